@@ -1,0 +1,60 @@
+"""`paper-to-code`: one subcommand per tool, same parameters and result models as the MCP tools."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import inspect
+import sys
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
+
+from cyclopts import App, Parameter
+
+from server.catalog import all_tools
+from tools.errors import PaperToCodeError
+
+app = App(name="paper-to-code", help="Turn an ML paper into a tested uv/PyTorch project (CLI of the MCP tools).")
+
+
+def _command(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        result = fn(*args, **kwargs)
+        return asyncio.run(result) if inspect.isawaitable(result) else result
+
+    return run
+
+
+for _spec in all_tools():
+    app.command(_command(_spec.fn), name=_spec.cli_name)
+
+
+@app.meta.default
+def _launcher(
+    *tokens: Annotated[str, Parameter(show=False, allow_leading_hyphen=True)],
+    json: Annotated[bool, Parameter(help="print the result model as JSON")] = False,
+    root: Annotated[list[str] | None, Parameter(help="folder the tools may read and write (repeatable)")] = None,
+) -> int:
+    from tools.paths import set_roots
+
+    try:
+        set_roots(root or ["."])
+        command, bound, _ = app.parse_args(tokens)
+        result = command(*bound.args, **bound.kwargs)
+    except PaperToCodeError as e:
+        print(f"paper-to-code: error: {e}", file=sys.stderr)
+        return 1
+    if result is None:
+        return 0
+    print(result.model_dump_json(indent=2) if json else result.summary_text())
+    return result.cli_exit_code()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    code = app.meta(list(sys.argv[1:] if argv is None else argv), result_action="return_value")
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""`paper-to-code-mcp`: start the MCP server (stdio by default)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="paper-to-code-mcp", description="paper-to-code MCP server")
+    p.add_argument("--transport", choices=["stdio", "streamable-http"], default="stdio")
+    p.add_argument("--host", default="127.0.0.1", help="HTTP bind address (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="HTTP port (default 8000)")
+    p.add_argument(
+        "--root",
+        action="append",
+        default=None,
+        metavar="DIR",
+        help="a folder tools may read and write (repeatable; default: the working directory)",
+    )
+    p.add_argument("--ssh-config", default=None, metavar="PATH", help="ssh config for remote GPU targets")
+    p.add_argument("--targets", default=None, metavar="PATH", help="GPU targets config file (TOML)")
+    p.add_argument("--log-level", default="WARNING")
+    return p.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr)
+    from tools.config import configure
+    from tools.errors import PaperToCodeError
+    from tools.paths import set_roots
+
+    try:
+        set_roots(args.root or ["."])
+        configure(ssh_config=args.ssh_config, targets_file=args.targets)
+    except PaperToCodeError as e:
+        print(f"paper-to-code-mcp: {e}", file=sys.stderr)
+        raise SystemExit(2) from None
+    from server.app import build_server
+
+    mcp = build_server()
+    if args.transport == "stdio":
+        mcp.run()
+    else:
+        if args.host not in ("127.0.0.1", "localhost", "::1"):
+            logging.warning("serving MCP over HTTP on %s: anyone who reaches it can call the tools", args.host)
+        mcp.run("streamable-http", host=args.host, port=args.port)
+
+
+if __name__ == "__main__":
+    main()

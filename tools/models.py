@@ -1,0 +1,17 @@
+"""Base for every tool result: a pydantic model that also knows its short human summary."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class ToolResult(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    def summary_text(self) -> str:
+        """What the CLI prints without --json; results override it with a few readable lines."""
+        return self.model_dump_json(indent=2)
+
+    def cli_exit_code(self) -> int:
+        """The CLI's exit status for this result (a failed test run, say, is not 0)."""
+        return 0
