@@ -36,6 +36,11 @@ def workspace() -> Path:
     return get_roots()[0] / WORKSPACE_NAME
 
 
+def paper_dir(paper_id: str) -> Path:
+    """The workspace folder of one converted paper: paper.md, paper.json, IMPLEMENTATION_CHECKLIST.md."""
+    return workspace() / "papers" / paper_id
+
+
 def _inside(p: Path, root: Path) -> bool:
     return p == root or p.is_relative_to(root)
 

@@ -1,0 +1,60 @@
+"""What the analysis phase finds in a paper: the models shared by grep_equations, make_checklist and the
+LaTeX route. Every finding carries the Markdown line (1-based) and the PDF page it came from.
+
+Markdown contract (both routes write it, grep_equations reads it):
+- `<!-- page N -->` on its own line before each page's text (PDF route; the LaTeX route has no pages, page=None).
+- PDF route: a display equation is one line; a numbered one ends with its label, e.g. `L = E[...] (12)`.
+- LaTeX route: display math is one line `$$ <exact LaTeX> $$` followed, when numbered, by ` (12)`; algorithms
+  are `**Algorithm 1** <caption>` followed by a numbered list of steps; theorem-like statements start with
+  `**Theorem 3.1** (optional title). text`; sections are Markdown headings.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Route = Literal["pdf", "latex"]
+Kind = Literal["numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter"]
+ALL_KINDS: tuple[Kind, ...] = ("numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter")
+
+
+class Located(BaseModel):
+    line: int = Field(description="1-based line in the Markdown file")
+    page: int | None = Field(default=None, description="PDF page (1-based); None on the LaTeX route")
+    section: str | None = Field(default=None, description="heading of the enclosing section, when known")
+
+
+class Equation(Located):
+    label: str | None = Field(description="printed label without parentheses ('12', 'A.3'); None if unnumbered")
+    body: str = Field(description="the equation text joined into one line (exact LaTeX on the LaTeX route)")
+    latex: bool = Field(default=False, description="True when body is exact LaTeX from the source")
+
+
+class Algorithm(Located):
+    number: str | None = Field(description="'1', '2', 'A.1'")
+    caption: str
+    steps: list[str] = Field(default_factory=list)
+
+
+class Theorem(Located):
+    kind: str = Field(description="theorem, lemma, definition, proposition, corollary, assumption, ...")
+    number: str | None = Field(description="'3', '2.1', 'C.1'")
+    title: str | None = None
+    text: str = Field(description="the statement's first sentences")
+
+
+class ArchitectureSentence(Located):
+    text: str
+    keywords: list[str]
+
+
+class Hyperparameter(Located):
+    name: str = Field(description="the name as the paper writes it ('learning rate')")
+    key: str = Field(description="canonical snake_case key ('learning_rate'), used in the ID HP-learning-rate")
+    value: str = Field(description="the value as printed ('3e-4', '200K', 'Adam')")
+    value_normalized: float | str | list[float | str] | None = None
+    unit: str | None = None
+    where: Literal["prose", "table", "algorithm"] = "prose"
+    quote: str = Field(description="the sentence or table row it was stated in (at most ~200 characters)")
