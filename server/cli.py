@@ -14,7 +14,10 @@ from cyclopts import App, Parameter
 from server.catalog import all_tools
 from tools.errors import PaperToCodeError
 
-app = App(name="paper-to-code", help="Turn an ML paper into a tested uv/PyTorch project (CLI of the MCP tools).")
+app = App(
+    name="paper-to-code",
+    help="Turn an ML paper into a tested uv/PyTorch project (the CLI of the MCP tools).",
+)
 
 
 def _command(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -34,7 +37,7 @@ for _spec in all_tools():
 def _launcher(
     *tokens: Annotated[str, Parameter(show=False, allow_leading_hyphen=True)],
     json: Annotated[bool, Parameter(help="print the result model as JSON")] = False,
-    root: Annotated[list[str] | None, Parameter(help="folder the tools may read and write (repeatable)")] = None,
+    root: Annotated[list[str] | None, Parameter(help="folder tools may read and write (repeatable)")] = None,
 ) -> int:
     from tools.paths import set_roots
 

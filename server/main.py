@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         mcp.run()
     else:
         if args.host not in ("127.0.0.1", "localhost", "::1"):
-            logging.warning("serving MCP over HTTP on %s: anyone who reaches it can call the tools", args.host)
+            logging.warning("serving MCP on %s: anyone who reaches it can call the tools", args.host)
         mcp.run("streamable-http", host=args.host, port=args.port)
 
 

@@ -2,7 +2,8 @@
 LaTeX route. Every finding carries the Markdown line (1-based) and the PDF page it came from.
 
 Markdown contract (both routes write it, grep_equations reads it):
-- `<!-- page N -->` on its own line before each page's text (PDF route; the LaTeX route has no pages, page=None).
+- `<!-- page N -->` on its own line before each page's text (PDF route; the LaTeX route has no pages:
+  page=None).
 - PDF route: a display equation is one line; a numbered one ends with its label, e.g. `L = E[...] (12)`.
 - LaTeX route: display math is one line `$$ <exact LaTeX> $$` followed, when numbered, by ` (12)`; algorithms
   are `**Algorithm 1** <caption>` followed by a numbered list of steps; theorem-like statements start with
@@ -17,7 +18,9 @@ from pydantic import BaseModel, Field
 
 Route = Literal["pdf", "latex"]
 Kind = Literal["numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter"]
-ALL_KINDS: tuple[Kind, ...] = ("numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter")
+ALL_KINDS: tuple[Kind, ...] = (
+    "numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter",
+)
 
 
 class Located(BaseModel):
@@ -27,7 +30,7 @@ class Located(BaseModel):
 
 
 class Equation(Located):
-    label: str | None = Field(description="printed label without parentheses ('12', 'A.3'); None if unnumbered")
+    label: str | None = Field(description="printed label without parentheses ('12', 'A.3'); None: unnumbered")
     body: str = Field(description="the equation text joined into one line (exact LaTeX on the LaTeX route)")
     latex: bool = Field(default=False, description="True when body is exact LaTeX from the source")
 
@@ -52,7 +55,7 @@ class ArchitectureSentence(Located):
 
 class Hyperparameter(Located):
     name: str = Field(description="the name as the paper writes it ('learning rate')")
-    key: str = Field(description="canonical snake_case key ('learning_rate'), used in the ID HP-learning-rate")
+    key: str = Field(description="canonical snake_case key ('learning_rate'); the ID is HP-learning-rate")
     value: str = Field(description="the value as printed ('3e-4', '200K', 'Adam')")
     value_normalized: float | str | list[float | str] | None = None
     unit: str | None = None

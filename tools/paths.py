@@ -64,7 +64,7 @@ def resolve(
         raise PaperToCodeError(f"{what} contains a NUL byte: pass a plain file path")
     raw = Path(text).expanduser()
     if ".." in raw.parts:
-        raise PathNotAllowed(f"{what} {text!r} contains '..': pass a path inside the allowed roots without '..'")
+        raise PathNotAllowed(f"{what} {text!r} contains '..': pass a path inside the allowed roots instead")
     roots = get_roots()
     full = (raw if raw.is_absolute() else roots[0] / raw).resolve()
     if not any(_inside(full, r) for r in roots):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -33,7 +34,6 @@ def report(progress: float, total: float | None = None, message: str | None = No
         return
     import anyio.from_thread
 
-    try:
+    # outside a worker thread of an event loop (a plain CLI call) nobody listens
+    with contextlib.suppress(RuntimeError):
         anyio.from_thread.run(r, progress, total, message)
-    except RuntimeError:  # not in a worker thread of an event loop (plain CLI call): nobody listens
-        pass
