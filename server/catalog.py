@@ -30,11 +30,28 @@ def _analysis() -> list[ToolSpec]:
 
 
 def _project() -> list[ToolSpec]:
-    return []
+    from tools.testrun.api import cancel_test_run, get_test_run, run_tests_on_gpu
+
+    return [
+        ToolSpec(run_tests_on_gpu, "Run the project's tests (a job)", False, False, False),
+        ToolSpec(get_test_run, "Test run status and report", True, False, True),
+        ToolSpec(cancel_test_run, "Cancel a test run", False, True, True),
+    ]
 
 
 def _remote() -> list[ToolSpec]:
-    return []
+    from tools.targets import list_gpu_targets
+
+    return [
+        ToolSpec(
+            list_gpu_targets,
+            "List remote GPU targets",
+            read_only=True,
+            destructive=False,
+            idempotent=True,
+            open_world=True,
+        ),
+    ]
 
 
 def _coverage() -> list[ToolSpec]:
