@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Settings(BaseModel):
     ssh_config: Path | None = None
     targets_file: Path | None = None
+    # Generated projects lock torch from this flat wheel folder instead of PyPI (machine-local; for CI/tests)
+    torch_index: str | None = Field(
+        default_factory=lambda: os.environ.get("PAPER_TO_CODE_TORCH_INDEX") or None
+    )
 
 
 _settings = Settings()
