@@ -30,9 +30,14 @@ def _analysis() -> list[ToolSpec]:
 
 
 def _project() -> list[ToolSpec]:
+    from tools.project import init_uv_project
+    from tools.requirements import export_requirements
     from tools.testrun.api import cancel_test_run, get_test_run, run_tests_on_gpu
 
     return [
+        # init_uv_project runs `uv lock` (package index): open world; never overwrites a file
+        ToolSpec(init_uv_project, "Create a uv/PyTorch project", False, False, False, open_world=True),
+        ToolSpec(export_requirements, "Export requirements from uv.lock", False, True, True),
         ToolSpec(run_tests_on_gpu, "Run the project's tests (a job)", False, False, False),
         ToolSpec(get_test_run, "Test run status and report", True, False, True),
         ToolSpec(cancel_test_run, "Cancel a test run", False, True, True),
