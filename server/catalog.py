@@ -26,7 +26,15 @@ class ToolSpec:
 
 
 def _analysis() -> list[ToolSpec]:
-    return []
+    from tools.equations import grep_equations
+    from tools.pdf_markdown import pdf_to_markdown
+
+    return [
+        ToolSpec(pdf_to_markdown, "Convert a paper to Markdown", read_only=False, destructive=False,
+                 idempotent=True),
+        ToolSpec(grep_equations, "Find equations, algorithms, theorems, hyperparameters", read_only=True,
+                 destructive=False, idempotent=True),
+    ]
 
 
 def _project() -> list[ToolSpec]:

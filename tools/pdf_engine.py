@@ -1,0 +1,562 @@
+"""PDF text with layout, built on pypdfium2: text runs with coordinates -> lines -> columns -> Markdown.
+
+pdfium already splits a page's text into runs that share one baseline (its generated line breaks and its
+soft-hyphen markers); we take each run's text in one bulk call and only look up the boxes of a run's first and
+last characters, so a page costs a few hundred calls, not one per character. From the runs we rebuild lines
+(grouping by baseline), split two-column pages at the gutter (left column, then right, band by band between
+full-width lines), find display equations (indented lines next to each other; a label "(12)" flush right with
+a wide gap before it) and join each into one line ending with its label, reflow prose into paragraphs with
+hyphenation repaired, and mark headings, algorithm captions and theorem heads.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+MAX_PAGES = 2000  # documented cap: larger PDFs are refused before any work
+
+LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_SPLIT = re.compile(r"[^\r\n\x02\ufffe]+")
+_LABEL = re.compile(r"\((\d{1,3}[a-z]?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?)\)$")
+_REF_WORD = re.compile(r"(?i)(?:eqs?\.|equations?|eqn\.?|and|or|in|see|of|by|from|to|with|\(see|cf\.|,)$")
+_MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±·√∥⊙⊗∗]|:=")
+_STEP = re.compile(
+    r"^(?:\d{1,3}:|(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|"
+    r"function|initiali[sz]e|do|loop)\b)",
+    re.I,
+)
+_NUMBERED_HEAD = re.compile(r"^(?:(?:Appendix\s+)?[A-Z]|\d{1,2})(?:\.\d{1,2}){0,3}\.?\s+[A-Z(]")
+_NAMED_HEADS = {
+    "abstract", "references", "acknowledgements", "acknowledgments", "appendix", "introduction",
+    "conclusion", "conclusions", "related work", "bibliography", "supplementary material",
+}
+_ALG_HEAD = re.compile(r"^(Algorithm\s+[A-Z]?\d+(?:\.\d+)?)[.:]?\s*(.*)$")
+_THM_HEAD = re.compile(
+    r"^((?:Theorem|Lemma|Definition|Proposition|Corollary|Assumption|Remark|Claim|Conjecture|Example)"
+    r"(?:\s+[A-Z]?\d+(?:\.\d+)*)?)(\s*\([^)]{1,80}\))?[.:]?(?=\s|$)(.*)$"
+)
+_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
+_MAPLESS = re.compile(r"[A-Za-z0-9]p[^\s()]{1,30}q|´[A-Za-z0-9(]|ÿ")
+
+
+@dataclass(slots=True)
+class Run:
+    """A piece of text pdfium printed on one baseline."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline (PDF units, origin bottom-left)
+    size: float
+    ci0: int
+    ci1: int
+    ts: int  # index of the first character in the page's bulk text
+    hyphen: bool = False  # a soft hyphen ended the run (pdfium's end-of-line hyphen marker)
+
+
+@dataclass(slots=True)
+class Line:
+    runs: list[Run]
+    x0: float
+    x1: float
+    y: float
+    size: float
+    text: str
+    hyphen: bool = False
+    kind: str = "text"  # text | display | label | table | step | heading | caption
+    label: str | None = None
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    page: int
+    line: int = 0
+
+
+@dataclass
+class Converted:
+    markdown: str
+    pages: int
+    title: str | None
+    headings: list[Heading]
+    warnings: list[str]
+    mapless_pages: list[int] = field(default_factory=list)
+    empty_pages: list[int] = field(default_factory=list)
+
+
+class _Page:
+    """Raw access to one page's text: bulk text, character boxes and font facts."""
+
+    def __init__(self, textpage: object) -> None:
+        import pypdfium2.raw as raw
+
+        self.r = raw
+        self._keep = textpage  # pypdfium2 closes the text page when its object is collected
+        self.tp = textpage.raw  # type: ignore[attr-defined]
+        n = raw.FPDFText_CountChars(self.tp)
+        self.n = max(n, 0)
+        if self.n:
+            buf = ctypes.create_string_buffer((self.n + 1) * 2)
+            got = raw.FPDFText_GetText(self.tp, 0, self.n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+            self.text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+        else:
+            self.text = ""
+        self._rect = raw.FS_RECTF()
+        self._x = ctypes.c_double()
+        self._y = ctypes.c_double()
+
+    def char(self, text_index: int) -> int:
+        ci = self.r.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
+        return ci if ci >= 0 else min(text_index, self.n - 1)
+
+    def box(self, ci: int) -> tuple[float, float, float, float]:
+        """left, bottom, right, top of the character's loose box (font ascent to descent)."""
+        r = self._rect
+        self.r.FPDFText_GetLooseCharBox(self.tp, ci, r)
+        return r.left, r.bottom, r.right, r.top
+
+    def origin(self, ci: int) -> tuple[float, float]:
+        self.r.FPDFText_GetCharOrigin(self.tp, ci, self._x, self._y)
+        return self._x.value, self._y.value
+
+    def size(self, ci: int) -> float:
+        return self.r.FPDFText_GetFontSize(self.tp, ci)
+
+    def bold(self, ci: int) -> bool:
+        if self.r.FPDFText_GetFontWeight(self.tp, ci) >= 600:
+            return True
+        buf = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        self.r.FPDFText_GetFontInfo(self.tp, ci, buf, 128, flags)
+        name = buf.value.decode("latin-1", errors="replace").lower()
+        return any(k in name for k in ("bold", "cmbx", "medi", "semibold", "black", "heavy", "bx"))
+
+    def runs(self) -> list[Run]:
+        out: list[Run] = []
+        text = self.text
+        for m in _SPLIT.finditer(text):
+            seg = m.group()
+            stripped = seg.strip()
+            if not stripped:
+                continue
+            ts = m.start() + (len(seg) - len(seg.lstrip()))
+            te = ts + len(stripped)
+            ci0, ci1 = self.char(ts), self.char(te - 1)
+            left, bottom, _, top = self.box(ci0)
+            _, _, right, _ = self.box(ci1)
+            _, y = self.origin(ci0)
+            size = self.size(ci0)
+            if size < 3 or size > 100:  # scaled text matrix: fall back on the box height
+                size = max(top - bottom, 1.0)
+            hyphen = m.end() < len(text) and text[m.end()] in "\x02\ufffe"
+            out.append(Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen))
+        return out
+
+
+# ---------------------------------------------------------------------------------------------- lines
+
+
+def _group_lines(runs: list[Run]) -> list[Line]:
+    """Runs on one baseline (sub/superscripts included) -> lines, top to bottom, runs left to right."""
+    runs = sorted(runs, key=lambda r: -r.y)
+    groups: list[list[Run]] = []
+    anchor_y = anchor_size = 0.0
+    for r in runs:
+        if groups and anchor_y - r.y <= 0.45 * max(anchor_size, r.size):
+            groups[-1].append(r)
+            if r.size > anchor_size + 0.5:
+                anchor_y, anchor_size = r.y, r.size
+        else:
+            groups.append([r])
+            anchor_y, anchor_size = r.y, r.size
+    lines = []
+    for g in groups:
+        g.sort(key=lambda r: r.x0)
+        main = max(g, key=lambda r: (r.size, len(r.text)))
+        parts = [g[0].text]
+        for a, b in zip(g, g[1:], strict=False):
+            if b.x0 - a.x1 > 0.15 * max(a.size, b.size):
+                parts.append(" ")
+            parts.append(b.text)
+        lines.append(
+            Line(g, g[0].x0, max(r.x1 for r in g), main.y, main.size, "".join(parts), g[-1].hyphen)
+        )
+    return lines
+
+
+def _columns(runs: list[Run], width: float) -> list[list[Run]]:
+    """Blocks in reading order: for a two-column page, bands between full-width runs, left then right."""
+    mid = width / 2
+    left = [r for r in runs if r.x1 <= mid + 4]
+    right = [r for r in runs if r.x0 >= mid - 4 and r.x1 > mid + 4]
+    total = sum(len(r.text) for r in runs) or 1
+    if sum(len(r.text) for r in left) < 0.2 * total or sum(len(r.text) for r in right) < 0.2 * total:
+        return [runs]
+    ids = {id(r) for r in left} | {id(r) for r in right}
+    span = sorted((r for r in runs if id(r) not in ids), key=lambda r: -r.y)
+    # full-width lines cut the page into bands; a band's columns are read left then right
+    cuts = [s.y for s in span]
+    bands: list[tuple[list[Run], list[Run], list[Run]]] = [([], [], []) for _ in range(len(cuts) + 1)]
+
+    def band(y: float) -> int:
+        i = 0
+        while i < len(cuts) and y < cuts[i] - 0.1:
+            i += 1
+        return i
+
+    for r in left:
+        bands[band(r.y)][0].append(r)
+    for r in right:
+        bands[band(r.y)][1].append(r)
+    for i, s in enumerate(span):
+        bands[i + 1][2].append(s)  # the spanning run opens the band below it
+    blocks: list[list[Run]] = []
+    for lft, rgt, spn in bands:
+        for b in (spn, lft, rgt):
+            if b:
+                blocks.append(b)
+    # merge consecutive spanning blocks (a full-width title, an abstract) into one block
+    merged: list[list[Run]] = []
+    for b in blocks:
+        if merged and all(id(r) not in ids for r in b) and all(id(r) not in ids for r in merged[-1]):
+            merged[-1].extend(b)
+        else:
+            merged.append(b)
+    return merged
+
+
+# ------------------------------------------------------------------------------------- displays
+
+
+def _label_of(line: Line, page: _Page, xr: float) -> str | None:
+    """The equation label ending `line`, when it sits flush right with a wide gap before it."""
+    m = _LABEL.search(line.text)
+    if not m or line.x1 < xr - max(6.0, 0.6 * line.size):
+        return None
+    before = line.text[: m.start()].rstrip()
+    if not before:
+        return m.group(1)
+    last = line.runs[-1]
+    lab_len = len(m.group())
+    if len(last.text) > lab_len and last.text.endswith(m.group()):
+        # the label shares pdfium's run with the body: measure the gap with character boxes
+        k = last.ts + len(last.text) - lab_len
+        lx0 = page.box(page.char(k))[0]
+        prev = last.text[: len(last.text) - lab_len].rstrip()
+        if not prev:
+            return None
+        px1 = page.box(page.char(last.ts + len(prev) - 1))[2]
+        gap = lx0 - px1
+    elif last.text == m.group() and len(line.runs) > 1:
+        gap = last.x0 - line.runs[-2].x1
+    else:
+        return None
+    if gap < 0.8 * line.size:
+        return None
+    if _REF_WORD.search(before) and not _MATH.search(before[-30:]):
+        return None
+    return m.group(1)
+
+
+def _is_table_row(line: Line) -> bool:
+    gaps = sum(1 for a, b in zip(line.runs, line.runs[1:], strict=False) if b.x0 - a.x1 > 1.5 * line.size)
+    return gaps >= 2 and not _MATH.search(line.text)
+
+
+def _mark_displays(lines: list[Line], page: _Page) -> list[Line]:
+    """Find display equations in one column block and join each into one line (label last)."""
+    if not lines:
+        return lines
+    span = max(x.x1 for x in lines) - min(x.x0 for x in lines)
+    long_ = [ln for ln in lines if ln.x1 - ln.x0 > 0.5 * span]
+    ref = long_ or lines
+    xl = Counter(round(ln.x0) for ln in ref).most_common(1)[0][0]
+    xr = statistics.median(sorted(ln.x1 for ln in ref)[len(ref) // 2 :])
+    width = max(xr - xl, 50.0)
+    body = statistics.median(ln.size for ln in lines)
+    for ln in lines:
+        ln.label = _label_of(ln, page, xr)
+        if ln.label:
+            ln.kind = "label"
+        elif _STEP.match(ln.text):
+            ln.kind = "step"
+        elif _is_table_row(ln):
+            ln.kind = "table"
+        elif (
+            ln.x0 >= xl + 0.06 * width
+            and ln.x1 <= xr - 0.04 * width
+            and ln.size <= body * 1.15
+            and (_MATH.search(ln.text) or _mathy(ln.text))
+        ):
+            ln.kind = "display"
+        elif ln.x0 >= xl + 0.06 * width and ln.size <= body * 1.15:
+            ln.kind = "indented"
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].kind not in ("label", "display", "indented"):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(lines)
+            and lines[j].kind in ("label", "display", "indented")
+            and lines[j - 1].y - lines[j].y <= 2.2 * body
+        ):
+            j += 1
+        block = lines[i:j]
+        if any(ln.label for ln in block):
+            out.extend(_join_block(block, body))
+        else:  # no label: only strictly display-like neighbours form an unnumbered display
+            k = 0
+            while k < len(block):
+                if block[k].kind != "display":
+                    block[k].kind = "text"
+                    out.append(block[k])
+                    k += 1
+                    continue
+                m = k + 1
+                while m < len(block) and block[m].kind == "display":
+                    m += 1
+                out.extend(_join_block(block[k:m], body))
+                k = m
+        i = j
+    return out
+
+
+def _mathy(text: str) -> bool:
+    """Short text with few ordinary words (fraction pieces, sums' limits, 'x0 +')."""
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    return len(text) <= 60 and len(words) <= 2
+
+
+def _join_block(block: list[Line], body: float) -> list[Line]:
+    """One output line per label in a vertical block of display lines. Between two labels A (above) and B,
+    lines close to A's baseline are A's (fraction parts); a label alone on its line was pushed below its
+    equation, so the rest is B's; otherwise the rest is cut at the widest vertical gap."""
+    labels = [k for k, ln in enumerate(block) if ln.label]
+    if not labels:
+        if len(block) > 8 or not any(_MATH.search(ln.text) for ln in block):
+            for ln in block:
+                ln.kind = "text"
+            return block
+        return [_merge(block, None)]
+    cuts = [0]
+    for a, b in zip(labels, labels[1:], strict=False):
+        k = a + 1
+        while k < b and block[a].y - block[k].y <= 0.9 * body:
+            k += 1
+        if k < b and not _LABEL.sub("", block[b].text).strip():
+            cuts.append(k)
+            continue
+        gaps = [(block[m - 1].y - block[m].y, m) for m in range(k, b + 1)]
+        cuts.append(max(gaps)[1] if gaps else b)
+    cuts.append(len(block))
+    out = []
+    for (s, e), lab in zip(zip(cuts, cuts[1:], strict=False), labels, strict=False):
+        out.append(_merge(block[s:e], block[lab].label))
+    return out
+
+
+def _merge(block: list[Line], label: str | None) -> Line:
+    parts = []
+    for ln in block:
+        t = ln.text
+        if ln.label:
+            t = _LABEL.sub("", t).rstrip()
+        if t:
+            parts.append(t)
+    text = " ".join(parts)
+    if label:
+        text = f"{text} ({label})" if text else f"({label})"
+    first = block[0]
+    return Line(
+        [r for ln in block for r in ln.runs], min(ln.x0 for ln in block), max(ln.x1 for ln in block),
+        first.y, first.size, text, False, "display", label,
+    )
+
+
+# ------------------------------------------------------------------------------------- document
+
+
+def _body_size(pages_runs: list[list[Run]]) -> float:
+    c: Counter[float] = Counter()
+    for runs in pages_runs:
+        for r in runs:
+            c[round(r.size, 1)] += len(r.text)
+    return c.most_common(1)[0][0] if c else 10.0
+
+
+def _heading_level(ln: Line, page: _Page, body: float) -> int | None:
+    text = ln.text.strip()
+    if len(text) > 90 or len(text) < 2 or text.endswith((".", ",", ";")) and not _NUMBERED_HEAD.match(text):
+        return None
+    if not re.search(r"[A-Za-z]{2}", text) or _MATH.search(text):
+        return None
+    bigger = ln.size >= body * 1.12
+    numbered = _NUMBERED_HEAD.match(text)
+    named = text.lower().rstrip(":") in _NAMED_HEADS
+    if not (bigger or numbered or named):
+        return None
+    if not bigger and not page.bold(ln.runs[0].ci0):
+        return None
+    if numbered:
+        num = text.split()[0].rstrip(".")
+        if num.lower() == "appendix":
+            return 2
+        if re.fullmatch(r"\d{1,2}|[A-Z]", num) and len(text.split()) > 12:
+            return None
+        return min(2 + num.count("."), 4)
+    return 2
+
+
+def _decorate(ln: Line, page: _Page) -> str:
+    """Bold the head of algorithm captions and theorem-like statements, as the LaTeX route writes them."""
+    m = _ALG_HEAD.match(ln.text)
+    if m and page.bold(ln.runs[0].ci0):
+        ln.kind = "caption"
+        return f"**{m.group(1)}** {m.group(2)}".rstrip()
+    m = _THM_HEAD.match(ln.text)
+    if m and page.bold(ln.runs[0].ci0):
+        title = (m.group(2) or "").strip()
+        return f"**{m.group(1)}**{' ' + title if title else ''}. {m.group(3).strip()}".rstrip()
+    return ln.text
+
+
+class _Vocab:
+    """Words of the whole document, to decide if an end-of-line hyphen is a real one."""
+
+    def __init__(self, texts: list[str]) -> None:
+        blob = " ".join(texts).lower()
+        self.hyphenated = set(re.findall(r"[a-z]+-[a-z]+", blob))
+        self.words = set(re.findall(r"[a-z]+", blob))
+
+    def join(self, head: str, tail: str, soft: bool) -> str:
+        m1 = re.search(r"([A-Za-z][\w-]*)$", head)
+        m2 = re.match(r"([a-z]+)", tail)
+        if not m1 or not m2:
+            return head + tail
+        frag, nxt = m1.group(1), m2.group(1)
+        if "-" in frag:  # 'state-of-the-' + 'art': the hyphen is part of a compound
+            return f"{head}-{tail}"
+        compound = f"{frag.lower()}-{nxt}"
+        if compound in self.hyphenated and (frag.lower() + nxt) not in self.words:
+            return f"{head}-{tail}"
+        return head + tail
+
+
+def _reflow(lines: list[Line], xl: float, xr: float, vocab: _Vocab) -> list[str]:
+    """Prose lines -> paragraphs (one Markdown line each); other kinds stay one line each."""
+    out: list[str] = []
+    open_para = False
+    prev: Line | None = None
+    width = max(xr - xl, 50.0)
+    for ln in lines:
+        text = ln.text
+        if ln.kind not in ("text", "para"):
+            out.append(text)
+            open_para = False
+            prev = ln
+            continue
+        start_new = (
+            ln.kind == "para"
+            or not open_para
+            or prev is None
+            or prev.y - ln.y > 1.9 * ln.size
+            or abs(prev.size - ln.size) > 0.6
+            or (ln.x0 > xl + 0.03 * width and ln.x0 - xl < 0.2 * width and prev.x1 < xr - 0.06 * width)
+            or (prev.x1 < xr - 0.12 * width and not prev.hyphen)
+        )
+        if start_new:
+            out.append(text)
+        else:
+            last = out[-1]
+            if prev.hyphen or (last.endswith("-") and text[:1].islower()):
+                out[-1] = vocab.join(last.rstrip("-"), text, prev.hyphen)
+            else:
+                out[-1] = f"{last} {text}"
+        open_para = True
+        prev = ln
+    return out
+
+
+def convert_document(doc: object, progress: object = None) -> Converted:
+    """The Markdown of a whole pdfium document."""
+    n = len(doc)  # type: ignore[arg-type]
+    pages: list[_Page] = []
+    pages_runs: list[list[Run]] = []
+    widths: list[float] = []
+    for i in range(n):
+        pg = doc[i]  # type: ignore[index]
+        widths.append(pg.get_width())
+        p = _Page(pg.get_textpage())
+        p.page = pg
+        pages.append(p)
+        pages_runs.append(p.runs())
+        if progress and i % 25 == 0:
+            progress(i, n)  # type: ignore[operator]
+    body = _body_size(pages_runs)
+    vocab = _Vocab([r.text for runs in pages_runs for r in runs])
+    md: list[str] = []
+    headings: list[Heading] = []
+    title: str | None = None
+    mapless: list[int] = []
+    empty: list[int] = []
+    for i, (p, runs) in enumerate(zip(pages, pages_runs, strict=True)):
+        no = i + 1
+        md.append(f"<!-- page {no} -->")
+        if not runs:
+            empty.append(no)
+            continue
+        page_text = p.text
+        if len(_BAD.findall(page_text)) + len(_MAPLESS.findall(page_text)) >= 3:
+            mapless.append(no)
+        if no == 1:
+            top = max(runs, key=lambda r: (r.size, r.y))
+            if top.size >= body * 1.25:
+                tl = sorted((r for r in runs if abs(r.size - top.size) < 0.5 and top.y - r.y < 4 * top.size),
+                            key=lambda r: (-r.y, r.x0))
+                title = " ".join(r.text for r in tl).translate(LIGATURES)
+                ids = {id(r) for r in tl}
+                runs = [r for r in runs if id(r) not in ids]
+                md.append(f"# {title}")
+                headings.append(Heading(1, title, no))
+        for block in _columns(runs, widths[i]):
+            lines = _mark_displays(_group_lines(block), p)
+            ref = [ln for ln in lines if ln.kind == "text"] or lines
+            xl = Counter(round(ln.x0) for ln in ref).most_common(1)[0][0]
+            xr = statistics.median(sorted(ln.x1 for ln in ref)[len(ref) // 2 :])
+            for ln in lines:
+                ln.text = _clean(ln.text)
+                if ln.kind == "table":
+                    ln.text = "| " + " | ".join(_clean(r.text) for r in ln.runs) + " |"
+                if ln.kind == "text":
+                    level = _heading_level(ln, p, body)
+                    if level:
+                        ln.kind = "heading"
+                        headings.append(Heading(level, ln.text, no))
+                        ln.text = "#" * level + " " + ln.text
+                    else:
+                        new = _decorate(ln, p)
+                        if new != ln.text:
+                            ln.text, ln.kind = new, ("caption" if ln.kind == "caption" else "para")
+            md.extend(_reflow(lines, xl, xr, vocab))
+    text = "\n".join(md) + "\n"
+    lineno = {}
+    for k, s in enumerate(text.split("\n"), start=1):
+        if s.startswith("#"):
+            lineno.setdefault(s, k)
+    for h in headings:
+        h.line = lineno.get("#" * h.level + " " + h.text, 0)
+    return Converted(text, n, title, headings, [], mapless, empty)
+
+
+def _clean(text: str) -> str:
+    return text.translate(LIGATURES).replace("\x02", "-").replace("\ufffe", "-").replace("\u00a0", " ")
