@@ -55,7 +55,7 @@ def pytest_runtest_logreport(report):
         outcome = "error"
     message, detail = "", ""
     if report.skipped and isinstance(report.longrepr, tuple):
-        message = str(report.longrepr[2])
+        message = str(report.longrepr[2]).removeprefix("Skipped: ")
     elif report.failed:
         crash = getattr(report.longrepr, "reprcrash", None)
         lines = str(report.longrepr).strip().splitlines()
