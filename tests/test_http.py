@@ -1,0 +1,109 @@
+"""Streamable HTTP: the installed console script serving on 127.0.0.1, driven by the SDK client."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mcp import Client
+
+from server.catalog import all_tools
+
+pytestmark = pytest.mark.anyio
+
+SCRIPT = Path(sys.executable).with_name("paper-to-code-mcp")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_listening(port: int, proc: subprocess.Popen, log: Path, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"server exited with {proc.returncode}: {log.read_text()[-2000:]}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(
+        f"server did not listen on port {port} within {timeout} s: {log.read_text()[-2000:]}"
+    )
+
+
+@pytest.fixture
+def http_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    assert SCRIPT.exists(), f"console script {SCRIPT} missing: run `uv sync`"
+    root = tmp_path / "root"
+    root.mkdir()
+    port = free_port()
+    log = tmp_path / "server.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [
+                str(SCRIPT),
+                "--transport",
+                "streamable-http",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--root",
+                str(root),
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=tmp_path,
+            start_new_session=True,
+        )
+    try:
+        wait_listening(port, proc, log)
+        yield f"http://127.0.0.1:{port}/mcp", root
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+def find(obj: object, key: str, value: object) -> bool:
+    """True when some dict nested in obj maps key to value."""
+    if isinstance(obj, dict):
+        return obj.get(key) == value or any(find(v, key, value) for v in obj.values())
+    if isinstance(obj, list):
+        return any(find(v, key, value) for v in obj)
+    return False
+
+
+async def test_tools_prompt_and_resources_over_http(http_server: tuple[str, Path]):
+    url, root = http_server
+    md = "<!-- page 1 -->\n# Method\n\nWe minimise\n\nL(θ) = E[ ∥ε − εθ(xt, t)∥2 ] (7)\n\nwith Adam.\n"
+    (root / "paper.md").write_text(md, encoding="utf-8")
+    async with Client(url) as client:  # collect first: a failed assert inside would end up in a task group
+        tools = {t.name: t for t in (await client.list_tools()).tools}
+        result = await client.call_tool("grep_equations", {"markdown_path": "paper.md"})
+        bad = await client.call_tool("grep_equations", {"markdown_path": "../outside.md"})
+        prompt = await client.get_prompt("implement-paper", {"paper": "paper.pdf", "project_name": "repro"})
+        index = await client.read_resource("paper://papers")
+
+    assert set(tools) == {spec.name for spec in all_tools()}
+    assert all(t.output_schema for t in tools.values()), "every tool has structured output"
+    assert not result.is_error, result.content
+    assert find(result.structured_content, "label", "7"), result.structured_content
+    assert bad.is_error and "allowed roots" in bad.content[0].text
+    assert "pdf_to_markdown(source='paper.pdf')" in prompt.messages[0].content.text
+    assert '"papers": []' in index.contents[0].text
