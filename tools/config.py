@@ -15,6 +15,10 @@ class Settings(BaseModel):
     torch_index: str | None = Field(
         default_factory=lambda: os.environ.get("PAPER_TO_CODE_TORCH_INDEX") or None
     )
+    # Where arXiv ids are fetched from (abs/, pdf/, e-print/ below it); tests point it at 127.0.0.1
+    arxiv_base_url: str = Field(
+        default_factory=lambda: os.environ.get("PAPER_TO_CODE_ARXIV_BASE_URL") or "https://arxiv.org"
+    )
 
 
 _settings = Settings()

@@ -57,7 +57,13 @@ class PdfToMarkdownResult(ToolResult):
 
 
 def pdf_to_markdown(
-    source: Annotated[str, Field(description="path of the paper: a local PDF file inside the allowed roots")],
+    source: Annotated[
+        str,
+        Field(
+            description="the paper: a local PDF, a LaTeX main .tex file, a LaTeX project folder, an e-print "
+            ".tar/.tar.gz/.gz (all inside the allowed roots), or an arXiv id or abs/pdf URL"
+        ),
+    ],
     out_dir: Annotated[
         str | None,
         Field(description="folder for paper.md and paper.json; default: the paper's workspace folder"),
@@ -71,8 +77,11 @@ def pdf_to_markdown(
     their label, headings) and write paper.md plus a paper.json sidecar; a repeat call on the same file
     returns the cached result at once. The reply holds the outline and one page of the text: page on with
     next_offset, or read markdown_path."""
+    from tools.latex.route import is_latex_source, latex_record
     from tools.paths import resolve
 
+    if is_latex_source(source):  # the LaTeX route (tools/latex): .tex, project folder, e-print, arXiv id/URL
+        return page_result(latex_record(source, out_dir), offset, limit)
     path = resolve(source, must_exist=True, kind="file", what="source")
     suffix = path.suffix.lower()
     if suffix == ".pdf" or _looks_like_pdf(path):

@@ -1,0 +1,140 @@
+"""Safe extraction of arXiv e-prints (.tar, .tar.gz, or a single gzipped .tex) into one folder.
+
+Refused: members with absolute paths or `..`, links, device files and FIFOs, more than MAX_MEMBERS
+members, more than MAX_TOTAL bytes once decompressed (decompression bombs). Only file contents are written
+(no modes, owners or times), each inside the destination after resolving.
+"""
+
+from __future__ import annotations
+
+import io
+import tarfile
+import zlib
+from pathlib import Path, PurePosixPath
+
+from tools.errors import PaperToCodeError
+
+MAX_TOTAL = 256 * 1024 * 1024
+MAX_MEMBERS = 5000
+MAX_COMPRESSED = 128 * 1024 * 1024
+
+
+def is_archive(path: Path) -> bool:
+    name = path.name.lower()
+    if name.endswith((".tar", ".tar.gz", ".tgz", ".gz")):
+        return True
+    try:
+        with path.open("rb") as f:
+            head = f.read(512)
+    except OSError:
+        return False
+    return head[:2] == b"\x1f\x8b" or head[257:262] == b"ustar"
+
+
+def gunzip(data: bytes, limit: int = MAX_TOTAL) -> bytes:
+    """Decompress gzip data, refusing output over limit (a bomb) and damaged streams."""
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, limit + 1)
+    except zlib.error as e:
+        raise PaperToCodeError(f"the archive is damaged ({e}): download it again") from e
+    if len(out) > limit or d.unconsumed_tail:
+        raise PaperToCodeError(
+            f"the archive unpacks to more than {limit // 2**20} MB (a decompression bomb?): "
+            "refused; pass the paper's own source files"
+        )
+    return out
+
+
+def extract(data: bytes, dest: Path, name: str = "archive") -> list[str]:
+    """Unpack an e-print (bytes) into dest; returns the written paths relative to dest."""
+    if len(data) > MAX_COMPRESSED:
+        raise PaperToCodeError(f"{name} is larger than {MAX_COMPRESSED // 2**20} MB: refused")
+    if data[:2] == b"\x1f\x8b":
+        data = gunzip(data)
+    if data[257:262] == b"ustar" or _is_tar(data):
+        return _extract_tar(data, dest, name)
+    if data[:5] == b"%PDF-":
+        raise PaperToCodeError(f"{name} is a PDF, not a LaTeX source: convert it as a PDF")
+    text = data[:4096]
+    if b"\x00" in text or b"\\" not in data[:200_000]:
+        raise PaperToCodeError(
+            f"{name} is neither a tar archive nor a LaTeX file: pass the paper's e-print "
+            "(.tar.gz), its .tex main file, or its PDF"
+        )
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / "main.tex").write_bytes(data)
+    return ["main.tex"]
+
+
+def _is_tar(data: bytes) -> bool:
+    try:
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:"):
+            return True
+    except (tarfile.TarError, EOFError, ValueError):
+        return False
+
+
+def _check(member: tarfile.TarInfo, name: str) -> PurePosixPath | None:
+    p = PurePosixPath(member.name)
+    where = f"{name}: member {member.name!r}"
+    if (
+        member.name.startswith(("/", "\\"))
+        or p.is_absolute()
+        or (len(member.name) > 1 and member.name[1] == ":")
+    ):
+        raise PaperToCodeError(f"{where} has an absolute path: archive refused")
+    if ".." in p.parts or "\\" in member.name:
+        raise PaperToCodeError(f"{where} leaves the folder ('..'): archive refused")
+    if member.issym() or member.islnk():
+        raise PaperToCodeError(f"{where} is a link: archive refused (e-prints hold plain files)")
+    if member.isdev() or member.isfifo() or member.ischr() or member.isblk():
+        raise PaperToCodeError(f"{where} is a device file or FIFO: archive refused")
+    if member.isdir():
+        return None
+    if not member.isfile():
+        raise PaperToCodeError(f"{where} is not a plain file: archive refused")
+    parts = [x for x in p.parts if x not in ("", ".")]
+    return PurePosixPath(*parts) if parts else None
+
+
+def _extract_tar(data: bytes, dest: Path, name: str) -> list[str]:
+    try:
+        tf = tarfile.open(fileobj=io.BytesIO(data), mode="r:")  # noqa: SIM115 (closed by the with below)
+    except tarfile.TarError as e:
+        raise PaperToCodeError(f"{name} is a damaged tar archive ({e}): download it again") from e
+    with tf:
+        members = []
+        for k, member in enumerate(tf):
+            if k >= MAX_MEMBERS:
+                raise PaperToCodeError(f"{name} has more than {MAX_MEMBERS} members: archive refused")
+            members.append(member)
+        plan, total = [], 0
+        for member in members:
+            rel = _check(member, name)
+            if rel is None:
+                continue
+            total += member.size
+            if total > MAX_TOTAL:
+                raise PaperToCodeError(
+                    f"{name} unpacks to more than {MAX_TOTAL // 2**20} MB: archive refused"
+                )
+            plan.append((member, rel))
+        dest.mkdir(parents=True, exist_ok=True)
+        root = dest.resolve()
+        written = []
+        for member, rel in plan:
+            target = (root / rel).resolve()
+            if not target.is_relative_to(root):
+                raise PaperToCodeError(f"{name}: member {member.name!r} leaves the folder: archive refused")
+            f = tf.extractfile(member)
+            if f is None:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.is_symlink() or (target.exists() and not target.is_file()):
+                raise PaperToCodeError(f"{name}: member {member.name!r} collides with another: refused")
+            target.write_bytes(f.read(member.size + 1)[: member.size])
+            written.append(str(rel))
+    if not written:
+        raise PaperToCodeError(f"{name} holds no files: pass the paper's e-print or PDF")
+    return written

@@ -1,0 +1,95 @@
+"""arXiv ids and URLs, and polite downloads of a paper's PDF and e-print source.
+
+Base URL from Settings.arxiv_base_url (tests serve fixtures on 127.0.0.1). Redirects may only go to arXiv's
+own hosts or the configured base host; every download has a timeout and a size limit.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from tools.errors import PaperToCodeError
+
+USER_AGENT = "paper-to-code/0.1 (LaTeX route; polite single-paper downloads)"
+TIMEOUT_S = 30.0
+MAX_BYTES = 100 * 1024 * 1024
+ARXIV_HOSTS = {"arxiv.org", "www.arxiv.org", "export.arxiv.org"}
+_NEW = r"\d{4}\.\d{4,5}"
+_OLD = r"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}"
+_ID = re.compile(rf"^(?:arxiv:)?({_NEW}|{_OLD})(v\d+)?$", re.I)
+_URL = re.compile(
+    rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|e-print|src|html)/({_NEW}|{_OLD})(v\d+)?"
+    r"(?:\.pdf)?/?(?:[?#].*)?$",
+    re.I,
+)
+
+
+def parse_id(source: str) -> str | None:
+    """'2401.12345v2', 'hep-th/9901001', 'arXiv:2401.12345' or an abs/pdf URL -> the id; else None."""
+    s = source.strip()
+    m = _ID.match(s) or _URL.match(s)
+    if not m:
+        return None
+    ident = m.group(1)
+    if "/" in ident:
+        archive, num = ident.split("/")
+        ident = f"{archive.lower()}/{num}"
+    return ident + (m.group(2) or "").lower()
+
+
+def slug(arxiv_id: str) -> str:
+    """The paper_id of an arXiv paper: 'arxiv-2401.12345v2', 'arxiv-hep-th-9901001'."""
+    return "arxiv-" + arxiv_id.replace("/", "-")
+
+
+class _SameSiteRedirects(urllib.request.HTTPRedirectHandler):
+    def __init__(self, allowed: set[str]) -> None:
+        self.allowed = allowed
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[override]
+        host = urllib.parse.urlsplit(newurl).hostname or ""
+        if host not in self.allowed:
+            raise PaperToCodeError(
+                f"arXiv redirected to {host!r}, which is not an arXiv host: refused; download "
+                "the paper by hand and pass the file"
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch(kind: str, arxiv_id: str, base_url: str | None = None) -> tuple[bytes | None, str | None]:
+    """GET <base>/<kind>/<id> ('pdf' or 'e-print'): (bytes, content type); (None, None) on 404."""
+    from tools.config import get_settings
+
+    base = (base_url or get_settings().arxiv_base_url).rstrip("/")
+    url = f"{base}/{kind}/{arxiv_id}"
+    allowed = ARXIV_HOSTS | {urllib.parse.urlsplit(base).hostname or ""}
+    opener = urllib.request.build_opener(_SameSiteRedirects(allowed))
+    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with opener.open(req, timeout=TIMEOUT_S) as resp:
+            length = resp.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > MAX_BYTES:
+                raise PaperToCodeError(
+                    f"{url} is {int(length) // 2**20} MB, above the "
+                    f"{MAX_BYTES // 2**20} MB limit: download it by hand if you need it"
+                )
+            data = resp.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise PaperToCodeError(f"{url} is larger than {MAX_BYTES // 2**20} MB: refused")
+            return data, resp.headers.get("Content-Type")
+    except urllib.error.HTTPError as e:
+        if e.code in (404, 410):
+            return None, None
+        raise PaperToCodeError(
+            f"arXiv answered {e.code} for {url}: try again later, or download the paper "
+            "by hand and pass the file"
+        ) from e
+    except (urllib.error.URLError, TimeoutError, OSError) as e:
+        reason = getattr(e, "reason", e)
+        raise PaperToCodeError(
+            f"could not reach arXiv at {base} ({reason}): check the network, or download "
+            "the PDF or e-print by hand and pass the file"
+        ) from e

@@ -1,0 +1,214 @@
+"""Low-level LaTeX scanning shared by the LaTeX route: groups, environments, top-level splitting, comments.
+
+Plain string scanning with regular expressions (no TeX engine): a 100 kB paper takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BRACE = re.compile(r"\\.|[{}]", re.S)
+_COMMENT = re.compile(r"^((?:[^\\%]|\\.)*)%")
+_SPLIT_TOKEN = re.compile(
+    r"\\begin\s*\{[^}]*\}|\\end\s*\{[^}]*\}|\\\\\*?|\\(?:cr|tabularnewline)(?![a-zA-Z])"
+    r"|\\[a-zA-Z@]+|\\.|[{}&]",
+    re.S,
+)
+_ROW_SPACING = re.compile(r"\s*\[[^\]]*\]")
+
+
+class Unbalanced(ValueError):
+    """A group or environment without its closing brace or \\end."""
+
+
+def read_group(s: str, i: int) -> tuple[str, int]:
+    """s[i] == '{': the group's content and the index after its closing brace (Unbalanced when missing)."""
+    depth = 0
+    for m in _BRACE.finditer(s, i):
+        c = m.group()
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return s[i + 1 : m.start()], m.end()
+    raise Unbalanced(f"unbalanced braces from offset {i}")
+
+
+def read_bracket(s: str, i: int) -> tuple[str, int]:
+    """s[i] == '[': the optional argument up to the matching ']' outside braces."""
+    depth = 0
+    j = i + 1
+    while j < len(s):
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == "]" and depth == 0:
+            return s[i + 1 : j], j + 1
+        j += 1
+    raise Unbalanced(f"unclosed [ from offset {i}")
+
+
+def skip_space(s: str, i: int) -> int:
+    while i < len(s) and s[i] in " \t\n":
+        i += 1
+    return i
+
+
+def read_arg(s: str, i: int) -> tuple[str, int]:
+    """One undelimited TeX argument at or after i: a {group}'s content, a control sequence, or a character."""
+    i = skip_space(s, i)
+    if i >= len(s):
+        return "", i
+    if s[i] == "{":
+        return read_group(s, i)
+    if s[i] == "\\":
+        m = re.compile(r"\\(?:[a-zA-Z@]+|.)", re.S).match(s, i)
+        assert m
+        return m.group(), m.end()
+    return s[i], i + 1
+
+
+def read_optional(s: str, i: int) -> tuple[str | None, int]:
+    """An optional [argument] after spaces, or (None, i) when there is none."""
+    j = skip_space(s, i)
+    if j < len(s) and s[j] == "[":
+        return read_bracket(s, j)
+    return None, i
+
+
+def read_args(s: str, i: int, spec: str) -> tuple[list[str | None], int]:
+    """Arguments by spec: 'm' mandatory, 'o' optional, 's' star. Missing optional arguments are None."""
+    out: list[str | None] = []
+    for kind in spec:
+        if kind == "m":
+            a, i = read_arg(s, i)
+            out.append(a)
+        elif kind == "o":
+            a, i = read_optional(s, i)
+            out.append(a)
+        elif kind == "s":
+            j = skip_space(s, i)
+            star = j < len(s) and s[j] == "*"
+            out.append("*" if star else None)
+            i = j + 1 if star else i
+    return out, i
+
+
+def env_end(s: str, name: str, start: int) -> tuple[int, int]:
+    """From just after \\begin{name}: (start of the matching \\end{name}, index after it)."""
+    pat = re.compile(r"\\(begin|end)\s*\{" + re.escape(name) + r"\}")
+    depth = 1
+    for m in pat.finditer(s, start):
+        depth += 1 if m.group(1) == "begin" else -1
+        if depth == 0:
+            return m.start(), m.end()
+    raise Unbalanced(f"\\begin{{{name}}} has no \\end{{{name}}}")
+
+
+def split_spans(s: str, sep: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans of s[start:end] split on top-level separators outside braces and nested
+    environments: sep is '\\\\' (rows) or '&'. A row separator's star and [spacing] belong to it."""
+    end = len(s) if end is None else end
+    spans, depth, envs, last, pos = [], 0, 0, start, start
+    for m in _SPLIT_TOKEN.finditer(s, start, end):
+        if m.start() < pos:
+            continue
+        t = m.group()
+        if t == "{":
+            depth += 1
+        elif t == "}":
+            depth -= 1
+        elif t.startswith("\\begin"):
+            envs += 1
+        elif t.startswith("\\end"):
+            envs -= 1
+        elif depth == 0 and envs == 0:
+            is_row = t in ("\\\\", "\\\\*", "\\cr", "\\tabularnewline")
+            if (sep == "&" and t == "&") or (sep == "\\\\" and is_row):
+                spans.append((last, m.start()))
+                stop = m.end()
+                if is_row:
+                    sp = _ROW_SPACING.match(s, stop, end)
+                    if sp:
+                        stop = sp.end()
+                last = pos = stop
+    spans.append((last, end))
+    return spans
+
+
+def split_top(s: str, sep: str) -> list[str]:
+    """split_spans as strings."""
+    return [s[a:b] for a, b in split_spans(s, sep)]
+
+
+def strip_comments(text: str) -> str:
+    """Drop %-comments; like TeX, a comment also eats its line end and the next line's leading blanks."""
+    if "%" not in text:
+        return text
+    out: list[str] = []
+    glue = False
+    for line in text.split("\n"):
+        if glue:
+            line = line.lstrip(" \t")
+        m = _COMMENT.match(line) if "%" in line else None
+        if m:
+            line = m.group(1)
+        if glue:
+            out[-1] += line
+        else:
+            out.append(line)
+        glue = m is not None
+    return "\n".join(out)
+
+
+_COND = re.compile(r"\\(iffalse|if[a-zA-Z]*|fi|else)(?![a-zA-Z@])")
+_NOT_CONDITIONALS = {"ifthenelse"}
+_IFFALSE = re.compile(r"\\iffalse(?![a-zA-Z@])")
+
+
+def drop_iffalse(text: str) -> str:
+    """Remove \\iffalse ... \\fi blocks (nested conditionals counted); an \\else branch is kept."""
+    out, pos = [], 0
+    while (m0 := _IFFALSE.search(text, pos)) is not None:
+        out.append(text[pos : m0.start()])
+        depth, end, keep_from, fi_at = 1, len(text), None, len(text)
+        for m in _COND.finditer(text, m0.end()):
+            name = m.group(1)
+            if name in _NOT_CONDITIONALS:
+                continue
+            if name == "fi":
+                depth -= 1
+                if depth == 0:
+                    fi_at, end = m.start(), m.end()
+                    break
+            elif name == "else":
+                if depth == 1:
+                    keep_from = m.end()
+            else:
+                depth += 1
+        if keep_from is not None:
+            out.append(text[keep_from:fi_at])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def drop_environments(text: str, names: set[str]) -> str:
+    """Remove whole environments (comment and \\excludecomment'ed ones)."""
+    for name in names:
+        pat = re.compile(
+            r"\\begin\s*\{" + re.escape(name) + r"\}.*?(?:\\end\s*\{" + re.escape(name) + r"\}|\Z)", re.S
+        )
+        text = pat.sub("", text)
+    return text
+
+
+def squash(s: str) -> str:
+    """Collapse whitespace runs into one space and strip."""
+    return " ".join(s.split())
