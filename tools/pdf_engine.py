@@ -558,5 +558,10 @@ def convert_document(doc: object, progress: object = None) -> Converted:
     return Converted(text, n, title, headings, [], mapless, empty)
 
 
+_ODD = re.compile("[\ufb00-\ufb06\x02\ufffe\u00a0]")
+
+
 def _clean(text: str) -> str:
+    if not _ODD.search(text):  # str.translate with a dict is slow: only when needed
+        return text
     return text.translate(LIGATURES).replace("\x02", "-").replace("\ufffe", "-").replace("\u00a0", " ")

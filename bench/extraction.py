@@ -1,0 +1,348 @@
+"""Extraction benchmark: our PDF converter vs markitdown's built-in one, and what grep_equations finds, scored
+against each paper's LaTeX-derived ground truth (corpus format: tests/fixtures/corpus/README.md).
+
+    uv run python bench/extraction.py [--corpus DIR] [--json] [--route pdf] [--runs 3]
+
+Figures per paper and in total (pooled over papers):
+  pages_per_s, markitdown_pages_per_s, speedup: PDF -> Markdown through `MarkItDown.convert` with our
+      converter registered vs `MarkItDown().convert` with builtins only; same run, warm imports, median of
+      --runs.
+  eq_label_recall / eq_label_precision: numbered-equation labels found vs groundtruth equation_labels.
+  eq_body_attached: a labelled ground-truth equation counts when the body reported with its label holds >= 60%
+      of the characters (multiset overlap) of its LaTeX as plain text (pylatexenc latex2text; `_ ^ { } &`,
+      spaces, combining accents removed on both sides) and is at most 3x that length + 20.
+  text_phrase_recall: share of ~120 six-word phrases, taken evenly from the source's body text outside
+      maths, found verbatim in the Markdown (lower case, ligatures folded, hyphenation repaired, punctuation
+      dropped).
+  alg_caption_recall, thm_recall: algorithm captions (first 4 words) and theorem-like statements (kind + first
+      words) found; None when the paper has none.
+  hp_recall / hp_precision: extracted hyperparameters vs hyperparameters.json (names and values matched with
+      tools.hyperparams.names_match / values_match: synonyms, 3e-4 == 3 × 10^-4 == 0.0003, 200K == 200000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools.pdf_engine import LIGATURES  # noqa: E402
+
+DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+N_PHRASES = 120
+TOTAL_KEYS = (
+    "pages_per_s", "markitdown_pages_per_s", "speedup", "eq_label_recall", "eq_label_precision",
+    "eq_body_attached", "text_phrase_recall", "alg_caption_recall", "thm_recall", "hp_recall", "hp_precision",
+)
+
+
+def _groundtruth_module():
+    spec = importlib.util.spec_from_file_location("corpus_groundtruth", DEFAULT_CORPUS / "groundtruth.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+# --------------------------------------------------------------------------------------------- timing
+
+
+def _median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def convert_ours(pdf: Path, runs: int) -> tuple[str, float]:
+    from tools.markitdown_plugin import markitdown_with_paper_pdf
+
+    md, _ = markitdown_with_paper_pdf()
+    md.convert(str(pdf))  # warm
+    out: dict[str, str] = {}
+
+    def once() -> None:
+        out["md"] = md.convert(str(pdf)).markdown
+
+    seconds = _median_time(once, runs)
+    return out["md"], seconds
+
+
+def time_markitdown(pdf: Path, runs: int) -> float:
+    from markitdown import MarkItDown
+
+    md = MarkItDown()  # builtins only, no plugins: markitdown's own PdfConverter
+    md.convert(str(pdf))
+    return _median_time(lambda: md.convert(str(pdf)), runs)
+
+
+# ------------------------------------------------------------------------------------------ equations
+
+
+def _chars(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(LIGATURES))
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Sk", "Zs", "Cc"))
+    return re.sub(r"[_^{}&\s]", "", text)
+
+
+def _latex_plain(tex: str) -> str:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    tex = re.sub(r"\\(?:label|tag|nonumber|notag)\b\*?(?:\{[^}]*\})?", "", tex)
+    try:
+        return LatexNodes2Text(math_mode="text").latex_to_text(tex)
+    except Exception:
+        return tex
+
+
+def body_attached(body: str, tex: str) -> bool:
+    want, got = _chars(_latex_plain(tex)), _chars(body)
+    if not want:
+        return False
+    overlap = sum((Counter(want) & Counter(got)).values())
+    return overlap >= 0.6 * len(want) and len(got) <= 3 * len(want) + 20
+
+
+def score_equations(gt: dict, numbered: list) -> dict:
+    want = Counter(gt.get("equation_labels", []))
+    got = Counter(e.label for e in numbered)
+    hit = sum((want & got).values())
+    bodies: dict[str, list[str]] = {}
+    for e in numbered:
+        bodies.setdefault(e.label, []).append(e.body)
+    gt_eqs = [e for e in gt.get("equations", []) if e.get("tex", "").strip()]
+    attached = 0
+    for e in gt_eqs:
+        cands = bodies.get(e["label"], [])
+        if any(body_attached(b, e["tex"]) for b in cands):
+            attached += 1
+    return {
+        "eq_label_recall": hit / sum(want.values()) if want else None,
+        "eq_label_precision": hit / sum(got.values()) if got else (None if not want else 0.0),
+        "eq_body_attached": attached / len(gt_eqs) if gt_eqs else None,
+        "_eq": (hit, sum(want.values()), sum(got.values()), attached, len(gt_eqs)),
+    }
+
+
+# -------------------------------------------------------------------------------------------- phrases
+
+_DROP_ENVS = (
+    "equation", "align", "alignat", "gather", "multline", "flalign", "eqnarray", "displaymath", "math",
+    "figure", "table", "tabular", "algorithm", "algorithmic", "thebibliography", "wrapfigure", "lstlisting",
+    "verbatim", "tikzpicture", "minipage",
+)
+
+
+def _words(text: str) -> list[str]:
+    text = text.translate(LIGATURES).lower()
+    text = text.replace("’", "'").replace("‘", "'")
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text)
+
+
+def source_units(paper: Path, gtmod) -> list[list[str]]:
+    """Body text outside maths, split into units (paragraphs, footnotes, list items) no phrase may cross."""
+    gt = json.loads((paper / "groundtruth.json").read_text())
+    main = paper / gt.get("main_tex", "source/main.tex")
+    tex = gtmod.body_of(gtmod.inline_inputs(str(main)))
+    for env in _DROP_ENVS:
+        tex = re.sub(rf"\\begin\{{{env}\*?\}}.*?\\end\{{{env}\*?\}}", "\n\n", tex, flags=re.S)
+    tex = re.sub(r"\$\$.*?\$\$|\\\[.*?\\\]|\\\(.*?\\\)", " MATH ", tex, flags=re.S)
+    tex = re.sub(r"(?<!\\)\$.*?(?<!\\)\$", " MATH ", tex, flags=re.S)
+    tex = re.sub(r"\\(?:footnote|caption|thanks|author|title|affiliation|icmlaffiliation)\s*(?:\[[^]]*\])?",
+                 "\n\n\\\\UNIT", tex)
+    tex = re.sub(r"\\(?:sub)*section\*?|\\paragraph\*?|\\item\b|\\begin\{[^}]*\}|\\end\{[^}]*\}|\\\\",
+                 "\n\n", tex)
+    tex = re.sub(r"\\(?:cite[tp]?|citet|citep|citealp|ref|eqref|cref|Cref|label|url|href)\*?\{[^}]*\}",
+                 " CITE ", tex)
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    conv = LatexNodes2Text(math_mode="remove", strict_latex_spaces=True)
+    units = []
+    for para in re.split(r"\n\s*\n", tex):
+        try:
+            plain = conv.latex_to_text(para)
+        except Exception:
+            continue
+        # a unit ends at each placeholder: phrases never span maths, citations or references
+        for piece in re.split(r"MATH|CITE|\\UNIT|UNIT", plain):
+            w = _words(piece)
+            if len(w) >= 6:
+                units.append(w)
+    return units
+
+
+def pick_phrases(units: list[list[str]], n: int = N_PHRASES) -> list[str]:
+    windows = [" ".join(u[i : i + 6]) for u in units for i in range(0, len(u) - 5, 6)]
+    if len(windows) <= n:
+        return windows
+    step = len(windows) / n
+    return [windows[int(k * step)] for k in range(n)]
+
+
+def markdown_words(markdown: str) -> str:
+    text = re.sub(r"<!--.*?-->", " ", markdown)
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
+    return " " + " ".join(_words(text)) + " "
+
+
+def phrase_recall(phrases: list[str], markdown: str) -> float | None:
+    if not phrases:
+        return None
+    hay = markdown_words(markdown)
+    return sum(f" {p} " in hay for p in phrases) / len(phrases)
+
+
+# --------------------------------------------------------------------------- algorithms, theorems, hp
+
+
+def _norm(text: str) -> str:
+    return " ".join(_words(text))
+
+
+def alg_recall(gt: dict, algorithms: list) -> float | None:
+    want = gt.get("algorithms", [])
+    if not want:
+        return None
+    caps = [_norm(a.caption) for a in algorithms]
+    hit = 0
+    for a in want:
+        key = " ".join(_words(a.get("caption", ""))[:4])
+        hit += any(key and key in c for c in caps)
+    return hit / len(want)
+
+
+def thm_recall(gt: dict, theorems: list) -> float | None:
+    want = gt.get("theorems", [])
+    if not want:
+        return None
+    hit = 0
+    for t in want:
+        name = (t.get("name") or t.get("env") or "").lower()
+        first = " ".join(_words(t.get("first_words", ""))[:4])
+        hit += any(f.kind == name and (not first or first in _norm(f.text)) for f in theorems)
+    return hit / len(want)
+
+
+def hp_scores(paper: Path, found: list) -> dict:
+    from tools.hyperparams import names_match, values_match
+
+    path = paper / "hyperparameters.json"
+    if not path.exists():
+        return {"hp_recall": None, "hp_precision": None, "_hp": (0, 0, 0, 0)}
+    items = json.loads(path.read_text())["items"]
+
+    def match(f, it) -> bool:
+        return values_match(f.value_normalized, it["value_normalized"]) and (
+            names_match(f.key, it["name"]) or names_match(f.name, it["name"])
+        )
+
+    recalled = sum(any(match(f, it) for f in found) for it in items)
+    precise = sum(any(match(f, it) for it in items) for f in found)
+    return {
+        "hp_recall": recalled / len(items) if items else None,
+        "hp_precision": precise / len(found) if found else None,
+        "_hp": (recalled, len(items), precise, len(found)),
+    }
+
+
+# ---------------------------------------------------------------------------------------------- main
+
+
+def bench_paper(paper: Path, runs: int, gtmod) -> dict:
+    import pypdfium2 as pdfium
+
+    from tools.equations import find_all
+
+    pdf = paper / "paper.pdf"
+    gt = json.loads((paper / "groundtruth.json").read_text())
+    pages = len(pdfium.PdfDocument(str(pdf)))
+    markdown, t_ours = convert_ours(pdf, runs)
+    t_md = time_markitdown(pdf, runs)
+    found = find_all(markdown, {"numbered", "display", "algorithm", "theorem", "hyperparameter"})
+    row = {"name": paper.name, "pages": pages, "seconds": t_ours, "markitdown_seconds": t_md,
+           "pages_per_s": pages / t_ours, "markitdown_pages_per_s": pages / t_md, "speedup": t_md / t_ours}
+    row |= score_equations(gt, found["numbered"])
+    row["text_phrase_recall"] = phrase_recall(pick_phrases(source_units(paper, gtmod)), markdown)
+    row["_phr"] = len(pick_phrases(source_units(paper, gtmod)))
+    row["alg_caption_recall"] = alg_recall(gt, found["algorithms"])
+    row["thm_recall"] = thm_recall(gt, found["theorems"])
+    row["_alg"] = len(gt.get("algorithms", []))
+    row["_thm"] = len(gt.get("theorems", []))
+    row |= hp_scores(paper, found["hyperparameters"])
+    return row
+
+
+def _pooled(rows: list[dict]) -> dict:
+    def ratio(num: float, den: float) -> float | None:
+        return num / den if den else None
+
+    pages = sum(r["pages"] for r in rows)
+    t, tm = sum(r["seconds"] for r in rows), sum(r["markitdown_seconds"] for r in rows)
+    eq = [sum(r["_eq"][k] for r in rows) for k in range(5)]
+    hp = [sum(r["_hp"][k] for r in rows) for k in range(4)]
+
+    def weighted(key: str, weight: str) -> float | None:
+        ws = [(r[key], r[weight]) for r in rows if r[key] is not None and r[weight]]
+        return ratio(sum(v * w for v, w in ws), sum(w for _, w in ws))
+
+    return {
+        "pages_per_s": pages / t, "markitdown_pages_per_s": pages / tm, "speedup": tm / t,
+        "eq_label_recall": ratio(eq[0], eq[1]), "eq_label_precision": ratio(eq[0], eq[2]),
+        "eq_body_attached": ratio(eq[3], eq[4]),
+        "text_phrase_recall": weighted("text_phrase_recall", "_phr"),
+        "alg_caption_recall": weighted("alg_caption_recall", "_alg"),
+        "thm_recall": weighted("thm_recall", "_thm"),
+        "hp_recall": ratio(hp[0], hp[1]), "hp_precision": ratio(hp[2], hp[3]),
+    }
+
+
+def run(corpus: Path, runs: int, route: str) -> dict:
+    if route != "pdf":  # the LaTeX route plugs in here (source/ -> Markdown instead of paper.pdf)
+        raise SystemExit(f"--route {route}: not available yet; use --route pdf")
+    gtmod = _groundtruth_module()
+    papers = sorted(
+        p for p in corpus.iterdir() if (p / "paper.pdf").is_file() and (p / "groundtruth.json").is_file()
+    )
+    if not papers:
+        raise SystemExit(f"{corpus}: no <name>/paper.pdf + groundtruth.json folders")
+    rows = [bench_paper(p, runs, gtmod) for p in papers]
+    total = _pooled(rows)
+    public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
+    return {"papers": public, "total": {k: total[k] for k in TOTAL_KEYS}}
+
+
+def _fmt(v: object) -> str:
+    return "n/a" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--route", default="pdf", choices=["pdf", "latex"])
+    ap.add_argument("--runs", type=int, default=3, help="timed runs per converter and paper (median)")
+    a = ap.parse_args(argv)
+    result = run(a.corpus, a.runs, a.route)
+    if a.json:
+        print(json.dumps(result, indent=1))
+        return
+    keys = ["pages", *TOTAL_KEYS]
+    print("paper".ljust(10) + "".join(k[:12].rjust(13) for k in keys))
+    for r in result["papers"]:
+        print(r["name"][:10].ljust(10) + "".join(_fmt(r.get(k)).rjust(13) for k in keys))
+    print("TOTAL".ljust(10) + "".rjust(13) + "".join(_fmt(result["total"][k]).rjust(13) for k in TOTAL_KEYS))
+
+
+if __name__ == "__main__":
+    main()
