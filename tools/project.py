@@ -202,7 +202,9 @@ def equation_entries(items: list[Any]) -> list[dict[str, Any]]:
             continue
         base = re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
         title = _clean(_get(item, "title"))
-        slug = _slug(title)
+        # test names read better after the section ("definitions") than after PDF-garbled math
+        section = re.sub(r"^[A-Z]?[\d.]*\s*", "", str(_get(item, "section") or ""))
+        slug = _slug(section, words=3) or _slug(title)
         fn = base
         n = 2
         while fn in used:
@@ -278,14 +280,18 @@ def yaml_number(value: float | int) -> str:
     return f"{mantissa}0e{exponent}" if mantissa.endswith(".") else f"{mantissa}e{exponent}"
 
 
-def hp_values(items: list[Any]) -> dict[str, float | None]:
-    """HP key -> the paper's numeric value (None when the checklist lists it without a usable number)."""
-    out: dict[str, float | None] = {}
+def hp_values(items: list[Any]) -> dict[str, float | str | None]:
+    """HP key -> the paper's numeric value; "unstated" when the checklist says the paper does not give it;
+    None when it gives no plain number (a list of values, a word)."""
+    out: dict[str, float | str | None] = {}
     for item in items:
         item_id = str(_get(item, "id") or "")
         if not item_id.upper().startswith("HP-"):
             continue
         key = item_id[3:].lower().replace("-", "_")
+        if str(_get(item, "specified") or "").upper() == "UNSPECIFIED":
+            out[key] = "unstated"
+            continue
         value = _get(item, "value_normalized")
         if value is None:
             value = _get(item, "value")
@@ -301,7 +307,7 @@ def hp_values(items: list[Any]) -> dict[str, float | None]:
     return out
 
 
-def config_rows(size: str, paper: dict[str, float | None] | None) -> dict[str, Any]:
+def config_rows(size: str, paper: dict[str, float | str | None] | None) -> dict[str, Any]:
     """One config's rows: key, YAML value, comment naming the HP ID (and ASSUMPTION when not the paper's)."""
     cfg: dict[str, Any] = {"name": size, "purpose": PURPOSE[size], "model": [], "train": []}
     for section in ("model", "train"):
@@ -316,13 +322,15 @@ def config_rows(size: str, paper: dict[str, float | None] | None) -> dict[str, A
                     comment = hp_id
                 elif hp_key in paper:
                     stated = paper[hp_key]
-                    if stated is None:
-                        comment = f"{hp_id} ASSUMPTION: the paper gives no plain number for it"
+                    if stated == "unstated":
+                        comment = f"{hp_id} ASSUMPTION: not stated in the paper"
+                    elif not isinstance(stated, float):
+                        comment = f"{hp_id} ASSUMPTION: the paper gives no single number for it"
                     elif size == "large":
                         value = int(stated) if isinstance(default, int) else stated
                         comment = f"{hp_id} (the paper's value)"
                     elif stated != default:
-                        comment = f"{hp_id} ASSUMPTION: scaled down for a {size} run (paper: {stated:g})"
+                        comment = f"{hp_id} ASSUMPTION: {size}-run value, not the paper's ({stated:g})"
                     else:
                         comment = hp_id
             cfg[section].append({"key": key, "value": yaml_number(value), "comment": comment})
@@ -460,11 +468,16 @@ def build_context(
     hp = hp_values(checklist_items) if checklist_items is not None else None
     title = paper.title or answers.name
     minor = answers.python.split(".")[1]
+    about = f'A PyTorch implementation of "{paper.title}".' if paper.title else "A PyTorch research project."
+    about = _clean(about, 300).replace("\\", "")
+    package_doc = about if len(about) <= 94 else textwrap.fill(about, width=96) + "\n"
     return {
         "name": answers.name,
         "package": answers.package,
         "title": title,
         "description": _clean(f"PyTorch implementation of {title}", 200),
+        "package_doc": package_doc,
+        "demo_title": _clean(title, 70),
         "paper": paper,
         "python": answers.python,
         "py_target": f"py3{minor}",
@@ -475,7 +488,7 @@ def build_context(
         "algorithms": algorithm_entries(checklist_items or []),
         "checklist": checklist_items is not None,
         "hp": hp,
-        "has_hp": bool(hp and any(v is not None for v in hp.values())),
+        "has_hp": bool(hp and any(isinstance(v, float) for v in hp.values())),
     }
 
 
