@@ -75,7 +75,7 @@ def _export(project: Path, fmt: Format, extras: list[str], dev: bool, check: boo
         args.append("--no-dev")
     for extra in extras:
         args += ["--extra", extra]
-    run = uvcli.run_uv(args, project, timeout=180)
+    run = uvcli.run_uv(args, project, timeout=180, keep_stdout=True)
     if run.ok:
         return run.stdout
     tail = run.error_tail(6)

@@ -93,10 +93,12 @@ def run_uv(
     env: Mapping[str, str] | None = None,
     check: bool = False,
     what: str | None = None,
+    keep_stdout: bool = False,
 ) -> UvRun:
     """Run `uv *args` in `cwd` (own process group, stdin closed); kill the whole group on timeout.
 
     check=True turns a failure or timeout into a PaperToCodeError naming the command and uv's last lines.
+    Output is capped to its tail, except stdout with keep_stdout=True (what `uv export` prints).
     """
     argv = uv_argv(*args)
     start = time.monotonic()
@@ -121,7 +123,7 @@ def run_uv(
     run = UvRun(
         argv=argv,
         returncode=None if timed_out else proc.returncode,
-        stdout=cap(out or ""),
+        stdout=(out or "") if keep_stdout else cap(out or ""),
         stderr=cap(err or ""),
         seconds=time.monotonic() - start,
         timed_out=timed_out,
