@@ -26,6 +26,7 @@ class ToolSpec:
 
 
 def _analysis() -> list[ToolSpec]:
+    from tools.checklist import make_checklist
     from tools.equations import grep_equations
     from tools.pdf_markdown import pdf_to_markdown
 
@@ -34,6 +35,8 @@ def _analysis() -> list[ToolSpec]:
                  idempotent=True),
         ToolSpec(grep_equations, "Find equations, algorithms, theorems, hyperparameters", read_only=True,
                  destructive=False, idempotent=True),
+        ToolSpec(make_checklist, "Write the implementation checklist", read_only=False, destructive=False,
+                 idempotent=True),
     ]
 
 

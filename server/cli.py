@@ -32,6 +32,11 @@ def _command(fn: Callable[..., Any]) -> Callable[..., Any]:
 for _spec in all_tools():
     app.command(_command(_spec.fn), name=_spec.cli_name)
 
+# `paper-to-code demo`: the analysis phase on the bundled sample paper (a CLI command, not an MCP tool)
+from server.demo import demo  # noqa: E402
+
+app.command(demo, name="demo")
+
 
 @app.meta.default
 def _launcher(
