@@ -1,0 +1,710 @@
+"""LaTeX of one equation line -> the SPEC an equation oracle evaluates (see tools/oracles.py).
+
+A small tokenizer and rewriter, not a TeX engine: every variable (`\\bar{\\alpha}_{t-1}`, `x_0`,
+`\\epsilon_\\theta(x_t, t)`) becomes an opaque `{\\zz...}` command for sympy's LaTeX parser, mapped to a
+Python name (alpha_bar_t_minus_1, x_0, epsilon_theta); each definition on the line (`a = ..., f(t) = ...`)
+becomes one right-hand side; `\\sum`/`\\prod` become reductions over the indexed vectors, `\\|x\\|` norms.
+What is not plain algebra (distributions, expectations, KL, conditionals, ellipses, unknown macros) raises
+Unsupported with the reason.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+GREEK = {
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "varepsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "vartheta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+    "rho",
+    "varrho",
+    "sigma",
+    "varsigma",
+    "tau",
+    "upsilon",
+    "phi",
+    "varphi",
+    "chi",
+    "psi",
+    "omega",
+    "Gamma",
+    "Delta",
+    "Theta",
+    "Lambda",
+    "Xi",
+    "Pi",
+    "Sigma",
+    "Upsilon",
+    "Phi",
+    "Psi",
+    "Omega",
+    "ell",
+    "omicron",
+}
+DECOR_SUFFIX = {
+    "bar": "_bar",
+    "overline": "_bar",
+    "tilde": "_tilde",
+    "widetilde": "_tilde",
+    "hat": "_hat",
+    "widehat": "_hat",
+    "dot": "_dot",
+    "ddot": "_ddot",
+    "check": "_check",
+    "breve": "_breve",
+    "mathbf": "",
+    "boldsymbol": "",
+    "bm": "",
+    "vec": "",
+    "mathit": "",
+    "mathrm": "",
+    "bf": "",
+}
+TEXT_NAMES = {"text", "textrm", "textnormal", "mathrm", "operatorname", "mathit", "textit", "mbox"}
+FUNCS = {"exp", "log", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh", "arcsin", "arccos", "arctan"}
+SKIP = {
+    "left",
+    "right",
+    "big",
+    "Big",
+    "bigg",
+    "Bigg",
+    "bigl",
+    "bigr",
+    "Bigl",
+    "Bigr",
+    "biggl",
+    "biggr",
+    "Biggl",
+    "Biggr",
+    "displaystyle",
+    "textstyle",
+    "scriptstyle",
+    ",",
+    ";",
+    ":",
+    "!",
+    " ",
+    "quad",
+    "qquad",
+    "nonumber",
+    "notag",
+    "limits",
+    "nolimits",
+    "middle",
+}
+EQUALS = {"coloneqq", "coloneq", "triangleq", "doteq", "eqqcolon", "defeq", "equiv"}
+MODEL_SUBSCRIPTS = {"theta", "phi", "psi", "omega", "w"}
+REASONS = {
+    "mathcal": "a distribution or set (\\mathcal{...}) is not plain algebra",
+    "mathbb": "an expectation or number set (\\mathbb{...}) is not plain algebra",
+    "text": "text inside the formula (\\text{...}) has no algebraic meaning",
+    "textnormal": "text inside the formula has no algebraic meaning",
+    "operatorname": "a named operator (\\operatorname{...}) is not plain algebra",
+    "dots": "an ellipsis (...) cannot be evaluated",
+    "ldots": "an ellipsis (...) cannot be evaluated",
+    "cdots": "an ellipsis (...) cannot be evaluated",
+    "sim": "a sampling statement (\\sim) is not algebra",
+    "propto": "a proportionality (\\propto) is not an equation",
+    "in": "set membership (\\in) is not algebra",
+    "top": "a transpose needs matrix shapes the oracle cannot know",
+    "nabla": "a gradient is not plain algebra",
+    "partial": "a derivative is not plain algebra",
+    "int": "an integral is not plain algebra",
+    "infty": "infinity cannot be evaluated",
+    "argmax": "an optimisation (argmax) is not plain algebra",
+    "argmin": "an optimisation (argmin) is not plain algebra",
+}
+
+
+class Unsupported(Exception):
+    """The equation is outside what an oracle can evaluate; the message says why."""
+
+
+# ---------------------------------------------------------------- LaTeX tokens and groups
+
+
+@dataclass
+class Group:
+    items: list[Any]
+    delim: str = "{"
+
+
+def _tokens(latex: str) -> list[str]:
+    out, i, n = [], 0, len(latex)
+    while i < n:
+        c = latex[i]
+        if c == "\\":
+            m = re.match(r"\\([A-Za-z]+)\*?", latex[i:])
+            if m:
+                out.append("\\" + m.group(1))
+                i += m.end()
+            else:
+                out.append(latex[i : i + 2])
+                i += 2
+        elif c == "%":
+            j = latex.find("\n", i)
+            i = n if j < 0 else j
+        elif c.isspace() or c == "~":
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return out
+
+
+def _groups(tokens: list[str]) -> list[Any]:
+    stack: list[list[Any]] = [[]]
+    for t in tokens:
+        if t == "{":
+            stack.append([])
+        elif t == "}":
+            if len(stack) == 1:
+                raise Unsupported("unbalanced braces in the LaTeX")
+            inner = stack.pop()
+            stack[-1].append(Group(inner))
+        else:
+            stack[-1].append(t)
+    if len(stack) != 1:
+        raise Unsupported("unbalanced braces in the LaTeX")
+    return stack[0]
+
+
+def _cmd(t: Any) -> str | None:
+    return t[1:] if isinstance(t, str) and t.startswith("\\") and len(t) > 1 and t[1].isalpha() else None
+
+
+def _items(node: Any) -> list[Any]:
+    return node.items if isinstance(node, Group) else [node]
+
+
+def _clean(nodes: list[Any]) -> list[Any]:
+    """Drop spacing/sizing commands, labels and alignment marks; `\\coloneqq` and `:=` become `=`."""
+    out: list[Any] = []
+    i = 0
+    while i < len(nodes):
+        t = nodes[i]
+        c = _cmd(t)
+        if isinstance(t, Group):
+            out.append(Group(_clean(t.items)))
+        elif c in ("label", "tag", "vspace", "hspace") or t in ("\\label",):
+            i += 1  # skip its argument
+        elif c in SKIP or t in ("\\,", "\\;", "\\:", "\\!", "\\ ", "&", "\\\\"):
+            pass
+        elif c in EQUALS:
+            out.append("=")
+        elif t == ":" and i + 1 < len(nodes) and nodes[i + 1] == "=":
+            pass
+        else:
+            out.append(t)
+        i += 1
+    while out and out[-1] in (",", ".", ";"):
+        out.pop()
+    return out
+
+
+# ---------------------------------------------------------------- names
+
+
+def _name_of(nodes: list[Any]) -> str:
+    """A Python-ish name for a subscript or a decorated base: t-1 -> t_minus_1, \\text{vlb} -> vlb."""
+    parts: list[str] = []
+    i = 0
+    while i < len(nodes):
+        t = nodes[i]
+        c = _cmd(t)
+        if isinstance(t, Group):
+            parts.append(_name_of(t.items))
+        elif c in DECOR_SUFFIX and i + 1 < len(nodes):
+            parts.append(_name_of(_items(nodes[i + 1])) + DECOR_SUFFIX[c])
+            i += 1
+        elif c in TEXT_NAMES and i + 1 < len(nodes):
+            parts.append(_name_of(_items(nodes[i + 1])))
+            i += 1
+        elif c:
+            parts.append(c)
+        elif t == "-":
+            parts.append("_minus_")
+        elif t == "+":
+            parts.append("_plus_")
+        elif t in (",", "_", "^"):
+            parts.append("_")
+        elif t == "'":
+            parts.append("_prime")
+        elif isinstance(t, str) and (t.isalnum()):
+            parts.append(t)
+        i += 1
+    return "".join(parts)
+
+
+def _py(name: str) -> str:
+    name = re.sub(r"_+", "_", re.sub(r"[^A-Za-z0-9_]", "", name)).strip("_") or "x"
+    if name[0].isdigit():
+        name = "v_" + name
+    return name + "_" if keyword.iskeyword(name) else name
+
+
+@dataclass
+class _Var:
+    name: str  # Python name
+    base: str  # name without subscript
+    sub: list[Any] = field(default_factory=list)
+    call: list[Any] | None = None  # the (args) that followed, when it is a call
+
+
+# ---------------------------------------------------------------- the rewriter
+
+
+class _Rewriter:
+    def __init__(self) -> None:
+        self.symbols: dict[str, str] = {}  # placeholder -> Python name
+        self.inputs: list[str] = []
+        self.vectors: set[str] = set()
+        self.lengths: set[str] = set()
+        self.helpers: dict[str, str] = {}  # base name -> command used for its calls
+        self.sum_index: str | None = None
+        self.reductions = False
+
+    def placeholder(self, py: str, *, is_input: bool = True) -> str:
+        ph = next((k for k, v in self.symbols.items() if v == py), None)
+        if ph is None:
+            ph = "zz" + re.sub(r"[^A-Za-z]", "", py)
+            while ph in self.symbols:
+                ph += "z"
+            self.symbols[ph] = py
+        if is_input and py not in self.inputs:
+            self.inputs.append(py)
+        return ph
+
+    # -- variables
+    def read_var(self, nodes: list[Any], i: int, lhs: bool = False) -> tuple[_Var, int]:
+        t = nodes[i]
+        c = _cmd(t)
+        if lhs and c in TEXT_NAMES and i + 1 < len(nodes):
+            base = _name_of(_items(nodes[i + 1]))
+            i += 2
+        elif c in DECOR_SUFFIX:
+            if i + 1 >= len(nodes):
+                raise Unsupported(f"\\{c} without an argument")
+            inner = _items(nodes[i + 1])
+            if any(_cmd(x) in REASONS for x in inner):
+                raise Unsupported(REASONS[next(_cmd(x) for x in inner if _cmd(x) in REASONS)])
+            base = _name_of(inner) + DECOR_SUFFIX[c]
+            i += 2
+        elif c in GREEK:
+            base, i = c, i + 1
+        else:
+            base, i = str(t), i + 1
+        var = _Var(name="", base=base)
+        while i < len(nodes):
+            t = nodes[i]
+            if t == "'":
+                var.base += "_prime"
+                i += 1
+            elif t == "_" and i + 1 < len(nodes):
+                var.sub += _items(nodes[i + 1])
+                i += 2
+            elif (
+                t == "^"
+                and i + 1 < len(nodes)
+                and isinstance(nodes[i + 1], Group)
+                and (
+                    nodes[i + 1].items[:1] == ["("] or nodes[i + 1].items in (["*"], ["\\star"], ["\\prime"])
+                )
+            ):
+                var.base += "_" + (_name_of(nodes[i + 1].items) or "star")
+                i += 2
+            else:
+                break
+        sub_name = _name_of(var.sub)
+        var.name = _py(f"{var.base}_{sub_name}" if sub_name else var.base)
+        if i < len(nodes) and nodes[i] == "(":
+            close = _matching(nodes, i)
+            args = nodes[i + 1 : close]
+            model = bool(set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS)
+            top_comma = _top_level(args, ",")
+            if lhs or model or var.base in self.helpers or top_comma:
+                if "|" in _flat(args):
+                    raise Unsupported(
+                        f"{var.base}(... | ...) is a conditional probability, not plain algebra"
+                    )
+                var.call = args
+                i = close + 1
+        return var, i
+
+    def emit_var(self, var: _Var) -> str:
+        if var.call is not None and var.base in self.helpers and not var.sub:
+            args = self.emit(var.call, in_call=True)
+            return f"{self.helpers[var.base]}({args})"
+        if var.call is not None:
+            sub_name = _name_of(var.sub)
+            if not (set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS):
+                raise Unsupported(f"{var.base}(...) is a function the line does not define")
+            var.name = _py(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
+        if self.sum_index and _name_of(var.sub) == self.sum_index:
+            py = _py(var.base)
+            self.vectors.add(py)
+            return f"{{\\{self.placeholder(py)}}}"
+        return f"{{\\{self.placeholder(var.name)}}}"
+
+    # -- expressions
+    def arg(self, nodes: list[Any], i: int) -> tuple[str, int]:
+        """One argument (a group or a single token) as a braced expression."""
+        if i >= len(nodes):
+            raise Unsupported("a command is missing its argument")
+        return "{" + self.emit(_items(nodes[i])) + "}", i + 1
+
+    def emit(self, nodes: list[Any], in_call: bool = False) -> str:
+        out: list[str] = []
+        i, depth = 0, 0
+        norm_open = False
+        while i < len(nodes):
+            t = nodes[i]
+            c = _cmd(t)
+            if isinstance(t, Group):
+                out.append("{" + self.emit(t.items, in_call) + "}")
+                i += 1
+            elif c in ("frac", "dfrac", "tfrac"):
+                num, i = self.arg(nodes, i + 1)
+                den, i = self.arg(nodes, i)
+                out.append(f"\\frac{num}{den}")
+            elif c == "sqrt":
+                i += 1
+                root = ""
+                if i < len(nodes) and nodes[i] == "[":
+                    close = _matching(nodes, i, "[", "]")
+                    root = "[" + self.emit(nodes[i + 1 : close]) + "]"
+                    i = close + 1
+                body, i = self.arg(nodes, i)
+                out.append(f"\\sqrt{root}{body}")
+            elif c in FUNCS:
+                i = self.function(nodes, i, out)
+            elif c in ("min", "max"):
+                if i + 1 >= len(nodes) or nodes[i + 1] != "(":
+                    raise Unsupported(f"\\{c} over a set or with a subscript is an optimisation, not algebra")
+                out.append(f"\\{c}")
+                i += 1
+            elif c in ("cdot", "times"):
+                out.append("\\cdot ")
+                i += 1
+            elif c in ("sum", "prod"):
+                i = self.reduction(nodes, i, out)
+            elif c == "pi":
+                out.append("\\pi ")
+                i += 1
+            elif (
+                c in ("|", "Vert", "lVert", "rVert")
+                or t == "\\|"
+                or (t == "|" and nodes[i + 1 : i + 2] == ["|"])
+            ):
+                i += 1 if t != "|" else 2
+                if not norm_open:
+                    out.append("\\normopen(")
+                    norm_open = True
+                else:
+                    norm_open = False
+                    kind = "norm_two"
+                    if i + 1 < len(nodes) and nodes[i] == "_":
+                        sub = _name_of(_items(nodes[i + 1]))
+                        kind = {"1": "norm_one", "2": "norm_two", "infty": "norm_max", "F": "norm_two"}.get(
+                            sub, ""
+                        )
+                        if not kind:
+                            raise Unsupported(f"a norm with subscript {sub} is not supported")
+                        i += 2
+                    out.append(")")
+                    opened = len(out) - 1 - out[::-1].index("\\normopen(")
+                    out[opened] = f"\\{kind.replace('_', '')}("
+                    self.reductions = True
+            elif c in GREEK or c in DECOR_SUFFIX or (isinstance(t, str) and len(t) == 1 and t.isalpha()):
+                if t == "E" and self._is_expectation(nodes, i):
+                    raise Unsupported(
+                        "an expectation E[...] needs a sampling convention the oracle cannot know"
+                    )
+                if t == "e" and nodes[i + 1 : i + 2] == ["^"]:
+                    body, i = self.arg(nodes, i + 2)
+                    out.append(f"\\exp{{({body})}}")
+                    continue
+                var, i = self.read_var(nodes, i)
+                out.append(self.emit_var(var) + " ")
+            elif c in REASONS:
+                raise Unsupported(REASONS[c])
+            elif c:
+                raise Unsupported(f"\\{c} is not plain algebra the oracle can evaluate")
+            elif t in ("\\{", "\\}"):
+                raise Unsupported("a set \\{...\\} is not plain algebra")
+            elif t == "|":
+                if not _closes_abs(nodes, i):
+                    raise Unsupported("a conditional `|` (as in p(x | y)) is not plain algebra")
+                out.append("|")
+                i += 1
+            elif t in ("(", "["):
+                depth += 1
+                out.append("(")
+                i += 1
+            elif t in (")", "]"):
+                depth -= 1
+                out.append(")")
+                i += 1
+            elif t == "," and (depth > 0 or in_call):
+                out.append(",")
+                i += 1
+            elif t in ("=", "<", ">", ","):
+                raise Unsupported(f"`{t}` inside a right-hand side: chained relations are not supported")
+            elif t == ".":
+                if i + 2 < len(nodes) and nodes[i + 1] == "." and nodes[i + 2] == ".":
+                    raise Unsupported("an ellipsis (...) cannot be evaluated")
+                out.append(".")
+                i += 1
+            elif t in ("+", "-", "*", "/", "^", "!") or (isinstance(t, str) and t.isdigit()):
+                out.append(t)
+                i += 1
+            elif t == "_":
+                raise Unsupported("a subscript on a bracket or operator is not supported")
+            else:
+                raise Unsupported(f"the character {t!r} is not supported")
+        if norm_open:
+            raise Unsupported("an unclosed norm ||...||")
+        return "".join(out)
+
+    def function(self, nodes: list[Any], i: int, out: list[str]) -> int:
+        """\\log x, \\exp{...}, \\cos(...): always emitted with parenthesised arguments (sympy's grammar is
+        ambiguous about bare arguments)."""
+        c = _cmd(nodes[i])
+        name = "\\log" if c == "ln" else f"\\{c}"
+        i += 1
+        if i < len(nodes) and nodes[i] in ("^", "_"):
+            raise Unsupported(
+                f"\\{c} with a power or subscript (\\{c}^2 x) is not supported: write (\\{c} x)^2"
+            )
+        if i >= len(nodes):
+            raise Unsupported(f"\\{c} without an argument")
+        if nodes[i] == "(":
+            close = _matching(nodes, i)
+            out.append(f"{name}({self.emit(nodes[i + 1 : close])})")
+            return close + 1
+        if isinstance(nodes[i], Group):
+            out.append(f"{name}({self.emit(nodes[i].items)})")
+            return i + 1
+        start = i
+        if _cmd(nodes[i]) in ("frac", "dfrac", "tfrac"):
+            i += 3
+        elif _cmd(nodes[i]) == "sqrt":
+            i += 2
+        elif _cmd(nodes[i]) in GREEK or _cmd(nodes[i]) in DECOR_SUFFIX or str(nodes[i]).isalpha():
+            _, i = self.read_var(nodes, i)
+        else:
+            while i < len(nodes) and (str(nodes[i]).isdigit() or nodes[i] == "."):
+                i += 1
+            if i == start:
+                raise Unsupported(f"cannot tell what \\{c} applies to")
+        out.append(f"{name}({self.emit(nodes[start:i])})")
+        return i
+
+    def _is_expectation(self, nodes: list[Any], i: int) -> bool:
+        j = i + 1
+        if nodes[j : j + 1] == ["_"]:
+            j += 2
+        return nodes[j : j + 1] == ["["]
+
+    def reduction(self, nodes: list[Any], i: int, out: list[str]) -> int:
+        """\\sum_{i=1}^{N} / \\sum_i / \\sum -> a sum over the last axis of the indexed vectors."""
+        c = _cmd(nodes[i])
+        i += 1
+        index, upper = None, None
+        while i + 1 < len(nodes) and nodes[i] in ("_", "^"):
+            part = _items(nodes[i + 1])
+            if nodes[i] == "_":
+                flat = _flat(part)
+                index = flat[0] if flat and isinstance(flat[0], str) and flat[0].isalpha() else None
+                if index is None or len(flat) > 1 and flat[1] not in ("=", "\\in"):
+                    raise Unsupported("a sum over a set or a condition is not supported")
+                if "\\in" in flat:
+                    raise Unsupported("a sum over a set is not supported")
+            else:
+                flat = _flat(part)
+                if len(flat) == 1 and isinstance(flat[0], str) and flat[0].isalpha():
+                    upper = flat[0]
+            i += 2
+        index = index or self._guess_index(nodes[i:])
+        if self.sum_index not in (None, index):
+            raise Unsupported("sums over different indices are not supported")
+        self.sum_index = index
+        self.reductions = True
+        if upper:
+            py = _py(upper)
+            self.lengths.add(py)
+        out.append(f"\\{c}_{{\\zzidx=1}}^{{\\zzlen}} ")
+        return i
+
+    def _guess_index(self, rest: list[Any]) -> str:
+        for j, t in enumerate(rest):
+            if t == "_" and j + 1 < len(rest):
+                flat = _flat(_items(rest[j + 1]))
+                if len(flat) == 1 and flat[0] in ("i", "j", "k", "n", "m", "l"):
+                    return flat[0]
+        raise Unsupported("a sum without an index the oracle can find")
+
+
+def _flat(nodes: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for t in nodes:
+        out += _flat(t.items) if isinstance(t, Group) else [t]
+    return out
+
+
+def _matching(nodes: list[Any], i: int, open_: str = "(", close: str = ")") -> int:
+    depth = 0
+    for j in range(i, len(nodes)):
+        if nodes[j] == open_:
+            depth += 1
+        elif nodes[j] == close:
+            depth -= 1
+            if depth == 0:
+                return j
+    raise Unsupported(f"unbalanced {open_}{close}")
+
+
+def _top_level(nodes: list[Any], token: str) -> bool:
+    depth = 0
+    for t in nodes:
+        depth += t in ("(", "[")
+        depth -= t in (")", "]")
+        if depth == 0 and t == token:
+            return True
+    return False
+
+
+def _closes_abs(nodes: list[Any], i: int) -> bool:
+    """A `|` opens |x| when another `|` follows before the enclosing bracket closes (else: a condition)."""
+    depth = 0
+    for t in nodes[i + 1 :]:
+        if t in ("(", "["):
+            depth += 1
+        elif t in (")", "]"):
+            depth -= 1
+            if depth < 0:
+                return False
+        elif t == "|" and depth == 0:
+            return True
+    return False
+
+
+def _split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any]]]:
+    """`lhs = rhs, lhs2 = rhs2` -> [(lhs, rhs), ...] at the top level (commas inside brackets stay)."""
+    parts: list[list[Any]] = [[]]
+    depth = 0
+    for t in nodes:
+        depth += t in ("(", "[")
+        depth -= t in (")", "]")
+        if depth == 0 and t == "," and "=" in parts[-1]:
+            parts.append([])
+        elif depth == 0 and isinstance(t, str) and _cmd(t) in ("text", "mbox"):
+            parts[-1].append(t)
+        else:
+            parts[-1].append(t)
+    defs = []
+    for part in parts:
+        if not part:
+            continue
+        eq = [j for j, t in enumerate(part) if t == "="]
+        if not eq:
+            raise Unsupported("no `=` in the equation: nothing to evaluate")
+        if len(eq) > 1:
+            raise Unsupported("chained equalities (a = b = c) are not supported")
+        defs.append((part[: eq[0]], part[eq[0] + 1 :]))
+    return defs
+
+
+def build_spec(latex: str) -> dict[str, Any]:
+    """The SPEC dict for one equation line; raises Unsupported with the reason."""
+    nodes = _clean(_groups(_tokens(latex)))
+    defs = _split_definitions(nodes)
+    rw = _Rewriter()
+    lhs_vars = []
+    for lhs, rhs in defs:  # noqa: B007 (rhs is read when the left-hand side is refused)
+        var, end = (
+            _Rewriter().read_var(lhs, 0, lhs=True)
+            if lhs and (_cmd(lhs[0]) or str(lhs[0]).isalpha())
+            else (None, 0)
+        )
+        if var is None or end != len(lhs):
+            _Rewriter().emit(rhs)  # a reason found on the right-hand side is the more telling one
+            raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
+        lhs_vars.append(var)
+    # f(t) = ... defined on the line and called elsewhere: a helper function
+    for var, _ in zip(lhs_vars, defs, strict=True):
+        if var.call is not None and not var.sub and len(defs) > 1 and _single_vars(var.call):
+            rw.helpers[var.base] = "\\fn" + re.sub(r"[^A-Za-z]", "", var.base)
+    definitions = []
+    outputs: list[str] = []
+    for var, (_, rhs) in zip(lhs_vars, defs, strict=True):
+        if var.base in rw.helpers and var.call is not None:
+            params = []
+            for p in _split_args(var.call):
+                pv, _ = rw.read_var(p, 0)
+                params.append(rw.placeholder(pv.name, is_input=False))
+            body = rw.emit(rhs)
+            definitions.append({"function": rw.helpers[var.base][1:], "params": params, "rhs": body})
+            continue
+        if not rhs:
+            raise Unsupported("an empty right-hand side")
+        target = (
+            var.name if var.call is None else _py(var.base + ("_" + _name_of(var.sub) if var.sub else ""))
+        )
+        body = rw.emit(rhs)
+        definitions.append({"target": target, "rhs": body})
+        outputs.append(target)
+    targets = set(outputs)
+    # a symbol both defined on the line and used later is an intermediate, not an input
+    inputs = [n for n in rw.inputs if n not in targets]
+    reduction_symbols = ["zzidx", "zzlen"] if rw.sum_index else []
+    for name in ("zzidx", "zzlen"):
+        if name in rw.symbols:
+            raise Unsupported("a variable collides with the oracle's reserved names")
+    lengths = sorted(n for n in rw.lengths if n in inputs)
+    return {
+        "definitions": definitions,
+        "outputs": outputs,
+        "inputs": inputs,
+        "symbols": rw.symbols,
+        "vectors": sorted(rw.vectors),
+        "lengths": lengths,
+        "reduction_symbols": reduction_symbols,
+    }
+
+
+def _single_vars(args: list[Any]) -> bool:
+    return all(
+        len(_flat(a)) >= 1 and (str(_flat(a)[0]).isalpha() or _cmd(_flat(a)[0]) in GREEK)
+        for a in _split_args(args)
+    )
+
+
+def _split_args(args: list[Any]) -> list[list[Any]]:
+    parts: list[list[Any]] = [[]]
+    depth = 0
+    for t in args:
+        depth += t in ("(", "[")
+        depth -= t in (")", "]")
+        if depth == 0 and t == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p]

@@ -1,0 +1,287 @@
+"""Equation oracles: evaluate a paper's equation independently of the project's code.
+
+Written by paper-to-code (make_equation_test); copied as is into a project's tests/ folder. Each
+oracle test holds a SPEC: the equation's right-hand sides rewritten for sympy's LaTeX parser (every
+variable replaced by an opaque `{\\zz...}` command), the map back to Python names, and which inputs
+are vectors. This module parses them with `sympy.parsing.latex.parse_latex`, turns sums and norms
+into reductions over the last axis, lambdifies the result for torch (or numpy), and compares it
+with the implementation.
+
+Conventions: inputs are float64 tensors drawn uniformly from [0.1, 0.9] (so sqrt(1 - x) and log(x)
+are defined); elementwise equations get inputs of shape (2, 3); an equation with a sum, a product
+or a norm gets vectors of length 5 for the indexed variables and scalars for the others. \\sum and
+\\prod reduce over the last axis.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from collections.abc import Callable
+from typing import Any
+
+VECTOR_LEN = 5
+ELEMENTWISE_SHAPE = (2, 3)
+LOW, HIGH = 0.1, 0.9
+_REDUCERS = {"normtwo": "norm_two", "normone": "norm_one", "normmax": "norm_max"}
+
+
+def _functions(backend: str) -> dict[str, Callable[..., Any]]:
+    if backend == "torch":
+        import torch
+
+        def pmin(*a: Any) -> Any:
+            out = torch.as_tensor(a[0])
+            for b in a[1:]:
+                out = torch.minimum(out, torch.as_tensor(b))
+            return out
+
+        def pmax(*a: Any) -> Any:
+            out = torch.as_tensor(a[0])
+            for b in a[1:]:
+                out = torch.maximum(out, torch.as_tensor(b))
+            return out
+
+        return {
+            "reduce_sum": lambda x: torch.sum(torch.as_tensor(x), dim=-1),
+            "reduce_prod": lambda x: torch.prod(torch.as_tensor(x), dim=-1),
+            "norm_two": lambda x: torch.linalg.vector_norm(torch.as_tensor(x), ord=2, dim=-1),
+            "norm_one": lambda x: torch.linalg.vector_norm(torch.as_tensor(x), ord=1, dim=-1),
+            "norm_max": lambda x: torch.linalg.vector_norm(
+                torch.as_tensor(x), ord=float("inf"), dim=-1
+            ),
+            "pmin": pmin,
+            "pmax": pmax,
+        }
+    import numpy as np
+
+    return {
+        "reduce_sum": lambda x: np.sum(x, axis=-1),
+        "reduce_prod": lambda x: np.prod(x, axis=-1),
+        "norm_two": lambda x: np.linalg.norm(x, ord=2, axis=-1),
+        "norm_one": lambda x: np.sum(np.abs(x), axis=-1),
+        "norm_max": lambda x: np.max(np.abs(x), axis=-1),
+        "pmin": lambda *a: np.minimum.reduce(np.broadcast_arrays(*a)),
+        "pmax": lambda *a: np.maximum.reduce(np.broadcast_arrays(*a)),
+    }
+
+
+def _post(expr: Any, spec: dict[str, Any], helpers: dict[str, Any]) -> Any:
+    """Placeholders -> Python names, sums -> reductions, min/max/norm/helper calls resolved."""
+    import sympy
+
+    names = {sympy.Symbol(ph): sympy.Symbol(py) for ph, py in spec["symbols"].items()}
+    names[sympy.Symbol("pi")] = sympy.pi
+    index = {sympy.Symbol(s) for s in spec.get("reduction_symbols", [])}
+
+    def walk(e: Any) -> Any:
+        if isinstance(e, sympy.Sum | sympy.Product):
+            limits = {lim[0] for lim in e.limits}
+            if not limits <= index:
+                raise ValueError(f"unexpected summation index in {e}")
+            name = "reduce_sum" if isinstance(e, sympy.Sum) else "reduce_prod"
+            return sympy.Function(name)(walk(e.function))
+        if isinstance(e, sympy.core.function.AppliedUndef):
+            fname = type(e).__name__
+            args = [walk(a) for a in e.args]
+            if fname in ("min", "max"):
+                return sympy.Function("p" + fname)(*args)
+            if fname in _REDUCERS:
+                return sympy.Function(_REDUCERS[fname])(*args)
+            if fname in helpers:
+                params, body = helpers[fname]
+                return body.xreplace(dict(zip(params, args, strict=True)))
+            raise ValueError(f"unknown function {fname}() in the parsed equation")
+        if isinstance(e, sympy.Symbol):
+            return names.get(e, e)
+        if not e.args:
+            return e
+        return e.func(*[walk(a) for a in e.args])
+
+    return walk(expr)
+
+
+def _parse(rhs: str) -> Any:
+    """parse_latex, refusing a parse that lost a variable on the way (a misread formula)."""
+    import sympy
+    from sympy.parsing.latex import parse_latex
+
+    expr = parse_latex(rhs)
+    written = set(re.findall(r"\\(zz[A-Za-z]+)", rhs))
+    parsed = {s.name for s in expr.atoms(sympy.Symbol)}
+    lost = written - parsed
+    if lost:
+        raise ValueError(f"the parse lost {sorted(lost)}: sympy misread the formula")
+    return expr
+
+
+def expressions(spec: dict[str, Any]) -> dict[str, Any]:
+    """Each output's sympy expression in the inputs, parsed from the SPEC's right-hand sides."""
+    import sympy
+
+    helpers: dict[str, Any] = {}
+    for d in spec["definitions"]:
+        if d.get("params"):
+            body = _post(_parse(d["rhs"]), spec, helpers)
+            helpers[d["function"]] = (
+                [sympy.Symbol(spec["symbols"][p]) for p in d["params"]],
+                body,
+            )
+    values: dict[str, Any] = {}
+    for d in spec["definitions"]:
+        if d.get("params"):
+            continue
+        e = _post(_parse(d["rhs"]), spec, helpers)
+        e = e.xreplace({sympy.Symbol(t): v for t, v in values.items()})
+        values[d["target"]] = e
+    allowed = {sympy.Symbol(n) for n in spec["inputs"]}
+    for target in spec["outputs"]:
+        free = values[target].free_symbols
+        if free - allowed:
+            raise ValueError(
+                f"{target}: symbols {sorted(map(str, free - allowed))} are not among the inputs"
+            )
+        if not free:
+            raise ValueError(
+                f"{target} parsed to the constant {values[target]}: the formula was misread"
+            )
+    return {t: values[t] for t in spec["outputs"]}
+
+
+def evaluate(
+    spec: dict[str, Any], inputs: dict[str, Any], backend: str = "torch"
+) -> tuple[Any, ...]:
+    """The oracle's outputs (in spec["outputs"] order) on these inputs."""
+    import sympy
+
+    exprs = expressions(spec)
+    symbols = [sympy.Symbol(n) for n in spec["inputs"]]
+    modules: list[Any] = [_functions(backend), backend]
+    out = []
+    for target in spec["outputs"]:
+        fn = sympy.lambdify(symbols, exprs[target], modules=modules)
+        value = fn(*[inputs[n] for n in spec["inputs"]])
+        if backend == "torch":
+            import torch
+
+            value = torch.as_tensor(value, dtype=torch.float64)
+        else:
+            import numpy as np
+
+            value = np.asarray(value, dtype=np.float64)
+        out.append(value)
+    return tuple(out)
+
+
+def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -> dict[str, Any]:
+    """Small random float64 inputs: vectors for indexed variables, their length for sum bounds."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    vectors = set(spec.get("vectors", []))
+    lengths = set(spec.get("lengths", []))
+    reduced = bool(spec.get("reduction_symbols")) or any(
+        "norm" in d["rhs"] for d in spec["definitions"]
+    )
+    values: dict[str, Any] = {}
+    for name in spec["inputs"]:
+        if name in lengths:
+            arr = np.asarray(float(VECTOR_LEN))
+        elif name in vectors:
+            arr = rng.uniform(LOW, HIGH, size=VECTOR_LEN)
+        elif reduced:
+            arr = np.asarray(rng.uniform(LOW, HIGH))
+        else:
+            arr = rng.uniform(LOW, HIGH, size=ELEMENTWISE_SHAPE)
+        values[name] = arr
+    if backend == "torch":
+        import torch
+
+        return {k: torch.as_tensor(v, dtype=torch.float64) for k, v in values.items()}
+    return values
+
+
+def find_implementation(package: str, item_id: str) -> Callable[..., Any] | None:
+    """The function of `package` whose docstring has an `Implements:` line naming item_id."""
+    root = importlib.import_module(package)
+    modules = [root]
+    for info in pkgutil.walk_packages(getattr(root, "__path__", []), prefix=f"{package}."):
+        try:
+            modules.append(importlib.import_module(info.name))
+        except Exception:  # a module that fails to import has nothing we can call
+            continue
+    for module in modules:
+        for _, obj in inspect.getmembers(module, inspect.isfunction):
+            if obj.__module__ != module.__name__:
+                continue
+            for line in (obj.__doc__ or "").splitlines():
+                text = line.strip()
+                if text.lower().startswith("implements:"):
+                    ids = [
+                        part.strip().split()[0]
+                        for part in text.split(":", 1)[1].split(",")
+                        if part.strip()
+                    ]
+                    if item_id in ids:
+                        return obj
+    return None
+
+
+def call_anchored(package: str, item_id: str, **inputs: Any) -> Any:
+    """Call the project's function for item_id with the oracle's inputs as keyword arguments.
+
+    xfails while no function says `Implements: <item_id>`; fails with a hint when its parameters
+    differ.
+    """
+    import pytest
+
+    fn = find_implementation(package, item_id)
+    if fn is None:
+        pytest.xfail(
+            f"{item_id} is not implemented yet: write a function whose docstring has the line "
+            f"`Implements: {item_id}`, taking ({', '.join(inputs)})"
+        )
+    params = inspect.signature(fn).parameters
+    if not set(inputs) <= set(params) and not any(
+        p.kind is p.VAR_KEYWORD for p in params.values()
+    ):
+        raise AssertionError(
+            f"{fn.__module__}.{fn.__name__} implements {item_id} but takes ({', '.join(params)}), "
+            "while the "
+            f"oracle gives ({', '.join(inputs)}): edit `implementation` in this test to map them"
+        )
+    return fn(**inputs)
+
+
+def assert_matches(
+    spec: dict[str, Any], actual: Any, expected: tuple[Any, ...], backend: str = "torch"
+) -> None:
+    """Compare the implementation's result: a tensor, a tuple (outputs order), or a dict."""
+    outputs = spec["outputs"]
+    if isinstance(actual, dict):
+        actual = tuple(actual[name] for name in outputs)
+    elif not isinstance(actual, tuple | list):
+        actual = (actual,)
+    if len(actual) != len(outputs):
+        raise AssertionError(
+            f"expected {len(outputs)} outputs ({', '.join(outputs)}), got {len(actual)}"
+        )
+    for name, got, want in zip(outputs, actual, expected, strict=True):
+        if backend == "torch":
+            import torch
+
+            got = torch.as_tensor(got).to(torch.float64)
+            if want.ndim == 0 and got.ndim > 0:
+                want = want.expand_as(got)
+            torch.testing.assert_close(
+                got, want, rtol=1e-6, atol=1e-8, msg=lambda m, n=name: f"{n}: {m}"
+            )
+        else:
+            import numpy as np
+
+            got = np.asarray(got, dtype=np.float64)
+            np.testing.assert_allclose(
+                got, np.broadcast_to(want, got.shape), rtol=1e-6, atol=1e-8, err_msg=name
+            )
