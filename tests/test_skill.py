@@ -245,9 +245,37 @@ def _result_fields(tool: str) -> set[str]:
     return {name for m in models for name in m.model_fields}
 
 
+# result fields SKILL.md tells agents to read, per tool
+RESULT_FIELDS = {
+    "pdf_to_markdown": ["paper_id", "warnings", "next_offset"],
+    "grep_equations": ["counts", "truncated", "route"],
+    "make_checklist": ["unstated", "merged", "added", "kept"],
+    "init_uv_project": ["warnings", "next_steps", "locked", "synced"],
+    "run_tests_on_gpu": [
+        "job_id",
+        "done",
+        "status",
+        "message",
+        "current_test",
+        "device",
+        "device_note",
+        "counts",
+        "exit_code",
+        "exit_meaning",
+        "tests",
+        "oom",
+        "oom_evidence",
+        "timed_out",
+        "output_tail",
+    ],
+    "get_test_run": ["job_id", "done", "status"],
+    "export_requirements": ["files", "packages"],
+    "list_gpu_targets": ["targets"],
+}
+
+
 @pytest.mark.parametrize(
-    ("tool", "field"),
-    [("pdf_to_markdown", "paper_id"), ("run_tests_on_gpu", "job_id"), ("get_test_run", "job_id")],
+    ("tool", "field"), [(tool, field) for tool, fields in RESULT_FIELDS.items() for field in fields]
 )
 def test_result_fields_the_skill_relies_on(tool: str, field: str):
     assert f"`{field}`" in SKILL.read_text(encoding="utf-8")
