@@ -308,8 +308,10 @@ def _pooled(rows: list[dict]) -> dict:
 
 
 def run(corpus: Path, runs: int, route: str) -> dict:
-    if route != "pdf":  # the LaTeX route plugs in here (source/ -> Markdown instead of paper.pdf)
-        raise SystemExit(f"--route {route}: not available yet; use --route pdf")
+    if route == "latex":  # the LaTeX route: source/ -> Markdown (bench/extraction_latex.py)
+        from extraction_latex import run_latex
+
+        return run_latex(corpus, runs)
     gtmod = _groundtruth_module()
     papers = sorted(
         p for p in corpus.iterdir() if (p / "paper.pdf").is_file() and (p / "groundtruth.json").is_file()
@@ -337,6 +339,10 @@ def main(argv: list[str] | None = None) -> None:
     if a.json:
         print(json.dumps(result, indent=1))
         return
+    if a.route == "latex":
+        from extraction_latex import print_table
+
+        return print_table(result)
     keys = ["pages", *TOTAL_KEYS]
     print("paper".ljust(10) + "".join(k[:12].rjust(13) for k in keys))
     for r in result["papers"]:

@@ -455,7 +455,8 @@ class Renderer:
             ie, _ = env_end(s, inner.group(1), inner.end())
             steps = algorithms.steps(self, inner.end(), ie, inner.group(1))
         else:
-            steps = algorithms.steps(self, i, c_end, "algorithm2e")
+            _, j = _opt(s, i)  # algorithm2e's placement [t]
+            steps = algorithms.steps(self, j, c_end, "algorithm2e")
         head = f"**Algorithm{' ' + number if number else ''}** {caption}".rstrip()
         self.block(head + ("\n" + "\n".join(steps) if steps else ""))
 

@@ -89,3 +89,21 @@ def _heading_lines(markdown: str) -> list[tuple[int, str, int]]:
         if m:
             out.append((len(m.group(1)), m.group(2), k))
     return out
+
+
+def written_math(tex: str, macros: MacroTable) -> str:
+    """The body the converter writes for a piece of source math: macros expanded, then clean_math."""
+    from tools.latex.text import clean_math
+
+    return clean_math(macros.expand(tex))
+
+
+def body_matches(body: str, source_tex: str, macros: MacroTable, truncated_at: int | None = None) -> bool:
+    """Does a written body equal the source LaTeX (whitespace collapsed)? When the reference was cut at
+    `truncated_at` characters (the corpus ground truth keeps 160), a prefix match counts."""
+    from tools.latex.scan import squash
+
+    if truncated_at is not None and len(source_tex) >= truncated_at:
+        cut = re.sub(r"\\(?:label|tag\*?)\s*\{[^{}]*$", "", source_tex)
+        return squash(body).startswith(written_math(cut, macros)[:-12])
+    return squash(body) == written_math(source_tex, macros)

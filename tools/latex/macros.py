@@ -120,6 +120,7 @@ class MacroTable:
     macros: dict[str, Macro] = field(default_factory=dict)
     envs: dict[str, Macro] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    formats: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
 
     def define(self, mac: Macro, how: str) -> None:
@@ -127,7 +128,8 @@ class MacroTable:
             self.skipped.append(mac.name)
             return
         if mac.name.startswith("the") and _COUNTER_FORMAT.search(mac.body):
-            return  # a counter format (\renewcommand\theequation{...}): numbering reads it
+            self.formats.add(mac.name)  # a counter format (\renewcommand\theequation{...}): numbering reads it
+            return
         if how == "providecommand" and mac.name in self.macros:
             return
         self.macros[mac.name] = mac
@@ -146,6 +148,8 @@ class MacroTable:
             except (Unbalanced, IndexError):
                 self.warnings.append(f"could not read a \\{m.group(1)} definition near offset {m.start()}")
                 continue
+            if _is_format(text, m, self.formats):
+                continue  # left in the text for numbering
             out.append(text[pos : m.start()])
             pos = end
         out.append(text[pos:])
@@ -264,6 +268,11 @@ class MacroTable:
         return _apply(env, s, j)
 
 
+def _is_format(text: str, m: re.Match[str], formats: set[str]) -> bool:
+    name = re.match(r"\s*\{?\s*\\([a-zA-Z]+)", text[m.end() : m.end() + 80])
+    return bool(name and name.group(1) in formats)
+
+
 def _arg_count(s: str, i: int) -> tuple[int, str | None, int]:
     """[n][default] after a command name (xargs' [1=default] form too)."""
     n, default = 0, None
@@ -309,7 +318,8 @@ def _apply(mac: Macro, s: str, i: int) -> tuple[str, int]:
             left, right, mid = f"\\left{left}", f"\\right{right}", "\\middle"
         elif size:
             left, right, mid = f"{size.strip()}l{left}", f"{size.strip()}r{right}", size.strip()
-        body = left + re.sub(r"\\delimsize(?![a-zA-Z])\s*", mid, body) + right
+        sep = " " if re.search(r"\\[a-zA-Z]+$", left) else ""
+        body = left + sep + re.sub(r"\\delimsize(?![a-zA-Z])\s*", mid, body) + right
     return body, i
 
 
