@@ -71,7 +71,15 @@ def _remote() -> list[ToolSpec]:
 
 
 def _coverage() -> list[ToolSpec]:
-    return []
+    from tools.coverage import check_coverage
+    from tools.oracles import make_equation_test
+
+    return [
+        # rewrites only the checklist's status cells (update=True), the same cells for the same evidence
+        ToolSpec(check_coverage, "Check the checklist against code, tests and runs", False, False, True),
+        # writes tests/test_oracle_<id>.py; a different existing file is kept as .orig when overwritten
+        ToolSpec(make_equation_test, "Write an equation oracle test", False, False, True),
+    ]
 
 
 def all_tools() -> list[ToolSpec]:
