@@ -41,12 +41,13 @@ _STEP = re.compile(
     re.I,
 )
 _THM_KINDS = "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture"
+_THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+|[A-Z]"
 _THM_BOLD = re.compile(
-    rf"^\s*\*\*({_THM_KINDS})(?:\s+([A-Z]?\d+(?:\.\d+)*|[A-Z]))?\.?\*\*\s*(?:\(([^)]{{1,120}})\))?[.:]?\s*(.*)$",
+    rf"^\s*\*\*({_THM_KINDS})(?:\s+({_THM_NUM}))?\.?\*\*\s*(?:\(([^)]{{1,120}})\))?[.:]?\s*(.*)$",
     re.I,
 )
 _THM_PLAIN = re.compile(
-    rf"^\s*({_THM_KINDS})\s+([A-Z]?\d+(?:\.\d+)*|[A-Z]\.\d+)(?:\s*\(([^)]{{1,120}})\))?[.:]\s+(.*)$", re.I
+    rf"^\s*({_THM_KINDS})\s+({_THM_NUM})(?:\s*\(([^)]{{1,120}})\))?[.:]\s+(.*)$", re.I
 )
 _ARCH = re.compile(
     r"(?i)\b(layers?|blocks?|modules?|attention|self-attention|encoders?|decoders?|convolution(?:al|s)?|conv|"
@@ -134,19 +135,20 @@ def grep_equations(
     wanted = set(kinds or ALL_KINDS)
     found = find_all(text, wanted)
     route = "latex" if found.pop("_latex") else "pdf"
-    counts = {k: len(v) for k, v in found.items()}
+    counts = {k: len(found[_FIELD[k]]) for k in ALL_KINDS if k in wanted}
     truncated: dict[str, int] = {}
-    for k, items in found.items():
+    for k in counts:
+        items = found[_FIELD[k]]
         if len(items) > MAX_ITEMS:
             truncated[k] = len(items) - MAX_ITEMS
             del items[MAX_ITEMS:]
     result = GrepEquationsResult(markdown_path=str(path), route=route, counts=counts, **found)
-    while len(result.model_dump_json()) > MAX_REPLY_CHARS:
-        k = max(found, key=lambda x: len(getattr(result, x)))
-        items = getattr(result, k)
+    while len(result.model_dump_json()) > MAX_REPLY_CHARS:  # keep the reply under ~20k tokens
+        k = max(counts, key=lambda x: len(getattr(result, _FIELD[x])))
+        items = getattr(result, _FIELD[k])
         keep = len(items) // 2
         truncated[k] = counts[k] - keep
-        setattr(result, k, items[:keep])
+        setattr(result, _FIELD[k], items[:keep])
     result.truncated = truncated
     return result
 

@@ -191,16 +191,18 @@ def _group_lines(runs: list[Run]) -> list[Line]:
 
 
 def _columns(runs: list[Run], width: float) -> list[list[Run]]:
-    """Blocks in reading order: for a two-column page, bands between full-width runs, left then right."""
+    """Blocks in reading order. Full-width runs cut the page into bands; on a two-column page each band is
+    read left column then right; on a one-column page only bands holding side-by-side boxes (two algorithm
+    boxes, say) are split, the rest stays one block."""
     mid = width / 2
     left = [r for r in runs if r.x1 <= mid + 4]
     right = [r for r in runs if r.x0 >= mid - 4 and r.x1 > mid + 4]
     total = sum(len(r.text) for r in runs) or 1
-    if sum(len(r.text) for r in left) < 0.2 * total or sum(len(r.text) for r in right) < 0.2 * total:
-        return [runs]
+    two_col = (
+        sum(len(r.text) for r in left) >= 0.2 * total and sum(len(r.text) for r in right) >= 0.2 * total
+    )
     ids = {id(r) for r in left} | {id(r) for r in right}
     span = sorted((r for r in runs if id(r) not in ids), key=lambda r: -r.y)
-    # full-width lines cut the page into bands; a band's columns are read left then right
     cuts = [s.y for s in span]
     bands: list[tuple[list[Run], list[Run], list[Run]]] = [([], [], []) for _ in range(len(cuts) + 1)]
 
@@ -211,24 +213,38 @@ def _columns(runs: list[Run], width: float) -> list[list[Run]]:
         return i
 
     for r in left:
-        bands[band(r.y)][0].append(r)
-    for r in right:
         bands[band(r.y)][1].append(r)
+    for r in right:
+        bands[band(r.y)][2].append(r)
     for i, s in enumerate(span):
-        bands[i + 1][2].append(s)  # the spanning run opens the band below it
+        bands[i + 1][0].append(s)  # the spanning run opens the band below it
     blocks: list[list[Run]] = []
-    for lft, rgt, spn in bands:
-        for b in (spn, lft, rgt):
-            if b:
-                blocks.append(b)
-    # merge consecutive spanning blocks (a full-width title, an abstract) into one block
-    merged: list[list[Run]] = []
-    for b in blocks:
-        if merged and all(id(r) not in ids for r in b) and all(id(r) not in ids for r in merged[-1]):
-            merged[-1].extend(b)
+    pending: list[Run] = []
+    for spn, lft, rgt in bands:
+        if lft and rgt and (two_col or _side_by_side(lft, rgt)):
+            pending.extend(spn)
+            if pending:
+                blocks.append(pending)
+                pending = []
+            blocks += [lft, rgt]
         else:
-            merged.append(b)
-    return merged
+            pending += spn + lft + rgt
+    if pending:
+        blocks.append(pending)
+    return blocks
+
+
+def _side_by_side(lft: list[Run], rgt: list[Run]) -> bool:
+    """Two boxes of text lines next to each other (not a two-column table of short cells)."""
+    def rows(rs: list[Run]) -> int:
+        return len({round(r.y) for r in rs})
+
+    return (
+        rows(lft) >= 4
+        and rows(rgt) >= 4
+        and statistics.median(len(r.text) for r in lft) >= 12
+        and statistics.median(len(r.text) for r in rgt) >= 12
+    )
 
 
 # ------------------------------------------------------------------------------------- displays
@@ -296,6 +312,18 @@ def _mark_displays(lines: list[Line], page: _Page) -> list[Line]:
         ):
             ln.kind = "display"
         elif ln.x0 >= xl + 0.06 * width and ln.size <= body * 1.15:
+            ln.kind = "indented"
+    near = ("label", "display", "indented")
+    for k in range(1, len(lines) - 1):  # a wide main line between a fraction's numerator and denominator
+        a, ln, b = lines[k - 1], lines[k], lines[k + 1]
+        if (
+            ln.kind == "text"
+            and a.kind in near
+            and b.kind in near
+            and a.y - ln.y < body
+            and ln.y - b.y < body
+            and _MATH.search(ln.text)
+        ):
             ln.kind = "indented"
     out: list[Line] = []
     i = 0

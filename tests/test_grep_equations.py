@@ -1,0 +1,122 @@
+"""grep_equations on converted corpus papers (against their ground truth) and on hand-written Markdown of both
+routes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools.equations import MAX_ITEMS, grep_equations
+from tools.pdf_markdown import pdf_to_markdown
+
+
+def converted(tmp_root: Path, corpus_dir: Path, name: str) -> str:
+    shutil.copyfile(corpus_dir / name / "paper.pdf", tmp_root / f"{name}.pdf")
+    return pdf_to_markdown(f"{name}.pdf").markdown_path
+
+
+def gt(corpus_dir: Path, name: str) -> dict:
+    return json.loads((corpus_dir / name / "groundtruth.json").read_text())
+
+
+def test_numbered_equations_match_ground_truth(tmp_root, corpus_dir):
+    r = grep_equations(converted(tmp_root, corpus_dir, "iddpm"))
+    want = gt(corpus_dir, "iddpm")["equation_labels"]
+    got = [e.label for e in r.numbered]
+    assert len(set(got) & set(want)) >= 0.95 * len(want)
+    assert set(got) <= set(want)  # no citation year, page number or prose reference taken for a label
+    assert r.route == "pdf"
+    for e in r.numbered:
+        assert e.page and 2 <= e.page <= 17 and e.section and e.body and not e.latex
+    lines = Path(r.markdown_path).read_text().split("\n")
+    for e in r.numbered:
+        assert lines[e.line - 1].rstrip().endswith(f"({e.label})")
+
+
+@pytest.mark.parametrize("name", ["plrnn", "nfp"])
+def test_algorithm_captions_and_steps(tmp_root, corpus_dir, name):
+    r = grep_equations(converted(tmp_root, corpus_dir, name), kinds=["algorithm"])
+    assert r.counts == {"algorithm": len(r.algorithms)}
+    want = gt(corpus_dir, name)["algorithms"]
+    assert len(r.algorithms) == len(want)
+    for w in want:
+        first = " ".join(w["caption"].lower().split()[:4])
+        hit = [a for a in r.algorithms if first in a.caption.lower()]
+        assert hit, (first, [a.caption for a in r.algorithms])
+        assert hit[0].steps and hit[0].page
+
+
+def test_hyperparameters_come_from_the_shared_finder(tmp_root, corpus_dir):
+    from tools.hyperparams import find_hyperparameters
+
+    md = converted(tmp_root, corpus_dir, "iddpm")
+    r = grep_equations(md, kinds=["hyperparameter"])
+    direct = find_hyperparameters(Path(md).read_text())
+    assert r.counts["hyperparameter"] == len(direct) > 0
+    assert all(h.page for h in r.hyperparameters)
+
+
+PROSE = """<!-- page 1 -->
+# A Paper
+## 1 Introduction
+As shown by Smith et al. (2019), results in Eq. (3) and equation (4) hold, see also Vaswani et al. (2017).
+Journal of Things 79(3): 1-10, 2020.
+12
+## 2 Method
+The loss is
+L(θ) = E[‖x − f(x)‖2] + λ R(θ) (1)
+<!-- page 2 -->
+and the update
+θt+1 = θt − η ∇L(θt)
+**Algorithm 1** Training with noise
+1: Input: data D, learning rate η
+2: for t = 1 to T do
+3: θ ← θ − η∇L
+4: end for
+
+**Theorem 3.1** (Convergence). If η ≤ 1/L then the iterates converge.
+**Lemma C.2**. The gradient is bounded.
+**Definition 2**. A model is a function.
+Assumption 1. The data are i.i.d.
+The encoder has 6 layers with multi-head attention and residual connections.
+"""
+
+
+def test_kinds_on_pdf_route_markdown(tmp_root):
+    (tmp_root / "p.md").write_text(PROSE)
+    r = grep_equations("p.md")
+    assert [(e.label, e.page, e.section) for e in r.numbered] == [("1", 1, "2 Method")]
+    assert r.numbered[0].body.startswith("L(θ) = E[")
+    assert [e.body for e in r.display] == ["θt+1 = θt − η ∇L(θt)"] and r.display[0].page == 2
+    (alg,) = r.algorithms
+    assert (alg.number, alg.caption, len(alg.steps)) == ("1", "Training with noise", 4)
+    got = [(t.kind, t.number, t.title) for t in r.theorems]
+    assert got == [("theorem", "3.1", "Convergence"), ("lemma", "C.2", None), ("definition", "2", None),
+                   ("assumption", "1", None)]
+    assert any("attention" in a.keywords and "layers" in a.keywords for a in r.architecture)
+    only = grep_equations("p.md", kinds=["numbered"])
+    assert set(only.counts) == {"numbered"} and not only.algorithms
+
+
+def test_latex_route_markdown(tmp_root):
+    (tmp_root / "l.md").write_text(
+        "## 3 Method\n$$ \\mathcal{L} = \\mathbb{E}\\left[\\|x - f(x)\\|^2\\right] $$ (12)\n"
+        "$$ y = Wx + b $$\nText citing (2017) and Eq. (12).\n"
+    )
+    r = grep_equations("l.md")
+    assert r.route == "latex"
+    assert [(e.label, e.latex, e.page) for e in r.numbered] == [("12", True, None)]
+    assert r.numbered[0].body == "\\mathcal{L} = \\mathbb{E}\\left[\\|x - f(x)\\|^2\\right]"
+    assert [e.body for e in r.display] == ["y = Wx + b"]
+
+
+def test_huge_input_is_capped(tmp_root):
+    eqs = "\n".join(f"x_{i} = y + {i} ({i})" for i in range(1, 901))  # 4-digit '(2017)' reads as a year
+    (tmp_root / "big.md").write_text("<!-- page 1 -->\n" + eqs + "\n")
+    r = grep_equations("big.md", kinds=["numbered"])
+    assert r.counts["numbered"] == 900
+    assert len(r.numbered) <= MAX_ITEMS and r.truncated["numbered"] == 900 - len(r.numbered)
+    assert len(r.model_dump_json()) < 100_000
