@@ -210,6 +210,18 @@ def oracle_files(items: list[Any], markdown_text: str | None, package: str) -> d
     return files
 
 
+def oracle_files_for(
+    items: list[Any], checklist: Path | None, paper_markdown: Path | None, package: str
+) -> dict[str, str]:
+    """oracle_files with the paper's Markdown found for init_uv_project: the one given, else the paper.md
+    beside the checklist (where make_checklist writes it by default)."""
+    candidates = [paper_markdown] + ([checklist.with_name("paper.md")] if checklist else [])
+    for md in candidates:
+        if md is not None and md.is_file():
+            return oracle_files(items, md.read_text(encoding="utf-8", errors="replace"), package)
+    return {}
+
+
 # ---------------------------------------------------------------- the tool
 
 

@@ -558,6 +558,10 @@ def create_project(
     report(1, 5, "rendering templates")
     context = build_context(answers, items, paper)
     files = render_files(context)
+    if items:  # equation oracles for checklist equations that are plain algebra (tools/oracles.py)
+        from tools.oracles import oracle_files_for
+
+        files.update(oracle_files_for(items, checklist, paper_markdown, package))
     if checklist_text is not None:
         files["IMPLEMENTATION_CHECKLIST.md"] = checklist_text
     files[ANSWERS_FILE] = answers_json(answers, [*files, "uv.lock", "requirements.txt"])
