@@ -1,5 +1,5 @@
-"""`bench/extraction.py --route latex`: each paper's source/ folder through the LaTeX route, then grep_equations,
-scored against its groundtruth.json (corpus format: tests/fixtures/corpus/README.md).
+"""`bench/extraction.py --route latex`: each paper's source/ folder through the LaTeX route, then
+grep_equations, scored against its groundtruth.json (corpus format: tests/fixtures/corpus/README.md).
 
     uv run python bench/extraction.py --route latex [--corpus DIR] [--json] [--runs 3]
 
@@ -22,8 +22,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
-KEYS = ("seconds", "eq_label_recall", "eq_label_precision", "eq_body_exact", "alg_caption_recall", "thm_recall",
-        "thm_number_recall")
+KEYS = (
+    "seconds",
+    "eq_label_recall",
+    "eq_label_precision",
+    "eq_body_exact",
+    "alg_caption_recall",
+    "thm_recall",
+    "thm_number_recall",
+)
 GT_TEX_LIMIT = 160
 
 
@@ -50,7 +57,8 @@ def bench_paper(paper: Path, runs: int) -> dict:
         bodies.setdefault(e.label, []).append(e.body)
     eqs = gt.get("equations", [])
     exact = sum(
-        any(body_matches(b, e["tex"], conv.macros, GT_TEX_LIMIT) for b in bodies.get(e["label"], [])) for e in eqs
+        any(body_matches(b, e["tex"], conv.macros, GT_TEX_LIMIT) for b in bodies.get(e["label"], []))
+        for e in eqs
     )
     thms = gt.get("theorems", [])
     numbered_thms = [t for t in thms if "number" in t]
@@ -65,13 +73,24 @@ def bench_paper(paper: Path, runs: int) -> dict:
         "alg_caption_recall": alg_recall(gt, found["algorithms"]),
         "thm_recall": thm_recall(gt, found["theorems"]),
         "thm_number_recall": thm_hit / len(numbered_thms) if numbered_thms else None,
-        "_n": (hit, sum(want.values()), sum(got.values()), exact, len(eqs), len(gt.get("algorithms", [])),
-               len(thms), thm_hit, len(numbered_thms)),
+        "_n": (
+            hit,
+            sum(want.values()),
+            sum(got.values()),
+            exact,
+            len(eqs),
+            len(gt.get("algorithms", [])),
+            len(thms),
+            thm_hit,
+            len(numbered_thms),
+        ),
     }
 
 
 def run_latex(corpus: Path, runs: int) -> dict:
-    papers = sorted(p for p in corpus.iterdir() if (p / "source").is_dir() and (p / "groundtruth.json").is_file())
+    papers = sorted(
+        p for p in corpus.iterdir() if (p / "source").is_dir() and (p / "groundtruth.json").is_file()
+    )
     if not papers:
         raise SystemExit(f"{corpus}: no <name>/source/ + groundtruth.json folders")
     rows = [bench_paper(p, runs) for p in papers]
@@ -86,9 +105,12 @@ def run_latex(corpus: Path, runs: int) -> dict:
 
     total = {
         "seconds": statistics.mean(r["seconds"] for r in rows),
-        "eq_label_recall": ratio(n[0], n[1]), "eq_label_precision": ratio(n[0], n[2]),
-        "eq_body_exact": ratio(n[3], n[4]), "alg_caption_recall": weighted("alg_caption_recall", 5),
-        "thm_recall": weighted("thm_recall", 6), "thm_number_recall": ratio(n[7], n[8]),
+        "eq_label_recall": ratio(n[0], n[1]),
+        "eq_label_precision": ratio(n[0], n[2]),
+        "eq_body_exact": ratio(n[3], n[4]),
+        "alg_caption_recall": weighted("alg_caption_recall", 5),
+        "thm_recall": weighted("thm_recall", 6),
+        "thm_number_recall": ratio(n[7], n[8]),
     }
     public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
     return {"route": "latex", "papers": public, "total": total}

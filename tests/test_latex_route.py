@@ -1,4 +1,4 @@
-"""The LaTeX route end to end: corpus sources and synthetic papers through pdf_to_markdown + grep_equations."""
+"""The LaTeX route end to end: corpus and synthetic sources through pdf_to_markdown + grep_equations."""
 
 from __future__ import annotations
 

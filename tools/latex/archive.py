@@ -19,6 +19,10 @@ MAX_MEMBERS = 5000
 MAX_COMPRESSED = 128 * 1024 * 1024
 
 
+def _size(n: int) -> str:
+    return f"{n // 2**20} MB" if n >= 2**20 else f"{n} bytes"
+
+
 def is_archive(path: Path) -> bool:
     name = path.name.lower()
     if name.endswith((".tar", ".tar.gz", ".tgz", ".gz")):
@@ -31,8 +35,9 @@ def is_archive(path: Path) -> bool:
     return head[:2] == b"\x1f\x8b" or head[257:262] == b"ustar"
 
 
-def gunzip(data: bytes, limit: int = MAX_TOTAL) -> bytes:
+def gunzip(data: bytes, limit: int | None = None) -> bytes:
     """Decompress gzip data, refusing output over limit (a bomb) and damaged streams."""
+    limit = MAX_TOTAL if limit is None else limit
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
         out = d.decompress(data, limit + 1)
@@ -40,7 +45,7 @@ def gunzip(data: bytes, limit: int = MAX_TOTAL) -> bytes:
         raise PaperToCodeError(f"the archive is damaged ({e}): download it again") from e
     if len(out) > limit or d.unconsumed_tail:
         raise PaperToCodeError(
-            f"the archive unpacks to more than {limit // 2**20} MB (a decompression bomb?): "
+            f"the archive unpacks to more than {_size(limit)} (a decompression bomb?): "
             "refused; pass the paper's own source files"
         )
     return out
@@ -49,7 +54,7 @@ def gunzip(data: bytes, limit: int = MAX_TOTAL) -> bytes:
 def extract(data: bytes, dest: Path, name: str = "archive") -> list[str]:
     """Unpack an e-print (bytes) into dest; returns the written paths relative to dest."""
     if len(data) > MAX_COMPRESSED:
-        raise PaperToCodeError(f"{name} is larger than {MAX_COMPRESSED // 2**20} MB: refused")
+        raise PaperToCodeError(f"{name} is larger than {_size(MAX_COMPRESSED)}: refused")
     if data[:2] == b"\x1f\x8b":
         data = gunzip(data)
     if data[257:262] == b"ustar" or _is_tar(data):
@@ -116,9 +121,7 @@ def _extract_tar(data: bytes, dest: Path, name: str) -> list[str]:
                 continue
             total += member.size
             if total > MAX_TOTAL:
-                raise PaperToCodeError(
-                    f"{name} unpacks to more than {MAX_TOTAL // 2**20} MB: archive refused"
-                )
+                raise PaperToCodeError(f"{name} unpacks to more than {_size(MAX_TOTAL)}: archive refused")
             plan.append((member, rel))
         dest.mkdir(parents=True, exist_ok=True)
         root = dest.resolve()

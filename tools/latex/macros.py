@@ -128,7 +128,7 @@ class MacroTable:
             self.skipped.append(mac.name)
             return
         if mac.name.startswith("the") and _COUNTER_FORMAT.search(mac.body):
-            self.formats.add(mac.name)  # a counter format (\renewcommand\theequation{...}): numbering reads it
+            self.formats.add(mac.name)  # a counter format (\theequation...): numbering reads it
             return
         if how == "providecommand" and mac.name in self.macros:
             return

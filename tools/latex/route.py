@@ -24,9 +24,11 @@ def is_latex_source(source: str) -> bool:
     from tools.latex.arxiv import parse_id
     from tools.paths import resolve
 
-    if parse_id(source):
-        return True
-    path = resolve(source, must_exist=True, what="source")
+    path = _local(source)
+    if path is None:
+        if parse_id(source):
+            return True
+        path = resolve(source, must_exist=True, what="source")  # raises the usual path errors
     if path.is_dir() or path.suffix.lower() in TEX_SUFFIXES:
         return True
     try:
@@ -39,16 +41,27 @@ def is_latex_source(source: str) -> bool:
     return is_archive(path) or b"\\documentclass" in head or b"\\begin{document}" in head
 
 
+def _local(source: str) -> Path | None:
+    """The existing local path `source` names, or None (then it may be an arXiv id)."""
+    from tools.paths import resolve
+
+    try:
+        return resolve(source, must_exist=True, what="source")
+    except PaperToCodeError:
+        return None
+
+
 def latex_record(source: str, out_dir: str | None) -> dict:
     """Convert and write; returns the sidecar record (paths included, `cached` set)."""
     from tools.latex.archive import extract, is_archive
     from tools.latex.arxiv import parse_id
     from tools.paths import resolve
 
-    arxiv_id = parse_id(source)
+    path = _local(source)
+    arxiv_id = parse_id(source) if path is None else None
     if arxiv_id:
         return _arxiv_record(source, arxiv_id, out_dir)
-    path = resolve(source, must_exist=True, what="source")
+    path = path or resolve(source, must_exist=True, what="source")
     if path.is_file() and path.suffix.lower() not in TEX_SUFFIXES and is_archive(path):
         from tools.pdf_markdown import output_dir
 

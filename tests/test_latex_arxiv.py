@@ -1,0 +1,160 @@
+"""arXiv ids and URLs against a local HTTP server on 127.0.0.1 serving fixture files (never the internet)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import socket
+import tarfile
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tools.config import configure, get_settings
+from tools.errors import PaperToCodeError
+from tools.latex.arxiv import USER_AGENT, parse_id, slug
+from tools.pdf_markdown import pdf_to_markdown
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+
+def _tar_gz(src: Path) -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tf:
+        for p in sorted(src.rglob("*")):
+            if p.is_file():
+                tf.add(p, arcname=str(p.relative_to(src)))
+    return buf.getvalue()
+
+
+ROUTES: dict[str, tuple[int, bytes, dict[str, str]]] = {}
+SEEN: list[tuple[str, str]] = []
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802
+        SEEN.append((self.path, self.headers.get("User-Agent", "")))
+        code, body, headers = ROUTES.get(self.path, (404, b"not found", {}))
+        self.send_response(code)
+        for k, v in headers.items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def arxiv_server() -> Iterator[str]:
+    nfp_pdf = (CORPUS / "nfp" / "paper.pdf").read_bytes()
+    ROUTES.update(
+        {
+            "/e-print/1509.09292v2": (
+                200,
+                _tar_gz(CORPUS / "nfp" / "source"),
+                {"Content-Type": "application/x-eprint-tar"},
+            ),
+            "/pdf/1509.09292v2": (200, nfp_pdf, {"Content-Type": "application/pdf"}),
+            "/e-print/hep-th/9901001": (
+                200,
+                gzip.compress((CORPUS / "plrnn" / "source" / "main.tex").read_bytes()),
+                {},
+            ),
+            "/e-print/2102.09672": (200, _tar_gz(CORPUS / "iddpm" / "source"), {}),
+            "/pdf/2102.09672": (200, (CORPUS / "iddpm" / "paper.pdf").read_bytes(), {}),
+            "/e-print/2000.00002": (
+                200,
+                nfp_pdf,
+                {"Content-Type": "application/pdf"},
+            ),  # a PDF-only submission
+            "/pdf/2000.00002": (200, nfp_pdf, {}),
+            "/e-print/2000.00003": (302, b"", {"Location": "http://evil.example.com/e-print/2000.00003"}),
+        }
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    before = get_settings().arxiv_base_url
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    configure(arxiv_base_url=before)
+    server.shutdown()
+
+
+@pytest.fixture
+def arxiv(arxiv_server: str, tmp_root: Path) -> Iterator[Path]:
+    before = get_settings().arxiv_base_url
+    configure(arxiv_base_url=arxiv_server)
+    yield tmp_root
+    configure(arxiv_base_url=before)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("2401.12345", "2401.12345"),
+        ("2401.12345v2", "2401.12345v2"),
+        ("arXiv:1509.09292V2", "1509.09292v2"),
+        ("hep-th/9901001", "hep-th/9901001"),
+        ("math.GT/0309136v1", "math.gt/0309136v1"),
+        ("https://arxiv.org/abs/2102.09672", "2102.09672"),
+        ("http://arxiv.org/pdf/2102.09672v1.pdf", "2102.09672v1"),
+        ("https://export.arxiv.org/abs/hep-th/9901001", "hep-th/9901001"),
+        ("paper.pdf", None),
+        ("2401.123", None),
+        ("https://evil.com/abs/2401.12345", None),
+    ],
+)
+def test_parse_id(text: str, want: str | None) -> None:
+    assert parse_id(text) == want
+
+
+def test_new_style_id_downloads_source_and_pdf(arxiv: Path) -> None:
+    res = pdf_to_markdown("1509.09292v2")
+    side = json.loads(Path(res.sidecar_path).read_text())
+    assert (
+        side["route"] == "latex"
+        and side["arxiv_id"] == "1509.09292v2"
+        and res.paper_id == slug("1509.09292v2")
+    )
+    assert Path(side["pdf_path"]).read_bytes().startswith(b"%PDF-")  # the PDF is kept beside the source
+    assert side["main_file"] == "neural-fingerprints.tex" and side["numbered_equations"] == 1
+    assert ("/pdf/1509.09292v2", USER_AGENT) in SEEN
+    n = len(SEEN)
+    assert pdf_to_markdown("https://arxiv.org/abs/1509.09292v2").cached and len(SEEN) == n  # no new request
+
+
+def test_old_style_id_with_single_gzipped_tex_and_no_pdf(arxiv: Path) -> None:
+    res = pdf_to_markdown("hep-th/9901001")
+    assert res.paper_id == "arxiv-hep-th-9901001"
+    assert "**Algorithm 1** Parallel linear recurrence" in Path(res.markdown_path).read_text()
+
+
+def test_abs_url(arxiv: Path) -> None:
+    res = pdf_to_markdown("https://arxiv.org/pdf/2102.09672")
+    assert json.loads(Path(res.sidecar_path).read_text())["numbered_equations"] == 19
+
+
+def test_pdf_only_submission_falls_back_to_the_pdf_route(arxiv: Path) -> None:
+    res = pdf_to_markdown("2000.00002")
+    assert json.loads(Path(res.sidecar_path).read_text())["route"] == "pdf" and res.pages
+    assert any("no LaTeX source" in w for w in res.warnings)
+
+
+def test_unknown_id_redirect_and_network_failure(arxiv: Path) -> None:
+    with pytest.raises(PaperToCodeError, match="arXiv has no paper '2000.99999'"):
+        pdf_to_markdown("2000.99999")
+    with pytest.raises(PaperToCodeError, match="not an arXiv host"):
+        pdf_to_markdown("2000.00003")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    configure(arxiv_base_url=f"http://127.0.0.1:{closed}")
+    with pytest.raises(PaperToCodeError, match="could not reach arXiv"):
+        pdf_to_markdown("2102.09672")
+    assert not list((arxiv / ".paper-to-code").rglob("paper.md"))
