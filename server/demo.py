@@ -11,6 +11,7 @@ from pydantic import Field
 from tools.models import ToolResult
 
 SAMPLE = "neural-fingerprints.pdf"
+_KINDS = ("numbered", "display", "algorithms", "theorems", "architecture", "hyperparameters")
 DEFAULT_DIR = "paper-to-code-demo"
 
 
@@ -21,7 +22,7 @@ class DemoResult(ToolResult):
     checklist_path: str
     title: str | None
     pages: int | None
-    counts: dict[str, int] = Field(description="findings per kind (grep_equations)")
+    counts: dict[str, int] = Field(description="findings per kind (grep_equations): numbered, display, ...")
     checklist_counts: dict[str, int] = Field(description="checklist items per kind")
     equations: list[str] = Field(description="a few numbered equations: label and body")
     algorithms: list[str] = Field(description="algorithm numbers and captions")
@@ -93,7 +94,7 @@ def demo(
         checklist_path=checklist.path,
         title=converted.title,
         pages=converted.pages,
-        counts=found.counts,
+        counts={k: len(getattr(found, k)) for k in _KINDS},
         checklist_counts=checklist.counts,
         equations=[f"({e.label}) {_short(e.body)}" for e in found.numbered[:3]],
         algorithms=[f"Algorithm {a.number}: {_short(a.caption, 70)}" for a in found.algorithms],

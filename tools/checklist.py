@@ -153,6 +153,8 @@ def _equation_rows(eqs: list[Equation], route: Route) -> list[dict[str, Any]]:
     rows, seen = [], set()
     unnumbered: Counter[Any] = Counter()
     for eq in eqs:
+        if not eq.label and len(re.findall(r"\w", eq.body)) < 3:  # a stray symbol, not an equation
+            continue
         if eq.label:
             item_id = f"EQ-{eq.label}"
         else:
@@ -212,38 +214,59 @@ def _theorem_rows(thms: list[Theorem], route: Route) -> list[dict[str, Any]]:
     return rows
 
 
-def _slug(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    if words and words[-1].endswith("s") and not words[-1].endswith("ss"):
-        words[-1] = words[-1][:-1]
-    return "-".join(words)[:40] or "component"
+# architecture keyword -> component family; generic words (layer, block, module, channels) name no family
+_FAMILIES: tuple[tuple[str, str], ...] = (
+    ("attention", r"attention|multi-?head|heads"),
+    ("residual-block", r"residual|skip connection|resblock|resnet"),
+    ("convolution", r"conv|convolution\w*|kernel"),
+    ("normalization", r"\w*norm\w*"),
+    ("embedding", r"embedding\w*"),
+    ("encoder", r"encoder\w*"),
+    ("decoder", r"decoder\w*"),
+    ("transformer", r"transformer\w*"),
+    ("mlp", r"mlps?|feed-?forward|hidden units|fully[ -]connected"),
+    ("activation", r"relu|gelu|swish|silu|softmax|tanh|sigmoid|activation\w*"),
+    ("unet", r"u-?net"),
+    ("recurrent", r"lstm|gru|rnns?|recurren\w*"),
+    ("pooling", r"pooling"),
+    ("resampling", r"downsampl\w*|upsampl\w*"),
+    ("bottleneck", r"bottleneck"),
+)
+
+
+_NOT_METHOD = re.compile(r"introduction|related work|prior work|background|conclusion|discussion", re.I)
+
+
+def _family(keywords: list[str]) -> str | None:
+    for kw in keywords:
+        for name, rx in _FAMILIES:
+            if re.fullmatch(rx, kw.strip().lower()):
+                return name
+    return None
 
 
 def _component_rows(sents: list[ArchitectureSentence], route: Route) -> list[dict[str, Any]]:
-    """One component per architecture keyword: where it is first described and how often it comes up."""
+    """One component per architecture family (attention, residual block, ...): where it is first described,
+    how often the paper comes back to it. Sentences naming only generic words (layer, block) are not items."""
     groups: dict[str, list[ArchitectureSentence]] = {}
     for s in sents:
-        if s.keywords:
-            groups.setdefault(_slug(s.keywords[0]), []).append(s)
+        tokens = s.text.split()
+        if _NOT_METHOD.search(s.section or "") or sum(t[:1].isdigit() for t in tokens) * 3 > len(tokens):
+            continue  # other people's models, or a flattened results table
+        for family in dict.fromkeys(_family([kw]) for kw in s.keywords):
+            if family:
+                groups.setdefault(family, []).append(s)
     ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].line))[:_MAX_COMPONENTS]
     rows = []
-    for slug, group in sorted(ranked, key=lambda kv: kv[1][0].line):
-        first = group[0]
+    for family, group in sorted(ranked, key=lambda kv: kv[1][0].line):
+        first = max(group[:5], key=lambda s: len(s.keywords))  # the early sentence saying most about it
         numbers = any(re.search(r"\d", s.text) for s in group)
         spec = "SPECIFIED" if numbers else "PARTIALLY_SPECIFIED"
         pages = sorted({s.page for s in group if s.page})
         seen_on = f"{len(group)} sentences" + (f", pages {', '.join(map(str, pages[:8]))}" if pages else "")
-        rows.append(
-            _row(
-                f"COMP-{slug}",
-                "component",
-                f"{slug.replace('-', ' ')}: {first.text}",
-                first,
-                spec,
-                route,
-                [_cell(slug.replace("-", " "), 40), _cell(first.text, 160), seen_on],
-            )
-        )
+        name = family.replace("-", " ")
+        cells = [_cell(name, 40), _cell(first.text, 160), seen_on]
+        rows.append(_row(f"COMP-{family}", "component", f"{name}: {first.text}", first, spec, route, cells))
     return rows
 
 

@@ -483,6 +483,7 @@ _NAME = rf"(?<![\w-])(?P<name>{_phrase_re(_ALL_NAMES)})(?![\w])"
 _COUNT = rf"(?P<name>{_phrase_re(_COUNT_NAMES)})(?![\w])"
 _VALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern}|(?:{_WORDNUM})\b)"
 _NUMVALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern})"
+_UNIT = re.compile(r"\s*(steps|iterations|updates|epochs|tokens|examples|images|samples|sequences)\b", re.I)
 _FILLER = r"(?:values?|rates?|probability|ratio|factor|coefficient)"
 # a count noun takes its number before it ("4 layers"); "layer 5" is an index, not a setting
 _COUNT_NOUN = re.compile(
@@ -551,7 +552,7 @@ def _rejected(text: str, start: int, end: int, value: float | str | list) -> boo
         or re.search(r"\b(than|least|most|around|about|roughly)\s*$", before)
     ):
         return True
-    if re.match(r"\s*(hundred|thousand|million|billion)\b", after):
+    if re.search(r"±\s*$", before) or re.match(r"\s*(hundred|thousand|million|billion)\b", after):
         return True
     if re.match(r"\s*(or|and)\s+(more|fewer|less|greater|higher|lower)\b", after):
         return True
@@ -599,7 +600,9 @@ class _Collector:
         self.items: list[Hyperparameter] = []
         self._seen: set[tuple[str, str]] = set()
 
-    def add(self, line: _Line, name: str, key: str, value: str, where: str, quote: str) -> None:
+    def add(
+        self, line: _Line, name: str, key: str, value: str, where: str, quote: str, unit: str | None = None
+    ) -> None:
         value = re.sub(r"\s+", " ", value.strip().strip(",;"))
         norm = normalize_value(value)
         if key == "optimizer":
@@ -617,6 +620,7 @@ class _Collector:
                 key=key,
                 value=value,
                 value_normalized=norm,
+                unit=unit,
                 where=where,
                 quote=quote[:200],
             )
@@ -773,11 +777,24 @@ def _prose_matches(text: str, line_at, symbols: dict[str, str], out: _Collector,
 
     def emit(m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int]) -> None:
         taken.append(span)
-        out.add(line_at(m.start()), name, key, value, where, _sentence_around(text, m.start(), m.end()))
+        unit = _UNIT.match(text, span[1])
+        out.add(
+            line_at(m.start()),
+            name,
+            key,
+            value,
+            where,
+            _sentence_around(text, m.start(), m.end()),
+            unit[1].lower() if unit else None,
+        )
 
     def good_value_name(m: re.Match[str]) -> bool:
         value = normalize_value(m["value"])
-        return not _bad_value_name(m, text) and not _rejected(text, *m.span("value"), value)
+        whole = all(
+            isinstance(v, float) and v >= 1 and v == int(v)
+            for v in (value if isinstance(value, list) else [value])
+        )
+        return whole and not _bad_value_name(m, text) and not _rejected(text, *m.span("value"), value)
 
     def good_name_value(m: re.Match[str]) -> bool:
         return (
@@ -786,7 +803,10 @@ def _prose_matches(text: str, line_at, symbols: dict[str, str], out: _Collector,
             and not _rejected(text, *m.span("value"), normalize_value(m["value"]))
         )
 
-    for m in _scan(_VALUE_NAME, text, good_value_name):
+    # "a warmup of 10K steps": a name with an explicit "of/=/to" claims its value before "10K steps" does
+    for m in _scan(_NAME_VALUE, text, lambda m: m["bare"] is None and good_name_value(m)):
+        emit(m, m["name"], canonical_key(m["name"]), m["value"], m.span("value"))
+    for m in _scan(_VALUE_NAME, text, lambda m: free(*m.span("value")) and good_value_name(m)):
         emit(m, m["name"], canonical_key(m["name"]), m["value"], m.span("value"))
     for m in _scan(_NAME_VALUE, text, good_name_value):
         emit(m, m["name"], canonical_key(m["name"]), m["value"], m.span("value"))

@@ -1,0 +1,174 @@
+"""make_checklist on real converted papers: IDs, sections, unstated hyperparameters, merge on re-run, the
+parser, the LaTeX route, bad input, and the tool through the MCP client."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools.checklist import CHECKLIST_NAME, SECTIONS, make_checklist, parse_checklist
+from tools.equations import find_all
+from tools.errors import PaperToCodeError, PathNotAllowed
+from tools.hyperparams import STANDARD_KEYS, find_hyperparameters
+
+
+def convert(root: Path, corpus_dir: Path, name: str) -> Path:
+    from tools.pdf_markdown import pdf_to_markdown
+
+    shutil.copyfile(corpus_dir / name / "paper.pdf", root / f"{name}.pdf")
+    return Path(pdf_to_markdown(f"{name}.pdf").markdown_path)
+
+
+def rows_by_id(text: str) -> dict[str, str]:
+    return {
+        line.split("|")[1].strip().strip("*"): line for line in text.split("\n") if line.startswith("| **")
+    }
+
+
+def test_iddpm_checklist(tmp_root, corpus_dir):
+    md = convert(tmp_root, corpus_dir, "iddpm")
+    r = make_checklist(str(md))
+    path = Path(r.path)
+    assert path == md.with_name(CHECKLIST_NAME) and r.route == "pdf" and not r.merged
+    text = path.read_text(encoding="utf-8")
+    assert [line[3:] for line in text.split("\n") if line.startswith("## ")] == list(SECTIONS.values())
+    assert "route: pdf" in text
+
+    ids = [i.id for i in r.items]
+    assert len(ids) == len(set(ids)) == r.added
+    found = find_all(md.read_text(encoding="utf-8"), {"numbered"})["numbered"]
+    assert {f"EQ-{e.label}" for e in found} <= set(ids)
+    labels = [
+        e["label"] for e in json.loads((corpus_dir / "iddpm" / "groundtruth.json").read_text())["equations"]
+    ]
+    assert sum(f"EQ-{label}" in ids for label in labels) >= 0.9 * len(labels)
+
+    items = {i.id: i for i in r.items}
+    assert items["HP-batch-size"].value == "128" and items["HP-batch-size"].value_normalized == 128
+    assert items["HP-optimizer"].value_normalized == "adam"
+    assert items["HP-learning-rate"].value_normalized == pytest.approx(1e-4)
+    assert any(i.kind == "component" for i in r.items)
+    assert all(i.page for i in r.items if i.specified != "UNSPECIFIED")  # PDF route: every item has a page
+
+    # nothing invented: an HP row either holds what find_hyperparameters found or says "unstated"
+    stated = {h.key.replace("_", "-") for h in find_hyperparameters(md.read_text(encoding="utf-8"))}
+    for i in r.items:
+        if i.kind == "hyperparameter":
+            assert i.id[3:] in stated or (i.value == "unstated" and i.specified == "UNSPECIFIED"), i
+    assert set(r.unstated) == {f"HP-{k.replace('_', '-')}" for k in STANDARD_KEYS} - {
+        i.id for i in r.items if i.specified != "UNSPECIFIED"
+    } - ({"HP-epochs"} if "HP-training-steps" in items else set())
+    assert "| unstated |" in rows_by_id(text)["HP-weight-decay"]
+
+    assert parse_checklist(text) == r.items  # the file reads back as the result
+
+
+def test_rerun_merges_and_keeps_edits(tmp_root, corpus_dir):
+    md = convert(tmp_root, corpus_dir, "iddpm")
+    first = make_checklist(str(md))
+    path = Path(first.path)
+    text = path.read_text(encoding="utf-8")
+    rows = rows_by_id(text)
+    edited = rows["EQ-1"].replace("[ ] TODO |  |", "[x] TESTED | see tests/test_eq1.py |")
+    user_row = "| **EQ-Z.9** | `my own equation` | p. 99 | ASSUMPTION | [ ] TODO | added by hand |"
+    text = text.replace(rows["EQ-1"], edited + "\n" + user_row)
+    text = text.replace(rows["HP-batch-size"] + "\n", "")  # a row removed: it comes back
+    text = text.replace("## Hyperparameters", "Our notes on the maths above.\n\n## Hyperparameters")
+    path.write_text(text, encoding="utf-8")
+
+    second = make_checklist(str(md))
+    after = path.read_text(encoding="utf-8")
+    assert second.merged and second.added == 1 and second.kept == first.added - 1
+    assert edited in after and user_row in after and "Our notes on the maths above." in after
+    assert "HP-batch-size" in rows_by_id(after)
+    items = {i.id: i for i in parse_checklist(after)}
+    assert (items["EQ-1"].status, items["EQ-1"].done) == ("TESTED", True)
+    assert items["EQ-Z.9"].specified == "ASSUMPTION" and items["EQ-Z.9"].page == 99
+    assert after.replace(rows["HP-batch-size"] + "\n", "") != after  # it was re-added to its table
+
+    third = make_checklist(str(md))  # nothing new: the file stays byte for byte
+    assert third.added == 0 and path.read_text(encoding="utf-8") == after
+
+
+def test_latex_route_ids(tmp_root):
+    md = tmp_root / "paper.md"
+    md.write_text(
+        "# A Small Paper\n\n## 2 Method\n\n$$ L = \\sum_i x_i^2 $$ (1)\n\n$$ y = W x + b $$\n\n"
+        "**Algorithm 1** Training loop\n1. sample a batch\n2. update the weights\n\n"
+        "**Theorem 3.1** (Convergence). The loss decreases at every step.\n\n"
+        "**Lemma A.2** The gradient is bounded.\n\n"
+        "We train with a batch size of 32 and a learning rate of 0.01 using SGD for 20 epochs.\n",
+        encoding="utf-8",
+    )
+    r = make_checklist("paper.md", out_path="out")
+    assert r.route == "latex" and Path(r.path) == tmp_root / "out"
+    ids = {i.id: i for i in r.items}
+    assert {"EQ-1", "EQ-u1", "ALG-1", "THM-3.1", "LEM-A.2", "HP-batch-size", "HP-learning-rate"} <= set(ids)
+    assert ids["EQ-1"].title == "L = \\sum_i x_i^2" and ids["EQ-1"].page is None
+    assert ids["HP-optimizer"].value_normalized == "sgd" and ids["HP-epochs"].value_normalized == 20
+    assert "HP-training-steps" not in r.unstated  # epochs state the training length
+    (tmp_root / "dir").mkdir()
+    assert Path(make_checklist("paper.md", out_path="dir").path) == tmp_root / "dir" / CHECKLIST_NAME
+
+
+def test_bad_inputs(tmp_root):
+    (tmp_root / "latin1.md").write_bytes("Gleichung für x = y (1)\n".encode("latin-1"))
+    with pytest.raises(PaperToCodeError, match="not UTF-8"):
+        make_checklist("latin1.md")
+    with pytest.raises(PaperToCodeError, match="does not exist"):
+        make_checklist("nope.md")
+    (tmp_root / "ok.md").write_text("We use a batch size of 8.\n", encoding="utf-8")
+    with pytest.raises(PathNotAllowed):
+        make_checklist("ok.md", out_path="/tmp/../etc/checklist.md")
+    with pytest.raises(PathNotAllowed):
+        make_checklist("ok.md", out_path=str(tmp_root.parent / "elsewhere.md"))
+    mine = tmp_root / "mine.md"
+    mine.write_text("my own checklist, no tables\n", encoding="utf-8")
+    with pytest.raises(PaperToCodeError, match="no checklist table"):
+        make_checklist("ok.md", out_path="mine.md")
+    assert mine.read_text(encoding="utf-8") == "my own checklist, no tables\n"
+
+
+def test_parser_is_robust():
+    text = (
+        "# Implementation checklist\n<!-- route: latex -->\n\n## Key Equations\n\n"
+        "| ID | equation | where in the paper | detail | status | notes |\n|---|---|---|---|---|---|\n"
+        "| **EQ-3** | `\\|x\\| = 1` | p. 2 · 3 Method | SPECIFIED | [x] VERIFIED | ok |\n"
+        "| not an id | stray | | | [ ] TODO | |\n"
+        "| EQ-4 | `a = b` | — | PARTIALLY_SPECIFIED | [x] | |\n\n"
+        "## Hyperparameters\n\n| ID | parameter | value | where in the paper | detail | status |\n"
+        "|---|---|---|---|---|---|\n"
+        "| **HP-learning-rate** | learning rate | 3e-4 (p. 5); 1e-4 (p. 7) | p. 5 | SPECIFIED | [ ] TODO |\n"
+        "\n| other | table |\n|---|---|\n| **EQ-9** | ignored: no status column |\n"
+    )
+    items = {i.id: i for i in parse_checklist(text)}
+    assert set(items) == {"EQ-3", "EQ-4", "HP-learning-rate"}
+    assert (
+        items["EQ-3"].title == "|x| = 1" and items["EQ-3"].section == "3 Method" and items["EQ-3"].page == 2
+    )
+    assert (items["EQ-3"].status, items["EQ-3"].route) == ("VERIFIED", "latex")
+    assert (items["EQ-4"].status, items["EQ-4"].done, items["EQ-4"].specified) == (
+        "IMPLEMENTED",
+        True,
+        "PARTIALLY_SPECIFIED",
+    )
+    hp = items["HP-learning-rate"]
+    assert hp.kind == "hyperparameter" and hp.value == "3e-4" and hp.value_normalized == pytest.approx(3e-4)
+
+
+@pytest.mark.anyio
+async def test_make_checklist_through_mcp(client, tmp_root, corpus_dir):
+    md = convert(tmp_root, corpus_dir, "plrnn")
+    tools = {t.name: t for t in (await client.list_tools()).tools}
+    hints = tools["make_checklist"].annotations
+    assert (hints.read_only_hint, hints.destructive_hint, hints.idempotent_hint) == (False, False, True)
+    r = await client.call_tool("make_checklist", {"markdown_path": str(md)})
+    assert not r.is_error, r.content
+    got = r.structured_content
+    assert got["path"].endswith(CHECKLIST_NAME) and got["counts"]["algorithm"] >= 1
+    assert any(i["id"] == "ALG-1" for i in got["items"])
+    bad = await client.call_tool("make_checklist", {"markdown_path": "../outside.md"})
+    assert bad.is_error and "'..'" in bad.content[0].text
