@@ -342,6 +342,8 @@ def test_plugin_manifest_and_mcp_config():
     assert server["command"] == "uv"
     assert server["args"][-1] in project["scripts"], "the server must start through a console script"
     assert "--directory" not in server["args"], "--directory would make the plugin folder the tools' root"
+    # Claude Code 2.1.197 replaces exactly ${CLAUDE_PLUGIN_ROOT}; given ${CLAUDE_PLUGIN_ROOT:-.} it used "."
+    assert server["args"][server["args"].index("--project") + 1] == "${CLAUDE_PLUGIN_ROOT}"
 
 
 def _expand(arg: str, env: dict[str, str]) -> str:
