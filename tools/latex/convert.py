@@ -216,6 +216,10 @@ SKIP_ENVS = {
     "filecontents*",
 }
 VERBATIM = {"verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "alltt", "spverbatim"}
+_RULES = re.compile(
+    r"(?:\s*\\(?:hline|toprule|midrule|bottomrule|hhline\{[^}]*\}|cline\s*\{[^}]*\}"
+    r"|cmidrule(?:\s*\([^)]*\))?\s*\{[^}]*\}|addlinespace(?:\s*\[[^\]]*\])?)(?![a-zA-Z]))+"
+)
 _FLOAT_ARGS = {
     "subfigure": "om",
     "subtable": "om",
@@ -470,6 +474,8 @@ class Renderer:
         _, j = read_arg(s, j)  # column spec
         rows: list[list[str]] = []
         for a, b in split_spans(s, "\\\\", j, c_end):
+            rule = _RULES.match(s, a, b)
+            a = rule.end() if rule else a
             cells = []
             for ca, cb in split_spans(s, "&", a, b):
                 text, span = self.cell(ca, cb)

@@ -215,7 +215,7 @@ class MacroTable:
         """Expand the known macros until none is left (bounded)."""
         if not self.macros and not self.envs:
             return text
-        limit = max(10 * len(text), len(text) + 2_000_000)
+        limit = 2 * len(text) + 200_000
         for _ in range(MAX_PASSES):
             new = self._pass(text)
             if new == text:
@@ -319,7 +319,7 @@ def _apply(mac: Macro, s: str, i: int) -> tuple[str, int]:
         elif size:
             left, right, mid = f"{size.strip()}l{left}", f"{size.strip()}r{right}", size.strip()
         sep = " " if re.search(r"\\[a-zA-Z]+$", left) else ""
-        body = left + sep + re.sub(r"\\delimsize(?![a-zA-Z])\s*", mid, body) + right
+        body = left + sep + re.sub(r"\\delimsize(?![a-zA-Z])\s*", lambda _: mid, body) + right
     return body, i
 
 

@@ -1,0 +1,118 @@
+"""User macros expanded as TeX would (arguments, defaults, \\def, \\let, operators, paired delimiters,
+environments), bounded on recursive definitions; and how the source files are read (inputs, dead code)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tools.errors import PaperToCodeError
+from tools.latex.document import convert_source
+from tools.latex.macros import MacroTable
+from tools.latex.scan import drop_iffalse, strip_comments
+
+
+def expand(defs: str, text: str) -> str:
+    t = MacroTable()
+    t.collect(defs)
+    return t.expand(text)
+
+
+@pytest.mark.parametrize(
+    ("defs", "text", "want"),
+    [
+        (r"\newcommand{\vx}{\mathbf{x}}", r"\vx^\top \vx", r"\mathbf{x}^\top \mathbf{x}"),
+        (
+            r"\newcommand\pd[2]{\frac{\partial #1}{\partial #2}}",
+            r"\pd{f}{x} + \pd fy",
+            r"\frac{\partial f}{\partial x} + \frac{\partial f}{\partial y}",
+        ),
+        (r"\newcommand{\E}[1][x]{\mathbb{E}_{#1}}", r"\E[z] \E", r"\mathbb{E}_{z} \mathbb{E}_{x}"),
+        (r"\renewcommand*{\a}{A}\providecommand{\a}{B}", r"\a", "A"),
+        (r"\def\sq#1#2{#1^{#2}}", r"\sq{x}{2}", "x^{2}"),
+        (r"\let\eps=\varepsilon", r"\eps", r"\varepsilon"),
+        (r"\DeclareMathOperator*{\argmax}{arg\,max}", r"\argmax_x", r"\operatorname*{arg\,max}_x"),
+        (
+            r"\DeclarePairedDelimiter\abs{\lvert}{\rvert}",
+            r"\abs{x} \abs*{y} \abs[\big]{z}",
+            r"\lvert x\rvert \left\lvert y\right\rvert \bigl\lvert z\bigr\rvert",
+        ),
+        (
+            r"\DeclarePairedDelimiterX{\inner}[2]{\langle}{\rangle}{#1, \delimsize| #2}",
+            r"\inner{a}{b}",
+            r"\langle a, | b\rangle",
+        ),
+        (r"\newcommandx{\todo}[2][1=]{}", r"a\todo[x]{y}b", "ab"),
+        (r"\NewDocumentCommand{\bm}{m}{\boldsymbol{#1}}", r"\bm{x}", r"\boldsymbol{x}"),
+        (r"\newcommand{\A}{\B}\newcommand{\B}{C}", r"\A", "C"),
+        (r"\newcommand{\x}{X}", r"\xy \x{}", r"\xy X{}"),
+        (
+            r"\newenvironment{pf}[1]{\begin{proof}[#1]}{\end{proof}}",
+            r"\begin{pf}{Sketch} ok \end{pf}",
+            r"\begin{proof}[Sketch] ok \end{proof}",
+        ),
+    ],
+)
+def test_expansion(defs: str, text: str, want: str) -> None:
+    assert expand(defs, text) == want
+
+
+def test_engine_only_definitions_are_left_alone() -> None:
+    t = MacroTable()
+    rest = t.collect(
+        r"\makeatletter\def\foo#1.{#1}\newcommand{\bar}{\csname x\endcsname}\newcommand{\section}{S}"
+    )
+    assert {"foo", "bar", "section"} <= set(t.skipped)
+    assert t.expand(r"\foo a. \bar \section{T}") == r"\foo a. \bar \section{T}"
+    assert r"\newcommand" not in rest
+
+
+def test_recursive_definitions_stop() -> None:
+    t = MacroTable()
+    t.collect(r"\def\a{\a\a}\newcommand{\b}{x\b}")
+    start = time.perf_counter()
+    out = t.expand(r"\a \b")
+    assert time.perf_counter() - start < 2 and len(out) < 50_000_000
+    assert any("recursive" in w for w in t.warnings)
+
+
+def test_macro_that_opens_an_environment_is_numbered(tmp_path: Path) -> None:
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\\newcommand{\\be}{\\begin{equation}}\\newcommand{\\ee}{\\end{equation}}\n"
+        "\\begin{document}\\be a = b \\ee\\end{document}"
+    )
+    assert "$$ a = b $$ (1)" in convert_source(tmp_path / "main.tex").markdown
+
+
+def test_comments_and_iffalse() -> None:
+    assert strip_comments("a % c\n  b\n% whole line\n\nc 50\\% d") == "a b\n\nc 50\\% d"
+    assert drop_iffalse(r"a \iffalse b \ifx c \fi d \else e \fi f \iffalse g \fi h") == "a  e  f  h"
+
+
+def test_inputs_subfiles_imports_and_cycles(tmp_path: Path) -> None:
+    (tmp_path / "parts" / "deep").mkdir(parents=True)
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\\begin{document}\n\\input intro\n\\subfile{parts/sub}\n"
+        "\\import{parts/}{imp}\n\\include{loop}\n\\input{../outside}\n\\end{document}"
+    )
+    (tmp_path / "intro.tex").write_text("INTRO\n")
+    (tmp_path / "parts" / "sub.tex").write_text(
+        "\\documentclass[../main.tex]{subfiles}\\begin{document}SUBFILE\\end{document}"
+    )
+    (tmp_path / "parts" / "imp.tex").write_text("IMPORTED \\subimport{deep/}{d}")
+    (tmp_path / "parts" / "deep" / "d.tex").write_text("DEEP")
+    (tmp_path / "loop.tex").write_text("LOOP \\input{loop}")
+    (tmp_path.parent / "outside.tex").write_text("OUTSIDE")
+    conv = convert_source(tmp_path / "main.tex")
+    for word in ("INTRO", "SUBFILE", "IMPORTED DEEP", "LOOP"):
+        assert word in conv.markdown
+    assert "OUTSIDE" not in conv.markdown and "documentclass" not in conv.markdown
+    assert any("cycle" in w for w in conv.warnings) and any("outside the project" in w for w in conv.warnings)
+
+
+def test_binary_main_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "main.tex").write_bytes(b"\x00\x01binary")
+    with pytest.raises(PaperToCodeError, match="binary file"):
+        convert_source(tmp_path / "main.tex")

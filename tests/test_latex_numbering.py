@@ -1,0 +1,141 @@
+"""Equation, section, theorem and algorithm numbers as LaTeX prints them, on small synthetic documents."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tools.latex.document import convert_source
+
+
+def convert(tmp_path: Path, body: str, preamble: str = "", cls: str = "article") -> str:
+    main = tmp_path / "main.tex"
+    main.write_text(f"\\documentclass{{{cls}}}\n{preamble}\n\\begin{{document}}\n{body}\n\\end{{document}}\n")
+    return convert_source(main).markdown
+
+
+def labels(md: str) -> list[str | None]:
+    return [m.group(2) for m in re.finditer(r"^\$\$ (.*) \$\$(?: \((.+)\))?$", md, re.M)]
+
+
+def heads(md: str) -> list[str]:
+    return re.findall(r"^\*\*([A-Z][a-z]+(?: [A-Z0-9.]+)?)\*\*", md, re.M)
+
+
+def test_align_rows_nonumber_tag_and_trailing_row(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""
+\begin{align} a &= 1 \\ b &= 2 \notag \\ c &= 3 \tag*{T} \\ d &= 4 \\ \end{align}
+\begin{eqnarray} x &=& 1 \nonumber \\ y &=& 2 \end{eqnarray}
+\begin{equation} e = 1 \nonumber \end{equation}
+\begin{flalign} f &= 1 & g &= 2 \end{flalign}
+\begin{align*} h &= 1 \\ i &= 2 \end{align*}""",
+    )
+    # amsmath numbers the empty row after a final \\ too (a lone label in the PDF)
+    assert labels(md) == ["1", None, "T", "2", "3", None, "4", None, "5", None, None]
+
+
+def test_numberwithin_section_appendix_and_setcounter(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""
+\begin{equation} a \end{equation}
+\section{One} \begin{equation} b \end{equation} \begin{equation} c \end{equation}
+\section*{Unnumbered} \begin{equation} d \end{equation}
+\section{Two} \setcounter{equation}{6} \begin{equation} e \end{equation}
+\appendix \section{Extra} \begin{gather} f \\ g \end{gather}""",
+        r"\usepackage{amsmath}\numberwithin{equation}{section}",
+    )
+    assert labels(md) == ["0.1", "1.1", "1.2", "1.3", "2.7", "A.1", "A.2"]
+    assert "## 1 One" in md and "## Unnumbered" in md and "## A Extra" in md
+
+
+def test_report_class_numbers_within_chapters(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""
+\chapter{Intro} \section{S} \begin{equation} a \end{equation}
+\begin{figure}\caption{F}\end{figure}
+\chapter{Next} \begin{equation} b \end{equation}
+\appendix \chapter{App} \section{Sub} \begin{equation} c \end{equation}""",
+        cls="report",
+    )
+    assert labels(md) == ["1.1", "2.1", "A.1"]
+    assert "### 1.1 S" in md and "**Figure 1.1** F" in md and "### A.1 Sub" in md
+
+
+def test_subequations_and_custom_formats(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""
+\begin{equation} a \end{equation}
+\begin{subequations} \begin{align} b \\ c \end{align} \begin{equation} d \end{equation} \end{subequations}
+\begin{equation} e \end{equation}
+\renewcommand{\theequation}{A\arabic{equation}} \setcounter{equation}{0}
+\begin{equation} f \end{equation}""",
+    )
+    assert labels(md) == ["1", "2a", "2b", "2c", "3", "A1"]
+
+
+def test_theorem_counters_shared_within_and_thmtools(tmp_path: Path) -> None:
+    pre = r"""\usepackage{amsthm,thmtools,aliascnt}
+\newtheorem{theorem}{Theorem}[section]
+\newaliascnt{corollary}{theorem}
+\newtheorem{corollary}[corollary]{Corollary}
+\newtheorem{conj}{Conjecture}
+\counterwithin{conj}{subsection}
+\declaretheorem[sibling=theorem]{lemma}
+\declaretheorem[name=Fact,numbered=no]{fact}
+\declaretheorem{claim}"""
+    md = convert(
+        tmp_path,
+        r"""
+\section{A} \begin{theorem} t \end{theorem} \begin{lemma} l \end{lemma} \begin{corollary} c \end{corollary}
+\subsection{AA} \begin{conj} q \end{conj} \begin{fact} f \end{fact} \begin{claim} k \end{claim}
+\section{B} \begin{lemma}[Named] m \end{lemma} \begin{claim} k2 \end{claim}""",
+        pre,
+    )
+    assert heads(md) == [
+        "Theorem 1.1",
+        "Lemma 1.2",
+        "Corollary 1.3",
+        "Conjecture 1.1.1",
+        "Fact",
+        "Claim 1",
+        "Lemma 2.1",
+        "Claim 2",
+    ]
+    assert "**Lemma 2.1** (Named). m" in md
+
+
+def test_algorithms_numbered_within_sections_and_referenced(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""
+\section{A}
+\begin{algorithm} \label{alg:x} \caption{First} \begin{algorithmic} \STATE $x \gets 1$ \IF{$x>0$} \STATE y
+\ELSE \STATE z \ENDIF \RETURN $x$ \end{algorithmic} \end{algorithm}
+See Algorithm~\ref{alg:x} and \cref{alg:x}.""",
+        r"\usepackage[section]{algorithm}\usepackage{algorithmic}",
+    )
+    assert "**Algorithm 1.1** First\n1. $x \\gets 1$\n2. **if** $x>0$ **then**\n    3. y\n4. **else**\n" in md
+    assert "See Algorithm 1.1 and Algorithm 1.1." in md
+
+
+def test_tables_figures_lists_and_text(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""
+\begin{table}\caption{Results}\begin{tabular}{l|cc}\hline \multicolumn{2}{c}{Model} & Acc \\ \hline
+a & b & $90\%$ \\ c & \textbf{d} & 80\% \\ \hline \end{tabular}\end{table}
+\begin{itemize} \item First \item Second with \emph{stress} \end{itemize}
+\begin{enumerate} \item One \end{enumerate}
+Caf\'e na\"ive --- ``quoted'' \url{https://x.org} \footnote{note}.""",
+    )
+    assert (
+        "**Table 1** Results\n\n| Model |  | Acc |\n|---|---|---|\n| a | b | $90\\%$ |\n| c | **d** | 80% |"
+        in md
+    )
+    assert "- First\n\n- Second with *stress*" in md and "1. One" in md
+    assert "Café naïve — “quoted” <https://x.org> (footnote: note)." in md
