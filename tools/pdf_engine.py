@@ -422,7 +422,7 @@ def _body_size(pages_runs: list[list[Run]]) -> float:
     return c.most_common(1)[0][0] if c else 10.0
 
 
-def _heading_level(ln: Line, page: _Page, body: float) -> int | None:
+def _heading_level(ln: Line, page: _Page, body: float, xl: float) -> int | None:
     text = ln.text.strip()
     if len(text) > 90 or len(text) < 2 or text.endswith((".", ",", ";")) and not _NUMBERED_HEAD.match(text):
         return None
@@ -432,6 +432,10 @@ def _heading_level(ln: Line, page: _Page, body: float) -> int | None:
     numbered = _NUMBERED_HEAD.match(text)
     named = text.lower().rstrip(":") in _NAMED_HEADS
     if not (bigger or numbered or named):
+        return None
+    if not named and ln.x0 - xl > ln.size:  # numbered and large headings start at the column's margin
+        return None
+    if numbered and re.match(r"\d+\.0\b", text):  # '1.0 Circular ...': a plot's tick label
         return None
     if not bigger and not page.bold(ln.runs[0].ci0):
         return None
@@ -515,15 +519,38 @@ def _reflow(lines: list[Line], xl: float, xr: float, vocab: _Vocab) -> list[str]
     return out
 
 
+def _page_furniture(pages_runs: list[list[Run]], heights: list[float]) -> set[int]:
+    """Running heads and feet (the same text, digits aside, near the top or bottom of many pages) and bare
+    page numbers: they would cut sentences that continue across pages."""
+    def key(r: Run) -> str:
+        return re.sub(r"\d+", "#", r.text.lower())
+
+    def edge(r: Run, h: float) -> bool:
+        return r.y > 0.9 * h or r.y < 0.1 * h
+
+    seen: Counter[str] = Counter()
+    for runs, h in zip(pages_runs, heights, strict=True):
+        seen.update({key(r) for r in runs if edge(r, h)})
+    need = max(3, 0.4 * len(pages_runs))
+    out = set()
+    for runs, h in zip(pages_runs, heights, strict=True):
+        for r in runs:
+            if edge(r, h) and (seen[key(r)] >= need or re.fullmatch(r"\d{1,4}", r.text)):
+                out.add(id(r))
+    return out
+
+
 def convert_document(doc: object, progress: object = None) -> Converted:
     """The Markdown of a whole pdfium document."""
     n = len(doc)  # type: ignore[arg-type]
     pages: list[_Page] = []
     pages_runs: list[list[Run]] = []
     widths: list[float] = []
+    heights: list[float] = []
     for i in range(n):
         pg = doc[i]  # type: ignore[index]
         widths.append(pg.get_width())
+        heights.append(pg.get_height())
         p = _Page(pg.get_textpage())
         p.page = pg
         pages.append(p)
@@ -531,6 +558,8 @@ def convert_document(doc: object, progress: object = None) -> Converted:
         if progress and i % 25 == 0:
             progress(i, n)  # type: ignore[operator]
     body = _body_size(pages_runs)
+    furniture = _page_furniture(pages_runs, heights)
+    pages_runs = [[r for r in runs if id(r) not in furniture] for runs in pages_runs]
     vocab = _Vocab([r.text for runs in pages_runs for r in runs])
     md: list[str] = []
     headings: list[Heading] = []
@@ -543,9 +572,7 @@ def convert_document(doc: object, progress: object = None) -> Converted:
         if not runs:
             empty.append(no)
             continue
-        page_text = p.text
-        if len(_BAD.findall(page_text)) + len(_MAPLESS.findall(page_text)) >= 3:
-            mapless.append(no)
+        suspicious = 0
         if no == 1:
             top = max(runs, key=lambda r: (r.size, r.y))
             if top.size >= body * 1.25:
@@ -562,11 +589,18 @@ def convert_document(doc: object, progress: object = None) -> Converted:
             xl = Counter(round(ln.x0) for ln in ref).most_common(1)[0][0]
             xr = statistics.median(sorted(ln.x1 for ln in ref)[len(ref) // 2 :])
             for ln in lines:
+                ln.text = _JUNK.sub("", ln.text).strip()  # glyph runs of plots drawn in fonts without Unicode
+                bad = len(_BAD.findall(ln.text))
+                wordless = not re.search(r"[^\W\d_]{2}", ln.text)
+                if not ln.text or bad > 0.3 * len(ln.text) or (bad and wordless):
+                    ln.kind = "drop"
+                    continue
+                suspicious += bad + len(_MAPLESS.findall(ln.text))
                 ln.text = _clean(ln.text)
                 if ln.kind == "table":
                     ln.text = "| " + " | ".join(_clean(r.text) for r in ln.runs) + " |"
                 if ln.kind == "text":
-                    level = _heading_level(ln, p, body)
+                    level = _heading_level(ln, p, body, xl)
                     if level:
                         ln.kind = "heading"
                         headings.append(Heading(level, ln.text, no))
@@ -575,7 +609,9 @@ def convert_document(doc: object, progress: object = None) -> Converted:
                         new = _decorate(ln, p)
                         if new != ln.text:
                             ln.text, ln.kind = new, ("caption" if ln.kind == "caption" else "para")
-            md.extend(_reflow(lines, xl, xr, vocab))
+            md.extend(_reflow([ln for ln in lines if ln.kind != "drop"], xl, xr, vocab))
+        if suspicious >= 3:
+            mapless.append(no)
     text = "\n".join(md) + "\n"
     lineno = {}
     for k, s in enumerate(text.split("\n"), start=1):
@@ -586,10 +622,15 @@ def convert_document(doc: object, progress: object = None) -> Converted:
     return Converted(text, n, title, headings, [], mapless, empty)
 
 
-_ODD = re.compile("[\ufb00-\ufb06\x02\ufffe\u00a0]")
+_ODD = re.compile("[\ufb00-\ufb06\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\u00a0]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff][\x00-\x1f\ufffd\ue000-\uf8ff\\s0-9]*"
+                   "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]{2,}")
 
 
 def _clean(text: str) -> str:
+    """Ligatures folded, pdfium's hyphen marks as '-', glyphs without a Unicode map as U+FFFD."""
     if not _ODD.search(text):  # str.translate with a dict is slow: only when needed
         return text
-    return text.translate(LIGATURES).replace("\x02", "-").replace("\ufffe", "-").replace("\u00a0", " ")
+    text = text.translate(LIGATURES).replace("\x02", "-").replace("\ufffe", "-").replace("\u00a0", " ")
+    return _CONTROL.sub("\ufffd", text)
