@@ -12,27 +12,11 @@ import pytest
 from mcp import Client, MCPError
 from test_skill import check_calls
 
-from server.app import build_server
-from tools.paths import get_roots, paper_dir, set_roots
+from tools.paths import paper_dir
 
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 INVALID_PARAMS, INTERNAL_ERROR = -32602, -32603
 
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture
-def root(tmp_path: Path):
-    before = get_roots()
-    set_roots([tmp_path])
-    yield tmp_path
-    set_roots(before)
-
-
-@pytest.fixture
-async def client(root: Path):
-    async with Client(build_server()) as c:
-        yield c
 
 
 def converted(paper_id: str, markdown: str, **sidecar: object) -> Path:
@@ -112,7 +96,7 @@ async def test_unconverted_paper_says_to_run_pdf_to_markdown(client: Client):
         assert "run pdf_to_markdown" in str(err)
 
 
-async def test_markdown_and_checklist_are_read_from_the_paper_folder(client: Client, root: Path):
+async def test_markdown_and_checklist_are_read_from_the_paper_folder(client: Client, tmp_root: Path):
     md = "<!-- page 1 -->\n# A paper\n\nL = E[x] (1)\n"
     d = converted("0123456789abcdef", md, title="A paper", pages=1)
 
@@ -128,7 +112,7 @@ async def test_markdown_and_checklist_are_read_from_the_paper_folder(client: Cli
     assert got.contents[0].text == "# Checklist\n- [ ] EQ-1\n"
 
     index = json.loads((await client.read_resource("paper://papers")).contents[0].text)
-    assert Path(index["workspace"]) == root / ".paper-to-code"
+    assert Path(index["workspace"]) == tmp_root / ".paper-to-code"
     assert index["papers"] == [
         {
             "paper_id": "0123456789abcdef",
@@ -148,17 +132,17 @@ async def test_index_skips_folders_without_markdown(client: Client):
     assert index["papers"][0]["checklist_uri"] is None
 
 
-@pytest.mark.parametrize("bad", ["..%2F..%2Fetc", "%2Fetc", "a%00b", ".hidden", "x" * 200])
-async def test_ids_that_are_not_paper_ids_are_refused(client: Client, root: Path, bad: str):
-    (root / "etc").mkdir()
-    (root / "etc" / "paper.md").write_text("secret", encoding="utf-8")
+@pytest.mark.parametrize("bad", ["..%2F..%2F..%2Fetc", "%2Fetc", "a%00b", ".hidden", "x" * 200])
+async def test_ids_that_are_not_paper_ids_are_refused(client: Client, tmp_root: Path, bad: str):
+    (tmp_root / "etc").mkdir()
+    (tmp_root / "etc" / "paper.md").write_text("secret", encoding="utf-8")
     err = await read_error(client, f"paper://{bad}/markdown")
     assert err.code == INVALID_PARAMS
     assert "secret" not in str(err)
 
 
 async def test_symlinked_paper_folder_leading_out_of_the_roots_is_refused(
-    client: Client, root: Path, tmp_path_factory
+    client: Client, tmp_root: Path, tmp_path_factory
 ):
     outside = tmp_path_factory.mktemp("outside")
     (outside / "paper.md").write_text("not yours", encoding="utf-8")
@@ -180,8 +164,10 @@ async def test_unreadable_markdown_says_to_convert_again(client: Client):
 # ---------------------------------------------------------------- with the real analysis tools
 
 
-async def test_resources_serve_what_the_analysis_tools_wrote(client: Client, root: Path):
-    shutil.copy(CORPUS / "nfp" / "paper.pdf", root / "nfp.pdf")
+async def test_resources_serve_what_the_analysis_tools_wrote(
+    client: Client, tmp_root: Path, corpus_dir: Path
+):
+    shutil.copy(corpus_dir / "nfp" / "paper.pdf", tmp_root / "nfp.pdf")
     converted_ = await client.call_tool("pdf_to_markdown", {"source": "nfp.pdf"})
     assert not converted_.is_error, converted_.content
     paper_id = converted_.structured_content["paper_id"]
