@@ -149,6 +149,14 @@ def test_every_link_resolves(doc: Path):
             assert anchor in anchors, f"{doc.name} links to #{anchor}, which is no heading of it"
 
 
+@pytest.mark.parametrize("doc", [SKILL, *REFERENCES], ids=lambda p: p.name)
+def test_code_spans_stay_on_one_line(doc: Path):
+    """A span broken over two lines would hide a tool call from the checks below."""
+    lines = FENCE.sub("", doc.read_text(encoding="utf-8")).splitlines()
+    odd = [line for line in lines if line.count("`") % 2]
+    assert not odd, f"{doc.name}: code spans broken across lines: {odd[:3]}"
+
+
 def test_references_are_linked_from_skill_one_level_deep():
     assert {p.name for p in REFERENCES} == {
         "paper-analysis.md",
@@ -271,6 +279,8 @@ RESULT_FIELDS = {
     "get_test_run": ["job_id", "done", "status"],
     "export_requirements": ["files", "packages"],
     "list_gpu_targets": ["targets"],
+    "make_equation_test": ["inputs", "outputs", "oracle", "reason"],
+    "check_coverage": ["items", "problems", "reproduction_coverage", "reproduction_counts", "status_changes"],
 }
 
 
