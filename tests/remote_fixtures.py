@@ -230,3 +230,63 @@ def slurm(tmp_path_factory: pytest.TempPathFactory):
     finally:
         for pid in ("slurmd.pid", "slurmctld.pid", "munged.pid"):
             _stop(d / pid)
+
+
+# ---- helpers shared by tests/test_remote_ssh.py, tests/test_remote_slurm.py and bench/remote.py ----
+
+TINY = Path(__file__).parent / "fixtures" / "remote_projects" / "tiny"
+
+
+def copy_tiny(dest: Path) -> Path:
+    shutil.copytree(TINY, dest, ignore=shutil.ignore_patterns(".venv", "__pycache__", "hang.pids"))
+    return dest
+
+
+def warm_uv_cache() -> None:
+    """Sync a throwaway copy of TINY: remote `uv sync` then runs with UV_OFFLINE=1 (no certificates there)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        r = _run(["uv", "sync", "--locked", "-q"], cwd=copy_tiny(Path(tmp) / "warm"))
+        assert r.returncode == 0, r.stderr
+
+
+def write_targets(
+    path: Path, ssh_config: Path | None, targets: dict[str, dict], aliases: list[str] = ()
+) -> Path:
+    """A targets.toml (JSON strings are valid TOML basic strings; inline tables for env)."""
+    import json
+
+    def value(v: object) -> str:
+        if isinstance(v, dict):
+            return "{ " + ", ".join(f"{k} = {json.dumps(x)}" for k, x in v.items()) + " }"
+        return json.dumps(v)
+
+    lines = [f"ssh_config = {json.dumps(str(ssh_config))}"] if ssh_config else []
+    lines.append(f"ssh_aliases = {json.dumps(list(aliases))}")
+    for name, fields in targets.items():
+        lines.append(f"\n[targets.{json.dumps(name)}]")
+        lines += [f"{k} = {value(v)}" for k, v in fields.items()]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def live_pids_under(folder: Path) -> list[int]:
+    """Live processes whose working directory lies inside `folder` (a remote run's leftovers)."""
+    found = []
+    for cwd in Path("/proc").glob("[0-9]*/cwd"):
+        try:
+            target = os.readlink(cwd)
+            state = (cwd.parent / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z" and (target == str(folder) or target.startswith(f"{folder}/")):
+            found.append(int(cwd.parent.name))
+    return found
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

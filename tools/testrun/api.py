@@ -32,9 +32,23 @@ _SHELL_TOKENS = {";", "&&", "||", "|", "&", ">", ">>", "<", "2>&1", "&>"}
 _PATH_OPTIONS = ("--rootdir", "--basetemp", "--junitxml", "--junit-xml", "--confcutdir", "--log-file", "-c")
 _JOB_ID = re.compile(rf"^[0-9a-f]{{{jobs.JOB_ID_LEN}}}$")
 
+
+def _remote(kind: str) -> Callable[[str, Path, Path], Transport]:
+    """tools.testrun.<kind>.transport, imported on first use (ssh, slurm)."""
+
+    def make(target: str, project: Path, run_dir: Path) -> Transport:
+        from importlib import import_module
+
+        return import_module(f"tools.testrun.{kind}").transport(target, project, run_dir)
+
+    return make
+
+
 # target prefix -> factory(target, project, run_dir); remote targets register theirs here
 TARGETS: dict[str, Callable[[str, Path, Path], Transport]] = {
     "local": lambda target, project, run_dir: LocalTransport(project, run_dir),
+    "ssh": _remote("ssh"),
+    "slurm": _remote("slurm"),
 }
 
 
@@ -85,7 +99,13 @@ def _listening() -> bool:
 
 async def run_tests_on_gpu(
     project_path: Annotated[str, Field(description="the uv project folder (the one holding pyproject.toml)")],
-    target: Annotated[str, Field(description='where to run: "local" (this machine)')] = "local",
+    target: Annotated[
+        str,
+        Field(
+            description='where to run: "local" (this machine), "ssh:<host alias>" or "slurm:<login host>" '
+            "(see list_gpu_targets)"
+        ),
+    ] = "local",
     pytest_args: Annotated[
         list[str] | None,
         Field(description="extra pytest arguments, one per item, e.g. ['-k', 'shape', '-x']; no shell"),

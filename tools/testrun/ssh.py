@@ -1,0 +1,289 @@
+"""The ssh transport (`target="ssh:<alias>"`): system ssh + rsync, a stable remote folder per project.
+
+One multiplexed connection per run (ControlMaster; socket in a private temp folder) carries the preflight, the
+rsync, each command and the results polls. Each remote command records its process group (`echo $$ > PIDFILE`,
+sshd starts every session's command in a new session) and runs under `timeout -k 30 T` as a backstop for when
+this side goes away; cancel and timeout kill the group over a separate, direct connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import itertools
+import os
+import shlex
+import shutil
+import subprocess
+import tarfile
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from tools.errors import PaperToCodeError
+from tools.targets import (
+    REMOTE_PATH,
+    UV_INSTALL,
+    Target,
+    env_exports,
+    explain_ssh_failure,
+    load_targets,
+    remote_folder,
+    resolve_target,
+    ssh_base,
+    ssh_config_path,
+)
+from tools.testrun.local import LocalTransport
+from tools.testrun.transport import Place, RunResult, Transport
+
+# Not shipped: environments, outputs, VCS and caches (the remote .venv survives: excluded, never deleted).
+RSYNC_EXCLUDES = (
+    "/.venv/", "/outputs/", "/checkpoints/", "/wandb/", "/.git/", "/.p2c/", "/.paper-to-code/",
+    "__pycache__/", ".pytest_cache/", ".ruff_cache/", ".mypy_cache/", ".ipynb_checkpoints/", "*.pyc",
+)  # fmt: skip
+SUPPORT = ".p2c"  # remote folder (inside the project copy) for the plugin, probe, results and pid files
+BACKSTOP_EXTRA_S = (
+    60  # the remote `timeout` fires this long after the local limit (which normally acts first)
+)
+KILL_GRACE_S = 3
+RESULTS_EVERY_S = 1.0  # results polls cost a round trip: at most one per second while a run goes on
+CONTROL_PERSIST_S = 300  # an orphaned master connection (server crash) closes itself after this idle time
+_PREFLIGHT_CODES = {91: "rsync", 92: "uv", 93: "timeout"}
+
+
+def _missing_tool(tool: str, host: str) -> str:
+    how = {
+        "rsync": "install it there (apt-get install rsync, dnf install rsync, or conda install rsync)",
+        "uv": UV_INSTALL,
+        "timeout": "install GNU coreutils there",
+    }[tool]
+    return f"{tool} is missing on {host} (not on the PATH of a non-interactive ssh shell): {how}"
+
+
+class SshTransport(Transport):
+    name = "ssh"
+
+    def __init__(self, target: str, project: Path, run_dir: Path) -> None:
+        self.spec = target
+        self.target: Target = resolve_target(target)
+        if self.target.kind != "ssh" and type(self) is SshTransport:
+            raise PaperToCodeError(f"target {target!r} is not an ssh target")
+        self.project = project
+        self.run_dir = run_dir
+        self.host = self.target.host
+        self.rdir = remote_folder(self.target, project)
+        cfg = load_targets()
+        self._config = ssh_config_path(cfg)
+        self._base = ssh_base(cfg=cfg)
+        self._sockdir = Path(tempfile.mkdtemp(prefix="p2c-ssh-"))  # short path: unix sockets max ~100 bytes
+        self._mux = ["-o", f"ControlPath={self._sockdir / 'cm'}"]
+        self._local = LocalTransport(project, run_dir)  # runs the local ssh clients in their own groups
+        self._ids = itertools.count(1)
+        self._active: set[str] = set()  # pid files of remote commands still running
+        self._last_read = 0.0
+        self._ended = False  # a run ended since the last results read: read now, not after the throttle
+        self.info: dict[str, str] = {"host": self.host, "remote_dir": self.rdir}
+
+    # ---- plumbing ----
+
+    def _ssh(self, *, direct: bool = False) -> list[str]:
+        """ssh argv up to the host: multiplexed over the run's master connection, or a new connection."""
+        mux = ["-o", "ControlPath=none"] if direct else [*self._mux, "-o", "ControlMaster=no"]
+        return [*self._base, *mux, self.host]
+
+    def _remote(self, command: str, env: Mapping[str, str] | None = None, cd: bool = True) -> str:
+        exports = env_exports({**self.target.env, **(env or {})})
+        cd_part = f"cd {shlex.quote(self.rdir)} || exit 90; " if cd else ""
+        return f"{REMOTE_PATH}; {exports + '; ' if exports else ''}{cd_part}{command}"
+
+    def _fail(self, what: str, rc: int, text: str) -> PaperToCodeError:
+        why = explain_ssh_failure(self.host, text, self._config) if rc == 255 else None
+        last = " | ".join(text.strip().splitlines()[-3:])[:600]
+        return PaperToCodeError(why or f"{what} on {self.host} failed (exit {rc}): {last}")
+
+    async def _call(
+        self, command: str, *, timeout: float = 60, direct: bool = False, stdin: bytes | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """A short remote command (not a test step): captured output, own process group, killed on timeout."""
+        argv = [*self._ssh(direct=direct), command]
+        proc = await asyncio.create_subprocess_exec(
+            *argv,
+            stdin=asyncio.subprocess.PIPE if stdin is not None else asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            start_new_session=True,
+        )
+        try:
+            out, err = await asyncio.wait_for(proc.communicate(stdin), timeout)
+        except (TimeoutError, asyncio.CancelledError):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, 9)
+            await proc.wait()
+            raise
+        return subprocess.CompletedProcess(argv, proc.returncode or 0, out.decode(errors="replace"),
+                                           err.decode(errors="replace"))  # fmt: skip
+
+    # ---- Transport ----
+
+    async def prepare(self, support_files: Mapping[str, bytes]) -> Place:
+        if not shutil.which("rsync"):
+            raise PaperToCodeError("rsync is missing on this machine: install it (apt-get install rsync)")
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        await self._open_master()
+        await self._preflight(support_files)
+        await self._push()
+        return Place(self.rdir, SUPPORT, f"{SUPPORT}/results.jsonl")
+
+    async def _open_master(self) -> None:
+        """The shared connection; its failure is the place where ssh errors (alias, key, auth) surface."""
+        persist = f"ControlPersist={CONTROL_PERSIST_S}"
+        argv = [*self._base, *self._mux, "-o", "ControlMaster=yes", "-o", persist, self.host, "true"]
+        proc = await asyncio.create_subprocess_exec(
+            *argv, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE, start_new_session=True,
+        )  # fmt: skip
+        try:
+            _, err = await asyncio.wait_for(proc.communicate(), 60)
+        except (TimeoutError, asyncio.CancelledError):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, 9)
+            raise
+        if proc.returncode != 0:
+            raise self._fail("ssh", proc.returncode or 255, err.decode(errors="replace"))
+
+    async def _preflight(self, support_files: Mapping[str, bytes]) -> None:
+        buf = io.BytesIO()
+        with tarfile.open(fileobj=buf, mode="w") as tar:
+            for name, data in support_files.items():
+                info = tarfile.TarInfo(name)
+                info.size, info.mtime = len(data), int(time.time())
+                tar.addfile(info, io.BytesIO(data))
+        rdir = shlex.quote(self.rdir)
+        script = (
+            f"mkdir -p {rdir}/{SUPPORT} && cd {rdir} || exit 90; "
+            "command -v rsync >/dev/null 2>&1 || exit 91; command -v uv >/dev/null 2>&1 || exit 92; "
+            "command -v timeout >/dev/null 2>&1 || exit 93; "
+            f"rm -f {SUPPORT}/*.pid {SUPPORT}/*.rc {SUPPORT}/results.jsonl && tar xf - -C {SUPPORT} && "
+            f": > {SUPPORT}/results.jsonl && uv --version"
+        )
+        r = await self._call(self._remote(script, cd=False), stdin=buf.getvalue())
+        if r.returncode in _PREFLIGHT_CODES:
+            raise PaperToCodeError(_missing_tool(_PREFLIGHT_CODES[r.returncode], self.host))
+        if r.returncode != 0:
+            raise self._fail(f"preparing {self.rdir}", r.returncode, r.stderr or r.stdout)
+        self.info["remote_uv"] = r.stdout.strip().splitlines()[-1] if r.stdout.strip() else ""
+
+    def _rsync_e(self) -> str:
+        return shlex.join([*self._base, *self._mux, "-o", "ControlMaster=no"])
+
+    async def _push(self) -> None:
+        excludes = [f"--exclude={p}" for p in RSYNC_EXCLUDES]
+        argv = ["rsync", "-az", "--delete", *excludes, "-e", self._rsync_e(), f"{self.project}/",
+                f"{self.host}:{self.rdir}/"]  # fmt: skip
+        start = time.monotonic()
+        r = await asyncio.to_thread(
+            subprocess.run, argv, capture_output=True, text=True, errors="replace", stdin=subprocess.DEVNULL,
+            timeout=1800,
+        )  # fmt: skip
+        if r.returncode != 0:
+            if "command not found" in r.stderr or r.returncode == 127:
+                raise PaperToCodeError(_missing_tool("rsync", self.host))
+            raise self._fail("rsync", r.returncode, r.stderr)
+        self.info["push_s"] = f"{time.monotonic() - start:.2f}"
+
+    def uv(self, *args: str) -> list[str]:
+        return ["uv", *args]
+
+    def env(self, extra: Mapping[str, str]) -> dict[str, str]:
+        return {"UV_NO_PROGRESS": "1", "NO_COLOR": "1", "PYTHONUNBUFFERED": "1", **extra}
+
+    def command(self, argv: list[str], env: Mapping[str, str], timeout: float, pidfile: str) -> str:
+        """The remote shell line: record the group, run under the backstop, then end leftover members."""
+        backstop = int(timeout) + BACKSTOP_EXTRA_S
+        # --foreground: timeout stays in the shell's group (else it makes its own and `kill -- -$$` misses it)
+        run = f"timeout --foreground -k 30 {backstop} {shlex.join(argv)}"
+        return self._remote(
+            f"echo $$ > {pidfile}; {run}; rc=$?; trap '' TERM; kill -TERM -- -$$ 2>/dev/null; exit $rc", env
+        )
+
+    async def run(
+        self, argv: list[str], env: Mapping[str, str], on_line: Callable[[str], None], timeout: float
+    ) -> RunResult:
+        pidfile = f"{SUPPORT}/run-{next(self._ids)}.pid"
+        last: deque[str] = deque(maxlen=20)
+
+        def line(text: str) -> None:
+            last.append(text)
+            on_line(text)
+
+        ssh_argv = [*self._ssh(), self.command(argv, env, timeout, pidfile)]
+        self._active.add(pidfile)
+        try:
+            result = await self._local.run(ssh_argv, dict(os.environ), line, timeout)
+            if result.timed_out:
+                await self._kill_remote([pidfile])
+        except asyncio.CancelledError:
+            await self._kill_remote([pidfile])
+            raise
+        finally:
+            self._active.discard(pidfile)
+            self._ended = True
+        if result.returncode == 255:
+            why = explain_ssh_failure(self.host, "\n".join(last), self._config)
+            if why:
+                raise PaperToCodeError(why)
+        return result
+
+    async def _kill_remote(self, pidfiles: list[str]) -> None:
+        """TERM then KILL each recorded group, over a new connection (the run's own may be the problem)."""
+        if not pidfiles:
+            return
+        groups = " ".join(f'"$(cat {p} 2>/dev/null)"' for p in pidfiles)
+        script = (
+            f'for g in {groups}; do [ -n "$g" ] && kill -TERM -- -$g 2>/dev/null; done; '
+            f"sleep {KILL_GRACE_S}; "
+            f'for g in {groups}; do [ -n "$g" ] && kill -KILL -- -$g 2>/dev/null; done; true'
+        )
+        with contextlib.suppress(PaperToCodeError, TimeoutError, OSError):
+            await asyncio.shield(self._call(self._remote(script), timeout=30, direct=True))
+
+    async def read_results(self, offset: int) -> tuple[str, int]:
+        now = time.monotonic()
+        if not self._ended and now - self._last_read < RESULTS_EVERY_S:
+            return "", offset
+        self._last_read, self._ended = now, False
+        try:
+            r = await self._call(self._remote(f"tail -c +{offset + 1} {SUPPORT}/results.jsonl"), timeout=30)
+        except (TimeoutError, OSError):
+            return "", offset
+        data = r.stdout.encode() if r.returncode == 0 else b""
+        data = data[: data.rfind(b"\n") + 1]
+        return data.decode("utf-8", "replace"), offset + len(data)
+
+    async def fetch(self) -> None:
+        """Copy the remote run folder (results, pid/rc files, logs) into the local run folder."""
+        argv = ["rsync", "-az", "-e", self._rsync_e(), f"{self.host}:{self.rdir}/{SUPPORT}/",
+                f"{self.run_dir / 'remote'}/"]  # fmt: skip
+        with contextlib.suppress(subprocess.TimeoutExpired, OSError):
+            await asyncio.to_thread(
+                subprocess.run, argv, capture_output=True, stdin=subprocess.DEVNULL, timeout=60
+            )
+
+    async def cleanup(self) -> None:
+        try:
+            if self._active:
+                await self._kill_remote(sorted(self._active))
+            await self.fetch()
+        finally:
+            exit_argv = [*self._base, *self._mux, "-O", "exit", self.host]
+            with contextlib.suppress(subprocess.TimeoutExpired, OSError):
+                subprocess.run(exit_argv, capture_output=True, stdin=subprocess.DEVNULL, timeout=10)
+            shutil.rmtree(self._sockdir, ignore_errors=True)
+            await self._local.cleanup()
+
+
+def transport(target: str, project: Path, run_dir: Path) -> SshTransport:
+    return SshTransport(target, project, run_dir)
