@@ -110,6 +110,27 @@ def test_training_paragraph():
     assert got["num_layers"] == [12] and got["num_heads"] == [8] and got["hidden_size"] == [512]
 
 
+def test_other_papers_phrasing():
+    """Phrasings from papers outside the corpus: flattened subscripts, symbols, 'starts from', x 10^4."""
+    md = (
+        "We used the Adam optimizer with β1 = 0.9, β2 = 0.98 and ϵ = 10−9. We used warmup_steps = 4000.\n"
+        "For the base model, we use a rate of Pdrop = 0.1. We employed label smoothing of value ϵls = 0.1.\n"
+        "All sub-layers produce outputs of dimension dmodel = 512.\n\n"
+        "We use SGD with a mini-batch size of 256. The learning rate starts from 0.1 and is divided by 10, "
+        "and the models are trained for up to 60 × 10^4 iterations. We use a weight decay of 0.0001 and a "
+        "momentum of 0.9. We do not use dropout.\n\n"
+        "Table 2: Hyperparameters\nHyperparameter Value\nLearning rate 3 × 10−4\nWarmup epochs 5\n"
+        "Training epochs 300\nGradient clipping 1.0\n"
+    )
+    got = _by_key(md)
+    assert got["beta1"] == [0.9] and got["beta2"] == [0.98] and got["epsilon"] == [pytest.approx(1e-9)]
+    assert got["optimizer"] == ["adam", "sgd"] and got["warmup_steps"] == [4000]
+    assert got["dropout"] == [0.1] and got["label_smoothing"] == [0.1] and got["hidden_size"] == [512]
+    assert got["batch_size"] == [256] and got["momentum"] == [0.9] and got["weight_decay"] == [0.0001]
+    assert got["learning_rate"] == [0.1, pytest.approx(3e-4)] and got["training_steps"] == [600_000]
+    assert got["warmup_epochs"] == [5] and got["epochs"] == [300] and got["gradient_clipping"] == [1.0]
+
+
 def test_location_and_quote():
     md = "<!-- page 1 -->\nIntro text.\n\n<!-- page 2 -->\n## 4.2 Training\nWe use a batch size\nof 128.\n"
     (h,) = find_hyperparameters(md)
@@ -141,6 +162,14 @@ def test_tables():
     assert all(h.where == "table" for h in found)
     results = {3.99, 32.5, 3.62, 28.0}  # NLL and FID columns are results
     assert not any(h.value_normalized in results for h in found)
+
+
+def test_table_run_into_one_line():
+    """A PDF dump can run a table's rows into its caption line; the header's setting column still counts."""
+    md = "Table 1: Speed on m features (minibatch size = 1) Sequence Length m = 4 m = 32 16 .06 .05 256 .2 .8"
+    got = _by_key(md)
+    assert got["sequence_length"] == [16, 256] and got["num_features"] == [4, 32] and got["batch_size"] == [1]
+    assert not {0.06, 0.05, 0.2, 0.8} & {v for vs in got.values() for v in vs}  # results
 
 
 def test_algorithm_inputs():

@@ -53,8 +53,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "epochs": ("epochs", "training epochs", "num epochs"),
     "weight_decay": ("weight decay", "l2 penalty", "l2 regularization", "l2 weight decay"),
-    "dropout": ("dropout", "dropout rate", "dropout probability"),
+    "dropout": ("dropout", "dropout rate", "dropout probability", "pdrop", "p drop"),
     "warmup_steps": ("warmup", "warmup steps", "warm up steps", "warmup iterations", "linear warmup"),
+    "warmup_epochs": ("warmup epochs", "warm up epochs"),
     "optimizer": ("optimizer", "optimiser"),
     "hidden_size": (
         "hidden size",
@@ -67,7 +68,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "width",
         "model dimension",
         "d model",
+        "dmodel",
     ),
+    "ffn_dim": ("feed forward dimension", "ffn dimension", "inner dimension", "dff", "d ff"),
     "num_layers": (
         "layers",
         "number of layers",
@@ -215,7 +218,6 @@ _WORD_NUMBERS = {
     "twenty": 20,
     "thirty": 30,
     "fifty": 50,
-    "hundred": 100,
 }
 _SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _GREEK = {
@@ -235,6 +237,7 @@ _GREEK = {
     "ω": "omega",
 }
 
+_WORD_VALUED = {"optimizer", "activation", "normalization", "noise_schedule", "lr_schedule", "objective"}
 _COUNT_ONLY = {"num_parameters", "num_features", "num_runs"}  # "120M parameters", never "parameters 120M"
 
 # ------------------------------------------------------------------------------------------ names
@@ -473,7 +476,7 @@ def _phrase_re(phrases: list[str]) -> str:
             stem, plural = p[:-2], "(?:es)?"
         elif p.endswith("s") and not p.endswith("ss"):
             stem, plural = p[:-1], "s?"
-        out.append(r"[\s-]+".join(re.escape(w) for w in stem.split()) + plural)
+        out.append(r"[\s_-]+".join(re.escape(w) for w in stem.split()) + plural)
     return "|".join(out)
 
 
@@ -492,15 +495,18 @@ _COUNT_NOUN = re.compile(
     re.I,
 )
 _NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensional|tailed)\b", re.I)
-_GAP = r"(?:[A-Za-z][\w-]*\s+){0,6}?"
-_SEP = r"(?:of|=|:|is|was|to|at|as|equal\s+to|set\s+to|fixed\s+to)"
+_GAP = r"(?:[^\W\d_][\w-]*\s+){0,6}?"
+_SEP = (
+    r"(?:of|=|:|is|was|to|at|as|equal\s+to|set\s+to|fixed\s+to|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
+    r"initiali[sz]ed\s+(?:to|at))"
+)
 _NAME_VALUE = re.compile(
     rf"{_NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?"
     rf"{_NUMVALUE}",
     re.I,
 )
 _VALUE_NAME = re.compile(rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+){{0,2}}?){_COUNT}", re.I)
-_SYM = r"(?-i:[α-ωΑ-Ω](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?[0-9a-z]{1,3}\}?|\d{1,2})?)(?![\w])"
+_SYM = r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?[0-9a-z]{1,3}\}?|\d{1,2})?)(?![\w])"
 _SYM_ASSIGN = re.compile(rf"(?<![\w\\])(?P<sym>{_SYM})\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}")
 _OPT_NAMES = (
     r"(AdamW|Adam|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
@@ -588,11 +594,10 @@ _NUMERIC_CELL = re.compile(rf"^(?:{_SCALAR}|[±-])$")
 _ROW_NAME = re.compile(
     rf"^\|?\s*(?P<name>{_phrase_re(_ALL_NAMES)})\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<rest>.+?)\s*\|?$", re.I
 )
-_ROW_VALUES = re.compile(
-    rf"^(?:(?:{_SCALAR}|{'|'.join(_OPTIMIZERS)}|{'|'.join(c for v in _CHOICES.values() for c in v)})"
-    r"\s*\|?\s*)+$",
-    re.I,
+_ROW_VALUE = re.compile(
+    rf"{_SCALAR}|\b(?:{'|'.join(_OPTIMIZERS)}|{'|'.join(c for v in _CHOICES.values() for c in v)})\b", re.I
 )
+_ROW_VALUES = re.compile(rf"^(?:(?:{_ROW_VALUE.pattern})\s*\|?\s*)+$", re.I)
 
 
 class _Collector:
@@ -689,8 +694,8 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
         row = _ROW_NAME.match(line.text)
         if row and _ROW_VALUES.match(row.group("rest")) and len(line.text) < 120:
             key = canonical_key(row.group("name"))
-            for v in (c for c in re.split(r"\s*\|\s*|\s+", row.group("rest")) if c):
-                out.add(line, row.group("name"), key, v, "table", line.text)
+            for v in _ROW_VALUE.finditer(row.group("rest")):
+                out.add(line, row.group("name"), key, v.group(0), "table", line.text)
             used.add(line.no)
             i += 1
             continue
@@ -707,8 +712,35 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
             used.update(ln.no for ln in lines[i - 1 : j])
             i = j
             continue
+        _flattened_table(line, symbols, out)
         i += 1
     return used
+
+
+def _flattened_table(line: _Line, symbols: dict[str, str], out: _Collector) -> None:
+    """A table whose rows a text dump ran into one line after its caption and header:
+    '... Sequence Length m = 4 m = 32 16 0.06 0.06 256 0.22 0.22'. The trailing run of numbers is cut into
+    rows as wide as the last header cells, when the first of those cells names a setting."""
+    tokens = line.text.split()
+    run = 0
+    while run < len(tokens) and _NUMERIC_CELL.match(tokens[len(tokens) - 1 - run]):
+        run += 1
+    if run < len(tokens) and tokens[len(tokens) - run - 1] == "=":
+        run -= 1  # "m = 128 16 0.06 ...": the 128 is the header's
+    if run < 4 or run == len(tokens):
+        return
+    cells = _header_cells(" ".join(tokens[: len(tokens) - run]), symbols)
+    numbers = tokens[len(tokens) - run :]
+    for width in range(2, min(9, len(cells) + 1)):
+        if run % width or run // width < 2 or not cells[-width][1]:
+            continue
+        header = _Line(line.no, " ".join(text for text, _ in cells[-width:]), line.page, line.section)
+        rows = [
+            _Line(line.no, " ".join(numbers[k : k + width]), line.page, line.section)
+            for k in range(0, run, width)
+        ]
+        _column_table(header, rows, symbols, out)
+        return
 
 
 def _column_table(header: _Line, rows: list[_Line], symbols: dict[str, str], out: _Collector) -> None:
@@ -759,7 +791,7 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
 def _bad_name_value(m: re.Match[str]) -> bool:
     """A gap that names something else or negates, a count noun before its number ('layer 5')."""
     gap = (m.group("gap") or "") + " " + (m.group("paren") or "")
-    if canonical_key(m.group("name")) in _COUNT_ONLY or _RESULT_WORDS.search(gap):
+    if canonical_key(m.group("name")) in _COUNT_ONLY | _WORD_VALUED or _RESULT_WORDS.search(gap):
         return True
     if m.group("bare") is not None and _COUNT_NOUN.search(m.group("name")):
         return True
@@ -797,6 +829,9 @@ def _prose_matches(text: str, line_at, symbols: dict[str, str], out: _Collector,
         return whole and not _bad_value_name(m, text) and not _rejected(text, *m.span("value"), value)
 
     def good_name_value(m: re.Match[str]) -> bool:
+        last = (m["gap"] or "").split()[-1:]  # "Sequence Length m = 4": the 4 is m's, not the length's
+        if last and symbols.get(last[0], canonical_key(m["name"])) != canonical_key(m["name"]):
+            return False
         return (
             free(*m.span("value"))
             and not _bad_name_value(m)
