@@ -258,7 +258,7 @@ RESULT_FIELDS = {
     "pdf_to_markdown": ["paper_id", "warnings", "next_offset"],
     "grep_equations": ["counts", "truncated", "route"],
     "make_checklist": ["unstated", "merged", "added", "kept"],
-    "init_uv_project": ["warnings", "next_steps", "locked", "synced"],
+    "init_uv_project": ["files_written", "warnings", "next_steps", "locked", "synced"],
     "run_tests_on_gpu": [
         "job_id",
         "done",
