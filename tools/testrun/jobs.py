@@ -35,7 +35,7 @@ from tools.testrun.transport import Transport
 
 log = logging.getLogger("paper_to_code.testrun")
 PLUGIN, PROBE = "p2c_report_plugin.py", "p2c_probe.py"
-PROBE_TIMEOUT_S = 120.0
+PROBE_TIMEOUT_S = 60.0  # the probe runs after pytest (even after a timeout): its own budget
 POLL_S = 0.25  # results file / cancel marker polling
 SAVE_EVERY_S = 2.0
 JOB_ID_LEN = 12
@@ -226,10 +226,12 @@ async def _read_results(job: Job) -> None:
         job.bump()
 
 
-async def _step(job: Job, argv: list[str], env: dict[str, str], timeout: float, results: bool = False):
+async def _step(
+    job: Job, argv: list[str], env: dict[str, str], timeout: float, results: bool = False, on_line=None
+):
     watcher = asyncio.create_task(_watch(job, results))
     try:
-        return await job.transport.run(argv, env, job.on_line, timeout)
+        return await job.transport.run(argv, env, on_line or job.on_line, timeout)
     finally:
         watcher.cancel()
 
@@ -259,27 +261,20 @@ async def _steps(job: Job, tr: Transport) -> None:
         )
 
     job.set("running", "pytest")
-    probe_out: list[str] = []
-    probe_argv = tr.uv("run", "--no-sync", "python", f"{place.support_dir}/{PROBE}")
-    # the probe runs beside pytest (it only reads the device), so it adds no wall time
-    probe = asyncio.create_task(
-        tr.run(probe_argv, tr.env({}), probe_out.append, min(PROBE_TIMEOUT_S, left()))
-    )
     env = tr.env({"PYTHONPATH": place.support_dir, "P2C_REPORT_JSONL": place.results_path})
     argv = tr.uv("run", "--no-sync", "pytest", "-p", PLUGIN.removesuffix(".py"), *job.pytest_args)
-    try:
-        r = await _step(job, argv, env, left(), results=True)
-        await _read_results(job)
-        if r.timed_out:
-            probe.cancel()
-        await asyncio.wait([probe])
-    finally:
-        if not probe.done():
-            probe.cancel()
-            await asyncio.wait([probe])
-    job.probe = parse_probe("\n".join(probe_out)) or DeviceProbe(
-        error="the device probe gave no result: " + " | ".join(probe_out[-3:])[:500]
-    )
+    r = await _step(job, argv, env, left(), results=True)
+    await _read_results(job)
+    if job.progress.probe is not None:  # the plugin probed inside the test process (torch already loaded)
+        job.probe = parse_probe(job.progress.probe)
+    else:  # pytest died or never imported torch: probe in a process of its own, after the run (no contention)
+        job.set("running", "device probe")
+        out: list[str] = []
+        probe_argv = tr.uv("run", "--no-sync", "python", f"{place.support_dir}/{PROBE}")
+        await _step(job, probe_argv, tr.env({}), PROBE_TIMEOUT_S, on_line=out.append)
+        job.probe = parse_probe("\n".join(out)) or DeviceProbe(
+            error="the device probe gave no result: " + " | ".join(out[-3:])[:500]
+        )
     job.exit_code = r.returncode
     job.timed_out = r.timed_out
     job.finish(*classify(job))

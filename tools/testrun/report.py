@@ -58,6 +58,7 @@ class Progress:
         self.current: str | None = None
         self.results: list[TestResult] = []
         self.exitstatus: int | None = None
+        self.probe: dict | None = None
         self._partial = ""
 
     def feed(self, text: str) -> list[TestResult]:
@@ -76,6 +77,8 @@ class Progress:
                 self.collected = rec.get("count")
             elif event == "start":
                 self.current = rec.get("nodeid")
+            elif event == "probe":
+                self.probe = rec
             elif event == "finish":
                 self.exitstatus = rec.get("exitstatus")
                 self.current = None
@@ -113,18 +116,25 @@ def find_oom(results: list[TestResult], tail: str) -> str | None:
     return f"output: {m.group(0)}" if m else None
 
 
-def parse_probe(output: str) -> DeviceProbe | None:
-    """The probe's JSON line (the last line that parses), with a diagnosis in plain words."""
-    for line in reversed(output.strip().splitlines()):
+def parse_probe(output: str | dict) -> DeviceProbe | None:
+    """The probe's result (a dict, or output whose last JSON line is one), with a diagnosis in plain words."""
+    found = [output] if isinstance(output, dict) else []
+    for line in reversed(output.strip().splitlines() if isinstance(output, str) else []):
         try:
             data = json.loads(line)
         except ValueError:
             continue
         if isinstance(data, dict):
-            probe = DeviceProbe(**data)
-            probe.diagnosis = diagnose(probe)
-            return probe
-    return None
+            found.append(data)
+            break
+    if not found:
+        return None
+    try:
+        probe = DeviceProbe(**found[0])
+    except ValueError as e:
+        return DeviceProbe(error=f"the device probe's output did not parse: {e}"[:500])
+    probe.diagnosis = diagnose(probe)
+    return probe
 
 
 def diagnose(p: DeviceProbe) -> str:

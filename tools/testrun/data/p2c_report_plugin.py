@@ -3,11 +3,14 @@
 Enabled with `PYTHONPATH=<this folder> P2C_REPORT_JSONL=<file> pytest -p p2c_report_plugin`. Stdlib only.
 """
 
+import importlib.util
 import json
 import os
+import sys
 
 _CAP = 4000
 _out = None
+_smi = None
 
 
 def _write(rec):
@@ -21,6 +24,14 @@ def pytest_configure(config):
     path = os.environ.get("P2C_REPORT_JSONL")
     if path and not hasattr(config, "workerinput"):  # xdist workers: the controller reports for them
         _out = open(path, "a", buffering=1, encoding="utf-8")  # noqa: SIM115 (open for the whole session)
+
+
+def pytest_sessionstart(session):
+    global _smi
+    if _out is not None:
+        from p2c_probe import smi
+
+        _smi = smi()  # GPU memory in use before the tests: a foreign process holding the GPU shows here
 
 
 def pytest_collection_finish(session):
@@ -79,3 +90,9 @@ def pytest_runtest_logreport(report):
 
 def pytest_sessionfinish(session, exitstatus):
     _write({"event": "finish", "exitstatus": int(exitstatus)})
+    # the device probe, free when the tests already imported torch (or torch is absent); else the runner
+    # runs p2c_probe.py itself afterwards
+    if _out is not None and ("torch" in sys.modules or importlib.util.find_spec("torch") is None):
+        from p2c_probe import probe
+
+        _write({"event": "probe", **probe(_smi)})
