@@ -150,7 +150,8 @@ _2E_BLOCKS = {
     "lForEach": ("for each", "do", 2),
     "lWhile": ("while", "do", 2),
     "lElse": ("else", "", 1),
-    "Fn": ("function", "", 1),
+    "Fn": ("function", "", 2),
+    "Proc": ("procedure", "", 2),
 }
 _2E_KW = {
     "KwIn": "Input:",

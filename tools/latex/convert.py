@@ -12,7 +12,7 @@ import re
 
 from tools.latex import algorithms
 from tools.latex.macros import MacroTable
-from tools.latex.numbering import FLOATS, MULTI, SINGLE, Numbering
+from tools.latex.numbering import FLOATS, MULTI, SINGLE, VERBATIM, Numbering
 from tools.latex.scan import (
     Unbalanced,
     env_end,
@@ -179,6 +179,26 @@ DROP = {
     "And": "",
     "AND": "",
     "texorpdfstring": "m",
+    "phantomsection": "",
+    "hypertarget": "m",
+    "hyperref": "o",
+    "captionsetup": "om",
+    "graphicspath": "m",
+    "sisetup": "m",
+    "DeclareGraphicsExtensions": "m",
+    "noalign": "",
+    "rowcolor": "om",
+    "cellcolor": "om",
+    "arraystretch": "",
+    "tabcolsep": "",
+    "setlist": "om",
+    "renewenvironment": "mmm",
+    "newenvironment": "mmm",
+    "crefname": "mmm",
+    "Crefname": "mmm",
+    "qedhere": "",
+    "qed": "",
+    "leavevmode": "",
 }
 WRAP = {
     "textbf": ("**", "**"),
@@ -215,12 +235,12 @@ SKIP_ENVS = {
     "filecontents",
     "filecontents*",
 }
-VERBATIM = {"verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "alltt", "spverbatim"}
 _RULES = re.compile(
     r"(?:\s*\\(?:hline|toprule|midrule|bottomrule|hhline\{[^}]*\}|cline\s*\{[^}]*\}"
     r"|cmidrule(?:\s*\([^)]*\))?\s*\{[^}]*\}|addlinespace(?:\s*\[[^\]]*\])?)(?![a-zA-Z]))+"
 )
-_FLOAT_ARGS = {
+# environment -> its arguments (read and dropped before the content is converted)
+_ENV_ARGS = {
     "subfigure": "om",
     "subtable": "om",
     "minipage": "ooom",
@@ -229,6 +249,25 @@ _FLOAT_ARGS = {
     "center": "",
     "flushleft": "",
     "flushright": "",
+    "adjustbox": "m",
+    "multicols": "m",
+    "multicols*": "m",
+    "spacing": "m",
+    "tcolorbox": "o",
+    "mdframed": "o",
+    "framed": "",
+    "small": "",
+    "footnotesize": "",
+    "scriptsize": "",
+    "landscape": "",
+    "sidewaystable": "o",
+    "sidewaysfigure": "o",
+    "threeparttable": "o",
+    "tablenotes": "o",
+    "savenotes": "",
+    "samepage": "",
+    "widetext": "",
+    "strip": "",
 }
 REF_NAMES = {
     "equation": ("Eq.", "Equation"),
@@ -409,15 +448,8 @@ class Renderer:
         if base in ("appendix", "appendices"):
             self.walk(i, c_end)
             return e_end
-        if env in FLOATS or base in (
-            "subfigure",
-            "subtable",
-            "minipage",
-            "center",
-            "flushleft",
-            "flushright",
-        ):
-            _, j = _read_spec(s, i, _FLOAT_ARGS.get(base, "o"))
+        if env in FLOATS or base in _ENV_ARGS:
+            _, j = _read_spec(s, i, _ENV_ARGS.get(base, "o"))
             self.walk(j, c_end)
             self.flush()
             return e_end

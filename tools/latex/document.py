@@ -8,8 +8,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.latex.convert import Renderer
-from tools.latex.macros import MacroTable
+from tools.latex.convert import DROP, WRAP, Renderer
+from tools.latex.macros import PROTECTED, MacroTable
 from tools.latex.numbering import Numbering, number
 from tools.latex.scan import Unbalanced, read_group
 from tools.latex.source import load
@@ -50,7 +50,12 @@ def convert_source(source: Path) -> Converted:
     markdown = "\n\n".join(r.out).rstrip() + "\n"
     headings = _heading_lines(markdown)
     warnings = [*doc.warnings, *macros.warnings, *numbering.warnings, *r.warnings]
-    used = [n for n in macros.skipped if "@" not in n and re.search(rf"\\{n}(?![a-zA-Z])", body)]
+    known = PROTECTED | DROP.keys() | WRAP.keys()
+    used = [
+        n
+        for n in macros.skipped
+        if n not in known and "@" not in n and re.search(rf"\\{n}(?![a-zA-Z])", body)
+    ]
     if used:
         names = ", ".join(sorted({f"\\{n}" for n in used})[:15])
         if names:

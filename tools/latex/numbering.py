@@ -41,6 +41,7 @@ FLOATS = {
     "sidewaysfigure": "figure",
     "sidewaystable": "table",
 }
+VERBATIM = {"verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "alltt", "spverbatim", "comment"}
 SUBFLOATS = {"subfigure", "subtable", "minipage"}
 SECTION_LEVEL = {
     "part": -1,
@@ -405,6 +406,8 @@ def _event(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool, theor
             return m.end()
         if not record:
             return m.end()
+        if env in VERBATIM:  # code listings may show LaTeX: nothing inside counts
+            return env_end(s, env, m.end())[1]
         if base in SINGLE or base in MULTI:
             c_end, e_end = env_end(s, env, m.end())
             nb.display(env, s[m.end() : c_end], at, e_end, m.end())

@@ -169,6 +169,23 @@ def inline(
     return _INCLUDE.sub(repl, text)
 
 
+_BIBLIOGRAPHY = re.compile(r"\\bibliography\s*\{[^{}]*\}")
+
+
+def _with_bbl(text: str, main: Path, warnings: list[str]) -> str:
+    """\\bibliography{...} replaced by the compiled <main>.bbl when the project ships one (e-prints do)."""
+    bbl = main.with_suffix(".bbl")
+    m = _BIBLIOGRAPHY.search(text)
+    if not m or not bbl.is_file():
+        return text
+    try:
+        entries = clean(read_text(bbl))
+    except PaperToCodeError as e:
+        warnings.append(f"{bbl.name} not read: {e}")
+        return text
+    return text[: m.start()] + entries + text[m.end() :]
+
+
 def document_part(text: str) -> tuple[str, str | None]:
     """(preamble, body) split at \\begin{document}; body None when there is none."""
     b = _BEGIN_DOC.search(text)
@@ -195,6 +212,7 @@ def load(source: Path) -> Document:
         reason = "given as the main file" + ("" if has_class else " (it has no \\documentclass)")
     files: list[Path] = []
     text = inline(main.resolve(), root, warnings, files)
+    text = _with_bbl(text, main.resolve(), warnings)
     preamble, body = document_part(text)
     if body is None:
         raise PaperToCodeError(
