@@ -1,0 +1,377 @@
+"""check_coverage on a real project: the suite adds, tests, breaks and removes anchored implementations, runs
+the project's tests with run_tests_on_gpu (through the MCP client), and checks that each change shows in the
+report and in the checklist's status cells, while every other edit to the checklist survives."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tools.anchors import scan_project
+from tools.checklist import make_checklist
+from tools.coverage import check_coverage
+
+FIXTURES = Path(__file__).parent / "fixtures" / "projects"
+REPO = Path(__file__).resolve().parents[1]
+PAPER = r"""# A tiny paper
+
+## 2 Method
+
+The model is linear:
+
+$$ y = a x + b $$ (1)
+
+$$ z = \exp(-y) $$ (2)
+
+$$ L = \frac{1}{2} (y - t)^2 $$ (3)
+
+**Algorithm 1** Training loop
+
+1. Sample a batch.
+2. Take a gradient step on $L$.
+
+## 3 Experiments
+
+We train with Adam at a learning rate of 3e-4 and a batch size of 64 for 1000 steps.
+"""
+MODEL = '''"""The tiny paper's model."""
+
+
+def affine(a, x, b):
+    """y = a x + b.
+
+    Implements: EQ-1
+    """
+    return a * x + b
+
+
+def exp_neg(y):
+    import math
+
+    # paper: EQ-2
+    return math.exp(-y)
+'''
+TESTS = """import pytest
+
+from tiny.model import affine, exp_neg
+
+
+@pytest.mark.paper("EQ-1")
+def test_affine():
+    assert affine(2, 3, 1) == 7
+
+
+@pytest.mark.paper("EQ-2")
+def test_exp_neg():
+    assert exp_neg(0) == 1
+
+
+@pytest.mark.paper("EQ-3")
+def test_loss_is_pending():
+    assert True
+"""
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tiny(tmp_root: Path) -> Path:
+    """paper.md -> make_checklist -> a project (pytest only: the 'passing' fixture's pyproject and lock)
+    holding a copy of the checklist and a config naming two HP IDs."""
+    paper = write(tmp_root, "paper/paper.md", PAPER)
+    make_checklist(str(paper))
+    proj = tmp_root / "tiny"
+    proj.mkdir()
+    shutil.copy(FIXTURES / "passing" / "uv.lock", proj / "uv.lock")
+    pyproject = (FIXTURES / "passing" / "pyproject.toml").read_text()
+    pyproject = pyproject.replace(
+        'markers = ["gpu: needs CUDA"]', 'markers = ["gpu: needs CUDA", "paper(*ids): ids"]'
+    )
+    write(proj, "pyproject.toml", pyproject + 'pythonpath = ["src"]\n')
+    write(proj, "src/tiny/__init__.py", "")
+    write(proj, "tests/test_smoke.py", "def test_smoke():\n    assert True\n")
+    write(
+        proj,
+        "configs/small.yaml",
+        "train:\n  learning_rate: 0.001  # HP-learning-rate\n  batch_size: 64  # HP-batch-size\n",
+    )
+    shutil.copy(tmp_root / "paper" / "IMPLEMENTATION_CHECKLIST.md", proj / "IMPLEMENTATION_CHECKLIST.md")
+    return proj
+
+
+def by_id(result) -> dict:
+    return {i.id: i for i in result.items}
+
+
+def kinds(result) -> dict[str, set[str | None]]:
+    out: dict[str, set[str | None]] = {}
+    for p in result.problems:
+        out.setdefault(p.kind, set()).add(p.item_id)
+    return out
+
+
+def status_cells(text: str) -> dict[str, str]:
+    return {
+        line.split("|")[1].strip(" *"): line.split("|")[-3].strip()
+        for line in text.splitlines()
+        if line.startswith("| **")
+    }
+
+
+async def run_tests(client, project: Path) -> dict:
+    r = await client.call_tool("run_tests_on_gpu", {"project_path": str(project), "wait_s": 55})
+    assert not r.is_error, r.content[0].text
+    assert r.structured_content["done"], r.structured_content["message"]
+    return r.structured_content
+
+
+@pytest.mark.anyio
+async def test_changes_to_code_and_tests_show_in_report_and_status_cells(tiny: Path, client):
+    checklist = tiny / "IMPLEMENTATION_CHECKLIST.md"
+    # 1. nothing implemented: every EQ/ALG item TODO; one config value contradicts the paper, one matches
+    r = check_coverage(str(tiny))
+    items = by_id(r)
+    assert {items[i].status for i in ("EQ-1", "EQ-2", "EQ-3", "ALG-1")} == {"TODO"}
+    assert items["HP-batch-size"].status == "VERIFIED" and items["HP-learning-rate"].status == "IMPLEMENTED"
+    assert kinds(r) == {"config_contradicts_paper": {"HP-learning-rate"}}
+    assert r.reproduction_counts == "0/4" and r.run_report is None
+    assert status_cells(checklist.read_text())["HP-batch-size"] == "[x] VERIFIED"
+
+    # 2. user edits the checklist: a note, a changed caption, a paragraph; the config gets an ASSUMPTION note
+    text = checklist.read_text()
+    text = text.replace("| **EQ-1** | `y = a x + b` |", "| **EQ-1** | `y = a x + b` (affine) |")
+    text = text.replace("| [ ] TODO |  |\n| **EQ-2**", "| [ ] TODO | uses broadcasting |\n| **EQ-2**")
+    text += "\nMy own notes: check EQ-3 against the appendix.\n"
+    checklist.write_text(text)
+    write(
+        tiny,
+        "configs/small.yaml",
+        "train:\n  learning_rate: 0.001  # HP-learning-rate ASSUMPTION: small run\n"
+        "  batch_size: 64  # HP-batch-size\n",
+    )
+
+    # 3. implementations appear (a docstring anchor and a comment anchor), no tests yet
+    write(tiny, "src/tiny/model.py", MODEL)
+    r = check_coverage(str(tiny))
+    items = by_id(r)
+    assert items["EQ-1"].status == items["EQ-2"].status == "IMPLEMENTED"
+    assert [(w.file, w.symbol, w.line) for w in items["EQ-1"].implemented] == [
+        ("src/tiny/model.py", "affine", 7)
+    ]
+    assert [(w.symbol, w.line) for w in items["EQ-2"].implemented] == [("exp_neg", 15)]
+    assert kinds(r) == {"untested": {"EQ-1", "EQ-2"}}
+
+    # 4. tests marked with IDs, one for an item without code, and an anchor naming an ID the checklist lacks
+    write(tiny, "tests/test_model.py", TESTS)
+    write(tiny, "src/tiny/extra.py", '"""Implements: EQ-42"""\n')
+    r = check_coverage(str(tiny))
+    items = by_id(r)
+    assert items["EQ-1"].status == "TESTED" and items["EQ-1"].outcome == "not run"
+    assert items["EQ-1"].tests == ["tests/test_model.py::test_affine"]
+    assert kinds(r) == {"test_without_code": {"EQ-3"}, "unknown_id": {"EQ-42"}}
+
+    # 5. a real run: passing tests verify EQ-1 and EQ-2
+    run = await run_tests(client, tiny)
+    assert run["status"] == "passed"
+    r = check_coverage(str(tiny))
+    items = by_id(r)
+    assert r.run_report and r.run_report.endswith(f"{run['job_id']}.json")
+    assert items["EQ-1"].status == items["EQ-2"].status == "VERIFIED"
+    assert items["EQ-3"].outcome == "passed" and items["EQ-3"].status == "TODO"
+    assert r.reproduction_counts == "2/4" and r.reproduction_coverage == 0.5
+    assert r.totals["equation"].implemented == 2 and r.totals["equation"].passing == 3
+
+    # 6. break EQ-1 (sign flip) and run again: failing, back to TESTED
+    write(tiny, "src/tiny/model.py", MODEL.replace("return a * x + b", "return a * x - b"))
+    run = await run_tests(client, tiny)
+    assert run["status"] == "failed"
+    r = check_coverage(str(tiny))
+    items = by_id(r)
+    assert items["EQ-1"].status == "TESTED" and items["EQ-1"].outcome == "failed"
+    assert "failing_tests" in kinds(r) and r.reproduction_counts == "1/4"
+
+    # 7. remove the EQ-2 anchor: TODO again, and its test now has no code
+    write(tiny, "src/tiny/model.py", MODEL.replace("    # paper: EQ-2\n", ""))
+    r = check_coverage(str(tiny))
+    assert by_id(r)["EQ-2"].status == "TODO" and "EQ-2" in kinds(r)["test_without_code"]
+    assert r.status_changes["EQ-2"] == "VERIFIED -> TODO"
+
+    # the file: status cells follow the evidence, everything else is as the user left it
+    final = checklist.read_text()
+    cells = status_cells(final)
+    assert (
+        cells["EQ-1"] == "[x] TESTED"
+        and cells["EQ-2"] == "[ ] TODO"
+        and cells["HP-learning-rate"] == ("[x] IMPLEMENTED")
+    )
+    assert "| **EQ-1** | `y = a x + b` (affine) |" in final and "| uses broadcasting |" in final
+    assert final.endswith("My own notes: check EQ-3 against the appendix.\n")
+    before, after = text.splitlines(), final.splitlines()
+    assert len(before) == len(after)
+    for old, new in zip(before, after, strict=True):
+        if old != new:  # only the status cell of a row changed
+            assert old.split("|")[:-3] == new.split("|")[:-3] and old.split("|")[-2:] == new.split("|")[-2:]
+
+
+def test_update_false_and_an_unreadable_checklist_are_never_written(tiny: Path):
+    checklist = tiny / "IMPLEMENTATION_CHECKLIST.md"
+    write(tiny, "src/tiny/model.py", MODEL)
+    original = checklist.read_text()
+    r = check_coverage(str(tiny), update=False)
+    assert not r.updated and r.status_changes["EQ-1"] == "TODO -> IMPLEMENTED"
+    assert checklist.read_text() == original
+    broken = original.replace("| **EQ-2** | `z = \\exp(-y)` | 2 Method |", "| **EQ-2** | `z = \\exp(-y)` |")
+    checklist.write_text(broken)
+    r = check_coverage(str(tiny))
+    assert not r.updated and "checklist_unreadable" in kinds(r)
+    assert "the row of EQ-2 has 5 cells" in next(
+        p.message for p in r.problems if p.kind == "checklist_unreadable"
+    )
+    assert checklist.read_bytes() == broken.encode()
+    checklist.write_text("# my notes\n\nno table here\n")
+    assert not check_coverage(str(tiny)).updated and checklist.read_text() == "# my notes\n\nno table here\n"
+
+
+def test_make_checklist_rerun_keeps_statuses_and_notes_and_adds_new_items(tiny: Path, tmp_root: Path):
+    paper_checklist = tmp_root / "paper" / "IMPLEMENTATION_CHECKLIST.md"
+    write(tiny, "src/tiny/model.py", MODEL)
+    r = check_coverage(str(tiny), checklist_path=str(paper_checklist))
+    assert r.updated and status_cells(paper_checklist.read_text())["EQ-1"] == "[x] IMPLEMENTED"
+    text = paper_checklist.read_text().replace(
+        "| [x] IMPLEMENTED |  |\n| **EQ-2**", "| [x] IMPLEMENTED | checked by hand |\n| **EQ-2**"
+    )
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("| **EQ-3**")) + "\n"
+    paper_checklist.write_text(text)
+    again = make_checklist(str(tmp_root / "paper" / "paper.md"))
+    assert again.merged and again.added == 1
+    merged = paper_checklist.read_text()
+    assert "| [x] IMPLEMENTED | checked by hand |" in merged
+    assert status_cells(merged)["EQ-1"] == "[x] IMPLEMENTED" and status_cells(merged)["EQ-3"] == "[ ] TODO"
+
+
+def test_anchor_scanner_reads_python_and_yaml_structure(tmp_path: Path):
+    write(
+        tmp_path,
+        "src/pkg/model.py",
+        '''"""Module doc.
+
+Implements: ALG-1 step 4, EQ-7
+"""
+
+NOTE = "# paper: EQ-99 is inside a string, not a comment"
+
+
+class Model:
+    """Implements: COMP-attention"""
+
+    def forward(self, x):
+        return x  # paper: EQ-12
+''',
+    )
+    write(tmp_path, "src/pkg/broken.py", "def oops(:\n")
+    write(
+        tmp_path,
+        "tests/test_things.py",
+        """import pytest
+
+pytestmark = [pytest.mark.paper("HP-learning-rate")]
+
+
+@pytest.mark.paper("EQ-12", "EQ-7")
+class TestModel:
+    def test_shape(self):
+        pass
+
+    @pytest.mark.xfail(reason="stub")
+    @pytest.mark.paper("ALG-1")
+    def test_stub(self):
+        pass
+""",
+    )
+    write(
+        tmp_path,
+        "configs/base.yaml",
+        "optim:\n  # ASSUMPTION: the paper's value diverges here\n"
+        "  lr: 1.0e-3  # HP-learning-rate\n  betas: [0.9, 0.99]  # HP-adam-betas, HP-beta1\n"
+        "name: 'x # HP-not-a-comment'\n",
+    )
+    scan = scan_project(tmp_path)
+    got = {
+        (a.kind, a.item_id, a.symbol, a.line, a.detail, a.value, a.assumption, a.xfail) for a in scan.anchors
+    }
+    assert got == {
+        ("code", "ALG-1", "<module>", 3, "step 4", None, False, False),
+        ("code", "EQ-7", "<module>", 3, None, None, False, False),
+        ("code", "COMP-attention", "Model", 10, None, None, False, False),
+        ("code", "EQ-12", "Model.forward", 13, None, None, False, False),
+        (
+            "test",
+            "HP-learning-rate",
+            "tests/test_things.py::TestModel::test_shape",
+            3,
+            None,
+            None,
+            False,
+            False,
+        ),
+        (
+            "test",
+            "HP-learning-rate",
+            "tests/test_things.py::TestModel::test_stub",
+            3,
+            None,
+            None,
+            False,
+            True,
+        ),
+        ("test", "EQ-12", "tests/test_things.py::TestModel::test_shape", 6, None, None, False, False),
+        ("test", "EQ-7", "tests/test_things.py::TestModel::test_shape", 6, None, None, False, False),
+        ("test", "EQ-12", "tests/test_things.py::TestModel::test_stub", 6, None, None, False, True),
+        ("test", "EQ-7", "tests/test_things.py::TestModel::test_stub", 6, None, None, False, True),
+        ("test", "ALG-1", "tests/test_things.py::TestModel::test_stub", 12, None, None, False, True),
+        ("config", "HP-learning-rate", "optim.lr", 3, None, "1.0e-3", True, False),
+        ("config", "HP-adam-betas", "optim.betas", 4, None, "[0.9, 0.99]", False, False),
+        ("config", "HP-beta1", "optim.betas", 4, None, "[0.9, 0.99]", False, False),
+    }
+    assert len(scan.errors) == 1 and scan.errors[0].startswith("src/pkg/broken.py: cannot parse")
+
+
+@pytest.mark.anyio
+async def test_cli_and_mcp_agree(tiny: Path, tmp_root: Path, client):
+    write(tiny, "src/tiny/model.py", MODEL)
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "server.cli",
+            "--root",
+            str(tmp_root),
+            "--json",
+            "check-coverage",
+            str(tiny),
+            "--no-update",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert cli.returncode == 0, cli.stderr
+    data = json.loads(cli.stdout)
+    assert data["reproduction_counts"] == "0/4" and not data["updated"]
+    r = await client.call_tool("check_coverage", {"project_path": str(tiny), "update": False})
+    assert not r.is_error
+    assert r.structured_content["items"] == data["items"]
+    bad = await client.call_tool("check_coverage", {"project_path": str(tiny), "run_report": "deadbeef"})
+    assert bad.is_error and "no test-run record for job deadbeef" in bad.content[0].text

@@ -1,0 +1,314 @@
+"""Equation oracles on the corpus papers' real equations (LaTeX route): the oracle built from the paper's
+LaTeX accepts an independent correct implementation and rejects deliberately wrong ones (a sign flip, a
+missing term). Here the oracle runs on numpy (our env has no torch); the generated project runs the very
+same paper_oracle module on torch (the slow test at the end). Plus make_equation_test on a generated
+project."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tools.errors import PaperToCodeError
+from tools.oracles import _load_runtime, make_equation_test, oracle_spec
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+sqrt, log, exp = np.sqrt, np.log, np.exp
+
+
+def _cos_f(t, T, s, sign=1.0):
+    return np.cos((t / T + sign * s) / (1 + s) * math.pi / 2) ** 2
+
+
+# paper -> label -> (correct, sign flip, missing term); each written from the paper by hand, not from sympy
+IMPLEMENTATIONS = {
+    ("nfp", "1"): (
+        lambda x, y: 1 - np.minimum(x, y).sum() / np.maximum(x, y).sum(),
+        lambda x, y: 1 + np.minimum(x, y).sum() / np.maximum(x, y).sum(),
+        lambda x, y: 1 - np.minimum(x, y).sum(),
+    ),
+    ("iddpm", "9"): (
+        lambda alpha_bar_t, x_0, epsilon: sqrt(alpha_bar_t) * x_0 + sqrt(1 - alpha_bar_t) * epsilon,
+        lambda alpha_bar_t, x_0, epsilon: sqrt(alpha_bar_t) * x_0 - sqrt(1 - alpha_bar_t) * epsilon,
+        lambda alpha_bar_t, x_0, epsilon: sqrt(alpha_bar_t) * x_0,
+    ),
+    ("iddpm", "10"): (
+        lambda alpha_bar_t_minus_1, alpha_bar_t, beta_t: (
+            (1 - alpha_bar_t_minus_1) / (1 - alpha_bar_t) * beta_t
+        ),
+        lambda alpha_bar_t_minus_1, alpha_bar_t, beta_t: (
+            (1 + alpha_bar_t_minus_1) / (1 - alpha_bar_t) * beta_t
+        ),
+        lambda alpha_bar_t_minus_1, alpha_bar_t, beta_t: (1 - alpha_bar_t_minus_1) / (1 - alpha_bar_t),
+    ),
+    ("iddpm", "11"): (
+        lambda alpha_bar_t_minus_1, beta_t, alpha_bar_t, x_0, alpha_t, x_t: (
+            sqrt(alpha_bar_t_minus_1) * beta_t / (1 - alpha_bar_t) * x_0
+            + sqrt(alpha_t) * (1 - alpha_bar_t_minus_1) / (1 - alpha_bar_t) * x_t
+        ),
+        lambda alpha_bar_t_minus_1, beta_t, alpha_bar_t, x_0, alpha_t, x_t: (
+            sqrt(alpha_bar_t_minus_1) * beta_t / (1 - alpha_bar_t) * x_0
+            - sqrt(alpha_t) * (1 - alpha_bar_t_minus_1) / (1 - alpha_bar_t) * x_t
+        ),
+        lambda alpha_bar_t_minus_1, beta_t, alpha_bar_t, x_0, alpha_t, x_t: (
+            sqrt(alpha_bar_t_minus_1) * beta_t / (1 - alpha_bar_t) * x_0
+        ),
+    ),
+    ("iddpm", "13"): (
+        lambda alpha_t, x_t, beta_t, alpha_bar_t, epsilon_theta: (
+            (x_t - beta_t / sqrt(1 - alpha_bar_t) * epsilon_theta) / sqrt(alpha_t)
+        ),
+        lambda alpha_t, x_t, beta_t, alpha_bar_t, epsilon_theta: (
+            (x_t + beta_t / sqrt(1 - alpha_bar_t) * epsilon_theta) / sqrt(alpha_t)
+        ),
+        lambda alpha_t, x_t, beta_t, alpha_bar_t, epsilon_theta: x_t / sqrt(alpha_t),
+    ),
+    ("iddpm", "15"): (
+        lambda v, beta_t, beta_tilde_t: exp(v * log(beta_t) + (1 - v) * log(beta_tilde_t)),
+        lambda v, beta_t, beta_tilde_t: exp(v * log(beta_t) + (1 + v) * log(beta_tilde_t)),
+        lambda v, beta_t, beta_tilde_t: exp(v * log(beta_t)),
+    ),
+    ("iddpm", "16"): (
+        lambda L_simple, lambda_, L_vlb: L_simple + lambda_ * L_vlb,
+        lambda L_simple, lambda_, L_vlb: L_simple - lambda_ * L_vlb,
+        lambda L_simple, lambda_, L_vlb: L_simple,
+    ),
+    ("iddpm", "17"): (
+        lambda t, T, s: _cos_f(t, T, s) / _cos_f(0, T, s),
+        lambda t, T, s: _cos_f(t, T, s, sign=-1.0) / _cos_f(0, T, s, sign=-1.0),
+        lambda t, T, s: _cos_f(t, T, s),
+    ),
+    ("iddpm", "19"): (
+        lambda alpha_bar_S_t, alpha_bar_S_t_minus_1: (
+            1 - alpha_bar_S_t / alpha_bar_S_t_minus_1,
+            (1 - alpha_bar_S_t_minus_1) / (1 - alpha_bar_S_t) * (1 - alpha_bar_S_t / alpha_bar_S_t_minus_1),
+        ),
+        lambda alpha_bar_S_t, alpha_bar_S_t_minus_1: (
+            1 + alpha_bar_S_t / alpha_bar_S_t_minus_1,
+            (1 - alpha_bar_S_t_minus_1) / (1 - alpha_bar_S_t) * (1 + alpha_bar_S_t / alpha_bar_S_t_minus_1),
+        ),
+        lambda alpha_bar_S_t, alpha_bar_S_t_minus_1: (
+            1 - alpha_bar_S_t / alpha_bar_S_t_minus_1,
+            (1 - alpha_bar_S_t_minus_1) / (1 - alpha_bar_S_t),
+        ),
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_equations() -> dict[tuple[str, str], str]:
+    """(paper, label) -> exact LaTeX of every numbered equation, through the LaTeX route."""
+    from tools.equations import find_all
+    from tools.latex.document import convert_source
+
+    out = {}
+    for paper in sorted(p.name for p in CORPUS.iterdir() if (p / "source").is_dir()):
+        markdown = convert_source(CORPUS / paper / "source").markdown
+        for eq in find_all(markdown, {"numbered"})["numbered"]:
+            assert eq.latex
+            out[(paper, eq.label)] = eq.body
+    return out
+
+
+def _check(spec, impl, seed: int) -> None:
+    rt = _load_runtime()
+    inputs = rt.random_inputs(spec, seed=seed, backend="numpy")
+    expected = rt.evaluate(spec, inputs, backend="numpy")
+    rt.assert_matches(spec, impl(**inputs), expected, backend="numpy")
+
+
+def test_every_corpus_oracle_has_a_hand_implementation(corpus_equations):
+    working = {key for key, tex in corpus_equations.items() if oracle_spec(tex).ok}
+    assert working == set(IMPLEMENTATIONS), "an oracle appeared or vanished: add or check its implementation"
+
+
+@pytest.mark.parametrize("key", sorted(IMPLEMENTATIONS), ids=lambda k: f"{k[0]}-eq{k[1]}")
+def test_oracle_accepts_correct_and_rejects_wrong(corpus_equations, key):
+    result = oracle_spec(corpus_equations[key])
+    assert result.ok, result.reason
+    correct, sign_flip, missing_term = IMPLEMENTATIONS[key]
+    for seed in (0, 1, 2):
+        _check(result.spec, correct, seed)
+    for wrong in (sign_flip, missing_term):
+        with pytest.raises(AssertionError):
+            _check(result.spec, wrong, 0)
+
+
+@pytest.mark.parametrize(
+    ("latex", "reason"),
+    [
+        (
+            r"q(x_t|x_0) = \mathcal{N}(x_t; \sqrt{\bar{\alpha}_t} x_0, (1-\bar{\alpha}_t) \mathbf{I})",
+            "conditional",
+        ),
+        (r"L = E_{t,x_0}\left[ || \epsilon - \epsilon_{\theta}(x_t, t) ||^2 \right]", "expectation"),
+        (r"y = \mathcal{N}(0, 1)", "distribution"),
+        (r"L = L_0 + L_1 + ... + L_T", "ellipsis"),
+        (r"L = \kld{a}{b}", "\\kld"),
+        (r"L \propto x", "no `=`"),
+        (r"a = b = c", "chained"),
+        (r"x = \frac{1}{2", "unbalanced"),
+        (r"y = \int_0^1 x\, dx", "integral"),
+    ],
+)
+def test_what_is_not_plain_algebra_gets_a_reason(latex, reason):
+    result = oracle_spec(latex)
+    assert not result.ok
+    assert reason in result.reason
+
+
+def test_norms_sums_and_bounds():
+    spec = oracle_spec(r"L = \|x - y\|^2 + \frac{1}{N}\sum_{i=1}^{N} (x_i - y_i)^2").spec
+    assert spec["vectors"] == ["x", "y"] and spec["lengths"] == ["N"]
+    good = lambda x, y, N: np.sum((x - y) ** 2) + np.mean((x - y) ** 2)  # noqa: E731
+    _check(spec, good, 0)
+    with pytest.raises(AssertionError):
+        _check(spec, lambda x, y, N: np.sum((x - y) ** 2), 0)
+
+
+def test_a_misread_formula_is_refused_not_guessed():
+    rt = _load_runtime()
+    # a hand-made spec whose right-hand side drops a variable when parsed (x is written twice, y once)
+    bad = {
+        "definitions": [{"target": "z", "rhs": r"{\zzx}+{\zzx}"}],
+        "outputs": ["z"],
+        "inputs": ["x", "y"],
+        "symbols": {"zzx": "x", "zzy": "y"},
+    }
+    with pytest.raises(ValueError, match="not among|constant|lost"):
+        rt.expressions({**bad, "definitions": [{"target": "z", "rhs": r"1+1"}]})
+    assert rt.expressions(bad)["z"].free_symbols  # the well-formed one parses
+
+
+# ---------------------------------------------------------------- make_equation_test on a generated project
+
+
+@pytest.fixture
+def project(tmp_root: Path) -> Path:
+    """iddpm via the LaTeX route -> checklist -> a generated project (not locked)."""
+    from tools.checklist import make_checklist
+    from tools.latex.document import convert_source
+    from tools.project import create_project
+
+    md = tmp_root / "paper" / "paper.md"
+    md.parent.mkdir()
+    md.write_text(convert_source(CORPUS / "iddpm" / "source").markdown, encoding="utf-8")
+    checklist = make_checklist(str(md))
+    create_project(tmp_root / "proj", checklist=Path(checklist.path), paper_markdown=md, lock=False)
+    return tmp_root / "proj"
+
+
+def test_init_writes_oracles_for_plain_algebra_equations(project):
+    oracles = sorted(p.name for p in (project / "tests").glob("test_oracle_*.py"))
+    assert oracles == [
+        f"test_oracle_eq_{n}.py" for n in sorted(["9", "10", "11", "13", "15", "16", "17", "19"])
+    ]
+    assert (project / "tests" / "paper_oracle.py").is_file()
+    assert '"sympy>=1.14"' in (project / "pyproject.toml").read_text()
+
+
+def test_make_equation_test_writes_stub_refuses_overwrite_and_keeps_backup(project):
+    (project / "tests" / "test_oracle_eq_13.py").unlink()
+    first = make_equation_test(str(project), "EQ-13")
+    assert first.oracle and first.latex_source == "markdown"
+    assert first.inputs == ["alpha_t", "x_t", "beta_t", "alpha_bar_t", "epsilon_theta"]
+    assert first.files_written == ["tests/test_oracle_eq_13.py"]
+    assert make_equation_test(str(project), "EQ-13").files_written == []  # same content: nothing to do
+    stub = make_equation_test(str(project), "EQ-8")
+    assert not stub.oracle and "conditional" in stub.reason
+    text = (project / stub.path).read_text()
+    assert "@pytest.mark.xfail" in text and '@pytest.mark.paper("EQ-8")' in text
+    path = project / first.path
+    path.write_text(path.read_text() + "\n# edited by hand\n")
+    with pytest.raises(PaperToCodeError, match="overwrite=True"):
+        make_equation_test(str(project), "EQ-13")
+    again = make_equation_test(str(project), "EQ-13", overwrite=True)
+    assert again.backup and "# edited by hand" in (project / again.backup).read_text()
+    custom = make_equation_test(str(project), "EQ-99", latex=r"y = a x^2 + b")
+    assert custom.oracle and custom.inputs == ["a", "x", "b"] and custom.latex_source == "argument"
+    with pytest.raises(PaperToCodeError, match="not an equation ID"):
+        make_equation_test(str(project), "ALG-1")
+
+
+def local_wheels() -> str | None:
+    for folder in (os.environ.get("PAPER_TO_CODE_TORCH_INDEX"), "/opt/wheels"):
+        if folder and any(Path(folder).glob("torch-*.whl")):
+            return folder
+    return None
+
+
+@pytest.mark.slow
+def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
+    """The generated tests in a real torch environment: xfail before, pass with a correct implementation,
+    fail with a sign flip (the same paper_oracle module, lambdified for torch)."""
+    wheels = local_wheels()
+    if wheels is None:
+        pytest.skip(
+            "no local torch wheel (PAPER_TO_CODE_TORCH_INDEX or /opt/wheels): PyPI's is a 4 GB download"
+        )
+    venv = tmp_path / "venv"
+    subprocess.run(
+        ["uv", "venv", "-q", "--python", "3.11", str(venv)], check=True, timeout=120, stdin=subprocess.DEVNULL
+    )
+    py = str(venv / "bin" / "python")
+    subprocess.run(
+        [
+            "uv",
+            "pip",
+            "install",
+            "-q",
+            "--python",
+            py,
+            "--find-links",
+            wheels,
+            "torch",
+            "numpy",
+            "pyyaml",
+            "pytest",
+            "sympy>=1.14",
+            "antlr4-python3-runtime==4.11.*",
+        ],
+        check=True,
+        timeout=600,
+        stdin=subprocess.DEVNULL,
+    )
+    env = {**os.environ, "PYTHONPATH": str(project / "src")}
+
+    def pytest_run(*files: str) -> str:
+        run = subprocess.run(
+            [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", *files],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            stdin=subprocess.DEVNULL,
+        )
+        return run.stdout.strip().splitlines()[-1]
+
+    files = ["tests/test_oracle_eq_13.py", "tests/test_oracle_eq_19.py"]
+    assert "4 xfailed" in pytest_run(*files)  # no function says `Implements: EQ-13` yet
+    code = project / "src" / "proj" / "core" / "oracle_impl.py"
+    code.write_text(
+        '"""Hand implementations."""\n\n\n'
+        "def posterior_mean(alpha_t, x_t, beta_t, alpha_bar_t, epsilon_theta):\n"
+        '    """Implements: EQ-13"""\n'
+        "    return (x_t - beta_t / (1 - alpha_bar_t).sqrt() * epsilon_theta) / alpha_t.sqrt()\n\n\n"
+        "def respaced(alpha_bar_S_t, alpha_bar_S_t_minus_1):\n"
+        '    """Implements: EQ-19"""\n'
+        "    beta = 1 - alpha_bar_S_t / alpha_bar_S_t_minus_1\n"
+        "    return beta, (1 - alpha_bar_S_t_minus_1) / (1 - alpha_bar_S_t) * beta\n"
+    )
+    assert "4 passed" in pytest_run(*files)
+    code.write_text(code.read_text().replace("(x_t - beta_t", "(x_t + beta_t"))
+    summary = pytest_run(*files)
+    assert "2 failed" in summary and "2 passed" in summary
+    shutil.rmtree(venv, ignore_errors=True)
+    assert json.loads((project / ".paper-to-code.json").read_text())["answers"]["package"] == "proj"
