@@ -587,7 +587,10 @@ def create_project(
             locked = True
             written.append("uv.lock")
         else:
-            warnings.append(f"`uv lock` failed (exit {run.returncode}): {run.error_tail(4)}")
+            warnings.append(
+                f"`uv lock` failed (exit {run.returncode}); fix the cause, then run `uv lock` in {target}:\n"
+                f"{run.error_tail(8)}"
+            )
     elif lock_existed:
         kept.append("uv.lock")
     if locked and not (target / "requirements.txt").exists():
