@@ -1,0 +1,220 @@
+"""Traceability benchmark: check_coverage speed on a synthetic project, and the share of a corpus's numbered
+equations that get a working equation oracle.
+
+    uv run python bench/coverage.py [--json] [--corpus DIR] [--runs 5] [--files 50] [--items 200]
+
+Figures:
+  check_s: median seconds of check_coverage(update=True) on a project of --files Python/YAML files (code with
+      `Implements:` docstrings and `# paper:` comments, tests with @pytest.mark.paper, a config with HP IDs)
+      and a checklist of --items items (target < 1 s). First run (writes the status cells) reported apart.
+  parse_s, check_over_parse: the anchor measured in the same run: reading and ast-parsing the same files once;
+      check_coverage's time as a multiple of it.
+  oracle_share: numbered equations (LaTeX route on each paper's source/) for which oracle_spec builds a
+      working oracle, over the groundtruth's n_numbered_equations; per paper, and why others were refused.
+  oracle_s: seconds to build all of them (sympy import and parser warm-up included in oracle_first_s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+
+
+def synthetic_project(root: Path, n_files: int, n_items: int) -> Path:
+    """A project with n_files files and a checklist of n_items items (70% EQ, 10% ALG, 20% HP)."""
+    n_hp = n_items // 5
+    n_alg = n_items // 10
+    n_eq = n_items - n_hp - n_alg
+    eqs = [f"EQ-{i}" for i in range(1, n_eq + 1)]
+    algs = [f"ALG-{i}" for i in range(1, n_alg + 1)]
+    hps = [f"HP-param-{i}" for i in range(1, n_hp + 1)]
+    rows = [
+        "# Implementation checklist: synthetic",
+        "",
+        "## Core Algorithms",
+        "",
+        "| ID | caption | steps | where in the paper | detail | status | notes |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    rows += [f"| **{a}** | step {a} | 3 steps | 2 Method | SPECIFIED | [ ] TODO |  |" for a in algs]
+    rows += [
+        "",
+        "## Key Equations",
+        "",
+        "| ID | equation | where in the paper | detail | status | notes |",
+        "|---|---|---|---|---|---|",
+    ]
+    rows += [f"| **{e}** | `y_{{{e[3:]}}} = a x + b` | p. 3 | SPECIFIED | [ ] TODO |  |" for e in eqs]
+    rows += [
+        "",
+        "## Hyperparameters",
+        "",
+        "| ID | parameter | value | where in the paper | detail | status | notes |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    rows += [f"| **{h}** | param {h[9:]} | {h[9:]}e-3 | table 1 | SPECIFIED | [ ] TODO |  |" for h in hps]
+    project = root / "synthetic"
+    (project / "src" / "pkg").mkdir(parents=True)
+    (project / "tests").mkdir()
+    (project / "configs").mkdir()
+    (project / "IMPLEMENTATION_CHECKLIST.md").write_text("\n".join(rows) + "\n")
+    n_code = max(1, int(n_files * 0.7))
+    n_tests = max(1, n_files - n_code - 1)
+    ids = eqs + algs
+    for f in range(n_code):
+        body = ['"""Synthetic module."""', ""]
+        for k, item in enumerate(ids[f::n_code]):
+            body += [
+                "",
+                f"def fn_{k}(x):",
+                f'    """Computes {item}.',
+                "",
+                f"    Implements: {item}",
+                '    """',
+                "    y = x + 1  # paper: " + item + " step 2",
+                "    return y * 2",
+                "",
+            ]
+        (project / "src" / "pkg" / f"mod_{f}.py").write_text("\n".join(body) + "\n")
+    for f in range(n_tests):
+        body = ["import pytest", ""]
+        for k, item in enumerate(ids[f::n_tests]):
+            body += ["", f'@pytest.mark.paper("{item}")', f"def test_{k}():", "    assert True", ""]
+        (project / "tests" / f"test_{f}.py").write_text("\n".join(body) + "\n")
+    config = ["train:"] + [f"  p{i}: {i}e-3  # {h}" for i, h in enumerate(hps, start=1)]
+    (project / "configs" / "small.yaml").write_text("\n".join(config) + "\n")
+    return project
+
+
+def bench_check(n_files: int, n_items: int, runs: int) -> dict:
+    from tools import paths
+    from tools.coverage import check_coverage
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        paths.set_roots([root])
+        project = synthetic_project(root, n_files, n_items)
+        files = [p for p in project.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml")]
+        t0 = time.perf_counter()
+        first = check_coverage(str(project))
+        first_s = time.perf_counter() - t0
+        times, parse_times = [], []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            result = check_coverage(str(project))
+            times.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            for p in files:
+                if p.suffix == ".py":
+                    ast.parse(p.read_text())
+                else:
+                    p.read_text()
+            parse_times.append(time.perf_counter() - t0)
+    check_s, parse_s = statistics.median(times), statistics.median(parse_times)
+    return {
+        "files": len(files),
+        "items": len(result.items),
+        "problems": len(result.problems),
+        "first_run_s": round(first_s, 4),
+        "first_run_updated": first.updated,
+        "check_s": round(check_s, 4),
+        "parse_s": round(parse_s, 4),
+        "check_over_parse": round(check_s / parse_s, 2) if parse_s else None,
+        "target_s": 1.0,
+        "meets_target": check_s < 1.0,
+    }
+
+
+def bench_oracles(corpus: Path) -> dict:
+    from tools.equations import find_all
+    from tools.latex.document import convert_source
+    from tools.oracles import oracle_spec
+
+    papers, reasons = {}, Counter()
+    total = working = 0
+    first_s = None
+    t_all = time.perf_counter()
+    for folder in sorted(p for p in corpus.iterdir() if (p / "groundtruth.json").is_file()):
+        truth = json.loads((folder / "groundtruth.json").read_text())
+        n = int(truth.get("n_numbered_equations", len(truth.get("equations", []))))
+        if (folder / "source").is_dir():
+            found = find_all(convert_source(folder / "source").markdown, {"numbered"})["numbered"]
+            bodies = [e.body for e in found if e.latex]
+            route = "latex"
+        else:  # no source folder: the groundtruth's (possibly shortened) LaTeX
+            bodies, route = [e["tex"] for e in truth.get("equations", []) if e.get("tex")], "groundtruth"
+        ok = []
+        for i, body in enumerate(bodies):
+            t0 = time.perf_counter()
+            result = oracle_spec(body)
+            if first_s is None and result.spec is not None:  # the first that reached sympy
+                first_s = time.perf_counter() - t0
+            if result.ok:
+                ok.append(i)
+            else:
+                reasons[(result.reason or "").split(":")[0][:70]] += 1
+        papers[folder.name] = {
+            "numbered": n,
+            "found": len(bodies),
+            "oracles": len(ok),
+            "route": route,
+            "share": round(len(ok) / n, 3) if n else None,
+        }
+        total += n
+        working += len(ok)
+    return {
+        "oracle_share": round(working / total, 3) if total else None,
+        "oracle_counts": f"{working}/{total}",
+        "oracle_s": round(time.perf_counter() - t_all, 3),
+        "oracle_first_s": round(first_s or 0.0, 3),
+        "papers": papers,
+        "refused_because": dict(reasons.most_common()),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--files", type=int, default=50)
+    ap.add_argument("--items", type=int, default=200)
+    args = ap.parse_args()
+    out = {
+        "check_coverage": bench_check(args.files, args.items, args.runs),
+        "oracles": bench_oracles(args.corpus),
+    }
+    if args.json:
+        print(json.dumps(out, indent=2))
+        return
+    c, o = out["check_coverage"], out["oracles"]
+    print(
+        f"check_coverage: {c['check_s']:.3f} s median over {args.runs} runs ({c['files']} files, "
+        f"{c['items']} items; target < 1 s: {'met' if c['meets_target'] else 'MISSED'}); "
+        f"first run {c['first_run_s']:.3f} s"
+    )
+    print(f"  anchor: reading + ast.parse of the same files {c['parse_s']:.3f} s -> {c['check_over_parse']}x")
+    print(
+        f"equation oracles: {o['oracle_counts']} numbered equations ({o['oracle_share']:.0%}) in "
+        f"{o['oracle_s']:.1f} s (first, with sympy import/warm-up: {o['oracle_first_s']:.1f} s)"
+    )
+    for name, p in o["papers"].items():
+        print(f"  {name}: {p['oracles']}/{p['numbered']} ({p['route']} route, {p['found']} found)")
+    for reason, n in o["refused_because"].items():
+        print(f"  refused x{n}: {reason}")
+
+
+if __name__ == "__main__":
+    main()
