@@ -172,6 +172,24 @@ def test_table_run_into_one_line():
     assert not {0.06, 0.05, 0.2, 0.8} & {v for vs in got.values() for v in vs}  # results
 
 
+def test_latex_route_text():
+    """The LaTeX route keeps inline maths as `$...$` and tables as Markdown pipes."""
+    md = (
+        "We set $\\lambda = 0.001$ and use a learning rate of $2 \\times 10^{-5}$ with `relu` activations.\n"
+        "\n"
+        "$$ L = L_{\\text{simple}} + \\lambda L_{\\text{vlb}} $$ (16)\n\n"
+        "| Iters | $T$ | Objective | FID |\n|---|---|---|---|\n| 200K | 1K | $L_{\\text{simple}}$ | 32.5 |\n"
+        "| 500K | 4K | $L_{\\text{hybrid}}$ | 3.19 |\n\nFor a model trained with $T$ diffusion steps.\n"
+    )
+    got = _by_key(md)
+    assert got["lambda"] == [0.001] and got["learning_rate"] == [pytest.approx(2e-5)]
+    assert got["activation"] == ["relu"]
+    assert got["training_steps"] == [200_000, 500_000] and got["diffusion_steps"] == [1000, 4000]
+    assert got["objective"] == ["l_simple", "l_hybrid"]
+    assert values_match(got["objective"][0], "L_simple")
+    assert 32.5 not in [v for vs in got.values() for v in vs]
+
+
 def test_algorithm_inputs():
     md = (
         "Algorithm 1 WGAN\nRequire: α, the learning rate. c, the clipping parameter. m, the batch size.\n\n"

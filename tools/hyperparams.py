@@ -434,7 +434,35 @@ def _lines(markdown: str) -> Iterator[_Line]:
             yield _Line(no, "", page, section)  # a heading ends the paragraph
             continue
         if not in_refs:
-            yield _Line(no, text, page, section)
+            yield _Line(
+                no, "" if text.startswith("$$") else _plain(text), page, section
+            )  # displays are maths
+
+
+_TEX_SYMBOLS = {
+    **{f"\\{name}": ch for ch, name in _GREEK.items() if name != "epsilon"},
+    "\\epsilon": "ϵ",
+    "\\varepsilon": "ε",
+    "\\times": "×",
+    "\\cdot": "·",
+    "\\approx": "≈",
+    "\\in": "∈",
+}
+_TEX_WORD = re.compile(r"\\(?:text|mathrm|mathit|mathbf|textrm|textit|textbf|emph|operatorname)\s*")
+
+
+def _plain(text: str) -> str:
+    """Inline LaTeX maths and Markdown emphasis as the plain text a PDF would show: `$10^{-4}$` -> 10^-4,
+    `$\\lambda = 0.001$` -> λ = 0.001, `$L_{\\text{simple}}$` -> L_simple, `**1,024**` -> 1,024."""
+    if "$" in text:
+
+        def math(m: re.Match[str]) -> str:
+            inner = _TEX_WORD.sub("", m.group(1))
+            inner = re.sub(r"\\[A-Za-z]+", lambda c: _TEX_SYMBOLS.get(c.group(0), ""), inner)
+            return inner.replace("{", "").replace("}", "").replace("\\", "")
+
+        text = re.sub(r"(?<!\\)\$([^$]{1,200})\$", math, text)
+    return text.replace("**", "").replace("`", "")
 
 
 def _paragraphs(lines: list[_Line]) -> Iterator[_Para]:
@@ -707,9 +735,10 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
             and not re.match(r"^\|?\s*:?-{3,}", lines[j].text)
         ):
             j += 1
-        if j - i >= 2 and i > 0:
-            _column_table(lines[i - 1], lines[i:j], symbols, out)
-            used.update(ln.no for ln in lines[i - 1 : j])
+        head = i - 2 if i >= 2 and re.match(r"^\|?\s*:?-{3,}", lines[i - 1].text) else i - 1  # Markdown |---|
+        if j - i >= 2 and head >= 0:
+            _column_table(lines[head], lines[i:j], symbols, out)
+            used.update(ln.no for ln in lines[head:j])
             i = j
             continue
         _flattened_table(line, symbols, out)
