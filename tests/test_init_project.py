@@ -236,7 +236,6 @@ def test_paper_markdown_gives_title_link_bibtex(root, no_index):
 
 
 def test_checklist_gives_equation_stubs_tests_docs_and_hp_configs(root, no_index):
-    pytest.importorskip("tools.checklist", reason="make_checklist's parser (tools/checklist.py) not here yet")
     (root / "IMPLEMENTATION_CHECKLIST.md").write_text(CHECKLIST)
     result = init_uv_project("proj", checklist_path="IMPLEMENTATION_CHECKLIST.md")
     proj = root / "proj"
