@@ -237,17 +237,24 @@ def test_make_equation_test_writes_stub_refuses_overwrite_and_keeps_backup(proje
         make_equation_test(str(project), "ALG-1")
 
 
-def local_wheels() -> str | None:
-    for folder in (os.environ.get("PAPER_TO_CODE_TORCH_INDEX"), "/opt/wheels"):
-        if folder and any(Path(folder).glob("torch-*.whl")):
-            return folder
-    return None
+@pytest.mark.anyio
+async def test_make_equation_test_through_the_mcp_client(project, client):
+    (project / "tests" / "test_oracle_eq_9.py").unlink()
+    r = await client.call_tool("make_equation_test", {"project_path": str(project), "item_id": "EQ-9"})
+    assert not r.is_error, r.content[0].text
+    assert r.structured_content["oracle"] and r.structured_content["outputs"] == ["x_t"]
+    assert (project / "tests" / "test_oracle_eq_9.py").is_file()
+    bad = await client.call_tool("make_equation_test", {"project_path": str(project), "item_id": "EQ-9x"})
+    assert not bad.is_error and not bad.structured_content["oracle"]  # no such label: a stub saying why
+    assert "no exact LaTeX" in bad.structured_content["reason"]
 
 
 @pytest.mark.slow
 def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
     """The generated tests in a real torch environment: xfail before, pass with a correct implementation,
     fail with a sign flip (the same paper_oracle module, lambdified for torch)."""
+    from test_generated_project import local_wheels  # the same local-wheel lookup as the green-at-birth test
+
     wheels = local_wheels()
     if wheels is None:
         pytest.skip(

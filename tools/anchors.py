@@ -142,18 +142,15 @@ def _docstring_anchors(node: ast.AST, symbol: str, rel: str) -> list[Anchor]:
     for offset, text in enumerate(const.value.splitlines()):
         m = _IMPLEMENTS.match(text)
         if m:
-            for item_id, detail in parse_id_list(m.group(1)):
-                out.append(
-                    Anchor(
-                        item_id=item_id,
-                        kind="code",
-                        file=rel,
-                        line=const.lineno + offset,
-                        symbol=symbol,
-                        detail=detail,
-                    )
-                )
+            out += _code_anchors(m.group(1), rel, const.lineno + offset, symbol)
     return out
+
+
+def _code_anchors(id_list: str, rel: str, line: int, symbol: str) -> list[Anchor]:
+    return [
+        Anchor(item_id=item_id, kind="code", file=rel, line=line, symbol=symbol, detail=detail)
+        for item_id, detail in parse_id_list(id_list)
+    ]
 
 
 def _paper_marker_ids(node: ast.AST) -> list[str]:
@@ -234,18 +231,7 @@ def scan_python(path: Path, rel: str, *, test_file: bool) -> tuple[list[Anchor],
             if tok.type == tokenize.COMMENT:
                 m = _PAPER_COMMENT.match(tok.string)
                 if m:
-                    line = tok.start[0]
-                    for item_id, detail in parse_id_list(m.group(1)):
-                        out.append(
-                            Anchor(
-                                item_id=item_id,
-                                kind="code",
-                                file=rel,
-                                line=line,
-                                symbol=_enclosing(scopes, line),
-                                detail=detail,
-                            )
-                        )
+                    out += _code_anchors(m.group(1), rel, tok.start[0], _enclosing(scopes, tok.start[0]))
     except (tokenize.TokenError, IndentationError):
         pass  # ast accepted it; a tokenizer hiccup only loses comment anchors
     return out, None
