@@ -117,6 +117,17 @@ def _cell(text: object, limit: int = 160) -> str:
     return _one_line(str(text), limit).replace("|", "\\|")
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _param_name(key: str, written: str) -> str:
+    """'batch size ("minibatches of size")': the canonical name, and the paper's words when they differ."""
+    name = key.replace("_", " ")
+    same = re.sub(r"[\W_]+", " ", written.lower()).strip() == name
+    return name if same else f'{name} ("{_one_line(written, 30)}")'
+
+
 def _where(loc: Located) -> str:
     parts = [f"p. {loc.page}"] if loc.page else []
     if loc.section:
@@ -149,11 +160,18 @@ def _row(
     return {"item": item, "cells": [f"**{item_id}**", *cells, _cell(_where(loc), 70), specified]}
 
 
+def _not_an_equation(body: str) -> bool:
+    """An unnumbered 'display' that is a stray symbol or a results row ('Neural FPs 0.52 ± 0.07 ...')."""
+    tokens = body.split()
+    numbers = sum(bool(re.fullmatch(r"[-−]?\d[\d.,]*%?", t)) for t in tokens)
+    return len(re.findall(r"\w", body)) < 3 or "±" in body or numbers * 2 > len(tokens)
+
+
 def _equation_rows(eqs: list[Equation], route: Route) -> list[dict[str, Any]]:
     rows, seen = [], set()
     unnumbered: Counter[Any] = Counter()
     for eq in eqs:
-        if not eq.label and len(re.findall(r"\w", eq.body)) < 3:  # a stray symbol, not an equation
+        if not eq.label and _not_an_equation(eq.body):
             continue
         if eq.label:
             item_id = f"EQ-{eq.label}"
@@ -179,7 +197,7 @@ def _algorithm_rows(algs: list[Algorithm], route: Route) -> list[dict[str, Any]]
             continue
         seen.add(item_id)
         spec = "SPECIFIED" if alg.steps else "PARTIALLY_SPECIFIED"
-        steps = f"{len(alg.steps)} steps" if alg.steps else "steps not found"
+        steps = _plural(len(alg.steps), "step") if alg.steps else "steps not found"
         rows.append(
             _row(item_id, "algorithm", alg.caption, alg, spec, route, [_cell(alg.caption, 120), steps])
         )
@@ -263,7 +281,8 @@ def _component_rows(sents: list[ArchitectureSentence], route: Route) -> list[dic
         numbers = any(re.search(r"\d", s.text) for s in group)
         spec = "SPECIFIED" if numbers else "PARTIALLY_SPECIFIED"
         pages = sorted({s.page for s in group if s.page})
-        seen_on = f"{len(group)} sentences" + (f", pages {', '.join(map(str, pages[:8]))}" if pages else "")
+        on_pages = f", pages {', '.join(map(str, pages[:8]))}" if pages else ""
+        seen_on = _plural(len(group), "sentence") + on_pages
         name = family.replace("-", " ")
         cells = [_cell(name, 40), _cell(first.text, 160), seen_on]
         rows.append(_row(f"COMP-{family}", "component", f"{name}: {first.text}", first, spec, route, cells))
@@ -287,11 +306,11 @@ def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[
             _row(
                 f"HP-{key.replace('_', '-')}",
                 "hyperparameter",
-                first.name,
+                _param_name(key, first.name),
                 first,
                 "SPECIFIED",
                 route,
-                [_cell(first.name, 50), _cell(value, 160)],
+                [_cell(_param_name(key, first.name), 60), _cell(value, 160)],
                 value=first.value,
                 norm=first.value_normalized,
             )
