@@ -179,6 +179,7 @@ DROP = {
     "And": "",
     "AND": "",
     "texorpdfstring": "m",
+    "multirow": "omomo",
     "phantomsection": "",
     "hypertarget": "m",
     "hyperref": "o",
@@ -383,7 +384,10 @@ class Renderer:
 
     # blocks
     def display(self, rows) -> None:
-        self.display_rows([(r.tex, r.label) for r in rows])
+        for r in rows:
+            if r.intertext:  # prose LaTeX prints between two rows
+                self.block(self.inline_text(r.intertext))
+            self.display_rows([(r.tex, r.label)])
 
     def display_rows(self, rows: list[tuple[str, str | None]]) -> None:
         self.flush()

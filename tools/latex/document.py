@@ -84,7 +84,7 @@ def _title(text: str, r: Renderer) -> str | None:
         raw, _ = read_group(text, m.end() - 1)
     except Unbalanced:
         return None
-    return r.inline_text(raw.replace("\\\\", " ")) or None
+    return r.inline_text(r.macros.expand(raw.replace("\\\\", " "))) or None
 
 
 def _heading_lines(markdown: str) -> list[tuple[int, str, int]]:

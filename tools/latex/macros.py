@@ -19,6 +19,7 @@ _DEF = re.compile(
     r"|newenvironment|renewenvironment|NewDocumentCommand|RenewDocumentCommand)(?![a-zA-Z@])(\*?)"
 )
 _CS = re.compile(r"\\(?:([a-zA-Z]+)|.)", re.S)
+_ENDS_WITH_WORD = re.compile(r"(?<!\\)(?:\\\\)*\\[a-zA-Z]+$")
 _PARAM = re.compile(r"#(#|[1-9])")
 _COMPLEX = re.compile(
     r"\\(?:csname|expandafter|if[a-zA-Z]*|futurelet|afterassignment|makeatletter|def|gdef|edef"
@@ -247,9 +248,16 @@ class MacroTable:
                 got = None
             if got is None:
                 continue
-            out.append(text[pos : m.start()])
-            out.append(got[0])
-            pos = got[1]
+            rep, end = got
+            before = text[pos : m.start()]
+            # keep control words apart from letters: \sim\pdata -> \sim p_{...}, not \simp_{...}
+            if rep[:1].isalpha() and _ENDS_WITH_WORD.search(text, max(0, m.start() - 40), m.start()):
+                rep = " " + rep
+            if end < len(text) and text[end].isalpha() and _ENDS_WITH_WORD.search(rep):
+                rep += " "
+            out.append(before)
+            out.append(rep)
+            pos = end
         if not out:
             return text
         out.append(text[pos:])

@@ -79,6 +79,7 @@ class Row:
     tex: str
     label: str | None
     texlabel: str | None = None
+    intertext: str | None = None  # \intertext{...} text LaTeX prints before this row
 
 
 @dataclass
@@ -295,6 +296,7 @@ class _Numberer:
             rows = [content]
         out = []
         for raw in rows:
+            raw, inter = _intertext(raw)
             tag = _TAG.search(raw)
             label = None
             if tag:
@@ -310,7 +312,7 @@ class _Numberer:
                 self.current = Ref("equation", label)
             for key in keys:
                 self.label(key)
-            out.append(Row(clean_math(raw), label, keys[0].strip() if keys else None))
+            out.append(Row(clean_math(raw), label, keys[0].strip() if keys else None, inter))
         if base in MULTI and len(out) > 1 and not out[-1].tex and out[-1].label is None:
             out.pop()
         self.n.displays[start] = Display(env, end, out)
@@ -346,6 +348,21 @@ def _title(s: str, i: int) -> tuple[str | None, int]:
         except Unbalanced:
             pass
     return None, i
+
+
+_INTERTEXT = re.compile(r"\\(?:inter|short)text\s*\{")
+
+
+def _intertext(raw: str) -> tuple[str, str | None]:
+    """A row without its leading \\intertext{...}, and that text."""
+    m = _INTERTEXT.search(raw)
+    if not m:
+        return raw, None
+    try:
+        text, end = read_group(raw, m.end() - 1)
+    except Unbalanced:
+        return raw, None
+    return raw[: m.start()] + raw[end:], text
 
 
 def _split_opts(opts: str) -> list[str]:

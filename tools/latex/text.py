@@ -75,6 +75,9 @@ SYMBOLS = {
     "textunderscore": "\\_",
     "textasciicircum": "^",
     "slash": "/",
+    "KwTo": "to",
+    "KwDownTo": "down to",
+    "gets": "←",
 }
 ESCAPES = {
     "%": "%",
