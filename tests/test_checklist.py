@@ -114,6 +114,24 @@ def test_latex_route_ids(tmp_root):
     assert Path(make_checklist("paper.md", out_path="dir").path) == tmp_root / "dir" / CHECKLIST_NAME
 
 
+def test_merge_finds_a_renamed_table_by_its_ids(tmp_root):
+    md = tmp_root / "paper.md"
+    md.write_text("## 1 Model\n\n$$ a = b + c $$ (1)\n\n$$ d = e f $$\n\n$$ g = h^2 $$ (2)\n", "utf-8")
+    path = Path(make_checklist("paper.md").path)
+    text = path.read_text(encoding="utf-8")
+    eq_row, hp_row = rows_by_id(text)["EQ-u1"], rows_by_id(text)["HP-weight-decay"]
+    text = text.replace("## Key Equations", "## Maths we must code").replace(eq_row + "\n", "")
+    text = text.replace("## Hyperparameters", "## Settings").replace(hp_row + "\n", "")
+    path.write_text(text, encoding="utf-8")
+    r = make_checklist("paper.md")
+    after = path.read_text(encoding="utf-8")
+    assert r.added == 2 and "## Key Equations" not in after and "## Hyperparameters" not in after
+    maths = after.split("## Maths we must code")[1].split("\n## ")[0]
+    settings = after.split("## Settings")[1].split("\n## ")[0]
+    assert eq_row in maths and "**EQ-2**" in maths
+    assert hp_row in settings and "**HP-learning-rate**" in settings
+
+
 def test_bad_inputs(tmp_root):
     (tmp_root / "latin1.md").write_bytes("Gleichung für x = y (1)\n".encode("latin-1"))
     with pytest.raises(PaperToCodeError, match="not UTF-8"):

@@ -383,6 +383,20 @@ def _tables(lines: list[str]) -> list[tuple[str, int, dict[str, int], list[int]]
     return tables
 
 
+def _table_kind(lines: list[str], table: tuple[str, int, dict[str, int], list[int]]) -> ItemKind | None:
+    """The kind of a table in a file: from its section heading, else from its first row's ID."""
+    heading, _header, cols, rows = table
+    for kind, title in SECTIONS.items():
+        if title.split()[-1].lower() in heading.lower():
+            return kind
+    for j in rows:
+        cells = _split_row(lines[j])
+        m = _ID.match(cells[cols["id"]]) if cols["id"] < len(cells) else None
+        if m:
+            return _PREFIX_KIND.get(m.group(1).split("-")[0])
+    return None
+
+
 def _kind_of(heading: str, item_id: str) -> ItemKind:
     for kind, title in SECTIONS.items():
         if title.split()[-1].lower() in heading.lower():
@@ -528,7 +542,7 @@ def _merge(old: str, new: str, path: Path) -> tuple[str, int]:
             continue
         added += len(fresh)
         kind = _kind_of(heading, "")
-        target = next((t for t in old_tables if _kind_of(t[0], "") == kind and t[0]), None)
+        target = next((t for t in old_tables if _table_kind(old_lines, t) == kind), None)
         if target:
             inserts.append(((target[3][-1] if target[3] else target[1] + 1) + 1, fresh))
         else:
