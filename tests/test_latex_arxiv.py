@@ -158,3 +158,23 @@ def test_unknown_id_redirect_and_network_failure(arxiv: Path) -> None:
     with pytest.raises(PaperToCodeError, match="could not reach arXiv"):
         pdf_to_markdown("2102.09672")
     assert not list((arxiv / ".paper-to-code").rglob("paper.md"))
+
+
+@pytest.mark.anyio
+async def test_through_the_mcp_client(arxiv_server: str, client) -> None:
+    before = get_settings().arxiv_base_url
+    configure(arxiv_base_url=arxiv_server)
+    try:
+        r = await client.call_tool("pdf_to_markdown", {"source": "arXiv:2102.09672", "limit": 3000})
+        assert not r.is_error, r.content
+        s = r.structured_content
+        assert s["pages"] is None and s["paper_id"] == "arxiv-2102.09672" and len(s["text"]) <= 3000
+        g = await client.call_tool(
+            "grep_equations", {"markdown_path": s["markdown_path"], "kinds": ["numbered"]}
+        )
+        eqs = g.structured_content["numbered"]
+        assert g.structured_content["route"] == "latex" and len(eqs) == 19 and all(e["latex"] for e in eqs)
+        bad = await client.call_tool("pdf_to_markdown", {"source": "2000.99999"})
+        assert bad.is_error and "arXiv has no paper" in bad.content[0].text
+    finally:
+        configure(arxiv_base_url=before)

@@ -105,6 +105,7 @@ def _convert_record(
         "algorithms": sum(1 for k, _ in n.captions.values() if k == "algorithm"),
         "theorems": len(n.theorems),
         "macros_expanded": len(conv.macros.macros),
+        "labels": {k: {"kind": v.kind, "number": v.number} for k, v in list(n.labels.items())[:2000]},
         "seconds": round(conv.seconds, 4),
         "warnings": conv.warnings,
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
