@@ -120,3 +120,16 @@ def test_huge_input_is_capped(tmp_root):
     assert r.counts["numbered"] == 900
     assert len(r.numbered) <= MAX_ITEMS and r.truncated["numbered"] == 900 - len(r.numbered)
     assert len(r.model_dump_json()) < 100_000
+
+
+@pytest.mark.parametrize("name", ["synth2col", "synth1col"])
+def test_synthetic_latex_papers(tmp_root, name):
+    """PDFs built by bench/synthetic_papers.py: theorem-like statements, \\tag and section-numbered labels."""
+    paper = Path(__file__).resolve().parent.parent / "bench" / "papers" / name
+    truth = json.loads((paper / "groundtruth.json").read_text())
+    shutil.copyfile(paper / "paper.pdf", tmp_root / "p.pdf")
+    r = grep_equations(pdf_to_markdown("p.pdf").markdown_path)
+    assert [(t.kind, bool(t.text)) for t in r.theorems] == [(t["env"], True) for t in truth["theorems"]]
+    want = [lab.replace("$\\star$", "⋆") for lab in truth["equation_labels"]]
+    assert [e.label for e in r.numbered] == want
+    assert [a.caption for a in r.algorithms] == [a["caption"] for a in truth["algorithms"]]

@@ -22,12 +22,15 @@ from tools.findings import (
 )
 from tools.models import ToolResult
 
+# printed equation labels: (12) (3a) (A.2) (2.13) (12') and \tag symbols (⋆) (†); 4 digits read as a year
+LABEL_BODY = r"\d{1,3}[a-z′']?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?|[*⋆†‡∗]{1,3}"
+
 MAX_ITEMS = 300  # per kind in one reply
 MAX_REPLY_CHARS = 80000  # about 20k tokens
 
 _PAGE = re.compile(r"^<!--\s*page\s+(\d+)\s*-->\s*$")
 _HEAD = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
-_LABEL_END = re.compile(r"(?:^|\s)\((\d{1,3}[a-z]?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?)\)\s*$")
+_LABEL_END = re.compile(rf"(?:^|\s)\(({LABEL_BODY})\)\s*$")
 _REF_BEFORE = re.compile(
     r"(?i)(?:\beqs?\.?|\bequations?|\beqn\.?|\bin|\bsee|\band|\bor|\bof|\bsections?|\bsec\.|\bfig(?:ure)?s?\.?|"
     r"\btables?|\bappendix|\btheorem|\blemma|\bsteps?|\blines?|\balgorithms?|\bet al\.|,)\s*$"

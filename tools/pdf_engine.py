@@ -17,11 +17,13 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tools.equations import LABEL_BODY
+
 MAX_PAGES = 2000  # documented cap: larger PDFs are refused before any work
 
 LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _SPLIT = re.compile(r"[^\r\n\x02\ufffe]+")
-_LABEL = re.compile(r"\((\d{1,3}[a-z]?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?)\)$")
+_LABEL = re.compile(rf"\(({LABEL_BODY})\)$")
 _REF_WORD = re.compile(r"(?i)(?:eqs?\.|equations?|eqn\.?|and|or|in|see|of|by|from|to|with|\(see|cf\.|,)$")
 _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±·√∥⊙⊗∗]|:=")
 _STEP = re.compile(
@@ -37,7 +39,7 @@ _NAMED_HEADS = {
 _ALG_HEAD = re.compile(r"^(Algorithm\s+[A-Z]?\d+(?:\.\d+)?)[.:]?\s*(.*)$")
 _THM_HEAD = re.compile(
     r"^((?:Theorem|Lemma|Definition|Proposition|Corollary|Assumption|Remark|Claim|Conjecture|Example)"
-    r"(?:\s+[A-Z]?\d+(?:\.\d+)*)?)(\s*\([^)]{1,80}\))?[.:]?(?=\s|$)(.*)$"
+    r"(?:\s+(?:[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+))?)(\s*\([^)]{1,80}\))?[.:]?(?=\s|$)(.*)$"
 )
 _BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
 _MAPLESS = re.compile(r"[A-Za-z0-9]p[^\s()]{1,30}q|´[A-Za-z0-9(]|ÿ")
@@ -465,8 +467,19 @@ def _decorate(ln: Line, page: _Page) -> str:
 class _Vocab:
     """Words of the whole document, to decide if an end-of-line hyphen is a real one."""
 
-    def __init__(self, texts: list[str]) -> None:
-        blob = " ".join(texts).lower()
+    def __init__(self, pages_runs: list[list[Run]]) -> None:
+        texts = []
+        for runs in pages_runs:
+            after_hyphen = False
+            for r in runs:  # leave out the halves of words broken at a line end
+                t = r.text.lower()
+                if after_hyphen:
+                    t = t.partition(" ")[2]
+                if r.hyphen:
+                    t = t.rpartition(" ")[0]
+                texts.append(t)
+                after_hyphen = r.hyphen
+        blob = " ".join(texts)
         self.hyphenated = set(re.findall(r"[a-z]+-[a-z]+", blob))
         self.words = set(re.findall(r"[a-z]+", blob))
 
@@ -478,22 +491,29 @@ class _Vocab:
         frag, nxt = m1.group(1), m2.group(1)
         if "-" in frag:  # 'state-of-the-' + 'art': the hyphen is part of a compound
             return f"{head}-{tail}"
-        compound = f"{frag.lower()}-{nxt}"
-        if compound in self.hyphenated and (frag.lower() + nxt) not in self.words:
+        low = frag.lower()
+        joined = low + nxt
+        if f"{low}-{nxt}" in self.hyphenated and joined not in self.words:
             return f"{head}-{tail}"
+        if joined not in self.words and min(len(low), len(nxt)) >= 3 and {low, nxt} <= self.words:
+            return f"{head}-{tail}"  # 'high-' + 'resolution': two words the paper uses on their own
         return head + tail
 
 
-def _reflow(lines: list[Line], xl: float, xr: float, vocab: _Vocab) -> list[str]:
-    """Prose lines -> paragraphs (one Markdown line each); other kinds stay one line each."""
+def _reflow(lines: list[Line], xl: float, xr: float, vocab: _Vocab) -> list[tuple[str, str]]:
+    """Prose lines -> paragraphs (one Markdown line each); other kinds stay one line each. Returns
+    (kind, text) items; a paragraph whose last line ended in a soft hyphen keeps a trailing '-'."""
     out: list[str] = []
+    kinds: list[str] = []
     open_para = False
     prev: Line | None = None
     width = max(xr - xl, 50.0)
     for ln in lines:
         text = ln.text
         if ln.kind not in ("text", "para"):
+            _close(out, prev)
             out.append(text)
+            kinds.append(ln.kind)
             open_para = False
             prev = ln
             continue
@@ -503,11 +523,13 @@ def _reflow(lines: list[Line], xl: float, xr: float, vocab: _Vocab) -> list[str]
             or prev is None
             or prev.y - ln.y > 1.9 * ln.size
             or abs(prev.size - ln.size) > 0.6
-            or (ln.x0 > xl + 0.03 * width and ln.x0 - xl < 0.2 * width and prev.x1 < xr - 0.06 * width)
-            or (prev.x1 < xr - 0.12 * width and not prev.hyphen)
+            or (ln.x0 > prev.x0 + 0.6 * ln.size and ln.x0 - prev.x0 < 0.2 * width)  # paragraph indent
+            or (prev.x1 < max(ln.x1, xr) - 0.1 * width and not prev.hyphen and ln.x1 > prev.x1 + 0.05 * width)
         )
         if start_new:
+            _close(out, prev)
             out.append(text)
+            kinds.append("text")
         else:
             last = out[-1]
             if prev.hyphen or (last.endswith("-") and text[:1].islower()):
@@ -516,7 +538,44 @@ def _reflow(lines: list[Line], xl: float, xr: float, vocab: _Vocab) -> list[str]
                 out[-1] = f"{last} {text}"
         open_para = True
         prev = ln
+    _close(out, prev)
+    return list(zip(kinds, out, strict=True))
+
+
+def _close(out: list[str], prev: Line | None) -> None:
+    """The paragraph ends: put back the hyphen of a word broken at its last line end."""
+    if out and prev is not None and prev.hyphen and prev.kind in ("text", "para"):
+        out[-1] = out[-1].rstrip("-") + "-"
+
+
+_FLOAT = re.compile(r"^(?:\*\*)?(?:Figure|Fig\.|Table|Algorithm)\s*[A-Z]?\d+")
+
+
+def _continue_across_floats(items: list[tuple[str, str]], vocab: _Vocab) -> list[tuple[str, str]]:
+    """Join a sentence cut by a page or column break when only floats (captions, table rows, figure text)
+    and page markers lie between its halves: '... extend to sequence' [page, Table 3, rows] 'lengths ...'."""
+    out: list[tuple[str, str]] = []
+    open_at: int | None = None
+    for kind, text in items:
+        if kind == "text" and open_at is not None and len(out) - open_at > 1 and (
+            text[:1].islower() or out[open_at][1].endswith("-")
+        ):
+            last = out[open_at][1]
+            joined = vocab.join(last[:-1], text, True) if last.endswith("-") else f"{last} {text}"
+            out[open_at] = ("text", joined)
+            continue
+        out.append((kind, text))
+        i = len(out) - 1
+        if kind == "text" and not _FLOAT.match(text) and not _numeric(text):
+            open_at = None if text.rstrip().endswith((".", "!", "?", ":", ";")) else i
+        elif kind in ("heading", "display", "label", "step", "para") or (len(out) - (open_at or 0) > 40):
+            open_at = None
     return out
+
+
+def _numeric(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 4 and sum(any(c.isdigit() for c in t) for t in tokens) >= 0.3 * len(tokens)
 
 
 def _page_furniture(pages_runs: list[list[Run]], heights: list[float]) -> set[int]:
@@ -560,15 +619,15 @@ def convert_document(doc: object, progress: object = None) -> Converted:
     body = _body_size(pages_runs)
     furniture = _page_furniture(pages_runs, heights)
     pages_runs = [[r for r in runs if id(r) not in furniture] for runs in pages_runs]
-    vocab = _Vocab([r.text for runs in pages_runs for r in runs])
-    md: list[str] = []
+    vocab = _Vocab(pages_runs)
+    items: list[tuple[str, str]] = []
     headings: list[Heading] = []
     title: str | None = None
     mapless: list[int] = []
     empty: list[int] = []
     for i, (p, runs) in enumerate(zip(pages, pages_runs, strict=True)):
         no = i + 1
-        md.append(f"<!-- page {no} -->")
+        items.append(("page", f"<!-- page {no} -->"))
         if not runs:
             empty.append(no)
             continue
@@ -581,7 +640,7 @@ def convert_document(doc: object, progress: object = None) -> Converted:
                 title = " ".join(r.text for r in tl).translate(LIGATURES)
                 ids = {id(r) for r in tl}
                 runs = [r for r in runs if id(r) not in ids]
-                md.append(f"# {title}")
+                items.append(("heading", f"# {title}"))
                 headings.append(Heading(1, title, no))
         for block in _columns(runs, widths[i]):
             lines = _mark_displays(_group_lines(block), p)
@@ -609,10 +668,10 @@ def convert_document(doc: object, progress: object = None) -> Converted:
                         new = _decorate(ln, p)
                         if new != ln.text:
                             ln.text, ln.kind = new, ("caption" if ln.kind == "caption" else "para")
-            md.extend(_reflow([ln for ln in lines if ln.kind != "drop"], xl, xr, vocab))
+            items.extend(_reflow([ln for ln in lines if ln.kind != "drop"], xl, xr, vocab))
         if suspicious >= 3:
             mapless.append(no)
-    text = "\n".join(md) + "\n"
+    text = "\n".join(t for _, t in _continue_across_floats(items, vocab)) + "\n"
     lineno = {}
     for k, s in enumerate(text.split("\n"), start=1):
         if s.startswith("#"):
