@@ -152,7 +152,6 @@ STANDARD_KEYS = (
     "warmup_steps",
 )
 """Settings every training run needs: make_checklist lists them as unstated when the paper gives no value."""
-_ALT_KEYS = {"epochs": "training_steps", "training_steps": "epochs"}  # either one states the training length
 
 _OPTIMIZERS = (
     "adamw",
