@@ -375,3 +375,16 @@ async def test_cli_and_mcp_agree(tiny: Path, tmp_root: Path, client):
     assert r.structured_content["items"] == data["items"]
     bad = await client.call_tool("check_coverage", {"project_path": str(tiny), "run_report": "deadbeef"})
     assert bad.is_error and "no test-run record for job deadbeef" in bad.content[0].text
+
+
+def test_a_config_value_matching_any_stated_value_agrees_with_the_paper(tiny: Path):
+    checklist = tiny / "IMPLEMENTATION_CHECKLIST.md"
+    checklist.write_text(
+        checklist.read_text().replace("| batch size | 64 |", "| batch size | 32 (p. 2); 64 (p. 5) |")
+    )
+    items = by_id(check_coverage(str(tiny), update=False))
+    assert items["HP-batch-size"].status == "VERIFIED" and items["HP-batch-size"].configs[0].matches_paper
+    write(tiny, "configs/small.yaml", "train:\n  batch_size: 48  # HP-batch-size\n")
+    r = check_coverage(str(tiny), update=False)
+    message = next(p.message for p in r.problems if p.kind == "config_contradicts_paper")
+    assert message.startswith("configs/small.yaml:2 sets train.batch_size = 48") and "32 or 64" in message

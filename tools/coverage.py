@@ -288,12 +288,32 @@ def _derive(item: ItemCoverage) -> str:
     return "VERIFIED" if item.outcome == "passed" else "TESTED"
 
 
-def _config_value(anchor: Anchor, paper_value: str | None) -> ConfigValue:
+def paper_values(text: str) -> dict[str, list[str]]:
+    """HP ID -> every value its checklist row states ('3e-4; 1e-4 (p. 7)' -> ['3e-4', '1e-4'])."""
+    from tools.checklist import _ID, _split_row, _tables
+
+    lines = text.split("\n")
+    out: dict[str, list[str]] = {}
+    for _heading, _header, cols, rows in _tables(lines):
+        if "value" not in cols:
+            continue
+        for j in rows:
+            parts = _split_row(lines[j])
+            id_m = _ID.match(parts[cols["id"]]) if cols["id"] < len(parts) else None
+            if id_m and cols["value"] < len(parts):
+                cell = parts[cols["value"]].replace("\\|", "|")
+                values = [re.sub(r"\s*\(p\.\s*\d+\)\s*$", "", v).strip() for v in cell.split(";")]
+                out[id_m.group(1)] = [v for v in values if v and not v.startswith("…")]
+    return out
+
+
+def _config_value(anchor: Anchor, paper: list[str]) -> ConfigValue:
     from tools.hyperparams import values_match
 
     matches: bool | None = None
-    if paper_value and paper_value.lower() not in ("unstated", "—", "-") and anchor.value is not None:
-        matches = values_match(anchor.value, paper_value)
+    stated = [v for v in paper if v.lower() not in ("unstated", "—", "-")]
+    if stated and anchor.value is not None:
+        matches = any(values_match(anchor.value, v) for v in stated)
     return ConfigValue(
         file=anchor.file,
         line=anchor.line,
@@ -305,7 +325,11 @@ def _config_value(anchor: Anchor, paper_value: str | None) -> ConfigValue:
 
 
 def _collect(
-    items: list[Any], anchors: list[Anchor], outcomes: dict[str, list[str]], have_report: bool
+    items: list[Any],
+    anchors: list[Anchor],
+    outcomes: dict[str, list[str]],
+    have_report: bool,
+    values: dict[str, list[str]],
 ) -> tuple[list[ItemCoverage], list[Problem]]:
     by_id: dict[str, list[Anchor]] = {}
     for a in anchors:
@@ -344,7 +368,8 @@ def _collect(
         cov.tests = sorted({a.symbol for a in group if a.kind == "test" and a.symbol})
         cov.stubs = sorted({a.symbol for a in group if a.kind == "test" and a.symbol and a.xfail})
         real = [t for t in cov.tests if t not in cov.stubs]
-        cov.configs = [_config_value(a, it.value) for a in group if a.kind == "config"]
+        stated = values.get(it.id) or ([it.value] if it.value else [])
+        cov.configs = [_config_value(a, stated) for a in group if a.kind == "config"]
         for node in cov.tests:
             cov.test_outcomes[node] = _worst(outcomes.get(node, []))
         per_test = [cov.test_outcomes[n] for n in real or cov.tests]  # stubs count only when alone
@@ -389,7 +414,7 @@ def _collect(
                         file=c.file,
                         line=c.line,
                         message=f"{c.file}:{c.line} sets {c.key} = {c.value} for {it.id}, but the "
-                        f"paper says {it.value}; fix it or add `ASSUMPTION: why` to that comment",
+                        f"paper says {' or '.join(stated)}; fix it or add `ASSUMPTION: why` to that comment",
                     )
                 )
         if have_report and cov.outcome == "failed":
@@ -469,7 +494,8 @@ def check_coverage(
     scan = scan_project(project)
     problems += [Problem(kind="unparsable_file", message=e, file=e.split(":", 1)[0]) for e in scan.errors]
     report_path, report = find_report(project, run_report)
-    covered, found = _collect(items, scan.anchors, report_outcomes(report_path, report), report is not None)
+    outcomes = report_outcomes(report_path, report)
+    covered, found = _collect(items, scan.anchors, outcomes, report is not None, paper_values(text))
     problems += found
     core = [c for c in covered if c.kind in ("equation", "algorithm")]
     good = sum(1 for c in core if c.implemented and c.outcome == "passed")
