@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from tools import paths
 from tools.errors import PaperToCodeError
 from tools.requirements import export_requirements, pins
+from tools.uvcli import OUTPUT_CAP, run_uv
 
 REPO = Path(__file__).resolve().parents[1]
 PYPROJECT = """[project]
@@ -154,3 +156,30 @@ async def test_mcp_tool(proj):
         assert r.structured_content["files"] == [str(proj / "pylock.toml")]
         r = await c.call_tool("export_requirements", {"project_path": "tiny", "format": "conda"})
         assert r.is_error
+
+
+def test_uv_runner_keeps_export_output_whole_caps_the_rest_and_kills_on_timeout(tmp_path):
+    """The shared uv runner: export's stdout is kept whole (a big pylock.toml), other output is capped to its
+    tail, a heartbeat fires while uv runs, and a timeout kills the whole process group."""
+    script = "import time; print('x' * 50000); time.sleep(1.5); print('end')"
+    beats: list[float] = []
+    whole = run_uv(["run", "--no-project", "python", "-c", script], tmp_path, keep_stdout=True,
+                   heartbeat=beats.append, heartbeat_s=0.5)
+    assert whole.ok and len(whole.stdout) > 50000 and whole.stdout.endswith("end\n")
+    assert beats and beats == sorted(beats)
+    capped = run_uv(["run", "--no-project", "python", "-c", script], tmp_path)
+    assert len(capped.stdout) < OUTPUT_CAP + 100 and capped.stdout.startswith("[... ")
+    pidfile = tmp_path / "child.pid"
+    forker = (f"import subprocess, sys, time; p = subprocess.Popen([sys.executable, '-c', 'import time; "
+              f"time.sleep(60)']); open({str(pidfile)!r}, 'w').write(str(p.pid)); time.sleep(60)")
+    slow = run_uv(["run", "--no-project", "python", "-c", forker], tmp_path, timeout=3)
+    assert slow.timed_out and slow.returncode is None and slow.seconds < 10
+    child = int(pidfile.read_text())
+    deadline = time.monotonic() + 5
+    while Path(f"/proc/{child}").exists() and time.monotonic() < deadline:
+        stat = Path(f"/proc/{child}/stat").read_text() if Path(f"/proc/{child}/stat").exists() else ""
+        if ") Z " in stat:  # a zombie waiting for its reaper is dead
+            break
+        time.sleep(0.1)
+    alive = Path(f"/proc/{child}/stat").exists() and ") Z " not in Path(f"/proc/{child}/stat").read_text()
+    assert not alive, "the grandchild survived the timeout"

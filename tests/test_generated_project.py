@@ -106,3 +106,11 @@ def test_notebook_executes_top_to_bottom(generated):
     run = uv(project, "run", "python", "-c", NOTEBOOK_RUNNER)
     assert run.returncode == 0, run.stderr[-3000:]
     assert "loss: first" in run.stdout and "parameters" in run.stdout
+
+
+def test_demo_imports_gradio_lazily(generated):
+    project, _, _ = generated
+    run = uv(project, "run", "python", "demo/app.py", "--help")
+    assert run.returncode == 0 and "--config" in run.stdout, run.stderr[-2000:]
+    run = uv(project, "run", "python", "demo/app.py")  # the demo group is not synced by default
+    assert run.returncode == 1 and "uv sync --group demo" in run.stdout

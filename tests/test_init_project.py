@@ -323,9 +323,16 @@ async def test_mcp_tool(root, no_index):
         tools = {t.name: t for t in (await c.list_tools()).tools}
         hints = tools["init_uv_project"].annotations
         assert hints.read_only_hint is False and hints.destructive_hint is False
-        r = await c.call_tool("init_uv_project", {"path": "mcp-proj", "name": "MCP.Proj"})
+        progress: list[str] = []
+
+        async def on_progress(value, total, message):
+            progress.append(message)
+
+        r = await c.call_tool("init_uv_project", {"path": "mcp-proj", "name": "MCP.Proj"},
+                              progress_callback=on_progress)
         assert not r.is_error, r.content[0].text
         assert r.structured_content["name"] == "mcp-proj"
         assert "uv.lock" in r.structured_content["files_written"]
+        assert progress[:3] == ["rendering templates", "writing files", "uv lock"], progress
         r = await c.call_tool("init_uv_project", {"path": "../x"})
         assert r.is_error and "'..'" in r.content[0].text

@@ -12,6 +12,7 @@ import keyword
 import re
 import sys
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -513,6 +514,11 @@ def answers_json(answers: Answers, files: list[str]) -> str:
 # ---------------------------------------------------------------- the tool
 
 
+def _beat(step: int, what: str) -> Callable[[float], None]:
+    """Progress keep-alive while uv runs (MCP clients drop calls that stay silent for about a minute)."""
+    return lambda seconds: report(step, 5, f"{what}: {seconds:.0f} s")
+
+
 def create_project(
     target: Path,
     name: str | None = None,
@@ -546,6 +552,10 @@ def create_project(
     if checklist is not None:
         checklist_text, items = read_checklist(checklist)
     paper = paper_info(paper_markdown)
+    hints = []
+    beside = paper_markdown.with_name("IMPLEMENTATION_CHECKLIST.md") if paper_markdown else None
+    if checklist is None and beside is not None and beside.is_file():
+        hints.append(f"{beside} exists: pass it as checklist_path for one stub and xfail test per equation")
     index = torch_index()
     answers = Answers(
         name=project_name,
@@ -578,11 +588,11 @@ def create_project(
         atomic_write(path, text)
         written.append(rel)
 
-    warnings: list[str] = []
+    warnings: list[str] = hints
     locked = synced = False
     if lock and not lock_existed:
         report(3, 5, "uv lock")
-        run = uvcli.run_uv(["lock"], target, timeout=300)
+        run = uvcli.run_uv(["lock"], target, timeout=300, heartbeat=_beat(3, "uv lock"))
         if run.ok:
             locked = True
             written.append("uv.lock")
@@ -604,7 +614,7 @@ def create_project(
             warnings.append(f"requirements.txt not written: {e}")
     if sync:
         report(5, 5, "uv sync")
-        run = uvcli.run_uv(["sync"], target, timeout=900)
+        run = uvcli.run_uv(["sync"], target, timeout=900, heartbeat=_beat(5, "uv sync"))
         synced = run.ok
         if not synced:
             warnings.append(f"`uv sync` failed (exit {run.returncode}): {run.error_tail(6)}")

@@ -10,7 +10,7 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,11 +94,14 @@ def run_uv(
     check: bool = False,
     what: str | None = None,
     keep_stdout: bool = False,
+    heartbeat: Callable[[float], None] | None = None,
+    heartbeat_s: float = 5.0,
 ) -> UvRun:
     """Run `uv *args` in `cwd` (own process group, stdin closed); kill the whole group on timeout.
 
     check=True turns a failure or timeout into a PaperToCodeError naming the command and uv's last lines.
     Output is capped to its tail, except stdout with keep_stdout=True (what `uv export` prints).
+    heartbeat(seconds_so_far) is called every heartbeat_s while uv runs (progress keep-alive for MCP clients).
     """
     argv = uv_argv(*args)
     start = time.monotonic()
@@ -114,12 +117,20 @@ def run_uv(
         start_new_session=True,
     )
     timed_out = False
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        _kill_group(proc)
-        out, err = proc.communicate()
+    deadline = start + timeout
+    while True:
+        left = deadline - time.monotonic()
+        try:  # a retried communicate() loses no output
+            out, err = proc.communicate(timeout=max(0.01, min(left, heartbeat_s if heartbeat else left)))
+            break
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= deadline:
+                timed_out = True
+                _kill_group(proc)
+                out, err = proc.communicate()
+                break
+            if heartbeat:
+                heartbeat(time.monotonic() - start)
     run = UvRun(
         argv=argv,
         returncode=None if timed_out else proc.returncode,
