@@ -170,3 +170,39 @@ def test_markitdown_uses_our_converter(tmp_root, corpus_dir):
     assert out.startswith("<!-- page 1 -->") and conv.last.pages == 17
     plugged = MarkItDown(enable_plugins=True).convert(str(pdf)).markdown  # via the installed entry point
     assert plugged == out
+
+
+def make_mapless_pdf(path: Path) -> None:
+    """One page set in a font whose glyphs have no Unicode map: codes come out as ASCII letters, so B(x)
+    prints as 'Bpxq', a minus as '´' and a sum as 'ÿ' (what mathabx-style fonts do in real papers)."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    n = pikepdf.Name
+    desc = pikepdf.Dictionary(Type=n.FontDescriptor, FontName=n("/XYZMath"), Flags=4,
+                              FontBBox=[0, -200, 1000, 800], ItalicAngle=0, Ascent=800, Descent=-200,
+                              CapHeight=700, StemV=80)
+    enc = pikepdf.Dictionary(Type=n.Encoding, Differences=pikepdf.Array(
+        [112, n("/g112"), n("/g113"), 180, n("/g180"), 255, n("/g255")]))
+    font = pikepdf.Dictionary(Type=n.Font, Subtype=n.Type1, BaseFont=n("/XYZMath"), FirstChar=32,
+                              LastChar=255, Widths=pikepdf.Array([500] * 224),
+                              FontDescriptor=pdf.make_indirect(desc), Encoding=enc)
+    lines = ["The loss Bpxq = fpx, yq is minimized over all samples in the training set.",
+             "We write Lpwq \xb4 1 for the shifted loss and \xff for the sum over all terms here."] * 3
+    ops = "BT /F1 11 Tf 72 720 Td 14 TL " + " ".join(f"({t}) '" for t in lines) + " ET"
+    page = pikepdf.Dictionary(Type=n.Page, MediaBox=[0, 0, 612, 792],
+                              Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+                              Contents=pdf.make_stream(ops.encode("latin-1")))
+    pdf.pages.append(pikepdf.Page(pdf.make_indirect(page)))
+    pdf.save(path)
+
+
+def test_fonts_without_unicode_map_are_reported(tmp_root, corpus_dir):
+    pytest.importorskip("pikepdf", reason="pikepdf (dev dependency) writes the test PDF")
+    make_mapless_pdf(tmp_root / "mapless.pdf")
+    r = pdf_to_markdown("mapless.pdf")
+    (w,) = [w for w in r.warnings if "Unicode map" in w]
+    assert "pages 1" in w and "LaTeX source" in w
+    assert w in json.loads(Path(r.sidecar_path).read_text())["warnings"]
+    clean, _ = convert(tmp_root, corpus_dir, "nfp")  # fonts with Unicode maps: no warning
+    assert not clean.warnings

@@ -42,7 +42,8 @@ _THM_HEAD = re.compile(
     r"(?:\s+(?:[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+))?)(\s*\([^)]{1,80}\))?[.:]?(?=\s|$)(.*)$"
 )
 _BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
-_MAPLESS = re.compile(r"[A-Za-z0-9]p[^\s()]{1,30}q|´[A-Za-z0-9(]|ÿ")
+# glyph codes without a Unicode map, as every converter prints them: B(x) as 'Bpxq', minus '´', sum 'ÿ'
+_MAPLESS = re.compile(r"[A-Za-z0-9]p[^\s()]{1,30}q(?![A-Za-z])|´\s?[A-Za-z0-9(]|ÿ")
 
 
 @dataclass(slots=True)
