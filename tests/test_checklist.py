@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.checklist import CHECKLIST_NAME, SECTIONS, make_checklist, parse_checklist
+from tools.checklist import CHECKLIST_NAME, MAX_REPLY_ITEMS, SECTIONS, make_checklist, parse_checklist
 from tools.equations import find_all
 from tools.errors import PaperToCodeError, PathNotAllowed
 from tools.hyperparams import STANDARD_KEYS, find_hyperparameters
@@ -130,6 +130,15 @@ def test_merge_finds_a_renamed_table_by_its_ids(tmp_root):
     settings = after.split("## Settings")[1].split("\n## ")[0]
     assert eq_row in maths and "**EQ-2**" in maths
     assert hp_row in settings and "**HP-learning-rate**" in settings
+
+
+def test_reply_is_capped_but_the_file_is_complete(tmp_root):
+    lines = [f"$$ x_{{{k}}} = {k} y $$ ({k})" for k in range(1, 301)]
+    (tmp_root / "big.md").write_text("## Maths\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    r = make_checklist("big.md")
+    assert len(r.items) == MAX_REPLY_ITEMS and r.items_left_out == r.added - MAX_REPLY_ITEMS > 0
+    assert r.counts["equation"] == 300
+    assert len(parse_checklist(Path(r.path).read_text(encoding="utf-8"))) == r.added
 
 
 def test_bad_inputs(tmp_root):

@@ -63,6 +63,7 @@ _PREFIX_KIND: dict[str, ItemKind] = {
     **{p: "theorem" for p in THEOREM_PREFIX.values()},
 }
 _MAX_COMPONENTS = 20
+MAX_REPLY_ITEMS = 250  # the file holds them all; a reply stays well under what a chat client accepts
 _MAX_VALUES = 6
 
 
@@ -90,7 +91,8 @@ class ChecklistResult(ToolResult):
     added: int = Field(description="items new in this run")
     kept: int = Field(description="items the file already had (their status, notes and edits untouched)")
     unstated: list[str] = Field(description="standard hyperparameters the paper does not state (HP IDs)")
-    items: list[ChecklistItem]
+    items: list[ChecklistItem] = Field(description=f"the file's items (the first {MAX_REPLY_ITEMS})")
+    items_left_out: int = Field(default=0, description="items in the file but not in this reply")
 
     def summary_text(self) -> str:
         counts = ", ".join(f"{n} {k}" for k, n in self.counts.items())
@@ -623,5 +625,6 @@ def make_checklist(
         added=added,
         kept=extracted - added if merged else 0,
         unstated=unstated,
-        items=items,
+        items=items[:MAX_REPLY_ITEMS],
+        items_left_out=max(0, len(items) - MAX_REPLY_ITEMS),
     )
