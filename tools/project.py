@@ -366,11 +366,13 @@ def notebook_json(percent_script: str) -> str:
     return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
 
 
-def _environment() -> Any:
+def jinja_environment(folder: Path = TEMPLATES) -> Any:
+    """The Jinja2 environment for code and Markdown templates: strict undefined, no HTML escaping, block tags
+    trimmed, trailing newline kept, and a `q` filter quoting a string for Python/TOML source."""
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(folder),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -388,7 +390,7 @@ def _tidy(text: str) -> str:
 
 def render_files(context: dict[str, Any]) -> dict[str, str]:
     """Every file of the project (relative path -> text), rendered in memory."""
-    env = _environment()
+    env = jinja_environment()
     files: dict[str, str] = {}
     for name in sorted(env.list_templates(filter_func=lambda n: n.endswith(".j2"))):
         rel = name[: -len(".j2")]
