@@ -17,8 +17,9 @@ from tools.latex.scan import (
     Unbalanced,
     env_end,
     read_arg,
-    read_bracket,
+    read_args,
     read_group,
+    read_optional,
     skip_space,
     split_spans,
     squash,
@@ -441,7 +442,7 @@ class Renderer:
                 self.block("> " + blk.replace("\n", "\n> "))
             return e_end
         if base == "proof":
-            title, j = _opt(s, i)
+            title, j = read_optional(s, i)
             blocks = self.capture(j, c_end)
             head = f"*{squash(self.inline_text(title)) if title else 'Proof'}.*"
             self._lead(head, blocks)
@@ -453,7 +454,7 @@ class Renderer:
             self.walk(i, c_end)
             return e_end
         if env in FLOATS or base in _ENV_ARGS:
-            _, j = _read_spec(s, i, _ENV_ARGS.get(base, "o"))
+            _, j = read_args(s, i, _ENV_ARGS.get(base, "o"))
             self.walk(j, c_end)
             self.flush()
             return e_end
@@ -485,7 +486,7 @@ class Renderer:
                 number = num
                 m = re.compile(r"\\caption(?:of)?\s*").match(s, pos)
                 j = m.end() if m else pos + 8
-                _, j = _opt(s, j)
+                _, j = read_optional(s, j)
                 j = skip_space(s, j)
                 cap, _ = read_group(s, j)
                 caption = self.inline(j + 1, j + 1 + len(cap))
@@ -495,7 +496,7 @@ class Renderer:
             ie, _ = env_end(s, inner.group(1), inner.end())
             steps = algorithms.steps(self, inner.end(), ie, inner.group(1))
         else:
-            _, j = _opt(s, i)  # algorithm2e's placement [t]
+            _, j = read_optional(s, i)  # algorithm2e's placement [t]
             steps = algorithms.steps(self, j, c_end, "algorithm2e")
         head = f"**Algorithm{' ' + number if number else ''}** {caption}".rstrip()
         self.block(head + ("\n" + "\n".join(steps) if steps else ""))
@@ -506,7 +507,7 @@ class Renderer:
         base = env.rstrip("*")
         if base in ("tabularx", "tabulary", "tabu") or env == "tabular*":
             _, j = read_arg(s, j)
-        _, j = _opt(s, j)
+        _, j = read_optional(s, j)
         _, j = read_arg(s, j)  # column spec
         rows: list[list[str]] = []
         for a, b in split_spans(s, "\\\\", j, c_end):
@@ -551,7 +552,7 @@ class Renderer:
         self.flush()
         for k, m in enumerate(items):
             stop = items[k + 1].start() if k + 1 < len(items) else c_end
-            label, j = _opt(s, m.end())
+            label, j = read_optional(s, m.end())
             blocks = self.capture(j, stop)
             marker = f"{k + 1}." if base in ("enumerate", "compactenum", "inparaenum") else "-"
             first = blocks[0] if blocks else ""
@@ -578,7 +579,7 @@ class Renderer:
         items = list(re.compile(r"\\bibitem(?![a-zA-Z])").finditer(self.s, j, c_end))
         for k, m in enumerate(items):
             stop = items[k + 1].start() if k + 1 < len(items) else c_end
-            _, p = _opt(self.s, m.end())
+            _, p = read_optional(self.s, m.end())
             key, p = read_arg(self.s, p)
             self.out.append(f"- [{key.strip()}] {self.inline(p, stop)}")
 
@@ -592,7 +593,7 @@ class Renderer:
         if cs in HEADING:
             return self.heading(cs, star, at, i)
         if cs in RUN_IN:
-            _, j = _opt(s, i)
+            _, j = read_optional(s, i)
             j = skip_space(s, j)
             if j < len(s) and s[j] == "{":
                 title, end = read_group(s, j)
@@ -604,7 +605,7 @@ class Renderer:
             j = i
             if cs == "captionof":
                 _, j = read_arg(s, j)
-            _, j = _opt(s, j)
+            _, j = read_optional(s, j)
             j = skip_space(s, j)
             cap, end = read_group(s, j)
             text = self.inline(j + 1, end - 1)
@@ -648,15 +649,15 @@ class Renderer:
             "Citep",
             "citenum",
         ):
-            pre, j = _opt(s, i)
-            post, j = _opt(s, j)
+            pre, j = read_optional(s, i)
+            post, j = read_optional(s, j)
             key, end = read_arg(s, j)
             keys = "; ".join(k.strip() for k in key.split(",") if k.strip())
             note = (post if post is not None else pre) or ""
             self.buf.append(f"[{keys}{', ' + squash(note) if note else ''}]")
             return end
         if cs in ("footnote", "footnotetext"):
-            _, j = _opt(s, i)
+            _, j = read_optional(s, i)
             j = skip_space(s, j)
             _, end = read_group(s, j)
             self.buf.append(f" (footnote: {self.inline(j + 1, end - 1)})")
@@ -664,8 +665,8 @@ class Renderer:
         if cs in WRAP:
             j = i
             if cs in ("makebox", "framebox", "parbox"):
-                _, j = _opt(s, j)
-                _, j = _opt(s, j)
+                _, j = read_optional(s, j)
+                _, j = read_optional(s, j)
                 if cs == "parbox":
                     _, j = read_arg(s, j)
             j = skip_space(s, j)
@@ -685,7 +686,7 @@ class Renderer:
             return i
         if cs in ("Call", "FuncSty", "ProcNameSty"):
             name, j = read_arg(s, i)
-            args, end = _read_spec(s, j, "m") if cs == "Call" else ([None], j)
+            args, end = read_args(s, j, "m") if cs == "Call" else ([None], j)
             arg = f"({self.inline_text(args[0])})" if args and args[0] is not None else ""
             self.buf.append(f"{self.inline_text(name)}{arg}")
             return end
@@ -717,7 +718,7 @@ class Renderer:
                 return end
             return i
         if cs == "item":
-            _, j = _opt(s, i)
+            _, j = read_optional(s, i)
             self.buf.append(" ")
             return j
         if cs in SYMBOLS:
@@ -728,7 +729,7 @@ class Renderer:
             self.buf.append(accent(cs, arg.strip() or " "))
             return end
         if cs in DROP:
-            _, end = _read_spec(s, i, DROP[cs])
+            _, end = read_args(s, i, DROP[cs])
             if cs in ("vskip", "hskip"):
                 dim = re.compile(r"\s*-?[\d.]*\s*\\?[a-zA-Z]+(?:\s*plus\s*[\d.]*\s*[a-z]+)?").match(s, end)
                 end = dim.end() if dim else end
@@ -737,7 +738,7 @@ class Renderer:
 
     def heading(self, cs: str, star: bool, at: int, i: int) -> int:
         s = self.s
-        _, j = _opt(s, i)
+        _, j = read_optional(s, i)
         j = skip_space(s, j)
         if j >= len(s) or s[j] != "{":
             return j
@@ -784,29 +785,6 @@ def _find_close(s: str, i: int, close: str, b: int) -> int:
             j += 1
             continue
         return j
-
-
-def _opt(s: str, i: int) -> tuple[str | None, int]:
-    j = skip_space(s, i)
-    if j < len(s) and s[j] == "[":
-        return read_bracket(s, j)
-    return None, i
-
-
-def _read_spec(s: str, i: int, spec: str) -> tuple[list[str | None], int]:
-    out: list[str | None] = []
-    for kind in spec:
-        j = skip_space(s, i)
-        if kind == "s":
-            if j < len(s) and s[j] == "*":
-                i = j + 1
-        elif kind == "o":
-            a, i = _opt(s, i)
-            out.append(a)
-        elif j < len(s) and s[j] in "{\\":
-            a, i = read_arg(s, j)
-            out.append(a)
-    return out, i
 
 
 def is_display_env(env: str) -> bool:

@@ -17,8 +17,8 @@ from tools.latex.scan import (
     Unbalanced,
     env_end,
     read_arg,
-    read_bracket,
     read_group,
+    read_optional,
     skip_space,
     split_top,
     squash,
@@ -143,15 +143,11 @@ class _Numberer:
     # declarations (preamble, sometimes body)
     def newtheorem(self, s: str, i: int, star: bool) -> int:
         env, i = read_arg(s, i)
-        shared = None
-        j = skip_space(s, i)
-        if j < len(s) and s[j] == "[":
-            shared, i = read_bracket(s, j)
+        shared, i = read_optional(s, i)
         name, i = read_arg(s, i)
         within = None
-        j = skip_space(s, i)
-        if j < len(s) and s[j] == "[" and not shared:
-            within, i = read_bracket(s, j)
+        if not shared:
+            within, i = read_optional(s, i)
         env = env.strip()
         self.n.theorem_names[env] = _plain(name)
         if star:
@@ -164,15 +160,10 @@ class _Numberer:
         return i
 
     def declaretheorem(self, s: str, i: int) -> int:
-        opts = ""
-        j = skip_space(s, i)
-        if j < len(s) and s[j] == "[":
-            opts, i = read_bracket(s, j)
+        opts, i = read_optional(s, i)
         env, i = read_arg(s, i)
-        j = skip_space(s, i)
-        if j < len(s) and s[j] == "[":
-            more, i = read_bracket(s, j)
-            opts = f"{opts},{more}"
+        more, i = read_optional(s, i)  # newer thmtools: \declaretheorem{name}[options]
+        opts = f"{opts or ''},{more or ''}"
         env = env.strip()
         kv = dict(
             (k.strip(), v.strip().strip("{}")) for k, _, v in (o.partition("=") for o in _split_opts(opts))
@@ -230,10 +221,8 @@ class _Numberer:
         return i
 
     def usepackage(self, s: str, i: int) -> int:
-        opts = ""
-        j = skip_space(s, i)
-        if j < len(s) and s[j] == "[":
-            opts, i = read_bracket(s, j)
+        opts, i = read_optional(s, i)
+        opts = opts or ""
         names, i = read_arg(s, i)
         pk = {p.strip() for p in names.split(",")}
         o = {p.strip() for p in opts.split(",")}
@@ -340,14 +329,11 @@ class _Numberer:
 
 
 def _title(s: str, i: int) -> tuple[str | None, int]:
-    """An optional [title] right after \\begin{env}."""
-    j = skip_space(s, i)
-    if j < len(s) and s[j] == "[":
-        try:
-            return read_bracket(s, j)
-        except Unbalanced:
-            pass
-    return None, i
+    """An optional [title] right after \\begin{env} (an unclosed one is ignored)."""
+    try:
+        return read_optional(s, i)
+    except Unbalanced:
+        return None, i
 
 
 _INTERTEXT = re.compile(r"\\(?:inter|short)text\s*\{")
@@ -490,10 +476,7 @@ def _event(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool, theor
         ):
             if cmd == "newcounter":
                 name, i = read_arg(s, i)
-                parent = None
-                j = skip_space(s, i)
-                if j < len(s) and s[j] == "[":
-                    parent, i = read_bracket(s, j)
+                parent, i = read_optional(s, i)
                 nb.c.new(name.strip(), parent.strip() if parent else None)
                 return i
             return nb.counter_cmd(cmd, star, s, i)

@@ -83,20 +83,22 @@ def read_optional(s: str, i: int) -> tuple[str | None, int]:
 
 
 def read_args(s: str, i: int, spec: str) -> tuple[list[str | None], int]:
-    """Arguments by spec: 'm' mandatory, 'o' optional, 's' star. Missing optional arguments are None."""
+    """Arguments by spec: 'm' mandatory (read when present), 'o' optional [..], 's' star; absent ones None."""
     out: list[str | None] = []
     for kind in spec:
-        if kind == "m":
-            a, i = read_arg(s, i)
-            out.append(a)
-        elif kind == "o":
-            a, i = read_optional(s, i)
-            out.append(a)
-        elif kind == "s":
-            j = skip_space(s, i)
+        j = skip_space(s, i)
+        if kind == "s":
             star = j < len(s) and s[j] == "*"
             out.append("*" if star else None)
             i = j + 1 if star else i
+        elif kind == "o":
+            a, i = read_optional(s, i)
+            out.append(a)
+        elif j < len(s) and s[j] in "{\\":
+            a, i = read_arg(s, j)
+            out.append(a)
+        else:
+            out.append(None)
     return out, i
 
 
