@@ -292,6 +292,7 @@ class Renderer:
         self.out: list[str] = []
         self.buf: list[str] = []
         self.headings: list[tuple[int, str]] = []
+        self.cell_depth = 0
         self.warnings: list[str] = []
 
     # output plumbing
@@ -522,6 +523,9 @@ class Renderer:
                 rows.append(cells)
         if not rows:
             return
+        if self.cell_depth:  # a tabular inside a table cell (a line break in a cell): its text, inline
+            self.buf.append(" ".join(c for r in rows for c in r if c))
+            return
         width = max(len(r) for r in rows)
         lines = []
         for k, r in enumerate(rows):
@@ -531,6 +535,13 @@ class Renderer:
         self.block("\n".join(lines))
 
     def cell(self, a: int, b: int) -> tuple[str, int]:
+        self.cell_depth += 1
+        try:
+            return self._cell(a, b)
+        finally:
+            self.cell_depth -= 1
+
+    def _cell(self, a: int, b: int) -> tuple[str, int]:
         m = re.compile(r"\s*\\multicolumn\s*").match(self.s, a, b)
         if m:
             n, j = read_arg(self.s, m.end())
