@@ -130,3 +130,69 @@ def test_speed_under_a_fifth_of_a_second_per_paper() -> None:
     convert_source(CORPUS / "iddpm" / "source")
     seconds = [convert_source(p / "source").seconds for p in PAPERS]
     assert max(seconds) < 0.2, seconds
+
+
+def test_mangled_sources_never_crash(tmp_path: Path) -> None:
+    """Random cuts and stray tokens (unbalanced braces, open environments, recursive macros, half tags) give a
+    result with warnings or a PaperToCodeError, quickly; never another exception."""
+    import random
+    import time
+
+    sources = [
+        (p / "source" / gt).read_text()
+        for p, gt in (
+            (CORPUS / "iddpm", "main.tex"),
+            (SYNTHETIC / "numbered", "main.tex"),
+            (SYNTHETIC / "wild", "main.tex"),
+        )
+    ]
+    junk = [
+        "{",
+        "}",
+        "\\begin{align}",
+        "\\end{equation}",
+        "$",
+        "\\\\",
+        "&",
+        "[",
+        "]",
+        "\\section",
+        "\\label{",
+        "\\caption",
+        "\\newcommand{\\x}[2]{#1#2\\x}",
+        "\\def\\y#1{\\y{#1}}",
+        "%",
+        "\\iffalse",
+        "\\fi",
+        "\\begin{theorem}",
+        "\\item",
+        "\\multicolumn{3}",
+        "\\tag{",
+        "\\begin{subequations}",
+        "\\appendix",
+        "\\ref{",
+        "\\begin{tabular}{",
+        "\\For{",
+        "\\State",
+        "\\end{algorithmic}",
+    ]
+    rng = random.Random(7)
+    for _ in range(150):
+        s = rng.choice(sources)
+        for _ in range(rng.randint(1, 12)):
+            i = rng.randrange(max(1, len(s)))
+            op = rng.random()
+            s = (
+                s[:i] + s[i + rng.randint(1, 50) :]
+                if op < 0.4
+                else s[:i] + rng.choice(junk) + s[i:]
+                if op < 0.8
+                else s[:i]
+            )
+        (tmp_path / "main.tex").write_text(s)
+        start = time.perf_counter()
+        try:
+            convert_source(tmp_path / "main.tex")
+        except PaperToCodeError:
+            pass
+        assert time.perf_counter() - start < 2
