@@ -135,6 +135,7 @@ def test_speed_under_a_fifth_of_a_second_per_paper() -> None:
 def test_mangled_sources_never_crash(tmp_path: Path) -> None:
     """Random cuts and stray tokens (unbalanced braces, open environments, recursive macros, half tags) give a
     result with warnings or a PaperToCodeError, quickly; never another exception."""
+    import contextlib
     import random
     import time
 
@@ -191,8 +192,6 @@ def test_mangled_sources_never_crash(tmp_path: Path) -> None:
             )
         (tmp_path / "main.tex").write_text(s)
         start = time.perf_counter()
-        try:
+        with contextlib.suppress(PaperToCodeError):  # an expected, explained refusal
             convert_source(tmp_path / "main.tex")
-        except PaperToCodeError:
-            pass
         assert time.perf_counter() - start < 2
