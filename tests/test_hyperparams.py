@@ -209,6 +209,7 @@ def test_algorithm_inputs():
         "Results are 3.57 ± 0.02 over runs.",
         "DDIM is better with fewer than 50 sampling steps, and worse with 50 or more steps.",
         "5: for L = 1 to R . for each layer 6: end for",
+        "Algorithm 1 Power iteration. Require: a matrix A.",
     ],
 )
 def test_not_hyperparameters(sentence):
@@ -246,3 +247,16 @@ def test_corpus_recall_and_precision(tmp_root: Path, corpus_dir: Path):
             assert f.value in lines[f.line - 1] or f.value.split()[0] in lines[f.line - 1], f
     assert hit / labelled >= 0.7, (hit, labelled)
     assert good / found_n >= 0.7, (good, found_n)
+
+
+def test_synthetic_latex_paper_outside_the_corpus(tmp_root: Path):
+    """The LaTeX-route fixture written in everyday arXiv style (tests/fixtures/latex/papers/wild)."""
+    from tools.pdf_markdown import pdf_to_markdown
+
+    src = Path(__file__).parent / "fixtures" / "latex" / "papers" / "wild" / "source"
+    shutil.copytree(src, tmp_root / "wild")
+    md = Path(pdf_to_markdown("wild/main.tex").markdown_path).read_text(encoding="utf-8")
+    got = _by_key(md)
+    assert got["learning_rate"] == [pytest.approx(3e-4)] and got["optimizer"] == ["adam"]
+    assert got["batch_size"] == [256] and got["weight_decay"] == [pytest.approx(5e-4)]
+    assert got["epochs"] == [200]

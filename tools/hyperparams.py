@@ -585,6 +585,12 @@ def _rejected(text: str, start: int, end: int, value: float | str | list) -> boo
         or re.search(r"\b(than|least|most|around|about|roughly)\s*$", before)
     ):
         return True
+    if re.search(
+        r"\b(algorithm|table|figure|fig\.|section|sec\.|eq\.|equation|appendix|theorem|lemma|step|line)\s*$",
+        text[max(0, start - 14) : start],
+        re.I,
+    ):
+        return True  # "Algorithm 1 Power iteration" names a box, not one iteration
     if re.search(r"±\s*$", before) or re.match(r"\s*(hundred|thousand|million|billion)\b", after):
         return True
     if re.match(r"\s*(or|and)\s+(more|fewer|less|greater|higher|lower)\b", after):
