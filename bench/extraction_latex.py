@@ -10,8 +10,8 @@ Figures per paper and in total (pooled over papers):
       label, equals the source LaTeX after whitespace is collapsed. The source side goes through the same
       written form as the converter (the paper's own macros expanded; \\label, \\tag, \\nonumber, \\xspace
       dropped; \\ensuremath unwrapped); ground truth cut at 160 characters is compared as a prefix.
-  alg_caption_recall, thm_recall: as on the PDF route (bench/extraction.py); thm_number_recall when the
-      ground truth records theorem numbers (the synthetic papers in tests/fixtures/latex/papers do).
+  alg_caption_recall, thm_recall, hp_recall, hp_precision: as on the PDF route (bench/extraction.py);
+      thm_number_recall when the ground truth records theorem numbers (tests/fixtures/latex/papers does).
 """
 
 from __future__ import annotations
@@ -30,12 +30,14 @@ KEYS = (
     "alg_caption_recall",
     "thm_recall",
     "thm_number_recall",
+    "hp_recall",
+    "hp_precision",
 )
 GT_TEX_LIMIT = 160
 
 
 def bench_paper(paper: Path, runs: int) -> dict:
-    from extraction import alg_recall, thm_recall
+    from extraction import alg_recall, hp_scores, thm_recall
 
     from tools.equations import find_all
     from tools.latex.document import body_matches, convert_source
@@ -47,7 +49,7 @@ def bench_paper(paper: Path, runs: int) -> dict:
         conv = convert_source(paper / "source")
         times.append(time.perf_counter() - t)
     assert conv is not None
-    found = find_all(conv.markdown, {"numbered", "algorithm", "theorem"})
+    found = find_all(conv.markdown, {"numbered", "algorithm", "theorem", "hyperparameter"})
     numbered = found["numbered"]
     want = Counter(gt.get("equation_labels", []))
     got = Counter(e.label for e in numbered)
@@ -73,6 +75,7 @@ def bench_paper(paper: Path, runs: int) -> dict:
         "alg_caption_recall": alg_recall(gt, found["algorithms"]),
         "thm_recall": thm_recall(gt, found["theorems"]),
         "thm_number_recall": thm_hit / len(numbered_thms) if numbered_thms else None,
+        **hp_scores(paper, found["hyperparameters"]),
         "_n": (
             hit,
             sum(want.values()),
@@ -111,6 +114,8 @@ def run_latex(corpus: Path, runs: int) -> dict:
         "alg_caption_recall": weighted("alg_caption_recall", 5),
         "thm_recall": weighted("thm_recall", 6),
         "thm_number_recall": ratio(n[7], n[8]),
+        "hp_recall": ratio(sum(r["_hp"][0] for r in rows), sum(r["_hp"][1] for r in rows)),
+        "hp_precision": ratio(sum(r["_hp"][2] for r in rows), sum(r["_hp"][3] for r in rows)),
     }
     public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
     return {"route": "latex", "papers": public, "total": total}
