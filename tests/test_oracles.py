@@ -156,6 +156,11 @@ def test_oracle_accepts_correct_and_rejects_wrong(corpus_equations, key):
         (r"a = b = c", "chained"),
         (r"x = \frac{1}{2", "unbalanced"),
         (r"y = \int_0^1 x\, dx", "integral"),
+        (r"h = \tanh(W x + b)", "matrix"),
+        (r"y = \mathbf{A} \mathbf{x}", "matrix"),
+        (r"s = \sum_i \sum_j x_{ij}", "two indices"),
+        (r"y = \sigma(x)", "function or a product"),
+        (r"L = \sum_{i=1}^{N} c", "no indexed variable"),
     ],
 )
 def test_what_is_not_plain_algebra_gets_a_reason(latex, reason):
@@ -171,6 +176,35 @@ def test_norms_sums_and_bounds():
     _check(spec, good, 0)
     with pytest.raises(AssertionError):
         _check(spec, lambda x, y, N: np.sum((x - y) ** 2), 0)
+
+
+@pytest.mark.parametrize(
+    ("latex", "correct", "wrong"),
+    [
+        (
+            r"\hat{y}_i = \frac{\exp(z_i)}{\sum_j \exp(z_j)}",
+            lambda z: np.exp(z) / np.exp(z).sum(),
+            lambda z: np.exp(z) / np.exp(z).max(),
+        ),
+        (
+            r"L = -\sum_{i} y_i \log p_i",
+            lambda y, p: -(y * np.log(p)).sum(),
+            lambda y, p: -(y * np.log(p)).mean(),
+        ),
+        (r"y = |x| + \left| z \right|", lambda x, z: np.abs(x) + np.abs(z), lambda x, z: x + z - 1),
+        (
+            r"y = \max(0, x - \tfrac12) \cdot \beta_t (1 - x)",
+            lambda x, beta_t: np.maximum(0, x - 0.5) * beta_t * (1 - x),
+            lambda x, beta_t: (x - 0.5) * beta_t * (1 - x),
+        ),
+    ],
+)
+def test_more_plain_algebra_forms(latex, correct, wrong):
+    result = oracle_spec(latex)
+    assert result.ok, result.reason
+    _check(result.spec, correct, 0)
+    with pytest.raises(AssertionError):
+        _check(result.spec, wrong, 0)
 
 
 def test_a_misread_formula_is_refused_not_guessed():

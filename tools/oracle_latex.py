@@ -110,6 +110,8 @@ SKIP = {
     "middle",
 }
 EQUALS = {"coloneqq", "coloneq", "triangleq", "doteq", "eqqcolon", "defeq", "equiv"}
+INDEX_LETTERS = {"i", "j", "k", "l", "m", "n"}
+BOLD = {"mathbf", "boldsymbol", "bm", "bf"}
 MODEL_SUBSCRIPTS = {"theta", "phi", "psi", "omega", "w"}
 REASONS = {
     "mathcal": "a distribution or set (\\mathcal{...}) is not plain algebra",
@@ -266,6 +268,7 @@ class _Var:
     base: str  # name without subscript
     sub: list[Any] = field(default_factory=list)
     call: list[Any] | None = None  # the (args) that followed, when it is a call
+    bold: bool = False  # \\mathbf{W}: a vector or matrix by convention
 
 
 # ---------------------------------------------------------------- the rewriter
@@ -279,6 +282,7 @@ class _Rewriter:
         self.lengths: set[str] = set()
         self.helpers: dict[str, str] = {}  # base name -> command used for its calls
         self.sum_index: str | None = None
+        self.indices: set[str] = set()  # index letters of the line's sums
         self.reductions = False
 
     def placeholder(self, py: str, *, is_input: bool = True) -> str:
@@ -311,7 +315,7 @@ class _Rewriter:
             base, i = c, i + 1
         else:
             base, i = str(t), i + 1
-        var = _Var(name="", base=base)
+        var = _Var(name="", base=base, bold=c in BOLD)
         while i < len(nodes):
             t = nodes[i]
             if t == "'":
@@ -346,6 +350,11 @@ class _Rewriter:
                     )
                 var.call = args
                 i = close + 1
+            elif not var.sub:  # sigma(x): sigmoid, or sigma times x? a wrong guess would fail good code
+                raise Unsupported(
+                    f"{var.base}(...) may be a function or a product: the oracle cannot tell (pass latex= "
+                    "with \\cdot for a product)"
+                )
         return var, i
 
     def emit_var(self, var: _Var) -> str:
@@ -357,10 +366,15 @@ class _Rewriter:
             if not (set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS):
                 raise Unsupported(f"{var.base}(...) is a function the line does not define")
             var.name = _py(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
-        if self.sum_index and _name_of(var.sub) == self.sum_index:
+        sub_name = _name_of(var.sub)
+        if self.indices and sub_name in self.indices | INDEX_LETTERS:  # x_i with a sum on the line: vector x
             py = _py(var.base)
             self.vectors.add(py)
             return f"{{\\{self.placeholder(py)}}}"
+        if self.indices and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
+            raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
+        if var.base == "W" or (var.base.isupper() and var.bold):
+            raise Unsupported(f"{var.base} looks like a matrix: products need shapes the oracle cannot know")
         return f"{{\\{self.placeholder(var.name)}}}"
 
     # -- expressions
@@ -373,7 +387,7 @@ class _Rewriter:
     def emit(self, nodes: list[Any], in_call: bool = False) -> str:
         out: list[str] = []
         i, depth = 0, 0
-        norm_open = False
+        norm_open = abs_open = False
         while i < len(nodes):
             t = nodes[i]
             c = _cmd(t)
@@ -450,8 +464,9 @@ class _Rewriter:
             elif t in ("\\{", "\\}"):
                 raise Unsupported("a set \\{...\\} is not plain algebra")
             elif t == "|":
-                if not _closes_abs(nodes, i):
+                if not abs_open and not _closes_abs(nodes, i):
                     raise Unsupported("a conditional `|` (as in p(x | y)) is not plain algebra")
+                abs_open = not abs_open
                 out.append("|")
                 i += 1
             elif t in ("(", "["):
@@ -542,10 +557,7 @@ class _Rewriter:
                 if len(flat) == 1 and isinstance(flat[0], str) and flat[0].isalpha():
                     upper = flat[0]
             i += 2
-        index = index or self._guess_index(nodes[i:])
-        if self.sum_index not in (None, index):
-            raise Unsupported("sums over different indices are not supported")
-        self.sum_index = index
+        self.sum_index = index or self._guess_index(nodes[i:])
         self.reductions = True
         if upper:
             py = _py(upper)
@@ -553,13 +565,27 @@ class _Rewriter:
         out.append(f"\\{c}_{{\\zzidx=1}}^{{\\zzlen}} ")
         return i
 
-    def _guess_index(self, rest: list[Any]) -> str:
+    @staticmethod
+    def _guess_index(rest: list[Any]) -> str:
         for j, t in enumerate(rest):
             if t == "_" and j + 1 < len(rest):
                 flat = _flat(_items(rest[j + 1]))
-                if len(flat) == 1 and flat[0] in ("i", "j", "k", "n", "m", "l"):
+                if len(flat) == 1 and flat[0] in INDEX_LETTERS:
                     return flat[0]
         raise Unsupported("a sum without an index the oracle can find")
+
+
+def _sum_indices(nodes: list[Any]) -> set[str]:
+    """The index letters of every \\sum / \\prod on the line (explicit `_{i=1}` / `_i`, else guessed)."""
+    flat = _flat(nodes)
+    out = set()
+    for k, t in enumerate(flat):
+        if _cmd(t) in ("sum", "prod"):
+            if flat[k + 1:k + 2] == ["_"] and k + 2 < len(flat) and str(flat[k + 2]).isalpha():
+                out.add(str(flat[k + 2]))
+            else:
+                out.add(_Rewriter._guess_index(flat[k + 1:]))
+    return out
 
 
 def _flat(nodes: list[Any]) -> list[Any]:
@@ -637,6 +663,7 @@ def build_spec(latex: str) -> dict[str, Any]:
     nodes = _clean(_groups(_tokens(latex)))
     defs = _split_definitions(nodes)
     rw = _Rewriter()
+    rw.indices = _sum_indices(nodes)
     lhs_vars = []
     for lhs, rhs in defs:  # noqa: B007 (rhs is read when the left-hand side is refused)
         var, end = (

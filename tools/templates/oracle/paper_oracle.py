@@ -82,7 +82,10 @@ def _post(expr: Any, spec: dict[str, Any], helpers: dict[str, Any]) -> Any:
             if not limits <= index:
                 raise ValueError(f"unexpected summation index in {e}")
             name = "reduce_sum" if isinstance(e, sympy.Sum) else "reduce_prod"
-            return sympy.Function(name)(walk(e.function))
+            body = walk(e.function)
+            if not {s.name for s in body.free_symbols} & set(spec.get("vectors", [])):
+                raise ValueError(f"a sum over no indexed variable: {e}")
+            return sympy.Function(name)(body)
         if isinstance(e, sympy.core.function.AppliedUndef):
             fname = type(e).__name__
             args = [walk(a) for a in e.args]
