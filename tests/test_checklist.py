@@ -99,14 +99,16 @@ def test_latex_route_ids(tmp_root):
         "# A Small Paper\n\n## 2 Method\n\n$$ L = \\sum_i x_i^2 $$ (1)\n\n$$ y = W x + b $$\n\n"
         "**Algorithm 1** Training loop\n1. sample a batch\n2. update the weights\n\n"
         "**Theorem 3.1** (Convergence). The loss decreases at every step.\n\n"
-        "**Lemma A.2** The gradient is bounded.\n\n"
+        "**Lemma A.2** The gradient is bounded.\n\n**Remark.** Remarks are unnumbered.\n\n"
+        "$$ f = g $$ ($\\star$)\n\n"
         "We train with a batch size of 32 and a learning rate of 0.01 using SGD for 20 epochs.\n",
         encoding="utf-8",
     )
     r = make_checklist("paper.md", out_path="out")
     assert r.route == "latex" and Path(r.path) == tmp_root / "out"
     ids = {i.id: i for i in r.items}
-    assert {"EQ-1", "EQ-u1", "ALG-1", "THM-3.1", "LEM-A.2", "HP-batch-size", "HP-learning-rate"} <= set(ids)
+    assert {"EQ-1", "EQ-u1", "ALG-1", "THM-3.1", "LEM-A.2", "REM-u1", "EQ-star", "HP-batch-size"} <= set(ids)
+    assert parse_checklist(Path(r.path).read_text(encoding="utf-8")) == r.items  # every ID reads back
     assert ids["EQ-1"].title == "L = \\sum_i x_i^2" and ids["EQ-1"].page is None
     assert ids["HP-optimizer"].value_normalized == "sgd" and ids["HP-epochs"].value_normalized == 20
     assert "HP-training-steps" not in r.unstated  # epochs state the training length

@@ -119,6 +119,18 @@ def _cell(text: object, limit: int = 160) -> str:
     return _one_line(str(text), limit).replace("|", "\\|")
 
 
+def _id_part(text: str) -> str:
+    """An ID suffix the checklist parser and code anchors can read: letters, digits, dots and dashes
+    ('A.3', '2b'; a tag such as $\\star$ becomes 'star')."""
+    part = re.sub(r"[^A-Za-z0-9.]+", "-", text.replace("\\", " ")).strip("-.")
+    return part or "x"
+
+
+def _unnumbered(prefix: str, page: int | None, n: int) -> str:
+    """The n-th unnumbered item of a kind: on its page (PDF route) or in the document (LaTeX route)."""
+    return f"{prefix}-p{page}-{n}" if page else f"{prefix}-u{n}"
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
@@ -176,11 +188,11 @@ def _equation_rows(eqs: list[Equation], route: Route) -> list[dict[str, Any]]:
         if not eq.label and _not_an_equation(eq.body):
             continue
         if eq.label:
-            item_id = f"EQ-{eq.label}"
+            item_id = f"EQ-{_id_part(eq.label)}"
         else:
             where = eq.page if route == "pdf" else None
             unnumbered[where] += 1
-            item_id = f"EQ-p{where}-{unnumbered[where]}" if where else f"EQ-u{unnumbered[where]}"
+            item_id = _unnumbered("EQ", where, unnumbered[where])
         if item_id in seen:  # a restated equation prints its label again
             continue
         seen.add(item_id)
@@ -194,7 +206,7 @@ def _equation_rows(eqs: list[Equation], route: Route) -> list[dict[str, Any]]:
 def _algorithm_rows(algs: list[Algorithm], route: Route) -> list[dict[str, Any]]:
     rows, seen = [], set()
     for k, alg in enumerate(algs, start=1):
-        item_id = f"ALG-{alg.number}" if alg.number else f"ALG-p{alg.page or 0}-{k}"
+        item_id = f"ALG-{_id_part(alg.number)}" if alg.number else _unnumbered("ALG", alg.page, k)
         if item_id in seen:
             continue
         seen.add(item_id)
@@ -212,10 +224,10 @@ def _theorem_rows(thms: list[Theorem], route: Route) -> list[dict[str, Any]]:
     for thm in thms:
         prefix = THEOREM_PREFIX.get(thm.kind.lower(), "THM")
         if thm.number:
-            item_id = f"{prefix}-{thm.number}"
+            item_id = f"{prefix}-{_id_part(thm.number)}"
         else:
             unnumbered[prefix] += 1
-            item_id = f"{prefix}-p{thm.page or 0}-{unnumbered[prefix]}"
+            item_id = _unnumbered(prefix, thm.page, unnumbered[prefix])
         if item_id in seen:  # restatements in an appendix
             continue
         seen.add(item_id)
@@ -306,7 +318,7 @@ def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[
         )
         rows.append(
             _row(
-                f"HP-{key.replace('_', '-')}",
+                f"HP-{_id_part(key.replace('_', '-'))}",
                 "hyperparameter",
                 _param_name(key, first.name),
                 first,
@@ -318,22 +330,23 @@ def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[
             )
         )
     unstated = []
+    length = {"epochs", "training_steps"}  # either one states how long to train
     for key in STANDARD_KEYS:
-        if key in by_key or (
-            key in ("epochs", "training_steps") and {"epochs", "training_steps"} & by_key.keys()
-        ):
+        if key in by_key or (key in length and length & by_key.keys()) or key == "epochs":
             continue
         item_id = f"HP-{key.replace('_', '-')}"
+        name = "training steps or epochs" if key == "training_steps" else key.replace("_", " ")
         unstated.append(item_id)
+        cells = [name, "unstated"]
         rows.append(
             _row(
                 item_id,
                 "hyperparameter",
-                key.replace("_", " "),
+                name,
                 Located(line=0),
                 "UNSPECIFIED",
                 route,
-                [key.replace("_", " "), "unstated"],
+                cells,
                 value="unstated",
             )
         )
