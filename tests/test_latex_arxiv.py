@@ -178,3 +178,33 @@ async def test_through_the_mcp_client(arxiv_server: str, client) -> None:
         assert bad.is_error and "arXiv has no paper" in bad.content[0].text
     finally:
         configure(arxiv_base_url=before)
+
+
+def test_cli_reads_the_base_url_from_the_environment(arxiv_server: str, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("paper-to-code")
+    env = {**os.environ, "PAPER_TO_CODE_ARXIV_BASE_URL": arxiv_server}
+    p = subprocess.run(
+        [str(exe), "--root", str(tmp_path), "--json", "pdf-to-markdown", "--source", "hep-th/9901001"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    assert out["paper_id"] == "arxiv-hep-th-9901001" and out["pages"] is None
+    bad = subprocess.run(
+        [str(exe), "--root", str(tmp_path), "pdf-to-markdown", "--source", "2000.99999"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
+    lines = [ln for ln in bad.stderr.splitlines() if ln.strip()]
+    assert bad.returncode == 1 and len(lines) == 1 and "arXiv has no paper" in lines[0], bad.stderr
