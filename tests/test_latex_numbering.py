@@ -139,3 +139,16 @@ Caf\'e na\"ive --- ``quoted'' \url{https://x.org} \footnote{note}.""",
     )
     assert "- First\n\n- Second with *stress*" in md and "1. One" in md
     assert "Café naïve — “quoted” <https://x.org> (footnote: note)." in md
+
+
+def test_theorems_declared_in_a_local_package(tmp_path: Path) -> None:
+    (tmp_path / "mythm.sty").write_text(
+        "\\ProvidesPackage{mythm}\\RequirePackage{amsthm}\n\\newtheorem{theorem}{Theorem}[section]\n"
+        "\\newtheorem{lemma}[theorem]{Lemma}\n\\newcommand{\\R}{\\mathbb{R}}\n"
+    )
+    md = convert(
+        tmp_path,
+        r"\section{A} \begin{lemma} $x \in \R$ \end{lemma} \begin{theorem} y \end{theorem}",
+        r"\usepackage{mythm}",
+    )
+    assert heads(md) == ["Lemma 1.1", "Theorem 1.2"] and r"$x \in \mathbb{R}$" in md

@@ -40,7 +40,7 @@ def convert_source(source: Path) -> Converted:
     macros.collect(doc.packages, package=True)
     preamble = macros.collect(doc.preamble)
     body = macros.expand(macros.collect(doc.body))
-    numbering = number(preamble, body)
+    numbering = number(doc.packages + "\n" + preamble, body)  # local .sty files may declare theorems
     r = Renderer(body, numbering, macros)
     title = _title(preamble + body, r)
     if title:
