@@ -89,8 +89,10 @@ def test_two_candidates_pick_the_one_with_begin_document(tmp_root: Path) -> None
     (tmp_root / "p" / "paper.tex").write_text(
         "\\documentclass{article}\n\\begin{document}\n\\begin{equation}a=b\\end{equation}\n\\end{document}\n"
     )
-    side = json.loads(Path(pdf_to_markdown("p").sidecar_path).read_text())
+    first = pdf_to_markdown("p")
+    side = json.loads(Path(first.sidecar_path).read_text())
     assert side["main_file"] == "paper.tex"
+    assert any("chose paper.tex" in w and "draft.tex" in w for w in first.warnings)
     (tmp_root / "p" / "main.tex").write_text((tmp_root / "p" / "paper.tex").read_text().replace("a=b", "c=d"))
     res = pdf_to_markdown("p")
     side = json.loads(Path(res.sidecar_path).read_text())

@@ -93,6 +93,12 @@ def find_main(folder: Path) -> tuple[Path, str, list[str]]:
         full = partial
     warnings: list[str] = []
     if len(full) == 1:
+        others = [str(p.relative_to(folder)) for _, _, p in scored if p != full[0]]
+        if others:
+            warnings.append(
+                f"chose {full[0].relative_to(folder)}, the only candidate with both \\documentclass and "
+                f"\\begin{{document}}; also looked like main files: {', '.join(others)}"
+            )
         return full[0], "the only .tex file with \\documentclass and \\begin{document}", warnings
     included = _included_names(full)
     top = [p for p in full if p.stem not in included] or full
