@@ -100,6 +100,24 @@ def test_two_candidates_pick_the_one_with_begin_document(tmp_root: Path) -> None
     assert any("several main-file candidates; chose main.tex" in w for w in res.warnings)
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("00README.json", '{"sources": [{"filename": "b.tex", "usage": "toplevel"}]}'),
+        ("00README.XXX", "b.tex toplevelfile\n"),
+    ],
+)
+def test_arxiv_readme_names_the_main_file(tmp_root: Path, name: str, text: str) -> None:
+    (tmp_root / "p").mkdir()
+    for stem in ("a", "b"):
+        (tmp_root / "p" / f"{stem}.tex").write_text(
+            f"\\documentclass{{article}}\\begin{{document}}\\section{{{stem.upper()}}}\\end{{document}}"
+        )
+    (tmp_root / "p" / name).write_text(text)
+    res = pdf_to_markdown("p")
+    assert json.loads(Path(res.sidecar_path).read_text())["main_file"] == "b.tex" and not res.warnings
+
+
 def test_bad_sources_give_errors_or_warnings(tmp_root: Path) -> None:
     (tmp_root / "nomain").mkdir()
     (tmp_root / "nomain" / "section.tex").write_text("\\section{A} text\n")

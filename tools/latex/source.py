@@ -68,6 +68,9 @@ def _is_main(text: str) -> tuple[bool, bool]:
 
 def find_main(folder: Path) -> tuple[Path, str, list[str]]:
     """The main file of a LaTeX project folder, why it was chosen, and warnings."""
+    named = _readme_main(folder)
+    if named is not None:
+        return named, "named as the top-level file by the e-print's 00README", []
     texs = sorted(p for p in folder.rglob("*.tex") if p.is_file() and not p.is_symlink())
     if not texs:
         raise PaperToCodeError(
@@ -111,6 +114,29 @@ def find_main(folder: Path) -> tuple[Path, str, list[str]]:
         "Pass the main .tex file itself to choose another"
     )
     return pick, f"{why}, among {len(full)} candidates", warnings
+
+
+def _readme_main(folder: Path) -> Path | None:
+    """arXiv's 00README.json ("usage": "toplevel") or legacy 00README.XXX ("<file> toplevelfile")."""
+    import json
+
+    names: list[str] = []
+    try:
+        if (folder / "00README.json").is_file():
+            data = json.loads((folder / "00README.json").read_text(encoding="utf-8"))
+            names = [x.get("filename", "") for x in data.get("sources", []) if x.get("usage") == "toplevel"]
+        elif (folder / "00README.XXX").is_file():
+            for line in (folder / "00README.XXX").read_text(encoding="utf-8", errors="replace").splitlines():
+                parts = line.split()
+                if len(parts) == 2 and parts[1] == "toplevelfile":
+                    names.append(parts[0])
+    except (OSError, ValueError, AttributeError):
+        return None
+    for name in names:
+        p = (folder / name).resolve()
+        if p.is_relative_to(folder.resolve()) and p.is_file():
+            return p
+    return None
 
 
 def _included_names(paths: list[Path]) -> set[str]:
