@@ -146,7 +146,7 @@ def test_oracle_accepts_correct_and_rejects_wrong(corpus_equations, key):
     [
         (
             r"q(x_t|x_0) = \mathcal{N}(x_t; \sqrt{\bar{\alpha}_t} x_0, (1-\bar{\alpha}_t) \mathbf{I})",
-            "conditional",
+            "distribution",
         ),
         (r"L = E_{t,x_0}\left[ || \epsilon - \epsilon_{\theta}(x_t, t) ||^2 \right]", "expectation"),
         (r"y = \mathcal{N}(0, 1)", "distribution"),
@@ -158,9 +158,12 @@ def test_oracle_accepts_correct_and_rejects_wrong(corpus_equations, key):
         (r"y = \int_0^1 x\, dx", "integral"),
         (r"h = \tanh(W x + b)", "matrix"),
         (r"y = \mathbf{A} \mathbf{x}", "matrix"),
-        (r"s = \sum_i \sum_j x_{ij}", "two indices"),
+        (r"s = \sum_i \sum_j x_{ij}", "indices"),
         (r"y = \sigma(x)", "function or a product"),
         (r"L = \sum_{i=1}^{N} c", "no indexed variable"),
+        (r"\mu_t = \frac{1}{1 - \gamma^t} \sum_{s=1}^{t} \gamma^{t-s} g_s", "used as a value"),
+        (r"p = \prod_{t=1}^{T} \frac{\exp(s_t)}{\sum_{k} \exp(s_k)}", "different indices"),
+        (r"L = -\log p(y \mid x)", "conditional"),
     ],
 )
 def test_what_is_not_plain_algebra_gets_a_reason(latex, reason):
@@ -190,6 +193,11 @@ def test_norms_sums_and_bounds():
             r"L = -\sum_{i} y_i \log p_i",
             lambda y, p: -(y * np.log(p)).sum(),
             lambda y, p: -(y * np.log(p)).mean(),
+        ),
+        (
+            r"h_t = g_t \odot h_{t-1} + (1-g_t)\odot i_t",
+            lambda g_t, h_t_minus_1, i_t: g_t * h_t_minus_1 + (1 - g_t) * i_t,
+            lambda g_t, h_t_minus_1, i_t: g_t * h_t_minus_1 + (1 + g_t) * i_t,
         ),
         (r"y = |x| + \left| z \right|", lambda x, z: np.abs(x) + np.abs(z), lambda x, z: x + z - 1),
         (
@@ -256,7 +264,7 @@ def test_make_equation_test_writes_stub_refuses_overwrite_and_keeps_backup(proje
     assert first.files_written == ["tests/test_oracle_eq_13.py"]
     assert make_equation_test(str(project), "EQ-13").files_written == []  # same content: nothing to do
     stub = make_equation_test(str(project), "EQ-8")
-    assert not stub.oracle and "conditional" in stub.reason
+    assert not stub.oracle and "distribution" in stub.reason
     text = (project / stub.path).read_text()
     assert "@pytest.mark.xfail" in text and '@pytest.mark.paper("EQ-8")' in text
     path = project / first.path

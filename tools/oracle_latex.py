@@ -126,6 +126,7 @@ REASONS = {
     "propto": "a proportionality (\\propto) is not an equation",
     "in": "set membership (\\in) is not algebra",
     "top": "a transpose needs matrix shapes the oracle cannot know",
+    "mid": "a conditional (\\mid) is not plain algebra",
     "nabla": "a gradient is not plain algebra",
     "partial": "a derivative is not plain algebra",
     "int": "an integral is not plain algebra",
@@ -343,11 +344,9 @@ class _Rewriter:
             args = nodes[i + 1 : close]
             model = bool(set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS)
             top_comma = _top_level(args, ",")
+            if not lhs and {"|", "\\mid"} & set(_flat(args)):  # on the left, p(y | x) = <algebra> is fine
+                raise Unsupported(f"{var.base}(... | ...) is a conditional probability, not plain algebra")
             if lhs or model or var.base in self.helpers or top_comma:
-                if "|" in _flat(args):
-                    raise Unsupported(
-                        f"{var.base}(... | ...) is a conditional probability, not plain algebra"
-                    )
                 var.call = args
                 i = close + 1
             elif not var.sub:  # sigma(x): sigmoid, or sigma times x? a wrong guess would fail good code
@@ -367,6 +366,8 @@ class _Rewriter:
                 raise Unsupported(f"{var.base}(...) is a function the line does not define")
             var.name = _py(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
         sub_name = _name_of(var.sub)
+        if var.base in self.indices and not var.sub:
+            raise Unsupported(f"the summation index {var.base} is used as a value (position weights)")
         if self.indices and sub_name in self.indices | INDEX_LETTERS:  # x_i with a sum on the line: vector x
             py = _py(var.base)
             self.vectors.add(py)
@@ -414,7 +415,7 @@ class _Rewriter:
                     raise Unsupported(f"\\{c} over a set or with a subscript is an optimisation, not algebra")
                 out.append(f"\\{c}")
                 i += 1
-            elif c in ("cdot", "times"):
+            elif c in ("cdot", "times", "odot"):  # elementwise on the oracle's tensors
                 out.append("\\cdot ")
                 i += 1
             elif c in ("sum", "prod"):
@@ -581,10 +582,10 @@ def _sum_indices(nodes: list[Any]) -> set[str]:
     out = set()
     for k, t in enumerate(flat):
         if _cmd(t) in ("sum", "prod"):
-            if flat[k + 1:k + 2] == ["_"] and k + 2 < len(flat) and str(flat[k + 2]).isalpha():
+            if flat[k + 1 : k + 2] == ["_"] and k + 2 < len(flat) and str(flat[k + 2]).isalpha():
                 out.add(str(flat[k + 2]))
             else:
-                out.add(_Rewriter._guess_index(flat[k + 1:]))
+                out.add(_Rewriter._guess_index(flat[k + 1 :]))
     return out
 
 
@@ -664,6 +665,10 @@ def build_spec(latex: str) -> dict[str, Any]:
     defs = _split_definitions(nodes)
     rw = _Rewriter()
     rw.indices = _sum_indices(nodes)
+    if len(rw.indices) > 1 and sum(_cmd(t) in ("sum", "prod") for t in _flat(nodes)) > 1:
+        raise Unsupported(
+            f"reductions over different indices ({', '.join(sorted(rw.indices))}): unknown axes"
+        )
     lhs_vars = []
     for lhs, rhs in defs:  # noqa: B007 (rhs is read when the left-hand side is refused)
         var, end = (
