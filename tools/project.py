@@ -181,7 +181,7 @@ def _clean(text: Any, limit: int = 160) -> str:
 
 
 def _cell(text: Any) -> str:
-    return _clean(text, 140).replace("|", "\\|")
+    return _clean(text, 400).replace("|", "\\|")
 
 
 def _where(item: Any) -> str:
@@ -202,7 +202,7 @@ def equation_entries(items: list[Any]) -> list[dict[str, Any]]:
         if not item_id.upper().startswith("EQ-"):
             continue
         base = re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
-        title = _clean(_get(item, "title"))
+        title = _clean(_get(item, "title"), 1200)  # the stub's docstring carries the whole equation
         # test names read better after the section ("definitions") than after PDF-garbled math
         section = re.sub(r"^[A-Z]?[\d.]*\s*", "", str(_get(item, "section") or ""))
         slug = _slug(section, words=3) or _slug(title)
