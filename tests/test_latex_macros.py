@@ -95,7 +95,8 @@ def test_inputs_subfiles_imports_and_cycles(tmp_path: Path) -> None:
     (tmp_path / "parts" / "deep").mkdir(parents=True)
     (tmp_path / "main.tex").write_text(
         "\\documentclass{article}\\begin{document}\n\\input intro\n\\subfile{parts/sub}\n"
-        "\\import{parts/}{imp}\n\\include{loop}\n\\input{../outside}\n\\end{document}"
+        "\\import{parts/}{imp}\n\\include{loop}\n\\input{../outside}\n"
+        f"\\input{{{tmp_path.parent / 'outside.tex'}}}\n\\end{{document}}"
     )
     (tmp_path / "intro.tex").write_text("INTRO\n")
     (tmp_path / "parts" / "sub.tex").write_text(
