@@ -133,3 +133,14 @@ def test_synthetic_latex_papers(tmp_root, name):
     want = [lab.replace("$\\star$", "⋆") for lab in truth["equation_labels"]]
     assert [e.label for e in r.numbered] == want
     assert [a.caption for a in r.algorithms] == [a["caption"] for a in truth["algorithms"]]
+
+
+def test_unnumbered_align_rows_on_pdf_route(tmp_root, corpus_dir):
+    """plrnn has no numbered equations; its backpropagation align* (page 3) has six rows of fractions."""
+    r = grep_equations(converted(tmp_root, corpus_dir, "plrnn"), kinds=["numbered", "display"])
+    assert r.numbered == []
+    rows = [e for e in r.display if e.page == 3 and "∇" in e.body]
+    assert len(rows) == 6
+    assert all("=" in e.body for e in rows)
+    assert sum("∂" in e.body for e in rows) >= 5  # the fractions' parts joined into their rows
+    assert not any("@" in e.body or "Berkeley" in e.body for e in r.display)

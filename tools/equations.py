@@ -235,15 +235,23 @@ def _equations(lines: list[_Line]) -> tuple[list[Equation], list[Equation]]:
     return numbered, display
 
 
+_DISPLAY_OPS = re.compile(r"[=≤≥≈∝≡≜∈∼←→↦∑∏∫∇∂√]|:=|\\[a-zA-Z]+")
+_MATH_WORDS = {"log", "exp", "max", "min", "sin", "cos", "tanh", "sup", "inf", "lim", "det", "arg", "argmax",
+               "argmin", "softmax", "where", "and", "for", "all", "with", "s.t.", "subject"}
+
+
 def _display_like(t: str) -> bool:
-    """An unnumbered display on the PDF route: a short line of mostly maths."""
-    if len(t) > 300 or len(t) < 3 or not _MATH.search(t) or t.endswith((".", "?")) and len(t) > 60:
+    """An unnumbered display on the PDF route: a short line of mostly maths (not a table row, not prose with
+    inline maths, not an address)."""
+    if len(t) > 300 or len(t) < 3 or not _DISPLAY_OPS.search(t) or t.endswith((".", "?")) and len(t) > 60:
         return False
-    if _STEP.match(t):
+    if _STEP.match(t) or "@" in t or "http" in t:
         return False
     tokens = t.split()
-    words = [w for w in tokens if re.fullmatch(r"[A-Za-z][a-z]{3,}[.,;:]?", w)]
-    return len(words) <= max(2, 0.25 * len(tokens))
+    if len(tokens) >= 4 and sum(bool(re.fullmatch(r"[-+±.,%()\d]+", w)) for w in tokens) >= 0.3 * len(tokens):
+        return False  # a row of numbers
+    words = [w for w in tokens if re.fullmatch(r"[A-Za-z][a-z]{2,}[.,;:]?", w)]
+    return len([w for w in words if w.lower() not in _MATH_WORDS]) <= 2
 
 
 # ---------------------------------------------------------------------------------------- algorithms

@@ -25,6 +25,7 @@ LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", 
 _SPLIT = re.compile(r"[^\r\n\x02\ufffe]+")
 _LABEL = re.compile(rf"\(({LABEL_BODY})\)$")
 _REF_WORD = re.compile(r"(?i)(?:eqs?\.|equations?|eqn\.?|and|or|in|see|of|by|from|to|with|\(see|cf\.|,)$")
+_REL = re.compile(r"[=≤≥≈∝≡≜∈∼←→↦]|:=")
 _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±·√∥⊙⊗∗]|:=")
 _STEP = re.compile(
     r"^(?:\d{1,3}:|(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|"
@@ -303,8 +304,8 @@ def _mark_displays(lines: list[Line], page: _Page) -> list[Line]:
         ln.label = _label_of(ln, page, xr)
         if ln.label:
             ln.kind = "label"
-        elif _STEP.match(ln.text):
-            ln.kind = "step"
+        elif _STEP.match(ln.text) and (ln.text[:1].isdigit() or ln.x1 < xr - 0.05 * width):
+            ln.kind = "step"  # keyword-led steps are short lines; justified prose starting 'require' is not
         elif _is_table_row(ln):
             ln.kind = "table"
         elif (
@@ -374,11 +375,16 @@ def _join_block(block: list[Line], body: float) -> list[Line]:
     equation, so the rest is B's; otherwise the rest is cut at the widest vertical gap."""
     labels = [k for k, ln in enumerate(block) if ln.label]
     if not labels:
-        if len(block) > 8 or not any(_MATH.search(ln.text) for ln in block):
+        mains = [k for k, ln in enumerate(block) if _REL.search(ln.text)]
+        if len(block) > 40 or not mains:
             for ln in block:
                 ln.kind = "text"
             return block
-        return [_merge(block, None)]
+        # rows of an unnumbered align: each piece (fraction part, limit) joins the nearest row with a relation
+        rows: dict[int, list[Line]] = {k: [] for k in mains}
+        for ln in block:
+            rows[min(mains, key=lambda k: abs(block[k].y - ln.y))].append(ln)
+        return [_merge(rows[k], None) for k in mains]
     cuts = [0]
     for a, b in zip(labels, labels[1:], strict=False):
         k = a + 1
@@ -440,7 +446,8 @@ def _heading_level(ln: Line, page: _Page, body: float, xl: float) -> int | None:
         return None
     if numbered and re.match(r"\d+\.0\b", text):  # '1.0 Circular ...': a plot's tick label
         return None
-    if not bigger and not page.bold(ln.runs[0].ci0):
+    caps = numbered and text.split(None, 1)[-1].isupper()  # '2.2 BACKPROPAGATION' in small capitals
+    if not bigger and not caps and not page.bold(ln.runs[0].ci0):
         return None
     if numbered:
         num = text.split()[0].rstrip(".")
@@ -651,7 +658,7 @@ def convert_document(doc: object, progress: object = None) -> Converted:
             for ln in lines:
                 ln.text = _JUNK.sub("", ln.text).strip()  # glyph runs of plots drawn in fonts without Unicode
                 bad = len(_BAD.findall(ln.text))
-                wordless = not re.search(r"[^\W\d_]{2}", ln.text)
+                wordless = not re.search(r"[^\W\d_]", ln.text)  # digits and codes only: plot tick labels
                 if not ln.text or bad > 0.3 * len(ln.text) or (bad and wordless):
                     ln.kind = "drop"
                     continue
