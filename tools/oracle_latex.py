@@ -344,6 +344,8 @@ class _Rewriter:
             args = nodes[i + 1 : close]
             model = bool(set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS)
             top_comma = _top_level(args, ",")
+            if not lhs and sub_name.upper() == "KL":
+                raise Unsupported("a KL divergence is not plain algebra")
             if not lhs and {"|", "\\mid"} & set(_flat(args)):  # on the left, p(y | x) = <algebra> is fine
                 raise Unsupported(f"{var.base}(... | ...) is a conditional probability, not plain algebra")
             if lhs or model or var.base in self.helpers or top_comma:

@@ -81,10 +81,6 @@ def oracle_spec(latex: str) -> OracleSpec:
     return OracleSpec(ok=True, latex=latex, spec=spec)
 
 
-def spec_json(spec: dict[str, Any]) -> str:
-    return json.dumps(spec, indent=4, sort_keys=True)
-
-
 # ---------------------------------------------------------------- rendering the test
 
 
