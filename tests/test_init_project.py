@@ -218,6 +218,21 @@ def test_update_adds_only_missing_files(portable, tmp_path, no_index):
     assert (copy / "uv.lock").read_bytes() == lock_before
 
 
+def test_update_with_a_new_checklist_never_leaves_tests_calling_missing_stubs(portable, root, no_index):
+    shutil.copytree(portable, root / "proj")
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(CHECKLIST)
+    result = init_uv_project("proj", name="improved-ddpm-impl", checklist_path="IMPLEMENTATION_CHECKLIST.md",
+                             update=True)
+    assert "IMPLEMENTATION_CHECKLIST.md" in result.files_written
+    assert "tests/test_paper_equations.py" not in result.files_written
+    assert any("eq_1, eq_12, eq_a_3" in w for w in result.warnings), result.warnings
+    (root / "proj/src/improved_ddpm_impl/core/equations.py").unlink()  # as the warning suggests
+    result = init_uv_project("proj", name="improved-ddpm-impl", checklist_path="IMPLEMENTATION_CHECKLIST.md",
+                             update=True)
+    assert {"tests/test_paper_equations.py", "src/improved_ddpm_impl/core/equations.py"} <= set(
+        result.files_written)
+
+
 def test_paper_markdown_gives_title_link_bibtex(root, no_index):
     paper = root / "papers" / "iddpm"
     paper.mkdir(parents=True)
