@@ -12,7 +12,7 @@ import re
 
 from tools.latex import algorithms
 from tools.latex.macros import MacroTable
-from tools.latex.numbering import FLOATS, MULTI, SINGLE, VERBATIM, Numbering
+from tools.latex.numbering import FLOATS, VERBATIM, Numbering
 from tools.latex.scan import (
     Unbalanced,
     env_end,
@@ -796,8 +796,3 @@ def _find_close(s: str, i: int, close: str, b: int) -> int:
             j += 1
             continue
         return j
-
-
-def is_display_env(env: str) -> bool:
-    base = env.rstrip("*")
-    return base in SINGLE or base in MULTI

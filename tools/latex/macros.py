@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.latex.scan import Unbalanced, read_arg, read_bracket, read_group, read_optional, skip_space
+from tools.latex.scan import Unbalanced, read_arg, read_group, read_optional, skip_space
 
 _DEF = re.compile(
     r"\\(newcommand|renewcommand|providecommand|DeclareRobustCommand|newcommandx|renewcommandx|providecommandx"
@@ -329,10 +329,3 @@ def _apply(mac: Macro, s: str, i: int) -> tuple[str, int]:
         sep = " " if re.search(r"\\[a-zA-Z]+$", left) else ""
         body = left + sep + re.sub(r"\\delimsize(?![a-zA-Z])\s*", lambda _: mid, body) + right
     return body, i
-
-
-def read_bracket_safe(s: str, i: int) -> str | None:
-    try:
-        return read_bracket(s, i)[0]
-    except Unbalanced:
-        return None

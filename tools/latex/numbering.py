@@ -274,7 +274,7 @@ class _Numberer:
                 self.n.labels.setdefault(key, ref)
             self.floats[-1] = (k, ref, [])
 
-    def display(self, env: str, content: str, start: int, end: int, content_at: int) -> None:
+    def display(self, env: str, content: str, start: int, end: int) -> None:
         base = env.rstrip("*")
         numbered = not env.endswith("*") and base not in UNNUMBERED
         if base in MULTI:
@@ -413,7 +413,7 @@ def _event(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool, theor
             return env_end(s, env, m.end())[1]
         if base in SINGLE or base in MULTI:
             c_end, e_end = env_end(s, env, m.end())
-            nb.display(env, s[m.end() : c_end], at, e_end, m.end())
+            nb.display(env, s[m.end() : c_end], at, e_end)
             return e_end
         if env in FLOATS:
             nb.floats.append((FLOATS[env], None, []))
@@ -497,7 +497,7 @@ def _event(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool, theor
         if j < 0:
             nb.n.warnings.append(f"display math opened near offset {at} is never closed")
             return m.end()
-        nb.display("displaymath*", s[m.end() : j], at, j + len(close), m.end())
+        nb.display("displaymath*", s[m.end() : j], at, j + len(close))
         return j + len(close)
     name = m.group(8)
     if name and record and name in nb.restatable:
