@@ -152,6 +152,7 @@ class Job:
             timed_out=self.timed_out,
             cancelled=self.cancelled,
             started_at=self.started_at,
+            target_info=self.transport.describe(),
             finished_at=self.finished_at,
         )
 
@@ -194,7 +195,10 @@ async def _run(job: Job) -> None:
             job.t0 = time.monotonic()  # the timeout counts from when the target is ours
             await _steps(job, tr)
     except asyncio.CancelledError:
-        job.finish("cancelled", "cancelled: every process of the run was killed")
+        job.finish(
+            "cancelled",
+            "stopped on request (cancel_test_run, SIGTERM or Ctrl-C); every process of the run was killed",
+        )
     except PaperToCodeError as e:
         job.finish("error", str(e))
     except Exception as e:  # a bug: keep the server alive, say so in the report
