@@ -363,6 +363,9 @@ class Renderer:
                 self.buf.append(accent(c, arg.strip() or " "))
                 return end
             self.buf.append(ESCAPES.get(c, c))
+            if c == "\\":  # a line break's star and [spacing] are not text
+                _, end = read_args(s, m.end(), "so")
+                return end
             return m.end()
         if kind == "imath":
             close = "\\)" if m.group() == "\\(" else "$"
