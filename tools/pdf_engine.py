@@ -47,6 +47,17 @@ _BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
 _MAPLESS = re.compile(r"[A-Za-z0-9]p[^\s()]{1,30}q(?![A-Za-z])|´\s?[A-Za-z0-9(]|ÿ")
 
 
+# TeX's math extension font (cmex10) has no Unicode map in most pdflatex PDFs: pdfium reports its glyph codes,
+# so a display product prints as 'Y' and a radical as 'p'. The code -> symbol table of the font's layout:
+_CMEX = dict(enumerate(
+    "()[]⌊⌋⌈⌉{}⟨⟩|‖/\\" "()()[]⌊⌋⌈⌉{}⟨⟩/\\" "()[]⌊⌋⌈⌉{}⟨⟩//\\\\" "()⌈⌉⌊⌋||{}{}{}||"
+    "()||⟨⟩⊔⊔∮∮⊙⊙⊕⊕⊗⊗" "∑∏∫⋃⋂⨄∧∨∑∏∫⋃⋂⨄∧∨" "∐∐^^^~~~[]⌊⌋⌈⌉{}" "√√√√√√√‖↑↓⌜⌝⌞⌟⇑⇓"
+))
+
+
+_CMEX_CAND = re.compile(r"[\x00-\x1f]|(?<![A-Za-z])[PQRSXYZ]|(?<![A-Za-z])[p-v](?![A-Za-z])")
+
+
 @dataclass(slots=True)
 class Run:
     """A piece of text pdfium printed on one baseline."""
@@ -132,13 +143,32 @@ class _Page:
     def size(self, ci: int) -> float:
         return self.r.FPDFText_GetFontSize(self.tp, ci)
 
-    def bold(self, ci: int) -> bool:
-        if self.r.FPDFText_GetFontWeight(self.tp, ci) >= 600:
-            return True
+    def font(self, ci: int) -> str:
         buf = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
         self.r.FPDFText_GetFontInfo(self.tp, ci, buf, 128, flags)
-        name = buf.value.decode("latin-1", errors="replace").lower()
+        return buf.value.decode("latin-1", errors="replace").lower()
+
+    def cmex(self, ts: int, text: str) -> str:
+        """Big delimiters, sums, products and radicals of the cmex font as their symbols. Only characters that
+        can be such a code are looked at: all of a short piece, else control codes, a P Q R S X Y Z starting a
+        token (sums, products, integrals) and a lone p..v (radicals)."""
+        if len(text) <= 4:
+            ks = [k for k, ch in enumerate(text) if ord(ch) < 128 and not ch.isspace()]
+        else:
+            ks = [m.start() for m in _CMEX_CAND.finditer(text)]
+        if not ks:
+            return text
+        chars = list(text)
+        for k in ks:
+            if "cmex" in self.font(self.char(ts + k)):
+                chars[k] = _CMEX.get(ord(chars[k]), chars[k])
+        return "".join(chars)
+
+    def bold(self, ci: int) -> bool:
+        if self.r.FPDFText_GetFontWeight(self.tp, ci) >= 600:
+            return True
+        name = self.font(ci)
         return any(k in name for k in ("bold", "cmbx", "medi", "semibold", "black", "heavy", "bx"))
 
     def runs(self) -> list[Run]:
@@ -159,6 +189,7 @@ class _Page:
             if size < 3 or size > 100:  # scaled text matrix: fall back on the box height
                 size = max(top - bottom, 1.0)
             hyphen = m.end() < len(text) and text[m.end()] in "\x02\ufffe"
+            stripped = self.cmex(ts, stripped)
             out.append(Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen))
         return out
 
