@@ -388,3 +388,70 @@ def test_a_config_value_matching_any_stated_value_agrees_with_the_paper(tiny: Pa
     r = check_coverage(str(tiny), update=False)
     message = next(p.message for p in r.problems if p.kind == "config_contradicts_paper")
     assert message.startswith("configs/small.yaml:2 sets train.batch_size = 48") and "32 or 64" in message
+
+
+EQ9 = '''
+
+def q_sample(alpha_bar_t, x_0, epsilon):
+    """x_t from x_0 in closed form.
+
+    Implements: EQ-9
+    """
+    return alpha_bar_t.sqrt() * x_0 + (1 - alpha_bar_t).sqrt() * epsilon
+'''
+
+
+@pytest.mark.slow
+@pytest.mark.anyio
+async def test_a_generated_project_from_paper_to_verified_equation(tmp_root: Path, client, monkeypatch):
+    """The whole thread on a project made by init_uv_project (iddpm, LaTeX route, synced with torch):
+    implement EQ-9 with its anchor, run the tests, see it VERIFIED by its equation oracle; break it, remove
+    it."""
+    from test_generated_project import local_wheels
+
+    from tools import config as settings
+    from tools.latex.document import convert_source
+    from tools.project import init_uv_project
+
+    wheels = local_wheels()
+    if wheels is None:
+        pytest.skip(
+            "no local torch wheel (PAPER_TO_CODE_TORCH_INDEX or /opt/wheels): PyPI's is a 4 GB download"
+        )
+    monkeypatch.setattr(settings, "_settings", settings._settings.model_copy(update={"torch_index": wheels}))
+    md = write(
+        tmp_root, "paper/paper.md", convert_source(FIXTURES.parent / "corpus" / "iddpm" / "source").markdown
+    )
+    checklist = make_checklist(str(md))
+    made = init_uv_project("repro", checklist_path=checklist.path, paper_markdown=str(md), sync=True)
+    assert made.synced, made.warnings
+    project = tmp_root / "repro"
+    equations = project / "src" / "repro" / "core" / "equations.py"
+    code = equations.read_text()
+
+    run = await run_tests(client, project)
+    assert run["status"] == "passed", run["message"]
+    r = check_coverage(str(project))
+    assert by_id(r)["EQ-9"].status == "TODO" and by_id(r)["EQ-9"].outcome == "xfail"
+    assert "test_without_code" not in kinds(r)  # oracle tests that xfailed are pending, not orphans
+
+    equations.write_text(code + EQ9)
+    run = await run_tests(client, project)
+    assert run["status"] == "passed", run["message"]
+    item = by_id(check_coverage(str(project)))["EQ-9"]
+    assert item.status == "VERIFIED" and item.outcome == "passed"
+    assert "tests/test_oracle_eq_9.py::test_eq_9_matches_oracle" in item.tests
+
+    equations.write_text(code + EQ9.replace("+ (1 - alpha_bar_t)", "- (1 - alpha_bar_t)"))
+    run = await run_tests(client, project)
+    assert run["status"] == "failed"
+    r = check_coverage(str(project))
+    assert by_id(r)["EQ-9"].status == "TESTED" and by_id(r)["EQ-9"].outcome == "failed"
+    assert r.reproduction_counts == "0/19"
+
+    equations.write_text(code)
+    r = check_coverage(str(project))
+    assert (
+        by_id(r)["EQ-9"].status == "TODO"
+        and status_cells((project / "IMPLEMENTATION_CHECKLIST.md").read_text())["EQ-9"] == "[ ] TODO"
+    )
