@@ -667,8 +667,11 @@ class Renderer:
             post, j = read_optional(s, j)
             key, end = read_arg(s, j)
             keys = "; ".join(k.strip() for k in key.split(",") if k.strip())
-            note = (post if post is not None else pre) or ""
-            self.buf.append(f"[{keys}{', ' + squash(note) if note else ''}]")
+            if post is None:  # one optional argument is the note after: \cite[p.~3]{k}
+                pre, post = None, pre
+            before = f"{self.inline_text(pre)} " if pre else ""
+            after = f", {self.inline_text(post)}" if post else ""
+            self.buf.append(f"[{before}{keys}{after}]")
             return end
         if cs in ("footnote", "footnotetext"):
             _, j = read_optional(s, i)
