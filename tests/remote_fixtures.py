@@ -60,6 +60,9 @@ class SshServer:
     alias: str
     uv_bin: Path  # the folder on the remote PATH that holds uv
 
+    def stop(self) -> None:
+        _stop(self.dir / "sshd.pid")
+
     def ssh(
         self, command: str, alias: str | None = None, timeout: float = 30
     ) -> subprocess.CompletedProcess[str]:
@@ -99,12 +102,13 @@ def _ssh_config(d: Path, port: int, closed_port: int) -> str:
     )
 
 
-@pytest.fixture(scope="session")
-def sshd(tmp_path_factory: pytest.TempPathFactory):
-    """A loopback sshd (key auth only, own host keys, own known_hosts) with a `Host gpubox` ssh config."""
-    if not Path(SSHD).is_file() or not shutil.which("rsync") or not shutil.which("ssh"):
-        pytest.skip("needs /usr/sbin/sshd, ssh and rsync (apt-get install openssh-server rsync)")
-    d = tmp_path_factory.mktemp("sshd")
+def sshd_available() -> bool:
+    return Path(SSHD).is_file() and bool(shutil.which("rsync")) and bool(shutil.which("ssh"))
+
+
+def start_sshd(d: Path) -> SshServer:
+    """Start a loopback sshd with keys, known_hosts and ssh_config in the empty folder `d` (needs root)."""
+    d.mkdir(parents=True, exist_ok=True)
     d.chmod(0o700)
     Path("/run/sshd").mkdir(parents=True, exist_ok=True)  # privilege-separation dir (root only)
     for name in ("host_ed25519", "client_ed25519", "stranger_ed25519", "other_host_ed25519"):
@@ -125,9 +129,11 @@ def sshd(tmp_path_factory: pytest.TempPathFactory):
         f"SetEnv PATH={remote_path}\nMaxStartups 50:30:100\nMaxSessions 50\n"
     )
     check = _run([SSHD, "-t", "-f", str(d / "sshd_config")])
-    assert check.returncode == 0, check.stderr
+    if check.returncode != 0:
+        raise RuntimeError(f"sshd_config rejected: {check.stderr}")
     _run([SSHD, "-f", str(d / "sshd_config"), "-E", str(d / "sshd.log")], check=True)
     _wait_pidfile(d / "sshd.pid", "sshd", d / "sshd.log")
+    server = SshServer(dir=d, port=port, ssh_config=d / "ssh_config", alias=ALIAS, uv_bin=uv_bin)
     try:
         for _ in range(100):  # wait until it accepts connections
             with socket.socket() as probe:
@@ -140,12 +146,25 @@ def sshd(tmp_path_factory: pytest.TempPathFactory):
         other = (d / "other_host_ed25519.pub").read_text().split()[:2]
         (d / "known_hosts_changed").write_text(f"[127.0.0.1]:{port} {' '.join(other)}\n")
         (d / "ssh_config").write_text(_ssh_config(d, port, free_port()))
-        server = SshServer(dir=d, port=port, ssh_config=d / "ssh_config", alias=ALIAS, uv_bin=uv_bin)
         hello = server.ssh("echo hello")
-        assert hello.stdout.strip() == "hello", hello.stderr
+        if hello.stdout.strip() != "hello":
+            raise RuntimeError(f"ssh to the loopback sshd failed: {hello.stderr}")
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+@pytest.fixture(scope="session")
+def sshd(tmp_path_factory: pytest.TempPathFactory):
+    """A loopback sshd (key auth only, own host keys, own known_hosts) with a `Host gpubox` ssh config."""
+    if not sshd_available():
+        pytest.skip("needs /usr/sbin/sshd, ssh and rsync (apt-get install openssh-server rsync)")
+    server = start_sshd(tmp_path_factory.mktemp("sshd"))
+    try:
         yield server
     finally:
-        _stop(d / "sshd.pid")
+        server.stop()
 
 
 @dataclass

@@ -71,6 +71,7 @@ async def test_passing_suite_runs_as_a_batch_job(cluster):
     jid = job_id(r.output_tail)
     assert f"slurm job {jid} ended: COMPLETED, exit 0" in r.output_tail
     assert job_state(slurm, jid) == "COMPLETED"
+    assert r.target_info["slurm_job_id"] == jid and r.target_info["slurm_state"] == "COMPLETED"
     assert (rfolder / ".p2c" / f"slurm-{jid}.out").is_file()  # the job's own output file
 
 
@@ -108,7 +109,7 @@ async def test_cancel_through_mcp_scancels(cluster):
         pids = list(map(int, (rfolder / "hang.pids").read_text().split()))
         assert all(pid_alive(p) for p in pids)
         done = (await c.call_tool("cancel_test_run", {"job_id": job["job_id"]})).structured_content
-    assert done["status"] == "cancelled"
+    assert done["status"] == "cancelled" and done["target_info"]["slurm_state"] == "CANCELLED"
     assert job_state(slurm, job_id(done["output_tail"])) == "CANCELLED"
     assert not any(pid_alive(p) for p in pids) and live_pids_under(rfolder) == []
 

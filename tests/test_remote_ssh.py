@@ -63,6 +63,7 @@ async def test_passing_suite_runs_remotely_and_says_no_gpu(remote):
     assert r.status == "passed", (r.message, r.output_tail)
     assert (r.counts.passed, r.counts.skipped, r.counts.failed) == (2, 1, 0)
     assert r.exit_code == 0 and r.target == "ssh:gpubox"
+    assert r.target_info["host"] == "gpubox" and r.target_info["remote_dir"] == str(rfolder)
     assert {t.nodeid for t in r.tests} >= {"tests/suite_ok.py::test_adds", "tests/suite_ok.py::test_on_gpu"}
     assert r.device is not None and r.device.python and r.device.torch is None  # probed in the remote env
     assert r.device_note == NO_GPU_LINE

@@ -90,9 +90,14 @@ class TestRunReport(ToolResult):
     cancelled: bool = False
     started_at: str
     finished_at: str | None = None
+    target_info: dict[str, str] = Field(
+        default_factory=dict, description="remote targets: host, remote folder, Slurm job id and state"
+    )
 
     def summary_text(self) -> str:
         lines = [f"{self.status}: {self.message}", f"job {self.job_id} on {self.target}, {self.wall_s:.1f} s"]
+        if self.target_info:
+            lines.append(", ".join(f"{k} {v}" for k, v in self.target_info.items()))
         if self.device_note:
             lines.append(self.device_note)
         for t in self.tests:

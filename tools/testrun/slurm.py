@@ -114,10 +114,12 @@ class SlurmTransport(SshTransport):
             state = await self._follow(job_id, n, on_line, start + timeout)
             if state is None:  # our limit: cancel it
                 await self._scancel(job_id)
+                self.info["slurm_state"] = "CANCELLED (time limit of the run)"
                 on_line(f"[p2c] slurm job {job_id} cancelled: time limit of {timeout:.0f} s reached")
                 return RunResult(None, True, time.monotonic() - start)
         except asyncio.CancelledError:
             await asyncio.shield(self._scancel(job_id))
+            self.info["slurm_state"] = "CANCELLED"
             raise
         finally:
             self._ended = True

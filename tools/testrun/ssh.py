@@ -87,6 +87,9 @@ class SshTransport(Transport):
         self._ended = False  # a run ended since the last results read: read now, not after the throttle
         self.info: dict[str, str] = {"host": self.host, "remote_dir": self.rdir}
 
+    def describe(self) -> dict[str, str]:
+        return dict(self.info)
+
     # ---- plumbing ----
 
     def _ssh(self, *, direct: bool = False) -> list[str]:

@@ -58,6 +58,10 @@ class Transport(ABC):
     async def cleanup(self) -> None:
         """Kill anything still running and release resources (always called)."""
 
+    def describe(self) -> dict[str, str]:
+        """Where a remote run happens (host, remote folder, Slurm job id and state); local runs return {}."""
+        return {}
+
     def pgids(self) -> list[int]:
         """Local process groups currently started (for records and tests); remote targets return []."""
         return []
