@@ -29,6 +29,7 @@ from tools.anchors import Anchor, scan_project
 from tools.errors import PaperToCodeError
 from tools.models import ToolResult
 from tools.paths import atomic_write, resolve
+from tools.progress import report as report_progress
 
 Outcome = Literal["passed", "failed", "xfail", "skipped", "not run"]
 ProblemKind = Literal[
@@ -491,8 +492,10 @@ def check_coverage(
                 "not rewritten",
             )
         )
+    report_progress(1, 3, "scanning code, tests and configs for anchors")
     scan = scan_project(project)
     problems += [Problem(kind="unparsable_file", message=e, file=e.split(":", 1)[0]) for e in scan.errors]
+    report_progress(2, 3, "reading the last test run")
     report_path, report = find_report(project, run_report)
     outcomes = report_outcomes(report_path, report)
     covered, found = _collect(items, scan.anchors, outcomes, report is not None, paper_values(text))
