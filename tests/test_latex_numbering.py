@@ -131,14 +131,15 @@ def test_tables_figures_lists_and_text(tmp_path: Path) -> None:
 a & b & $90\%$ \\ c & \textbf{d} & 80\% \\ \hline \end{tabular}\end{table}
 \begin{itemize} \item First \item Second with \emph{stress} \end{itemize}
 \begin{enumerate} \item One \end{enumerate}
-Caf\'e na\"ive --- ``quoted'' \url{https://x.org} \footnote{note}.""",
+Caf\'e na\"ive --- ``quoted'' \url{https://x.org} \footnote{note}.
+Cited \citep[e.g.,][]{a,b} and \cite[p.~3]{c}.""",
     )
     assert (
         "**Table 1** Results\n\n| Model |  | Acc |\n|---|---|---|\n| a | b | $90\\%$ |\n| c | **d** | 80% |"
         in md
     )
     assert "- First\n\n- Second with *stress*" in md and "1. One" in md
-    assert "Café naïve — “quoted” <https://x.org> (footnote: note)." in md
+    assert "Café naïve — “quoted” <https://x.org> (footnote: note). Cited [e.g., a; b] and [c, p. 3]." in md
 
 
 def test_theorems_declared_in_a_local_package(tmp_path: Path) -> None:
