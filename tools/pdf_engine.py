@@ -478,8 +478,9 @@ def _heading_level(ln: Line, page: _Page, body: float, xl: float) -> int | None:
     if numbered and re.match(r"\d+\.0\b", text):  # '1.0 Circular ...': a plot's tick label
         return None
     caps = numbered and text.split(None, 1)[-1].isupper()  # '2.2 BACKPROPAGATION' in small capitals
-    if not bigger and not caps and not page.bold(ln.runs[0].ci0):
-        return None
+    bold = page.bold(ln.runs[0].ci0)
+    if not (bigger or caps or bold) or (not numbered and not named and not bold):
+        return None  # an unnumbered heading must be bold too: large plain text is a figure's label
     if numbered:
         num = text.split()[0].rstrip(".")
         if num.lower() == "appendix":
