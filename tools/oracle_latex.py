@@ -6,6 +6,12 @@ Python name (alpha_bar_t_minus_1, x_0, epsilon_theta); each definition on the li
 becomes one right-hand side; `\\sum`/`\\prod` become reductions over the indexed vectors, `\\|x\\|` norms.
 What is not plain algebra (distributions, expectations, KL, conditionals, ellipses, unknown macros) raises
 Unsupported with the reason.
+
+Why the ANTLR parser (`parse_latex`) and not sympy 1.14's lark backend (`parse_latex_lark`): on raw
+paper LaTeX both fail (ANTLR silently, lark loudly); after this rewrite lark rejects the opaque `{\\zz...}`
+names while ANTLR parses them, and lark misreads `\\exp(v \\log(b) + (1-v) \\log(c))` as
+exp(v log(c) log(b - v + 1)). ANTLR's silent misreadings are caught downstream: a parse that loses a
+variable or yields a constant is refused.
 """
 
 from __future__ import annotations
