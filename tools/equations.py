@@ -235,6 +235,13 @@ def _equations(lines: list[_Line]) -> tuple[list[Equation], list[Equation]]:
     return numbered, display
 
 
+def _numbers_row(text: str) -> bool:
+    """A table row flattened into text: many of its tokens are plain numbers."""
+    tokens = text.split()
+    numbers = sum(bool(re.fullmatch(r"[-+±.,%()\d]+", w)) for w in tokens)
+    return len(tokens) >= 4 and numbers >= 0.3 * len(tokens)
+
+
 _DISPLAY_OPS = re.compile(r"[=≤≥≈∝≡≜∈∼←→↦∑∏∫∇∂√]|:=|\\[a-zA-Z]+")
 _MATH_WORDS = {"log", "exp", "max", "min", "sin", "cos", "tanh", "sup", "inf", "lim", "det", "arg", "argmax",
                "argmin", "softmax", "where", "and", "for", "all", "with", "s.t.", "subject"}
@@ -247,9 +254,9 @@ def _display_like(t: str) -> bool:
         return False
     if _STEP.match(t) or "@" in t or "http" in t:
         return False
+    if _numbers_row(t):
+        return False
     tokens = t.split()
-    if len(tokens) >= 4 and sum(bool(re.fullmatch(r"[-+±.,%()\d]+", w)) for w in tokens) >= 0.3 * len(tokens):
-        return False  # a row of numbers
     words = [w for w in tokens if re.fullmatch(r"[A-Za-z][a-z]{2,}[.,;:]?", w)]
     return len([w for w in words if w.lower() not in _MATH_WORDS]) <= 2
 
@@ -324,7 +331,7 @@ def _architecture(lines: list[_Line]) -> list[ArchitectureSentence]:
             continue
         for s in _sentences(ln.text.strip()):
             keys = sorted({k.lower() for k in _ARCH.findall(s)})
-            if not keys or len(s) < 25 or not re.search(r"[a-z]{3,}\s+[a-z]{3,}", s):
+            if not keys or len(s) < 25 or not re.search(r"[a-z]{3,}\s+[a-z]{3,}", s) or _numbers_row(s):
                 continue
             out.append(ArchitectureSentence(text=s[:400], keywords=keys, line=ln.no, page=ln.page,
                                             section=ln.section))
