@@ -190,6 +190,18 @@ def test_latex_route_text():
     assert 32.5 not in [v for vs in got.values() for v in vs]
 
 
+def test_ablation_table_run_into_one_line():
+    md = (
+        "Table 1. Ablations on ImageNet.\n"
+        "Iters T Schedule Objective NLL FID 200K 1K linear Lsimple 3.99 32.5 200K 4K cosine Lhybrid 3.62 "
+        "28.0 1.5M 4K cosine Lvlb 3.53 40.1\nFor a model trained with T diffusion steps we sample.\n"
+    )
+    got = _by_key(md)
+    assert got["training_steps"] == [200_000, 1_500_000] and got["diffusion_steps"] == [1000, 4000]
+    assert got["noise_schedule"] == ["linear", "cosine"]
+    assert got["objective"] == ["lsimple", "lhybrid", "lvlb"]
+
+
 def test_algorithm_inputs():
     md = (
         "Algorithm 1 WGAN\nRequire: α, the learning rate. c, the clipping parameter. m, the batch size.\n\n"

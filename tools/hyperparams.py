@@ -554,14 +554,11 @@ _SETTING_VERB = re.compile(
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
-_DEFINE_AFTER = re.compile(
-    rf"(?P<name>{_phrase_re(_ALL_NAMES)})\s+(?:\(\s*)?(?P<sym>{_SYM})(?![\w(])(?!\s*=)", re.I
-)
-_DEFINE_BEFORE = re.compile(
-    rf"(?<![\w\\'’])(?P<sym>{_SYM})(?:\s*[,:]\s*(?:the\s+)?|\s+)"
-    rf"(?P<name>{_phrase_re(_ALL_NAMES)})(?![\w])",
-    re.I,
-)
+# a symbol right after a name ("sequence length T", "learning rate (α)") or right before it ("T diffusion
+# steps", "α, the learning rate"); tried around each name found, not at every position of the text
+_SYM_AFTER = re.compile(rf"\s+(?:\(\s*)?(?P<sym>{_SYM})(?![\w(])(?!\s*=)")
+_SYM_BEFORE = re.compile(rf"(?<![\w\\'’])(?P<sym>{_SYM})(?P<sep>\s*[,:]\s*(?:the\s+)?|\s+)$")
+_NAME_ANY = re.compile(rf"(?<![\w-])(?:{_phrase_re(_ALL_NAMES)})(?![\w])", re.I)
 
 
 def _rejected(text: str, start: int, end: int, value: float | str | list) -> bool:
@@ -594,18 +591,20 @@ def _symbol_map(paras: list[_Para]) -> dict[str, str]:
     learning rate'. Each reading votes (a two-word name counts more than a bare 'steps'); most votes win."""
     votes: dict[str, dict[str, int]] = {}
     for para in paras:
-        for rx in (_DEFINE_AFTER, _DEFINE_BEFORE):
-            for m in rx.finditer(para.text):
-                key = canonical_key(m.group("name"))
-                if (
-                    key in _CHOICES
-                    or key in ("objective", "optimizer", "lr_schedule")
-                    or (rx is _DEFINE_BEFORE and key not in COUNT_KEYS and "," not in m.group(0))
-                ):
-                    continue
-                weight = 3 if re.search(r"[\s-]", m.group("name").strip()) else 1
-                votes.setdefault(m.group("sym"), {}).setdefault(key, 0)
-                votes[m.group("sym")][key] += weight
+        text = para.text
+        for m in _NAME_ANY.finditer(text):
+            key = canonical_key(m.group(0))
+            if key in _WORD_VALUED:
+                continue
+            weight = 3 if re.search(r"[\s_-]", m.group(0).strip()) else 1
+            after = _SYM_AFTER.match(text, m.end())
+            before = _SYM_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+            if before and key not in COUNT_KEYS and "," not in before.group("sep"):
+                before = None  # "T diffusion steps" yes, "T learning rate" no; "α, the learning rate" yes
+            for found in (after, before):
+                if found:
+                    votes.setdefault(found.group("sym"), {}).setdefault(key, 0)
+                    votes[found.group("sym")][key] += weight
     return {sym: max(keys, key=lambda k: keys[k]) for sym, keys in votes.items()}
 
 
@@ -670,24 +669,27 @@ def _is_data_row(text: str) -> bool:
     )
 
 
+_HEADER_NAME = re.compile(rf"(?:{_phrase_re(_ALL_NAMES)})(?![\w])", re.I)
+_HEADER_ASSIGN = re.compile(rf"{_SYM}\s*=\s*(?:{_SCALAR})")
+_HEADER_WORD = re.compile(r"\([^)]*\)|\S+")
+
+
 def _header_cells(text: str, symbols: dict[str, str]) -> list[tuple[str, str | None]]:
     """Header cells with the key each names (None for results and other columns)."""
     if text.startswith("|"):
         return [(c, _key_of(c, symbols)) for c in _cells(text)]
     cells: list[tuple[str, str | None]] = []
     pos = 0
-    name_at = re.compile(rf"(?:{_phrase_re(_ALL_NAMES)})(?![\w])", re.I)
-    assign_at = re.compile(rf"{_SYM}\s*=\s*(?:{_SCALAR})")
     while pos < len(text):
         if text[pos].isspace():
             pos += 1
             continue
-        m = assign_at.match(text, pos) or name_at.match(text, pos)
+        m = _HEADER_ASSIGN.match(text, pos) or _HEADER_NAME.match(text, pos)
         if m:
             cells.append((m.group(0), _key_of(m.group(0), symbols)))
             pos = m.end()
             continue
-        m = re.compile(r"\([^)]*\)|\S+").match(text, pos)
+        m = _HEADER_WORD.match(text, pos)
         assert m is not None
         if m.group(0).startswith("(") and cells:
             cells[-1] = (cells[-1][0] + " " + m.group(0), cells[-1][1])
@@ -741,29 +743,46 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
 
 
 def _flattened_table(line: _Line, symbols: dict[str, str], out: _Collector) -> None:
-    """A table whose rows a text dump ran into one line after its caption and header:
-    '... Sequence Length m = 4 m = 32 16 0.06 0.06 256 0.22 0.22'. The trailing run of numbers is cut into
-    rows as wide as the last header cells, when the first of those cells names a setting."""
+    """A table whose rows a text dump ran into one line, after its header (and maybe its caption):
+    'Iters T Schedule Objective NLL FID 200K 1K linear Lsimple 3.99 32.5 200K 4K ...'. Rows are cut as wide as
+    the last header cells, when the first of those cells names a setting and at least two rows look like
+    table rows."""
     tokens = line.text.split()
-    run = 0
-    while run < len(tokens) and _NUMERIC_CELL.match(tokens[len(tokens) - 1 - run]):
-        run += 1
-    if run < len(tokens) and tokens[len(tokens) - run - 1] == "=":
-        run -= 1  # "m = 128 16 0.06 ...": the 128 is the header's
-    if run < 4 or run == len(tokens):
+    numeric = [bool(_NUMERIC_CELL.match(t)) for t in tokens]
+    if sum(numeric) < 6 or not re.search(_NAME, line.text, re.I):
         return
-    cells = _header_cells(" ".join(tokens[: len(tokens) - run]), symbols)
-    numbers = tokens[len(tokens) - run :]
-    for width in range(2, min(9, len(cells) + 1)):
-        if run % width or run // width < 2 or not cells[-width][1]:
+    for start in range(1, len(tokens) - 3):
+        if not numeric[start] or tokens[start - 1] in ("=", ":"):
             continue
-        header = _Line(line.no, " ".join(text for text, _ in cells[-width:]), line.page, line.section)
-        rows = [
-            _Line(line.no, " ".join(numbers[k : k + width]), line.page, line.section)
-            for k in range(0, run, width)
-        ]
-        _column_table(header, rows, symbols, out)
-        return
+        if numeric[start - 1] and tokens[start - 2 : start - 1] != ["="]:
+            continue  # rows start where numbers follow words ("... FID 200K") or an "m = 128" header cell
+        cells = _header_cells(" ".join(tokens[max(0, start - 24) : start]), symbols)  # a header is short
+        for width in range(2, min(9, len(cells)) + 1):
+            if not cells[-width][1]:
+                continue
+            rows = []
+            for k in range(start, len(tokens) - width + 1, width):
+                chunk = " ".join(tokens[k : k + width])
+                if not _is_data_row(chunk):
+                    break
+                rows.append(_Line(line.no, chunk, line.page, line.section))
+            if len(rows) >= 2 and _columns_agree([r.text.split() for r in rows]):
+                header = _Line(line.no, " ".join(text for text, _ in cells[-width:]), line.page, line.section)
+                _column_table(header, rows, symbols, out)
+                return
+
+
+def _cell_type(cell: str) -> str:
+    if re.fullmatch(r"[\d,]+", cell):
+        return "int"
+    if re.fullmatch(r"\d*\.\d+", cell):
+        return "decimal"
+    return "other" if _NUMERIC_CELL.match(cell) else "word"
+
+
+def _columns_agree(rows: list[list[str]]) -> bool:
+    """Cutting a run of cells into rows of the right width puts one kind of cell in each column."""
+    return all(len({_cell_type(r[k]) for r in rows if r[k] not in "±-"}) <= 1 for k in range(len(rows[0])))
 
 
 def _column_table(header: _Line, rows: list[_Line], symbols: dict[str, str], out: _Collector) -> None:
