@@ -206,3 +206,14 @@ def test_fonts_without_unicode_map_are_reported(tmp_root, corpus_dir):
     assert w in json.loads(Path(r.sidecar_path).read_text())["warnings"]
     clean, _ = convert(tmp_root, corpus_dir, "nfp")  # fonts with Unicode maps: no warning
     assert not clean.warnings
+
+
+def test_cache_is_keyed_by_converter_version(tmp_root, corpus_dir, monkeypatch):
+    import tools.pdf_markdown
+
+    convert(tmp_root, corpus_dir, "plrnn")
+    assert pdf_to_markdown("plrnn.pdf").cached
+    monkeypatch.setattr(tools.pdf_markdown, "CONVERTER_VERSION", "0-test")
+    again = pdf_to_markdown("plrnn.pdf")
+    assert not again.cached
+    assert json.loads(Path(again.sidecar_path).read_text())["converter"]["version"] == "0-test"
