@@ -55,7 +55,9 @@ _CMEX = dict(enumerate(
 ))
 
 
-_CMEX_CAND = re.compile(r"[\x00-\x1f]|(?<![A-Za-z])[PQRSXYZ]|(?<![A-Za-z])[p-v](?![A-Za-z])")
+_CMEX_CAND = re.compile(
+    r"[\x00-\x1f]|(?<![A-Za-z])[PQRSXYZ](?=\S{0,3}(?:\s|$))|(?<![A-Za-z])[p-v](?![A-Za-z])"
+)
 
 
 @dataclass(slots=True)
@@ -152,7 +154,7 @@ class _Page:
     def cmex(self, ts: int, text: str) -> str:
         """Big delimiters, sums, products and radicals of the cmex font as their symbols. Only characters that
         can be such a code are looked at: all of a short piece, else control codes, a P Q R S X Y Z starting a
-        token (sums, products, integrals) and a lone p..v (radicals)."""
+        short token (sums, products, integrals: 'Xpt') and a lone p..v (radicals)."""
         if len(text) <= 4:
             ks = [k for k, ch in enumerate(text) if ord(ch) < 128 and not ch.isspace()]
         else:
