@@ -455,3 +455,42 @@ async def test_a_generated_project_from_paper_to_verified_equation(tmp_root: Pat
         by_id(r)["EQ-9"].status == "TODO"
         and status_cells((project / "IMPLEMENTATION_CHECKLIST.md").read_text())["EQ-9"] == "[ ] TODO"
     )
+
+
+def test_a_capped_report_is_completed_from_the_runs_results_file(tmp_root: Path):
+    """run_tests_on_gpu keeps at most 200 tests in its report (non-passing first); the outcomes of the others
+    come from the run's results.jsonl beside the job record."""
+    from tools.coverage import find_report, report_outcomes
+    from tools.testrun.models import TestResult, TestRunReport
+
+    jobs = tmp_root / ".paper-to-code" / "jobs"
+    (jobs / "0123abcd").mkdir(parents=True)
+    kept = [TestResult(nodeid="tests/test_a.py::test_bad[1]", outcome="failed", when="call")]
+    report = TestRunReport(
+        job_id="0123abcd",
+        target="local",
+        project=str(tmp_root),
+        status="failed",
+        done=True,
+        message="1 failed",
+        tests=kept,
+        tests_omitted=1,
+        started_at="2026-01-01T00:00:00",
+        finished_at="2026-01-01T00:01:00",
+    )
+    (jobs / "0123abcd.json").write_text(
+        json.dumps({"owner_pid": 1, "pgids": [], "report": report.model_dump()})
+    )
+    lines = [
+        {"event": "test", "nodeid": "tests/test_a.py::test_bad[1]", "outcome": "failed", "when": "call"},
+        {"event": "test", "nodeid": "tests/test_a.py::test_bad[2]", "outcome": "passed", "when": "call"},
+        {"event": "test", "nodeid": "tests/test_a.py::test_good", "outcome": "passed", "when": "call"},
+    ]
+    (jobs / "0123abcd" / "results.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    path, found = find_report(tmp_root, None)
+    assert path == jobs / "0123abcd.json"
+    assert report_outcomes(path, found) == {
+        "tests/test_a.py::test_bad": ["failed", "passed"],
+        "tests/test_a.py::test_good": ["passed"],
+    }
+    assert find_report(tmp_root, "0123abcd")[0] == path
