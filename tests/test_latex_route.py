@@ -27,7 +27,7 @@ def test_every_numbered_equation_has_its_label_and_exact_body(paper: Path, tmp_r
     gt = json.loads((paper / "groundtruth.json").read_text())
     shutil.copytree(paper / "source", tmp_root / "src")
     res = pdf_to_markdown("src")
-    found = grep_equations(res.markdown_path)
+    found = grep_equations(res.markdown_path, kinds=["numbered", "algorithm"])
     assert found.route == "latex"
     assert [e.label for e in found.numbered] == gt["equation_labels"]
     macros = convert_source(tmp_root / "src").macros
