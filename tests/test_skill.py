@@ -162,6 +162,7 @@ def test_references_are_linked_from_skill_one_level_deep():
         "paper-analysis.md",
         "implementation-patterns.md",
         "packaging-checklist.md",
+        "traceability.md",
     }
     linked = {
         (SKILL.parent / t.split("#")[0]).resolve() for t in LINK.findall(SKILL.read_text(encoding="utf-8"))
@@ -198,6 +199,7 @@ def test_references_hold_what_the_issue_lists():
             "pytest.mark.paper",
             "Anti-patterns",
         ],
+        "traceability.md": ["check_coverage", "Implements:", "pytest.mark.paper", "oracle", "ASSUMPTION"],
         "packaging-checklist.md": [
             ".gitignore",
             "secret",
