@@ -131,6 +131,21 @@ def test_other_papers_phrasing():
     assert got["warmup_epochs"] == [5] and got["epochs"] == [300] and got["gradient_clipping"] == [1.0]
 
 
+def test_settings_the_synonym_table_does_not_know():
+    md = (
+        "Fingerprints had length 2048. We searched fingerprint depth (up to 6) with random search. "
+        "Images are split with a patch size of 16. The dataset size is 50,000 and we used a subset of 20,000 "
+        "molecules.\n"
+    )
+    got = _by_key(md)
+    assert got == {
+        "fingerprint_length": [2048],
+        "fingerprint_depth": [6],
+        "hyperparameter_search": ["random search"],
+        "patch_size": [16],
+    }
+
+
 def test_location_and_quote():
     md = "<!-- page 1 -->\nIntro text.\n\n<!-- page 2 -->\n## 4.2 Training\nWe use a batch size\nof 128.\n"
     (h,) = find_hyperparameters(md)

@@ -549,6 +549,64 @@ _NORMALIZATION = re.compile(
     re.I,
 )
 _OBJECTIVE = re.compile(r"\b(?P<value>L_?\{?[a-z]{3,}\}?)\s+(?:objective|loss)\b")
+_SEARCH = re.compile(
+    r"\b(?:used?|using|with|by|via|performed?|ran)\s+(?:a\s+)?(random search|grid search|"
+    r"bayesian optimi[sz]ation)\b",
+    re.I,
+)
+_COMPOUND = re.compile(
+    rf"(?<![\w-])(?P<noun>[A-Za-z][a-z-]{{2,20}})\s+(?:had\s+|has\s+|with\s+)?(?P<attr>length|size|depth|width|"
+    rf"dimension|dimensionality|radius)\s*(?:\((?:up\s+to\s+)?|of\s+|=\s*|:\s*|was\s+|is\s+)?{_NUMVALUE}"
+)
+# words before "size", "length" ... that do not name a setting (dataset sizes are not hyperparameters)
+_NOT_A_SETTING = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "with",
+    "our",
+    "their",
+    "this",
+    "that",
+    "its",
+    "which",
+    "each",
+    "any",
+    "same",
+    "larger",
+    "smaller",
+    "small",
+    "large",
+    "full",
+    "total",
+    "fixed",
+    "maximum",
+    "minimum",
+    "average",
+    "mean",
+    "effective",
+    "dataset",
+    "data",
+    "set",
+    "corpu",
+    "file",
+    "memory",
+    "sample",
+    "population",
+    "training",
+    "test",
+    "validation",
+    "step",
+    "bin",
+    "font",
+    "page",
+    "image",
+    "paper",
+    "table",
+    "figure",
+}
 _SETTING_VERB = re.compile(
     r"\b(set|sets|use|used|using|fix|fixed|choose|chose|gives|give|with|where)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -913,6 +971,17 @@ def _prose_matches(text: str, line_at, symbols: dict[str, str], out: _Collector,
         emit(m, "normalization", "normalization", m.group("value"), m.span())
     for m in _OBJECTIVE.finditer(text):
         emit(m, "objective", "objective", m.group("value"), m.span())
+    for m in _SEARCH.finditer(text):
+        emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
+    for m in _COMPOUND.finditer(text):  # a setting the synonym table does not know: "fingerprint depth 6"
+        noun = _singular(m["noun"].lower())
+        if (
+            noun in _NOT_A_SETTING
+            or not free(*m.span("value"))
+            or _rejected(text, *m.span("value"), normalize_value(m["value"]))
+        ):
+            continue
+        emit(m, f"{m['noun']} {m['attr']}", canonical_key(f"{noun} {m['attr']}"), m["value"], m.span("value"))
 
 
 def find_hyperparameters(markdown: str) -> list[Hyperparameter]:
