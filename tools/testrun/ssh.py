@@ -13,6 +13,7 @@ import contextlib
 import io
 import itertools
 import os
+import secrets
 import shlex
 import shutil
 import subprocess
@@ -49,7 +50,7 @@ BACKSTOP_EXTRA_S = (
     60  # the remote `timeout` fires this long after the local limit (which normally acts first)
 )
 KILL_GRACE_S = 3
-RESULTS_EVERY_S = 1.0  # results polls cost a round trip: at most one per second while a run goes on
+RESULTS_EVERY_S = 2.0  # results polls cost a round trip (and a remote shell): one per 2 s at most
 CONTROL_PERSIST_S = 300  # an orphaned master connection (server crash) closes itself after this idle time
 _PREFLIGHT_CODES = {91: "rsync", 92: "uv", 93: "timeout"}
 
@@ -85,6 +86,8 @@ class SshTransport(Transport):
         self._active: set[str] = set()  # pid files of remote commands still running
         self._last_read = 0.0
         self._ended = False  # a run ended since the last results read: read now, not after the throttle
+        self._mark = f"@@p2c-results-{secrets.token_hex(8)}@@"
+        self._captured: bytes | None = None  # the results file as printed at the end of the pytest command
         self.info: dict[str, str] = {"host": self.host, "remote_dir": self.rdir}
 
     def describe(self) -> dict[str, str]:
@@ -92,9 +95,14 @@ class SshTransport(Transport):
 
     # ---- plumbing ----
 
-    def _ssh(self, *, direct: bool = False) -> list[str]:
-        """ssh argv up to the host: multiplexed over the run's master connection, or a new connection."""
-        mux = ["-o", "ControlPath=none"] if direct else [*self._mux, "-o", "ControlMaster=no"]
+    def _ssh(self, *, direct: bool = False, master: bool = False) -> list[str]:
+        """ssh argv up to the host: over the run's shared connection (master: open it), or a new one."""
+        if direct:
+            mux = ["-o", "ControlPath=none"]
+        elif master:  # stays in the background after this command until `-O exit` (or idle, server gone)
+            mux = [*self._mux, "-o", "ControlMaster=yes", "-o", f"ControlPersist={CONTROL_PERSIST_S}"]
+        else:
+            mux = [*self._mux, "-o", "ControlMaster=no"]
         return [*self._base, *mux, self.host]
 
     def _remote(self, command: str, env: Mapping[str, str] | None = None, cd: bool = True) -> str:
@@ -108,10 +116,16 @@ class SshTransport(Transport):
         return PaperToCodeError(why or f"{what} on {self.host} failed (exit {rc}): {last}")
 
     async def _call(
-        self, command: str, *, timeout: float = 60, direct: bool = False, stdin: bytes | None = None
+        self,
+        command: str,
+        *,
+        timeout: float = 60,
+        direct: bool = False,
+        master: bool = False,
+        stdin: bytes | None = None,
     ) -> subprocess.CompletedProcess[str]:
         """A short remote command (not a test step): captured output, own process group, killed on timeout."""
-        argv = [*self._ssh(direct=direct), command]
+        argv = [*self._ssh(direct=direct, master=master), command]
         proc = await asyncio.create_subprocess_exec(
             *argv,
             stdin=asyncio.subprocess.PIPE if stdin is not None else asyncio.subprocess.DEVNULL,
@@ -135,27 +149,9 @@ class SshTransport(Transport):
         if not shutil.which("rsync"):
             raise PaperToCodeError("rsync is missing on this machine: install it (apt-get install rsync)")
         self.run_dir.mkdir(parents=True, exist_ok=True)
-        await self._open_master()
         await self._preflight(support_files)
         await self._push()
         return Place(self.rdir, SUPPORT, f"{SUPPORT}/results.jsonl")
-
-    async def _open_master(self) -> None:
-        """The shared connection; its failure is the place where ssh errors (alias, key, auth) surface."""
-        persist = f"ControlPersist={CONTROL_PERSIST_S}"
-        argv = [*self._base, *self._mux, "-o", "ControlMaster=yes", "-o", persist, self.host, "true"]
-        proc = await asyncio.create_subprocess_exec(
-            *argv, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.PIPE, start_new_session=True,
-        )  # fmt: skip
-        try:
-            _, err = await asyncio.wait_for(proc.communicate(), 60)
-        except (TimeoutError, asyncio.CancelledError):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, 9)
-            raise
-        if proc.returncode != 0:
-            raise self._fail("ssh", proc.returncode or 255, err.decode(errors="replace"))
 
     async def _preflight(self, support_files: Mapping[str, bytes]) -> None:
         buf = io.BytesIO()
@@ -172,7 +168,8 @@ class SshTransport(Transport):
             f"rm -f {SUPPORT}/*.pid {SUPPORT}/*.rc {SUPPORT}/results.jsonl && tar xf - -C {SUPPORT} && "
             f": > {SUPPORT}/results.jsonl && uv --version"
         )
-        r = await self._call(self._remote(script, cd=False), stdin=buf.getvalue())
+        # this first command opens the shared connection: ssh's own errors (alias, key, auth) surface here
+        r = await self._call(self._remote(script, cd=False), stdin=buf.getvalue(), master=True)
         if r.returncode in _PREFLIGHT_CODES:
             raise PaperToCodeError(_missing_tool(_PREFLIGHT_CODES[r.returncode], self.host))
         if r.returncode != 0:
@@ -208,9 +205,12 @@ class SshTransport(Transport):
         backstop = int(timeout) + BACKSTOP_EXTRA_S
         # --foreground: timeout stays in the shell's group (else it makes its own and `kill -- -$$` misses it)
         run = f"timeout --foreground -k 30 {backstop} {shlex.join(argv)}"
-        return self._remote(
-            f"echo $$ > {pidfile}; {run}; rc=$?; trap '' TERM; kill -TERM -- -$$ 2>/dev/null; exit $rc", env
+        # the results file follows the output: the last read needs no extra round trip
+        results = (
+            f'; echo {self._mark}; cat "$P2C_REPORT_JSONL" 2>/dev/null' if "P2C_REPORT_JSONL" in env else ""
         )
+        sweep = "trap '' TERM; kill -TERM -- -$$ 2>/dev/null"  # leftover group members; the shell stays
+        return self._remote(f"echo $$ > {pidfile}; {run}; rc=$?{results}; {sweep}; exit $rc", env)
 
     async def run(
         self, argv: list[str], env: Mapping[str, str], on_line: Callable[[str], None], timeout: float
@@ -218,9 +218,17 @@ class SshTransport(Transport):
         pidfile = f"{SUPPORT}/run-{next(self._ids)}.pid"
         last: deque[str] = deque(maxlen=20)
 
+        captured: list[str] | None = None
+
         def line(text: str) -> None:
-            last.append(text)
-            on_line(text)
+            nonlocal captured
+            if captured is not None:
+                captured.append(text)
+            elif text == self._mark:
+                captured = []
+            else:
+                last.append(text)
+                on_line(text)
 
         ssh_argv = [*self._ssh(), self.command(argv, env, timeout, pidfile)]
         self._active.add(pidfile)
@@ -234,6 +242,8 @@ class SshTransport(Transport):
         finally:
             self._active.discard(pidfile)
             self._ended = True
+        if captured is not None:
+            self._captured = "".join(f"{c}\n" for c in captured).encode()
         if result.returncode == 255:
             why = explain_ssh_failure(self.host, "\n".join(last), self._config)
             if why:
@@ -254,6 +264,10 @@ class SshTransport(Transport):
             await asyncio.shield(self._call(self._remote(script), timeout=30, direct=True))
 
     async def read_results(self, offset: int) -> tuple[str, int]:
+        if self._captured is not None:  # printed by the finished pytest command
+            data, self._captured, self._ended = self._captured[offset:], None, False
+            data = data[: data.rfind(b"\n") + 1]
+            return data.decode("utf-8", "replace"), offset + len(data)
         now = time.monotonic()
         if not self._ended and now - self._last_read < RESULTS_EVERY_S:
             return "", offset
