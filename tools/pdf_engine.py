@@ -55,6 +55,7 @@ _CMEX = dict(enumerate(
 ))
 
 
+_BIG = set("√∑∏∫∮⋃⋂()[]{}⟨⟩|‖⌊⌋⌈⌉")
 _CMEX_CAND = re.compile(
     r"[\x00-\x1f]|(?<![A-Za-z])[PQRSXYZ](?=\S{0,3}(?:\s|$))|(?<![A-Za-z])[p-v](?![A-Za-z])"
 )
@@ -191,7 +192,10 @@ class _Page:
             if size < 3 or size > 100:  # scaled text matrix: fall back on the box height
                 size = max(top - bottom, 1.0)
             hyphen = m.end() < len(text) and text[m.end()] in "\x02\ufffe"
-            stripped = self.cmex(ts, stripped)
+            mapped = self.cmex(ts, stripped)
+            if mapped[0] in _BIG and (mapped[0] != stripped[0] or top - bottom > 1.35 * size):
+                y = (top + bottom) / 2 - 0.25 * size  # a cmex glyph hangs from its origin: use its middle
+            stripped = mapped
             out.append(Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen))
         return out
 
@@ -426,7 +430,8 @@ def _join_block(block: list[Line], body: float) -> list[Line]:
         if k < b and not _LABEL.sub("", block[b].text).strip():
             cuts.append(k)
             continue
-        gaps = [(block[m - 1].y - block[m].y, m) for m in range(k, b + 1)]
+        # never cut just above a small line: a lower limit ('t=1') belongs to the operator above it
+        gaps = [(block[m - 1].y - block[m].y, m) for m in range(k, b + 1) if block[m].size >= 0.85 * body]
         cuts.append(max(gaps)[1] if gaps else b)
     cuts.append(len(block))
     out = []
