@@ -22,7 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
 from tools import uvcli  # noqa: E402
 from tools.config import configure  # noqa: E402
@@ -105,6 +106,13 @@ def main() -> None:
             tool.append(seconds)
             tool_cpu.append(cpu_s)
         med = statistics.median
+        # the fixed cost on a tiny suite (no torch): what the job model adds in seconds, whatever the suite
+        tiny = root / "tiny"
+        shutil.copytree(REPO / "tests" / "fixtures" / "projects" / "passing", tiny)
+        uvcli.sync(tiny)
+        bare_pytest(tiny)
+        tiny_bare = [bare_pytest(tiny)[0] for _ in range(args.repeat + 2)]
+        tiny_tool = [tool_run(tiny)[0] for _ in range(args.repeat + 2)]
         figures = {
             "scaffold_and_lock_s": round(scaffold_s, 3),
             "scaffold_and_lock_first_s": round(warmup_s, 3),
@@ -117,6 +125,9 @@ def main() -> None:
             "bare_cpu_s": round(med(bare_cpu), 3),
             "run_tests_on_gpu_cpu_s": round(med(tool_cpu), 3),
             "cpu_ratio": round(med(tool_cpu) / med(bare_cpu), 3),
+            "tiny_suite_bare_s": round(med(tiny_bare), 3),
+            "tiny_suite_run_tests_on_gpu_s": round(med(tiny_tool), 3),
+            "tiny_suite_overhead_s": round(med(tiny_tool) - med(tiny_bare), 3),
             "load_average_1min": round(os.getloadavg()[0], 2),
             "cpus": os.cpu_count(),
             "tests": counts,
@@ -141,6 +152,11 @@ def main() -> None:
         f"run_tests_on_gpu {figures['run_tests_on_gpu_cpu_s']:.2f}; "
         f"ratio {figures['cpu_ratio']:.3f} (load average {figures['load_average_1min']} on {figures['cpus']} "
         "cores: wall ratios are noisy on a busy machine)"
+    )
+    print(
+        f"fixed overhead on a tiny suite: {figures['tiny_suite_overhead_s']:+.2f} s "
+        f"({figures['tiny_suite_bare_s']:.2f} s bare, "
+        f"{figures['tiny_suite_run_tests_on_gpu_s']:.2f} s as a job)"
     )
 
 
