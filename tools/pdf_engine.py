@@ -678,7 +678,8 @@ def convert_document(doc: object, progress: object = None) -> Converted:
         if not runs:
             empty.append(no)
             continue
-        suspicious = 0
+        suspicious = len(_MAPLESS.findall(p.text))
+        coded = bool(_BAD.search(p.text))  # any glyph without a Unicode map on this page at all?
         if no == 1:
             top = max(runs, key=lambda r: (r.size, r.y))
             if top.size >= body * 1.25:
@@ -695,13 +696,14 @@ def convert_document(doc: object, progress: object = None) -> Converted:
             xl = Counter(round(ln.x0) for ln in ref).most_common(1)[0][0]
             xr = statistics.median(sorted(ln.x1 for ln in ref)[len(ref) // 2 :])
             for ln in lines:
-                ln.text = _JUNK.sub("", ln.text).strip()  # glyph runs of plots drawn in fonts without Unicode
-                bad = len(_BAD.findall(ln.text))
-                wordless = not re.search(r"[^\W\d_]", ln.text)  # digits and codes only: plot tick labels
-                if not ln.text or bad > 0.3 * len(ln.text) or (bad and wordless):
-                    ln.kind = "drop"
-                    continue
-                suspicious += bad + len(_MAPLESS.findall(ln.text))
+                if coded:
+                    ln.text = _JUNK.sub("", ln.text).strip()  # glyph runs of plots in fonts without Unicode
+                    bad = len(_BAD.findall(ln.text))
+                    wordless = not re.search(r"[^\W\d_]", ln.text)  # digits and codes only: tick labels
+                    if not ln.text or bad > 0.3 * len(ln.text) or (bad and wordless):
+                        ln.kind = "drop"
+                        continue
+                    suspicious += bad
                 ln.text = _clean(ln.text)
                 if ln.kind == "table":
                     ln.text = "| " + " | ".join(_clean(r.text) for r in ln.runs) + " |"
