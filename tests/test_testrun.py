@@ -398,3 +398,18 @@ async def test_cancel_from_another_process_stops_a_cli_run(root):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_old_job_records_are_pruned(root):
+    jobs.jobs_dir().mkdir(parents=True)
+    for i in range(5):
+        (jobs.jobs_dir() / f"{i:012x}.json").write_text("{}")
+        (jobs.jobs_dir() / f"{i:012x}").mkdir()
+        os.utime(jobs.jobs_dir() / f"{i:012x}.json", (1000 + i, 1000 + i))
+    jobs.prune(keep=2)
+    assert sorted(p.name for p in jobs.jobs_dir().iterdir()) == [
+        "000000000003",
+        "000000000003.json",
+        "000000000004",
+        "000000000004.json",
+    ]

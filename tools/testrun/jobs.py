@@ -7,11 +7,13 @@ process (the CLI) can read a finished run; a `<job_id>.cancel` file asks the own
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import json
 import logging
 import os
 import secrets
+import shutil
 import time
 import weakref
 from dataclasses import dataclass, field
@@ -39,6 +41,7 @@ PROBE_TIMEOUT_S = 60.0  # the probe runs after pytest (even after a timeout): it
 POLL_S = 0.25  # results file / cancel marker polling
 SAVE_EVERY_S = 2.0
 JOB_ID_LEN = 12
+KEEP_RECORDS = 200  # job records kept under workspace()/jobs
 
 _jobs: dict[str, Job] = {}
 _locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]] = (
@@ -175,8 +178,19 @@ def new_job_id() -> str:
     return secrets.token_hex(JOB_ID_LEN // 2)
 
 
+def prune(keep: int = KEEP_RECORDS) -> None:
+    """Drop the oldest job records and their run folders beyond `keep` (never a job of this process)."""
+    records = sorted(jobs_dir().glob("*.json"), key=lambda p: p.stat().st_mtime)
+    for old in records[: max(0, len(records) - keep)]:
+        if old.stem not in _jobs:
+            old.unlink(missing_ok=True)
+            shutil.rmtree(old.with_suffix(""), ignore_errors=True)
+
+
 def start(job: Job) -> Job:
     """Register the job and run it in a task owned by the running loop (it outlives the tool call)."""
+    with contextlib.suppress(OSError):
+        prune()
     _jobs[job.id] = job
     job.save()
     # a fresh context: the task must not hold the starting call's progress reporter
