@@ -26,11 +26,6 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def anyio_backend():
-    return "asyncio"
-
-
-@pytest.fixture
 def root(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "_roots", [])
     paths.set_roots([tmp_path])
