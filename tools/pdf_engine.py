@@ -554,6 +554,7 @@ def _reflow(lines: list[Line], xl: float, xr: float, vocab: _Vocab) -> list[tupl
     kinds: list[str] = []
     open_para = False
     prev: Line | None = None
+    first: Line | None = None  # the current paragraph's first line
     width = max(xr - xl, 50.0)
     for ln in lines:
         text = ln.text
@@ -564,19 +565,22 @@ def _reflow(lines: list[Line], xl: float, xr: float, vocab: _Vocab) -> list[tupl
             open_para = False
             prev = ln
             continue
+        hanging = first is not None and _BULLET.match(first.text) is not None  # a list item's wrapped lines
         start_new = (
             ln.kind == "para"
             or not open_para
             or prev is None
+            or _BULLET.match(text) is not None
             or prev.y - ln.y > 1.9 * ln.size
             or abs(prev.size - ln.size) > 0.6
-            or (ln.x0 > prev.x0 + 0.6 * ln.size and ln.x0 - prev.x0 < 0.2 * width)  # paragraph indent
+            or (ln.x0 > prev.x0 + 0.6 * ln.size and ln.x0 - prev.x0 < 0.2 * width and not hanging)
             or (prev.x1 < max(ln.x1, xr) - 0.1 * width and not prev.hyphen and ln.x1 > prev.x1 + 0.05 * width)
         )
         if start_new:
             _close(out, prev)
             out.append(text)
             kinds.append("text")
+            first = ln
         else:
             last = out[-1]
             if prev.hyphen or (last.endswith("-") and text[:1].islower()):
@@ -595,6 +599,7 @@ def _close(out: list[str], prev: Line | None) -> None:
         out[-1] = out[-1].rstrip("-") + "-"
 
 
+_BULLET = re.compile(r"^[•◦▪‣∙–]\s")
 _FLOAT = re.compile(r"^(?:\*\*)?(?:Figure|Fig\.|Table|Algorithm)\s*[A-Z]?\d+")
 
 
