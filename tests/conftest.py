@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+pytest_plugins = ["remote_fixtures"]  # loopback sshd and single-node Slurm (tests/remote_fixtures.py)
 
 
 @pytest.fixture

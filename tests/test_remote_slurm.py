@@ -21,11 +21,6 @@ from tools.testrun.models import NO_GPU_LINE
 pytestmark = [pytest.mark.ssh, pytest.mark.slurm, pytest.mark.anyio]
 
 
-@pytest.fixture
-def anyio_backend():
-    return "asyncio"
-
-
 @pytest.fixture(scope="session")
 def warm_cache():
     warm_uv_cache()

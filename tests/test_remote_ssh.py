@@ -22,11 +22,6 @@ pytestmark = [pytest.mark.ssh, pytest.mark.anyio]
 OFFLINE = {"UV_OFFLINE": "1"}  # the remote shell has no certificates: the uv cache is warmed locally
 
 
-@pytest.fixture
-def anyio_backend():
-    return "asyncio"
-
-
 @pytest.fixture(scope="session")
 def warm_cache():
     warm_uv_cache()
