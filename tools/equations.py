@@ -279,8 +279,12 @@ def _algorithms(lines: list[_Line]) -> list[Algorithm]:
                 if steps and not t:
                     break
                 continue
+            if t.startswith(("#", "**")) or _ALG.match(t):
+                break
             if _STEP.match(t) or re.match(r"^\d+\.\s", t):
                 steps.append(t)
+            elif steps and len(t) <= 80:
+                steps[-1] = f"{steps[-1]} {t}"  # a step wrapped onto the next line
             elif steps or len(t) > 160:
                 break
         if not bold and not steps and (len(caption) > 160 or not caption):
