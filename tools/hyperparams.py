@@ -676,7 +676,23 @@ _ROW_NAME = re.compile(
 _ROW_VALUE = re.compile(
     rf"{_SCALAR}|\b(?:{'|'.join(_OPTIMIZERS)}|{'|'.join(c for v in _CHOICES.values() for c in v)})\b", re.I
 )
-_ROW_VALUES = re.compile(rf"^(?:(?:{_ROW_VALUE.pattern})\s*\|?\s*)+$", re.I)
+_ROW_SEP = re.compile(r"\s*\|?\s*")
+
+
+def _only_row_values(text: str) -> bool:
+    """True when `text` is a run of row values separated by spaces or `|`.
+
+    A left-to-right scan: the equivalent single regex (values and separators repeated under one `+`)
+    backtracks exponentially on long rows that end in a non-value.
+    """
+    text = text.strip()
+    pos = 0
+    while pos < len(text):
+        m = _ROW_VALUE.match(text, pos)
+        if not m or m.end() == pos:
+            return False
+        pos = _ROW_SEP.match(text, m.end()).end()
+    return bool(text)
 
 
 class _Collector:
@@ -774,7 +790,7 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
     while i < len(lines):
         line = lines[i]
         row = _ROW_NAME.match(line.text)
-        if row and _ROW_VALUES.match(row.group("rest")) and len(line.text) < 120:
+        if row and _only_row_values(row.group("rest")) and len(line.text) < 120:
             key = canonical_key(row.group("name"))
             for v in _ROW_VALUE.finditer(row.group("rest")):
                 out.add(line, row.group("name"), key, v.group(0), "table", line.text)
