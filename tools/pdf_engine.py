@@ -126,6 +126,7 @@ class _Page:
         else:
             self.text = ""
         self._rect = raw.FS_RECTF()
+        self._fonts: dict[int | None, str] = {}
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
 
@@ -147,10 +148,19 @@ class _Page:
         return self.r.FPDFText_GetFontSize(self.tp, ci)
 
     def font(self, ci: int) -> str:
-        buf = ctypes.create_string_buffer(128)
-        flags = ctypes.c_int()
-        self.r.FPDFText_GetFontInfo(self.tp, ci, buf, 128, flags)
-        return buf.value.decode("latin-1", errors="replace").lower()
+        """The base font name (lower case) of a character, cached per PDF font."""
+        obj = self.r.FPDFText_GetTextObject(self.tp, ci)
+        handle = self.r.FPDFTextObj_GetFont(obj) if obj else None
+        key = ctypes.cast(handle, ctypes.c_void_p).value if handle else None
+        name = self._fonts.get(key)
+        if name is None:
+            buf = ctypes.create_string_buffer(128)
+            if handle:
+                self.r.FPDFFont_GetBaseFontName(handle, buf, 128)
+            else:
+                self.r.FPDFText_GetFontInfo(self.tp, ci, buf, 128, ctypes.c_int())
+            name = self._fonts[key] = buf.value.decode("latin-1", errors="replace").lower()
+        return name
 
     def cmex(self, ts: int, text: str) -> str:
         """Big delimiters, sums, products and radicals of the cmex font as their symbols. Only characters that
@@ -618,16 +628,22 @@ def _continue_across_floats(items: list[tuple[str, str]], vocab: _Vocab) -> list
             continue
         out.append((kind, text))
         i = len(out) - 1
-        if kind == "text" and not _FLOAT.match(text) and not _numeric(text):
-            open_at = None if text.rstrip().endswith((".", "!", "?", ":", ";")) else i
+        if kind == "text" and not _FLOAT.match(text):
+            if text.rstrip().endswith((".", "!", "?", ":", ";")):
+                open_at = None
+            elif not _numeric(text):
+                open_at = i
         elif kind in ("heading", "display", "label", "step", "para") or (len(out) - (open_at or 0) > 40):
             open_at = None
     return out
 
 
 def _numeric(text: str) -> bool:
-    tokens = text.split()
-    return len(tokens) >= 4 and sum(any(c.isdigit() for c in t) for t in tokens) >= 0.3 * len(tokens)
+    tokens = len(text.split())
+    return tokens >= 4 and len(_NUMBER_TOKEN.findall(text)) >= 0.3 * tokens
+
+
+_NUMBER_TOKEN = re.compile(r"\S*\d\S*")
 
 
 def _page_furniture(pages_runs: list[list[Run]], heights: list[float]) -> set[int]:
