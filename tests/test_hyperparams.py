@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tools import hyperparams
 from tools.hyperparams import (
     canonical_key,
     find_hyperparameters,
@@ -287,3 +288,12 @@ def test_synthetic_latex_paper_outside_the_corpus(tmp_root: Path):
     assert got["learning_rate"] == [pytest.approx(3e-4)] and got["optimizer"] == ["adam"]
     assert got["batch_size"] == [256] and got["weight_decay"] == [pytest.approx(5e-4)]
     assert got["epochs"] == [200]
+
+
+@pytest.mark.timeout(10)
+def test_long_table_row_ending_in_a_word_does_not_backtrack():
+    # one plrnn-style row of many numeric cells that ends in a non-value once took 11 s (exponential regex)
+    row = "| learning rate | " + " ".join(["1.0  0.4"] * 20) + " | - | n/a x |"
+    find_hyperparameters(row)  # returns at all: the guard is the timeout
+    assert hyperparams._only_row_values(" | ".join(["3e-4"] * 40))
+    assert not hyperparams._only_row_values(" ".join(["1.0"] * 40) + " words")
