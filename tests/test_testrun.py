@@ -408,3 +408,14 @@ def test_old_job_records_are_pruned(root):
         "000000000004",
         "000000000004.json",
     ]
+
+
+@pytest.mark.anyio
+async def test_project_without_pytest_says_how_to_add_it(root):
+    p = project(root, "passing")
+    text = (p / "pyproject.toml").read_text().replace('dev = ["pytest>=8"]', "dev = []")
+    (p / "pyproject.toml").write_text(text)
+    subprocess.run(["uv", "lock", "--offline", "-q"], cwd=p, check=True, timeout=60)
+    async with Client(build_server()) as c:
+        r = await call(c, "run_tests_on_gpu", project_path=str(p), wait_s=50)
+    assert r["status"] == "error" and "uv add --dev pytest" in r["message"]

@@ -280,7 +280,10 @@ async def _steps(job: Job, tr: Transport) -> None:
 
     job.set("running", "pytest")
     env = tr.env({"PYTHONPATH": place.support_dir, "P2C_REPORT_JSONL": place.results_path})
-    argv = tr.uv("run", "--no-sync", "pytest", "-p", PLUGIN.removesuffix(".py"), *job.pytest_args)
+    # `python -m pytest`: the project's own interpreter, never a `pytest` further down PATH (another venv)
+    argv = tr.uv(
+        "run", "--no-sync", "python", "-m", "pytest", "-p", PLUGIN.removesuffix(".py"), *job.pytest_args
+    )
     r = await _step(job, argv, env, left(), results=True)
     await _read_results(job)
     if job.progress.probe is not None:  # the plugin probed inside the test process (torch already loaded)
@@ -308,7 +311,7 @@ def classify(job: Job) -> tuple[str, str]:
             "timed_out",
             f"timed out after {job.timeout_s:.0f} s{during} ({counts}); every process was killed",
         )
-    if p.collected is None and "Failed to spawn" in tail:
+    if p.collected is None and ("No module named pytest" in tail or "Failed to spawn" in tail):
         return "error", "pytest is not installed in the project's environment: run `uv add --dev pytest`"
     if rc == 4:
         return (

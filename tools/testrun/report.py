@@ -174,7 +174,8 @@ def exit_meaning(rc: int | None, pytest_finished: bool = True) -> str | None:
 def first_error_line(tail: str) -> str:
     """The most telling error line of pytest or uv (with uv's indented cause), else the last line."""
     lines = [ln.rstrip() for ln in tail.splitlines() if ln.strip()]
-    for good in (lambda ln: ln.startswith("pytest: error:"), lambda ln: ln.lower().startswith("error:")):
+    argparse_error = re.compile(r"^[^:]{1,40}: error: ")  # `pytest: error: ...`, `python -m pytest: error:`
+    for good in (argparse_error.match, lambda ln: ln.lower().startswith("error:")):
         for i, ln in enumerate(lines):
             if good(ln):
                 cause = [c.strip() for c in lines[i + 1 : i + 4] if c.startswith(" ")]
