@@ -164,3 +164,31 @@ def test_list_gpu_targets_probes_in_parallel(remote, sshd):
     assert probed["ssh:nouv"].reachable and "uv is missing" in probed["ssh:nouv"].error
     down = probed["ssh:gpubox-down"]
     assert down.reachable is False and "unreachable" in down.error and down.source == "alias"
+
+
+def test_remote_timeout_is_the_backstop_when_this_side_goes_away(remote, sshd, monkeypatch):
+    """Killing the local ssh client (laptop gone) leaves the remote command running, until its `timeout`."""
+    import subprocess
+
+    from tools.testrun import ssh
+
+    project, rfolder = remote
+    monkeypatch.setattr(ssh, "BACKSTOP_EXTRA_S", 0)
+    tr = ssh.SshTransport("ssh:gpubox", project, project.parent / "run")
+    rfolder.mkdir(parents=True)
+    (rfolder / ".p2c").mkdir()
+    line = tr.command(["sh", "-c", "echo $$ > child.pid; exec sleep 1000"], {}, 4, ".p2c/run-1.pid")
+    client = subprocess.Popen(["ssh", "-F", str(sshd.ssh_config), "gpubox", line], stdin=subprocess.DEVNULL)
+    child = rfolder / "child.pid"
+    deadline = time.monotonic() + 10
+    while not (child.is_file() and child.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pid = int(child.read_text())
+    client.kill()
+    client.wait()
+    time.sleep(0.5)
+    assert pid_alive(pid)  # no pty: the remote side does not notice the client is gone
+    deadline = time.monotonic() + 15
+    while pid_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not pid_alive(pid) and live_pids_under(rfolder) == []

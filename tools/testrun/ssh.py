@@ -79,8 +79,8 @@ class SshTransport(Transport):
         cfg = load_targets()
         self._config = ssh_config_path(cfg)
         self._base = ssh_base(cfg=cfg)
-        self._sockdir = Path(tempfile.mkdtemp(prefix="p2c-ssh-"))  # short path: unix sockets max ~100 bytes
-        self._mux = ["-o", f"ControlPath={self._sockdir / 'cm'}"]
+        self._sockdir: Path | None = None  # the shared connection's socket folder, made by prepare()
+        self._pushed = False
         self._local = LocalTransport(project, run_dir)  # runs the local ssh clients in their own groups
         self._ids = itertools.count(1)
         self._active: set[str] = set()  # pid files of remote commands still running
@@ -94,6 +94,10 @@ class SshTransport(Transport):
         return dict(self.info)
 
     # ---- plumbing ----
+
+    @property
+    def _mux(self) -> list[str]:
+        return ["-o", f"ControlPath={self._sockdir / 'cm' if self._sockdir else 'none'}"]
 
     def _ssh(self, *, direct: bool = False, master: bool = False) -> list[str]:
         """ssh argv up to the host: over the run's shared connection (master: open it), or a new one."""
@@ -149,8 +153,10 @@ class SshTransport(Transport):
         if not shutil.which("rsync"):
             raise PaperToCodeError("rsync is missing on this machine: install it (apt-get install rsync)")
         self.run_dir.mkdir(parents=True, exist_ok=True)
+        self._sockdir = Path(tempfile.mkdtemp(prefix="p2c-ssh-"))  # short path: unix sockets max ~100 bytes
         await self._preflight(support_files)
         await self._push()
+        self._pushed = True
         return Place(self.rdir, SUPPORT, f"{SUPPORT}/results.jsonl")
 
     async def _preflight(self, support_files: Mapping[str, bytes]) -> None:
@@ -293,12 +299,14 @@ class SshTransport(Transport):
         try:
             if self._active:
                 await self._kill_remote(sorted(self._active))
-            await self.fetch()
+            if self._pushed:
+                await self.fetch()
         finally:
-            exit_argv = [*self._base, *self._mux, "-O", "exit", self.host]
-            with contextlib.suppress(subprocess.TimeoutExpired, OSError):
-                subprocess.run(exit_argv, capture_output=True, stdin=subprocess.DEVNULL, timeout=10)
-            shutil.rmtree(self._sockdir, ignore_errors=True)
+            if self._sockdir is not None:
+                exit_argv = [*self._base, *self._mux, "-O", "exit", self.host]
+                with contextlib.suppress(subprocess.TimeoutExpired, OSError):
+                    subprocess.run(exit_argv, capture_output=True, stdin=subprocess.DEVNULL, timeout=10)
+                shutil.rmtree(self._sockdir, ignore_errors=True)
             await self._local.cleanup()
 
 
