@@ -575,7 +575,7 @@ def _reflow(lines: list[Line], xl: float, xr: float, vocab: _Vocab) -> list[tupl
             open_para = False
             prev = ln
             continue
-        hanging = first is not None and _BULLET.match(first.text) is not None  # a list item's wrapped lines
+        hanging = first is not None and _ITEM.match(first.text) is not None  # a list item's wrapped lines
         start_new = (
             ln.kind == "para"
             or not open_para
@@ -610,6 +610,7 @@ def _close(out: list[str], prev: Line | None) -> None:
 
 
 _BULLET = re.compile(r"^[•◦▪‣∙–]\s")
+_ITEM = re.compile(r"^(?:[•◦▪‣∙–]|\d{1,2}\.|\(?[a-z0-9]{1,4}\))\s")
 _FLOAT = re.compile(r"^(?:\*\*)?(?:Figure|Fig\.|Table|Algorithm)\s*[A-Z]?\d+")
 
 
