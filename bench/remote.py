@@ -24,19 +24,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
+from project import default_index  # noqa: E402  (bench/project.py: the torch wheel folder)
 from remote_fixtures import copy_tiny, sshd_available, start_sshd, write_targets  # noqa: E402
 
 from tools import uvcli  # noqa: E402
 from tools.config import configure  # noqa: E402
 from tools.paths import set_roots  # noqa: E402
-
-
-def default_index() -> str | None:
-    env = os.environ.get("PAPER_TO_CODE_TORCH_INDEX")
-    if env:
-        return env
-    wheels = Path("/opt/wheels")
-    return str(wheels) if any(wheels.glob("torch-*.whl")) else None
 
 
 def timed_run(project: Path, target: str, args: list[str]) -> tuple[float, dict]:

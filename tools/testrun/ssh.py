@@ -88,7 +88,8 @@ class SshTransport(Transport):
         self._ended = False  # a run ended since the last results read: read now, not after the throttle
         self._mark = f"@@p2c-results-{secrets.token_hex(8)}@@"
         self._captured: bytes | None = None  # the results file as printed at the end of the pytest command
-        self.info: dict[str, str] = {"host": self.host, "remote_dir": self.rdir}
+        shown = self.rdir if self.rdir.startswith("/") else f"~/{self.rdir}"
+        self.info: dict[str, str] = {"host": self.host, "remote_dir": shown}
 
     def describe(self) -> dict[str, str]:
         return dict(self.info)
