@@ -38,13 +38,14 @@ _REF_BEFORE = re.compile(
 _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±√∥⊙⊗∗∞]|:=|\\[a-zA-Z]+|[α-ωΑ-Ω]")
 _LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(([^()]{1,12})\))?\s*$")
 _ALG = re.compile(r"^\s*(?:\*\*)?Algorithm\s+([A-Z]?\d+(?:\.\d+)?)(?:\*\*)?[.:]?\s*(.*)$")
-_STEP = re.compile(
-    r"^\s*(?:\d{1,3}[:.)]\s|[-*]\s|(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|"
-    r"procedure|function|initiali[sz]e|do|loop)\b)",
-    re.I,
-)
-_THM_KINDS = "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture"
-_THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+|[A-Z]"
+# shared with the PDF engine: words that open an algorithm step, theorem-like kinds and their numbers
+STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|function|"
+              r"initiali[sz]e|do|loop)\b")
+THM_KINDS = "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture"
+THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+"
+_STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)]\s|[-*]\s|{STEP_WORDS})", re.I)
+_THM_KINDS = THM_KINDS
+_THM_NUM = THM_NUM + "|[A-Z]"
 _THM_BOLD = re.compile(
     rf"^\s*\*\*({_THM_KINDS})(?:\s+({_THM_NUM}))?\.?\*\*\s*(?:\(([^)]{{1,120}})\))?[.:]?\s*(.*)$",
     re.I,

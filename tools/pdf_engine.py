@@ -17,7 +17,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tools.equations import LABEL_BODY
+from tools.equations import LABEL_BODY, STEP_WORDS, THM_KINDS, THM_NUM
 
 MAX_PAGES = 2000  # documented cap: larger PDFs are refused before any work
 
@@ -27,11 +27,7 @@ _LABEL = re.compile(rf"\(({LABEL_BODY})\)$")
 _REF_WORD = re.compile(r"(?i)(?:eqs?\.|equations?|eqn\.?|and|or|in|see|of|by|from|to|with|\(see|cf\.|,)$")
 _REL = re.compile(r"[=≤≥≈∝≡≜∈∼←→↦]|:=")
 _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±·√∥⊙⊗∗]|:=")
-_STEP = re.compile(
-    r"^(?:\d{1,3}:|(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|"
-    r"function|initiali[sz]e|do|loop)\b)",
-    re.I,
-)
+_STEP = re.compile(rf"^(?:\d{{1,3}}:|{STEP_WORDS})", re.I)
 _NUMBERED_HEAD = re.compile(r"^(?:(?:Appendix\s+)?[A-Z]|\d{1,2})(?:\.\d{1,2}){0,3}\.?\s+[A-Z(]")
 _NAMED_HEADS = {
     "abstract", "references", "acknowledgements", "acknowledgments", "appendix", "introduction",
@@ -39,8 +35,7 @@ _NAMED_HEADS = {
 }
 _ALG_HEAD = re.compile(r"^(Algorithm\s+[A-Z]?\d+(?:\.\d+)?)[.:]?\s*(.*)$")
 _THM_HEAD = re.compile(
-    r"^((?:Theorem|Lemma|Definition|Proposition|Corollary|Assumption|Remark|Claim|Conjecture|Example)"
-    r"(?:\s+(?:[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+))?)(\s*\([^)]{1,80}\))?[.:]?(?=\s|$)(.*)$"
+    rf"^((?:{THM_KINDS.title()}|Example)(?:\s+(?:{THM_NUM}))?)(\s*\([^)]{{1,80}}\))?[.:]?(?=\s|$)(.*)$"
 )
 _BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
 # glyph codes without a Unicode map, as every converter prints them: B(x) as 'Bpxq', minus '´', sum 'ÿ'
