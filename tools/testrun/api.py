@@ -18,7 +18,7 @@ from pydantic import Field
 
 from tools.errors import PaperToCodeError
 from tools.paths import resolve
-from tools.progress import _reporter, areport
+from tools.progress import areport, listening
 from tools.testrun import jobs
 from tools.testrun.local import LocalTransport
 from tools.testrun.models import FINAL, TestRunReport
@@ -94,7 +94,7 @@ def _listening() -> bool:
 
     Without one (the CLI: one asyncio.run per command), the job would die with the call: wait until done.
     """
-    return _reporter.get() is not None
+    return listening()
 
 
 async def run_tests_on_gpu(
