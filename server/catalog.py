@@ -31,8 +31,9 @@ def _analysis() -> list[ToolSpec]:
     from tools.pdf_markdown import pdf_to_markdown
 
     return [
+        # open world: an arXiv id as source downloads the e-print (the LaTeX route)
         ToolSpec(pdf_to_markdown, "Convert a paper to Markdown", read_only=False, destructive=False,
-                 idempotent=True),
+                 idempotent=True, open_world=True),
         ToolSpec(grep_equations, "Find equations, algorithms, theorems, hyperparameters", read_only=True,
                  destructive=False, idempotent=True),
         ToolSpec(make_checklist, "Write the implementation checklist", read_only=False, destructive=False,
