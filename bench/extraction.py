@@ -71,7 +71,7 @@ def _median_time(fn, runs: int) -> float:
 def convert_ours(pdf: Path, runs: int) -> tuple[str, float]:
     from tools.markitdown_plugin import markitdown_with_paper_pdf
 
-    md, _ = markitdown_with_paper_pdf()
+    md = markitdown_with_paper_pdf()
     md.convert(str(pdf))  # warm
     out: dict[str, str] = {}
 

@@ -165,9 +165,9 @@ def test_markitdown_uses_our_converter(tmp_root, corpus_dir):
     from tools.markitdown_plugin import markitdown_with_paper_pdf
 
     pdf = corpus_dir / "iddpm" / "paper.pdf"
-    md, conv = markitdown_with_paper_pdf()
-    out = md.convert(str(pdf)).markdown
-    assert out.startswith("<!-- page 1 -->") and conv.last.pages == 17
+    res = markitdown_with_paper_pdf().convert(str(pdf))
+    out = res.markdown
+    assert out.startswith("<!-- page 1 -->") and res.facts.pages == 17
     plugged = MarkItDown(enable_plugins=True).convert(str(pdf)).markdown  # via the installed entry point
     assert plugged == out
 

@@ -193,13 +193,13 @@ def _pdf_record(path: Path, out_dir: str | None) -> dict:
     def progress(i: int, total: int) -> None:
         report(i, total, f"converting page {i + 1} of {total}")
 
-    md, conv = markitdown_with_paper_pdf()
+    md = markitdown_with_paper_pdf()
     import io
 
     from markitdown import StreamInfo
 
     try:
-        md.convert_stream(
+        res = md.convert_stream(
             io.BytesIO(data),
             stream_info=StreamInfo(extension=".pdf", mimetype="application/pdf"),
             progress=progress,
@@ -209,7 +209,7 @@ def _pdf_record(path: Path, out_dir: str | None) -> dict:
             f"{path.name} could not be converted ({type(e).__name__}): the PDF may be damaged; download it "
             "again or repair it (e.g. `qpdf in.pdf out.pdf`), or convert the paper's LaTeX source"
         ) from e
-    c = conv.last
+    c = getattr(res, "facts", None)
     if c is None:
         raise PaperToCodeError(f"{path.name}: markitdown skipped our PDF converter: reinstall paper-to-code")
     body_chars = len(c.markdown) - sum(len(f"<!-- page {i + 1} -->\n") for i in range(c.pages))
