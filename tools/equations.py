@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import Field
@@ -18,6 +17,7 @@ from tools.findings import (
     Equation,
     Hyperparameter,
     Kind,
+    MarkdownLine,
     Theorem,
 )
 from tools.models import ToolResult
@@ -93,15 +93,9 @@ class GrepEquationsResult(ToolResult):
         return "\n".join(out)
 
 
-@dataclass
-class _Line:
-    no: int
-    text: str
-    page: int | None
-    section: str | None
 
 
-def _lines(text: str) -> Iterator[_Line]:
+def _lines(text: str) -> Iterator[MarkdownLine]:
     page: int | None = None
     section: str | None = None
     for no, raw in enumerate(text.split("\n"), start=1):
@@ -112,7 +106,7 @@ def _lines(text: str) -> Iterator[_Line]:
         h = _HEAD.match(raw)
         if h:
             section = h.group(2)
-        yield _Line(no, raw, page, section)
+        yield MarkdownLine(no, raw, page, section)
 
 
 def grep_equations(
@@ -191,7 +185,7 @@ def find_all(text: str, wanted: set[str]) -> dict:
 # ------------------------------------------------------------------------------------------ equations
 
 
-def _skip(ln: _Line) -> bool:
+def _skip(ln: MarkdownLine) -> bool:
     t = ln.text.lstrip()
     return not t or t.startswith(("#", "<!--", "|", "**Algorithm", "![")) or bool(_ALG.match(t))
 
@@ -202,7 +196,7 @@ def _prose_like(text: str) -> bool:
     return len(tokens) >= 8 and len(words) > 0.55 * len(tokens)
 
 
-def _equations(lines: list[_Line]) -> tuple[list[Equation], list[Equation]]:
+def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation]]:
     numbered: list[Equation] = []
     display: list[Equation] = []
     for ln in lines:
@@ -265,7 +259,7 @@ def _display_like(t: str) -> bool:
 # ---------------------------------------------------------------------------------------- algorithms
 
 
-def _algorithms(lines: list[_Line]) -> list[Algorithm]:
+def _algorithms(lines: list[MarkdownLine]) -> list[Algorithm]:
     out: list[Algorithm] = []
     for i, ln in enumerate(lines):
         m = _ALG.match(ln.text)
@@ -300,7 +294,7 @@ def _algorithms(lines: list[_Line]) -> list[Algorithm]:
 # ------------------------------------------------------------------------------------------ theorems
 
 
-def _theorems(lines: list[_Line]) -> list[Theorem]:
+def _theorems(lines: list[MarkdownLine]) -> list[Theorem]:
     out: list[Theorem] = []
     for ln in lines:
         m = _THM_BOLD.match(ln.text) or _THM_PLAIN.match(ln.text)
@@ -329,7 +323,7 @@ def _sentences(text: str) -> Iterator[str]:
             yield s
 
 
-def _architecture(lines: list[_Line]) -> list[ArchitectureSentence]:
+def _architecture(lines: list[MarkdownLine]) -> list[ArchitectureSentence]:
     out: list[ArchitectureSentence] = []
     for ln in lines:
         if _skip(ln) or (ln.section and _BACK_MATTER.match(ln.section)):

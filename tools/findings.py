@@ -12,6 +12,7 @@ Markdown contract (both routes write it, grep_equations reads it):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -61,3 +62,13 @@ class Hyperparameter(Located):
     unit: str | None = None
     where: Literal["prose", "table", "algorithm"] = "prose"
     quote: str = Field(description="the sentence or table row it was stated in (at most ~200 characters)")
+
+
+@dataclass
+class MarkdownLine:
+    """One line of a paper's Markdown with the page and section it sits in (what the scanners iterate)."""
+
+    no: int
+    text: str
+    page: int | None
+    section: str | None

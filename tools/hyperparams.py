@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tools.findings import Hyperparameter
+from tools.findings import MarkdownLine as _Line
 
 # canonical key -> names as papers write them (lower case; plurals and hyphen/space variants are matched too)
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -376,12 +377,6 @@ _ALG_INPUT = re.compile(
 )
 
 
-@dataclass
-class _Line:
-    no: int
-    text: str
-    page: int | None
-    section: str | None
 
 
 @dataclass

@@ -121,16 +121,9 @@ def test_module_name(item_id: str) -> str:
 
 
 def render_test(item_id: str, label: str | None, latex: str, package: str, result: OracleSpec) -> str:
-    import jinja2
+    from tools.project import jinja_environment
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
+    env = jinja_environment(TEMPLATES)
     slug = re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
     context: dict[str, Any] = {
         "item_id": item_id,
