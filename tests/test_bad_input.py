@@ -68,7 +68,7 @@ CASES = [
     ("missing", "does not exist"),
     ("directory", "is a folder|no .tex file"),  # a folder is taken as a LaTeX project
     ("not_pdf", "not a PDF"),
-    ("text", "not a PDF"),
+    ("text", "neither a PDF"),
     ("empty", "empty"),
     ("corrupt", "damaged"),
     ("encrypted", "encrypted"),

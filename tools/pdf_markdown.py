@@ -46,12 +46,17 @@ class PdfToMarkdownResult(ToolResult):
 
     def summary_text(self) -> str:
         lines = [
-            f"{self.title or '(untitled)'}: {self.pages} pages, {self.characters} characters"
+            f"{self.title or '(untitled)'}: "
+            + (f"{self.pages} pages, " if self.pages is not None else "LaTeX source, ")
+            + f"{self.characters} characters"
             + (" (cached)" if self.cached else ""),
             f"markdown: {self.markdown_path}",
             f"sidecar:  {self.sidecar_path}",
         ]
-        lines += [f"{'  ' * (h.level - 1)}- {h.text} (line {h.line}, page {h.page})" for h in self.headings]
+        lines += [
+            f"{'  ' * (h.level - 1)}- {h.text} (line {h.line}" + (f", page {h.page})" if h.page else ")")
+            for h in self.headings
+        ]
         lines += [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines)
 
@@ -88,7 +93,8 @@ def pdf_to_markdown(
         record = _pdf_record(path, out_dir)
     else:
         raise PaperToCodeError(
-            f"source {source!r} is not a PDF (no %PDF header): pass a PDF file of the paper"
+            f"source {source!r} is neither a PDF (no %PDF header) nor LaTeX: pass the paper's PDF, its LaTeX "
+            "main file, source folder or e-print archive, or an arXiv id"
         )
     return page_result(record, offset, limit)
 
