@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any
@@ -60,7 +61,11 @@ def _launcher(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    code = app.meta(list(sys.argv[1:] if argv is None else argv), result_action="return_value")
+    try:
+        code = app.meta(list(sys.argv[1:] if argv is None else argv), result_action="return_value")
+    except BrokenPipeError:  # `paper-to-code ... | head`: the reader left; the work itself is done
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
     sys.exit(code if isinstance(code, int) else 0)
 
 
