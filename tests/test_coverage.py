@@ -494,3 +494,28 @@ def test_a_capped_report_is_completed_from_the_runs_results_file(tmp_root: Path)
         "tests/test_a.py::test_good": ["passed"],
     }
     assert find_report(tmp_root, "0123abcd")[0] == path
+
+
+def test_a_long_checklist_is_capped_in_the_reply_and_whole_in_the_report_file(tmp_root: Path):
+    from tools.coverage import MAX_REPLY_ITEMS
+
+    n = MAX_REPLY_ITEMS + 30
+    rows = [
+        "# Implementation checklist: long",
+        "",
+        "## Key Equations",
+        "",
+        "| ID | equation | where in the paper | detail | status | notes |",
+        "|---|---|---|---|---|---|",
+    ]
+    rows += [f"| **EQ-{i}** | `y = {i} x` | p. 3 | SPECIFIED | [ ] TODO |  |" for i in range(1, n + 1)]
+    proj = tmp_root / "long"
+    write(proj, "IMPLEMENTATION_CHECKLIST.md", "\n".join(rows) + "\n")
+    last = f"EQ-{n}"  # the last row: only its status change can bring it into the capped reply
+    write(proj, "src/long/eqs.py", f'def f(x):\n    """Implements: {last}"""\n    return x\n')
+    result = check_coverage(str(proj))
+    assert len(result.items) == MAX_REPLY_ITEMS and result.items_left_out == n - MAX_REPLY_ITEMS
+    assert last in {it.id for it in result.items}  # changed status: listed first, not cut
+    full = json.loads(Path(result.report_path).read_text())
+    assert len(full["items"]) == n and full["items_left_out"] == 0
+    assert {it["id"]: it["status"] for it in full["items"]}[last] == "IMPLEMENTED"

@@ -99,6 +99,9 @@ class KindTotals(BaseModel):
     passing: int = 0
 
 
+MAX_REPLY_ITEMS = 120  # ~12 kB of JSON: with problems and totals the reply stays well under 25k tokens
+
+
 class CoverageResult(ToolResult):
     project: str
     checklist: str
@@ -114,6 +117,12 @@ class CoverageResult(ToolResult):
     updated: bool = Field(description="the checklist's status cells were rewritten")
     status_changes: dict[str, str] = Field(default_factory=dict, description="ID -> 'OLD -> NEW'")
     seconds: float
+    report_path: str | None = Field(
+        default=None, description="the full result as JSON (every item), for when `items` is capped"
+    )
+    items_left_out: int = Field(
+        default=0, description=f"items not in this reply (at most {MAX_REPLY_ITEMS}); all are in report_path"
+    )
 
     def summary_text(self) -> str:
         cov = "n/a" if self.reproduction_coverage is None else f"{self.reproduction_coverage:.0%}"
@@ -131,6 +140,8 @@ class CoverageResult(ToolResult):
         for item_id, change in self.status_changes.items():
             lines.append(f"status {item_id}: {change}")
         lines.append(f"checklist {'updated' if self.updated else 'not changed'}: {self.checklist}")
+        if self.report_path:
+            lines.append(f"full report: {self.report_path}")
         return "\n".join(lines)
 
 
@@ -516,7 +527,7 @@ def check_coverage(
         elif new_text != text:
             atomic_write(checklist, new_text)
             updated = True
-    return CoverageResult(
+    result = CoverageResult(
         project=str(project),
         checklist=str(checklist),
         run_report=str(report_path) if report_path else None,
@@ -529,4 +540,29 @@ def check_coverage(
         updated=updated,
         status_changes=changes,
         seconds=round(time.perf_counter() - start, 4),
+    )
+    return _capped(result, project)
+
+
+def _capped(result: CoverageResult, project: Path) -> CoverageResult:
+    """Write the whole result to the workspace; reply with at most MAX_REPLY_ITEMS items, those that
+    changed status or have a problem first."""
+    import hashlib
+
+    from tools.paths import atomic_write, workspace
+
+    key = hashlib.sha256(str(project).encode()).hexdigest()[:8]
+    path = workspace() / "coverage" / f"{project.name}-{key}.json"
+    result.report_path = str(path)
+    atomic_write(path, result.model_dump_json(indent=1))
+    if len(result.items) <= MAX_REPLY_ITEMS:
+        return result
+    flagged = set(result.status_changes) | {p.item_id for p in result.problems if p.item_id}
+    ordered = sorted(result.items, key=lambda it: it.id not in flagged)  # stable: checklist order otherwise
+    keep = {it.id for it in ordered[:MAX_REPLY_ITEMS]}
+    return result.model_copy(
+        update={
+            "items": [it for it in result.items if it.id in keep],
+            "items_left_out": len(result.items) - MAX_REPLY_ITEMS,
+        }
     )
