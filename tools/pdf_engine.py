@@ -536,7 +536,7 @@ class _Vocab:
         self.words = set(re.findall(r"[a-z]+", blob))
 
     def join(self, head: str, tail: str, soft: bool) -> str:
-        m1 = re.search(r"([A-Za-z][\w-]*)$", head)
+        m1 = _LAST_WORD.search(head[-120:])  # only the last word counts; the whole paragraph is quadratic
         m2 = re.match(r"([a-z]+)", tail)
         if not m1 or not m2:
             return head + tail
@@ -550,6 +550,9 @@ class _Vocab:
         if joined not in self.words and min(len(low), len(nxt)) >= 3 and {low, nxt} <= self.words:
             return f"{head}-{tail}"  # 'high-' + 'resolution': two words the paper uses on their own
         return head + tail
+
+
+_LAST_WORD = re.compile(r"([A-Za-z][\w-]*)$")
 
 
 def _reflow(lines: list[Line], xl: float, xr: float, vocab: _Vocab) -> list[tuple[str, str]]:
