@@ -23,17 +23,21 @@ from tools.findings import (
 from tools.models import ToolResult
 
 # printed equation labels: (12) (3a) (A.2) (2.13) (12') and \tag symbols (⋆) (†); 4 digits read as a year
-LABEL_BODY = r"\d{1,3}[a-z′']?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?|[*⋆†‡∗]{1,3}"
+LABEL_BODY = r"\d{1,3}[a-z′']?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?|[*⋆†‡∗♠♣♦♥§¶]{1,3}"
+# \tag{} words such as (E) (KL) (IW): labels only on a display line (the PDF engine: flush right, after maths)
+TAG_BODY = r"[A-Z][A-Za-z]{0,5}['′*]?"
 
 MAX_ITEMS = 300  # per kind in one reply
 MAX_REPLY_CHARS = 80000  # about 20k tokens
 
 _PAGE = re.compile(r"^<!--\s*page\s+(\d+)\s*-->\s*$")
 _HEAD = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
-_LABEL_END = re.compile(rf"(?:^|\s)\(({LABEL_BODY})\)\s*$")
+_LABEL_END = re.compile(rf"(?:^|\s)\(({LABEL_BODY}|{TAG_BODY})\)\s*$")
+_TAG_ONLY = re.compile(TAG_BODY)
 _REF_BEFORE = re.compile(
     r"(?i)(?:\beqs?\.?|\bequations?|\beqn\.?|\bin|\bsee|\band|\bor|\bof|\bsections?|\bsec\.|\bfig(?:ure)?s?\.?|"
-    r"\btables?|\bappendix|\btheorem|\blemma|\bsteps?|\blines?|\balgorithms?|\bet al\.|,)\s*$"
+    r"\btables?|\bappendix|\btheorem|\blemma|\bsteps?|\blines?|\balgorithms?|\bet al\.|"
+    r"\([^()]{1,8}\)\s*,)\s*$"
 )
 _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±√∥⊙⊗∗∞]|:=|\\[a-zA-Z]+|[α-ωΑ-Ω]")
 _LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(([^()]{1,12})\))?\s*$")
@@ -220,6 +224,7 @@ def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation
                 and not _REF_BEFORE.search(body)
                 and _MATH.search(body)
                 and not (_prose_like(body) and len(body) > 200)
+                and (not _TAG_ONLY.fullmatch(m.group(1)) or _display_like(body))
             ):
                 numbered.append(Equation(label=m.group(1), body=body, **loc))
                 continue

@@ -17,13 +17,15 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tools.equations import LABEL_BODY, STEP_WORDS, THM_KINDS, THM_NUM
+from tools.equations import LABEL_BODY, STEP_WORDS, TAG_BODY, THM_KINDS, THM_NUM
 
 MAX_PAGES = 2000  # documented cap: larger PDFs are refused before any work
 
 LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _SPLIT = re.compile(r"[^\r\n\x02\ufffe]+")
-_LABEL = re.compile(rf"\(({LABEL_BODY})\)$")
+_LABEL = re.compile(rf"\(({LABEL_BODY}|{TAG_BODY})\)$")
+_TAG = re.compile(TAG_BODY)
+_OPEN_OP = re.compile(r"^[+−\-=·×≤≥<>]")
 _REF_WORD = re.compile(r"(?i)(?:eqs?\.|equations?|eqn\.?|and|or|in|see|of|by|from|to|with|\(see|cf\.|,)$")
 _REL = re.compile(r"[=≤≥≈∝≡≜∈∼←→↦]|:=")
 _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±·√∥⊙⊗∗]|:=")
@@ -35,7 +37,7 @@ _NAMED_HEADS = {
 }
 _ALG_HEAD = re.compile(r"^(Algorithm\s+[A-Z]?\d+(?:\.\d+)?)[.:]?\s*(.*)$")
 _THM_HEAD = re.compile(
-    rf"^((?:{THM_KINDS.title()}|Example)(?:\s+(?:{THM_NUM}))?)(\s*\([^)]{{1,80}}\))?[.:]?(?=\s|$)(.*)$"
+    rf"^((?:{THM_KINDS.title()}|Example)(?:\s+(?:{THM_NUM}))?)(\s*\([^)]{{1,80}}\))?([.:]?)(?=\s|$)(.*)$"
 )
 _BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
 # glyph codes without a Unicode map, as every converter prints them: B(x) as 'Bpxq', minus '´', sum 'ÿ'
@@ -179,6 +181,12 @@ class _Page:
         name = self.font(ci)
         return any(k in name for k in ("bold", "cmbx", "medi", "semibold", "black", "heavy", "bx"))
 
+    def italic(self, ci: int) -> bool:
+        flags = ctypes.c_int()
+        self.r.FPDFText_GetFontInfo(self.tp, ci, None, 0, flags)
+        name = self.font(ci)
+        return bool(flags.value & 0x40) or any(k in name for k in ("ital", "obli", "cmti", "cmsl", "cmbxti"))
+
     def runs(self) -> list[Run]:
         out: list[Run] = []
         text = self.text
@@ -296,14 +304,18 @@ def _side_by_side(lft: list[Run], rgt: list[Run]) -> bool:
 # ------------------------------------------------------------------------------------- displays
 
 
-def _label_of(line: Line, page: _Page, xr: float) -> str | None:
-    """The equation label ending `line`, when it sits flush right with a wide gap before it."""
+def _label_of(line: Line, page: _Page, xl: float, xr: float) -> str | None:
+    """The equation label ending `line`, when it sits flush right with a wide gap before it. A \\tag word
+    (E) (KL) must also follow maths, or stand alone in the right half of the column."""
     m = _LABEL.search(line.text)
     if not m or line.x1 < xr - max(6.0, 0.6 * line.size):
         return None
     before = line.text[: m.start()].rstrip()
+    word = _TAG.fullmatch(m.group(1)) is not None
     if not before:
-        return m.group(1)
+        return m.group(1) if not word or line.x0 > (xl + xr) / 2 else None
+    if word and not (_REL.search(before) or _mathy(before)):
+        return None
     last = line.runs[-1]
     lab_len = len(m.group())
     if len(last.text) > lab_len and last.text.endswith(m.group()):
@@ -319,9 +331,9 @@ def _label_of(line: Line, page: _Page, xr: float) -> str | None:
         gap = last.x0 - line.runs[-2].x1
     else:
         return None
-    if gap < 0.8 * line.size:
-        return None
-    if _REF_WORD.search(before) and not _MATH.search(before[-30:]):
+    if gap < (0.4 if _MATH.search(before) and _few_words(before) else 0.8) * line.size:
+        return None  # amsmath may set a label 0.5em after a full display line; prose needs a wider gap
+    if _REF_WORD.search(before) and not (_MATH.search(before[-30:]) or _few_words(before)):
         return None
     return m.group(1)
 
@@ -343,7 +355,7 @@ def _mark_displays(lines: list[Line], page: _Page) -> list[Line]:
     width = max(xr - xl, 50.0)
     body = statistics.median(ln.size for ln in lines)
     for ln in lines:
-        ln.label = _label_of(ln, page, xr)
+        ln.label = _label_of(ln, page, xl, xr)
         if ln.label:
             ln.kind = "label"
         elif _STEP.match(ln.text) and (ln.text[:1].isdigit() or ln.x1 < xr - 0.05 * width):
@@ -360,6 +372,27 @@ def _mark_displays(lines: list[Line], page: _Page) -> list[Line]:
         elif ln.x0 >= xl + 0.06 * width and ln.size <= body * 1.15:
             ln.kind = "indented"
     near = ("label", "display", "indented")
+    # a row above a display that is no display by itself: multline's first row at the margin (the next opens
+    # with '+'), or a row too wide for the indent rule (its label had to drop to a line of its own)
+    dropped = False  # a label alone on its line lies below, in this run of display lines
+    for k in range(len(lines) - 1, 0, -1):
+        a, ln = lines[k - 1], lines[k]
+        dropped = ln.kind in near and (dropped or ln.text == f"({ln.label})")
+        if (
+            ln.kind in near
+            and a.kind == "text"
+            and (_OPEN_OP.match(ln.text) or a.x0 >= xl + 0.06 * width or dropped)
+            and a.y - ln.y < 2.2 * body
+            and _REL.search(a.text)
+            and _few_words(a.text)
+        ):
+            a.kind = "display"
+    for k, ln in enumerate(lines):  # a fraction's numerators or limits, spaced out like a table row
+        around = [o for o in lines[max(k - 2, 0) : k + 3] if o is not ln]
+        if ln.kind == "table" and all(len(r.text) <= 8 for r in ln.runs) and any(
+            o.kind in near and abs(o.y - ln.y) < 1.2 * body for o in around
+        ):
+            ln.kind = "indented"
     for k in range(1, len(lines) - 1):  # a wide main line between a fraction's numerator and denominator
         a, ln, b = lines[k - 1], lines[k], lines[k + 1]
         if (
@@ -403,6 +436,15 @@ def _mark_displays(lines: list[Line], page: _Page) -> list[Line]:
                 k = m
         i = j
     return out
+
+
+_MATH_WORDS = {"log", "exp", "max", "min", "sin", "cos", "tanh", "sup", "inf", "lim", "det", "arg", "argmax",
+               "argmin", "softmax", "var", "cov", "diag", "where", "and", "for", "all", "with"}
+
+
+def _few_words(text: str) -> bool:
+    """At most two ordinary words: a display row, not prose with inline maths."""
+    return sum(w.lower() not in _MATH_WORDS for w in re.findall(r"[A-Za-z]{3,}", text)) <= 2
 
 
 def _mathy(text: str) -> bool:
@@ -510,10 +552,24 @@ def _decorate(ln: Line, page: _Page) -> str:
         ln.kind = "caption"
         return f"**{m.group(1)}** {m.group(2)}".rstrip()
     m = _THM_HEAD.match(ln.text)
-    if m and page.bold(ln.runs[0].ci0):
+    if m and _styled_head(m, ln, page):
         title = (m.group(2) or "").strip()
-        return f"**{m.group(1)}**{' ' + title if title else ''}. {m.group(3).strip()}".rstrip()
+        return f"**{m.group(1)}**{' ' + title if title else ''}. {m.group(4).strip()}".rstrip()
     return ln.text
+
+
+def _styled_head(m: re.Match, ln: Line, page: _Page) -> bool:
+    """A theorem-like head as amsthm and most classes set it: the kind word bold or italic (its first and last
+    letters), then a period (a bold numbered head may go without). 'Theorem 2.1 needs ...' is prose."""
+    run = ln.runs[0]
+    word = m.group(1).split()[0]
+    if len(run.text) < len(word):
+        return False
+    cis = [page.char(run.ts + k) for k in (0, len(word) - 1)]
+    bold = all(page.bold(c) for c in cis)
+    if not bold and not all(page.italic(c) for c in cis):
+        return False
+    return bool(m.group(3)) or (bold and " " in m.group(1))
 
 
 class _Vocab:
