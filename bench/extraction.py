@@ -135,9 +135,18 @@ def body_attached(body: str, tex: str) -> bool:
     return overlap >= 0.6 * len(want) and len(got) <= 3 * len(want) + 20
 
 
+# symbols pylatexenc's latex2text leaves out (it prints '' for them)
+_TAG_SYMBOLS = {"ddagger": "‡", "ddag": "‡", "dag": "†", "S": "§", "P": "¶", "clubsuit": "♣",
+                "spadesuit": "♠", "diamondsuit": "♦", "heartsuit": "♥", "sharp": "♯", "natural": "♮",
+                "flat": "♭"}
+
+
 def _gt_label(label: str) -> str:
-    """A \\tag label as printed: '$\\star$' -> '⋆'."""
-    return _latex_plain(label).strip() if ("\\" in label or "$" in label) else label
+    """A \\tag label as printed, through latex2text: '$\\star$' -> '⋆', '$\\ddagger$' -> '‡'."""
+    if "\\" not in label and "$" not in label:
+        return label
+    label = re.sub(r"\\([A-Za-z]+)", lambda m: _TAG_SYMBOLS.get(m.group(1), m.group()), label)
+    return _latex_plain(label).strip()
 
 
 def score_equations(gt: dict, numbered: list) -> dict:
@@ -192,6 +201,7 @@ def source_units(paper: Path, gtmod) -> list[list[str]]:
     tex = re.sub(r"(?<!\\)\$.*?(?<!\\)\$", " MATH ", tex, flags=re.S)
     tex = re.sub(r"\\(?:footnote|caption|thanks|author|title|affiliation|icmlaffiliation)\s*(?:\[[^]]*\])?",
                  "\n\n\\\\UNIT", tex)
+    tex = re.sub(r"\\maketitle\b", "\n\n", tex)  # latex2text prints it as 'no title given ...'
     tex = re.sub(r"\\(?:sub)*section\*?|\\paragraph\*?|\\item\b|\\begin\{[^}]*\}|\\end\{[^}]*\}|\\\\",
                  "\n\n", tex)
     tex = re.sub(r"\\(?:cite[tp]?|citet|citep|citealp|ref|eqref|cref|Cref|label|url|href)\*?\{[^}]*\}",

@@ -25,7 +25,7 @@ from tools.models import ToolResult
 # printed equation labels: (12) (3a) (A.2) (2.13) (12') and \tag symbols (⋆) (†); 4 digits read as a year
 LABEL_BODY = r"\d{1,3}[a-z′']?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?|[*⋆†‡∗♠♣♦♥§¶]{1,3}"
 # \tag{} words such as (E) (KL) (IW): labels only on a display line (the PDF engine: flush right, after maths)
-TAG_BODY = r"[A-Z][A-Za-z]{0,5}['′*]?"
+TAG_BODY = r"[A-Za-z]{1,6}['′*]?"
 
 MAX_ITEMS = 300  # per kind in one reply
 MAX_REPLY_CHARS = 80000  # about 20k tokens
