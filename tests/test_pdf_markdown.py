@@ -217,3 +217,63 @@ def test_cache_is_keyed_by_converter_version(tmp_root, corpus_dir, monkeypatch):
     again = pdf_to_markdown("plrnn.pdf")
     assert not again.cached
     assert json.loads(Path(again.sidecar_path).read_text())["converter"]["version"] == "0-test"
+
+
+BENCH_PAPERS = ROOT / "bench" / "papers"
+
+
+def convert_bench(tmp_root: Path, name: str) -> list[str]:
+    """A hand-written pdflatex paper of bench/papers (see its ORIGIN.md) as Markdown lines."""
+    return convert(tmp_root, BENCH_PAPERS, name)[1].split("\n")
+
+
+def line_ending(lines: list[str], label: str) -> str:
+    hits = [s for s in lines if s.rstrip().endswith(f"({label})")]
+    assert len(hits) == 1, (label, hits)
+    return hits[0]
+
+
+def test_multline_first_row_joins_the_labelled_row(tmp_root):
+    """multline: the first row sits at the left margin, the label ends the second row."""
+    one = line_ending(convert_bench(tmp_root, "hand1col"), "2.1")
+    assert one.startswith("θt+1 = θt − η∇θL(θt)") and "+ λθt + ϵt." in one
+    two = line_ending(convert_bench(tmp_root, "hand2col"), "6")
+    assert two.startswith("θt+1 = θt − η∇θL(θt)") and "α1β2γ3δ4κ5ζ6ω7" in two
+
+
+def test_tag_words_and_symbols_flush_right_are_labels(tmp_root):
+    """\\tag{E}, \\tag{KL}, \\tag{dKL}, \\tag{$\\ddagger$}: labels when flush right after maths; prose
+    ending a line in '(CNN)' or '(GS)' is no display."""
+    lines = convert_bench(tmp_root, "hand1col")
+    assert line_ending(lines, "E").startswith("e = mc2")
+    assert line_ending(lines, "KL").startswith("DKL(p ∥ q) = Ep")
+    assert line_ending(lines, "⋆").startswith("L⋆(θ) = min")
+    lines = convert_bench(tmp_root, "hand3times")
+    assert "DKL(pt ∥qt)" in line_ending(lines, "dKL")
+    assert line_ending(lines, "‡").startswith("F(p,q) = Ep")
+    assert not any(s.rstrip().endswith(("(CNN)", "(GS)")) for s in lines)
+    assert any("convolutional neural network (CNN) to parameterise" in s for s in lines)
+
+
+def test_label_on_its_own_line_joins_the_display_above(tmp_root):
+    """A display too wide for its label (two-column KLR, the one-column average 2.4): the label drops below
+    the display, flush right; it must end the display's line, not open the next paragraph."""
+    lines = convert_bench(tmp_root, "hand2col")
+    klr = line_ending(lines, "KLR")
+    assert klr.startswith("DKL(p ∥ q) = Ep") and "+ c" in klr and "r(x) q(x)" in klr
+    assert not any(s.startswith("(KLR)") for s in lines)
+    avg = line_ending(convert_bench(tmp_root, "hand1col"), "2.4")
+    assert "¯θT" in avg and "∥θT ∥" in avg and "t=1" in avg and "|" not in avg
+
+
+def test_theorem_heads_come_from_their_font(tmp_root):
+    """amsthm heads: bold Theorem/Lemma/Definition, italic Remark (numbered or not), each opening its
+    paragraph; prose that opens with 'Theorem 3.3 needs' stays prose."""
+    lines = convert_bench(tmp_root, "hand1col")
+    assert any(s.startswith("**Remark**. The starred risk") for s in lines)
+    assert any(s.startswith("**Lemma 3.2**. If L is") for s in lines)
+    assert any(s.startswith("Theorem 3.3 needs L-smoothness") for s in lines)
+    lines = convert_bench(tmp_root, "hand2col")
+    assert any(s.startswith("**Remark 1**. Tighter bounds") for s in lines)
+    assert any(s.startswith("**Definition 1** (Tightness). The gap") for s in lines)
+    assert any(s.startswith("Theorem 1 needs bounded") for s in lines)

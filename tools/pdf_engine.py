@@ -338,6 +338,19 @@ def _label_of(line: Line, page: _Page, xl: float, xr: float) -> str | None:
     return m.group(1)
 
 
+_NEAR = ("label", "display", "indented")
+
+
+def _fraction_rows(lines: list[Line], body: float) -> None:
+    """A fraction's numerators or limits, spaced out like a table row, next to a display line."""
+    for k, ln in enumerate(lines):
+        around = [o for o in lines[max(k - 2, 0) : k + 3] if o is not ln]
+        if ln.kind == "table" and all(len(r.text) <= 8 for r in ln.runs) and any(
+            o.kind in _NEAR and abs(o.y - ln.y) < 1.2 * body for o in around
+        ):
+            ln.kind = "indented"
+
+
 def _is_table_row(line: Line) -> bool:
     gaps = sum(1 for a, b in zip(line.runs, line.runs[1:], strict=False) if b.x0 - a.x1 > 1.5 * line.size)
     return gaps >= 2 and not _MATH.search(line.text)
@@ -371,7 +384,8 @@ def _mark_displays(lines: list[Line], page: _Page) -> list[Line]:
             ln.kind = "display"
         elif ln.x0 >= xl + 0.06 * width and ln.size <= body * 1.15:
             ln.kind = "indented"
-    near = ("label", "display", "indented")
+    near = _NEAR
+    _fraction_rows(lines, body)
     # a row above a display that is no display by itself: multline's first row at the margin (the next opens
     # with '+'), or a row too wide for the indent rule (its label had to drop to a line of its own)
     dropped = False  # a label alone on its line lies below, in this run of display lines
@@ -387,12 +401,7 @@ def _mark_displays(lines: list[Line], page: _Page) -> list[Line]:
             and _few_words(a.text)
         ):
             a.kind = "display"
-    for k, ln in enumerate(lines):  # a fraction's numerators or limits, spaced out like a table row
-        around = [o for o in lines[max(k - 2, 0) : k + 3] if o is not ln]
-        if ln.kind == "table" and all(len(r.text) <= 8 for r in ln.runs) and any(
-            o.kind in near and abs(o.y - ln.y) < 1.2 * body for o in around
-        ):
-            ln.kind = "indented"
+    _fraction_rows(lines, body)
     for k in range(1, len(lines) - 1):  # a wide main line between a fraction's numerator and denominator
         a, ln, b = lines[k - 1], lines[k], lines[k + 1]
         if (
