@@ -314,7 +314,8 @@ def _label_of(line: Line, page: _Page, xl: float, xr: float) -> str | None:
     word = _TAG.fullmatch(m.group(1)) is not None
     if not before:
         return m.group(1) if not word or line.x0 > (xl + xr) / 2 else None
-    if word and not (_REL.search(before) or _mathy(before)):
+    mathy = _REL.search(before) or _OPEN_OP.match(before) or (_mathy(before) and _MATH.search(before))
+    if word and not mathy:
         return None
     last = line.runs[-1]
     lab_len = len(m.group())
@@ -578,6 +579,10 @@ def _styled_head(m: re.Match, ln: Line, page: _Page) -> bool:
     bold = all(page.bold(c) for c in cis)
     if not bold and not all(page.italic(c) for c in cis):
         return False
+    if not bold:  # an italic head is followed by upright text: not a line of an italic theorem body
+        k = m.end(3) + len(m.group(4)) - len(m.group(4).lstrip())
+        if k < len(run.text) and page.italic(page.char(run.ts + k)):
+            return False
     return bool(m.group(3)) or (bold and " " in m.group(1))
 
 
