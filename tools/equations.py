@@ -37,7 +37,7 @@ _TAG_ONLY = re.compile(TAG_BODY)
 _REF_BEFORE = re.compile(
     r"(?i)(?:\beqs?\.?|\bequations?|\beqn\.?|\bin|\bsee|\band|\bor|\bof|\bsections?|\bsec\.|\bfig(?:ure)?s?\.?|"
     r"\btables?|\bappendix|\btheorem|\blemma|\bsteps?|\blines?|\balgorithms?|\bet al\.|"
-    r"\([^()]{1,8}\)\s*,)\s*$"
+    rf"\((?:{LABEL_BODY})\)\s*,)\s*$"
 )
 _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±√∥⊙⊗∗∞]|:=|\\[a-zA-Z]+|[α-ωΑ-Ω]")
 _LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(([^()]{1,12})\))?\s*$")
@@ -50,8 +50,8 @@ THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+"
 _STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)]\s|[-*]\s|{STEP_WORDS})", re.I)
 _THM_KINDS = THM_KINDS
 _THM_NUM = THM_NUM + "|[A-Z]"
-_THM_BOLD = re.compile(
-    rf"^\s*\*\*({_THM_KINDS})(?:\s+({_THM_NUM}))?\.?\*\*\s*(?:\(([^)]{{1,120}})\))?[.:]?\s*(.*)$",
+_THM_BOLD = re.compile(  # 'Example' only with a bold head: as plain text it opens too much prose
+    rf"^\s*\*\*({_THM_KINDS}|example)(?:\s+({_THM_NUM}))?\.?\*\*\s*(?:\(([^)]{{1,120}})\))?[.:]?\s*(.*)$",
     re.I,
 )
 _THM_PLAIN = re.compile(
@@ -229,6 +229,8 @@ def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation
                 numbered.append(Equation(label=m.group(1), body=body, **loc))
                 continue
             if not body and numbered and numbered[-1].line == ln.no - 1:
+                if m.group(1) != numbered[-1].label:  # an empty numbered row (align's final '\\')
+                    numbered.append(Equation(label=m.group(1), body="", **loc))
                 continue
         if _display_like(t):
             display.append(Equation(label=None, body=t, **loc))
