@@ -277,3 +277,18 @@ def test_theorem_heads_come_from_their_font(tmp_root):
     assert any(s.startswith("**Remark 1**. Tighter bounds") for s in lines)
     assert any(s.startswith("**Definition 1** (Tightness). The gap") for s in lines)
     assert any(s.startswith("Theorem 1 needs bounded") for s in lines)
+
+
+def test_display_pieces_read_in_linear_order(tmp_root, corpus_dir):
+    """Limits attach to their big operator as _{lower}^{upper}; a numerator and a denominator centred on each
+    other around the main row read (num)/(den) in place; a cmex big slash between sums stays in the row."""
+    def flat(s: str) -> str:
+        return s.replace(" ", "")
+
+    nfp = convert(tmp_root, corpus_dir, "nfp")[1].split("\n")
+    assert flat(line_ending(nfp, "1")) == flat("distance(x, y) = 1 − ∑min(xi, yi)/∑max(xi, yi) (1)")
+    iddpm = convert(tmp_root, corpus_dir, "iddpm")[1].split("\n")
+    assert flat(line_ending(iddpm, "1")) == flat("q(x1, ..., xT |x0) := ∏_{t=1}^{T} q(xt|xt−1) (1)")
+    assert flat(line_ending(iddpm, "10")) == flat("β˜t := (1 − α¯t−1)/(1 − α¯t) βt (10)")
+    kl = line_ending(convert_bench(tmp_root, "hand4mixed"), "KL")
+    assert "∑_{i=1}^{N}" in kl and "∑_{j=1}^{M} (rj)/(2sj)" in kl

@@ -7,6 +7,11 @@ last characters, so a page costs a few hundred calls, not one per character. Fro
 full-width lines), find display equations (indented lines next to each other; a label "(12)" flush right with
 a wide gap before it) and join each into one line ending with its label, reflow prose into paragraphs with
 hyphenation repaired, and mark headings, algorithm captions and theorem heads.
+
+A display's pieces on other baselines are read in a linear order: a script-size piece centred above or below a
+big operator (∑ ∏ ∫ ∮ ⋃ ⋂) is its limit, written LaTeX-style `∑_{t=1}^{T}`; a body-size piece above a main row
+and one below it, centred on each other, are a fraction (pdfium gives no bar to see), written `(num)/(den)` in
+the main row at its x position; what is left follows row by row, top to bottom.
 """
 
 from __future__ import annotations
@@ -47,14 +52,15 @@ _MAPLESS = re.compile(r"[A-Za-z0-9]p[^\s()]{1,30}q(?![A-Za-z])|´\s?[A-Za-z0-9(]
 # TeX's math extension font (cmex10) has no Unicode map in most pdflatex PDFs: pdfium reports its glyph codes,
 # so a display product prints as 'Y' and a radical as 'p'. The code -> symbol table of the font's layout:
 _CMEX = dict(enumerate(
-    "()[]⌊⌋⌈⌉{}⟨⟩|‖/\\" "()()[]⌊⌋⌈⌉{}⟨⟩/\\" "()[]⌊⌋⌈⌉{}⟨⟩//\\\\" "()⌈⌉⌊⌋||{}{}{}||"
+    "()[]⌊⌋⌈⌉{}⟨⟩|‖/\\" "()()[]⌊⌋⌈⌉{}⟨⟩/\\" "()[]⌊⌋⌈⌉{}⟨⟩/\\/\\" "()⌈⌉⌊⌋||{}{}{}||"
     "()||⟨⟩⊔⊔∮∮⊙⊙⊕⊕⊗⊗" "∑∏∫⋃⋂⨄∧∨∑∏∫⋃⋂⨄∧∨" "∐∐^^^~~~[]⌊⌋⌈⌉{}" "√√√√√√√‖↑↓⌜⌝⌞⌟⇑⇓"
 ))
 
 
 _BIG = set("√∑∏∫∮⋃⋂()[]{}⟨⟩|‖⌊⌋⌈⌉")
+_BIG_CMEX = _BIG | {"/", "\\"}  # a big slash is known as such only from its font
 _CMEX_CAND = re.compile(
-    r"[\x00-\x1f]|(?<![A-Za-z])[PQRSXYZ](?=\S{0,3}(?:\s|$))|(?<![A-Za-z])[p-v](?![A-Za-z])"
+    r"[\x00-\x1f]|(?<![A-Za-z])[PQRSXYZ](?=\S{0,3}(?:\s|$)|[a-z]{2,6}\()|(?<![A-Za-z])[p-v](?![A-Za-z])|^[./]"
 )
 
 
@@ -206,7 +212,9 @@ class _Page:
                 size = max(top - bottom, 1.0)
             hyphen = m.end() < len(text) and text[m.end()] in "\x02\ufffe"
             mapped = self.cmex(ts, stripped)
-            if mapped[0] in _BIG and (mapped[0] != stripped[0] or top - bottom > 1.35 * size):
+            if mapped[0] != stripped[0] and mapped[0] in _BIG_CMEX or (
+                mapped[0] in _BIG and top - bottom > 1.35 * size
+            ):
                 y = (top + bottom) / 2 - 0.25 * size  # a cmex glyph hangs from its origin: use its middle
             stripped = mapped
             out.append(Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen))
@@ -478,7 +486,7 @@ def _join_block(block: list[Line], body: float) -> list[Line]:
         rows: dict[int, list[Line]] = {k: [] for k in mains}
         for ln in block:
             rows[min(mains, key=lambda k: abs(block[k].y - ln.y))].append(ln)
-        return [_merge(rows[k], None) for k in mains]
+        return [_merge(rows[k], None, body) for k in mains]
     cuts = [0]
     for a, b in zip(labels, labels[1:], strict=False):
         k = a + 1
@@ -493,19 +501,115 @@ def _join_block(block: list[Line], body: float) -> list[Line]:
     cuts.append(len(block))
     out = []
     for (s, e), lab in zip(zip(cuts, cuts[1:], strict=False), labels, strict=False):
-        out.append(_merge(block[s:e], block[lab].label))
+        out.append(_merge(block[s:e], block[lab].label, body))
     return out
 
 
-def _merge(block: list[Line], label: str | None) -> Line:
-    parts = []
+def _runs_text(runs: list[Run]) -> str:
+    """Runs of one baseline, left to right, a space where the gap is wider than a thin space."""
+    parts = [runs[0].text]
+    for a, b in zip(runs, runs[1:], strict=False):
+        if b.x0 - a.x1 > 0.15 * max(a.size, b.size):
+            parts.append(" ")
+        parts.append(b.text)
+    return "".join(parts)
+
+
+_OPS = set("∑∏∫∮⋃⋂")
+
+
+def _limits(rows: list[list[Run]]) -> None:
+    """A small piece right above or below a big operator (a run's first or last glyph), centred on its glyph,
+    is its limit: '∑' with 't=1' below and 'T' above reads '∑_{t=1}^{T}'."""
+    for row in rows:
+        for op in row:
+            t = op.text
+            at = 0 if t[:1] in _OPS else len(t) - 1 if t[-1:] in _OPS else -1
+            if at < 0:
+                continue
+            w = op.x1 - op.x0 if len(t) == 1 else 1.45 * op.size
+            g0 = op.x0 if at == 0 else op.x1 - w
+            lo = hi = None
+            for other in rows:
+                if other is row:
+                    continue
+                for r in other:
+                    c = (r.x0 + r.x1) / 2
+                    dy = r.y - op.y
+                    if r.size < 0.9 * op.size and g0 - 1 <= c <= g0 + w + 1 and 0.4 * op.size < abs(dy) \
+                            < 1.8 * op.size and r.x1 - r.x0 < 3.5 * op.size:
+                        if dy > 0 and hi is None:
+                            hi = (other, r)
+                        elif dy < 0 and lo is None:
+                            lo = (other, r)
+            if not (lo or hi):
+                continue
+            lim = t[at] + (f"_{{{lo[1].text}}}" if lo else "") + (f"^{{{hi[1].text}}}" if hi else "")
+            op.text = t[:at] + lim + (" " + t[at + 1 :].lstrip() if at + 1 < len(t) else "")
+            for got in (lo, hi):
+                if got:
+                    got[0].remove(got[1])
+
+
+def _segments(row: list[Run]) -> list[list[Run]]:
+    """A row cut where runs stand apart (side-by-side numerators of two fractions)."""
+    segs = [[row[0]]]
+    for a, b in zip(row, row[1:], strict=False):
+        if b.x0 - a.x1 > 1.2 * max(a.size, b.size):
+            segs.append([b])
+        else:
+            segs[-1].append(b)
+    return segs
+
+
+def _fractions(rows: list[list[Run]], body: float) -> None:
+    """A piece above a main row and a piece below it, centred on each other, are a fraction: they become
+    '(numerator)/(denominator)' in the main row at the fraction's place. Tightest pairs first."""
+    big = [[s for s in _segments(row) if max(r.size for r in s) >= 0.8 * body] if row else [] for row in rows]
+    mains = [k for k, row in enumerate(rows) if row and max(r.size for r in row) >= 0.85 * body]
+    pairs = []
+    for ka, sas in enumerate(big):
+        for sa in sas:  # script-size pieces (exponents, limits) are no display numerators
+            ca, wa, ya = (sa[0].x0 + sa[-1].x1) / 2, sa[-1].x1 - sa[0].x0, sa[0].y
+            for kb in range(ka + 1, len(rows)):
+                for sb in big[kb]:
+                    cb, wb, yb = (sb[0].x0 + sb[-1].x1) / 2, sb[-1].x1 - sb[0].x0, sb[0].y
+                    if abs(ca - cb) > 0.2 * max(wa, wb) + 1.5 or ya - yb >= 2.6 * body:
+                        continue
+                    mid = [k for k in mains if ka < k < kb and yb < rows[k][0].y < ya]
+                    if mid:
+                        km = min(mid, key=lambda k: abs(rows[k][0].y - (ya + yb) / 2))
+                        pairs.append((ya - yb, ka, sa, kb, sb, km))
+    used: set[int] = set()
+    hosts: set[int] = set()  # rows that took a fraction in: main rows, no numerators
+    for _, ka, sa, kb, sb, km in sorted(pairs, key=lambda p: p[0]):
+        if any(id(r) in used for r in sa + sb + rows[km]) or {ka, kb} & hosts:
+            continue
+        used.update(id(r) for r in sa + sb)
+        hosts.add(km)
+        main = rows[km]
+        text = f"({_runs_text(sa)})/({_runs_text(sb)})"
+        x0, x1 = min(sa[0].x0, sb[0].x0), max(sa[-1].x1, sb[-1].x1)
+        main.append(Run(text, x0, x1, main[0].y, max(r.size for r in main), sa[0].ci0, sa[0].ci1, sa[0].ts))
+        main.sort(key=lambda r: r.x0)
+        rows[ka] = [r for r in rows[ka] if id(r) not in used]
+        rows[kb] = [r for r in rows[kb] if id(r) not in used]
+
+
+def _merge(block: list[Line], label: str | None, body: float = 0.0) -> Line:
+    """Join a display's lines into one reading: limits go to their operators, fractions into the main row
+    as '(num)/(den)', the remaining rows top to bottom, the label last."""
+    rows = []
     for ln in block:
-        t = ln.text
-        if ln.label:
-            t = _LABEL.sub("", t).rstrip()
-        if t:
-            parts.append(t)
-    text = " ".join(parts)
+        runs = [Run(r.text, r.x0, r.x1, r.y, r.size, r.ci0, r.ci1, r.ts) for r in ln.runs]
+        if ln.label and runs:
+            runs[-1].text = _LABEL.sub("", runs[-1].text).rstrip()
+            runs = [r for r in runs if r.text]
+        rows.append(runs)
+    if len(rows) > 1:
+        _limits(rows)
+        _fractions(rows, body or statistics.median(ln.size for ln in block))
+    text = " ".join(t for t in (_runs_text(row) for row in rows if row) if t)
     if label:
         text = f"{text} ({label})" if text else f"({label})"
     first = block[0]
