@@ -52,12 +52,13 @@ def _number(lines: list[tuple[int, str]]) -> list[str]:
     return [f"{'    ' * depth}{k}. {text}" for k, (depth, text) in enumerate(lines, 1)]
 
 
+_STATEMENT_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}]")
+
+
 def _statements(r: Renderer, a: int, b: int, names: set[str]) -> list[tuple[str, int, int]]:
     """(lower-case command, start of its text, end) for each top-level statement command in s[a:b]."""
-    s, found, depth, pos = r.s, [], 0, a
-    for m in re.compile(r"\\[A-Za-z]+|\\.|[{}]").finditer(s, a, b):
-        if m.start() < pos:
-            continue
+    s, found, depth = r.s, [], 0
+    for m in _STATEMENT_TOKEN.finditer(s, a, b):
         t = m.group()
         if t == "{":
             depth += 1
