@@ -519,3 +519,28 @@ def test_a_long_checklist_is_capped_in_the_reply_and_whole_in_the_report_file(tm
     full = json.loads(Path(result.report_path).read_text())
     assert len(full["items"]) == n and full["items_left_out"] == 0
     assert {it["id"]: it["status"] for it in full["items"]}[last] == "IMPLEMENTED"
+
+
+def test_latest_run_is_the_newer_record_when_two_share_a_timestamp(tmp_root: Path):
+    """Two runs that end within one clock tick: the record written last is the latest run."""
+    import os
+
+    from tools.coverage import find_report
+    from tools.testrun.jobs import now_iso
+    from tools.testrun.models import TestRunReport
+
+    jobs = tmp_root / ".paper-to-code" / "jobs"
+    jobs.mkdir(parents=True)
+    stamp = now_iso()
+    assert "." in stamp  # sub-second resolution: runs a moment apart sort apart
+    runs = (("bbbb2222", "failed", 2_000_000_000), ("aaaa1111", "passed", 1_000_000_000))
+    for job_id, status, mtime in runs:
+        report = TestRunReport(
+            job_id=job_id, target="local", project=str(tmp_root), status=status, done=True,
+            message=status, tests=[], started_at=stamp, finished_at=stamp,
+        )
+        path = jobs / f"{job_id}.json"
+        path.write_text(json.dumps({"owner_pid": 1, "pgids": [], "report": report.model_dump()}))
+        os.utime(path, ns=(mtime, mtime))
+    path, found = find_report(tmp_root, None)
+    assert path == jobs / "bbbb2222.json" and found["status"] == "failed"

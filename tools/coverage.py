@@ -183,7 +183,7 @@ def find_report(project: Path, run_report: str | None) -> tuple[Path | None, dic
                 "pass the job record from .paper-to-code/jobs/ or a job id"
             )
         return path, report
-    best: tuple[str, Path, dict[str, Any]] | None = None
+    best: tuple[tuple[str, int], Path, dict[str, Any]] | None = None
     for path in jobs.glob("*.json") if jobs.is_dir() else []:
         report = _load_report(path)
         if not report or not report.get("done"):
@@ -193,7 +193,8 @@ def find_report(project: Path, run_report: str | None) -> tuple[Path | None, dic
         except OSError:
             same = False
         if same:
-            key = str(report.get("finished_at") or report.get("started_at") or "")
+            # the record's write time breaks ties between runs stamped in the same instant
+            key = (str(report.get("finished_at") or report.get("started_at") or ""), path.stat().st_mtime_ns)
             if best is None or key > best[0]:
                 best = (key, path, report)
     return (best[1], best[2]) if best else (None, None)

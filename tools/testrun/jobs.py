@@ -54,7 +54,7 @@ def jobs_dir() -> Path:
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")  # two runs can end within one second
 
 
 def _lock(target: str) -> asyncio.Lock:
