@@ -99,12 +99,12 @@ def synthetic_project(root: Path, n_files: int, n_items: int) -> Path:
 
 
 def bench_check(n_files: int, n_items: int, runs: int) -> dict:
-    from tools import paths
-    from tools.coverage import check_coverage
+    from tools import workspace
+    from tools.trace.coverage import check_coverage
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        paths.set_roots([root])
+        workspace.set_roots([root])
         project = synthetic_project(root, n_files, n_items)
         files = [p for p in project.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml")]
         t0 = time.perf_counter()
@@ -138,9 +138,9 @@ def bench_check(n_files: int, n_items: int, runs: int) -> dict:
 
 
 def bench_oracles(corpus: Path) -> dict:
-    from tools.equations import find_all
-    from tools.latex.document import convert_source
-    from tools.oracles import oracle_spec
+    from tools.analysis.equations import find_all
+    from tools.ingest.latex.document import convert_source
+    from tools.trace.oracles import oracle_spec
 
     papers, reasons = {}, Counter()
     total = working = 0

@@ -18,8 +18,9 @@ Figures per paper and in total (pooled over papers):
       dropped).
   alg_caption_recall, thm_recall: algorithm captions (first 4 words) and theorem-like statements (kind + first
       words) found; None when the paper has none.
-  hp_recall / hp_precision: extracted hyperparameters vs hyperparameters.json (names and values matched with
-      tools.hyperparams.names_match / values_match: synonyms, 3e-4 == 3 × 10^-4 == 0.0003, 200K == 200000).
+  hp_recall / hp_precision: extracted hyperparameters vs hyperparameters.json (names and values matched
+      with tools.analysis.hyperparams.names_match / values_match: synonyms, 3e-4 == 3 × 10^-4 == 0.0003,
+      200K == 200000).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.pdf_engine import LIGATURES  # noqa: E402
+from tools.ingest.pdf.engine import LIGATURES  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 N_PHRASES = 120
@@ -69,7 +70,7 @@ def _median_time(fn, runs: int) -> float:
 
 
 def convert_ours(pdf: Path, runs: int) -> tuple[str, float]:
-    from tools.markitdown_plugin import markitdown_with_paper_pdf
+    from tools.ingest.pdf.markitdown_plugin import markitdown_with_paper_pdf
 
     md = markitdown_with_paper_pdf()
     md.convert(str(pdf))  # warm
@@ -90,7 +91,7 @@ def time_converters_alone(pdf: Path, runs: int) -> tuple[float, float]:
     from markitdown import StreamInfo
     from markitdown.converters import PdfConverter
 
-    from tools.markitdown_plugin import PaperPdfConverter
+    from tools.ingest.pdf.markitdown_plugin import PaperPdfConverter
 
     data, info = pdf.read_bytes(), StreamInfo(extension=".pdf", mimetype="application/pdf")
     ours, theirs = PaperPdfConverter(), PdfConverter()
@@ -277,7 +278,7 @@ def thm_recall(gt: dict, theorems: list) -> float | None:
 
 
 def hp_scores(paper: Path, found: list) -> dict:
-    from tools.hyperparams import names_match, values_match
+    from tools.analysis.hyperparams import names_match, values_match
 
     path = paper / "hyperparameters.json"
     if not path.exists():
@@ -304,7 +305,7 @@ def hp_scores(paper: Path, found: list) -> dict:
 def bench_paper(paper: Path, runs: int, gtmod) -> dict:
     import pypdfium2 as pdfium
 
-    from tools.equations import find_all
+    from tools.analysis.equations import find_all
 
     pdf = paper / "paper.pdf"
     gt = json.loads((paper / "groundtruth.json").read_text())

@@ -39,8 +39,8 @@ GT_TEX_LIMIT = 160
 def bench_paper(paper: Path, runs: int) -> dict:
     from extraction import alg_recall, hp_scores, thm_recall
 
-    from tools.equations import find_all
-    from tools.latex.document import body_matches, convert_source
+    from tools.analysis.equations import find_all
+    from tools.ingest.latex.document import body_matches, convert_source
 
     gt = json.loads((paper / "groundtruth.json").read_text())
     times, conv = [], None

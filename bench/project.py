@@ -25,9 +25,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tools import uvcli  # noqa: E402
 from tools.config import configure  # noqa: E402
-from tools.paths import set_roots  # noqa: E402
+from tools.project import uvcli  # noqa: E402
+from tools.workspace import set_roots  # noqa: E402
 
 
 def default_index() -> str | None:
@@ -39,7 +39,7 @@ def default_index() -> str | None:
 
 
 def scaffold(root: Path, name: str) -> float:
-    from tools.project import init_uv_project
+    from tools.project.scaffold import init_uv_project
 
     t = time.perf_counter()
     init_uv_project(str(root / name))
@@ -70,7 +70,7 @@ def bare_pytest(project: Path) -> tuple[float, float]:
 
 
 def tool_run(project: Path) -> tuple[float, float, str]:
-    from tools.testrun.api import run_tests_on_gpu
+    from tools.runs.api import run_tests_on_gpu
 
     t, c = time.perf_counter(), cpu()
     report = asyncio.run(run_tests_on_gpu(str(project), pytest_args=["-q"], timeout_s=600))

@@ -27,13 +27,13 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 from project import default_index  # noqa: E402  (bench/project.py: the torch wheel folder)
 from remote_fixtures import copy_tiny, sshd_available, start_sshd, write_targets  # noqa: E402
 
-from tools import uvcli  # noqa: E402
 from tools.config import configure  # noqa: E402
-from tools.paths import set_roots  # noqa: E402
+from tools.project import uvcli  # noqa: E402
+from tools.workspace import set_roots  # noqa: E402
 
 
 def timed_run(project: Path, target: str, args: list[str]) -> tuple[float, dict]:
-    from tools.testrun.api import run_tests_on_gpu
+    from tools.runs.api import run_tests_on_gpu
 
     t = time.perf_counter()
     r = asyncio.run(run_tests_on_gpu(str(project), target=target, pytest_args=args, timeout_s=900))
@@ -46,7 +46,7 @@ def timed_run(project: Path, target: str, args: list[str]) -> tuple[float, dict]
 def make_project(root: Path, tiny: bool) -> Path:
     if tiny:
         return copy_tiny(root / "bench-remote")
-    from tools.project import init_uv_project
+    from tools.project.scaffold import init_uv_project
 
     init_uv_project(str(root / "bench-remote"))
     return root / "bench-remote"

@@ -26,9 +26,9 @@ class ToolSpec:
 
 
 def _analysis() -> list[ToolSpec]:
-    from tools.checklist import make_checklist
-    from tools.equations import grep_equations
-    from tools.pdf_markdown import pdf_to_markdown
+    from tools.analysis.checklist import make_checklist
+    from tools.analysis.equations import grep_equations
+    from tools.ingest.paper import pdf_to_markdown
 
     return [
         # open world: an arXiv id as source downloads the e-print (the LaTeX route)
@@ -42,9 +42,9 @@ def _analysis() -> list[ToolSpec]:
 
 
 def _project() -> list[ToolSpec]:
-    from tools.project import init_uv_project
-    from tools.requirements import export_requirements
-    from tools.testrun.api import cancel_test_run, get_test_run, run_tests_on_gpu
+    from tools.project.requirements import export_requirements
+    from tools.project.scaffold import init_uv_project
+    from tools.runs.api import cancel_test_run, get_test_run, run_tests_on_gpu
 
     return [
         # init_uv_project runs `uv lock` (package index): open world; never overwrites a file
@@ -57,7 +57,7 @@ def _project() -> list[ToolSpec]:
 
 
 def _remote() -> list[ToolSpec]:
-    from tools.targets import list_gpu_targets
+    from tools.runs.targets import list_gpu_targets
 
     return [
         ToolSpec(
@@ -72,8 +72,8 @@ def _remote() -> list[ToolSpec]:
 
 
 def _coverage() -> list[ToolSpec]:
-    from tools.coverage import check_coverage
-    from tools.oracles import make_equation_test
+    from tools.trace.coverage import check_coverage
+    from tools.trace.oracles import make_equation_test
 
     return [
         # rewrites only the checklist's status cells (update=True), the same cells for the same evidence

@@ -45,7 +45,7 @@ def _launcher(
     json: Annotated[bool, Parameter(help="print the result model as JSON")] = False,
     root: Annotated[list[str] | None, Parameter(help="folder tools may read and write (repeatable)")] = None,
 ) -> int:
-    from tools.paths import set_roots
+    from tools.workspace import set_roots
 
     try:
         set_roots(root or ["."])

@@ -68,10 +68,10 @@ def demo(
 ) -> DemoResult:
     """Run the analysis phase on the bundled sample paper and show what it found and where the files are."""
     import tools
-    from tools.checklist import make_checklist
-    from tools.equations import grep_equations
-    from tools.paths import resolve
-    from tools.pdf_markdown import pdf_to_markdown
+    from tools.analysis.checklist import make_checklist
+    from tools.analysis.equations import grep_equations
+    from tools.ingest.paper import pdf_to_markdown
+    from tools.workspace import resolve
 
     folder = resolve(workdir or DEFAULT_DIR, must_exist=False, kind="dir", what="workdir")
     folder.mkdir(parents=True, exist_ok=True)

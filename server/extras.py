@@ -13,7 +13,7 @@ from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError
 from pydantic import Field
 
 from tools.errors import PaperToCodeError
-from tools.paths import get_roots, paper_dir, resolve, workspace
+from tools.workspace import get_roots, paper_dir, resolve, workspace
 
 PAPER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 ARXIV_ID = re.compile(r"(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?", re.IGNORECASE)

@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr)
     from tools.config import configure
     from tools.errors import PaperToCodeError
-    from tools.paths import set_roots
+    from tools.workspace import set_roots
 
     try:
         set_roots(args.root or ["."])

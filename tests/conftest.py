@@ -25,7 +25,7 @@ def corpus_dir() -> Path:
 @pytest.fixture
 def tmp_root(tmp_path: Path) -> Iterator[Path]:
     """Allowed roots = [tmp_path] for the test, restored afterwards."""
-    from tools.paths import get_roots, set_roots
+    from tools.workspace import get_roots, set_roots
 
     before = get_roots()
     set_roots([tmp_path])

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tools.errors import PaperToCodeError
-from tools.paths import set_roots
-from tools.pdf_markdown import pdf_to_markdown
+from tools.ingest.paper import pdf_to_markdown
+from tools.workspace import set_roots
 
 
 def files_under(root: Path) -> set[Path]:
@@ -94,7 +94,7 @@ def test_paths_outside_roots(tmp_path, corpus_dir):
     shutil.copyfile(corpus_dir / "plrnn" / "paper.pdf", evil / "paper.pdf")
     shutil.copyfile(corpus_dir / "plrnn" / "paper.pdf", data / "paper.pdf")
     os.symlink(evil / "paper.pdf", data / "link.pdf")
-    from tools.paths import get_roots
+    from tools.workspace import get_roots
 
     before = get_roots()
     set_roots([data])
@@ -110,7 +110,7 @@ def test_paths_outside_roots(tmp_path, corpus_dir):
 
 
 def test_grep_equations_non_utf8(tmp_root):
-    from tools.equations import grep_equations
+    from tools.analysis.equations import grep_equations
 
     (tmp_root / "latin1.md").write_bytes("Gleichung für x = y (1)\n".encode("latin-1"))
     with pytest.raises(PaperToCodeError, match="not UTF-8"):

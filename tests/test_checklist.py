@@ -9,14 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from tools.checklist import CHECKLIST_NAME, MAX_REPLY_ITEMS, SECTIONS, make_checklist, parse_checklist
-from tools.equations import find_all
+from tools.analysis.checklist import (
+    CHECKLIST_NAME,
+    MAX_REPLY_ITEMS,
+    SECTIONS,
+    make_checklist,
+    parse_checklist,
+)
+from tools.analysis.equations import find_all
+from tools.analysis.hyperparams import STANDARD_KEYS, find_hyperparameters
 from tools.errors import PaperToCodeError, PathNotAllowed
-from tools.hyperparams import STANDARD_KEYS, find_hyperparameters
 
 
 def convert(root: Path, corpus_dir: Path, name: str) -> Path:
-    from tools.pdf_markdown import pdf_to_markdown
+    from tools.ingest.paper import pdf_to_markdown
 
     shutil.copyfile(corpus_dir / name / "paper.pdf", root / f"{name}.pdf")
     return Path(pdf_to_markdown(f"{name}.pdf").markdown_path)

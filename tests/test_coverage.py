@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tools.anchors import scan_project
-from tools.checklist import make_checklist
-from tools.coverage import check_coverage
+from tools.analysis.checklist import make_checklist
+from tools.trace.anchors import scan_project
+from tools.trace.coverage import check_coverage
 
 FIXTURES = Path(__file__).parent / "fixtures" / "projects"
 REPO = Path(__file__).resolve().parents[1]
@@ -410,8 +410,8 @@ async def test_a_generated_project_from_paper_to_verified_equation(tmp_root: Pat
     from test_generated_project import local_wheels
 
     from tools import config as settings
-    from tools.latex.document import convert_source
-    from tools.project import init_uv_project
+    from tools.ingest.latex.document import convert_source
+    from tools.project.scaffold import init_uv_project
 
     wheels = local_wheels()
     if wheels is None:
@@ -460,8 +460,8 @@ async def test_a_generated_project_from_paper_to_verified_equation(tmp_root: Pat
 def test_a_capped_report_is_completed_from_the_runs_results_file(tmp_root: Path):
     """run_tests_on_gpu keeps at most 200 tests in its report (non-passing first); the outcomes of the others
     come from the run's results.jsonl beside the job record."""
-    from tools.coverage import find_report, report_outcomes
-    from tools.testrun.models import TestResult, TestRunReport
+    from tools.runs.models import TestResult, TestRunReport
+    from tools.trace.coverage import find_report, report_outcomes
 
     jobs = tmp_root / ".paper-to-code" / "jobs"
     (jobs / "0123abcd").mkdir(parents=True)
@@ -497,7 +497,7 @@ def test_a_capped_report_is_completed_from_the_runs_results_file(tmp_root: Path)
 
 
 def test_a_long_checklist_is_capped_in_the_reply_and_whole_in_the_report_file(tmp_root: Path):
-    from tools.coverage import MAX_REPLY_ITEMS
+    from tools.trace.coverage import MAX_REPLY_ITEMS
 
     n = MAX_REPLY_ITEMS + 30
     rows = [
@@ -525,9 +525,9 @@ def test_latest_run_is_the_newer_record_when_two_share_a_timestamp(tmp_root: Pat
     """Two runs that end within one clock tick: the record written last is the latest run."""
     import os
 
-    from tools.coverage import find_report
-    from tools.testrun.jobs import now_iso
-    from tools.testrun.models import TestRunReport
+    from tools.runs.jobs import now_iso
+    from tools.runs.models import TestRunReport
+    from tools.trace.coverage import find_report
 
     jobs = tmp_root / ".paper-to-code" / "jobs"
     jobs.mkdir(parents=True)

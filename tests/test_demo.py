@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from server.demo import DEFAULT_DIR, SAMPLE, demo
-from tools.checklist import parse_checklist
+from tools.analysis.checklist import parse_checklist
 
 DATA = Path(__file__).resolve().parent.parent / "tools" / "data"
 CLI = Path(sys.executable).with_name("paper-to-code")

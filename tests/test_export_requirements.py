@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tools import paths
+from tools import workspace
 from tools.errors import PaperToCodeError
-from tools.requirements import export_requirements, pins
-from tools.uvcli import OUTPUT_CAP, run_uv
+from tools.project.requirements import export_requirements, pins
+from tools.project.uvcli import OUTPUT_CAP, run_uv
 
 REPO = Path(__file__).resolve().parents[1]
 PYPROJECT = """[project]
@@ -54,8 +54,8 @@ def locked(tmp_path_factory) -> Path:
 def proj(locked, tmp_path, monkeypatch) -> Path:
     import shutil
 
-    monkeypatch.setattr(paths, "_roots", [])
-    paths.set_roots([tmp_path])
+    monkeypatch.setattr(workspace, "_roots", [])
+    workspace.set_roots([tmp_path])
     dest = tmp_path / "tiny"
     shutil.copytree(locked, dest)
     return dest

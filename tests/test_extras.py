@@ -12,7 +12,7 @@ import pytest
 from mcp import Client, MCPError
 from test_skill import check_calls
 
-from tools.paths import paper_dir
+from tools.workspace import paper_dir
 
 INVALID_PARAMS, INTERNAL_ERROR = -32602, -32603
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tools import config as settings
-from tools import paths
-from tools.uvcli import uv_env
+from tools import workspace
+from tools.project.uvcli import uv_env
 
 pytestmark = pytest.mark.slow
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
@@ -38,13 +38,13 @@ def uv(project: Path, *args: str, timeout: float = 300) -> subprocess.CompletedP
 @pytest.fixture(scope="session")
 def generated(tmp_path_factory):
     """The iddpm paper -> paper.md -> checklist -> a synced project; built once per session."""
-    from tools.checklist import make_checklist
-    from tools.pdf_markdown import pdf_to_markdown
-    from tools.project import init_uv_project
+    from tools.analysis.checklist import make_checklist
+    from tools.ingest.paper import pdf_to_markdown
+    from tools.project.scaffold import init_uv_project
 
     root = tmp_path_factory.mktemp("green")
-    saved_roots, saved_settings = list(paths._roots), settings._settings
-    paths.set_roots([root])
+    saved_roots, saved_settings = list(workspace._roots), settings._settings
+    workspace.set_roots([root])
     settings._settings = saved_settings.model_copy(update={"torch_index": local_wheels()})
     try:
         shutil.copy(CORPUS / "iddpm" / "paper.pdf", root / "iddpm.pdf")
@@ -53,7 +53,7 @@ def generated(tmp_path_factory):
         result = init_uv_project("iddpm-repro", checklist_path=checklist.path,
                                  paper_markdown=paper.markdown_path, sync=True)
     finally:
-        paths._roots[:] = saved_roots
+        workspace._roots[:] = saved_roots
         settings._settings = saved_settings
     assert result.locked and result.synced, result.warnings
     return root / "iddpm-repro", result, checklist

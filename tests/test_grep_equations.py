@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.equations import MAX_ITEMS, grep_equations
-from tools.pdf_markdown import pdf_to_markdown
+from tools.analysis.equations import MAX_ITEMS, grep_equations
+from tools.ingest.paper import pdf_to_markdown
 
 
 def converted(tmp_root: Path, corpus_dir: Path, name: str) -> str:
@@ -50,7 +50,7 @@ def test_algorithm_captions_and_steps(tmp_root, corpus_dir, name):
 
 
 def test_hyperparameters_come_from_the_shared_finder(tmp_root, corpus_dir):
-    from tools.hyperparams import find_hyperparameters
+    from tools.analysis.hyperparams import find_hyperparameters
 
     md = converted(tmp_root, corpus_dir, "iddpm")
     r = grep_equations(md, kinds=["hyperparameter"])

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import hyperparams
-from tools.hyperparams import (
+from tools.analysis import hyperparams
+from tools.analysis.hyperparams import (
     canonical_key,
     find_hyperparameters,
     names_match,
@@ -260,7 +260,7 @@ def _score(found, items) -> tuple[int, int]:
 
 def test_corpus_recall_and_precision(tmp_root: Path, corpus_dir: Path):
     """The issue's target over the labelled corpus: recall >= 0.7 with precision >= 0.7 (papers pooled)."""
-    from tools.pdf_markdown import pdf_to_markdown
+    from tools.ingest.paper import pdf_to_markdown
 
     hit = labelled = good = found_n = 0
     for name in ("plrnn", "nfp", "iddpm"):
@@ -279,7 +279,7 @@ def test_corpus_recall_and_precision(tmp_root: Path, corpus_dir: Path):
 
 def test_synthetic_latex_paper_outside_the_corpus(tmp_root: Path):
     """The LaTeX-route fixture written in everyday arXiv style (tests/fixtures/latex/papers/wild)."""
-    from tools.pdf_markdown import pdf_to_markdown
+    from tools.ingest.paper import pdf_to_markdown
 
     src = Path(__file__).parent / "fixtures" / "latex" / "papers" / "wild" / "source"
     shutil.copytree(src, tmp_root / "wild")

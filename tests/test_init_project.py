@@ -19,9 +19,9 @@ import pytest
 import yaml
 
 from tools import config as settings
-from tools import paths
+from tools import workspace
 from tools.errors import PaperToCodeError, PathNotAllowed
-from tools.project import create_project, init_uv_project, notebook_json, project_names, yaml_number
+from tools.project.scaffold import create_project, init_uv_project, notebook_json, project_names, yaml_number
 
 REPO = Path(__file__).resolve().parents[1]
 WHEELS = Path("/opt/wheels")
@@ -86,8 +86,8 @@ def portable(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def root(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "_roots", [])
-    paths.set_roots([tmp_path])
+    monkeypatch.setattr(workspace, "_roots", [])
+    workspace.set_roots([tmp_path])
     return tmp_path
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tools.errors import PaperToCodeError
-from tools.latex import archive
-from tools.pdf_markdown import pdf_to_markdown
+from tools.ingest.latex import archive
+from tools.ingest.paper import pdf_to_markdown
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 

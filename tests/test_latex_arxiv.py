@@ -16,8 +16,8 @@ import pytest
 
 from tools.config import configure, get_settings
 from tools.errors import PaperToCodeError
-from tools.latex.arxiv import USER_AGENT, parse_id, slug
-from tools.pdf_markdown import pdf_to_markdown
+from tools.ingest.latex.arxiv import USER_AGENT, parse_id, slug
+from tools.ingest.paper import pdf_to_markdown
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 

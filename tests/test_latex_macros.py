@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tools.errors import PaperToCodeError
-from tools.latex.document import convert_source
-from tools.latex.macros import MacroTable
-from tools.latex.scan import drop_iffalse, strip_comments
+from tools.ingest.latex.document import convert_source
+from tools.ingest.latex.macros import MacroTable
+from tools.ingest.latex.scan import drop_iffalse, strip_comments
 
 
 def expand(defs: str, text: str) -> str:

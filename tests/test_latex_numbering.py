@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tools.latex.document import convert_source
+from tools.ingest.latex.document import convert_source
 
 
 def convert(tmp_path: Path, body: str, preamble: str = "", cls: str = "article") -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.latex.document import convert_source
+from tools.ingest.latex.document import convert_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PDFLATEX = shutil.which("pdflatex")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tools.equations import grep_equations
+from tools.analysis.equations import grep_equations
 from tools.errors import PaperToCodeError
-from tools.latex.document import body_matches, convert_source
-from tools.pdf_markdown import pdf_to_markdown
+from tools.ingest.latex.document import body_matches, convert_source
+from tools.ingest.paper import pdf_to_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "corpus"

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from tools.errors import PaperToCodeError
-from tools.oracles import _load_runtime, make_equation_test, oracle_spec
+from tools.trace.oracles import _load_runtime, make_equation_test, oracle_spec
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 sqrt, log, exp = np.sqrt, np.log, np.exp
@@ -105,8 +105,8 @@ IMPLEMENTATIONS = {
 @pytest.fixture(scope="module")
 def corpus_equations() -> dict[tuple[str, str], str]:
     """(paper, label) -> exact LaTeX of every numbered equation, through the LaTeX route."""
-    from tools.equations import find_all
-    from tools.latex.document import convert_source
+    from tools.analysis.equations import find_all
+    from tools.ingest.latex.document import convert_source
 
     out = {}
     for paper in sorted(p.name for p in CORPUS.iterdir() if (p / "source").is_dir()):
@@ -235,9 +235,9 @@ def test_a_misread_formula_is_refused_not_guessed():
 @pytest.fixture
 def project(tmp_root: Path) -> Path:
     """iddpm via the LaTeX route -> checklist -> a generated project (not locked)."""
-    from tools.checklist import make_checklist
-    from tools.latex.document import convert_source
-    from tools.project import create_project
+    from tools.analysis.checklist import make_checklist
+    from tools.ingest.latex.document import convert_source
+    from tools.project.scaffold import create_project
 
     md = tmp_root / "paper" / "paper.md"
     md.parent.mkdir()

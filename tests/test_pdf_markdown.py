@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tools.errors import PaperToCodeError
-from tools.pdf_markdown import MAX_LIMIT, pdf_to_markdown
+from tools.ingest.paper import MAX_LIMIT, pdf_to_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -150,9 +150,9 @@ def test_300_page_pdf_converts_quickly(tmp_root, corpus_dir):
 
 
 def test_page_cap_refuses_oversized(tmp_root, corpus_dir, monkeypatch):
-    import tools.pdf_engine
+    import tools.ingest.pdf.engine
 
-    monkeypatch.setattr(tools.pdf_engine, "MAX_PAGES", 10)
+    monkeypatch.setattr(tools.ingest.pdf.engine, "MAX_PAGES", 10)
     shutil.copyfile(corpus_dir / "iddpm" / "paper.pdf", tmp_root / "p.pdf")
     with pytest.raises(PaperToCodeError, match="17 pages, above the 10-page limit"):
         pdf_to_markdown("p.pdf")
@@ -162,7 +162,7 @@ def test_page_cap_refuses_oversized(tmp_root, corpus_dir, monkeypatch):
 def test_markitdown_uses_our_converter(tmp_root, corpus_dir):
     from markitdown import MarkItDown
 
-    from tools.markitdown_plugin import markitdown_with_paper_pdf
+    from tools.ingest.pdf.markitdown_plugin import markitdown_with_paper_pdf
 
     pdf = corpus_dir / "iddpm" / "paper.pdf"
     res = markitdown_with_paper_pdf().convert(str(pdf))
@@ -209,11 +209,11 @@ def test_fonts_without_unicode_map_are_reported(tmp_root, corpus_dir):
 
 
 def test_cache_is_keyed_by_converter_version(tmp_root, corpus_dir, monkeypatch):
-    import tools.pdf_markdown
+    import tools.ingest.paper
 
     convert(tmp_root, corpus_dir, "plrnn")
     assert pdf_to_markdown("plrnn.pdf").cached
-    monkeypatch.setattr(tools.pdf_markdown, "CONVERTER_VERSION", "0-test")
+    monkeypatch.setattr(tools.ingest.paper, "CONVERTER_VERSION", "0-test")
     again = pdf_to_markdown("plrnn.pdf")
     assert not again.cached
     assert json.loads(Path(again.sidecar_path).read_text())["converter"]["version"] == "0-test"

@@ -13,10 +13,10 @@ from mcp import Client
 from remote_fixtures import copy_tiny, live_pids_under, pid_alive, warm_uv_cache, write_targets
 
 from server.app import build_server
-from tools import config, paths
-from tools.targets import remote_folder, resolve_target
-from tools.testrun.api import run_tests_on_gpu
-from tools.testrun.models import NO_GPU_LINE
+from tools import config, workspace
+from tools.runs.api import run_tests_on_gpu
+from tools.runs.models import NO_GPU_LINE
+from tools.runs.targets import remote_folder, resolve_target
 
 pytestmark = [pytest.mark.ssh, pytest.mark.slurm, pytest.mark.anyio]
 
@@ -28,8 +28,8 @@ def warm_cache():
 
 @pytest.fixture
 def cluster(sshd, slurm, warm_cache, tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "_roots", [])
-    paths.set_roots([tmp_path])
+    monkeypatch.setattr(workspace, "_roots", [])
+    workspace.set_roots([tmp_path])
     base = {"kind": "slurm", "host": "gpubox", "remote_dir": str(tmp_path / "remote")}
     env = {"UV_OFFLINE": "1", "SLURM_CONF": str(slurm.conf)}  # the login node's Slurm client configuration
     targets = write_targets(

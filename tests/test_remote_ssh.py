@@ -13,10 +13,10 @@ from mcp import Client
 from remote_fixtures import copy_tiny, live_pids_under, pid_alive, warm_uv_cache, write_targets
 
 from server.app import build_server
-from tools import config, paths
-from tools.targets import list_gpu_targets, remote_folder, resolve_target
-from tools.testrun.api import run_tests_on_gpu
-from tools.testrun.models import NO_GPU_LINE
+from tools import config, workspace
+from tools.runs.api import run_tests_on_gpu
+from tools.runs.models import NO_GPU_LINE
+from tools.runs.targets import list_gpu_targets, remote_folder, resolve_target
 
 pytestmark = [pytest.mark.ssh, pytest.mark.anyio]
 OFFLINE = {"UV_OFFLINE": "1"}  # the remote shell has no certificates: the uv cache is warmed locally
@@ -30,8 +30,8 @@ def warm_cache():
 @pytest.fixture
 def remote(sshd, warm_cache, tmp_path, monkeypatch):
     """Roots at tmp_path, a targets file naming the loopback server, the tiny project copied in."""
-    monkeypatch.setattr(paths, "_roots", [])
-    paths.set_roots([tmp_path])
+    monkeypatch.setattr(workspace, "_roots", [])
+    workspace.set_roots([tmp_path])
     rdir = tmp_path / "remote"
     targets = write_targets(
         tmp_path / "targets.toml",
@@ -170,7 +170,7 @@ def test_remote_timeout_is_the_backstop_when_this_side_goes_away(remote, sshd, m
     """Killing the local ssh client (laptop gone) leaves the remote command running, until its `timeout`."""
     import subprocess
 
-    from tools.testrun import ssh
+    from tools.runs import ssh
 
     project, rfolder = remote
     monkeypatch.setattr(ssh, "BACKSTOP_EXTRA_S", 0)

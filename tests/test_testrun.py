@@ -16,10 +16,10 @@ import pytest
 from mcp import Client
 
 from server.app import build_server
-from tools import paths
-from tools.testrun import jobs, models
-from tools.testrun.models import NO_GPU_LINE, DeviceProbe, Gpu
-from tools.testrun.report import Tail, diagnose, find_oom
+from tools import workspace
+from tools.runs import jobs, models
+from tools.runs.models import NO_GPU_LINE, DeviceProbe, Gpu
+from tools.runs.report import Tail, diagnose, find_oom
 
 FIXTURES = Path(__file__).parent / "fixtures" / "projects"
 REPO = Path(__file__).resolve().parents[1]
@@ -27,8 +27,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def root(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "_roots", [])
-    paths.set_roots([tmp_path])
+    monkeypatch.setattr(workspace, "_roots", [])
+    workspace.set_roots([tmp_path])
     monkeypatch.setenv("P2C_FIXTURE_PIDFILE", str(tmp_path / "pids.txt"))
     return tmp_path
 

@@ -1,0 +1,85 @@
+"""The path guard every tool goes through: roots fixed at start, no escape by '..', symlink or prefix."""
+
+from pathlib import Path
+
+import pytest
+
+from tools import workspace
+from tools.errors import PaperToCodeError, PathNotAllowed
+
+
+@pytest.fixture
+def root(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "paper.pdf").write_bytes(b"%PDF-1.4\n")
+    monkeypatch.setattr(workspace, "_roots", [])
+    workspace.set_roots([data])
+    return data
+
+
+def test_relative_path_resolves_against_first_root(root):
+    assert workspace.resolve("paper.pdf") == root / "paper.pdf"
+
+
+def test_absolute_path_inside_root_is_allowed(root):
+    assert workspace.resolve(str(root / "paper.pdf"), kind="file") == root / "paper.pdf"
+
+
+def test_dotdot_is_refused_even_when_it_stays_inside(root):
+    (root / "sub").mkdir()
+    with pytest.raises(PathNotAllowed, match=r"contains '\.\.'"):
+        workspace.resolve("sub/../paper.pdf")
+
+
+def test_absolute_path_outside_roots_is_refused(root, tmp_path):
+    (tmp_path / "secret.txt").write_text("x")
+    with pytest.raises(PathNotAllowed, match="outside the allowed roots"):
+        workspace.resolve(str(tmp_path / "secret.txt"))
+
+
+def test_lookalike_prefix_sibling_is_refused(root, tmp_path):
+    evil = tmp_path / "data-evil"
+    evil.mkdir()
+    (evil / "x.pdf").write_bytes(b"%PDF")
+    with pytest.raises(PathNotAllowed):
+        workspace.resolve(str(evil / "x.pdf"))
+
+
+def test_symlink_pointing_out_of_the_roots_is_refused(root, tmp_path):
+    target = tmp_path / "outside.pdf"
+    target.write_bytes(b"%PDF")
+    (root / "link.pdf").symlink_to(target)
+    with pytest.raises(PathNotAllowed):
+        workspace.resolve("link.pdf")
+
+
+def test_missing_directory_and_empty_paths_say_what_to_do(root):
+    with pytest.raises(PaperToCodeError, match="does not exist"):
+        workspace.resolve("nope.pdf")
+    with pytest.raises(PaperToCodeError, match="is a folder"):
+        workspace.resolve(".", kind="file")
+    with pytest.raises(PaperToCodeError, match="empty"):
+        workspace.resolve("  ")
+    with pytest.raises(PaperToCodeError, match="NUL"):
+        workspace.resolve("a\x00b")
+
+
+def test_second_root_is_usable_and_nonexistent_root_is_refused(root, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    workspace.set_roots([root, other])
+    (other / "a.md").write_text("x")
+    assert workspace.resolve(str(other / "a.md")) == other / "a.md"
+    with pytest.raises(PaperToCodeError, match="not an existing folder"):
+        workspace.set_roots([tmp_path / "missing"])
+
+
+def test_atomic_write_replaces_whole_file_and_leaves_no_temp(root):
+    target = root / "out" / "x.md"
+    workspace.atomic_write(target, "one")
+    workspace.atomic_write(target, "two")
+    assert target.read_text() == "two"
+    assert [p.name for p in target.parent.iterdir()] == ["x.md"]
+    workspace.atomic_write(root / "b.bin", b"\x00\x01")
+    assert Path(root / "b.bin").read_bytes() == b"\x00\x01"

@@ -1,0 +1,651 @@
+"""make_checklist: IMPLEMENTATION_CHECKLIST.md from what grep_equations finds, and its parser.
+
+The file is a contract that later tools re-read (check_coverage rewrites only the Status cells), so its shape
+is fixed: one Markdown table per section, each with an `ID` column first, `status` and `notes` columns last.
+IDs (stable across re-runs of the same paper):
+- EQ-<label> for numbered equations (EQ-12, EQ-A.3); unnumbered displays EQ-p<page>-<n> (the n-th unnumbered
+  display on that page) on the PDF route, EQ-u<n> (n-th in the document) on the LaTeX route.
+- ALG-<number> (ALG-1, ALG-A.1); an unnumbered algorithm ALG-p<page>-<n>.
+- Theorem-like: THM- theorem, LEM- lemma, DEF- definition, PROP- proposition, COR- corollary, ASM- assumption,
+  REM- remark, CLM- claim, CONJ- conjecture, EX- example; then the printed number (THM-C.1) or p<page>-<n>.
+- COMP-<keyword> for a model component, one per architecture family (COMP-attention, COMP-residual-block).
+- HP-<key with hyphens> (HP-learning-rate), one row per hyperparameter with every value the paper states.
+Status cell: `[ ] TODO` or `[x] IMPLEMENTED` / `[x] TESTED` / `[x] VERIFIED`. Detail cell: SPECIFIED,
+PARTIALLY_SPECIFIED, UNSPECIFIED (a standard setting the paper does not state: value `unstated`), ASSUMPTION.
+Re-running make_checklist merges: rows whose ID the file already has stay exactly as they are (status, notes,
+edits), new IDs are added to their section's table, and text the user added anywhere is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field
+
+from tools.analysis.findings import (
+    Algorithm,
+    ArchitectureSentence,
+    Equation,
+    Hyperparameter,
+    Located,
+    Route,
+    Theorem,
+)
+from tools.errors import PaperToCodeError
+from tools.models import ToolResult
+from tools.workspace import atomic_write, resolve
+
+CHECKLIST_NAME = "IMPLEMENTATION_CHECKLIST.md"
+ItemKind = Literal["algorithm", "component", "equation", "theorem", "hyperparameter"]
+STATUSES = ("TODO", "IMPLEMENTED", "TESTED", "VERIFIED")
+DETAILS = ("SPECIFIED", "PARTIALLY_SPECIFIED", "UNSPECIFIED", "ASSUMPTION")
+# section heading in the file -> kind of its rows (the parser keys on these words)
+SECTIONS: dict[ItemKind, str] = {
+    "algorithm": "Core Algorithms",
+    "component": "Model Components",
+    "equation": "Key Equations",
+    "theorem": "Theorem-like statements",
+    "hyperparameter": "Hyperparameters",
+}
+THEOREM_PREFIX = {
+    "theorem": "THM",
+    "lemma": "LEM",
+    "definition": "DEF",
+    "proposition": "PROP",
+    "corollary": "COR",
+    "assumption": "ASM",
+    "remark": "REM",
+    "claim": "CLM",
+    "conjecture": "CONJ",
+    "example": "EX",
+}
+_PREFIX_KIND: dict[str, ItemKind] = {
+    "EQ": "equation",
+    "ALG": "algorithm",
+    "COMP": "component",
+    "HP": "hyperparameter",
+    **{p: "theorem" for p in THEOREM_PREFIX.values()},
+}
+_MAX_COMPONENTS = 20
+MAX_REPLY_ITEMS = 250  # the file holds them all; a reply stays well under what a chat client accepts
+_MAX_VALUES = 6
+
+
+class ChecklistItem(BaseModel):
+    id: str = Field(description="stable ID: EQ-12, EQ-p3-1, ALG-1, THM-C.1, COMP-attention, HP-learning-rate")
+    kind: ItemKind
+    title: str = Field(description="equation body, caption, statement or parameter (shortened)")
+    page: int | None = None
+    section: str | None = None
+    status: str = Field(default="TODO", description="TODO, IMPLEMENTED, TESTED or VERIFIED")
+    done: bool = Field(default=False, description="the [x] box")
+    specified: str = Field(
+        default="SPECIFIED", description="SPECIFIED, PARTIALLY_SPECIFIED, UNSPECIFIED, ASSUMPTION"
+    )
+    route: Route | None = None
+    value: str | None = Field(default=None, description="hyperparameters: the first value the paper states")
+    value_normalized: float | str | list[float | str] | None = None
+
+
+class ChecklistResult(ToolResult):
+    path: str = Field(description="the IMPLEMENTATION_CHECKLIST.md written")
+    route: Route = Field(description="where the items came from: pdf (converted PDF) or latex (LaTeX source)")
+    counts: dict[str, int] = Field(description="items per kind in the file")
+    merged: bool = Field(description="an existing checklist was updated instead of written anew")
+    added: int = Field(description="items new in this run")
+    kept: int = Field(description="items the file already had (their status, notes and edits untouched)")
+    unstated: list[str] = Field(description="standard hyperparameters the paper does not state (HP IDs)")
+    items: list[ChecklistItem] = Field(description=f"the file's items (the first {MAX_REPLY_ITEMS})")
+    items_left_out: int = Field(default=0, description="items in the file but not in this reply")
+
+    def summary_text(self) -> str:
+        counts = ", ".join(f"{n} {k}" for k, n in self.counts.items())
+        how = (
+            f"merged ({self.added} added, {self.kept} kept)"
+            if self.merged
+            else f"written ({self.added} items)"
+        )
+        lines = [f"{self.path}: {how}; route {self.route}", f"items: {counts}"]
+        if self.unstated:
+            lines.append("unstated in the paper: " + ", ".join(self.unstated))
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------- rows
+
+
+def _one_line(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _cell(text: object, limit: int = 160) -> str:
+    return _one_line(str(text), limit).replace("|", "\\|")
+
+
+def _id_part(text: str) -> str:
+    """An ID suffix the checklist parser and code anchors can read: letters, digits, dots and dashes
+    ('A.3', '2b'; a tag such as $\\star$ becomes 'star')."""
+    part = re.sub(r"[^A-Za-z0-9.]+", "-", text.replace("\\", " ")).strip("-.")
+    return part or "x"
+
+
+def _unnumbered(prefix: str, page: int | None, n: int) -> str:
+    """The n-th unnumbered item of a kind: on its page (PDF route) or in the document (LaTeX route)."""
+    return f"{prefix}-p{page}-{n}" if page else f"{prefix}-u{n}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _param_name(key: str, written: str) -> str:
+    """'batch size ("minibatches of size")': the canonical name, and the paper's words when they differ."""
+    name = key.replace("_", " ")
+    same = re.sub(r"[\W_]+", " ", written.lower()).strip() == name
+    return name if same else f'{name} ("{_one_line(written, 30)}")'
+
+
+def _where(loc: Located) -> str:
+    parts = [f"p. {loc.page}"] if loc.page else []
+    if loc.section:
+        parts.append(_one_line(loc.section, 60))
+    return " · ".join(parts) or "—"
+
+
+def _row(
+    item_id: str,
+    kind: ItemKind,
+    title: str,
+    loc: Located,
+    specified: str,
+    route: Route,
+    cells: list[str],
+    value: str | None = None,
+    norm: Any = None,
+) -> dict[str, Any]:
+    item = ChecklistItem(
+        id=item_id,
+        kind=kind,
+        title=_one_line(title, 100),
+        page=loc.page,
+        section=loc.section,
+        specified=specified,
+        route=route,
+        value=value,
+        value_normalized=norm,
+    )
+    return {"item": item, "cells": [f"**{item_id}**", *cells, _cell(_where(loc), 70), specified]}
+
+
+def _not_an_equation(body: str) -> bool:
+    """An unnumbered 'display' that is a stray symbol or a results row ('Neural FPs 0.52 ± 0.07 ...')."""
+    tokens = body.split()
+    numbers = sum(bool(re.fullmatch(r"[-−]?\d[\d.,]*%?", t)) for t in tokens)
+    return len(re.findall(r"\w", body)) < 3 or "±" in body or numbers * 2 > len(tokens)
+
+
+def _equation_rows(eqs: list[Equation], route: Route) -> list[dict[str, Any]]:
+    rows, seen = [], set()
+    unnumbered: Counter[Any] = Counter()
+    for eq in eqs:
+        if not eq.label and _not_an_equation(eq.body):
+            continue
+        if eq.label:
+            item_id = f"EQ-{_id_part(eq.label)}"
+        else:
+            where = eq.page if route == "pdf" else None
+            unnumbered[where] += 1
+            item_id = _unnumbered("EQ", where, unnumbered[where])
+        if item_id in seen:  # a restated equation prints its label again
+            continue
+        seen.add(item_id)
+        body = eq.body.strip()
+        spec = "SPECIFIED" if len(body) > 3 else "PARTIALLY_SPECIFIED"
+        shown = f"`{_cell(body, 180)}`" if body else "—"
+        rows.append(_row(item_id, "equation", body, eq, spec, route, [shown]))
+    return rows
+
+
+def _algorithm_rows(algs: list[Algorithm], route: Route) -> list[dict[str, Any]]:
+    rows, seen = [], set()
+    for k, alg in enumerate(algs, start=1):
+        item_id = f"ALG-{_id_part(alg.number)}" if alg.number else _unnumbered("ALG", alg.page, k)
+        if item_id in seen:
+            continue
+        seen.add(item_id)
+        spec = "SPECIFIED" if alg.steps else "PARTIALLY_SPECIFIED"
+        steps = _plural(len(alg.steps), "step") if alg.steps else "steps not found"
+        rows.append(
+            _row(item_id, "algorithm", alg.caption, alg, spec, route, [_cell(alg.caption, 120), steps])
+        )
+    return rows
+
+
+def _theorem_rows(thms: list[Theorem], route: Route) -> list[dict[str, Any]]:
+    rows, seen = [], set()
+    unnumbered: Counter[str] = Counter()
+    for thm in thms:
+        prefix = THEOREM_PREFIX.get(thm.kind.lower(), "THM")
+        if thm.number:
+            item_id = f"{prefix}-{_id_part(thm.number)}"
+        else:
+            unnumbered[prefix] += 1
+            item_id = _unnumbered(prefix, thm.page, unnumbered[prefix])
+        if item_id in seen:  # restatements in an appendix
+            continue
+        seen.add(item_id)
+        head = thm.kind.capitalize() + (f" ({thm.title})" if thm.title else "")
+        rows.append(
+            _row(
+                item_id,
+                "theorem",
+                f"{head}: {thm.text}",
+                thm,
+                "SPECIFIED",
+                route,
+                [_cell(head, 60), _cell(thm.text, 160)],
+            )
+        )
+    return rows
+
+
+# architecture keyword -> component family; generic words (layer, block, module, channels) name no family
+_FAMILIES: tuple[tuple[str, str], ...] = (
+    ("attention", r"attention|multi-?head|heads"),
+    ("residual-block", r"residual|skip connection|resblock|resnet"),
+    ("convolution", r"conv|convolution\w*|kernel"),
+    ("normalization", r"\w*norm\w*"),
+    ("embedding", r"embedding\w*"),
+    ("encoder", r"encoder\w*"),
+    ("decoder", r"decoder\w*"),
+    ("transformer", r"transformer\w*"),
+    ("mlp", r"mlps?|feed-?forward|hidden units|fully[ -]connected"),
+    ("activation", r"relu|gelu|swish|silu|softmax|tanh|sigmoid|activation\w*"),
+    ("unet", r"u-?net"),
+    ("recurrent", r"lstm|gru|rnns?|recurren\w*"),
+    ("pooling", r"pooling"),
+    ("resampling", r"downsampl\w*|upsampl\w*"),
+    ("bottleneck", r"bottleneck"),
+)
+
+
+_NOT_METHOD = re.compile(r"introduction|related work|prior work|background|conclusion|discussion", re.I)
+
+
+def _family(keywords: list[str]) -> str | None:
+    for kw in keywords:
+        for name, rx in _FAMILIES:
+            if re.fullmatch(rx, kw.strip().lower()):
+                return name
+    return None
+
+
+def _component_rows(sents: list[ArchitectureSentence], route: Route) -> list[dict[str, Any]]:
+    """One component per architecture family (attention, residual block, ...): where it is first described,
+    how often the paper comes back to it. Sentences naming only generic words (layer, block) are not items."""
+    groups: dict[str, list[ArchitectureSentence]] = {}
+    for s in sents:
+        tokens = s.text.split()
+        if _NOT_METHOD.search(s.section or "") or sum(t[:1].isdigit() for t in tokens) * 3 > len(tokens):
+            continue  # other people's models, or a flattened results table
+        for family in dict.fromkeys(_family([kw]) for kw in s.keywords):
+            if family:
+                groups.setdefault(family, []).append(s)
+    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].line))[:_MAX_COMPONENTS]
+    rows = []
+    for family, group in sorted(ranked, key=lambda kv: kv[1][0].line):
+        first = max(group[:5], key=lambda s: len(s.keywords))  # the early sentence saying most about it
+        numbers = any(re.search(r"\d", s.text) for s in group)
+        spec = "SPECIFIED" if numbers else "PARTIALLY_SPECIFIED"
+        pages = sorted({s.page for s in group if s.page})
+        on_pages = f", pages {', '.join(map(str, pages[:8]))}" if pages else ""
+        seen_on = _plural(len(group), "sentence") + on_pages
+        name = family.replace("-", " ")
+        cells = [_cell(name, 40), _cell(first.text, 160), seen_on]
+        rows.append(_row(f"COMP-{family}", "component", f"{name}: {first.text}", first, spec, route, cells))
+    return rows
+
+
+def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[dict[str, Any]], list[str]]:
+    from tools.analysis.hyperparams import STANDARD_KEYS
+
+    by_key: dict[str, list[Hyperparameter]] = {}
+    for hp in hps:
+        by_key.setdefault(hp.key, []).append(hp)
+    rows = []
+    for key, group in by_key.items():
+        first = group[0]
+        shown = [f"{h.value}" + (f" (p. {h.page})" if h.page and len(group) > 1 else "") for h in group]
+        value = "; ".join(shown[:_MAX_VALUES]) + (
+            f"; … (+{len(shown) - _MAX_VALUES})" if len(shown) > _MAX_VALUES else ""
+        )
+        rows.append(
+            _row(
+                f"HP-{_id_part(key.replace('_', '-'))}",
+                "hyperparameter",
+                _param_name(key, first.name),
+                first,
+                "SPECIFIED",
+                route,
+                [_cell(_param_name(key, first.name), 60), _cell(value, 160)],
+                value=first.value,
+                norm=first.value_normalized,
+            )
+        )
+    unstated = []
+    length = {"epochs", "training_steps"}  # either one states how long to train
+    for key in STANDARD_KEYS:
+        if key in by_key or (key in length and length & by_key.keys()) or key == "epochs":
+            continue
+        item_id = f"HP-{key.replace('_', '-')}"
+        name = "training steps or epochs" if key == "training_steps" else key.replace("_", " ")
+        unstated.append(item_id)
+        cells = [name, "unstated"]
+        rows.append(
+            _row(
+                item_id,
+                "hyperparameter",
+                name,
+                Located(line=0),
+                "UNSPECIFIED",
+                route,
+                cells,
+                value="unstated",
+            )
+        )
+    return rows, unstated
+
+
+# ---------------------------------------------------------------------------------------------- parse
+
+_SPLIT = re.compile(r"(?<!\\)\|")
+_ID = re.compile(r"^\**\s*([A-Z]{1,6}-[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*\**$")
+_STATUS = re.compile(r"\[\s*([xX ]?)\s*\]\s*([A-Za-z_]+)?")
+_ROUTE = re.compile(r"route:\s*(pdf|latex)", re.I)
+
+
+def _split_row(line: str) -> list[str]:
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    return [c.strip() for c in _SPLIT.split(body)]
+
+
+def _tables(lines: list[str]) -> list[tuple[str, int, dict[str, int], list[int]]]:
+    """(section heading, header line index, column index by lower-case name, row line indexes) per table
+    whose header has an ID and a status column."""
+    tables = []
+    heading = ""
+    i = 0
+    while i < len(lines):
+        s = lines[i].strip()
+        if s.startswith("#"):
+            heading = s.lstrip("#").strip()
+        if s.startswith("|"):
+            cols = {c.lower(): k for k, c in enumerate(_split_row(s))}
+            if (
+                "id" in cols
+                and "status" in cols
+                and i + 1 < len(lines)
+                and re.match(r"^\|?\s*:?-{2,}", lines[i + 1].strip())
+            ):
+                rows = []
+                j = i + 2
+                while j < len(lines) and lines[j].strip().startswith("|"):
+                    rows.append(j)
+                    j += 1
+                tables.append((heading, i, cols, rows))
+                i = j
+                continue
+        i += 1
+    return tables
+
+
+def _table_kind(lines: list[str], table: tuple[str, int, dict[str, int], list[int]]) -> ItemKind | None:
+    """The kind of a table in a file: from its section heading, else from its first row's ID."""
+    heading, _header, cols, rows = table
+    for kind, title in SECTIONS.items():
+        if title.split()[-1].lower() in heading.lower():
+            return kind
+    for j in rows:
+        cells = _split_row(lines[j])
+        m = _ID.match(cells[cols["id"]]) if cols["id"] < len(cells) else None
+        if m:
+            return _PREFIX_KIND.get(m.group(1).split("-")[0])
+    return None
+
+
+def _kind_of(heading: str, item_id: str) -> ItemKind:
+    for kind, title in SECTIONS.items():
+        if title.split()[-1].lower() in heading.lower():
+            return kind
+    return _PREFIX_KIND.get(item_id.split("-")[0], "equation")
+
+
+def _status(cell: str) -> tuple[str, bool]:
+    m = _STATUS.search(cell)
+    done = bool(m and m.group(1).lower() == "x")
+    word = (m.group(2) or "").upper() if m else ""
+    if word in STATUSES:
+        return word, done
+    return ("IMPLEMENTED" if done else "TODO"), done
+
+
+def _where_cell(where: str) -> tuple[int | None, str | None]:
+    page = re.search(r"p\.\s*(\d+)", where)
+    if "·" in where:
+        return (int(page.group(1)) if page else None), where.split("·", 1)[1].strip()
+    if page:
+        return int(page.group(1)), None
+    return None, (None if where in ("", "—") else where)
+
+
+def _item(kind: ItemKind, item_id: str, cells: dict[str, str], route: Route | None) -> ChecklistItem:
+    from tools.analysis.hyperparams import normalize_value
+
+    status, done = _status(cells.get("status", ""))
+    page, section = _where_cell(cells.get("where in the paper") or cells.get("where", ""))
+    titles = ("equation", "caption", "statement", "component", "parameter")
+    title_col = next((c for c in titles if c in cells), "")
+    value = cells.get("value", "").replace("\\|", "|")
+    first = value.split(";")[0].split(" (p.")[0].strip() or None
+    return ChecklistItem(
+        id=item_id,
+        kind=kind,
+        title=cells.get(title_col, "").strip("`").replace("\\|", "|"),
+        page=page,
+        section=section,
+        status=status,
+        done=done,
+        route=route,
+        specified=next((d for d in DETAILS if d == cells.get("detail", "").upper()), "SPECIFIED"),
+        value=first,
+        value_normalized=None if first in (None, "unstated") else normalize_value(first),
+    )
+
+
+def parse_checklist(text: str) -> list[ChecklistItem]:
+    """The items of a checklist written by make_checklist (and possibly edited since): every row of a table
+    whose header has `ID` and `status` columns. Unknown columns and rows without an ID are ignored."""
+    lines = text.split("\n")
+    route_m = _ROUTE.search(text[:2000])
+    route: Route | None = route_m.group(1).lower() if route_m else None  # type: ignore[assignment]
+    items: list[ChecklistItem] = []
+    for heading, _header, cols, rows in _tables(lines):
+        for j in rows:
+            values = _split_row(lines[j])
+            cells = {name: values[k] for name, k in cols.items() if k < len(values)}
+            id_m = _ID.match(cells.get("id", ""))
+            if id_m:
+                items.append(_item(_kind_of(heading, id_m.group(1)), id_m.group(1), cells, route))
+    return items
+
+
+# ---------------------------------------------------------------------------------------------- write
+
+_COLUMNS: dict[ItemKind, list[str]] = {
+    "algorithm": ["ID", "caption", "steps", "where in the paper", "detail", "status", "notes"],
+    "component": [
+        "ID",
+        "component",
+        "description",
+        "mentions",
+        "where in the paper",
+        "detail",
+        "status",
+        "notes",
+    ],
+    "equation": ["ID", "equation", "where in the paper", "detail", "status", "notes"],
+    "theorem": ["ID", "kind", "statement", "where in the paper", "detail", "status", "notes"],
+    "hyperparameter": ["ID", "parameter", "value", "where in the paper", "detail", "status", "notes"],
+}
+_ROUTE_NOTE = {
+    "pdf": "text converted from the PDF: check equation bodies against the paper",
+    "latex": "equation bodies are the source's exact LaTeX",
+}
+
+
+def _title(md_path: Path, text: str) -> str:
+    sidecar = md_path.with_name("paper.json")
+    if sidecar.is_file():
+        try:
+            title = json.loads(sidecar.read_text(encoding="utf-8")).get("title")
+            if isinstance(title, str) and title.strip():
+                return _one_line(title, 120)
+        except (ValueError, OSError):
+            pass
+    m = re.search(r"^#\s+(.+)$", text, re.M)
+    return _one_line(m.group(1), 120) if m else md_path.stem
+
+
+def _render(title: str, route: Route, source: str, rows: dict[ItemKind, list[dict[str, Any]]]) -> str:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    sections = [{"title": SECTIONS[k], "columns": _COLUMNS[k], "rows": rows[k]} for k in SECTIONS]
+    return env.get_template("checklist.md.j2").render(
+        title=title, route=route, route_note=_ROUTE_NOTE[route], source=source, sections=sections
+    )
+
+
+def _merge(old: str, new: str, path: Path) -> tuple[str, int]:
+    """`old` with the rows of `new` whose IDs it lacks added to the matching section table (or a new section
+    at the end). Everything already in `old` stays as it is. Returns the text and the number of rows added."""
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    old_tables = _tables(old_lines)
+    if not old_tables:
+        raise PaperToCodeError(
+            f"{path} exists but has no checklist table (a header with ID and status columns): fix it "
+            "by hand, "
+            "move it away to write a new one, or pass another out_path"
+        )
+    have = {it.id for it in parse_checklist(old)}
+    inserts: list[tuple[int, list[str]]] = []
+    appends: list[str] = []
+    added = 0
+    for heading, header, _cols, rows in _tables(new_lines):
+        fresh = [
+            new_lines[j]
+            for j in rows
+            if (m := _ID.match(_split_row(new_lines[j])[0])) and m.group(1) not in have
+        ]
+        if not fresh:
+            continue
+        added += len(fresh)
+        kind = _kind_of(heading, "")
+        target = next((t for t in old_tables if _table_kind(old_lines, t) == kind), None)
+        if target:
+            inserts.append(((target[3][-1] if target[3] else target[1] + 1) + 1, fresh))
+        else:
+            appends += ["", f"## {heading}", "", new_lines[header], new_lines[header + 1], *fresh]
+    for at, fresh in sorted(inserts, reverse=True):
+        old_lines[at:at] = fresh
+    text = "\n".join(old_lines)
+    if appends:
+        text = text.rstrip("\n") + "\n" + "\n".join(appends) + "\n"
+    return text, added
+
+
+def make_checklist(
+    markdown_path: Annotated[
+        str, Field(description="paper.md written by pdf_to_markdown (or the LaTeX route)")
+    ],
+    out_path: Annotated[
+        str | None,
+        Field(
+            description="where to write IMPLEMENTATION_CHECKLIST.md (a file or a folder); default: beside "
+            "the "
+            "Markdown, in the paper's workspace folder"
+        ),
+    ] = None,
+) -> ChecklistResult:
+    """Write IMPLEMENTATION_CHECKLIST.md: core algorithms, model components, key equations, theorem-like
+    statements and a hyperparameter table, each item with a stable ID, its page/section, a status and whether
+    the paper specifies it. Hyperparameters a training run needs that the paper does not state are listed as
+    unstated, never invented. If the checklist exists, new items are merged in and existing rows are kept."""
+    from tools.analysis.equations import find_all
+    from tools.analysis.findings import ALL_KINDS
+
+    md = resolve(markdown_path, kind="file", what="markdown_path")
+    try:
+        text = md.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise PaperToCodeError(
+            f"markdown_path {markdown_path!r} is not UTF-8 text (byte {e.start}): pass the paper.md that "
+            "pdf_to_markdown wrote, or re-save the file as UTF-8"
+        ) from e
+    if out_path:
+        out = resolve(out_path, must_exist=False, what="out_path")
+        out = out / CHECKLIST_NAME if out.is_dir() else out
+    else:
+        out = md.with_name(CHECKLIST_NAME)
+    found = find_all(text, set(ALL_KINDS))  # grep_equations' own logic, without its reply-size cap
+    eqs = sorted(found["numbered"] + found["display"], key=lambda e: e.line)
+    route: Route = "latex" if found["_latex"] else "pdf"
+    hp_rows, unstated = _hyperparameter_rows(found["hyperparameters"], route)
+    rows: dict[ItemKind, list[dict[str, Any]]] = {
+        "algorithm": _algorithm_rows(found["algorithms"], route),
+        "component": _component_rows(found["architecture"], route),
+        "equation": _equation_rows(eqs, route),
+        "theorem": _theorem_rows(found["theorems"], route),
+        "hyperparameter": hp_rows,
+    }
+    source = md.name if out.parent == md.parent else str(md)
+    new = _render(_title(md, text), route, source, rows)
+    extracted = sum(len(r) for r in rows.values())
+    merged = out.is_file()
+    if merged:
+        try:
+            old = out.read_text(encoding="utf-8")
+        except UnicodeDecodeError as e:
+            raise PaperToCodeError(
+                f"{out} is not UTF-8 text: fix or move it, then run make_checklist again"
+            ) from e
+        new, added = _merge(old, new, out)
+    else:
+        added = extracted
+    atomic_write(out, new)
+    items = parse_checklist(new)
+    return ChecklistResult(
+        path=str(out),
+        route=route,
+        counts=dict(Counter(i.kind for i in items)),
+        merged=merged,
+        added=added,
+        kept=extracted - added if merged else 0,
+        unstated=unstated,
+        items=items[:MAX_REPLY_ITEMS],
+        items_left_out=max(0, len(items) - MAX_REPLY_ITEMS),
+    )

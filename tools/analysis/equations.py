@@ -1,0 +1,348 @@
+"""grep_equations: structured findings in a paper's Markdown (either route; see tools/findings.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Annotated
+
+from pydantic import Field
+
+from tools.analysis.findings import (
+    ALL_KINDS,
+    Algorithm,
+    ArchitectureSentence,
+    Equation,
+    Hyperparameter,
+    Kind,
+    MarkdownLine,
+    Theorem,
+)
+from tools.errors import PaperToCodeError
+from tools.models import ToolResult
+
+# printed equation labels: (12) (3a) (A.2) (2.13) (12') and \tag symbols (⋆) (†); 4 digits read as a year
+LABEL_BODY = r"\d{1,3}[a-z′']?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?|[*⋆†‡∗♠♣♦♥§¶]{1,3}"
+# \tag{} words such as (E) (KL) (IW): labels only on a display line (the PDF engine: flush right, after maths)
+TAG_BODY = r"[A-Za-z]{1,6}['′*]?"
+
+MAX_ITEMS = 300  # per kind in one reply
+MAX_REPLY_CHARS = 80000  # about 20k tokens
+
+_PAGE = re.compile(r"^<!--\s*page\s+(\d+)\s*-->\s*$")
+_HEAD = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
+_LABEL_END = re.compile(rf"(?:^|\s)\(({LABEL_BODY}|{TAG_BODY})\)\s*$")
+_TAG_ONLY = re.compile(TAG_BODY)
+_REF_BEFORE = re.compile(
+    r"(?i)(?:\beqs?\.?|\bequations?|\beqn\.?|\bin|\bsee|\band|\bor|\bof|\bsections?|\bsec\.|\bfig(?:ure)?s?\.?|"
+    r"\btables?|\bappendix|\btheorem|\blemma|\bsteps?|\blines?|\balgorithms?|\bet al\.|"
+    rf"\((?:{LABEL_BODY})\)\s*,)\s*$"
+)
+_MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±√∥⊙⊗∗∞]|:=|\\[a-zA-Z]+|[α-ωΑ-Ω]")
+_LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(([^()]{1,12})\))?\s*$")
+_ALG = re.compile(r"^\s*(?:\*\*)?Algorithm\s+([A-Z]?\d+(?:\.\d+)?)(?:\*\*)?[.:]?\s*(.*)$")
+# shared with the PDF engine: words that open an algorithm step, theorem-like kinds and their numbers
+STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|function|"
+              r"initiali[sz]e|do|loop)\b")
+THM_KINDS = "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture"
+THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+"
+_STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)]\s|[-*]\s|{STEP_WORDS})", re.I)
+_THM_KINDS = THM_KINDS
+_THM_NUM = THM_NUM + "|[A-Z]"
+_THM_BOLD = re.compile(  # 'Example' only with a bold head: as plain text it opens too much prose
+    rf"^\s*\*\*({_THM_KINDS}|example)(?:\s+({_THM_NUM}))?\.?\*\*\s*(?:\(([^)]{{1,120}})\))?[.:]?\s*(.*)$",
+    re.I,
+)
+_THM_PLAIN = re.compile(
+    rf"^\s*({_THM_KINDS})\s+({_THM_NUM})(?:\s*\(([^)]{{1,120}})\))?[.:]\s+(.*)$", re.I
+)
+_ARCH = re.compile(
+    r"(?i)\b(layers?|blocks?|modules?|attention|self-attention|encoders?|decoders?|convolution(?:al|s)?|conv|"
+    r"residual|skip connections?|embeddings?|transformers?|mlps?|feed-?forward|multi-head|heads|"
+    r"layer ?norm(?:alization)?|batch ?norm(?:alization)?|group ?norm(?:alization)?|relu|gelu|swish|silu|"
+    r"softmax|tanh|sigmoid|unet|u-net|resnet|lstm|gru|rnn|pooling|downsampl\w*|upsampl\w*|hidden units|"
+    r"channels|bottleneck|activation)\b"
+)
+_BACK_MATTER = re.compile(r"(?i)^(?:\d+\.?\s*)?(references|bibliography|acknowledge?ments?)\b")
+
+
+class GrepEquationsResult(ToolResult):
+    """What a paper states: equations, algorithms, theorem-like statements, architecture, hyperparameters."""
+
+    markdown_path: str
+    route: str = Field(description="'latex' when display maths is exact LaTeX ($$...$$), else 'pdf'")
+    counts: dict[str, int] = Field(description="findings per kind (before any cap)")
+    truncated: dict[str, int] = Field(default_factory=dict, description="kind -> items left out of the reply")
+    numbered: list[Equation] = Field(default_factory=list)
+    display: list[Equation] = Field(default_factory=list)
+    algorithms: list[Algorithm] = Field(default_factory=list)
+    theorems: list[Theorem] = Field(default_factory=list)
+    architecture: list[ArchitectureSentence] = Field(default_factory=list)
+    hyperparameters: list[Hyperparameter] = Field(default_factory=list)
+
+    def summary_text(self) -> str:
+        out = [f"{self.markdown_path} ({self.route} route): "
+               + ", ".join(f"{k} {v}" for k, v in self.counts.items())]
+        for e in self.numbered[:60]:
+            out.append(f"  ({e.label}) p{e.page} line {e.line}: {e.body[:100]}")
+        for a in self.algorithms:
+            out.append(f"  Algorithm {a.number} p{a.page}: {a.caption[:80]} ({len(a.steps)} steps)")
+        for t in self.theorems:
+            out.append(f"  {t.kind.title()} {t.number or ''} p{t.page}: {t.text[:80]}")
+        for h in self.hyperparameters[:60]:
+            out.append(f"  {h.key} = {h.value} ({h.where}, line {h.line})")
+        if self.truncated:
+            out.append(f"  truncated: {self.truncated}")
+        return "\n".join(out)
+
+
+
+
+def _lines(text: str) -> Iterator[MarkdownLine]:
+    page: int | None = None
+    section: str | None = None
+    for no, raw in enumerate(text.split("\n"), start=1):
+        m = _PAGE.match(raw)
+        if m:
+            page = int(m.group(1))
+            continue
+        h = _HEAD.match(raw)
+        if h:
+            section = h.group(2)
+        yield MarkdownLine(no, raw, page, section)
+
+
+def grep_equations(
+    markdown_path: Annotated[str, Field(description="paper.md written by pdf_to_markdown (or any Markdown)")],
+    kinds: Annotated[
+        list[Kind] | None,
+        Field(description="kinds to return: numbered, display, algorithm, theorem, architecture, "
+                          "hyperparameter; default all"),
+    ] = None,
+) -> GrepEquationsResult:
+    """Find numbered equations (label + body), unnumbered displays, algorithm blocks, theorem-like statements,
+    architecture sentences and hyperparameters in a paper's Markdown, each with its line, page and section.
+    Citations, years and references such as 'Eq. (3)' in prose are not equations."""
+    from tools.workspace import resolve
+
+    path = resolve(markdown_path, must_exist=True, kind="file", what="markdown_path")
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise PaperToCodeError(
+            f"{markdown_path!r} is not UTF-8 text (bad byte at offset {e.start}): convert it to UTF-8 or "
+            "re-create it with pdf_to_markdown"
+        ) from e
+    wanted = set(kinds or ALL_KINDS)
+    found = find_all(text, wanted)
+    route = "latex" if found.pop("_latex") else "pdf"
+    counts = {k: len(found[_FIELD[k]]) for k in ALL_KINDS if k in wanted}
+    truncated: dict[str, int] = {}
+    for k in counts:
+        items = found[_FIELD[k]]
+        if len(items) > MAX_ITEMS:
+            truncated[k] = len(items) - MAX_ITEMS
+            del items[MAX_ITEMS:]
+    result = GrepEquationsResult(markdown_path=str(path), route=route, counts=counts, **found)
+    while len(result.model_dump_json()) > MAX_REPLY_CHARS:  # keep the reply under ~20k tokens
+        k = max(counts, key=lambda x: len(getattr(result, _FIELD[x])))
+        items = getattr(result, _FIELD[k])
+        keep = len(items) // 2
+        truncated[k] = counts[k] - keep
+        setattr(result, _FIELD[k], items[:keep])
+    result.truncated = truncated
+    return result
+
+
+_FIELD = {
+    "numbered": "numbered", "display": "display", "algorithm": "algorithms", "theorem": "theorems",
+    "architecture": "architecture", "hyperparameter": "hyperparameters",
+}
+
+
+def find_all(text: str, wanted: set[str]) -> dict:
+    """All findings of the wanted kinds, keyed by result field; '_latex' says if the text is LaTeX-route."""
+    lines = list(_lines(text))
+    latex = any(_LATEX_DISPLAY.match(ln.text) for ln in lines)
+    out: dict = {_FIELD[k]: [] for k in wanted}
+    if wanted & {"numbered", "display"}:
+        num, disp = _equations(lines)
+        if "numbered" in wanted:
+            out["numbered"] = num
+        if "display" in wanted:
+            out["display"] = disp
+    if "algorithm" in wanted:
+        out["algorithms"] = _algorithms(lines)
+    if "theorem" in wanted:
+        out["theorems"] = _theorems(lines)
+    if "architecture" in wanted:
+        out["architecture"] = _architecture(lines)
+    if "hyperparameter" in wanted:
+        from tools.analysis.hyperparams import find_hyperparameters
+
+        out["hyperparameters"] = find_hyperparameters(text)
+    out["_latex"] = latex
+    return out
+
+
+# ------------------------------------------------------------------------------------------ equations
+
+
+def _skip(ln: MarkdownLine) -> bool:
+    t = ln.text.lstrip()
+    return not t or t.startswith(("#", "<!--", "|", "**Algorithm", "![")) or bool(_ALG.match(t))
+
+
+def _prose_like(text: str) -> bool:
+    tokens = text.split()
+    words = [t for t in tokens if re.fullmatch(r"[a-z][a-z'-]{3,}[.,;:]?", t)]
+    return len(tokens) >= 8 and len(words) > 0.55 * len(tokens)
+
+
+def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation]]:
+    numbered: list[Equation] = []
+    display: list[Equation] = []
+    for ln in lines:
+        if _skip(ln):
+            continue
+        loc = {"line": ln.no, "page": ln.page, "section": ln.section}
+        m = _LATEX_DISPLAY.match(ln.text)
+        if m:
+            body = m.group(1).strip()
+            (numbered if m.group(2) else display).append(
+                Equation(label=m.group(2), body=body, latex=True, **loc)
+            )
+            continue
+        t = ln.text.strip()
+        m = _LABEL_END.search(t)
+        if m:
+            body = t[: m.start()].strip()
+            if (
+                body
+                and len(body) <= 600
+                and not _REF_BEFORE.search(body)
+                and _MATH.search(body)
+                and not (_prose_like(body) and len(body) > 200)
+                and (not _TAG_ONLY.fullmatch(m.group(1)) or _display_like(body))
+            ):
+                numbered.append(Equation(label=m.group(1), body=body, **loc))
+                continue
+            if not body and numbered and numbered[-1].line == ln.no - 1:
+                if m.group(1) != numbered[-1].label:  # an empty numbered row (align's final '\\')
+                    numbered.append(Equation(label=m.group(1), body="", **loc))
+                continue
+        if _display_like(t):
+            display.append(Equation(label=None, body=t, **loc))
+    return numbered, display
+
+
+def _numbers_row(text: str) -> bool:
+    """A table row flattened into text: many of its tokens are plain numbers."""
+    tokens = text.split()
+    numbers = sum(bool(re.fullmatch(r"[-+±.,%()\d]+", w)) for w in tokens)
+    return len(tokens) >= 4 and numbers >= 0.3 * len(tokens)
+
+
+_DISPLAY_OPS = re.compile(r"[=≤≥≈∝≡≜∈∼←→↦∑∏∫∇∂√]|:=|\\[a-zA-Z]+")
+_MATH_WORDS = {"log", "exp", "max", "min", "sin", "cos", "tanh", "sup", "inf", "lim", "det", "arg", "argmax",
+               "argmin", "softmax", "where", "and", "for", "all", "with", "s.t.", "subject"}
+
+
+def _display_like(t: str) -> bool:
+    """An unnumbered display on the PDF route: a short line of mostly maths (not a table row, not prose with
+    inline maths, not an address)."""
+    if len(t) > 300 or len(t) < 3 or not _DISPLAY_OPS.search(t) or t.endswith((".", "?")) and len(t) > 60:
+        return False
+    if _STEP.match(t) or "@" in t or "http" in t:
+        return False
+    if _numbers_row(t):
+        return False
+    tokens = t.split()
+    words = [w for w in tokens if re.fullmatch(r"[A-Za-z][a-z]{2,}[.,;:]?", w)]
+    return len([w for w in words if w.lower() not in _MATH_WORDS]) <= 2
+
+
+# ---------------------------------------------------------------------------------------- algorithms
+
+
+def _algorithms(lines: list[MarkdownLine]) -> list[Algorithm]:
+    out: list[Algorithm] = []
+    for i, ln in enumerate(lines):
+        m = _ALG.match(ln.text)
+        if not m:
+            continue
+        bold = ln.text.lstrip().startswith("**")
+        caption = m.group(2).strip().lstrip(":.").strip()
+        steps: list[str] = []
+        for nxt in lines[i + 1 : i + 80]:
+            t = nxt.text.strip()
+            if not t or t.startswith("<!--"):
+                if steps and not t:
+                    break
+                continue
+            if t.startswith(("#", "**")) or _ALG.match(t):
+                break
+            if _STEP.match(t) or re.match(r"^\d+\.\s", t):
+                steps.append(t)
+            elif steps and len(t) <= 80:
+                steps[-1] = f"{steps[-1]} {t}"  # a step wrapped onto the next line
+            elif steps or len(t) > 160:
+                break
+        if not bold and not steps and (len(caption) > 160 or not caption):
+            continue  # prose that starts with 'Algorithm 1 ...'
+        if any(a.number == m.group(1) for a in out) and not bold:
+            continue
+        out.append(Algorithm(number=m.group(1), caption=caption[:300], steps=steps[:60],
+                             line=ln.no, page=ln.page, section=ln.section))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ theorems
+
+
+def _theorems(lines: list[MarkdownLine]) -> list[Theorem]:
+    out: list[Theorem] = []
+    for ln in lines:
+        m = _THM_BOLD.match(ln.text) or _THM_PLAIN.match(ln.text)
+        if not m:
+            continue
+        out.append(Theorem(kind=m.group(1).lower(), number=m.group(2), title=m.group(3),
+                           text=_first_sentences(m.group(4)), line=ln.no, page=ln.page, section=ln.section))
+    return out
+
+
+def _first_sentences(text: str, limit: int = 300) -> str:
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(". ", 0, limit)
+    return text[: cut + 1] if cut > 40 else text[:limit]
+
+
+# -------------------------------------------------------------------------------------- architecture
+
+
+def _sentences(text: str) -> Iterator[str]:
+    for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", text):
+        s = s.strip()
+        if s:
+            yield s
+
+
+def _architecture(lines: list[MarkdownLine]) -> list[ArchitectureSentence]:
+    out: list[ArchitectureSentence] = []
+    for ln in lines:
+        if _skip(ln) or (ln.section and _BACK_MATTER.match(ln.section)):
+            continue
+        for s in _sentences(ln.text.strip()):
+            keys = sorted({k.lower() for k in _ARCH.findall(s)})
+            if not keys or len(s) < 25 or not re.search(r"[a-z]{3,}\s+[a-z]{3,}", s) or _numbers_row(s):
+                continue
+            out.append(ArchitectureSentence(text=s[:400], keywords=keys, line=ln.no, page=ln.page,
+                                            section=ln.section))
+    return out
+
+
+def reply_size(result: GrepEquationsResult) -> int:
+    return len(json.dumps(result.model_dump()))

@@ -1,0 +1,1012 @@
+"""Hyperparameters stated in a paper's Markdown: prose ("a batch size of 128", "200K training iterations"),
+hyperparameter tables (one setting per row, or settings as columns of an ablation table) and algorithm inputs
+("Require: learning rate α ..." and later "α = 0.001").
+
+Public helpers reused by the benchmark for matching against hand-labelled items:
+`canonical_key(name)` maps a written name or a snake_case label to one key (lr, step size -> learning_rate);
+`normalize_value(text)` turns `3 × 10^-4`, `3e-4`, `0.0003`, `200K`, `{0.1, 0.2}`, `Adam` into a float, a list
+or a lower-case string; `values_match(a, b)` compares two normalised values.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tools.analysis.findings import Hyperparameter
+from tools.analysis.findings import MarkdownLine as _Line
+
+# canonical key -> names as papers write them (lower case; plurals and hyphen/space variants are matched too)
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "learning_rate": (
+        "learning rate",
+        "lr",
+        "step size",
+        "stepsize",
+        "base learning rate",
+        "initial learning rate",
+        "peak learning rate",
+        "max learning rate",
+    ),
+    "batch_size": (
+        "batch size",
+        "minibatch size",
+        "mini batch size",
+        "batchsize",
+        "global batch size",
+        "minibatches of size",
+        "batches of size",
+        "mini batches of size",
+    ),
+    "training_steps": (
+        "training steps",
+        "training iterations",
+        "iterations",
+        "iters",
+        "steps",
+        "gradient steps",
+        "updates",
+        "training updates",
+        "optimization steps",
+        "minibatches",
+    ),
+    "epochs": ("epochs", "training epochs", "num epochs"),
+    "weight_decay": ("weight decay", "l2 penalty", "l2 regularization", "l2 weight decay"),
+    "dropout": ("dropout", "dropout rate", "dropout probability", "pdrop", "p drop"),
+    "warmup_steps": ("warmup", "warmup steps", "warm up steps", "warmup iterations", "linear warmup"),
+    "warmup_epochs": ("warmup epochs", "warm up epochs"),
+    "optimizer": ("optimizer", "optimiser"),
+    "hidden_size": (
+        "hidden size",
+        "hidden units",
+        "hidden dimension",
+        "hidden dim",
+        "hidden state size",
+        "hidden layer size",
+        "units",
+        "width",
+        "model dimension",
+        "d model",
+        "dmodel",
+    ),
+    "ffn_dim": ("feed forward dimension", "ffn dimension", "inner dimension", "dff", "d ff"),
+    "num_layers": (
+        "layers",
+        "number of layers",
+        "depth",
+        "hidden layers",
+        "num hidden layers",
+        "stacked layers",
+    ),
+    "num_heads": ("heads", "attention heads", "number of heads"),
+    "embedding_dim": ("embedding dimension", "embedding size", "embedding dim"),
+    "gradient_clipping": (
+        "gradient clipping",
+        "gradient norm clipping",
+        "clip norm",
+        "max grad norm",
+        "gradient clip",
+        "gradient norm",
+    ),
+    "momentum": ("momentum",),
+    "beta1": ("beta1", "β1"),
+    "beta2": ("beta2", "β2"),
+    "epsilon": ("epsilon", "adam epsilon"),
+    "ema_rate": ("ema rate", "ema decay", "ema", "exponential moving average", "ema rates"),
+    "diffusion_steps": ("diffusion steps", "timesteps", "noise steps", "diffusion timesteps"),
+    "sampling_steps": ("sampling steps", "denoising steps", "inference steps"),
+    "noise_schedule": ("noise schedule", "variance schedule", "beta schedule", "schedule"),
+    "lr_schedule": ("learning rate schedule", "lr schedule", "learning rate decay"),
+    "sequence_length": ("sequence length", "context length", "max sequence length", "sequence lengths"),
+    "kernel_size": ("kernel size", "filter size", "filter width", "kernel width", "convolution size"),
+    "num_features": ("features", "feature dimension", "number of features"),
+    "input_dim": ("input size", "input dimension", "input dim"),
+    "base_channels": ("channels", "base channels", "channel width", "filters"),
+    "num_res_blocks": ("residual blocks", "resblocks", "res blocks"),
+    "num_parameters": ("parameters", "params", "number of parameters"),
+    "num_runs": ("runs", "random seeds", "seeds", "repetitions"),
+    "objective": ("objective", "loss", "training objective", "loss function"),
+    "activation": (
+        "activation",
+        "activation function",
+        "nonlinearity",
+        "activations",
+        "activation functions",
+    ),
+    "normalization": ("normalization", "normalisation"),
+    "label_smoothing": ("label smoothing",),
+    "temperature": ("temperature",),
+    "discount_factor": ("discount factor", "discount", "gamma"),
+    "num_experts": ("experts",),
+    "latent_dim": ("latent dimension", "latent size", "latent dim", "code size"),
+    "vocab_size": ("vocabulary size", "vocab size"),
+    "image_size": ("image size", "resolution", "image resolution"),
+}
+
+# keys whose value may come before the name ("200K training iterations", "four attention heads")
+COUNT_KEYS = {
+    "training_steps",
+    "epochs",
+    "warmup_steps",
+    "hidden_size",
+    "num_layers",
+    "num_heads",
+    "diffusion_steps",
+    "sampling_steps",
+    "num_features",
+    "base_channels",
+    "num_res_blocks",
+    "num_parameters",
+    "num_runs",
+    "num_experts",
+}
+STANDARD_KEYS = (
+    "optimizer",
+    "learning_rate",
+    "batch_size",
+    "training_steps",
+    "epochs",
+    "weight_decay",
+    "lr_schedule",
+    "warmup_steps",
+)
+"""Settings every training run needs: make_checklist lists them as unstated when the paper gives no value."""
+
+_OPTIMIZERS = (
+    "adamw",
+    "adam",
+    "sgd",
+    "rmsprop",
+    "adagrad",
+    "adadelta",
+    "adafactor",
+    "lamb",
+    "lars",
+    "adamax",
+    "nadam",
+    "lbfgs",
+    "l-bfgs",
+)
+_CHOICES = {
+    "noise_schedule": ("linear", "cosine", "quadratic", "sigmoid", "constant", "exponential"),
+    "activation": (
+        "relu",
+        "tanh",
+        "gelu",
+        "silu",
+        "swish",
+        "elu",
+        "leaky relu",
+        "sigmoid",
+        "softplus",
+        "mish",
+    ),
+    "normalization": (
+        "batch normalization",
+        "layer normalization",
+        "group normalization",
+        "instance normalization",
+        "weight normalization",
+        "batchnorm",
+        "layernorm",
+        "groupnorm",
+        "batch norm",
+        "layer norm",
+    ),
+}
+_RESULT_WORDS = re.compile(
+    r"\b(accuracy|fid|bleu|nll|perplexity|bits|error|score|auc|likelihood|precision|recall|"
+    r"rouge|f1|psnr|ssim|is|top-1|top-5|speedup|throughput|seconds|hours|gpus?|tpus?)\b",
+    re.I,
+)
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "sixteen": 16,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+}
+_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_GREEK_NAMES = (
+    "alpha beta gamma delta epsilon epsilon zeta eta theta theta iota kappa lambda mu nu xi omicron pi rho "
+    "rho sigma sigma tau upsilon phi phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega"
+)
+_GREEK = dict(zip("αβγδεϵζηθϑικλμνξοπρϱσςτυφϕχψωΓΔΘΛΞΠΣΦΨΩ", _GREEK_NAMES.split(" "), strict=True))
+
+_WORD_VALUED = {"optimizer", "activation", "normalization", "noise_schedule", "lr_schedule", "objective"}
+_COUNT_ONLY = {"num_parameters", "num_features", "num_runs"}  # "120M parameters", never "parameters 120M"
+
+# ------------------------------------------------------------------------------------------ names
+
+
+def _norm_name(name: str) -> str:
+    text = name.lower().replace("_", " ").replace("-", " ")
+    text = re.sub(r"[^\w\sβ]", " ", text)
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip())
+    text = re.sub(r"^(number of|num|n|total)\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _singular(text: str) -> str:
+    return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+
+
+_INDEX: dict[str, str] = {}
+for _key, _names in SYNONYMS.items():
+    for _n in (*_names, _key):
+        _INDEX.setdefault(_norm_name(_n), _key)
+        _INDEX.setdefault(_singular(_norm_name(_n)), _key)
+
+
+def canonical_key(name: str) -> str:
+    """The canonical snake_case key of a hyperparameter name ('lr', 'Step size', 'minibatch_size' ...)."""
+    n = _norm_name(name)
+    for cand in (n, _singular(n), re.sub(r"^(max|maximum|initial|base|total)\s+", "", n)):
+        if cand in _INDEX:
+            return _INDEX[cand]
+    return re.sub(r"\s+", "_", n) or "unnamed"
+
+
+# ------------------------------------------------------------------------------------------ values
+
+_MINUS = "[-−–]"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_SCI = (
+    rf"(?:(?:{_NUM})\s*[×x·*]\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|−\s*\d+|\*\*\s*{_MINUS}?\d+)"
+    rf"|(?:{_NUM})\s*[×x·*]\s*10\s*{_MINUS}\s*\d+"
+)
+_ENOT = rf"(?:{_NUM})[eE]{_MINUS}?\d+"
+_SUFFIXED = rf"(?:{_NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{_NUM})\s(?:thousand|million|billion)\b"
+_FRACTION = rf"(?:{_NUM})\s*/\s*(?:{_NUM})"
+_SCALAR = rf"(?:{_SCI}|{_ENOT}|{_FRACTION}|{_SUFFIXED}|(?:{_NUM})\s?%|{_NUM})"
+_WORDNUM = "|".join(_WORD_NUMBERS)
+VALUE_RE = re.compile(
+    rf"\{{\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\}}"  # grid {0.1, 0.2}
+    rf"|(?:{_SCALAR})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{_SCALAR}))+(?!\d|\.\d)"  # 64, 96, 128, or 192
+    rf"|(?:{_SCALAR})(?![\d.,]\d)"
+)
+
+
+def _scalar(text: str) -> float | None:
+    t = text.strip().replace("−", "-").replace("–", "-").replace(" ", "")
+    if not t:
+        return None
+    m = re.fullmatch(r"(?:([\d.,]+)[×x·*])?10(?:\^\{?(-?\d+)\}?|(-\d+)|\*\*(-?\d+))", t)
+    if m:
+        base = float(m.group(1).replace(",", "")) if m.group(1) else 1.0
+        exp = int(next(g for g in m.groups()[1:] if g is not None))
+        return _clean(base * 10.0**exp)
+    if "/" in t:
+        a, _, b = t.partition("/")
+        num, den = _scalar(a), _scalar(b)
+        return _clean(num / den) if num is not None and den else None
+    if t.endswith("%"):
+        v = _scalar(t[:-1])
+        return _clean(v / 100) if v is not None else None
+    m = re.fullmatch(r"([\d.,]+)(k|m|b|thousand|million|billion)", t.lower())
+    if m:
+        base = _scalar(m.group(1))
+        return _clean(base * _SCALE[m.group(2)]) if base is not None else None
+    t = t.replace(",", "")
+    try:
+        return _clean(float(t))
+    except ValueError:
+        return None
+
+
+def _clean(v: float) -> float:
+    if math.isfinite(v) and v == round(v) and abs(v) < 1e15:
+        return float(int(round(v)))
+    return float(f"{v:.12g}")
+
+
+def normalize_value(text: str) -> float | str | list[float | str]:
+    """A printed value as a number (K/M expanded, 10^-4 forms, percentages as fractions), a list for sets and
+    grids ('{0.1, 0.2}', '64, 96, or 128', '0.1 and 0.3'), or the lower-cased string."""
+    t = str(text).strip().strip(".;:").strip()
+    low = t.lower()
+    if low in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[low])
+    v = _scalar(t)
+    if v is not None:
+        return v
+    inner = t[1:-1] if t[:1] in "{[(" and t[-1:] in "}])" else t
+    parts = [
+        p.strip()
+        for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+", inner)
+        if p.strip()
+    ]
+    if len(parts) > 1:
+        return [normalize_value(p) for p in parts]  # type: ignore[misc]
+    return re.sub(r"\s+", " ", low)
+
+
+def _flat(v: object) -> str:
+    return re.sub(r"[^0-9a-z.]", "", str(v).lower())
+
+
+def _scalar_eq(a: object, b: object) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-12)
+    if isinstance(a, str) and isinstance(b, str):
+        return _flat(a) == _flat(b)
+    return False
+
+
+def values_match(a: object, b: object) -> bool:
+    """Same value after normalisation: numbers equal, strings equal ignoring case, spaces and `_`; lists equal
+    as multisets; a scalar matches a list that holds it (one value of a sweep stated as a list)."""
+    a = normalize_value(a) if isinstance(a, str) else a
+    b = normalize_value(b) if isinstance(b, str) else b
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(any(_scalar_eq(x, y) for y in b) for x in a)
+    if isinstance(a, list):
+        return any(_scalar_eq(x, b) for x in a)
+    if isinstance(b, list):
+        return any(_scalar_eq(a, y) for y in b)
+    return _scalar_eq(a, b)
+
+
+def names_match(a: str, b: str) -> bool:
+    return canonical_key(a) == canonical_key(b)
+
+
+# ------------------------------------------------------------------------------------------ document
+
+_PAGE = re.compile(r"^<!--\s*page\s+(\d+)\s*-->\s*$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+_NUM_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*|[A-H](?:\.\d+)*)\.?\s+[A-Z][A-Za-z0-9 ,:&'’()×-]{2,70}$")
+_REFERENCES = re.compile(r"^(?:#+\s*)?(?:\d+\.?\s*)?(references|bibliography)\s*$", re.I)
+_APPENDIX = re.compile(r"^(?:#+\s*)?(?:appendix\b|[A-H](?:\.\d+)?\.?\s+[A-Z])")
+_OTHERS_WORK = re.compile(r"related work|prior work|previous work|background|literature", re.I)
+_ALG_INPUT = re.compile(
+    r"^\s*(?:\d+:\s*)?(?:require|input|inputs|ensure|parameters|hyperparameters)\s*:", re.I
+)
+
+
+
+
+@dataclass
+class _Para:
+    text: str
+    starts: list[tuple[int, _Line]]  # offset of each source line in text
+
+    def line_at(self, offset: int) -> _Line:
+        found = self.starts[0][1]
+        for start, line in self.starts:
+            if start > offset:
+                break
+            found = line
+        return found
+
+
+def _lines(markdown: str) -> Iterator[_Line]:
+    """Body lines with page and section; the references list is skipped (its titles name optimizers)."""
+    page: int | None = None
+    section: str | None = None
+    in_refs = False
+    for no, raw in enumerate(markdown.split("\n"), start=1):
+        text = raw.strip()
+        text = (text[:-1] + "-" if text.endswith("\x02") else text).replace("\x02", "")  # pdfium soft hyphens
+        m = _PAGE.match(text)
+        if m:
+            page = int(m.group(1))
+            continue
+        if _REFERENCES.match(text):
+            in_refs = True
+            continue
+        heading = _MD_HEADING.match(text)
+        if heading or (_NUM_HEADING.match(text) and len(text) < 80 and not text.endswith(".")):
+            if in_refs and not _APPENDIX.match(text):
+                continue
+            in_refs = False
+            section = (heading.group(1) if heading else text).strip()
+            yield _Line(no, "", page, section)  # a heading ends the paragraph
+            continue
+        if not in_refs:
+            yield _Line(
+                no, "" if text.startswith("$$") else _plain(text), page, section
+            )  # displays are maths
+
+
+_TEX_SYMBOLS = {
+    **{f"\\{name}": ch for ch, name in _GREEK.items() if name != "epsilon"},
+    "\\epsilon": "ϵ",
+    "\\varepsilon": "ε",
+    "\\times": "×",
+    "\\cdot": "·",
+    "\\approx": "≈",
+    "\\in": "∈",
+}
+_TEX_WORD = re.compile(r"\\(?:text|mathrm|mathit|mathbf|textrm|textit|textbf|emph|operatorname)\s*")
+
+
+def _plain(text: str) -> str:
+    """Inline LaTeX maths and Markdown emphasis as the plain text a PDF would show: `$10^{-4}$` -> 10^-4,
+    `$\\lambda = 0.001$` -> λ = 0.001, `$L_{\\text{simple}}$` -> L_simple, `**1,024**` -> 1,024."""
+    if "$" in text:
+
+        def math(m: re.Match[str]) -> str:
+            inner = _TEX_WORD.sub("", m.group(1))
+            inner = re.sub(r"\\[A-Za-z]+", lambda c: _TEX_SYMBOLS.get(c.group(0), ""), inner)
+            return inner.replace("{", "").replace("}", "").replace("\\", "")
+
+        text = re.sub(r"(?<!\\)\$([^$]{1,200})\$", math, text)
+    return text.replace("**", "").replace("`", "")
+
+
+def _paragraphs(lines: list[_Line]) -> Iterator[_Para]:
+    buf: list[tuple[int, _Line]] = []
+    text = ""
+    for line in [*lines, _Line(0, "", None, None)]:
+        if not line.text:
+            if buf:
+                yield _Para(text, buf)
+            buf, text = [], ""
+            continue
+        if text.endswith("-") and line.text[:1].islower():
+            text = text[:-1]  # hyphenation left by a plain text dump
+        elif text:
+            text += " "
+        buf.append((len(text), line))
+        text += line.text
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z(])", text[:start])), default=0)
+    right_m = re.search(r"[.!?](?=\s+[A-Z(]|\s*$)", text[end:])
+    right = end + right_m.end() if right_m else len(text)
+    quote = text[left:right].strip()
+    if len(quote) > 200:
+        s = max(0, start - left - 90)
+        quote = quote[s : s + 200].strip()
+    return quote
+
+
+# ------------------------------------------------------------------------------------------ patterns
+
+
+def _phrase_re(phrases: list[str]) -> str:
+    out = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        stem, plural = p, "(?:e?s)?"
+        if re.search(r"(ch|sh|x)es$", p):
+            stem, plural = p[:-2], "(?:es)?"
+        elif p.endswith("s") and not p.endswith("ss"):
+            stem, plural = p[:-1], "s?"
+        out.append(r"[\s_-]+".join(re.escape(w) for w in stem.split()) + plural)
+    return "|".join(out)
+
+
+_ALL_NAMES = [n for names in SYNONYMS.values() for n in names if n not in ("β1", "β2")]
+_COUNT_NAMES = [n for k in COUNT_KEYS for n in SYNONYMS[k]]
+_NAME = rf"(?<![\w-])(?P<name>{_phrase_re(_ALL_NAMES)})(?![\w])"
+_COUNT = rf"(?P<name>{_phrase_re(_COUNT_NAMES)})(?![\w])"
+_VALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern}|(?:{_WORDNUM})\b)"
+_NUMVALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern})"
+_UNIT = re.compile(r"\s*(steps|iterations|updates|epochs|tokens|examples|images|samples|sequences)\b", re.I)
+_FILLER = r"(?:values?|rates?|probability|ratio|factor|coefficient)"
+# a count noun takes its number before it ("4 layers"); "layer 5" is an index, not a setting
+_COUNT_NOUN = re.compile(
+    r"(layer|step|unit|head|channel|iteration|epoch|block|parameter|feature|run|expert|"
+    r"minibatch|update|filter|iter|seed|timestep)(e?s)?$",
+    re.I,
+)
+_NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensional|tailed)\b", re.I)
+_GAP = r"(?:[^\W\d_][\w-]*\s+){0,6}?"
+_SEP = (
+    r"(?:of|=|:|is|was|to|at|as|equal\s+to|set\s+to|fixed\s+to|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
+    r"initiali[sz]ed\s+(?:to|at))"
+)
+_NAME_VALUE = re.compile(
+    rf"{_NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?"
+    rf"{_NUMVALUE}",
+    re.I,
+)
+_VALUE_NAME = re.compile(rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+){{0,2}}?){_COUNT}", re.I)
+_SYM = r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?[0-9a-z]{1,3}\}?|\d{1,2})?)(?![\w])"
+_SYM_ASSIGN = re.compile(rf"(?<![\w\\])(?P<sym>{_SYM})\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}")
+_OPT_NAMES = (
+    r"(AdamW|Adam|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
+    r"L-BFGS|LBFGS|stochastic gradient descent)"
+)
+_OPTIMIZER = re.compile(
+    rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
+    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]er|algorithm)\b)"
+)
+_SCHEDULE = re.compile(
+    r"\b(linear|cosine|quadratic|sigmoid|exponential)\s+(?:(?P<lr>learning[\s-]rate|lr)\s+"
+    r"(?:schedule|decay)|(?:noise\s+|variance\s+|beta\s+)?schedule)\b",
+    re.I,
+)
+_CHOICE_ACT = "|".join(_CHOICES["activation"])
+_ACTIVATION = re.compile(
+    rf"\b(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)\s+"
+    r"(?:activation|nonlinearit)",
+    re.I,
+)
+_NORMALIZATION = re.compile(
+    r"\b(?:use[sd]?|using|appl(?:y|ied|ies)|with)\s+(?:\w+\s+){0,2}?"
+    r"(?P<value>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\b",
+    re.I,
+)
+_OBJECTIVE = re.compile(r"\b(?P<value>L_?\{?[a-z]{3,}\}?)\s+(?:objective|loss)\b")
+_SEARCH = re.compile(
+    r"\b(?:used?|using|with|by|via|performed?|ran)\s+(?:a\s+)?(random search|grid search|"
+    r"bayesian optimi[sz]ation)\b",
+    re.I,
+)
+_COMPOUND = re.compile(
+    rf"(?<![\w-])(?P<noun>[A-Za-z][a-z-]{{2,20}})\s+(?:had\s+|has\s+|with\s+)?(?P<attr>length|size|depth|width|"
+    rf"dimension|dimensionality|radius)\s*(?:\((?:up\s+to\s+)?|of\s+|=\s*|:\s*|was\s+|is\s+)?{_NUMVALUE}"
+)
+# words before "size", "length" ... that do not name a setting (dataset sizes are not hyperparameters)
+_NOT_A_SETTING = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "with",
+    "our",
+    "their",
+    "this",
+    "that",
+    "its",
+    "which",
+    "each",
+    "any",
+    "same",
+    "larger",
+    "smaller",
+    "small",
+    "large",
+    "full",
+    "total",
+    "fixed",
+    "maximum",
+    "minimum",
+    "average",
+    "mean",
+    "effective",
+    "dataset",
+    "data",
+    "set",
+    "corpu",
+    "file",
+    "memory",
+    "sample",
+    "population",
+    "training",
+    "test",
+    "validation",
+    "step",
+    "bin",
+    "font",
+    "page",
+    "image",
+    "paper",
+    "table",
+    "figure",
+}
+_SETTING_VERB = re.compile(
+    r"\b(set|sets|use|used|using|fix|fixed|choose|chose|gives|give|with|where)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+# a symbol right after a name ("sequence length T", "learning rate (α)") or right before it ("T diffusion
+# steps", "α, the learning rate"); tried around each name found, not at every position of the text
+_SYM_AFTER = re.compile(rf"\s+(?:\(\s*)?(?P<sym>{_SYM})(?![\w(])(?!\s*=)")
+_SYM_BEFORE = re.compile(rf"(?<![\w\\'’])(?P<sym>{_SYM})(?P<sep>\s*[,:]\s*(?:the\s+)?|\s+)$")
+_NAME_ANY = re.compile(rf"(?<![\w-])(?:{_phrase_re(_ALL_NAMES)})(?![\w])", re.I)
+
+
+def _rejected(text: str, start: int, end: int, value: float | str | list) -> bool:
+    """Values that are not settings: years of citations, results (3.5 ± 0.2), bounds ('fewer than 50'),
+    'one hundred', zero."""
+    before, after = text[max(0, start - 12) : start].lower(), text[end : end + 12].lower()
+    if (
+        value == 0
+        or re.match(r"\s*±", after)
+        or re.search(r"\b(than|least|most|around|about|roughly)\s*$", before)
+    ):
+        return True
+    if re.search(
+        r"\b(algorithm|table|figure|fig\.|section|sec\.|eq\.|equation|appendix|theorem|lemma|step|line)\s*$",
+        text[max(0, start - 14) : start],
+        re.I,
+    ):
+        return True  # "Algorithm 1 Power iteration" names a box, not one iteration
+    if re.search(r"±\s*$", before) or re.match(r"\s*(hundred|thousand|million|billion)\b", after):
+        return True
+    if re.match(r"\s*(or|and)\s+(more|fewer|less|greater|higher|lower)\b", after):
+        return True
+    if isinstance(value, float) and 1950 <= value <= 2039:
+        return after[:1] in (")", ";") or before.rstrip()[-1:] in (",", "(")
+    return False
+
+
+def _symbol_map(paras: list[_Para]) -> dict[str, str]:
+    """Symbols the paper defines as a numeric setting: 'sequence length T', 'T diffusion steps', 'α, the
+    learning rate'. Each reading votes (a two-word name counts more than a bare 'steps'); most votes win."""
+    votes: dict[str, dict[str, int]] = {}
+    for para in paras:
+        text = para.text
+        for m in _NAME_ANY.finditer(text):
+            key = canonical_key(m.group(0))
+            if key in _WORD_VALUED:
+                continue
+            weight = 3 if re.search(r"[\s_-]", m.group(0).strip()) else 1
+            after = _SYM_AFTER.match(text, m.end())
+            before = _SYM_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+            if before and key not in COUNT_KEYS and "," not in before.group("sep"):
+                before = None  # "T diffusion steps" yes, "T learning rate" no; "α, the learning rate" yes
+            for found in (after, before):
+                if found:
+                    votes.setdefault(found.group("sym"), {}).setdefault(key, 0)
+                    votes[found.group("sym")][key] += weight
+    return {sym: max(keys, key=lambda k: keys[k]) for sym, keys in votes.items()}
+
+
+# ------------------------------------------------------------------------------------------ extraction
+
+_CELL_VALUE = re.compile(rf"^(?:{_SCALAR}|[A-Za-z][\w-]*)$")
+_NUMERIC_CELL = re.compile(rf"^(?:{_SCALAR}|[±-])$")
+_ROW_NAME = re.compile(
+    rf"^\|?\s*(?P<name>{_phrase_re(_ALL_NAMES)})\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<rest>.+?)\s*\|?$", re.I
+)
+_ROW_VALUE = re.compile(
+    rf"{_SCALAR}|\b(?:{'|'.join(_OPTIMIZERS)}|{'|'.join(c for v in _CHOICES.values() for c in v)})\b", re.I
+)
+_ROW_SEP = re.compile(r"\s*\|?\s*")
+
+
+def _only_row_values(text: str) -> bool:
+    """True when `text` is a run of row values separated by spaces or `|`.
+
+    A left-to-right scan: the equivalent single regex (values and separators repeated under one `+`)
+    backtracks exponentially on long rows that end in a non-value.
+    """
+    text = text.strip()
+    pos = 0
+    while pos < len(text):
+        m = _ROW_VALUE.match(text, pos)
+        if not m or m.end() == pos:
+            return False
+        pos = _ROW_SEP.match(text, m.end()).end()
+    return bool(text)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.items: list[Hyperparameter] = []
+        self._seen: set[tuple[str, str]] = set()
+
+    def add(
+        self, line: _Line, name: str, key: str, value: str, where: str, quote: str, unit: str | None = None
+    ) -> None:
+        value = re.sub(r"\s+", " ", value.strip().strip(",;"))
+        norm = normalize_value(value)
+        if key == "optimizer":
+            norm = "sgd" if norm == "stochastic gradient descent" else norm
+        ident = (key, _flat(norm))
+        if not value or ident in self._seen:
+            return
+        self._seen.add(ident)
+        self.items.append(
+            Hyperparameter(
+                line=line.no,
+                page=line.page,
+                section=line.section,
+                name=name.strip(),
+                key=key,
+                value=value,
+                value_normalized=norm,
+                unit=unit,
+                where=where,
+                quote=quote[:200],
+            )
+        )  # type: ignore[arg-type]
+
+
+def _cells(text: str) -> list[str]:
+    if text.startswith("|"):
+        return [c.strip() for c in text.strip("|").split("|")]
+    return text.split()
+
+
+def _is_data_row(text: str) -> bool:
+    cells = _cells(text)
+    if not 2 <= len(cells) <= 16 or text.rstrip().endswith(".") and not re.search(r"\d\.$", text):
+        return False
+    numeric = sum(bool(_NUMERIC_CELL.match(c)) for c in cells)
+    return (
+        numeric >= 1 and numeric * 2 >= len(cells) and all(_CELL_VALUE.match(c) or c in "±-" for c in cells)
+    )
+
+
+_HEADER_NAME = re.compile(rf"(?:{_phrase_re(_ALL_NAMES)})(?![\w])", re.I)
+_HEADER_ASSIGN = re.compile(rf"{_SYM}\s*=\s*(?:{_SCALAR})")
+_HEADER_WORD = re.compile(r"\([^)]*\)|\S+")
+
+
+def _header_cells(text: str, symbols: dict[str, str]) -> list[tuple[str, str | None]]:
+    """Header cells with the key each names (None for results and other columns)."""
+    if text.startswith("|"):
+        return [(c, _key_of(c, symbols)) for c in _cells(text)]
+    cells: list[tuple[str, str | None]] = []
+    pos = 0
+    while pos < len(text):
+        if text[pos].isspace():
+            pos += 1
+            continue
+        m = _HEADER_ASSIGN.match(text, pos) or _HEADER_NAME.match(text, pos)
+        if m:
+            cells.append((m.group(0), _key_of(m.group(0), symbols)))
+            pos = m.end()
+            continue
+        m = _HEADER_WORD.match(text, pos)
+        assert m is not None
+        if m.group(0).startswith("(") and cells:
+            cells[-1] = (cells[-1][0] + " " + m.group(0), cells[-1][1])
+        else:
+            cells.append((m.group(0), _key_of(m.group(0), symbols)))
+        pos = m.end()
+    return cells
+
+
+def _key_of(cell: str, symbols: dict[str, str]) -> str | None:
+    cell = cell.strip()
+    if cell in symbols:
+        return symbols[cell]
+    if _RESULT_WORDS.search(cell) or "=" in cell:
+        return None
+    key = canonical_key(cell)
+    return key if key in SYNONYMS else None
+
+
+def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set[int]:
+    """Hyperparameters from table rows; returns the line numbers that belong to tables (not prose)."""
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        row = _ROW_NAME.match(line.text)
+        if row and _only_row_values(row.group("rest")) and len(line.text) < 120:
+            key = canonical_key(row.group("name"))
+            for v in _ROW_VALUE.finditer(row.group("rest")):
+                out.add(line, row.group("name"), key, v.group(0), "table", line.text)
+            used.add(line.no)
+            i += 1
+            continue
+        j = i
+        while (
+            j < len(lines)
+            and lines[j].text
+            and _is_data_row(lines[j].text)
+            and not re.match(r"^\|?\s*:?-{3,}", lines[j].text)
+        ):
+            j += 1
+        head = i - 2 if i >= 2 and re.match(r"^\|?\s*:?-{3,}", lines[i - 1].text) else i - 1  # Markdown |---|
+        if j - i >= 2 and head >= 0:
+            _column_table(lines[head], lines[i:j], symbols, out)
+            used.update(ln.no for ln in lines[head:j])
+            i = j
+            continue
+        _flattened_table(line, symbols, out)
+        i += 1
+    return used
+
+
+def _flattened_table(line: _Line, symbols: dict[str, str], out: _Collector) -> None:
+    """A table whose rows a text dump ran into one line, after its header (and maybe its caption):
+    'Iters T Schedule Objective NLL FID 200K 1K linear Lsimple 3.99 32.5 200K 4K ...'. Rows are cut as wide as
+    the last header cells, when the first of those cells names a setting and at least two rows look like
+    table rows."""
+    tokens = line.text.split()
+    numeric = [bool(_NUMERIC_CELL.match(t)) for t in tokens]
+    if sum(numeric) < 6 or not re.search(_NAME, line.text, re.I):
+        return
+    for start in range(1, len(tokens) - 3):
+        if not numeric[start] or tokens[start - 1] in ("=", ":"):
+            continue
+        if numeric[start - 1] and tokens[start - 2 : start - 1] != ["="]:
+            continue  # rows start where numbers follow words ("... FID 200K") or an "m = 128" header cell
+        cells = _header_cells(" ".join(tokens[max(0, start - 24) : start]), symbols)  # a header is short
+        for width in range(2, min(9, len(cells)) + 1):
+            if not cells[-width][1]:
+                continue
+            rows = []
+            for k in range(start, len(tokens) - width + 1, width):
+                chunk = " ".join(tokens[k : k + width])
+                if not _is_data_row(chunk):
+                    break
+                rows.append(_Line(line.no, chunk, line.page, line.section))
+            if len(rows) >= 2 and _columns_agree([r.text.split() for r in rows]):
+                header = _Line(line.no, " ".join(text for text, _ in cells[-width:]), line.page, line.section)
+                _column_table(header, rows, symbols, out)
+                return
+
+
+def _cell_type(cell: str) -> str:
+    if re.fullmatch(r"[\d,]+", cell):
+        return "int"
+    if re.fullmatch(r"\d*\.\d+", cell):
+        return "decimal"
+    return "other" if _NUMERIC_CELL.match(cell) else "word"
+
+
+def _columns_agree(rows: list[list[str]]) -> bool:
+    """Cutting a run of cells into rows of the right width puts one kind of cell in each column."""
+    return all(len({_cell_type(r[k]) for r in rows if r[k] not in "±-"}) <= 1 for k in range(len(rows[0])))
+
+
+def _column_table(header: _Line, rows: list[_Line], symbols: dict[str, str], out: _Collector) -> None:
+    cells = _header_cells(header.text, symbols)
+    width = len(_cells(rows[0].text))
+    for text, _key in cells:  # settings named in the header itself: "m = 4", "(filter size 2)"
+        m = _SYM_ASSIGN.search(text)
+        if m and m.group("sym") in symbols:
+            out.add(header, m.group("sym"), symbols[m.group("sym")], m.group("value"), "table", header.text)
+    _prose_matches(header.text, lambda _o: header, symbols, out, "table")
+    if len(cells) == width and all(len(_cells(r.text)) == width for r in rows):
+        columns = [(k, text) for k, (text, key) in enumerate(cells) if key]
+    elif cells and cells[0][1]:
+        columns = [(0, cells[0][0])]
+    else:
+        return
+    for r in rows:
+        values = _cells(r.text)
+        for k, text in columns:
+            key = _key_of(cells[k][0], symbols)
+            if key and k < len(values) and values[k] not in "±-":
+                out.add(r, text, key, values[k], "table", f"{header.text} / {r.text}")
+
+
+def _scan(rx: re.Pattern[str], text: str, good) -> Iterator[re.Match[str]]:  # noqa: ANN001
+    """Matches of rx that pass `good`; a refused match does not hide a shorter one inside it."""
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        if good(m):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+
+
+def _bad_value_name(m: re.Match[str], text: str) -> bool:
+    """'4 layers' yes; 'one-hot unit', '4 Toxicity features' (a heading), '50 steps of' no."""
+    gap = m.group("gap") or ""
+    if re.search(r"\b(of|the|and|in|for|to|with|from|at|by|on|than|per|each|every)\b", gap, re.I):
+        return True
+    if _RESULT_WORDS.search(gap) or _NOT_A_COUNT.match(gap):
+        return True
+    if gap[:1].isupper() and re.search(r"(^|[.!?:]\s*)$", text[: m.start()]):
+        return True
+    return bool(re.match(r"\s*of\b", text[m.end() :]) and "step" in m.group("name").lower())
+
+
+def _bad_name_value(m: re.Match[str]) -> bool:
+    """A gap that names something else or negates, a count noun before its number ('layer 5')."""
+    gap = (m.group("gap") or "") + " " + (m.group("paren") or "")
+    if canonical_key(m.group("name")) in _COUNT_ONLY | _WORD_VALUED or _RESULT_WORDS.search(gap):
+        return True
+    if m.group("bare") is not None and _COUNT_NOUN.search(m.group("name")):
+        return True
+    if re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
+        return True
+    names = (canonical_key(g.group("name")) for g in re.finditer(_NAME, m.group("gap") or "", re.I))
+    return any(k not in _COUNT_ONLY for k in names)
+
+
+def _prose_matches(text: str, line_at, symbols: dict[str, str], out: _Collector, where: str) -> None:
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def emit(m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int]) -> None:
+        taken.append(span)
+        unit = _UNIT.match(text, span[1])
+        out.add(
+            line_at(m.start()),
+            name,
+            key,
+            value,
+            where,
+            _sentence_around(text, m.start(), m.end()),
+            unit[1].lower() if unit else None,
+        )
+
+    def good_value_name(m: re.Match[str]) -> bool:
+        value = normalize_value(m["value"])
+        whole = all(
+            isinstance(v, float) and v >= 1 and v == int(v)
+            for v in (value if isinstance(value, list) else [value])
+        )
+        return whole and not _bad_value_name(m, text) and not _rejected(text, *m.span("value"), value)
+
+    def good_name_value(m: re.Match[str]) -> bool:
+        last = (m["gap"] or "").split()[-1:]  # "Sequence Length m = 4": the 4 is m's, not the length's
+        if last and symbols.get(last[0], canonical_key(m["name"])) != canonical_key(m["name"]):
+            return False
+        return (
+            free(*m.span("value"))
+            and not _bad_name_value(m)
+            and not _rejected(text, *m.span("value"), normalize_value(m["value"]))
+        )
+
+    # "a warmup of 10K steps": a name with an explicit "of/=/to" claims its value before "10K steps" does
+    for m in _scan(_NAME_VALUE, text, lambda m: m["bare"] is None and good_name_value(m)):
+        emit(m, m["name"], canonical_key(m["name"]), m["value"], m.span("value"))
+    for m in _scan(_VALUE_NAME, text, lambda m: free(*m.span("value")) and good_value_name(m)):
+        emit(m, m["name"], canonical_key(m["name"]), m["value"], m.span("value"))
+    for m in _scan(_NAME_VALUE, text, good_name_value):
+        emit(m, m["name"], canonical_key(m["name"]), m["value"], m.span("value"))
+    for m in _SYM_ASSIGN.finditer(text):
+        sym = m.group("sym")
+        if not free(*m.span("value")) or normalize_value(m.group("value")) in (0.0, 1.0):
+            continue
+        window = text[max(0, m.start() - 200) : m.end() + 100].lower()
+        if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
+            key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
+        elif sym in symbols:
+            key = symbols[sym]
+        elif _SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
+            key = "".join(_GREEK.get(ch, ch) for ch in sym.replace("_", "").replace("{", "").replace("}", ""))
+        else:
+            continue
+        emit(m, sym, key, m.group("value"), m.span("value"))
+    for m in _OPTIMIZER.finditer(text):
+        value = next(v for v in m.groups() if v)
+        emit(m, "optimizer", "optimizer", value, m.span())
+    for m in _SCHEDULE.finditer(text):
+        key = "lr_schedule" if m.group("lr") else "noise_schedule"
+        emit(m, m.group(0), key, m.group(1), m.span())
+    for m in _ACTIVATION.finditer(text):
+        emit(m, "activation", "activation", m.group("value"), m.span())
+    for m in _NORMALIZATION.finditer(text):
+        emit(m, "normalization", "normalization", m.group("value"), m.span())
+    for m in _OBJECTIVE.finditer(text):
+        emit(m, "objective", "objective", m.group("value"), m.span())
+    for m in _SEARCH.finditer(text):
+        emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
+    for m in _COMPOUND.finditer(text):  # a setting the synonym table does not know: "fingerprint depth 6"
+        noun = _singular(m["noun"].lower())
+        if (
+            noun in _NOT_A_SETTING
+            or not free(*m.span("value"))
+            or _rejected(text, *m.span("value"), normalize_value(m["value"]))
+        ):
+            continue
+        emit(m, f"{m['noun']} {m['attr']}", canonical_key(f"{noun} {m['attr']}"), m["value"], m.span("value"))
+
+
+def find_hyperparameters(markdown: str) -> list[Hyperparameter]:
+    """Every hyperparameter the paper states with a value, once per (key, value), in document order."""
+    lines = list(_lines(markdown))
+    out = _Collector()
+    prose_paras = list(_paragraphs(lines))
+    symbols = _symbol_map(prose_paras)
+    table_lines = _tables(lines, symbols, out)
+    body = [ln if ln.no not in table_lines else _Line(ln.no, "", ln.page, ln.section) for ln in lines]
+    for para in _paragraphs(body):
+        if _OTHERS_WORK.search(para.starts[0][1].section or ""):
+            continue
+        where = "algorithm" if _ALG_INPUT.match(para.text) else "prose"
+        _prose_matches(para.text, para.line_at, symbols, out, where)
+    out.items.sort(key=lambda h: h.line)
+    return out.items

@@ -1,0 +1,331 @@
+"""User macros: collect simple \\newcommand/\\renewcommand/\\def/\\DeclareMathOperator/... definitions and
+expand them in the text, with arguments (and an optional first argument's default), like TeX would.
+
+Definitions that need a TeX engine (\\csname, \\expandafter, conditionals, @-internals, delimited \\def
+parameters) are left alone and named in `skipped`. Expansion is bounded (passes and growth), so a
+recursive definition cannot hang or blow up the conversion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tools.ingest.latex.scan import Unbalanced, read_arg, read_group, read_optional, skip_space
+
+_DEF = re.compile(
+    r"\\(newcommand|renewcommand|providecommand|DeclareRobustCommand|newcommandx|renewcommandx|providecommandx"
+    r"|def|gdef|edef|xdef|let|DeclareMathOperator|DeclarePairedDelimiterX|DeclarePairedDelimiter"
+    r"|newenvironment|renewenvironment|NewDocumentCommand|RenewDocumentCommand)(?![a-zA-Z@])(\*?)"
+)
+_CS = re.compile(r"\\(?:([a-zA-Z]+)|.)", re.S)
+_ENDS_WITH_WORD = re.compile(r"(?<!\\)(?:\\\\)*\\[a-zA-Z]+$")
+_PARAM = re.compile(r"#(#|[1-9])")
+_COMPLEX = re.compile(
+    r"\\(?:csname|expandafter|if[a-zA-Z]*|futurelet|afterassignment|makeatletter|def|gdef|edef"
+    r"|newcommand|renewcommand|let|noexpand|@[a-zA-Z@]*)(?![a-zA-Z])|@"
+)
+_COUNTER_FORMAT = re.compile(r"\\(?:arabic|alph|Alph|roman|Roman|fnsymbol|the[a-zA-Z]+)(?![a-zA-Z])")
+# Commands the converter interprets itself: a redefinition of these would hide the structure.
+PROTECTED = {
+    "begin",
+    "end",
+    "section",
+    "subsection",
+    "subsubsection",
+    "paragraph",
+    "subparagraph",
+    "chapter",
+    "part",
+    "label",
+    "ref",
+    "eqref",
+    "cref",
+    "Cref",
+    "autoref",
+    "caption",
+    "item",
+    "footnote",
+    "title",
+    "author",
+    "maketitle",
+    "appendix",
+    "tag",
+    "nonumber",
+    "notag",
+    "includegraphics",
+    "input",
+    "include",
+    "documentclass",
+    "usepackage",
+    "newtheorem",
+    "bibliography",
+    "bibitem",
+    "url",
+    "href",
+    "verb",
+}
+PROTECTED_ENVS = {
+    "document",
+    "equation",
+    "align",
+    "gather",
+    "multline",
+    "flalign",
+    "alignat",
+    "eqnarray",
+    "subequations",
+    "algorithm",
+    "algorithm2e",
+    "algorithmic",
+    "figure",
+    "table",
+    "tabular",
+    "itemize",
+    "enumerate",
+    "description",
+    "abstract",
+    "thebibliography",
+    "restatable",
+    "split",
+    "cases",
+}
+MAX_PASSES = 40
+_INTERNAL = {
+    "def",
+    "gdef",
+    "edef",
+    "xdef",
+    "let",
+    "renewcommand",
+    "renewcommandx",
+    "renewenvironment",
+    "RenewDocumentCommand",
+    "newenvironment",
+}
+
+
+@dataclass
+class Macro:
+    name: str
+    nargs: int = 0
+    default: str | None = None
+    body: str = ""
+    left: str | None = None  # \DeclarePairedDelimiter: the delimiters around the body
+    right: str | None = None
+    end: str | None = None  # \newenvironment: the end code (body is the begin code)
+
+
+@dataclass
+class MacroTable:
+    macros: dict[str, Macro] = field(default_factory=dict)
+    envs: dict[str, Macro] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    formats: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+    def define(self, mac: Macro, how: str) -> None:
+        if mac.name in PROTECTED or _COMPLEX.search(mac.body + (mac.end or "")) or "@" in mac.name:
+            self.skipped.append(mac.name)
+            return
+        if mac.name.startswith("the") and _COUNTER_FORMAT.search(mac.body):
+            self.formats.add(mac.name)  # a counter format (\theequation...): numbering reads it
+            return
+        if how == "providecommand" and mac.name in self.macros:
+            return
+        self.macros[mac.name] = mac
+
+    def collect(self, text: str, package: bool = False) -> str:
+        """Read every definition in text (in order); return the text without them. From a package (.sty)
+        only \\newcommand-like definitions count: its \\def and \\renew... are internals."""
+        out, pos = [], 0
+        for m in _DEF.finditer(text):
+            if m.start() < pos:
+                continue
+            if package and m.group(1) in _INTERNAL:
+                continue
+            try:
+                end = self._parse(text, m)
+            except (Unbalanced, IndexError):
+                self.warnings.append(f"could not read a \\{m.group(1)} definition near offset {m.start()}")
+                continue
+            if _is_format(text, m, self.formats):
+                continue  # left in the text for numbering
+            out.append(text[pos : m.start()])
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _parse(self, s: str, m: re.Match[str]) -> int:
+        how, star, i = m.group(1), m.group(2), m.end()
+        if how in ("newenvironment", "renewenvironment"):
+            name, i = read_arg(s, i)
+            n, default, i = _arg_count(s, i)
+            begin, i = read_arg(s, i)
+            end, i = read_arg(s, i)
+            name = name.strip()
+            if name in PROTECTED_ENVS or _COMPLEX.search(begin + end):
+                self.skipped.append(name)
+            else:
+                self.envs[name] = Macro(name, n, default, begin, end=end)
+            return i
+        name, i = read_arg(s, i)
+        name = name.strip().lstrip("\\")
+        if how in ("def", "gdef", "edef", "xdef"):
+            j = s.find("{", i)
+            params = s[i:j]
+            body, i = read_group(s, j)
+            if not re.fullmatch(r"(#[1-9])*", params.strip()):
+                self.skipped.append(name)  # delimited parameters need TeX's matcher
+                return i
+            self.define(Macro(name, params.count("#"), None, body), how)
+        elif how == "let":
+            j = skip_space(s, i)
+            if j < len(s) and s[j] == "=":
+                j += 1
+            target, i = read_arg(s, j)
+            if target.startswith("\\") and target[1:] != name:
+                self.define(Macro(name, 0, None, target), how)
+        elif how == "DeclareMathOperator":
+            text, i = read_arg(s, i)
+            self.define(Macro(name, 0, None, f"\\operatorname{star}{{{text}}}"), how)
+        elif how.startswith("DeclarePairedDelimiter"):
+            n = 1
+            if how.endswith("X"):
+                n, _, i = _arg_count(s, i)
+            left, i = read_arg(s, i)
+            right, i = read_arg(s, i)
+            body = "#1"
+            if how.endswith("X"):
+                body, i = read_arg(s, i)
+            self.define(Macro(name, n, None, body, left=left, right=right), how)
+        elif how in ("NewDocumentCommand", "RenewDocumentCommand"):
+            spec, i = read_arg(s, i)
+            body, i = read_arg(s, i)
+            if re.fullmatch(r"\s*(m\s*)*", spec):
+                self.define(Macro(name, spec.count("m"), None, body), how)
+            else:
+                self.skipped.append(name)
+        else:
+            n, default, i = _arg_count(s, i)
+            body, i = read_arg(s, i)
+            self.define(Macro(name, n, default, body), how.removesuffix("x"))
+        return i
+
+    def expand(self, text: str) -> str:
+        """Expand the known macros until none is left (bounded)."""
+        if not self.macros and not self.envs:
+            return text
+        limit = 2 * len(text) + 200_000
+        for _ in range(MAX_PASSES):
+            new = self._pass(text)
+            if new == text:
+                return text
+            text = new
+            if len(text) > limit:
+                self.warnings.append(
+                    "macro expansion stopped: the text grew too much (a recursive definition?)"
+                )
+                return text
+        self.warnings.append(f"macro expansion stopped after {MAX_PASSES} passes (a recursive definition?)")
+        return text
+
+    def _pass(self, text: str) -> str:
+        out, pos = [], 0
+        for m in _CS.finditer(text):
+            if m.start() < pos:
+                continue
+            name = m.group(1)
+            if name is None:
+                continue
+            try:
+                if name in ("begin", "end") and self.envs:
+                    got = self._env(text, m.end(), name == "begin")
+                else:
+                    mac = self.macros.get(name)
+                    got = _apply(mac, text, m.end()) if mac else None
+            except (Unbalanced, IndexError):
+                got = None
+            if got is None:
+                continue
+            rep, end = got
+            before = text[pos : m.start()]
+            # keep control words apart from letters: \sim\pdata -> \sim p_{...}, not \simp_{...}
+            if rep[:1].isalpha() and _ENDS_WITH_WORD.search(text, max(0, m.start() - 40), m.start()):
+                rep = " " + rep
+            if end < len(text) and text[end].isalpha() and _ENDS_WITH_WORD.search(rep):
+                rep += " "
+            out.append(before)
+            out.append(rep)
+            pos = end
+        if not out:
+            return text
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _env(self, s: str, i: int, begin: bool) -> tuple[str, int] | None:
+        j = skip_space(s, i)
+        if j >= len(s) or s[j] != "{":
+            return None
+        name, j = read_group(s, j)
+        env = self.envs.get(name.strip())
+        if env is None:
+            return None
+        if not begin:
+            return env.end or "", j
+        return _apply(env, s, j)
+
+
+def _is_format(text: str, m: re.Match[str], formats: set[str]) -> bool:
+    name = re.match(r"\s*\{?\s*\\([a-zA-Z]+)", text[m.end() : m.end() + 80])
+    return bool(name and name.group(1) in formats)
+
+
+def _arg_count(s: str, i: int) -> tuple[int, str | None, int]:
+    """[n][default] after a command name (xargs' [1=default] form too)."""
+    n, default = 0, None
+    opt, i = read_optional(s, i)
+    if opt is not None and opt.strip().isdigit():
+        n = int(opt.strip())
+        opt, i = read_optional(s, i)
+        if opt is not None:
+            default = opt.split("=", 1)[1] if re.match(r"\s*1\s*=", opt) else opt
+    return n, default, i
+
+
+def _apply(mac: Macro, s: str, i: int) -> tuple[str, int]:
+    """The replacement for a use of mac whose name ends at i, and the index after its arguments."""
+    args: list[str] = []
+    star = size = None
+    if mac.left is not None:
+        j = skip_space(s, i)
+        if j < len(s) and s[j] == "*":
+            star, i = "*", j + 1
+        else:
+            size, i = read_optional(s, i)
+    need = mac.nargs
+    if mac.default is not None and need:
+        opt, i = read_optional(s, i)
+        args.append(mac.default if opt is None else opt)
+        need -= 1
+    for _ in range(need):
+        j = skip_space(s, i)
+        if j >= len(s) or s[j] == "}":
+            raise Unbalanced(f"\\{mac.name} lacks an argument")
+        a, i = read_arg(s, j)
+        args.append(a)
+    body = _PARAM.sub(
+        lambda p: (
+            "#" if p.group(1) == "#" else (args[int(p.group(1)) - 1] if int(p.group(1)) <= len(args) else "")
+        ),
+        mac.body,
+    )
+    if mac.left is not None:
+        left, right, mid = mac.left, mac.right or "", ""
+        if star:
+            left, right, mid = f"\\left{left}", f"\\right{right}", "\\middle"
+        elif size:
+            left, right, mid = f"{size.strip()}l{left}", f"{size.strip()}r{right}", size.strip()
+        sep = " " if re.search(r"\\[a-zA-Z]+$", left) else ""
+        body = left + sep + re.sub(r"\\delimsize(?![a-zA-Z])\s*", lambda _: mid, body) + right
+    return body, i

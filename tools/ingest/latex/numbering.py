@@ -1,0 +1,506 @@
+"""Numbers as LaTeX prints them: equations (per row of align-like environments, \\tag, \\nonumber,
+subequations, \\numberwithin, appendix letters), sections, theorem-like environments (\\newtheorem with shared
+counters and numbering within sections, thmtools \\declaretheorem, restatable), algorithms, figures, tables,
+and every \\label's printed value.
+
+One pass over the preamble (declarations) and the body (events), keyed by offsets in the body so the
+converter can look each thing up where it meets it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tools.ingest.latex.counters import Counters
+from tools.ingest.latex.scan import (
+    Unbalanced,
+    env_end,
+    read_arg,
+    read_group,
+    read_optional,
+    skip_space,
+    split_top,
+    squash,
+)
+from tools.ingest.latex.text import clean_math
+
+SINGLE = {"equation", "multline", "dmath", "displaymath"}
+MULTI = {"align", "gather", "flalign", "alignat", "eqnarray", "xalignat", "xxalignat"}
+UNNUMBERED = {"displaymath"}
+FLOATS = {
+    "figure": "figure",
+    "figure*": "figure",
+    "table": "table",
+    "table*": "table",
+    "wrapfigure": "figure",
+    "wraptable": "table",
+    "algorithm": "algorithm",
+    "algorithm*": "algorithm",
+    "algorithm2e": "algorithm",
+    "sidewaysfigure": "figure",
+    "sidewaystable": "table",
+}
+VERBATIM = {"verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "alltt", "spverbatim", "comment"}
+SUBFLOATS = {"subfigure", "subtable", "minipage"}
+SECTION_LEVEL = {
+    "part": -1,
+    "chapter": 0,
+    "section": 1,
+    "subsection": 2,
+    "subsubsection": 3,
+    "paragraph": 4,
+    "subparagraph": 5,
+}
+STD_THEOREMS = {
+    "theorem": "Theorem",
+    "lemma": "Lemma",
+    "proposition": "Proposition",
+    "corollary": "Corollary",
+    "definition": "Definition",
+}
+
+_EVENT = re.compile(
+    r"\\(begin|end)\s*\{([^{}]*)\}"
+    r"|\\(part|chapter|section|subsection|subsubsection|paragraph|subparagraph)(?![a-zA-Z@])\s*(\*?)"
+    r"|\\(appendix|label|caption|captionof|setcounter|addtocounter|stepcounter|refstepcounter|numberwithin"
+    r"|counterwithin|counterwithout|newtheorem|declaretheorem|newcounter|newaliascnt|renewcommand|def"
+    r"|documentclass|usepackage|tag|nonumber|notag|theoremstyle)(?![a-zA-Z@])(\*?)"
+    r"|\\(\[|\])|\$\$|\\([a-zA-Z]+)(\*?)"
+)
+_TAG = re.compile(r"\\tag(\*?)\s*\{")
+_LABEL = re.compile(r"\\label\s*\{([^{}]*)\}")
+_NONUMBER = re.compile(r"\\(?:nonumber|notag)(?![a-zA-Z])")
+_THE_DEF = re.compile(r"\s*\{?\s*\\the([a-zA-Z]+)\s*\}?\s*")
+
+
+@dataclass
+class Row:
+    tex: str
+    label: str | None
+    texlabel: str | None = None
+    intertext: str | None = None  # \intertext{...} text LaTeX prints before this row
+
+
+@dataclass
+class Display:
+    env: str
+    end: int  # body offset just after the display
+    rows: list[Row]
+
+
+@dataclass
+class Thm:
+    env: str
+    name: str
+    number: str | None
+    title: str | None
+    content: tuple[int, int]  # body offsets of the statement's text
+    restated: bool = False
+
+
+@dataclass
+class Ref:
+    kind: str
+    number: str
+
+
+@dataclass
+class Numbering:
+    displays: dict[int, Display] = field(default_factory=dict)
+    sections: dict[int, str | None] = field(default_factory=dict)
+    theorems: dict[int, Thm] = field(default_factory=dict)
+    captions: dict[int, tuple[str, str]] = field(default_factory=dict)  # \caption offset -> (kind, number)
+    labels: dict[str, Ref] = field(default_factory=dict)
+    theorem_names: dict[str, str] = field(default_factory=dict)  # env -> printed name
+    appendix_at: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Numberer:
+    def __init__(self, doc_class: str) -> None:
+        self.c = Counters()
+        self.n = Numbering()
+        self.chapters = doc_class in ("book", "report", "memoir", "scrbook", "scrreprt")
+        c = self.c
+        if self.chapters:
+            c.new("chapter")
+        c.new("section", "chapter" if self.chapters else None)
+        c.new("subsection", "section")
+        c.new("subsubsection", "subsection")
+        c.new("paragraph", "subsubsection")
+        c.new("subparagraph", "paragraph")
+        for name in ("equation", "figure", "table"):
+            c.new(name, "chapter" if self.chapters else None)
+        c.new("algorithm")
+        self.secnumdepth = 2 if self.chapters else 3
+        self.thm_counter: dict[str, str | None] = {}  # env -> counter (None: unnumbered)
+        self.current: Ref | None = None
+        self.floats: list[tuple[str, Ref | None, list[str]]] = []  # (kind, its caption's ref, pending labels)
+        self.subeq: list[tuple[int, str | None]] = []
+        self.restatable: dict[str, Thm] = {}
+
+    # declarations (preamble, sometimes body)
+    def newtheorem(self, s: str, i: int, star: bool) -> int:
+        env, i = read_arg(s, i)
+        shared, i = read_optional(s, i)
+        name, i = read_arg(s, i)
+        within = None
+        if not shared:
+            within, i = read_optional(s, i)
+        env = env.strip()
+        self.n.theorem_names[env] = _plain(name)
+        if star:
+            self.thm_counter[env] = None
+        elif shared:
+            self.thm_counter[env] = self.c.real(shared.strip())
+        else:
+            self.c.new(env, within.strip() if within else None)
+            self.thm_counter[env] = env
+        return i
+
+    def declaretheorem(self, s: str, i: int) -> int:
+        opts, i = read_optional(s, i)
+        env, i = read_arg(s, i)
+        more, i = read_optional(s, i)  # newer thmtools: \declaretheorem{name}[options]
+        opts = f"{opts or ''},{more or ''}"
+        env = env.strip()
+        kv = dict(
+            (k.strip(), v.strip().strip("{}")) for k, _, v in (o.partition("=") for o in _split_opts(opts))
+        )
+        self.n.theorem_names[env] = kv.get("name") or kv.get("title") or env.capitalize()
+        sibling = kv.get("sibling") or kv.get("sharenumber") or kv.get("numberlike") or kv.get("sharecounter")
+        if kv.get("numbered", "yes") == "no":
+            self.thm_counter[env] = None
+        elif sibling:
+            self.thm_counter[env] = self.c.real(sibling)
+        else:
+            self.c.new(env, kv.get("numberwithin") or kv.get("within") or kv.get("parent"))
+            self.thm_counter[env] = env
+        return i
+
+    def renew_format(self, s: str, i: int) -> int:
+        m = _THE_DEF.match(s, i)
+        if not m:
+            return i
+        name, j = m.group(1), m.end()
+        j = skip_space(s, j)
+        if j < len(s) and s[j] == "{":
+            fmt, j = read_group(s, j)
+            self.c.fmt[name] = fmt
+            return j
+        return i
+
+    def counter_cmd(self, cmd: str, star: bool, s: str, i: int) -> int:
+        a, i = read_arg(s, i)
+        a = a.strip()
+        if cmd in ("stepcounter", "refstepcounter"):
+            self.c.step(a)
+            return i
+        b, i = read_arg(s, i)
+        b = b.strip()
+        if cmd in ("numberwithin", "counterwithin"):
+            self.c.set_within(a, b, keep_format=star)
+            if not star:
+                self.c.fmt.pop(a, None)
+        elif cmd == "counterwithout":
+            self.c.set_within(a, None)
+        elif cmd == "newaliascnt":
+            self.c.alias[a] = b
+        elif cmd in ("setcounter", "addtocounter"):
+            try:
+                v = int(b)
+            except ValueError:
+                return i
+            if a == "secnumdepth":
+                self.secnumdepth = v
+            elif cmd == "setcounter":
+                self.c.set(a, v)
+            else:
+                self.c.add(a, v)
+        return i
+
+    def usepackage(self, s: str, i: int) -> int:
+        opts, i = read_optional(s, i)
+        opts = opts or ""
+        names, i = read_arg(s, i)
+        pk = {p.strip() for p in names.split(",")}
+        o = {p.strip() for p in opts.split(",")}
+        if "algorithm" in pk and ("section" in o or "chapter" in o):
+            self.c.set_within("algorithm", "section" if "section" in o else "chapter")
+        if "algorithm2e" in pk and ("algosection" in o or "algochapter" in o):
+            self.c.set_within("algorithm", "section" if "algosection" in o else "chapter")
+        return i
+
+    # events
+    def label(self, key: str) -> None:
+        key = key.strip()
+        if self.floats and self.floats[-1][1] is None:
+            self.floats[-1][2].append(key)  # a label before its float's caption
+        elif self.current is not None:
+            self.n.labels.setdefault(key, self.current)
+
+    def section(self, level_name: str, star: bool, at: int) -> None:
+        level = SECTION_LEVEL[level_name]
+        if star or level > self.secnumdepth:
+            self.n.sections[at] = None
+            return
+        self.c.step(level_name)
+        number = self.c.the(level_name)
+        self.n.sections[at] = number
+        self.current = Ref(level_name, number)
+
+    def appendix(self, at: int) -> None:
+        top = "chapter" if self.chapters else "section"
+        self.c.set(top, 0)
+        self.c.fmt[top] = f"\\Alph{{{top}}}"
+        if self.n.appendix_at is None:
+            self.n.appendix_at = at
+
+    def caption(self, at: int, kind: str | None) -> None:
+        if kind is None:
+            if not self.floats:
+                return
+            kind = self.floats[-1][0]
+            if kind == "sub":
+                return
+        self.c.step(kind)
+        ref = Ref(kind, self.c.the(kind))
+        self.n.captions[at] = (kind, ref.number)
+        self.current = ref
+        if self.floats and self.floats[-1][0] == kind and self.floats[-1][1] is None:
+            k, _, pending = self.floats[-1]
+            for key in pending:
+                self.n.labels.setdefault(key, ref)
+            self.floats[-1] = (k, ref, [])
+
+    def display(self, env: str, content: str, start: int, end: int) -> None:
+        base = env.rstrip("*")
+        numbered = not env.endswith("*") and base not in UNNUMBERED
+        if base in MULTI:
+            if base in ("alignat", "xalignat", "xxalignat"):
+                content = re.sub(r"^\s*\{[^{}]*\}", "", content, count=1)
+            rows = split_top(content, "\\\\")
+        else:
+            rows = [content]
+        out = []
+        for raw in rows:
+            raw, inter = _intertext(raw)
+            tag = _TAG.search(raw)
+            label = None
+            if tag:
+                try:
+                    label = squash(read_group(raw, tag.end() - 1)[0])
+                except Unbalanced:
+                    label = None
+            elif numbered and not _NONUMBER.search(raw):
+                self.c.step("equation")
+                label = self.c.the("equation")
+            keys = _LABEL.findall(raw)
+            if label is not None:
+                self.current = Ref("equation", label)
+            for key in keys:
+                self.label(key)
+            out.append(Row(clean_math(raw), label, keys[0].strip() if keys else None, inter))
+        if base in MULTI and len(out) > 1 and not out[-1].tex and out[-1].label is None:
+            out.pop()
+        self.n.displays[start] = Display(env, end, out)
+
+    def theorem(
+        self,
+        env: str,
+        at: int,
+        title: str | None,
+        content: tuple[int, int],
+        restatable_name: str | None = None,
+    ) -> None:
+        counter = self.thm_counter.get(env, env if env in STD_THEOREMS else None)
+        number = None
+        if counter:
+            self.c.new(counter)
+            self.c.step(counter)
+            number = self.c.the(counter)
+            self.current = Ref(env, number)
+        name = self.n.theorem_names.get(env) or STD_THEOREMS.get(env, env.capitalize())
+        thm = Thm(env, name, number, squash(title) if title else None, content)
+        self.n.theorems[at] = thm
+        if restatable_name:
+            self.restatable[restatable_name] = thm
+
+
+def _title(s: str, i: int) -> tuple[str | None, int]:
+    """An optional [title] right after \\begin{env} (an unclosed one is ignored)."""
+    try:
+        return read_optional(s, i)
+    except Unbalanced:
+        return None, i
+
+
+_INTERTEXT = re.compile(r"\\(?:inter|short)text\s*\{")
+
+
+def _intertext(raw: str) -> tuple[str, str | None]:
+    """A row without its leading \\intertext{...}, and that text."""
+    m = _INTERTEXT.search(raw)
+    if not m:
+        return raw, None
+    try:
+        text, end = read_group(raw, m.end() - 1)
+    except Unbalanced:
+        return raw, None
+    return raw[: m.start()] + raw[end:], text
+
+
+def _split_opts(opts: str) -> list[str]:
+    return [o for o in split_top(opts.replace(",", "&"), "&") if o.strip()]
+
+
+def _plain(s: str) -> str:
+    return squash(re.sub(r"\\[a-zA-Z@]+\*?|[{}]", " ", s))
+
+
+def document_class(preamble: str) -> str:
+    m = re.search(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}", preamble)
+    return m.group(1).strip() if m else "article"
+
+
+def number(preamble: str, body: str) -> Numbering:
+    """Number everything in body; preamble supplies the declarations."""
+    nb = _Numberer(document_class(preamble))
+    _walk(nb, preamble, record=False)
+    _walk(nb, body, record=True)
+    if nb.restatable:
+        nb.n.theorem_names.update({k: v.name for k, v in nb.restatable.items()})
+    return nb.n
+
+
+def _walk(nb: _Numberer, s: str, record: bool) -> None:
+    pos = 0
+    theorem_envs = lambda: nb.thm_counter.keys() | STD_THEOREMS.keys()  # noqa: E731
+    for m in _EVENT.finditer(s):
+        if m.start() < pos:
+            continue
+        at = m.start()
+        try:
+            pos = _event(nb, s, m, at, record, theorem_envs)
+        except (Unbalanced, IndexError) as e:
+            nb.n.warnings.append(f"near offset {at}: {e}")
+            pos = m.end()
+
+
+def _event(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool, theorem_envs) -> int:  # noqa: C901
+    if m.group(1):
+        env = m.group(2).strip()
+        base = env.rstrip("*")
+        if m.group(1) == "end":
+            if env in FLOATS or env in SUBFLOATS:
+                if nb.floats:
+                    kind, ref, pending = nb.floats.pop()
+                    for key in pending:
+                        if ref or nb.current:
+                            nb.n.labels.setdefault(key, ref or nb.current)  # type: ignore[arg-type]
+            elif env == "subequations" and nb.subeq:
+                value, fmt = nb.subeq.pop()
+                nb.c.set("equation", value)
+                if fmt is None:
+                    nb.c.fmt.pop("equation", None)
+                else:
+                    nb.c.fmt["equation"] = fmt
+            return m.end()
+        if not record:
+            return m.end()
+        if env in VERBATIM:  # code listings may show LaTeX: nothing inside counts
+            return env_end(s, env, m.end())[1]
+        if base in SINGLE or base in MULTI:
+            c_end, e_end = env_end(s, env, m.end())
+            nb.display(env, s[m.end() : c_end], at, e_end)
+            return e_end
+        if env in FLOATS:
+            nb.floats.append((FLOATS[env], None, []))
+        elif env in SUBFLOATS:
+            nb.floats.append(("sub", None, []))
+        elif env == "subequations":
+            nb.c.step("equation")
+            parent = nb.c.the("equation")
+            nb.current = Ref("equation", parent)
+            nb.subeq.append((nb.c.value.get(nb.c.real("equation"), 0), nb.c.fmt.get("equation")))
+            nb.c.set("equation", 0)
+            nb.c.fmt["equation"] = parent.replace("\\", "") + "\\alph{equation}"
+        elif env in ("appendix", "appendices"):
+            nb.appendix(at)
+        elif base == "restatable":
+            c_end, _ = env_end(s, env, m.end())
+            title, j = _title(s, m.end())
+            inner, j = read_arg(s, j)
+            name, j = read_arg(s, j)
+            nb.theorem(inner.strip(), at, title, (j, c_end), restatable_name=name.strip())
+        elif env in theorem_envs():
+            c_end, _ = env_end(s, env, m.end())
+            title, j = _title(s, m.end())
+            nb.theorem(env, at, title, (j, c_end))
+        return m.end()
+    if m.group(3):
+        if record:
+            nb.section(m.group(3), bool(m.group(4)), at)
+        return m.end()
+    cmd, star = m.group(5), bool(m.group(6))
+    if cmd:
+        i = m.end()
+        if cmd == "appendix":
+            if record:
+                nb.appendix(at)
+            return i
+        if cmd == "label":
+            key, i = read_arg(s, i)
+            if record:
+                nb.label(key)
+            return i
+        if cmd in ("caption", "captionof"):
+            kind = None
+            if cmd == "captionof":
+                kind_arg, i = read_arg(s, i)
+                kind = {"figure": "figure", "table": "table", "algorithm": "algorithm"}.get(kind_arg.strip())
+            if record:
+                nb.caption(at, kind)
+            return i
+        if cmd in (
+            "setcounter",
+            "addtocounter",
+            "stepcounter",
+            "refstepcounter",
+            "numberwithin",
+            "counterwithin",
+            "counterwithout",
+            "newcounter",
+            "newaliascnt",
+        ):
+            if cmd == "newcounter":
+                name, i = read_arg(s, i)
+                parent, i = read_optional(s, i)
+                nb.c.new(name.strip(), parent.strip() if parent else None)
+                return i
+            return nb.counter_cmd(cmd, star, s, i)
+        if cmd == "newtheorem":
+            return nb.newtheorem(s, i, star)
+        if cmd == "declaretheorem":
+            return nb.declaretheorem(s, i)
+        if cmd in ("renewcommand", "def"):
+            return nb.renew_format(s, i)
+        if cmd == "usepackage":
+            return nb.usepackage(s, i)
+        return i
+    if m.group(7) == "[" or m.group(0) == "$$":
+        if not record:
+            return m.end()
+        close = "\\]" if m.group(7) else "$$"
+        j = s.find(close, m.end())
+        if j < 0:
+            nb.n.warnings.append(f"display math opened near offset {at} is never closed")
+            return m.end()
+        nb.display("displaymath*", s[m.end() : j], at, j + len(close))
+        return j + len(close)
+    name = m.group(8)
+    if name and record and name in nb.restatable:
+        thm = nb.restatable[name]
+        nb.n.theorems[at] = Thm(thm.env, thm.name, thm.number, thm.title, thm.content, restated=True)
+    return m.end()

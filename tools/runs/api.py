@@ -1,0 +1,270 @@
+"""The three tools of the job model: run_tests_on_gpu (start), get_test_run (poll), cancel_test_run."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import re
+import signal
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field
+
+from tools.errors import PaperToCodeError
+from tools.workspace import resolve
+from tools.progress import areport, listening
+from tools.runs import jobs
+from tools.runs.local import LocalTransport
+from tools.runs.models import FINAL, TestRunReport
+from tools.runs.transport import Transport
+
+KEEPALIVE_S = 5.0
+MAX_WAIT_S = 55.0  # MCP clients cut calls off at about 60 s
+CANCEL_WAIT_S = 30.0
+_SHELL_TOKENS = {";", "&&", "||", "|", "&", ">", ">>", "<", "2>&1", "&>"}
+# pytest options naming a path: it must stay inside the project (--basetemp is emptied by pytest!)
+_PATH_OPTIONS = ("--rootdir", "--basetemp", "--junitxml", "--junit-xml", "--confcutdir", "--log-file", "-c")
+_JOB_ID = re.compile(rf"^[0-9a-f]{{{jobs.JOB_ID_LEN}}}$")
+
+
+def _remote(kind: str) -> Callable[[str, Path, Path], Transport]:
+    """tools.runs.<kind>.transport, imported on first use (ssh, slurm)."""
+
+    def make(target: str, project: Path, run_dir: Path) -> Transport:
+        from importlib import import_module
+
+        return import_module(f"tools.runs.{kind}").transport(target, project, run_dir)
+
+    return make
+
+
+# target prefix -> factory(target, project, run_dir); remote targets register theirs here
+TARGETS: dict[str, Callable[[str, Path, Path], Transport]] = {
+    "local": lambda target, project, run_dir: LocalTransport(project, run_dir),
+    "ssh": _remote("ssh"),
+    "slurm": _remote("slurm"),
+}
+
+
+def _transport(target: str, project: Path, run_dir: Path) -> Transport:
+    kind = target.split(":", 1)[0]
+    factory = TARGETS.get(kind)
+    if factory is None or (kind == "local" and target != "local"):
+        known = ", ".join(sorted(TARGETS))
+        raise PaperToCodeError(f"unknown target {target!r}: use one of {known}")
+    return factory(target, project, run_dir)
+
+
+def _check_args(args: list[str], project: Path) -> list[str]:
+    if len(args) > 200:
+        raise PaperToCodeError("pytest_args has more than 200 items: select tests with -k or a path instead")
+    for i, a in enumerate(args):
+        if not isinstance(a, str) or "\x00" in a or "\n" in a or len(a) > 2000:
+            raise PaperToCodeError(
+                f"pytest_args[{i}] is not a plain one-line string: pass each argument alone"
+            )
+        if a in _SHELL_TOKENS or a.startswith(("$(", "`")):
+            raise PaperToCodeError(
+                f"pytest_args[{i}] = {a!r} is shell syntax: the arguments go to pytest directly, no shell; "
+                "pass only pytest options and test paths"
+            )
+        if re.fullmatch(r"-p\s*no:p2c_report_plugin|no:p2c_report_plugin", a):
+            raise PaperToCodeError(
+                "pytest_args must not disable p2c_report_plugin: the report is built from it"
+            )
+        name, eq, value = a.partition("=")
+        if name in _PATH_OPTIONS:
+            value = value if eq else (args[i + 1] if i + 1 < len(args) else "")
+            full = (project / value).resolve()
+            if not full.is_relative_to(project):
+                raise PaperToCodeError(
+                    f"pytest_args: {name} {value!r} points outside the project: use a path inside {project}"
+                )
+    return list(args)
+
+
+def _listening() -> bool:
+    """True inside the MCP server (a progress listener is set): the loop outlives this call, so may the job.
+
+    Without one (the CLI: one asyncio.run per command), the job would die with the call: wait until done.
+    """
+    return listening()
+
+
+async def run_tests_on_gpu(
+    project_path: Annotated[str, Field(description="the uv project folder (the one holding pyproject.toml)")],
+    target: Annotated[
+        str,
+        Field(
+            description='where to run: "local" (this machine), "ssh:<host alias>" or "slurm:<login host>" '
+            "(see list_gpu_targets)"
+        ),
+    ] = "local",
+    pytest_args: Annotated[
+        list[str] | None,
+        Field(description="extra pytest arguments, one per item, e.g. ['-k', 'shape', '-x']; no shell"),
+    ] = None,
+    timeout_s: Annotated[
+        float, Field(ge=1, le=86400, description="kill the whole run (sync + tests) after this many seconds")
+    ] = 1800,
+    wait_s: Annotated[
+        float,
+        Field(
+            ge=0,
+            le=MAX_WAIT_S,
+            description="return after this many seconds with the progress so far; "
+            "the CLI always waits until the run ends",
+        ),
+    ] = 45,
+) -> TestRunReport:
+    """Run a project's tests in its own uv environment (`uv sync`, device probe, pytest) as a background job.
+
+    Returns within wait_s the final report, or status 'running' with a job_id and the progress so far: then
+    poll get_test_run(job_id), or stop it with cancel_test_run(job_id). The report has the device (torch,
+    CUDA/MPS, GPUs), counts, each test's outcome and failure message, the exit code, out-of-memory detection
+    and an output tail. Without a GPU the tests run on the CPU and the report says so.
+    """
+    project = resolve(project_path, kind="dir", what="project_path")
+    if not (project / "pyproject.toml").is_file():
+        raise PaperToCodeError(
+            f"{project_path!r} has no pyproject.toml: pass the uv project's folder "
+            "(create one with init_uv_project)"
+        )
+    if not 1 <= timeout_s <= 86400:
+        raise PaperToCodeError("timeout_s must be between 1 and 86400 seconds")
+    args = _check_args(list(pytest_args or []), project)
+    job_id = jobs.new_job_id()
+    transport = _transport(target, project, jobs.jobs_dir() / job_id)
+    transport.uv("--version")  # uv missing: fail now, with the install hint, before a job exists
+    job = jobs.start(jobs.Job(job_id, target, project, args, float(timeout_s), transport))
+    return await _wait(job, wait_s)
+
+
+async def get_test_run(
+    job_id: Annotated[str, Field(description="the job_id run_tests_on_gpu returned")],
+    wait_s: Annotated[
+        float, Field(ge=0, le=MAX_WAIT_S, description="wait up to this many seconds for the run to end")
+    ] = 45,
+) -> TestRunReport:
+    """The status of a test run: the final report once done, else the progress so far (waits up to wait_s)."""
+    job = jobs.get(_checked_id(job_id))
+    if job is not None:
+        return await _wait(job, wait_s)
+    return await _poll_record(job_id, wait_s)
+
+
+async def cancel_test_run(
+    job_id: Annotated[str, Field(description="the job_id run_tests_on_gpu returned")],
+) -> TestRunReport:
+    """Cancel a test run: kills its whole process group (no test worker survives); returns its report."""
+    job = jobs.get(_checked_id(job_id))
+    if job is None:
+        report = _load_record(job_id)
+        if report.done:
+            return report
+        jobs.jobs_dir().joinpath(f"{job_id}.cancel").touch()  # the owning process polls for this file
+        return await _poll_record(job_id, CANCEL_WAIT_S)
+    if not job.done and job.task is not None:
+        job.task.cancel()
+        await asyncio.wait([job.task], timeout=CANCEL_WAIT_S)
+    return job.report()
+
+
+def _checked_id(job_id: str) -> str:
+    if not _JOB_ID.fullmatch(job_id):
+        raise PaperToCodeError(f"job_id {job_id!r} is not a job id: use the job_id run_tests_on_gpu returned")
+    return job_id
+
+
+async def _wait(job: jobs.Job, wait_s: float) -> TestRunReport:
+    """Wait for the job (up to wait_s; until done when nobody listens), reporting each finished test."""
+    forever = not _listening()
+    end = time.monotonic() + min(max(wait_s, 0.0), MAX_WAIT_S)
+    sent = len(job.progress.results)
+    last = -1.0
+    with _cancel_on_sigterm(job, forever):
+        while not job.done:
+            remaining = end - time.monotonic()
+            if remaining <= 0 and not forever:
+                break
+            event = job.changed
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(
+                    event.wait(), timeout=KEEPALIVE_S if forever else min(KEEPALIVE_S, remaining)
+                )
+            results, total = job.progress.results, job.progress.collected
+            if len(results) > sent:
+                for i in range(sent, len(results)):
+                    last = max(float(i + 1), last + 1e-6)
+                    await areport(last, total, f"{results[i].outcome} {results[i].nodeid}")
+                sent = len(results)
+            elif not job.done:  # keep-alive: a value that still grows while nothing finishes
+                frac = min(0.99, (time.monotonic() - job.t0) / job.timeout_s)
+                last = max(sent + frac, last + 1e-6)
+                elapsed = time.monotonic() - job.t0
+                await areport(last, total, f"{job.status}: {job.message} ({elapsed:.0f} s)")
+    return job.report()
+
+
+@contextlib.contextmanager
+def _cancel_on_sigterm(job: jobs.Job, enabled: bool):
+    """In the CLI, SIGTERM cancels the run (so its process group is killed) instead of orphaning it."""
+    loop = asyncio.get_running_loop()
+    use = enabled and threading.current_thread() is threading.main_thread() and job.task is not None
+    if use:
+        loop.add_signal_handler(signal.SIGTERM, job.task.cancel)  # type: ignore[union-attr]
+    try:
+        yield
+    finally:
+        if use:
+            loop.remove_signal_handler(signal.SIGTERM)
+
+
+def _load_record(job_id: str) -> TestRunReport:
+    path = jobs.jobs_dir() / f"{job_id}.json"
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PaperToCodeError(
+            f"no test run {job_id}: it was never started here (check the job_id and the server's --root)"
+        ) from None
+    except ValueError as e:
+        raise PaperToCodeError(
+            f"the record of test run {job_id} is unreadable ({e}): start the run again"
+        ) from e
+    report = TestRunReport(**record["report"])
+    owner = record.get("owner_pid")
+    if not report.done and (owner == os.getpid() or not _alive(owner)):
+        report.status, report.done = "lost", True
+        report.message = (
+            f"the process that ran it (pid {owner}) is gone: the run was interrupted; start it again"
+        )
+    return report
+
+
+async def _poll_record(job_id: str, wait_s: float) -> TestRunReport:
+    """A run owned by another process (a CLI command): read its record until it is final or wait_s passes."""
+    end = time.monotonic() + min(max(wait_s, 0.0), MAX_WAIT_S)
+    while True:
+        report = _load_record(job_id)
+        if report.status in FINAL or time.monotonic() >= end:
+            return report
+        await asyncio.sleep(0.5)
+
+
+def _alive(pid: object) -> bool:
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

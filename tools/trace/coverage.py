@@ -1,0 +1,569 @@
+"""check_coverage: the checklist as a contract, checked against the project's code, tests, configs and last
+run.
+
+Evidence per checklist item (anchors: see tools/anchors.py): where it is implemented, which tests verify it,
+their last outcome (from a run_tests_on_gpu report), and for hyperparameters the config value against the
+paper's. Status is derived from the evidence, never guessed:
+
+- TODO: no code anchor (hyperparameters: no config line names it)
+- IMPLEMENTED: anchored in code (hyperparameters: set in a config), but no test / value not checked
+- TESTED: implemented and tests are marked with the ID, but they did not all pass in the last run (or did not
+  run)
+- VERIFIED: implemented and every test marked with the ID passed in the last run (hyperparameters: the config
+  value matches the paper's, or a passing test checks it)
+
+With update=True only the status cells of IMPLEMENTATION_CHECKLIST.md change; every other byte stays.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field
+
+from tools.errors import PaperToCodeError
+from tools.models import ToolResult
+from tools.progress import report as report_progress
+from tools.trace.anchors import Anchor, scan_project
+from tools.workspace import atomic_write, resolve
+
+Outcome = Literal["passed", "failed", "xfail", "skipped", "not run"]
+ProblemKind = Literal[
+    "unknown_id",
+    "untested",
+    "test_without_code",
+    "config_contradicts_paper",
+    "failing_tests",
+    "unparsable_file",
+    "checklist_unreadable",
+    "checklist_changed",
+]
+CODE_KINDS = ("equation", "algorithm", "theorem", "component")
+STATUS_CELL = {
+    "TODO": "[ ] TODO",
+    "IMPLEMENTED": "[x] IMPLEMENTED",
+    "TESTED": "[x] TESTED",
+    "VERIFIED": "[x] VERIFIED",
+}
+
+
+class Where(BaseModel):
+    file: str
+    line: int
+    symbol: str | None = None
+    detail: str | None = None
+
+
+class ConfigValue(BaseModel):
+    file: str
+    line: int
+    key: str | None
+    value: str | None
+    matches_paper: bool | None = Field(description="None when the paper states no comparable value")
+    assumption: bool
+
+
+class ItemCoverage(BaseModel):
+    id: str
+    kind: str
+    title: str
+    status: str = Field(description="derived status: TODO, IMPLEMENTED, TESTED or VERIFIED")
+    previous_status: str = Field(description="the status cell before this check")
+    implemented: list[Where] = Field(default_factory=list)
+    tests: list[str] = Field(default_factory=list, description="test node ids marked with the ID")
+    stubs: list[str] = Field(
+        default_factory=list, description="those of the tests statically marked xfail (pending stubs)"
+    )
+    outcome: Outcome = Field(default="not run", description="worst last outcome over its tests")
+    test_outcomes: dict[str, str] = Field(default_factory=dict)
+    paper_value: str | None = None
+    configs: list[ConfigValue] = Field(default_factory=list)
+
+
+class Problem(BaseModel):
+    kind: ProblemKind
+    item_id: str | None = None
+    message: str
+    file: str | None = None
+    line: int | None = None
+
+
+class KindTotals(BaseModel):
+    items: int = 0
+    implemented: int = 0
+    tested: int = 0
+    passing: int = 0
+
+
+MAX_REPLY_ITEMS = 120  # ~12 kB of JSON: with problems and totals the reply stays well under 25k tokens
+
+
+class CoverageResult(ToolResult):
+    project: str
+    checklist: str
+    run_report: str | None = Field(description="the test-run report used (job record path), or None")
+    items: list[ItemCoverage]
+    problems: list[Problem]
+    totals: dict[str, KindTotals] = Field(description="per kind: items, implemented, tested, passing")
+    reproduction_coverage: float | None = Field(
+        description="EQ and ALG items implemented with all their tests passing, over all EQ and ALG items"
+    )
+    reproduction_counts: str = Field(description="'k/n' behind reproduction_coverage")
+    files_scanned: int
+    updated: bool = Field(description="the checklist's status cells were rewritten")
+    status_changes: dict[str, str] = Field(default_factory=dict, description="ID -> 'OLD -> NEW'")
+    seconds: float
+    report_path: str | None = Field(
+        default=None, description="the full result as JSON (every item), for when `items` is capped"
+    )
+    items_left_out: int = Field(
+        default=0, description=f"items not in this reply (at most {MAX_REPLY_ITEMS}); all are in report_path"
+    )
+
+    def summary_text(self) -> str:
+        cov = "n/a" if self.reproduction_coverage is None else f"{self.reproduction_coverage:.0%}"
+        lines = [f"reproduction coverage {cov} ({self.reproduction_counts} EQ/ALG implemented and passing)"]
+        for kind, t in self.totals.items():
+            lines.append(
+                f"  {kind}: {t.items} items, {t.implemented} implemented, {t.tested} tested, "
+                f"{t.passing} passing"
+            )
+        if self.run_report is None:
+            lines.append("no test run found: outcomes are 'not run' (run_tests_on_gpu, then check again)")
+        lines += [f"problem [{p.kind}] {p.message}" for p in self.problems[:40]]
+        if len(self.problems) > 40:
+            lines.append(f"... {len(self.problems) - 40} more problems (use --json)")
+        for item_id, change in self.status_changes.items():
+            lines.append(f"status {item_id}: {change}")
+        lines.append(f"checklist {'updated' if self.updated else 'not changed'}: {self.checklist}")
+        if self.report_path:
+            lines.append(f"full report: {self.report_path}")
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- the last test run
+
+
+def _strip_params(nodeid: str) -> str:
+    return re.sub(r"\[.*\]$", "", nodeid)
+
+
+def _load_report(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    report = data.get("report", data) if isinstance(data, dict) else None
+    return report if isinstance(report, dict) and "tests" in report else None
+
+
+def find_report(project: Path, run_report: str | None) -> tuple[Path | None, dict[str, Any] | None]:
+    """The report given (a JSON path or a job id), else the latest finished one for this project."""
+    from tools.workspace import workspace
+
+    jobs = workspace() / "jobs"
+    if run_report:
+        if re.fullmatch(r"[0-9a-f]{6,64}", run_report):
+            path = jobs / f"{run_report}.json"
+            if not path.is_file():
+                raise PaperToCodeError(
+                    f"no test-run record for job {run_report} in {jobs}: pass the job id that "
+                    "run_tests_on_gpu returned, or a report JSON path"
+                )
+        else:
+            path = resolve(run_report, kind="file", what="run_report")
+        report = _load_report(path)
+        if report is None:
+            raise PaperToCodeError(
+                f"run_report {run_report!r} is not a run_tests_on_gpu report (no 'tests' list): "
+                "pass the job record from .paper-to-code/jobs/ or a job id"
+            )
+        return path, report
+    best: tuple[tuple[str, int], Path, dict[str, Any]] | None = None
+    for path in jobs.glob("*.json") if jobs.is_dir() else []:
+        report = _load_report(path)
+        if not report or not report.get("done"):
+            continue
+        try:
+            same = Path(str(report.get("project", ""))).resolve() == project
+        except OSError:
+            same = False
+        if same:
+            # the record's write time breaks ties between runs stamped in the same instant
+            key = (str(report.get("finished_at") or report.get("started_at") or ""), path.stat().st_mtime_ns)
+            if best is None or key > best[0]:
+                best = (key, path, report)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def report_outcomes(path: Path | None, report: dict[str, Any] | None) -> dict[str, list[str]]:
+    """Node id (parameters stripped) -> outcomes (from results.jsonl when the report is capped)."""
+    if report is None:
+        return {}
+    tests = list(report.get("tests", []))
+    results_file = path.with_suffix("") / "results.jsonl" if path else None
+    if report.get("tests_omitted") and results_file and results_file.is_file():
+        from tools.runs.report import Progress
+
+        progress = Progress()
+        progress.feed(results_file.read_text(encoding="utf-8", errors="replace") + "\n")
+        tests = [r.model_dump() for r in progress.results]
+    out: dict[str, list[str]] = {}
+    for t in tests:
+        if isinstance(t, dict) and "nodeid" in t:
+            out.setdefault(_strip_params(str(t["nodeid"])), []).append(str(t.get("outcome", "")))
+    return out
+
+
+def _worst(outcomes: list[str]) -> Outcome:
+    if not outcomes:
+        return "not run"
+    if any(o in ("failed", "error") for o in outcomes):
+        return "failed"
+    if all(o in ("passed", "xpassed") for o in outcomes):
+        return "passed"
+    if any(o == "xfailed" for o in outcomes):
+        return "xfail"
+    if all(o == "skipped" for o in outcomes):
+        return "skipped"
+    return "xfail" if "xfailed" in outcomes else "skipped"
+
+
+# ---------------------------------------------------------------- the checklist file
+
+
+def _status_cells(text: str) -> tuple[dict[str, list[tuple[int, int, int]]], list[str]]:
+    """ID -> [(line index, start, end) of its status cell's content]; plus what makes the file unreadable."""
+    from tools.analysis.checklist import _ID, _split_row, _tables
+
+    lines = text.split("\n")
+    cells: dict[str, list[tuple[int, int, int]]] = {}
+    errors: list[str] = []
+    tables = _tables(lines)
+    if not tables:
+        errors.append("no table with ID and status columns")
+    for _heading, header, cols, rows in tables:
+        for j in rows:
+            pipes = [m.start() for m in re.finditer(r"(?<!\\)\|", lines[j])]
+            parts = _split_row(lines[j])
+            id_m = _ID.match(parts[cols["id"]]) if cols["id"] < len(parts) else None
+            if not id_m:
+                continue
+            k = cols["status"] + (1 if lines[j].strip().startswith("|") else 0)
+            if k >= len(pipes) or len(parts) != len(cols):
+                errors.append(
+                    f"line {j + 1}: the row of {id_m.group(1)} has {len(parts)} cells, its table "
+                    f"header (line {header + 1}) has {len(cols)}"
+                )
+                continue
+            start, end = pipes[k - 1] + 1 if k else 0, pipes[k] if k < len(pipes) else len(lines[j])
+            raw = lines[j][start:end]
+            lead = len(raw) - len(raw.lstrip())
+            cells.setdefault(id_m.group(1), []).append((j, start + lead, start + len(raw.rstrip())))
+    return cells, errors
+
+
+def rewrite_statuses(text: str, statuses: dict[str, str]) -> str:
+    """The checklist text with only the status cells of these IDs replaced."""
+    cells, _ = _status_cells(text)
+    lines = text.split("\n")
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    for item_id, status in statuses.items():
+        for j, a, b in cells.get(item_id, []):
+            edits.setdefault(j, []).append((a, b, STATUS_CELL[status]))
+    for j, spans in edits.items():
+        line = lines[j]
+        for a, b, new in sorted(spans, reverse=True):
+            line = line[:a] + new + line[b:]
+        lines[j] = line
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- the check
+
+
+def _derive(item: ItemCoverage) -> str:
+    real = [t for t in item.tests if t not in item.stubs]
+    if item.kind == "hyperparameter":
+        if real and item.outcome == "passed":
+            return "VERIFIED"
+        if not item.configs:
+            return "TESTED" if real else "TODO"
+        return "VERIFIED" if all(c.matches_paper for c in item.configs) else "IMPLEMENTED"
+    if not item.implemented:
+        return "TODO"
+    if not real:
+        return "IMPLEMENTED"
+    return "VERIFIED" if item.outcome == "passed" else "TESTED"
+
+
+def paper_values(text: str) -> dict[str, list[str]]:
+    """HP ID -> every value its checklist row states ('3e-4; 1e-4 (p. 7)' -> ['3e-4', '1e-4'])."""
+    from tools.analysis.checklist import _ID, _split_row, _tables
+
+    lines = text.split("\n")
+    out: dict[str, list[str]] = {}
+    for _heading, _header, cols, rows in _tables(lines):
+        if "value" not in cols:
+            continue
+        for j in rows:
+            parts = _split_row(lines[j])
+            id_m = _ID.match(parts[cols["id"]]) if cols["id"] < len(parts) else None
+            if id_m and cols["value"] < len(parts):
+                cell = parts[cols["value"]].replace("\\|", "|")
+                values = [re.sub(r"\s*\(p\.\s*\d+\)\s*$", "", v).strip() for v in cell.split(";")]
+                out[id_m.group(1)] = [v for v in values if v and not v.startswith("…")]
+    return out
+
+
+def _config_value(anchor: Anchor, paper: list[str]) -> ConfigValue:
+    from tools.analysis.hyperparams import values_match
+
+    matches: bool | None = None
+    stated = [v for v in paper if v.lower() not in ("unstated", "—", "-")]
+    if stated and anchor.value is not None:
+        matches = any(values_match(anchor.value, v) for v in stated)
+    return ConfigValue(
+        file=anchor.file,
+        line=anchor.line,
+        key=anchor.symbol,
+        value=anchor.value,
+        matches_paper=matches,
+        assumption=anchor.assumption,
+    )
+
+
+def _collect(
+    items: list[Any],
+    anchors: list[Anchor],
+    outcomes: dict[str, list[str]],
+    have_report: bool,
+    values: dict[str, list[str]],
+) -> tuple[list[ItemCoverage], list[Problem]]:
+    by_id: dict[str, list[Anchor]] = {}
+    for a in anchors:
+        by_id.setdefault(a.item_id, []).append(a)
+    known = {it.id for it in items}
+    problems: list[Problem] = []
+    for item_id, group in sorted(by_id.items()):
+        if item_id not in known:
+            for a in group:
+                problems.append(
+                    Problem(
+                        kind="unknown_id",
+                        item_id=item_id,
+                        file=a.file,
+                        line=a.line,
+                        message=f"{a.file}:{a.line} names {item_id}, which the checklist does not "
+                        "have (typo, or an item to add with make_checklist?)",
+                    )
+                )
+    out: list[ItemCoverage] = []
+    for it in items:
+        group = by_id.get(it.id, [])
+        cov = ItemCoverage(
+            id=it.id,
+            kind=it.kind,
+            title=it.title,
+            status="TODO",
+            previous_status=it.status,
+            paper_value=it.value,
+        )
+        cov.implemented = [
+            Where(file=a.file, line=a.line, symbol=a.symbol, detail=a.detail)
+            for a in group
+            if a.kind == "code"
+        ]
+        cov.tests = sorted({a.symbol for a in group if a.kind == "test" and a.symbol})
+        cov.stubs = sorted({a.symbol for a in group if a.kind == "test" and a.symbol and a.xfail})
+        real = [t for t in cov.tests if t not in cov.stubs]
+        stated = values.get(it.id) or ([it.value] if it.value else [])
+        cov.configs = [_config_value(a, stated) for a in group if a.kind == "config"]
+        for node in cov.tests:
+            cov.test_outcomes[node] = _worst(outcomes.get(node, []))
+        per_test = [cov.test_outcomes[n] for n in real or cov.tests]  # stubs count only when alone
+        if "failed" in per_test:
+            cov.outcome = "failed"
+        elif not per_test or "not run" in per_test:
+            cov.outcome = "not run"  # a test that did not run leaves the item unverified
+        else:
+            cov.outcome = _worst([o.replace("xfail", "xfailed") for o in per_test])
+        cov.status = _derive(cov)
+        out.append(cov)
+        first = group[0] if group else None
+        if it.kind in CODE_KINDS and cov.implemented and not real:
+            w = cov.implemented[0]
+            problems.append(
+                Problem(
+                    kind="untested",
+                    item_id=it.id,
+                    file=w.file,
+                    line=w.line,
+                    message=f"{it.id} is implemented ({w.file}:{w.line}) but no test is marked "
+                    f'@pytest.mark.paper("{it.id}")' + (" except xfail stubs" if cov.stubs else ""),
+                )
+            )
+        if it.kind in CODE_KINDS and real and not cov.implemented and cov.outcome != "xfail" and first:
+            problems.append(
+                Problem(
+                    kind="test_without_code",
+                    item_id=it.id,
+                    file=first.file,
+                    line=first.line,
+                    message=f"{real[0]} tests {it.id}, but no code says `Implements: "
+                    f"{it.id}` (or `# paper: {it.id}`)",
+                )
+            )
+        for c in cov.configs:
+            if c.matches_paper is False and not c.assumption:
+                problems.append(
+                    Problem(
+                        kind="config_contradicts_paper",
+                        item_id=it.id,
+                        file=c.file,
+                        line=c.line,
+                        message=f"{c.file}:{c.line} sets {c.key} = {c.value} for {it.id}, but the "
+                        f"paper says {' or '.join(stated)}; fix it or add `ASSUMPTION: why` to that comment",
+                    )
+                )
+        if have_report and cov.outcome == "failed":
+            bad = [n for n, o in cov.test_outcomes.items() if o == "failed"]
+            problems.append(
+                Problem(
+                    kind="failing_tests",
+                    item_id=it.id,
+                    message=f"{it.id}: failing in the last run: {', '.join(bad[:5])}",
+                )
+            )
+    return out, problems
+
+
+def _totals(items: list[ItemCoverage]) -> dict[str, KindTotals]:
+    totals: dict[str, KindTotals] = {}
+    for it in items:
+        t = totals.setdefault(it.kind, KindTotals())
+        t.items += 1
+        t.implemented += bool(it.implemented or (it.kind == "hyperparameter" and it.configs))
+        t.tested += bool(set(it.tests) - set(it.stubs))
+        t.passing += it.outcome == "passed"
+    return totals
+
+
+def check_coverage(
+    project_path: Annotated[str, Field(description="the project folder (made by init_uv_project)")],
+    checklist_path: Annotated[
+        str | None,
+        Field(description="IMPLEMENTATION_CHECKLIST.md; default: the one in the project folder"),
+    ] = None,
+    run_report: Annotated[
+        str | None,
+        Field(
+            description="a run_tests_on_gpu job id or report JSON path; default: the latest finished run of "
+            "this project"
+        ),
+    ] = None,
+    update: Annotated[
+        bool, Field(description="rewrite the checklist's status cells (only those) from the evidence")
+    ] = True,
+) -> CoverageResult:
+    """Check the checklist against the project: for every item where it is implemented (`Implements: EQ-12`
+    docstring lines, `# paper: ALG-1` comments), which tests verify it (`@pytest.mark.paper("EQ-12")`),
+    their last outcome, and hyperparameter values in configs/*.yaml against the paper's. Reports unknown IDs,
+    untested code, tests without code and config values that contradict the paper without an ASSUMPTION
+    note, and the reproduction coverage (EQ/ALG items implemented and passing). update=True rewrites only
+    the status cells."""
+    from tools.analysis.checklist import CHECKLIST_NAME, parse_checklist
+
+    start = time.perf_counter()
+    project = resolve(project_path, kind="dir", what="project_path")
+    checklist = (
+        resolve(checklist_path, kind="file", what="checklist_path")
+        if checklist_path
+        else project / CHECKLIST_NAME
+    )
+    if not checklist.is_file():
+        raise PaperToCodeError(
+            f"no checklist at {checklist}: pass checklist_path, or copy the one make_checklist "
+            "wrote into the project (init_uv_project does with checklist_path)"
+        )
+    text = checklist.read_text(encoding="utf-8")
+    problems: list[Problem] = []
+    items = parse_checklist(text)
+    cells, shape_errors = _status_cells(text)
+    if not items or shape_errors:
+        why = "; ".join(shape_errors[:5]) or "no rows with IDs"
+        problems.append(
+            Problem(
+                kind="checklist_unreadable",
+                message=f"{checklist} cannot be read as a checklist "
+                f"({why}): fix the table by hand or regenerate it with make_checklist; it was "
+                "not rewritten",
+            )
+        )
+    report_progress(1, 3, "scanning code, tests and configs for anchors")
+    scan = scan_project(project)
+    problems += [Problem(kind="unparsable_file", message=e, file=e.split(":", 1)[0]) for e in scan.errors]
+    report_progress(2, 3, "reading the last test run")
+    report_path, report = find_report(project, run_report)
+    outcomes = report_outcomes(report_path, report)
+    covered, found = _collect(items, scan.anchors, outcomes, report is not None, paper_values(text))
+    problems += found
+    core = [c for c in covered if c.kind in ("equation", "algorithm")]
+    good = sum(1 for c in core if c.implemented and c.outcome == "passed")
+    changes = {c.id: f"{c.previous_status} -> {c.status}" for c in covered if c.previous_status != c.status}
+    updated = False
+    if update and changes and not shape_errors and items:
+        new_text = rewrite_statuses(text, {c.id: c.status for c in covered})
+        if checklist.read_text(encoding="utf-8") != text:
+            problems.append(
+                Problem(
+                    kind="checklist_changed",
+                    message=f"{checklist} changed during the check: not rewritten; run check_coverage again",
+                )
+            )
+        elif new_text != text:
+            atomic_write(checklist, new_text)
+            updated = True
+    result = CoverageResult(
+        project=str(project),
+        checklist=str(checklist),
+        run_report=str(report_path) if report_path else None,
+        items=covered,
+        problems=problems,
+        totals=_totals(covered),
+        reproduction_coverage=round(good / len(core), 4) if core else None,
+        reproduction_counts=f"{good}/{len(core)}",
+        files_scanned=scan.files_scanned,
+        updated=updated,
+        status_changes=changes,
+        seconds=round(time.perf_counter() - start, 4),
+    )
+    return _capped(result, project)
+
+
+def _capped(result: CoverageResult, project: Path) -> CoverageResult:
+    """Write the whole result to the workspace; reply with at most MAX_REPLY_ITEMS items, those that
+    changed status or have a problem first."""
+    import hashlib
+
+    from tools.workspace import atomic_write, workspace
+
+    key = hashlib.sha256(str(project).encode()).hexdigest()[:8]
+    path = workspace() / "coverage" / f"{project.name}-{key}.json"
+    result.report_path = str(path)
+    atomic_write(path, result.model_dump_json(indent=1))
+    if len(result.items) <= MAX_REPLY_ITEMS:
+        return result
+    flagged = set(result.status_changes) | {p.item_id for p in result.problems if p.item_id}
+    ordered = sorted(result.items, key=lambda it: it.id not in flagged)  # stable: checklist order otherwise
+    keep = {it.id for it in ordered[:MAX_REPLY_ITEMS]}
+    return result.model_copy(
+        update={
+            "items": [it for it in result.items if it.id in keep],
+            "items_left_out": len(result.items) - MAX_REPLY_ITEMS,
+        }
+    )

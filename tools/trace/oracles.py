@@ -1,0 +1,366 @@
+"""Equation oracles: from an equation's exact LaTeX to a test that checks the project's implementation.
+
+`oracle_spec(latex)` rewrites the equation for sympy's LaTeX parser (tools/oracle_latex.py) and checks the
+result by evaluating it with templates/oracle/paper_oracle.py - the very module copied into the project's
+tests - on random inputs (numpy here, torch in the project). Only a spec that parses, keeps every variable,
+depends on its inputs and gives finite numbers makes an oracle.
+
+`make_equation_test(project_path, item_id)` writes tests/test_oracle_<id>.py (plus tests/paper_oracle.py): an
+oracle test when the spec works, else an xfail stub that says why. `oracle_files` does the same for
+init_uv_project.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field
+
+from tools.models import ToolResult
+
+TEMPLATES = Path(__file__).parent / "templates" / "oracle"
+
+# ---------------------------------------------------------------- the spec
+
+
+class OracleSpec(BaseModel):
+    ok: bool = Field(description="True when a working oracle was built")
+    reason: str | None = Field(default=None, description="why no oracle could be built")
+    latex: str
+    spec: dict[str, Any] | None = Field(default=None, description="what paper_oracle.py evaluates")
+
+
+def _load_runtime() -> ModuleType:
+    """templates/oracle/paper_oracle.py as a module (the same file the generated tests import)."""
+    import sys
+
+    name = "paper_to_code_oracle_runtime"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, TEMPLATES / "paper_oracle.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def oracle_spec(latex: str) -> OracleSpec:
+    """Build and check an oracle for one equation: parse with sympy, evaluate on random inputs (numpy)."""
+    from tools.trace.oracle_latex import Unsupported, build_spec
+
+    try:
+        spec = build_spec(latex)
+    except Unsupported as exc:
+        return OracleSpec(ok=False, reason=str(exc), latex=latex)
+    except RecursionError:
+        return OracleSpec(ok=False, reason="the formula is nested too deeply", latex=latex)
+    try:
+        runtime = _load_runtime()
+        values = runtime.evaluate(spec, runtime.random_inputs(spec, seed=0, backend="numpy"), backend="numpy")
+    except ImportError as exc:
+        return OracleSpec(ok=False, reason=f"sympy's LaTeX parser is unavailable ({exc})", latex=latex)
+    except Exception as exc:  # sympy's parser raises many kinds; each means "no oracle", with the reason
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return OracleSpec(ok=False, reason=f"sympy could not evaluate it: {first}", latex=latex, spec=spec)
+    import numpy as np
+
+    if not all(np.all(np.isfinite(v)) for v in values):
+        return OracleSpec(
+            ok=False, reason="evaluates to non-finite numbers on inputs in [0.1, 0.9]", latex=latex, spec=spec
+        )
+    if not spec["inputs"]:
+        return OracleSpec(
+            ok=False, reason="the right-hand side has no inputs: a constant", latex=latex, spec=spec
+        )
+    return OracleSpec(ok=True, latex=latex, spec=spec)
+
+
+# ---------------------------------------------------------------- rendering the test
+
+
+def _literal(value: Any, indent: int = 0) -> str:
+    """A Python literal for the SPEC, wrapped under 100 columns (long strings split in parentheses)."""
+    pad = " " * (indent + 4)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        rows = [f"{pad}{k!r}: {_literal(v, indent + 4)}," for k, v in value.items()]
+        return "{\n" + "\n".join(rows) + "\n" + " " * indent + "}"
+    if isinstance(value, list):
+        flat = repr(value)
+        if len(flat) + indent < 80 and not any(isinstance(v, dict) for v in value):
+            return flat
+        return (
+            "[\n" + "\n".join(f"{pad}{_literal(v, indent + 4)}," for v in value) + "\n" + " " * indent + "]"
+        )
+    if isinstance(value, str) and len(repr(value)) + indent > 80:
+        chunks = [""]
+        for piece in re.split(r"(?<= )", value):  # break after spaces (the rewriter puts one after each name)
+            if chunks[-1] and len(chunks[-1]) + len(piece) > 60:
+                chunks.append("")
+            chunks[-1] += piece
+        return "(\n" + "\n".join(f"{pad}{c!r}" for c in chunks) + "\n" + " " * indent + ")"
+    return repr(value)
+
+
+def _wrap_latex(latex: str) -> str:
+    import textwrap
+
+    text = " ".join(latex.split()).replace('"""', "'''")
+    return "\n    ".join(textwrap.wrap(text, width=88)) or "(empty)"
+
+
+def test_module_name(item_id: str) -> str:
+    return "test_oracle_" + re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
+
+
+def render_test(item_id: str, label: str | None, latex: str, package: str, result: OracleSpec) -> str:
+    from tools.project.scaffold import jinja_environment
+
+    env = jinja_environment(TEMPLATES)
+    slug = re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
+    context: dict[str, Any] = {
+        "item_id": item_id,
+        "label": label,
+        "ok": result.ok,
+        "package": package,
+        "latex_doc": _wrap_latex(latex),
+    }
+    if result.ok and result.spec:
+        spec = {"id": item_id, **result.spec}
+        inputs = spec["inputs"]
+        one_line = ", ".join(inputs)
+        args = one_line if len(one_line) < 70 else "\n    " + ",\n    ".join(inputs) + ",\n"
+        context |= {
+            "spec_py": _literal(spec),
+            "args": args,
+            "outputs": spec["outputs"],
+            "kwargs": "\n".join(f"        {n}={n}," for n in inputs),
+            "test_name": f"test_{slug}_matches_oracle",
+        }
+    else:
+        reason = (result.reason or "no exact LaTeX").rstrip(".")
+        context |= {
+            "reason_doc": _wrap_latex(reason + ".").replace("\n    ", "\n"),
+            "reason_py": _literal(f"{item_id}: no oracle ({reason})"),
+            "test_name": f"test_{slug}_needs_a_check",
+        }
+    text = env.get_template("oracle_test.py.j2").render(context)
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n") + "\n"
+
+
+def runtime_source() -> str:
+    return (TEMPLATES / "paper_oracle.py").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- where the LaTeX comes from
+
+
+def _label_of(item_id: str) -> str | None:
+    m = re.fullmatch(r"EQ-(.+)", item_id)
+    return m.group(1) if m and not re.fullmatch(r"(p\d+-\d+|u\d+)", m.group(1)) else None
+
+
+def equation_latex(item_id: str, markdown_text: str | None) -> str | None:
+    """The exact LaTeX of a numbered equation in a LaTeX-route paper.md (None when absent or PDF text)."""
+    label = _label_of(item_id)
+    if not (label and markdown_text):
+        return None
+    from tools.analysis.equations import find_all
+
+    for eq in find_all(markdown_text, {"numbered"})["numbered"]:
+        if eq.label == label and eq.latex:
+            return eq.body
+    return None
+
+
+def oracle_files(items: list[Any], markdown_text: str | None, package: str) -> dict[str, str]:
+    """For init_uv_project: tests/test_oracle_<id>.py for each checklist equation that gets a working oracle,
+    and tests/paper_oracle.py when any does (equations without one keep their xfail stub)."""
+    files: dict[str, str] = {}
+    for item in items:
+        item_id = str(getattr(item, "id", None) or (item.get("id") if isinstance(item, dict) else "") or "")
+        latex = equation_latex(item_id, markdown_text) if item_id.startswith("EQ-") else None
+        if not latex:
+            continue
+        result = oracle_spec(latex)
+        if result.ok:
+            files[f"tests/{test_module_name(item_id)}.py"] = render_test(
+                item_id, _label_of(item_id), latex, package, result
+            )
+    if files:
+        files["tests/paper_oracle.py"] = runtime_source()
+    return files
+
+
+def oracle_files_for(
+    items: list[Any], checklist: Path | None, paper_markdown: Path | None, package: str
+) -> dict[str, str]:
+    """oracle_files with the paper's Markdown found for init_uv_project: the one given, else the paper.md
+    beside the checklist (where make_checklist writes it by default)."""
+    candidates = [paper_markdown] + ([checklist.with_name("paper.md")] if checklist else [])
+    for md in candidates:
+        if md is not None and md.is_file():
+            return oracle_files(items, md.read_text(encoding="utf-8", errors="replace"), package)
+    return {}
+
+
+# ---------------------------------------------------------------- the tool
+
+
+class EquationTestResult(ToolResult):
+    path: str = Field(description="the test file written (relative to the project)")
+    item_id: str
+    oracle: bool = Field(description="True: an oracle test; False: an xfail stub saying why")
+    reason: str | None = Field(default=None, description="why there is no oracle")
+    latex: str | None = Field(default=None, description="the equation's LaTeX the oracle was built from")
+    latex_source: str = Field(description="where the LaTeX came from: argument, markdown, checklist or none")
+    inputs: list[str] = Field(default_factory=list, description="the implementation's expected arguments")
+    outputs: list[str] = Field(default_factory=list, description="what it must return, in order")
+    files_written: list[str] = Field(default_factory=list)
+    backup: str | None = Field(default=None, description="the previous test file, kept when overwritten")
+
+    def summary_text(self) -> str:
+        if self.oracle:
+            head = f"{self.item_id}: oracle test {self.path}"
+            return (
+                f"{head}\n  implement a function with `Implements: {self.item_id}` taking "
+                f"({', '.join(self.inputs)}) and returning {', '.join(self.outputs)}"
+            )
+        return f"{self.item_id}: no oracle ({self.reason}); xfail stub {self.path}"
+
+
+def _project_package(project: Path) -> str:
+    from tools.errors import PaperToCodeError
+
+    answers = project / ".paper-to-code.json"
+    if answers.is_file():
+        try:
+            package = json.loads(answers.read_text(encoding="utf-8"))["answers"]["package"]
+            if isinstance(package, str) and package.isidentifier():
+                return package
+        except (ValueError, KeyError, TypeError, OSError):
+            pass
+    src = project / "src"
+    found = sorted(p.parent.name for p in src.glob("*/__init__.py")) if src.is_dir() else []
+    if len(found) == 1:
+        return found[0]
+    raise PaperToCodeError(
+        f"cannot tell the import package of {project}: expected one src/<package>/__init__.py (found "
+        f"{len(found)}); generate the project with init_uv_project"
+    )
+
+
+def _markdown_text(project: Path, markdown_path: str | None) -> str | None:
+    from tools.workspace import resolve
+
+    candidates: list[str] = []
+    if markdown_path:
+        candidates.append(markdown_path)
+    answers = project / ".paper-to-code.json"
+    if answers.is_file():
+        try:
+            md = json.loads(answers.read_text(encoding="utf-8"))["answers"].get("paper_markdown")
+            candidates += [md] if md else []
+        except (ValueError, KeyError, TypeError, OSError):
+            pass
+    checklist = project / "IMPLEMENTATION_CHECKLIST.md"
+    if checklist.is_file():
+        m = re.search(r"source:\s*(\S+?)\s*-->", checklist.read_text(encoding="utf-8")[:3000])
+        candidates += [m.group(1)] if m else []
+    for i, c in enumerate(candidates):
+        try:
+            path = resolve(c, kind="file", what="markdown_path")
+            return path.read_text(encoding="utf-8")
+        except Exception:
+            if i == 0 and markdown_path:
+                raise
+    return None
+
+
+def make_equation_test(
+    project_path: Annotated[str, Field(description="the project generated by init_uv_project")],
+    item_id: Annotated[str, Field(description="the checklist ID of a numbered equation, e.g. EQ-12")],
+    latex: Annotated[
+        str | None,
+        Field(
+            description="the equation's exact LaTeX; default: looked up by label in the LaTeX-route paper.md"
+        ),
+    ] = None,
+    markdown_path: Annotated[
+        str | None,
+        Field(
+            description="the paper.md to look the equation up in; default: the one the project was made from"
+        ),
+    ] = None,
+    overwrite: Annotated[
+        bool, Field(description="replace an existing test file (the old one is kept as <name>.py.orig)")
+    ] = False,
+) -> EquationTestResult:
+    """Write tests/test_oracle_<id>.py: a test that evaluates the equation independently (sympy's LaTeX parser
+    + lambdify on small random tensors) and compares it with the function whose docstring says
+    `Implements: <id>` using torch.testing.assert_close. Equations that are not plain algebra (distributions,
+    expectations, KL terms, conditionals) get an xfail stub that says why."""
+    from tools.errors import PaperToCodeError
+    from tools.workspace import atomic_write, resolve
+
+    project = resolve(project_path, kind="dir", what="project_path")
+    item_id = item_id.strip()
+    if not re.fullmatch(r"EQ-[A-Za-z0-9][A-Za-z0-9._-]*", item_id):
+        raise PaperToCodeError(
+            f"item_id {item_id!r} is not an equation ID: pass one like EQ-12 from the checklist"
+        )
+    package = _project_package(project)
+    source = "argument"
+    if not latex:
+        latex = equation_latex(item_id, _markdown_text(project, markdown_path))
+        source = "markdown" if latex else "none"
+    if latex:
+        result = oracle_spec(latex)
+    else:
+        result = OracleSpec(
+            ok=False,
+            latex="",
+            reason="no exact LaTeX for this equation (PDF route or label not "
+            "found): pass latex=... or convert the paper from its LaTeX source",
+        )
+    rel = f"tests/{test_module_name(item_id)}.py"
+    target = project / rel
+    text = render_test(item_id, _label_of(item_id), latex or "", package, result)
+    written, backup = [], None
+    if target.exists() and target.read_text(encoding="utf-8") != text:
+        if not overwrite:
+            raise PaperToCodeError(
+                f"{rel} exists and differs (edited?): pass overwrite=True to replace it "
+                "(the old file is kept as .py.orig)"
+            )
+        backup = rel + ".orig"
+        atomic_write(project / backup, target.read_text(encoding="utf-8"))
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        atomic_write(target, text)
+        written.append(rel)
+    runtime = project / "tests" / "paper_oracle.py"
+    if result.ok and (
+        not runtime.exists() or overwrite and runtime.read_text(encoding="utf-8") != runtime_source()
+    ):
+        atomic_write(runtime, runtime_source())
+        written.append("tests/paper_oracle.py")
+    spec = result.spec or {}
+    return EquationTestResult(
+        path=rel,
+        item_id=item_id,
+        oracle=result.ok,
+        reason=result.reason,
+        latex=latex or None,
+        latex_source=source,
+        inputs=spec.get("inputs", []) if result.ok else [],
+        outputs=spec.get("outputs", []) if result.ok else [],
+        files_written=written,
+        backup=backup,
+    )
