@@ -17,7 +17,7 @@ PRIORITY = -1.0
 
 
 class PaperConversion(DocumentConverterResult):
-    """markitdown's result plus the full conversion facts (pages, headings, warnings) in `facts`."""
+    """markitdown's result plus the full conversion facts (pages, title, headings, odd pages) in `facts`."""
 
     def __init__(self, facts: Any) -> None:
         super().__init__(facts.markdown, title=facts.title)

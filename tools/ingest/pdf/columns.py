@@ -1,0 +1,76 @@
+"""Reading order of a page: full-width runs cut it into bands; a band is read left column, then right."""
+
+from __future__ import annotations
+
+import statistics
+
+from tools.ingest.pdf.runs import Run
+
+Band = tuple[list[Run], list[Run], list[Run]]  # spanning runs, left column, right column
+
+
+def columns(runs: list[Run], width: float) -> list[list[Run]]:
+    """Blocks in reading order. Full-width runs cut the page into bands; on a two-column page each band is
+    read left column then right; on a one-column page only bands holding side-by-side boxes (two algorithm
+    boxes, say) are split, the rest stays one block."""
+    mid = width / 2
+    left = [r for r in runs if r.x1 <= mid + 4]
+    right = [r for r in runs if r.x0 >= mid - 4 and r.x1 > mid + 4]
+    total = sum(len(r.text) for r in runs) or 1
+    two_col = (
+        sum(len(r.text) for r in left) >= 0.2 * total and sum(len(r.text) for r in right) >= 0.2 * total
+    )
+    return _read_bands(_bands(runs, left, right), two_col)
+
+
+def _bands(runs: list[Run], left: list[Run], right: list[Run]) -> list[Band]:
+    """The page cut at each spanning run; the spanning run opens the band below it."""
+    ids = {id(r) for r in left} | {id(r) for r in right}
+    span = sorted((r for r in runs if id(r) not in ids), key=lambda r: -r.y)
+    cuts = [s.y for s in span]
+    bands: list[Band] = [([], [], []) for _ in range(len(cuts) + 1)]
+
+    def band(y: float) -> int:
+        i = 0
+        while i < len(cuts) and y < cuts[i] - 0.1:
+            i += 1
+        return i
+
+    for r in left:
+        bands[band(r.y)][1].append(r)
+    for r in right:
+        bands[band(r.y)][2].append(r)
+    for i, s in enumerate(span):
+        bands[i + 1][0].append(s)
+    return bands
+
+
+def _read_bands(bands: list[Band], two_col: bool) -> list[list[Run]]:
+    """Bands -> blocks: a split band gives its left and right columns; the rest gathers into one block."""
+    blocks: list[list[Run]] = []
+    pending: list[Run] = []
+    for spn, lft, rgt in bands:
+        if lft and rgt and (two_col or _side_by_side(lft, rgt)):
+            pending.extend(spn)
+            if pending:
+                blocks.append(pending)
+                pending = []
+            blocks += [lft, rgt]
+        else:
+            pending += spn + lft + rgt
+    if pending:
+        blocks.append(pending)
+    return blocks
+
+
+def _side_by_side(lft: list[Run], rgt: list[Run]) -> bool:
+    """Two boxes of text lines next to each other (not a two-column table of short cells)."""
+    def rows(rs: list[Run]) -> int:
+        return len({round(r.y) for r in rs})
+
+    return (
+        rows(lft) >= 4
+        and rows(rgt) >= 4
+        and statistics.median(len(r.text) for r in lft) >= 12
+        and statistics.median(len(r.text) for r in rgt) >= 12
+    )

@@ -1,0 +1,153 @@
+"""Display equations in one column block: indented lines next to each other, or lines ending in a label
+flush right, found line by line and joined into one line each (label last)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from tools.analysis.equations import STEP_WORDS
+from tools.ingest.pdf.display_join import join_block
+from tools.ingest.pdf.labels import label_of
+from tools.ingest.pdf.lines import Line, margins
+from tools.ingest.pdf.mathtext import MATH, OPEN_OP, REL, few_words, mathy
+from tools.ingest.pdf.runs import PdfPage
+
+_STEP = re.compile(rf"^(?:\d{{1,3}}:|{STEP_WORDS})", re.I)
+_NEAR = ("label", "display", "indented")
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """A block's margins, text width and body font size."""
+
+    xl: float
+    xr: float
+    width: float
+    body: float
+
+
+def mark_displays(lines: list[Line], page: PdfPage) -> list[Line]:
+    """Find display equations in one column block and join each into one line (label last)."""
+    if not lines:
+        return lines
+    frame = _frame(lines)
+    for ln in lines:
+        ln.label = label_of(ln, page, frame.xl, frame.xr)
+        ln.kind = _kind(ln, frame)
+    _fraction_rows(lines, frame.body)
+    _rows_above_displays(lines, frame)
+    _fraction_rows(lines, frame.body)
+    _main_rows(lines, frame.body)
+    return _join_displays(lines, frame.body)
+
+
+def _frame(lines: list[Line]) -> _Frame:
+    span = max(x.x1 for x in lines) - min(x.x0 for x in lines)
+    long_ = [ln for ln in lines if ln.x1 - ln.x0 > 0.5 * span]
+    xl, xr = margins(long_ or lines)
+    return _Frame(xl, xr, max(xr - xl, 50.0), statistics.median(ln.size for ln in lines))
+
+
+def _kind(ln: Line, f: _Frame) -> str:
+    """A line's kind from its own look: label, algorithm step, table row, display, indented or text."""
+    if ln.label:
+        return "label"
+    if _STEP.match(ln.text) and (ln.text[:1].isdigit() or ln.x1 < f.xr - 0.05 * f.width):
+        return "step"  # keyword-led steps are short lines; justified prose starting 'require' is not
+    if _is_table_row(ln):
+        return "table"
+    indented = ln.x0 >= f.xl + 0.06 * f.width and ln.size <= f.body * 1.15
+    if indented and ln.x1 <= f.xr - 0.04 * f.width and (MATH.search(ln.text) or mathy(ln.text)):
+        return "display"
+    if indented:
+        return "indented"
+    return ln.kind
+
+
+def _is_table_row(line: Line) -> bool:
+    gaps = sum(1 for a, b in zip(line.runs, line.runs[1:], strict=False) if b.x0 - a.x1 > 1.5 * line.size)
+    return gaps >= 2 and not MATH.search(line.text)
+
+
+def _fraction_rows(lines: list[Line], body: float) -> None:
+    """A fraction's numerators or limits, spaced out like a table row, next to a display line."""
+    for k, ln in enumerate(lines):
+        around = [o for o in lines[max(k - 2, 0) : k + 3] if o is not ln]
+        if ln.kind == "table" and all(len(r.text) <= 8 for r in ln.runs) and any(
+            o.kind in _NEAR and abs(o.y - ln.y) < 1.2 * body for o in around
+        ):
+            ln.kind = "indented"
+
+
+def _rows_above_displays(lines: list[Line], f: _Frame) -> None:
+    """A row above a display that is no display by itself: multline's first row at the margin (the next opens
+    with '+'), or a row too wide for the indent rule (its label had to drop to a line of its own)."""
+    dropped = False  # a label alone on its line lies below, in this run of display lines
+    for k in range(len(lines) - 1, 0, -1):
+        a, ln = lines[k - 1], lines[k]
+        dropped = ln.kind in _NEAR and (dropped or ln.text == f"({ln.label})")
+        if (
+            ln.kind in _NEAR
+            and a.kind == "text"
+            and (OPEN_OP.match(ln.text) or a.x0 >= f.xl + 0.06 * f.width or dropped)
+            and a.y - ln.y < 2.2 * f.body
+            and REL.search(a.text)
+            and few_words(a.text)
+        ):
+            a.kind = "display"
+
+
+def _main_rows(lines: list[Line], body: float) -> None:
+    """A wide main line between a fraction's numerator and denominator."""
+    for k in range(1, len(lines) - 1):
+        a, ln, b = lines[k - 1], lines[k], lines[k + 1]
+        if (
+            ln.kind == "text"
+            and a.kind in _NEAR
+            and b.kind in _NEAR
+            and a.y - ln.y < body
+            and ln.y - b.y < body
+            and MATH.search(ln.text)
+        ):
+            ln.kind = "indented"
+
+
+def _join_displays(lines: list[Line], body: float) -> list[Line]:
+    """Each vertical run of display-like lines joined: by its labels, or when it has none, its strictly
+    display-like neighbours form unnumbered displays and the rest is text."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].kind not in _NEAR:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].kind in _NEAR and lines[j - 1].y - lines[j].y <= 2.2 * body:
+            j += 1
+        block = lines[i:j]
+        if any(ln.label for ln in block):
+            out.extend(join_block(block, body))
+        else:
+            out.extend(_join_unlabelled(block, body))
+        i = j
+    return out
+
+
+def _join_unlabelled(block: list[Line], body: float) -> list[Line]:
+    out: list[Line] = []
+    k = 0
+    while k < len(block):
+        if block[k].kind != "display":
+            block[k].kind = "text"
+            out.append(block[k])
+            k += 1
+            continue
+        m = k + 1
+        while m < len(block) and block[m].kind == "display":
+            m += 1
+        out.extend(join_block(block[k:m], body))
+        k = m
+    return out

@@ -1,0 +1,23 @@
+"""Characters to fold or flag in extracted text: ligatures, pdfium's hyphen marks, glyphs without a Unicode
+map."""
+
+from __future__ import annotations
+
+import re
+
+LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
+# glyph codes without a Unicode map, as every converter prints them: B(x) as 'Bpxq', minus '´', sum 'ÿ'
+MAPLESS = re.compile(r"[A-Za-z0-9]p[^\s()]{1,30}q(?![A-Za-z])|´\s?[A-Za-z0-9(]|ÿ")
+JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff][\x00-\x1f\ufffd\ue000-\uf8ff\\s0-9]*"
+                  "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]{2,}")
+_ODD = re.compile("[\ufb00-\ufb06\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\u00a0]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def clean(text: str) -> str:
+    """Ligatures folded, pdfium's hyphen marks as '-', glyphs without a Unicode map as U+FFFD."""
+    if not _ODD.search(text):  # str.translate with a dict is slow: only when needed
+        return text
+    text = text.translate(LIGATURES).replace("\x02", "-").replace("\ufffe", "-").replace("\u00a0", " ")
+    return _CONTROL.sub("\ufffd", text)

@@ -1,0 +1,50 @@
+"""Lines of text: runs grouped by baseline (sub- and superscripts included), and a block's margins."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from tools.ingest.pdf.runs import Run, runs_text
+
+
+@dataclass(slots=True)
+class Line:
+    runs: list[Run]
+    x0: float
+    x1: float
+    y: float
+    size: float
+    text: str
+    hyphen: bool = False
+    kind: str = "text"  # text | display | label | table | step | heading | caption
+    label: str | None = None
+
+
+def group_lines(runs: list[Run]) -> list[Line]:
+    """Runs on one baseline (sub/superscripts included) -> lines, top to bottom, runs left to right."""
+    runs = sorted(runs, key=lambda r: -r.y)
+    groups: list[list[Run]] = []
+    anchor_y = anchor_size = 0.0
+    for r in runs:
+        if groups and anchor_y - r.y <= 0.45 * max(anchor_size, r.size):
+            groups[-1].append(r)
+            if r.size > anchor_size + 0.5:
+                anchor_y, anchor_size = r.y, r.size
+        else:
+            groups.append([r])
+            anchor_y, anchor_size = r.y, r.size
+    lines = []
+    for g in groups:
+        g.sort(key=lambda r: r.x0)
+        main = max(g, key=lambda r: (r.size, len(r.text)))
+        lines.append(Line(g, g[0].x0, max(r.x1 for r in g), main.y, main.size, runs_text(g), g[-1].hyphen))
+    return lines
+
+
+def margins(ref: list[Line]) -> tuple[float, float]:
+    """The left margin (the most common start) and right margin (median end of the longer half) of lines."""
+    xl = Counter(round(ln.x0) for ln in ref).most_common(1)[0][0]
+    xr = statistics.median(sorted(ln.x1 for ln in ref)[len(ref) // 2 :])
+    return xl, xr

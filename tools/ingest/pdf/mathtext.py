@@ -1,0 +1,23 @@
+"""Tests of a line's text for maths: relation and operator signs, and how few ordinary words it holds."""
+
+from __future__ import annotations
+
+import re
+
+OPEN_OP = re.compile(r"^[+−\-=·×≤≥<>]")
+REL = re.compile(r"[=≤≥≈∝≡≜∈∼←→↦]|:=")
+MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±·√∥⊙⊗∗]|:=")
+
+_MATH_WORDS = {"log", "exp", "max", "min", "sin", "cos", "tanh", "sup", "inf", "lim", "det", "arg", "argmax",
+               "argmin", "softmax", "var", "cov", "diag", "where", "and", "for", "all", "with"}
+
+
+def few_words(text: str) -> bool:
+    """At most two ordinary words: a display row, not prose with inline maths."""
+    return sum(w.lower() not in _MATH_WORDS for w in re.findall(r"[A-Za-z]{3,}", text)) <= 2
+
+
+def mathy(text: str) -> bool:
+    """Short text with few ordinary words (fraction pieces, sums' limits, 'x0 +')."""
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    return len(text) <= 60 and len(words) <= 2

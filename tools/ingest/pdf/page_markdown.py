@@ -1,0 +1,99 @@
+"""Markdown, page by page: a page marker, the title on page 1, then each column block's lines (displays
+joined, headings marked, table rows as cells, glyph junk of plots dropped) reflowed into paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tools.ingest.pdf.columns import columns
+from tools.ingest.pdf.displays import mark_displays
+from tools.ingest.pdf.glyphs import BAD, JUNK, LIGATURES, MAPLESS, clean
+from tools.ingest.pdf.headings import Heading, decorate, heading_level
+from tools.ingest.pdf.lines import Line, group_lines, margins
+from tools.ingest.pdf.paragraphs import Vocab, reflow
+from tools.ingest.pdf.runs import PdfPage, Run
+
+
+@dataclass
+class MarkdownPages:
+    """The Markdown items (kind, text) of the pages added so far, with the facts gathered on the way."""
+
+    body: float  # the document's body font size
+    vocab: Vocab
+    items: list[tuple[str, str]] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    title: str | None = None
+    mapless: list[int] = field(default_factory=list)  # pages with glyphs that have no Unicode map
+    empty: list[int] = field(default_factory=list)  # pages without text
+
+    def add_page(self, no: int, page: PdfPage, runs: list[Run], width: float) -> None:
+        self.items.append(("page", f"<!-- page {no} -->"))
+        if not runs:
+            self.empty.append(no)
+            return
+        suspicious = len(MAPLESS.findall(page.text))
+        coded = bool(BAD.search(page.text))  # any glyph without a Unicode map on this page at all?
+        if no == 1:
+            runs = self._title(runs, no)
+        for block in columns(runs, width):
+            suspicious += self._block(block, page, no, coded)
+        if suspicious >= 3:
+            self.mapless.append(no)
+
+    def _title(self, runs: list[Run], no: int) -> list[Run]:
+        """The largest text at the top of the first page is the title: a level-1 heading, out of the runs."""
+        top = max(runs, key=lambda r: (r.size, r.y))
+        if top.size < self.body * 1.25:
+            return runs
+        tl = sorted((r for r in runs if abs(r.size - top.size) < 0.5 and top.y - r.y < 4 * top.size),
+                    key=lambda r: (-r.y, r.x0))
+        title = " ".join(r.text for r in tl).translate(LIGATURES)
+        self.title = title
+        ids = {id(r) for r in tl}
+        self.items.append(("heading", f"# {title}"))
+        self.headings.append(Heading(1, title, no))
+        return [r for r in runs if id(r) not in ids]
+
+    def _block(self, block: list[Run], page: PdfPage, no: int, coded: bool) -> int:
+        """One column block's items; returns how many glyphs without a Unicode map it kept."""
+        lines = mark_displays(group_lines(block), page)
+        xl, xr = margins([ln for ln in lines if ln.kind == "text"] or lines)
+        bad = 0
+        for ln in lines:
+            if coded:
+                bad += _strip_junk(ln)
+                if ln.kind == "drop":
+                    continue
+            self._markup(ln, page, no, xl)
+        self.items.extend(reflow([ln for ln in lines if ln.kind != "drop"], xl, xr, self.vocab))
+        return bad
+
+    def _markup(self, ln: Line, page: PdfPage, no: int, xl: float) -> None:
+        """Clean a line's text and mark it up: table cells, a heading, or a bold caption or theorem head."""
+        ln.text = clean(ln.text)
+        if ln.kind == "table":
+            ln.text = "| " + " | ".join(clean(r.text) for r in ln.runs) + " |"
+        if ln.kind != "text":
+            return
+        level = heading_level(ln, page, self.body, xl)
+        if level:
+            ln.kind = "heading"
+            self.headings.append(Heading(level, ln.text, no))
+            ln.text = "#" * level + " " + ln.text
+            return
+        new = decorate(ln, page)
+        if new != ln.text:
+            ln.text, ln.kind = new, ("caption" if ln.kind == "caption" else "para")
+
+
+def _strip_junk(ln: Line) -> int:
+    """Drop glyph runs of plots in fonts without Unicode, and the line itself when little else is left (its
+    kind becomes 'drop'). Returns how many such glyphs a kept line still holds."""
+    ln.text = JUNK.sub("", ln.text).strip()
+    bad = len(BAD.findall(ln.text))
+    wordless = not re.search(r"[^\W\d_]", ln.text)  # digits and codes only: tick labels
+    if not ln.text or bad > 0.3 * len(ln.text) or (bad and wordless):
+        ln.kind = "drop"
+        return 0
+    return bad

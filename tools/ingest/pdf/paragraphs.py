@@ -1,0 +1,136 @@
+"""Prose lines -> paragraphs: lines reflowed, words broken at a line end joined (the hyphen kept when the
+document's own words say it is a real one), sentences cut by a page or column break joined across floats."""
+
+from __future__ import annotations
+
+import re
+
+from tools.ingest.pdf.lines import Line
+from tools.ingest.pdf.runs import Run
+
+_LAST_WORD = re.compile(r"([A-Za-z][\w-]*)$")
+_BULLET = re.compile(r"^[•◦▪‣∙–]\s")
+_ITEM = re.compile(r"^(?:[•◦▪‣∙–]|\d{1,2}\.|\(?[a-z0-9]{1,4}\))\s")
+_FLOAT = re.compile(r"^(?:\*\*)?(?:Figure|Fig\.|Table|Algorithm)\s*[A-Z]?\d+")
+_NUMBER_TOKEN = re.compile(r"\S*\d\S*")
+
+
+class Vocab:
+    """Words of the whole document, to decide if an end-of-line hyphen is a real one."""
+
+    def __init__(self, pages_runs: list[list[Run]]) -> None:
+        texts = []
+        for runs in pages_runs:
+            after_hyphen = False
+            for r in runs:  # leave out the halves of words broken at a line end
+                t = r.text.lower()
+                if after_hyphen:
+                    t = t.partition(" ")[2]
+                if r.hyphen:
+                    t = t.rpartition(" ")[0]
+                texts.append(t)
+                after_hyphen = r.hyphen
+        blob = " ".join(texts)
+        self.hyphenated = set(re.findall(r"[a-z]+-[a-z]+", blob))
+        self.words = set(re.findall(r"[a-z]+", blob))
+
+    def join(self, head: str, tail: str, soft: bool) -> str:
+        m1 = _LAST_WORD.search(head[-120:])  # only the last word counts; the whole paragraph is quadratic
+        m2 = re.match(r"([a-z]+)", tail)
+        if not m1 or not m2:
+            return head + tail
+        frag, nxt = m1.group(1), m2.group(1)
+        if "-" in frag:  # 'state-of-the-' + 'art': the hyphen is part of a compound
+            return f"{head}-{tail}"
+        low = frag.lower()
+        joined = low + nxt
+        if f"{low}-{nxt}" in self.hyphenated and joined not in self.words:
+            return f"{head}-{tail}"
+        if joined not in self.words and min(len(low), len(nxt)) >= 3 and {low, nxt} <= self.words:
+            return f"{head}-{tail}"  # 'high-' + 'resolution': two words the paper uses on their own
+        return head + tail
+
+
+def reflow(lines: list[Line], xl: float, xr: float, vocab: Vocab) -> list[tuple[str, str]]:
+    """Prose lines -> paragraphs (one Markdown line each); other kinds stay one line each. Returns
+    (kind, text) items; a paragraph whose last line ended in a soft hyphen keeps a trailing '-'."""
+    out: list[str] = []
+    kinds: list[str] = []
+    open_para = False
+    prev: Line | None = None
+    first: Line | None = None  # the current paragraph's first line
+    width = max(xr - xl, 50.0)
+    for ln in lines:
+        text = ln.text
+        if ln.kind not in ("text", "para"):
+            _close(out, prev)
+            out.append(text)
+            kinds.append(ln.kind)
+            open_para = False
+            prev = ln
+            continue
+        if not open_para or prev is None or _starts_paragraph(ln, prev, first, xr, width):
+            _close(out, prev)
+            out.append(text)
+            kinds.append("text")
+            first = ln
+        else:
+            last = out[-1]
+            if prev.hyphen or (last.endswith("-") and text[:1].islower()):
+                out[-1] = vocab.join(last.rstrip("-"), text, prev.hyphen)
+            else:
+                out[-1] = f"{last} {text}"
+        open_para = True
+        prev = ln
+    _close(out, prev)
+    return list(zip(kinds, out, strict=True))
+
+
+def _starts_paragraph(ln: Line, prev: Line, first: Line | None, xr: float, width: float) -> bool:
+    """A prose line that opens a new paragraph after the prose line `prev`: a bullet, a wide gap, another font
+    size, an indent (not a list item's wrapped line), or a short previous line."""
+    hanging = first is not None and _ITEM.match(first.text) is not None  # a list item's wrapped lines
+    return (
+        ln.kind == "para"
+        or _BULLET.match(ln.text) is not None
+        or prev.y - ln.y > 1.9 * ln.size
+        or abs(prev.size - ln.size) > 0.6
+        or (ln.x0 > prev.x0 + 0.6 * ln.size and ln.x0 - prev.x0 < 0.2 * width and not hanging)
+        or (prev.x1 < max(ln.x1, xr) - 0.1 * width and not prev.hyphen and ln.x1 > prev.x1 + 0.05 * width)
+    )
+
+
+def _close(out: list[str], prev: Line | None) -> None:
+    """The paragraph ends: put back the hyphen of a word broken at its last line end."""
+    if out and prev is not None and prev.hyphen and prev.kind in ("text", "para"):
+        out[-1] = out[-1].rstrip("-") + "-"
+
+
+def continue_across_floats(items: list[tuple[str, str]], vocab: Vocab) -> list[tuple[str, str]]:
+    """Join a sentence cut by a page or column break when only floats (captions, table rows, figure text)
+    and page markers lie between its halves: '... extend to sequence' [page, Table 3, rows] 'lengths ...'."""
+    out: list[tuple[str, str]] = []
+    open_at: int | None = None
+    for kind, text in items:
+        if kind == "text" and open_at is not None and len(out) - open_at > 1 and (
+            text[:1].islower() or out[open_at][1].endswith("-")
+        ):
+            last = out[open_at][1]
+            joined = vocab.join(last[:-1], text, True) if last.endswith("-") else f"{last} {text}"
+            out[open_at] = ("text", joined)
+            continue
+        out.append((kind, text))
+        i = len(out) - 1
+        if kind == "text" and not _FLOAT.match(text):
+            if text.rstrip().endswith((".", "!", "?", ":", ";")):
+                open_at = None
+            elif not _numeric(text):
+                open_at = i
+        elif kind in ("heading", "display", "label", "step", "para") or (len(out) - (open_at or 0) > 40):
+            open_at = None
+    return out
+
+
+def _numeric(text: str) -> bool:
+    tokens = len(text.split())
+    return tokens >= 4 and len(_NUMBER_TOKEN.findall(text)) >= 0.3 * tokens

@@ -1,0 +1,166 @@
+"""Text runs of a PDF page, read through pdfium: a page's bulk text cut into runs that share one baseline, the
+boxes of each run's first and last characters, and font facts (size, bold, italic, TeX's cmex glyphs).
+
+pdfium already splits a page's text into runs (its generated line breaks and its soft-hyphen markers); we take
+the text in one bulk call and only look up the boxes of a run's first and last characters, so a page costs a
+few hundred calls, not one per character.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass
+
+_SPLIT = re.compile(r"[^\r\n\x02\ufffe]+")
+
+
+# TeX's math extension font (cmex10) has no Unicode map in most pdflatex PDFs: pdfium reports its glyph codes,
+# so a display product prints as 'Y' and a radical as 'p'. The code -> symbol table of the font's layout:
+_CMEX = dict(enumerate(
+    "()[]⌊⌋⌈⌉{}⟨⟩|‖/\\" "()()[]⌊⌋⌈⌉{}⟨⟩/\\" "()[]⌊⌋⌈⌉{}⟨⟩/\\/\\" "()⌈⌉⌊⌋||{}{}{}||"
+    "()||⟨⟩⊔⊔∮∮⊙⊙⊕⊕⊗⊗" "∑∏∫⋃⋂⨄∧∨∑∏∫⋃⋂⨄∧∨" "∐∐^^^~~~[]⌊⌋⌈⌉{}" "√√√√√√√‖↑↓⌜⌝⌞⌟⇑⇓"
+))
+
+
+_BIG = set("√∑∏∫∮⋃⋂()[]{}⟨⟩|‖⌊⌋⌈⌉")
+_BIG_CMEX = _BIG | {"/", "\\"}  # a big slash is known as such only from its font
+_CMEX_CAND = re.compile(
+    r"[\x00-\x1f]|(?<![A-Za-z])[PQRSXYZ](?=\S{0,3}(?:\s|$)|[a-z]{2,6}\()|(?<![A-Za-z])[p-v](?![A-Za-z])|^[./]"
+)
+
+
+@dataclass(slots=True)
+class Run:
+    """A piece of text pdfium printed on one baseline."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline (PDF units, origin bottom-left)
+    size: float
+    ci0: int
+    ci1: int
+    ts: int  # index of the first character in the page's bulk text
+    hyphen: bool = False  # a soft hyphen ended the run (pdfium's end-of-line hyphen marker)
+
+
+class PdfPage:
+    """Raw access to one page's text: bulk text, character boxes and font facts."""
+
+    def __init__(self, textpage: object, page: object = None) -> None:
+        import pypdfium2.raw as raw
+
+        self.r = raw
+        self._keep = textpage  # pypdfium2 closes the text page when its object is collected
+        self.page = page  # the page the text page was read from, kept alive with it
+        self.tp = textpage.raw  # type: ignore[attr-defined]
+        n = raw.FPDFText_CountChars(self.tp)
+        self.n = max(n, 0)
+        if self.n:
+            buf = ctypes.create_string_buffer((self.n + 1) * 2)
+            got = raw.FPDFText_GetText(self.tp, 0, self.n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+            self.text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+        else:
+            self.text = ""
+        self._rect = raw.FS_RECTF()
+        self._fonts: dict[int | None, str] = {}
+        self._x = ctypes.c_double()
+        self._y = ctypes.c_double()
+
+    def char(self, text_index: int) -> int:
+        ci = self.r.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
+        return ci if ci >= 0 else min(text_index, self.n - 1)
+
+    def box(self, ci: int) -> tuple[float, float, float, float]:
+        """left, bottom, right, top of the character's loose box (font ascent to descent)."""
+        r = self._rect
+        self.r.FPDFText_GetLooseCharBox(self.tp, ci, r)
+        return r.left, r.bottom, r.right, r.top
+
+    def origin(self, ci: int) -> tuple[float, float]:
+        self.r.FPDFText_GetCharOrigin(self.tp, ci, self._x, self._y)
+        return self._x.value, self._y.value
+
+    def size(self, ci: int) -> float:
+        return self.r.FPDFText_GetFontSize(self.tp, ci)
+
+    def font(self, ci: int) -> str:
+        """The base font name (lower case) of a character, cached per PDF font."""
+        obj = self.r.FPDFText_GetTextObject(self.tp, ci)
+        handle = self.r.FPDFTextObj_GetFont(obj) if obj else None
+        key = ctypes.cast(handle, ctypes.c_void_p).value if handle else None
+        name = self._fonts.get(key)
+        if name is None:
+            buf = ctypes.create_string_buffer(128)
+            if handle:
+                self.r.FPDFFont_GetBaseFontName(handle, buf, 128)
+            else:
+                self.r.FPDFText_GetFontInfo(self.tp, ci, buf, 128, ctypes.c_int())
+            name = self._fonts[key] = buf.value.decode("latin-1", errors="replace").lower()
+        return name
+
+    def cmex(self, ts: int, text: str) -> str:
+        """Big delimiters, sums, products and radicals of the cmex font as their symbols. Only characters that
+        can be such a code are looked at: all of a short piece, else control codes, a P Q R S X Y Z starting a
+        short token (sums, products, integrals: 'Xpt') and a lone p..v (radicals)."""
+        if len(text) <= 4:
+            ks = [k for k, ch in enumerate(text) if ord(ch) < 128 and not ch.isspace()]
+        else:
+            ks = [m.start() for m in _CMEX_CAND.finditer(text)]
+        if not ks:
+            return text
+        chars = list(text)
+        for k in ks:
+            if "cmex" in self.font(self.char(ts + k)):
+                chars[k] = _CMEX.get(ord(chars[k]), chars[k])
+        return "".join(chars)
+
+    def bold(self, ci: int) -> bool:
+        if self.r.FPDFText_GetFontWeight(self.tp, ci) >= 600:
+            return True
+        name = self.font(ci)
+        return any(k in name for k in ("bold", "cmbx", "medi", "semibold", "black", "heavy", "bx"))
+
+    def italic(self, ci: int) -> bool:
+        flags = ctypes.c_int()
+        self.r.FPDFText_GetFontInfo(self.tp, ci, None, 0, flags)
+        name = self.font(ci)
+        return bool(flags.value & 0x40) or any(k in name for k in ("ital", "obli", "cmti", "cmsl", "cmbxti"))
+
+    def runs(self) -> list[Run]:
+        out: list[Run] = []
+        text = self.text
+        for m in _SPLIT.finditer(text):
+            seg = m.group()
+            stripped = seg.strip()
+            if not stripped:
+                continue
+            ts = m.start() + (len(seg) - len(seg.lstrip()))
+            te = ts + len(stripped)
+            ci0, ci1 = self.char(ts), self.char(te - 1)
+            left, bottom, _, top = self.box(ci0)
+            _, _, right, _ = self.box(ci1)
+            _, y = self.origin(ci0)
+            size = self.size(ci0)
+            if size < 3 or size > 100:  # scaled text matrix: fall back on the box height
+                size = max(top - bottom, 1.0)
+            hyphen = m.end() < len(text) and text[m.end()] in "\x02\ufffe"
+            mapped = self.cmex(ts, stripped)
+            if mapped[0] != stripped[0] and mapped[0] in _BIG_CMEX or (
+                mapped[0] in _BIG and top - bottom > 1.35 * size
+            ):
+                y = (top + bottom) / 2 - 0.25 * size  # a cmex glyph hangs from its origin: use its middle
+            stripped = mapped
+            out.append(Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen))
+        return out
+
+
+def runs_text(runs: list[Run]) -> str:
+    """Runs of one baseline, left to right, a space where the gap is wider than a thin space."""
+    parts = [runs[0].text]
+    for a, b in zip(runs, runs[1:], strict=False):
+        if b.x0 - a.x1 > 0.15 * max(a.size, b.size):
+            parts.append(" ")
+        parts.append(b.text)
+    return "".join(parts)
