@@ -4,8 +4,6 @@ checklist as resources a client can attach to a chat (keyed by the paper_id that
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 from typing import Annotated
 
 from mcp.server.mcpserver import MCPServer
@@ -13,10 +11,9 @@ from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError
 from pydantic import Field
 
 from tools.errors import PaperToCodeError
-from tools.workspace import get_roots, paper_dir, resolve, workspace
+from tools.identifiers import ARXIV_ID, PAPER_ID
+from tools.workspace import get_roots, paper_dir, resolve, sidecar_of, workspace
 
-PAPER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
-ARXIV_ID = re.compile(r"(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?", re.IGNORECASE)
 INDEX_URI = "paper://papers"
 
 
@@ -83,12 +80,12 @@ def converted_papers() -> list[dict[str, object]]:
     for d in sorted(root.iterdir()) if root.is_dir() else []:
         if not (PAPER_ID.fullmatch(d.name) and (d / "paper.md").is_file()):
             continue
-        meta = _sidecar(d / "paper.json")
+        meta = sidecar_of(d / "paper.md")
         out.append(
             {
                 "paper_id": d.name,
-                "title": meta.get("title"),
-                "pages": meta.get("pages"),
+                "title": meta.title,
+                "pages": meta.pages,
                 "markdown_uri": f"paper://{d.name}/markdown",
                 "checklist_uri": f"paper://{d.name}/checklist"
                 if (d / "IMPLEMENTATION_CHECKLIST.md").is_file()
@@ -96,14 +93,6 @@ def converted_papers() -> list[dict[str, object]]:
             }
         )
     return out
-
-
-def _sidecar(path: Path) -> dict[str, object]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def register(mcp: MCPServer) -> None:

@@ -16,7 +16,8 @@ import pytest
 
 from tools.config import configure, get_settings
 from tools.errors import PaperToCodeError
-from tools.ingest.latex.arxiv import USER_AGENT, parse_id, slug
+from tools.identifiers import arxiv_paper_id, parse_arxiv_id
+from tools.ingest.latex.arxiv import USER_AGENT
 from tools.ingest.paper import pdf_to_markdown
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
@@ -111,7 +112,7 @@ def arxiv(arxiv_server: str, tmp_root: Path) -> Iterator[Path]:
     ],
 )
 def test_parse_id(text: str, want: str | None) -> None:
-    assert parse_id(text) == want
+    assert parse_arxiv_id(text) == want
 
 
 def test_new_style_id_downloads_source_and_pdf(arxiv: Path) -> None:
@@ -120,7 +121,7 @@ def test_new_style_id_downloads_source_and_pdf(arxiv: Path) -> None:
     assert (
         side["route"] == "latex"
         and side["arxiv_id"] == "1509.09292v2"
-        and res.paper_id == slug("1509.09292v2")
+        and res.paper_id == arxiv_paper_id("1509.09292v2")
     )
     assert Path(side["pdf_path"]).read_bytes().startswith(b"%PDF-")  # the PDF is kept beside the source
     assert side["main_file"] == "neural-fingerprints.tex" and side["numbered_equations"] == 1

@@ -209,11 +209,11 @@ def test_fonts_without_unicode_map_are_reported(tmp_root, corpus_dir):
 
 
 def test_cache_is_keyed_by_converter_version(tmp_root, corpus_dir, monkeypatch):
-    import tools.ingest.paper
+    import tools.ingest.sources.pdf
 
     convert(tmp_root, corpus_dir, "plrnn")
     assert pdf_to_markdown("plrnn.pdf").cached
-    monkeypatch.setattr(tools.ingest.paper, "CONVERTER_VERSION", "0-test")
+    monkeypatch.setattr(tools.ingest.sources.pdf, "CONVERTER_VERSION", "0-test")
     again = pdf_to_markdown("plrnn.pdf")
     assert not again.cached
     assert json.loads(Path(again.sidecar_path).read_text())["converter"]["version"] == "0-test"

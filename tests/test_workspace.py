@@ -1,5 +1,6 @@
 """The path guard every tool goes through: roots fixed at start, no escape by '..', symlink or prefix."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,26 @@ def test_atomic_write_replaces_whole_file_and_leaves_no_temp(root):
     assert [p.name for p in target.parent.iterdir()] == ["x.md"]
     workspace.atomic_write(root / "b.bin", b"\x00\x01")
     assert Path(root / "b.bin").read_bytes() == b"\x00\x01"
+
+
+def test_paper_record_keeps_good_fields_of_a_damaged_file(tmp_path):
+    side = tmp_path / "paper.json"
+    side.write_text('{"title": 5, "pages": 3, "link": "L", "extra": [1]}', encoding="utf-8")
+    rec = workspace.PaperRecord.read(side)
+    assert rec is not None and (rec.title, rec.pages, rec.link) == (None, 3, "L")
+    assert rec.model_extra == {"extra": [1]}
+    side.write_text("[1, 2]", encoding="utf-8")
+    assert workspace.PaperRecord.read(side) is None
+
+
+def test_paper_record_round_trip_keeps_fields_and_order(tmp_path):
+    rec = workspace.PaperRecord(
+        paper_id="p", source="s.tex", route="latex", pages=None, title="T", arxiv_id="1"
+    )
+    written = workspace.write_paper(tmp_path, "# T\n", rec)
+    text = (tmp_path / "paper.json").read_text(encoding="utf-8")
+    keys = ["paper_id", "source", "route", "pages", "title", "arxiv_id", "markdown_path", "sidecar_path"]
+    assert list(json.loads(text)) == keys
+    again = workspace.read_record(tmp_path)
+    assert again == written and not again.cached
+    assert workspace.first_heading("text\n# T\n") == "T"

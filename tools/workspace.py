@@ -1,11 +1,17 @@
-"""The folders tools may touch, fixed when the server or CLI starts, and path checks against them."""
+"""The folders tools may touch, fixed when the server or CLI starts, and path checks against them; atomic
+writes; a converted paper's folder and its record (paper.json), read and written only here."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tools.errors import PaperToCodeError, PathNotAllowed
 
@@ -39,6 +45,13 @@ def workspace() -> Path:
 def paper_dir(paper_id: str) -> Path:
     """The workspace folder of one converted paper: paper.md, paper.json, IMPLEMENTATION_CHECKLIST.md."""
     return workspace() / "papers" / paper_id
+
+
+def output_dir(out_dir: str | None, paper_id: str) -> Path:
+    """Where a conversion writes: `out_dir` (checked against the roots) or the paper's workspace folder."""
+    if out_dir is None:
+        return paper_dir(paper_id)
+    return resolve(out_dir, must_exist=False, kind="dir", what="out_dir")
 
 
 def _inside(p: Path, root: Path) -> bool:
@@ -82,6 +95,14 @@ def resolve(
     return full
 
 
+def existing(path: str | os.PathLike[str], what: str = "path") -> Path | None:
+    """The existing path inside the roots that `path` names, or None (no error)."""
+    try:
+        return resolve(path, must_exist=True, what=what)
+    except PaperToCodeError:
+        return None
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write through a temporary file in the same folder, then rename: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -94,3 +115,106 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# ------------------------------------------------------------------------------------------ paper.json
+
+RECORD_NAME = "paper.json"
+MARKDOWN_NAME = "paper.md"
+_HEADING = re.compile(r"^#\s+(.+)$", re.M)
+
+
+class PaperRecord(BaseModel):
+    """paper.json, the sidecar of a converted paper's paper.md. Any field may be missing on read (hand-written
+    or older files); unknown fields are kept. Written in field order, with the fields that were set."""
+
+    model_config = ConfigDict(extra="allow")
+
+    paper_id: str | None = None
+    source: str | None = None
+    route: str | None = Field(None, description='"pdf" or "latex"')
+    pages: int | None = Field(None, description="PDF pages; None on the LaTeX route")
+    title: str | None = None
+    headings: list[dict[str, Any]] = Field(default_factory=list, description="level, text, line, page")
+    characters: int = 0
+    sha256: str | None = Field(None, description="of the converted input: the cache key with converter")
+    converter: dict[str, Any] = Field(default_factory=dict, description="name and version")
+    main_file: str | None = None  # LaTeX route: main_file .. seconds
+    main_reason: str | None = None
+    files: list[str] | None = None
+    numbered_equations: int | None = None
+    algorithms: int | None = None
+    theorems: int | None = None
+    macros_expanded: int | None = None
+    labels: dict[str, Any] | None = None
+    seconds: float | None = None
+    warnings: list[str] = Field(default_factory=list)
+    created: str | None = None
+    archive: str | None = Field(None, description="the e-print archive the source was unpacked from")
+    arxiv_id: str | None = None
+    pdf_path: str | None = Field(None, description="arXiv's PDF, kept beside the source")
+    url: str | None = None  # url, link, bibtex: read when a user adds them
+    link: str | None = None
+    bibtex: str | None = None
+    markdown_path: str | None = None
+    sidecar_path: str | None = None
+    cached: bool = Field(False, exclude=True, description="reused from an earlier conversion (never written)")
+
+    @classmethod
+    def read(cls, path: Path) -> PaperRecord | None:
+        """The record in `path`, or None when it is missing or not a JSON object; fields of a wrong type are
+        dropped, the rest kept."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict):
+            return None
+        while True:
+            try:
+                return cls.model_validate(data)
+            except ValidationError as e:
+                bad = {err["loc"][0] for err in e.errors() if err["loc"]}
+                if not bad & data.keys():
+                    return None
+                data = {k: v for k, v in data.items() if k not in bad}
+
+    def to_json(self) -> str:
+        return json.dumps(self.model_dump(exclude_unset=True), indent=1, ensure_ascii=False)
+
+
+def read_record(folder: Path) -> PaperRecord | None:
+    """The paper.json of a paper folder, its paths pointing into `folder`; None unless paper.md is there."""
+    side, md = folder / RECORD_NAME, folder / MARKDOWN_NAME
+    rec = PaperRecord.read(side)
+    if rec is None or not md.is_file():
+        return None
+    return rec.model_copy(update={"markdown_path": str(md), "sidecar_path": str(side)})
+
+
+def read_cached(folder: Path, sha256: str, converter_version: str) -> PaperRecord | None:
+    """The record of an earlier conversion of the same input by the same converter version, if any."""
+    rec = read_record(folder)
+    if rec is None or rec.sha256 != sha256 or rec.converter.get("version") != converter_version:
+        return None
+    return rec.model_copy(update={"cached": True})
+
+
+def write_paper(folder: Path, markdown: str, record: PaperRecord) -> PaperRecord:
+    """Write paper.md and paper.json into `folder`; return the record with their paths."""
+    md_path, side_path = folder / MARKDOWN_NAME, folder / RECORD_NAME
+    record = record.model_copy(update={"markdown_path": str(md_path), "sidecar_path": str(side_path)})
+    atomic_write(md_path, markdown)
+    atomic_write(side_path, record.to_json())
+    return record
+
+
+def sidecar_of(markdown_path: Path) -> PaperRecord:
+    """The record beside a paper.md (an empty one when there is none)."""
+    return PaperRecord.read(markdown_path.with_name(RECORD_NAME)) or PaperRecord()
+
+
+def first_heading(markdown: str) -> str | None:
+    """The text of the Markdown's first level-1 heading, as written (the title when the record has none)."""
+    m = _HEADING.search(markdown)
+    return m.group(1) if m else None

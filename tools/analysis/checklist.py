@@ -18,7 +18,6 @@ edits), new IDs are added to their section's table, and text the user added anyw
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -37,7 +36,7 @@ from tools.analysis.findings import (
 )
 from tools.errors import PaperToCodeError
 from tools.models import ToolResult
-from tools.workspace import atomic_write, resolve
+from tools.workspace import atomic_write, first_heading, resolve, sidecar_of
 
 CHECKLIST_NAME = "IMPLEMENTATION_CHECKLIST.md"
 ItemKind = Literal["algorithm", "component", "equation", "theorem", "hyperparameter"]
@@ -511,16 +510,11 @@ _ROUTE_NOTE = {
 
 
 def _title(md_path: Path, text: str) -> str:
-    sidecar = md_path.with_name("paper.json")
-    if sidecar.is_file():
-        try:
-            title = json.loads(sidecar.read_text(encoding="utf-8")).get("title")
-            if isinstance(title, str) and title.strip():
-                return _one_line(title, 120)
-        except (ValueError, OSError):
-            pass
-    m = re.search(r"^#\s+(.+)$", text, re.M)
-    return _one_line(m.group(1), 120) if m else md_path.stem
+    title = sidecar_of(md_path).title
+    if title and title.strip():
+        return _one_line(title, 120)
+    heading = first_heading(text)
+    return _one_line(heading, 120) if heading else md_path.stem
 
 
 def _render(title: str, route: Route, source: str, rows: dict[ItemKind, list[dict[str, Any]]]) -> str:

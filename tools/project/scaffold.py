@@ -20,10 +20,11 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from tools.errors import PaperToCodeError
+from tools.identifiers import ARXIV_IN_TEXT
 from tools.models import ToolResult
 from tools.progress import report
 from tools.project import uvcli
-from tools.workspace import atomic_write, resolve
+from tools.workspace import atomic_write, first_heading, resolve, sidecar_of
 
 GENERATOR = "paper-to-code"
 TEMPLATE_VERSION = 1
@@ -102,38 +103,26 @@ class PaperInfo:
     bibtex: str | None = None
 
 
-_ARXIV = re.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s?)(\d{4}\.\d{4,5})(v\d+)?", re.IGNORECASE)
-
-
 def paper_info(markdown_path: Path | None) -> PaperInfo:
     """Title, link and BibTeX from the converted paper's sidecar (paper.json) and its Markdown, when known."""
     if markdown_path is None:
         return PaperInfo()
     text = markdown_path.read_text(encoding="utf-8", errors="replace")
-    sidecar: dict[str, Any] = {}
-    side = markdown_path.with_name("paper.json")
-    if side.is_file():
-        try:
-            loaded = json.loads(side.read_text(encoding="utf-8"))
-            sidecar = loaded if isinstance(loaded, dict) else {}
-        except (OSError, ValueError):
-            sidecar = {}
-    title = sidecar.get("title") if isinstance(sidecar.get("title"), str) else None
-    if not title:
-        heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
-        title = heading.group(1).strip() if heading else None
+    rec = sidecar_of(markdown_path)
+    heading = first_heading(text)
+    title = rec.title or (heading.strip() if heading else None)
     title = " ".join(title.split())[:200] if title else None
-    link = next((sidecar[k] for k in ("url", "link") if isinstance(sidecar.get(k), str)), None)
-    arxiv_id = sidecar.get("arxiv_id") if isinstance(sidecar.get("arxiv_id"), str) else None
+    link = rec.url if rec.url is not None else rec.link
+    arxiv_id = rec.arxiv_id
     if not arxiv_id:
-        for candidate in (str(sidecar.get("source", "")), text[:5000]):
-            m = _ARXIV.search(candidate)
+        for candidate in (rec.source or "", text[:5000]):
+            m = ARXIV_IN_TEXT.search(candidate)
             if m:
                 arxiv_id = m.group(1)
                 break
     if arxiv_id and not link:
         link = f"https://arxiv.org/abs/{arxiv_id}"
-    bibtex = sidecar.get("bibtex") if isinstance(sidecar.get("bibtex"), str) else None
+    bibtex = rec.bibtex
     if not bibtex and arxiv_id and title:
         key = arxiv_id.replace(".", "_")
         bibtex = (

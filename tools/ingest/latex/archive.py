@@ -13,6 +13,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from tools.errors import PaperToCodeError
+from tools.ingest.sniff import is_pdf
 
 MAX_TOTAL = 256 * 1024 * 1024
 MAX_MEMBERS = 5000
@@ -59,7 +60,7 @@ def extract(data: bytes, dest: Path, name: str = "archive") -> list[str]:
         data = gunzip(data)
     if data[257:262] == b"ustar" or _is_tar(data):
         return _extract_tar(data, dest, name)
-    if data[:5] == b"%PDF-":
+    if is_pdf(data, at_start=True):
         raise PaperToCodeError(f"{name} is a PDF, not a LaTeX source: convert it as a PDF")
     text = data[:4096]
     if b"\x00" in text or b"\\" not in data[:200_000]:

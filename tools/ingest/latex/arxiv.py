@@ -1,4 +1,4 @@
-"""arXiv ids and URLs, and polite downloads of a paper's PDF and e-print source.
+"""Polite downloads of a paper's PDF and e-print source from arXiv (ids and URLs: tools/identifiers.py).
 
 Base URL from Settings.arxiv_base_url (tests serve fixtures on 127.0.0.1). Redirects may only go to arXiv's
 own hosts or the configured base host; every download has a timeout and a size limit.
@@ -6,7 +6,6 @@ own hosts or the configured base host; every download has a timeout and a size l
 
 from __future__ import annotations
 
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -17,32 +16,6 @@ USER_AGENT = "paper-to-code/0.1 (LaTeX route; polite single-paper downloads)"
 TIMEOUT_S = 30.0
 MAX_BYTES = 100 * 1024 * 1024
 ARXIV_HOSTS = {"arxiv.org", "www.arxiv.org", "export.arxiv.org"}
-_NEW = r"\d{4}\.\d{4,5}"
-_OLD = r"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}"
-_ID = re.compile(rf"^(?:arxiv:)?({_NEW}|{_OLD})(v\d+)?$", re.I)
-_URL = re.compile(
-    rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|e-print|src|html)/({_NEW}|{_OLD})(v\d+)?"
-    r"(?:\.pdf)?/?(?:[?#].*)?$",
-    re.I,
-)
-
-
-def parse_id(source: str) -> str | None:
-    """'2401.12345v2', 'hep-th/9901001', 'arXiv:2401.12345' or an abs/pdf URL -> the id; else None."""
-    s = source.strip()
-    m = _ID.match(s) or _URL.match(s)
-    if not m:
-        return None
-    ident = m.group(1)
-    if "/" in ident:
-        archive, num = ident.split("/")
-        ident = f"{archive.lower()}/{num}"
-    return ident + (m.group(2) or "").lower()
-
-
-def slug(arxiv_id: str) -> str:
-    """The paper_id of an arXiv paper: 'arxiv-2401.12345v2', 'arxiv-hep-th-9901001'."""
-    return "arxiv-" + arxiv_id.replace("/", "-")
 
 
 class _SameSiteRedirects(urllib.request.HTTPRedirectHandler):

@@ -1,0 +1,162 @@
+"""A local PDF file -> paper.md + paper.json (route "pdf"), cached by its sha256 and the converter version."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+from tools.errors import PaperToCodeError
+from tools.identifiers import hash_paper_id
+from tools.ingest.sniff import file_is_pdf, is_pdf
+from tools.workspace import PaperRecord, existing, output_dir, read_cached, resolve, write_paper
+
+CONVERTER = "paper-to-code-pdfium"
+CONVERTER_VERSION = "1.4"  # bump whenever the Markdown changes: it keys the cache
+MAX_PDF_BYTES = 512 * 1024 * 1024
+
+
+def accepts(source: str) -> bool:
+    """An existing file inside the roots named .pdf or starting with a PDF header."""
+    path = existing(source, what="source")
+    return path is not None and path.is_file() and (path.suffix.lower() == ".pdf" or file_is_pdf(path))
+
+
+def convert(source: str, out_dir: str | None) -> PaperRecord:
+    return convert_file(resolve(source, must_exist=True, kind="file", what="source"), out_dir)
+
+
+def convert_file(path: Path, out_dir: str | None) -> PaperRecord:
+    """Convert (or reuse) one PDF file; the record is written, `cached` set."""
+    data = _read_pdf_bytes(path)
+    sha = hashlib.sha256(data).hexdigest()
+    out = output_dir(out_dir, hash_paper_id(sha))
+    cached = read_cached(out, sha, CONVERTER_VERSION)
+    if cached:
+        return cached
+    n_pages = _check_document(data, path.name)
+    c = _markitdown(data, path.name)
+    body_chars = len(c.markdown) - sum(len(f"<!-- page {i + 1} -->\n") for i in range(c.pages))
+    if body_chars < 20 * max(c.pages, 1) and len(c.empty_pages) >= 0.8 * c.pages:
+        raise PaperToCodeError(
+            f"{path.name} has no text layer (a scanned or image-only PDF): run OCR on it first "
+            "(e.g. `ocrmypdf in.pdf out.pdf`) or convert the paper's LaTeX source instead"
+        )
+    record = PaperRecord(
+        paper_id=hash_paper_id(sha),
+        source=str(path),
+        route="pdf",
+        pages=n_pages,
+        title=c.title,
+        headings=[{"level": h.level, "text": h.text, "line": h.line, "page": h.page} for h in c.headings],
+        characters=len(c.markdown),
+        sha256=sha,
+        converter={"name": CONVERTER, "version": CONVERTER_VERSION},
+        warnings=_warnings(c),
+        created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    )
+    return write_paper(out, c.markdown, record)
+
+
+def _markitdown(data: bytes, name: str) -> object:
+    """The PDF engine's conversion facts, through markitdown with our converter plugged in."""
+    import io
+
+    from markitdown import StreamInfo
+
+    from tools.ingest.pdf.markitdown_plugin import markitdown_with_paper_pdf
+    from tools.progress import report
+
+    def progress(i: int, total: int) -> None:
+        report(i, total, f"converting page {i + 1} of {total}")
+
+    try:
+        res = markitdown_with_paper_pdf().convert_stream(
+            io.BytesIO(data),
+            stream_info=StreamInfo(extension=".pdf", mimetype="application/pdf"),
+            progress=progress,
+        )
+    except Exception as e:  # markitdown wraps the converter's failure; a damaged file is the usual cause
+        raise PaperToCodeError(
+            f"{name} could not be converted ({type(e).__name__}): the PDF may be damaged; download it "
+            "again or repair it (e.g. `qpdf in.pdf out.pdf`), or convert the paper's LaTeX source"
+        ) from e
+    c = getattr(res, "facts", None)
+    if c is None:
+        raise PaperToCodeError(f"{name}: markitdown skipped our PDF converter: reinstall paper-to-code")
+    return c
+
+
+def _warnings(c: object) -> list[str]:
+    out = []
+    mapless = c.mapless_pages  # type: ignore[attr-defined]
+    if mapless:
+        out.append(
+            f"fonts without a Unicode map on pages {_ranges(mapless)}: some symbols come out as wrong "
+            "letters (brackets as p/q, minus as an accent, sums as ÿ, or control characters); read the "
+            "equations there from the LaTeX source (the arXiv e-print) instead"
+        )
+    empty = c.empty_pages  # type: ignore[attr-defined]
+    if empty:
+        out.append(f"pages {_ranges(empty)} have no text layer (scanned or image-only): OCR them if needed")
+    return out
+
+
+def _ranges(nums: list[int]) -> str:
+    parts, start = [], None
+    for i, n in enumerate(nums):
+        if start is None:
+            start = n
+        if i + 1 == len(nums) or nums[i + 1] != n + 1:
+            parts.append(str(start) if start == n else f"{start}-{n}")
+            start = None
+    return ", ".join(parts)
+
+
+def _read_pdf_bytes(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size == 0:
+        raise PaperToCodeError(f"{path.name} is empty (0 bytes): download the paper again")
+    if size > MAX_PDF_BYTES:
+        raise PaperToCodeError(
+            f"{path.name} is {size // 2**20} MB, above the {MAX_PDF_BYTES // 2**20} MB limit: split it first"
+        )
+    data = path.read_bytes()
+    if not is_pdf(data):
+        raise PaperToCodeError(
+            f"{path.name} is not a PDF (no %PDF header in its first bytes): pass the paper's PDF file"
+        )
+    return data
+
+
+def _check_document(data: bytes, name: str) -> int:
+    """Open the PDF once to refuse encrypted, corrupt and oversized files with a clear message."""
+    import pypdfium2 as pdfium
+
+    from tools.ingest.pdf.engine import MAX_PAGES
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        msg = str(e).lower()
+        if "password" in msg:
+            raise PaperToCodeError(
+                f"{name} is encrypted (password protected): save an unprotected copy (e.g. `qpdf --decrypt "
+                "in.pdf out.pdf` with the password) or use the paper's LaTeX source"
+            ) from e
+        raise PaperToCodeError(
+            f"{name} is damaged or not a valid PDF ({e}): download it again or repair it (e.g. `qpdf in.pdf "
+            "out.pdf`)"
+        ) from e
+    try:
+        n = len(doc)
+    finally:
+        doc.close()
+    if n == 0:
+        raise PaperToCodeError(f"{name} has no pages: download the paper again")
+    if n > MAX_PAGES:
+        raise PaperToCodeError(
+            f"{name} has {n} pages, above the {MAX_PAGES}-page limit for one paper: split it (e.g. `qpdf "
+            "--pages in.pdf 1-100 -- out.pdf`) and convert the part you need"
+        )
+    return n
