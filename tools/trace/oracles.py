@@ -21,6 +21,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
+from tools.analysis.checklist_tables import CHECKLIST_NAME
 from tools.models import ToolResult
 
 TEMPLATES = Path(__file__).parent / "templates" / "oracle"
@@ -270,7 +271,7 @@ def _markdown_text(project: Path, markdown_path: str | None) -> str | None:
             candidates += [md] if md else []
         except (ValueError, KeyError, TypeError, OSError):
             pass
-    checklist = project / "IMPLEMENTATION_CHECKLIST.md"
+    checklist = project / CHECKLIST_NAME
     if checklist.is_file():
         m = re.search(r"source:\s*(\S+?)\s*-->", checklist.read_text(encoding="utf-8")[:3000])
         candidates += [m.group(1)] if m else []
