@@ -9,8 +9,11 @@ from typing import NamedTuple
 CHECKLIST_NAME = "IMPLEMENTATION_CHECKLIST.md"
 
 _SPLIT = re.compile(r"(?<!\\)\|")
+# A checklist ID: a short upper-case kind, a dash, then letters/digits/dots/dashes (EQ-12, EQ-A.3, THM-C.1,
+# ALG-1, HP-learning-rate). A trailing dot (end of a sentence) is not part of the ID.
+ID_PATTERN = r"[A-Z]{1,6}-[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
 # an ID cell, bold or not: '**EQ-12**', 'HP-learning-rate'
-ID_CELL = re.compile(r"^\**\s*([A-Z]{1,6}-[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*\**$")
+ID_CELL = re.compile(rf"^\**\s*({ID_PATTERN})\s*\**$")
 
 
 class Table(NamedTuple):
