@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field
 
 from tools.models import ToolResult
+from tools.text import one_line_exact
 
 SAMPLE = "neural-fingerprints.pdf"
 _KINDS = ("numbered", "display", "algorithms", "theorems", "architecture", "hyperparameters")
@@ -55,11 +56,6 @@ class DemoResult(ToolResult):
         return "\n".join(lines)
 
 
-def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def demo(
     workdir: Annotated[
         str | None,
@@ -96,8 +92,8 @@ def demo(
         pages=converted.pages,
         counts={k: len(getattr(found, k)) for k in _KINDS},
         checklist_counts=checklist.counts,
-        equations=[f"({e.label}) {_short(e.body)}" for e in found.numbered[:3]],
-        algorithms=[f"Algorithm {a.number}: {_short(a.caption, 70)}" for a in found.algorithms],
-        hyperparameters=[_short(h) for h in hps],
+        equations=[f"({e.label}) {one_line_exact(e.body, 90)}" for e in found.numbered[:3]],
+        algorithms=[f"Algorithm {a.number}: {one_line_exact(a.caption, 70)}" for a in found.algorithms],
+        hyperparameters=[one_line_exact(h, 90) for h in hps],
         unstated=checklist.unstated,
     )

@@ -10,6 +10,7 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError
 from pydantic import Field
 
+from tools.analysis.checklist_tables import CHECKLIST_NAME
 from tools.errors import PaperToCodeError
 from tools.identifiers import ARXIV_ID, PAPER_ID
 from tools.workspace import get_roots, paper_dir, resolve, sidecar_of, workspace
@@ -88,7 +89,7 @@ def converted_papers() -> list[dict[str, object]]:
                 "pages": meta.pages,
                 "markdown_uri": f"paper://{d.name}/markdown",
                 "checklist_uri": f"paper://{d.name}/checklist"
-                if (d / "IMPLEMENTATION_CHECKLIST.md").is_file()
+                if (d / CHECKLIST_NAME).is_file()
                 else None,
             }
         )
@@ -135,7 +136,7 @@ def register(mcp: MCPServer) -> None:
         shown = md.relative_to(get_roots()[0]).as_posix()  # relative paths resolve against the first root
         return _read(
             paper_id,
-            "IMPLEMENTATION_CHECKLIST.md",
+            CHECKLIST_NAME,
             f"paper {paper_id} has no checklist yet: run make_checklist(markdown_path={shown!r}) first"
             if PAPER_ID.fullmatch(paper_id) and md.is_file()
             else f"paper {paper_id} has not been converted in this workspace: run "

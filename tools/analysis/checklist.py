@@ -25,6 +25,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from tools.analysis.checklist_tables import CHECKLIST_NAME, ID_CELL, Table, find_tables, row_id, split_row
 from tools.analysis.findings import (
     Algorithm,
     ArchitectureSentence,
@@ -36,9 +37,9 @@ from tools.analysis.findings import (
 )
 from tools.errors import PaperToCodeError
 from tools.models import ToolResult
+from tools.text import one_line, plural, table_cell, where_cell
 from tools.workspace import atomic_write, first_heading, resolve, sidecar_of
 
-CHECKLIST_NAME = "IMPLEMENTATION_CHECKLIST.md"
 ItemKind = Literal["algorithm", "component", "equation", "theorem", "hyperparameter"]
 STATUSES = ("TODO", "IMPLEMENTED", "TESTED", "VERIFIED")
 DETAILS = ("SPECIFIED", "PARTIALLY_SPECIFIED", "UNSPECIFIED", "ASSUMPTION")
@@ -117,15 +118,6 @@ class ChecklistResult(ToolResult):
 # ---------------------------------------------------------------------------------------------- rows
 
 
-def _one_line(text: str, limit: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _cell(text: object, limit: int = 160) -> str:
-    return _one_line(str(text), limit).replace("|", "\\|")
-
-
 def _id_part(text: str) -> str:
     """An ID suffix the checklist parser and code anchors can read: letters, digits, dots and dashes
     ('A.3', '2b'; a tag such as $\\star$ becomes 'star')."""
@@ -138,22 +130,11 @@ def _unnumbered(prefix: str, page: int | None, n: int) -> str:
     return f"{prefix}-p{page}-{n}" if page else f"{prefix}-u{n}"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
 def _param_name(key: str, written: str) -> str:
     """'batch size ("minibatches of size")': the canonical name, and the paper's words when they differ."""
     name = key.replace("_", " ")
     same = re.sub(r"[\W_]+", " ", written.lower()).strip() == name
-    return name if same else f'{name} ("{_one_line(written, 30)}")'
-
-
-def _where(loc: Located) -> str:
-    parts = [f"p. {loc.page}"] if loc.page else []
-    if loc.section:
-        parts.append(_one_line(loc.section, 60))
-    return " · ".join(parts) or "—"
+    return name if same else f'{name} ("{one_line(written, 30)}")'
 
 
 def _row(
@@ -170,7 +151,7 @@ def _row(
     item = ChecklistItem(
         id=item_id,
         kind=kind,
-        title=_one_line(title, 100),
+        title=one_line(title, 100),
         page=loc.page,
         section=loc.section,
         specified=specified,
@@ -178,7 +159,8 @@ def _row(
         value=value,
         value_normalized=norm,
     )
-    return {"item": item, "cells": [f"**{item_id}**", *cells, _cell(_where(loc), 70), specified]}
+    where = table_cell(where_cell(loc.page, loc.section), 70)
+    return {"item": item, "cells": [f"**{item_id}**", *cells, where, specified]}
 
 
 def _not_an_equation(body: str) -> bool:
@@ -205,7 +187,7 @@ def _equation_rows(eqs: list[Equation], route: Route) -> list[dict[str, Any]]:
         seen.add(item_id)
         body = eq.body.strip()
         spec = "SPECIFIED" if len(body) > 3 else "PARTIALLY_SPECIFIED"
-        shown = f"`{_cell(body, 180)}`" if body else "—"
+        shown = f"`{table_cell(body, 180)}`" if body else "—"
         rows.append(_row(item_id, "equation", body, eq, spec, route, [shown]))
     return rows
 
@@ -218,9 +200,9 @@ def _algorithm_rows(algs: list[Algorithm], route: Route) -> list[dict[str, Any]]
             continue
         seen.add(item_id)
         spec = "SPECIFIED" if alg.steps else "PARTIALLY_SPECIFIED"
-        steps = _plural(len(alg.steps), "step") if alg.steps else "steps not found"
+        steps = plural(len(alg.steps), "step") if alg.steps else "steps not found"
         rows.append(
-            _row(item_id, "algorithm", alg.caption, alg, spec, route, [_cell(alg.caption, 120), steps])
+            _row(item_id, "algorithm", alg.caption, alg, spec, route, [table_cell(alg.caption, 120), steps])
         )
     return rows
 
@@ -247,7 +229,7 @@ def _theorem_rows(thms: list[Theorem], route: Route) -> list[dict[str, Any]]:
                 thm,
                 "SPECIFIED",
                 route,
-                [_cell(head, 60), _cell(thm.text, 160)],
+                [table_cell(head, 60), table_cell(thm.text, 160)],
             )
         )
     return rows
@@ -303,9 +285,9 @@ def _component_rows(sents: list[ArchitectureSentence], route: Route) -> list[dic
         spec = "SPECIFIED" if numbers else "PARTIALLY_SPECIFIED"
         pages = sorted({s.page for s in group if s.page})
         on_pages = f", pages {', '.join(map(str, pages[:8]))}" if pages else ""
-        seen_on = _plural(len(group), "sentence") + on_pages
+        seen_on = plural(len(group), "sentence") + on_pages
         name = family.replace("-", " ")
-        cells = [_cell(name, 40), _cell(first.text, 160), seen_on]
+        cells = [table_cell(name, 40), table_cell(first.text, 160), seen_on]
         rows.append(_row(f"COMP-{family}", "component", f"{name}: {first.text}", first, spec, route, cells))
     return rows
 
@@ -331,7 +313,7 @@ def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[
                 first,
                 "SPECIFIED",
                 route,
-                [_cell(_param_name(key, first.name), 60), _cell(value, 160)],
+                [table_cell(_param_name(key, first.name), 60), table_cell(value, 160)],
                 value=first.value,
                 norm=first.value_normalized,
             )
@@ -362,60 +344,19 @@ def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[
 
 # ---------------------------------------------------------------------------------------------- parse
 
-_SPLIT = re.compile(r"(?<!\\)\|")
-_ID = re.compile(r"^\**\s*([A-Z]{1,6}-[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*\**$")
 _STATUS = re.compile(r"\[\s*([xX ]?)\s*\]\s*([A-Za-z_]+)?")
 _ROUTE = re.compile(r"route:\s*(pdf|latex)", re.I)
 
 
-def _split_row(line: str) -> list[str]:
-    body = line.strip()
-    body = body[1:] if body.startswith("|") else body
-    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
-    return [c.strip() for c in _SPLIT.split(body)]
-
-
-def _tables(lines: list[str]) -> list[tuple[str, int, dict[str, int], list[int]]]:
-    """(section heading, header line index, column index by lower-case name, row line indexes) per table
-    whose header has an ID and a status column."""
-    tables = []
-    heading = ""
-    i = 0
-    while i < len(lines):
-        s = lines[i].strip()
-        if s.startswith("#"):
-            heading = s.lstrip("#").strip()
-        if s.startswith("|"):
-            cols = {c.lower(): k for k, c in enumerate(_split_row(s))}
-            if (
-                "id" in cols
-                and "status" in cols
-                and i + 1 < len(lines)
-                and re.match(r"^\|?\s*:?-{2,}", lines[i + 1].strip())
-            ):
-                rows = []
-                j = i + 2
-                while j < len(lines) and lines[j].strip().startswith("|"):
-                    rows.append(j)
-                    j += 1
-                tables.append((heading, i, cols, rows))
-                i = j
-                continue
-        i += 1
-    return tables
-
-
-def _table_kind(lines: list[str], table: tuple[str, int, dict[str, int], list[int]]) -> ItemKind | None:
+def _table_kind(lines: list[str], table: Table) -> ItemKind | None:
     """The kind of a table in a file: from its section heading, else from its first row's ID."""
-    heading, _header, cols, rows = table
     for kind, title in SECTIONS.items():
-        if title.split()[-1].lower() in heading.lower():
+        if title.split()[-1].lower() in table.heading.lower():
             return kind
-    for j in rows:
-        cells = _split_row(lines[j])
-        m = _ID.match(cells[cols["id"]]) if cols["id"] < len(cells) else None
-        if m:
-            return _PREFIX_KIND.get(m.group(1).split("-")[0])
+    for j in table.rows:
+        item_id = row_id(split_row(lines[j]), table.cols)
+        if item_id:
+            return _PREFIX_KIND.get(item_id.split("-")[0])
     return None
 
 
@@ -475,11 +416,11 @@ def parse_checklist(text: str) -> list[ChecklistItem]:
     route_m = _ROUTE.search(text[:2000])
     route: Route | None = route_m.group(1).lower() if route_m else None  # type: ignore[assignment]
     items: list[ChecklistItem] = []
-    for heading, _header, cols, rows in _tables(lines):
+    for heading, _header, cols, rows in find_tables(lines):
         for j in rows:
-            values = _split_row(lines[j])
+            values = split_row(lines[j])
             cells = {name: values[k] for name, k in cols.items() if k < len(values)}
-            id_m = _ID.match(cells.get("id", ""))
+            id_m = ID_CELL.match(cells.get("id", ""))
             if id_m:
                 items.append(_item(_kind_of(heading, id_m.group(1)), id_m.group(1), cells, route))
     return items
@@ -512,9 +453,9 @@ _ROUTE_NOTE = {
 def _title(md_path: Path, text: str) -> str:
     title = sidecar_of(md_path).title
     if title and title.strip():
-        return _one_line(title, 120)
+        return one_line(title, 120)
     heading = first_heading(text)
-    return _one_line(heading, 120) if heading else md_path.stem
+    return one_line(heading, 120) if heading else md_path.stem
 
 
 def _render(title: str, route: Route, source: str, rows: dict[ItemKind, list[dict[str, Any]]]) -> str:
@@ -538,7 +479,7 @@ def _merge(old: str, new: str, path: Path) -> tuple[str, int]:
     """`old` with the rows of `new` whose IDs it lacks added to the matching section table (or a new section
     at the end). Everything already in `old` stays as it is. Returns the text and the number of rows added."""
     old_lines, new_lines = old.split("\n"), new.split("\n")
-    old_tables = _tables(old_lines)
+    old_tables = find_tables(old_lines)
     if not old_tables:
         raise PaperToCodeError(
             f"{path} exists but has no checklist table (a header with ID and status columns): fix it "
@@ -549,11 +490,11 @@ def _merge(old: str, new: str, path: Path) -> tuple[str, int]:
     inserts: list[tuple[int, list[str]]] = []
     appends: list[str] = []
     added = 0
-    for heading, header, _cols, rows in _tables(new_lines):
+    for heading, header, _cols, rows in find_tables(new_lines):
         fresh = [
             new_lines[j]
             for j in rows
-            if (m := _ID.match(_split_row(new_lines[j])[0])) and m.group(1) not in have
+            if (m := ID_CELL.match(split_row(new_lines[j])[0])) and m.group(1) not in have
         ]
         if not fresh:
             continue

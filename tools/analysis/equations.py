@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Annotated
@@ -343,6 +342,3 @@ def _architecture(lines: list[MarkdownLine]) -> list[ArchitectureSentence]:
                                             section=ln.section))
     return out
 
-
-def reply_size(result: GrepEquationsResult) -> int:
-    return len(json.dumps(result.model_dump()))

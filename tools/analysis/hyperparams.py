@@ -912,87 +912,120 @@ def _bad_name_value(m: re.Match[str]) -> bool:
     return any(k not in _COUNT_ONLY for k in names)
 
 
-def _prose_matches(text: str, line_at, symbols: dict[str, str], out: _Collector, where: str) -> None:
-    taken: list[tuple[int, int]] = []
+class _ProseScan:
+    """The settings one paragraph (or table header) states; a value claimed once is not read again."""
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    def __init__(self, text: str, line_at, symbols: dict[str, str], out: _Collector, where: str) -> None:
+        self.text, self.line_at, self.symbols, self.out, self.where = text, line_at, symbols, out, where
+        self.taken: list[tuple[int, int]] = []
 
-    def emit(m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int]) -> None:
-        taken.append(span)
-        unit = _UNIT.match(text, span[1])
-        out.add(
-            line_at(m.start()),
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in self.taken)
+
+    def emit(self, m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int]) -> None:
+        self.taken.append(span)
+        unit = _UNIT.match(self.text, span[1])
+        self.out.add(
+            self.line_at(m.start()),
             name,
             key,
             value,
-            where,
-            _sentence_around(text, m.start(), m.end()),
+            self.where,
+            _sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
         )
 
-    def good_value_name(m: re.Match[str]) -> bool:
+    def good_value_name(self, m: re.Match[str]) -> bool:
         value = normalize_value(m["value"])
         whole = all(
             isinstance(v, float) and v >= 1 and v == int(v)
             for v in (value if isinstance(value, list) else [value])
         )
-        return whole and not _bad_value_name(m, text) and not _rejected(text, *m.span("value"), value)
-
-    def good_name_value(m: re.Match[str]) -> bool:
-        last = (m["gap"] or "").split()[-1:]  # "Sequence Length m = 4": the 4 is m's, not the length's
-        if last and symbols.get(last[0], canonical_key(m["name"])) != canonical_key(m["name"]):
-            return False
         return (
-            free(*m.span("value"))
-            and not _bad_name_value(m)
-            and not _rejected(text, *m.span("value"), normalize_value(m["value"]))
+            whole
+            and not _bad_value_name(m, self.text)
+            and not _rejected(self.text, *m.span("value"), value)
         )
 
-    # "a warmup of 10K steps": a name with an explicit "of/=/to" claims its value before "10K steps" does
-    for m in _scan(_NAME_VALUE, text, lambda m: m["bare"] is None and good_name_value(m)):
-        emit(m, m["name"], canonical_key(m["name"]), m["value"], m.span("value"))
-    for m in _scan(_VALUE_NAME, text, lambda m: free(*m.span("value")) and good_value_name(m)):
-        emit(m, m["name"], canonical_key(m["name"]), m["value"], m.span("value"))
-    for m in _scan(_NAME_VALUE, text, good_name_value):
-        emit(m, m["name"], canonical_key(m["name"]), m["value"], m.span("value"))
-    for m in _SYM_ASSIGN.finditer(text):
-        sym = m.group("sym")
-        if not free(*m.span("value")) or normalize_value(m.group("value")) in (0.0, 1.0):
-            continue
-        window = text[max(0, m.start() - 200) : m.end() + 100].lower()
-        if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
-            key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
-        elif sym in symbols:
-            key = symbols[sym]
-        elif _SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
-            key = "".join(_GREEK.get(ch, ch) for ch in sym.replace("_", "").replace("{", "").replace("}", ""))
-        else:
-            continue
-        emit(m, sym, key, m.group("value"), m.span("value"))
-    for m in _OPTIMIZER.finditer(text):
-        value = next(v for v in m.groups() if v)
-        emit(m, "optimizer", "optimizer", value, m.span())
-    for m in _SCHEDULE.finditer(text):
-        key = "lr_schedule" if m.group("lr") else "noise_schedule"
-        emit(m, m.group(0), key, m.group(1), m.span())
-    for m in _ACTIVATION.finditer(text):
-        emit(m, "activation", "activation", m.group("value"), m.span())
-    for m in _NORMALIZATION.finditer(text):
-        emit(m, "normalization", "normalization", m.group("value"), m.span())
-    for m in _OBJECTIVE.finditer(text):
-        emit(m, "objective", "objective", m.group("value"), m.span())
-    for m in _SEARCH.finditer(text):
-        emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
-    for m in _COMPOUND.finditer(text):  # a setting the synonym table does not know: "fingerprint depth 6"
-        noun = _singular(m["noun"].lower())
-        if (
-            noun in _NOT_A_SETTING
-            or not free(*m.span("value"))
-            or _rejected(text, *m.span("value"), normalize_value(m["value"]))
-        ):
-            continue
-        emit(m, f"{m['noun']} {m['attr']}", canonical_key(f"{noun} {m['attr']}"), m["value"], m.span("value"))
+    def good_name_value(self, m: re.Match[str]) -> bool:
+        last = (m["gap"] or "").split()[-1:]  # "Sequence Length m = 4": the 4 is m's, not the length's
+        if last and self.symbols.get(last[0], canonical_key(m["name"])) != canonical_key(m["name"]):
+            return False
+        return (
+            self.free(*m.span("value"))
+            and not _bad_name_value(m)
+            and not _rejected(self.text, *m.span("value"), normalize_value(m["value"]))
+        )
+
+    def run(self) -> None:
+        self.named()
+        self.symbol_values()
+        self.keywords()
+        self.compounds()
+
+    def named(self) -> None:
+        """'learning rate of 3e-4', '4 layers'."""
+        text = self.text
+        # "a warmup of 10K steps": a name with an explicit "of/=/to" claims its value before "10K steps" does
+        explicit = _scan(_NAME_VALUE, text, lambda m: m["bare"] is None and self.good_name_value(m))
+        value_first = _scan(
+            _VALUE_NAME, text, lambda m: self.free(*m.span("value")) and self.good_value_name(m)
+        )
+        for scan in (explicit, value_first, _scan(_NAME_VALUE, text, self.good_name_value)):
+            for m in scan:
+                self.emit(m, m["name"], canonical_key(m["name"]), m["value"], m.span("value"))
+
+    def symbol_values(self) -> None:
+        """'β1 = 0.9' after Adam, a symbol the paper defined, or one it sets ('we use λ = 0.1')."""
+        text = self.text
+        for m in _SYM_ASSIGN.finditer(text):
+            sym = m.group("sym")
+            if not self.free(*m.span("value")) or normalize_value(m.group("value")) in (0.0, 1.0):
+                continue
+            window = text[max(0, m.start() - 200) : m.end() + 100].lower()
+            if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
+                key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
+            elif sym in self.symbols:
+                key = self.symbols[sym]
+            elif _SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
+                plain = sym.replace("_", "").replace("{", "").replace("}", "")
+                key = "".join(_GREEK.get(ch, ch) for ch in plain)
+            else:
+                continue
+            self.emit(m, sym, key, m.group("value"), m.span("value"))
+
+    def keywords(self) -> None:
+        """Settings named by a word: optimizer, schedules, activation, normalization, objective, search."""
+        text = self.text
+        for m in _OPTIMIZER.finditer(text):
+            value = next(v for v in m.groups() if v)
+            self.emit(m, "optimizer", "optimizer", value, m.span())
+        for m in _SCHEDULE.finditer(text):
+            key = "lr_schedule" if m.group("lr") else "noise_schedule"
+            self.emit(m, m.group(0), key, m.group(1), m.span())
+        by_word = ((_ACTIVATION, "activation"), (_NORMALIZATION, "normalization"), (_OBJECTIVE, "objective"))
+        for rx, word in by_word:
+            for m in rx.finditer(text):
+                self.emit(m, word, word, m.group("value"), m.span())
+        for m in _SEARCH.finditer(text):
+            self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
+
+    def compounds(self) -> None:
+        """A setting the synonym table does not know: 'fingerprint depth 6'."""
+        for m in _COMPOUND.finditer(self.text):
+            noun = _singular(m["noun"].lower())
+            if (
+                noun in _NOT_A_SETTING
+                or not self.free(*m.span("value"))
+                or _rejected(self.text, *m.span("value"), normalize_value(m["value"]))
+            ):
+                continue
+            name, key = f"{m['noun']} {m['attr']}", canonical_key(f"{noun} {m['attr']}")
+            self.emit(m, name, key, m["value"], m.span("value"))
+
+
+def _prose_matches(text: str, line_at, symbols: dict[str, str], out: _Collector, where: str) -> None:
+    _ProseScan(text, line_at, symbols, out, where).run()
 
 
 def find_hyperparameters(markdown: str) -> list[Hyperparameter]:

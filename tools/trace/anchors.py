@@ -21,9 +21,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-# A checklist ID: a short upper-case kind, a dash, then letters/digits/dots/dashes (EQ-12, EQ-A.3, THM-C.1,
-# ALG-1, HP-learning-rate). A trailing dot (end of a sentence) is not part of the ID.
-ID_RE = re.compile(r"\b[A-Z]{1,6}-[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+from tools.analysis.checklist_tables import ID_PATTERN
+
+ID_RE = re.compile(r"\b" + ID_PATTERN)  # a checklist ID in free text
 _IMPLEMENTS = re.compile(r"^\s*Implements\s*:\s*(.+)$", re.IGNORECASE)
 _PAPER_COMMENT = re.compile(r"^#+\s*paper\s*:\s*(.+)$", re.IGNORECASE)
 SKIP_DIRS = {

@@ -25,6 +25,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from tools.analysis.checklist_tables import CHECKLIST_NAME, find_tables, row_id, split_row
 from tools.errors import PaperToCodeError
 from tools.models import ToolResult
 from tools.progress import report as report_progress
@@ -238,32 +239,30 @@ def _worst(outcomes: list[str]) -> Outcome:
 
 def _status_cells(text: str) -> tuple[dict[str, list[tuple[int, int, int]]], list[str]]:
     """ID -> [(line index, start, end) of its status cell's content]; plus what makes the file unreadable."""
-    from tools.analysis.checklist import _ID, _split_row, _tables
-
     lines = text.split("\n")
     cells: dict[str, list[tuple[int, int, int]]] = {}
     errors: list[str] = []
-    tables = _tables(lines)
+    tables = find_tables(lines)
     if not tables:
         errors.append("no table with ID and status columns")
     for _heading, header, cols, rows in tables:
         for j in rows:
             pipes = [m.start() for m in re.finditer(r"(?<!\\)\|", lines[j])]
-            parts = _split_row(lines[j])
-            id_m = _ID.match(parts[cols["id"]]) if cols["id"] < len(parts) else None
-            if not id_m:
+            parts = split_row(lines[j])
+            item_id = row_id(parts, cols)
+            if not item_id:
                 continue
             k = cols["status"] + (1 if lines[j].strip().startswith("|") else 0)
             if k >= len(pipes) or len(parts) != len(cols):
                 errors.append(
-                    f"line {j + 1}: the row of {id_m.group(1)} has {len(parts)} cells, its table "
+                    f"line {j + 1}: the row of {item_id} has {len(parts)} cells, its table "
                     f"header (line {header + 1}) has {len(cols)}"
                 )
                 continue
             start, end = pipes[k - 1] + 1 if k else 0, pipes[k] if k < len(pipes) else len(lines[j])
             raw = lines[j][start:end]
             lead = len(raw) - len(raw.lstrip())
-            cells.setdefault(id_m.group(1), []).append((j, start + lead, start + len(raw.rstrip())))
+            cells.setdefault(item_id, []).append((j, start + lead, start + len(raw.rstrip())))
     return cells, errors
 
 
@@ -303,20 +302,18 @@ def _derive(item: ItemCoverage) -> str:
 
 def paper_values(text: str) -> dict[str, list[str]]:
     """HP ID -> every value its checklist row states ('3e-4; 1e-4 (p. 7)' -> ['3e-4', '1e-4'])."""
-    from tools.analysis.checklist import _ID, _split_row, _tables
-
     lines = text.split("\n")
     out: dict[str, list[str]] = {}
-    for _heading, _header, cols, rows in _tables(lines):
+    for _heading, _header, cols, rows in find_tables(lines):
         if "value" not in cols:
             continue
         for j in rows:
-            parts = _split_row(lines[j])
-            id_m = _ID.match(parts[cols["id"]]) if cols["id"] < len(parts) else None
-            if id_m and cols["value"] < len(parts):
+            parts = split_row(lines[j])
+            item_id = row_id(parts, cols)
+            if item_id and cols["value"] < len(parts):
                 cell = parts[cols["value"]].replace("\\|", "|")
                 values = [re.sub(r"\s*\(p\.\s*\d+\)\s*$", "", v).strip() for v in cell.split(";")]
-                out[id_m.group(1)] = [v for v in values if v and not v.startswith("…")]
+                out[item_id] = [v for v in values if v and not v.startswith("…")]
     return out
 
 
@@ -337,6 +334,119 @@ def _config_value(anchor: Anchor, paper: list[str]) -> ConfigValue:
     )
 
 
+def _unknown_ids(by_id: dict[str, list[Anchor]], known: set[str]) -> list[Problem]:
+    """An anchor naming an ID the checklist does not have."""
+    return [
+        Problem(
+            kind="unknown_id",
+            item_id=item_id,
+            file=a.file,
+            line=a.line,
+            message=f"{a.file}:{a.line} names {item_id}, which the checklist does not "
+            "have (typo, or an item to add with make_checklist?)",
+        )
+        for item_id, group in sorted(by_id.items())
+        if item_id not in known
+        for a in group
+    ]
+
+
+def _real_tests(cov: ItemCoverage) -> list[str]:
+    """The tests marked with the item's ID that are not xfail stubs."""
+    return [t for t in cov.tests if t not in cov.stubs]
+
+
+def _item_outcome(cov: ItemCoverage) -> Outcome:
+    per_test = [cov.test_outcomes[n] for n in _real_tests(cov) or cov.tests]  # stubs count only when alone
+    if "failed" in per_test:
+        return "failed"
+    if not per_test or "not run" in per_test:
+        return "not run"  # a test that did not run leaves the item unverified
+    return _worst([o.replace("xfail", "xfailed") for o in per_test])
+
+
+def _item_coverage(
+    it: Any, group: list[Anchor], outcomes: dict[str, list[str]], stated: list[str]
+) -> ItemCoverage:
+    """The evidence for one checklist item, and the status it gives."""
+    cov = ItemCoverage(
+        id=it.id,
+        kind=it.kind,
+        title=it.title,
+        status="TODO",
+        previous_status=it.status,
+        paper_value=it.value,
+    )
+    cov.implemented = [
+        Where(file=a.file, line=a.line, symbol=a.symbol, detail=a.detail) for a in group if a.kind == "code"
+    ]
+    cov.tests = sorted({a.symbol for a in group if a.kind == "test" and a.symbol})
+    cov.stubs = sorted({a.symbol for a in group if a.kind == "test" and a.symbol and a.xfail})
+    cov.configs = [_config_value(a, stated) for a in group if a.kind == "config"]
+    for node in cov.tests:
+        cov.test_outcomes[node] = _worst(outcomes.get(node, []))
+    cov.outcome = _item_outcome(cov)
+    cov.status = _derive(cov)
+    return cov
+
+
+def _code_problems(it: Any, cov: ItemCoverage, first: Anchor | None) -> list[Problem]:
+    """Code without a test, or a test without code, for items implemented in code."""
+    real = _real_tests(cov)
+    if it.kind not in CODE_KINDS:
+        return []
+    if cov.implemented and not real:
+        w = cov.implemented[0]
+        return [
+            Problem(
+                kind="untested",
+                item_id=it.id,
+                file=w.file,
+                line=w.line,
+                message=f"{it.id} is implemented ({w.file}:{w.line}) but no test is marked "
+                f'@pytest.mark.paper("{it.id}")' + (" except xfail stubs" if cov.stubs else ""),
+            )
+        ]
+    if real and not cov.implemented and cov.outcome != "xfail" and first:
+        return [
+            Problem(
+                kind="test_without_code",
+                item_id=it.id,
+                file=first.file,
+                line=first.line,
+                message=f"{real[0]} tests {it.id}, but no code says `Implements: "
+                f"{it.id}` (or `# paper: {it.id}`)",
+            )
+        ]
+    return []
+
+
+def _value_problems(it: Any, cov: ItemCoverage, stated: list[str], have_report: bool) -> list[Problem]:
+    """Config values that contradict the paper without an ASSUMPTION note; tests failing in the last run."""
+    problems = [
+        Problem(
+            kind="config_contradicts_paper",
+            item_id=it.id,
+            file=c.file,
+            line=c.line,
+            message=f"{c.file}:{c.line} sets {c.key} = {c.value} for {it.id}, but the "
+            f"paper says {' or '.join(stated)}; fix it or add `ASSUMPTION: why` to that comment",
+        )
+        for c in cov.configs
+        if c.matches_paper is False and not c.assumption
+    ]
+    if have_report and cov.outcome == "failed":
+        bad = [n for n, o in cov.test_outcomes.items() if o == "failed"]
+        problems.append(
+            Problem(
+                kind="failing_tests",
+                item_id=it.id,
+                message=f"{it.id}: failing in the last run: {', '.join(bad[:5])}",
+            )
+        )
+    return problems
+
+
 def _collect(
     items: list[Any],
     anchors: list[Anchor],
@@ -347,98 +457,15 @@ def _collect(
     by_id: dict[str, list[Anchor]] = {}
     for a in anchors:
         by_id.setdefault(a.item_id, []).append(a)
-    known = {it.id for it in items}
-    problems: list[Problem] = []
-    for item_id, group in sorted(by_id.items()):
-        if item_id not in known:
-            for a in group:
-                problems.append(
-                    Problem(
-                        kind="unknown_id",
-                        item_id=item_id,
-                        file=a.file,
-                        line=a.line,
-                        message=f"{a.file}:{a.line} names {item_id}, which the checklist does not "
-                        "have (typo, or an item to add with make_checklist?)",
-                    )
-                )
+    problems = _unknown_ids(by_id, {it.id for it in items})
     out: list[ItemCoverage] = []
     for it in items:
         group = by_id.get(it.id, [])
-        cov = ItemCoverage(
-            id=it.id,
-            kind=it.kind,
-            title=it.title,
-            status="TODO",
-            previous_status=it.status,
-            paper_value=it.value,
-        )
-        cov.implemented = [
-            Where(file=a.file, line=a.line, symbol=a.symbol, detail=a.detail)
-            for a in group
-            if a.kind == "code"
-        ]
-        cov.tests = sorted({a.symbol for a in group if a.kind == "test" and a.symbol})
-        cov.stubs = sorted({a.symbol for a in group if a.kind == "test" and a.symbol and a.xfail})
-        real = [t for t in cov.tests if t not in cov.stubs]
         stated = values.get(it.id) or ([it.value] if it.value else [])
-        cov.configs = [_config_value(a, stated) for a in group if a.kind == "config"]
-        for node in cov.tests:
-            cov.test_outcomes[node] = _worst(outcomes.get(node, []))
-        per_test = [cov.test_outcomes[n] for n in real or cov.tests]  # stubs count only when alone
-        if "failed" in per_test:
-            cov.outcome = "failed"
-        elif not per_test or "not run" in per_test:
-            cov.outcome = "not run"  # a test that did not run leaves the item unverified
-        else:
-            cov.outcome = _worst([o.replace("xfail", "xfailed") for o in per_test])
-        cov.status = _derive(cov)
+        cov = _item_coverage(it, group, outcomes, stated)
         out.append(cov)
-        first = group[0] if group else None
-        if it.kind in CODE_KINDS and cov.implemented and not real:
-            w = cov.implemented[0]
-            problems.append(
-                Problem(
-                    kind="untested",
-                    item_id=it.id,
-                    file=w.file,
-                    line=w.line,
-                    message=f"{it.id} is implemented ({w.file}:{w.line}) but no test is marked "
-                    f'@pytest.mark.paper("{it.id}")' + (" except xfail stubs" if cov.stubs else ""),
-                )
-            )
-        if it.kind in CODE_KINDS and real and not cov.implemented and cov.outcome != "xfail" and first:
-            problems.append(
-                Problem(
-                    kind="test_without_code",
-                    item_id=it.id,
-                    file=first.file,
-                    line=first.line,
-                    message=f"{real[0]} tests {it.id}, but no code says `Implements: "
-                    f"{it.id}` (or `# paper: {it.id}`)",
-                )
-            )
-        for c in cov.configs:
-            if c.matches_paper is False and not c.assumption:
-                problems.append(
-                    Problem(
-                        kind="config_contradicts_paper",
-                        item_id=it.id,
-                        file=c.file,
-                        line=c.line,
-                        message=f"{c.file}:{c.line} sets {c.key} = {c.value} for {it.id}, but the "
-                        f"paper says {' or '.join(stated)}; fix it or add `ASSUMPTION: why` to that comment",
-                    )
-                )
-        if have_report and cov.outcome == "failed":
-            bad = [n for n, o in cov.test_outcomes.items() if o == "failed"]
-            problems.append(
-                Problem(
-                    kind="failing_tests",
-                    item_id=it.id,
-                    message=f"{it.id}: failing in the last run: {', '.join(bad[:5])}",
-                )
-            )
+        problems += _code_problems(it, cov, group[0] if group else None)
+        problems += _value_problems(it, cov, stated, have_report)
     return out, problems
 
 
@@ -476,34 +503,15 @@ def check_coverage(
     untested code, tests without code and config values that contradict the paper without an ASSUMPTION
     note, and the reproduction coverage (EQ/ALG items implemented and passing). update=True rewrites only
     the status cells."""
-    from tools.analysis.checklist import CHECKLIST_NAME, parse_checklist
+    from tools.analysis.checklist import parse_checklist
 
     start = time.perf_counter()
     project = resolve(project_path, kind="dir", what="project_path")
-    checklist = (
-        resolve(checklist_path, kind="file", what="checklist_path")
-        if checklist_path
-        else project / CHECKLIST_NAME
-    )
-    if not checklist.is_file():
-        raise PaperToCodeError(
-            f"no checklist at {checklist}: pass checklist_path, or copy the one make_checklist "
-            "wrote into the project (init_uv_project does with checklist_path)"
-        )
+    checklist = _checklist_file(project, checklist_path)
     text = checklist.read_text(encoding="utf-8")
-    problems: list[Problem] = []
     items = parse_checklist(text)
-    cells, shape_errors = _status_cells(text)
-    if not items or shape_errors:
-        why = "; ".join(shape_errors[:5]) or "no rows with IDs"
-        problems.append(
-            Problem(
-                kind="checklist_unreadable",
-                message=f"{checklist} cannot be read as a checklist "
-                f"({why}): fix the table by hand or regenerate it with make_checklist; it was "
-                "not rewritten",
-            )
-        )
+    _cells, shape_errors = _status_cells(text)
+    problems = _unreadable(checklist, shape_errors) if not items or shape_errors else []
     report_progress(1, 3, "scanning code, tests and configs for anchors")
     scan = scan_project(project)
     problems += [Problem(kind="unparsable_file", message=e, file=e.split(":", 1)[0]) for e in scan.errors]
@@ -517,17 +525,7 @@ def check_coverage(
     changes = {c.id: f"{c.previous_status} -> {c.status}" for c in covered if c.previous_status != c.status}
     updated = False
     if update and changes and not shape_errors and items:
-        new_text = rewrite_statuses(text, {c.id: c.status for c in covered})
-        if checklist.read_text(encoding="utf-8") != text:
-            problems.append(
-                Problem(
-                    kind="checklist_changed",
-                    message=f"{checklist} changed during the check: not rewritten; run check_coverage again",
-                )
-            )
-        elif new_text != text:
-            atomic_write(checklist, new_text)
-            updated = True
+        updated = _write_statuses(checklist, text, covered, problems)
     result = CoverageResult(
         project=str(project),
         checklist=str(checklist),
@@ -543,6 +541,51 @@ def check_coverage(
         seconds=round(time.perf_counter() - start, 4),
     )
     return _capped(result, project)
+
+
+def _checklist_file(project: Path, checklist_path: str | None) -> Path:
+    """The checklist given, else the one in the project folder; a PaperToCodeError when there is none."""
+    checklist = (
+        resolve(checklist_path, kind="file", what="checklist_path")
+        if checklist_path
+        else project / CHECKLIST_NAME
+    )
+    if not checklist.is_file():
+        raise PaperToCodeError(
+            f"no checklist at {checklist}: pass checklist_path, or copy the one make_checklist "
+            "wrote into the project (init_uv_project does with checklist_path)"
+        )
+    return checklist
+
+
+def _unreadable(checklist: Path, shape_errors: list[str]) -> list[Problem]:
+    why = "; ".join(shape_errors[:5]) or "no rows with IDs"
+    return [
+        Problem(
+            kind="checklist_unreadable",
+            message=f"{checklist} cannot be read as a checklist "
+            f"({why}): fix the table by hand or regenerate it with make_checklist; it was "
+            "not rewritten",
+        )
+    ]
+
+
+def _write_statuses(checklist: Path, text: str, covered: list[ItemCoverage], problems: list[Problem]) -> bool:
+    """Rewrite the status cells unless the file changed since it was read (then a problem is added).
+    True when the file was rewritten."""
+    new_text = rewrite_statuses(text, {c.id: c.status for c in covered})
+    if checklist.read_text(encoding="utf-8") != text:
+        problems.append(
+            Problem(
+                kind="checklist_changed",
+                message=f"{checklist} changed during the check: not rewritten; run check_coverage again",
+            )
+        )
+        return False
+    if new_text == text:
+        return False
+    atomic_write(checklist, new_text)
+    return True
 
 
 def _capped(result: CoverageResult, project: Path) -> CoverageResult:

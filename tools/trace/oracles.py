@@ -21,6 +21,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
+from tools.analysis.checklist_tables import CHECKLIST_NAME
 from tools.models import ToolResult
 
 TEMPLATES = Path(__file__).parent / "templates" / "oracle"
@@ -270,7 +271,7 @@ def _markdown_text(project: Path, markdown_path: str | None) -> str | None:
             candidates += [md] if md else []
         except (ValueError, KeyError, TypeError, OSError):
             pass
-    checklist = project / "IMPLEMENTATION_CHECKLIST.md"
+    checklist = project / CHECKLIST_NAME
     if checklist.is_file():
         m = re.search(r"source:\s*(\S+?)\s*-->", checklist.read_text(encoding="utf-8")[:3000])
         candidates += [m.group(1)] if m else []
@@ -308,7 +309,7 @@ def make_equation_test(
     `Implements: <id>` using torch.testing.assert_close. Equations that are not plain algebra (distributions,
     expectations, KL terms, conditionals) get an xfail stub that says why."""
     from tools.errors import PaperToCodeError
-    from tools.workspace import atomic_write, resolve
+    from tools.workspace import resolve
 
     project = resolve(project_path, kind="dir", what="project_path")
     item_id = item_id.strip()
@@ -331,26 +332,8 @@ def make_equation_test(
             "found): pass latex=... or convert the paper from its LaTeX source",
         )
     rel = f"tests/{test_module_name(item_id)}.py"
-    target = project / rel
     text = render_test(item_id, _label_of(item_id), latex or "", package, result)
-    written, backup = [], None
-    if target.exists() and target.read_text(encoding="utf-8") != text:
-        if not overwrite:
-            raise PaperToCodeError(
-                f"{rel} exists and differs (edited?): pass overwrite=True to replace it "
-                "(the old file is kept as .py.orig)"
-            )
-        backup = rel + ".orig"
-        atomic_write(project / backup, target.read_text(encoding="utf-8"))
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        atomic_write(target, text)
-        written.append(rel)
-    runtime = project / "tests" / "paper_oracle.py"
-    if result.ok and (
-        not runtime.exists() or overwrite and runtime.read_text(encoding="utf-8") != runtime_source()
-    ):
-        atomic_write(runtime, runtime_source())
-        written.append("tests/paper_oracle.py")
+    written, backup = _write_test(project, rel, text, with_runtime=result.ok, overwrite=overwrite)
     spec = result.spec or {}
     return EquationTestResult(
         path=rel,
@@ -364,3 +347,33 @@ def make_equation_test(
         files_written=written,
         backup=backup,
     )
+
+
+def _write_test(
+    project: Path, rel: str, text: str, *, with_runtime: bool, overwrite: bool
+) -> tuple[list[str], str | None]:
+    """Write the test file (an edited one only with overwrite, kept as .orig) and, for an oracle test,
+    tests/paper_oracle.py. Returns the files written and the backup, if any."""
+    from tools.errors import PaperToCodeError
+    from tools.workspace import atomic_write
+
+    target = project / rel
+    written, backup = [], None
+    if target.exists() and target.read_text(encoding="utf-8") != text:
+        if not overwrite:
+            raise PaperToCodeError(
+                f"{rel} exists and differs (edited?): pass overwrite=True to replace it "
+                "(the old file is kept as .py.orig)"
+            )
+        backup = rel + ".orig"
+        atomic_write(project / backup, target.read_text(encoding="utf-8"))
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        atomic_write(target, text)
+        written.append(rel)
+    runtime = project / "tests" / "paper_oracle.py"
+    if with_runtime and (
+        not runtime.exists() or overwrite and runtime.read_text(encoding="utf-8") != runtime_source()
+    ):
+        atomic_write(runtime, runtime_source())
+        written.append("tests/paper_oracle.py")
+    return written, backup
