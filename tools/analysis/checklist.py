@@ -37,6 +37,7 @@ from tools.analysis.findings import (
 )
 from tools.errors import PaperToCodeError
 from tools.models import ToolResult
+from tools.templating import jinja_environment
 from tools.text import one_line, plural, table_cell, where_cell
 from tools.workspace import atomic_write, first_heading, resolve, sidecar_of
 
@@ -459,16 +460,7 @@ def _title(md_path: Path, text: str) -> str:
 
 
 def _render(title: str, route: Route, source: str, rows: dict[ItemKind, list[dict[str, Any]]]) -> str:
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = jinja_environment(Path(__file__).parent / "templates")
     sections = [{"title": SECTIONS[k], "columns": _COLUMNS[k], "rows": rows[k]} for k in SECTIONS]
     return env.get_template("checklist.md.j2").render(
         title=title, route=route, route_note=_ROUTE_NOTE[route], source=source, sections=sections

@@ -12,7 +12,7 @@ import keyword
 import re
 import sys
 import textwrap
-from collections.abc import Callable
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,6 +24,7 @@ from tools.identifiers import ARXIV_IN_TEXT
 from tools.models import ToolResult
 from tools.progress import report
 from tools.project import uvcli
+from tools.templating import jinja_environment
 from tools.workspace import atomic_write, first_heading, resolve, sidecar_of
 
 GENERATOR = "paper-to-code"
@@ -355,23 +356,6 @@ def notebook_json(percent_script: str) -> str:
     return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
 
 
-def jinja_environment(folder: Path = TEMPLATES) -> Any:
-    """The Jinja2 environment for code and Markdown templates: strict undefined, no HTML escaping, block tags
-    trimmed, trailing newline kept, and a `q` filter quoting a string for Python/TOML source."""
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
-    env.filters["q"] = lambda s: json.dumps(str(s), ensure_ascii=False)
-    return env
-
-
 def _tidy(text: str) -> str:
     lines = [line.rstrip() for line in text.splitlines()]
     return "\n".join(lines).strip("\n") + "\n"
@@ -379,7 +363,7 @@ def _tidy(text: str) -> str:
 
 def render_files(context: dict[str, Any]) -> dict[str, str]:
     """Every file of the project (relative path -> text), rendered in memory."""
-    env = jinja_environment()
+    env = jinja_environment(TEMPLATES)
     files: dict[str, str] = {}
     for name in sorted(env.list_templates(filter_func=lambda n: n.endswith(".j2"))):
         rel = name[: -len(".j2")]
@@ -531,9 +515,139 @@ def _drop_orphan_stub_tests(
     ]
 
 
-def _beat(step: int, what: str) -> Callable[[float], None]:
-    """Progress keep-alive while uv runs (MCP clients drop calls that stay silent for about a minute)."""
-    return lambda seconds: report(step, 5, f"{what}: {seconds:.0f} s")
+@dataclass
+class _Outcome:
+    """What create_project did: files written and kept, warnings, and whether uv locked and synced."""
+
+    written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    locked: bool = False
+    synced: bool = False
+
+
+def _check_request(target: Path, python: str, update: bool) -> str:
+    """The Python version (stripped) once the request is sound: a version like 3.11, a usable folder."""
+    if not re.fullmatch(r"3\.\d{1,2}", python.strip()):
+        raise PaperToCodeError(f"python={python!r} is not a version like '3.11': pass e.g. python='3.11'")
+    if target.exists() and not target.is_dir():
+        raise PaperToCodeError(f"{target} is a file: pass a folder path for the new project")
+    if target.is_dir() and any(target.iterdir()) and not update:
+        raise PaperToCodeError(
+            f"{target} exists and is not empty: pass an empty or new folder, or update=True to add only the "
+            "missing files"
+        )
+    return python.strip()
+
+
+def _checklist_hints(checklist: Path | None, paper_markdown: Path | None) -> list[str]:
+    """A hint when no checklist was passed but make_checklist wrote one beside the paper."""
+    beside = paper_markdown.with_name("IMPLEMENTATION_CHECKLIST.md") if paper_markdown else None
+    if checklist is None and beside is not None and beside.is_file():
+        return [f"{beside} exists: pass it as checklist_path for one stub and xfail test per equation"]
+    return []
+
+
+@dataclass
+class _Sources:
+    """What a project is generated from: the checklist (path, text, items) and the paper (path, info)."""
+
+    checklist: Path | None
+    paper_markdown: Path | None
+    checklist_text: str | None = None
+    items: list[Any] | None = None
+    paper: PaperInfo = field(default_factory=PaperInfo)
+
+
+def _read_sources(checklist: Path | None, paper_markdown: Path | None) -> _Sources:
+    sources = _Sources(checklist, paper_markdown)
+    if checklist is not None:
+        sources.checklist_text, sources.items = read_checklist(checklist)
+    sources.paper = paper_info(paper_markdown)
+    return sources
+
+
+def _project_files(answers: Answers, sources: _Sources) -> tuple[dict[str, Any], dict[str, str]]:
+    """The render context and every file to write: templates, equation oracles, the checklist, the answers."""
+    report(1, 5, "rendering templates")
+    context = build_context(answers, sources.items, sources.paper)
+    files = render_files(context)
+    if sources.items:  # equation oracles for checklist equations that are plain algebra
+        from tools.trace.oracles import oracle_files_for
+
+        oracles = oracle_files_for(sources.items, sources.checklist, sources.paper_markdown, answers.package)
+        files.update(oracles)
+    if sources.checklist_text is not None:
+        files["IMPLEMENTATION_CHECKLIST.md"] = sources.checklist_text
+    files[ANSWERS_FILE] = answers_json(answers, [*files, "uv.lock", "requirements.txt"])
+    return context, files
+
+
+def _write_files(target: Path, files: dict[str, str], outcome: _Outcome) -> None:
+    """Write the files the folder lacks; existing ones are kept as they are."""
+    report(2, 5, "writing files")
+    target.mkdir(parents=True, exist_ok=True)
+    for rel, text in files.items():
+        path = target / rel
+        if path.exists():
+            outcome.kept.append(rel)
+            continue
+        atomic_write(path, text)
+        outcome.written.append(rel)
+
+
+def _lock(target: Path, outcome: _Outcome) -> None:
+    report(3, 5, "uv lock")
+    run = uvcli.run_uv(["lock"], target, timeout=300)
+    if run.ok:
+        outcome.locked = True
+        outcome.written.append("uv.lock")
+    else:
+        outcome.warnings.append(
+            f"`uv lock` failed (exit {run.returncode}); fix the cause, then run `uv lock` in {target}:\n"
+            f"{run.error_tail(8)}"
+        )
+
+
+def _export_requirements(target: Path, outcome: _Outcome) -> None:
+    report(4, 5, "exporting requirements.txt")
+    from tools.project.requirements import export_files
+
+    try:
+        export_files(target)
+        outcome.written.append("requirements.txt")
+    except PaperToCodeError as e:
+        outcome.warnings.append(f"requirements.txt not written: {e}")
+
+
+def _sync(target: Path, outcome: _Outcome) -> None:
+    report(5, 5, "uv sync")
+    run = uvcli.run_uv(["sync"], target, timeout=900)
+    outcome.synced = run.ok
+    if not outcome.synced:
+        outcome.warnings.append(f"`uv sync` failed (exit {run.returncode}): {run.error_tail(6)}")
+
+
+def _uv_steps(target: Path, outcome: _Outcome, lock_existed: bool, lock: bool, sync: bool) -> None:
+    """`uv lock` unless the folder had a lock, requirements.txt from a new lock, `uv sync` on request."""
+    if lock and not lock_existed:
+        _lock(target, outcome)
+    elif lock_existed:
+        outcome.kept.append("uv.lock")
+    if outcome.locked and not (target / "requirements.txt").exists():
+        _export_requirements(target, outcome)
+    if sync:
+        _sync(target, outcome)
+
+
+def _next_steps(target: Path, package: str, equations: int, needs_lock: bool) -> list[str]:
+    steps = [f"cd {target}"]
+    if needs_lock:
+        steps.append("uv lock")
+    steps += ["uv run pytest", "uv run python train.py --config small --steps 500"]
+    if equations:
+        steps.append(f"implement the stubs in src/{package}/core/equations.py, one checklist ID at a time")
+    return steps
 
 
 def create_project(
@@ -550,29 +664,11 @@ def create_project(
 
     bench/project.py calls this directly to time scaffold + `uv lock`.
     """
-    import time
-
     start = time.monotonic()
-    if not re.fullmatch(r"3\.\d{1,2}", python.strip()):
-        raise PaperToCodeError(f"python={python!r} is not a version like '3.11': pass e.g. python='3.11'")
-    python = python.strip()
-    if target.exists() and not target.is_dir():
-        raise PaperToCodeError(f"{target} is a file: pass a folder path for the new project")
-    if target.is_dir() and any(target.iterdir()) and not update:
-        raise PaperToCodeError(
-            f"{target} exists and is not empty: pass an empty or new folder, or update=True to add only the "
-            "missing files"
-        )
+    python = _check_request(target, python, update)
     project_name, package = project_names(name or target.name)
-    items = None
-    checklist_text = None
-    if checklist is not None:
-        checklist_text, items = read_checklist(checklist)
-    paper = paper_info(paper_markdown)
-    hints = []
-    beside = paper_markdown.with_name("IMPLEMENTATION_CHECKLIST.md") if paper_markdown else None
-    if checklist is None and beside is not None and beside.is_file():
-        hints.append(f"{beside} exists: pass it as checklist_path for one stub and xfail test per equation")
+    sources = _read_sources(checklist, paper_markdown)
+    hints = _checklist_hints(checklist, paper_markdown)
     index = torch_index()
     answers = Answers(
         name=project_name,
@@ -582,81 +678,27 @@ def create_project(
         paper_markdown=str(paper_markdown) if paper_markdown else None,
         torch_index=str(index) if index else None,
     )
-    report(1, 5, "rendering templates")
-    context = build_context(answers, items, paper)
-    files = render_files(context)
-    if items:  # equation oracles for checklist equations that are plain algebra (tools/oracles.py)
-        from tools.trace.oracles import oracle_files_for
-
-        files.update(oracle_files_for(items, checklist, paper_markdown, package))
-    if checklist_text is not None:
-        files["IMPLEMENTATION_CHECKLIST.md"] = checklist_text
-    files[ANSWERS_FILE] = answers_json(answers, [*files, "uv.lock", "requirements.txt"])
+    outcome = _Outcome(warnings=hints)
+    context, files = _project_files(answers, sources)
     if update:
-        hints += _drop_orphan_stub_tests(target, package, context["equations"], files)
-
-    report(2, 5, "writing files")
-    written, kept = [], []
-    target.mkdir(parents=True, exist_ok=True)
+        outcome.warnings += _drop_orphan_stub_tests(target, package, context["equations"], files)
     lock_existed = (target / "uv.lock").exists()
-    for rel, text in files.items():
-        path = target / rel
-        if path.exists():
-            kept.append(rel)
-            continue
-        atomic_write(path, text)
-        written.append(rel)
-
-    warnings: list[str] = hints
-    locked = synced = False
-    if lock and not lock_existed:
-        report(3, 5, "uv lock")
-        run = uvcli.run_uv(["lock"], target, timeout=300, heartbeat=_beat(3, "uv lock"))
-        if run.ok:
-            locked = True
-            written.append("uv.lock")
-        else:
-            warnings.append(
-                f"`uv lock` failed (exit {run.returncode}); fix the cause, then run `uv lock` in {target}:\n"
-                f"{run.error_tail(8)}"
-            )
-    elif lock_existed:
-        kept.append("uv.lock")
-    if locked and not (target / "requirements.txt").exists():
-        report(4, 5, "exporting requirements.txt")
-        from tools.project.requirements import export_files
-
-        try:
-            export_files(target)
-            written.append("requirements.txt")
-        except PaperToCodeError as e:
-            warnings.append(f"requirements.txt not written: {e}")
-    if sync:
-        report(5, 5, "uv sync")
-        run = uvcli.run_uv(["sync"], target, timeout=900, heartbeat=_beat(5, "uv sync"))
-        synced = run.ok
-        if not synced:
-            warnings.append(f"`uv sync` failed (exit {run.returncode}): {run.error_tail(6)}")
-
-    steps = [f"cd {target}"]
-    if not locked and not lock_existed:
-        steps.append("uv lock")
-    steps += ["uv run pytest", "uv run python train.py --config small --steps 500"]
-    if context["equations"]:
-        steps.append(f"implement the stubs in src/{package}/core/equations.py, one checklist ID at a time")
+    _write_files(target, files, outcome)
+    _uv_steps(target, outcome, lock_existed, lock, sync)
+    equations = len(context["equations"])
     return InitProjectResult(
         path=str(target),
         name=project_name,
         package=package,
-        files_written=written,
-        files_kept=kept,
-        equations=len(context["equations"]),
-        locked=locked,
-        synced=synced,
-        torch_source=str(index) if index else "pypi",
+        files_written=outcome.written,
+        files_kept=outcome.kept,
+        equations=equations,
+        locked=outcome.locked,
+        synced=outcome.synced,
+        torch_source=answers.torch_index or "pypi",
         seconds=round(time.monotonic() - start, 3),
-        warnings=warnings,
-        next_steps=steps,
+        warnings=outcome.warnings,
+        next_steps=_next_steps(target, package, equations, not outcome.locked and not lock_existed),
     )
 
 

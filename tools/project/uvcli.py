@@ -10,7 +10,7 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,27 +85,9 @@ def _kill_group(proc: subprocess.Popen[str]) -> None:
         proc.kill()
 
 
-def run_uv(
-    args: Sequence[str],
-    cwd: Path,
-    *,
-    timeout: float = 300,
-    env: Mapping[str, str] | None = None,
-    check: bool = False,
-    what: str | None = None,
-    keep_stdout: bool = False,
-    heartbeat: Callable[[float], None] | None = None,
-    heartbeat_s: float = 5.0,
-) -> UvRun:
-    """Run `uv *args` in `cwd` (own process group, stdin closed); kill the whole group on timeout.
-
-    check=True turns a failure or timeout into a PaperToCodeError naming the command and uv's last lines.
-    Output is capped to its tail, except stdout with keep_stdout=True (what `uv export` prints).
-    heartbeat(seconds_so_far) is called every heartbeat_s while uv runs (progress keep-alive for MCP clients).
-    """
-    argv = uv_argv(*args)
-    start = time.monotonic()
-    proc = subprocess.Popen(
+def _spawn(argv: list[str], cwd: Path, env: Mapping[str, str] | None) -> subprocess.Popen[str]:
+    """uv in its own process group (so a timeout can kill its children too), stdin closed."""
+    return subprocess.Popen(
         argv,
         cwd=cwd,
         env=uv_env(env),
@@ -116,52 +98,62 @@ def run_uv(
         errors="replace",
         start_new_session=True,
     )
-    timed_out = False
-    deadline = start + timeout
-    while True:
-        left = deadline - time.monotonic()
-        try:  # a retried communicate() loses no output
-            out, err = proc.communicate(timeout=max(0.01, min(left, heartbeat_s if heartbeat else left)))
-            break
-        except subprocess.TimeoutExpired:
-            if time.monotonic() >= deadline:
-                timed_out = True
-                _kill_group(proc)
-                out, err = proc.communicate()
-                break
-            if heartbeat:
-                heartbeat(time.monotonic() - start)
+
+
+def _wait(proc: subprocess.Popen[str], timeout: float) -> tuple[str, str, bool]:
+    """(stdout, stderr, timed_out); on timeout the whole process group is killed."""
+    try:
+        out, err = proc.communicate(timeout=timeout)
+        return out or "", err or "", False
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        out, err = proc.communicate()
+        return out or "", err or "", True
+
+
+def _raise_failure(run: UvRun, cwd: Path, timeout: float, what: str | None) -> None:
+    label = what or f"`{run.command()}`"
+    if run.timed_out:
+        raise PaperToCodeError(
+            f"{label} did not finish within {timeout:.0f} s in {cwd}: check the network or package "
+            "index, then run it by hand to see where it stalls"
+        )
+    raise PaperToCodeError(
+        f"{label} failed (exit {run.returncode}) in {cwd}:\n{run.error_tail()}\n"
+        f"Fix the cause above, then run `{run.command()}` in that folder."
+    )
+
+
+def run_uv(
+    args: Sequence[str],
+    cwd: Path,
+    *,
+    timeout: float = 300,
+    env: Mapping[str, str] | None = None,
+    check: bool = False,
+    what: str | None = None,
+    keep_stdout: bool = False,
+) -> UvRun:
+    """Run `uv *args` in `cwd` (own process group, stdin closed); kill the whole group on timeout.
+
+    check=True turns a failure or timeout into a PaperToCodeError naming the command and uv's last lines.
+    Output is capped to its tail, except stdout with keep_stdout=True (what `uv export` prints).
+    """
+    argv = uv_argv(*args)
+    start = time.monotonic()
+    proc = _spawn(argv, cwd, env)
+    out, err, timed_out = _wait(proc, max(0.01, timeout))
     run = UvRun(
         argv=argv,
         returncode=None if timed_out else proc.returncode,
-        stdout=(out or "") if keep_stdout else cap(out or ""),
-        stderr=cap(err or ""),
+        stdout=out if keep_stdout else cap(out),
+        stderr=cap(err),
         seconds=time.monotonic() - start,
         timed_out=timed_out,
     )
     if check and not run.ok:
-        label = what or f"`{run.command()}`"
-        if timed_out:
-            raise PaperToCodeError(
-                f"{label} did not finish within {timeout:.0f} s in {cwd}: check the network or package "
-                "index, then run it by hand to see where it stalls"
-            )
-        raise PaperToCodeError(
-            f"{label} failed (exit {run.returncode}) in {cwd}:\n{run.error_tail()}\n"
-            f"Fix the cause above, then run `{run.command()}` in that folder."
-        )
+        _raise_failure(run, cwd, timeout, what)
     return run
-
-
-def lock(project: Path, *, timeout: float = 180, offline: bool = False) -> UvRun:
-    """`uv lock` (raises with uv's message on failure)."""
-    args = ["lock", *(["--offline"] if offline else [])]
-    return run_uv(args, project, timeout=timeout, check=True)
-
-
-def lock_is_current(project: Path, *, timeout: float = 120) -> UvRun:
-    """`uv lock --check`: ok when uv.lock exists and matches pyproject.toml (never rewrites the lock)."""
-    return run_uv(["lock", "--check"], project, timeout=timeout)
 
 
 def sync(project: Path, *, timeout: float = 900, groups: Sequence[str] = (), frozen: bool = False) -> UvRun:

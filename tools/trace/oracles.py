@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from tools.analysis.checklist_tables import CHECKLIST_NAME
 from tools.models import ToolResult
+from tools.templating import jinja_environment
 
 TEMPLATES = Path(__file__).parent / "templates" / "oracle"
 
@@ -122,8 +123,6 @@ def test_module_name(item_id: str) -> str:
 
 
 def render_test(item_id: str, label: str | None, latex: str, package: str, result: OracleSpec) -> str:
-    from tools.project.scaffold import jinja_environment
-
     env = jinja_environment(TEMPLATES)
     slug = re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
     context: dict[str, Any] = {
