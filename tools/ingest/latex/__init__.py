@@ -2,6 +2,7 @@
 Markdown the PDF route writes, with exact LaTeX equation bodies and the numbers LaTeX would print.
 
 Modules: source (main file, inputs, comments), macros (user macros), counters + numbering (labels),
-text + algorithms + convert (Markdown), archive (safe e-print extraction), arxiv (ids and downloads),
-route (the entry point pdf_to_markdown calls). Nothing heavy is imported here.
+convert (the tokenizer) + writer, commands, environments, blocks, names, text, algorithms (Markdown),
+archive (safe e-print extraction), arxiv (ids and downloads), route (the entry point pdf_to_markdown calls).
+Nothing heavy is imported here.
 """
