@@ -24,7 +24,7 @@ def _table(*groups: tuple[Iterable[str], str]) -> dict[str, str]:
 
 
 _HANDLERS = _table(
-    (HEADING, "heading"),
+    (HEADING, "cmd_heading"),
     (RUN_IN, "cmd_run_in"),
     (("caption", "captionof"), "cmd_caption"),
     (REFS, "cmd_ref"),
@@ -58,7 +58,7 @@ class Commands(Blocks):
         return getattr(self, handler)(cs, star, at, i)
 
     # sectioning and captions
-    def heading(self, cs: str, star: bool, at: int, i: int) -> int:
+    def cmd_heading(self, cs: str, star: bool, at: int, i: int) -> int:
         s = self.s
         _, j = read_optional(s, i)
         j = skip_space(s, j)
