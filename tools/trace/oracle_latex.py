@@ -278,6 +278,113 @@ class _Var:
     bold: bool = False  # \\mathbf{W}: a vector or matrix by convention
 
 
+@dataclass
+class _Emit:
+    """What one emit call has written, and the brackets, norms and |...| it has open."""
+
+    nodes: list[Any]
+    in_call: bool
+    out: list[str] = field(default_factory=list)
+    depth: int = 0
+    norm_open: bool = False
+    abs_open: bool = False
+
+
+def _emit_char(st: _Emit, i: int, t: str) -> int:
+    """A token that is not a command, a letter or a norm bar: brackets, operators, digits."""
+    if t in ("\\{", "\\}"):
+        raise Unsupported("a set \\{...\\} is not plain algebra")
+    if t == "|":
+        if not st.abs_open and not _closes_abs(st.nodes, i):
+            raise Unsupported("a conditional `|` (as in p(x | y)) is not plain algebra")
+        st.abs_open = not st.abs_open
+        st.out.append("|")
+    elif t in ("(", "[", ")", "]"):
+        st.depth += 1 if t in ("(", "[") else -1
+        st.out.append("(" if t in ("(", "[") else ")")
+    elif t == "," and (st.depth > 0 or st.in_call):
+        st.out.append(",")
+    elif t in ("=", "<", ">", ","):
+        raise Unsupported(f"`{t}` inside a right-hand side: chained relations are not supported")
+    elif t == ".":
+        if i + 2 < len(st.nodes) and st.nodes[i + 1] == "." and st.nodes[i + 2] == ".":
+            raise Unsupported("an ellipsis (...) cannot be evaluated")
+        st.out.append(".")
+    elif t in ("+", "-", "*", "/", "^", "!") or (isinstance(t, str) and t.isdigit()):
+        st.out.append(t)
+    elif t == "_":
+        raise Unsupported("a subscript on a bracket or operator is not supported")
+    else:
+        raise Unsupported(f"the character {t!r} is not supported")
+    return i + 1
+
+
+def _emitters(*groups: tuple[Any, str]) -> dict[str, str]:
+    """Command -> _Rewriter method that writes it; a command in two groups goes to the first."""
+    out: dict[str, str] = {}
+    for names, method in groups:
+        for name in names:
+            out.setdefault(name, method)
+    return out
+
+
+_COMMAND_EMITTERS = _emitters(
+    (("frac", "dfrac", "tfrac"), "_emit_frac"),
+    (("sqrt",), "_emit_sqrt"),
+    (FUNCS, "_emit_function"),
+    (("min", "max"), "_emit_min_max"),
+    (("cdot", "times", "odot"), "_emit_product"),
+    (("sum", "prod"), "_emit_reduction"),
+    (("pi",), "_emit_pi"),
+    (("|", "Vert", "lVert", "rVert"), "_emit_norm"),
+    (GREEK, "_emit_variable"),
+    (DECOR_SUFFIX, "_emit_variable"),
+)
+
+
+def _read_base(nodes: list[Any], i: int, lhs: bool) -> tuple[str, int]:
+    """A variable's base name from the token at i (a letter, a Greek letter, a decorated or text name)."""
+    t = nodes[i]
+    c = _cmd(t)
+    if lhs and c in TEXT_NAMES and i + 1 < len(nodes):
+        return _name_of(_items(nodes[i + 1])), i + 2
+    if c in DECOR_SUFFIX:
+        if i + 1 >= len(nodes):
+            raise Unsupported(f"\\{c} without an argument")
+        inner = _items(nodes[i + 1])
+        if any(_cmd(x) in REASONS for x in inner):
+            raise Unsupported(REASONS[next(_cmd(x) for x in inner if _cmd(x) in REASONS)])
+        return _name_of(inner) + DECOR_SUFFIX[c], i + 2
+    if c in GREEK:
+        return c, i + 1
+    return str(t), i + 1
+
+
+def _read_suffixes(var: _Var, nodes: list[Any], i: int) -> int:
+    """Primes, a subscript and a ^{*}/^{(k)} mark after the base at i; returns where they end."""
+    while i < len(nodes):
+        t = nodes[i]
+        if t == "'":
+            var.base += "_prime"
+            i += 1
+        elif t == "_" and i + 1 < len(nodes):
+            var.sub += _items(nodes[i + 1])
+            i += 2
+        elif t == "^" and i + 1 < len(nodes) and _is_mark(nodes[i + 1]):
+            var.base += "_" + (_name_of(nodes[i + 1].items) or "star")
+            i += 2
+        else:
+            break
+    return i
+
+
+def _is_mark(node: Any) -> bool:
+    """{(k)}, {*}, {\\star}, {\\prime} as a superscript: part of the name, not a power."""
+    return isinstance(node, Group) and (
+        node.items[:1] == ["("] or node.items in (["*"], ["\\star"], ["\\prime"])
+    )
+
+
 # ---------------------------------------------------------------- the rewriter
 
 
@@ -305,64 +412,36 @@ class _Rewriter:
 
     # -- variables
     def read_var(self, nodes: list[Any], i: int, lhs: bool = False) -> tuple[_Var, int]:
-        t = nodes[i]
-        c = _cmd(t)
-        if lhs and c in TEXT_NAMES and i + 1 < len(nodes):
-            base = _name_of(_items(nodes[i + 1]))
-            i += 2
-        elif c in DECOR_SUFFIX:
-            if i + 1 >= len(nodes):
-                raise Unsupported(f"\\{c} without an argument")
-            inner = _items(nodes[i + 1])
-            if any(_cmd(x) in REASONS for x in inner):
-                raise Unsupported(REASONS[next(_cmd(x) for x in inner if _cmd(x) in REASONS)])
-            base = _name_of(inner) + DECOR_SUFFIX[c]
-            i += 2
-        elif c in GREEK:
-            base, i = c, i + 1
-        else:
-            base, i = str(t), i + 1
+        c = _cmd(nodes[i])
+        base, i = _read_base(nodes, i, lhs)
         var = _Var(name="", base=base, bold=c in BOLD)
-        while i < len(nodes):
-            t = nodes[i]
-            if t == "'":
-                var.base += "_prime"
-                i += 1
-            elif t == "_" and i + 1 < len(nodes):
-                var.sub += _items(nodes[i + 1])
-                i += 2
-            elif (
-                t == "^"
-                and i + 1 < len(nodes)
-                and isinstance(nodes[i + 1], Group)
-                and (
-                    nodes[i + 1].items[:1] == ["("] or nodes[i + 1].items in (["*"], ["\\star"], ["\\prime"])
-                )
-            ):
-                var.base += "_" + (_name_of(nodes[i + 1].items) or "star")
-                i += 2
-            else:
-                break
+        i = _read_suffixes(var, nodes, i)
         sub_name = _name_of(var.sub)
         var.name = _py(f"{var.base}_{sub_name}" if sub_name else var.base)
         if i < len(nodes) and nodes[i] == "(":
-            close = _matching(nodes, i)
-            args = nodes[i + 1 : close]
-            model = bool(set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS)
-            top_comma = _top_level(args, ",")
-            if not lhs and sub_name.upper() == "KL":
-                raise Unsupported("a KL divergence is not plain algebra")
-            if not lhs and {"|", "\\mid"} & set(_flat(args)):  # on the left, p(y | x) = <algebra> is fine
-                raise Unsupported(f"{var.base}(... | ...) is a conditional probability, not plain algebra")
-            if lhs or model or var.base in self.helpers or top_comma:
-                var.call = args
-                i = close + 1
-            elif not var.sub:  # sigma(x): sigmoid, or sigma times x? a wrong guess would fail good code
-                raise Unsupported(
-                    f"{var.base}(...) may be a function or a product: the oracle cannot tell (pass latex= "
-                    "with \\cdot for a product)"
-                )
+            i = self._read_call(var, nodes, i, lhs)
         return var, i
+
+    def _read_call(self, var: _Var, nodes: list[Any], i: int, lhs: bool) -> int:
+        """The (args) after a variable at i: a call (kept in var.call; returns past it), or a product."""
+        sub_name = _name_of(var.sub)
+        close = _matching(nodes, i)
+        args = nodes[i + 1 : close]
+        model = bool(set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS)
+        top_comma = _top_level(args, ",")
+        if not lhs and sub_name.upper() == "KL":
+            raise Unsupported("a KL divergence is not plain algebra")
+        if not lhs and {"|", "\\mid"} & set(_flat(args)):  # on the left, p(y | x) = <algebra> is fine
+            raise Unsupported(f"{var.base}(... | ...) is a conditional probability, not plain algebra")
+        if lhs or model or var.base in self.helpers or top_comma:
+            var.call = args
+            return close + 1
+        if not var.sub:  # sigma(x): sigmoid, or sigma times x? a wrong guess would fail good code
+            raise Unsupported(
+                f"{var.base}(...) may be a function or a product: the oracle cannot tell (pass latex= "
+                "with \\cdot for a product)"
+            )
+        return i
 
     def emit_var(self, var: _Var) -> str:
         if var.call is not None and var.base in self.helpers and not var.sub:
@@ -394,118 +473,106 @@ class _Rewriter:
         return "{" + self.emit(_items(nodes[i])) + "}", i + 1
 
     def emit(self, nodes: list[Any], in_call: bool = False) -> str:
-        out: list[str] = []
-        i, depth = 0, 0
-        norm_open = abs_open = False
+        st = _Emit(nodes, in_call)
+        i = 0
         while i < len(nodes):
-            t = nodes[i]
-            c = _cmd(t)
-            if isinstance(t, Group):
-                out.append("{" + self.emit(t.items, in_call) + "}")
-                i += 1
-            elif c in ("frac", "dfrac", "tfrac"):
-                num, i = self.arg(nodes, i + 1)
-                den, i = self.arg(nodes, i)
-                out.append(f"\\frac{num}{den}")
-            elif c == "sqrt":
-                i += 1
-                root = ""
-                if i < len(nodes) and nodes[i] == "[":
-                    close = _matching(nodes, i, "[", "]")
-                    root = "[" + self.emit(nodes[i + 1 : close]) + "]"
-                    i = close + 1
-                body, i = self.arg(nodes, i)
-                out.append(f"\\sqrt{root}{body}")
-            elif c in FUNCS:
-                i = self.function(nodes, i, out)
-            elif c in ("min", "max"):
-                if i + 1 >= len(nodes) or nodes[i + 1] != "(":
-                    raise Unsupported(f"\\{c} over a set or with a subscript is an optimisation, not algebra")
-                out.append(f"\\{c}")
-                i += 1
-            elif c in ("cdot", "times", "odot"):  # elementwise on the oracle's tensors
-                out.append("\\cdot ")
-                i += 1
-            elif c in ("sum", "prod"):
-                i = self.reduction(nodes, i, out)
-            elif c == "pi":
-                out.append("\\pi ")
-                i += 1
-            elif (
-                c in ("|", "Vert", "lVert", "rVert")
-                or t == "\\|"
-                or (t == "|" and nodes[i + 1 : i + 2] == ["|"])
-            ):
-                i += 1 if t != "|" else 2
-                if not norm_open:
-                    out.append("\\normopen(")
-                    norm_open = True
-                else:
-                    norm_open = False
-                    kind = "norm_two"
-                    if i + 1 < len(nodes) and nodes[i] == "_":
-                        sub = _name_of(_items(nodes[i + 1]))
-                        kind = {"1": "norm_one", "2": "norm_two", "infty": "norm_max", "F": "norm_two"}.get(
-                            sub, ""
-                        )
-                        if not kind:
-                            raise Unsupported(f"a norm with subscript {sub} is not supported")
-                        i += 2
-                    out.append(")")
-                    opened = len(out) - 1 - out[::-1].index("\\normopen(")
-                    out[opened] = f"\\{kind.replace('_', '')}("
-                    self.reductions = True
-            elif c in GREEK or c in DECOR_SUFFIX or (isinstance(t, str) and len(t) == 1 and t.isalpha()):
-                if t == "E" and self._is_expectation(nodes, i):
-                    raise Unsupported(
-                        "an expectation E[...] needs a sampling convention the oracle cannot know"
-                    )
-                if t == "e" and nodes[i + 1 : i + 2] == ["^"]:
-                    body, i = self.arg(nodes, i + 2)
-                    out.append(f"\\exp{{({body})}}")
-                    continue
-                var, i = self.read_var(nodes, i)
-                out.append(self.emit_var(var) + " ")
-            elif c in REASONS:
-                raise Unsupported(REASONS[c])
-            elif c:
-                raise Unsupported(f"\\{c} is not plain algebra the oracle can evaluate")
-            elif t in ("\\{", "\\}"):
-                raise Unsupported("a set \\{...\\} is not plain algebra")
-            elif t == "|":
-                if not abs_open and not _closes_abs(nodes, i):
-                    raise Unsupported("a conditional `|` (as in p(x | y)) is not plain algebra")
-                abs_open = not abs_open
-                out.append("|")
-                i += 1
-            elif t in ("(", "["):
-                depth += 1
-                out.append("(")
-                i += 1
-            elif t in (")", "]"):
-                depth -= 1
-                out.append(")")
-                i += 1
-            elif t == "," and (depth > 0 or in_call):
-                out.append(",")
-                i += 1
-            elif t in ("=", "<", ">", ","):
-                raise Unsupported(f"`{t}` inside a right-hand side: chained relations are not supported")
-            elif t == ".":
-                if i + 2 < len(nodes) and nodes[i + 1] == "." and nodes[i + 2] == ".":
-                    raise Unsupported("an ellipsis (...) cannot be evaluated")
-                out.append(".")
-                i += 1
-            elif t in ("+", "-", "*", "/", "^", "!") or (isinstance(t, str) and t.isdigit()):
-                out.append(t)
-                i += 1
-            elif t == "_":
-                raise Unsupported("a subscript on a bracket or operator is not supported")
-            else:
-                raise Unsupported(f"the character {t!r} is not supported")
-        if norm_open:
+            i = self._emit_token(st, i)
+        if st.norm_open:
             raise Unsupported("an unclosed norm ||...||")
-        return "".join(out)
+        return "".join(st.out)
+
+    def _emit_token(self, st: _Emit, i: int) -> int:
+        """Write the token at i (and what it takes with it); returns the index after."""
+        t = st.nodes[i]
+        if isinstance(t, Group):
+            st.out.append("{" + self.emit(t.items, st.in_call) + "}")
+            return i + 1
+        c = _cmd(t)
+        if c:
+            handler = _COMMAND_EMITTERS.get(c)
+            if handler is not None:
+                return getattr(self, handler)(st, i, c)
+            if c in REASONS:
+                raise Unsupported(REASONS[c])
+            raise Unsupported(f"\\{c} is not plain algebra the oracle can evaluate")
+        if t == "\\|" or (t == "|" and st.nodes[i + 1 : i + 2] == ["|"]):
+            return self._emit_norm(st, i, c)
+        if isinstance(t, str) and len(t) == 1 and t.isalpha():
+            return self._emit_variable(st, i, c)
+        return _emit_char(st, i, t)
+
+    # each _emit_<kind>(st, i, c) writes the command c at st.nodes[i] and returns the index after it
+    def _emit_frac(self, st: _Emit, i: int, c: str) -> int:
+        num, i = self.arg(st.nodes, i + 1)
+        den, i = self.arg(st.nodes, i)
+        st.out.append(f"\\frac{num}{den}")
+        return i
+
+    def _emit_sqrt(self, st: _Emit, i: int, c: str) -> int:
+        nodes = st.nodes
+        i += 1
+        root = ""
+        if i < len(nodes) and nodes[i] == "[":
+            close = _matching(nodes, i, "[", "]")
+            root = "[" + self.emit(nodes[i + 1 : close]) + "]"
+            i = close + 1
+        body, i = self.arg(nodes, i)
+        st.out.append(f"\\sqrt{root}{body}")
+        return i
+
+    def _emit_function(self, st: _Emit, i: int, c: str) -> int:
+        return self.function(st.nodes, i, st.out)
+
+    def _emit_min_max(self, st: _Emit, i: int, c: str) -> int:
+        if i + 1 >= len(st.nodes) or st.nodes[i + 1] != "(":
+            raise Unsupported(f"\\{c} over a set or with a subscript is an optimisation, not algebra")
+        st.out.append(f"\\{c}")
+        return i + 1
+
+    def _emit_product(self, st: _Emit, i: int, c: str) -> int:
+        st.out.append("\\cdot ")  # elementwise on the oracle's tensors
+        return i + 1
+
+    def _emit_reduction(self, st: _Emit, i: int, c: str) -> int:
+        return self.reduction(st.nodes, i, st.out)
+
+    def _emit_pi(self, st: _Emit, i: int, c: str) -> int:
+        st.out.append("\\pi ")
+        return i + 1
+
+    def _emit_norm(self, st: _Emit, i: int, c: str | None) -> int:
+        """\\| or || opens a norm, or closes it (with _1, _2, _F or _\\infty for its kind)."""
+        nodes = st.nodes
+        i += 1 if nodes[i] != "|" else 2
+        if not st.norm_open:
+            st.out.append("\\normopen(")
+            st.norm_open = True
+            return i
+        st.norm_open = False
+        kind = "norm_two"
+        if i + 1 < len(nodes) and nodes[i] == "_":
+            sub = _name_of(_items(nodes[i + 1]))
+            kind = {"1": "norm_one", "2": "norm_two", "infty": "norm_max", "F": "norm_two"}.get(sub, "")
+            if not kind:
+                raise Unsupported(f"a norm with subscript {sub} is not supported")
+            i += 2
+        st.out.append(")")
+        opened = len(st.out) - 1 - st.out[::-1].index("\\normopen(")
+        st.out[opened] = f"\\{kind.replace('_', '')}("
+        self.reductions = True
+        return i
+
+    def _emit_variable(self, st: _Emit, i: int, c: str | None) -> int:
+        nodes, t = st.nodes, st.nodes[i]
+        if t == "E" and self._is_expectation(nodes, i):
+            raise Unsupported("an expectation E[...] needs a sampling convention the oracle cannot know")
+        if t == "e" and nodes[i + 1 : i + 2] == ["^"]:
+            body, i = self.arg(nodes, i + 2)
+            st.out.append(f"\\exp{{({body})}}")
+            return i
+        var, i = self.read_var(nodes, i)
+        st.out.append(self.emit_var(var) + " ")
+        return i
 
     def function(self, nodes: list[Any], i: int, out: list[str]) -> int:
         """\\log x, \\exp{...}, \\cos(...): always emitted with parenthesised arguments (sympy's grammar is
@@ -677,40 +744,12 @@ def build_spec(latex: str) -> dict[str, Any]:
         raise Unsupported(
             f"reductions over different indices ({', '.join(sorted(rw.indices))}): unknown axes"
         )
-    lhs_vars = []
-    for lhs, rhs in defs:  # noqa: B007 (rhs is read when the left-hand side is refused)
-        var, end = (
-            _Rewriter().read_var(lhs, 0, lhs=True)
-            if lhs and (_cmd(lhs[0]) or str(lhs[0]).isalpha())
-            else (None, 0)
-        )
-        if var is None or end != len(lhs):
-            _Rewriter().emit(rhs)  # a reason found on the right-hand side is the more telling one
-            raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
-        lhs_vars.append(var)
+    lhs_vars = [_lhs_var(lhs, rhs) for lhs, rhs in defs]
     # f(t) = ... defined on the line and called elsewhere: a helper function
-    for var, _ in zip(lhs_vars, defs, strict=True):
+    for var in lhs_vars:
         if var.call is not None and not var.sub and len(defs) > 1 and _single_vars(var.call):
             rw.helpers[var.base] = "\\fn" + re.sub(r"[^A-Za-z]", "", var.base)
-    definitions = []
-    outputs: list[str] = []
-    for var, (_, rhs) in zip(lhs_vars, defs, strict=True):
-        if var.base in rw.helpers and var.call is not None:
-            params = []
-            for p in _split_args(var.call):
-                pv, _ = rw.read_var(p, 0)
-                params.append(rw.placeholder(pv.name, is_input=False))
-            body = rw.emit(rhs)
-            definitions.append({"function": rw.helpers[var.base][1:], "params": params, "rhs": body})
-            continue
-        if not rhs:
-            raise Unsupported("an empty right-hand side")
-        target = (
-            var.name if var.call is None else _py(var.base + ("_" + _name_of(var.sub) if var.sub else ""))
-        )
-        body = rw.emit(rhs)
-        definitions.append({"target": target, "rhs": body})
-        outputs.append(target)
+    definitions, outputs = _definitions(rw, lhs_vars, [rhs for _, rhs in defs])
     targets = set(outputs)
     # a symbol both defined on the line and used later is an intermediate, not an input
     inputs = [n for n in rw.inputs if n not in targets]
@@ -728,6 +767,46 @@ def build_spec(latex: str) -> dict[str, Any]:
         "lengths": lengths,
         "reduction_symbols": reduction_symbols,
     }
+
+
+def _lhs_var(lhs: list[Any], rhs: list[Any]) -> _Var:
+    """The variable a definition names; refused (with the right-hand side's reason first) when the
+    left-hand side is not one variable."""
+    var, end = (
+        _Rewriter().read_var(lhs, 0, lhs=True)
+        if lhs and (_cmd(lhs[0]) or str(lhs[0]).isalpha())
+        else (None, 0)
+    )
+    if var is None or end != len(lhs):
+        _Rewriter().emit(rhs)  # a reason found on the right-hand side is the more telling one
+        raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
+    return var
+
+
+def _definitions(
+    rw: _Rewriter, lhs_vars: list[_Var], rhss: list[list[Any]]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Each definition rewritten (a helper function, or a target and its right-hand side), and the targets."""
+    definitions: list[dict[str, Any]] = []
+    outputs: list[str] = []
+    for var, rhs in zip(lhs_vars, rhss, strict=True):
+        if var.base in rw.helpers and var.call is not None:
+            params = []
+            for p in _split_args(var.call):
+                pv, _ = rw.read_var(p, 0)
+                params.append(rw.placeholder(pv.name, is_input=False))
+            body = rw.emit(rhs)
+            definitions.append({"function": rw.helpers[var.base][1:], "params": params, "rhs": body})
+            continue
+        if not rhs:
+            raise Unsupported("an empty right-hand side")
+        target = (
+            var.name if var.call is None else _py(var.base + ("_" + _name_of(var.sub) if var.sub else ""))
+        )
+        body = rw.emit(rhs)
+        definitions.append({"target": target, "rhs": body})
+        outputs.append(target)
+    return definitions, outputs
 
 
 def _single_vars(args: list[Any]) -> bool:

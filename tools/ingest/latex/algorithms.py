@@ -4,12 +4,9 @@ and algorithm2e. Nesting is shown by indentation (4 spaces a level); numbers run
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from tools.ingest.latex.scan import Unbalanced, read_group, skip_space, squash
-
-if TYPE_CHECKING:
-    from tools.ingest.latex.convert import Renderer
+from tools.ingest.latex.writer import Writer
 
 # algorithmic / algpseudocode statements: name -> (words before the argument, words after, nesting effect)
 # effect: +1 opens a block, -1 closes one, 0 keeps the level; "mid" (else) is printed one level out.
@@ -40,7 +37,7 @@ _NAMED_TEXT = {"require": "algorithmicrequire", "ensure": "algorithmicensure"}
 _STMT = re.compile(r"\\([A-Za-z]+)(?![a-zA-Z])")
 
 
-def steps(r: Renderer, a: int, b: int, env: str) -> list[str]:
+def steps(r: Writer, a: int, b: int, env: str) -> list[str]:
     if env == "algorithm2e":
         out: list[str] = []
         _steps_2e(r, a, b, 0, out)
@@ -55,7 +52,7 @@ def _number(lines: list[tuple[int, str]]) -> list[str]:
 _STATEMENT_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}]")
 
 
-def _statements(r: Renderer, a: int, b: int, names: set[str]) -> list[tuple[str, int, int]]:
+def _statements(r: Writer, a: int, b: int, names: set[str]) -> list[tuple[str, int, int]]:
     """(lower-case command, start of its text, end) for each top-level statement command in s[a:b]."""
     s, found, depth = r.s, [], 0
     for m in _STATEMENT_TOKEN.finditer(s, a, b):
@@ -69,7 +66,7 @@ def _statements(r: Renderer, a: int, b: int, names: set[str]) -> list[tuple[str,
     return found
 
 
-def _steps_algorithmic(r: Renderer, a: int, b: int) -> list[tuple[int, str]]:
+def _steps_algorithmic(r: Writer, a: int, b: int) -> list[tuple[int, str]]:
     s = r.s
     body = s[a:b]
     custom = {n.lower() for n in re.findall(r"\\End([A-Za-z]+)", body)} - set(_OPEN)
@@ -118,7 +115,7 @@ def _words(before: str, arg: str, after: str) -> str:
     return squash(f"**{before}** {arg}" + (f" **{after}**" if after else ""))
 
 
-def _rest(r: Renderer, a: int, b: int) -> str:
+def _rest(r: Writer, a: int, b: int) -> str:
     """A statement's text with a leading {argument} unwrapped and comments as '▷ ...'."""
     s = r.s
     text = r.inline(a, b)
@@ -197,10 +194,26 @@ _2E_SKIP = {
 }
 
 
-def _steps_2e(r: Renderer, a: int, b: int, depth: int, out: list[tuple[int, str]]) -> None:
+# skipped with no argument (the rest of _2E_SKIP take one, or three)
+_2E_NO_ARGS = {
+    "SetAlgoLined",
+    "DontPrintSemicolon",
+    "LinesNumbered",
+    "SetAlgoNoLine",
+    "SetAlgoVlined",
+    "centering",
+    "small",
+    "footnotesize",
+    "scriptsize",
+}
+_2E_THREE_ARGS = {"SetKwInOut", "SetKwFunction", "SetKwProg"}
+_2E_TOKEN = re.compile(r"\\([A-Za-z]+)|\\;|\\\\|[{}]")
+
+
+def _steps_2e(r: Writer, a: int, b: int, depth: int, out: list[tuple[int, str]]) -> None:
     s = r.s
     pos, start = a, a
-    for m in re.compile(r"\\([A-Za-z]+)|\\;|\\\\|[{}]").finditer(s, a, b):
+    for m in _2E_TOKEN.finditer(s, a, b):
         if m.start() < pos:
             continue
         t, name = m.group(), m.group(1)
@@ -216,43 +229,14 @@ def _steps_2e(r: Renderer, a: int, b: int, depth: int, out: list[tuple[int, str]
             continue
         if name in _2E_SKIP:
             _emit(r, start, m.start(), depth, out)
-            pos = _skip_args(s, m.end(), b, 3 if name in ("SetKwInOut", "SetKwFunction", "SetKwProg") else 1)
-            if name in (
-                "SetAlgoLined",
-                "DontPrintSemicolon",
-                "LinesNumbered",
-                "SetAlgoNoLine",
-                "SetAlgoVlined",
-                "centering",
-                "small",
-                "footnotesize",
-                "scriptsize",
-            ):
+            pos = _skip_args(s, m.end(), b, 3 if name in _2E_THREE_ARGS else 1)
+            if name in _2E_NO_ARGS:
                 pos = m.end()
             start = pos
-            continue
-        if name in _2E_BLOCKS:
+        elif name in _2E_BLOCKS:
             _emit(r, start, m.start(), depth, out)
-            before, after, nargs = _2E_BLOCKS[name]
-            groups, pos = _groups(s, m.end(), b, nargs)
-            if nargs == 1:
-                out.append((depth, f"**{before}**"))
-                _steps_2e(r, *groups[0], depth + 1, out)
-            elif name == "Repeat":
-                out.append((depth, "**repeat**"))
-                _steps_2e(r, *groups[1], depth + 1, out)
-                out.append((depth, f"**until** {r.inline(*groups[0])}"))
-            elif name.startswith("l"):
-                out.append((depth, _words(before, r.inline(*groups[0]), after) + " " + r.inline(*groups[1])))
-            else:
-                out.append((depth, _words(before, r.inline(*groups[0]), after)))
-                _steps_2e(r, *groups[1], depth + 1, out)
-                if nargs == 3:
-                    out.append((depth, "**else**"))
-                    _steps_2e(r, *groups[2], depth + 1, out)
-            start = pos
-            continue
-        if name in _2E_KW:
+            start = pos = _block_2e(r, name, m.end(), b, depth, out)
+        elif name in _2E_KW:
             _emit(r, start, m.start(), depth, out)
             groups, pos = _groups(s, m.end(), b, 1)
             text = r.inline(*groups[0]) if groups else ""
@@ -261,7 +245,30 @@ def _steps_2e(r: Renderer, a: int, b: int, depth: int, out: list[tuple[int, str]
     _emit(r, start, b, depth, out)
 
 
-def _emit(r: Renderer, a: int, b: int, depth: int, out: list[tuple[int, str]]) -> None:
+def _block_2e(r: Writer, name: str, i: int, b: int, depth: int, out: list[tuple[int, str]]) -> int:
+    """An algorithm2e block (\\For{cond}{body}, \\eIf{c}{then}{else}, ...) from its arguments at i; returns
+    where they end."""
+    before, after, nargs = _2E_BLOCKS[name]
+    groups, pos = _groups(r.s, i, b, nargs)
+    if nargs == 1:
+        out.append((depth, f"**{before}**"))
+        _steps_2e(r, *groups[0], depth + 1, out)
+    elif name == "Repeat":
+        out.append((depth, "**repeat**"))
+        _steps_2e(r, *groups[1], depth + 1, out)
+        out.append((depth, f"**until** {r.inline(*groups[0])}"))
+    elif name.startswith("l"):
+        out.append((depth, _words(before, r.inline(*groups[0]), after) + " " + r.inline(*groups[1])))
+    else:
+        out.append((depth, _words(before, r.inline(*groups[0]), after)))
+        _steps_2e(r, *groups[1], depth + 1, out)
+        if nargs == 3:
+            out.append((depth, "**else**"))
+            _steps_2e(r, *groups[2], depth + 1, out)
+    return pos
+
+
+def _emit(r: Writer, a: int, b: int, depth: int, out: list[tuple[int, str]]) -> None:
     text = r.inline(a, b)
     if text:
         out.append((depth, text))

@@ -8,11 +8,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.ingest.latex.convert import DROP, WRAP, Renderer
+from tools.ingest.latex.convert import Renderer
 from tools.ingest.latex.macros import PROTECTED, MacroTable
+from tools.ingest.latex.names import DROP, WRAP
 from tools.ingest.latex.numbering import Numbering, number
-from tools.ingest.latex.scan import Unbalanced, read_group
+from tools.ingest.latex.scan import Unbalanced, read_group, squash
 from tools.ingest.latex.source import load
+from tools.ingest.latex.text import clean_math
 
 _TITLE = re.compile(r"\\(?:title|icmltitle)\s*(?:\[[^\]]*\])?\s*\{")
 
@@ -98,16 +100,12 @@ def _heading_lines(markdown: str) -> list[tuple[int, str, int]]:
 
 def written_math(tex: str, macros: MacroTable) -> str:
     """The body the converter writes for a piece of source math: macros expanded, then clean_math."""
-    from tools.ingest.latex.text import clean_math
-
     return clean_math(macros.expand(tex))
 
 
 def body_matches(body: str, source_tex: str, macros: MacroTable, truncated_at: int | None = None) -> bool:
     """Does a written body equal the source LaTeX (whitespace collapsed)? When the reference was cut at
     `truncated_at` characters (the corpus ground truth keeps 160), a prefix match counts."""
-    from tools.ingest.latex.scan import squash
-
     if truncated_at is not None and len(source_tex) >= truncated_at:
         cut = re.sub(r"\\(?:label|tag\*?)\s*\{[^{}]*$", "", source_tex)
         return squash(body).startswith(written_math(cut, macros)[:-12])

@@ -159,46 +159,18 @@ class MacroTable:
     def _parse(self, s: str, m: re.Match[str]) -> int:
         how, star, i = m.group(1), m.group(2), m.end()
         if how in ("newenvironment", "renewenvironment"):
-            name, i = read_arg(s, i)
-            n, default, i = _arg_count(s, i)
-            begin, i = read_arg(s, i)
-            end, i = read_arg(s, i)
-            name = name.strip()
-            if name in PROTECTED_ENVS or _COMPLEX.search(begin + end):
-                self.skipped.append(name)
-            else:
-                self.envs[name] = Macro(name, n, default, begin, end=end)
-            return i
+            return self._parse_env(s, i)
         name, i = read_arg(s, i)
         name = name.strip().lstrip("\\")
         if how in ("def", "gdef", "edef", "xdef"):
-            j = s.find("{", i)
-            params = s[i:j]
-            body, i = read_group(s, j)
-            if not re.fullmatch(r"(#[1-9])*", params.strip()):
-                self.skipped.append(name)  # delimited parameters need TeX's matcher
-                return i
-            self.define(Macro(name, params.count("#"), None, body), how)
-        elif how == "let":
-            j = skip_space(s, i)
-            if j < len(s) and s[j] == "=":
-                j += 1
-            target, i = read_arg(s, j)
-            if target.startswith("\\") and target[1:] != name:
-                self.define(Macro(name, 0, None, target), how)
-        elif how == "DeclareMathOperator":
+            return self._parse_def(s, i, name, how)
+        if how == "let":
+            return self._parse_let(s, i, name, how)
+        if how == "DeclareMathOperator":
             text, i = read_arg(s, i)
             self.define(Macro(name, 0, None, f"\\operatorname{star}{{{text}}}"), how)
         elif how.startswith("DeclarePairedDelimiter"):
-            n = 1
-            if how.endswith("X"):
-                n, _, i = _arg_count(s, i)
-            left, i = read_arg(s, i)
-            right, i = read_arg(s, i)
-            body = "#1"
-            if how.endswith("X"):
-                body, i = read_arg(s, i)
-            self.define(Macro(name, n, None, body, left=left, right=right), how)
+            return self._parse_delimiter(s, i, name, how)
         elif how in ("NewDocumentCommand", "RenewDocumentCommand"):
             spec, i = read_arg(s, i)
             body, i = read_arg(s, i)
@@ -210,6 +182,49 @@ class MacroTable:
             n, default, i = _arg_count(s, i)
             body, i = read_arg(s, i)
             self.define(Macro(name, n, default, body), how.removesuffix("x"))
+        return i
+
+    def _parse_env(self, s: str, i: int) -> int:
+        name, i = read_arg(s, i)
+        n, default, i = _arg_count(s, i)
+        begin, i = read_arg(s, i)
+        end, i = read_arg(s, i)
+        name = name.strip()
+        if name in PROTECTED_ENVS or _COMPLEX.search(begin + end):
+            self.skipped.append(name)
+        else:
+            self.envs[name] = Macro(name, n, default, begin, end=end)
+        return i
+
+    def _parse_def(self, s: str, i: int, name: str, how: str) -> int:
+        j = s.find("{", i)
+        params = s[i:j]
+        body, i = read_group(s, j)
+        if not re.fullmatch(r"(#[1-9])*", params.strip()):
+            self.skipped.append(name)  # delimited parameters need TeX's matcher
+            return i
+        self.define(Macro(name, params.count("#"), None, body), how)
+        return i
+
+    def _parse_let(self, s: str, i: int, name: str, how: str) -> int:
+        j = skip_space(s, i)
+        if j < len(s) and s[j] == "=":
+            j += 1
+        target, i = read_arg(s, j)
+        if target.startswith("\\") and target[1:] != name:
+            self.define(Macro(name, 0, None, target), how)
+        return i
+
+    def _parse_delimiter(self, s: str, i: int, name: str, how: str) -> int:
+        n = 1
+        if how.endswith("X"):
+            n, _, i = _arg_count(s, i)
+        left, i = read_arg(s, i)
+        right, i = read_arg(s, i)
+        body = "#1"
+        if how.endswith("X"):
+            body, i = read_arg(s, i)
+        self.define(Macro(name, n, None, body, left=left, right=right), how)
         return i
 
     def expand(self, text: str) -> str:

@@ -388,119 +388,140 @@ def _walk(nb: _Numberer, s: str, record: bool) -> None:
             pos = m.end()
 
 
-def _event(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool, theorem_envs) -> int:  # noqa: C901
+def _event(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool, theorem_envs) -> int:
     if m.group(1):
-        env = m.group(2).strip()
-        base = env.rstrip("*")
         if m.group(1) == "end":
-            if env in FLOATS or env in SUBFLOATS:
-                if nb.floats:
-                    kind, ref, pending = nb.floats.pop()
-                    for key in pending:
-                        if ref or nb.current:
-                            nb.n.labels.setdefault(key, ref or nb.current)  # type: ignore[arg-type]
-            elif env == "subequations" and nb.subeq:
-                value, fmt = nb.subeq.pop()
-                nb.c.set("equation", value)
-                if fmt is None:
-                    nb.c.fmt.pop("equation", None)
-                else:
-                    nb.c.fmt["equation"] = fmt
+            _end_env(nb, m.group(2).strip())
             return m.end()
-        if not record:
-            return m.end()
-        if env in VERBATIM:  # code listings may show LaTeX: nothing inside counts
-            return env_end(s, env, m.end())[1]
-        if base in SINGLE or base in MULTI:
-            c_end, e_end = env_end(s, env, m.end())
-            nb.display(env, s[m.end() : c_end], at, e_end)
-            return e_end
-        if env in FLOATS:
-            nb.floats.append((FLOATS[env], None, []))
-        elif env in SUBFLOATS:
-            nb.floats.append(("sub", None, []))
-        elif env == "subequations":
-            nb.c.step("equation")
-            parent = nb.c.the("equation")
-            nb.current = Ref("equation", parent)
-            nb.subeq.append((nb.c.value.get(nb.c.real("equation"), 0), nb.c.fmt.get("equation")))
-            nb.c.set("equation", 0)
-            nb.c.fmt["equation"] = parent.replace("\\", "") + "\\alph{equation}"
-        elif env in ("appendix", "appendices"):
-            nb.appendix(at)
-        elif base == "restatable":
-            c_end, _ = env_end(s, env, m.end())
-            title, j = _title(s, m.end())
-            inner, j = read_arg(s, j)
-            name, j = read_arg(s, j)
-            nb.theorem(inner.strip(), at, title, (j, c_end), restatable_name=name.strip())
-        elif env in theorem_envs():
-            c_end, _ = env_end(s, env, m.end())
-            title, j = _title(s, m.end())
-            nb.theorem(env, at, title, (j, c_end))
-        return m.end()
+        return _begin_env(nb, s, m, at, theorem_envs) if record else m.end()
     if m.group(3):
         if record:
             nb.section(m.group(3), bool(m.group(4)), at)
         return m.end()
-    cmd, star = m.group(5), bool(m.group(6))
-    if cmd:
-        i = m.end()
-        if cmd == "appendix":
-            if record:
-                nb.appendix(at)
-            return i
-        if cmd == "label":
-            key, i = read_arg(s, i)
-            if record:
-                nb.label(key)
-            return i
-        if cmd in ("caption", "captionof"):
-            kind = None
-            if cmd == "captionof":
-                kind_arg, i = read_arg(s, i)
-                kind = {"figure": "figure", "table": "table", "algorithm": "algorithm"}.get(kind_arg.strip())
-            if record:
-                nb.caption(at, kind)
-            return i
-        if cmd in (
-            "setcounter",
-            "addtocounter",
-            "stepcounter",
-            "refstepcounter",
-            "numberwithin",
-            "counterwithin",
-            "counterwithout",
-            "newcounter",
-            "newaliascnt",
-        ):
-            if cmd == "newcounter":
-                name, i = read_arg(s, i)
-                parent, i = read_optional(s, i)
-                nb.c.new(name.strip(), parent.strip() if parent else None)
-                return i
-            return nb.counter_cmd(cmd, star, s, i)
-        if cmd == "newtheorem":
-            return nb.newtheorem(s, i, star)
-        if cmd == "declaretheorem":
-            return nb.declaretheorem(s, i)
-        if cmd in ("renewcommand", "def"):
-            return nb.renew_format(s, i)
-        if cmd == "usepackage":
-            return nb.usepackage(s, i)
-        return i
+    if m.group(5):
+        return _command(nb, s, m, at, record)
     if m.group(7) == "[" or m.group(0) == "$$":
-        if not record:
-            return m.end()
-        close = "\\]" if m.group(7) else "$$"
-        j = s.find(close, m.end())
-        if j < 0:
-            nb.n.warnings.append(f"display math opened near offset {at} is never closed")
-            return m.end()
-        nb.display("displaymath*", s[m.end() : j], at, j + len(close))
-        return j + len(close)
+        return _display_math(nb, s, m, at) if record else m.end()
     name = m.group(8)
     if name and record and name in nb.restatable:
         thm = nb.restatable[name]
         nb.n.theorems[at] = Thm(thm.env, thm.name, thm.number, thm.title, thm.content, restated=True)
     return m.end()
+
+
+def _end_env(nb: _Numberer, env: str) -> None:
+    """\\end of a float (its pending labels resolve) or of subequations (the counter comes back)."""
+    if env in FLOATS or env in SUBFLOATS:
+        if nb.floats:
+            kind, ref, pending = nb.floats.pop()
+            for key in pending:
+                if ref or nb.current:
+                    nb.n.labels.setdefault(key, ref or nb.current)  # type: ignore[arg-type]
+    elif env == "subequations" and nb.subeq:
+        value, fmt = nb.subeq.pop()
+        nb.c.set("equation", value)
+        if fmt is None:
+            nb.c.fmt.pop("equation", None)
+        else:
+            nb.c.fmt["equation"] = fmt
+
+
+def _begin_env(nb: _Numberer, s: str, m: re.Match[str], at: int, theorem_envs) -> int:
+    env = m.group(2).strip()
+    base = env.rstrip("*")
+    if env in VERBATIM:  # code listings may show LaTeX: nothing inside counts
+        return env_end(s, env, m.end())[1]
+    if base in SINGLE or base in MULTI:
+        c_end, e_end = env_end(s, env, m.end())
+        nb.display(env, s[m.end() : c_end], at, e_end)
+        return e_end
+    if env in FLOATS:
+        nb.floats.append((FLOATS[env], None, []))
+    elif env in SUBFLOATS:
+        nb.floats.append(("sub", None, []))
+    elif env == "subequations":
+        _begin_subequations(nb)
+    elif env in ("appendix", "appendices"):
+        nb.appendix(at)
+    elif base == "restatable":
+        c_end, _ = env_end(s, env, m.end())
+        title, j = _title(s, m.end())
+        inner, j = read_arg(s, j)
+        name, j = read_arg(s, j)
+        nb.theorem(inner.strip(), at, title, (j, c_end), restatable_name=name.strip())
+    elif env in theorem_envs():
+        c_end, _ = env_end(s, env, m.end())
+        title, j = _title(s, m.end())
+        nb.theorem(env, at, title, (j, c_end))
+    return m.end()
+
+
+def _begin_subequations(nb: _Numberer) -> None:
+    """The equations inside number as the parent's number with a letter: (3a), (3b)."""
+    nb.c.step("equation")
+    parent = nb.c.the("equation")
+    nb.current = Ref("equation", parent)
+    nb.subeq.append((nb.c.value.get(nb.c.real("equation"), 0), nb.c.fmt.get("equation")))
+    nb.c.set("equation", 0)
+    nb.c.fmt["equation"] = parent.replace("\\", "") + "\\alph{equation}"
+
+
+_COUNTER_CMDS = {
+    "setcounter",
+    "addtocounter",
+    "stepcounter",
+    "refstepcounter",
+    "numberwithin",
+    "counterwithin",
+    "counterwithout",
+    "newcounter",
+    "newaliascnt",
+}
+
+
+def _command(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool) -> int:
+    cmd, star, i = m.group(5), bool(m.group(6)), m.end()
+    if cmd == "appendix":
+        if record:
+            nb.appendix(at)
+        return i
+    if cmd == "label":
+        key, i = read_arg(s, i)
+        if record:
+            nb.label(key)
+        return i
+    if cmd in ("caption", "captionof"):
+        kind = None
+        if cmd == "captionof":
+            kind_arg, i = read_arg(s, i)
+            kind = {"figure": "figure", "table": "table", "algorithm": "algorithm"}.get(kind_arg.strip())
+        if record:
+            nb.caption(at, kind)
+        return i
+    if cmd == "newcounter":
+        name, i = read_arg(s, i)
+        parent, i = read_optional(s, i)
+        nb.c.new(name.strip(), parent.strip() if parent else None)
+        return i
+    if cmd in _COUNTER_CMDS:
+        return nb.counter_cmd(cmd, star, s, i)
+    if cmd == "newtheorem":
+        return nb.newtheorem(s, i, star)
+    if cmd == "declaretheorem":
+        return nb.declaretheorem(s, i)
+    if cmd in ("renewcommand", "def"):
+        return nb.renew_format(s, i)
+    if cmd == "usepackage":
+        return nb.usepackage(s, i)
+    return i
+
+
+def _display_math(nb: _Numberer, s: str, m: re.Match[str], at: int) -> int:
+    """\\[ ... \\] or $$ ... $$: one unnumbered display."""
+    close = "\\]" if m.group(7) else "$$"
+    j = s.find(close, m.end())
+    if j < 0:
+        nb.n.warnings.append(f"display math opened near offset {at} is never closed")
+        return m.end()
+    nb.display("displaymath*", s[m.end() : j], at, j + len(close))
+    return j + len(close)

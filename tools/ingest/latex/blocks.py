@@ -1,0 +1,158 @@
+"""Blocks the converter writes whole: display math, theorem-like statements, algorithms, tables, lists and
+the bibliography."""
+
+from __future__ import annotations
+
+import re
+
+from tools.ingest.latex import algorithms
+from tools.ingest.latex.names import RULES
+from tools.ingest.latex.scan import (
+    env_end,
+    read_arg,
+    read_group,
+    read_optional,
+    skip_space,
+    split_spans,
+    squash,
+)
+from tools.ingest.latex.writer import Writer
+
+_LIST_BEGIN = re.compile(r"\\begin\s*\{(?:itemize|enumerate|description|compactitem|compactenum)\}")
+_LIST_END = re.compile(r"\\end\s*\{(?:itemize|enumerate|description|compactitem|compactenum)\}")
+
+
+class Blocks(Writer):
+    def display(self, rows) -> None:
+        for r in rows:
+            if r.intertext:  # prose LaTeX prints between two rows
+                self.block(self.inline_text(r.intertext))
+            self.display_rows([(r.tex, r.label)])
+
+    def display_rows(self, rows: list[tuple[str, str | None]]) -> None:
+        self.flush()
+        for tex, label in rows:
+            if not tex and label is None:
+                continue
+            self.out.append(f"$$ {tex} $$" + (f" ({label})" if label is not None else ""))
+
+    def theorem(self, thm) -> None:
+        blocks = self.capture(*thm.content)
+        head = f"**{thm.name}{' ' + thm.number if thm.number else ''}**"
+        if thm.title:
+            head += f" ({self.inline_text(thm.title)})"
+        self.lead(head + ".", blocks)
+
+    def algorithm(self, i: int, c_end: int) -> None:
+        s = self.s
+        caption, number = "", None
+        for pos, (kind, num) in self.n.captions.items():
+            if i <= pos < c_end and kind == "algorithm":
+                number = num
+                m = re.compile(r"\\caption(?:of)?\s*").match(s, pos)
+                j = m.end() if m else pos + 8
+                _, j = read_optional(s, j)
+                j = skip_space(s, j)
+                cap, _ = read_group(s, j)
+                caption = self.inline(j + 1, j + 1 + len(cap))
+                break
+        inner = re.compile(r"\\begin\s*\{(algorithmic|algorithmicx)\}").search(s, i, c_end)
+        if inner:
+            ie, _ = env_end(s, inner.group(1), inner.end())
+            steps = algorithms.steps(self, inner.end(), ie, inner.group(1))
+        else:
+            _, j = read_optional(s, i)  # algorithm2e's placement [t]
+            steps = algorithms.steps(self, j, c_end, "algorithm2e")
+        head = f"**Algorithm{' ' + number if number else ''}** {caption}".rstrip()
+        self.block(head + ("\n" + "\n".join(steps) if steps else ""))
+
+    def table(self, env: str, i: int, c_end: int) -> None:
+        rows = self._rows(env, i, c_end)
+        if not rows:
+            return
+        if self.cell_depth:  # a tabular inside a table cell (a line break in a cell): its text, inline
+            self.buf.append(" ".join(c for r in rows for c in r if c))
+            return
+        width = max(len(r) for r in rows)
+        lines = []
+        for k, r in enumerate(rows):
+            lines.append("| " + " | ".join(r + [""] * (width - len(r))) + " |")
+            if k == 0:
+                lines.append("|" + "---|" * width)
+        self.block("\n".join(lines))
+
+    def _rows(self, env: str, i: int, c_end: int) -> list[list[str]]:
+        """The table's non-empty rows, each a list of cell texts (a \\multicolumn pads with empty cells)."""
+        s = self.s
+        j = i
+        base = env.rstrip("*")
+        if base in ("tabularx", "tabulary", "tabu") or env == "tabular*":
+            _, j = read_arg(s, j)
+        _, j = read_optional(s, j)
+        _, j = read_arg(s, j)  # column spec
+        rows: list[list[str]] = []
+        for a, b in split_spans(s, "\\\\", j, c_end):
+            rule = RULES.match(s, a, b)
+            a = rule.end() if rule else a
+            cells = []
+            for ca, cb in split_spans(s, "&", a, b):
+                text, span = self.cell(ca, cb)
+                cells.append(text.replace("|", "\\|"))
+                cells.extend([""] * (span - 1))
+            if any(c.strip() for c in cells):
+                rows.append(cells)
+        return rows
+
+    def cell(self, a: int, b: int) -> tuple[str, int]:
+        self.cell_depth += 1
+        try:
+            return self._cell(a, b)
+        finally:
+            self.cell_depth -= 1
+
+    def _cell(self, a: int, b: int) -> tuple[str, int]:
+        m = re.compile(r"\s*\\multicolumn\s*").match(self.s, a, b)
+        if m:
+            n, j = read_arg(self.s, m.end())
+            _, j = read_arg(self.s, j)
+            j = skip_space(self.s, j)
+            if j < b and self.s[j] == "{":
+                _, end = read_group(self.s, j)
+                text = self.inline(j + 1, end - 1) + " " + self.inline(end, b)
+                return squash(text), int(n) if n.strip().isdigit() else 1
+        return self.inline(a, b), 1
+
+    def listing(self, base: str, i: int, c_end: int) -> None:
+        s = self.s
+        items = [
+            m
+            for m in re.compile(r"\\item(?![a-zA-Z])").finditer(s, i, c_end)
+            if self._top_level(i, m.start())
+        ]
+        self.flush()
+        for k, m in enumerate(items):
+            stop = items[k + 1].start() if k + 1 < len(items) else c_end
+            label, j = read_optional(s, m.end())
+            blocks = self.capture(j, stop)
+            marker = f"{k + 1}." if base in ("enumerate", "compactenum", "inparaenum") else "-"
+            first = blocks[0] if blocks else ""
+            if label is not None:
+                first = f"**{self.inline_text(label)}** {first}".strip()
+            self.out.append(f"{marker} {first}")
+            self.out.extend("   " + blk.replace("\n", "\n   ") for blk in blocks[1:])
+
+    def _top_level(self, a: int, b: int) -> bool:
+        """No list environment is open between a and b."""
+        seg = self.s[a:b]
+        return len(_LIST_BEGIN.findall(seg)) == len(_LIST_END.findall(seg))
+
+    def bibliography(self, i: int, c_end: int) -> None:
+        _, j = read_arg(self.s, i)
+        self.block("## References")
+        self.headings.append((2, "References"))
+        items = list(re.compile(r"\\bibitem(?![a-zA-Z])").finditer(self.s, j, c_end))
+        for k, m in enumerate(items):
+            stop = items[k + 1].start() if k + 1 < len(items) else c_end
+            _, p = read_optional(self.s, m.end())
+            key, p = read_arg(self.s, p)
+            self.out.append(f"- [{key.strip()}] {self.inline(p, stop)}")
