@@ -19,12 +19,14 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
+from tools.analysis.checklist_tables import CHECKLIST_NAME
 from tools.errors import PaperToCodeError
 from tools.identifiers import ARXIV_IN_TEXT
 from tools.models import ToolResult
 from tools.progress import report
 from tools.project import uvcli
 from tools.templating import jinja_environment
+from tools.text import docstring_cell, docstring_line, where_suffix
 from tools.workspace import atomic_write, first_heading, resolve, sidecar_of
 
 GENERATOR = "paper-to-code"
@@ -164,25 +166,6 @@ def _slug(text: str, words: int = 4, limit: int = 28) -> str:
     return slug
 
 
-def _clean(text: Any, limit: int = 160) -> str:
-    one_line = " ".join(str(text or "").replace('"""', "'''").split())
-    one_line = "".join(ch for ch in one_line if ch.isprintable())
-    return one_line if len(one_line) <= limit else one_line[: limit - 3].rstrip() + "..."
-
-
-def _cell(text: Any) -> str:
-    return _clean(text, 400).replace("|", "\\|")
-
-
-def _where(item: Any) -> str:
-    page, section = _get(item, "page"), _get(item, "section")
-    if page and section:
-        return f" (page {page}, {_clean(section, 40)})"
-    if page or section:
-        return f" (page {page})" if page else f" ({_clean(section, 40)})"
-    return ""
-
-
 def equation_entries(items: list[Any]) -> list[dict[str, Any]]:
     """One stub per checklist equation: function name eq_<id>, test name test_eq_<id>_<slug>."""
     out: list[dict[str, Any]] = []
@@ -192,7 +175,7 @@ def equation_entries(items: list[Any]) -> list[dict[str, Any]]:
         if not item_id.upper().startswith("EQ-"):
             continue
         base = re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
-        title = _clean(_get(item, "title"), 1200)  # the stub's docstring carries the whole equation
+        title = docstring_line(_get(item, "title"), 1200)  # the stub's docstring carries the whole equation
         # test names read better after the section ("definitions") than after PDF-garbled math
         section = re.sub(r"^[A-Z]?[\d.]*\s*", "", str(_get(item, "section") or ""))
         slug = _slug(section, words=3) or _slug(title)
@@ -202,10 +185,11 @@ def equation_entries(items: list[Any]) -> list[dict[str, Any]]:
             fn, n = f"{base}_{n}", n + 1
         used.add(fn)
         test = f"test_{fn}_{slug}" if slug else f"test_{fn}"
-        head = f"{item_id}{_where(item)}: {title}".rstrip(": ")
+        where = where_suffix(_get(item, "page"), _get(item, "section"))
+        head = f"{item_id}{where}: {title}".rstrip(": ")
         doc = textwrap.fill(head, width=92, subsequent_indent="    ").rstrip("\\")
-        entry = {"id": item_id, "fn": fn, "test": test, "doc": doc, "cell": _cell(title)}
-        entry |= {"page": _get(item, "page"), "section_cell": _cell(_get(item, "section"))}
+        entry = {"id": item_id, "fn": fn, "test": test, "doc": doc, "cell": docstring_cell(title)}
+        entry |= {"page": _get(item, "page"), "section_cell": docstring_cell(_get(item, "section"))}
         out.append(entry)
     return out
 
@@ -214,9 +198,9 @@ def algorithm_entries(items: list[Any]) -> list[dict[str, Any]]:
     return [
         {
             "id": str(_get(i, "id")),
-            "cell": _cell(_get(i, "title")),
+            "cell": docstring_cell(_get(i, "title")),
             "page": _get(i, "page"),
-            "section_cell": _cell(_get(i, "section")),
+            "section_cell": docstring_cell(_get(i, "section")),
         }
         for i in items
         if str(_get(i, "id") or "").upper().startswith("ALG-")
@@ -445,15 +429,15 @@ def build_context(
     title = paper.title or answers.name
     minor = answers.python.split(".")[1]
     about = f'A PyTorch implementation of "{paper.title}".' if paper.title else "A PyTorch research project."
-    about = _clean(about, 300).replace("\\", "")
+    about = docstring_line(about, 300).replace("\\", "")
     package_doc = about if len(about) <= 94 else textwrap.fill(about, width=96) + "\n"
     return {
         "name": answers.name,
         "package": answers.package,
         "title": title,
-        "description": _clean(f"PyTorch implementation of {title}", 200),
+        "description": docstring_line(f"PyTorch implementation of {title}", 200),
         "package_doc": package_doc,
-        "demo_title": _clean(title, 70),
+        "demo_title": docstring_line(title, 70),
         "paper": paper,
         "python": answers.python,
         "py_target": f"py3{minor}",
@@ -542,7 +526,7 @@ def _check_request(target: Path, python: str, update: bool) -> str:
 
 def _checklist_hints(checklist: Path | None, paper_markdown: Path | None) -> list[str]:
     """A hint when no checklist was passed but make_checklist wrote one beside the paper."""
-    beside = paper_markdown.with_name("IMPLEMENTATION_CHECKLIST.md") if paper_markdown else None
+    beside = paper_markdown.with_name(CHECKLIST_NAME) if paper_markdown else None
     if checklist is None and beside is not None and beside.is_file():
         return [f"{beside} exists: pass it as checklist_path for one stub and xfail test per equation"]
     return []
@@ -578,7 +562,7 @@ def _project_files(answers: Answers, sources: _Sources) -> tuple[dict[str, Any],
         oracles = oracle_files_for(sources.items, sources.checklist, sources.paper_markdown, answers.package)
         files.update(oracles)
     if sources.checklist_text is not None:
-        files["IMPLEMENTATION_CHECKLIST.md"] = sources.checklist_text
+        files[CHECKLIST_NAME] = sources.checklist_text
     files[ANSWERS_FILE] = answers_json(answers, [*files, "uv.lock", "requirements.txt"])
     return context, files
 

@@ -12,6 +12,8 @@ from typing import Any, BinaryIO
 
 from markitdown import DocumentConverter, DocumentConverterResult, MarkItDown, StreamInfo
 
+from tools.ingest.sniff import is_pdf
+
 __plugin_interface_version__ = 1
 PRIORITY = -1.0
 
@@ -60,7 +62,7 @@ class _PdfAwareMarkItDown(MarkItDown):
             pos = file_stream.tell()
             head = file_stream.read(5)
             file_stream.seek(pos)
-            if head.startswith(b"%PDF"):
+            if is_pdf(head, at_start=True):
                 return [base_guess.copy_and_update(mimetype="application/pdf")]
         return super()._get_stream_info_guesses(file_stream, base_guess)
 
