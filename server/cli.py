@@ -6,14 +6,19 @@ import asyncio
 import functools
 import inspect
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, Any
 
 from cyclopts import App, Parameter
 
 from server.catalog import all_tools
 from tools.errors import PaperToCodeError
+from tools.models import ToolResult
+from tools.runs import jobs
+from tools.runs.models import TestRunReport
 
 app = App(
     name="paper-to-code",
@@ -21,11 +26,39 @@ app = App(
 )
 
 
+def exit_code(result: ToolResult) -> int:
+    """The CLI's exit status for a result: a test run that did not pass is not 0 (5: no tests collected)."""
+    if not isinstance(result, TestRunReport) or result.status == "passed" or not result.done:
+        return 0
+    return 5 if result.status == "no_tests" else 1
+
+
+def _on_sigterm() -> None:
+    """SIGTERM cancels this process's test runs (their process groups are killed) and the command prints the
+    cancelled report; with none running, the process ends as SIGTERM ends it by default."""
+    if jobs.cancel_all() == 0:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+async def _until_done(result: Awaitable[Any]) -> Any:
+    """Await an async tool; the loop ends with the command, so its test runs are waited for to the end."""
+    loop = asyncio.get_running_loop()
+    handle = threading.current_thread() is threading.main_thread()
+    if handle:
+        loop.add_signal_handler(signal.SIGTERM, _on_sigterm)
+    try:
+        return await result
+    finally:
+        if handle:
+            loop.remove_signal_handler(signal.SIGTERM)
+
+
 def _command(fn: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(fn)
     def run(*args: Any, **kwargs: Any) -> Any:
         result = fn(*args, **kwargs)
-        return asyncio.run(result) if inspect.isawaitable(result) else result
+        return asyncio.run(_until_done(result)) if inspect.isawaitable(result) else result
 
     return run
 
@@ -57,7 +90,7 @@ def _launcher(
     if result is None:
         return 0
     print(result.model_dump_json(indent=2) if json else result.summary_text())
-    return result.cli_exit_code()
+    return exit_code(result)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

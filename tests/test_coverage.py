@@ -373,8 +373,8 @@ async def test_cli_and_mcp_agree(tiny: Path, tmp_root: Path, client):
     r = await client.call_tool("check_coverage", {"project_path": str(tiny), "update": False})
     assert not r.is_error
     assert r.structured_content["items"] == data["items"]
-    bad = await client.call_tool("check_coverage", {"project_path": str(tiny), "run_report": "deadbeef"})
-    assert bad.is_error and "no test-run record for job deadbeef" in bad.content[0].text
+    bad = await client.call_tool("check_coverage", {"project_path": str(tiny), "run_report": "deadbeef0123"})
+    assert bad.is_error and "no test-run record for job deadbeef0123" in bad.content[0].text
 
 
 def test_a_config_value_matching_any_stated_value_agrees_with_the_paper(tiny: Path):
@@ -464,10 +464,10 @@ def test_a_capped_report_is_completed_from_the_runs_results_file(tmp_root: Path)
     from tools.trace.coverage import find_report, report_outcomes
 
     jobs = tmp_root / ".paper-to-code" / "jobs"
-    (jobs / "0123abcd").mkdir(parents=True)
+    (jobs / "0123abcd4567").mkdir(parents=True)
     kept = [TestResult(nodeid="tests/test_a.py::test_bad[1]", outcome="failed", when="call")]
     report = TestRunReport(
-        job_id="0123abcd",
+        job_id="0123abcd4567",
         target="local",
         project=str(tmp_root),
         status="failed",
@@ -478,7 +478,7 @@ def test_a_capped_report_is_completed_from_the_runs_results_file(tmp_root: Path)
         started_at="2026-01-01T00:00:00",
         finished_at="2026-01-01T00:01:00",
     )
-    (jobs / "0123abcd.json").write_text(
+    (jobs / "0123abcd4567.json").write_text(
         json.dumps({"owner_pid": 1, "pgids": [], "report": report.model_dump()})
     )
     lines = [
@@ -486,14 +486,14 @@ def test_a_capped_report_is_completed_from_the_runs_results_file(tmp_root: Path)
         {"event": "test", "nodeid": "tests/test_a.py::test_bad[2]", "outcome": "passed", "when": "call"},
         {"event": "test", "nodeid": "tests/test_a.py::test_good", "outcome": "passed", "when": "call"},
     ]
-    (jobs / "0123abcd" / "results.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    (jobs / "0123abcd4567" / "results.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
     path, found = find_report(tmp_root, None)
-    assert path == jobs / "0123abcd.json"
+    assert path == jobs / "0123abcd4567.json"
     assert report_outcomes(path, found) == {
         "tests/test_a.py::test_bad": ["failed", "passed"],
         "tests/test_a.py::test_good": ["passed"],
     }
-    assert find_report(tmp_root, "0123abcd")[0] == path
+    assert find_report(tmp_root, "0123abcd4567")[0] == path
 
 
 def test_a_long_checklist_is_capped_in_the_reply_and_whole_in_the_report_file(tmp_root: Path):

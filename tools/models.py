@@ -11,7 +11,3 @@ class ToolResult(BaseModel):
     def summary_text(self) -> str:
         """What the CLI prints without --json; results override it with a few readable lines."""
         return self.model_dump_json(indent=2)
-
-    def cli_exit_code(self) -> int:
-        """The CLI's exit status for this result (a failed test run, say, is not 0)."""
-        return 0

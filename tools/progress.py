@@ -20,11 +20,6 @@ def reporting(reporter: Reporter | None) -> Iterator[None]:
         _reporter.reset(token)
 
 
-def listening() -> bool:
-    """True when someone receives progress (the MCP server sets a reporter per call; the CLI does not)."""
-    return _reporter.get() is not None
-
-
 async def areport(progress: float, total: float | None = None, message: str | None = None) -> None:
     """Report from async code."""
     r = _reporter.get()

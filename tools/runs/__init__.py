@@ -1,1 +1,2 @@
-"""run_tests_on_gpu as a job: start, poll, cancel; the transport (local, later ssh/slurm) is replaceable."""
+"""Test runs as jobs: the tools (api), the runner and job store (jobs), the report, and the targets that run
+them (local, ssh, slurm) behind one transport interface."""

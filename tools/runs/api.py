@@ -4,33 +4,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
-import os
 import re
-import signal
-import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field
 
 from tools.errors import PaperToCodeError
-from tools.workspace import resolve
-from tools.progress import areport, listening
+from tools.progress import areport
 from tools.runs import jobs
 from tools.runs.local import LocalTransport
 from tools.runs.models import FINAL, TestRunReport
 from tools.runs.transport import Transport
+from tools.workspace import resolve
 
-KEEPALIVE_S = 5.0
-MAX_WAIT_S = 55.0  # MCP clients cut calls off at about 60 s
 CANCEL_WAIT_S = 30.0
 _SHELL_TOKENS = {";", "&&", "||", "|", "&", ">", ">>", "<", "2>&1", "&>"}
 # pytest options naming a path: it must stay inside the project (--basetemp is emptied by pytest!)
 _PATH_OPTIONS = ("--rootdir", "--basetemp", "--junitxml", "--junit-xml", "--confcutdir", "--log-file", "-c")
-_JOB_ID = re.compile(rf"^[0-9a-f]{{{jobs.JOB_ID_LEN}}}$")
+_outlive: ContextVar[bool] = ContextVar("paper_to_code_jobs_outlive_calls", default=False)
 
 
 def _remote(kind: str) -> Callable[[str, Path, Path], Transport]:
@@ -89,12 +84,16 @@ def _check_args(args: list[str], project: Path) -> list[str]:
     return list(args)
 
 
-def _listening() -> bool:
-    """True inside the MCP server (a progress listener is set): the loop outlives this call, so may the job.
-
-    Without one (the CLI: one asyncio.run per command), the job would die with the call: wait until done.
-    """
-    return listening()
+@contextlib.contextmanager
+def jobs_outlive_calls() -> Iterator[None]:
+    """Within: a call returns after wait_s and its job goes on (the caller's event loop keeps running, as a
+    server's does). Outside (the CLI, a script's asyncio.run): a call waits until its job ends, since the job
+    would die with the loop."""
+    token = _outlive.set(True)
+    try:
+        yield
+    finally:
+        _outlive.reset(token)
 
 
 async def run_tests_on_gpu(
@@ -117,7 +116,6 @@ async def run_tests_on_gpu(
         float,
         Field(
             ge=0,
-            le=MAX_WAIT_S,
             description="return after this many seconds with the progress so far; "
             "the CLI always waits until the run ends",
         ),
@@ -143,17 +141,17 @@ async def run_tests_on_gpu(
     transport = _transport(target, project, jobs.jobs_dir() / job_id)
     transport.uv("--version")  # uv missing: fail now, with the install hint, before a job exists
     job = jobs.start(jobs.Job(job_id, target, project, args, float(timeout_s), transport))
-    return await _wait(job, wait_s)
+    return await _wait(job, wait_s, new=True)
 
 
 async def get_test_run(
     job_id: Annotated[str, Field(description="the job_id run_tests_on_gpu returned")],
     wait_s: Annotated[
-        float, Field(ge=0, le=MAX_WAIT_S, description="wait up to this many seconds for the run to end")
+        float, Field(ge=0, description="wait up to this many seconds for the run to end")
     ] = 45,
 ) -> TestRunReport:
     """The status of a test run: the final report once done, else the progress so far (waits up to wait_s)."""
-    job = jobs.get(_checked_id(job_id))
+    job = jobs.get(jobs.checked_id(job_id))
     if job is not None:
         return await _wait(job, wait_s)
     return await _poll_record(job_id, wait_s)
@@ -163,12 +161,12 @@ async def cancel_test_run(
     job_id: Annotated[str, Field(description="the job_id run_tests_on_gpu returned")],
 ) -> TestRunReport:
     """Cancel a test run: kills its whole process group (no test worker survives); returns its report."""
-    job = jobs.get(_checked_id(job_id))
+    job = jobs.get(jobs.checked_id(job_id))
     if job is None:
-        report = _load_record(job_id)
+        report = jobs.load_report(job_id)
         if report.done:
             return report
-        jobs.jobs_dir().joinpath(f"{job_id}.cancel").touch()  # the owning process polls for this file
+        jobs.request_cancel(job_id)
         return await _poll_record(job_id, CANCEL_WAIT_S)
     if not job.done and job.task is not None:
         job.task.cancel()
@@ -176,95 +174,32 @@ async def cancel_test_run(
     return job.report()
 
 
-def _checked_id(job_id: str) -> str:
-    if not _JOB_ID.fullmatch(job_id):
-        raise PaperToCodeError(f"job_id {job_id!r} is not a job id: use the job_id run_tests_on_gpu returned")
-    return job_id
+async def _wait(job: jobs.Job, wait_s: float, new: bool = False) -> TestRunReport:
+    """Wait for the job up to wait_s (until it ends unless jobs outlive calls); report each step and test.
 
-
-async def _wait(job: jobs.Job, wait_s: float) -> TestRunReport:
-    """Wait for the job (up to wait_s; until done when nobody listens), reporting each finished test."""
-    forever = not _listening()
-    end = time.monotonic() + min(max(wait_s, 0.0), MAX_WAIT_S)
-    sent = len(job.progress.results)
-    last = -1.0
-    with _cancel_on_sigterm(job, forever):
-        while not job.done:
-            remaining = end - time.monotonic()
-            if remaining <= 0 and not forever:
-                break
-            event = job.changed
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(
-                    event.wait(), timeout=KEEPALIVE_S if forever else min(KEEPALIVE_S, remaining)
-                )
-            results, total = job.progress.results, job.progress.collected
-            if len(results) > sent:
-                for i in range(sent, len(results)):
-                    last = max(float(i + 1), last + 1e-6)
-                    await areport(last, total, f"{results[i].outcome} {results[i].nodeid}")
-                sent = len(results)
-            elif not job.done:  # keep-alive: a value that still grows while nothing finishes
-                frac = min(0.99, (time.monotonic() - job.t0) / job.timeout_s)
-                last = max(sent + frac, last + 1e-6)
-                elapsed = time.monotonic() - job.t0
-                await areport(last, total, f"{job.status}: {job.message} ({elapsed:.0f} s)")
+    A new job's first status is a placeholder ("queued"): only its changes are reported.
+    """
+    end = time.monotonic() + max(wait_s, 0.0) if _outlive.get() else float("inf")
+    sent, status = len(job.progress.results), f"{job.status}: {job.message}" if new else ""
+    while not job.done and (remaining := end - time.monotonic()) > 0:
+        if f"{job.status}: {job.message}" != status:
+            status = f"{job.status}: {job.message}"
+            await areport(sent, job.progress.collected, status)
+        event = job.changed
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(event.wait(), timeout=None if remaining == float("inf") else remaining)
+        results, total = job.progress.results, job.progress.collected
+        for i in range(sent, len(results)):
+            await areport(i + 1, total, f"{results[i].outcome} {results[i].nodeid}")
+        sent = len(results)
     return job.report()
-
-
-@contextlib.contextmanager
-def _cancel_on_sigterm(job: jobs.Job, enabled: bool):
-    """In the CLI, SIGTERM cancels the run (so its process group is killed) instead of orphaning it."""
-    loop = asyncio.get_running_loop()
-    use = enabled and threading.current_thread() is threading.main_thread() and job.task is not None
-    if use:
-        loop.add_signal_handler(signal.SIGTERM, job.task.cancel)  # type: ignore[union-attr]
-    try:
-        yield
-    finally:
-        if use:
-            loop.remove_signal_handler(signal.SIGTERM)
-
-
-def _load_record(job_id: str) -> TestRunReport:
-    path = jobs.jobs_dir() / f"{job_id}.json"
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PaperToCodeError(
-            f"no test run {job_id}: it was never started here (check the job_id and the server's --root)"
-        ) from None
-    except ValueError as e:
-        raise PaperToCodeError(
-            f"the record of test run {job_id} is unreadable ({e}): start the run again"
-        ) from e
-    report = TestRunReport(**record["report"])
-    owner = record.get("owner_pid")
-    if not report.done and (owner == os.getpid() or not _alive(owner)):
-        report.status, report.done = "lost", True
-        report.message = (
-            f"the process that ran it (pid {owner}) is gone: the run was interrupted; start it again"
-        )
-    return report
 
 
 async def _poll_record(job_id: str, wait_s: float) -> TestRunReport:
     """A run owned by another process (a CLI command): read its record until it is final or wait_s passes."""
-    end = time.monotonic() + min(max(wait_s, 0.0), MAX_WAIT_S)
+    end = time.monotonic() + max(wait_s, 0.0)
     while True:
-        report = _load_record(job_id)
+        report = jobs.load_report(job_id)
         if report.status in FINAL or time.monotonic() >= end:
             return report
         await asyncio.sleep(0.5)
-
-
-def _alive(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

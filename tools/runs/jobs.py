@@ -1,7 +1,8 @@
-"""The job registry and the runner: one asyncio task per job, one run at a time per target.
+"""The job registry, the job store and the runner: one asyncio task per job, one run at a time per target.
 
 State lives in memory (`_jobs`) and in a small JSON record per job under `workspace()/jobs/` so that a later
-process (the CLI) can read a finished run; a `<job_id>.cancel` file asks the owning process to cancel.
+process (the CLI, check_coverage) can read a run; a `<job_id>.cancel` file asks the owning process to cancel.
+This module is the store's only reader: the other modules go through its public functions.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import contextvars
 import json
 import logging
 import os
+import re
 import secrets
 import shutil
 import time
@@ -20,10 +22,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from tools.errors import PaperToCodeError
-from tools.workspace import atomic_write, workspace
-from tools.runs.models import FINAL, DeviceProbe, TestRunReport
+from tools.runs.models import FINAL, DeviceProbe, TestResult, TestRunReport
 from tools.runs.report import (
     Progress,
     Tail,
@@ -34,6 +36,7 @@ from tools.runs.report import (
     parse_probe,
 )
 from tools.runs.transport import Transport
+from tools.workspace import atomic_write, workspace
 
 log = logging.getLogger("paper_to_code.testrun")
 PLUGIN, PROBE = "p2c_report_plugin.py", "p2c_probe.py"
@@ -42,6 +45,7 @@ POLL_S = 0.25  # results file / cancel marker polling
 SAVE_EVERY_S = 2.0
 JOB_ID_LEN = 12
 KEEP_RECORDS = 200  # job records kept under workspace()/jobs
+JOB_ID = re.compile(rf"^[0-9a-f]{{{JOB_ID_LEN}}}$")
 
 _jobs: dict[str, Job] = {}
 _locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Lock]] = (
@@ -200,6 +204,113 @@ def start(job: Job) -> Job:
 
 def get(job_id: str) -> Job | None:
     return _jobs.get(job_id)
+
+
+def cancel_all() -> int:
+    """Cancel every unfinished job of this process (their processes are killed); how many there were."""
+    running = [job.task for job in _jobs.values() if not job.done and job.task is not None]
+    for task in running:
+        task.cancel()
+    return len(running)
+
+
+# ---------------------------------------------------------------- the store: reading records
+
+
+def is_job_id(text: str) -> bool:
+    return JOB_ID.fullmatch(text) is not None
+
+
+def checked_id(job_id: str) -> str:
+    if not is_job_id(job_id):
+        raise PaperToCodeError(f"job_id {job_id!r} is not a job id: use the job_id run_tests_on_gpu returned")
+    return job_id
+
+
+def find_record(job_id: str) -> Path | None:
+    """The record file of a job (the id checked as get_test_run checks it); None when there is none."""
+    path = jobs_dir() / f"{checked_id(job_id)}.json"
+    return path if path.is_file() else None
+
+
+def read_report(path: Path) -> dict[str, Any] | None:
+    """The report in a job record (or in a bare report JSON) as a dict; None when the file holds none."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    report = data.get("report", data) if isinstance(data, dict) else None
+    return report if isinstance(report, dict) and "tests" in report else None
+
+
+def latest_record(project: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The record and report of the project's latest finished run; None when it has none."""
+    folder = jobs_dir()
+    best: tuple[tuple[str, int], Path, dict[str, Any]] | None = None
+    for path in folder.glob("*.json") if folder.is_dir() else []:
+        report = read_report(path)
+        if not report or not report.get("done"):
+            continue
+        try:
+            same = Path(str(report.get("project", ""))).resolve() == project
+        except OSError:
+            same = False
+        if same:
+            # the record's write time breaks ties between runs stamped in the same instant
+            key = (str(report.get("finished_at") or report.get("started_at") or ""), path.stat().st_mtime_ns)
+            if best is None or key > best[0]:
+                best = (key, path, report)
+    return (best[1], best[2]) if best else None
+
+
+def all_results(record: Path) -> list[TestResult] | None:
+    """Every test result of a run, from the results file in the run folder beside its record (None: none)."""
+    results_file = record.with_suffix("") / "results.jsonl"
+    if not results_file.is_file():
+        return None
+    progress = Progress()
+    progress.feed(results_file.read_text(encoding="utf-8", errors="replace") + "\n")
+    return progress.results
+
+
+def load_report(job_id: str) -> TestRunReport:
+    """The report in a job's record; a run whose owning process is gone is reported as lost."""
+    path = jobs_dir() / f"{job_id}.json"
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PaperToCodeError(
+            f"no test run {job_id}: it was never started here (check the job_id and the server's --root)"
+        ) from None
+    except ValueError as e:
+        raise PaperToCodeError(
+            f"the record of test run {job_id} is unreadable ({e}): start the run again"
+        ) from e
+    report = TestRunReport(**record["report"])
+    owner = record.get("owner_pid")
+    if not report.done and (owner == os.getpid() or not _alive(owner)):
+        report.status, report.done = "lost", True
+        report.message = (
+            f"the process that ran it (pid {owner}) is gone: the run was interrupted; start it again"
+        )
+    return report
+
+
+def request_cancel(job_id: str) -> None:
+    """Ask the process that owns the job to cancel it (it polls for this file)."""
+    jobs_dir().joinpath(f"{job_id}.cancel").touch()
+
+
+def _alive(pid: object) -> bool:
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 async def _run(job: Job) -> None:

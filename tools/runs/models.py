@@ -111,8 +111,3 @@ class TestRunReport(ToolResult):
         elif self.status not in ("passed", "failed") and self.output_tail:
             lines.append("output tail:\n" + self.output_tail[-2000:])
         return "\n".join(lines)
-
-    def cli_exit_code(self) -> int:
-        if self.status == "passed" or not self.done:
-            return 0
-        return 5 if self.status == "no_tests" else 1

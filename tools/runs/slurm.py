@@ -17,8 +17,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from tools.errors import PaperToCodeError
-from tools.runs.targets import REMOTE_PATH, env_exports, targets_file_path
 from tools.runs.ssh import SUPPORT, SshTransport
+from tools.runs.targets import REMOTE_PATH, env_exports, targets_file_path
 from tools.runs.transport import RunResult
 
 POLL_S = 2.0

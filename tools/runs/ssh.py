@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from tools.errors import PaperToCodeError
+from tools.runs.local import LocalTransport
 from tools.runs.targets import (
     REMOTE_PATH,
     UV_INSTALL,
@@ -37,7 +38,6 @@ from tools.runs.targets import (
     ssh_base,
     ssh_config_path,
 )
-from tools.runs.local import LocalTransport
 from tools.runs.transport import Place, RunResult, Transport
 
 # Not shipped: environments, outputs, VCS and caches (the remote .venv survives: excluded, never deleted).

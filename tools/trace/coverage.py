@@ -164,55 +164,39 @@ def _load_report(path: Path) -> dict[str, Any] | None:
 
 def find_report(project: Path, run_report: str | None) -> tuple[Path | None, dict[str, Any] | None]:
     """The report given (a JSON path or a job id), else the latest finished one for this project."""
-    from tools.workspace import workspace
+    from tools.runs import jobs
 
-    jobs = workspace() / "jobs"
     if run_report:
-        if re.fullmatch(r"[0-9a-f]{6,64}", run_report):
-            path = jobs / f"{run_report}.json"
-            if not path.is_file():
+        if jobs.is_job_id(run_report):
+            path = jobs.find_record(run_report)
+            if path is None:
                 raise PaperToCodeError(
-                    f"no test-run record for job {run_report} in {jobs}: pass the job id that "
+                    f"no test-run record for job {run_report} in {jobs.jobs_dir()}: pass the job id that "
                     "run_tests_on_gpu returned, or a report JSON path"
                 )
         else:
             path = resolve(run_report, kind="file", what="run_report")
-        report = _load_report(path)
+        report = jobs.read_report(path)
         if report is None:
             raise PaperToCodeError(
                 f"run_report {run_report!r} is not a run_tests_on_gpu report (no 'tests' list): "
                 "pass the job record from .paper-to-code/jobs/ or a job id"
             )
         return path, report
-    best: tuple[tuple[str, int], Path, dict[str, Any]] | None = None
-    for path in jobs.glob("*.json") if jobs.is_dir() else []:
-        report = _load_report(path)
-        if not report or not report.get("done"):
-            continue
-        try:
-            same = Path(str(report.get("project", ""))).resolve() == project
-        except OSError:
-            same = False
-        if same:
-            # the record's write time breaks ties between runs stamped in the same instant
-            key = (str(report.get("finished_at") or report.get("started_at") or ""), path.stat().st_mtime_ns)
-            if best is None or key > best[0]:
-                best = (key, path, report)
-    return (best[1], best[2]) if best else (None, None)
+    latest = jobs.latest_record(project)
+    return latest if latest else (None, None)
 
 
 def report_outcomes(path: Path | None, report: dict[str, Any] | None) -> dict[str, list[str]]:
     """Node id (parameters stripped) -> outcomes (from results.jsonl when the report is capped)."""
+    from tools.runs import jobs
+
     if report is None:
         return {}
     tests = list(report.get("tests", []))
-    results_file = path.with_suffix("") / "results.jsonl" if path else None
-    if report.get("tests_omitted") and results_file and results_file.is_file():
-        from tools.runs.report import Progress
-
-        progress = Progress()
-        progress.feed(results_file.read_text(encoding="utf-8", errors="replace") + "\n")
-        tests = [r.model_dump() for r in progress.results]
+    results = jobs.all_results(path) if path and report.get("tests_omitted") else None
+    if results is not None:
+        tests = [r.model_dump() for r in results]
     out: dict[str, list[str]] = {}
     for t in tests:
         if isinstance(t, dict) and "nodeid" in t:
