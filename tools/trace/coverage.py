@@ -17,7 +17,6 @@ With update=True only the status cells of IMPLEMENTATION_CHECKLIST.md change; ev
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from pathlib import Path
@@ -151,15 +150,6 @@ class CoverageResult(ToolResult):
 
 def _strip_params(nodeid: str) -> str:
     return re.sub(r"\[.*\]$", "", nodeid)
-
-
-def _load_report(path: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    report = data.get("report", data) if isinstance(data, dict) else None
-    return report if isinstance(report, dict) and "tests" in report else None
 
 
 def find_report(project: Path, run_report: str | None) -> tuple[Path | None, dict[str, Any] | None]:
