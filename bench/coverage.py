@@ -32,14 +32,8 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 
 
-def synthetic_project(root: Path, n_files: int, n_items: int) -> Path:
-    """A project with n_files files and a checklist of n_items items (70% EQ, 10% ALG, 20% HP)."""
-    n_hp = n_items // 5
-    n_alg = n_items // 10
-    n_eq = n_items - n_hp - n_alg
-    eqs = [f"EQ-{i}" for i in range(1, n_eq + 1)]
-    algs = [f"ALG-{i}" for i in range(1, n_alg + 1)]
-    hps = [f"HP-param-{i}" for i in range(1, n_hp + 1)]
+def _checklist_rows(eqs: list[str], algs: list[str], hps: list[str]) -> list[str]:
+    """IMPLEMENTATION_CHECKLIST.md lines: one table each for algorithms, equations and hyperparameters."""
     rows = [
         "# Implementation checklist: synthetic",
         "",
@@ -65,14 +59,14 @@ def synthetic_project(root: Path, n_files: int, n_items: int) -> Path:
         "|---|---|---|---|---|---|---|",
     ]
     rows += [f"| **{h}** | param {h[9:]} | {h[9:]}e-3 | table 1 | SPECIFIED | [ ] TODO |  |" for h in hps]
-    project = root / "synthetic"
-    (project / "src" / "pkg").mkdir(parents=True)
-    (project / "tests").mkdir()
-    (project / "configs").mkdir()
-    (project / "IMPLEMENTATION_CHECKLIST.md").write_text("\n".join(rows) + "\n")
+    return rows
+
+
+def _write_sources(project: Path, n_files: int, ids: list[str], hps: list[str]) -> None:
+    """Code modules citing `ids` (Implements: docstrings, # paper: comments), tests marked with them, and a
+    config whose comments name the HP IDs."""
     n_code = max(1, int(n_files * 0.7))
     n_tests = max(1, n_files - n_code - 1)
-    ids = eqs + algs
     for f in range(n_code):
         body = ['"""Synthetic module."""', ""]
         for k, item in enumerate(ids[f::n_code]):
@@ -95,6 +89,22 @@ def synthetic_project(root: Path, n_files: int, n_items: int) -> Path:
         (project / "tests" / f"test_{f}.py").write_text("\n".join(body) + "\n")
     config = ["train:"] + [f"  p{i}: {i}e-3  # {h}" for i, h in enumerate(hps, start=1)]
     (project / "configs" / "small.yaml").write_text("\n".join(config) + "\n")
+
+
+def synthetic_project(root: Path, n_files: int, n_items: int) -> Path:
+    """A project with n_files files and a checklist of n_items items (70% EQ, 10% ALG, 20% HP)."""
+    n_hp = n_items // 5
+    n_alg = n_items // 10
+    n_eq = n_items - n_hp - n_alg
+    eqs = [f"EQ-{i}" for i in range(1, n_eq + 1)]
+    algs = [f"ALG-{i}" for i in range(1, n_alg + 1)]
+    hps = [f"HP-param-{i}" for i in range(1, n_hp + 1)]
+    project = root / "synthetic"
+    (project / "src" / "pkg").mkdir(parents=True)
+    (project / "tests").mkdir()
+    (project / "configs").mkdir()
+    (project / "IMPLEMENTATION_CHECKLIST.md").write_text("\n".join(_checklist_rows(eqs, algs, hps)) + "\n")
+    _write_sources(project, n_files, eqs + algs, hps)
     return project
 
 

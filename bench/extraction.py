@@ -39,6 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.extraction_latex import print_table, run_latex  # noqa: E402
+from bench.scoring import alg_recall, hp_scores, thm_recall, words  # noqa: E402
 from tools.ingest.pdf.engine import LIGATURES  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -47,7 +49,7 @@ TOTAL_KEYS = (
     "pages_per_s", "markitdown_pages_per_s", "speedup", "eq_label_recall", "eq_label_precision",
     "eq_body_attached", "text_phrase_recall", "alg_caption_recall", "thm_recall", "hp_recall", "hp_precision",
 )
-CONVERTER_KEYS = ("converter_pages_per_s", "converter_speedup")  # reported apart from issue 2's figures
+CONVERTER_KEYS = ("converter_pages_per_s", "converter_speedup")  # reported apart from the quality figures
 
 
 def _groundtruth_module():
@@ -180,12 +182,6 @@ _DROP_ENVS = (
 )
 
 
-def _words(text: str) -> list[str]:
-    text = text.translate(LIGATURES).lower()
-    text = text.replace("’", "'").replace("‘", "'")
-    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text)
-
-
 def source_units(paper: Path, gtmod) -> list[list[str]]:
     """Body text outside maths, split into units (paragraphs, footnotes, list items) no phrase may cross."""
     gt = json.loads((paper / "groundtruth.json").read_text())
@@ -218,7 +214,7 @@ def source_units(paper: Path, gtmod) -> list[list[str]]:
             continue
         # a unit ends at each placeholder: phrases never span maths, citations or references
         for piece in re.split(r"MATH|CITE|\\UNIT|UNIT", plain):
-            w = _words(piece)
+            w = words(piece)
             if len(w) >= 6:
                 units.append(w)
     return units
@@ -235,7 +231,7 @@ def pick_phrases(units: list[list[str]], n: int = N_PHRASES) -> list[str]:
 def markdown_words(markdown: str) -> str:
     text = re.sub(r"<!--.*?-->", " ", markdown)
     text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
-    return " " + " ".join(_words(text)) + " "
+    return " " + " ".join(words(text)) + " "
 
 
 def phrase_recall(phrases: list[str], markdown: str) -> float | None:
@@ -243,60 +239,6 @@ def phrase_recall(phrases: list[str], markdown: str) -> float | None:
         return None
     hay = markdown_words(markdown)
     return sum(f" {p} " in hay for p in phrases) / len(phrases)
-
-
-# --------------------------------------------------------------------------- algorithms, theorems, hp
-
-
-def _norm(text: str) -> str:
-    return " ".join(_words(text))
-
-
-def alg_recall(gt: dict, algorithms: list) -> float | None:
-    want = gt.get("algorithms", [])
-    if not want:
-        return None
-    caps = [_norm(a.caption) for a in algorithms]
-    hit = 0
-    for a in want:
-        key = " ".join(_words(a.get("caption", ""))[:4])
-        hit += any(key and key in c for c in caps)
-    return hit / len(want)
-
-
-def thm_recall(gt: dict, theorems: list) -> float | None:
-    want = gt.get("theorems", [])
-    if not want:
-        return None
-    hit = 0
-    for t in want:
-        name = (t.get("name") or t.get("env") or "").lower()
-        words = re.sub(r"^\s*\[[^]]*\]", "", t.get("first_words", ""))  # the [title] is not statement text
-        first = " ".join(_words(words)[:4])
-        hit += any(f.kind == name and (not first or first in _norm(f.text)) for f in theorems)
-    return hit / len(want)
-
-
-def hp_scores(paper: Path, found: list) -> dict:
-    from tools.analysis.hyperparams import names_match, values_match
-
-    path = paper / "hyperparameters.json"
-    if not path.exists():
-        return {"hp_recall": None, "hp_precision": None, "_hp": (0, 0, 0, 0)}
-    items = json.loads(path.read_text())["items"]
-
-    def match(f, it) -> bool:
-        return values_match(f.value_normalized, it["value_normalized"]) and (
-            names_match(f.key, it["name"]) or names_match(f.name, it["name"])
-        )
-
-    recalled = sum(any(match(f, it) for f in found) for it in items)
-    precise = sum(any(match(f, it) for it in items) for f in found)
-    return {
-        "hp_recall": recalled / len(items) if items else None,
-        "hp_precision": precise / len(found) if found else None,
-        "_hp": (recalled, len(items), precise, len(found)),
-    }
 
 
 # ---------------------------------------------------------------------------------------------- main
@@ -357,8 +299,6 @@ def _pooled(rows: list[dict]) -> dict:
 
 def run(corpus: Path, runs: int, route: str) -> dict:
     if route == "latex":  # the LaTeX route: source/ -> Markdown (bench/extraction_latex.py)
-        from extraction_latex import run_latex
-
         return run_latex(corpus, runs)
     gtmod = _groundtruth_module()
     papers = sorted(
@@ -389,8 +329,6 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(result, indent=1))
         return
     if a.route == "latex":
-        from extraction_latex import print_table
-
         return print_table(result)
     keys = ["pages", *TOTAL_KEYS, *CONVERTER_KEYS]
     total = result["total"] | result["converter_only"]

@@ -22,6 +22,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from bench.scoring import alg_recall, hp_scores, thm_recall
+
 KEYS = (
     "seconds",
     "eq_label_recall",
@@ -37,8 +39,6 @@ GT_TEX_LIMIT = 160
 
 
 def bench_paper(paper: Path, runs: int) -> dict:
-    from extraction import alg_recall, hp_scores, thm_recall
-
     from tools.analysis.equations import find_all
     from tools.ingest.latex.document import body_matches, convert_source
 

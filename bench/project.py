@@ -80,72 +80,77 @@ def tool_run(project: Path) -> tuple[float, float, str]:
     return seconds, cpu_s, report.counts.line()
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    ap.add_argument("--repeat", type=int, default=3, help="timed runs of each test command (median)")
-    ap.add_argument("--torch-index", default=default_index(), help="flat folder holding a torch wheel")
-    args = ap.parse_args()
-    root = Path(tempfile.mkdtemp(prefix="p2c-bench-project-"))
-    try:
-        set_roots([root])
-        configure(torch_index=args.torch_index)
-        warmup_s = scaffold(root, "bench-warmup")  # fills the uv cache with the lock's metadata
-        scaffold_s = scaffold(root, "bench-proj")
-        project = root / "bench-proj"
-        t = time.perf_counter()
-        uvcli.sync(project)
-        sync_s = time.perf_counter() - t
-        bare_pytest(project)  # warm-up: bytecode and page cache
-        bare, tool, bare_cpu, tool_cpu = [], [], [], []
-        for _ in range(args.repeat):  # interleaved, so that a load change hits both alike
-            seconds, cpu_s = bare_pytest(project)
-            bare.append(seconds)
-            bare_cpu.append(cpu_s)
-            seconds, cpu_s, counts = tool_run(project)
-            tool.append(seconds)
-            tool_cpu.append(cpu_s)
-        med = statistics.median
-        # the fixed cost on a tiny suite (no torch): what the job model adds in seconds, whatever the suite
-        tiny = root / "tiny"
-        shutil.copytree(REPO / "tests" / "fixtures" / "projects" / "passing", tiny)
-        uvcli.sync(tiny)
-        bare_pytest(tiny)
-        tiny_bare = [bare_pytest(tiny)[0] for _ in range(args.repeat + 2)]
-        tiny_tool = [tool_run(tiny)[0] for _ in range(args.repeat + 2)]
-        figures = {
-            "scaffold_and_lock_s": round(scaffold_s, 3),
-            "scaffold_and_lock_first_s": round(warmup_s, 3),
-            "target_scaffold_s": 3.0,
-            "sync_s": round(sync_s, 3),
-            "bare_uv_run_pytest_s": round(med(bare), 3),
-            "run_tests_on_gpu_s": round(med(tool), 3),
-            "ratio": round(med(tool) / med(bare), 3),
-            "target_ratio": 1.10,
-            "bare_cpu_s": round(med(bare_cpu), 3),
-            "run_tests_on_gpu_cpu_s": round(med(tool_cpu), 3),
-            "cpu_ratio": round(med(tool_cpu) / med(bare_cpu), 3),
-            "tiny_suite_bare_s": round(med(tiny_bare), 3),
-            "tiny_suite_run_tests_on_gpu_s": round(med(tiny_tool), 3),
-            "tiny_suite_overhead_s": round(med(tiny_tool) - med(tiny_bare), 3),
-            "load_average_1min": round(os.getloadavg()[0], 2),
-            "cpus": os.cpu_count(),
-            "tests": counts,
-            "repeat": args.repeat,
-            "torch_index": args.torch_index,
-        }
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-    if args.json:
-        print(json.dumps(figures, indent=2))
-        return
+def interleaved(project: Path, repeat: int) -> tuple[list[float], list[float], list[float], list[float], str]:
+    """Wall and CPU seconds of bare pytest and run_tests_on_gpu, alternated so that a load change hits both
+    alike; the last run's test counts."""
+    bare, tool, bare_cpu, tool_cpu = [], [], [], []
+    counts = ""
+    for _ in range(repeat):
+        seconds, cpu_s = bare_pytest(project)
+        bare.append(seconds)
+        bare_cpu.append(cpu_s)
+        seconds, cpu_s, counts = tool_run(project)
+        tool.append(seconds)
+        tool_cpu.append(cpu_s)
+    return bare, tool, bare_cpu, tool_cpu, counts
+
+
+def tiny_suite(root: Path, repeat: int) -> tuple[list[float], list[float]]:
+    """The fixed cost on a tiny suite (no torch): what the job model adds in seconds, whatever the suite."""
+    tiny = root / "tiny"
+    shutil.copytree(REPO / "tests" / "fixtures" / "projects" / "passing", tiny)
+    uvcli.sync(tiny)
+    bare_pytest(tiny)
+    tiny_bare = [bare_pytest(tiny)[0] for _ in range(repeat + 2)]
+    tiny_tool = [tool_run(tiny)[0] for _ in range(repeat + 2)]
+    return tiny_bare, tiny_tool
+
+
+def measure(root: Path, repeat: int, torch_index: str | None) -> dict:
+    set_roots([root])
+    configure(torch_index=torch_index)
+    warmup_s = scaffold(root, "bench-warmup")  # fills the uv cache with the lock's metadata
+    scaffold_s = scaffold(root, "bench-proj")
+    project = root / "bench-proj"
+    t = time.perf_counter()
+    uvcli.sync(project)
+    sync_s = time.perf_counter() - t
+    bare_pytest(project)  # warm-up: bytecode and page cache
+    bare, tool, bare_cpu, tool_cpu, counts = interleaved(project, repeat)
+    med = statistics.median
+    tiny_bare, tiny_tool = tiny_suite(root, repeat)
+    return {
+        "scaffold_and_lock_s": round(scaffold_s, 3),
+        "scaffold_and_lock_first_s": round(warmup_s, 3),
+        "target_scaffold_s": 3.0,
+        "sync_s": round(sync_s, 3),
+        "bare_uv_run_pytest_s": round(med(bare), 3),
+        "run_tests_on_gpu_s": round(med(tool), 3),
+        "ratio": round(med(tool) / med(bare), 3),
+        "target_ratio": 1.10,
+        "bare_cpu_s": round(med(bare_cpu), 3),
+        "run_tests_on_gpu_cpu_s": round(med(tool_cpu), 3),
+        "cpu_ratio": round(med(tool_cpu) / med(bare_cpu), 3),
+        "tiny_suite_bare_s": round(med(tiny_bare), 3),
+        "tiny_suite_run_tests_on_gpu_s": round(med(tiny_tool), 3),
+        "tiny_suite_overhead_s": round(med(tiny_tool) - med(tiny_bare), 3),
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "cpus": os.cpu_count(),
+        "tests": counts,
+        "repeat": repeat,
+        "torch_index": torch_index,
+    }
+
+
+def print_figures(figures: dict) -> None:
     print(
         f"scaffold + lock (warm cache): {figures['scaffold_and_lock_s']:.2f} s (target <= 3 s; "
         f"first: {figures['scaffold_and_lock_first_s']:.2f} s)"
     )
     print(
         f"bare `uv run pytest`: {figures['bare_uv_run_pytest_s']:.2f} s; run_tests_on_gpu: "
-        f"{figures['run_tests_on_gpu_s']:.2f} s; ratio {figures['ratio']:.3f} (target <= 1.10; {counts})"
+        f"{figures['run_tests_on_gpu_s']:.2f} s; ratio {figures['ratio']:.3f} (target <= 1.10; "
+        f"{figures['tests']})"
     )
     print(
         f"CPU seconds: bare {figures['bare_cpu_s']:.2f}, "
@@ -158,6 +163,23 @@ def main() -> None:
         f"({figures['tiny_suite_bare_s']:.2f} s bare, "
         f"{figures['tiny_suite_run_tests_on_gpu_s']:.2f} s as a job)"
     )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs of each test command (median)")
+    ap.add_argument("--torch-index", default=default_index(), help="flat folder holding a torch wheel")
+    args = ap.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="p2c-bench-project-"))
+    try:
+        figures = measure(root, args.repeat, args.torch_index)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print_figures(figures)
 
 
 if __name__ == "__main__":

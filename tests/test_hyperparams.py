@@ -259,7 +259,7 @@ def _score(found, items) -> tuple[int, int]:
 
 
 def test_corpus_recall_and_precision(tmp_root: Path, corpus_dir: Path):
-    """The issue's target over the labelled corpus: recall >= 0.7 with precision >= 0.7 (papers pooled)."""
+    """The target over the labelled corpus: recall >= 0.7 with precision >= 0.7 (papers pooled)."""
     from tools.ingest.paper import pdf_to_markdown
 
     hit = labelled = good = found_n = 0

@@ -27,7 +27,7 @@ ALLOWED_KEYS = {"name", "description", "license", "compatibility", "metadata", "
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
 FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
-# the tools of the full product (issues 2, 3, 6, 7); the skill steers every one of them
+# the tools of the full product (ingest, analysis, project, test runs, trace): the skill steers them all
 PRODUCT_TOOLS = {
     "pdf_to_markdown",
     "grep_equations",

@@ -1,0 +1,69 @@
+"""Scores both extraction routes share (bench/extraction.py, bench/extraction_latex.py): words as the
+benchmarks compare them; algorithm captions, theorem-like statements and hyperparameters found vs ground
+truth."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from tools.ingest.pdf.engine import LIGATURES
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words and numbers, ligatures folded, curly apostrophes straightened."""
+    text = text.translate(LIGATURES).lower()
+    text = text.replace("’", "'").replace("‘", "'")
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(words(text))
+
+
+def alg_recall(gt: dict, algorithms: list) -> float | None:
+    want = gt.get("algorithms", [])
+    if not want:
+        return None
+    caps = [_norm(a.caption) for a in algorithms]
+    hit = 0
+    for a in want:
+        key = " ".join(words(a.get("caption", ""))[:4])
+        hit += any(key and key in c for c in caps)
+    return hit / len(want)
+
+
+def thm_recall(gt: dict, theorems: list) -> float | None:
+    want = gt.get("theorems", [])
+    if not want:
+        return None
+    hit = 0
+    for t in want:
+        name = (t.get("name") or t.get("env") or "").lower()
+        text = re.sub(r"^\s*\[[^]]*\]", "", t.get("first_words", ""))  # the [title] is not statement text
+        first = " ".join(words(text)[:4])
+        hit += any(f.kind == name and (not first or first in _norm(f.text)) for f in theorems)
+    return hit / len(want)
+
+
+def hp_scores(paper: Path, found: list) -> dict:
+    from tools.analysis.hyperparams import names_match, values_match
+
+    path = paper / "hyperparameters.json"
+    if not path.exists():
+        return {"hp_recall": None, "hp_precision": None, "_hp": (0, 0, 0, 0)}
+    items = json.loads(path.read_text())["items"]
+
+    def match(f, it) -> bool:
+        return values_match(f.value_normalized, it["value_normalized"]) and (
+            names_match(f.key, it["name"]) or names_match(f.name, it["name"])
+        )
+
+    recalled = sum(any(match(f, it) for f in found) for it in items)
+    precise = sum(any(match(f, it) for it in items) for f in found)
+    return {
+        "hp_recall": recalled / len(items) if items else None,
+        "hp_precision": precise / len(found) if found else None,
+        "_hp": (recalled, len(items), precise, len(found)),
+    }
