@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, NotFound, PaperToCodeError
 from tools.ingest.paper import pdf_to_markdown
 from tools.workspace import set_roots
 
@@ -113,9 +113,9 @@ def test_grep_equations_non_utf8(tmp_root):
     from tools.analysis.equations import grep_equations
 
     (tmp_root / "latin1.md").write_bytes("Gleichung für x = y (1)\n".encode("latin-1"))
-    with pytest.raises(PaperToCodeError, match="not UTF-8"):
+    with pytest.raises(BadArgument, match="not UTF-8"):
         grep_equations("latin1.md")
-    with pytest.raises(PaperToCodeError, match="does not exist"):
+    with pytest.raises(NotFound, match="does not exist"):
         grep_equations("nope.md")
 
 

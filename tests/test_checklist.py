@@ -18,7 +18,7 @@ from tools.analysis.checklist import (
 )
 from tools.analysis.equations import find_all
 from tools.analysis.hyperparams import STANDARD_KEYS, find_hyperparameters
-from tools.errors import PaperToCodeError, PathNotAllowed
+from tools.errors import BadArgument, BadChecklist, NotFound, OutsideRoots
 
 
 def convert(root: Path, corpus_dir: Path, name: str) -> Path:
@@ -151,18 +151,18 @@ def test_reply_is_capped_but_the_file_is_complete(tmp_root):
 
 def test_bad_inputs(tmp_root):
     (tmp_root / "latin1.md").write_bytes("Gleichung für x = y (1)\n".encode("latin-1"))
-    with pytest.raises(PaperToCodeError, match="not UTF-8"):
+    with pytest.raises(BadArgument, match="not UTF-8"):
         make_checklist("latin1.md")
-    with pytest.raises(PaperToCodeError, match="does not exist"):
+    with pytest.raises(NotFound, match="does not exist"):
         make_checklist("nope.md")
     (tmp_root / "ok.md").write_text("We use a batch size of 8.\n", encoding="utf-8")
-    with pytest.raises(PathNotAllowed):
+    with pytest.raises(OutsideRoots):
         make_checklist("ok.md", out_path="/tmp/../etc/checklist.md")
-    with pytest.raises(PathNotAllowed):
+    with pytest.raises(OutsideRoots):
         make_checklist("ok.md", out_path=str(tmp_root.parent / "elsewhere.md"))
     mine = tmp_root / "mine.md"
     mine.write_text("my own checklist, no tables\n", encoding="utf-8")
-    with pytest.raises(PaperToCodeError, match="no checklist table"):
+    with pytest.raises(BadChecklist, match="no checklist table"):
         make_checklist("ok.md", out_path="mine.md")
     assert mine.read_text(encoding="utf-8") == "my own checklist, no tables\n"
 

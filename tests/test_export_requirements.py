@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tools import workspace
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, NotFound
 from tools.project.requirements import export_requirements, pins
 from tools.project.uvcli import OUTPUT_CAP, run_uv
 
@@ -85,7 +85,7 @@ def test_dev_file_and_extras(proj):
     assert "pytest==" in dev and "pyyaml==" in dev
     assert any(p.startswith("pytest==") for p in result.dev_packages)
     assert len(result.files) == 2
-    with pytest.raises(PaperToCodeError, match=r"unknown extras \['gpu'\].*fast"):
+    with pytest.raises(BadArgument, match=r"unknown extras \['gpu'\].*fast"):
         export_requirements("tiny", extras=["gpu"])
 
 
@@ -103,24 +103,24 @@ def test_pylock_toml(proj):
 def test_missing_and_stale_lock_are_refused_with_the_fix(proj):
     pyproject = proj / "pyproject.toml"
     pyproject.write_text(PYPROJECT.replace('"pyyaml>=6"', '"pyyaml>=6", "idna>=3"'))
-    with pytest.raises(PaperToCodeError, match=r"out of date.*run `uv lock`"):
+    with pytest.raises(BadArgument, match=r"out of date.*run `uv lock`"):
         export_requirements("tiny")
     assert not (proj / "requirements.txt").exists()
     (proj / "uv.lock").unlink()
-    with pytest.raises(PaperToCodeError, match=r"no uv.lock .*run `uv lock`"):
+    with pytest.raises(NotFound, match=r"no uv.lock .*run `uv lock`"):
         export_requirements("tiny")
     assert not (proj / "requirements.txt").exists()
 
 
 def test_bad_input(proj, monkeypatch):
     (proj.parent / "empty").mkdir()
-    with pytest.raises(PaperToCodeError, match="no pyproject.toml"):
+    with pytest.raises(NotFound, match="no pyproject.toml"):
         export_requirements("empty")
-    with pytest.raises(PaperToCodeError, match="does not exist"):
+    with pytest.raises(NotFound, match="does not exist"):
         export_requirements("nowhere")
     monkeypatch.setenv("PATH", str(proj))
     monkeypatch.delenv("PAPER_TO_CODE_UV", raising=False)
-    with pytest.raises(PaperToCodeError, match=r"uv is missing: install with `pip install uv`"):
+    with pytest.raises(NotFound, match=r"uv is missing: install with `pip install uv`"):
         export_requirements("tiny")
 
 

@@ -20,7 +20,7 @@ import yaml
 
 from tools import config as settings
 from tools import workspace
-from tools.errors import PaperToCodeError, PathNotAllowed
+from tools.errors import BadArgument, Conflict, NotFound, OutsideRoots, PaperToCodeError
 from tools.project.scaffold import create_project, init_uv_project, notebook_json, project_names, yaml_number
 
 REPO = Path(__file__).resolve().parents[1]
@@ -182,22 +182,22 @@ def test_readme_quickstart_first(portable):
 
 
 def test_refusals_write_nothing(root, no_index):
-    with pytest.raises(PaperToCodeError, match="not a valid package name"):
+    with pytest.raises(BadArgument, match="not a valid package name"):
         init_uv_project("proj", name="bad name!")
     assert not (root / "proj").exists()
-    with pytest.raises(PathNotAllowed, match=r"\.\."):
+    with pytest.raises(OutsideRoots, match=r"\.\."):
         init_uv_project("a/../proj")
-    with pytest.raises(PathNotAllowed, match="outside the allowed roots"):
+    with pytest.raises(OutsideRoots, match="outside the allowed roots"):
         init_uv_project(str(root.parent / "elsewhere-project"))
     assert not (root.parent / "elsewhere-project").exists()
     (root / "busy").mkdir()
     (root / "busy" / "notes.txt").write_text("mine")
-    with pytest.raises(PaperToCodeError, match="not empty"):
+    with pytest.raises(Conflict, match="not empty"):
         init_uv_project("busy")
     assert rel_files(root / "busy") == {"notes.txt"}
-    with pytest.raises(PaperToCodeError, match="version like"):
+    with pytest.raises(BadArgument, match="version like"):
         init_uv_project("proj", python="three")
-    with pytest.raises(PaperToCodeError, match="does not exist"):
+    with pytest.raises(NotFound, match="does not exist"):
         init_uv_project("proj", checklist_path="missing.md")
     assert not (root / "proj").exists()
 
@@ -208,7 +208,7 @@ def test_update_adds_only_missing_files(portable, tmp_path, no_index):
     (copy / "train.py").write_text("# my own training script\n")
     (copy / "configs/medium.yaml").unlink()
     lock_before = (copy / "uv.lock").read_bytes()
-    with pytest.raises(PaperToCodeError, match="update=True"):
+    with pytest.raises(Conflict, match="update=True"):
         create_project(copy)
     result = create_project(copy, update=True)
     assert result.files_written == ["configs/medium.yaml"]
@@ -296,7 +296,7 @@ def test_torch_index_setting_locks_the_local_cpu_wheel(root, monkeypatch):
     lock = (root / "cpu-proj/uv.lock").read_text()
     assert "+cpu" in lock and "nvidia-" not in lock
     use(str(root))
-    with pytest.raises(PaperToCodeError, match="PAPER_TO_CODE_TORCH_INDEX"):
+    with pytest.raises(BadArgument, match="PAPER_TO_CODE_TORCH_INDEX"):
         init_uv_project("other")
     assert not (root / "other").exists()
 
@@ -304,7 +304,7 @@ def test_torch_index_setting_locks_the_local_cpu_wheel(root, monkeypatch):
 def test_uv_missing_is_a_clear_error(root, no_index, monkeypatch):
     monkeypatch.setenv("PATH", str(root))
     monkeypatch.delenv("PAPER_TO_CODE_UV", raising=False)
-    with pytest.raises(PaperToCodeError, match="uv is missing: install with `pip install uv`"):
+    with pytest.raises(NotFound, match="uv is missing: install with `pip install uv`"):
         init_uv_project("proj")
 
 

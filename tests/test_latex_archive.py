@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.errors import PaperToCodeError
+from tools.errors import NotAPaper, PaperToCodeError, TooLarge
 from tools.ingest.latex import archive
 from tools.ingest.paper import pdf_to_markdown
 
@@ -66,7 +66,7 @@ def test_single_gzipped_tex(tmp_root: Path) -> None:
 
 def test_tarball_without_a_main_file(tmp_root: Path) -> None:
     (tmp_root / "x.tar.gz").write_bytes(_tar([_file("sec.tex", b"\\section{A}")]))
-    with pytest.raises(PaperToCodeError, match="no LaTeX main file"):
+    with pytest.raises(NotAPaper, match="no LaTeX main file"):
         pdf_to_markdown("x.tar.gz")
 
 
@@ -95,7 +95,7 @@ def test_archive_attacks_are_refused(tmp_root: Path, attack: str) -> None:
 def test_decompression_bomb_is_refused(tmp_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(archive, "MAX_TOTAL", 1_000_000)
     (tmp_root / "bomb.gz").write_bytes(gzip.compress(b"\\" + b"0" * 5_000_000))
-    with pytest.raises(PaperToCodeError, match="decompression bomb"):
+    with pytest.raises(TooLarge, match="decompression bomb"):
         pdf_to_markdown("bomb.gz")
     assert not list(tmp_root.rglob("main.tex"))
 
@@ -103,20 +103,20 @@ def test_decompression_bomb_is_refused(tmp_root: Path, monkeypatch: pytest.Monke
 def test_total_size_and_member_count_limits(tmp_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(archive, "MAX_TOTAL", 10_000)
     big = [_file(f"f{i}.tex", b"%" * 4000) for i in range(3)]
-    with pytest.raises(PaperToCodeError, match="unpacks to more than"):
+    with pytest.raises(TooLarge, match="unpacks to more than"):
         archive.extract(_tar(big, "w"), tmp_root / "out")
     monkeypatch.setattr(archive, "MAX_TOTAL", 10**8)
     monkeypatch.setattr(archive, "MAX_MEMBERS", 5)
     many = [_file(f"f{i}.tex", b"x") for i in range(6)]
-    with pytest.raises(PaperToCodeError, match="more than 5 members"):
+    with pytest.raises(TooLarge, match="more than 5 members"):
         archive.extract(_tar(many), tmp_root / "out")
     assert not (tmp_root / "out").exists()
 
 
 def test_damaged_and_foreign_archives(tmp_root: Path) -> None:
-    with pytest.raises(PaperToCodeError, match="damaged"):
+    with pytest.raises(NotAPaper, match="damaged"):
         archive.extract(b"\x1f\x8b" + b"\x08\x00" + b"garbage" * 10, tmp_root / "o")
-    with pytest.raises(PaperToCodeError, match="neither a tar archive nor a LaTeX file"):
+    with pytest.raises(NotAPaper, match="neither a tar archive nor a LaTeX file"):
         archive.extract(gzip.compress(bytes(range(256)) * 10), tmp_root / "o")
-    with pytest.raises(PaperToCodeError, match="is a PDF"):
+    with pytest.raises(NotAPaper, match="is a PDF"):
         archive.extract(gzip.compress(b"%PDF-1.5 ..."), tmp_root / "o")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tools.config import configure, get_settings
-from tools.errors import PaperToCodeError
+from tools.errors import ExternalFailure, NotFound, Refused
 from tools.identifiers import arxiv_paper_id, parse_arxiv_id
 from tools.ingest.latex.arxiv import USER_AGENT
 from tools.ingest.paper import pdf_to_markdown
@@ -148,15 +148,15 @@ def test_pdf_only_submission_falls_back_to_the_pdf_route(arxiv: Path) -> None:
 
 
 def test_unknown_id_redirect_and_network_failure(arxiv: Path) -> None:
-    with pytest.raises(PaperToCodeError, match="arXiv has no paper '2000.99999'"):
+    with pytest.raises(NotFound, match="arXiv has no paper '2000.99999'"):
         pdf_to_markdown("2000.99999")
-    with pytest.raises(PaperToCodeError, match="not an arXiv host"):
+    with pytest.raises(Refused, match="not an arXiv host"):
         pdf_to_markdown("2000.00003")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         closed = s.getsockname()[1]
     configure(arxiv_base_url=f"http://127.0.0.1:{closed}")
-    with pytest.raises(PaperToCodeError, match="could not reach arXiv"):
+    with pytest.raises(ExternalFailure, match="could not reach arXiv"):
         pdf_to_markdown("2102.09672")
     assert not list((arxiv / ".paper-to-code").rglob("paper.md"))
 

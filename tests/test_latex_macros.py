@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.errors import PaperToCodeError
+from tools.errors import NotAPaper
 from tools.ingest.latex.document import convert_source
 from tools.ingest.latex.macros import MacroTable
 from tools.ingest.latex.scan import drop_iffalse, strip_comments
@@ -115,5 +115,5 @@ def test_inputs_subfiles_imports_and_cycles(tmp_path: Path) -> None:
 
 def test_binary_main_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "main.tex").write_bytes(b"\x00\x01binary")
-    with pytest.raises(PaperToCodeError, match="binary file"):
+    with pytest.raises(NotAPaper, match="binary file"):
         convert_source(tmp_path / "main.tex")

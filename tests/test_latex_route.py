@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tools.analysis.equations import grep_equations
-from tools.errors import PaperToCodeError
+from tools.errors import NotAPaper, PaperToCodeError
 from tools.ingest.latex.document import body_matches, convert_source
 from tools.ingest.paper import pdf_to_markdown
 
@@ -121,16 +121,16 @@ def test_arxiv_readme_names_the_main_file(tmp_root: Path, name: str, text: str) 
 def test_bad_sources_give_errors_or_warnings(tmp_root: Path) -> None:
     (tmp_root / "nomain").mkdir()
     (tmp_root / "nomain" / "section.tex").write_text("\\section{A} text\n")
-    with pytest.raises(PaperToCodeError, match="no LaTeX main file"):
+    with pytest.raises(NotAPaper, match="no LaTeX main file"):
         pdf_to_markdown("nomain")
     (tmp_root / "empty").mkdir()
-    with pytest.raises(PaperToCodeError, match="no .tex file"):
+    with pytest.raises(NotAPaper, match="no .tex file"):
         pdf_to_markdown("empty")
     (tmp_root / "notes.txt").write_text("just text, no LaTeX")
     with pytest.raises(PaperToCodeError):
         pdf_to_markdown("notes.txt")
     (tmp_root / "frag.tex").write_text("\\section{A} only a fragment\n")
-    with pytest.raises(PaperToCodeError, match="no \\\\begin\\{document\\}"):
+    with pytest.raises(NotAPaper, match="no \\\\begin\\{document\\}"):
         pdf_to_markdown("frag.tex")
     (tmp_root / "m").mkdir()
     (tmp_root / "m" / "main.tex").write_text(

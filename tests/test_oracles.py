@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, Conflict
 from tools.trace.oracles import _load_runtime, make_equation_test, oracle_spec
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
@@ -269,13 +269,13 @@ def test_make_equation_test_writes_stub_refuses_overwrite_and_keeps_backup(proje
     assert "@pytest.mark.xfail" in text and '@pytest.mark.paper("EQ-8")' in text
     path = project / first.path
     path.write_text(path.read_text() + "\n# edited by hand\n")
-    with pytest.raises(PaperToCodeError, match="overwrite=True"):
+    with pytest.raises(Conflict, match="overwrite=True"):
         make_equation_test(str(project), "EQ-13")
     again = make_equation_test(str(project), "EQ-13", overwrite=True)
     assert again.backup and "# edited by hand" in (project / again.backup).read_text()
     custom = make_equation_test(str(project), "EQ-99", latex=r"y = a x^2 + b")
     assert custom.oracle and custom.inputs == ["a", "x", "b"] and custom.latex_source == "argument"
-    with pytest.raises(PaperToCodeError, match="not an equation ID"):
+    with pytest.raises(BadArgument, match="not an equation ID"):
         make_equation_test(str(project), "ALG-1")
 
 

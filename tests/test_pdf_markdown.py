@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.errors import PaperToCodeError
+from tools.errors import OutsideRoots, TooLarge
 from tools.ingest.paper import MAX_LIMIT, pdf_to_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,7 +129,7 @@ def test_out_dir_inside_roots(tmp_root, corpus_dir):
     r = pdf_to_markdown("p.pdf", out_dir="converted/plrnn")
     assert Path(r.markdown_path) == tmp_root / "converted" / "plrnn" / "paper.md"
     assert not (tmp_root / ".paper-to-code").exists()
-    with pytest.raises(PaperToCodeError, match="outside the allowed roots"):
+    with pytest.raises(OutsideRoots, match="outside the allowed roots"):
         pdf_to_markdown("p.pdf", out_dir=str(tmp_root.parent / "elsewhere"))
 
 
@@ -154,7 +154,7 @@ def test_page_cap_refuses_oversized(tmp_root, corpus_dir, monkeypatch):
 
     monkeypatch.setattr(tools.ingest.pdf.engine, "MAX_PAGES", 10)
     shutil.copyfile(corpus_dir / "iddpm" / "paper.pdf", tmp_root / "p.pdf")
-    with pytest.raises(PaperToCodeError, match="17 pages, above the 10-page limit"):
+    with pytest.raises(TooLarge, match="17 pages, above the 10-page limit"):
         pdf_to_markdown("p.pdf")
     assert not (tmp_root / ".paper-to-code").exists()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tools import workspace
-from tools.errors import PaperToCodeError, PathNotAllowed
+from tools.errors import BadArgument, NotFound, OutsideRoots
 
 
 @pytest.fixture
@@ -29,13 +29,13 @@ def test_absolute_path_inside_root_is_allowed(root):
 
 def test_dotdot_is_refused_even_when_it_stays_inside(root):
     (root / "sub").mkdir()
-    with pytest.raises(PathNotAllowed, match=r"contains '\.\.'"):
+    with pytest.raises(OutsideRoots, match=r"contains '\.\.'"):
         workspace.resolve("sub/../paper.pdf")
 
 
 def test_absolute_path_outside_roots_is_refused(root, tmp_path):
     (tmp_path / "secret.txt").write_text("x")
-    with pytest.raises(PathNotAllowed, match="outside the allowed roots"):
+    with pytest.raises(OutsideRoots, match="outside the allowed roots"):
         workspace.resolve(str(tmp_path / "secret.txt"))
 
 
@@ -43,7 +43,7 @@ def test_lookalike_prefix_sibling_is_refused(root, tmp_path):
     evil = tmp_path / "data-evil"
     evil.mkdir()
     (evil / "x.pdf").write_bytes(b"%PDF")
-    with pytest.raises(PathNotAllowed):
+    with pytest.raises(OutsideRoots):
         workspace.resolve(str(evil / "x.pdf"))
 
 
@@ -51,18 +51,18 @@ def test_symlink_pointing_out_of_the_roots_is_refused(root, tmp_path):
     target = tmp_path / "outside.pdf"
     target.write_bytes(b"%PDF")
     (root / "link.pdf").symlink_to(target)
-    with pytest.raises(PathNotAllowed):
+    with pytest.raises(OutsideRoots):
         workspace.resolve("link.pdf")
 
 
 def test_missing_directory_and_empty_paths_say_what_to_do(root):
-    with pytest.raises(PaperToCodeError, match="does not exist"):
+    with pytest.raises(NotFound, match="does not exist"):
         workspace.resolve("nope.pdf")
-    with pytest.raises(PaperToCodeError, match="is a folder"):
+    with pytest.raises(BadArgument, match="is a folder"):
         workspace.resolve(".", kind="file")
-    with pytest.raises(PaperToCodeError, match="empty"):
+    with pytest.raises(BadArgument, match="empty"):
         workspace.resolve("  ")
-    with pytest.raises(PaperToCodeError, match="NUL"):
+    with pytest.raises(BadArgument, match="NUL"):
         workspace.resolve("a\x00b")
 
 
@@ -72,7 +72,7 @@ def test_second_root_is_usable_and_nonexistent_root_is_refused(root, tmp_path):
     workspace.set_roots([root, other])
     (other / "a.md").write_text("x")
     assert workspace.resolve(str(other / "a.md")) == other / "a.md"
-    with pytest.raises(PaperToCodeError, match="not an existing folder"):
+    with pytest.raises(NotFound, match="not an existing folder"):
         workspace.set_roots([tmp_path / "missing"])
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from tools.errors import PaperToCodeError, PathNotAllowed
+from tools.errors import BadArgument, NotFound, OutsideRoots, PaperToCodeError
 
 _roots: list[Path] = []
 WORKSPACE_NAME = ".paper-to-code"
@@ -25,7 +25,7 @@ def set_roots(roots: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for r in roots:
         p = Path(r).expanduser().resolve()
         if not p.is_dir():
-            raise PaperToCodeError(f"root {r!s} is not an existing folder: create it or pass another --root")
+            raise NotFound(f"root {r!s} is not an existing folder: create it or pass another --root")
         resolved.append(p)
     _roots[:] = resolved or [Path.cwd().resolve()]
     return list(_roots)
@@ -72,26 +72,26 @@ def resolve(
     """
     text = os.fspath(path)
     if not text.strip():
-        raise PaperToCodeError(f"{what} is empty: pass a file path")
+        raise BadArgument(f"{what} is empty: pass a file path")
     if "\x00" in text:
-        raise PaperToCodeError(f"{what} contains a NUL byte: pass a plain file path")
+        raise BadArgument(f"{what} contains a NUL byte: pass a plain file path")
     raw = Path(text).expanduser()
     if ".." in raw.parts:
-        raise PathNotAllowed(f"{what} {text!r} contains '..': pass a path inside the allowed roots instead")
+        raise OutsideRoots(f"{what} {text!r} contains '..': pass a path inside the allowed roots instead")
     roots = get_roots()
     full = (raw if raw.is_absolute() else roots[0] / raw).resolve()
     if not any(_inside(full, r) for r in roots):
         names = ", ".join(str(r) for r in roots)
-        raise PathNotAllowed(
+        raise OutsideRoots(
             f"{what} {text!r} is outside the allowed roots ({names}); move the file there or restart the "
             "server with --root naming its folder"
         )
     if must_exist and not full.exists():
-        raise PaperToCodeError(f"{what} {text!r} does not exist: check the spelling, or create it first")
+        raise NotFound(f"{what} {text!r} does not exist: check the spelling, or create it first")
     if full.exists() and kind == "file" and not full.is_file():
-        raise PaperToCodeError(f"{what} {text!r} is a folder, not a file: pass the file inside it")
+        raise BadArgument(f"{what} {text!r} is a folder, not a file: pass the file inside it")
     if full.exists() and kind == "dir" and not full.is_dir():
-        raise PaperToCodeError(f"{what} {text!r} is a file, not a folder: pass its parent folder")
+        raise BadArgument(f"{what} {text!r} is a file, not a folder: pass its parent folder")
     return full
 
 

@@ -35,7 +35,7 @@ from tools.analysis.findings import (
     Route,
     Theorem,
 )
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, BadChecklist
 from tools.models import ToolResult
 from tools.templating import jinja_environment
 from tools.text import one_line, plural, table_cell, where_cell
@@ -473,7 +473,7 @@ def _merge(old: str, new: str, path: Path) -> tuple[str, int]:
     old_lines, new_lines = old.split("\n"), new.split("\n")
     old_tables = find_tables(old_lines)
     if not old_tables:
-        raise PaperToCodeError(
+        raise BadChecklist(
             f"{path} exists but has no checklist table (a header with ID and status columns): fix it "
             "by hand, "
             "move it away to write a new one, or pass another out_path"
@@ -529,7 +529,7 @@ def make_checklist(
     try:
         text = md.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
-        raise PaperToCodeError(
+        raise BadArgument(
             f"markdown_path {markdown_path!r} is not UTF-8 text (byte {e.start}): pass the paper.md that "
             "pdf_to_markdown wrote, or re-save the file as UTF-8"
         ) from e
@@ -557,7 +557,7 @@ def make_checklist(
         try:
             old = out.read_text(encoding="utf-8")
         except UnicodeDecodeError as e:
-            raise PaperToCodeError(
+            raise BadChecklist(
                 f"{out} is not UTF-8 text: fix or move it, then run make_checklist again"
             ) from e
         new, added = _merge(old, new, out)

@@ -18,7 +18,7 @@ from tools.analysis.findings import (
     MarkdownLine,
     Theorem,
 )
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument
 from tools.models import ToolResult
 
 # printed equation labels: (12) (3a) (A.2) (2.13) (12') and \tag symbols (⋆) (†); 4 digits read as a year
@@ -129,7 +129,7 @@ def grep_equations(
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as e:
-        raise PaperToCodeError(
+        raise BadArgument(
             f"{markdown_path!r} is not UTF-8 text (bad byte at offset {e.start}): convert it to UTF-8 or "
             "re-create it with pdf_to_markdown"
         ) from e

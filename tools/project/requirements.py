@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, ExternalFailure, NotFound
 from tools.models import ToolResult
 from tools.project import uvcli
 from tools.workspace import atomic_write, resolve
@@ -49,20 +49,20 @@ def pins(text: str, fmt: Format) -> list[str]:
 def _check_inputs(project: Path, extras: list[str]) -> dict:
     pyproject = project / "pyproject.toml"
     if not pyproject.is_file():
-        raise PaperToCodeError(
+        raise NotFound(
             f"no pyproject.toml in {project}: pass a uv project folder (init_uv_project creates one)"
         )
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as e:
-        raise PaperToCodeError(f"{pyproject} is not valid TOML ({e}): fix the file, then export again") from e
+        raise BadArgument(f"{pyproject} is not valid TOML ({e}): fix the file, then export again") from e
     if not (project / "uv.lock").is_file():
-        raise PaperToCodeError(f"no uv.lock in {project}: run `uv lock` in {project}, then export again")
+        raise NotFound(f"no uv.lock in {project}: run `uv lock` in {project}, then export again")
     known = set((data.get("project") or {}).get("optional-dependencies") or {})
     unknown = sorted(set(extras) - known)
     if unknown:
         names = ", ".join(sorted(known)) or "none"
-        raise PaperToCodeError(f"unknown extras {unknown} (the project defines: {names}): pass extras it has")
+        raise BadArgument(f"unknown extras {unknown} (the project defines: {names}): pass extras it has")
     return data
 
 
@@ -80,11 +80,11 @@ def _export(project: Path, fmt: Format, extras: list[str], dev: bool, check: boo
         return run.stdout
     tail = run.error_tail(6)
     if "needs to be updated" in tail or "out of date" in tail.lower():
-        raise PaperToCodeError(
+        raise BadArgument(
             f"uv.lock in {project} is out of date with pyproject.toml: run `uv lock` in {project}, "
             "then export again"
         )
-    raise PaperToCodeError(f"`{run.command()}` failed (exit {run.returncode}) in {project}:\n{tail}")
+    raise ExternalFailure(f"`{run.command()}` failed (exit {run.returncode}) in {project}:\n{tail}")
 
 
 def export_files(

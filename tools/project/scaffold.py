@@ -20,7 +20,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from tools.analysis.checklist_tables import CHECKLIST_NAME
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, BadChecklist, Conflict, PaperToCodeError
 from tools.identifiers import ARXIV_IN_TEXT
 from tools.models import ToolResult
 from tools.progress import report
@@ -77,19 +77,19 @@ def project_names(name: str) -> tuple[str, str]:
     """(PEP 508-normalised project name, import package name), or a PaperToCodeError saying why not."""
     raw = name.strip()
     if not re.fullmatch(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?", raw):
-        raise PaperToCodeError(
+        raise BadArgument(
             f"{name!r} is not a valid package name: use letters, digits, '-', '_' or '.', starting and "
             "ending with a letter or digit (e.g. name='ddpm-improved')"
         )
     normalized = re.sub(r"[-_.]+", "-", raw).lower()
     package = normalized.replace("-", "_")
     if not package.isidentifier() or keyword.iskeyword(package):
-        raise PaperToCodeError(
+        raise BadArgument(
             f"{name!r} does not give a Python package name ({package!r} is not an identifier): start it "
             "with a letter, e.g. name='paper-" + normalized + "'"
         )
     if package in _RESERVED or package in sys.stdlib_module_names:
-        raise PaperToCodeError(
+        raise BadArgument(
             f"{name!r} would shadow the module {package!r}: choose another name, "
             f"e.g. name='{normalized}-impl'"
         )
@@ -149,11 +149,11 @@ def read_checklist(path: Path) -> tuple[str, list[Any]]:
     except PaperToCodeError:
         raise
     except Exception as e:
-        raise PaperToCodeError(
+        raise BadChecklist(
             f"checklist {path} could not be read ({type(e).__name__}: {e}): regenerate it with make_checklist"
         ) from e
     if not items:
-        raise PaperToCodeError(
+        raise BadChecklist(
             f"checklist {path} has no items with IDs: pass an IMPLEMENTATION_CHECKLIST.md written by "
             "make_checklist"
         )
@@ -386,7 +386,7 @@ def torch_index() -> Path | None:
         return None
     folder = Path(value).expanduser().resolve()
     if not folder.is_dir() or not any(folder.glob("torch-*.whl")):
-        raise PaperToCodeError(
+        raise BadArgument(
             f"torch index {value} (PAPER_TO_CODE_TORCH_INDEX) is not a folder holding torch-*.whl files: "
             "fix the setting or unset it to use PyPI's torch"
         )
@@ -513,11 +513,11 @@ class _Outcome:
 def _check_request(target: Path, python: str, update: bool) -> str:
     """The Python version (stripped) once the request is sound: a version like 3.11, a usable folder."""
     if not re.fullmatch(r"3\.\d{1,2}", python.strip()):
-        raise PaperToCodeError(f"python={python!r} is not a version like '3.11': pass e.g. python='3.11'")
+        raise BadArgument(f"python={python!r} is not a version like '3.11': pass e.g. python='3.11'")
     if target.exists() and not target.is_dir():
-        raise PaperToCodeError(f"{target} is a file: pass a folder path for the new project")
+        raise Conflict(f"{target} is a file: pass a folder path for the new project")
     if target.is_dir() and any(target.iterdir()) and not update:
-        raise PaperToCodeError(
+        raise Conflict(
             f"{target} exists and is not empty: pass an empty or new folder, or update=True to add only the "
             "missing files"
         )

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, ExternalFailure, NotFound, TooLarge
 
 UV_MISSING = "uv is missing: install with `pip install uv` or https://docs.astral.sh/uv/"
 OUTPUT_CAP = 20_000  # characters kept of each stream (the tail: errors come last)
@@ -28,10 +28,10 @@ def uv_path() -> str:
     if explicit:
         if Path(explicit).is_file() and os.access(explicit, os.X_OK):
             return explicit
-        raise PaperToCodeError(f"PAPER_TO_CODE_UV={explicit} is not an executable file: fix it or unset it")
+        raise BadArgument(f"PAPER_TO_CODE_UV={explicit} is not an executable file: fix it or unset it")
     found = shutil.which("uv")
     if not found:
-        raise PaperToCodeError(UV_MISSING)
+        raise NotFound(UV_MISSING)
     return found
 
 
@@ -114,11 +114,11 @@ def _wait(proc: subprocess.Popen[str], timeout: float) -> tuple[str, str, bool]:
 def _raise_failure(run: UvRun, cwd: Path, timeout: float, what: str | None) -> None:
     label = what or f"`{run.command()}`"
     if run.timed_out:
-        raise PaperToCodeError(
+        raise TooLarge(
             f"{label} did not finish within {timeout:.0f} s in {cwd}: check the network or package "
             "index, then run it by hand to see where it stalls"
         )
-    raise PaperToCodeError(
+    raise ExternalFailure(
         f"{label} failed (exit {run.returncode}) in {cwd}:\n{run.error_tail()}\n"
         f"Fix the cause above, then run `{run.command()}` in that folder."
     )

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, NotFound, TooLarge
 from tools.progress import areport
 from tools.runs import jobs
 from tools.runs.local import LocalTransport
@@ -52,25 +52,25 @@ def _transport(target: str, project: Path, run_dir: Path) -> Transport:
     factory = TARGETS.get(kind)
     if factory is None or (kind == "local" and target != "local"):
         known = ", ".join(sorted(TARGETS))
-        raise PaperToCodeError(f"unknown target {target!r}: use one of {known}")
+        raise BadArgument(f"unknown target {target!r}: use one of {known}")
     return factory(target, project, run_dir)
 
 
 def _check_args(args: list[str], project: Path) -> list[str]:
     if len(args) > 200:
-        raise PaperToCodeError("pytest_args has more than 200 items: select tests with -k or a path instead")
+        raise TooLarge("pytest_args has more than 200 items: select tests with -k or a path instead")
     for i, a in enumerate(args):
         if not isinstance(a, str) or "\x00" in a or "\n" in a or len(a) > 2000:
-            raise PaperToCodeError(
+            raise BadArgument(
                 f"pytest_args[{i}] is not a plain one-line string: pass each argument alone"
             )
         if a in _SHELL_TOKENS or a.startswith(("$(", "`")):
-            raise PaperToCodeError(
+            raise BadArgument(
                 f"pytest_args[{i}] = {a!r} is shell syntax: the arguments go to pytest directly, no shell; "
                 "pass only pytest options and test paths"
             )
         if re.fullmatch(r"-p\s*no:p2c_report_plugin|no:p2c_report_plugin", a):
-            raise PaperToCodeError(
+            raise BadArgument(
                 "pytest_args must not disable p2c_report_plugin: the report is built from it"
             )
         name, eq, value = a.partition("=")
@@ -78,7 +78,7 @@ def _check_args(args: list[str], project: Path) -> list[str]:
             value = value if eq else (args[i + 1] if i + 1 < len(args) else "")
             full = (project / value).resolve()
             if not full.is_relative_to(project):
-                raise PaperToCodeError(
+                raise BadArgument(
                     f"pytest_args: {name} {value!r} points outside the project: use a path inside {project}"
                 )
     return list(args)
@@ -130,12 +130,12 @@ async def run_tests_on_gpu(
     """
     project = resolve(project_path, kind="dir", what="project_path")
     if not (project / "pyproject.toml").is_file():
-        raise PaperToCodeError(
+        raise NotFound(
             f"{project_path!r} has no pyproject.toml: pass the uv project's folder "
             "(create one with init_uv_project)"
         )
     if not 1 <= timeout_s <= 86400:
-        raise PaperToCodeError("timeout_s must be between 1 and 86400 seconds")
+        raise BadArgument("timeout_s must be between 1 and 86400 seconds")
     args = _check_args(list(pytest_args or []), project)
     job_id = jobs.new_job_id()
     transport = _transport(target, project, jobs.jobs_dir() / job_id)

@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, NotFound, PaperToCodeError
 from tools.runs.models import FINAL, DeviceProbe, TestResult, TestRunReport
 from tools.runs.report import (
     Progress,
@@ -223,7 +223,7 @@ def is_job_id(text: str) -> bool:
 
 def checked_id(job_id: str) -> str:
     if not is_job_id(job_id):
-        raise PaperToCodeError(f"job_id {job_id!r} is not a job id: use the job_id run_tests_on_gpu returned")
+        raise BadArgument(f"job_id {job_id!r} is not a job id: use the job_id run_tests_on_gpu returned")
     return job_id
 
 
@@ -279,11 +279,11 @@ def load_report(job_id: str) -> TestRunReport:
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise PaperToCodeError(
+        raise NotFound(
             f"no test run {job_id}: it was never started here (check the job_id and the server's --root)"
         ) from None
     except ValueError as e:
-        raise PaperToCodeError(
+        raise BadArgument(
             f"the record of test run {job_id} is unreadable ({e}): start the run again"
         ) from e
     report = TestRunReport(**record["report"])

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, ExternalFailure, PaperToCodeError
 from tools.runs.ssh import SUPPORT, SshTransport
 from tools.runs.targets import REMOTE_PATH, env_exports, targets_file_path
 from tools.runs.transport import RunResult
@@ -37,7 +37,7 @@ class SlurmTransport(SshTransport):
     def __init__(self, target: str, project: Path, run_dir: Path) -> None:
         super().__init__(target, project, run_dir)
         if self.target.kind != "slurm":
-            raise PaperToCodeError(f"target {target!r} is not a Slurm target")
+            raise BadArgument(f"target {target!r} is not a Slurm target")
         self._jobs: set[str] = set()  # submitted and not seen ending
         self._probe_out: str | None = None  # remote file where the last job left the probe's line
 
@@ -93,7 +93,7 @@ class SlurmTransport(SshTransport):
         )
         r = await self._call(self._remote(submit), stdin=self.job_script(argv, env, n).encode())
         if r.returncode == 94:
-            raise PaperToCodeError(
+            raise ExternalFailure(
                 f"sbatch is not on the PATH of {self.host}: is it a Slurm login node? Use "
                 f"ssh:{self.host} for a plain machine"
             )
@@ -101,7 +101,7 @@ class SlurmTransport(SshTransport):
             if r.returncode == 255:
                 raise self._fail("sbatch", 255, r.stderr)
             msg = " ".join(r.stderr.strip().splitlines()[-2:]) or f"exit {r.returncode}"
-            raise PaperToCodeError(
+            raise ExternalFailure(
                 f"Slurm rejected the job on {self.host}: {msg}. Check partition, account, gres and time of "
                 f"target {self.target.name!r} in {targets_file_path()}"
             )

@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, ExternalFailure, PaperToCodeError
 from tools.runs.local import LocalTransport
 from tools.runs.targets import (
     REMOTE_PATH,
@@ -71,7 +71,7 @@ class SshTransport(Transport):
         self.spec = target
         self.target: Target = resolve_target(target)
         if self.target.kind != "ssh" and type(self) is SshTransport:
-            raise PaperToCodeError(f"target {target!r} is not an ssh target")
+            raise BadArgument(f"target {target!r} is not an ssh target")
         self.project = project
         self.run_dir = run_dir
         self.host = self.target.host
@@ -152,7 +152,7 @@ class SshTransport(Transport):
 
     async def prepare(self, support_files: Mapping[str, bytes]) -> Place:
         if not shutil.which("rsync"):
-            raise PaperToCodeError("rsync is missing on this machine: install it (apt-get install rsync)")
+            raise ExternalFailure("rsync is missing on this machine: install it (apt-get install rsync)")
         self.run_dir.mkdir(parents=True, exist_ok=True)
         self._sockdir = Path(tempfile.mkdtemp(prefix="p2c-ssh-"))  # short path: unix sockets max ~100 bytes
         await self._preflight(support_files)
@@ -178,7 +178,7 @@ class SshTransport(Transport):
         # this first command opens the shared connection: ssh's own errors (alias, key, auth) surface here
         r = await self._call(self._remote(script, cd=False), stdin=buf.getvalue(), master=True)
         if r.returncode in _PREFLIGHT_CODES:
-            raise PaperToCodeError(_missing_tool(_PREFLIGHT_CODES[r.returncode], self.host))
+            raise ExternalFailure(_missing_tool(_PREFLIGHT_CODES[r.returncode], self.host))
         if r.returncode != 0:
             raise self._fail(f"preparing {self.rdir}", r.returncode, r.stderr or r.stdout)
         self.info["remote_uv"] = r.stdout.strip().splitlines()[-1] if r.stdout.strip() else ""
@@ -197,7 +197,7 @@ class SshTransport(Transport):
         )  # fmt: skip
         if r.returncode != 0:
             if "command not found" in r.stderr or r.returncode == 127:
-                raise PaperToCodeError(_missing_tool("rsync", self.host))
+                raise ExternalFailure(_missing_tool("rsync", self.host))
             raise self._fail("rsync", r.returncode, r.stderr)
         self.info["push_s"] = f"{time.monotonic() - start:.2f}"
 
@@ -254,7 +254,7 @@ class SshTransport(Transport):
         if result.returncode == 255:
             why = explain_ssh_failure(self.host, "\n".join(last), self._config)
             if why:
-                raise PaperToCodeError(why)
+                raise ExternalFailure(why)
         return result
 
     async def _kill_remote(self, pidfiles: list[str]) -> None:

@@ -37,7 +37,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tools.config import get_settings
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, ExternalFailure, NotFound, PaperToCodeError
 from tools.models import ToolResult
 
 DEFAULT_TARGETS_FILE = "~/.config/paper-to-code/targets.toml"
@@ -97,7 +97,7 @@ def load_targets() -> TargetsFile:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
         entries = raw.pop("targets", {})
         if not isinstance(entries, dict):
-            raise PaperToCodeError(f"{path}: `targets` must be a table of [targets.NAME] entries")
+            raise BadArgument(f"{path}: `targets` must be a table of [targets.NAME] entries")
         targets = {}
         for name, entry in entries.items():
             fields = {"name": name, **entry}
@@ -106,7 +106,7 @@ def load_targets() -> TargetsFile:
         return TargetsFile(path=path, targets=targets, **raw)
     except (tomllib.TOMLDecodeError, ValidationError, TypeError) as e:
         detail = str(e).replace("\n", "; ")[:600]
-        raise PaperToCodeError(
+        raise BadArgument(
             f"targets file {path} is invalid ({detail}): fix it (format: README, Remote GPUs)"
         ) from None
 
@@ -120,7 +120,7 @@ def ssh_config_path(cfg: TargetsFile | None = None) -> Path | None:
         return None
     path = Path(s).expanduser()
     if not path.is_file():
-        raise PaperToCodeError(
+        raise NotFound(
             f"ssh config {path} does not exist: fix --ssh-config or the targets file's ssh_config"
         )
     return path
@@ -130,14 +130,14 @@ def resolve_target(spec: str) -> Target:
     """`ssh:<name>` / `slurm:<name>`: a targets-file entry of that name, else the ssh alias itself."""
     kind, _, name = spec.partition(":")
     if kind not in ("ssh", "slurm") or not name or name.startswith("-") or any(c.isspace() for c in name):
-        raise PaperToCodeError(
+        raise BadArgument(
             f"target {spec!r} is not understood: use 'local', 'ssh:<host alias>' or 'slurm:<login alias>'"
         )
     cfg = load_targets()
     entry = cfg.targets.get(name)
     if entry is not None:
         if entry.kind != kind:
-            raise PaperToCodeError(
+            raise BadArgument(
                 f"target {name!r} is a {entry.kind} target in {cfg.path}: use '{entry.spec}'"
             )
         return entry
@@ -147,7 +147,7 @@ def resolve_target(spec: str) -> Target:
 def ssh_base(connect_timeout: float = 10, cfg: TargetsFile | None = None) -> list[str]:
     """`ssh [-F CONFIG] -o BatchMode=yes ...` without the host; StrictHostKeyChecking stays as configured."""
     if not shutil.which("ssh"):
-        raise PaperToCodeError(
+        raise ExternalFailure(
             "the OpenSSH client `ssh` is missing: install it (apt-get install openssh-client)"
         )
     config = ssh_config_path(cfg)
@@ -160,7 +160,7 @@ def env_exports(env: dict[str, str]) -> str:
     parts = []
     for k, v in env.items():
         if not _ENV_NAME.fullmatch(k):
-            raise PaperToCodeError(f"environment variable name {k!r} is invalid: use letters, digits and _")
+            raise BadArgument(f"environment variable name {k!r} is invalid: use letters, digits and _")
         parts.append(f"export {k}={shlex.quote(str(v))}")
     return "; ".join(parts)
 
@@ -243,13 +243,13 @@ def ssh_run(
             timeout=timeout,
         )
     except subprocess.TimeoutExpired as e:
-        raise PaperToCodeError(
+        raise ExternalFailure(
             f"ssh {target.host} did not answer within {timeout:.0f} s: check the host"
         ) from e
     if proc.returncode == 255:
         why = explain_ssh_failure(target.host, proc.stderr, ssh_config_path(cfg))
         if why:
-            raise PaperToCodeError(why)
+            raise ExternalFailure(why)
     return proc
 
 

@@ -25,7 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field
 
 from tools.analysis.checklist_tables import CHECKLIST_NAME, find_tables, row_id, split_row
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, NotFound
 from tools.models import ToolResult
 from tools.progress import report as report_progress
 from tools.trace.anchors import Anchor, scan_project
@@ -160,7 +160,7 @@ def find_report(project: Path, run_report: str | None) -> tuple[Path | None, dic
         if jobs.is_job_id(run_report):
             path = jobs.find_record(run_report)
             if path is None:
-                raise PaperToCodeError(
+                raise NotFound(
                     f"no test-run record for job {run_report} in {jobs.jobs_dir()}: pass the job id that "
                     "run_tests_on_gpu returned, or a report JSON path"
                 )
@@ -168,7 +168,7 @@ def find_report(project: Path, run_report: str | None) -> tuple[Path | None, dic
             path = resolve(run_report, kind="file", what="run_report")
         report = jobs.read_report(path)
         if report is None:
-            raise PaperToCodeError(
+            raise BadArgument(
                 f"run_report {run_report!r} is not a run_tests_on_gpu report (no 'tests' list): "
                 "pass the job record from .paper-to-code/jobs/ or a job id"
             )
@@ -525,7 +525,7 @@ def _checklist_file(project: Path, checklist_path: str | None) -> Path:
         else project / CHECKLIST_NAME
     )
     if not checklist.is_file():
-        raise PaperToCodeError(
+        raise NotFound(
             f"no checklist at {checklist}: pass checklist_path, or copy the one make_checklist "
             "wrote into the project (init_uv_project does with checklist_path)"
         )

@@ -22,6 +22,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field
 
 from tools.analysis.checklist_tables import CHECKLIST_NAME
+from tools.errors import BadArgument, Conflict
 from tools.models import ToolResult
 from tools.templating import jinja_environment
 
@@ -237,7 +238,6 @@ class EquationTestResult(ToolResult):
 
 
 def _project_package(project: Path) -> str:
-    from tools.errors import PaperToCodeError
 
     answers = project / ".paper-to-code.json"
     if answers.is_file():
@@ -251,7 +251,7 @@ def _project_package(project: Path) -> str:
     found = sorted(p.parent.name for p in src.glob("*/__init__.py")) if src.is_dir() else []
     if len(found) == 1:
         return found[0]
-    raise PaperToCodeError(
+    raise BadArgument(
         f"cannot tell the import package of {project}: expected one src/<package>/__init__.py (found "
         f"{len(found)}); generate the project with init_uv_project"
     )
@@ -307,13 +307,12 @@ def make_equation_test(
     + lambdify on small random tensors) and compares it with the function whose docstring says
     `Implements: <id>` using torch.testing.assert_close. Equations that are not plain algebra (distributions,
     expectations, KL terms, conditionals) get an xfail stub that says why."""
-    from tools.errors import PaperToCodeError
     from tools.workspace import resolve
 
     project = resolve(project_path, kind="dir", what="project_path")
     item_id = item_id.strip()
     if not re.fullmatch(r"EQ-[A-Za-z0-9][A-Za-z0-9._-]*", item_id):
-        raise PaperToCodeError(
+        raise BadArgument(
             f"item_id {item_id!r} is not an equation ID: pass one like EQ-12 from the checklist"
         )
     package = _project_package(project)
@@ -353,14 +352,13 @@ def _write_test(
 ) -> tuple[list[str], str | None]:
     """Write the test file (an edited one only with overwrite, kept as .orig) and, for an oracle test,
     tests/paper_oracle.py. Returns the files written and the backup, if any."""
-    from tools.errors import PaperToCodeError
     from tools.workspace import atomic_write
 
     target = project / rel
     written, backup = [], None
     if target.exists() and target.read_text(encoding="utf-8") != text:
         if not overwrite:
-            raise PaperToCodeError(
+            raise Conflict(
                 f"{rel} exists and differs (edited?): pass overwrite=True to replace it "
                 "(the old file is kept as .py.orig)"
             )

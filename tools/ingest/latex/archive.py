@@ -12,7 +12,7 @@ import tarfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from tools.errors import PaperToCodeError
+from tools.errors import NotAPaper, Refused, TooLarge
 from tools.ingest.sniff import is_pdf
 
 MAX_TOTAL = 256 * 1024 * 1024
@@ -43,9 +43,9 @@ def gunzip(data: bytes, limit: int | None = None) -> bytes:
     try:
         out = d.decompress(data, limit + 1)
     except zlib.error as e:
-        raise PaperToCodeError(f"the archive is damaged ({e}): download it again") from e
+        raise NotAPaper(f"the archive is damaged ({e}): download it again") from e
     if len(out) > limit or d.unconsumed_tail:
-        raise PaperToCodeError(
+        raise TooLarge(
             f"the archive unpacks to more than {_size(limit)} (a decompression bomb?): "
             "refused; pass the paper's own source files"
         )
@@ -55,16 +55,16 @@ def gunzip(data: bytes, limit: int | None = None) -> bytes:
 def extract(data: bytes, dest: Path, name: str = "archive") -> list[str]:
     """Unpack an e-print (bytes) into dest; returns the written paths relative to dest."""
     if len(data) > MAX_COMPRESSED:
-        raise PaperToCodeError(f"{name} is larger than {_size(MAX_COMPRESSED)}: refused")
+        raise TooLarge(f"{name} is larger than {_size(MAX_COMPRESSED)}: refused")
     if data[:2] == b"\x1f\x8b":
         data = gunzip(data)
     if data[257:262] == b"ustar" or _is_tar(data):
         return _extract_tar(data, dest, name)
     if is_pdf(data, at_start=True):
-        raise PaperToCodeError(f"{name} is a PDF, not a LaTeX source: convert it as a PDF")
+        raise NotAPaper(f"{name} is a PDF, not a LaTeX source: convert it as a PDF")
     text = data[:4096]
     if b"\x00" in text or b"\\" not in data[:200_000]:
-        raise PaperToCodeError(
+        raise NotAPaper(
             f"{name} is neither a tar archive nor a LaTeX file: pass the paper's e-print "
             "(.tar.gz), its .tex main file, or its PDF"
         )
@@ -89,17 +89,17 @@ def _check(member: tarfile.TarInfo, name: str) -> PurePosixPath | None:
         or p.is_absolute()
         or (len(member.name) > 1 and member.name[1] == ":")
     ):
-        raise PaperToCodeError(f"{where} has an absolute path: archive refused")
+        raise Refused(f"{where} has an absolute path: archive refused")
     if ".." in p.parts or "\\" in member.name:
-        raise PaperToCodeError(f"{where} leaves the folder ('..'): archive refused")
+        raise Refused(f"{where} leaves the folder ('..'): archive refused")
     if member.issym() or member.islnk():
-        raise PaperToCodeError(f"{where} is a link: archive refused (e-prints hold plain files)")
+        raise Refused(f"{where} is a link: archive refused (e-prints hold plain files)")
     if member.isdev() or member.isfifo() or member.ischr() or member.isblk():
-        raise PaperToCodeError(f"{where} is a device file or FIFO: archive refused")
+        raise Refused(f"{where} is a device file or FIFO: archive refused")
     if member.isdir():
         return None
     if not member.isfile():
-        raise PaperToCodeError(f"{where} is not a plain file: archive refused")
+        raise Refused(f"{where} is not a plain file: archive refused")
     parts = [x for x in p.parts if x not in ("", ".")]
     return PurePosixPath(*parts) if parts else None
 
@@ -108,12 +108,12 @@ def _extract_tar(data: bytes, dest: Path, name: str) -> list[str]:
     try:
         tf = tarfile.open(fileobj=io.BytesIO(data), mode="r:")  # noqa: SIM115 (closed by the with below)
     except tarfile.TarError as e:
-        raise PaperToCodeError(f"{name} is a damaged tar archive ({e}): download it again") from e
+        raise NotAPaper(f"{name} is a damaged tar archive ({e}): download it again") from e
     with tf:
         members = []
         for k, member in enumerate(tf):
             if k >= MAX_MEMBERS:
-                raise PaperToCodeError(f"{name} has more than {MAX_MEMBERS} members: archive refused")
+                raise TooLarge(f"{name} has more than {MAX_MEMBERS} members: archive refused")
             members.append(member)
         plan, total = [], 0
         for member in members:
@@ -122,7 +122,7 @@ def _extract_tar(data: bytes, dest: Path, name: str) -> list[str]:
                 continue
             total += member.size
             if total > MAX_TOTAL:
-                raise PaperToCodeError(f"{name} unpacks to more than {_size(MAX_TOTAL)}: archive refused")
+                raise TooLarge(f"{name} unpacks to more than {_size(MAX_TOTAL)}: archive refused")
             plan.append((member, rel))
         dest.mkdir(parents=True, exist_ok=True)
         root = dest.resolve()
@@ -130,15 +130,15 @@ def _extract_tar(data: bytes, dest: Path, name: str) -> list[str]:
         for member, rel in plan:
             target = (root / rel).resolve()
             if not target.is_relative_to(root):
-                raise PaperToCodeError(f"{name}: member {member.name!r} leaves the folder: archive refused")
+                raise Refused(f"{name}: member {member.name!r} leaves the folder: archive refused")
             f = tf.extractfile(member)
             if f is None:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             if target.is_symlink() or (target.exists() and not target.is_file()):
-                raise PaperToCodeError(f"{name}: member {member.name!r} collides with another: refused")
+                raise Refused(f"{name}: member {member.name!r} collides with another: refused")
             target.write_bytes(f.read(member.size + 1)[: member.size])
             written.append(str(rel))
     if not written:
-        raise PaperToCodeError(f"{name} holds no files: pass the paper's e-print or PDF")
+        raise NotAPaper(f"{name} holds no files: pass the paper's e-print or PDF")
     return written

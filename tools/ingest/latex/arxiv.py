@@ -10,7 +10,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from tools.errors import PaperToCodeError
+from tools.errors import ExternalFailure, Refused, TooLarge
 
 USER_AGENT = "paper-to-code/0.1 (LaTeX route; polite single-paper downloads)"
 TIMEOUT_S = 30.0
@@ -25,7 +25,7 @@ class _SameSiteRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[override]
         host = urllib.parse.urlsplit(newurl).hostname or ""
         if host not in self.allowed:
-            raise PaperToCodeError(
+            raise Refused(
                 f"arXiv redirected to {host!r}, which is not an arXiv host: refused; download "
                 "the paper by hand and pass the file"
             )
@@ -45,24 +45,24 @@ def fetch(kind: str, arxiv_id: str, base_url: str | None = None) -> tuple[bytes 
         with opener.open(req, timeout=TIMEOUT_S) as resp:
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > MAX_BYTES:
-                raise PaperToCodeError(
+                raise TooLarge(
                     f"{url} is {int(length) // 2**20} MB, above the "
                     f"{MAX_BYTES // 2**20} MB limit: download it by hand if you need it"
                 )
             data = resp.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
-                raise PaperToCodeError(f"{url} is larger than {MAX_BYTES // 2**20} MB: refused")
+                raise TooLarge(f"{url} is larger than {MAX_BYTES // 2**20} MB: refused")
             return data, resp.headers.get("Content-Type")
     except urllib.error.HTTPError as e:
         if e.code in (404, 410):
             return None, None
-        raise PaperToCodeError(
+        raise ExternalFailure(
             f"arXiv answered {e.code} for {url}: try again later, or download the paper "
             "by hand and pass the file"
         ) from e
     except (urllib.error.URLError, TimeoutError, OSError) as e:
         reason = getattr(e, "reason", e)
-        raise PaperToCodeError(
+        raise ExternalFailure(
             f"could not reach arXiv at {base} ({reason}): check the network, or download "
             "the PDF or e-print by hand and pass the file"
         ) from e

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.errors import PaperToCodeError
+from tools.errors import NotAPaper, PaperToCodeError, TooLarge
 from tools.ingest.latex.scan import drop_environments, drop_iffalse, strip_comments
 
 MAX_FILE_BYTES = 20_000_000
@@ -38,13 +38,13 @@ class Document:
 
 def read_text(path: Path) -> str:
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise PaperToCodeError(
+        raise TooLarge(
             f"{path.name} is larger than {MAX_FILE_BYTES // 1_000_000} MB: "
             "pass the paper's own .tex files, not data"
         )
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
-        raise PaperToCodeError(
+        raise NotAPaper(
             f"{path.name} is a binary file, not LaTeX: pass the .tex main file or its folder"
         )
     try:
@@ -73,7 +73,7 @@ def find_main(folder: Path) -> tuple[Path, str, list[str]]:
         return named, "named as the top-level file by the e-print's 00README", []
     texs = sorted(p for p in folder.rglob("*.tex") if p.is_file() and not p.is_symlink())
     if not texs:
-        raise PaperToCodeError(
+        raise NotAPaper(
             f"no .tex file in {folder}: pass a folder or archive that holds the LaTeX source, "
             "or the paper's PDF"
         )
@@ -89,7 +89,7 @@ def find_main(folder: Path) -> tuple[Path, str, list[str]]:
     if not full:
         partial = [p for _, b, p in scored if b]
         if not partial:
-            raise PaperToCodeError(
+            raise NotAPaper(
                 f"no LaTeX main file in {folder} (none has \\documentclass and "
                 "\\begin{document}): pass the main .tex file itself, or the PDF"
             )
@@ -237,7 +237,7 @@ def load(source: Path) -> Document:
         main, root = source, source.parent.resolve()
         has_class, has_begin = _is_main(read_text(source))
         if not has_begin:
-            raise PaperToCodeError(
+            raise NotAPaper(
                 f"{source.name} has no \\begin{{document}}: it is not a LaTeX main file; "
                 "pass the main .tex file or the project folder"
             )
@@ -247,7 +247,7 @@ def load(source: Path) -> Document:
     text = _with_bbl(text, main.resolve(), warnings)
     preamble, body = document_part(text)
     if body is None:
-        raise PaperToCodeError(
+        raise NotAPaper(
             f"{main.name} has no \\begin{{document}} after its inputs were read: pass the LaTeX main file"
         )
     if not _END_DOC.search(text):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from tools.errors import PaperToCodeError
+from tools.errors import NotAPaper
 from tools.ingest.sources import arxiv, latex, pdf
 from tools.workspace import PaperRecord, resolve
 
@@ -29,7 +29,7 @@ def find_source(source: str) -> PaperSource:
         if s.accepts(source):
             return s
     resolve(source, must_exist=True, kind="file", what="source")  # missing or outside the roots: say so
-    raise PaperToCodeError(
+    raise NotAPaper(
         f"source {source!r} is neither a PDF (no %PDF header) nor LaTeX: pass the paper's PDF, its LaTeX "
         "main file, source folder or e-print archive, or an arXiv id"
     )

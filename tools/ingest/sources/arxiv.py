@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tools.errors import PaperToCodeError
+from tools.errors import BadArgument, NotAPaper, NotFound, PaperToCodeError
 from tools.identifiers import arxiv_paper_id, parse_arxiv_id
 from tools.ingest.latex.route import latex_record
 from tools.ingest.sniff import is_pdf
@@ -23,7 +23,7 @@ def convert(source: str, out_dir: str | None) -> PaperRecord:
 
     arxiv_id = parse_arxiv_id(source)
     if arxiv_id is None:
-        raise PaperToCodeError(f"{source!r} is not an arXiv id or URL: pass e.g. 2401.12345")
+        raise BadArgument(f"{source!r} is not an arXiv id or URL: pass e.g. 2401.12345")
     out = output_dir(out_dir, arxiv_paper_id(arxiv_id))
     cached = read_record(out)
     if cached and cached.arxiv_id == arxiv_id:
@@ -31,7 +31,7 @@ def convert(source: str, out_dir: str | None) -> PaperRecord:
     eprint, _ = fetch("e-print", arxiv_id)
     pdf_data, _ = fetch("pdf", arxiv_id)
     if eprint is None and pdf_data is None:
-        raise PaperToCodeError(
+        raise NotFound(
             f"arXiv has no paper {arxiv_id!r} (404): check the id (e.g. 2401.12345 or "
             "hep-th/9901001), or pass a local PDF or LaTeX source"
         )
@@ -50,7 +50,7 @@ def convert(source: str, out_dir: str | None) -> PaperRecord:
     elif pdf_data is not None:
         warnings.append("arXiv has no LaTeX source for this paper (PDF-only submission); converted the PDF")
     if pdf_data is None:
-        raise PaperToCodeError(
+        raise NotAPaper(
             f"arXiv gave neither a usable source nor a PDF for {arxiv_id}: download it by hand"
         )
     rec = pdf.convert_file(out / "paper.pdf", str(out))

@@ -6,7 +6,7 @@ import hashlib
 import time
 from pathlib import Path
 
-from tools.errors import PaperToCodeError
+from tools.errors import ExternalFailure, NotAPaper, TooLarge
 from tools.identifiers import hash_paper_id
 from tools.ingest.sniff import file_is_pdf, is_pdf
 from tools.workspace import PaperRecord, existing, output_dir, read_cached, resolve, write_paper
@@ -38,7 +38,7 @@ def convert_file(path: Path, out_dir: str | None) -> PaperRecord:
     c = _markitdown(data, path.name)
     body_chars = len(c.markdown) - sum(len(f"<!-- page {i + 1} -->\n") for i in range(c.pages))
     if body_chars < 20 * max(c.pages, 1) and len(c.empty_pages) >= 0.8 * c.pages:
-        raise PaperToCodeError(
+        raise NotAPaper(
             f"{path.name} has no text layer (a scanned or image-only PDF): run OCR on it first "
             "(e.g. `ocrmypdf in.pdf out.pdf`) or convert the paper's LaTeX source instead"
         )
@@ -77,13 +77,13 @@ def _markitdown(data: bytes, name: str) -> object:
             progress=progress,
         )
     except Exception as e:  # markitdown wraps the converter's failure; a damaged file is the usual cause
-        raise PaperToCodeError(
+        raise NotAPaper(
             f"{name} could not be converted ({type(e).__name__}): the PDF may be damaged; download it "
             "again or repair it (e.g. `qpdf in.pdf out.pdf`), or convert the paper's LaTeX source"
         ) from e
     c = getattr(res, "facts", None)
     if c is None:
-        raise PaperToCodeError(f"{name}: markitdown skipped our PDF converter: reinstall paper-to-code")
+        raise ExternalFailure(f"{name}: markitdown skipped our PDF converter: reinstall paper-to-code")
     return c
 
 
@@ -116,14 +116,14 @@ def _ranges(nums: list[int]) -> str:
 def _read_pdf_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size == 0:
-        raise PaperToCodeError(f"{path.name} is empty (0 bytes): download the paper again")
+        raise NotAPaper(f"{path.name} is empty (0 bytes): download the paper again")
     if size > MAX_PDF_BYTES:
-        raise PaperToCodeError(
+        raise TooLarge(
             f"{path.name} is {size // 2**20} MB, above the {MAX_PDF_BYTES // 2**20} MB limit: split it first"
         )
     data = path.read_bytes()
     if not is_pdf(data):
-        raise PaperToCodeError(
+        raise NotAPaper(
             f"{path.name} is not a PDF (no %PDF header in its first bytes): pass the paper's PDF file"
         )
     return data
@@ -140,11 +140,11 @@ def _check_document(data: bytes, name: str) -> int:
     except pdfium.PdfiumError as e:
         msg = str(e).lower()
         if "password" in msg:
-            raise PaperToCodeError(
+            raise NotAPaper(
                 f"{name} is encrypted (password protected): save an unprotected copy (e.g. `qpdf --decrypt "
                 "in.pdf out.pdf` with the password) or use the paper's LaTeX source"
             ) from e
-        raise PaperToCodeError(
+        raise NotAPaper(
             f"{name} is damaged or not a valid PDF ({e}): download it again or repair it (e.g. `qpdf in.pdf "
             "out.pdf`)"
         ) from e
@@ -153,9 +153,9 @@ def _check_document(data: bytes, name: str) -> int:
     finally:
         doc.close()
     if n == 0:
-        raise PaperToCodeError(f"{name} has no pages: download the paper again")
+        raise NotAPaper(f"{name} has no pages: download the paper again")
     if n > MAX_PAGES:
-        raise PaperToCodeError(
+        raise TooLarge(
             f"{name} has {n} pages, above the {MAX_PAGES}-page limit for one paper: split it (e.g. `qpdf "
             "--pages in.pdf 1-100 -- out.pdf`) and convert the part you need"
         )
