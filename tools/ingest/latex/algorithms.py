@@ -331,6 +331,6 @@ def code_steps(code: str) -> list[str]:
     out = []
     for ln in lines:
         text = ln.strip()
-        fence = "``" if "`" in text else "`"
-        out.append(((len(ln) - len(ln.lstrip()) - base) // unit, f"{fence}{text}{fence}"))
+        code = f"`` {text} ``" if "`" in text else f"`{text}`"  # Markdown code spans
+        out.append(((len(ln) - len(ln.lstrip()) - base) // unit, code))
     return _number(out)
