@@ -51,7 +51,8 @@ def test_theorems_declared_by_a_local_class_share_its_counter(tmp_path: Path) ->
 
 
 def test_without_the_class_file_only_standard_names_are_statements(tmp_path: Path) -> None:
-    md = convert(tmp_path, r"\begin{lemma} First claim. \end{lemma}\begin{remark} Note. \end{remark}", cls="venue")
+    body = r"\begin{lemma} First claim. \end{lemma}\begin{remark} Note. \end{remark}"
+    md = convert(tmp_path, body, cls="venue")
     assert [k for k, _, _ in statements(md)] == ["lemma"]
 
 
