@@ -97,3 +97,12 @@ def test_tag_holding_a_reference_prints_the_number(tmp_path: Path) -> None:
         ("1.1 revisited", r"L = \sum_j \ell_j"),
         ("$\\star$", "M"),
     ]
+
+
+def test_known_venue_class_or_package_not_shipped_still_declares_its_theorems(tmp_path: Path) -> None:
+    body = (r"\section{A}\begin{lemma} L. \end{lemma}\begin{definition} D. \end{definition}"
+            r"\begin{remark} R. \end{remark}")
+    acm = convert(tmp_path, body, cls="acmart")  # acmart: within sections, one counter, no remark
+    assert statements(acm) == [("lemma", "1.1", "L."), ("definition", "1.2", "D.")]
+    jmlr = convert(tmp_path, body, r"\usepackage{jmlr2e}")  # jmlr2e: one counter for all, remark too
+    assert statements(jmlr) == [("lemma", "1", "L."), ("definition", "2", "D."), ("remark", "3", "R.")]
