@@ -59,3 +59,38 @@ text
     assert "```\nfor i in range(3): pass\n```" in md
     assert "```\nprint(1)\n```" in md
     assert "```\n[kept]\ntext\n```" in md
+
+
+def test_code_environments_the_paper_declares_are_listings(tmp_path: Path) -> None:
+    main = tmp_path / "main.tex"
+    main.write_text(
+        r"""\documentclass{article}\usepackage{algorithm,listings,fancyvrb,minted,amsmath}
+\lstnewenvironment{code}[1][]{\lstset{language=C,#1}}{}
+\DefineVerbatimEnvironment{shell}{Verbatim}{fontsize=\small}
+\newminted{python}{linenos}
+\begin{document}
+\begin{algorithm}\caption{Parallel update loop}
+\begin{code}[mathescape]
+while (k < K) {
+    x = prox(x);
+}
+\end{code}
+\end{algorithm}
+\begin{shell}
+$ run --flag \begin{equation} a \end{equation}
+\end{shell}
+\begin{pythoncode}
+def f(): return {1: 2}
+\end{pythoncode}
+\begin{equation} b \end{equation}
+\end{document}
+"""
+    )
+    md = convert_source(main).markdown
+    found = find_all(md, {"algorithm", "numbered"})
+    assert [(a.caption, a.steps) for a in found["algorithms"]] == [
+        ("Parallel update loop", ["1. `while (k < K) {`", "2. `x = prox(x);`", "3. `}`"])
+    ]
+    assert [(e.label, e.body) for e in found["numbered"]] == [("1", "b")]  # nothing inside code is numbered
+    assert "```\n$ run --flag \\begin{equation} a \\end{equation}\n```" in md
+    assert "```\ndef f(): return {1: 2}\n```" in md

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tools.ingest.latex.classes import theorem_declarations
 from tools.ingest.latex.convert import Renderer
+from tools.ingest.latex.listings import as_listings, code_environments
 from tools.ingest.latex.macros import PROTECTED, MacroTable
 from tools.ingest.latex.names import DROP, WRAP
 from tools.ingest.latex.numbering import Numbering, number
@@ -42,7 +43,8 @@ def convert_source(source: Path) -> Converted:
     macros = MacroTable()
     macros.collect(doc.packages, package=True)
     preamble = macros.collect(doc.preamble)
-    body = macros.expand(macros.collect(doc.body))
+    code = code_environments(doc.packages + "\n" + doc.preamble)
+    body = macros.expand(macros.collect(as_listings(doc.body, code)))
     theorems, cls = theorem_declarations(doc.preamble, doc.main.parent)
     if cls is not None:
         doc.files.append(cls)
