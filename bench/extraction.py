@@ -1,7 +1,8 @@
 """Extraction benchmark: our PDF converter vs markitdown's built-in one, and what grep_equations finds, scored
 against each paper's LaTeX-derived ground truth (corpus format: tests/fixtures/corpus/README.md).
 
-    uv run python bench/extraction.py [--corpus DIR] [--json] [--route pdf] [--runs 3]
+    uv run python bench/extraction.py [--corpus DIR] [--json] [--route pdf|latex|both] [--runs 3]
+                                      [--no-markitdown] [--gate bench/targets.json]
 
 Figures per paper and in total (pooled over papers):
   pages_per_s, markitdown_pages_per_s, speedup: PDF -> Markdown through `MarkItDown.convert` with our
@@ -39,6 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.extraction_gate import BadTargets, failures, load_targets  # noqa: E402
+from bench.extraction_latex import KEYS as LATEX_KEYS  # noqa: E402
 from bench.extraction_latex import print_table, run_latex  # noqa: E402
 from bench.scoring import alg_recall, hp_scores, thm_recall, words  # noqa: E402
 from tools.ingest.pdf.engine import LIGATURES  # noqa: E402
@@ -85,9 +88,14 @@ def convert_ours(pdf: Path, runs: int) -> tuple[str, float]:
     return out["md"], seconds
 
 
-def time_converters_alone(pdf: Path, runs: int) -> tuple[float, float]:
+def _div(a: float | None, b: float | None) -> float | None:
+    return None if a is None or not b else a / b
+
+
+def time_converters_alone(pdf: Path, runs: int, markitdown: bool = True) -> tuple[float, float | None]:
     """Seconds of each DocumentConverter.convert on the PDF bytes, without markitdown's file-type detection
-    (magika), which costs tens of milliseconds per document whatever its length."""
+    (magika), which costs tens of milliseconds per document whatever its length; markitdown's own converter
+    only when `markitdown`."""
     import io
 
     from markitdown import StreamInfo
@@ -97,10 +105,10 @@ def time_converters_alone(pdf: Path, runs: int) -> tuple[float, float]:
 
     data, info = pdf.read_bytes(), StreamInfo(extension=".pdf", mimetype="application/pdf")
     ours, theirs = PaperPdfConverter(), PdfConverter()
-    return (
-        _median_time(lambda: ours.convert(io.BytesIO(data), info), runs),
-        _median_time(lambda: theirs.convert(io.BytesIO(data), info), runs),
-    )
+    mine = _median_time(lambda: ours.convert(io.BytesIO(data), info), runs)
+    if not markitdown:
+        return mine, None
+    return mine, _median_time(lambda: theirs.convert(io.BytesIO(data), info), runs)
 
 
 def time_markitdown(pdf: Path, runs: int) -> float:
@@ -244,7 +252,8 @@ def phrase_recall(phrases: list[str], markdown: str) -> float | None:
 # ---------------------------------------------------------------------------------------------- main
 
 
-def bench_paper(paper: Path, runs: int, gtmod) -> dict:
+def bench_paper(paper: Path, runs: int, gtmod, markitdown: bool = True) -> dict:
+    """One paper's figures; without `markitdown` its own converter is not timed (speedups None)."""
     import pypdfium2 as pdfium
 
     from tools.analysis.equations import find_all
@@ -253,13 +262,14 @@ def bench_paper(paper: Path, runs: int, gtmod) -> dict:
     gt = json.loads((paper / "groundtruth.json").read_text())
     pages = len(pdfium.PdfDocument(str(pdf)))
     markdown, t_ours = convert_ours(pdf, runs)
-    t_md = time_markitdown(pdf, runs)
-    t_conv, t_md_conv = time_converters_alone(pdf, runs)
+    t_md = time_markitdown(pdf, runs) if markitdown else None
+    t_conv, t_md_conv = time_converters_alone(pdf, runs, markitdown)
     found = find_all(markdown, {"numbered", "display", "algorithm", "theorem", "hyperparameter"})
     row = {"name": paper.name, "pages": pages, "seconds": t_ours, "markitdown_seconds": t_md,
-           "pages_per_s": pages / t_ours, "markitdown_pages_per_s": pages / t_md, "speedup": t_md / t_ours,
-           "converter_seconds": t_conv, "markitdown_converter_seconds": t_md_conv,
-           "converter_pages_per_s": pages / t_conv, "converter_speedup": t_md_conv / t_conv}
+           "pages_per_s": pages / t_ours, "markitdown_pages_per_s": _div(pages, t_md),
+           "speedup": _div(t_md, t_ours), "converter_seconds": t_conv,
+           "markitdown_converter_seconds": t_md_conv,
+           "converter_pages_per_s": pages / t_conv, "converter_speedup": _div(t_md_conv, t_conv)}
     row |= score_equations(gt, found["numbered"])
     row["text_phrase_recall"] = phrase_recall(pick_phrases(source_units(paper, gtmod)), markdown)
     row["_phr"] = len(pick_phrases(source_units(paper, gtmod)))
@@ -276,7 +286,9 @@ def _pooled(rows: list[dict]) -> dict:
         return num / den if den else None
 
     pages = sum(r["pages"] for r in rows)
-    t, tm = sum(r["seconds"] for r in rows), sum(r["markitdown_seconds"] for r in rows)
+    timed = all(r["markitdown_seconds"] is not None for r in rows)
+    t = sum(r["seconds"] for r in rows)
+    tm = sum(r["markitdown_seconds"] for r in rows) if timed else None
     eq = [sum(r["_eq"][k] for r in rows) for k in range(5)]
     hp = [sum(r["_hp"][k] for r in rows) for k in range(4)]
 
@@ -284,10 +296,11 @@ def _pooled(rows: list[dict]) -> dict:
         ws = [(r[key], r[weight]) for r in rows if r[key] is not None and r[weight]]
         return ratio(sum(v * w for v, w in ws), sum(w for _, w in ws))
 
-    tc, tmc = sum(r["converter_seconds"] for r in rows), sum(r["markitdown_converter_seconds"] for r in rows)
+    tc = sum(r["converter_seconds"] for r in rows)
+    tmc = sum(r["markitdown_converter_seconds"] for r in rows) if timed else None
     return {
-        "pages_per_s": pages / t, "markitdown_pages_per_s": pages / tm, "speedup": tm / t,
-        "converter_pages_per_s": pages / tc, "converter_speedup": tmc / tc,
+        "pages_per_s": pages / t, "markitdown_pages_per_s": _div(pages, tm), "speedup": _div(tm, t),
+        "converter_pages_per_s": pages / tc, "converter_speedup": _div(tmc, tc),
         "eq_label_recall": ratio(eq[0], eq[1]), "eq_label_precision": ratio(eq[0], eq[2]),
         "eq_body_attached": ratio(eq[3], eq[4]),
         "text_phrase_recall": weighted("text_phrase_recall", "_phr"),
@@ -297,7 +310,7 @@ def _pooled(rows: list[dict]) -> dict:
     }
 
 
-def run(corpus: Path, runs: int, route: str) -> dict:
+def run(corpus: Path, runs: int, route: str, markitdown: bool = True) -> dict:
     if route == "latex":  # the LaTeX route: source/ -> Markdown (bench/extraction_latex.py)
         return run_latex(corpus, runs)
     gtmod = _groundtruth_module()
@@ -306,7 +319,7 @@ def run(corpus: Path, runs: int, route: str) -> dict:
     )
     if not papers:
         raise SystemExit(f"{corpus}: no <name>/paper.pdf + groundtruth.json folders")
-    rows = [bench_paper(p, runs, gtmod) for p in papers]
+    rows = [bench_paper(p, runs, gtmod, markitdown) for p in papers]
     total = _pooled(rows)
     public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
     return {"papers": public, "total": {k: total[k] for k in TOTAL_KEYS},
@@ -317,19 +330,7 @@ def _fmt(v: object) -> str:
     return "n/a" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--json", action="store_true", help="print one JSON object")
-    ap.add_argument("--route", default="pdf", choices=["pdf", "latex"])
-    ap.add_argument("--runs", type=int, default=3, help="timed runs per converter and paper (median)")
-    a = ap.parse_args(argv)
-    result = run(a.corpus, a.runs, a.route)
-    if a.json:
-        print(json.dumps(result, indent=1))
-        return
-    if a.route == "latex":
-        return print_table(result)
+def print_pdf_table(result: dict) -> None:
     keys = ["pages", *TOTAL_KEYS, *CONVERTER_KEYS]
     total = result["total"] | result["converter_only"]
     print("paper".ljust(10) + "".join(k[:12].rjust(13) for k in keys))
@@ -338,5 +339,44 @@ def main(argv: list[str] | None = None) -> None:
     print("TOTAL".ljust(10) + "".rjust(13) + "".join(_fmt(total[k]).rjust(13) for k in keys[1:]))
 
 
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--route", default="pdf", choices=["pdf", "latex", "both"])
+    ap.add_argument("--runs", type=int, default=3, help="timed runs per converter and paper (median)")
+    ap.add_argument("--no-markitdown", action="store_true",
+                    help="do not time markitdown's own PDF converter (speedups n/a; a faster run)")
+    ap.add_argument("--gate", type=Path, metavar="TARGETS",
+                    help="JSON floors per route and figure: exit 1 naming each total below its floor")
+    a = ap.parse_args(argv)
+    routes = ["pdf", "latex"] if a.route == "both" else [a.route]
+    floors = {}
+    if a.gate is not None:
+        known = {"pdf": set(TOTAL_KEYS), "latex": set(LATEX_KEYS)}
+        try:
+            floors = load_targets(a.gate, known)
+        except BadTargets as e:
+            print(f"gate: {e}", file=sys.stderr)
+            return 2
+    results = {r: run(a.corpus, a.runs, r, not a.no_markitdown) for r in routes}
+    if a.json:
+        print(json.dumps(results if len(routes) > 1 else results[routes[0]], indent=1))
+    else:
+        for route, result in results.items():
+            if len(routes) > 1:
+                print(f"\n== {route} route")
+            (print_table if route == "latex" else print_pdf_table)(result)
+    if a.gate is None:
+        return 0
+    failed = failures({r: res["total"] for r, res in results.items()}, floors)
+    for line in failed:
+        print(f"gate: FAIL {line}", file=sys.stderr)
+    if not failed:
+        checked = sum(len(floors.get(r, {})) for r in routes)
+        print(f"gate: all {checked} totals at or above their floors in {a.gate}", file=sys.stderr)
+    return 1 if failed else 0
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

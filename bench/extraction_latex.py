@@ -22,7 +22,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bench.scoring import alg_recall, hp_scores, thm_recall
+from bench.scoring import alg_recall, hp_scores, latex_plain, thm_recall
 
 KEYS = (
     "seconds",
@@ -73,7 +73,7 @@ def bench_paper(paper: Path, runs: int) -> dict:
         "eq_label_precision": hit / sum(got.values()) if got else (None if not want else 0.0),
         "eq_body_exact": exact / len(eqs) if eqs else None,
         "alg_caption_recall": alg_recall(gt, found["algorithms"]),
-        "thm_recall": thm_recall(gt, found["theorems"]),
+        "thm_recall": thm_recall(gt, found["theorems"], latex_plain),
         "thm_number_recall": thm_hit / len(numbered_thms) if numbered_thms else None,
         **hp_scores(paper, found["hyperparameters"]),
         "_n": (

@@ -34,16 +34,47 @@ def alg_recall(gt: dict, algorithms: list) -> float | None:
     return hit / len(want)
 
 
-def thm_recall(gt: dict, theorems: list) -> float | None:
+def latex_plain(text: str) -> str:
+    """Written LaTeX reduced the way the corpus ground truth reduces its source (groundtruth.py `plain`):
+    control words, braces, `$` and `~` dropped. For the LaTeX route, whose text keeps its maths as LaTeX."""
+    text = re.sub(r"\\(?:label|cite[tp]?|ref|eqref|cref|Cref)\*?\{[^}]*\}", "", text)
+    return re.sub(r"\\[a-zA-Z]+\*?|[{}$~\\]", " ", text)
+
+
+# a statement that opens with an environment: groundtruth.py's `plain` leaves its name (and a list's [(i)])
+_GT_OPENING_ENV = re.compile(
+    r"^\s*(?:itemize|enumerate|description|equation|align|gather|multline|eqnarray|flalign)\*?\s*(?:\[[^]]*\])?\s*"
+)
+_WINDOW = 3  # found words searched per ground-truth word, from the statement's start
+
+
+def _opening_words(first_words: str) -> list[str]:
+    """A ground-truth statement's first 4 words, without its [title] and an opening environment's name."""
+    text = re.sub(r"^\s*\[[^]]*\]", "", first_words)
+    return words(_GT_OPENING_ENV.sub("", text))[:4]
+
+
+def _opens_with(found: list[str], first: list[str]) -> bool:
+    """first as a run of found's words, or in order among found's first words (the ground truth drops
+    references, citations and macros it does not know, so a statement's own words can sit between)."""
+    if " ".join(first) in " ".join(found):
+        return True
+    rest = iter(found[: _WINDOW * len(first)])
+    return all(w in rest for w in first)
+
+
+def thm_recall(gt: dict, theorems: list, as_written=lambda text: text) -> float | None:
+    """Share of ground-truth statements found: same kind, and the first 4 words of the statement at the
+    start of a found one's text (`as_written` maps that text first)."""
     want = gt.get("theorems", [])
     if not want:
         return None
+    found = [(f.kind, words(as_written(f.text))) for f in theorems]
     hit = 0
     for t in want:
         name = (t.get("name") or t.get("env") or "").lower()
-        text = re.sub(r"^\s*\[[^]]*\]", "", t.get("first_words", ""))  # the [title] is not statement text
-        first = " ".join(words(text)[:4])
-        hit += any(f.kind == name and (not first or first in _norm(f.text)) for f in theorems)
+        first = _opening_words(t.get("first_words", ""))
+        hit += any(kind == name and (not first or _opens_with(text, first)) for kind, text in found)
     return hit / len(want)
 
 

@@ -84,6 +84,29 @@ DOCS = {
 \section{A} \begin{equation} a \end{equation} \begin{thm}[T] x \end{thm} \begin{cor} y \end{cor}
 \begin{eqnarray} p &=& q \\ r &=& s \nonumber \\ t &=& u \end{eqnarray}""",
     ),
+    "comment package": (
+        r"""\usepackage{amsmath,amsthm,comment}\newtheorem{theorem}{Theorem}
+\includecomment{short}\excludecomment{long}\specialcomment{note}{}{}""",
+        r"""
+\begin{equation} a \end{equation}
+\begin{short}
+\begin{theorem} s \end{theorem} \begin{equation} b \end{equation}
+\end{short}
+\begin{long}
+\begin{theorem} l \end{theorem} \begin{align} c \\ d \end{align}
+\end{long}
+\begin{note}
+\begin{equation} e \end{equation}
+\end{note}
+\begin{comment}
+\begin{equation} f \end{equation}
+\end{comment}
+\excludecomment{short}
+\begin{short}
+\begin{equation} g \end{equation}
+\end{short}
+\begin{theorem} t \end{theorem} \begin{equation} h \end{equation}""",
+    ),
 }
 
 
@@ -151,4 +174,22 @@ def test_documents_match_latex(name: str, tmp_path: Path) -> None:
     )
     want = printed(src, "main.tex", tmp_path)
     assert want
+    assert written(convert_source(src / "main.tex").markdown) == want
+
+
+def test_theorems_of_a_local_class_match_latex(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "venue.cls").write_text(
+        "\\NeedsTeXFormat{LaTeX2e}\\ProvidesClass{venue}\\LoadClass{article}\\RequirePackage{amsthm}\n"
+        "\\newtheorem{theorem}{Theorem}[section]\n\\newtheorem{lemma}[theorem]{Lemma}\n"
+        "\\newtheorem{remark}{Remark}\n"
+    )
+    (src / "main.tex").write_text(
+        "\\documentclass{venue}\n\\begin{document}\n\\section{A}\\begin{lemma} l \\end{lemma}"
+        "\\begin{remark} r \\end{remark}\\begin{theorem} t \\end{theorem}\n"
+        "\\section{B}\\begin{remark} q \\end{remark}\\begin{lemma} m \\end{lemma}\n\\end{document}\n"
+    )
+    want = printed(src, "main.tex", tmp_path)
+    assert want == ["THMLemma1.1", "THMRemark1", "THMTheorem1.2", "THMRemark2", "THMLemma2.1"]
     assert written(convert_source(src / "main.tex").markdown) == want

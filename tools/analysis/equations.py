@@ -39,7 +39,7 @@ _REF_BEFORE = re.compile(
     rf"\((?:{LABEL_BODY})\)\s*,)\s*$"
 )
 _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±√∥⊙⊗∗∞]|:=|\\[a-zA-Z]+|[α-ωΑ-Ω]")
-_LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(([^()]{1,12})\))?\s*$")
+_LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(([^()]{1,40})\))?\s*$")
 _ALG = re.compile(r"^\s*(?:\*\*)?Algorithm\s+([A-Z]?\d+(?:\.\d+)?)(?:\*\*)?[.:]?\s*(.*)$")
 # shared with the PDF engine: words that open an algorithm step, theorem-like kinds and their numbers
 STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|function|"
@@ -302,13 +302,27 @@ def _algorithms(lines: list[MarkdownLine]) -> list[Algorithm]:
 
 def _theorems(lines: list[MarkdownLine]) -> list[Theorem]:
     out: list[Theorem] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         m = _THM_BOLD.match(ln.text) or _THM_PLAIN.match(ln.text)
         if not m:
             continue
+        text = m.group(4).strip() or _opening_paragraph(lines[i + 1 : i + 4])
         out.append(Theorem(kind=m.group(1).lower(), number=m.group(2), title=m.group(3),
-                           text=_first_sentences(m.group(4)), line=ln.no, page=ln.page, section=ln.section))
+                           text=_first_sentences(text), line=ln.no, page=ln.page, section=ln.section))
     return out
+
+
+def _opening_paragraph(following: list[MarkdownLine]) -> str:
+    """The text of a statement whose head stands alone: its first paragraph or list item (not a display,
+    a heading or another statement)."""
+    for ln in following:
+        t = ln.text.strip()
+        if not t:
+            continue
+        if t.startswith(("$$", "#", "|", "```")) or _THM_BOLD.match(t) or _THM_PLAIN.match(t):
+            return ""
+        return re.sub(r"^(?:[-*]|\d+\.)\s+", "", t)
+    return ""
 
 
 def _first_sentences(text: str, limit: int = 300) -> str:

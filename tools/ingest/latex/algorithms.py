@@ -291,3 +291,46 @@ def _groups(s: str, i: int, b: int, n: int) -> tuple[list[tuple[int, int]], int]
 def _skip_args(s: str, i: int, b: int, n: int) -> int:
     _, i = _groups(s, i, b, n)
     return i
+
+
+_CODE_ENVS = ("lstlisting", "verbatim", "Verbatim", "minted")
+_CODE_BEGIN = re.compile(r"\\begin\s*\{(" + "|".join(_CODE_ENVS) + r")\}")
+
+
+def code_span(s: str, a: int, b: int) -> tuple[int, int] | None:
+    """(start, end) of the code in the first listing (lstlisting, verbatim, Verbatim, minted) within s[a:b],
+    its options and minted's language skipped; None when there is none."""
+    m = _CODE_BEGIN.search(s, a, b)
+    if not m:
+        return None
+    end = s.find(f"\\end{{{m.group(1)}}}", m.end(), b)
+    if end < 0:
+        return None
+    return code_start(s, m.group(1), m.end(), end), end
+
+
+def code_start(s: str, env: str, j: int, end: int) -> int:
+    """Where a listing's code starts after \\begin{env}: options on the \\begin line and minted's language
+    skipped."""
+    line_end = s.find("\n", j, end)
+    opt = re.compile(r"[ \t]*\[[^\n]*?\]").match(s, j, end if line_end < 0 else line_end)
+    j = opt.end() if opt and env != "verbatim" else j
+    if env == "minted":
+        lang = re.compile(r"\s*\{[^{}\n]*\}").match(s, j, end)
+        j = lang.end() if lang else j
+    return j
+
+
+def code_steps(code: str) -> list[str]:
+    """A listing's lines as numbered steps, nesting read from the indentation, each line kept literally."""
+    lines = [ln.expandtabs(4).rstrip() for ln in code.split("\n")]
+    lines = [ln for ln in lines if ln.strip()]
+    indents = sorted({len(ln) - len(ln.lstrip()) for ln in lines})
+    base = indents[0] if indents else 0
+    unit = next((k - base for k in indents if k > base), 4)
+    out = []
+    for ln in lines:
+        text = ln.strip()
+        code = f"`` {text} ``" if "`" in text else f"`{text}`"  # Markdown code spans
+        out.append(((len(ln) - len(ln.lstrip()) - base) // unit, code))
+    return _number(out)

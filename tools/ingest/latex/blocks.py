@@ -18,6 +18,7 @@ from tools.ingest.latex.scan import (
 )
 from tools.ingest.latex.writer import Writer
 
+_TAG_REF = re.compile(r"\\(ref|eqref|cref|Cref|autoref|Autoref|labelcref)\*?\s*\{([^{}]*)\}")
 _LIST_BEGIN = re.compile(r"\\begin\s*\{(?:itemize|enumerate|description|compactitem|compactenum)\}")
 _LIST_END = re.compile(r"\\end\s*\{(?:itemize|enumerate|description|compactitem|compactenum)\}")
 
@@ -27,7 +28,17 @@ class Blocks(Writer):
         for r in rows:
             if r.intertext:  # prose LaTeX prints between two rows
                 self.block(self.inline_text(r.intertext))
-            self.display_rows([(r.tex, r.label)])
+            self.display_rows([(r.tex, self.tag_text(r.label))])
+
+    def reference(self, cs: str, keys: str) -> str:
+        """What \\ref and its kin print for keys (latex.commands)."""
+        raise NotImplementedError
+
+    def tag_text(self, label: str | None) -> str | None:
+        """A label as printed: references inside a \\tag (`\\tag{\\ref{x} revisited}`) resolved."""
+        if label is None or "ref" not in label:
+            return label
+        return squash(_TAG_REF.sub(lambda m: self.reference(m.group(1), m.group(2)), label))
 
     def display_rows(self, rows: list[tuple[str, str | None]]) -> None:
         self.flush()
@@ -57,9 +68,12 @@ class Blocks(Writer):
                 caption = self.inline(j + 1, j + 1 + len(cap))
                 break
         inner = re.compile(r"\\begin\s*\{(algorithmic|algorithmicx)\}").search(s, i, c_end)
+        code = None if inner else algorithms.code_span(s, i, c_end)
         if inner:
             ie, _ = env_end(s, inner.group(1), inner.end())
             steps = algorithms.steps(self, inner.end(), ie, inner.group(1))
+        elif code:  # an algorithm box that holds a code listing
+            steps = algorithms.code_steps(s[code[0] : code[1]])
         else:
             _, j = read_optional(s, i)  # algorithm2e's placement [t]
             steps = algorithms.steps(self, j, c_end, "algorithm2e")

@@ -8,7 +8,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.ingest.latex.classes import theorem_declarations
 from tools.ingest.latex.convert import Renderer
+from tools.ingest.latex.listings import as_listings, code_environments
 from tools.ingest.latex.macros import PROTECTED, MacroTable
 from tools.ingest.latex.names import DROP, WRAP
 from tools.ingest.latex.numbering import Numbering, number
@@ -41,8 +43,13 @@ def convert_source(source: Path) -> Converted:
     macros = MacroTable()
     macros.collect(doc.packages, package=True)
     preamble = macros.collect(doc.preamble)
-    body = macros.expand(macros.collect(doc.body))
-    numbering = number(doc.packages + "\n" + preamble, body)  # local .sty files may declare theorems
+    code = code_environments(doc.packages + "\n" + doc.preamble)
+    body = macros.expand(macros.collect(as_listings(doc.body, code)))
+    theorems, cls = theorem_declarations(doc.preamble, doc.main.parent)
+    if cls is not None:
+        doc.files.append(cls)
+    # a local class and local .sty files may declare theorems
+    numbering = number(theorems + "\n" + doc.packages + "\n" + preamble, body)
     r = Renderer(body, numbering, macros)
     title = _title(preamble + body, r)
     if title:
@@ -105,8 +112,10 @@ def written_math(tex: str, macros: MacroTable) -> str:
 
 def body_matches(body: str, source_tex: str, macros: MacroTable, truncated_at: int | None = None) -> bool:
     """Does a written body equal the source LaTeX (whitespace collapsed)? When the reference was cut at
-    `truncated_at` characters (the corpus ground truth keeps 160), a prefix match counts."""
+    `truncated_at` characters (the corpus ground truth keeps 160), a prefix match counts; a control word the
+    cut split is left out."""
     if truncated_at is not None and len(source_tex) >= truncated_at:
         cut = re.sub(r"\\(?:label|tag\*?)\s*\{[^{}]*$", "", source_tex)
+        cut = re.sub(r"\\[a-zA-Z@]*$", "", cut)  # a control word cut short (`\right` -> `\ri`) is another
         return squash(body).startswith(written_math(cut, macros)[:-12])
     return squash(body) == written_math(source_tex, macros)

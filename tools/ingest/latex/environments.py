@@ -6,7 +6,7 @@ from tools.ingest.latex import algorithms
 from tools.ingest.latex.blocks import Blocks
 from tools.ingest.latex.names import ENV_ARGS, LISTS, SKIP_ENVS, TABULARS
 from tools.ingest.latex.numbering import FLOATS, VERBATIM
-from tools.ingest.latex.scan import Unbalanced, env_end, read_arg, read_args, read_optional, squash
+from tools.ingest.latex.scan import Unbalanced, env_end, read_args, read_optional, squash
 
 # environment name without its star -> handler method
 _HANDLERS = {
@@ -55,9 +55,7 @@ class Environments(Blocks):
 
     # each handler converts the content s[i:c_end] of \begin{env}
     def env_verbatim(self, env: str, i: int, c_end: int) -> None:
-        arg_end = i
-        if env == "minted":
-            _, arg_end = read_arg(self.s, i)
+        arg_end = algorithms.code_start(self.s, env, i, c_end)
         self.block("```\n" + self.s[arg_end:c_end].strip("\n") + "\n```")
 
     def env_algorithm(self, env: str, i: int, c_end: int) -> None:

@@ -19,7 +19,7 @@ DROP = {
     "definecolor": "mmm",
     "color": "om",
     "hypersetup": "m",
-    "newtheorem": "smom",
+    "newtheorem": "smomo",
     "theoremstyle": "m",
     "setcounter": "mm",
     "addtocounter": "mm",

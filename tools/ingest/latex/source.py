@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.errors import NotAPaper, PaperToCodeError, TooLarge
+from tools.ingest.latex import comments
 from tools.ingest.latex.scan import drop_environments, drop_iffalse, strip_comments
 
 MAX_FILE_BYTES = 20_000_000
@@ -19,7 +20,6 @@ _TWO_ARG = {"import", "subimport", "inputfrom", "includefrom", "subinputfrom", "
 _DOCCLASS = re.compile(r"\\documentclass(?![a-zA-Z])")
 _BEGIN_DOC = re.compile(r"\\begin\s*\{document\}")
 _END_DOC = re.compile(r"\\end\s*\{document\}")
-_EXCLUDED = re.compile(r"\\excludecomment\s*\{([^}]*)\}")
 _MAIN_NAMES = ("main.tex", "ms.tex", "paper.tex", "article.tex", "arxiv.tex")
 
 
@@ -54,11 +54,10 @@ def read_text(path: Path) -> str:
 
 
 def clean(text: str) -> str:
-    """Comments, \\iffalse blocks and comment environments removed."""
+    """Comments, \\iffalse blocks and comment environments removed (the comment package's own
+    environments are resolved on the whole document: latex.comments)."""
     text = strip_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = drop_iffalse(text)
-    names = {"comment", *(m.group(1).strip() for m in _EXCLUDED.finditer(text))}
-    return drop_environments(text, names)
+    return drop_environments(drop_iffalse(text), {"comment"})
 
 
 def _is_main(text: str) -> tuple[bool, bool]:
@@ -245,6 +244,8 @@ def load(source: Path) -> Document:
     files: list[Path] = []
     text = inline(main.resolve(), root, warnings, files)
     text = _with_bbl(text, main.resolve(), warnings)
+    packages = local_packages(document_part(text)[0], root, files)
+    text = comments.apply(text, packages)
     preamble, body = document_part(text)
     if body is None:
         raise NotAPaper(
@@ -258,7 +259,7 @@ def load(source: Path) -> Document:
         preamble=preamble,
         body=body,
         files=files,
-        packages=local_packages(preamble, root, files),
+        packages=packages,
         warnings=warnings,
     )
 

@@ -1,0 +1,77 @@
+"""Theorem-like environments a document class declares (jmlr.cls, acmart.cls:
+`\\newtheorem{lemma}[theorem]{Lemma}`), so their names, shared counters and numbering within sections hold.
+
+A class shipped with the paper is read: only its top-level theorem declarations, the rest of a class (page
+layout, font set-up, internal macros) is no part of the text. Venue classes and packages that declare
+theorems and that e-prints often leave out (they are in TeX Live) are known by name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tools.errors import PaperToCodeError
+from tools.ingest.latex.source import clean, read_text
+
+_JMLR = r"""\newtheorem{example}{Example}
+\newtheorem{theorem}{Theorem}
+\newtheorem{lemma}[theorem]{Lemma}
+\newtheorem{proposition}[theorem]{Proposition}
+\newtheorem{remark}[theorem]{Remark}
+\newtheorem{corollary}[theorem]{Corollary}
+\newtheorem{definition}[theorem]{Definition}
+\newtheorem{conjecture}[theorem]{Conjecture}
+\newtheorem{axiom}[theorem]{Axiom}"""
+# the declarations of classes (.cls) and packages (.sty) as published, by file name
+KNOWN = {
+    "acmart.cls": r"""\newtheorem{theorem}{Theorem}[section]
+\newtheorem{conjecture}[theorem]{Conjecture}
+\newtheorem{proposition}[theorem]{Proposition}
+\newtheorem{lemma}[theorem]{Lemma}
+\newtheorem{corollary}[theorem]{Corollary}
+\newtheorem{example}[theorem]{Example}
+\newtheorem{definition}[theorem]{Definition}""",
+    "jmlr.cls": _JMLR,
+    "jmlr2e.sty": _JMLR,
+}
+_PACKAGES = re.compile(r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
+_CLASS = re.compile(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
+_DECLARATION = re.compile(r"\s*\\(?:newtheorem|theoremstyle|declaretheorem|newaliascnt)(?![a-zA-Z@])")
+_BRACE = re.compile(r"\\.|[{}]")
+
+
+def theorem_declarations(preamble: str, root: Path) -> tuple[str, Path | None]:
+    """Theorem declarations of the paper's class and of known venue packages it loads but does not ship,
+    and the class file read ('' and None when there is none)."""
+    root = root.resolve()
+    parts, used = [], None
+    m = _CLASS.search(preamble)
+    names = [f"{m.group(1).strip()}.cls"] if m else []
+    names += [f"{n.strip()}.sty" for p in _PACKAGES.finditer(preamble) for n in p.group(1).split(",")]
+    for name in names:
+        path = (root / name).resolve()
+        if path.is_relative_to(root) and path.is_file():
+            if name.endswith(".cls"):  # a shipped .sty is read whole (latex.source.local_packages)
+                text = _read_top_level(path)
+                parts.append(text)
+                used = path if text is not None else None
+        elif name in KNOWN:
+            parts.append(KNOWN[name])
+    return "\n".join(p for p in parts if p), used
+
+
+def _read_top_level(path: Path) -> str | None:
+    """The lines of a class file that declare theorem-like environments outside any definition."""
+    try:
+        text = clean(read_text(path))
+    except PaperToCodeError:
+        return None
+    lines, depth = [], 0
+    for line in text.split("\n"):
+        if depth == 0 and _DECLARATION.match(line):
+            lines.append(line)
+        for m in _BRACE.finditer(line):
+            depth += {"{": 1, "}": -1}.get(m.group(), 0)
+        depth = max(depth, 0)
+    return "\n".join(lines)
