@@ -214,6 +214,20 @@ def write_at(fd: int, name: str, data: str | bytes, *, shown: Path | None = None
         raise _os_error(e, shown) from e
 
 
+def write_tree(fd: int, files: dict[str, str | bytes], shown: Path) -> None:
+    """Write each relative path of `files` below the open folder `fd`, folders created, links refused."""
+    for rel, data in files.items():
+        parts = PurePath(rel).parts
+        try:
+            sub = descend(fd, parts[:-1], shown / rel)
+        except OSError as e:
+            raise _os_error(e, shown / rel) from e
+        try:
+            write_at(sub, parts[-1], data, shown=shown / rel)
+        finally:
+            os.close(sub)
+
+
 def _os_error(e: OSError, shown: Path) -> PaperToCodeError | OSError:
     if e.errno == errno.ENAMETOOLONG:
         return BadArgument(
