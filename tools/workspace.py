@@ -85,6 +85,10 @@ def resolve(
     if ".." in raw.parts:
         raise OutsideRoots(f"{what} {text!r} contains '..': pass a path inside the allowed roots instead")
     roots = get_roots()
+    if any(len(os.fsencode(part)) > _NAME_MAX for part in raw.parts):
+        raise BadArgument(
+            f"{what} {text[:80]!r}... has a name longer than {_NAME_MAX} bytes: use a shorter one"
+        )
     full = (raw if raw.is_absolute() else roots[0] / raw).resolve()
     if not any(_inside(full, r) for r in roots):
         names = ", ".join(str(r) for r in roots)
