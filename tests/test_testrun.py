@@ -369,9 +369,12 @@ def test_cli_waits_for_the_run_and_a_later_process_reads_it(root):
 
 def test_cli_bad_args_and_uv_missing(root):
     p = project(root, "passing")
-    proc = cli(root, "run-tests-on-gpu", str(p), "--pytest-args=--no-such-opt")
+    proc = cli(root, "run-tests-on-gpu", str(p), "--pytest-args=-k((")
     text, _ = proc.communicate(timeout=120)
     assert proc.returncode == 1 and "pytest usage error (exit 4)" in text
+    proc = cli(root, "run-tests-on-gpu", str(p), "--pytest-args=--no-such-opt")
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and "not an allowed pytest option" in err and "Traceback" not in err
     script = Path(sys.executable).parent / "paper-to-code"
     env = {**os.environ, "PATH": str(root)}
     env.pop("PAPER_TO_CODE_UV", None)

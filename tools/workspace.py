@@ -15,7 +15,7 @@ import stat
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -183,7 +183,7 @@ def open_folder(folder: Path, *, create: bool = True) -> Iterator[int]:
     try:
         fd = descend(top, rel.parts, folder, create=create)
     except OSError as e:
-        raise _os_error(e, folder) from e
+        _raise_typed(e, folder)
     finally:
         os.close(top)
     try:
@@ -215,7 +215,7 @@ def write_at(fd: int, name: str, data: str | bytes, *, shown: Path | None = None
     except IsADirectoryError as e:
         raise Conflict(f"{shown} is a folder: a file of that name cannot be written; move it away") from e
     except OSError as e:
-        raise _os_error(e, shown) from e
+        _raise_typed(e, shown)
 
 
 def write_tree(fd: int, files: dict[str, str | bytes], shown: Path) -> None:
@@ -225,21 +225,24 @@ def write_tree(fd: int, files: dict[str, str | bytes], shown: Path) -> None:
         try:
             sub = descend(fd, parts[:-1], shown / rel)
         except OSError as e:
-            raise _os_error(e, shown / rel) from e
+            _raise_typed(e, shown / rel)
         try:
             write_at(sub, parts[-1], data, shown=shown / rel)
         finally:
             os.close(sub)
 
 
-def _os_error(e: OSError, shown: Path) -> PaperToCodeError | OSError:
+def _raise_typed(e: OSError, shown: Path) -> NoReturn:
+    """Re-raise an OS error from writing `shown` as the PaperToCodeError it amounts to, when there is one."""
     if e.errno == errno.ENAMETOOLONG:
-        return BadArgument(
+        raise BadArgument(
             f"the path {str(shown)[:80]}... is too long for the file system: use a shorter one"
-        )
+        ) from e
     if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM):
-        return Refused(f"cannot write {shown}: {e.strerror}; free space or fix the folder's permissions")
-    return e
+        raise Refused(
+            f"cannot write {shown}: {e.strerror}; free space or fix the folder's permissions"
+        ) from e
+    raise e
 
 
 @contextlib.contextmanager
@@ -282,7 +285,7 @@ def read_inside(path: Path, limit: int | None = None, what: str = "file") -> byt
     full = Path(os.path.realpath(path))
     roots = get_roots()
     try:
-        fd = os.open(full, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        fd = os.open(full, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as e:
         raise NotFound(f"{what} {path} cannot be read ({e.strerror})") from e
     with os.fdopen(fd, "rb") as f:
