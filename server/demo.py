@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Annotated
 
@@ -67,15 +66,14 @@ def demo(
     from tools.analysis.checklist import make_checklist
     from tools.analysis.equations import grep_equations
     from tools.ingest.paper import pdf_to_markdown
-    from tools.workspace import resolve
+    from tools.workspace import atomic_write, resolve
 
     folder = resolve(workdir or DEFAULT_DIR, must_exist=False, kind="dir", what="workdir")
-    folder.mkdir(parents=True, exist_ok=True)
     data = Path(tools.__file__).resolve().parent / "data"
     pdf = folder / SAMPLE
     if not pdf.is_file():
-        shutil.copyfile(data / SAMPLE, pdf)
-    shutil.copyfile(data / "ATTRIBUTION.md", folder / "ATTRIBUTION.md")
+        atomic_write(pdf, (data / SAMPLE).read_bytes())
+    atomic_write(folder / "ATTRIBUTION.md", (data / "ATTRIBUTION.md").read_bytes())
     converted = pdf_to_markdown(str(pdf), out_dir=str(folder / "analysis"), limit=1)
     found = grep_equations(converted.markdown_path)
     checklist = make_checklist(converted.markdown_path)

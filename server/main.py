@@ -6,6 +6,12 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mcp.server.transport_security import TransportSecuritySettings
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -13,6 +19,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--transport", choices=["stdio", "streamable-http"], default="stdio")
     p.add_argument("--host", default="127.0.0.1", help="HTTP bind address (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="HTTP port (default 8000)")
+    p.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a Host name (or name:port) HTTP clients may use besides the loopback ones (repeatable); "
+        "requests naming any other host are refused (DNS-rebinding protection)",
+    )
     p.add_argument(
         "--root",
         action="append",
@@ -45,9 +59,39 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.transport == "stdio":
         mcp.run()
     else:
-        if args.host not in ("127.0.0.1", "localhost", "::1"):
-            logging.warning("serving MCP on %s: anyone who reaches it can call the tools", args.host)
-        mcp.run("streamable-http", host=args.host, port=args.port)
+        if args.host not in LOOPBACK:
+            logging.warning(
+                "serving MCP on %s: anyone who reaches it can call the tools; Host names accepted: the "
+                "loopback ones%s",
+                args.host,
+                "".join(f", {h}" for h in args.allowed_host) or " (add others with --allowed-host)",
+            )
+        mcp.run(
+            "streamable-http",
+            host=args.host,
+            port=args.port,
+            transport_security=transport_security(args.allowed_host),
+        )
+
+
+def transport_security(names: Sequence[str]) -> TransportSecuritySettings:
+    """DNS-rebinding protection, on whatever address the server binds: Host and Origin must name loopback
+    or one of `names` (a name allows any port; name:port only that one)."""
+    from mcp.server.transport_security import TransportSecuritySettings
+
+    hosts = ["127.0.0.1:*", "localhost:*", "[::1]:*", "127.0.0.1", "localhost", "[::1]"]
+    origins = ["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"]
+    for name in names:
+        bare = name.strip().lower()
+        if not bare:
+            continue
+        has_port = bare.rsplit(":", 1)[-1].isdigit() and not bare.endswith("]")
+        forms = [bare] if has_port else [bare, f"{bare}:*"]
+        hosts += forms
+        origins += [f"{scheme}://{f}" for f in forms for scheme in ("http", "https")]
+    return TransportSecuritySettings(
+        enable_dns_rebinding_protection=True, allowed_hosts=hosts, allowed_origins=origins
+    )
 
 
 if __name__ == "__main__":

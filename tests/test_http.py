@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import json
 import os
 import signal
 import socket
@@ -41,26 +44,20 @@ def wait_listening(port: int, proc: subprocess.Popen, log: Path, timeout: float 
     )
 
 
-@pytest.fixture
-def http_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+@contextlib.contextmanager
+def serve(tmp_path: Path, *extra: str) -> Iterator[tuple[int, Path]]:
+    """The console script serving streamable HTTP (loopback unless `extra` says otherwise): (port, root)."""
     assert SCRIPT.exists(), f"console script {SCRIPT} missing: run `uv sync`"
     root = tmp_path / "root"
-    root.mkdir()
+    root.mkdir(exist_ok=True)
     port = free_port()
     log = tmp_path / "server.log"
+    cmd = [str(SCRIPT), "--transport", "streamable-http", "--port", str(port), "--root", str(root), *extra]
+    if "--host" not in extra:
+        cmd += ["--host", "127.0.0.1"]
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [
-                str(SCRIPT),
-                "--transport",
-                "streamable-http",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--root",
-                str(root),
-            ],
+            cmd,
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -69,7 +66,7 @@ def http_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         )
     try:
         wait_listening(port, proc, log)
-        yield f"http://127.0.0.1:{port}/mcp", root
+        yield port, root
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -78,6 +75,12 @@ def http_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+
+
+@pytest.fixture
+def http_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    with serve(tmp_path) as (port, root):
+        yield f"http://127.0.0.1:{port}/mcp", root
 
 
 def find(obj: object, key: str, value: object) -> bool:
@@ -107,3 +110,41 @@ async def test_tools_prompt_and_resources_over_http(http_server: tuple[str, Path
     assert bad.is_error and "allowed roots" in bad.content[0].text
     assert "pdf_to_markdown(source='paper.pdf')" in prompt.messages[0].content.text
     assert '"papers": []' in index.contents[0].text
+
+
+INITIALIZE = {
+    "jsonrpc": "2.0",
+    "id": 1,
+    "method": "initialize",
+    "params": {
+        "protocolVersion": "2025-06-18",
+        "capabilities": {},
+        "clientInfo": {"name": "t", "version": "1"},
+    },
+}
+
+
+def post_initialize(port: int, host: str) -> int:
+    """The HTTP status of an initialize request sent to 127.0.0.1:port with the Host header `host`."""
+    headers = {
+        "Host": host,
+        "Accept": "application/json, text/event-stream",
+        "Content-Type": "application/json",
+    }
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("POST", "/mcp", body=json.dumps(INITIALIZE), headers=headers)
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("bind", ["127.0.0.1", "0.0.0.0"])
+def test_dns_rebinding_protection_stays_on_whatever_the_bind_address(tmp_path: Path, bind: str):
+    with serve(tmp_path, "--host", bind, "--allowed-host", "gpu-box.lan") as (port, _):
+        forged = post_initialize(port, "evil.example")
+        forged_with_port = post_initialize(port, f"evil.example:{port}")
+        loopback = post_initialize(port, f"127.0.0.1:{port}")
+        named = post_initialize(port, f"gpu-box.lan:{port}")
+    assert forged >= 400 and forged_with_port >= 400, (forged, forged_with_port)
+    assert loopback == 200 and named == 200, (loopback, named)

@@ -74,12 +74,14 @@ def expected(pkg: str) -> set[str]:
 def portable(tmp_path_factory) -> Path:
     """One project with the default (portable PyPI torch) lock: generated and locked once per module."""
     target = tmp_path_factory.mktemp("gen") / "Improved_DDPM.impl"
-    original = settings._settings
+    original, roots = settings._settings, workspace.get_roots()
     settings._settings = original.model_copy(update={"torch_index": None})
+    workspace.set_roots([target.parent])
     try:
         result = create_project(target)
     finally:
         settings._settings = original
+        workspace.set_roots(roots)
     assert result.locked, result.warnings
     return target
 
@@ -202,8 +204,8 @@ def test_refusals_write_nothing(root, no_index):
     assert not (root / "proj").exists()
 
 
-def test_update_adds_only_missing_files(portable, tmp_path, no_index):
-    copy = tmp_path / "Improved_DDPM.impl"
+def test_update_adds_only_missing_files(portable, root, no_index):
+    copy = root / "Improved_DDPM.impl"
     shutil.copytree(portable, copy)
     (copy / "train.py").write_text("# my own training script\n")
     (copy / "configs/medium.yaml").unlink()

@@ -96,7 +96,8 @@ def test_paper_record_keeps_good_fields_of_a_damaged_file(tmp_path):
     assert workspace.PaperRecord.read(side) is None
 
 
-def test_paper_record_round_trip_keeps_fields_and_order(tmp_path):
+def test_paper_record_round_trip_keeps_fields_and_order(root):
+    tmp_path = root
     rec = workspace.PaperRecord(
         paper_id="p", source="s.tex", route="latex", pages=None, title="T", arxiv_id="1"
     )

@@ -3,17 +3,23 @@ writes; a converted paper's folder and its record (paper.json), read and written
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import json
 import os
 import re
-import tempfile
-from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+import secrets
+import shutil
+import stat
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePath
+from typing import Any, NoReturn
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from tools.errors import BadArgument, NotFound, OutsideRoots, PaperToCodeError
+from tools.errors import BadArgument, Conflict, NotFound, OutsideRoots, PaperToCodeError, Refused, TooLarge
 
 _roots: list[Path] = []
 WORKSPACE_NAME = ".paper-to-code"
@@ -79,6 +85,10 @@ def resolve(
     if ".." in raw.parts:
         raise OutsideRoots(f"{what} {text!r} contains '..': pass a path inside the allowed roots instead")
     roots = get_roots()
+    if any(len(os.fsencode(part)) > _NAME_MAX for part in raw.parts):
+        raise BadArgument(
+            f"{what} {text[:80]!r}... has a name longer than {_NAME_MAX} bytes: use a shorter one"
+        )
     full = (raw if raw.is_absolute() else roots[0] / raw).resolve()
     if not any(_inside(full, r) for r in roots):
         names = ", ".join(str(r) for r in roots)
@@ -104,17 +114,226 @@ def existing(path: str | os.PathLike[str], what: str = "path") -> Path | None:
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write through a temporary file in the same folder, then rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = "wb" if isinstance(data, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Write through a temporary file in the same folder, then rename: readers never see half a file. Every
+    folder on the way is opened from its root without following links (see open_folder)."""
+    with open_folder(path.parent) as fd:
+        write_at(fd, path.name, data, shown=path)
+
+
+def make_dirs(path: Path) -> None:
+    """Create `path` and its missing parents inside a root, refusing links on the way."""
+    with open_folder(path):
+        pass
+
+
+def _root_for(path: Path) -> tuple[Path, PurePath]:
+    """The innermost root holding `path` and the path below it (lexically, else after resolving links)."""
+    roots = sorted(get_roots(), key=lambda r: len(r.parts), reverse=True)
+    for cand in (Path(os.path.abspath(path)), Path(os.path.realpath(path))):
+        for r in roots:
+            if _inside(cand, r):
+                return r, cand.relative_to(r)
+    raise OutsideRoots(f"{path} is outside the allowed roots: nothing was written there")
+
+
+def _open_sub(fd: int, name: str, shown: Path) -> int:
+    """The folder `name` inside the open folder `fd`; a link, a file or an over-long name is refused."""
+    if len(os.fsencode(name)) > _NAME_MAX:
+        raise BadArgument(f"a name in {shown} is longer than {_NAME_MAX} bytes: use a shorter name")
     try:
-        with os.fdopen(fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as f:
-            f.write(data)
-        os.replace(tmp, path)
+        return os.open(name, _DIR_FLAGS, dir_fd=fd)
+    except OSError as e:
+        if e.errno not in (errno.ELOOP, errno.ENOTDIR):
+            raise
+    if stat.S_ISLNK(os.stat(name, dir_fd=fd, follow_symlinks=False).st_mode):
+        raise Refused(
+            f"{name!r} in {shown} is a symbolic link to a folder: refused (links may lead out of the "
+            "roots); replace it with a real folder"
+        )
+    raise Conflict(f"{name!r} in {shown} is a file where a folder is needed: move it away")
+
+
+def descend(fd: int, parts: Iterable[str], shown: Path, *, create: bool = True) -> int:
+    """A new descriptor for the folder `parts` below the open folder `fd`, creating missing ones."""
+    cur = os.dup(fd)
+    try:
+        for name in parts:
+            try:
+                nxt = _open_sub(cur, name, shown)
+            except FileNotFoundError:
+                if not create:
+                    raise NotFound(f"{shown} does not exist") from None
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(name, 0o777, dir_fd=cur)
+                nxt = _open_sub(cur, name, shown)
+            os.close(cur)
+            cur = nxt
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        os.close(cur)
         raise
+    return cur
+
+
+@contextlib.contextmanager
+def open_folder(folder: Path, *, create: bool = True) -> Iterator[int]:
+    """A descriptor of `folder`, reached from its root one folder at a time without following links, so
+    what is written through it lands inside the root whatever is swapped in meanwhile; missing ones made."""
+    root, rel = _root_for(folder)
+    top = os.open(root, _DIR_FLAGS & ~os.O_NOFOLLOW)
+    try:
+        fd = descend(top, rel.parts, folder, create=create)
+    except OSError as e:
+        _raise_typed(e, folder)
+    finally:
+        os.close(top)
+    try:
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def write_at(fd: int, name: str, data: str | bytes, *, shown: Path | None = None) -> None:
+    """Write `name` inside the open folder `fd` atomically: a new temporary file (never through a link),
+    then a rename over the old one. The mode follows the umask, as for any file the user creates."""
+    shown = shown or Path(name)
+    if len(os.fsencode(name)) > _NAME_MAX:
+        raise BadArgument(
+            f"the file name {name[:60]!r}... is longer than {_NAME_MAX} bytes: use a shorter one"
+        )
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    tmp = f".{name[:60]}.{secrets.token_hex(6)}.tmp"
+    try:
+        tfd = os.open(tmp, _NEW_FILE, 0o666, dir_fd=fd)
+        try:
+            with os.fdopen(tfd, "wb") as f:
+                f.write(raw)
+            os.replace(tmp, name, src_dir_fd=fd, dst_dir_fd=fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp, dir_fd=fd)
+            raise
+    except IsADirectoryError as e:
+        raise Conflict(f"{shown} is a folder: a file of that name cannot be written; move it away") from e
+    except OSError as e:
+        _raise_typed(e, shown)
+
+
+def write_tree(fd: int, files: dict[str, str | bytes], shown: Path) -> None:
+    """Write each relative path of `files` below the open folder `fd`, folders created, links refused."""
+    for rel, data in files.items():
+        parts = PurePath(rel).parts
+        try:
+            sub = descend(fd, parts[:-1], shown / rel)
+        except OSError as e:
+            _raise_typed(e, shown / rel)
+        try:
+            write_at(sub, parts[-1], data, shown=shown / rel)
+        finally:
+            os.close(sub)
+
+
+def _raise_typed(e: OSError, shown: Path) -> NoReturn:
+    """Re-raise an OS error from writing `shown` as the PaperToCodeError it amounts to, when there is one."""
+    if e.errno == errno.ENAMETOOLONG:
+        raise BadArgument(
+            f"the path {str(shown)[:80]}... is too long for the file system: use a shorter one"
+        ) from e
+    if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM):
+        raise Refused(
+            f"cannot write {shown}: {e.strerror}; free space or fix the folder's permissions"
+        ) from e
+    raise e
+
+
+@contextlib.contextmanager
+def staged_folder(dest: Path) -> Iterator[int]:
+    """A fresh folder beside `dest` to fill; on success it replaces `dest` in one rename, on failure it is
+    removed, so `dest` is never half-written. A `dest` that is a link or a file is refused."""
+    with open_folder(dest.parent) as parent:
+        tmp = f".{dest.name[:60]}.{secrets.token_hex(6)}.part"
+        os.mkdir(tmp, 0o777, dir_fd=parent)
+        try:
+            fd = os.open(tmp, _DIR_FLAGS, dir_fd=parent)
+            try:
+                yield fd
+            finally:
+                os.close(fd)
+            _swap_in(parent, tmp, dest)
+        except BaseException:
+            shutil.rmtree(tmp, dir_fd=parent, ignore_errors=True)
+            raise
+
+
+def _swap_in(parent: int, tmp: str, dest: Path) -> None:
+    try:
+        st = os.stat(dest.name, dir_fd=parent, follow_symlinks=False)
+    except FileNotFoundError:
+        os.rename(tmp, dest.name, src_dir_fd=parent, dst_dir_fd=parent)
+        return
+    if not stat.S_ISDIR(st.st_mode):
+        kind = "a symbolic link" if stat.S_ISLNK(st.st_mode) else "a file"
+        raise Refused(f"{dest} is {kind}, not a folder: refused; remove it or choose another out_dir")
+    old = f".{dest.name[:60]}.{secrets.token_hex(6)}.old"
+    os.rename(dest.name, old, src_dir_fd=parent, dst_dir_fd=parent)
+    os.rename(tmp, dest.name, src_dir_fd=parent, dst_dir_fd=parent)
+    shutil.rmtree(old, dir_fd=parent, ignore_errors=True)
+
+
+def read_inside(path: Path, limit: int | None = None, what: str = "file") -> bytes:
+    """The bytes of `path`, refused unless the file opened (links resolved) lies inside a root; checked on
+    the open descriptor, so a link swapped in after the check is caught too. Over `limit` bytes: TooLarge."""
+    full = Path(os.path.realpath(path))
+    roots = get_roots()
+    try:
+        fd = os.open(full, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as e:
+        raise NotFound(f"{what} {path} cannot be read ({e.strerror})") from e
+    with os.fdopen(fd, "rb") as f:
+        opened = Path(os.readlink(f"/proc/self/fd/{fd}")) if os.path.exists("/proc/self/fd") else full
+        if not any(_inside(opened, r) for r in roots) or not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OutsideRoots(f"{what} {path} leads outside the allowed roots (a link?): not read")
+        if limit is not None and os.fstat(fd).st_size > limit:
+            raise TooLarge(f"{what} {path.name} is larger than {_size_text(limit)}: not read")
+        return f.read()
+
+
+def _size_text(n: int) -> str:
+    return f"{n / 1_000_000:g} MB" if n >= 1_000_000 else f"{n} bytes"
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold `folder`'s lock (threads of this process and other processes alike); re-entrant in one thread."""
+    key = str(folder)
+    with _LOCKS_GUARD:
+        lock = _LOCKS.setdefault(key, threading.RLock())
+    with lock:
+        depth = _LOCK_DEPTH.get(key, 0)
+        _LOCK_DEPTH[key] = depth + 1
+        try:
+            if depth:
+                yield
+                return
+            with open_folder(folder) as fd:
+                lfd = os.open(
+                    LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666, dir_fd=fd
+                )
+            try:
+                fcntl.flock(lfd, fcntl.LOCK_EX)
+                yield
+            finally:
+                os.close(lfd)
+        finally:
+            _LOCK_DEPTH[key] -= 1
+
+
+LOCK_NAME = ".paper-to-code.lock"
+_NAME_MAX = 255
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+_LOCKS: dict[str, Any] = {}
+_LOCKS_GUARD = threading.Lock()
+_LOCK_DEPTH: dict[str, int] = {}
 
 
 # ------------------------------------------------------------------------------------------ paper.json
@@ -204,8 +423,16 @@ def write_paper(folder: Path, markdown: str, record: PaperRecord) -> PaperRecord
     """Write paper.md and paper.json into `folder`; return the record with their paths."""
     md_path, side_path = folder / MARKDOWN_NAME, folder / RECORD_NAME
     record = record.model_copy(update={"markdown_path": str(md_path), "sidecar_path": str(side_path)})
-    atomic_write(md_path, markdown)
-    atomic_write(side_path, record.to_json())
+    sidecar = record.to_json()
+    with folder_lock(folder):
+        atomic_write(md_path, markdown)
+        atomic_write(side_path, sidecar)
+        on_disk = (read_inside(md_path), read_inside(side_path))
+        if on_disk != (markdown.encode("utf-8"), sidecar.encode("utf-8")):
+            raise Conflict(
+                f"another conversion wrote into {folder} at the same time: its paper.md is not this paper's; "
+                "convert again, or give each paper its own out_dir"
+            )
     return record
 
 

@@ -27,7 +27,15 @@ from tools.progress import report
 from tools.project import uvcli
 from tools.templating import jinja_environment
 from tools.text import docstring_cell, docstring_line, where_suffix
-from tools.workspace import atomic_write, first_heading, resolve, sidecar_of
+from tools.workspace import (
+    atomic_write,
+    first_heading,
+    make_dirs,
+    resolve,
+    sidecar_of,
+    staged_folder,
+    write_tree,
+)
 
 GENERATOR = "paper-to-code"
 TEMPLATE_VERSION = 1
@@ -570,7 +578,12 @@ def _project_files(answers: Answers, sources: _Sources) -> tuple[dict[str, Any],
 def _write_files(target: Path, files: dict[str, str], outcome: _Outcome) -> None:
     """Write the files the folder lacks; existing ones are kept as they are."""
     report(2, 5, "writing files")
-    target.mkdir(parents=True, exist_ok=True)
+    if not target.is_dir() or not any(target.iterdir()):  # a new project: all of it or nothing
+        with staged_folder(target) as fd:
+            write_tree(fd, dict(files), target)
+        outcome.written += list(files)
+        return
+    make_dirs(target)
     for rel, text in files.items():
         path = target / rel
         if path.exists():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import re
 import time
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -13,18 +12,16 @@ from typing import Annotated
 
 from pydantic import Field
 
-from tools.errors import BadArgument, NotFound, TooLarge
+from tools.errors import BadArgument, NotFound
 from tools.progress import areport
 from tools.runs import jobs
 from tools.runs.local import LocalTransport
 from tools.runs.models import FINAL, TestRunReport
+from tools.runs.pytest_args import check_pytest_args
 from tools.runs.transport import Transport
 from tools.workspace import resolve
 
 CANCEL_WAIT_S = 30.0
-_SHELL_TOKENS = {";", "&&", "||", "|", "&", ">", ">>", "<", "2>&1", "&>"}
-# pytest options naming a path: it must stay inside the project (--basetemp is emptied by pytest!)
-_PATH_OPTIONS = ("--rootdir", "--basetemp", "--junitxml", "--junit-xml", "--confcutdir", "--log-file", "-c")
 _outlive: ContextVar[bool] = ContextVar("paper_to_code_jobs_outlive_calls", default=False)
 
 
@@ -57,31 +54,8 @@ def _transport(target: str, project: Path, run_dir: Path) -> Transport:
 
 
 def _check_args(args: list[str], project: Path) -> list[str]:
-    if len(args) > 200:
-        raise TooLarge("pytest_args has more than 200 items: select tests with -k or a path instead")
-    for i, a in enumerate(args):
-        if not isinstance(a, str) or "\x00" in a or "\n" in a or len(a) > 2000:
-            raise BadArgument(
-                f"pytest_args[{i}] is not a plain one-line string: pass each argument alone"
-            )
-        if a in _SHELL_TOKENS or a.startswith(("$(", "`")):
-            raise BadArgument(
-                f"pytest_args[{i}] = {a!r} is shell syntax: the arguments go to pytest directly, no shell; "
-                "pass only pytest options and test paths"
-            )
-        if re.fullmatch(r"-p\s*no:p2c_report_plugin|no:p2c_report_plugin", a):
-            raise BadArgument(
-                "pytest_args must not disable p2c_report_plugin: the report is built from it"
-            )
-        name, eq, value = a.partition("=")
-        if name in _PATH_OPTIONS:
-            value = value if eq else (args[i + 1] if i + 1 < len(args) else "")
-            full = (project / value).resolve()
-            if not full.is_relative_to(project):
-                raise BadArgument(
-                    f"pytest_args: {name} {value!r} points outside the project: use a path inside {project}"
-                )
-    return list(args)
+    """Only selection and reporting options and test paths inside the project (tools/runs/pytest_args.py)."""
+    return check_pytest_args(args, project)
 
 
 @contextlib.contextmanager

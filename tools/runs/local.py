@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tools.project import uvcli
 from tools.runs.transport import Place, RunResult, Transport
+from tools.workspace import atomic_write
 
 GRACE_S = 5.0  # SIGTERM -> SIGKILL delay
 DRAIN_S = 2.0  # how long output is still read after the process exited (a setsid'd grandchild keeps the pipe)
@@ -41,11 +42,10 @@ class LocalTransport(Transport):
         self._groups: set[int] = set()
 
     async def prepare(self, support_files: Mapping[str, bytes]) -> Place:
-        self.run_dir.mkdir(parents=True, exist_ok=True)
         for name, data in support_files.items():
-            (self.run_dir / name).write_bytes(data)
+            atomic_write(self.run_dir / name, data)
         results = self.run_dir / "results.jsonl"
-        results.write_bytes(b"")
+        atomic_write(results, b"")
         return Place(str(self.project), str(self.run_dir), str(results))
 
     def uv(self, *args: str) -> list[str]:

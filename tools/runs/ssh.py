@@ -39,6 +39,7 @@ from tools.runs.targets import (
     ssh_config_path,
 )
 from tools.runs.transport import Place, RunResult, Transport
+from tools.workspace import make_dirs
 
 # Not shipped: environments, outputs, VCS and caches (the remote .venv survives: excluded, never deleted).
 RSYNC_EXCLUDES = (
@@ -153,7 +154,7 @@ class SshTransport(Transport):
     async def prepare(self, support_files: Mapping[str, bytes]) -> Place:
         if not shutil.which("rsync"):
             raise ExternalFailure("rsync is missing on this machine: install it (apt-get install rsync)")
-        self.run_dir.mkdir(parents=True, exist_ok=True)
+        make_dirs(self.run_dir)
         self._sockdir = Path(tempfile.mkdtemp(prefix="p2c-ssh-"))  # short path: unix sockets max ~100 bytes
         await self._preflight(support_files)
         await self._push()

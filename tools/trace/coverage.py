@@ -29,7 +29,7 @@ from tools.errors import BadArgument, NotFound
 from tools.models import ToolResult
 from tools.progress import report as report_progress
 from tools.trace.anchors import Anchor, scan_project
-from tools.workspace import atomic_write, resolve
+from tools.workspace import atomic_write, read_inside, resolve
 
 Outcome = Literal["passed", "failed", "xfail", "skipped", "not run"]
 ProblemKind = Literal[
@@ -482,7 +482,7 @@ def check_coverage(
     start = time.perf_counter()
     project = resolve(project_path, kind="dir", what="project_path")
     checklist = _checklist_file(project, checklist_path)
-    text = checklist.read_text(encoding="utf-8")
+    text = read_inside(checklist, what="checklist").decode("utf-8", errors="replace")
     items = parse_checklist(text)
     _cells, shape_errors = _status_cells(text)
     problems = _unreadable(checklist, shape_errors) if not items or shape_errors else []

@@ -1,23 +1,29 @@
 """Safe extraction of arXiv e-prints (.tar, .tar.gz, or a single gzipped .tex) into one folder.
 
 Refused: members with absolute paths or `..`, links, device files and FIFOs, more than MAX_MEMBERS
-members, more than MAX_TOTAL bytes once decompressed (decompression bombs). Only file contents are written
-(no modes, owners or times), each inside the destination after resolving.
+members, more than MAX_TOTAL bytes once decompressed (decompression bombs), names deeper than MAX_DEPTH
+folders or longer than the file system allows. Only file contents are written (no modes, owners or times),
+into a fresh folder reached without following links, which replaces the destination only once complete: a
+damaged archive leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import tarfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from tools.errors import NotAPaper, Refused, TooLarge
+from tools.errors import Conflict, NotAPaper, Refused, TooLarge
 from tools.ingest.sniff import is_pdf
+from tools.workspace import descend, staged_folder, write_at
 
 MAX_TOTAL = 256 * 1024 * 1024
 MAX_MEMBERS = 5000
 MAX_COMPRESSED = 128 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NAME_BYTES = 255
 
 
 def _size(n: int) -> str:
@@ -49,6 +55,8 @@ def gunzip(data: bytes, limit: int | None = None) -> bytes:
             f"the archive unpacks to more than {_size(limit)} (a decompression bomb?): "
             "refused; pass the paper's own source files"
         )
+    if not d.eof:
+        raise NotAPaper("the archive is truncated (its gzip stream ends early): download it again")
     return out
 
 
@@ -68,8 +76,8 @@ def extract(data: bytes, dest: Path, name: str = "archive") -> list[str]:
             f"{name} is neither a tar archive nor a LaTeX file: pass the paper's e-print "
             "(.tar.gz), its .tex main file, or its PDF"
         )
-    dest.mkdir(parents=True, exist_ok=True)
-    (dest / "main.tex").write_bytes(data)
+    with staged_folder(dest) as fd:
+        write_at(fd, "main.tex", data, shown=dest / "main.tex")
     return ["main.tex"]
 
 
@@ -101,44 +109,58 @@ def _check(member: tarfile.TarInfo, name: str) -> PurePosixPath | None:
     if not member.isfile():
         raise Refused(f"{where} is not a plain file: archive refused")
     parts = [x for x in p.parts if x not in ("", ".")]
+    if len(parts) > MAX_DEPTH:
+        raise Refused(f"{where[:200]} is {len(parts)} folders deep (over {MAX_DEPTH}): archive refused")
+    if any(len(x.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES for x in parts):
+        raise Refused(f"{where[:200]} has a name longer than {MAX_NAME_BYTES} bytes: archive refused")
     return PurePosixPath(*parts) if parts else None
 
 
 def _extract_tar(data: bytes, dest: Path, name: str) -> list[str]:
     try:
-        tf = tarfile.open(fileobj=io.BytesIO(data), mode="r:")  # noqa: SIM115 (closed by the with below)
-    except tarfile.TarError as e:
-        raise NotAPaper(f"{name} is a damaged tar archive ({e}): download it again") from e
-    with tf:
-        members = []
-        for k, member in enumerate(tf):
-            if k >= MAX_MEMBERS:
-                raise TooLarge(f"{name} has more than {MAX_MEMBERS} members: archive refused")
-            members.append(member)
-        plan, total = [], 0
-        for member in members:
-            rel = _check(member, name)
-            if rel is None:
-                continue
-            total += member.size
-            if total > MAX_TOTAL:
-                raise TooLarge(f"{name} unpacks to more than {_size(MAX_TOTAL)}: archive refused")
-            plan.append((member, rel))
-        dest.mkdir(parents=True, exist_ok=True)
-        root = dest.resolve()
-        written = []
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:") as tf:
+            return _unpack(tf, dest, name)
+    except (tarfile.TarError, EOFError, zlib.error) as e:
+        raise NotAPaper(f"{name} is a damaged or truncated tar archive ({e}): download it again") from e
+
+
+def _plan(tf: tarfile.TarFile, name: str) -> list[tuple[tarfile.TarInfo, PurePosixPath]]:
+    plan, total = [], 0
+    for k, member in enumerate(tf):
+        if k >= MAX_MEMBERS:
+            raise TooLarge(f"{name} has more than {MAX_MEMBERS} members: archive refused")
+        rel = _check(member, name)
+        if rel is None:
+            continue
+        total += member.size
+        if total > MAX_TOTAL:
+            raise TooLarge(f"{name} unpacks to more than {_size(MAX_TOTAL)}: archive refused")
+        plan.append((member, rel))
+    if not plan:
+        raise NotAPaper(f"{name} holds no files: pass the paper's e-print or PDF")
+    return plan
+
+
+def _unpack(tf: tarfile.TarFile, dest: Path, name: str) -> list[str]:
+    plan = _plan(tf, name)
+    written = []
+    with staged_folder(dest) as top:
         for member, rel in plan:
-            target = (root / rel).resolve()
-            if not target.is_relative_to(root):
-                raise Refused(f"{name}: member {member.name!r} leaves the folder: archive refused")
             f = tf.extractfile(member)
             if f is None:
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.is_symlink() or (target.exists() and not target.is_file()):
-                raise Refused(f"{name}: member {member.name!r} collides with another: refused")
-            target.write_bytes(f.read(member.size + 1)[: member.size])
+            content = f.read(member.size + 1)[: member.size]
+            try:
+                fd = descend(top, rel.parts[:-1], dest / rel)
+                try:
+                    write_at(fd, rel.name, content, shown=dest / rel)
+                finally:
+                    os.close(fd)
+            except (Conflict, Refused) as e:
+                raise Refused(f"{name}: member {member.name!r} collides with another ({e}): refused") from e
+            except OSError as e:
+                raise Refused(
+                    f"{name}: member {member.name!r} cannot be written ({e.strerror}): refused"
+                ) from e
             written.append(str(rel))
-    if not written:
-        raise NotAPaper(f"{name} holds no files: pass the paper's e-print or PDF")
     return written

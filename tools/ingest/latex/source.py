@@ -76,11 +76,12 @@ def find_main(folder: Path) -> tuple[Path, str, list[str]]:
             f"no .tex file in {folder}: pass a folder or archive that holds the LaTeX source, "
             "or the paper's PDF"
         )
-    scored = []
+    scored, skipped = [], []
     for p in texs:
         try:
             has_class, has_begin = _is_main(read_text(p))
-        except PaperToCodeError:
+        except PaperToCodeError as e:
+            skipped.append(str(e))
             continue
         if has_class or has_begin:
             scored.append((has_class and has_begin, has_begin, p))
@@ -88,9 +89,10 @@ def find_main(folder: Path) -> tuple[Path, str, list[str]]:
     if not full:
         partial = [p for _, b, p in scored if b]
         if not partial:
+            not_read = f"; not read: {'; '.join(skipped[:3])}" if skipped else ""
             raise NotAPaper(
                 f"no LaTeX main file in {folder} (none has \\documentclass and "
-                "\\begin{document}): pass the main .tex file itself, or the PDF"
+                f"\\begin{{document}}){not_read}: pass the main .tex file itself, or the PDF"
             )
         full = partial
     warnings: list[str] = []
@@ -203,11 +205,15 @@ def inline(
 _BIBLIOGRAPHY = re.compile(r"\\bibliography\s*\{[^{}]*\}")
 
 
-def _with_bbl(text: str, main: Path, warnings: list[str]) -> str:
-    """\\bibliography{...} replaced by the compiled <main>.bbl when the project ships one (e-prints do)."""
+def _with_bbl(text: str, main: Path, root: Path, warnings: list[str]) -> str:
+    """\\bibliography{...} replaced by the compiled <main>.bbl when the project ships one (e-prints do); a
+    .bbl that leads out of the project folder (a link) is skipped, as \\input is."""
     bbl = main.with_suffix(".bbl")
     m = _BIBLIOGRAPHY.search(text)
     if not m or not bbl.is_file():
+        return text
+    if not bbl.resolve().is_relative_to(root):
+        warnings.append(f"{bbl.name} points outside the project folder: skipped")
         return text
     try:
         entries = clean(read_text(bbl))
@@ -243,7 +249,7 @@ def load(source: Path) -> Document:
         reason = "given as the main file" + ("" if has_class else " (it has no \\documentclass)")
     files: list[Path] = []
     text = inline(main.resolve(), root, warnings, files)
-    text = _with_bbl(text, main.resolve(), warnings)
+    text = _with_bbl(text, main.resolve(), root, warnings)
     packages = local_packages(document_part(text)[0], root, files)
     text = comments.apply(text, packages)
     preamble, body = document_part(text)

@@ -11,7 +11,7 @@ from tools.identifiers import arxiv_paper_id, parse_arxiv_id
 from tools.ingest.latex.route import latex_record
 from tools.ingest.sniff import is_pdf
 from tools.ingest.sources import pdf
-from tools.workspace import PaperRecord, atomic_write, existing, output_dir, read_record
+from tools.workspace import PaperRecord, atomic_write, existing, folder_lock, output_dir, read_record
 
 
 def accepts(source: str) -> bool:
@@ -19,12 +19,17 @@ def accepts(source: str) -> bool:
 
 
 def convert(source: str, out_dir: str | None) -> PaperRecord:
-    from tools.ingest.latex.arxiv import fetch
-
     arxiv_id = parse_arxiv_id(source)
     if arxiv_id is None:
         raise BadArgument(f"{source!r} is not an arXiv id or URL: pass e.g. 2401.12345")
     out = output_dir(out_dir, arxiv_paper_id(arxiv_id))
+    with folder_lock(out):  # another call writing into the same out_dir waits
+        return _convert(arxiv_id, out, source)
+
+
+def _convert(arxiv_id: str, out: Path, source: str) -> PaperRecord:
+    from tools.ingest.latex.arxiv import fetch
+
     cached = read_record(out)
     if cached and cached.arxiv_id == arxiv_id:
         return cached.model_copy(update={"cached": True})

@@ -9,7 +9,7 @@ from tools.identifiers import hash_paper_id
 from tools.ingest.latex.archive import extract, is_archive
 from tools.ingest.latex.route import TEX_SUFFIXES, latex_record
 from tools.ingest.sniff import head, is_pdf
-from tools.workspace import PaperRecord, existing, output_dir, resolve
+from tools.workspace import PaperRecord, existing, folder_lock, output_dir, resolve
 
 _SNIFF = 4096
 
@@ -32,6 +32,7 @@ def convert(source: str, out_dir: str | None) -> PaperRecord:
     if path.is_file() and path.suffix.lower() not in TEX_SUFFIXES and is_archive(path):
         data = path.read_bytes()
         out = output_dir(out_dir, hash_paper_id(hashlib.sha256(data).hexdigest()))
-        extract(data, out / "source", path.name)
-        return latex_record(out / "source", out, source, {"archive": str(path)})
+        with folder_lock(out):  # another call unpacking into the same out_dir waits: no mixed sources
+            extract(data, out / "source", path.name)
+            return latex_record(out / "source", out, source, {"archive": str(path)})
     return latex_record(path, None, source, {}, out_dir=out_dir)
