@@ -320,9 +320,10 @@ def test_a_count_of_another_noun_after_a_layer_is_not_a_layer_count():
 
 
 def test_a_noun_after_the_name_makes_it_another_setting():
-    got = _found("We use a learning rate scaling of 1 for the embeddings and a learning rate decay of 0.95.\n")
+    got = _found("We use a learning rate scaling of 1 on embeddings and a learning rate decay of 0.95.\n")
     assert "learning_rate" not in got
-    assert got["learning_rate_scaling"] == [(1, "stated", None)] and got["lr_decay"] == [(0.95, "stated", None)]
+    assert got["learning_rate_scaling"] == [(1, "stated", None)]
+    assert got["lr_decay"] == [(0.95, "stated", None)]
 
 
 def test_loop_bounds_are_not_settings():
@@ -337,10 +338,9 @@ def test_axis_ticks_and_cited_work_are_candidates():
         "We train with a learning rate of 0.01.\n"
     )
     got = _found(md)
-    assert ("candidate" in {c for _, c, _ in got["training_steps"]}) and all(
-        c == "candidate" for _, c, _ in got["training_steps"]
-    )
-    assert (0.05, "candidate", None) in got["learning_rate"] and (0.01, "stated", None) in got["learning_rate"]
+    assert got["training_steps"] and all(c == "candidate" for _, c, _ in got["training_steps"])
+    assert (0.05, "candidate", None) in got["learning_rate"]
+    assert (0.01, "stated", None) in got["learning_rate"]
 
 
 def test_a_symbol_named_only_by_itself_is_a_candidate():

@@ -356,7 +356,8 @@ async def test_mcp_tool(root, no_index):
 def test_a_candidate_value_is_never_written_as_the_papers(root, no_index):
     checklist = CHECKLIST.replace(
         "| **HP-dropout** | dropout | 0.3 | p. 14 · F. Overfitting | SPECIFIED |",
-        "| **HP-dropout** | dropout | 0.3 (candidate: confirm) | p. 14 · F. Overfitting | PARTIALLY_SPECIFIED |",
+        "| **HP-dropout** | dropout | 0.3 (candidate: confirm) | p. 14 · F. Overfitting "
+        "| PARTIALLY_SPECIFIED |",
     )
     assert checklist != CHECKLIST
     (root / "IMPLEMENTATION_CHECKLIST.md").write_text(checklist)
