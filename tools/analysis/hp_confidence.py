@@ -1,14 +1,17 @@
 """How sure the hyperparameter scanner is of one finding. A value is a `candidate` (for the agent to confirm,
 never written into a config as the paper's value) when the sentence it came from may not state a setting of
 the paper's own method: it speaks of cited work, it is a figure's axis ticks, the value is implausible for its
-key (two training steps), or the name was only guessed from a symbol ("K = 50")."""
+key (two training steps), or the scanner itself flagged it: a name only guessed from a symbol ("K = 50"), a
+part of a run ("the first 2000 iterations")."""
 
 from __future__ import annotations
 
 import re
 
 # a sentence about someone else's method: "Magni et al. followed ...", "they used ...", with no "we"/"our"
-_OTHERS = re.compile(r"\b[A-Z][\w-]+\s+et\s+al\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b")
+_OTHERS = re.compile(
+    r"\b[A-Z][\w-]+\s+[*_]?et\s+al\b\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b"
+)
 _OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 # four or more numbers in a row (axis ticks "0 500 1000 1500 2000")
 _RUN = re.compile(r"(?:(?<![\w.])\d+(?:\.\d+)?\s+){3,}\d+(?:\.\d+)?(?![\w.])")
@@ -19,11 +22,11 @@ _WORDY = {"num_features", "num_experts", "num_parameters", "num_runs"}
 
 
 def doubt(  # noqa: PLR0913
-    quote: str, key: str, value: str, norm: object, *, guessed: bool = False, prose: bool = True
+    quote: str, key: str, value: str, norm: object, *, flagged: bool = False, prose: bool = True
 ) -> str | None:
     """Why a finding should be confirmed before use, or None when the paper states it plainly."""
-    if guessed:
-        return "name guessed from a symbol"
+    if flagged:
+        return "flagged by the scanner"
     if _OTHERS.search(quote) and not _OURS.search(quote):
         return "sentence about cited work"
     if prose and any(_ticks(m.group(0)) for m in _RUN.finditer(quote)):

@@ -642,6 +642,8 @@ _NAME_ANY = re.compile(rf"(?<![\w-])(?:{_phrase_re(_ALL_NAMES)})(?![\w])", re.I)
 _GAP_FILLER = {"of", "value", "values", "the", "a", "an", "is", "was", "set", "to", "with", "we", "use"}
 # nouns that turn the setting before them into another one: "learning rate scaling", "dropout schedule"
 _MODIFIERS = {"scaling", "scale", "multiplier", "decay", "schedule", "warmup", "ratio", "annealing", "factor"}
+# "the first 2000 iterations", "the last 100 diffusion steps": a part of a run, not its length
+_PART_OF_RUN = re.compile(r"\b(?:first|last|final|initial|remaining)\s+(?:and\s+last\s+)?$", re.I)
 # a value that opens a range is a loop bound: "for iteration i = 1 to T", "t = 1, ..., N"
 _RANGE_START = re.compile(r"\s*(?:to\s+(?-i:[A-Za-z])\b|,\s*(?:\.\.\.|…|\\ldots|·\s*·\s*·))", re.I)
 
@@ -740,7 +742,7 @@ class _Collector:
         unit: str | None = None,
         *,
         context: str | None = None,
-        guessed: bool = False,
+        flagged: bool = False,
     ) -> None:
         value = re.sub(r"\s+", " ", value.strip().strip(",;"))
         norm = normalize_value(value)
@@ -750,7 +752,7 @@ class _Collector:
             norm = "relu"  # "rectifier", "rectified linear units"
         if not value:
             return
-        unsure = doubt(quote, key, value, norm, guessed=guessed, prose=where != "table")
+        unsure = doubt(quote, key, value, norm, flagged=flagged, prose=where != "table")
         ident = (key, _flat(norm), context or "")
         if ident in self._seen:
             old = self.items[self._seen[ident]]
@@ -999,7 +1001,7 @@ class _ProseScan:
         return all(b <= s or a >= e for s, e in self.taken)
 
     def emit(  # noqa: PLR0913
-        self, m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int], guessed: bool = False
+        self, m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int], flagged: bool = False
     ) -> None:
         self.taken.append(span)
         unit = _UNIT.match(self.text, span[1])
@@ -1013,7 +1015,7 @@ class _ProseScan:
             self.where,
             _sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
-            guessed=guessed,
+            flagged=flagged or bool(_PART_OF_RUN.search(self.text[max(0, span[0] - 30) : span[0]])),
         )
 
     def good_value_name(self, m: re.Match[str]) -> bool:
@@ -1082,7 +1084,7 @@ class _ProseScan:
             elif _SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
                 plain = sym.replace("_", "").replace("{", "").replace("}", "")
                 key = "".join(_GREEK.get(ch, ch) for ch in plain)
-                self.emit(m, sym, key, m.group("value"), m.span("value"), guessed=True)
+                self.emit(m, sym, key, m.group("value"), m.span("value"), flagged=True)  # name guessed
                 continue
             else:
                 continue
