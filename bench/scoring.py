@@ -78,17 +78,39 @@ def thm_recall(gt: dict, theorems: list, as_written=lambda text: text) -> float 
     return hit / len(want)
 
 
+LABELS = Path(__file__).resolve().parent / "labels"
+"""Hand labels kept in the project: labels/<paper>/hyperparameters.json (a corpus folder's own file wins)."""
+
+
+def hp_labels(paper: Path) -> list[dict] | None:
+    """The hand-labelled hyperparameters of a corpus paper, or None when it has none."""
+    for path in (paper / "hyperparameters.json", LABELS / paper.name / "hyperparameters.json"):
+        if path.is_file():
+            return json.loads(path.read_text())["items"]
+    return None
+
+
+def _label_names(name: str) -> list[str]:
+    """A label's name and its last one or two words: 'encoder_layers' is a kind of layers, 'pretrain_epochs' a
+    kind of epochs, 'output_activation' a kind of activation."""
+    parts = re.split(r"[_\s]+", name.strip())
+    return [name] + ["_".join(parts[-k:]) for k in (2, 1) if len(parts) > k]
+
+
 def hp_scores(paper: Path, found: list) -> dict:
+    """Recall and precision of the stated findings against the hand labels; candidates (values the scanner is
+    unsure of) neither count as found nor against precision, and are counted apart (`hp_candidates`)."""
     from tools.analysis.hyperparams import names_match, values_match
 
-    path = paper / "hyperparameters.json"
-    if not path.exists():
-        return {"hp_recall": None, "hp_precision": None, "_hp": (0, 0, 0, 0)}
-    items = json.loads(path.read_text())["items"]
+    items = hp_labels(paper)
+    candidates = [f for f in found if getattr(f, "confidence", "stated") == "candidate"]
+    found = [f for f in found if getattr(f, "confidence", "stated") != "candidate"]
+    if items is None:
+        return {"hp_recall": None, "hp_precision": None, "hp_candidates": len(candidates), "_hp": (0,) * 4}
 
     def match(f, it) -> bool:
-        return values_match(f.value_normalized, it["value_normalized"]) and (
-            names_match(f.key, it["name"]) or names_match(f.name, it["name"])
+        return values_match(f.value_normalized, it["value_normalized"]) and any(
+            names_match(n, name) for n in (f.key, f.name) for name in _label_names(it["name"])
         )
 
     recalled = sum(any(match(f, it) for f in found) for it in items)
@@ -96,5 +118,6 @@ def hp_scores(paper: Path, found: list) -> dict:
     return {
         "hp_recall": recalled / len(items) if items else None,
         "hp_precision": precise / len(found) if found else None,
+        "hp_candidates": len(candidates),
         "_hp": (recalled, len(items), precise, len(found)),
     }

@@ -207,3 +207,29 @@ async def test_make_checklist_through_mcp(client, tmp_root, corpus_dir):
     assert any(i["id"] == "ALG-1" for i in got["items"])
     bad = await client.call_tool("make_checklist", {"markdown_path": "../outside.md"})
     assert bad.is_error and "'..'" in bad.content[0].text
+
+
+def test_hp_rows_keep_every_value_with_its_context_and_mark_candidates(tmp_root):
+    md = tmp_root / "paper.md"
+    md.write_text(
+        "# A Small Paper\n\n## 4 Experiments\n\n"
+        "| Hyperparameter | MNIST | CIFAR-10 |\n| --- | --- | --- |\n"
+        "| Learning rate | 0.1 | 0.01 |\n| Batch size | 128 | 256 |\n\n"
+        "Smith et al. used a dropout of 0.3 in their model.\n",
+        encoding="utf-8",
+    )
+    r = make_checklist("paper.md")
+    text = Path(r.path).read_text(encoding="utf-8")
+    row = rows_by_id(text)["HP-learning-rate"]
+    assert "0.1 [MNIST]; 0.01 [CIFAR-10]" in row
+    assert "0.3 (candidate: confirm)" in rows_by_id(text)["HP-dropout"]
+    items = {i.id: i for i in parse_checklist(text)}
+    lr = items["HP-learning-rate"]
+    assert lr.value == "0.1" and [(v.value_normalized, v.context) for v in lr.values] == [
+        (0.1, "MNIST"),
+        (0.01, "CIFAR-10"),
+    ]
+    dropout = items["HP-dropout"]
+    assert dropout.candidate and dropout.value is None and dropout.values[0].candidate
+    assert dropout.specified == "PARTIALLY_SPECIFIED"
+    assert parse_checklist(text) == r.items

@@ -544,3 +544,19 @@ def test_latest_run_is_the_newer_record_when_two_share_a_timestamp(tmp_root: Pat
         os.utime(path, ns=(mtime, mtime))
     path, found = find_report(tmp_root, None)
     assert path == jobs / "bbbb2222.json" and found["status"] == "failed"
+
+
+def test_a_config_matching_one_experiments_value_names_that_experiment(tiny: Path):
+    checklist = tiny / "IMPLEMENTATION_CHECKLIST.md"
+    checklist.write_text(
+        checklist.read_text().replace(
+            "| batch size | 64 |", "| batch size | 32 [MNIST]; 64 [CIFAR-10]; 48 (candidate: confirm) |"
+        )
+    )
+    items = by_id(check_coverage(str(tiny), update=False))
+    config = items["HP-batch-size"].configs[0]
+    assert config.matches_paper and config.paper_context == "CIFAR-10"
+    write(tiny, "configs/small.yaml", "train:\n  batch_size: 48  # HP-batch-size\n")
+    r = check_coverage(str(tiny), update=False)  # a candidate is no reference: 48 is not the paper's
+    message = next(p.message for p in r.problems if p.kind == "config_contradicts_paper")
+    assert "32 (MNIST) or 64 (CIFAR-10)" in message and "48 (" not in message

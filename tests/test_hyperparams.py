@@ -297,3 +297,65 @@ def test_long_table_row_ending_in_a_word_does_not_backtrack():
     find_hyperparameters(row)  # returns at all: the guard is the timeout
     assert hyperparams._only_row_values(" | ".join(["3e-4"] * 40))
     assert not hyperparams._only_row_values(" ".join(["1.0"] * 40) + " words")
+
+
+def _found(markdown: str) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {}
+    for h in find_hyperparameters(markdown):
+        out.setdefault(h.key, []).append((h.value_normalized, h.confidence, h.context))
+    return out
+
+
+def test_leading_dot_decimals_keep_their_point():
+    got = _found("We use a dropout of .45 and a learning rate of .001 throughout.\n")
+    assert got["dropout"] == [(0.45, "stated", None)]
+    assert got["learning_rate"] == [(pytest.approx(0.001), "stated", None)]
+    assert normalize_value(".5") == 0.5 and normalize_value("0.95.") == 0.95
+
+
+def test_a_count_of_another_noun_after_a_layer_is_not_a_layer_count():
+    got = _found("The first layer consists of 32 neurons. We stack 2 layers of 200 units each.\n")
+    assert got["num_layers"] == [(2, "stated", None)]
+    assert sorted(v for v, _, _ in got["hidden_size"]) == [32, 200]
+
+
+def test_a_noun_after_the_name_makes_it_another_setting():
+    got = _found("We use a learning rate scaling of 1 on embeddings and a learning rate decay of 0.95.\n")
+    assert "learning_rate" not in got
+    assert got["learning_rate_scaling"] == [(1, "stated", None)]
+    assert got["lr_decay"] == [(0.95, "stated", None)]
+
+
+def test_loop_bounds_are_not_settings():
+    md = "Algorithm 1\n1: for iteration i = 1 to T do\n2: for t = 1, ..., N do\n3: update the weights\n"
+    assert find_hyperparameters(md) == []
+
+
+def test_axis_ticks_and_cited_work_are_candidates():
+    md = (
+        "validation accuracy over training steps 0 500 1000 1500 2000 training steps\n\n"
+        "Smith et al. trained with a learning rate of 0.05 in their setup.\n\n"
+        "We train with a learning rate of 0.01.\n"
+    )
+    got = _found(md)
+    assert got["training_steps"] and all(c == "candidate" for _, c, _ in got["training_steps"])
+    assert (0.05, "candidate", None) in got["learning_rate"]
+    assert (0.01, "stated", None) in got["learning_rate"]
+
+
+def test_a_symbol_named_only_by_itself_is_a_candidate():
+    got = _found("We set R = 11 in all runs. The shrinkage parameter is set to λ = 0.1.\n")
+    assert got["R"] == [(11, "candidate", None)]
+    assert got["shrinkage_parameter"] == [(0.1, "stated", None)]
+
+
+def test_a_hyperparameter_table_gives_one_finding_per_row_and_column():
+    md = (
+        "Table 3: Hyperparameters per dataset.\n\n"
+        "| Hyperparameter | MNIST | CIFAR-10 |\n| --- | --- | --- |\n"
+        "| Learning rate | 0.1 | 1e-2 |\n| Batch size | 128 | 256 |\n| Dropout | .5 | .3 |\n"
+    )
+    got = _found(md)
+    assert got["learning_rate"] == [(0.1, "stated", "MNIST"), (0.01, "stated", "CIFAR-10")]
+    assert got["batch_size"] == [(128, "stated", "MNIST"), (256, "stated", "CIFAR-10")]
+    assert got["dropout"] == [(0.5, "stated", "MNIST"), (0.3, "stated", "CIFAR-10")]

@@ -353,3 +353,19 @@ async def test_mcp_tool(root, no_index):
         assert progress[:3] == ["rendering templates", "writing files", "uv lock"], progress
         r = await c.call_tool("init_uv_project", {"path": "../x"})
         assert r.is_error and "'..'" in r.content[0].text
+
+
+def test_a_candidate_value_is_never_written_as_the_papers(root, no_index):
+    checklist = CHECKLIST.replace(
+        "| **HP-dropout** | dropout | 0.3 | p. 14 · F. Overfitting | SPECIFIED |",
+        "| **HP-dropout** | dropout | 0.3 (candidate: confirm) | p. 14 · F. Overfitting "
+        "| PARTIALLY_SPECIFIED |",
+    )
+    assert checklist != CHECKLIST
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(checklist)
+    init_uv_project("proj", checklist_path="IMPLEMENTATION_CHECKLIST.md")
+    large = (root / "proj/configs/large.yaml").read_text()
+    assert yaml.safe_load(large)["model"]["dropout"] == 0.1  # the default, not the candidate
+    assert "HP-dropout ASSUMPTION: default; candidate to confirm in the paper: 0.3" in large
+    assert "HP-dropout (the paper's value)" not in large
+    assert yaml.safe_load(large)["train"]["batch_size"] == 128  # a stated value still is the paper's

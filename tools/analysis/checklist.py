@@ -35,6 +35,7 @@ from tools.analysis.findings import (
     Route,
     Theorem,
 )
+from tools.analysis.hp_values import HPValue, format_entry, parse_values
 from tools.errors import BadArgument, BadChecklist
 from tools.models import ToolResult
 from tools.templating import jinja_environment
@@ -88,8 +89,16 @@ class ChecklistItem(BaseModel):
         default="SPECIFIED", description="SPECIFIED, PARTIALLY_SPECIFIED, UNSPECIFIED, ASSUMPTION"
     )
     route: Route | None = None
-    value: str | None = Field(default=None, description="hyperparameters: the first value the paper states")
+    value: str | None = Field(
+        default=None, description="hyperparameters: the first value the paper states (None: only candidates)"
+    )
     value_normalized: float | str | list[float | str] | None = None
+    values: list[HPValue] = Field(
+        default_factory=list, description="hyperparameters: every value, with its context and confidence"
+    )
+    candidate: bool = Field(
+        default=False, description="hyperparameters: every value found is a candidate to confirm"
+    )
 
 
 class ChecklistResult(ToolResult):
@@ -293,6 +302,39 @@ def _component_rows(sents: list[ArchitectureSentence], route: Route) -> list[dic
     return rows
 
 
+def _hp_row(key: str, group: list[Hyperparameter], route: Route) -> dict[str, Any]:
+    """One setting: every value with its context; candidates marked for the agent to confirm, never the
+    row's value when the paper also states one plainly."""
+    values = [
+        HPValue(value=h.value, value_normalized=h.value_normalized, context=h.context,
+                candidate=h.confidence == "candidate")
+        for h in group
+    ]
+    pages = [h.page if h.page and len(group) > 1 else None for h in group]
+    order = sorted(range(len(group)), key=lambda i: values[i].candidate)  # stated values first
+    shown = [format_entry(values[i], pages[i]) for i in order]
+    cell = "; ".join(shown[:_MAX_VALUES]) + (
+        f"; … (+{len(shown) - _MAX_VALUES})" if len(shown) > _MAX_VALUES else ""
+    )
+    stated = [h for h in group if h.confidence != "candidate"]
+    first = stated[0] if stated else group[0]
+    name = _param_name(key, first.name)
+    row = _row(
+        f"HP-{_id_part(key.replace('_', '-'))}",
+        "hyperparameter",
+        name,
+        first,
+        "SPECIFIED" if stated else "PARTIALLY_SPECIFIED",
+        route,
+        [table_cell(name, 60), table_cell(cell, 160)],
+        value=first.value if stated else None,
+        norm=first.value_normalized if stated else None,
+    )
+    row["item"].values = [values[i] for i in order]
+    row["item"].candidate = not stated
+    return row
+
+
 def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[dict[str, Any]], list[str]]:
     from tools.analysis.hyperparams import STANDARD_KEYS
 
@@ -301,24 +343,7 @@ def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[
         by_key.setdefault(hp.key, []).append(hp)
     rows = []
     for key, group in by_key.items():
-        first = group[0]
-        shown = [f"{h.value}" + (f" (p. {h.page})" if h.page and len(group) > 1 else "") for h in group]
-        value = "; ".join(shown[:_MAX_VALUES]) + (
-            f"; … (+{len(shown) - _MAX_VALUES})" if len(shown) > _MAX_VALUES else ""
-        )
-        rows.append(
-            _row(
-                f"HP-{_id_part(key.replace('_', '-'))}",
-                "hyperparameter",
-                _param_name(key, first.name),
-                first,
-                "SPECIFIED",
-                route,
-                [table_cell(_param_name(key, first.name), 60), table_cell(value, 160)],
-                value=first.value,
-                norm=first.value_normalized,
-            )
-        )
+        rows.append(_hp_row(key, group, route))
     unstated = []
     length = {"epochs", "training_steps"}  # either one states how long to train
     for key in STANDARD_KEYS:
@@ -393,8 +418,11 @@ def _item(kind: ItemKind, item_id: str, cells: dict[str, str], route: Route | No
     page, section = _where_cell(cells.get("where in the paper") or cells.get("where", ""))
     titles = ("equation", "caption", "statement", "component", "parameter")
     title_col = next((c for c in titles if c in cells), "")
-    value = cells.get("value", "").replace("\\|", "|")
-    first = value.split(";")[0].split(" (p.")[0].strip() or None
+    values = parse_values(cells.get("value", "")) if kind == "hyperparameter" else []
+    stated = [v for v in values if not v.candidate]
+    first = stated[0].value if stated else None
+    if kind == "hyperparameter" and not values and "unstated" in cells.get("value", "").lower():
+        first = "unstated"
     return ChecklistItem(
         id=item_id,
         kind=kind,
@@ -407,6 +435,8 @@ def _item(kind: ItemKind, item_id: str, cells: dict[str, str], route: Route | No
         specified=next((d for d in DETAILS if d == cells.get("detail", "").upper()), "SPECIFIED"),
         value=first,
         value_normalized=None if first in (None, "unstated") else normalize_value(first),
+        values=values,
+        candidate=bool(values) and not stated,
     )
 
 

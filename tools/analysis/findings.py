@@ -62,6 +62,14 @@ class Hyperparameter(Located):
     unit: str | None = None
     where: Literal["prose", "table", "algorithm"] = "prose"
     quote: str = Field(description="the sentence or table row it was stated in (at most ~200 characters)")
+    confidence: Literal["stated", "candidate"] = Field(
+        default="stated",
+        description="'candidate': the scanner is unsure this is a setting of the paper's own method (a bare "
+        "number near a keyword, an axis tick, a loop bound, a value about cited work); confirm before use",
+    )
+    context: str | None = Field(
+        default=None, description="the experiment, dataset, model size or table column the value belongs to"
+    )
 
 
 @dataclass

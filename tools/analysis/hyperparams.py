@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from tools.analysis.findings import Hyperparameter
 from tools.analysis.findings import MarkdownLine as _Line
+from tools.analysis.hp_confidence import doubt
 
 # canonical key -> names as papers write them (lower case; plurals and hyphen/space variants are matched too)
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -39,6 +40,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "minibatches of size",
         "batches of size",
         "mini batches of size",
+        "mini batches are of size",
+        "minibatches are of size",
     ),
     "training_steps": (
         "training steps",
@@ -53,7 +56,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "minibatches",
     ),
     "epochs": ("epochs", "training epochs", "num epochs"),
-    "weight_decay": ("weight decay", "l2 penalty", "l2 regularization", "l2 weight decay"),
+    "weight_decay": (
+        "weight decay",
+        "l2 penalty",
+        "l2 regularization",
+        "l2 weight decay",
+        "regularization weight",
+    ),
     "dropout": ("dropout", "dropout rate", "dropout probability", "pdrop", "p drop"),
     "warmup_steps": ("warmup", "warmup steps", "warm up steps", "warmup iterations", "linear warmup"),
     "warmup_epochs": ("warmup epochs", "warm up epochs"),
@@ -61,6 +70,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "hidden_size": (
         "hidden size",
         "hidden units",
+        "neurons",
+        "hidden neurons",
         "hidden dimension",
         "hidden dim",
         "hidden state size",
@@ -81,7 +92,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "stacked layers",
     ),
     "num_heads": ("heads", "attention heads", "number of heads"),
-    "embedding_dim": ("embedding dimension", "embedding size", "embedding dim"),
+    "embedding_dim": ("embedding dimension", "embedding size", "embedding dim", "embedding dimensionality"),
     "gradient_clipping": (
         "gradient clipping",
         "gradient norm clipping",
@@ -98,9 +109,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "diffusion_steps": ("diffusion steps", "timesteps", "noise steps", "diffusion timesteps"),
     "sampling_steps": ("sampling steps", "denoising steps", "inference steps"),
     "noise_schedule": ("noise schedule", "variance schedule", "beta schedule", "schedule"),
-    "lr_schedule": ("learning rate schedule", "lr schedule", "learning rate decay"),
+    "lr_schedule": ("learning rate schedule", "lr schedule"),
+    "lr_decay": ("learning rate decay", "lr decay", "learning rate decay factor"),
     "sequence_length": ("sequence length", "context length", "max sequence length", "sequence lengths"),
-    "kernel_size": ("kernel size", "filter size", "filter width", "kernel width", "convolution size"),
+    "kernel_size": (
+        "kernel size",
+        "filter size",
+        "filter width",
+        "kernel width",
+        "convolution size",
+        "kernel of size",
+        "filters of size",
+    ),
     "num_features": ("features", "feature dimension", "number of features"),
     "input_dim": ("input size", "input dimension", "input dim"),
     "base_channels": ("channels", "base channels", "channel width", "filters"),
@@ -179,6 +199,8 @@ _CHOICES = {
         "swish",
         "elu",
         "leaky relu",
+        "leakyrelu",
+        "rectifier",
         "sigmoid",
         "softplus",
         "mish",
@@ -316,7 +338,7 @@ def _clean(v: float) -> float:
 def normalize_value(text: str) -> float | str | list[float | str]:
     """A printed value as a number (K/M expanded, 10^-4 forms, percentages as fractions), a list for sets and
     grids ('{0.1, 0.2}', '64, 96, or 128', '0.1 and 0.3'), or the lower-cased string."""
-    t = str(text).strip().strip(".;:").strip()
+    t = str(text).strip().strip(";:").rstrip(".").strip()
     low = t.lower()
     if low in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[low])
@@ -497,6 +519,7 @@ _NAME = rf"(?<![\w-])(?P<name>{_phrase_re(_ALL_NAMES)})(?![\w])"
 _COUNT = rf"(?P<name>{_phrase_re(_COUNT_NAMES)})(?![\w])"
 _VALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern}|(?:{_WORDNUM})\b)"
 _NUMVALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern})"
+_NOUN_AFTER = re.compile(rf"[\s-]+(?:[A-Za-z][\w]*\s+)?{_COUNT.replace('(?P<name>', '(?P<noun>')}", re.I)
 _UNIT = re.compile(r"\s*(steps|iterations|updates|epochs|tokens|examples|images|samples|sequences)\b", re.I)
 _FILLER = r"(?:values?|rates?|probability|ratio|factor|coefficient)"
 # a count noun takes its number before it ("4 layers"); "layer 5" is an index, not a setting
@@ -520,12 +543,12 @@ _VALUE_NAME = re.compile(rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+){{0,2}}
 _SYM = r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?[0-9a-z]{1,3}\}?|\d{1,2})?)(?![\w])"
 _SYM_ASSIGN = re.compile(rf"(?<![\w\\])(?P<sym>{_SYM})\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}")
 _OPT_NAMES = (
-    r"(AdamW|Adam|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
+    r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
     r"L-BFGS|LBFGS|stochastic gradient descent)"
 )
 _OPTIMIZER = re.compile(
     rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
-    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]er|algorithm)\b)"
+    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]ers?|algorithm)\b)"
 )
 _SCHEDULE = re.compile(
     r"\b(linear|cosine|quadratic|sigmoid|exponential)\s+(?:(?P<lr>learning[\s-]rate|lr)\s+"
@@ -535,11 +558,12 @@ _SCHEDULE = re.compile(
 _CHOICE_ACT = "|".join(_CHOICES["activation"])
 _ACTIVATION = re.compile(
     rf"\b(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)\s+"
-    r"(?:activation|nonlinearit)",
+    r"(?:activation|nonlinearit|non-linearit)"
+    r"|\b(?:with|uses?|using)\s+(?P<relu>rectified\s+linear\s+units?|rectifiers?)\b",
     re.I,
 )
 _NORMALIZATION = re.compile(
-    r"\b(?:use[sd]?|using|appl(?:y|ied|ies)|with)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:use[sd]?|using|appl(?:y|ied|ies)|with)\s+(?:\w+\s+){0,4}?"
     r"(?P<value>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\b",
     re.I,
 )
@@ -551,7 +575,8 @@ _SEARCH = re.compile(
 )
 _COMPOUND = re.compile(
     rf"(?<![\w-])(?P<noun>[A-Za-z][a-z-]{{2,20}})\s+(?:had\s+|has\s+|with\s+)?(?P<attr>length|size|depth|width|"
-    rf"dimension|dimensionality|radius)\s*(?:\((?:up\s+to\s+)?|of\s+|=\s*|:\s*|was\s+|is\s+)?{_NUMVALUE}"
+    rf"dimension|dimensionality|radius|parameter)s?\s*(?:\((?:up\s+to\s+)?|of\s+|=\s*|:\s*|was\s+|is\s+(?:set\s+to\s+)?)?"
+    rf"(?:{_SYM}\s*=\s*)?{_NUMVALUE}"
 )
 # words before "size", "length" ... that do not name a setting (dataset sizes are not hyperparameters)
 _NOT_A_SETTING = {
@@ -614,10 +639,21 @@ _SYM_BEFORE = re.compile(rf"(?<![\w\\'’])(?P<sym>{_SYM})(?P<sep>\s*[,:]\s*(?:t
 _NAME_ANY = re.compile(rf"(?<![\w-])(?:{_phrase_re(_ALL_NAMES)})(?![\w])", re.I)
 
 
+_GAP_FILLER = {"of", "value", "values", "the", "a", "an", "is", "was", "set", "to", "with", "we", "use"}
+# nouns that turn the setting before them into another one: "learning rate scaling", "dropout schedule"
+_MODIFIERS = {"scaling", "scale", "multiplier", "decay", "schedule", "warmup", "ratio", "annealing", "factor"}
+# "the first 2000 iterations", "the last 100 diffusion steps": a part of a run, not its length
+_PART_OF_RUN = re.compile(r"\b(?:first|last|final|initial|remaining)\s+(?:and\s+last\s+)?$", re.I)
+# a value that opens a range is a loop bound: "for iteration i = 1 to T", "t = 1, ..., N"
+_RANGE_START = re.compile(r"\s*(?:to\s+(?-i:[A-Za-z])\b|,\s*(?:\.\.\.|…|\\ldots|·\s*·\s*·))", re.I)
+
+
 def _rejected(text: str, start: int, end: int, value: float | str | list) -> bool:
     """Values that are not settings: years of citations, results (3.5 ± 0.2), bounds ('fewer than 50'),
     'one hundred', zero."""
     before, after = text[max(0, start - 12) : start].lower(), text[end : end + 12].lower()
+    if _RANGE_START.match(text, end):
+        return True
     if (
         value == 0
         or re.match(r"\s*±", after)
@@ -693,19 +729,39 @@ def _only_row_values(text: str) -> bool:
 class _Collector:
     def __init__(self) -> None:
         self.items: list[Hyperparameter] = []
-        self._seen: set[tuple[str, str]] = set()
+        self._seen: dict[tuple[str, str, str], int] = {}
 
-    def add(
-        self, line: _Line, name: str, key: str, value: str, where: str, quote: str, unit: str | None = None
+    def add(  # noqa: PLR0913
+        self,
+        line: _Line,
+        name: str,
+        key: str,
+        value: str,
+        where: str,
+        quote: str,
+        unit: str | None = None,
+        *,
+        context: str | None = None,
+        flagged: bool = False,
     ) -> None:
         value = re.sub(r"\s+", " ", value.strip().strip(",;"))
         norm = normalize_value(value)
         if key == "optimizer":
             norm = "sgd" if norm == "stochastic gradient descent" else norm
-        ident = (key, _flat(norm))
-        if not value or ident in self._seen:
+        if key.endswith("activation") and isinstance(norm, str) and norm.startswith("rectifi"):
+            norm = "relu"  # "rectifier", "rectified linear units"
+        if not value:
             return
-        self._seen.add(ident)
+        unsure = doubt(quote, key, value, norm, flagged=flagged, prose=where != "table")
+        ident = (key, _flat(norm), context or "")
+        if ident in self._seen:
+            old = self.items[self._seen[ident]]
+            if old.confidence == "candidate" and not unsure:  # stated plainly later: keep the plain one
+                self.items[self._seen[ident]] = old.model_copy(
+                    update={"confidence": "stated", "quote": quote[:200], "line": line.no, "page": line.page}
+                )
+            return
+        self._seen[ident] = len(self.items)
         self.items.append(
             Hyperparameter(
                 line=line.no,
@@ -718,6 +774,8 @@ class _Collector:
                 unit=unit,
                 where=where,
                 quote=quote[:200],
+                confidence="candidate" if unsure else "stated",
+                context=context,
             )
         )  # type: ignore[arg-type]
 
@@ -786,9 +844,7 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
         line = lines[i]
         row = _ROW_NAME.match(line.text)
         if row and _only_row_values(row.group("rest")) and len(line.text) < 120:
-            key = canonical_key(row.group("name"))
-            for v in _ROW_VALUE.finditer(row.group("rest")):
-                out.add(line, row.group("name"), key, v.group(0), "table", line.text)
+            _setting_row(line, row, _pipe_header(lines, i), out)
             used.add(line.no)
             i += 1
             continue
@@ -809,6 +865,27 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
         _flattened_table(line, symbols, out)
         i += 1
     return used
+
+
+def _pipe_header(lines: list[_Line], i: int) -> list[str]:
+    """The header cells of the Markdown table that line i belongs to ([] for a row outside a pipe table)."""
+    j = i
+    while j > 0 and lines[j - 1].text.startswith("|"):
+        j -= 1
+    return _cells(lines[j].text) if j < i and lines[j].text.startswith("|") else []
+
+
+def _setting_row(line: _Line, row: re.Match[str], header: list[str], out: _Collector) -> None:
+    """'| Learning rate | 1e-4 | 3e-4 |': one finding per column, the column's heading as its context."""
+    key = canonical_key(row.group("name"))
+    cells = _cells(line.text)
+    if line.text.startswith("|") and len(header) == len(cells) > 2:
+        for head, cell in zip(header[1:], cells[1:], strict=True):
+            if _ROW_VALUE.fullmatch(cell.strip()):
+                out.add(line, row.group("name"), key, cell, "table", line.text, context=head or None)
+        return
+    for v in _ROW_VALUE.finditer(row.group("rest")):
+        out.add(line, row.group("name"), key, v.group(0), "table", line.text)
 
 
 def _flattened_table(line: _Line, symbols: dict[str, str], out: _Collector) -> None:
@@ -873,7 +950,8 @@ def _column_table(header: _Line, rows: list[_Line], symbols: dict[str, str], out
         for k, text in columns:
             key = _key_of(cells[k][0], symbols)
             if key and k < len(values) and values[k] not in "±-":
-                out.add(r, text, key, values[k], "table", f"{header.text} / {r.text}")
+                label = values[0] if k and not _NUMERIC_CELL.match(values[0]) else None
+                out.add(r, text, key, values[k], "table", f"{header.text} / {r.text}", context=label)
 
 
 def _scan(rx: re.Pattern[str], text: str, good) -> Iterator[re.Match[str]]:  # noqa: ANN001
@@ -922,9 +1000,13 @@ class _ProseScan:
     def free(self, a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in self.taken)
 
-    def emit(self, m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int]) -> None:
+    def emit(  # noqa: PLR0913
+        self, m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int], flagged: bool = False
+    ) -> None:
         self.taken.append(span)
         unit = _UNIT.match(self.text, span[1])
+        if unit and key == "warmup_steps" and unit[1].lower() == "epochs":
+            key = "warmup_epochs"  # "a warmup of 10 epochs"
         self.out.add(
             self.line_at(m.start()),
             name,
@@ -933,6 +1015,7 @@ class _ProseScan:
             self.where,
             _sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
+            flagged=flagged or bool(_PART_OF_RUN.search(self.text[max(0, span[0] - 30) : span[0]])),
         )
 
     def good_value_name(self, m: re.Match[str]) -> bool:
@@ -951,6 +1034,13 @@ class _ProseScan:
         last = (m["gap"] or "").split()[-1:]  # "Sequence Length m = 4": the 4 is m's, not the length's
         if last and self.symbols.get(last[0], canonical_key(m["name"])) != canonical_key(m["name"]):
             return False
+        gap = (m["gap"] or "").split()
+        other = [w for w in gap[:-1] if w.lower() not in _GAP_FILLER]
+        if other and re.fullmatch(_SYM, gap[-1]) and re.match(r"\s*=", self.text[m.end("gap") :]):
+            return False  # "iterations with the observation size K = 100": the 100 is K's
+        noun = _NOUN_AFTER.match(self.text, m.end("value"))
+        if noun and not _UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"]):
+            return False  # "the first layer consists of 32 neurons", "layers of 200 units"
         return (
             self.free(*m.span("value"))
             and not _bad_name_value(m)
@@ -959,9 +1049,9 @@ class _ProseScan:
 
     def run(self) -> None:
         self.named()
+        self.compounds()
         self.symbol_values()
         self.keywords()
-        self.compounds()
 
     def named(self) -> None:
         """'learning rate of 3e-4', '4 layers'."""
@@ -973,7 +1063,11 @@ class _ProseScan:
         )
         for scan in (explicit, value_first, _scan(_NAME_VALUE, text, self.good_name_value)):
             for m in scan:
-                self.emit(m, m["name"], canonical_key(m["name"]), m["value"], m.span("value"))
+                name = m["name"]
+                first = (m.groupdict().get("gap") or "").split()[:1]
+                if first and first[0].lower() in _MODIFIERS:
+                    name = f"{name} {first[0]}"  # "a learning rate scaling of 1" is not a learning rate
+                self.emit(m, name, canonical_key(name), m["value"], m.span("value"))
 
     def symbol_values(self) -> None:
         """'β1 = 0.9' after Adam, a symbol the paper defined, or one it sets ('we use λ = 0.1')."""
@@ -990,6 +1084,8 @@ class _ProseScan:
             elif _SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
                 plain = sym.replace("_", "").replace("{", "").replace("}", "")
                 key = "".join(_GREEK.get(ch, ch) for ch in plain)
+                self.emit(m, sym, key, m.group("value"), m.span("value"), flagged=True)  # name guessed
+                continue
             else:
                 continue
             self.emit(m, sym, key, m.group("value"), m.span("value"))
@@ -1006,7 +1102,8 @@ class _ProseScan:
         by_word = ((_ACTIVATION, "activation"), (_NORMALIZATION, "normalization"), (_OBJECTIVE, "objective"))
         for rx, word in by_word:
             for m in rx.finditer(text):
-                self.emit(m, word, word, m.group("value"), m.span())
+                value = m.group("value") or (m.groupdict().get("relu") or "")
+                self.emit(m, word, word, value, m.span())
         for m in _SEARCH.finditer(text):
             self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
 

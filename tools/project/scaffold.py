@@ -265,6 +265,7 @@ def yaml_number(value: float | int) -> str:
 
 def hp_values(items: list[Any]) -> dict[str, float | str | None]:
     """HP key -> the paper's numeric value; "unstated" when the checklist says the paper does not give it;
+    "candidate:<values>" when the scanner only found candidates (never the paper's value until confirmed);
     None when it gives no plain number (a list of values, a word)."""
     out: dict[str, float | str | None] = {}
     for item in items:
@@ -274,6 +275,10 @@ def hp_values(items: list[Any]) -> dict[str, float | str | None]:
         key = item_id[3:].lower().replace("-", "_")
         if str(_get(item, "specified") or "").upper() == "UNSPECIFIED":
             out[key] = "unstated"
+            continue
+        if _get(item, "candidate"):
+            shown = [str(_get(v, "value")) for v in _get(item, "values") or []]
+            out[key] = "candidate:" + (", ".join(shown[:3]) or "?")
             continue
         value = _get(item, "value_normalized")
         if value is None:
@@ -307,6 +312,10 @@ def config_rows(size: str, paper: dict[str, float | str | None] | None) -> dict[
                     stated = paper[hp_key]
                     if stated == "unstated":
                         comment = f"{hp_id} ASSUMPTION: not stated in the paper"
+                    elif isinstance(stated, str) and stated.startswith("candidate:"):
+                        comment = (
+                            f"{hp_id} ASSUMPTION: default; candidate to confirm in the paper: {stated[10:]}"
+                        )
                     elif not isinstance(stated, float):
                         comment = f"{hp_id} ASSUMPTION: the paper gives no single number for it"
                     elif size == "large":

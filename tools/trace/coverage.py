@@ -25,6 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field
 
 from tools.analysis.checklist_tables import CHECKLIST_NAME, find_tables, row_id, split_row
+from tools.analysis.hp_values import HPValue, parse_values
 from tools.errors import BadArgument, NotFound
 from tools.models import ToolResult
 from tools.progress import report as report_progress
@@ -64,6 +65,9 @@ class ConfigValue(BaseModel):
     key: str | None
     value: str | None
     matches_paper: bool | None = Field(description="None when the paper states no comparable value")
+    paper_context: str | None = Field(
+        default=None, description="the context of the paper's value it matches (dataset, experiment, column)"
+    )
     assumption: bool
 
 
@@ -274,10 +278,11 @@ def _derive(item: ItemCoverage) -> str:
     return "VERIFIED" if item.outcome == "passed" else "TESTED"
 
 
-def paper_values(text: str) -> dict[str, list[str]]:
-    """HP ID -> every value its checklist row states ('3e-4; 1e-4 (p. 7)' -> ['3e-4', '1e-4'])."""
+def paper_values(text: str) -> dict[str, list[HPValue]]:
+    """HP ID -> every value its checklist row gives, with context and confidence
+    ('3e-4 [MNIST]; 1e-4 [CIFAR-10] (p. 7)' -> two values)."""
     lines = text.split("\n")
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[HPValue]] = {}
     for _heading, _header, cols, rows in find_tables(lines):
         if "value" not in cols:
             continue
@@ -285,25 +290,29 @@ def paper_values(text: str) -> dict[str, list[str]]:
             parts = split_row(lines[j])
             item_id = row_id(parts, cols)
             if item_id and cols["value"] < len(parts):
-                cell = parts[cols["value"]].replace("\\|", "|")
-                values = [re.sub(r"\s*\(p\.\s*\d+\)\s*$", "", v).strip() for v in cell.split(";")]
-                out[item_id] = [v for v in values if v and not v.startswith("…")]
+                out[item_id] = parse_values(parts[cols["value"]])
     return out
 
 
-def _config_value(anchor: Anchor, paper: list[str]) -> ConfigValue:
+def _config_value(anchor: Anchor, paper: list[HPValue]) -> ConfigValue:
+    """A config value against the paper's: it matches when it equals any stated value (one per experiment);
+    candidates the agent has not confirmed are no reference."""
     from tools.analysis.hyperparams import values_match
 
     matches: bool | None = None
-    stated = [v for v in paper if v.lower() not in ("unstated", "—", "-")]
+    context: str | None = None
+    stated = [v for v in paper if not v.candidate]
     if stated and anchor.value is not None:
-        matches = any(values_match(anchor.value, v) for v in stated)
+        hit = next((v for v in stated if values_match(anchor.value, v.value)), None)
+        matches = hit is not None
+        context = hit.context if hit else None
     return ConfigValue(
         file=anchor.file,
         line=anchor.line,
         key=anchor.symbol,
         value=anchor.value,
         matches_paper=matches,
+        paper_context=context,
         assumption=anchor.assumption,
     )
 
@@ -340,7 +349,7 @@ def _item_outcome(cov: ItemCoverage) -> Outcome:
 
 
 def _item_coverage(
-    it: Any, group: list[Anchor], outcomes: dict[str, list[str]], stated: list[str]
+    it: Any, group: list[Anchor], outcomes: dict[str, list[str]], stated: list[HPValue]
 ) -> ItemCoverage:
     """The evidence for one checklist item, and the status it gives."""
     cov = ItemCoverage(
@@ -395,7 +404,13 @@ def _code_problems(it: Any, cov: ItemCoverage, first: Anchor | None) -> list[Pro
     return []
 
 
-def _value_problems(it: Any, cov: ItemCoverage, stated: list[str], have_report: bool) -> list[Problem]:
+def _said(stated: list[HPValue]) -> str:
+    """'3e-4 (MNIST) or 1e-4 (CIFAR-10)': the paper's stated values, each with its context."""
+    shown = [v.value + (f" ({v.context})" if v.context else "") for v in stated if not v.candidate]
+    return " or ".join(shown) or "nothing definite"
+
+
+def _value_problems(it: Any, cov: ItemCoverage, stated: list[HPValue], have_report: bool) -> list[Problem]:
     """Config values that contradict the paper without an ASSUMPTION note; tests failing in the last run."""
     problems = [
         Problem(
@@ -404,7 +419,7 @@ def _value_problems(it: Any, cov: ItemCoverage, stated: list[str], have_report: 
             file=c.file,
             line=c.line,
             message=f"{c.file}:{c.line} sets {c.key} = {c.value} for {it.id}, but the "
-            f"paper says {' or '.join(stated)}; fix it or add `ASSUMPTION: why` to that comment",
+            f"paper says {_said(stated)}; fix it or add `ASSUMPTION: why` to that comment",
         )
         for c in cov.configs
         if c.matches_paper is False and not c.assumption
@@ -426,7 +441,7 @@ def _collect(
     anchors: list[Anchor],
     outcomes: dict[str, list[str]],
     have_report: bool,
-    values: dict[str, list[str]],
+    values: dict[str, list[HPValue]],
 ) -> tuple[list[ItemCoverage], list[Problem]]:
     by_id: dict[str, list[Anchor]] = {}
     for a in anchors:
@@ -435,7 +450,7 @@ def _collect(
     out: list[ItemCoverage] = []
     for it in items:
         group = by_id.get(it.id, [])
-        stated = values.get(it.id) or ([it.value] if it.value else [])
+        stated = values.get(it.id) or ([HPValue(value=it.value)] if it.value else [])
         cov = _item_coverage(it, group, outcomes, stated)
         out.append(cov)
         problems += _code_problems(it, cov, group[0] if group else None)

@@ -1,0 +1,51 @@
+"""How sure the hyperparameter scanner is of one finding. A value is a `candidate` (for the agent to confirm,
+never written into a config as the paper's value) when the sentence it came from may not state a setting of
+the paper's own method: it speaks of cited work, it is a figure's axis ticks, the value is implausible for its
+key (two training steps), or the scanner itself flagged it: a name only guessed from a symbol ("K = 50"), a
+part of a run ("the first 2000 iterations")."""
+
+from __future__ import annotations
+
+import re
+
+# a sentence about someone else's method: "Magni et al. followed ...", "they used ...", with no "we"/"our"
+_OTHERS = re.compile(
+    r"\b[A-Z][\w-]+\s+[*_]?et\s+al\b\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b"
+)
+_OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
+# four or more numbers in a row (axis ticks "0 500 1000 1500 2000")
+_RUN = re.compile(r"(?:(?<![\w.])\d+(?:\.\d+)?\s+){3,}\d+(?:\.\d+)?(?![\w.])")
+# smallest plausible value of count settings: "two steps" is a procedure, not a training length
+_FLOOR = {"training_steps": 100, "diffusion_steps": 10, "num_parameters": 1000, "hidden_size": 8}
+_COUNTS = {"num_layers", "num_heads", "num_features", "num_experts", "num_runs", "num_parameters"}
+_WORDY = {"num_features", "num_experts", "num_parameters", "num_runs"}
+
+
+def doubt(  # noqa: PLR0913
+    quote: str, key: str, value: str, norm: object, *, flagged: bool = False, prose: bool = True
+) -> str | None:
+    """Why a finding should be confirmed before use, or None when the paper states it plainly."""
+    if flagged:
+        return "flagged by the scanner"
+    if _OTHERS.search(quote) and not _OURS.search(quote):
+        return "sentence about cited work"
+    if prose and any(_ticks(m.group(0)) for m in _RUN.finditer(quote)):
+        return "axis ticks of a figure"
+    if isinstance(norm, float) and norm < _FLOOR.get(key, 0):
+        return "implausible value for this setting"
+    if norm == 1 and key in _COUNTS:
+        return "one of a count: usually prose (\"one layer of\")"
+    if key in _WORDY and value.isalpha():
+        return "a count in prose"
+    return None
+
+
+def _ticks(run: str) -> bool:
+    """Evenly spaced (0 500 1000 1500) or evenly scaled (1 10 100 1000) numbers: an axis, not settings."""
+    xs = [float(x) for x in run.split()]
+    for a, b, c in zip(xs, xs[1:], xs[2:], strict=False):
+        if abs((b - a) - (c - b)) < 1e-9 * max(1.0, abs(c)) and b != a:
+            return True
+        if a > 0 and b > 0 and abs(b / a - c / b) < 1e-9 and b != a:
+            return True
+    return False
