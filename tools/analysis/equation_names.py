@@ -29,7 +29,7 @@ _ONE_WORD = {
     "entropy", "divergence", "reward", "return", "advantage", "kernel", "distance", "energy", "score",
     "penalty", "regularizer", "risk", "error", "attention", "softmax", "normalization", "embedding",
     "metric", "norm", "variance", "mean", "covariance", "elbo", "jacobian", "logits", "output",
-    "probability", "density", "transition", "policy", "margin", "weight", "weights", "precision",
+    "probability", "density", "transition", "policy", "margin", "weight", "weights", "precision", "schedule",
 }  # fmt: skip
 
 
