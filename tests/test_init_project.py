@@ -235,17 +235,17 @@ def test_update_adds_stubs_for_new_ids_in_new_files_and_never_touches_old_ones(p
     assert "from improved_ddpm_impl.core import equations_added as equations" in (
         root / "proj/tests/test_paper_equations_added.py").read_text()
     # a second run finds every ID named in a file: nothing new
-    again = init_uv_project("proj", name="improved-ddpm-impl", checklist_path="proj/IMPLEMENTATION_CHECKLIST.md",
-                            update=True)
+    ours = "proj/IMPLEMENTATION_CHECKLIST.md"
+    again = init_uv_project("proj", name="improved-ddpm-impl", checklist_path=ours, update=True)
     assert not [f for f in again.files_written if f.endswith(".py")]
     # an ID renamed in the project's checklist (a fragment given its real label) gets its own stub
     checklist = root / "proj/IMPLEMENTATION_CHECKLIST.md"
     checklist.write_text(checklist.read_text().replace("**EQ-A.3**", "**EQ-A.4**"))
-    third = init_uv_project("proj", name="improved-ddpm-impl", checklist_path="proj/IMPLEMENTATION_CHECKLIST.md",
-                            update=True)
+    third = init_uv_project("proj", name="improved-ddpm-impl", checklist_path=ours, update=True)
     assert "src/improved_ddpm_impl/core/equations_added_2.py" in third.files_written
     newest = (core / "equations_added_2.py").read_text()
-    assert "def eq_a_4(" in newest and "eq_1(" not in newest and (core / "equations_added.py").read_text() == added
+    assert "def eq_a_4(" in newest and "eq_1(" not in newest
+    assert (core / "equations_added.py").read_text() == added
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
     for args in (["check", "--no-cache", "."], ["format", "--check", "--no-cache", "."]):
         run = subprocess.run([ruff, *args], cwd=root / "proj", capture_output=True, text=True,
@@ -308,7 +308,7 @@ def assert_ruff_clean(proj: Path) -> None:
 
 LONG = r"\mathcal{L}_{\mathrm{vlb}} = " + " + ".join(rf"D_{{KL}}(q(x_{{{t}}}|x_0) \| p_\theta(x_{{{t}}}))"
                                                    for t in range(1, 12))
-SCOPED = f"""# Implementation checklist: a paper
+SCOPED = rf"""# Implementation checklist: a paper
 
 <!-- paper-to-code checklist v1 · route: latex · source: paper.md -->
 
@@ -363,7 +363,8 @@ def test_uv_missing_is_a_clear_error(root, no_index, monkeypatch):
     monkeypatch.setenv("PATH", str(root))
     monkeypatch.delenv("PAPER_TO_CODE_UV", raising=False)
     monkeypatch.setattr(uvcli, "uv_folders", lambda: [root])
-    with pytest.raises(NotFound, match=r"uv is missing: looked for \$PAPER_TO_CODE_UV, then `uv` on PATH") as e:
+    missing = r"uv is missing: looked for \$PAPER_TO_CODE_UV, then `uv` on PATH"
+    with pytest.raises(NotFound, match=missing) as e:
         init_uv_project("proj")
     assert "set PAPER_TO_CODE_UV to its full path" in str(e.value)
 

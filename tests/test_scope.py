@@ -83,7 +83,8 @@ async def test_scope_from_proofs_and_by_hand_kept_on_rerun_no_stubs_not_counted(
     again = await call(client, "make_checklist", {"markdown_path": md})
     items = {i["id"]: i for i in again["items"]}
     assert again["merged"] and again["added"] == 0 and path.read_text() == text
-    assert items["EQ-4"]["scope"] == "OUT_OF_SCOPE" and items["EQ-4"]["notes"] == "toy example, not the method"
+    assert items["EQ-4"]["scope"] == "OUT_OF_SCOPE"
+    assert items["EQ-4"]["notes"] == "toy example, not the method"
     assert items["EQ-u1"]["scope"] == "IN_SCOPE" and items["EQ-3"]["scope"] == "DERIVATION"
 
     made = await call(client, "init_uv_project", {"path": "proj", "checklist_path": str(path)})
@@ -123,9 +124,10 @@ async def test_checklist_extended_after_scaffold_gets_stubs_in_new_files(client,
     text = text.replace("| **EQ-4** |", "| **EQ-9** | entropy | `H = -\\sum_i p_i \\log p_i` | 2 Experiments "
                         "| SPECIFIED | [ ] TODO | found by hand |\n| **EQ-4** |")
     ours.write_text(set_status(text, "EQ-5", "[ ] TODO"))
-    r = await call(client, "init_uv_project", {"path": "proj", "checklist_path": "proj/IMPLEMENTATION_CHECKLIST.md",
-                                               "update": True})
-    assert {"src/proj/core/equations_added.py", "tests/test_paper_equations_added.py"} <= set(r["files_written"])
+    args = {"path": "proj", "checklist_path": "proj/IMPLEMENTATION_CHECKLIST.md", "update": True}
+    r = await call(client, "init_uv_project", args)
+    new = {"src/proj/core/equations_added.py", "tests/test_paper_equations_added.py"}
+    assert new <= set(r["files_written"])
     assert all(p.read_bytes() == b for p, b in before.items() if p.name != "IMPLEMENTATION_CHECKLIST.md")
     added = (core / "equations_added.py").read_text()
     funcs = [f.name for f in ast.parse(added).body if isinstance(f, ast.FunctionDef)]

@@ -18,7 +18,8 @@ async def test_init_uv_project_locks_over_stdio_with_the_sdk_default_environment
     assert exe.exists(), "install the project (uv sync) so the console script exists"
     monkeypatch.setenv("PATH", "/usr/bin:/bin")  # a system Python for uv to use, but no uv
     assert shutil.which("uv") is None
-    params = StdioServerParameters(command=str(exe), args=["--root", str(tmp_path)])  # no env: the SDK default
+    # no env: the SDK's default environment
+    params = StdioServerParameters(command=str(exe), args=["--root", str(tmp_path)])
     async with Client(params) as c:
         r = await c.call_tool("init_uv_project", {"path": "proj"})
         assert not r.is_error, r.content[0].text
