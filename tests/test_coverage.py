@@ -149,7 +149,7 @@ async def test_changes_to_code_and_tests_show_in_report_and_status_cells(tiny: P
 
     # 2. user edits the checklist: a note, a changed caption, a paragraph; the config gets an ASSUMPTION note
     text = checklist.read_text()
-    text = text.replace("| **EQ-1** | `y = a x + b` |", "| **EQ-1** | `y = a x + b` (affine) |")
+    text = text.replace("| `y = a x + b` |", "| `y = a x + b` (affine) |")
     text = text.replace("| [ ] TODO |  |\n| **EQ-2**", "| [ ] TODO | uses broadcasting |\n| **EQ-2**")
     text += "\nMy own notes: check EQ-3 against the appendix.\n"
     checklist.write_text(text)
@@ -214,7 +214,7 @@ async def test_changes_to_code_and_tests_show_in_report_and_status_cells(tiny: P
         and cells["EQ-2"] == "[ ] TODO"
         and cells["HP-learning-rate"] == ("[x] IMPLEMENTED")
     )
-    assert "| **EQ-1** | `y = a x + b` (affine) |" in final and "| uses broadcasting |" in final
+    assert "| `y = a x + b` (affine) |" in final and "| uses broadcasting |" in final
     assert final.endswith("My own notes: check EQ-3 against the appendix.\n")
     before, after = text.splitlines(), final.splitlines()
     assert len(before) == len(after)
@@ -230,11 +230,11 @@ def test_update_false_and_an_unreadable_checklist_are_never_written(tiny: Path):
     r = check_coverage(str(tiny), update=False)
     assert not r.updated and r.status_changes["EQ-1"] == "TODO -> IMPLEMENTED"
     assert checklist.read_text() == original
-    broken = original.replace("| **EQ-2** | `z = \\exp(-y)` | 2 Method |", "| **EQ-2** | `z = \\exp(-y)` |")
+    broken = original.replace("| `z = \\exp(-y)` | 2 Method |", "| `z = \\exp(-y)` |")
     checklist.write_text(broken)
     r = check_coverage(str(tiny))
     assert not r.updated and "checklist_unreadable" in kinds(r)
-    assert "the row of EQ-2 has 5 cells" in next(
+    assert "the row of EQ-2 has 6 cells" in next(
         p.message for p in r.problems if p.kind == "checklist_unreadable"
     )
     assert checklist.read_bytes() == broken.encode()

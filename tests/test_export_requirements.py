@@ -15,6 +15,7 @@ import pytest
 
 from tools import workspace
 from tools.errors import BadArgument, NotFound
+from tools.project import uvcli
 from tools.project.requirements import export_requirements, pins
 from tools.project.uvcli import OUTPUT_CAP, run_uv
 
@@ -120,7 +121,8 @@ def test_bad_input(proj, monkeypatch):
         export_requirements("nowhere")
     monkeypatch.setenv("PATH", str(proj))
     monkeypatch.delenv("PAPER_TO_CODE_UV", raising=False)
-    with pytest.raises(NotFound, match=r"uv is missing: install with `pip install uv`"):
+    monkeypatch.setattr(uvcli, "uv_folders", lambda: [proj])  # nor beside Python, in ~/.local/bin, ...
+    with pytest.raises(NotFound, match=r"uv is missing: .*Install it \(`pip install uv`"):
         export_requirements("tiny")
 
 

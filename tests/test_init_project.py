@@ -21,6 +21,7 @@ import yaml
 from tools import config as settings
 from tools import workspace
 from tools.errors import BadArgument, Conflict, NotFound, OutsideRoots, PaperToCodeError
+from tools.project import uvcli
 from tools.project.scaffold import create_project, init_uv_project, notebook_json, project_names, yaml_number
 
 REPO = Path(__file__).resolve().parents[1]
@@ -220,19 +221,38 @@ def test_update_adds_only_missing_files(portable, root, no_index):
     assert (copy / "uv.lock").read_bytes() == lock_before
 
 
-def test_update_with_a_new_checklist_never_leaves_tests_calling_missing_stubs(portable, root, no_index):
+def test_update_adds_stubs_for_new_ids_in_new_files_and_never_touches_old_ones(portable, root, no_index):
     shutil.copytree(portable, root / "proj")
+    core = root / "proj/src/improved_ddpm_impl/core"
+    before = {p: p.read_bytes() for p in (root / "proj").rglob("*.py")}
     (root / "IMPLEMENTATION_CHECKLIST.md").write_text(CHECKLIST)
     result = init_uv_project("proj", name="improved-ddpm-impl", checklist_path="IMPLEMENTATION_CHECKLIST.md",
                              update=True)
     assert "IMPLEMENTATION_CHECKLIST.md" in result.files_written
-    assert "tests/test_paper_equations.py" not in result.files_written
-    assert any("eq_1, eq_12, eq_a_3" in w for w in result.warnings), result.warnings
-    (root / "proj/src/improved_ddpm_impl/core/equations.py").unlink()  # as the warning suggests
-    result = init_uv_project("proj", name="improved-ddpm-impl", checklist_path="IMPLEMENTATION_CHECKLIST.md",
-                             update=True)
-    assert {"tests/test_paper_equations.py", "src/improved_ddpm_impl/core/equations.py"} <= set(
+    assert {"src/improved_ddpm_impl/core/equations_added.py", "tests/test_paper_equations_added.py"} <= set(
         result.files_written)
+    assert all(p.read_bytes() == text for p, text in before.items())  # nothing existing rewritten
+    added = (core / "equations_added.py").read_text()
+    assert "def eq_1(" in added and "def eq_12(" in added and "def eq_a_3(" in added
+    assert "from improved_ddpm_impl.core import equations_added as equations" in (
+        root / "proj/tests/test_paper_equations_added.py").read_text()
+    # a second run finds every ID named in a file: nothing new
+    ours = "proj/IMPLEMENTATION_CHECKLIST.md"
+    again = init_uv_project("proj", name="improved-ddpm-impl", checklist_path=ours, update=True)
+    assert not [f for f in again.files_written if f.endswith(".py")]
+    # an ID renamed in the project's checklist (a fragment given its real label) gets its own stub
+    checklist = root / "proj/IMPLEMENTATION_CHECKLIST.md"
+    checklist.write_text(checklist.read_text().replace("**EQ-A.3**", "**EQ-A.4**"))
+    third = init_uv_project("proj", name="improved-ddpm-impl", checklist_path=ours, update=True)
+    assert "src/improved_ddpm_impl/core/equations_added_2.py" in third.files_written
+    newest = (core / "equations_added_2.py").read_text()
+    assert "def eq_a_4(" in newest and "eq_1(" not in newest
+    assert (core / "equations_added.py").read_text() == added
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
+    for args in (["check", "--no-cache", "."], ["format", "--check", "--no-cache", "."]):
+        run = subprocess.run([ruff, *args], cwd=root / "proj", capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL, timeout=60)
+        assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_paper_markdown_gives_title_link_bibtex(root, no_index):
@@ -277,10 +297,48 @@ def test_checklist_gives_equation_stubs_tests_docs_and_hp_configs(root, no_index
     assert "# HP-weight-decay ASSUMPTION: not stated in the paper" in small
     assert "HP-training-steps" not in small  # not in this checklist: no anchor to an unknown ID
     assert yaml.safe_load(large)["train"]["batch_size"] == 128 and "HP-dropout (the paper's value)" in large
+    assert_ruff_clean(proj)
+
+
+def assert_ruff_clean(proj: Path) -> None:
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
-    run = subprocess.run([ruff, "check", "--no-cache", "."], cwd=proj, capture_output=True, text=True,
-                         stdin=subprocess.DEVNULL, timeout=60)
-    assert run.returncode == 0, run.stdout
+    for args in (["check", "--no-cache", "."], ["format", "--check", "--no-cache", "."]):
+        run = subprocess.run([ruff, *args], cwd=proj, capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL, timeout=60)
+        assert run.returncode == 0, run.stdout + run.stderr
+
+
+LONG = r"\mathcal{L}_{\mathrm{vlb}} = " + " + ".join(rf"D_{{KL}}(q(x_{{{t}}}|x_0) \| p_\theta(x_{{{t}}}))"
+                                                   for t in range(1, 12))
+SCOPED = rf"""# Implementation checklist: a paper
+
+<!-- paper-to-code checklist v1 · route: latex · source: paper.md -->
+
+## Key Equations
+
+| ID | name | equation | where in the paper | detail | status | notes |
+|---|---|---|---|---|---|---|
+| **EQ-4** | variational bound | `{LONG.replace("|", chr(92) + "|")}` | 3 Method | SPECIFIED | [ ] TODO |  |
+| **EQ-5** |  | `a = b + c` | 3 Method | SPECIFIED | [ ] TODO |  |
+| **EQ-17** |  | `a \le b` | C Proofs | SPECIFIED | [-] DERIVATION | inside a proof |
+| **EQ-18** | loss | `L = 1` | D Extra | SPECIFIED | [-] OUT_OF_SCOPE | an ablation we skip |
+"""
+
+
+def test_scoped_items_get_no_stub_and_stubs_carry_name_and_whole_latex(root, no_index):
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(SCOPED)
+    result = init_uv_project("proj", checklist_path="IMPLEMENTATION_CHECKLIST.md")
+    proj = root / "proj"
+    assert result.equations == 2
+    equations = (proj / "src/proj/core/equations.py").read_text()
+    tree = ast.parse(equations)
+    funcs = {f.name: ast.get_docstring(f) for f in tree.body if isinstance(f, ast.FunctionDef)}
+    assert set(funcs) == {"eq_4_variational_bound", "eq_5"}
+    assert " ".join(LONG.split()) in " ".join(funcs["eq_4_variational_bound"].split())  # not cut
+    tests = (proj / "tests/test_paper_equations.py").read_text()
+    assert "EQ-17" not in tests + equations and "EQ-18" not in tests + equations
+    assert "Rename and move functions freely" in equations
+    assert_ruff_clean(proj)
 
 
 @pytest.mark.skipif(not any(WHEELS.glob("torch-*.whl")), reason="no local torch wheel folder on this machine")
@@ -306,8 +364,20 @@ def test_torch_index_setting_locks_the_local_cpu_wheel(root, monkeypatch):
 def test_uv_missing_is_a_clear_error(root, no_index, monkeypatch):
     monkeypatch.setenv("PATH", str(root))
     monkeypatch.delenv("PAPER_TO_CODE_UV", raising=False)
-    with pytest.raises(NotFound, match="uv is missing: install with `pip install uv`"):
+    monkeypatch.setattr(uvcli, "uv_folders", lambda: [root])
+    missing = r"uv is missing: looked for \$PAPER_TO_CODE_UV, then `uv` on PATH"
+    with pytest.raises(NotFound, match=missing) as e:
         init_uv_project("proj")
+    assert "set PAPER_TO_CODE_UV to its full path" in str(e.value)
+
+
+def test_uv_is_found_beside_python_when_not_on_path(root, no_index, monkeypatch):
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")  # a system Python for uv, but no uv
+    monkeypatch.delenv("PAPER_TO_CODE_UV", raising=False)
+    assert shutil.which("uv") is None
+    found = Path(uvcli.uv_path())
+    assert found.name == "uv" and found.parent in uvcli.uv_folders()
+    assert init_uv_project("proj").locked
 
 
 def _cli(root: Path, *args: str) -> subprocess.CompletedProcess:

@@ -17,6 +17,7 @@ from mcp import Client
 
 from server.app import build_server
 from tools import workspace
+from tools.project import uvcli
 from tools.runs import jobs, models
 from tools.runs.models import NO_GPU_LINE, DeviceProbe, Gpu
 from tools.runs.report import Tail, diagnose, find_oom
@@ -317,6 +318,7 @@ async def test_bad_input_is_refused(root, monkeypatch):
         assert "no test run" in await call_error(c, "get_test_run", job_id="0123456789ab")
         monkeypatch.setenv("PATH", str(root / "empty"))
         monkeypatch.delenv("PAPER_TO_CODE_UV", raising=False)
+        monkeypatch.setattr(uvcli, "uv_folders", lambda: [root / "empty"])  # nor beside Python, ~/.local/bin
         msg = await call_error(c, "run_tests_on_gpu", project_path=str(p))
     assert "uv is missing" in msg and "pip install uv" in msg
     assert not jobs.jobs_dir().exists() or not list(jobs.jobs_dir().glob("*.json"))
@@ -376,8 +378,7 @@ def test_cli_bad_args_and_uv_missing(root):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 1 and "not an allowed pytest option" in err and "Traceback" not in err
     script = Path(sys.executable).parent / "paper-to-code"
-    env = {**os.environ, "PATH": str(root)}
-    env.pop("PAPER_TO_CODE_UV", None)
+    env = {**os.environ, "PATH": str(root), "PAPER_TO_CODE_UV": str(root / "no-uv")}
     done = subprocess.run(
         [str(script), "--root", str(root), "run-tests-on-gpu", str(p)],
         env=env,
@@ -385,7 +386,7 @@ def test_cli_bad_args_and_uv_missing(root):
         text=True,
         timeout=60,
     )
-    assert done.returncode == 1 and "uv is missing" in done.stderr
+    assert done.returncode == 1 and "PAPER_TO_CODE_UV" in done.stderr and "not an executable" in done.stderr
 
 
 @pytest.mark.anyio

@@ -10,7 +10,12 @@ IDs (stable across re-runs of the same paper):
   REM- remark, CLM- claim, CONJ- conjecture, EX- example; then the printed number (THM-C.1) or p<page>-<n>.
 - COMP-<keyword> for a model component, one per architecture family (COMP-attention, COMP-residual-block).
 - HP-<key with hyphens> (HP-learning-rate), one row per hyperparameter with every value the paper states.
-Status cell: `[ ] TODO` or `[x] IMPLEMENTED` / `[x] TESTED` / `[x] VERIFIED`. Detail cell: SPECIFIED,
+Status cell: `[ ] TODO` or `[x] IMPLEMENTED` / `[x] TESTED` / `[x] VERIFIED`; an item left out of the
+reproduction says so in its status cell instead: `[-] OUT_OF_SCOPE` (the reason in notes) or `[-] DERIVATION`
+(a step of a proof or derivation; make_checklist sets it for equations inside proofs). check_coverage never
+rewrites those two and leaves them out of the coverage figure; older checklists (without them) read the same.
+Equations have a `name` cell: the quantity the words before the equation name (stubs are named after it).
+Detail cell: SPECIFIED,
 PARTIALLY_SPECIFIED, UNSPECIFIED (a standard setting the paper does not state: value `unstated`), ASSUMPTION.
 Re-running make_checklist merges: rows whose ID the file already has stay exactly as they are (status, notes,
 edits), new IDs are added to their section's table, and text the user added anywhere is kept.
@@ -43,7 +48,9 @@ from tools.text import one_line, plural, table_cell, where_cell
 from tools.workspace import atomic_write, first_heading, resolve, sidecar_of
 
 ItemKind = Literal["algorithm", "component", "equation", "theorem", "hyperparameter"]
+Scope = Literal["IN_SCOPE", "OUT_OF_SCOPE", "DERIVATION"]
 STATUSES = ("TODO", "IMPLEMENTED", "TESTED", "VERIFIED")
+SCOPES = ("OUT_OF_SCOPE", "DERIVATION")  # status words that take an item out of the reproduction
 DETAILS = ("SPECIFIED", "PARTIALLY_SPECIFIED", "UNSPECIFIED", "ASSUMPTION")
 # section heading in the file -> kind of its rows (the parser keys on these words)
 SECTIONS: dict[ItemKind, str] = {
@@ -75,6 +82,7 @@ _PREFIX_KIND: dict[str, ItemKind] = {
 _MAX_COMPONENTS = 20
 MAX_REPLY_ITEMS = 250  # the file holds them all; a reply stays well under what a chat client accepts
 _MAX_VALUES = 6
+_MAX_EQUATION = 4000  # the whole body: stubs' docstrings and oracles read it from the checklist
 
 
 class ChecklistItem(BaseModel):
@@ -83,8 +91,17 @@ class ChecklistItem(BaseModel):
     title: str = Field(description="equation body, caption, statement or parameter (shortened)")
     page: int | None = None
     section: str | None = None
-    status: str = Field(default="TODO", description="TODO, IMPLEMENTED, TESTED or VERIFIED")
+    status: str = Field(
+        default="TODO", description="TODO, IMPLEMENTED, TESTED, VERIFIED; or OUT_OF_SCOPE / DERIVATION"
+    )
     done: bool = Field(default=False, description="the [x] box")
+    scope: Scope = Field(
+        default="IN_SCOPE",
+        description="IN_SCOPE; OUT_OF_SCOPE (reason in notes) or DERIVATION (a proof step): no stub, "
+        "not counted",
+    )
+    name: str | None = Field(default=None, description="equations: the quantity the paper names, if any")
+    notes: str = Field(default="", description="the notes cell")
     specified: str = Field(
         default="SPECIFIED", description="SPECIFIED, PARTIALLY_SPECIFIED, UNSPECIFIED, ASSUMPTION"
     )
@@ -157,6 +174,8 @@ def _row(
     cells: list[str],
     value: str | None = None,
     norm: Any = None,
+    scope: Scope = "IN_SCOPE",
+    notes: str = "",
 ) -> dict[str, Any]:
     item = ChecklistItem(
         id=item_id,
@@ -168,9 +187,14 @@ def _row(
         route=route,
         value=value,
         value_normalized=norm,
+        scope=scope,
+        status="TODO" if scope == "IN_SCOPE" else scope,
+        notes=notes,
     )
     where = table_cell(where_cell(loc.page, loc.section), 70)
-    return {"item": item, "cells": [f"**{item_id}**", *cells, where, specified]}
+    status = "[ ] TODO" if scope == "IN_SCOPE" else f"[-] {scope}"
+    cells = [f"**{item_id}**", *cells, where, specified, status, notes]
+    return {"item": item, "cells": cells}
 
 
 def _not_an_equation(body: str) -> bool:
@@ -197,8 +221,11 @@ def _equation_rows(eqs: list[Equation], route: Route) -> list[dict[str, Any]]:
         seen.add(item_id)
         body = eq.body.strip()
         spec = "SPECIFIED" if len(body) > 3 else "PARTIALLY_SPECIFIED"
-        shown = f"`{table_cell(body, 180)}`" if body else "—"
-        rows.append(_row(item_id, "equation", body, eq, spec, route, [shown]))
+        shown = f"`{table_cell(body, _MAX_EQUATION)}`" if body else "—"
+        name = table_cell(eq.name, 40) if eq.name else ""
+        scope: Scope = "DERIVATION" if eq.in_proof else "IN_SCOPE"
+        notes = "inside a proof" if eq.in_proof else ""
+        rows.append(_row(item_id, "equation", body, eq, spec, route, [name, shown], scope=scope, notes=notes))
     return rows
 
 
@@ -370,7 +397,7 @@ def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[
 
 # ---------------------------------------------------------------------------------------------- parse
 
-_STATUS = re.compile(r"\[\s*([xX ]?)\s*\]\s*([A-Za-z_]+)?")
+_STATUS = re.compile(r"\[\s*([xX -]?)\s*\]\s*([A-Za-z_]+)?")
 _ROUTE = re.compile(r"route:\s*(pdf|latex)", re.I)
 
 
@@ -397,7 +424,9 @@ def _status(cell: str) -> tuple[str, bool]:
     m = _STATUS.search(cell)
     done = bool(m and m.group(1).lower() == "x")
     word = (m.group(2) or "").upper() if m else ""
-    if word in STATUSES:
+    if not m:  # a status word without a box: 'OUT_OF_SCOPE'
+        word = next((w for w in SCOPES if w in cell.upper().replace(" ", "_")), "")
+    if word in STATUSES or word in SCOPES:
         return word, done
     return ("IMPLEMENTED" if done else "TODO"), done
 
@@ -431,6 +460,9 @@ def _item(kind: ItemKind, item_id: str, cells: dict[str, str], route: Route | No
         section=section,
         status=status,
         done=done,
+        scope=status if status in SCOPES else "IN_SCOPE",
+        name=cells.get("name", "").replace("\\|", "|").strip() or None if kind == "equation" else None,
+        notes=cells.get("notes", ""),
         route=route,
         specified=next((d for d in DETAILS if d == cells.get("detail", "").upper()), "SPECIFIED"),
         value=first,
@@ -471,7 +503,7 @@ _COLUMNS: dict[ItemKind, list[str]] = {
         "status",
         "notes",
     ],
-    "equation": ["ID", "equation", "where in the paper", "detail", "status", "notes"],
+    "equation": ["ID", "name", "equation", "where in the paper", "detail", "status", "notes"],
     "theorem": ["ID", "kind", "statement", "where in the paper", "detail", "status", "notes"],
     "hyperparameter": ["ID", "parameter", "value", "where in the paper", "detail", "status", "notes"],
 }
@@ -495,6 +527,17 @@ def _render(title: str, route: Route, source: str, rows: dict[ItemKind, list[dic
     return env.get_template("checklist.md.j2").render(
         title=title, route=route, route_note=_ROUTE_NOTE[route], source=source, sections=sections
     )
+
+
+def _fit_row(line: str, cols: dict[str, int], target: dict[str, int]) -> str:
+    """A new row rewritten for an older table's columns (matched by name; a column it lacks is dropped,
+    one it has that the new row lacks stays empty), so old checklists keep a well-formed table."""
+    if cols == target:
+        return line
+    cells = split_row(line)
+    by_name = {name: cells[k] for name, k in cols.items() if k < len(cells)}
+    ordered = sorted(target, key=lambda name: target[name])
+    return "| " + " | ".join(by_name.get(name, "") for name in ordered) + " |"
 
 
 def _merge(old: str, new: str, path: Path) -> tuple[str, int]:
@@ -524,6 +567,7 @@ def _merge(old: str, new: str, path: Path) -> tuple[str, int]:
         kind = _kind_of(heading, "")
         target = next((t for t in old_tables if _table_kind(old_lines, t) == kind), None)
         if target:
+            fresh = [_fit_row(line, _cols, target.cols) for line in fresh]
             inserts.append(((target[3][-1] if target[3] else target[1] + 1) + 1, fresh))
         else:
             appends += ["", f"## {heading}", "", new_lines[header], new_lines[header + 1], *fresh]

@@ -8,8 +8,10 @@ from typing import Annotated
 
 from pydantic import Field
 
+from tools.analysis.equation_names import equation_name
 from tools.analysis.findings import (
     ALL_KINDS,
+    PROOF_END,
     Algorithm,
     ArchitectureSentence,
     Equation,
@@ -199,13 +201,54 @@ def _prose_like(text: str) -> bool:
     return len(tokens) >= 8 and len(words) > 0.55 * len(tokens)
 
 
+# a proof's head: '**Proof.**', '*Proof of Theorem 2.*', 'Proof.' or 'Proof:' opening a paragraph
+_PROOF_HEAD = re.compile(
+    r"^\s*(?:\*\*|\*|_)?(?:Proof|PROOF)(?:\s+(?:of|for)\s(?:[^.:]|\.\d){1,80})?\s*[.:](?:\*\*|\*|_)?(?:\s|$)"
+)
+_PROOF_MARK = re.compile(r"[∎□■◻◼❑]\s*(?:\$\$)?\s*$")
+
+
+def proof_lines(lines: list[MarkdownLine]) -> set[int]:
+    """Line numbers inside a proof: from a Proof head to its end mark (the LaTeX route's PROOF_END line,
+    a trailing ∎/□), the next heading or the next theorem-like head."""
+    inside: set[int] = set()
+    open_ = False
+    for ln in lines:
+        t = ln.text.strip()
+        if open_ and (_HEAD.match(t) or _THM_BOLD.match(t) or _THM_PLAIN.match(t) or _ALG.match(t)):
+            open_ = False
+        if _PROOF_HEAD.match(t):
+            open_ = True
+        if open_:
+            inside.add(ln.no)
+            if t == PROOF_END or _PROOF_MARK.search(t):
+                open_ = False
+    return inside
+
+
+def _prose_before(lines: list[MarkdownLine], i: int) -> str | None:
+    """The paragraph right before lines[i] when it is prose (not another equation), else None."""
+    for ln in reversed(lines[max(0, i - 3) : i]):
+        t = ln.text.strip()
+        if not t or t.startswith("<!--"):
+            continue
+        if _LATEX_DISPLAY.match(t) or _LABEL_END.search(t) or _display_like(t) or t.startswith("#"):
+            return None
+        return t
+    return None
+
+
 def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation]]:
     numbered: list[Equation] = []
     display: list[Equation] = []
-    for ln in lines:
+    in_proof = proof_lines(lines)
+    for i, ln in enumerate(lines):
         if _skip(ln):
             continue
-        loc = {"line": ln.no, "page": ln.page, "section": ln.section}
+        before = _prose_before(lines, i)
+        name = equation_name(before) if before else None
+        loc = {"line": ln.no, "page": ln.page, "section": ln.section, "in_proof": ln.no in in_proof}
+        loc["name"] = name
         m = _LATEX_DISPLAY.match(ln.text)
         if m:
             body = m.group(1).strip()

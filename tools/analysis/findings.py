@@ -8,6 +8,10 @@ Markdown contract (both routes write it, grep_equations reads it):
 - LaTeX route: display math is one line `$$ <exact LaTeX> $$` followed, when numbered, by ` (12)`; algorithms
   are `**Algorithm 1** <caption>` followed by a numbered list of steps; theorem-like statements start with
   `**Theorem 3.1** (optional title). text`; sections are Markdown headings.
+- Proofs (LaTeX route): `**Proof.**` (or `**Proof of Theorem 2.**`) opens the proof's first paragraph and a
+  line holding only PROOF_END closes it. On the PDF route a proof runs from a paragraph opening with
+  `Proof.` / `Proof of ...` to a line ending with an end mark (∎ □ ■), the next heading or theorem-like head.
+  Equations inside a proof are steps of a derivation (`Equation.in_proof`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ Kind = Literal["numbered", "display", "algorithm", "theorem", "architecture", "h
 ALL_KINDS: tuple[Kind, ...] = (
     "numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter",
 )
+PROOF_END = "∎"  # the LaTeX route's end-of-proof line
 
 
 class Located(BaseModel):
@@ -34,6 +39,12 @@ class Equation(Located):
     label: str | None = Field(description="printed label without parentheses ('12', 'A.3'); None: unnumbered")
     body: str = Field(description="the equation text joined into one line (exact LaTeX on the LaTeX route)")
     latex: bool = Field(default=False, description="True when body is exact LaTeX from the source")
+    name: str | None = Field(
+        default=None, description="the quantity the words right before it name ('variational bound')"
+    )
+    in_proof: bool = Field(
+        default=False, description="inside a proof: a step of a derivation (checklist scope DERIVATION)"
+    )
 
 
 class Algorithm(Located):

@@ -174,16 +174,24 @@ def _slug(text: str, words: int = 4, limit: int = 28) -> str:
     return slug
 
 
+def in_scope(item: Any) -> bool:
+    """Not marked OUT_OF_SCOPE or DERIVATION in the checklist (those get no stub, test or oracle)."""
+    return str(_get(item, "scope") or "IN_SCOPE") == "IN_SCOPE"
+
+
 def equation_entries(items: list[Any]) -> list[dict[str, Any]]:
-    """One stub per checklist equation: function name eq_<id>, test name test_eq_<id>_<slug>."""
+    """One stub per in-scope checklist equation: function eq_<id>_<name> (the name the paper gives it, when
+    the checklist has one), test test_eq_<id>_<slug>."""
     out: list[dict[str, Any]] = []
     used: set[str] = set()
     for item in items:
         item_id = str(_get(item, "id") or "")
-        if not item_id.upper().startswith("EQ-"):
+        if not item_id.upper().startswith("EQ-") or not in_scope(item):
             continue
         base = re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
-        title = docstring_line(_get(item, "title"), 1200)  # the stub's docstring carries the whole equation
+        named = _slug(str(_get(item, "name") or ""), words=4, limit=40)
+        base = f"{base}_{named}" if named else base
+        title = docstring_line(_get(item, "title"), 100_000)  # the docstring carries the whole equation
         # test names read better after the section ("definitions") than after PDF-garbled math
         section = re.sub(r"^[A-Z]?[\d.]*\s*", "", str(_get(item, "section") or ""))
         slug = _slug(section, words=3) or _slug(title)
@@ -192,10 +200,12 @@ def equation_entries(items: list[Any]) -> list[dict[str, Any]]:
         while fn in used:
             fn, n = f"{base}_{n}", n + 1
         used.add(fn)
-        test = f"test_{fn}_{slug}" if slug else f"test_{fn}"
+        test = f"test_{fn}_{slug}" if slug and not named else f"test_{fn}"
         where = where_suffix(_get(item, "page"), _get(item, "section"))
         head = f"{item_id}{where}: {title}".rstrip(": ")
-        doc = textwrap.fill(head, width=92, subsequent_indent="    ").rstrip("\\")
+        doc = textwrap.fill(
+            head, width=92, subsequent_indent="    ", break_long_words=False, break_on_hyphens=False
+        )
         entry = {"id": item_id, "fn": fn, "test": test, "doc": doc, "cell": docstring_cell(title)}
         entry |= {"page": _get(item, "page"), "section_cell": docstring_cell(_get(item, "section"))}
         out.append(entry)
@@ -384,6 +394,57 @@ def render_files(context: dict[str, Any]) -> dict[str, str]:
     return files
 
 
+_EQ_TEMPLATES = ("src/__package__/core/equations.py.j2", "tests/test_paper_equations.py.j2")
+
+
+def added_equation_files(context: dict[str, Any], entries: list[dict[str, Any]], n: int) -> dict[str, str]:
+    """Stubs and xfail tests for checklist equations added since the project was generated, in a module of
+    their own (core/equations_added[_n].py, tests/test_paper_equations_added[_n].py)."""
+    env = jinja_environment(TEMPLATES)
+    module = "equations_added" + (f"_{n}" if n > 1 else "")
+    ctx = context | {"equations": entries, "eq_module": module, "added": True}
+    out = {}
+    for name in _EQ_TEMPLATES:
+        rel = name[: -len(".j2")].replace("__package__", context["package"]).replace("equations", module)
+        out[rel] = _tidy(env.get_template(name).render(ctx))
+    return out
+
+
+_ID_CHARS = r"[A-Za-z0-9_-]|\.[A-Za-z0-9]"
+
+
+def mentioned_ids(target: Path, ids: list[str]) -> set[str]:
+    """The IDs that some Python file under src/ or tests/ already names (a stub, an Implements: line, a
+    paper marker), wherever the user moved or renamed its function."""
+    texts = []
+    for folder in ("src", "tests"):
+        for path in sorted((target / folder).rglob("*.py")) if (target / folder).is_dir() else []:
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    text = "\n".join(texts)
+    return {i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?!{_ID_CHARS})", text)}
+
+
+def _update_equations(target: Path, context: dict[str, Any], files: dict[str, str]) -> list[str]:
+    """update=True on a project that has its equations module: stubs and tests only for the in-scope IDs no
+    file names yet, in new files (existing files are never touched). Returns a note for the reply."""
+    package = context["package"]
+    eq_rel = f"src/{package}/core/equations.py"
+    if not (target / eq_rel).exists():
+        return []
+    files.pop(eq_rel, None)
+    files.pop("tests/test_paper_equations.py", None)
+    have = mentioned_ids(target, [e["id"] for e in context["equations"]])
+    missing = [e for e in context["equations"] if e["id"] not in have]
+    if not missing:
+        return []
+    n = 1
+    while (target / f"src/{package}/core/equations_added{f'_{n}' if n > 1 else ''}.py").exists():
+        n += 1
+    files.update(added_equation_files(context, missing, n))
+    ids = ", ".join(e["id"] for e in missing[:8]) + (" ..." if len(missing) > 8 else "")
+    return [f"{len(missing)} checklist equations had no stub yet ({ids}): written to new files"]
+
+
 def uv_build_requirement() -> str:
     """`uv_build>=X.Y.Z,<X.(Y+1)` for the uv in use (what `uv init` writes), so uv builds it in-process."""
     run = uvcli.run_uv(["--version"], Path.cwd(), timeout=30, check=True)
@@ -490,32 +551,6 @@ def answers_json(answers: Answers, files: list[str]) -> str:
 # ---------------------------------------------------------------- the tool
 
 
-def _drop_orphan_stub_tests(
-    target: Path, package: str, equations: list[dict[str, Any]], files: dict[str, str]
-) -> list[str]:
-    """update=True: a kept core/equations.py lacks stubs that new per-equation tests would call; leave those
-    tests out (a collection error would break the green suite) and say so."""
-    import ast
-
-    tests_rel, eq_path = "tests/test_paper_equations.py", target / "src" / package / "core" / "equations.py"
-    if tests_rel not in files or not eq_path.is_file() or (target / tests_rel).exists():
-        return []
-    try:
-        defined = {n.name for n in ast.parse(eq_path.read_text(encoding="utf-8")).body
-                   if isinstance(n, ast.FunctionDef)}
-    except (SyntaxError, ValueError):
-        defined = set()
-    missing = [e["fn"] for e in equations if e["fn"] not in defined]
-    if not missing:
-        return []
-    del files[tests_rel]
-    return [
-        f"{tests_rel} not written: the existing core/equations.py has no {', '.join(missing[:5])}"
-        f"{' ...' if len(missing) > 5 else ''}; add those stubs (or delete the file to get them), then run "
-        "init_uv_project again with update=True"
-    ]
-
-
 @dataclass
 class _Outcome:
     """What create_project did: files written and kept, warnings, and whether uv locked and synced."""
@@ -576,7 +611,8 @@ def _project_files(answers: Answers, sources: _Sources) -> tuple[dict[str, Any],
     if sources.items:  # equation oracles for checklist equations that are plain algebra
         from tools.trace.oracles import oracle_files_for
 
-        oracles = oracle_files_for(sources.items, sources.checklist, sources.paper_markdown, answers.package)
+        items = [i for i in sources.items if in_scope(i)]
+        oracles = oracle_files_for(items, sources.checklist, sources.paper_markdown, answers.package)
         files.update(oracles)
     if sources.checklist_text is not None:
         files[CHECKLIST_NAME] = sources.checklist_text
@@ -687,7 +723,7 @@ def create_project(
     outcome = _Outcome(warnings=hints)
     context, files = _project_files(answers, sources)
     if update:
-        outcome.warnings += _drop_orphan_stub_tests(target, package, context["equations"], files)
+        outcome.warnings += _update_equations(target, context, files)
     lock_existed = (target / "uv.lock").exists()
     _write_files(target, files, outcome)
     _uv_steps(target, outcome, lock_existed, lock, sync)

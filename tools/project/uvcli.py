@@ -5,10 +5,13 @@ Shared by the project tools (init_uv_project, export_requirements) and the test 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
+import sys
+import sysconfig
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,29 +19,74 @@ from pathlib import Path
 
 from tools.errors import BadArgument, ExternalFailure, NotFound, TooLarge
 
-UV_MISSING = "uv is missing: install with `pip install uv` or https://docs.astral.sh/uv/"
+UV_MISSING = (
+    "uv is missing: looked for $PAPER_TO_CODE_UV, then `uv` on PATH, beside this Python ({python}), in the "
+    "pip scripts folder, ~/.local/bin and ~/.cargo/bin. Install it (`pip install uv` or "
+    "https://docs.astral.sh/uv/) or set PAPER_TO_CODE_UV to its full path in the server's environment"
+)
+# Variables that point TLS clients at a certificate bundle; with none set, uv uses the system trust store.
+_CERT_VARS = ("SSL_CERT_FILE", "SSL_CERT_DIR", "UV_NATIVE_TLS", "UV_SYSTEM_CERTS")
+_SYSTEM_BUNDLES = (
+    "/etc/ssl/certs/ca-certificates.crt",  # Debian, Ubuntu, Alpine, Arch
+    "/etc/pki/tls/certs/ca-bundle.crt",  # Fedora, RHEL
+    "/etc/ssl/ca-bundle.pem",  # openSUSE
+    "/etc/ssl/cert.pem",  # macOS, BSD
+)
 OUTPUT_CAP = 20_000  # characters kept of each stream (the tail: errors come last)
 # Variables of the caller's own environment that would make uv act on the wrong project or venv.
 _DROP = ("VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT", "UV_PROJECT", "CONDA_PREFIX", "PYTHONHOME", "PYTHONPATH")
 
 
+def uv_folders() -> list[Path]:
+    """Where uv lives when it is not on PATH: beside this Python (its venv and the interpreter it links to),
+    the pip scripts folders, ~/.local/bin, ~/.cargo/bin."""
+    exe = Path(sys.executable)
+    folders = [exe.parent, exe.resolve().parent, Path(sysconfig.get_path("scripts"))]
+    with contextlib.suppress(KeyError):
+        folders.append(Path(sysconfig.get_path("scripts", f"{os.name}_user")))
+    home = Path.home()
+    folders += [home / ".local" / "bin", home / ".cargo" / "bin"]
+    return list(dict.fromkeys(folders))
+
+
 def uv_path() -> str:
-    """The uv executable: $PAPER_TO_CODE_UV when set, else the first `uv` on PATH."""
+    """The uv executable: $PAPER_TO_CODE_UV when set, else `uv` on PATH, else the first of uv_folders()."""
     explicit = os.environ.get("PAPER_TO_CODE_UV")
     if explicit:
         if Path(explicit).is_file() and os.access(explicit, os.X_OK):
             return explicit
         raise BadArgument(f"PAPER_TO_CODE_UV={explicit} is not an executable file: fix it or unset it")
     found = shutil.which("uv")
-    if not found:
-        raise NotFound(UV_MISSING)
-    return found
+    if found:
+        return found
+    name = "uv.exe" if os.name == "nt" else "uv"
+    for folder in uv_folders():
+        candidate = folder / name
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    raise NotFound(UV_MISSING.format(python=sys.executable))
+
+
+def _system_trust() -> dict[str, str]:
+    """Variables that make uv trust the system's certificates: the system CA bundle as SSL_CERT_FILE
+    (every uv version reads it), else uv's own switch for the platform trust store."""
+    import ssl
+
+    paths = ssl.get_default_verify_paths()
+    for bundle in (paths.cafile, paths.openssl_cafile, *_SYSTEM_BUNDLES):
+        if bundle and Path(bundle).is_file():
+            return {"SSL_CERT_FILE": bundle}
+    return {"UV_SYSTEM_CERTS": "1", "UV_NATIVE_TLS": "1"}
 
 
 def uv_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The environment for a uv child process: the caller's, minus venv pointers, quiet and colourless."""
+    """The environment for a uv child process: the caller's, minus venv pointers, quiet and colourless.
+    With no certificate variable set (an MCP client passing a minimal environment), uv verifies TLS
+    against the system trust store, which holds a company proxy's CA."""
     env = {k: v for k, v in os.environ.items() if k not in _DROP}
     env.update({"UV_NO_PROGRESS": "1", "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"})
+    if not any(env.get(k) for k in _CERT_VARS):
+        env.update(_system_trust())
     if extra:
         env.update(extra)
     return env

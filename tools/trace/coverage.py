@@ -12,6 +12,9 @@ paper's. Status is derived from the evidence, never guessed:
 - VERIFIED: implemented and every test marked with the ID passed in the last run (hyperparameters: the config
   value matches the paper's, or a passing test checks it)
 
+Items whose status cell says OUT_OF_SCOPE or DERIVATION (a proof step) keep that cell, are left out of the
+totals and of reproduction_coverage, and are counted in `scope`.
+
 With update=True only the status cells of IMPLEMENTATION_CHECKLIST.md change; every other byte stays.
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -75,7 +79,10 @@ class ItemCoverage(BaseModel):
     id: str
     kind: str
     title: str
-    status: str = Field(description="derived status: TODO, IMPLEMENTED, TESTED or VERIFIED")
+    status: str = Field(
+        description="derived status: TODO, IMPLEMENTED, TESTED or VERIFIED; OUT_OF_SCOPE / DERIVATION as set"
+    )
+    scope: str = Field(default="IN_SCOPE", description="IN_SCOPE, OUT_OF_SCOPE or DERIVATION")
     previous_status: str = Field(description="the status cell before this check")
     implemented: list[Where] = Field(default_factory=list)
     tests: list[str] = Field(default_factory=list, description="test node ids marked with the ID")
@@ -112,9 +119,15 @@ class CoverageResult(ToolResult):
     run_report: str | None = Field(description="the test-run report used (job record path), or None")
     items: list[ItemCoverage]
     problems: list[Problem]
-    totals: dict[str, KindTotals] = Field(description="per kind: items, implemented, tested, passing")
+    totals: dict[str, KindTotals] = Field(
+        description="per kind, in-scope items only: items, implemented, tested, passing"
+    )
+    scope: dict[str, int] = Field(
+        default_factory=dict, description="items per scope: IN_SCOPE, OUT_OF_SCOPE, DERIVATION"
+    )
     reproduction_coverage: float | None = Field(
-        description="EQ and ALG items implemented with all their tests passing, over all EQ and ALG items"
+        description="in-scope EQ and ALG items implemented with all their tests passing, over all "
+        "in-scope EQ and ALG items"
     )
     reproduction_counts: str = Field(description="'k/n' behind reproduction_coverage")
     files_scanned: int
@@ -130,7 +143,11 @@ class CoverageResult(ToolResult):
 
     def summary_text(self) -> str:
         cov = "n/a" if self.reproduction_coverage is None else f"{self.reproduction_coverage:.0%}"
-        lines = [f"reproduction coverage {cov} ({self.reproduction_counts} EQ/ALG implemented and passing)"]
+        counts = self.reproduction_counts
+        lines = [f"reproduction coverage {cov} ({counts} in-scope EQ/ALG implemented and passing)"]
+        if any(k != "IN_SCOPE" for k in self.scope):
+            scopes = ", ".join(f"{n} {k.lower().replace('_', ' ')}" for k, n in self.scope.items())
+            lines.append(f"scope: {scopes} (out of scope and derivation items are not counted above)")
         for kind, t in self.totals.items():
             lines.append(
                 f"  {kind}: {t.items} items, {t.implemented} implemented, {t.tested} tested, "
@@ -359,6 +376,7 @@ def _item_coverage(
         status="TODO",
         previous_status=it.status,
         paper_value=it.value,
+        scope=it.scope,
     )
     cov.implemented = [
         Where(file=a.file, line=a.line, symbol=a.symbol, detail=a.detail) for a in group if a.kind == "code"
@@ -369,7 +387,7 @@ def _item_coverage(
     for node in cov.tests:
         cov.test_outcomes[node] = _worst(outcomes.get(node, []))
     cov.outcome = _item_outcome(cov)
-    cov.status = _derive(cov)
+    cov.status = _derive(cov) if cov.scope == "IN_SCOPE" else it.status  # a scope the user set stays
     return cov
 
 
@@ -453,6 +471,8 @@ def _collect(
         stated = values.get(it.id) or ([HPValue(value=it.value)] if it.value else [])
         cov = _item_coverage(it, group, outcomes, stated)
         out.append(cov)
+        if cov.scope != "IN_SCOPE":
+            continue
         problems += _code_problems(it, cov, group[0] if group else None)
         problems += _value_problems(it, cov, stated, have_report)
     return out, problems
@@ -461,6 +481,8 @@ def _collect(
 def _totals(items: list[ItemCoverage]) -> dict[str, KindTotals]:
     totals: dict[str, KindTotals] = {}
     for it in items:
+        if it.scope != "IN_SCOPE":
+            continue
         t = totals.setdefault(it.kind, KindTotals())
         t.items += 1
         t.implemented += bool(it.implemented or (it.kind == "hyperparameter" and it.configs))
@@ -509,7 +531,7 @@ def check_coverage(
     outcomes = report_outcomes(report_path, report)
     covered, found = _collect(items, scan.anchors, outcomes, report is not None, paper_values(text))
     problems += found
-    core = [c for c in covered if c.kind in ("equation", "algorithm")]
+    core = [c for c in covered if c.kind in ("equation", "algorithm") and c.scope == "IN_SCOPE"]
     good = sum(1 for c in core if c.implemented and c.outcome == "passed")
     changes = {c.id: f"{c.previous_status} -> {c.status}" for c in covered if c.previous_status != c.status}
     updated = False
@@ -522,6 +544,7 @@ def check_coverage(
         items=covered,
         problems=problems,
         totals=_totals(covered),
+        scope=dict(Counter(c.scope for c in covered)),
         reproduction_coverage=round(good / len(core), 4) if core else None,
         reproduction_counts=f"{good}/{len(core)}",
         files_scanned=scan.files_scanned,
@@ -562,7 +585,7 @@ def _unreadable(checklist: Path, shape_errors: list[str]) -> list[Problem]:
 def _write_statuses(checklist: Path, text: str, covered: list[ItemCoverage], problems: list[Problem]) -> bool:
     """Rewrite the status cells unless the file changed since it was read (then a problem is added).
     True when the file was rewritten."""
-    new_text = rewrite_statuses(text, {c.id: c.status for c in covered})
+    new_text = rewrite_statuses(text, {c.id: c.status for c in covered if c.scope == "IN_SCOPE"})
     if checklist.read_text(encoding="utf-8") != text:
         problems.append(
             Problem(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tools.analysis.findings import PROOF_END
 from tools.ingest.latex import algorithms
 from tools.ingest.latex.blocks import Blocks
 from tools.ingest.latex.names import ENV_ARGS, LISTS, SKIP_ENVS, TABULARS
@@ -85,8 +86,9 @@ class Environments(Blocks):
     def env_proof(self, env: str, i: int, c_end: int) -> None:
         title, j = read_optional(self.s, i)
         blocks = self.capture(j, c_end)
-        head = f"*{squash(self.inline_text(title)) if title else 'Proof'}.*"
-        self.lead(head, blocks)
+        name = squash(self.inline_text(title).replace("**", "")).rstrip(".") if title else "Proof"
+        self.lead(f"**{name}.**", blocks)  # the Markdown contract: a bold Proof head, an end mark
+        self.block(PROOF_END)
 
     def env_bibliography(self, env: str, i: int, c_end: int) -> None:
         self.bibliography(i, c_end)
