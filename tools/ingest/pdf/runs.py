@@ -63,12 +63,17 @@ class PdfPage:
             self.text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
         else:
             self.text = ""
+        self._u16 = _utf16_offsets(self.text)
         self._rect = raw.FS_RECTF()
         self._fonts: dict[int | None, str] = {}
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
 
     def char(self, text_index: int) -> int:
+        """The character index of a position in `text` (pdfium counts UTF-16 units: a maths letter such as
+        U+1D451 takes two)."""
+        if self._u16 is not None:
+            text_index = self._u16[min(text_index, len(self._u16) - 1)]
         ci = self.r.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
         return ci if ci >= 0 else min(text_index, self.n - 1)
 
@@ -154,6 +159,17 @@ class PdfPage:
             stripped = mapped
             out.append(Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen))
         return out
+
+
+def _utf16_offsets(text: str) -> list[int] | None:
+    """Each character's UTF-16 offset, or None when every character takes one unit (the common case)."""
+    if all(ord(c) < 0x10000 for c in text):
+        return None
+    out, at = [], 0
+    for c in text:
+        out.append(at)
+        at += 2 if ord(c) >= 0x10000 else 1
+    return out
 
 
 def runs_text(runs: list[Run]) -> str:
