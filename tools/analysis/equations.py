@@ -191,7 +191,8 @@ def find_all(text: str, wanted: set[str]) -> dict:
 
 def _skip(ln: MarkdownLine) -> bool:
     t = ln.text.lstrip()
-    return not t or t.startswith(("#", "<!--", "|", "**Algorithm", "![")) or bool(_ALG.match(t))
+    table_row = t.startswith("| ") and t.endswith(" |")  # not '|x| ≤ 1 (3)': a display may open with a bar
+    return not t or table_row or t.startswith(("#", "<!--", "**Algorithm", "![")) or bool(_ALG.match(t))
 
 
 def _prose_like(text: str) -> bool:
@@ -222,7 +223,7 @@ def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation
                 body
                 and len(body) <= 600
                 and not _REF_BEFORE.search(body)
-                and _MATH.search(body)
+                and (_MATH.search(body) or _unmapped_display(body, m.group(1)))
                 and not (_prose_like(body) and len(body) > 200)
                 and (not _TAG_ONLY.fullmatch(m.group(1)) or _display_like(body))
             ):
@@ -235,6 +236,20 @@ def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation
         if _display_like(t):
             display.append(Equation(label=None, body=t, **loc))
     return numbered, display
+
+
+def _unmapped_display(body: str, label: str) -> bool:
+    """A labelled line whose maths signs did not come through (math fonts without a Unicode map print '='
+    as '“'): a line of its own with at most two ordinary words, not a row of numbers."""
+    return (
+        not _TAG_ONLY.fullmatch(label)
+        and len(body) <= 300
+        and len(_ORDINARY_WORD.findall(body)) <= 2
+        and not _numbers_row(body)
+    )
+
+
+_ORDINARY_WORD = re.compile(r"(?<![\w\\])[a-z]{4,}(?!\w)")
 
 
 def _numbers_row(text: str) -> bool:
