@@ -245,8 +245,15 @@ def _unmapped_display(body: str, label: str) -> bool:
         not _TAG_ONLY.fullmatch(label)
         and len(body) <= 300
         and len(_ORDINARY_WORD.findall(body)) <= 2
-        and not _numbers_row(body)
+        and not _measurements(body)
     )
+
+
+def _measurements(text: str) -> bool:
+    """Three or more numbers making up a good share of the tokens: a table row ('12.3 (0.2)'), not maths."""
+    tokens = text.split()
+    numbers = sum(bool(re.fullmatch(r"[-+±]?\d[\d.,%]*", w)) for w in tokens)
+    return numbers >= 3 and numbers >= 0.3 * len(tokens)
 
 
 _ORDINARY_WORD = re.compile(r"(?<![\w\\])[a-z]{4,}(?!\w)")

@@ -24,17 +24,27 @@ def label_of(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     word = _TAG.fullmatch(m.group(1)) is not None
     if not before:
         return m.group(1) if not word or line.x0 > (xl + xr) / 2 else None
+    font_maths = _math_font_before(line, page)
     maths = REL.search(before) or OPEN_OP.match(before) or (mathy(before) and MATH.search(before))
+    maths = maths or font_maths
     if word and not maths:
         return None
     gap = _label_gap(line, page, m.group())
     if gap is None:
         return None
-    if gap < (0.4 if MATH.search(before) and few_words(before) else 0.8) * line.size:
+    if gap < (0.4 if (MATH.search(before) or font_maths) and few_words(before) else 0.8) * line.size:
         return None  # amsmath may set a label 0.5em after a full display line; prose needs a wider gap
     if _REF_WORD.search(before) and not (MATH.search(before[-30:]) or few_words(before)):
         return None
     return m.group(1)
+
+
+def _math_font_before(line: Line, page: PdfPage) -> bool:
+    """A run in a maths font among the last three before the label: the label closes a display, whatever its
+    maths glyphs print as."""
+    return any(page.math_font(r.ci0) or page.math_font(r.ci1) for r in line.runs[-4:-1]) or (
+        len(line.runs) == 1 and page.math_font(line.runs[0].ci0)
+    )
 
 
 def _label_gap(line: Line, page: PdfPage, label: str) -> float | None:

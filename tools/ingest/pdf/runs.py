@@ -23,6 +23,12 @@ _CMEX = dict(enumerate(
 ))
 
 
+# fonts of TeX maths (Computer Modern, AMS, txfonts/pxfonts, Libertine, mathabx ...), known by name even when
+# their glyphs have no Unicode map
+_MATH_FONT = re.compile(
+    r"cmmi|cmsy|cmex|cmbsy|cmmib|msbm|msam|math|txsy|txex|txmi|pxsy|pxex|pxmi|eufm|eusm|rsfs|stmary|wasy|esint|"
+    r"bbold|dsrom|symbol|lmmi|lmsy"
+)
 _BIG = set("√∑∏∫∮⋃⋂()[]{}⟨⟩|‖⌊⌋⌈⌉")
 _BIG_CMEX = _BIG | {"/", "\\"}  # a big slash is known as such only from its font
 _CMEX_CAND = re.compile(
@@ -120,6 +126,10 @@ class PdfPage:
             if "cmex" in self.font(self.char(ts + k)):
                 chars[k] = _CMEX.get(ord(chars[k]), chars[k])
         return "".join(chars)
+
+    def math_font(self, ci: int) -> bool:
+        """Whether the character is set in a maths font (not the text font)."""
+        return bool(_MATH_FONT.search(self.font(ci)))
 
     def bold(self, ci: int) -> bool:
         if self.r.FPDFText_GetFontWeight(self.tp, ci) >= 600:
