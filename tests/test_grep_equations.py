@@ -166,3 +166,22 @@ def test_hand_written_latex_papers(tmp_root, name):
     empty = [e["label"] for e in truth["equations"] if not e["tex"].strip()]  # align's final '\\' row
     for e in r.numbered:  # every body holds a relation: no label attached to a lone fraction piece
         assert any(c in e.body for c in "=≥≈←") or (not e.body and e.label in empty), (e.label, e.body)
+
+
+def test_maths_fonts_without_a_faithful_map(tmp_root):
+    """hand5fonts: maths letters mapped to U+1D44E.. (two UTF-16 units each) and relation signs to unrelated
+    characters ('=' prints '“'). Every label is still found, in the text font after maths-font runs; no display
+    line becomes a table row; theorem heads keep their bold font; maths letters read as plain letters."""
+    paper = Path(__file__).resolve().parent.parent / "bench" / "papers" / "hand5fonts"
+    truth = json.loads((paper / "groundtruth.json").read_text())
+    shutil.copyfile(paper / "paper.pdf", tmp_root / "p.pdf")
+    md = pdf_to_markdown("p.pdf").markdown_path
+    text = Path(md).read_text()
+    r = grep_equations(md)
+    assert [e.label for e in r.numbered] == truth["equation_labels"]
+    assert [t.kind for t in r.theorems] == [t["env"] for t in truth["theorems"]]
+    assert [t.title for t in r.theorems if t.title] == ["Balancedness", "Balance is kept"]
+    assert not any(ln.startswith("|") and ln.endswith("|") for ln in text.split("\n"))
+    assert not any(0x1D400 <= ord(c) <= 0x1D7FF for c in text)
+    first = r.numbered[0].body
+    assert "Ast" in first and "Cst" in first and "“" in first  # the letters plain, the broken '=' as printed

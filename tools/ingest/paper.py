@@ -14,7 +14,7 @@ from tools.errors import PaperToCodeError
 from tools.models import ToolResult
 
 CONVERTER = "paper-to-code-pdfium"
-CONVERTER_VERSION = "1.4"  # bump whenever the Markdown changes: it keys the cache
+CONVERTER_VERSION = "1.5"  # bump whenever the Markdown changes: it keys the cache
 MAX_LIMIT = 40000
 MAX_PDF_BYTES = 512 * 1024 * 1024
 REPLY_HEADINGS = 40
