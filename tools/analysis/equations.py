@@ -48,6 +48,7 @@ STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|requir
 THM_KINDS = "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture"
 THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+"
 _STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)]\s|[-*]\s|{STEP_WORDS})", re.I)
+_STEP_MARK = re.compile(r"←|[⊲▷]\s\S")  # an assignment or a right-set comment: a pseudo-code line
 _THM_KINDS = THM_KINDS
 _THM_NUM = THM_NUM + "|[A-Z]"
 _THM_BOLD = re.compile(  # 'Example' only with a bold head: as plain text it opens too much prose
@@ -305,7 +306,7 @@ def _algorithms(lines: list[MarkdownLine]) -> list[Algorithm]:
                 continue
             if t.startswith(("#", "**")) or _ALG.match(t):
                 break
-            if _STEP.match(t) or re.match(r"^\d+\.\s", t):
+            if _STEP.match(t) or re.match(r"^\d+\.\s", t) or _STEP_MARK.search(t):
                 steps.append(t)
             elif steps and len(t) <= 80:
                 steps[-1] = f"{steps[-1]} {t}"  # a step wrapped onto the next line

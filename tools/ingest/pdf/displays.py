@@ -16,6 +16,9 @@ from tools.ingest.pdf.runs import PdfPage
 
 _STEP = re.compile(rf"^(?:\d{{1,3}}:|{STEP_WORDS})", re.I)
 _NEAR = ("label", "display", "indented")
+# an unnumbered pseudo-code line: an assignment arrow, a right-set comment mark, or a 'do'/'then' at its end
+_COMMENT = re.compile(r"[⊲▷].*$")
+_STEP_MARK = re.compile(r"[←⊲▷]|\s(?:do|then)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,8 @@ def _kind(ln: Line, f: _Frame, page: PdfPage) -> str:
         return "label"
     if _STEP.match(ln.text) and (ln.text[:1].isdigit() or ln.x1 < f.xr - 0.05 * f.width):
         return "step"  # keyword-led steps are short lines; justified prose starting 'require' is not
+    if _STEP_MARK.search(ln.text) and few_words(_COMMENT.sub("", ln.text)):
+        return "step"
     maths = _math_runs(ln, page)
     if _is_table_row(ln) and maths < 0.5:
         return "table"

@@ -23,8 +23,8 @@ def _plain(m: re.Match[str]) -> str:
 
 
 def clean(text: str) -> str:
-    """Ligatures folded, pdfium's hyphen marks as '-', maths letters as plain letters, glyphs without a Unicode
-    map as U+FFFD."""
+    """Ligatures folded, pdfium's hyphen marks as '-', maths letters as plain letters, glyphs without a
+    Unicode map as U+FFFD."""
     if _MATH_ALNUM.search(text):
         text = _MATH_ALNUM.sub(_plain, text)
     if not _ODD.search(text):  # str.translate with a dict is slow: only when needed
