@@ -171,7 +171,7 @@ def test_hand_written_latex_papers(tmp_root, name):
 def test_maths_fonts_without_a_faithful_map(tmp_root):
     """hand5fonts: maths letters mapped to U+1D44E.. (two UTF-16 units each) and relation signs to unrelated
     characters ('=' prints '“'). Every label is still found, in the text font after maths-font runs; no
-    display line becomes a table row; theorem heads keep their bold font; maths letters read as plain letters."""
+    display line becomes a table row; theorem heads keep their bold font; maths letters read plain."""
     paper = Path(__file__).resolve().parent.parent / "bench" / "papers" / "hand5fonts"
     truth = json.loads((paper / "groundtruth.json").read_text())
     shutil.copyfile(paper / "paper.pdf", tmp_root / "p.pdf")
