@@ -4,6 +4,7 @@ routes."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -185,3 +186,19 @@ def test_maths_fonts_without_a_faithful_map(tmp_root):
     assert not any(0x1D400 <= ord(c) <= 0x1D7FF for c in text)
     first = r.numbered[0].body
     assert "Ast" in first and "Cst" in first and "“" in first  # the letters plain, the broken '=' as printed
+
+
+def test_algorithm_boxes_beside_text(tmp_root):
+    """hand6algo: algorithm* across two columns, an algorithm2e box with unnumbered lines and a wrapped
+    caption, and a box in a minipage beside prose. Every caption whole, every line of each box a step, no
+    prose mixed in, and a superscript opening a glyph run stays on its line ('v∗ ← ∞')."""
+    paper = Path(__file__).resolve().parent.parent / "bench" / "papers" / "hand6algo"
+    truth = json.loads((paper / "groundtruth.json").read_text())
+    shutil.copyfile(paper / "paper.pdf", tmp_root / "p.pdf")
+    r = grep_equations(pdf_to_markdown("p.pdf").markdown_path, kinds=["algorithm"])
+    assert [a.caption for a in r.algorithms] == [a["caption"] for a in truth["algorithms"]]
+    assert [len(a.steps) for a in r.algorithms] == [10, 9, 11]  # every line of the boxes in source/main.tex
+    for a in r.algorithms:
+        assert not any(w in s for s in a.steps for w in ("queue method", "sequences", "minibatches,"))
+        assert not re.search(r"\s\d$", a.steps[-1])  # no page number glued to the last step
+    assert any(s.endswith("v∗ ← ∞") for s in r.algorithms[2].steps)

@@ -306,6 +306,8 @@ def _algorithms(lines: list[MarkdownLine]) -> list[Algorithm]:
                 continue
             if t.startswith(("#", "**")) or _ALG.match(t):
                 break
+            if re.fullmatch(r"\d{1,4}", t):  # a page number between the box and what follows
+                continue
             if _STEP.match(t) or re.match(r"^\d+\.\s", t) or _STEP_MARK.search(t):
                 steps.append(t)
             elif steps and len(t) <= 80:

@@ -158,6 +158,10 @@ class PdfPage:
             _, _, right, _ = self.box(ci1)
             _, y = self.origin(ci0)
             size = self.size(ci0)
+            if ci1 != ci0 and 3 <= size < self.size(ci1) - 0.5:
+                # a run opening with a superscript ('∗ ← ∞' of 'v∗ ← ∞'): its baseline is the last glyph's
+                _, y = self.origin(ci1)
+                size = self.size(ci1)
             if size < 3 or size > 100:  # scaled text matrix: fall back on the box height
                 size = max(top - bottom, 1.0)
             hyphen = m.end() < len(text) and text[m.end()] in "\x02\ufffe"
