@@ -171,8 +171,9 @@ def test_hand_written_latex_papers(tmp_root, name):
 
 def test_maths_fonts_without_a_faithful_map(tmp_root):
     """hand5fonts: maths letters mapped to U+1D44E.. (two UTF-16 units each) and relation signs to unrelated
-    characters ('=' prints '“'). Every label is still found, in the text font after maths-font runs; no
-    display line becomes a table row; theorem heads keep their bold font; maths letters read plain."""
+    characters ('=' prints '“'). Every label is still found, in the text font after maths-font runs, also one
+    with a star printed after it; no display line becomes a table row; theorem heads keep their bold font;
+    maths letters read plain."""
     paper = Path(__file__).resolve().parent.parent / "bench" / "papers" / "hand5fonts"
     truth = json.loads((paper / "groundtruth.json").read_text())
     shutil.copyfile(paper / "paper.pdf", tmp_root / "p.pdf")
@@ -184,6 +185,7 @@ def test_maths_fonts_without_a_faithful_map(tmp_root):
     assert [t.title for t in r.theorems if t.title] == ["Balancedness", "Balance is kept"]
     assert not any(ln.startswith("|") and ln.endswith("|") for ln in text.split("\n"))
     assert not any(0x1D400 <= ord(c) <= 0x1D7FF for c in text)
+    assert "(2.2)\n" in text and "⋆" not in r.numbered[-1].body  # the star printed after a label is dropped
     first = r.numbered[0].body
     assert "Ast" in first and "Cst" in first and "“" in first  # the letters plain, the broken '=' as printed
 

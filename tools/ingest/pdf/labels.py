@@ -7,16 +7,47 @@ import re
 from tools.analysis.equations import LABEL_BODY, TAG_BODY
 from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.mathtext import MATH, OPEN_OP, REL, few_words, mathy
-from tools.ingest.pdf.runs import PdfPage
+from tools.ingest.pdf.runs import PdfPage, Run, runs_text
 
 LABEL = re.compile(rf"\(({LABEL_BODY}|{TAG_BODY})\)$")
 _TAG = re.compile(TAG_BODY)
+# a superscript or a decoration printed right after a label: '(6)⋆', '(2) †'
+_MARKS = "⋆∗*†‡′'˜ˆ¯˙·•◦∘□■◇♢✓✗"
+_DEBRIS = re.compile(rf"\(({LABEL_BODY}|{TAG_BODY})\)\s?[{_MARKS}]{{1,2}}$")
+_LABEL_IN_RUN = re.compile(rf"\((?:{LABEL_BODY}|{TAG_BODY})\)(?=\s?[{_MARKS}]{{0,2}}$)")
 _REF_WORD = re.compile(r"(?i)(?:eqs?\.|equations?|eqn\.?|and|or|in|see|of|by|from|to|with|\(see|cf\.|,)$")
 
 
 def label_of(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     """The equation label ending `line`, when it sits flush right with a wide gap before it. A \\tag word
-    (E) (KL) must also follow maths, or stand alone in the right half of the column."""
+    (E) (KL) must also follow maths, or stand alone in the right half of the column. A superscript or
+    decoration after the label is dropped from the line."""
+    bare = _without_debris(line)
+    label = _label(bare, page, xl, xr)
+    if label and bare is not line:
+        line.runs, line.text = bare.runs, bare.text
+    return label
+
+
+def _without_debris(line: Line) -> Line:
+    """The line without a symbol or two printed after its label ('(6)⋆'), or the line itself."""
+    if not _DEBRIS.search(line.text):
+        return line
+    runs = list(line.runs)
+    while runs and not _LABEL_IN_RUN.search(runs[-1].text):
+        if re.search(r"[\w(]", runs[-1].text):
+            return line
+        runs.pop()  # a run of debris only
+    if not runs:
+        return line
+    r = runs[-1]
+    end = _LABEL_IN_RUN.search(r.text).end()  # type: ignore[union-attr]
+    runs[-1] = Run(r.text[:end], r.x0, r.x1, r.y, r.size, r.ci0, r.ci1, r.ts, r.hyphen)
+    text = runs_text(runs)
+    return Line(runs, line.x0, line.x1, line.y, line.size, text, line.hyphen, line.kind, line.label)
+
+
+def _label(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     m = LABEL.search(line.text)
     if not m or line.x1 < xr - max(6.0, 0.6 * line.size):
         return None
