@@ -86,6 +86,23 @@ The encoder has 6 layers with multi-head attention and residual connections.
 """
 
 
+def test_pdf_route_labels_whatever_the_maths_glyphs(tmp_root):
+    """Labels after maths whose signs did not come through ('=' as '“'), a display opening with a bar, and
+    no \\tag read into a function's argument '(x)' or a table's '(0.2)'."""
+    (tmp_root / "p.md").write_text(
+        "# 1 Model\n"
+        "LSpA, B, Cq “ 1 ℓ RNN ´xpiq , ypiq , (3.2)\n"
+        "|CAjB ´ CˆAˆjBˆ| ď ϵ, @j P t0, 1, . . . , q ´ 1u . (3.5)\n"
+        "| a | b |\n"
+        "∂y ∂expKo (z) ∂f(˜x) ∂ logKo (x)\n"
+        "ResNet 93.1 94.2 95.0 (0.2)\n"
+        "D(p‖q) = E log p/q, (KL)\n"
+        "We train the model for a while and then stop it, as the figure shows (3)\n"
+    )
+    r = grep_equations("p.md", kinds=["numbered"])
+    assert [e.label for e in r.numbered] == ["3.2", "3.5", "KL"]
+
+
 def test_kinds_on_pdf_route_markdown(tmp_root):
     (tmp_root / "p.md").write_text(PROSE)
     r = grep_equations("p.md")

@@ -226,7 +226,7 @@ def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation
                 and not _REF_BEFORE.search(body)
                 and (_MATH.search(body) or _unmapped_display(body, m.group(1)))
                 and not (_prose_like(body) and len(body) > 200)
-                and (not _TAG_ONLY.fullmatch(m.group(1)) or _display_like(body))
+                and (not _TAG_ONLY.fullmatch(m.group(1)) or _tag_after_display(body, m.group(1)))
             ):
                 numbered.append(Equation(label=m.group(1), body=body, **loc))
                 continue
@@ -237,6 +237,14 @@ def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation
         if _display_like(t):
             display.append(Equation(label=None, body=t, **loc))
     return numbered, display
+
+
+def _tag_after_display(body: str, tag: str) -> bool:
+    """A \\tag word closing a display line. A lone small letter after a name reads as an argument, 'logK (x)',
+    'f (z)': it counts only after punctuation, a bracket or a digit."""
+    if not _display_like(body):
+        return False
+    return not (len(tag) == 1 and tag.islower() and body[-1:].isalpha())
 
 
 def _unmapped_display(body: str, label: str) -> bool:
