@@ -63,10 +63,13 @@ def _label(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     gap = _label_gap(line, page, m.group())
     if gap is None:
         return None
-    if gap < (0.4 if (MATH.search(before) or font_maths) and few_words(before) else 0.8) * line.size:
+    display = (MATH.search(before) or font_maths) and few_words(before)
+    display = display or _maths_just_before(line, page, m.group())
+    if gap < (0.4 if display else 0.8) * line.size:
         return None  # amsmath may set a label 0.5em after a full display line; prose needs a wider gap
-    if _REF_WORD.search(before) and not (MATH.search(before[-30:]) or few_words(before)):
-        return None
+    maths_end = MATH.search(before[-30:]) or few_words(before)
+    if _REF_WORD.search(before) and not maths_end and gap < 2 * line.size:
+        return None  # 'see Eq. (3)' ends a prose line; a display's label stands two em or more apart
     return m.group(1)
 
 
@@ -76,6 +79,15 @@ def _math_font_before(line: Line, page: PdfPage) -> bool:
     return any(page.math_font(r.ci0) or page.math_font(r.ci1) for r in line.runs[-4:-1]) or (
         len(line.runs) == 1 and page.math_font(line.runs[0].ci0)
     )
+
+
+def _maths_just_before(line: Line, page: PdfPage, label: str) -> bool:
+    """The last glyph before the label is set in a maths font (a display's closing comma or letter)."""
+    last = line.runs[-1]
+    if last.text == label:
+        return len(line.runs) > 1 and page.math_font(line.runs[-2].ci1)
+    prev = last.text[: len(last.text) - len(label)].rstrip()
+    return bool(prev) and page.math_font(page.char(last.ts + len(prev) - 1))
 
 
 def _label_gap(line: Line, page: PdfPage, label: str) -> float | None:
