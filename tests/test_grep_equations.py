@@ -221,3 +221,15 @@ def test_algorithm_boxes_beside_text(tmp_root):
         assert not any(w in s for s in a.steps for w in ("queue method", "sequences", "minibatches,"))
         assert not re.search(r"\s\d$", a.steps[-1])  # no page number glued to the last step
     assert any(s.endswith("v∗ ← ∞") for s in r.algorithms[2].steps)
+
+
+def test_one_column_page_of_displays(tmp_root):
+    """hand7displays: pages of align rows whose pieces lie left and right of the middle are still one column:
+    each label keeps its whole row, the determinant on the left and the log density on the right."""
+    paper = Path(__file__).resolve().parent.parent / "bench" / "papers" / "hand7displays"
+    truth = json.loads((paper / "groundtruth.json").read_text())
+    shutil.copyfile(paper / "paper.pdf", tmp_root / "p.pdf")
+    r = grep_equations(pdf_to_markdown("p.pdf").markdown_path, kinds=["numbered"])
+    assert [e.label for e in r.numbered] == truth["equation_labels"]
+    for e in r.numbered:
+        assert e.body.startswith("det") and f"log p(x{e.label})" in e.body, e.body
