@@ -4,6 +4,7 @@ routes."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -83,6 +84,23 @@ and the update
 Assumption 1. The data are i.i.d.
 The encoder has 6 layers with multi-head attention and residual connections.
 """
+
+
+def test_pdf_route_labels_whatever_the_maths_glyphs(tmp_root):
+    """Labels after maths whose signs did not come through ('=' as '“'), a display opening with a bar, and
+    no \\tag read into a function's argument '(x)' or a table's '(0.2)'."""
+    (tmp_root / "p.md").write_text(
+        "# 1 Model\n"
+        "LSpA, B, Cq “ 1 ℓ RNN ´xpiq , ypiq , (3.2)\n"
+        "|CAjB ´ CˆAˆjBˆ| ď ϵ, @j P t0, 1, . . . , q ´ 1u . (3.5)\n"
+        "| a | b |\n"
+        "∂y ∂expKo (z) ∂f(˜x) ∂ logKo (x)\n"
+        "ResNet 93.1 94.2 95.0 (0.2)\n"
+        "D(p‖q) = E log p/q, (KL)\n"
+        "We train the model for a while and then stop it, as the figure shows (3)\n"
+    )
+    r = grep_equations("p.md", kinds=["numbered"])
+    assert [e.label for e in r.numbered] == ["3.2", "3.5", "KL"]
 
 
 def test_kinds_on_pdf_route_markdown(tmp_root):
@@ -166,3 +184,52 @@ def test_hand_written_latex_papers(tmp_root, name):
     empty = [e["label"] for e in truth["equations"] if not e["tex"].strip()]  # align's final '\\' row
     for e in r.numbered:  # every body holds a relation: no label attached to a lone fraction piece
         assert any(c in e.body for c in "=≥≈←") or (not e.body and e.label in empty), (e.label, e.body)
+
+
+def test_maths_fonts_without_a_faithful_map(tmp_root):
+    """hand5fonts: maths letters mapped to U+1D44E.. (two UTF-16 units each) and relation signs to unrelated
+    characters ('=' prints '“'). Every label is still found, in the text font after maths-font runs, also one
+    with a star printed after it; no display line becomes a table row; theorem heads keep their bold font;
+    maths letters read plain."""
+    paper = Path(__file__).resolve().parent.parent / "bench" / "papers" / "hand5fonts"
+    truth = json.loads((paper / "groundtruth.json").read_text())
+    shutil.copyfile(paper / "paper.pdf", tmp_root / "p.pdf")
+    md = pdf_to_markdown("p.pdf").markdown_path
+    text = Path(md).read_text()
+    r = grep_equations(md)
+    assert [e.label for e in r.numbered] == truth["equation_labels"]
+    assert [t.kind for t in r.theorems] == [t["env"] for t in truth["theorems"]]
+    assert [t.title for t in r.theorems if t.title] == ["Balancedness", "Balance is kept"]
+    assert not any(ln.startswith("|") and ln.endswith("|") for ln in text.split("\n"))
+    assert not any(0x1D400 <= ord(c) <= 0x1D7FF for c in text)
+    assert "(2.2)\n" in text and "⋆" not in r.numbered[-1].body  # the star printed after a label is dropped
+    first = r.numbered[0].body
+    assert "Ast" in first and "Cst" in first and "“" in first  # the letters plain, the broken '=' as printed
+
+
+def test_algorithm_boxes_beside_text(tmp_root):
+    """hand6algo: algorithm* across two columns, an algorithm2e box with unnumbered lines and a wrapped
+    caption, and a box in a minipage beside prose. Every caption whole, every line of each box a step, no
+    prose mixed in, and a superscript opening a glyph run stays on its line ('v∗ ← ∞')."""
+    paper = Path(__file__).resolve().parent.parent / "bench" / "papers" / "hand6algo"
+    truth = json.loads((paper / "groundtruth.json").read_text())
+    shutil.copyfile(paper / "paper.pdf", tmp_root / "p.pdf")
+    r = grep_equations(pdf_to_markdown("p.pdf").markdown_path, kinds=["algorithm"])
+    assert [a.caption for a in r.algorithms] == [a["caption"] for a in truth["algorithms"]]
+    assert [len(a.steps) for a in r.algorithms] == [10, 9, 11]  # every line of the boxes in source/main.tex
+    for a in r.algorithms:
+        assert not any(w in s for s in a.steps for w in ("queue method", "sequences", "minibatches,"))
+        assert not re.search(r"\s\d$", a.steps[-1])  # no page number glued to the last step
+    assert any(s.endswith("v∗ ← ∞") for s in r.algorithms[2].steps)
+
+
+def test_one_column_page_of_displays(tmp_root):
+    """hand7displays: pages of align rows whose pieces lie left and right of the middle are still one column:
+    each label keeps its whole row, the determinant on the left and the log density on the right."""
+    paper = Path(__file__).resolve().parent.parent / "bench" / "papers" / "hand7displays"
+    truth = json.loads((paper / "groundtruth.json").read_text())
+    shutil.copyfile(paper / "paper.pdf", tmp_root / "p.pdf")
+    r = grep_equations(pdf_to_markdown("p.pdf").markdown_path, kinds=["numbered"])
+    assert [e.label for e in r.numbered] == truth["equation_labels"]
+    for e in r.numbered:
+        assert e.body.startswith("det") and f"log p(x{e.label})" in e.body, e.body

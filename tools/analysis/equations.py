@@ -49,6 +49,7 @@ STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|requir
 THM_KINDS = "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture"
 THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+"
 _STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)]\s|[-*]\s|{STEP_WORDS})", re.I)
+_STEP_MARK = re.compile(r"←|[⊲▷]\s\S")  # an assignment or a right-set comment: a pseudo-code line
 _THM_KINDS = THM_KINDS
 _THM_NUM = THM_NUM + "|[A-Z]"
 _THM_BOLD = re.compile(  # 'Example' only with a bold head: as plain text it opens too much prose
@@ -192,7 +193,8 @@ def find_all(text: str, wanted: set[str]) -> dict:
 
 def _skip(ln: MarkdownLine) -> bool:
     t = ln.text.lstrip()
-    return not t or t.startswith(("#", "<!--", "|", "**Algorithm", "![")) or bool(_ALG.match(t))
+    table_row = t.startswith("| ") and t.endswith(" |")  # not '|x| ≤ 1 (3)': a display may open with a bar
+    return not t or table_row or t.startswith(("#", "<!--", "**Algorithm", "![")) or bool(_ALG.match(t))
 
 
 def _prose_like(text: str) -> bool:
@@ -264,9 +266,9 @@ def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation
                 body
                 and len(body) <= 600
                 and not _REF_BEFORE.search(body)
-                and _MATH.search(body)
+                and (_MATH.search(body) or _unmapped_display(body, m.group(1)))
                 and not (_prose_like(body) and len(body) > 200)
-                and (not _TAG_ONLY.fullmatch(m.group(1)) or _display_like(body))
+                and (not _TAG_ONLY.fullmatch(m.group(1)) or _tag_after_display(body, m.group(1)))
             ):
                 numbered.append(Equation(label=m.group(1), body=body, **loc))
                 continue
@@ -277,6 +279,35 @@ def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation
         if _display_like(t):
             display.append(Equation(label=None, body=t, **loc))
     return numbered, display
+
+
+def _tag_after_display(body: str, tag: str) -> bool:
+    """A \\tag word closing a display line. A lone small letter after a name reads as an argument, 'logK (x)',
+    'f (z)': it counts only after punctuation, a bracket or a digit."""
+    if not _display_like(body):
+        return False
+    return not (len(tag) == 1 and tag.islower() and body[-1:].isalpha())
+
+
+def _unmapped_display(body: str, label: str) -> bool:
+    """A labelled line whose maths signs did not come through (math fonts without a Unicode map print '='
+    as '“'): a line of its own with at most two ordinary words, not a row of numbers."""
+    return (
+        not _TAG_ONLY.fullmatch(label)
+        and len(body) <= 300
+        and len(_ORDINARY_WORD.findall(body)) <= 2
+        and not _measurements(body)
+    )
+
+
+def _measurements(text: str) -> bool:
+    """Three or more numbers making up a good share of the tokens: a table row ('12.3 (0.2)'), not maths."""
+    tokens = text.split()
+    numbers = sum(bool(re.fullmatch(r"[-+±]?\d[\d.,%]*", w)) for w in tokens)
+    return numbers >= 3 and numbers >= 0.3 * len(tokens)
+
+
+_ORDINARY_WORD = re.compile(r"(?<![\w\\])[a-z]{4,}(?!\w)")
 
 
 def _numbers_row(text: str) -> bool:
@@ -325,7 +356,9 @@ def _algorithms(lines: list[MarkdownLine]) -> list[Algorithm]:
                 continue
             if t.startswith(("#", "**")) or _ALG.match(t):
                 break
-            if _STEP.match(t) or re.match(r"^\d+\.\s", t):
+            if re.fullmatch(r"\d{1,4}", t):  # a page number between the box and what follows
+                continue
+            if _STEP.match(t) or re.match(r"^\d+\.\s", t) or _STEP_MARK.search(t):
                 steps.append(t)
             elif steps and len(t) <= 80:
                 steps[-1] = f"{steps[-1]} {t}"  # a step wrapped onto the next line

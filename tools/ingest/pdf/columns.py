@@ -17,9 +17,9 @@ def columns(runs: list[Run], width: float) -> list[list[Run]]:
     left = [r for r in runs if r.x1 <= mid + 4]
     right = [r for r in runs if r.x0 >= mid - 4 and r.x1 > mid + 4]
     total = sum(len(r.text) for r in runs) or 1
-    two_col = (
-        sum(len(r.text) for r in left) >= 0.2 * total and sum(len(r.text) for r in right) >= 0.2 * total
-    )
+    n_left, n_right = sum(len(r.text) for r in left), sum(len(r.text) for r in right)
+    # a one-column page of displays (pieces left and right of the middle) still has most prose lines spanning
+    two_col = n_left >= 0.2 * total and n_right >= 0.2 * total and n_left + n_right >= 0.75 * total
     return _read_bands(_bands(runs, left, right), two_col)
 
 

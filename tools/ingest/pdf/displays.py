@@ -16,6 +16,9 @@ from tools.ingest.pdf.runs import PdfPage
 
 _STEP = re.compile(rf"^(?:\d{{1,3}}:|{STEP_WORDS})", re.I)
 _NEAR = ("label", "display", "indented")
+# an unnumbered pseudo-code line: an assignment arrow, a right-set comment mark, or a 'do'/'then' at its end
+_COMMENT = re.compile(r"[⊲▷].*$")
+_STEP_MARK = re.compile(r"[←⊲▷]|\s(?:do|then)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,7 @@ def mark_displays(lines: list[Line], page: PdfPage) -> list[Line]:
     frame = _frame(lines)
     for ln in lines:
         ln.label = label_of(ln, page, frame.xl, frame.xr)
-        ln.kind = _kind(ln, frame)
+        ln.kind = _kind(ln, frame, page)
     _fraction_rows(lines, frame.body)
     _rows_above_displays(lines, frame)
     _fraction_rows(lines, frame.body)
@@ -50,20 +53,29 @@ def _frame(lines: list[Line]) -> _Frame:
     return _Frame(xl, xr, max(xr - xl, 50.0), statistics.median(ln.size for ln in lines))
 
 
-def _kind(ln: Line, f: _Frame) -> str:
+def _kind(ln: Line, f: _Frame, page: PdfPage) -> str:
     """A line's kind from its own look: label, algorithm step, table row, display, indented or text."""
     if ln.label:
         return "label"
     if _STEP.match(ln.text) and (ln.text[:1].isdigit() or ln.x1 < f.xr - 0.05 * f.width):
         return "step"  # keyword-led steps are short lines; justified prose starting 'require' is not
-    if _is_table_row(ln):
+    if _STEP_MARK.search(ln.text) and few_words(_COMMENT.sub("", ln.text)):
+        return "step"
+    maths = _math_runs(ln, page)
+    if _is_table_row(ln) and maths < 0.5:
         return "table"
     indented = ln.x0 >= f.xl + 0.06 * f.width and ln.size <= f.body * 1.15
-    if indented and ln.x1 <= f.xr - 0.04 * f.width and (MATH.search(ln.text) or mathy(ln.text)):
+    looks_maths = MATH.search(ln.text) or mathy(ln.text) or maths >= 0.5
+    if indented and ln.x1 <= f.xr - 0.04 * f.width and looks_maths:
         return "display"
     if indented:
         return "indented"
     return ln.kind
+
+
+def _math_runs(line: Line, page: PdfPage) -> float:
+    """The share of a line's runs that open in a maths font: a display row, whatever its glyphs print as."""
+    return sum(page.math_font(r.ci0) for r in line.runs) / len(line.runs) if line.runs else 0.0
 
 
 def _is_table_row(line: Line) -> bool:

@@ -4,6 +4,7 @@ map."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
@@ -13,10 +14,19 @@ JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff][\x00-\x1f\uff
                   "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]{2,}")
 _ODD = re.compile("[\ufb00-\ufb06\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\u00a0]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# maths letters and digits (U+1D400.., and the italic h U+210E) as the plain ones: '𝑑𝑝' reads 'dp'
+_MATH_ALNUM = re.compile("[\U0001d400-\U0001d7ff\u210e]")
+
+
+def _plain(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", m.group())
 
 
 def clean(text: str) -> str:
-    """Ligatures folded, pdfium's hyphen marks as '-', glyphs without a Unicode map as U+FFFD."""
+    """Ligatures folded, pdfium's hyphen marks as '-', maths letters as plain letters, glyphs without a
+    Unicode map as U+FFFD."""
+    if _MATH_ALNUM.search(text):
+        text = _MATH_ALNUM.sub(_plain, text)
     if not _ODD.search(text):  # str.translate with a dict is slow: only when needed
         return text
     text = text.translate(LIGATURES).replace("\x02", "-").replace("\ufffe", "-").replace("\u00a0", " ")

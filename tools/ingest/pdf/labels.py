@@ -7,16 +7,47 @@ import re
 from tools.analysis.equations import LABEL_BODY, TAG_BODY
 from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.mathtext import MATH, OPEN_OP, REL, few_words, mathy
-from tools.ingest.pdf.runs import PdfPage
+from tools.ingest.pdf.runs import PdfPage, Run, runs_text
 
 LABEL = re.compile(rf"\(({LABEL_BODY}|{TAG_BODY})\)$")
 _TAG = re.compile(TAG_BODY)
+# a superscript or a decoration printed right after a label: '(6)⋆', '(2) †'
+_MARKS = "⋆∗*†‡′'˜ˆ¯˙·•◦∘□■◇♢✓✗"
+_DEBRIS = re.compile(rf"\(({LABEL_BODY}|{TAG_BODY})\)\s?[{_MARKS}]{{1,2}}$")
+_LABEL_IN_RUN = re.compile(rf"\((?:{LABEL_BODY}|{TAG_BODY})\)(?=\s?[{_MARKS}]{{0,2}}$)")
 _REF_WORD = re.compile(r"(?i)(?:eqs?\.|equations?|eqn\.?|and|or|in|see|of|by|from|to|with|\(see|cf\.|,)$")
 
 
 def label_of(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     """The equation label ending `line`, when it sits flush right with a wide gap before it. A \\tag word
-    (E) (KL) must also follow maths, or stand alone in the right half of the column."""
+    (E) (KL) must also follow maths, or stand alone in the right half of the column. A superscript or
+    decoration after the label is dropped from the line."""
+    bare = _without_debris(line)
+    label = _label(bare, page, xl, xr)
+    if label and bare is not line:
+        line.runs, line.text = bare.runs, bare.text
+    return label
+
+
+def _without_debris(line: Line) -> Line:
+    """The line without a symbol or two printed after its label ('(6)⋆'), or the line itself."""
+    if not _DEBRIS.search(line.text):
+        return line
+    runs = list(line.runs)
+    while runs and not _LABEL_IN_RUN.search(runs[-1].text):
+        if re.search(r"[\w(]", runs[-1].text):
+            return line
+        runs.pop()  # a run of debris only
+    if not runs:
+        return line
+    r = runs[-1]
+    end = _LABEL_IN_RUN.search(r.text).end()  # type: ignore[union-attr]
+    runs[-1] = Run(r.text[:end], r.x0, r.x1, r.y, r.size, r.ci0, r.ci1, r.ts, r.hyphen)
+    text = runs_text(runs)
+    return Line(runs, line.x0, line.x1, line.y, line.size, text, line.hyphen, line.kind, line.label)
+
+
+def _label(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     m = LABEL.search(line.text)
     if not m or line.x1 < xr - max(6.0, 0.6 * line.size):
         return None
@@ -24,17 +55,39 @@ def label_of(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     word = _TAG.fullmatch(m.group(1)) is not None
     if not before:
         return m.group(1) if not word or line.x0 > (xl + xr) / 2 else None
+    font_maths = _math_font_before(line, page)
     maths = REL.search(before) or OPEN_OP.match(before) or (mathy(before) and MATH.search(before))
+    maths = maths or font_maths
     if word and not maths:
         return None
     gap = _label_gap(line, page, m.group())
     if gap is None:
         return None
-    if gap < (0.4 if MATH.search(before) and few_words(before) else 0.8) * line.size:
+    display = (MATH.search(before) or font_maths) and few_words(before)
+    display = display or _maths_just_before(line, page, m.group())
+    if gap < (0.4 if display else 0.8) * line.size:
         return None  # amsmath may set a label 0.5em after a full display line; prose needs a wider gap
-    if _REF_WORD.search(before) and not (MATH.search(before[-30:]) or few_words(before)):
-        return None
+    maths_end = MATH.search(before[-30:]) or few_words(before)
+    if _REF_WORD.search(before) and not maths_end and gap < 2 * line.size:
+        return None  # 'see Eq. (3)' ends a prose line; a display's label stands two em or more apart
     return m.group(1)
+
+
+def _math_font_before(line: Line, page: PdfPage) -> bool:
+    """A run in a maths font among the last three before the label: the label closes a display, whatever its
+    maths glyphs print as."""
+    return any(page.math_font(r.ci0) or page.math_font(r.ci1) for r in line.runs[-4:-1]) or (
+        len(line.runs) == 1 and page.math_font(line.runs[0].ci0)
+    )
+
+
+def _maths_just_before(line: Line, page: PdfPage, label: str) -> bool:
+    """The last glyph before the label is set in a maths font (a display's closing comma or letter)."""
+    last = line.runs[-1]
+    if last.text == label:
+        return len(line.runs) > 1 and page.math_font(line.runs[-2].ci1)
+    prev = last.text[: len(last.text) - len(label)].rstrip()
+    return bool(prev) and page.math_font(page.char(last.ts + len(prev) - 1))
 
 
 def _label_gap(line: Line, page: PdfPage, label: str) -> float | None:

@@ -8,8 +8,11 @@ OPEN_OP = re.compile(r"^[+−\-=·×≤≥<>]")
 REL = re.compile(r"[=≤≥≈∝≡≜∈∼←→↦]|:=")
 MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±·√∥⊙⊗∗]|:=")
 
-_MATH_WORDS = {"log", "exp", "max", "min", "sin", "cos", "tanh", "sup", "inf", "lim", "det", "arg", "argmax",
-               "argmin", "softmax", "var", "cov", "diag", "where", "and", "for", "all", "with"}
+_MATH_WORDS = {
+    "log", "exp", "max", "min", "sin", "cos", "tanh", "sup", "inf", "lim", "det", "arg", "argmax", "argmin",
+    "softmax", "var", "cov", "diag", "where", "and", "for", "all", "with", "cosh", "sinh", "arccos", "arcsin",
+    "arctan", "sgn", "sign", "rank", "trace", "dim", "ker", "span", "mod", "erf", "sigmoid", "relu",
+}
 
 
 def few_words(text: str) -> bool:

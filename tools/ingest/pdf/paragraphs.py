@@ -62,17 +62,24 @@ def reflow(lines: list[Line], xl: float, xr: float, vocab: Vocab) -> list[tuple[
     width = max(xr - xl, 50.0)
     for ln in lines:
         text = ln.text
-        if ln.kind not in ("text", "para"):
+        if ln.kind not in ("text", "para", "caption"):  # an algorithm caption may wrap: it reflows
             _close(out, prev)
             out.append(text)
             kinds.append(ln.kind)
             open_para = False
             prev = ln
             continue
-        if not open_para or prev is None or _starts_paragraph(ln, prev, first, xr, width):
+        if (
+            not open_para
+            or prev is None
+            or ln.kind == "caption"
+            # a caption's wrapped line goes on with a broken word or in lower case ('Require: ...' is a step)
+            or (prev.kind == "caption" and not (prev.hyphen or text[:1].islower()))
+            or _starts_paragraph(ln, prev, first, xr, width)
+        ):
             _close(out, prev)
             out.append(text)
-            kinds.append("text")
+            kinds.append("caption" if ln.kind == "caption" else "text")
             first = ln
         else:
             last = out[-1]
@@ -89,7 +96,8 @@ def reflow(lines: list[Line], xl: float, xr: float, vocab: Vocab) -> list[tuple[
 def _starts_paragraph(ln: Line, prev: Line, first: Line | None, xr: float, width: float) -> bool:
     """A prose line that opens a new paragraph after the prose line `prev`: a bullet, a wide gap, another font
     size, an indent (not a list item's wrapped line), or a short previous line."""
-    hanging = first is not None and _ITEM.match(first.text) is not None  # a list item's wrapped lines
+    # a list item's or a caption's wrapped lines hang under its text
+    hanging = first is not None and bool(_ITEM.match(first.text) or _FLOAT.match(first.text))
     return (
         ln.kind == "para"
         or _BULLET.match(ln.text) is not None
@@ -102,7 +110,7 @@ def _starts_paragraph(ln: Line, prev: Line, first: Line | None, xr: float, width
 
 def _close(out: list[str], prev: Line | None) -> None:
     """The paragraph ends: put back the hyphen of a word broken at its last line end."""
-    if out and prev is not None and prev.hyphen and prev.kind in ("text", "para"):
+    if out and prev is not None and prev.hyphen and prev.kind in ("text", "para", "caption"):
         out[-1] = out[-1].rstrip("-") + "-"
 
 

@@ -23,6 +23,12 @@ _CMEX = dict(enumerate(
 ))
 
 
+# fonts of TeX maths (Computer Modern, AMS, txfonts/pxfonts, Libertine, mathabx ...), known by name even when
+# their glyphs have no Unicode map
+_MATH_FONT = re.compile(
+    r"cmmi|cmsy|cmex|cmbsy|cmmib|msbm|msam|math|txsy|txex|txmi|pxsy|pxex|pxmi|eufm|eusm|rsfs|stmary|wasy|esint|"
+    r"bbold|dsrom|symbol|lmmi|lmsy"
+)
 _BIG = set("√∑∏∫∮⋃⋂()[]{}⟨⟩|‖⌊⌋⌈⌉")
 _BIG_CMEX = _BIG | {"/", "\\"}  # a big slash is known as such only from its font
 _CMEX_CAND = re.compile(
@@ -63,12 +69,17 @@ class PdfPage:
             self.text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
         else:
             self.text = ""
+        self._u16 = _utf16_offsets(self.text)
         self._rect = raw.FS_RECTF()
         self._fonts: dict[int | None, str] = {}
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
 
     def char(self, text_index: int) -> int:
+        """The character index of a position in `text` (pdfium counts UTF-16 units: a maths letter such as
+        U+1D451 takes two)."""
+        if self._u16 is not None:
+            text_index = self._u16[min(text_index, len(self._u16) - 1)]
         ci = self.r.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
         return ci if ci >= 0 else min(text_index, self.n - 1)
 
@@ -116,6 +127,10 @@ class PdfPage:
                 chars[k] = _CMEX.get(ord(chars[k]), chars[k])
         return "".join(chars)
 
+    def math_font(self, ci: int) -> bool:
+        """Whether the character is set in a maths font (not the text font)."""
+        return bool(_MATH_FONT.search(self.font(ci)))
+
     def bold(self, ci: int) -> bool:
         if self.r.FPDFText_GetFontWeight(self.tp, ci) >= 600:
             return True
@@ -143,6 +158,10 @@ class PdfPage:
             _, _, right, _ = self.box(ci1)
             _, y = self.origin(ci0)
             size = self.size(ci0)
+            if ci1 != ci0 and 3 <= size < self.size(ci1) - 0.5:
+                # a run opening with a superscript ('∗ ← ∞' of 'v∗ ← ∞'): its baseline is the last glyph's
+                _, y = self.origin(ci1)
+                size = self.size(ci1)
             if size < 3 or size > 100:  # scaled text matrix: fall back on the box height
                 size = max(top - bottom, 1.0)
             hyphen = m.end() < len(text) and text[m.end()] in "\x02\ufffe"
@@ -154,6 +173,17 @@ class PdfPage:
             stripped = mapped
             out.append(Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen))
         return out
+
+
+def _utf16_offsets(text: str) -> list[int] | None:
+    """Each character's UTF-16 offset, or None when every character takes one unit (the common case)."""
+    if all(ord(c) < 0x10000 for c in text):
+        return None
+    out, at = [], 0
+    for c in text:
+        out.append(at)
+        at += 2 if ord(c) >= 0x10000 else 1
+    return out
 
 
 def runs_text(runs: list[Run]) -> str:
