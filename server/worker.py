@@ -1,0 +1,187 @@
+"""Run a heavy core function in a worker process with a time and memory budget that actually stops it.
+
+A warm forkserver (the tool modules imported once) forks one worker per call; the worker sets RLIMIT_AS,
+runs the function and sends back its progress and its result. The caller kills the worker when the wall-clock
+deadline passes or when the call is cancelled (the MCP client's notifications/cancelled, Ctrl-C), and raises
+TooLarge saying which budget ran out. The core functions stay plain functions; only this module knows.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import anyio
+
+from tools.errors import TooLarge
+from tools.progress import areport
+
+# imported once in the forkserver, so a worker starts without paying for them
+PRELOAD = [
+    "tools.ingest.paper",
+    "tools.ingest.sources",
+    "tools.analysis.equations",
+    "tools.analysis.checklist",
+    "tools.trace.coverage",
+    "tools.trace.oracles",
+    "pypdfium2",
+    "anyio._backends._asyncio",
+    "server.worker",
+]
+POLL_S = 0.02
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Wall-clock seconds and address-space megabytes one call may use."""
+
+    seconds: float
+    megabytes: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker sent back: the value or the exception it raised, and its peak RSS."""
+
+    value: Any = None
+    error: BaseException | None = None
+    peak_rss_mb: float = 0.0
+
+
+_context: Any = None
+
+
+def _mp() -> Any:
+    global _context
+    if _context is None:
+        _context = multiprocessing.get_context("forkserver")
+        _context.set_forkserver_preload(PRELOAD)
+    return _context
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(conn: Any, fn: Callable[..., Any], kwargs: dict[str, Any], roots: list[str], mb: int) -> None:
+    """The worker: limit memory, run `fn` with progress sent to the parent, send the Outcome."""
+    import inspect
+
+    from tools.progress import reporting
+    from tools.workspace import set_roots
+
+    resource.setrlimit(resource.RLIMIT_AS, (mb * 2**20, mb * 2**20))
+    set_roots(roots)
+
+    async def send_progress(value: float, total: float | None, message: str | None) -> None:
+        conn.send(("progress", (value, total, message)))
+
+    async def main() -> Any:
+        with reporting(send_progress):
+            if inspect.iscoroutinefunction(fn):
+                return await fn(**kwargs)
+            return await anyio.to_thread.run_sync(lambda: fn(**kwargs))
+
+    try:
+        outcome = Outcome(value=anyio.run(main), peak_rss_mb=_peak_mb())
+    except MemoryError:
+        outcome = Outcome(error=MemoryError(), peak_rss_mb=_peak_mb())
+    except Exception as e:  # sent back and raised by the caller
+        outcome = Outcome(error=_picklable(e), peak_rss_mb=_peak_mb())
+    try:
+        conn.send(("done", outcome))
+    except MemoryError:
+        conn.send(("done", Outcome(error=MemoryError(), peak_rss_mb=_peak_mb())))
+
+
+def _picklable(e: Exception) -> Exception:
+    """The exception itself when it crosses a pipe intact, else a RuntimeError that names it."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(e))
+        return e
+    except Exception:
+        return RuntimeError(f"{type(e).__name__}: {str(e)[:300]}")
+
+
+def _too_large(name: str, budget: Budget, what: str) -> TooLarge:
+    return TooLarge(
+        f"{name} {what}: the input is too large or too tangled to process (hostile or damaged?). "
+        "Split it or pass a smaller part"
+    )
+
+
+def _time_error(name: str, budget: Budget) -> TooLarge:
+    return _too_large(name, budget, f"took longer than {budget.seconds:g} s and was stopped")
+
+
+def _memory_error(name: str, budget: Budget) -> TooLarge:
+    return _too_large(name, budget, f"needed more than {budget.megabytes} MB of memory and was stopped")
+
+
+def _died(proc: Any, name: str, budget: Budget) -> Exception:
+    """Why a worker ended without an answer: killed (the kernel's OOM killer, most likely) or crashed."""
+    proc.join(timeout=5)
+    if proc.exitcode == -9:
+        return _memory_error(name, budget)
+    return RuntimeError(f"the worker process for {name} ended without an answer (exit code {proc.exitcode})")
+
+
+def _kill(proc: Any) -> None:
+    """End the worker and reap it (a worker that already ended is only reaped)."""
+    if proc.is_alive():
+        proc.kill()
+    proc.join(timeout=5)
+    proc.close()
+
+
+async def run_in_worker(fn: Callable[..., Any], kwargs: dict[str, Any], budget: Budget) -> Outcome:
+    """Run fn(**kwargs) in a fresh worker; relay its progress; kill it on timeout or cancellation.
+
+    Returns the Outcome (the caller raises its error); raises TooLarge when a budget ran out."""
+    from tools.workspace import get_roots
+
+    name = getattr(fn, "__name__", "the tool")
+    roots = [str(r) for r in get_roots()]
+    recv, send = _mp().Pipe(duplex=False)
+    proc = _mp().Process(target=_child, args=(send, fn, kwargs, roots, budget.megabytes), daemon=True)
+    proc.start()
+    send.close()
+    deadline = time.monotonic() + budget.seconds
+    try:
+        while True:
+            if recv.poll():
+                try:
+                    kind, payload = recv.recv()
+                except EOFError:  # the worker died without a word
+                    raise _died(proc, name, budget) from None
+                if kind == "done":
+                    return _checked(payload, name, budget)
+                await areport(*payload)
+            elif time.monotonic() > deadline:
+                raise _time_error(name, budget)
+            else:
+                await anyio.sleep(POLL_S)
+    finally:
+        recv.close()
+        with anyio.CancelScope(shield=True):
+            _kill(proc)
+
+
+def _checked(outcome: Outcome, name: str, budget: Budget) -> Outcome:
+    if isinstance(outcome.error, MemoryError):
+        raise _memory_error(name, budget)
+    return outcome
+
+
+async def call_with_budget(fn: Callable[..., Any], kwargs: dict[str, Any], budget: Budget) -> Any:
+    """fn(**kwargs) run in a worker under `budget`: its value, or the exception it raised."""
+    outcome = await run_in_worker(fn, kwargs, budget)
+    if outcome.error is not None:
+        raise outcome.error
+    return outcome.value
