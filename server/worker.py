@@ -8,6 +8,7 @@ TooLarge saying which budget ran out. The core functions stay plain functions; o
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import resource
 import time
@@ -33,6 +34,8 @@ PRELOAD = [
     "server.worker",
 ]
 POLL_S = 0.02
+CPU_MARGIN_S = 5  # the worker's own CPU-time limit is the deadline plus this
+PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -67,14 +70,29 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _child(conn: Any, fn: Callable[..., Any], kwargs: dict[str, Any], roots: list[str], mb: int) -> None:
+def _limit_self(mb: int, seconds: float) -> None:
+    """Limits that hold even when the caller is gone: memory, CPU time (a backstop to the caller's
+    deadline), and death with the forkserver (which ends with the server)."""
+    import ctypes
+    import signal
+
+    resource.setrlimit(resource.RLIMIT_AS, (mb * 2**20, mb * 2**20))
+    cpu = int(seconds) + CPU_MARGIN_S
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + CPU_MARGIN_S))
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: the CPU limit still ends the work
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _child(
+    conn: Any, fn: Callable[..., Any], kwargs: dict[str, Any], roots: list[str], mb: int, seconds: float
+) -> None:
     """The worker: limit memory, run `fn` with progress sent to the parent, send the Outcome."""
     import inspect
 
     from tools.progress import reporting
     from tools.workspace import set_roots
 
-    resource.setrlimit(resource.RLIMIT_AS, (mb * 2**20, mb * 2**20))
+    _limit_self(mb, seconds)
     set_roots(roots)
 
     async def send_progress(value: float, total: float | None, message: str | None) -> None:
@@ -126,9 +144,13 @@ def _memory_error(name: str, budget: Budget) -> TooLarge:
 
 def _died(proc: Any, name: str, budget: Budget) -> Exception:
     """Why a worker ended without an answer: killed (the kernel's OOM killer, most likely) or crashed."""
+    import signal
+
     proc.join(timeout=5)
-    if proc.exitcode == -9:
+    if proc.exitcode == -signal.SIGKILL:
         return _memory_error(name, budget)
+    if proc.exitcode == -signal.SIGXCPU:
+        return _time_error(name, budget)
     return RuntimeError(f"the worker process for {name} ended without an answer (exit code {proc.exitcode})")
 
 
@@ -149,7 +171,8 @@ async def run_in_worker(fn: Callable[..., Any], kwargs: dict[str, Any], budget: 
     name = getattr(fn, "__name__", "the tool")
     roots = [str(r) for r in get_roots()]
     recv, send = _mp().Pipe(duplex=False)
-    proc = _mp().Process(target=_child, args=(send, fn, kwargs, roots, budget.megabytes), daemon=True)
+    args = (send, fn, kwargs, roots, budget.megabytes, budget.seconds)
+    proc = _mp().Process(target=_child, args=args, daemon=True)
     proc.start()
     send.close()
     deadline = time.monotonic() + budget.seconds
