@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from cyclopts import App, Parameter
 
 from server.catalog import all_tools
-from server.worker import Budget, call_with_budget
+from server.worker import Budget, call_with_budget, use_fork
 from tools.errors import PaperToCodeError
 from tools.models import ToolResult
 from tools.runs import jobs
@@ -98,6 +98,7 @@ def _launcher(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    use_fork()
     try:
         code = app.meta(list(sys.argv[1:] if argv is None else argv), result_action="return_value")
     except BrokenPipeError:  # `paper-to-code ... | head`: the reader left; the work itself is done

@@ -58,6 +58,13 @@ class Outcome:
 _context: Any = None
 
 
+def use_fork() -> None:
+    """Fork workers straight from this process: for a one-shot, single-threaded process (the CLI) that has
+    imported the tools already; a server (threads, an event loop) keeps the forkserver."""
+    global _context
+    _context = multiprocessing.get_context("fork")
+
+
 def _mp() -> Any:
     global _context
     if _context is None:
