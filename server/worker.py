@@ -12,13 +12,14 @@ import contextlib
 import multiprocessing
 import resource
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import anyio
 
-from tools.errors import TooLarge
+from tools.errors import PaperToCodeError, TooLarge
 from tools.progress import areport
 
 # imported once in the forkserver, so a worker starts without paying for them
@@ -90,17 +91,19 @@ def _limit_self(mb: int, seconds: float) -> None:
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _child(
-    conn: Any, fn: Callable[..., Any], kwargs: dict[str, Any], roots: list[str], mb: int, seconds: float
-) -> None:
-    """The worker: limit memory, run `fn` with progress sent to the parent, send the Outcome."""
+def _child(conn: Any, fn: Callable[..., Any], kwargs: dict[str, Any], state: tuple[Any, ...]) -> None:
+    """The worker: take the caller's roots and settings, limit itself, run `fn` with progress sent to the
+    caller, send the Outcome."""
     import inspect
 
+    from tools.config import configure
     from tools.progress import reporting
     from tools.workspace import set_roots
 
+    roots, settings, mb, seconds = state
     _limit_self(mb, seconds)
     set_roots(roots)
+    configure(**settings)
 
     async def send_progress(value: float, total: float | None, message: str | None) -> None:
         conn.send(("progress", (value, total, message)))
@@ -115,7 +118,12 @@ def _child(
         outcome = Outcome(value=anyio.run(main), peak_rss_mb=_peak_mb())
     except MemoryError:
         outcome = Outcome(error=MemoryError(), peak_rss_mb=_peak_mb())
+    except RecursionError:
+        nested = TooLarge(f"{getattr(fn, '__name__', 'the tool')}: the input is nested too deeply to process")
+        outcome = Outcome(error=nested, peak_rss_mb=_peak_mb())
     except Exception as e:  # sent back and raised by the caller
+        if not isinstance(e, PaperToCodeError):  # a bug: its traceback goes to the server's log (stderr)
+            traceback.print_exc()
         outcome = Outcome(error=_picklable(e), peak_rss_mb=_peak_mb())
     try:
         conn.send(("done", outcome))
@@ -173,12 +181,13 @@ async def run_in_worker(fn: Callable[..., Any], kwargs: dict[str, Any], budget: 
     """Run fn(**kwargs) in a fresh worker; relay its progress; kill it on timeout or cancellation.
 
     Returns the Outcome (the caller raises its error); raises TooLarge when a budget ran out."""
+    from tools.config import get_settings
     from tools.workspace import get_roots
 
     name = getattr(fn, "__name__", "the tool")
-    roots = [str(r) for r in get_roots()]
+    state = ([str(r) for r in get_roots()], dict(get_settings()), budget.megabytes, budget.seconds)
     recv, send = _mp().Pipe(duplex=False)
-    args = (send, fn, kwargs, roots, budget.megabytes, budget.seconds)
+    args = (send, fn, kwargs, state)
     proc = _mp().Process(target=_child, args=args, daemon=True)
     proc.start()
     send.close()
