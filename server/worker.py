@@ -9,7 +9,6 @@ TooLarge saying which budget ran out. The core functions stay plain functions; o
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import resource
 import time
 import traceback
@@ -62,11 +61,15 @@ _context: Any = None
 def use_fork() -> None:
     """Fork workers straight from this process: for a one-shot, single-threaded process (the CLI) that has
     imported the tools already; a server (threads, an event loop) keeps the forkserver."""
+    import multiprocessing
+
     global _context
     _context = multiprocessing.get_context("fork")
 
 
 def _mp() -> Any:
+    import multiprocessing  # here: the server starts without it
+
     global _context
     if _context is None:
         _context = multiprocessing.get_context("forkserver")
