@@ -141,3 +141,16 @@ def _alive(pid: int) -> bool:
         return False
     state = Path(f"/proc/{pid}/status").read_text() if Path(f"/proc/{pid}").exists() else ""
     return "\nState:\tZ" not in state and state != ""
+
+
+def test_the_cli_answers_a_hostile_source_with_an_error_line(tmp_path):
+    import subprocess
+    import sys
+
+    src = _latex(tmp_path / "items", unclosed_itemize(200))
+    cmd = [sys.executable, "-m", "server.cli", "--root", str(tmp_path), "pdf-to-markdown", src]
+    repo = Path(__file__).parents[1]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=DEADLINE_S, cwd=repo)
+    assert done.returncode == 1
+    assert "error: LaTeX environments nested more than 30 deep" in done.stderr
+    assert "Traceback" not in done.stderr
