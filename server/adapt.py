@@ -19,6 +19,7 @@ from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
 from pydantic import Field
 
+from server.worker import Budget, call_with_budget
 from tools.errors import PaperToCodeError
 from tools.progress import reporting
 from tools.runs.api import jobs_outlive_calls
@@ -85,8 +86,9 @@ def _mcp_annotation(name: str, annotation: Any) -> Any:
     return Annotated[annotation, Field(le=MAX_WAIT_S)] if name == "wait_s" else annotation
 
 
-def adapt(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """An async handler whose signature is `fn`'s plus an injected `ctx`."""
+def adapt(fn: Callable[..., Any], budget: Budget | None = None) -> Callable[..., Any]:
+    """An async handler whose signature is `fn`'s plus an injected `ctx`. With a budget the call runs in a
+    worker process that is killed when the budget runs out or the client cancels the call."""
     hints = typing.get_type_hints(fn, include_extras=True)
     sig = inspect.signature(fn)
     params = [
@@ -97,6 +99,8 @@ def adapt(fn: Callable[..., Any]) -> Callable[..., Any]:
     name = fn.__name__
 
     async def call(kwargs: dict[str, Any]) -> Any:
+        if budget is not None:
+            return await call_with_budget(fn, kwargs, budget)
         if is_async:
             return await fn(**kwargs)
         return await anyio.to_thread.run_sync(functools.partial(fn, **kwargs))

@@ -24,7 +24,7 @@ def build_server() -> MCPServer:
     mcp = MCPServer("paper-to-code", version=version("paper-to-code"), instructions=INSTRUCTIONS)
     for spec in all_tools():
         mcp.add_tool(
-            adapt(spec.fn),
+            adapt(spec.fn, spec.budget),
             name=spec.name,
             title=spec.title,
             description=inspect.getdoc(spec.fn),

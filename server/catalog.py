@@ -6,6 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from server.worker import Budget
+
+# heavy tools run in a worker process under these budgets (wall-clock seconds, address-space MB): a hostile or
+# damaged paper ends in a TooLarge error instead of a core at 100% that nothing can stop
+CONVERT = Budget(seconds=300, megabytes=3072)
+ANALYSE = Budget(seconds=60, megabytes=2048)
 
 @dataclass(frozen=True)
 class ToolSpec:
@@ -15,6 +21,7 @@ class ToolSpec:
     destructive: bool
     idempotent: bool
     open_world: bool = False
+    budget: Budget | None = None  # None: run in the server's process (cheap calls: job polling, listing)
 
     @property
     def name(self) -> str:
@@ -33,11 +40,11 @@ def _analysis() -> list[ToolSpec]:
     return [
         # open world: an arXiv id as source downloads the e-print (the LaTeX route)
         ToolSpec(pdf_to_markdown, "Convert a paper to Markdown", read_only=False, destructive=False,
-                 idempotent=True, open_world=True),
+                 idempotent=True, open_world=True, budget=CONVERT),
         ToolSpec(grep_equations, "Find equations, algorithms, theorems, hyperparameters", read_only=True,
-                 destructive=False, idempotent=True),
+                 destructive=False, idempotent=True, budget=ANALYSE),
         ToolSpec(make_checklist, "Write the implementation checklist", read_only=False, destructive=False,
-                 idempotent=True),
+                 idempotent=True, budget=ANALYSE),
     ]
 
 
@@ -77,9 +84,10 @@ def _coverage() -> list[ToolSpec]:
 
     return [
         # rewrites only the checklist's status cells (update=True), the same cells for the same evidence
-        ToolSpec(check_coverage, "Check the checklist against code, tests and runs", False, False, True),
+        ToolSpec(check_coverage, "Check the checklist against code, tests and runs", False, False, True,
+                 budget=ANALYSE),
         # writes tests/test_oracle_<id>.py; a different existing file is kept as .orig when overwritten
-        ToolSpec(make_equation_test, "Write an equation oracle test", False, False, True),
+        ToolSpec(make_equation_test, "Write an equation oracle test", False, False, True, budget=ANALYSE),
     ]
 
 

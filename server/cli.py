@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from cyclopts import App, Parameter
 
 from server.catalog import all_tools
+from server.worker import Budget, call_with_budget, use_fork
 from tools.errors import PaperToCodeError
 from tools.models import ToolResult
 from tools.runs import jobs
@@ -54,9 +55,12 @@ async def _until_done(result: Awaitable[Any]) -> Any:
             loop.remove_signal_handler(signal.SIGTERM)
 
 
-def _command(fn: Callable[..., Any]) -> Callable[..., Any]:
+def _command(fn: Callable[..., Any], budget: Budget | None = None) -> Callable[..., Any]:
     @functools.wraps(fn)
     def run(*args: Any, **kwargs: Any) -> Any:
+        if budget is not None:  # the MCP tool's budget: a worker process, killed when it runs out
+            bound = inspect.signature(fn).bind(*args, **kwargs)
+            return asyncio.run(call_with_budget(fn, dict(bound.arguments), budget))
         result = fn(*args, **kwargs)
         return asyncio.run(_until_done(result)) if inspect.isawaitable(result) else result
 
@@ -64,7 +68,7 @@ def _command(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 for _spec in all_tools():
-    app.command(_command(_spec.fn), name=_spec.cli_name)
+    app.command(_command(_spec.fn, _spec.budget), name=_spec.cli_name)
 
 # `paper-to-code demo`: the analysis phase on the bundled sample paper (a CLI command, not an MCP tool)
 from server.demo import demo  # noqa: E402
@@ -94,6 +98,7 @@ def _launcher(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    use_fork()
     try:
         code = app.meta(list(sys.argv[1:] if argv is None else argv), result_action="return_value")
     except BrokenPipeError:  # `paper-to-code ... | head`: the reader left; the work itself is done

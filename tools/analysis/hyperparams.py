@@ -487,10 +487,19 @@ def _paragraphs(lines: list[_Line]) -> Iterator[_Para]:
         text += line.text
 
 
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z(])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(]|\s*$)")
+_SENTENCE_REACH = 1000  # looked at around a match; the quote is cut to 200 characters anyway
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z(])", text[:start])), default=0)
-    right_m = re.search(r"[.!?](?=\s+[A-Z(]|\s*$)", text[end:])
-    right = end + right_m.end() if right_m else len(text)
+    """The sentence holding text[start:end] (at most 200 characters of it), found within a fixed reach so a
+    paragraph of one endless line costs the same per match."""
+    lo = max(0, start - _SENTENCE_REACH)
+    left = max((m.end() for m in _SENTENCE_START.finditer(text, lo, start)), default=lo)
+    hi = min(len(text), end + _SENTENCE_REACH)
+    right_m = _SENTENCE_END.search(text, end, hi)
+    right = right_m.end() if right_m else hi
     quote = text[left:right].strip()
     if len(quote) > 200:
         s = max(0, start - left - 90)
@@ -888,6 +897,9 @@ def _setting_row(line: _Line, row: re.Match[str], header: list[str], out: _Colle
         out.add(line, row.group("name"), key, v.group(0), "table", line.text)
 
 
+_MAX_FLAT_ROWS = 200  # rows read from one run of cells: bounds the work on an endless line
+
+
 def _flattened_table(line: _Line, symbols: dict[str, str], out: _Collector) -> None:
     """A table whose rows a text dump ran into one line, after its header (and maybe its caption):
     'Iters T Schedule Objective NLL FID 200K 1K linear Lsimple 3.99 32.5 200K 4K ...'. Rows are cut as wide as
@@ -907,7 +919,7 @@ def _flattened_table(line: _Line, symbols: dict[str, str], out: _Collector) -> N
             if not cells[-width][1]:
                 continue
             rows = []
-            for k in range(start, len(tokens) - width + 1, width):
+            for k in range(start, min(len(tokens) - width + 1, start + width * _MAX_FLAT_ROWS), width):
                 chunk = " ".join(tokens[k : k + width])
                 if not _is_data_row(chunk):
                     break
@@ -995,15 +1007,15 @@ class _ProseScan:
 
     def __init__(self, text: str, line_at, symbols: dict[str, str], out: _Collector, where: str) -> None:
         self.text, self.line_at, self.symbols, self.out, self.where = text, line_at, symbols, out, where
-        self.taken: list[tuple[int, int]] = []
+        self.taken: set[int] = set()  # offsets of the values claimed so far
 
     def free(self, a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in self.taken)
+        return self.taken.isdisjoint(range(a, b))
 
     def emit(  # noqa: PLR0913
         self, m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int], flagged: bool = False
     ) -> None:
-        self.taken.append(span)
+        self.taken.update(range(*span))
         unit = _UNIT.match(self.text, span[1])
         if unit and key == "warmup_steps" and unit[1].lower() == "epochs":
             key = "warmup_epochs"  # "a warmup of 10 epochs"

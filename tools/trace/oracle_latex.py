@@ -155,15 +155,18 @@ class Group:
     delim: str = "{"
 
 
+_CONTROL_WORD = re.compile(r"\\([A-Za-z]+)\*?")
+
+
 def _tokens(latex: str) -> list[str]:
     out, i, n = [], 0, len(latex)
     while i < n:
         c = latex[i]
         if c == "\\":
-            m = re.match(r"\\([A-Za-z]+)\*?", latex[i:])
+            m = _CONTROL_WORD.match(latex, i)
             if m:
                 out.append("\\" + m.group(1))
-                i += m.end()
+                i = m.end()
             else:
                 out.append(latex[i : i + 2])
                 i += 2
@@ -734,9 +737,18 @@ def _split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any]]]:
     return defs
 
 
+MAX_TOKENS = 1500  # the longest equation lines in papers hold a few hundred; sympy slows badly past that
+
+
 def build_spec(latex: str) -> dict[str, Any]:
     """The SPEC dict for one equation line; raises Unsupported with the reason."""
-    nodes = _clean(_groups(_tokens(latex)))
+    tokens = _tokens(latex)
+    if len(tokens) > MAX_TOKENS:
+        raise Unsupported(
+            f"the formula is too long for an oracle ({len(tokens):,} tokens, more than {MAX_TOKENS:,}): "
+            "split it into parts and test each, or test it by hand"
+        )
+    nodes = _clean(_groups(tokens))
     defs = _split_definitions(nodes)
     rw = _Rewriter()
     rw.indices = _sum_indices(nodes)

@@ -21,6 +21,7 @@ from tools.ingest.latex.writer import Writer
 _TAG_REF = re.compile(r"\\(ref|eqref|cref|Cref|autoref|Autoref|labelcref)\*?\s*\{([^{}]*)\}")
 _LIST_BEGIN = re.compile(r"\\begin\s*\{(?:itemize|enumerate|description|compactitem|compactenum)\}")
 _LIST_END = re.compile(r"\\end\s*\{(?:itemize|enumerate|description|compactitem|compactenum)\}")
+_LIST_TOKEN = re.compile(rf"(?P<begin>{_LIST_BEGIN.pattern})|(?P<end>{_LIST_END.pattern})|\\item(?![a-zA-Z])")
 
 
 class Blocks(Writer):
@@ -138,11 +139,7 @@ class Blocks(Writer):
 
     def listing(self, base: str, i: int, c_end: int) -> None:
         s = self.s
-        items = [
-            m
-            for m in re.compile(r"\\item(?![a-zA-Z])").finditer(s, i, c_end)
-            if self._top_level(i, m.start())
-        ]
+        items = self._top_items(i, c_end)
         self.flush()
         for k, m in enumerate(items):
             stop = items[k + 1].start() if k + 1 < len(items) else c_end
@@ -155,10 +152,17 @@ class Blocks(Writer):
             self.out.append(f"{marker} {first}")
             self.out.extend("   " + blk.replace("\n", "\n   ") for blk in blocks[1:])
 
-    def _top_level(self, a: int, b: int) -> bool:
-        """No list environment is open between a and b."""
-        seg = self.s[a:b]
-        return len(_LIST_BEGIN.findall(seg)) == len(_LIST_END.findall(seg))
+    def _top_items(self, a: int, b: int) -> list[re.Match[str]]:
+        """The \\item commands in s[a:b] outside nested lists (one pass)."""
+        items, depth = [], 0
+        for m in _LIST_TOKEN.finditer(self.s, a, b):
+            if m.lastgroup == "begin":
+                depth += 1
+            elif m.lastgroup == "end":
+                depth -= 1
+            elif depth == 0:
+                items.append(m)
+        return items
 
     def bibliography(self, i: int, c_end: int) -> None:
         _, j = read_arg(self.s, i)

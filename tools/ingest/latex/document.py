@@ -81,8 +81,18 @@ def convert_source(source: Path) -> Converted:
         doc.files,
         time.perf_counter() - t0,
         sha,
-        warnings,
+        _capped(warnings),
     )
+
+
+MAX_WARNINGS = 20
+
+
+def _capped(warnings: list[str]) -> list[str]:
+    """The first MAX_WARNINGS warnings and a count of the rest (a damaged source can cause thousands)."""
+    if len(warnings) <= MAX_WARNINGS:
+        return warnings
+    return [*warnings[:MAX_WARNINGS], f"... and {len(warnings) - MAX_WARNINGS} more warnings like these"]
 
 
 def _title(text: str, r: Renderer) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tools.analysis.findings import PROOF_END
+from tools.errors import TooLarge
 from tools.ingest.latex import algorithms
 from tools.ingest.latex.blocks import Blocks
 from tools.ingest.latex.names import ENV_ARGS, LISTS, SKIP_ENVS, TABULARS
@@ -10,6 +11,8 @@ from tools.ingest.latex.numbering import FLOATS, VERBATIM
 from tools.ingest.latex.scan import Unbalanced, env_end, read_args, read_optional, squash
 
 # environment name without its star -> handler method
+MAX_ENV_DEPTH = 30  # real papers nest a handful; deeper is damage (or an attack on the recursion)
+
 _HANDLERS = {
     "algorithm": "env_algorithm",
     "algorithm2e": "env_algorithm",
@@ -39,6 +42,18 @@ def _handler(env: str, base: str) -> str:
 
 class Environments(Blocks):
     def environment(self, env: str, at: int, i: int) -> int:
+        if self.env_depth >= MAX_ENV_DEPTH:
+            raise TooLarge(
+                f"LaTeX environments nested more than {MAX_ENV_DEPTH} deep near offset {at} "
+                f"(\\begin{{{env}}}): a damaged or hostile source; check its \\begin/\\end pairs"
+            )
+        self.env_depth += 1
+        try:
+            return self._environment(env, at, i)
+        finally:
+            self.env_depth -= 1
+
+    def _environment(self, env: str, at: int, i: int) -> int:
         thm = self.n.theorems.get(at)
         try:
             c_end, e_end = env_end(self.s, env, i)

@@ -22,7 +22,19 @@ class Unbalanced(ValueError):
 
 
 def read_group(s: str, i: int) -> tuple[str, int]:
-    """s[i] == '{': the group's content and the index after its closing brace (Unbalanced when missing)."""
+    """s[i] == '{': the group's content and the index after its closing brace (Unbalanced when missing).
+
+    The braces of `s` are matched once (cached for the last few strings), so walking a text group by group
+    stays linear even when thousands of braces never close."""
+    end = _brace_table(s).get(i)
+    if end is None:  # not a brace as seen from the start (e.g. right after a backslash): scan from i
+        end = _scan_group(s, i)
+    if end < 0:
+        raise Unbalanced(f"unbalanced braces from offset {i}")
+    return s[i + 1 : end - 1], end
+
+
+def _scan_group(s: str, i: int) -> int:
     depth = 0
     for m in _BRACE.finditer(s, i):
         c = m.group()
@@ -31,8 +43,32 @@ def read_group(s: str, i: int) -> tuple[str, int]:
         elif c == "}":
             depth -= 1
             if depth == 0:
-                return s[i + 1 : m.start()], m.end()
-    raise Unbalanced(f"unbalanced braces from offset {i}")
+                return m.end()
+    return -1
+
+
+_TABLES: dict[int, tuple[str, dict[int, int]]] = {}
+_TABLES_KEPT = 8
+
+
+def _brace_table(s: str) -> dict[int, int]:
+    """Each '{' of s -> the index after its matching '}', or -1 when it never closes."""
+    hit = _TABLES.get(id(s))
+    if hit is not None and hit[0] is s:
+        return hit[1]
+    table: dict[int, int] = {}
+    stack: list[int] = []
+    for m in _BRACE.finditer(s):
+        c = m.group()
+        if c == "{":
+            stack.append(m.start())
+            table[m.start()] = -1
+        elif c == "}" and stack:
+            table[stack.pop()] = m.end()
+    if len(_TABLES) >= _TABLES_KEPT:
+        _TABLES.pop(next(iter(_TABLES)), None)
+    _TABLES[id(s)] = (s, table)
+    return table
 
 
 def read_bracket(s: str, i: int) -> tuple[str, int]:

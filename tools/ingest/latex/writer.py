@@ -17,6 +17,7 @@ class Writer:
         self.buf: list[str] = []
         self.headings: list[tuple[int, str]] = []
         self.cell_depth = 0
+        self.env_depth = 0  # environments open around the current position
         self.warnings: list[str] = []
 
     def walk(self, a: int, b: int) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from tools.ingest.pdf.glyphs import LIGATURES
@@ -23,6 +25,9 @@ from tools.ingest.pdf.runs import PdfPage, Run
 __all__ = ["LIGATURES", "MAX_PAGES", "Converted", "Heading", "convert_document"]
 
 MAX_PAGES = 2000  # documented cap: larger PDFs are refused before any work
+MAX_PAGE_CHARS = 40_000  # a dense two-column page holds ~8k; more is a plot's labels or an attack
+MAX_PAGE_TEXT_OBJECTS = 20_000  # checked first, before pdfium builds the page's text (the costly step)
+PROGRESS_EVERY = 10  # pages between progress reports (each pass reports)
 
 
 @dataclass
@@ -33,41 +38,96 @@ class Converted:
     headings: list[Heading]
     mapless_pages: list[int] = field(default_factory=list)
     empty_pages: list[int] = field(default_factory=list)
+    crowded_pages: list[int] = field(default_factory=list)  # skipped: over MAX_PAGE_CHARS characters
 
 
 def convert_document(doc: object, progress: object = None) -> Converted:
-    """The Markdown of a whole pdfium document."""
-    pages, pages_runs, widths, heights = _read_pages(doc, progress)
+    """The Markdown of a whole pdfium document. Pages are read twice (runs first, for the facts that span the
+    document; then Markdown), each opened and closed in turn, so memory holds one page's pdfium objects."""
+    n = len(doc)  # type: ignore[arg-type]
+    pages_runs, widths, heights, crowded = _read_pages(doc, n, progress)
     body = _body_size(pages_runs)
     furniture = _page_furniture(pages_runs, heights)
     pages_runs = [[r for r in runs if id(r) not in furniture] for runs in pages_runs]
     md = MarkdownPages(body, Vocab(pages_runs))
-    for i, (p, runs) in enumerate(zip(pages, pages_runs, strict=True)):
-        md.add_page(i + 1, p, runs, widths[i])
+    for i, runs in enumerate(pages_runs):
+        if not runs:  # an empty or skipped page: only its marker, nothing to open
+            md.add_page(i + 1, None, runs, widths[i])  # type: ignore[arg-type]
+            continue
+        with _opened(doc, i) as p:
+            md.add_page(i + 1, p, runs, widths[i])
+        _report(progress, n + i, 2 * n, f"writing page {i + 1} of {n}")
     text = "\n".join(t for _, t in continue_across_floats(md.items, md.vocab)) + "\n"
     _number_headings(md.headings, text)
-    return Converted(text, len(pages), md.title, md.headings, md.mapless, md.empty)
+    empty = [k for k in md.empty if k not in crowded]
+    return Converted(text, n, md.title, md.headings, md.mapless, empty, crowded)
+
+
+@contextmanager
+def _opened(doc: object, i: int) -> Iterator[PdfPage]:
+    """Page i with its text page, both closed on leaving."""
+    pg = doc[i]  # type: ignore[index]
+    try:
+        tp = pg.get_textpage()
+        try:
+            yield PdfPage(tp, pg)
+        finally:
+            tp.close()
+    finally:
+        pg.close()
+
+
+def _text_objects(pg: object) -> int:
+    """How many text objects the page draws (cheap: no text page is built)."""
+    import pypdfium2.raw as raw
+
+    page = pg.raw  # type: ignore[attr-defined]
+    n = raw.FPDFPage_CountObjects(page)
+    text = raw.FPDF_PAGEOBJ_TEXT
+    return sum(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, k)) == text for k in range(n))
+
+
+def _page_runs(doc: object, i: int) -> tuple[list[Run] | None, float, float]:
+    """Page i's runs (None when it is too crowded to read), width and height."""
+    pg = doc[i]  # type: ignore[index]
+    try:
+        size = pg.get_width(), pg.get_height()
+        if _text_objects(pg) > MAX_PAGE_TEXT_OBJECTS:
+            return None, *size
+        tp = pg.get_textpage()
+        try:
+            p = PdfPage(tp, pg)
+            return (None if p.n > MAX_PAGE_CHARS else p.runs()), *size
+        finally:
+            tp.close()
+    finally:
+        pg.close()
+
+
+def _report(progress: object, done: int, total: int, message: str) -> None:
+    if progress and done % PROGRESS_EVERY == 0:
+        progress(done, total, message)  # type: ignore[operator]
 
 
 def _read_pages(
-    doc: object, progress: object
-) -> tuple[list[PdfPage], list[list[Run]], list[float], list[float]]:
-    """Each page's text access and runs, width and height."""
-    n = len(doc)  # type: ignore[arg-type]
-    pages: list[PdfPage] = []
+    doc: object, n: int, progress: object
+) -> tuple[list[list[Run]], list[float], list[float], list[int]]:
+    """Each page's runs, width and height; pages with more than MAX_PAGE_TEXT_OBJECTS text objects or
+    MAX_PAGE_CHARS characters get no runs (their numbers are returned: such a wall of text runs is a plot's
+    labels or an attack, not prose)."""
     pages_runs: list[list[Run]] = []
     widths: list[float] = []
     heights: list[float] = []
+    crowded: list[int] = []
     for i in range(n):
-        pg = doc[i]  # type: ignore[index]
-        widths.append(pg.get_width())
-        heights.append(pg.get_height())
-        p = PdfPage(pg.get_textpage(), pg)
-        pages.append(p)
-        pages_runs.append(p.runs())
-        if progress and i % 25 == 0:
-            progress(i, n)  # type: ignore[operator]
-    return pages, pages_runs, widths, heights
+        runs, width, height = _page_runs(doc, i)
+        widths.append(width)
+        heights.append(height)
+        if runs is None:
+            crowded.append(i + 1)
+        pages_runs.append(runs or [])
+        _report(progress, i, 2 * n, f"reading page {i + 1} of {n}")
+    return pages_runs, widths, heights, crowded
 
 
 def _number_headings(headings: list[Heading], text: str) -> None:

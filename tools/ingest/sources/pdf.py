@@ -36,6 +36,7 @@ def convert_file(path: Path, out_dir: str | None) -> PaperRecord:
         return cached
     n_pages = _check_document(data, path.name)
     c = _markitdown(data, path.name)
+    _check_crowded(c, path.name)
     body_chars = len(c.markdown) - sum(len(f"<!-- page {i + 1} -->\n") for i in range(c.pages))
     if body_chars < 20 * max(c.pages, 1) and len(c.empty_pages) >= 0.8 * c.pages:
         raise NotAPaper(
@@ -67,8 +68,8 @@ def _markitdown(data: bytes, name: str) -> object:
     from tools.ingest.pdf.markitdown_plugin import markitdown_with_paper_pdf
     from tools.progress import report
 
-    def progress(i: int, total: int) -> None:
-        report(i, total, f"converting page {i + 1} of {total}")
+    def progress(done: int, total: int, message: str) -> None:
+        report(done, total, message)
 
     try:
         res = markitdown_with_paper_pdf().convert_stream(
@@ -87,6 +88,19 @@ def _markitdown(data: bytes, name: str) -> object:
     return c
 
 
+def _check_crowded(c: object, name: str) -> None:
+    """Refuse a document whose pages are mostly walls of text runs: nothing readable would be left."""
+    from tools.ingest.pdf.engine import MAX_PAGE_CHARS, MAX_PAGE_TEXT_OBJECTS
+
+    crowded = c.crowded_pages  # type: ignore[attr-defined]
+    if crowded and len(crowded) >= 0.8 * c.pages:  # type: ignore[attr-defined]
+        raise TooLarge(
+            f"{name}: {len(crowded)} of its {c.pages} pages are walls of text (over "  # type: ignore[attr-defined]
+            f"{MAX_PAGE_CHARS:,} characters or {MAX_PAGE_TEXT_OBJECTS:,} text objects each), which no paper "
+            "page is (a damaged or hostile file): pass the paper's own PDF or its LaTeX source"
+        )
+
+
 def _warnings(c: object) -> list[str]:
     out = []
     mapless = c.mapless_pages  # type: ignore[attr-defined]
@@ -95,6 +109,14 @@ def _warnings(c: object) -> list[str]:
             f"fonts without a Unicode map on pages {_ranges(mapless)}: some symbols come out as wrong "
             "letters (brackets as p/q, minus as an accent, sums as ÿ, or control characters); read the "
             "equations there from the LaTeX source (the arXiv e-print) instead"
+        )
+    from tools.ingest.pdf.engine import MAX_PAGE_CHARS
+
+    crowded = c.crowded_pages  # type: ignore[attr-defined]
+    if crowded:
+        out.append(
+            f"pages {_ranges(crowded)} are walls of text (over {MAX_PAGE_CHARS:,} characters each, or "
+            "too many text objects: a plot's labels or a damaged file) were skipped: read them in a viewer"
         )
     empty = c.empty_pages  # type: ignore[attr-defined]
     if empty:
