@@ -63,9 +63,9 @@ def sweep_tagged(tag: str) -> str:
     forking one leaves new ones). Every descendant inherits the tag, a double-forked setsid'd daemon too,
     although it left the process group and its parent; /proc/PID/environ is readable for our own processes."""
     return (
-        f"unset {TAG_VAR}; for p2c_round in 1 2 3; do for d in /proc/[0-9]*; do "
-        f'grep -qxz "{TAG_VAR}={tag}" "$d/environ" 2>/dev/null && kill -KILL "${{d#/proc/}}" 2>/dev/null; '
-        "done; sleep 0.2; done"
+        f"unset {TAG_VAR}; for p2c_round in 1 2 3; do "
+        f'for f in $(grep -lsxz "{TAG_VAR}={tag}" /proc/[0-9]*/environ); do '
+        'f=${f#/proc/}; kill -KILL "${f%/environ}" 2>/dev/null; done; sleep 0.1; done'
     )
 
 
