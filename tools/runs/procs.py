@@ -33,10 +33,23 @@ def alive(pid: int) -> bool:
 
 
 def same(pid: object, start: object) -> bool:
-    """The process `pid` is alive and is the one that started at `start` (not a later one reusing the pid)."""
+    """The process `pid` is alive and is the one that started at `start` (not a later one reusing the pid).
+    Without /proc the start time cannot be checked: a live pid then counts as the same process."""
     if not isinstance(pid, int) or pid <= 0 or not isinstance(start, int):
         return False
+    if not PROC.is_dir():
+        return _signalable(pid)
     return alive(pid) and start_time(pid) == start
+
+
+def _signalable(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def descendants(pid: int) -> list[int]:
@@ -63,8 +76,9 @@ def signal_all(pids: list[int], sig: int) -> None:
 
 
 def kill_checked(pid: object, start: object, sig: int = signal.SIGTERM) -> bool:
-    """Signal pid only if it is still the process that started at `start`; whether it was signalled."""
-    if not same(pid, start):
+    """Signal pid only if it is still the process that started at `start` (never without /proc, where that
+    cannot be checked); whether it was signalled."""
+    if not PROC.is_dir() or not same(pid, start):
         return False
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.kill(pid, sig)  # type: ignore[arg-type]
