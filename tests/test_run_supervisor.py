@@ -87,8 +87,11 @@ def start_cli(root: Path, p: Path, timeout_s: int) -> subprocess.Popen:
     )
 
 
-def kill_cli_and_list_the_run(root: Path, cli: subprocess.Popen, data: dict) -> list[int]:
-    """SIGKILL the CLI's whole group (as a crash would); the run's processes, which must all end later."""
+def kill_cli_and_list_the_run(
+    root: Path, cli: subprocess.Popen | None, data: dict, server: int | None = None
+) -> list[int]:
+    """SIGKILL the CLI's whole group, or the server (as a crash would); the run's processes, which must all
+    end later."""
     ((sup, start),) = data["supervisors"]
     daemon = daemon_pid(root)
     pidfile = root / "pids.txt"
@@ -96,8 +99,12 @@ def kill_cli_and_list_the_run(root: Path, cli: subprocess.Popen, data: dict) -> 
         lambda: pidfile.is_file() and pidfile.read_text().endswith("\n") and pidfile.read_text(), ""
     )
     test_pid, child = map(int, text.split())
-    os.killpg(cli.pid, signal.SIGKILL)
-    cli.wait(timeout=30)
+    if cli is not None:
+        os.killpg(cli.pid, signal.SIGKILL)
+        cli.wait(timeout=30)
+    else:
+        os.kill(server, signal.SIGKILL)
+        wait_until(lambda: not alive(server), "the server died", 30)
     assert procs.same(sup, start) and alive(daemon) and alive(test_pid) and alive(child)
     return [sup, daemon, test_pid, child, *procs.descendants(sup)]
 
@@ -207,3 +214,27 @@ async def test_cancelled_mcp_call_cancels_its_job_whose_id_came_first(root, monk
         while not nxt["done"]:
             nxt = await call(c, "get_test_run", job_id=nxt["job_id"], wait_s=55)
         assert nxt["status"] == "passed"
+
+
+@pytest.mark.anyio
+async def test_a_killed_mcp_server_leaves_a_run_that_a_restarted_one_cancels(root, monkeypatch):
+    from mcp import StdioServerParameters
+
+    monkeypatch.setenv("P2C_FIXTURE_HANG", "1")
+    p = project(root, "daemon")
+    exe = Path(sys.executable).parent / "paper-to-code-mcp"
+    params = StdioServerParameters(command=str(exe), args=["--root", str(root)], env=dict(os.environ))
+    pids: list[int] = []
+    try:
+        async with Client(params) as c:
+            started = await call(c, "run_tests_on_gpu", project_path=str(p), wait_s=0)
+            job_id, data = running_record(root)
+            assert job_id == started["job_id"]
+            pids = kill_cli_and_list_the_run(root, None, data, server=data["owner_pid"])
+    except Exception:  # the server died under the open session: only then is an error on closing expected
+        if not pids:
+            raise
+    async with Client(build_server()) as c:  # the "restarted" server: it knows the run from its record only
+        r = await call(c, "cancel_test_run", job_id=job_id)
+    assert r["status"] == "cancelled" and r["done"]
+    wait_until(lambda: not any(alive(pid) for pid in pids), "every process of the run ended", 30)
