@@ -18,6 +18,12 @@ from tools.runs.transport import Place, RunResult, Transport
 
 GRACE_S = 5.0  # SIGTERM -> SIGKILL delay
 BACKSTOP_S = 30.0  # the supervisor enforces the timeout; past it by this much, we kill its group
+# the supervisor: this very code (whatever the command's environment or working folder holds), isolated mode
+_CODE_ROOT = Path(__file__).resolve().parents[2]
+_BOOT = (
+    "import sys; sys.path.insert(0, sys.argv.pop(1)); "
+    "from tools.runs.supervisor import main; sys.exit(main())"
+)
 DRAIN_S = 2.0  # how long output is still read after the process exited (a setsid'd grandchild keeps the pipe)
 
 
@@ -120,7 +126,7 @@ class LocalTransport(Transport):
     def _supervised(self, argv: list[str], timeout: float, state: Path) -> list[str]:
         me = os.getpid()
         return [
-            sys.executable, "-I", "-m", "tools.runs.supervisor", "--timeout", f"{timeout:.3f}",
+            sys.executable, "-I", "-c", _BOOT, str(_CODE_ROOT), "--timeout", f"{timeout:.3f}",
             "--state", str(state), "--record", str(self.record), "--owner", str(me),
             "--owner-start", str(procs.start_time(me) or 0), "--", *argv,
         ]  # fmt: skip

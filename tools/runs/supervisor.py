@@ -1,4 +1,4 @@
-"""The supervisor of one run step: `python -I -m tools.runs.supervisor [options] -- ARGV...`.
+"""The supervisor of one run step: `main([options, "--", *ARGV])` in a Python process of its own (local.py).
 
 Started in a session of its own, it outlives the process that started it (server or CLI). It becomes the
 subreaper of everything ARGV starts (a double-forked, setsid'd daemon reparents to it, not to init), enforces
