@@ -23,6 +23,7 @@ from tools.workspace import resolve
 
 CANCEL_WAIT_S = 30.0
 _outlive: ContextVar[bool] = ContextVar("paper_to_code_jobs_outlive_calls", default=False)
+_started: ContextVar[list[jobs.Job] | None] = ContextVar("paper_to_code_jobs_started", default=None)
 
 
 def _remote(kind: str) -> Callable[[str, Path, Path], Transport]:
@@ -62,11 +63,19 @@ def _check_args(args: list[str], project: Path) -> list[str]:
 def jobs_outlive_calls() -> Iterator[None]:
     """Within: a call returns after wait_s and its job goes on (the caller's event loop keeps running, as a
     server's does). Outside (the CLI, a script's asyncio.run): a call waits until its job ends, since the job
-    would die with the loop."""
+    would die with the loop. A call cancelled within (the client cancelled it) cancels the jobs it started."""
     token = _outlive.set(True)
+    started: list[jobs.Job] = []
+    token_started = _started.set(started)
     try:
         yield
+    except asyncio.CancelledError:
+        for job in started:
+            if not job.done and job.task is not None:
+                job.task.cancel()
+        raise
     finally:
+        _started.reset(token_started)
         _outlive.reset(token)
 
 
@@ -98,7 +107,8 @@ async def run_tests_on_gpu(
     """Run a project's tests in its own uv environment (`uv sync`, device probe, pytest) as a background job.
 
     Returns within wait_s the final report, or status 'running' with a job_id and the progress so far: then
-    poll get_test_run(job_id), or stop it with cancel_test_run(job_id). The report has the device (torch,
+    poll get_test_run(job_id), or stop it with cancel_test_run(job_id). The first progress message names the
+    job id; cancelling this call while it waits cancels the job too. The report has the device (torch,
     CUDA/MPS, GPUs), counts, each test's outcome and failure message, the exit code, out-of-memory detection
     and an output tail. Without a GPU the tests run on the CPU and the report says so.
     """
@@ -115,6 +125,9 @@ async def run_tests_on_gpu(
     transport = _transport(target, project, jobs.jobs_dir() / job_id)
     transport.uv("--version")  # uv missing: fail now, with the install hint, before a job exists
     job = jobs.start(jobs.Job(job_id, target, project, args, float(timeout_s), transport))
+    if (started := _started.get()) is not None:
+        started.append(job)
+    await areport(0, None, f"job {job.id} started on {target}: {job.status} ({job.message})")
     return await _wait(job, wait_s, new=True)
 
 

@@ -16,6 +16,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import time
 import weakref
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tools.errors import BadArgument, NotFound, PaperToCodeError
+from tools.runs import procs
 from tools.runs.models import FINAL, DeviceProbe, TestResult, TestRunReport
 from tools.runs.report import (
     Progress,
@@ -169,7 +171,9 @@ class Job:
         self._saved = time.monotonic()
         record = {
             "owner_pid": os.getpid(),
+            "owner_start": procs.start_time(os.getpid()),
             "pgids": self.transport.pgids(),
+            "supervisors": self.transport.supervisors(),
             "report": self.report().model_dump(),
         }
         try:
@@ -196,6 +200,7 @@ def start(job: Job) -> Job:
     with contextlib.suppress(OSError):
         prune()
     _jobs[job.id] = job
+    job.transport.on_spawn = job.save
     job.save()
     # a fresh context: the task must not hold the starting call's progress reporter
     job.task = asyncio.get_running_loop().create_task(_run(job), context=contextvars.Context())
@@ -283,12 +288,18 @@ def load_report(job_id: str) -> TestRunReport:
             f"no test run {job_id}: it was never started here (check the job_id and the server's --root)"
         ) from None
     except ValueError as e:
-        raise BadArgument(
-            f"the record of test run {job_id} is unreadable ({e}): start the run again"
-        ) from e
+        raise BadArgument(f"the record of test run {job_id} is unreadable ({e}): start the run again") from e
     report = TestRunReport(**record["report"])
     owner = record.get("owner_pid")
-    if not report.done and (owner == os.getpid() or not _alive(owner)):
+    if report.done or _owner_alive(record):
+        return report
+    live = _live_supervisors(record)
+    if live:
+        report.message += (
+            f" (the process that started it, pid {owner}, is gone: its supervisor, pid {live[0][0]}, ends "
+            "the run at the timeout; cancel_test_run stops it now)"
+        )
+    else:
         report.status, report.done = "lost", True
         report.message = (
             f"the process that ran it (pid {owner}) is gone: the run was interrupted; start it again"
@@ -297,8 +308,33 @@ def load_report(job_id: str) -> TestRunReport:
 
 
 def request_cancel(job_id: str) -> None:
-    """Ask the process that owns the job to cancel it (it polls for this file)."""
+    """Ask the process that owns the job to cancel it (it polls for this file); when that process is gone,
+    signal the run's supervisors directly (each checked against its start time: a reused pid is left alone).
+    """
     jobs_dir().joinpath(f"{job_id}.cancel").touch()
+    try:
+        record = json.loads((jobs_dir() / f"{job_id}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if not _owner_alive(record):
+        for pid, start in _live_supervisors(record):
+            procs.kill_checked(pid, start, signal.SIGTERM)
+
+
+def _owner_alive(record: dict[str, Any]) -> bool:
+    owner = record.get("owner_pid")
+    if owner == os.getpid():  # ours, yet not in memory: an earlier process had our pid
+        return False
+    start = record.get("owner_start")
+    return procs.same(owner, start) if isinstance(start, int) else _alive(owner)
+
+
+def _live_supervisors(record: dict[str, Any]) -> list[tuple[int, int]]:
+    found = []
+    for item in record.get("supervisors") or []:
+        if isinstance(item, list) and len(item) == 2 and procs.same(item[0], item[1]):
+            found.append((item[0], item[1]))
+    return found
 
 
 def _alive(pid: object) -> bool:

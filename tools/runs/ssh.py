@@ -3,7 +3,9 @@
 One multiplexed connection per run (ControlMaster; socket in a private temp folder) carries the preflight, the
 rsync, each command and the results polls. Each remote command records its process group (`echo $$ > PIDFILE`,
 sshd starts every session's command in a new session) and runs under `timeout -k 30 T` as a backstop for when
-this side goes away; cancel and timeout kill the group over a separate, direct connection.
+this side goes away; cancel and timeout kill the group over a separate, direct connection. Every remote
+process of a run carries a tag in its environment: when a command ends, and on cancel or timeout, everything
+carrying it is killed too (a double-forked setsid'd daemon leaves the group, not its environment).
 """
 
 from __future__ import annotations
@@ -54,6 +56,18 @@ KILL_GRACE_S = 3
 RESULTS_EVERY_S = 2.0  # results polls cost a round trip (and a remote shell): one per 2 s at most
 CONTROL_PERSIST_S = 300  # an orphaned master connection (server crash) closes itself after this idle time
 _PREFLIGHT_CODES = {91: "rsync", 92: "uv", 93: "timeout"}
+TAG_VAR = "P2C_RUN_TAG"
+
+
+def sweep_tagged(tag: str) -> str:
+    """Shell: SIGKILL every process of ours whose environment carries the run's tag, in a few rounds (a
+    forking one leaves new ones). Every descendant inherits the tag, a double-forked setsid'd daemon too,
+    although it left the process group and its parent; /proc/PID/environ is readable for our own processes."""
+    return (
+        f"unset {TAG_VAR}; for p2c_round in 1 2 3; do "
+        f'for f in $(grep -lsxz "{TAG_VAR}={tag}" /proc/[0-9]*/environ); do '
+        'f=${f#/proc/}; kill -KILL "${f%/environ}" 2>/dev/null; done; sleep 0.1; done'
+    )
 
 
 def _missing_tool(tool: str, host: str) -> str:
@@ -88,6 +102,7 @@ class SshTransport(Transport):
         self._last_read = 0.0
         self._ended = False  # a run ended since the last results read: read now, not after the throttle
         self._mark = f"@@p2c-results-{secrets.token_hex(8)}@@"
+        self._tag = secrets.token_hex(8)  # in the environment of every remote process of this run
         self._captured: bytes | None = None  # the results file as printed at the end of the pytest command
         shown = self.rdir if self.rdir.startswith("/") else f"~/{self.rdir}"
         self.info: dict[str, str] = {"host": self.host, "remote_dir": shown}
@@ -217,7 +232,9 @@ class SshTransport(Transport):
         results = (
             f'; echo {self._mark}; cat "$P2C_REPORT_JSONL" 2>/dev/null' if "P2C_REPORT_JSONL" in env else ""
         )
-        sweep = "trap '' TERM; kill -TERM -- -$$ 2>/dev/null"  # leftover group members; the shell stays
+        # leftover group members, then whatever left the group (a setsid'd daemon); the shell stays
+        sweep = f"trap '' TERM; kill -TERM -- -$$ 2>/dev/null; {sweep_tagged(self._tag)}"
+        env = {**env, TAG_VAR: self._tag}
         return self._remote(f"echo $$ > {pidfile}; {run}; rc=$?{results}; {sweep}; exit $rc", env)
 
     async def run(
@@ -259,14 +276,16 @@ class SshTransport(Transport):
         return result
 
     async def _kill_remote(self, pidfiles: list[str]) -> None:
-        """TERM then KILL each recorded group, over a new connection (the run's own may be the problem)."""
+        """TERM then KILL each recorded group, then every process carrying the run's tag, over a new
+        connection (the run's own may be the problem)."""
         if not pidfiles:
             return
         groups = " ".join(f'"$(cat {p} 2>/dev/null)"' for p in pidfiles)
         script = (
             f'for g in {groups}; do [ -n "$g" ] && kill -TERM -- -$g 2>/dev/null; done; '
             f"sleep {KILL_GRACE_S}; "
-            f'for g in {groups}; do [ -n "$g" ] && kill -KILL -- -$g 2>/dev/null; done; true'
+            f'for g in {groups}; do [ -n "$g" ] && kill -KILL -- -$g 2>/dev/null; done; '
+            f"{sweep_tagged(self._tag)}; true"
         )
         with contextlib.suppress(PaperToCodeError, TimeoutError, OSError):
             await asyncio.shield(self._call(self._remote(script), timeout=30, direct=True))

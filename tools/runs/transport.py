@@ -31,6 +31,7 @@ class Place:
 
 class Transport(ABC):
     name: str
+    on_spawn: Callable[[], None] | None = None  # called once a command's supervisor runs (the job saves)
 
     @abstractmethod
     async def prepare(self, support_files: Mapping[str, bytes]) -> Place:
@@ -64,4 +65,8 @@ class Transport(ABC):
 
     def pgids(self) -> list[int]:
         """Local process groups currently started (for records and tests); remote targets return []."""
+        return []
+
+    def supervisors(self) -> list[list[int]]:
+        """[pid, start time] of each live local supervisor (a later process cancels through them)."""
         return []
