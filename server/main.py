@@ -47,7 +47,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     else:
         if args.host not in ("127.0.0.1", "localhost", "::1"):
             logging.warning("serving MCP on %s: anyone who reaches it can call the tools", args.host)
-        mcp.run("streamable-http", host=args.host, port=args.port)
+        from server.event_store import RETRY_MS, MemoryEventStore
+
+        mcp.run(
+            "streamable-http",
+            host=args.host,
+            port=args.port,
+            event_store=MemoryEventStore(),
+            retry_interval=RETRY_MS,
+        )
 
 
 if __name__ == "__main__":
