@@ -10,7 +10,7 @@ from typing import Any
 
 from mcp import MCPError
 from mcp.server.mcpserver import MCPServer
-from mcp.types import INTERNAL_ERROR, INVALID_PARAMS
+from mcp.types import INTERNAL_ERROR, INVALID_PARAMS, EmptyResult, SetLevelRequestParams
 from pydantic import ValidationError
 
 log = logging.getLogger(__name__)
@@ -36,8 +36,20 @@ def _refuse_cursor(params: Any) -> None:
         )
 
 
+async def _accept_log_level(ctx: Any, params: SetLevelRequestParams) -> EmptyResult:
+    """logging/setLevel (protocols up to 2025-11-25): accepted; the server sends no log notifications at all
+    (it logs to stderr), so every level is honoured trivially."""
+    return EmptyResult()
+
+
 class PaperServer(MCPServer):
     """The SDK server with protocol-conformant errors for prompts, resources and pagination."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lowlevel_server.add_request_handler(
+            "logging/setLevel", SetLevelRequestParams, _accept_log_level
+        )
 
     async def run_stdio_async(self) -> None:
         from server.stdio import checked_stdio
