@@ -9,6 +9,7 @@ from mcp.types import ToolAnnotations
 
 from server.adapt import adapt
 from server.catalog import all_tools
+from server.protocol import PaperServer
 
 INSTRUCTIONS = (
     "paper-to-code turns an ML paper into a tested uv/PyTorch project. Phases: pdf_to_markdown -> "
@@ -21,7 +22,7 @@ INSTRUCTIONS = (
 def build_server() -> MCPServer:
     from importlib.metadata import version
 
-    mcp = MCPServer("paper-to-code", version=version("paper-to-code"), instructions=INSTRUCTIONS)
+    mcp = PaperServer("paper-to-code", version=version("paper-to-code"), instructions=INSTRUCTIONS)
     for spec in all_tools():
         mcp.add_tool(
             adapt(spec.fn, spec.budget),

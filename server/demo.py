@@ -49,8 +49,9 @@ class DemoResult(ToolResult):
             f"  paper      {self.pdf}",
             f"  markdown   {self.markdown_path}",
             f"  checklist  {self.checklist_path}",
-            "next: open the checklist, or run the same tools on your own paper:",
-            "  paper-to-code pdf-to-markdown your.pdf; paper-to-code make-checklist <markdown path>",
+            "next: open the checklist, or run the same tools on your own paper (in a clone):",
+            "  uv run paper-to-code pdf-to-markdown your.pdf",
+            "  uv run paper-to-code make-checklist <markdown path>",
         ]
         return "\n".join(lines)
 

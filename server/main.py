@@ -66,11 +66,15 @@ def main(argv: Sequence[str] | None = None) -> None:
                 args.host,
                 "".join(f", {h}" for h in args.allowed_host) or " (add others with --allowed-host)",
             )
+        from server.event_store import RETRY_MS, MemoryEventStore
+
         mcp.run(
             "streamable-http",
             host=args.host,
             port=args.port,
             transport_security=transport_security(args.allowed_host),
+            event_store=MemoryEventStore(),
+            retry_interval=RETRY_MS,
         )
 
 

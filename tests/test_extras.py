@@ -189,3 +189,105 @@ async def test_resources_serve_what_the_analysis_tools_wrote(
     sidecar = json.loads((md_path.parent / "paper.json").read_text(encoding="utf-8"))
     assert entry["paper_id"] == paper_id and entry["checklist_uri"] == f"paper://{paper_id}/checklist"
     assert (entry["title"], entry["pages"]) == (sidecar["title"], sidecar["pages"]) and entry["pages"] == 9
+
+
+# ---------------------------------------------------------------- protocol errors
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "says"),
+    [
+        ("no-such-prompt", {"paper": "p.pdf"}, "unknown prompt 'no-such-prompt'"),
+        ("implement-paper", {}, "needs the argument(s) ['paper']"),
+        ("implement-paper", {"project_name": "x"}, "needs the argument(s) ['paper']"),
+    ],
+)
+async def test_bad_prompt_requests_are_invalid_params_without_a_traceback(
+    client: Client, caplog: pytest.LogCaptureFixture, name: str, args: dict, says: str
+):
+    with pytest.raises(MCPError) as info:
+        await client.get_prompt(name, args)
+    assert info.value.code == INVALID_PARAMS
+    assert says in str(info.value)
+    assert not [r for r in caplog.records if r.exc_info], "an expected refusal logs no traceback"
+
+
+@pytest.mark.parametrize("mode", ["legacy", "auto"])
+async def test_unknown_resource_code_follows_the_protocol_version(tmp_root: Path, mode: str):
+    from server.app import build_server
+
+    async with Client(build_server(), mode=mode) as c:
+        version = c.protocol_version
+        errors = [await read_error(c, "paper://0123456789abcdef/markdown"), await read_error(c, "nope://x")]
+    # -32002 up to 2025-11-25; the 2026-07-28 revision retired it for -32602
+    want = -32002 if version < "2026-07-28" else INVALID_PARAMS
+    assert mode == "auto" or version < "2026-07-28"
+    assert [e.code for e in errors] == [want, want]
+
+
+@pytest.mark.parametrize(
+    "method", ["list_tools", "list_prompts", "list_resources", "list_resource_templates"]
+)
+async def test_a_cursor_the_server_never_issued_is_refused(client: Client, method: str):
+    listing = await getattr(client, method)()
+    assert listing.next_cursor is None, "everything comes in one page"
+    with pytest.raises(MCPError) as info:
+        await getattr(client, method)(cursor="bogus")
+    assert info.value.code == INVALID_PARAMS and "invalid cursor" in str(info.value)
+
+
+STDIO_LINES = [
+    ('{"jsonrpc": "2.0", "id": 2, "method": "tools/li', None, -32700),
+    (
+        '{"jsonrpc":"2.0","id":3,"method":"prompts/get","params":{"name":"implement-paper",'
+        '"arguments":{"paper":"\\ud800x"}}}',
+        3,
+        INVALID_PARAMS,
+    ),
+    ("[1, 2]", None, -32600),
+    ('{"jsonrpc":"2.0","id":4,"method":"prompts/get","params":{"name":"nope"}}', 4, INVALID_PARAMS),
+]
+
+
+def test_stdio_answers_lines_the_sdk_would_drop(tmp_path: Path):
+    """Real console script on stdio: each bad line gets its JSON-RPC error, and the server goes on serving."""
+    import subprocess
+    import sys
+    import threading
+
+    script = Path(sys.executable).with_name("paper-to-code-mcp")
+    hello = {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}
+    lines = [
+        json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": hello}),
+        json.dumps({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+        *(line for line, _, _ in STDIO_LINES),
+        '{"jsonrpc":"2.0","method":"notifications/bad","params":"\\ud800"}',  # a notification: no answer
+        json.dumps({"jsonrpc": "2.0", "id": 9, "method": "ping"}),
+    ]
+    proc = subprocess.Popen(
+        [str(script), "--root", str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    watchdog = threading.Timer(120, proc.kill)  # a server that never answers fails the test, not hangs it
+    watchdog.start()
+    try:
+        proc.stdin.write("\n".join(lines) + "\n")
+        proc.stdin.flush()
+        answers = []
+        while not any(a.get("id") == 9 for a in answers) and (line := proc.stdout.readline()):
+            answers.append(json.loads(line))
+        proc.stdin.close()
+        stderr = proc.stderr.read()
+        proc.wait()
+    finally:
+        watchdog.cancel()
+        proc.kill()
+    errors = [(a["id"], a["error"]["code"]) for a in answers if "error" in a]
+    want = [(msg_id, code) for _, msg_id, code in STDIO_LINES]
+    assert sorted(errors, key=str) == sorted(want, key=str), stderr[-2000:]
+    assert {"jsonrpc": "2.0", "id": 9, "result": {}} in answers, "the server keeps serving after them"
+    assert "Traceback" not in stderr

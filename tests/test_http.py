@@ -148,3 +148,86 @@ def test_dns_rebinding_protection_stays_on_whatever_the_bind_address(tmp_path: P
         named = post_initialize(port, f"gpu-box.lan:{port}")
     assert forged >= 400 and forged_with_port >= 400, (forged, forged_with_port)
     assert loopback == 200 and named == 200, (loopback, named)
+
+
+# ---------------------------------------------------------------- resumable SSE streams
+
+LEGACY = "2025-11-25"
+
+
+def sse_events(body: str) -> list[dict[str, str]]:
+    """The SSE events of a body: one dict per event with its id, event, data and retry fields."""
+    events = []
+    for block in body.replace("\r\n", "\n").split("\n\n"):
+        fields: dict[str, str] = {}
+        for line in block.splitlines():
+            name, _, value = line.partition(":")
+            fields[name] = fields.get(name, "") + value.removeprefix(" ")
+        if fields:
+            events.append(fields)
+    return events
+
+
+def post(url: str, message: dict, session: str | None = None) -> tuple[str | None, list[dict[str, str]]]:
+    """POST one JSON-RPC message; the session id and the SSE events of the reply (read to its end)."""
+    import http.client
+    import json
+    from urllib.parse import urlsplit
+
+    u = urlsplit(url)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    headers = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}
+    if session:
+        headers |= {"mcp-session-id": session, "mcp-protocol-version": LEGACY}
+    conn.request("POST", u.path, json.dumps(message), headers)
+    resp = conn.getresponse()
+    body = resp.read().decode()
+    conn.close()
+    assert resp.status in (200, 202), (resp.status, body)
+    return resp.getheader("mcp-session-id"), sse_events(body)
+
+
+def resume(url: str, session: str, last_event_id: str, want_id: str) -> list[dict[str, str]]:
+    """GET the session's stream with Last-Event-ID; the events replayed until the one with `want_id`."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    u = urlsplit(url)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    headers = {
+        "Accept": "text/event-stream",
+        "mcp-session-id": session,
+        "mcp-protocol-version": LEGACY,
+        "Last-Event-ID": last_event_id,
+    }
+    conn.request("GET", u.path, headers=headers)
+    resp = conn.getresponse()
+    assert resp.status == 200, resp.status
+    text = ""
+    try:
+        while not (
+            text.replace("\r\n", "\n").endswith("\n\n")
+            and any(e.get("id") == want_id for e in sse_events(text))
+        ):
+            chunk = resp.fp.readline()
+            assert chunk, f"the stream ended before event {want_id}: {text!r}"
+            text += chunk.decode()
+    finally:
+        conn.close()
+    return sse_events(text)
+
+
+def test_a_dropped_stream_resumes_with_last_event_id(http_server: tuple[str, Path]):
+    url, _ = http_server
+    hello = {"protocolVersion": LEGACY, "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}
+    session, _ = post(url, {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": hello})
+    assert session
+    post(url, {"jsonrpc": "2.0", "method": "notifications/initialized"}, session)
+    _, events = post(url, {"jsonrpc": "2.0", "id": 2, "method": "prompts/list"}, session)
+
+    priming, answer = events[0], events[-1]
+    assert priming.get("data", "") == "" and int(priming["retry"]) > 0, "a priming event tells when to retry"
+    assert '"id":2' in answer["data"] and answer["id"] != priming["id"]
+    # the client saw only the priming event, then the connection dropped: it reconnects and gets the answer
+    replayed = resume(url, session, priming["id"], answer["id"])
+    assert [e["data"] for e in replayed if e.get("id") == answer["id"]] == [answer["data"]]

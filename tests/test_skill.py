@@ -328,8 +328,11 @@ def test_cli_examples_parse_with_the_real_cli(doc: Path):
 # ---------------------------------------------------------------- plugin layout
 
 
+PLUGIN = ROOT / "plugin"
+
+
 def test_plugin_skill_links_resolve_to_the_top_level_skill():
-    skill_dir = ROOT / "skills" / "paper-to-code"
+    skill_dir = PLUGIN / "skills" / "paper-to-code"
     data, _ = frontmatter(SKILL.read_text(encoding="utf-8"))
     assert skill_dir.name == data["name"], "the plugin's skill folder must be named like the skill"
     for entry, target in ((skill_dir / "SKILL.md", SKILL), (skill_dir / "references", ROOT / "references")):
@@ -341,8 +344,18 @@ def test_plugin_skill_links_resolve_to_the_top_level_skill():
         assert (skill_dir / "references" / ref.name).read_bytes() == ref.read_bytes()
 
 
+def test_plugin_folder_holds_only_what_the_plugin_needs():
+    """Claude Code copies the plugin folder (following links) on install: no clone, .venv or workspace."""
+    files = [p for p in PLUGIN.rglob("*") if p.is_file()]
+    names = sorted(p.relative_to(PLUGIN).as_posix() for p in files)
+    assert names[:3] == [".claude-plugin/plugin.json", ".mcp.json", "skills/paper-to-code/SKILL.md"], names
+    assert all(n.startswith("skills/paper-to-code/references/") for n in names[3:]), names
+    size = sum(p.stat().st_size for p in files)
+    assert size < 500_000, f"the plugin install would copy {size} bytes"
+
+
 def test_plugin_manifest_and_mcp_config():
-    manifest = json.loads((ROOT / ".claude-plugin" / "plugin.json").read_text(encoding="utf-8"))
+    manifest = json.loads((PLUGIN / ".claude-plugin" / "plugin.json").read_text(encoding="utf-8"))
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert manifest["name"] == "paper-to-code" and NAME.fullmatch(manifest["name"])
     assert manifest["version"] == project["version"]
@@ -350,12 +363,14 @@ def test_plugin_manifest_and_mcp_config():
     assert "skills" not in manifest
     market = json.loads((ROOT / ".claude-plugin" / "marketplace.json").read_text(encoding="utf-8"))
     assert [p["name"] for p in market["plugins"]] == [manifest["name"]]
-    server = json.loads((ROOT / ".mcp.json").read_text(encoding="utf-8"))["mcpServers"]["paper-to-code"]
-    assert server["command"] == "uv"
+    assert [p["source"] for p in market["plugins"]] == ["./plugin"], "the install copies the source folder"
+    assert not (ROOT / ".claude-plugin" / "plugin.json").exists(), "the repository root is no plugin"
+    server = json.loads((PLUGIN / ".mcp.json").read_text(encoding="utf-8"))["mcpServers"]["paper-to-code"]
+    assert server["command"] == "uvx"
     assert server["args"][-1] in project["scripts"], "the server must start through a console script"
+    source = server["args"][server["args"].index("--from") + 1]
+    assert source.startswith("${PAPER_TO_CODE_FROM:-"), "the package source comes from the user's setting"
     assert "--directory" not in server["args"], "--directory would make the plugin folder the tools' root"
-    # Claude Code 2.1.197 replaces exactly ${CLAUDE_PLUGIN_ROOT}; given ${CLAUDE_PLUGIN_ROOT:-.} it used "."
-    assert server["args"][server["args"].index("--project") + 1] == "${CLAUDE_PLUGIN_ROOT}"
 
 
 def _expand(arg: str, env: dict[str, str]) -> str:
@@ -364,12 +379,12 @@ def _expand(arg: str, env: dict[str, str]) -> str:
 
 
 @pytest.mark.anyio
-@pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed")
+@pytest.mark.skipif(shutil.which("uvx") is None, reason="uv is not installed")
 async def test_mcp_json_starts_the_server_with_the_user_folder_as_root(tmp_path: Path):
     from mcp import Client, StdioServerParameters
 
-    server = json.loads((ROOT / ".mcp.json").read_text(encoding="utf-8"))["mcpServers"]["paper-to-code"]
-    env = {**os.environ, "CLAUDE_PLUGIN_ROOT": str(ROOT)}
+    server = json.loads((PLUGIN / ".mcp.json").read_text(encoding="utf-8"))["mcpServers"]["paper-to-code"]
+    env = {**os.environ, "CLAUDE_PLUGIN_ROOT": str(PLUGIN), "PAPER_TO_CODE_FROM": str(ROOT)}
     params = StdioServerParameters(
         command=shutil.which(server["command"]) or server["command"],
         args=[_expand(a, env) for a in server["args"]],

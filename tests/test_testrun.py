@@ -47,7 +47,11 @@ async def call(c: Client, tool: str, progress: list | None = None, **args) -> di
 
     r = await c.call_tool(tool, args, progress_callback=on_progress)
     assert not r.is_error, r.content[0].text
-    return r.structured_content
+    out, end = r.structured_content, time.monotonic() + 900
+    # wait_s >= 50 means "to the end": poll on, so that a busy machine is slow but never fails the test
+    while args.get("wait_s", 0) >= 50 and not out.get("done", True) and time.monotonic() < end:
+        out = await call(c, "get_test_run", job_id=out["job_id"], wait_s=30)
+    return out
 
 
 async def call_error(c: Client, tool: str, **args) -> str:
