@@ -4,7 +4,7 @@ cached by hash. This module holds the tool and its reply; the sources are in too
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
@@ -39,8 +39,14 @@ class PdfToMarkdownResult(ToolResult):
     offset: int
     next_offset: int | None = Field(description="pass as offset to read on; None at the end")
     total_characters: int
+    status: Literal["done", "running", "cancelled"] | None = Field(
+        default=None, description="over MCP: 'running' while the conversion goes on as a job (get_conversion)"
+    )
+    job_id: str | None = Field(default=None, description="the conversion job's id when it ran as a job")
 
     def summary_text(self) -> str:
+        if self.status in ("running", "cancelled"):
+            return "\n".join([f"conversion job {self.job_id}: {self.status}", *self.warnings])
         lines = [
             f"{self.title or '(untitled)'}: "
             + (f"{self.pages} pages, " if self.pages is not None else "LaTeX source, ")
