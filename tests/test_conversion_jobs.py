@@ -102,6 +102,20 @@ async def test_a_repeat_call_joins_the_job_and_cancel_kills_its_worker(
     assert not list(tmp_root.rglob("paper.md"))
 
 
+async def test_a_failed_job_answers_its_typed_error(client, tmp_root, detach_at_once):
+    bad = tmp_root / "damaged.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + b"not a pdf body\n" * 200)
+    first = await _call(client, "pdf_to_markdown", {"source": str(bad)})
+    assert first["status"] == "running"
+    with anyio.fail_after(DEADLINE_S):
+        while True:
+            result = await client.call_tool("get_conversion", {"job_id": first["job_id"], "wait_s": 2})
+            if result.is_error or result.structured_content["status"] != "running":
+                break
+    assert result.is_error, result.structured_content
+    assert "damaged.pdf" in _text(result) and "failed unexpectedly" not in _text(result)
+
+
 @pytest.mark.parametrize("tool", ["get_conversion", "cancel_conversion"])
 async def test_unknown_and_malformed_job_ids_are_clear_errors(client, tool):
     unknown = await client.call_tool(tool, {"job_id": "0123456789ab"})
