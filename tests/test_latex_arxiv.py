@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tools.analysis.equations import grep_equations
 from tools.config import configure, get_settings
 from tools.errors import ExternalFailure, NotFound, Refused
 from tools.identifiers import arxiv_paper_id, own_arxiv_id, parse_arxiv_id
@@ -272,6 +273,8 @@ def test_prefer_source_converts_the_eprint_and_keeps_the_pdf(arxiv: Path) -> Non
     assert side["route"] == "latex" and side["numbered_equations"] == 19 and res.pages is None
     assert res.paper_id == "arxiv-2102.09672v1" and res.arxiv_id == "2102.09672v1"
     assert res.pdf_path and Path(res.pdf_path).read_bytes() == stamped.read_bytes()
+    eqs = grep_equations(res.markdown_path, kinds=["numbered"]).numbered
+    assert len(eqs) == 19 and all(e.page for e in eqs)  # pages from the kept PDF
     assert [p for p, _ in SEEN] == ["/e-print/2102.09672v1"]  # the PDF in hand is not downloaded again
     assert pdf_to_markdown(str(stamped), prefer_source=True).cached and len(SEEN) == 1
 
