@@ -7,12 +7,12 @@ import time
 from pathlib import Path
 
 from tools.errors import ExternalFailure, NotAPaper, TooLarge
-from tools.identifiers import hash_paper_id
+from tools.identifiers import hash_paper_id, own_arxiv_id
 from tools.ingest.sniff import file_is_pdf, is_pdf
 from tools.workspace import PaperRecord, existing, output_dir, read_cached, resolve, write_paper
 
 CONVERTER = "paper-to-code-pdfium"
-CONVERTER_VERSION = "1.5"  # bump whenever the Markdown changes: it keys the cache
+CONVERTER_VERSION = "1.6"  # bump whenever the Markdown changes: it keys the cache
 MAX_PDF_BYTES = 512 * 1024 * 1024
 
 
@@ -43,20 +43,49 @@ def convert_file(path: Path, out_dir: str | None) -> PaperRecord:
             f"{path.name} has no text layer (a scanned or image-only PDF): run OCR on it first "
             "(e.g. `ocrmypdf in.pdf out.pdf`) or convert the paper's LaTeX source instead"
         )
+    arxiv_id = arxiv_identity(data)
     record = PaperRecord(
         paper_id=hash_paper_id(sha),
         source=str(path),
         route="pdf",
+        arxiv_id=arxiv_id,
         pages=n_pages,
         title=c.title,
         headings=[{"level": h.level, "text": h.text, "line": h.line, "page": h.page} for h in c.headings],
         characters=len(c.markdown),
         sha256=sha,
         converter={"name": CONVERTER, "version": CONVERTER_VERSION},
-        warnings=_warnings(c),
+        warnings=[*_warnings(c), *([latex_route_hint(arxiv_id)] if arxiv_id else [])],
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     )
     return write_paper(out, c.markdown, record)
+
+
+def arxiv_identity(data: bytes | Path) -> str | None:
+    """The paper's own arXiv id from its first page (margin stamp, arXiv DOI or abs link); None if none."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except (pdfium.PdfiumError, OSError):
+        return None
+    try:
+        if len(doc) == 0:
+            return None
+        page = doc[0]
+        text = page.get_textpage().get_text_range()
+        page.close()
+    finally:
+        doc.close()
+    return own_arxiv_id(text)
+
+
+def latex_route_hint(arxiv_id: str) -> str:
+    return (
+        f"this PDF is arXiv:{arxiv_id}: its LaTeX source gives the exact equations; convert it with "
+        f'pdf_to_markdown(source="arXiv:{arxiv_id}"), or pass prefer_source=True with this PDF to keep it '
+        "for page images"
+    )
 
 
 def _markitdown(data: bytes, name: str) -> object:
