@@ -44,6 +44,7 @@ from bench.extraction_gate import BadTargets, failures, load_targets  # noqa: E4
 from bench.extraction_latex import KEYS as LATEX_KEYS  # noqa: E402
 from bench.extraction_latex import print_table, run_latex  # noqa: E402
 from bench.scoring import alg_recall, hp_scores, thm_recall, words  # noqa: E402
+from tools.ingest.latex.comments import apply as resolve_conditionals  # noqa: E402
 from tools.ingest.pdf.engine import LIGATURES  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -194,7 +195,11 @@ def source_units(paper: Path, gtmod) -> list[list[str]]:
     """Body text outside maths, split into units (paragraphs, footnotes, list items) no phrase may cross."""
     gt = json.loads((paper / "groundtruth.json").read_text())
     main = paper / gt.get("main_tex", "source/main.tex")
-    full = gtmod.inline_inputs(str(main))
+    # text a `comment`-package switch leaves out of the PDF (\\excludecomment{arxiv} in the paper, or
+    # {CCSXML} in its class) is no phrase of it
+    local = "".join(f.read_text(errors="replace") for f in sorted((paper / "source").rglob("*"))
+                    if f.suffix in (".cls", ".sty") and f.is_file())
+    full = resolve_conditionals(gtmod.inline_inputs(str(main)), declared_before=local)
     gtmod.MACROS.clear()
     gtmod.collect_macros(full)  # the paper's own zero-argument macros (\\relu -> ReLU)
     tex = gtmod.expand(gtmod.body_of(full))
