@@ -287,7 +287,7 @@ def canonical_key(name: str) -> str:
 _MINUS = "[-−–]"
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _SCI = (
-    rf"(?:(?:{_NUM})\s*[×x·*]\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|−\s*\d+|\*\*\s*{_MINUS}?\d+)"
+    rf"(?:(?:{_NUM})\s*[×x·*]\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|[−´]\s*\d+|\*\*\s*{_MINUS}?\d+)"
     rf"|(?:{_NUM})\s*[×x·*]\s*10\s*{_MINUS}\s*\d+"
 )
 _ENOT = rf"(?:{_NUM})[eE]{_MINUS}?\d+"
@@ -303,7 +303,8 @@ VALUE_RE = re.compile(
 
 
 def _scalar(text: str) -> float | None:
-    t = text.strip().replace("−", "-").replace("–", "-").replace(" ", "")
+    # '´': the minus of a maths font without a Unicode map ('10´3' is 10^-3)
+    t = text.strip().replace("−", "-").replace("–", "-").replace("´", "-").replace(" ", "")
     if not t:
         return None
     m = re.fullmatch(r"(?:([\d.,]+)[×x·*])?10(?:\^\{?(-?\d+)\}?|(-\d+)|\*\*(-?\d+))", t)
@@ -322,6 +323,8 @@ def _scalar(text: str) -> float | None:
     if m:
         base = _scalar(m.group(1))
         return _clean(base * _SCALE[m.group(2)]) if base is not None else None
+    if "," in t and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        return None  # '1,2,3' is a list, not 123
     t = t.replace(",", "")
     try:
         return _clean(float(t))
@@ -348,7 +351,8 @@ def normalize_value(text: str) -> float | str | list[float | str]:
     inner = t[1:-1] if t[:1] in "{[(" and t[-1:] in "}])" else t
     parts = [
         p.strip()
-        for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+", inner)
+        # a comma before three digits and no space is a thousands separator: '1,024, 8,192, and 1,048,576'
+        for p in re.split(r"\s*,(?!\d{3}(?!\d))\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+", inner)
         if p.strip()
     ]
     if len(parts) > 1:
@@ -679,6 +683,8 @@ def _rejected(text: str, start: int, end: int, value: float | str | list) -> boo
         return True
     if re.match(r"\s*(or|and)\s+(more|fewer|less|greater|higher|lower)\b", after):
         return True
+    if re.match(r"\s*/|\s+(successive|consecutive|adjacent|subsequent)\b", after):
+        return True  # "R = 1/ −K": a fraction of symbols; "between two successive layers"
     if isinstance(value, float) and 1950 <= value <= 2039:
         return after[:1] in (")", ";") or before.rstrip()[-1:] in (",", "(")
     return False
@@ -699,6 +705,8 @@ def _symbol_map(paras: list[_Para]) -> dict[str, str]:
             before = _SYM_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
             if before and key not in COUNT_KEYS and "," not in before.group("sep"):
                 before = None  # "T diffusion steps" yes, "T learning rate" no; "α, the learning rate" yes
+            if after and key in COUNT_KEYS and _singular(m.group(0).lower()) == m.group(0).lower().strip():
+                after = None  # "at iteration n", "layer l": an index, not a count
             for found in (after, before):
                 if found:
                     votes.setdefault(found.group("sym"), {}).setdefault(key, 0)
