@@ -37,8 +37,9 @@ def test_phrases_come_only_from_printed_source(tmp_path) -> None:
 
     (tmp_path / "source").mkdir()
     (tmp_path / "source" / "paper.cls").write_text("\\excludecomment{CCSXML}\n")
-    tex = ("\\newcommand{\\cut}[1]{}\\excludecomment{arxiv}\\begin{document}Kept one.\\begin{arxiv}Long proof."
-           "\\end{arxiv}\\cut{Old {draft} text.}Kept two.\\begin{CCSXML}<ccs2012/>\\end{CCSXML}\\end{document}")
+    tex = ("\\newcommand{\\cut}[1]{}\\excludecomment{arxiv}\\begin{document}Kept one."
+           "\\begin{arxiv}Long proof.\\end{arxiv}\\cut{Old {draft} text.}Kept two."
+           "\\begin{CCSXML}<ccs2012/>\\end{CCSXML}\\end{document}")
     out = _printed(tmp_path, tex)
     assert "Kept one." in out and "Kept two." in out
     assert "Long proof" not in out and "draft" not in out and "ccs2012" not in out
