@@ -383,3 +383,19 @@ def test_a_symbol_after_a_singular_count_noun_is_an_index():
     got = _found(md)
     assert 5460 not in [v for v, _, _ in got.get("training_steps", [])]
     assert (5000, "stated", None) in got["training_steps"]
+
+
+def test_folds_knn_graphs_repeats_and_cited_choices():
+    md = (
+        "We use stratified 10-fold cross-validation to evaluate. We construct an 8-NN graph of the grid.\n\n"
+        "The procedure is repeated for 20 times. Errorbars are 1 standard deviation computed over 5 trials.\n\n"
+        "We use residual layers [He et al., 2016] and batch normalization [Ioffe and Szegedy, 2015].\n\n"
+        "We use LeakyReLU for our encoder non-linearity while tanh is used elsewhere.\n"
+    )
+    got = _found(md)
+    assert got["cv_folds"] == [(10, "stated", None)]
+    assert got["knn_graph_k"] == [(8, "stated", None)]
+    assert sorted(v for v, _, _ in got["num_runs"]) == [5, 20]
+    assert got["normalization"] == [("batch normalization", "stated", None)]
+    assert ("leakyrelu", "stated", None) in got["activation"]
+    assert _found("We use K-NN graphs to sparsify it. We ran it 10 times.\n") == {}

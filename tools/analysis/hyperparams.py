@@ -569,17 +569,34 @@ _SCHEDULE = re.compile(
     re.I,
 )
 _CHOICE_ACT = "|".join(_CHOICES["activation"])
+_CITED = r"(?:\([^()]{1,60}\)\s+|\[[^\]]{1,60}\]\s+)"  # '(Xu et al., 2015) ', '[He et al., 2016] '
 _ACTIVATION = re.compile(
-    rf"\b(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)\s+"
+    rf"\b(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)\s+{_CITED}?"
     r"(?:activation|nonlinearit|non-linearit)"
+    rf"|\b(?:use|uses|used|using)\s+(?P<named>{_CHOICE_ACT})\s+{_CITED}?for\s+(?:our|the|all|each|every)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:activations?|nonlinearit|non-linearit)"
     r"|\b(?:with|uses?|using)\s+(?P<relu>rectified\s+linear\s+units?|rectifiers?)\b",
     re.I,
 )
 _NORMALIZATION = re.compile(
-    r"\b(?:use[sd]?|using|appl(?:y|ied|ies)|with)\s+(?:\w+\s+){0,4}?"
+    rf"\b(?:use[sd]?|using|appl(?:y|ied|ies)|with)\s+(?:(?:\w+\s+|{_CITED})){{0,5}}?"
     r"(?P<value>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\b",
     re.I,
 )
+# evaluation and graph settings written as one token: '10-fold cross-validation', 'an 8-NN graph'
+_FOLDS = re.compile(
+    rf"\b(?P<value>\d+|{_WORDNUM})[-\s]fold\s+(?:stratified\s+)?cross[-\s]?validation"
+    r"|\b(?P<over>\d+)\s+cross[-\s]?validation\s+folds\b",
+    re.I,
+)
+# how often an experiment is repeated: 'repeated for 20 times', 'a deviation computed over 5 trials'
+_REPEATS = re.compile(
+    rf"\brepeated\s+(?:for\s+)?(?P<value>\d+|{_WORDNUM})\s+times\b"
+    rf"|\b(?:averaged?|mean|deviation|interval|computed|errors?)\s+(?:\w+\s+){{0,2}}?over\s+"
+    rf"(?P<over>\d+|{_WORDNUM})\s+(?:independent\s+|random\s+|different\s+)?(?:trials|simulations|runs)\b",
+    re.I,
+)
+_KNN = re.compile(r"(?<![\w-])(?P<value>\d+)-NN\s+graphs?\b")
 _OBJECTIVE = re.compile(r"\b(?P<value>L_?\{?[a-z]{3,}\}?)\s+(?:objective|loss)\b")
 _SEARCH = re.compile(
     r"\b(?:used?|using|with|by|via|performed?|ran)\s+(?:a\s+)?(random search|grid search|"
@@ -1122,10 +1139,16 @@ class _ProseScan:
         by_word = ((_ACTIVATION, "activation"), (_NORMALIZATION, "normalization"), (_OBJECTIVE, "objective"))
         for rx, word in by_word:
             for m in rx.finditer(text):
-                value = m.group("value") or (m.groupdict().get("relu") or "")
+                value = m.group("value") or m.groupdict().get("named") or m.groupdict().get("relu") or ""
                 self.emit(m, word, word, value, m.span())
         for m in _SEARCH.finditer(text):
             self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
+        for m in _FOLDS.finditer(text):
+            self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"], m.span())
+        for m in _REPEATS.finditer(text):
+            self.emit(m, "runs", "num_runs", m["value"] or m["over"], m.span())
+        for m in _KNN.finditer(text):
+            self.emit(m, "k-NN graph", "knn_graph_k", m["value"], m.span())
 
     def compounds(self) -> None:
         """A setting the synonym table does not know: 'fingerprint depth 6'."""
