@@ -388,7 +388,7 @@ def test_a_symbol_after_a_singular_count_noun_is_an_index():
 def test_folds_knn_graphs_repeats_and_cited_choices():
     md = (
         "We use stratified 10-fold cross-validation to evaluate. We construct an 8-NN graph of the grid.\n\n"
-        "The procedure is repeated for 20 times. Errorbars are 1 standard deviation computed over 5 trials.\n\n"
+        "The procedure is repeated for 20 times. Errorbars: 1 standard deviation computed over 5 trials.\n\n"
         "We use residual layers [He et al., 2016] and batch normalization [Ioffe and Szegedy, 2015].\n\n"
         "We use LeakyReLU for our encoder non-linearity while tanh is used elsewhere.\n"
     )
