@@ -399,3 +399,12 @@ def test_folds_knn_graphs_repeats_and_cited_choices():
     assert got["normalization"] == [("batch normalization", "stated", None)]
     assert ("leakyrelu", "stated", None) in got["activation"]
     assert _found("We use K-NN graphs to sparsify it. We ran it 10 times.\n") == {}
+
+
+def test_a_noun_naming_the_symbol_and_runs_counted_in_words():
+    md = ("The K parameters are shared. The filters have the same support of K = 25. Both run with a "
+          "budget n = 5460.\n\nResults are an average over ten random seeds, with five runs per "
+          "configuration. The two runs differ.\n")
+    got = _found(md)
+    assert got["support"] == [(25, "stated", None)] and got["budget"] == [(5460, "stated", None)]
+    assert sorted((v, c) for v, c, _ in got["num_runs"]) == [(2, "candidate"), (5, "stated"), (10, "stated")]

@@ -657,6 +657,8 @@ _NOT_A_SETTING = {
     "table",
     "figure",
 }
+# a noun that names the symbol right after it: "a budget n = 5460", "support of K = 25"
+_NAMING_NOUN = re.compile(r"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?$", re.I)
 _SETTING_VERB = re.compile(
     r"\b(set|sets|use|used|using|fix|fixed|choose|chose|gives|give|with|where)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -1116,6 +1118,9 @@ class _ProseScan:
             window = text[max(0, m.start() - 200) : m.end() + 100].lower()
             if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
                 key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
+            elif noun := _NAMING_NOUN.search(text[max(0, m.start() - 30) : m.start()]):
+                self.emit(m, noun["noun"], canonical_key(noun["noun"]), m.group("value"), m.span("value"))
+                continue
             elif sym in self.symbols:
                 key = self.symbols[sym]
             elif _SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
