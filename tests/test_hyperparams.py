@@ -367,6 +367,8 @@ def test_thousands_separators_and_a_broken_minus_in_values():
     # '´' is the minus of a maths font without a Unicode map: '10´3' is 10^-3, never 10
     got = _found("We use 15K optimization steps with Adam optimizer and a learning rate of 10´3.\n")
     assert got["learning_rate"] == [(pytest.approx(1e-3), "stated", None)]
+    got = _found("We initialize a model with an initialization scale of 10´6 and train for 1000 steps.\n")
+    assert got["init_scale"] == [(pytest.approx(1e-6), "stated", None)]
 
 
 def test_symbolic_fractions_and_successive_layers_are_no_values():

@@ -143,6 +143,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "latent_dim": ("latent dimension", "latent size", "latent dim", "code size"),
     "vocab_size": ("vocabulary size", "vocab size"),
     "image_size": ("image size", "resolution", "image resolution"),
+    "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
 }
 
 # keys whose value may come before the name ("200K training iterations", "four attention heads")
