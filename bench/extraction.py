@@ -44,6 +44,8 @@ from bench.extraction_gate import BadTargets, failures, load_targets  # noqa: E4
 from bench.extraction_latex import KEYS as LATEX_KEYS  # noqa: E402
 from bench.extraction_latex import print_table, run_latex  # noqa: E402
 from bench.scoring import alg_recall, hp_scores, thm_recall, words  # noqa: E402
+from tools.ingest.latex.comments import apply as resolve_conditionals  # noqa: E402
+from tools.ingest.latex.scan import Unbalanced, read_group  # noqa: E402
 from tools.ingest.pdf.engine import LIGATURES  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -190,11 +192,40 @@ _DROP_ENVS = (
 )
 
 
+_DISCARDING = re.compile(
+    r"\\(?:re)?newcommand\*?\s*\{?\\([A-Za-z]+)\}?\s*\[1\]\s*\{\s*\}|\\def\\([A-Za-z]+)#1\s*\{\s*\}"
+)
+
+
+def _printed(paper: Path, tex: str) -> str:
+    """The source without what the PDF never prints: text a `comment`-package switch leaves out
+    (\\excludecomment{arxiv} in the paper, {CCSXML} in its class) and the argument of a macro defined
+    to discard it (`\\newcommand{\\cut}[1]{}`)."""
+    local = "".join(f.read_text(errors="replace") for f in sorted((paper / "source").rglob("*"))
+                    if f.suffix in (".cls", ".sty") and f.is_file())
+    tex = resolve_conditionals(tex, declared_before=local)
+    names = {a or b for a, b in _DISCARDING.findall(tex)}
+    if not names:
+        return tex
+    call = re.compile(r"\\(?:" + "|".join(sorted(names)) + r")(?![A-Za-z])\s*(?=\{)")
+    out, pos = [], 0
+    for m in call.finditer(tex):
+        if m.start() < pos:
+            continue
+        try:
+            _, end = read_group(tex, m.end())
+        except Unbalanced:
+            continue
+        out.append(tex[pos : m.start()])
+        pos = end
+    return "".join(out) + tex[pos:]
+
+
 def source_units(paper: Path, gtmod) -> list[list[str]]:
     """Body text outside maths, split into units (paragraphs, footnotes, list items) no phrase may cross."""
     gt = json.loads((paper / "groundtruth.json").read_text())
     main = paper / gt.get("main_tex", "source/main.tex")
-    full = gtmod.inline_inputs(str(main))
+    full = _printed(paper, gtmod.inline_inputs(str(main)))
     gtmod.MACROS.clear()
     gtmod.collect_macros(full)  # the paper's own zero-argument macros (\\relu -> ReLU)
     tex = gtmod.expand(gtmod.body_of(full))
@@ -209,8 +240,9 @@ def source_units(paper: Path, gtmod) -> list[list[str]]:
     tex = re.sub(r"\\maketitle\b", "\n\n", tex)  # latex2text prints it as 'no title given ...'
     tex = re.sub(r"\\(?:sub)*section\*?|\\paragraph\*?|\\item\b|\\begin\{[^}]*\}|\\end\{[^}]*\}|\\\\",
                  "\n\n", tex)
-    tex = re.sub(r"\\(?:cite[tp]?|citet|citep|citealp|ref|eqref|cref|Cref|label|url|href)\*?\{[^}]*\}",
-                 " CITE ", tex)
+    tex = re.sub(r"\\hyperref\[[^]]*\]", "", tex)  # \hyperref[alg:x]{GBOP-D} prints its text
+    tex = re.sub(r"\\(?:[A-Za-z]*cite[A-Za-z]*|[A-Za-z]*ref|label|url|href)\*?(?:\[[^]]*\])*\{[^}]*\}",
+                 " CITE ", tex)  # any \...cite... or \...ref (\shortcite, \citeauthor, \Secref, \autoref)
     from pylatexenc.latex2text import LatexNodes2Text
 
     conv = LatexNodes2Text(math_mode="remove", strict_latex_spaces=True)

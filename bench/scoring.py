@@ -54,13 +54,27 @@ def _opening_words(first_words: str) -> list[str]:
     return words(_GT_OPENING_ENV.sub("", text))[:4]
 
 
+# operator names the ground truth drops with their control word (`\argmin_d` -> `d`) and the PDF prints
+# joined to their subscript (`argmind`)
+_OPERATOR = re.compile(r"^(?:argmin|argmax|min|max|sup|inf|lim|log|exp)(?=[a-z0-9])")
+
+
+def _joined_opening(found: list[str], first: list[str]) -> bool:
+    """first's words written without spaces inside found's first words written without spaces: the ground
+    truth splits `d_p`, `w_0`, `B_n` into two words where the PDF prints one (`dp`, `w0`, `Bn`)."""
+    head = found[: _WINDOW * len(first)]
+    want = "".join(first)
+    return want in "".join(head) or want in "".join(_OPERATOR.sub("", w) for w in head)
+
+
 def _opens_with(found: list[str], first: list[str]) -> bool:
     """first as a run of found's words, or in order among found's first words (the ground truth drops
-    references, citations and macros it does not know, so a statement's own words can sit between)."""
+    references, citations and macros it does not know, so a statement's own words can sit between), or
+    the same letters with sub/superscripts joined to their base (`_joined_opening`)."""
     if " ".join(first) in " ".join(found):
         return True
     rest = iter(found[: _WINDOW * len(first)])
-    return all(w in rest for w in first)
+    return all(w in rest for w in first) or _joined_opening(found, first)
 
 
 def thm_recall(gt: dict, theorems: list, as_written=lambda text: text) -> float | None:

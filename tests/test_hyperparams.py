@@ -359,3 +359,54 @@ def test_a_hyperparameter_table_gives_one_finding_per_row_and_column():
     assert got["learning_rate"] == [(0.1, "stated", "MNIST"), (0.01, "stated", "CIFAR-10")]
     assert got["batch_size"] == [(128, "stated", "MNIST"), (256, "stated", "CIFAR-10")]
     assert got["dropout"] == [(0.5, "stated", "MNIST"), (0.3, "stated", "CIFAR-10")]
+
+
+def test_thousands_separators_and_a_broken_minus_in_values():
+    assert normalize_value("1,024, 8,192, and 1,048,576") == [1024, 8192, 1_048_576]
+    assert normalize_value("1,2,3") == [1, 2, 3]
+    # '´' is the minus of a maths font without a Unicode map: '10´3' is 10^-3, never 10
+    got = _found("We use 15K optimization steps with Adam optimizer and a learning rate of 10´3.\n")
+    assert got["learning_rate"] == [(pytest.approx(1e-3), "stated", None)]
+    got = _found("We initialize a model with an initialization scale of 10´6 and train for 1000 steps.\n")
+    assert got["init_scale"] == [(pytest.approx(1e-6), "stated", None)]
+
+
+def test_symbolic_fractions_and_successive_layers_are_no_values():
+    md = ("We used the generalized radius R = 1/ −K in place of the curvature. The idea is to select a "
+          "limited number of connections between two successive layers.\n")
+    got = _found(md)
+    assert "generalized_radius" not in got and "num_layers" not in got
+
+
+def test_a_symbol_after_a_singular_count_noun_is_an_index():
+    md = ("At iteration n, we denote the current tree by T. At each iteration n we expand a node.\n\n"
+          "Both run with a budget n = 5460 and discount γ = 0.95.\n\n"
+          "We train for T iterations with T = 5000.\n")
+    got = _found(md)
+    assert 5460 not in [v for v, _, _ in got.get("training_steps", [])]
+    assert (5000, "stated", None) in got["training_steps"]
+
+
+def test_folds_knn_graphs_repeats_and_cited_choices():
+    md = (
+        "We use stratified 10-fold cross-validation to evaluate. We construct an 8-NN graph of the grid.\n\n"
+        "The procedure is repeated for 20 times. Errorbars: 1 standard deviation computed over 5 trials.\n\n"
+        "We use residual layers [He et al., 2016] and batch normalization [Ioffe and Szegedy, 2015].\n\n"
+        "We use LeakyReLU for our encoder non-linearity while tanh is used elsewhere.\n"
+    )
+    got = _found(md)
+    assert got["cv_folds"] == [(10, "stated", None)]
+    assert got["knn_graph_k"] == [(8, "stated", None)]
+    assert sorted(v for v, _, _ in got["num_runs"]) == [5, 20]
+    assert got["normalization"] == [("batch normalization", "stated", None)]
+    assert ("leakyrelu", "stated", None) in got["activation"]
+    assert _found("We use K-NN graphs to sparsify it. We ran it 10 times.\n") == {}
+
+
+def test_a_noun_naming_the_symbol_and_runs_counted_in_words():
+    md = ("The K parameters are shared. The filters have the same support of K = 25. Both run with a "
+          "budget n = 5460.\n\nResults are an average over ten random seeds, with five runs per "
+          "configuration. The two runs differ.\n")
+    got = _found(md)
+    assert got["support"] == [(25, "stated", None)] and got["budget"] == [(5460, "stated", None)]
+    assert sorted((v, c) for v, c, _ in got["num_runs"]) == [(2, "candidate"), (5, "stated"), (10, "stated")]

@@ -292,3 +292,19 @@ def test_display_pieces_read_in_linear_order(tmp_root, corpus_dir):
     assert flat(line_ending(iddpm, "10")) == flat("β˜t := (1 − α¯t−1)/(1 − α¯t) βt (10)")
     kl = line_ending(convert_bench(tmp_root, "hand4mixed"), "KL")
     assert "∑_{i=1}^{N}" in kl and "∑_{j=1}^{M} (rj)/(2sj)" in kl
+
+
+def test_footnote_marks_are_superscripts_apart_from_their_words(tmp_root, corpus_dir):
+    """A footnote mark set small and raised prints as superscript digits, so it never glues onto a word:
+    inside a run of Computer Modern text ('to.¹', '¹Particularly'), and as a run of its own in Times
+    ('architecture⁴', '¹We additionally'). Exponents and subscripts of maths keep their digits."""
+    synth = convert_bench(tmp_root, "synth1col")
+    assert any(s.startswith("¹Particularly our this is") for s in synth)
+    assert any("with efficiency to.¹ " in s + " " for s in synth)
+    assert not any(s.startswith("1Particularly") for s in synth)
+    iddpm = convert(tmp_root, corpus_dir, "iddpm")[1].split("\n")
+    assert any(s.startswith("¹We additionally tried") for s in iddpm)
+    assert any("use a UNet model architecture⁴ similar" in s for s in iddpm)
+    lines = convert_bench(tmp_root, "hand1col")
+    assert line_ending(lines, "E").startswith("e = mc2")
+    assert "α1β2γ3δ4κ5ζ6ω7" in line_ending(convert_bench(tmp_root, "hand2col"), "6")

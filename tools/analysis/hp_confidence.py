@@ -18,6 +18,10 @@ _RUN = re.compile(r"(?:(?<![\w.])\d+(?:\.\d+)?\s+){3,}\d+(?:\.\d+)?(?![\w.])")
 # smallest plausible value of count settings: "two steps" is a procedure, not a training length
 _FLOOR = {"training_steps": 100, "diffusion_steps": 10, "num_parameters": 1000, "hidden_size": 8}
 _COUNTS = {"num_layers", "num_heads", "num_features", "num_experts", "num_runs", "num_parameters"}
+# runs stated as such in words: "averaged over ten random seeds", "five runs per configuration"
+_RUNS_STATED = re.compile(
+    r"\b(?:over|across)\s+[a-z]+\s+(?:random\s+)?(?:seeds|runs)\b|\b[a-z]+\s+runs\s+per\b", re.I
+)
 _WORDY = {"num_features", "num_experts", "num_parameters", "num_runs"}
 
 
@@ -35,7 +39,7 @@ def doubt(  # noqa: PLR0913
         return "implausible value for this setting"
     if norm == 1 and key in _COUNTS:
         return "one of a count: usually prose (\"one layer of\")"
-    if key in _WORDY and value.isalpha():
+    if key in _WORDY and value.isalpha() and not (key == "num_runs" and _RUNS_STATED.search(quote)):
         return "a count in prose"
     return None
 

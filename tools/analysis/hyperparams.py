@@ -143,6 +143,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "latent_dim": ("latent dimension", "latent size", "latent dim", "code size"),
     "vocab_size": ("vocabulary size", "vocab size"),
     "image_size": ("image size", "resolution", "image resolution"),
+    "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
 }
 
 # keys whose value may come before the name ("200K training iterations", "four attention heads")
@@ -287,7 +288,7 @@ def canonical_key(name: str) -> str:
 _MINUS = "[-−–]"
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _SCI = (
-    rf"(?:(?:{_NUM})\s*[×x·*]\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|−\s*\d+|\*\*\s*{_MINUS}?\d+)"
+    rf"(?:(?:{_NUM})\s*[×x·*]\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|[−´]\s*\d+|\*\*\s*{_MINUS}?\d+)"
     rf"|(?:{_NUM})\s*[×x·*]\s*10\s*{_MINUS}\s*\d+"
 )
 _ENOT = rf"(?:{_NUM})[eE]{_MINUS}?\d+"
@@ -303,7 +304,8 @@ VALUE_RE = re.compile(
 
 
 def _scalar(text: str) -> float | None:
-    t = text.strip().replace("−", "-").replace("–", "-").replace(" ", "")
+    # '´': the minus of a maths font without a Unicode map ('10´3' is 10^-3)
+    t = text.strip().replace("−", "-").replace("–", "-").replace("´", "-").replace(" ", "")
     if not t:
         return None
     m = re.fullmatch(r"(?:([\d.,]+)[×x·*])?10(?:\^\{?(-?\d+)\}?|(-\d+)|\*\*(-?\d+))", t)
@@ -322,6 +324,8 @@ def _scalar(text: str) -> float | None:
     if m:
         base = _scalar(m.group(1))
         return _clean(base * _SCALE[m.group(2)]) if base is not None else None
+    if "," in t and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        return None  # '1,2,3' is a list, not 123
     t = t.replace(",", "")
     try:
         return _clean(float(t))
@@ -348,7 +352,8 @@ def normalize_value(text: str) -> float | str | list[float | str]:
     inner = t[1:-1] if t[:1] in "{[(" and t[-1:] in "}])" else t
     parts = [
         p.strip()
-        for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+", inner)
+        # a comma before three digits and no space is a thousands separator: '1,024, 8,192, and 1,048,576'
+        for p in re.split(r"\s*,(?!\d{3}(?!\d))\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+", inner)
         if p.strip()
     ]
     if len(parts) > 1:
@@ -565,17 +570,34 @@ _SCHEDULE = re.compile(
     re.I,
 )
 _CHOICE_ACT = "|".join(_CHOICES["activation"])
+_CITED = r"(?:\([^()]{1,60}\)\s+|\[[^\]]{1,60}\]\s+)"  # '(Xu et al., 2015) ', '[He et al., 2016] '
 _ACTIVATION = re.compile(
-    rf"\b(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)\s+"
+    rf"\b(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)\s+{_CITED}?"
     r"(?:activation|nonlinearit|non-linearit)"
+    rf"|\b(?:use|uses|used|using)\s+(?P<named>{_CHOICE_ACT})\s+{_CITED}?for\s+(?:our|the|all|each|every)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:activations?|nonlinearit|non-linearit)"
     r"|\b(?:with|uses?|using)\s+(?P<relu>rectified\s+linear\s+units?|rectifiers?)\b",
     re.I,
 )
 _NORMALIZATION = re.compile(
-    r"\b(?:use[sd]?|using|appl(?:y|ied|ies)|with)\s+(?:\w+\s+){0,4}?"
+    rf"\b(?:use[sd]?|using|appl(?:y|ied|ies)|with)\s+(?:(?:\w+\s+|{_CITED})){{0,5}}?"
     r"(?P<value>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\b",
     re.I,
 )
+# evaluation and graph settings written as one token: '10-fold cross-validation', 'an 8-NN graph'
+_FOLDS = re.compile(
+    rf"\b(?P<value>\d+|{_WORDNUM})[-\s]fold\s+(?:stratified\s+)?cross[-\s]?validation"
+    r"|\b(?P<over>\d+)\s+cross[-\s]?validation\s+folds\b",
+    re.I,
+)
+# how often an experiment is repeated: 'repeated for 20 times', 'a deviation computed over 5 trials'
+_REPEATS = re.compile(
+    rf"\brepeated\s+(?:for\s+)?(?P<value>\d+|{_WORDNUM})\s+times\b"
+    rf"|\b(?:averaged?|mean|deviation|interval|computed|errors?)\s+(?:\w+\s+){{0,2}}?over\s+"
+    rf"(?P<over>\d+|{_WORDNUM})\s+(?:independent\s+|random\s+|different\s+)?(?:trials|simulations|runs)\b",
+    re.I,
+)
+_KNN = re.compile(r"(?<![\w-])(?P<value>\d+)-NN\s+graphs?\b")
 _OBJECTIVE = re.compile(r"\b(?P<value>L_?\{?[a-z]{3,}\}?)\s+(?:objective|loss)\b")
 _SEARCH = re.compile(
     r"\b(?:used?|using|with|by|via|performed?|ran)\s+(?:a\s+)?(random search|grid search|"
@@ -636,6 +658,8 @@ _NOT_A_SETTING = {
     "table",
     "figure",
 }
+# a noun that names the symbol right after it: "a budget n = 5460", "support of K = 25"
+_NAMING_NOUN = re.compile(r"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?$", re.I)
 _SETTING_VERB = re.compile(
     r"\b(set|sets|use|used|using|fix|fixed|choose|chose|gives|give|with|where)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -679,6 +703,8 @@ def _rejected(text: str, start: int, end: int, value: float | str | list) -> boo
         return True
     if re.match(r"\s*(or|and)\s+(more|fewer|less|greater|higher|lower)\b", after):
         return True
+    if re.match(r"\s*/|\s+(successive|consecutive|adjacent|subsequent)\b", after):
+        return True  # "R = 1/ −K": a fraction of symbols; "between two successive layers"
     if isinstance(value, float) and 1950 <= value <= 2039:
         return after[:1] in (")", ";") or before.rstrip()[-1:] in (",", "(")
     return False
@@ -699,6 +725,8 @@ def _symbol_map(paras: list[_Para]) -> dict[str, str]:
             before = _SYM_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
             if before and key not in COUNT_KEYS and "," not in before.group("sep"):
                 before = None  # "T diffusion steps" yes, "T learning rate" no; "α, the learning rate" yes
+            if after and key in COUNT_KEYS and _singular(m.group(0).lower()) == m.group(0).lower().strip():
+                after = None  # "at iteration n", "layer l": an index, not a count
             for found in (after, before):
                 if found:
                     votes.setdefault(found.group("sym"), {}).setdefault(key, 0)
@@ -1091,6 +1119,9 @@ class _ProseScan:
             window = text[max(0, m.start() - 200) : m.end() + 100].lower()
             if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
                 key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
+            elif noun := _NAMING_NOUN.search(text[max(0, m.start() - 30) : m.start()]):
+                self.emit(m, noun["noun"], canonical_key(noun["noun"]), m.group("value"), m.span("value"))
+                continue
             elif sym in self.symbols:
                 key = self.symbols[sym]
             elif _SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
@@ -1114,10 +1145,16 @@ class _ProseScan:
         by_word = ((_ACTIVATION, "activation"), (_NORMALIZATION, "normalization"), (_OBJECTIVE, "objective"))
         for rx, word in by_word:
             for m in rx.finditer(text):
-                value = m.group("value") or (m.groupdict().get("relu") or "")
+                value = m.group("value") or m.groupdict().get("named") or m.groupdict().get("relu") or ""
                 self.emit(m, word, word, value, m.span())
         for m in _SEARCH.finditer(text):
             self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
+        for m in _FOLDS.finditer(text):
+            self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"], m.span())
+        for m in _REPEATS.finditer(text):
+            self.emit(m, "runs", "num_runs", m["value"] or m["over"], m.span())
+        for m in _KNN.finditer(text):
+            self.emit(m, "k-NN graph", "knn_graph_k", m["value"], m.span())
 
     def compounds(self) -> None:
         """A setting the synonym table does not know: 'fingerprint depth 6'."""

@@ -36,6 +36,12 @@ _CMEX_CAND = re.compile(
 )
 
 
+# a footnote mark: one or two digits right after a word (or its full stop), or opening a footnote's text
+_MARK_AFTER = re.compile(r"(?<=[A-Za-z]{2})\d{1,2}(?![\w.,]\w)|(?<=[A-Za-z]{2}[.,;:)])\d{1,2}(?=\s|$)")
+_MARK_BEFORE = re.compile(r"^\d{1,2}(?=[A-Z][a-z])")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 @dataclass(slots=True)
 class Run:
     """A piece of text pdfium printed on one baseline."""
@@ -127,6 +133,24 @@ class PdfPage:
                 chars[k] = _CMEX.get(ord(chars[k]), chars[k])
         return "".join(chars)
 
+    def marks(self, ts: int, text: str) -> str:
+        """Footnote marks glued to a word ('source1', '1There', 'map.7') as superscript digits ('source¹'),
+        when the digits are set smaller than the letter beside them and raised above its baseline. Letters
+        of a maths font ('R2', an exponent) are left as they are."""
+        spots = [(m.start(), m.end(), m.start() - 1) for m in _MARK_AFTER.finditer(text)]
+        spots += [(m.start(), m.end(), m.end()) for m in _MARK_BEFORE.finditer(text)]
+        if not spots:
+            return text
+        chars = list(text)
+        for start, end, beside in spots:
+            ci, cb = self.char(ts + start), self.char(ts + beside)
+            if self.math_font(cb) or self.size(ci) > self.size(cb) - 0.5:
+                continue
+            if self.origin(ci)[1] - self.origin(cb)[1] < 0.15 * self.size(cb):
+                continue
+            chars[start:end] = [c.translate(_SUPERSCRIPT) for c in text[start:end]]
+        return "".join(chars)
+
     def math_font(self, ci: int) -> bool:
         """Whether the character is set in a maths font (not the text font)."""
         return bool(_MATH_FONT.search(self.font(ci)))
@@ -170,7 +194,7 @@ class PdfPage:
                 mapped[0] in _BIG and top - bottom > 1.35 * size
             ):
                 y = (top + bottom) / 2 - 0.25 * size  # a cmex glyph hangs from its origin: use its middle
-            stripped = mapped
+            stripped = self.marks(ts, mapped)
             out.append(Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen))
         return out
 
@@ -186,11 +210,32 @@ def _utf16_offsets(text: str) -> list[int] | None:
     return out
 
 
+def _mark_run(mark: Run, word: Run, before: bool) -> bool:
+    """A run of one or two digits set smaller than the word beside it and raised above its baseline: a
+    footnote mark opening a footnote ('1' + 'It is') or closing a word ('product' + '1')."""
+    if not mark.text.isdigit() or len(mark.text) > 2 or mark.size > word.size - 0.5:
+        return False
+    if mark.y - word.y < 0.15 * word.size:
+        return False
+    return bool(_WORD_START.match(word.text) if before else _WORD_END.search(word.text))
+
+
+_WORD_START = re.compile(r"[A-Z][a-z]")
+_WORD_END = re.compile(r"[A-Za-z]{2}[.,;:)]?$")
+
+
 def runs_text(runs: list[Run]) -> str:
-    """Runs of one baseline, left to right, a space where the gap is wider than a thin space."""
-    parts = [runs[0].text]
-    for a, b in zip(runs, runs[1:], strict=False):
+    """Runs of one baseline, left to right, a space where the gap is wider than a thin space; a footnote
+    mark as superscript digits."""
+    texts = [r.text for r in runs]
+    for k, r in enumerate(runs):
+        nxt = runs[k + 1] if k + 1 < len(runs) else None
+        glued = nxt is not None and nxt.x0 - r.x1 <= 0.15 * r.size and nxt.text[0].isalnum()
+        if (glued and _mark_run(r, nxt, True)) or (k and not glued and _mark_run(r, runs[k - 1], False)):
+            texts[k] = r.text.translate(_SUPERSCRIPT)
+    parts = [texts[0]]
+    for a, b, t in zip(runs, runs[1:], texts[1:], strict=False):
         if b.x0 - a.x1 > 0.15 * max(a.size, b.size):
             parts.append(" ")
-        parts.append(b.text)
+        parts.append(t)
     return "".join(parts)

@@ -12,7 +12,7 @@ from tools.ingest.sniff import file_is_pdf, is_pdf
 from tools.workspace import PaperRecord, existing, output_dir, read_cached, resolve, write_paper
 
 CONVERTER = "paper-to-code-pdfium"
-CONVERTER_VERSION = "1.6"  # bump whenever the Markdown changes: it keys the cache
+CONVERTER_VERSION = "1.7"  # bump whenever the Markdown changes: it keys the cache
 MAX_PDF_BYTES = 512 * 1024 * 1024
 
 

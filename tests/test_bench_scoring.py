@@ -1,0 +1,45 @@
+"""The benchmark's theorem-like matching: fair where the ground truth splits what the PDF prints joined."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from bench.scoring import thm_recall
+
+
+def _found(kind: str, text: str) -> SimpleNamespace:
+    return SimpleNamespace(kind=kind, text=text)
+
+
+def test_subscripts_printed_joined_to_their_base_still_match() -> None:
+    # groundtruth.py turns `d_p` into "d p"; the PDF prints "dp"
+    gt = {"theorems": [{"env": "lemma", "first_words": "Let d_p be a K-prefix"},
+                       {"env": "lemma", "first_words": "[Bounds] The bounds ( L _n, U _n) on the value"}]}
+    found = [_found("lemma", "Let dp be a K-prefix and let R be"),
+             _found("lemma", "The bounds (Ln, Un) on the value of sequences")]
+    assert thm_recall(gt, found) == 1.0
+
+
+def test_an_operator_the_ground_truth_dropped_does_not_hide_a_statement() -> None:
+    gt = {"theorems": [{"env": "theorem", "first_words": "Let d^* _ d R( d , x , y ) be any optimal"}]}
+    assert thm_recall(gt, [_found("theorem", "Let d∗ ∈ argmind R(d, x, y) be any optimal rule list")]) == 1.0
+
+
+def test_other_words_kind_or_order_still_miss() -> None:
+    gt = {"theorems": [{"env": "lemma", "first_words": "Let d_p be a K-prefix"}]}
+    assert thm_recall(gt, [_found("theorem", "Let dp be a K-prefix")]) == 0.0
+    assert thm_recall(gt, [_found("lemma", "Let pd be a K-prefix")]) == 0.0
+    assert thm_recall(gt, [_found("lemma", "Let dq be a K-prefix")]) == 0.0
+
+
+def test_phrases_come_only_from_printed_source(tmp_path) -> None:
+    from bench.extraction import _printed
+
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "paper.cls").write_text("\\excludecomment{CCSXML}\n")
+    tex = ("\\newcommand{\\cut}[1]{}\\excludecomment{arxiv}\\begin{document}Kept one."
+           "\\begin{arxiv}Long proof.\\end{arxiv}\\cut{Old {draft} text.}Kept two."
+           "\\begin{CCSXML}<ccs2012/>\\end{CCSXML}\\end{document}")
+    out = _printed(tmp_path, tex)
+    assert "Kept one." in out and "Kept two." in out
+    assert "Long proof" not in out and "draft" not in out and "ccs2012" not in out
