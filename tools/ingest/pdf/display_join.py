@@ -77,8 +77,7 @@ def merge(block: list[Line], label: str | None, body: float = 0.0) -> Line:
     flags = []
     if len(rows) > 1:
         _limits(rows)
-        if _fractions(rows, body or statistics.median(ln.size for ln in block)):
-            flags.append("stacked fraction")
+        _fractions(rows, body or statistics.median(ln.size for ln in block))
         flags += _loose_rows(rows, body or max(ln.size for ln in block))
     text = " ".join(t for t in (runs_text(row) for row in rows if row) if t)
     if label:
@@ -96,7 +95,8 @@ def _loose_rows(rows: list[list[Run]], body: float) -> list[str]:
     out = []
     if any(max(r.size for r in row) < 0.8 * body for row in left):
         out.append("script on its own baseline")
-    if len(left) > 1:
+    widths = [row[-1].x1 - row[0].x0 for row in left]
+    if len(left) > 1 and min(widths) < 0.4 * max(widths):  # a fragment, not a whole row of an align
         out.append("pieces from other baselines read in a linear order")
     return out
 
