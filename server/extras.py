@@ -143,6 +143,22 @@ def register(mcp: MCPServer) -> None:
             "pdf_to_markdown(source=...) first, then make_checklist",
         )
 
+    _register_page(mcp)
+
+    @mcp.resource(
+        INDEX_URI,
+        name="papers",
+        title="Converted papers",
+        description="The papers converted in this workspace: paper_id, title, pages and their resource URIs",
+        mime_type="application/json",
+    )
+    def papers() -> str:
+        return json.dumps({"workspace": str(workspace()), "papers": converted_papers()}, indent=2)
+
+
+def _register_page(mcp: MCPServer) -> None:
+    """The page images of converted papers."""
+
     @mcp.resource(
         "paper://{paper_id}/page/{page}",
         name="paper-page",
@@ -162,13 +178,3 @@ def register(mcp: MCPServer) -> None:
             return render_page(paper_id, int(page)).png
         except PaperToCodeError as e:
             raise ResourceError(str(e)) from e
-
-    @mcp.resource(
-        INDEX_URI,
-        name="papers",
-        title="Converted papers",
-        description="The papers converted in this workspace: paper_id, title, pages and their resource URIs",
-        mime_type="application/json",
-    )
-    def papers() -> str:
-        return json.dumps({"workspace": str(workspace()), "papers": converted_papers()}, indent=2)

@@ -31,6 +31,7 @@ FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 PRODUCT_TOOLS = {
     "pdf_to_markdown",
     "grep_equations",
+    "render_page",
     "make_checklist",
     "init_uv_project",
     "export_requirements",
