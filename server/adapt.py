@@ -20,6 +20,7 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, ImageContent, TextContent
 from pydantic import Field
 
+from server.conversions import convert_as_job
 from server.worker import Budget, call_with_budget
 from tools.errors import PaperToCodeError
 from tools.progress import reporting
@@ -27,6 +28,7 @@ from tools.runs.api import jobs_outlive_calls
 
 log = logging.getLogger("paper_to_code.server")
 MAX_WAIT_S = 55.0  # MCP clients cut a call off at about 60 s: a `wait_s` parameter goes no higher
+DETACH_AFTER_S = 50.0  # a job tool waits this long, then returns status 'running' and its job goes on
 KEEPALIVE_S = 5.0  # a call quiet this long sends a progress notification
 KEEPALIVE_STEP = 1e-3  # how far a keep-alive moves the progress value (it must grow, yet stay small)
 
@@ -105,9 +107,10 @@ def _with_image(result: Any) -> Any:
     )
 
 
-def adapt(fn: Callable[..., Any], budget: Budget | None = None) -> Callable[..., Any]:
+def adapt(fn: Callable[..., Any], budget: Budget | None = None, job: bool = False) -> Callable[..., Any]:
     """An async handler whose signature is `fn`'s plus an injected `ctx`. With a budget the call runs in a
-    worker process that is killed when the budget runs out or the client cancels the call."""
+    worker process that is killed when the budget runs out or the client cancels the call. With `job` too,
+    a call still running after DETACH_AFTER_S returns status 'running' and its worker goes on."""
     hints = typing.get_type_hints(fn, include_extras=True)
     sig = inspect.signature(fn)
     params = [
@@ -118,6 +121,8 @@ def adapt(fn: Callable[..., Any], budget: Budget | None = None) -> Callable[...,
     name = fn.__name__
 
     async def call(kwargs: dict[str, Any]) -> Any:
+        if budget is not None and job:
+            return await convert_as_job(fn, kwargs, budget, DETACH_AFTER_S)
         if budget is not None:
             return await call_with_budget(fn, kwargs, budget)
         if is_async:

@@ -22,6 +22,8 @@ class ToolSpec:
     idempotent: bool
     open_world: bool = False
     budget: Budget | None = None  # None: run in the server's process (cheap calls: job polling, listing)
+    job: bool = False  # over MCP, a call still running after adapt.DETACH_AFTER_S goes on as a job
+    mcp_only: bool = False  # no CLI command (the CLI waits until the end, so it has no jobs to poll)
 
     @property
     def name(self) -> str:
@@ -33,15 +35,21 @@ class ToolSpec:
 
 
 def _analysis() -> list[ToolSpec]:
+    from server.conversions import cancel_conversion, get_conversion
     from tools.analysis.checklist import make_checklist
     from tools.analysis.equations import grep_equations
     from tools.ingest.paper import pdf_to_markdown
     from tools.ingest.render import render_page
 
     return [
-        # open world: an arXiv id as source downloads the e-print (the LaTeX route)
+        # open world: an arXiv id as source downloads the e-print (the LaTeX route); a long one becomes a job
         ToolSpec(pdf_to_markdown, "Convert a paper to Markdown", read_only=False, destructive=False,
-                 idempotent=True, open_world=True, budget=CONVERT),
+                 idempotent=True, open_world=True, budget=CONVERT, job=True),
+        ToolSpec(get_conversion, "Conversion job status and result", read_only=True, destructive=False,
+                 idempotent=True, mcp_only=True),
+        # kills the job's worker: the conversion it was doing is lost
+        ToolSpec(cancel_conversion, "Cancel a conversion job", read_only=False, destructive=True,
+                 idempotent=True, mcp_only=True),
         ToolSpec(grep_equations, "Find equations, algorithms, theorems, hyperparameters", read_only=True,
                  destructive=False, idempotent=True, budget=ANALYSE),
         ToolSpec(make_checklist, "Write the implementation checklist", read_only=False, destructive=False,

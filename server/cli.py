@@ -68,6 +68,8 @@ def _command(fn: Callable[..., Any], budget: Budget | None = None) -> Callable[.
 
 
 for _spec in all_tools():
+    if _spec.mcp_only:
+        continue
     app.command(_command(_spec.fn, _spec.budget), name=_spec.cli_name)
 
 # `paper-to-code demo`: the analysis phase on the bundled sample paper (a CLI command, not an MCP tool)

@@ -180,10 +180,16 @@ def _kill(proc: Any) -> None:
     proc.close()
 
 
-async def run_in_worker(fn: Callable[..., Any], kwargs: dict[str, Any], budget: Budget) -> Outcome:
+async def run_in_worker(
+    fn: Callable[..., Any],
+    kwargs: dict[str, Any],
+    budget: Budget,
+    on_start: Callable[[int], None] | None = None,
+) -> Outcome:
     """Run fn(**kwargs) in a fresh worker; relay its progress; kill it on timeout or cancellation.
 
-    Returns the Outcome (the caller raises its error); raises TooLarge when a budget ran out."""
+    `on_start` gets the worker's pid. Returns the Outcome (the caller raises its error); raises TooLarge
+    when a budget ran out."""
     from tools.config import get_settings
     from tools.workspace import get_roots
 
@@ -196,6 +202,8 @@ async def run_in_worker(fn: Callable[..., Any], kwargs: dict[str, Any], budget: 
     send.close()
     deadline = time.monotonic() + budget.seconds
     try:
+        if on_start is not None:
+            on_start(proc.pid)
         while True:
             if recv.poll():
                 try:

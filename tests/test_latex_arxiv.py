@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import shutil
 import socket
 import tarfile
 import threading
@@ -14,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from tools.analysis.equations import grep_equations
 from tools.config import configure, get_settings
 from tools.errors import ExternalFailure, NotFound, Refused
-from tools.identifiers import arxiv_paper_id, parse_arxiv_id
+from tools.identifiers import arxiv_paper_id, own_arxiv_id, parse_arxiv_id
 from tools.ingest.latex.arxiv import USER_AGENT
 from tools.ingest.paper import pdf_to_markdown
 
@@ -75,6 +77,7 @@ def arxiv_server() -> Iterator[str]:
                 {"Content-Type": "application/pdf"},
             ),  # a PDF-only submission
             "/pdf/2000.00002": (200, nfp_pdf, {}),
+            "/e-print/2102.09672v1": (200, _tar_gz(CORPUS / "iddpm" / "source"), {}),
             "/e-print/2000.00003": (302, b"", {"Location": "http://evil.example.com/e-print/2000.00003"}),
         }
     )
@@ -209,3 +212,86 @@ def test_cli_reads_the_base_url_from_the_environment(arxiv_server: str, tmp_path
     )
     lines = [ln for ln in bad.stderr.splitlines() if ln.strip()]
     assert bad.returncode == 1 and len(lines) == 1 and "arXiv has no paper" in lines[0], bad.stderr
+
+
+# ------------------------------------------------------------------------------- a PDF's own arXiv identity
+
+
+def stamp_pdf(src: Path, dst: Path, text: str) -> Path:
+    """`src` with arXiv's margin stamp written up the left margin of page 1 (rotated text, as arXiv does)."""
+    pikepdf = pytest.importorskip("pikepdf", reason="pikepdf (dev dependency) writes the stamped PDF")
+    with pikepdf.open(src) as pdf:
+        page = pdf.pages[0]
+        font = pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Times-Roman")
+        )
+        page.add_resource(font, pikepdf.Name.Font, pikepdf.Name("/FStamp"))
+        ops = f"BT /FStamp 20 Tf 0 1 -1 0 32 236 Tm 0.5 g ({text}) Tj ET".encode()
+        page.contents_add(pdf.make_stream(ops), prepend=False)
+        pdf.save(dst)
+    return dst
+
+
+@pytest.mark.parametrize(
+    ("page", "want"),
+    [
+        ("Title\narXiv:2102.09672v1  [cs.LG]  18 Feb 2021", "2102.09672v1"),
+        ("arXiv:hep-th/9901001v2 [hep-th] 3 Jan 1999", "hep-th/9901001v2"),
+        ("Published: https://doi.org/10.48550/arXiv.2401.12345", "2401.12345"),
+        ("Code and paper: https://arxiv.org/abs/2401.12345v3", "2401.12345v3"),
+        ("as shown by Brock et al. (arXiv:1809.11096, 2018)", None),  # a citation, not a stamp
+        ("see arxiv.org/abs/2401.12345 and arxiv.org/abs/1809.11096", None),  # two papers: which one?
+        ("no identifier here", None),
+    ],
+)
+def test_own_arxiv_id_on_a_first_page(page: str, want: str | None) -> None:
+    assert own_arxiv_id(page) == want
+
+
+def test_stamped_pdf_gets_its_id_and_a_pointer_to_the_source(tmp_root: Path) -> None:
+    stamped = stamp_pdf(CORPUS / "iddpm" / "paper.pdf", tmp_root / "iddpm.pdf",
+                        "arXiv:2102.09672v1  [cs.LG]  18 Feb 2021")
+    res = pdf_to_markdown(str(stamped))
+    assert res.arxiv_id == "2102.09672v1"
+    hint = [w for w in res.warnings if 'pdf_to_markdown(source="arXiv:2102.09672v1")' in w]
+    assert hint and "prefer_source=True" in hint[0]
+    assert parse_arxiv_id("arXiv:2102.09672v1") == "2102.09672v1"  # the call the hint names is accepted
+    assert json.loads(Path(res.sidecar_path).read_text())["arxiv_id"] == "2102.09672v1"
+    # the same paper unstamped cites a dozen arXiv papers in its references: none is taken for its own id
+    shutil.copy(CORPUS / "iddpm" / "paper.pdf", tmp_root / "plain.pdf")
+    plain = pdf_to_markdown(str(tmp_root / "plain.pdf"))
+    assert plain.arxiv_id is None and not any("arXiv:" in w for w in plain.warnings)
+    assert "arXiv:1809.11096" in Path(plain.markdown_path).read_text()
+
+
+def test_prefer_source_converts_the_eprint_and_keeps_the_pdf(arxiv: Path) -> None:
+    stamped = stamp_pdf(CORPUS / "iddpm" / "paper.pdf", arxiv / "iddpm.pdf",
+                        "arXiv:2102.09672v1  [cs.LG]  18 Feb 2021")
+    SEEN.clear()
+    res = pdf_to_markdown(str(stamped), prefer_source=True)
+    side = json.loads(Path(res.sidecar_path).read_text())
+    assert side["route"] == "latex" and side["numbered_equations"] == 19 and res.pages is None
+    assert res.paper_id == "arxiv-2102.09672v1" and res.arxiv_id == "2102.09672v1"
+    assert res.pdf_path and Path(res.pdf_path).read_bytes() == stamped.read_bytes()
+    eqs = grep_equations(res.markdown_path, kinds=["numbered"]).numbered
+    assert len(eqs) == 19 and all(e.page for e in eqs)  # pages from the kept PDF
+    assert [p for p, _ in SEEN] == ["/e-print/2102.09672v1"]  # the PDF in hand is not downloaded again
+    assert pdf_to_markdown(str(stamped), prefer_source=True).cached and len(SEEN) == 1
+
+
+@pytest.mark.parametrize(
+    ("stamp", "why"),
+    [
+        ("arXiv:2000.00004v1 [cs.LG] 1 Feb 2020", "no e-print"),
+        ("arXiv:2000.00002 [cs.LG] 1 Feb 2020", "only a PDF"),
+    ],
+)
+def test_prefer_source_falls_back_to_the_pdf_saying_why(arxiv: Path, stamp: str, why: str) -> None:
+    stamped = stamp_pdf(CORPUS / "nfp" / "paper.pdf", arxiv / "nfp.pdf", stamp)
+    res = pdf_to_markdown(str(stamped), prefer_source=True)
+    assert json.loads(Path(res.sidecar_path).read_text())["route"] == "pdf" and res.pages == 9
+    w = [w for w in res.warnings if w.startswith("prefer_source: the arXiv e-print")]
+    assert len(w) == 1 and why in w[0] and "converted the PDF instead" in w[0]
+    shutil.copy(CORPUS / "plrnn" / "paper.pdf", arxiv / "plrnn.pdf")
+    plain = pdf_to_markdown(str(arxiv / "plrnn.pdf"), prefer_source=True)  # no id at all
+    assert plain.arxiv_id is None and any("no arXiv identifier" in w for w in plain.warnings)

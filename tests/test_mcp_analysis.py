@@ -16,7 +16,7 @@ pytestmark = pytest.mark.anyio
 async def test_tools_listed_with_annotations_and_schemas(client):
     tools = {t.name: t for t in (await client.list_tools()).tools}
     p2m, grep = tools["pdf_to_markdown"], tools["grep_equations"]
-    assert set(p2m.input_schema["properties"]) == {"source", "out_dir", "offset", "limit"}
+    assert set(p2m.input_schema["properties"]) == {"source", "out_dir", "offset", "limit", "prefer_source"}
     assert set(grep.input_schema["properties"]) == {"markdown_path", "kinds"}
     assert p2m.input_schema["required"] == ["source"]
     for t in (p2m, grep):

@@ -30,6 +30,8 @@ FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 # the tools of the full product (ingest, analysis, project, test runs, trace): the skill steers them all
 PRODUCT_TOOLS = {
     "pdf_to_markdown",
+    "get_conversion",
+    "cancel_conversion",
     "grep_equations",
     "render_page",
     "make_checklist",

@@ -24,6 +24,8 @@ PATH_ARGS = {
 ID_ARGS = {
     "get_test_run": {"job_id": "0123456789ab", "wait_s": 0},
     "cancel_test_run": {"job_id": "0123456789ab"},
+    "get_conversion": {"job_id": "0123456789ab", "wait_s": 0},
+    "cancel_conversion": {"job_id": "0123456789ab"},
 }
 
 

@@ -366,12 +366,15 @@ class PaperRecord(BaseModel):
     theorems: int | None = None
     macros_expanded: int | None = None
     labels: dict[str, Any] | None = None
+    label_pages: dict[str, int] | None = Field(
+        None, description='LaTeX route: "(12)", "Algorithm 3", "theorem 2.1" -> its page in pdf_path'
+    )
     seconds: float | None = None
     warnings: list[str] = Field(default_factory=list)
     created: str | None = None
     archive: str | None = Field(None, description="the e-print archive the source was unpacked from")
     arxiv_id: str | None = None
-    pdf_path: str | None = Field(None, description="arXiv's PDF, kept beside the source")
+    pdf_path: str | None = Field(None, description="the paper's PDF, kept or found beside the source")
     url: str | None = None  # url, link, bibtex: read when a user adds them
     link: str | None = None
     bibtex: str | None = None

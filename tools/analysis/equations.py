@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -150,6 +151,8 @@ def grep_equations(
     wanted = set(kinds or ALL_KINDS)
     found = find_all(text, wanted, read_boxes(path))
     route = "latex" if found.pop("_latex") else "pdf"
+    if route == "latex":
+        fill_pages(found, path)
     counts = {k: len(found[_FIELD[k]]) for k in ALL_KINDS if k in wanted}
     truncated: dict[str, int] = {}
     for k in counts:
@@ -166,6 +169,20 @@ def grep_equations(
         setattr(result, _FIELD[k], items[:keep])
     result.truncated = truncated
     return result
+
+
+def fill_pages(found: dict, markdown_path: Path) -> None:
+    """LaTeX route: each numbered equation, algorithm and theorem-like item gets the page its printed label
+    has in the paper's PDF (paper.json label_pages, when the PDF was known at conversion)."""
+    from tools.workspace import sidecar_of
+
+    pages = sidecar_of(markdown_path).label_pages or {}
+    for e in found.get("numbered", []):
+        e.page = e.page or pages.get(f"({e.label})")
+    for a in found.get("algorithms", []):
+        a.page = a.page or pages.get(f"Algorithm {a.number}")
+    for t in found.get("theorems", []):
+        t.page = t.page or (pages.get(f"{t.kind.lower()} {t.number}") if t.number else None)
 
 
 _FIELD = {

@@ -4,11 +4,11 @@ cached by hash. This module holds the tool and its reply; the sources are in too
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from tools.ingest.sources import find_source
+from tools.ingest.sources import arxiv, find_source, pdf
 from tools.models import ToolResult
 from tools.workspace import PaperRecord
 
@@ -33,14 +33,24 @@ class PdfToMarkdownResult(ToolResult):
     title: str | None
     headings: list[HeadingInfo] = Field(description=f"the first {REPLY_HEADINGS} section headings")
     characters: int
+    arxiv_id: str | None = Field(
+        None, description="the paper's arXiv id when known (from the id given, or the PDF's first page)"
+    )
+    pdf_path: str | None = Field(None, description="the paper's PDF kept for page images (LaTeX route)")
     cached: bool = Field(description="True when an earlier conversion of the same file was reused")
     warnings: list[str]
     text: str = Field(description="the Markdown from `offset`, at most `limit` characters, cut at a line end")
     offset: int
     next_offset: int | None = Field(description="pass as offset to read on; None at the end")
     total_characters: int
+    status: Literal["done", "running", "cancelled"] | None = Field(
+        default=None, description="over MCP: 'running' while the conversion goes on as a job (get_conversion)"
+    )
+    job_id: str | None = Field(default=None, description="the conversion job's id when it ran as a job")
 
     def summary_text(self) -> str:
+        if self.status in ("running", "cancelled"):
+            return "\n".join([f"conversion job {self.job_id}: {self.status}", *self.warnings])
         lines = [
             f"{self.title or '(untitled)'}: "
             + (f"{self.pages} pages, " if self.pages is not None else "LaTeX source, ")
@@ -49,6 +59,8 @@ class PdfToMarkdownResult(ToolResult):
             f"markdown: {self.markdown_path}",
             f"sidecar:  {self.sidecar_path}",
         ]
+        if self.arxiv_id:
+            lines.append(f"arXiv:    {self.arxiv_id}")
         lines += [
             f"{'  ' * (h.level - 1)}- {h.text} (line {h.line}" + (f", page {h.page})" if h.page else ")")
             for h in self.headings
@@ -73,12 +85,23 @@ def pdf_to_markdown(
     limit: Annotated[
         int, Field(ge=1, description=f"most characters of text to return (capped at {MAX_LIMIT})")
     ] = 20000,
+    prefer_source: Annotated[
+        bool,
+        Field(
+            description="for a PDF whose first page names its arXiv id: fetch arXiv's LaTeX source and "
+            "convert that (exact equations), keeping the PDF for page images; the PDF route if that fails"
+        ),
+    ] = False,
 ) -> PdfToMarkdownResult:
     """Convert a paper to Markdown (page markers, reading order, display equations on one line ending with
     their label, headings) and write paper.md plus a paper.json sidecar; a repeat call on the same file
     returns the cached result at once. The reply holds the outline and one page of the text: page on with
-    next_offset, or read markdown_path."""
-    return page_result(find_source(source).convert(source, out_dir), offset, limit)
+    next_offset, or read markdown_path. A PDF that carries an arXiv id says so (arxiv_id and a warning):
+    its LaTeX source is then one call away (prefer_source=True)."""
+    src = find_source(source)
+    if prefer_source and src is pdf:
+        return page_result(arxiv.convert_pdf_preferring_source(source, out_dir), offset, limit)
+    return page_result(src.convert(source, out_dir), offset, limit)
 
 
 # ------------------------------------------------------------------------------------------ output
@@ -98,6 +121,8 @@ def page_result(record: PaperRecord, offset: int, limit: int) -> PdfToMarkdownRe
         title=record.title,
         headings=heads,
         characters=record.characters,
+        arxiv_id=record.arxiv_id,
+        pdf_path=record.pdf_path,
         cached=record.cached,
         warnings=record.warnings,
         text=page,

@@ -12,11 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from tools.identifiers import hash_paper_id
-from tools.workspace import PaperRecord, output_dir, read_cached, write_paper
+from tools.ingest.latex.pages import label_pages, numbered_items
+from tools.ingest.sniff import file_is_pdf
+from tools.workspace import PaperRecord, existing, output_dir, read_cached, write_paper
 
 CONVERTER = "paper-to-code-latex"
-CONVERTER_VERSION = "1.0"
+CONVERTER_VERSION = "1.1"
 TEX_SUFFIXES = {".tex", ".ltx", ".latex"}
+SOURCE_FOLDERS = {"source", "src", "latex", "tex"}
 
 
 def latex_record(
@@ -35,6 +38,8 @@ def latex_record(
         return cached
     root = src if src.is_dir() else src.parent
     n = conv.numbering
+    pdf = _paper_pdf(extra.get("pdf_path"), root, conv.main)
+    pages = label_pages(pdf, numbered_items(n)) if pdf else None
     record = PaperRecord(
         paper_id=extra.get("paper_id") or out.name,
         source=source,
@@ -53,12 +58,28 @@ def latex_record(
         theorems=len(n.theorems),
         macros_expanded=len(conv.macros.macros),
         labels={k: {"kind": v.kind, "number": v.number} for k, v in list(n.labels.items())[:2000]},
+        label_pages=pages,
         seconds=round(conv.seconds, 4),
         warnings=conv.warnings,
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        **{k: v for k, v in extra.items() if k != "paper_id"},
+        **{k: v for k, v in extra.items() if k not in ("paper_id", "pdf_path")},
+        pdf_path=str(pdf) if pdf else None,
     )
     return write_paper(out, conv.markdown, record)
+
+
+def _paper_pdf(given: str | None, root: Path, main: Path) -> Path | None:
+    """The paper's PDF: the one given, else paper.pdf or <main>.pdf beside the source (or in the e-print)."""
+    if given:
+        return Path(given)
+    near = [root / "paper.pdf", root / f"{main.stem}.pdf"]
+    if root.name.lower() in SOURCE_FOLDERS:  # paper/source/ beside paper/paper.pdf
+        near.append(root.parent / "paper.pdf")
+    for p in near:
+        found = existing(p, what="PDF")
+        if found and found.is_file() and file_is_pdf(found):
+            return found
+    return None
 
 
 def _rel(p: Path, root: Path) -> str:

@@ -11,7 +11,15 @@ from tools.identifiers import arxiv_paper_id, parse_arxiv_id
 from tools.ingest.latex.route import latex_record
 from tools.ingest.sniff import is_pdf
 from tools.ingest.sources import pdf
-from tools.workspace import PaperRecord, atomic_write, existing, folder_lock, output_dir, read_record
+from tools.workspace import (
+    PaperRecord,
+    atomic_write,
+    existing,
+    folder_lock,
+    output_dir,
+    read_record,
+    resolve,
+)
 
 
 def accepts(source: str) -> bool:
@@ -81,3 +89,44 @@ def _from_eprint(
 def _reply(rec: PaperRecord, warnings: list[str], **update: Any) -> PaperRecord:
     """The record as returned: arXiv's warnings first (they are not written to paper.json)."""
     return rec.model_copy(update={"warnings": [*warnings, *rec.warnings], **update})
+
+
+def convert_pdf_preferring_source(source: str, out_dir: str | None) -> PaperRecord:
+    """A local PDF whose first page names its arXiv id -> the e-print's LaTeX conversion in `arxiv-<id>`, the
+    PDF copied beside it for page images; the PDF route (with a warning saying why) when that fails."""
+    path = resolve(source, must_exist=True, kind="file", what="source")
+    arxiv_id = pdf.arxiv_identity(path) if path.stat().st_size <= pdf.MAX_PDF_BYTES else None
+    if arxiv_id is None:
+        return _reply(
+            pdf.convert_file(path, out_dir),
+            ["prefer_source: no arXiv identifier (margin stamp, arXiv DOI or arxiv.org link) on the PDF's "
+             "first page; converted the PDF"],
+        )
+    out = output_dir(out_dir, arxiv_paper_id(arxiv_id))
+    try:
+        with folder_lock(out):
+            return _eprint_beside_pdf(arxiv_id, path, out, source)
+    except PaperToCodeError as e:
+        return _reply(
+            pdf.convert_file(path, out_dir),
+            [f"prefer_source: the arXiv e-print of {arxiv_id} could not be used ({e}); converted the PDF "
+             "instead"],
+        )
+
+
+def _eprint_beside_pdf(arxiv_id: str, path: Path, out: Path, source: str) -> PaperRecord:
+    from tools.ingest.latex.archive import extract
+    from tools.ingest.latex.arxiv import fetch
+
+    cached = read_record(out)
+    if cached and cached.arxiv_id == arxiv_id and cached.route == "latex" and cached.pdf_path:
+        return cached.model_copy(update={"cached": True})
+    eprint, _ = fetch("e-print", arxiv_id)
+    if eprint is None:
+        raise NotFound(f"arXiv has no e-print for {arxiv_id} (404)")
+    if is_pdf(eprint, at_start=True):
+        raise NotAPaper(f"arXiv holds only a PDF for {arxiv_id}, no LaTeX source")
+    extract(eprint, out / "source", f"e-print {arxiv_id}")
+    atomic_write(out / "paper.pdf", path.read_bytes())
+    extra = {"paper_id": arxiv_paper_id(arxiv_id), "arxiv_id": arxiv_id, "pdf_path": str(out / "paper.pdf")}
+    return latex_record(out / "source", out, source, extra)

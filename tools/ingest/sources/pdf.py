@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from tools.errors import ExternalFailure, NotAPaper, TooLarge
-from tools.identifiers import hash_paper_id
+from tools.identifiers import hash_paper_id, own_arxiv_id
 from tools.ingest.boxes import PDF_NAME, write_boxes
 from tools.ingest.sniff import file_is_pdf, is_pdf
 from tools.workspace import (
@@ -21,7 +21,7 @@ from tools.workspace import (
 )
 
 CONVERTER = "paper-to-code-pdfium"
-CONVERTER_VERSION = "1.6"  # bump whenever the Markdown changes: it keys the cache
+CONVERTER_VERSION = "1.7"  # bump whenever the Markdown changes: it keys the cache
 MAX_PDF_BYTES = 512 * 1024 * 1024
 
 
@@ -52,17 +52,19 @@ def convert_file(path: Path, out_dir: str | None) -> PaperRecord:
             f"{path.name} has no text layer (a scanned or image-only PDF): run OCR on it first "
             "(e.g. `ocrmypdf in.pdf out.pdf`) or convert the paper's LaTeX source instead"
         )
+    arxiv_id = arxiv_identity(data)
     record = PaperRecord(
         paper_id=hash_paper_id(sha),
         source=str(path),
         route="pdf",
+        arxiv_id=arxiv_id,
         pages=n_pages,
         title=c.title,
         headings=[{"level": h.level, "text": h.text, "line": h.line, "page": h.page} for h in c.headings],
         characters=len(c.markdown),
         sha256=sha,
         converter={"name": CONVERTER, "version": CONVERTER_VERSION},
-        warnings=_warnings(c),
+        warnings=[*_warnings(c), *([latex_route_hint(arxiv_id)] if arxiv_id else [])],
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         pdf_path=str(_keep_pdf(out, path, data)),
     )
@@ -76,6 +78,33 @@ def _keep_pdf(out: Path, path: Path, data: bytes) -> Path:
     if kept.resolve() != path.resolve():
         atomic_write(kept, data)
     return kept
+
+
+def arxiv_identity(data: bytes | Path) -> str | None:
+    """The paper's own arXiv id from its first page (margin stamp, arXiv DOI or abs link); None if none."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except (pdfium.PdfiumError, OSError):
+        return None
+    try:
+        if len(doc) == 0:
+            return None
+        page = doc[0]
+        text = page.get_textpage().get_text_range()
+        page.close()
+    finally:
+        doc.close()
+    return own_arxiv_id(text)
+
+
+def latex_route_hint(arxiv_id: str) -> str:
+    return (
+        f"this PDF is arXiv:{arxiv_id}: its LaTeX source gives the exact equations; convert it with "
+        f'pdf_to_markdown(source="arXiv:{arxiv_id}"), or pass prefer_source=True with this PDF to keep it '
+        "for page images"
+    )
 
 
 def _markitdown(data: bytes, name: str) -> object:
