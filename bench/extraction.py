@@ -19,6 +19,8 @@ Figures per paper and in total (pooled over papers):
       dropped).
   alg_caption_recall, thm_recall: algorithm captions (first 4 words) and theorem-like statements (kind + first
       words) found; None when the paper has none.
+  wrong_flagged / right_flagged: of the labelled equations reported with a body, the share of wrong bodies
+      (not attached, as above) that carry a `check` flag (target >= 0.9), and of right bodies (<= 0.2).
   hp_recall / hp_precision: extracted hyperparameters vs hyperparameters.json (names and values matched
       with tools.analysis.hyperparams.names_match / values_match: synonyms, 3e-4 == 3 × 10^-4 == 0.0003,
       200K == 200000).
@@ -52,7 +54,8 @@ DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 N_PHRASES = 120
 TOTAL_KEYS = (
     "pages_per_s", "markitdown_pages_per_s", "speedup", "eq_label_recall", "eq_label_precision",
-    "eq_body_attached", "text_phrase_recall", "alg_caption_recall", "thm_recall", "hp_recall", "hp_precision",
+    "eq_body_attached", "wrong_flagged", "right_flagged", "text_phrase_recall", "alg_caption_recall",
+    "thm_recall", "hp_recall", "hp_precision",
 )
 CONVERTER_KEYS = ("converter_pages_per_s", "converter_speedup")  # reported apart from the quality figures
 
@@ -76,18 +79,19 @@ def _median_time(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def convert_ours(pdf: Path, runs: int) -> tuple[str, float]:
+def convert_ours(pdf: Path, runs: int) -> tuple[str, float, dict]:
+    """The Markdown, the median seconds, and each line's page, box and flags."""
     from tools.ingest.pdf.markitdown_plugin import markitdown_with_paper_pdf
 
     md = markitdown_with_paper_pdf()
     md.convert(str(pdf))  # warm
-    out: dict[str, str] = {}
+    out: dict = {}
 
     def once() -> None:
-        out["md"] = md.convert(str(pdf)).markdown
+        out["res"] = md.convert(str(pdf))
 
     seconds = _median_time(once, runs)
-    return out["md"], seconds
+    return out["res"].markdown, seconds, out["res"].facts.boxes
 
 
 def _div(a: float | None, b: float | None) -> float | None:
@@ -166,16 +170,24 @@ def score_equations(gt: dict, numbered: list) -> dict:
     want = Counter(_gt_label(x) for x in gt.get("equation_labels", []))
     got = Counter(e.label for e in numbered)
     hit = sum((want & got).values())
-    bodies: dict[str, list[str]] = {}
+    bodies: dict[str, list] = {}
     for e in numbered:
-        bodies.setdefault(e.label, []).append(e.body)
+        bodies.setdefault(e.label, []).append(e)
     gt_eqs = [e for e in gt.get("equations", []) if e.get("tex", "").strip()]
     attached = 0
+    flags = [0, 0, 0, 0]  # wrong bodies flagged, wrong bodies, right bodies flagged, right bodies
     for e in gt_eqs:
         cands = bodies.get(_gt_label(e["label"]), [])
-        if any(body_attached(b, e["tex"]) for b in cands):
+        right = [c for c in cands if body_attached(c.body, e["tex"])]
+        if right:
             attached += 1
+            flags[2:] = flags[2] + bool(right[0].check), flags[3] + 1
+        elif cands:
+            flags[:2] = flags[0] + any(c.check for c in cands), flags[1] + 1
     return {
+        "wrong_flagged": flags[0] / flags[1] if flags[1] else None,
+        "right_flagged": flags[2] / flags[3] if flags[3] else None,
+        "_flag": tuple(flags),
         "eq_label_recall": hit / sum(want.values()) if want else None,
         "eq_label_precision": hit / sum(got.values()) if got else (None if not want else 0.0),
         "eq_body_attached": attached / len(gt_eqs) if gt_eqs else None,
@@ -293,10 +305,10 @@ def bench_paper(paper: Path, runs: int, gtmod, markitdown: bool = True) -> dict:
     pdf = paper / "paper.pdf"
     gt = json.loads((paper / "groundtruth.json").read_text())
     pages = len(pdfium.PdfDocument(str(pdf)))
-    markdown, t_ours = convert_ours(pdf, runs)
+    markdown, t_ours, boxes = convert_ours(pdf, runs)
     t_md = time_markitdown(pdf, runs) if markitdown else None
     t_conv, t_md_conv = time_converters_alone(pdf, runs, markitdown)
-    found = find_all(markdown, {"numbered", "display", "algorithm", "theorem", "hyperparameter"})
+    found = find_all(markdown, {"numbered", "display", "algorithm", "theorem", "hyperparameter"}, boxes)
     row = {"name": paper.name, "pages": pages, "seconds": t_ours, "markitdown_seconds": t_md,
            "pages_per_s": pages / t_ours, "markitdown_pages_per_s": _div(pages, t_md),
            "speedup": _div(t_md, t_ours), "converter_seconds": t_conv,
@@ -323,6 +335,7 @@ def _pooled(rows: list[dict]) -> dict:
     tm = sum(r["markitdown_seconds"] for r in rows) if timed else None
     eq = [sum(r["_eq"][k] for r in rows) for k in range(5)]
     hp = [sum(r["_hp"][k] for r in rows) for k in range(4)]
+    fl = [sum(r["_flag"][k] for r in rows) for k in range(4)]
 
     def weighted(key: str, weight: str) -> float | None:
         ws = [(r[key], r[weight]) for r in rows if r[key] is not None and r[weight]]
@@ -335,6 +348,7 @@ def _pooled(rows: list[dict]) -> dict:
         "converter_pages_per_s": pages / tc, "converter_speedup": _div(tmc, tc),
         "eq_label_recall": ratio(eq[0], eq[1]), "eq_label_precision": ratio(eq[0], eq[2]),
         "eq_body_attached": ratio(eq[3], eq[4]),
+        "wrong_flagged": ratio(fl[0], fl[1]), "right_flagged": ratio(fl[2], fl[3]),
         "text_phrase_recall": weighted("text_phrase_recall", "_phr"),
         "alg_caption_recall": weighted("alg_caption_recall", "_alg"),
         "thm_recall": weighted("thm_recall", "_thm"),

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import anyio
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import CallToolResult, ImageContent, TextContent
 from pydantic import Field
 
 from server.conversions import convert_as_job
@@ -88,6 +89,24 @@ def _mcp_annotation(name: str, annotation: Any) -> Any:
     return Annotated[annotation, Field(le=MAX_WAIT_S)] if name == "wait_s" else annotation
 
 
+def _with_image(result: Any) -> Any:
+    """A result that carries an image (it has `image() -> (bytes, mime type)`) also goes out as MCP image
+    content, after its JSON; other results pass as they are."""
+    image = getattr(result, "image", None)
+    if not callable(image):
+        return result
+    import base64
+    import json
+
+    data, mime = image()
+    structured = result.model_dump(mode="json")
+    return CallToolResult(
+        content=[TextContent(type="text", text=json.dumps(structured, indent=2)),
+                 ImageContent(type="image", data=base64.b64encode(data).decode("ascii"), mime_type=mime)],
+        structured_content=structured,
+    )
+
+
 def adapt(fn: Callable[..., Any], budget: Budget | None = None, job: bool = False) -> Callable[..., Any]:
     """An async handler whose signature is `fn`'s plus an injected `ctx`. With a budget the call runs in a
     worker process that is killed when the budget runs out or the client cancels the call. With `job` too,
@@ -114,7 +133,7 @@ def adapt(fn: Callable[..., Any], budget: Budget | None = None, job: bool = Fals
         progress = _Progress(ctx)
         try:
             with reporting(progress.report), jobs_outlive_calls():
-                return await _keeping_alive(progress, functools.partial(call, kwargs))
+                return _with_image(await _keeping_alive(progress, functools.partial(call, kwargs)))
         except PaperToCodeError as e:
             raise ToolError(str(e)) from e
         except Exception as e:  # a bug, not bad input: keep the server alive and say so

@@ -39,6 +39,7 @@ def _analysis() -> list[ToolSpec]:
     from tools.analysis.checklist import make_checklist
     from tools.analysis.equations import grep_equations
     from tools.ingest.paper import pdf_to_markdown
+    from tools.ingest.render import render_page
 
     return [
         # open world: an arXiv id as source downloads the e-print (the LaTeX route); a long one becomes a job
@@ -53,6 +54,9 @@ def _analysis() -> list[ToolSpec]:
                  destructive=False, idempotent=True, budget=ANALYSE),
         ToolSpec(make_checklist, "Write the implementation checklist", read_only=False, destructive=False,
                  idempotent=True, budget=ANALYSE),
+        # writes the PNG into the paper's folder (renders/), the same file for the same arguments
+        ToolSpec(render_page, "Render a page or a finding's box as an image", read_only=False,
+                 destructive=False, idempotent=True, budget=ANALYSE),
     ]
 
 

@@ -143,6 +143,8 @@ def register(mcp: MCPServer) -> None:
             "pdf_to_markdown(source=...) first, then make_checklist",
         )
 
+    _register_page(mcp)
+
     @mcp.resource(
         INDEX_URI,
         name="papers",
@@ -152,3 +154,27 @@ def register(mcp: MCPServer) -> None:
     )
     def papers() -> str:
         return json.dumps({"workspace": str(workspace()), "papers": converted_papers()}, indent=2)
+
+
+def _register_page(mcp: MCPServer) -> None:
+    """The page images of converted papers."""
+
+    @mcp.resource(
+        "paper://{paper_id}/page/{page}",
+        name="paper-page",
+        title="Page image",
+        description="A page of a converted paper as a PNG (150 dpi); render_page crops a finding's box",
+        mime_type="image/png",
+    )
+    def paper_page(paper_id: str, page: str) -> bytes:
+        from tools.ingest.render import render_page
+
+        if not PAPER_ID.fullmatch(paper_id) or not page.isdigit():
+            raise ResourceNotFoundError(
+                f"paper://{paper_id}/page/{page}: use a paper_id from pdf_to_markdown ({INDEX_URI} lists "
+                "them) and a page number"
+            )
+        try:
+            return render_page(paper_id, int(page)).png
+        except PaperToCodeError as e:
+            raise ResourceError(str(e)) from e

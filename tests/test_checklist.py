@@ -78,7 +78,7 @@ def test_rerun_merges_and_keeps_edits(tmp_root, corpus_dir):
     path = Path(first.path)
     text = path.read_text(encoding="utf-8")
     rows = rows_by_id(text)
-    edited = rows["EQ-1"].replace("[ ] TODO |  |", "[x] TESTED | see tests/test_eq1.py |")
+    edited = rows["EQ-1"].replace("[ ] TODO | ", "[x] TESTED | see tests/test_eq1.py; ")
     user_row = "| **EQ-Z.9** | my loss | `my own equation` | p. 99 | ASSUMPTION | [ ] TODO | added by hand |"
     text = text.replace(rows["EQ-1"], edited + "\n" + user_row)
     text = text.replace(rows["HP-batch-size"] + "\n", "")  # a row removed: it comes back

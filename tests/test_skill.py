@@ -33,6 +33,7 @@ PRODUCT_TOOLS = {
     "get_conversion",
     "cancel_conversion",
     "grep_equations",
+    "render_page",
     "make_checklist",
     "init_uv_project",
     "export_requirements",

@@ -19,6 +19,7 @@ PATH_ARGS = {
     "run_tests_on_gpu": ("project_path", {"wait_s": 1}),
     "check_coverage": ("project_path", {}),
     "make_equation_test": ("project_path", {"item_id": "EQ-1"}),
+    "render_page": ("paper", {"page": 1}),
 }
 ID_ARGS = {
     "get_test_run": {"job_id": "0123456789ab", "wait_s": 0},

@@ -192,6 +192,11 @@ def _row(
         notes=notes,
     )
     where = table_cell(where_cell(loc.page, loc.section), 70)
+    hint = loc.render_hint() if kind in ("equation", "algorithm") else None
+    if hint:  # the crop that shows it, and what its text may have lost
+        check = "check: " + ", ".join(loc.check) if loc.check else ""
+        notes = "; ".join(n for n in (notes, hint, check) if n)
+        item.notes = notes
     status = "[ ] TODO" if scope == "IN_SCOPE" else f"[-] {scope}"
     cells = [f"**{item_id}**", *cells, where, specified, status, notes]
     return {"item": item, "cells": cells}
@@ -612,7 +617,9 @@ def make_checklist(
         out = out / CHECKLIST_NAME if out.is_dir() else out
     else:
         out = md.with_name(CHECKLIST_NAME)
-    found = find_all(text, set(ALL_KINDS))  # grep_equations' own logic, without its reply-size cap
+    from tools.ingest.boxes import read_boxes
+
+    found = find_all(text, set(ALL_KINDS), read_boxes(md))  # grep_equations' logic, without its reply cap
     eqs = sorted(found["numbered"] + found["display"], key=lambda e: e.line)
     route: Route = "latex" if found["_latex"] else "pdf"
     hp_rows, unstated = _hyperparameter_rows(found["hyperparameters"], route)

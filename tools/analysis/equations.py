@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -18,6 +18,7 @@ from tools.analysis.findings import (
     Equation,
     Hyperparameter,
     Kind,
+    Located,
     MarkdownLine,
     Theorem,
 )
@@ -88,9 +89,9 @@ class GrepEquationsResult(ToolResult):
         out = [f"{self.markdown_path} ({self.route} route): "
                + ", ".join(f"{k} {v}" for k, v in self.counts.items())]
         for e in self.numbered[:60]:
-            out.append(f"  ({e.label}) p{e.page} line {e.line}: {e.body[:100]}")
+            out.append(f"  ({e.label}) p{e.page} line {e.line}: {e.body[:100]}{_seen(e)}")
         for a in self.algorithms:
-            out.append(f"  Algorithm {a.number} p{a.page}: {a.caption[:80]} ({len(a.steps)} steps)")
+            out.append(f"  Algorithm {a.number} p{a.page}: {a.caption[:80]} ({len(a.steps)} steps){_seen(a)}")
         for t in self.theorems:
             out.append(f"  {t.kind.title()} {t.number or ''} p{t.page}: {t.text[:80]}")
         for h in self.hyperparameters[:60]:
@@ -100,6 +101,14 @@ class GrepEquationsResult(ToolResult):
         return "\n".join(out)
 
 
+
+
+def _seen(item: Located) -> str:
+    """' [render: page 5, bbox [...]; check: stacked fraction]': the crop that shows the finding."""
+    hint = item.render_hint()
+    if not hint:
+        return ""
+    return f" [{hint}" + (f"; check: {', '.join(item.check)}]" if item.check else "]")
 
 
 def _lines(text: str) -> Iterator[MarkdownLine]:
@@ -137,8 +146,10 @@ def grep_equations(
             f"{markdown_path!r} is not UTF-8 text (bad byte at offset {e.start}): convert it to UTF-8 or "
             "re-create it with pdf_to_markdown"
         ) from e
+    from tools.ingest.boxes import read_boxes
+
     wanted = set(kinds or ALL_KINDS)
-    found = find_all(text, wanted)
+    found = find_all(text, wanted, read_boxes(path))
     route = "latex" if found.pop("_latex") else "pdf"
     if route == "latex":
         fill_pages(found, path)
@@ -180,8 +191,10 @@ _FIELD = {
 }
 
 
-def find_all(text: str, wanted: set[str]) -> dict:
-    """All findings of the wanted kinds, keyed by result field; '_latex' says if the text is LaTeX-route."""
+def find_all(text: str, wanted: set[str], places: dict[int, Any] | None = None) -> dict:
+    """All findings of the wanted kinds, keyed by result field; '_latex' says if the text is LaTeX-route.
+    `places` (Markdown line -> an object with page, bbox and flags: the PDF route's paper.boxes.json) gives
+    each finding its box and check flags."""
     lines = list(_lines(text))
     latex = any(_LATEX_DISPLAY.match(ln.text) for ln in lines)
     out: dict = {_FIELD[k]: [] for k in wanted}
@@ -202,7 +215,32 @@ def find_all(text: str, wanted: set[str]) -> dict:
 
         out["hyperparameters"] = find_hyperparameters(text)
     out["_latex"] = latex
+    if places:
+        for key, items in out.items():
+            if key != "_latex":
+                for item in items:
+                    _place(item, places)
     return out
+
+
+def _place(item: Located, places: dict[int, Any]) -> None:
+    """The finding's box: its line's, or for an algorithm the union of its caption's and steps' lines on the
+    same page."""
+    first = places.get(item.line)
+    if first is None:
+        return
+    box, flags = list(first.bbox), list(first.flags)
+    if isinstance(item, Algorithm):
+        for no in range(item.line + 1, item.line + len(item.steps) + 1):
+            more = places.get(no)
+            if more is None or more.page != first.page:
+                break
+            box = [min(box[0], more.bbox[0]), min(box[1], more.bbox[1]),
+                   max(box[2], more.bbox[2]), max(box[3], more.bbox[3])]
+            flags += [f for f in more.flags if f not in flags]
+    item.page = item.page or first.page
+    item.bbox = box
+    item.check = flags
 
 
 # ------------------------------------------------------------------------------------------ equations

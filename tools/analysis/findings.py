@@ -33,6 +33,22 @@ class Located(BaseModel):
     line: int = Field(description="1-based line in the Markdown file")
     page: int | None = Field(default=None, description="PDF page (1-based); None on the LaTeX route")
     section: str | None = Field(default=None, description="heading of the enclosing section, when known")
+    bbox: list[float] | None = Field(
+        default=None,
+        description="where it is on its page (PDF route): [x0, y0, x1, y1] in PDF points, origin at the "
+        "page's top-left corner, y downward (y0 the top edge); render_page(paper, page, bbox) shows it",
+    )
+    check: list[str] = Field(
+        default_factory=list,
+        description="what the text likely lost (a bar or accent over a letter, a stacked fraction, glyphs "
+        "without a Unicode map, a script on its own baseline): look at the crop before implementing it",
+    )
+
+    def render_hint(self) -> str | None:
+        """'render: page 5, bbox [x0, y0, x1, y1]', the render_page call that shows this finding."""
+        if self.page is None or self.bbox is None:
+            return None
+        return f"render: page {self.page}, bbox [{', '.join(f'{v:g}' for v in self.bbox)}]"
 
 
 class Equation(Located):

@@ -74,17 +74,31 @@ def merge(block: list[Line], label: str | None, body: float = 0.0) -> Line:
             runs[-1].text = LABEL.sub("", runs[-1].text).rstrip()
             runs = [r for r in runs if r.text]
         rows.append(runs)
+    flags = []
     if len(rows) > 1:
         _limits(rows)
         _fractions(rows, body or statistics.median(ln.size for ln in block))
+        flags += _loose_rows(rows, body or max(ln.size for ln in block))
     text = " ".join(t for t in (runs_text(row) for row in rows if row) if t)
     if label:
         text = f"{text} ({label})" if text else f"({label})"
     first = block[0]
     return Line(
         [r for ln in block for r in ln.runs], min(ln.x0 for ln in block), max(ln.x1 for ln in block),
-        first.y, first.size, text, False, "display", label,
+        first.y, first.size, text, False, "display", label, flags,
     )
+
+
+def _loose_rows(rows: list[list[Run]], body: float) -> list[str]:
+    """What reading the rows left after limits and fractions top to bottom may have lost."""
+    left = [row for row in rows if row]
+    out = []
+    if any(max(r.size for r in row) < 0.8 * body for row in left):
+        out.append("script on its own baseline")
+    widths = [row[-1].x1 - row[0].x0 for row in left]
+    if len(left) > 1 and min(widths) < 0.4 * max(widths):  # a fragment, not a whole row of an align
+        out.append("pieces from other baselines read in a linear order")
+    return out
 
 
 def _limits(rows: list[list[Run]]) -> None:
@@ -139,7 +153,7 @@ def _segments(row: list[Run]) -> list[Piece]:
     return segs
 
 
-def _fractions(rows: list[list[Run]], body: float) -> None:
+def _fractions(rows: list[list[Run]], body: float) -> int:
     """A piece above a main row and a piece below it, centred on each other, are a fraction: they become
     '(numerator)/(denominator)' in the main row at the fraction's place. Tightest pairs first."""
     used: set[int] = set()
@@ -156,6 +170,7 @@ def _fractions(rows: list[list[Run]], body: float) -> None:
         main.sort(key=lambda r: r.x0)
         rows[ka] = [r for r in rows[ka] if id(r) not in used]
         rows[kb] = [r for r in rows[kb] if id(r) not in used]
+    return len(hosts)
 
 
 def _fraction_pairs(rows: list[list[Run]], body: float) -> list[Pair]:

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 
 from tools.ingest.pdf.glyphs import LIGATURES
 from tools.ingest.pdf.headings import Heading
-from tools.ingest.pdf.page_markdown import MarkdownPages
+from tools.ingest.pdf.page_markdown import MarkdownPages, Placed
 from tools.ingest.pdf.paragraphs import Vocab, continue_across_floats
 from tools.ingest.pdf.runs import PdfPage, Run
 
-__all__ = ["LIGATURES", "MAX_PAGES", "Converted", "Heading", "convert_document"]
+__all__ = ["LIGATURES", "MAX_PAGES", "Converted", "Heading", "Placed", "convert_document"]
 
 MAX_PAGES = 2000  # documented cap: larger PDFs are refused before any work
 MAX_PAGE_CHARS = 40_000  # a dense two-column page holds ~8k; more is a plot's labels or an attack
@@ -39,6 +39,7 @@ class Converted:
     mapless_pages: list[int] = field(default_factory=list)
     empty_pages: list[int] = field(default_factory=list)
     crowded_pages: list[int] = field(default_factory=list)  # skipped: over MAX_PAGE_CHARS characters
+    boxes: dict[int, Placed] = field(default_factory=dict)  # Markdown line (1-based) -> page, box, flags
 
 
 def convert_document(doc: object, progress: object = None) -> Converted:
@@ -55,12 +56,24 @@ def convert_document(doc: object, progress: object = None) -> Converted:
             md.add_page(i + 1, None, runs, widths[i])  # type: ignore[arg-type]
             continue
         with _opened(doc, i) as p:
-            md.add_page(i + 1, p, runs, widths[i])
+            md.add_page(i + 1, p, runs, widths[i], heights[i])
         _report(progress, n + i, 2 * n, f"writing page {i + 1} of {n}")
-    text = "\n".join(t for _, t in continue_across_floats(md.items, md.vocab)) + "\n"
+    items = continue_across_floats(md.items, md.vocab)
+    text = "\n".join(t for _, t, _ in items) + "\n"
     _number_headings(md.headings, text)
     empty = [k for k in md.empty if k not in crowded]
-    return Converted(text, n, md.title, md.headings, md.mapless, empty, crowded)
+    return Converted(text, n, md.title, md.headings, md.mapless, empty, crowded, _boxes(items))
+
+
+def _boxes(items: list) -> dict[int, Placed]:
+    """Each placed item's Markdown line number (an item is one line, unless its text holds line breaks)."""
+    out: dict[int, Placed] = {}
+    line = 1
+    for _, text, placed in items:
+        if placed is not None:
+            out[line] = placed
+        line += text.count("\n") + 1
+    return out
 
 
 @contextmanager

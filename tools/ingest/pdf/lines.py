@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tools.ingest.pdf.runs import Run, runs_text
 
@@ -20,6 +20,23 @@ class Line:
     hyphen: bool = False
     kind: str = "text"  # text | display | label | table | step | heading | caption
     label: str | None = None
+    flags: list[str] = field(default_factory=list)  # what the text may have lost ("stacked fraction", ...)
+
+
+Box = tuple[float, float, float, float]  # x0, bottom, x1, top in PDF points (origin bottom-left)
+
+
+def line_box(ln: Line) -> Box:
+    """The area a line's runs cover, ascenders and descenders included."""
+    rs = ln.runs or []
+    if not rs:
+        return ln.x0, ln.y - 0.3 * ln.size, ln.x1, ln.y + 0.9 * ln.size
+    return (min(r.x0 for r in rs), min(r.y - 0.3 * r.size for r in rs),
+            max(r.x1 for r in rs), max(r.y + 0.9 * r.size for r in rs))
+
+
+def union(a: Box, b: Box) -> Box:
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
 def group_lines(runs: list[Run]) -> list[Line]:

@@ -8,11 +8,35 @@ from dataclasses import dataclass, field
 
 from tools.ingest.pdf.columns import columns
 from tools.ingest.pdf.displays import mark_displays
+from tools.ingest.pdf.flags import flag_lines
 from tools.ingest.pdf.glyphs import BAD, JUNK, LIGATURES, MAPLESS, clean
 from tools.ingest.pdf.headings import Heading, decorate, heading_level
-from tools.ingest.pdf.lines import Line, group_lines, margins
-from tools.ingest.pdf.paragraphs import Vocab, reflow
+from tools.ingest.pdf.lines import Box, Line, group_lines, margins
+from tools.ingest.pdf.paragraphs import Geo, Vocab, reflow
 from tools.ingest.pdf.runs import PdfPage, Run
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Where a Markdown line came from: its page and box in PDF points, origin at the page's top-left corner
+    and y growing downward (as pdftoppm and image crops count), and what its text may have lost."""
+
+    page: int
+    bbox: tuple[float, float, float, float]  # x0, y0 (top), x1, y1 (bottom)
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    page: int
+    height: float
+
+    def place(self, geo: Geo | None) -> Placed | None:
+        if geo is None:
+            return None
+        (x0, bottom, x1, top), flags = geo
+        box: Box = (x0, self.height - top, x1, self.height - bottom)
+        return Placed(self.page, tuple(round(max(v, 0.0), 1) for v in box), tuple(dict.fromkeys(flags)))
 
 
 @dataclass
@@ -21,14 +45,14 @@ class MarkdownPages:
 
     body: float  # the document's body font size
     vocab: Vocab
-    items: list[tuple[str, str]] = field(default_factory=list)
+    items: list[tuple[str, str, Placed | None]] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     title: str | None = None
     mapless: list[int] = field(default_factory=list)  # pages with glyphs that have no Unicode map
     empty: list[int] = field(default_factory=list)  # pages without text
 
-    def add_page(self, no: int, page: PdfPage, runs: list[Run], width: float) -> None:
-        self.items.append(("page", f"<!-- page {no} -->"))
+    def add_page(self, no: int, page: PdfPage, runs: list[Run], width: float, height: float = 0.0) -> None:
+        self.items.append(("page", f"<!-- page {no} -->", None))
         if not runs:
             self.empty.append(no)
             return
@@ -36,8 +60,9 @@ class MarkdownPages:
         coded = bool(BAD.search(page.text))  # any glyph without a Unicode map on this page at all?
         if no == 1:
             runs = self._title(runs, no)
+        height = height or page.page.get_height()  # type: ignore[attr-defined]
         for block in columns(runs, width):
-            suspicious += self._block(block, page, no, coded)
+            suspicious += self._block(block, page, Placement(no, height), coded)
         if suspicious >= 3:
             self.mapless.append(no)
 
@@ -51,13 +76,15 @@ class MarkdownPages:
         title = " ".join(r.text for r in tl).translate(LIGATURES)
         self.title = title
         ids = {id(r) for r in tl}
-        self.items.append(("heading", f"# {title}"))
+        self.items.append(("heading", f"# {title}", None))
         self.headings.append(Heading(1, title, no))
         return [r for r in runs if id(r) not in ids]
 
-    def _block(self, block: list[Run], page: PdfPage, no: int, coded: bool) -> int:
+    def _block(self, block: list[Run], page: PdfPage, at: Placement, coded: bool) -> int:
         """One column block's items; returns how many glyphs without a Unicode map it kept."""
+        no = at.page
         lines = mark_displays(group_lines(block), page)
+        flag_lines(lines, page, self.body)
         xl, xr = margins([ln for ln in lines if ln.kind == "text"] or lines)
         bad = 0
         for ln in lines:
@@ -66,7 +93,8 @@ class MarkdownPages:
                 if ln.kind == "drop":
                     continue
             self._markup(ln, page, no, xl)
-        self.items.extend(reflow([ln for ln in lines if ln.kind != "drop"], xl, xr, self.vocab))
+        for kind, text, geo in reflow([ln for ln in lines if ln.kind != "drop"], xl, xr, self.vocab):
+            self.items.append((kind, text, at.place(geo)))
         return bad
 
     def _markup(self, ln: Line, page: PdfPage, no: int, xl: float) -> None:

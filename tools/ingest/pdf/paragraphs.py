@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tools.ingest.pdf.lines import Line
+from tools.ingest.pdf.lines import Box, Line, line_box, union
 from tools.ingest.pdf.runs import Run
 
 _LAST_WORD = re.compile(r"([A-Za-z][\w-]*)$")
@@ -51,11 +51,17 @@ class Vocab:
         return head + tail
 
 
-def reflow(lines: list[Line], xl: float, xr: float, vocab: Vocab) -> list[tuple[str, str]]:
+Geo = tuple[Box, list[str]]  # where an item is on its page, and its flags
+Item = tuple[str, str, Geo | None]
+
+
+def reflow(lines: list[Line], xl: float, xr: float, vocab: Vocab) -> list[Item]:
     """Prose lines -> paragraphs (one Markdown line each); other kinds stay one line each. Returns
-    (kind, text) items; a paragraph whose last line ended in a soft hyphen keeps a trailing '-'."""
+    (kind, text, (box, flags)) items; a paragraph whose last line ended in a soft hyphen keeps a trailing
+    '-'."""
     out: list[str] = []
     kinds: list[str] = []
+    geos: list[Geo] = []
     open_para = False
     prev: Line | None = None
     first: Line | None = None  # the current paragraph's first line
@@ -66,6 +72,7 @@ def reflow(lines: list[Line], xl: float, xr: float, vocab: Vocab) -> list[tuple[
             _close(out, prev)
             out.append(text)
             kinds.append(ln.kind)
+            geos.append((line_box(ln), list(ln.flags)))
             open_para = False
             prev = ln
             continue
@@ -80,8 +87,10 @@ def reflow(lines: list[Line], xl: float, xr: float, vocab: Vocab) -> list[tuple[
             _close(out, prev)
             out.append(text)
             kinds.append("caption" if ln.kind == "caption" else "text")
+            geos.append((line_box(ln), list(ln.flags)))
             first = ln
         else:
+            geos[-1] = (union(geos[-1][0], line_box(ln)), geos[-1][1] + ln.flags)
             last = out[-1]
             if prev.hyphen or (last.endswith("-") and text[:1].islower()):
                 out[-1] = vocab.join(last.rstrip("-"), text, prev.hyphen)
@@ -90,7 +99,7 @@ def reflow(lines: list[Line], xl: float, xr: float, vocab: Vocab) -> list[tuple[
         open_para = True
         prev = ln
     _close(out, prev)
-    return list(zip(kinds, out, strict=True))
+    return list(zip(kinds, out, geos, strict=True))
 
 
 def _starts_paragraph(ln: Line, prev: Line, first: Line | None, xr: float, width: float) -> bool:
@@ -114,20 +123,20 @@ def _close(out: list[str], prev: Line | None) -> None:
         out[-1] = out[-1].rstrip("-") + "-"
 
 
-def continue_across_floats(items: list[tuple[str, str]], vocab: Vocab) -> list[tuple[str, str]]:
+def continue_across_floats(items: list[Item], vocab: Vocab) -> list[Item]:
     """Join a sentence cut by a page or column break when only floats (captions, table rows, figure text)
     and page markers lie between its halves: '... extend to sequence' [page, Table 3, rows] 'lengths ...'."""
-    out: list[tuple[str, str]] = []
+    out: list[Item] = []
     open_at: int | None = None
-    for kind, text in items:
+    for kind, text, geo in items:
         if kind == "text" and open_at is not None and len(out) - open_at > 1 and (
             text[:1].islower() or out[open_at][1].endswith("-")
         ):
             last = out[open_at][1]
             joined = vocab.join(last[:-1], text, True) if last.endswith("-") else f"{last} {text}"
-            out[open_at] = ("text", joined)
+            out[open_at] = ("text", joined, out[open_at][2])  # where it starts
             continue
-        out.append((kind, text))
+        out.append((kind, text, geo))
         i = len(out) - 1
         if kind == "text" and not _FLOAT.match(text):
             if text.rstrip().endswith((".", "!", "?", ":", ";")):

@@ -80,6 +80,7 @@ class PdfPage:
         self._fonts: dict[int | None, str] = {}
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
+        self._rules: list[tuple[float, float, float, float]] | None = None
 
     def char(self, text_index: int) -> int:
         """The character index of a position in `text` (pdfium counts UTF-16 units: a maths letter such as
@@ -150,6 +151,26 @@ class PdfPage:
                 continue
             chars[start:end] = [c.translate(_SUPERSCRIPT) for c in text[start:end]]
         return "".join(chars)
+
+    def rules(self) -> list[tuple[float, float, float, float]]:
+        """The boxes (left, bottom, right, top) of the page's drawn paths (rules, bars, strokes) smaller than
+        a column, read once per page."""
+        if self._rules is not None:
+            return self._rules
+        r, out = self.r, []
+        if self.page is not None:
+            raw_page = self.page.raw  # type: ignore[attr-defined]
+            box = [ctypes.c_float() for _ in range(4)]
+            for k in range(min(r.FPDFPage_CountObjects(raw_page), 20_000)):
+                obj = r.FPDFPage_GetObject(raw_page, k)
+                if r.FPDFPageObj_GetType(obj) != r.FPDF_PAGEOBJ_PATH:
+                    continue
+                if r.FPDFPageObj_GetBounds(obj, *box):
+                    left, bottom, right, top = (v.value for v in box)
+                    if right - left < 200 and top - bottom < 40:
+                        out.append((left, bottom, right, top))
+        self._rules = out
+        return out
 
     def math_font(self, ci: int) -> bool:
         """Whether the character is set in a maths font (not the text font)."""

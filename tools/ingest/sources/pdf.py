@@ -8,11 +8,20 @@ from pathlib import Path
 
 from tools.errors import ExternalFailure, NotAPaper, TooLarge
 from tools.identifiers import hash_paper_id, own_arxiv_id
+from tools.ingest.boxes import PDF_NAME, write_boxes
 from tools.ingest.sniff import file_is_pdf, is_pdf
-from tools.workspace import PaperRecord, existing, output_dir, read_cached, resolve, write_paper
+from tools.workspace import (
+    PaperRecord,
+    atomic_write,
+    existing,
+    output_dir,
+    read_cached,
+    resolve,
+    write_paper,
+)
 
 CONVERTER = "paper-to-code-pdfium"
-CONVERTER_VERSION = "1.7"  # bump whenever the Markdown changes: it keys the cache
+CONVERTER_VERSION = "1.8"  # bump whenever the Markdown changes: it keys the cache
 MAX_PDF_BYTES = 512 * 1024 * 1024
 
 
@@ -57,8 +66,18 @@ def convert_file(path: Path, out_dir: str | None) -> PaperRecord:
         converter={"name": CONVERTER, "version": CONVERTER_VERSION},
         warnings=[*_warnings(c), *([latex_route_hint(arxiv_id)] if arxiv_id else [])],
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        pdf_path=str(_keep_pdf(out, path, data)),
     )
+    write_boxes(out, c.boxes)  # type: ignore[attr-defined]
     return write_paper(out, c.markdown, record)
+
+
+def _keep_pdf(out: Path, path: Path, data: bytes) -> Path:
+    """The PDF in the paper's folder (page images are rendered from it)."""
+    kept = out / PDF_NAME
+    if kept.resolve() != path.resolve():
+        atomic_write(kept, data)
+    return kept
 
 
 def arxiv_identity(data: bytes | Path) -> str | None:
