@@ -150,7 +150,7 @@ def bench_check(n_files: int, n_items: int, runs: int) -> dict:
 def bench_oracles(corpus: Path) -> dict:
     from tools.analysis.equations import find_all
     from tools.ingest.latex.document import convert_source
-    from tools.trace.oracles import oracle_spec
+    from tools.trace.oracles import oracle_spec, paper_functions
 
     papers, reasons = {}, Counter()
     total = working = 0
@@ -159,16 +159,18 @@ def bench_oracles(corpus: Path) -> dict:
     for folder in sorted(p for p in corpus.iterdir() if (p / "groundtruth.json").is_file()):
         truth = json.loads((folder / "groundtruth.json").read_text())
         n = int(truth.get("n_numbered_equations", len(truth.get("equations", []))))
+        functions: dict[str, str] = {}
         if (folder / "source").is_dir():
-            found = find_all(convert_source(folder / "source").markdown, {"numbered"})["numbered"]
+            markdown = convert_source(folder / "source").markdown
+            found = find_all(markdown, {"numbered"})["numbered"]
             bodies = [e.body for e in found if e.latex]
-            route = "latex"
+            functions, route = paper_functions(markdown), "latex"
         else:  # no source folder: the groundtruth's (possibly shortened) LaTeX
             bodies, route = [e["tex"] for e in truth.get("equations", []) if e.get("tex")], "groundtruth"
         ok = []
         for i, body in enumerate(bodies):
             t0 = time.perf_counter()
-            result = oracle_spec(body)
+            result = oracle_spec(body, functions)
             if first_s is None and result.spec is not None:  # the first that reached sympy
                 first_s = time.perf_counter() - t0
             if result.ok:

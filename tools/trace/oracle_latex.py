@@ -622,6 +622,8 @@ class _Rewriter:
                 raise Unsupported(f"{var.base}(...) is a function the line does not define")
             var.name = _py(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
         sub_name = _name_of(var.sub)
+        if var.base == "W" or (var.base[:1].isupper() and var.bold):
+            raise Unsupported(f"{var.base} looks like a matrix: products need shapes the oracle cannot know")
         if var.base in self.indices and not var.sub:
             raise Unsupported(f"the summation index {var.base} is used as a value (position weights)")
         if self.indices and sub_name in self.indices | INDEX_LETTERS:  # x_i with a sum on the line: vector x
@@ -630,8 +632,6 @@ class _Rewriter:
             return f"{{\\{self.placeholder(py)}}}"
         if self.indices and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
             raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
-        if var.base == "W" or (var.base.isupper() and var.bold):
-            raise Unsupported(f"{var.base} looks like a matrix: products need shapes the oracle cannot know")
         return f"{{\\{self.placeholder(var.name)}}}"
 
     # -- expressions
@@ -748,6 +748,9 @@ class _Rewriter:
             st.out.append(f"\\exp{{({body})}}")
             return i
         var, i = self.read_var(nodes, i)
+        power = _flat(_items(nodes[i + 1])) if nodes[i : i + 1] == ["^"] and i + 1 < len(nodes) else []
+        if power in (["T"], ["\\intercal"]) and (var.base[:1].isupper() or var.bold):
+            raise Unsupported(REASONS["top"])
         st.out.append(self.emit_var(var) + " ")
         return i
 
@@ -1060,6 +1063,8 @@ def _lhs_var(lhs: list[Any], rhs: list[Any]) -> _Var:
     if var is None or end != len(lhs):
         _Rewriter().emit(rhs)  # a reason found on the right-hand side is the more telling one
         raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
+    if _cmd(lhs[0]) in FUNCS or _cmd(lhs[0]) in NAMED_OPERATORS:
+        raise Unsupported(f"the left-hand side redefines \\{_cmd(lhs[0])}: not one the oracle can read")
     return var
 
 
@@ -1098,7 +1103,9 @@ def _definitions(
         if var.base in rw.helpers and var.call is not None and not links:
             definitions.append(_helper_definition(rw, var, rhs))
             continue
-        sides = [side for side in [rhs, *links] if not _is_alias(side)]
+        sides = [rhs, *links]
+        if links:
+            sides = [side for side in sides if not _is_alias(side)]
         if not sides:
             raise Unsupported("the chain only renames variables: nothing to evaluate")
         target = (
@@ -1114,7 +1121,7 @@ def _definitions(
 
 def _single_vars(args: list[Any]) -> bool:
     return all(
-        len(_flat(a)) >= 1 and (str(_flat(a)[0]).isalpha() or _cmd(_flat(a)[0]) in GREEK)
+        len(_flat(a)) >= 1 and (str(_flat(a)[0]).isalpha() or _cmd(_flat(a)[0]) in GREEK | set(DECOR_SUFFIX))
         for a in _split_args(args)
     )
 

@@ -115,28 +115,60 @@ def _check(runtime: ModuleType, spec: dict[str, Any]) -> str | None:
 # ---------------------------------------------------------------- rendering the test
 
 
-def _literal(value: Any, indent: int = 0) -> str:
-    """A Python literal for the SPEC, wrapped under 100 columns (long strings split in parentheses)."""
+def _str(value: str) -> str:
+    """A double-quoted string literal, as ruff format writes it."""
+    r = repr(value)
+    if r.startswith("'") and '"' not in value:
+        return '"' + r[1:-1].replace("\\'", "'") + '"'
+    return r
+
+
+LINE = 100  # the generated project's ruff line-length
+
+
+def _string(value: str, lead: int, indent: int) -> str:
+    """A string literal whose line starts with `lead` characters: on that line when it fits, else in
+    parentheses, split after spaces into chunks that fit (what ruff format leaves as it is)."""
+    lit = _str(value)
+    if lead + len(lit) + 1 <= LINE:
+        return lit
+    inner = indent + 4
+    if inner + len(lit) <= LINE:
+        return "(\n" + " " * inner + lit + "\n" + " " * indent + ")"
+    room = LINE - inner - 2
+    chunks = [""]
+    for piece in re.split(r"(?<= )", value):  # break after spaces (the rewriter puts one after each name)
+        while len(_str(piece)) > room:  # a piece too long for any line: cut it
+            cut = room // 2
+            chunks.append(piece[:cut])
+            piece = piece[cut:]
+        if chunks[-1] and len(_str(chunks[-1] + piece)) > room:
+            chunks.append("")
+        chunks[-1] += piece
+    body = "\n".join(f"{' ' * inner}{_str(c)}" for c in chunks if c)
+    return "(\n" + body + "\n" + " " * indent + ")"
+
+
+def _literal(value: Any, indent: int = 0, lead: int = 0) -> str:
+    """A Python literal for the SPEC as ruff format writes it (trailing commas keep it expanded), under
+    100 columns (long strings split in parentheses). `lead`: characters before it on its line."""
     pad = " " * (indent + 4)
     if isinstance(value, dict):
         if not value:
             return "{}"
-        rows = [f"{pad}{k!r}: {_literal(v, indent + 4)}," for k, v in value.items()]
+        rows = [
+            f"{pad}{_str(k)}: {_literal(v, indent + 4, indent + 6 + len(_str(k)))},"
+            for k, v in value.items()
+        ]
         return "{\n" + "\n".join(rows) + "\n" + " " * indent + "}"
     if isinstance(value, list):
-        flat = repr(value)
-        if len(flat) + indent < 80 and not any(isinstance(v, dict) for v in value):
+        flat = "[" + ", ".join(_literal(v) for v in value) + "]"
+        if lead + len(flat) + 1 <= LINE and not any(isinstance(v, dict) for v in value):
             return flat
-        return (
-            "[\n" + "\n".join(f"{pad}{_literal(v, indent + 4)}," for v in value) + "\n" + " " * indent + "]"
-        )
-    if isinstance(value, str) and len(repr(value)) + indent > 80:
-        chunks = [""]
-        for piece in re.split(r"(?<= )", value):  # break after spaces (the rewriter puts one after each name)
-            if chunks[-1] and len(chunks[-1]) + len(piece) > 60:
-                chunks.append("")
-            chunks[-1] += piece
-        return "(\n" + "\n".join(f"{pad}{c!r}" for c in chunks) + "\n" + " " * indent + ")"
+        items = "\n".join(f"{pad}{_literal(v, indent + 4, indent + 4)}," for v in value)
+        return "[\n" + items + "\n" + " " * indent + "]"
+    if isinstance(value, str):
+        return _string(value, lead, indent)
     return repr(value)
 
 
@@ -177,7 +209,7 @@ def render_test(item_id: str, label: str | None, latex: str, package: str, resul
         reason = (result.reason or "no exact LaTeX").rstrip(".")
         context |= {
             "reason_doc": _wrap_latex(reason + ".").replace("\n    ", "\n"),
-            "reason_py": _literal(f"{item_id}: no oracle ({reason})"),
+            "reason_py": _literal(f"{item_id}: no oracle ({reason})", 0, len("REASON = ")),
             "test_name": f"test_{slug}_needs_a_check",
         }
     text = env.get_template("oracle_test.py.j2").render(context)
@@ -196,25 +228,32 @@ def _label_of(item_id: str) -> str | None:
     return m.group(1) if m and not re.fullmatch(r"(p\d+-\d+|u\d+)", m.group(1)) else None
 
 
-def find_latex(item_id: str, markdown_text: str | None) -> tuple[str | None, str | None]:
-    """The exact LaTeX of a checklist equation (numbered EQ-12 or unnumbered EQ-u3) in a LaTeX-route
-    paper.md, or None and the reason it is not there."""
-    if not markdown_text:
-        return None, "no paper.md found for this project: pass markdown_path=... or latex=..."
+def equation_map(markdown_text: str) -> dict[str, str] | None:
+    """Checklist ID -> exact LaTeX of every equation in a LaTeX-route paper.md (None on the PDF route)."""
     from tools.analysis.checklist import equation_ids
     from tools.analysis.equations import find_all
 
     found = find_all(markdown_text, {"numbered", "display"})
     if not found["_latex"]:
+        return None
+    eqs = sorted(found["numbered"] + found["display"], key=lambda e: e.line)
+    return {eq_id: eq.body for eq_id, eq in equation_ids(eqs, "latex") if eq.body.strip()}
+
+
+def find_latex(item_id: str, markdown_text: str | None) -> tuple[str | None, str | None]:
+    """The exact LaTeX of a checklist equation (numbered EQ-12 or unnumbered EQ-u3) in a LaTeX-route
+    paper.md, or None and the reason it is not there."""
+    if not markdown_text:
+        return None, "no paper.md found for this project: pass markdown_path=... or latex=..."
+    bodies = equation_map(markdown_text)
+    if bodies is None:
         return None, (
             "the paper.md comes from the PDF route, whose equations are extracted text, not exact LaTeX: "
             "pass latex=... or convert the paper from its LaTeX source"
         )
-    eqs = sorted(found["numbered"] + found["display"], key=lambda e: e.line)
-    for eq_id, eq in equation_ids(eqs, "latex"):
-        if eq_id == item_id:
-            return (eq.body, None) if eq.body.strip() else (None, f"{item_id} has an empty body in paper.md")
-    return None, f"no equation {item_id} in paper.md (the checklist IDs of its equations do not include it)"
+    if item_id not in bodies:
+        return None, f"no equation {item_id} in paper.md (not among the checklist IDs of its equations)"
+    return bodies[item_id], None
 
 
 def equation_latex(item_id: str, markdown_text: str | None) -> str | None:
@@ -243,10 +282,13 @@ def oracle_files(items: list[Any], markdown_text: str | None, package: str) -> d
     """For init_uv_project: tests/test_oracle_<id>.py for each checklist equation that gets a working oracle,
     and tests/paper_oracle.py when any does (equations without one keep their xfail stub)."""
     files: dict[str, str] = {}
+    bodies = equation_map(markdown_text) if markdown_text else None
+    if not bodies:
+        return files
     functions = paper_functions(markdown_text)
     for item in items:
         item_id = str(getattr(item, "id", None) or (item.get("id") if isinstance(item, dict) else "") or "")
-        latex = equation_latex(item_id, markdown_text) if item_id.startswith("EQ-") else None
+        latex = bodies.get(item_id) if item_id.startswith("EQ-") else None
         if not latex:
             continue
         result = oracle_spec(latex, functions)

@@ -159,7 +159,7 @@ def _parse(rhs: str) -> Any:
 
 
 def _all_expressions(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
-    """Each output's sympy expression in the inputs, and the further links of a chain `a = b = c`."""
+    """Each output's sympy expression in the inputs, and the other links of a chain a = b = c."""
     import sympy
 
     helpers: dict[str, Any] = {}
@@ -215,8 +215,8 @@ def _as_array(value: Any, backend: str) -> Any:
 def evaluate(
     spec: dict[str, Any], inputs: dict[str, Any], backend: str = "torch"
 ) -> tuple[Any, ...]:
-    """The oracle's outputs (in spec["outputs"] order) on these inputs; each link of a chain is evaluated
-    too and must agree with the first."""
+    """The oracle's outputs (in spec["outputs"] order) on these inputs; each link of a chain is
+    evaluated too and must agree with the first."""
     import numpy as np
     import sympy
 
@@ -308,9 +308,7 @@ def call_anchored(package: str, item_id: str, **inputs: Any) -> Any:
             f"`Implements: {item_id}`, taking ({', '.join(inputs)})"
         )
     params = inspect.signature(fn).parameters
-    if not set(inputs) <= set(params) and not any(
-        p.kind is p.VAR_KEYWORD for p in params.values()
-    ):
+    if not set(inputs) <= set(params) and not any(p.kind is p.VAR_KEYWORD for p in params.values()):
         raise AssertionError(
             f"{fn.__module__}.{fn.__name__} implements {item_id} but takes ({', '.join(params)}), "
             "while the "
