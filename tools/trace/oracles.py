@@ -157,8 +157,7 @@ def _literal(value: Any, indent: int = 0, lead: int = 0) -> str:
         if not value:
             return "{}"
         rows = [
-            f"{pad}{_str(k)}: {_literal(v, indent + 4, indent + 6 + len(_str(k)))},"
-            for k, v in value.items()
+            f"{pad}{_str(k)}: {_literal(v, indent + 4, indent + 6 + len(_str(k)))}," for k, v in value.items()
         ]
         return "{\n" + "\n".join(rows) + "\n" + " " * indent + "}"
     if isinstance(value, list):
