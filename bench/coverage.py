@@ -153,7 +153,7 @@ def bench_oracles(corpus: Path) -> dict:
     from tools.trace.oracles import oracle_spec, paper_functions
 
     papers, reasons = {}, Counter()
-    total = working = 0
+    total = working = no_equal = 0
     first_s = None
     t_all = time.perf_counter()
     for folder in sorted(p for p in corpus.iterdir() if (p / "groundtruth.json").is_file()):
@@ -177,6 +177,7 @@ def bench_oracles(corpus: Path) -> dict:
                 ok.append(i)
             else:
                 reasons[(result.reason or "").split(":")[0][:70]] += 1
+                no_equal += (result.reason or "").startswith("no `=`")
         papers[folder.name] = {
             "numbered": n,
             "found": len(bodies),
@@ -189,6 +190,8 @@ def bench_oracles(corpus: Path) -> dict:
     return {
         "oracle_share": round(working / total, 3) if total else None,
         "oracle_counts": f"{working}/{total}",
+        "without_equals": no_equal,
+        "oracle_share_of_equalities": round(working / (total - no_equal), 3) if total > no_equal else None,
         "oracle_s": round(time.perf_counter() - t_all, 3),
         "oracle_first_s": round(first_s or 0.0, 3),
         "papers": papers,
@@ -221,6 +224,10 @@ def main() -> None:
     print(
         f"equation oracles: {o['oracle_counts']} numbered equations ({o['oracle_share']:.0%}) in "
         f"{o['oracle_s']:.1f} s (first, with sympy import/warm-up: {o['oracle_first_s']:.1f} s)"
+    )
+    print(
+        f"  {o['without_equals']} have no `=` (inequalities, bounds, expressions): share of the others "
+        f"{o['oracle_share_of_equalities']}"
     )
     for name, p in o["papers"].items():
         print(f"  {name}: {p['oracles']}/{p['numbered']} ({p['route']} route, {p['found']} found)")

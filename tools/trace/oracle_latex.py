@@ -135,7 +135,7 @@ REASONS = {
     "mid": "a conditional (\\mid) is not plain algebra",
     "nabla": "a gradient is not plain algebra",
     "partial": "a derivative is not plain algebra",
-    "int": "an integral is not plain algebra",
+    "int": "an integral: sympy would have to solve it symbolically (unbounded time); check it by quadrature",
     "infty": "infinity cannot be evaluated",
     "argmax": "an optimisation (argmax) is not plain algebra",
     "argmin": "an optimisation (argmin) is not plain algebra",
@@ -619,7 +619,10 @@ class _Rewriter:
         if var.call is not None:
             sub_name = _name_of(var.sub)
             if not (set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS):
-                raise Unsupported(f"{var.base}(...) is a function the line does not define")
+                raise Unsupported(
+                    f"{var.base}(...) is a function neither this line nor the paper defines as "
+                    f"{var.base}(x) = ..."
+                )
             var.name = _py(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
         sub_name = _name_of(var.sub)
         if var.base == "W" or (var.base[:1].isupper() and var.bold):
@@ -780,12 +783,13 @@ class _Rewriter:
     def function(self, nodes: list[Any], i: int, out: list[str], name: str = "", width: int = 1) -> int:
         """\\log x, \\exp{...}, \\cos(...), \\operatorname{arccosh}(x) (name given, width 2): always emitted
         with parenthesised arguments (sympy's grammar is ambiguous about bare arguments)."""
-        c = _cmd(nodes[i])
+        c = _cmd(nodes[i]) if width == 1 else _text_word(nodes, i)
         name = name or ("\\log" if c == "ln" else f"\\{c}")
         i += width
         if i < len(nodes) and nodes[i] in ("^", "_"):
             raise Unsupported(
-                f"\\{c} with a power or subscript (\\{c}^2 x) is not supported: write (\\{c} x)^2"
+                f"\\{c} with a power or subscript (\\{c}^2 x, \\{c}_K) is not supported: a power is "
+                f"written (\\{c} x)^2; a subscripted \\{c} is another map"
             )
         if i >= len(nodes):
             raise Unsupported(f"\\{c} without an argument")
