@@ -208,6 +208,11 @@ def test_norms_sums_and_bounds():
         ),
         (r"y = |x| + \left| z \right|", lambda x, z: np.abs(x) + np.abs(z), lambda x, z: x + z - 1),
         (
+            r"\mathcal{L} = (x - y)^2 + \lambda w^2",
+            lambda x, y, lambda_, w: (x - y) ** 2 + lambda_ * w**2,
+            lambda x, y, lambda_, w: (x - y) ** 2 - lambda_ * w**2,
+        ),
+        (
             r"y = \max(0, x - \tfrac12) \cdot \beta_t (1 - x)",
             lambda x, beta_t: np.maximum(0, x - 0.5) * beta_t * (1 - x),
             lambda x, beta_t: (x - 0.5) * beta_t * (1 - x),

@@ -516,6 +516,8 @@ def _read_base(nodes: list[Any], i: int, lhs: bool) -> tuple[str, int]:
     c = _cmd(t)
     if lhs and c in TEXT_NAMES and i + 1 < len(nodes):
         return _name_of(_items(nodes[i + 1])), i + 2
+    if lhs and c in ("mathcal", "mathscr") and i + 1 < len(nodes):  # a loss or objective named \mathcal{L}
+        return _name_of(_items(nodes[i + 1])) + "_cal", i + 2
     if c in DECOR_SUFFIX:
         if i + 1 >= len(nodes):
             raise Unsupported(f"\\{c} without an argument")
