@@ -376,6 +376,28 @@ def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
     code.write_text(code.read_text().replace("(x_t - beta_t", "(x_t + beta_t"))
     summary = pytest_run(*files)
     assert "2 failed" in summary and "2 passed" in summary
+    # the runtime's own functions (sums, norms, min/max, cases, named operators) on torch equal numpy's
+    forms = [
+        r"s = \frac{\sum_i \min(x_i, y_i)}{\sum_i \max(x_i, y_i)} + \|x\|",
+        r"r = \begin{cases} x & x \geq 0 \\ c x & x < 0 \end{cases}",
+        r"z = \operatorname{arccosh}(1 + x) + \text{sgn}(y) + \pi |y|",
+        r"h = (a + b)^2 = a^2 + 2 a b + b^2",
+    ]
+    specs = tmp_path / "specs.json"
+    specs.write_text(json.dumps([oracle_spec(f).spec for f in forms]))
+    check = (
+        "import json, sys, numpy as np, paper_oracle as po\n"
+        "for spec in json.load(open(sys.argv[1])):\n"
+        "    inp = po.random_inputs(spec, seed=0)\n"
+        "    t = po.evaluate(spec, inp)\n"
+        "    n = po.evaluate(spec, {k: v.numpy() for k, v in inp.items()}, backend='numpy')\n"
+        "    assert all(np.allclose(a.numpy(), b) for a, b in zip(t, n)), spec\n"
+        "print('torch == numpy')\n"
+    )
+    run = subprocess.run(
+        [py, "-c", check, str(specs)], cwd=project / "tests", capture_output=True, text=True, timeout=300
+    )
+    assert "torch == numpy" in run.stdout, run.stdout + run.stderr
     shutil.rmtree(venv, ignore_errors=True)
     assert json.loads((project / ".paper-to-code.json").read_text())["answers"]["package"] == "proj"
 

@@ -181,7 +181,6 @@ NAMED_OPERATORS = {
     "softplus": "softplus",
     "relu": "relu",
     "ReLU": "relu",
-    "erf": "erf",
     "abs": "abs",
 }
 CONDITION_WORDS = ("for", "where", "if", "with", "and", "when", "s.t", "subject", "since", "otherwise")

@@ -44,7 +44,6 @@ def _named(name: str, args: list[Any]) -> Any:
         "tanh": sympy.tanh,
         "sinh": sympy.sinh,
         "cosh": sympy.cosh,
-        "erf": sympy.erf,
         "abs": sympy.Abs,
         "sigmoid": lambda v: 1 / (1 + sympy.exp(-v)),
         "softplus": lambda v: sympy.log(1 + sympy.exp(v)),
@@ -72,7 +71,16 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
         def f64(x: Any) -> Any:
             return torch.as_tensor(x, dtype=torch.float64)
 
-        return {
+        import math
+
+        return {  # the torch printer writes names it does not know as they are: these resolve them
+            "pi": math.pi,
+            "E": math.e,
+            "Abs": lambda x: torch.abs(f64(x)),
+            "sign": lambda x: torch.sign(f64(x)),
+            "acosh": lambda x: torch.acosh(f64(x)),
+            "asinh": lambda x: torch.asinh(f64(x)),
+            "atanh": lambda x: torch.atanh(f64(x)),
             "pwhere": lambda c, a, b: torch.where(torch.as_tensor(c), f64(a), f64(b)),
             "stepgt": lambda z: f64(z) > 0,
             "stepge": lambda z: f64(z) >= 0,
@@ -198,6 +206,22 @@ def expressions(spec: dict[str, Any]) -> dict[str, Any]:
     return _all_expressions(spec)[0]
 
 
+def _lambdify(symbols: list[Any], expr: Any, backend: str) -> Callable[..., Any]:
+    """expr as a function of symbols on numpy or torch arrays; the oracle's own functions (pwhere,
+    reduce_sum, pmin, ...) come from _functions (sympy's torch printer leaves them as written)."""
+    import sympy
+
+    modules: list[Any] = [_functions(backend), backend]
+    try:
+        from sympy.printing.pytorch import TorchPrinter  # sympy >= 1.14: strict about unknown names
+    except ImportError:
+        TorchPrinter = None  # noqa: N806
+    if backend != "torch" or TorchPrinter is None:
+        return sympy.lambdify(symbols, expr, modules=modules)
+    printer = TorchPrinter({"strict": False})
+    return sympy.lambdify(symbols, expr, modules=modules, printer=printer)
+
+
 class ChainMismatch(AssertionError):
     """The links of a chain `a = b = c` give different values: the paper's steps disagree."""
 
@@ -222,13 +246,12 @@ def evaluate(
 
     exprs, links = _all_expressions(spec)
     symbols = [sympy.Symbol(n) for n in spec["inputs"]]
-    modules: list[Any] = [_functions(backend), backend]
     args = [inputs[n] for n in spec["inputs"]]
     out = []
     for target in spec["outputs"]:
-        value = _as_array(sympy.lambdify(symbols, exprs[target], modules=modules)(*args), backend)
+        value = _as_array(_lambdify(symbols, exprs[target], backend)(*args), backend)
         for k, link in enumerate(links[target], start=2):
-            other = _as_array(sympy.lambdify(symbols, link, modules=modules)(*args), backend)
+            other = _as_array(_lambdify(symbols, link, backend)(*args), backend)
             a, b = np.asarray(value), np.asarray(other)
             if not np.allclose(a, b, rtol=1e-6, atol=1e-8):
                 raise ChainMismatch(
