@@ -150,31 +150,34 @@ def bench_check(n_files: int, n_items: int, runs: int) -> dict:
 def bench_oracles(corpus: Path) -> dict:
     from tools.analysis.equations import find_all
     from tools.ingest.latex.document import convert_source
-    from tools.trace.oracles import oracle_spec
+    from tools.trace.oracles import oracle_spec, paper_functions
 
     papers, reasons = {}, Counter()
-    total = working = 0
+    total = working = no_equal = 0
     first_s = None
     t_all = time.perf_counter()
     for folder in sorted(p for p in corpus.iterdir() if (p / "groundtruth.json").is_file()):
         truth = json.loads((folder / "groundtruth.json").read_text())
         n = int(truth.get("n_numbered_equations", len(truth.get("equations", []))))
+        functions: dict[str, str] = {}
         if (folder / "source").is_dir():
-            found = find_all(convert_source(folder / "source").markdown, {"numbered"})["numbered"]
+            markdown = convert_source(folder / "source").markdown
+            found = find_all(markdown, {"numbered"})["numbered"]
             bodies = [e.body for e in found if e.latex]
-            route = "latex"
+            functions, route = paper_functions(markdown), "latex"
         else:  # no source folder: the groundtruth's (possibly shortened) LaTeX
             bodies, route = [e["tex"] for e in truth.get("equations", []) if e.get("tex")], "groundtruth"
         ok = []
         for i, body in enumerate(bodies):
             t0 = time.perf_counter()
-            result = oracle_spec(body)
+            result = oracle_spec(body, functions)
             if first_s is None and result.spec is not None:  # the first that reached sympy
                 first_s = time.perf_counter() - t0
             if result.ok:
                 ok.append(i)
             else:
                 reasons[(result.reason or "").split(":")[0][:70]] += 1
+                no_equal += (result.reason or "").startswith("no `=`")
         papers[folder.name] = {
             "numbered": n,
             "found": len(bodies),
@@ -187,6 +190,8 @@ def bench_oracles(corpus: Path) -> dict:
     return {
         "oracle_share": round(working / total, 3) if total else None,
         "oracle_counts": f"{working}/{total}",
+        "without_equals": no_equal,
+        "oracle_share_of_equalities": round(working / (total - no_equal), 3) if total > no_equal else None,
         "oracle_s": round(time.perf_counter() - t_all, 3),
         "oracle_first_s": round(first_s or 0.0, 3),
         "papers": papers,
@@ -219,6 +224,10 @@ def main() -> None:
     print(
         f"equation oracles: {o['oracle_counts']} numbered equations ({o['oracle_share']:.0%}) in "
         f"{o['oracle_s']:.1f} s (first, with sympy import/warm-up: {o['oracle_first_s']:.1f} s)"
+    )
+    print(
+        f"  {o['without_equals']} have no `=` (inequalities, bounds, expressions): share of the others "
+        f"{o['oracle_share_of_equalities']}"
     )
     for name, p in o["papers"].items():
         print(f"  {name}: {p['oracles']}/{p['numbered']} ({p['route']} route, {p['found']} found)")

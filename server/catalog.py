@@ -98,7 +98,7 @@ def _coverage() -> list[ToolSpec]:
         # rewrites only the checklist's status cells (update=True), the same cells for the same evidence
         ToolSpec(check_coverage, "Check the checklist against code, tests and runs", False, False, True,
                  budget=ANALYSE),
-        # writes tests/test_oracle_<id>.py; a different existing file is kept as .orig when overwritten
+        # writes tests/test_oracle_<id>.py; replaces a different existing file only with overwrite=True
         ToolSpec(make_equation_test, "Write an equation oracle test", False, False, True, budget=ANALYSE),
     ]
 

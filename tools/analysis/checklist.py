@@ -209,8 +209,9 @@ def _not_an_equation(body: str) -> bool:
     return len(re.findall(r"\w", body)) < 3 or "±" in body or numbers * 2 > len(tokens)
 
 
-def _equation_rows(eqs: list[Equation], route: Route) -> list[dict[str, Any]]:
-    rows, seen = [], set()
+def equation_ids(eqs: list[Equation], route: Route) -> list[tuple[str, Equation]]:
+    """The checklist ID of each equation (in line order) that gets a row: EQ-12, EQ-u3, EQ-p4-1."""
+    out, seen = [], set()
     unnumbered: Counter[Any] = Counter()
     for eq in eqs:
         if not eq.label and _not_an_equation(eq.body):
@@ -224,6 +225,13 @@ def _equation_rows(eqs: list[Equation], route: Route) -> list[dict[str, Any]]:
         if item_id in seen:  # a restated equation prints its label again
             continue
         seen.add(item_id)
+        out.append((item_id, eq))
+    return out
+
+
+def _equation_rows(eqs: list[Equation], route: Route) -> list[dict[str, Any]]:
+    rows = []
+    for item_id, eq in equation_ids(eqs, route):
         body = eq.body.strip()
         spec = "SPECIFIED" if len(body) > 3 else "PARTIALLY_SPECIFIED"
         shown = f"`{table_cell(body, _MAX_EQUATION)}`" if body else "—"

@@ -135,7 +135,7 @@ REASONS = {
     "mid": "a conditional (\\mid) is not plain algebra",
     "nabla": "a gradient is not plain algebra",
     "partial": "a derivative is not plain algebra",
-    "int": "an integral is not plain algebra",
+    "int": "an integral: sympy would have to solve it symbolically (unbounded time); check it by quadrature",
     "infty": "infinity cannot be evaluated",
     "argmax": "an optimisation (argmax) is not plain algebra",
     "argmin": "an optimisation (argmin) is not plain algebra",
@@ -154,6 +154,70 @@ class Group:
     items: list[Any]
     delim: str = "{"
 
+
+@dataclass
+class Cases:
+    """A `cases` (or `\\left\\{ array`) block: rows of (value, condition) node lists."""
+
+    rows: list[tuple[list[Any], list[Any]]]
+
+
+# \\operatorname{name} / \\text{name} / \\mathrm{name} read as a function (the runtime maps each name)
+NAMED_OPERATORS = {
+    "arccosh": "acosh",
+    "arcosh": "acosh",
+    "arcsinh": "asinh",
+    "arsinh": "asinh",
+    "arctanh": "atanh",
+    "artanh": "atanh",
+    "sgn": "sign",
+    "sign": "sign",
+    "exp": "exp",
+    "log": "log",
+    "tanh": "tanh",
+    "sinh": "sinh",
+    "cosh": "cosh",
+    "sigmoid": "sigmoid",
+    "softplus": "softplus",
+    "relu": "relu",
+    "ReLU": "relu",
+    "abs": "abs",
+}
+CONDITION_WORDS = ("for", "where", "if", "with", "and", "when", "s.t", "subject", "since", "otherwise")
+SIDE_MARKERS = {
+    "sim",
+    "in",
+    "notin",
+    "forall",
+    "dots",
+    "ldots",
+    "cdots",
+    "leq",
+    "geq",
+    "le",
+    "ge",
+    "neq",
+    "ne",
+    "subset",
+    "subseteq",
+    "to",
+    "rightarrow",
+    "propto",
+    "approx",
+    "mid",
+}
+RELATIONS = {
+    "<": "lt",
+    "\\lt": "lt",
+    ">": "gt",
+    "\\gt": "gt",
+    "\\le": "le",
+    "\\leq": "le",
+    "\\leqslant": "le",
+    "\\ge": "ge",
+    "\\geq": "ge",
+    "\\geqslant": "ge",
+}
 
 _CONTROL_WORD = re.compile(r"\\([A-Za-z]+)\*?")
 
@@ -215,6 +279,8 @@ def _clean(nodes: list[Any]) -> list[Any]:
         c = _cmd(t)
         if isinstance(t, Group):
             out.append(Group(_clean(t.items)))
+        elif isinstance(t, Cases):
+            out.append(Cases([(_clean(v), _clean(cond)) for v, cond in t.rows]))
         elif c in ("label", "tag", "vspace", "hspace") or t in ("\\label",):
             i += 1  # skip its argument
         elif c in SKIP or t in ("\\,", "\\;", "\\:", "\\!", "\\ ", "&", "\\\\"):
@@ -228,6 +294,104 @@ def _clean(nodes: list[Any]) -> list[Any]:
         i += 1
     while out and out[-1] in (",", ".", ";"):
         out.pop()
+    return out
+
+
+# ---------------------------------------------------------------- side conditions and cases
+
+
+def _text_word(nodes: list[Any], i: int) -> str | None:
+    """The words of \\text{...} (or \\mbox, \\textnormal, \\mathrm) at i, lower-cased; None if not text."""
+    if _cmd(nodes[i]) not in TEXT_NAMES | {"textnormal", "textrm"} or i + 1 >= len(nodes):
+        return None
+    return "".join(str(t) for t in _flat(_items(nodes[i + 1]))).strip(" ,.;:").lower()
+
+
+def _is_condition_word(word: str | None) -> bool:
+    return word is not None and word.startswith(CONDITION_WORDS)
+
+
+def _is_side_condition(segment: list[Any]) -> bool:
+    """A segment after \\quad / \\text{for ...}: a condition or a range, not another definition."""
+    flat = _flat(segment)
+    head = [t for t in segment if _cmd(t) not in ("quad", "qquad", ",", ";")][:2]
+    if head and (_cmd(head[0]) == "forall" or _is_condition_word(_text_word(head, 0))):
+        return True
+    if any(_cmd(t) in SIDE_MARKERS for t in flat) or any(t in ("<", ">") for t in flat):
+        return True
+    return "=" not in flat and not any(_cmd(t) in EQUALS for t in flat)
+
+
+def strip_side_conditions(nodes: list[Any]) -> list[Any]:
+    """`a = b \\qquad x \\sim p`, `a_t = b, \\quad t = 1, \\dots, T`, `a = b \\text{ for } ...` -> `a = b`;
+    a second definition after \\quad (`a = b, \\qquad c = d`) stays."""
+    segments: list[list[Any]] = [[]]
+    for i, t in enumerate(nodes):
+        c = _cmd(t)
+        if segments[-1] and (c in ("quad", "qquad", "forall") or _is_condition_word(_text_word(nodes, i))):
+            segments.append([])
+        segments[-1].append(t)
+    kept = [segments[0]]
+    for segment in segments[1:]:
+        if _is_side_condition(segment):
+            break  # what follows a condition belongs to it
+        kept.append(segment)
+    out: list[Any] = []
+    for segment in kept:
+        while segment and (segment[-1] in (",", ".", ";") or _cmd(segment[-1]) in ("quad", "qquad", ",")):
+            segment = segment[:-1]
+        out += ([","] if out else []) + segment
+    return out
+
+
+def _cases_end(nodes: list[Any], i: int, env: str) -> int:
+    for j in range(i, len(nodes) - 1):
+        if _cmd(nodes[j]) == "end" and _name_of(_items(nodes[j + 1])) == env:
+            return j
+    raise Unsupported(f"\\begin{{{env}}} without its \\end")
+
+
+def _case_rows(body: list[Any]) -> list[tuple[list[Any], list[Any]]]:
+    rows: list[list[list[Any]]] = [[[]]]
+    for t in body:
+        if t == "\\\\":
+            rows.append([[]])
+        elif t == "&":
+            rows[-1].append([])
+        else:
+            rows[-1][-1].append(t)
+    out = []
+    for cells in rows:
+        if not any(cells):
+            continue
+        if len(cells) != 2:
+            raise Unsupported("a case without a value & condition pair")
+        out.append((cells[0], cells[1]))
+    return out
+
+
+def extract_cases(nodes: list[Any]) -> list[Any]:
+    """`\\begin{cases} v & cond \\\\ ... \\end{cases}` and `\\left\\{ \\begin{array}{ll} ... \\right.` -> one
+    Cases node (other environments stay, to be refused with their name)."""
+    out: list[Any] = []
+    i = 0
+    while i < len(nodes):
+        t = nodes[i]
+        env = _name_of(_items(nodes[i + 1])) if _cmd(t) == "begin" and i + 1 < len(nodes) else None
+        if env in ("cases", "dcases", "array"):
+            start = i + 2 + (env == "array")  # skip array's column spec
+            end = _cases_end(nodes, start, env)
+            if env == "array":
+                if out[-2:] != ["\\left", "\\{"]:
+                    raise Unsupported("an array is a matrix the oracle cannot shape")
+                del out[-2:]
+            out.append(Cases(_case_rows(nodes[start:end])))
+            i = end + 2
+            if env == "array" and nodes[i : i + 2] == ["\\right", "."]:
+                i += 2
+            continue
+        out.append(t)
+        i += 1
     return out
 
 
@@ -351,6 +515,8 @@ def _read_base(nodes: list[Any], i: int, lhs: bool) -> tuple[str, int]:
     c = _cmd(t)
     if lhs and c in TEXT_NAMES and i + 1 < len(nodes):
         return _name_of(_items(nodes[i + 1])), i + 2
+    if lhs and c in ("mathcal", "mathscr") and i + 1 < len(nodes):  # a loss or objective named \mathcal{L}
+        return _name_of(_items(nodes[i + 1])) + "_cal", i + 2
     if c in DECOR_SUFFIX:
         if i + 1 >= len(nodes):
             raise Unsupported(f"\\{c} without an argument")
@@ -401,6 +567,7 @@ class _Rewriter:
         self.sum_index: str | None = None
         self.indices: set[str] = set()  # index letters of the line's sums
         self.reductions = False
+        self.conditions: list[str] = []  # the cases' conditions, emitted (each must be reached both ways)
 
     def placeholder(self, py: str, *, is_input: bool = True) -> str:
         ph = next((k for k, v in self.symbols.items() if v == py), None)
@@ -453,9 +620,14 @@ class _Rewriter:
         if var.call is not None:
             sub_name = _name_of(var.sub)
             if not (set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS):
-                raise Unsupported(f"{var.base}(...) is a function the line does not define")
+                raise Unsupported(
+                    f"{var.base}(...) is a function neither this line nor the paper defines as "
+                    f"{var.base}(x) = ..."
+                )
             var.name = _py(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
         sub_name = _name_of(var.sub)
+        if var.base == "W" or (var.base[:1].isupper() and var.bold):
+            raise Unsupported(f"{var.base} looks like a matrix: products need shapes the oracle cannot know")
         if var.base in self.indices and not var.sub:
             raise Unsupported(f"the summation index {var.base} is used as a value (position weights)")
         if self.indices and sub_name in self.indices | INDEX_LETTERS:  # x_i with a sum on the line: vector x
@@ -464,8 +636,6 @@ class _Rewriter:
             return f"{{\\{self.placeholder(py)}}}"
         if self.indices and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
             raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
-        if var.base == "W" or (var.base.isupper() and var.bold):
-            raise Unsupported(f"{var.base} looks like a matrix: products need shapes the oracle cannot know")
         return f"{{\\{self.placeholder(var.name)}}}"
 
     # -- expressions
@@ -490,7 +660,15 @@ class _Rewriter:
         if isinstance(t, Group):
             st.out.append("{" + self.emit(t.items, st.in_call) + "}")
             return i + 1
+        if isinstance(t, Cases):
+            st.out.append(self.cases(t))
+            return i + 1
         c = _cmd(t)
+        word = _text_word(st.nodes, i) if c in TEXT_NAMES | {"textnormal", "textrm"} else None
+        if word in NAMED_OPERATORS:
+            return self.function(st.nodes, i, st.out, name=f"\\op{NAMED_OPERATORS[word]}", width=2)
+        if c == "operatorname":
+            raise Unsupported(f"the named operator \\operatorname{{{word}}} is not one the oracle knows")
         if c:
             handler = _COMMAND_EMITTERS.get(c)
             if handler is not None:
@@ -574,18 +752,45 @@ class _Rewriter:
             st.out.append(f"\\exp{{({body})}}")
             return i
         var, i = self.read_var(nodes, i)
+        power = _flat(_items(nodes[i + 1])) if nodes[i : i + 1] == ["^"] and i + 1 < len(nodes) else []
+        if power in (["T"], ["\\intercal"]) and (var.base[:1].isupper() or var.bold):
+            raise Unsupported(REASONS["top"])
         st.out.append(self.emit_var(var) + " ")
         return i
 
-    def function(self, nodes: list[Any], i: int, out: list[str]) -> int:
-        """\\log x, \\exp{...}, \\cos(...): always emitted with parenthesised arguments (sympy's grammar is
-        ambiguous about bare arguments)."""
-        c = _cmd(nodes[i])
-        name = "\\log" if c == "ln" else f"\\{c}"
-        i += 1
+    def cases(self, block: Cases) -> str:
+        """A piecewise definition: nested \\pwhere(condition, value, rest); an `otherwise` row (or else the
+        last row) is the fallback."""
+        default, branches = None, []
+        for value, cond in block.rows:
+            relation = _condition(cond)
+            if relation is None:
+                default = value
+            else:
+                branches.append((value, relation))
+        if default is None:
+            if not branches:
+                raise Unsupported("an empty cases block")
+            default = branches.pop()[0]
+        expr = "{" + self.emit(default) + "}"
+        for value, (lhs, op, rhs) in reversed(branches):
+            left, right = self.emit(lhs), self.emit(rhs)
+            diff = f"{{{right}}}-({left})" if op in ("lt", "le") else f"{{{left}}}-({right})"
+            cond = f"\\step{'gt' if op in ('lt', 'gt') else 'ge'}({diff})"
+            self.conditions.append(cond)
+            expr = f"\\pwhere({cond}, {{{self.emit(value)}}}, {expr})"
+        return expr
+
+    def function(self, nodes: list[Any], i: int, out: list[str], name: str = "", width: int = 1) -> int:
+        """\\log x, \\exp{...}, \\cos(...), \\operatorname{arccosh}(x) (name given, width 2): always emitted
+        with parenthesised arguments (sympy's grammar is ambiguous about bare arguments)."""
+        c = _cmd(nodes[i]) if width == 1 else _text_word(nodes, i)
+        name = name or ("\\log" if c == "ln" else f"\\{c}")
+        i += width
         if i < len(nodes) and nodes[i] in ("^", "_"):
             raise Unsupported(
-                f"\\{c} with a power or subscript (\\{c}^2 x) is not supported: write (\\{c} x)^2"
+                f"\\{c} with a power or subscript (\\{c}^2 x, \\{c}_K) is not supported: a power is "
+                f"written (\\{c} x)^2; a subscripted \\{c} is another map"
             )
         if i >= len(nodes):
             raise Unsupported(f"\\{c} without an argument")
@@ -654,6 +859,21 @@ class _Rewriter:
         raise Unsupported("a sum without an index the oracle can find")
 
 
+def _condition(cond: list[Any]) -> tuple[list[Any], str, list[Any]] | None:
+    """A case's condition: None for `otherwise`, else (lhs, lt/le/gt/ge, rhs) of its one comparison."""
+    rest = list(cond)
+    while rest and (rest[0] == "," or _text_word(rest, 0) in ("if", "for", "when", "")):
+        rest = rest[2:] if _text_word(rest, 0) is not None else rest[1:]
+    word = _text_word(rest, 0) if rest else "otherwise"
+    if word is not None and word.startswith(("otherwise", "else", "o.w")):
+        return None
+    ops = [k for k, t in enumerate(rest) if isinstance(t, str) and t in RELATIONS]
+    if len(ops) != 1 or any(_text_word(rest, k) is not None for k in range(len(rest))):
+        raise Unsupported("a case condition that is not one comparison (<, >, \\le, \\ge) cannot be checked")
+    k = ops[0]
+    return rest[:k], RELATIONS[rest[k]], rest[k + 1 :]
+
+
 def _sum_indices(nodes: list[Any]) -> set[str]:
     """The index letters of every \\sum / \\prod on the line (explicit `_{i=1}` / `_i`, else guessed)."""
     flat = _flat(nodes)
@@ -711,8 +931,9 @@ def _closes_abs(nodes: list[Any], i: int) -> bool:
     return False
 
 
-def _split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any]]]:
-    """`lhs = rhs, lhs2 = rhs2` -> [(lhs, rhs), ...] at the top level (commas inside brackets stay)."""
+def _split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any], list[list[Any]]]]:
+    """`lhs = rhs, lhs2 = rhs2` -> [(lhs, rhs, links), ...] at the top level (commas inside brackets stay);
+    a chain `a = b = c` gives (a, b, [c]): every link must agree."""
     parts: list[list[Any]] = [[]]
     depth = 0
     for t in nodes:
@@ -720,8 +941,6 @@ def _split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any]]]:
         depth -= t in (")", "]")
         if depth == 0 and t == "," and "=" in parts[-1]:
             parts.append([])
-        elif depth == 0 and isinstance(t, str) and _cmd(t) in ("text", "mbox"):
-            parts[-1].append(t)
         else:
             parts[-1].append(t)
     defs = []
@@ -731,24 +950,76 @@ def _split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any]]]:
         eq = [j for j, t in enumerate(part) if t == "="]
         if not eq:
             raise Unsupported("no `=` in the equation: nothing to evaluate")
-        if len(eq) > 1:
-            raise Unsupported("chained equalities (a = b = c) are not supported")
-        defs.append((part[: eq[0]], part[eq[0] + 1 :]))
+        pieces = [part[a + 1 : b] for a, b in zip([-1, *eq], [*eq, len(part)], strict=True)]
+        if any(not p for p in pieces):
+            raise Unsupported("an empty side of `=`")
+        defs.append((pieces[0], pieces[1], pieces[2:]))
     return defs
 
 
 MAX_TOKENS = 1500  # the longest equation lines in papers hold a few hundred; sympy slows badly past that
 
 
-def build_spec(latex: str) -> dict[str, Any]:
-    """The SPEC dict for one equation line; raises Unsupported with the reason."""
+def _nodes(latex: str) -> list[Any]:
     tokens = _tokens(latex)
     if len(tokens) > MAX_TOKENS:
         raise Unsupported(
             f"the formula is too long for an oracle ({len(tokens):,} tokens, more than {MAX_TOKENS:,}): "
             "split it into parts and test each, or test it by hand"
         )
-    nodes = _clean(_groups(tokens))
+    return _clean(strip_side_conditions(extract_cases(_groups(tokens))))
+
+
+def defined_functions(latex: str) -> list[str]:
+    """Names of the functions a line defines as `f(x, y) = ...` (a bare name, single-variable arguments)."""
+    try:
+        defs = _split_definitions(_nodes(latex))
+        names = []
+        for lhs, _, _ in defs:
+            var, end = _Rewriter().read_var(lhs, 0, lhs=True) if lhs else (None, 0)
+            if var and end == len(lhs) and var.call and not var.sub and _single_vars(var.call):
+                names.append(var.base)
+        return names
+    except (Unsupported, IndexError):
+        return []
+
+
+def _paper_helpers(rw: _Rewriter, nodes: list[Any], functions: dict[str, str], local: set[str]) -> list:
+    """The paper's functions this line calls (`f(...)` with `f(x) = ...` elsewhere), dependencies first."""
+    order: list[tuple[_Var, list[Any]]] = []
+
+    def visit(body: list[Any], depth: int) -> None:
+        flat = _flat(body)
+        for k, t in enumerate(flat[:-1]):
+            name = _cmd(t) or str(t)
+            if flat[k + 1] != "(" or name not in functions or name in local or name in rw.helpers:
+                continue
+            if k and flat[k - 1] in ("_", "^") or depth > 4:
+                continue
+            found = [
+                (var, rhs)
+                for var, (_, rhs, _) in zip(*_defs_of(functions[name]), strict=True)
+                if var.base == name and var.call is not None
+            ]
+            if not found:
+                continue
+            rw.helpers[name] = "\\fn" + re.sub(r"[^A-Za-z]", "", name)
+            visit(found[0][1], depth + 1)
+            order.append(found[0])
+
+    visit(nodes, 0)
+    return order
+
+
+def _defs_of(latex: str) -> tuple[list[_Var], list[tuple[list[Any], list[Any], list[list[Any]]]]]:
+    defs = _split_definitions(_nodes(latex))
+    return [_lhs_var(lhs, rhs) for lhs, rhs, _ in defs], defs
+
+
+def build_spec(latex: str, functions: dict[str, str] | None = None) -> dict[str, Any]:
+    """The SPEC dict for one equation line; raises Unsupported with the reason. `functions`: the paper's
+    inline definitions (name -> defining LaTeX), called where the line uses them."""
+    nodes = _nodes(latex)
     defs = _split_definitions(nodes)
     rw = _Rewriter()
     rw.indices = _sum_indices(nodes)
@@ -756,12 +1027,14 @@ def build_spec(latex: str) -> dict[str, Any]:
         raise Unsupported(
             f"reductions over different indices ({', '.join(sorted(rw.indices))}): unknown axes"
         )
-    lhs_vars = [_lhs_var(lhs, rhs) for lhs, rhs in defs]
+    lhs_vars = [_lhs_var(lhs, rhs) for lhs, rhs, _ in defs]
     # f(t) = ... defined on the line and called elsewhere: a helper function
     for var in lhs_vars:
         if var.call is not None and not var.sub and len(defs) > 1 and _single_vars(var.call):
             rw.helpers[var.base] = "\\fn" + re.sub(r"[^A-Za-z]", "", var.base)
-    definitions, outputs = _definitions(rw, lhs_vars, [rhs for _, rhs in defs])
+    paper = _paper_helpers(rw, nodes, functions or {}, {v.base for v in lhs_vars})
+    helper_defs = [_helper_definition(rw, var, rhs) for var, rhs in paper]
+    definitions, outputs = _definitions(rw, lhs_vars, defs)
     targets = set(outputs)
     # a symbol both defined on the line and used later is an intermediate, not an input
     inputs = [n for n in rw.inputs if n not in targets]
@@ -770,8 +1043,8 @@ def build_spec(latex: str) -> dict[str, Any]:
         if name in rw.symbols:
             raise Unsupported("a variable collides with the oracle's reserved names")
     lengths = sorted(n for n in rw.lengths if n in inputs)
-    return {
-        "definitions": definitions,
+    spec = {
+        "definitions": helper_defs + definitions,
         "outputs": outputs,
         "inputs": inputs,
         "symbols": rw.symbols,
@@ -779,6 +1052,9 @@ def build_spec(latex: str) -> dict[str, Any]:
         "lengths": lengths,
         "reduction_symbols": reduction_symbols,
     }
+    if rw.conditions:
+        spec["conditions"] = rw.conditions
+    return spec
 
 
 def _lhs_var(lhs: list[Any], rhs: list[Any]) -> _Var:
@@ -792,38 +1068,65 @@ def _lhs_var(lhs: list[Any], rhs: list[Any]) -> _Var:
     if var is None or end != len(lhs):
         _Rewriter().emit(rhs)  # a reason found on the right-hand side is the more telling one
         raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
+    if _cmd(lhs[0]) in FUNCS or _cmd(lhs[0]) in NAMED_OPERATORS:
+        raise Unsupported(f"the left-hand side redefines \\{_cmd(lhs[0])}: not one the oracle can read")
     return var
 
 
+def _helper_definition(rw: _Rewriter, var: _Var, rhs: list[Any]) -> dict[str, Any]:
+    """`f(x) = body`: its parameters are not inputs (unless the line uses them elsewhere too)."""
+    params, names = [], []
+    for p in _split_args(var.call or []):
+        pv, _ = rw.read_var(p, 0)
+        params.append(rw.placeholder(pv.name, is_input=False))
+        names.append(pv.name)
+    before = set(rw.inputs)
+    body = rw.emit(rhs)
+    rw.inputs = [n for n in rw.inputs if n in before or n not in names]
+    return {"function": rw.helpers[var.base][1:], "params": params, "rhs": body}
+
+
+def _is_alias(nodes: list[Any]) -> bool:
+    """A link of a chain that only names the quantity (`h(x) = z = ...`): nothing to check."""
+    if not (isinstance(nodes[0], str) and (_cmd(nodes[0]) or nodes[0].isalpha())):
+        return False
+    try:
+        var, end = _Rewriter().read_var(nodes, 0, lhs=True)
+    except (Unsupported, IndexError):
+        return False
+    return end == len(nodes) and var.call is None
+
+
 def _definitions(
-    rw: _Rewriter, lhs_vars: list[_Var], rhss: list[list[Any]]
+    rw: _Rewriter, lhs_vars: list[_Var], defs: list[tuple[list[Any], list[Any], list[list[Any]]]]
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Each definition rewritten (a helper function, or a target and its right-hand side), and the targets."""
+    """Each definition rewritten (a helper function, or a target, its right-hand side and the chain's further
+    links), and the targets."""
     definitions: list[dict[str, Any]] = []
     outputs: list[str] = []
-    for var, rhs in zip(lhs_vars, rhss, strict=True):
-        if var.base in rw.helpers and var.call is not None:
-            params = []
-            for p in _split_args(var.call):
-                pv, _ = rw.read_var(p, 0)
-                params.append(rw.placeholder(pv.name, is_input=False))
-            body = rw.emit(rhs)
-            definitions.append({"function": rw.helpers[var.base][1:], "params": params, "rhs": body})
+    for var, (_, rhs, links) in zip(lhs_vars, defs, strict=True):
+        if var.base in rw.helpers and var.call is not None and not links:
+            definitions.append(_helper_definition(rw, var, rhs))
             continue
-        if not rhs:
-            raise Unsupported("an empty right-hand side")
+        sides = [rhs, *links]
+        if links:
+            sides = [side for side in sides if not _is_alias(side)]
+        if not sides:
+            raise Unsupported("the chain only renames variables: nothing to evaluate")
         target = (
             var.name if var.call is None else _py(var.base + ("_" + _name_of(var.sub) if var.sub else ""))
         )
-        body = rw.emit(rhs)
-        definitions.append({"target": target, "rhs": body})
+        definition: dict[str, Any] = {"target": target, "rhs": rw.emit(sides[0])}
+        if sides[1:]:
+            definition["links"] = [rw.emit(side) for side in sides[1:]]
+        definitions.append(definition)
         outputs.append(target)
     return definitions, outputs
 
 
 def _single_vars(args: list[Any]) -> bool:
     return all(
-        len(_flat(a)) >= 1 and (str(_flat(a)[0]).isalpha() or _cmd(_flat(a)[0]) in GREEK)
+        len(_flat(a)) >= 1 and (str(_flat(a)[0]).isalpha() or _cmd(_flat(a)[0]) in GREEK | set(DECOR_SUFFIX))
         for a in _split_args(args)
     )
 

@@ -53,30 +53,35 @@ def _load_runtime() -> ModuleType:
     return module
 
 
-def oracle_spec(latex: str) -> OracleSpec:
-    """Build and check an oracle for one equation: parse with sympy, evaluate on random inputs (numpy)."""
+def oracle_spec(latex: str, functions: dict[str, str] | None = None) -> OracleSpec:
+    """Build and check an oracle for one equation: parse with sympy, evaluate on random inputs (numpy).
+    `functions`: the paper's inline definitions (paper_functions), so that `f(x)` calls them."""
     from tools.trace.oracle_latex import Unsupported, build_spec
 
     try:
-        spec = build_spec(latex)
+        spec = build_spec(latex, functions)
     except Unsupported as exc:
         return OracleSpec(ok=False, reason=str(exc), latex=latex)
     except RecursionError:
         return OracleSpec(ok=False, reason="the formula is nested too deeply", latex=latex)
     try:
         runtime = _load_runtime()
-        values = runtime.evaluate(spec, runtime.random_inputs(spec, seed=0, backend="numpy"), backend="numpy")
+        reason = _check(runtime, spec)
+        if reason and spec.get("conditions"):  # cases on the sign of an input: try signed inputs
+            reason = _check(runtime, spec | {"range": [-0.9, 0.9]}) and reason
+            if not reason:
+                spec["range"] = [-0.9, 0.9]
     except ImportError as exc:
         return OracleSpec(ok=False, reason=f"sympy's LaTeX parser is unavailable ({exc})", latex=latex)
+    except AssertionError as exc:  # runtime.ChainMismatch
+        return OracleSpec(
+            ok=False, reason=f"the links of the chain a = b = c disagree ({exc})", latex=latex, spec=spec
+        )
     except Exception as exc:  # sympy's parser raises many kinds; each means "no oracle", with the reason
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return OracleSpec(ok=False, reason=f"sympy could not evaluate it: {first}", latex=latex, spec=spec)
-    import numpy as np
-
-    if not all(np.all(np.isfinite(v)) for v in values):
-        return OracleSpec(
-            ok=False, reason="evaluates to non-finite numbers on inputs in [0.1, 0.9]", latex=latex, spec=spec
-        )
+    if reason:
+        return OracleSpec(ok=False, reason=reason, latex=latex, spec=spec)
     if not spec["inputs"]:
         return OracleSpec(
             ok=False, reason="the right-hand side has no inputs: a constant", latex=latex, spec=spec
@@ -84,31 +89,85 @@ def oracle_spec(latex: str) -> OracleSpec:
     return OracleSpec(ok=True, latex=latex, spec=spec)
 
 
+def _check(runtime: ModuleType, spec: dict[str, Any]) -> str | None:
+    """Why the spec makes no oracle on its random inputs (None: it does): non-finite values, or a case
+    of a piecewise definition that no input reaches (a wrong branch would go unnoticed)."""
+    import numpy as np
+
+    low, high = spec.get("range", (0.1, 0.9))
+    samples = [runtime.random_inputs(spec, seed=seed, backend="numpy") for seed in (0, 1)]
+    for inputs in samples:
+        values = runtime.evaluate(spec, inputs, backend="numpy")
+        if not all(np.all(np.isfinite(v)) for v in values):
+            return f"evaluates to non-finite numbers on inputs in [{low}, {high}]"
+    helpers = [d for d in spec["definitions"] if d.get("params")]
+    for k, cond in enumerate(spec.get("conditions", []), start=1):
+        probe = spec | {"definitions": [*helpers, {"target": "zzcond", "rhs": cond}], "outputs": ["zzcond"]}
+        seen = {bool(b) for inputs in samples for b in np.ravel(runtime.evaluate(probe, inputs, "numpy")[0])}
+        if seen != {True, False}:
+            return (
+                f"condition {k} of the cases is {'always' if True in seen else 'never'} true on the random "
+                f"inputs in [{low}, {high}]: a wrong branch would go unnoticed"
+            )
+    return None
+
+
 # ---------------------------------------------------------------- rendering the test
 
 
-def _literal(value: Any, indent: int = 0) -> str:
-    """A Python literal for the SPEC, wrapped under 100 columns (long strings split in parentheses)."""
+def _str(value: str) -> str:
+    """A double-quoted string literal, as ruff format writes it."""
+    r = repr(value)
+    if r.startswith("'") and '"' not in value:
+        return '"' + r[1:-1].replace("\\'", "'") + '"'
+    return r
+
+
+LINE = 100  # the generated project's ruff line-length
+
+
+def _string(value: str, lead: int, indent: int) -> str:
+    """A string literal whose line starts with `lead` characters: on that line when it fits, else in
+    parentheses, split after spaces into chunks that fit (what ruff format leaves as it is)."""
+    lit = _str(value)
+    if lead + len(lit) + 1 <= LINE:
+        return lit
+    inner = indent + 4
+    if inner + len(lit) <= LINE:
+        return "(\n" + " " * inner + lit + "\n" + " " * indent + ")"
+    room = LINE - inner - 2
+    chunks = [""]
+    for piece in re.split(r"(?<= )", value):  # break after spaces (the rewriter puts one after each name)
+        while len(_str(piece)) > room:  # a piece too long for any line: cut it
+            cut = room // 2
+            chunks.append(piece[:cut])
+            piece = piece[cut:]
+        if chunks[-1] and len(_str(chunks[-1] + piece)) > room:
+            chunks.append("")
+        chunks[-1] += piece
+    body = "\n".join(f"{' ' * inner}{_str(c)}" for c in chunks if c)
+    return "(\n" + body + "\n" + " " * indent + ")"
+
+
+def _literal(value: Any, indent: int = 0, lead: int = 0) -> str:
+    """A Python literal for the SPEC as ruff format writes it (trailing commas keep it expanded), under
+    100 columns (long strings split in parentheses). `lead`: characters before it on its line."""
     pad = " " * (indent + 4)
     if isinstance(value, dict):
         if not value:
             return "{}"
-        rows = [f"{pad}{k!r}: {_literal(v, indent + 4)}," for k, v in value.items()]
+        rows = [
+            f"{pad}{_str(k)}: {_literal(v, indent + 4, indent + 6 + len(_str(k)))}," for k, v in value.items()
+        ]
         return "{\n" + "\n".join(rows) + "\n" + " " * indent + "}"
     if isinstance(value, list):
-        flat = repr(value)
-        if len(flat) + indent < 80 and not any(isinstance(v, dict) for v in value):
+        flat = "[" + ", ".join(_literal(v) for v in value) + "]"
+        if lead + len(flat) + 1 <= LINE and not any(isinstance(v, dict) for v in value):
             return flat
-        return (
-            "[\n" + "\n".join(f"{pad}{_literal(v, indent + 4)}," for v in value) + "\n" + " " * indent + "]"
-        )
-    if isinstance(value, str) and len(repr(value)) + indent > 80:
-        chunks = [""]
-        for piece in re.split(r"(?<= )", value):  # break after spaces (the rewriter puts one after each name)
-            if chunks[-1] and len(chunks[-1]) + len(piece) > 60:
-                chunks.append("")
-            chunks[-1] += piece
-        return "(\n" + "\n".join(f"{pad}{c!r}" for c in chunks) + "\n" + " " * indent + ")"
+        items = "\n".join(f"{pad}{_literal(v, indent + 4, indent + 4)}," for v in value)
+        return "[\n" + items + "\n" + " " * indent + "]"
+    if isinstance(value, str):
+        return _string(value, lead, indent)
     return repr(value)
 
 
@@ -149,7 +208,7 @@ def render_test(item_id: str, label: str | None, latex: str, package: str, resul
         reason = (result.reason or "no exact LaTeX").rstrip(".")
         context |= {
             "reason_doc": _wrap_latex(reason + ".").replace("\n    ", "\n"),
-            "reason_py": _literal(f"{item_id}: no oracle ({reason})"),
+            "reason_py": _literal(f"{item_id}: no oracle ({reason})", 0, len("REASON = ")),
             "test_name": f"test_{slug}_needs_a_check",
         }
     text = env.get_template("oracle_test.py.j2").render(context)
@@ -168,29 +227,70 @@ def _label_of(item_id: str) -> str | None:
     return m.group(1) if m and not re.fullmatch(r"(p\d+-\d+|u\d+)", m.group(1)) else None
 
 
-def equation_latex(item_id: str, markdown_text: str | None) -> str | None:
-    """The exact LaTeX of a numbered equation in a LaTeX-route paper.md (None when absent or PDF text)."""
-    label = _label_of(item_id)
-    if not (label and markdown_text):
-        return None
+def equation_map(markdown_text: str) -> dict[str, str] | None:
+    """Checklist ID -> exact LaTeX of every equation in a LaTeX-route paper.md (None on the PDF route)."""
+    from tools.analysis.checklist import equation_ids
     from tools.analysis.equations import find_all
 
-    for eq in find_all(markdown_text, {"numbered"})["numbered"]:
-        if eq.label == label and eq.latex:
-            return eq.body
-    return None
+    found = find_all(markdown_text, {"numbered", "display"})
+    if not found["_latex"]:
+        return None
+    eqs = sorted(found["numbered"] + found["display"], key=lambda e: e.line)
+    return {eq_id: eq.body for eq_id, eq in equation_ids(eqs, "latex") if eq.body.strip()}
+
+
+def find_latex(item_id: str, markdown_text: str | None) -> tuple[str | None, str | None]:
+    """The exact LaTeX of a checklist equation (numbered EQ-12 or unnumbered EQ-u3) in a LaTeX-route
+    paper.md, or None and the reason it is not there."""
+    if not markdown_text:
+        return None, "no paper.md found for this project: pass markdown_path=... or latex=..."
+    bodies = equation_map(markdown_text)
+    if bodies is None:
+        return None, (
+            "the paper.md comes from the PDF route, whose equations are extracted text, not exact LaTeX: "
+            "pass latex=... or convert the paper from its LaTeX source"
+        )
+    if item_id not in bodies:
+        return None, f"no equation {item_id} in paper.md (not among the checklist IDs of its equations)"
+    return bodies[item_id], None
+
+
+def equation_latex(item_id: str, markdown_text: str | None) -> str | None:
+    """The exact LaTeX of a checklist equation in a LaTeX-route paper.md (None when absent or PDF text)."""
+    return find_latex(item_id, markdown_text)[0]
+
+
+def paper_functions(markdown_text: str | None) -> dict[str, str]:
+    """Functions the paper defines inline (`f(x) = ...`): name -> defining LaTeX, for names defined once."""
+    if not markdown_text:
+        return {}
+    from tools.analysis.equations import find_all
+    from tools.trace.oracle_latex import defined_functions
+
+    found = find_all(markdown_text, {"numbered", "display"})
+    if not found["_latex"]:
+        return {}
+    seen: dict[str, list[str]] = {}
+    for eq in found["numbered"] + found["display"]:
+        for name in defined_functions(eq.body):
+            seen.setdefault(name, []).append(eq.body)
+    return {name: bodies[0] for name, bodies in seen.items() if len(set(bodies)) == 1}
 
 
 def oracle_files(items: list[Any], markdown_text: str | None, package: str) -> dict[str, str]:
     """For init_uv_project: tests/test_oracle_<id>.py for each checklist equation that gets a working oracle,
     and tests/paper_oracle.py when any does (equations without one keep their xfail stub)."""
     files: dict[str, str] = {}
+    bodies = equation_map(markdown_text) if markdown_text else None
+    if not bodies:
+        return files
+    functions = paper_functions(markdown_text)
     for item in items:
         item_id = str(getattr(item, "id", None) or (item.get("id") if isinstance(item, dict) else "") or "")
-        latex = equation_latex(item_id, markdown_text) if item_id.startswith("EQ-") else None
+        latex = bodies.get(item_id) if item_id.startswith("EQ-") else None
         if not latex:
             continue
-        result = oracle_spec(latex)
+        result = oracle_spec(latex, functions)
         if result.ok:
             files[f"tests/{test_module_name(item_id)}.py"] = render_test(
                 item_id, _label_of(item_id), latex, package, result
@@ -225,7 +325,6 @@ class EquationTestResult(ToolResult):
     inputs: list[str] = Field(default_factory=list, description="the implementation's expected arguments")
     outputs: list[str] = Field(default_factory=list, description="what it must return, in order")
     files_written: list[str] = Field(default_factory=list)
-    backup: str | None = Field(default=None, description="the previous test file, kept when overwritten")
 
     def summary_text(self) -> str:
         if self.oracle:
@@ -300,7 +399,7 @@ def make_equation_test(
         ),
     ] = None,
     overwrite: Annotated[
-        bool, Field(description="replace an existing test file (the old one is kept as <name>.py.orig)")
+        bool, Field(description="replace an existing test file that differs (no backup is kept)")
     ] = False,
 ) -> EquationTestResult:
     """Write tests/test_oracle_<id>.py: a test that evaluates the equation independently (sympy's LaTeX parser
@@ -317,21 +416,18 @@ def make_equation_test(
         )
     package = _project_package(project)
     source = "argument"
+    markdown = _markdown_text(project, markdown_path)
+    reason = None
     if not latex:
-        latex = equation_latex(item_id, _markdown_text(project, markdown_path))
+        latex, reason = find_latex(item_id, markdown)
         source = "markdown" if latex else "none"
     if latex:
-        result = oracle_spec(latex)
+        result = oracle_spec(latex, paper_functions(markdown))
     else:
-        result = OracleSpec(
-            ok=False,
-            latex="",
-            reason="no exact LaTeX for this equation (PDF route or label not "
-            "found): pass latex=... or convert the paper from its LaTeX source",
-        )
+        result = OracleSpec(ok=False, latex="", reason=f"no exact LaTeX for this equation: {reason}")
     rel = f"tests/{test_module_name(item_id)}.py"
     text = render_test(item_id, _label_of(item_id), latex or "", package, result)
-    written, backup = _write_test(project, rel, text, with_runtime=result.ok, overwrite=overwrite)
+    written = _write_test(project, rel, text, with_runtime=result.ok, overwrite=overwrite)
     spec = result.spec or {}
     return EquationTestResult(
         path=rel,
@@ -343,28 +439,22 @@ def make_equation_test(
         inputs=spec.get("inputs", []) if result.ok else [],
         outputs=spec.get("outputs", []) if result.ok else [],
         files_written=written,
-        backup=backup,
     )
 
 
-def _write_test(
-    project: Path, rel: str, text: str, *, with_runtime: bool, overwrite: bool
-) -> tuple[list[str], str | None]:
-    """Write the test file (an edited one only with overwrite, kept as .orig) and, for an oracle test,
-    tests/paper_oracle.py. Returns the files written and the backup, if any."""
+def _write_test(project: Path, rel: str, text: str, *, with_runtime: bool, overwrite: bool) -> list[str]:
+    """Write the test file (one that differs only with overwrite; no backup) and, for an oracle test,
+    tests/paper_oracle.py. Returns the files written."""
     from tools.workspace import atomic_write
 
     target = project / rel
-    written, backup = [], None
-    if target.exists() and target.read_text(encoding="utf-8") != text:
-        if not overwrite:
-            raise Conflict(
-                f"{rel} exists and differs (edited?): pass overwrite=True to replace it "
-                "(the old file is kept as .py.orig)"
-            )
-        backup = rel + ".orig"
-        atomic_write(project / backup, target.read_text(encoding="utf-8"))
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
+    written = []
+    old = target.read_text(encoding="utf-8") if target.exists() else None
+    if old is not None and old != text and not overwrite:
+        raise Conflict(
+            f"{rel} exists and differs (edited?): pass overwrite=True to replace it (no backup is kept)"
+        )
+    if old != text:
         atomic_write(target, text)
         written.append(rel)
     runtime = project / "tests" / "paper_oracle.py"
@@ -373,4 +463,4 @@ def _write_test(
     ):
         atomic_write(runtime, runtime_source())
         written.append("tests/paper_oracle.py")
-    return written, backup
+    return written

@@ -26,6 +26,30 @@ VECTOR_LEN = 5
 ELEMENTWISE_SHAPE = (2, 3)
 LOW, HIGH = 0.1, 0.9
 _REDUCERS = {"normtwo": "norm_two", "normone": "norm_one", "normmax": "norm_max"}
+_PASSED = {"pwhere", "stepgt", "stepge"}  # lambdified by _functions
+
+
+def _named(name: str, args: list[Any]) -> Any:
+    """\\operatorname{name}(x) and friends as sympy expressions."""
+    import sympy
+
+    (x,) = args
+    table = {
+        "acosh": sympy.acosh,
+        "asinh": sympy.asinh,
+        "atanh": sympy.atanh,
+        "sign": sympy.sign,
+        "exp": sympy.exp,
+        "log": sympy.log,
+        "tanh": sympy.tanh,
+        "sinh": sympy.sinh,
+        "cosh": sympy.cosh,
+        "abs": sympy.Abs,
+        "sigmoid": lambda v: 1 / (1 + sympy.exp(-v)),
+        "softplus": lambda v: sympy.log(1 + sympy.exp(v)),
+        "relu": lambda v: sympy.Function("pmax")(v, 0),
+    }
+    return table[name](x)
 
 
 def _functions(backend: str) -> dict[str, Callable[..., Any]]:
@@ -44,7 +68,22 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
                 out = torch.maximum(out, torch.as_tensor(b))
             return out
 
-        return {
+        def f64(x: Any) -> Any:
+            return torch.as_tensor(x, dtype=torch.float64)
+
+        import math
+
+        return {  # the torch printer writes names it does not know as they are: these resolve them
+            "pi": math.pi,
+            "E": math.e,
+            "Abs": lambda x: torch.abs(f64(x)),
+            "sign": lambda x: torch.sign(f64(x)),
+            "acosh": lambda x: torch.acosh(f64(x)),
+            "asinh": lambda x: torch.asinh(f64(x)),
+            "atanh": lambda x: torch.atanh(f64(x)),
+            "pwhere": lambda c, a, b: torch.where(torch.as_tensor(c), f64(a), f64(b)),
+            "stepgt": lambda z: f64(z) > 0,
+            "stepge": lambda z: f64(z) >= 0,
             "reduce_sum": lambda x: torch.sum(torch.as_tensor(x), dim=-1),
             "reduce_prod": lambda x: torch.prod(torch.as_tensor(x), dim=-1),
             "norm_two": lambda x: torch.linalg.vector_norm(torch.as_tensor(x), ord=2, dim=-1),
@@ -58,6 +97,9 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
     import numpy as np
 
     return {
+        "pwhere": lambda c, a, b: np.where(c, a, b),
+        "stepgt": lambda z: np.asarray(z) > 0,
+        "stepge": lambda z: np.asarray(z) >= 0,
         "reduce_sum": lambda x: np.sum(x, axis=-1),
         "reduce_prod": lambda x: np.prod(x, axis=-1),
         "norm_two": lambda x: np.linalg.norm(x, ord=2, axis=-1),
@@ -93,6 +135,10 @@ def _post(expr: Any, spec: dict[str, Any], helpers: dict[str, Any]) -> Any:
                 return sympy.Function("p" + fname)(*args)
             if fname in _REDUCERS:
                 return sympy.Function(_REDUCERS[fname])(*args)
+            if fname in _PASSED:
+                return sympy.Function(fname)(*args)
+            if fname.startswith("op") and len(args) == 1:
+                return _named(fname[2:], args)
             if fname in helpers:
                 params, body = helpers[fname]
                 return body.xreplace(dict(zip(params, args, strict=True)))
@@ -120,8 +166,8 @@ def _parse(rhs: str) -> Any:
     return expr
 
 
-def expressions(spec: dict[str, Any]) -> dict[str, Any]:
-    """Each output's sympy expression in the inputs, parsed from the SPEC's right-hand sides."""
+def _all_expressions(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """Each output's sympy expression in the inputs, and the other links of a chain a = b = c."""
     import sympy
 
     helpers: dict[str, Any] = {}
@@ -133,47 +179,84 @@ def expressions(spec: dict[str, Any]) -> dict[str, Any]:
                 body,
             )
     values: dict[str, Any] = {}
+    links: dict[str, list[Any]] = {}
     for d in spec["definitions"]:
         if d.get("params"):
             continue
-        e = _post(_parse(d["rhs"]), spec, helpers)
-        e = e.xreplace({sympy.Symbol(t): v for t, v in values.items()})
-        values[d["target"]] = e
+        known = {sympy.Symbol(t): v for t, v in values.items()}
+        values[d["target"]] = _post(_parse(d["rhs"]), spec, helpers).xreplace(known)
+        links[d["target"]] = [
+            _post(_parse(rhs), spec, helpers).xreplace(known) for rhs in d.get("links", [])
+        ]
     allowed = {sympy.Symbol(n) for n in spec["inputs"]}
     for target in spec["outputs"]:
-        free = values[target].free_symbols
-        if free - allowed:
-            raise ValueError(
-                f"{target}: symbols {sorted(map(str, free - allowed))} are not among the inputs"
-            )
-        if not free:
-            raise ValueError(
-                f"{target} parsed to the constant {values[target]}: the formula was misread"
-            )
-    return {t: values[t] for t in spec["outputs"]}
+        for e in [values[target], *links[target]]:
+            free = e.free_symbols
+            if free - allowed:
+                raise ValueError(
+                    f"{target}: symbols {sorted(map(str, free - allowed))} are not among the inputs"
+                )
+            if not free:
+                raise ValueError(f"{target} parsed to the constant {e}: the formula was misread")
+    return {t: values[t] for t in spec["outputs"]}, links
+
+
+def expressions(spec: dict[str, Any]) -> dict[str, Any]:
+    """Each output's sympy expression in the inputs, parsed from the SPEC's right-hand sides."""
+    return _all_expressions(spec)[0]
+
+
+def _lambdify(symbols: list[Any], expr: Any, backend: str) -> Callable[..., Any]:
+    """expr as a function of symbols on numpy or torch arrays; the oracle's own functions (pwhere,
+    reduce_sum, pmin, ...) come from _functions (sympy's torch printer leaves them as written)."""
+    import sympy
+
+    modules: list[Any] = [_functions(backend), backend]
+    try:
+        from sympy.printing.pytorch import TorchPrinter  # sympy >= 1.14: strict about unknown names
+    except ImportError:
+        TorchPrinter = None  # noqa: N806
+    if backend != "torch" or TorchPrinter is None:
+        return sympy.lambdify(symbols, expr, modules=modules)
+    printer = TorchPrinter({"strict": False})
+    return sympy.lambdify(symbols, expr, modules=modules, printer=printer)
+
+
+class ChainMismatch(AssertionError):
+    """The links of a chain `a = b = c` give different values: the paper's steps disagree."""
+
+
+def _as_array(value: Any, backend: str) -> Any:
+    if backend == "torch":
+        import torch
+
+        return torch.as_tensor(value, dtype=torch.float64)
+    import numpy as np
+
+    return np.asarray(value, dtype=np.float64)
 
 
 def evaluate(
     spec: dict[str, Any], inputs: dict[str, Any], backend: str = "torch"
 ) -> tuple[Any, ...]:
-    """The oracle's outputs (in spec["outputs"] order) on these inputs."""
+    """The oracle's outputs (in spec["outputs"] order) on these inputs; each link of a chain is
+    evaluated too and must agree with the first."""
+    import numpy as np
     import sympy
 
-    exprs = expressions(spec)
+    exprs, links = _all_expressions(spec)
     symbols = [sympy.Symbol(n) for n in spec["inputs"]]
-    modules: list[Any] = [_functions(backend), backend]
+    args = [inputs[n] for n in spec["inputs"]]
     out = []
     for target in spec["outputs"]:
-        fn = sympy.lambdify(symbols, exprs[target], modules=modules)
-        value = fn(*[inputs[n] for n in spec["inputs"]])
-        if backend == "torch":
-            import torch
-
-            value = torch.as_tensor(value, dtype=torch.float64)
-        else:
-            import numpy as np
-
-            value = np.asarray(value, dtype=np.float64)
+        value = _as_array(_lambdify(symbols, exprs[target], backend)(*args), backend)
+        for k, link in enumerate(links[target], start=2):
+            other = _as_array(_lambdify(symbols, link, backend)(*args), backend)
+            a, b = np.asarray(value), np.asarray(other)
+            if not np.allclose(a, b, rtol=1e-6, atol=1e-8):
+                raise ChainMismatch(
+                    f"{target}: link {k} of the chain differs from the first right-hand side"
+                )
         out.append(value)
     return tuple(out)
 
@@ -188,16 +271,17 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
     reduced = bool(spec.get("reduction_symbols")) or any(
         "norm" in d["rhs"] for d in spec["definitions"]
     )
+    low, high = spec.get("range", (LOW, HIGH))
     values: dict[str, Any] = {}
     for name in spec["inputs"]:
         if name in lengths:
             arr = np.asarray(float(VECTOR_LEN))
         elif name in vectors:
-            arr = rng.uniform(LOW, HIGH, size=VECTOR_LEN)
+            arr = rng.uniform(low, high, size=VECTOR_LEN)
         elif reduced:
-            arr = np.asarray(rng.uniform(LOW, HIGH))
+            arr = np.asarray(rng.uniform(low, high))
         else:
-            arr = rng.uniform(LOW, HIGH, size=ELEMENTWISE_SHAPE)
+            arr = rng.uniform(low, high, size=ELEMENTWISE_SHAPE)
         values[name] = arr
     if backend == "torch":
         import torch
@@ -247,9 +331,7 @@ def call_anchored(package: str, item_id: str, **inputs: Any) -> Any:
             f"`Implements: {item_id}`, taking ({', '.join(inputs)})"
         )
     params = inspect.signature(fn).parameters
-    if not set(inputs) <= set(params) and not any(
-        p.kind is p.VAR_KEYWORD for p in params.values()
-    ):
+    if not set(inputs) <= set(params) and not any(p.kind is p.VAR_KEYWORD for p in params.values()):
         raise AssertionError(
             f"{fn.__module__}.{fn.__name__} implements {item_id} but takes ({', '.join(params)}), "
             "while the "
