@@ -66,7 +66,8 @@ class InitProjectResult(ToolResult):
 
     def summary_text(self) -> str:
         n = len(self.files_written)
-        lines = [f"{self.kind} project {self.name} (package {self.package}) at {self.path}: {n} files written"]
+        head = f"{self.kind} project {self.name} (package {self.package})"
+        lines = [f"{head} at {self.path}: {n} files written"]
         lines += [f"  {f}" for f in self.files_written]
         if self.files_kept:
             lines.append(f"kept {len(self.files_kept)} existing files unchanged")
@@ -382,7 +383,9 @@ def schedule_words(items: list[Any]) -> dict[str, str]:
     return out
 
 
-def _paper_value(key: str, default: Any, size: str, stated: float | str | None, hp_id: str) -> tuple[Any, str]:
+def _paper_value(
+    key: str, default: Any, size: str, stated: float | str | None, hp_id: str
+) -> tuple[Any, str]:
     """A config value and its comment, given what the checklist says the paper states for it."""
     if stated == "unstated":
         return default, f"{hp_id} ASSUMPTION: not stated in the paper"
@@ -795,7 +798,8 @@ def _next_steps(target: Path, package: str, equations: int, needs_lock: bool) ->
     steps = [f"cd {target}"]
     if needs_lock:
         steps.append("uv lock")
-    steps += ["uv run pytest", "uv run python train.py --config small", "uv run python eval.py --config small"]
+    steps += ["uv run pytest", "uv run python train.py --config small"]
+    steps.append("uv run python eval.py --config small")
     if equations:
         steps.append(f"implement the stubs in src/{package}/core/equations.py, one checklist ID at a time")
     return steps
