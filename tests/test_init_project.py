@@ -513,7 +513,7 @@ def test_schedule_warmup_and_clipping_come_from_the_hp_rows(root, no_index):
     assert large["warmup_steps"] == 5000 and "# HP-warmup-steps (the paper's value)" in texts["large"]
     assert small["warmup_steps"] < small["steps"]  # a smoke run keeps a short warmup, and says so
     assert "HP-warmup-steps ASSUMPTION: small-run value, not the paper's (5000)" in texts["small"]
-    assert small["deterministic"] is False and small["num_threads"] == 0 and small["seed"] == 0
+    assert small["deterministic"] is False and small["num_threads"] == 1 and small["seed"] == 0
     # without those rows the defaults are marked as assumptions
     (root / "IMPLEMENTATION_CHECKLIST.md").write_text(CHECKLIST)
     create_project(root / "bare", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)

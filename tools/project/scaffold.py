@@ -292,7 +292,7 @@ DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {
     "small": {
         "model": FIRST_SECTION["model"]["small"],
         "train": {"learning_rate": 1e-3, "weight_decay": 0.0, "batch_size": 32, "steps": 200, "seed": 0,
-                  "log_every": 10, **_RUN},
+                  "log_every": 10, **_RUN, "num_threads": 1},  # a small model: 1 thread is fastest
     },
     "medium": {
         "model": FIRST_SECTION["model"]["medium"],
