@@ -1,26 +1,34 @@
-"""Green at birth, for real: convert a corpus paper, make its checklist, generate the project with
-init_uv_project(sync=True), then run in the project's own uv environment what its README promises: pytest
-(xfail stubs allowed), ruff, a 20-step training run, and the quickstart notebook through nbclient.
+"""Green at birth, for real: one project of each kind generated through the MCP client as agents call it
+(init_uv_project with sync=True), then what its README promises, run in the project's own uv environment:
+pytest (xfail stubs allowed), ruff check, ruff format --check, a short training run, eval.py, resuming from
+the checkpoint, `--set` overrides; for the model kind also the quickstart notebook and the demo.
+
+model: the iddpm paper -> paper.md -> checklist (architecture components) -> a model project.
+method: a checklist with equations and hyperparameters but no component rows -> a method project.
 
 Slow (torch): deselect with -m 'not slow'. It uses the local CPU torch wheels when the machine has them
 (PAPER_TO_CODE_TORCH_INDEX, else /opt/wheels), else PyPI's torch (a multi-GB download)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import anyio
 import pytest
 
+from tests.test_init_project import METHOD_CHECKLIST
 from tools import config as settings
 from tools import workspace
 from tools.project.uvcli import uv_env
 
 pytestmark = pytest.mark.slow
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+KINDS = ("model", "method")
 
 
 def local_wheels() -> str | None:
@@ -35,60 +43,99 @@ def uv(project: Path, *args: str, timeout: float = 300) -> subprocess.CompletedP
                           stdin=subprocess.DEVNULL, timeout=timeout)
 
 
-@pytest.fixture(scope="session")
-def generated(tmp_path_factory):
-    """The iddpm paper -> paper.md -> checklist -> a synced project; built once per session."""
+def write_checklist(root: Path, kind: str) -> str:
+    """The model kind's checklist from a real paper (PDF route), the method kind's from a fixture."""
+    if kind == "method":
+        (root / "IMPLEMENTATION_CHECKLIST.md").write_text(METHOD_CHECKLIST)
+        return "IMPLEMENTATION_CHECKLIST.md"
     from tools.analysis.checklist import make_checklist
     from tools.ingest.paper import pdf_to_markdown
-    from tools.project.scaffold import init_uv_project
 
-    root = tmp_path_factory.mktemp("green")
+    shutil.copy(CORPUS / "iddpm" / "paper.pdf", root / "iddpm.pdf")
+    checklist = make_checklist(pdf_to_markdown("iddpm.pdf").markdown_path)
+    assert any(i.id.startswith("COMP-") for i in checklist.items), "iddpm names architecture components"
+    return checklist.path
+
+
+async def init_over_mcp(checklist: str) -> dict:
+    from mcp import Client
+
+    from server.app import build_server
+
+    async with Client(build_server()) as c:
+        r = await c.call_tool("init_uv_project", {"path": "repro", "checklist_path": checklist, "sync": True})
+        assert not r.is_error, r.content[0].text
+        return r.structured_content
+
+
+@pytest.fixture(scope="session", params=KINDS)
+def generated(request, tmp_path_factory):
+    """A synced project of each kind, built once per session."""
+    root = tmp_path_factory.mktemp(request.param)
     saved_roots, saved_settings = list(workspace._roots), settings._settings
     workspace.set_roots([root])
     settings._settings = saved_settings.model_copy(update={"torch_index": local_wheels()})
     try:
-        shutil.copy(CORPUS / "iddpm" / "paper.pdf", root / "iddpm.pdf")
-        paper = pdf_to_markdown("iddpm.pdf")
-        checklist = make_checklist(paper.markdown_path)
-        result = init_uv_project("iddpm-repro", checklist_path=checklist.path,
-                                 paper_markdown=paper.markdown_path, sync=True)
+        checklist = write_checklist(root, request.param)
+        result = anyio.run(init_over_mcp, checklist)
     finally:
         workspace._roots[:] = saved_roots
         settings._settings = saved_settings
-    assert result.locked and result.synced, result.warnings
-    return root / "iddpm-repro", result, checklist
+    assert result["locked"] and result["synced"], result["warnings"]
+    assert result["kind"] == request.param
+    return root / "repro", result
 
 
 def test_pytest_passes_with_one_xfail_stub_per_equation(generated):
-    project, result, checklist = generated
-    equations = [i for i in checklist.items if i.id.startswith("EQ-")]
-    assert result.equations == len(equations) > 0
+    project, result = generated
     run = uv(project, "run", "pytest", "-q", "-rsx", "-p", "no:cacheprovider")
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     summary = run.stdout.strip().splitlines()[-1]
-    assert re.search(r"\b\d+ passed\b", summary), summary
+    assert re.search(r"\b\d+ passed\b", summary) and "failed" not in summary.replace("xfailed", ""), summary
     stubs = re.findall(r"^XFAIL tests/test_paper_equations\.py::test_(eq_\w+)", run.stdout, re.MULTILINE)
-    assert len(stubs) == len(equations), run.stdout[-4000:]
-    assert "failed" not in summary.replace("xfailed", "")
-    cuda = uv(project, "run", "python", "-c", "import torch; print(torch.cuda.is_available())")
-    if cuda.stdout.strip() == "False":  # the gpu-marked test is skipped, with the reason, on a CPU box
-        assert "CUDA not available" in run.stdout and re.search(r"\b1 skipped\b", summary), run.stdout
+    assert len(stubs) == result["equations"] > 0, run.stdout[-4000:]
+    tests = "test_model.py" if result["kind"] == "model" else "test_method.py"
+    assert (project / "tests" / tests).is_file()
 
 
-def test_ruff_is_clean(generated):
-    project, _, _ = generated
-    run = uv(project, "run", "ruff", "check", "--no-cache", ".")
-    assert run.returncode == 0, run.stdout + run.stderr
+def test_ruff_check_and_format_are_clean(generated):
+    project, _ = generated
+    for args in (["check", "--no-cache", "."], ["format", "--check", "--no-cache", "."]):
+        run = uv(project, "run", "ruff", *args)
+        assert run.returncode == 0, run.stdout + run.stderr
 
 
-def test_train_small_prints_the_loss_and_writes_a_checkpoint(generated):
-    project, _, _ = generated
+def test_train_eval_resume_and_overrides(generated):
+    project, result = generated
     run = uv(project, "run", "python", "train.py", "--config", "small", "--steps", "20")
     assert run.returncode == 0, run.stderr[-3000:]
     losses = [float(m) for m in re.findall(r"loss (\d+\.\d+)", run.stdout)]
-    assert losses, run.stdout
-    assert (project / "outputs" / "small" / "checkpoint.pt").stat().st_size > 0
-    assert (project / "outputs" / "small" / "metrics.json").is_file()
+    assert losses and "threads" in run.stdout, run.stdout
+    out = project / "outputs" / "small"
+    assert (out / "checkpoint.pt").stat().st_size > 0
+    assert json.loads((out / "metrics.json").read_text())["steps"] == 20
+
+    run = uv(project, "run", "python", "eval.py", "--config", "small")
+    assert run.returncode == 0, run.stderr[-3000:]
+    evaluated = json.loads((out / "eval.json").read_text())
+    assert evaluated["step"] == 20 and evaluated["loss"] >= 0 and "eval loss" in run.stdout
+    if result["kind"] == "method":
+        assert "true weights" in run.stdout and evaluated["weight_error"] >= 0
+
+    run = uv(project, "run", "python", "train.py", "--config", "small", "--steps", "30",
+             "--resume", "outputs/small/checkpoint.pt")
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "resumed from outputs/small/checkpoint.pt at step 20" in run.stdout
+    steps = [int(s) for s in re.findall(r"^step\s+(\d+)", run.stdout, re.MULTILINE)]
+    assert steps and min(steps) > 20 and max(steps) == 30, run.stdout
+
+    run = uv(project, "run", "python", "train.py", "--steps", "4", "--out", "outputs/set",
+             "--set", "train.lr_schedule=cosine", "--set", "warmup_steps=2", "--set", "train.log_every=1")
+    assert run.returncode == 0, run.stderr[-3000:]
+    lrs = [float(v) for v in re.findall(r"lr (\S+)$", run.stdout, re.MULTILINE)]
+    assert "lr schedule cosine" in run.stdout and len(lrs) == 4 and lrs[0] == pytest.approx(lrs[1] / 2)
+    run = uv(project, "run", "python", "train.py", "--set", "train.no_such_key=1")
+    assert run.returncode != 0 and "no_such_key" in run.stderr and "Traceback" not in run.stderr
 
 
 NOTEBOOK_RUNNER = """
@@ -102,15 +149,14 @@ print("".join(outputs))
 """
 
 
-def test_notebook_executes_top_to_bottom(generated):
-    project, _, _ = generated
+def test_model_notebook_and_demo(generated):
+    project, result = generated
+    if result["kind"] == "method":
+        assert not (project / "notebooks").exists() and not (project / "demo").exists()
+        return
     run = uv(project, "run", "python", "-c", NOTEBOOK_RUNNER)
     assert run.returncode == 0, run.stderr[-3000:]
     assert "loss: first" in run.stdout and "parameters" in run.stdout
-
-
-def test_demo_imports_gradio_lazily(generated):
-    project, _, _ = generated
     run = uv(project, "run", "python", "demo/app.py", "--help")
     assert run.returncode == 0 and "--config" in run.stdout, run.stderr[-2000:]
     run = uv(project, "run", "python", "demo/app.py")  # the demo group is not synced by default

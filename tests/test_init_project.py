@@ -28,8 +28,9 @@ REPO = Path(__file__).resolve().parents[1]
 WHEELS = Path("/opt/wheels")
 EXPECTED = {
     "pyproject.toml", ".python-version", ".gitignore", "README.md", ".paper-to-code.json", "uv.lock",
-    "requirements.txt", "train.py", "configs/small.yaml", "configs/medium.yaml", "configs/large.yaml",
-    "src/{pkg}/__init__.py", "src/{pkg}/config.py", "src/{pkg}/device.py", "src/{pkg}/core/__init__.py",
+    "requirements.txt", "train.py", "eval.py", "configs/small.yaml", "configs/medium.yaml",
+    "configs/large.yaml", "src/{pkg}/__init__.py", "src/{pkg}/config.py", "src/{pkg}/device.py",
+    "src/{pkg}/runtime.py", "src/{pkg}/core/__init__.py",
     "src/{pkg}/core/equations.py", "src/{pkg}/core/training.py", "src/{pkg}/models/__init__.py",
     "src/{pkg}/models/reference.py", "tests/conftest.py", "tests/test_model.py", "tests/test_training.py",
     "demo/app.py", "notebooks/quickstart.ipynb", "docs/ALGORITHMS.md",
@@ -43,6 +44,12 @@ CHECKLIST = r"""# Implementation checklist: Improved Denoising Diffusion Probabi
 | ID | caption | steps | where in the paper | detail | status | notes |
 |---|---|---|---|---|---|---|
 | **ALG-1** | Training | 4 | p. 3 · 2.2. Training | SPECIFIED | [ ] TODO |  |
+
+## Model Components
+
+| ID | component | description | mentions | where in the paper | detail | status | notes |
+|---|---|---|---|---|---|---|---|
+| **COMP-attention** | attention | self-attention at 16x16 | 3 | p. 5 · 3.2 | SPECIFIED | [ ] TODO |  |
 
 ## Key Equations
 
@@ -179,7 +186,8 @@ def test_configs_name_hp_ids_and_load_as_numbers(portable):
 def test_readme_quickstart_first(portable):
     readme = (portable / "README.md").read_text()
     assert readme.index("## Quickstart") < readme.index("## Hardware") < readme.index("## Layout")
-    for command in ("uv run pytest", "uv run python train.py --config small --steps 500", "demo/app.py"):
+    for command in ("uv run pytest", "uv run python train.py --config small", "eval.py", "--resume", "--set",
+                    "demo/app.py"):
         assert command in readme
     assert "CUDA" in readme and "MPS" in readme and "CPU" in readme
 
@@ -439,3 +447,95 @@ def test_a_candidate_value_is_never_written_as_the_papers(root, no_index):
     assert "HP-dropout ASSUMPTION: default; candidate to confirm in the paper: 0.3" in large
     assert "HP-dropout (the paper's value)" not in large
     assert yaml.safe_load(large)["train"]["batch_size"] == 128  # a stated value still is the paper's
+
+
+METHOD_ONLY = {"src/{pkg}/method.py", "src/{pkg}/toy.py", "tests/test_method.py"}
+MODEL_ONLY = {"src/{pkg}/models/__init__.py", "src/{pkg}/models/reference.py", "tests/test_model.py",
+              "demo/app.py", "notebooks/quickstart.ipynb"}
+# an estimator paper: equations and hyperparameters, no architecture component
+METHOD_CHECKLIST = CHECKLIST[: CHECKLIST.index("## Model Components")] + CHECKLIST[
+    CHECKLIST.index("## Key Equations"):
+]
+
+
+def test_a_checklist_without_components_gives_a_method_project_named_after_the_paper(root, no_index):
+    assert "COMP-" not in METHOD_CHECKLIST and "EQ-12" in METHOD_CHECKLIST
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(METHOD_CHECKLIST)
+    result = create_project(root / "est", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
+    proj = root / "est"
+    assert result.kind == "method" and result.equations == 3
+    files = rel_files(proj)
+    assert {f.format(pkg="est") for f in METHOD_ONLY} <= files
+    assert not {f.format(pkg="est") for f in MODEL_ONLY} & files
+    assert not any(f.startswith(("demo/", "notebooks/", "src/est/models/")) for f in files)
+    title = "Improved Denoising Diffusion Probabilistic Models"
+    readme = (proj / "README.md").read_text()
+    assert readme.startswith(f"# {title}\n") and "my-repro" not in readme and "demo/app.py" not in readme
+    pyproject = tomllib.loads((proj / "pyproject.toml").read_text())
+    assert title in pyproject["project"]["description"]
+    small = yaml.safe_load((proj / "configs/small.yaml").read_text())
+    assert set(small) == {"name", "problem", "train"} and small["problem"]["dim"] > 0
+    assert json.loads((proj / ".paper-to-code.json").read_text())["answers"]["kind"] == "method"
+    for script in ("train.py", "eval.py"):
+        text = (proj / script).read_text()
+        assert "create_problem" in text and "--set" in text
+    assert "--resume" in (proj / "train.py").read_text()
+    assert_ruff_clean(proj)
+
+
+def test_kind_given_wins_over_the_checklist_and_a_bad_kind_is_refused(root, no_index):
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(METHOD_CHECKLIST)
+    result = create_project(root / "m", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False,
+                            kind="model")
+    assert result.kind == "model" and (root / "m/src/m/models/reference.py").is_file()
+    assert create_project(root / "plain", lock=False).kind == "model"  # no checklist: a model project
+    with pytest.raises(BadArgument, match="kind='method'"):
+        create_project(root / "bad", kind="estimator", lock=False)
+    assert not (root / "bad").exists()
+
+
+SCHEDULED = CHECKLIST.replace(
+    "| **HP-weight-decay** |",
+    "| **HP-lr-schedule** | learning rate schedule | cosine | p. 11 | SPECIFIED | [ ] TODO | |\n"
+    "| **HP-warmup-steps** | warmup steps | 5000 | p. 11 | SPECIFIED | [ ] TODO | |\n"
+    "| **HP-gradient-clipping** | gradient clipping | 0.5 | p. 11 | SPECIFIED | [ ] TODO | |\n"
+    "| **HP-weight-decay** |",
+)
+
+
+def test_schedule_warmup_and_clipping_come_from_the_hp_rows(root, no_index):
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(SCHEDULED)
+    create_project(root / "cosine", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
+    texts = {size: (root / f"cosine/configs/{size}.yaml").read_text() for size in ("small", "large")}
+    small, large = (yaml.safe_load(texts[size])["train"] for size in ("small", "large"))
+    assert small["lr_schedule"] == large["lr_schedule"] == "cosine"  # a schedule holds at any length
+    assert small["grad_clip"] == large["grad_clip"] == 0.5
+    assert large["warmup_steps"] == 5000 and "# HP-warmup-steps (the paper's value)" in texts["large"]
+    assert small["warmup_steps"] < small["steps"]  # a smoke run keeps a short warmup, and says so
+    assert "HP-warmup-steps ASSUMPTION: small-run value, not the paper's (5000)" in texts["small"]
+    assert small["deterministic"] is False and small["num_threads"] == 1 and small["seed"] == 0
+    # without those rows the defaults are marked as assumptions
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(CHECKLIST)
+    create_project(root / "bare", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
+    bare = (root / "bare/configs/small.yaml").read_text()
+    assert "grad_clip: 1.0  # HP-gradient-clipping ASSUMPTION" in bare
+    assert "lr_schedule: constant  # HP-lr-schedule ASSUMPTION" in bare
+
+
+@pytest.mark.anyio
+async def test_mcp_method_project(root, no_index):
+    from mcp import Client
+
+    from server.app import build_server
+
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(METHOD_CHECKLIST)
+    async with Client(build_server()) as c:
+        schema = {t.name: t for t in (await c.list_tools()).tools}["init_uv_project"].input_schema
+        assert "kind" in schema["properties"]
+        args = {"path": "est", "checklist_path": "IMPLEMENTATION_CHECKLIST.md"}
+        r = await c.call_tool("init_uv_project", args)
+        assert not r.is_error, r.content[0].text
+        assert r.structured_content["kind"] == "method" and r.structured_content["locked"]
+        assert "src/est/toy.py" in r.structured_content["files_written"]
+        r = await c.call_tool("init_uv_project", {"path": "other", "kind": "estimator"})
+        assert r.is_error and not (root / "other").exists()

@@ -15,7 +15,7 @@ import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -51,6 +51,7 @@ class InitProjectResult(ToolResult):
     path: str = Field(description="the project folder")
     name: str = Field(description="the project's PEP 508-normalised name")
     package: str = Field(description="the import package under src/")
+    kind: str = Field(description="'model' (reference model, demo, notebook) or 'method' (toy problem)")
     files_written: list[str] = Field(description="every file written, relative to the project")
     files_kept: list[str] = Field(
         default_factory=list, description="update=True: files that existed and were left untouched"
@@ -65,7 +66,8 @@ class InitProjectResult(ToolResult):
 
     def summary_text(self) -> str:
         n = len(self.files_written)
-        lines = [f"project {self.name} (package {self.package}) at {self.path}: {n} files written"]
+        head = f"{self.kind} project {self.name} (package {self.package})"
+        lines = [f"{head} at {self.path}: {n} files written"]
         lines += [f"  {f}" for f in self.files_written]
         if self.files_kept:
             lines.append(f"kept {len(self.files_kept)} existing files unchanged")
@@ -168,6 +170,33 @@ def read_checklist(path: Path) -> tuple[str, list[Any]]:
     return text, items
 
 
+def checklist_title(text: str | None) -> str | None:
+    """The paper's title from the checklist's first line (`# Implementation checklist: <title>`)."""
+    m = re.match(r"\s*#\s*Implementation checklist:\s*(.+)", text or "")
+    title = " ".join(m.group(1).split())[:200] if m else ""
+    return title or None
+
+
+def has_components(items: list[Any] | None) -> bool:
+    """An in-scope architecture component (COMP- row) in the checklist: the paper defines a model."""
+    return any(str(_get(i, "id") or "").upper().startswith("COMP-") and in_scope(i) for i in items or [])
+
+
+def project_kind(kind: str | None, items: list[Any] | None) -> str:
+    """"model" or "method": as asked, else from the checklist (no component rows: a method), else a model."""
+    if kind is not None:
+        if kind not in KINDS:
+            raise BadArgument(
+                f"kind={kind!r} is not a project kind: pass kind='model' (the paper defines an architecture) "
+                "or kind='method' (an estimator, optimiser, sampler or loss), or leave it out to infer it "
+                "from the checklist"
+            )
+        return kind
+    if items is None:
+        return "model"
+    return "model" if has_components(items) else "method"
+
+
 def _slug(text: str, words: int = 4, limit: int = 28) -> str:
     tokens = [t for t in re.findall(r"[a-z][a-z0-9]+", text.lower()) if t not in {"the", "of", "and", "a"}]
     slug = "_".join(tokens[:words])[:limit].strip("_")
@@ -236,24 +265,50 @@ HP_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "weight_decay": ("train", ("weight_decay",)),
     "batch_size": ("train", ("batch_size",)),
     "steps": ("train", ("training_steps", "steps", "iterations", "train_steps")),
+    "lr_schedule": ("train", ("lr_schedule",)),
+    "warmup_steps": ("train", ("warmup_steps",)),
+    "grad_clip": ("train", ("gradient_clipping",)),
 }
-DEFAULTS: dict[str, dict[str, dict[str, float | int]]] = {
+# values the paper states for a training run of any length: every config takes them, not only `large`
+SIZE_FREE = {"lr_schedule", "grad_clip"}
+SCHEDULES = ("constant", "cosine", "linear", "step")
+KINDS = ("model", "method")
+# the first config section per project kind: a model's shape, or the toy problem a method runs on
+FIRST_SECTION = {
+    "model": {
+        "small": {"input_dim": 16, "hidden_dim": 32, "output_dim": 1, "num_layers": 2, "dropout": 0.0},
+        "medium": {"input_dim": 16, "hidden_dim": 128, "output_dim": 1, "num_layers": 4, "dropout": 0.1},
+        "large": {"input_dim": 16, "hidden_dim": 512, "output_dim": 1, "num_layers": 8, "dropout": 0.1},
+    },
+    "method": {
+        "small": {"dim": 8, "noise": 0.1},
+        "medium": {"dim": 32, "noise": 0.1},
+        "large": {"dim": 128, "noise": 0.1},
+    },
+}
+_RUN = {"lr_schedule": "constant", "warmup_steps": 0, "grad_clip": 1.0, "deterministic": False,
+        "num_threads": 0}
+DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {
     "small": {
-        "model": {"input_dim": 16, "hidden_dim": 32, "output_dim": 1, "num_layers": 2, "dropout": 0.0},
+        "model": FIRST_SECTION["model"]["small"],
         "train": {"learning_rate": 1e-3, "weight_decay": 0.0, "batch_size": 32, "steps": 200, "seed": 0,
-                  "log_every": 10},
+                  "log_every": 10, **_RUN, "num_threads": 1},  # a small model: 1 thread is fastest
     },
     "medium": {
-        "model": {"input_dim": 16, "hidden_dim": 128, "output_dim": 1, "num_layers": 4, "dropout": 0.1},
+        "model": FIRST_SECTION["model"]["medium"],
         "train": {"learning_rate": 1e-3, "weight_decay": 0.01, "batch_size": 64, "steps": 2000, "seed": 0,
-                  "log_every": 50},
+                  "log_every": 50, **_RUN, "warmup_steps": 100},
     },
     "large": {
-        "model": {"input_dim": 16, "hidden_dim": 512, "output_dim": 1, "num_layers": 8, "dropout": 0.1},
+        "model": FIRST_SECTION["model"]["large"],
         "train": {"learning_rate": 3e-4, "weight_decay": 0.01, "batch_size": 128, "steps": 20000, "seed": 0,
-                  "log_every": 100},
+                  "log_every": 100, **_RUN, "warmup_steps": 1000},
     },
 }
+# a toy problem learns in a few hundred steps at a larger rate than a network
+METHOD_TRAIN = {"small": {"learning_rate": 1e-2}, "medium": {"learning_rate": 1e-2}, "large": {}}
+# config keys whose comment, when the paper does not state them, marks the default as an ASSUMPTION
+ASSUMED_WHEN_UNSTATED = {"lr_schedule", "warmup_steps", "grad_clip"}
 PURPOSE = {
     "small": "a quick run on a CPU in seconds (smoke tests, CI)",
     "medium": "a longer run on one GPU or a fast CPU",
@@ -302,40 +357,78 @@ def hp_values(items: list[Any]) -> dict[str, float | str | None]:
             except ValueError:
                 number = None
         out[key] = number
+    for key, word in schedule_words(items).items():
+        if out.get(key) is None:
+            out[key] = "word:" + word
     return out
 
 
-def config_rows(size: str, paper: dict[str, float | str | None] | None) -> dict[str, Any]:
-    """One config's rows: key, YAML value, comment naming the HP ID (and ASSUMPTION when not the paper's)."""
-    cfg: dict[str, Any] = {"name": size, "purpose": PURPOSE[size], "model": [], "train": []}
-    for section in ("model", "train"):
-        for key, default in DEFAULTS[size][section].items():
-            value: float | int = default
-            comment = ""
-            if key in HP_KEYS:
-                names = HP_KEYS[key][1]
-                hp_key = next((k for k in names if paper is not None and k in paper), names[0])
-                hp_id = "HP-" + hp_key.replace("_", "-")
-                if paper is None:  # no checklist: name the conventional ID
-                    comment = hp_id
-                elif hp_key in paper:
-                    stated = paper[hp_key]
-                    if stated == "unstated":
-                        comment = f"{hp_id} ASSUMPTION: not stated in the paper"
-                    elif isinstance(stated, str) and stated.startswith("candidate:"):
-                        comment = (
-                            f"{hp_id} ASSUMPTION: default; candidate to confirm in the paper: {stated[10:]}"
-                        )
-                    elif not isinstance(stated, float):
-                        comment = f"{hp_id} ASSUMPTION: the paper gives no single number for it"
-                    elif size == "large":
-                        value = int(stated) if isinstance(default, int) else stated
-                        comment = f"{hp_id} (the paper's value)"
-                    elif stated != default:
-                        comment = f"{hp_id} ASSUMPTION: {size}-run value, not the paper's ({stated:g})"
-                    else:
-                        comment = hp_id
-            cfg[section].append({"key": key, "value": yaml_number(value), "comment": comment})
+def yaml_scalar(value: Any) -> str:
+    """A config value as YAML: true/false, a bare word, or a number that reads back as its type."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value if isinstance(value, str) else yaml_number(value)
+
+
+def schedule_words(items: list[Any]) -> dict[str, str]:
+    """HP key -> the schedule the paper states in words (HP-lr-schedule: cosine, linear, step, constant)."""
+    out: dict[str, str] = {}
+    for item in items:
+        if str(_get(item, "id") or "").lower() != "hp-lr-schedule" or _get(item, "candidate"):
+            continue
+        text = f"{_get(item, 'value') or ''} {_get(item, 'title') or ''}".lower()
+        found = [w for w in SCHEDULES if re.search(rf"\b{w}", text)]
+        if len(found) == 1:
+            out["lr_schedule"] = found[0]
+    return out
+
+
+def _paper_value(
+    key: str, default: Any, size: str, stated: float | str | None, hp_id: str
+) -> tuple[Any, str]:
+    """A config value and its comment, given what the checklist says the paper states for it."""
+    if stated == "unstated":
+        return default, f"{hp_id} ASSUMPTION: not stated in the paper"
+    if isinstance(stated, str) and stated.startswith("candidate:"):
+        return default, f"{hp_id} ASSUMPTION: default; candidate to confirm in the paper: {stated[10:]}"
+    if isinstance(stated, str) and stated.startswith("word:"):
+        return stated[5:], f"{hp_id} (the paper's value)"
+    if not isinstance(stated, float):
+        return default, f"{hp_id} ASSUMPTION: the paper gives no single number for it"
+    if size == "large" or key in SIZE_FREE:
+        return (int(stated) if isinstance(default, int) else stated), f"{hp_id} (the paper's value)"
+    if stated != default:
+        return default, f"{hp_id} ASSUMPTION: {size}-run value, not the paper's ({stated:g})"
+    return default, hp_id
+
+
+def _row(key: str, default: Any, size: str, paper: dict[str, float | str | None] | None) -> dict[str, str]:
+    value, comment = default, ""
+    if key in HP_KEYS:
+        names = HP_KEYS[key][1]
+        hp_key = next((k for k in names if paper is not None and k in paper), names[0])
+        hp_id = "HP-" + hp_key.replace("_", "-")
+        if paper is None:  # no checklist: name the conventional ID
+            comment = hp_id
+        elif hp_key in paper:
+            value, comment = _paper_value(key, default, size, paper[hp_key], hp_id)
+        elif key in ASSUMED_WHEN_UNSTATED:
+            comment = f"{hp_id} ASSUMPTION: default; the checklist has no value for it"
+    return {"key": key, "value": yaml_scalar(value), "comment": comment}
+
+
+def config_rows(
+    size: str, paper: dict[str, float | str | None] | None, kind: str = "model"
+) -> dict[str, Any]:
+    """One config's rows: key, YAML value, comment naming the HP ID (and ASSUMPTION when not the paper's).
+    The first section is the model's shape (kind "model") or the toy problem (kind "method")."""
+    first = "model" if kind == "model" else "problem"
+    cfg: dict[str, Any] = {"name": size, "purpose": PURPOSE[size], "first": first, first: [], "train": []}
+    for key, default in FIRST_SECTION[kind][size].items():
+        cfg[first].append(_row(key, default, size, paper))
+    train = DEFAULTS[size]["train"] | (METHOD_TRAIN[size] if kind == "method" else {})
+    for key, default in train.items():
+        cfg["train"].append(_row(key, default, size, paper))
     return cfg
 
 
@@ -372,12 +465,26 @@ def _tidy(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
+# templates only one kind of project has: a model project's reference model, demo and notebook; a method
+# project's toy problem and the placeholder for the paper's method
+KIND_ONLY = {
+    "model": ("src/__package__/models/", "demo/", "notebooks/", "tests/test_model.py"),
+    "method": ("src/__package__/method.py", "src/__package__/toy.py", "tests/test_method.py"),
+}
+
+
+def _other_kind(name: str, kind: str) -> bool:
+    return any(name.startswith(KIND_ONLY[k]) for k in KIND_ONLY if k != kind)
+
+
 def render_files(context: dict[str, Any]) -> dict[str, str]:
     """Every file of the project (relative path -> text), rendered in memory."""
     env = jinja_environment(TEMPLATES)
     files: dict[str, str] = {}
     for name in sorted(env.list_templates(filter_func=lambda n: n.endswith(".j2"))):
         rel = name[: -len(".j2")]
+        if _other_kind(rel, context["kind"]):
+            continue
         parts = [RENAMES.get(p, p).replace("__package__", context["package"]) for p in rel.split("/")]
         rel = "/".join(parts)
         if rel == "tests/test_paper_equations.py" and not context["equations"]:
@@ -385,7 +492,7 @@ def render_files(context: dict[str, Any]) -> dict[str, str]:
         template = env.get_template(name)
         if "__config__" in rel:
             for size in CONFIG_SIZES:
-                cfg = config_rows(size, context["hp"])
+                cfg = config_rows(size, context["hp"], context["kind"])
                 files[rel.replace("__config__", size)] = _tidy(template.render(context, cfg=cfg))
         elif rel == "notebooks/quickstart.py":
             files["notebooks/quickstart.ipynb"] = notebook_json(template.render(context))
@@ -496,6 +603,7 @@ class Answers:
     checklist_path: str | None = None
     paper_markdown: str | None = None
     torch_index: str | None = None
+    kind: str = "model"
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -525,6 +633,7 @@ def build_context(
         "equations": equations,
         "algorithms": algorithm_entries(checklist_items or []),
         "checklist": checklist_items is not None,
+        "kind": answers.kind,
         "hp": hp,
         "has_hp": bool(hp and any(isinstance(v, float) for v in hp.values())),
     }
@@ -542,6 +651,7 @@ def answers_json(answers: Answers, files: list[str]) -> str:
             "checklist_path": answers.checklist_path,
             "paper_markdown": answers.paper_markdown,
             "torch_index": answers.torch_index,
+            "kind": answers.kind,
         },
         "files": sorted(files),
     }
@@ -600,6 +710,8 @@ def _read_sources(checklist: Path | None, paper_markdown: Path | None) -> _Sourc
     if checklist is not None:
         sources.checklist_text, sources.items = read_checklist(checklist)
     sources.paper = paper_info(paper_markdown)
+    if sources.paper.title is None:  # no paper given: the checklist knows its title
+        sources.paper.title = checklist_title(sources.checklist_text)
     return sources
 
 
@@ -686,7 +798,8 @@ def _next_steps(target: Path, package: str, equations: int, needs_lock: bool) ->
     steps = [f"cd {target}"]
     if needs_lock:
         steps.append("uv lock")
-    steps += ["uv run pytest", "uv run python train.py --config small --steps 500"]
+    steps += ["uv run pytest", "uv run python train.py --config small"]
+    steps.append("uv run python eval.py --config small")
     if equations:
         steps.append(f"implement the stubs in src/{package}/core/equations.py, one checklist ID at a time")
     return steps
@@ -701,6 +814,7 @@ def create_project(
     sync: bool = False,
     update: bool = False,
     lock: bool = True,
+    kind: str | None = None,
 ) -> InitProjectResult:
     """Scaffold (and lock) a project at an already-resolved folder: init_uv_project without the root checks.
 
@@ -710,6 +824,7 @@ def create_project(
     python = _check_request(target, python, update)
     project_name, package = project_names(name or target.name)
     sources = _read_sources(checklist, paper_markdown)
+    kind = project_kind(kind, sources.items)
     hints = _checklist_hints(checklist, paper_markdown)
     index = torch_index()
     answers = Answers(
@@ -719,6 +834,7 @@ def create_project(
         checklist_path=str(checklist) if checklist else None,
         paper_markdown=str(paper_markdown) if paper_markdown else None,
         torch_index=str(index) if index else None,
+        kind=kind,
     )
     outcome = _Outcome(warnings=hints)
     context, files = _project_files(answers, sources)
@@ -731,6 +847,7 @@ def create_project(
     return InitProjectResult(
         path=str(target),
         name=project_name,
+        kind=kind,
         package=package,
         files_written=outcome.written,
         files_kept=outcome.kept,
@@ -763,9 +880,18 @@ def init_uv_project(
     update: Annotated[
         bool, Field(description="add only the missing files to an existing project; never overwrite")
     ] = False,
+    kind: Annotated[
+        Literal["model", "method"] | None,
+        Field(
+            description="'model' (the paper defines an architecture: reference model, demo, notebook) or "
+            "'method' (an estimator, optimiser, sampler or loss: run on a toy problem); default: 'method' "
+            "when the checklist has no COMP- (architecture component) rows, else 'model'"
+        ),
+    ] = None,
 ) -> InitProjectResult:
-    """Create a complete uv/PyTorch research project (src layout, configs, train.py, tests, demo, notebook,
-    docs) that passes its own tests at birth, lock it with `uv lock` and export requirements.txt.
+    """Create a complete uv/PyTorch research project (src layout, configs, train.py, eval.py, tests, docs;
+    a model project adds a reference model, demo and notebook, a method project a toy problem to run the
+    method on) that passes its own tests at birth, lock it with `uv lock` and export requirements.txt.
 
     With a checklist, every equation ID gets a stub function and an xfail test marked
     `@pytest.mark.paper("EQ-n")`. Refuses an existing non-empty folder unless update=True.
@@ -773,7 +899,7 @@ def init_uv_project(
     target = resolve(path, must_exist=False, kind="dir", what="project folder")
     checklist = resolve(checklist_path, kind="file", what="checklist") if checklist_path else None
     markdown = resolve(paper_markdown, kind="file", what="paper markdown") if paper_markdown else None
-    return create_project(target, name, checklist, markdown, python, sync, update)
+    return create_project(target, name, checklist, markdown, python, sync, update, kind=kind)
 
 
 __all__ = ["InitProjectResult", "create_project", "init_uv_project", "project_names"]
