@@ -20,7 +20,8 @@ Figures per paper and in total (pooled over papers):
   alg_caption_recall, thm_recall: algorithm captions (first 4 words) and theorem-like statements (kind + first
       words) found; None when the paper has none.
   wrong_flagged / right_flagged: of the labelled equations reported with a body, the share of wrong bodies
-      (not attached, as above) that carry a `check` flag (target >= 0.9), and of right bodies (<= 0.2).
+      that carry a `check` flag (target >= 0.9), and of right bodies (<= 0.2); right is `body_intact`,
+      stricter than attached: the characters shared in order cover >= 90% of the LaTeX's (bench/README.md).
   hp_recall / hp_precision: extracted hyperparameters vs hyperparameters.json (names and values matched
       with tools.analysis.hyperparams.names_match / values_match: synonyms, 3e-4 == 3 × 10^-4 == 0.0003,
       200K == 200000).
@@ -37,6 +38,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter
+from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,6 +154,25 @@ def body_attached(body: str, tex: str) -> bool:
     return overlap >= 0.6 * len(want) and len(got) <= 3 * len(want) + 20
 
 
+# glyphs a PDF prints for what latex2text writes otherwise: minus, \\circ, \\ast, \\|, \\dots, \\cdot
+_SAME_GLYPH = str.maketrans(
+    {"−": "-", "◦": "∘", "∗": "*", "∥": "‖", "…": "...", "⋯": "...", "·": "", "⋅": ""}
+)
+
+
+def body_intact(body: str, tex: str) -> bool:
+    """A body that reads as its LaTeX does: the characters both share in order (difflib's matching blocks over
+    the strings `body_attached` compares, `\\dfrac`/`\\tfrac` read as `\\frac`) cover >= 90% of the LaTeX's,
+    and the body is at most twice as long + 20 (the paper's own macros, which latex2text drops, print in the
+    body; text read on past the equation does not fit)."""
+    want = _chars(_latex_plain(re.sub(r"\\[dt]frac(?![A-Za-z])", r"\\frac", tex))).translate(_SAME_GLYPH)
+    got = _chars(body).translate(_SAME_GLYPH)
+    if not want or not got:
+        return False
+    common = sum(b.size for b in SequenceMatcher(None, want, got, autojunk=False).get_matching_blocks())
+    return common >= 0.9 * len(want) and len(got) <= 2 * len(want) + 20
+
+
 # symbols pylatexenc's latex2text leaves out (it prints '' for them)
 _TAG_SYMBOLS = {"ddagger": "‡", "ddag": "‡", "dag": "†", "S": "§", "P": "¶", "clubsuit": "♣",
                 "spadesuit": "♠", "diamondsuit": "♦", "heartsuit": "♥", "sharp": "♯", "natural": "♮",
@@ -179,9 +200,10 @@ def score_equations(gt: dict, numbered: list) -> dict:
     for e in gt_eqs:
         cands = bodies.get(_gt_label(e["label"]), [])
         right = [c for c in cands if body_attached(c.body, e["tex"])]
-        if right:
-            attached += 1
-            flags[2:] = flags[2] + bool(right[0].check), flags[3] + 1
+        attached += bool(right)
+        intact = [c for c in cands if body_intact(c.body, e["tex"])]
+        if intact:
+            flags[2:] = flags[2] + bool(intact[0].check), flags[3] + 1
         elif cands:
             flags[:2] = flags[0] + any(c.check for c in cands), flags[1] + 1
     return {

@@ -43,3 +43,18 @@ def test_phrases_come_only_from_printed_source(tmp_path) -> None:
     out = _printed(tmp_path, tex)
     assert "Kept one." in out and "Kept two." in out
     assert "Long proof" not in out and "draft" not in out and "ccs2012" not in out
+
+
+def test_a_body_that_lost_its_order_is_attached_but_not_intact() -> None:
+    from bench.extraction import body_attached, body_intact
+
+    tex = r"d := \frac{1}{\sqrt{-K}}"
+    read_well = "d := (1)/(√−K)"
+    over_under = "1 d := −K √"  # numerator and denominator read as rows around the main one
+    pieces_last = "= ∑ xi p(x) i=1 n"  # limits read after the body, on their own baselines
+    assert body_intact(read_well, tex) and body_attached(read_well, tex)
+    assert body_attached(over_under, tex) and not body_intact(over_under, tex)
+    sum_tex = r"p(x) = \sum_{i=1}^{n} x_i"
+    assert body_attached(pieces_last, sum_tex) and not body_intact(pieces_last, sum_tex)
+    assert body_intact("p(x) = ∑_{i=1}^{n} xi", sum_tex)
+    assert not body_intact(read_well + " and the text read on past the equation, far too long to be it", tex)

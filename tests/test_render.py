@@ -196,3 +196,22 @@ async def test_render_page_over_mcp_sends_the_image(client, paper_pdf):
     assert blob.mime_type == "image/png" and png_size(base64.b64decode(blob.blob))[0] > 500
     with pytest.raises(MCPError, match="pages 1 to 17"):
         await client.read_resource(f"paper://{paper_id}/page/40")
+
+
+def test_a_maths_font_read_as_text_is_flagged() -> None:
+    from tools.ingest.pdf.flags import MAPLESS_GLYPHS, flag_lines
+    from tools.ingest.pdf.lines import Line
+    from tools.ingest.pdf.runs import Run
+
+    class NoRules:
+        def rules(self) -> list:
+            return []
+
+    def display(text: str) -> Line:
+        return Line([Run(text, 100, 300, 500, 10, 0, len(text), 0)], 100, 300, 500, 10, text, kind="display")
+
+    coded, plain, quoted = display("st`1 “ Ast ` Bxt, yt “ Cst"), display("s_{t+1} = As_t + Bx_t"), \
+        display("a “quoted” word = b")
+    flag_lines([coded, plain, quoted], NoRules(), 10)
+    assert coded.flags == [MAPLESS_GLYPHS]
+    assert plain.flags == [] and quoted.flags == []

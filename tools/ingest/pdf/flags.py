@@ -24,6 +24,8 @@ _CHECKED = ("display", "step", "label", "indented")
 _FLOATING = re.compile(r"(?:^|\s)" + _ACCENTS.pattern)  # an accent with no letter before it: placed apart
 # glyphs without a Unicode map, leaving out the Symbol font's pieces of big brackets and braces (U+F8E5..)
 _UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8e4]")
+# a maths font read through a text encoding prints = + <= >= < as these, standing alone: 'st`1 “ Ast ` Bxt'
+_TEXT_CODED = re.compile("(?:^|\\s)[\u201c`\u010f\u011b\u0103](?=\\s|$)")
 
 
 def flag_lines(lines: list[Line], page: PdfPage, body: float) -> None:
@@ -33,6 +35,8 @@ def flag_lines(lines: list[Line], page: PdfPage, body: float) -> None:
             ln.flags.append(MAPLESS_GLYPHS)
         if ln.kind not in _CHECKED:
             continue
+        if _TEXT_CODED.search(ln.text) and MAPLESS_GLYPHS not in ln.flags:
+            ln.flags.append(MAPLESS_GLYPHS)
         if _FLOATING.search(ln.text):
             ln.flags.append(ACCENT)
         _drawn(ln, page, body)
