@@ -612,7 +612,8 @@ _PHRASES = (
     # "padded to a fixed length of 1024 tokens", "sequences of length k = 30"
     (rf"\blength\s+of\s+{_N}\s+(?:tokens|characters|words|time\s?steps)\b", "sequence_length",
      "sequence length"),
-    (rf"\bsequences\s+of\s+length\s+(?:{_SYM}\s*=\s*)?{_N}(?![\w.,])", "sequence_length", "sequence length"),
+    (rf"\bsequences\s+of\s+length\s+(?:{_SYM}\s*=\s*)?{_N}(?![\w,]|\.\d)", "sequence_length",
+     "sequence length"),
     # "Gaussian noise with (the) standard deviation 0.5"
     (rf"\bnoise\s+(?:with\s+)?(?:a\s+|the\s+)?(?:standard\s+deviation|std)\s+(?:of\s+)?(?:σ\s*=\s*)?"
      rf"(?P<value>{_SCALAR})", "noise_std", "noise standard deviation"),
@@ -627,7 +628,7 @@ _PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRA
 # the size of a model part: "2 linear layers each of size 128", "Filters are of size 5 × 5"
 _PART_SIZE = re.compile(
     r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?of\s+"
-    rf"(?:size|width)\s+(?P<value>(?:{_NUM})(?:\s*[×x]\s*(?:{_NUM}))?)(?![\w.,])",
+    rf"(?:size|width)\s+(?P<value>(?:{_NUM})(?:\s*[×x]\s*(?:{_NUM}))?)(?![\w,]|\.\d)",
     re.I,
 )
 _PART_KEY = {"layer": "layer_size", "filter": "kernel_size", "kernel": "kernel_size", "window": "window_size",
