@@ -416,8 +416,8 @@ def test_settings_stated_in_a_fixed_turn_of_phrase():
     md = (
         "We extracted the 10,000 most common words. All sequences are padded to a fixed length of 1024 "
         "tokens.\n\nThe student is trained on sequences of length k = 30. We add zero-mean Gaussian noise "
-        "with the standard deviation 0.5 to the inputs.\n\nThe hyperparameters were optimized using 50 trials for "
-        "each fold, and we perform importance sampling using 500 samples.\n"
+        "with the standard deviation 0.5 to the inputs.\n\nThe hyperparameters were optimized using 50 "
+        "trials for each fold, and we perform importance sampling using 500 samples.\n"
     )
     got = _found(md)
     assert got["vocab_size"] == [(10_000, "stated", None)]
