@@ -463,3 +463,9 @@ def test_an_equals_sign_lost_to_an_unmapped_math_font():
     assert (5000, "stated", None) in got["training_steps"]
     got = _found("We train for T iterations; the run is named T “5000” in the logs.\n")
     assert "training_steps" not in got
+
+
+def test_the_extent_a_figure_draws_is_a_candidate():
+    got = _found("It explores deeper for the same budget (the tree is only shown up to depth 12).\n")
+    assert got["num_layers"] == [(12, "candidate", None)]
+    assert _found("The network has a depth of 12.\n")["num_layers"] == [(12, "stated", None)]
