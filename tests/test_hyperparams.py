@@ -410,3 +410,62 @@ def test_a_noun_naming_the_symbol_and_runs_counted_in_words():
     got = _found(md)
     assert got["support"] == [(25, "stated", None)] and got["budget"] == [(5460, "stated", None)]
     assert sorted((v, c) for v, c, _ in got["num_runs"]) == [(2, "candidate"), (5, "stated"), (10, "stated")]
+
+
+def test_settings_stated_in_a_fixed_turn_of_phrase():
+    md = (
+        "We extracted the 10,000 most common words. All sequences are padded to a fixed length of 1024 "
+        "tokens.\n\nThe student is trained on sequences of length k = 30. We add zero-mean Gaussian noise "
+        "with the standard deviation 0.5 to the inputs.\n\nThe hyperparameters were optimized using 50 "
+        "trials for each fold, and we perform importance sampling using 500 samples.\n"
+    )
+    got = _found(md)
+    assert got["vocab_size"] == [(10_000, "stated", None)]
+    assert sorted(v for v, _, _ in got["sequence_length"]) == [30, 1024]
+    assert got["noise_std"] == [(0.5, "stated", None)]
+    assert got["search_trials"] == [(50, "stated", None)]
+    assert got["importance_samples"] == [(500, "stated", None)]
+    # a count of the most common other things is no vocabulary; a length in pages is no sequence length
+    got = _found("We list the 3 most common errors. The paper has a length of 9 pages.\n")
+    assert "vocab_size" not in got and "sequence_length" not in got
+
+
+def test_the_size_of_a_model_part_keeps_both_sides_of_a_product():
+    md = (
+        "The flow has 2 linear layers each of size 128. Filters are of size 5 × 5 and graph filters have "
+        "the same support of K = 25. We use a GAT layer of size 32.\n"
+    )
+    got = _found(md)
+    assert sorted(v for v, _, _ in got["layer_size"]) == [32, 128]
+    assert got["kernel_size"] == [("5 × 5", "stated", None)]
+    assert got["num_layers"] == [(2, "stated", None)]
+    assert "layer_size" not in _found("The training set is of size 5000 and each image of size 32.\n")
+
+
+def test_the_initialization_scheme_is_a_setting():
+    got = _found("We initialise our models' parameters via the Kaiming method.\n")
+    assert got["initialization"] == [("kaiming", "stated", None)]
+    got = _found("All weights use Xavier uniform initialization. Biases start at zero.\n")
+    assert got["initialization"] == [("xavier", "stated", None)]
+    # a citation of He et al. is no He initialization
+    assert "initialization" not in _found("We initialize the encoder as done by He et al. in their work.\n")
+
+
+def test_dim_is_short_for_dimension():
+    assert names_match("state_dim", "state dimension") and names_match("space_dim", "space dimensionality")
+    assert canonical_key("hidden dim") == canonical_key("hidden dimension") == "hidden_size"
+    assert canonical_key("latent_dimensionality") == "latent_dim"
+
+
+def test_an_equals_sign_lost_to_an_unmapped_math_font():
+    # such a font prints '=' as a lone '“'; an opening quote is never followed by a space
+    got = _found("We train for T iterations with T “ 5000 and a batch size of 64.\n")
+    assert (5000, "stated", None) in got["training_steps"]
+    got = _found("We train for T iterations; the run is named T “5000” in the logs.\n")
+    assert "training_steps" not in got
+
+
+def test_the_extent_a_figure_draws_is_a_candidate():
+    got = _found("It explores deeper for the same budget (the tree is only shown up to depth 12).\n")
+    assert got["num_layers"] == [(12, "candidate", None)]
+    assert _found("The network has a depth of 12.\n")["num_layers"] == [(12, "stated", None)]

@@ -22,6 +22,10 @@ _COUNTS = {"num_layers", "num_heads", "num_features", "num_experts", "num_runs",
 _RUNS_STATED = re.compile(
     r"\b(?:over|across)\s+[a-z]+\s+(?:random\s+)?(?:seeds|runs)\b|\b[a-z]+\s+runs\s+per\b", re.I
 )
+# a sentence about what a figure draws: "(the tree is only shown up to depth 12)"
+_DRAWN = re.compile(
+    r"\b(?:is|are)\s+(?:only\s+)?(?:shown|plotted|drawn|depicted|displayed)\s+(?:up\s+)?to\b", re.I
+)
 _WORDY = {"num_features", "num_experts", "num_parameters", "num_runs"}
 
 
@@ -35,6 +39,8 @@ def doubt(  # noqa: PLR0913
         return "sentence about cited work"
     if prose and any(_ticks(m.group(0)) for m in _RUN.finditer(quote)):
         return "axis ticks of a figure"
+    if prose and _DRAWN.search(quote):
+        return "the extent of a figure"
     if isinstance(norm, float) and norm < _FLOOR.get(key, 0):
         return "implausible value for this setting"
     if norm == 1 and key in _COUNTS:

@@ -260,6 +260,7 @@ def _norm_name(name: str) -> str:
     text = re.sub(r"[^\w\sβ]", " ", text)
     text = re.sub(r"^(the|a|an)\s+", "", text.strip())
     text = re.sub(r"^(number of|num|n|total)\s+", "", text)
+    text = re.sub(r"\b(?:dim|dimensionality)\b", "dimension", text)  # 'state_dim' is 'state dimension'
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -458,6 +459,7 @@ _TEX_SYMBOLS = {
     "\\approx": "≈",
     "\\in": "∈",
 }
+_LOST_EQUALS = re.compile(r"(?<=\w) “ (?=[\d.])")
 _TEX_WORD = re.compile(r"\\(?:text|mathrm|mathit|mathbf|textrm|textit|textbf|emph|operatorname)\s*")
 
 
@@ -472,6 +474,8 @@ def _plain(text: str) -> str:
             return inner.replace("{", "").replace("}", "").replace("\\", "")
 
         text = re.sub(r"(?<!\\)\$([^$]{1,200})\$", math, text)
+    # a math font with no Unicode map prints '=' as a lone '“' ('d “ 40'); an opening quote has no space after
+    text = _LOST_EQUALS.sub(" = ", text)
     return text.replace("**", "").replace("`", "")
 
 
@@ -599,6 +603,42 @@ _REPEATS = re.compile(
 )
 _KNN = re.compile(r"(?<![\w-])(?P<value>\d+)-NN\s+graphs?\b")
 _OBJECTIVE = re.compile(r"\b(?P<value>L_?\{?[a-z]{3,}\}?)\s+(?:objective|loss)\b")
+# settings a paper states in a fixed turn of phrase, with no name from the synonym table; (pattern, key, name)
+_N = rf"(?P<value>{_NUM})"
+_PHRASES = (
+    # "the 10,000 most common words": the vocabulary
+    (rf"(?<![\w.,])(?:the\s+)?{_N}\s+most\s+(?:common|frequent)\s+(?:words|tokens|terms)\b", "vocab_size",
+     "vocabulary size"),
+    # "padded to a fixed length of 1024 tokens", "sequences of length k = 30"
+    (rf"\blength\s+of\s+{_N}\s+(?:tokens|characters|words|time\s?steps)\b", "sequence_length",
+     "sequence length"),
+    (rf"\bsequences\s+of\s+length\s+(?:{_SYM}\s*=\s*)?{_N}(?![\w,]|\.\d)", "sequence_length",
+     "sequence length"),
+    # "Gaussian noise with (the) standard deviation 0.5"
+    (rf"\bnoise\s+(?:with\s+)?(?:a\s+|the\s+)?(?:standard\s+deviation|std)\s+(?:of\s+)?(?:σ\s*=\s*)?"
+     rf"(?P<value>{_SCALAR})", "noise_std", "noise standard deviation"),
+    # "optimized using 50 trials" (a hyperparameter search)
+    (rf"\b(?:optimi[sz]ed|tuned|searched)\s+(?:\w+\s+){{0,4}}?(?:using|with|over|for)\s+{_N}\s+trials\b",
+     "search_trials", "search trials"),
+    # "importance sampling using 500 samples"
+    (rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b", "importance_samples",
+     "importance samples"),
+)
+_PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRASES)
+# the size of a model part: "2 linear layers each of size 128", "Filters are of size 5 × 5"
+_PART_SIZE = re.compile(
+    r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?of\s+"
+    rf"(?:size|width)\s+(?P<value>(?:{_NUM})(?:\s*[×x]\s*(?:{_NUM}))?)(?![\w,]|\.\d)",
+    re.I,
+)
+_PART_KEY = {"layer": "layer_size", "filter": "kernel_size", "kernel": "kernel_size", "window": "window_size",
+             "beam": "beam_size", "patch": "patch_size"}
+_INIT_NAMES = r"(?:Kaiming|Xavier|Glorot|LeCun|He|(?i:orthogonal))"
+_INITIALIZATION = re.compile(
+    rf"\binitiali[sz](?:e[sd]?|ing)\s+(?:[\w'’]+\s+){{0,4}}?(?:via|with|using|by)\s+(?:the\s+)?"
+    rf"(?P<value>{_INIT_NAMES})\b(?!\s+et\b)"
+    rf"|\b(?P<named>{_INIT_NAMES})\s+(?:\(?normal\)?\s+|\(?uniform\)?\s+)?initiali[sz]ation\b"
+)
 _SEARCH = re.compile(
     r"\b(?:used?|using|with|by|via|performed?|ran)\s+(?:a\s+)?(random search|grid search|"
     r"bayesian optimi[sz]ation)\b",
@@ -1088,6 +1128,7 @@ class _ProseScan:
         )
 
     def run(self) -> None:
+        self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
         self.named()
         self.compounds()
         self.symbol_values()
@@ -1155,6 +1196,19 @@ class _ProseScan:
             self.emit(m, "runs", "num_runs", m["value"] or m["over"], m.span())
         for m in _KNN.finditer(text):
             self.emit(m, "k-NN graph", "knn_graph_k", m["value"], m.span())
+        for m in _INITIALIZATION.finditer(text):
+            self.emit(m, "initialization", "initialization", m["value"] or m["named"], m.span())
+
+    def phrases(self) -> None:
+        """Settings stated in a fixed turn of phrase: '10,000 most common words', 'layers of size 128'."""
+        for rx, key, name in _PHRASE_RES:
+            for m in rx.finditer(self.text):
+                if self.free(*m.span("value")):
+                    self.emit(m, name, key, m["value"], m.span("value"))
+        for m in _PART_SIZE.finditer(self.text):
+            if self.free(*m.span("value")):
+                key = _PART_KEY[m["noun"].lower()]
+                self.emit(m, key.replace("_", " "), key, m["value"], m.span("value"))
 
     def compounds(self) -> None:
         """A setting the synonym table does not know: 'fingerprint depth 6'."""
