@@ -28,6 +28,7 @@ MAX_PAGES = 2000  # documented cap: larger PDFs are refused before any work
 MAX_PAGE_CHARS = 40_000  # a dense two-column page holds ~8k; more is a plot's labels or an attack
 MAX_PAGE_TEXT_OBJECTS = 20_000  # checked first, before pdfium builds the page's text (the costly step)
 PROGRESS_EVERY = 10  # pages between progress reports (each pass reports)
+KEEP_OPEN_PAGES = 200  # up to this many pages stay open between the passes (a paper, not a book)
 
 
 @dataclass
@@ -44,9 +45,16 @@ class Converted:
 
 def convert_document(doc: object, progress: object = None) -> Converted:
     """The Markdown of a whole pdfium document. Pages are read twice (runs first, for the facts that span the
-    document; then Markdown), each opened and closed in turn, so memory holds one page's pdfium objects."""
+    document; then Markdown). A paper of up to KEEP_OPEN_PAGES pages keeps its pages open between the passes
+    (loading a page is most of the time); a longer one opens and closes each in turn, so memory holds one
+    page's pdfium objects."""
     n = len(doc)  # type: ignore[arg-type]
-    pages_runs, widths, heights, crowded = _read_pages(doc, n, progress)
+    with _page_cache(n) as cache:
+        return _convert(doc, n, progress, cache)
+
+
+def _convert(doc: object, n: int, progress: object, cache: dict) -> Converted:
+    pages_runs, widths, heights, crowded = _read_pages(doc, n, progress, cache)
     body = _body_size(pages_runs)
     furniture = _page_furniture(pages_runs, heights)
     pages_runs = [[r for r in runs if id(r) not in furniture] for runs in pages_runs]
@@ -55,7 +63,7 @@ def convert_document(doc: object, progress: object = None) -> Converted:
         if not runs:  # an empty or skipped page: only its marker, nothing to open
             md.add_page(i + 1, None, runs, widths[i])  # type: ignore[arg-type]
             continue
-        with _opened(doc, i) as p:
+        with _opened(doc, i, cache) as p:
             md.add_page(i + 1, p, runs, widths[i], heights[i])
         _report(progress, n + i, 2 * n, f"writing page {i + 1} of {n}")
     items = continue_across_floats(md.items, md.vocab)
@@ -77,17 +85,46 @@ def _boxes(items: list) -> dict[int, Placed]:
 
 
 @contextmanager
-def _opened(doc: object, i: int) -> Iterator[PdfPage]:
-    """Page i with its text page, both closed on leaving."""
-    pg = doc[i]  # type: ignore[index]
+def _page_cache(n: int) -> Iterator[dict]:
+    """Where pages stay open between the two passes (only for papers of up to KEEP_OPEN_PAGES pages); every
+    page and text page in it is closed on leaving."""
+    cache: dict[int, tuple[object, object]] = {}
     try:
-        tp = pg.get_textpage()
-        try:
-            yield PdfPage(tp, pg)
-        finally:
-            tp.close()
+        yield cache if n <= KEEP_OPEN_PAGES else _NoCache()
     finally:
-        pg.close()
+        for pg, tp in cache.values():
+            tp.close()  # type: ignore[attr-defined]
+            pg.close()  # type: ignore[attr-defined]
+
+
+class _NoCache(dict):
+    """A cache that keeps nothing: long documents reopen each page."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        return None
+
+
+def _load(doc: object, i: int, cache: dict, pg: object = None) -> tuple[object, object, bool]:
+    """Page i (opened here unless given) and its text page, and whether the caller must close them (False
+    when the cache holds them)."""
+    if i in cache:
+        return *cache[i], False
+    pg = doc[i] if pg is None else pg  # type: ignore[index]
+    tp = pg.get_textpage()  # type: ignore[attr-defined]
+    cache[i] = (pg, tp)
+    return pg, tp, i not in cache
+
+
+@contextmanager
+def _opened(doc: object, i: int, cache: dict, pg: object = None) -> Iterator[PdfPage]:
+    """Page i with its text page, closed on leaving unless the cache keeps them."""
+    pg, tp, owned = _load(doc, i, cache, pg)
+    try:
+        yield PdfPage(tp, pg)
+    finally:
+        if owned:
+            tp.close()  # type: ignore[attr-defined]
+            pg.close()  # type: ignore[attr-defined]
 
 
 def _text_objects(pg: object) -> int:
@@ -100,21 +137,15 @@ def _text_objects(pg: object) -> int:
     return sum(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, k)) == text for k in range(n))
 
 
-def _page_runs(doc: object, i: int) -> tuple[list[Run] | None, float, float]:
+def _page_runs(doc: object, i: int, cache: dict) -> tuple[list[Run] | None, float, float]:
     """Page i's runs (None when it is too crowded to read), width and height."""
     pg = doc[i]  # type: ignore[index]
-    try:
-        size = pg.get_width(), pg.get_height()
-        if _text_objects(pg) > MAX_PAGE_TEXT_OBJECTS:
-            return None, *size
-        tp = pg.get_textpage()
-        try:
-            p = PdfPage(tp, pg)
-            return (None if p.n > MAX_PAGE_CHARS else p.runs()), *size
-        finally:
-            tp.close()
-    finally:
+    size = pg.get_width(), pg.get_height()
+    if _text_objects(pg) > MAX_PAGE_TEXT_OBJECTS:
         pg.close()
+        return None, *size
+    with _opened(doc, i, cache, pg) as p:
+        return (None if p.n > MAX_PAGE_CHARS else p.runs()), *size
 
 
 def _report(progress: object, done: int, total: int, message: str) -> None:
@@ -123,7 +154,7 @@ def _report(progress: object, done: int, total: int, message: str) -> None:
 
 
 def _read_pages(
-    doc: object, n: int, progress: object
+    doc: object, n: int, progress: object, cache: dict
 ) -> tuple[list[list[Run]], list[float], list[float], list[int]]:
     """Each page's runs, width and height; pages with more than MAX_PAGE_TEXT_OBJECTS text objects or
     MAX_PAGE_CHARS characters get no runs (their numbers are returned: such a wall of text runs is a plot's
@@ -133,7 +164,7 @@ def _read_pages(
     heights: list[float] = []
     crowded: list[int] = []
     for i in range(n):
-        runs, width, height = _page_runs(doc, i)
+        runs, width, height = _page_runs(doc, i, cache)
         widths.append(width)
         heights.append(height)
         if runs is None:
