@@ -326,7 +326,7 @@ def _owner_alive(record: dict[str, Any]) -> bool:
     if owner == os.getpid():  # ours, yet not in memory: an earlier process had our pid
         return False
     start = record.get("owner_start")
-    return procs.same(owner, start) if isinstance(start, int) else _alive(owner)
+    return procs.same(owner, start) if isinstance(start, int) else procs.exists(owner)
 
 
 def _live_supervisors(record: dict[str, Any]) -> list[tuple[int, int]]:
@@ -335,18 +335,6 @@ def _live_supervisors(record: dict[str, Any]) -> list[tuple[int, int]]:
         if isinstance(item, list) and len(item) == 2 and procs.same(item[0], item[1]):
             found.append((item[0], item[1]))
     return found
-
-
-def _alive(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 async def _run(job: Job) -> None:

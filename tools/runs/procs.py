@@ -38,11 +38,14 @@ def same(pid: object, start: object) -> bool:
     if not isinstance(pid, int) or pid <= 0 or not isinstance(start, int):
         return False
     if not PROC.is_dir():
-        return _signalable(pid)
+        return exists(pid)
     return alive(pid) and start_time(pid) == start
 
 
-def _signalable(pid: int) -> bool:
+def exists(pid: object) -> bool:
+    """Some process has this pid (os.kill with signal 0; a pid of another user's process counts)."""
+    if not isinstance(pid, int) or pid <= 0:
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
