@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from tools.dispatch import dispatch_table
+
 GREEK = {
     "alpha",
     "beta",
@@ -486,16 +488,7 @@ def _emit_char(st: _Emit, i: int, t: str) -> int:
     return i + 1
 
 
-def _emitters(*groups: tuple[Any, str]) -> dict[str, str]:
-    """Command -> _Rewriter method that writes it; a command in two groups goes to the first."""
-    out: dict[str, str] = {}
-    for names, method in groups:
-        for name in names:
-            out.setdefault(name, method)
-    return out
-
-
-_COMMAND_EMITTERS = _emitters(
+_COMMAND_EMITTERS = dispatch_table(
     (("frac", "dfrac", "tfrac"), "_emit_frac"),
     (("sqrt",), "_emit_sqrt"),
     (FUNCS, "_emit_function"),

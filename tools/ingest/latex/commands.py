@@ -4,8 +4,8 @@ styling, algorithm comments, symbols and accents; the rest are dropped with thei
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
+from tools.dispatch import dispatch_table
 from tools.ingest.latex.blocks import Blocks
 from tools.ingest.latex.names import CITES, COMMENTS, DROP, HEADING, REF_NAMES, REFS, RUN_IN, WRAP
 from tools.ingest.latex.scan import read_arg, read_args, read_group, read_optional, skip_space, squash
@@ -14,16 +14,7 @@ from tools.ingest.latex.text import ACCENTS, SYMBOLS, accent, clean_math
 _SPACING = re.compile(r"\s*-?[\d.]*\s*\\?[a-zA-Z]+(?:\s*plus\s*[\d.]*\s*[a-z]+)?")
 
 
-def _table(*groups: tuple[Iterable[str], str]) -> dict[str, str]:
-    """Command name -> handler method; a name in two groups goes to the first."""
-    out: dict[str, str] = {}
-    for names, handler in groups:
-        for name in names:
-            out.setdefault(name, handler)
-    return out
-
-
-_HANDLERS = _table(
+_HANDLERS = dispatch_table(
     (HEADING, "cmd_heading"),
     (RUN_IN, "cmd_run_in"),
     (("caption", "captionof"), "cmd_caption"),
