@@ -160,7 +160,8 @@ def test_hand_made_algorithm_paper_has_algorithm_boxes(tmp_root):
 def test_flags_name_known_losses(converted):
     from tools.ingest.pdf import flags
 
-    known = {flags.ACCENT, flags.STROKE, flags.FRACTION, flags.MAPLESS_GLYPHS, flags.SCRIPT, flags.PIECES}
+    known = {flags.ACCENT, flags.STROKE, flags.FRACTION, flags.MAPLESS_GLYPHS, flags.SCRIPT, flags.PIECES,
+             flags.ROOT}
     g = grep_equations(converted.markdown_path, kinds=["numbered", "display"])
     checks = [c for e in [*g.numbered, *g.display] for c in e.check]
     assert set(checks) <= known

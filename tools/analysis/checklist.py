@@ -609,7 +609,7 @@ def make_checklist(
     statements and a hyperparameter table, each item with a stable ID, its page/section, a status and whether
     the paper specifies it. Hyperparameters a training run needs that the paper does not state are listed as
     unstated, never invented. If the checklist exists, new items are merged in and existing rows are kept."""
-    from tools.analysis.equations import find_all
+    from tools.analysis.equations import fill_pages, find_all
     from tools.analysis.findings import ALL_KINDS
 
     md = resolve(markdown_path, kind="file", what="markdown_path")
@@ -630,6 +630,8 @@ def make_checklist(
     found = find_all(text, set(ALL_KINDS), read_boxes(md))  # grep_equations' logic, without its reply cap
     eqs = sorted(found["numbered"] + found["display"], key=lambda e: e.line)
     route: Route = "latex" if found["_latex"] else "pdf"
+    if route == "latex":
+        fill_pages(found, md)  # a conversion that kept only the labels' pages, no boxes
     hp_rows, unstated = _hyperparameter_rows(found["hyperparameters"], route)
     rows: dict[ItemKind, list[dict[str, Any]]] = {
         "algorithm": _algorithm_rows(found["algorithms"], route),

@@ -20,6 +20,7 @@ from tools.analysis.findings import (
     Kind,
     Located,
     MarkdownLine,
+    Table,
     Theorem,
 )
 from tools.errors import BadArgument
@@ -84,6 +85,7 @@ class GrepEquationsResult(ToolResult):
     theorems: list[Theorem] = Field(default_factory=list)
     architecture: list[ArchitectureSentence] = Field(default_factory=list)
     hyperparameters: list[Hyperparameter] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
 
     def summary_text(self) -> str:
         out = [f"{self.markdown_path} ({self.route} route): "
@@ -94,6 +96,8 @@ class GrepEquationsResult(ToolResult):
             out.append(f"  Algorithm {a.number} p{a.page}: {a.caption[:80]} ({len(a.steps)} steps){_seen(a)}")
         for t in self.theorems:
             out.append(f"  {t.kind.title()} {t.number or ''} p{t.page}: {t.text[:80]}")
+        for tb in self.tables:
+            out.append(f"  Table {tb.number or ''} p{tb.page}: {tb.caption[:80]}{_seen(tb)}")
         for h in self.hyperparameters[:60]:
             out.append(f"  {h.key} = {h.value} ({h.where}, line {h.line})")
         if self.truncated:
@@ -187,7 +191,7 @@ def fill_pages(found: dict, markdown_path: Path) -> None:
 
 _FIELD = {
     "numbered": "numbered", "display": "display", "algorithm": "algorithms", "theorem": "theorems",
-    "architecture": "architecture", "hyperparameter": "hyperparameters",
+    "architecture": "architecture", "hyperparameter": "hyperparameters", "table": "tables",
 }
 
 
@@ -210,6 +214,8 @@ def find_all(text: str, wanted: set[str], places: dict[int, Any] | None = None) 
         out["theorems"] = _theorems(lines)
     if "architecture" in wanted:
         out["architecture"] = _architecture(lines)
+    if "table" in wanted:
+        out["tables"] = _tables(lines)
     if "hyperparameter" in wanted:
         from tools.analysis.hyperparams import find_hyperparameters
 
@@ -224,23 +230,26 @@ def find_all(text: str, wanted: set[str], places: dict[int, Any] | None = None) 
 
 
 def _place(item: Located, places: dict[int, Any]) -> None:
-    """The finding's box: its line's, or for an algorithm the union of its caption's and steps' lines on the
-    same page."""
+    """The finding's box: its line's, or for an algorithm or a table the union of its caption's and body's
+    lines on the same page."""
     first = places.get(item.line)
     if first is None:
         return
     box, flags = list(first.bbox), list(first.flags)
     if isinstance(item, Algorithm):
-        for no in range(item.line + 1, item.line + len(item.steps) + 1):
-            more = places.get(no)
-            if more is None or more.page != first.page:
-                break
-            box = [min(box[0], more.bbox[0]), min(box[1], more.bbox[1]),
-                   max(box[2], more.bbox[2]), max(box[3], more.bbox[3])]
-            flags += [f for f in more.flags if f not in flags]
+        more_lines: list[int] = list(range(item.line + 1, item.line + len(item.steps) + 1))
+    else:
+        more_lines = item.body_lines if isinstance(item, Table) else []
+    for no in more_lines:
+        more = places.get(no)
+        if more is None or more.page != first.page:
+            break
+        box = [min(box[0], more.bbox[0]), min(box[1], more.bbox[1]),
+               max(box[2], more.bbox[2]), max(box[3], more.bbox[3])]
+        flags += [f for f in more.flags if f not in flags]
     item.page = item.page or first.page
     item.bbox = box
-    item.check = flags
+    item.check = [] if isinstance(item, Table) else flags  # a table's cells are read from its crop anyway
 
 
 # ------------------------------------------------------------------------------------------ equations
@@ -425,6 +434,54 @@ def _algorithms(lines: list[MarkdownLine]) -> list[Algorithm]:
             continue
         out.append(Algorithm(number=m.group(1), caption=caption[:300], steps=steps[:60],
                              line=ln.no, page=ln.page, section=ln.section))
+    return out
+
+
+# -------------------------------------------------------------------------------------------- tables
+
+# a caption: 'Table 3.' 'Table 2:' '**Table 1**' 'TABLE IV' standing alone ('Table 1 shows ...' is prose)
+_TABLE = re.compile(
+    r"^\s*(?:\*\*)?(?:Table|TABLE)\s+([A-Z]?\d+(?:\.\d+)?|[IVX]{1,6})(?:\*\*)?(?:[.:]\s*(.*)|\s*)$"
+)
+MAX_TABLE_LINES = 40
+
+
+def _table_body(t: str) -> bool:
+    """A table's line: Markdown cells, or a flattened row or table (a fifth of its tokens are numbers)."""
+    tokens = t.split()
+    numbers = sum(bool(re.fullmatch(r"[-+±−]?\d[\d.,]*[KMBkx%]?", w)) for w in tokens)
+    return t.startswith("|") or _numbers_row(t) or (numbers >= 3 and numbers >= 0.2 * len(tokens))
+
+
+def _tables(lines: list[MarkdownLine]) -> list[Table]:
+    """Table captions with the table's lines next to them: those right after the caption, else right
+    before it (a caption set under its table)."""
+    out: list[Table] = []
+    for i, ln in enumerate(lines):
+        m = _TABLE.match(ln.text)
+        if not m:
+            continue
+        body = _adjacent(lines[i + 1 : i + 1 + MAX_TABLE_LINES])
+        if not body:
+            body = _adjacent(lines[max(0, i - MAX_TABLE_LINES) : i][::-1])[::-1]
+        out.append(Table(number=m.group(1), caption=(m.group(2) or "").strip()[:300],
+                         rows=[one[:2000] for one in (b.text.strip() for b in body)][:MAX_TABLE_LINES],
+                         body_lines=[b.no for b in body], line=ln.no, page=ln.page, section=ln.section))
+    return out
+
+
+def _adjacent(lines: list[MarkdownLine]) -> list[MarkdownLine]:
+    """The table-like lines at the head of `lines` (blank lines and page markers before them skipped)."""
+    out: list[MarkdownLine] = []
+    for ln in lines:
+        t = ln.text.strip()
+        if not t or t.startswith("<!--"):
+            if out:
+                break
+            continue
+        if not _table_body(t):
+            break
+        out.append(ln)
     return out
 
 

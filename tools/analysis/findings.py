@@ -2,8 +2,8 @@
 LaTeX route. Every finding carries the Markdown line (1-based) and the PDF page it came from.
 
 Markdown contract (both routes write it, grep_equations reads it):
-- `<!-- page N -->` on its own line before each page's text (PDF route; the LaTeX route has no pages:
-  page=None).
+- `<!-- page N -->` on its own line before each page's text (PDF route; the LaTeX route's Markdown has no
+  pages: its numbered items take page and box from paper.boxes.json, matched in the paper's PDF when known).
 - PDF route: a display equation is one line; a numbered one ends with its label, e.g. `L = E[...] (12)`.
 - LaTeX route: display math is one line `$$ <exact LaTeX> $$` followed, when numbered, by ` (12)`; algorithms
   are `**Algorithm 1** <caption>` followed by a numbered list of steps; theorem-like statements start with
@@ -22,20 +22,23 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 Route = Literal["pdf", "latex"]
-Kind = Literal["numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter"]
+Kind = Literal["numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter", "table"]
 ALL_KINDS: tuple[Kind, ...] = (
-    "numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter",
+    "numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter", "table",
 )
 PROOF_END = "∎"  # the LaTeX route's end-of-proof line
 
 
 class Located(BaseModel):
     line: int = Field(description="1-based line in the Markdown file")
-    page: int | None = Field(default=None, description="PDF page (1-based); None on the LaTeX route")
+    page: int | None = Field(
+        default=None, description="PDF page (1-based); None on the LaTeX route without the paper's PDF"
+    )
     section: str | None = Field(default=None, description="heading of the enclosing section, when known")
     bbox: list[float] | None = Field(
         default=None,
-        description="where it is on its page (PDF route): [x0, y0, x1, y1] in PDF points, origin at the "
+        description="where it is on its page (PDF route; numbered items on the LaTeX route with a PDF): "
+        "[x0, y0, x1, y1] in PDF points, origin at the "
         "page's top-left corner, y downward (y0 the top edge); render_page(paper, page, bbox) shows it",
     )
     check: list[str] = Field(
@@ -74,6 +77,17 @@ class Theorem(Located):
     number: str | None = Field(description="'3', '2.1', 'C.1'")
     title: str | None = None
     text: str = Field(description="the statement's first sentences")
+
+
+class Table(Located):
+    number: str | None = Field(description="'1', 'A.2'")
+    caption: str
+    rows: list[str] = Field(
+        default_factory=list,
+        description="the table's text as the Markdown holds it (a PDF flattens a table's cells into one "
+        "line): read the crop for its cells",
+    )
+    body_lines: list[int] = Field(default_factory=list, exclude=True)  # the Markdown lines of `rows`
 
 
 class ArchitectureSentence(Located):

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from tools.identifiers import hash_paper_id
-from tools.ingest.latex.pages import label_pages, numbered_items
+from tools.ingest.boxes import write_boxes
+from tools.ingest.latex.pages import label_boxes, label_pages, numbered_items
 from tools.ingest.sniff import file_is_pdf
 from tools.workspace import PaperRecord, existing, output_dir, read_cached, write_paper
 
 CONVERTER = "paper-to-code-latex"
-CONVERTER_VERSION = "1.1"
+CONVERTER_VERSION = "1.2"  # 1.2: boxes of numbered items in the PDF (paper.boxes.json)
 TEX_SUFFIXES = {".tex", ".ltx", ".latex"}
 SOURCE_FOLDERS = {"source", "src", "latex", "tex"}
 
@@ -65,6 +66,8 @@ def latex_record(
         **{k: v for k, v in extra.items() if k not in ("paper_id", "pdf_path")},
         pdf_path=str(pdf) if pdf else None,
     )
+    out.mkdir(parents=True, exist_ok=True)
+    write_boxes(out, label_boxes(pdf, conv.markdown, pages or {}) if pdf else {})
     return write_paper(out, conv.markdown, record)
 
 

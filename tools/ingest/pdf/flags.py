@@ -15,13 +15,19 @@ ACCENT = "accent or bar over a letter"
 STROKE = "stroke or bar drawn over a letter"
 FRACTION = "stacked fraction"
 MAPLESS_GLYPHS = "glyphs without a Unicode map"
+ROOT = "extent of a square root (its bar spans more than the symbol after it)"
 SCRIPT = "script on its own baseline"
 PIECES = "pieces from other baselines read in a linear order"
+_ROOT_SPAN = 1.6  # a root's bar wider than this many font sizes covers more than one symbol and its scripts
 
 # spacing accents and combining marks: what pdfium prints for \bar \hat \tilde \dot \vec over a letter
 _ACCENTS = re.compile("[\u00af\u02c6\u02dc\u02d9\u00a8\u02d8\u02c7\u02da\u0300-\u036f\u20d0-\u20ff]")
 _CHECKED = ("display", "step", "label", "indented")
-_FLOATING = re.compile(r"(?:^|\s)" + _ACCENTS.pattern)  # an accent with no letter before it: placed apart
+# an accent touching no symbol on either side, only spaces or punctuation ('Tk(Λ) ˜ ,'): which symbol it marks
+# is lost. One written right before or after its symbol ('ˆf', 'α¯t', ' ˜x', '∆˜') keeps it: pdfium orders it
+# by x beside its base.
+_APART = r"[\s,;:.()\[\]{}=+−-]"
+_FLOATING = re.compile(rf"(?:^|(?<={_APART})){_ACCENTS.pattern}(?:$|(?={_APART}))")
 # glyphs without a Unicode map, leaving out the Symbol font's pieces of big brackets and braces (U+F8E5..)
 _UNMAPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8e4]")
 # a maths font read through a text encoding prints = + <= >= < as these, standing alone: 'st`1 “ Ast ` Bxt'
@@ -47,7 +53,7 @@ def _drawn(ln: Line, page: PdfPage, body: float) -> None:
     the text, a bar over a letter (text under it, none over it), a stroke through a letter."""
     x0, bottom, x1, top = line_box(ln)
     size = ln.size or body
-    bars = strokes = 0
+    bars = strokes = roots = 0
     for rule in page.rules():
         left, low, right, high = rule
         if right < x0 or left > x1 or high < bottom or low > top:
@@ -55,7 +61,9 @@ def _drawn(ln: Line, page: PdfPage, body: float) -> None:
         w, h = right - left, high - low
         flat = h <= 1.2
         over, under = _text_near(ln, rule, size)
-        if flat and over and under:
+        if flat and _after_radical(ln, rule, size):
+            roots += w > _ROOT_SPAN * size or "√(" in ln.text  # over one symbol, read right after √: shown
+        elif flat and over and under:
             bars += 1
         elif (flat and under and w <= 1.1 * size) or (not flat and w < 1.2 * size and h < 1.2 * size):
             strokes += 1
@@ -63,6 +71,13 @@ def _drawn(ln: Line, page: PdfPage, body: float) -> None:
         ln.flags.append(STROKE)
     if bars > ln.text.count(")/("):
         ln.flags.append(FRACTION)
+    if roots:
+        ln.flags.append(ROOT)
+
+
+def _after_radical(ln: Line, rule: tuple[float, float, float, float], size: float) -> bool:
+    """A radical's bar: the rule starts where a run ending in a root sign ends."""
+    return any(r.text.rstrip().endswith("√") and abs(r.x1 - rule[0]) < 0.3 * size for r in ln.runs)
 
 
 def _text_near(ln: Line, rule: tuple[float, float, float, float], size: float) -> tuple[bool, bool]:
