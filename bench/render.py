@@ -1,5 +1,5 @@
-"""Page-image benchmark: render_page on every numbered equation and algorithm of each paper (its page and
-bbox from grep_equations), warm (the second call of each), and each paper's first page whole.
+"""Page-image benchmark: render_page on every numbered equation, algorithm and table of each paper (its page
+and bbox from grep_equations), warm (the second call of each), and each paper's first page whole.
 
     uv run python bench/render.py [--corpus DIR] [--json]
 
@@ -32,9 +32,9 @@ def bench_paper(pdf: Path, work: Path) -> dict:
     local = work / f"{pdf.parent.name}.pdf"
     shutil.copyfile(pdf, local)
     r = pdf_to_markdown(source=str(local))
-    g = grep_equations(r.markdown_path, kinds=["numbered", "algorithm"])
+    g = grep_equations(r.markdown_path, kinds=["numbered", "algorithm", "table"])
     ms, kb = [], []
-    for f in [*g.numbered, *g.algorithms]:
+    for f in [*g.numbered, *g.algorithms, *g.tables]:
         if f.bbox is None:
             continue
         render_page(r.paper_id, f.page, f.bbox)  # cold: the file is opened the first time

@@ -99,7 +99,8 @@ class GrepEquationsResult(ToolResult):
         for tb in self.tables:
             out.append(f"  Table {tb.number or ''} p{tb.page}: {tb.caption[:80]}{_seen(tb)}")
         for h in self.hyperparameters[:60]:
-            out.append(f"  {h.key} = {h.value} ({h.where}, line {h.line})")
+            seen = _seen(h) if h.where == "table" else ""  # a value read from a table: its row's crop
+            out.append(f"  {h.key} = {h.value} ({h.where}, line {h.line}){seen}")
         if self.truncated:
             out.append(f"  truncated: {self.truncated}")
         return "\n".join(out)
@@ -134,12 +135,14 @@ def grep_equations(
     kinds: Annotated[
         list[Kind] | None,
         Field(description="kinds to return: numbered, display, algorithm, theorem, architecture, "
-                          "hyperparameter; default all"),
+                          "hyperparameter, table; default all"),
     ] = None,
 ) -> GrepEquationsResult:
     """Find numbered equations (label + body), unnumbered displays, algorithm blocks, theorem-like statements,
-    architecture sentences and hyperparameters in a paper's Markdown, each with its line, page and section.
-    Citations, years and references such as 'Eq. (3)' in prose are not equations."""
+    architecture sentences, hyperparameters and tables in a paper's Markdown, each with its line, page and
+    section, and where the PDF is known its box (PDF points, origin top-left) for render_page and what its
+    text may have lost (`check`). Citations, years and references such as 'Eq. (3)' in prose are not
+    equations."""
     from tools.workspace import resolve
 
     path = resolve(markdown_path, must_exist=True, kind="file", what="markdown_path")
