@@ -274,7 +274,7 @@ def test_prefer_source_converts_the_eprint_and_keeps_the_pdf(arxiv: Path) -> Non
     assert res.paper_id == "arxiv-2102.09672v1" and res.arxiv_id == "2102.09672v1"
     assert res.pdf_path and Path(res.pdf_path).read_bytes() == stamped.read_bytes()
     eqs = grep_equations(res.markdown_path, kinds=["numbered"]).numbered
-    assert len(eqs) == 19 and all(e.page for e in eqs)  # pages from the kept PDF
+    assert len(eqs) == 19 and all(e.page and e.bbox for e in eqs)  # pages and boxes from the kept PDF
     assert [p for p, _ in SEEN] == ["/e-print/2102.09672v1"]  # the PDF in hand is not downloaded again
     assert pdf_to_markdown(str(stamped), prefer_source=True).cached and len(SEEN) == 1
 
