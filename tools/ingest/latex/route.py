@@ -66,7 +66,6 @@ def latex_record(
         **{k: v for k, v in extra.items() if k not in ("paper_id", "pdf_path")},
         pdf_path=str(pdf) if pdf else None,
     )
-    out.mkdir(parents=True, exist_ok=True)
     write_boxes(out, label_boxes(pdf, conv.markdown, pages or {}) if pdf else {})
     return write_paper(out, conv.markdown, record)
 
