@@ -1,5 +1,6 @@
 """paper.boxes.json: where each Markdown line of a PDF-route paper sits on its page, and what its text may
-have lost. Written by the PDF source beside paper.md, read by the analysis scanners.
+have lost. Written beside paper.md by the PDF source, and by the LaTeX route for the lines of its numbered
+items when the paper's PDF is known (their boxes found in that PDF); read by the analysis scanners.
 
 Boxes are in PDF points with the origin at the page's top-left corner and y growing downward (as pdftoppm
 and image crops count): [x0, y0, x1, y1], y0 the top edge."""
