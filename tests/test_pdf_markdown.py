@@ -318,7 +318,7 @@ def test_a_page_the_layout_stages_fail_on_keeps_its_text(tmp_root, corpus_dir, m
     real = pm.mark_displays
 
     def failing_on_page_3(lines, page):
-        if "Improving the Log-likelihood" in page.text and "In Ho et al. (2020), the authors set" in page.text:
+        if "Improving the Log-likelihood" in page.text and "the authors set" in page.text:
             raise IndexError("list index out of range")
         return real(lines, page)
 
@@ -332,5 +332,6 @@ def test_a_page_the_layout_stages_fail_on_keeps_its_text(tmp_root, corpus_dir, m
     ] != []
     pages = lambda md: re.split(r"<!-- page \d+ -->", md)  # noqa: E731
     good_md, bad_md = (Path(r.markdown_path).read_text() for r in (good, bad))
-    assert pages(bad_md)[5:] == pages(good_md)[5:] and pages(bad_md)[:3] == pages(good_md)[:3]
+    # pages 2 and 4 share paragraphs with page 3; the rest is untouched
+    assert pages(bad_md)[5:] == pages(good_md)[5:] and pages(bad_md)[:2] == pages(good_md)[:2]
     assert "Improving the Log-likelihood" in pages(bad_md)[3] and pages(bad_md)[3] != pages(good_md)[3]
