@@ -308,3 +308,30 @@ def test_footnote_marks_are_superscripts_apart_from_their_words(tmp_root, corpus
     lines = convert_bench(tmp_root, "hand1col")
     assert line_ending(lines, "E").startswith("e = mc2")
     assert "α1β2γ3δ4κ5ζ6ω7" in line_ending(convert_bench(tmp_root, "hand2col"), "6")
+
+
+def test_a_page_the_layout_stages_fail_on_keeps_its_text(tmp_root, corpus_dir, monkeypatch):
+    """A defect of one stage on one page's layout costs that page's structure, not the paper: the page's text
+    comes line by line, the other pages as usual, and a warning names the page and the error."""
+    import tools.ingest.pdf.page_markdown as pm
+
+    real = pm.mark_displays
+
+    def failing_on_page_3(lines, page):
+        if "Improving the Log-likelihood" in page.text and "the authors set" in page.text:
+            raise IndexError("list index out of range")
+        return real(lines, page)
+
+    shutil.copyfile(corpus_dir / "iddpm" / "paper.pdf", tmp_root / "p.pdf")
+    good = pdf_to_markdown("p.pdf", out_dir="good")
+    monkeypatch.setattr(pm, "mark_displays", failing_on_page_3)
+    monkeypatch.setattr("tools.ingest.sources.pdf.CONVERTER_VERSION", "test-failing")
+    bad = pdf_to_markdown("p.pdf", out_dir="bad")
+    assert [w for w in bad.warnings if "layout reader failed (IndexError" in w] == [
+        w for w in bad.warnings if w.startswith("pages 3: ")
+    ] != []
+    pages = lambda md: re.split(r"<!-- page \d+ -->", md)  # noqa: E731
+    good_md, bad_md = (Path(r.markdown_path).read_text() for r in (good, bad))
+    # pages 2 and 4 share paragraphs with page 3; the rest is untouched
+    assert pages(bad_md)[5:] == pages(good_md)[5:] and pages(bad_md)[:2] == pages(good_md)[:2]
+    assert "Improving the Log-likelihood" in pages(bad_md)[3] and pages(bad_md)[3] != pages(good_md)[3]

@@ -159,7 +159,7 @@ def _fractions(rows: list[list[Run]], body: float) -> int:
     used: set[int] = set()
     hosts: set[int] = set()  # rows that took a fraction in: main rows, no numerators
     for _, ka, sa, kb, sb, km in sorted(_fraction_pairs(rows, body), key=lambda p: p[0]):
-        if any(id(r) in used for r in sa + sb + rows[km]) or {ka, kb} & hosts:
+        if not rows[km] or any(id(r) in used for r in sa + sb + rows[km]) or {ka, kb} & hosts:
             continue
         used.update(id(r) for r in sa + sb)
         hosts.add(km)

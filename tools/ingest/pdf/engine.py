@@ -40,6 +40,7 @@ class Converted:
     mapless_pages: list[int] = field(default_factory=list)
     empty_pages: list[int] = field(default_factory=list)
     crowded_pages: list[int] = field(default_factory=list)  # skipped: over MAX_PAGE_CHARS characters
+    failed_pages: dict[int, str] = field(default_factory=dict)  # page -> error: its text given line by line
     boxes: dict[int, Placed] = field(default_factory=dict)  # Markdown line (1-based) -> page, box, flags
 
 
@@ -64,13 +65,28 @@ def _convert(doc: object, n: int, progress: object, cache: dict) -> Converted:
             md.add_page(i + 1, None, runs, widths[i])  # type: ignore[arg-type]
             continue
         with _opened(doc, i, cache) as p:
-            md.add_page(i + 1, p, runs, widths[i], heights[i])
+            _add_page(md, i + 1, p, runs, widths[i], heights[i])
         _report(progress, n + i, 2 * n, f"writing page {i + 1} of {n}")
     items = continue_across_floats(md.items, md.vocab)
     text = "\n".join(t for _, t, _ in items) + "\n"
     _number_headings(md.headings, text)
     empty = [k for k in md.empty if k not in crowded]
-    return Converted(text, n, md.title, md.headings, md.mapless, empty, crowded, _boxes(items))
+    out = Converted(text, n, md.title, md.headings, md.mapless, empty, crowded, _boxes(items))
+    out.failed_pages = md.failed
+    return out
+
+
+def _add_page(
+    md: MarkdownPages, no: int, page: PdfPage, runs: list[Run], width: float, height: float
+) -> None:
+    """One page's Markdown; a page the layout stages fail on keeps its text, line by line, and the error is
+    recorded, so one odd page never costs the rest of the paper."""
+    mark = len(md.items), len(md.headings), len(md.mapless)
+    try:
+        md.add_page(no, page, runs, width, height)
+    except Exception as e:  # a defect of one stage on one page's layout
+        del md.items[mark[0] :], md.headings[mark[1] :], md.mapless[mark[2] :]
+        md.add_plain_page(no, runs, f"{type(e).__name__}: {e}")
 
 
 def _boxes(items: list) -> dict[int, Placed]:
@@ -195,6 +211,7 @@ def _body_size(pages_runs: list[list[Run]]) -> float:
 def _page_furniture(pages_runs: list[list[Run]], heights: list[float]) -> set[int]:
     """Running heads and feet (the same text, digits aside, near the top or bottom of many pages) and bare
     page numbers: they would cut sentences that continue across pages."""
+
     def key(r: Run) -> str:
         return re.sub(r"\d+", "#", r.text.lower())
 

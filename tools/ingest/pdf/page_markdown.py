@@ -50,6 +50,7 @@ class MarkdownPages:
     title: str | None = None
     mapless: list[int] = field(default_factory=list)  # pages with glyphs that have no Unicode map
     empty: list[int] = field(default_factory=list)  # pages without text
+    failed: dict[int, str] = field(default_factory=dict)  # pages given as plain lines -> the stage's error
 
     def add_page(self, no: int, page: PdfPage, runs: list[Run], width: float, height: float = 0.0) -> None:
         self.items.append(("page", f"<!-- page {no} -->", None))
@@ -65,6 +66,14 @@ class MarkdownPages:
             suspicious += self._block(block, page, Placement(no, height), coded)
         if suspicious >= 3:
             self.mapless.append(no)
+
+    def add_plain_page(self, no: int, runs: list[Run], error: str) -> None:
+        """The page's marker and its lines' text, top to bottom, with no layout read (no columns, displays or
+        tables): what is left when a layout stage fails on the page."""
+        self.failed[no] = error
+        self.items.append(("page", f"<!-- page {no} -->", None))
+        for ln in group_lines(runs):
+            self.items.append(("para", clean(" ".join(r.text for r in ln.runs)), None))
 
     def _title(self, runs: list[Run], no: int) -> list[Run]:
         """The largest text at the top of the first page is the title: a level-1 heading, out of the runs."""

@@ -166,6 +166,14 @@ def _warnings(c: object) -> list[str]:
             f"pages {_ranges(crowded)} are walls of text (over {MAX_PAGE_CHARS:,} characters each, or "
             "too many text objects: a plot's labels or a damaged file) were skipped: read them in a viewer"
         )
+    failed = c.failed_pages  # type: ignore[attr-defined]
+    if failed:
+        first = next(iter(failed.values()))
+        out.append(
+            f"pages {_ranges(sorted(failed))}: the layout reader failed ({first}), so their text is "
+            "given line by line, without equations, tables or columns read: look at those pages with "
+            "render_page or convert the LaTeX source, and report the PDF as a bug"
+        )
     empty = c.empty_pages  # type: ignore[attr-defined]
     if empty:
         out.append(f"pages {_ranges(empty)} have no text layer (scanned or image-only): OCR them if needed")
