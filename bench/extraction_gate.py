@@ -14,6 +14,7 @@ from pathlib import Path
 
 SPEED = {"seconds", "pages_per_s", "markitdown_pages_per_s", "speedup", "converter_pages_per_s",
          "converter_speedup"}
+CEILINGS = {"right_flagged"}  # lower is better: the target is a ceiling
 
 
 class BadTargets(ValueError):
@@ -56,6 +57,8 @@ def failures(totals: dict[str, dict], floors: dict[str, dict[str, float]]) -> li
             value = totals[route].get(name)
             if value is None:
                 out.append(f"{route} {name}: no value (nothing in the corpus measures it), floor {floor:.3f}")
-            elif value < floor:
+            elif name in CEILINGS and value > floor:
+                out.append(f"{route} {name}: {value:.3f} is above its ceiling {floor:.3f}")
+            elif name not in CEILINGS and value < floor:
                 out.append(f"{route} {name}: {value:.3f} is below its floor {floor:.3f}")
     return out

@@ -12,10 +12,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 
 
-def gate(tmp_path: Path, targets: object) -> subprocess.CompletedProcess[str]:
+def gate(tmp_path: Path, targets: object, route: str = "latex") -> subprocess.CompletedProcess[str]:
     path = tmp_path / "targets.json"
     path.write_text(json.dumps(targets))
-    cmd = [sys.executable, str(ROOT / "bench" / "extraction.py"), "--corpus", str(CORPUS), "--route", "latex",
+    cmd = [sys.executable, str(ROOT / "bench" / "extraction.py"), "--corpus", str(CORPUS), "--route", route,
            "--runs", "1", "--json", "--gate", str(path)]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=ROOT)
 
@@ -34,6 +34,15 @@ def test_floors_met_and_missed(tmp_path: Path) -> None:
         f"gate: FAIL latex eq_label_recall: {totals['eq_label_recall']:.3f} is below its floor 1.500",
         "gate: FAIL latex thm_recall: no value (nothing in the corpus measures it), floor 0.500",
     ]
+
+
+def test_right_flagged_is_a_ceiling(tmp_path: Path) -> None:
+    """The share of right bodies carrying a flag must stay under its target: a total above it fails."""
+    run = gate(tmp_path, {"pdf": {"right_flagged": 1.0}}, route="pdf")
+    assert run.returncode == 0, run.stderr
+    value = json.loads(run.stdout)["total"]["right_flagged"]
+    low = gate(tmp_path, {"pdf": {"right_flagged": value - 0.01}}, route="pdf")
+    assert low.returncode == 1 and f"right_flagged: {value:.3f} is above its ceiling" in low.stderr
 
 
 def test_targets_it_cannot_apply_are_refused(tmp_path: Path) -> None:
