@@ -221,7 +221,7 @@ _CHOICES = {
 }
 _RESULT_WORDS = re.compile(
     r"\b(accuracy|fid|bleu|nll|perplexity|bits|error|score|auc|likelihood|precision|recall|"
-    r"rouge|f1|psnr|ssim|is|top-1|top-5|speedup|throughput|seconds|hours|gpus?|tpus?)\b",
+    r"rouge|f1|psnr|ssim|(?-i:IS)|top-1|top-5|speedup|throughput|seconds|hours|gpus?|tpus?)\b",
     re.I,
 )
 _WORD_NUMBERS = {
@@ -299,6 +299,7 @@ _SCALAR = rf"(?:{_SCI}|{_ENOT}|{_FRACTION}|{_SUFFIXED}|(?:{_NUM})\s?%|{_NUM})"
 _WORDNUM = "|".join(_WORD_NUMBERS)
 VALUE_RE = re.compile(
     rf"\{{\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\}}"  # grid {0.1, 0.2}
+    rf"|\[\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\]"  # range [1e-5, 1e-3]
     rf"|(?:{_SCALAR})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{_SCALAR}))+(?!\d|\.\d)"  # 64, 96, 128, or 192
     rf"|(?:{_SCALAR})(?![\d.,]\d)"
 )
@@ -471,7 +472,8 @@ def _plain(text: str) -> str:
         def math(m: re.Match[str]) -> str:
             inner = _TEX_WORD.sub("", m.group(1))
             inner = re.sub(r"\\[A-Za-z]+", lambda c: _TEX_SYMBOLS.get(c.group(0), ""), inner)
-            return inner.replace("{", "").replace("}", "").replace("\\", "")
+            inner = inner.replace("{", "").replace("}", "").replace("\\", "")
+            return re.sub(r"\s*=\s*", " = ", inner)  # '$\\gamma=0.95$' prints as 'γ = 0.95'
 
         text = re.sub(r"(?<!\\)\$([^$]{1,200})\$", math, text)
     # a math font with no Unicode map prints '=' as a lone '“' ('d “ 40'); an opening quote has no space after
@@ -550,7 +552,10 @@ _NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimension
 _GAP = r"(?:[^\W\d_][\w-]*\s+){0,6}?"
 _SEP = (
     r"(?:of|=|:|is|was|to|at|as|equal\s+to|set\s+to|fixed\s+to|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
-    r"initiali[sz]ed\s+(?:to|at))"
+    r"initiali[sz]ed\s+(?:to|at)|"
+    # a search grid or range: "selected from {1e-3, 1e-4}", "tuned over [1e-5, 1e-3]", "in the range [0.1, 1]"
+    r"(?:selected|chosen|picked|searched|tuned|swept|varied|grid[\s-]searched)\s+(?:from|over|in|among|within)"
+    r"(?:\s+the\s+(?:set|range|grid))?|in\s+the\s+(?:set|range|grid)(?:\s+of)?|∈)"
 )
 _NAME_VALUE = re.compile(
     rf"{_NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?"
@@ -709,6 +714,24 @@ _SETTING_VERB = re.compile(
 # steps", "α, the learning rate"); tried around each name found, not at every position of the text
 _SYM_AFTER = re.compile(rf"\s+(?:\(\s*)?(?P<sym>{_SYM})(?![\w(])(?!\s*=)")
 _SYM_BEFORE = re.compile(rf"(?<![\w\\'’])(?P<sym>{_SYM})(?P<sep>\s*[,:]\s*(?:the\s+)?|\s+)$")
+# a symbol defined by the name after it: "where γ ∈ (0, 1) is a discount factor", "let τ denote the
+# temperature"
+_SYM_IS = re.compile(
+    rf"(?<![\w\\'’])(?P<sym>{_SYM})(?:\s*∈\s*[(\[][^()\[\]]{{0,20}}[)\]])?\s+(?:is|denotes?|represents?|be)\s+"
+    r"(?:the|a|an|our)\s+(?:[\w-]+\s+){0,2}?$"
+)
+# a symbol defined as a count: "the number of rollouts K", "where K is the number of rollouts"
+_WHAT = r"(?P<what>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
+_COUNT_DEFS = (
+    re.compile(rf"\bnumber\s+of\s+{_WHAT}\s+\(?\s*(?P<sym>{_SYM})(?![\w(])(?!\s*=)"),
+    re.compile(rf"(?<![\w\\'’])(?P<sym>{_SYM})\s+(?:is|denotes?|represents?|be)\s+the\s+number\s+of\s+{_WHAT}"),
+)
+_NOT_WHAT = {"per", "in", "of", "the", "used", "we", "that", "for", "to", "and", "is", "at", "on", "with"}
+# a clause that makes an assignment an example: "if M = 100", "e.g. K = 5", "suppose n = 3"
+_CONDITIONAL = re.compile(
+    r"(?:\b(?:if|when|whenever|suppose|assume|consider|e\.g\.|for\s+example|for\s+instance)\b[^.;]*)$", re.I
+)
+_EXAMPLE = re.compile(r"\b(?:in\s+(?:our|the|this)\s+example|illustrat\w*|toy)\b", re.I)
 _NAME_ANY = re.compile(rf"(?<![\w-])(?:{_phrase_re(_ALL_NAMES)})(?![\w])", re.I)
 
 
@@ -730,7 +753,7 @@ def _rejected(text: str, start: int, end: int, value: float | str | list) -> boo
     if (
         value == 0
         or re.match(r"\s*±", after)
-        or re.search(r"\b(than|least|most|around|about|roughly)\s*$", before)
+        or re.search(r"\b(than|least|most|around|about|roughly|every|each)\s*$", before)
     ):
         return True
     if re.search(
@@ -767,10 +790,20 @@ def _symbol_map(paras: list[_Para]) -> dict[str, str]:
                 before = None  # "T diffusion steps" yes, "T learning rate" no; "α, the learning rate" yes
             if after and key in COUNT_KEYS and _singular(m.group(0).lower()) == m.group(0).lower().strip():
                 after = None  # "at iteration n", "layer l": an index, not a count
-            for found in (after, before):
+            defined = _SYM_IS.search(text[max(0, m.start() - 60) : m.start()])
+            for found in (after, before, defined):
                 if found:
                     votes.setdefault(found.group("sym"), {}).setdefault(key, 0)
                     votes[found.group("sym")][key] += weight
+        for before_sym, rx in enumerate(_COUNT_DEFS):
+            for m in rx.finditer(text):
+                words = m["what"].split()
+                stop = next((k for k, w in enumerate(words) if w in _NOT_WHAT), len(words))
+                if stop == 0 or (before_sym == 0 and stop < len(words)):
+                    continue  # "the number of k-combinations of M": M is not the count
+                key = canonical_key("number of " + " ".join(words[:stop]))
+                votes.setdefault(m["sym"], {}).setdefault(key, 0)
+                votes[m["sym"]][key] += 3
     return {sym: max(keys, key=lambda k: keys[k]) for sym, keys in votes.items()}
 
 
@@ -1157,6 +1190,11 @@ class _ProseScan:
             sym = m.group("sym")
             if not self.free(*m.span("value")) or normalize_value(m.group("value")) in (0.0, 1.0):
                 continue
+            if _CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]) or _EXAMPLE.search(
+                _sentence_around(text, m.start(), m.end())
+            ):
+                self.emit(m, sym, self.symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
+                continue  # "if M = 100 and K = 5, then ...": an example, not a setting
             window = text[max(0, m.start() - 200) : m.end() + 100].lower()
             if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
                 key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
