@@ -564,7 +564,10 @@ _NAME_VALUE = re.compile(
 )
 _VALUE_NAME = re.compile(rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+){{0,2}}?){_COUNT}", re.I)
 _SYM = r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?[0-9a-z]{1,3}\}?|\d{1,2})?)(?![\w])"
-_SYM_ASSIGN = re.compile(rf"(?<![\w\\])(?P<sym>{_SYM})\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}")
+_SYM_ASSIGN = re.compile(
+    # a value run into letters ("0.5dt") is part of a formula
+    rf"(?<![\w\\])(?P<sym>{_SYM})\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
+)
 _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
     r"L-BFGS|LBFGS|stochastic gradient descent)"
@@ -705,6 +708,11 @@ _NOT_A_SETTING = {
 }
 # a noun that names the symbol right after it: "a budget n = 5460", "support of K = 25"
 _NAMING_NOUN = re.compile(r"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?$", re.I)
+_NAMED_SYM = re.compile(
+    rf"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?"
+    rf"(?P<sym>{_SYM})(?![\w(])(?!\s*=)",
+    re.I,
+)
 _SETTING_VERB = re.compile(
     r"\b(set|sets|use|used|using|fix|fixed|choose|chose|gives|give|with|where)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -725,6 +733,11 @@ _WHAT = r"(?P<what>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
 _COUNT_DEFS = (
     re.compile(rf"\bnumber\s+of\s+{_WHAT}\s+\(?\s*(?P<sym>{_SYM})(?![\w(])(?!\s*=)"),
     re.compile(rf"(?<![\w\\'’])(?P<sym>{_SYM})\s+(?:is|denotes?|represents?|be)\s+the\s+number\s+of\s+{_WHAT}"),
+)
+# a symbol defined as an attribute of a named thing: "the maximal size B of the support" -> support size
+_ATTR_OF = re.compile(
+    rf"\b(?P<attr>size|length|depth|width|dimension|radius|number)\s+\(?(?P<sym>{_SYM})\)?\s+of\s+"
+    r"(?:the\s+|each\s+|a\s+)?(?P<noun>[a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?)\b(?!\s*\()"
 )
 _NOT_WHAT = {"per", "in", "of", "the", "used", "we", "that", "for", "to", "and", "is", "at", "on", "with"}
 # a clause that makes an assignment an example: "if M = 100", "e.g. K = 5", "suppose n = 3"
@@ -804,6 +817,15 @@ def _symbol_map(paras: list[_Para]) -> dict[str, str]:
                 key = canonical_key("number of " + " ".join(words[:stop]))
                 votes.setdefault(m["sym"], {}).setdefault(key, 0)
                 votes[m["sym"]][key] += 3
+        for m in _NAMED_SYM.finditer(text):  # "a budget n": weighs as much as one definition
+            votes.setdefault(m["sym"], {}).setdefault(canonical_key(m["noun"]), 0)
+            votes[m["sym"]][canonical_key(m["noun"])] += 3
+        for m in _ATTR_OF.finditer(text):
+            words = [w for w in m["noun"].split() if w not in _NOT_WHAT]
+            attr, noun = m["attr"], _singular(" ".join(words[:1] if m["attr"] != "number" else words))
+            key = canonical_key(f"number of {noun}" if attr == "number" else f"{noun} {attr}")
+            votes.setdefault(m["sym"], {}).setdefault(key, 0)
+            votes[m["sym"]][key] += 3
     return {sym: max(keys, key=lambda k: keys[k]) for sym, keys in votes.items()}
 
 
@@ -952,6 +974,10 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
     i = 0
     while i < len(lines):
         line = lines[i]
+        if (end := _settings_table(lines, i, out)) > i:
+            used.update(ln.no for ln in lines[i:end])
+            i = end
+            continue
         row = _ROW_NAME.match(line.text)
         if row and _only_row_values(row.group("rest")) and len(line.text) < 120:
             _setting_row(line, row, _pipe_header(lines, i), out)
@@ -975,6 +1001,43 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
         _flattened_table(line, symbols, out)
         i += 1
     return used
+
+
+# a table of settings: its first header cell, or its caption, says so
+_SETTINGS_HEAD = re.compile(
+    r"^(?:hyper-?\s?parameters?|parameters?|settings?|names?|configurations?|config|options?)$", re.I
+)
+_SETTINGS_CAPTION = re.compile(r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)", re.I)
+_TRAILING_SYMBOL = re.compile(rf"\s+(?:\(\s*{_SYM}\s*\)|{_SYM})\s*$")
+_RULE_ROW = re.compile(r"^\|?\s*:?-{3,}")
+
+
+def _settings_table(lines: list[_Line], i: int, out: _Collector) -> int:
+    """A pipe table of settings ('| Hyperparameter | Atari | MuJoCo |' or one captioned 'Hyperparameters'):
+    every row names a setting, so each value cell is one, with its column's heading as the context, even
+    when the name is not in the synonym table ('Entropy coefficient', 'Discount γ'). Returns where the table
+    ends (i when line i does not open one)."""
+    if not (lines[i].text.startswith("|") and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1].text)):
+        return i
+    if i and lines[i - 1].text.startswith("|"):
+        return i
+    end = i + 2
+    while end < len(lines) and lines[end].text.startswith("|"):
+        end += 1
+    header = _cells(lines[i].text)
+    near = " ".join(ln.text for ln in lines[max(0, i - 3) : i] + lines[end : end + 3])
+    if not (_SETTINGS_HEAD.match(header[0]) or _SETTINGS_CAPTION.search(lines[i].text + " " + near)):
+        return i
+    for line in lines[i + 2 : end]:
+        cells = _cells(line.text)
+        name = _TRAILING_SYMBOL.sub("", cells[0]).strip(" :*")
+        if not re.search(r"[A-Za-z]{2}", name) or len(cells) < 2:
+            continue
+        for k, cell in enumerate(cells[1:], start=1):
+            head = header[k] if k < len(header) and len(cells) > 2 else None
+            if cell and (VALUE_RE.fullmatch(cell) or _ROW_VALUE.fullmatch(cell)):
+                out.add(line, name, canonical_key(name), cell, "table", line.text, context=head or None)
+    return end
 
 
 def _pipe_header(lines: list[_Line], i: int) -> list[str]:
