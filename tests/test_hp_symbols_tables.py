@@ -21,7 +21,8 @@ def test_is_set_to_reads_the_value() -> None:
 def test_symbol_defined_by_the_name_after_it() -> None:
     got = _found(
         "The return is discounted, where $\\gamma \\in (0, 1)$ is the discount factor.\n\n"
-        "Let $\\tau$ denote the temperature.\n\nIn every experiment, we used $\\gamma=0.95$ and $\\tau=0.07$.\n"
+        "Let $\\tau$ denote the temperature.\n\n"
+        "In every experiment, we used $\\gamma=0.95$ and $\\tau=0.07$.\n"
     )
     assert got == {"discount_factor": [(0.95, "stated", None)], "temperature": [(0.07, "stated", None)]}
 
@@ -77,5 +78,6 @@ def test_table_of_settings_gives_every_row_with_its_column() -> None:
 
 
 def test_captioned_settings_table_with_one_value_column() -> None:
-    md = "**Table 3** Hyperparameters of our agent.\n\n| Name | Value |\n|---|---|\n| Replay buffer size | 1M |\n"
+    md = "**Table 3** Hyperparameters of our agent.\n\n| Name | Value |\n|---|---|\n"
+    md += "| Replay buffer size | 1M |\n"
     assert _found(md) == {"replay_buffer_size": [(1e6, "stated", None)]}
