@@ -613,6 +613,10 @@ _KNN = re.compile(r"(?<![\w-])(?P<value>\d+)-NN\s+graphs?\b")
 _OBJECTIVE = re.compile(r"\b(?P<value>L_?\{?[a-z]{3,}\}?)\s+(?:objective|loss)\b")
 # settings a paper states in a fixed turn of phrase, with no name from the synonym table; (pattern, key, name)
 _N = rf"(?P<value>{_NUM})"
+_DRAWN_BY = (
+    r"\b(?:produced?|generated?|draw|drew|drawn|computed\s+(?:using|with|on|from)|trained\s+(?:with|on|for))\s+"
+    r"(?:only\s+)?"
+)
 _PHRASES = (
     # "the 10,000 most common words": the vocabulary
     (rf"(?<![\w.,])(?:the\s+)?{_N}\s+most\s+(?:common|frequent)\s+(?:words|tokens|terms)\b", "vocab_size",
@@ -628,6 +632,9 @@ _PHRASES = (
     # "optimized using 50 trials" (a hyperparameter search)
     (rf"\b(?:optimi[sz]ed|tuned|searched)\s+(?:\w+\s+){{0,4}}?(?:using|with|over|for)\s+{_N}\s+trials\b",
      "search_trials", "search trials"),
+    # "we produce 50K samples", "trained with 153.6M examples": samples drawn or seen, not a dataset's size
+    (rf"{_DRAWN_BY}(?P<value>{_SCALAR})\s+(?:training\s+|generated\s+)?samples\b", "samples", "samples"),
+    (rf"{_DRAWN_BY}(?P<value>{_SCALAR})\s+(?:training\s+)?examples\b", "examples", "examples"),
     # "importance sampling using 500 samples"
     (rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b", "importance_samples",
      "importance samples"),
