@@ -81,3 +81,11 @@ def test_captioned_settings_table_with_one_value_column() -> None:
     md = "**Table 3** Hyperparameters of our agent.\n\n| Name | Value |\n|---|---|\n"
     md += "| Replay buffer size | 1M |\n"
     assert _found(md) == {"replay_buffer_size": [(1e6, "stated", None)]}
+
+
+def test_samples_drawn_and_examples_trained_on_but_not_a_dataset_size() -> None:
+    got = _found(
+        "When computing FID we produce 50K samples from our models. All models were trained with 153.6M "
+        "examples. The dataset comprises 1,000,000 samples with 100 dimensions.\n"
+    )
+    assert got == {"samples": [(50000.0, "stated", None)], "examples": [(153600000.0, "stated", None)]}
