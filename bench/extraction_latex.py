@@ -72,7 +72,7 @@ def bench_paper(paper: Path, runs: int) -> dict:
         "eq_label_recall": hit / sum(want.values()) if want else None,
         "eq_label_precision": hit / sum(got.values()) if got else (None if not want else 0.0),
         "eq_body_exact": exact / len(eqs) if eqs else None,
-        "alg_caption_recall": alg_recall(gt, found["algorithms"]),
+        "alg_caption_recall": alg_recall(gt, found["algorithms"], latex_plain),
         "thm_recall": thm_recall(gt, found["theorems"], latex_plain),
         "thm_number_recall": thm_hit / len(numbered_thms) if numbered_thms else None,
         **hp_scores(paper, found["hyperparameters"]),

@@ -22,11 +22,13 @@ def _norm(text: str) -> str:
     return " ".join(words(text))
 
 
-def alg_recall(gt: dict, algorithms: list) -> float | None:
+def alg_recall(gt: dict, algorithms: list, reduce=None) -> float | None:
+    """Share of ground-truth captions whose first 4 words are in a found caption (reduce: applied to each
+    found caption first, e.g. latex_plain on the LaTeX route)."""
     want = gt.get("algorithms", [])
     if not want:
         return None
-    caps = [_norm(a.caption) for a in algorithms]
+    caps = [_norm(reduce(a.caption) if reduce else a.caption) for a in algorithms]
     hit = 0
     for a in want:
         key = " ".join(words(a.get("caption", ""))[:4])

@@ -94,3 +94,76 @@ def f(): return {1: 2}
     assert [(e.label, e.body) for e in found["numbered"]] == [("1", "b")]  # nothing inside code is numbered
     assert "```\n$ run --flag \\begin{equation} a \\end{equation}\n```" in md
     assert "```\ndef f(): return {1: 2}\n```" in md
+
+
+def _convert_with(tmp_path: Path, preamble: str, body: str) -> str:
+    main = tmp_path / "main.tex"
+    main.write_text(f"\\documentclass{{article}}{preamble}\n\\begin{{document}}\n{body}\n\\end{{document}}\n")
+    return convert_source(main).markdown
+
+
+def test_declared_algorithm_floats_number_as_algorithms(tmp_path: Path) -> None:
+    md = _convert_with(
+        tmp_path,
+        r"\usepackage{float,newfloat,algorithmic}\newfloat{pcode}{tbp}{lop}\floatname{pcode}{Algorithm}"
+        r"\DeclareFloatingEnvironment[fileext=loa,name=Algorithm]{myalgo}\newfloat{snippet}{tbp}{los}",
+        r"""\begin{pcode}\caption{Greedy step}\label{a:g}\begin{algorithmic}\STATE pick $i$\end{algorithmic}
+\end{pcode}
+\begin{myalgo*}\caption{Second one}\begin{algorithmic}\STATE stop\end{algorithmic}\end{myalgo*}
+\begin{snippet}\caption{Not an algorithm}\end{snippet}
+See Algorithm~\ref{a:g}.""",
+    )
+    algs = find_all(md, {"algorithm"})["algorithms"]
+    assert [(a.number, a.caption, a.steps) for a in algs] == [
+        ("1", "Greedy step", ["1. pick $i$"]),
+        ("2", "Second one", ["1. stop"]),
+    ]
+    assert "See Algorithm 1." in md
+
+
+def test_figure_captioned_as_an_algorithm_is_one_and_other_figures_are_not(tmp_path: Path) -> None:
+    md = _convert_with(
+        tmp_path,
+        r"\usepackage{algorithmic,listings}",
+        r"""\begin{figure}\begin{algorithmic}\IF{$a$}\STATE b\ENDIF\end{algorithmic}
+\caption{A rule list}\end{figure}
+\begin{figure}\begin{algorithmic}\STATE $x \gets 0$\end{algorithmic}
+\caption{Algorithm 3: Reset the state}\end{figure}
+\begin{figure}\caption{Pseudocode of the update}
+\begin{lstlisting}
+x = x - lr * g
+\end{lstlisting}\end{figure}""",
+    )
+    algs = find_all(md, {"algorithm"})["algorithms"]
+    assert [(a.number, a.caption, a.steps) for a in algs] == [
+        ("3", "Reset the state", ["1. $x \\gets 0$"]),
+        ("3", "(Figure 3) Pseudocode of the update", ["1. `x = x - lr * g`"]),
+    ]
+    assert "**Figure 1** A rule list" in md
+
+
+def test_algorithm2e_side_comments_end_lines_and_escaped_braces_stay_in_a_step(tmp_path: Path) -> None:
+    md = _convert_with(
+        tmp_path,
+        r"\usepackage[ruled]{algorithm2e}",
+        r"""\begin{algorithm}[H]
+\quad $a := 1$ \tcp*{first}
+\quad $b := 2$ \tcp*[h]{kept on the line} and more \tcp*[r]{second}
+\While{running}{
+  pick $i \in \{1, \dots, n\}$ \;
+  update $x_i$
+}
+\caption{Loop}
+\end{algorithm}
+\begin{procedure}\caption{Merge($u$, $v$)}\KwRet{$u$}\end{procedure}""",
+    )
+    algs = find_all(md, {"algorithm"})["algorithms"]
+    assert [(a.number, a.caption) for a in algs] == [("1", "Loop"), ("2", "Merge($u$, $v$)")]
+    assert algs[0].steps == [
+        "1. $a := 1$ ▷ first",
+        "2. $b := 2$ ▷ kept on the line and more ▷ second",
+        "3. **while** running **do**",
+        "4. pick $i \\in \\{1, \\dots, n\\}$",
+        "5. update $x_i$",
+    ]
+    assert algs[1].steps == ["1. **return** $u$"]

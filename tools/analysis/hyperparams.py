@@ -221,7 +221,7 @@ _CHOICES = {
 }
 _RESULT_WORDS = re.compile(
     r"\b(accuracy|fid|bleu|nll|perplexity|bits|error|score|auc|likelihood|precision|recall|"
-    r"rouge|f1|psnr|ssim|is|top-1|top-5|speedup|throughput|seconds|hours|gpus?|tpus?)\b",
+    r"rouge|f1|psnr|ssim|(?-i:IS)|top-1|top-5|speedup|throughput|seconds|hours|gpus?|tpus?)\b",
     re.I,
 )
 _WORD_NUMBERS = {
@@ -299,6 +299,7 @@ _SCALAR = rf"(?:{_SCI}|{_ENOT}|{_FRACTION}|{_SUFFIXED}|(?:{_NUM})\s?%|{_NUM})"
 _WORDNUM = "|".join(_WORD_NUMBERS)
 VALUE_RE = re.compile(
     rf"\{{\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\}}"  # grid {0.1, 0.2}
+    rf"|\[\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\]"  # range [1e-5, 1e-3]
     rf"|(?:{_SCALAR})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{_SCALAR}))+(?!\d|\.\d)"  # 64, 96, 128, or 192
     rf"|(?:{_SCALAR})(?![\d.,]\d)"
 )
@@ -471,7 +472,8 @@ def _plain(text: str) -> str:
         def math(m: re.Match[str]) -> str:
             inner = _TEX_WORD.sub("", m.group(1))
             inner = re.sub(r"\\[A-Za-z]+", lambda c: _TEX_SYMBOLS.get(c.group(0), ""), inner)
-            return inner.replace("{", "").replace("}", "").replace("\\", "")
+            inner = inner.replace("{", "").replace("}", "").replace("\\", "")
+            return re.sub(r"\s*=\s*", " = ", inner)  # '$\\gamma=0.95$' prints as 'γ = 0.95'
 
         text = re.sub(r"(?<!\\)\$([^$]{1,200})\$", math, text)
     # a math font with no Unicode map prints '=' as a lone '“' ('d “ 40'); an opening quote has no space after
@@ -550,7 +552,10 @@ _NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimension
 _GAP = r"(?:[^\W\d_][\w-]*\s+){0,6}?"
 _SEP = (
     r"(?:of|=|:|is|was|to|at|as|equal\s+to|set\s+to|fixed\s+to|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
-    r"initiali[sz]ed\s+(?:to|at))"
+    r"initiali[sz]ed\s+(?:to|at)|"
+    # a search grid or range: "selected from {1e-3, 1e-4}", "tuned over [1e-5, 1e-3]", "in the range [0.1, 1]"
+    r"(?:selected|chosen|picked|searched|tuned|swept|varied|grid[\s-]searched)\s+(?:from|over|in|among|within)"
+    r"(?:\s+the\s+(?:set|range|grid))?|in\s+the\s+(?:set|range|grid)(?:\s+of)?|∈)"
 )
 _NAME_VALUE = re.compile(
     rf"{_NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?"
@@ -559,7 +564,10 @@ _NAME_VALUE = re.compile(
 )
 _VALUE_NAME = re.compile(rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+){{0,2}}?){_COUNT}", re.I)
 _SYM = r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?[0-9a-z]{1,3}\}?|\d{1,2})?)(?![\w])"
-_SYM_ASSIGN = re.compile(rf"(?<![\w\\])(?P<sym>{_SYM})\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}")
+_SYM_ASSIGN = re.compile(
+    # a value run into letters ("0.5dt") is part of a formula
+    rf"(?<![\w\\])(?P<sym>{_SYM})\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
+)
 _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
     r"L-BFGS|LBFGS|stochastic gradient descent)"
@@ -605,6 +613,10 @@ _KNN = re.compile(r"(?<![\w-])(?P<value>\d+)-NN\s+graphs?\b")
 _OBJECTIVE = re.compile(r"\b(?P<value>L_?\{?[a-z]{3,}\}?)\s+(?:objective|loss)\b")
 # settings a paper states in a fixed turn of phrase, with no name from the synonym table; (pattern, key, name)
 _N = rf"(?P<value>{_NUM})"
+_DRAWN_BY = (
+    r"\b(?:produced?|generated?|draw|drew|drawn|computed\s+(?:using|with|on|from)|trained\s+(?:with|on|for))\s+"
+    r"(?:only\s+)?"
+)
 _PHRASES = (
     # "the 10,000 most common words": the vocabulary
     (rf"(?<![\w.,])(?:the\s+)?{_N}\s+most\s+(?:common|frequent)\s+(?:words|tokens|terms)\b", "vocab_size",
@@ -620,6 +632,9 @@ _PHRASES = (
     # "optimized using 50 trials" (a hyperparameter search)
     (rf"\b(?:optimi[sz]ed|tuned|searched)\s+(?:\w+\s+){{0,4}}?(?:using|with|over|for)\s+{_N}\s+trials\b",
      "search_trials", "search trials"),
+    # "we produce 50K samples", "trained with 153.6M examples": samples drawn or seen, not a dataset's size
+    (rf"{_DRAWN_BY}(?P<value>{_SCALAR})\s+(?:training\s+|generated\s+)?samples\b", "samples", "samples"),
+    (rf"{_DRAWN_BY}(?P<value>{_SCALAR})\s+(?:training\s+)?examples\b", "examples", "examples"),
     # "importance sampling using 500 samples"
     (rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b", "importance_samples",
      "importance samples"),
@@ -700,6 +715,11 @@ _NOT_A_SETTING = {
 }
 # a noun that names the symbol right after it: "a budget n = 5460", "support of K = 25"
 _NAMING_NOUN = re.compile(r"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?$", re.I)
+_NAMED_SYM = re.compile(
+    rf"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?"
+    rf"(?P<sym>{_SYM})(?![\w(])(?!\s*=)",
+    re.I,
+)
 _SETTING_VERB = re.compile(
     r"\b(set|sets|use|used|using|fix|fixed|choose|chose|gives|give|with|where)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -709,6 +729,29 @@ _SETTING_VERB = re.compile(
 # steps", "α, the learning rate"); tried around each name found, not at every position of the text
 _SYM_AFTER = re.compile(rf"\s+(?:\(\s*)?(?P<sym>{_SYM})(?![\w(])(?!\s*=)")
 _SYM_BEFORE = re.compile(rf"(?<![\w\\'’])(?P<sym>{_SYM})(?P<sep>\s*[,:]\s*(?:the\s+)?|\s+)$")
+# a symbol defined by the name after it: "where γ ∈ (0, 1) is a discount factor", "let τ denote the
+# temperature"
+_SYM_IS = re.compile(
+    rf"(?<![\w\\'’])(?P<sym>{_SYM})(?:\s*∈\s*[(\[][^()\[\]]{{0,20}}[)\]])?\s+(?:is|denotes?|represents?|be)\s+"
+    r"(?:the|a|an|our)\s+(?:[\w-]+\s+){0,2}?$"
+)
+# a symbol defined as a count: "the number of rollouts K", "where K is the number of rollouts"
+_WHAT = r"(?P<what>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
+_COUNT_DEFS = (
+    re.compile(rf"\bnumber\s+of\s+{_WHAT}\s+\(?\s*(?P<sym>{_SYM})(?![\w(])(?!\s*=)"),
+    re.compile(rf"(?<![\w\\'’])(?P<sym>{_SYM})\s+(?:is|denotes?|represents?|be)\s+the\s+number\s+of\s+{_WHAT}"),
+)
+# a symbol defined as an attribute of a named thing: "the maximal size B of the support" -> support size
+_ATTR_OF = re.compile(
+    rf"\b(?P<attr>size|length|depth|width|dimension|radius|number)\s+\(?(?P<sym>{_SYM})\)?\s+of\s+"
+    r"(?:the\s+|each\s+|a\s+)?(?P<noun>[a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?)\b(?!\s*\()"
+)
+_NOT_WHAT = {"per", "in", "of", "the", "used", "we", "that", "for", "to", "and", "is", "at", "on", "with"}
+# a clause that makes an assignment an example: "if M = 100", "e.g. K = 5", "suppose n = 3"
+_CONDITIONAL = re.compile(
+    r"(?:\b(?:if|when|whenever|suppose|assume|consider|e\.g\.|for\s+example|for\s+instance)\b[^.;]*)$", re.I
+)
+_EXAMPLE = re.compile(r"\b(?:in\s+(?:our|the|this)\s+example|illustrat\w*|toy)\b", re.I)
 _NAME_ANY = re.compile(rf"(?<![\w-])(?:{_phrase_re(_ALL_NAMES)})(?![\w])", re.I)
 
 
@@ -730,7 +773,7 @@ def _rejected(text: str, start: int, end: int, value: float | str | list) -> boo
     if (
         value == 0
         or re.match(r"\s*±", after)
-        or re.search(r"\b(than|least|most|around|about|roughly)\s*$", before)
+        or re.search(r"\b(than|least|most|around|about|roughly|every|each)\s*$", before)
     ):
         return True
     if re.search(
@@ -767,10 +810,29 @@ def _symbol_map(paras: list[_Para]) -> dict[str, str]:
                 before = None  # "T diffusion steps" yes, "T learning rate" no; "α, the learning rate" yes
             if after and key in COUNT_KEYS and _singular(m.group(0).lower()) == m.group(0).lower().strip():
                 after = None  # "at iteration n", "layer l": an index, not a count
-            for found in (after, before):
+            defined = _SYM_IS.search(text[max(0, m.start() - 60) : m.start()])
+            for found in (after, before, defined):
                 if found:
                     votes.setdefault(found.group("sym"), {}).setdefault(key, 0)
                     votes[found.group("sym")][key] += weight
+        for before_sym, rx in enumerate(_COUNT_DEFS):
+            for m in rx.finditer(text):
+                words = m["what"].split()
+                stop = next((k for k, w in enumerate(words) if w in _NOT_WHAT), len(words))
+                if stop == 0 or (before_sym == 0 and stop < len(words)):
+                    continue  # "the number of k-combinations of M": M is not the count
+                key = canonical_key("number of " + " ".join(words[:stop]))
+                votes.setdefault(m["sym"], {}).setdefault(key, 0)
+                votes[m["sym"]][key] += 3
+        for m in _NAMED_SYM.finditer(text):  # "a budget n": weighs as much as one definition
+            votes.setdefault(m["sym"], {}).setdefault(canonical_key(m["noun"]), 0)
+            votes[m["sym"]][canonical_key(m["noun"])] += 3
+        for m in _ATTR_OF.finditer(text):
+            words = [w for w in m["noun"].split() if w not in _NOT_WHAT]
+            attr, noun = m["attr"], _singular(" ".join(words[:1] if m["attr"] != "number" else words))
+            key = canonical_key(f"number of {noun}" if attr == "number" else f"{noun} {attr}")
+            votes.setdefault(m["sym"], {}).setdefault(key, 0)
+            votes[m["sym"]][key] += 3
     return {sym: max(keys, key=lambda k: keys[k]) for sym, keys in votes.items()}
 
 
@@ -919,6 +981,10 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
     i = 0
     while i < len(lines):
         line = lines[i]
+        if (end := _settings_table(lines, i, out)) > i:
+            used.update(ln.no for ln in lines[i:end])
+            i = end
+            continue
         row = _ROW_NAME.match(line.text)
         if row and _only_row_values(row.group("rest")) and len(line.text) < 120:
             _setting_row(line, row, _pipe_header(lines, i), out)
@@ -942,6 +1008,43 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
         _flattened_table(line, symbols, out)
         i += 1
     return used
+
+
+# a table of settings: its first header cell, or its caption, says so
+_SETTINGS_HEAD = re.compile(
+    r"^(?:hyper-?\s?parameters?|parameters?|settings?|names?|configurations?|config|options?)$", re.I
+)
+_SETTINGS_CAPTION = re.compile(r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)", re.I)
+_TRAILING_SYMBOL = re.compile(rf"\s+(?:\(\s*{_SYM}\s*\)|{_SYM})\s*$")
+_RULE_ROW = re.compile(r"^\|?\s*:?-{3,}")
+
+
+def _settings_table(lines: list[_Line], i: int, out: _Collector) -> int:
+    """A pipe table of settings ('| Hyperparameter | Atari | MuJoCo |' or one captioned 'Hyperparameters'):
+    every row names a setting, so each value cell is one, with its column's heading as the context, even
+    when the name is not in the synonym table ('Entropy coefficient', 'Discount γ'). Returns where the table
+    ends (i when line i does not open one)."""
+    if not (lines[i].text.startswith("|") and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1].text)):
+        return i
+    if i and lines[i - 1].text.startswith("|"):
+        return i
+    end = i + 2
+    while end < len(lines) and lines[end].text.startswith("|"):
+        end += 1
+    header = _cells(lines[i].text)
+    near = " ".join(ln.text for ln in lines[max(0, i - 3) : i] + lines[end : end + 3])
+    if not (_SETTINGS_HEAD.match(header[0]) or _SETTINGS_CAPTION.search(lines[i].text + " " + near)):
+        return i
+    for line in lines[i + 2 : end]:
+        cells = _cells(line.text)
+        name = _TRAILING_SYMBOL.sub("", cells[0]).strip(" :*")
+        if not re.search(r"[A-Za-z]{2}", name) or len(cells) < 2:
+            continue
+        for k, cell in enumerate(cells[1:], start=1):
+            head = header[k] if k < len(header) and len(cells) > 2 else None
+            if cell and (VALUE_RE.fullmatch(cell) or _ROW_VALUE.fullmatch(cell)):
+                out.add(line, name, canonical_key(name), cell, "table", line.text, context=head or None)
+    return end
 
 
 def _pipe_header(lines: list[_Line], i: int) -> list[str]:
@@ -1157,6 +1260,11 @@ class _ProseScan:
             sym = m.group("sym")
             if not self.free(*m.span("value")) or normalize_value(m.group("value")) in (0.0, 1.0):
                 continue
+            if _CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]) or _EXAMPLE.search(
+                _sentence_around(text, m.start(), m.end())
+            ):
+                self.emit(m, sym, self.symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
+                continue  # "if M = 100 and K = 5, then ...": an example, not a setting
             window = text[max(0, m.start() - 200) : m.end() + 100].lower()
             if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
                 key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")

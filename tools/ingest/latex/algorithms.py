@@ -207,7 +207,8 @@ _2E_NO_ARGS = {
     "scriptsize",
 }
 _2E_THREE_ARGS = {"SetKwInOut", "SetKwFunction", "SetKwProg"}
-_2E_TOKEN = re.compile(r"\\([A-Za-z]+)|\\;|\\\\|[{}]")
+_2E_TOKEN = re.compile(r"\\([A-Za-z]+)|\\;|\\\\|\\.|[{}]")
+_SIDE_COMMENT = re.compile(r"\*\s*(?:\[([a-z]?)\])?\s*\{")  # \tcp*[r]{...}: a side comment
 
 
 def _steps_2e(r: Writer, a: int, b: int, depth: int, out: list[tuple[int, str]]) -> None:
@@ -227,6 +228,10 @@ def _steps_2e(r: Writer, a: int, b: int, depth: int, out: list[tuple[int, str]])
             _emit(r, start, m.start(), depth, out)
             start = pos = m.end()
             continue
+        if name in ("tcp", "tcc") and (end := _side_comment_end(s, m.end(), b)):
+            _emit(r, start, end, depth, out)  # a side comment ends its line (unless placed [h] or [f])
+            start = pos = end
+            continue
         if name in _2E_SKIP:
             _emit(r, start, m.start(), depth, out)
             pos = _skip_args(s, m.end(), b, 3 if name in _2E_THREE_ARGS else 1)
@@ -243,6 +248,17 @@ def _steps_2e(r: Writer, a: int, b: int, depth: int, out: list[tuple[int, str]])
             out.append((depth, f"**{_2E_KW[name]}** {text}".strip()))
             start = pos
     _emit(r, start, b, depth, out)
+
+
+def _side_comment_end(s: str, i: int, b: int) -> int | None:
+    """Where a line-ending side comment (`\\tcp*{...}`, `\\tcp*[r]{...}`, `[l]`) that starts at i ends."""
+    m = _SIDE_COMMENT.match(s, i, b)
+    if not m or m.group(1) in ("h", "f"):
+        return None
+    try:
+        return read_group(s, m.end() - 1)[1]
+    except Unbalanced:
+        return None
 
 
 def _block_2e(r: Writer, name: str, i: int, b: int, depth: int, out: list[tuple[int, str]]) -> int:

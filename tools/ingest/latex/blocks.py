@@ -19,9 +19,20 @@ from tools.ingest.latex.scan import (
 from tools.ingest.latex.writer import Writer
 
 _TAG_REF = re.compile(r"\\(ref|eqref|cref|Cref|autoref|Autoref|labelcref)\*?\s*\{([^{}]*)\}")
+_ALGORITHM_FLOAT = re.compile(r"\\begin\s*\{algorithm2?e?\*?\}")
+_INNER = re.compile(r"\\begin\s*\{(algorithmic|algorithmicx)\}")
+# a caption that names itself an algorithm: "Algorithm 2: ...", "Pseudocode. ..."
+_OWN_NUMBER = re.compile(
+    r"(?:\*\*)?(?:Algorithm|Pseudo-?code|Procedure)\b\s*([A-Z]?\d+(?:\.\d+)*)?\s*[:.]?(?:\*\*)?\s*", re.I
+)
 _LIST_BEGIN = re.compile(r"\\begin\s*\{(?:itemize|enumerate|description|compactitem|compactenum)\}")
 _LIST_END = re.compile(r"\\end\s*\{(?:itemize|enumerate|description|compactitem|compactenum)\}")
 _LIST_TOKEN = re.compile(rf"(?P<begin>{_LIST_BEGIN.pattern})|(?P<end>{_LIST_END.pattern})|\\item(?![a-zA-Z])")
+
+
+def _head(number: str | None, caption: str, steps: list[str]) -> str:
+    head = f"**Algorithm{' ' + number if number else ''}** {caption}".rstrip()
+    return head + ("\n" + "\n".join(steps) if steps else "")
 
 
 class Blocks(Writer):
@@ -56,30 +67,51 @@ class Blocks(Writer):
         self.lead(head + ".", blocks)
 
     def algorithm(self, i: int, c_end: int) -> None:
+        number, caption = self._caption(i, c_end, "algorithm")
+        self.block(_head(number, caption, self._algorithm_steps(i, c_end)))
+
+    def figure_algorithm(self, i: int, c_end: int) -> bool:
+        """A figure captioned as an algorithm ("Algorithm 2: ...", "Pseudocode of ...") that holds its steps
+        (an algorithmic block or a code listing) written as an algorithm: numbered as its caption says,
+        else as the figure it prints as. False (nothing written) for any other figure."""
         s = self.s
-        caption, number = "", None
+        number, caption = self._caption(i, c_end, "figure")
+        own = _OWN_NUMBER.match(caption)
+        if _ALGORITHM_FLOAT.search(s, i, c_end):
+            return False  # an algorithm float inside: written by its own handler
+        if not own or not (_INNER.search(s, i, c_end) or algorithms.code_span(s, i, c_end)):
+            return False
+        if own and own.group(1):
+            number, caption = own.group(1), caption[own.end() :]
+        elif number:
+            caption = f"(Figure {number}) {caption}"
+        self.block(_head(number, caption, self._algorithm_steps(i, c_end)))
+        return True
+
+    def _caption(self, i: int, c_end: int, want: str) -> tuple[str | None, str]:
+        """(number, caption text) of the first caption of kind want in s[i:c_end]."""
+        s = self.s
         for pos, (kind, num) in self.n.captions.items():
-            if i <= pos < c_end and kind == "algorithm":
-                number = num
+            if i <= pos < c_end and kind == want:
                 m = re.compile(r"\\caption(?:of)?\s*").match(s, pos)
                 j = m.end() if m else pos + 8
                 _, j = read_optional(s, j)
                 j = skip_space(s, j)
                 cap, _ = read_group(s, j)
-                caption = self.inline(j + 1, j + 1 + len(cap))
-                break
-        inner = re.compile(r"\\begin\s*\{(algorithmic|algorithmicx)\}").search(s, i, c_end)
+                return num, self.inline(j + 1, j + 1 + len(cap))
+        return None, ""
+
+    def _algorithm_steps(self, i: int, c_end: int) -> list[str]:
+        s = self.s
+        inner = _INNER.search(s, i, c_end)
         code = None if inner else algorithms.code_span(s, i, c_end)
         if inner:
             ie, _ = env_end(s, inner.group(1), inner.end())
-            steps = algorithms.steps(self, inner.end(), ie, inner.group(1))
-        elif code:  # an algorithm box that holds a code listing
-            steps = algorithms.code_steps(s[code[0] : code[1]])
-        else:
-            _, j = read_optional(s, i)  # algorithm2e's placement [t]
-            steps = algorithms.steps(self, j, c_end, "algorithm2e")
-        head = f"**Algorithm{' ' + number if number else ''}** {caption}".rstrip()
-        self.block(head + ("\n" + "\n".join(steps) if steps else ""))
+            return algorithms.steps(self, inner.end(), ie, inner.group(1))
+        if code:  # an algorithm box that holds a code listing
+            return algorithms.code_steps(s[code[0] : code[1]])
+        _, j = read_optional(s, i)  # algorithm2e's placement [t]
+        return algorithms.steps(self, j, c_end, "algorithm2e")
 
     def table(self, env: str, i: int, c_end: int) -> None:
         rows = self._rows(env, i, c_end)

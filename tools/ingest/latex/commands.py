@@ -215,6 +215,8 @@ class Commands(Blocks):
     def cmd_comment(self, cs: str, star: bool, at: int, i: int) -> int:
         s = self.s
         j = skip_space(s, i + (1 if s.startswith("*", i) else 0))
+        _, j = read_optional(s, j)  # algorithm2e's placement: \tcp*[h]{...}
+        j = skip_space(s, j)
         if j < len(s) and s[j] == "{":
             _, end = read_group(s, j)
             self.buf.append(f" ▷ {self.inline(j + 1, end - 1)}")

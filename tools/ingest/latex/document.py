@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tools.ingest.latex.classes import theorem_declarations
 from tools.ingest.latex.convert import Renderer
+from tools.ingest.latex.floats import algorithm_floats, as_algorithms
 from tools.ingest.latex.listings import as_listings, code_environments
 from tools.ingest.latex.macros import PROTECTED, MacroTable
 from tools.ingest.latex.names import DROP, WRAP
@@ -44,7 +45,8 @@ def convert_source(source: Path) -> Converted:
     macros.collect(doc.packages, package=True)
     preamble = macros.collect(doc.preamble)
     code = code_environments(doc.packages + "\n" + doc.preamble)
-    body = macros.expand(macros.collect(as_listings(doc.body, code)))
+    algos = algorithm_floats(doc.packages + "\n" + doc.preamble)
+    body = macros.expand(macros.collect(as_algorithms(as_listings(doc.body, code), algos)))
     theorems, cls = theorem_declarations(doc.preamble, doc.main.parent)
     if cls is not None:
         doc.files.append(cls)

@@ -109,7 +109,10 @@ class Environments(Blocks):
         self.bibliography(i, c_end)
 
     def env_box(self, env: str, i: int, c_end: int) -> None:
-        """A float or a box: its arguments are dropped, its content converted."""
+        """A float or a box: its arguments are dropped, its content converted. A figure that holds
+        pseudocode is written as an algorithm."""
+        if FLOATS.get(env) == "figure" and self.figure_algorithm(i, c_end):
+            return
         _, j = read_args(self.s, i, ENV_ARGS.get(env.rstrip("*"), "o"))
         self.walk(j, c_end)
         self.flush()

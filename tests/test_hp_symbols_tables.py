@@ -1,0 +1,91 @@
+"""Hyperparameter settings given as symbols defined nearby, search grids and ranges, tables of settings, and
+assignments that are examples or formulas rather than settings (find_hyperparameters on Markdown)."""
+
+from __future__ import annotations
+
+from tools.analysis.hyperparams import find_hyperparameters
+
+
+def _found(markdown: str) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {}
+    for h in find_hyperparameters(markdown):
+        out.setdefault(h.key, []).append((h.value_normalized, h.confidence, h.context))
+    return out
+
+
+def test_is_set_to_reads_the_value() -> None:
+    got = _found("The batch size is set to 256. The temperature is 0.5.\n")
+    assert got == {"batch_size": [(256.0, "stated", None)], "temperature": [(0.5, "stated", None)]}
+
+
+def test_symbol_defined_by_the_name_after_it() -> None:
+    got = _found(
+        "The return is discounted, where $\\gamma \\in (0, 1)$ is the discount factor.\n\n"
+        "Let $\\tau$ denote the temperature.\n\n"
+        "In every experiment, we used $\\gamma=0.95$ and $\\tau=0.07$.\n"
+    )
+    assert got == {"discount_factor": [(0.95, "stated", None)], "temperature": [(0.07, "stated", None)]}
+
+
+def test_symbol_defined_as_a_count_or_an_attribute_of_a_thing() -> None:
+    got = _found(
+        "We use $K = 16$ rollouts per update, where $K$ is the number of rollouts.\n\n"
+        "The maximal size $B$ of the support of the transitions was used ($B=4$ in the first domain).\n"
+    )
+    assert got == {"rollouts": [(16.0, "stated", None)], "support_size": [(4.0, "stated", None)]}
+
+
+def test_a_symbol_after_a_preposition_is_not_the_count() -> None:
+    got = _found("where $C(M, k)$ denotes the number of $k$-combinations of $M$. We use $M = 1000$ rules.\n")
+    assert all(c == "candidate" for vals in got.values() for _v, c, _x in vals)
+
+
+def test_example_assignments_and_formulas_are_candidates() -> None:
+    got = _found(
+        "where $K$ is the number of rules. If $K = 5$, then the search space is small.\n\n"
+        "The choice of $K = 10$ in our example above is typical.\n\n"
+        "where $q$ is the horizon. Then F q = 0.5dt holds.\n"
+    )
+    assert got["rules"] == [(5.0, "candidate", None), (10.0, "candidate", None)]
+    assert "horizon" not in got
+
+
+def test_search_grids_and_ranges() -> None:
+    got = _found(
+        "The learning rate was selected from $\\{10^{-3}, 3 \\times 10^{-4}\\}$.\n\n"
+        "The dropout was tuned over [0.1, 0.5].\n"
+    )
+    assert got["learning_rate"] == [([0.001, 0.0003], "stated", None)]
+    assert got["dropout"] == [([0.1, 0.5], "stated", None)]
+
+
+def test_interval_is_not_a_run_length() -> None:
+    assert "training_steps" not in _found("We update the target network every 1000 steps.\n")
+
+
+def test_table_of_settings_gives_every_row_with_its_column() -> None:
+    md = (
+        "| Hyperparameter | Atari | MuJoCo |\n|---|---|---|\n| Discount $\\gamma$ | 0.99 | 0.995 |\n"
+        "| Entropy coefficient | 0.01 | 0 |\n| Minibatch size | 256 | 64 |\n| Optimizer | Adam | Adam |\n\n"
+        "| Model | Accuracy |\n|---|---|\n| Ours | 0.93 |\n"
+    )
+    got = _found(md)
+    assert got["discount_factor"] == [(0.99, "stated", "Atari"), (0.995, "stated", "MuJoCo")]
+    assert got["entropy_coefficient"] == [(0.01, "stated", "Atari"), (0.0, "stated", "MuJoCo")]
+    assert got["batch_size"] == [(256.0, "stated", "Atari"), (64.0, "stated", "MuJoCo")]
+    assert got["optimizer"] == [("adam", "stated", "Atari"), ("adam", "stated", "MuJoCo")]
+    assert "accuracy" not in got and "ours" not in got
+
+
+def test_captioned_settings_table_with_one_value_column() -> None:
+    md = "**Table 3** Hyperparameters of our agent.\n\n| Name | Value |\n|---|---|\n"
+    md += "| Replay buffer size | 1M |\n"
+    assert _found(md) == {"replay_buffer_size": [(1e6, "stated", None)]}
+
+
+def test_samples_drawn_and_examples_trained_on_but_not_a_dataset_size() -> None:
+    got = _found(
+        "When computing FID we produce 50K samples from our models. All models were trained with 153.6M "
+        "examples. The dataset comprises 1,000,000 samples with 100 dimensions.\n"
+    )
+    assert got == {"samples": [(50000.0, "stated", None)], "examples": [(153600000.0, "stated", None)]}
