@@ -134,6 +134,16 @@ def test_train_eval_resume_and_overrides(generated):
     assert run.returncode == 0, run.stderr[-3000:]
     lrs = [float(v) for v in re.findall(r"lr (\S+)$", run.stdout, re.MULTILINE)]
     assert "lr schedule cosine" in run.stdout and len(lrs) == 4 and lrs[0] == pytest.approx(lrs[1] / 2)
+    # a step schedule decaying at milestones counted in epochs, set on the command line
+    run = uv(project, "run", "python", "train.py", "--steps", "6", "--out", "outputs/step",
+             "--set", "lr_schedule=step", "--set", "lr_milestones=[1, 2]", "--set", "milestone_unit=epochs",
+             "--set", "steps_per_epoch=2", "--set", "lr_decay=0.5", "--set", "log_every=1")
+    assert run.returncode == 0, run.stderr[-3000:]
+    lrs = [float(v) for v in re.findall(r"lr (\S+)$", run.stdout, re.MULTILINE)]
+    assert len(lrs) == 6 and lrs[1] == lrs[0] and lrs[2] == pytest.approx(lrs[0] / 2), run.stdout
+    assert lrs[4] == pytest.approx(lrs[0] / 4), run.stdout
+    run = uv(project, "run", "python", "train.py", "--set", "lr_milestones=[soon]")
+    assert run.returncode != 0 and "lr_milestones" in run.stderr and "Traceback" not in run.stderr
     run = uv(project, "run", "python", "train.py", "--set", "train.no_such_key=1")
     assert run.returncode != 0 and "no_such_key" in run.stderr and "Traceback" not in run.stderr
 

@@ -518,8 +518,52 @@ def test_schedule_warmup_and_clipping_come_from_the_hp_rows(root, no_index):
     (root / "IMPLEMENTATION_CHECKLIST.md").write_text(CHECKLIST)
     create_project(root / "bare", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
     bare = (root / "bare/configs/small.yaml").read_text()
-    assert "grad_clip: 1.0  # HP-gradient-clipping ASSUMPTION" in bare
-    assert "lr_schedule: constant  # HP-lr-schedule ASSUMPTION" in bare
+    assert "grad_clip: 1.0  # ASSUMPTION: default; the checklist has no gradient clipping row" in bare
+    assert "lr_schedule: constant  # ASSUMPTION: default; the checklist has no lr schedule row" in bare
+
+
+def test_a_new_project_names_no_hp_id_its_checklist_lacks(root, no_index):
+    from tools.trace.coverage import check_coverage
+
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(CHECKLIST)
+    create_project(root / "fresh", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
+    report = check_coverage("fresh", update=False)
+    unknown = [p.message for p in report.problems if p.kind in ("unknown_id", "config_contradicts_paper")]
+    assert unknown == []
+
+
+EPOCHS = CHECKLIST.replace(
+    "| **HP-weight-decay** |",
+    "| **HP-epochs** | epochs | 200 | p. 11 | SPECIFIED | [ ] TODO | |\n"
+    "| **HP-lr-decay** | lr decay | 0.2 | p. 11 | SPECIFIED | [ ] TODO | |\n"
+    "| **HP-lr-milestones** | lr milestones (epochs) | 60, 120 and 160 | p. 11 | SPECIFIED | [ ] TODO | |\n"
+    "| **HP-warmup-epochs** | warmup epochs | 5 | p. 11 | SPECIFIED | [ ] TODO | |\n"
+    "| **HP-weight-decay** |",
+)
+
+
+def test_a_step_schedule_in_epochs_comes_from_the_hp_rows(root, no_index):
+    from tools.trace.coverage import check_coverage
+
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(EPOCHS)
+    create_project(root / "ep", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
+    texts = {size: (root / f"ep/configs/{size}.yaml").read_text() for size in ("small", "large")}
+    small, large = (yaml.safe_load(texts[size])["train"] for size in ("small", "large"))
+    # milestones, no schedule named: a step schedule; the decay factor holds at any length
+    assert small["lr_schedule"] == large["lr_schedule"] == "step"
+    assert small["lr_decay"] == large["lr_decay"] == 0.2
+    assert large["lr_milestones"] == [60, 120, 160] and large["milestone_unit"] == "epochs"
+    assert small["lr_milestones"] == []  # a smoke run decays at 1/2 and 3/4 of its length, and says so
+    assert "not the paper's (60, 120, 160)" in texts["small"]
+    # a warmup and a length in epochs: converted with steps_per_epoch, none in steps
+    assert large["warmup_epochs"] == 5.0 and large["warmup_steps"] == 0
+    assert large["steps"] == 200 * large["steps_per_epoch"]
+    assert "steps: 200000  # HP-epochs ASSUMPTION" in texts["large"]
+    assert small["warmup_epochs"] * small["steps_per_epoch"] < small["steps"]
+    report = check_coverage("ep", update=False)
+    assert [p.message for p in report.problems if p.kind == "config_contradicts_paper"] == []
+    implemented = {i.id for i in report.items if i.status != "TODO"}
+    assert {"HP-lr-decay", "HP-lr-milestones", "HP-warmup-epochs", "HP-epochs"} <= implemented
 
 
 @pytest.mark.anyio

@@ -120,7 +120,7 @@ async def test_checklist_extended_after_scaffold_gets_stubs_in_new_files(client,
     before = {p: p.read_bytes() for p in proj.rglob("*") if p.is_file() and ".venv" not in p.parts}
     # a missed equation found by hand, and a fragment renamed to its real label, in the project's copy
     ours = proj / "IMPLEMENTATION_CHECKLIST.md"
-    text = ours.read_text().replace("**EQ-u1**", "**EQ-5**")
+    text = ours.read_text().replace("**EQ-u1**", "**EQ-5**").replace("**EQ-2**", "**EQ-2a**")
     text = text.replace("| **EQ-4** |", "| **EQ-9** | entropy | `H = -\\sum_i p_i \\log p_i` | 2 Experiments "
                         "| SPECIFIED | [ ] TODO | found by hand |\n| **EQ-4** |")
     ours.write_text(set_status(text, "EQ-5", "[ ] TODO"))
@@ -131,8 +131,10 @@ async def test_checklist_extended_after_scaffold_gets_stubs_in_new_files(client,
     assert all(p.read_bytes() == b for p, b in before.items() if p.name != "IMPLEMENTATION_CHECKLIST.md")
     added = (core / "equations_added.py").read_text()
     funcs = [f.name for f in ast.parse(added).body if isinstance(f, ast.FunctionDef)]
-    assert funcs == ["eq_5", "eq_9_entropy"]
+    assert funcs == ["eq_2a_schedule", "eq_5", "eq_9_entropy"]
     assert r"H = -\sum_i p_i \log p_i" in added
+    # the stub of the renamed ID stays (never overwritten), and the reply says so
+    assert any("still name EQ-2, no longer in the checklist" in w for w in r["warnings"]), r["warnings"]
 
 
 async def test_pdf_route_proof_runs_from_its_head_to_the_end_mark(client, tmp_root):
@@ -150,3 +152,53 @@ async def test_pdf_route_proof_runs_from_its_head_to_the_end_mark(client, tmp_ro
     flags = {e["label"]: (e["in_proof"], e["name"]) for e in found["numbered"]}
     assert flags == {"4": (False, "training objective"), "5": (True, None), "6": (False, "update rule"),
                      "C.1": (True, None), "D.1": (False, None)}
+
+
+LABELLED = r"""\documentclass{article}
+\usepackage{amsmath}
+\title{Labelled Equations}
+\begin{document}
+\maketitle
+\section{Method}
+Given samples we compute
+\begin{equation}\label{eq:importance_weight}
+w_i = p(x_i) / q(x_i)
+\end{equation}
+and we turn this output into variances as follows:
+\begin{equation}\label{eq:varInterp}
+\Sigma = \exp(v \log \beta + (1 - v) \log \tilde\beta)
+\end{equation}
+Then
+\begin{equation}\label{eq:3}
+y = w x
+\end{equation}
+We minimise the objective
+\begin{equation}\label{eqn:main-loss}
+L = (y - t)^2
+\end{equation}
+\end{document}
+"""
+
+
+async def test_latex_label_keys_name_equations_the_prose_does_not(client, tmp_root, no_index):
+    (tmp_root / "paper.tex").write_text(LABELLED)
+    md = (await call(client, "pdf_to_markdown", {"source": "paper.tex"}))["markdown_path"]
+    checklist = await call(client, "make_checklist", {"markdown_path": md})
+    names = {i["id"]: i["name"] for i in checklist["items"] if i["kind"] == "equation"}
+    # the key names what the prose does not; a key of numbers names nothing; the prose's name wins
+    assert names == {"EQ-1": "importance weight", "EQ-2": "var interp", "EQ-3": None, "EQ-4": "objective"}
+    made = await call(client, "init_uv_project", {"path": "proj", "checklist_path": checklist["path"]})
+    assert made["equations"] == 4
+    equations = (tmp_root / "proj/src/proj/core/equations.py").read_text()
+    funcs = [f.name for f in ast.parse(equations).body if isinstance(f, ast.FunctionDef)]
+    assert funcs == ["eq_1_importance_weight", "eq_2_var_interp", "eq_3", "eq_4_objective"]
+
+
+def test_label_name_keeps_only_words_that_name_the_quantity():
+    from tools.analysis.equation_names import label_name
+
+    assert label_name("eq:variational_bound") == "variational bound"
+    assert label_name("eq:klDivergence") == "kl divergence"
+    assert label_name("sec3:eq:loss0") == "loss0"
+    for key in ("eq:1", "eq:a", "eqn:main", "eq:A.3", "e2", "eq:x-y"):
+        assert label_name(key) is None, key

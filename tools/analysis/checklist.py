@@ -14,7 +14,8 @@ Status cell: `[ ] TODO` or `[x] IMPLEMENTED` / `[x] TESTED` / `[x] VERIFIED`; an
 reproduction says so in its status cell instead: `[-] OUT_OF_SCOPE` (the reason in notes) or `[-] DERIVATION`
 (a step of a proof or derivation; make_checklist sets it for equations inside proofs). check_coverage never
 rewrites those two and leaves them out of the coverage figure; older checklists (without them) read the same.
-Equations have a `name` cell: the quantity the words before the equation name (stubs are named after it).
+Equations have a `name` cell: the quantity the words before the equation name, else (LaTeX route) the words
+of its \\label key (stubs are named after it).
 Detail cell: SPECIFIED,
 PARTIALLY_SPECIFIED, UNSPECIFIED (a standard setting the paper does not state: value `unstated`), ASSUMPTION.
 Re-running make_checklist merges: rows whose ID the file already has stay exactly as they are (status, notes,
@@ -386,8 +387,10 @@ def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[
         rows.append(_hp_row(key, group, route))
     unstated = []
     length = {"epochs", "training_steps"}  # either one states how long to train
+    warmup = {"warmup_steps", "warmup_epochs"}  # either one states the warmup
     for key in STANDARD_KEYS:
-        if key in by_key or (key in length and length & by_key.keys()) or key == "epochs":
+        stated = any(key in same and same & by_key.keys() for same in (length, warmup))
+        if key in by_key or stated or key == "epochs":
             continue
         item_id = f"HP-{key.replace('_', '-')}"
         name = "training steps or epochs" if key == "training_steps" else key.replace("_", " ")
@@ -630,8 +633,8 @@ def make_checklist(
     found = find_all(text, set(ALL_KINDS), read_boxes(md))  # grep_equations' logic, without its reply cap
     eqs = sorted(found["numbered"] + found["display"], key=lambda e: e.line)
     route: Route = "latex" if found["_latex"] else "pdf"
-    if route == "latex":
-        fill_pages(found, md)  # a conversion that kept only the labels' pages, no boxes
+    if route == "latex":  # pages (or only the labels' pages) and \label names
+        fill_pages(found, md)
     hp_rows, unstated = _hyperparameter_rows(found["hyperparameters"], route)
     rows: dict[ItemKind, list[dict[str, Any]]] = {
         "algorithm": _algorithm_rows(found["algorithms"], route),

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from tools.analysis.equation_names import equation_name
+from tools.analysis.equation_names import equation_name, label_name
 from tools.analysis.findings import (
     ALL_KINDS,
     PROOF_END,
@@ -180,12 +180,20 @@ def grep_equations(
 
 def fill_pages(found: dict, markdown_path: Path) -> None:
     """LaTeX route: each numbered equation, algorithm and theorem-like item gets the page its printed label
-    has in the paper's PDF (paper.json label_pages, when the PDF was known at conversion)."""
+    has in the paper's PDF (paper.json label_pages, when the PDF was known at conversion); a numbered
+    equation the prose names nothing gets the name its \\label key gives (paper.json labels)."""
     from tools.workspace import sidecar_of
 
-    pages = sidecar_of(markdown_path).label_pages or {}
+    record = sidecar_of(markdown_path)
+    pages = record.label_pages or {}
+    keys = {}  # printed equation number -> its \label key
+    for key, ref in (record.labels or {}).items():
+        if isinstance(ref, dict) and ref.get("kind") == "equation" and ref.get("number"):
+            keys.setdefault(str(ref["number"]), key)
     for e in found.get("numbered", []):
         e.page = e.page or pages.get(f"({e.label})")
+        if not e.name and e.label in keys:
+            e.name = label_name(keys[e.label])
     for a in found.get("algorithms", []):
         a.page = a.page or pages.get(f"Algorithm {a.number}")
     for t in found.get("theorems", []):

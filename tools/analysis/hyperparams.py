@@ -306,6 +306,8 @@ VALUE_RE = re.compile(
 
 
 def _scalar(text: str) -> float | None:
+    if re.search(r"\d,\s+\d", text):
+        return None  # '100, 150' is a list: a thousands separator has no space after it
     # '´': the minus of a maths font without a Unicode map ('10´3' is 10^-3)
     t = text.strip().replace("−", "-").replace("–", "-").replace("´", "-").replace(" ", "")
     if not t:

@@ -267,10 +267,16 @@ HP_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "steps": ("train", ("training_steps", "steps", "iterations", "train_steps")),
     "lr_schedule": ("train", ("lr_schedule",)),
     "warmup_steps": ("train", ("warmup_steps",)),
+    "warmup_epochs": ("train", ("warmup_epochs",)),
+    "lr_decay": ("train", ("lr_decay",)),
+    "lr_milestones": ("train", ("lr_milestones",)),
     "grad_clip": ("train", ("gradient_clipping",)),
 }
 # values the paper states for a training run of any length: every config takes them, not only `large`
-SIZE_FREE = {"lr_schedule", "grad_clip"}
+SIZE_FREE = {"lr_schedule", "grad_clip", "lr_decay"}
+# the rows a paper that counts its schedule in epochs needs (written only then): steps in an epoch of the
+# synthetic data, per config size
+STEPS_PER_EPOCH = {"small": 10, "medium": 100, "large": 1000}
 SCHEDULES = ("constant", "cosine", "linear", "step")
 KINDS = ("model", "method")
 # the first config section per project kind: a model's shape, or the toy problem a method runs on
@@ -286,8 +292,8 @@ FIRST_SECTION = {
         "large": {"dim": 128, "noise": 0.1},
     },
 }
-_RUN = {"lr_schedule": "constant", "warmup_steps": 0, "grad_clip": 1.0, "deterministic": False,
-        "num_threads": 0}
+_RUN = {"lr_schedule": "constant", "warmup_steps": 0, "lr_decay": 0.1, "lr_milestones": [], "grad_clip": 1.0,
+        "deterministic": False, "num_threads": 0}
 DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {
     "small": {
         "model": FIRST_SECTION["model"]["small"],
@@ -308,7 +314,7 @@ DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {
 # a toy problem learns in a few hundred steps at a larger rate than a network
 METHOD_TRAIN = {"small": {"learning_rate": 1e-2}, "medium": {"learning_rate": 1e-2}, "large": {}}
 # config keys whose comment, when the paper does not state them, marks the default as an ASSUMPTION
-ASSUMED_WHEN_UNSTATED = {"lr_schedule", "warmup_steps", "grad_clip"}
+ASSUMED_WHEN_UNSTATED = {"lr_schedule", "warmup_steps", "grad_clip", "lr_decay"}
 PURPOSE = {
     "small": "a quick run on a CPU in seconds (smoke tests, CI)",
     "medium": "a longer run on one GPU or a fast CPU",
@@ -328,11 +334,12 @@ def yaml_number(value: float | int) -> str:
     return f"{mantissa}0e{exponent}" if mantissa.endswith(".") else f"{mantissa}e{exponent}"
 
 
-def hp_values(items: list[Any]) -> dict[str, float | str | None]:
+def hp_values(items: list[Any]) -> dict[str, Any]:
     """HP key -> the paper's numeric value; "unstated" when the checklist says the paper does not give it;
     "candidate:<values>" when the scanner only found candidates (never the paper's value until confirmed);
-    None when it gives no plain number (a list of values, a word)."""
-    out: dict[str, float | str | None] = {}
+    None when it gives no plain number (a list of values, a word); lr_milestones: a list (milestone_values).
+    """
+    out: dict[str, Any] = {}
     for item in items:
         item_id = str(_get(item, "id") or "")
         if not item_id.upper().startswith("HP-"):
@@ -360,13 +367,41 @@ def hp_values(items: list[Any]) -> dict[str, float | str | None]:
     for key, word in schedule_words(items).items():
         if out.get(key) is None:
             out[key] = "word:" + word
+    out.update(milestone_values(items))
     return out
 
 
+_UNIT_WORDS = re.compile(r"(?i)\b(?:epochs?|steps?|iterations?|iters?|updates?|at)\b")
+
+
+def milestone_values(items: list[Any]) -> dict[str, Any]:
+    """HP-lr-milestones (where a step schedule multiplies the rate by HP-lr-decay): "lr_milestones" -> the
+    numbers (None when the row holds no plain list of numbers), "milestone_unit" -> "epochs" when the row
+    counts epochs, else "steps"."""
+    from tools.analysis.hyperparams import normalize_value
+
+    for item in items:
+        if str(_get(item, "id") or "").lower() != "hp-lr-milestones" or _get(item, "candidate"):
+            continue
+        value = str(_get(item, "value") or "")
+        if str(_get(item, "specified") or "").upper() == "UNSPECIFIED" or value in ("", "unstated"):
+            return {"lr_milestones": "unstated"}
+        text = f"{value} {_get(item, 'title') or ''} {_get(item, 'notes') or ''}".lower()
+        parts = re.split(r",(?!\d{3}(?!\d))|;|\band\b|\bor\b", _UNIT_WORDS.sub(" ", value))
+        numbers = [normalize_value(p) for p in parts if p.strip()]
+        if not all(isinstance(n, float) for n in numbers):
+            return {"lr_milestones": None}
+        return {"lr_milestones": sorted(numbers), "milestone_unit": "epochs" if "epoch" in text else "steps"}
+    return {}
+
+
 def yaml_scalar(value: Any) -> str:
-    """A config value as YAML: true/false, a bare word, or a number that reads back as its type."""
+    """A config value as YAML: true/false, a bare word, a number that reads back as its type, or a flow
+    list of numbers."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(yaml_number(int(v) if float(v).is_integer() else v) for v in value) + "]"
     return value if isinstance(value, str) else yaml_number(value)
 
 
@@ -384,7 +419,7 @@ def schedule_words(items: list[Any]) -> dict[str, str]:
 
 
 def _paper_value(
-    key: str, default: Any, size: str, stated: float | str | None, hp_id: str
+    key: str, default: Any, size: str, stated: Any, hp_id: str
 ) -> tuple[Any, str]:
     """A config value and its comment, given what the checklist says the paper states for it."""
     if stated == "unstated":
@@ -393,6 +428,12 @@ def _paper_value(
         return default, f"{hp_id} ASSUMPTION: default; candidate to confirm in the paper: {stated[10:]}"
     if isinstance(stated, str) and stated.startswith("word:"):
         return stated[5:], f"{hp_id} (the paper's value)"
+    if isinstance(stated, list):  # milestones: where a run of the paper's length decays
+        if size == "large":
+            return stated, f"{hp_id} (the paper's value)"
+        shown = ", ".join(f"{v:g}" for v in stated)
+        why = f"{size}-run value (1/2 and 3/4 of the run), not the paper's ({shown})"
+        return default, f"{hp_id} ASSUMPTION: {why}"
     if not isinstance(stated, float):
         return default, f"{hp_id} ASSUMPTION: the paper gives no single number for it"
     if size == "large" or key in SIZE_FREE:
@@ -402,7 +443,7 @@ def _paper_value(
     return default, hp_id
 
 
-def _row(key: str, default: Any, size: str, paper: dict[str, float | str | None] | None) -> dict[str, str]:
+def _row(key: str, default: Any, size: str, paper: dict[str, Any] | None) -> dict[str, str]:
     value, comment = default, ""
     if key in HP_KEYS:
         names = HP_KEYS[key][1]
@@ -412,13 +453,63 @@ def _row(key: str, default: Any, size: str, paper: dict[str, float | str | None]
             comment = hp_id
         elif hp_key in paper:
             value, comment = _paper_value(key, default, size, paper[hp_key], hp_id)
-        elif key in ASSUMED_WHEN_UNSTATED:
-            comment = f"{hp_id} ASSUMPTION: default; the checklist has no value for it"
+        elif key in ASSUMED_WHEN_UNSTATED:  # no ID: check_coverage would report one the checklist lacks
+            comment = f"ASSUMPTION: default; the checklist has no {hp_key.replace('_', ' ')} row"
     return {"key": key, "value": yaml_scalar(value), "comment": comment}
 
 
+def epoch_rows(size: str, paper: dict[str, Any] | None) -> list[dict[str, str]]:
+    """The rows a paper that states its warmup or milestones in epochs needs: the warmup in epochs, the
+    milestones' unit and how many steps make an epoch of the synthetic data (none for a paper in steps)."""
+    paper = paper or {}
+    rows = []
+    if isinstance(paper.get("warmup_epochs"), float):
+        rows.append(_row("warmup_epochs", 0.0, size, paper))
+    if paper.get("milestone_unit") == "epochs":
+        why = "the paper counts milestones in epochs"
+        rows.append({"key": "milestone_unit", "value": "epochs", "comment": why})
+    if rows or _epochs_only(paper):
+        why = "ASSUMPTION: steps in an epoch of the synthetic data; the paper's: dataset size / batch size"
+        rows.append({"key": "steps_per_epoch", "value": str(STEPS_PER_EPOCH[size]), "comment": why})
+    return rows
+
+
+def _set_row(rows: list[dict[str, str]], key: str, value: str, comment: str) -> None:
+    for row in rows:
+        if row["key"] == key:
+            row["value"], row["comment"] = value, comment
+
+
+def _epochs_only(paper: dict[str, Any]) -> bool:
+    """The paper states how many epochs to train, not how many steps."""
+    return isinstance(paper.get("epochs"), float) and not isinstance(paper.get("training_steps"), float)
+
+
+def _epoch_schedule(rows: list[dict[str, str]], paper: dict[str, Any] | None, size: str) -> None:
+    """Milestones stated and no schedule named: the rate decays at them, a step schedule. A warmup the paper
+    counts in epochs replaces the default warmup in steps; a length in epochs sets `large`'s steps."""
+    paper = paper or {}
+    if _epochs_only(paper):
+        epochs = paper["epochs"]
+        if size == "large":
+            steps = str(round(epochs * STEPS_PER_EPOCH[size]))
+            why = f"HP-epochs ASSUMPTION: the paper's {epochs:g} epochs of steps_per_epoch steps"
+            _set_row(rows, "steps", steps, why)
+        else:
+            why = f"HP-epochs ASSUMPTION: {size}-run value, not the paper's ({epochs:g} epochs)"
+            _set_row(rows, "steps", next(r["value"] for r in rows if r["key"] == "steps"), why)
+    stated = paper.get("lr_schedule")
+    unnamed = stated is None or stated == "unstated" or str(stated).startswith("candidate:")
+    if isinstance(paper.get("lr_milestones"), list) and unnamed:
+        why = "ASSUMPTION: step, as the paper decays the rate at milestones (lr_milestones)"
+        _set_row(rows, "lr_schedule", "step", ("HP-lr-schedule " if "lr_schedule" in paper else "") + why)
+    if isinstance(paper.get("warmup_epochs"), float) and not isinstance(paper.get("warmup_steps"), float):
+        why = "ASSUMPTION: none in steps; the paper counts its warmup in epochs"
+        _set_row(rows, "warmup_steps", "0", why)
+
+
 def config_rows(
-    size: str, paper: dict[str, float | str | None] | None, kind: str = "model"
+    size: str, paper: dict[str, Any] | None, kind: str = "model"
 ) -> dict[str, Any]:
     """One config's rows: key, YAML value, comment naming the HP ID (and ASSUMPTION when not the paper's).
     The first section is the model's shape (kind "model") or the toy problem (kind "method")."""
@@ -429,6 +520,9 @@ def config_rows(
     train = DEFAULTS[size]["train"] | (METHOD_TRAIN[size] if kind == "method" else {})
     for key, default in train.items():
         cfg["train"].append(_row(key, default, size, paper))
+        if key == "lr_milestones":
+            cfg["train"] += epoch_rows(size, paper)
+    _epoch_schedule(cfg["train"], paper, size)
     return cfg
 
 
@@ -531,25 +625,43 @@ def mentioned_ids(target: Path, ids: list[str]) -> set[str]:
     return {i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?!{_ID_CHARS})", text)}
 
 
-def _update_equations(target: Path, context: dict[str, Any], files: dict[str, str]) -> list[str]:
+def gone_ids(target: Path, known: set[str]) -> list[str]:
+    """Equation IDs the project's stubs still name (`TODO(EQ-5)`) that the checklist no longer has: renamed
+    or removed since the scaffold."""
+    found: set[str] = set()
+    for path in sorted((target / "src").rglob("*.py")) if (target / "src").is_dir() else []:
+        found |= set(re.findall(r"TODO\((EQ-[^)\s]+)\)", path.read_text(encoding="utf-8", errors="replace")))
+    return sorted(found - known)
+
+
+def _update_equations(
+    target: Path, context: dict[str, Any], files: dict[str, str], known: set[str] | None
+) -> list[str]:
     """update=True on a project that has its equations module: stubs and tests only for the in-scope IDs no
-    file names yet, in new files (existing files are never touched). Returns a note for the reply."""
+    file names yet, in new files (existing files are never touched). Returns notes for the reply."""
     package = context["package"]
     eq_rel = f"src/{package}/core/equations.py"
     if not (target / eq_rel).exists():
         return []
     files.pop(eq_rel, None)
     files.pop("tests/test_paper_equations.py", None)
+    notes = []
+    gone = gone_ids(target, known) if known is not None else []
+    if gone:
+        notes.append(
+            f"stubs still name {', '.join(gone[:8])}, no longer in the checklist (renamed or removed): "
+            "delete those stubs and their xfail tests, or move their code to the new ID"
+        )
     have = mentioned_ids(target, [e["id"] for e in context["equations"]])
     missing = [e for e in context["equations"] if e["id"] not in have]
     if not missing:
-        return []
+        return notes
     n = 1
     while (target / f"src/{package}/core/equations_added{f'_{n}' if n > 1 else ''}.py").exists():
         n += 1
     files.update(added_equation_files(context, missing, n))
     ids = ", ".join(e["id"] for e in missing[:8]) + (" ..." if len(missing) > 8 else "")
-    return [f"{len(missing)} checklist equations had no stub yet ({ids}): written to new files"]
+    return [f"{len(missing)} checklist equations had no stub yet ({ids}): written to new files", *notes]
 
 
 def uv_build_requirement() -> str:
@@ -839,7 +951,8 @@ def create_project(
     outcome = _Outcome(warnings=hints)
     context, files = _project_files(answers, sources)
     if update:
-        outcome.warnings += _update_equations(target, context, files)
+        known = {str(_get(i, "id")) for i in sources.items} if sources.items is not None else None
+        outcome.warnings += _update_equations(target, context, files, known)
     lock_existed = (target / "uv.lock").exists()
     _write_files(target, files, outcome)
     _uv_steps(target, outcome, lock_existed, lock, sync)
