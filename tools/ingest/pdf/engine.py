@@ -40,8 +40,8 @@ class Converted:
     mapless_pages: list[int] = field(default_factory=list)
     empty_pages: list[int] = field(default_factory=list)
     crowded_pages: list[int] = field(default_factory=list)  # skipped: over MAX_PAGE_CHARS characters
-    failed_pages: dict[int, str] = field(default_factory=dict)  # page -> error: its text given line by line
     boxes: dict[int, Placed] = field(default_factory=dict)  # Markdown line (1-based) -> page, box, flags
+    failed_pages: dict[int, str] = field(default_factory=dict)  # page -> error: its text given line by line
 
 
 def convert_document(doc: object, progress: object = None) -> Converted:
@@ -71,9 +71,7 @@ def _convert(doc: object, n: int, progress: object, cache: dict) -> Converted:
     text = "\n".join(t for _, t, _ in items) + "\n"
     _number_headings(md.headings, text)
     empty = [k for k in md.empty if k not in crowded]
-    out = Converted(text, n, md.title, md.headings, md.mapless, empty, crowded, _boxes(items))
-    out.failed_pages = md.failed
-    return out
+    return Converted(text, n, md.title, md.headings, md.mapless, empty, crowded, _boxes(items), md.failed)
 
 
 def _add_page(
