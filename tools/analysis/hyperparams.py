@@ -551,7 +551,7 @@ _COUNT_NOUN = re.compile(
 _NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensional|tailed)\b", re.I)
 _GAP = r"(?:[^\W\d_][\w-]*\s+){0,6}?"
 _SEP = (
-    r"(?:of|=|:|is|was|to|at|as|equal\s+to|set\s+to|fixed\s+to|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
+    r"(?:of|=|:|is|was|are|were|to|at|as|equal\s+to|set\s+to|fixed\s+to|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
     r"initiali[sz]ed\s+(?:to|at)|"
     # a search grid or range: "selected from {1e-3, 1e-4}", "tuned over [1e-5, 1e-3]", "in the range [0.1, 1]"
     r"(?:selected|chosen|picked|searched|tuned|swept|varied|grid[\s-]searched)\s+(?:from|over|in|among|within)"
@@ -640,6 +640,9 @@ _PHRASES = (
      rf"(?:(?:environment|game|training)\s+)?frames\b", "training_frames", "frames"),
     (rf"\bfor\s+(?:up\s+to\s+|another\s+)?(?P<value>{_SCALAR}(?:\s*(?:,|and|or)\s*{_SCALAR})*)\s+"
      rf"(?:(?:training|evaluation|test)\s+)?episodes\b", "episodes", "episodes"),
+    # "a moving average of all model parameters with the rate of 0.999"
+    (r"\bmoving\s+average\b[^.;]{0,60}?\b(?:rate|decay)\s+(?:of\s+)?(?P<value>0?\.\d+)\b", "ema_rate",
+     "moving average rate"),
     # "importance sampling using 500 samples"
     (rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b", "importance_samples",
      "importance samples"),
@@ -649,6 +652,11 @@ _PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRA
 _PART_SIZE = re.compile(
     r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?of\s+"
     rf"(?:size|width)\s+(?P<value>(?:{_NUM})(?:\s*[×x]\s*(?:{_NUM}))?)(?![\w,]|\.\d)",
+    re.I,
+)
+_SET_SIZE = re.compile(
+    rf"\b(?:set|fix|fixed)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+to\s+(?:a\s+)?(?:size|dimension)\s+"
+    rf"(?:of\s+)?(?P<value>{_NUM})(?![\w,]|\.\d)",
     re.I,
 )
 _PART_KEY = {"layer": "layer_size", "filter": "kernel_size", "kernel": "kernel_size", "window": "window_size",
@@ -1216,6 +1224,10 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
     return bool(re.match(r"\s*of\b", text[m.end() :]) and "step" in m.group("name").lower())
 
 
+# "the batch sizes for CIFAR-10 and for ImageNet are 128 and 4096": one value per thing named, in order
+_PAIRED_GAP = re.compile(r"(?:for|on|in|of)\s+[\w-]+\s+and\s+(?:(?:for|on|in|of)\s+)?[\w-]+", re.I)
+
+
 def _bad_name_value(m: re.Match[str]) -> bool:
     """A gap that names something else or negates, a count noun before its number ('layer 5')."""
     gap = (m.group("gap") or "") + " " + (m.group("paren") or "")
@@ -1223,7 +1235,8 @@ def _bad_name_value(m: re.Match[str]) -> bool:
         return True
     if m.group("bare") is not None and _COUNT_NOUN.search(m.group("name")):
         return True
-    if re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
+    paired = _PAIRED_GAP.fullmatch(gap.strip()) and re.search(r"\band\b|,", m.group("value"))
+    if not paired and re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
         return True
     names = (canonical_key(g.group("name")) for g in re.finditer(_NAME, m.group("gap") or "", re.I))
     return any(k not in _COUNT_ONLY for k in names)
@@ -1384,6 +1397,11 @@ class _ProseScan:
             for m in rx.finditer(self.text):
                 if self.free(*m.span("value")):
                     self.emit(m, name, key, m["value"], m.span("value"))
+        for m in _SET_SIZE.finditer(self.text):  # "set the word embedding to size 128"
+            key = canonical_key(f"{m['noun']} size")
+            if self.free(*m.span("value")):
+                guessed = key not in SYNONYMS
+                self.emit(m, f"{m['noun']} size", key, m["value"], m.span("value"), flagged=guessed)
         for m in _PART_SIZE.finditer(self.text):
             if self.free(*m.span("value")):
                 key = _PART_KEY[m["noun"].lower()]
