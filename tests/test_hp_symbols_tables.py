@@ -94,7 +94,8 @@ def test_samples_drawn_and_examples_trained_on_but_not_a_dataset_size() -> None:
 def test_headless_settings_tables_under_a_settings_heading() -> None:
     got = _found(
         "### Training settings\n\n"
-        "| Step size $\\alpha$ | $0.003$ |\n|---|---|\n| Batch size | $64$ |\n| Dropout rate encoder | $0.2$ |\n\n"
+        "| Step size $\\alpha$ | $0.003$ |\n|---|---|\n| Batch size | $64$ |\n"
+        "| Dropout rate encoder | $0.2$ |\n\n"
         "| $\\epsilon$ decay horizon | 2M frames |\n|---|---|\n| $\\epsilon$ final | $0.05$ |\n"
     )
     assert got["learning_rate"] == [(0.003, "stated", None)]
@@ -134,7 +135,8 @@ def test_run_lengths_paired_lists_sizes_and_moving_averages() -> None:
     got = _found(
         "Each agent is trained for 20M and 40M frames, then evaluated for 30 episodes.\n\n"
         "The batch sizes for MNIST and for SVHN are 64 and 256.\n\n"
-        "We set the token embedding to size 300 and keep a moving average of the weights with the rate of 0.99.\n"
+        "We set the token embedding to size 300 and keep a moving average of the weights "
+        "with the rate of 0.99.\n"
     )
     assert got["training_frames"] == [([2e7, 4e7], "stated", None)]
     assert got["episodes"] == [(30.0, "stated", None)]

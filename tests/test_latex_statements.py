@@ -119,7 +119,8 @@ def test_statement_cut_by_a_list_keeps_the_items(tmp_path: Path) -> None:
         r"\usepackage{amsthm}",
     )
     got = statements(md)
-    assert got[0] == ("assumption", "1", "We require that the steps are bounded by $B$; the noise is centred.")
+    opening = "We require that the steps are bounded by $B$; the noise is centred."
+    assert got[0] == ("assumption", "1", opening)
     assert got[1] == ("theorem", "1", "The bound holds.")
 
 

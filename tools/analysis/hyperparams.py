@@ -731,6 +731,16 @@ _NOT_A_SETTING = {
 _OTHER_NOUN = re.compile(
     r"\b(?:a|an|the)\s+(?P<noun>[a-z][a-z-]+(?:\s+(?!of\b)[a-z][a-z-]+)?)\s+(?:of\s+)?$", re.I
 )
+_GENERIC_NOUNS = {"value", "values", "setting", "settings", "parameter", "parameters", "hyperparameter",
+                  "hyperparameters", "choice", "choices", "default", "defaults", "configuration", "constant"}
+
+
+def _names_other(noun: str, key: str) -> bool:
+    """Does the noun phrase before a symbol name another quantity than key ('a probability of', not 'the
+    default values')?"""
+    return noun.split()[-1].lower() not in _GENERIC_NOUNS and canonical_key(noun) != key
+
+
 _NAMING_NOUN = re.compile(r"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?$", re.I)
 _NAMED_SYM = re.compile(
     rf"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?"
@@ -1353,7 +1363,7 @@ class _ProseScan:
             elif sym in self.symbols:
                 key = self.symbols[sym]
                 other = _OTHER_NOUN.search(text[max(0, m.start() - 40) : m.start()])
-                if other and canonical_key(other["noun"]) != key:  # "sticky actions with a probability of p"
+                if other and _names_other(other["noun"], key):  # "sticky actions with a probability of p"
                     self.emit(m, f"{other['noun']} {sym}", canonical_key(other["noun"]), m.group("value"),
                               m.span("value"), flagged=True)
                     continue
