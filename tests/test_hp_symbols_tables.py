@@ -89,3 +89,57 @@ def test_samples_drawn_and_examples_trained_on_but_not_a_dataset_size() -> None:
         "examples. The dataset comprises 1,000,000 samples with 100 dimensions.\n"
     )
     assert got == {"samples": [(50000.0, "stated", None)], "examples": [(153600000.0, "stated", None)]}
+
+
+def test_headless_settings_tables_under_a_settings_heading() -> None:
+    got = _found(
+        "### Training settings\n\n"
+        "| Step size $\\alpha$ | $0.003$ |\n|---|---|\n| Batch size | $64$ |\n"
+        "| Dropout rate encoder | $0.2$ |\n\n"
+        "| $\\epsilon$ decay horizon | 2M frames |\n|---|---|\n| $\\epsilon$ final | $0.05$ |\n"
+    )
+    assert got["learning_rate"] == [(0.003, "stated", None)]
+    assert got["batch_size"] == [(64.0, "stated", None)]
+    assert got["dropout"] == [(0.2, "stated", "encoder")]
+    assert got["epsilon_decay_horizon"] == [(2e6, "stated", None)]
+    assert got["epsilon_final"] == [(0.05, "stated", None)]
+
+
+def test_results_table_after_a_sentence_on_hyperparameters_is_not_settings() -> None:
+    got = _found(
+        "We tuned the hyperparameters on one task only.\n\n"
+        "| Task | Mode | Score |\n|---|---|---|\n| Pong | easy | $12.5$ |\n| Seaquest | hard | $340.0$ |\n"
+    )
+    assert got == {}
+
+
+def test_symbol_named_otherwise_in_its_sentence_is_a_candidate() -> None:
+    got = _found(
+        "We search the dropout rate $p \\in \\{0.1, 0.3\\}$.\n\n"
+        "Actions repeat with a probability of $p=0.4$ of keeping the last one.\n"
+    )
+    assert got["dropout"] == [([0.1, 0.3], "stated", None)]
+    assert [c for vals in got.values() for v, c, _x in vals if v == 0.4] == ["candidate"]
+
+
+def test_common_practice_and_part_counts_are_candidates() -> None:
+    got = _found(
+        "Weights are usually initialized at random (e.g., Kaiming initialization).\n\n"
+        "The encoder has four convolutional layers and one recurrent layer and five dense layers.\n"
+    )
+    assert all(c == "candidate" for vals in got.values() for _v, c, _x in vals)
+    assert got
+
+
+def test_run_lengths_paired_lists_sizes_and_moving_averages() -> None:
+    got = _found(
+        "Each agent is trained for 20M and 40M frames, then evaluated for 30 episodes.\n\n"
+        "The batch sizes for MNIST and for SVHN are 64 and 256.\n\n"
+        "We set the token embedding to size 300 and keep a moving average of the weights "
+        "with the rate of 0.99.\n"
+    )
+    assert got["training_frames"] == [([2e7, 4e7], "stated", None)]
+    assert got["episodes"] == [(30.0, "stated", None)]
+    assert got["batch_size"] == [([64.0, 256.0], "stated", None)]
+    assert got["embedding_dim"] == [(300.0, "stated", None)]
+    assert got["ema_rate"] == [(0.99, "stated", None)]

@@ -153,3 +153,21 @@ def test_theorems_declared_in_a_local_package(tmp_path: Path) -> None:
         r"\usepackage{mythm}",
     )
     assert heads(md) == ["Lemma 1.1", "Theorem 1.2"] and r"$x \in \mathbb{R}$" in md
+
+
+def test_displays_numbered_by_hand_advance_the_counter(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""
+\begin{equation} a = 1 \label{first} \end{equation}
+$$ b = 2 \refstepcounter{equation}~(\theequation) \label{byhand} $$
+\[ c = 3 \stepcounter{equation} \]
+\begin{equation} d = 4 \addtocounter{equation}{-1} \end{equation}
+\begin{equation*} e = 5 \refstepcounter{equation} \tag{\theequation} \label{tagged} \end{equation*}
+\begin{align} f &= 6 \setcounter{equation}{9} \\ g &= 7 \end{align}
+See (\ref{first}), (\ref{byhand}), (\ref{tagged}).""",
+        r"\usepackage{amsmath}",
+    )
+    assert labels(md) == ["1", "2", None, "3", "4", "10", "11"]
+    assert "$$ b = 2 $$ (2)" in md and "$$ e = 5 $$ (4)" in md
+    assert "See (1), (2), (4)." in md

@@ -106,3 +106,36 @@ def test_known_venue_class_or_package_not_shipped_still_declares_its_theorems(tm
     assert statements(acm) == [("lemma", "1.1", "L."), ("definition", "1.2", "D.")]
     jmlr = convert(tmp_path, body, r"\usepackage{jmlr2e}")  # jmlr2e: one counter for all, remark too
     assert statements(jmlr) == [("lemma", "1", "L."), ("definition", "2", "D."), ("remark", "3", "R.")]
+
+
+def test_statement_cut_by_a_list_keeps_the_items(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""\newtheorem{assumption}{Assumption}
+\begin{assumption}[Bounded] We require that
+\begin{enumerate}\item the steps are bounded by $B$; \item the noise is centred.\end{enumerate}
+\end{assumption}
+\begin{theorem} The bound holds. \begin{itemize}\item Not part of the opening.\end{itemize} \end{theorem}""",
+        r"\usepackage{amsthm}",
+    )
+    got = statements(md)
+    opening = "We require that the steps are bounded by $B$; the noise is centred."
+    assert got[0] == ("assumption", "1", opening)
+    assert got[1] == ("theorem", "1", "The bound holds.")
+
+
+def test_references_ending_a_step_or_a_sentence_are_not_labels(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""\begin{equation} y = Ax \label{eq:model} \end{equation}
+Algorithm~\ref{alg:fit} presents the procedure that fits $A$ to the data of \eqref{eq:model}.
+\begin{algorithm}\caption{Fit}\label{alg:fit}\begin{algorithmic}
+\STATE $A \gets$ \textsc{Estimate}$(x, y)$. \eqref{eq:model}
+\STATE $r \gets y - Ax$ \quad (\ref{eq:model})
+\end{algorithmic}\end{algorithm}
+The residual follows from $r = y - Ax$ \eqref{eq:model}""",
+        r"\usepackage{amsmath}\usepackage{algorithm}\usepackage{algorithmic}",
+    )
+    found = find_all(md, {"numbered", "algorithm"})
+    assert [(e.label, e.body) for e in found["numbered"]] == [("1", "y = Ax")]
+    assert [(a.number, a.caption) for a in found["algorithms"]] == [("1", "Fit")]

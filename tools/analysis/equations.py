@@ -214,13 +214,13 @@ def find_all(text: str, wanted: set[str], places: dict[int, Any] | None = None) 
     latex = any(_LATEX_DISPLAY.match(ln.text) for ln in lines)
     out: dict = {_FIELD[k]: [] for k in wanted}
     if wanted & {"numbered", "display"}:
-        num, disp = _equations(lines)
+        num, disp = _equations(lines, latex)
         if "numbered" in wanted:
             out["numbered"] = num
         if "display" in wanted:
             out["display"] = disp
     if "algorithm" in wanted:
-        out["algorithms"] = _algorithms(lines)
+        out["algorithms"] = _algorithms(lines, latex)
     if "theorem" in wanted:
         out["theorems"] = _theorems(lines)
     if "architecture" in wanted:
@@ -315,7 +315,10 @@ def _prose_before(lines: list[MarkdownLine], i: int) -> str | None:
     return None
 
 
-def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation]]:
+def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equation], list[Equation]]:
+    """Numbered and unnumbered displays. On the LaTeX route every numbered display is written
+    `$$ body $$ (label)`: a '(3)' closing any other line there is a reference LaTeX printed (an algorithm
+    step or a sentence ending in \\eqref), never a label."""
     numbered: list[Equation] = []
     display: list[Equation] = []
     in_proof = proof_lines(lines)
@@ -334,7 +337,7 @@ def _equations(lines: list[MarkdownLine]) -> tuple[list[Equation], list[Equation
             )
             continue
         t = ln.text.strip()
-        m = _LABEL_END.search(t)
+        m = None if latex else _LABEL_END.search(t)
         if m:
             body = t[: m.start()].strip()
             if (
@@ -414,13 +417,21 @@ def _display_like(t: str) -> bool:
 # ---------------------------------------------------------------------------------------- algorithms
 
 
-def _algorithms(lines: list[MarkdownLine]) -> list[Algorithm]:
+# 'Algorithm 1 presents the ...', 'Algorithm 2 shows how ...': a sentence about an algorithm, not its caption
+_ALG_PROSE = re.compile(r"[a-z]{2,}s\s+(?:the|a|an|our|its|how|that|which|what)\b")
+
+
+def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorithm]:
+    """Algorithm heads and their steps. The LaTeX route writes every algorithm's head in bold: a plain
+    'Algorithm 1 ...' there is prose that mentions one."""
     out: list[Algorithm] = []
     for i, ln in enumerate(lines):
         m = _ALG.match(ln.text)
         if not m:
             continue
         bold = ln.text.lstrip().startswith("**")
+        if not bold and latex:
+            continue
         caption = m.group(2).strip().lstrip(":.").strip()
         steps: list[str] = []
         for nxt in lines[i + 1 : i + 80]:
@@ -439,7 +450,7 @@ def _algorithms(lines: list[MarkdownLine]) -> list[Algorithm]:
                 steps[-1] = f"{steps[-1]} {t}"  # a step wrapped onto the next line
             elif steps or len(t) > 160:
                 break
-        if not bold and not steps and (len(caption) > 160 or not caption):
+        if not bold and not steps and (len(caption) > 160 or not caption or _ALG_PROSE.match(caption)):
             continue  # prose that starts with 'Algorithm 1 ...'
         if any(a.number == m.group(1) for a in out) and not bold:
             continue
@@ -506,6 +517,8 @@ def _theorems(lines: list[MarkdownLine]) -> list[Theorem]:
         if not m:
             continue
         text = m.group(4).strip() or _opening_paragraph(lines[i + 1 : i + 4])
+        if text and not text.endswith((".", "?", "!")):
+            text = f"{text} {_list_after(lines[i + 1 : i + 16])}".strip()
         out.append(Theorem(kind=m.group(1).lower(), number=m.group(2), title=m.group(3),
                            text=_first_sentences(text), line=ln.no, page=ln.page, section=ln.section))
     return out
@@ -522,6 +535,24 @@ def _opening_paragraph(following: list[MarkdownLine]) -> str:
             return ""
         return re.sub(r"^(?:[-*]|\d+\.)\s+", "", t)
     return ""
+
+
+_ITEM = re.compile(r"^\s*(?:[-*]|\d{1,2}\.|\(?[a-z0-9]{1,4}\))\s+")
+
+
+def _list_after(following: list[MarkdownLine]) -> str:
+    """The list items right after a statement's opening that does not end a sentence ('We assume that',
+    'Under two conditions:'): the rest of the statement."""
+    items: list[str] = []
+    for ln in following:
+        t = ln.text.strip()
+        if not t or t.startswith("<!--") or t.startswith("$$") and items:
+            continue
+        m = _ITEM.match(ln.text)
+        if not m:
+            break
+        items.append(ln.text[m.end() :].strip())
+    return " ".join(items)
 
 
 def _first_sentences(text: str, limit: int = 300) -> str:

@@ -1,8 +1,8 @@
 """How sure the hyperparameter scanner is of one finding. A value is a `candidate` (for the agent to confirm,
 never written into a config as the paper's value) when the sentence it came from may not state a setting of
-the paper's own method: it speaks of cited work, it is a figure's axis ticks, the value is implausible for its
-key (two training steps), or the scanner itself flagged it: a name only guessed from a symbol ("K = 50"), a
-part of a run ("the first 2000 iterations")."""
+the paper's own method: it speaks of cited work or of common practice, it is a figure's axis ticks, the value
+is implausible for its key (two training steps), or the scanner itself flagged it: a name only guessed from a
+symbol ("K = 50"), a part of a run ("the first 2000 iterations")."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ _RUNS_STATED = re.compile(
 _DRAWN = re.compile(
     r"\b(?:is|are)\s+(?:only\s+)?(?:shown|plotted|drawn|depicted|displayed)\s+(?:up\s+)?to\b", re.I
 )
+# a sentence about common practice, not this paper's choice: "weights are usually initialized (e.g., Xavier)"
+_GENERAL = re.compile(r"\b(?:usually|typically|commonly|often|conventionally|e\.g\.|for\s+example)\b", re.I)
 _WORDY = {"num_features", "num_experts", "num_parameters", "num_runs"}
 
 
@@ -37,6 +39,8 @@ def doubt(  # noqa: PLR0913
         return "flagged by the scanner"
     if _OTHERS.search(quote) and not _OURS.search(quote):
         return "sentence about cited work"
+    if prose and _GENERAL.search(quote) and not _OURS.search(quote):
+        return "sentence about common practice"
     if prose and any(_ticks(m.group(0)) for m in _RUN.finditer(quote)):
         return "axis ticks of a figure"
     if prose and _DRAWN.search(quote):

@@ -553,7 +553,7 @@ _COUNT_NOUN = re.compile(
 _NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensional|tailed)\b", re.I)
 _GAP = r"(?:[^\W\d_][\w-]*\s+){0,6}?"
 _SEP = (
-    r"(?:of|=|:|is|was|to|at|as|equal\s+to|set\s+to|fixed\s+to|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
+    r"(?:of|=|:|is|was|are|were|to|at|as|equal\s+to|set\s+to|fixed\s+to|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
     r"initiali[sz]ed\s+(?:to|at)|"
     # a search grid or range: "selected from {1e-3, 1e-4}", "tuned over [1e-5, 1e-3]", "in the range [0.1, 1]"
     r"(?:selected|chosen|picked|searched|tuned|swept|varied|grid[\s-]searched)\s+(?:from|over|in|among|within)"
@@ -637,6 +637,14 @@ _PHRASES = (
     # "we produce 50K samples", "trained with 153.6M examples": samples drawn or seen, not a dataset's size
     (rf"{_DRAWN_BY}(?P<value>{_SCALAR})\s+(?:training\s+|generated\s+)?samples\b", "samples", "samples"),
     (rf"{_DRAWN_BY}(?P<value>{_SCALAR})\s+(?:training\s+)?examples\b", "examples", "examples"),
+    # "trained for 50M frames", "for 50M and 100M frames", "evaluated for 100 episodes": a run's length
+    (rf"\bfor\s+(?:up\s+to\s+|another\s+)?(?P<value>{_SCALAR}(?:\s*(?:,|and|or)\s*{_SCALAR})*)\s+"
+     rf"(?:(?:environment|game|training)\s+)?frames\b", "training_frames", "frames"),
+    (rf"\bfor\s+(?:up\s+to\s+|another\s+)?(?P<value>{_SCALAR}(?:\s*(?:,|and|or)\s*{_SCALAR})*)\s+"
+     rf"(?:(?:training|evaluation|test)\s+)?episodes\b", "episodes", "episodes"),
+    # "a moving average of all model parameters with the rate of 0.999"
+    (r"\bmoving\s+average\b[^.;]{0,60}?\b(?:rate|decay)\s+(?:of\s+)?(?P<value>0?\.\d+)\b", "ema_rate",
+     "moving average rate"),
     # "importance sampling using 500 samples"
     (rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b", "importance_samples",
      "importance samples"),
@@ -646,6 +654,11 @@ _PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRA
 _PART_SIZE = re.compile(
     r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?of\s+"
     rf"(?:size|width)\s+(?P<value>(?:{_NUM})(?:\s*[×x]\s*(?:{_NUM}))?)(?![\w,]|\.\d)",
+    re.I,
+)
+_SET_SIZE = re.compile(
+    rf"\b(?:set|fix|fixed)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+to\s+(?:a\s+)?(?:size|dimension)\s+"
+    rf"(?:of\s+)?(?P<value>{_NUM})(?![\w,]|\.\d)",
     re.I,
 )
 _PART_KEY = {"layer": "layer_size", "filter": "kernel_size", "kernel": "kernel_size", "window": "window_size",
@@ -716,6 +729,20 @@ _NOT_A_SETTING = {
     "figure",
 }
 # a noun that names the symbol right after it: "a budget n = 5460", "support of K = 25"
+# "with a probability of p = 0.25": the sentence names what this symbol is here, whatever it meant elsewhere
+_OTHER_NOUN = re.compile(
+    r"\b(?:a|an|the)\s+(?P<noun>[a-z][a-z-]+(?:\s+(?!of\b)[a-z][a-z-]+)?)\s+(?:of\s+)?$", re.I
+)
+_GENERIC_NOUNS = {"value", "values", "setting", "settings", "parameter", "parameters", "hyperparameter",
+                  "hyperparameters", "choice", "choices", "default", "defaults", "configuration", "constant"}
+
+
+def _names_other(noun: str, key: str) -> bool:
+    """Does the noun phrase before a symbol name another quantity than key ('a probability of', not 'the
+    default values')?"""
+    return noun.split()[-1].lower() not in _GENERIC_NOUNS and canonical_key(noun) != key
+
+
 _NAMING_NOUN = re.compile(r"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?$", re.I)
 _NAMED_SYM = re.compile(
     rf"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?"
@@ -757,6 +784,9 @@ _EXAMPLE = re.compile(r"\b(?:in\s+(?:our|the|this)\s+example|illustrat\w*|toy)\b
 _NAME_ANY = re.compile(rf"(?<![\w-])(?:{_phrase_re(_ALL_NAMES)})(?![\w])", re.I)
 
 
+_TYPED_LAYERS = re.compile(
+    rf"(?<![\w.])(?:\d+|{_WORDNUM})\s+(?:[A-Za-z][\w-]*\s+(?:[a-z][\w-]*\s+)?)?layers\b", re.I
+)
 _GAP_FILLER = {"of", "value", "values", "the", "a", "an", "is", "was", "set", "to", "with", "we", "use"}
 # nouns that turn the setting before them into another one: "learning rate scaling", "dropout schedule"
 _MODIFIERS = {"scaling", "scale", "multiplier", "decay", "schedule", "warmup", "ratio", "annealing", "factor"}
@@ -1034,19 +1064,63 @@ def _settings_table(lines: list[_Line], i: int, out: _Collector) -> int:
     while end < len(lines) and lines[end].text.startswith("|"):
         end += 1
     header = _cells(lines[i].text)
-    near = " ".join(ln.text for ln in lines[max(0, i - 3) : i] + lines[end : end + 3])
-    if not (_SETTINGS_HEAD.match(header[0]) or _SETTINGS_CAPTION.search(lines[i].text + " " + near)):
+    around = lines[max(0, i - 3) : i] + lines[end : end + 3]
+    near = " ".join(ln.text for ln in around if _CAPTION_LINE.match(ln.text))
+    section = lines[i].section or ""
+    if not (
+        _SETTINGS_HEAD.match(header[0])
+        or _SETTINGS_CAPTION.search(f"{lines[i].text} {near}")
+        or _SETTINGS_CAPTION.search(section) and not _RESULT_WORDS.search(section)
+    ):
         return i
-    for line in lines[i + 2 : end]:
+    # a two-column table with no header row: its first row is a setting too ('| Learning rate | 0.1 |')
+    headless = len(header) == 2 and bool(_setting_value(header[1]))
+    for line in ([lines[i]] if headless else []) + lines[i + 2 : end]:
         cells = _cells(line.text)
         name = _TRAILING_SYMBOL.sub("", cells[0]).strip(" :*")
         if not re.search(r"[A-Za-z]{2}", name) or len(cells) < 2:
             continue
         for k, cell in enumerate(cells[1:], start=1):
-            head = header[k] if k < len(header) and len(cells) > 2 else None
-            if cell and (VALUE_RE.fullmatch(cell) or _ROW_VALUE.fullmatch(cell)):
-                out.add(line, name, canonical_key(name), cell, "table", line.text, context=head or None)
+            head = header[k] if k < len(header) and len(cells) > 2 and not headless else None
+            if value := _setting_value(cell):
+                key, qualifier = _row_key(name)
+                ctx = " ".join(x for x in (head, qualifier) if x) or None
+                out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx)
     return end
+
+
+_ENDPOINTS = {"initial", "final", "start", "end", "min", "max", "minimum", "maximum", "first", "last"}
+
+
+def _row_key(name: str) -> tuple[str, str | None]:
+    """A settings-table row's key, and the words that qualify it: a leading Greek letter is spelled ('ϵ decay
+    horizon' -> epsilon_decay_horizon); a known name followed by a qualifier ('Dropout rate convolutions')
+    keeps the known key, the qualifier as context (not a modifier or an end point: 'Learning rate decay',
+    'ϵ final' are settings of their own)."""
+    name = re.sub(r"^([α-ωΑ-Ωϵϑϕϱς])(?=\s+[A-Za-z])", lambda m: _GREEK[m.group(1)], name.strip())
+    key = canonical_key(name)
+    words = name.split()
+    if key in SYNONYMS or len(words) < 2:
+        return key, None
+    for k in range(len(words) - 1, 0, -1):
+        head, rest = canonical_key(" ".join(words[:k])), words[k:]
+        if head in SYNONYMS and rest[0].lower() not in _MODIFIERS | _ENDPOINTS:
+            return head, " ".join(rest)
+    return key, None
+
+
+# a caption or heading near a table ('Table 3: Hyperparameters', '### Settings'), not a paragraph of prose
+_CAPTION_LINE = re.compile(r"^(?:\*\*)?(?:Table|TABLE|Figure|Fig\.)\s|^#")
+_CELL_UNIT = re.compile(rf"(?P<value>{_SCALAR})\s+(?P<unit>[A-Za-z]{{3,12}})")
+
+
+def _setting_value(cell: str) -> tuple[str, str | None] | None:
+    """A settings-table cell's value and unit ('0.99', 'Adam', '1M frames'), None for any other cell."""
+    cell = cell.strip()
+    if cell and (VALUE_RE.fullmatch(cell) or _ROW_VALUE.fullmatch(cell)):
+        return cell, None
+    m = _CELL_UNIT.fullmatch(cell)
+    return (m.group("value"), m.group("unit")) if m else None
 
 
 def _pipe_header(lines: list[_Line], i: int) -> list[str]:
@@ -1162,6 +1236,10 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
     return bool(re.match(r"\s*of\b", text[m.end() :]) and "step" in m.group("name").lower())
 
 
+# "the batch sizes for CIFAR-10 and for ImageNet are 128 and 4096": one value per thing named, in order
+_PAIRED_GAP = re.compile(r"(?:for|on|in|of)\s+[\w-]+\s+and\s+(?:(?:for|on|in|of)\s+)?[\w-]+", re.I)
+
+
 def _bad_name_value(m: re.Match[str]) -> bool:
     """A gap that names something else or negates, a count noun before its number ('layer 5')."""
     gap = (m.group("gap") or "") + " " + (m.group("paren") or "")
@@ -1169,7 +1247,8 @@ def _bad_name_value(m: re.Match[str]) -> bool:
         return True
     if m.group("bare") is not None and _COUNT_NOUN.search(m.group("name")):
         return True
-    if re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
+    paired = _PAIRED_GAP.fullmatch(gap.strip()) and re.search(r"\band\b|,", m.group("value"))
+    if not paired and re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
         return True
     names = (canonical_key(g.group("name")) for g in re.finditer(_NAME, m.group("gap") or "", re.I))
     return any(k not in _COUNT_ONLY for k in names)
@@ -1253,7 +1332,17 @@ class _ProseScan:
                 first = (m.groupdict().get("gap") or "").split()[:1]
                 if first and first[0].lower() in _MODIFIERS:
                     name = f"{name} {first[0]}"  # "a learning rate scaling of 1" is not a learning rate
-                self.emit(m, name, canonical_key(name), m["value"], m.span("value"))
+                part = self.part_count(m)
+                self.emit(m, name, canonical_key(name), m["value"], m.span("value"), flagged=part)
+
+    def part_count(self, m: re.Match[str]) -> bool:
+        """'three convolutional layers and two fully connected layers': counts of two kinds of layer in one
+        sentence are parts of a network, either of which may be taken for its depth."""
+        gap = (m.groupdict().get("gap") or "").split()
+        if not gap or canonical_key(m["name"]) != "num_layers":
+            return False
+        sentence = _sentence_around(self.text, m.start(), m.end())
+        return len({k.lower() for k in _TYPED_LAYERS.findall(sentence)}) >= 2
 
     def symbol_values(self) -> None:
         """'β1 = 0.9' after Adam, a symbol the paper defined, or one it sets ('we use λ = 0.1')."""
@@ -1275,6 +1364,11 @@ class _ProseScan:
                 continue
             elif sym in self.symbols:
                 key = self.symbols[sym]
+                other = _OTHER_NOUN.search(text[max(0, m.start() - 40) : m.start()])
+                if other and _names_other(other["noun"], key):  # "sticky actions with a probability of p"
+                    self.emit(m, f"{other['noun']} {sym}", canonical_key(other["noun"]), m.group("value"),
+                              m.span("value"), flagged=True)
+                    continue
             elif _SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
                 plain = sym.replace("_", "").replace("{", "").replace("}", "")
                 key = "".join(_GREEK.get(ch, ch) for ch in plain)
@@ -1315,6 +1409,11 @@ class _ProseScan:
             for m in rx.finditer(self.text):
                 if self.free(*m.span("value")):
                     self.emit(m, name, key, m["value"], m.span("value"))
+        for m in _SET_SIZE.finditer(self.text):  # "set the word embedding to size 128"
+            key = canonical_key(f"{m['noun']} size")
+            if self.free(*m.span("value")):
+                guessed = key not in SYNONYMS
+                self.emit(m, f"{m['noun']} size", key, m["value"], m.span("value"), flagged=guessed)
         for m in _PART_SIZE.finditer(self.text):
             if self.free(*m.span("value")):
                 key = _PART_KEY[m["noun"].lower()]

@@ -71,6 +71,9 @@ _EVENT = re.compile(
 _TAG = re.compile(r"\\tag(\*?)\s*\{")
 _LABEL = re.compile(r"\\label\s*\{([^{}]*)\}")
 _NONUMBER = re.compile(r"\\(?:nonumber|notag)(?![a-zA-Z])")
+_ROW_COUNTER = re.compile(r"\\(refstepcounter|stepcounter|addtocounter|setcounter)(?![a-zA-Z@])\s*")
+_THE_EQUATION = re.compile(r"\\theequation(?![a-zA-Z@])")
+_PRINTED_EQUATION = re.compile(r"\(\s*\\theequation\s*\)")
 _THE_DEF = re.compile(r"\s*\{?\s*\\the([a-zA-Z]+)\s*\}?\s*")
 
 
@@ -286,16 +289,7 @@ class _Numberer:
         out = []
         for raw in rows:
             raw, inter = _intertext(raw)
-            tag = _TAG.search(raw)
-            label = None
-            if tag:
-                try:
-                    label = squash(read_group(raw, tag.end() - 1)[0])
-                except Unbalanced:
-                    label = None
-            elif numbered and not _NONUMBER.search(raw):
-                self.c.step("equation")
-                label = self.c.the("equation")
+            label = self.row_label(raw, numbered, single=base not in MULTI)
             keys = _LABEL.findall(raw)
             if label is not None:
                 self.current = Ref("equation", label)
@@ -305,6 +299,40 @@ class _Numberer:
         if base in MULTI and len(out) > 1 and not out[-1].tex and out[-1].label is None:
             out.pop()
         self.n.displays[start] = Display(env, end, out)
+
+    def row_label(self, raw: str, numbered: bool, single: bool) -> str | None:
+        """The number a display row prints. LaTeX steps an equation's counter as it opens and an align row's
+        as it ends, so counter commands inside the row (`\\addtocounter{equation}{-1}`) count after the one
+        and before the other; a row numbered by hand (`\\refstepcounter{equation} (\\theequation)`,
+        `\\tag{\\theequation}`) prints the counter as it stands."""
+        tag = _TAG.search(raw)
+        auto = numbered and not tag and not _NONUMBER.search(raw)
+        if auto and single:
+            self.c.step("equation")
+        self.row_counters(raw)
+        if auto and not single:
+            self.c.step("equation")
+        if tag:
+            try:
+                text = read_group(raw, tag.end() - 1)[0]
+            except Unbalanced:
+                return None
+            return squash(self.c.render(text) if _THE_EQUATION.search(text) else text)
+        if auto or _PRINTED_EQUATION.search(raw):
+            return self.c.the("equation")
+        return None
+
+    def row_counters(self, raw: str) -> None:
+        """\\stepcounter, \\refstepcounter, \\addtocounter, \\setcounter written inside a display row."""
+        for m in _ROW_COUNTER.finditer(raw):
+            try:
+                self.counter_cmd(m.group(1), False, raw, m.end())
+            except Unbalanced:
+                continue
+            if m.group(1) == "refstepcounter":
+                name = self.c.real(read_arg(raw, m.end())[0].strip())
+                if name == self.c.real("equation"):
+                    self.current = Ref("equation", self.c.the("equation"))
 
     def theorem(
         self,
