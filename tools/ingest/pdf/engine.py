@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from tools.ingest.pdf.glyphs import LIGATURES
 from tools.ingest.pdf.headings import Heading
+from tools.ingest.pdf.margin_numbers import MarginNumbers
 from tools.ingest.pdf.page_markdown import MarkdownPages, Placed
 from tools.ingest.pdf.paragraphs import Vocab, continue_across_floats
 from tools.ingest.pdf.runs import PdfPage, Run
@@ -55,7 +56,9 @@ def convert_document(doc: object, progress: object = None) -> Converted:
 
 
 def _convert(doc: object, n: int, progress: object, cache: dict) -> Converted:
-    pages_runs, widths, heights, crowded = _read_pages(doc, n, progress, cache)
+    margin = MarginNumbers()
+    pages_runs, widths, heights, crowded = _read_pages(doc, n, progress, cache, margin)
+    pages_runs = margin.strip(pages_runs)  # line numbers of review copies, before the page furniture
     body = _body_size(pages_runs)
     furniture = _page_furniture(pages_runs, heights)
     pages_runs = [[r for r in runs if id(r) not in furniture] for runs in pages_runs]
@@ -151,7 +154,9 @@ def _text_objects(pg: object) -> int:
     return sum(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, k)) == text for k in range(n))
 
 
-def _page_runs(doc: object, i: int, cache: dict) -> tuple[list[Run] | None, float, float]:
+def _page_runs(
+    doc: object, i: int, cache: dict, margin: MarginNumbers
+) -> tuple[list[Run] | None, float, float]:
     """Page i's runs (None when it is too crowded to read), width and height."""
     pg = doc[i]  # type: ignore[index]
     size = pg.get_width(), pg.get_height()
@@ -159,7 +164,7 @@ def _page_runs(doc: object, i: int, cache: dict) -> tuple[list[Run] | None, floa
         pg.close()
         return None, *size
     with _opened(doc, i, cache, pg) as p:
-        return (None if p.n > MAX_PAGE_CHARS else p.runs()), *size
+        return (None if p.n > MAX_PAGE_CHARS else margin.scan(i, p, p.runs())), *size
 
 
 def _report(progress: object, done: int, total: int, message: str) -> None:
@@ -168,7 +173,7 @@ def _report(progress: object, done: int, total: int, message: str) -> None:
 
 
 def _read_pages(
-    doc: object, n: int, progress: object, cache: dict
+    doc: object, n: int, progress: object, cache: dict, margin: MarginNumbers
 ) -> tuple[list[list[Run]], list[float], list[float], list[int]]:
     """Each page's runs, width and height; pages with more than MAX_PAGE_TEXT_OBJECTS text objects or
     MAX_PAGE_CHARS characters get no runs (their numbers are returned: such a wall of text runs is a plot's
@@ -178,7 +183,7 @@ def _read_pages(
     heights: list[float] = []
     crowded: list[int] = []
     for i in range(n):
-        runs, width, height = _page_runs(doc, i, cache)
+        runs, width, height = _page_runs(doc, i, cache, margin)
         widths.append(width)
         heights.append(height)
         if runs is None:
