@@ -45,6 +45,8 @@ def heading_level(ln: Line, page: PdfPage, body: float, xl: float) -> int | None
         return None
     if numbered and re.match(r"\d+\.0\b", text):  # '1.0 Circular ...': a plot's tick label
         return None
+    if _spread(ln):
+        return None
     caps = numbered and text.split(None, 1)[-1].isupper()  # '2.2 BACKPROPAGATION' in small capitals
     bold = page.bold(ln.runs[0].ci0)
     if not (bigger or caps or bold) or (not numbered and not named and not bold):
@@ -52,6 +54,11 @@ def heading_level(ln: Line, page: PdfPage, body: float, xl: float) -> int | None
     if numbered:
         return _numbered_level(text)
     return 2
+
+
+def _spread(ln: Line) -> bool:
+    """Pieces far apart on one baseline ('5' ... 'GBOP'): a plot's tick and legend labels, not a heading."""
+    return any(b.x0 - a.x1 > 3 * ln.size for a, b in zip(ln.runs, ln.runs[1:], strict=False))
 
 
 def _numbered_level(text: str) -> int | None:
