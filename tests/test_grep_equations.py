@@ -103,6 +103,22 @@ def test_pdf_route_labels_whatever_the_maths_glyphs(tmp_root):
     assert [e.label for e in r.numbered] == ["3.2", "3.5", "KL"]
 
 
+def test_tag_of_a_reference_and_rows_of_unmapped_maths(tmp_root):
+    """'(3.4 revisited)' (\\tag{\\ref{x} revisited}) is a label after a display, not after prose; a display
+    whose signs print as glyphs of another font ('=' '“', '≥' 'ě', max(x) 'maxpxq') keeps its label even with
+    many numbers or words like 'maxp' in it."""
+    (tmp_root / "p.md").write_text(
+        "# 3 Loss\n"
+        "LpA, B, Cq “ CAjB ´ CˆAˆjBˆ . (3.4 revisited)\n"
+        "i M “ maxp|wi|q ` M21 ϵ1.5 ě maxp|wi|q ` }C}}B} ě maxp|wi|q ` |CB|, i i i (C.60)\n"
+        "˙ 1.5 1 1 1.5 1 M˜2ϵ ln ˆ 0.5 ď M˜2ϵ ϵ´0.5 “ (M˜2)/(2w0) ϵ. 2w0 ϵ 2w0 (C.97)\n"
+        "We ran the same schedule again for the smaller model and it converged (2 times)\n"
+        "ResNet 93.1 94.2 95.0 96.1 (12)\n"
+    )
+    r = grep_equations("p.md", kinds=["numbered"])
+    assert [e.label for e in r.numbered] == ["3.4 revisited", "C.60", "C.97"]
+
+
 def test_kinds_on_pdf_route_markdown(tmp_root):
     (tmp_root / "p.md").write_text(PROSE)
     r = grep_equations("p.md")

@@ -175,7 +175,8 @@ def continue_across_floats(items: list[Item], vocab: Vocab) -> list[Item]:
 
 def _goes_on(text: str) -> bool:
     """A piece that may finish a cut sentence: it reads as prose (function words), or is short and ends it."""
-    return len(_FUNCTION_WORD.findall(text)) >= 2 or (len(text) < 80 and text.rstrip().endswith((".", "!", "?")))
+    ends = text.rstrip().endswith((".", "!", "?"))
+    return len(_FUNCTION_WORD.findall(text)) >= 2 or (len(text) < 80 and ends)
 
 
 def _labels(text: str) -> bool:
