@@ -119,6 +119,23 @@ def test_tag_of_a_reference_and_rows_of_unmapped_maths(tmp_root):
     assert [e.label for e in r.numbered] == ["3.4 revisited", "C.60", "C.97"]
 
 
+def test_algorithm2e_comment_lines_are_steps(tmp_root):
+    """algorithm2e sets a comment right of its line as '// ...': such a line is a step, however long."""
+    (tmp_root / "p.md").write_text(
+        "**Algorithm 1** Forward-backward splitting.\n"
+        "Input : A, b and x are shared variables, p agents, K > 0.\n"
+        "foward(x) := x − η ∇x ∑mi=1 log(1 + e−bi·aTi x) // forward operator of the logistic loss,"
+        " a gradient step\n"
+        "backward(x) := proxηλ∥·∥1(x) // backward operator\n"
+        "while each of the p agents continuously do\n"
+        "\n"
+        "The snippet of code shown in Listing 1 implements Algorithm 1 with the package, line by line.\n"
+    )
+    r = grep_equations("p.md", kinds=["algorithm"])
+    assert len(r.algorithms[0].steps) == 4
+    assert r.algorithms[0].steps[1].startswith("foward(x)")
+
+
 def test_kinds_on_pdf_route_markdown(tmp_root):
     (tmp_root / "p.md").write_text(PROSE)
     r = grep_equations("p.md")
