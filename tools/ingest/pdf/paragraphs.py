@@ -174,9 +174,11 @@ def continue_across_floats(items: list[Item], vocab: Vocab) -> list[Item]:
 
 
 def _goes_on(text: str) -> bool:
-    """A piece that may finish a cut sentence: it reads as prose (function words), or is short and ends it."""
+    """A piece that may finish a cut sentence: it reads as prose (function words, or eight lower-case words),
+    or is short and ends it."""
     ends = text.rstrip().endswith((".", "!", "?"))
-    return len(_FUNCTION_WORD.findall(text)) >= 2 or (len(text) < 80 and ends)
+    prose = len(_FUNCTION_WORD.findall(text)) >= 2 or len(_LOWER_WORD.findall(text)) >= 8
+    return prose or (len(text) < 80 and ends)
 
 
 def _labels(text: str) -> bool:
