@@ -103,6 +103,39 @@ def test_pdf_route_labels_whatever_the_maths_glyphs(tmp_root):
     assert [e.label for e in r.numbered] == ["3.2", "3.5", "KL"]
 
 
+def test_tag_of_a_reference_and_rows_of_unmapped_maths(tmp_root):
+    """'(3.4 revisited)' (\\tag{\\ref{x} revisited}) is a label after a display, not after prose; a display
+    whose signs print as glyphs of another font ('=' '“', '≥' 'ě', max(x) 'maxpxq') keeps its label even with
+    many numbers or words like 'maxp' in it."""
+    (tmp_root / "p.md").write_text(
+        "# 3 Loss\n"
+        "LpA, B, Cq “ CAjB ´ CˆAˆjBˆ . (3.4 revisited)\n"
+        "i M “ maxp|wi|q ` M21 ϵ1.5 ě maxp|wi|q ` }C}}B} ě maxp|wi|q ` |CB|, i i i (C.60)\n"
+        "˙ 1.5 1 1 1.5 1 M˜2ϵ ln ˆ 0.5 ď M˜2ϵ ϵ´0.5 “ (M˜2)/(2w0) ϵ. 2w0 ϵ 2w0 (C.97)\n"
+        "We ran the same schedule again for the smaller model and it converged (2 times)\n"
+        "ResNet 93.1 94.2 95.0 96.1 (12)\n"
+    )
+    r = grep_equations("p.md", kinds=["numbered"])
+    assert [e.label for e in r.numbered] == ["3.4 revisited", "C.60", "C.97"]
+
+
+def test_algorithm2e_comment_lines_are_steps(tmp_root):
+    """algorithm2e sets a comment right of its line as '// ...': such a line is a step, however long."""
+    (tmp_root / "p.md").write_text(
+        "**Algorithm 1** Forward-backward splitting.\n"
+        "Input : A, b and x are shared variables, p agents, K > 0.\n"
+        "foward(x) := x − η ∇x ∑mi=1 log(1 + e−bi·aTi x) // forward operator of the logistic loss,"
+        " a gradient step\n"
+        "backward(x) := proxηλ∥·∥1(x) // backward operator\n"
+        "while each of the p agents continuously do\n"
+        "\n"
+        "The snippet of code shown in Listing 1 implements Algorithm 1 with the package, line by line.\n"
+    )
+    r = grep_equations("p.md", kinds=["algorithm"])
+    assert len(r.algorithms[0].steps) == 4
+    assert r.algorithms[0].steps[1].startswith("foward(x)")
+
+
 def test_kinds_on_pdf_route_markdown(tmp_root):
     (tmp_root / "p.md").write_text(PROSE)
     r = grep_equations("p.md")

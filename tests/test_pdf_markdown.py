@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tools.analysis.equations import find_all
 from tools.errors import OutsideRoots, TooLarge
 from tools.ingest.paper import MAX_LIMIT, pdf_to_markdown
 
@@ -335,3 +336,36 @@ def test_a_page_the_layout_stages_fail_on_keeps_its_text(tmp_root, corpus_dir, m
     # pages 2 and 4 share paragraphs with page 3; the rest is untouched
     assert pages(bad_md)[5:] == pages(good_md)[5:] and pages(bad_md)[:2] == pages(good_md)[:2]
     assert "Improving the Log-likelihood" in pages(bad_md)[3] and pages(bad_md)[3] != pages(good_md)[3]
+
+
+def test_figure_labels_beside_a_text_column(tmp_root):
+    """hand8figlabels: a prose column beside a column holding only a figure's short labels. The prose reads
+    whole, no label inside it; the plot's large '20 ... UCT' is no heading; the \\tag of a reference plus a
+    word is a label, and its display's first piece (which pdfium prints on the prose line above) is not
+    left in the prose."""
+    lines = convert_bench(tmp_root, "hand8figlabels")
+    prose = next(s for s in lines if s.startswith("We train the world model"))
+    assert "fresh batch of real interactions with the environment before the model is updated" in prose
+    for word in ("pong", "qbert", "boxing", "krull", "gopher", "freeway", "seaquest", "private eye"):
+        assert word not in prose
+    assert not any(s.startswith("#") and "UCT" in s for s in lines)
+    assert line_ending(lines, "1 revisited").startswith("L(θ) =")
+    r = find_all("\n".join(lines), {"numbered"})
+    assert [e.label for e in r["numbered"]] == ["1", "1 revisited"]
+
+
+def test_line_end_hyphens_kept_in_compounds():
+    """TeX breaks no word after a digit and leaves two letters before a break and three after; a paper that
+    writes 'log-likelihood' means 'log-' + 'likelihoods' as a compound; 'end-' + 'to-end' is one too. Plain
+    hyphenation is still undone."""
+    from tools.ingest.pdf.paragraphs import Vocab
+    from tools.ingest.pdf.runs import Run
+
+    words = "the log-likelihood of data under a model with selection and training end-to-end learning"
+    vocab = Vocab([[Run(words, 0, 100, 0, 10, 0, 0, 0)]])
+    assert vocab.join("on 2", "action MDPs", True) == "on 2-action MDPs"
+    assert vocab.join("an X", "ray image", True) == "an X-ray image"
+    assert vocab.join("containing log", "likelihoods of", True) == "containing log-likelihoods of"
+    assert vocab.join("the end", "to-end model", True) == "the end-to-end model"
+    assert vocab.join("the selec", "tion of", True) == "the selection of"
+    assert vocab.join("the train", "ing data", True) == "the training data"

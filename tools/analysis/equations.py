@@ -30,14 +30,19 @@ from tools.models import ToolResult
 LABEL_BODY = r"\d{1,3}[a-z′']?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?|[*⋆†‡∗♠♣♦♥§¶]{1,3}"
 # \tag{} words such as (E) (KL) (IW): labels only on a display line (the PDF engine: flush right, after maths)
 TAG_BODY = r"[A-Za-z]{1,6}['′*]?"
+# a \tag of a reference and a word or two, '(3.4 revisited)': a label only on a display line, as a tag word is
+TAG_REF_BODY = r"(?:\d{1,2}\.\d{1,3}|[A-Z]\.?\d{1,3}|\d{1,3})[a-z]? [a-z]{3,12}(?: [a-z]{2,12})?"
+# maths signs of fonts without a Unicode map, as pdfium prints them: '=' as '“', '≥' 'ě', '≤' 'ď', B(x) as
+# 'Bpxq', minus '´', sum 'ÿ'
+UNMAPPED_MATH = re.compile(r"(?:^|\s)[“ěď](?=\s|$)|[A-Za-z0-9]p[^\s()]{1,30}q(?![A-Za-z])|´\s?[A-Za-z0-9(]|ÿ")
 
 MAX_ITEMS = 300  # per kind in one reply
 MAX_REPLY_CHARS = 80000  # about 20k tokens
 
 _PAGE = re.compile(r"^<!--\s*page\s+(\d+)\s*-->\s*$")
 _HEAD = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
-_LABEL_END = re.compile(rf"(?:^|\s)\(({LABEL_BODY}|{TAG_BODY})\)\s*$")
-_TAG_ONLY = re.compile(TAG_BODY)
+_LABEL_END = re.compile(rf"(?:^|\s)\(({LABEL_BODY}|{TAG_BODY}|{TAG_REF_BODY})\)\s*$")
+_TAG_ONLY = re.compile(rf"{TAG_BODY}|{TAG_REF_BODY}")
 _REF_BEFORE = re.compile(
     r"(?i)(?:\beqs?\.?|\bequations?|\beqn\.?|\bin|\bsee|\band|\bor|\bof|\bsections?|\bsec\.|\bfig(?:ure)?s?\.?|"
     r"\btables?|\bappendix|\btheorem|\blemma|\bsteps?|\blines?|\balgorithms?|\bet al\.|"
@@ -52,7 +57,7 @@ STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|requir
 THM_KINDS = "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture"
 THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+"
 _STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)]\s|[-*]\s|{STEP_WORDS})", re.I)
-_STEP_MARK = re.compile(r"←|[⊲▷]\s\S")  # an assignment or a right-set comment: a pseudo-code line
+_STEP_MARK = re.compile(r"←|[⊲▷]\s\S|\s//\s\S")  # an assignment or a right-set comment: a pseudo-code line
 _THM_KINDS = THM_KINDS
 _THM_NUM = THM_NUM + "|[A-Z]"
 _THM_BOLD = re.compile(  # 'Example' only with a bold head: as plain text it opens too much prose
@@ -344,7 +349,7 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
                 body
                 and len(body) <= 600
                 and not _REF_BEFORE.search(body)
-                and (_MATH.search(body) or _unmapped_display(body, m.group(1)))
+                and (_MATH.search(body) or UNMAPPED_MATH.search(body) or _unmapped_display(body, m.group(1)))
                 and not (_prose_like(body) and len(body) > 200)
                 and (not _TAG_ONLY.fullmatch(m.group(1)) or _tag_after_display(body, m.group(1)))
             ):
@@ -403,7 +408,9 @@ _MATH_WORDS = {"log", "exp", "max", "min", "sin", "cos", "tanh", "sup", "inf", "
 def _display_like(t: str) -> bool:
     """An unnumbered display on the PDF route: a short line of mostly maths (not a table row, not prose with
     inline maths, not an address)."""
-    if len(t) > 300 or len(t) < 3 or not _DISPLAY_OPS.search(t) or t.endswith((".", "?")) and len(t) > 60:
+    if len(t) > 300 or len(t) < 3 or t.endswith((".", "?")) and len(t) > 60:
+        return False
+    if not (_DISPLAY_OPS.search(t) or UNMAPPED_MATH.search(t)):
         return False
     if _STEP.match(t) or "@" in t or "http" in t:
         return False

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 
 from tools.ingest.pdf.runs import Run
 
+_WORD = re.compile(r"\b[a-z]{3,}\b")
 Band = tuple[list[Run], list[Run], list[Run]]  # spanning runs, left column, right column
 
 
@@ -21,6 +23,12 @@ def columns(runs: list[Run], width: float) -> list[list[Run]]:
     # a one-column page of displays (pieces left and right of the middle) still has most prose lines spanning
     two_col = n_left >= 0.2 * total and n_right >= 0.2 * total and n_left + n_right >= 0.75 * total
     return _read_bands(_bands(runs, left, right), two_col)
+
+
+def _prose_column(rs: list[Run]) -> bool:
+    """Three or more lines of prose on one side of the middle: a text column (beside it a figure's labels,
+    not a table of short cells)."""
+    return sum(len(_WORD.findall(r.text)) >= 6 for r in rs) >= 3
 
 
 def _bands(runs: list[Run], left: list[Run], right: list[Run]) -> list[Band]:
@@ -50,7 +58,7 @@ def _read_bands(bands: list[Band], two_col: bool) -> list[list[Run]]:
     blocks: list[list[Run]] = []
     pending: list[Run] = []
     for spn, lft, rgt in bands:
-        if lft and rgt and (two_col or _side_by_side(lft, rgt)):
+        if lft and rgt and (two_col or _side_by_side(lft, rgt) or _prose_column(lft) or _prose_column(rgt)):
             pending.extend(spn)
             if pending:
                 blocks.append(pending)

@@ -16,9 +16,10 @@ from tools.ingest.pdf.runs import PdfPage
 
 _STEP = re.compile(rf"^(?:\d{{1,3}}:|{STEP_WORDS})", re.I)
 _NEAR = ("label", "display", "indented")
-# an unnumbered pseudo-code line: an assignment arrow, a right-set comment mark, or a 'do'/'then' at its end
-_COMMENT = re.compile(r"[⊲▷].*$")
-_STEP_MARK = re.compile(r"[←⊲▷]|\s(?:do|then)$")
+# an unnumbered pseudo-code line: an assignment arrow, a right-set comment mark (algorithm2e's '// ...'), or a
+# 'do'/'then' at its end
+_COMMENT = re.compile(r"(?:[⊲▷]|\s//\s).*$")
+_STEP_MARK = re.compile(r"[←⊲▷]|\s//\s\S|\s(?:do|then)$")
 
 
 @dataclass(frozen=True, slots=True)

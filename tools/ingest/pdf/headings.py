@@ -45,6 +45,8 @@ def heading_level(ln: Line, page: PdfPage, body: float, xl: float) -> int | None
         return None
     if numbered and re.match(r"\d+\.0\b", text):  # '1.0 Circular ...': a plot's tick label
         return None
+    if _spread(ln, page):
+        return None
     caps = numbered and text.split(None, 1)[-1].isupper()  # '2.2 BACKPROPAGATION' in small capitals
     bold = page.bold(ln.runs[0].ci0)
     if not (bigger or caps or bold) or (not numbered and not named and not bold):
@@ -52,6 +54,20 @@ def heading_level(ln: Line, page: PdfPage, body: float, xl: float) -> int | None
     if numbered:
         return _numbered_level(text)
     return 2
+
+
+def _spread(ln: Line, page: PdfPage) -> bool:
+    """Words far apart on one baseline ('20' ... 'UCT'): a plot's tick and legend labels, not a heading."""
+    wide = 3 * ln.size
+    if any(b.x0 - a.x1 > wide for a, b in zip(ln.runs, ln.runs[1:], strict=False)):
+        return True
+    for r in ln.runs:  # pdfium may print far-apart words as one run with a space between
+        for k in (m.start() for m in re.finditer(" ", r.text[:90])):
+            if 0 < k < len(r.text) - 1:
+                left, right = page.box(page.char(r.ts + k - 1)), page.box(page.char(r.ts + k + 1))
+                if right[0] - left[2] > wide:
+                    return True
+    return False
 
 
 def _numbered_level(text: str) -> int | None:

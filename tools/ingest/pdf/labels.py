@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from tools.analysis.equations import LABEL_BODY, TAG_BODY
+from tools.analysis.equations import LABEL_BODY, TAG_BODY, TAG_REF_BODY
 from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.mathtext import MATH, OPEN_OP, REL, few_words, mathy
 from tools.ingest.pdf.runs import PdfPage, Run, runs_text
 
-LABEL = re.compile(rf"\(({LABEL_BODY}|{TAG_BODY})\)$")
-_TAG = re.compile(TAG_BODY)
+LABEL = re.compile(rf"\(({LABEL_BODY}|{TAG_BODY}|{TAG_REF_BODY})\)$")
+_TAG = re.compile(rf"{TAG_BODY}|{TAG_REF_BODY}")
 # a superscript or a decoration printed right after a label: '(6)⋆', '(2) †'
 _MARKS = "⋆∗*†‡′'˜ˆ¯˙·•◦∘□■◇♢✓✗"
 _DEBRIS = re.compile(rf"\(({LABEL_BODY}|{TAG_BODY})\)\s?[{_MARKS}]{{1,2}}$")

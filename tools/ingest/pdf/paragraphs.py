@@ -13,6 +13,10 @@ _BULLET = re.compile(r"^[•◦▪‣∙–]\s")
 _ITEM = re.compile(r"^(?:[•◦▪‣∙–]|\d{1,2}\.|\(?[a-z0-9]{1,4}\))\s")
 _FLOAT = re.compile(r"^(?:\*\*)?(?:Figure|Fig\.|Table|Algorithm)\s*[A-Z]?\d+")
 _NUMBER_TOKEN = re.compile(r"\S*\d\S*")
+_LOWER_WORD = re.compile(r"(?<!\S)[a-z]{2,}[,.;:]?(?!\S)")
+_FUNCTION_WORD = re.compile(r"(?i)\b(?:the|of|and|to|in|is|are|for|with|that|as|by|on|be|we|it|this|which)\b")
+_FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?[A-Z]")
+_SUBCAPTION = re.compile(r"^\([a-z]\) [A-Z]")  # '(a) State occupancies ...' under a subfigure
 
 
 class Vocab:
@@ -33,18 +37,33 @@ class Vocab:
         blob = " ".join(texts)
         self.hyphenated = set(re.findall(r"[a-z]+-[a-z]+", blob))
         self.words = set(re.findall(r"[a-z]+", blob))
+        self.tails: dict[str, set[str]] = {}
+        for w in self.hyphenated:
+            a, _, b = w.partition("-")
+            self.tails.setdefault(a, set()).add(b)
+
+    def _compound(self, low: str, nxt: str) -> bool:
+        """The paper writes this compound with a hyphen elsewhere, maybe in another form ('log-likelihood' for
+        'log-' + 'likelihoods')."""
+        if f"{low}-{nxt}" in self.hyphenated:
+            return True
+        return any(len(t) >= 5 and nxt.startswith(t) for t in self.tails.get(low, ()))
 
     def join(self, head: str, tail: str, soft: bool) -> str:
         m1 = _LAST_WORD.search(head[-120:])  # only the last word counts; the whole paragraph is quadratic
         m2 = re.match(r"([a-z]+)", tail)
+        if head[-1:].isdigit() and m2:
+            return f"{head}-{tail}"  # TeX breaks no word after a digit: '2-' + 'action' is a compound
         if not m1 or not m2:
             return head + tail
         frag, nxt = m1.group(1), m2.group(1)
-        if "-" in frag:  # 'state-of-the-' + 'art': the hyphen is part of a compound
+        if "-" in frag or tail[len(nxt) : len(nxt) + 1] == "-":  # 'state-of-the-' + 'art', 'end-' + 'to-end'
             return f"{head}-{tail}"
+        if len(frag) < 2 or len(nxt) < 3 and not tail[len(nxt) : len(nxt) + 1].isalpha():
+            return f"{head}-{tail}"  # TeX leaves two letters before a break and three after: 'X-' + 'ray'
         low = frag.lower()
         joined = low + nxt
-        if f"{low}-{nxt}" in self.hyphenated and joined not in self.words:
+        if joined not in self.words and self._compound(low, nxt):
             return f"{head}-{tail}"
         if joined not in self.words and min(len(low), len(nxt)) >= 3 and {low, nxt} <= self.words:
             return f"{head}-{tail}"  # 'high-' + 'resolution': two words the paper uses on their own
@@ -128,8 +147,9 @@ def continue_across_floats(items: list[Item], vocab: Vocab) -> list[Item]:
     and page markers lie between its halves: '... extend to sequence' [page, Table 3, rows] 'lengths ...'."""
     out: list[Item] = []
     open_at: int | None = None
+    broke = False  # a page break since the open sentence
     for kind, text, geo in items:
-        if kind == "text" and open_at is not None and len(out) - open_at > 1 and (
+        if kind == "text" and open_at is not None and len(out) - open_at > 1 and _goes_on(text) and (
             text[:1].islower() or out[open_at][1].endswith("-")
         ):
             last = out[open_at][1]
@@ -138,14 +158,35 @@ def continue_across_floats(items: list[Item], vocab: Vocab) -> list[Item]:
             continue
         out.append((kind, text, geo))
         i = len(out) - 1
+        broke = broke or kind == "page"
+        if kind == "text" and open_at is not None and (
+            _FOOTNOTE.match(text) or broke and (_SUBCAPTION.match(text) or _labels(text))
+        ):
+            continue  # a footnote, or past a page break a figure's labels, before the sentence goes on
         if kind == "text" and not _FLOAT.match(text):
             if text.rstrip().endswith((".", "!", "?", ":", ";")):
                 open_at = None
             elif not _numeric(text):
-                open_at = i
+                open_at, broke = i, False
         elif kind in ("heading", "display", "label", "step", "para") or (len(out) - (open_at or 0) > 40):
             open_at = None
     return out
+
+
+def _goes_on(text: str) -> bool:
+    """A piece that may finish a cut sentence: it reads as prose (function words, or eight lower-case words),
+    or is short and ends it."""
+    ends = text.rstrip().endswith((".", "!", "?"))
+    prose = len(_FUNCTION_WORD.findall(text)) >= 2 or len(_LOWER_WORD.findall(text)) >= 8
+    return prose or (len(text) < 80 and ends)
+
+
+def _labels(text: str) -> bool:
+    """A figure's labels, not prose: fewer than four lower-case words and no sentence end ('Lobster Random
+    Tree', '20 UCT 20 GBOP', 'simple regret')."""
+    if _ITEM.match(text):
+        return False
+    return len(_LOWER_WORD.findall(text)) < 4 and not text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _numeric(text: str) -> bool:

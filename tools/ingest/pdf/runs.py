@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 _SPLIT = re.compile(r"[^\r\n\x02\ufffe]+")
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
 # TeX's math extension font (cmex10) has no Unicode map in most pdflatex PDFs: pdfium reports its glyph codes,
@@ -193,31 +194,58 @@ class PdfPage:
         text = self.text
         for m in _SPLIT.finditer(text):
             seg = m.group()
-            stripped = seg.strip()
-            if not stripped:
+            if not seg.strip():
                 continue
             ts = m.start() + (len(seg) - len(seg.lstrip()))
-            te = ts + len(stripped)
-            ci0, ci1 = self.char(ts), self.char(te - 1)
-            left, bottom, _, top = self.box(ci0)
-            _, _, right, _ = self.box(ci1)
-            _, y = self.origin(ci0)
-            size = self.size(ci0)
-            if ci1 != ci0 and 3 <= size < self.size(ci1) - 0.5:
-                # a run opening with a superscript ('∗ ← ∞' of 'v∗ ← ∞'): its baseline is the last glyph's
-                _, y = self.origin(ci1)
-                size = self.size(ci1)
-            if size < 3 or size > 100:  # scaled text matrix: fall back on the box height
-                size = max(top - bottom, 1.0)
+            te = ts + len(seg.strip())
             hyphen = m.end() < len(text) and text[m.end()] in "\x02\ufffe"
-            mapped = self.cmex(ts, stripped)
-            if mapped[0] != stripped[0] and mapped[0] in _BIG_CMEX or (
-                mapped[0] in _BIG and top - bottom > 1.35 * size
-            ):
-                y = (top + bottom) / 2 - 0.25 * size  # a cmex glyph hangs from its origin: use its middle
-            stripped = self.marks(ts, mapped)
-            out.append(Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen))
+            pieces = self._baselines(ts, te)
+            for k, (a, b) in enumerate(pieces):
+                out.append(self._run(a, b, hyphen and k == len(pieces) - 1))
         return out
+
+    def _baselines(self, ts: int, te: int) -> list[tuple[int, int]]:
+        """The run [ts, te) cut where pdfium went on from a prose line to another baseline without a line
+        break (a display's first piece, a figure's label): before the first word more than a line below or
+        above the first glyph's baseline, when the last glyph lies there too. Rotated text (the glyphs
+        stacked, not side by side) and maths stay whole."""
+        ci0, ci1 = self.char(ts), self.char(te - 1)
+        if ci0 == ci1 or te - ts < 8:
+            return [(ts, te)]
+        (x0, y0), y1 = self.origin(ci0), self.origin(ci1)[1]
+        line = 1.2 * max(self.size(ci0), 3.0)
+        if abs(y1 - y0) <= line:
+            return [(ts, te)]
+        x, y = self.origin(self.char(ts + 1))
+        if abs(y - y0) > abs(x - x0):  # the second glyph above or below the first: rotated text
+            return [(ts, te)]
+        for k in range(ts + 1, te):
+            if self.text[k - 1] == " " and abs(self.origin(self.char(k))[1] - y0) > line:
+                if len(_PROSE_WORD.findall(self.text[ts:k])) < 3:
+                    break  # within a display (a big delimiter hangs from its origin): keep it whole
+                return [(ts, k - 1), *self._baselines(k, te)]
+        return [(ts, te)]
+
+    def _run(self, ts: int, te: int, hyphen: bool) -> Run:
+        stripped = self.text[ts:te]
+        ci0, ci1 = self.char(ts), self.char(te - 1)
+        left, bottom, _, top = self.box(ci0)
+        _, _, right, _ = self.box(ci1)
+        _, y = self.origin(ci0)
+        size = self.size(ci0)
+        if ci1 != ci0 and 3 <= size < self.size(ci1) - 0.5:
+            # a run opening with a superscript ('∗ ← ∞' of 'v∗ ← ∞'): its baseline is the last glyph's
+            _, y = self.origin(ci1)
+            size = self.size(ci1)
+        if size < 3 or size > 100:  # scaled text matrix: fall back on the box height
+            size = max(top - bottom, 1.0)
+        mapped = self.cmex(ts, stripped)
+        if mapped[0] != stripped[0] and mapped[0] in _BIG_CMEX or (
+            mapped[0] in _BIG and top - bottom > 1.35 * size
+        ):
+            y = (top + bottom) / 2 - 0.25 * size  # a cmex glyph hangs from its origin: use its middle
+        stripped = self.marks(ts, mapped)
+        return Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen)
 
 
 def _utf16_offsets(text: str) -> list[int] | None:
