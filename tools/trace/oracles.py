@@ -1,6 +1,6 @@
 """Equation oracles: from an equation's exact LaTeX to a test that checks the project's implementation.
 
-`oracle_spec(latex)` rewrites the equation for sympy's LaTeX parser (tools/oracle_latex.py) and checks the
+`oracle_spec(latex)` rewrites the equation for sympy's LaTeX parser (tools/trace/oracle_latex/) and checks the
 result by evaluating it with templates/oracle/paper_oracle.py - the very module copied into the project's
 tests - on random inputs (numpy here, torch in the project). Only a spec that parses, keeps every variable,
 depends on its inputs and gives finite numbers makes an oracle.
