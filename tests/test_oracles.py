@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from tools.errors import BadArgument, Conflict
-from tools.trace.oracles import _load_runtime, make_equation_test, oracle_spec
+from tools.trace.oracles import load_runtime, make_equation_test, oracle_spec
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 sqrt, log, exp = np.sqrt, np.log, np.exp
@@ -118,7 +118,7 @@ def corpus_equations() -> dict[tuple[str, str], str]:
 
 
 def _check(spec, impl, seed: int) -> None:
-    rt = _load_runtime()
+    rt = load_runtime()
     inputs = rt.random_inputs(spec, seed=seed, backend="numpy")
     expected = rt.evaluate(spec, inputs, backend="numpy")
     rt.assert_matches(spec, impl(**inputs), expected, backend="numpy")
@@ -228,7 +228,7 @@ def test_more_plain_algebra_forms(latex, correct, wrong):
 
 
 def test_a_misread_formula_is_refused_not_guessed():
-    rt = _load_runtime()
+    rt = load_runtime()
     # a hand-made spec whose right-hand side drops a variable when parsed (x is written twice, y once)
     bad = {
         "definitions": [{"target": "z", "rhs": r"{\zzx}+{\zzx}"}],

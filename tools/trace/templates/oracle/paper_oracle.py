@@ -222,6 +222,11 @@ def _lambdify(symbols: list[Any], expr: Any, backend: str) -> Callable[..., Any]
     return sympy.lambdify(symbols, expr, modules=modules, printer=printer)
 
 
+def lambdify_inputs(symbols: list[Any], expr: Any, backend: str = "torch") -> Callable[..., Any]:
+    """expr (one of `expressions`) as a function of the inputs' symbols (numpy or torch)."""
+    return _lambdify(symbols, expr, backend)
+
+
 class ChainMismatch(AssertionError):
     """The links of a chain `a = b = c` give different values: the paper's steps disagree."""
 
