@@ -151,19 +151,17 @@ def _proved_both_ways(spec: dict) -> bool:
     """The oracle accepts its own values and rejects every sign flip and dropped term (checked again here,
     on fresh seeds, apart from oracle_spec's own check)."""
     import numpy as np
-    import sympy
 
     from tools.trace.oracles import load_runtime, wrong_answers
 
     runtime = load_runtime()
-    symbols = [sympy.Symbol(n) for n in spec["inputs"]]
     for seed in (7, 8):
         inputs = runtime.random_inputs(spec, seed=seed, backend="numpy")
         expected = runtime.evaluate(spec, inputs, backend="numpy")
         runtime.assert_matches(spec, expected, expected, backend="numpy")
         for k, expr in enumerate(runtime.expressions(spec).values()):
             for _, wrong in wrong_answers(expr):
-                value = runtime.lambdify_inputs(symbols, wrong, "numpy")(*[inputs[n] for n in spec["inputs"]])
+                value = runtime.value_of(spec, wrong, inputs, "numpy")
                 value = np.broadcast_to(value, np.shape(expected[k]))  # as an implementation would return it
                 actual = tuple(value if j == k else e for j, e in enumerate(expected))
                 try:
@@ -174,10 +172,23 @@ def _proved_both_ways(spec: dict) -> bool:
     return True
 
 
-def bench_oracles(corpus: Path) -> dict:
+def _paper_equations(folder: Path, truth: dict) -> tuple[list[str], list[bool], dict[str, str], str]:
+    """A paper's numbered equations (LaTeX route on source/, else the groundtruth's possibly shortened
+    LaTeX), whether each is inside a proof, the paper's inline functions, and the route."""
     from tools.analysis.equations import find_all
     from tools.ingest.latex.document import convert_source
-    from tools.trace.oracles import oracle_spec, paper_functions
+    from tools.trace.oracles import paper_functions
+
+    if not (folder / "source").is_dir():
+        bodies = [e["tex"] for e in truth.get("equations", []) if e.get("tex")]
+        return bodies, [False] * len(bodies), {}, "groundtruth"
+    markdown = convert_source(folder / "source").markdown
+    found = [e for e in find_all(markdown, {"numbered"})["numbered"] if e.latex]
+    return [e.body for e in found], [e.in_proof for e in found], paper_functions(markdown), "latex"
+
+
+def bench_oracles(corpus: Path) -> dict:
+    from tools.trace.oracles import oracle_spec
 
     papers, reasons = {}, Counter()
     total = working = no_equal = scoped = scoped_working = scoped_no_equal = proved = 0
@@ -186,16 +197,7 @@ def bench_oracles(corpus: Path) -> dict:
     for folder in sorted(p for p in corpus.iterdir() if (p / "groundtruth.json").is_file()):
         truth = json.loads((folder / "groundtruth.json").read_text())
         n = int(truth.get("n_numbered_equations", len(truth.get("equations", []))))
-        functions: dict[str, str] = {}
-        if (folder / "source").is_dir():
-            markdown = convert_source(folder / "source").markdown
-            found = find_all(markdown, {"numbered"})["numbered"]
-            bodies = [e.body for e in found if e.latex]
-            in_proof = [e.in_proof for e in found if e.latex]
-            functions, route = paper_functions(markdown), "latex"
-        else:  # no source folder: the groundtruth's (possibly shortened) LaTeX
-            bodies, route = [e["tex"] for e in truth.get("equations", []) if e.get("tex")], "groundtruth"
-            in_proof = [False] * len(bodies)
+        bodies, in_proof, functions, route = _paper_equations(folder, truth)
         ok = []
         for i, body in enumerate(bodies):
             t0 = time.perf_counter()

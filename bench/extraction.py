@@ -55,9 +55,19 @@ from tools.ingest.pdf.engine import LIGATURES  # noqa: E402
 DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 N_PHRASES = 120
 TOTAL_KEYS = (
-    "pages_per_s", "markitdown_pages_per_s", "speedup", "eq_label_recall", "eq_label_precision",
-    "eq_body_attached", "wrong_flagged", "right_flagged", "text_phrase_recall", "alg_caption_recall",
-    "thm_recall", "hp_recall", "hp_precision",
+    "pages_per_s",
+    "markitdown_pages_per_s",
+    "speedup",
+    "eq_label_recall",
+    "eq_label_precision",
+    "eq_body_attached",
+    "wrong_flagged",
+    "right_flagged",
+    "text_phrase_recall",
+    "alg_caption_recall",
+    "thm_recall",
+    "hp_recall",
+    "hp_precision",
 )
 CONVERTER_KEYS = ("converter_pages_per_s", "converter_speedup")  # reported apart from the quality figures
 
@@ -174,9 +184,20 @@ def body_intact(body: str, tex: str) -> bool:
 
 
 # symbols pylatexenc's latex2text leaves out (it prints '' for them)
-_TAG_SYMBOLS = {"ddagger": "‡", "ddag": "‡", "dag": "†", "S": "§", "P": "¶", "clubsuit": "♣",
-                "spadesuit": "♠", "diamondsuit": "♦", "heartsuit": "♥", "sharp": "♯", "natural": "♮",
-                "flat": "♭"}
+_TAG_SYMBOLS = {
+    "ddagger": "‡",
+    "ddag": "‡",
+    "dag": "†",
+    "S": "§",
+    "P": "¶",
+    "clubsuit": "♣",
+    "spadesuit": "♠",
+    "diamondsuit": "♦",
+    "heartsuit": "♥",
+    "sharp": "♯",
+    "natural": "♮",
+    "flat": "♭",
+}
 
 
 def _gt_label(label: str) -> str:
@@ -220,9 +241,26 @@ def score_equations(gt: dict, numbered: list) -> dict:
 # -------------------------------------------------------------------------------------------- phrases
 
 _DROP_ENVS = (
-    "equation", "align", "alignat", "gather", "multline", "flalign", "eqnarray", "displaymath", "math",
-    "figure", "table", "tabular", "algorithm", "algorithmic", "thebibliography", "wrapfigure", "lstlisting",
-    "verbatim", "tikzpicture", "minipage",
+    "equation",
+    "align",
+    "alignat",
+    "gather",
+    "multline",
+    "flalign",
+    "eqnarray",
+    "displaymath",
+    "math",
+    "figure",
+    "table",
+    "tabular",
+    "algorithm",
+    "algorithmic",
+    "thebibliography",
+    "wrapfigure",
+    "lstlisting",
+    "verbatim",
+    "tikzpicture",
+    "minipage",
 )
 
 
@@ -235,8 +273,11 @@ def _printed(paper: Path, tex: str) -> str:
     """The source without what the PDF never prints: text a `comment`-package switch leaves out
     (\\excludecomment{arxiv} in the paper, {CCSXML} in its class) and the argument of a macro defined
     to discard it (`\\newcommand{\\cut}[1]{}`)."""
-    local = "".join(f.read_text(errors="replace") for f in sorted((paper / "source").rglob("*"))
-                    if f.suffix in (".cls", ".sty") and f.is_file())
+    local = "".join(
+        f.read_text(errors="replace")
+        for f in sorted((paper / "source").rglob("*"))
+        if f.suffix in (".cls", ".sty") and f.is_file()
+    )
     tex = resolve_conditionals(tex, declared_before=local)
     names = {a or b for a, b in _DISCARDING.findall(tex)}
     if not names:
@@ -269,14 +310,19 @@ def source_units(paper: Path, gtmod) -> list[list[str]]:
         tex = re.sub(rf"\\begin\{{{env}\*?\}}.*?\\end\{{{env}\*?\}}", "\n\n", tex, flags=re.S)
     tex = re.sub(r"\$\$.*?\$\$|\\\[.*?\\\]|\\\(.*?\\\)", " MATH ", tex, flags=re.S)
     tex = re.sub(r"(?<!\\)\$.*?(?<!\\)\$", " MATH ", tex, flags=re.S)
-    tex = re.sub(r"\\(?:footnote|caption|thanks|author|title|affiliation|icmlaffiliation)\s*(?:\[[^]]*\])?",
-                 "\n\n\\\\UNIT", tex)
+    tex = re.sub(
+        r"\\(?:footnote|caption|thanks|author|title|affiliation|icmlaffiliation)\s*(?:\[[^]]*\])?",
+        "\n\n\\\\UNIT",
+        tex,
+    )
     tex = re.sub(r"\\maketitle\b", "\n\n", tex)  # latex2text prints it as 'no title given ...'
-    tex = re.sub(r"\\(?:sub)*section\*?|\\paragraph\*?|\\item\b|\\begin\{[^}]*\}|\\end\{[^}]*\}|\\\\",
-                 "\n\n", tex)
+    tex = re.sub(
+        r"\\(?:sub)*section\*?|\\paragraph\*?|\\item\b|\\begin\{[^}]*\}|\\end\{[^}]*\}|\\\\", "\n\n", tex
+    )
     tex = re.sub(r"\\hyperref\[[^]]*\]", "", tex)  # \hyperref[alg:x]{GBOP-D} prints its text
-    tex = re.sub(r"\\(?:[A-Za-z]*cite[A-Za-z]*|[A-Za-z]*ref|label|url|href)\*?(?:\[[^]]*\])*\{[^}]*\}",
-                 " CITE ", tex)  # any \...cite... or \...ref (\shortcite, \citeauthor, \Secref, \autoref)
+    tex = re.sub(
+        r"\\(?:[A-Za-z]*cite[A-Za-z]*|[A-Za-z]*ref|label|url|href)\*?(?:\[[^]]*\])*\{[^}]*\}", " CITE ", tex
+    )  # any \...cite... or \...ref (\shortcite, \citeauthor, \Secref, \autoref)
     from pylatexenc.latex2text import LatexNodes2Text
 
     conv = LatexNodes2Text(math_mode="remove", strict_latex_spaces=True)
@@ -331,11 +377,19 @@ def bench_paper(paper: Path, runs: int, gtmod, markitdown: bool = True) -> dict:
     t_md = time_markitdown(pdf, runs) if markitdown else None
     t_conv, t_md_conv = time_converters_alone(pdf, runs, markitdown)
     found = find_all(markdown, {"numbered", "display", "algorithm", "theorem", "hyperparameter"}, boxes)
-    row = {"name": paper.name, "pages": pages, "seconds": t_ours, "markitdown_seconds": t_md,
-           "pages_per_s": pages / t_ours, "markitdown_pages_per_s": _div(pages, t_md),
-           "speedup": _div(t_md, t_ours), "converter_seconds": t_conv,
-           "markitdown_converter_seconds": t_md_conv,
-           "converter_pages_per_s": pages / t_conv, "converter_speedup": _div(t_md_conv, t_conv)}
+    row = {
+        "name": paper.name,
+        "pages": pages,
+        "seconds": t_ours,
+        "markitdown_seconds": t_md,
+        "pages_per_s": pages / t_ours,
+        "markitdown_pages_per_s": _div(pages, t_md),
+        "speedup": _div(t_md, t_ours),
+        "converter_seconds": t_conv,
+        "markitdown_converter_seconds": t_md_conv,
+        "converter_pages_per_s": pages / t_conv,
+        "converter_speedup": _div(t_md_conv, t_conv),
+    }
     row |= score_equations(gt, found["numbered"])
     row["text_phrase_recall"] = phrase_recall(pick_phrases(source_units(paper, gtmod)), markdown)
     row["_phr"] = len(pick_phrases(source_units(paper, gtmod)))
@@ -366,15 +420,21 @@ def _pooled(rows: list[dict]) -> dict:
     tc = sum(r["converter_seconds"] for r in rows)
     tmc = sum(r["markitdown_converter_seconds"] for r in rows) if timed else None
     return {
-        "pages_per_s": pages / t, "markitdown_pages_per_s": _div(pages, tm), "speedup": _div(tm, t),
-        "converter_pages_per_s": pages / tc, "converter_speedup": _div(tmc, tc),
-        "eq_label_recall": ratio(eq[0], eq[1]), "eq_label_precision": ratio(eq[0], eq[2]),
+        "pages_per_s": pages / t,
+        "markitdown_pages_per_s": _div(pages, tm),
+        "speedup": _div(tm, t),
+        "converter_pages_per_s": pages / tc,
+        "converter_speedup": _div(tmc, tc),
+        "eq_label_recall": ratio(eq[0], eq[1]),
+        "eq_label_precision": ratio(eq[0], eq[2]),
         "eq_body_attached": ratio(eq[3], eq[4]),
-        "wrong_flagged": ratio(fl[0], fl[1]), "right_flagged": ratio(fl[2], fl[3]),
+        "wrong_flagged": ratio(fl[0], fl[1]),
+        "right_flagged": ratio(fl[2], fl[3]),
         "text_phrase_recall": weighted("text_phrase_recall", "_phr"),
         "alg_caption_recall": weighted("alg_caption_recall", "_alg"),
         "thm_recall": weighted("thm_recall", "_thm"),
-        "hp_recall": ratio(hp[0], hp[1]), "hp_precision": ratio(hp[2], hp[3]),
+        "hp_recall": ratio(hp[0], hp[1]),
+        "hp_precision": ratio(hp[2], hp[3]),
     }
 
 
@@ -390,8 +450,11 @@ def run(corpus: Path, runs: int, route: str, markitdown: bool = True) -> dict:
     rows = [bench_paper(p, runs, gtmod, markitdown) for p in papers]
     total = _pooled(rows)
     public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
-    return {"papers": public, "total": {k: total[k] for k in TOTAL_KEYS},
-            "converter_only": {k: total[k] for k in CONVERTER_KEYS}}
+    return {
+        "papers": public,
+        "total": {k: total[k] for k in TOTAL_KEYS},
+        "converter_only": {k: total[k] for k in CONVERTER_KEYS},
+    }
 
 
 def _fmt(v: object) -> str:
@@ -413,10 +476,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--route", default="pdf", choices=["pdf", "latex", "both"])
     ap.add_argument("--runs", type=int, default=3, help="timed runs per converter and paper (median)")
-    ap.add_argument("--no-markitdown", action="store_true",
-                    help="do not time markitdown's own PDF converter (speedups n/a; a faster run)")
-    ap.add_argument("--gate", type=Path, metavar="TARGETS",
-                    help="JSON floors per route and figure: exit 1 naming each total below its floor")
+    ap.add_argument(
+        "--no-markitdown",
+        action="store_true",
+        help="do not time markitdown's own PDF converter (speedups n/a; a faster run)",
+    )
+    ap.add_argument(
+        "--gate",
+        type=Path,
+        metavar="TARGETS",
+        help="JSON floors per route and figure: exit 1 naming each total below its floor",
+    )
     a = ap.parse_args(argv)
     routes = ["pdf", "latex"] if a.route == "both" else [a.route]
     floors = {}

@@ -12,8 +12,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-SPEED = {"seconds", "pages_per_s", "markitdown_pages_per_s", "speedup", "converter_pages_per_s",
-         "converter_speedup"}
+SPEED = {
+    "seconds",
+    "pages_per_s",
+    "markitdown_pages_per_s",
+    "speedup",
+    "converter_pages_per_s",
+    "converter_speedup",
+}
 
 
 class BadTargets(ValueError):
@@ -38,8 +44,10 @@ def load_targets(path: Path, known: dict[str, set[str]]) -> dict[str, dict[str, 
             if name in SPEED:
                 raise BadTargets(f"{path}: {route}.{name} is a speed figure: printed, never gated")
             if name not in known[route]:
-                raise BadTargets(f"{path}: {route} reports no figure {name!r}; it has: "
-                                 f"{', '.join(sorted(known[route] - SPEED))}")
+                raise BadTargets(
+                    f"{path}: {route} reports no figure {name!r}; it has: "
+                    f"{', '.join(sorted(known[route] - SPEED))}"
+                )
             if isinstance(floor, bool) or not isinstance(floor, (int, float)):
                 raise BadTargets(f"{path}: {route}.{name} must be a number, not {floor!r}")
         floors[route] = {k: float(v) for k, v in figures.items()}

@@ -42,8 +42,10 @@ def unclosed_itemize(n: int = 50_000) -> str:
 
 
 def long_prose_line(kb: int = 244) -> str:
-    words = ("the model uses a learning rate of 0.001 with batch size 64 and ( dropout = 0.1 ) while "
-             "x = y + z holds for all $a$ and [3] layers ")
+    words = (
+        "the model uses a learning rate of 0.001 with batch size 64 and ( dropout = 0.1 ) while "
+        "x = y + z holds for all $a$ and [3] layers "
+    )
     return "# Paper\n\n" + (words * (kb * 1024 // len(words) + 1))[: kb * 1024] + "\n"
 
 
@@ -118,8 +120,13 @@ async def measure(name: str, fn: Callable[..., Any], kwargs: dict[str, Any]) -> 
     except Exception as e:  # a budget ran out: the worker was killed, so no RSS figure came back
         answer, rss = f"{type(e).__name__}: {str(e)[:120]}", float("nan")
     s = time.perf_counter() - t
-    return {"case": name, "seconds": round(s, 2), "peak_rss_mb": round(rss, 1), "answer": answer,
-            "ok": s <= TARGET_S and not rss > TARGET_MB}
+    return {
+        "case": name,
+        "seconds": round(s, 2),
+        "peak_rss_mb": round(rss, 1),
+        "answer": answer,
+        "ok": s <= TARGET_S and not rss > TARGET_MB,
+    }
 
 
 async def run_all() -> list[dict[str, Any]]:

@@ -62,8 +62,16 @@ def run(corpus: Path) -> dict:
         "crop_kb_max": max(kb, default=None),
         "page_kb_max": max(r["page_kb"] for r in rows) if rows else None,
     }
-    papers = [{"name": r["name"], "crops": r["crops"], "crop_ms_max": max(r["ms"], default=None),
-               "crop_kb_max": max(r["kb"], default=None), "page_kb": r["page_kb"]} for r in rows]
+    papers = [
+        {
+            "name": r["name"],
+            "crops": r["crops"],
+            "crop_ms_max": max(r["ms"], default=None),
+            "crop_kb_max": max(r["kb"], default=None),
+            "page_kb": r["page_kb"],
+        }
+        for r in rows
+    ]
     return {"papers": papers, "total": total}
 
 
@@ -77,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=1))
         return 0
     for p in result["papers"]:
-        print(f"{p['name'][:14]:14} crops {p['crops']:4}  max {p['crop_ms_max'] or 0:6.1f} ms  "
-              f"{p['crop_kb_max'] or 0:6.1f} KB  page {p['page_kb']:6.1f} KB")
+        print(
+            f"{p['name'][:14]:14} crops {p['crops']:4}  max {p['crop_ms_max'] or 0:6.1f} ms  "
+            f"{p['crop_kb_max'] or 0:6.1f} KB  page {p['page_kb']:6.1f} KB"
+        )
     print("TOTAL", json.dumps(result["total"]))
     return 0
 

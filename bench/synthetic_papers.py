@@ -107,7 +107,9 @@ ALGORITHM = r"""
 def paper(name: str, twocol: bool, seed: int) -> str:
     rng = random.Random(seed)
     cls = r"\documentclass[10pt,twocolumn]{article}" if twocol else r"\documentclass[11pt]{article}"
-    head = cls + r"""
+    head = (
+        cls
+        + r"""
 \usepackage[margin=0.8in]{geometry}
 \usepackage{amsmath,amssymb,amsthm}
 \usepackage{algorithm}
@@ -116,16 +118,23 @@ def paper(name: str, twocol: bool, seed: int) -> str:
 \newtheorem{lemma}[theorem]{Lemma}
 \newtheorem{definition}{Definition}
 \newtheorem{assumption}{Assumption}
-""" + (r"\numberwithin{equation}{section}" if not twocol else "") + r"""
-\title{A Synthetic Study of """ + ("Two-Column" if twocol else "One-Column") + r""" Layouts}
+"""
+        + (r"\numberwithin{equation}{section}" if not twocol else "")
+        + r"""
+\title{A Synthetic Study of """
+        + ("Two-Column" if twocol else "One-Column")
+        + r""" Layouts}
 \author{Bench Author}
 \date{}
 \begin{document}
 \maketitle
 \begin{abstract}
-""" + prose(rng, 5) + r"""
+"""
+        + prose(rng, 5)
+        + r"""
 \end{abstract}
 """
+    )
     body = []
     eqs = list(EQ_BLOCKS)
     for k, sec in enumerate(["Introduction", "Method", "Analysis", "Experiments", "Conclusion"]):
@@ -146,8 +155,10 @@ def paper(name: str, twocol: bool, seed: int) -> str:
             body.append(r"\begin{lemma}" + prose(rng, 2) + r"\end{lemma}")
         if sec == "Experiments":
             body.append(HP_TABLE)
-            body.append("We train with a batch size of 256 and a learning rate of $3 \\times 10^{-4}$ for "
-                        "100K steps with dropout 0.1. " + prose(rng, 5))
+            body.append(
+                "We train with a batch size of 256 and a learning rate of $3 \\times 10^{-4}$ for "
+                "100K steps with dropout 0.1. " + prose(rng, 5)
+            )
         body.append(prose(rng, 6))
         body.append(f"\\subsection{{Details of part {k + 1}}}")
         body.append(prose(rng, 8))
@@ -181,19 +192,31 @@ def build(out: Path) -> None:
         d = out / name
         (d / "source").mkdir(parents=True, exist_ok=True)
         (d / "source" / "main.tex").write_text(paper(name, twocol, seed))
-        subprocess.run(["latexmk", "-pdf", "-quiet", "-interaction=nonstopmode", "main.tex"],
-                       cwd=d / "source", check=True, stdin=subprocess.DEVNULL, capture_output=True,
-                       timeout=300)
+        subprocess.run(
+            ["latexmk", "-pdf", "-quiet", "-interaction=nonstopmode", "main.tex"],
+            cwd=d / "source",
+            check=True,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=300,
+        )
         shutil.copyfile(d / "source" / "main.pdf", d / "paper.pdf")
         for junk in (d / "source").iterdir():
             if junk.name != "main.tex":
                 junk.unlink()
         items = [{**h, "context": "all experiments", "quote": ""} for h in HYPERPARAMETERS]
         (d / "hyperparameters.json").write_text(json.dumps({"paper": name, "items": items}, indent=1))
-        (d / "ORIGIN.md").write_text(f"# {name}\n\nSynthetic paper written by bench/synthetic_papers.py "
-                                     f"(seed {seed}); built with latexmk -pdf (TeX Live).\n")
-        subprocess.run([sys.executable, str(gt_script), str(d.resolve())], check=True, capture_output=True,
-                       stdin=subprocess.DEVNULL, timeout=120)
+        (d / "ORIGIN.md").write_text(
+            f"# {name}\n\nSynthetic paper written by bench/synthetic_papers.py "
+            f"(seed {seed}); built with latexmk -pdf (TeX Live).\n"
+        )
+        subprocess.run(
+            [sys.executable, str(gt_script), str(d.resolve())],
+            check=True,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
 
 
 if __name__ == "__main__":

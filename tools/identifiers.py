@@ -38,8 +38,11 @@ def own_arxiv_id(first_page: str) -> str | None:
     m = ARXIV_STAMP.search(first_page)
     if m:
         return _normal(m.group(1)) + (m.group(2) or "").lower()
-    found = {(_normal(m.group(1)), (m.group(2) or "").lower())
-             for rx in (ARXIV_DOI, ARXIV_LINK) for m in rx.finditer(first_page)}
+    found = {
+        (_normal(m.group(1)), (m.group(2) or "").lower())
+        for rx in (ARXIV_DOI, ARXIV_LINK)
+        for m in rx.finditer(first_page)
+    }
     ids = {i for i, _ in found}
     if len(ids) != 1:
         return None

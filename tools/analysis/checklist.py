@@ -346,8 +346,12 @@ def _hp_row(key: str, group: list[Hyperparameter], route: Route) -> dict[str, An
     """One setting: every value with its context; candidates marked for the agent to confirm, never the
     row's value when the paper also states one plainly."""
     values = [
-        HPValue(value=h.value, value_normalized=h.value_normalized, context=h.context,
-                candidate=h.confidence == "candidate")
+        HPValue(
+            value=h.value,
+            value_normalized=h.value_normalized,
+            context=h.context,
+            candidate=h.confidence == "candidate",
+        )
         for h in group
     ]
     pages = [h.page if h.page and len(group) > 1 else None for h in group]

@@ -46,8 +46,10 @@ _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜�
 _LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(([^()]{1,40})\))?\s*$")
 _ALG = re.compile(r"^\s*(?:\*\*)?Algorithm\s+([A-Z]?\d+(?:\.\d+)?)(?:\*\*)?[.:]?\s*(.*)$")
 # shared with the PDF engine: words that open an algorithm step, theorem-like kinds and their numbers
-STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|function|"
-              r"initiali[sz]e|do|loop)\b")
+STEP_WORDS = (
+    r"(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|function|"
+    r"initiali[sz]e|do|loop)\b"
+)
 THM_KINDS = "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture"
 THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+"
 _STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)]\s|[-*]\s|{STEP_WORDS})", re.I)
@@ -58,9 +60,7 @@ _THM_BOLD = re.compile(  # 'Example' only with a bold head: as plain text it ope
     rf"^\s*\*\*({_THM_KINDS}|example)(?:\s+({_THM_NUM}))?\.?\*\*\s*(?:\(([^)]{{1,120}})\))?[.:]?\s*(.*)$",
     re.I,
 )
-_THM_PLAIN = re.compile(
-    rf"^\s*({_THM_KINDS})\s+({_THM_NUM})(?:\s*\(([^)]{{1,120}})\))?[.:]\s+(.*)$", re.I
-)
+_THM_PLAIN = re.compile(rf"^\s*({_THM_KINDS})\s+({_THM_NUM})(?:\s*\(([^)]{{1,120}})\))?[.:]\s+(.*)$", re.I)
 _ARCH = re.compile(
     r"(?i)\b(layers?|blocks?|modules?|attention|self-attention|encoders?|decoders?|convolution(?:al|s)?|conv|"
     r"residual|skip connections?|embeddings?|transformers?|mlps?|feed-?forward|multi-head|heads|"
@@ -86,8 +86,10 @@ class GrepEquationsResult(ToolResult):
     hyperparameters: list[Hyperparameter] = Field(default_factory=list)
 
     def summary_text(self) -> str:
-        out = [f"{self.markdown_path} ({self.route} route): "
-               + ", ".join(f"{k} {v}" for k, v in self.counts.items())]
+        out = [
+            f"{self.markdown_path} ({self.route} route): "
+            + ", ".join(f"{k} {v}" for k, v in self.counts.items())
+        ]
         for e in self.numbered[:60]:
             out.append(f"  ({e.label}) p{e.page} line {e.line}: {e.body[:100]}{_seen(e)}")
         for a in self.algorithms:
@@ -99,8 +101,6 @@ class GrepEquationsResult(ToolResult):
         if self.truncated:
             out.append(f"  truncated: {self.truncated}")
         return "\n".join(out)
-
-
 
 
 def _seen(item: Located) -> str:
@@ -129,8 +129,10 @@ def grep_equations(
     markdown_path: Annotated[str, Field(description="paper.md written by pdf_to_markdown (or any Markdown)")],
     kinds: Annotated[
         list[Kind] | None,
-        Field(description="kinds to return: numbered, display, algorithm, theorem, architecture, "
-                          "hyperparameter; default all"),
+        Field(
+            description="kinds to return: numbered, display, algorithm, theorem, architecture, "
+            "hyperparameter; default all"
+        ),
     ] = None,
 ) -> GrepEquationsResult:
     """Find numbered equations (label + body), unnumbered displays, algorithm blocks, theorem-like statements,
@@ -186,8 +188,12 @@ def fill_pages(found: dict, markdown_path: Path) -> None:
 
 
 _FIELD = {
-    "numbered": "numbered", "display": "display", "algorithm": "algorithms", "theorem": "theorems",
-    "architecture": "architecture", "hyperparameter": "hyperparameters",
+    "numbered": "numbered",
+    "display": "display",
+    "algorithm": "algorithms",
+    "theorem": "theorems",
+    "architecture": "architecture",
+    "hyperparameter": "hyperparameters",
 }
 
 
@@ -235,8 +241,12 @@ def _place(item: Located, places: dict[int, Any]) -> None:
             more = places.get(no)
             if more is None or more.page != first.page:
                 break
-            box = [min(box[0], more.bbox[0]), min(box[1], more.bbox[1]),
-                   max(box[2], more.bbox[2]), max(box[3], more.bbox[3])]
+            box = [
+                min(box[0], more.bbox[0]),
+                min(box[1], more.bbox[1]),
+                max(box[2], more.bbox[2]),
+                max(box[3], more.bbox[3]),
+            ]
             flags += [f for f in more.flags if f not in flags]
     item.page = item.page or first.page
     item.bbox = box
@@ -373,8 +383,30 @@ def _numbers_row(text: str) -> bool:
 
 
 _DISPLAY_OPS = re.compile(r"[=≤≥≈∝≡≜∈∼←→↦∑∏∫∇∂√]|:=|\\[a-zA-Z]+")
-_MATH_WORDS = {"log", "exp", "max", "min", "sin", "cos", "tanh", "sup", "inf", "lim", "det", "arg", "argmax",
-               "argmin", "softmax", "where", "and", "for", "all", "with", "s.t.", "subject"}
+_MATH_WORDS = {
+    "log",
+    "exp",
+    "max",
+    "min",
+    "sin",
+    "cos",
+    "tanh",
+    "sup",
+    "inf",
+    "lim",
+    "det",
+    "arg",
+    "argmax",
+    "argmin",
+    "softmax",
+    "where",
+    "and",
+    "for",
+    "all",
+    "with",
+    "s.t.",
+    "subject",
+}
 
 
 def _display_like(t: str) -> bool:
@@ -423,8 +455,16 @@ def _algorithms(lines: list[MarkdownLine]) -> list[Algorithm]:
             continue  # prose that starts with 'Algorithm 1 ...'
         if any(a.number == m.group(1) for a in out) and not bold:
             continue
-        out.append(Algorithm(number=m.group(1), caption=caption[:300], steps=steps[:60],
-                             line=ln.no, page=ln.page, section=ln.section))
+        out.append(
+            Algorithm(
+                number=m.group(1),
+                caption=caption[:300],
+                steps=steps[:60],
+                line=ln.no,
+                page=ln.page,
+                section=ln.section,
+            )
+        )
     return out
 
 
@@ -438,8 +478,17 @@ def _theorems(lines: list[MarkdownLine]) -> list[Theorem]:
         if not m:
             continue
         text = m.group(4).strip() or _opening_paragraph(lines[i + 1 : i + 4])
-        out.append(Theorem(kind=m.group(1).lower(), number=m.group(2), title=m.group(3),
-                           text=_first_sentences(text), line=ln.no, page=ln.page, section=ln.section))
+        out.append(
+            Theorem(
+                kind=m.group(1).lower(),
+                number=m.group(2),
+                title=m.group(3),
+                text=_first_sentences(text),
+                line=ln.no,
+                page=ln.page,
+                section=ln.section,
+            )
+        )
     return out
 
 
@@ -483,7 +532,9 @@ def _architecture(lines: list[MarkdownLine]) -> list[ArchitectureSentence]:
             keys = sorted({k.lower() for k in _ARCH.findall(s)})
             if not keys or len(s) < 25 or not re.search(r"[a-z]{3,}\s+[a-z]{3,}", s) or _numbers_row(s):
                 continue
-            out.append(ArchitectureSentence(text=s[:400], keywords=keys, line=ln.no, page=ln.page,
-                                            section=ln.section))
+            out.append(
+                ArchitectureSentence(
+                    text=s[:400], keywords=keys, line=ln.no, page=ln.page, section=ln.section
+                )
+            )
     return out
-

@@ -24,7 +24,12 @@ from pydantic import BaseModel, Field
 Route = Literal["pdf", "latex"]
 Kind = Literal["numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter"]
 ALL_KINDS: tuple[Kind, ...] = (
-    "numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter",
+    "numbered",
+    "display",
+    "algorithm",
+    "theorem",
+    "architecture",
+    "hyperparameter",
 )
 PROOF_END = "∎"  # the LaTeX route's end-of-proof line
 

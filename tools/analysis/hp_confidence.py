@@ -44,7 +44,7 @@ def doubt(  # noqa: PLR0913
     if isinstance(norm, float) and norm < _FLOOR.get(key, 0):
         return "implausible value for this setting"
     if norm == 1 and key in _COUNTS:
-        return "one of a count: usually prose (\"one layer of\")"
+        return 'one of a count: usually prose ("one layer of")'
     if key in _WORDY and value.isalpha() and not (key == "num_runs" and _RUNS_STATED.search(quote)):
         return "a count in prose"
     return None

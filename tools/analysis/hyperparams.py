@@ -405,8 +405,6 @@ _ALG_INPUT = re.compile(
 )
 
 
-
-
 @dataclass
 class _Para:
     text: str
@@ -607,22 +605,41 @@ _OBJECTIVE = re.compile(r"\b(?P<value>L_?\{?[a-z]{3,}\}?)\s+(?:objective|loss)\b
 _N = rf"(?P<value>{_NUM})"
 _PHRASES = (
     # "the 10,000 most common words": the vocabulary
-    (rf"(?<![\w.,])(?:the\s+)?{_N}\s+most\s+(?:common|frequent)\s+(?:words|tokens|terms)\b", "vocab_size",
-     "vocabulary size"),
+    (
+        rf"(?<![\w.,])(?:the\s+)?{_N}\s+most\s+(?:common|frequent)\s+(?:words|tokens|terms)\b",
+        "vocab_size",
+        "vocabulary size",
+    ),
     # "padded to a fixed length of 1024 tokens", "sequences of length k = 30"
-    (rf"\blength\s+of\s+{_N}\s+(?:tokens|characters|words|time\s?steps)\b", "sequence_length",
-     "sequence length"),
-    (rf"\bsequences\s+of\s+length\s+(?:{_SYM}\s*=\s*)?{_N}(?![\w,]|\.\d)", "sequence_length",
-     "sequence length"),
+    (
+        rf"\blength\s+of\s+{_N}\s+(?:tokens|characters|words|time\s?steps)\b",
+        "sequence_length",
+        "sequence length",
+    ),
+    (
+        rf"\bsequences\s+of\s+length\s+(?:{_SYM}\s*=\s*)?{_N}(?![\w,]|\.\d)",
+        "sequence_length",
+        "sequence length",
+    ),
     # "Gaussian noise with (the) standard deviation 0.5"
-    (rf"\bnoise\s+(?:with\s+)?(?:a\s+|the\s+)?(?:standard\s+deviation|std)\s+(?:of\s+)?(?:σ\s*=\s*)?"
-     rf"(?P<value>{_SCALAR})", "noise_std", "noise standard deviation"),
+    (
+        rf"\bnoise\s+(?:with\s+)?(?:a\s+|the\s+)?(?:standard\s+deviation|std)\s+(?:of\s+)?(?:σ\s*=\s*)?"
+        rf"(?P<value>{_SCALAR})",
+        "noise_std",
+        "noise standard deviation",
+    ),
     # "optimized using 50 trials" (a hyperparameter search)
-    (rf"\b(?:optimi[sz]ed|tuned|searched)\s+(?:\w+\s+){{0,4}}?(?:using|with|over|for)\s+{_N}\s+trials\b",
-     "search_trials", "search trials"),
+    (
+        rf"\b(?:optimi[sz]ed|tuned|searched)\s+(?:\w+\s+){{0,4}}?(?:using|with|over|for)\s+{_N}\s+trials\b",
+        "search_trials",
+        "search trials",
+    ),
     # "importance sampling using 500 samples"
-    (rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b", "importance_samples",
-     "importance samples"),
+    (
+        rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b",
+        "importance_samples",
+        "importance samples",
+    ),
 )
 _PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRASES)
 # the size of a model part: "2 linear layers each of size 128", "Filters are of size 5 × 5"
@@ -631,8 +648,14 @@ _PART_SIZE = re.compile(
     rf"(?:size|width)\s+(?P<value>(?:{_NUM})(?:\s*[×x]\s*(?:{_NUM}))?)(?![\w,]|\.\d)",
     re.I,
 )
-_PART_KEY = {"layer": "layer_size", "filter": "kernel_size", "kernel": "kernel_size", "window": "window_size",
-             "beam": "beam_size", "patch": "patch_size"}
+_PART_KEY = {
+    "layer": "layer_size",
+    "filter": "kernel_size",
+    "kernel": "kernel_size",
+    "window": "window_size",
+    "beam": "beam_size",
+    "patch": "patch_size",
+}
 _INIT_NAMES = r"(?:Kaiming|Xavier|Glorot|LeCun|He|(?i:orthogonal))"
 _INITIALIZATION = re.compile(
     rf"\binitiali[sz](?:e[sd]?|ing)\s+(?:[\w'’]+\s+){{0,4}}?(?:via|with|using|by)\s+(?:the\s+)?"
@@ -1105,9 +1128,7 @@ class _ProseScan:
             for v in (value if isinstance(value, list) else [value])
         )
         return (
-            whole
-            and not _bad_value_name(m, self.text)
-            and not _rejected(self.text, *m.span("value"), value)
+            whole and not _bad_value_name(m, self.text) and not _rejected(self.text, *m.span("value"), value)
         )
 
     def good_name_value(self, m: re.Match[str]) -> bool:

@@ -37,7 +37,9 @@ def read_boxes(markdown_path: Path) -> dict[int, Where]:
     """The sidecar beside a paper.md as line -> Where; empty when there is none or it is unreadable."""
     try:
         data = json.loads((markdown_path.with_name(BOXES_NAME)).read_text(encoding="utf-8"))
-        return {int(k): Where(int(v[0]), tuple(float(x) for x in v[1][:4]), tuple(v[2]) if len(v) > 2 else ())
-                for k, v in data["lines"].items()}
+        return {
+            int(k): Where(int(v[0]), tuple(float(x) for x in v[1][:4]), tuple(v[2]) if len(v) > 2 else ())
+            for k, v in data["lines"].items()
+        }
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return {}

@@ -43,8 +43,10 @@ class RenderPageResult(ToolResult):
 
     def summary_text(self) -> str:
         where = f"box {self.bbox}" if self.bbox else "whole page"
-        return f"{self.path}: page {self.page} of {self.pages}, {where}, {self.width}x{self.height} px, " \
+        return (
+            f"{self.path}: page {self.page} of {self.pages}, {where}, {self.width}x{self.height} px, "
             f"{self.size_bytes:,} bytes at {self.dpi} dpi"
+        )
 
 
 def render_page(
@@ -52,8 +54,10 @@ def render_page(
     page: Annotated[int, Field(description="1-based page number (a finding's `page`)")],
     bbox: Annotated[
         list[float] | None,
-        Field(description="[x0, y0, x1, y1] in PDF points, origin top-left, y downward (a finding's `bbox`); "
-                          "default: the whole page"),
+        Field(
+            description="[x0, y0, x1, y1] in PDF points, origin top-left, y downward (a finding's `bbox`); "
+            "default: the whole page"
+        ),
     ] = None,
     dpi: Annotated[int, Field(description=f"resolution, {MIN_DPI}-{MAX_DPI}")] = DEFAULT_DPI,
 ) -> RenderPageResult:
@@ -85,8 +89,18 @@ def render_page(
     at = "" if box is None else "-" + "-".join(f"{v:g}" for v in box)
     out = folder / "renders" / f"page-{page}{at}-{dpi}dpi.png"
     atomic_write(out, png)
-    return RenderPageResult(paper_id=record.paper_id or folder.name, page=page, pages=n, bbox=box, dpi=dpi,
-                            path=str(out), width=size[0], height=size[1], size_bytes=len(png), png=png)
+    return RenderPageResult(
+        paper_id=record.paper_id or folder.name,
+        page=page,
+        pages=n,
+        bbox=box,
+        dpi=dpi,
+        path=str(out),
+        width=size[0],
+        height=size[1],
+        size_bytes=len(png),
+        png=png,
+    )
 
 
 def _paper(paper: str) -> tuple[Path, PaperRecord]:

@@ -183,7 +183,7 @@ def has_components(items: list[Any] | None) -> bool:
 
 
 def project_kind(kind: str | None, items: list[Any] | None) -> str:
-    """"model" or "method": as asked, else from the checklist (no component rows: a method), else a model."""
+    """ "model" or "method": as asked, else from the checklist (no component rows: a method), else a model."""
     if kind is not None:
         if kind not in KINDS:
             raise BadArgument(
@@ -286,23 +286,52 @@ FIRST_SECTION = {
         "large": {"dim": 128, "noise": 0.1},
     },
 }
-_RUN = {"lr_schedule": "constant", "warmup_steps": 0, "grad_clip": 1.0, "deterministic": False,
-        "num_threads": 0}
+_RUN = {
+    "lr_schedule": "constant",
+    "warmup_steps": 0,
+    "grad_clip": 1.0,
+    "deterministic": False,
+    "num_threads": 0,
+}
 DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {
     "small": {
         "model": FIRST_SECTION["model"]["small"],
-        "train": {"learning_rate": 1e-3, "weight_decay": 0.0, "batch_size": 32, "steps": 200, "seed": 0,
-                  "log_every": 10, **_RUN, "num_threads": 1},  # a small model: 1 thread is fastest
+        "train": {
+            "learning_rate": 1e-3,
+            "weight_decay": 0.0,
+            "batch_size": 32,
+            "steps": 200,
+            "seed": 0,
+            "log_every": 10,
+            **_RUN,
+            "num_threads": 1,
+        },  # a small model: 1 thread is fastest
     },
     "medium": {
         "model": FIRST_SECTION["model"]["medium"],
-        "train": {"learning_rate": 1e-3, "weight_decay": 0.01, "batch_size": 64, "steps": 2000, "seed": 0,
-                  "log_every": 50, **_RUN, "warmup_steps": 100},
+        "train": {
+            "learning_rate": 1e-3,
+            "weight_decay": 0.01,
+            "batch_size": 64,
+            "steps": 2000,
+            "seed": 0,
+            "log_every": 50,
+            **_RUN,
+            "warmup_steps": 100,
+        },
     },
     "large": {
         "model": FIRST_SECTION["model"]["large"],
-        "train": {"learning_rate": 3e-4, "weight_decay": 0.01, "batch_size": 128, "steps": 20000, "seed": 0,
-                  "log_every": 100, **_RUN, "warmup_steps": 1000},
+        "train": {
+            "learning_rate": 3e-4,
+            "weight_decay": 0.01,
+            "batch_size": 128,
+            "steps": 20000,
+            "seed": 0,
+            "log_every": 100,
+            **_RUN,
+            "warmup_steps": 1000,
+        },
     },
 }
 # a toy problem learns in a few hundred steps at a larger rate than a network
@@ -607,9 +636,7 @@ class Answers:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def build_context(
-    answers: Answers, checklist_items: list[Any] | None, paper: PaperInfo
-) -> dict[str, Any]:
+def build_context(answers: Answers, checklist_items: list[Any] | None, paper: PaperInfo) -> dict[str, Any]:
     equations = equation_entries(checklist_items or [])
     hp = hp_values(checklist_items) if checklist_items is not None else None
     title = paper.title or answers.name

@@ -133,9 +133,7 @@ async def run_tests_on_gpu(
 
 async def get_test_run(
     job_id: Annotated[str, Field(description="the job_id run_tests_on_gpu returned")],
-    wait_s: Annotated[
-        float, Field(ge=0, description="wait up to this many seconds for the run to end")
-    ] = 45,
+    wait_s: Annotated[float, Field(ge=0, description="wait up to this many seconds for the run to end")] = 45,
 ) -> TestRunReport:
     """The status of a test run: the final report once done, else the progress so far (waits up to wait_s)."""
     job = jobs.get(jobs.checked_id(job_id))

@@ -120,9 +120,7 @@ def ssh_config_path(cfg: TargetsFile | None = None) -> Path | None:
         return None
     path = Path(s).expanduser()
     if not path.is_file():
-        raise NotFound(
-            f"ssh config {path} does not exist: fix --ssh-config or the targets file's ssh_config"
-        )
+        raise NotFound(f"ssh config {path} does not exist: fix --ssh-config or the targets file's ssh_config")
     return path
 
 
@@ -137,9 +135,7 @@ def resolve_target(spec: str) -> Target:
     entry = cfg.targets.get(name)
     if entry is not None:
         if entry.kind != kind:
-            raise BadArgument(
-                f"target {name!r} is a {entry.kind} target in {cfg.path}: use '{entry.spec}'"
-            )
+            raise BadArgument(f"target {name!r} is a {entry.kind} target in {cfg.path}: use '{entry.spec}'")
         return entry
     return Target(name=name, kind=kind, host=name, source="ad hoc")
 

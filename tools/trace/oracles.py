@@ -140,15 +140,11 @@ def wrong_answers_missed(
 ) -> str | None:
     """The first wrong answer (a sign flip, a dropped term) the oracle would accept on these inputs, named;
     None when it rejects every one (the oracle is proved both ways)."""
-    import numpy as np
-    import sympy
 
-    symbols = [sympy.Symbol(n) for n in spec["inputs"]]
     for target, expr in runtime.expressions(spec).items():
         right = [runtime.evaluate(spec, inputs, "numpy")[spec["outputs"].index(target)] for inputs in samples]
         for what, wrong in wrong_answers(expr):
-            fn = runtime.lambdify_inputs(symbols, wrong, "numpy")
-            values = [np.asarray(fn(*[inputs[n] for n in spec["inputs"]]), dtype=float) for inputs in samples]
+            values = [runtime.value_of(spec, wrong, inputs, "numpy") for inputs in samples]
             if all(_same(v, r) for v, r in zip(values, right, strict=True)):
                 return f"{target} with {what}"
     return None

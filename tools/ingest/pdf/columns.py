@@ -65,6 +65,7 @@ def _read_bands(bands: list[Band], two_col: bool) -> list[list[Run]]:
 
 def _side_by_side(lft: list[Run], rgt: list[Run]) -> bool:
     """Two boxes of text lines next to each other (not a two-column table of short cells)."""
+
     def rows(rs: list[Run]) -> int:
         return len({round(r.y) for r in rs})
 

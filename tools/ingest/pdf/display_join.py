@@ -84,8 +84,16 @@ def merge(block: list[Line], label: str | None, body: float = 0.0) -> Line:
         text = f"{text} ({label})" if text else f"({label})"
     first = block[0]
     return Line(
-        [r for ln in block for r in ln.runs], min(ln.x0 for ln in block), max(ln.x1 for ln in block),
-        first.y, first.size, text, False, "display", label, flags,
+        [r for ln in block for r in ln.runs],
+        min(ln.x0 for ln in block),
+        max(ln.x1 for ln in block),
+        first.y,
+        first.size,
+        text,
+        False,
+        "display",
+        label,
+        flags,
     )
 
 
@@ -133,8 +141,12 @@ def _find_limits(
         for r in other:
             c = (r.x0 + r.x1) / 2
             dy = r.y - op.y
-            if r.size < 0.9 * op.size and g0 - 1 <= c <= g0 + w + 1 and 0.4 * op.size < abs(dy) \
-                    < 1.8 * op.size and r.x1 - r.x0 < 3.5 * op.size:
+            if (
+                r.size < 0.9 * op.size
+                and g0 - 1 <= c <= g0 + w + 1
+                and 0.4 * op.size < abs(dy) < 1.8 * op.size
+                and r.x1 - r.x0 < 3.5 * op.size
+            ):
                 if dy > 0 and hi is None:
                     hi = (other, r)
                 elif dy < 0 and lo is None:

@@ -87,8 +87,10 @@ def _fraction_rows(lines: list[Line], body: float) -> None:
     """A fraction's numerators or limits, spaced out like a table row, next to a display line."""
     for k, ln in enumerate(lines):
         around = [o for o in lines[max(k - 2, 0) : k + 3] if o is not ln]
-        if ln.kind == "table" and all(len(r.text) <= 8 for r in ln.runs) and any(
-            o.kind in _NEAR and abs(o.y - ln.y) < 1.2 * body for o in around
+        if (
+            ln.kind == "table"
+            and all(len(r.text) <= 8 for r in ln.runs)
+            and any(o.kind in _NEAR and abs(o.y - ln.y) < 1.2 * body for o in around)
         ):
             ln.kind = "indented"
 

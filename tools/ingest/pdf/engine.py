@@ -195,6 +195,7 @@ def _body_size(pages_runs: list[list[Run]]) -> float:
 def _page_furniture(pages_runs: list[list[Run]], heights: list[float]) -> set[int]:
     """Running heads and feet (the same text, digits aside, near the top or bottom of many pages) and bare
     page numbers: they would cut sentences that continue across pages."""
+
     def key(r: Run) -> str:
         return re.sub(r"\d+", "#", r.text.lower())
 

@@ -10,8 +10,10 @@ LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", 
 BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]")
 # glyph codes without a Unicode map, as every converter prints them: B(x) as 'Bpxq', minus '´', sum 'ÿ'
 MAPLESS = re.compile(r"[A-Za-z0-9]p[^\s()]{1,30}q(?![A-Za-z])|´\s?[A-Za-z0-9(]|ÿ")
-JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff][\x00-\x1f\ufffd\ue000-\uf8ff\\s0-9]*"
-                  "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]{2,}")
+JUNK = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff][\x00-\x1f\ufffd\ue000-\uf8ff\\s0-9]*"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff]{2,}"
+)
 _ODD = re.compile("[\ufb00-\ufb06\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\u00a0]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # maths letters and digits (U+1D400.., and the italic h U+210E) as the plain ones: '𝑑𝑝' reads 'dp'

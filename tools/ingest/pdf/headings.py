@@ -12,8 +12,17 @@ from tools.ingest.pdf.runs import PdfPage
 
 _NUMBERED_HEAD = re.compile(r"^(?:(?:Appendix\s+)?[A-Z]|\d{1,2})(?:\.\d{1,2}){0,3}\.?\s+[A-Z(]")
 _NAMED_HEADS = {
-    "abstract", "references", "acknowledgements", "acknowledgments", "appendix", "introduction",
-    "conclusion", "conclusions", "related work", "bibliography", "supplementary material",
+    "abstract",
+    "references",
+    "acknowledgements",
+    "acknowledgments",
+    "appendix",
+    "introduction",
+    "conclusion",
+    "conclusions",
+    "related work",
+    "bibliography",
+    "supplementary material",
 }
 _ALG_HEAD = re.compile(r"^(Algorithm\s+[A-Z]?\d+(?:\.\d+)?)[.:]?\s*(.*)$")
 _THM_HEAD = re.compile(

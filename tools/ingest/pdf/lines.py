@@ -31,8 +31,12 @@ def line_box(ln: Line) -> Box:
     rs = ln.runs or []
     if not rs:
         return ln.x0, ln.y - 0.3 * ln.size, ln.x1, ln.y + 0.9 * ln.size
-    return (min(r.x0 for r in rs), min(r.y - 0.3 * r.size for r in rs),
-            max(r.x1 for r in rs), max(r.y + 0.9 * r.size for r in rs))
+    return (
+        min(r.x0 for r in rs),
+        min(r.y - 0.3 * r.size for r in rs),
+        max(r.x1 for r in rs),
+        max(r.y + 0.9 * r.size for r in rs),
+    )
 
 
 def union(a: Box, b: Box) -> Box:

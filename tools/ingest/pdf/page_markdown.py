@@ -71,8 +71,10 @@ class MarkdownPages:
         top = max(runs, key=lambda r: (r.size, r.y))
         if top.size < self.body * 1.25:
             return runs
-        tl = sorted((r for r in runs if abs(r.size - top.size) < 0.5 and top.y - r.y < 4 * top.size),
-                    key=lambda r: (-r.y, r.x0))
+        tl = sorted(
+            (r for r in runs if abs(r.size - top.size) < 0.5 and top.y - r.y < 4 * top.size),
+            key=lambda r: (-r.y, r.x0),
+        )
         title = " ".join(r.text for r in tl).translate(LIGATURES)
         self.title = title
         ids = {id(r) for r in tl}

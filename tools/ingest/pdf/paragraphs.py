@@ -129,8 +129,11 @@ def continue_across_floats(items: list[Item], vocab: Vocab) -> list[Item]:
     out: list[Item] = []
     open_at: int | None = None
     for kind, text, geo in items:
-        if kind == "text" and open_at is not None and len(out) - open_at > 1 and (
-            text[:1].islower() or out[open_at][1].endswith("-")
+        if (
+            kind == "text"
+            and open_at is not None
+            and len(out) - open_at > 1
+            and (text[:1].islower() or out[open_at][1].endswith("-"))
         ):
             last = out[open_at][1]
             joined = vocab.join(last[:-1], text, True) if last.endswith("-") else f"{last} {text}"

@@ -17,10 +17,18 @@ _SPLIT = re.compile(r"[^\r\n\x02\ufffe]+")
 
 # TeX's math extension font (cmex10) has no Unicode map in most pdflatex PDFs: pdfium reports its glyph codes,
 # so a display product prints as 'Y' and a radical as 'p'. The code -> symbol table of the font's layout:
-_CMEX = dict(enumerate(
-    "()[]⌊⌋⌈⌉{}⟨⟩|‖/\\" "()()[]⌊⌋⌈⌉{}⟨⟩/\\" "()[]⌊⌋⌈⌉{}⟨⟩/\\/\\" "()⌈⌉⌊⌋||{}{}{}||"
-    "()||⟨⟩⊔⊔∮∮⊙⊙⊕⊕⊗⊗" "∑∏∫⋃⋂⨄∧∨∑∏∫⋃⋂⨄∧∨" "∐∐^^^~~~[]⌊⌋⌈⌉{}" "√√√√√√√‖↑↓⌜⌝⌞⌟⇑⇓"
-))
+_CMEX = dict(
+    enumerate(
+        "()[]⌊⌋⌈⌉{}⟨⟩|‖/\\"
+        "()()[]⌊⌋⌈⌉{}⟨⟩/\\"
+        "()[]⌊⌋⌈⌉{}⟨⟩/\\/\\"
+        "()⌈⌉⌊⌋||{}{}{}||"
+        "()||⟨⟩⊔⊔∮∮⊙⊙⊕⊕⊗⊗"
+        "∑∏∫⋃⋂⨄∧∨∑∏∫⋃⋂⨄∧∨"
+        "∐∐^^^~~~[]⌊⌋⌈⌉{}"
+        "√√√√√√√‖↑↓⌜⌝⌞⌟⇑⇓"
+    )
+)
 
 
 # fonts of TeX maths (Computer Modern, AMS, txfonts/pxfonts, Libertine, mathabx ...), known by name even when
@@ -211,8 +219,10 @@ class PdfPage:
                 size = max(top - bottom, 1.0)
             hyphen = m.end() < len(text) and text[m.end()] in "\x02\ufffe"
             mapped = self.cmex(ts, stripped)
-            if mapped[0] != stripped[0] and mapped[0] in _BIG_CMEX or (
-                mapped[0] in _BIG and top - bottom > 1.35 * size
+            if (
+                mapped[0] != stripped[0]
+                and mapped[0] in _BIG_CMEX
+                or (mapped[0] in _BIG and top - bottom > 1.35 * size)
             ):
                 y = (top + bottom) / 2 - 0.25 * size  # a cmex glyph hangs from its origin: use its middle
             stripped = self.marks(ts, mapped)

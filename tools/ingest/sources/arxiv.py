@@ -63,9 +63,7 @@ def _convert(arxiv_id: str, out: Path, source: str) -> PaperRecord:
     elif pdf_data is not None:
         warnings.append("arXiv has no LaTeX source for this paper (PDF-only submission); converted the PDF")
     if pdf_data is None:
-        raise NotAPaper(
-            f"arXiv gave neither a usable source nor a PDF for {arxiv_id}: download it by hand"
-        )
+        raise NotAPaper(f"arXiv gave neither a usable source nor a PDF for {arxiv_id}: download it by hand")
     rec = pdf.convert_file(out / "paper.pdf", str(out))
     return _reply(rec, warnings, arxiv_id=arxiv_id)
 
@@ -99,8 +97,10 @@ def convert_pdf_preferring_source(source: str, out_dir: str | None) -> PaperReco
     if arxiv_id is None:
         return _reply(
             pdf.convert_file(path, out_dir),
-            ["prefer_source: no arXiv identifier (margin stamp, arXiv DOI or arxiv.org link) on the PDF's "
-             "first page; converted the PDF"],
+            [
+                "prefer_source: no arXiv identifier (margin stamp, arXiv DOI or arxiv.org link) on the PDF's "
+                "first page; converted the PDF"
+            ],
         )
     out = output_dir(out_dir, arxiv_paper_id(arxiv_id))
     try:
@@ -109,8 +109,10 @@ def convert_pdf_preferring_source(source: str, out_dir: str | None) -> PaperReco
     except PaperToCodeError as e:
         return _reply(
             pdf.convert_file(path, out_dir),
-            [f"prefer_source: the arXiv e-print of {arxiv_id} could not be used ({e}); converted the PDF "
-             "instead"],
+            [
+                f"prefer_source: the arXiv e-print of {arxiv_id} could not be used ({e}); converted the PDF "
+                "instead"
+            ],
         )
 
 

@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tools.trace.oracle_latex.vocabulary import DECOR_SUFFIX, EQUALS, GREEK, SKIP, TEXT_NAMES, Unsupported
+from tools.trace.oracle_latex.vocabulary import (
+    DECOR_SUFFIX,
+    EQUALS,
+    GREEK,
+    SKIP,
+    TEXT_NAMES,
+    TRANSPOSE,
+    Unsupported,
+)
 
 
 @dataclass
@@ -74,6 +82,30 @@ def items_of(node: Any) -> list[Any]:
     return node.items if isinstance(node, Group) else [node]
 
 
+def _one_symbol(nodes: list[Any]) -> bool:
+    """A single letter, Greek letter or decorated letter (`x`, `\\mu`, `\\boldsymbol{x}`, `\\hat{\\mu}`)."""
+    if len(nodes) == 1:
+        t = nodes[0]
+        return isinstance(t, str) and (t.isalpha() and len(t) == 1 or cmd_of(t) in GREEK)
+    return len(nodes) == 2 and cmd_of(nodes[0]) in DECOR_SUFFIX and _one_symbol(items_of(nodes[1]))
+
+
+def _subscripted(nodes: list[Any]) -> bool:
+    """[{y_t}]: one group holding a symbol and its subscript."""
+    if len(nodes) != 1 or not isinstance(nodes[0], Group) or len(nodes[0].items) < 3:
+        return False
+    inner = nodes[0].items
+    return inner[-2] == "_" and _one_symbol(inner[:-2])
+
+
+def _limits_before(out: list[Any]) -> bool:
+    """`\\sum^T` or `\\sum_{t=1}^T`: the superscript is a bound, not a transpose."""
+    limits = ("sum", "prod", "int", "bigcup", "bigcap", "max", "min", "lim")
+    return bool(out) and (
+        cmd_of(out[-1]) in limits or len(out) >= 3 and out[-2] == "_" and cmd_of(out[-3]) in limits
+    )
+
+
 def clean(nodes: list[Any]) -> list[Any]:
     """Drop spacing/sizing commands, labels and alignment marks; `\\coloneqq` and `:=` become `=`."""
     out: list[Any] = []
@@ -81,7 +113,9 @@ def clean(nodes: list[Any]) -> list[Any]:
     while i < len(nodes):
         t = nodes[i]
         c = cmd_of(t)
-        if isinstance(t, Group):
+        if isinstance(t, Group) and nodes[i + 1 : i + 2] in (["_"], ["^"]) and _one_symbol(t.items):
+            out += clean(t.items)  # {\\boldsymbol{x}}_i -> \\boldsymbol{x}_i
+        elif isinstance(t, Group):
             out.append(Group(clean(t.items)))
         elif isinstance(t, Cases):
             out.append(Cases([(clean(v), clean(cond)) for v, cond in t.rows]))
@@ -91,6 +125,16 @@ def clean(nodes: list[Any]) -> list[Any]:
             pass
         elif c in EQUALS:
             out.append("=")
+        elif t == "^" and i + 1 < len(nodes) and is_transpose_mark(nodes[i + 1]) and not _limits_before(out):
+            out.append(TRANSPOSE)
+            i += 1
+        elif c in ("stackrel", "overset") and i + 2 < len(nodes) and items_of(nodes[i + 2]) == ["="]:
+            out.append("=")  # \\stackrel{\\text{def}}{=}, \\overset{\\Delta}{=}
+            i += 2
+        elif c in DECOR_SUFFIX and _subscripted(nodes[i + 1 : i + 2]):
+            inner = nodes[i + 1].items  # \\hat{y_t} -> \\hat{y}_{t}: the subscript stays an index
+            out += [t, Group(clean(inner[:-2])), "_", clean([inner[-1]])[0]]
+            i += 1
         elif t == ":" and i + 1 < len(nodes) and nodes[i + 1] == "=":
             pass
         else:
@@ -209,3 +253,9 @@ def split_args(args: list[Any]) -> list[list[Any]]:
         else:
             parts[-1].append(t)
     return [p for p in parts if p]
+
+
+def is_transpose_mark(node: Any) -> bool:
+    """The superscript of a transpose: T, \\top, \\intercal, \\mathsf{T}, \\mathrm{T}, {T}, {\\top}."""
+    flat = [str(t) for t in flatten(items_of(node))]
+    return bool(re.fullmatch(r"(\\(mathsf|mathrm|rm|sf))?(T|\\top|\\intercal|\\mathsf)", "".join(flat)))

@@ -21,6 +21,8 @@ from tools.trace.oracle_latex.nodes import (
     py_name,
     text_word,
 )
+from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
+from tools.trace.oracle_latex.tensors import TensorTyping
 from tools.trace.oracle_latex.variables import Var, read_base, read_suffixes
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
@@ -32,6 +34,7 @@ from tools.trace.oracle_latex.vocabulary import (
     NAMED_OPERATORS,
     REASONS,
     TEXT_NAMES,
+    TRANSPOSE,
     Unsupported,
 )
 
@@ -86,13 +89,21 @@ _COMMAND_EMITTERS = dispatch_table(
     (("sum", "prod"), "_emit_reduction"),
     (("pi",), "_emit_pi"),
     (("|", "Vert", "lVert", "rVert"), "_emit_norm"),
+    (("mathbb", "mathds"), "_emit_blackboard"),
     (GREEK, "_emit_variable"),
     (DECOR_SUFFIX, "_emit_variable"),
 )
 
 
-class Rewriter:
-    def __init__(self) -> None:
+class Rewriter(BlackboardOperators):
+    def __init__(self, *, learning: bool = False, tensors: dict[str, str] | None = None) -> None:
+        self.learning = learning  # the first pass: learn which symbols are matrices and vectors
+        self.tensors = tensors or {}  # the second: Python name -> "matrix" | "vector"
+        self.typing = TensorTyping()
+        self.sampled: set[str] = set()  # inputs written inside an expectation (a leading sample axis)
+        self.outside: set[str] = set()
+        self.expectation_depth = 0
+        self.in_norm = 0  # inside ||...||: a plain variable there is a vector
         self.symbols: dict[str, str] = {}  # placeholder -> Python name
         self.inputs: list[str] = []
         self.vectors: set[str] = set()
@@ -112,6 +123,8 @@ class Rewriter:
             self.symbols[ph] = py
         if is_input and py not in self.inputs:
             self.inputs.append(py)
+        if is_input:
+            note_input(self, py)
         return ph
 
     # -- variables
@@ -160,14 +173,24 @@ class Rewriter:
                 )
             var.name = py_name(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
         sub_name = name_of(var.sub)
-        if var.base == "W" or (var.base[:1].isupper() and var.bold):
-            raise Unsupported(f"{var.base} looks like a matrix: products need shapes the oracle cannot know")
+        if var.name in self.tensors:
+            if self.indices:
+                raise Unsupported(
+                    "a matrix or vector and a \\sum on one line: which axis the sum runs over is unknown"
+                )
+            tagged = self.typing.tag(self.placeholder(var.name))
+            self.symbols[tagged] = var.name
+            return f"{{\\{tagged}}}"
+        if not self.learning and (var.base == "W" or (var.base[:1].isupper() and var.bold)):
+            raise Unsupported(f"{var.base} looks like a matrix, but nothing on the line multiplies it")
         if var.base in self.indices and not var.sub:
             raise Unsupported(f"the summation index {var.base} is used as a value (position weights)")
         if self.indices and sub_name in self.indices | INDEX_LETTERS:  # x_i with a sum on the line: vector x
             py = py_name(var.base)
             self.vectors.add(py)
             return f"{{\\{self.placeholder(py)}}}"
+        if self.in_norm and not self.indices and not self.tensors:
+            self.vectors.add(var.name)
         if self.indices and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
             raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
         return f"{{\\{self.placeholder(var.name)}}}"
@@ -214,7 +237,19 @@ class Rewriter:
             return self._emit_norm(st, i, c)
         if isinstance(t, str) and len(t) == 1 and t.isalpha():
             return self._emit_variable(st, i, c)
+        if t == TRANSPOSE:
+            return self._emit_transpose(st, i)
+        if self.learning and t in ("(", "[", ")", "]", "+", "-", "=", ","):
+            self.typing.bracket(t, st.nodes, i)
         return emit_char(st, i, t)
+
+    def _emit_transpose(self, st: Emit, i: int) -> int:
+        if self.learning:
+            self.typing.after_matrix = "matrix"  # a^T x, (a - b)^T S: a product goes on
+        elif not self.tensors:
+            raise Unsupported(REASONS["top"])
+        st.out.append("^{\\zzTR}")
+        return i + 1
 
     # each _emit_<kind>(st, i, c) writes the command c at st.nodes[i] and returns the index after it
     def _emit_frac(self, st: Emit, i: int, c: str) -> int:
@@ -262,15 +297,23 @@ class Rewriter:
         if not st.norm_open:
             st.out.append("\\normopen(")
             st.norm_open = True
+            self.in_norm += 1
             return i
         st.norm_open = False
+        self.in_norm -= 1
         kind = "norm_two"
         if i + 1 < len(nodes) and nodes[i] == "_":
             sub = name_of(items_of(nodes[i + 1]))
-            kind = {"1": "norm_one", "2": "norm_two", "infty": "norm_max", "F": "norm_two"}.get(sub, "")
+            kind = {"1": "norm_one", "2": "norm_two", "infty": "norm_max", "F": "norm_fro"}.get(sub, "")
             if not kind:
                 raise Unsupported(f"a norm with subscript {sub} is not supported")
             i += 2
+        if self.tensors:  # ||v||, ||v||_2 of a vector (the runtime refuses a matrix there); ||A||_F
+            if kind not in ("norm_two", "norm_fro"):
+                raise Unsupported("with matrices, only ||v||, ||v||_2 of a vector and ||A||_F are read")
+            kind = "norm_vec" if kind == "norm_two" else kind
+        elif kind == "norm_fro":
+            kind = "norm_two"
         st.out.append(")")
         opened = len(st.out) - 1 - st.out[::-1].index("\\normopen(")
         st.out[opened] = f"\\{kind.replace('_', '')}("
@@ -280,15 +323,14 @@ class Rewriter:
     def _emit_variable(self, st: Emit, i: int, c: str | None) -> int:
         nodes, t = st.nodes, st.nodes[i]
         if t == "E" and self._is_expectation(nodes, i):
-            raise Unsupported("an expectation E[...] needs a sampling convention the oracle cannot know")
+            return self.expectation(st, i + 1)
         if t == "e" and nodes[i + 1 : i + 2] == ["^"]:
             body, i = self.arg(nodes, i + 2)
             st.out.append(f"\\exp{{({body})}}")
             return i
         var, i = self.read_var(nodes, i)
-        power = flatten(items_of(nodes[i + 1])) if nodes[i : i + 1] == ["^"] and i + 1 < len(nodes) else []
-        if power in (["T"], ["\\intercal"]) and (var.base[:1].isupper() or var.bold):
-            raise Unsupported(REASONS["top"])
+        if self.learning:
+            self.typing.learn(var, nodes, i)
         st.out.append(self.emit_var(var) + " ")
         return i
 
@@ -394,13 +436,19 @@ class Rewriter:
 
 
 def sum_indices(nodes: list[Any]) -> set[str]:
-    """The index letters of every \\sum / \\prod on the line (explicit `_{i=1}` / `_i`, else guessed)."""
-    flat = flatten(nodes)
+    """The index letters of every \\sum / \\prod on the line (explicit `_{i=1}` / `_i`, in either order with
+    the upper bound, else guessed)."""
     out = set()
-    for k, t in enumerate(flat):
-        if cmd_of(t) in ("sum", "prod"):
-            if flat[k + 1 : k + 2] == ["_"] and k + 2 < len(flat) and str(flat[k + 2]).isalpha():
-                out.add(str(flat[k + 2]))
-            else:
-                out.add(Rewriter._guess_index(flat[k + 1 :]))
+    for k, t in enumerate(nodes):
+        if isinstance(t, Group):
+            out |= sum_indices(t.items)
+        if cmd_of(t) not in ("sum", "prod"):
+            continue
+        j, index = k + 1, None
+        while j + 1 < len(nodes) and nodes[j] in ("_", "^"):
+            first = flatten(items_of(nodes[j + 1]))[:1]
+            if nodes[j] == "_" and first and str(first[0]).isalpha():
+                index = str(first[0])
+            j += 2
+        out.add(index or Rewriter._guess_index(flatten(nodes[j:])))
     return out

@@ -109,10 +109,44 @@ def _defs_of(latex: str) -> tuple[list[Var], list[tuple[list[Any], list[Any], li
 
 def build_spec(latex: str, functions: dict[str, str] | None = None) -> dict[str, Any]:
     """The SPEC dict for one equation line; raises Unsupported with the reason. `functions`: the paper's
-    inline definitions (name -> defining LaTeX), called where the line uses them."""
+    inline definitions (name -> defining LaTeX), called where the line uses them. A first pass learns which
+    symbols are matrices and vectors (tensors.py), the second writes the line with them."""
     nodes = equation_nodes(latex)
     defs = split_definitions(nodes)
-    rw = Rewriter()
+    kinds = _rewrite(nodes, defs, functions, Rewriter(learning=True))[0].typing.settled()
+    rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, Rewriter(tensors=kinds))
+    targets = set(outputs)
+    # a symbol both defined on the line and used later is an intermediate, not an input
+    inputs = [n for n in rw.inputs if n not in targets]
+    reduction_symbols = ["zzidx", "zzlen"] if rw.sum_index else []
+    for name in ("zzidx", "zzlen", "zzTR"):
+        if name in rw.symbols:
+            raise Unsupported("a variable collides with the oracle's reserved names")
+    lengths = sorted(n for n in rw.lengths if n in inputs)
+    spec = {
+        "definitions": helper_defs + definitions,
+        "outputs": outputs,
+        "inputs": inputs,
+        "symbols": rw.symbols,
+        "vectors": sorted(rw.vectors),
+        "lengths": lengths,
+        "reduction_symbols": reduction_symbols,
+    }
+    if kinds:
+        spec["matrices"] = sorted(n for n in inputs if kinds.get(n) == "matrix")
+        spec["column_vectors"] = sorted(n for n in inputs if kinds.get(n) == "vector")
+        spec["positions"] = rw.typing.positions
+    if rw.sampled:
+        spec["sampled"] = sorted(n for n in inputs if n in rw.sampled)
+    if rw.conditions:
+        spec["conditions"] = rw.conditions
+    return spec
+
+
+def _rewrite(
+    nodes: list[Any], defs: list[Any], functions: dict[str, str] | None, rw: Rewriter
+) -> tuple[Rewriter, list[dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """One pass over the line: helpers, definitions and outputs, written by rw."""
     rw.indices = sum_indices(nodes)
     if len(rw.indices) > 1 and sum(cmd_of(t) in ("sum", "prod") for t in flatten(nodes)) > 1:
         raise Unsupported(
@@ -126,26 +160,7 @@ def build_spec(latex: str, functions: dict[str, str] | None = None) -> dict[str,
     paper = _paper_helpers(rw, nodes, functions or {}, {v.base for v in lhs_vars})
     helper_defs = [_helper_definition(rw, var, rhs) for var, rhs in paper]
     definitions, outputs = _definitions(rw, lhs_vars, defs)
-    targets = set(outputs)
-    # a symbol both defined on the line and used later is an intermediate, not an input
-    inputs = [n for n in rw.inputs if n not in targets]
-    reduction_symbols = ["zzidx", "zzlen"] if rw.sum_index else []
-    for name in ("zzidx", "zzlen"):
-        if name in rw.symbols:
-            raise Unsupported("a variable collides with the oracle's reserved names")
-    lengths = sorted(n for n in rw.lengths if n in inputs)
-    spec = {
-        "definitions": helper_defs + definitions,
-        "outputs": outputs,
-        "inputs": inputs,
-        "symbols": rw.symbols,
-        "vectors": sorted(rw.vectors),
-        "lengths": lengths,
-        "reduction_symbols": reduction_symbols,
-    }
-    if rw.conditions:
-        spec["conditions"] = rw.conditions
-    return spec
+    return rw, helper_defs, definitions, outputs
 
 
 def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
@@ -157,7 +172,7 @@ def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
         else (None, 0)
     )
     if var is None or end != len(lhs):
-        Rewriter().emit(rhs)  # a reason found on the right-hand side is the more telling one
+        Rewriter(learning=True).emit(rhs)  # a reason found on the right-hand side is the more telling one
         raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
     if cmd_of(lhs[0]) in FUNCS or cmd_of(lhs[0]) in NAMED_OPERATORS:
         raise Unsupported(f"the left-hand side redefines \\{cmd_of(lhs[0])}: not one the oracle can read")

@@ -97,6 +97,7 @@ SKIP = {
     "middle",
 }
 EQUALS = {"coloneqq", "coloneq", "triangleq", "doteq", "eqqcolon", "defeq", "equiv"}
+TRANSPOSE = "^\\top"  # one token for `^T`, `^\\top`, `^{\\intercal}`... (see nodes.clean)
 INDEX_LETTERS = {"i", "j", "k", "l", "m", "n"}
 BOLD = {"mathbf", "boldsymbol", "bm", "bf"}
 MODEL_SUBSCRIPTS = {"theta", "phi", "psi", "omega", "w"}
