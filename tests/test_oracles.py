@@ -393,7 +393,7 @@ def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
         r"r = \begin{cases} x & x \geq 0 \\ c x & x < 0 \end{cases}",
         r"z = \operatorname{arccosh}(1 + x) + \text{sgn}(y) + \pi |y|",
         r"h = (a + b)^2 = a^2 + 2 a b + b^2",
-        r"q = (\mathbf{a} - \mathbf{b})^\top \boldsymbol{\Sigma}^{-1} (\mathbf{a} - \mathbf{b}) + \|\mathbf{W}\|_F",
+        r"q = (\mathbf{a} - \mathbf{b})^\top \boldsymbol{\Sigma}^{-1} (\mathbf{a} - \mathbf{b}) + \|W\|_F",
         r"\mathbf{h} = \tanh(\mathbf{W} \mathbf{x} + \mathbf{b}) + \mathbf{A}^2 \mathbf{x}",
         r"J = \mathbb{E}_{x \sim p}\left[ \|x - \mu\|^2 \right] + \mathbb{1}[c > d]",
     ]
