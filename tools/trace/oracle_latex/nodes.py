@@ -113,7 +113,14 @@ def clean(nodes: list[Any]) -> list[Any]:
     while i < len(nodes):
         t = nodes[i]
         c = cmd_of(t)
-        if isinstance(t, Group) and nodes[i + 1 : i + 2] in (["_"], ["^"]) and _one_symbol(t.items):
+        if (
+            isinstance(t, Group)
+            and nodes[i + 1 : i + 2] in (["_"], ["^"])
+            and _one_symbol(t.items)
+            and not (
+                out and cmd_of(out[-1])  # the argument of \\hat{...}, \\mathbf{...}: not a braced symbol
+            )
+        ):
             out += clean(t.items)  # {\\boldsymbol{x}}_i -> \\boldsymbol{x}_i
         elif isinstance(t, Group):
             out.append(Group(clean(t.items)))

@@ -76,6 +76,10 @@ class BlackboardOperators:
     def indicator(self, st: Any, i: int) -> int:
         """1[a > b] / 1_{a > b} / 1\\{a > b\\} at i (past the 1) -> \\pwhere(step(b - a), 1, 0)."""
         body, end = bracket_after(st.nodes, i, "an indicator")
+        if "=" in body or "\\neq" in body or "\\ne" in body:
+            raise Unsupported(
+                "an indicator of an equality: random real inputs are never equal, so it cannot be checked"
+            )
         relation = case_condition(body)
         if relation is None:
             raise Unsupported("an indicator whose condition is not one comparison")

@@ -22,6 +22,11 @@ from tools.trace.oracle_latex.variables import Var
 from tools.trace.oracle_latex.vocabulary import FUNCS, NAMED_OPERATORS, Unsupported
 
 
+def depth_at(nodes: list[Any], j: int) -> int:
+    """How many brackets are open at position j."""
+    return sum((t in ("(", "[")) - (t in (")", "]")) for t in nodes[:j])
+
+
 def split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any], list[list[Any]]]]:
     """`lhs = rhs, lhs2 = rhs2` -> [(lhs, rhs, links), ...] at the top level (commas inside brackets stay);
     a chain `a = b = c` gives (a, b, [c]): every link must agree."""
@@ -38,7 +43,7 @@ def split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any], list
     for part in parts:
         if not part:
             continue
-        eq = [j for j, t in enumerate(part) if t == "="]
+        eq = [j for j, t in enumerate(part) if t == "=" and depth_at(part, j) == 0]
         if not eq:
             raise Unsupported("no `=` in the equation: nothing to evaluate")
         pieces = [part[a + 1 : b] for a, b in zip([-1, *eq], [*eq, len(part)], strict=True)]
