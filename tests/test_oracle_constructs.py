@@ -132,6 +132,43 @@ def test_definitions_written_with_stackrel_and_braced_subscripts():
     )
 
 
+def test_rows_of_an_aligned_block_are_definitions_and_continued_rows_a_chain():
+    _both_ways(
+        r"\begin{aligned} p_j &= c_j + d \\ q_j &= c_j d \end{aligned}",
+        lambda c_j, d: (c_j + d, c_j * d),
+        lambda c_j, d: (c_j - d, c_j * d),
+        lambda c_j, d: (c_j, c_j * d),
+    )
+    spec = _both_ways(
+        r"e &= (u - v)^2 \\ &= u^2 - 2uv + v^2",
+        lambda u, v: (u - v) ** 2,
+        lambda u, v: (u + v) ** 2,
+        lambda u, v: u**2 + v**2,
+    )
+    assert spec["definitions"][0]["links"]
+
+
+def test_indices_in_subscript_lists_marks_and_late_subscripts():
+    _both_ways(  # l_{c,n}: one part is the sum's index
+        r"N_c = \sum_{n=1}^{M} r_{c,n} \, y_n^2",
+        lambda r_c, y: np.sum(r_c * y**2, axis=-1),
+        lambda r_c, y: -np.sum(r_c * y**2, axis=-1),
+        lambda r_c, y: np.sum(r_c, axis=-1),
+    )
+    _both_ways(  # ^{[b]}: a mark carrying the index of the sum
+        r"S = \sum_{b=1}^{B} \tilde{S}^{[b]} + \eta",
+        lambda S_tilde, eta: np.sum(S_tilde, axis=-1) + eta,
+        lambda S_tilde, eta: np.sum(S_tilde, axis=-1) - eta,
+        lambda S_tilde, eta: eta,
+    )
+    _both_ways(  # x^2_2 is x_2^2
+        r"n = \sqrt{\|\mathbf{v}\|^2_2 + \epsilon}",
+        lambda v, epsilon: np.sqrt(np.sum(v**2) + epsilon),
+        lambda v, epsilon: np.sqrt(np.sum(v**2) - epsilon),
+        lambda v, epsilon: np.sqrt(np.sum(v**2)),
+    )
+
+
 def test_soft_threshold_needs_signed_inputs_to_be_proved():
     """sgn(b) is 1 on positive inputs, so dropping it goes unnoticed there: the oracle draws signed ones."""
     spec = _both_ways(
@@ -155,6 +192,7 @@ def test_soft_threshold_needs_signed_inputs_to_be_proved():
         (r"n = \|\mathbf{A}\|", "spectral or Frobenius"),
         (r"\mathbf{y} = \sum_i \mathbf{A} \mathbf{x}_i", "which axis the sum runs over"),
         (r"y = \sigma(x)", "function or a product"),
+        (r"c = \mathbf{G}_{g,3,2} - \mathbf{G}_{g,2,3}", "an entry of a matrix"),
         (r"\theta^* = \arg\min_\theta f(\theta)", "\\arg"),
         (r"L \leq x + y", "no `=`"),
     ],

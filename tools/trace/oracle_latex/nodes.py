@@ -106,6 +106,49 @@ def _limits_before(out: list[Any]) -> bool:
     )
 
 
+ROW_ENVIRONMENTS = {"aligned", "split", "gathered", "align", "align*", "alignedat", "eqnarray"}
+
+
+def _cleaned(node: Any) -> Any:
+    return Group(clean(node.items)) if isinstance(node, Group) else node
+
+
+def _row_defines(rest: list[Any]) -> bool:
+    """After a row break `\\\\`: does the next row define something of its own (`b &= ...`), rather than
+    continue a chain (`&= ...`) or the previous right-hand side?"""
+    row = []
+    for t in rest:
+        if t == "\\\\":
+            break
+        if t != "&":
+            row.append(t)
+    return "=" in row and row[:1] != ["="]
+
+
+def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
+    """Rewrite the notation at i into out (None: not one of these); returns how many more nodes it took."""
+    t, c = nodes[i], cmd_of(nodes[i])
+    if t == "^" and nodes[i + 2 : i + 3] == ["_"] and i + 3 < len(nodes):
+        out += ["_", _cleaned(nodes[i + 3]), "^", _cleaned(nodes[i + 1])]  # x^2_i -> x_i^2
+        return 3
+    if c in ("begin", "end") and i + 1 < len(nodes) and name_of(items_of(nodes[i + 1])) in ROW_ENVIRONMENTS:
+        return 1  # aligned, split, gathered: their rows are read as definitions
+    if t == "\\\\":
+        out += [","] if _row_defines(nodes[i + 1 :]) else []
+        return 0
+    if t == "^" and i + 1 < len(nodes) and is_transpose_mark(nodes[i + 1]) and not _limits_before(out):
+        out.append(TRANSPOSE)
+        return 1
+    if c in ("stackrel", "overset") and i + 2 < len(nodes) and items_of(nodes[i + 2]) == ["="]:
+        out.append("=")  # \\stackrel{\\text{def}}{=}, \\overset{\\Delta}{=}
+        return 2
+    if c in DECOR_SUFFIX and _subscripted(nodes[i + 1 : i + 2]):
+        inner = nodes[i + 1].items  # \\hat{y_t} -> \\hat{y}_{t}: the subscript stays an index
+        out += [t, Group(clean(inner[:-2])), "_", clean([inner[-1]])[0]]
+        return 1
+    return None
+
+
 def clean(nodes: list[Any]) -> list[Any]:
     """Drop spacing/sizing commands, labels and alignment marks; `\\coloneqq` and `:=` become `=`."""
     out: list[Any] = []
@@ -128,20 +171,12 @@ def clean(nodes: list[Any]) -> list[Any]:
             out.append(Cases([(clean(v), clean(cond)) for v, cond in t.rows]))
         elif c in ("label", "tag", "vspace", "hspace") or t in ("\\label",):
             i += 1  # skip its argument
-        elif c in SKIP or t in ("\\,", "\\;", "\\:", "\\!", "\\ ", "&", "\\\\"):
+        elif c in SKIP or t in ("\\,", "\\;", "\\:", "\\!", "\\ ", "&"):
             pass
         elif c in EQUALS:
             out.append("=")
-        elif t == "^" and i + 1 < len(nodes) and is_transpose_mark(nodes[i + 1]) and not _limits_before(out):
-            out.append(TRANSPOSE)
-            i += 1
-        elif c in ("stackrel", "overset") and i + 2 < len(nodes) and items_of(nodes[i + 2]) == ["="]:
-            out.append("=")  # \\stackrel{\\text{def}}{=}, \\overset{\\Delta}{=}
-            i += 2
-        elif c in DECOR_SUFFIX and _subscripted(nodes[i + 1 : i + 2]):
-            inner = nodes[i + 1].items  # \\hat{y_t} -> \\hat{y}_{t}: the subscript stays an index
-            out += [t, Group(clean(inner[:-2])), "_", clean([inner[-1]])[0]]
-            i += 1
+        elif (skip := _rewritten(nodes, i, out)) is not None:
+            i += skip
         elif t == ":" and i + 1 < len(nodes) and nodes[i + 1] == "=":
             pass
         else:

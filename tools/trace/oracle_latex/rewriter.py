@@ -182,18 +182,36 @@ class Rewriter(BlackboardOperators):
             self.symbols[tagged] = var.name
             return f"{{\\{tagged}}}"
         if not self.learning and (var.base == "W" or (var.base[:1].isupper() and var.bold)):
+            if "," in flatten(var.sub):
+                raise Unsupported(
+                    f"{var.base}_{{{sub_name}}} is an entry of a matrix the oracle cannot shape"
+                )
             raise Unsupported(f"{var.base} looks like a matrix, but nothing on the line multiplies it")
         if var.base in self.indices and not var.sub:
             raise Unsupported(f"the summation index {var.base} is used as a value (position weights)")
-        if self.indices and sub_name in self.indices | INDEX_LETTERS:  # x_i with a sum on the line: vector x
-            py = py_name(var.base)
-            self.vectors.add(py)
-            return f"{{\\{self.placeholder(py)}}}"
+        indexed = self._indexed_name(var, sub_name)
+        if indexed:  # x_i, l_{g,i}, L^{(t)} with a sum over i / t on the line: a vector
+            self.vectors.add(indexed)
+            return f"{{\\{self.placeholder(indexed)}}}"
         if self.in_norm and not self.indices and not self.tensors:
             self.vectors.add(var.name)
         if self.indices and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
             raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
         return f"{{\\{self.placeholder(var.name)}}}"
+
+    def _indexed_name(self, var: Var, sub_name: str) -> str | None:
+        """The vector's name when the variable carries the index of a sum on the line (as its subscript, one
+        part of a subscript list `l_{g,i}`, or a mark `^{(t)}`), else None."""
+        if not self.indices:
+            return None
+        if sub_name in self.indices | INDEX_LETTERS:
+            return py_name(var.base)
+        parts = sub_name.split("_")
+        if len(parts) > 1 and sum(p in self.indices for p in parts) == 1 and "," in flatten(var.sub):
+            return py_name("_".join([var.base, *(p for p in parts if p not in self.indices)]))
+        if len(var.marks) == 1 and var.marks[0] in self.indices:
+            return py_name(var.plain + (f"_{sub_name}" if sub_name else ""))
+        return None
 
     # -- expressions
     def arg(self, nodes: list[Any], i: int) -> tuple[str, int]:

@@ -37,6 +37,8 @@ class TensorTyping:
     def learn(self, var: Var, nodes: list[Any], i: int) -> None:
         """Record the kind of the variable just read (the token after it is at i)."""
         upper = var.base[:1].isupper()
+        if "," in flatten(var.sub):  # G_{g,3,2}, W_{i,j}: an entry, a scalar
+            return
         transposed = nodes[i : i + 1] == [TRANSPOSE]
         inverted = nodes[i : i + 1] == ["^"] and flatten(items_of(nodes[i + 1])) == ["-", "1"]
         if upper and (var.bold or var.base == "W" or transposed or inverted):

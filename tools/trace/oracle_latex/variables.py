@@ -16,6 +16,8 @@ class Var:
     sub: list[Any] = field(default_factory=list)
     call: list[Any] | None = None  # the (args) that followed, when it is a call
     bold: bool = False  # \\mathbf{W}: a vector or matrix by convention
+    marks: list[str] = field(default_factory=list)  # ^{(t)} / ^{[t]}: one letter, maybe a sum's index
+    plain: str = ""  # the base before its marks
 
 
 def read_base(nodes: list[Any], i: int, lhs: bool) -> tuple[str, int]:
@@ -49,7 +51,10 @@ def read_suffixes(var: Var, nodes: list[Any], i: int) -> int:
             var.sub += items_of(nodes[i + 1])
             i += 2
         elif t == "^" and i + 1 < len(nodes) and is_mark(nodes[i + 1]):
-            var.base += "_" + (name_of(nodes[i + 1].items) or "star")
+            mark = name_of(nodes[i + 1].items) or "star"
+            var.plain = var.plain or var.base
+            var.marks.append(mark)
+            var.base += "_" + mark
             i += 2
         else:
             break
@@ -57,7 +62,7 @@ def read_suffixes(var: Var, nodes: list[Any], i: int) -> int:
 
 
 def is_mark(node: Any) -> bool:
-    """{(k)}, {*}, {\\star}, {\\prime} as a superscript: part of the name, not a power."""
+    """{(k)}, {[t]}, {*}, {\\star}, {\\prime} as a superscript: part of the name, not a power."""
     return isinstance(node, Group) and (
-        node.items[:1] == ["("] or node.items in (["*"], ["\\star"], ["\\prime"])
+        node.items[:1] in (["("], ["["]) or node.items in (["*"], ["\\star"], ["\\prime"])
     )
