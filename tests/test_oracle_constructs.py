@@ -169,6 +169,20 @@ def test_indices_in_subscript_lists_marks_and_late_subscripts():
     )
 
 
+def test_softmax_over_the_last_axis():
+    def softmax(x):
+        e = np.exp(x)
+        return e / e.sum(axis=-1, keepdims=True)
+
+    _both_ways(
+        r"\boldsymbol{\pi} = \operatorname{softmax}(\mathbf{z} / \tau) + \epsilon",
+        lambda z, tau, epsilon: softmax(z / tau) + epsilon,
+        lambda z, tau, epsilon: softmax(-z / tau) + epsilon,
+        lambda z, tau, epsilon: softmax(z) + epsilon,
+        lambda z, tau, epsilon: np.exp(z / tau) + epsilon,  # not normalised
+    )
+
+
 def test_soft_threshold_needs_signed_inputs_to_be_proved():
     """sgn(b) is 1 on positive inputs, so dropping it goes unnoticed there: the oracle draws signed ones."""
     spec = _both_ways(

@@ -396,6 +396,8 @@ def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
         r"q = (\mathbf{a} - \mathbf{b})^\top \boldsymbol{\Sigma}^{-1} (\mathbf{a} - \mathbf{b}) + \|W\|_F",
         r"\mathbf{h} = \tanh(\mathbf{W} \mathbf{x} + \mathbf{b}) + \mathbf{A}^2 \mathbf{x}",
         r"J = \mathbb{E}_{x \sim p}\left[ \|x - \mu\|^2 \right] + \mathbb{1}[c > d]",
+        r"p = \operatorname{softmax}(2 z) \cdot \operatorname{softmax}(z)",
+        r"q = \operatorname{logsumexp}(z)",
     ]
     specs = tmp_path / "specs.json"
     specs.write_text(json.dumps([oracle_spec(f).spec for f in forms]))

@@ -148,6 +148,9 @@ NAMED_OPERATORS = {
     "relu": "relu",
     "ReLU": "relu",
     "abs": "abs",
+    "softmax": "softmax",  # over the last axis
+    "logsumexp": "logsumexp",
+    "LSE": "logsumexp",
 }
 CONDITION_WORDS = ("for", "where", "if", "with", "and", "when", "s.t", "subject", "since", "otherwise")
 SIDE_MARKERS = {

@@ -59,6 +59,8 @@ def _named(name: str, args: list[Any]) -> Any:
         "sigmoid": lambda v: 1 / (1 + sympy.exp(-v)),
         "softplus": lambda v: sympy.log(1 + sympy.exp(v)),
         "relu": lambda v: sympy.Function("pmax")(v, 0),
+        "softmax": sympy.Function("softmax"),  # over the last axis (_functions)
+        "logsumexp": sympy.Function("logsumexp"),
     }
     return table[name](x)
 
@@ -73,7 +75,19 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
             raise ValueError("||A|| or ||A||_2 of a matrix: spectral or Frobenius? write ||A||_F")
         return xp.sqrt(xp.sum(x * x))
 
+    def softmax(x: Any) -> Any:
+        x = f64(x)
+        e = xp.exp(x - xp.max(x))
+        return e / xp.sum(e, -1)[..., None] if x.ndim else e / e
+
+    def logsumexp(x: Any) -> Any:
+        x = f64(x)
+        top = xp.max(x)
+        return top + xp.log(xp.sum(xp.exp(x - top), -1)) if x.ndim else x
+
     return {
+        "softmax": softmax,
+        "logsumexp": logsumexp,
         "matmul": lambda *a: reduce(xp.matmul, [f64(x) for x in a]),
         "transpose": lambda x: xp.swapaxes(f64(x), -1, -2),
         "inv": lambda x: xp.linalg.inv(f64(x)),
