@@ -147,41 +147,78 @@ def bench_check(n_files: int, n_items: int, runs: int) -> dict:
     }
 
 
-def bench_oracles(corpus: Path) -> dict:
+def _proved_both_ways(spec: dict) -> bool:
+    """The oracle accepts its own values and rejects every sign flip and dropped term (checked again here,
+    on fresh seeds, apart from oracle_spec's own check)."""
+    import numpy as np
+
+    from tools.trace.oracles import load_runtime, wrong_answers
+
+    runtime = load_runtime()
+    for seed in (7, 8):
+        inputs = runtime.random_inputs(spec, seed=seed, backend="numpy")
+        expected = runtime.evaluate(spec, inputs, backend="numpy")
+        runtime.assert_matches(spec, expected, expected, backend="numpy")
+        for k, expr in enumerate(runtime.expressions(spec).values()):
+            for _, wrong in wrong_answers(expr):
+                value = runtime.value_of(spec, wrong, inputs, "numpy")
+                value = np.broadcast_to(value, np.shape(expected[k]))  # as an implementation would return it
+                actual = tuple(value if j == k else e for j, e in enumerate(expected))
+                try:
+                    runtime.assert_matches(spec, actual, expected, backend="numpy")
+                except AssertionError:
+                    continue
+                return False
+    return True
+
+
+def _paper_equations(folder: Path, truth: dict) -> tuple[list[str], list[bool], dict[str, str], str]:
+    """A paper's numbered equations (LaTeX route on source/, else the groundtruth's possibly shortened
+    LaTeX), whether each is inside a proof, the paper's inline functions, and the route."""
     from tools.analysis.equations import find_all
     from tools.ingest.latex.document import convert_source
-    from tools.trace.oracles import oracle_spec, paper_functions
+    from tools.trace.oracles import paper_functions
+
+    if not (folder / "source").is_dir():
+        bodies = [e["tex"] for e in truth.get("equations", []) if e.get("tex")]
+        return bodies, [False] * len(bodies), {}, "groundtruth"
+    markdown = convert_source(folder / "source").markdown
+    found = [e for e in find_all(markdown, {"numbered"})["numbered"] if e.latex]
+    return [e.body for e in found], [e.in_proof for e in found], paper_functions(markdown), "latex"
+
+
+def bench_oracles(corpus: Path) -> dict:
+    from tools.trace.oracles import oracle_spec
 
     papers, reasons = {}, Counter()
-    total = working = no_equal = 0
+    total = working = no_equal = scoped = scoped_working = scoped_no_equal = proved = 0
     first_s = None
     t_all = time.perf_counter()
     for folder in sorted(p for p in corpus.iterdir() if (p / "groundtruth.json").is_file()):
         truth = json.loads((folder / "groundtruth.json").read_text())
         n = int(truth.get("n_numbered_equations", len(truth.get("equations", []))))
-        functions: dict[str, str] = {}
-        if (folder / "source").is_dir():
-            markdown = convert_source(folder / "source").markdown
-            found = find_all(markdown, {"numbered"})["numbered"]
-            bodies = [e.body for e in found if e.latex]
-            functions, route = paper_functions(markdown), "latex"
-        else:  # no source folder: the groundtruth's (possibly shortened) LaTeX
-            bodies, route = [e["tex"] for e in truth.get("equations", []) if e.get("tex")], "groundtruth"
+        bodies, in_proof, functions, route = _paper_equations(folder, truth)
         ok = []
         for i, body in enumerate(bodies):
             t0 = time.perf_counter()
             result = oracle_spec(body, functions)
             if first_s is None and result.spec is not None:  # the first that reached sympy
                 first_s = time.perf_counter() - t0
+            lacks_equal = (result.reason or "").startswith("no `=`")
+            scoped += not in_proof[i]
             if result.ok:
                 ok.append(i)
+                scoped_working += not in_proof[i]
+                proved += _proved_both_ways(result.spec)
             else:
                 reasons[(result.reason or "").split(":")[0][:70]] += 1
-                no_equal += (result.reason or "").startswith("no `=`")
+                no_equal += lacks_equal
+                scoped_no_equal += lacks_equal and not in_proof[i]
         papers[folder.name] = {
             "numbered": n,
             "found": len(bodies),
             "oracles": len(ok),
+            "in_proofs": sum(in_proof),
             "route": route,
             "share": round(len(ok) / n, 3) if n else None,
         }
@@ -192,6 +229,13 @@ def bench_oracles(corpus: Path) -> dict:
         "oracle_counts": f"{working}/{total}",
         "without_equals": no_equal,
         "oracle_share_of_equalities": round(working / (total - no_equal), 3) if total > no_equal else None,
+        "proved_both_ways": proved,
+        "in_scope": scoped,
+        "in_scope_share": round(scoped_working / scoped, 3) if scoped else None,
+        "in_scope_counts": f"{scoped_working}/{scoped}",
+        "in_scope_share_of_equalities": (
+            round(scoped_working / (scoped - scoped_no_equal), 3) if scoped > scoped_no_equal else None
+        ),
         "oracle_s": round(time.perf_counter() - t_all, 3),
         "oracle_first_s": round(first_s or 0.0, 3),
         "papers": papers,
@@ -229,8 +273,19 @@ def main() -> None:
         f"  {o['without_equals']} have no `=` (inequalities, bounds, expressions): share of the others "
         f"{o['oracle_share_of_equalities']}"
     )
+    print(
+        f"  proved both ways (a right implementation passes; each sign flip and dropped term fails): "
+        f"{o['proved_both_ways']}/{o['oracle_counts'].split('/')[0]}"
+    )
+    print(
+        f"  outside proofs (checklist scope not DERIVATION): {o['in_scope_counts']} ({o['in_scope_share']}); "
+        f"of those with `=`: {o['in_scope_share_of_equalities']}"
+    )
     for name, p in o["papers"].items():
-        print(f"  {name}: {p['oracles']}/{p['numbered']} ({p['route']} route, {p['found']} found)")
+        print(
+            f"  {name}: {p['oracles']}/{p['numbered']} ({p['route']} route, {p['found']} found, "
+            f"{p['in_proofs']} in proofs)"
+        )
     for reason, n in o["refused_because"].items():
         print(f"  refused x{n}: {reason}")
 

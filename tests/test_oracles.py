@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from tools.errors import BadArgument, Conflict
-from tools.trace.oracles import _load_runtime, make_equation_test, oracle_spec
+from tools.trace.oracles import load_runtime, make_equation_test, oracle_spec
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 sqrt, log, exp = np.sqrt, np.log, np.exp
@@ -70,6 +70,11 @@ IMPLEMENTATIONS = {
         ),
         lambda alpha_t, x_t, beta_t, alpha_bar_t, epsilon_theta: x_t / sqrt(alpha_t),
     ),
+    ("iddpm", "14"): (  # an expectation: the inputs inside carry a leading sample axis
+        lambda epsilon, epsilon_theta: ((epsilon - epsilon_theta) ** 2).sum(-1).mean(0),
+        lambda epsilon, epsilon_theta: ((epsilon + epsilon_theta) ** 2).sum(-1).mean(0),
+        lambda epsilon, epsilon_theta: (epsilon**2).sum(-1).mean(0),
+    ),
     ("iddpm", "15"): (
         lambda v, beta_t, beta_tilde_t: exp(v * log(beta_t) + (1 - v) * log(beta_tilde_t)),
         lambda v, beta_t, beta_tilde_t: exp(v * log(beta_t) + (1 + v) * log(beta_tilde_t)),
@@ -84,6 +89,11 @@ IMPLEMENTATIONS = {
         lambda t, T, s: _cos_f(t, T, s) / _cos_f(0, T, s),
         lambda t, T, s: _cos_f(t, T, s, sign=-1.0) / _cos_f(0, T, s, sign=-1.0),
         lambda t, T, s: _cos_f(t, T, s),
+    ),
+    ("iddpm", "18"): (  # importance-sampled: the mean of L_t / p_t over the draws
+        lambda L_t, p_t: (L_t / p_t).mean(0),
+        lambda L_t, p_t: (-L_t / p_t).mean(0),
+        lambda L_t, p_t: L_t.mean(0),
     ),
     ("iddpm", "19"): (
         lambda alpha_bar_S_t, alpha_bar_S_t_minus_1: (
@@ -118,7 +128,7 @@ def corpus_equations() -> dict[tuple[str, str], str]:
 
 
 def _check(spec, impl, seed: int) -> None:
-    rt = _load_runtime()
+    rt = load_runtime()
     inputs = rt.random_inputs(spec, seed=seed, backend="numpy")
     expected = rt.evaluate(spec, inputs, backend="numpy")
     rt.assert_matches(spec, impl(**inputs), expected, backend="numpy")
@@ -148,7 +158,9 @@ def test_oracle_accepts_correct_and_rejects_wrong(corpus_equations, key):
             r"q(x_t|x_0) = \mathcal{N}(x_t; \sqrt{\bar{\alpha}_t} x_0, (1-\bar{\alpha}_t) \mathbf{I})",
             "distribution",
         ),
-        (r"L = E_{t,x_0}\left[ || \epsilon - \epsilon_{\theta}(x_t, t) ||^2 \right]", "expectation"),
+        (r"L = \mathbb{E}_{x}[x] - x", "inside and outside an expectation"),
+        (r"L = \mathbb{E}[\mathbb{E}[x]]", "inside another"),
+        (r"L = \mathbb{E}_{x \sim p} x", "without brackets"),
         (r"y = \mathcal{N}(0, 1)", "distribution"),
         (r"L = L_0 + L_1 + ... + L_T", "ellipsis"),
         (r"L = \kld{a}{b}", "\\kld"),
@@ -159,12 +171,11 @@ def test_oracle_accepts_correct_and_rejects_wrong(corpus_equations, key):
         (r"r = \begin{cases} x & \text{if } i = j \\ 0 & \text{otherwise} \end{cases}", "one comparison"),
         (r"r = \begin{cases} x & x > 2 \\ 0 & \text{otherwise} \end{cases}", "never true"),
         (r"\exp_p(v) = \gamma_{p}(v)", "redefines \\exp"),
-        (r"y = \mathbf{U}^T x", "transpose"),
         (r"y = \sum_j z_j \boldsymbol{\Theta}_j", "matrix"),
+        (r"y = \mathbf{A}^{1/2} \mathbf{x}", "power 1/2 of a matrix"),
+        (r"y = \|\mathbf{A} \mathbf{x}\|_1", "only ||v||"),
         (r"x = \frac{1}{2", "unbalanced"),
         (r"y = \int_0^1 x\, dx", "integral"),
-        (r"h = \tanh(W x + b)", "matrix"),
-        (r"y = \mathbf{A} \mathbf{x}", "matrix"),
         (r"s = \sum_i \sum_j x_{ij}", "indices"),
         (r"y = \sigma(x)", "function or a product"),
         (r"L = \sum_{i=1}^{N} c", "no indexed variable"),
@@ -228,7 +239,7 @@ def test_more_plain_algebra_forms(latex, correct, wrong):
 
 
 def test_a_misread_formula_is_refused_not_guessed():
-    rt = _load_runtime()
+    rt = load_runtime()
     # a hand-made spec whose right-hand side drops a variable when parsed (x is written twice, y once)
     bad = {
         "definitions": [{"target": "z", "rhs": r"{\zzx}+{\zzx}"}],
@@ -262,7 +273,7 @@ def project(tmp_root: Path) -> Path:
 def test_init_writes_oracles_for_plain_algebra_equations(project):
     oracles = sorted(p.name for p in (project / "tests").glob("test_oracle_*.py"))
     assert oracles == [
-        f"test_oracle_eq_{n}.py" for n in sorted(["9", "10", "11", "13", "15", "16", "17", "19"])
+        f"test_oracle_eq_{n}.py" for n in sorted(["9", "10", "11", "13", "14", "15", "16", "17", "18", "19"])
     ]
     assert (project / "tests" / "paper_oracle.py").is_file()
     assert '"sympy>=1.14"' in (project / "pyproject.toml").read_text()
@@ -382,6 +393,11 @@ def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
         r"r = \begin{cases} x & x \geq 0 \\ c x & x < 0 \end{cases}",
         r"z = \operatorname{arccosh}(1 + x) + \text{sgn}(y) + \pi |y|",
         r"h = (a + b)^2 = a^2 + 2 a b + b^2",
+        r"q = (\mathbf{a} - \mathbf{b})^\top \boldsymbol{\Sigma}^{-1} (\mathbf{a} - \mathbf{b}) + \|W\|_F",
+        r"\mathbf{h} = \tanh(\mathbf{W} \mathbf{x} + \mathbf{b}) + \mathbf{A}^2 \mathbf{x}",
+        r"J = \mathbb{E}_{x \sim p}\left[ \|x - \mu\|^2 \right] + \mathbb{1}[c > d]",
+        r"p = \operatorname{softmax}(2 z) \cdot \operatorname{softmax}(z)",
+        r"q = \operatorname{logsumexp}(z)",
     ]
     specs = tmp_path / "specs.json"
     specs.write_text(json.dumps([oracle_spec(f).spec for f in forms]))

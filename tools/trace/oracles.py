@@ -1,6 +1,6 @@
 """Equation oracles: from an equation's exact LaTeX to a test that checks the project's implementation.
 
-`oracle_spec(latex)` rewrites the equation for sympy's LaTeX parser (tools/oracle_latex.py) and checks the
+`oracle_spec(latex)` rewrites the equation for sympy's LaTeX parser (tools/trace/oracle_latex/) and checks the
 result by evaluating it with templates/oracle/paper_oracle.py - the very module copied into the project's
 tests - on random inputs (numpy here, torch in the project). Only a spec that parses, keeps every variable,
 depends on its inputs and gives finite numbers makes an oracle.
@@ -38,7 +38,7 @@ class OracleSpec(BaseModel):
     spec: dict[str, Any] | None = Field(default=None, description="what paper_oracle.py evaluates")
 
 
-def _load_runtime() -> ModuleType:
+def load_runtime() -> ModuleType:
     """templates/oracle/paper_oracle.py as a module (the same file the generated tests import)."""
     import sys
 
@@ -65,9 +65,9 @@ def oracle_spec(latex: str, functions: dict[str, str] | None = None) -> OracleSp
     except RecursionError:
         return OracleSpec(ok=False, reason="the formula is nested too deeply", latex=latex)
     try:
-        runtime = _load_runtime()
+        runtime = load_runtime()
         reason = _check(runtime, spec)
-        if reason and spec.get("conditions"):  # cases on the sign of an input: try signed inputs
+        if reason:  # cases, signs, |x| or max(x, 0) need signed inputs to tell right from wrong
             reason = _check(runtime, spec | {"range": [-0.9, 0.9]}) and reason
             if not reason:
                 spec["range"] = [-0.9, 0.9]
@@ -109,7 +109,55 @@ def _check(runtime: ModuleType, spec: dict[str, Any]) -> str | None:
                 f"condition {k} of the cases is {'always' if True in seen else 'never'} true on the random "
                 f"inputs in [{low}, {high}]: a wrong branch would go unnoticed"
             )
+    weak = wrong_answers_missed(runtime, spec, samples)
+    if weak:
+        return f"the oracle cannot tell {weak} from the right answer on its random inputs"
     return None
+
+
+def wrong_answers(expr: Any) -> list[tuple[str, Any]]:
+    """Deliberately wrong versions of an output's expression: each term's sign flipped and each term
+    dropped (for a sum of terms), else the whole sign flipped and each non-constant factor dropped."""
+    import sympy
+
+    out: list[tuple[str, Any]] = []
+    if isinstance(expr, sympy.Add):
+        for k, term in enumerate(expr.args, start=1):
+            out.append((f"term {k} with its sign flipped", expr - 2 * term))
+            if not term.is_number:
+                out.append((f"term {k} dropped", expr - term))
+        return out
+    out.append(("the sign flipped", -expr))
+    if isinstance(expr, sympy.Mul):
+        factors = [f for f in expr.args if not f.is_number]
+        for k, factor in enumerate(factors if len(factors) > 1 else [], start=1):
+            out.append((f"factor {k} dropped", expr / factor))
+    return out
+
+
+def wrong_answers_missed(
+    runtime: ModuleType, spec: dict[str, Any], samples: list[dict[str, Any]]
+) -> str | None:
+    """The first wrong answer (a sign flip, a dropped term) the oracle would accept on these inputs, named;
+    None when it rejects every one (the oracle is proved both ways)."""
+
+    for target, expr in runtime.expressions(spec).items():
+        right = [runtime.evaluate(spec, inputs, "numpy")[spec["outputs"].index(target)] for inputs in samples]
+        for what, wrong in wrong_answers(expr):
+            values = [runtime.value_of(spec, wrong, inputs, "numpy") for inputs in samples]
+            if all(_same(v, r) for v, r in zip(values, right, strict=True)):
+                return f"{target} with {what}"
+    return None
+
+
+def _same(value: Any, right: Any) -> bool:
+    """A wrong answer that gives the right numbers (broadcast as an implementation would return it)."""
+    import numpy as np
+
+    try:
+        return bool(np.allclose(np.broadcast_to(value, np.shape(right)), right, rtol=1e-6, atol=1e-8))
+    except ValueError:  # another shape: told apart
+        return False
 
 
 # ---------------------------------------------------------------- rendering the test

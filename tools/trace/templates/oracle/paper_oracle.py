@@ -10,7 +10,10 @@ with the implementation.
 Conventions: inputs are float64 tensors drawn uniformly from [0.1, 0.9] (so sqrt(1 - x) and log(x)
 are defined); elementwise equations get inputs of shape (2, 3); an equation with a sum, a product
 or a norm gets vectors of length 5 for the indexed variables and scalars for the others. \\sum and
-\\prod reduce over the last axis.
+\\prod reduce over the last axis. An equation with matrices gets n x n matrices (diagonally
+dominant, so they invert), vectors of length n and scalars (n = 3); products are matrix products
+in the paper's order. Inputs written inside an expectation E[...] are samples: they get a leading
+axis of SAMPLES draws, and E[...] is the mean over it.
 """
 
 from __future__ import annotations
@@ -23,10 +26,18 @@ from collections.abc import Callable
 from typing import Any
 
 VECTOR_LEN = 5
+MATRIX_N = 3
+SAMPLES = 4  # unlike every other axis length, so a misplaced sample axis cannot broadcast
 ELEMENTWISE_SHAPE = (2, 3)
 LOW, HIGH = 0.1, 0.9
-_REDUCERS = {"normtwo": "norm_two", "normone": "norm_one", "normmax": "norm_max"}
-_PASSED = {"pwhere", "stepgt", "stepge"}  # lambdified by _functions
+_REDUCERS = {
+    "normtwo": "norm_two",
+    "normone": "norm_one",
+    "normmax": "norm_max",
+    "normfro": "norm_fro",
+    "normvec": "norm_vec",
+}
+_PASSED = {"pwhere", "stepgt", "stepge", "expect"}  # lambdified by _functions
 
 
 def _named(name: str, args: list[Any]) -> Any:
@@ -48,8 +59,42 @@ def _named(name: str, args: list[Any]) -> Any:
         "sigmoid": lambda v: 1 / (1 + sympy.exp(-v)),
         "softplus": lambda v: sympy.log(1 + sympy.exp(v)),
         "relu": lambda v: sympy.Function("pmax")(v, 0),
+        "softmax": sympy.Function("softmax"),  # over the last axis (_functions)
+        "logsumexp": sympy.Function("logsumexp"),
     }
     return table[name](x)
+
+
+def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..., Any]]:
+    """Matrix products, transposes, inverses, powers and norms (numpy or torch: the same calls)."""
+    from functools import reduce
+
+    def norm_vec(x: Any) -> Any:
+        x = f64(x)
+        if x.ndim == 2 and min(x.shape) > 1:
+            raise ValueError("||A|| or ||A||_2 of a matrix: spectral or Frobenius? write ||A||_F")
+        return xp.sqrt(xp.sum(x * x))
+
+    def softmax(x: Any) -> Any:
+        x = f64(x)
+        e = xp.exp(x - xp.max(x))
+        return e / xp.sum(e, -1)[..., None] if x.ndim else e / e
+
+    def logsumexp(x: Any) -> Any:
+        x = f64(x)
+        top = xp.max(x)
+        return top + xp.log(xp.sum(xp.exp(x - top), -1)) if x.ndim else x
+
+    return {
+        "softmax": softmax,
+        "logsumexp": logsumexp,
+        "matmul": lambda *a: reduce(xp.matmul, [f64(x) for x in a]),
+        "transpose": lambda x: xp.swapaxes(f64(x), -1, -2),
+        "inv": lambda x: xp.linalg.inv(f64(x)),
+        "matpow": lambda x, k: xp.linalg.matrix_power(f64(x), int(k)),
+        "norm_fro": lambda x: xp.sqrt(xp.sum(f64(x) * f64(x))),
+        "norm_vec": norm_vec,
+    }
 
 
 def _functions(backend: str) -> dict[str, Callable[..., Any]]:
@@ -93,6 +138,8 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
             ),
             "pmin": pmin,
             "pmax": pmax,
+            "expect": lambda x: torch.mean(f64(x), dim=0),
+            **_linear_algebra(torch, f64),
         }
     import numpy as np
 
@@ -107,6 +154,8 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
         "norm_max": lambda x: np.max(np.abs(x), axis=-1),
         "pmin": lambda *a: np.minimum.reduce(np.broadcast_arrays(*a)),
         "pmax": lambda *a: np.maximum.reduce(np.broadcast_arrays(*a)),
+        "expect": lambda x: np.mean(np.asarray(x, dtype=np.float64), axis=0),
+        **_linear_algebra(np, lambda x: np.asarray(x, dtype=np.float64)),
     }
 
 
@@ -118,7 +167,11 @@ def _post(expr: Any, spec: dict[str, Any], helpers: dict[str, Any]) -> Any:
     names[sympy.Symbol("pi")] = sympy.pi
     index = {sympy.Symbol(s) for s in spec.get("reduction_symbols", [])}
 
+    positions = {sympy.Symbol(ph): n for ph, n in spec.get("positions", {}).items()}
+
     def walk(e: Any) -> Any:
+        if positions and isinstance(e, sympy.Mul | sympy.Pow) and _is_tensor(e, positions):
+            return _tensor_product(e, positions, walk)
         if isinstance(e, sympy.Sum | sympy.Product):
             limits = {lim[0] for lim in e.limits}
             if not limits <= index:
@@ -150,6 +203,45 @@ def _post(expr: Any, spec: dict[str, Any], helpers: dict[str, Any]) -> Any:
         return e.func(*[walk(a) for a in e.args])
 
     return walk(expr)
+
+
+def _is_tensor(e: Any, positions: dict[Any, int]) -> bool:
+    """Whether a parsed expression is a matrix or vector (norms of one are scalars)."""
+    import sympy
+
+    if isinstance(e, sympy.Symbol):
+        return e in positions
+    if isinstance(e, sympy.core.function.AppliedUndef) and type(e).__name__ in _REDUCERS:
+        return False
+    if isinstance(e, sympy.Pow):
+        return _is_tensor(e.base, positions)
+    return any(_is_tensor(a, positions) for a in e.args)
+
+
+def _tensor_product(e: Any, positions: dict[Any, int], walk: Callable[[Any], Any]) -> Any:
+    """A product with matrices or vectors: matmul of its tensor factors in the paper's order
+    (sympy's parser may have reordered them: each occurrence carries its position), times the
+    scalar factors; a power of one: transpose, inverse or a positive integer power."""
+    import sympy
+
+    if isinstance(e, sympy.Pow):
+        base, exp = walk(e.base), e.exp
+        if exp == sympy.Symbol("zzTR"):
+            return sympy.Function("transpose")(base)
+        if exp == -1:
+            return sympy.Function("inv")(base)
+        if exp.is_Integer and exp > 1:
+            return sympy.Function("matpow")(base, exp)
+        raise ValueError(f"the power {exp} of a matrix or vector is not one the oracle reads")
+
+    def where(a: Any) -> int:
+        return min(positions[s] for s in a.free_symbols if s in positions)
+
+    tensors = sorted((a for a in e.args if _is_tensor(a, positions)), key=where)
+    scalars = [walk(a) for a in e.args if not _is_tensor(a, positions)]
+    walked = [walk(a) for a in tensors]
+    product = walked[0] if len(walked) == 1 else sympy.Function("matmul")(*walked)
+    return sympy.Mul(*scalars, product)
 
 
 def _parse(rhs: str) -> Any:
@@ -222,6 +314,24 @@ def _lambdify(symbols: list[Any], expr: Any, backend: str) -> Callable[..., Any]
     return sympy.lambdify(symbols, expr, modules=modules, printer=printer)
 
 
+def value_of(
+    spec: dict[str, Any], expr: Any, inputs: dict[str, Any], backend: str = "torch"
+) -> Any:
+    """expr (one of `expressions`) on these inputs: vectors enter matrix products as columns, and
+    a result of shape (n, 1) or (1, 1) comes back as (n,) or a scalar, as an implementation
+    returns it."""
+    import sympy
+
+    columns = set(spec.get("column_vectors", []))
+    args = [inputs[n][..., None] if n in columns else inputs[n] for n in spec["inputs"]]
+    symbols = [sympy.Symbol(n) for n in spec["inputs"]]
+    value = _as_array(_lambdify(symbols, expr, backend)(*args), backend)
+    if spec.get("positions"):
+        while value.ndim and value.shape[-1] == 1:
+            value = value[..., 0]
+    return value
+
+
 class ChainMismatch(AssertionError):
     """The links of a chain `a = b = c` give different values: the paper's steps disagree."""
 
@@ -242,16 +352,13 @@ def evaluate(
     """The oracle's outputs (in spec["outputs"] order) on these inputs; each link of a chain is
     evaluated too and must agree with the first."""
     import numpy as np
-    import sympy
 
     exprs, links = _all_expressions(spec)
-    symbols = [sympy.Symbol(n) for n in spec["inputs"]]
-    args = [inputs[n] for n in spec["inputs"]]
     out = []
     for target in spec["outputs"]:
-        value = _as_array(_lambdify(symbols, exprs[target], backend)(*args), backend)
+        value = value_of(spec, exprs[target], inputs, backend)
         for k, link in enumerate(links[target], start=2):
-            other = _as_array(_lambdify(symbols, link, backend)(*args), backend)
+            other = value_of(spec, link, inputs, backend)
             a, b = np.asarray(value), np.asarray(other)
             if not np.allclose(a, b, rtol=1e-6, atol=1e-8):
                 raise ChainMismatch(
@@ -268,13 +375,19 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
     rng = np.random.default_rng(seed)
     vectors = set(spec.get("vectors", []))
     lengths = set(spec.get("lengths", []))
-    reduced = bool(spec.get("reduction_symbols")) or any(
+    reduced = bool(spec.get("reduction_symbols") or spec.get("positions")) or any(
         "norm" in d["rhs"] for d in spec["definitions"]
     )
+    matrices, columns = set(spec.get("matrices", [])), set(spec.get("column_vectors", []))
+    sampled = set(spec.get("sampled", []))
     low, high = spec.get("range", (LOW, HIGH))
     values: dict[str, Any] = {}
     for name in spec["inputs"]:
-        if name in lengths:
+        if name in matrices:  # diagonally dominant: invertible and well conditioned
+            arr = rng.uniform(low, high, size=(MATRIX_N, MATRIX_N)) + MATRIX_N * np.eye(MATRIX_N)
+        elif name in columns:
+            arr = rng.uniform(low, high, size=MATRIX_N)
+        elif name in lengths:
             arr = np.asarray(float(VECTOR_LEN))
         elif name in vectors:
             arr = rng.uniform(low, high, size=VECTOR_LEN)
@@ -282,6 +395,16 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
             arr = np.asarray(rng.uniform(low, high))
         else:
             arr = rng.uniform(low, high, size=ELEMENTWISE_SHAPE)
+        if name in sampled and name not in lengths:  # draws of the same shape, stacked
+            arr = np.stack(
+                [
+                    arr,
+                    *(
+                        arr + rng.uniform(low - high, high - low, size=np.shape(arr)) * 0.5
+                        for _ in range(SAMPLES - 1)
+                    ),
+                ]
+            )
         values[name] = arr
     if backend == "torch":
         import torch

@@ -1,0 +1,217 @@
+"""Oracles for the constructs of ML papers beyond scalar algebra: matrix and vector products, transposes,
+inverses and norms; expectations; indicators; definitions written with \\stackrel{def}{=}; subscripts on
+braced or decorated symbols. Each oracle must accept a hand-written right implementation (numpy, as an
+implementer would write it) and reject a sign flip and a dropped term; each refusal names its reason."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tools.trace.oracles import load_runtime, oracle_spec
+
+
+def _run(spec, impl, seed):
+    rt = load_runtime()
+    inputs = rt.random_inputs(spec, seed=seed, backend="numpy")
+    expected = rt.evaluate(spec, inputs, backend="numpy")
+    rt.assert_matches(spec, impl(**inputs), expected, backend="numpy")
+
+
+def _both_ways(latex, right, *wrong):
+    result = oracle_spec(latex)
+    assert result.ok, result.reason
+    for seed in (0, 1, 2):
+        _run(result.spec, right, seed)
+    for bad in wrong:
+        with pytest.raises((AssertionError, ValueError)):
+            _run(result.spec, bad, 0)
+    return result.spec
+
+
+inv = np.linalg.inv
+
+
+def test_recurrent_cell_with_weight_matrices():
+    spec = _both_ways(
+        r"\mathbf{h}_t = \tanh\left(\mathbf{W}_{xh} \mathbf{x}_t + \mathbf{W}_{hh} \mathbf{h}_{t-1} "
+        r"+ \mathbf{b}\right)",
+        lambda W_xh, x_t, W_hh, h_t_minus_1, b: np.tanh(W_xh @ x_t + W_hh @ h_t_minus_1 + b),
+        lambda W_xh, x_t, W_hh, h_t_minus_1, b: np.tanh(W_xh @ x_t - W_hh @ h_t_minus_1 + b),
+        lambda W_xh, x_t, W_hh, h_t_minus_1, b: np.tanh(W_xh @ x_t + b),
+        lambda W_xh, x_t, W_hh, h_t_minus_1, b: np.tanh(W_xh * x_t + W_hh * h_t_minus_1 + b),  # elementwise
+    )
+    assert spec["matrices"] == ["W_hh", "W_xh"] and spec["column_vectors"] == ["b", "h_t_minus_1", "x_t"]
+
+
+def test_product_order_is_the_papers():
+    _both_ways(
+        r"\mathbf{z} = \frac{1}{2} \mathbf{B} \mathbf{A} \mathbf{v}",
+        lambda B, A, v: 0.5 * B @ A @ v,
+        lambda B, A, v: 0.5 * A @ B @ v,  # the factors swapped: matrices do not commute
+        lambda B, A, v: -0.5 * B @ A @ v,
+        lambda B, A, v: 0.5 * B @ v,
+    )
+
+
+def test_quadratic_form_with_transpose_and_inverse():
+    _both_ways(
+        r"m(\mathbf{u}) := (\mathbf{u} - \boldsymbol{\nu})^{\top} \mathbf{K}^{-1} "
+        r"(\mathbf{u} - \boldsymbol{\nu})",
+        lambda u, nu, K: (u - nu) @ inv(K) @ (u - nu),
+        lambda u, nu, K: (u + nu) @ inv(K) @ (u - nu),
+        lambda u, nu, K: u @ inv(K) @ u,
+        lambda u, nu, K: (u - nu) @ K @ (u - nu),  # no inverse
+    )
+
+
+def test_outer_product_and_dot_product_from_transposes():
+    _both_ways(r"\mathbf{S} = \mathbf{g}\mathbf{g}^\top", lambda g: np.outer(g, g), lambda g: -np.outer(g, g))
+    _both_ways(r"c = p^{\mathsf{T}} q + r", lambda p, q, r: p @ q + r, lambda p, q, r: p @ q - r)
+
+
+def test_ridge_objective_with_frobenius_norm():
+    _both_ways(
+        r"\ell = \|\mathbf{M}\mathbf{a} - \mathbf{y}\|^2 + \rho \|\mathbf{M}\|_F^2",
+        lambda M, a, y, rho: np.sum((M @ a - y) ** 2) + rho * np.sum(M * M),
+        lambda M, a, y, rho: np.sum((M @ a - y) ** 2) - rho * np.sum(M * M),
+        lambda M, a, y, rho: np.sum((M @ a - y) ** 2),
+    )
+
+
+def test_state_space_model_two_definitions_and_a_range():
+    _both_ways(
+        r"\mathbf{s}_{k+1} = \mathbf{F}\mathbf{s}_k + \mathbf{G} u_k, "
+        r"\quad \mathbf{o}_k = \mathbf{H}\mathbf{s}_k, \quad k = 0, 1, \dots",
+        lambda F, s_k, G, u_k, H: (F @ s_k + G @ u_k, H @ s_k),
+        lambda F, s_k, G, u_k, H: (F @ s_k - G @ u_k, H @ s_k),
+        lambda F, s_k, G, u_k, H: (F @ s_k, H @ s_k),
+    )
+
+
+def test_expectation_is_a_mean_over_the_sample_axis():
+    spec = _both_ways(
+        r"\mathcal{J}(\phi) = \mathbb{E}_{z \sim q_\phi}\big[ \log(1 + z) - \kappa z \big] + \beta \phi^2",
+        lambda z, kappa, beta, phi: np.mean(np.log(1 + z) - kappa * z, axis=0) + beta * phi**2,
+        lambda z, kappa, beta, phi: np.mean(np.log(1 + z) + kappa * z, axis=0) + beta * phi**2,
+        lambda z, kappa, beta, phi: np.mean(np.log(1 + z), axis=0) + beta * phi**2,
+        lambda z, kappa, beta, phi: np.log(1 + z) - kappa * z + beta * phi**2,  # no mean
+    )
+    assert spec["sampled"] == ["kappa", "z"]
+
+
+def test_expected_squared_error_of_a_denoiser():
+    _both_ways(
+        r"\mathcal{L} = \mathbb{E}_{\mathbf{n}, \tau}"
+        r"\left[ \| \mathbf{n} - \hat{\mathbf{n}}_{\psi} \|^2 \right]",
+        lambda n, n_hat_psi: np.mean(np.sum((n - n_hat_psi) ** 2, axis=-1), axis=0),
+        lambda n, n_hat_psi: np.mean(np.sum((n + n_hat_psi) ** 2, axis=-1), axis=0),
+        lambda n, n_hat_psi: np.mean(np.sum(n**2, axis=-1), axis=0),
+    )
+
+
+def test_indicator_of_a_comparison():
+    _both_ways(
+        r"g = \mathbb{1}[u > v] \, w + \gamma",
+        lambda u, v, w, gamma: (u > v) * w + gamma,
+        lambda u, v, w, gamma: (u < v) * w + gamma,
+        lambda u, v, w, gamma: w + gamma,
+    )
+
+
+def test_definitions_written_with_stackrel_and_braced_subscripts():
+    _both_ways(
+        r"r_k \stackrel{\text{def}}{=} {\boldsymbol{a}}_k - \hat{b_k}",
+        lambda a_k, b_hat_k: a_k - b_hat_k,
+        lambda a_k, b_hat_k: a_k + b_hat_k,
+    )
+    _both_ways(
+        r"\bar{m} = \frac{1}{K} \sum^{K}_{k=1} {\mathbf{q}}_k",
+        lambda K, q: np.sum(q, axis=-1) / K,
+        lambda K, q: -np.sum(q, axis=-1) / K,
+    )
+
+
+def test_rows_of_an_aligned_block_are_definitions_and_continued_rows_a_chain():
+    _both_ways(
+        r"\begin{aligned} p_j &= c_j + d \\ q_j &= c_j d \end{aligned}",
+        lambda c_j, d: (c_j + d, c_j * d),
+        lambda c_j, d: (c_j - d, c_j * d),
+        lambda c_j, d: (c_j, c_j * d),
+    )
+    spec = _both_ways(
+        r"e &= (u - v)^2 \\ &= u^2 - 2uv + v^2",
+        lambda u, v: (u - v) ** 2,
+        lambda u, v: (u + v) ** 2,
+        lambda u, v: u**2 + v**2,
+    )
+    assert spec["definitions"][0]["links"]
+
+
+def test_indices_in_subscript_lists_marks_and_late_subscripts():
+    _both_ways(  # l_{c,n}: one part is the sum's index
+        r"N_c = \sum_{n=1}^{M} r_{c,n} \, y_n^2",
+        lambda r_c, y: np.sum(r_c * y**2, axis=-1),
+        lambda r_c, y: -np.sum(r_c * y**2, axis=-1),
+        lambda r_c, y: np.sum(r_c, axis=-1),
+    )
+    _both_ways(  # ^{[b]}: a mark carrying the index of the sum
+        r"S = \sum_{b=1}^{B} \tilde{S}^{[b]} + \eta",
+        lambda S_tilde, eta: np.sum(S_tilde, axis=-1) + eta,
+        lambda S_tilde, eta: np.sum(S_tilde, axis=-1) - eta,
+        lambda S_tilde, eta: eta,
+    )
+    _both_ways(  # x^2_2 is x_2^2
+        r"n = \sqrt{\|\mathbf{v}\|^2_2 + \epsilon}",
+        lambda v, epsilon: np.sqrt(np.sum(v**2) + epsilon),
+        lambda v, epsilon: np.sqrt(np.sum(v**2) - epsilon),
+        lambda v, epsilon: np.sqrt(np.sum(v**2)),
+    )
+
+
+def test_softmax_over_the_last_axis():
+    def softmax(x):
+        e = np.exp(x)
+        return e / e.sum(axis=-1, keepdims=True)
+
+    _both_ways(
+        r"\boldsymbol{\pi} = \operatorname{softmax}(\mathbf{z} / \tau) + \epsilon",
+        lambda z, tau, epsilon: softmax(z / tau) + epsilon,
+        lambda z, tau, epsilon: softmax(-z / tau) + epsilon,
+        lambda z, tau, epsilon: softmax(z) + epsilon,
+        lambda z, tau, epsilon: np.exp(z / tau) + epsilon,  # not normalised
+    )
+
+
+def test_soft_threshold_needs_signed_inputs_to_be_proved():
+    """sgn(b) is 1 on positive inputs, so dropping it goes unnoticed there: the oracle draws signed ones."""
+    spec = _both_ways(
+        r"s_\lambda(b) = \mathrm{sgn}(b) \max(|b| - \lambda, 0)",
+        lambda b, lambda_: np.sign(b) * np.maximum(np.abs(b) - lambda_, 0),
+        lambda b, lambda_: np.maximum(np.abs(b) - lambda_, 0),
+    )
+    assert spec["range"] == [-0.9, 0.9]
+
+
+@pytest.mark.parametrize(
+    ("latex", "reason"),
+    [
+        (r"y = \mathbb{E}_{x}[x] - x", "inside and outside an expectation"),
+        (r"y = \mathbb{E}[\mathbb{E}[x]]", "inside another"),
+        (r"y = \mathbb{E}_{x \sim p} x", "without brackets"),
+        (r"y = \mathbb{E}[3]", "nothing to sample"),
+        (r"g = \mathbb{1}[u = v]", "never equal"),
+        (r"\mathbf{y} = \mathbf{A}^{1/2} \mathbf{x}", "power 1/2 of a matrix"),
+        (r"\mathbf{y} = \|\mathbf{A} \mathbf{x}\|_1", "only ||v||"),
+        (r"n = \|\mathbf{A}\|", "spectral or Frobenius"),
+        (r"\mathbf{y} = \sum_i \mathbf{A} \mathbf{x}_i", "which axis the sum runs over"),
+        (r"y = \sigma(x)", "function or a product"),
+        (r"c = \mathbf{G}_{g,3,2} - \mathbf{G}_{g,2,3}", "an entry of a matrix"),
+        (r"\theta^* = \arg\min_\theta f(\theta)", "\\arg"),
+        (r"L \leq x + y", "no `=`"),
+    ],
+)
+def test_refusals_name_their_reason(latex, reason):
+    result = oracle_spec(latex)
+    assert not result.ok
+    assert reason in result.reason, result.reason

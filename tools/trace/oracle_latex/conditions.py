@@ -1,0 +1,111 @@
+"""Side conditions after an equation (`\\qquad x \\sim p`) and `cases` blocks with their conditions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tools.trace.oracle_latex.nodes import Cases, cmd_of, flatten, items_of, name_of, text_word
+from tools.trace.oracle_latex.vocabulary import CONDITION_WORDS, EQUALS, RELATIONS, SIDE_MARKERS, Unsupported
+
+
+def _is_condition_word(word: str | None) -> bool:
+    return word is not None and word.startswith(CONDITION_WORDS)
+
+
+def _is_side_condition(segment: list[Any]) -> bool:
+    """A segment after \\quad / \\text{for ...}: a condition or a range, not another definition."""
+    flat = flatten(segment)
+    head = [t for t in segment if cmd_of(t) not in ("quad", "qquad", ",", ";")][:2]
+    if head and (cmd_of(head[0]) == "forall" or _is_condition_word(text_word(head, 0))):
+        return True
+    if any(cmd_of(t) in SIDE_MARKERS for t in flat) or any(t in ("<", ">") for t in flat):
+        return True
+    return "=" not in flat and not any(cmd_of(t) in EQUALS for t in flat)
+
+
+def strip_side_conditions(nodes: list[Any]) -> list[Any]:
+    """`a = b \\qquad x \\sim p`, `a_t = b, \\quad t = 1, \\dots, T`, `a = b \\text{ for } ...` -> `a = b`;
+    a second definition after \\quad (`a = b, \\qquad c = d`) stays."""
+    segments: list[list[Any]] = [[]]
+    for i, t in enumerate(nodes):
+        c = cmd_of(t)
+        if segments[-1] and (c in ("quad", "qquad", "forall") or _is_condition_word(text_word(nodes, i))):
+            segments.append([])
+        segments[-1].append(t)
+    kept = [segments[0]]
+    for segment in segments[1:]:
+        if _is_side_condition(segment):
+            break  # what follows a condition belongs to it
+        kept.append(segment)
+    out: list[Any] = []
+    for segment in kept:
+        while segment and (segment[-1] in (",", ".", ";") or cmd_of(segment[-1]) in ("quad", "qquad", ",")):
+            segment = segment[:-1]
+        out += ([","] if out else []) + segment
+    return out
+
+
+def _cases_end(nodes: list[Any], i: int, env: str) -> int:
+    for j in range(i, len(nodes) - 1):
+        if cmd_of(nodes[j]) == "end" and name_of(items_of(nodes[j + 1])) == env:
+            return j
+    raise Unsupported(f"\\begin{{{env}}} without its \\end")
+
+
+def _case_rows(body: list[Any]) -> list[tuple[list[Any], list[Any]]]:
+    rows: list[list[list[Any]]] = [[[]]]
+    for t in body:
+        if t == "\\\\":
+            rows.append([[]])
+        elif t == "&":
+            rows[-1].append([])
+        else:
+            rows[-1][-1].append(t)
+    out = []
+    for cells in rows:
+        if not any(cells):
+            continue
+        if len(cells) != 2:
+            raise Unsupported("a case without a value & condition pair")
+        out.append((cells[0], cells[1]))
+    return out
+
+
+def extract_cases(nodes: list[Any]) -> list[Any]:
+    """`\\begin{cases} v & cond \\\\ ... \\end{cases}` and `\\left\\{ \\begin{array}{ll} ... \\right.` -> one
+    Cases node (other environments stay, to be refused with their name)."""
+    out: list[Any] = []
+    i = 0
+    while i < len(nodes):
+        t = nodes[i]
+        env = name_of(items_of(nodes[i + 1])) if cmd_of(t) == "begin" and i + 1 < len(nodes) else None
+        if env in ("cases", "dcases", "array"):
+            start = i + 2 + (env == "array")  # skip array's column spec
+            end = _cases_end(nodes, start, env)
+            if env == "array":
+                if out[-2:] != ["\\left", "\\{"]:
+                    raise Unsupported("an array is a matrix the oracle cannot shape")
+                del out[-2:]
+            out.append(Cases(_case_rows(nodes[start:end])))
+            i = end + 2
+            if env == "array" and nodes[i : i + 2] == ["\\right", "."]:
+                i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def case_condition(cond: list[Any]) -> tuple[list[Any], str, list[Any]] | None:
+    """A case's condition: None for `otherwise`, else (lhs, lt/le/gt/ge, rhs) of its one comparison."""
+    rest = list(cond)
+    while rest and (rest[0] == "," or text_word(rest, 0) in ("if", "for", "when", "")):
+        rest = rest[2:] if text_word(rest, 0) is not None else rest[1:]
+    word = text_word(rest, 0) if rest else "otherwise"
+    if word is not None and word.startswith(("otherwise", "else", "o.w")):
+        return None
+    ops = [k for k, t in enumerate(rest) if isinstance(t, str) and t in RELATIONS]
+    if len(ops) != 1 or any(text_word(rest, k) is not None for k in range(len(rest))):
+        raise Unsupported("a case condition that is not one comparison (<, >, \\le, \\ge) cannot be checked")
+    k = ops[0]
+    return rest[:k], RELATIONS[rest[k]], rest[k + 1 :]

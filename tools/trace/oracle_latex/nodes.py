@@ -1,0 +1,303 @@
+"""LaTeX tokens, brace groups, and small queries on node lists (names, brackets, arguments)."""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tools.trace.oracle_latex.vocabulary import (
+    DECOR_SUFFIX,
+    EQUALS,
+    GREEK,
+    SKIP,
+    TEXT_NAMES,
+    TRANSPOSE,
+    Unsupported,
+)
+
+
+@dataclass
+class Group:
+    items: list[Any]
+    delim: str = "{"
+
+
+@dataclass
+class Cases:
+    """A `cases` (or `\\left\\{ array`) block: rows of (value, condition) node lists."""
+
+    rows: list[tuple[list[Any], list[Any]]]
+
+
+_CONTROL_WORD = re.compile(r"\\([A-Za-z]+)\*?")
+
+
+def tokenize(latex: str) -> list[str]:
+    out, i, n = [], 0, len(latex)
+    while i < n:
+        c = latex[i]
+        if c == "\\":
+            m = _CONTROL_WORD.match(latex, i)
+            if m:
+                out.append("\\" + m.group(1))
+                i = m.end()
+            else:
+                out.append(latex[i : i + 2])
+                i += 2
+        elif c == "%":
+            j = latex.find("\n", i)
+            i = n if j < 0 else j
+        elif c.isspace() or c == "~":
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return out
+
+
+def group_tokens(tokens: list[str]) -> list[Any]:
+    stack: list[list[Any]] = [[]]
+    for t in tokens:
+        if t == "{":
+            stack.append([])
+        elif t == "}":
+            if len(stack) == 1:
+                raise Unsupported("unbalanced braces in the LaTeX")
+            inner = stack.pop()
+            stack[-1].append(Group(inner))
+        else:
+            stack[-1].append(t)
+    if len(stack) != 1:
+        raise Unsupported("unbalanced braces in the LaTeX")
+    return stack[0]
+
+
+def cmd_of(t: Any) -> str | None:
+    return t[1:] if isinstance(t, str) and t.startswith("\\") and len(t) > 1 and t[1].isalpha() else None
+
+
+def items_of(node: Any) -> list[Any]:
+    return node.items if isinstance(node, Group) else [node]
+
+
+def _one_symbol(nodes: list[Any]) -> bool:
+    """A single letter, Greek letter or decorated letter (`x`, `\\mu`, `\\boldsymbol{x}`, `\\hat{\\mu}`)."""
+    if len(nodes) == 1:
+        t = nodes[0]
+        return isinstance(t, str) and (t.isalpha() and len(t) == 1 or cmd_of(t) in GREEK)
+    return len(nodes) == 2 and cmd_of(nodes[0]) in DECOR_SUFFIX and _one_symbol(items_of(nodes[1]))
+
+
+def _subscripted(nodes: list[Any]) -> bool:
+    """[{y_t}]: one group holding a symbol and its subscript."""
+    if len(nodes) != 1 or not isinstance(nodes[0], Group) or len(nodes[0].items) < 3:
+        return False
+    inner = nodes[0].items
+    return inner[-2] == "_" and _one_symbol(inner[:-2])
+
+
+def _limits_before(out: list[Any]) -> bool:
+    """`\\sum^T` or `\\sum_{t=1}^T`: the superscript is a bound, not a transpose."""
+    limits = ("sum", "prod", "int", "bigcup", "bigcap", "max", "min", "lim")
+    return bool(out) and (
+        cmd_of(out[-1]) in limits or len(out) >= 3 and out[-2] == "_" and cmd_of(out[-3]) in limits
+    )
+
+
+ROW_ENVIRONMENTS = {"aligned", "split", "gathered", "align", "align*", "alignedat", "eqnarray"}
+
+
+def _cleaned(node: Any) -> Any:
+    return Group(clean(node.items)) if isinstance(node, Group) else node
+
+
+def _row_defines(rest: list[Any]) -> bool:
+    """After a row break `\\\\`: does the next row define something of its own (`b &= ...`), rather than
+    continue a chain (`&= ...`) or the previous right-hand side?"""
+    row = []
+    for t in rest:
+        if t == "\\\\":
+            break
+        if t != "&":
+            row.append(t)
+    return "=" in row and row[:1] != ["="]
+
+
+def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
+    """Rewrite the notation at i into out (None: not one of these); returns how many more nodes it took."""
+    t, c = nodes[i], cmd_of(nodes[i])
+    if t == "^" and nodes[i + 2 : i + 3] == ["_"] and i + 3 < len(nodes):
+        out += ["_", _cleaned(nodes[i + 3]), "^", _cleaned(nodes[i + 1])]  # x^2_i -> x_i^2
+        return 3
+    if c in ("begin", "end") and i + 1 < len(nodes) and name_of(items_of(nodes[i + 1])) in ROW_ENVIRONMENTS:
+        return 1  # aligned, split, gathered: their rows are read as definitions
+    if t == "\\\\":
+        out += [","] if _row_defines(nodes[i + 1 :]) else []
+        return 0
+    if t == "^" and i + 1 < len(nodes) and is_transpose_mark(nodes[i + 1]) and not _limits_before(out):
+        out.append(TRANSPOSE)
+        return 1
+    if c in ("stackrel", "overset") and i + 2 < len(nodes) and items_of(nodes[i + 2]) == ["="]:
+        out.append("=")  # \\stackrel{\\text{def}}{=}, \\overset{\\Delta}{=}
+        return 2
+    if c in DECOR_SUFFIX and _subscripted(nodes[i + 1 : i + 2]):
+        inner = nodes[i + 1].items  # \\hat{y_t} -> \\hat{y}_{t}: the subscript stays an index
+        out += [t, Group(clean(inner[:-2])), "_", clean([inner[-1]])[0]]
+        return 1
+    return None
+
+
+def clean(nodes: list[Any]) -> list[Any]:
+    """Drop spacing/sizing commands, labels and alignment marks; `\\coloneqq` and `:=` become `=`."""
+    out: list[Any] = []
+    i = 0
+    while i < len(nodes):
+        t = nodes[i]
+        c = cmd_of(t)
+        if (
+            isinstance(t, Group)
+            and nodes[i + 1 : i + 2] in (["_"], ["^"])
+            and _one_symbol(t.items)
+            and not (
+                out and cmd_of(out[-1])  # the argument of \\hat{...}, \\mathbf{...}: not a braced symbol
+            )
+        ):
+            out += clean(t.items)  # {\\boldsymbol{x}}_i -> \\boldsymbol{x}_i
+        elif isinstance(t, Group):
+            out.append(Group(clean(t.items)))
+        elif isinstance(t, Cases):
+            out.append(Cases([(clean(v), clean(cond)) for v, cond in t.rows]))
+        elif c in ("label", "tag", "vspace", "hspace") or t in ("\\label",):
+            i += 1  # skip its argument
+        elif c in SKIP or t in ("\\,", "\\;", "\\:", "\\!", "\\ ", "&"):
+            pass
+        elif c in EQUALS:
+            out.append("=")
+        elif (skip := _rewritten(nodes, i, out)) is not None:
+            i += skip
+        elif t == ":" and i + 1 < len(nodes) and nodes[i + 1] == "=":
+            pass
+        else:
+            out.append(t)
+        i += 1
+    while out and out[-1] in (",", ".", ";"):
+        out.pop()
+    return out
+
+
+def text_word(nodes: list[Any], i: int) -> str | None:
+    """The words of \\text{...} (or \\mbox, \\textnormal, \\mathrm) at i, lower-cased; None if not text."""
+    if cmd_of(nodes[i]) not in TEXT_NAMES | {"textnormal", "textrm"} or i + 1 >= len(nodes):
+        return None
+    return "".join(str(t) for t in flatten(items_of(nodes[i + 1]))).strip(" ,.;:").lower()
+
+
+def name_of(nodes: list[Any]) -> str:
+    """A Python-ish name for a subscript or a decorated base: t-1 -> t_minus_1, \\text{vlb} -> vlb."""
+    parts: list[str] = []
+    i = 0
+    while i < len(nodes):
+        t = nodes[i]
+        c = cmd_of(t)
+        if isinstance(t, Group):
+            parts.append(name_of(t.items))
+        elif c in DECOR_SUFFIX and i + 1 < len(nodes):
+            parts.append(name_of(items_of(nodes[i + 1])) + DECOR_SUFFIX[c])
+            i += 1
+        elif c in TEXT_NAMES and i + 1 < len(nodes):
+            parts.append(name_of(items_of(nodes[i + 1])))
+            i += 1
+        elif c:
+            parts.append(c)
+        elif t == "-":
+            parts.append("_minus_")
+        elif t == "+":
+            parts.append("_plus_")
+        elif t in (",", "_", "^"):
+            parts.append("_")
+        elif t == "'":
+            parts.append("_prime")
+        elif isinstance(t, str) and (t.isalnum()):
+            parts.append(t)
+        i += 1
+    return "".join(parts)
+
+
+def py_name(name: str) -> str:
+    name = re.sub(r"_+", "_", re.sub(r"[^A-Za-z0-9_]", "", name)).strip("_") or "x"
+    if name[0].isdigit():
+        name = "v_" + name
+    return name + "_" if keyword.iskeyword(name) else name
+
+
+def flatten(nodes: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for t in nodes:
+        out += flatten(t.items) if isinstance(t, Group) else [t]
+    return out
+
+
+def matching(nodes: list[Any], i: int, open_: str = "(", close: str = ")") -> int:
+    depth = 0
+    for j in range(i, len(nodes)):
+        if nodes[j] == open_:
+            depth += 1
+        elif nodes[j] == close:
+            depth -= 1
+            if depth == 0:
+                return j
+    raise Unsupported(f"unbalanced {open_}{close}")
+
+
+def at_top_level(nodes: list[Any], token: str) -> bool:
+    depth = 0
+    for t in nodes:
+        depth += t in ("(", "[")
+        depth -= t in (")", "]")
+        if depth == 0 and t == token:
+            return True
+    return False
+
+
+def closes_abs(nodes: list[Any], i: int) -> bool:
+    """A `|` opens |x| when another `|` follows before the enclosing bracket closes (else: a condition)."""
+    depth = 0
+    for t in nodes[i + 1 :]:
+        if t in ("(", "["):
+            depth += 1
+        elif t in (")", "]"):
+            depth -= 1
+            if depth < 0:
+                return False
+        elif t == "|" and depth == 0:
+            return True
+    return False
+
+
+def single_vars(args: list[Any]) -> bool:
+    return all(
+        len(flatten(a)) >= 1
+        and (str(flatten(a)[0]).isalpha() or cmd_of(flatten(a)[0]) in GREEK | set(DECOR_SUFFIX))
+        for a in split_args(args)
+    )
+
+
+def split_args(args: list[Any]) -> list[list[Any]]:
+    parts: list[list[Any]] = [[]]
+    depth = 0
+    for t in args:
+        depth += t in ("(", "[")
+        depth -= t in (")", "]")
+        if depth == 0 and t == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def is_transpose_mark(node: Any) -> bool:
+    """The superscript of a transpose: T, \\top, \\intercal, \\mathsf{T}, \\mathrm{T}, {T}, {\\top}."""
+    flat = [str(t) for t in flatten(items_of(node))]
+    return bool(re.fullmatch(r"(\\(mathsf|mathrm|rm|sf))?(T|\\top|\\intercal|\\mathsf)", "".join(flat)))

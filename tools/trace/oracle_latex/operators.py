@@ -1,0 +1,100 @@
+"""Blackboard operators: expectations `\\mathbb{E}_{x \\sim p}[...]` (a mean over a sample axis) and
+indicators `\\mathbb{1}[x > 0]` (1 where the comparison holds, else 0).
+
+Convention for an expectation: every input written inside its brackets is a sample - it gets a leading
+sample axis (SAMPLES long) - and the expectation is the mean over that axis. An input written both inside
+and outside, an expectation inside another, or one with no input inside is refused: which axis is sampled
+would be a guess.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tools.trace.oracle_latex.conditions import case_condition
+from tools.trace.oracle_latex.nodes import Group, flatten, items_of, matching
+from tools.trace.oracle_latex.vocabulary import REASONS, Unsupported
+
+
+def blackboard_letter(nodes: list[Any], i: int) -> str:
+    """The letter of \\mathbb{E} / \\mathds{1} at i ('' when it has no argument)."""
+    return "".join(str(t) for t in flatten(items_of(nodes[i + 1]))) if i + 1 < len(nodes) else ""
+
+
+def bracket_after(nodes: list[Any], i: int, what: str) -> tuple[list[Any], int]:
+    """The nodes inside the [...] (or {...} group, or \\{...\\}) at i, after an optional subscript; and the
+    index after it."""
+    if nodes[i : i + 1] == ["_"]:
+        i += 2
+    if i < len(nodes) and nodes[i] in ("[", "("):
+        close = matching(nodes, i, nodes[i], "]" if nodes[i] == "[" else ")")
+        return nodes[i + 1 : close], close + 1
+    if i < len(nodes) and nodes[i] == "\\{":
+        close = matching(nodes, i, "\\{", "\\}")
+        return nodes[i + 1 : close], close + 1
+    if i < len(nodes) and isinstance(nodes[i], Group):
+        return nodes[i].items, i + 1
+    raise Unsupported(f"{what} without brackets: what it applies to is unclear")
+
+
+class BlackboardOperators:
+    """Rewriter methods for \\mathbb{E} and \\mathbb{1} (mixed into Rewriter)."""
+
+    sampled: set[str]
+    outside: set[str]
+    expectation_depth: int
+    conditions: list[str]
+    inputs: list[str]
+
+    def emit(self, nodes: list[Any], in_call: bool = False) -> str:
+        raise NotImplementedError
+
+    def _emit_blackboard(self, st: Any, i: int, c: str) -> int:
+        letter = blackboard_letter(st.nodes, i)
+        if letter == "E":
+            return self.expectation(st, i + 2)
+        if letter == "1":
+            return self.indicator(st, i + 2)
+        raise Unsupported(REASONS["mathbb"] if c == "mathbb" else f"\\{c}{{{letter}}} is not plain algebra")
+
+    def expectation(self, st: Any, i: int) -> int:
+        """E_{...}[body] at i (past the E) -> \\expect(body)."""
+        body, end = bracket_after(st.nodes, i, "an expectation")
+        if self.expectation_depth:
+            raise Unsupported("an expectation inside another: which sample axis each averages is unclear")
+        before = set(self.sampled)
+        self.expectation_depth += 1
+        try:
+            inner = self.emit(body)
+        finally:
+            self.expectation_depth -= 1
+        if self.sampled == before:
+            raise Unsupported("an expectation of nothing the line gives as input: nothing to sample")
+        st.out.append(f"\\expect({inner})")
+        return end
+
+    def indicator(self, st: Any, i: int) -> int:
+        """1[a > b] / 1_{a > b} / 1\\{a > b\\} at i (past the 1) -> \\pwhere(step(b - a), 1, 0)."""
+        body, end = bracket_after(st.nodes, i, "an indicator")
+        if "=" in body or "\\neq" in body or "\\ne" in body:
+            raise Unsupported(
+                "an indicator of an equality: random real inputs are never equal, so it cannot be checked"
+            )
+        relation = case_condition(body)
+        if relation is None:
+            raise Unsupported("an indicator whose condition is not one comparison")
+        lhs, op, rhs = relation
+        left, right = self.emit(lhs), self.emit(rhs)
+        diff = f"{{{right}}}-({left})" if op in ("lt", "le") else f"{{{left}}}-({right})"
+        cond = f"\\step{'gt' if op in ('lt', 'gt') else 'ge'}({diff})"
+        self.conditions.append(cond)
+        st.out.append(f"\\pwhere({cond}, 1, 0)")
+        return end
+
+
+def note_input(operators: BlackboardOperators, py: str) -> None:
+    """Where an input is written: inside an expectation (a sample) or outside; both is refused."""
+    (operators.sampled if operators.expectation_depth else operators.outside).add(py)
+    if operators.sampled & operators.outside:
+        name = sorted(operators.sampled & operators.outside)[0]
+        raise Unsupported(f"{name} is written inside and outside an expectation: is it a sample or not?")

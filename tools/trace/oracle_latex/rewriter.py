@@ -1,0 +1,472 @@
+"""The rewriter: one side of an equation -> LaTeX for sympy's parser, every variable an opaque `{\\zz...}`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tools.dispatch import dispatch_table
+from tools.trace.oracle_latex.conditions import case_condition
+from tools.trace.oracle_latex.nodes import (
+    Cases,
+    Group,
+    at_top_level,
+    closes_abs,
+    cmd_of,
+    flatten,
+    items_of,
+    matching,
+    name_of,
+    py_name,
+    text_word,
+)
+from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
+from tools.trace.oracle_latex.tensors import TensorTyping
+from tools.trace.oracle_latex.variables import Var, read_base, read_suffixes
+from tools.trace.oracle_latex.vocabulary import (
+    BOLD,
+    DECOR_SUFFIX,
+    FUNCS,
+    GREEK,
+    INDEX_LETTERS,
+    MODEL_SUBSCRIPTS,
+    NAMED_OPERATORS,
+    REASONS,
+    TEXT_NAMES,
+    TRANSPOSE,
+    Unsupported,
+)
+
+
+@dataclass
+class Emit:
+    """What one emit call has written, and the brackets, norms and |...| it has open."""
+
+    nodes: list[Any]
+    in_call: bool
+    out: list[str] = field(default_factory=list)
+    depth: int = 0
+    norm_open: bool = False
+    abs_open: bool = False
+
+
+def emit_char(st: Emit, i: int, t: str) -> int:
+    """A token that is not a command, a letter or a norm bar: brackets, operators, digits."""
+    if t in ("\\{", "\\}"):
+        raise Unsupported("a set \\{...\\} is not plain algebra")
+    if t == "|":
+        if not st.abs_open and not closes_abs(st.nodes, i):
+            raise Unsupported("a conditional `|` (as in p(x | y)) is not plain algebra")
+        st.abs_open = not st.abs_open
+        st.out.append("|")
+    elif t in ("(", "[", ")", "]"):
+        st.depth += 1 if t in ("(", "[") else -1
+        st.out.append("(" if t in ("(", "[") else ")")
+    elif t == "," and (st.depth > 0 or st.in_call):
+        st.out.append(",")
+    elif t in ("=", "<", ">", ","):
+        raise Unsupported(f"`{t}` inside a right-hand side: chained relations are not supported")
+    elif t == ".":
+        if i + 2 < len(st.nodes) and st.nodes[i + 1] == "." and st.nodes[i + 2] == ".":
+            raise Unsupported("an ellipsis (...) cannot be evaluated")
+        st.out.append(".")
+    elif t in ("+", "-", "*", "/", "^", "!") or (isinstance(t, str) and t.isdigit()):
+        st.out.append(t)
+    elif t == "_":
+        raise Unsupported("a subscript on a bracket or operator is not supported")
+    else:
+        raise Unsupported(f"the character {t!r} is not supported")
+    return i + 1
+
+
+_COMMAND_EMITTERS = dispatch_table(
+    (("frac", "dfrac", "tfrac"), "_emit_frac"),
+    (("sqrt",), "_emit_sqrt"),
+    (FUNCS, "_emit_function"),
+    (("min", "max"), "_emit_min_max"),
+    (("cdot", "times", "odot"), "_emit_product"),
+    (("sum", "prod"), "_emit_reduction"),
+    (("pi",), "_emit_pi"),
+    (("|", "Vert", "lVert", "rVert"), "_emit_norm"),
+    (("mathbb", "mathds"), "_emit_blackboard"),
+    (GREEK, "_emit_variable"),
+    (DECOR_SUFFIX, "_emit_variable"),
+)
+
+
+class Rewriter(BlackboardOperators):
+    def __init__(self, *, learning: bool = False, tensors: dict[str, str] | None = None) -> None:
+        self.learning = learning  # the first pass: learn which symbols are matrices and vectors
+        self.tensors = tensors or {}  # the second: Python name -> "matrix" | "vector"
+        self.typing = TensorTyping()
+        self.sampled: set[str] = set()  # inputs written inside an expectation (a leading sample axis)
+        self.outside: set[str] = set()
+        self.expectation_depth = 0
+        self.in_norm = 0  # inside ||...||: a plain variable there is a vector
+        self.symbols: dict[str, str] = {}  # placeholder -> Python name
+        self.inputs: list[str] = []
+        self.vectors: set[str] = set()
+        self.lengths: set[str] = set()
+        self.helpers: dict[str, str] = {}  # base name -> command used for its calls
+        self.sum_index: str | None = None
+        self.indices: set[str] = set()  # index letters of the line's sums
+        self.reductions = False
+        self.conditions: list[str] = []  # the cases' conditions, emitted (each must be reached both ways)
+
+    def placeholder(self, py: str, *, is_input: bool = True) -> str:
+        ph = next((k for k, v in self.symbols.items() if v == py), None)
+        if ph is None:
+            ph = "zz" + re.sub(r"[^A-Za-z]", "", py)
+            while ph in self.symbols:
+                ph += "z"
+            self.symbols[ph] = py
+        if is_input and py not in self.inputs:
+            self.inputs.append(py)
+        if is_input:
+            note_input(self, py)
+        return ph
+
+    # -- variables
+    def read_var(self, nodes: list[Any], i: int, lhs: bool = False) -> tuple[Var, int]:
+        c = cmd_of(nodes[i])
+        base, i = read_base(nodes, i, lhs)
+        var = Var(name="", base=base, bold=c in BOLD)
+        i = read_suffixes(var, nodes, i)
+        sub_name = name_of(var.sub)
+        var.name = py_name(f"{var.base}_{sub_name}" if sub_name else var.base)
+        if i < len(nodes) and nodes[i] == "(":
+            i = self._read_call(var, nodes, i, lhs)
+        return var, i
+
+    def _read_call(self, var: Var, nodes: list[Any], i: int, lhs: bool) -> int:
+        """The (args) after a variable at i: a call (kept in var.call; returns past it), or a product."""
+        sub_name = name_of(var.sub)
+        close = matching(nodes, i)
+        args = nodes[i + 1 : close]
+        model = bool(set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS)
+        top_comma = at_top_level(args, ",")
+        if not lhs and sub_name.upper() == "KL":
+            raise Unsupported("a KL divergence is not plain algebra")
+        if not lhs and {"|", "\\mid"} & set(flatten(args)):  # on the left, p(y | x) = <algebra> is fine
+            raise Unsupported(f"{var.base}(... | ...) is a conditional probability, not plain algebra")
+        if lhs or model or var.base in self.helpers or top_comma:
+            var.call = args
+            return close + 1
+        if not var.sub:  # sigma(x): sigmoid, or sigma times x? a wrong guess would fail good code
+            raise Unsupported(
+                f"{var.base}(...) may be a function or a product: the oracle cannot tell (pass latex= "
+                "with \\cdot for a product)"
+            )
+        return i
+
+    def emit_var(self, var: Var) -> str:
+        if var.call is not None and var.base in self.helpers and not var.sub:
+            args = self.emit(var.call, in_call=True)
+            return f"{self.helpers[var.base]}({args})"
+        if var.call is not None:
+            sub_name = name_of(var.sub)
+            if not (set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS):
+                raise Unsupported(
+                    f"{var.base}(...) is a function neither this line nor the paper defines as "
+                    f"{var.base}(x) = ..."
+                )
+            var.name = py_name(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
+        sub_name = name_of(var.sub)
+        if var.name in self.tensors:
+            if self.indices:
+                raise Unsupported(
+                    "a matrix or vector and a \\sum on one line: which axis the sum runs over is unknown"
+                )
+            tagged = self.typing.tag(self.placeholder(var.name))
+            self.symbols[tagged] = var.name
+            return f"{{\\{tagged}}}"
+        if not self.learning and (var.base == "W" or (var.base[:1].isupper() and var.bold)):
+            if "," in flatten(var.sub):
+                raise Unsupported(
+                    f"{var.base}_{{{sub_name}}} is an entry of a matrix the oracle cannot shape"
+                )
+            raise Unsupported(f"{var.base} looks like a matrix, but nothing on the line multiplies it")
+        if var.base in self.indices and not var.sub:
+            raise Unsupported(f"the summation index {var.base} is used as a value (position weights)")
+        indexed = self._indexed_name(var, sub_name)
+        if indexed:  # x_i, l_{g,i}, L^{(t)} with a sum over i / t on the line: a vector
+            self.vectors.add(indexed)
+            return f"{{\\{self.placeholder(indexed)}}}"
+        if self.in_norm and not self.indices and not self.tensors:
+            self.vectors.add(var.name)
+        if self.indices and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
+            raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
+        return f"{{\\{self.placeholder(var.name)}}}"
+
+    def _indexed_name(self, var: Var, sub_name: str) -> str | None:
+        """The vector's name when the variable carries the index of a sum on the line (as its subscript, one
+        part of a subscript list `l_{g,i}`, or a mark `^{(t)}`), else None."""
+        if not self.indices:
+            return None
+        if sub_name in self.indices | INDEX_LETTERS:
+            return py_name(var.base)
+        parts = sub_name.split("_")
+        if len(parts) > 1 and sum(p in self.indices for p in parts) == 1 and "," in flatten(var.sub):
+            return py_name("_".join([var.base, *(p for p in parts if p not in self.indices)]))
+        if len(var.marks) == 1 and var.marks[0] in self.indices:
+            return py_name(var.plain + (f"_{sub_name}" if sub_name else ""))
+        return None
+
+    # -- expressions
+    def arg(self, nodes: list[Any], i: int) -> tuple[str, int]:
+        """One argument (a group or a single token) as a braced expression."""
+        if i >= len(nodes):
+            raise Unsupported("a command is missing its argument")
+        return "{" + self.emit(items_of(nodes[i])) + "}", i + 1
+
+    def emit(self, nodes: list[Any], in_call: bool = False) -> str:
+        st = Emit(nodes, in_call)
+        i = 0
+        while i < len(nodes):
+            i = self._emit_token(st, i)
+        if st.norm_open:
+            raise Unsupported("an unclosed norm ||...||")
+        return "".join(st.out)
+
+    def _emit_token(self, st: Emit, i: int) -> int:
+        """Write the token at i (and what it takes with it); returns the index after."""
+        t = st.nodes[i]
+        if isinstance(t, Group):
+            st.out.append("{" + self.emit(t.items, st.in_call) + "}")
+            return i + 1
+        if isinstance(t, Cases):
+            st.out.append(self.cases(t))
+            return i + 1
+        c = cmd_of(t)
+        word = text_word(st.nodes, i) if c in TEXT_NAMES | {"textnormal", "textrm"} else None
+        if word in NAMED_OPERATORS:
+            return self.function(st.nodes, i, st.out, name=f"\\op{NAMED_OPERATORS[word]}", width=2)
+        if c == "operatorname":
+            raise Unsupported(f"the named operator \\operatorname{{{word}}} is not one the oracle knows")
+        if c:
+            handler = _COMMAND_EMITTERS.get(c)
+            if handler is not None:
+                return getattr(self, handler)(st, i, c)
+            if c in REASONS:
+                raise Unsupported(REASONS[c])
+            raise Unsupported(f"\\{c} is not plain algebra the oracle can evaluate")
+        if t == "\\|" or (t == "|" and st.nodes[i + 1 : i + 2] == ["|"]):
+            return self._emit_norm(st, i, c)
+        if isinstance(t, str) and len(t) == 1 and t.isalpha():
+            return self._emit_variable(st, i, c)
+        if t == TRANSPOSE:
+            return self._emit_transpose(st, i)
+        if self.learning and t in ("(", "[", ")", "]", "+", "-", "=", ","):
+            self.typing.bracket(t, st.nodes, i)
+        return emit_char(st, i, t)
+
+    def _emit_transpose(self, st: Emit, i: int) -> int:
+        if self.learning:
+            self.typing.after_matrix = "matrix"  # a^T x, (a - b)^T S: a product goes on
+        elif not self.tensors:
+            raise Unsupported(REASONS["top"])
+        st.out.append("^{\\zzTR}")
+        return i + 1
+
+    # each _emit_<kind>(st, i, c) writes the command c at st.nodes[i] and returns the index after it
+    def _emit_frac(self, st: Emit, i: int, c: str) -> int:
+        num, i = self.arg(st.nodes, i + 1)
+        den, i = self.arg(st.nodes, i)
+        st.out.append(f"\\frac{num}{den}")
+        return i
+
+    def _emit_sqrt(self, st: Emit, i: int, c: str) -> int:
+        nodes = st.nodes
+        i += 1
+        root = ""
+        if i < len(nodes) and nodes[i] == "[":
+            close = matching(nodes, i, "[", "]")
+            root = "[" + self.emit(nodes[i + 1 : close]) + "]"
+            i = close + 1
+        body, i = self.arg(nodes, i)
+        st.out.append(f"\\sqrt{root}{body}")
+        return i
+
+    def _emit_function(self, st: Emit, i: int, c: str) -> int:
+        return self.function(st.nodes, i, st.out)
+
+    def _emit_min_max(self, st: Emit, i: int, c: str) -> int:
+        if i + 1 >= len(st.nodes) or st.nodes[i + 1] != "(":
+            raise Unsupported(f"\\{c} over a set or with a subscript is an optimisation, not algebra")
+        st.out.append(f"\\{c}")
+        return i + 1
+
+    def _emit_product(self, st: Emit, i: int, c: str) -> int:
+        st.out.append("\\cdot ")  # elementwise on the oracle's tensors
+        return i + 1
+
+    def _emit_reduction(self, st: Emit, i: int, c: str) -> int:
+        return self.reduction(st.nodes, i, st.out)
+
+    def _emit_pi(self, st: Emit, i: int, c: str) -> int:
+        st.out.append("\\pi ")
+        return i + 1
+
+    def _emit_norm(self, st: Emit, i: int, c: str | None) -> int:
+        """\\| or || opens a norm, or closes it (with _1, _2, _F or _\\infty for its kind)."""
+        nodes = st.nodes
+        i += 1 if nodes[i] != "|" else 2
+        if not st.norm_open:
+            st.out.append("\\normopen(")
+            st.norm_open = True
+            self.in_norm += 1
+            return i
+        st.norm_open = False
+        self.in_norm -= 1
+        kind = "norm_two"
+        if i + 1 < len(nodes) and nodes[i] == "_":
+            sub = name_of(items_of(nodes[i + 1]))
+            kind = {"1": "norm_one", "2": "norm_two", "infty": "norm_max", "F": "norm_fro"}.get(sub, "")
+            if not kind:
+                raise Unsupported(f"a norm with subscript {sub} is not supported")
+            i += 2
+        if self.tensors:  # ||v||, ||v||_2 of a vector (the runtime refuses a matrix there); ||A||_F
+            if kind not in ("norm_two", "norm_fro"):
+                raise Unsupported("with matrices, only ||v||, ||v||_2 of a vector and ||A||_F are read")
+            kind = "norm_vec" if kind == "norm_two" else kind
+        elif kind == "norm_fro":
+            kind = "norm_two"
+        st.out.append(")")
+        opened = len(st.out) - 1 - st.out[::-1].index("\\normopen(")
+        st.out[opened] = f"\\{kind.replace('_', '')}("
+        self.reductions = True
+        return i
+
+    def _emit_variable(self, st: Emit, i: int, c: str | None) -> int:
+        nodes, t = st.nodes, st.nodes[i]
+        if t == "E" and self._is_expectation(nodes, i):
+            return self.expectation(st, i + 1)
+        if t == "e" and nodes[i + 1 : i + 2] == ["^"]:
+            body, i = self.arg(nodes, i + 2)
+            st.out.append(f"\\exp{{({body})}}")
+            return i
+        var, i = self.read_var(nodes, i)
+        if self.learning:
+            self.typing.learn(var, nodes, i)
+        st.out.append(self.emit_var(var) + " ")
+        return i
+
+    def cases(self, block: Cases) -> str:
+        """A piecewise definition: nested \\pwhere(condition, value, rest); an `otherwise` row (or else the
+        last row) is the fallback."""
+        default, branches = None, []
+        for value, cond in block.rows:
+            relation = case_condition(cond)
+            if relation is None:
+                default = value
+            else:
+                branches.append((value, relation))
+        if default is None:
+            if not branches:
+                raise Unsupported("an empty cases block")
+            default = branches.pop()[0]
+        expr = "{" + self.emit(default) + "}"
+        for value, (lhs, op, rhs) in reversed(branches):
+            left, right = self.emit(lhs), self.emit(rhs)
+            diff = f"{{{right}}}-({left})" if op in ("lt", "le") else f"{{{left}}}-({right})"
+            cond = f"\\step{'gt' if op in ('lt', 'gt') else 'ge'}({diff})"
+            self.conditions.append(cond)
+            expr = f"\\pwhere({cond}, {{{self.emit(value)}}}, {expr})"
+        return expr
+
+    def function(self, nodes: list[Any], i: int, out: list[str], name: str = "", width: int = 1) -> int:
+        """\\log x, \\exp{...}, \\cos(...), \\operatorname{arccosh}(x) (name given, width 2): always emitted
+        with parenthesised arguments (sympy's grammar is ambiguous about bare arguments)."""
+        c = cmd_of(nodes[i]) if width == 1 else text_word(nodes, i)
+        name = name or ("\\log" if c == "ln" else f"\\{c}")
+        i += width
+        if i < len(nodes) and nodes[i] in ("^", "_"):
+            raise Unsupported(
+                f"\\{c} with a power or subscript (\\{c}^2 x, \\{c}_K) is not supported: a power is "
+                f"written (\\{c} x)^2; a subscripted \\{c} is another map"
+            )
+        if i >= len(nodes):
+            raise Unsupported(f"\\{c} without an argument")
+        if nodes[i] == "(":
+            close = matching(nodes, i)
+            out.append(f"{name}({self.emit(nodes[i + 1 : close])})")
+            return close + 1
+        if isinstance(nodes[i], Group):
+            out.append(f"{name}({self.emit(nodes[i].items)})")
+            return i + 1
+        start = i
+        if cmd_of(nodes[i]) in ("frac", "dfrac", "tfrac"):
+            i += 3
+        elif cmd_of(nodes[i]) == "sqrt":
+            i += 2
+        elif cmd_of(nodes[i]) in GREEK or cmd_of(nodes[i]) in DECOR_SUFFIX or str(nodes[i]).isalpha():
+            _, i = self.read_var(nodes, i)
+        else:
+            while i < len(nodes) and (str(nodes[i]).isdigit() or nodes[i] == "."):
+                i += 1
+            if i == start:
+                raise Unsupported(f"cannot tell what \\{c} applies to")
+        out.append(f"{name}({self.emit(nodes[start:i])})")
+        return i
+
+    def _is_expectation(self, nodes: list[Any], i: int) -> bool:
+        j = i + 1
+        if nodes[j : j + 1] == ["_"]:
+            j += 2
+        return nodes[j : j + 1] == ["["]
+
+    def reduction(self, nodes: list[Any], i: int, out: list[str]) -> int:
+        """\\sum_{i=1}^{N} / \\sum_i / \\sum -> a sum over the last axis of the indexed vectors."""
+        c = cmd_of(nodes[i])
+        i += 1
+        index, upper = None, None
+        while i + 1 < len(nodes) and nodes[i] in ("_", "^"):
+            part = items_of(nodes[i + 1])
+            if nodes[i] == "_":
+                flat = flatten(part)
+                index = flat[0] if flat and isinstance(flat[0], str) and flat[0].isalpha() else None
+                if index is None or len(flat) > 1 and flat[1] not in ("=", "\\in"):
+                    raise Unsupported("a sum over a set or a condition is not supported")
+                if "\\in" in flat:
+                    raise Unsupported("a sum over a set is not supported")
+            else:
+                flat = flatten(part)
+                if len(flat) == 1 and isinstance(flat[0], str) and flat[0].isalpha():
+                    upper = flat[0]
+            i += 2
+        self.sum_index = index or self._guess_index(nodes[i:])
+        self.reductions = True
+        if upper:
+            py = py_name(upper)
+            self.lengths.add(py)
+        out.append(f"\\{c}_{{\\zzidx=1}}^{{\\zzlen}} ")
+        return i
+
+    @staticmethod
+    def _guess_index(rest: list[Any]) -> str:
+        for j, t in enumerate(rest):
+            if t == "_" and j + 1 < len(rest):
+                flat = flatten(items_of(rest[j + 1]))
+                if len(flat) == 1 and flat[0] in INDEX_LETTERS:
+                    return flat[0]
+        raise Unsupported("a sum without an index the oracle can find")
+
+
+def sum_indices(nodes: list[Any]) -> set[str]:
+    """The index letters of every \\sum / \\prod on the line (explicit `_{i=1}` / `_i`, in either order with
+    the upper bound, else guessed)."""
+    out = set()
+    for k, t in enumerate(nodes):
+        if isinstance(t, Group):
+            out |= sum_indices(t.items)
+        if cmd_of(t) not in ("sum", "prod"):
+            continue
+        j, index = k + 1, None
+        while j + 1 < len(nodes) and nodes[j] in ("_", "^"):
+            first = flatten(items_of(nodes[j + 1]))[:1]
+            if nodes[j] == "_" and first and str(first[0]).isalpha():
+                index = str(first[0])
+            j += 2
+        out.add(index or Rewriter._guess_index(flatten(nodes[j:])))
+    return out

@@ -1,0 +1,235 @@
+"""An equation line -> the SPEC dict the oracle runtime evaluates (definitions, outputs, inputs)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tools.trace.oracle_latex.conditions import extract_cases, strip_side_conditions
+from tools.trace.oracle_latex.nodes import (
+    clean,
+    cmd_of,
+    flatten,
+    group_tokens,
+    name_of,
+    py_name,
+    single_vars,
+    split_args,
+    tokenize,
+)
+from tools.trace.oracle_latex.rewriter import Rewriter, sum_indices
+from tools.trace.oracle_latex.variables import Var
+from tools.trace.oracle_latex.vocabulary import FUNCS, NAMED_OPERATORS, Unsupported
+
+
+def depth_at(nodes: list[Any], j: int) -> int:
+    """How many brackets are open at position j."""
+    return sum((t in ("(", "[")) - (t in (")", "]")) for t in nodes[:j])
+
+
+def split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any], list[list[Any]]]]:
+    """`lhs = rhs, lhs2 = rhs2` -> [(lhs, rhs, links), ...] at the top level (commas inside brackets stay);
+    a chain `a = b = c` gives (a, b, [c]): every link must agree."""
+    parts: list[list[Any]] = [[]]
+    depth = 0
+    for t in nodes:
+        depth += t in ("(", "[")
+        depth -= t in (")", "]")
+        if depth == 0 and t == "," and "=" in parts[-1]:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    defs = []
+    for part in parts:
+        if not part:
+            continue
+        eq = [j for j, t in enumerate(part) if t == "=" and depth_at(part, j) == 0]
+        if not eq:
+            raise Unsupported("no `=` in the equation: nothing to evaluate")
+        pieces = [part[a + 1 : b] for a, b in zip([-1, *eq], [*eq, len(part)], strict=True)]
+        if any(not p for p in pieces):
+            raise Unsupported("an empty side of `=`")
+        defs.append((pieces[0], pieces[1], pieces[2:]))
+    return defs
+
+
+MAX_TOKENS = 1500  # the longest equation lines in papers hold a few hundred; sympy slows badly past that
+
+
+def equation_nodes(latex: str) -> list[Any]:
+    tokens = tokenize(latex)
+    if len(tokens) > MAX_TOKENS:
+        raise Unsupported(
+            f"the formula is too long for an oracle ({len(tokens):,} tokens, more than {MAX_TOKENS:,}): "
+            "split it into parts and test each, or test it by hand"
+        )
+    return clean(strip_side_conditions(extract_cases(group_tokens(tokens))))
+
+
+def defined_functions(latex: str) -> list[str]:
+    """Names of the functions a line defines as `f(x, y) = ...` (a bare name, single-variable arguments)."""
+    try:
+        defs = split_definitions(equation_nodes(latex))
+        names = []
+        for lhs, _, _ in defs:
+            var, end = Rewriter().read_var(lhs, 0, lhs=True) if lhs else (None, 0)
+            if var and end == len(lhs) and var.call and not var.sub and single_vars(var.call):
+                names.append(var.base)
+        return names
+    except (Unsupported, IndexError):
+        return []
+
+
+def _paper_helpers(rw: Rewriter, nodes: list[Any], functions: dict[str, str], local: set[str]) -> list:
+    """The paper's functions this line calls (`f(...)` with `f(x) = ...` elsewhere), dependencies first."""
+    order: list[tuple[Var, list[Any]]] = []
+
+    def visit(body: list[Any], depth: int) -> None:
+        flat = flatten(body)
+        for k, t in enumerate(flat[:-1]):
+            name = cmd_of(t) or str(t)
+            if flat[k + 1] != "(" or name not in functions or name in local or name in rw.helpers:
+                continue
+            if k and flat[k - 1] in ("_", "^") or depth > 4:
+                continue
+            found = [
+                (var, rhs)
+                for var, (_, rhs, _) in zip(*_defs_of(functions[name]), strict=True)
+                if var.base == name and var.call is not None
+            ]
+            if not found:
+                continue
+            rw.helpers[name] = "\\fn" + re.sub(r"[^A-Za-z]", "", name)
+            visit(found[0][1], depth + 1)
+            order.append(found[0])
+
+    visit(nodes, 0)
+    return order
+
+
+def _defs_of(latex: str) -> tuple[list[Var], list[tuple[list[Any], list[Any], list[list[Any]]]]]:
+    defs = split_definitions(equation_nodes(latex))
+    return [_lhs_var(lhs, rhs) for lhs, rhs, _ in defs], defs
+
+
+def build_spec(latex: str, functions: dict[str, str] | None = None) -> dict[str, Any]:
+    """The SPEC dict for one equation line; raises Unsupported with the reason. `functions`: the paper's
+    inline definitions (name -> defining LaTeX), called where the line uses them. A first pass learns which
+    symbols are matrices and vectors (tensors.py), the second writes the line with them."""
+    nodes = equation_nodes(latex)
+    defs = split_definitions(nodes)
+    kinds = _rewrite(nodes, defs, functions, Rewriter(learning=True))[0].typing.settled()
+    rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, Rewriter(tensors=kinds))
+    targets = set(outputs)
+    # a symbol both defined on the line and used later is an intermediate, not an input
+    inputs = [n for n in rw.inputs if n not in targets]
+    reduction_symbols = ["zzidx", "zzlen"] if rw.sum_index else []
+    for name in ("zzidx", "zzlen", "zzTR"):
+        if name in rw.symbols:
+            raise Unsupported("a variable collides with the oracle's reserved names")
+    lengths = sorted(n for n in rw.lengths if n in inputs)
+    spec = {
+        "definitions": helper_defs + definitions,
+        "outputs": outputs,
+        "inputs": inputs,
+        "symbols": rw.symbols,
+        "vectors": sorted(rw.vectors),
+        "lengths": lengths,
+        "reduction_symbols": reduction_symbols,
+    }
+    if kinds:
+        spec["matrices"] = sorted(n for n in inputs if kinds.get(n) == "matrix")
+        spec["column_vectors"] = sorted(n for n in inputs if kinds.get(n) == "vector")
+        spec["positions"] = rw.typing.positions
+    if rw.sampled:
+        spec["sampled"] = sorted(n for n in inputs if n in rw.sampled)
+    if rw.conditions:
+        spec["conditions"] = rw.conditions
+    return spec
+
+
+def _rewrite(
+    nodes: list[Any], defs: list[Any], functions: dict[str, str] | None, rw: Rewriter
+) -> tuple[Rewriter, list[dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """One pass over the line: helpers, definitions and outputs, written by rw."""
+    rw.indices = sum_indices(nodes)
+    if len(rw.indices) > 1 and sum(cmd_of(t) in ("sum", "prod") for t in flatten(nodes)) > 1:
+        raise Unsupported(
+            f"reductions over different indices ({', '.join(sorted(rw.indices))}): unknown axes"
+        )
+    lhs_vars = [_lhs_var(lhs, rhs) for lhs, rhs, _ in defs]
+    # f(t) = ... defined on the line and called elsewhere: a helper function
+    for var in lhs_vars:
+        if var.call is not None and not var.sub and len(defs) > 1 and single_vars(var.call):
+            rw.helpers[var.base] = "\\fn" + re.sub(r"[^A-Za-z]", "", var.base)
+    paper = _paper_helpers(rw, nodes, functions or {}, {v.base for v in lhs_vars})
+    helper_defs = [_helper_definition(rw, var, rhs) for var, rhs in paper]
+    definitions, outputs = _definitions(rw, lhs_vars, defs)
+    return rw, helper_defs, definitions, outputs
+
+
+def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
+    """The variable a definition names; refused (with the right-hand side's reason first) when the
+    left-hand side is not one variable."""
+    var, end = (
+        Rewriter().read_var(lhs, 0, lhs=True)
+        if lhs and (cmd_of(lhs[0]) or str(lhs[0]).isalpha())
+        else (None, 0)
+    )
+    if var is None or end != len(lhs):
+        Rewriter(learning=True).emit(rhs)  # a reason found on the right-hand side is the more telling one
+        raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
+    if cmd_of(lhs[0]) in FUNCS or cmd_of(lhs[0]) in NAMED_OPERATORS:
+        raise Unsupported(f"the left-hand side redefines \\{cmd_of(lhs[0])}: not one the oracle can read")
+    return var
+
+
+def _helper_definition(rw: Rewriter, var: Var, rhs: list[Any]) -> dict[str, Any]:
+    """`f(x) = body`: its parameters are not inputs (unless the line uses them elsewhere too)."""
+    params, names = [], []
+    for p in split_args(var.call or []):
+        pv, _ = rw.read_var(p, 0)
+        params.append(rw.placeholder(pv.name, is_input=False))
+        names.append(pv.name)
+    before = set(rw.inputs)
+    body = rw.emit(rhs)
+    rw.inputs = [n for n in rw.inputs if n in before or n not in names]
+    return {"function": rw.helpers[var.base][1:], "params": params, "rhs": body}
+
+
+def _is_alias(nodes: list[Any]) -> bool:
+    """A link of a chain that only names the quantity (`h(x) = z = ...`): nothing to check."""
+    if not (isinstance(nodes[0], str) and (cmd_of(nodes[0]) or nodes[0].isalpha())):
+        return False
+    try:
+        var, end = Rewriter().read_var(nodes, 0, lhs=True)
+    except (Unsupported, IndexError):
+        return False
+    return end == len(nodes) and var.call is None
+
+
+def _definitions(
+    rw: Rewriter, lhs_vars: list[Var], defs: list[tuple[list[Any], list[Any], list[list[Any]]]]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Each definition rewritten (a helper function, or a target, its right-hand side and the chain's further
+    links), and the targets."""
+    definitions: list[dict[str, Any]] = []
+    outputs: list[str] = []
+    for var, (_, rhs, links) in zip(lhs_vars, defs, strict=True):
+        if var.base in rw.helpers and var.call is not None and not links:
+            definitions.append(_helper_definition(rw, var, rhs))
+            continue
+        sides = [rhs, *links]
+        if links:
+            sides = [side for side in sides if not _is_alias(side)]
+        if not sides:
+            raise Unsupported("the chain only renames variables: nothing to evaluate")
+        target = (
+            var.name if var.call is None else py_name(var.base + ("_" + name_of(var.sub) if var.sub else ""))
+        )
+        definition: dict[str, Any] = {"target": target, "rhs": rw.emit(sides[0])}
+        if sides[1:]:
+            definition["links"] = [rw.emit(side) for side in sides[1:]]
+        definitions.append(definition)
+        outputs.append(target)
+    return definitions, outputs

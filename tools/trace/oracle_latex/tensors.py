@@ -1,0 +1,105 @@
+"""Matrices and vectors on an equation line: which symbols are which, learned from how the line uses them.
+
+A first pass over the line learns the kinds; the second emits each matrix or vector occurrence as its own
+placeholder tagged with its position, so that the runtime can put a product's factors back in the paper's
+order (sympy's parser reorders commutative factors). The evidence, and nothing else:
+- a matrix: an upper-case symbol that is bold (`\\mathbf{W}`), is named W, is transposed or inverted
+  (`A^\\top`, `\\Sigma^{-1}`), or stands right before an operand on a line that has another matrix;
+- a vector: a lower-case symbol right after a matrix (`W x`), inside brackets right after one
+  (`\\Sigma^{-1}(x - \\mu)`), transposed (`x^\\top`, `(a - b)^\\top`), or bold on a line with a matrix.
+Everything else stays a scalar. Matrices are square (n x n), vectors length n, so every product is defined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten, items_of
+from tools.trace.oracle_latex.variables import Var
+from tools.trace.oracle_latex.vocabulary import BOLD, DECOR_SUFFIX, GREEK, TRANSPOSE
+
+OPERAND_COMMANDS = GREEK | set(DECOR_SUFFIX) | BOLD
+
+
+@dataclass
+class TensorTyping:
+    """What the first pass learns (kinds) and what the second uses (kinds preset, positions handed out)."""
+
+    kinds: dict[str, str] = field(default_factory=dict)  # Python name -> "matrix" | "vector"
+    maybe_matrix: set[str] = field(default_factory=set)  # juxtaposed upper-case: confirmed by a sure one
+    maybe_vector: set[str] = field(default_factory=set)  # lower-case bold, or after a maybe-matrix
+    after_matrix: str | None = None  # "matrix" or "maybe" right after one (a product continues)
+    parens: list[list[str]] = field(default_factory=list)  # lower-case names seen inside each open bracket
+    vector_parens: list[bool] = field(default_factory=list)  # brackets opened right after a matrix
+    positions: dict[str, int] = field(default_factory=dict)  # tagged placeholder -> position on the line
+
+    def learn(self, var: Var, nodes: list[Any], i: int) -> None:
+        """Record the kind of the variable just read (the token after it is at i)."""
+        upper = var.base[:1].isupper()
+        if "," in flatten(var.sub):  # G_{g,3,2}, W_{i,j}: an entry, a scalar
+            return
+        transposed = nodes[i : i + 1] == [TRANSPOSE]
+        inverted = nodes[i : i + 1] == ["^"] and flatten(items_of(nodes[i + 1])) == ["-", "1"]
+        if upper and (var.bold or var.base == "W" or transposed or inverted):
+            self.kinds[var.name] = "matrix"
+        elif upper and _operand_follows(nodes, i):
+            self.maybe_matrix.add(var.name)
+        elif not upper and (transposed or self.after_matrix == "matrix" or any(self.vector_parens)):
+            self.kinds.setdefault(var.name, "vector")
+        elif not upper and (var.bold or self.after_matrix == "maybe"):
+            self.maybe_vector.add(var.name)
+        if not upper and self.parens:
+            self.parens[-1].append(var.name)
+        sure = self.kinds.get(var.name) == "matrix"
+        self.after_matrix = "matrix" if sure else "maybe" if var.name in self.maybe_matrix else None
+
+    def bracket(self, token: str, nodes: list[Any], i: int) -> None:
+        """Follow brackets (vectors inside `M(...)` and `(...)^\\top`) and operators (which end a product)."""
+        if token in ("(", "["):
+            self.parens.append([])
+            self.vector_parens.append(self.after_matrix == "matrix")
+        elif token in (")", "]") and self.parens:
+            inside = self.parens.pop()
+            self.vector_parens.pop()
+            if nodes[i + 1 : i + 2] == [TRANSPOSE]:
+                for name in inside:
+                    self.kinds.setdefault(name, "vector")
+            elif self.parens:
+                self.parens[-1] += inside
+        self.after_matrix = None
+
+    def settled(self) -> dict[str, str]:
+        """The kinds, the maybes confirmed when the line has a sure matrix."""
+        kinds = dict(self.kinds)
+        if "matrix" in kinds.values():
+            for name in self.maybe_matrix:
+                kinds.setdefault(name, "matrix")
+            for name in self.maybe_vector:
+                kinds.setdefault(name, "vector")
+        return kinds
+
+    def tag(self, placeholder: str) -> str:
+        """A placeholder for one occurrence, its position recorded."""
+        n = len(self.positions)
+        tagged = placeholder + "zq" + _letters(n)
+        self.positions[tagged] = n
+        return tagged
+
+
+def _letters(n: int) -> str:
+    out = ""
+    while True:
+        out = "abcdefghijklmnopqrstuvwxy"[n % 25] + out
+        n //= 25
+        if not n:
+            return out
+
+
+def _operand_follows(nodes: list[Any], i: int) -> bool:
+    if i >= len(nodes):
+        return False
+    t = nodes[i]
+    if isinstance(t, Group):
+        return bool(t.items) and _operand_follows(t.items, 0)
+    return t == "(" or (isinstance(t, str) and len(t) == 1 and t.isalpha()) or cmd_of(t) in OPERAND_COMMANDS

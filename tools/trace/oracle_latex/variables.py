@@ -1,0 +1,68 @@
+"""A variable read from the node list: base name, subscript, marks and the call that follows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tools.trace.oracle_latex.nodes import Group, cmd_of, items_of, name_of
+from tools.trace.oracle_latex.vocabulary import DECOR_SUFFIX, GREEK, REASONS, TEXT_NAMES, Unsupported
+
+
+@dataclass
+class Var:
+    name: str  # Python name
+    base: str  # name without subscript
+    sub: list[Any] = field(default_factory=list)
+    call: list[Any] | None = None  # the (args) that followed, when it is a call
+    bold: bool = False  # \\mathbf{W}: a vector or matrix by convention
+    marks: list[str] = field(default_factory=list)  # ^{(t)} / ^{[t]}: one letter, maybe a sum's index
+    plain: str = ""  # the base before its marks
+
+
+def read_base(nodes: list[Any], i: int, lhs: bool) -> tuple[str, int]:
+    """A variable's base name from the token at i (a letter, a Greek letter, a decorated or text name)."""
+    t = nodes[i]
+    c = cmd_of(t)
+    if lhs and c in TEXT_NAMES and i + 1 < len(nodes):
+        return name_of(items_of(nodes[i + 1])), i + 2
+    if lhs and c in ("mathcal", "mathscr") and i + 1 < len(nodes):  # a loss or objective named \mathcal{L}
+        return name_of(items_of(nodes[i + 1])) + "_cal", i + 2
+    if c in DECOR_SUFFIX:
+        if i + 1 >= len(nodes):
+            raise Unsupported(f"\\{c} without an argument")
+        inner = items_of(nodes[i + 1])
+        if any(cmd_of(x) in REASONS for x in inner):
+            raise Unsupported(REASONS[next(cmd_of(x) for x in inner if cmd_of(x) in REASONS)])
+        return name_of(inner) + DECOR_SUFFIX[c], i + 2
+    if c in GREEK:
+        return c, i + 1
+    return str(t), i + 1
+
+
+def read_suffixes(var: Var, nodes: list[Any], i: int) -> int:
+    """Primes, a subscript and a ^{*}/^{(k)} mark after the base at i; returns where they end."""
+    while i < len(nodes):
+        t = nodes[i]
+        if t == "'":
+            var.base += "_prime"
+            i += 1
+        elif t == "_" and i + 1 < len(nodes):
+            var.sub += items_of(nodes[i + 1])
+            i += 2
+        elif t == "^" and i + 1 < len(nodes) and is_mark(nodes[i + 1]):
+            mark = name_of(nodes[i + 1].items) or "star"
+            var.plain = var.plain or var.base
+            var.marks.append(mark)
+            var.base += "_" + mark
+            i += 2
+        else:
+            break
+    return i
+
+
+def is_mark(node: Any) -> bool:
+    """{(k)}, {[t]}, {*}, {\\star}, {\\prime} as a superscript: part of the name, not a power."""
+    return isinstance(node, Group) and (
+        node.items[:1] in (["("], ["["]) or node.items in (["*"], ["\\star"], ["\\prime"])
+    )
