@@ -150,7 +150,7 @@ def continue_across_floats(items: list[Item], vocab: Vocab) -> list[Item]:
     broke = False  # a page break since the open sentence
     for kind, text, geo in items:
         if kind == "text" and open_at is not None and len(out) - open_at > 1 and _goes_on(text) and (
-            text[:1].islower() or out[open_at][1].endswith("-")
+            text[:1].islower() or out[open_at][1].endswith("-") and not _FLOAT.match(text)
         ):
             last = out[open_at][1]
             joined = vocab.join(last[:-1], text, True) if last.endswith("-") else f"{last} {text}"
