@@ -14,6 +14,8 @@ Figures per paper and in total (pooled over papers):
   eq_body_attached: a labelled ground-truth equation counts when the body reported with its label holds >= 60%
       of the characters (multiset overlap) of its LaTeX as plain text (pylatexenc latex2text; `_ ^ { } &`,
       spaces, combining accents removed on both sides) and is at most 3x that length + 20.
+  eq_body_attached_mapped: the same, pooled over the papers whose fonts all map to Unicode (no page with
+      glyphs the PDF gives no Unicode for).
   text_phrase_recall: share of ~120 six-word phrases, taken evenly from the source's body text outside
       maths, found verbatim in the Markdown (lower case, ligatures folded, hyphenation repaired, punctuation
       dropped).
@@ -56,7 +58,8 @@ DEFAULT_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 N_PHRASES = 120
 TOTAL_KEYS = (
     "pages_per_s", "markitdown_pages_per_s", "speedup", "eq_label_recall", "eq_label_precision",
-    "eq_body_attached", "wrong_flagged", "right_flagged", "text_phrase_recall", "alg_caption_recall",
+    "eq_body_attached", "eq_body_attached_mapped", "wrong_flagged", "right_flagged", "text_phrase_recall",
+    "alg_caption_recall",
     "thm_recall", "hp_recall", "hp_precision",
 )
 CONVERTER_KEYS = ("converter_pages_per_s", "converter_speedup")  # reported apart from the quality figures
@@ -81,8 +84,9 @@ def _median_time(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def convert_ours(pdf: Path, runs: int) -> tuple[str, float, dict]:
-    """The Markdown, the median seconds, and each line's page, box and flags."""
+def convert_ours(pdf: Path, runs: int) -> tuple[str, float, dict, bool]:
+    """The Markdown, the median seconds, each line's page, box and flags, and whether some page has glyphs
+    without a Unicode map."""
     from tools.ingest.pdf.markitdown_plugin import markitdown_with_paper_pdf
 
     md = markitdown_with_paper_pdf()
@@ -93,7 +97,10 @@ def convert_ours(pdf: Path, runs: int) -> tuple[str, float, dict]:
         out["res"] = md.convert(str(pdf))
 
     seconds = _median_time(once, runs)
-    return out["res"].markdown, seconds, out["res"].facts.boxes
+    facts = getattr(out["res"], "facts", None)
+    if facts is None:
+        raise SystemExit(f"{pdf}: markitdown fell back to another converter (ours failed on it)")
+    return out["res"].markdown, seconds, facts.boxes, bool(facts.mapless_pages)
 
 
 def _div(a: float | None, b: float | None) -> float | None:
@@ -327,7 +334,7 @@ def bench_paper(paper: Path, runs: int, gtmod, markitdown: bool = True) -> dict:
     pdf = paper / "paper.pdf"
     gt = json.loads((paper / "groundtruth.json").read_text())
     pages = len(pdfium.PdfDocument(str(pdf)))
-    markdown, t_ours, boxes = convert_ours(pdf, runs)
+    markdown, t_ours, boxes, mapless = convert_ours(pdf, runs)
     t_md = time_markitdown(pdf, runs) if markitdown else None
     t_conv, t_md_conv = time_converters_alone(pdf, runs, markitdown)
     found = find_all(markdown, {"numbered", "display", "algorithm", "theorem", "hyperparameter"}, boxes)
@@ -335,8 +342,10 @@ def bench_paper(paper: Path, runs: int, gtmod, markitdown: bool = True) -> dict:
            "pages_per_s": pages / t_ours, "markitdown_pages_per_s": _div(pages, t_md),
            "speedup": _div(t_md, t_ours), "converter_seconds": t_conv,
            "markitdown_converter_seconds": t_md_conv,
-           "converter_pages_per_s": pages / t_conv, "converter_speedup": _div(t_md_conv, t_conv)}
+           "converter_pages_per_s": pages / t_conv, "converter_speedup": _div(t_md_conv, t_conv),
+           "_mapless": mapless}
     row |= score_equations(gt, found["numbered"])
+    row["eq_body_attached_mapped"] = None if mapless else row["eq_body_attached"]
     row["text_phrase_recall"] = phrase_recall(pick_phrases(source_units(paper, gtmod)), markdown)
     row["_phr"] = len(pick_phrases(source_units(paper, gtmod)))
     row["alg_caption_recall"] = alg_recall(gt, found["algorithms"])
@@ -356,6 +365,7 @@ def _pooled(rows: list[dict]) -> dict:
     t = sum(r["seconds"] for r in rows)
     tm = sum(r["markitdown_seconds"] for r in rows) if timed else None
     eq = [sum(r["_eq"][k] for r in rows) for k in range(5)]
+    mapped = [sum(r["_eq"][k] for r in rows if not r["_mapless"]) for k in (3, 4)]
     hp = [sum(r["_hp"][k] for r in rows) for k in range(4)]
     fl = [sum(r["_flag"][k] for r in rows) for k in range(4)]
 
@@ -369,7 +379,7 @@ def _pooled(rows: list[dict]) -> dict:
         "pages_per_s": pages / t, "markitdown_pages_per_s": _div(pages, tm), "speedup": _div(tm, t),
         "converter_pages_per_s": pages / tc, "converter_speedup": _div(tmc, tc),
         "eq_label_recall": ratio(eq[0], eq[1]), "eq_label_precision": ratio(eq[0], eq[2]),
-        "eq_body_attached": ratio(eq[3], eq[4]),
+        "eq_body_attached": ratio(eq[3], eq[4]), "eq_body_attached_mapped": ratio(*mapped),
         "wrong_flagged": ratio(fl[0], fl[1]), "right_flagged": ratio(fl[2], fl[3]),
         "text_phrase_recall": weighted("text_phrase_recall", "_phr"),
         "alg_caption_recall": weighted("alg_caption_recall", "_alg"),
