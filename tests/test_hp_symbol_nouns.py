@@ -31,12 +31,14 @@ def test_a_verb_after_the_value_names_nothing() -> None:
 
 
 def test_a_noun_opening_the_clause_or_a_purpose_names_the_symbol() -> None:
-    got = _found("The sampler runs with IST, smoothing τ = 0.3 and pruning ρ = 0.05; ν = 0.7 for annealing.\n")
+    md = "The sampler runs with IST, smoothing τ = 0.3 and pruning ρ = 0.05; ν = 0.7 for annealing.\n"
+    got = _found(md)
     assert got["smoothing"] == [(0.3, "stated")]
     assert got["pruning"] == [(0.05, "stated")]
     assert got["annealing"] == [(0.7, "stated")]
     # "by taking", "whereas", "of length": no name
-    got = _found("The bound holds by taking ω = 3, whereas ζ = 5 gives the same, and paths of length q = 2.\n")
+    md = "The bound holds by taking ω = 3, whereas ζ = 5 gives the same, and paths of length q = 2.\n"
+    got = _found(md)
     assert not {"taking", "whereas", "length"} & set(got)
 
 

@@ -1411,7 +1411,9 @@ class _ProseScan:
             ):
                 continue  # "K · L = 1000" is a product's value; "for N = 0, 1, 2, ... do" a loop
             named = _symbol_named_here(text, m, self.symbols)
-            name, key = (f"{named[0]} {sym}", canonical_key(named[0])) if named else (sym, self.symbols.get(sym))
+            name, key = (sym, self.symbols.get(sym))
+            if named:
+                name, key = f"{named[0]} {sym}", canonical_key(named[0])
             if key and _DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()]):
                 self.emit(m, name, key, m.group("value"), m.span("value"), flagged=True)
                 continue  # "instances, each containing T = 10 time steps": the data, not a setting
