@@ -84,3 +84,18 @@ def test_a_superscript_set_on_the_line_and_spaced_thousands() -> None:
 def test_a_layer_of_a_size_is_a_hidden_size() -> None:
     got = _found("The critic is a network with three hidden layers of size 256.\n")
     assert got["hidden_size"] == [(256.0, "stated")]
+
+
+def test_a_settings_table_flattened_into_lines_of_pairs() -> None:
+    md = (
+        "Training used the setup below.\n\nTRAINING SETTINGS\n"
+        "Step size η 0.0003 Batch size 64 Entropy bonus 0.02\nSCHEDULE\n"
+        "Rollout buffer size 2, 048 Warmup 5K steps Optimizer Adam\n"
+        "We then evaluate every agent on held-out seeds.\n"
+    )
+    got = _found(md)
+    assert got["learning_rate"] == [(0.0003, "stated")] and got["batch_size"] == [(64.0, "stated")]
+    assert got["entropy_bonus"] == [(0.02, "stated")] and got["rollout_buffer_size"] == [(2048.0, "stated")]
+    assert got["warmup_steps"] == [(5000.0, "stated")] and got["optimizer"] == [("adam", "stated")]
+    # the same lines with no settings heading above them are left to the prose rules
+    assert "entropy_bonus" not in _found(md.replace("TRAINING SETTINGS\n", ""))

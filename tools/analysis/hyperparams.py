@@ -581,6 +581,7 @@ _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
     r"L-BFGS|LBFGS|stochastic gradient descent)"
 )
+_OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 _OPTIMIZER = re.compile(
     rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
     rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]ers?|algorithm)\b)"
@@ -1068,7 +1069,7 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
     i = 0
     while i < len(lines):
         line = lines[i]
-        if (end := _settings_table(lines, i, out)) > i:
+        if (end := _settings_table(lines, i, out)) > i or (end := _flat_settings(lines, i, out)) > i:
             used.update(ln.no for ln in lines[i:end])
             i = end
             continue
@@ -1141,6 +1142,55 @@ def _settings_table(lines: list[_Line], i: int, out: _Collector) -> int:
                 key, qualifier = _row_key(name)
                 ctx = " ".join(x for x in (head, qualifier) if x) or None
                 out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx)
+    return end
+
+
+# a settings table a PDF dump wrote as lines of 'name value' pairs under its heading:
+# 'HYPERPARAMETERS' / 'Learning rate α 0.00025 Minibatch size 32 Dropout rate convolutions 0.05' / 'EVALUATION'
+_SETTINGS_HEADING = re.compile(
+    r"^(?:#+\s*)?(?:table\s+[A-Z]?\d+[.:]?\s*)?(?:hyper-?\s?parameters?|(?:training\s+)?settings|"
+    r"training\s+(?:details|configuration))\s*:?$",
+    re.I,
+)
+_SUBHEADING = re.compile(r"^[A-Z][A-Z &-]{2,30}$")
+_PAIR = re.compile(
+    r"(?P<name>(?:[A-Za-zα-ωϵϑϕ][\w-]*\s+){0,5}?[A-Za-zα-ωϵϑϕ][\w-]*)\s+"
+    rf"(?P<value>\d{{1,3}}(?:,\s\d{{3}})+(?![\d.])|{_SCALAR}|{'|'.join(_OPT_NAMES_LIST)})"
+    r"(?:\s+(?P<unit>frames|steps|iterations|epochs|episodes|updates|tokens))?(?:\s+|$)"
+)
+
+
+def _pairs(text: str) -> list[re.Match[str]] | None:
+    """The 'name value' pairs a line is made of, or None when some of it is not a pair."""
+    out, pos = [], 0
+    while pos < len(text):
+        m = _PAIR.match(text, pos)
+        if not m or _RESULT_WORDS.search(m["name"]) or not re.search(r"[A-Za-z]{2}", m["name"]):
+            return None
+        out.append(m)
+        pos = m.end()
+    return out or None
+
+
+def _flat_settings(lines: list[_Line], i: int, out: _Collector) -> int:
+    """Lines of 'name value' pairs under a settings heading (a table the PDF dump flattened): one setting
+    per pair. Returns where the block ends (i when line i does not open one)."""
+    if not _SETTINGS_HEADING.match(lines[i].text.strip()):
+        return i
+    end, found = i + 1, []
+    while end < len(lines):
+        text = lines[end].text.strip()
+        pairs = None if _SUBHEADING.match(text) else _pairs(text)
+        if not pairs and not _SUBHEADING.match(text):
+            break
+        found += [(lines[end], p) for p in pairs or []]
+        end += 1
+    if not found:
+        return i
+    for line, p in found:
+        name = _TRAILING_SYMBOL.sub("", p["name"]).strip()
+        key, qualifier = _row_key(name)
+        out.add(line, name, key, p["value"], "table", line.text, p["unit"], context=qualifier)
     return end
 
 
