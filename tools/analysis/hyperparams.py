@@ -1146,7 +1146,7 @@ def _settings_table(lines: list[_Line], i: int, out: _Collector) -> int:
 
 
 # a settings table a PDF dump wrote as lines of 'name value' pairs under its heading:
-# 'HYPERPARAMETERS' / 'Learning rate α 0.00025 Minibatch size 32 Dropout rate convolutions 0.05' / 'EVALUATION'
+# 'HYPERPARAMETERS' / 'Learning rate α 0.00025 Minibatch size 32 Dropout rate 0.05' / 'EVALUATION'
 _SETTINGS_HEADING = re.compile(
     r"^(?:#+\s*)?(?:table\s+[A-Z]?\d+[.:]?\s*)?(?:hyper-?\s?parameters?|(?:training\s+)?settings|"
     r"training\s+(?:details|configuration))\s*:?$",
