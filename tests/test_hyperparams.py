@@ -436,10 +436,10 @@ def test_the_size_of_a_model_part_keeps_both_sides_of_a_product():
         "the same support of K = 25. We use a GAT layer of size 32.\n"
     )
     got = _found(md)
-    assert sorted(v for v, _, _ in got["layer_size"]) == [32, 128]
+    assert sorted(v for v, _, _ in got["hidden_size"]) == [32, 128]  # a layer's size is its width
     assert got["kernel_size"] == [("5 × 5", "stated", None)]
     assert got["num_layers"] == [(2, "stated", None)]
-    assert "layer_size" not in _found("The training set is of size 5000 and each image of size 32.\n")
+    assert "hidden_size" not in _found("The training set is of size 5000 and each image of size 32.\n")
 
 
 def test_the_initialization_scheme_is_a_setting():

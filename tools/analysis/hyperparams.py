@@ -62,6 +62,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "l2 regularization",
         "l2 weight decay",
         "regularization weight",
+        "regularization term",
     ),
     "dropout": ("dropout", "dropout rate", "dropout probability", "pdrop", "p drop"),
     "warmup_steps": ("warmup", "warmup steps", "warm up steps", "warmup iterations", "linear warmup"),
@@ -76,6 +77,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "hidden dim",
         "hidden state size",
         "hidden layer size",
+        "layer size",
         "units",
         "width",
         "model dimension",
@@ -291,6 +293,7 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _SCI = (
     rf"(?:(?:{_NUM})\s*[×x·*]\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|[−´]\s*\d+|\*\*\s*{_MINUS}?\d+)"
     rf"|(?:{_NUM})\s*[×x·*]\s*10\s*{_MINUS}\s*\d+"
+    rf"|\d(?:\.\d+)?\s*×\s*10[1-9](?![\d.,]\d|\d)"  # a superscript set on the line: '2×105' is 2 × 10^5
 )
 _ENOT = rf"(?:{_NUM})[eE]{_MINUS}?\d+"
 _SUFFIXED = rf"(?:{_NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{_NUM})\s(?:thousand|million|billion)\b"
@@ -312,6 +315,8 @@ def _scalar(text: str) -> float | None:
     t = text.strip().replace("−", "-").replace("–", "-").replace("´", "-").replace(" ", "")
     if not t:
         return None
+    if m := re.fullmatch(r"(\d(?:\.\d+)?)×10([1-9])", t):  # '2×105': the exponent lost its superscript
+        return _clean(float(m.group(1)) * 10.0 ** int(m.group(2)))
     m = re.fullmatch(r"(?:([\d.,]+)[×x·*])?10(?:\^\{?(-?\d+)\}?|(-\d+)|\*\*(-?\d+))", t)
     if m:
         base = float(m.group(1).replace(",", "")) if m.group(1) else 1.0
@@ -350,6 +355,8 @@ def normalize_value(text: str) -> float | str | list[float | str]:
     low = t.lower()
     if low in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[low])
+    if re.fullmatch(r"\d{1,3}(?:,\s\d{3})+", t) and re.search(r",\s0", t):
+        t = t.replace(" ", "")  # '1, 000, 000': no list has an item '000'
     v = _scalar(t)
     if v is not None:
         return v
@@ -574,6 +581,7 @@ _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
     r"L-BFGS|LBFGS|stochastic gradient descent)"
 )
+_OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 _OPTIMIZER = re.compile(
     rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
     rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]ers?|algorithm)\b)"
@@ -645,6 +653,10 @@ _PHRASES = (
     # "a moving average of all model parameters with the rate of 0.999"
     (r"\bmoving\s+average\b[^.;]{0,60}?\b(?:rate|decay)\s+(?:of\s+)?(?P<value>0?\.\d+)\b", "ema_rate",
      "moving average rate"),
+    # "20 instances per batch", "K = 5 sequences per minibatch"
+    (rf"(?<![\w.,])(?:{_SYM}\s*=\s*)?{_N}\s+(?:[a-z]+\s+)?(?:instances|examples|samples|images|sequences|"
+     r"graphs|molecules|episodes|trajectories)\s+(?:per|in\s+(?:a|each))\s+(?:mini-?)?batch\b", "batch_size",
+     "batch size"),
     # "importance sampling using 500 samples"
     (rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b", "importance_samples",
      "importance samples"),
@@ -661,8 +673,8 @@ _SET_SIZE = re.compile(
     rf"(?:of\s+)?(?P<value>{_NUM})(?![\w,]|\.\d)",
     re.I,
 )
-_PART_KEY = {"layer": "layer_size", "filter": "kernel_size", "kernel": "kernel_size", "window": "window_size",
-             "beam": "beam_size", "patch": "patch_size"}
+_PART_KEY = {"layer": "hidden_size", "filter": "kernel_size", "kernel": "kernel_size",
+             "window": "window_size", "beam": "beam_size", "patch": "patch_size"}
 _INIT_NAMES = r"(?:Kaiming|Xavier|Glorot|LeCun|He|(?i:orthogonal))"
 _INITIALIZATION = re.compile(
     rf"\binitiali[sz](?:e[sd]?|ing)\s+(?:[\w'’]+\s+){{0,4}}?(?:via|with|using|by)\s+(?:the\s+)?"
@@ -746,7 +758,8 @@ def _names_other(noun: str, key: str) -> bool:
 _NAMING_NOUN = re.compile(r"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?$", re.I)
 _NAMED_SYM = re.compile(
     rf"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?"
-    rf"(?P<sym>{_SYM})(?![\w(])(?!\s*=)",
+    # "a budget of K · L": the budget is the product's
+    rf"(?P<sym>{_SYM})(?![\w(])(?!\s*[=·×*⋅])",
     re.I,
 )
 _SETTING_VERB = re.compile(
@@ -793,7 +806,46 @@ _MODIFIERS = {"scaling", "scale", "multiplier", "decay", "schedule", "warmup", "
 # "the first 2000 iterations", "the last 100 diffusion steps": a part of a run, not its length
 _PART_OF_RUN = re.compile(r"\b(?:first|last|final|initial|remaining)\s+(?:and\s+last\s+)?$", re.I)
 # a value that opens a range is a loop bound: "for iteration i = 1 to T", "t = 1, ..., N"
-_RANGE_START = re.compile(r"\s*(?:to\s+(?-i:[A-Za-z])\b|,\s*(?:\.\.\.|…|\\ldots|·\s*·\s*·))", re.I)
+_RANGE_START = re.compile(
+    r"\s*(?:to\s+(?-i:[A-Za-z])\b|,\s*(?:\.\.\.|…|\\ldots|·\s*·\s*·|\.\s\.\s\.)|,?\s*do\b)", re.I
+)
+
+
+_PRODUCT_BEFORE = re.compile(r"[·×*⋅]\s*$")
+# a clause describing data: "instances, each containing T = 10 time steps" (not "..., with K = 5 sweeps")
+_DESCRIBES_DATA = re.compile(r"\bcontain(?:s|ing|ed)?\b(?![^;]*\bwith\b)[^;]*$|\binstances?\s+with\b[^;]*$")
+# what a sentence says an assigned symbol is: "K = 5 sweeps", "20 instances per batch", "exploration ε = 0.4",
+# "γ = 0.4 for exploration"
+_NOUN_AFTER_SYM = re.compile(
+    r"\s+(?P<noun>(?:[a-z]+\s+)?[a-z]{3,}s)(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))"
+)
+# a noun opening a clause: "..., targeting δ = 0.9 and exploration ε = 0.4" (not "by taking α", "of length k")
+_NOUN_BEFORE_SYM = re.compile(r"(?:^|[,;(]\s*|\band\s+)(?P<noun>[a-z]{5,})\s+$")
+_FOR_NOUN = re.compile(r"\s+for\s+(?P<noun>[a-z]{4,}(?:tion|ing))\b")
+_NOT_A_NOUN = re.compile(
+    r"^(?:with|where|whereas|while|which|using|their|these|those|there|since|after|before|about|under|until|"
+    r"although|though|unless|because|hence|thus|therefore|otherwise|however|"
+    r"training|testing|evaluation|validation|inference|comparison|setting|following|remaining)$|ly$|ed$"
+)
+
+
+def _symbol_named_here(text: str, m: re.Match[str], symbols: dict[str, str]) -> tuple[str, bool] | None:
+    """The noun the sentence gives an assigned symbol, and whether it may be taken as stated: a plural noun
+    right after the value that the paper counts elsewhere ("K = 5 sweeps" and "the number of sweeps"), a noun
+    opening the clause ("targeting δ = 0.9") or a purpose after the value ("γ = 0.4 for exploration")."""
+    after = _NOUN_AFTER_SYM.match(text, m.end("value"))
+    if after and not _UNIT.match(after[0]) and not _RESULT_WORDS.search(after["noun"]):
+        words = after["noun"].split()
+        plain = words[0] not in _GAP_FILLER and not _NOT_A_NOUN.search(words[0])
+        if f"#{_singular(words[-1])}" in symbols:  # "K = 5 tracks the teacher": a verb, never counted
+            return (after["noun"] if plain else words[-1]), True
+    before = _NOUN_BEFORE_SYM.search(text[max(0, m.start() - 30) : m.start()])
+    if before and not _NOT_A_NOUN.search(before["noun"]) and before["noun"] not in _GENERIC_NOUNS:
+        return before["noun"], True
+    purpose = _FOR_NOUN.match(text, m.end("value"))
+    if purpose and not _NOT_A_NOUN.search(purpose["noun"]):
+        return purpose["noun"], True
+    return None
 
 
 def _rejected(text: str, start: int, end: int, value: float | str | list) -> bool:
@@ -865,7 +917,11 @@ def _symbol_map(paras: list[_Para]) -> dict[str, str]:
             key = canonical_key(f"number of {noun}" if attr == "number" else f"{noun} {attr}")
             votes.setdefault(m["sym"], {}).setdefault(key, 0)
             votes[m["sym"]][key] += 3
-    return {sym: max(keys, key=lambda k: keys[k]) for sym, keys in votes.items()}
+    counted = {f"#{_singular(m[1].lower())}": "count" for p in paras for m in _NUMBER_OF.finditer(p.text)}
+    return {sym: max(keys, key=lambda k: keys[k]) for sym, keys in votes.items()} | counted
+
+
+_NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+([A-Za-z]{3,})")
 
 
 # ------------------------------------------------------------------------------------------ extraction
@@ -1013,7 +1069,7 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
     i = 0
     while i < len(lines):
         line = lines[i]
-        if (end := _settings_table(lines, i, out)) > i:
+        if (end := _settings_table(lines, i, out)) > i or (end := _flat_settings(lines, i, out)) > i:
             used.update(ln.no for ln in lines[i:end])
             i = end
             continue
@@ -1086,6 +1142,55 @@ def _settings_table(lines: list[_Line], i: int, out: _Collector) -> int:
                 key, qualifier = _row_key(name)
                 ctx = " ".join(x for x in (head, qualifier) if x) or None
                 out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx)
+    return end
+
+
+# a settings table a PDF dump wrote as lines of 'name value' pairs under its heading:
+# 'HYPERPARAMETERS' / 'Learning rate α 0.00025 Minibatch size 32 Dropout rate 0.05' / 'EVALUATION'
+_SETTINGS_HEADING = re.compile(
+    r"^(?:#+\s*)?(?:table\s+[A-Z]?\d+[.:]?\s*)?(?:hyper-?\s?parameters?|(?:training\s+)?settings|"
+    r"training\s+(?:details|configuration))\s*:?$",
+    re.I,
+)
+_SUBHEADING = re.compile(r"^[A-Z][A-Z &-]{2,30}$")
+_PAIR = re.compile(
+    r"(?P<name>(?:[A-Za-zα-ωϵϑϕ][\w-]*\s+){0,5}?[A-Za-zα-ωϵϑϕ][\w-]*)\s+"
+    rf"(?P<value>\d{{1,3}}(?:,\s\d{{3}})+(?![\d.])|{_SCALAR}|{'|'.join(_OPT_NAMES_LIST)})"
+    r"(?:\s+(?P<unit>frames|steps|iterations|epochs|episodes|updates|tokens))?(?:\s+|$)"
+)
+
+
+def _pairs(text: str) -> list[re.Match[str]] | None:
+    """The 'name value' pairs a line is made of, or None when some of it is not a pair."""
+    out, pos = [], 0
+    while pos < len(text):
+        m = _PAIR.match(text, pos)
+        if not m or _RESULT_WORDS.search(m["name"]) or not re.search(r"[A-Za-z]{2}", m["name"]):
+            return None
+        out.append(m)
+        pos = m.end()
+    return out or None
+
+
+def _flat_settings(lines: list[_Line], i: int, out: _Collector) -> int:
+    """Lines of 'name value' pairs under a settings heading (a table the PDF dump flattened): one setting
+    per pair. Returns where the block ends (i when line i does not open one)."""
+    if not _SETTINGS_HEADING.match(lines[i].text.strip()):
+        return i
+    end, found = i + 1, []
+    while end < len(lines):
+        text = lines[end].text.strip()
+        pairs = None if _SUBHEADING.match(text) else _pairs(text)
+        if not pairs and not _SUBHEADING.match(text):
+            break
+        found += [(lines[end], p) for p in pairs or []]
+        end += 1
+    if not found:
+        return i
+    for line, p in found:
+        name = _TRAILING_SYMBOL.sub("", p["name"]).strip()
+        key, qualifier = _row_key(name)
+        out.add(line, name, key, p["value"], "table", line.text, p["unit"], context=qualifier)
     return end
 
 
@@ -1300,8 +1405,8 @@ class _ProseScan:
             return False
         gap = (m["gap"] or "").split()
         other = [w for w in gap[:-1] if w.lower() not in _GAP_FILLER]
-        if other and re.fullmatch(_SYM, gap[-1]) and re.match(r"\s*=", self.text[m.end("gap") :]):
-            return False  # "iterations with the observation size K = 100": the 100 is K's
+        if other and re.fullmatch(_SYM, gap[-1]) and re.match(r"\s*[=∈]", self.text[m.end("gap") :]):
+            return False  # "iterations with the observation size K = 100", "update player i ∈ {1, 2}"
         noun = _NOUN_AFTER.match(self.text, m.end("value"))
         if noun and not _UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"]):
             return False  # "the first layer consists of 32 neurons", "layers of 200 units"
@@ -1350,6 +1455,20 @@ class _ProseScan:
         for m in _SYM_ASSIGN.finditer(text):
             sym = m.group("sym")
             if not self.free(*m.span("value")) or normalize_value(m.group("value")) in (0.0, 1.0):
+                continue
+            if _PRODUCT_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) or _RANGE_START.match(
+                text, m.end("value")
+            ):
+                continue  # "K · L = 1000" is a product's value; "for N = 0, 1, 2, ... do" a loop
+            named = _symbol_named_here(text, m, self.symbols)
+            name, key = (sym, self.symbols.get(sym))
+            if named:
+                name, key = f"{named[0]} {sym}", canonical_key(named[0])
+            if key and _DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()]):
+                self.emit(m, name, key, m.group("value"), m.span("value"), flagged=True)
+                continue  # "instances, each containing T = 10 time steps": the data, not a setting
+            if named:
+                self.emit(m, name, key, m.group("value"), m.span("value"), flagged=not named[1])
                 continue
             if _CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]) or _EXAMPLE.search(
                 _sentence_around(text, m.start(), m.end())

@@ -1,0 +1,101 @@
+"""What a sentence says an assigned symbol is ("M = 4 chains", "momentum μ = 0.8", "τ = 0.3 for smoothing"),
+and the assignments that are no setting: a product's value, a loop's range, a description of the data
+(find_hyperparameters on Markdown; the sentences are written for these tests)."""
+
+from __future__ import annotations
+
+from tools.analysis.hyperparams import find_hyperparameters, normalize_value
+
+
+def _found(markdown: str) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {}
+    for h in find_hyperparameters(markdown):
+        out.setdefault(h.key, []).append((h.value_normalized, h.confidence))
+    return out
+
+
+def test_a_plural_noun_after_the_value_names_the_symbol() -> None:
+    md = (
+        "The number of chains M trades speed for accuracy, and a budget M is spent per query.\n\n"
+        "We fit each model with M = 4 chains, R = 16 restarts and a step size of 0.05.\n"
+    )
+    got = _found(md)
+    assert got["chains"] == [(4.0, "stated")]  # counted elsewhere ("the number of chains"): stated
+    assert "restarts" not in got  # never counted elsewhere: perhaps a verb ("M = 8 wins")
+    assert "budget" not in got
+
+
+def test_a_verb_after_the_value_names_nothing() -> None:
+    got = _found("The number of chains M matters.\n\nThe model with M = 8 wins, whereas M = 2 fails.\n")
+    assert "wins" not in got and "fails" not in got
+
+
+def test_a_noun_opening_the_clause_or_a_purpose_names_the_symbol() -> None:
+    md = "The sampler runs with IST, smoothing τ = 0.3 and pruning ρ = 0.05; ν = 0.7 for annealing.\n"
+    got = _found(md)
+    assert got["smoothing"] == [(0.3, "stated")]
+    assert got["pruning"] == [(0.05, "stated")]
+    assert got["annealing"] == [(0.7, "stated")]
+    # "by taking", "whereas", "of length": no name
+    md = "The bound holds by taking ω = 3, whereas ζ = 5 gives the same, and paths of length q = 2.\n"
+    got = _found(md)
+    assert not {"taking", "whereas", "length"} & set(got)
+
+
+def test_a_products_value_and_a_loop_range_are_not_settings() -> None:
+    md = (
+        "The number of walkers W is fixed. We use a total budget of W · S = 600.\n\n"
+        "Algorithm 2 Refinement\nfor W = 0, 1, 2, . . . do\nrefine the grid\n\nfor S = 1,2,3, do update\n"
+    )
+    got = _found(md)
+    assert all(v not in (600.0, [0.0, 1.0, 2.0], [1.0, 2.0, 3.0]) for vals in got.values() for v, _ in vals)
+    assert "budget" not in got
+
+
+def test_a_description_of_the_data_is_only_a_candidate() -> None:
+    md = (
+        "The number of frames F is small.\n\n"
+        "The test set holds 900 clips, each containing F = 40 frames. We train with F = 12 frames.\n\n"
+        "The figure shows one instance with F = 64 frames.\n"
+    )
+    got = _found(md)
+    assert sorted(got["frames"]) == [(12.0, "stated"), (40.0, "candidate"), (64.0, "candidate")]
+
+
+def test_items_per_batch_is_a_batch_size() -> None:
+    got = _found("Each update uses 48 trajectories per batch and K = 6 sequences per minibatch.\n")
+    assert sorted(v for v, _ in got["batch_size"]) == [6.0, 48.0]
+
+
+def test_an_index_set_after_a_symbol_is_not_a_count() -> None:
+    got = _found("Every round alternates the update agent j ∈ {1, 2} over 300 training steps.\n")
+    assert got["training_steps"] == [(300.0, "stated")]
+
+
+def test_a_superscript_set_on_the_line_and_spaced_thousands() -> None:
+    assert normalize_value("3×104") == 30000 and normalize_value("4.5 × 106") == 4_500_000
+    assert normalize_value("3 × 1024") != 3e24  # only a one-digit exponent is read as a lost superscript
+    assert normalize_value("2, 000, 000") == 2_000_000 and normalize_value("3, 5, 7") == [3.0, 5.0, 7.0]
+    got = _found("We train for 3×104 gradient steps with a regularization term of 0.002.\n")
+    assert got["training_steps"] == [(30000.0, "stated")]
+    assert got["weight_decay"] == [(0.002, "stated")]
+
+
+def test_a_layer_of_a_size_is_a_hidden_size() -> None:
+    got = _found("The critic is a network with three hidden layers of size 256.\n")
+    assert got["hidden_size"] == [(256.0, "stated")]
+
+
+def test_a_settings_table_flattened_into_lines_of_pairs() -> None:
+    md = (
+        "Training used the setup below.\n\nTRAINING SETTINGS\n"
+        "Step size η 0.0003 Batch size 64 Entropy bonus 0.02\nSCHEDULE\n"
+        "Rollout buffer size 2, 048 Warmup 5K steps Optimizer Adam\n"
+        "We then evaluate every agent on held-out seeds.\n"
+    )
+    got = _found(md)
+    assert got["learning_rate"] == [(0.0003, "stated")] and got["batch_size"] == [(64.0, "stated")]
+    assert got["entropy_bonus"] == [(0.02, "stated")] and got["rollout_buffer_size"] == [(2048.0, "stated")]
+    assert got["warmup_steps"] == [(5000.0, "stated")] and got["optimizer"] == [("adam", "stated")]
+    # the same lines with no settings heading above them are left to the prose rules
+    assert "entropy_bonus" not in _found(md.replace("TRAINING SETTINGS\n", ""))
