@@ -193,6 +193,53 @@ def test_soft_threshold_needs_signed_inputs_to_be_proved():
     assert spec["range"] == [-0.9, 0.9]
 
 
+def test_a_left_hand_side_that_is_an_expression_names_the_output():
+    spec = _both_ways(
+        r"\log p(\mathbf{z}) = \log q - (n - 1) \log\left(\frac{\sinh u}{u}\right)",
+        lambda q, n, u: np.log(q) - (n - 1) * np.log(np.sinh(u) / u),
+        lambda q, n, u: np.log(q) + (n - 1) * np.log(np.sinh(u) / u),
+        lambda q, n, u: np.log(q),
+    )
+    assert spec["outputs"] == ["log_p_z"]
+    spec = _both_ways(
+        r"\left|\det J\right| = \prod_{i=1}^{d} s_i",
+        lambda s: np.prod(s, axis=-1),
+        lambda s: -np.prod(s, axis=-1),
+    )
+    assert spec["outputs"] == ["abs_det_J"]
+
+
+def test_a_left_hand_side_of_plain_algebra_is_a_link_of_the_chain():
+    spec = _both_ways(
+        r"\frac{1}{a b} - \frac{1}{c} = \frac{c - a b}{a b c}",
+        lambda a, b, c: (c - a * b) / (a * b * c),
+        lambda a, b, c: (c + a * b) / (a * b * c),
+    )
+    assert len(spec["definitions"][0]["links"]) == 1
+
+
+def test_functions_defined_on_a_line_and_not_called_there_are_outputs():
+    spec = _both_ways(
+        r"\begin{aligned} g(x) &= \mu m_{t-1} + \eta_t x \\ g'(x) &= \eta_t \end{aligned}",
+        lambda mu, m_t_minus_1, eta_t, x: (mu * m_t_minus_1 + eta_t * x, eta_t),
+        lambda mu, m_t_minus_1, eta_t, x: (mu * m_t_minus_1 - eta_t * x, eta_t),
+        lambda mu, m_t_minus_1, eta_t, x: (mu * m_t_minus_1 + eta_t * x, -eta_t),
+    )
+    assert spec["outputs"] == ["g", "g_prime"]
+    # one called on the line stays a helper
+    spec = _both_ways(r"f(t) = t^2, \quad y = f(a) + b", lambda a, b: a**2 + b, lambda a, b: a**2 - b)
+    assert spec["outputs"] == ["y"]
+
+
+def test_lower_and_upper_bounds_written_under_and_over_lines():
+    _both_ways(
+        r"\dot{\underline{x}} = \underline{A} \underline{x} - \overline{A} \overline{x} + B u",
+        lambda A_under, x_under, A_bar, x_bar, B, u: A_under * x_under - A_bar * x_bar + B * u,
+        lambda A_under, x_under, A_bar, x_bar, B, u: A_under * x_under + A_bar * x_bar + B * u,
+        lambda A_under, x_under, A_bar, x_bar, B, u: A_under * x_under + B * u,
+    )
+
+
 @pytest.mark.parametrize(
     ("latex", "reason"),
     [
@@ -209,6 +256,9 @@ def test_soft_threshold_needs_signed_inputs_to_be_proved():
         (r"c = \mathbf{G}_{g,3,2} - \mathbf{G}_{g,2,3}", "an entry of a matrix"),
         (r"\theta^* = \arg\min_\theta f(\theta)", "\\arg"),
         (r"L \leq x + y", "no `=`"),
+        (r"|u| \le a = b + c", "a relation (\\le)"),
+        (r"\lim_{\epsilon \to 0} a \epsilon = b + c", "a relation (\\lim)"),
+        (r"\frac{1}{a b} - \frac{1}{c} = \frac{c + a b}{a b c}", "the links of the chain"),
     ],
 )
 def test_refusals_name_their_reason(latex, reason):

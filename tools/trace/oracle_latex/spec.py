@@ -7,6 +7,7 @@ from typing import Any
 
 from tools.trace.oracle_latex.conditions import extract_cases, strip_side_conditions
 from tools.trace.oracle_latex.nodes import (
+    Group,
     clean,
     cmd_of,
     flatten,
@@ -19,7 +20,16 @@ from tools.trace.oracle_latex.nodes import (
 )
 from tools.trace.oracle_latex.rewriter import Rewriter, sum_indices
 from tools.trace.oracle_latex.variables import Var
-from tools.trace.oracle_latex.vocabulary import FUNCS, NAMED_OPERATORS, Unsupported
+from tools.trace.oracle_latex.vocabulary import (
+    BOLD,
+    DECOR_SUFFIX,
+    FUNCS,
+    NAMED_OPERATORS,
+    RELATIONS,
+    SKIP,
+    TEXT_NAMES,
+    Unsupported,
+)
 
 
 def depth_at(nodes: list[Any], j: int) -> int:
@@ -159,8 +169,11 @@ def _rewrite(
         )
     lhs_vars = [_lhs_var(lhs, rhs) for lhs, rhs, _ in defs]
     # f(t) = ... defined on the line and called elsewhere: a helper function
+    flat = flatten(nodes)
     for var in lhs_vars:
-        if var.call is not None and not var.sub and len(defs) > 1 and single_vars(var.call):
+        pairs = zip(flat, flat[1:], strict=False)
+        calls = sum((cmd_of(t) or str(t)) == var.base and nxt == "(" for t, nxt in pairs)  # the line's calls
+        if var.call is not None and not var.sub and calls > 1 and single_vars(var.call):
             rw.helpers[var.base] = "\\fn" + re.sub(r"[^A-Za-z]", "", var.base)
     paper = _paper_helpers(rw, nodes, functions or {}, {v.base for v in lhs_vars})
     helper_defs = [_helper_definition(rw, var, rhs) for var, rhs in paper]
@@ -171,6 +184,8 @@ def _rewrite(
 def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
     """The variable a definition names; refused (with the right-hand side's reason first) when the
     left-hand side is not one variable."""
+    if len(lhs) == 1 and isinstance(lhs[0], Group):  # {\\bm{Y}} = ...
+        lhs = lhs[0].items
     var, end = (
         Rewriter().read_var(lhs, 0, lhs=True)
         if lhs and (cmd_of(lhs[0]) or str(lhs[0]).isalpha())
@@ -178,10 +193,36 @@ def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
     )
     if var is None or end != len(lhs):
         Rewriter(learning=True).emit(rhs)  # a reason found on the right-hand side is the more telling one
-        raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
+        return _expression_var(lhs)
     if cmd_of(lhs[0]) in FUNCS or cmd_of(lhs[0]) in NAMED_OPERATORS:
         raise Unsupported(f"the left-hand side redefines \\{cmd_of(lhs[0])}: not one the oracle can read")
     return var
+
+
+LHS_RELATIONS = {"approx", "simeq", "propto", "sim", "in", "ne", "neq", "lim", "forall", "to", "rightarrow"}
+
+
+def _expression_var(lhs: list[Any]) -> Var:
+    """A left-hand side that is an expression (`\\log p(x)`, `|\\det J|`, `\\nabla_\\theta L`) names the
+    quantity the implementation returns: a target named after its words. One that holds a relation
+    (`a \\le b = c`, `\\lim ... = 0`) is a bound or a statement, not a definition."""
+    flat = flatten(lhs)
+    for t in flat:
+        if isinstance(t, str) and (t in RELATIONS or cmd_of(t) in LHS_RELATIONS):
+            raise Unsupported(
+                f"the left-hand side holds a relation ({t}): a bound or a statement, not a definition"
+            )
+    words = ["abs"] if flat[:1] == ["|"] else []
+    for t in flat:
+        c = cmd_of(t)
+        if c and c not in SKIP | BOLD | TEXT_NAMES | {"frac", "dfrac", "tfrac"} and DECOR_SUFFIX.get(c) != "":
+            words.append(c)
+        elif not c and isinstance(t, str) and t.isalnum():
+            words.append(t)
+    if not any(w.isalpha() for w in words):
+        raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
+    name = py_name("_".join(words))[:40].rstrip("_")
+    return Var(name=name, base=name, expression=lhs)
 
 
 def _helper_definition(rw: Rewriter, var: Var, rhs: list[Any]) -> dict[str, Any]:
@@ -208,6 +249,19 @@ def _is_alias(nodes: list[Any]) -> bool:
     return end == len(nodes) and var.call is None
 
 
+def _emits(rw: Rewriter, nodes: list[Any], target: str) -> bool:
+    """Whether the nodes are plain algebra without the target itself (tried on a copy: a refusal half-way
+    leaves rw as it was)."""
+    import copy
+
+    trial = copy.deepcopy(rw)
+    try:
+        trial.emit(nodes)
+    except (Unsupported, IndexError):
+        return False
+    return target not in trial.inputs
+
+
 def _definitions(
     rw: Rewriter, lhs_vars: list[Var], defs: list[tuple[list[Any], list[Any], list[list[Any]]]]
 ) -> tuple[list[dict[str, Any]], list[str]]:
@@ -228,6 +282,8 @@ def _definitions(
             var.name if var.call is None else py_name(var.base + ("_" + name_of(var.sub) if var.sub else ""))
         )
         definition: dict[str, Any] = {"target": target, "rhs": rw.emit(sides[0])}
+        if var.expression is not None and _emits(rw, var.expression, target):
+            sides.append(var.expression)  # an identity: its left-hand side is a link to check
         if sides[1:]:
             definition["links"] = [rw.emit(side) for side in sides[1:]]
         definitions.append(definition)
