@@ -231,6 +231,18 @@ def test_functions_defined_on_a_line_and_not_called_there_are_outputs():
     assert spec["outputs"] == ["y"]
 
 
+def test_a_function_of_several_arguments_the_paper_never_defines_is_given_as_its_value():
+    spec = _both_ways(
+        r"R({d}, \mathbf{x}, \mathbf{y}) = \ell({d}, \mathbf{x}, \mathbf{y}) + {\lambda} K - d(a, b)",
+        lambda ell_of_d_x_y, lambda_, K, d_of_a_b: ell_of_d_x_y + lambda_ * K - d_of_a_b,
+        lambda ell_of_d_x_y, lambda_, K, d_of_a_b: ell_of_d_x_y + lambda_ * K + d_of_a_b,
+        lambda ell_of_d_x_y, lambda_, K, d_of_a_b: lambda_ * K - d_of_a_b,
+    )
+    assert spec["inputs"] == ["ell_of_d_x_y", "lambda_", "K", "d_of_a_b"]
+    # the same function at other arguments is another value
+    assert oracle_spec(r"y = d(a, b) - d(b, a)").spec["inputs"] == ["d_of_a_b", "d_of_b_a"]
+
+
 def test_lower_and_upper_bounds_written_under_and_over_lines():
     _both_ways(
         r"\dot{\underline{x}} = \underline{A} \underline{x} - \overline{A} \overline{x} + B u",
@@ -257,6 +269,9 @@ def test_lower_and_upper_bounds_written_under_and_over_lines():
         (r"\theta^* = \arg\min_\theta f(\theta)", "\\arg"),
         (r"L \leq x + y", "no `=`"),
         (r"|u| \le a = b + c", "a relation (\\le)"),
+        (r"v = \frac{d}{dt} (x t^2)", "a derivative (d/dx)"),
+        (r"v = \frac{\mathrm{d} x}{\mathrm{d} t}", "a derivative (d/dx)"),
+        (r"y = r(a + b)", "function or a product"),
         (r"\lim_{\epsilon \to 0} a \epsilon = b + c", "a relation (\\lim)"),
         (r"\frac{1}{a b} - \frac{1}{c} = \frac{c + a b}{a b c}", "the links of the chain"),
     ],

@@ -12,6 +12,7 @@ from tools.trace.oracle_latex.nodes import (
     cmd_of,
     flatten,
     group_tokens,
+    items_of,
     name_of,
     py_name,
     single_vars,
@@ -202,6 +203,29 @@ def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
 LHS_RELATIONS = {"approx", "simeq", "propto", "sim", "in", "ne", "neq", "lim", "forall", "to", "rightarrow"}
 
 
+FONTS = {"mathbb", "mathds", "mathcal", "mathscr", "mathsf", "mathfrak", "frac", "dfrac", "tfrac"}
+
+
+def _words(nodes: list[Any]) -> list[str]:
+    """The words of an expression, for a name: letters, digits and command names (`\\operatorname{Var}`
+    one word), without brackets, sizes and fonts."""
+    words: list[str] = []
+    i = 0
+    while i < len(nodes):
+        t, c = nodes[i], cmd_of(nodes[i])
+        if isinstance(t, Group):
+            words += _words(t.items)
+        elif (c in TEXT_NAMES or DECOR_SUFFIX.get(c)) and i + 1 < len(nodes):  # \\text{Var}, \\hat{y}
+            words.append(name_of(items_of(nodes[i + 1])) + DECOR_SUFFIX.get(c, ""))
+            i += 1
+        elif c and c not in SKIP | BOLD | FONTS and DECOR_SUFFIX.get(c) != "":
+            words.append(c)
+        elif not c and isinstance(t, str) and t.isalnum():
+            words.append(t)
+        i += 1
+    return words
+
+
 def _expression_var(lhs: list[Any]) -> Var:
     """A left-hand side that is an expression (`\\log p(x)`, `|\\det J|`, `\\nabla_\\theta L`) names the
     quantity the implementation returns: a target named after its words. One that holds a relation
@@ -212,13 +236,7 @@ def _expression_var(lhs: list[Any]) -> Var:
             raise Unsupported(
                 f"the left-hand side holds a relation ({t}): a bound or a statement, not a definition"
             )
-    words = ["abs"] if flat[:1] == ["|"] else []
-    for t in flat:
-        c = cmd_of(t)
-        if c and c not in SKIP | BOLD | TEXT_NAMES | {"frac", "dfrac", "tfrac"} and DECOR_SUFFIX.get(c) != "":
-            words.append(c)
-        elif not c and isinstance(t, str) and t.isalnum():
-            words.append(t)
+    words = (["abs"] if flat[:1] == ["|"] else []) + _words(lhs)
     if not any(w.isalpha() for w in words):
         raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
     name = py_name("_".join(words))[:40].rstrip("_")
@@ -249,11 +267,17 @@ def _is_alias(nodes: list[Any]) -> bool:
     return end == len(nodes) and var.call is None
 
 
+OPERATORS = {"+", "-", "*", "/", "(", "[", "=", ",", "\\cdot", "\\times"}
+
+
 def _emits(rw: Rewriter, nodes: list[Any], target: str) -> bool:
     """Whether the nodes are plain algebra without the target itself (tried on a copy: a refusal half-way
     leaves rw as it was)."""
     import copy
 
+    flat = flatten(nodes)
+    if any(t == "(" and k and flat[k - 1] not in OPERATORS for k, t in enumerate(flat)):
+        return False  # `R^2(y, \\hat{y})`, `p(x)`: a name with its arguments, not algebra to check
     trial = copy.deepcopy(rw)
     try:
         trial.emit(nodes)
