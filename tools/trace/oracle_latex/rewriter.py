@@ -153,12 +153,19 @@ class Rewriter(BlackboardOperators):
         if lhs or model or var.base in self.helpers or top_comma:
             var.call = args
             return close + 1
-        if not var.sub:  # sigma(x): sigmoid, or sigma times x? a wrong guess would fail good code
+        if not var.sub or self._one_variable(args):  # sigma(x), q_k(z_j): a function, or a product?
             raise Unsupported(
-                f"{var.base}(...) may be a function or a product: the oracle cannot tell (pass latex= "
-                "with \\cdot for a product)"
+                f"{var.name if var.sub else var.base}(...) may be a function or a product: the oracle "
+                "cannot tell (pass latex= with \\cdot for a product)"
             )
         return i
+
+    def _one_variable(self, args: list[Any]) -> bool:
+        """The arguments are one variable (`q_k(z_j)` reads as a call); `\\beta_t(1 - x)` is a product."""
+        try:
+            return bool(args) and Rewriter().read_var(args, 0)[1] == len(args)
+        except (Unsupported, IndexError):
+            return False
 
     def emit_var(self, var: Var) -> str:
         if var.call is not None and var.base in self.helpers and not var.sub:

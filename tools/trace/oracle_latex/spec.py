@@ -131,6 +131,8 @@ def build_spec(latex: str, functions: dict[str, str] | None = None) -> dict[str,
     defs = split_definitions(nodes)
     kinds = _rewrite(nodes, defs, functions, Rewriter(learning=True))[0].typing.settled()
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, Rewriter(tensors=kinds))
+    if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
+        raise Unsupported("the right-hand side is one input: a renaming, nothing to compute")
     targets = set(outputs)
     # a symbol both defined on the line and used later is an intermediate, not an input
     inputs = [n for n in rw.inputs if n not in targets]
