@@ -243,6 +243,22 @@ def test_a_function_of_several_arguments_the_paper_never_defines_is_given_as_its
     assert oracle_spec(r"y = d(a, b) - d(b, a)").spec["inputs"] == ["d_of_a_b", "d_of_b_a"]
 
 
+def test_an_update_rule_returns_the_new_value():
+    spec = _both_ways(
+        r"m := m + v d, \, v := v - v^2 d",
+        lambda m, v, d: (m + v * d, v - v**2 * d),
+        lambda m, v, d: (m - v * d, v - v**2 * d),
+        lambda m, v, d: (m + v * d, v),
+    )
+    assert spec["outputs"] == ["m_new", "v_new"] and spec["inputs"] == ["m", "v", "d"]
+    spec = _both_ways(
+        r"\theta_{t} = \theta_{t} - \eta g_t",
+        lambda theta_t, eta, g_t: theta_t - eta * g_t,
+        lambda theta_t, eta, g_t: theta_t + eta * g_t,
+    )
+    assert spec["outputs"] == ["theta_t_new"]
+
+
 def test_lower_and_upper_bounds_written_under_and_over_lines():
     _both_ways(
         r"\dot{\underline{x}} = \underline{A} \underline{x} - \overline{A} \overline{x} + B u",
@@ -274,6 +290,7 @@ def test_lower_and_upper_bounds_written_under_and_over_lines():
         (r"y = r(a + b)", "function or a product"),
         (r"y = \log q_k(z_j) - b", "q_k(...) may be a function or a product"),
         (r"y = \alpha_t", "a renaming"),
+        (r"m := m + v d, \, w := m - d", "updated on this line and used after"),
         (r"z_{it} = \mathrm{LSTM}(e_{i1}, e_{it})", "a renaming"),
         (r"\lim_{\epsilon \to 0} a \epsilon = b + c", "a relation (\\lim)"),
         (r"\frac{1}{a b} - \frac{1}{c} = \frac{c + a b}{a b c}", "the links of the chain"),

@@ -133,6 +133,7 @@ def build_spec(latex: str, functions: dict[str, str] | None = None) -> dict[str,
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, Rewriter(tensors=kinds))
     if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
         raise Unsupported("the right-hand side is one input: a renaming, nothing to compute")
+    outputs = _updates(definitions, outputs, rw.symbols)
     targets = set(outputs)
     # a symbol both defined on the line and used later is an intermediate, not an input
     inputs = [n for n in rw.inputs if n not in targets]
@@ -159,6 +160,32 @@ def build_spec(latex: str, functions: dict[str, str] | None = None) -> dict[str,
     if rw.conditions:
         spec["conditions"] = rw.conditions
     return spec
+
+
+def _used(rhs: str, symbols: dict[str, str]) -> set[str]:
+    return {symbols[ph] for ph in re.findall(r"\\(zz[A-Za-z]+)", rhs) if ph in symbols}
+
+
+def _updates(definitions: list[dict[str, Any]], outputs: list[str], symbols: dict[str, str]) -> list[str]:
+    """An update `\\theta = \\theta - \\eta g` (the target on its own right-hand side) returns the new value,
+    named `theta_new`; the old one is the input. A later definition using an updated symbol (old or new
+    value?) is refused."""
+    updated: set[str] = set()
+    for d in definitions:
+        if "target" not in d:
+            continue
+        used = set().union(*(_used(side, symbols) for side in [d["rhs"], *d.get("links", [])]))
+        if used & updated:
+            raise Unsupported(
+                f"{', '.join(sorted(used & updated))} is updated on this line and used after: the old "
+                "value or the new one?"
+            )
+        if d["target"] in used:
+            updated.add(d["target"])
+            new = d["target"] + "_new"
+            outputs = [new if o == d["target"] else o for o in outputs]
+            d["target"] = new
+    return outputs
 
 
 def _rewrite(
