@@ -174,17 +174,25 @@ def _proved_both_ways(spec: dict) -> bool:
 
 def _paper_equations(folder: Path, truth: dict) -> tuple[list[str], list[bool], dict[str, str], str]:
     """A paper's numbered equations (LaTeX route on source/, else the groundtruth's possibly shortened
-    LaTeX), whether each is inside a proof, the paper's inline functions, and the route."""
+    LaTeX; a continuation row `& = ...` with the rows it goes on from, as init_uv_project gives it), whether
+    each is inside a proof, the paper's inline functions, and the route."""
     from tools.analysis.equations import find_all
     from tools.ingest.latex.document import convert_source
-    from tools.trace.oracles import paper_functions
+    from tools.trace.oracles import paper_functions, statements
 
     if not (folder / "source").is_dir():
         bodies = [e["tex"] for e in truth.get("equations", []) if e.get("tex")]
         return bodies, [False] * len(bodies), {}, "groundtruth"
     markdown = convert_source(folder / "source").markdown
-    found = [e for e in find_all(markdown, {"numbered"})["numbered"] if e.latex]
-    return [e.body for e in found], [e.in_proof for e in found], paper_functions(markdown), "latex"
+    found = find_all(markdown, {"numbered", "display"})
+    stated = statements(sorted(found["numbered"] + found["display"], key=lambda e: e.line))
+    numbered = [e for e in found["numbered"] if e.latex]
+    return (
+        [stated[e.line] for e in numbered],
+        [e.in_proof for e in numbered],
+        paper_functions(markdown),
+        "latex",
+    )
 
 
 def bench_oracles(corpus: Path) -> dict:

@@ -567,3 +567,28 @@ def test_a_config_matching_one_experiments_value_names_that_experiment(tiny: Pat
     r = check_coverage(str(tiny), update=False)  # a candidate is no reference: 48 is not the paper's
     message = next(p.message for p in r.problems if p.kind == "config_contradicts_paper")
     assert "32 (MNIST) or 64 (CIFAR-10)" in message and "48 (" not in message
+
+
+def test_a_project_scaffolded_with_oracle_tests_checks_clean_at_birth(tmp_root: Path):
+    """Oracle tests written at scaffold time xfail until code implements their IDs: before any test run they
+    are pending, not tests without code."""
+    from tools.ingest.latex.document import convert_source
+    from tools.project.scaffold import create_project
+
+    md = write(
+        tmp_root, "paper/paper.md", convert_source(FIXTURES.parent / "corpus" / "iddpm" / "source").markdown
+    )
+    checklist = make_checklist(str(md))
+    create_project(
+        tmp_root / "repro", checklist=Path(checklist.path), paper_markdown=md, lock=False, sync=False
+    )
+    assert list((tmp_root / "repro" / "tests").glob("test_oracle_*.py"))
+    r = check_coverage(str(tmp_root / "repro"), update=False)
+    assert r.problems == [], [p.message for p in r.problems]
+    # a hand-written test of an item without code is still reported
+    write(
+        tmp_root,
+        "repro/tests/test_extra.py",
+        'import pytest\n\n\n@pytest.mark.paper("EQ-9")\ndef test_x():\n    pass\n',
+    )
+    assert "EQ-9" in kinds(check_coverage(str(tmp_root / "repro"), update=False))["test_without_code"]

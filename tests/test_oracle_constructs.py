@@ -193,6 +193,81 @@ def test_soft_threshold_needs_signed_inputs_to_be_proved():
     assert spec["range"] == [-0.9, 0.9]
 
 
+def test_a_left_hand_side_that_is_an_expression_names_the_output():
+    spec = _both_ways(
+        r"\log p(\mathbf{z}) = \log q - (n - 1) \log\left(\frac{\sinh u}{u}\right)",
+        lambda q, n, u: np.log(q) - (n - 1) * np.log(np.sinh(u) / u),
+        lambda q, n, u: np.log(q) + (n - 1) * np.log(np.sinh(u) / u),
+        lambda q, n, u: np.log(q),
+    )
+    assert spec["outputs"] == ["log_p_z"]
+    spec = _both_ways(
+        r"\left|\det J\right| = \prod_{i=1}^{d} s_i",
+        lambda s: np.prod(s, axis=-1),
+        lambda s: -np.prod(s, axis=-1),
+    )
+    assert spec["outputs"] == ["abs_det_J"]
+
+
+def test_a_left_hand_side_of_plain_algebra_is_a_link_of_the_chain():
+    spec = _both_ways(
+        r"\frac{1}{a b} - \frac{1}{c} = \frac{c - a b}{a b c}",
+        lambda a, b, c: (c - a * b) / (a * b * c),
+        lambda a, b, c: (c + a * b) / (a * b * c),
+    )
+    assert len(spec["definitions"][0]["links"]) == 1
+
+
+def test_functions_defined_on_a_line_and_not_called_there_are_outputs():
+    spec = _both_ways(
+        r"\begin{aligned} g(x) &= \mu m_{t-1} + \eta_t x \\ g'(x) &= \eta_t \end{aligned}",
+        lambda mu, m_t_minus_1, eta_t, x: (mu * m_t_minus_1 + eta_t * x, eta_t),
+        lambda mu, m_t_minus_1, eta_t, x: (mu * m_t_minus_1 - eta_t * x, eta_t),
+        lambda mu, m_t_minus_1, eta_t, x: (mu * m_t_minus_1 + eta_t * x, -eta_t),
+    )
+    assert spec["outputs"] == ["g", "g_prime"]
+    # one called on the line stays a helper
+    spec = _both_ways(r"f(t) = t^2, \quad y = f(a) + b", lambda a, b: a**2 + b, lambda a, b: a**2 - b)
+    assert spec["outputs"] == ["y"]
+
+
+def test_a_function_of_several_arguments_the_paper_never_defines_is_given_as_its_value():
+    spec = _both_ways(
+        r"R({d}, \mathbf{x}, \mathbf{y}) = \ell({d}, \mathbf{x}, \mathbf{y}) + {\lambda} K - d(a, b)",
+        lambda ell_of_d_x_y, lambda_, K, d_of_a_b: ell_of_d_x_y + lambda_ * K - d_of_a_b,
+        lambda ell_of_d_x_y, lambda_, K, d_of_a_b: ell_of_d_x_y + lambda_ * K + d_of_a_b,
+        lambda ell_of_d_x_y, lambda_, K, d_of_a_b: lambda_ * K - d_of_a_b,
+    )
+    assert spec["inputs"] == ["ell_of_d_x_y", "lambda_", "K", "d_of_a_b"]
+    # the same function at other arguments is another value
+    assert oracle_spec(r"y = d(a, b) - d(b, a)").spec["inputs"] == ["d_of_a_b", "d_of_b_a"]
+
+
+def test_an_update_rule_returns_the_new_value():
+    spec = _both_ways(
+        r"m := m + v d, \, v := v - v^2 d",
+        lambda m, v, d: (m + v * d, v - v**2 * d),
+        lambda m, v, d: (m - v * d, v - v**2 * d),
+        lambda m, v, d: (m + v * d, v),
+    )
+    assert spec["outputs"] == ["m_new", "v_new"] and spec["inputs"] == ["m", "v", "d"]
+    spec = _both_ways(
+        r"\theta_{t} = \theta_{t} - \eta g_t",
+        lambda theta_t, eta, g_t: theta_t - eta * g_t,
+        lambda theta_t, eta, g_t: theta_t + eta * g_t,
+    )
+    assert spec["outputs"] == ["theta_t_new"]
+
+
+def test_lower_and_upper_bounds_written_under_and_over_lines():
+    _both_ways(
+        r"\dot{\underline{x}} = \underline{A} \underline{x} - \overline{A} \overline{x} + B u",
+        lambda A_under, x_under, A_bar, x_bar, B, u: A_under * x_under - A_bar * x_bar + B * u,
+        lambda A_under, x_under, A_bar, x_bar, B, u: A_under * x_under + A_bar * x_bar + B * u,
+        lambda A_under, x_under, A_bar, x_bar, B, u: A_under * x_under + B * u,
+    )
+
+
 @pytest.mark.parametrize(
     ("latex", "reason"),
     [
@@ -209,6 +284,16 @@ def test_soft_threshold_needs_signed_inputs_to_be_proved():
         (r"c = \mathbf{G}_{g,3,2} - \mathbf{G}_{g,2,3}", "an entry of a matrix"),
         (r"\theta^* = \arg\min_\theta f(\theta)", "\\arg"),
         (r"L \leq x + y", "no `=`"),
+        (r"|u| \le a = b + c", "a relation (\\le)"),
+        (r"v = \frac{d}{dt} (x t^2)", "a derivative (d/dx)"),
+        (r"v = \frac{\mathrm{d} x}{\mathrm{d} t}", "a derivative (d/dx)"),
+        (r"y = r(a + b)", "function or a product"),
+        (r"y = \log q_k(z_j) - b", "q_k(...) may be a function or a product"),
+        (r"y = \alpha_t", "a renaming"),
+        (r"m := m + v d, \, w := m - d", "updated on this line and used after"),
+        (r"z_{it} = \mathrm{LSTM}(e_{i1}, e_{it})", "a renaming"),
+        (r"\lim_{\epsilon \to 0} a \epsilon = b + c", "a relation (\\lim)"),
+        (r"\frac{1}{a b} - \frac{1}{c} = \frac{c + a b}{a b c}", "the links of the chain"),
     ],
 )
 def test_refusals_name_their_reason(latex, reason):

@@ -582,3 +582,41 @@ def test_pdf_route_refusal_names_the_route(tmp_root: Path):
 
     latex, reason = find_latex("EQ-p3-2", "# A paper\n\nSome text.\n\n    y = a x + b    (1)\n")
     assert latex is None and "PDF route" in reason
+
+
+ALIGNED_PAPER = r"""\documentclass{article}
+\begin{document}
+\section{Method}
+The loss expands as
+\begin{align}
+L &= (a + b)^2 \nonumber \\
+  &= a^2 + 2 a b + b^2, \label{eq:expanded} \\
+  &\le 2 a^2 + 2 b^2. \label{eq:bound}
+\end{align}
+A wrong step:
+\begin{align}
+M &= (a - b)^2 \nonumber \\
+  &= a^2 + b^2. \label{eq:wrong}
+\end{align}
+\end{document}
+"""
+
+
+def test_continuation_rows_are_checked_with_the_rows_they_go_on_from(tmp_root: Path):
+    """A row `& = ...` whose left-hand side is in an earlier row is the chain `L = row 1 = row 2`: its oracle
+    checks every link; a row after an inequality is refused for it, not for an empty side."""
+    from tools.ingest.latex.document import convert_source
+    from tools.trace.oracles import equation_map
+
+    src = tmp_root / "aligned"
+    src.mkdir()
+    (src / "main.tex").write_text(ALIGNED_PAPER)
+    bodies = equation_map(convert_source(src).markdown)
+    assert bodies is not None
+    stated = {k: v for k, v in bodies.items() if not k.startswith("EQ-u")}
+    assert len(stated) == 3, bodies
+    expanded, bound, wrong = (oracle_spec(stated[k]) for k in sorted(stated))
+    assert expanded.ok, expanded.reason
+    assert expanded.spec["outputs"] == ["L"] and len(expanded.spec["definitions"][0]["links"]) == 1
+    assert not bound.ok and "empty side" not in bound.reason, bound.reason
+    assert not wrong.ok and "links of the chain" in wrong.reason, wrong.reason

@@ -275,8 +275,34 @@ def _label_of(item_id: str) -> str | None:
     return m.group(1) if m and not re.fullmatch(r"(p\d+-\d+|u\d+)", m.group(1)) else None
 
 
+# a row of an aligned block that goes on from the row before: `& = ...`, `& \times ...`, `&\le ...`
+_RELATION = r"=|\\leq?\b|\\geq?\b|\\approx|\\propto"
+_CONTINUES = re.compile(rf"\s*(&\s*(\+|-|<|>|\\times|\\cdot|{_RELATION})|{_RELATION})")
+MAX_ROWS = 12  # rows of one aligned block joined at most
+
+
+def statements(eqs: list[Any]) -> dict[int, str]:
+    """Equation line -> the LaTeX that states it, for display rows sorted by line: a continuation row of an
+    aligned block (`& = ...`, its left-hand side in an earlier row) joined with the rows back to the one
+    that opens it (`a & = b`), as the chain `a = b = ...` (each link is then checked)."""
+    out: dict[int, str] = {}
+    for k, eq in enumerate(eqs):
+        out[eq.line] = eq.body
+        if not _CONTINUES.match(eq.body):
+            continue
+        j = k
+        while j > 0 and eqs[j - 1].line >= eqs[j].line - 2 and k - j < MAX_ROWS:
+            j -= 1
+            if not _CONTINUES.match(eqs[j].body):  # the opening row
+                rows = [re.sub(r"[\s,.;]*(\\\\)?[\s,.;]*$", "", e.body) for e in eqs[j : k + 1]]
+                out[eq.line] = " ".join(rows)
+                break
+    return out
+
+
 def equation_map(markdown_text: str) -> dict[str, str] | None:
-    """Checklist ID -> exact LaTeX of every equation in a LaTeX-route paper.md (None on the PDF route)."""
+    """Checklist ID -> exact LaTeX of every equation in a LaTeX-route paper.md (None on the PDF route); a
+    continuation row of an aligned block comes with the rows it goes on from (see statements)."""
     from tools.analysis.checklist import equation_ids
     from tools.analysis.equations import find_all
 
@@ -284,7 +310,8 @@ def equation_map(markdown_text: str) -> dict[str, str] | None:
     if not found["_latex"]:
         return None
     eqs = sorted(found["numbered"] + found["display"], key=lambda e: e.line)
-    return {eq_id: eq.body for eq_id, eq in equation_ids(eqs, "latex") if eq.body.strip()}
+    stated = statements(eqs)
+    return {eq_id: stated[eq.line] for eq_id, eq in equation_ids(eqs, "latex") if eq.body.strip()}
 
 
 def find_latex(item_id: str, markdown_text: str | None) -> tuple[str | None, str | None]:

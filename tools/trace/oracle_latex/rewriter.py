@@ -153,12 +153,19 @@ class Rewriter(BlackboardOperators):
         if lhs or model or var.base in self.helpers or top_comma:
             var.call = args
             return close + 1
-        if not var.sub:  # sigma(x): sigmoid, or sigma times x? a wrong guess would fail good code
+        if not var.sub or self._one_variable(args):  # sigma(x), q_k(z_j): a function, or a product?
             raise Unsupported(
-                f"{var.base}(...) may be a function or a product: the oracle cannot tell (pass latex= "
-                "with \\cdot for a product)"
+                f"{var.name if var.sub else var.base}(...) may be a function or a product: the oracle "
+                "cannot tell (pass latex= with \\cdot for a product)"
             )
         return i
+
+    def _one_variable(self, args: list[Any]) -> bool:
+        """The arguments are one variable (`q_k(z_j)` reads as a call); `\\beta_t(1 - x)` is a product."""
+        try:
+            return bool(args) and Rewriter().read_var(args, 0)[1] == len(args)
+        except (Unsupported, IndexError):
+            return False
 
     def emit_var(self, var: Var) -> str:
         if var.call is not None and var.base in self.helpers and not var.sub:
@@ -166,12 +173,16 @@ class Rewriter(BlackboardOperators):
             return f"{self.helpers[var.base]}({args})"
         if var.call is not None:
             sub_name = name_of(var.sub)
-            if not (set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS):
+            if set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS:
+                var.name = py_name(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
+            elif at_top_level(var.call, ","):  # f(a, b): a function of several arguments, given as its value
+                var.name = py_name(f"{var.name}_of_{name_of(var.call)}")[:48].rstrip("_")
+            else:
                 raise Unsupported(
                     f"{var.base}(...) is a function neither this line nor the paper defines as "
                     f"{var.base}(x) = ..."
                 )
-            var.name = py_name(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
+            var.call = None
         sub_name = name_of(var.sub)
         if var.name in self.tensors:
             if self.indices:
@@ -271,6 +282,8 @@ class Rewriter(BlackboardOperators):
 
     # each _emit_<kind>(st, i, c) writes the command c at st.nodes[i] and returns the index after it
     def _emit_frac(self, st: Emit, i: int, c: str) -> int:
+        if i + 2 < len(st.nodes) and all(_starts_with_d(items_of(n)) for n in st.nodes[i + 1 : i + 3]):
+            raise Unsupported("a derivative (d/dx) is not plain algebra")
         num, i = self.arg(st.nodes, i + 1)
         den, i = self.arg(st.nodes, i)
         st.out.append(f"\\frac{num}{den}")
@@ -451,6 +464,12 @@ class Rewriter(BlackboardOperators):
                 if len(flat) == 1 and flat[0] in INDEX_LETTERS:
                     return flat[0]
         raise Unsupported("a sum without an index the oracle can find")
+
+
+def _starts_with_d(nodes: list[Any]) -> bool:
+    """`d`, `dx`, `\\mathrm{d} x`: the numerator or denominator of a derivative d/dx."""
+    flat = [t for t in flatten(nodes) if cmd_of(t) not in TEXT_NAMES]
+    return bool(flat) and flat[0] == "d"
 
 
 def sum_indices(nodes: list[Any]) -> set[str]:

@@ -7,10 +7,12 @@ from typing import Any
 
 from tools.trace.oracle_latex.conditions import extract_cases, strip_side_conditions
 from tools.trace.oracle_latex.nodes import (
+    Group,
     clean,
     cmd_of,
     flatten,
     group_tokens,
+    items_of,
     name_of,
     py_name,
     single_vars,
@@ -19,7 +21,16 @@ from tools.trace.oracle_latex.nodes import (
 )
 from tools.trace.oracle_latex.rewriter import Rewriter, sum_indices
 from tools.trace.oracle_latex.variables import Var
-from tools.trace.oracle_latex.vocabulary import FUNCS, NAMED_OPERATORS, Unsupported
+from tools.trace.oracle_latex.vocabulary import (
+    BOLD,
+    DECOR_SUFFIX,
+    FUNCS,
+    NAMED_OPERATORS,
+    RELATIONS,
+    SKIP,
+    TEXT_NAMES,
+    Unsupported,
+)
 
 
 def depth_at(nodes: list[Any], j: int) -> int:
@@ -120,6 +131,9 @@ def build_spec(latex: str, functions: dict[str, str] | None = None) -> dict[str,
     defs = split_definitions(nodes)
     kinds = _rewrite(nodes, defs, functions, Rewriter(learning=True))[0].typing.settled()
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, Rewriter(tensors=kinds))
+    if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
+        raise Unsupported("the right-hand side is one input: a renaming, nothing to compute")
+    outputs = _updates(definitions, outputs, rw.symbols)
     targets = set(outputs)
     # a symbol both defined on the line and used later is an intermediate, not an input
     inputs = [n for n in rw.inputs if n not in targets]
@@ -148,6 +162,32 @@ def build_spec(latex: str, functions: dict[str, str] | None = None) -> dict[str,
     return spec
 
 
+def _used(rhs: str, symbols: dict[str, str]) -> set[str]:
+    return {symbols[ph] for ph in re.findall(r"\\(zz[A-Za-z]+)", rhs) if ph in symbols}
+
+
+def _updates(definitions: list[dict[str, Any]], outputs: list[str], symbols: dict[str, str]) -> list[str]:
+    """An update `\\theta = \\theta - \\eta g` (the target on its own right-hand side) returns the new value,
+    named `theta_new`; the old one is the input. A later definition using an updated symbol (old or new
+    value?) is refused."""
+    updated: set[str] = set()
+    for d in definitions:
+        if "target" not in d:
+            continue
+        used = set().union(*(_used(side, symbols) for side in [d["rhs"], *d.get("links", [])]))
+        if used & updated:
+            raise Unsupported(
+                f"{', '.join(sorted(used & updated))} is updated on this line and used after: the old "
+                "value or the new one?"
+            )
+        if d["target"] in used:
+            updated.add(d["target"])
+            new = d["target"] + "_new"
+            outputs = [new if o == d["target"] else o for o in outputs]
+            d["target"] = new
+    return outputs
+
+
 def _rewrite(
     nodes: list[Any], defs: list[Any], functions: dict[str, str] | None, rw: Rewriter
 ) -> tuple[Rewriter, list[dict[str, Any]], list[dict[str, Any]], list[str]]:
@@ -159,8 +199,11 @@ def _rewrite(
         )
     lhs_vars = [_lhs_var(lhs, rhs) for lhs, rhs, _ in defs]
     # f(t) = ... defined on the line and called elsewhere: a helper function
+    flat = flatten(nodes)
     for var in lhs_vars:
-        if var.call is not None and not var.sub and len(defs) > 1 and single_vars(var.call):
+        pairs = zip(flat, flat[1:], strict=False)
+        calls = sum((cmd_of(t) or str(t)) == var.base and nxt == "(" for t, nxt in pairs)  # the line's calls
+        if var.call is not None and not var.sub and calls > 1 and single_vars(var.call):
             rw.helpers[var.base] = "\\fn" + re.sub(r"[^A-Za-z]", "", var.base)
     paper = _paper_helpers(rw, nodes, functions or {}, {v.base for v in lhs_vars})
     helper_defs = [_helper_definition(rw, var, rhs) for var, rhs in paper]
@@ -171,6 +214,8 @@ def _rewrite(
 def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
     """The variable a definition names; refused (with the right-hand side's reason first) when the
     left-hand side is not one variable."""
+    if len(lhs) == 1 and isinstance(lhs[0], Group):  # {\\bm{Y}} = ...
+        lhs = lhs[0].items
     var, end = (
         Rewriter().read_var(lhs, 0, lhs=True)
         if lhs and (cmd_of(lhs[0]) or str(lhs[0]).isalpha())
@@ -178,10 +223,53 @@ def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
     )
     if var is None or end != len(lhs):
         Rewriter(learning=True).emit(rhs)  # a reason found on the right-hand side is the more telling one
-        raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
+        return _expression_var(lhs)
     if cmd_of(lhs[0]) in FUNCS or cmd_of(lhs[0]) in NAMED_OPERATORS:
         raise Unsupported(f"the left-hand side redefines \\{cmd_of(lhs[0])}: not one the oracle can read")
     return var
+
+
+LHS_RELATIONS = {"approx", "simeq", "propto", "sim", "in", "ne", "neq", "lim", "forall", "to", "rightarrow"}
+
+
+FONTS = {"mathbb", "mathds", "mathcal", "mathscr", "mathsf", "mathfrak", "frac", "dfrac", "tfrac"}
+
+
+def _words(nodes: list[Any]) -> list[str]:
+    """The words of an expression, for a name: letters, digits and command names (`\\operatorname{Var}`
+    one word), without brackets, sizes and fonts."""
+    words: list[str] = []
+    i = 0
+    while i < len(nodes):
+        t, c = nodes[i], cmd_of(nodes[i])
+        if isinstance(t, Group):
+            words += _words(t.items)
+        elif (c in TEXT_NAMES or DECOR_SUFFIX.get(c)) and i + 1 < len(nodes):  # \\text{Var}, \\hat{y}
+            words.append(name_of(items_of(nodes[i + 1])) + DECOR_SUFFIX.get(c, ""))
+            i += 1
+        elif c and c not in SKIP | BOLD | FONTS and DECOR_SUFFIX.get(c) != "":
+            words.append(c)
+        elif not c and isinstance(t, str) and t.isalnum():
+            words.append(t)
+        i += 1
+    return words
+
+
+def _expression_var(lhs: list[Any]) -> Var:
+    """A left-hand side that is an expression (`\\log p(x)`, `|\\det J|`, `\\nabla_\\theta L`) names the
+    quantity the implementation returns: a target named after its words. One that holds a relation
+    (`a \\le b = c`, `\\lim ... = 0`) is a bound or a statement, not a definition."""
+    flat = flatten(lhs)
+    for t in flat:
+        if isinstance(t, str) and (t in RELATIONS or cmd_of(t) in LHS_RELATIONS):
+            raise Unsupported(
+                f"the left-hand side holds a relation ({t}): a bound or a statement, not a definition"
+            )
+    words = (["abs"] if flat[:1] == ["|"] else []) + _words(lhs)
+    if not any(w.isalpha() for w in words):
+        raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
+    name = py_name("_".join(words))[:40].rstrip("_")
+    return Var(name=name, base=name, expression=lhs)
 
 
 def _helper_definition(rw: Rewriter, var: Var, rhs: list[Any]) -> dict[str, Any]:
@@ -208,6 +296,25 @@ def _is_alias(nodes: list[Any]) -> bool:
     return end == len(nodes) and var.call is None
 
 
+OPERATORS = {"+", "-", "*", "/", "(", "[", "=", ",", "\\cdot", "\\times"}
+
+
+def _emits(rw: Rewriter, nodes: list[Any], target: str) -> bool:
+    """Whether the nodes are plain algebra without the target itself (tried on a copy: a refusal half-way
+    leaves rw as it was)."""
+    import copy
+
+    flat = flatten(nodes)
+    if any(t == "(" and k and flat[k - 1] not in OPERATORS for k, t in enumerate(flat)):
+        return False  # `R^2(y, \\hat{y})`, `p(x)`: a name with its arguments, not algebra to check
+    trial = copy.deepcopy(rw)
+    try:
+        trial.emit(nodes)
+    except (Unsupported, IndexError):
+        return False
+    return target not in trial.inputs
+
+
 def _definitions(
     rw: Rewriter, lhs_vars: list[Var], defs: list[tuple[list[Any], list[Any], list[list[Any]]]]
 ) -> tuple[list[dict[str, Any]], list[str]]:
@@ -228,6 +335,8 @@ def _definitions(
             var.name if var.call is None else py_name(var.base + ("_" + name_of(var.sub) if var.sub else ""))
         )
         definition: dict[str, Any] = {"target": target, "rhs": rw.emit(sides[0])}
+        if var.expression is not None and _emits(rw, var.expression, target):
+            sides.append(var.expression)  # an identity: its left-hand side is a link to check
         if sides[1:]:
             definition["links"] = [rw.emit(side) for side in sides[1:]]
         definitions.append(definition)

@@ -18,6 +18,7 @@ class Var:
     bold: bool = False  # \\mathbf{W}: a vector or matrix by convention
     marks: list[str] = field(default_factory=list)  # ^{(t)} / ^{[t]}: one letter, maybe a sum's index
     plain: str = ""  # the base before its marks
+    expression: list[Any] | None = None  # a left-hand side that is an expression (\\log p(x)), named by it
 
 
 def read_base(nodes: list[Any], i: int, lhs: bool) -> tuple[str, int]:

@@ -47,6 +47,7 @@ GREEK = {
 DECOR_SUFFIX = {
     "bar": "_bar",
     "overline": "_bar",
+    "underline": "_under",
     "tilde": "_tilde",
     "widetilde": "_tilde",
     "hat": "_hat",
