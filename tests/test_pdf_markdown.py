@@ -369,3 +369,30 @@ def test_line_end_hyphens_kept_in_compounds():
     assert vocab.join("the end", "to-end model", True) == "the end-to-end model"
     assert vocab.join("the selec", "tion of", True) == "the selection of"
     assert vocab.join("the train", "ing data", True) == "the training data"
+
+
+def test_label_centred_between_aligned_rows_takes_every_row(tmp_root):
+    """equation + aligned: LaTeX centres the label between the rows, on a line of its own; the display is
+    every row, read top to bottom (four '\\leftarrow' rows under \\small are no fraction), the label last."""
+    lines = convert_bench(tmp_root, "hand9rows")
+    two = line_ending(lines, "1")
+    assert two.startswith("mt ← µmt−1") and "θt ← θt−1 − mt" in two
+    four = line_ending(lines, "2")
+    assert four.startswith("gt ← ∇θJ(θt−1)") and ")/(" not in four
+    assert all(row in four for row in ("vt ← β2vt−1", "vˆt ← vt/(1 − β2)", "θt ← θt−1 − ηt"))
+
+
+def test_dropped_and_hand_set_labels_close_their_displays(tmp_root):
+    """A label dropped below a row too wide for it; a number set by hand a space after a display's stop."""
+    lines = convert_bench(tmp_root, "hand9rows")
+    displays = [s for s in lines if s.startswith(("ψt+1 ←", "min ∑"))]  # steps and a caption end in (3), (4)
+    assert line_ending(displays, "3").startswith("ψt+1 ← ψt+ηψ∇θt J(θt, Ddev)")
+    assert line_ending(displays, "4").startswith("min ∑_{n=1}^{N} ∥yn − Φnθ∥2 + λ∥θ∥2.")
+
+
+def test_numbers_in_tables_captions_and_steps_are_no_labels(tmp_root):
+    """'(31.3)' ending a table row, '(6)' ending a sub-caption of words, '(4)' ending an algorithm step that
+    cites a display: grep_equations reports only the four displays' labels."""
+    md = "\n".join(convert_bench(tmp_root, "hand9rows"))
+    assert "698.5 (31.3)" in md and "II Goofspiel (6)" in md and "ESTIMATION(DN ). (4)" in md
+    assert sorted(e.label for e in find_all(md, {"numbered"})["numbered"]) == ["1", "2", "3", "4"]

@@ -327,6 +327,7 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
     numbered: list[Equation] = []
     display: list[Equation] = []
     in_proof = proof_lines(lines)
+    steps = set() if latex else _step_lines(lines)
     for i, ln in enumerate(lines):
         if _skip(ln):
             continue
@@ -342,7 +343,7 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
             )
             continue
         t = ln.text.strip()
-        m = None if latex else _LABEL_END.search(t)
+        m = None if latex or ln.no in steps else _LABEL_END.search(t)
         if m:
             body = t[: m.start()].strip()
             if (
@@ -364,12 +365,29 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
     return numbered, display
 
 
+def _step_lines(lines: list[MarkdownLine]) -> set[int]:
+    """The lines of pseudo-code steps under an algorithm's head: a '(3)' closing one is a reference the step
+    makes ('Estimate the model (9)'), not a display's label."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if not _ALG.match(ln.text):
+            continue
+        for nxt in lines[i + 1 : i + 80]:
+            t = nxt.text.strip()
+            if t.startswith("<!--"):
+                continue
+            if not (_STEP.match(t) or re.match(r"^\d+\.\s", t) or _STEP_MARK.search(t)):
+                break
+            out.add(nxt.no)
+    return out
+
+
 def _tag_after_display(body: str, tag: str) -> bool:
-    """A \\tag word closing a display line. A lone small letter after a name reads as an argument, 'logK (x)',
-    'f (z)': it counts only after punctuation, a bracket or a digit."""
+    """A \\tag word closing a display line. A small letter or small word after a name reads as an argument,
+    'logK (x)', 'f (z)', 'Softmax (cn)': it counts only after punctuation, a bracket or a digit."""
     if not _display_like(body):
         return False
-    return not (len(tag) == 1 and tag.islower() and body[-1:].isalpha())
+    return not (tag.islower() and (len(tag) == 1 and body[-1:].isalpha() or re.search(r"[A-Za-z]{3}$", body)))
 
 
 def _unmapped_display(body: str, label: str) -> bool:
@@ -380,13 +398,18 @@ def _unmapped_display(body: str, label: str) -> bool:
         and len(body) <= 300
         and len(_ORDINARY_WORD.findall(body)) <= 2
         and not _measurements(body)
+        and bool(_NOT_WORDS.search(body))
     )
+
+
+# a sign no line of plain words holds: a caption '(a) II Goofspiel (6)' ends in a number, not a label
+_NOT_WORDS = re.compile(r"[^\w\s.,;:'’()-]")
 
 
 def _measurements(text: str) -> bool:
     """Three or more numbers making up a good share of the tokens: a table row ('12.3 (0.2)'), not maths."""
     tokens = text.split()
-    numbers = sum(bool(re.fullmatch(r"[-+±]?\d[\d.,%]*", w)) for w in tokens)
+    numbers = sum(bool(re.fullmatch(r"[-+±]?\d[\d.,%]*|\([-+±]?\d[\d.,%]*\)", w)) for w in tokens)
     return numbers >= 3 and numbers >= 0.3 * len(tokens)
 
 

@@ -22,7 +22,34 @@ def columns(runs: list[Run], width: float) -> list[list[Run]]:
     n_left, n_right = sum(len(r.text) for r in left), sum(len(r.text) for r in right)
     # a one-column page of displays (pieces left and right of the middle) still has most prose lines spanning
     two_col = n_left >= 0.2 * total and n_right >= 0.2 * total and n_left + n_right >= 0.75 * total
+    if two_col:
+        _overflows(runs, left, right, mid)
     return _read_bands(_bands(runs, left, right), two_col)
+
+
+def _overflows(runs: list[Run], left: list[Run], right: list[Run], mid: float) -> None:
+    """A left-column line too wide for its column (an overfull display) runs on into the right column, over
+    that column's own prose on the same baseline: no full-width line can overlap prose, so the run crossing
+    the middle, and what touches it on its baseline, stay in the left column."""
+    for r in runs:
+        if not (r.x0 < mid - 4 < mid + 4 < r.x1) or not _overlaps_text(r, right):
+            continue
+        left.append(r)
+        end = r.x1
+        for o in sorted((o for o in right if abs(o.y - r.y) < 0.3 * r.size), key=lambda o: o.x0):
+            if -1 <= o.x0 - end < 0.5 * r.size:
+                left.append(o)
+                right.remove(o)
+                end = max(end, o.x1)
+
+
+def _overlaps_text(r: Run, others: list[Run]) -> bool:
+    """A line of prose on about the same baseline starts inside r's width (a figure's labels may overlap)."""
+    return any(
+        o is not r and abs(o.y - r.y) < 0.5 * r.size and r.x0 < o.x0 < r.x1 - 1
+        and len(_WORD.findall(o.text)) >= 4
+        for o in others
+    )
 
 
 def _prose_column(rs: list[Run]) -> bool:

@@ -191,12 +191,21 @@ def _pairs_below(
     """Numerator `sa` of row ka with each piece of row kb it is centred on, and the main row between them."""
     ca, wa, ya = (sa[0].x0 + sa[-1].x1) / 2, sa[-1].x1 - sa[0].x0, sa[0].y
     out: list[Pair] = []
+    rel_a = _relation(sa, body)
     for sb in sbs:
         cb, wb, yb = (sb[0].x0 + sb[-1].x1) / 2, sb[-1].x1 - sb[0].x0, sb[0].y
         if abs(ca - cb) > 0.2 * max(wa, wb) + 1.5 or ya - yb >= 2.6 * body:
             continue
+        if rel_a and _relation(sb, body):
+            continue  # two rows of an align, each with its relation, not a fraction's parts
         mid = [k for k in mains if ka < k < kb and yb < rows[k][0].y < ya]
         if mid:
             km = min(mid, key=lambda k: abs(rows[k][0].y - (ya + yb) / 2))
             out.append((ya - yb, ka, sa, kb, sb, km))
     return out
+
+
+def _relation(piece: Piece, body: float) -> bool:
+    """A relation sign in the piece's body-size runs (a limit's 't=1' is script-size)."""
+    big = [r for r in piece if r.size >= 0.85 * body]
+    return bool(big) and bool(REL.search(runs_text(big)))

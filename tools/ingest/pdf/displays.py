@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from tools.analysis.equations import STEP_WORDS
 from tools.ingest.pdf.display_join import join_block
-from tools.ingest.pdf.labels import label_of
+from tools.ingest.pdf.labels import LABEL, label_of
 from tools.ingest.pdf.lines import Line, margins
 from tools.ingest.pdf.mathtext import MATH, OPEN_OP, REL, few_words, mathy
 from tools.ingest.pdf.runs import PdfPage
@@ -40,6 +40,7 @@ def mark_displays(lines: list[Line], page: PdfPage) -> list[Line]:
     for ln in lines:
         ln.label = label_of(ln, page, frame.xl, frame.xr)
         ln.kind = _kind(ln, frame, page)
+    _rows_of_lone_labels(lines, frame, page)
     _fraction_rows(lines, frame.body)
     _rows_above_displays(lines, frame)
     _fraction_rows(lines, frame.body)
@@ -82,6 +83,41 @@ def _math_runs(line: Line, page: PdfPage) -> float:
 def _is_table_row(line: Line) -> bool:
     gaps = sum(1 for a, b in zip(line.runs, line.runs[1:], strict=False) if b.x0 - a.x1 > 1.5 * line.size)
     return gaps >= 2 and not MATH.search(line.text)
+
+
+def _rows_of_lone_labels(lines: list[Line], f: _Frame, page: PdfPage) -> None:
+    """A label on a line of its own belongs to maths rows next to it, whatever their indent: above it when
+    it dropped below a row too wide for it; above and below when LaTeX centred it between the rows of an
+    aligned block. Rows are gathered while they stay close and read as maths."""
+    for k, ln in enumerate(lines):
+        if ln.kind != "label" or not _lone(ln):
+            continue
+        up = k - 1
+        while up >= 0 and lines[up].y - lines[up + 1].y <= 2.3 * f.body and _maths_row(lines[up], page):
+            lines[up].kind = "display"
+            up -= 1
+        if k + 1 < len(lines) and ln.y - lines[k + 1].y < 0.9 * f.body and up < k - 1:
+            down = k + 1
+            while down < len(lines) and lines[down - 1].y - lines[down].y <= 2.0 * f.body \
+                    and _maths_row(lines[down], page):
+                lines[down].kind = "display"
+                down += 1
+
+
+def _lone(ln: Line) -> bool:
+    """A label line holding nothing but the label and script-size pieces of the rows around it."""
+    before = ln.runs[:-1]
+    return all(r.size < 0.8 * ln.size for r in before) and not LABEL.sub("", ln.runs[-1].text).strip()
+
+
+def _maths_row(ln: Line, page: PdfPage) -> bool:
+    """A row of a display: few ordinary words, and maths signs or maths fonts; no label of its own, no
+    numbered or keyword-led pseudo-code step."""
+    if ln.kind in ("indented", "display"):
+        return True  # a display's own row or its note ('(apply the chain rule)')
+    if ln.kind not in ("text", "step") or _STEP.match(ln.text):
+        return False
+    return few_words(ln.text) and bool(MATH.search(ln.text) or _math_runs(ln, page) >= 0.5)
 
 
 def _fraction_rows(lines: list[Line], body: float) -> None:
@@ -138,7 +174,7 @@ def _join_displays(lines: list[Line], body: float) -> list[Line]:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and lines[j].kind in _NEAR and lines[j - 1].y - lines[j].y <= 2.2 * body:
+        while j < len(lines) and lines[j].kind in _NEAR and lines[j - 1].y - lines[j].y <= 2.3 * body:
             j += 1
         block = lines[i:j]
         if any(ln.label for ln in block):

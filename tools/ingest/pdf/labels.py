@@ -49,8 +49,10 @@ def _without_debris(line: Line) -> Line:
 
 def _label(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     m = LABEL.search(line.text)
-    if not m or line.x1 < xr - max(6.0, 0.6 * line.size):
+    if not m:
         return None
+    if line.x1 < xr - max(6.0, 0.6 * line.size):
+        return _set_by_hand(line, page, xl, xr, m)
     before = line.text[: m.start()].rstrip()
     word = _TAG.fullmatch(m.group(1)) is not None
     if not before:
@@ -106,3 +108,19 @@ def _label_gap(line: Line, page: PdfPage, label: str) -> float | None:
     if last.text == label and len(line.runs) > 1:
         return last.x0 - line.runs[-2].x1
     return None
+
+
+_HAND_NUMBER = re.compile(r"[.,]\s*\((\d{1,3})\)$")
+
+
+def _set_by_hand(line: Line, page: PdfPage, xl: float, xr: float, m: re.Match) -> str | None:
+    """A number set by hand a space after a centred display's closing stop ('... + λ‖θ‖². (6)'), not flush
+    right: a label when the line is indented maths, few words, and the number stands apart."""
+    hand = _HAND_NUMBER.search(line.text)
+    before = line.text[: m.start()].rstrip()
+    if not hand or line.x0 < xl + 0.06 * (xr - xl) or not few_words(before):
+        return None
+    if not (REL.search(before) or _math_font_before(line, page)):
+        return None
+    gap = _label_gap(line, page, m.group())
+    return hand.group(1) if gap is not None and gap >= 0.25 * line.size else None
