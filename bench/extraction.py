@@ -153,10 +153,20 @@ def _latex_plain(tex: str) -> str:
         return tex
 
 
+GT_TEX_CUT = 160  # groundtruth.json cuts each equation's `tex` to this many characters
+
+
+def _cut_to(got: str, tex: str, limit: int) -> str:
+    """The body as long as the length check allows when the ground truth's LaTeX was cut short (the body then
+    rightly goes on past it), else the whole body."""
+    return got[:limit] if len(tex) >= GT_TEX_CUT else got
+
+
 def body_attached(body: str, tex: str) -> bool:
-    want, got = _chars(_latex_plain(tex)), _chars(body)
+    want = _chars(_latex_plain(tex))
     if not want:
         return False
+    got = _cut_to(_chars(body), tex, 3 * len(want) + 20)
     overlap = sum((Counter(want) & Counter(got)).values())
     return overlap >= 0.6 * len(want) and len(got) <= 3 * len(want) + 20
 
@@ -173,7 +183,7 @@ def body_intact(body: str, tex: str) -> bool:
     and the body is at most twice as long + 20 (the paper's own macros, which latex2text drops, print in the
     body; text read on past the equation does not fit)."""
     want = _chars(_latex_plain(re.sub(r"\\[dt]frac(?![A-Za-z])", r"\\frac", tex))).translate(_SAME_GLYPH)
-    got = _chars(body).translate(_SAME_GLYPH)
+    got = _cut_to(_chars(body).translate(_SAME_GLYPH), tex, 2 * len(want) + 20)
     if not want or not got:
         return False
     common = sum(b.size for b in SequenceMatcher(None, want, got, autojunk=False).get_matching_blocks())

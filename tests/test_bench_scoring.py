@@ -58,3 +58,8 @@ def test_a_body_that_lost_its_order_is_attached_but_not_intact() -> None:
     assert body_attached(pieces_last, sum_tex) and not body_intact(pieces_last, sum_tex)
     assert body_intact("p(x) = ∑_{i=1}^{n} xi", sum_tex)
     assert not body_intact(read_well + " and the text read on past the equation, far too long to be it", tex)
+    # a ground-truth LaTeX cut at 160 characters: a body read whole goes on past it and still counts
+    long_tex = " + ".join(f"a_{{{k}}} b_{{{k}}}" for k in range(1, 40))
+    cut, whole = long_tex[:160], " + ".join(f"a{k} b{k}" for k in range(1, 40))
+    assert body_attached(whole, cut) and body_intact(whole, cut)
+    assert not body_intact("c d e f g h i j k l m n o p q r s t u v w x y z" * 4, cut)
