@@ -280,6 +280,20 @@ def test_paper_markdown_gives_title_link_bibtex(root, no_index):
     assert (root / "iddpm2" / "README.md").read_text().startswith("# IDDPM (sidecar title)")
 
 
+@pytest.mark.parametrize("extra", [0, 1, 2])
+def test_a_title_near_the_line_limit_keeps_the_package_docstring_ruff_clean(root, no_index, extra):
+    # `"""A PyTorch implementation of "<title>"."""` is 101-103 columns: ruff format joins a docstring
+    # wrapped after its only line (past the limit), so it must come out as two lines
+    title = "Robust-Adaptive Control of Linear Systems: beyond Quadratic Cost" + "s" * extra
+    paper = root / "papers" / "p"
+    paper.mkdir(parents=True)
+    (paper / "paper.md").write_text(f"<!-- page 1 -->\n# {title}\n\nText.\n")
+    init_uv_project("proj", paper_markdown="papers/p/paper.md", sync=False)
+    doc = (root / "proj/src/proj/__init__.py").read_text().split("\n\n")[0]
+    assert title in doc.replace("\n", " ") and max(len(line) for line in doc.splitlines()) <= 100
+    assert_ruff_clean(root / "proj")
+
+
 def test_checklist_gives_equation_stubs_tests_docs_and_hp_configs(root, no_index):
     (root / "IMPLEMENTATION_CHECKLIST.md").write_text(CHECKLIST)
     result = init_uv_project("proj", checklist_path="IMPLEMENTATION_CHECKLIST.md")

@@ -728,7 +728,8 @@ def build_context(
     minor = answers.python.split(".")[1]
     about = f'A PyTorch implementation of "{paper.title}".' if paper.title else "A PyTorch research project."
     about = docstring_line(about, 300).replace("\\", "")
-    package_doc = about if len(about) <= 94 else textwrap.fill(about, width=96) + "\n"
+    # one line when `"""about"""` fits in 100 columns; else two or more lines, which ruff format keeps
+    package_doc = about if len(about) <= 94 else textwrap.fill(about, width=88) + "\n"
     return {
         "name": answers.name,
         "package": answers.package,
