@@ -580,6 +580,25 @@ def test_a_step_schedule_in_epochs_comes_from_the_hp_rows(root, no_index):
     assert {"HP-lr-decay", "HP-lr-milestones", "HP-warmup-epochs", "HP-epochs"} <= implemented
 
 
+def test_a_scoped_out_hp_row_is_never_written_as_the_papers_value(root, no_index):
+    from tools.trace.coverage import check_coverage
+
+    epochs = "| **HP-epochs** | epochs | 200 | p. 11 | SPECIFIED |"
+    scoped = EPOCHS.replace(f"{epochs} [ ] TODO | |", f"{epochs} [-] OUT_OF_SCOPE | the NMT runs |")
+    batch = "| 128 | p. 11 · A. Hyperparameters | SPECIFIED |"
+    scoped = scoped.replace(f"{batch} [ ] TODO |", f"{batch} [-] OUT_OF_SCOPE |")
+    assert scoped.count("OUT_OF_SCOPE") == 2
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(scoped)
+    create_project(root / "sc", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
+    large_text = (root / "sc/configs/large.yaml").read_text()
+    large = yaml.safe_load(large_text)["train"]
+    assert "HP-epochs" not in large_text and large["steps"] != 200 * large["steps_per_epoch"]
+    assert "HP-batch-size" not in large_text  # the default, with no paper ID to claim it
+    assert large["lr_decay"] == 0.2  # an in-scope row still gives the paper's value
+    report = check_coverage("sc", update=False)
+    assert [p.message for p in report.problems if p.kind in ("unknown_id", "config_contradicts_paper")] == []
+
+
 @pytest.mark.anyio
 async def test_mcp_method_project(root, no_index):
     from mcp import Client
