@@ -11,6 +11,7 @@ import pytest
 
 from tools.analysis.checklist import (
     CHECKLIST_NAME,
+    MAX_REPLY_CHARS,
     MAX_REPLY_ITEMS,
     SECTIONS,
     make_checklist,
@@ -144,9 +145,29 @@ def test_reply_is_capped_but_the_file_is_complete(tmp_root):
     lines = [f"$$ x_{{{k}}} = {k} y $$ ({k})" for k in range(1, 301)]
     (tmp_root / "big.md").write_text("## Maths\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
     r = make_checklist("big.md")
-    assert len(r.items) == MAX_REPLY_ITEMS and r.items_left_out == r.added - MAX_REPLY_ITEMS > 0
+    assert 0 < len(r.items) <= MAX_REPLY_ITEMS and r.items_left_out == r.added - len(r.items) > 0
+    assert sum(len(it.model_dump_json()) for it in r.items) <= MAX_REPLY_CHARS
     assert r.counts["equation"] == 300
     assert len(parse_checklist(Path(r.path).read_text(encoding="utf-8"))) == r.added
+
+
+def test_long_equations_are_cut_by_size_and_in_scope_items_come_first(tmp_root):
+    body = " + ".join(rf"\alpha_{{{j}}} x^{{{j}}}" for j in range(60))  # ~1 kB of LaTeX each
+    lines = [f"$$ y_{{{k}}} = {body} $$ ({k})" for k in range(1, 81)]
+    (tmp_root / "long.md").write_text("## Maths\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    r = make_checklist("long.md")
+    assert r.counts["equation"] == 80 and r.items[0].id == "EQ-1"
+    assert r.items_left_out == r.added - len(r.items) > 0
+    assert sum(len(it.model_dump_json()) for it in r.items) <= MAX_REPLY_CHARS
+    path = Path(r.path)
+    text = path.read_text(encoding="utf-8")
+    for k in range(1, 41):  # the user scopes out the first half; a re-run keeps that
+        row = next(line for line in text.splitlines() if line.startswith(f"| **EQ-{k}** |"))
+        text = text.replace(row, row.replace("[ ] TODO", "[-] OUT_OF_SCOPE"))
+    path.write_text(text, encoding="utf-8")
+    again = make_checklist("long.md")
+    assert again.items[0].id == "EQ-41" and all(it.scope == "IN_SCOPE" for it in again.items)
+    assert again.items_left_out == r.added - len(again.items)
 
 
 def test_bad_inputs(tmp_root):

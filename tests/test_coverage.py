@@ -528,6 +528,23 @@ def test_a_long_checklist_is_capped_in_the_reply_and_whole_in_the_report_file(tm
     assert {it["id"]: it["status"] for it in full["items"]}[last] == "IMPLEMENTED"
 
 
+def test_a_capped_reply_lists_in_scope_items_before_scoped_out_ones(tmp_root: Path):
+    from tools.trace.coverage import MAX_REPLY_ITEMS
+
+    n = MAX_REPLY_ITEMS + 30
+    rows = ["# Implementation checklist: long", "", "## Key Equations", "",
+            "| ID | equation | where in the paper | detail | status | notes |", "|---|---|---|---|---|---|"]
+    rows += [f"| **EQ-{i}** | `y = {i} x` | p. 3 | SPECIFIED | [-] DERIVATION | a proof step |"
+             for i in range(1, n - 9)]
+    rows += [f"| **EQ-{i}** | `y = {i} x` | p. 9 | SPECIFIED | [ ] TODO |  |" for i in range(n - 9, n + 1)]
+    proj = tmp_root / "scoped"
+    write(proj, "IMPLEMENTATION_CHECKLIST.md", "\n".join(rows) + "\n")
+    result = check_coverage(str(proj))
+    shown = [it.id for it in result.items]
+    assert len(shown) == MAX_REPLY_ITEMS and result.items_left_out == n - MAX_REPLY_ITEMS
+    assert {f"EQ-{i}" for i in range(n - 9, n + 1)} <= set(shown)  # the ten in scope, kept from the cut
+
+
 def test_latest_run_is_the_newer_record_when_two_share_a_timestamp(tmp_root: Path):
     """Two runs that end within one clock tick: the record written last is the latest run."""
     import os

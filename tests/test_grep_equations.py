@@ -162,6 +162,7 @@ def test_latex_route_markdown(tmp_root):
     assert [(e.label, e.latex, e.page) for e in r.numbered] == [("12", True, None)]
     assert r.numbered[0].body == "\\mathcal{L} = \\mathbb{E}\\left[\\|x - f(x)\\|^2\\right]"
     assert [e.body for e in r.display] == ["y = Wx + b"]
+    assert "(12) line 2: \\mathcal{L}" in r.summary_text() and "None" not in r.summary_text()
 
 
 def test_huge_input_is_capped(tmp_root):

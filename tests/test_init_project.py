@@ -280,6 +280,20 @@ def test_paper_markdown_gives_title_link_bibtex(root, no_index):
     assert (root / "iddpm2" / "README.md").read_text().startswith("# IDDPM (sidecar title)")
 
 
+@pytest.mark.parametrize("extra", [0, 1, 2])
+def test_a_title_near_the_line_limit_keeps_the_package_docstring_ruff_clean(root, no_index, extra):
+    # `"""A PyTorch implementation of "<title>"."""` is 101-103 columns: ruff format joins a docstring
+    # wrapped after its only line (past the limit), so it must come out as two lines
+    title = "Robust-Adaptive Control of Linear Systems: beyond Quadratic Cost" + "s" * extra
+    paper = root / "papers" / "p"
+    paper.mkdir(parents=True)
+    (paper / "paper.md").write_text(f"<!-- page 1 -->\n# {title}\n\nText.\n")
+    init_uv_project("proj", paper_markdown="papers/p/paper.md", sync=False)
+    doc = (root / "proj/src/proj/__init__.py").read_text().split("\n\n")[0]
+    assert title in doc.replace("\n", " ") and max(len(line) for line in doc.splitlines()) <= 100
+    assert_ruff_clean(root / "proj")
+
+
 def test_checklist_gives_equation_stubs_tests_docs_and_hp_configs(root, no_index):
     (root / "IMPLEMENTATION_CHECKLIST.md").write_text(CHECKLIST)
     result = init_uv_project("proj", checklist_path="IMPLEMENTATION_CHECKLIST.md")
@@ -564,6 +578,25 @@ def test_a_step_schedule_in_epochs_comes_from_the_hp_rows(root, no_index):
     assert [p.message for p in report.problems if p.kind == "config_contradicts_paper"] == []
     implemented = {i.id for i in report.items if i.status != "TODO"}
     assert {"HP-lr-decay", "HP-lr-milestones", "HP-warmup-epochs", "HP-epochs"} <= implemented
+
+
+def test_a_scoped_out_hp_row_is_never_written_as_the_papers_value(root, no_index):
+    from tools.trace.coverage import check_coverage
+
+    epochs = "| **HP-epochs** | epochs | 200 | p. 11 | SPECIFIED |"
+    scoped = EPOCHS.replace(f"{epochs} [ ] TODO | |", f"{epochs} [-] OUT_OF_SCOPE | the NMT runs |")
+    batch = "| 128 | p. 11 · A. Hyperparameters | SPECIFIED |"
+    scoped = scoped.replace(f"{batch} [ ] TODO |", f"{batch} [-] OUT_OF_SCOPE |")
+    assert scoped.count("OUT_OF_SCOPE") == 2
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(scoped)
+    create_project(root / "sc", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
+    large_text = (root / "sc/configs/large.yaml").read_text()
+    large = yaml.safe_load(large_text)["train"]
+    assert "HP-epochs" not in large_text and large["steps"] != 200 * large["steps_per_epoch"]
+    assert "HP-batch-size" not in large_text  # the default, with no paper ID to claim it
+    assert large["lr_decay"] == 0.2  # an in-scope row still gives the paper's value
+    report = check_coverage("sc", update=False)
+    assert [p.message for p in report.problems if p.kind in ("unknown_id", "config_contradicts_paper")] == []
 
 
 @pytest.mark.anyio

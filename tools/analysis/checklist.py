@@ -82,6 +82,7 @@ _PREFIX_KIND: dict[str, ItemKind] = {
 }
 _MAX_COMPONENTS = 20
 MAX_REPLY_ITEMS = 250  # the file holds them all; a reply stays well under what a chat client accepts
+MAX_REPLY_CHARS = 30_000  # the items' JSON: sent twice (text and structured), ~20k tokens at most
 _MAX_VALUES = 6
 _MAX_EQUATION = 4000  # the whole body: stubs' docstrings and oracles read it from the checklist
 
@@ -127,7 +128,10 @@ class ChecklistResult(ToolResult):
     added: int = Field(description="items new in this run")
     kept: int = Field(description="items the file already had (their status, notes and edits untouched)")
     unstated: list[str] = Field(description="standard hyperparameters the paper does not state (HP IDs)")
-    items: list[ChecklistItem] = Field(description=f"the file's items (the first {MAX_REPLY_ITEMS})")
+    items: list[ChecklistItem] = Field(
+        description=f"the file's items, in-scope ones first (at most {MAX_REPLY_ITEMS} and about "
+        f"{MAX_REPLY_CHARS:,} characters of JSON; the file holds them all)"
+    )
     items_left_out: int = Field(default=0, description="items in the file but not in this reply")
 
     def summary_text(self) -> str:
@@ -667,6 +671,20 @@ def make_checklist(
         added=added,
         kept=extracted - added if merged else 0,
         unstated=unstated,
-        items=items[:MAX_REPLY_ITEMS],
-        items_left_out=max(0, len(items) - MAX_REPLY_ITEMS),
+        items=(shown := reply_items(items)),
+        items_left_out=len(items) - len(shown),
     )
+
+
+def reply_items(items: list[ChecklistItem]) -> list[ChecklistItem]:
+    """The items a reply carries: in-scope ones first (file order otherwise), cut at MAX_REPLY_ITEMS or
+    when their JSON passes MAX_REPLY_CHARS, so a paper with many long equations still fits a chat."""
+    ordered = sorted(items, key=lambda it: it.scope != "IN_SCOPE")
+    shown: list[ChecklistItem] = []
+    size = 0
+    for item in ordered[:MAX_REPLY_ITEMS]:
+        size += len(item.model_dump_json())
+        if size > MAX_REPLY_CHARS and shown:
+            break
+        shown.append(item)
+    return shown

@@ -96,13 +96,14 @@ class GrepEquationsResult(ToolResult):
         out = [f"{self.markdown_path} ({self.route} route): "
                + ", ".join(f"{k} {v}" for k, v in self.counts.items())]
         for e in self.numbered[:60]:
-            out.append(f"  ({e.label}) p{e.page} line {e.line}: {e.body[:100]}{_seen(e)}")
+            out.append(f"  ({e.label}){_page(e.page)} line {e.line}: {e.body[:100]}{_seen(e)}")
         for a in self.algorithms:
-            out.append(f"  Algorithm {a.number} p{a.page}: {a.caption[:80]} ({len(a.steps)} steps){_seen(a)}")
+            steps = f"({len(a.steps)} steps){_seen(a)}"
+            out.append(f"  Algorithm {a.number}{_page(a.page)}: {a.caption[:80]} {steps}")
         for t in self.theorems:
-            out.append(f"  {t.kind.title()} {t.number or ''} p{t.page}: {t.text[:80]}")
+            out.append(f"  {t.kind.title()} {t.number or ''}{_page(t.page)}: {t.text[:80]}")
         for tb in self.tables:
-            out.append(f"  Table {tb.number or ''} p{tb.page}: {tb.caption[:80]}{_seen(tb)}")
+            out.append(f"  Table {tb.number or ''}{_page(tb.page)}: {tb.caption[:80]}{_seen(tb)}")
         for h in self.hyperparameters[:60]:
             seen = _seen(h) if h.where == "table" else ""  # a value read from a table: its row's crop
             out.append(f"  {h.key} = {h.value} ({h.where}, line {h.line}){seen}")
@@ -111,6 +112,11 @@ class GrepEquationsResult(ToolResult):
         return "\n".join(out)
 
 
+
+
+def _page(page: int | None) -> str:
+    """' p5', or nothing where the page is unknown (LaTeX route without the PDF)."""
+    return f" p{page}" if page is not None else ""
 
 
 def _seen(item: Located) -> str:

@@ -335,7 +335,8 @@ def yaml_number(value: float | int) -> str:
 
 
 def hp_values(items: list[Any]) -> dict[str, Any]:
-    """HP key -> the paper's numeric value; "unstated" when the checklist says the paper does not give it;
+    """HP key -> the paper's numeric value for the in-scope rows; "unstated" when the checklist says the
+    paper does not give it;
     "candidate:<values>" when the scanner only found candidates (never the paper's value until confirmed);
     None when it gives no plain number (a list of values, a word); lr_milestones: a list (milestone_values).
     """
@@ -344,6 +345,8 @@ def hp_values(items: list[Any]) -> dict[str, Any]:
         item_id = str(_get(item, "id") or "")
         if not item_id.upper().startswith("HP-"):
             continue
+        if str(_get(item, "scope") or "IN_SCOPE") != "IN_SCOPE":
+            continue  # scoped out (another experiment's value, say): never written as the paper's
         key = item_id[3:].lower().replace("-", "_")
         if str(_get(item, "specified") or "").upper() == "UNSPECIFIED":
             out[key] = "unstated"
@@ -728,7 +731,8 @@ def build_context(
     minor = answers.python.split(".")[1]
     about = f'A PyTorch implementation of "{paper.title}".' if paper.title else "A PyTorch research project."
     about = docstring_line(about, 300).replace("\\", "")
-    package_doc = about if len(about) <= 94 else textwrap.fill(about, width=96) + "\n"
+    # one line when `"""about"""` fits in 100 columns; else two or more lines, which ruff format keeps
+    package_doc = about if len(about) <= 94 else textwrap.fill(about, width=88) + "\n"
     return {
         "name": answers.name,
         "package": answers.package,

@@ -609,7 +609,7 @@ def _write_statuses(checklist: Path, text: str, covered: list[ItemCoverage], pro
 
 def _capped(result: CoverageResult, project: Path) -> CoverageResult:
     """Write the whole result to the workspace; reply with at most MAX_REPLY_ITEMS items, those that
-    changed status or have a problem first."""
+    changed status or have a problem first, then in-scope ones."""
     import hashlib
 
     from tools.workspace import atomic_write, workspace
@@ -621,7 +621,8 @@ def _capped(result: CoverageResult, project: Path) -> CoverageResult:
     if len(result.items) <= MAX_REPLY_ITEMS:
         return result
     flagged = set(result.status_changes) | {p.item_id for p in result.problems if p.item_id}
-    ordered = sorted(result.items, key=lambda it: it.id not in flagged)  # stable: checklist order otherwise
+    # flagged first, then the rest of the in-scope items; checklist order otherwise (a stable sort)
+    ordered = sorted(result.items, key=lambda it: (it.id not in flagged, it.scope != "IN_SCOPE"))
     keep = {it.id for it in ordered[:MAX_REPLY_ITEMS]}
     return result.model_copy(
         update={
