@@ -143,6 +143,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "discount_factor": ("discount factor", "discount", "gamma"),
     "num_experts": ("experts",),
     "latent_dim": ("latent dimension", "latent size", "latent dim", "code size"),
+    "state_dim": ("state dimension", "state space dimension", "state size", "state dim"),
     "vocab_size": ("vocabulary size", "vocab size"),
     "image_size": ("image size", "resolution", "image resolution"),
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
@@ -755,6 +756,15 @@ def _names_other(noun: str, key: str) -> bool:
     return noun.split()[-1].lower() not in _GENERIC_NOUNS and canonical_key(noun) != key
 
 
+# "sequences for n equal to ...": the things the symbol is a property of here, whatever it meant elsewhere
+_THINGS_FOR = re.compile(r"\b(?P<noun>[a-z]{4,}s)\s+for\s+$")
+# an assignment that labels a row of scores: "D=5, T=20 | 265.1 | 261.2" (a results table's condition)
+_SCORES_AFTER = re.compile(
+    rf"(?:\s*,\s*{_SYM}\s*=\s*(?:{_NUM}))*\s*\|?\s*(?:\*{{0,2}}\d*\.\d+\*{{0,2}}\s*(?:\||(?=\s)|$)\s*){{2,}}"
+)
+# "the three layers": a count with a definite article refers back to layers described before
+_BACK_REFERENCE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
+_GATE = re.compile(r"\bgat(?:e|es|ing)\b", re.I)
 _NAMING_NOUN = re.compile(r"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?$", re.I)
 _NAMED_SYM = re.compile(
     rf"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?"
@@ -812,8 +822,12 @@ _RANGE_START = re.compile(
 
 
 _PRODUCT_BEFORE = re.compile(r"[·×*⋅]\s*$")
-# a clause describing data: "instances, each containing T = 10 time steps" (not "..., with K = 5 sweeps")
-_DESCRIBES_DATA = re.compile(r"\bcontain(?:s|ing|ed)?\b(?![^;]*\bwith\b)[^;]*$|\binstances?\s+with\b[^;]*$")
+# a clause describing data: "instances, each containing T = 10 time steps" (not "..., with K = 5 sweeps"),
+# "on test sets where T = 100"
+_DESCRIBES_DATA = re.compile(
+    r"\bcontain(?:s|ing|ed)?\b(?![^;]*\bwith\b)[^;]*$|\binstances?\s+with\b[^;]*$|"
+    r"\b(?:test|evaluation)\s+(?:sets?|data|instances?)\s+(?:where|with)\b[^;]*$"
+)
 # what a sentence says an assigned symbol is: "K = 5 sweeps", "20 instances per batch", "exploration ε = 0.4",
 # "γ = 0.4 for exploration"
 _NOUN_AFTER_SYM = re.compile(
@@ -1302,7 +1316,9 @@ def _column_table(header: _Line, rows: list[_Line], symbols: dict[str, str], out
         m = _SYM_ASSIGN.search(text)
         if m and m.group("sym") in symbols:
             out.add(header, m.group("sym"), symbols[m.group("sym")], m.group("value"), "table", header.text)
-    _prose_matches(header.text, lambda _o: header, symbols, out, "table")
+    # a paragraph of prose right above a run of rows (a figure's tick labels) is read as prose
+    where = "prose" if len(header.text.split()) >= 12 and _SENTENCE_END.search(header.text) else "table"
+    _prose_matches(header.text, lambda _o: header, symbols, out, where)
     if len(cells) == width and all(len(_cells(r.text)) == width for r in rows):
         columns = [(k, text) for k, (text, key) in enumerate(cells) if key]
     elif cells and cells[0][1]:
@@ -1437,7 +1453,9 @@ class _ProseScan:
                 first = (m.groupdict().get("gap") or "").split()[:1]
                 if first and first[0].lower() in _MODIFIERS:
                     name = f"{name} {first[0]}"  # "a learning rate scaling of 1" is not a learning rate
-                part = self.part_count(m)
+                part = self.part_count(m) or bool(
+                    m.re is _VALUE_NAME and _BACK_REFERENCE.search(text[max(0, m.start() - 8) : m.start()])
+                )
                 self.emit(m, name, canonical_key(name), m["value"], m.span("value"), flagged=part)
 
     def part_count(self, m: re.Match[str]) -> bool:
@@ -1464,9 +1482,12 @@ class _ProseScan:
             name, key = (sym, self.symbols.get(sym))
             if named:
                 name, key = f"{named[0]} {sym}", canonical_key(named[0])
-            if key and _DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()]):
+            if key and (
+                _DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()])
+                or _SCORES_AFTER.match(text, m.end("value"))
+            ):
                 self.emit(m, name, key, m.group("value"), m.span("value"), flagged=True)
-                continue  # "instances, each containing T = 10 time steps": the data, not a setting
+                continue  # "instances, each containing T = 10 time steps", "T=20 | 265.1": not a setting
             if named:
                 self.emit(m, name, key, m.group("value"), m.span("value"), flagged=not named[1])
                 continue
@@ -1484,6 +1505,9 @@ class _ProseScan:
             elif sym in self.symbols:
                 key = self.symbols[sym]
                 other = _OTHER_NOUN.search(text[max(0, m.start() - 40) : m.start()])
+                things = _THINGS_FOR.search(text[max(0, m.start() - 30) : m.start()])
+                if things and _singular(things["noun"]) not in key:
+                    other = things
                 if other and _names_other(other["noun"], key):  # "sticky actions with a probability of p"
                     self.emit(m, f"{other['noun']} {sym}", canonical_key(other["noun"]), m.group("value"),
                               m.span("value"), flagged=True)
@@ -1510,7 +1534,8 @@ class _ProseScan:
         for rx, word in by_word:
             for m in rx.finditer(text):
                 value = m.group("value") or m.groupdict().get("named") or m.groupdict().get("relu") or ""
-                self.emit(m, word, word, value, m.span())
+                gate = word == "activation" and _GATE.search(text[max(0, m.start() - 40) : m.start()])
+                self.emit(m, word, word, value, m.span(), flagged=bool(gate))  # a gate's sigmoid is fixed
         for m in _SEARCH.finditer(text):
             self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
         for m in _FOLDS.finditer(text):
