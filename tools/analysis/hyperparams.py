@@ -144,6 +144,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "num_experts": ("experts",),
     "latent_dim": ("latent dimension", "latent size", "latent dim", "code size"),
     "state_dim": ("state dimension", "state space dimension", "state size", "state dim"),
+    "exploration": ("exploration", "exploration parameter", "exploration rate", "exploration constant"),
+    "width_factor": ("width factor", "widening factor", "width multiplier"),
+    "lr_milestones": ("milestones", "lr milestones", "learning rate milestones"),
     "vocab_size": ("vocabulary size", "vocab size"),
     "image_size": ("image size", "resolution", "image resolution"),
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
@@ -572,7 +575,10 @@ _NAME_VALUE = re.compile(
     rf"{_NUMVALUE}",
     re.I,
 )
-_VALUE_NAME = re.compile(rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+){{0,2}}?){_COUNT}", re.I)
+# "4 residual layers", "five S2AvgUnpool (decoding) layers"
+_VALUE_NAME = re.compile(
+    rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([a-z]{{3,20}}\)\s+)?){{0,2}}?){_COUNT}", re.I
+)
 _SYM = r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?[0-9a-z]{1,3}\}?|\d{1,2})?)(?![\w])"
 _SYM_ASSIGN = re.compile(
     # a value run into letters ("0.5dt") is part of a formula
@@ -661,12 +667,65 @@ _PHRASES = (
     # "importance sampling using 500 samples"
     (rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b", "importance_samples",
      "importance samples"),
+    # an architecture table's layer: "FC 32 Tanh", "Linear 256 ReLU" (an output layer has no activation)
+    (rf"\b(?:FC|Linear|Dense)\s+{_N}\s+(?:ReLU|Tanh|Sigmoid|ELU|LeakyReLU|GELU|SELU|Softplus|Swish)\b",
+     "hidden_size", "fully connected layer width"),
+    # "we use the size of 224 × 224": the input images
+    (rf"\b(?:use|using|with|at)\s+(?:an?\s+|the\s+)?(?:input\s+|image\s+|crop\s+)?(?:size|resolution)\s+of\s+"
+     rf"{_N}\s*[×x]\s*\d+\b", "image_size", "image size"),
+    # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
+    (r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])", "lr_milestones",
+     "learning rate milestones"),
 )
 _PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRASES)
+# "evaluated at every 500,000 frames", "checkpoints taken every 10 epochs": an interval, named by its purpose
+_INTERVAL = re.compile(
+    r"\b(?P<what>evaluat\w*|checkpoint\w*|sav(?:e|ed|ing)|logg?(?:ed|ing)?|target\s+(?:network\s+)?updates?)\b"
+    rf"[^.;]{{0,80}}?\b(?:at\s+)?every\s+(?P<value>\d{{1,3}}(?:,\s?\d{{3}})+|{_SCALAR})\s+"
+    r"(?P<unit>frames|steps|iterations|epochs|updates|episodes)\b",
+    re.I,
+)
+_INTERVAL_OF = {
+    "evaluat": "evaluation",
+    "checkpo": "checkpoint",
+    "sav": "checkpoint",
+    "log": "log",
+    "target": "target_update",
+}
+# "we set it to 0.6": the setting named earlier in the sentence
+_SET_IT = re.compile(rf"\b(?:set|fix|fixed|chose|choose)\s+(?:it|them)\s+(?:to|at)\s+{_NUMVALUE}", re.I)
+# "performs four steps of downsampling": a count of a process's steps
+_STEPS_OF = re.compile(
+    rf"(?<![\w.,])(?P<value>{_NUM}|(?:{_WORDNUM})\b)\s+(?P<unit>steps|stages|levels|rounds)\s+of\s+"
+    r"(?P<what>[a-z]{3,}ing)\b",
+    re.I,
+)
+# a learning-rate decay stated by its factor: "a decaying factor of γ = 0.1", "divided by 10 at epochs 100
+# and 150" (the epochs are the schedule's milestones)
+_DECAY_FACTOR = re.compile(
+    rf"\b(?:decay(?:ing)?|multiplicative|reduction)\s+(?:factor|rate)\s+(?:of\s+)?(?:γ\s*=\s*)?"
+    rf"(?P<value>{_SCALAR})(?!\w|\.\d)",
+    re.I,
+)
+_STEP_DECAY = re.compile(
+    rf"\b(?:(?P<div>divided)|multiplied|reduced|decreased|decayed|dropped|lowered)\s+by\s+(?:a\s+factor\s+of\s+)?"
+    rf"(?P<value>{_SCALAR})\s+(?:at|after)\s+(?:the\s+)?(?P<unit>epochs?|iterations?|steps?)\s+"
+    rf"(?P<ms>(?:{_NUM})(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:{_NUM}))*)",
+    re.I,
+)
+# "the cosine learning rate schedule [cite], starting at 0.1 for CIFAR-10 and 3.2 for ImageNet"
+_SCHEDULE_START = re.compile(
+    r"\b(?:learning[\s-]rate|lr)\s+(?:[\w-]+\s+){0,2}?schedule(?:\s*(?:\([^()]{1,60}\)|\[[^\]]{1,60}\]))?,?\s+"
+    rf"(?:starting|which\s+starts|that\s+starts)\s+(?:at|from)\s+(?P<value>{_SCALAR})(?!\w|\.\d)"
+    r"(?:\s+(?:for|on)\s+(?P<ctx>[\w-]+))?"
+    rf"(?:,?\s+and\s+(?P<value2>{_SCALAR})\s+(?:for|on)\s+(?P<ctx2>[\w-]+))?",
+    re.I,
+)
+_ABOUT_LR = re.compile(r"learning[\s-]rate|\blr\b|lr_scheduler|scheduler", re.I)
 # the size of a model part: "2 linear layers each of size 128", "Filters are of size 5 × 5"
 _PART_SIZE = re.compile(
     r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?of\s+"
-    rf"(?:size|width)\s+(?P<value>(?:{_NUM})(?:\s*[×x]\s*(?:{_NUM}))?)(?![\w,]|\.\d)",
+    rf"(?:size|width)\s+(?P<value>(?:{_NUM})(?:\s*[×x]\s*(?:{_NUM}))?)(?!\w|,\d|\.\d)",
     re.I,
 )
 _SET_SIZE = re.compile(
@@ -744,8 +803,10 @@ _NOT_A_SETTING = {
 # a noun that names the symbol right after it: "a budget n = 5460", "support of K = 25"
 # "with a probability of p = 0.25": the sentence names what this symbol is here, whatever it meant elsewhere
 _OTHER_NOUN = re.compile(
-    r"\b(?:a|an|the)\s+(?P<noun>[a-z][a-z-]+(?:\s+(?!of\b)[a-z][a-z-]+)?)\s+(?:of\s+)?$", re.I
+    r"\b(?:a|an|the|with)\s+(?P<noun>[a-z][a-z-]+(?:\s+(?!of\b)[a-z][a-z-]+)?)\s+(?:of\s+)?$", re.I
 )
+# "C = 2 · max": the value is a factor of an expression, not the setting
+_FACTOR_AFTER = re.compile(r"\s*[·×*⋅]\s*(?!\d)")
 _GENERIC_NOUNS = {"value", "values", "setting", "settings", "parameter", "parameters", "hyperparameter",
                   "hyperparameters", "choice", "choices", "default", "defaults", "configuration", "constant"}
 
@@ -1381,6 +1442,7 @@ class _ProseScan:
     def __init__(self, text: str, line_at, symbols: dict[str, str], out: _Collector, where: str) -> None:
         self.text, self.line_at, self.symbols, self.out, self.where = text, line_at, symbols, out, where
         self.taken: set[int] = set()  # offsets of the values claimed so far
+        self.local: dict[str, str] = {}  # symbols a name gave here: "width factor k = 2 ... and k = 10"
 
     def free(self, a: int, b: int) -> bool:
         return self.taken.isdisjoint(range(a, b))
@@ -1434,6 +1496,9 @@ class _ProseScan:
 
     def run(self) -> None:
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
+        self.intervals()
+        self.schedules()
+        self.set_it()
         self.named()
         self.compounds()
         self.symbol_values()
@@ -1453,6 +1518,9 @@ class _ProseScan:
                 first = (m.groupdict().get("gap") or "").split()[:1]
                 if first and first[0].lower() in _MODIFIERS:
                     name = f"{name} {first[0]}"  # "a learning rate scaling of 1" is not a learning rate
+                last = (m.groupdict().get("gap") or "").split()[-1:]
+                if m.re is _NAME_VALUE and last and re.fullmatch(_SYM, last[0]):
+                    self.local[last[0]] = canonical_key(name)
                 part = self.part_count(m) or bool(
                     m.re is _VALUE_NAME and _BACK_REFERENCE.search(text[max(0, m.start() - 8) : m.start()])
                 )
@@ -1469,17 +1537,19 @@ class _ProseScan:
 
     def symbol_values(self) -> None:
         """'β1 = 0.9' after Adam, a symbol the paper defined, or one it sets ('we use λ = 0.1')."""
-        text = self.text
+        text, symbols = self.text, self.symbols | self.local
         for m in _SYM_ASSIGN.finditer(text):
             sym = m.group("sym")
             if not self.free(*m.span("value")) or normalize_value(m.group("value")) in (0.0, 1.0):
                 continue
-            if _PRODUCT_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) or _RANGE_START.match(
-                text, m.end("value")
+            if (
+                _PRODUCT_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+                or _RANGE_START.match(text, m.end("value"))
+                or _FACTOR_AFTER.match(text, m.end("value"))
             ):
-                continue  # "K · L = 1000" is a product's value; "for N = 0, 1, 2, ... do" a loop
-            named = _symbol_named_here(text, m, self.symbols)
-            name, key = (sym, self.symbols.get(sym))
+                continue  # "K · L = 1000" is a product's value, "C = 2 · max" a factor; "for N = 0, 1" a loop
+            named = _symbol_named_here(text, m, symbols)
+            name, key = (sym, symbols.get(sym))
             if named:
                 name, key = f"{named[0]} {sym}", canonical_key(named[0])
             if key and (
@@ -1494,7 +1564,7 @@ class _ProseScan:
             if _CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]) or _EXAMPLE.search(
                 _sentence_around(text, m.start(), m.end())
             ):
-                self.emit(m, sym, self.symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
+                self.emit(m, sym, symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
                 continue  # "if M = 100 and K = 5, then ...": an example, not a setting
             window = text[max(0, m.start() - 200) : m.end() + 100].lower()
             if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
@@ -1502,8 +1572,8 @@ class _ProseScan:
             elif noun := _NAMING_NOUN.search(text[max(0, m.start() - 30) : m.start()]):
                 self.emit(m, noun["noun"], canonical_key(noun["noun"]), m.group("value"), m.span("value"))
                 continue
-            elif sym in self.symbols:
-                key = self.symbols[sym]
+            elif sym in symbols:
+                key = symbols[sym]
                 other = _OTHER_NOUN.search(text[max(0, m.start() - 40) : m.start()])
                 things = _THINGS_FOR.search(text[max(0, m.start() - 30) : m.start()])
                 if things and _singular(things["noun"]) not in key:
@@ -1562,6 +1632,56 @@ class _ProseScan:
             if self.free(*m.span("value")):
                 key = _PART_KEY[m["noun"].lower()]
                 self.emit(m, key.replace("_", " "), key, m["value"], m.span("value"))
+
+    def intervals(self) -> None:
+        """'evaluated at every 500,000 frames' (evaluation_interval_frames), 'four steps of downsampling'."""
+        for m in _INTERVAL.finditer(self.text):
+            what = next(v for k, v in _INTERVAL_OF.items() if m["what"].lower().startswith(k))
+            unit = m["unit"].lower()
+            if self.free(*m.span("value")):
+                self.emit(m, f"{what} interval", f"{what}_interval_{unit}", m["value"], m.span("value"))
+        for m in _STEPS_OF.finditer(self.text):
+            what, unit = m["what"].lower(), m["unit"].lower()
+            if self.free(*m.span("value")) and not _rejected(self.text, *m.span("value"), 2.0):
+                key = canonical_key(f"{what} {unit}")
+                self.emit(m, f"{unit} of {what}", key, m["value"], m.span("value"))
+
+    def set_it(self) -> None:
+        """'the exploration parameter matters little; we set it to 0.6': the name earlier in the sentence."""
+        text = self.text
+        for m in _SET_IT.finditer(text):
+            left = max((s.end() for s in _SENTENCE_START.finditer(text, max(0, m.start() - 300), m.start())),
+                       default=max(0, m.start() - 300))
+            names = [n for n in re.finditer(_NAME, text[left : m.start()], re.I)]
+            key = canonical_key(names[-1]["name"]) if names else None
+            if key and key not in _WORD_VALUED | _COUNT_ONLY and self.free(*m.span("value")):
+                self.emit(m, names[-1]["name"], key, m["value"], m.span("value"))
+
+    def schedules(self) -> None:
+        """A learning rate stated by its schedule's start, a decay by its factor and milestones."""
+        text = self.text
+        if not _ABOUT_LR.search(text):
+            return
+        for m in _SCHEDULE_START.finditer(text):
+            for v, ctx in (("value", "ctx"), ("value2", "ctx2")):
+                if m[v] and self.free(*m.span(v)):
+                    self.taken.update(range(*m.span(v)))
+                    line, quote = self.line_at(m.start()), _sentence_around(text, m.start(), m.end())
+                    self.out.add(line, "learning rate", "learning_rate", m[v], self.where, quote,
+                                 context=m[ctx])
+        for m in _DECAY_FACTOR.finditer(text):
+            if self.free(*m.span("value")) and _ABOUT_LR.search(_sentence_around(text, m.start(), m.end())):
+                self.emit(m, "learning rate decay factor", "lr_decay", m["value"], m.span("value"))
+        for m in _STEP_DECAY.finditer(text):
+            if not _ABOUT_LR.search(_sentence_around(text, m.start(), m.end())) or not self.free(*m.span()):
+                continue
+            factor = normalize_value(m["value"])
+            if m["div"] and isinstance(factor, float) and factor > 1:
+                factor = _clean(1 / factor)
+            unit = m["unit"].lower().rstrip("s") + "s"
+            milestones = "[" + ", ".join(re.findall(_NUM, m["ms"])) + "]"
+            self.emit(m, "learning rate decay factor", "lr_decay", str(factor), m.span("value"))
+            self.emit(m, f"learning rate milestones ({unit})", "lr_milestones", milestones, m.span("ms"))
 
     def compounds(self) -> None:
         """A setting the synonym table does not know: 'fingerprint depth 6'."""
