@@ -76,3 +76,28 @@ def test_a_symbol_named_once_keeps_its_name_in_the_sentence() -> None:
 def test_a_count_before_a_typed_layer_with_a_note() -> None:
     got = _found("The decoder uses six Upsample (bilinear) layers.\n")
     assert got["num_layers"] == [(6.0, "stated")]
+
+
+def test_a_list_after_a_name_stops_before_the_next_count() -> None:
+    got = _found("Each run uses 8 chains, learning rate 3×10^-4, and 5×10^4 gradient steps.\n")
+    assert got["learning_rate"] == [(0.0003, "stated")]
+    assert got["training_steps"] == [(50000.0, "stated")]
+    # a list of values for one name is still one finding
+    assert _found("We tried learning rates 0.1, 0.01 and 0.001.\n")["learning_rate"] == [
+        ([0.1, 0.01, 0.001], "stated")
+    ]
+
+
+def test_the_same_setting_for_another_case() -> None:
+    md = "For CelebA the hidden size is 300 while for SVHN we use 450 and train longer.\n"
+    got = find_hyperparameters(md)
+    sizes = [(h.value_normalized, h.context) for h in got if h.key == "hidden_size"]
+    assert sizes == [(300.0, None), (450.0, "SVHN")]
+
+
+def test_a_pdf_joined_subscript_and_a_footnote_mark_after_a_length() -> None:
+    md = (
+        "One model sees sequences of length kt = 40, the other sequences of length kt = 80.2 Both converge.\n"
+    )
+    got = _found(md)
+    assert sorted(got["sequence_length"]) == [(40.0, "stated"), (80.0, "stated")]

@@ -304,12 +304,11 @@ _SUFFIXED = rf"(?:{_NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{_NUM})\s(?:thousand|milli
 _FRACTION = rf"(?:{_NUM})\s*/\s*(?:{_NUM})"
 _SCALAR = rf"(?:{_SCI}|{_ENOT}|{_FRACTION}|{_SUFFIXED}|(?:{_NUM})\s?%|{_NUM})"
 _WORDNUM = "|".join(_WORD_NUMBERS)
-VALUE_RE = re.compile(
-    rf"\{{\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\}}"  # grid {0.1, 0.2}
-    rf"|\[\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\]"  # range [1e-5, 1e-3]
-    rf"|(?:{_SCALAR})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{_SCALAR}))+(?!\d|\.\d)"  # 64, 96, 128, or 192
-    rf"|(?:{_SCALAR})(?![\d.,]\d)"
-)
+_GRID = rf"\{{\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\}}"  # grid {0.1, 0.2}
+_RANGE = rf"\[\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\]"  # range [1e-5, 1e-3]
+_LIST = rf"(?:{_SCALAR})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{_SCALAR}))+(?!\d|\.\d)"  # 64, 96, 128, or 192
+_ONE = rf"(?:{_SCALAR})(?![\d.,]\d)"
+VALUE_RE = re.compile(f"{_GRID}|{_RANGE}|{_LIST}|{_ONE}")
 
 
 def _scalar(text: str) -> float | None:
@@ -552,6 +551,11 @@ _NAME = rf"(?<![\w-])(?P<name>{_phrase_re(_ALL_NAMES)})(?![\w])"
 _COUNT = rf"(?P<name>{_phrase_re(_COUNT_NAMES)})(?![\w])"
 _VALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern}|(?:{_WORDNUM})\b)"
 _NUMVALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern})"
+# after a name, a list never runs into the next count: "learning rate 1e-4, and 2×10^5 gradient steps"
+_LIST_OF_NAME = (
+    rf"{_LIST}(?!\s*[×·*^]|\s*(?:[A-Za-z][\w]*\s+)?(?:{_phrase_re(_COUNT_NAMES)})(?![\w]))"
+)
+_NAMED_VALUE = rf"(?<![\w.−-])(?P<value>{_GRID}|{_RANGE}|{_LIST_OF_NAME}|{_ONE})"
 _NOUN_AFTER = re.compile(rf"[\s-]+(?:[A-Za-z][\w]*\s+)?{_COUNT.replace('(?P<name>', '(?P<noun>')}", re.I)
 _UNIT = re.compile(r"\s*(steps|iterations|updates|epochs|tokens|examples|images|samples|sequences)\b", re.I)
 _FILLER = r"(?:values?|rates?|probability|ratio|factor|coefficient)"
@@ -572,7 +576,7 @@ _SEP = (
 )
 _NAME_VALUE = re.compile(
     rf"{_NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?"
-    rf"{_NUMVALUE}",
+    rf"{_NAMED_VALUE}",
     re.I,
 )
 # "4 residual layers", "five S2AvgUnpool (decoding) layers"
@@ -641,7 +645,10 @@ _PHRASES = (
     # "padded to a fixed length of 1024 tokens", "sequences of length k = 30"
     (rf"\blength\s+of\s+{_N}\s+(?:tokens|characters|words|time\s?steps)\b", "sequence_length",
      "sequence length"),
-    (rf"\bsequences\s+of\s+length\s+(?:{_SYM}\s*=\s*)?{_N}(?![\w,]|\.\d)", "sequence_length",
+    # (a PDF joins a subscript to its symbol, "k_g" -> "kg", and a footnote mark to a full stop, "60.3 As")
+    (rf"\bsequences\s+of\s+length\s+(?:(?:{_SYM}|[a-zA-Z][a-z0-9]{{1,2}})\s*=\s*)?(?P<value>\d+(?:,\d{{3}})*)"
+     r"(?!\w|,\d|\.\d(?!\s+[A-Z][a-z]))",
+     "sequence_length",
      "sequence length"),
     # "Gaussian noise with (the) standard deviation 0.5"
     (rf"\bnoise\s+(?:with\s+)?(?:a\s+|the\s+)?(?:standard\s+deviation|std)\s+(?:of\s+)?(?:σ\s*=\s*)?"
@@ -711,6 +718,11 @@ _STEP_DECAY = re.compile(
     rf"\b(?:(?P<div>divided)|multiplied|reduced|decreased|decayed|dropped|lowered)\s+by\s+(?:a\s+factor\s+of\s+)?"
     rf"(?P<value>{_SCALAR})\s+(?:at|after)\s+(?:the\s+)?(?P<unit>epochs?|iterations?|steps?)\s+"
     rf"(?P<ms>(?:{_NUM})(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:{_NUM}))*)",
+    re.I,
+)
+_CONTRAST = re.compile(
+    rf"\s*,?\s*(?:while|whereas)\s+(?:for|on)\s+(?P<ctx>[\w-]+)\s+(?:we\s+)?(?:use|used|it\s+is)\s+{_NUMVALUE}"
+    r"(?![\w-])",
     re.I,
 )
 # "the cosine learning rate schedule [cite], starting at 0.1 for CIFAR-10 and 3.2 for ImageNet"
@@ -1525,6 +1537,16 @@ class _ProseScan:
                     m.re is _VALUE_NAME and _BACK_REFERENCE.search(text[max(0, m.start() - 8) : m.start()])
                 )
                 self.emit(m, name, canonical_key(name), m["value"], m.span("value"), flagged=part)
+                self.contrast(m, name)
+
+    def contrast(self, m: re.Match[str], name: str) -> None:
+        """'the hidden size is 200 for A, while for B we use 600': the same setting for another case."""
+        other = _CONTRAST.match(self.text, m.end("value"))
+        if other and self.free(*other.span("value")):
+            self.taken.update(range(*other.span("value")))
+            line, quote = self.line_at(m.start()), _sentence_around(self.text, m.start(), other.end())
+            key = canonical_key(name)
+            self.out.add(line, name, key, other["value"], self.where, quote, context=other["ctx"])
 
     def part_count(self, m: re.Match[str]) -> bool:
         """'three convolutional layers and two fully connected layers': counts of two kinds of layer in one
