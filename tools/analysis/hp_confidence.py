@@ -28,6 +28,13 @@ _DRAWN = re.compile(
 )
 # a sentence about common practice, not this paper's choice: "weights are usually initialized (e.g., Xavier)"
 _GENERAL = re.compile(r"\b(?:usually|typically|commonly|often|conventionally|e\.g\.|for\s+example)\b", re.I)
+# a value the paper found wanting or only tried aside: "it was sub-optimal for images of 64 × 64", "(namely
+# d = 100 and d = 200, yielded identical results)"
+_TRIED = re.compile(
+    r"\bsub-?optimal\b|\b(?:worked|works|performs?|performed)\s+(?:\w+\s+)?(?:poorly|worse)\b|"
+    r"\byield(?:s|ed)?\s+(?:qualitatively\s+)?(?:similar|identical|the\s+same|comparable)\s+results\b",
+    re.I,
+)
 _WORDY = {"num_features", "num_experts", "num_parameters", "num_runs"}
 
 
@@ -45,6 +52,8 @@ def doubt(  # noqa: PLR0913
         return "axis ticks of a figure"
     if prose and _DRAWN.search(quote):
         return "the extent of a figure"
+    if prose and _TRIED.search(quote):
+        return "a value found wanting or tried aside"
     if isinstance(norm, float) and norm < _FLOOR.get(key, 0):
         return "implausible value for this setting"
     if norm == 1 and key in _COUNTS:

@@ -143,6 +143,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "discount_factor": ("discount factor", "discount", "gamma"),
     "num_experts": ("experts",),
     "latent_dim": ("latent dimension", "latent size", "latent dim", "code size"),
+    "state_dim": ("state dimension", "state space dimension", "state size", "state dim"),
+    "exploration": ("exploration", "exploration parameter", "exploration rate", "exploration constant"),
+    "width_factor": ("width factor", "widening factor", "width multiplier"),
+    "lr_milestones": ("milestones", "lr milestones", "learning rate milestones"),
     "vocab_size": ("vocabulary size", "vocab size"),
     "image_size": ("image size", "resolution", "image resolution"),
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
@@ -300,12 +304,11 @@ _SUFFIXED = rf"(?:{_NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{_NUM})\s(?:thousand|milli
 _FRACTION = rf"(?:{_NUM})\s*/\s*(?:{_NUM})"
 _SCALAR = rf"(?:{_SCI}|{_ENOT}|{_FRACTION}|{_SUFFIXED}|(?:{_NUM})\s?%|{_NUM})"
 _WORDNUM = "|".join(_WORD_NUMBERS)
-VALUE_RE = re.compile(
-    rf"\{{\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\}}"  # grid {0.1, 0.2}
-    rf"|\[\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\]"  # range [1e-5, 1e-3]
-    rf"|(?:{_SCALAR})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{_SCALAR}))+(?!\d|\.\d)"  # 64, 96, 128, or 192
-    rf"|(?:{_SCALAR})(?![\d.,]\d)"
-)
+_GRID = rf"\{{\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\}}"  # grid {0.1, 0.2}
+_RANGE = rf"\[\s*(?:{_SCALAR})(?:\s*,\s*(?:{_SCALAR}))+\s*\]"  # range [1e-5, 1e-3]
+_LIST = rf"(?:{_SCALAR})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{_SCALAR}))+(?!\d|\.\d)"  # 64, 96, 128, or 192
+_ONE = rf"(?:{_SCALAR})(?![\d.,]\d)"
+VALUE_RE = re.compile(f"{_GRID}|{_RANGE}|{_LIST}|{_ONE}")
 
 
 def _scalar(text: str) -> float | None:
@@ -548,6 +551,11 @@ _NAME = rf"(?<![\w-])(?P<name>{_phrase_re(_ALL_NAMES)})(?![\w])"
 _COUNT = rf"(?P<name>{_phrase_re(_COUNT_NAMES)})(?![\w])"
 _VALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern}|(?:{_WORDNUM})\b)"
 _NUMVALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern})"
+# after a name, a list never runs into the next count: "learning rate 1e-4, and 2×10^5 gradient steps"
+_LIST_OF_NAME = (
+    rf"{_LIST}(?!\s*[×·*^]|\s*(?:[A-Za-z][\w]*\s+)?(?:{_phrase_re(_COUNT_NAMES)})(?![\w]))"
+)
+_NAMED_VALUE = rf"(?<![\w.−-])(?P<value>{_GRID}|{_RANGE}|{_LIST_OF_NAME}|{_ONE})"
 _NOUN_AFTER = re.compile(rf"[\s-]+(?:[A-Za-z][\w]*\s+)?{_COUNT.replace('(?P<name>', '(?P<noun>')}", re.I)
 _UNIT = re.compile(r"\s*(steps|iterations|updates|epochs|tokens|examples|images|samples|sequences)\b", re.I)
 _FILLER = r"(?:values?|rates?|probability|ratio|factor|coefficient)"
@@ -568,10 +576,13 @@ _SEP = (
 )
 _NAME_VALUE = re.compile(
     rf"{_NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?"
-    rf"{_NUMVALUE}",
+    rf"{_NAMED_VALUE}",
     re.I,
 )
-_VALUE_NAME = re.compile(rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+){{0,2}}?){_COUNT}", re.I)
+# "4 residual layers", "five S2AvgUnpool (decoding) layers"
+_VALUE_NAME = re.compile(
+    rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([a-z]{{3,20}}\)\s+)?){{0,2}}?){_COUNT}", re.I
+)
 _SYM = r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?[0-9a-z]{1,3}\}?|\d{1,2})?)(?![\w])"
 _SYM_ASSIGN = re.compile(
     # a value run into letters ("0.5dt") is part of a formula
@@ -634,7 +645,10 @@ _PHRASES = (
     # "padded to a fixed length of 1024 tokens", "sequences of length k = 30"
     (rf"\blength\s+of\s+{_N}\s+(?:tokens|characters|words|time\s?steps)\b", "sequence_length",
      "sequence length"),
-    (rf"\bsequences\s+of\s+length\s+(?:{_SYM}\s*=\s*)?{_N}(?![\w,]|\.\d)", "sequence_length",
+    # (a PDF joins a subscript to its symbol, "k_g" -> "kg", and a footnote mark to a full stop, "60.3 As")
+    (rf"\bsequences\s+of\s+length\s+(?:(?:{_SYM}|[a-zA-Z][a-z0-9]{{1,2}})\s*=\s*)?(?P<value>\d+(?:,\d{{3}})*)"
+     r"(?!\w|,\d|\.\d(?!\s+[A-Z][a-z]))",
+     "sequence_length",
      "sequence length"),
     # "Gaussian noise with (the) standard deviation 0.5"
     (rf"\bnoise\s+(?:with\s+)?(?:a\s+|the\s+)?(?:standard\s+deviation|std)\s+(?:of\s+)?(?:σ\s*=\s*)?"
@@ -660,12 +674,70 @@ _PHRASES = (
     # "importance sampling using 500 samples"
     (rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b", "importance_samples",
      "importance samples"),
+    # an architecture table's layer: "FC 32 Tanh", "Linear 256 ReLU" (an output layer has no activation)
+    (rf"\b(?:FC|Linear|Dense)\s+{_N}\s+(?:ReLU|Tanh|Sigmoid|ELU|LeakyReLU|GELU|SELU|Softplus|Swish)\b",
+     "hidden_size", "fully connected layer width"),
+    # "we use the size of 224 × 224": the input images
+    (rf"\b(?:use|using|with|at)\s+(?:an?\s+|the\s+)?(?:input\s+|image\s+|crop\s+)?(?:size|resolution)\s+of\s+"
+     rf"{_N}\s*[×x]\s*\d+\b", "image_size", "image size"),
+    # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
+    (r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])", "lr_milestones",
+     "learning rate milestones"),
 )
 _PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRASES)
+# "evaluated at every 500,000 frames", "checkpoints taken every 10 epochs": an interval, named by its purpose
+_INTERVAL = re.compile(
+    r"\b(?P<what>evaluat\w*|checkpoint\w*|sav(?:e|ed|ing)|logg?(?:ed|ing)?|target\s+(?:network\s+)?updates?)\b"
+    rf"[^.;]{{0,80}}?\b(?:at\s+)?every\s+(?P<value>\d{{1,3}}(?:,\s?\d{{3}})+|{_SCALAR})\s+"
+    r"(?P<unit>frames|steps|iterations|epochs|updates|episodes)\b",
+    re.I,
+)
+_INTERVAL_OF = {
+    "evaluat": "evaluation",
+    "checkpo": "checkpoint",
+    "sav": "checkpoint",
+    "log": "log",
+    "target": "target_update",
+}
+# "we set it to 0.6": the setting named earlier in the sentence
+_SET_IT = re.compile(rf"\b(?:set|fix|fixed|chose|choose)\s+(?:it|them)\s+(?:to|at)\s+{_NUMVALUE}", re.I)
+# "performs four steps of downsampling": a count of a process's steps
+_STEPS_OF = re.compile(
+    rf"(?<![\w.,])(?P<value>{_NUM}|(?:{_WORDNUM})\b)\s+(?P<unit>steps|stages|levels|rounds)\s+of\s+"
+    r"(?P<what>[a-z]{3,}ing)\b",
+    re.I,
+)
+# a learning-rate decay stated by its factor: "a decaying factor of γ = 0.1", "divided by 10 at epochs 100
+# and 150" (the epochs are the schedule's milestones)
+_DECAY_FACTOR = re.compile(
+    rf"\b(?:decay(?:ing)?|multiplicative|reduction)\s+(?:factor|rate)\s+(?:of\s+)?(?:γ\s*=\s*)?"
+    rf"(?P<value>{_SCALAR})(?!\w|\.\d)",
+    re.I,
+)
+_STEP_DECAY = re.compile(
+    rf"\b(?:(?P<div>divided)|multiplied|reduced|decreased|decayed|dropped|lowered)\s+by\s+(?:a\s+factor\s+of\s+)?"
+    rf"(?P<value>{_SCALAR})\s+(?:at|after)\s+(?:the\s+)?(?P<unit>epochs?|iterations?|steps?)\s+"
+    rf"(?P<ms>(?:{_NUM})(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:{_NUM}))*)",
+    re.I,
+)
+_CONTRAST = re.compile(
+    rf"\s*,?\s*(?:while|whereas)\s+(?:for|on)\s+(?P<ctx>[\w-]+)\s+(?:we\s+)?(?:use|used|it\s+is)\s+{_NUMVALUE}"
+    r"(?![\w-])",
+    re.I,
+)
+# "the cosine learning rate schedule [cite], starting at 0.1 for CIFAR-10 and 3.2 for ImageNet"
+_SCHEDULE_START = re.compile(
+    r"\b(?:learning[\s-]rate|lr)\s+(?:[\w-]+\s+){0,2}?schedule(?:\s*(?:\([^()]{1,60}\)|\[[^\]]{1,60}\]))?,?\s+"
+    rf"(?:starting|which\s+starts|that\s+starts)\s+(?:at|from)\s+(?P<value>{_SCALAR})(?!\w|\.\d)"
+    r"(?:\s+(?:for|on)\s+(?P<ctx>[\w-]+))?"
+    rf"(?:,?\s+and\s+(?P<value2>{_SCALAR})\s+(?:for|on)\s+(?P<ctx2>[\w-]+))?",
+    re.I,
+)
+_ABOUT_LR = re.compile(r"learning[\s-]rate|\blr\b|lr_scheduler|scheduler", re.I)
 # the size of a model part: "2 linear layers each of size 128", "Filters are of size 5 × 5"
 _PART_SIZE = re.compile(
     r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?of\s+"
-    rf"(?:size|width)\s+(?P<value>(?:{_NUM})(?:\s*[×x]\s*(?:{_NUM}))?)(?![\w,]|\.\d)",
+    rf"(?:size|width)\s+(?P<value>(?:{_NUM})(?:\s*[×x]\s*(?:{_NUM}))?)(?!\w|,\d|\.\d)",
     re.I,
 )
 _SET_SIZE = re.compile(
@@ -743,8 +815,10 @@ _NOT_A_SETTING = {
 # a noun that names the symbol right after it: "a budget n = 5460", "support of K = 25"
 # "with a probability of p = 0.25": the sentence names what this symbol is here, whatever it meant elsewhere
 _OTHER_NOUN = re.compile(
-    r"\b(?:a|an|the)\s+(?P<noun>[a-z][a-z-]+(?:\s+(?!of\b)[a-z][a-z-]+)?)\s+(?:of\s+)?$", re.I
+    r"\b(?:a|an|the|with)\s+(?P<noun>[a-z][a-z-]+(?:\s+(?!of\b)[a-z][a-z-]+)?)\s+(?:of\s+)?$", re.I
 )
+# "C = 2 · max": the value is a factor of an expression, not the setting
+_FACTOR_AFTER = re.compile(r"\s*[·×*⋅]\s*(?!\d)")
 _GENERIC_NOUNS = {"value", "values", "setting", "settings", "parameter", "parameters", "hyperparameter",
                   "hyperparameters", "choice", "choices", "default", "defaults", "configuration", "constant"}
 
@@ -755,6 +829,15 @@ def _names_other(noun: str, key: str) -> bool:
     return noun.split()[-1].lower() not in _GENERIC_NOUNS and canonical_key(noun) != key
 
 
+# "sequences for n equal to ...": the things the symbol is a property of here, whatever it meant elsewhere
+_THINGS_FOR = re.compile(r"\b(?P<noun>[a-z]{4,}s)\s+for\s+$")
+# an assignment that labels a row of scores: "D=5, T=20 | 265.1 | 261.2" (a results table's condition)
+_SCORES_AFTER = re.compile(
+    rf"(?:\s*,\s*{_SYM}\s*=\s*(?:{_NUM}))*\s*\|?\s*(?:\*{{0,2}}\d*\.\d+\*{{0,2}}\s*(?:\||(?=\s)|$)\s*){{2,}}"
+)
+# "the three layers": a count with a definite article refers back to layers described before
+_BACK_REFERENCE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
+_GATE = re.compile(r"\bgat(?:e|es|ing)\b", re.I)
 _NAMING_NOUN = re.compile(r"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?$", re.I)
 _NAMED_SYM = re.compile(
     rf"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?"
@@ -812,8 +895,12 @@ _RANGE_START = re.compile(
 
 
 _PRODUCT_BEFORE = re.compile(r"[·×*⋅]\s*$")
-# a clause describing data: "instances, each containing T = 10 time steps" (not "..., with K = 5 sweeps")
-_DESCRIBES_DATA = re.compile(r"\bcontain(?:s|ing|ed)?\b(?![^;]*\bwith\b)[^;]*$|\binstances?\s+with\b[^;]*$")
+# a clause describing data: "instances, each containing T = 10 time steps" (not "..., with K = 5 sweeps"),
+# "on test sets where T = 100"
+_DESCRIBES_DATA = re.compile(
+    r"\bcontain(?:s|ing|ed)?\b(?![^;]*\bwith\b)[^;]*$|\binstances?\s+with\b[^;]*$|"
+    r"\b(?:test|evaluation)\s+(?:sets?|data|instances?)\s+(?:where|with)\b[^;]*$"
+)
 # what a sentence says an assigned symbol is: "K = 5 sweeps", "20 instances per batch", "exploration ε = 0.4",
 # "γ = 0.4 for exploration"
 _NOUN_AFTER_SYM = re.compile(
@@ -1302,7 +1389,9 @@ def _column_table(header: _Line, rows: list[_Line], symbols: dict[str, str], out
         m = _SYM_ASSIGN.search(text)
         if m and m.group("sym") in symbols:
             out.add(header, m.group("sym"), symbols[m.group("sym")], m.group("value"), "table", header.text)
-    _prose_matches(header.text, lambda _o: header, symbols, out, "table")
+    # a paragraph of prose right above a run of rows (a figure's tick labels) is read as prose
+    where = "prose" if len(header.text.split()) >= 12 and _SENTENCE_END.search(header.text) else "table"
+    _prose_matches(header.text, lambda _o: header, symbols, out, where)
     if len(cells) == width and all(len(_cells(r.text)) == width for r in rows):
         columns = [(k, text) for k, (text, key) in enumerate(cells) if key]
     elif cells and cells[0][1]:
@@ -1365,6 +1454,7 @@ class _ProseScan:
     def __init__(self, text: str, line_at, symbols: dict[str, str], out: _Collector, where: str) -> None:
         self.text, self.line_at, self.symbols, self.out, self.where = text, line_at, symbols, out, where
         self.taken: set[int] = set()  # offsets of the values claimed so far
+        self.local: dict[str, str] = {}  # symbols a name gave here: "width factor k = 2 ... and k = 10"
 
     def free(self, a: int, b: int) -> bool:
         return self.taken.isdisjoint(range(a, b))
@@ -1418,6 +1508,9 @@ class _ProseScan:
 
     def run(self) -> None:
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
+        self.intervals()
+        self.schedules()
+        self.set_it()
         self.named()
         self.compounds()
         self.symbol_values()
@@ -1437,8 +1530,23 @@ class _ProseScan:
                 first = (m.groupdict().get("gap") or "").split()[:1]
                 if first and first[0].lower() in _MODIFIERS:
                     name = f"{name} {first[0]}"  # "a learning rate scaling of 1" is not a learning rate
-                part = self.part_count(m)
+                last = (m.groupdict().get("gap") or "").split()[-1:]
+                if m.re is _NAME_VALUE and last and re.fullmatch(_SYM, last[0]):
+                    self.local[last[0]] = canonical_key(name)
+                part = self.part_count(m) or bool(
+                    m.re is _VALUE_NAME and _BACK_REFERENCE.search(text[max(0, m.start() - 8) : m.start()])
+                )
                 self.emit(m, name, canonical_key(name), m["value"], m.span("value"), flagged=part)
+                self.contrast(m, name)
+
+    def contrast(self, m: re.Match[str], name: str) -> None:
+        """'the hidden size is 200 for A, while for B we use 600': the same setting for another case."""
+        other = _CONTRAST.match(self.text, m.end("value"))
+        if other and self.free(*other.span("value")):
+            self.taken.update(range(*other.span("value")))
+            line, quote = self.line_at(m.start()), _sentence_around(self.text, m.start(), other.end())
+            key = canonical_key(name)
+            self.out.add(line, name, key, other["value"], self.where, quote, context=other["ctx"])
 
     def part_count(self, m: re.Match[str]) -> bool:
         """'three convolutional layers and two fully connected layers': counts of two kinds of layer in one
@@ -1451,29 +1559,34 @@ class _ProseScan:
 
     def symbol_values(self) -> None:
         """'β1 = 0.9' after Adam, a symbol the paper defined, or one it sets ('we use λ = 0.1')."""
-        text = self.text
+        text, symbols = self.text, self.symbols | self.local
         for m in _SYM_ASSIGN.finditer(text):
             sym = m.group("sym")
             if not self.free(*m.span("value")) or normalize_value(m.group("value")) in (0.0, 1.0):
                 continue
-            if _PRODUCT_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) or _RANGE_START.match(
-                text, m.end("value")
+            if (
+                _PRODUCT_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+                or _RANGE_START.match(text, m.end("value"))
+                or _FACTOR_AFTER.match(text, m.end("value"))
             ):
-                continue  # "K · L = 1000" is a product's value; "for N = 0, 1, 2, ... do" a loop
-            named = _symbol_named_here(text, m, self.symbols)
-            name, key = (sym, self.symbols.get(sym))
+                continue  # "K · L = 1000" is a product's value, "C = 2 · max" a factor; "for N = 0, 1" a loop
+            named = _symbol_named_here(text, m, symbols)
+            name, key = (sym, symbols.get(sym))
             if named:
                 name, key = f"{named[0]} {sym}", canonical_key(named[0])
-            if key and _DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()]):
+            if key and (
+                _DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()])
+                or _SCORES_AFTER.match(text, m.end("value"))
+            ):
                 self.emit(m, name, key, m.group("value"), m.span("value"), flagged=True)
-                continue  # "instances, each containing T = 10 time steps": the data, not a setting
+                continue  # "instances, each containing T = 10 time steps", "T=20 | 265.1": not a setting
             if named:
                 self.emit(m, name, key, m.group("value"), m.span("value"), flagged=not named[1])
                 continue
             if _CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]) or _EXAMPLE.search(
                 _sentence_around(text, m.start(), m.end())
             ):
-                self.emit(m, sym, self.symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
+                self.emit(m, sym, symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
                 continue  # "if M = 100 and K = 5, then ...": an example, not a setting
             window = text[max(0, m.start() - 200) : m.end() + 100].lower()
             if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
@@ -1481,9 +1594,12 @@ class _ProseScan:
             elif noun := _NAMING_NOUN.search(text[max(0, m.start() - 30) : m.start()]):
                 self.emit(m, noun["noun"], canonical_key(noun["noun"]), m.group("value"), m.span("value"))
                 continue
-            elif sym in self.symbols:
-                key = self.symbols[sym]
+            elif sym in symbols:
+                key = symbols[sym]
                 other = _OTHER_NOUN.search(text[max(0, m.start() - 40) : m.start()])
+                things = _THINGS_FOR.search(text[max(0, m.start() - 30) : m.start()])
+                if things and _singular(things["noun"]) not in key:
+                    other = things
                 if other and _names_other(other["noun"], key):  # "sticky actions with a probability of p"
                     self.emit(m, f"{other['noun']} {sym}", canonical_key(other["noun"]), m.group("value"),
                               m.span("value"), flagged=True)
@@ -1510,7 +1626,8 @@ class _ProseScan:
         for rx, word in by_word:
             for m in rx.finditer(text):
                 value = m.group("value") or m.groupdict().get("named") or m.groupdict().get("relu") or ""
-                self.emit(m, word, word, value, m.span())
+                gate = word == "activation" and _GATE.search(text[max(0, m.start() - 40) : m.start()])
+                self.emit(m, word, word, value, m.span(), flagged=bool(gate))  # a gate's sigmoid is fixed
         for m in _SEARCH.finditer(text):
             self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
         for m in _FOLDS.finditer(text):
@@ -1537,6 +1654,56 @@ class _ProseScan:
             if self.free(*m.span("value")):
                 key = _PART_KEY[m["noun"].lower()]
                 self.emit(m, key.replace("_", " "), key, m["value"], m.span("value"))
+
+    def intervals(self) -> None:
+        """'evaluated at every 500,000 frames' (evaluation_interval_frames), 'four steps of downsampling'."""
+        for m in _INTERVAL.finditer(self.text):
+            what = next(v for k, v in _INTERVAL_OF.items() if m["what"].lower().startswith(k))
+            unit = m["unit"].lower()
+            if self.free(*m.span("value")):
+                self.emit(m, f"{what} interval", f"{what}_interval_{unit}", m["value"], m.span("value"))
+        for m in _STEPS_OF.finditer(self.text):
+            what, unit = m["what"].lower(), m["unit"].lower()
+            if self.free(*m.span("value")) and not _rejected(self.text, *m.span("value"), 2.0):
+                key = canonical_key(f"{what} {unit}")
+                self.emit(m, f"{unit} of {what}", key, m["value"], m.span("value"))
+
+    def set_it(self) -> None:
+        """'the exploration parameter matters little; we set it to 0.6': the name earlier in the sentence."""
+        text = self.text
+        for m in _SET_IT.finditer(text):
+            left = max((s.end() for s in _SENTENCE_START.finditer(text, max(0, m.start() - 300), m.start())),
+                       default=max(0, m.start() - 300))
+            names = [n for n in re.finditer(_NAME, text[left : m.start()], re.I)]
+            key = canonical_key(names[-1]["name"]) if names else None
+            if key and key not in _WORD_VALUED | _COUNT_ONLY and self.free(*m.span("value")):
+                self.emit(m, names[-1]["name"], key, m["value"], m.span("value"))
+
+    def schedules(self) -> None:
+        """A learning rate stated by its schedule's start, a decay by its factor and milestones."""
+        text = self.text
+        if not _ABOUT_LR.search(text):
+            return
+        for m in _SCHEDULE_START.finditer(text):
+            for v, ctx in (("value", "ctx"), ("value2", "ctx2")):
+                if m[v] and self.free(*m.span(v)):
+                    self.taken.update(range(*m.span(v)))
+                    line, quote = self.line_at(m.start()), _sentence_around(text, m.start(), m.end())
+                    self.out.add(line, "learning rate", "learning_rate", m[v], self.where, quote,
+                                 context=m[ctx])
+        for m in _DECAY_FACTOR.finditer(text):
+            if self.free(*m.span("value")) and _ABOUT_LR.search(_sentence_around(text, m.start(), m.end())):
+                self.emit(m, "learning rate decay factor", "lr_decay", m["value"], m.span("value"))
+        for m in _STEP_DECAY.finditer(text):
+            if not _ABOUT_LR.search(_sentence_around(text, m.start(), m.end())) or not self.free(*m.span()):
+                continue
+            factor = normalize_value(m["value"])
+            if m["div"] and isinstance(factor, float) and factor > 1:
+                factor = _clean(1 / factor)
+            unit = m["unit"].lower().rstrip("s") + "s"
+            milestones = "[" + ", ".join(re.findall(_NUM, m["ms"])) + "]"
+            self.emit(m, "learning rate decay factor", "lr_decay", str(factor), m.span("value"))
+            self.emit(m, f"learning rate milestones ({unit})", "lr_milestones", milestones, m.span("ms"))
 
     def compounds(self) -> None:
         """A setting the synonym table does not know: 'fingerprint depth 6'."""

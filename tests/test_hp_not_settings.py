@@ -1,0 +1,79 @@
+"""Values a paper prints that are not its settings, made candidates (never stated): a results table's row
+conditions, a count that refers back, a gate's fixed nonlinearity, a value found wanting or tried aside, a
+symbol the sentence makes a property of other things, test-data conditions, a figure's extent in a paragraph
+above its tick labels; and "state space dimension" as a setting of its own (find_hyperparameters on
+Markdown; the sentences are written for these tests)."""
+
+from __future__ import annotations
+
+from tools.analysis.hyperparams import find_hyperparameters
+
+
+def _found(markdown: str) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {}
+    for h in find_hyperparameters(markdown):
+        out.setdefault(h.key, []).append((h.value_normalized, h.confidence))
+    return out
+
+
+_HORIZON = "The horizon H is the number of planning steps.\n\n"
+
+
+def test_assignments_beside_scores_are_a_results_rows_condition() -> None:
+    pipe = (
+        _HORIZON + "| | Ours | Baseline |\n|---|---|---|\n"
+        "| N=4, H=30 | 12.5 | **10.1** |\n| N=4, H=60 | 13.9 | 11.0 |\n"
+    )
+    assert {c for _v, c in _found(pipe)["planning_steps"]} == {"candidate"}
+    flat = _HORIZON + "Ours Baseline N=4, H=30 12.5 10.1 N=4, H=60 13.9 11.0 Figure 2. Returns.\n"
+    assert {c for _v, c in _found(flat)["planning_steps"]} == {"candidate"}
+    # a plain assignment in a sentence stays stated
+    assert _found(_HORIZON + "We plan with H = 30 throughout.\n")["planning_steps"] == [(30.0, "stated")]
+
+
+def test_a_count_with_a_definite_article_refers_back() -> None:
+    assert _found("We then freeze the weights of the four layers.\n")["num_layers"] == [(4.0, "candidate")]
+    assert _found("The encoder has four layers.\n")["num_layers"] == [(4.0, "stated")]
+
+
+def test_a_gates_activation_is_part_of_the_cell() -> None:
+    got = _found("Its forget gate applies the sigmoid activation, and the output uses a tanh activation.\n")
+    assert ("sigmoid", "candidate") in got["activation"]
+    assert ("tanh", "stated") in got["activation"]
+
+
+def test_a_value_found_wanting_or_tried_aside() -> None:
+    md = "We found the cosine schedule sub-optimal for images of resolution 128 × 128.\n"
+    assert {c for _v, c in _found(md)["image_size"]} == {"candidate"}
+    md = "Wider models (namely hidden size 512 and hidden size 1024) yielded similar results.\n"
+    assert {c for _v, c in _found(md)["hidden_size"]} == {"candidate"}
+    assert _found("We use images of resolution 128 × 128.\n")["image_size"] == [(128.0, "stated")]
+
+
+def test_a_symbol_made_a_property_of_other_things() -> None:
+    md = "The model maps inputs to m hidden units.\n\nWe sampled graphs for m equal to 50 and 500.\n"
+    got = _found(md)
+    assert "hidden_size" not in got and got["graphs"] == [([50.0, 500.0], "candidate")]
+    md = "The model maps inputs to m hidden units.\n\nWe train networks with m = 50.\n"
+    assert _found(md)["hidden_size"] == [(50.0, "stated")]
+
+
+def test_conditions_of_the_test_data_are_no_setting() -> None:
+    md = _HORIZON + "Below are rollouts on test sets where planning horizon H = 80.\n"
+    assert {c for _v, c in _found(md)["planning_steps"]} == {"candidate"}
+
+
+def test_a_paragraph_above_tick_labels_is_read_as_prose() -> None:
+    md = (
+        "We compare the two planners in Figure 4, where the graph is only shown up to depth 9 "
+        "since it grows without bound afterwards.\n"
+        "| 10 | A | 10 | B |\n| 5 | 100 | 5 | 100 |\n| 0 | 10 | 0 | 10 |\n"
+    )
+    assert _found(md)["num_layers"] == [(9.0, "candidate")]
+
+
+def test_state_space_dimension_is_a_setting_of_its_own() -> None:
+    got = _found(
+        "A student with state space dimension d = 64 learns from a teacher with state dimension 8.\n"
+    )
+    assert got["state_dim"] == [(64.0, "stated"), (8.0, "stated")]

@@ -1,0 +1,103 @@
+"""Settings stated in turns of phrase the synonym table alone misses: intervals named by their purpose, a
+pronoun for a setting named before ("we set it to"), steps of a process, architecture-table widths, square
+input sizes, learning-rate schedules stated by their start, decay factor and milestones, a symbol a name
+gave earlier in the sentence (find_hyperparameters on Markdown; the sentences are written for these
+tests)."""
+
+from __future__ import annotations
+
+from tools.analysis.hyperparams import find_hyperparameters
+
+
+def _found(markdown: str) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {}
+    for h in find_hyperparameters(markdown):
+        out.setdefault(h.key, []).append((h.value_normalized, h.confidence))
+    return out
+
+
+def test_an_interval_is_named_by_its_purpose_and_unit() -> None:
+    got = _found(
+        "The agent is evaluated at every 250, 000 frames. "
+        "Checkpoints were saved during training every 5 epochs.\n"
+    )
+    assert got["evaluation_interval_frames"] == [(250000.0, "stated")]
+    assert got["checkpoint_interval_epochs"] == [(5.0, "stated")]
+    assert "training_steps" not in got and "epochs" not in got  # "every N" is never a run's length
+
+
+def test_a_pronoun_takes_the_setting_named_before_it() -> None:
+    got = _found("The temperature barely matters on these tasks, so we set it to 0.7 throughout.\n")
+    assert got["temperature"] == [(0.7, "stated")]
+    assert _found("The results barely change, so we set it to 0.7.\n") == {}  # nothing named: nothing taken
+
+
+def test_steps_of_a_process_are_counted() -> None:
+    got = _found("The encoder performs three steps of pooling before the bottleneck.\n")
+    assert got["pooling_steps"] == [(3.0, "stated")]
+
+
+def test_an_architecture_tables_layer_width() -> None:
+    md = "| Layer | Encoder |\n|---|---|\n| 1 | FC 48 ReLU |\n| 2 | FC 24 Tanh |\n| 3 | FC 2 |\n"
+    got = _found(md)
+    assert sorted(got["hidden_size"]) == [(24.0, "stated"), (48.0, "stated")]  # "FC 2": the output, no width
+
+
+def test_a_square_input_size() -> None:
+    assert _found("We use the size of 96 × 96 for the crops.\n")["image_size"] == [(96.0, "stated")]
+
+
+def test_a_schedule_stated_by_its_start_after_a_citation() -> None:
+    md = "We use the linear learning rate schedule [smith19], starting at 0.4 for MNIST and 1.6 for SVHN.\n"
+    got = find_hyperparameters(md)
+    lr = [(h.value_normalized, h.context, h.confidence) for h in got if h.key == "learning_rate"]
+    assert lr == [(0.4, "MNIST", "stated"), (1.6, "SVHN", "stated")]
+    assert not [h for h in got if h.key == "lr_decay"]
+
+
+def test_a_step_decay_by_factor_and_milestones() -> None:
+    got = _found("The learning rate is divided by 5 at epochs 60, 120 and 160.\n")
+    assert got["lr_decay"] == [(0.2, "stated")]
+    assert got["lr_milestones"] == [([60.0, 120.0, 160.0], "stated")]
+    got = _found(
+        "With a MultiStepLR scheduler we use milestones at [300, 600] and a decay factor of γ = 0.5.\n"
+    )
+    assert got["lr_decay"] == [(0.5, "stated")] and got["lr_milestones"] == [([300.0, 600.0], "stated")]
+    assert "lr_decay" not in _found("Rewards use a decay factor of 0.9 per step.\n")  # no learning rate named
+
+
+def test_a_symbol_named_once_keeps_its_name_in_the_sentence() -> None:
+    got = _found(
+        "We use a wide network with width factor q = 4 for the small setting and q = 8 for the large one.\n"
+    )
+    assert sorted(got["width_factor"]) == [(4.0, "stated"), (8.0, "stated")]
+
+
+def test_a_count_before_a_typed_layer_with_a_note() -> None:
+    got = _found("The decoder uses six Upsample (bilinear) layers.\n")
+    assert got["num_layers"] == [(6.0, "stated")]
+
+
+def test_a_list_after_a_name_stops_before_the_next_count() -> None:
+    got = _found("Each run uses 8 chains, learning rate 3×10^-4, and 5×10^4 gradient steps.\n")
+    assert got["learning_rate"] == [(0.0003, "stated")]
+    assert got["training_steps"] == [(50000.0, "stated")]
+    # a list of values for one name is still one finding
+    assert _found("We tried learning rates 0.1, 0.01 and 0.001.\n")["learning_rate"] == [
+        ([0.1, 0.01, 0.001], "stated")
+    ]
+
+
+def test_the_same_setting_for_another_case() -> None:
+    md = "For CelebA the hidden size is 300 while for SVHN we use 450 and train longer.\n"
+    got = find_hyperparameters(md)
+    sizes = [(h.value_normalized, h.context) for h in got if h.key == "hidden_size"]
+    assert sizes == [(300.0, None), (450.0, "SVHN")]
+
+
+def test_a_pdf_joined_subscript_and_a_footnote_mark_after_a_length() -> None:
+    md = (
+        "One model sees sequences of length kt = 40, the other sequences of length kt = 80.2 Both converge.\n"
+    )
+    got = _found(md)
+    assert sorted(got["sequence_length"]) == [(40.0, "stated"), (80.0, "stated")]
