@@ -21,7 +21,7 @@ ROOT = "extent of a square root (its bar spans more than the symbol after it)"
 SCRIPT = "script on its own baseline"
 PIECES = "pieces from other baselines read in a linear order"
 FRAGMENT = "part of a multi-row display: rows above or below it are not in this line"
-MATRIX = "rows of a matrix read as a fraction"
+MATRIX = "a big bracket's pieces or a matrix's rows read as a fraction"
 INTERLEAVED = "script inside another run's span, read after it, away from its letter"
 _ROOT_SPAN = 1.6  # a root's bar wider than this many font sizes covers more than one symbol and its scripts
 
@@ -71,14 +71,15 @@ def _read_order(ln: Line) -> list[str]:
 
 # a fraction as the display joiner writes it; its parts as space-separated cells ('0 −c3 c2', '0 0 1 !')
 _FRACTION = re.compile(r"\(([^()]*)\)/\(([^()]*)\)")
+_PIECES = re.compile("[\uf8e5-\uf8fe]")  # the Symbol font's pieces of big brackets and braces
 _CELL = re.compile(r"[−-]?\w{1,3}|!")
 
 
 def _matrix_row(num: str, den: str) -> bool:
-    """Both parts of a fraction read as rows of one matrix: as many short cells each, two or more, and no
-    operator between them."""
-    a, b = num.split(), den.split()
-    return len(a) == len(b) >= 2 and all(_CELL.fullmatch(t) for t in a + b)
+    """Both parts of a fraction read as rows of one matrix (as many short cells each, two or more, and no
+    operator between them), or one part empty but for pieces of big brackets: no fraction has that."""
+    a, b = _PIECES.sub(" ", num).split(), _PIECES.sub(" ", den).split()
+    return not a or not b or len(a) == len(b) >= 2 and all(_CELL.fullmatch(t) for t in a + b)
 
 
 def _script_row(ln: Line) -> bool:
@@ -167,8 +168,8 @@ def _one_operand(ln: Line, rule: tuple[float, float, float, float], size: float)
 def _text_near(
     ln: Line, rule: tuple[float, float, float, float], size: float
 ) -> tuple[bool, Run | None]:
-    """Whether a run stands right over a rule, overlapping it across, and the leftmost such run right under
-    it (a denominator starts with it)."""
+    """Whether a run stands right over a rule, overlapping it across, and the leftmost run right under it
+    that starts under the rule (a denominator starts with it)."""
     left, low, right, high = rule
     over, under = False, None
     for r in ln.runs:
@@ -176,6 +177,8 @@ def _text_near(
             continue
         if high < r.y - 0.2 * r.size < high + size:
             over = True
-        elif low - 1.2 * size < r.y + 0.6 * r.size <= low + 1 and (under is None or r.x0 < under.x0):
-            under = r
+        elif low - 1.2 * size < r.y + 0.6 * r.size <= low + 1:
+            starts = left - 0.5 * size <= r.x0 <= right  # a denominator starts under the bar
+            if starts and (under is None or r.x0 < under.x0):
+                under = r
     return over, under

@@ -26,7 +26,9 @@ def pair_tables(lines: list[Line], page: PdfPage) -> list[Line]:
     k = 0
     while k < len(lines):
         rows = _rows_from(lines, k, page)
-        if len(rows) >= _MIN_ROWS and _aligned(rows):
+        while len(rows) >= _MIN_ROWS and not _aligned(rows):
+            rows.pop()  # the longest aligned run of rows from line k
+        if len(rows) >= _MIN_ROWS:
             out += _tables(lines[k : k + len(rows)], rows)
             k += len(rows)
         else:
@@ -36,18 +38,21 @@ def pair_tables(lines: list[Line], page: PdfPage) -> list[Line]:
 
 
 def _rows_from(lines: list[Line], k: int, page: PdfPage) -> list[list[Run]]:
-    """The cells of the lines from k on that read as rows of one or two name/value pairs, same count each."""
+    """The cells of the lines from k on that read as rows of one or two name/value pairs, same count each,
+    evenly spaced (a wider gap than 1.5 times the first one ends the table)."""
     rows: list[list[Run]] = []
-    for ln in lines[k:]:
+    for n, ln in enumerate(lines[k:], start=k):
         cells = _pairs(ln, page)
         if not cells or (rows and len(cells) != len(rows[0])):
+            break
+        if n > k + 1 and lines[n - 1].y - ln.y > 1.5 * (lines[k].y - lines[k + 1].y):
             break
         rows.append(cells)
     return rows
 
 
 def _pairs(ln: Line, page: PdfPage) -> list[Run]:
-    """A line's cells when it reads as one or two (name, value) pairs: a name of a few words, a short value."""
+    """A line's cells when it reads as one or two (name, value) pairs: a name of a few words, a short one."""
     if ln.kind not in _CANDIDATE or len(ln.text) > 90 or len(ln.runs) > 8:
         return []
     cells = _cells(ln, page)
