@@ -4,8 +4,10 @@ The stages, one module each: `runs` reads a page's text runs and font facts from
 in reading order (left column, then right, band by band between full-width lines); `lines` groups runs by
 baseline; `displays` finds display equations (indented lines next to each other; a label "(12)" flush right
 with a wide gap before it, see `labels`) and `display_join` joins each into one line ending with its label;
-`headings` marks headings, algorithm captions and theorem heads; `paragraphs` reflows prose with hyphenation
-repaired; `page_markdown` writes each page. This module runs them over a whole document.
+`headings` marks headings, algorithm captions and theorem heads; `pair_tables` reads rows of name/value pairs
+as pipe tables; `paragraphs` reflows prose with hyphenation repaired; `page_markdown` writes each page;
+`furniture` finds running heads and page numbers over the whole document. This module runs them over a whole
+document.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from tools.ingest.pdf.runs import Run
 
 _NUMBER = re.compile(r"\d{1,4}")
+_LETTER = re.compile(r"[^\W\d_]")  # a running head has words: digits alone are a page number or a cell
 _EDGE = 0.1  # a running head or foot lies in the top or bottom tenth of the page
 _SAME_Y = 2.0  # points: page numbers of one document share their baseline to within this
 
@@ -24,7 +25,8 @@ def page_furniture(pages_runs: list[list[Run]], heights: list[float]) -> set[int
 
 
 def _running(pages_runs: list[list[Run]], heights: list[float], need: float) -> set[int]:
-    """Running heads and feet, and a number alone on its line at the top or bottom edge."""
+    """Running heads and feet (words, the same on many pages), and a number alone on its line at the top or
+    bottom edge."""
 
     def key(r: Run) -> str:
         return re.sub(r"\d+", "#", r.text.lower())
@@ -40,7 +42,8 @@ def _running(pages_runs: list[list[Run]], heights: list[float], need: float) -> 
         for r in runs:
             if not edge(r, h):
                 continue
-            if seen[key(r)] >= need or (_NUMBER.fullmatch(r.text) and _alone(r, runs)):
+            head = seen[key(r)] >= need and _LETTER.search(r.text)
+            if head or (_NUMBER.fullmatch(r.text) and _alone(r, runs)):
                 out.add(id(r))
     return out
 
