@@ -146,7 +146,8 @@ def _chars(text: str) -> str:
 def _latex_plain(tex: str) -> str:
     from pylatexenc.latex2text import LatexNodes2Text
 
-    tex = re.sub(r"\\(?:label|tag|nonumber|notag)\b\*?(?:\{[^}]*\})?", "", tex)
+    # a label cut short in the ground truth ('\\label{eq:g-phi-') goes too
+    tex = re.sub(r"\\(?:label|tag|nonumber|notag)\b\*?(?:\{[^}]*(?:\}|$))?", "", tex)
     try:
         return LatexNodes2Text(math_mode="text").latex_to_text(tex)
     except Exception:
@@ -171,9 +172,9 @@ def body_attached(body: str, tex: str) -> bool:
     return overlap >= 0.6 * len(want) and len(got) <= 3 * len(want) + 20
 
 
-# glyphs a PDF prints for what latex2text writes otherwise: minus, \\circ, \\ast, \\|, \\dots, \\cdot
+# glyphs a PDF prints for what latex2text writes otherwise: minus, \\circ, \\ast, \\|, \\dots, \\cdot, a prime
 _SAME_GLYPH = str.maketrans(
-    {"−": "-", "◦": "∘", "∗": "*", "∥": "‖", "…": "...", "⋯": "...", "·": "", "⋅": ""}
+    {"−": "-", "◦": "∘", "∗": "*", "∥": "‖", "…": "...", "⋯": "...", "·": "", "⋅": "", "′": "'"}
 )
 
 

@@ -1154,11 +1154,14 @@ def _tables(lines: list[_Line], symbols: dict[str, str], out: _Collector) -> set
     """Hyperparameters from table rows; returns the line numbers that belong to tables (not prose)."""
     used: set[int] = set()
     i = 0
+    last_settings = -10  # where the last settings table ended: a headless one right after it is one too
     while i < len(lines):
         line = lines[i]
-        if (end := _settings_table(lines, i, out)) > i or (end := _flat_settings(lines, i, out)) > i:
+        if (end := _settings_table(lines, i, out, follows=last_settings >= i - 3)) > i or (
+            end := _flat_settings(lines, i, out)
+        ) > i:
             used.update(ln.no for ln in lines[i:end])
-            i = end
+            i = last_settings = end
             continue
         row = _ROW_NAME.match(line.text)
         if row and _only_row_values(row.group("rest")) and len(line.text) < 120:
@@ -1194,7 +1197,7 @@ _TRAILING_SYMBOL = re.compile(rf"\s+(?:\(\s*{_SYM}\s*\)|{_SYM})\s*$")
 _RULE_ROW = re.compile(r"^\|?\s*:?-{3,}")
 
 
-def _settings_table(lines: list[_Line], i: int, out: _Collector) -> int:
+def _settings_table(lines: list[_Line], i: int, out: _Collector, follows: bool = False) -> int:
     """A pipe table of settings ('| Hyperparameter | Atari | MuJoCo |' or one captioned 'Hyperparameters'):
     every row names a setting, so each value cell is one, with its column's heading as the context, even
     when the name is not in the synonym table ('Entropy coefficient', 'Discount γ'). Returns where the table
@@ -1209,15 +1212,18 @@ def _settings_table(lines: list[_Line], i: int, out: _Collector) -> int:
     header = _cells(lines[i].text)
     around = lines[max(0, i - 3) : i] + lines[end : end + 3]
     near = " ".join(ln.text for ln in around if _CAPTION_LINE.match(ln.text))
+    if i and _SHORT_HEAD.match(lines[i - 1].text):  # a heading the PDF route printed as a plain line
+        near += " " + lines[i - 1].text
     section = lines[i].section or ""
+    # a two-column table with no header row: its first row is a setting too ('| Learning rate | 0.1 |')
+    headless = len(header) == 2 and bool(_setting_value(header[1]))
     if not (
         _SETTINGS_HEAD.match(header[0])
         or _SETTINGS_CAPTION.search(f"{lines[i].text} {near}")
         or _SETTINGS_CAPTION.search(section) and not _RESULT_WORDS.search(section)
+        or follows and headless  # the right one of two settings tables side by side
     ):
         return i
-    # a two-column table with no header row: its first row is a setting too ('| Learning rate | 0.1 |')
-    headless = len(header) == 2 and bool(_setting_value(header[1]))
     for line in ([lines[i]] if headless else []) + lines[i + 2 : end]:
         cells = _cells(line.text)
         name = _TRAILING_SYMBOL.sub("", cells[0]).strip(" :*")
@@ -1303,6 +1309,7 @@ def _row_key(name: str) -> tuple[str, str | None]:
 
 # a caption or heading near a table ('Table 3: Hyperparameters', '### Settings'), not a paragraph of prose
 _CAPTION_LINE = re.compile(r"^(?:\*\*)?(?:Table|TABLE|Figure|Fig\.)\s|^#")
+_SHORT_HEAD = re.compile(r"^[A-Za-z][\w -]{0,40}$")
 _CELL_UNIT = re.compile(rf"(?P<value>{_SCALAR})\s+(?P<unit>[A-Za-z]{{3,12}})")
 
 

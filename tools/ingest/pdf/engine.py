@@ -4,18 +4,20 @@ The stages, one module each: `runs` reads a page's text runs and font facts from
 in reading order (left column, then right, band by band between full-width lines); `lines` groups runs by
 baseline; `displays` finds display equations (indented lines next to each other; a label "(12)" flush right
 with a wide gap before it, see `labels`) and `display_join` joins each into one line ending with its label;
-`headings` marks headings, algorithm captions and theorem heads; `paragraphs` reflows prose with hyphenation
-repaired; `page_markdown` writes each page. This module runs them over a whole document.
+`headings` marks headings, algorithm captions and theorem heads; `pair_tables` reads rows of name/value pairs
+as pipe tables; `paragraphs` reflows prose with hyphenation repaired; `page_markdown` writes each page;
+`furniture` finds running heads and page numbers over the whole document. This module runs them over a whole
+document.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from tools.ingest.pdf.furniture import page_furniture
 from tools.ingest.pdf.glyphs import LIGATURES
 from tools.ingest.pdf.headings import Heading
 from tools.ingest.pdf.margin_numbers import MarginNumbers
@@ -60,7 +62,7 @@ def _convert(doc: object, n: int, progress: object, cache: dict) -> Converted:
     pages_runs, widths, heights, crowded = _read_pages(doc, n, progress, cache, margin)
     pages_runs = margin.strip(pages_runs)  # line numbers of review copies, before the page furniture
     body = _body_size(pages_runs)
-    furniture = _page_furniture(pages_runs, heights)
+    furniture = page_furniture(pages_runs, heights)
     pages_runs = [[r for r in runs if id(r) not in furniture] for runs in pages_runs]
     md = MarkdownPages(body, Vocab(pages_runs))
     for i, runs in enumerate(pages_runs):
@@ -209,25 +211,3 @@ def _body_size(pages_runs: list[list[Run]]) -> float:
         for r in runs:
             c[round(r.size, 1)] += len(r.text)
     return c.most_common(1)[0][0] if c else 10.0
-
-
-def _page_furniture(pages_runs: list[list[Run]], heights: list[float]) -> set[int]:
-    """Running heads and feet (the same text, digits aside, near the top or bottom of many pages) and bare
-    page numbers: they would cut sentences that continue across pages."""
-
-    def key(r: Run) -> str:
-        return re.sub(r"\d+", "#", r.text.lower())
-
-    def edge(r: Run, h: float) -> bool:
-        return r.y > 0.9 * h or r.y < 0.1 * h
-
-    seen: Counter[str] = Counter()
-    for runs, h in zip(pages_runs, heights, strict=True):
-        seen.update({key(r) for r in runs if edge(r, h)})
-    need = max(3, 0.4 * len(pages_runs))
-    out = set()
-    for runs, h in zip(pages_runs, heights, strict=True):
-        for r in runs:
-            if edge(r, h) and (seen[key(r)] >= need or re.fullmatch(r"\d{1,4}", r.text)):
-                out.add(id(r))
-    return out

@@ -149,8 +149,9 @@ def continue_across_floats(items: list[Item], vocab: Vocab) -> list[Item]:
     open_at: int | None = None
     broke = False  # a page break since the open sentence
     for kind, text, geo in items:
-        if kind == "text" and open_at is not None and len(out) - open_at > 1 and _goes_on(text) and (
-            text[:1].islower() or out[open_at][1].endswith("-") and not _FLOAT.match(text)
+        goes_on = kind == "text" and not _FLOAT.match(text) and _goes_on(text)  # never into a caption
+        if goes_on and open_at is not None and len(out) - open_at > 1 and (
+            text[:1].islower() or out[open_at][1].endswith("-")
         ):
             last = out[open_at][1]
             joined = vocab.join(last[:-1], text, True) if last.endswith("-") else f"{last} {text}"

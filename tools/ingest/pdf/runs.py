@@ -76,6 +76,7 @@ class PdfPage:
             self.text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
         else:
             self.text = ""
+        self._units = max(got - 1, 0) if self.n else 0  # the text's UTF-16 units: fewer than n if any dropped
         self._u16 = _utf16_offsets(self.text)
         self._rect = raw.FS_RECTF()
         self._fonts: dict[int | None, str] = {}
@@ -189,8 +190,26 @@ class PdfPage:
         name = self.font(ci)
         return bool(flags.value & 0x40) or any(k in name for k in ("ital", "obli", "cmti", "cmsl", "cmbxti"))
 
-    def runs(self) -> list[Run]:
+    def dropped_delimiters(self) -> list[Run]:
+        """cmex's big '(' '[' ']' have glyph codes 0, 2 and 3, which pdfium leaves out of the page's text as
+        control codes: each as a run of its own, from its character's box (only looked for when the text is
+        shorter than the page's characters)."""
         out: list[Run] = []
+        if self._units >= self.n:
+            return out
+        for ci in range(self.n):
+            if self.r.FPDFText_GetTextIndexFromCharIndex(self.tp, ci) >= 0:
+                continue
+            code = self.r.FPDFText_GetUnicode(self.tp, ci)
+            if code < 0x20 and code in _CMEX and "cmex" in self.font(ci):
+                left, bottom, right, top = self.box(ci)
+                size = self.size(ci)
+                ts = max(self.r.FPDFText_GetTextIndexFromCharIndex(self.tp, min(ci + 1, self.n - 1)), 0)
+                out.append(Run(_CMEX[code], left, right, (top + bottom) / 2 - 0.25 * size, size, ci, ci, ts))
+        return out
+
+    def runs(self) -> list[Run]:
+        out: list[Run] = self.dropped_delimiters()
         text = self.text
         for m in _SPLIT.finditer(text):
             seg = m.group()

@@ -1,0 +1,151 @@
+"""PDF route: page numbers wherever the document puts them, name/value tables side by side, and flags that say
+what a display's text lost. The PDFs are small pdflatex files in tests/fixtures/pdf_layout (source beside)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from tools.analysis.equations import find_all
+from tools.analysis.hyperparams import find_hyperparameters
+from tools.ingest.pdf import flags
+from tools.ingest.pdf.engine import convert_document
+from tools.ingest.pdf.furniture import page_furniture
+from tools.ingest.pdf.lines import Line
+from tools.ingest.pdf.pair_tables import pair_tables
+from tools.ingest.pdf.runs import Run
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf_layout"
+
+
+def convert(name: str):
+    doc = pdfium.PdfDocument(str(FIXTURES / f"{name}.pdf"))
+    try:
+        return convert_document(doc)
+    finally:
+        doc.close()
+
+
+def run(text: str, x0: float, y: float, size: float = 10.0, x1: float | None = None) -> Run:
+    return Run(text, x0, x1 if x1 is not None else x0 + 5 * len(text), y, size, 0, 0, 0)
+
+
+# ------------------------------------------------------------------------------------------ page numbers
+
+
+def test_page_numbers_up_the_page_stay_out_of_the_text() -> None:
+    """An article on A4 paper with the letter layout prints its page number ~16% up the page: it must not
+    land inside the sentence that runs on across the page break."""
+    md = convert("a4pagenumbers").markdown
+    body = "\n".join(s for s in md.split("\n") if not s.startswith(("<!--", "#")))
+    assert body.count("The learning rate schedule is linear in the number of steps") == 46
+    assert not re.search(r"\d", body), re.findall(r".{30}\d.{30}", body)[:3]
+
+
+def test_a_number_is_a_page_number_only_where_the_document_counts_up() -> None:
+    pages = 5
+    counting = [run(str(i + 1), 300, 140) for i in range(pages)]  # alone, same height, counting up
+    same = [run("7", 300, 400) for _ in range(pages)]  # alone at one height, but never counting up
+    cells = [(run(str(i + 1), 300, 40), run("0.5", 100, 40)) for i in range(pages)]  # a table row low down
+    pages_runs = [[counting[i], same[i], *cells[i], run("prose words here", 100, 500)] for i in range(pages)]
+    out = page_furniture(pages_runs, [842.0] * pages)
+    assert all(id(r) in out for r in counting)
+    assert not any(id(r) in out for r in same)
+    assert not any(id(r) in out for pair in cells for r in pair)
+
+
+# ------------------------------------------------------------------------------------------ pair tables
+
+
+def test_settings_tables_side_by_side_keep_each_value_with_its_name() -> None:
+    """Two tabulars of name | value in one figure (rows interleaved in height, and rows level with each
+    other): each row becomes a table row of its own side, so each name keeps its value."""
+    md = convert("pairtables").markdown
+    for row in ("| Learning rate α | 0.0003 |", "| Replay buffer size | 500, 000 |",
+                "| Target update frequency | 8 |", "| ϵ decay horizon | 2M frames |",
+                "| Discount factor γ | 0.97 |", "| Gradient clipping | 5.0 |", "| Number of epochs | 30 |"):
+        assert row in md.split("\n"), row
+    found = {h.key: h.value for h in find_hyperparameters(md) if h.confidence == "stated"}
+    assert found["learning_rate"] == "0.0003" and found["batch_size"] == "64"
+    assert found["target_update_frequency"] == "8" and found["discount_factor"] == "0.97"
+    assert found["epochs"] == "30" and found["label_smoothing"] == "0.2"
+    assert "training_steps" not in found
+
+
+def test_a_line_of_two_pairs_gives_a_row_to_each_table() -> None:
+    """Two tabulars whose rows share baselines: each line holds two pairs; the left table comes first."""
+
+    class Page:  # glyph boxes: no wide space inside a cell's text
+        def char(self, i: int) -> int:
+            return i
+
+        def box(self, ci: int) -> tuple[float, float, float, float]:
+            return 0.0, 0.0, 0.0, 0.0
+
+    rows = [("Momentum", "0.9", "Epochs", "30"), ("Warm-up steps", "2000", "Label smoothing", "0.2"),
+            ("Gradient clipping", "5.0", "Random seeds", "7")]
+    lines = []
+    for k, cells in enumerate(rows):
+        y = 600 - 12 * k
+        runs = [run(cells[0], 100, y), run(cells[1], 200, y), run(cells[2], 320, y), run(cells[3], 440, y)]
+        lines.append(Line(runs, 100, runs[-1].x1, y, 10, " ".join(cells)))
+    out = pair_tables(lines, Page())  # type: ignore[arg-type]
+    tables = [[r.text for r in ln.runs] for ln in out if ln.kind == "table"]
+    assert tables == [["Momentum", "0.9"], ["Warm-up steps", "2000"], ["Gradient clipping", "5.0"],
+                      ["Epochs", "30"], ["Label smoothing", "0.2"], ["Random seeds", "7"]]
+    assert [ln.text for ln in out if ln.kind == "table rule"] == ["| --- | --- |"] * 2
+
+
+def test_prose_lines_are_no_pair_table() -> None:
+    md = convert("pairtables").markdown
+    assert "We report the mean over the seeds in every table of the results section." in md
+
+
+# ------------------------------------------------------------------------------------------ flags
+
+
+def test_display_flags_on_a_real_page() -> None:
+    """Big brackets pdfium leaves out of its text are read back; a cases block whose inner fraction is not
+    read, and matrices read as a fraction, are flagged; a plain display is not."""
+    conv = convert("flagged")
+    numbered = {e.label: e for e in find_all(conv.markdown, {"numbered"}, conv.boxes)["numbered"]}
+    assert numbered["1"].body.count("[") == 2 and numbered["1"].body.count("]") == 2, numbered["1"].body
+    assert not numbered["1"].check
+    assert flags.FRACTION in numbered["2"].check, numbered["2"].body
+    assert flags.MATRIX in numbered["3"].check, numbered["3"].body
+    assert not numbered["4"].check
+
+
+class NoRules:
+    def rules(self) -> list:
+        return []
+
+
+def display(runs: list[Run], label: str | None = None) -> Line:
+    text = " ".join(r.text for r in runs) + (f" ({label})" if label else "")
+    main = max(runs, key=lambda r: r.size)
+    return Line(runs, runs[0].x0, runs[-1].x1, main.y, main.size, text, kind="display", label=label)
+
+
+def test_a_row_cut_from_a_multi_row_display_is_flagged() -> None:
+    product = display([run("· ∇ψ log P(x, y; ψ)]", 200, 500)], "6")  # goes on from the row above
+    lone = display([run("t", 300, 500)], "16")  # a subscript left with the label
+    whole = display([run("y = ax + b", 200, 500)], "4")
+    flags.flag_lines([product, lone, whole], NoRules(), 10)  # type: ignore[arg-type]
+    assert flags.FRAGMENT in product.flags and flags.FRAGMENT in lone.flags
+    assert whole.flags == []
+
+
+def test_scripts_read_away_from_their_letter_are_flagged() -> None:
+    # 'x^2 + y' with the exponent a run of its own inside the run 'x + y': read after it, 'x + y 2'
+    inside = display([run("x + y", 200, 500, x1=240), run("2", 206, 503.5, 7, 210)])
+    # a limit under 'min' set a line below the row, written after the row
+    below = display([run("min R(d, x) ≤ 1", 200, 500, 9, 300), run("d∈σ", 200, 492.5, 7.3, 215)])
+    # a stacked pair under the run's last glyph ('R−1' over 'g') loses only their order
+    stacked = display([run("f = R−1", 200, 500, x1=240), run("g", 236, 497.5, 7, 239)])
+    flags.flag_lines([inside, below, stacked], NoRules(), 10)  # type: ignore[arg-type]
+    assert flags.INTERLEAVED in inside.flags
+    assert flags.SCRIPT in below.flags
+    assert stacked.flags == []
