@@ -37,6 +37,7 @@ class ToolSpec:
 def _analysis() -> list[ToolSpec]:
     from server.conversions import cancel_conversion, get_conversion
     from tools.analysis.checklist import make_checklist
+    from tools.analysis.checklist_scope import set_scope
     from tools.analysis.equations import grep_equations
     from tools.ingest.paper import pdf_to_markdown
     from tools.ingest.render import render_page
@@ -54,6 +55,9 @@ def _analysis() -> list[ToolSpec]:
                  destructive=False, idempotent=True, budget=ANALYSE),
         ToolSpec(make_checklist, "Write the implementation checklist", read_only=False, destructive=False,
                  idempotent=True, budget=ANALYSE),
+        # rewrites only the status and notes cells of the rows named; the same call again changes nothing
+        ToolSpec(set_scope, "Set the scope of checklist rows", read_only=False, destructive=False,
+                 idempotent=True),
         # writes the PNG into the paper's folder (renders/), the same file for the same arguments
         ToolSpec(render_page, "Render a page or a finding's box as an image", read_only=False,
                  destructive=False, idempotent=True, budget=ANALYSE),

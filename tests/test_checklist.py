@@ -125,7 +125,11 @@ def test_latex_route_ids(tmp_root):
 
 def test_merge_finds_a_renamed_table_by_its_ids(tmp_root):
     md = tmp_root / "paper.md"
-    md.write_text("## 1 Model\n\n$$ a = b + c $$ (1)\n\n$$ d = e f $$\n\n$$ g = h^2 $$ (2)\n", "utf-8")
+    md.write_text(
+        "## 1 Model\n\n$$ a = b + c $$ (1)\n\n$$ d = e f $$\n\n$$ g = h^2 $$ (2)\n\n"
+        "We train with a learning rate of 0.001.\n",
+        "utf-8",
+    )
     path = Path(make_checklist("paper.md").path)
     text = path.read_text(encoding="utf-8")
     eq_row, hp_row = rows_by_id(text)["EQ-u1"], rows_by_id(text)["HP-weight-decay"]
@@ -254,3 +258,40 @@ def test_hp_rows_keep_every_value_with_its_context_and_mark_candidates(tmp_root)
     assert dropout.candidate and dropout.value is None and dropout.values[0].candidate
     assert dropout.specified == "PARTIALLY_SPECIFIED"
     assert parse_checklist(text) == r.items
+
+
+CONTROL_PAPER = r"""# Robust Estimation for Linear Control
+
+## 2 Problem setting
+
+The plant evolves as
+
+$$ x_{k+1} = A x_k + B u_k + w_k $$ (1)
+
+and we estimate the state with the gain $L$:
+
+$$ \hat{x}_{k+1} = A \hat{x}_k + B u_k + L (y_k - C \hat{x}_k) $$ (2)
+
+## 3 Results
+
+The estimation error converges for every gain with $\rho(A - L C) < 1$.
+"""
+
+
+def test_a_paper_that_trains_nothing_gets_no_unstated_training_settings(tmp_root):
+    (tmp_root / "control.md").write_text(CONTROL_PAPER, encoding="utf-8")
+    r = make_checklist("control.md")
+    text = Path(r.path).read_text(encoding="utf-8")
+    assert not r.trains_model and r.unstated == [] and "hyperparameter" not in r.counts
+    assert not any(f"HP-{k.replace('_', '-')}" in text for k in STANDARD_KEYS)
+    assert "states no training setting and describes no model component" in text
+    assert "no model trained" in r.summary_text()
+    assert {it.id for it in parse_checklist(text)} == {"EQ-1", "EQ-2"}
+
+    # one training setting stated: the paper trains a model, and what it leaves out is listed again
+    trained = CONTROL_PAPER + "\nThe gain network is trained with Adam for 200 epochs.\n"
+    (tmp_root / "trained").mkdir()
+    (tmp_root / "trained" / "paper.md").write_text(trained, encoding="utf-8")
+    r = make_checklist("trained/paper.md")
+    assert r.trains_model and "HP-learning-rate" in r.unstated and "HP-batch-size" in r.unstated
+    assert "states no training setting" not in Path(r.path).read_text(encoding="utf-8")

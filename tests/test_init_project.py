@@ -341,7 +341,8 @@ SCOPED = rf"""# Implementation checklist: a paper
 | ID | name | equation | where in the paper | detail | status | notes |
 |---|---|---|---|---|---|---|
 | **EQ-4** | variational bound | `{LONG.replace("|", chr(92) + "|")}` | 3 Method | SPECIFIED | [ ] TODO |  |
-| **EQ-5** |  | `a = b + c` | 3 Method | SPECIFIED | [ ] TODO |  |
+| **EQ-5** |  | `a = b + c` | 3 Model estimation | SPECIFIED | [ ] TODO |  |
+| **EQ-16** | robust b values | `b = m + s` | 4 Robustness | SPECIFIED | [ ] TODO |  |
 | **EQ-17** |  | `a \le b` | C Proofs | SPECIFIED | [-] DERIVATION | inside a proof |
 | **EQ-18** | loss | `L = 1` | D Extra | SPECIFIED | [-] OUT_OF_SCOPE | an ablation we skip |
 """
@@ -351,13 +352,21 @@ def test_scoped_items_get_no_stub_and_stubs_carry_name_and_whole_latex(root, no_
     (root / "IMPLEMENTATION_CHECKLIST.md").write_text(SCOPED)
     result = init_uv_project("proj", checklist_path="IMPLEMENTATION_CHECKLIST.md")
     proj = root / "proj"
-    assert result.equations == 2
+    assert result.equations == 3
     equations = (proj / "src/proj/core/equations.py").read_text()
     tree = ast.parse(equations)
     funcs = {f.name: ast.get_docstring(f) for f in tree.body if isinstance(f, ast.FunctionDef)}
-    assert set(funcs) == {"eq_4_variational_bound", "eq_5"}
+    assert set(funcs) == {"eq_4_variational_bound", "eq_5", "eq_16_robust_b_values"}  # one-letter symbol kept
     assert " ".join(LONG.split()) in " ".join(funcs["eq_4_variational_bound"].split())  # not cut
     tests = (proj / "tests/test_paper_equations.py").read_text()
+    called = {  # each test -> the stub it calls: named alike, test_ + the stub's name
+        f.name: c.func.attr
+        for f in ast.parse(tests).body
+        if isinstance(f, ast.FunctionDef)
+        for c in ast.walk(f)
+        if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute) and c.func.attr in funcs
+    }
+    assert called == {f"test_{fn}": fn for fn in funcs}
     assert "EQ-17" not in tests + equations and "EQ-18" not in tests + equations
     assert "Rename and move functions freely" in equations
     assert_ruff_clean(proj)

@@ -279,17 +279,19 @@ def test_init_writes_oracles_for_plain_algebra_equations(project):
     assert '"sympy>=1.14"' in (project / "pyproject.toml").read_text()
 
 
-def test_make_equation_test_writes_stub_refuses_overwrite_and_keeps_no_backup(project):
+def test_make_equation_test_writes_oracles_refuses_overwrite_and_keeps_no_backup(project):
     (project / "tests" / "test_oracle_eq_13.py").unlink()
     first = make_equation_test(str(project), "EQ-13")
     assert first.oracle and first.latex_source == "markdown"
     assert first.inputs == ["alpha_t", "x_t", "beta_t", "alpha_bar_t", "epsilon_theta"]
     assert first.files_written == ["tests/test_oracle_eq_13.py"]
     assert make_equation_test(str(project), "EQ-13").files_written == []  # same content: nothing to do
-    stub = make_equation_test(str(project), "EQ-8")
-    assert not stub.oracle and "distribution" in stub.reason
-    text = (project / stub.path).read_text()
-    assert "@pytest.mark.xfail" in text and '@pytest.mark.paper("EQ-8")' in text
+    before = sorted(p.name for p in (project / "tests").iterdir())
+    refused = make_equation_test(str(project), "EQ-8")  # a distribution: no oracle, and nothing written
+    assert not refused.oracle and "distribution" in refused.reason
+    assert refused.path is None and refused.files_written == []
+    assert sorted(p.name for p in (project / "tests").iterdir()) == before
+    assert "nothing written" in refused.summary_text()
     path = project / first.path
     path.write_text(path.read_text() + "\n# edited by hand\n")
     with pytest.raises(Conflict, match="overwrite=True"):
@@ -303,6 +305,7 @@ def test_make_equation_test_writes_stub_refuses_overwrite_and_keeps_no_backup(pr
     assert custom.oracle and custom.inputs == ["a", "x", "b"] and custom.latex_source == "argument"
     missing = make_equation_test(str(project), "EQ-u999")
     assert not missing.oracle and "no equation EQ-u999 in paper.md" in missing.reason
+    assert not (project / "tests" / "test_oracle_eq_u999.py").exists()
     with pytest.raises(BadArgument, match="not an equation ID"):
         make_equation_test(str(project), "ALG-1")
 
@@ -315,7 +318,8 @@ async def test_make_equation_test_through_the_mcp_client(project, client):
     assert r.structured_content["oracle"] and r.structured_content["outputs"] == ["x_t"]
     assert (project / "tests" / "test_oracle_eq_9.py").is_file()
     bad = await client.call_tool("make_equation_test", {"project_path": str(project), "item_id": "EQ-9x"})
-    assert not bad.is_error and not bad.structured_content["oracle"]  # no such label: a stub saying why
+    assert not bad.is_error and not bad.structured_content["oracle"]  # no such label: refused, saying why
+    assert bad.structured_content["files_written"] == [] and bad.structured_content["path"] is None
     assert "no equation EQ-9x in paper.md" in bad.structured_content["reason"]
 
 

@@ -35,6 +35,7 @@ PRODUCT_TOOLS = {
     "grep_equations",
     "render_page",
     "make_checklist",
+    "set_scope",
     "init_uv_project",
     "export_requirements",
     "run_tests_on_gpu",
@@ -285,6 +286,7 @@ RESULT_FIELDS = {
     "export_requirements": ["files", "packages"],
     "list_gpu_targets": ["targets"],
     "make_equation_test": ["inputs", "outputs", "oracle", "reason"],
+    "set_scope": ["changes"],
     "check_coverage": ["items", "problems", "reproduction_coverage", "reproduction_counts", "status_changes"],
 }
 

@@ -20,6 +20,7 @@ PATH_ARGS = {
     "check_coverage": ("project_path", {}),
     "make_equation_test": ("project_path", {"item_id": "EQ-1"}),
     "render_page": ("paper", {"page": 1}),
+    "set_scope": ("checklist_path", {"ids": ["EQ-1"], "scope": "DERIVATION"}),
 }
 ID_ARGS = {
     "get_test_run": {"job_id": "0123456789ab", "wait_s": 0},

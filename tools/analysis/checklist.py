@@ -128,6 +128,11 @@ class ChecklistResult(ToolResult):
     added: int = Field(description="items new in this run")
     kept: int = Field(description="items the file already had (their status, notes and edits untouched)")
     unstated: list[str] = Field(description="standard hyperparameters the paper does not state (HP IDs)")
+    trains_model: bool = Field(
+        default=True,
+        description="the paper trains a model (states a training setting or describes components); when "
+        "not, the standard training hyperparameters are not listed as unstated (the checklist says so)",
+    )
     items: list[ChecklistItem] = Field(
         description=f"the file's items, in-scope ones first (at most {MAX_REPLY_ITEMS} and about "
         f"{MAX_REPLY_CHARS:,} characters of JSON; the file holds them all)"
@@ -144,6 +149,8 @@ class ChecklistResult(ToolResult):
         lines = [f"{self.path}: {how}; route {self.route}", f"items: {counts}"]
         if self.unstated:
             lines.append("unstated in the paper: " + ", ".join(self.unstated))
+        if not self.trains_model:
+            lines.append("no model trained: standard training hyperparameters not listed as unstated")
         return "\n".join(lines)
 
 
@@ -380,7 +387,27 @@ def _hp_row(key: str, group: list[Hyperparameter], route: Route) -> dict[str, An
     return row
 
 
-def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[dict[str, Any]], list[str]]:
+# settings only a training run has: a paper that states one (or describes a model's components) trains a model
+_TRAINING_KEYS = {"warmup_epochs", "lr_decay", "gradient_clipping", "dropout", "label_smoothing", "ema_rate"}
+NO_TRAINING_NOTE = (
+    "The paper states no training setting and describes no model component: the standard training "
+    "hyperparameters (optimizer, learning rate, batch size, ...) are not listed as unstated. Add their rows "
+    "if the reproduction does train a model."
+)
+
+
+def trains_a_model(hps: list[Hyperparameter], has_components: bool) -> bool:
+    """The paper trains a model: it describes architecture components or states any training setting."""
+    from tools.analysis.hyperparams import STANDARD_KEYS
+
+    return has_components or any(h.key in STANDARD_KEYS or h.key in _TRAINING_KEYS for h in hps)
+
+
+def _hyperparameter_rows(
+    hps: list[Hyperparameter], route: Route, trains: bool = True
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """A row per setting the paper states; with `trains`, also one per standard training setting it does not
+    (value `unstated`), listed in the second list."""
     from tools.analysis.hyperparams import STANDARD_KEYS
 
     by_key: dict[str, list[Hyperparameter]] = {}
@@ -389,7 +416,9 @@ def _hyperparameter_rows(hps: list[Hyperparameter], route: Route) -> tuple[list[
     rows = []
     for key, group in by_key.items():
         rows.append(_hp_row(key, group, route))
-    unstated = []
+    unstated: list[str] = []
+    if not trains:
+        return rows, unstated
     length = {"epochs", "training_steps"}  # either one states how long to train
     warmup = {"warmup_steps", "warmup_epochs"}  # either one states the warmup
     for key in STANDARD_KEYS:
@@ -541,9 +570,18 @@ def _title(md_path: Path, text: str) -> str:
     return one_line(heading, 120) if heading else md_path.stem
 
 
-def _render(title: str, route: Route, source: str, rows: dict[ItemKind, list[dict[str, Any]]]) -> str:
+def _render(
+    title: str,
+    route: Route,
+    source: str,
+    rows: dict[ItemKind, list[dict[str, Any]]],
+    notes: dict[ItemKind, str] | None = None,
+) -> str:
     env = jinja_environment(Path(__file__).parent / "templates")
-    sections = [{"title": SECTIONS[k], "columns": _COLUMNS[k], "rows": rows[k]} for k in SECTIONS]
+    sections = [
+        {"title": SECTIONS[k], "columns": _COLUMNS[k], "rows": rows[k], "note": (notes or {}).get(k)}
+        for k in SECTIONS
+    ]
     return env.get_template("checklist.md.j2").render(
         title=title, route=route, route_note=_ROUTE_NOTE[route], source=source, sections=sections
     )
@@ -615,7 +653,8 @@ def make_checklist(
     """Write IMPLEMENTATION_CHECKLIST.md: core algorithms, model components, key equations, theorem-like
     statements and a hyperparameter table, each item with a stable ID, its page/section, a status and whether
     the paper specifies it. Hyperparameters a training run needs that the paper does not state are listed as
-    unstated, never invented. If the checklist exists, new items are merged in and existing rows are kept."""
+    unstated, never invented (only when the paper trains a model: a training setting or model components).
+    If the checklist exists, new items are merged in and existing rows are kept."""
     from tools.analysis.equations import fill_pages, find_all
     from tools.analysis.findings import ALL_KINDS
 
@@ -627,11 +666,7 @@ def make_checklist(
             f"markdown_path {markdown_path!r} is not UTF-8 text (byte {e.start}): pass the paper.md that "
             "pdf_to_markdown wrote, or re-save the file as UTF-8"
         ) from e
-    if out_path:
-        out = resolve(out_path, must_exist=False, what="out_path")
-        out = out / CHECKLIST_NAME if out.is_dir() else out
-    else:
-        out = md.with_name(CHECKLIST_NAME)
+    out = _out_file(md, out_path)
     from tools.ingest.boxes import read_boxes
 
     found = find_all(text, set(ALL_KINDS), read_boxes(md))  # grep_equations' logic, without its reply cap
@@ -639,16 +674,19 @@ def make_checklist(
     route: Route = "latex" if found["_latex"] else "pdf"
     if route == "latex":  # pages (or only the labels' pages) and \label names
         fill_pages(found, md)
-    hp_rows, unstated = _hyperparameter_rows(found["hyperparameters"], route)
+    components = _component_rows(found["architecture"], route)
+    trains = trains_a_model(found["hyperparameters"], bool(components))
+    hp_rows, unstated = _hyperparameter_rows(found["hyperparameters"], route, trains)
     rows: dict[ItemKind, list[dict[str, Any]]] = {
         "algorithm": _algorithm_rows(found["algorithms"], route),
-        "component": _component_rows(found["architecture"], route),
+        "component": components,
         "equation": _equation_rows(eqs, route),
         "theorem": _theorem_rows(found["theorems"], route),
         "hyperparameter": hp_rows,
     }
     source = md.name if out.parent == md.parent else str(md)
-    new = _render(_title(md, text), route, source, rows)
+    notes = {} if trains else {"hyperparameter": NO_TRAINING_NOTE}
+    new = _render(_title(md, text), route, source, rows, notes)
     extracted = sum(len(r) for r in rows.values())
     merged = out.is_file()
     if merged:
@@ -671,9 +709,18 @@ def make_checklist(
         added=added,
         kept=extracted - added if merged else 0,
         unstated=unstated,
+        trains_model=trains,
         items=(shown := reply_items(items)),
         items_left_out=len(items) - len(shown),
     )
+
+
+def _out_file(md: Path, out_path: str | None) -> Path:
+    """Where the checklist goes: out_path (a file, or a folder to hold it), else beside the Markdown."""
+    if not out_path:
+        return md.with_name(CHECKLIST_NAME)
+    out = resolve(out_path, must_exist=False, what="out_path")
+    return out / CHECKLIST_NAME if out.is_dir() else out
 
 
 def reply_items(items: list[ChecklistItem]) -> list[ChecklistItem]:

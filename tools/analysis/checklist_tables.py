@@ -64,3 +64,21 @@ def find_tables(lines: list[str]) -> list[Table]:
                 continue
         i += 1
     return tables
+
+
+def cell_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell's text in a table row, surrounding spaces excluded, in split_row's order:
+    an edit through these spans leaves every other byte of the row as it was."""
+    pipes = [m.start() for m in _SPLIT.finditer(line)]
+    lead = line.lstrip().startswith("|")
+    trail = line.rstrip().endswith("|") and not line.rstrip().endswith("\\|")
+    bounds = ([] if lead else [-1]) + pipes + ([] if trail else [len(line)])
+    spans = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        raw = line[a + 1 : b]
+        if not raw.strip():  # an empty cell: its text goes after the first space
+            spans.append((a + 1 + min(1, len(raw)),) * 2)
+            continue
+        start = a + 1 + len(raw) - len(raw.lstrip())
+        spans.append((start, a + 1 + len(raw.rstrip())))
+    return spans

@@ -197,10 +197,11 @@ def project_kind(kind: str | None, items: list[Any] | None) -> str:
     return "model" if has_components(items) else "method"
 
 
-def _slug(text: str, words: int = 4, limit: int = 28) -> str:
-    tokens = [t for t in re.findall(r"[a-z][a-z0-9]+", text.lower()) if t not in {"the", "of", "and", "a"}]
-    slug = "_".join(tokens[:words])[:limit].strip("_")
-    return slug
+def _slug(text: str, words: int = 4, limit: int = 40) -> str:
+    """'robust b values' -> 'robust_b_values': one-letter symbols stay, articles and 'of'/'and' go."""
+    drop = {"the", "of", "and", "a", "an"}
+    tokens = [t for t in re.findall(r"[a-z][a-z0-9]*", text.lower()) if t not in drop]
+    return "_".join(tokens[:words])[:limit].strip("_")
 
 
 def in_scope(item: Any) -> bool:
@@ -210,7 +211,7 @@ def in_scope(item: Any) -> bool:
 
 def equation_entries(items: list[Any]) -> list[dict[str, Any]]:
     """One stub per in-scope checklist equation: function eq_<id>_<name> (the name the paper gives it, when
-    the checklist has one), test test_eq_<id>_<slug>."""
+    the checklist has one) and its test, named test_ + the function's name."""
     out: list[dict[str, Any]] = []
     used: set[str] = set()
     for item in items:
@@ -218,18 +219,15 @@ def equation_entries(items: list[Any]) -> list[dict[str, Any]]:
         if not item_id.upper().startswith("EQ-") or not in_scope(item):
             continue
         base = re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
-        named = _slug(str(_get(item, "name") or ""), words=4, limit=40)
+        named = _slug(str(_get(item, "name") or ""))
         base = f"{base}_{named}" if named else base
         title = docstring_line(_get(item, "title"), 100_000)  # the docstring carries the whole equation
-        # test names read better after the section ("definitions") than after PDF-garbled math
-        section = re.sub(r"^[A-Z]?[\d.]*\s*", "", str(_get(item, "section") or ""))
-        slug = _slug(section, words=3) or _slug(title)
         fn = base
         n = 2
         while fn in used:
             fn, n = f"{base}_{n}", n + 1
         used.add(fn)
-        test = f"test_{fn}_{slug}" if slug and not named else f"test_{fn}"
+        test = f"test_{fn}"  # one name for both: the test is found from the stub and back
         where = where_suffix(_get(item, "page"), _get(item, "section"))
         head = f"{item_id}{where}: {title}".rstrip(": ")
         doc = textwrap.fill(

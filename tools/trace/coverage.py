@@ -10,7 +10,9 @@ paper's. Status is derived from the evidence, never guessed:
 - TESTED: implemented and tests are marked with the ID, but they did not all pass in the last run (or did not
   run)
 - VERIFIED: implemented and every test marked with the ID passed in the last run (hyperparameters: the config
-  value matches the paper's, or a passing test checks it)
+  value matches the paper's, or a passing test checks it), and none of them is xfail-marked or xfailed: an
+  implemented item with such a test stays TESTED (IMPLEMENTED when it has no other test), reported as
+  `xfail_remains` with the tests named
 
 Items whose status cell says OUT_OF_SCOPE or DERIVATION (a proof step) keep that cell, are left out of the
 totals and of reproduction_coverage, and are counted in `scope`.
@@ -43,6 +45,7 @@ ProblemKind = Literal[
     "test_without_code",
     "config_contradicts_paper",
     "failing_tests",
+    "xfail_remains",
     "unparsable_file",
     "checklist_unreadable",
     "checklist_changed",
@@ -115,7 +118,10 @@ class KindTotals(BaseModel):
     passing: int = 0
 
 
-MAX_REPLY_ITEMS = 120  # ~12 kB of JSON: with problems and totals the reply stays well under 25k tokens
+MAX_REPLY_ITEMS = 120
+# the items' JSON in a reply, cut at whichever comes first: the reply carries it twice (structured content and
+# text), so ~60 kB with problems and totals, under what a chat client accepts (an item is 0.3-1 kB)
+MAX_REPLY_CHARS = 30_000
 
 
 class CoverageResult(ToolResult):
@@ -131,8 +137,8 @@ class CoverageResult(ToolResult):
         default_factory=dict, description="items per scope: IN_SCOPE, OUT_OF_SCOPE, DERIVATION"
     )
     reproduction_coverage: float | None = Field(
-        description="in-scope EQ and ALG items implemented with all their tests passing, over all "
-        "in-scope EQ and ALG items"
+        description="in-scope EQ and ALG items VERIFIED (implemented, all their tests passing, none "
+        "xfail), over all in-scope EQ and ALG items"
     )
     reproduction_counts: str = Field(description="'k/n' behind reproduction_coverage")
     files_scanned: int
@@ -143,7 +149,9 @@ class CoverageResult(ToolResult):
         default=None, description="the full result as JSON (every item), for when `items` is capped"
     )
     items_left_out: int = Field(
-        default=0, description=f"items not in this reply (at most {MAX_REPLY_ITEMS}); all are in report_path"
+        default=0,
+        description=f"items not in this reply (it holds at most {MAX_REPLY_ITEMS} and about "
+        f"{MAX_REPLY_CHARS:,} characters of JSON); all are in report_path",
     )
 
     def summary_text(self) -> str:
@@ -285,7 +293,20 @@ def rewrite_statuses(text: str, statuses: dict[str, str]) -> str:
 # ---------------------------------------------------------------- the check
 
 
+def pending_tests(item: ItemCoverage) -> list[str]:
+    """Its tests marked xfail (stubs) or that xfailed in the last run: while one remains, not VERIFIED."""
+    return [t for t in item.tests if t in item.stubs or item.test_outcomes.get(t) == "xfail"]
+
+
 def _derive(item: ItemCoverage) -> str:
+    status = _derive_from_tests(item)
+    pending = pending_tests(item)
+    if status != "VERIFIED" or not pending:
+        return status
+    return "TESTED" if set(item.tests) - set(pending) else "IMPLEMENTED"
+
+
+def _derive_from_tests(item: ItemCoverage) -> str:
     real = [t for t in item.tests if t not in item.stubs]
     if item.kind == "hyperparameter":
         if real and item.outcome == "passed":
@@ -449,6 +470,18 @@ def _value_problems(it: Any, cov: ItemCoverage, stated: list[HPValue], have_repo
         for c in cov.configs
         if c.matches_paper is False and not c.assumption
     ]
+    pending = pending_tests(cov)
+    others = set(cov.tests) - set(cov.stubs) or it.kind not in CODE_KINDS  # else `untested` says it
+    if pending and (cov.implemented or cov.configs) and others:
+        problems.append(
+            Problem(
+                kind="xfail_remains",
+                item_id=it.id,
+                message=f"{it.id} is implemented but not verified while tests for it are xfail-marked or "
+                f"xfailed: {', '.join(pending[:5])}; make them real checks, delete the stubs, or run the "
+                "tests again",
+            )
+        )
     if have_report and cov.outcome == "failed":
         bad = [n for n, o in cov.test_outcomes.items() if o == "failed"]
         problems.append(
@@ -539,7 +572,7 @@ def check_coverage(
     covered, found = _collect(items, scan.anchors, outcomes, report is not None, paper_values(text))
     problems += found
     core = [c for c in covered if c.kind in ("equation", "algorithm") and c.scope == "IN_SCOPE"]
-    good = sum(1 for c in core if c.implemented and c.outcome == "passed")
+    good = sum(1 for c in core if c.status == "VERIFIED")  # implemented, every test passed, no xfail left
     changes = {c.id: f"{c.previous_status} -> {c.status}" for c in covered if c.previous_status != c.status}
     updated = False
     if update and changes and not shape_errors and items:
@@ -608,8 +641,8 @@ def _write_statuses(checklist: Path, text: str, covered: list[ItemCoverage], pro
 
 
 def _capped(result: CoverageResult, project: Path) -> CoverageResult:
-    """Write the whole result to the workspace; reply with at most MAX_REPLY_ITEMS items, those that
-    changed status or have a problem first, then in-scope ones."""
+    """Write the whole result to the workspace; reply with at most MAX_REPLY_ITEMS items and about
+    MAX_REPLY_CHARS of their JSON, those that changed status or have a problem first, then in-scope ones."""
     import hashlib
 
     from tools.workspace import atomic_write, workspace
@@ -618,15 +651,23 @@ def _capped(result: CoverageResult, project: Path) -> CoverageResult:
     path = workspace() / "coverage" / f"{project.name}-{key}.json"
     result.report_path = str(path)
     atomic_write(path, result.model_dump_json(indent=1))
-    if len(result.items) <= MAX_REPLY_ITEMS:
-        return result
     flagged = set(result.status_changes) | {p.item_id for p in result.problems if p.item_id}
     # flagged first, then the rest of the in-scope items; checklist order otherwise (a stable sort)
-    ordered = sorted(result.items, key=lambda it: (it.id not in flagged, it.scope != "IN_SCOPE"))
-    keep = {it.id for it in ordered[:MAX_REPLY_ITEMS]}
+    items = result.items
+    order = {k: (it.id not in flagged, it.scope != "IN_SCOPE") for k, it in enumerate(items)}
+    ordered = sorted(order, key=order.__getitem__)
+    keep: set[int] = set()
+    size = 0
+    for k in ordered[:MAX_REPLY_ITEMS]:
+        size += len(items[k].model_dump_json())
+        if size > MAX_REPLY_CHARS and keep:
+            break
+        keep.add(k)
+    if len(keep) == len(items):
+        return result
     return result.model_copy(
         update={
-            "items": [it for it in result.items if it.id in keep],
-            "items_left_out": len(result.items) - MAX_REPLY_ITEMS,
+            "items": [it for k, it in enumerate(items) if k in keep],
+            "items_left_out": len(result.items) - len(keep),
         }
     )

@@ -6,7 +6,7 @@ tests - on random inputs (numpy here, torch in the project). Only a spec that pa
 depends on its inputs and gives finite numbers makes an oracle.
 
 `make_equation_test(project_path, item_id)` writes tests/test_oracle_<id>.py (plus tests/paper_oracle.py): an
-oracle test when the spec works, else an xfail stub that says why. `oracle_files` does the same for
+oracle test when the spec works; else it writes nothing and says why. `oracle_files` does the same for
 init_uv_project.
 """
 
@@ -391,9 +391,9 @@ def oracle_files_for(
 
 
 class EquationTestResult(ToolResult):
-    path: str = Field(description="the test file written (relative to the project)")
+    path: str | None = Field(description="the test file (relative to the project); None when refused")
     item_id: str
-    oracle: bool = Field(description="True: an oracle test; False: an xfail stub saying why")
+    oracle: bool = Field(description="True: an oracle test; False: refused, nothing written (see reason)")
     reason: str | None = Field(default=None, description="why there is no oracle")
     latex: str | None = Field(default=None, description="the equation's LaTeX the oracle was built from")
     latex_source: str = Field(description="where the LaTeX came from: argument, markdown, checklist or none")
@@ -408,7 +408,7 @@ class EquationTestResult(ToolResult):
                 f"{head}\n  implement a function with `Implements: {self.item_id}` taking "
                 f"({', '.join(self.inputs)}) and returning {', '.join(self.outputs)}"
             )
-        return f"{self.item_id}: no oracle ({self.reason}); xfail stub {self.path}"
+        return f"{self.item_id}: no oracle ({self.reason}); nothing written: test it another way"
 
 
 def _project_package(project: Path) -> str:
@@ -480,7 +480,7 @@ def make_equation_test(
     """Write tests/test_oracle_<id>.py: a test that evaluates the equation independently (sympy's LaTeX parser
     + lambdify on small random tensors) and compares it with the function whose docstring says
     `Implements: <id>` using torch.testing.assert_close. Equations that are not plain algebra (distributions,
-    expectations, KL terms, conditionals) get an xfail stub that says why."""
+    expectations, KL terms, conditionals) are refused with the reason, and nothing is written."""
     from tools.workspace import resolve
 
     project = resolve(project_path, kind="dir", what="project_path")
@@ -501,11 +501,13 @@ def make_equation_test(
     else:
         result = OracleSpec(ok=False, latex="", reason=f"no exact LaTeX for this equation: {reason}")
     rel = f"tests/{test_module_name(item_id)}.py"
-    text = render_test(item_id, _label_of(item_id), latex or "", package, result)
-    written = _write_test(project, rel, text, with_runtime=result.ok, overwrite=overwrite)
+    written: list[str] = []
+    if result.ok:  # a refusal writes nothing: no xfail stub left behind for an item once implemented
+        text = render_test(item_id, _label_of(item_id), latex or "", package, result)
+        written = _write_test(project, rel, text, with_runtime=True, overwrite=overwrite)
     spec = result.spec or {}
     return EquationTestResult(
-        path=rel,
+        path=rel if result.ok else None,
         item_id=item_id,
         oracle=result.ok,
         reason=result.reason,
