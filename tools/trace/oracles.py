@@ -231,34 +231,24 @@ def test_module_name(item_id: str) -> str:
 
 
 def render_test(item_id: str, label: str | None, latex: str, package: str, result: OracleSpec) -> str:
+    """The oracle test module of a working oracle (`result.ok`)."""
     env = jinja_environment(TEMPLATES)
     slug = re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
+    spec = {"id": item_id, **(result.spec or {})}
+    inputs = spec["inputs"]
+    one_line = ", ".join(inputs)
+    args = one_line if len(one_line) < 70 else "\n    " + ",\n    ".join(inputs) + ",\n"
     context: dict[str, Any] = {
         "item_id": item_id,
         "label": label,
-        "ok": result.ok,
         "package": package,
         "latex_doc": _wrap_latex(latex),
+        "spec_py": _literal(spec),
+        "args": args,
+        "outputs": spec["outputs"],
+        "kwargs": "\n".join(f"        {n}={n}," for n in inputs),
+        "test_name": f"test_{slug}_matches_oracle",
     }
-    if result.ok and result.spec:
-        spec = {"id": item_id, **result.spec}
-        inputs = spec["inputs"]
-        one_line = ", ".join(inputs)
-        args = one_line if len(one_line) < 70 else "\n    " + ",\n    ".join(inputs) + ",\n"
-        context |= {
-            "spec_py": _literal(spec),
-            "args": args,
-            "outputs": spec["outputs"],
-            "kwargs": "\n".join(f"        {n}={n}," for n in inputs),
-            "test_name": f"test_{slug}_matches_oracle",
-        }
-    else:
-        reason = (result.reason or "no exact LaTeX").rstrip(".")
-        context |= {
-            "reason_doc": _wrap_latex(reason + ".").replace("\n    ", "\n"),
-            "reason_py": _literal(f"{item_id}: no oracle ({reason})", 0, len("REASON = ")),
-            "test_name": f"test_{slug}_needs_a_check",
-        }
     text = env.get_template("oracle_test.py.j2").render(context)
     return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n") + "\n"
 
