@@ -8,6 +8,7 @@ from typing import Any
 
 from tools.dispatch import dispatch_table
 from tools.trace.oracle_latex.conditions import case_condition
+from tools.trace.oracle_latex.densities import gaussian
 from tools.trace.oracle_latex.nodes import (
     Cases,
     Group,
@@ -90,13 +91,22 @@ _COMMAND_EMITTERS = dispatch_table(
     (("pi",), "_emit_pi"),
     (("|", "Vert", "lVert", "rVert"), "_emit_norm"),
     (("mathbb", "mathds"), "_emit_blackboard"),
+    (("mathcal",), "_emit_density"),
     (GREEK, "_emit_variable"),
     (DECOR_SUFFIX, "_emit_variable"),
 )
 
 
 class Rewriter(BlackboardOperators):
-    def __init__(self, *, learning: bool = False, tensors: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        learning: bool = False,
+        tensors: dict[str, str] | None = None,
+        callables: set[str] | frozenset[str] = frozenset(),
+    ) -> None:
+        self.callables = callables  # one-argument functions the paper uses and never defines: inputs
+        self.called: dict[str, str] = {}  # their function names in the rewritten LaTeX -> Python names
         self.learning = learning  # the first pass: learn which symbols are matrices and vectors
         self.tensors = tensors or {}  # the second: Python name -> "matrix" | "vector"
         self.typing = TensorTyping()
@@ -153,6 +163,9 @@ class Rewriter(BlackboardOperators):
         if lhs or model or var.base in self.helpers or top_comma:
             var.call = args
             return close + 1
+        if var.name in self.callables and not var.bold:
+            var.call = args  # a function the paper always calls and never defines: given to both
+            return close + 1
         if not var.sub or self._one_variable(args):  # sigma(x), q_k(z_j): a function, or a product?
             raise Unsupported(
                 f"{var.name if var.sub else var.base}(...) may be a function or a product: the oracle "
@@ -171,6 +184,8 @@ class Rewriter(BlackboardOperators):
         if var.call is not None and var.base in self.helpers and not var.sub:
             args = self.emit(var.call, in_call=True)
             return f"{self.helpers[var.base]}({args})"
+        if var.call is not None and var.name in self.callables and not at_top_level(var.call, ","):
+            return self._emit_callable(var)
         if var.call is not None:
             sub_name = name_of(var.sub)
             if set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS:
@@ -209,6 +224,20 @@ class Rewriter(BlackboardOperators):
         if self.indices and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
             raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
         return f"{{\\{self.placeholder(var.name)}}}"
+
+    def _emit_callable(self, var: Var) -> str:
+        """`s(x)` of a function the paper never defines: a callable input the oracle passes to both."""
+        if var.name in self.tensors:
+            raise Unsupported(f"{var.name} is called and multiplied as a matrix: a function or a matrix?")
+        ph = next((k for k, v in self.called.items() if v == var.name), None)
+        if ph is None:
+            ph = "zf" + re.sub(r"[^A-Za-z]", "", var.name)
+            while ph in self.called or ph in self.symbols:
+                ph += "f"
+            self.called[ph] = var.name
+        if var.name not in self.inputs:
+            self.inputs.append(var.name)
+        return f"\\{ph}({self.emit(var.call, in_call=True)}) "
 
     def _indexed_name(self, var: Var, sub_name: str) -> str | None:
         """The vector's name when the variable carries the index of a sum on the line (as its subscript, one
@@ -271,6 +300,13 @@ class Rewriter(BlackboardOperators):
         if self.learning and t in ("(", "[", ")", "]", "+", "-", "=", ","):
             self.typing.bracket(t, st.nodes, i)
         return emit_char(st, i, t)
+
+    def _emit_density(self, st: Emit, i: int, c: str) -> int:
+        """\\mathcal{N}(x; m, v): the Gaussian density (densities.py)."""
+        point, mean, var, iso, end = gaussian(st.nodes, i)
+        parts = ", ".join("{" + self.emit(p) + "}" for p in (point, mean, var))
+        st.out.append(f"\\gauss{'iso' if iso else 'pdf'}({parts})")
+        return end
 
     def _emit_transpose(self, st: Emit, i: int) -> int:
         if self.learning:
@@ -401,8 +437,8 @@ class Rewriter(BlackboardOperators):
             )
         if i >= len(nodes):
             raise Unsupported(f"\\{c} without an argument")
-        if nodes[i] == "(":
-            close = matching(nodes, i)
+        if nodes[i] in ("(", "["):  # \\exp(...), \\exp\\left[...\\right]
+            close = matching(nodes, i, nodes[i], ")" if nodes[i] == "(" else "]")
             out.append(f"{name}({self.emit(nodes[i + 1 : close])})")
             return close + 1
         if isinstance(nodes[i], Group):
@@ -413,6 +449,8 @@ class Rewriter(BlackboardOperators):
             i += 3
         elif cmd_of(nodes[i]) == "sqrt":
             i += 2
+        elif cmd_of(nodes[i]) == "mathcal" and nodes[i + 2 : i + 3] == ["("]:  # \\log \\mathcal{N}(x; m, v)
+            i = matching(nodes, i + 2) + 1
         elif cmd_of(nodes[i]) in GREEK or cmd_of(nodes[i]) in DECOR_SUFFIX or str(nodes[i]).isalpha():
             _, i = self.read_var(nodes, i)
         else:
