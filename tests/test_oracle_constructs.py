@@ -290,6 +290,8 @@ def test_functions_the_paper_never_defines_are_callables_given_to_both():
         lambda x_d_plus_1D, x_1d, s, t: x_d_plus_1D * np.exp(x_1d) + t(x_1d),  # s left out
     )
     assert spec["callables"] == {"zfs": "s", "zft": "t"}
+    refused = oracle_spec(r"y = \nabla_\theta s(x) + s(z)", callables={"s"})
+    assert not refused.ok and "the gradient of s" in refused.reason
     assert spec["inputs"] == ["x_d_plus_1D", "s", "x_1d", "t"]
     _both_ways_with(
         r"r_{ij} = \sigma\left(a_i + e_j\right) \cdot u_i + b_j",
@@ -360,6 +362,33 @@ def test_a_gaussian_density():
     )
 
 
+def test_assignments_with_leftarrow_and_gradients_given_as_values():
+    spec = _both_ways(
+        r"\begin{aligned} m_t &\leftarrow \mu m_{t-1} + \eta_t \nabla_\theta J(\theta_{t-1}, \psi) \\ "
+        r"\theta_t &\leftarrow \theta_{t-1} - m_t \end{aligned}",
+        lambda mu, m_t_minus_1, eta_t, grad_theta_J_of_theta_t_minus_1_psi, theta_t_minus_1: (
+            mu * m_t_minus_1 + eta_t * grad_theta_J_of_theta_t_minus_1_psi,
+            theta_t_minus_1 - mu * m_t_minus_1 - eta_t * grad_theta_J_of_theta_t_minus_1_psi,
+        ),
+        lambda mu, m_t_minus_1, eta_t, grad_theta_J_of_theta_t_minus_1_psi, theta_t_minus_1: (
+            mu * m_t_minus_1 - eta_t * grad_theta_J_of_theta_t_minus_1_psi,
+            theta_t_minus_1 - mu * m_t_minus_1 + eta_t * grad_theta_J_of_theta_t_minus_1_psi,
+        ),
+        lambda mu, m_t_minus_1, eta_t, grad_theta_J_of_theta_t_minus_1_psi, theta_t_minus_1: (
+            mu * m_t_minus_1 + eta_t * grad_theta_J_of_theta_t_minus_1_psi,
+            theta_t_minus_1 - mu * m_t_minus_1,  # the gradient step dropped
+        ),
+    )
+    assert spec["outputs"] == ["m_t", "theta_t"]
+    spec = _both_ways(
+        r"\theta \gets \theta - \eta \nabla_\theta L",
+        lambda theta, eta, grad_theta_L: theta - eta * grad_theta_L,
+        lambda theta, eta, grad_theta_L: theta + eta * grad_theta_L,
+        lambda theta, eta, grad_theta_L: theta,
+    )
+    assert spec["outputs"] == ["theta_new"]
+
+
 @pytest.mark.parametrize(
     ("latex", "reason"),
     [
@@ -390,6 +419,8 @@ def test_a_gaussian_density():
         (r"p = \mathcal{N}(x; \mu, \Sigma)", "a covariance matrix"),
         (r"p = \mathcal{N}(x; \mu)", "exactly a mean and a variance"),
         (r"y = \mathcal{L}(x) + 1", "a distribution or set"),
+        (r"g = \nabla_\theta \log p_\theta(x)", "the gradient of an expression"),
+        (r"f(u) = u^2, \quad y = \nabla f(x) + f(x)", "the gradient of f"),
     ],
 )
 def test_refusals_name_their_reason(latex, reason):

@@ -92,6 +92,7 @@ _COMMAND_EMITTERS = dispatch_table(
     (("|", "Vert", "lVert", "rVert"), "_emit_norm"),
     (("mathbb", "mathds"), "_emit_blackboard"),
     (("mathcal",), "_emit_density"),
+    (("nabla",), "_emit_gradient"),
     (GREEK, "_emit_variable"),
     (DECOR_SUFFIX, "_emit_variable"),
 )
@@ -306,6 +307,32 @@ class Rewriter(BlackboardOperators):
         point, mean, var, iso, end = gaussian(st.nodes, i)
         parts = ", ".join("{" + self.emit(p) + "}" for p in (point, mean, var))
         st.out.append(f"\\gauss{'iso' if iso else 'pdf'}({parts})")
+        return end
+
+    def _emit_gradient(self, st: Emit, i: int, c: str) -> int:
+        """`\\nabla_\\theta J(\\theta_{t-1}, \\psi)`, `\\nabla \\ell_i`: the gradient of a function the paper
+        never defines, at the point written, given as its value (`grad_theta_J_of_theta_t_minus_1_psi`),
+        like the function's own value. The gradient of an expression, or of a function the oracle
+        evaluates, is refused."""
+        nodes, j, wrt = st.nodes, i + 1, ""
+        if nodes[j : j + 1] == ["_"] and j + 1 < len(nodes):
+            wrt = name_of(items_of(nodes[j + 1]))
+            j += 2
+        if j >= len(nodes) or not (
+            cmd_of(nodes[j]) in GREEK
+            or (isinstance(nodes[j], str) and nodes[j].isalpha() and len(nodes[j]) == 1)
+        ):
+            raise Unsupported(
+                "the gradient of an expression (\\nabla \\log p, \\nabla (...)) is not plain algebra"
+            )
+        var, end = self.read_var(nodes, j, lhs=True)
+        if var.base in self.helpers or var.name in self.callables or var.marks:
+            raise Unsupported(
+                f"the gradient of {var.base}, a function the oracle evaluates: differentiate it"
+            )
+        at = f"_of_{name_of(var.call)}" if var.call else ""
+        name = py_name(f"grad_{wrt}_{var.name}{at}")[:56].rstrip("_")
+        st.out.append(f"{{\\{self.placeholder(name)}}} ")
         return end
 
     def _emit_transpose(self, st: Emit, i: int) -> int:

@@ -97,7 +97,7 @@ SKIP = {
     "nolimits",
     "middle",
 }
-EQUALS = {"coloneqq", "coloneq", "triangleq", "doteq", "eqqcolon", "defeq", "equiv"}
+EQUALS = {"coloneqq", "coloneq", "triangleq", "doteq", "eqqcolon", "defeq", "equiv", "leftarrow", "gets"}
 TRANSPOSE = "^\\top"  # one token for `^T`, `^\\top`, `^{\\intercal}`... (see nodes.clean)
 INDEX_LETTERS = {"i", "j", "k", "l", "m", "n"}
 BOLD = {"mathbf", "boldsymbol", "bm", "bf"}
