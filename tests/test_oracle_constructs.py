@@ -389,6 +389,23 @@ def test_assignments_with_leftarrow_and_gradients_given_as_values():
     assert spec["outputs"] == ["theta_new"]
 
 
+def test_a_function_of_the_summed_index_is_one_value_per_term():
+    spec = _both_ways(
+        r"L = \frac{1}{N} \sum_{n=1}^N \ell(f(x_n), y_n) + \lambda r",
+        lambda N, ell_of_fx_y, lambda_, r: ell_of_fx_y.sum(-1) / N + lambda_ * r,
+        lambda N, ell_of_fx_y, lambda_, r: ell_of_fx_y.sum(-1) / N - lambda_ * r,
+        lambda N, ell_of_fx_y, lambda_, r: ell_of_fx_y[..., 0] + lambda_ * r,  # one term, not the mean
+    )
+    assert spec["vectors"] == ["ell_of_fx_y"]
+    spec = _both_ways(  # a function named by a word, of several arguments: given as its value
+        r"\textnormal{supp}(\beta, \mathbf{x}) = \frac{1}{N} \sum_{n=1}^N \textnormal{cap}(x_n, \beta)",
+        lambda N, cap_of_x_beta: cap_of_x_beta.sum(-1) / N,
+        lambda N, cap_of_x_beta: -cap_of_x_beta.sum(-1) / N,
+        lambda N, cap_of_x_beta: cap_of_x_beta.sum(-1),
+    )
+    assert spec["outputs"] == ["supp"]
+
+
 @pytest.mark.parametrize(
     ("latex", "reason"),
     [
@@ -420,6 +437,9 @@ def test_assignments_with_leftarrow_and_gradients_given_as_values():
         (r"p = \mathcal{N}(x; \mu)", "exactly a mean and a variance"),
         (r"y = \mathcal{L}(x) + 1", "a distribution or set"),
         (r"g = \nabla_\theta \log p_\theta(x)", "the gradient of an expression"),
+        (r"p(\gamma) = \text{Gam}(\gamma; a, b)", "a density the oracle does not know"),
+        (r"s = \textnormal{cap}(x, \beta \,|\, d)", "a conditional"),
+        (r"y = \operatorname{foo}(a) + c", "\\operatorname{foo} is not one the oracle knows"),
         (r"f(u) = u^2, \quad y = \nabla f(x) + f(x)", "the gradient of f"),
     ],
 )

@@ -189,6 +189,8 @@ class Rewriter(BlackboardOperators):
             return self._emit_callable(var)
         if var.call is not None:
             sub_name = name_of(var.sub)
+            args = [p for p in name_of(var.call).split("_") if p]
+            at_index = [p for p in args if p in self.indices]
             if set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS:
                 var.name = py_name(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
             elif at_top_level(var.call, ","):  # f(a, b): a function of several arguments, given as its value
@@ -199,6 +201,11 @@ class Rewriter(BlackboardOperators):
                     f"{var.base}(x) = ..."
                 )
             var.call = None
+            if at_index and not var.sub:  # \\ell(x_i, y_i) inside a sum over i: one value per term
+                kept = [p for p in args if p not in self.indices]
+                vector = py_name(f"{var.base}_of_{'_'.join(kept)}" if kept else var.base)[:48].rstrip("_")
+                self.vectors.add(vector)
+                return f"{{\\{self.placeholder(vector)}}}"
         sub_name = name_of(var.sub)
         if var.name in self.tensors:
             if self.indices:
@@ -283,6 +290,8 @@ class Rewriter(BlackboardOperators):
         word = text_word(st.nodes, i) if c in TEXT_NAMES | {"textnormal", "textrm"} else None
         if word in NAMED_OPERATORS:
             return self.function(st.nodes, i, st.out, name=f"\\op{NAMED_OPERATORS[word]}", width=2)
+        if word and word.isalpha() and st.nodes[i + 2 : i + 3] == ["("]:
+            return self._emit_named_call(st, i, c or "", word)
         if c == "operatorname":
             raise Unsupported(f"the named operator \\operatorname{{{word}}} is not one the oracle knows")
         if c:
@@ -334,6 +343,23 @@ class Rewriter(BlackboardOperators):
         name = py_name(f"grad_{wrt}_{var.name}{at}")[:56].rstrip("_")
         st.out.append(f"{{\\{self.placeholder(name)}}} ")
         return end
+
+    def _emit_named_call(self, st: Emit, i: int, c: str, word: str) -> int:
+        """`\\text{cap}(x_n, \\beta)`: a function of several arguments named by a word, given as its value
+        like `f(a, b)`; with one argument it is an operator the oracle does not know."""
+        close = matching(st.nodes, i + 2)
+        args = st.nodes[i + 3 : close]
+        if {"|", "\\mid"} & set(flatten(args)):
+            raise Unsupported(f"{word}(... | ...) is a conditional, not plain algebra")
+        if at_top_level(args, ";"):
+            raise Unsupported(
+                f"{word}(x; ...) is a density the oracle does not know (it reads \\mathcal{{N}})"
+            )
+        if not at_top_level(args, ","):
+            raise Unsupported(f"the named operator \\{c}{{{word}}} is not one the oracle knows")
+        name = py_name(word)
+        st.out.append(self.emit_var(Var(name=name, base=name, call=args)) + " ")
+        return close + 1
 
     def _emit_transpose(self, st: Emit, i: int) -> int:
         if self.learning:
