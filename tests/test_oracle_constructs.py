@@ -380,6 +380,10 @@ def test_assignments_with_leftarrow_and_gradients_given_as_values():
         ),
     )
     assert spec["outputs"] == ["m_t", "theta_t"]
+    sized = oracle_spec(
+        r"\small \begin{aligned} g_t &\leftarrow a + b \\ v_t &\leftarrow g_t^2 \end{aligned}"
+    )
+    assert sized.spec["outputs"] == ["g_t", "v_t"] and sized.spec["inputs"] == ["a", "b"]  # a size is no name
     spec = _both_ways(
         r"\theta \gets \theta - \eta \nabla_\theta L",
         lambda theta, eta, grad_theta_L: theta - eta * grad_theta_L,
