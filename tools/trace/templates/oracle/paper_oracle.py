@@ -70,10 +70,23 @@ class RandomMap:
         return f"RandomMap({self.name!r})"
 
 
-def _gaussian(x: Any, mean: Any, var: Any) -> Any:
+def _given_or_density(fname: str, args: list[Any], spec: dict[str, Any]) -> Any:
+    """A callable input's call, or a Gaussian density (elementwise, or its product over the last
+    axis); None for other names. Constants are floats: sympy's torch printer writes sqrt(2) as
+    torch.sqrt(2), which torch refuses."""
+    import math
+
     import sympy
 
-    return sympy.exp(-((x - mean) ** 2) / (2 * var)) / sympy.sqrt(2 * sympy.pi * var)
+    if fname in spec.get("callables", {}):
+        return sympy.Function(fname)(*args)
+    if fname not in ("gausspdf", "gaussiso") or len(args) != 3:
+        return None
+    x, mean, var = args
+    pdf = sympy.exp(-((x - mean) ** 2) / (2 * var)) * (
+        sympy.Float(2 * math.pi) * var
+    ) ** sympy.Float(-0.5)
+    return pdf if fname == "gausspdf" else sympy.Function("reduce_prod")(pdf)
 
 
 def _named(name: str, args: list[Any]) -> Any:
@@ -158,6 +171,11 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
             "pi": math.pi,
             "E": math.e,
             "Abs": lambda x: torch.abs(f64(x)),
+            # inside a function it does not know (reduce_prod(...)) the printer writes these bare
+            **{
+                name: (lambda f: lambda x: f(f64(x)))(getattr(torch, name))
+                for name in ("sqrt", "exp", "log", "tanh", "sinh", "cosh", "sin", "cos", "tan")
+            },
             "sign": lambda x: torch.sign(f64(x)),
             "acosh": lambda x: torch.acosh(f64(x)),
             "asinh": lambda x: torch.asinh(f64(x)),
@@ -228,11 +246,9 @@ def _post(expr: Any, spec: dict[str, Any], helpers: dict[str, Any]) -> Any:
                 return sympy.Function(fname)(*args)
             if fname.startswith("op") and len(args) == 1:
                 return _named(fname[2:], args)
-            if fname in spec.get("callables", {}):
-                return sympy.Function(fname)(*args)
-            if fname in ("gausspdf", "gaussiso") and len(args) == 3:
-                pdf = _gaussian(*args)
-                return pdf if fname == "gausspdf" else sympy.Function("reduce_prod")(pdf)
+            special = _given_or_density(fname, args, spec)
+            if special is not None:
+                return special
             if fname in helpers:
                 params, body = helpers[fname]
                 return body.xreplace(dict(zip(params, args, strict=True)))
