@@ -172,17 +172,19 @@ def _proved_both_ways(spec: dict) -> bool:
     return True
 
 
-def _paper_equations(folder: Path, truth: dict) -> tuple[list[str], list[bool], dict[str, str], str]:
+def _paper_equations(
+    folder: Path, truth: dict
+) -> tuple[list[str], list[bool], dict[str, str], set[str], str]:
     """A paper's numbered equations (LaTeX route on source/, else the groundtruth's possibly shortened
     LaTeX; a continuation row `& = ...` with the rows it goes on from, as init_uv_project gives it), whether
-    each is inside a proof, the paper's inline functions, and the route."""
+    each is inside a proof, the paper's inline functions and undefined ones, and the route."""
     from tools.analysis.equations import find_all
     from tools.ingest.latex.document import convert_source
-    from tools.trace.oracles import paper_functions, statements
+    from tools.trace.oracles import paper_callables, paper_functions, statements
 
     if not (folder / "source").is_dir():
         bodies = [e["tex"] for e in truth.get("equations", []) if e.get("tex")]
-        return bodies, [False] * len(bodies), {}, "groundtruth"
+        return bodies, [False] * len(bodies), {}, set(), "groundtruth"
     markdown = convert_source(folder / "source").markdown
     found = find_all(markdown, {"numbered", "display"})
     stated = statements(sorted(found["numbered"] + found["display"], key=lambda e: e.line))
@@ -191,6 +193,7 @@ def _paper_equations(folder: Path, truth: dict) -> tuple[list[str], list[bool], 
         [stated[e.line] for e in numbered],
         [e.in_proof for e in numbered],
         paper_functions(markdown),
+        paper_callables(markdown),
         "latex",
     )
 
@@ -205,11 +208,11 @@ def bench_oracles(corpus: Path) -> dict:
     for folder in sorted(p for p in corpus.iterdir() if (p / "groundtruth.json").is_file()):
         truth = json.loads((folder / "groundtruth.json").read_text())
         n = int(truth.get("n_numbered_equations", len(truth.get("equations", []))))
-        bodies, in_proof, functions, route = _paper_equations(folder, truth)
+        bodies, in_proof, functions, callables, route = _paper_equations(folder, truth)
         ok = []
         for i, body in enumerate(bodies):
             t0 = time.perf_counter()
-            result = oracle_spec(body, functions)
+            result = oracle_spec(body, functions, callables)
             if first_s is None and result.spec is not None:  # the first that reached sympy
                 first_s = time.perf_counter() - t0
             lacks_equal = (result.reason or "").startswith("no `=`")

@@ -268,6 +268,148 @@ def test_lower_and_upper_bounds_written_under_and_over_lines():
     )
 
 
+def _both_ways_with(latex, callables, right, *wrong):
+    result = oracle_spec(latex, callables=callables)
+    assert result.ok, result.reason
+    for seed in (0, 1, 2):
+        _run(result.spec, right, seed)
+    for bad in wrong:
+        with pytest.raises((AssertionError, ValueError)):
+            _run(result.spec, bad, 0)
+    return result.spec
+
+
+def test_functions_the_paper_never_defines_are_callables_given_to_both():
+    spec = _both_ways_with(
+        r"y_{d+1:D} = x_{d+1:D} \odot \exp(s(x_{1:d})) + t(x_{1:d})",
+        {"s", "t"},
+        lambda x_d_plus_1D, x_1d, s, t: x_d_plus_1D * np.exp(s(x_1d)) + t(x_1d),
+        lambda x_d_plus_1D, x_1d, s, t: x_d_plus_1D * np.exp(s(x_1d)) - t(x_1d),
+        lambda x_d_plus_1D, x_1d, s, t: x_d_plus_1D * np.exp(s(x_1d)),
+        lambda x_d_plus_1D, x_1d, s, t: x_d_plus_1D * np.exp(t(x_1d)) + s(x_1d),  # s and t swapped
+        lambda x_d_plus_1D, x_1d, s, t: x_d_plus_1D * np.exp(x_1d) + t(x_1d),  # s left out
+    )
+    assert spec["callables"] == {"zfs": "s", "zft": "t"}
+    refused = oracle_spec(r"y = \nabla_\theta s(x) + s(z)", callables={"s"})
+    assert not refused.ok and "the gradient of s" in refused.reason
+    assert spec["inputs"] == ["x_d_plus_1D", "s", "x_1d", "t"]
+    _both_ways_with(
+        r"r_{ij} = \sigma\left(a_i + e_j\right) \cdot u_i + b_j",
+        {"sigma"},
+        lambda a_i, e_j, u_i, b_j, sigma: sigma(a_i + e_j) * u_i + b_j,
+        lambda a_i, e_j, u_i, b_j, sigma: sigma(a_i - e_j) * u_i + b_j,
+        lambda a_i, e_j, u_i, b_j, sigma: (a_i + e_j) * u_i + b_j,
+    )
+
+
+def test_callables_are_fixed_smooth_maps_the_same_on_every_call():
+    rt = load_runtime()
+    spec = oracle_spec(r"y = q_k(z) - q_k(w)", callables={"q_k"}).spec
+    first = rt.random_inputs(spec, seed=0, backend="numpy")
+    second = rt.random_inputs(spec, seed=5, backend="numpy")
+    x = np.linspace(-2, 2, 7)
+    assert np.allclose(first["q_k"](x), second["q_k"](x))  # the same map whatever the seed
+    assert np.all(np.diff(first["q_k"](x)) > 0)  # smooth, increasing: not a constant
+    other = oracle_spec(r"y = s(z)", callables={"s"}).spec
+    assert not np.allclose(rt.random_inputs(other, seed=0, backend="numpy")["s"](x), first["q_k"](x))
+
+
+def test_which_functions_a_paper_never_defines():
+    from tools.trace.oracles import paper_callables
+
+    md = "\n".join(
+        [
+            "$$ y = x \\odot \\exp(s(x)) + t(x) $$",
+            "$$ z = \\exp(-s(y)) + \\alpha (1 - \\alpha) $$",
+            "$$ w = t(y) + \\alpha \\, v(u) + f(a, b) + f(c) + f(d) $$",
+            "$$ e = \\epsilon_\\theta(x) + \\epsilon_\\theta(y) $$",
+            "$$ v = 3 $$",
+            "$$ g(x) = x^2, \\quad h = g(a) + g(b) $$",
+        ]
+    )
+    # s and t: called twice with one argument, never alone; alpha: once with parentheses and alone
+    # (a factor?); v: alone too; f: also with two arguments; epsilon_theta: a model output; g: defined
+    assert paper_callables(md) == {"s", "t"}
+    assert oracle_spec(r"y = s(x) + t(x)", callables=paper_callables(md)).ok
+
+
+def test_a_gaussian_density():
+    from math import pi
+
+    def pdf(x, m, v):
+        return np.exp(-((x - m) ** 2) / (2 * v)) / np.sqrt(2 * pi * v)
+
+    _both_ways(
+        r"p = \mathcal{N}(x; \mu, \sigma^2)",
+        lambda x, mu, sigma: pdf(x, mu, sigma**2),
+        lambda x, mu, sigma: pdf(x, -mu, sigma**2),
+        lambda x, mu, sigma: pdf(x, mu, sigma),
+        lambda x, mu, sigma: np.log(pdf(x, mu, sigma**2)),
+    )
+    spec = _both_ways(  # covariance v I: the joint density of the vector, a product over its last axis
+        r"q(x_t | x_0) = \mathcal{N}(x_t; \sqrt{\bar{\alpha}_t} x_0, (1 - \bar{\alpha}_t) \mathbf{I})",
+        lambda x_t, alpha_bar_t, x_0: np.prod(pdf(x_t, np.sqrt(alpha_bar_t) * x_0, 1 - alpha_bar_t), -1),
+        lambda x_t, alpha_bar_t, x_0: pdf(x_t, np.sqrt(alpha_bar_t) * x_0, 1 - alpha_bar_t),  # per entry
+        lambda x_t, alpha_bar_t, x_0: np.prod(pdf(x_t, np.sqrt(alpha_bar_t) * x_0, alpha_bar_t), -1),
+        lambda x_t, alpha_bar_t, x_0: np.prod(pdf(x_t, x_0, 1 - alpha_bar_t), -1),
+    )
+    assert spec["outputs"] == ["q"]
+    _both_ways(
+        r"\log p(y) = \log \mathcal{N}(y \mid w x, \beta^{-1})",
+        lambda y, w, x, beta: np.log(pdf(y, w * x, 1 / beta)),
+        lambda y, w, x, beta: np.log(pdf(y, w * x, beta)),
+        lambda y, w, x, beta: -np.log(pdf(y, w * x, 1 / beta)),
+    )
+
+
+def test_assignments_with_leftarrow_and_gradients_given_as_values():
+    spec = _both_ways(
+        r"\begin{aligned} m_t &\leftarrow \mu m_{t-1} + \eta_t \nabla_\theta J(\theta_{t-1}, \psi) \\ "
+        r"\theta_t &\leftarrow \theta_{t-1} - m_t \end{aligned}",
+        lambda mu, m_t_minus_1, eta_t, grad_theta_J_of_theta_t_minus_1_psi, theta_t_minus_1: (
+            mu * m_t_minus_1 + eta_t * grad_theta_J_of_theta_t_minus_1_psi,
+            theta_t_minus_1 - mu * m_t_minus_1 - eta_t * grad_theta_J_of_theta_t_minus_1_psi,
+        ),
+        lambda mu, m_t_minus_1, eta_t, grad_theta_J_of_theta_t_minus_1_psi, theta_t_minus_1: (
+            mu * m_t_minus_1 - eta_t * grad_theta_J_of_theta_t_minus_1_psi,
+            theta_t_minus_1 - mu * m_t_minus_1 + eta_t * grad_theta_J_of_theta_t_minus_1_psi,
+        ),
+        lambda mu, m_t_minus_1, eta_t, grad_theta_J_of_theta_t_minus_1_psi, theta_t_minus_1: (
+            mu * m_t_minus_1 + eta_t * grad_theta_J_of_theta_t_minus_1_psi,
+            theta_t_minus_1 - mu * m_t_minus_1,  # the gradient step dropped
+        ),
+    )
+    assert spec["outputs"] == ["m_t", "theta_t"]
+    sized = oracle_spec(
+        r"\small \begin{aligned} g_t &\leftarrow a + b \\ v_t &\leftarrow g_t^2 \end{aligned}"
+    )
+    assert sized.spec["outputs"] == ["g_t", "v_t"] and sized.spec["inputs"] == ["a", "b"]  # a size is no name
+    spec = _both_ways(
+        r"\theta \gets \theta - \eta \nabla_\theta L",
+        lambda theta, eta, grad_theta_L: theta - eta * grad_theta_L,
+        lambda theta, eta, grad_theta_L: theta + eta * grad_theta_L,
+        lambda theta, eta, grad_theta_L: theta,
+    )
+    assert spec["outputs"] == ["theta_new"]
+
+
+def test_a_function_of_the_summed_index_is_one_value_per_term():
+    spec = _both_ways(
+        r"L = \frac{1}{N} \sum_{n=1}^N \ell(f(x_n), y_n) + \lambda r",
+        lambda N, ell_of_fx_y, lambda_, r: ell_of_fx_y.sum(-1) / N + lambda_ * r,
+        lambda N, ell_of_fx_y, lambda_, r: ell_of_fx_y.sum(-1) / N - lambda_ * r,
+        lambda N, ell_of_fx_y, lambda_, r: ell_of_fx_y[..., 0] + lambda_ * r,  # one term, not the mean
+    )
+    assert spec["vectors"] == ["ell_of_fx_y"]
+    spec = _both_ways(  # a function named by a word, of several arguments: given as its value
+        r"\textnormal{supp}(\beta, \mathbf{x}) = \frac{1}{N} \sum_{n=1}^N \textnormal{cap}(x_n, \beta)",
+        lambda N, cap_of_x_beta: cap_of_x_beta.sum(-1) / N,
+        lambda N, cap_of_x_beta: -cap_of_x_beta.sum(-1) / N,
+        lambda N, cap_of_x_beta: cap_of_x_beta.sum(-1),
+    )
+    assert spec["outputs"] == ["supp"]
+
+
 @pytest.mark.parametrize(
     ("latex", "reason"),
     [
@@ -294,6 +436,15 @@ def test_lower_and_upper_bounds_written_under_and_over_lines():
         (r"z_{it} = \mathrm{LSTM}(e_{i1}, e_{it})", "a renaming"),
         (r"\lim_{\epsilon \to 0} a \epsilon = b + c", "a relation (\\lim)"),
         (r"\frac{1}{a b} - \frac{1}{c} = \frac{c + a b}{a b c}", "the links of the chain"),
+        (r"p = \mathcal{N}(\mu, \sigma^2)", "without the point it is evaluated at"),
+        (r"p = \mathcal{N}(x; \mu, \Sigma)", "a covariance matrix"),
+        (r"p = \mathcal{N}(x; \mu)", "exactly a mean and a variance"),
+        (r"y = \mathcal{L}(x) + 1", "a distribution or set"),
+        (r"g = \nabla_\theta \log p_\theta(x)", "the gradient of an expression"),
+        (r"p(\gamma) = \text{Gam}(\gamma; a, b)", "a density the oracle does not know"),
+        (r"s = \textnormal{cap}(x, \beta \,|\, d)", "a conditional"),
+        (r"y = \operatorname{foo}(a) + c", "\\operatorname{foo} is not one the oracle knows"),
+        (r"f(u) = u^2, \quad y = \nabla f(x) + f(x)", "the gradient of f"),
     ],
 )
 def test_refusals_name_their_reason(latex, reason):

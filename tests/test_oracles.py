@@ -23,6 +23,11 @@ CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 sqrt, log, exp = np.sqrt, np.log, np.exp
 
 
+def _gauss(x, mean, var):
+    """The density of x under N(mean, var I): the product of the per-entry densities (last axis)."""
+    return np.prod(np.exp(-((x - mean) ** 2) / (2 * var)) / np.sqrt(2 * math.pi * var), axis=-1)
+
+
 def _cos_f(t, T, s, sign=1.0):
     return np.cos((t / T + sign * s) / (1 + s) * math.pi / 2) ** 2
 
@@ -33,6 +38,25 @@ IMPLEMENTATIONS = {
         lambda x, y: 1 - np.minimum(x, y).sum() / np.maximum(x, y).sum(),
         lambda x, y: 1 + np.minimum(x, y).sum() / np.maximum(x, y).sum(),
         lambda x, y: 1 - np.minimum(x, y).sum(),
+    ),
+    ("iddpm", "2"): (  # q(x_t | x_{t-1}) as a density
+        lambda x_t, beta_t, x_t_minus_1: _gauss(x_t, sqrt(1 - beta_t) * x_t_minus_1, beta_t),
+        lambda x_t, beta_t, x_t_minus_1: _gauss(x_t, sqrt(1 + beta_t) * x_t_minus_1, beta_t),
+        lambda x_t, beta_t, x_t_minus_1: _gauss(x_t, sqrt(1 - beta_t), beta_t),
+    ),
+    ("iddpm", "8"): (
+        lambda x_t, alpha_bar_t, x_0: _gauss(x_t, sqrt(alpha_bar_t) * x_0, 1 - alpha_bar_t),
+        lambda x_t, alpha_bar_t, x_0: _gauss(x_t, sqrt(alpha_bar_t) * x_0, 1 + alpha_bar_t),
+        lambda x_t, alpha_bar_t, x_0: _gauss(x_t, sqrt(alpha_bar_t) * x_0, 1),
+    ),
+    ("iddpm", "12"): (
+        lambda x_t_minus_1, mu_tilde_of_x_t_x_0, beta_tilde_t: _gauss(
+            x_t_minus_1, mu_tilde_of_x_t_x_0, beta_tilde_t
+        ),
+        lambda x_t_minus_1, mu_tilde_of_x_t_x_0, beta_tilde_t: _gauss(
+            x_t_minus_1, -mu_tilde_of_x_t_x_0, beta_tilde_t
+        ),
+        lambda x_t_minus_1, mu_tilde_of_x_t_x_0, beta_tilde_t: _gauss(x_t_minus_1, 0, beta_tilde_t),
     ),
     ("iddpm", "9"): (
         lambda alpha_bar_t, x_0, epsilon: sqrt(alpha_bar_t) * x_0 + sqrt(1 - alpha_bar_t) * epsilon,
@@ -155,8 +179,8 @@ def test_oracle_accepts_correct_and_rejects_wrong(corpus_equations, key):
     ("latex", "reason"),
     [
         (
-            r"q(x_t|x_0) = \mathcal{N}(x_t; \sqrt{\bar{\alpha}_t} x_0, (1-\bar{\alpha}_t) \mathbf{I})",
-            "distribution",
+            r"p_{\theta}(x_{t-1}|x_t) = \mathcal{N}(x_{t-1}; \mu_{\theta}(x_t, t), \Sigma_{\theta}(x_t, t))",
+            "covariance matrix",
         ),
         (r"L = \mathbb{E}_{x}[x] - x", "inside and outside an expectation"),
         (r"L = \mathbb{E}[\mathbb{E}[x]]", "inside another"),
@@ -273,7 +297,8 @@ def project(tmp_root: Path) -> Path:
 def test_init_writes_oracles_for_plain_algebra_equations(project):
     oracles = sorted(p.name for p in (project / "tests").glob("test_oracle_*.py"))
     assert oracles == [
-        f"test_oracle_eq_{n}.py" for n in sorted(["9", "10", "11", "13", "14", "15", "16", "17", "18", "19"])
+        f"test_oracle_eq_{n}.py"
+        for n in sorted(["2", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19"])
     ]
     assert (project / "tests" / "paper_oracle.py").is_file()
     assert '"sympy>=1.14"' in (project / "pyproject.toml").read_text()
@@ -287,8 +312,8 @@ def test_make_equation_test_writes_oracles_refuses_overwrite_and_keeps_no_backup
     assert first.files_written == ["tests/test_oracle_eq_13.py"]
     assert make_equation_test(str(project), "EQ-13").files_written == []  # same content: nothing to do
     before = sorted(p.name for p in (project / "tests").iterdir())
-    refused = make_equation_test(str(project), "EQ-8")  # a distribution: no oracle, and nothing written
-    assert not refused.oracle and "distribution" in refused.reason
+    refused = make_equation_test(str(project), "EQ-3")  # a covariance matrix: no oracle, nothing written
+    assert not refused.oracle and "covariance matrix" in refused.reason
     assert refused.path is None and refused.files_written == []
     assert sorted(p.name for p in (project / "tests").iterdir()) == before
     assert "nothing written" in refused.summary_text()

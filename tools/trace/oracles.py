@@ -53,13 +53,16 @@ def load_runtime() -> ModuleType:
     return module
 
 
-def oracle_spec(latex: str, functions: dict[str, str] | None = None) -> OracleSpec:
+def oracle_spec(
+    latex: str, functions: dict[str, str] | None = None, callables: set[str] | frozenset[str] = frozenset()
+) -> OracleSpec:
     """Build and check an oracle for one equation: parse with sympy, evaluate on random inputs (numpy).
-    `functions`: the paper's inline definitions (paper_functions), so that `f(x)` calls them."""
+    `functions`: the paper's inline definitions (paper_functions), so that `f(x)` calls them; `callables`:
+    the functions it uses and never defines (paper_callables), passed to both as random smooth maps."""
     from tools.trace.oracle_latex import Unsupported, build_spec
 
     try:
-        spec = build_spec(latex, functions)
+        spec = build_spec(latex, functions, callables)
     except Unsupported as exc:
         return OracleSpec(ok=False, reason=str(exc), latex=latex)
     except RecursionError:
@@ -342,6 +345,32 @@ def paper_functions(markdown_text: str | None) -> dict[str, str]:
     return {name: bodies[0] for name, bodies in seen.items() if len(set(bodies)) == 1}
 
 
+def paper_callables(markdown_text: str | None) -> set[str]:
+    """One-argument functions the paper uses and never defines: lower-case names (`s`, `q_k`, `\\sigma`)
+    written with one argument in parentheses at least twice across its equations and never otherwise (a
+    name also written alone, `\\alpha(1 - \\alpha)`, may be a factor: not a function). Model outputs
+    (`\\epsilon_\\theta(x, t)`) keep their reading: given as values."""
+    if not markdown_text:
+        return set()
+    from tools.analysis.equations import find_all
+    from tools.trace.oracle_latex import name_uses
+    from tools.trace.oracle_latex.vocabulary import MODEL_SUBSCRIPTS
+
+    found = find_all(markdown_text, {"numbered", "display"})
+    if not found["_latex"]:
+        return set()
+    called: dict[str, int] = {}
+    otherwise: set[str] = set(paper_functions(markdown_text))
+    for eq in found["numbered"] + found["display"]:
+        for name, arguments in name_uses(eq.body):
+            if arguments == 1:
+                called[name] = called.get(name, 0) + 1
+            else:
+                otherwise.add(name)
+    model = {n for n in called if set(n.split("_")[1:]) & MODEL_SUBSCRIPTS}
+    return {n for n, k in called.items() if k >= 2 and n[:1].islower()} - otherwise - model
+
+
 def oracle_files(items: list[Any], markdown_text: str | None, package: str) -> dict[str, str]:
     """For init_uv_project: tests/test_oracle_<id>.py for each checklist equation that gets a working oracle,
     and tests/paper_oracle.py when any does (equations without one keep their xfail stub)."""
@@ -350,12 +379,13 @@ def oracle_files(items: list[Any], markdown_text: str | None, package: str) -> d
     if not bodies:
         return files
     functions = paper_functions(markdown_text)
+    callables = paper_callables(markdown_text)
     for item in items:
         item_id = str(getattr(item, "id", None) or (item.get("id") if isinstance(item, dict) else "") or "")
         latex = bodies.get(item_id) if item_id.startswith("EQ-") else None
         if not latex:
             continue
-        result = oracle_spec(latex, functions)
+        result = oracle_spec(latex, functions, callables)
         if result.ok:
             files[f"tests/{test_module_name(item_id)}.py"] = render_test(
                 item_id, _label_of(item_id), latex, package, result
@@ -487,7 +517,7 @@ def make_equation_test(
         latex, reason = find_latex(item_id, markdown)
         source = "markdown" if latex else "none"
     if latex:
-        result = oracle_spec(latex, paper_functions(markdown))
+        result = oracle_spec(latex, paper_functions(markdown), paper_callables(markdown))
     else:
         result = OracleSpec(ok=False, latex="", reason=f"no exact LaTeX for this equation: {reason}")
     rel = f"tests/{test_module_name(item_id)}.py"

@@ -121,7 +121,7 @@ def _row_defines(rest: list[Any]) -> bool:
         if t == "\\\\":
             break
         if t != "&":
-            row.append(t)
+            row.append("=" if cmd_of(t) in EQUALS else t)
     return "=" in row and row[:1] != ["="]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from tools.dispatch import dispatch_table
 from tools.trace.oracle_latex.conditions import case_condition
+from tools.trace.oracle_latex.densities import gaussian
 from tools.trace.oracle_latex.nodes import (
     Cases,
     Group,
@@ -90,13 +91,23 @@ _COMMAND_EMITTERS = dispatch_table(
     (("pi",), "_emit_pi"),
     (("|", "Vert", "lVert", "rVert"), "_emit_norm"),
     (("mathbb", "mathds"), "_emit_blackboard"),
+    (("mathcal",), "_emit_density"),
+    (("nabla",), "_emit_gradient"),
     (GREEK, "_emit_variable"),
     (DECOR_SUFFIX, "_emit_variable"),
 )
 
 
 class Rewriter(BlackboardOperators):
-    def __init__(self, *, learning: bool = False, tensors: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        learning: bool = False,
+        tensors: dict[str, str] | None = None,
+        callables: set[str] | frozenset[str] = frozenset(),
+    ) -> None:
+        self.callables = callables  # one-argument functions the paper uses and never defines: inputs
+        self.called: dict[str, str] = {}  # their function names in the rewritten LaTeX -> Python names
         self.learning = learning  # the first pass: learn which symbols are matrices and vectors
         self.tensors = tensors or {}  # the second: Python name -> "matrix" | "vector"
         self.typing = TensorTyping()
@@ -153,6 +164,9 @@ class Rewriter(BlackboardOperators):
         if lhs or model or var.base in self.helpers or top_comma:
             var.call = args
             return close + 1
+        if var.name in self.callables and not var.bold:
+            var.call = args  # a function the paper always calls and never defines: given to both
+            return close + 1
         if not var.sub or self._one_variable(args):  # sigma(x), q_k(z_j): a function, or a product?
             raise Unsupported(
                 f"{var.name if var.sub else var.base}(...) may be a function or a product: the oracle "
@@ -171,8 +185,12 @@ class Rewriter(BlackboardOperators):
         if var.call is not None and var.base in self.helpers and not var.sub:
             args = self.emit(var.call, in_call=True)
             return f"{self.helpers[var.base]}({args})"
+        if var.call is not None and var.name in self.callables and not at_top_level(var.call, ","):
+            return self._emit_callable(var)
         if var.call is not None:
             sub_name = name_of(var.sub)
+            args = [p for p in name_of(var.call).split("_") if p]
+            at_index = [p for p in args if p in self.indices]
             if set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS:
                 var.name = py_name(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
             elif at_top_level(var.call, ","):  # f(a, b): a function of several arguments, given as its value
@@ -183,6 +201,11 @@ class Rewriter(BlackboardOperators):
                     f"{var.base}(x) = ..."
                 )
             var.call = None
+            if at_index and not var.sub:  # \\ell(x_i, y_i) inside a sum over i: one value per term
+                kept = [p for p in args if p not in self.indices]
+                vector = py_name(f"{var.base}_of_{'_'.join(kept)}" if kept else var.base)[:48].rstrip("_")
+                self.vectors.add(vector)
+                return f"{{\\{self.placeholder(vector)}}}"
         sub_name = name_of(var.sub)
         if var.name in self.tensors:
             if self.indices:
@@ -209,6 +232,20 @@ class Rewriter(BlackboardOperators):
         if self.indices and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
             raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
         return f"{{\\{self.placeholder(var.name)}}}"
+
+    def _emit_callable(self, var: Var) -> str:
+        """`s(x)` of a function the paper never defines: a callable input the oracle passes to both."""
+        if var.name in self.tensors:
+            raise Unsupported(f"{var.name} is called and multiplied as a matrix: a function or a matrix?")
+        ph = next((k for k, v in self.called.items() if v == var.name), None)
+        if ph is None:
+            ph = "zf" + re.sub(r"[^A-Za-z]", "", var.name)
+            while ph in self.called or ph in self.symbols:
+                ph += "f"
+            self.called[ph] = var.name
+        if var.name not in self.inputs:
+            self.inputs.append(var.name)
+        return f"\\{ph}({self.emit(var.call, in_call=True)}) "
 
     def _indexed_name(self, var: Var, sub_name: str) -> str | None:
         """The vector's name when the variable carries the index of a sum on the line (as its subscript, one
@@ -253,6 +290,8 @@ class Rewriter(BlackboardOperators):
         word = text_word(st.nodes, i) if c in TEXT_NAMES | {"textnormal", "textrm"} else None
         if word in NAMED_OPERATORS:
             return self.function(st.nodes, i, st.out, name=f"\\op{NAMED_OPERATORS[word]}", width=2)
+        if word and word.isalpha() and st.nodes[i + 2 : i + 3] == ["("]:
+            return self._emit_named_call(st, i, c or "", word)
         if c == "operatorname":
             raise Unsupported(f"the named operator \\operatorname{{{word}}} is not one the oracle knows")
         if c:
@@ -271,6 +310,56 @@ class Rewriter(BlackboardOperators):
         if self.learning and t in ("(", "[", ")", "]", "+", "-", "=", ","):
             self.typing.bracket(t, st.nodes, i)
         return emit_char(st, i, t)
+
+    def _emit_density(self, st: Emit, i: int, c: str) -> int:
+        """\\mathcal{N}(x; m, v): the Gaussian density (densities.py)."""
+        point, mean, var, iso, end = gaussian(st.nodes, i)
+        parts = ", ".join("{" + self.emit(p) + "}" for p in (point, mean, var))
+        st.out.append(f"\\gauss{'iso' if iso else 'pdf'}({parts})")
+        return end
+
+    def _emit_gradient(self, st: Emit, i: int, c: str) -> int:
+        """`\\nabla_\\theta J(\\theta_{t-1}, \\psi)`, `\\nabla \\ell_i`: the gradient of a function the paper
+        never defines, at the point written, given as its value (`grad_theta_J_of_theta_t_minus_1_psi`),
+        like the function's own value. The gradient of an expression, or of a function the oracle
+        evaluates, is refused."""
+        nodes, j, wrt = st.nodes, i + 1, ""
+        if nodes[j : j + 1] == ["_"] and j + 1 < len(nodes):
+            wrt = name_of(items_of(nodes[j + 1]))
+            j += 2
+        if j >= len(nodes) or not (
+            cmd_of(nodes[j]) in GREEK
+            or (isinstance(nodes[j], str) and nodes[j].isalpha() and len(nodes[j]) == 1)
+        ):
+            raise Unsupported(
+                "the gradient of an expression (\\nabla \\log p, \\nabla (...)) is not plain algebra"
+            )
+        var, end = self.read_var(nodes, j, lhs=True)
+        if var.base in self.helpers or var.name in self.callables or var.marks:
+            raise Unsupported(
+                f"the gradient of {var.base}, a function the oracle evaluates: differentiate it"
+            )
+        at = f"_of_{name_of(var.call)}" if var.call else ""
+        name = py_name(f"grad_{wrt}_{var.name}{at}")[:56].rstrip("_")
+        st.out.append(f"{{\\{self.placeholder(name)}}} ")
+        return end
+
+    def _emit_named_call(self, st: Emit, i: int, c: str, word: str) -> int:
+        """`\\text{cap}(x_n, \\beta)`: a function of several arguments named by a word, given as its value
+        like `f(a, b)`; with one argument it is an operator the oracle does not know."""
+        close = matching(st.nodes, i + 2)
+        args = st.nodes[i + 3 : close]
+        if {"|", "\\mid"} & set(flatten(args)):
+            raise Unsupported(f"{word}(... | ...) is a conditional, not plain algebra")
+        if at_top_level(args, ";"):
+            raise Unsupported(
+                f"{word}(x; ...) is a density the oracle does not know (it reads \\mathcal{{N}})"
+            )
+        if not at_top_level(args, ","):
+            raise Unsupported(f"the named operator \\{c}{{{word}}} is not one the oracle knows")
+        name = py_name(word)
+        st.out.append(self.emit_var(Var(name=name, base=name, call=args)) + " ")
+        return close + 1
 
     def _emit_transpose(self, st: Emit, i: int) -> int:
         if self.learning:
@@ -401,8 +490,8 @@ class Rewriter(BlackboardOperators):
             )
         if i >= len(nodes):
             raise Unsupported(f"\\{c} without an argument")
-        if nodes[i] == "(":
-            close = matching(nodes, i)
+        if nodes[i] in ("(", "["):  # \\exp(...), \\exp\\left[...\\right]
+            close = matching(nodes, i, nodes[i], ")" if nodes[i] == "(" else "]")
             out.append(f"{name}({self.emit(nodes[i + 1 : close])})")
             return close + 1
         if isinstance(nodes[i], Group):
@@ -413,6 +502,8 @@ class Rewriter(BlackboardOperators):
             i += 3
         elif cmd_of(nodes[i]) == "sqrt":
             i += 2
+        elif cmd_of(nodes[i]) == "mathcal" and nodes[i + 2 : i + 3] == ["("]:  # \\log \\mathcal{N}(x; m, v)
+            i = matching(nodes, i + 2) + 1
         elif cmd_of(nodes[i]) in GREEK or cmd_of(nodes[i]) in DECOR_SUFFIX or str(nodes[i]).isalpha():
             _, i = self.read_var(nodes, i)
         else:

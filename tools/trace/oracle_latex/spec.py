@@ -25,6 +25,7 @@ from tools.trace.oracle_latex.vocabulary import (
     BOLD,
     DECOR_SUFFIX,
     FUNCS,
+    GREEK,
     NAMED_OPERATORS,
     RELATIONS,
     SKIP,
@@ -91,6 +92,42 @@ def defined_functions(latex: str) -> list[str]:
         return []
 
 
+def name_uses(latex: str) -> list[tuple[str, int]]:
+    """Each variable the line writes outside sub- and superscripts, and how many arguments follow it in
+    parentheses (0: none): (name, arguments). Bold names (matrices, vectors) are left out."""
+    try:
+        nodes = clean(group_tokens(tokenize(latex)))
+    except Unsupported:
+        return []
+    out: list[tuple[str, int]] = []
+    _walk_uses(nodes, out, 0)
+    return out
+
+
+def _walk_uses(nodes: list[Any], out: list[tuple[str, int]], depth: int) -> None:
+    i = 0
+    while i < len(nodes) and depth < 20:
+        t, c = nodes[i], cmd_of(nodes[i])
+        if t in ("_", "^") or c in TEXT_NAMES or c in ("label", "tag", "begin", "end", "mathcal", "mathbb"):
+            i += 2
+            continue
+        if isinstance(t, Group):
+            _walk_uses(t.items, out, depth + 1)
+        elif (isinstance(t, str) and len(t) == 1 and t.isalpha()) or c in GREEK or c in DECOR_SUFFIX:
+            try:
+                var, end = Rewriter().read_var(nodes, i, lhs=True)
+            except (Unsupported, IndexError):
+                i += 1
+                continue
+            if not var.bold:
+                out.append((var.name, len(split_args(var.call)) if var.call else 0))
+            if var.call:
+                _walk_uses(var.call, out, depth + 1)
+            i = max(end, i + 1)
+            continue
+        i += 1
+
+
 def _paper_helpers(rw: Rewriter, nodes: list[Any], functions: dict[str, str], local: set[str]) -> list:
     """The paper's functions this line calls (`f(...)` with `f(x) = ...` elsewhere), dependencies first."""
     order: list[tuple[Var, list[Any]]] = []
@@ -123,14 +160,20 @@ def _defs_of(latex: str) -> tuple[list[Var], list[tuple[list[Any], list[Any], li
     return [_lhs_var(lhs, rhs) for lhs, rhs, _ in defs], defs
 
 
-def build_spec(latex: str, functions: dict[str, str] | None = None) -> dict[str, Any]:
+def build_spec(
+    latex: str, functions: dict[str, str] | None = None, callables: set[str] | frozenset[str] = frozenset()
+) -> dict[str, Any]:
     """The SPEC dict for one equation line; raises Unsupported with the reason. `functions`: the paper's
-    inline definitions (name -> defining LaTeX), called where the line uses them. A first pass learns which
-    symbols are matrices and vectors (tensors.py), the second writes the line with them."""
+    inline definitions (name -> defining LaTeX), called where the line uses them; `callables`: functions the
+    paper uses and never defines (callable inputs). A first pass learns which symbols are matrices and
+    vectors (tensors.py), the second writes the line with them."""
     nodes = equation_nodes(latex)
     defs = split_definitions(nodes)
-    kinds = _rewrite(nodes, defs, functions, Rewriter(learning=True))[0].typing.settled()
-    rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, Rewriter(tensors=kinds))
+    first = Rewriter(learning=True, callables=callables)
+    kinds = _rewrite(nodes, defs, functions, first)[0].typing.settled()
+    rw, helper_defs, definitions, outputs = _rewrite(
+        nodes, defs, functions, Rewriter(tensors=kinds, callables=callables)
+    )
     if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
         raise Unsupported("the right-hand side is one input: a renaming, nothing to compute")
     outputs = _updates(definitions, outputs, rw.symbols)
@@ -155,6 +198,8 @@ def build_spec(latex: str, functions: dict[str, str] | None = None) -> dict[str,
         spec["matrices"] = sorted(n for n in inputs if kinds.get(n) == "matrix")
         spec["column_vectors"] = sorted(n for n in inputs if kinds.get(n) == "vector")
         spec["positions"] = rw.typing.positions
+    if rw.called:
+        spec["callables"] = rw.called
     if rw.sampled:
         spec["sampled"] = sorted(n for n in inputs if n in rw.sampled)
     if rw.conditions:

@@ -96,8 +96,18 @@ SKIP = {
     "limits",
     "nolimits",
     "middle",
+    "tiny",
+    "scriptsize",
+    "footnotesize",
+    "small",
+    "normalsize",
+    "large",
+    "Large",
+    "LARGE",
+    "huge",
+    "Huge",
 }
-EQUALS = {"coloneqq", "coloneq", "triangleq", "doteq", "eqqcolon", "defeq", "equiv"}
+EQUALS = {"coloneqq", "coloneq", "triangleq", "doteq", "eqqcolon", "defeq", "equiv", "leftarrow", "gets"}
 TRANSPOSE = "^\\top"  # one token for `^T`, `^\\top`, `^{\\intercal}`... (see nodes.clean)
 INDEX_LETTERS = {"i", "j", "k", "l", "m", "n"}
 BOLD = {"mathbf", "boldsymbol", "bm", "bf"}

@@ -13,7 +13,11 @@ or a norm gets vectors of length 5 for the indexed variables and scalars for the
 \\prod reduce over the last axis. An equation with matrices gets n x n matrices (diagonally
 dominant, so they invert), vectors of length n and scalars (n = 3); products are matrix products
 in the paper's order. Inputs written inside an expectation E[...] are samples: they get a leading
-axis of SAMPLES draws, and E[...] is the mean over it.
+axis of SAMPLES draws, and E[...] is the mean over it. A one-argument function the paper never
+defines (`s(x)`, `\\sigma(x)`) is a callable input: the oracle passes the same fixed random smooth
+elementwise map (a * tanh(b * x + c) + d) to the implementation and to its own formula. A Gaussian
+density N(x; m, v) is exp(-(x - m)^2 / 2v) / sqrt(2 pi v) elementwise, and its product over the last
+axis when the covariance is v I.
 """
 
 from __future__ import annotations
@@ -38,6 +42,51 @@ _REDUCERS = {
     "normvec": "norm_vec",
 }
 _PASSED = {"pwhere", "stepgt", "stepge", "expect"}  # lambdified by _functions
+
+
+class RandomMap:
+    """A fixed random smooth elementwise map, a * tanh(b * x + c) + d, on numpy or torch input:
+    what the oracle passes for a function the paper uses but never defines."""
+
+    def __init__(self, name: str) -> None:
+        import zlib
+
+        import numpy as np
+
+        rng = np.random.default_rng(zlib.crc32(name.encode()))
+        self.name = name
+        self.a, self.b, self.c, self.d = (float(v) for v in rng.uniform(0.5, 1.5, size=4))
+
+    def __call__(self, x: Any) -> Any:
+        if type(x).__module__.startswith("torch"):
+            import torch
+
+            return self.a * torch.tanh(self.b * x + self.c) + self.d
+        import numpy as np
+
+        return self.a * np.tanh(self.b * np.asarray(x, dtype=np.float64) + self.c) + self.d
+
+    def __repr__(self) -> str:
+        return f"RandomMap({self.name!r})"
+
+
+def _given_or_density(fname: str, args: list[Any], spec: dict[str, Any]) -> Any:
+    """A callable input's call, or a Gaussian density (elementwise, or its product over the last
+    axis); None for other names. Constants are floats: sympy's torch printer writes sqrt(2) as
+    torch.sqrt(2), which torch refuses."""
+    import math
+
+    import sympy
+
+    if fname in spec.get("callables", {}):
+        return sympy.Function(fname)(*args)
+    if fname not in ("gausspdf", "gaussiso") or len(args) != 3:
+        return None
+    x, mean, var = args
+    pdf = sympy.exp(-((x - mean) ** 2) / (2 * var)) * (
+        sympy.Float(2 * math.pi) * var
+    ) ** sympy.Float(-0.5)
+    return pdf if fname == "gausspdf" else sympy.Function("reduce_prod")(pdf)
 
 
 def _named(name: str, args: list[Any]) -> Any:
@@ -122,6 +171,11 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
             "pi": math.pi,
             "E": math.e,
             "Abs": lambda x: torch.abs(f64(x)),
+            # inside a function it does not know (reduce_prod(...)) the printer writes these bare
+            **{
+                name: (lambda f: lambda x: f(f64(x)))(getattr(torch, name))
+                for name in ("sqrt", "exp", "log", "tanh", "sinh", "cosh", "sin", "cos", "tan")
+            },
             "sign": lambda x: torch.sign(f64(x)),
             "acosh": lambda x: torch.acosh(f64(x)),
             "asinh": lambda x: torch.asinh(f64(x)),
@@ -192,6 +246,9 @@ def _post(expr: Any, spec: dict[str, Any], helpers: dict[str, Any]) -> Any:
                 return sympy.Function(fname)(*args)
             if fname.startswith("op") and len(args) == 1:
                 return _named(fname[2:], args)
+            special = _given_or_density(fname, args, spec)
+            if special is not None:
+                return special
             if fname in helpers:
                 params, body = helpers[fname]
                 return body.xreplace(dict(zip(params, args, strict=True)))
@@ -298,12 +355,15 @@ def expressions(spec: dict[str, Any]) -> dict[str, Any]:
     return _all_expressions(spec)[0]
 
 
-def _lambdify(symbols: list[Any], expr: Any, backend: str) -> Callable[..., Any]:
+def _lambdify(
+    symbols: list[Any], expr: Any, backend: str, given: dict[str, Any] | None = None
+) -> Callable[..., Any]:
     """expr as a function of symbols on numpy or torch arrays; the oracle's own functions (pwhere,
-    reduce_sum, pmin, ...) come from _functions (sympy's torch printer leaves them as written)."""
+    reduce_sum, pmin, ...) come from _functions (sympy's torch printer leaves them as written), the
+    callable inputs from `given`."""
     import sympy
 
-    modules: list[Any] = [_functions(backend), backend]
+    modules: list[Any] = [_functions(backend) | (given or {}), backend]
     try:
         from sympy.printing.pytorch import TorchPrinter  # sympy >= 1.14: strict about unknown names
     except ImportError:
@@ -323,9 +383,12 @@ def value_of(
     import sympy
 
     columns = set(spec.get("column_vectors", []))
-    args = [inputs[n][..., None] if n in columns else inputs[n] for n in spec["inputs"]]
-    symbols = [sympy.Symbol(n) for n in spec["inputs"]]
-    value = _as_array(_lambdify(symbols, expr, backend)(*args), backend)
+    callables = spec.get("callables", {})
+    arrays = [n for n in spec["inputs"] if n not in callables.values()]
+    args = [inputs[n][..., None] if n in columns else inputs[n] for n in arrays]
+    symbols = [sympy.Symbol(n) for n in arrays]
+    given = {ph: inputs[py] for ph, py in callables.items()}
+    value = _as_array(_lambdify(symbols, expr, backend, given)(*args), backend)
     if spec.get("positions"):
         while value.ndim and value.shape[-1] == 1:
             value = value[..., 0]
@@ -382,7 +445,11 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
     sampled = set(spec.get("sampled", []))
     low, high = spec.get("range", (LOW, HIGH))
     values: dict[str, Any] = {}
+    callables = set(spec.get("callables", {}).values())
     for name in spec["inputs"]:
+        if name in callables:
+            values[name] = RandomMap(name)
+            continue
         if name in matrices:  # diagonally dominant: invertible and well conditioned
             arr = rng.uniform(low, high, size=(MATRIX_N, MATRIX_N)) + MATRIX_N * np.eye(MATRIX_N)
         elif name in columns:
@@ -409,7 +476,10 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
     if backend == "torch":
         import torch
 
-        return {k: torch.as_tensor(v, dtype=torch.float64) for k, v in values.items()}
+        return {
+            k: v if k in callables else torch.as_tensor(v, dtype=torch.float64)
+            for k, v in values.items()
+        }
     return values
 
 
