@@ -278,7 +278,11 @@ def test_stdio_answers_lines_the_sdk_would_drop(tmp_path: Path):
         proc.stdin.write("\n".join(lines) + "\n")
         proc.stdin.flush()
         answers = []
-        while not any(a.get("id") == 9 for a in answers) and (line := proc.stdout.readline()):
+        def done() -> bool:  # answers may come in any order: wait for every error and the ping
+            errors = sum("error" in a for a in answers)
+            return errors >= len(STDIO_LINES) and any(a.get("id") == 9 for a in answers)
+
+        while not done() and (line := proc.stdout.readline()):
             answers.append(json.loads(line))
         proc.stdin.close()
         stderr = proc.stderr.read()
