@@ -53,8 +53,13 @@ def test_a_word_inside_a_citation_or_a_reference_entry_is_no_component() -> None
     assert keywords("We changed the attention layers to use multi-head attention [transformers].") == [
         ["attention", "layers", "multi-head"]
     ]
-    assert keywords("A. Krizhevsky, “ImageNet Classification with Deep Convolutional Neural Networks,” in "
-                    "Advances in NIPS, 2012.") == []
+    assert (
+        keywords(
+            "A. Krizhevsky, “ImageNet Classification with Deep Convolutional Neural Networks,” in "
+            "Advances in NIPS, 2012."
+        )
+        == []
+    )
     assert keywords("Firstly, more care and attention is devoted to the proposed model.") == []
     assert keywords("Each block ends in a bottleneck layer of width 64, then a ReLU.") == [
         ["block", "bottleneck", "layer", "relu"]

@@ -47,9 +47,7 @@ _COMMON = {
     ),
 }
 # the word's own phrase runs on to a citation: '... LSTM-based baseline (Li, 2015)'
-_NEAR_CITATION = re.compile(
-    r"^[\w\s'’-]{0,40}?(?:\b(?:from|of|in|by)\s+)?$"
-)
+_NEAR_CITATION = re.compile(r"^[\w\s'’-]{0,40}?(?:\b(?:from|of|in|by)\s+)?$")
 
 
 def prose(sentence: str) -> bool:
