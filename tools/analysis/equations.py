@@ -460,6 +460,15 @@ def _display_like(t: str) -> bool:
 _ALG_PROSE = re.compile(r"[a-z]{2,}s\s+(?:the|a|an|our|its|how|that|which|what)\b")
 
 
+def _step_like(t: str) -> bool:
+    return bool(_STEP.match(t) or _NUMBERED_STEP.match(t) or _STEP_MARK.search(t))
+
+
+def _wrapped(t: str, after: list[MarkdownLine]) -> bool:
+    """A step's line wrapped onto the next: a short one, or a longer one that another step follows."""
+    return len(t) <= 80 or len(t) <= 160 and bool(after) and _step_like(after[0].text.strip())
+
+
 def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorithm]:
     """Algorithm heads and their steps. The LaTeX route writes every algorithm's head in bold: a plain
     'Algorithm 1 ...' there is prose that mentions one."""
@@ -473,7 +482,8 @@ def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorith
             continue
         caption = m.group(2).strip().lstrip(":.").strip()
         steps: list[str] = []
-        for nxt in lines[i + 1 : i + 80]:
+        following = lines[i + 1 : i + 80]
+        for k, nxt in enumerate(following):
             t = nxt.text.strip()
             if not t or t.startswith("<!--"):
                 if steps and not t:
@@ -483,10 +493,10 @@ def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorith
                 break
             if re.fullmatch(r"\d{1,4}", t):  # a page number between the box and what follows
                 continue
-            if _STEP.match(t) or _NUMBERED_STEP.match(t) or _STEP_MARK.search(t):
+            if _step_like(t):
                 steps.append(t)
-            elif steps and len(t) <= 80:
-                steps[-1] = f"{steps[-1]} {t}"  # a step wrapped onto the next line
+            elif steps and _wrapped(t, following[k + 1 : k + 2]):
+                steps[-1] = f"{steps[-1]} {t}"
             elif steps or len(t) > 160:
                 break
         if not bold and not steps and (len(caption) > 160 or not caption or _ALG_PROSE.match(caption)):
