@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.analysis.equations import MAX_ITEMS, grep_equations
+from tools.analysis.equations import MAX_ITEMS, find_all, grep_equations
 from tools.ingest.paper import pdf_to_markdown
 
 
@@ -267,3 +267,20 @@ def test_one_column_page_of_displays(tmp_root):
     assert [e.label for e in r.numbered] == truth["equation_labels"]
     for e in r.numbered:
         assert e.body.startswith("det") and f"log p(x{e.label})" in e.body, e.body
+
+
+def test_algorithm2e_steps_numbered_without_a_stop_and_a_long_wrapped_input() -> None:
+    """algorithm2e numbers lines '1 Initialize ...' (no stop); an Input line wrapped into a long second line
+    goes on with the steps below it, and prose after the box ends the steps."""
+    md = (
+        "**Algorithm 2** Training multilingual NMT with DDS.\n"
+        "Input :Dtrain; K: number of data to train the NMT\n"
+        "model before updating ψ; E: number of updates for ψ; α1,α2: discount factors for the gradient\n"
+        "Output :The converged NMT model θ∗\n1 Initialize ψ0, θ0\n2 grad[Si] ← 0 for i in n\n"
+        "3 while θ not converged do\n4 X, Y ← load data(ψ, Dtrain, K)\n5 end\n"
+        "The pseudo code above trains the model and the scorer in turns, and it is run for every language "
+        "pair in the data set that we describe below in more detail.\n"
+    )
+    (alg,) = find_all(md, {"algorithm"})["algorithms"]
+    assert alg.steps[0].endswith("discount factors for the gradient")
+    assert [s.split()[0] for s in alg.steps[2:]] == ["1", "2", "3", "4", "5"]

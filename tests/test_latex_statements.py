@@ -139,3 +139,44 @@ The residual follows from $r = y - Ax$ \eqref{eq:model}""",
     found = find_all(md, {"numbered", "algorithm"})
     assert [(e.label, e.body) for e in found["numbered"]] == [("1", "y = Ax")]
     assert [(a.number, a.caption) for a in found["algorithms"]] == [("1", "Fit")]
+
+
+# algorithmic.sty's own definitions, as a paper that ships the package beside its source has them
+ALGORITHMIC_STY = r"""\ProvidesPackage{algorithmic}
+\newcommand{\ALC@it}{\item}
+\newenvironment{ALC@for}{\begin{ALC@g}}{\end{ALC@g}}
+\newenvironment{algorithmic}[1][0]{\begin{list}{}{}}{\end{list}}
+\newcommand{\STATE}{\ALC@it}
+\newcommand{\FOR}[2][default]{\ALC@it\algorithmicfor\ ##2\ \algorithmicdo\begin{ALC@for}}
+\newcommand{\ENDFOR}{\end{ALC@for}\ALC@it\algorithmicendfor}
+"""
+
+
+def test_step_commands_of_a_shipped_algorithmic_sty_are_converted_without_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "algorithmic.sty").write_text(ALGORITHMIC_STY)
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n\\usepackage{algorithm}\n\\usepackage{algorithmic}\n\\begin{document}\n"
+        "\\begin{algorithm}\\caption{Fit}\\begin{algorithmic}\n\\FOR{$n = 1$ to $N$}\n\\STATE Update $x$\n"
+        "\\ENDFOR\n\\end{algorithmic}\\end{algorithm}\n\\end{document}\n"
+    )
+    conv = convert_source(tmp_path)
+    (alg,) = find_all(conv.markdown, {"algorithm"})["algorithms"]
+    assert alg.steps == ["1. **for** $n = 1$ to $N$ **do**", "2. Update $x$"]
+    assert not [w for w in conv.warnings if "not expanded" in w]
+
+
+def test_a_statement_that_opens_with_a_display_and_references_inside_maths(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""\begin{equation}\label{eq:e} E = mc^2 \end{equation}
+\begin{lemma}
+$$ \|A - B\|_F = O(\sqrt{N}) $$
+\end{lemma}
+\begin{lemma} The bound $\eqref{eq:e}$ holds, and so does $x_{\ref{eq:e}}$. \end{lemma}
+""",
+        preamble="\\usepackage{amsthm}\n\\newtheorem{lemma}{Lemma}",
+    )
+    assert statements(md) == [
+        ("lemma", "1", "$$ \\|A - B\\|_F = O(\\sqrt{N}) $$"),
+        ("lemma", "2", "The bound (1) holds, and so does $x_{1}$."),
+    ]

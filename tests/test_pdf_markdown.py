@@ -396,3 +396,18 @@ def test_numbers_in_tables_captions_and_steps_are_no_labels(tmp_root):
     md = "\n".join(convert_bench(tmp_root, "hand9rows"))
     assert "698.5 (31.3)" in md and "II Goofspiel (6)" in md and "ESTIMATION(DN ). (4)" in md
     assert sorted(e.label for e in find_all(md, {"numbered"})["numbered"]) == ["1", "2", "3", "4"]
+
+
+def test_numbered_algorithm_steps_and_captions_are_no_headings(tmp_root):
+    """algorithm2e's bold line numbers before a step whose maths went to the next line ('3 Sample B training
+    data points') are steps, a caption wrapped after 'with' keeps its end, and a bold 'Figure 1:' caption
+    sharing a band with large scaled-down tick labels is no heading."""
+    lines = convert_bench(tmp_root, "hand10steps")
+    headings = [s for s in lines if s.startswith("#")]
+    assert [h for h in headings if not h.startswith("# ")] == ["### 1.1 Training", "### 1.2 Results"]
+    assert "3 Sample B training data points" in lines and "4 Sample B validation data points" in lines
+    assert any(s.startswith("Figure 1: Source usage by training step.") for s in lines)
+    (alg,) = find_all("\n".join(lines), {"algorithm"})["algorithms"]
+    assert alg.caption == "Training a weighted classification model and a scorer of its examples with DDS."
+    assert [s.split()[0] for s in alg.steps[2:]] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert alg.steps[4].endswith("∼ Uniform(Dtrain);")  # the step's maths on the line below joins it

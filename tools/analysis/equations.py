@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
+from tools.analysis.components import own_components
 from tools.analysis.equation_names import equation_name, label_name
 from tools.analysis.findings import (
     ALL_KINDS,
@@ -58,6 +59,8 @@ THM_KINDS = "theorem|lemma|definition|proposition|corollary|assumption|remark|cl
 THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+"
 _STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)]\s|[-*]\s|{STEP_WORDS})", re.I)
 _STEP_MARK = re.compile(r"←|[⊲▷]\s\S|\s//\s\S")  # an assignment or a right-set comment: a pseudo-code line
+# a numbered line under an algorithm's head: '3. Sample ...', algorithm2e's '3 Sample ...'
+_NUMBERED_STEP = re.compile(r"^\d{1,3}\.?\s+\S")
 _THM_KINDS = THM_KINDS
 _THM_NUM = THM_NUM + "|[A-Z]"
 _THM_BOLD = re.compile(  # 'Example' only with a bold head: as plain text it opens too much prose
@@ -382,7 +385,7 @@ def _step_lines(lines: list[MarkdownLine]) -> set[int]:
             t = nxt.text.strip()
             if t.startswith("<!--"):
                 continue
-            if not (_STEP.match(t) or re.match(r"^\d+\.\s", t) or _STEP_MARK.search(t)):
+            if not (_STEP.match(t) or _NUMBERED_STEP.match(t) or _STEP_MARK.search(t)):
                 break
             out.add(nxt.no)
     return out
@@ -457,6 +460,15 @@ def _display_like(t: str) -> bool:
 _ALG_PROSE = re.compile(r"[a-z]{2,}s\s+(?:the|a|an|our|its|how|that|which|what)\b")
 
 
+def _step_like(t: str) -> bool:
+    return bool(_STEP.match(t) or _NUMBERED_STEP.match(t) or _STEP_MARK.search(t))
+
+
+def _wrapped(t: str, after: list[MarkdownLine]) -> bool:
+    """A step's line wrapped onto the next: a short one, or a longer one that another step follows."""
+    return len(t) <= 80 or len(t) <= 160 and bool(after) and _step_like(after[0].text.strip())
+
+
 def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorithm]:
     """Algorithm heads and their steps. The LaTeX route writes every algorithm's head in bold: a plain
     'Algorithm 1 ...' there is prose that mentions one."""
@@ -470,7 +482,8 @@ def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorith
             continue
         caption = m.group(2).strip().lstrip(":.").strip()
         steps: list[str] = []
-        for nxt in lines[i + 1 : i + 80]:
+        following = lines[i + 1 : i + 80]
+        for k, nxt in enumerate(following):
             t = nxt.text.strip()
             if not t or t.startswith("<!--"):
                 if steps and not t:
@@ -480,10 +493,10 @@ def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorith
                 break
             if re.fullmatch(r"\d{1,4}", t):  # a page number between the box and what follows
                 continue
-            if _STEP.match(t) or re.match(r"^\d+\.\s", t) or _STEP_MARK.search(t):
+            if _step_like(t):
                 steps.append(t)
-            elif steps and len(t) <= 80:
-                steps[-1] = f"{steps[-1]} {t}"  # a step wrapped onto the next line
+            elif steps and _wrapped(t, following[k + 1 : k + 2]):
+                steps[-1] = f"{steps[-1]} {t}"
             elif steps or len(t) > 160:
                 break
         if not bold and not steps and (len(caption) > 160 or not caption or _ALG_PROSE.match(caption)):
@@ -561,13 +574,15 @@ def _theorems(lines: list[MarkdownLine]) -> list[Theorem]:
 
 
 def _opening_paragraph(following: list[MarkdownLine]) -> str:
-    """The text of a statement whose head stands alone: its first paragraph or list item (not a display,
-    a heading or another statement)."""
+    """The text of a statement whose head stands alone: its first paragraph, list item or display (not a
+    heading, a table or another statement)."""
     for ln in following:
         t = ln.text.strip()
         if not t:
             continue
-        if t.startswith(("$$", "#", "|", "```")) or _THM_BOLD.match(t) or _THM_PLAIN.match(t):
+        if t.startswith("$$"):
+            return t  # the statement is a formula
+        if t.startswith(("#", "|", "```")) or _THM_BOLD.match(t) or _THM_PLAIN.match(t):
             return ""
         return re.sub(r"^(?:[-*]|\d+\.)\s+", "", t)
     return ""
@@ -615,7 +630,7 @@ def _architecture(lines: list[MarkdownLine]) -> list[ArchitectureSentence]:
         if _skip(ln) or (ln.section and _BACK_MATTER.match(ln.section)):
             continue
         for s in _sentences(ln.text.strip()):
-            keys = sorted({k.lower() for k in _ARCH.findall(s)})
+            keys = own_components(s, _ARCH)
             if not keys or len(s) < 25 or not re.search(r"[a-z]{3,}\s+[a-z]{3,}", s) or _numbers_row(s):
                 continue
             out.append(ArchitectureSentence(text=s[:400], keywords=keys, line=ln.no, page=ln.page,

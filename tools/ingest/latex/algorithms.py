@@ -211,6 +211,14 @@ _2E_TOKEN = re.compile(r"\\([A-Za-z]+)|\\;|\\\\|\\.|[{}]")
 _SIDE_COMMENT = re.compile(r"\*\s*(?:\[([a-z]?)\])?\s*\{")  # \tcp*[r]{...}: a side comment
 
 
+def step_command(name: str) -> bool:
+    """A command the step converters write out themselves (\\STATE, \\ENDFOR, \\KwIn, \\SetKwInOut, ...):
+    no TeX engine is needed for it, whatever a package's definition of it looks like."""
+    low = name.lower()
+    algorithmic = set(_OPEN) | set(_MID) | set(_SIMPLE) | {"until"} | {f"end{n}" for n in _OPEN}
+    return low in algorithmic or name in _2E_BLOCKS or name in _2E_KW or name in _2E_SKIP
+
+
 def _steps_2e(r: Writer, a: int, b: int, depth: int, out: list[tuple[int, str]]) -> None:
     s = r.s
     pos, start = a, a

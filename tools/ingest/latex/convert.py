@@ -25,6 +25,7 @@ _TOKEN = re.compile(
     r"|(?P<ch>[{}~]|---?|``|''|\n)",
     re.S,
 )
+_MATH_REF = re.compile(r"\\(ref|eqref|cref|Cref|autoref|Autoref|labelcref)\*?\s*\{([^{}]*)\}")
 _CHARS = {"~": " ", "--": "–", "---": "—", "``": "“", "''": "”", "\n": " "}
 _LETTER_ACCENTS = ("c", "d", "b", "H", "k", "r", "u", "v")  # \c, \v, ... are read as commands
 
@@ -58,13 +59,20 @@ class Renderer(Commands, Environments):
         if kind == "imath":
             close = "\\)" if m.group() == "\\(" else "$"
             j = _find_close(self.s, m.end(), close, b)
-            self.buf.append(f"${clean_math(self.s[m.end() : j])}$")
+            self.buf.append(self._inline_math(clean_math(self.s[m.end() : j])))
             return j + len(close)
         if kind == "dmath" or kind == "begin":
             return self._display_or_env(m, b)
         if kind == "end":
             return m.end()
         return self.command(m.group("cs"), bool(m.group("star")), m.start(), m.end())
+
+    def _inline_math(self, tex: str) -> str:
+        """Inline maths as `$...$`; a reference inside it reads as in prose: '$\\eqref{eq:a}$' -> '(3)'."""
+        text = _MATH_REF.sub(lambda r: self.reference(r.group(1), r.group(2)), tex)
+        if text != tex and not _MATH_REF.sub("", tex).strip():
+            return text
+        return f"${text}$"
 
     def _char(self, m: re.Match[str]) -> int:
         c = m.group()

@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.ingest.latex.algorithms import step_command
 from tools.ingest.latex.classes import theorem_declarations
 from tools.ingest.latex.convert import Renderer
 from tools.ingest.latex.floats import algorithm_floats, as_algorithms
@@ -65,7 +66,7 @@ def convert_source(source: Path) -> Converted:
     used = [
         n
         for n in macros.skipped
-        if n not in known and "@" not in n and re.search(rf"\\{n}(?![a-zA-Z])", body)
+        if n not in known and not step_command(n) and "@" not in n and re.search(rf"\\{n}(?![a-zA-Z])", body)
     ]
     if used:
         names = ", ".join(sorted({f"\\{n}" for n in used})[:15])

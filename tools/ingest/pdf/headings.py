@@ -16,6 +16,9 @@ _NAMED_HEADS = {
     "conclusion", "conclusions", "related work", "bibliography", "supplementary material",
 }
 _ALG_HEAD = re.compile(r"^(Algorithm\s+[A-Z]?\d+(?:\.\d+)?)[.:]?\s*(.*)$")
+# a float's caption ('Figure 4: ...', 'Table 2.', 'Algorithm 1 ...') is never a heading
+_CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Algorithm|Listing)\s*[A-Z]?\d+(?:\.\d+)?(?:[.:]|\s|$)")
+_STEP_NO = re.compile(r"^(\d{1,3})[:.]?\s+\S")
 _THM_HEAD = re.compile(
     rf"^((?:{THM_KINDS.title()}|Example)(?:\s+(?:{THM_NUM}))?)(\s*\([^)]{{1,80}}\))?([.:]?)(?=\s|$)(.*)$"
 )
@@ -34,7 +37,7 @@ def heading_level(ln: Line, page: PdfPage, body: float, xl: float) -> int | None
     text = ln.text.strip()
     if len(text) > 90 or len(text) < 2 or text.endswith((".", ",", ";")) and not _NUMBERED_HEAD.match(text):
         return None
-    if not re.search(r"[A-Za-z]{2}", text) or MATH.search(text):
+    if not re.search(r"[A-Za-z]{2}", text) or MATH.search(text) or _CAPTION.match(text):
         return None
     bigger = ln.size >= body * 1.12
     numbered = _NUMBERED_HEAD.match(text)
@@ -51,6 +54,8 @@ def heading_level(ln: Line, page: PdfPage, body: float, xl: float) -> int | None
     bold = page.bold(ln.runs[0].ci0)
     if not (bigger or caps or bold) or (not numbered and not named and not bold):
         return None  # an unnumbered heading must be bold too: large plain text is a figure's label
+    if numbered and not (bigger or caps or _bold_title(ln, page)):
+        return None  # a bold number before plain text: an algorithm's line number or a list's label
     if numbered:
         return _numbered_level(text)
     return 2
@@ -68,6 +73,33 @@ def _spread(ln: Line, page: PdfPage) -> bool:
                 if right[0] - left[2] > wide:
                     return True
     return False
+
+
+def _bold_title(ln: Line, page: PdfPage) -> bool:
+    """The first letter after a heading's number is bold too."""
+    first = ln.runs[0]
+    m = re.match(r"\S+\s+(?=\S)", first.text)
+    if m:
+        return page.bold(page.char(first.ts + m.end()))
+    return len(ln.runs) < 2 or page.bold(ln.runs[1].ci0)
+
+
+def mark_steps(lines: list[Line], page: PdfPage) -> None:
+    """Numbered lines under an algorithm's bold caption, each one or two numbers on from the last and close
+    below the line before, are its steps ('3 Sample B data points' in algorithm2e's bold line numbers), never
+    headings: their kind becomes 'step'."""
+    last: int | None = None
+    prev: Line | None = None
+    for ln in lines:
+        m = _STEP_NO.match(ln.text)
+        if _ALG_HEAD.match(ln.text) and page.bold(ln.runs[0].ci0):
+            last = 0
+        elif m and last is not None and prev is not None and last < int(m.group(1)) <= last + 2 \
+                and prev.y - ln.y < 2 * max(ln.size, prev.size):
+            last = int(m.group(1))
+            if ln.kind in ("text", "indented"):
+                ln.kind = "step"
+        prev = ln
 
 
 def _numbered_level(text: str) -> int | None:

@@ -10,7 +10,7 @@ from tools.ingest.pdf.columns import columns
 from tools.ingest.pdf.displays import mark_displays
 from tools.ingest.pdf.flags import flag_lines
 from tools.ingest.pdf.glyphs import BAD, JUNK, LIGATURES, MAPLESS, clean
-from tools.ingest.pdf.headings import Heading, decorate, heading_level
+from tools.ingest.pdf.headings import Heading, decorate, heading_level, mark_steps
 from tools.ingest.pdf.lines import Box, Line, group_lines, margins
 from tools.ingest.pdf.pair_tables import pair_tables
 from tools.ingest.pdf.paragraphs import Geo, Vocab, reflow
@@ -94,6 +94,7 @@ class MarkdownPages:
         """One column block's items; returns how many glyphs without a Unicode map it kept."""
         no = at.page
         lines = pair_tables(mark_displays(group_lines(block), page), page)
+        mark_steps(lines, page)
         flag_lines(lines, page, self.body)
         xl, xr = margins([ln for ln in lines if ln.kind == "text"] or lines)
         bad = 0

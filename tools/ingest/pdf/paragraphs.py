@@ -16,6 +16,10 @@ _NUMBER_TOKEN = re.compile(r"\S*\d\S*")
 _LOWER_WORD = re.compile(r"(?<!\S)[a-z]{2,}[,.;:]?(?!\S)")
 _FUNCTION_WORD = re.compile(r"(?i)\b(?:the|of|and|to|in|is|are|for|with|that|as|by|on|be|we|it|this|which)\b")
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?[A-Z]")
+# a caption line ending in a word that cannot end one ('... a classification model with') goes on below
+_OPEN_END = re.compile(
+    r"(?i)(?:\b(?:the|of|and|or|to|in|for|with|on|by|a|an|via|from|using|over|at|as|its|our)|,)$"
+)
 _SUBCAPTION = re.compile(r"^\([a-z]\) [A-Z]")  # '(a) State occupancies ...' under a subfigure
 
 
@@ -99,8 +103,9 @@ def reflow(lines: list[Line], xl: float, xr: float, vocab: Vocab) -> list[Item]:
             not open_para
             or prev is None
             or ln.kind == "caption"
-            # a caption's wrapped line goes on with a broken word or in lower case ('Require: ...' is a step)
-            or (prev.kind == "caption" and not (prev.hyphen or text[:1].islower()))
+            # a caption's wrapped line goes on with a broken word, in lower case or after a word that cannot
+            # end it ('Require: ...' is a step)
+            or (prev.kind == "caption" and not _caption_goes_on(prev, text, out[-1]))
             or _starts_paragraph(ln, prev, first, xr, width)
         ):
             _close(out, prev)
@@ -119,6 +124,10 @@ def reflow(lines: list[Line], xl: float, xr: float, vocab: Vocab) -> list[Item]:
         prev = ln
     _close(out, prev)
     return list(zip(kinds, out, geos, strict=True))
+
+
+def _caption_goes_on(prev: Line, text: str, caption: str) -> bool:
+    return prev.hyphen or text[:1].islower() or _OPEN_END.search(caption) is not None
 
 
 def _starts_paragraph(ln: Line, prev: Line, first: Line | None, xr: float, width: float) -> bool:
@@ -167,7 +176,7 @@ def continue_across_floats(items: list[Item], vocab: Vocab) -> list[Item]:
         if kind == "text" and not _FLOAT.match(text):
             if text.rstrip().endswith((".", "!", "?", ":", ";")):
                 open_at = None
-            elif not _numeric(text):
+            elif not _numeric(text) and re.search(r"[^\W\d_]", text):  # no page number: words
                 open_at, broke = i, False
         elif kind in ("heading", "display", "label", "step", "para") or (len(out) - (open_at or 0) > 40):
             open_at = None

@@ -21,7 +21,7 @@ from tools.workspace import (
 )
 
 CONVERTER = "paper-to-code-pdfium"
-CONVERTER_VERSION = "1.15"  # bump whenever the Markdown changes: it keys the cache
+CONVERTER_VERSION = "1.16"  # bump whenever the Markdown changes: it keys the cache
 MAX_PDF_BYTES = 512 * 1024 * 1024
 
 
