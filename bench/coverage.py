@@ -202,7 +202,7 @@ def bench_oracles(corpus: Path) -> dict:
     from tools.trace.oracles import oracle_spec
 
     papers, reasons = {}, Counter()
-    total = working = no_equal = scoped = scoped_working = scoped_no_equal = proved = 0
+    total = found_total = working = no_equal = scoped = scoped_working = scoped_no_equal = proved = 0
     first_s = None
     t_all = time.perf_counter()
     for folder in sorted(p for p in corpus.iterdir() if (p / "groundtruth.json").is_file()):
@@ -234,12 +234,15 @@ def bench_oracles(corpus: Path) -> dict:
             "share": round(len(ok) / n, 3) if n else None,
         }
         total += n
+        found_total += len(bodies)
         working += len(ok)
     return {
         "oracle_share": round(working / total, 3) if total else None,
         "oracle_counts": f"{working}/{total}",
         "without_equals": no_equal,
-        "oracle_share_of_equalities": round(working / (total - no_equal), 3) if total > no_equal else None,
+        "oracle_share_of_equalities": (  # over the equations read (the route may number more than print)
+            round(working / (found_total - no_equal), 3) if found_total > no_equal else None
+        ),
         "proved_both_ways": proved,
         "in_scope": scoped,
         "in_scope_share": round(scoped_working / scoped, 3) if scoped else None,
