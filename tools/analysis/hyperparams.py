@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from tools.analysis.findings import Hyperparameter
 from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_confidence import doubt
+from tools.analysis.hp_greek import conventional_key
 
 # canonical key -> names as papers write them (lower case; plurals and hyphen/space variants are matched too)
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -287,7 +288,18 @@ def canonical_key(name: str) -> str:
     for cand in (n, _singular(n), re.sub(r"^(max|maximum|initial|base|total)\s+", "", n)):
         if cand in _INDEX:
             return _INDEX[cand]
+    head = _head_noun(n)
+    if head != n and _singular(head) in _INDEX:
+        return _INDEX[_singular(head)]
     return re.sub(r"\s+", "_", n) or "unnamed"
+
+
+def _head_noun(n: str) -> str:
+    """A name without what only qualifies it: 'iterations per game' -> 'iterations', 'mcmc iterations k' ->
+    'mcmc iterations' (a symbol after the name), 'temperature parameter' -> 'temperature'."""
+    n = re.sub(r"\s+per\s+[a-z]+$", "", n)
+    n = re.sub(r"(?<=[a-z]{3})\s+[a-z]$", "", n)
+    return re.sub(r"(?<=[a-z]{3})\s+(?:parameter|coefficient)$", "", n)
 
 
 # ------------------------------------------------------------------------------------------ values
@@ -759,7 +771,7 @@ _SEARCH = re.compile(
     re.I,
 )
 _COMPOUND = re.compile(
-    rf"(?<![\w-])(?P<noun>[A-Za-z][a-z-]{{2,20}})\s+(?:had\s+|has\s+|with\s+)?(?P<attr>length|size|depth|width|"
+    rf"(?<![\w-])(?P<noun>[A-Za-z][a-z-]{{2,20}})\s+(?:had\s+|has\s+|have\s+|with\s+)?(?P<attr>length|size|depth|width|"
     rf"dimension|dimensionality|radius|parameter)s?\s*(?:\((?:up\s+to\s+)?|of\s+|=\s*|:\s*|was\s+|is\s+(?:set\s+to\s+)?)?"
     rf"(?:{_SYM}\s*=\s*)?{_NUMVALUE}"
 )
@@ -887,7 +899,17 @@ _GAP_FILLER = {"of", "value", "values", "the", "a", "an", "is", "was", "set", "t
 # nouns that turn the setting before them into another one: "learning rate scaling", "dropout schedule"
 _MODIFIERS = {"scaling", "scale", "multiplier", "decay", "schedule", "warmup", "ratio", "annealing", "factor"}
 # "the first 2000 iterations", "the last 100 diffusion steps": a part of a run, not its length
-_PART_OF_RUN = re.compile(r"\b(?:first|last|final|initial|remaining)\s+(?:and\s+last\s+)?$", re.I)
+_PART_OF_RUN = re.compile(
+    rf"\b(?:first|last|final|initial|remaining)\s+(?:and\s+last\s+)?(?:{_SYM}\s*=\s*)?$"
+    rf"|\b(?:up\s+to|until|till|continues?\s+to)\s+{_SYM}\s*=\s*$",  # "gains continue to k = 400"
+    re.I,
+)
+# a range of an index: "from t = 0 up to t = 300", "between times t = 301 and t = 700" (phases of a run)
+_INDEX_RANGE = re.compile(
+    rf"\b(?:from|between)\s+(?:(?:times?|steps?|iterations?|rounds?)\s+)?(?P<sym>{_SYM})\s*=\s*(?P<a>{_NUM})"
+    rf"\s*,?\s*(?:up\s+to|to|till|until|through|and|[-–])\s+(?:(?P=sym)\s*=\s*)?(?P<b>{_NUM})",
+    re.I,
+)
 # a value that opens a range is a loop bound: "for iteration i = 1 to T", "t = 1, ..., N"
 _RANGE_START = re.compile(
     r"\s*(?:to\s+(?-i:[A-Za-z])\b|,\s*(?:\.\.\.|…|\\ldots|·\s*·\s*·|\.\s\.\s\.)|,?\s*do\b)", re.I
@@ -1514,6 +1536,7 @@ class _ProseScan:
         )
 
     def run(self) -> None:
+        self.index_ranges()
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
         self.intervals()
         self.schedules()
@@ -1522,6 +1545,12 @@ class _ProseScan:
         self.compounds()
         self.symbol_values()
         self.keywords()
+
+    def index_ranges(self) -> None:
+        """'from t = 0 up to t = 300': a phase of a run, no setting; its bounds are claimed."""
+        for m in _INDEX_RANGE.finditer(self.text):
+            self.taken.update(range(*m.span("a")))
+            self.taken.update(range(*m.span("b")))
 
     def named(self) -> None:
         """'learning rate of 3e-4', '4 layers'."""
@@ -1611,6 +1640,8 @@ class _ProseScan:
                     self.emit(m, f"{other['noun']} {sym}", canonical_key(other["noun"]), m.group("value"),
                               m.span("value"), flagged=True)
                     continue
+            elif conventional := conventional_key(sym, _sentence_around(text, m.start(), m.end())):
+                key = conventional  # "Q-learning with parameters γ = 0.8": the letter's standard meaning
             elif _SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
                 plain = sym.replace("_", "").replace("{", "").replace("}", "")
                 key = "".join(_GREEK.get(ch, ch) for ch in plain)
@@ -1718,11 +1749,14 @@ class _ProseScan:
             noun = _singular(m["noun"].lower())
             if (
                 noun in _NOT_A_SETTING
+                or _NOT_A_NOUN.search(noun)  # "implemented with parameters γ = 0.8": a verb, not a name
                 or not self.free(*m.span("value"))
                 or _rejected(self.text, *m.span("value"), normalize_value(m["value"]))
             ):
                 continue
             name, key = f"{m['noun']} {m['attr']}", canonical_key(f"{noun} {m['attr']}")
+            if noun in _PART_KEY and m["attr"].lower() in ("size", "width"):
+                key = _PART_KEY[noun]  # "all hidden layers have size 100"
             self.emit(m, name, key, m["value"], m.span("value"))
 
 
