@@ -47,12 +47,17 @@ def latex_plain(text: str) -> str:
 _GT_OPENING_ENV = re.compile(
     r"^\s*(?:itemize|enumerate|description|equation|align|gather|multline|eqnarray|flalign)\*?\s*(?:\[[^]]*\])?\s*"
 )
+# a \label key such as 'ass:lip', 'eq:loss', 'sec:intro-2': word characters either side of a colon
+_REF_KEY = re.compile(r"(?<!\S)[A-Za-z][\w.-]*:[\w.:-]*\w(?!\S)")
 _WINDOW = 3  # found words searched per ground-truth word, from the statement's start
 
 
 def _opening_words(first_words: str) -> list[str]:
-    """A ground-truth statement's first 4 words, without its [title] and an opening environment's name."""
+    """A ground-truth statement's first 4 words, without its [title], an opening environment's name and the
+    keys of references groundtruth.py's `plain` keeps (`\\autoref{ass:lip}` as 'ass:lip', where the paper
+    prints 'Assumption 1')."""
     text = re.sub(r"^\s*\[[^]]*\]", "", first_words)
+    text = _REF_KEY.sub(" ", text)
     return words(_GT_OPENING_ENV.sub("", text))[:4]
 
 

@@ -25,6 +25,13 @@ def test_an_operator_the_ground_truth_dropped_does_not_hide_a_statement() -> Non
     assert thm_recall(gt, [_found("theorem", "Let d∗ ∈ argmind R(d, x, y) be any optimal rule list")]) == 1.0
 
 
+def test_a_reference_key_the_ground_truth_kept_does_not_hide_a_statement() -> None:
+    # groundtruth.py leaves `\autoref{ass:lip}` as "ass:lip"; the paper prints "Assumption 1"
+    gt = {"theorems": [{"env": "proposition", "first_words": "Under ass:lip and , the online Sinkhorn"}]}
+    assert thm_recall(gt, [_found("proposition", "Under Assumption 1 and 2, the online Sinkhorn")]) == 1.0
+    assert thm_recall(gt, [_found("proposition", "Under Assumption 1 and 2, a batch Sinkhorn")]) == 0.0
+
+
 def test_other_words_kind_or_order_still_miss() -> None:
     gt = {"theorems": [{"env": "lemma", "first_words": "Let d_p be a K-prefix"}]}
     assert thm_recall(gt, [_found("theorem", "Let dp be a K-prefix")]) == 0.0
