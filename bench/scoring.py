@@ -81,7 +81,22 @@ def _opens_with(found: list[str], first: list[str]) -> bool:
     if " ".join(first) in " ".join(found):
         return True
     rest = iter(found[: _WINDOW * len(first)])
-    return all(w in rest for w in first) or _joined_opening(found, first)
+    return all(w in rest for w in first) or _joined_opening(found, first) or _joined_in_order(found, first)
+
+
+def _joined_in_order(found: list[str], first: list[str]) -> bool:
+    """first in order among found's first words, where a found word may join several of first's (`f_t`
+    as 'f t' against 'ft') and the last may be cut off (the 4 words end inside '-L diam': 'l', 'ldiam')."""
+    i = 0
+    for w in found[: _WINDOW * len(first)]:
+        for j in range(len(first), i, -1):
+            joined = "".join(first[i:j])
+            if w == joined or j == len(first) and w.startswith(joined):
+                i = j
+                break
+        if i == len(first):
+            return True
+    return False
 
 
 def thm_recall(gt: dict, theorems: list, as_written=lambda text: text) -> float | None:

@@ -30,6 +30,13 @@ def test_a_reference_key_the_ground_truth_kept_does_not_hide_a_statement() -> No
     gt = {"theorems": [{"env": "proposition", "first_words": "Under ass:lip and , the online Sinkhorn"}]}
     assert thm_recall(gt, [_found("proposition", "Under Assumption 1 and 2, the online Sinkhorn")]) == 1.0
     assert thm_recall(gt, [_found("proposition", "Under Assumption 1 and 2, a batch Sinkhorn")]) == 0.0
+    # with the key gone, the 4 words reach into maths the PDF prints joined: 'f t' 'ft', '-L diam' 'Ldiam'
+    gt = {"theorems": [{"env": "lemma", "first_words": "Under ass:lip , let (f_t)_t be an i.i.d"},
+                       {"env": "lemma", "first_words": "Unser ass:lip , let = 1 - (-L diam ( X ))"}]}
+    found = [_found("lemma", "Under Assumption 1, let (ft)t be an i.i.d sequence"),
+             _found("lemma", "Unser Assumption 1, let κ = 1−exp(−Ldiam(X )).")]
+    assert thm_recall(gt, found) == 1.0
+    assert thm_recall(gt, [_found("lemma", "Under Assumption 1, let (gt)t be an i.i.d sequence")]) == 0.0
 
 
 def test_other_words_kind_or_order_still_miss() -> None:
