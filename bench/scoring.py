@@ -47,12 +47,17 @@ def latex_plain(text: str) -> str:
 _GT_OPENING_ENV = re.compile(
     r"^\s*(?:itemize|enumerate|description|equation|align|gather|multline|eqnarray|flalign)\*?\s*(?:\[[^]]*\])?\s*"
 )
+# a \label key such as 'ass:lip', 'eq:loss', 'sec:intro-2': word characters either side of a colon
+_REF_KEY = re.compile(r"(?<!\S)[A-Za-z][\w.-]*:[\w.:-]*\w(?!\S)")
 _WINDOW = 3  # found words searched per ground-truth word, from the statement's start
 
 
 def _opening_words(first_words: str) -> list[str]:
-    """A ground-truth statement's first 4 words, without its [title] and an opening environment's name."""
+    """A ground-truth statement's first 4 words, without its [title], an opening environment's name and the
+    keys of references groundtruth.py's `plain` keeps (`\\autoref{ass:lip}` as 'ass:lip', where the paper
+    prints 'Assumption 1')."""
     text = re.sub(r"^\s*\[[^]]*\]", "", first_words)
+    text = _REF_KEY.sub(" ", text)
     return words(_GT_OPENING_ENV.sub("", text))[:4]
 
 
@@ -76,7 +81,22 @@ def _opens_with(found: list[str], first: list[str]) -> bool:
     if " ".join(first) in " ".join(found):
         return True
     rest = iter(found[: _WINDOW * len(first)])
-    return all(w in rest for w in first) or _joined_opening(found, first)
+    return all(w in rest for w in first) or _joined_opening(found, first) or _joined_in_order(found, first)
+
+
+def _joined_in_order(found: list[str], first: list[str]) -> bool:
+    """first in order among found's first words, where a found word may join several of first's (`f_t`
+    as 'f t' against 'ft') and the last may be cut off (the 4 words end inside '-L diam': 'l', 'ldiam')."""
+    i = 0
+    for w in found[: _WINDOW * len(first)]:
+        for j in range(len(first), i, -1):
+            joined = "".join(first[i:j])
+            if w == joined or j == len(first) and w.startswith(joined):
+                i = j
+                break
+        if i == len(first):
+            return True
+    return False
 
 
 def thm_recall(gt: dict, theorems: list, as_written=lambda text: text) -> float | None:

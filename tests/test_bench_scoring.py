@@ -25,6 +25,20 @@ def test_an_operator_the_ground_truth_dropped_does_not_hide_a_statement() -> Non
     assert thm_recall(gt, [_found("theorem", "Let d∗ ∈ argmind R(d, x, y) be any optimal rule list")]) == 1.0
 
 
+def test_a_reference_key_the_ground_truth_kept_does_not_hide_a_statement() -> None:
+    # groundtruth.py leaves `\autoref{ass:lip}` as "ass:lip"; the paper prints "Assumption 1"
+    gt = {"theorems": [{"env": "proposition", "first_words": "Under ass:lip and , the online Sinkhorn"}]}
+    assert thm_recall(gt, [_found("proposition", "Under Assumption 1 and 2, the online Sinkhorn")]) == 1.0
+    assert thm_recall(gt, [_found("proposition", "Under Assumption 1 and 2, a batch Sinkhorn")]) == 0.0
+    # with the key gone, the 4 words reach into maths the PDF prints joined: 'f t' 'ft', '-L diam' 'Ldiam'
+    gt = {"theorems": [{"env": "lemma", "first_words": "Under ass:lip , let (f_t)_t be an i.i.d"},
+                       {"env": "lemma", "first_words": "Unser ass:lip , let = 1 - (-L diam ( X ))"}]}
+    found = [_found("lemma", "Under Assumption 1, let (ft)t be an i.i.d sequence"),
+             _found("lemma", "Unser Assumption 1, let κ = 1−exp(−Ldiam(X )).")]
+    assert thm_recall(gt, found) == 1.0
+    assert thm_recall(gt, [_found("lemma", "Under Assumption 1, let (gt)t be an i.i.d sequence")]) == 0.0
+
+
 def test_other_words_kind_or_order_still_miss() -> None:
     gt = {"theorems": [{"env": "lemma", "first_words": "Let d_p be a K-prefix"}]}
     assert thm_recall(gt, [_found("theorem", "Let dp be a K-prefix")]) == 0.0

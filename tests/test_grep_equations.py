@@ -88,13 +88,16 @@ The encoder has 6 layers with multi-head attention and residual connections.
 
 def test_pdf_route_labels_whatever_the_maths_glyphs(tmp_root):
     """Labels after maths whose signs did not come through ('=' as '“'), a display opening with a bar, and
-    no \\tag read into a function's argument '(x)' or a table's '(0.2)'."""
+    no \\tag read into a function's argument '(x)', '(otj)' (a fraction's row of arguments) or a table's
+    '(0.2)'."""
     (tmp_root / "p.md").write_text(
         "# 1 Model\n"
         "LSpA, B, Cq “ 1 ℓ RNN ´xpiq , ypiq , (3.2)\n"
         "|CAjB ´ CˆAˆjBˆ| ď ϵ, @j P t0, 1, . . . , q ´ 1u . (3.5)\n"
         "| a | b |\n"
         "∂y ∂expKo (z) ∂f(˜x) ∂ logKo (x)\n"
+        "√ni:j (otj) √ni:j (otj)\n"
+        "R(o) ← R(o) + 1/√n (ot)\n"
         "ResNet 93.1 94.2 95.0 (0.2)\n"
         "D(p‖q) = E log p/q, (KL)\n"
         "We train the model for a while and then stop it, as the figure shows (3)\n"

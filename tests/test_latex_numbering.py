@@ -171,3 +171,48 @@ See (\ref{first}), (\ref{byhand}), (\ref{tagged}).""",
     assert labels(md) == ["1", "2", None, "3", "4", "10", "11"]
     assert "$$ b = 2 $$ (2)" in md and "$$ e = 5 $$ (4)" in md
     assert "See (1), (2), (4)." in md
+
+
+SHOW_ONLY_REFS = r"""
+\begin{equation} a = 1 \label{eq:a} \end{equation}
+\begin{equation} b = 2 \label{eq:b} \end{equation}
+\begin{equation} c = 3 \end{equation}
+\begin{align} d &= 4 \label{eq:d} \\ e &= 5 \label{eq:e} \\ f &= 6 \tag{T} \end{align}
+\begin{equation} g = 7 \label{eq:g} \end{equation}
+See \eqref{eq:g} and \eqref{eq:a}, and \ref{eq:b}. \noeqref{eq:x, eq:e}"""
+
+
+def test_showonlyrefs_numbers_only_the_referenced_displays(tmp_path: Path) -> None:
+    # \eqref (even after the display), \noeqref's list and \tag print; \ref alone does not count
+    for preamble in (
+        r"\usepackage{mathtools}\mathtoolsset{showonlyrefs}",
+        r"\usepackage{mathtools}\mathtoolsset{showmanualtags, showonlyrefs=true}",
+        r"\usepackage[showonlyrefs]{mathtools}",
+    ):
+        md = convert(tmp_path, SHOW_ONLY_REFS, preamble)
+        assert labels(md) == ["1", None, None, None, "2", "T", "3"], preamble
+        assert "See (3) and (1)" in md
+
+
+def test_showonlyrefs_turned_off_numbers_every_display(tmp_path: Path) -> None:
+    for preamble in (
+        r"\usepackage{mathtools}",
+        r"\usepackage[showonlyrefs]{mathtools}\mathtoolsset{showonlyrefs=false}",
+    ):
+        md = convert(tmp_path, SHOW_ONLY_REFS, preamble)
+        assert labels(md) == ["1", "2", "3", "4", "5", "T", "6"], preamble
+
+
+def test_source_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    # an 8-bit file reads as latin-1; a stray two-byte code (GBK's right quote) in a UTF-8 file is flagged
+    # as U+FFFD, and the file's real UTF-8 stays as it is
+    main = tmp_path / "main.tex"
+    main.write_bytes(b"\\documentclass{article}\n\\begin{document}\nCaf\xe9 au lait.\n\\end{document}\n")
+    assert "Café au lait." in convert_source(main).markdown
+    main.write_bytes(
+        "\\documentclass{article}\n\\begin{document}\nIt’s\n\\begin{equation} g(h".encode()
+        + b"\xa1\xaf, C) = 1 \\end{equation}\n\\end{document}\n"
+    )
+    md = convert_source(main).markdown
+    assert "It’s" in md
+    assert re.search(r"^\$\$ g\(h\ufffd\ufffd, C\) = 1 \$\$ \(1\)$", md, re.M), md

@@ -392,11 +392,13 @@ def _step_lines(lines: list[MarkdownLine]) -> set[int]:
 
 
 def _tag_after_display(body: str, tag: str) -> bool:
-    """A \\tag word closing a display line. A small letter or small word after a name reads as an argument,
-    'logK (x)', 'f (z)', 'Softmax (cn)': it counts only after punctuation, a bracket or a digit."""
-    if not _display_like(body):
+    """A \\tag word closing a display line. Small letters after a name read as an argument, 'logK (x)',
+    'f (z)', 'Softmax (cn)', '√ni:j (otj)': they count only after punctuation, a bracket or a digit. A
+    group the line already holds, '√n(otj) √n (otj)', is an argument written again (a fraction's row),
+    never a tag."""
+    if not _display_like(body) or f"({tag})" in body.replace(" ", ""):
         return False
-    return not (tag.islower() and (len(tag) == 1 and body[-1:].isalpha() or re.search(r"[A-Za-z]{3}$", body)))
+    return not (tag.islower() and body[-1:].isalpha())
 
 
 def _unmapped_display(body: str, label: str) -> bool:

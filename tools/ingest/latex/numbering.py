@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from tools.ingest.latex.counters import Counters
+from tools.ingest.latex.onlyrefs import referenced_labels, shows_only_refs
 from tools.ingest.latex.scan import (
     Unbalanced,
     env_end,
@@ -142,6 +143,7 @@ class _Numberer:
         self.floats: list[tuple[str, Ref | None, list[str]]] = []  # (kind, its caption's ref, pending labels)
         self.subeq: list[tuple[int, str | None]] = []
         self.restatable: dict[str, Thm] = {}
+        self.only_refs: set[str] | None = None  # showonlyrefs: the labels that get a number
 
     # declarations (preamble, sometimes body)
     def newtheorem(self, s: str, i: int, star: bool) -> int:
@@ -289,8 +291,8 @@ class _Numberer:
         out = []
         for raw in rows:
             raw, inter = _intertext(raw)
-            label = self.row_label(raw, numbered, single=base not in MULTI)
             keys = _LABEL.findall(raw)
+            label = self.row_label(raw, numbered and self.shown(base, keys), single=base not in MULTI)
             if label is not None:
                 self.current = Ref("equation", label)
             for key in keys:
@@ -299,6 +301,13 @@ class _Numberer:
         if base in MULTI and len(out) > 1 and not out[-1].tex and out[-1].label is None:
             out.pop()
         self.n.displays[start] = Display(env, end, out)
+
+    def shown(self, base: str, keys: list[str]) -> bool:
+        """Whether a numbered row prints its number: under showonlyrefs only when one of its labels is
+        referenced (amsmath's environments; eqnarray numbers every row)."""
+        if self.only_refs is None or base == "eqnarray":
+            return True
+        return any(k.strip() in self.only_refs for k in keys)
 
     def row_label(self, raw: str, numbered: bool, single: bool) -> str | None:
         """The number a display row prints. LaTeX steps an equation's counter as it opens and an align row's
@@ -395,6 +404,8 @@ def document_class(preamble: str) -> str:
 def number(preamble: str, body: str) -> Numbering:
     """Number everything in body; preamble supplies the declarations."""
     nb = _Numberer(document_class(preamble))
+    if shows_only_refs(preamble):
+        nb.only_refs = referenced_labels(preamble + body)
     _walk(nb, preamble, record=False)
     _walk(nb, body, record=True)
     if nb.restatable:

@@ -47,10 +47,25 @@ def read_text(path: Path) -> str:
         raise NotAPaper(
             f"{path.name} is a binary file, not LaTeX: pass the .tex main file or its folder"
         )
+    return decode(raw)
+
+
+# a byte of 0x80-0xFF between two plain ASCII bytes: how an 8-bit file (latin-1) writes its accented letters
+_LONE_HIGH = re.compile(rb"(?<![\x80-\xff])[\x80-\xff](?![\x80-\xff])")
+_HIGH = re.compile(rb"[\x80-\xff]")
+
+
+def decode(raw: bytes) -> str:
+    """A source file's text. UTF-8 (what LaTeX reads by default); a file of 8-bit letters standing alone, with
+    no UTF-8 in it, as latin-1 ('caf\\xe9'); otherwise UTF-8 with each byte that is not UTF-8 (a text in
+    another multi-byte code) shown as U+FFFD, never read as latin-1 letters that the paper does not print."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
+        pass
+    if len(_LONE_HIGH.findall(raw)) == len(_HIGH.findall(raw)):
         return raw.decode("latin-1")
+    return raw.decode("utf-8", errors="replace")
 
 
 def clean(text: str) -> str:
