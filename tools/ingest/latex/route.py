@@ -18,7 +18,7 @@ from tools.ingest.sniff import file_is_pdf
 from tools.workspace import PaperRecord, existing, output_dir, read_cached, write_paper
 
 CONVERTER = "paper-to-code-latex"
-CONVERTER_VERSION = "1.4"  # 1.4: showonlyrefs numbering, UTF-8 kept in files with stray bytes; 1.3: refs inside inline maths as in prose; 1.2: boxes of numbered items
+CONVERTER_VERSION = "1.4"  # 1.4: showonlyrefs, stray bytes; 1.3: refs inside inline maths; 1.2: boxes
 TEX_SUFFIXES = {".tex", ".ltx", ".latex"}
 SOURCE_FOLDERS = {"source", "src", "latex", "tex"}
 
