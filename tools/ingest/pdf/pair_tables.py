@@ -53,7 +53,7 @@ def _rows_from(lines: list[Line], k: int, page: PdfPage) -> list[list[Run]]:
 
 def _pairs(ln: Line, page: PdfPage) -> list[Run]:
     """A line's cells when it reads as one or two (name, value) pairs: a name of a few words, a short one."""
-    if ln.kind not in _CANDIDATE or len(ln.text) > 90 or len(ln.runs) > 8:
+    if ln.kind not in _CANDIDATE or len(ln.text) > 90 or len(ln.runs) > 8 or not _ends_apart(ln, page):
         return []
     cells = _cells(ln, page)
     if len(cells) not in (2, 4):
@@ -64,6 +64,22 @@ def _pairs(ln: Line, page: PdfPage) -> list[Run]:
     if not all(len(c.text.split()) <= 3 and len(c.text) <= 24 for c in values):
         return []
     return cells
+
+
+def _ends_apart(ln: Line, page: PdfPage) -> bool:
+    """Whether the line's last short piece (a value cell's length) stands apart from what precedes it: a cheap
+    test that spares prose lines the glyph-by-glyph cut."""
+    last = ln.runs[-1]
+    if len(ln.runs) > 1 and last.x0 - ln.runs[-2].x1 > _GAP * last.size:
+        return True
+    tail = max(len(last.text) - 26, 1)
+    spaces = [(tail + m.start(), tail + m.end()) for m in re.finditer(r" +", last.text[tail:])]
+    return any(j < len(last.text) and _wide(page, last, i, j) for i, j in spaces[-3:])  # a value: <= 3 words
+
+
+def _wide(page: PdfPage, r: Run, i: int, j: int) -> bool:
+    """The space r.text[i:j] is wider than a cell gap (glyph boxes either side)."""
+    return page.box(page.char(r.ts + j))[0] - page.box(page.char(r.ts + i - 1))[2] > _GAP * r.size
 
 
 def _cells(ln: Line, page: PdfPage) -> list[Run]:

@@ -269,7 +269,7 @@ class PdfPage:
 
 def _utf16_offsets(text: str) -> list[int] | None:
     """Each character's UTF-16 offset, or None when every character takes one unit (the common case)."""
-    if all(ord(c) < 0x10000 for c in text):
+    if not text or max(text) < "\U00010000":
         return None
     out, at = [], 0
     for c in text:
