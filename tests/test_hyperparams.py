@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.analysis import hyperparams
+from tools.analysis import hp_tables
 from tools.analysis.hyperparams import (
     canonical_key,
     find_hyperparameters,
@@ -295,8 +295,8 @@ def test_long_table_row_ending_in_a_word_does_not_backtrack():
     # one plrnn-style row of many numeric cells that ends in a non-value once took 11 s (exponential regex)
     row = "| learning rate | " + " ".join(["1.0  0.4"] * 20) + " | - | n/a x |"
     find_hyperparameters(row)  # returns at all: the guard is the timeout
-    assert hyperparams._only_row_values(" | ".join(["3e-4"] * 40))
-    assert not hyperparams._only_row_values(" ".join(["1.0"] * 40) + " words")
+    assert hp_tables.only_row_values(" | ".join(["3e-4"] * 40))
+    assert not hp_tables.only_row_values(" ".join(["1.0"] * 40) + " words")
 
 
 def _found(markdown: str) -> dict[str, list[tuple]]:

@@ -1,0 +1,64 @@
+"""The findings of one scan, kept once per (key, value, context) in the order they were found."""
+
+from __future__ import annotations
+
+import re
+
+from tools.analysis.findings import Hyperparameter
+from tools.analysis.findings import MarkdownLine as _Line
+from tools.analysis.hp_confidence import doubt
+from tools.analysis.hp_normalize import flat_value, normalize_value
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.items: list[Hyperparameter] = []
+        self._seen: dict[tuple[str, str, str], int] = {}
+
+    def add(  # noqa: PLR0913
+        self,
+        line: _Line,
+        name: str,
+        key: str,
+        value: str,
+        where: str,
+        quote: str,
+        unit: str | None = None,
+        *,
+        context: str | None = None,
+        flagged: bool = False,
+    ) -> None:
+        value = re.sub(r"\s+", " ", value.strip().strip(",;"))
+        norm = normalize_value(value)
+        if key == "optimizer":
+            norm = "sgd" if norm == "stochastic gradient descent" else norm
+        if key.endswith("activation") and isinstance(norm, str) and norm.startswith("rectifi"):
+            norm = "relu"  # "rectifier", "rectified linear units"
+        if not value:
+            return
+        unsure = doubt(quote, key, value, norm, flagged=flagged, prose=where != "table")
+        ident = (key, flat_value(norm), context or "")
+        if ident in self._seen:
+            old = self.items[self._seen[ident]]
+            if old.confidence == "candidate" and not unsure:  # stated plainly later: keep the plain one
+                self.items[self._seen[ident]] = old.model_copy(
+                    update={"confidence": "stated", "quote": quote[:200], "line": line.no, "page": line.page}
+                )
+            return
+        self._seen[ident] = len(self.items)
+        self.items.append(
+            Hyperparameter(
+                line=line.no,
+                page=line.page,
+                section=line.section,
+                name=name.strip(),
+                key=key,
+                value=value,
+                value_normalized=norm,
+                unit=unit,
+                where=where,
+                quote=quote[:200],
+                confidence="candidate" if unsure else "stated",
+                context=context,
+            )
+        )  # type: ignore[arg-type]

@@ -1,0 +1,121 @@
+"""Values as papers print them: the number pattern `VALUE_RE`, `normalize_value` (`3 × 10^-4`, `200K`,
+`{0.1, 0.2}`, `Adam` -> float, list or lower-case string), `values_match` and `names_match`."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from tools.analysis.hp_vocabulary import SCALE, WORD_NUMBERS, canonical_key
+
+_MINUS = "[-−–]"
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_SCI = (
+    rf"(?:(?:{NUM})\s*[×x·*]\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|[−´]\s*\d+|\*\*\s*{_MINUS}?\d+)"
+    rf"|(?:{NUM})\s*[×x·*]\s*10\s*{_MINUS}\s*\d+"
+    rf"|\d(?:\.\d+)?\s*×\s*10[1-9](?![\d.,]\d|\d)"  # a superscript set on the line: '2×105' is 2 × 10^5
+)
+_ENOT = rf"(?:{NUM})[eE]{_MINUS}?\d+"
+_SUFFIXED = rf"(?:{NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{NUM})\s(?:thousand|million|billion)\b"
+_FRACTION = rf"(?:{NUM})\s*/\s*(?:{NUM})"
+SCALAR = rf"(?:{_SCI}|{_ENOT}|{_FRACTION}|{_SUFFIXED}|(?:{NUM})\s?%|{NUM})"
+WORDNUM = "|".join(WORD_NUMBERS)
+GRID = rf"\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+\s*\}}"  # grid {0.1, 0.2}
+RANGE = rf"\[\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+\s*\]"  # range [1e-5, 1e-3]
+LIST = rf"(?:{SCALAR})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{SCALAR}))+(?!\d|\.\d)"  # 64, 96, 128, or 192
+ONE = rf"(?:{SCALAR})(?![\d.,]\d)"
+VALUE_RE = re.compile(f"{GRID}|{RANGE}|{LIST}|{ONE}")
+
+
+def _scalar(text: str) -> float | None:
+    if re.search(r"\d,\s+\d", text):
+        return None  # '100, 150' is a list: a thousands separator has no space after it
+    # '´': the minus of a maths font without a Unicode map ('10´3' is 10^-3)
+    t = text.strip().replace("−", "-").replace("–", "-").replace("´", "-").replace(" ", "")
+    if not t:
+        return None
+    if m := re.fullmatch(r"(\d(?:\.\d+)?)×10([1-9])", t):  # '2×105': the exponent lost its superscript
+        return clean_float(float(m.group(1)) * 10.0 ** int(m.group(2)))
+    m = re.fullmatch(r"(?:([\d.,]+)[×x·*])?10(?:\^\{?(-?\d+)\}?|(-\d+)|\*\*(-?\d+))", t)
+    if m:
+        base = float(m.group(1).replace(",", "")) if m.group(1) else 1.0
+        exp = int(next(g for g in m.groups()[1:] if g is not None))
+        return clean_float(base * 10.0**exp)
+    if "/" in t:
+        a, _, b = t.partition("/")
+        num, den = _scalar(a), _scalar(b)
+        return clean_float(num / den) if num is not None and den else None
+    if t.endswith("%"):
+        v = _scalar(t[:-1])
+        return clean_float(v / 100) if v is not None else None
+    m = re.fullmatch(r"([\d.,]+)(k|m|b|thousand|million|billion)", t.lower())
+    if m:
+        base = _scalar(m.group(1))
+        return clean_float(base * SCALE[m.group(2)]) if base is not None else None
+    if "," in t and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        return None  # '1,2,3' is a list, not 123
+    t = t.replace(",", "")
+    try:
+        return clean_float(float(t))
+    except ValueError:
+        return None
+
+
+def clean_float(v: float) -> float:
+    if math.isfinite(v) and v == round(v) and abs(v) < 1e15:
+        return float(int(round(v)))
+    return float(f"{v:.12g}")
+
+
+def normalize_value(text: str) -> float | str | list[float | str]:
+    """A printed value as a number (K/M expanded, 10^-4 forms, percentages as fractions), a list for sets and
+    grids ('{0.1, 0.2}', '64, 96, or 128', '0.1 and 0.3'), or the lower-cased string."""
+    t = str(text).strip().strip(";:").rstrip(".").strip()
+    low = t.lower()
+    if low in WORD_NUMBERS:
+        return float(WORD_NUMBERS[low])
+    if re.fullmatch(r"\d{1,3}(?:,\s\d{3})+", t) and re.search(r",\s0", t):
+        t = t.replace(" ", "")  # '1, 000, 000': no list has an item '000'
+    v = _scalar(t)
+    if v is not None:
+        return v
+    inner = t[1:-1] if t[:1] in "{[(" and t[-1:] in "}])" else t
+    parts = [
+        p.strip()
+        # a comma before three digits and no space is a thousands separator: '1,024, 8,192, and 1,048,576'
+        for p in re.split(r"\s*,(?!\d{3}(?!\d))\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+", inner)
+        if p.strip()
+    ]
+    if len(parts) > 1:
+        return [normalize_value(p) for p in parts]  # type: ignore[misc]
+    return re.sub(r"\s+", " ", low)
+
+
+def flat_value(v: object) -> str:
+    return re.sub(r"[^0-9a-z.]", "", str(v).lower())
+
+
+def _scalar_eq(a: object, b: object) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-12)
+    if isinstance(a, str) and isinstance(b, str):
+        return flat_value(a) == flat_value(b)
+    return False
+
+
+def values_match(a: object, b: object) -> bool:
+    """Same value after normalisation: numbers equal, strings equal ignoring case, spaces and `_`; lists equal
+    as multisets; a scalar matches a list that holds it (one value of a sweep stated as a list)."""
+    a = normalize_value(a) if isinstance(a, str) else a
+    b = normalize_value(b) if isinstance(b, str) else b
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(any(_scalar_eq(x, y) for y in b) for x in a)
+    if isinstance(a, list):
+        return any(_scalar_eq(x, b) for x in a)
+    if isinstance(b, list):
+        return any(_scalar_eq(a, y) for y in b)
+    return _scalar_eq(a, b)
+
+
+def names_match(a: str, b: str) -> bool:
+    return canonical_key(a) == canonical_key(b)

@@ -1,0 +1,134 @@
+"""Markdown read for the hyperparameter scan: lines with page and section, plain text out of TeX markup,
+paragraphs, and the sentence around a match."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tools.analysis.findings import MarkdownLine as _Line
+from tools.analysis.hp_vocabulary import GREEK
+
+_PAGE = re.compile(r"^<!--\s*page\s+(\d+)\s*-->\s*$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+_NUM_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*|[A-H](?:\.\d+)*)\.?\s+[A-Z][A-Za-z0-9 ,:&'’()×-]{2,70}$")
+_REFERENCES = re.compile(r"^(?:#+\s*)?(?:\d+\.?\s*)?(references|bibliography)\s*$", re.I)
+_APPENDIX = re.compile(r"^(?:#+\s*)?(?:appendix\b|[A-H](?:\.\d+)?\.?\s+[A-Z])")
+OTHERS_WORK = re.compile(r"related work|prior work|previous work|background|literature", re.I)
+ALG_INPUT = re.compile(
+    r"^\s*(?:\d+:\s*)?(?:require|input|inputs|ensure|parameters|hyperparameters)\s*:", re.I
+)
+
+
+@dataclass
+class Para:
+    text: str
+    starts: list[tuple[int, _Line]]  # offset of each source line in text
+
+    def line_at(self, offset: int) -> _Line:
+        found = self.starts[0][1]
+        for start, line in self.starts:
+            if start > offset:
+                break
+            found = line
+        return found
+
+
+def markdown_lines(markdown: str) -> Iterator[_Line]:
+    """Body lines with page and section; the references list is skipped (its titles name optimizers)."""
+    page: int | None = None
+    section: str | None = None
+    in_refs = False
+    for no, raw in enumerate(markdown.split("\n"), start=1):
+        text = raw.strip()
+        text = (text[:-1] + "-" if text.endswith("\x02") else text).replace("\x02", "")  # pdfium soft hyphens
+        m = _PAGE.match(text)
+        if m:
+            page = int(m.group(1))
+            continue
+        if _REFERENCES.match(text):
+            in_refs = True
+            continue
+        heading = _MD_HEADING.match(text)
+        if heading or (_NUM_HEADING.match(text) and len(text) < 80 and not text.endswith(".")):
+            if in_refs and not _APPENDIX.match(text):
+                continue
+            in_refs = False
+            section = (heading.group(1) if heading else text).strip()
+            yield _Line(no, "", page, section)  # a heading ends the paragraph
+            continue
+        if not in_refs:
+            yield _Line(
+                no, "" if text.startswith("$$") else _plain(text), page, section
+            )  # displays are maths
+
+
+_TEX_SYMBOLS = {
+    **{f"\\{name}": ch for ch, name in GREEK.items() if name != "epsilon"},
+    "\\epsilon": "ϵ",
+    "\\varepsilon": "ε",
+    "\\times": "×",
+    "\\cdot": "·",
+    "\\approx": "≈",
+    "\\in": "∈",
+}
+_LOST_EQUALS = re.compile(r"(?<=\w) “ (?=[\d.])")
+_TEX_WORD = re.compile(r"\\(?:text|mathrm|mathit|mathbf|textrm|textit|textbf|emph|operatorname)\s*")
+
+
+def _plain(text: str) -> str:
+    """Inline LaTeX maths and Markdown emphasis as the plain text a PDF would show: `$10^{-4}$` -> 10^-4,
+    `$\\lambda = 0.001$` -> λ = 0.001, `$L_{\\text{simple}}$` -> L_simple, `**1,024**` -> 1,024."""
+    if "$" in text:
+
+        def math(m: re.Match[str]) -> str:
+            inner = _TEX_WORD.sub("", m.group(1))
+            inner = re.sub(r"\\[A-Za-z]+", lambda c: _TEX_SYMBOLS.get(c.group(0), ""), inner)
+            inner = inner.replace("{", "").replace("}", "").replace("\\", "")
+            return re.sub(r"\s*=\s*", " = ", inner)  # '$\\gamma=0.95$' prints as 'γ = 0.95'
+
+        text = re.sub(r"(?<!\\)\$([^$]{1,200})\$", math, text)
+    # a math font with no Unicode map prints '=' as a lone '“' ('d “ 40'); an opening quote has no space after
+    text = _LOST_EQUALS.sub(" = ", text)
+    return text.replace("**", "").replace("`", "")
+
+
+def paragraphs(lines: list[_Line]) -> Iterator[Para]:
+    buf: list[tuple[int, _Line]] = []
+    text = ""
+    for line in [*lines, _Line(0, "", None, None)]:
+        if not line.text:
+            if buf:
+                yield Para(text, buf)
+            buf, text = [], ""
+            continue
+        if text.endswith("-") and line.text[:1].islower():
+            text = text[:-1]  # hyphenation left by a plain text dump
+        elif text:
+            text += " "
+        buf.append((len(text), line))
+        text += line.text
+
+
+SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z(])")
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(]|\s*$)")
+_SENTENCE_REACH = 1000  # looked at around a match; the quote is cut to 200 characters anyway
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (at most 200 characters of it), found within a fixed reach so a
+    paragraph of one endless line costs the same per match."""
+    lo = max(0, start - _SENTENCE_REACH)
+    left = max((m.end() for m in SENTENCE_START.finditer(text, lo, start)), default=lo)
+    hi = min(len(text), end + _SENTENCE_REACH)
+    right_m = SENTENCE_END.search(text, end, hi)
+    right = right_m.end() if right_m else hi
+    quote = text[left:right].strip()
+    if len(quote) > 200:
+        s = max(0, start - left - 90)
+        quote = quote[s : s + 200].strip()
+    return quote
+
+
+# ------------------------------------------------------------------------------------------ patterns

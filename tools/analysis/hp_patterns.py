@@ -1,0 +1,463 @@
+"""The prose patterns of the hyperparameter scan: a name then a value, a value then a name, symbol
+assignments, worded settings (optimizer, schedule, activation), and the contexts that say a number is no
+setting."""
+
+from __future__ import annotations
+
+import re
+
+from tools.analysis.hp_normalize import GRID, LIST, NUM, ONE, RANGE, SCALAR, VALUE_RE, WORDNUM
+from tools.analysis.hp_vocabulary import CHOICES, COUNT_KEYS, SYNONYMS, canonical_key
+
+
+def phrase_re(phrases: list[str]) -> str:
+    out = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        stem, plural = p, "(?:e?s)?"
+        if re.search(r"(ch|sh|x)es$", p):
+            stem, plural = p[:-2], "(?:es)?"
+        elif p.endswith("s") and not p.endswith("ss"):
+            stem, plural = p[:-1], "s?"
+        out.append(r"[\s_-]+".join(re.escape(w) for w in stem.split()) + plural)
+    return "|".join(out)
+
+
+ALL_NAMES = [n for names in SYNONYMS.values() for n in names if n not in ("β1", "β2")]
+_COUNT_NAMES = [n for k in COUNT_KEYS for n in SYNONYMS[k]]
+NAME = rf"(?<![\w-])(?P<name>{phrase_re(ALL_NAMES)})(?![\w])"
+_COUNT = rf"(?P<name>{phrase_re(_COUNT_NAMES)})(?![\w])"
+_VALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern}|(?:{WORDNUM})\b)"
+_NUMVALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern})"
+# after a name, a list never runs into the next count: "learning rate 1e-4, and 2×10^5 gradient steps"
+_LIST_OF_NAME = rf"{LIST}(?!\s*[×·*^]|\s*(?:[A-Za-z][\w]*\s+)?(?:{phrase_re(_COUNT_NAMES)})(?![\w]))"
+_NAMED_VALUE = rf"(?<![\w.−-])(?P<value>{GRID}|{RANGE}|{_LIST_OF_NAME}|{ONE})"
+NOUN_AFTER = re.compile(rf"[\s-]+(?:[A-Za-z][\w]*\s+)?{_COUNT.replace('(?P<name>', '(?P<noun>')}", re.I)
+UNIT = re.compile(r"\s*(steps|iterations|updates|epochs|tokens|examples|images|samples|sequences)\b", re.I)
+_FILLER = r"(?:values?|rates?|probability|ratio|factor|coefficient)"
+# a count noun takes its number before it ("4 layers"); "layer 5" is an index, not a setting
+COUNT_NOUN = re.compile(
+    r"(layer|step|unit|head|channel|iteration|epoch|block|parameter|feature|run|expert|"
+    r"minibatch|update|filter|iter|seed|timestep)(e?s)?$",
+    re.I,
+)
+NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensional|tailed)\b", re.I)
+_GAP = r"(?:[^\W\d_][\w-]*\s+){0,6}?"
+_SEP = (
+    r"(?:of|=|:|is|was|are|were|to|at|as|equal\s+to|set\s+to|fixed\s+to|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
+    r"initiali[sz]ed\s+(?:to|at)|"
+    # a search grid or range: "selected from {1e-3, 1e-4}", "tuned over [1e-5, 1e-3]", "in the range [0.1, 1]"
+    r"(?:selected|chosen|picked|searched|tuned|swept|varied|grid[\s-]searched)\s+(?:from|over|in|among|within)"
+    r"(?:\s+the\s+(?:set|range|grid))?|in\s+the\s+(?:set|range|grid)(?:\s+of)?|∈)"
+)
+NAME_VALUE = re.compile(
+    rf"{NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?"
+    rf"{_NAMED_VALUE}",
+    re.I,
+)
+# "4 residual layers", "five S2AvgUnpool (decoding) layers"
+VALUE_NAME = re.compile(
+    rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([a-z]{{3,20}}\)\s+)?){{0,2}}?){_COUNT}", re.I
+)
+SYM = r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?[0-9a-z]{1,3}\}?|\d{1,2})?)(?![\w])"
+SYM_ASSIGN = re.compile(
+    # a value run into letters ("0.5dt") is part of a formula
+    rf"(?<![\w\\])(?P<sym>{SYM})\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
+)
+_OPT_NAMES = (
+    r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
+    r"L-BFGS|LBFGS|stochastic gradient descent)"
+)
+OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
+OPTIMIZER = re.compile(
+    rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
+    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]ers?|algorithm)\b)"
+)
+SCHEDULE = re.compile(
+    r"\b(linear|cosine|quadratic|sigmoid|exponential)\s+(?:(?P<lr>learning[\s-]rate|lr)\s+"
+    r"(?:schedule|decay)|(?:noise\s+|variance\s+|beta\s+)?schedule)\b",
+    re.I,
+)
+_CHOICE_ACT = "|".join(CHOICES["activation"])
+_CITED = r"(?:\([^()]{1,60}\)\s+|\[[^\]]{1,60}\]\s+)"  # '(Xu et al., 2015) ', '[He et al., 2016] '
+ACTIVATION = re.compile(
+    rf"\b(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)\s+{_CITED}?"
+    r"(?:activation|nonlinearit|non-linearit)"
+    rf"|\b(?:use|uses|used|using)\s+(?P<named>{_CHOICE_ACT})\s+{_CITED}?for\s+(?:our|the|all|each|every)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:activations?|nonlinearit|non-linearit)"
+    r"|\b(?:with|uses?|using)\s+(?P<relu>rectified\s+linear\s+units?|rectifiers?)\b",
+    re.I,
+)
+NORMALIZATION = re.compile(
+    rf"\b(?:use[sd]?|using|appl(?:y|ied|ies)|with)\s+(?:(?:\w+\s+|{_CITED})){{0,5}}?"
+    r"(?P<value>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\b",
+    re.I,
+)
+# evaluation and graph settings written as one token: '10-fold cross-validation', 'an 8-NN graph'
+FOLDS = re.compile(
+    rf"\b(?P<value>\d+|{WORDNUM})[-\s]fold\s+(?:stratified\s+)?cross[-\s]?validation"
+    r"|\b(?P<over>\d+)\s+cross[-\s]?validation\s+folds\b",
+    re.I,
+)
+# how often an experiment is repeated: 'repeated for 20 times', 'a deviation computed over 5 trials'
+REPEATS = re.compile(
+    rf"\brepeated\s+(?:for\s+)?(?P<value>\d+|{WORDNUM})\s+times\b"
+    rf"|\b(?:averaged?|mean|deviation|interval|computed|errors?)\s+(?:\w+\s+){{0,2}}?over\s+"
+    rf"(?P<over>\d+|{WORDNUM})\s+(?:independent\s+|random\s+|different\s+)?(?:trials|simulations|runs)\b",
+    re.I,
+)
+KNN = re.compile(r"(?<![\w-])(?P<value>\d+)-NN\s+graphs?\b")
+OBJECTIVE = re.compile(r"\b(?P<value>L_?\{?[a-z]{3,}\}?)\s+(?:objective|loss)\b")
+# settings a paper states in a fixed turn of phrase, with no name from the synonym table; (pattern, key, name)
+_N = rf"(?P<value>{NUM})"
+_DRAWN_BY = (
+    r"\b(?:produced?|generated?|draw|drew|drawn|computed\s+(?:using|with|on|from)|trained\s+(?:with|on|for))\s+"
+    r"(?:only\s+)?"
+)
+_PHRASES = (
+    # "the 10,000 most common words": the vocabulary
+    (
+        rf"(?<![\w.,])(?:the\s+)?{_N}\s+most\s+(?:common|frequent)\s+(?:words|tokens|terms)\b",
+        "vocab_size",
+        "vocabulary size",
+    ),
+    # "padded to a fixed length of 1024 tokens", "sequences of length k = 30"
+    (
+        rf"\blength\s+of\s+{_N}\s+(?:tokens|characters|words|time\s?steps)\b",
+        "sequence_length",
+        "sequence length",
+    ),
+    # (a PDF joins a subscript to its symbol, "k_g" -> "kg", and a footnote mark to a full stop, "60.3 As")
+    (
+        rf"\bsequences\s+of\s+length\s+(?:(?:{SYM}|[a-zA-Z][a-z0-9]{{1,2}})\s*=\s*)?(?P<value>\d+(?:,\d{{3}})*)"
+        r"(?!\w|,\d|\.\d(?!\s+[A-Z][a-z]))",
+        "sequence_length",
+        "sequence length",
+    ),
+    # "Gaussian noise with (the) standard deviation 0.5"
+    (
+        rf"\bnoise\s+(?:with\s+)?(?:a\s+|the\s+)?(?:standard\s+deviation|std)\s+(?:of\s+)?(?:σ\s*=\s*)?"
+        rf"(?P<value>{SCALAR})",
+        "noise_std",
+        "noise standard deviation",
+    ),
+    # "optimized using 50 trials" (a hyperparameter search)
+    (
+        rf"\b(?:optimi[sz]ed|tuned|searched)\s+(?:\w+\s+){{0,4}}?(?:using|with|over|for)\s+{_N}\s+trials\b",
+        "search_trials",
+        "search trials",
+    ),
+    # "we produce 50K samples", "trained with 153.6M examples": samples drawn or seen, not a dataset's size
+    (rf"{_DRAWN_BY}(?P<value>{SCALAR})\s+(?:training\s+|generated\s+)?samples\b", "samples", "samples"),
+    (rf"{_DRAWN_BY}(?P<value>{SCALAR})\s+(?:training\s+)?examples\b", "examples", "examples"),
+    # "trained for 50M frames", "for 50M and 100M frames", "evaluated for 100 episodes": a run's length
+    (
+        rf"\bfor\s+(?:up\s+to\s+|another\s+)?(?P<value>{SCALAR}(?:\s*(?:,|and|or)\s*{SCALAR})*)\s+"
+        rf"(?:(?:environment|game|training)\s+)?frames\b",
+        "training_frames",
+        "frames",
+    ),
+    (
+        rf"\bfor\s+(?:up\s+to\s+|another\s+)?(?P<value>{SCALAR}(?:\s*(?:,|and|or)\s*{SCALAR})*)\s+"
+        rf"(?:(?:training|evaluation|test)\s+)?episodes\b",
+        "episodes",
+        "episodes",
+    ),
+    # "a moving average of all model parameters with the rate of 0.999"
+    (
+        r"\bmoving\s+average\b[^.;]{0,60}?\b(?:rate|decay)\s+(?:of\s+)?(?P<value>0?\.\d+)\b",
+        "ema_rate",
+        "moving average rate",
+    ),
+    # "20 instances per batch", "K = 5 sequences per minibatch"
+    (
+        rf"(?<![\w.,])(?:{SYM}\s*=\s*)?{_N}\s+(?:[a-z]+\s+)?(?:instances|examples|samples|images|sequences|"
+        r"graphs|molecules|episodes|trajectories)\s+(?:per|in\s+(?:a|each))\s+(?:mini-?)?batch\b",
+        "batch_size",
+        "batch size",
+    ),
+    # "importance sampling using 500 samples"
+    (
+        rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b",
+        "importance_samples",
+        "importance samples",
+    ),
+    # an architecture table's layer: "FC 32 Tanh", "Linear 256 ReLU" (an output layer has no activation)
+    (
+        rf"\b(?:FC|Linear|Dense)\s+{_N}\s+(?:ReLU|Tanh|Sigmoid|ELU|LeakyReLU|GELU|SELU|Softplus|Swish)\b",
+        "hidden_size",
+        "fully connected layer width",
+    ),
+    # "we use the size of 224 × 224": the input images
+    (
+        rf"\b(?:use|using|with|at)\s+(?:an?\s+|the\s+)?(?:input\s+|image\s+|crop\s+)?(?:size|resolution)\s+of\s+"
+        rf"{_N}\s*[×x]\s*\d+\b",
+        "image_size",
+        "image size",
+    ),
+    # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
+    (
+        r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",
+        "lr_milestones",
+        "learning rate milestones",
+    ),
+)
+PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRASES)
+# "evaluated at every 500,000 frames", "checkpoints taken every 10 epochs": an interval, named by its purpose
+INTERVAL = re.compile(
+    r"\b(?P<what>evaluat\w*|checkpoint\w*|sav(?:e|ed|ing)|logg?(?:ed|ing)?|target\s+(?:network\s+)?updates?)\b"
+    rf"[^.;]{{0,80}}?\b(?:at\s+)?every\s+(?P<value>\d{{1,3}}(?:,\s?\d{{3}})+|{SCALAR})\s+"
+    r"(?P<unit>frames|steps|iterations|epochs|updates|episodes)\b",
+    re.I,
+)
+INTERVAL_OF = {
+    "evaluat": "evaluation",
+    "checkpo": "checkpoint",
+    "sav": "checkpoint",
+    "log": "log",
+    "target": "target_update",
+}
+# "we set it to 0.6": the setting named earlier in the sentence
+SET_IT = re.compile(rf"\b(?:set|fix|fixed|chose|choose)\s+(?:it|them)\s+(?:to|at)\s+{_NUMVALUE}", re.I)
+# "performs four steps of downsampling": a count of a process's steps
+STEPS_OF = re.compile(
+    rf"(?<![\w.,])(?P<value>{NUM}|(?:{WORDNUM})\b)\s+(?P<unit>steps|stages|levels|rounds)\s+of\s+"
+    r"(?P<what>[a-z]{3,}ing)\b",
+    re.I,
+)
+# a learning-rate decay stated by its factor: "a decaying factor of γ = 0.1", "divided by 10 at epochs 100
+# and 150" (the epochs are the schedule's milestones)
+DECAY_FACTOR = re.compile(
+    rf"\b(?:decay(?:ing)?|multiplicative|reduction)\s+(?:factor|rate)\s+(?:of\s+)?(?:γ\s*=\s*)?"
+    rf"(?P<value>{SCALAR})(?!\w|\.\d)",
+    re.I,
+)
+STEP_DECAY = re.compile(
+    rf"\b(?:(?P<div>divided)|multiplied|reduced|decreased|decayed|dropped|lowered)\s+by\s+(?:a\s+factor\s+of\s+)?"
+    rf"(?P<value>{SCALAR})\s+(?:at|after)\s+(?:the\s+)?(?P<unit>epochs?|iterations?|steps?)\s+"
+    rf"(?P<ms>(?:{NUM})(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:{NUM}))*)",
+    re.I,
+)
+CONTRAST = re.compile(
+    rf"\s*,?\s*(?:while|whereas)\s+(?:for|on)\s+(?P<ctx>[\w-]+)\s+(?:we\s+)?(?:use|used|it\s+is)\s+{_NUMVALUE}"
+    r"(?![\w-])",
+    re.I,
+)
+# "the cosine learning rate schedule [cite], starting at 0.1 for CIFAR-10 and 3.2 for ImageNet"
+SCHEDULE_START = re.compile(
+    r"\b(?:learning[\s-]rate|lr)\s+(?:[\w-]+\s+){0,2}?schedule(?:\s*(?:\([^()]{1,60}\)|\[[^\]]{1,60}\]))?,?\s+"
+    rf"(?:starting|which\s+starts|that\s+starts)\s+(?:at|from)\s+(?P<value>{SCALAR})(?!\w|\.\d)"
+    r"(?:\s+(?:for|on)\s+(?P<ctx>[\w-]+))?"
+    rf"(?:,?\s+and\s+(?P<value2>{SCALAR})\s+(?:for|on)\s+(?P<ctx2>[\w-]+))?",
+    re.I,
+)
+ABOUT_LR = re.compile(r"learning[\s-]rate|\blr\b|lr_scheduler|scheduler", re.I)
+# the size of a model part: "2 linear layers each of size 128", "Filters are of size 5 × 5"
+PART_SIZE = re.compile(
+    r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?of\s+"
+    rf"(?:size|width)\s+(?P<value>(?:{NUM})(?:\s*[×x]\s*(?:{NUM}))?)(?!\w|,\d|\.\d)",
+    re.I,
+)
+SET_SIZE = re.compile(
+    rf"\b(?:set|fix|fixed)\s+(?:the\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]+)\s+to\s+(?:a\s+)?(?:size|dimension)\s+"
+    rf"(?:of\s+)?(?P<value>{NUM})(?![\w,]|\.\d)",
+    re.I,
+)
+PART_KEY = {
+    "layer": "hidden_size",
+    "filter": "kernel_size",
+    "kernel": "kernel_size",
+    "window": "window_size",
+    "beam": "beam_size",
+    "patch": "patch_size",
+}
+_INIT_NAMES = r"(?:Kaiming|Xavier|Glorot|LeCun|He|(?i:orthogonal))"
+INITIALIZATION = re.compile(
+    rf"\binitiali[sz](?:e[sd]?|ing)\s+(?:[\w'’]+\s+){{0,4}}?(?:via|with|using|by)\s+(?:the\s+)?"
+    rf"(?P<value>{_INIT_NAMES})\b(?!\s+et\b)"
+    rf"|\b(?P<named>{_INIT_NAMES})\s+(?:\(?normal\)?\s+|\(?uniform\)?\s+)?initiali[sz]ation\b"
+)
+SEARCH = re.compile(
+    r"\b(?:used?|using|with|by|via|performed?|ran)\s+(?:a\s+)?(random search|grid search|"
+    r"bayesian optimi[sz]ation)\b",
+    re.I,
+)
+COMPOUND = re.compile(
+    rf"(?<![\w-])(?P<noun>[A-Za-z][a-z-]{{2,20}})\s+(?:had\s+|has\s+|have\s+|with\s+)?(?P<attr>length|size|depth|width|"
+    rf"dimension|dimensionality|radius|parameter)s?\s*(?:\((?:up\s+to\s+)?|of\s+|=\s*|:\s*|was\s+|is\s+(?:set\s+to\s+)?)?"
+    rf"(?:{SYM}\s*=\s*)?{_NUMVALUE}"
+)
+# words before "size", "length" ... that do not name a setting (dataset sizes are not hyperparameters)
+NOT_A_SETTING = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "with",
+    "our",
+    "their",
+    "this",
+    "that",
+    "its",
+    "which",
+    "each",
+    "any",
+    "same",
+    "larger",
+    "smaller",
+    "small",
+    "large",
+    "full",
+    "total",
+    "fixed",
+    "maximum",
+    "minimum",
+    "average",
+    "mean",
+    "effective",
+    "dataset",
+    "data",
+    "set",
+    "corpu",
+    "file",
+    "memory",
+    "sample",
+    "population",
+    "training",
+    "test",
+    "validation",
+    "step",
+    "bin",
+    "font",
+    "page",
+    "image",
+    "paper",
+    "table",
+    "figure",
+}
+# a noun that names the symbol right after it: "a budget n = 5460", "support of K = 25"
+# "with a probability of p = 0.25": the sentence names what this symbol is here, whatever it meant elsewhere
+OTHER_NOUN = re.compile(
+    r"\b(?:a|an|the|with)\s+(?P<noun>[a-z][a-z-]+(?:\s+(?!of\b)[a-z][a-z-]+)?)\s+(?:of\s+)?$", re.I
+)
+# "C = 2 · max": the value is a factor of an expression, not the setting
+FACTOR_AFTER = re.compile(r"\s*[·×*⋅]\s*(?!\d)")
+GENERIC_NOUNS = {
+    "value",
+    "values",
+    "setting",
+    "settings",
+    "parameter",
+    "parameters",
+    "hyperparameter",
+    "hyperparameters",
+    "choice",
+    "choices",
+    "default",
+    "defaults",
+    "configuration",
+    "constant",
+}
+
+
+def names_other(noun: str, key: str) -> bool:
+    """Does the noun phrase before a symbol name another quantity than key ('a probability of', not 'the
+    default values')?"""
+    return noun.split()[-1].lower() not in GENERIC_NOUNS and canonical_key(noun) != key
+
+
+# "sequences for n equal to ...": the things the symbol is a property of here, whatever it meant elsewhere
+THINGS_FOR = re.compile(r"\b(?P<noun>[a-z]{4,}s)\s+for\s+$")
+# an assignment that labels a row of scores: "D=5, T=20 | 265.1 | 261.2" (a results table's condition)
+SCORES_AFTER = re.compile(
+    rf"(?:\s*,\s*{SYM}\s*=\s*(?:{NUM}))*\s*\|?\s*(?:\*{{0,2}}\d*\.\d+\*{{0,2}}\s*(?:\||(?=\s)|$)\s*){{2,}}"
+)
+# "the three layers": a count with a definite article refers back to layers described before
+BACK_REFERENCE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
+GATE = re.compile(r"\bgat(?:e|es|ing)\b", re.I)
+NAMING_NOUN = re.compile(r"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?$", re.I)
+NAMED_SYM = re.compile(
+    rf"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?"
+    # "a budget of K · L": the budget is the product's
+    rf"(?P<sym>{SYM})(?![\w(])(?!\s*[=·×*⋅])",
+    re.I,
+)
+SETTING_VERB = re.compile(
+    r"\b(set|sets|use|used|using|fix|fixed|choose|chose|gives|give|with|where)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+# a symbol right after a name ("sequence length T", "learning rate (α)") or right before it ("T diffusion
+# steps", "α, the learning rate"); tried around each name found, not at every position of the text
+SYM_AFTER = re.compile(rf"\s+(?:\(\s*)?(?P<sym>{SYM})(?![\w(])(?!\s*=)")
+SYM_BEFORE = re.compile(rf"(?<![\w\\'’])(?P<sym>{SYM})(?P<sep>\s*[,:]\s*(?:the\s+)?|\s+)$")
+# a symbol defined by the name after it: "where γ ∈ (0, 1) is a discount factor", "let τ denote the
+# temperature"
+SYM_IS = re.compile(
+    rf"(?<![\w\\'’])(?P<sym>{SYM})(?:\s*∈\s*[(\[][^()\[\]]{{0,20}}[)\]])?\s+(?:is|denotes?|represents?|be)\s+"
+    r"(?:the|a|an|our)\s+(?:[\w-]+\s+){0,2}?$"
+)
+# a symbol defined as a count: "the number of rollouts K", "where K is the number of rollouts"
+_WHAT = r"(?P<what>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
+COUNT_DEFS = (
+    re.compile(rf"\bnumber\s+of\s+{_WHAT}\s+\(?\s*(?P<sym>{SYM})(?![\w(])(?!\s*=)"),
+    re.compile(
+        rf"(?<![\w\\'’])(?P<sym>{SYM})\s+(?:is|denotes?|represents?|be)\s+the\s+number\s+of\s+{_WHAT}"
+    ),
+)
+# a symbol defined as an attribute of a named thing: "the maximal size B of the support" -> support size
+ATTR_OF = re.compile(
+    rf"\b(?P<attr>size|length|depth|width|dimension|radius|number)\s+\(?(?P<sym>{SYM})\)?\s+of\s+"
+    r"(?:the\s+|each\s+|a\s+)?(?P<noun>[a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?)\b(?!\s*\()"
+)
+NOT_WHAT = {"per", "in", "of", "the", "used", "we", "that", "for", "to", "and", "is", "at", "on", "with"}
+# a clause that makes an assignment an example: "if M = 100", "e.g. K = 5", "suppose n = 3"
+CONDITIONAL = re.compile(
+    r"(?:\b(?:if|when|whenever|suppose|assume|consider|e\.g\.|for\s+example|for\s+instance)\b[^.;]*)$", re.I
+)
+EXAMPLE = re.compile(r"\b(?:in\s+(?:our|the|this)\s+example|illustrat\w*|toy)\b", re.I)
+NAME_ANY = re.compile(rf"(?<![\w-])(?:{phrase_re(ALL_NAMES)})(?![\w])", re.I)
+
+
+TYPED_LAYERS = re.compile(
+    rf"(?<![\w.])(?:\d+|{WORDNUM})\s+(?:[A-Za-z][\w-]*\s+(?:[a-z][\w-]*\s+)?)?layers\b", re.I
+)
+GAP_FILLER = {"of", "value", "values", "the", "a", "an", "is", "was", "set", "to", "with", "we", "use"}
+# nouns that turn the setting before them into another one: "learning rate scaling", "dropout schedule"
+MODIFIERS = {"scaling", "scale", "multiplier", "decay", "schedule", "warmup", "ratio", "annealing", "factor"}
+# "the first 2000 iterations", "the last 100 diffusion steps": a part of a run, not its length
+PART_OF_RUN = re.compile(
+    rf"\b(?:first|last|final|initial|remaining)\s+(?:and\s+last\s+)?(?:{SYM}\s*=\s*)?$"
+    rf"|\b(?:up\s+to|until|till|continues?\s+to)\s+{SYM}\s*=\s*$",  # "gains continue to k = 400"
+    re.I,
+)
+# a range of an index: "from t = 0 up to t = 300", "between times t = 301 and t = 700" (phases of a run)
+INDEX_RANGE = re.compile(
+    rf"\b(?:from|between)\s+(?:(?:times?|steps?|iterations?|rounds?)\s+)?(?P<sym>{SYM})\s*=\s*(?P<a>{NUM})"
+    rf"\s*,?\s*(?:up\s+to|to|till|until|through|and|[-–])\s+(?:(?P=sym)\s*=\s*)?(?P<b>{NUM})",
+    re.I,
+)
+# a value that opens a range is a loop bound: "for iteration i = 1 to T", "t = 1, ..., N"
+RANGE_START = re.compile(
+    r"\s*(?:to\s+(?-i:[A-Za-z])\b|,\s*(?:\.\.\.|…|\\ldots|·\s*·\s*·|\.\s\.\s\.)|,?\s*do\b)", re.I
+)
+
+
+PRODUCT_BEFORE = re.compile(r"[·×*⋅]\s*$")
+# a clause describing data: "instances, each containing T = 10 time steps" (not "..., with K = 5 sweeps"),
+# "on test sets where T = 100"
+DESCRIBES_DATA = re.compile(
+    r"\bcontain(?:s|ing|ed)?\b(?![^;]*\bwith\b)[^;]*$|\binstances?\s+with\b[^;]*$|"
+    r"\b(?:test|evaluation)\s+(?:sets?|data|instances?)\s+(?:where|with)\b[^;]*$"
+)
+# what a sentence says an assigned symbol is: "K = 5 sweeps", "20 instances per batch", "exploration ε = 0.4",
+# "γ = 0.4 for exploration"
+NOUN_AFTER_SYM = re.compile(r"\s+(?P<noun>(?:[a-z]+\s+)?[a-z]{3,}s)(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))")
+# a noun opening a clause: "..., targeting δ = 0.9 and exploration ε = 0.4" (not "by taking α", "of length k")
+NOUN_BEFORE_SYM = re.compile(r"(?:^|[,;(]\s*|\band\s+)(?P<noun>[a-z]{5,})\s+$")
+FOR_NOUN = re.compile(r"\s+for\s+(?P<noun>[a-z]{4,}(?:tion|ing))\b")
+NOT_A_NOUN = re.compile(
+    r"^(?:with|where|whereas|while|which|using|their|these|those|there|since|after|before|about|under|until|"
+    r"although|though|unless|because|hence|thus|therefore|otherwise|however|"
+    r"training|testing|evaluation|validation|inference|comparison|setting|following|remaining)$|ly$|ed$"
+)

@@ -1,0 +1,408 @@
+"""Hyperparameters read from prose: each pattern run over a paragraph, its matches checked and recorded."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tools.analysis.hp_collector import Collector
+from tools.analysis.hp_greek import conventional_key
+from tools.analysis.hp_normalize import NUM, clean_float, normalize_value
+from tools.analysis.hp_paragraphs import SENTENCE_START, sentence_around
+from tools.analysis.hp_patterns import (
+    ABOUT_LR,
+    ACTIVATION,
+    BACK_REFERENCE,
+    COMPOUND,
+    CONDITIONAL,
+    CONTRAST,
+    COUNT_NOUN,
+    DECAY_FACTOR,
+    DESCRIBES_DATA,
+    EXAMPLE,
+    FACTOR_AFTER,
+    FOLDS,
+    GAP_FILLER,
+    GATE,
+    INDEX_RANGE,
+    INITIALIZATION,
+    INTERVAL,
+    INTERVAL_OF,
+    KNN,
+    MODIFIERS,
+    NAME,
+    NAME_VALUE,
+    NAMING_NOUN,
+    NORMALIZATION,
+    NOT_A_COUNT,
+    NOT_A_NOUN,
+    NOT_A_SETTING,
+    NOUN_AFTER,
+    OBJECTIVE,
+    OPTIMIZER,
+    OTHER_NOUN,
+    PART_KEY,
+    PART_OF_RUN,
+    PART_SIZE,
+    PHRASE_RES,
+    PRODUCT_BEFORE,
+    RANGE_START,
+    REPEATS,
+    SCHEDULE,
+    SCHEDULE_START,
+    SCORES_AFTER,
+    SEARCH,
+    SET_IT,
+    SET_SIZE,
+    SETTING_VERB,
+    STEP_DECAY,
+    STEPS_OF,
+    SYM,
+    SYM_ASSIGN,
+    THINGS_FOR,
+    TYPED_LAYERS,
+    UNIT,
+    VALUE_NAME,
+    names_other,
+)
+from tools.analysis.hp_symbols import rejected, symbol_named_here
+from tools.analysis.hp_vocabulary import (
+    COUNT_ONLY,
+    GREEK,
+    RESULT_WORDS,
+    SYNONYMS,
+    WORD_VALUED,
+    canonical_key,
+    singular,
+)
+
+
+def _scan(rx: re.Pattern[str], text: str, good) -> Iterator[re.Match[str]]:  # noqa: ANN001
+    """Matches of rx that pass `good`; a refused match does not hide a shorter one inside it."""
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        if good(m):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+
+
+def _bad_value_name(m: re.Match[str], text: str) -> bool:
+    """'4 layers' yes; 'one-hot unit', '4 Toxicity features' (a heading), '50 steps of' no."""
+    gap = m.group("gap") or ""
+    if re.search(r"\b(of|the|and|in|for|to|with|from|at|by|on|than|per|each|every)\b", gap, re.I):
+        return True
+    if RESULT_WORDS.search(gap) or NOT_A_COUNT.match(gap):
+        return True
+    if gap[:1].isupper() and re.search(r"(^|[.!?:]\s*)$", text[: m.start()]):
+        return True
+    return bool(re.match(r"\s*of\b", text[m.end() :]) and "step" in m.group("name").lower())
+
+
+# "the batch sizes for CIFAR-10 and for ImageNet are 128 and 4096": one value per thing named, in order
+_PAIRED_GAP = re.compile(r"(?:for|on|in|of)\s+[\w-]+\s+and\s+(?:(?:for|on|in|of)\s+)?[\w-]+", re.I)
+
+
+def _bad_name_value(m: re.Match[str]) -> bool:
+    """A gap that names something else or negates, a count noun before its number ('layer 5')."""
+    gap = (m.group("gap") or "") + " " + (m.group("paren") or "")
+    if canonical_key(m.group("name")) in COUNT_ONLY | WORD_VALUED or RESULT_WORDS.search(gap):
+        return True
+    if m.group("bare") is not None and COUNT_NOUN.search(m.group("name")):
+        return True
+    paired = _PAIRED_GAP.fullmatch(gap.strip()) and re.search(r"\band\b|,", m.group("value"))
+    if not paired and re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
+        return True
+    names = (canonical_key(g.group("name")) for g in re.finditer(NAME, m.group("gap") or "", re.I))
+    return any(k not in COUNT_ONLY for k in names)
+
+
+class _ProseScan:
+    """The settings one paragraph (or table header) states; a value claimed once is not read again."""
+
+    def __init__(self, text: str, line_at, symbols: dict[str, str], out: Collector, where: str) -> None:
+        self.text, self.line_at, self.symbols, self.out, self.where = text, line_at, symbols, out, where
+        self.taken: set[int] = set()  # offsets of the values claimed so far
+        self.local: dict[str, str] = {}  # symbols a name gave here: "width factor k = 2 ... and k = 10"
+
+    def free(self, a: int, b: int) -> bool:
+        return self.taken.isdisjoint(range(a, b))
+
+    def emit(  # noqa: PLR0913
+        self, m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int], flagged: bool = False
+    ) -> None:
+        self.taken.update(range(*span))
+        unit = UNIT.match(self.text, span[1])
+        if unit and key == "warmup_steps" and unit[1].lower() == "epochs":
+            key = "warmup_epochs"  # "a warmup of 10 epochs"
+        self.out.add(
+            self.line_at(m.start()),
+            name,
+            key,
+            value,
+            self.where,
+            sentence_around(self.text, m.start(), m.end()),
+            unit[1].lower() if unit else None,
+            flagged=flagged or bool(PART_OF_RUN.search(self.text[max(0, span[0] - 30) : span[0]])),
+        )
+
+    def good_value_name(self, m: re.Match[str]) -> bool:
+        value = normalize_value(m["value"])
+        whole = all(
+            isinstance(v, float) and v >= 1 and v == int(v)
+            for v in (value if isinstance(value, list) else [value])
+        )
+        return (
+            whole and not _bad_value_name(m, self.text) and not rejected(self.text, *m.span("value"), value)
+        )
+
+    def good_name_value(self, m: re.Match[str]) -> bool:
+        last = (m["gap"] or "").split()[-1:]  # "Sequence Length m = 4": the 4 is m's, not the length's
+        if last and self.symbols.get(last[0], canonical_key(m["name"])) != canonical_key(m["name"]):
+            return False
+        gap = (m["gap"] or "").split()
+        other = [w for w in gap[:-1] if w.lower() not in GAP_FILLER]
+        if other and re.fullmatch(SYM, gap[-1]) and re.match(r"\s*[=∈]", self.text[m.end("gap") :]):
+            return False  # "iterations with the observation size K = 100", "update player i ∈ {1, 2}"
+        noun = NOUN_AFTER.match(self.text, m.end("value"))
+        if noun and not UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"]):
+            return False  # "the first layer consists of 32 neurons", "layers of 200 units"
+        return (
+            self.free(*m.span("value"))
+            and not _bad_name_value(m)
+            and not rejected(self.text, *m.span("value"), normalize_value(m["value"]))
+        )
+
+    def run(self) -> None:
+        self.index_ranges()
+        self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
+        self.intervals()
+        self.schedules()
+        self.set_it()
+        self.named()
+        self.compounds()
+        self.symbol_values()
+        self.keywords()
+
+    def index_ranges(self) -> None:
+        """'from t = 0 up to t = 300': a phase of a run, no setting; its bounds are claimed."""
+        for m in INDEX_RANGE.finditer(self.text):
+            self.taken.update(range(*m.span("a")))
+            self.taken.update(range(*m.span("b")))
+
+    def named(self) -> None:
+        """'learning rate of 3e-4', '4 layers'."""
+        text = self.text
+        # "a warmup of 10K steps": a name with an explicit "of/=/to" claims its value before "10K steps" does
+        explicit = _scan(NAME_VALUE, text, lambda m: m["bare"] is None and self.good_name_value(m))
+        value_first = _scan(
+            VALUE_NAME, text, lambda m: self.free(*m.span("value")) and self.good_value_name(m)
+        )
+        for scan in (explicit, value_first, _scan(NAME_VALUE, text, self.good_name_value)):
+            for m in scan:
+                name = m["name"]
+                first = (m.groupdict().get("gap") or "").split()[:1]
+                if first and first[0].lower() in MODIFIERS:
+                    name = f"{name} {first[0]}"  # "a learning rate scaling of 1" is not a learning rate
+                last = (m.groupdict().get("gap") or "").split()[-1:]
+                if m.re is NAME_VALUE and last and re.fullmatch(SYM, last[0]):
+                    self.local[last[0]] = canonical_key(name)
+                part = self.part_count(m) or bool(
+                    m.re is VALUE_NAME and BACK_REFERENCE.search(text[max(0, m.start() - 8) : m.start()])
+                )
+                self.emit(m, name, canonical_key(name), m["value"], m.span("value"), flagged=part)
+                self.contrast(m, name)
+
+    def contrast(self, m: re.Match[str], name: str) -> None:
+        """'the hidden size is 200 for A, while for B we use 600': the same setting for another case."""
+        other = CONTRAST.match(self.text, m.end("value"))
+        if other and self.free(*other.span("value")):
+            self.taken.update(range(*other.span("value")))
+            line, quote = self.line_at(m.start()), sentence_around(self.text, m.start(), other.end())
+            key = canonical_key(name)
+            self.out.add(line, name, key, other["value"], self.where, quote, context=other["ctx"])
+
+    def part_count(self, m: re.Match[str]) -> bool:
+        """'three convolutional layers and two fully connected layers': counts of two kinds of layer in one
+        sentence are parts of a network, either of which may be taken for its depth."""
+        gap = (m.groupdict().get("gap") or "").split()
+        if not gap or canonical_key(m["name"]) != "num_layers":
+            return False
+        sentence = sentence_around(self.text, m.start(), m.end())
+        return len({k.lower() for k in TYPED_LAYERS.findall(sentence)}) >= 2
+
+    def symbol_values(self) -> None:
+        """'β1 = 0.9' after Adam, a symbol the paper defined, or one it sets ('we use λ = 0.1')."""
+        text, symbols = self.text, self.symbols | self.local
+        for m in SYM_ASSIGN.finditer(text):
+            sym = m.group("sym")
+            if not self.free(*m.span("value")) or normalize_value(m.group("value")) in (0.0, 1.0):
+                continue
+            if (
+                PRODUCT_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+                or RANGE_START.match(text, m.end("value"))
+                or FACTOR_AFTER.match(text, m.end("value"))
+            ):
+                continue  # "K · L = 1000" is a product's value, "C = 2 · max" a factor; "for N = 0, 1" a loop
+            named = symbol_named_here(text, m, symbols)
+            name, key = (sym, symbols.get(sym))
+            if named:
+                name, key = f"{named[0]} {sym}", canonical_key(named[0])
+            if key and (
+                DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()])
+                or SCORES_AFTER.match(text, m.end("value"))
+            ):
+                self.emit(m, name, key, m.group("value"), m.span("value"), flagged=True)
+                continue  # "instances, each containing T = 10 time steps", "T=20 | 265.1": not a setting
+            if named:
+                self.emit(m, name, key, m.group("value"), m.span("value"), flagged=not named[1])
+                continue
+            if CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]) or EXAMPLE.search(
+                sentence_around(text, m.start(), m.end())
+            ):
+                self.emit(m, sym, symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
+                continue  # "if M = 100 and K = 5, then ...": an example, not a setting
+            window = text[max(0, m.start() - 200) : m.end() + 100].lower()
+            if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
+                key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
+            elif noun := NAMING_NOUN.search(text[max(0, m.start() - 30) : m.start()]):
+                self.emit(m, noun["noun"], canonical_key(noun["noun"]), m.group("value"), m.span("value"))
+                continue
+            elif sym in symbols:
+                key = symbols[sym]
+                other = OTHER_NOUN.search(text[max(0, m.start() - 40) : m.start()])
+                things = THINGS_FOR.search(text[max(0, m.start() - 30) : m.start()])
+                if things and singular(things["noun"]) not in key:
+                    other = things
+                if other and names_other(other["noun"], key):  # "sticky actions with a probability of p"
+                    name = f"{other['noun']} {sym}"
+                    self.emit(
+                        m, name, canonical_key(other["noun"]), m.group("value"), m.span("value"), flagged=True
+                    )
+                    continue
+            elif conventional := conventional_key(sym, sentence_around(text, m.start(), m.end())):
+                key = conventional  # "Q-learning with parameters γ = 0.8": the letter's standard meaning
+            elif SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
+                plain = sym.replace("_", "").replace("{", "").replace("}", "")
+                key = "".join(GREEK.get(ch, ch) for ch in plain)
+                self.emit(m, sym, key, m.group("value"), m.span("value"), flagged=True)  # name guessed
+                continue
+            else:
+                continue
+            self.emit(m, sym, key, m.group("value"), m.span("value"))
+
+    def keywords(self) -> None:
+        """Settings named by a word: optimizer, schedules, activation, normalization, objective, search."""
+        text = self.text
+        for m in OPTIMIZER.finditer(text):
+            value = next(v for v in m.groups() if v)
+            self.emit(m, "optimizer", "optimizer", value, m.span())
+        for m in SCHEDULE.finditer(text):
+            key = "lr_schedule" if m.group("lr") else "noise_schedule"
+            self.emit(m, m.group(0), key, m.group(1), m.span())
+        by_word = ((ACTIVATION, "activation"), (NORMALIZATION, "normalization"), (OBJECTIVE, "objective"))
+        for rx, word in by_word:
+            for m in rx.finditer(text):
+                value = m.group("value") or m.groupdict().get("named") or m.groupdict().get("relu") or ""
+                gate = word == "activation" and GATE.search(text[max(0, m.start() - 40) : m.start()])
+                self.emit(m, word, word, value, m.span(), flagged=bool(gate))  # a gate's sigmoid is fixed
+        for m in SEARCH.finditer(text):
+            self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
+        for m in FOLDS.finditer(text):
+            self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"], m.span())
+        for m in REPEATS.finditer(text):
+            self.emit(m, "runs", "num_runs", m["value"] or m["over"], m.span())
+        for m in KNN.finditer(text):
+            self.emit(m, "k-NN graph", "knn_graph_k", m["value"], m.span())
+        for m in INITIALIZATION.finditer(text):
+            self.emit(m, "initialization", "initialization", m["value"] or m["named"], m.span())
+
+    def phrases(self) -> None:
+        """Settings stated in a fixed turn of phrase: '10,000 most common words', 'layers of size 128'."""
+        for rx, key, name in PHRASE_RES:
+            for m in rx.finditer(self.text):
+                if self.free(*m.span("value")):
+                    self.emit(m, name, key, m["value"], m.span("value"))
+        for m in SET_SIZE.finditer(self.text):  # "set the word embedding to size 128"
+            key = canonical_key(f"{m['noun']} size")
+            if self.free(*m.span("value")):
+                guessed = key not in SYNONYMS
+                self.emit(m, f"{m['noun']} size", key, m["value"], m.span("value"), flagged=guessed)
+        for m in PART_SIZE.finditer(self.text):
+            if self.free(*m.span("value")):
+                key = PART_KEY[m["noun"].lower()]
+                self.emit(m, key.replace("_", " "), key, m["value"], m.span("value"))
+
+    def intervals(self) -> None:
+        """'evaluated at every 500,000 frames' (evaluation_interval_frames), 'four steps of downsampling'."""
+        for m in INTERVAL.finditer(self.text):
+            what = next(v for k, v in INTERVAL_OF.items() if m["what"].lower().startswith(k))
+            unit = m["unit"].lower()
+            if self.free(*m.span("value")):
+                self.emit(m, f"{what} interval", f"{what}_interval_{unit}", m["value"], m.span("value"))
+        for m in STEPS_OF.finditer(self.text):
+            what, unit = m["what"].lower(), m["unit"].lower()
+            if self.free(*m.span("value")) and not rejected(self.text, *m.span("value"), 2.0):
+                key = canonical_key(f"{what} {unit}")
+                self.emit(m, f"{unit} of {what}", key, m["value"], m.span("value"))
+
+    def set_it(self) -> None:
+        """'the exploration parameter matters little; we set it to 0.6': the name earlier in the sentence."""
+        text = self.text
+        for m in SET_IT.finditer(text):
+            left = max(
+                (s.end() for s in SENTENCE_START.finditer(text, max(0, m.start() - 300), m.start())),
+                default=max(0, m.start() - 300),
+            )
+            names = [n for n in re.finditer(NAME, text[left : m.start()], re.I)]
+            key = canonical_key(names[-1]["name"]) if names else None
+            if key and key not in WORD_VALUED | COUNT_ONLY and self.free(*m.span("value")):
+                self.emit(m, names[-1]["name"], key, m["value"], m.span("value"))
+
+    def schedules(self) -> None:
+        """A learning rate stated by its schedule's start, a decay by its factor and milestones."""
+        text = self.text
+        if not ABOUT_LR.search(text):
+            return
+        for m in SCHEDULE_START.finditer(text):
+            for v, ctx in (("value", "ctx"), ("value2", "ctx2")):
+                if m[v] and self.free(*m.span(v)):
+                    self.taken.update(range(*m.span(v)))
+                    line, quote = self.line_at(m.start()), sentence_around(text, m.start(), m.end())
+                    self.out.add(
+                        line, "learning rate", "learning_rate", m[v], self.where, quote, context=m[ctx]
+                    )
+        for m in DECAY_FACTOR.finditer(text):
+            if self.free(*m.span("value")) and ABOUT_LR.search(sentence_around(text, m.start(), m.end())):
+                self.emit(m, "learning rate decay factor", "lr_decay", m["value"], m.span("value"))
+        for m in STEP_DECAY.finditer(text):
+            if not ABOUT_LR.search(sentence_around(text, m.start(), m.end())) or not self.free(*m.span()):
+                continue
+            factor = normalize_value(m["value"])
+            if m["div"] and isinstance(factor, float) and factor > 1:
+                factor = clean_float(1 / factor)
+            unit = m["unit"].lower().rstrip("s") + "s"
+            milestones = "[" + ", ".join(re.findall(NUM, m["ms"])) + "]"
+            self.emit(m, "learning rate decay factor", "lr_decay", str(factor), m.span("value"))
+            self.emit(m, f"learning rate milestones ({unit})", "lr_milestones", milestones, m.span("ms"))
+
+    def compounds(self) -> None:
+        """A setting the synonym table does not know: 'fingerprint depth 6'."""
+        for m in COMPOUND.finditer(self.text):
+            noun = singular(m["noun"].lower())
+            if (
+                noun in NOT_A_SETTING
+                or NOT_A_NOUN.search(noun)  # "implemented with parameters γ = 0.8": a verb, not a name
+                or not self.free(*m.span("value"))
+                or rejected(self.text, *m.span("value"), normalize_value(m["value"]))
+            ):
+                continue
+            name, key = f"{m['noun']} {m['attr']}", canonical_key(f"{noun} {m['attr']}")
+            if noun in PART_KEY and m["attr"].lower() in ("size", "width"):
+                key = PART_KEY[noun]  # "all hidden layers have size 100"
+            self.emit(m, name, key, m["value"], m.span("value"))
+
+
+def prose_matches(text: str, line_at, symbols: dict[str, str], out: Collector, where: str) -> None:
+    _ProseScan(text, line_at, symbols, out, where).run()

@@ -1,0 +1,122 @@
+"""Symbols the paper defines (`learning rate α`, `α = 0.001`): which hyperparameter each symbol names, and
+the checks that refuse a value that is no setting of the paper's own method."""
+
+from __future__ import annotations
+
+import re
+
+from tools.analysis.hp_paragraphs import Para
+from tools.analysis.hp_patterns import (
+    ATTR_OF,
+    COUNT_DEFS,
+    FOR_NOUN,
+    GAP_FILLER,
+    GENERIC_NOUNS,
+    NAME_ANY,
+    NAMED_SYM,
+    NOT_A_NOUN,
+    NOT_WHAT,
+    NOUN_AFTER_SYM,
+    NOUN_BEFORE_SYM,
+    RANGE_START,
+    SYM_AFTER,
+    SYM_BEFORE,
+    SYM_IS,
+    UNIT,
+)
+from tools.analysis.hp_vocabulary import COUNT_KEYS, RESULT_WORDS, WORD_VALUED, canonical_key, singular
+
+
+def symbol_named_here(text: str, m: re.Match[str], symbols: dict[str, str]) -> tuple[str, bool] | None:
+    """The noun the sentence gives an assigned symbol, and whether it may be taken as stated: a plural noun
+    right after the value that the paper counts elsewhere ("K = 5 sweeps" and "the number of sweeps"), a noun
+    opening the clause ("targeting δ = 0.9") or a purpose after the value ("γ = 0.4 for exploration")."""
+    after = NOUN_AFTER_SYM.match(text, m.end("value"))
+    if after and not UNIT.match(after[0]) and not RESULT_WORDS.search(after["noun"]):
+        words = after["noun"].split()
+        plain = words[0] not in GAP_FILLER and not NOT_A_NOUN.search(words[0])
+        if f"#{singular(words[-1])}" in symbols:  # "K = 5 tracks the teacher": a verb, never counted
+            return (after["noun"] if plain else words[-1]), True
+    before = NOUN_BEFORE_SYM.search(text[max(0, m.start() - 30) : m.start()])
+    if before and not NOT_A_NOUN.search(before["noun"]) and before["noun"] not in GENERIC_NOUNS:
+        return before["noun"], True
+    purpose = FOR_NOUN.match(text, m.end("value"))
+    if purpose and not NOT_A_NOUN.search(purpose["noun"]):
+        return purpose["noun"], True
+    return None
+
+
+def rejected(text: str, start: int, end: int, value: float | str | list) -> bool:
+    """Values that are not settings: years of citations, results (3.5 ± 0.2), bounds ('fewer than 50'),
+    'one hundred', zero."""
+    before, after = text[max(0, start - 12) : start].lower(), text[end : end + 12].lower()
+    if RANGE_START.match(text, end):
+        return True
+    if (
+        value == 0
+        or re.match(r"\s*±", after)
+        or re.search(r"\b(than|least|most|around|about|roughly|every|each)\s*$", before)
+    ):
+        return True
+    if re.search(
+        r"\b(algorithm|table|figure|fig\.|section|sec\.|eq\.|equation|appendix|theorem|lemma|step|line)\s*$",
+        text[max(0, start - 14) : start],
+        re.I,
+    ):
+        return True  # "Algorithm 1 Power iteration" names a box, not one iteration
+    if re.search(r"±\s*$", before) or re.match(r"\s*(hundred|thousand|million|billion)\b", after):
+        return True
+    if re.match(r"\s*(or|and)\s+(more|fewer|less|greater|higher|lower)\b", after):
+        return True
+    if re.match(r"\s*/|\s+(successive|consecutive|adjacent|subsequent)\b", after):
+        return True  # "R = 1/ −K": a fraction of symbols; "between two successive layers"
+    if isinstance(value, float) and 1950 <= value <= 2039:
+        return after[:1] in (")", ";") or before.rstrip()[-1:] in (",", "(")
+    return False
+
+
+def symbol_map(paras: list[Para]) -> dict[str, str]:
+    """Symbols the paper defines as a numeric setting: 'sequence length T', 'T diffusion steps', 'α, the
+    learning rate'. Each reading votes (a two-word name counts more than a bare 'steps'); most votes win."""
+    votes: dict[str, dict[str, int]] = {}
+    for para in paras:
+        text = para.text
+        for m in NAME_ANY.finditer(text):
+            key = canonical_key(m.group(0))
+            if key in WORD_VALUED:
+                continue
+            weight = 3 if re.search(r"[\s_-]", m.group(0).strip()) else 1
+            after = SYM_AFTER.match(text, m.end())
+            before = SYM_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+            if before and key not in COUNT_KEYS and "," not in before.group("sep"):
+                before = None  # "T diffusion steps" yes, "T learning rate" no; "α, the learning rate" yes
+            if after and key in COUNT_KEYS and singular(m.group(0).lower()) == m.group(0).lower().strip():
+                after = None  # "at iteration n", "layer l": an index, not a count
+            defined = SYM_IS.search(text[max(0, m.start() - 60) : m.start()])
+            for found in (after, before, defined):
+                if found:
+                    votes.setdefault(found.group("sym"), {}).setdefault(key, 0)
+                    votes[found.group("sym")][key] += weight
+        for before_sym, rx in enumerate(COUNT_DEFS):
+            for m in rx.finditer(text):
+                words = m["what"].split()
+                stop = next((k for k, w in enumerate(words) if w in NOT_WHAT), len(words))
+                if stop == 0 or (before_sym == 0 and stop < len(words)):
+                    continue  # "the number of k-combinations of M": M is not the count
+                key = canonical_key("number of " + " ".join(words[:stop]))
+                votes.setdefault(m["sym"], {}).setdefault(key, 0)
+                votes[m["sym"]][key] += 3
+        for m in NAMED_SYM.finditer(text):  # "a budget n": weighs as much as one definition
+            votes.setdefault(m["sym"], {}).setdefault(canonical_key(m["noun"]), 0)
+            votes[m["sym"]][canonical_key(m["noun"])] += 3
+        for m in ATTR_OF.finditer(text):
+            words = [w for w in m["noun"].split() if w not in NOT_WHAT]
+            attr, noun = m["attr"], singular(" ".join(words[:1] if m["attr"] != "number" else words))
+            key = canonical_key(f"number of {noun}" if attr == "number" else f"{noun} {attr}")
+            votes.setdefault(m["sym"], {}).setdefault(key, 0)
+            votes[m["sym"]][key] += 3
+    counted = {f"#{singular(m[1].lower())}": "count" for p in paras for m in _NUMBER_OF.finditer(p.text)}
+    return {sym: max(keys, key=lambda k: keys[k]) for sym, keys in votes.items()} | counted
+
+
+_NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+([A-Za-z]{3,})")

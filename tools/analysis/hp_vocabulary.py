@@ -1,0 +1,287 @@
+"""The names of hyperparameters: canonical keys and the names papers write for them, the words a value
+may be (optimizers, activations, schedules), and `canonical_key` mapping a written name to its key."""
+
+from __future__ import annotations
+
+import re
+
+# canonical key -> names as papers write them (lower case; plurals and hyphen/space variants are matched too)
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "learning_rate": (
+        "learning rate",
+        "lr",
+        "step size",
+        "stepsize",
+        "base learning rate",
+        "initial learning rate",
+        "peak learning rate",
+        "max learning rate",
+    ),
+    "batch_size": (
+        "batch size",
+        "minibatch size",
+        "mini batch size",
+        "batchsize",
+        "global batch size",
+        "minibatches of size",
+        "batches of size",
+        "mini batches of size",
+        "mini batches are of size",
+        "minibatches are of size",
+    ),
+    "training_steps": (
+        "training steps",
+        "training iterations",
+        "iterations",
+        "iters",
+        "steps",
+        "gradient steps",
+        "updates",
+        "training updates",
+        "optimization steps",
+        "minibatches",
+    ),
+    "epochs": ("epochs", "training epochs", "num epochs"),
+    "weight_decay": (
+        "weight decay",
+        "l2 penalty",
+        "l2 regularization",
+        "l2 weight decay",
+        "regularization weight",
+        "regularization term",
+    ),
+    "dropout": ("dropout", "dropout rate", "dropout probability", "pdrop", "p drop"),
+    "warmup_steps": ("warmup", "warmup steps", "warm up steps", "warmup iterations", "linear warmup"),
+    "warmup_epochs": ("warmup epochs", "warm up epochs"),
+    "optimizer": ("optimizer", "optimiser"),
+    "hidden_size": (
+        "hidden size",
+        "hidden units",
+        "neurons",
+        "hidden neurons",
+        "hidden dimension",
+        "hidden dim",
+        "hidden state size",
+        "hidden layer size",
+        "layer size",
+        "units",
+        "width",
+        "model dimension",
+        "d model",
+        "dmodel",
+    ),
+    "ffn_dim": ("feed forward dimension", "ffn dimension", "inner dimension", "dff", "d ff"),
+    "num_layers": (
+        "layers",
+        "number of layers",
+        "depth",
+        "hidden layers",
+        "num hidden layers",
+        "stacked layers",
+    ),
+    "num_heads": ("heads", "attention heads", "number of heads"),
+    "embedding_dim": ("embedding dimension", "embedding size", "embedding dim", "embedding dimensionality"),
+    "gradient_clipping": (
+        "gradient clipping",
+        "gradient norm clipping",
+        "clip norm",
+        "max grad norm",
+        "gradient clip",
+        "gradient norm",
+    ),
+    "momentum": ("momentum",),
+    "beta1": ("beta1", "β1"),
+    "beta2": ("beta2", "β2"),
+    "epsilon": ("epsilon", "adam epsilon"),
+    "ema_rate": ("ema rate", "ema decay", "ema", "exponential moving average", "ema rates"),
+    "diffusion_steps": ("diffusion steps", "timesteps", "noise steps", "diffusion timesteps"),
+    "sampling_steps": ("sampling steps", "denoising steps", "inference steps"),
+    "noise_schedule": ("noise schedule", "variance schedule", "beta schedule", "schedule"),
+    "lr_schedule": ("learning rate schedule", "lr schedule"),
+    "lr_decay": ("learning rate decay", "lr decay", "learning rate decay factor"),
+    "sequence_length": ("sequence length", "context length", "max sequence length", "sequence lengths"),
+    "kernel_size": (
+        "kernel size",
+        "filter size",
+        "filter width",
+        "kernel width",
+        "convolution size",
+        "kernel of size",
+        "filters of size",
+    ),
+    "num_features": ("features", "feature dimension", "number of features"),
+    "input_dim": ("input size", "input dimension", "input dim"),
+    "base_channels": ("channels", "base channels", "channel width", "filters"),
+    "num_res_blocks": ("residual blocks", "resblocks", "res blocks"),
+    "num_parameters": ("parameters", "params", "number of parameters"),
+    "num_runs": ("runs", "random seeds", "seeds", "repetitions"),
+    "objective": ("objective", "loss", "training objective", "loss function"),
+    "activation": (
+        "activation",
+        "activation function",
+        "nonlinearity",
+        "activations",
+        "activation functions",
+    ),
+    "normalization": ("normalization", "normalisation"),
+    "label_smoothing": ("label smoothing",),
+    "temperature": ("temperature",),
+    "discount_factor": ("discount factor", "discount", "gamma"),
+    "num_experts": ("experts",),
+    "latent_dim": ("latent dimension", "latent size", "latent dim", "code size"),
+    "state_dim": ("state dimension", "state space dimension", "state size", "state dim"),
+    "exploration": ("exploration", "exploration parameter", "exploration rate", "exploration constant"),
+    "width_factor": ("width factor", "widening factor", "width multiplier"),
+    "lr_milestones": ("milestones", "lr milestones", "learning rate milestones"),
+    "vocab_size": ("vocabulary size", "vocab size"),
+    "image_size": ("image size", "resolution", "image resolution"),
+    "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
+}
+
+# keys whose value may come before the name ("200K training iterations", "four attention heads")
+COUNT_KEYS = {
+    "training_steps",
+    "epochs",
+    "warmup_steps",
+    "hidden_size",
+    "num_layers",
+    "num_heads",
+    "diffusion_steps",
+    "sampling_steps",
+    "num_features",
+    "base_channels",
+    "num_res_blocks",
+    "num_parameters",
+    "num_runs",
+    "num_experts",
+}
+STANDARD_KEYS = (
+    "optimizer",
+    "learning_rate",
+    "batch_size",
+    "training_steps",
+    "epochs",
+    "weight_decay",
+    "lr_schedule",
+    "warmup_steps",
+)
+"""Settings every training run needs: make_checklist lists them as unstated when the paper gives no value."""
+
+OPTIMIZERS = (
+    "adamw",
+    "adam",
+    "sgd",
+    "rmsprop",
+    "adagrad",
+    "adadelta",
+    "adafactor",
+    "lamb",
+    "lars",
+    "adamax",
+    "nadam",
+    "lbfgs",
+    "l-bfgs",
+)
+CHOICES = {
+    "noise_schedule": ("linear", "cosine", "quadratic", "sigmoid", "constant", "exponential"),
+    "activation": (
+        "relu",
+        "tanh",
+        "gelu",
+        "silu",
+        "swish",
+        "elu",
+        "leaky relu",
+        "leakyrelu",
+        "rectifier",
+        "sigmoid",
+        "softplus",
+        "mish",
+    ),
+    "normalization": (
+        "batch normalization",
+        "layer normalization",
+        "group normalization",
+        "instance normalization",
+        "weight normalization",
+        "batchnorm",
+        "layernorm",
+        "groupnorm",
+        "batch norm",
+        "layer norm",
+    ),
+}
+RESULT_WORDS = re.compile(
+    r"\b(accuracy|fid|bleu|nll|perplexity|bits|error|score|auc|likelihood|precision|recall|"
+    r"rouge|f1|psnr|ssim|(?-i:IS)|top-1|top-5|speedup|throughput|seconds|hours|gpus?|tpus?)\b",
+    re.I,
+)
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "sixteen": 16,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+}
+SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_GREEK_NAMES = (
+    "alpha beta gamma delta epsilon epsilon zeta eta theta theta iota kappa lambda mu nu xi omicron pi rho "
+    "rho sigma sigma tau upsilon phi phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega"
+)
+GREEK = dict(zip("αβγδεϵζηθϑικλμνξοπρϱσςτυφϕχψωΓΔΘΛΞΠΣΦΨΩ", _GREEK_NAMES.split(" "), strict=True))
+
+WORD_VALUED = {"optimizer", "activation", "normalization", "noise_schedule", "lr_schedule", "objective"}
+COUNT_ONLY = {"num_parameters", "num_features", "num_runs"}  # "120M parameters", never "parameters 120M"
+
+# ------------------------------------------------------------------------------------------ names
+
+
+def _norm_name(name: str) -> str:
+    text = name.lower().replace("_", " ").replace("-", " ")
+    text = re.sub(r"[^\w\sβ]", " ", text)
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip())
+    text = re.sub(r"^(number of|num|n|total)\s+", "", text)
+    text = re.sub(r"\b(?:dim|dimensionality)\b", "dimension", text)  # 'state_dim' is 'state dimension'
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def singular(text: str) -> str:
+    return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+
+
+_INDEX: dict[str, str] = {}
+for _key, _names in SYNONYMS.items():
+    for _n in (*_names, _key):
+        _INDEX.setdefault(_norm_name(_n), _key)
+        _INDEX.setdefault(singular(_norm_name(_n)), _key)
+
+
+def canonical_key(name: str) -> str:
+    """The canonical snake_case key of a hyperparameter name ('lr', 'Step size', 'minibatch_size' ...)."""
+    n = _norm_name(name)
+    for cand in (n, singular(n), re.sub(r"^(max|maximum|initial|base|total)\s+", "", n)):
+        if cand in _INDEX:
+            return _INDEX[cand]
+    head = _head_noun(n)
+    if head != n and singular(head) in _INDEX:
+        return _INDEX[singular(head)]
+    return re.sub(r"\s+", "_", n) or "unnamed"
+
+
+def _head_noun(n: str) -> str:
+    """A name without what only qualifies it: 'iterations per game' -> 'iterations', 'mcmc iterations k' ->
+    'mcmc iterations' (a symbol after the name), 'temperature parameter' -> 'temperature'."""
+    n = re.sub(r"\s+per\s+[a-z]+$", "", n)
+    n = re.sub(r"(?<=[a-z]{3})\s+[a-z]$", "", n)
+    return re.sub(r"(?<=[a-z]{3})\s+(?:parameter|coefficient)$", "", n)
