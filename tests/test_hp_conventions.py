@@ -6,14 +6,13 @@ bounds of a run's phases ("from t = 0 up to t = 300"), and names that qualify a 
 
 from __future__ import annotations
 
-from tools.analysis.hyperparams import canonical_key, find_hyperparameters, names_match
+from hp_found import found
+
+from tools.analysis.hyperparams import canonical_key, names_match
 
 
 def _found(markdown: str) -> dict[str, list[tuple]]:
-    out: dict[str, list[tuple]] = {}
-    for h in find_hyperparameters(markdown):
-        out.setdefault(h.key, []).append((h.value_normalized, h.confidence))
-    return out
+    return found(markdown)
 
 
 def test_greek_letters_take_their_standard_meaning_when_the_sentence_supports_it() -> None:

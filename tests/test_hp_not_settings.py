@@ -6,14 +6,11 @@ Markdown; the sentences are written for these tests)."""
 
 from __future__ import annotations
 
-from tools.analysis.hyperparams import find_hyperparameters
+from hp_found import found
 
 
 def _found(markdown: str) -> dict[str, list[tuple]]:
-    out: dict[str, list[tuple]] = {}
-    for h in find_hyperparameters(markdown):
-        out.setdefault(h.key, []).append((h.value_normalized, h.confidence))
-    return out
+    return found(markdown)
 
 
 _HORIZON = "The horizon H is the number of planning steps.\n\n"

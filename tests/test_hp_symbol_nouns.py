@@ -4,14 +4,13 @@ and the assignments that are no setting: a product's value, a loop's range, a de
 
 from __future__ import annotations
 
-from tools.analysis.hyperparams import find_hyperparameters, normalize_value
+from hp_found import found
+
+from tools.analysis.hyperparams import normalize_value
 
 
 def _found(markdown: str) -> dict[str, list[tuple]]:
-    out: dict[str, list[tuple]] = {}
-    for h in find_hyperparameters(markdown):
-        out.setdefault(h.key, []).append((h.value_normalized, h.confidence))
-    return out
+    return found(markdown)
 
 
 def test_a_plural_noun_after_the_value_names_the_symbol() -> None:

@@ -3,14 +3,11 @@ assignments that are examples or formulas rather than settings (find_hyperparame
 
 from __future__ import annotations
 
-from tools.analysis.hyperparams import find_hyperparameters
+from hp_found import found
 
 
 def _found(markdown: str) -> dict[str, list[tuple]]:
-    out: dict[str, list[tuple]] = {}
-    for h in find_hyperparameters(markdown):
-        out.setdefault(h.key, []).append((h.value_normalized, h.confidence, h.context))
-    return out
+    return found(markdown, context=True)
 
 
 def test_is_set_to_reads_the_value() -> None:

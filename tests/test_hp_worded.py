@@ -6,14 +6,13 @@ tests)."""
 
 from __future__ import annotations
 
+from hp_found import found
+
 from tools.analysis.hyperparams import find_hyperparameters
 
 
 def _found(markdown: str) -> dict[str, list[tuple]]:
-    out: dict[str, list[tuple]] = {}
-    for h in find_hyperparameters(markdown):
-        out.setdefault(h.key, []).append((h.value_normalized, h.confidence))
-    return out
+    return found(markdown)
 
 
 def test_an_interval_is_named_by_its_purpose_and_unit() -> None:

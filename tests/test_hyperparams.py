@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hp_found import found
 
 from tools.analysis import hp_tables
 from tools.analysis.hyperparams import (
@@ -300,10 +301,7 @@ def test_long_table_row_ending_in_a_word_does_not_backtrack():
 
 
 def _found(markdown: str) -> dict[str, list[tuple]]:
-    out: dict[str, list[tuple]] = {}
-    for h in find_hyperparameters(markdown):
-        out.setdefault(h.key, []).append((h.value_normalized, h.confidence, h.context))
-    return out
+    return found(markdown, context=True)
 
 
 def test_leading_dot_decimals_keep_their_point():
