@@ -6,19 +6,17 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 
 from tools.analysis.checklist import make_checklist
 from tools.trace.anchors import scan_project
 from tools.trace.coverage import check_coverage
 
 FIXTURES = Path(__file__).parent / "fixtures" / "projects"
-REPO = Path(__file__).resolve().parents[1]
 PAPER = r"""# A tiny paper
 
 ## 2 Method
@@ -356,24 +354,7 @@ class TestModel:
 @pytest.mark.anyio
 async def test_cli_and_mcp_agree(tiny: Path, tmp_root: Path, client):
     write(tiny, "src/tiny/model.py", MODEL)
-    cli = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "server.cli",
-            "--root",
-            str(tmp_root),
-            "--json",
-            "check-coverage",
-            str(tiny),
-            "--no-update",
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    cli = run_cli(tmp_root, "--json", "check-coverage", str(tiny), "--no-update")
     assert cli.returncode == 0, cli.stderr
     data = json.loads(cli.stdout)
     assert data["reproduction_counts"] == "0/4" and not data["updated"]

@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from cli_run import run_cli
 
 from tools import config as settings
 from tools import workspace
@@ -413,8 +414,7 @@ def test_uv_is_found_beside_python_when_not_on_path(root, no_index, monkeypatch)
 
 def _cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "PAPER_TO_CODE_TORCH_INDEX"}
-    return subprocess.run([sys.executable, "-m", "server.cli", "--root", str(root), *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=180)
+    return run_cli(root, *args, timeout=180, env=env)
 
 
 def test_cli_creates_and_refuses(tmp_path):

@@ -5,18 +5,16 @@ make_checklist re-run; through the MCP client and the CLI."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 
 from tools.analysis.checklist import make_checklist, parse_checklist
 from tools.analysis.checklist_scope import set_scope
 from tools.errors import BadArgument
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -95,28 +93,17 @@ async def test_mcp_and_cli_both_set_scope(checklist: Path, tmp_root: Path, clien
         "set_scope", {"checklist_path": str(checklist), "ids": ["ALG-*"], "scope": "DERIVATION"}
     )
     assert bad.is_error and "'ALG-*' matched no row" in bad.content[0].text
-    cli = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "server.cli",
-            "--root",
-            str(tmp_root),
-            "--json",
-            "set-scope",
-            str(checklist),
-            "--ids",
-            "Hyperparameters",
-            "--scope",
-            "OUT_OF_SCOPE",
-            "--reason",
-            "fixed by the task",
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
+    cli = run_cli(
+        tmp_root,
+        "--json",
+        "set-scope",
+        str(checklist),
+        "--ids",
+        "Hyperparameters",
+        "--scope",
+        "OUT_OF_SCOPE",
+        "--reason",
+        "fixed by the task",
     )
     assert cli.returncode == 0, cli.stderr
     changed = json.loads(cli.stdout)["changes"]
