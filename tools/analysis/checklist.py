@@ -469,7 +469,8 @@ def _kind_of(heading: str, item_id: str) -> ItemKind:
     return _PREFIX_KIND.get(item_id.split("-")[0], "equation")
 
 
-def _status(cell: str) -> tuple[str, bool]:
+def status_of(cell: str) -> tuple[str, bool]:
+    """A status cell's word (a status or a scope) and whether its box is ticked."""
     m = _STATUS.search(cell)
     done = bool(m and m.group(1).lower() == "x")
     word = (m.group(2) or "").upper() if m else ""
@@ -492,7 +493,7 @@ def _where_cell(where: str) -> tuple[int | None, str | None]:
 def _item(kind: ItemKind, item_id: str, cells: dict[str, str], route: Route | None) -> ChecklistItem:
     from tools.analysis.hyperparams import normalize_value
 
-    status, done = _status(cells.get("status", ""))
+    status, done = status_of(cells.get("status", ""))
     page, section = _where_cell(cells.get("where in the paper") or cells.get("where", ""))
     titles = ("equation", "caption", "statement", "component", "parameter")
     title_col = next((c for c in titles if c in cells), "")

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from tools.analysis.checklist import SCOPES, status_of
 from tools.analysis.checklist_tables import CHECKLIST_NAME, cell_spans, find_tables, row_id, split_row
 from tools.errors import BadArgument, BadChecklist
 from tools.models import ToolResult
@@ -18,7 +19,6 @@ from tools.workspace import atomic_write, resolve
 ScopeChoice = Literal["OUT_OF_SCOPE", "DERIVATION", "IN_SCOPE"]
 MAX_REPLY_CHANGES = 400  # 'EQ-12: TODO -> OUT_OF_SCOPE' entries: ~16 kB at most
 _ID_LIKE = re.compile(r"[A-Z]{1,6}(?:-\S*|\*)")  # EQ-12, EQ-A*, HP-*, THM*
-_SCOPED = ("OUT_OF_SCOPE", "DERIVATION")
 
 
 class ScopeResult(ToolResult):
@@ -91,11 +91,6 @@ def _matches(pattern: str, row: _Row, headings: set[str]) -> bool:
     if pattern.lower() in headings:
         return pattern.lower() == row.heading.lower()
     return _section_matches(pattern, row.section)
-
-
-def _status_word(cell: str) -> str:
-    m = re.search(r"[A-Z_]{4,}", cell.upper())
-    return m.group(0) if m else "TODO"
 
 
 def _new_notes(old: str, reason: str | None) -> str:
@@ -184,9 +179,9 @@ def _apply(
     changes: dict[str, str] = {}
     unchanged: list[str] = []
     for row in chosen:
-        old = _status_word(row.cells.get("status", ""))
+        old = status_of(row.cells.get("status", ""))[0]
         if scope == "IN_SCOPE":
-            new, cell = ("TODO", "[ ] TODO") if old in _SCOPED else (old, None)
+            new, cell = ("TODO", "[ ] TODO") if old in SCOPES else (old, None)
         else:
             new, cell = scope, f"[-] {scope}"
         notes = _new_notes(row.cells.get("notes", ""), reason) if cell else None

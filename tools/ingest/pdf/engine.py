@@ -87,6 +87,8 @@ def _add_page(
     mark = len(md.items), len(md.headings), len(md.mapless)
     try:
         md.add_page(no, page, runs, width, height)
+    except MemoryError:  # the call's memory budget: it must stop the work, not cost one page
+        raise
     except Exception as e:  # a defect of one stage on one page's layout
         del md.items[mark[0] :], md.headings[mark[1] :], md.mapless[mark[2] :]
         md.add_plain_page(no, runs, f"{type(e).__name__}: {e}")
