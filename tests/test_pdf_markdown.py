@@ -338,6 +338,24 @@ def test_a_page_the_layout_stages_fail_on_keeps_its_text(tmp_root, corpus_dir, m
     assert "Improving the Log-likelihood" in pages(bad_md)[3] and pages(bad_md)[3] != pages(good_md)[3]
 
 
+@pytest.mark.parametrize("error", [RuntimeError("boom in the engine"), MemoryError()])
+def test_an_engine_failure_reaches_the_caller_as_itself(tmp_root, corpus_dir, monkeypatch, error):
+    """A failure of the engine outside any one page (a bug, the call's memory budget) is not answered by
+    markitdown's own converter nor worded as a damaged file: it reaches the adapters as itself (a bug with
+    its traceback; a MemoryError that the worker reports as the budget) and leaves no paper folder."""
+    import tools.ingest.pdf.engine as engine
+
+    def failing(doc, progress=None):
+        raise error
+
+    shutil.copyfile(corpus_dir / "nfp" / "paper.pdf", tmp_root / "p.pdf")
+    monkeypatch.setattr(engine, "convert_document", failing)
+    with pytest.raises(type(error)) as raised:
+        pdf_to_markdown("p.pdf", out_dir="out")
+    assert raised.value is error
+    assert not (tmp_root / "out").exists() or not any((tmp_root / "out").rglob("paper.md"))
+
+
 def test_figure_labels_beside_a_text_column(tmp_root):
     """hand8figlabels: a prose column beside a column holding only a figure's short labels. The prose reads
     whole, no label inside it; the plot's large '20 ... UCT' is no heading; the \\tag of a reference plus a

@@ -76,3 +76,12 @@ def markitdown_with_paper_pdf() -> MarkItDown:
     md = _PdfAwareMarkItDown(enable_builtins=True)
     md.register_converter(PaperPdfConverter(), priority=PRIORITY)
     return md
+
+
+@functools.cache
+def markitdown_paper_pdf_only() -> MarkItDown:
+    """A MarkItDown whose only converter is ours: when it fails, no built-in converter answers in its place,
+    and the failure (its own exception in `FileConversionException.attempts`) reaches the caller."""
+    md = _PdfAwareMarkItDown(enable_builtins=False)
+    md.register_converter(PaperPdfConverter(), priority=PRIORITY)
+    return md

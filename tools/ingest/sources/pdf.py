@@ -111,29 +111,42 @@ def _markitdown(data: bytes, name: str) -> object:
     """The PDF engine's conversion facts, through markitdown with our converter plugged in."""
     import io
 
-    from markitdown import StreamInfo
+    from markitdown import FileConversionException, StreamInfo
 
-    from tools.ingest.pdf.markitdown_plugin import markitdown_with_paper_pdf
+    from tools.ingest.pdf.markitdown_plugin import markitdown_paper_pdf_only
     from tools.progress import report
 
     def progress(done: int, total: int, message: str) -> None:
         report(done, total, message)
 
     try:
-        res = markitdown_with_paper_pdf().convert_stream(
+        res = markitdown_paper_pdf_only().convert_stream(
             io.BytesIO(data),
             stream_info=StreamInfo(extension=".pdf", mimetype="application/pdf"),
             progress=progress,
         )
-    except Exception as e:  # markitdown wraps the converter's failure; a damaged file is the usual cause
-        raise NotAPaper(
-            f"{name} could not be converted ({type(e).__name__}): the PDF may be damaged; download it "
-            "again or repair it (e.g. `qpdf in.pdf out.pdf`), or convert the paper's LaTeX source"
-        ) from e
+    except FileConversionException as e:
+        raise _engine_failure(e, name) from e
     c = getattr(res, "facts", None)
     if c is None:
         raise ExternalFailure(f"{name}: markitdown skipped our PDF converter: reinstall paper-to-code")
     return c
+
+
+def _engine_failure(e: Exception, name: str) -> BaseException:
+    """The PDF engine's own exception out of markitdown's wrapper: pdfium's error as a damaged file; anything
+    else (a MemoryError of the call's budget, a bug of the engine) as it is, so the adapters report it as such
+    with its traceback."""
+    import pypdfium2 as pdfium
+
+    attempts = getattr(e, "attempts", None) or []
+    cause = next((a.exc_info[1] for a in attempts if a.exc_info), None)
+    if cause is None or isinstance(cause, pdfium.PdfiumError):
+        return NotAPaper(
+            f"{name} could not be converted ({type(cause or e).__name__}): the PDF may be damaged; download "
+            "it again or repair it (e.g. `qpdf in.pdf out.pdf`), or convert the paper's LaTeX source"
+        )
+    return cause
 
 
 def _check_crowded(c: object, name: str) -> None:
