@@ -24,6 +24,8 @@ from tools.runs.models import TestRunReport
 app = App(
     name="paper-to-code",
     help="Turn an ML paper into a tested uv/PyTorch project (the CLI of the MCP tools).",
+    # a list option takes the values that follow it (`--bbox 72 90 300 140`, `--kinds numbered table`)
+    default_parameter=Parameter(consume_multiple=True),
 )
 
 
@@ -82,7 +84,10 @@ app.command(demo, name="demo")
 def _launcher(
     *tokens: Annotated[str, Parameter(show=False, allow_leading_hyphen=True)],
     json: Annotated[bool, Parameter(help="print the result model as JSON")] = False,
-    root: Annotated[list[str] | None, Parameter(help="folder tools may read and write (repeatable)")] = None,
+    root: Annotated[
+        list[str] | None,
+        Parameter(help="folder tools may read and write (repeatable)", consume_multiple=False),
+    ] = None,
 ) -> int:
     from tools.workspace import set_roots
 

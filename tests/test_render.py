@@ -113,6 +113,20 @@ def test_whole_page_and_paper_md_path(converted, paper_pdf):
     assert abs(r.width - w) <= 1 and abs(r.height - h) <= 1
 
 
+@pytest.mark.parametrize("bbox_args", [["100", "100", "300", "200"], ["[100,100,300,200]"]])
+def test_cli_takes_a_box_as_four_numbers_or_a_list(converted, bbox_args):
+    """`render-page PAPER 1 --bbox 100 100 300 200` (as the box is printed) and the JSON list form, with
+    --root given twice before the command: both crops are the same box."""
+    from tests.cli_run import run_cli
+
+    root = Path(converted.markdown_path).parents[3]
+    paper = Path(converted.markdown_path).parent.name
+    done = run_cli(root, "--root", "/tmp", "--json", "render-page", paper, "1", "--bbox", *bbox_args)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["bbox"][0] < 100 < 300 < result["bbox"][2] and Path(result["path"]).is_file()
+
+
 @pytest.mark.parametrize(
     ("page", "bbox", "dpi", "says"),
     [
