@@ -64,8 +64,15 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
             )  # displays are maths
 
 
+# \sigma is σ, not the final ς that shares its name in GREEK (likewise θ/ϑ, ρ/ϱ); \var... are the variants
+_TEX_GREEK = {f"\\{name}": ch for ch, name in reversed(GREEK.items())}
 _TEX_SYMBOLS = {
-    **{f"\\{name}": ch for ch, name in GREEK.items() if name != "epsilon"},
+    **_TEX_GREEK,
+    "\\varsigma": "ς",
+    "\\vartheta": "ϑ",
+    "\\varrho": "ϱ",
+    "\\phi": "ϕ",
+    "\\varphi": "φ",
     "\\epsilon": "ϵ",
     "\\varepsilon": "ε",
     "\\times": "×",

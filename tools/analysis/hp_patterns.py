@@ -194,6 +194,12 @@ _PHRASES = (
         "image_size",
         "image size",
     ),
+    # "32 channels with 3×3 filters", "5 × 5 convolution kernels": a filter's size, not a count of filters
+    (
+        r"(?<![\w.,×])(?P<value>\d+\s*[×x]\s*\d+)\s+(?:conv(?:olution(?:al)?)?\s+)?(?:filters?|kernels?)\b",
+        "kernel_size",
+        "kernel size",
+    ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
         r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",
@@ -253,7 +259,7 @@ SCHEDULE_START = re.compile(
 ABOUT_LR = re.compile(r"learning[\s-]rate|\blr\b|lr_scheduler|scheduler", re.I)
 # the size of a model part: "2 linear layers each of size 128", "Filters are of size 5 × 5"
 PART_SIZE = re.compile(
-    r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?of\s+"
+    r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?(?:of|with)\s+"
     rf"(?:size|width)\s+(?P<value>(?:{NUM})(?:\s*[×x]\s*(?:{NUM}))?)(?!\w|,\d|\.\d)",
     re.I,
 )

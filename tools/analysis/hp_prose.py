@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tools.analysis.hp_assigned import GREEK_FACTOR, explicit_one, read_assigned, size_of, symbol_key
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_normalize import NUM, clean_float, normalize_value
@@ -68,7 +69,6 @@ from tools.analysis.hp_patterns import (
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_vocabulary import (
     COUNT_ONLY,
-    GREEK,
     RESULT_WORDS,
     SYNONYMS,
     WORD_VALUED,
@@ -130,7 +130,14 @@ class _ProseScan:
         return self.taken.isdisjoint(range(a, b))
 
     def emit(  # noqa: PLR0913
-        self, m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int], flagged: bool = False
+        self,
+        m: re.Match[str],
+        name: str,
+        key: str,
+        value: str,
+        span: tuple[int, int],
+        flagged: bool = False,
+        context: str | None = None,
     ) -> None:
         self.taken.update(range(*span))
         unit = UNIT.match(self.text, span[1])
@@ -145,6 +152,7 @@ class _ProseScan:
             sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
             flagged=flagged or bool(PART_OF_RUN.search(self.text[max(0, span[0] - 30) : span[0]])),
+            context=context,
         )
 
     def good_value_name(self, m: re.Match[str]) -> bool:
@@ -236,15 +244,12 @@ class _ProseScan:
         """'β1 = 0.9' after Adam, a symbol the paper defined, or one it sets ('we use λ = 0.1')."""
         text, symbols = self.text, self.symbols | self.local
         for m in SYM_ASSIGN.finditer(text):
-            sym = m.group("sym")
-            if not self.free(*m.span("value")) or normalize_value(m.group("value")) in (0.0, 1.0):
-                continue
-            if (
-                PRODUCT_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
-                or RANGE_START.match(text, m.end("value"))
-                or FACTOR_AFTER.match(text, m.end("value"))
-            ):
+            sym, before = m.group("sym"), text[max(0, m.start() - 60) : m.start()]
+            if not self.free(*m.span("value")) or self.not_assigned(m, before):
                 continue  # "K · L = 1000" is a product's value, "C = 2 · max" a factor; "for N = 0, 1" a loop
+            if size := size_of(before, sym):  # "a test grid of size n = 10^4": the grid's, whatever n is
+                self.emit(m, size.name, size.key, m.group("value"), m.span("value"), flagged=size.flagged)
+                continue
             named = symbol_named_here(text, m, symbols)
             name, key = (sym, symbols.get(sym))
             if named:
@@ -263,34 +268,51 @@ class _ProseScan:
             ):
                 self.emit(m, sym, symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
                 continue  # "if M = 100 and K = 5, then ...": an example, not a setting
-            window = text[max(0, m.start() - 200) : m.end() + 100].lower()
-            if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
-                key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
-            elif noun := NAMING_NOUN.search(text[max(0, m.start() - 30) : m.start()]):
-                self.emit(m, noun["noun"], canonical_key(noun["noun"]), m.group("value"), m.span("value"))
-                continue
-            elif sym in symbols:
-                key = symbols[sym]
-                other = OTHER_NOUN.search(text[max(0, m.start() - 40) : m.start()])
-                things = THINGS_FOR.search(text[max(0, m.start() - 30) : m.start()])
-                if things and singular(things["noun"]) not in key:
-                    other = things
-                if other and names_other(other["noun"], key):  # "sticky actions with a probability of p"
-                    name = f"{other['noun']} {sym}"
-                    self.emit(
-                        m, name, canonical_key(other["noun"]), m.group("value"), m.span("value"), flagged=True
-                    )
-                    continue
-            elif conventional := conventional_key(sym, sentence_around(text, m.start(), m.end())):
-                key = conventional  # "Q-learning with parameters γ = 0.8": the letter's standard meaning
-            elif SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
-                plain = sym.replace("_", "").replace("{", "").replace("}", "")
-                key = "".join(GREEK.get(ch, ch) for ch in plain)
-                self.emit(m, sym, key, m.group("value"), m.span("value"), flagged=True)  # name guessed
-                continue
-            else:
-                continue
-            self.emit(m, sym, key, m.group("value"), m.span("value"))
+            self.symbol_by_sentence(m, before, symbols)
+
+    def symbol_by_sentence(self, m: re.Match[str], before: str, symbols: dict[str, str]) -> None:
+        """An assignment the sentence alone must name: Adam's β1, 'a budget of n', a symbol the paper defined
+        (unless the sentence names another quantity), a letter's standard meaning, 'we set r = 0.1'."""
+        text, sym, value, span = self.text, m.group("sym"), m.group("value"), m.span("value")
+        window = text[max(0, m.start() - 200) : m.end() + 100].lower()
+        if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
+            key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
+        elif noun := NAMING_NOUN.search(text[max(0, m.start() - 30) : m.start()]):
+            self.emit(m, noun["noun"], canonical_key(noun["noun"]), value, span)
+            return
+        elif sym in symbols:
+            key = symbols[sym]
+            other = OTHER_NOUN.search(text[max(0, m.start() - 40) : m.start()])
+            things = THINGS_FOR.search(text[max(0, m.start() - 30) : m.start()])
+            if things and singular(things["noun"]) not in key:
+                other = things
+            if other and names_other(other["noun"], key):  # "sticky actions with a probability of p"
+                name = f"{other['noun']} {sym}"
+                self.emit(m, name, canonical_key(other["noun"]), value, span, flagged=True)
+                return
+        elif conventional := conventional_key(sym, sentence_around(text, m.start(), m.end())):
+            key = conventional  # "Q-learning with parameters γ = 0.8": the letter's standard meaning
+        elif reading := read_assigned(before, text[m.end("value") : m.end("value") + 12], sym):
+            self.emit(m, reading.name, reading.key, value, span, reading.flagged, reading.context)
+            return
+        elif SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
+            self.emit(m, sym, symbol_key(sym), value, span, flagged=True)  # name guessed
+            return
+        else:
+            return
+        self.emit(m, sym, key, value, span)
+
+    def not_assigned(self, m: re.Match[str], before: str) -> bool:
+        """Zero, a 1 not introduced as a setting, a product's value, a factor, a loop's start."""
+        text, value = self.text, normalize_value(m.group("value"))
+        return (
+            value == 0.0
+            or (value == 1.0 and not explicit_one(before))
+            or bool(PRODUCT_BEFORE.search(text[max(0, m.start() - 4) : m.start()]))
+            or bool(RANGE_START.match(text, m.end("value")))
+            or bool(FACTOR_AFTER.match(text, m.end("value")))
+            or bool(GREEK_FACTOR.match(text, m.end("value")))  # "b = 2 ι": a product with a symbol
+        )
 
     def keywords(self) -> None:
         """Settings named by a word: optimizer, schedules, activation, normalization, objective, search."""

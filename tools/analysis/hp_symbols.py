@@ -71,7 +71,9 @@ def rejected(text: str, start: int, end: int, value: float | str | list) -> bool
     if re.match(r"\s*/|\s+(successive|consecutive|adjacent|subsequent)\b", after):
         return True  # "R = 1/ −K": a fraction of symbols; "between two successive layers"
     if isinstance(value, float) and 1950 <= value <= 2039:
-        return after[:1] in (")", ";") or before.rstrip()[-1:] in (",", "(")
+        # "the European Union's Horizon 2020 programme", "NeurIPS 2019": a name with its year
+        named = re.search(r"[a-z,;’']\s+[A-Z][\w-]*\s+$", text[max(0, start - 40) : start])
+        return after[:1] in (")", ";") or before.rstrip()[-1:] in (",", "(") or bool(named)
     return False
 
 

@@ -135,6 +135,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "lr_milestones": ("milestones", "lr milestones", "learning rate milestones"),
     "vocab_size": ("vocabulary size", "vocab size"),
     "image_size": ("image size", "resolution", "image resolution"),
+    "stride": ("stride", "convolution stride"),
+    "horizon": ("horizon", "episode horizon", "time horizon", "planning horizon"),
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
 }
 
