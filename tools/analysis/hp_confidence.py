@@ -52,6 +52,8 @@ _CITED_SUBJECT = re.compile(
     r"(?:\[[^\]]{1,80}\]|\([A-Z][^()]{1,60}\d{4}[a-z]?\))\s+(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
     r"train|trains|trained|employ|employs|employed|report|reports|reported|recommend\w*|suggest\w*)\b"
 )
+# a value given as an example: "λ ≥ 0 is a small constant; e.g., λ = 0.01 can be thought of as ..."
+_EXAMPLE_BEFORE = re.compile(r"\b(?:e\.g\.|for\s+example|for\s+instance)[,:]?\s+[^,;]{0,20}$", re.I)
 # a hypothetical case: "when using constant step-size of η = 1, the algorithm matches Sinkhorn"
 _HYPOTHETICAL = re.compile(r"\b(?:when|if|whenever)\s+(?:using|one\s+uses|computing)\b", re.I)
 
@@ -66,6 +68,8 @@ def doubt(  # noqa: PLR0913
         return "sentence about cited work"
     if prose and _GENERAL.search(quote) and not _OURS.search(quote):
         return "sentence about common practice"
+    if prose and _EXAMPLE_BEFORE.search(quote[: max(0, quote.find(value))][-30:]):
+        return "an example value"
     if prose and _clause_cites(quote, value):
         return "clause about cited work"
     if prose and _OUTCOME.search(quote) and not _CHOICE.search(quote):

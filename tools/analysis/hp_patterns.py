@@ -100,7 +100,8 @@ FOLDS = re.compile(
 )
 # how often an experiment is repeated: 'repeated for 20 times', 'a deviation computed over 5 trials'
 REPEATS = re.compile(
-    rf"\brepeated\s+(?:for\s+)?(?P<value>\d+|{WORDNUM})\s+times\b"
+    rf"\brepeat(?:ed|s)?\s+(?:(?:this|the|that|each|these|all|our|whole|entire)\s+)*(?:(?P<what>[a-z-]+)\s+)?"
+    rf"(?:for\s+)?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDNUM})\s+times\b"
     rf"|\b(?:averaged?|mean|deviation|interval|computed|errors?)\s+(?:\w+\s+){{0,2}}?over\s+"
     rf"(?P<over>\d+|{WORDNUM})\s+(?:independent\s+|random\s+|different\s+)?(?:trials|simulations|runs)\b",
     re.I,
@@ -200,12 +201,40 @@ _PHRASES = (
         "kernel_size",
         "kernel size",
     ),
+    # "90% confidence intervals", "(10 runs, 95% c.i.)": the level of the reported intervals
+    (
+        r"(?<![\w.])(?P<value>\d{2}(?:\.\d+)?\s?%)\s+(?:(?:upper|lower)\s+)?"
+        r"(?:confidence\s+(?:intervals?|bounds?|levels?|bands?)|c\.\s?i\.)",
+        "confidence_level",
+        "confidence level",
+    ),
+    # "split the validation set into 3 sets of sizes (20000, 5000, 25000)", "... of sizes 3,000 and 7,000"
+    (
+        r"\b(?:split|splits|divided?|partition(?:ed)?)\b[^.;]{0,80}?\bsets?\b[^.;]{0,40}?\bof\s+sizes?\s+"
+        rf"(?P<value>\(\s*(?:{NUM})(?:\s*,\s*(?:{NUM}))+\s*\)"
+        rf"|(?:{NUM})(?:\s*,\s*(?:{NUM}))*\s*,?\s+and\s+(?:{NUM}))",
+        "split_sizes",
+        "split sizes",
+    ),
+    # "we calculate 1000 adversarial examples", "computed 500 samples": examples the method produces
+    (
+        rf"\b(?:calculated?|computed?|generated?|produced?)\s+(?P<value>{SCALAR})\s+(?:[a-z-]+\s+)?"
+        r"(?:examples|samples)\b",
+        "examples",
+        "examples",
+    ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
         r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",
         "lr_milestones",
         "learning rate milestones",
     ),
+)
+# "we sampled, with replacement, a recalibration set of 1,000 points": a set the method draws
+SAMPLED_SET = re.compile(
+    r"\b(?:sampled?|sampling|draws?|drew|drawn)\b[^.;]{0,60}?\b(?!(?:training|test|validation|dev)\b)"
+    rf"(?P<noun>[a-z-]{{4,}})\s+set\s+of\s+(?P<value>{NUM})\s+(?:data\s+)?(?:points|examples|samples)\b",
+    re.I,
 )
 PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRASES)
 # "evaluated at every 500,000 frames", "checkpoints taken every 10 epochs": an interval, named by its purpose

@@ -49,6 +49,7 @@ from tools.analysis.hp_patterns import (
     PRODUCT_BEFORE,
     RANGE_START,
     REPEATS,
+    SAMPLED_SET,
     SCHEDULE,
     SCHEDULE_START,
     SCORES_AFTER,
@@ -333,8 +334,9 @@ class _ProseScan:
             self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
         for m in FOLDS.finditer(text):
             self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"], m.span())
-        for m in REPEATS.finditer(text):
-            self.emit(m, "runs", "num_runs", m["value"] or m["over"], m.span())
+        for m in REPEATS.finditer(text):  # "repeat this resampling 1,000 times": the number of resamples
+            key = "num_resamples" if (m["what"] or "").startswith("resampl") else "num_runs"
+            self.emit(m, key.removeprefix("num_"), key, m["value"] or m["over"], m.span())
         for m in KNN.finditer(text):
             self.emit(m, "k-NN graph", "knn_graph_k", m["value"], m.span())
         for m in INITIALIZATION.finditer(text):
@@ -342,15 +344,19 @@ class _ProseScan:
 
     def phrases(self) -> None:
         """Settings stated in a fixed turn of phrase: '10,000 most common words', 'layers of size 128'."""
-        for rx, key, name in PHRASE_RES:
+        for rx, key, name in PHRASE_RES:  # an interval's level says how results are reported: a candidate
             for m in rx.finditer(self.text):
                 if self.free(*m.span("value")):
-                    self.emit(m, name, key, m["value"], m.span("value"))
+                    self.emit(m, name, key, m["value"], m.span("value"), flagged=key == "confidence_level")
         for m in SET_SIZE.finditer(self.text):  # "set the word embedding to size 128"
             key = canonical_key(f"{m['noun']} size")
             if self.free(*m.span("value")):
                 guessed = key not in SYNONYMS
                 self.emit(m, f"{m['noun']} size", key, m["value"], m.span("value"), flagged=guessed)
+        for m in SAMPLED_SET.finditer(self.text):
+            if self.free(*m.span("value")):
+                name = f"{m['noun']} set size"
+                self.emit(m, name, canonical_key(name), m["value"], m.span("value"))
         for m in PART_SIZE.finditer(self.text):
             if self.free(*m.span("value")):
                 key = PART_KEY[m["noun"].lower()]

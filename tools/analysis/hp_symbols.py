@@ -95,6 +95,8 @@ def symbol_map(paras: list[Para]) -> dict[str, str]:
             if after and key in COUNT_KEYS and singular(m.group(0).lower()) == m.group(0).lower().strip():
                 after = None  # "at iteration n", "layer l": an index, not a count
             defined = SYM_IS.search(text[max(0, m.start() - 60) : m.start()])
+            if key == "num_parameters":  # "the parameter σ", "the σ parameter": a parameter, not their count
+                after = before = defined = None
             for found in (after, before, defined):
                 if found:
                     votes.setdefault(found.group("sym"), {}).setdefault(key, 0)

@@ -25,6 +25,7 @@ _COMPLEX = re.compile(
     r"\\(?:csname|expandafter|if[a-zA-Z]*|futurelet|afterassignment|makeatletter|def|gdef|edef"
     r"|newcommand|renewcommand|let|noexpand|@[a-zA-Z@]*)(?![a-zA-Z])|@"
 )
+_SPACE_FACTOR = re.compile(r"\\@(?![a-zA-Z@])")
 _COUNTER_FORMAT = re.compile(r"\\(?:arabic|alph|Alph|roman|Roman|fnsymbol|the[a-zA-Z]+)(?![a-zA-Z])")
 # Commands the converter interprets itself: a redefinition of these would hide the structure.
 PROTECTED = {
@@ -125,6 +126,7 @@ class MacroTable:
     warnings: list[str] = field(default_factory=list)
 
     def define(self, mac: Macro, how: str) -> None:
+        mac.body = _SPACE_FACTOR.sub("", mac.body)  # "OPTIMIST\@\xspace": \@ only sets the space after a dot
         if mac.name in PROTECTED or _COMPLEX.search(mac.body + (mac.end or "")) or "@" in mac.name:
             self.skipped.append(mac.name)
             return
