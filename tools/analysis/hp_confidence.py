@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from tools.analysis.hp_vocabulary import COUNT_KEYS
+
 # a sentence about someone else's method: "Magni et al. followed ...", "they used ...", with no "we"/"our"
 _OTHERS = re.compile(
     r"\b[A-Z][\w-]+\s+[*_]?et\s+al\b\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b"
@@ -55,7 +57,11 @@ _CITED_SUBJECT = re.compile(
 # a value given as an example: "λ ≥ 0 is a small constant; e.g., λ = 0.01 can be thought of as ..."
 _EXAMPLE_BEFORE = re.compile(r"\b(?:e\.g\.|for\s+example|for\s+instance)[,:]?\s+[^,;]{0,20}$", re.I)
 # a hypothetical case: "when using constant step-size of η = 1, the algorithm matches Sinkhorn"
-_HYPOTHETICAL = re.compile(r"\b(?:when|if|whenever)\s+(?:using|one\s+uses|computing)\b", re.I)
+# or a protocol not followed: "an alternative protocol would have been to split the data into (1000, 9000)"
+_HYPOTHETICAL = re.compile(
+    r"\b(?:when|if|whenever)\s+(?:using|one\s+uses|computing)\b|\b(?:would|could|might)\s+have\s+(?:been|used)\b",
+    re.I,
+)
 
 
 def doubt(  # noqa: PLR0913
@@ -84,6 +90,8 @@ def doubt(  # noqa: PLR0913
         return "a value found wanting or tried aside"
     if isinstance(norm, float) and norm < _FLOOR.get(key, 0):
         return "implausible value for this setting"
+    if isinstance(norm, float) and norm < 1 and (key in COUNT_KEYS or key.endswith("_steps")):
+        return "a fraction for a count (a plot's tick label?)"
     if norm == 1 and key in _COUNTS:
         return "one of a count: usually prose (\"one layer of\")"
     if key in _WORDY and value.isalpha() and not (key == "num_runs" and _RUNS_STATED.search(quote)):

@@ -174,6 +174,9 @@ class _ProseScan:
         other = [w for w in gap[:-1] if w.lower() not in GAP_FILLER]
         if other and re.fullmatch(SYM, gap[-1]) and re.match(r"\s*[=∈]", self.text[m.end("gap") :]):
             return False  # "iterations with the observation size K = 100", "update player i ∈ {1, 2}"
+        end = m.start("value") + len(m["value"].rstrip())
+        if re.match(r"[A-Za-z^_(]", self.text[end : end + 1]):
+            return False  # "step size η_t = 1t^a": a number run into a formula
         noun = NOUN_AFTER.match(self.text, m.end("value"))
         if noun and not UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"]):
             return False  # "the first layer consists of 32 neurons", "layers of 200 units"
