@@ -16,8 +16,8 @@ OWN_SETTING = re.compile(
     r"(?:(?:the\s+)?[a-z-]+\s+)?$",
     re.I,
 )
-# "(with hyperparameter κ = 1)": the symbol is introduced as a setting
-PARAMETER_WORD = re.compile(r"\b(?:hyper-?)?parameters?\s+$", re.I)
+# "(with hyperparameter κ = 1)": the symbol is introduced as a setting ("parameters γ" may be of anything)
+PARAMETER_WORD = re.compile(r"\bhyper-?parameters?\s+$", re.I)
 # "confidence level δ = 0.2", "mixing weight w = 0.3": a two-word name whose head says what kind of setting
 NAME_BEFORE = re.compile(
     r"(?<![\w-])(?P<noun>(?P<first>[a-z]{3,})\s+(?:level|rate|size|factor|coefficient|threshold|constant|"

@@ -56,10 +56,10 @@ _CITED_SUBJECT = re.compile(
 )
 # a value given as an example: "λ ≥ 0 is a small constant; e.g., λ = 0.01 can be thought of as ..."
 _EXAMPLE_BEFORE = re.compile(r"\b(?:e\.g\.|for\s+example|for\s+instance)[,:]?\s+[^,;]{0,20}$", re.I)
-# a hypothetical case: "when using constant step-size of η = 1, the algorithm matches Sinkhorn"
+# a hypothetical case, with no "we": "when using constant step-size of η = 1, the algorithm matches Sinkhorn"
 # or a protocol not followed: "an alternative protocol would have been to split the data into (1000, 9000)"
 _HYPOTHETICAL = re.compile(
-    r"\b(?:when|if|whenever)\s+(?:using|one\s+uses|computing)\b|\b(?:would|could|might)\s+have\s+(?:been|used)\b",
+    r"\b(?:when|if|whenever)\s+(?:using|one\s+uses)\b|\b(?:would|could|might)\s+have\s+(?:been|used)\b",
     re.I,
 )
 
@@ -80,7 +80,7 @@ def doubt(  # noqa: PLR0913
         return "clause about cited work"
     if prose and _OUTCOME.search(quote) and not _CHOICE.search(quote):
         return "a sentence reporting results"
-    if prose and _HYPOTHETICAL.search(quote):
+    if prose and _HYPOTHETICAL.search(quote) and not _OURS.search(quote):
         return "a hypothetical case"
     if prose and any(_ticks(m.group(0)) for m in _RUN.finditer(quote)):
         return "axis ticks of a figure"
