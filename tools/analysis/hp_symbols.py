@@ -109,7 +109,7 @@ def symbol_map(paras: list[Para]) -> dict[str, str]:
                     continue  # "the number of k-combinations of M": M is not the count
                 key = canonical_key("number of " + " ".join(words[:stop]))
                 votes.setdefault(m["sym"], {}).setdefault(key, 0)
-                votes[m["sym"]][key] += 5  # a definition outweighs the names beside it ("the horizon H is ...")
+                votes[m["sym"]][key] += 5  # a definition outweighs the names beside it ("the horizon H")
         for m in NAMED_SYM.finditer(text):  # "a budget n": weighs as much as one definition
             votes.setdefault(m["sym"], {}).setdefault(canonical_key(m["noun"]), 0)
             votes[m["sym"]][canonical_key(m["noun"])] += 3
