@@ -174,3 +174,18 @@ def test_space_factor_and_xspace_in_a_macro_body(tmp_path: Path) -> None:
         "We compare \\meth with two baselines, and \\meth2 too.\n\\end{document}\n"
     )
     assert "We compare SPLITTER with two baselines, and SPLITTER 2 too." in convert_source(main).markdown
+
+
+def test_results_reported_for_a_symbols_value_and_its_set_of_values() -> None:
+    md = _md(
+        "We report the main curves for τ = 10^-3; the other curves are given for τ ∈ {10^-4, 10^-3, 10^-2]}.",
+        "Each worker updates player i ∈ {1, 2} in turn.",
+    )
+    got = found(md)
+    assert got["tau"] == [(0.001, "stated"), ([0.0001, 0.001, 0.01], "stated")]
+    assert "i" not in got  # an index set of small whole numbers is no sweep
+
+
+def test_a_set_written_in_latex_keeps_its_braces() -> None:
+    md = _md(r"All runs are reported for $\varrho \in \{ 10^{-3}, 10^{-2}\}$ in Figure 4.")
+    assert found(md)["rho"] == [([0.001, 0.01], "stated")]

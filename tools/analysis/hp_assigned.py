@@ -29,6 +29,11 @@ _NOT_FIRST = {"the", "and", "with", "where", "its", "our", "their", "this", "tha
 FIXED_AFTER = re.compile(r"\s*\(?\s*fixed\b", re.I)
 # "OPTIMIST2 with κ = 2", "UCB1 using c = 2": a configuration of the method named right before
 METHOD_WITH = re.compile(r"(?<![\w-])(?P<method>[A-Z][A-Za-z]*[A-Z0-9][\w-]*)\s+(?:with|using)\s+$")
+# "we report results for ε = 10^-2", "curves for ε ∈ {0.1, 0.01}": the runs were made at that value
+RUNS_AT = re.compile(
+    r"\b(?:results?|curves?|performances?|experiments?|runs?|plots?)\s+(?:[a-z-]+\s+){0,3}?(?:for|with|at)\s+$",
+    re.I,
+)
 # "a test grid of size n = 10^4", "a batch of size B = 64": the size of the thing named
 SIZE_OF = re.compile(
     r"(?<![\w-])(?P<noun>[a-z][a-z-]{2,})\s+of\s+(?:size|length|dimension|cardinality)\s+$", re.I
@@ -70,7 +75,8 @@ def read_assigned(before: str, after: str, sym: str) -> Reading | None:
     if named and named["first"].lower() not in _NOT_FIRST:
         return Reading(f"{named['noun']} {sym}", canonical_key(named["noun"]), False)
     guessed = not GREEK_LETTER.match(sym)
-    if OWN_SETTING.search(before) or PARAMETER_WORD.search(before) or FIXED_AFTER.match(after):
+    said = OWN_SETTING.search(before) or PARAMETER_WORD.search(before) or RUNS_AT.search(before)
+    if said or FIXED_AFTER.match(after):
         return Reading(sym, symbol_key(sym), guessed)
     method = METHOD_WITH.search(before)
     if method:

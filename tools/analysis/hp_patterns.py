@@ -63,6 +63,10 @@ SYM_ASSIGN = re.compile(
     # a value run into letters ("0.5dt") is part of a formula
     rf"(?<![\w\\])(?P<sym>{SYM})\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
 )
+# "for ε ∈ {10^-4, 10^-3, 10^-2}": the values a symbol took over the runs (a stray "]" before the brace too)
+SYM_IN_SET = re.compile(
+    rf"(?<![\w\\])(?P<sym>{SYM})\s*∈\s*(?P<value>\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+\s*\]?\s*\}})"
+)
 _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
     r"L-BFGS|LBFGS|stochastic gradient descent)"

@@ -61,6 +61,7 @@ from tools.analysis.hp_patterns import (
     STEPS_OF,
     SYM,
     SYM_ASSIGN,
+    SYM_IN_SET,
     THINGS_FOR,
     TYPED_LAYERS,
     UNIT,
@@ -195,6 +196,7 @@ class _ProseScan:
         self.named()
         self.compounds()
         self.symbol_values()
+        self.symbol_sets()
         self.keywords()
 
     def index_ranges(self) -> None:
@@ -305,6 +307,20 @@ class _ProseScan:
         else:
             return
         self.emit(m, sym, key, value, span)
+
+    def symbol_sets(self) -> None:
+        """'curves for ε ∈ {10^-4, 10^-3, 10^-2}': a sweep, read like an assignment (an index set 'i ∈ {1, 2}'
+        of small whole numbers is none)."""
+        for m in SYM_IN_SET.finditer(self.text):
+            value = m["value"].replace("]", "")
+            values = normalize_value(value)
+            if not isinstance(values, list) or all(isinstance(v, float) and v == int(v) < 10 for v in values):
+                continue
+            before, after = self.text[max(0, m.start() - 60) : m.start()], self.text[m.end() : m.end() + 12]
+            reading = read_assigned(before, after, m["sym"])
+            if reading and self.free(*m.span("value")):
+                name, key, flagged, ctx = reading
+                self.emit(m, name, key, value, m.span("value"), flagged, ctx)
 
     def not_assigned(self, m: re.Match[str], before: str) -> bool:
         """Zero, a 1 not introduced as a setting, a product's value, a factor, a loop's start."""
