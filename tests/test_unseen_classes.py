@@ -29,6 +29,7 @@ def test_a_two_word_name_right_before_a_symbol_names_it() -> None:
     )
     assert got["confidence_level"] == [(0.3, "stated")]
     assert got["mixing_weight"] == [(0.25, "stated")]
+    assert "error_rate" not in found(_md("The final model reaches an error rate ε = 0.04 on the test set."))
 
 
 def test_a_greek_symbol_introduced_as_a_setting_is_stated_a_latin_one_a_candidate() -> None:

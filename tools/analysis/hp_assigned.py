@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tools.analysis.hp_vocabulary import GREEK, SYNONYMS, canonical_key
+from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, canonical_key
 
 # "we set r = 0.1", "we fix α = 2 and β = 1", "we choose κ = 3": the paper says this is its choice
 OWN_SETTING = re.compile(
@@ -72,7 +72,7 @@ def read_assigned(before: str, after: str, sym: str) -> Reading | None:
     candidate for a Latin one, which mostly abbreviates a quantity the paper names in words elsewhere ("we set
     C = 128" where C is the base channel count)."""
     named = NAME_BEFORE.search(before)
-    if named and named["first"].lower() not in _NOT_FIRST:
+    if named and named["first"].lower() not in _NOT_FIRST and not RESULT_WORDS.search(named["first"]):
         return Reading(f"{named['noun']} {sym}", canonical_key(named["noun"]), False)
     guessed = not GREEK_LETTER.match(sym)
     said = OWN_SETTING.search(before) or PARAMETER_WORD.search(before) or RUNS_AT.search(before)
