@@ -190,3 +190,16 @@ def test_results_reported_for_a_symbols_value_and_its_set_of_values() -> None:
 def test_a_set_written_in_latex_keeps_its_braces() -> None:
     md = _md(r"All runs are reported for $\varrho \in \{ 10^{-3}, 10^{-2}\}$ in Figure 4.")
     assert found(md)["rho"] == [([0.001, 0.01], "stated")]
+
+
+def test_a_way_it_can_be_done_and_another_methods_result_give_candidates() -> None:
+    md = _md(
+        "The relaxed problem is unconstrained and can be solved in terms of w using the RMSProp optimizer."
+    )
+    assert found(md)["optimizer"] == [("rmsprop", "candidate")]
+    md = _md("Our estimate is sharper than the result obtained using SGD with kernel expansions [smith2011].")
+    assert found(md)["optimizer"] == [("sgd", "candidate")]
+    md = _md(
+        "We minimise the loss, which can be solved using the RMSProp optimizer, with a learning rate of 0.01."
+    )
+    assert ("rmsprop", "stated") in found(md)["optimizer"]  # "we": the paper's own choice

@@ -54,6 +54,15 @@ _CITED_SUBJECT = re.compile(
     r"(?:\[[^\]]{1,80}\]|\([A-Z][^()]{1,60}\d{4}[a-z]?\))\s+(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
     r"train|trains|trained|employ|employs|employed|report|reports|reported|recommend\w*|suggest\w*)\b"
 )
+# a way a problem may be solved, not what was done: "it can be solved in terms of w using the Adam optimizer"
+_POSSIBLE = re.compile(
+    r"\bcan\s+(?:then\s+|also\s+)?be\s+(?:solved|optimi[sz]ed|trained|minimi[sz]ed|computed|found|learned|fitted)\b",
+    re.I,
+)
+# another method's result: "improving the result obtained using SGD with RKHS expansions"
+_OTHERS_RESULT = re.compile(
+    r"\b(?:results?|performance|scores?)\s+(?:obtained|reported|achieved)\s+(?:using|with|by)\b", re.I
+)
 # a value given as an example: "λ ≥ 0 is a small constant; e.g., λ = 0.01 can be thought of as ..."
 _EXAMPLE_BEFORE = re.compile(r"\b(?:e\.g\.|for\s+example|for\s+instance)[,:]?\s+[^,;]{0,20}$", re.I)
 # a hypothetical case, with no "we": "when using constant step-size of η = 1, the algorithm matches Sinkhorn"
@@ -72,22 +81,8 @@ def doubt(  # noqa: PLR0913
         return "flagged by the scanner"
     if _OTHERS.search(quote) and not _OURS.search(quote):
         return "sentence about cited work"
-    if prose and _GENERAL.search(quote) and not _OURS.search(quote):
-        return "sentence about common practice"
-    if prose and _EXAMPLE_BEFORE.search(quote[: max(0, quote.find(value))][-30:]):
-        return "an example value"
-    if prose and _clause_cites(quote, value):
-        return "clause about cited work"
-    if prose and _OUTCOME.search(quote) and not _CHOICE.search(quote):
-        return "a sentence reporting results"
-    if prose and _HYPOTHETICAL.search(quote) and not _OURS.search(quote):
-        return "a hypothetical case"
-    if prose and any(_ticks(m.group(0)) for m in _RUN.finditer(quote)):
-        return "axis ticks of a figure"
-    if prose and _DRAWN.search(quote):
-        return "the extent of a figure"
-    if prose and _TRIED.search(quote):
-        return "a value found wanting or tried aside"
+    if prose and (why := _sentence_doubt(quote, value)):
+        return why
     if isinstance(norm, float) and norm < _FLOOR.get(key, 0):
         return "implausible value for this setting"
     if isinstance(norm, float) and norm < 1 and (key in COUNT_KEYS or key.endswith("_steps")):
@@ -97,6 +92,24 @@ def doubt(  # noqa: PLR0913
     if key in _WORDY and value.isalpha() and not (key == "num_runs" and _RUNS_STATED.search(quote)):
         return "a count in prose"
     return None
+
+
+def _sentence_doubt(quote: str, value: str) -> str | None:
+    """What in a prose sentence says its value may not be a setting the paper chose."""
+    ours = bool(_OURS.search(quote))
+    checks = (
+        (_GENERAL.search(quote) and not ours, "sentence about common practice"),
+        (_EXAMPLE_BEFORE.search(quote[: max(0, quote.find(value))][-30:]), "an example value"),
+        (_clause_cites(quote, value), "clause about cited work"),
+        (_OUTCOME.search(quote) and not _CHOICE.search(quote), "a sentence reporting results"),
+        (_HYPOTHETICAL.search(quote) and not ours, "a hypothetical case"),
+        (_POSSIBLE.search(quote) and not ours, "a way it can be done, not a stated choice"),
+        (_OTHERS_RESULT.search(quote), "another method's result"),
+        (any(_ticks(m.group(0)) for m in _RUN.finditer(quote)), "axis ticks of a figure"),
+        (_DRAWN.search(quote), "the extent of a figure"),
+        (_TRIED.search(quote), "a value found wanting or tried aside"),
+    )
+    return next((why for hit, why in checks if hit), None)
 
 
 def _clause_cites(quote: str, value: str) -> bool:
