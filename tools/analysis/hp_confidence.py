@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from tools.analysis.hp_vocabulary import COUNT_KEYS
+
 # a sentence about someone else's method: "Magni et al. followed ...", "they used ...", with no "we"/"our"
 _OTHERS = re.compile(
     r"\b[A-Z][\w-]+\s+[*_]?et\s+al\b\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b"
@@ -36,6 +38,39 @@ _TRIED = re.compile(
     re.I,
 )
 _WORDY = {"num_features", "num_experts", "num_parameters", "num_runs"}
+# a sentence reporting an outcome: "OS outperforms Sinkhorn for N = 100", "with B = 10 bins, n = 3000 the
+# error is 5.2 ± 1.1 times lower", "a 35% lower error ... for B = 100"; not when it states a choice
+_OUTCOME = re.compile(
+    r"\boutperform\w*|\bmatch(?:es|ed)?\s+(?:\w+\s+)?(?:the\s+)?performance\b|"
+    r"\b\d+(?:\.\d+)?\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?:x|×|times)\s+(?:lower|higher|smaller|larger|faster|slower|"
+    r"better|worse)\b|\b\d+(?:\.\d+)?\s*%\s+(?:lower|higher|better|worse|smaller|larger)\b",
+    re.I,
+)
+_CHOICE = re.compile(
+    r"\bwe\s+(?:use|used|set|fix|fixed|train|trained|choose|chose|select|selected|run|ran)\b", re.I
+)
+# a citation as the subject of a clause: "e.g. [brocker2012] use B = 51 bins", "(Guo et al., 2017) used 15"
+_CITED_SUBJECT = re.compile(
+    r"(?:\[[^\]]{1,80}\]|\([A-Z][^()]{1,60}\d{4}[a-z]?\))\s+(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
+    r"train|trains|trained|employ|employs|employed|report|reports|reported|recommend\w*|suggest\w*)\b"
+)
+# a way a problem may be solved, not what was done: "it can be solved in terms of w using the Adam optimizer"
+_POSSIBLE = re.compile(
+    r"\bcan\s+(?:then\s+|also\s+)?be\s+(?:solved|optimi[sz]ed|trained|minimi[sz]ed|computed|found|learned|fitted)\b",
+    re.I,
+)
+# another method's result: "improving the result obtained using SGD with RKHS expansions"
+_OTHERS_RESULT = re.compile(
+    r"\b(?:results?|performance|scores?)\s+(?:obtained|reported|achieved)\s+(?:using|with|by)\b", re.I
+)
+# a value given as an example: "λ ≥ 0 is a small constant; e.g., λ = 0.01 can be thought of as ..."
+_EXAMPLE_BEFORE = re.compile(r"\b(?:e\.g\.|for\s+example|for\s+instance)[,:]?\s+[^,;]{0,20}$", re.I)
+# a hypothetical case, with no "we": "when using constant step-size of η = 1, the algorithm matches Sinkhorn"
+# or a protocol not followed: "an alternative protocol would have been to split the data into (1000, 9000)"
+_HYPOTHETICAL = re.compile(
+    r"\b(?:when|if|whenever)\s+(?:using|one\s+uses)\b|\b(?:would|could|might)\s+have\s+(?:been|used)\b",
+    re.I,
+)
 
 
 def doubt(  # noqa: PLR0913
@@ -46,21 +81,44 @@ def doubt(  # noqa: PLR0913
         return "flagged by the scanner"
     if _OTHERS.search(quote) and not _OURS.search(quote):
         return "sentence about cited work"
-    if prose and _GENERAL.search(quote) and not _OURS.search(quote):
-        return "sentence about common practice"
-    if prose and any(_ticks(m.group(0)) for m in _RUN.finditer(quote)):
-        return "axis ticks of a figure"
-    if prose and _DRAWN.search(quote):
-        return "the extent of a figure"
-    if prose and _TRIED.search(quote):
-        return "a value found wanting or tried aside"
+    if prose and (why := _sentence_doubt(quote, value)):
+        return why
     if isinstance(norm, float) and norm < _FLOOR.get(key, 0):
         return "implausible value for this setting"
+    if isinstance(norm, float) and norm < 1 and (key in COUNT_KEYS or key.endswith("_steps")):
+        return "a fraction for a count (a plot's tick label?)"
     if norm == 1 and key in _COUNTS:
         return "one of a count: usually prose (\"one layer of\")"
     if key in _WORDY and value.isalpha() and not (key == "num_runs" and _RUNS_STATED.search(quote)):
         return "a count in prose"
     return None
+
+
+def _sentence_doubt(quote: str, value: str) -> str | None:
+    """What in a prose sentence says its value may not be a setting the paper chose."""
+    ours = bool(_OURS.search(quote))
+    checks = (
+        (_GENERAL.search(quote) and not ours, "sentence about common practice"),
+        (_EXAMPLE_BEFORE.search(quote[: max(0, quote.find(value))][-30:]), "an example value"),
+        (_clause_cites(quote, value), "clause about cited work"),
+        (_OUTCOME.search(quote) and not _CHOICE.search(quote), "a sentence reporting results"),
+        (_HYPOTHETICAL.search(quote) and not ours, "a hypothetical case"),
+        (_POSSIBLE.search(quote) and not ours, "a way it can be done, not a stated choice"),
+        (_OTHERS_RESULT.search(quote), "another method's result"),
+        (any(_ticks(m.group(0)) for m in _RUN.finditer(quote)), "axis ticks of a figure"),
+        (_DRAWN.search(quote), "the extent of a figure"),
+        (_TRIED.search(quote), "a value found wanting or tried aside"),
+    )
+    return next((why for hit, why in checks if hit), None)
+
+
+def _clause_cites(quote: str, value: str) -> bool:
+    """Is the value in a clause whose subject is a citation ('e.g. [12] use B = 51 bins---our method ...')?"""
+    for m in _CITED_SUBJECT.finditer(quote):
+        rest = re.split(r"—|---|;|\bwe\b|\bour\b", quote[m.end() :], maxsplit=1, flags=re.I)[0]
+        if value and value in rest:
+            return True
+    return False
 
 
 def _ticks(run: str) -> bool:

@@ -64,8 +64,15 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
             )  # displays are maths
 
 
+# \sigma is σ, not the final ς that shares its name in GREEK (likewise θ/ϑ, ρ/ϱ); \var... are the variants
+_TEX_GREEK = {f"\\{name}": ch for ch, name in reversed(GREEK.items())}
 _TEX_SYMBOLS = {
-    **{f"\\{name}": ch for ch, name in GREEK.items() if name != "epsilon"},
+    **_TEX_GREEK,
+    "\\varsigma": "ς",
+    "\\vartheta": "ϑ",
+    "\\varrho": "ϱ",
+    "\\phi": "ϕ",
+    "\\varphi": "φ",
     "\\epsilon": "ϵ",
     "\\varepsilon": "ε",
     "\\times": "×",
@@ -85,7 +92,9 @@ def _plain(text: str) -> str:
         def math(m: re.Match[str]) -> str:
             inner = _TEX_WORD.sub("", m.group(1))
             inner = re.sub(r"\\[A-Za-z]+", lambda c: _TEX_SYMBOLS.get(c.group(0), ""), inner)
+            inner = inner.replace("\\{", "\x01").replace("\\}", "\x02")  # a set's braces print: "{0.1, 0.2}"
             inner = inner.replace("{", "").replace("}", "").replace("\\", "")
+            inner = inner.replace("\x01", "{").replace("\x02", "}")
             return re.sub(r"\s*=\s*", " = ", inner)  # '$\\gamma=0.95$' prints as 'γ = 0.95'
 
         text = re.sub(r"(?<!\\)\$([^$]{1,200})\$", math, text)

@@ -63,6 +63,10 @@ SYM_ASSIGN = re.compile(
     # a value run into letters ("0.5dt") is part of a formula
     rf"(?<![\w\\])(?P<sym>{SYM})\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
 )
+# "for ε ∈ {10^-4, 10^-3, 10^-2}": the values a symbol took over the runs (a stray "]" before the brace too)
+SYM_IN_SET = re.compile(
+    rf"(?<![\w\\])(?P<sym>{SYM})\s*∈\s*(?P<value>\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+\s*\]?\s*\}})"
+)
 _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
     r"L-BFGS|LBFGS|stochastic gradient descent)"
@@ -100,7 +104,8 @@ FOLDS = re.compile(
 )
 # how often an experiment is repeated: 'repeated for 20 times', 'a deviation computed over 5 trials'
 REPEATS = re.compile(
-    rf"\brepeated\s+(?:for\s+)?(?P<value>\d+|{WORDNUM})\s+times\b"
+    rf"\brepeat(?:ed|s)?\s+(?:(?:this|the|that|each|these|all|our|whole|entire)\s+)*(?:(?P<what>[a-z-]+)\s+)?"
+    rf"(?:for\s+)?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDNUM})\s+times\b"
     rf"|\b(?:averaged?|mean|deviation|interval|computed|errors?)\s+(?:\w+\s+){{0,2}}?over\s+"
     rf"(?P<over>\d+|{WORDNUM})\s+(?:independent\s+|random\s+|different\s+)?(?:trials|simulations|runs)\b",
     re.I,
@@ -194,12 +199,46 @@ _PHRASES = (
         "image_size",
         "image size",
     ),
+    # "32 channels with 3×3 filters", "5 × 5 convolution kernels": a filter's size, not a count of filters
+    (
+        r"(?<![\w.,×])(?P<value>\d+\s*[×x]\s*\d+)\s+(?:conv(?:olution(?:al)?)?\s+)?(?:filters?|kernels?)\b",
+        "kernel_size",
+        "kernel size",
+    ),
+    # "90% confidence intervals", "(10 runs, 95% c.i.)": the level of the reported intervals
+    (
+        r"(?<![\w.])(?P<value>\d{2}(?:\.\d+)?\s?%)\s+(?:(?:upper|lower)\s+)?"
+        r"(?:confidence\s+(?:intervals?|bounds?|levels?|bands?)|c\.\s?i\.)",
+        "confidence_level",
+        "confidence level",
+    ),
+    # "split the validation set into 3 sets of sizes (20000, 5000, 25000)", "... of sizes 3,000 and 7,000"
+    (
+        r"\b(?:split|splits|divided?|partition(?:ed)?)\b[^.;]{0,80}?\bsets?\b[^.;]{0,40}?\bof\s+sizes?\s+"
+        rf"(?P<value>\(\s*(?:{NUM})(?:\s*,\s*(?:{NUM}))+\s*\)"
+        rf"|(?:{NUM})(?:\s*,\s*(?:{NUM}))*\s*,?\s+and\s+(?:{NUM}))",
+        "split_sizes",
+        "split sizes",
+    ),
+    # "we calculate 1000 adversarial examples", "computed 500 samples": examples the method produces
+    (
+        rf"\b(?:calculated?|computed?|generated?|produced?)\s+(?P<value>{SCALAR})\s+(?:[a-z-]+\s+)?"
+        r"(?:examples|samples)\b",
+        "examples",
+        "examples",
+    ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
         r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",
         "lr_milestones",
         "learning rate milestones",
     ),
+)
+# "we sampled, with replacement, a recalibration set of 1,000 points": a set the method draws
+SAMPLED_SET = re.compile(
+    r"\b(?:sampled?|sampling|draws?|drew|drawn)\b[^.;]{0,60}?\b(?!(?:training|test|validation|dev)\b)"
+    rf"(?P<noun>[a-z-]{{4,}})\s+set\s+of\s+(?P<value>{NUM})\s+(?:data\s+)?(?:points|examples|samples)\b",
+    re.I,
 )
 PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRASES)
 # "evaluated at every 500,000 frames", "checkpoints taken every 10 epochs": an interval, named by its purpose
@@ -253,7 +292,7 @@ SCHEDULE_START = re.compile(
 ABOUT_LR = re.compile(r"learning[\s-]rate|\blr\b|lr_scheduler|scheduler", re.I)
 # the size of a model part: "2 linear layers each of size 128", "Filters are of size 5 × 5"
 PART_SIZE = re.compile(
-    r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?of\s+"
+    r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?(?:of|with)\s+"
     rf"(?:size|width)\s+(?P<value>(?:{NUM})(?:\s*[×x]\s*(?:{NUM}))?)(?!\w|,\d|\.\d)",
     re.I,
 )

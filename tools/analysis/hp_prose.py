@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tools.analysis.hp_assigned import GREEK_FACTOR, explicit_one, read_assigned, size_of, symbol_key
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_normalize import NUM, clean_float, normalize_value
@@ -48,6 +49,7 @@ from tools.analysis.hp_patterns import (
     PRODUCT_BEFORE,
     RANGE_START,
     REPEATS,
+    SAMPLED_SET,
     SCHEDULE,
     SCHEDULE_START,
     SCORES_AFTER,
@@ -59,6 +61,7 @@ from tools.analysis.hp_patterns import (
     STEPS_OF,
     SYM,
     SYM_ASSIGN,
+    SYM_IN_SET,
     THINGS_FOR,
     TYPED_LAYERS,
     UNIT,
@@ -68,7 +71,6 @@ from tools.analysis.hp_patterns import (
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_vocabulary import (
     COUNT_ONLY,
-    GREEK,
     RESULT_WORDS,
     SYNONYMS,
     WORD_VALUED,
@@ -130,7 +132,14 @@ class _ProseScan:
         return self.taken.isdisjoint(range(a, b))
 
     def emit(  # noqa: PLR0913
-        self, m: re.Match[str], name: str, key: str, value: str, span: tuple[int, int], flagged: bool = False
+        self,
+        m: re.Match[str],
+        name: str,
+        key: str,
+        value: str,
+        span: tuple[int, int],
+        flagged: bool = False,
+        context: str | None = None,
     ) -> None:
         self.taken.update(range(*span))
         unit = UNIT.match(self.text, span[1])
@@ -145,6 +154,7 @@ class _ProseScan:
             sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
             flagged=flagged or bool(PART_OF_RUN.search(self.text[max(0, span[0] - 30) : span[0]])),
+            context=context,
         )
 
     def good_value_name(self, m: re.Match[str]) -> bool:
@@ -165,6 +175,9 @@ class _ProseScan:
         other = [w for w in gap[:-1] if w.lower() not in GAP_FILLER]
         if other and re.fullmatch(SYM, gap[-1]) and re.match(r"\s*[=∈]", self.text[m.end("gap") :]):
             return False  # "iterations with the observation size K = 100", "update player i ∈ {1, 2}"
+        end = m.start("value") + len(m["value"].rstrip())
+        if re.match(r"[A-Za-z^_(]", self.text[end : end + 1]):
+            return False  # "step size η_t = 1t^a": a number run into a formula
         noun = NOUN_AFTER.match(self.text, m.end("value"))
         if noun and not UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"]):
             return False  # "the first layer consists of 32 neurons", "layers of 200 units"
@@ -183,6 +196,7 @@ class _ProseScan:
         self.named()
         self.compounds()
         self.symbol_values()
+        self.symbol_sets()
         self.keywords()
 
     def index_ranges(self) -> None:
@@ -236,15 +250,12 @@ class _ProseScan:
         """'β1 = 0.9' after Adam, a symbol the paper defined, or one it sets ('we use λ = 0.1')."""
         text, symbols = self.text, self.symbols | self.local
         for m in SYM_ASSIGN.finditer(text):
-            sym = m.group("sym")
-            if not self.free(*m.span("value")) or normalize_value(m.group("value")) in (0.0, 1.0):
-                continue
-            if (
-                PRODUCT_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
-                or RANGE_START.match(text, m.end("value"))
-                or FACTOR_AFTER.match(text, m.end("value"))
-            ):
+            sym, before = m.group("sym"), text[max(0, m.start() - 60) : m.start()]
+            if not self.free(*m.span("value")) or self.not_assigned(m, before):
                 continue  # "K · L = 1000" is a product's value, "C = 2 · max" a factor; "for N = 0, 1" a loop
+            if size := size_of(before, sym):  # "a test grid of size n = 10^4": the grid's, whatever n is
+                self.emit(m, size.name, size.key, m.group("value"), m.span("value"), flagged=size.flagged)
+                continue
             named = symbol_named_here(text, m, symbols)
             name, key = (sym, symbols.get(sym))
             if named:
@@ -263,34 +274,65 @@ class _ProseScan:
             ):
                 self.emit(m, sym, symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
                 continue  # "if M = 100 and K = 5, then ...": an example, not a setting
-            window = text[max(0, m.start() - 200) : m.end() + 100].lower()
-            if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
-                key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
-            elif noun := NAMING_NOUN.search(text[max(0, m.start() - 30) : m.start()]):
-                self.emit(m, noun["noun"], canonical_key(noun["noun"]), m.group("value"), m.span("value"))
+            self.symbol_by_sentence(m, before, symbols)
+
+    def symbol_by_sentence(self, m: re.Match[str], before: str, symbols: dict[str, str]) -> None:
+        """An assignment the sentence alone must name: Adam's β1, 'a budget of n', a symbol the paper defined
+        (unless the sentence names another quantity), a letter's standard meaning, 'we set r = 0.1'."""
+        text, sym, value, span = self.text, m.group("sym"), m.group("value"), m.span("value")
+        window = text[max(0, m.start() - 200) : m.end() + 100].lower()
+        if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
+            key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
+        elif noun := NAMING_NOUN.search(text[max(0, m.start() - 30) : m.start()]):
+            self.emit(m, noun["noun"], canonical_key(noun["noun"]), value, span)
+            return
+        elif sym in symbols:
+            key = symbols[sym]
+            other = OTHER_NOUN.search(text[max(0, m.start() - 40) : m.start()])
+            things = THINGS_FOR.search(text[max(0, m.start() - 30) : m.start()])
+            if things and singular(things["noun"]) not in key:
+                other = things
+            if other and names_other(other["noun"], key):  # "sticky actions with a probability of p"
+                name = f"{other['noun']} {sym}"
+                self.emit(m, name, canonical_key(other["noun"]), value, span, flagged=True)
+                return
+        elif conventional := conventional_key(sym, sentence_around(text, m.start(), m.end())):
+            key = conventional  # "Q-learning with parameters γ = 0.8": the letter's standard meaning
+        elif reading := read_assigned(before, text[m.end("value") : m.end("value") + 12], sym):
+            self.emit(m, reading.name, reading.key, value, span, reading.flagged, reading.context)
+            return
+        elif SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
+            self.emit(m, sym, symbol_key(sym), value, span, flagged=True)  # name guessed
+            return
+        else:
+            return
+        self.emit(m, sym, key, value, span)
+
+    def symbol_sets(self) -> None:
+        """'curves for ε ∈ {10^-4, 10^-3, 10^-2}': a sweep, read like an assignment (an index set 'i ∈ {1, 2}'
+        of small whole numbers is none)."""
+        for m in SYM_IN_SET.finditer(self.text):
+            value = m["value"].replace("]", "")
+            values = normalize_value(value)
+            if not isinstance(values, list) or all(isinstance(v, float) and v == int(v) < 10 for v in values):
                 continue
-            elif sym in symbols:
-                key = symbols[sym]
-                other = OTHER_NOUN.search(text[max(0, m.start() - 40) : m.start()])
-                things = THINGS_FOR.search(text[max(0, m.start() - 30) : m.start()])
-                if things and singular(things["noun"]) not in key:
-                    other = things
-                if other and names_other(other["noun"], key):  # "sticky actions with a probability of p"
-                    name = f"{other['noun']} {sym}"
-                    self.emit(
-                        m, name, canonical_key(other["noun"]), m.group("value"), m.span("value"), flagged=True
-                    )
-                    continue
-            elif conventional := conventional_key(sym, sentence_around(text, m.start(), m.end())):
-                key = conventional  # "Q-learning with parameters γ = 0.8": the letter's standard meaning
-            elif SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
-                plain = sym.replace("_", "").replace("{", "").replace("}", "")
-                key = "".join(GREEK.get(ch, ch) for ch in plain)
-                self.emit(m, sym, key, m.group("value"), m.span("value"), flagged=True)  # name guessed
-                continue
-            else:
-                continue
-            self.emit(m, sym, key, m.group("value"), m.span("value"))
+            before, after = self.text[max(0, m.start() - 60) : m.start()], self.text[m.end() : m.end() + 12]
+            reading = read_assigned(before, after, m["sym"])
+            if reading and self.free(*m.span("value")):
+                name, key, flagged, ctx = reading
+                self.emit(m, name, key, value, m.span("value"), flagged, ctx)
+
+    def not_assigned(self, m: re.Match[str], before: str) -> bool:
+        """Zero, a 1 not introduced as a setting, a product's value, a factor, a loop's start."""
+        text, value = self.text, normalize_value(m.group("value"))
+        return (
+            value == 0.0
+            or (value == 1.0 and not explicit_one(before))
+            or bool(PRODUCT_BEFORE.search(text[max(0, m.start() - 4) : m.start()]))
+            or bool(RANGE_START.match(text, m.end("value")))
+            or bool(FACTOR_AFTER.match(text, m.end("value")))
+            or bool(GREEK_FACTOR.match(text, m.end("value")))  # "b = 2 ι": a product with a symbol
+        )
 
     def keywords(self) -> None:
         """Settings named by a word: optimizer, schedules, activation, normalization, objective, search."""
@@ -311,8 +353,9 @@ class _ProseScan:
             self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
         for m in FOLDS.finditer(text):
             self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"], m.span())
-        for m in REPEATS.finditer(text):
-            self.emit(m, "runs", "num_runs", m["value"] or m["over"], m.span())
+        for m in REPEATS.finditer(text):  # "repeat this resampling 1,000 times": the number of resamples
+            key = "num_resamples" if (m["what"] or "").startswith("resampl") else "num_runs"
+            self.emit(m, key.removeprefix("num_"), key, m["value"] or m["over"], m.span())
         for m in KNN.finditer(text):
             self.emit(m, "k-NN graph", "knn_graph_k", m["value"], m.span())
         for m in INITIALIZATION.finditer(text):
@@ -320,15 +363,19 @@ class _ProseScan:
 
     def phrases(self) -> None:
         """Settings stated in a fixed turn of phrase: '10,000 most common words', 'layers of size 128'."""
-        for rx, key, name in PHRASE_RES:
+        for rx, key, name in PHRASE_RES:  # an interval's level says how results are reported: a candidate
             for m in rx.finditer(self.text):
                 if self.free(*m.span("value")):
-                    self.emit(m, name, key, m["value"], m.span("value"))
+                    self.emit(m, name, key, m["value"], m.span("value"), flagged=key == "confidence_level")
         for m in SET_SIZE.finditer(self.text):  # "set the word embedding to size 128"
             key = canonical_key(f"{m['noun']} size")
             if self.free(*m.span("value")):
                 guessed = key not in SYNONYMS
                 self.emit(m, f"{m['noun']} size", key, m["value"], m.span("value"), flagged=guessed)
+        for m in SAMPLED_SET.finditer(self.text):
+            if self.free(*m.span("value")):
+                name = f"{m['noun']} set size"
+                self.emit(m, name, canonical_key(name), m["value"], m.span("value"))
         for m in PART_SIZE.finditer(self.text):
             if self.free(*m.span("value")):
                 key = PART_KEY[m["noun"].lower()]

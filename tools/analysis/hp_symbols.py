@@ -71,7 +71,9 @@ def rejected(text: str, start: int, end: int, value: float | str | list) -> bool
     if re.match(r"\s*/|\s+(successive|consecutive|adjacent|subsequent)\b", after):
         return True  # "R = 1/ −K": a fraction of symbols; "between two successive layers"
     if isinstance(value, float) and 1950 <= value <= 2039:
-        return after[:1] in (")", ";") or before.rstrip()[-1:] in (",", "(")
+        # "the European Union's Horizon 2020 programme", "NeurIPS 2019": a name with its year
+        named = re.search(r"[a-z,;’']\s+[A-Z][\w-]*\s+$", text[max(0, start - 40) : start])
+        return after[:1] in (")", ";") or before.rstrip()[-1:] in (",", "(") or bool(named)
     return False
 
 
@@ -93,6 +95,8 @@ def symbol_map(paras: list[Para]) -> dict[str, str]:
             if after and key in COUNT_KEYS and singular(m.group(0).lower()) == m.group(0).lower().strip():
                 after = None  # "at iteration n", "layer l": an index, not a count
             defined = SYM_IS.search(text[max(0, m.start() - 60) : m.start()])
+            if key == "num_parameters":  # "the parameter σ", "the σ parameter": a parameter, not their count
+                after = before = defined = None
             for found in (after, before, defined):
                 if found:
                     votes.setdefault(found.group("sym"), {}).setdefault(key, 0)
@@ -105,7 +109,7 @@ def symbol_map(paras: list[Para]) -> dict[str, str]:
                     continue  # "the number of k-combinations of M": M is not the count
                 key = canonical_key("number of " + " ".join(words[:stop]))
                 votes.setdefault(m["sym"], {}).setdefault(key, 0)
-                votes[m["sym"]][key] += 3
+                votes[m["sym"]][key] += 5  # a definition outweighs the names beside it ("the horizon H")
         for m in NAMED_SYM.finditer(text):  # "a budget n": weighs as much as one definition
             votes.setdefault(m["sym"], {}).setdefault(canonical_key(m["noun"]), 0)
             votes[m["sym"]][canonical_key(m["noun"])] += 3

@@ -289,8 +289,14 @@ def _setting_row(line: _Line, row: re.Match[str], header: list[str], out: Collec
             if _ROW_VALUE.fullmatch(cell.strip()):
                 out.add(line, row.group("name"), key, cell, "table", line.text, context=head or None)
         return
-    for v in _ROW_VALUE.finditer(row.group("rest")):
-        out.add(line, row.group("name"), key, v.group(0), "table", line.text)
+    rest = row.group("rest")
+    for v in _ROW_VALUE.finditer(rest):
+        if not _FORMULA_PIECE.match(rest, v.end()) and not rest[: v.start()][-1:].isalpha():
+            out.add(line, row.group("name"), key, v.group(0), "table", line.text)
+
+
+# a number inside a formula, not a value: "η_t = 1t^a" (a fraction flattened), "a ≥ 1 - b/2"
+_FORMULA_PIECE = re.compile(r"[A-Za-z^_(]|\s*[-−+*/^]\s*[A-Za-zα-ω(]")
 
 
 _MAX_FLAT_ROWS = 200  # rows read from one run of cells: bounds the work on an endless line

@@ -114,7 +114,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "base_channels": ("channels", "base channels", "channel width", "filters"),
     "num_res_blocks": ("residual blocks", "resblocks", "res blocks"),
     "num_parameters": ("parameters", "params", "number of parameters"),
-    "num_runs": ("runs", "random seeds", "seeds", "repetitions"),
+    "num_runs": ("runs", "random seeds", "seeds", "repetitions", "repeats", "trials"),
+    "num_resamples": ("resamples", "bootstrap resamples", "bootstrap replicates"),
     "objective": ("objective", "loss", "training objective", "loss function"),
     "activation": (
         "activation",
@@ -135,6 +136,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "lr_milestones": ("milestones", "lr milestones", "learning rate milestones"),
     "vocab_size": ("vocabulary size", "vocab size"),
     "image_size": ("image size", "resolution", "image resolution"),
+    "stride": ("stride", "convolution stride"),
+    "horizon": ("horizon", "episode horizon", "time horizon", "planning horizon"),
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
 }
 
@@ -154,6 +157,7 @@ COUNT_KEYS = {
     "num_parameters",
     "num_runs",
     "num_experts",
+    "num_resamples",
 }
 STANDARD_KEYS = (
     "optimizer",

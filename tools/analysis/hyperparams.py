@@ -10,6 +10,8 @@ or a lower-case string; `values_match(a, b)` compares two normalised values.
 
 from __future__ import annotations
 
+import re
+
 from tools.analysis.findings import Hyperparameter
 from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_collector import Collector
@@ -19,6 +21,9 @@ from tools.analysis.hp_prose import prose_matches
 from tools.analysis.hp_symbols import symbol_map
 from tools.analysis.hp_tables import read_tables
 from tools.analysis.hp_vocabulary import COUNT_KEYS, STANDARD_KEYS, SYNONYMS, canonical_key
+
+# a figure's or table's caption: "**Figure 2** ...", "Table 3: ...", an italic caption line "*... (30 runs).*"
+_CAPTION = re.compile(r"^(?:\*\*)?(?:Figure|Fig\.|Table)\s+\d+|^\*[^*]")
 
 __all__ = [
     "COUNT_KEYS",
@@ -42,8 +47,8 @@ def find_hyperparameters(markdown: str) -> list[Hyperparameter]:
     table_lines = read_tables(lines, symbols, out)
     body = [ln if ln.no not in table_lines else _Line(ln.no, "", ln.page, ln.section) for ln in lines]
     for para in paragraphs(body):
-        if OTHERS_WORK.search(para.starts[0][1].section or ""):
-            continue
+        if OTHERS_WORK.search(para.starts[0][1].section or "") and not _CAPTION.match(para.text):
+            continue  # a figure's caption describes the experiments wherever the figure floated
         where = "algorithm" if ALG_INPUT.match(para.text) else "prose"
         prose_matches(para.text, para.line_at, symbols, out, where)
     out.items.sort(key=lambda h: h.line)

@@ -25,6 +25,8 @@ _COMPLEX = re.compile(
     r"\\(?:csname|expandafter|if[a-zA-Z]*|futurelet|afterassignment|makeatletter|def|gdef|edef"
     r"|newcommand|renewcommand|let|noexpand|@[a-zA-Z@]*)(?![a-zA-Z])|@"
 )
+_XSPACE_BEFORE_WORD = re.compile(r"\\xspace(?=[A-Za-z0-9])")
+_SPACE_FACTOR = re.compile(r"\\@(?![a-zA-Z@])")
 _COUNTER_FORMAT = re.compile(r"\\(?:arabic|alph|Alph|roman|Roman|fnsymbol|the[a-zA-Z]+)(?![a-zA-Z])")
 # Commands the converter interprets itself: a redefinition of these would hide the structure.
 PROTECTED = {
@@ -125,6 +127,7 @@ class MacroTable:
     warnings: list[str] = field(default_factory=list)
 
     def define(self, mac: Macro, how: str) -> None:
+        mac.body = _SPACE_FACTOR.sub("", mac.body)  # "OPTIMIST\@\xspace": \@ only sets the space after a dot
         if mac.name in PROTECTED or _COMPLEX.search(mac.body + (mac.end or "")) or "@" in mac.name:
             self.skipped.append(mac.name)
             return
@@ -228,7 +231,11 @@ class MacroTable:
         return i
 
     def expand(self, text: str) -> str:
-        """Expand the known macros until none is left (bounded)."""
+        """Expand the known macros until none is left (bounded); an \\xspace a macro left before a letter or
+        a digit prints as the space it stands for ("\\algoname2" with "OPTIMIST\\xspace" is "OPTIMIST 2")."""
+        return _XSPACE_BEFORE_WORD.sub(" ", self._expand_all(text))
+
+    def _expand_all(self, text: str) -> str:
         if not self.macros and not self.envs:
             return text
         limit = 2 * len(text) + 200_000

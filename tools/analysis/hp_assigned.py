@@ -1,0 +1,90 @@
+"""What a sentence itself says an assigned symbol is, when the paper's symbol table does not name it: "we set
+r = 0.1" (the paper's own choice), "confidence level δ = 0.2" (a name right before it), "σ = 0.15 fixed",
+"OPTIMIST2 with κ = 2" (a named method's configuration), "a test grid of size n = 10^4" (the size of the
+thing named, whatever n means elsewhere)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, canonical_key
+
+# "we set r = 0.1", "we fix α = 2 and β = 1", "we choose κ = 3": the paper says this is its choice
+OWN_SETTING = re.compile(
+    r"\bwe\s+(?:set|fix|fixed|choose|chose|select|selected|take|took)\s+(?:[^.;:]{0,40}?(?:,|\band\b)\s*)?"
+    r"(?:(?:the\s+)?[a-z-]+\s+)?$",
+    re.I,
+)
+# "(with hyperparameter κ = 1)": the symbol is introduced as a setting ("parameters γ" may be of anything)
+PARAMETER_WORD = re.compile(r"\bhyper-?parameters?\s+$", re.I)
+# "confidence level δ = 0.2", "mixing weight w = 0.3": a two-word name whose head says what kind of setting
+NAME_BEFORE = re.compile(
+    r"(?<![\w-])(?P<noun>(?P<first>[a-z]{3,})\s+(?:level|rate|size|factor|coefficient|threshold|constant|"
+    r"weight|probability|temperature|margin|radius|width|length|order|scale|strength|bandwidth|horizon))\s+$",
+    re.I,
+)
+_NOT_FIRST = {"the", "and", "with", "where", "its", "our", "their", "this", "that", "for", "from", "each"}
+# "σ = 0.15 fixed", "σ = 0.5 (fixed)": a constant of the experiment
+FIXED_AFTER = re.compile(r"\s*\(?\s*fixed\b", re.I)
+# "OPTIMIST2 with κ = 2", "UCB1 using c = 2": a configuration of the method named right before
+METHOD_WITH = re.compile(r"(?<![\w-])(?P<method>[A-Z][A-Za-z]*[A-Z0-9][\w-]*)\s+(?:with|using)\s+$")
+# "we report results for ε = 10^-2", "curves for ε ∈ {0.1, 0.01}": the runs were made at that value
+RUNS_AT = re.compile(
+    r"\b(?:results?|curves?|performances?|experiments?|runs?|plots?)\s+(?:[a-z-]+\s+){0,3}?(?:for|with|at)\s+$",
+    re.I,
+)
+# "a test grid of size n = 10^4", "a batch of size B = 64": the size of the thing named
+SIZE_OF = re.compile(
+    r"(?<![\w-])(?P<noun>[a-z][a-z-]{2,})\s+of\s+(?:size|length|dimension|cardinality)\s+$", re.I
+)
+
+GREEK_LETTER = re.compile(r"[α-ωΑ-Ωϵϑϕϱς]")
+# "b = 2 ι": the value times a symbol, a formula
+GREEK_FACTOR = re.compile(r"\s?[α-ωΑ-Ωϵϑϕϱς](?![\w])")
+
+
+class Reading(NamedTuple):
+    name: str
+    key: str
+    flagged: bool
+    context: str | None = None
+
+
+def symbol_key(sym: str) -> str:
+    """A key spelled from the symbol itself: 'κ' -> 'kappa', 'β_1' -> 'beta1'."""
+    plain = sym.replace("_", "").replace("{", "").replace("}", "")
+    return "".join(GREEK.get(ch, ch) for ch in plain)
+
+
+def size_of(before: str, sym: str) -> Reading | None:
+    """'a test grid of size n': the grid's size, stated when the name is a known setting ('batch of size')."""
+    m = SIZE_OF.search(before)
+    if m is None:
+        return None
+    key = canonical_key(f"{m['noun']} size")
+    return Reading(f"{m['noun']} size {sym}", key, key not in SYNONYMS)
+
+
+def read_assigned(before: str, after: str, sym: str) -> Reading | None:
+    """The reading of 'sym = value' from the words right before (`before`) and after (`after`) it. With no
+    name in the sentence the symbol is the name: stated for a Greek letter (a method's own parameter, "κ"), a
+    candidate for a Latin one, which mostly abbreviates a quantity the paper names in words elsewhere ("we set
+    C = 128" where C is the base channel count)."""
+    named = NAME_BEFORE.search(before)
+    if named and named["first"].lower() not in _NOT_FIRST and not RESULT_WORDS.search(named["first"]):
+        return Reading(f"{named['noun']} {sym}", canonical_key(named["noun"]), False)
+    guessed = not GREEK_LETTER.match(sym)
+    said = OWN_SETTING.search(before) or PARAMETER_WORD.search(before) or RUNS_AT.search(before)
+    if said or FIXED_AFTER.match(after):
+        return Reading(sym, symbol_key(sym), guessed)
+    method = METHOD_WITH.search(before)
+    if method:
+        return Reading(sym, symbol_key(sym), guessed, method["method"])
+    return None
+
+
+def explicit_one(before: str) -> bool:
+    """A value of 1 is a setting only when the sentence introduces it as one ('we set c = 1', 'hyperparameter
+    κ = 1'); elsewhere 'x = 1' is mostly an identity or an index."""
+    return bool(OWN_SETTING.search(before) or PARAMETER_WORD.search(before))
