@@ -46,8 +46,24 @@ class BlackboardOperators:
     conditions: list[str]
     inputs: list[str]
 
+    learning: bool
+    typing: Any
+
     def emit(self, nodes: list[Any], in_call: bool = False) -> str:
         raise NotImplementedError
+
+    def function(self, nodes: list[Any], i: int, out: list[str], name: str = "", width: int = 1) -> int:
+        raise NotImplementedError
+
+    def _emit_matrix_scalar(self, st: Any, i: int, c: str) -> int:
+        """`\\det A`, `\\tr(A^\\top B)`: of a matrix the line shows to be one (bold, transposed, inverted, a
+        factor of a product); of anything else refused (a determinant of a scalar is a misreading)."""
+        out: list[str] = []
+        end = self.function(st.nodes, i, out, name="\\opdet" if c == "det" else "\\optrace")
+        if not self.learning and not any(tag in out[-1] for tag in self.typing.positions):
+            raise Unsupported(f"\\{c} of something the line does not show to be a matrix (bold, transposed)")
+        st.out += out
+        return end
 
     def _emit_blackboard(self, st: Any, i: int, c: str) -> int:
         letter = blackboard_letter(st.nodes, i)
@@ -83,13 +99,28 @@ class BlackboardOperators:
         relation = case_condition(body)
         if relation is None:
             raise Unsupported("an indicator whose condition is not one comparison")
-        lhs, op, rhs = relation
+        st.out.append(self.branch("1", [relation], "0"))
+        return end
+
+    def comparison(self, lhs: list[Any], op: str, rhs: list[Any]) -> str:
+        """`lhs < rhs` (lt/le/gt/ge) as a step of their difference, recorded among the conditions (each must
+        hold on some random inputs and fail on others)."""
         left, right = self.emit(lhs), self.emit(rhs)
         diff = f"{{{right}}}-({left})" if op in ("lt", "le") else f"{{{left}}}-({right})"
         cond = f"\\step{'gt' if op in ('lt', 'gt') else 'ge'}({diff})"
         self.conditions.append(cond)
-        st.out.append(f"\\pwhere({cond}, 1, 0)")
-        return end
+        return cond
+
+    def branch(self, value: str, relations: list[tuple[list[Any], str, list[Any]]], rest: str) -> str:
+        """`value` where every comparison holds, else `rest`: nested \\pwhere; a conjunction is also recorded
+        as one condition (it must hold somewhere, or its branch goes untested)."""
+        conds = [self.comparison(*relation) for relation in relations]
+        if len(conds) > 1:
+            self.conditions.append(" \\cdot ".join(conds))
+        expr = value
+        for cond in reversed(conds):
+            expr = f"\\pwhere({cond}, {expr}, {rest})"
+        return expr
 
 
 def note_input(operators: BlackboardOperators, py: str) -> None:

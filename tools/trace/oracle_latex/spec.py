@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from tools.trace.oracle_latex.conditions import extract_cases, strip_side_conditions
+from tools.trace.oracle_latex.forms import has_equals, objective_definition, reversed_definitions
 from tools.trace.oracle_latex.nodes import (
     Group,
     clean,
@@ -68,14 +69,19 @@ def split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any], list
 MAX_TOKENS = 1500  # the longest equation lines in papers hold a few hundred; sympy slows badly past that
 
 
-def equation_nodes(latex: str) -> list[Any]:
+def grouped_nodes(latex: str) -> list[Any]:
+    """The line's tokens grouped by braces, `cases` blocks extracted (nothing dropped yet)."""
     tokens = tokenize(latex)
     if len(tokens) > MAX_TOKENS:
         raise Unsupported(
             f"the formula is too long for an oracle ({len(tokens):,} tokens, more than {MAX_TOKENS:,}): "
             "split it into parts and test each, or test it by hand"
         )
-    return clean(strip_side_conditions(extract_cases(group_tokens(tokens))))
+    return extract_cases(group_tokens(tokens))
+
+
+def equation_nodes(latex: str) -> list[Any]:
+    return reversed_definitions(clean(strip_side_conditions(grouped_nodes(latex))))
 
 
 def defined_functions(latex: str) -> list[str]:
@@ -168,6 +174,8 @@ def build_spec(
     paper uses and never defines (callable inputs). A first pass learns which symbols are matrices and
     vectors (tensors.py), the second writes the line with them."""
     nodes = equation_nodes(latex)
+    if not has_equals(nodes):  # an objective or an expression: its value is the output (forms.py)
+        nodes = objective_definition(grouped_nodes(latex))
     defs = split_definitions(nodes)
     first = Rewriter(learning=True, callables=callables)
     kinds = _rewrite(nodes, defs, functions, first)[0].typing.settled()
