@@ -57,6 +57,18 @@ def test_an_objective_named_with_respect_to_its_variable():
     assert spec["outputs"] == ["objective"]
 
 
+def test_a_lasso_objective_with_a_design_matrix():
+    spec = _both_ways(
+        r"\|\mathbf{X}\boldsymbol\beta - \mathbf{y}\|_2^2 + \alpha \|\boldsymbol\beta\|_1 \, \text{w.r.t.} \,"
+        r" \boldsymbol\beta,",
+        lambda X, beta, y, alpha: np.sum((X @ beta - y) ** 2) + alpha * np.sum(np.abs(beta)),
+        lambda X, beta, y, alpha: np.sum((X @ beta - y) ** 2) + alpha * np.sum(beta**2),
+        lambda X, beta, y, alpha: np.sum((X.T @ beta - y) ** 2) + alpha * np.sum(np.abs(beta)),
+    )
+    assert spec["outputs"] == ["objective"]
+    assert spec["matrices"] == ["X"] and spec["column_vectors"] == ["beta", "y"]
+
+
 def test_the_constraints_of_an_objective_are_left_out():
     spec = _both_ways(
         r"\min_{x} \; (x - a)^2 + b x \quad \text{s.t.} \quad x \ge 0",
@@ -250,7 +262,8 @@ def test_a_case_condition_joined_by_and():
 
 def test_a_chained_comparison_and_a_wedge():
     _both_ways(
-        r"g = \left\{ \begin{array}{ll} a & \text{if } 0.3 < x \le 0.7, \\ b & \text{else.} \end{array} \right.",
+        r"g = \left\{ \begin{array}{ll} a & \text{if } 0.3 < x \le 0.7, \\ b & \text{else.}"
+        r" \end{array} \right.",
         lambda a, b, x: np.where((x > 0.3) & (x <= 0.7), a, b),
         lambda a, b, x: np.where(x > 0.3, a, b),
     )
@@ -283,7 +296,8 @@ def test_a_condition_written_in_math_inside_text():
             "in words",
         ),
         (
-            r"w = \begin{cases} a & \text{if } x > 0.8 \text{ and } x < 0.2 \\ b & \text{otherwise} \end{cases}",
+            r"w = \begin{cases} a & \text{if } x > 0.8 \text{ and } x < 0.2 \\ b & \text{otherwise}"
+            r" \end{cases}",
             "never",
         ),
         (r"g = \mathbb{1}[x > y, y > z]", "not one comparison"),

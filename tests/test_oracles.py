@@ -197,7 +197,7 @@ def test_oracle_accepts_correct_and_rejects_wrong(corpus_equations, key):
         (r"\exp_p(v) = \gamma_{p}(v)", "redefines \\exp"),
         (r"y = \sum_j z_j \boldsymbol{\Theta}_j", "matrix"),
         (r"y = \mathbf{A}^{1/2} \mathbf{x}", "power 1/2 of a matrix"),
-        (r"y = \|\mathbf{A} \mathbf{x}\|_1", "only ||v||"),
+        (r"y = \|\mathbf{A} \mathbf{x}\|_\infty", "only ||v||"),
         (r"x = \frac{1}{2", "unbalanced"),
         (r"y = \int_0^1 x\, dx", "integral"),
         (r"s = \sum_i \sum_j x_{ij}", "indices"),

@@ -429,10 +429,10 @@ class Rewriter(BlackboardOperators):
             if not kind:
                 raise Unsupported(f"a norm with subscript {sub} is not supported")
             i += 2
-        if self.tensors:  # ||v||, ||v||_2 of a vector (the runtime refuses a matrix there); ||A||_F
-            if kind not in ("norm_two", "norm_fro"):
-                raise Unsupported("with matrices, only ||v||, ||v||_2 of a vector and ||A||_F are read")
-            kind = "norm_vec" if kind == "norm_two" else kind
+        if self.tensors:  # ||v||, ||v||_1, ||v||_2 of a vector (the runtime refuses a matrix there); ||A||_F
+            if kind not in ("norm_two", "norm_fro", "norm_one"):
+                raise Unsupported("with matrices, only ||v||, ||v||_1, ||v||_2 of a vector and ||A||_F are read")
+            kind = {"norm_two": "norm_vec", "norm_one": "norm_vecone"}.get(kind, kind)
         elif kind == "norm_fro":
             kind = "norm_two"
         st.out.append(")")

@@ -40,6 +40,7 @@ _REDUCERS = {
     "normmax": "norm_max",
     "normfro": "norm_fro",
     "normvec": "norm_vec",
+    "normvecone": "norm_vec_one",
 }
 _PASSED = {"pwhere", "stepgt", "stepge", "expect"}  # lambdified by _functions
 _SCALAR_OF_MATRIX = {"opdet", "optrace"}  # det A, tr A: scalars, not factors of a matrix product
@@ -132,6 +133,12 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
             raise ValueError("||A|| or ||A||_2 of a matrix: spectral or Frobenius? write ||A||_F")
         return xp.sqrt(xp.sum(x * x))
 
+    def norm_vec_one(x: Any) -> Any:
+        x = f64(x)
+        if x.ndim == 2 and min(x.shape) > 1:
+            raise ValueError("||A||_1 of a matrix: the induced norm or the sum of |entries|?")
+        return xp.sum(xp.abs(x))
+
     def square(x: Any) -> Any:
         x = f64(x)
         if x.ndim != 2 or x.shape[0] != x.shape[1]:
@@ -157,6 +164,7 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
         "matpow": lambda x, k: xp.linalg.matrix_power(f64(x), int(k)),
         "norm_fro": lambda x: xp.sqrt(xp.sum(f64(x) * f64(x))),
         "norm_vec": norm_vec,
+        "norm_vec_one": norm_vec_one,
         "matdet": lambda x: xp.linalg.det(square(x)),
         "mattrace": lambda x: xp.sum(xp.diagonal(square(x))),
     }
