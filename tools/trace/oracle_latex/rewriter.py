@@ -429,7 +429,7 @@ class Rewriter(BlackboardOperators):
             if not kind:
                 raise Unsupported(f"a norm with subscript {sub} is not supported")
             i += 2
-        if self.tensors:  # ||v||, ||v||_1, ||v||_2 of a vector (the runtime refuses a matrix there); ||A||_F
+        if self.tensors:  # ||v||, ||v||_1, ||v||_2 of a vector (a matrix is refused at run time); ||A||_F
             if kind not in ("norm_two", "norm_fro", "norm_one"):
                 raise Unsupported("with matrices, only ||v||, ||v||_1, ||v||_2 of a vector and ||A||_F are read")
             kind = {"norm_two": "norm_vec", "norm_one": "norm_vecone"}.get(kind, kind)
