@@ -431,7 +431,7 @@ class Rewriter(BlackboardOperators):
             i += 2
         if self.tensors:  # ||v||, ||v||_1, ||v||_2 of a vector (a matrix is refused at run time); ||A||_F
             if kind not in ("norm_two", "norm_fro", "norm_one"):
-                raise Unsupported("with matrices, only ||v||, ||v||_1, ||v||_2 of a vector and ||A||_F are read")
+                raise Unsupported("with matrices, only ||v||, ||v||_1, ||v||_2 of a vector, ||A||_F are read")
             kind = {"norm_two": "norm_vec", "norm_one": "norm_vecone"}.get(kind, kind)
         elif kind == "norm_fro":
             kind = "norm_two"
