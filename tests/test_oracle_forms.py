@@ -224,10 +224,27 @@ def test_determinant_and_trace_of_matrices():
     )
 
 
+def test_diagonal_matrix_of_a_vector():
+    spec = _both_ways(
+        r"\mathbf{y} = \mathbf{U} \operatorname{diag}(\mathbf{s}) \mathbf{U}^\top \mathbf{x}",
+        lambda U, s, x: U @ np.diag(s) @ U.T @ x,
+        lambda U, s, x: U @ np.diag(s) @ U @ x,
+        lambda U, s, x: U @ U.T @ x,
+    )
+    assert spec["column_vectors"] == ["s", "x"]
+    spec = _both_ways(
+        r"g_\theta(\Lambda) = \operatorname*{diag}(\theta),",
+        lambda theta: np.diag(theta),
+        lambda theta: np.diag(-theta),
+    )
+    assert spec["outputs"] == ["g_theta"]
+
+
 @pytest.mark.parametrize(
     ("latex", "reason"),
     [
         (r"h = \abs{1 - a + b}_{+}", "|x|_+ is |x| itself"),
+        (r"y = \operatorname{diag}(\mathbf{A})", "only diag(v) of one vector"),
         (r"y = \det(A) + b", "does not show to be a matrix"),
         (r"y = \max\{x : x \in S\}", "a set"),
     ],

@@ -65,6 +65,34 @@ class BlackboardOperators:
         st.out += out
         return end
 
+    def read_var(self, nodes: list[Any], i: int, lhs: bool = False) -> tuple[Any, int]:
+        raise NotImplementedError
+
+    def _emit_diag(self, st: Any, i: int, c: str) -> int:
+        """`\\operatorname{diag}(v)`: the diagonal matrix of one vector variable (a factor of matrix products
+        on the line); of an expression, or on a line read without matrices, refused."""
+        nodes = st.nodes
+        j = i + 1
+        arg = items_of(nodes[j]) if j < len(nodes) and isinstance(nodes[j], Group) else None
+        if nodes[j : j + 1] == ["("]:
+            arg = nodes[j + 1 : matching(nodes, j)]
+        try:
+            var, end = self.read_var(arg, 0) if arg else (None, 0)
+        except (Unsupported, IndexError):
+            var = None
+        if var is None or end != len(arg or []) or var.base[:1].isupper():
+            raise Unsupported("diag of an expression or a matrix: only diag(v) of one vector is read")
+        if self.learning:
+            self.typing.kinds.setdefault(var.name, "vector")
+        out: list[str] = []
+        end = self.function(nodes, i, out, name="\\opdiag")
+        if not self.learning and not any(tag in out[-1] for tag in self.typing.positions):
+            raise Unsupported(f"\\diag of {var.name}, which the line does not show to be a vector")
+        st.out += out
+        if self.learning:
+            self.typing.after_matrix = "matrix"  # diag(v) W, diag(v) x: a product goes on
+        return end
+
     def _emit_blackboard(self, st: Any, i: int, c: str) -> int:
         letter = blackboard_letter(st.nodes, i)
         if letter == "E":

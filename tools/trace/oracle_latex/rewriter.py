@@ -94,6 +94,7 @@ _COMMAND_EMITTERS = dispatch_table(
     (("mathcal",), "_emit_density"),
     (("nabla",), "_emit_gradient"),
     (("det", "tr"), "_emit_matrix_scalar"),
+    (("diag",), "_emit_diag"),
     (GREEK, "_emit_variable"),
     (DECOR_SUFFIX, "_emit_variable"),
 )

@@ -209,8 +209,8 @@ RELATIONS = {
 
 # \\cot x and friends: read as \\operatorname{cot} x (the runtime writes them with sin, cos, tan)
 RECIPROCAL_TRIG = {"cot", "sec", "csc"}
-# \\operatorname{det}, \\mathrm{Tr}, ...: read as the commands \\det and \\tr (of a matrix, operators.py)
-MATRIX_SCALARS = {"det": "det", "tr": "tr", "Tr": "tr", "trace": "tr"}
+# \\operatorname{det}, \\mathrm{Tr}, \\operatorname{diag}: read as the commands \\det, \\tr, \\diag (operators.py)
+MATRIX_SCALARS = {"det": "det", "tr": "tr", "Tr": "tr", "trace": "tr", "diag": "diag"}
 # brackets read as a function of what they hold: \\lfloor x \\rfloor -> floor(x)
 ROUNDING = {"lfloor": ("rfloor", "floor"), "lceil": ("rceil", "ceil")}
 # a line with no `=` whose top level holds one of these states a relation, not a value to compute

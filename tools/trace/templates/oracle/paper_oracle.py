@@ -119,6 +119,7 @@ def _named(name: str, args: list[Any]) -> Any:
         "ceil": sympy.ceiling,
         "det": sympy.Function("matdet"),  # of a matrix (_linear_algebra)
         "trace": sympy.Function("mattrace"),
+        "diag": sympy.Function("matdiag"),  # of a vector: a matrix
     }
     return table[name](x)
 
@@ -167,6 +168,7 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
         "norm_vec_one": norm_vec_one,
         "matdet": lambda x: xp.linalg.det(square(x)),
         "mattrace": lambda x: xp.sum(xp.diagonal(square(x))),
+        "matdiag": lambda x: xp.diag(xp.reshape(f64(x), (-1,))),
     }
 
 
