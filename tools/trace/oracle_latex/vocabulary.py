@@ -209,7 +209,7 @@ RELATIONS = {
 
 # \\cot x and friends: read as \\operatorname{cot} x (the runtime writes them with sin, cos, tan)
 RECIPROCAL_TRIG = {"cot", "sec", "csc"}
-# \\operatorname{det}, \\mathrm{Tr}, \\operatorname{diag}: read as the commands \\det, \\tr, \\diag (operators.py)
+# \\operatorname{det}, \\mathrm{Tr}, \\operatorname{diag}: the commands \\det, \\tr, \\diag (operators.py)
 MATRIX_SCALARS = {"det": "det", "tr": "tr", "Tr": "tr", "trace": "tr", "diag": "diag"}
 # brackets read as a function of what they hold: \\lfloor x \\rfloor -> floor(x)
 ROUNDING = {"lfloor": ("rfloor", "floor"), "lceil": ("rceil", "ceil")}
