@@ -92,6 +92,8 @@ def objective_definition(grouped: list[Any]) -> list[Any]:
         _check_variables(body, variables)
     _check_body(body)
     name = OBJECTIVE if variables or optimised else VALUE
+    if name in _uses(body)[0]:  # a paper's own `objective` or `value`: the output is told apart
+        name += "_out"
     return ["\\text", Group(list(name)), "=", *body]
 
 
@@ -159,13 +161,25 @@ def _subscript_variables(sub: list[Any], word: str) -> list[list[Any]]:
     flat = flatten(sub)
     if "=" in flat:
         raise Unsupported(f"\\{word} over an index range (`i = 1, ..., n`) is a reduction, not an objective")
-    names = []
+    names: list[list[Any]] = []
     for part in split_args(list(sub)):
         stops = [k for k, t in enumerate(part) if t in (":", "|") or cmd_of(t) in ("in", "mid")]
         cut = stops[0] if stops else len(part)
+        if part[:cut] and not _one_variable(part[:cut]):
+            raise Unsupported(f"\\{word} over a set the oracle cannot read (its subscript names no variable)")
         if part[:cut]:
             names.append(part[:cut])
     return names
+
+
+def without_optimisation(lhs: list[Any]) -> list[Any]:
+    """A left-hand side `\\min_\\theta \\mathcal{L}(\\theta)` -> `\\mathcal{L}(\\theta)` (the output is the
+    objective); other left-hand sides as they are."""
+    try:
+        body, variables = _strip_operators(lhs)
+    except Unsupported:
+        return lhs
+    return body if variables and body else lhs
 
 
 def _check_body(body: list[Any]) -> None:

@@ -6,7 +6,12 @@ import re
 from typing import Any
 
 from tools.trace.oracle_latex.conditions import extract_cases, strip_side_conditions
-from tools.trace.oracle_latex.forms import has_equals, objective_definition, reversed_definitions
+from tools.trace.oracle_latex.forms import (
+    has_equals,
+    objective_definition,
+    reversed_definitions,
+    without_optimisation,
+)
 from tools.trace.oracle_latex.nodes import (
     Group,
     clean,
@@ -57,6 +62,8 @@ def split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any], list
         if not part:
             continue
         eq = [j for j, t in enumerate(part) if t == "=" and depth_at(part, j) == 0]
+        if not eq and "=" in part:
+            raise Unsupported("the `=` sits inside brackets (unbalanced, or a set): no top-level definition")
         if not eq:
             raise Unsupported("no `=` in the equation: nothing to evaluate")
         pieces = [part[a + 1 : b] for a, b in zip([-1, *eq], [*eq, len(part)], strict=True)]
@@ -269,6 +276,7 @@ def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
     left-hand side is not one variable."""
     if len(lhs) == 1 and isinstance(lhs[0], Group):  # {\\bm{Y}} = ...
         lhs = lhs[0].items
+    lhs = without_optimisation(lhs)  # \\min_\\theta L(\\theta) = ...: the output is L
     var, end = (
         Rewriter().read_var(lhs, 0, lhs=True)
         if lhs and (cmd_of(lhs[0]) or str(lhs[0]).isalpha())
