@@ -146,6 +146,26 @@ def test_lines_with_no_equals_that_are_not_values_are_refused(latex, reason):
     assert result.reason.startswith("no `=`") or "=" not in reason  # relations keep the bench's category
 
 
+def test_an_optimisation_on_the_left_names_the_objective():
+    spec = _both_ways(
+        r"\min_{\theta} \mathcal{L}(\theta) = \frac{1}{2} (y - \theta x)^2",
+        lambda y, theta, x: (y - theta * x) ** 2 / 2,
+        lambda y, theta, x: (y + theta * x) ** 2 / 2,
+    )
+    assert spec["outputs"] == ["L_cal"]
+
+
+def test_rows_of_one_expression_join_only_at_an_operator():
+    _both_ways(
+        r"\begin{split} L &= (y - w x)^2 \\ &\quad + \lambda w^2 \end{split}",
+        lambda y, w, x, lambda_: (y - w * x) ** 2 + lambda_ * w**2,
+        lambda y, w, x, lambda_: (y - w * x) ** 2,
+    )
+    result = oracle_spec(r"\begin{split} L &= (y - w x)^2 \\ & \lambda w^2 \end{split}")
+    assert not result.ok
+    assert "one product, or two lines" in result.reason
+
+
 # ---------------------------------------------------------------- definition signs
 
 
@@ -209,7 +229,7 @@ def test_abs_and_norm_macros_of_commath_and_physics():
 
 def test_max_of_a_listed_pair_and_the_positive_part():
     _both_ways(
-        r"\ell = \max\left\{0, m - s\right\} + \left[s - t\right]_+ + (t - m)^+",
+        r"\ell = \max\left\{0, m - s\right\} + \left[s - t\right]_+ + [t - m]^+",
         lambda m, s, t: np.maximum(0, m - s) + np.maximum(s - t, 0) + np.maximum(t - m, 0),
         lambda m, s, t: (m - s) + np.maximum(s - t, 0) + np.maximum(t - m, 0),
     )
@@ -244,6 +264,7 @@ def test_diagonal_matrix_of_a_vector():
     ("latex", "reason"),
     [
         (r"h = \abs{1 - a + b}_{+}", "|x|_+ is |x| itself"),
+        (r"\mathbf{P} = (\mathbf{A}^\top \mathbf{A})^{+}", "or a pseudo-inverse"),
         (r"y = \operatorname{diag}(\mathbf{A})", "only diag(v) of one vector"),
         (r"y = \det(A) + b", "does not show to be a matrix"),
         (r"y = \max\{x : x \in S\}", "a set"),

@@ -23,13 +23,27 @@ def _is_side_condition(segment: list[Any]) -> bool:
     return "=" not in flat and not any(cmd_of(t) in EQUALS for t in flat)
 
 
+CONTINUING = {"+", "-", "*", "/", "=", "\\cdot", "\\times", "\\odot", "\\\\"}
+
+
+def _indents(nodes: list[Any], i: int) -> bool:
+    """A \\quad that indents a continued row (`\\\\ &\\quad + c`, `a + \\quad b`), not one before a
+    condition."""
+    before = [t for t in nodes[:i] if t != "&"][-1:]
+    after = [t for t in nodes[i + 1 :] if t != "&" and cmd_of(t) not in ("quad", "qquad", ",", ";")][:1]
+    return any(isinstance(t, str) and t in CONTINUING for t in before + after)
+
+
 def strip_side_conditions(nodes: list[Any]) -> list[Any]:
     """`a = b \\qquad x \\sim p`, `a_t = b, \\quad t = 1, \\dots, T`, `a = b \\text{ for } ...` -> `a = b`;
     a second definition after \\quad (`a = b, \\qquad c = d`) stays."""
     segments: list[list[Any]] = [[]]
     for i, t in enumerate(nodes):
         c = cmd_of(t)
-        if segments[-1] and (c in ("quad", "qquad", "forall") or _is_condition_word(text_word(nodes, i))):
+        indent = c in ("quad", "qquad") and _indents(nodes, i)
+        if segments[-1] and not indent and (
+            c in ("quad", "qquad", "forall") or _is_condition_word(text_word(nodes, i))
+        ):
             segments.append([])
         segments[-1].append(t)
     kept = [segments[0]]

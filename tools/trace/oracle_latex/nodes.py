@@ -128,6 +128,24 @@ def _row_defines(rest: list[Any]) -> bool:
     return "=" in row and row[:1] != ["="]
 
 
+ROW_JOINS = {"+", "-", "=", "*", "/", "(", "[", ",", "<", ">"} | {
+    "\\" + c for c in ("cdot", "times", "odot", "le", "leq", "ge", "geq", "approx")
+}
+
+
+def _continued_row(out: list[Any], rest: list[Any]) -> list[Any]:
+    """A row break inside one expression: the rows join when an operator ends the row before or opens the next
+    (`a + b \\\\ + c`); two rows of bare expressions (`a + b \\\\ c + d`: a product b c, or two lines?) are
+    refused."""
+    row = [t for t in rest if t not in ("&", ".") and cmd_of(t) not in SKIP]  # `\\left.` leaves `.`
+    before = [t for t in out if t != "."]
+    joined = [t for t in (before[-1:] + row[:1]) if isinstance(t, str) and t in ROW_JOINS]
+    matrix = any(cmd_of(t) == "begin" for t in out)  # a row of a matrix: refused with its environment
+    if not before or not row or row[0] == "\\\\" or cmd_of(row[0]) == "end" or joined or matrix:
+        return []
+    raise Unsupported("a row break between two expressions with no operator: one product, or two lines?")
+
+
 def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     """Rewrite the notation at i into out (None: not one of these); returns how many more nodes it took."""
     t, c = nodes[i], cmd_of(nodes[i])
@@ -137,7 +155,7 @@ def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if c in ("begin", "end") and i + 1 < len(nodes) and name_of(items_of(nodes[i + 1])) in ROW_ENVIRONMENTS:
         return 1  # aligned, split, gathered: their rows are read as definitions
     if t == "\\\\":
-        out += [","] if _row_defines(nodes[i + 1 :]) else []
+        out += [","] if _row_defines(nodes[i + 1 :]) else _continued_row(out, nodes[i + 1 :])
         return 0
     if t == "^" and i + 1 < len(nodes) and is_transpose_mark(nodes[i + 1]) and not _limits_before(out):
         out.append(TRANSPOSE)
@@ -232,6 +250,8 @@ def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if c in ("max", "min") and nodes[_skip_sizes(nodes, i + 1) : _skip_sizes(nodes, i + 1) + 1] == ["\\{"]:
         return _max_of_set(nodes, i, out)
     positive = i + 1 < len(nodes) and items_of(nodes[i + 1]) == ["+"] and out[-1:] in ([")"], ["]"], ["|"])
+    if t == "^" and positive and out[-1] == ")":
+        raise Unsupported("(...)^+: the positive part or a pseudo-inverse? write [x]_+ or (x)_+")
     if t in ("_", "^") and positive:
         _positive_part(out)
         return 1
