@@ -136,6 +136,7 @@ def test_an_objective_renders_as_a_test_module():
         (r"\min (a - b)^2", "of one expression"),
         (r"+ \lambda \|w\|^2", "cut at an operator"),
         (r"a_t, b_t", "several expressions"),
+        (r"a + b, \quad c + d", "two expressions side by side"),
         (r"\alpha_t", "one variable"),
     ],
 )

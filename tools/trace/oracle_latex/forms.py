@@ -30,6 +30,7 @@ from tools.trace.oracle_latex.vocabulary import (
     DECOR_SUFFIX,
     GREEK,
     OPTIMISATION_WORDS,
+    SIDE_MARKERS,
     STATEMENT_RELATIONS,
     TEXT_NAMES,
     WRT_WORDS,
@@ -79,6 +80,7 @@ def objective_definition(grouped: list[Any]) -> list[Any]:
     """The nodes of `objective = <body>` (or `value = <body>`) for a line with no `=` (tokens grouped,
     cases extracted); raises Unsupported with the reason a line is not an objective or expression."""
     head, wrt = _cut_wrt(grouped)
+    _one_expression(head)
     nodes = clean(strip_side_conditions(head))
     reason = statement_reason(nodes)
     if reason:
@@ -95,6 +97,19 @@ def objective_definition(grouped: list[Any]) -> list[Any]:
     if name in _uses(body)[0]:  # a paper's own `objective` or `value`: the output is told apart
         name += "_out"
     return ["\\text", Group(list(name)), "=", *body]
+
+
+def _one_expression(nodes: list[Any]) -> None:
+    """Refuse a second expression after \\quad (`a + b \\quad c + d`): which one is the value? A condition
+    there (`\\text{for } ...`, `\\forall`, `x \\in S`, `t = 1, \\dots, T`) is fine."""
+    quads = [i for i, t in enumerate(nodes) if cmd_of(t) in ("quad", "qquad")] + [len(nodes)]
+    for a, b in zip(quads, quads[1:], strict=False):
+        segment = [t for t in nodes[a + 1 : b] if cmd_of(t) not in ("quad", "qquad", ",", ";") and t != ","]
+        flat = flatten(segment)
+        condition = segment[:1] and (cmd_of(segment[0]) == "forall" or text_word(segment, 0) is not None)
+        marked = any(cmd_of(t) in SIDE_MARKERS or t in ("<", ">", "=") for t in flat if isinstance(t, str))
+        if segment and not condition and not marked and segment[0] not in ("+", "-"):
+            raise Unsupported("no `=` in the equation: two expressions side by side, which one is the value?")
 
 
 def _cut_wrt(nodes: list[Any]) -> tuple[list[Any], list[list[Any]]]:
