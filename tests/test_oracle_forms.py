@@ -313,6 +313,14 @@ def test_a_chained_comparison_and_a_wedge():
     )
 
 
+def test_an_indicator_of_a_conjunction():
+    _both_ways(
+        r"g = \mathbb{1}\left[x > y \wedge z > 0.5\right] \cdot w",
+        lambda x, y, z, w: np.where((x > y) & (z > 0.5), w, 0.0),
+        lambda x, y, z, w: np.where(x > y, w, 0.0),
+    )
+
+
 def test_a_condition_written_in_math_inside_text():
     _both_ways(
         r"r = \begin{cases} u - v & \text{if $u > v$;} \\ 0 & \text{otherwise.} \end{cases}",
@@ -339,7 +347,7 @@ def test_a_condition_written_in_math_inside_text():
             r" \end{cases}",
             "never",
         ),
-        (r"g = \mathbb{1}[x > y, y > z]", "not one comparison"),
+        (r"g = \mathbb{1}[x > y \text{ or } y > z]", "in words"),
     ],
 )
 def test_case_conditions_that_cannot_be_checked_are_refused(latex, reason):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tools.trace.oracle_latex.conditions import case_condition
+from tools.trace.oracle_latex.conditions import case_conditions
 from tools.trace.oracle_latex.nodes import Group, flatten, items_of, matching
 from tools.trace.oracle_latex.vocabulary import REASONS, Unsupported
 
@@ -118,16 +118,17 @@ class BlackboardOperators:
         return end
 
     def indicator(self, st: Any, i: int) -> int:
-        """1[a > b] / 1_{a > b} / 1\\{a > b\\} at i (past the 1) -> \\pwhere(step(b - a), 1, 0)."""
+        """1[a > b] / 1_{a > b} / 1\\{a > b\\} at i (past the 1) -> \\pwhere(step(b - a), 1, 0); a conjunction
+        (`1[a > b, c < d]`) nests them."""
         body, end = bracket_after(st.nodes, i, "an indicator")
         if "=" in body or "\\neq" in body or "\\ne" in body:
             raise Unsupported(
                 "an indicator of an equality: random real inputs are never equal, so it cannot be checked"
             )
-        relation = case_condition(body)
-        if relation is None:
-            raise Unsupported("an indicator whose condition is not one comparison")
-        st.out.append(self.branch("1", [relation], "0"))
+        relations = case_conditions(body)  # one comparison, a chain, or several joined by `and`
+        if relations is None:
+            raise Unsupported("an indicator whose condition is not a comparison")
+        st.out.append(self.branch("1", relations, "0"))
         return end
 
     def comparison(self, lhs: list[Any], op: str, rhs: list[Any]) -> str:
