@@ -23,13 +23,27 @@ def _is_side_condition(segment: list[Any]) -> bool:
     return "=" not in flat and not any(cmd_of(t) in EQUALS for t in flat)
 
 
+CONTINUING = {"+", "-", "*", "/", "=", "\\cdot", "\\times", "\\odot", "\\\\"}
+
+
+def _indents(nodes: list[Any], i: int) -> bool:
+    """A \\quad that indents a continued row (`\\\\ &\\quad + c`, `a + \\quad b`), not one before a
+    condition."""
+    before = [t for t in nodes[:i] if t != "&"][-1:]
+    after = [t for t in nodes[i + 1 :] if t != "&" and cmd_of(t) not in ("quad", "qquad", ",", ";")][:1]
+    return any(isinstance(t, str) and t in CONTINUING for t in before + after)
+
+
 def strip_side_conditions(nodes: list[Any]) -> list[Any]:
     """`a = b \\qquad x \\sim p`, `a_t = b, \\quad t = 1, \\dots, T`, `a = b \\text{ for } ...` -> `a = b`;
     a second definition after \\quad (`a = b, \\qquad c = d`) stays."""
     segments: list[list[Any]] = [[]]
     for i, t in enumerate(nodes):
         c = cmd_of(t)
-        if segments[-1] and (c in ("quad", "qquad", "forall") or _is_condition_word(text_word(nodes, i))):
+        indent = c in ("quad", "qquad") and _indents(nodes, i)
+        if segments[-1] and not indent and (
+            c in ("quad", "qquad", "forall") or _is_condition_word(text_word(nodes, i))
+        ):
             segments.append([])
         segments[-1].append(t)
     kept = [segments[0]]
@@ -98,14 +112,71 @@ def extract_cases(nodes: list[Any]) -> list[Any]:
 
 def case_condition(cond: list[Any]) -> tuple[list[Any], str, list[Any]] | None:
     """A case's condition: None for `otherwise`, else (lhs, lt/le/gt/ge, rhs) of its one comparison."""
+    relations = case_conditions(cond)
+    if relations is not None and len(relations) != 1:
+        raise Unsupported("a condition that is not one comparison (<, >, \\le, \\ge) cannot be checked here")
+    return None if relations is None else relations[0]
+
+
+CONJUNCTIONS = {"\\wedge", "\\land", ","}
+
+
+def _condition_tokens(cond: list[Any]) -> list[Any]:
+    """The condition without its leading words (`\\text{if }`, `for`, `when`); `\\text{if $x > 0$}` gives the
+    math inside; [] for `otherwise` (`else`, `o.w.`, nothing)."""
     rest = list(cond)
     while rest and (rest[0] == "," or text_word(rest, 0) in ("if", "for", "when", "")):
         rest = rest[2:] if text_word(rest, 0) is not None else rest[1:]
+    if rest and text_word(rest, 0) is not None and "$" in flatten(items_of(rest[1])):
+        inner = items_of(rest[1])
+        word = "".join(str(t) for t in inner[: inner.index("$")]).strip().lower()
+        if word in ("if", "for", "when", ""):
+            math = inner[inner.index("$") + 1 :]
+            rest = [t for t in math if t != "$"] + rest[2:]
     word = text_word(rest, 0) if rest else "otherwise"
     if word is not None and word.startswith(("otherwise", "else", "o.w")):
+        return []
+    return rest
+
+
+def case_conditions(cond: list[Any]) -> list[tuple[list[Any], str, list[Any]]] | None:
+    """A case's condition as the comparisons that must all hold: one (`x > 0`), a chain (`0 < x < 1`), or
+    several joined by `and`, \\wedge or a comma; None for `otherwise`. Equalities, set membership and words
+    are refused with the reason."""
+    rest = _condition_tokens(cond)
+    if not rest:
         return None
-    ops = [k for k, t in enumerate(rest) if isinstance(t, str) and t in RELATIONS]
-    if len(ops) != 1 or any(text_word(rest, k) is not None for k in range(len(rest))):
-        raise Unsupported("a case condition that is not one comparison (<, >, \\le, \\ge) cannot be checked")
-    k = ops[0]
-    return rest[:k], RELATIONS[rest[k]], rest[k + 1 :]
+    parts: list[list[Any]] = [[]]
+    depth = 0
+    for k, t in enumerate(rest):
+        depth += (t in ("(", "[")) - (t in (")", "]"))
+        if depth == 0 and (isinstance(t, str) and t in CONJUNCTIONS or text_word(rest, k) == "and"):
+            parts.append([])
+        elif not (k and text_word(rest, k - 1) == "and"):
+            parts[-1].append(t)
+    relations = []
+    for part in (p for p in parts if p):
+        relations += _comparisons(part)
+    return relations
+
+
+def _comparisons(part: list[Any]) -> list[tuple[list[Any], str, list[Any]]]:
+    """`a < b` or a chain `a < b \\le c` -> its comparisons; anything else is refused with the reason."""
+    flat = flatten(part)
+    if "=" in flat or any(cmd_of(t) in ("neq", "ne", "equiv") for t in flat):
+        raise Unsupported(
+            "a case condition with = or \\neq (`i = j`): random real inputs are never equal, so which branch "
+            "holds cannot be checked"
+        )
+    if any(cmd_of(t) in ("in", "notin", "subset", "subseteq") for t in flat):
+        raise Unsupported("a case condition of set membership (\\in) cannot be checked on random inputs")
+    if any(text_word(part, k) is not None for k in range(len(part))):
+        raise Unsupported("a case condition in words cannot be checked: only comparisons (<, >, \\le, \\ge)")
+    ops = [k for k, t in enumerate(part) if isinstance(t, str) and t in RELATIONS]
+    if not ops:
+        raise Unsupported("a case condition that is not a comparison (<, >, \\le, \\ge) cannot be checked")
+    bounds = [-1, *ops, len(part)]
+    sides = [part[a + 1 : b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    if any(not side for side in sides):
+        raise Unsupported("a comparison with an empty side in a case condition")
+    return [(sides[n], RELATIONS[part[k]], sides[n + 1]) for n, k in enumerate(ops)]

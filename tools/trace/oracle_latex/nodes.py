@@ -11,6 +11,9 @@ from tools.trace.oracle_latex.vocabulary import (
     DECOR_SUFFIX,
     EQUALS,
     GREEK,
+    MATRIX_SCALARS,
+    RECIPROCAL_TRIG,
+    ROUNDING,
     SKIP,
     TEXT_NAMES,
     TRANSPOSE,
@@ -125,6 +128,24 @@ def _row_defines(rest: list[Any]) -> bool:
     return "=" in row and row[:1] != ["="]
 
 
+ROW_JOINS = {"+", "-", "=", "*", "/", "(", "[", ",", "<", ">"} | {
+    "\\" + c for c in ("cdot", "times", "odot", "le", "leq", "ge", "geq", "approx")
+}
+
+
+def _continued_row(out: list[Any], rest: list[Any]) -> list[Any]:
+    """A row break inside one expression: the rows join when an operator ends the row before or opens the next
+    (`a + b \\\\ + c`); two rows of bare expressions (`a + b \\\\ c + d`: a product b c, or two lines?) are
+    refused."""
+    row = [t for t in rest if t not in ("&", ".") and cmd_of(t) not in SKIP]  # `\\left.` leaves `.`
+    before = [t for t in out if t != "."]
+    joined = [t for t in (before[-1:] + row[:1]) if isinstance(t, str) and t in ROW_JOINS]
+    matrix = any(cmd_of(t) == "begin" for t in out)  # a row of a matrix: refused with its environment
+    if not before or not row or row[0] == "\\\\" or cmd_of(row[0]) == "end" or joined or matrix:
+        return []
+    raise Unsupported("a row break between two expressions with no operator: one product, or two lines?")
+
+
 def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     """Rewrite the notation at i into out (None: not one of these); returns how many more nodes it took."""
     t, c = nodes[i], cmd_of(nodes[i])
@@ -134,7 +155,7 @@ def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if c in ("begin", "end") and i + 1 < len(nodes) and name_of(items_of(nodes[i + 1])) in ROW_ENVIRONMENTS:
         return 1  # aligned, split, gathered: their rows are read as definitions
     if t == "\\\\":
-        out += [","] if _row_defines(nodes[i + 1 :]) else []
+        out += [","] if _row_defines(nodes[i + 1 :]) else _continued_row(out, nodes[i + 1 :])
         return 0
     if t == "^" and i + 1 < len(nodes) and is_transpose_mark(nodes[i + 1]) and not _limits_before(out):
         out.append(TRANSPOSE)
@@ -173,6 +194,8 @@ def clean(nodes: list[Any]) -> list[Any]:
             i += 1  # skip its argument
         elif c in SKIP or t in ("\\,", "\\;", "\\:", "\\!", "\\ ", "&"):
             pass
+        elif (skip := _notation(nodes, i, out)) is not None:
+            i += skip
         elif c in EQUALS:
             out.append("=")
         elif (skip := _rewritten(nodes, i, out)) is not None:
@@ -185,6 +208,101 @@ def clean(nodes: list[Any]) -> list[Any]:
     while out and out[-1] in (",", ".", ";"):
         out.pop()
     return out
+
+
+def _skip_sizes(nodes: list[Any], j: int) -> int:
+    """The first index from j that is not a sizing command (\\left, \\big, ...)."""
+    while j < len(nodes) and cmd_of(nodes[j]) in SKIP:
+        j += 1
+    return j
+
+
+def _word(name: str) -> list[Any]:
+    """`\\operatorname{name}`: how the rewriter reads a named operator."""
+    return ["\\operatorname", Group(list(name))]
+
+
+def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
+    """Notation read as plain algebra (None: not one of these); returns how many more nodes it took.
+    Macros of packages (commath, physics: \\abs{x}, \\norm{x}; upgreek: \\upgamma), \\cot, \\sec, \\csc,
+    \\lfloor x \\rfloor, \\max\\{a, b\\}, the positive part [x]_+, and definition signs written with
+    \\mathrel / \\buildrel; `=:` and \\eqqcolon name their right-hand side (`expr =: y`)."""
+    t, c = nodes[i], cmd_of(nodes[i])
+    if c in ("abs", "norm") and i + 1 < len(nodes) and isinstance(nodes[i + 1], Group):
+        bar = "|" if c == "abs" else "\\|"
+        out += [bar, *clean(nodes[i + 1].items), bar]
+        return 1
+    if c and c[:2] in ("up", "Up") and (c[2:] if c[0] == "u" else c[2:].capitalize()) in GREEK:
+        out.append("\\" + (c[2:] if c[0] == "u" else c[2:].capitalize()))  # upgreek: \\upgamma
+        return 0
+    if c in RECIPROCAL_TRIG:
+        out += _word(c)
+        return 0
+    if c in TEXT_NAMES | {"textnormal", "textrm"} and i + 1 < len(nodes):
+        word = "".join(str(x) for x in flatten(items_of(nodes[i + 1])))
+        if word in MATRIX_SCALARS:
+            out.append("\\" + MATRIX_SCALARS[word])
+            return 1
+    if c in ROUNDING:
+        close = matching(nodes, i, t, "\\" + ROUNDING[c][0])
+        out += [*_word(ROUNDING[c][1]), "(", *clean(nodes[i + 1 : close]), ")"]
+        return close - i
+    if c in ("max", "min") and nodes[_skip_sizes(nodes, i + 1) : _skip_sizes(nodes, i + 1) + 1] == ["\\{"]:
+        return _max_of_set(nodes, i, out)
+    positive = i + 1 < len(nodes) and items_of(nodes[i + 1]) == ["+"] and out[-1:] in ([")"], ["]"], ["|"])
+    if t == "^" and positive and out[-1] == ")":
+        raise Unsupported("(...)^+: the positive part or a pseudo-inverse? write [x]_+ or (x)_+")
+    if t in ("_", "^") and positive:
+        _positive_part(out)
+        return 1
+    return _definition_sign(nodes, i, out)
+
+
+def _max_of_set(nodes: list[Any], i: int, out: list[Any]) -> int | None:
+    """`\\max\\{a, b\\}` -> `\\max(a, b)`: the larger of the listed expressions (a set built with `:`, `|` or
+    \\in stays a set, refused later)."""
+    j = _skip_sizes(nodes, i + 1)
+    close = matching(nodes, j, "\\{", "\\}")
+    inner = clean(nodes[j + 1 : close])
+    if not at_top_level(inner, ",") or any(x in (":", "|", "\\mid", "\\in") for x in flatten(inner)):
+        return None
+    out += [nodes[i], "(", *inner, ")"]
+    return close - i
+
+
+def _positive_part(out: list[Any]) -> None:
+    """`[x]_+`, `(x)^+` written so far -> `\\max(x, 0)`; `|x|_+` is refused (|x| is never negative: a hinge
+    [x]_+ was probably meant)."""
+    if out[-1] == "|":
+        raise Unsupported("|x|_+ is |x| itself (never negative): was the hinge [x]_+ meant? ambiguous")
+    open_ = "(" if out[-1] == ")" else "["
+    depth = 0
+    for k in range(len(out) - 1, -1, -1):
+        depth += (out[k] == out[-1]) - (out[k] == open_)
+        if depth == 0:
+            out[k:] = ["\\max", "(", *out[k + 1 : -1], ",", "0", ")"]
+            return
+    raise Unsupported(f"unbalanced {open_}{out[-1]}")
+
+
+def _definition_sign(nodes: list[Any], i: int, out: list[Any]) -> int | None:
+    """`\\mathrel{\\mathop:}=` and `\\buildrel \\text{def} \\over =` -> `=`; `=:` and \\eqqcolon -> `=:`."""
+    t, c = nodes[i], cmd_of(nodes[i])
+    colon = i + 1 < len(nodes) and [x for x in flatten(items_of(nodes[i + 1])) if cmd_of(x) != "mathop"] == [
+        ":"
+    ]
+    if c == "mathrel" and colon and nodes[i + 2 : i + 3] == ["="]:
+        out.append("=")
+        return 2
+    if c == "buildrel" and "\\over" in nodes[i : i + 4]:
+        k = nodes.index("\\over", i)
+        if nodes[k + 1 : k + 2] == ["="]:
+            out.append("=")
+            return k + 1 - i
+    if c == "eqqcolon" or (t == "=" and nodes[i + 1 : i + 2] == [":"]):
+        out.append("=:")
+        return 0 if c else 1
+    return None
 
 
 def text_word(nodes: list[Any], i: int) -> str | None:

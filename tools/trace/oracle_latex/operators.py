@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tools.trace.oracle_latex.conditions import case_condition
+from tools.trace.oracle_latex.conditions import case_conditions
 from tools.trace.oracle_latex.nodes import Group, flatten, items_of, matching
 from tools.trace.oracle_latex.vocabulary import REASONS, Unsupported
 
@@ -46,8 +46,52 @@ class BlackboardOperators:
     conditions: list[str]
     inputs: list[str]
 
+    learning: bool
+    typing: Any
+
     def emit(self, nodes: list[Any], in_call: bool = False) -> str:
         raise NotImplementedError
+
+    def function(self, nodes: list[Any], i: int, out: list[str], name: str = "", width: int = 1) -> int:
+        raise NotImplementedError
+
+    def _emit_matrix_scalar(self, st: Any, i: int, c: str) -> int:
+        """`\\det A`, `\\tr(A^\\top B)`: of a matrix the line shows to be one (bold, transposed, inverted, a
+        factor of a product); of anything else refused (a determinant of a scalar is a misreading)."""
+        out: list[str] = []
+        end = self.function(st.nodes, i, out, name="\\opdet" if c == "det" else "\\optrace")
+        if not self.learning and not any(tag in out[-1] for tag in self.typing.positions):
+            raise Unsupported(f"\\{c} of something the line does not show to be a matrix (bold, transposed)")
+        st.out += out
+        return end
+
+    def read_var(self, nodes: list[Any], i: int, lhs: bool = False) -> tuple[Any, int]:
+        raise NotImplementedError
+
+    def _emit_diag(self, st: Any, i: int, c: str) -> int:
+        """`\\operatorname{diag}(v)`: the diagonal matrix of one vector variable (a factor of matrix products
+        on the line); of an expression, or on a line read without matrices, refused."""
+        nodes = st.nodes
+        j = i + 1
+        arg = items_of(nodes[j]) if j < len(nodes) and isinstance(nodes[j], Group) else None
+        if nodes[j : j + 1] == ["("]:
+            arg = nodes[j + 1 : matching(nodes, j)]
+        try:
+            var, end = self.read_var(arg, 0) if arg else (None, 0)
+        except (Unsupported, IndexError):
+            var = None
+        if var is None or end != len(arg or []) or var.base[:1].isupper():
+            raise Unsupported("diag of an expression or a matrix: only diag(v) of one vector is read")
+        if self.learning:
+            self.typing.kinds.setdefault(var.name, "vector")
+        out: list[str] = []
+        end = self.function(nodes, i, out, name="\\opdiag")
+        if not self.learning and not any(tag in out[-1] for tag in self.typing.positions):
+            raise Unsupported(f"\\diag of {var.name}, which the line does not show to be a vector")
+        st.out += out
+        if self.learning:
+            self.typing.after_matrix = "matrix"  # diag(v) W, diag(v) x: a product goes on
+        return end
 
     def _emit_blackboard(self, st: Any, i: int, c: str) -> int:
         letter = blackboard_letter(st.nodes, i)
@@ -74,22 +118,38 @@ class BlackboardOperators:
         return end
 
     def indicator(self, st: Any, i: int) -> int:
-        """1[a > b] / 1_{a > b} / 1\\{a > b\\} at i (past the 1) -> \\pwhere(step(b - a), 1, 0)."""
+        """1[a > b] / 1_{a > b} / 1\\{a > b\\} at i (past the 1) -> \\pwhere(step(b - a), 1, 0); a conjunction
+        (`1[a > b, c < d]`) nests them."""
         body, end = bracket_after(st.nodes, i, "an indicator")
         if "=" in body or "\\neq" in body or "\\ne" in body:
             raise Unsupported(
                 "an indicator of an equality: random real inputs are never equal, so it cannot be checked"
             )
-        relation = case_condition(body)
-        if relation is None:
-            raise Unsupported("an indicator whose condition is not one comparison")
-        lhs, op, rhs = relation
+        relations = case_conditions(body)  # one comparison, a chain, or several joined by `and`
+        if relations is None:
+            raise Unsupported("an indicator whose condition is not a comparison")
+        st.out.append(self.branch("1", relations, "0"))
+        return end
+
+    def comparison(self, lhs: list[Any], op: str, rhs: list[Any]) -> str:
+        """`lhs < rhs` (lt/le/gt/ge) as a step of their difference, recorded among the conditions (each must
+        hold on some random inputs and fail on others)."""
         left, right = self.emit(lhs), self.emit(rhs)
         diff = f"{{{right}}}-({left})" if op in ("lt", "le") else f"{{{left}}}-({right})"
         cond = f"\\step{'gt' if op in ('lt', 'gt') else 'ge'}({diff})"
         self.conditions.append(cond)
-        st.out.append(f"\\pwhere({cond}, 1, 0)")
-        return end
+        return cond
+
+    def branch(self, value: str, relations: list[tuple[list[Any], str, list[Any]]], rest: str) -> str:
+        """`value` where every comparison holds, else `rest`: nested \\pwhere; a conjunction is also recorded
+        as one condition (it must hold somewhere, or its branch goes untested)."""
+        conds = [self.comparison(*relation) for relation in relations]
+        if len(conds) > 1:
+            self.conditions.append(" \\cdot ".join(conds))
+        expr = value
+        for cond in reversed(conds):
+            expr = f"\\pwhere({cond}, {expr}, {rest})"
+        return expr
 
 
 def note_input(operators: BlackboardOperators, py: str) -> None:

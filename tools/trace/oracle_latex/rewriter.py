@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tools.dispatch import dispatch_table
-from tools.trace.oracle_latex.conditions import case_condition
+from tools.trace.oracle_latex.conditions import case_conditions
 from tools.trace.oracle_latex.densities import gaussian
 from tools.trace.oracle_latex.nodes import (
     Cases,
@@ -93,6 +93,8 @@ _COMMAND_EMITTERS = dispatch_table(
     (("mathbb", "mathds"), "_emit_blackboard"),
     (("mathcal",), "_emit_density"),
     (("nabla",), "_emit_gradient"),
+    (("det", "tr"), "_emit_matrix_scalar"),
+    (("diag",), "_emit_diag"),
     (GREEK, "_emit_variable"),
     (DECOR_SUFFIX, "_emit_variable"),
 )
@@ -428,10 +430,10 @@ class Rewriter(BlackboardOperators):
             if not kind:
                 raise Unsupported(f"a norm with subscript {sub} is not supported")
             i += 2
-        if self.tensors:  # ||v||, ||v||_2 of a vector (the runtime refuses a matrix there); ||A||_F
-            if kind not in ("norm_two", "norm_fro"):
-                raise Unsupported("with matrices, only ||v||, ||v||_2 of a vector and ||A||_F are read")
-            kind = "norm_vec" if kind == "norm_two" else kind
+        if self.tensors:  # ||v||, ||v||_1, ||v||_2 of a vector (a matrix is refused at run time); ||A||_F
+            if kind not in ("norm_two", "norm_fro", "norm_one"):
+                raise Unsupported("with matrices, only ||v||, ||v||_1, ||v||_2 of a vector, ||A||_F are read")
+            kind = {"norm_two": "norm_vec", "norm_one": "norm_vecone"}.get(kind, kind)
         elif kind == "norm_fro":
             kind = "norm_two"
         st.out.append(")")
@@ -459,22 +461,18 @@ class Rewriter(BlackboardOperators):
         last row) is the fallback."""
         default, branches = None, []
         for value, cond in block.rows:
-            relation = case_condition(cond)
-            if relation is None:
+            relations = case_conditions(cond)  # the comparisons that must all hold (conditions.py)
+            if relations is None:
                 default = value
             else:
-                branches.append((value, relation))
+                branches.append((value, relations))
         if default is None:
             if not branches:
                 raise Unsupported("an empty cases block")
             default = branches.pop()[0]
         expr = "{" + self.emit(default) + "}"
-        for value, (lhs, op, rhs) in reversed(branches):
-            left, right = self.emit(lhs), self.emit(rhs)
-            diff = f"{{{right}}}-({left})" if op in ("lt", "le") else f"{{{left}}}-({right})"
-            cond = f"\\step{'gt' if op in ('lt', 'gt') else 'ge'}({diff})"
-            self.conditions.append(cond)
-            expr = f"\\pwhere({cond}, {{{self.emit(value)}}}, {expr})"
+        for value, relations in reversed(branches):
+            expr = self.branch(f"{{{self.emit(value)}}}", relations, expr)
         return expr
 
     def function(self, nodes: list[Any], i: int, out: list[str], name: str = "", width: int = 1) -> int:

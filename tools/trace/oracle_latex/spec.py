@@ -6,6 +6,12 @@ import re
 from typing import Any
 
 from tools.trace.oracle_latex.conditions import extract_cases, strip_side_conditions
+from tools.trace.oracle_latex.forms import (
+    has_equals,
+    objective_definition,
+    reversed_definitions,
+    without_optimisation,
+)
 from tools.trace.oracle_latex.nodes import (
     Group,
     clean,
@@ -56,6 +62,8 @@ def split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any], list
         if not part:
             continue
         eq = [j for j, t in enumerate(part) if t == "=" and depth_at(part, j) == 0]
+        if not eq and "=" in part:
+            raise Unsupported("the `=` sits inside brackets (unbalanced, or a set): no top-level definition")
         if not eq:
             raise Unsupported("no `=` in the equation: nothing to evaluate")
         pieces = [part[a + 1 : b] for a, b in zip([-1, *eq], [*eq, len(part)], strict=True)]
@@ -68,14 +76,19 @@ def split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any], list
 MAX_TOKENS = 1500  # the longest equation lines in papers hold a few hundred; sympy slows badly past that
 
 
-def equation_nodes(latex: str) -> list[Any]:
+def grouped_nodes(latex: str) -> list[Any]:
+    """The line's tokens grouped by braces, `cases` blocks extracted (nothing dropped yet)."""
     tokens = tokenize(latex)
     if len(tokens) > MAX_TOKENS:
         raise Unsupported(
             f"the formula is too long for an oracle ({len(tokens):,} tokens, more than {MAX_TOKENS:,}): "
             "split it into parts and test each, or test it by hand"
         )
-    return clean(strip_side_conditions(extract_cases(group_tokens(tokens))))
+    return extract_cases(group_tokens(tokens))
+
+
+def equation_nodes(latex: str) -> list[Any]:
+    return reversed_definitions(clean(strip_side_conditions(grouped_nodes(latex))))
 
 
 def defined_functions(latex: str) -> list[str]:
@@ -168,6 +181,8 @@ def build_spec(
     paper uses and never defines (callable inputs). A first pass learns which symbols are matrices and
     vectors (tensors.py), the second writes the line with them."""
     nodes = equation_nodes(latex)
+    if not has_equals(nodes):  # an objective or an expression: its value is the output (forms.py)
+        nodes = objective_definition(grouped_nodes(latex))
     defs = split_definitions(nodes)
     first = Rewriter(learning=True, callables=callables)
     kinds = _rewrite(nodes, defs, functions, first)[0].typing.settled()
@@ -261,6 +276,7 @@ def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
     left-hand side is not one variable."""
     if len(lhs) == 1 and isinstance(lhs[0], Group):  # {\\bm{Y}} = ...
         lhs = lhs[0].items
+    lhs = without_optimisation(lhs)  # \\min_\\theta L(\\theta) = ...: the output is L
     var, end = (
         Rewriter().read_var(lhs, 0, lhs=True)
         if lhs and (cmd_of(lhs[0]) or str(lhs[0]).isalpha())

@@ -63,6 +63,9 @@ DECOR_SUFFIX = {
     "mathit": "",
     "mathrm": "",
     "bf": "",
+    "textbf": "",
+    "symbf": "",
+    "pmb": "",
 }
 TEXT_NAMES = {"text", "textrm", "textnormal", "mathrm", "operatorname", "mathit", "textit", "mbox"}
 FUNCS = {"exp", "log", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh", "arcsin", "arccos", "arctan"}
@@ -110,7 +113,7 @@ SKIP = {
 EQUALS = {"coloneqq", "coloneq", "triangleq", "doteq", "eqqcolon", "defeq", "equiv", "leftarrow", "gets"}
 TRANSPOSE = "^\\top"  # one token for `^T`, `^\\top`, `^{\\intercal}`... (see nodes.clean)
 INDEX_LETTERS = {"i", "j", "k", "l", "m", "n"}
-BOLD = {"mathbf", "boldsymbol", "bm", "bf"}
+BOLD = {"mathbf", "boldsymbol", "bm", "bf", "textbf", "symbf", "pmb"}
 MODEL_SUBSCRIPTS = {"theta", "phi", "psi", "omega", "w"}
 REASONS = {
     "mathcal": "a distribution or set (\\mathcal{...}) is not plain algebra",
@@ -162,6 +165,11 @@ NAMED_OPERATORS = {
     "softmax": "softmax",  # over the last axis
     "logsumexp": "logsumexp",
     "LSE": "logsumexp",
+    "cot": "cot",
+    "sec": "sec",
+    "csc": "csc",
+    "floor": "floor",
+    "ceil": "ceil",
 }
 CONDITION_WORDS = ("for", "where", "if", "with", "and", "when", "s.t", "subject", "since", "otherwise")
 SIDE_MARKERS = {
@@ -198,3 +206,35 @@ RELATIONS = {
     "\\geq": "ge",
     "\\geqslant": "ge",
 }
+
+# \\cot x and friends: read as \\operatorname{cot} x (the runtime writes them with sin, cos, tan)
+RECIPROCAL_TRIG = {"cot", "sec", "csc"}
+# \\operatorname{det}, \\mathrm{Tr}, \\operatorname{diag}: the commands \\det, \\tr, \\diag (operators.py)
+MATRIX_SCALARS = {"det": "det", "tr": "tr", "Tr": "tr", "trace": "tr", "diag": "diag"}
+# brackets read as a function of what they hold: \\lfloor x \\rfloor -> floor(x)
+ROUNDING = {"lfloor": ("rfloor", "floor"), "lceil": ("rceil", "ceil")}
+# a line with no `=` whose top level holds one of these states a relation, not a value to compute
+_KINDS = {
+    "an inequality": "a bound, not a value to compute",
+    "a set relation": "a statement, not a value to compute",
+    "an approximation": "not an equation the oracle can check",
+    "an implication": "a statement, not a value to compute",
+    "a map": "a statement, not a value to compute",
+}
+_RELATION_KINDS = {
+    "an inequality": "< > \\lt \\gt \\le \\leq \\ge \\geq \\leqslant \\geqslant \\ll \\gg \\lesssim \\gtrsim "
+    "\\prec \\preceq \\succ \\succeq \\neq \\ne",
+    "a set relation": "\\subset \\subseteq \\supset \\supseteq \\in \\notin \\ni",
+    "an approximation": "\\approx \\simeq \\cong \\asymp",
+    "an implication": "\\Rightarrow \\Longrightarrow \\implies \\iff \\Leftrightarrow \\Longleftrightarrow",
+    "a map": "\\to \\rightarrow \\mapsto",
+}
+STATEMENT_RELATIONS = {
+    r: f"{kind} ({r}): {_KINDS[kind]}" for kind, rels in _RELATION_KINDS.items() for r in rels.split()
+} | {
+    "\\propto": "a proportionality (\\propto): equal up to a constant the oracle cannot know",
+    "\\sim": "a sampling statement (\\sim): a distribution, not a value",
+    "\\perp": "an orthogonality (\\perp): a statement, not a value to compute",
+}
+OPTIMISATION_WORDS = {"min", "max", "argmin", "argmax", "minimize", "maximize", "minimise", "maximise"}
+WRT_WORDS = ("w.r.t", "wrt", "with respect to")

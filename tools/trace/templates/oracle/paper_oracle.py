@@ -40,8 +40,10 @@ _REDUCERS = {
     "normmax": "norm_max",
     "normfro": "norm_fro",
     "normvec": "norm_vec",
+    "normvecone": "norm_vec_one",
 }
 _PASSED = {"pwhere", "stepgt", "stepge", "expect"}  # lambdified by _functions
+_SCALAR_OF_MATRIX = {"opdet", "optrace"}  # det A, tr A: scalars, not factors of a matrix product
 
 
 class RandomMap:
@@ -110,6 +112,14 @@ def _named(name: str, args: list[Any]) -> Any:
         "relu": lambda v: sympy.Function("pmax")(v, 0),
         "softmax": sympy.Function("softmax"),  # over the last axis (_functions)
         "logsumexp": sympy.Function("logsumexp"),
+        "cot": lambda v: 1 / sympy.tan(v),
+        "sec": lambda v: 1 / sympy.cos(v),
+        "csc": lambda v: 1 / sympy.sin(v),
+        "floor": sympy.floor,
+        "ceil": sympy.ceiling,
+        "det": sympy.Function("matdet"),  # of a matrix (_linear_algebra)
+        "trace": sympy.Function("mattrace"),
+        "diag": sympy.Function("matdiag"),  # of a vector: a matrix
     }
     return table[name](x)
 
@@ -123,6 +133,18 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
         if x.ndim == 2 and min(x.shape) > 1:
             raise ValueError("||A|| or ||A||_2 of a matrix: spectral or Frobenius? write ||A||_F")
         return xp.sqrt(xp.sum(x * x))
+
+    def norm_vec_one(x: Any) -> Any:
+        x = f64(x)
+        if x.ndim == 2 and min(x.shape) > 1:
+            raise ValueError("||A||_1 of a matrix: the induced norm or the sum of |entries|?")
+        return xp.sum(xp.abs(x))
+
+    def square(x: Any) -> Any:
+        x = f64(x)
+        if x.ndim != 2 or x.shape[0] != x.shape[1]:
+            raise ValueError("det or trace of something that is not a matrix on this line")
+        return x
 
     def softmax(x: Any) -> Any:
         x = f64(x)
@@ -143,6 +165,10 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
         "matpow": lambda x, k: xp.linalg.matrix_power(f64(x), int(k)),
         "norm_fro": lambda x: xp.sqrt(xp.sum(f64(x) * f64(x))),
         "norm_vec": norm_vec,
+        "norm_vec_one": norm_vec_one,
+        "matdet": lambda x: xp.linalg.det(square(x)),
+        "mattrace": lambda x: xp.sum(xp.diagonal(square(x))),
+        "matdiag": lambda x: xp.diag(xp.reshape(f64(x), (-1,))),
     }
 
 
@@ -178,6 +204,8 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
             },
             "sign": lambda x: torch.sign(f64(x)),
             "acosh": lambda x: torch.acosh(f64(x)),
+            "floor": lambda x: torch.floor(f64(x)),
+            "ceiling": lambda x: torch.ceil(f64(x)),
             "asinh": lambda x: torch.asinh(f64(x)),
             "atanh": lambda x: torch.atanh(f64(x)),
             "pwhere": lambda c, a, b: torch.where(torch.as_tensor(c), f64(a), f64(b)),
@@ -269,6 +297,8 @@ def _is_tensor(e: Any, positions: dict[Any, int]) -> bool:
     if isinstance(e, sympy.Symbol):
         return e in positions
     if isinstance(e, sympy.core.function.AppliedUndef) and type(e).__name__ in _REDUCERS:
+        return False
+    if isinstance(e, sympy.core.function.AppliedUndef) and type(e).__name__ in _SCALAR_OF_MATRIX:
         return False
     if isinstance(e, sympy.Pow):
         return _is_tensor(e.base, positions)
