@@ -329,30 +329,38 @@ def equation_latex(item_id: str, markdown_text: str | None) -> str | None:
 
 
 def paper_functions(markdown_text: str | None) -> dict[str, str]:
-    """Functions the paper defines inline (`f(x) = ...`): name -> defining LaTeX, for names defined once."""
+    """Functions the paper defines (`f(x) = ...` in a display or in the prose's inline math): name ->
+    defining LaTeX, for names defined once; and functions it names without a formula ("the networks $s$
+    and $t$", `f: X \\to Y`, function_evidence.py): name -> "" (the oracle takes their values as inputs)."""
     if not markdown_text:
         return {}
     from tools.analysis.equations import find_all
+    from tools.trace.function_evidence import inline_math, named_functions
     from tools.trace.oracle_latex import defined_functions
 
     found = find_all(markdown_text, {"numbered", "display"})
     if not found["_latex"]:
         return {}
+    displayed = [eq.body for eq in found["numbered"] + found["display"]]
     seen: dict[str, list[str]] = {}
-    for eq in found["numbered"] + found["display"]:
-        for name in defined_functions(eq.body):
-            seen.setdefault(name, []).append(eq.body)
-    return {name: bodies[0] for name, bodies in seen.items() if len(set(bodies)) == 1}
+    for body in [*displayed, *inline_math(markdown_text)]:
+        for name in defined_functions(body):
+            seen.setdefault(name, []).append(body)
+    defined = {name: bodies[0] for name, bodies in seen.items() if len(set(bodies)) == 1}
+    named = named_functions(markdown_text, displayed) - set(seen)
+    return defined | {name: "" for name in sorted(named)}
 
 
 def paper_callables(markdown_text: str | None) -> set[str]:
     """One-argument functions the paper uses and never defines: lower-case names (`s`, `q_k`, `\\sigma`)
-    written with one argument in parentheses at least twice across its equations and never otherwise (a
-    name also written alone, `\\alpha(1 - \\alpha)`, may be a factor: not a function). Model outputs
-    (`\\epsilon_\\theta(x, t)`) keep their reading: given as values."""
+    written with one argument in parentheses at least twice across its equations and never otherwise, in
+    displays or in the prose's formulas (a name also written alone, `\\alpha(1 - \\alpha)`, may be a
+    factor: not a function). Model outputs (`\\epsilon_\\theta(x, t)`) keep their reading: given as
+    values."""
     if not markdown_text:
         return set()
     from tools.analysis.equations import find_all
+    from tools.trace.function_evidence import used_inline
     from tools.trace.oracle_latex import name_uses
     from tools.trace.oracle_latex.vocabulary import MODEL_SUBSCRIPTS
 
@@ -360,9 +368,9 @@ def paper_callables(markdown_text: str | None) -> set[str]:
     if not found["_latex"]:
         return set()
     called: dict[str, int] = {}
-    otherwise: set[str] = set(paper_functions(markdown_text))
-    for eq in found["numbered"] + found["display"]:
-        for name, arguments in name_uses(eq.body):
+    otherwise = {name for name, body in paper_functions(markdown_text).items() if body}
+    for body in [eq.body for eq in found["numbered"] + found["display"]] + used_inline(markdown_text):
+        for name, arguments in name_uses(body):
             if arguments == 1:
                 called[name] = called.get(name, 0) + 1
             else:

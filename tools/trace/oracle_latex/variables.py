@@ -67,3 +67,22 @@ def is_mark(node: Any) -> bool:
     return isinstance(node, Group) and (
         node.items[:1] in (["("], ["["]) or node.items in (["*"], ["\\star"], ["\\prime"])
     )
+
+
+def latex_of(nodes: list[Any]) -> str:
+    """The node list written back as LaTeX (groups in braces), for messages and the SPEC's notes."""
+    out: list[str] = []
+    for t in nodes:
+        text = "{" + latex_of(t.items) + "}" if isinstance(t, Group) else str(t)
+        if out and out[-1][-1:].isalpha() and text[:1].isalpha() and out[-1].startswith("\\"):
+            out.append(" ")  # \\tilde x, not \\tildex
+        out.append(text)
+    return "".join(out)
+
+
+def application_latex(var: Var) -> str:
+    """`s(x_{1:d})`, `T_{k}(\\tilde{\\Lambda})`: the application a value input stands for."""
+    base = ("\\" + var.base) if var.base in GREEK else var.base
+    sub = f"_{{{latex_of(var.sub)}}}" if var.sub else ""
+    return f"{base}{sub}({latex_of(var.call or [])})"
+
