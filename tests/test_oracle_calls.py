@@ -69,6 +69,16 @@ def test_two_applications_of_one_function_are_two_values():
     assert set(spec["given"]) == {"g_of_u", "g_of_v"}
 
 
+def test_a_density_the_paper_names_on_both_sides():
+    spec = _both_ways(
+        r"\log p(z) = \log p(v) - n \log a",
+        {"p": ""},
+        lambda p_of_v, n, a: np.log(p_of_v) - n * np.log(a),
+        lambda p_of_v, n, a: np.log(p_of_v) + n * np.log(a),
+    )
+    assert spec["outputs"] == ["log_p_z"] and spec["inputs"] == ["p_of_v", "n", "a"]
+
+
 def test_a_named_function_inside_a_sum_over_its_index_is_one_value_per_term():
     spec = _both_ways(
         r"y = \sum_{k=0}^{K-1} \theta_k T_k(\tilde{L})",
@@ -84,7 +94,6 @@ def test_a_named_function_inside_a_sum_over_its_index_is_one_value_per_term():
     [
         (r"y = s(x) + s", {"s": ""}, "applied, s(...), and alone on this line"),
         (r"y = \beta(1 + x)", {}, "may be a function or a product"),  # no evidence: still refused
-        (r"y = \mathbf{W}(x + z)", {"W": ""}, "may be a function or a product"),  # bold: a matrix
         (r"y = V(a)", {"V": r"V(s) = r_s + \gamma V(s)"}, "defined in terms of itself"),
         (r"V(a) = r_a + \gamma V(a)", {}, "defined in terms of itself"),
     ],
@@ -92,6 +101,17 @@ def test_a_named_function_inside_a_sum_over_its_index_is_one_value_per_term():
 def test_applications_that_stay_refused(latex, functions, reason):
     result = oracle_spec(latex, functions)
     assert not result.ok and reason in result.reason, result.reason
+
+
+def test_a_bold_capital_before_a_bracket_is_a_matrix_product():
+    spec = _both_ways(
+        r"\mathbf{y} = \mathbf{W}(\mathbf{x} + \mathbf{b}) + \mathbf{c}",
+        {},
+        lambda W, x, b, c: W @ (x + b) + c,
+        lambda W, x, b, c: W @ x + b + c,
+        lambda W, x, b, c: W.T @ (x + b) + c,
+    )
+    assert spec["matrices"] == ["W"] and "given" not in spec
 
 
 def test_evidence_that_a_symbol_is_a_function():

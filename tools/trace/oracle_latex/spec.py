@@ -281,7 +281,7 @@ def _rewrite(
         raise Unsupported(
             f"reductions over different indices ({', '.join(sorted(rw.indices))}): unknown axes"
         )
-    lhs_vars = [_lhs_var(lhs, rhs) for lhs, rhs, _ in defs]
+    lhs_vars = [_lhs_var(lhs, rhs, rw) for lhs, rhs, _ in defs]
     # f(t) = ... defined on the line and called elsewhere: a helper function
     flat = flatten(nodes)
     for var in lhs_vars:
@@ -295,9 +295,9 @@ def _rewrite(
     return rw, helper_defs, definitions, outputs
 
 
-def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
-    """The variable a definition names; refused (with the right-hand side's reason first) when the
-    left-hand side is not one variable."""
+def _lhs_var(lhs: list[Any], rhs: list[Any], like: Rewriter | None = None) -> Var:
+    """The variable a definition names; refused (with the right-hand side's reason first, read as `like`
+    reads: the same paper's functions) when the left-hand side is not one variable."""
     if len(lhs) == 1 and isinstance(lhs[0], Group):  # {\\bm{Y}} = ...
         lhs = lhs[0].items
     var, end = (
@@ -306,7 +306,9 @@ def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
         else (None, 0)
     )
     if var is None or end != len(lhs):
-        Rewriter(learning=True).emit(rhs)  # a reason found on the right-hand side is the more telling one
+        probe = Rewriter(learning=True, callables=like.callables if like else frozenset())
+        probe.given = like.given if like else frozenset()
+        probe.emit(rhs)  # a reason found on the right-hand side is the more telling one
         return _expression_var(lhs)
     if cmd_of(lhs[0]) in FUNCS or cmd_of(lhs[0]) in NAMED_OPERATORS:
         raise Unsupported(f"the left-hand side redefines \\{cmd_of(lhs[0])}: not one the oracle can read")
