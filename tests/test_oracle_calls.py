@@ -130,13 +130,14 @@ def test_prose_that_names_no_function():
     md = _paper(
         "The output of the network $y$ is compared with the input of the network, $x$; the "
         "encoder maps $u$ to the tangent space. Here $\\alpha$ is a scale, and the function "
-        "$x^* = k(x)$ is a threshold. The loss function $L$ is the depth.",
-        "$$ a = y(1 + x) + \\alpha(1 - \\alpha) + u(v) $$ (1)",
+        "$x^* = k(x)$ is a threshold. The loss function $L$ is the depth. We feed the input to the "
+        "network $z$.",
+        "$$ a = y(1 + x) + \\alpha(1 - \\alpha) + u(v) + z(2 - v) $$ (1)",
         "$$ b = L + L(2 + v) + L z + x^* $$ (2)",
     )
     named = {n for n, body in paper_functions(md).items() if body == ""}
-    # y, x: nouns after "of"; u: after a verb; x: the subject of a statement; L: written alone more
-    # often than applied
+    # y, x, z: the output and input of a network; u: after a verb; x: the subject of a statement; L:
+    # written alone more often than applied
     assert named == set(), named
 
 

@@ -10,6 +10,7 @@ and translation functions $s$ and $t$", "$\\sigma$ is a pointwise non-linearity"
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -26,14 +27,17 @@ _ENDS_PHRASE = (
 _STOP = r"(?!(?:of|to|for|from|by|in|on|at|with|into|that|which|whose|where|when|as|than|is|are|be|not)\b)"
 _MATH_LIST = r"(?:\x00\d+\x00(?:\s*,\s*|\s*,?\s*(?:and|or)\s+))*\x00\d+\x00"
 _BEFORE = re.compile(rf"\b(?:{FUNCTION_WORDS.replace('mappings?|', '')})\s+({_MATH_LIST})", re.IGNORECASE)
-# "the output of the Bayes network $y$" names the output, not the network
+# "the output of the Bayes network $y$", "the input to the network $x$" name the output, the input
 _OUTPUT_OF = re.compile(
-    r"\b(?:outputs?|inputs?|predictions?|weights|parameters|depth|width|size|number|layers?)\s+of\s+"
+    r"\b(?:outputs?|inputs?|predictions?|weights|parameters|depth|width|size|number|layers?|loss|error)"
+    r"\s+(?:of|to|into|for|from)\s+"
     r"(?:(?:the|a|an|this|our|each)\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "$f$ is a ...", "$s$ and $t$ are ...", "$g$ denotes ...", "let $f$ be ...", "$g_1$ and $g_2$ two ..."
+_VERB = r"(is\s+|are\s+|denotes?\s+|represents?\s+|be\s+|(?=(?:a|an|the|two|three)\s))"
 _AFTER = re.compile(
-    rf"({_MATH_LIST})\s+(is\s+|are\s+|denotes?\s+|represents?\s+|be\s+|(?=(?:a|an|the|two|three)\s))(?:{_STOP}[\w-]+\s+){{0,5}}?"
+    rf"({_MATH_LIST})\s+{_VERB}(?:{_STOP}[\w-]+\s+){{0,5}}?"
     rf"(?:{FUNCTION_WORDS})(?=\s*(?:[.,;:)]|$|(?:{_ENDS_PHRASE})\b))",
     re.IGNORECASE,
 )
@@ -49,13 +53,23 @@ def _prose(markdown: str) -> list[str]:
 
 def inline_math(markdown: str) -> list[str]:
     """The inline `$...$` formulas of the paper's prose, in order."""
-    return [m.group(1) for p in _prose(markdown) for m in _INLINE.finditer(p)]
+    return list(_inline_math(markdown))
+
+
+@functools.lru_cache(maxsize=4)
+def _inline_math(markdown: str) -> tuple[str, ...]:
+    return tuple(m.group(1) for p in _prose(markdown) for m in _INLINE.finditer(p))
 
 
 def used_inline(markdown: str) -> list[str]:
     """The inline formulas that use symbols: one that is one symbol (`$s$`, `$s(x)$`) or declares one
     (`$f: X \\to Y$`) only mentions it."""
-    return [f for f in inline_math(markdown) if not head_name(f, whole=True) and not declared([f])]
+    return list(_used_inline(markdown))
+
+
+@functools.lru_cache(maxsize=4)
+def _used_inline(markdown: str) -> tuple[str, ...]:
+    return tuple(f for f in _inline_math(markdown) if not head_name(f, whole=True) and not declared([f]))
 
 
 def head_name(latex: str, whole: bool = False) -> str | None:

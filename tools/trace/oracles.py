@@ -12,6 +12,7 @@ init_uv_project.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import re
@@ -332,8 +333,11 @@ def paper_functions(markdown_text: str | None) -> dict[str, str]:
     """Functions the paper defines (`f(x) = ...` in a display or in the prose's inline math): name ->
     defining LaTeX, for names defined once; and functions it names without a formula ("the networks $s$
     and $t$", `f: X \\to Y`, function_evidence.py): name -> "" (the oracle takes their values as inputs)."""
-    if not markdown_text:
-        return {}
+    return dict(_paper_functions(markdown_text)) if markdown_text else {}
+
+
+@functools.lru_cache(maxsize=4)  # paper_callables reads them too
+def _paper_functions(markdown_text: str) -> dict[str, str]:
     from tools.analysis.equations import find_all
     from tools.trace.function_evidence import inline_math, named_functions
     from tools.trace.oracle_latex import defined_functions
@@ -343,7 +347,8 @@ def paper_functions(markdown_text: str | None) -> dict[str, str]:
         return {}
     displayed = [eq.body for eq in found["numbered"] + found["display"]]
     seen: dict[str, list[str]] = {}
-    for body in [*displayed, *inline_math(markdown_text)]:
+    inline = [f for f in inline_math(markdown_text) if re.search(r"\)\s*(=|:=|\\coloneqq|\\equiv)", f)]
+    for body in [*displayed, *inline]:
         for name in defined_functions(body):
             seen.setdefault(name, []).append(body)
     defined = {name: bodies[0] for name, bodies in seen.items() if len(set(bodies)) == 1}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -105,13 +106,18 @@ def _uses_params(var: Var, rhs: list[Any]) -> bool:
 def name_uses(latex: str) -> list[tuple[str, int]]:
     """Each variable the line writes outside sub- and superscripts, and how many arguments follow it in
     parentheses (0: none): (name, arguments). Bold names (matrices, vectors) are left out."""
+    return list(_name_uses(latex))
+
+
+@functools.lru_cache(maxsize=8192)  # a paper's formulas are read for its functions and its callables
+def _name_uses(latex: str) -> tuple[tuple[str, int], ...]:
     try:
         nodes = clean(group_tokens(tokenize(latex)))
     except Unsupported:
-        return []
+        return ()
     out: list[tuple[str, int]] = []
     _walk_uses(nodes, out, 0)
-    return out
+    return tuple(out)
 
 
 def _walk_uses(nodes: list[Any], out: list[tuple[str, int]], depth: int) -> None:
