@@ -121,9 +121,13 @@ def test_evidence_that_a_symbol_is_a_function():
         "$$ a = \\phi(u) + h(v) + g_1(w) + g_2(w) + q(z) $$ (1)",
         "$$ b = \\phi(v) h(u) q(w) $$ (2)",
         "$$ c = Q(s, a) - Q(s') $$ (3)",
+        "$$ d = V(s) - V(s') + \\beta_t(1 - s) $$ (4)",
+        "The cost is $O(n)$ and $O(m)$.",
     )
     functions = paper_functions(md)
-    assert {n for n, body in functions.items() if body == ""} == {"phi", "h", "g_1", "g_2", "q", "Q"}
+    named = {n for n, body in functions.items() if body == ""}
+    # V: applied to two variables, never alone; beta_t: to an expression; O: an order of growth
+    assert named == {"phi", "h", "g_1", "g_2", "q", "Q", "V"}, named
 
 
 def test_prose_that_names_no_function():

@@ -2,10 +2,11 @@
 
 Evidence that `s(...)` applies a function rather than multiplies: the paper says so in prose ("the scale
 and translation functions $s$ and $t$", "$\\sigma$ is a pointwise non-linearity"), declares it
-(`$f: \\mathcal{X} \\to \\mathbb{R}$`), writes `f(\\cdot)`, or applies it with several arguments elsewhere
-(`Q(s, a)` and `Q(s')`). The oracle then takes the value of each application as an input
-(oracle_latex/spec.py given_functions). A name the paper writes alone at least as often as applied
-(`\\alpha(1 - \\alpha)`, a depth L in "the network $L$ layers deep") keeps the product reading.
+(`$f: \\mathcal{X} \\to \\mathbb{R}$`), writes `f(\\cdot)`, applies it with several arguments elsewhere
+(`Q(s, a)` and `Q(s')`), or to several variables and never writes it alone (`V(s)`, `V(s')`). The oracle
+then takes the value of each application as an input (oracle_latex/spec.py given_functions). A name the
+paper writes alone at least as often as applied (`\\alpha(1 - \\alpha)`, a depth L in "the network $L$
+layers deep") keeps the product reading.
 """
 
 from __future__ import annotations
@@ -165,6 +166,20 @@ def named_functions(markdown: str, formulas: list[str]) -> set[str]:
     """Functions the paper names without a formula (see the module's docstring): named in prose, declared,
     or applied with one argument and with several; each applied more often than written alone."""
     math = [*formulas, *inline_math(markdown)]
-    applied, alone, both = uses([*formulas, *used_inline(markdown)])
+    used = [*formulas, *used_inline(markdown)]
+    applied, alone, both = uses(used)
     evidence = named_in_prose(markdown) | declared(math) | both
-    return {n for n in evidence if applied.get(n, 0) > alone.get(n, 0)}
+    return {n for n in evidence if applied.get(n, 0) > alone.get(n, 0)} | _applied_to_several(used, alone)
+
+
+def _applied_to_several(formulas: list[str], alone: dict[str, int]) -> set[str]:
+    """Names applied to two different variables or more (`V(s)`, `V(s')`) and never written alone: a
+    product `V \\cdot (s)` is not written with brackets around one variable, twice."""
+    from tools.trace.oracle_latex import one_variable_calls
+
+    points: dict[str, set[str]] = {}
+    for latex in formulas:
+        for name, argument in one_variable_calls(latex):
+            points.setdefault(name, set()).add(argument)
+    landau = {"O", "o"}  # O(n), o(h): orders of growth, not values
+    return {n for n, a in points.items() if len(a) > 1 and not alone.get(n) and n not in a | landau}

@@ -106,21 +106,35 @@ def _uses_params(var: Var, rhs: list[Any]) -> bool:
 def name_uses(latex: str) -> list[tuple[str, int]]:
     """Each variable the line writes outside sub- and superscripts, and how many arguments follow it in
     parentheses (0: none): (name, arguments). Bold names (matrices, vectors) are left out."""
-    return list(_name_uses(latex))
+    return [(name, arguments) for name, arguments, _ in _name_uses(latex)]
+
+
+def one_variable_calls(latex: str) -> list[tuple[str, str]]:
+    """Each `f(x)` of the line whose one argument is one variable: (f's name, x's name)."""
+    return [(name, argument) for name, arguments, argument in _name_uses(latex) if argument]
 
 
 @functools.lru_cache(maxsize=8192)  # a paper's formulas are read for its functions and its callables
-def _name_uses(latex: str) -> tuple[tuple[str, int], ...]:
+def _name_uses(latex: str) -> tuple[tuple[str, int, str], ...]:
     try:
         nodes = clean(group_tokens(tokenize(latex)))
     except Unsupported:
         return ()
-    out: list[tuple[str, int]] = []
+    out: list[tuple[str, int, str]] = []
     _walk_uses(nodes, out, 0)
     return tuple(out)
 
 
-def _walk_uses(nodes: list[Any], out: list[tuple[str, int]], depth: int) -> None:
+def _one_variable(args: list[Any]) -> str:
+    """The name of the one variable `args` hold (`x_t` of `f(x_t)`), else ""."""
+    try:
+        var, end = Rewriter().read_var(args, 0) if args and not isinstance(args[0], Group) else (None, 0)
+    except (Unsupported, IndexError):
+        return ""
+    return var.name if var and end == len(args) and var.call is None else ""
+
+
+def _walk_uses(nodes: list[Any], out: list[tuple[str, int, str]], depth: int) -> None:
     i = 0
     while i < len(nodes) and depth < 20:
         t, c = nodes[i], cmd_of(nodes[i])
@@ -136,7 +150,8 @@ def _walk_uses(nodes: list[Any], out: list[tuple[str, int]], depth: int) -> None
                 i += 1
                 continue
             if not var.bold:
-                out.append((var.name, len(split_args(var.call)) if var.call else 0))
+                arguments = len(split_args(var.call)) if var.call else 0
+                out.append((var.name, arguments, _one_variable(var.call) if arguments == 1 else ""))
             if var.call:
                 _walk_uses(var.call, out, depth + 1)
             i = max(end, i + 1)
