@@ -96,6 +96,7 @@ def test_a_named_function_inside_a_sum_over_its_index_is_one_value_per_term():
         (r"y = \beta(1 + x)", {}, "may be a function or a product"),  # no evidence: still refused
         (r"y = V(a)", {"V": r"V(s) = r_s + \gamma V(s)"}, "defined in terms of itself"),
         (r"V(a) = r_a + \gamma V(a)", {}, "defined in terms of itself"),
+        (r"f_t, i_t = \sigma(W_{f,i} x_t)", {"sigma": ""}, "lists several quantities"),
     ],
 )
 def test_applications_that_stay_refused(latex, functions, reason):
@@ -164,6 +165,13 @@ def test_functions_defined_inline_are_substituted_with_their_arguments():
         lambda a, x, b: phi(a * x + b) - phi(x),  # psi's argument not renamed through phi
         lambda a, x, b: phi(a * x - b) - phi(2 * x),
     )
+
+
+def test_only_real_calls_of_a_defined_function_are_substituted():
+    md = _paper("The link probability is $p(A_{u,v} = 1 | z_u, z_v) = \\sigma(z_u^T z_v)$, a density.")
+    assert "p" not in paper_functions(md)  # its arguments are an event, not parameters
+    spec = oracle_spec(r"y = \textnormal{exp}(a) + b", {"p": r"p(u) = u^2"}).spec
+    assert len(spec["definitions"]) == 1  # the p of \textnormal{exp}( calls no p
 
 
 def test_a_parameter_named_like_a_variable_of_the_line():

@@ -9,6 +9,7 @@ from typing import Any
 from tools.trace.oracle_latex.conditions import extract_cases, strip_side_conditions
 from tools.trace.oracle_latex.nodes import (
     Group,
+    at_top_level,
     clean,
     cmd_of,
     flatten,
@@ -86,12 +87,17 @@ def defined_functions(latex: str) -> list[str]:
         names = []
         for lhs, rhs, _ in defs:
             var, end = Rewriter().read_var(lhs, 0, lhs=True) if lhs else (None, 0)
-            if var and end == len(lhs) and var.call and not var.sub and single_vars(var.call):
+            if var and end == len(lhs) and var.call and not var.sub and _parameters(var.call):
                 named = re.fullmatch(r"[A-Za-z]\w*", var.base) and _uses_params(var, rhs)
                 names += [var.base] if named else []
         return names
     except (Unsupported, IndexError):
         return []
+
+
+def _parameters(args: list[Any]) -> bool:
+    """`(x, y)` of `f(x, y) = ...`: each argument one variable (`p(A = 1 | z)` names no parameters)."""
+    return single_vars(args) and all(_one_variable(a) for a in split_args(args))
 
 
 def _uses_params(var: Var, rhs: list[Any]) -> bool:
@@ -164,7 +170,7 @@ def _paper_helpers(rw: Rewriter, nodes: list[Any], functions: dict[str, str], lo
     order: list[tuple[Var, list[Any]]] = []
 
     def visit(body: list[Any], depth: int) -> None:
-        flat = flatten(body)
+        flat = _outside_text(body)
         for k, t in enumerate(flat[:-1]):
             name = cmd_of(t) or str(t)
             if flat[k + 1] != "(" or not functions.get(name) or name in local or name in rw.helpers:
@@ -185,6 +191,20 @@ def _paper_helpers(rw: Rewriter, nodes: list[Any], functions: dict[str, str], lo
 
     visit(nodes, 0)
     return order
+
+
+def _outside_text(nodes: list[Any]) -> list[Any]:
+    """The tokens of `nodes`, groups opened, without the words of \\text{...}, \\textnormal{exp} (whose `p`
+    before `(` calls no p)."""
+    out: list[Any] = []
+    skip = False
+    for t in nodes:
+        if isinstance(t, Group):
+            out += ["{}"] if skip else _outside_text(t.items)
+        else:
+            out.append(t)
+        skip = cmd_of(t) in TEXT_NAMES | {"textnormal", "textrm", "textbf", "mathrm"}
+    return out
 
 
 def _not_recursive(name: str, body: list[Any]) -> None:
@@ -367,6 +387,8 @@ def _expression_var(lhs: list[Any]) -> Var:
     quantity the implementation returns: a target named after its words. One that holds a relation
     (`a \\le b = c`, `\\lim ... = 0`) is a bound or a statement, not a definition."""
     flat = flatten(lhs)
+    if at_top_level(lhs, ","):  # `f_t, i_t, o_t = \\sigma(W_{f,i,o} x)`: one formula for each, shorthand
+        raise Unsupported("the left-hand side lists several quantities (a, b = ...): which one is computed?")
     for t in flat:
         if isinstance(t, str) and (t in RELATIONS or cmd_of(t) in LHS_RELATIONS):
             raise Unsupported(

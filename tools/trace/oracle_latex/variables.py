@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,7 +75,7 @@ def latex_of(nodes: list[Any]) -> str:
     out: list[str] = []
     for t in nodes:
         text = "{" + latex_of(t.items) + "}" if isinstance(t, Group) else str(t)
-        if out and out[-1][-1:].isalpha() and text[:1].isalpha() and out[-1].startswith("\\"):
+        if out and re.search(r"\\[A-Za-z]+$", out[-1]) and text[:1].isalpha():
             out.append(" ")  # \\tilde x, not \\tildex
         out.append(text)
     return "".join(out)
