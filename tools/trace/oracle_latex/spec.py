@@ -132,7 +132,9 @@ def _name_uses(latex: str) -> tuple[tuple[str, int, str], ...]:
 
 
 def _one_variable(args: list[Any]) -> str:
-    """The name of the one variable `args` hold (`x_t` of `f(x_t)`), else ""."""
+    """The name of the one variable `args` hold (`x_t` of `f(x_t)`, `{d}`), else ""."""
+    if len(args) == 1 and isinstance(args[0], Group):
+        args = args[0].items
     try:
         var, end = Rewriter().read_var(args, 0) if args and not isinstance(args[0], Group) else (None, 0)
     except (Unsupported, IndexError):
