@@ -59,6 +59,26 @@ def test_functions_the_paper_names_give_their_values_as_inputs():
     assert spec["given"] == {"s_of_x_1d": "the value of s(x_{1:d})", "t_of_x_1d": "the value of t(x_{1:d})"}
 
 
+def test_the_generated_test_says_what_each_value_is():
+    from tools.trace.oracles import EquationTestResult, render_test
+
+    latex = r"y_{d+1:D} = x_{d+1:D} \odot \exp(s(x_{1:d})) + t(x_{1:d})"
+    result = oracle_spec(latex, {"s": "", "t": ""})
+    text = render_test("EQ-3", "3", latex, "coupling", result)
+    assert '"s_of_x_1d": "the value of s(x_{1:d})"' in text
+    compile(text, "test_oracle_eq_3.py", "exec")
+    summary = EquationTestResult(
+        path="tests/test_oracle_eq_3.py",
+        item_id="EQ-3",
+        oracle=True,
+        latex_source="argument",
+        inputs=result.spec["inputs"],
+        outputs=result.spec["outputs"],
+        given=result.spec["given"],
+    ).summary_text()
+    assert "t_of_x_1d: the value of t(x_{1:d})" in summary
+
+
 def test_two_applications_of_one_function_are_two_values():
     spec = _both_ways(
         r"r = g(u) - g(v) + \lambda u",
@@ -94,6 +114,7 @@ def test_a_named_function_inside_a_sum_over_its_index_is_one_value_per_term():
     [
         (r"y = s(x) + s", {"s": ""}, "applied, s(...), and alone on this line"),
         (r"y = \beta(1 + x)", {}, "may be a function or a product"),  # no evidence: still refused
+        (r"y = \mathbf{F}(\mathbf{x})", {}, "may be a function or a product"),  # a map F, or F x?
         (r"y = V(a)", {"V": r"V(s) = r_s + \gamma V(s)"}, "defined in terms of itself"),
         (r"V(a) = r_a + \gamma V(a)", {}, "defined in terms of itself"),
         (r"f_t, i_t = \sigma(W_{f,i} x_t)", {"sigma": ""}, "lists several quantities"),

@@ -432,6 +432,10 @@ class EquationTestResult(ToolResult):
     latex_source: str = Field(description="where the LaTeX came from: argument, markdown, checklist or none")
     inputs: list[str] = Field(default_factory=list, description="the implementation's expected arguments")
     outputs: list[str] = Field(default_factory=list, description="what it must return, in order")
+    given: dict[str, str] = Field(
+        default_factory=dict,
+        description="inputs holding the value of a function the paper gives no formula for: what each is",
+    )
     files_written: list[str] = Field(default_factory=list)
 
     def summary_text(self) -> str:
@@ -440,6 +444,7 @@ class EquationTestResult(ToolResult):
             return (
                 f"{head}\n  implement a function with `Implements: {self.item_id}` taking "
                 f"({', '.join(self.inputs)}) and returning {', '.join(self.outputs)}"
+                + "".join(f"\n  {name}: {what}" for name, what in self.given.items())
             )
         return f"{self.item_id}: no oracle ({self.reason}); nothing written: test it another way"
 
@@ -548,6 +553,7 @@ def make_equation_test(
         latex_source=source,
         inputs=spec.get("inputs", []) if result.ok else [],
         outputs=spec.get("outputs", []) if result.ok else [],
+        given=spec.get("given", {}) if result.ok else {},
         files_written=written,
     )
 

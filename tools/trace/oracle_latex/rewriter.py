@@ -172,7 +172,7 @@ class Rewriter(BlackboardOperators):
         if var.name in self.given and not var.bold:
             var.call = args  # a function the paper names (`the network f`, `f: X \\to Y`): its value is given
             return close + 1
-        if var.bold and var.base[:1].isupper() and var.base not in self.given:
+        if var.bold and var.base[:1].isupper() and not self._one_variable(args):
             return i  # \\mathbf{W}(x + b): a matrix (bold capital, by convention) times a bracket
         if not var.sub or self._one_variable(args):  # sigma(x), q_k(z_j): a function, or a product?
             raise Unsupported(
