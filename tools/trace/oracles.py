@@ -12,6 +12,7 @@ init_uv_project.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import re
@@ -329,30 +330,42 @@ def equation_latex(item_id: str, markdown_text: str | None) -> str | None:
 
 
 def paper_functions(markdown_text: str | None) -> dict[str, str]:
-    """Functions the paper defines inline (`f(x) = ...`): name -> defining LaTeX, for names defined once."""
-    if not markdown_text:
-        return {}
+    """Functions the paper defines (`f(x) = ...` in a display or in the prose's inline math): name ->
+    defining LaTeX, for names defined once; and functions it names without a formula ("the networks $s$
+    and $t$", `f: X \\to Y`, function_evidence.py): name -> "" (the oracle takes their values as inputs)."""
+    return dict(_paper_functions(markdown_text)) if markdown_text else {}
+
+
+@functools.lru_cache(maxsize=4)  # paper_callables reads them too
+def _paper_functions(markdown_text: str) -> dict[str, str]:
     from tools.analysis.equations import find_all
+    from tools.trace.function_evidence import inline_math, named_functions
     from tools.trace.oracle_latex import defined_functions
 
     found = find_all(markdown_text, {"numbered", "display"})
     if not found["_latex"]:
         return {}
+    displayed = [eq.body for eq in found["numbered"] + found["display"]]
     seen: dict[str, list[str]] = {}
-    for eq in found["numbered"] + found["display"]:
-        for name in defined_functions(eq.body):
-            seen.setdefault(name, []).append(eq.body)
-    return {name: bodies[0] for name, bodies in seen.items() if len(set(bodies)) == 1}
+    inline = [f for f in inline_math(markdown_text) if re.search(r"\)\s*(=|:=|\\coloneqq|\\equiv)", f)]
+    for body in [*displayed, *inline]:
+        for name in defined_functions(body):
+            seen.setdefault(name, []).append(body)
+    defined = {name: bodies[0] for name, bodies in seen.items() if len(set(bodies)) == 1}
+    named = named_functions(markdown_text, displayed) - set(seen)
+    return defined | {name: "" for name in sorted(named)}
 
 
 def paper_callables(markdown_text: str | None) -> set[str]:
     """One-argument functions the paper uses and never defines: lower-case names (`s`, `q_k`, `\\sigma`)
-    written with one argument in parentheses at least twice across its equations and never otherwise (a
-    name also written alone, `\\alpha(1 - \\alpha)`, may be a factor: not a function). Model outputs
-    (`\\epsilon_\\theta(x, t)`) keep their reading: given as values."""
+    written with one argument in parentheses at least twice across its equations and never otherwise, in
+    displays or in the prose's formulas (a name also written alone, `\\alpha(1 - \\alpha)`, may be a
+    factor: not a function). Model outputs (`\\epsilon_\\theta(x, t)`) keep their reading: given as
+    values."""
     if not markdown_text:
         return set()
     from tools.analysis.equations import find_all
+    from tools.trace.function_evidence import used_inline
     from tools.trace.oracle_latex import name_uses
     from tools.trace.oracle_latex.vocabulary import MODEL_SUBSCRIPTS
 
@@ -360,9 +373,9 @@ def paper_callables(markdown_text: str | None) -> set[str]:
     if not found["_latex"]:
         return set()
     called: dict[str, int] = {}
-    otherwise: set[str] = set(paper_functions(markdown_text))
-    for eq in found["numbered"] + found["display"]:
-        for name, arguments in name_uses(eq.body):
+    otherwise = {name for name, body in paper_functions(markdown_text).items() if body}
+    for body in [eq.body for eq in found["numbered"] + found["display"]] + used_inline(markdown_text):
+        for name, arguments in name_uses(body):
             if arguments == 1:
                 called[name] = called.get(name, 0) + 1
             else:
@@ -419,6 +432,10 @@ class EquationTestResult(ToolResult):
     latex_source: str = Field(description="where the LaTeX came from: argument, markdown, checklist or none")
     inputs: list[str] = Field(default_factory=list, description="the implementation's expected arguments")
     outputs: list[str] = Field(default_factory=list, description="what it must return, in order")
+    given: dict[str, str] = Field(
+        default_factory=dict,
+        description="inputs holding the value of a function the paper gives no formula for: what each is",
+    )
     files_written: list[str] = Field(default_factory=list)
 
     def summary_text(self) -> str:
@@ -427,6 +444,7 @@ class EquationTestResult(ToolResult):
             return (
                 f"{head}\n  implement a function with `Implements: {self.item_id}` taking "
                 f"({', '.join(self.inputs)}) and returning {', '.join(self.outputs)}"
+                + "".join(f"\n  {name}: {what}" for name, what in self.given.items())
             )
         return f"{self.item_id}: no oracle ({self.reason}); nothing written: test it another way"
 
@@ -535,6 +553,7 @@ def make_equation_test(
         latex_source=source,
         inputs=spec.get("inputs", []) if result.ok else [],
         outputs=spec.get("outputs", []) if result.ok else [],
+        given=spec.get("given", {}) if result.ok else {},
         files_written=written,
     )
 

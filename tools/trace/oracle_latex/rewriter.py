@@ -24,7 +24,7 @@ from tools.trace.oracle_latex.nodes import (
 )
 from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
 from tools.trace.oracle_latex.tensors import TensorTyping
-from tools.trace.oracle_latex.variables import Var, read_base, read_suffixes
+from tools.trace.oracle_latex.variables import Var, application_latex, read_base, read_suffixes
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
     DECOR_SUFFIX,
@@ -110,6 +110,8 @@ class Rewriter(BlackboardOperators):
     ) -> None:
         self.callables = callables  # one-argument functions the paper uses and never defines: inputs
         self.called: dict[str, str] = {}  # their function names in the rewritten LaTeX -> Python names
+        self.given: set[str] | frozenset[str] = frozenset()  # functions the paper names, never defines
+        self.applications: dict[str, str] = {}  # value inputs -> the application each is the value of
         self.learning = learning  # the first pass: learn which symbols are matrices and vectors
         self.tensors = tensors or {}  # the second: Python name -> "matrix" | "vector"
         self.typing = TensorTyping()
@@ -169,6 +171,11 @@ class Rewriter(BlackboardOperators):
         if var.name in self.callables and not var.bold:
             var.call = args  # a function the paper always calls and never defines: given to both
             return close + 1
+        if var.name in self.given and not var.bold:
+            var.call = args  # a function the paper names (`the network f`, `f: X \\to Y`): its value is given
+            return close + 1
+        if var.bold and var.base[:1].isupper() and not self._one_variable(args):
+            return i  # \\mathbf{W}(x + b): a matrix (bold capital, by convention) times a bracket
         if not var.sub or self._one_variable(args):  # sigma(x), q_k(z_j): a function, or a product?
             raise Unsupported(
                 f"{var.name if var.sub else var.base}(...) may be a function or a product: the oracle "
@@ -184,7 +191,7 @@ class Rewriter(BlackboardOperators):
             return False
 
     def emit_var(self, var: Var) -> str:
-        if var.call is not None and var.base in self.helpers and not var.sub:
+        if var.call is not None and var.base in self.helpers and not var.sub and self._reads(var.call):
             args = self.emit(var.call, in_call=True)
             return f"{self.helpers[var.base]}({args})"
         if var.call is not None and var.name in self.callables and not at_top_level(var.call, ","):
@@ -195,8 +202,10 @@ class Rewriter(BlackboardOperators):
             at_index = [p for p in args if p in self.indices]
             if set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS:
                 var.name = py_name(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
-            elif at_top_level(var.call, ","):  # f(a, b): a function of several arguments, given as its value
-                var.name = py_name(f"{var.name}_of_{name_of(var.call)}")[:48].rstrip("_")
+            elif at_top_level(var.call, ",") or var.name in self.given or var.base in self.helpers:
+                # f(a, b), s(x) of a function the paper names, f(RNN(x)) of one whose argument is unread:
+                # given as its value
+                return self._application(var, sub_name, bool(at_index))
             else:
                 raise Unsupported(
                     f"{var.base}(...) is a function neither this line nor the paper defines as "
@@ -234,6 +243,33 @@ class Rewriter(BlackboardOperators):
         if self.indices and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
             raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
         return f"{{\\{self.placeholder(var.name)}}}"
+
+    def _reads(self, args: list[Any]) -> bool:
+        """Whether a function's arguments are algebra the oracle reads (tried on a copy)."""
+        import copy
+
+        try:
+            copy.deepcopy(self).emit(args, in_call=True)
+        except (Unsupported, IndexError):
+            return False
+        return True
+
+    def _application(self, var: Var, sub_name: str, at_index: bool) -> str:
+        """`f(a, b)`, `s(x)` of a function the paper names but never defines: the input that holds its
+        value (noted in `applications`); inside a sum over i, `\\ell(x_i, y_i)` and `T_i(x)` are vectors,
+        one value per term."""
+        latex, args = application_latex(var), [p for p in name_of(var.call or []).split("_") if p]
+        given_at_index = sub_name in self.indices and var.name in self.given
+        var.call = None
+        if not given_at_index and not (at_index and not var.sub):
+            var.name = py_name(f"{var.name}_of_{'_'.join(args)}")[:48].rstrip("_")
+            self.applications[var.name] = latex
+            return self.emit_var(var)
+        kept = [p for p in args if p not in self.indices or given_at_index]
+        vector = py_name(f"{var.base}_of_{'_'.join(kept)}" if kept else var.base)[:48].rstrip("_")
+        self.vectors.add(vector)
+        self.applications[vector] = f"{latex} at each term of the sum"
+        return f"{{\\{self.placeholder(vector)}}}"
 
     def _emit_callable(self, var: Var) -> str:
         """`s(x)` of a function the paper never defines: a callable input the oracle passes to both."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -14,6 +15,7 @@ from tools.trace.oracle_latex.forms import (
 )
 from tools.trace.oracle_latex.nodes import (
     Group,
+    at_top_level,
     clean,
     cmd_of,
     flatten,
@@ -26,7 +28,7 @@ from tools.trace.oracle_latex.nodes import (
     tokenize,
 )
 from tools.trace.oracle_latex.rewriter import Rewriter, sum_indices
-from tools.trace.oracle_latex.variables import Var
+from tools.trace.oracle_latex.variables import Var, latex_of
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
     DECOR_SUFFIX,
@@ -96,28 +98,64 @@ def defined_functions(latex: str) -> list[str]:
     try:
         defs = split_definitions(equation_nodes(latex))
         names = []
-        for lhs, _, _ in defs:
+        for lhs, rhs, _ in defs:
             var, end = Rewriter().read_var(lhs, 0, lhs=True) if lhs else (None, 0)
-            if var and end == len(lhs) and var.call and not var.sub and single_vars(var.call):
-                names.append(var.base)
+            if var and end == len(lhs) and var.call and not var.sub and _parameters(var.call):
+                named = re.fullmatch(r"[A-Za-z]\w*", var.base) and _uses_params(var, rhs)
+                names += [var.base] if named else []
         return names
     except (Unsupported, IndexError):
         return []
 
 
+def _parameters(args: list[Any]) -> bool:
+    """`(x, y)` of `f(x, y) = ...`: each argument one variable (`p(A = 1 | z)` names no parameters)."""
+    return single_vars(args) and all(_one_variable(a) for a in split_args(args))
+
+
+def _uses_params(var: Var, rhs: list[Any]) -> bool:
+    """Whether `f(x) = body` uses a parameter: `f(x^*) = 0`, `V(s_T) = 0` state a value, not a formula."""
+    flat = flatten(rhs)
+    if any(not isinstance(t, str) for t in flat):  # a cases block: its rows are read later
+        return True
+    body = set(flat)
+    return any(flatten(p)[:1] and flatten(p)[0] in body for p in split_args(var.call or []))
+
+
 def name_uses(latex: str) -> list[tuple[str, int]]:
     """Each variable the line writes outside sub- and superscripts, and how many arguments follow it in
     parentheses (0: none): (name, arguments). Bold names (matrices, vectors) are left out."""
+    return [(name, arguments) for name, arguments, _ in _name_uses(latex)]
+
+
+def one_variable_calls(latex: str) -> list[tuple[str, str]]:
+    """Each `f(x)` of the line whose one argument is one variable: (f's name, x's name)."""
+    return [(name, argument) for name, arguments, argument in _name_uses(latex) if argument]
+
+
+@functools.lru_cache(maxsize=8192)  # a paper's formulas are read for its functions and its callables
+def _name_uses(latex: str) -> tuple[tuple[str, int, str], ...]:
     try:
         nodes = clean(group_tokens(tokenize(latex)))
     except Unsupported:
-        return []
-    out: list[tuple[str, int]] = []
+        return ()
+    out: list[tuple[str, int, str]] = []
     _walk_uses(nodes, out, 0)
-    return out
+    return tuple(out)
 
 
-def _walk_uses(nodes: list[Any], out: list[tuple[str, int]], depth: int) -> None:
+def _one_variable(args: list[Any]) -> str:
+    """The name of the one variable `args` hold (`x_t` of `f(x_t)`, `{d}`), else ""."""
+    if len(args) == 1 and isinstance(args[0], Group):
+        args = args[0].items
+    try:
+        var, end = Rewriter().read_var(args, 0) if args and not isinstance(args[0], Group) else (None, 0)
+    except (Unsupported, IndexError):
+        return ""
+    return var.name if var and end == len(args) and var.call is None else ""
+
+
+def _walk_uses(nodes: list[Any], out: list[tuple[str, int, str]], depth: int) -> None:
     i = 0
     while i < len(nodes) and depth < 20:
         t, c = nodes[i], cmd_of(nodes[i])
@@ -133,7 +171,8 @@ def _walk_uses(nodes: list[Any], out: list[tuple[str, int]], depth: int) -> None
                 i += 1
                 continue
             if not var.bold:
-                out.append((var.name, len(split_args(var.call)) if var.call else 0))
+                arguments = len(split_args(var.call)) if var.call else 0
+                out.append((var.name, arguments, _one_variable(var.call) if arguments == 1 else ""))
             if var.call:
                 _walk_uses(var.call, out, depth + 1)
             i = max(end, i + 1)
@@ -146,10 +185,10 @@ def _paper_helpers(rw: Rewriter, nodes: list[Any], functions: dict[str, str], lo
     order: list[tuple[Var, list[Any]]] = []
 
     def visit(body: list[Any], depth: int) -> None:
-        flat = flatten(body)
+        flat = _outside_text(body)
         for k, t in enumerate(flat[:-1]):
             name = cmd_of(t) or str(t)
-            if flat[k + 1] != "(" or name not in functions or name in local or name in rw.helpers:
+            if flat[k + 1] != "(" or not functions.get(name) or name in local or name in rw.helpers:
                 continue
             if k and flat[k - 1] in ("_", "^") or depth > 4:
                 continue
@@ -160,12 +199,50 @@ def _paper_helpers(rw: Rewriter, nodes: list[Any], functions: dict[str, str], lo
             ]
             if not found:
                 continue
+            _not_recursive(name, found[0][1])
             rw.helpers[name] = "\\fn" + re.sub(r"[^A-Za-z]", "", name)
             visit(found[0][1], depth + 1)
             order.append(found[0])
 
     visit(nodes, 0)
     return order
+
+
+def _outside_text(nodes: list[Any]) -> list[Any]:
+    """The tokens of `nodes`, groups opened, without the words of \\text{...}, \\textnormal{exp} (whose `p`
+    before `(` calls no p)."""
+    out: list[Any] = []
+    skip = False
+    for t in nodes:
+        if isinstance(t, Group):
+            out += ["{}"] if skip else _outside_text(t.items)
+        else:
+            out.append(t)
+        skip = cmd_of(t) in TEXT_NAMES | {"textnormal", "textrm", "textbf", "mathrm"}
+    return out
+
+
+def _not_recursive(name: str, body: list[Any]) -> None:
+    """A function whose body calls itself (`V(a) = r + \\gamma V(s(a))`) is a recursion: refused."""
+    flat = flatten(body)
+    if any((cmd_of(t) or str(t)) == name and nxt == "(" for t, nxt in zip(flat, flat[1:], strict=False)):
+        raise Unsupported(f"{name} is defined in terms of itself (a recursion): not one formula to evaluate")
+
+
+def given_functions(
+    latex: str, functions: dict[str, str], callables: set[str] | frozenset[str]
+) -> set[str]:
+    """The functions the paper names but never defines (`functions` entries without a body, not passed as
+    callables): this line's applications of them are inputs, their values. One also written alone here
+    (`s(x) + s`) is refused: a function there, and a value here?"""
+    names = {n for n, body in functions.items() if not body} - set(callables)
+    if not names:
+        return set()
+    uses = name_uses(latex)
+    applied = {n for n, k in uses if k and n in names}
+    for n in sorted(applied & {n for n, k in uses if not k}):
+        raise Unsupported(f"{n} is written applied, {n}(...), and alone on this line: a function or a value?")
+    return names
 
 
 def _defs_of(latex: str) -> tuple[list[Var], list[tuple[list[Any], list[Any], list[list[Any]]]]]:
@@ -184,11 +261,13 @@ def build_spec(
     if not has_equals(nodes):  # an objective or an expression: its value is the output (forms.py)
         nodes = objective_definition(grouped_nodes(latex))
     defs = split_definitions(nodes)
+    given = given_functions(latex, functions or {}, callables)
     first = Rewriter(learning=True, callables=callables)
+    first.given = given
     kinds = _rewrite(nodes, defs, functions, first)[0].typing.settled()
-    rw, helper_defs, definitions, outputs = _rewrite(
-        nodes, defs, functions, Rewriter(tensors=kinds, callables=callables)
-    )
+    rw = Rewriter(tensors=kinds, callables=callables)
+    rw.given = given
+    rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
     if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
         raise Unsupported("the right-hand side is one input: a renaming, nothing to compute")
     outputs = _updates(definitions, outputs, rw.symbols)
@@ -215,6 +294,9 @@ def build_spec(
         spec["positions"] = rw.typing.positions
     if rw.called:
         spec["callables"] = rw.called
+    given_values = {n: f"the value of {a}" for n, a in rw.applications.items() if n in inputs}
+    if given_values:  # what the implementation is passed for f(x), f(a, b) (the paper gives no formula)
+        spec["given"] = given_values
     if rw.sampled:
         spec["sampled"] = sorted(n for n in inputs if n in rw.sampled)
     if rw.conditions:
@@ -257,7 +339,7 @@ def _rewrite(
         raise Unsupported(
             f"reductions over different indices ({', '.join(sorted(rw.indices))}): unknown axes"
         )
-    lhs_vars = [_lhs_var(lhs, rhs) for lhs, rhs, _ in defs]
+    lhs_vars = [_lhs_var(lhs, rhs, rw) for lhs, rhs, _ in defs]
     # f(t) = ... defined on the line and called elsewhere: a helper function
     flat = flatten(nodes)
     for var in lhs_vars:
@@ -271,9 +353,9 @@ def _rewrite(
     return rw, helper_defs, definitions, outputs
 
 
-def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
-    """The variable a definition names; refused (with the right-hand side's reason first) when the
-    left-hand side is not one variable."""
+def _lhs_var(lhs: list[Any], rhs: list[Any], like: Rewriter | None = None) -> Var:
+    """The variable a definition names; refused (with the right-hand side's reason first, read as `like`
+    reads: the same paper's functions) when the left-hand side is not one variable."""
     if len(lhs) == 1 and isinstance(lhs[0], Group):  # {\\bm{Y}} = ...
         lhs = lhs[0].items
     lhs = without_optimisation(lhs)  # \\min_\\theta L(\\theta) = ...: the output is L
@@ -283,7 +365,9 @@ def _lhs_var(lhs: list[Any], rhs: list[Any]) -> Var:
         else (None, 0)
     )
     if var is None or end != len(lhs):
-        Rewriter(learning=True).emit(rhs)  # a reason found on the right-hand side is the more telling one
+        probe = Rewriter(learning=True, callables=like.callables if like else frozenset())
+        probe.given = like.given if like else frozenset()
+        probe.emit(rhs)  # a reason found on the right-hand side is the more telling one
         return _expression_var(lhs)
     if cmd_of(lhs[0]) in FUNCS or cmd_of(lhs[0]) in NAMED_OPERATORS:
         raise Unsupported(f"the left-hand side redefines \\{cmd_of(lhs[0])}: not one the oracle can read")
@@ -321,6 +405,8 @@ def _expression_var(lhs: list[Any]) -> Var:
     quantity the implementation returns: a target named after its words. One that holds a relation
     (`a \\le b = c`, `\\lim ... = 0`) is a bound or a statement, not a definition."""
     flat = flatten(lhs)
+    if at_top_level(lhs, ","):  # `f_t, i_t, o_t = \\sigma(W_{f,i,o} x)`: one formula for each, shorthand
+        raise Unsupported("the left-hand side lists several quantities (a, b = ...): which one is computed?")
     for t in flat:
         if isinstance(t, str) and (t in RELATIONS or cmd_of(t) in LHS_RELATIONS):
             raise Unsupported(
@@ -342,6 +428,7 @@ def _helper_definition(rw: Rewriter, var: Var, rhs: list[Any]) -> dict[str, Any]
         names.append(pv.name)
     before = set(rw.inputs)
     body = rw.emit(rhs)
+    _not_recursive(var.base, rhs)
     rw.inputs = [n for n in rw.inputs if n in before or n not in names]
     return {"function": rw.helpers[var.base][1:], "params": params, "rhs": body}
 
@@ -357,6 +444,42 @@ def _is_alias(nodes: list[Any]) -> bool:
     return end == len(nodes) and var.call is None
 
 
+def _checkable_sides(rw: Rewriter, sides: list[list[Any]]) -> tuple[list[list[Any]], list[str]]:
+    """The right-hand sides of a chain `a = b = c` the oracle checks, and a note for each it leaves out:
+    a renaming (`h(x) = z = ...`, a side that is one input) or a side it cannot evaluate (tried on a copy).
+    Refused when no side is left: with the first side's reason, else as a renaming."""
+    import copy
+
+    kept, notes, reasons = [], [], []
+    for side in sides:
+        shown = latex_of(side)[:60]
+        if _is_alias(side):
+            notes.append(f"{shown}: a renaming")
+            continue
+        trial = copy.deepcopy(rw)
+        try:
+            emitted = trial.emit(side)
+        except Unsupported as exc:
+            if _states(side):  # `= b \\le c`, `= b \\approx c`: the line is a bound or a statement
+                raise
+            reasons.append(str(exc))
+            notes.append(f"{shown}: not evaluated ({exc})")
+            continue
+        if _one_input(emitted):
+            notes.append(f"{shown}: one input, a renaming")
+            continue
+        kept.append(side)
+    if not kept:
+        raise Unsupported(reasons[0] if reasons else "the chain only renames variables: nothing to evaluate")
+    return kept, notes
+
+
+def _states(nodes: list[Any]) -> bool:
+    """A side that holds a relation (`b \\le c`, `b \\approx c`, `\\Rightarrow`): not one value."""
+    more = {"Rightarrow", "implies", "iff", "ll", "gg", "cong", "leftrightarrow", "Leftrightarrow"}
+    return any(t in RELATIONS or cmd_of(t) in LHS_RELATIONS | more for t in flatten(nodes))
+
+
 OPERATORS = {"+", "-", "*", "/", "(", "[", "=", ",", "\\cdot", "\\times"}
 
 
@@ -370,10 +493,15 @@ def _emits(rw: Rewriter, nodes: list[Any], target: str) -> bool:
         return False  # `R^2(y, \\hat{y})`, `p(x)`: a name with its arguments, not algebra to check
     trial = copy.deepcopy(rw)
     try:
-        trial.emit(nodes)
+        emitted = trial.emit(nodes)
     except (Unsupported, IndexError):
         return False
-    return target not in trial.inputs
+    return target not in trial.inputs and not _one_input(emitted)  # `\\nabla_x L = ...`: a name, no check
+
+
+def _one_input(emitted: str) -> bool:
+    """One input, maybe transposed (`{\\zzC} ^{\\zzTR}`): a name for a value, nothing computed."""
+    return bool(re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*(\^\{\\zzTR\})?\s*", emitted))
 
 
 def _definitions(
@@ -387,11 +515,7 @@ def _definitions(
         if var.base in rw.helpers and var.call is not None and not links:
             definitions.append(_helper_definition(rw, var, rhs))
             continue
-        sides = [rhs, *links]
-        if links:
-            sides = [side for side in sides if not _is_alias(side)]
-        if not sides:
-            raise Unsupported("the chain only renames variables: nothing to evaluate")
+        sides, unchecked = _checkable_sides(rw, [rhs, *links]) if links else ([rhs], [])
         target = (
             var.name if var.call is None else py_name(var.base + ("_" + name_of(var.sub) if var.sub else ""))
         )
@@ -400,6 +524,8 @@ def _definitions(
             sides.append(var.expression)  # an identity: its left-hand side is a link to check
         if sides[1:]:
             definition["links"] = [rw.emit(side) for side in sides[1:]]
+        if unchecked:
+            definition["unchecked"] = unchecked
         definitions.append(definition)
         outputs.append(target)
     return definitions, outputs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,3 +68,22 @@ def is_mark(node: Any) -> bool:
     return isinstance(node, Group) and (
         node.items[:1] in (["("], ["["]) or node.items in (["*"], ["\\star"], ["\\prime"])
     )
+
+
+def latex_of(nodes: list[Any]) -> str:
+    """The node list written back as LaTeX (groups in braces), for messages and the SPEC's notes."""
+    out: list[str] = []
+    for t in nodes:
+        text = "{" + latex_of(t.items) + "}" if isinstance(t, Group) else str(t)
+        if out and re.search(r"\\[A-Za-z]+$", out[-1]) and text[:1].isalpha():
+            out.append(" ")  # \\tilde x, not \\tildex
+        out.append(text)
+    return "".join(out)
+
+
+def application_latex(var: Var) -> str:
+    """`s(x_{1:d})`, `T_{k}(\\tilde{\\Lambda})`: the application a value input stands for."""
+    base = ("\\" + var.base) if var.base in GREEK else var.base
+    sub = f"_{{{latex_of(var.sub)}}}" if var.sub else ""
+    return f"{base}{sub}({latex_of(var.call or [])})"
+

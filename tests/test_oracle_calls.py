@@ -1,0 +1,244 @@
+"""Oracles for function applications: functions a paper names without a formula (their values become
+inputs), functions it defines inline and uses later (substituted), and chains `a = b = c` (each link the
+oracle can evaluate is checked, the others are named in the SPEC). Each oracle must accept a hand-written
+right implementation and reject a wrong one; each refusal names its reason."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tools.trace.oracles import load_runtime, oracle_spec, paper_callables, paper_functions
+
+
+def _run(spec, impl, seed):
+    rt = load_runtime()
+    inputs = rt.random_inputs(spec, seed=seed, backend="numpy")
+    expected = rt.evaluate(spec, inputs, backend="numpy")
+    rt.assert_matches(spec, impl(**inputs), expected, backend="numpy")
+
+
+def _both_ways(latex, functions, right, *wrong):
+    result = oracle_spec(latex, functions)
+    assert result.ok, result.reason
+    for seed in (0, 1, 2):
+        _run(result.spec, right, seed)
+    for bad in wrong:
+        with pytest.raises((AssertionError, ValueError)):
+            _run(result.spec, bad, 0)
+    return result.spec
+
+
+def _paper(*paragraphs):
+    """A LaTeX-route paper.md: prose paragraphs and display equations ($$ ... $$ lines)."""
+    return "# A paper\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+COUPLING = _paper(
+    "The coupling layer splits $x$ and applies",
+    "$$ y_{d+1:D} = x_{d+1:D} \\odot \\exp(s(x_{1:d})) + t(x_{1:d}) $$ (3)",
+    "where $s$ and $t$ are the scale and translation networks, from $\\mathbb{R}^d$ to "
+    "$\\mathbb{R}^{D-d}$. Its log-determinant is",
+    "$$ \\log |J| = \\sum_{j} s(x_{1:d})_j $$ (4)",
+    "and we write $s$ for $s(x_{1:d})$ when it is clear, as in $v = \\sigma(s)$.",
+)
+
+
+def test_functions_the_paper_names_give_their_values_as_inputs():
+    functions = paper_functions(COUPLING)
+    assert functions["s"] == "" and functions["t"] == ""  # named in prose, no formula
+    assert "s" not in paper_callables(COUPLING)  # also written alone: not a callable map
+    spec = _both_ways(
+        r"y_{d+1:D} = x_{d+1:D} \odot \exp(s(x_{1:d})) + t(x_{1:d})",
+        functions,
+        lambda x_d_plus_1D, s_of_x_1d, t_of_x_1d: x_d_plus_1D * np.exp(s_of_x_1d) + t_of_x_1d,
+        lambda x_d_plus_1D, s_of_x_1d, t_of_x_1d: x_d_plus_1D * np.exp(t_of_x_1d) + s_of_x_1d,  # swapped
+        lambda x_d_plus_1D, s_of_x_1d, t_of_x_1d: x_d_plus_1D * np.exp(s_of_x_1d) - t_of_x_1d,
+    )
+    assert spec["inputs"] == ["x_d_plus_1D", "s_of_x_1d", "t_of_x_1d"]
+    assert spec["given"] == {"s_of_x_1d": "the value of s(x_{1:d})", "t_of_x_1d": "the value of t(x_{1:d})"}
+
+
+def test_the_generated_test_says_what_each_value_is():
+    from tools.trace.oracles import EquationTestResult, render_test
+
+    latex = r"y_{d+1:D} = x_{d+1:D} \odot \exp(s(x_{1:d})) + t(x_{1:d})"
+    result = oracle_spec(latex, {"s": "", "t": ""})
+    text = render_test("EQ-3", "3", latex, "coupling", result)
+    assert '"s_of_x_1d": "the value of s(x_{1:d})"' in text
+    compile(text, "test_oracle_eq_3.py", "exec")
+    summary = EquationTestResult(
+        path="tests/test_oracle_eq_3.py",
+        item_id="EQ-3",
+        oracle=True,
+        latex_source="argument",
+        inputs=result.spec["inputs"],
+        outputs=result.spec["outputs"],
+        given=result.spec["given"],
+    ).summary_text()
+    assert "t_of_x_1d: the value of t(x_{1:d})" in summary
+
+
+def test_two_applications_of_one_function_are_two_values():
+    spec = _both_ways(
+        r"r = g(u) - g(v) + \lambda u",
+        {"g": ""},
+        lambda g_of_u, g_of_v, lambda_, u: g_of_u - g_of_v + lambda_ * u,
+        lambda g_of_u, g_of_v, lambda_, u: g_of_v - g_of_u + lambda_ * u,
+    )
+    assert set(spec["given"]) == {"g_of_u", "g_of_v"}
+
+
+def test_a_density_the_paper_names_on_both_sides():
+    spec = _both_ways(
+        r"\log p(z) = \log p(v) - n \log a",
+        {"p": ""},
+        lambda p_of_v, n, a: np.log(p_of_v) - n * np.log(a),
+        lambda p_of_v, n, a: np.log(p_of_v) + n * np.log(a),
+    )
+    assert spec["outputs"] == ["log_p_z"] and spec["inputs"] == ["p_of_v", "n", "a"]
+
+
+def test_a_named_function_inside_a_sum_over_its_index_is_one_value_per_term():
+    spec = _both_ways(
+        r"y = \sum_{k=0}^{K-1} \theta_k T_k(\tilde{L})",
+        {"T_k": ""},
+        lambda theta, T_of_L_tilde, **_: np.sum(theta * T_of_L_tilde, axis=-1),
+        lambda theta, T_of_L_tilde, **_: -np.sum(theta * T_of_L_tilde, axis=-1),
+    )
+    assert "T_of_L_tilde" in spec["vectors"] and "each term" in spec["given"]["T_of_L_tilde"]
+
+
+@pytest.mark.parametrize(
+    ("latex", "functions", "reason"),
+    [
+        (r"y = s(x) + s", {"s": ""}, "applied, s(...), and alone on this line"),
+        (r"y = \beta(1 + x)", {}, "may be a function or a product"),  # no evidence: still refused
+        (r"y = \mathbf{F}(\mathbf{x})", {}, "may be a function or a product"),  # a map F, or F x?
+        (r"y = V(a)", {"V": r"V(s) = r_s + \gamma V(s)"}, "defined in terms of itself"),
+        (r"V(a) = r_a + \gamma V(a)", {}, "defined in terms of itself"),
+        (r"f_t, i_t = \sigma(W_{f,i} x_t)", {"sigma": ""}, "lists several quantities"),
+    ],
+)
+def test_applications_that_stay_refused(latex, functions, reason):
+    result = oracle_spec(latex, functions)
+    assert not result.ok and reason in result.reason, result.reason
+
+
+def test_a_bold_capital_before_a_bracket_is_a_matrix_product():
+    spec = _both_ways(
+        r"\mathbf{y} = \mathbf{W}(\mathbf{x} + \mathbf{b}) + \mathbf{c}",
+        {},
+        lambda W, x, b, c: W @ (x + b) + c,
+        lambda W, x, b, c: W @ x + b + c,
+        lambda W, x, b, c: W.T @ (x + b) + c,
+    )
+    assert spec["matrices"] == ["W"] and "given" not in spec
+
+
+def test_evidence_that_a_symbol_is_a_function():
+    md = _paper(
+        "Let $\\phi$ denote a pointwise non-linearity, $h: \\mathbb{R}^d \\to \\mathbb{R}$ a score, and "
+        "$g_1$ and $g_2$ two neural networks; the critic $q(\\cdot)$ is trained apart.",
+        "$$ a = \\phi(u) + h(v) + g_1(w) + g_2(w) + q(z) $$ (1)",
+        "$$ b = \\phi(v) h(u) q(w) $$ (2)",
+        "$$ c = Q(s, a) - Q(s') $$ (3)",
+        "$$ d = V(s) - V(s') + \\beta_t(1 - s) $$ (4)",
+        "The cost is $O(n)$ and $O(m)$.",
+    )
+    functions = paper_functions(md)
+    named = {n for n, body in functions.items() if body == ""}
+    # V: applied to two variables, never alone; beta_t: to an expression; O: an order of growth
+    assert named == {"phi", "h", "g_1", "g_2", "q", "Q", "V"}, named
+
+
+def test_prose_that_names_no_function():
+    md = _paper(
+        "The output of the network $y$ is compared with the input of the network, $x$; the "
+        "encoder maps $u$ to the tangent space. Here $\\alpha$ is a scale, and the function "
+        "$x^* = k(x)$ is a threshold. The loss function $L$ is the depth. We feed the input to the "
+        "network $z$.",
+        "$$ a = y(1 + x) + \\alpha(1 - \\alpha) + u(v) + z(2 - v) $$ (1)",
+        "$$ b = L + L(2 + v) + L z + x^* $$ (2)",
+    )
+    named = {n for n, body in paper_functions(md).items() if body == ""}
+    # y, x, z: the output and input of a network; u: after a verb; x: the subject of a statement; L:
+    # written alone more often than applied
+    assert named == set(), named
+
+
+def test_functions_defined_inline_are_substituted_with_their_arguments():
+    md = _paper(
+        "We use the activation $\\phi(u) = \\tanh(u) + u$ and the gate $\\psi(u) = \\phi(2 u)$, and note "
+        "that $f(x^*) = 0$ at the optimum.",
+        "$$ h = \\phi(a x + b) - \\psi(x) $$ (1)",
+    )
+    functions = paper_functions(md)
+    assert set(functions) >= {"phi", "psi"} and "f" not in functions  # f(x^*) = 0 states a value
+
+    def phi(u):
+        return np.tanh(u) + u
+
+    _both_ways(
+        r"h = \phi(a x + b) - \psi(x)",
+        functions,
+        lambda a, x, b: phi(a * x + b) - phi(2 * x),
+        lambda a, x, b: phi(a * x + b) - phi(x),  # psi's argument not renamed through phi
+        lambda a, x, b: phi(a * x - b) - phi(2 * x),
+    )
+
+
+def test_only_real_calls_of_a_defined_function_are_substituted():
+    md = _paper("The link probability is $p(A_{u,v} = 1 | z_u, z_v) = \\sigma(z_u^T z_v)$, a density.")
+    assert "p" not in paper_functions(md)  # its arguments are an event, not parameters
+    spec = oracle_spec(r"y = \textnormal{exp}(a) + b", {"p": r"p(u) = u^2"}).spec
+    assert len(spec["definitions"]) == 1  # the p of \textnormal{exp}( calls no p
+
+
+def test_a_parameter_named_like_a_variable_of_the_line():
+    _both_ways(
+        r"y = f(x + z) \cdot f(c) - x",
+        {"f": r"f(x) = x^2 + 1"},
+        lambda x, z, c: ((x + z) ** 2 + 1) * (c**2 + 1) - x,
+        lambda x, z, c: ((x + z) ** 2 + 1) * (c**2 + 1) + x,
+        lambda x, z, c: (x**2 + 1) * (c**2 + 1) - x,  # the argument taken as the parameter's name
+    )
+
+
+def test_a_chain_checks_the_links_it_can_evaluate_and_names_the_others():
+    spec = _both_ways(
+        r"F = \int_0^1 (a u + b) \, du = \frac{a}{2} + b",
+        {},
+        lambda a, b: a / 2 + b,
+        lambda a, b: a / 2 - b,
+        lambda a, b: a + b,
+    )
+    (definition,) = spec["definitions"]
+    assert "links" not in definition
+    assert len(definition["unchecked"]) == 1 and "integral" in definition["unchecked"][0]
+
+
+def test_a_chain_through_a_renaming_checks_the_rest():
+    spec = _both_ways(
+        r"L = \ell = (a - b)^2 = a^2 - 2 a b + b^2",
+        {},
+        lambda a, b: (a - b) ** 2,
+        lambda a, b: (a + b) ** 2,
+    )
+    assert spec["definitions"][0]["unchecked"] == [r"\ell: a renaming"]
+    assert len(spec["definitions"][0]["links"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("latex", "reason"),
+    [
+        (r"\nabla_{x_t} L = \nabla_{h_t} L", "one input"),  # two names for one value: nothing to compute
+        (r"h(x) = z = g(u, v)", "only renames"),
+        (r"L = (a + b)^2 = a^2 + 2 a b + b^2 \le 2 a^2 + 2 b^2", "\\le"),  # a bound: not dropped
+        (r"F = \int_0^1 u \, du = \mathbb{E}[x \mid y]", "integral"),  # no side left: the first reason
+        (r"y = (a + b)^2 = a^2 + b^2", "links of the chain a = b = c disagree"),
+    ],
+)
+def test_chains_that_stay_refused(latex, reason):
+    result = oracle_spec(latex)
+    assert not result.ok and reason in result.reason, result.reason
