@@ -40,6 +40,7 @@ _CMEX_CAND = re.compile(
 # a footnote mark: one or two digits right after a word (or its full stop), or opening a footnote's text
 _MARK_AFTER = re.compile(r"(?<=[A-Za-z]{2})\d{1,2}(?![\w.,]\w)|(?<=[A-Za-z]{2}[.,;:)])\d{1,2}(?=\s|$)")
 _MARK_BEFORE = re.compile(r"^\d{1,2}(?=[A-Z][a-z])")
+_DIGIT = re.compile(r"\d")  # every footnote mark holds one: a run without one needs no other look
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -78,6 +79,11 @@ class PdfPage:
             self.text = ""
         self._units = max(got - 1, 0) if self.n else 0  # the text's UTF-16 units: fewer than n if any dropped
         self._u16 = _utf16_offsets(self.text)
+        # pdfium maps text positions to characters in increasing order, skipping the characters it left out
+        # of the text: when none was left out (and every character takes one unit), position k is character
+        # k, and `char` needs no call
+        n = self.n
+        self._same = self._u16 is None and self._units == n > 0 and self._to_char(n - 1) == n - 1
         self._rect = raw.FS_RECTF()
         self._fonts: dict[int | None, str] = {}
         self._x = ctypes.c_double()
@@ -87,10 +93,15 @@ class PdfPage:
     def char(self, text_index: int) -> int:
         """The character index of a position in `text` (pdfium counts UTF-16 units: a maths letter such as
         U+1D451 takes two)."""
+        if self._same:
+            return min(text_index, self.n - 1)
         if self._u16 is not None:
             text_index = self._u16[min(text_index, len(self._u16) - 1)]
-        ci = self.r.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
+        ci = self._to_char(text_index)
         return ci if ci >= 0 else min(text_index, self.n - 1)
+
+    def _to_char(self, text_index: int) -> int:
+        return self.r.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
 
     def box(self, ci: int) -> tuple[float, float, float, float]:
         """left, bottom, right, top of the character's loose box (font ascent to descent)."""
@@ -140,6 +151,8 @@ class PdfPage:
         """Footnote marks glued to a word ('source1', '1There', 'map.7') as superscript digits ('source¹'),
         when the digits are set smaller than the letter beside them and raised above its baseline. Letters
         of a maths font ('R2', an exponent) are left as they are."""
+        if not _DIGIT.search(text):
+            return text
         spots = [(m.start(), m.end(), m.start() - 1) for m in _MARK_AFTER.finditer(text)]
         spots += [(m.start(), m.end(), m.end()) for m in _MARK_BEFORE.finditer(text)]
         if not spots:
@@ -197,9 +210,7 @@ class PdfPage:
         out: list[Run] = []
         if self._units >= self.n:
             return out
-        for ci in range(self.n):
-            if self.r.FPDFText_GetTextIndexFromCharIndex(self.tp, ci) >= 0:
-                continue
+        for ci in self._left_out():
             code = self.r.FPDFText_GetUnicode(self.tp, ci)
             if code < 0x20 and code in _CMEX and "cmex" in self.font(ci):
                 left, bottom, right, top = self.box(ci)
@@ -207,6 +218,30 @@ class PdfPage:
                 ts = max(self.r.FPDFText_GetTextIndexFromCharIndex(self.tp, min(ci + 1, self.n - 1)), 0)
                 out.append(Run(_CMEX[code], left, right, (top + bottom) / 2 - 0.25 * size, size, ci, ci, ts))
         return out
+
+    def _left_out(self) -> list[int]:
+        """The characters pdfium left out of the text, in order. Text positions map to characters in
+        increasing order, so the ones left out are those before the first position's, after the last one's,
+        and between two positions whose characters are further apart than the positions: found by halving
+        the positions (a few calls per gap, not one per character). Character by character when the text
+        holds two-unit characters (its positions are then not its indices on every platform)."""
+        size = len(self.text)
+        if self._u16 is not None or size == 0 or self._to_char(size) >= 0 or self._to_char(size - 1) < 0:
+            return [ci for ci in range(self.n) if self.r.FPDFText_GetTextIndexFromCharIndex(self.tp, ci) < 0]
+        first, last = self._to_char(0), self._to_char(size - 1)
+        out = list(range(first))
+        todo = [(0, first, size - 1, last)]
+        while todo:
+            a, ca, b, cb = todo.pop()
+            if cb - ca == b - a:
+                continue
+            if b - a == 1:
+                out.extend(range(ca + 1, cb))
+                continue
+            m = (a + b) // 2
+            cm = self._to_char(m)
+            todo += [(m, cm, b, cb), (a, ca, m, cm)]  # the left half popped first: out stays in order
+        return out + list(range(last + 1, self.n))
 
     def runs(self) -> list[Run]:
         out: list[Run] = self.dropped_delimiters()
@@ -267,14 +302,20 @@ class PdfPage:
         return Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _utf16_offsets(text: str) -> list[int] | None:
-    """Each character's UTF-16 offset, or None when every character takes one unit (the common case)."""
+    """Each character's UTF-16 offset, or None when every character takes one unit (the common case). A
+    character's offset is its index plus the count of two-unit characters (maths letters) before it."""
     if not text or max(text) < "\U00010000":
         return None
-    out, at = [], 0
-    for c in text:
-        out.append(at)
-        at += 2 if ord(c) >= 0x10000 else 1
+    out: list[int] = []
+    start = shift = 0
+    for m in _ASTRAL.finditer(text):
+        out.extend(range(start + shift, m.start() + shift + 1))
+        start, shift = m.start() + 1, shift + 1
+    out.extend(range(start + shift, len(text) + shift))
     return out
 
 
