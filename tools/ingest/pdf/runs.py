@@ -9,7 +9,9 @@ few hundred calls, not one per character.
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _SPLIT = re.compile(r"[^\r\n\x02\ufffe]+")
@@ -86,6 +88,10 @@ class PdfPage:
         self._same = self._u16 is None and self._units == n > 0 and self._to_char(n - 1) == n - 1
         self._rect = raw.FS_RECTF()
         self._fonts: dict[int | None, str] = {}
+        self._object_fonts: dict[int | None, str] = {}  # text object's address -> its font's name
+        self._maths: dict[str, bool] = {}  # font name -> a maths font?
+        self._tp_address = ctypes.cast(self.tp, ctypes.c_void_p).value
+        self._text_object = _text_object_address()
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
         self._rules: list[tuple[float, float, float, float]] | None = None
@@ -117,7 +123,15 @@ class PdfPage:
         return self.r.FPDFText_GetFontSize(self.tp, ci)
 
     def font(self, ci: int) -> str:
-        """The base font name (lower case) of a character, cached per PDF font."""
+        """The base font name (lower case) of a character, cached per text object (one pdfium call for a
+        character of an object seen before) and per PDF font."""
+        obj = self._text_object(self._tp_address, ci)
+        name = self._object_fonts.get(obj)
+        if name is None:
+            name = self._object_fonts[obj] = self._font_name(ci)
+        return name
+
+    def _font_name(self, ci: int) -> str:
         obj = self.r.FPDFText_GetTextObject(self.tp, ci)
         handle = self.r.FPDFTextObj_GetFont(obj) if obj else None
         key = ctypes.cast(handle, ctypes.c_void_p).value if handle else None
@@ -189,7 +203,11 @@ class PdfPage:
 
     def math_font(self, ci: int) -> bool:
         """Whether the character is set in a maths font (not the text font)."""
-        return bool(_MATH_FONT.search(self.font(ci)))
+        name = self.font(ci)
+        maths = self._maths.get(name)
+        if maths is None:
+            maths = self._maths[name] = bool(_MATH_FONT.search(name))
+        return maths
 
     def bold(self, ci: int) -> bool:
         if self.r.FPDFText_GetFontWeight(self.tp, ci) >= 600:
@@ -300,6 +318,16 @@ class PdfPage:
             y = (top + bottom) / 2 - 0.25 * size  # a cmex glyph hangs from its origin: use its middle
         stripped = self.marks(ts, mapped)
         return Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen)
+
+
+@functools.cache
+def _text_object_address() -> Callable[[int | None, int], int | None]:
+    """pdfium's FPDFText_GetTextObject with the text page and the object as plain addresses (an int, None
+    for no object): a call that builds no ctypes pointer objects, for the per-character font look-ups."""
+    import pypdfium2.raw as raw
+
+    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
