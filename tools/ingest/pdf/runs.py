@@ -91,7 +91,7 @@ class PdfPage:
         self._object_fonts: dict[int | None, str] = {}  # text object's address -> its font's name
         self._maths: dict[str, bool] = {}  # font name -> a maths font?
         self._tp_address = ctypes.cast(self.tp, ctypes.c_void_p).value
-        self._text_object = _text_object_address()
+        self._text_object, self._object_font = _address_calls()
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
         self._rules: list[tuple[float, float, float, float]] | None = None
@@ -123,27 +123,25 @@ class PdfPage:
         return self.r.FPDFText_GetFontSize(self.tp, ci)
 
     def font(self, ci: int) -> str:
-        """The base font name (lower case) of a character, cached per text object (one pdfium call for a
-        character of an object seen before) and per PDF font."""
+        """The base font name (lower case) of a character, cached per text object and per PDF font (their
+        addresses asked of pdfium as plain ints: no ctypes pointer objects built per character)."""
         obj = self._text_object(self._tp_address, ci)
         name = self._object_fonts.get(obj)
         if name is None:
-            name = self._object_fonts[obj] = self._font_name(ci)
+            handle = self._object_font(obj) if obj else None
+            name = self._fonts.get(handle)
+            if name is None:
+                name = self._fonts[handle] = self._font_name(handle, ci)
+            self._object_fonts[obj] = name
         return name
 
-    def _font_name(self, ci: int) -> str:
-        obj = self.r.FPDFText_GetTextObject(self.tp, ci)
-        handle = self.r.FPDFTextObj_GetFont(obj) if obj else None
-        key = ctypes.cast(handle, ctypes.c_void_p).value if handle else None
-        name = self._fonts.get(key)
-        if name is None:
-            buf = ctypes.create_string_buffer(128)
-            if handle:
-                self.r.FPDFFont_GetBaseFontName(handle, buf, 128)
-            else:
-                self.r.FPDFText_GetFontInfo(self.tp, ci, buf, 128, ctypes.c_int())
-            name = self._fonts[key] = buf.value.decode("latin-1", errors="replace").lower()
-        return name
+    def _font_name(self, handle: int | None, ci: int) -> str:
+        buf = ctypes.create_string_buffer(128)
+        if handle:
+            self.r.FPDFFont_GetBaseFontName(ctypes.cast(handle, self.r.FPDF_FONT), buf, 128)
+        else:
+            self.r.FPDFText_GetFontInfo(self.tp, ci, buf, 128, ctypes.c_int())
+        return buf.value.decode("latin-1", errors="replace").lower()
 
     def cmex(self, ts: int, text: str) -> str:
         """Big delimiters, sums, products and radicals of the cmex font as their symbols. Only characters that
@@ -321,13 +319,16 @@ class PdfPage:
 
 
 @functools.cache
-def _text_object_address() -> Callable[[int | None, int], int | None]:
-    """pdfium's FPDFText_GetTextObject with the text page and the object as plain addresses (an int, None
-    for no object): a call that builds no ctypes pointer objects, for the per-character font look-ups."""
+def _address_calls() -> tuple[Callable[[int | None, int], int | None], Callable[[int], int | None]]:
+    """pdfium's FPDFText_GetTextObject (text page, character -> its text object) and FPDFTextObj_GetFont
+    (text object -> its font) taking and returning plain addresses (an int, None for none): calls that build
+    no ctypes pointer objects, for the per-character font look-ups."""
     import pypdfium2.raw as raw
 
-    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+    void = ctypes.c_void_p
+    text_object = ctypes.cast(raw.FPDFText_GetTextObject, void).value
+    object_font = ctypes.cast(raw.FPDFTextObj_GetFont, void).value
+    return ctypes.CFUNCTYPE(void, void, ctypes.c_int)(text_object), ctypes.CFUNCTYPE(void, void)(object_font)
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
