@@ -115,6 +115,15 @@ class PdfPage:
         self.r.FPDFText_GetLooseCharBox(self.tp, ci, r)
         return r.left, r.bottom, r.right, r.top
 
+    def room(self, before: int, after: int) -> float:
+        """The room between the glyphs at two text positions: the left edge of the one at `after` less the
+        right edge of the one at `before` (loose boxes)."""
+        r, box = self._rect, self.r.FPDFText_GetLooseCharBox
+        box(self.tp, self.char(after), r)
+        left = r.left
+        box(self.tp, self.char(before), r)
+        return left - r.right
+
     def origin(self, ci: int) -> tuple[float, float]:
         self.r.FPDFText_GetCharOrigin(self.tp, ci, self._x, self._y)
         return self._x.value, self._y.value
