@@ -91,7 +91,8 @@ class PdfPage:
         self._object_fonts: dict[int | None, str] = {}  # text object's address -> its font's name
         self._maths: dict[str, bool] = {}  # font name -> a maths font?
         self._tp_address = ctypes.cast(self.tp, ctypes.c_void_p).value
-        self._text_object, self._object_font = _address_calls()
+        self._calls = _address_calls()
+        self._text_object, self._object_font = self._calls.text_object, self._calls.object_font
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
         self._rules: list[tuple[float, float, float, float]] | None = None
@@ -193,15 +194,17 @@ class PdfPage:
         a column, read once per page."""
         if self._rules is not None:
             return self._rules
-        r, out = self.r, []
+        r, out, calls = self.r, [], self._calls
         if self.page is not None:
             raw_page = self.page.raw  # type: ignore[attr-defined]
+            address = ctypes.cast(raw_page, ctypes.c_void_p).value
             box = [ctypes.c_float() for _ in range(4)]
+            path = r.FPDF_PAGEOBJ_PATH
             for k in range(min(r.FPDFPage_CountObjects(raw_page), 20_000)):
-                obj = r.FPDFPage_GetObject(raw_page, k)
-                if r.FPDFPageObj_GetType(obj) != r.FPDF_PAGEOBJ_PATH:
+                obj = calls.page_object(address, k)
+                if calls.object_type(obj) != path:
                     continue
-                if r.FPDFPageObj_GetBounds(obj, *box):
+                if calls.object_bounds(obj, *box):
                     left, bottom, right, top = (v.value for v in box)
                     if right - left < 200 and top - bottom < 40:
                         out.append((left, bottom, right, top))
@@ -327,17 +330,34 @@ class PdfPage:
         return Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen)
 
 
+@dataclass(frozen=True, slots=True)
+class _AddressCalls:
+    """pdfium calls that take and return plain addresses (an int, None for none) where pypdfium2's own
+    build a ctypes pointer object per call: for the look-ups made once per character or page object."""
+
+    text_object: Callable[[int | None, int], int | None]  # text page, character -> its text object
+    object_font: Callable[[int], int | None]  # text object -> its font
+    page_object: Callable[[int | None, int], int | None]  # page, k -> its k-th page object
+    object_type: Callable[[int | None], int]  # page object -> FPDF_PAGEOBJ_*
+    object_bounds: Callable[..., int]  # page object, 4 floats (left, bottom, right, top) -> success
+
+
 @functools.cache
-def _address_calls() -> tuple[Callable[[int | None, int], int | None], Callable[[int], int | None]]:
-    """pdfium's FPDFText_GetTextObject (text page, character -> its text object) and FPDFTextObj_GetFont
-    (text object -> its font) taking and returning plain addresses (an int, None for none): calls that build
-    no ctypes pointer objects, for the per-character font look-ups."""
+def _address_calls() -> _AddressCalls:
     import pypdfium2.raw as raw
 
-    void = ctypes.c_void_p
-    text_object = ctypes.cast(raw.FPDFText_GetTextObject, void).value
-    object_font = ctypes.cast(raw.FPDFTextObj_GetFont, void).value
-    return ctypes.CFUNCTYPE(void, void, ctypes.c_int)(text_object), ctypes.CFUNCTYPE(void, void)(object_font)
+    void, c_int, c_float = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_float)
+
+    def call(fn: object, restype: object, *argtypes: object) -> Callable[..., object]:
+        return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, void).value)
+
+    return _AddressCalls(
+        call(raw.FPDFText_GetTextObject, void, void, c_int),
+        call(raw.FPDFTextObj_GetFont, void, void),
+        call(raw.FPDFPage_GetObject, void, void, c_int),
+        call(raw.FPDFPageObj_GetType, c_int, void),
+        call(raw.FPDFPageObj_GetBounds, c_int, void, c_float, c_float, c_float, c_float),
+    )
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
