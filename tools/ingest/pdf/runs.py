@@ -101,7 +101,7 @@ class PdfPage:
         """The character index of a position in `text` (pdfium counts UTF-16 units: a maths letter such as
         U+1D451 takes two)."""
         if self._same:
-            return min(text_index, self.n - 1)
+            return text_index if text_index < self.n else self.n - 1
         if self._u16 is not None:
             text_index = self._u16[min(text_index, len(self._u16) - 1)]
         ci = self._to_char(text_index)
@@ -276,10 +276,11 @@ class PdfPage:
         text = self.text
         for m in _SPLIT.finditer(text):
             seg = m.group()
-            if not seg.strip():
+            body = seg.strip()
+            if not body:
                 continue
             ts = m.start() + (len(seg) - len(seg.lstrip()))
-            te = ts + len(seg.strip())
+            te = ts + len(body)
             hyphen = m.end() < len(text) and text[m.end()] in "\x02\ufffe"
             pieces = self._baselines(ts, te)
             for k, (a, b) in enumerate(pieces):
