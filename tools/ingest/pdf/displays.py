@@ -63,16 +63,14 @@ def _kind(ln: Line, f: _Frame, page: PdfPage) -> str:
         return "step"  # keyword-led steps are short lines; justified prose starting 'require' is not
     if _STEP_MARK.search(ln.text) and few_words(_COMMENT.sub("", ln.text)):
         return "step"
-    maths = _math_runs(ln, page)
-    if _is_table_row(ln) and maths < 0.5:
+    if _is_table_row(ln) and _math_runs(ln, page) < 0.5:
         return "table"
-    indented = ln.x0 >= f.xl + 0.06 * f.width and ln.size <= f.body * 1.15
-    looks_maths = MATH.search(ln.text) or mathy(ln.text) or maths >= 0.5
-    if indented and ln.x1 <= f.xr - 0.04 * f.width and looks_maths:
-        return "display"
-    if indented:
+    if not (ln.x0 >= f.xl + 0.06 * f.width and ln.size <= f.body * 1.15):  # not indented: its own kind
+        return ln.kind
+    if ln.x1 > f.xr - 0.04 * f.width:
         return "indented"
-    return ln.kind
+    looks_maths = MATH.search(ln.text) or mathy(ln.text) or _math_runs(ln, page) >= 0.5
+    return "display" if looks_maths else "indented"
 
 
 def _math_runs(line: Line, page: PdfPage) -> float:

@@ -109,11 +109,11 @@ def _boxes(items: list) -> dict[int, Placed]:
 def _page_cache(n: int) -> Iterator[dict]:
     """Where pages stay open between the two passes (only for papers of up to KEEP_OPEN_PAGES pages); every
     page and text page in it is closed on leaving."""
-    cache: dict[int, tuple[object, object]] = {}
+    cache: dict[int, tuple[object, object, PdfPage]] = {}
     try:
         yield cache if n <= KEEP_OPEN_PAGES else _NoCache()
     finally:
-        for pg, tp in cache.values():
+        for pg, tp, _ in cache.values():
             tp.close()  # type: ignore[attr-defined]
             pg.close()  # type: ignore[attr-defined]
 
@@ -125,37 +125,44 @@ class _NoCache(dict):
         return None
 
 
-def _load(doc: object, i: int, cache: dict, pg: object = None) -> tuple[object, object, bool]:
-    """Page i (opened here unless given) and its text page, and whether the caller must close them (False
-    when the cache holds them)."""
+def _load(doc: object, i: int, cache: dict, pg: object = None) -> tuple[object, object, PdfPage, bool]:
+    """Page i (opened here unless given), its text page and their reader (kept with them, so the bulk text
+    and font names are read once), and whether the caller must close them (False when the cache holds
+    them)."""
     if i in cache:
         return *cache[i], False
     pg = doc[i] if pg is None else pg  # type: ignore[index]
     tp = pg.get_textpage()  # type: ignore[attr-defined]
-    cache[i] = (pg, tp)
-    return pg, tp, i not in cache
+    page = PdfPage(tp, pg)
+    cache[i] = (pg, tp, page)
+    return pg, tp, page, i not in cache
 
 
 @contextmanager
 def _opened(doc: object, i: int, cache: dict, pg: object = None) -> Iterator[PdfPage]:
     """Page i with its text page, closed on leaving unless the cache keeps them."""
-    pg, tp, owned = _load(doc, i, cache, pg)
+    pg, tp, page, owned = _load(doc, i, cache, pg)
     try:
-        yield PdfPage(tp, pg)
+        yield page
     finally:
         if owned:
             tp.close()  # type: ignore[attr-defined]
             pg.close()  # type: ignore[attr-defined]
 
 
-def _text_objects(pg: object) -> int:
-    """How many text objects the page draws (cheap: no text page is built)."""
+def _crowded_objects(pg: object) -> bool:
+    """Whether the page draws more than MAX_PAGE_TEXT_OBJECTS text objects (cheap: no text page is built;
+    the objects are looked at one by one only when there are more than that many in all)."""
     import pypdfium2.raw as raw
 
     page = pg.raw  # type: ignore[attr-defined]
     n = raw.FPDFPage_CountObjects(page)
+    if n <= MAX_PAGE_TEXT_OBJECTS:
+        return False
     text = raw.FPDF_PAGEOBJ_TEXT
-    return sum(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, k)) == text for k in range(n))
+    return sum(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, k)) == text for k in range(n)) > (
+        MAX_PAGE_TEXT_OBJECTS
+    )
 
 
 def _page_runs(
@@ -164,7 +171,7 @@ def _page_runs(
     """Page i's runs (None when it is too crowded to read), width and height."""
     pg = doc[i]  # type: ignore[index]
     size = pg.get_width(), pg.get_height()
-    if _text_objects(pg) > MAX_PAGE_TEXT_OBJECTS:
+    if _crowded_objects(pg):
         pg.close()
         return None, *size
     with _opened(doc, i, cache, pg) as p:

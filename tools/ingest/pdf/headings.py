@@ -37,12 +37,12 @@ def heading_level(ln: Line, page: PdfPage, body: float, xl: float) -> int | None
     text = ln.text.strip()
     if len(text) > 90 or len(text) < 2 or text.endswith((".", ",", ";")) and not _NUMBERED_HEAD.match(text):
         return None
-    if not re.search(r"[A-Za-z]{2}", text) or MATH.search(text) or _CAPTION.match(text):
-        return None
     bigger = ln.size >= body * 1.12
     numbered = _NUMBERED_HEAD.match(text)
     named = text.lower().rstrip(":") in _NAMED_HEADS
-    if not (bigger or numbered or named):
+    if not (bigger or numbered or named):  # first: it rules out most lines, and cheaply
+        return None
+    if not re.search(r"[A-Za-z]{2}", text) or MATH.search(text) or _CAPTION.match(text):
         return None
     if not named and ln.x0 - xl > ln.size:  # numbered and large headings start at the column's margin
         return None

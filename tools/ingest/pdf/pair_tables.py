@@ -16,6 +16,7 @@ _ALIGN = 3.0  # points: the cells of one column start (or end) this close to eac
 _MIN_ROWS = 3
 _CANDIDATE = ("text", "indented")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+_SPACES = re.compile(r" +")
 
 
 def pair_tables(lines: list[Line], page: PdfPage) -> list[Line]:
@@ -73,13 +74,13 @@ def _ends_apart(ln: Line, page: PdfPage) -> bool:
     if len(ln.runs) > 1 and last.x0 - ln.runs[-2].x1 > _GAP * last.size:
         return True
     tail = max(len(last.text) - 26, 1)
-    spaces = [(tail + m.start(), tail + m.end()) for m in re.finditer(r" +", last.text[tail:])]
+    spaces = [m.span() for m in _SPACES.finditer(last.text, tail)]
     return any(j < len(last.text) and _wide(page, last, i, j) for i, j in spaces[-3:])  # a value: <= 3 words
 
 
 def _wide(page: PdfPage, r: Run, i: int, j: int) -> bool:
     """The space r.text[i:j] is wider than a cell gap (glyph boxes either side)."""
-    return page.box(page.char(r.ts + j))[0] - page.box(page.char(r.ts + i - 1))[2] > _GAP * r.size
+    return page.room(r.ts + i - 1, r.ts + j) > _GAP * r.size
 
 
 def _cells(ln: Line, page: PdfPage) -> list[Run]:
@@ -100,7 +101,7 @@ def _split_run(r: Run, page: PdfPage) -> list[Run]:
     """A run cut at its wide spaces."""
     out: list[Run] = []
     start, x0 = 0, r.x0
-    for m in re.finditer(r" +", r.text):
+    for m in _SPACES.finditer(r.text):
         if m.start() == 0 or m.end() >= len(r.text):
             continue
         left = page.box(page.char(r.ts + m.start() - 1))[2]

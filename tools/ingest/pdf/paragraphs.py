@@ -4,6 +4,7 @@ document's own words say it is a real one), sentences cut by a page or column br
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from tools.ingest.pdf.lines import Box, Line, line_box, union
 from tools.ingest.pdf.runs import Run
@@ -187,7 +188,7 @@ def _goes_on(text: str) -> bool:
     """A piece that may finish a cut sentence: it reads as prose (function words, or eight lower-case words),
     or is short and ends it."""
     ends = text.rstrip().endswith((".", "!", "?"))
-    prose = len(_FUNCTION_WORD.findall(text)) >= 2 or len(_LOWER_WORD.findall(text)) >= 8
+    prose = _at_least(2, _FUNCTION_WORD, text) or _at_least(8, _LOWER_WORD, text)
     return prose or (len(text) < 80 and ends)
 
 
@@ -196,7 +197,13 @@ def _labels(text: str) -> bool:
     Tree', '20 UCT 20 GBOP', 'simple regret')."""
     if _ITEM.match(text):
         return False
-    return len(_LOWER_WORD.findall(text)) < 4 and not text.rstrip().endswith((".", "!", "?", ":"))
+    return not _at_least(4, _LOWER_WORD, text) and not text.rstrip().endswith((".", "!", "?", ":"))
+
+
+def _at_least(n: int, pattern: re.Pattern, text: str) -> bool:
+    """Whether the pattern matches n times in the text: the scan stops at the n-th match (a paragraph can be
+    long)."""
+    return sum(1 for _ in islice(pattern.finditer(text), n)) == n
 
 
 def _numeric(text: str) -> bool:

@@ -9,7 +9,9 @@ few hundred calls, not one per character.
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _SPLIT = re.compile(r"[^\r\n\x02\ufffe]+")
@@ -40,6 +42,7 @@ _CMEX_CAND = re.compile(
 # a footnote mark: one or two digits right after a word (or its full stop), or opening a footnote's text
 _MARK_AFTER = re.compile(r"(?<=[A-Za-z]{2})\d{1,2}(?![\w.,]\w)|(?<=[A-Za-z]{2}[.,;:)])\d{1,2}(?=\s|$)")
 _MARK_BEFORE = re.compile(r"^\d{1,2}(?=[A-Z][a-z])")
+_DIGIT = re.compile(r"\d")  # every footnote mark holds one: a run without one needs no other look
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -78,8 +81,18 @@ class PdfPage:
             self.text = ""
         self._units = max(got - 1, 0) if self.n else 0  # the text's UTF-16 units: fewer than n if any dropped
         self._u16 = _utf16_offsets(self.text)
+        # pdfium maps text positions to characters in increasing order, skipping the characters it left out
+        # of the text: when none was left out (and every character takes one unit), position k is character
+        # k, and `char` needs no call
+        n = self.n
+        self._same = self._u16 is None and self._units == n > 0 and self._to_char(n - 1) == n - 1
         self._rect = raw.FS_RECTF()
         self._fonts: dict[int | None, str] = {}
+        self._object_fonts: dict[int | None, str] = {}  # text object's address -> its font's name
+        self._maths: dict[str, bool] = {}  # font name -> a maths font?
+        self._tp_address = ctypes.cast(self.tp, ctypes.c_void_p).value
+        self._calls = _address_calls()
+        self._text_object, self._object_font = self._calls.text_object, self._calls.object_font
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
         self._rules: list[tuple[float, float, float, float]] | None = None
@@ -87,16 +100,30 @@ class PdfPage:
     def char(self, text_index: int) -> int:
         """The character index of a position in `text` (pdfium counts UTF-16 units: a maths letter such as
         U+1D451 takes two)."""
+        if self._same:
+            return text_index if text_index < self.n else self.n - 1
         if self._u16 is not None:
             text_index = self._u16[min(text_index, len(self._u16) - 1)]
-        ci = self.r.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
+        ci = self._to_char(text_index)
         return ci if ci >= 0 else min(text_index, self.n - 1)
+
+    def _to_char(self, text_index: int) -> int:
+        return self.r.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
 
     def box(self, ci: int) -> tuple[float, float, float, float]:
         """left, bottom, right, top of the character's loose box (font ascent to descent)."""
         r = self._rect
         self.r.FPDFText_GetLooseCharBox(self.tp, ci, r)
         return r.left, r.bottom, r.right, r.top
+
+    def room(self, before: int, after: int) -> float:
+        """The room between the glyphs at two text positions: the left edge of the one at `after` less the
+        right edge of the one at `before` (loose boxes)."""
+        r, box = self._rect, self.r.FPDFText_GetLooseCharBox
+        box(self.tp, self.char(after), r)
+        left = r.left
+        box(self.tp, self.char(before), r)
+        return left - r.right
 
     def origin(self, ci: int) -> tuple[float, float]:
         self.r.FPDFText_GetCharOrigin(self.tp, ci, self._x, self._y)
@@ -106,19 +133,25 @@ class PdfPage:
         return self.r.FPDFText_GetFontSize(self.tp, ci)
 
     def font(self, ci: int) -> str:
-        """The base font name (lower case) of a character, cached per PDF font."""
-        obj = self.r.FPDFText_GetTextObject(self.tp, ci)
-        handle = self.r.FPDFTextObj_GetFont(obj) if obj else None
-        key = ctypes.cast(handle, ctypes.c_void_p).value if handle else None
-        name = self._fonts.get(key)
+        """The base font name (lower case) of a character, cached per text object and per PDF font (their
+        addresses asked of pdfium as plain ints: no ctypes pointer objects built per character)."""
+        obj = self._text_object(self._tp_address, ci)
+        name = self._object_fonts.get(obj)
         if name is None:
-            buf = ctypes.create_string_buffer(128)
-            if handle:
-                self.r.FPDFFont_GetBaseFontName(handle, buf, 128)
-            else:
-                self.r.FPDFText_GetFontInfo(self.tp, ci, buf, 128, ctypes.c_int())
-            name = self._fonts[key] = buf.value.decode("latin-1", errors="replace").lower()
+            handle = self._object_font(obj) if obj else None
+            name = self._fonts.get(handle)
+            if name is None:
+                name = self._fonts[handle] = self._font_name(handle, ci)
+            self._object_fonts[obj] = name
         return name
+
+    def _font_name(self, handle: int | None, ci: int) -> str:
+        buf = ctypes.create_string_buffer(128)
+        if handle:
+            self.r.FPDFFont_GetBaseFontName(ctypes.cast(handle, self.r.FPDF_FONT), buf, 128)
+        else:
+            self.r.FPDFText_GetFontInfo(self.tp, ci, buf, 128, ctypes.c_int())
+        return buf.value.decode("latin-1", errors="replace").lower()
 
     def cmex(self, ts: int, text: str) -> str:
         """Big delimiters, sums, products and radicals of the cmex font as their symbols. Only characters that
@@ -140,6 +173,8 @@ class PdfPage:
         """Footnote marks glued to a word ('source1', '1There', 'map.7') as superscript digits ('source¹'),
         when the digits are set smaller than the letter beside them and raised above its baseline. Letters
         of a maths font ('R2', an exponent) are left as they are."""
+        if not _DIGIT.search(text):
+            return text
         spots = [(m.start(), m.end(), m.start() - 1) for m in _MARK_AFTER.finditer(text)]
         spots += [(m.start(), m.end(), m.end()) for m in _MARK_BEFORE.finditer(text)]
         if not spots:
@@ -159,15 +194,17 @@ class PdfPage:
         a column, read once per page."""
         if self._rules is not None:
             return self._rules
-        r, out = self.r, []
+        r, out, calls = self.r, [], self._calls
         if self.page is not None:
             raw_page = self.page.raw  # type: ignore[attr-defined]
+            address = ctypes.cast(raw_page, ctypes.c_void_p).value
             box = [ctypes.c_float() for _ in range(4)]
+            path = r.FPDF_PAGEOBJ_PATH
             for k in range(min(r.FPDFPage_CountObjects(raw_page), 20_000)):
-                obj = r.FPDFPage_GetObject(raw_page, k)
-                if r.FPDFPageObj_GetType(obj) != r.FPDF_PAGEOBJ_PATH:
+                obj = calls.page_object(address, k)
+                if calls.object_type(obj) != path:
                     continue
-                if r.FPDFPageObj_GetBounds(obj, *box):
+                if calls.object_bounds(obj, *box):
                     left, bottom, right, top = (v.value for v in box)
                     if right - left < 200 and top - bottom < 40:
                         out.append((left, bottom, right, top))
@@ -176,7 +213,11 @@ class PdfPage:
 
     def math_font(self, ci: int) -> bool:
         """Whether the character is set in a maths font (not the text font)."""
-        return bool(_MATH_FONT.search(self.font(ci)))
+        name = self.font(ci)
+        maths = self._maths.get(name)
+        if maths is None:
+            maths = self._maths[name] = bool(_MATH_FONT.search(name))
+        return maths
 
     def bold(self, ci: int) -> bool:
         if self.r.FPDFText_GetFontWeight(self.tp, ci) >= 600:
@@ -197,9 +238,7 @@ class PdfPage:
         out: list[Run] = []
         if self._units >= self.n:
             return out
-        for ci in range(self.n):
-            if self.r.FPDFText_GetTextIndexFromCharIndex(self.tp, ci) >= 0:
-                continue
+        for ci in self._left_out():
             code = self.r.FPDFText_GetUnicode(self.tp, ci)
             if code < 0x20 and code in _CMEX and "cmex" in self.font(ci):
                 left, bottom, right, top = self.box(ci)
@@ -208,15 +247,40 @@ class PdfPage:
                 out.append(Run(_CMEX[code], left, right, (top + bottom) / 2 - 0.25 * size, size, ci, ci, ts))
         return out
 
+    def _left_out(self) -> list[int]:
+        """The characters pdfium left out of the text, in order. Text positions map to characters in
+        increasing order, so the ones left out are those before the first position's, after the last one's,
+        and between two positions whose characters are further apart than the positions: found by halving
+        the positions (a few calls per gap, not one per character). Character by character when the text
+        holds two-unit characters (its positions are then not its indices on every platform)."""
+        size = len(self.text)
+        if self._u16 is not None or size == 0 or self._to_char(size) >= 0 or self._to_char(size - 1) < 0:
+            return [ci for ci in range(self.n) if self.r.FPDFText_GetTextIndexFromCharIndex(self.tp, ci) < 0]
+        first, last = self._to_char(0), self._to_char(size - 1)
+        out = list(range(first))
+        todo = [(0, first, size - 1, last)]
+        while todo:
+            a, ca, b, cb = todo.pop()
+            if cb - ca == b - a:
+                continue
+            if b - a == 1:
+                out.extend(range(ca + 1, cb))
+                continue
+            m = (a + b) // 2
+            cm = self._to_char(m)
+            todo += [(m, cm, b, cb), (a, ca, m, cm)]  # the left half popped first: out stays in order
+        return out + list(range(last + 1, self.n))
+
     def runs(self) -> list[Run]:
         out: list[Run] = self.dropped_delimiters()
         text = self.text
         for m in _SPLIT.finditer(text):
             seg = m.group()
-            if not seg.strip():
+            body = seg.strip()
+            if not body:
                 continue
             ts = m.start() + (len(seg) - len(seg.lstrip()))
-            te = ts + len(seg.strip())
+            te = ts + len(body)
             hyphen = m.end() < len(text) and text[m.end()] in "\x02\ufffe"
             pieces = self._baselines(ts, te)
             for k, (a, b) in enumerate(pieces):
@@ -267,14 +331,50 @@ class PdfPage:
         return Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen)
 
 
+@dataclass(frozen=True, slots=True)
+class _AddressCalls:
+    """pdfium calls that take and return plain addresses (an int, None for none) where pypdfium2's own
+    build a ctypes pointer object per call: for the look-ups made once per character or page object."""
+
+    text_object: Callable[[int | None, int], int | None]  # text page, character -> its text object
+    object_font: Callable[[int], int | None]  # text object -> its font
+    page_object: Callable[[int | None, int], int | None]  # page, k -> its k-th page object
+    object_type: Callable[[int | None], int]  # page object -> FPDF_PAGEOBJ_*
+    object_bounds: Callable[..., int]  # page object, 4 floats (left, bottom, right, top) -> success
+
+
+@functools.cache
+def _address_calls() -> _AddressCalls:
+    import pypdfium2.raw as raw
+
+    void, c_int, c_float = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_float)
+
+    def call(fn: object, restype: object, *argtypes: object) -> Callable[..., object]:
+        return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, void).value)
+
+    return _AddressCalls(
+        call(raw.FPDFText_GetTextObject, void, void, c_int),
+        call(raw.FPDFTextObj_GetFont, void, void),
+        call(raw.FPDFPage_GetObject, void, void, c_int),
+        call(raw.FPDFPageObj_GetType, c_int, void),
+        call(raw.FPDFPageObj_GetBounds, c_int, void, c_float, c_float, c_float, c_float),
+    )
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _utf16_offsets(text: str) -> list[int] | None:
-    """Each character's UTF-16 offset, or None when every character takes one unit (the common case)."""
+    """Each character's UTF-16 offset, or None when every character takes one unit (the common case). A
+    character's offset is its index plus the count of two-unit characters (maths letters) before it."""
     if not text or max(text) < "\U00010000":
         return None
-    out, at = [], 0
-    for c in text:
-        out.append(at)
-        at += 2 if ord(c) >= 0x10000 else 1
+    out: list[int] = []
+    start = shift = 0
+    for m in _ASTRAL.finditer(text):
+        out.extend(range(start + shift, m.start() + shift + 1))
+        start, shift = m.start() + 1, shift + 1
+    out.extend(range(start + shift, len(text) + shift))
     return out
 
 
