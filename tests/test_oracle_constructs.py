@@ -421,7 +421,6 @@ def test_a_function_of_the_summed_index_is_one_value_per_term():
         (r"\mathbf{y} = \mathbf{A}^{1/2} \mathbf{x}", "power 1/2 of a matrix"),
         (r"\mathbf{y} = \|\mathbf{A} \mathbf{x}\|_1", "only ||v||"),
         (r"n = \|\mathbf{A}\|", "spectral or Frobenius"),
-        (r"\mathbf{y} = \sum_i \mathbf{A} \mathbf{x}_i", "which axis the sum runs over"),
         (r"y = \sigma(x)", "function or a product"),
         (r"c = \mathbf{G}_{g,3,2} - \mathbf{G}_{g,2,3}", "an entry of a matrix"),
         (r"\theta^* = \arg\min_\theta f(\theta)", "\\arg"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tools.dispatch import dispatch_table
+from tools.trace.oracle_latex.axes import AxisReductions, Range
 from tools.trace.oracle_latex.conditions import case_condition
 from tools.trace.oracle_latex.densities import gaussian
 from tools.trace.oracle_latex.nodes import (
@@ -98,7 +99,7 @@ _COMMAND_EMITTERS = dispatch_table(
 )
 
 
-class Rewriter(BlackboardOperators):
+class Rewriter(BlackboardOperators, AxisReductions):
     def __init__(
         self,
         *,
@@ -123,6 +124,8 @@ class Rewriter(BlackboardOperators):
         self.sum_index: str | None = None
         self.indices: set[str] = set()  # index letters of the line's sums
         self.reductions = False
+        self.axes: dict[str, Range] | None = None  # each index on its own axis (axes.py), else None
+        self.indexed: dict[str, list[Any]] = {}  # an indexed occurrence -> [input, its index letters]
         self.conditions: list[str] = []  # the cases' conditions, emitted (each must be reached both ways)
 
     def placeholder(self, py: str, *, is_input: bool = True) -> str:
@@ -204,11 +207,13 @@ class Rewriter(BlackboardOperators):
             if at_index and not var.sub:  # \\ell(x_i, y_i) inside a sum over i: one value per term
                 kept = [p for p in args if p not in self.indices]
                 vector = py_name(f"{var.base}_of_{'_'.join(kept)}" if kept else var.base)[:48].rstrip("_")
-                self.vectors.add(vector)
-                return f"{{\\{self.placeholder(vector)}}}"
+                return self.per_term(vector, at_index)
         sub_name = name_of(var.sub)
+        placed = self.axis_var(var)  # on the axis layout (axes.py): an index value, an indexed input
+        if placed:
+            return placed
         if var.name in self.tensors:
-            if self.indices:
+            if self.indices and self.axes is None:
                 raise Unsupported(
                     "a matrix or vector and a \\sum on one line: which axis the sum runs over is unknown"
                 )
@@ -221,15 +226,13 @@ class Rewriter(BlackboardOperators):
                     f"{var.base}_{{{sub_name}}} is an entry of a matrix the oracle cannot shape"
                 )
             raise Unsupported(f"{var.base} looks like a matrix, but nothing on the line multiplies it")
-        if var.base in self.indices and not var.sub:
-            raise Unsupported(f"the summation index {var.base} is used as a value (position weights)")
         indexed = self._indexed_name(var, sub_name)
         if indexed:  # x_i, l_{g,i}, L^{(t)} with a sum over i / t on the line: a vector
             self.vectors.add(indexed)
             return f"{{\\{self.placeholder(indexed)}}}"
         if self.in_norm and not self.indices and not self.tensors:
             self.vectors.add(var.name)
-        if self.indices and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
+        if self.indices and self.axes is None and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
             raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
         return f"{{\\{self.placeholder(var.name)}}}"
 
@@ -523,6 +526,7 @@ class Rewriter(BlackboardOperators):
     def reduction(self, nodes: list[Any], i: int, out: list[str]) -> int:
         """\\sum_{i=1}^{N} / \\sum_i / \\sum -> a sum over the last axis of the indexed vectors."""
         c = cmd_of(nodes[i])
+        start = i
         i += 1
         index, upper = None, None
         while i + 1 < len(nodes) and nodes[i] in ("_", "^"):
@@ -541,6 +545,10 @@ class Rewriter(BlackboardOperators):
             i += 2
         self.sum_index = index or self._guess_index(nodes[i:])
         self.reductions = True
+        if self.axes is not None:
+            text, i = self.axis_reduction(nodes, start, c, index)
+            out.append(text)
+            return i
         if upper:
             py = py_name(upper)
             self.lengths.add(py)

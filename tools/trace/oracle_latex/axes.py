@@ -1,0 +1,289 @@
+"""Reductions laid out on separate axes: nested sums over different indices, an index used as a value, a sum
+beside matrices.
+
+Convention (spec "axes", evaluated by the runtime): each summation index of the line gets its own axis; an
+input written with index subscripts carries those axes in the order it writes them (`x_{ij}`, `x_{i,j}`: a
+matrix x[i, j]; `l_{g,i}`: the vector l_g over i; `\\Sigma^{[t]}`: Sigma over t), so `w_i` and `w_j` are the
+same vector on two axes; `\\sum_i` / `\\prod_i` reduce the axis of i. An index written as a value (`k` in
+`\\theta_k \\Lambda^k`, `A^j`) is the integer range of its sum, from the lower bound written, so its bounds
+must be written (`\\sum_{k=0}^{K-1}`). A length symbol N in an upper bound (`N`, `N - 1`, `N + 1`) is
+VECTOR_LEN and the axis holds as many entries as the range counts; an integer upper bound fixes them.
+Refused, with the reason: an index shifted in a subscript (`x_{t+1}`, `w_{k-1-j}`), a repeated one
+(`x_{ii}`), a range that depends on another index (`\\sum_{r=0}^{i-1}`), one index with two ranges, an input
+written both with and without its index, and a norm on such a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten, items_of, name_of, py_name
+from tools.trace.oracle_latex.variables import is_mark
+from tools.trace.oracle_latex.vocabulary import TEXT_NAMES, Unsupported
+
+AXIS_PREFIX = "zzAX"  # the placeholder of an index's axis: zzAXi
+
+
+@dataclass(frozen=True)
+class Range:
+    """What a sum writes about its index: lower bound, upper bound (an integer, or a length symbol plus an
+    offset); None where it writes nothing the oracle reads."""
+
+    index: str
+    lower: int | None = None
+    upper: int | None = None
+    length: str | None = None
+    offset: int = 0
+
+    def as_spec(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "symbol": AXIS_PREFIX + self.index,
+            "lower": self.lower,
+            "upper": self.upper,
+            "length": self.length,
+            "offset": self.offset,
+        }
+
+
+def _integer(tokens: list[Any]) -> int | None:
+    text = "".join(str(t) for t in tokens)
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
+def _length_symbol(tokens: list[Any]) -> str | None:
+    """`N`, `N_V`, `K`: the Python name of a length symbol (as the rewriter names it), else None."""
+    if len(tokens) == 1 and isinstance(tokens[0], str) and tokens[0].isalpha():
+        return tokens[0]
+    if len(tokens) >= 3 and isinstance(tokens[0], str) and tokens[0].isalpha() and tokens[1] == "_":
+        sub = tokens[2:]
+        if all(isinstance(t, str) and t.isalnum() for t in sub):
+            return py_name(f"{tokens[0]}_{name_of(sub)}")
+    return None
+
+
+def read_range(index: str, lower: list[Any], upper: list[Any] | None, indices: set[str]) -> Range:
+    """The range of one sum from its bounds' tokens (`_{i=1}` gives lower ['1']; `^{N-1}` upper)."""
+    low = _integer(flatten(lower)) if lower else None
+    if upper is None:
+        return Range(index, low)
+    flat = flatten(upper)
+    others = [t for t in flat if t in indices and t != index]
+    if others:
+        raise Unsupported(
+            f"the range of {index} depends on the index {others[0]} of another sum (a triangular sum): "
+            "the oracle lays each index on an axis of fixed length"
+        )
+    whole = _integer(flat)
+    if whole is not None:
+        return Range(index, low, upper=whole)
+    for k in range(len(flat) - 1, 0, -1):  # N - 1, K + 2: a length symbol and an integer offset
+        if flat[k] in ("+", "-"):
+            offset = _integer(flat[k + 1 :])
+            symbol = _length_symbol(flat[:k])
+            if offset is not None and symbol:
+                return Range(index, low, length=symbol, offset=offset if flat[k] == "+" else -offset)
+            break
+    return Range(index, low, length=_length_symbol(flat))
+
+
+def uses_index_as_value(nodes: list[Any], indices: set[str]) -> bool:
+    """Whether a summation index is written outside a subscript (a weight `i x_i`, a power `\\Lambda^k`)."""
+    i = 0
+    while i < len(nodes):
+        t = nodes[i]
+        c = cmd_of(t)
+        if t == "_" or (t == "^" and i + 1 < len(nodes) and is_mark(nodes[i + 1])) or c in TEXT_NAMES:
+            i += 2
+            continue
+        if c in ("sum", "prod"):
+            i += 1
+            while i + 1 < len(nodes) and nodes[i] in ("_", "^"):
+                i += 2
+            continue
+        if isinstance(t, Group) and uses_index_as_value(t.items, indices):
+            return True
+        if isinstance(t, str) and t in indices:
+            return True
+        i += 1
+    return False
+
+
+def subscript_letters(sub: list[Any], indices: set[str]) -> tuple[list[str], list[str]] | None:
+    """A subscript's index letters and its other parts: `ij` / `i,j` -> ([i, j], []); `g,i` -> ([i], [g]);
+    None when it holds no summation index. An index inside arithmetic (`t+1`, `k-1-j`) or repeated is
+    refused."""
+    flat = flatten(sub)
+    if not any(t in indices for t in flat):
+        return None
+    parts: list[list[Any]] = [[]]
+    for t in flat:
+        if t == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    letters: list[str] = []
+    fixed: list[str] = []
+    for part in parts:
+        if part and all(t in indices for t in part):
+            letters += [str(t) for t in part]
+        elif any(t in indices for t in part) and all(isinstance(t, str) and t.isalpha() for t in part):
+            free = "".join(str(t) for t in part if t not in indices)
+            raise Unsupported(
+                f"the subscript {name_of(sub)} holds {free}, which no sum on the line runs over: an "
+                "index left free (one output per entry) is not supported"
+            )
+        elif any(t in indices for t in part):
+            raise Unsupported(
+                f"the subscript {name_of(sub)} shifts or combines a summation index: the oracle lays each "
+                "index on its own axis and cannot shift one"
+            )
+        else:
+            fixed.append(name_of(part))
+    if len(set(letters)) < len(letters):
+        raise Unsupported(f"the subscript {name_of(sub)} repeats an index (a diagonal): not supported")
+    return letters, fixed
+
+
+def merged(ranges: dict[str, Range], new: Range) -> None:
+    """Record a sum's range; the same index with two different ranges on one line is refused."""
+    old = ranges.get(new.index)
+    if old is not None and old != new:
+        raise Unsupported(
+            f"the index {new.index} runs over two different ranges on this line: one axis cannot hold both"
+        )
+    ranges[new.index] = new
+
+
+def sum_bounds(nodes: list[Any], i: int) -> tuple[list[Any] | None, list[Any] | None, int]:
+    """The subscript and superscript groups after the \\sum at i, and the index after them."""
+    sub = sup = None
+    i += 1
+    while i + 1 < len(nodes) and nodes[i] in ("_", "^"):
+        if nodes[i] == "_":
+            sub = items_of(nodes[i + 1])
+        else:
+            sup = items_of(nodes[i + 1])
+        i += 2
+    return sub, sup, i
+
+
+class AxisReductions:
+    """Rewriter methods for the axis layout (mixed into Rewriter); self.axes is None on a line that keeps the
+    one-axis layout (one index, no index as a value, no matrix)."""
+
+    axes: dict[str, Range] | None
+    indexed: dict[str, list[Any]]
+    indices: set[str]
+    inputs: list[str]
+    symbols: dict[str, str]
+    tensors: dict[str, str]
+    typing: Any
+    in_norm: int
+    lengths: set[str]
+    vectors: set[str]
+
+    def placeholder(self, py: str, *, is_input: bool = True) -> str:
+        raise NotImplementedError
+
+    def plan_reductions(self, nodes: list[Any], indices: set[str]) -> None:
+        """The line's summation indices, and whether they need the axis layout: sums over different
+        indices, an index used as a value, or a sum beside matrices and vectors."""
+        self.indices = indices
+        reductions = sum(cmd_of(t) in ("sum", "prod") for t in flatten(nodes))
+        several = len(indices) > 1 and reductions > 1
+        if indices and (several or uses_index_as_value(nodes, indices) or self.tensors):
+            self.axes = {}
+
+    def axis_reduction(self, nodes: list[Any], i: int, c: str, index: str | None) -> tuple[str, int]:
+        """A \\sum / \\prod at i on the axis layout: its range recorded, `\\sum_{\\zzAXi=1}^{\\zzlen}`."""
+        assert self.axes is not None
+        sub, sup, end = sum_bounds(nodes, i)
+        if index is None:
+            raise Unsupported("a sum without its index written, on a line with several indices")
+        flat = flatten(sub or [])
+        lower = flat[2:] if flat[1:2] == ["="] else []
+        found = read_range(index, lower, sup, self.indices)
+        merged(self.axes, found)
+        if found.length:
+            self.lengths.add(found.length)
+        return f"\\{c}_{{\\{AXIS_PREFIX}{index}=1}}^{{\\zzlen}} ", end
+
+    def per_term(self, vector: str, at_index: list[str]) -> str:
+        """`\\ell(x_i, y_i)` inside a sum over i: one value per term (a vector, or an array over the axes)."""
+        if self.axes is None:
+            self.vectors.add(vector)
+            return f"{{\\{self.placeholder(vector)}}}"
+        return self._occurrence(vector, list(dict.fromkeys(at_index)), None)
+
+    def axis_var(self, var: Any) -> str | None:
+        """A variable on the axis layout: an index value, an indexed occurrence; None for anything else and
+        on the one-axis layout."""
+        if self.axes is None:
+            if var.base in self.indices and not var.sub:
+                raise Unsupported(f"the summation index {var.base} is used as a value (position weights)")
+            return None
+        if var.base in self.indices:
+            if var.sub or var.call is not None:
+                raise Unsupported(f"the summation index {var.base} carries a subscript or arguments")
+            if var.base not in self.axes:
+                raise Unsupported(f"the summation index {var.base} is used outside its sum")
+            if self.axes[var.base].lower is None:
+                raise Unsupported(
+                    f"the summation index {var.base} is used as a value but its sum writes no lower bound"
+                )
+            return f"{{\\{AXIS_PREFIX}{var.base}}}"
+        found = subscript_letters(var.sub, self.indices) if var.sub else None
+        marks = [m for m in var.marks if m in self.indices]
+        if found is None and not marks:
+            return None
+        letters, fixed = found or ([], [name_of(var.sub)] if var.sub else [])
+        if marks and (letters or len(var.marks) > 1):
+            raise Unsupported(f"{var.base} carries indices both as a subscript and as a mark")
+        base = var.plain if marks else var.base
+        name = py_name("_".join([base, *fixed]))
+        return self._occurrence(name, letters or marks, self.tensors.get(var.name))
+
+    def _occurrence(self, name: str, letters: list[str], kind: str | None) -> str:
+        """The input `name` written with these index letters: one symbol per way it is written."""
+        from tools.trace.oracle_latex.operators import note_input
+
+        if self.in_norm:
+            raise Unsupported("a norm on a line whose sums run over several axes is not supported")
+        occurrence = py_name(f"{name}_at_{''.join(letters)}")
+        earlier = next((v for v in self.indexed.values() if v[0] == name), None)
+        if earlier is not None and len(earlier[1]) != len(letters):
+            raise Unsupported(f"{name} is written with {len(earlier[1])} and with {len(letters)} indices")
+        self.indexed[occurrence] = [name, letters]
+        if name not in self.inputs:
+            self.inputs.append(name)
+            note_input(self, name)  # type: ignore[arg-type]
+        ph = self.placeholder(occurrence, is_input=False)
+        if kind is None:
+            return f"{{\\{ph}}}"
+        self.tensors[name] = kind
+        tagged = self.typing.tag(ph)
+        self.symbols[tagged] = occurrence
+        return f"{{\\{tagged}}}"
+
+    def layout_spec(self) -> dict[str, Any]:
+        """The SPEC entries of the axis layout ({} on the one-axis layout)."""
+        if self.axes is None:
+            return {}
+        if any(ph.startswith(AXIS_PREFIX) for ph in self.symbols):
+            raise Unsupported("a variable collides with the oracle's reserved names")
+        named = {n for n in self.indexed.values() for n in [n[0]]}
+        plain = named & set(self.symbols.values())
+        if plain:
+            raise Unsupported(
+                f"{sorted(plain)[0]} is written both with and without its index: one value or one per term?"
+            )
+        return {
+            "axes": [r.as_spec() for r in self.axes.values()],
+            "indexed": self.indexed,
+            "reduction_symbols": ["zzlen", *(AXIS_PREFIX + r.index for r in self.axes.values())],
+        }
