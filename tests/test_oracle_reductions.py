@@ -59,6 +59,16 @@ def test_one_vector_on_two_axes_in_a_quadratic_form():
     )
 
 
+def test_one_sum_over_two_indices_with_a_shared_range():
+    _both_ways(
+        r"R = \sum_{i,j=1}^{N} \alpha_i \alpha_j y_i y_j k_{ij} - \sum_{i=1}^{N} \alpha_i",
+        lambda alpha, y, k: (alpha * y) @ k @ (alpha * y) - alpha.sum(),
+        lambda alpha, y, k: (alpha * y) @ k @ (alpha * y) + alpha.sum(),
+        lambda alpha, y, k: (alpha * y) @ k @ alpha - alpha.sum(),
+    )
+    _refused(r"R = \sum_{ij} k_{ij} + \sum_{i} a_i", "a set or a condition")
+
+
 def test_sums_over_different_indices_side_by_side():
     _both_ways(
         r"J = \sum_{n=1}^{N} a_n^2 - \lambda \sum_{m=1}^{M} \log b_m",
@@ -167,6 +177,20 @@ def test_matrix_times_a_sum_of_indexed_vectors():
     )
 
 
+def test_gradient_of_each_term_is_one_value_per_term():
+    spec = _both_ways(
+        r"g = \frac{1}{N} \sum_{i=1}^{N} \nabla_\theta \ell_i \, x_i",
+        lambda N, grad_theta_ell, x: np.sum(grad_theta_ell * x) / N,
+        lambda N, grad_theta_ell, x: np.mean(grad_theta_ell) * np.sum(x) / N,
+    )
+    assert spec["vectors"] == ["grad_theta_ell", "x"]
+    _both_ways(
+        r"\mathbf{G} = \sum_{i=0}^{K-1} \nabla \ell_i \mathbf{B}^\top (\mathbf{A}^i)^\top",
+        lambda grad_ell, B, A: sum(grad_ell[i] * B.T @ mpow(A, i).T for i in range(len(grad_ell))),
+        lambda grad_ell, B, A: sum(grad_ell[i] * B.T @ mpow(A, i) for i in range(len(grad_ell))),
+    )
+
+
 @pytest.mark.parametrize(
     ("latex", "words"),
     [
@@ -175,6 +199,8 @@ def test_matrix_times_a_sum_of_indexed_vectors():
         (r"a = \sum_{i=1}^{N} \sum_{r=0}^{i-1} x_r w_i", "triangular"),
         (r"a = \sum_{t=1}^{T} t x_t + \sum_{t=1}^{T-1} w_t", "two different ranges"),
         (r"a = \sum_{i} i x_i", "no lower bound"),
+        (r"\mathbf{G} = \sum_{i=0}^{K-1} \nabla \ell_i (\mathbf{A}^\top)^i \mathbf{C}", "the gradient at"),
+        (r"g = \sum_{i=1}^{N} \nabla f(x_i) \, w_i", "a summation index in the parentheses"),
         (r"a = \sum_{i=1}^{N} \sum_{j=1}^{M} x_i w_{ij} + x", "with and without its index"),
         (r"a_i = \sum_{j=1}^{M} w_{ij} x_j + \sum_{k=1}^{K} v_k", "no sum on the line runs over"),
         (r"a = \sum_{j=1}^{M} \sum_{k=1}^{K} w_j v_k + j", "used outside"),

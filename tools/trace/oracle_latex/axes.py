@@ -149,6 +149,18 @@ def subscript_letters(sub: list[Any], indices: set[str]) -> tuple[list[str], lis
     return letters, fixed
 
 
+def written_indices(flat: list[Any]) -> list[str]:
+    """The index letters a sum's subscript starts with: `i=1` -> [i]; `i,j=0` -> [i, j]; [] for none."""
+    letters: list[str] = []
+    k = 0
+    while k < len(flat) and isinstance(flat[k], str) and len(flat[k]) == 1 and flat[k].isalpha():
+        letters.append(flat[k])
+        if flat[k + 1 : k + 2] != [","]:
+            break
+        k += 2
+    return letters
+
+
 def merged(ranges: dict[str, Range], new: Range) -> None:
     """Record a sum's range; the same index with two different ranges on one line is refused."""
     old = ranges.get(new.index)
@@ -186,6 +198,7 @@ class AxisReductions:
     in_norm: int
     lengths: set[str]
     vectors: set[str]
+    sum_index: str | None
 
     def placeholder(self, py: str, *, is_input: bool = True) -> str:
         raise NotImplementedError
@@ -194,24 +207,33 @@ class AxisReductions:
         """The line's summation indices, and whether they need the axis layout: sums over different
         indices, an index used as a value, or a sum beside matrices and vectors."""
         self.indices = indices
-        reductions = sum(cmd_of(t) in ("sum", "prod") for t in flatten(nodes))
-        several = len(indices) > 1 and reductions > 1
+        several = len(indices) > 1  # several sums, or one over `i,j`
         if indices and (several or uses_index_as_value(nodes, indices) or self.tensors):
             self.axes = {}
 
-    def axis_reduction(self, nodes: list[Any], i: int, c: str, index: str | None) -> tuple[str, int]:
-        """A \\sum / \\prod at i on the axis layout: its range recorded, `\\sum_{\\zzAXi=1}^{\\zzlen}`."""
+    def axis_reduction(self, nodes: list[Any], i: int, c: str) -> tuple[str, int]:
+        """A \\sum / \\prod at i on the axis layout: its range recorded, `\\sum_{\\zzAXi=1}^{\\zzlen}`;
+        `\\sum_{i,j=1}^{N}` is a sum over i and over j, each with that range."""
         assert self.axes is not None
         sub, sup, end = sum_bounds(nodes, i)
-        if index is None:
-            raise Unsupported("a sum without its index written, on a line with several indices")
         flat = flatten(sub or [])
-        lower = flat[2:] if flat[1:2] == ["="] else []
-        found = read_range(index, lower, sup, self.indices)
-        merged(self.axes, found)
-        if found.length:
-            self.lengths.add(found.length)
-        return f"\\{c}_{{\\{AXIS_PREFIX}{index}=1}}^{{\\zzlen}} ", end
+        letters = written_indices(flat)
+        if not letters:
+            raise Unsupported("a sum without its index written, on a line the oracle lays out on axes")
+        rest = flat[2 * len(letters) - 1 :]
+        if "\\in" in rest:
+            raise Unsupported("a sum over a set is not supported")
+        if rest and rest[0] != "=":
+            raise Unsupported("a sum over a set or a condition is not supported")
+        text = ""
+        for index in letters:
+            found = read_range(index, rest[1:], sup, self.indices)
+            merged(self.axes, found)
+            if found.length:
+                self.lengths.add(found.length)
+            text += f"\\{c}_{{\\{AXIS_PREFIX}{index}=1}}^{{\\zzlen}} "
+        self.sum_index = letters[0]
+        return text, end
 
     def per_term(self, vector: str, at_index: list[str]) -> str:
         """`\\ell(x_i, y_i)` inside a sum over i: one value per term (a vector, or an array over the axes)."""
@@ -219,6 +241,29 @@ class AxisReductions:
             self.vectors.add(vector)
             return f"{{\\{self.placeholder(vector)}}}"
         return self._occurrence(vector, list(dict.fromkeys(at_index)), None)
+
+    def indexed_gradient(self, var: Any, wrt: str) -> str | None:
+        """`\\nabla \\ell_i` with a sum over i on the line: one gradient per term (`grad_ell` over i), or
+        None when the gradient carries no summation index."""
+        if var.call is not None and set(flatten(var.call)) & self.indices:
+            raise Unsupported(
+                f"\\nabla {var.base}(...) with a summation index in the parentheses: the gradient at that "
+                "point, or the gradient times it?"
+            )
+        found = subscript_letters(var.sub, self.indices) if var.sub else None
+        if found is None:
+            return None
+        if var.call is not None:
+            raise Unsupported(
+                f"\\nabla {var.base}_{{...}}(...) inside a sum: the gradient at (...) or times (...)?"
+            )
+        letters, fixed = found
+        name = py_name("_".join(["grad", wrt, var.base, *fixed]))[:56].rstrip("_")
+        if self.axes is not None:
+            return self._occurrence(name, letters, None)
+        if len(letters) > 1:
+            raise Unsupported(f"\\nabla {var.base} carries two summation indices on a one-axis line")
+        return self.per_term(name, letters)
 
     def axis_var(self, var: Any) -> str | None:
         """A variable on the axis layout: an index value, an indexed occurrence; None for anything else and

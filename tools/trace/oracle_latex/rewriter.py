@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tools.dispatch import dispatch_table
-from tools.trace.oracle_latex.axes import AxisReductions, Range
+from tools.trace.oracle_latex.axes import AxisReductions, Range, written_indices
 from tools.trace.oracle_latex.conditions import case_condition
 from tools.trace.oracle_latex.densities import gaussian
 from tools.trace.oracle_latex.nodes import (
@@ -342,6 +342,10 @@ class Rewriter(BlackboardOperators, AxisReductions):
             raise Unsupported(
                 f"the gradient of {var.base}, a function the oracle evaluates: differentiate it"
             )
+        per_term = self.indexed_gradient(var, wrt)  # \\nabla \\ell_i inside a sum over i: one per term
+        if per_term:
+            st.out.append(per_term + " ")
+            return end
         at = f"_of_{name_of(var.call)}" if var.call else ""
         name = py_name(f"grad_{wrt}_{var.name}{at}")[:56].rstrip("_")
         st.out.append(f"{{\\{self.placeholder(name)}}} ")
@@ -526,7 +530,11 @@ class Rewriter(BlackboardOperators, AxisReductions):
     def reduction(self, nodes: list[Any], i: int, out: list[str]) -> int:
         """\\sum_{i=1}^{N} / \\sum_i / \\sum -> a sum over the last axis of the indexed vectors."""
         c = cmd_of(nodes[i])
-        start = i
+        if self.axes is not None:  # each index on its own axis (axes.py)
+            self.reductions = True
+            text, i = self.axis_reduction(nodes, i, c)
+            out.append(text)
+            return i
         i += 1
         index, upper = None, None
         while i + 1 < len(nodes) and nodes[i] in ("_", "^"):
@@ -545,10 +553,6 @@ class Rewriter(BlackboardOperators, AxisReductions):
             i += 2
         self.sum_index = index or self._guess_index(nodes[i:])
         self.reductions = True
-        if self.axes is not None:
-            text, i = self.axis_reduction(nodes, start, c, index)
-            out.append(text)
-            return i
         if upper:
             py = py_name(upper)
             self.lengths.add(py)
@@ -585,6 +589,7 @@ def sum_indices(nodes: list[Any]) -> set[str]:
             first = flatten(items_of(nodes[j + 1]))[:1]
             if nodes[j] == "_" and first and str(first[0]).isalpha():
                 index = str(first[0])
+                out |= set(written_indices(flatten(items_of(nodes[j + 1]))))  # \\sum_{i,j}: both
             j += 2
         out.add(index or Rewriter._guess_index(flatten(nodes[j:])))
     return out
