@@ -69,6 +69,15 @@ def test_one_sum_over_two_indices_with_a_shared_range():
     _refused(r"R = \sum_{ij} k_{ij} + \sum_{i} a_i", "a set or a condition")
 
 
+def test_loss_of_each_pair_is_one_value_per_pair():
+    _both_ways(
+        r"E = \sum_{i=1}^{N} \sum_{j=1}^{M} w_{ij} \ell(x_i, y_j) + \sum_{i} x_i",
+        lambda w, ell_of_x_y, x: np.sum(w * ell_of_x_y) + x.sum(),
+        lambda w, ell_of_x_y, x: np.sum(w * ell_of_x_y.T) + x.sum(),
+        lambda w, ell_of_x_y, x: np.sum(w * ell_of_x_y) - x.sum(),
+    )
+
+
 def test_sums_over_different_indices_side_by_side():
     _both_ways(
         r"J = \sum_{n=1}^{N} a_n^2 - \lambda \sum_{m=1}^{M} \log b_m",
@@ -199,6 +208,10 @@ def test_gradient_of_each_term_is_one_value_per_term():
         (r"a = \sum_{i=1}^{N} \sum_{r=0}^{i-1} x_r w_i", "triangular"),
         (r"a = \sum_{t=1}^{T} t x_t + \sum_{t=1}^{T-1} w_t", "two different ranges"),
         (r"a = \sum_{i} i x_i", "no lower bound"),
+        (r"E = \sum_{i,j} w_{ij} \ell(x_{ij}, y)", "cannot lay out"),
+        (r"E = \sum_{i,j} w_{ij} \ell_k(x_i, y_j)", "cannot lay out"),
+        (r"E = \mathbb{E}[\sum_{i,j} w_{ij} z]", "an expectation"),
+        (r"E = \sum_{i,j} \|x_i - y_j\|^2", "a norm"),
         (r"\mathbf{G} = \sum_{i=0}^{K-1} \nabla \ell_i (\mathbf{A}^\top)^i \mathbf{C}", "the gradient at"),
         (r"g = \sum_{i=1}^{N} \nabla f(x_i) \, w_i", "a summation index in the parentheses"),
         (r"a = \sum_{i=1}^{N} \sum_{j=1}^{M} x_i w_{ij} + x", "with and without its index"),

@@ -164,7 +164,9 @@ def written_indices(flat: list[Any]) -> list[str]:
 def merged(ranges: dict[str, Range], new: Range) -> None:
     """Record a sum's range; the same index with two different ranges on one line is refused."""
     old = ranges.get(new.index)
-    if old is not None and old != new:
+    if old is not None and new == Range(new.index):  # `\\sum_i` after `\\sum_{i=1}^{N}`: the same axis
+        return
+    if old is not None and old != new and old != Range(new.index):
         raise Unsupported(
             f"the index {new.index} runs over two different ranges on this line: one axis cannot hold both"
         )
@@ -196,6 +198,7 @@ class AxisReductions:
     tensors: dict[str, str]
     typing: Any
     in_norm: int
+    sampled: set[str]
     lengths: set[str]
     vectors: set[str]
     sum_index: str | None
@@ -241,6 +244,19 @@ class AxisReductions:
             self.vectors.add(vector)
             return f"{{\\{self.placeholder(vector)}}}"
         return self._occurrence(vector, list(dict.fromkeys(at_index)), None)
+
+    def check_call_indices(self, var: Any, at_index: list[str]) -> None:
+        """On the axis layout, a function value given as an input is one per term only as `\\ell(x_i, y_j)`:
+        an index inside a longer subscript of an argument (`x_{ij}`), or on a function with a subscript
+        (`\\ell_k(x_i)`, `\\epsilon_\\theta(x_t)`), is refused rather than read as one value for all terms."""
+        if self.axes is None:
+            return
+        held = {t for t in flatten([*var.sub, *(var.call or [])]) if t in self.indices}
+        if held and (var.sub or held != set(at_index)):
+            raise Unsupported(
+                f"{var.base}(...) holds a summation index the oracle cannot lay out (inside a subscript of "
+                "an argument, or with a subscripted function)"
+            )
 
     def indexed_gradient(self, var: Any, wrt: str) -> str | None:
         """`\\nabla \\ell_i` with a sum over i on the line: one gradient per term (`grad_ell` over i), or
@@ -299,6 +315,7 @@ class AxisReductions:
 
         if self.in_norm:
             raise Unsupported("a norm on a line whose sums run over several axes is not supported")
+
         occurrence = py_name(f"{name}_at_{''.join(letters)}")
         earlier = next((v for v in self.indexed.values() if v[0] == name), None)
         if earlier is not None and len(earlier[1]) != len(letters):
@@ -319,6 +336,8 @@ class AxisReductions:
         """The SPEC entries of the axis layout ({} on the one-axis layout)."""
         if self.axes is None:
             return {}
+        if self.sampled:
+            raise Unsupported("an expectation on a line whose sums run over several axes is not supported")
         if any(ph.startswith(AXIS_PREFIX) for ph in self.symbols):
             raise Unsupported("a variable collides with the oracle's reserved names")
         named = {n for n in self.indexed.values() for n in [n[0]]}

@@ -203,6 +203,7 @@ class Rewriter(BlackboardOperators, AxisReductions):
                     f"{var.base}(...) is a function neither this line nor the paper defines as "
                     f"{var.base}(x) = ..."
                 )
+            self.check_call_indices(var, at_index)
             var.call = None
             if at_index and not var.sub:  # \\ell(x_i, y_i) inside a sum over i: one value per term
                 kept = [p for p in args if p not in self.indices]
