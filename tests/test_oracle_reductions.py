@@ -208,6 +208,7 @@ def test_gradient_of_each_term_is_one_value_per_term():
         (r"a = \sum_{i=1}^{N} \sum_{r=0}^{i-1} x_r w_i", "triangular"),
         (r"a = \sum_{t=1}^{T} t x_t + \sum_{t=1}^{T-1} w_t", "two different ranges"),
         (r"a = \sum_{i} i x_i", "no lower bound"),
+        (r"a = \sum_{i=1}^{N} i w_i + \sum_{j=0}^{N-1} j w_j", "start at [0, 1]"),
         (r"E = \sum_{i,j} w_{ij} \ell(x_{ij}, y)", "cannot lay out"),
         (r"E = \sum_{i,j} w_{ij} \ell_k(x_i, y_j)", "cannot lay out"),
         (r"E = \mathbb{E}[\sum_{i,j} w_{ij} z]", "an expectation"),

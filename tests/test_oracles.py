@@ -426,8 +426,8 @@ def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
         r"J = \mathbb{E}_{x \sim p}\left[ \|x - \mu\|^2 \right] + \mathbb{1}[c > d]",
         r"p = \operatorname{softmax}(2 z) \cdot \operatorname{softmax}(z)",
         r"q = \operatorname{logsumexp}(z)",
-        r"\mathbf{S} = \sum_{j=0}^{K-1} c_j \mathbf{A}^j \mathbf{B} + \sum_{i} \mathbf{x}_i \mathbf{x}_i^\top",
-        r"e = \frac{1}{N} \sum_{i=1}^{N} \sum_{j=1}^{M} w_{ij} (x_i - c_j)^2 + \sum_{k=0}^{K} \theta_k \lambda^k",
+        r"\mathbf{S} = \sum_{j=0}^{K-1} c_j \mathbf{A}^j \mathbf{B} + \sum_{i} \mathbf{x}_i \mathbf{x}_i^T",
+        r"e = \frac{1}{N} \sum_{i=1}^{N} \sum_{j=1}^{M} w_{ij} (x_i - c_j)^2 + \sum_{k=0}^{K} k \lambda^k",
     ]
     specs = tmp_path / "specs.json"
     specs.write_text(json.dumps([oracle_spec(f).spec for f in forms]))

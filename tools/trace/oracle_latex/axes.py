@@ -315,7 +315,6 @@ class AxisReductions:
 
         if self.in_norm:
             raise Unsupported("a norm on a line whose sums run over several axes is not supported")
-
         occurrence = py_name(f"{name}_at_{''.join(letters)}")
         earlier = next((v for v in self.indexed.values() if v[0] == name), None)
         if earlier is not None and len(earlier[1]) != len(letters):
@@ -340,6 +339,7 @@ class AxisReductions:
             raise Unsupported("an expectation on a line whose sums run over several axes is not supported")
         if any(ph.startswith(AXIS_PREFIX) for ph in self.symbols):
             raise Unsupported("a variable collides with the oracle's reserved names")
+        _check_origins(self.indexed, self.axes)
         named = {n for n in self.indexed.values() for n in [n[0]]}
         plain = named & set(self.symbols.values())
         if plain:
@@ -351,3 +351,20 @@ class AxisReductions:
             "indexed": self.indexed,
             "reduction_symbols": ["zzlen", *(AXIS_PREFIX + r.index for r in self.axes.values())],
         }
+
+
+def _check_origins(indexed: dict[str, list[Any]], axes: dict[str, Range]) -> None:
+    """An input written on two axes whose sums start at different lower bounds (`w_i`, i from 1; `w_j`, j
+    from 0) names different entries by the same position: refused."""
+    starts: dict[tuple[str, int], set[int]] = {}
+    for name, letters in indexed.values():
+        for slot, letter in enumerate(letters):
+            lower = axes[letter].lower if letter in axes else None
+            if lower is not None:
+                starts.setdefault((name, slot), set()).add(lower)
+    for (name, _), lowers in starts.items():
+        if len(lowers) > 1:
+            raise Unsupported(
+                f"{name} is indexed by sums that start at {sorted(lowers)}: the same position would name "
+                "different entries"
+            )
