@@ -78,6 +78,32 @@ def test_loss_of_each_pair_is_one_value_per_pair():
     )
 
 
+def test_shifted_index_names_the_next_entry():
+    spec = _both_ways(
+        r"\mathcal{L}_{\text{TV}} = \frac{1}{T - 1} \sum_{t=1}^{T-1} |y_{t+1} - y_t|",
+        lambda T, y: np.sum(np.abs(np.diff(y))) / (T - 1),
+        lambda T, y: np.sum(np.abs(y[1:] - y[0])) / (T - 1),  # the first entry, not the previous one
+        lambda T, y: np.sum(np.abs(y[2:] - y[:-2])) / (T - 1),  # two steps
+    )
+    assert spec["inputs"] == ["T", "y"] and spec["lengths"] == ["T"]
+
+
+def test_shifted_uses_on_two_axes_share_the_entries():
+    _both_ways(
+        r"c = \sum_{i=1}^{N} \sum_{j=0}^{N-1} a_i a_{j+1} k_{ij} + \sum_{t=2}^{N} a_{t-1}",
+        lambda a, k: a @ k @ a + a[:-1].sum(),
+        lambda a, k: a @ k @ a + a[1:].sum(),
+    )
+
+
+def test_sums_from_different_bounds_name_entries_by_their_index():
+    _both_ways(
+        r"a = \sum_{i=1}^{N} i w_i + \sum_{j=0}^{N-1} j w_j",
+        lambda w: np.arange(1, len(w)) @ w[1:] + np.arange(len(w) - 1) @ w[:-1],
+        lambda w: np.arange(1, len(w)) @ w[:-1] + np.arange(len(w) - 1) @ w[:-1],
+    )
+
+
 def test_sums_over_different_indices_side_by_side():
     _both_ways(
         r"J = \sum_{n=1}^{N} a_n^2 - \lambda \sum_{m=1}^{M} \log b_m",
@@ -203,12 +229,13 @@ def test_gradient_of_each_term_is_one_value_per_term():
 @pytest.mark.parametrize(
     ("latex", "words"),
     [
-        (r"L = \sum_{t=1}^{T-1} |y_{t+1} - y_t| + \sum_{i=1}^{N} x_i", "shifts or combines"),
+        (r"L = \sum_{j=0}^{k-1} w_{k-1-j} x_j", "shifts or combines"),
+        (r"L = \sum_{t} (x_{t+1} - x_t)^2", "where its entries lie is unknown"),
         (r"L = \sum_{i=1}^{N} \sum_{j=1}^{N} x_{ii} w_j", "repeats an index"),
         (r"a = \sum_{i=1}^{N} \sum_{r=0}^{i-1} x_r w_i", "triangular"),
         (r"a = \sum_{t=1}^{T} t x_t + \sum_{t=1}^{T-1} w_t", "two different ranges"),
         (r"a = \sum_{i} i x_i", "no lower bound"),
-        (r"a = \sum_{i=1}^{N} i w_i + \sum_{j=0}^{N-1} j w_j", "start at [0, 1]"),
+        (r"a = \sum_{i=1}^{N} i w_i + \sum_{j=0}^{N-1} j w_j + \sum_k w_k", "where its entries lie"),
         (r"E = \sum_{i,j} w_{ij} \ell(x_{ij}, y)", "cannot lay out"),
         (r"E = \sum_{i,j} w_{ij} \ell_k(x_i, y_j)", "cannot lay out"),
         (r"E = \mathbb{E}[\sum_{i,j} w_{ij} z]", "an expectation"),

@@ -113,10 +113,31 @@ def uses_index_as_value(nodes: list[Any], indices: set[str]) -> bool:
     return False
 
 
-def subscript_letters(sub: list[Any], indices: set[str]) -> tuple[list[str], list[str]] | None:
-    """A subscript's index letters and its other parts: `ij` / `i,j` -> ([i, j], []); `g,i` -> ([i], [g]);
-    None when it holds no summation index. An index inside arithmetic (`t+1`, `k-1-j`) or repeated is
-    refused."""
+def _shift(part: list[Any], indices: set[str]) -> int | None:
+    """`t+1` -> 1, `t-2` -> -2 (an index plus an integer), else None."""
+    if len(part) > 2 and part[0] in indices and part[1] in ("+", "-"):
+        step = _integer(part[2:])
+        if step is not None:
+            return step if part[1] == "+" else -step
+    return None
+
+
+def shifts_an_index(nodes: list[Any], indices: set[str]) -> bool:
+    """Whether a subscript does arithmetic on a summation index (`x_{t+1}`, `w_{k-1-j}`)."""
+    for k, t in enumerate(nodes):
+        if isinstance(t, Group) and shifts_an_index(t.items, indices):
+            return True
+        if t == "_" and k + 1 < len(nodes):
+            flat = flatten(items_of(nodes[k + 1]))
+            if set(flat) & indices and {"+", "-"} & set(flat):
+                return True
+    return False
+
+
+def subscript_letters(sub: list[Any], indices: set[str]) -> tuple[list[str], list[str], list[int]] | None:
+    """A subscript's index letters, its other parts and each index's shift: `ij` / `i,j` -> ([i, j], [],
+    [0, 0]); `g,i` -> ([i], [g], [0]); `t+1` -> ([t], [], [1]); None when it holds no summation index. An
+    index inside other arithmetic (`k-1-j`, `2t`) or repeated is refused."""
     flat = flatten(sub)
     if not any(t in indices for t in flat):
         return None
@@ -128,9 +149,15 @@ def subscript_letters(sub: list[Any], indices: set[str]) -> tuple[list[str], lis
             parts[-1].append(t)
     letters: list[str] = []
     fixed: list[str] = []
+    shifts: list[int] = []
     for part in parts:
-        if part and all(t in indices for t in part):
+        step = _shift(part, indices)
+        if step is not None:
+            letters.append(str(part[0]))
+            shifts.append(step)
+        elif part and all(t in indices for t in part):
             letters += [str(t) for t in part]
+            shifts += [0] * len(part)
         elif any(t in indices for t in part) and all(isinstance(t, str) and t.isalpha() for t in part):
             free = "".join(str(t) for t in part if t not in indices)
             raise Unsupported(
@@ -146,7 +173,7 @@ def subscript_letters(sub: list[Any], indices: set[str]) -> tuple[list[str], lis
             fixed.append(name_of(part))
     if len(set(letters)) < len(letters):
         raise Unsupported(f"the subscript {name_of(sub)} repeats an index (a diagonal): not supported")
-    return letters, fixed
+    return letters, fixed, shifts
 
 
 def written_indices(flat: list[Any]) -> list[str]:
@@ -211,7 +238,8 @@ class AxisReductions:
         indices, an index used as a value, or a sum beside matrices and vectors."""
         self.indices = indices
         several = len(indices) > 1  # several sums, or one over `i,j`
-        if indices and (several or uses_index_as_value(nodes, indices) or self.tensors):
+        value = uses_index_as_value(nodes, indices) or shifts_an_index(nodes, indices)
+        if indices and (several or value or self.tensors):
             self.axes = {}
 
     def axis_reduction(self, nodes: list[Any], i: int, c: str) -> tuple[str, int]:
@@ -273,11 +301,11 @@ class AxisReductions:
             raise Unsupported(
                 f"\\nabla {var.base}_{{...}}(...) inside a sum: the gradient at (...) or times (...)?"
             )
-        letters, fixed = found
+        letters, fixed, shifts = found
         name = py_name("_".join(["grad", wrt, var.base, *fixed]))[:56].rstrip("_")
         if self.axes is not None:
-            return self._occurrence(name, letters, None)
-        if len(letters) > 1:
+            return self._occurrence(name, letters, None, shifts)
+        if len(letters) > 1 or any(shifts):
             raise Unsupported(f"\\nabla {var.base} carries two summation indices on a one-axis line")
         return self.per_term(name, letters)
 
@@ -302,24 +330,26 @@ class AxisReductions:
         marks = [m for m in var.marks if m in self.indices]
         if found is None and not marks:
             return None
-        letters, fixed = found or ([], [name_of(var.sub)] if var.sub else [])
+        letters, fixed, shifts = found or ([], [name_of(var.sub)] if var.sub else [], [])
         if marks and (letters or len(var.marks) > 1):
             raise Unsupported(f"{var.base} carries indices both as a subscript and as a mark")
         base = var.plain if marks else var.base
         name = py_name("_".join([base, *fixed]))
-        return self._occurrence(name, letters or marks, self.tensors.get(var.name))
+        return self._occurrence(name, letters or marks, self.tensors.get(var.name), shifts)
 
-    def _occurrence(self, name: str, letters: list[str], kind: str | None) -> str:
-        """The input `name` written with these index letters: one symbol per way it is written."""
+    def _occurrence(self, name: str, letters: list[str], kind: str | None, shifts: Any = None) -> str:
+        """The input `name` written with these index letters (each maybe shifted: `x_{t+1}`): one symbol per
+        way it is written."""
         from tools.trace.oracle_latex.operators import note_input
 
         if self.in_norm:
             raise Unsupported("a norm on a line whose sums run over several axes is not supported")
-        occurrence = py_name(f"{name}_at_{''.join(letters)}")
+        moved = "".join(f"{'p' if c > 0 else 'm'}{abs(c)}" if c else "" for c in shifts or [])
+        occurrence = py_name(f"{name}_at_{''.join(letters)}{'_' + moved if moved else ''}")
         earlier = next((v for v in self.indexed.values() if v[0] == name), None)
         if earlier is not None and len(earlier[1]) != len(letters):
             raise Unsupported(f"{name} is written with {len(earlier[1])} and with {len(letters)} indices")
-        self.indexed[occurrence] = [name, letters]
+        self.indexed[occurrence] = [name, letters, *([list(shifts)] if any(shifts or []) else [])]
         if name not in self.inputs:
             self.inputs.append(name)
             note_input(self, name)  # type: ignore[arg-type]
@@ -354,17 +384,21 @@ class AxisReductions:
 
 
 def _check_origins(indexed: dict[str, list[Any]], axes: dict[str, Range]) -> None:
-    """An input written on two axes whose sums start at different lower bounds (`w_i`, i from 1; `w_j`, j
-    from 0) names different entries by the same position: refused."""
-    starts: dict[tuple[str, int], set[int]] = {}
-    for name, letters in indexed.values():
-        for slot, letter in enumerate(letters):
+    """Where an input's entries lie: with every lower bound written, the runtime places each use at its
+    absolute position (`w_i`, i from 1 and `w_{j+1}`, j from 0 name the same entries). A sum without its
+    lower bound beside uses that start at different bounds, or a shifted index (`x_{t+1}`) in a sum
+    without its lower bound, leaves the positions unknown: refused."""
+    uses: dict[tuple[str, int], list[tuple[int | None, int]]] = {}
+    for name, letters, *rest in indexed.values():
+        shifts = rest[0] if rest else [0] * len(letters)
+        for slot, (letter, step) in enumerate(zip(letters, shifts, strict=True)):
             lower = axes[letter].lower if letter in axes else None
-            if lower is not None:
-                starts.setdefault((name, slot), set()).add(lower)
-    for (name, _), lowers in starts.items():
-        if len(lowers) > 1:
+            uses.setdefault((name, slot), []).append((lower, step))
+    for (name, _), found in uses.items():
+        lowers = {lower + step for lower, step in found if lower is not None}
+        unknown = any(lower is None for lower, _ in found)
+        if unknown and (len(lowers) > 1 or any(step for _, step in found)):
             raise Unsupported(
-                f"{name} is indexed by sums that start at {sorted(lowers)}: the same position would name "
-                "different entries"
+                f"{name} is written with a shifted index or by sums that start at different bounds, one of "
+                "them without its lower bound: where its entries lie is unknown"
             )

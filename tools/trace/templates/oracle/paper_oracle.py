@@ -514,17 +514,46 @@ def axis_lengths(spec: dict[str, Any]) -> dict[str, int]:
     return out
 
 
-def _place(arr: Any, letters: list[str], spec: dict[str, Any], tdims: int, name: str) -> Any:
-    """An array over `letters` (then tdims matrix axes) moved onto the line's index axes."""
+def storage(spec: dict[str, Any]) -> dict[str, list[tuple[int, int, bool]]]:
+    """Each indexed input's (first index, length, absolute) along each of its axes. With every lower
+    bound of its uses written, entries lie at their absolute positions: w_i (i from 1 to N) and
+    w_{j+1} (j from 0 to N - 1) are the same N entries, x_t and x_{t+1} (t from 1 to T - 1) T of
+    them. Otherwise every use starts at the first entry."""
+    sizes = axis_lengths(spec)
+    lower = {a["index"]: a["lower"] for a in spec["axes"]}
+    uses: dict[tuple[str, int], list[tuple[Any, int, int]]] = {}
+    for name, letters, *rest in spec["indexed"].values():
+        shifts = rest[0] if rest else [0] * len(letters)
+        for q, (x, step) in enumerate(zip(letters, shifts, strict=True)):
+            uses.setdefault((name, q), []).append((lower[x], step, sizes[x]))
+    out: dict[str, list[tuple[int, int, bool]]] = {}
+    for (name, _), found in uses.items():
+        if any(low is None for low, _, _ in found):
+            out.setdefault(name, []).append((0, max(n for _, _, n in found), False))
+            continue
+        start = min(low + step for low, step, _ in found)
+        stop = max(low + step + n for low, step, n in found)
+        out.setdefault(name, []).append((start, stop - start, True))
+    return out
+
+
+def _place(
+    arr: Any, letters: list[str], spec: dict[str, Any], tdims: int, name: str, cut: Any = None
+) -> Any:
+    """An array over `letters` (then tdims matrix axes) moved onto the line's index axes; `cut`: per
+    letter, the first entry the use names and the array's length there (it is cut to the use)."""
     order = [a["index"] for a in spec["axes"]]
     sizes = axis_lengths(spec)
     n = len(letters)
     lead = arr.ndim - n - tdims
-    if lead < 0 or any(arr.shape[lead + q] != sizes[x] for q, x in enumerate(letters)):
-        wanted = tuple(sizes[x] for x in letters)
+    wanted = tuple(c[1] for c in cut) if cut else tuple(sizes[x] for x in letters)
+    if lead < 0 or tuple(arr.shape[lead : lead + n]) != wanted:
         raise ValueError(
             f"{name} should run over {wanted} along {letters}, has shape {tuple(arr.shape)}"
         )
+    if cut:
+        keep = [slice(first, first + sizes[x]) for (first, _), x in zip(cut, letters, strict=True)]
+        arr = arr[(slice(None),) * lead + tuple(keep)]
     perm = [*range(lead), *(lead + letters.index(x) for x in order if x in letters)]
     perm += list(range(lead + n, arr.ndim))
     arr = arr.permute(*perm) if hasattr(arr, "permute") else arr.transpose(perm)
@@ -540,10 +569,17 @@ def _placed(spec: dict[str, Any], inputs: dict[str, Any], backend: str) -> dict[
     columns = set(spec.get("column_vectors", []))
     tensors = columns | set(spec.get("matrices", []))
     out = {}
-    for occurrence, (name, letters) in spec["indexed"].items():
+    kept = storage(spec)
+    lower = {a["index"]: a["lower"] for a in spec["axes"]}
+    for occurrence, (name, letters, *rest) in spec["indexed"].items():
         arr = _as_array(inputs[name], backend)
         arr = arr[..., None] if name in columns else arr
-        out[occurrence] = _place(arr, letters, spec, 2 if name in tensors else 0, name)
+        shifts = rest[0] if rest else [0] * len(letters)
+        cut = [
+            ((lower[x] or 0) + step - start if absolute else 0, length)
+            for x, step, (start, length, absolute) in zip(letters, shifts, kept[name], strict=True)
+        ]
+        out[occurrence] = _place(arr, letters, spec, 2 if name in tensors else 0, name, cut)
     sizes = axis_lengths(spec)
     for a in spec["axes"]:
         if a["lower"] is not None:
@@ -611,11 +647,8 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
     )
     matrices, columns = set(spec.get("matrices", [])), set(spec.get("column_vectors", []))
     sampled = set(spec.get("sampled", []))
-    sizes = axis_lengths(spec) if spec.get("axes") else {}
-    shapes = {
-        name: tuple(sizes[x] for x in letters)
-        for name, letters in reversed(list(spec.get("indexed", {}).values()))
-    }
+    kept = storage(spec) if spec.get("axes") else {}
+    shapes = {name: tuple(length for _, length, _ in slots) for name, slots in kept.items()}
     low, high = spec.get("range", (LOW, HIGH))
     values: dict[str, Any] = {}
     callables = set(spec.get("callables", {}).values())
