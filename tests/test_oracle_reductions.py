@@ -104,6 +104,15 @@ def test_sums_from_different_bounds_name_entries_by_their_index():
     )
 
 
+def test_one_index_over_two_ranges_in_two_sums():
+    spec = _both_ways(
+        r"a = \sum_{t=1}^{T} t x_t + \frac{1}{T} \sum_{t=1}^{T-1} t w_t",
+        lambda T, x, w: np.arange(1, len(x) + 1) @ x + np.arange(1, len(w) + 1) @ w / T,
+        lambda T, x, w: np.arange(1, len(x) + 1) @ x + np.arange(1, len(w) + 1) @ w,
+    )
+    assert [len(a) for a in (spec["axes"])] == [6, 6] and spec["axes"][1]["index"] == "tq"
+
+
 def test_sums_over_different_indices_side_by_side():
     _both_ways(
         r"J = \sum_{n=1}^{N} a_n^2 - \lambda \sum_{m=1}^{M} \log b_m",
@@ -233,7 +242,8 @@ def test_gradient_of_each_term_is_one_value_per_term():
         (r"L = \sum_{t} (x_{t+1} - x_t)^2", "where its entries lie is unknown"),
         (r"L = \sum_{i=1}^{N} \sum_{j=1}^{N} x_{ii} w_j", "repeats an index"),
         (r"a = \sum_{i=1}^{N} \sum_{r=0}^{i-1} x_r w_i", "triangular"),
-        (r"a = \sum_{t=1}^{T} t x_t + \sum_{t=1}^{T-1} w_t", "two different ranges"),
+        (r"a = \sum_{t=1}^{T} \left(\sum_{t=1}^{T-1} w_t\right) x_t", "nothing written with that index"),
+        (r"a = \sum_{t=1}^{T} x_t + \sum_{t=1}^{T-1} w_t + t", "outside a sum"),
         (r"a = \sum_{i} i x_i", "no lower bound"),
         (r"a = \sum_{i=1}^{N} i w_i + \sum_{j=0}^{N-1} j w_j + \sum_k w_k", "where its entries lie"),
         (r"E = \sum_{i,j} w_{ij} \ell(x_{ij}, y)", "cannot lay out"),

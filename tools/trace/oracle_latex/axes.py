@@ -15,7 +15,7 @@ written both with and without its index, and a norm on such a line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten, items_of, name_of, py_name
@@ -134,6 +134,20 @@ def shifts_an_index(nodes: list[Any], indices: set[str]) -> bool:
     return False
 
 
+def written_ranges(nodes: list[Any], indices: set[str], out: dict[str, set[Range]]) -> None:
+    """Each index's ranges as the line's sums write them (into out)."""
+    for k, t in enumerate(nodes):
+        if isinstance(t, Group):
+            written_ranges(t.items, indices, out)
+        if cmd_of(t) in ("sum", "prod"):
+            sub, sup, _ = sum_bounds(nodes, k)
+            flat = flatten(sub or [])
+            letters = written_indices(flat)
+            rest = flat[2 * len(letters) :] if letters and flat[2 * len(letters) - 1 :][:1] == ["="] else []
+            for index in letters:
+                out.setdefault(index, set()).add(read_range(index, rest, sup, indices))
+
+
 def subscript_letters(sub: list[Any], indices: set[str]) -> tuple[list[str], list[str], list[int]] | None:
     """A subscript's index letters, its other parts and each index's shift: `ij` / `i,j` -> ([i, j], [],
     [0, 0]); `g,i` -> ([i], [g], [0]); `t+1` -> ([t], [], [1]); None when it holds no summation index. An
@@ -188,16 +202,22 @@ def written_indices(flat: list[Any]) -> list[str]:
     return letters
 
 
-def merged(ranges: dict[str, Range], new: Range) -> None:
-    """Record a sum's range; the same index with two different ranges on one line is refused."""
-    old = ranges.get(new.index)
-    if old is not None and new == Range(new.index):  # `\\sum_i` after `\\sum_{i=1}^{N}`: the same axis
-        return
-    if old is not None and old != new and old != Range(new.index):
-        raise Unsupported(
-            f"the index {new.index} runs over two different ranges on this line: one axis cannot hold both"
-        )
-    ranges[new.index] = new
+def merged(ranges: dict[str, Range], new: Range, key: str) -> str:
+    """Record a sum's range on the axis `key` (its index's current axis) and return the axis it runs over:
+    that one for the same range (or where either writes none), else a new axis (`\\sum_{t=1}^{T}` and
+    `\\sum_{t=1}^{T-1}` are two sums over two axes; each use of t belongs to the last sum over t before
+    it, and the runtime refuses a use outside that sum)."""
+    old = ranges.get(key)
+    if old is None or old == replace(new, index=key) or old == Range(key):
+        ranges[key] = replace(new, index=key)
+        return key
+    if new == Range(new.index):  # `\\sum_i` after `\\sum_{i=1}^{N}`: the same axis
+        return key
+    fresh = new.index + "q"
+    while fresh in ranges:
+        fresh += "q"
+    ranges[fresh] = replace(new, index=fresh)
+    return fresh
 
 
 def sum_bounds(nodes: list[Any], i: int) -> tuple[list[Any] | None, list[Any] | None, int]:
@@ -237,8 +257,12 @@ class AxisReductions:
         """The line's summation indices, and whether they need the axis layout: sums over different
         indices, an index used as a value, or a sum beside matrices and vectors."""
         self.indices = indices
+        self.bound: dict[str, str] = {}  # an index -> the axis of the last sum over it
         several = len(indices) > 1  # several sums, or one over `i,j`
         value = uses_index_as_value(nodes, indices) or shifts_an_index(nodes, indices)
+        ranges: dict[str, set[Range]] = {}
+        written_ranges(nodes, indices, ranges)  # one index over two ranges: two axes
+        several = several or any(len(r - {Range(i)}) > 1 for i, r in ranges.items())
         if indices and (several or value or self.tensors):
             self.axes = {}
 
@@ -259,10 +283,11 @@ class AxisReductions:
         text = ""
         for index in letters:
             found = read_range(index, rest[1:], sup, self.indices)
-            merged(self.axes, found)
+            key = merged(self.axes, found, self.bound.get(index, index))
+            self.bound[index] = key
             if found.length:
                 self.lengths.add(found.length)
-            text += f"\\{c}_{{\\{AXIS_PREFIX}{index}=1}}^{{\\zzlen}} "
+            text += f"\\{c}_{{\\{AXIS_PREFIX}{key}=1}}^{{\\zzlen}} "
         self.sum_index = letters[0]
         return text, end
 
@@ -319,13 +344,14 @@ class AxisReductions:
         if var.base in self.indices:
             if var.sub or var.call is not None:
                 raise Unsupported(f"the summation index {var.base} carries a subscript or arguments")
-            if var.base not in self.axes:
+            key = self.bound.get(var.base)
+            if key is None:
                 raise Unsupported(f"the summation index {var.base} is used outside its sum")
-            if self.axes[var.base].lower is None:
+            if self.axes[key].lower is None:
                 raise Unsupported(
                     f"the summation index {var.base} is used as a value but its sum writes no lower bound"
                 )
-            return f"{{\\{AXIS_PREFIX}{var.base}}}"
+            return f"{{\\{AXIS_PREFIX}{key}}}"
         found = subscript_letters(var.sub, self.indices) if var.sub else None
         marks = [m for m in var.marks if m in self.indices]
         if found is None and not marks:
@@ -344,6 +370,7 @@ class AxisReductions:
 
         if self.in_norm:
             raise Unsupported("a norm on a line whose sums run over several axes is not supported")
+        letters = [self.bound.get(x, x) for x in letters]
         moved = "".join(f"{'p' if c > 0 else 'm'}{abs(c)}" if c else "" for c in shifts or [])
         occurrence = py_name(f"{name}_at_{''.join(letters)}{'_' + moved if moved else ''}")
         earlier = next((v for v in self.indexed.values() if v[0] == name), None)
