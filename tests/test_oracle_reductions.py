@@ -245,6 +245,8 @@ def test_gradient_of_each_term_is_one_value_per_term():
         (r"a = \sum_{t=1}^{T} \left(\sum_{t=1}^{T-1} w_t\right) x_t", "nothing written with that index"),
         (r"a = \sum_{t=1}^{T} x_t + \sum_{t=1}^{T-1} w_t + t", "outside a sum"),
         (r"a = \sum_{i} i x_i", "no lower bound"),
+        (r"L = \sum_{i=1}^{N} \sum_{t=1}^{T} (y^i_t - m_t)^2", "a power or an index written on top"),
+        (r"L = \sum_{t=1}^{T} h^{t-1} w_t", "a power or an index written on top"),
         (r"a = \sum_{i=1}^{N} i w_i + \sum_{j=0}^{N-1} j w_j + \sum_k w_k", "where its entries lie"),
         (r"E = \sum_{i,j} w_{ij} \ell(x_{ij}, y)", "cannot lay out"),
         (r"E = \sum_{i,j} w_{ij} \ell_k(x_i, y_j)", "cannot lay out"),

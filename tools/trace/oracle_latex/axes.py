@@ -20,7 +20,7 @@ from typing import Any
 
 from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten, items_of, name_of, py_name
 from tools.trace.oracle_latex.variables import is_mark
-from tools.trace.oracle_latex.vocabulary import TEXT_NAMES, Unsupported
+from tools.trace.oracle_latex.vocabulary import BOLD, TEXT_NAMES, Unsupported
 
 AXIS_PREFIX = "zzAX"  # the placeholder of an index's axis: zzAXi
 
@@ -132,6 +132,37 @@ def shifts_an_index(nodes: list[Any], indices: set[str]) -> bool:
             if set(flat) & indices and {"+", "-"} & set(flat):
                 return True
     return False
+
+
+def _latin_base(nodes: list[Any], k: int) -> bool:
+    """Whether the base of the `^` at k is a plain Latin letter (`x^i`, `y_t^i`), past its subscript."""
+    j = k - 1
+    if j >= 2 and nodes[j - 1] == "_":
+        j -= 2
+    if j < 0 or (j >= 1 and cmd_of(nodes[j - 1]) in BOLD):  # \\mathbf{A}^j: a matrix power
+        return False
+    t = nodes[j]
+    if isinstance(t, Group) and t.items and cmd_of(t.items[0]) in BOLD:  # {\\bm{A}}^j
+        return False
+    if isinstance(t, Group) and len(t.items) == 1:
+        t = t.items[0]
+    return isinstance(t, str) and len(t) == 1 and t.isalpha() and t != "e"
+
+
+def check_superscript_indices(nodes: list[Any], indices: set[str]) -> None:
+    """A summation index in the superscript of a Latin letter (`x^i`, `y^i_t`, `h^{t-1}`) may be a power or
+    an index written on top: refused. On a Greek letter, a number, a bracket or a matrix (`\\lambda^k`,
+    `2^k`, `(1 - p)^k`, `\\mathbf{A}^j`) it is a power."""
+    for k, t in enumerate(nodes):
+        if isinstance(t, Group):
+            check_superscript_indices(t.items, indices)
+        elif t == "^" and k + 1 < len(nodes) and not is_mark(nodes[k + 1]):
+            held = set(flatten(items_of(nodes[k + 1]))) & indices
+            if held and _latin_base(nodes, k):
+                raise Unsupported(
+                    f"a summation index ({sorted(held)[0]}) in the superscript of a letter: a power or an "
+                    "index written on top?"
+                )
 
 
 def written_ranges(nodes: list[Any], indices: set[str], out: dict[str, set[Range]]) -> None:
@@ -257,6 +288,7 @@ class AxisReductions:
         """The line's summation indices, and whether they need the axis layout: sums over different
         indices, an index used as a value, or a sum beside matrices and vectors."""
         self.indices = indices
+        check_superscript_indices(nodes, indices)
         self.bound: dict[str, str] = {}  # an index -> the axis of the last sum over it
         several = len(indices) > 1  # several sums, or one over `i,j`
         value = uses_index_as_value(nodes, indices) or shifts_an_index(nodes, indices)
