@@ -422,7 +422,6 @@ def test_a_function_of_the_summed_index_is_one_value_per_term():
         (r"n = \|\mathbf{A}\|_1 + \|\mathbf{A} \mathbf{x}\|", "the induced norm or"),
         (r"\mathbf{y} = \|\mathbf{A} \mathbf{x}\|_\infty", "only ||v||"),
         (r"n = \|\mathbf{A}\|", "spectral or Frobenius"),
-        (r"\mathbf{y} = \sum_i \mathbf{A} \mathbf{x}_i", "which axis the sum runs over"),
         (r"y = \sigma(x)", "function or a product"),
         (r"c = \mathbf{G}_{g,3,2} - \mathbf{G}_{g,2,3}", "an entry of a matrix"),
         (r"\theta^* = \arg\min_\theta f(\theta)", "\\arg"),

@@ -195,16 +195,15 @@ def test_oracle_accepts_correct_and_rejects_wrong(corpus_equations, key):
         (r"r = \begin{cases} x & \text{if } i = j \\ 0 & \text{otherwise} \end{cases}", "never equal"),
         (r"r = \begin{cases} x & x > 2 \\ 0 & \text{otherwise} \end{cases}", "never true"),
         (r"\exp_p(v) = \gamma_{p}(v)", "redefines \\exp"),
-        (r"y = \sum_j z_j \boldsymbol{\Theta}_j", "matrix"),
         (r"y = \mathbf{A}^{1/2} \mathbf{x}", "power 1/2 of a matrix"),
         (r"y = \|\mathbf{A} \mathbf{x}\|_\infty", "only ||v||"),
         (r"x = \frac{1}{2", "unbalanced"),
         (r"y = \int_0^1 x\, dx", "integral"),
-        (r"s = \sum_i \sum_j x_{ij}", "indices"),
+        (r"s = \sum_i \sum_j x_{ii} y_j", "repeats an index"),
         (r"y = \sigma(x)", "function or a product"),
         (r"L = \sum_{i=1}^{N} c", "no indexed variable"),
-        (r"\mu_t = \frac{1}{1 - \gamma^t} \sum_{s=1}^{t} \gamma^{t-s} g_s", "used as a value"),
-        (r"p = \prod_{t=1}^{T} \frac{\exp(s_t)}{\sum_{k} \exp(s_k)}", "different indices"),
+        (r"\mu = \sum_{s} \gamma^{s} g_s", "used as a value"),
+        (r"p = \prod_{t=1}^{T} \sum_{k=1}^{t} s_k", "triangular"),
         (r"L = -\log p(y \mid x)", "conditional"),
     ],
 )
@@ -427,6 +426,8 @@ def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
         r"J = \mathbb{E}_{x \sim p}\left[ \|x - \mu\|^2 \right] + \mathbb{1}[c > d]",
         r"p = \operatorname{softmax}(2 z) \cdot \operatorname{softmax}(z)",
         r"q = \operatorname{logsumexp}(z)",
+        r"\mathbf{S} = \sum_{j=0}^{K-1} c_j \mathbf{A}^j \mathbf{B} + \sum_{i} \mathbf{x}_i \mathbf{x}_i^T",
+        r"e = \frac{1}{N} \sum_{i=1}^{N} \sum_{j=1}^{M} w_{ij} (x_i - c_j)^2 + \sum_{k=0}^{K} k \lambda^k",
     ]
     specs = tmp_path / "specs.json"
     specs.write_text(json.dumps([oracle_spec(f).spec for f in forms]))

@@ -3,7 +3,8 @@
 A small tokenizer and rewriter, not a TeX engine: every variable (`\\bar{\\alpha}_{t-1}`, `x_0`,
 `\\epsilon_\\theta(x_t, t)`) becomes an opaque `{\\zz...}` command for sympy's LaTeX parser, mapped to a
 Python name (alpha_bar_t_minus_1, x_0, epsilon_theta); each definition on the line (`a = ..., f(t) = ...`)
-becomes one right-hand side; `\\sum`/`\\prod` become reductions over the indexed vectors, `\\|x\\|` norms.
+becomes one right-hand side; `\\sum`/`\\prod` become reductions over the indexed vectors (several indices:
+one axis each, axes.py), `\\|x\\|` norms.
 What is not plain algebra (distributions, expectations, KL, conditionals, ellipses, unknown macros) raises
 Unsupported with the reason.
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tools.dispatch import dispatch_table
+from tools.trace.oracle_latex.axes import AxisReductions, Range, written_indices
 from tools.trace.oracle_latex.conditions import case_conditions
 from tools.trace.oracle_latex.densities import gaussian
 from tools.trace.oracle_latex.nodes import (
@@ -100,7 +101,7 @@ _COMMAND_EMITTERS = dispatch_table(
 )
 
 
-class Rewriter(BlackboardOperators):
+class Rewriter(BlackboardOperators, AxisReductions):
     def __init__(
         self,
         *,
@@ -127,6 +128,8 @@ class Rewriter(BlackboardOperators):
         self.sum_index: str | None = None
         self.indices: set[str] = set()  # index letters of the line's sums
         self.reductions = False
+        self.axes: dict[str, Range] | None = None  # each index on its own axis (axes.py), else None
+        self.indexed: dict[str, list[Any]] = {}  # an indexed occurrence -> [input, its index letters]
         self.conditions: list[str] = []  # the cases' conditions, emitted (each must be reached both ways)
 
     def placeholder(self, py: str, *, is_input: bool = True) -> str:
@@ -205,21 +208,24 @@ class Rewriter(BlackboardOperators):
             elif at_top_level(var.call, ",") or var.name in self.given or var.base in self.helpers:
                 # f(a, b), s(x) of a function the paper names, f(RNN(x)) of one whose argument is unread:
                 # given as its value
-                return self._application(var, sub_name, bool(at_index))
+                return self._application(var, sub_name, at_index)
             else:
                 raise Unsupported(
                     f"{var.base}(...) is a function neither this line nor the paper defines as "
                     f"{var.base}(x) = ..."
                 )
+            self.check_call_indices(var, at_index)
             var.call = None
             if at_index and not var.sub:  # \\ell(x_i, y_i) inside a sum over i: one value per term
                 kept = [p for p in args if p not in self.indices]
                 vector = py_name(f"{var.base}_of_{'_'.join(kept)}" if kept else var.base)[:48].rstrip("_")
-                self.vectors.add(vector)
-                return f"{{\\{self.placeholder(vector)}}}"
+                return self.per_term(vector, at_index)
         sub_name = name_of(var.sub)
+        placed = self.axis_var(var)  # on the axis layout (axes.py): an index value, an indexed input
+        if placed:
+            return placed
         if var.name in self.tensors:
-            if self.indices:
+            if self.indices and self.axes is None:
                 raise Unsupported(
                     "a matrix or vector and a \\sum on one line: which axis the sum runs over is unknown"
                 )
@@ -232,15 +238,13 @@ class Rewriter(BlackboardOperators):
                     f"{var.base}_{{{sub_name}}} is an entry of a matrix the oracle cannot shape"
                 )
             raise Unsupported(f"{var.base} looks like a matrix, but nothing on the line multiplies it")
-        if var.base in self.indices and not var.sub:
-            raise Unsupported(f"the summation index {var.base} is used as a value (position weights)")
         indexed = self._indexed_name(var, sub_name)
         if indexed:  # x_i, l_{g,i}, L^{(t)} with a sum over i / t on the line: a vector
             self.vectors.add(indexed)
             return f"{{\\{self.placeholder(indexed)}}}"
         if self.in_norm and not self.indices and not self.tensors:
             self.vectors.add(var.name)
-        if self.indices and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
+        if self.indices and self.axes is None and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
             raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
         return f"{{\\{self.placeholder(var.name)}}}"
 
@@ -254,22 +258,24 @@ class Rewriter(BlackboardOperators):
             return False
         return True
 
-    def _application(self, var: Var, sub_name: str, at_index: bool) -> str:
+    def _application(self, var: Var, sub_name: str, at_index: list[str]) -> str:
         """`f(a, b)`, `s(x)` of a function the paper names but never defines: the input that holds its
-        value (noted in `applications`); inside a sum over i, `\\ell(x_i, y_i)` and `T_i(x)` are vectors,
-        one value per term."""
+        value (noted in `applications`); inside a sum over i, `\\ell(x_i, y_i)` and `T_i(x)` are one value
+        per term (a vector, or an array over the axes of the indices it holds)."""
         latex, args = application_latex(var), [p for p in name_of(var.call or []).split("_") if p]
         given_at_index = sub_name in self.indices and var.name in self.given
-        var.call = None
+        if not given_at_index:
+            self.check_call_indices(var, at_index)
         if not given_at_index and not (at_index and not var.sub):
+            var.call = None
             var.name = py_name(f"{var.name}_of_{'_'.join(args)}")[:48].rstrip("_")
             self.applications[var.name] = latex
             return self.emit_var(var)
+        var.call = None
         kept = [p for p in args if p not in self.indices or given_at_index]
         vector = py_name(f"{var.base}_of_{'_'.join(kept)}" if kept else var.base)[:48].rstrip("_")
-        self.vectors.add(vector)
         self.applications[vector] = f"{latex} at each term of the sum"
-        return f"{{\\{self.placeholder(vector)}}}"
+        return self.per_term(vector, at_index if not given_at_index else [sub_name])
 
     def _emit_callable(self, var: Var) -> str:
         """`s(x)` of a function the paper never defines: a callable input the oracle passes to both."""
@@ -377,6 +383,10 @@ class Rewriter(BlackboardOperators):
             raise Unsupported(
                 f"the gradient of {var.base}, a function the oracle evaluates: differentiate it"
             )
+        per_term = self.indexed_gradient(var, wrt)  # \\nabla \\ell_i inside a sum over i: one per term
+        if per_term:
+            st.out.append(per_term + " ")
+            return end
         at = f"_of_{name_of(var.call)}" if var.call else ""
         name = py_name(f"grad_{wrt}_{var.name}{at}")[:56].rstrip("_")
         st.out.append(f"{{\\{self.placeholder(name)}}} ")
@@ -557,6 +567,11 @@ class Rewriter(BlackboardOperators):
     def reduction(self, nodes: list[Any], i: int, out: list[str]) -> int:
         """\\sum_{i=1}^{N} / \\sum_i / \\sum -> a sum over the last axis of the indexed vectors."""
         c = cmd_of(nodes[i])
+        if self.axes is not None:  # each index on its own axis (axes.py)
+            self.reductions = True
+            text, i = self.axis_reduction(nodes, i, c)
+            out.append(text)
+            return i
         i += 1
         index, upper = None, None
         while i + 1 < len(nodes) and nodes[i] in ("_", "^"):
@@ -611,6 +626,7 @@ def sum_indices(nodes: list[Any]) -> set[str]:
             first = flatten(items_of(nodes[j + 1]))[:1]
             if nodes[j] == "_" and first and str(first[0]).isalpha():
                 index = str(first[0])
+                out |= set(written_indices(flatten(items_of(nodes[j + 1]))))  # \\sum_{i,j}: both
             j += 2
         out.add(index or Rewriter._guess_index(flatten(nodes[j:])))
     return out

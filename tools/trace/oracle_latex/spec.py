@@ -288,6 +288,7 @@ def build_spec(
         "lengths": lengths,
         "reduction_symbols": reduction_symbols,
     }
+    spec.update(rw.layout_spec())
     if kinds:
         spec["matrices"] = sorted(n for n in inputs if kinds.get(n) == "matrix")
         spec["column_vectors"] = sorted(n for n in inputs if kinds.get(n) == "vector")
@@ -334,11 +335,7 @@ def _rewrite(
     nodes: list[Any], defs: list[Any], functions: dict[str, str] | None, rw: Rewriter
 ) -> tuple[Rewriter, list[dict[str, Any]], list[dict[str, Any]], list[str]]:
     """One pass over the line: helpers, definitions and outputs, written by rw."""
-    rw.indices = sum_indices(nodes)
-    if len(rw.indices) > 1 and sum(cmd_of(t) in ("sum", "prod") for t in flatten(nodes)) > 1:
-        raise Unsupported(
-            f"reductions over different indices ({', '.join(sorted(rw.indices))}): unknown axes"
-        )
+    rw.plan_reductions(nodes, sum_indices(nodes))  # several indices: each on its own axis (axes.py)
     lhs_vars = [_lhs_var(lhs, rhs, rw) for lhs, rhs, _ in defs]
     # f(t) = ... defined on the line and called elsewhere: a helper function
     flat = flatten(nodes)

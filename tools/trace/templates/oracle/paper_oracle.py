@@ -18,6 +18,14 @@ defines (`s(x)`, `\\sigma(x)`) is a callable input: the oracle passes the same f
 elementwise map (a * tanh(b * x + c) + d) to the implementation and to its own formula. A Gaussian
 density N(x; m, v) is exp(-(x - m)^2 / 2v) / sqrt(2 pi v) elementwise, and its product over the last
 axis when the covariance is v I.
+
+Several summation indices (spec "axes"): each index has its own axis, after any sample axis and
+before the two matrix axes of a line with matrices. An input written with index subscripts is an
+array over them in the order written (x_{ij}: shape (len i, len j)); each way it is written is
+placed on the line's axes, and \\sum_i / \\prod_i reduce the axis of i. An index written as a
+value is the integer range of its sum (lower bound written, one step per entry); a power A^j of a
+matrix with j such an index is one matrix power per entry. An axis is VECTOR_LEN long unless its
+bounds fix it (a length symbol N is VECTOR_LEN, so the axis of \\sum_{i=0}^{N} holds N + 1).
 """
 
 from __future__ import annotations
@@ -156,7 +164,21 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
         top = xp.max(x)
         return top + xp.log(xp.sum(xp.exp(x - top), -1)) if x.ndim else x
 
+    def matpow_each(x: Any, k: Any) -> Any:
+        """x to each power in k (an index's range placed on the axes, two unit matrix axes last)."""
+        x, k = f64(x), f64(k)
+        if x.ndim != 2 or k.ndim < 2 or tuple(k.shape[-2:]) != (1, 1):
+            raise ValueError("a matrix power over an index needs one matrix and a scalar exponent")
+        ints = [float(v) for v in k.reshape(-1)]
+        if any(v != int(v) or v < 0 for v in ints):
+            raise ValueError("a matrix power over an index with a negative or fractional exponent")
+        stack = xp.stack([xp.linalg.matrix_power(x, int(v)) for v in ints])
+        return stack.reshape(tuple(k.shape[:-2]) + tuple(x.shape))
+
     return {
+        "matpow_each": matpow_each,
+        "reduce_sum_at": lambda x, a: _reduce_at(xp, "sum", f64(x), int(a)),
+        "reduce_prod_at": lambda x, a: _reduce_at(xp, "prod", f64(x), int(a)),
         "softmax": softmax,
         "logsumexp": logsumexp,
         "matmul": lambda *a: reduce(xp.matmul, [f64(x) for x in a]),
@@ -170,6 +192,13 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
         "mattrace": lambda x: xp.sum(xp.diagonal(square(x))),
         "matdiag": lambda x: xp.diag(xp.reshape(f64(x), (-1,))),
     }
+
+
+def _reduce_at(xp: Any, kind: str, x: Any, axis: int) -> Any:
+    """The sum or product over one axis, kept as a unit axis (numpy and torch spell it apart)."""
+    if xp.__name__ == "numpy":
+        return getattr(xp, kind)(x, axis=axis, keepdims=True)
+    return getattr(xp, kind)(x, dim=axis, keepdim=True)
 
 
 def _functions(backend: str) -> dict[str, Callable[..., Any]]:
@@ -247,22 +276,13 @@ def _post(expr: Any, spec: dict[str, Any], helpers: dict[str, Any]) -> Any:
 
     names = {sympy.Symbol(ph): sympy.Symbol(py) for ph, py in spec["symbols"].items()}
     names[sympy.Symbol("pi")] = sympy.pi
-    index = {sympy.Symbol(s) for s in spec.get("reduction_symbols", [])}
-
     positions = {sympy.Symbol(ph): n for ph, n in spec.get("positions", {}).items()}
 
     def walk(e: Any) -> Any:
         if positions and isinstance(e, sympy.Mul | sympy.Pow) and _is_tensor(e, positions):
             return _tensor_product(e, positions, walk)
         if isinstance(e, sympy.Sum | sympy.Product):
-            limits = {lim[0] for lim in e.limits}
-            if not limits <= index:
-                raise ValueError(f"unexpected summation index in {e}")
-            name = "reduce_sum" if isinstance(e, sympy.Sum) else "reduce_prod"
-            body = walk(e.function)
-            if not {s.name for s in body.free_symbols} & set(spec.get("vectors", [])):
-                raise ValueError(f"a sum over no indexed variable: {e}")
-            return sympy.Function(name)(body)
+            return _reduce(e, spec, walk)
         if isinstance(e, sympy.core.function.AppliedUndef):
             fname = type(e).__name__
             args = [walk(a) for a in e.args]
@@ -288,6 +308,75 @@ def _post(expr: Any, spec: dict[str, Any], helpers: dict[str, Any]) -> Any:
         return e.func(*[walk(a) for a in e.args])
 
     return walk(expr)
+
+
+def _tail(spec: dict[str, Any]) -> int:
+    """How many matrix axes follow the index axes: two on a line with matrices, else none."""
+    return 2 if spec.get("positions") else 0
+
+
+def _reduce(e: Any, spec: dict[str, Any], walk: Callable[[Any], Any]) -> Any:
+    """A sum or product: reduced over the last axis, or (axis layout) over its indices' axes."""
+    import sympy
+
+    index = {sympy.Symbol(s) for s in spec.get("reduction_symbols", [])}
+    if not {lim[0] for lim in e.limits} <= index:
+        raise ValueError(f"unexpected summation index in {e}")
+    if spec.get("axes"):
+        return _reduce_axes(e, spec, walk)
+    name = "reduce_sum" if isinstance(e, sympy.Sum) else "reduce_prod"
+    body = walk(e.function)
+    if not {s.name for s in body.free_symbols} & set(spec.get("vectors", [])):
+        raise ValueError(f"a sum over no indexed variable: {e}")
+    return sympy.Function(name)(body)
+
+
+def _reduce_axes(e: Any, spec: dict[str, Any], walk: Callable[[Any], Any]) -> Any:
+    """A sum or product on the axis layout: its body reduced over each of its indices' axes."""
+    import sympy
+
+    order = [a["symbol"] for a in spec["axes"]]
+    name = "reduce_sum_at" if isinstance(e, sympy.Sum) else "reduce_prod_at"
+    body = walk(e.function)
+    for limit in e.limits:
+        axis = order.index(limit[0].name) - len(order) - _tail(spec)
+        body = sympy.Function(name)(body, sympy.Integer(axis))
+    return body
+
+
+def _check_axes(expr: Any, spec: dict[str, Any]) -> None:
+    """On the axis layout: every indexed symbol lies inside sums over its indices, and every sum
+    runs over something written with its index (else the reading is not the paper's)."""
+    if not spec.get("axes"):
+        return
+    axis = {a["index"]: a["symbol"] for a in spec["axes"]}
+    carries = {a["symbol"]: {a["symbol"]} for a in spec["axes"]}
+    for ph, py in spec["symbols"].items():
+        if py in spec["indexed"]:
+            carries[ph] = {axis[letter] for letter in spec["indexed"][py][1]}
+    _scope(expr, carries, frozenset())
+
+
+def _scope(e: Any, carries: dict[str, set[str]], bound: frozenset[str]) -> None:
+    import sympy
+
+    if isinstance(e, sympy.Sum | sympy.Product):
+        inner = {limit[0].name for limit in e.limits}
+        here = set().union(*(carries.get(s.name, set()) for s in e.function.free_symbols))
+        if inner - here:
+            missing = sorted(x[4:] for x in inner - here)
+            raise ValueError(f"a sum over {missing} of nothing written with that index")
+        _scope(e.function, carries, bound | inner)
+        return
+    if isinstance(e, sympy.Symbol):
+        free = carries.get(e.name, set()) - bound
+        if free:
+            raise ValueError(
+                f"the index {sorted(x[4:] for x in free)} is used outside a sum over it"
+            )
+        return
+    for a in e.args:
+        _scope(a, carries, bound)
 
 
 def _is_tensor(e: Any, positions: dict[Any, int]) -> bool:
@@ -319,6 +408,8 @@ def _tensor_product(e: Any, positions: dict[Any, int], walk: Callable[[Any], Any
             return sympy.Function("inv")(base)
         if exp.is_Integer and exp > 1:
             return sympy.Function("matpow")(base, exp)
+        if any(s.name.startswith("zzAX") for s in exp.free_symbols):  # A^j over an index j
+            return sympy.Function("matpow_each")(base, walk(exp))
         raise ValueError(f"the power {exp} of a matrix or vector is not one the oracle reads")
 
     def where(a: Any) -> int:
@@ -331,8 +422,9 @@ def _tensor_product(e: Any, positions: dict[Any, int], walk: Callable[[Any], Any
     return sympy.Mul(*scalars, product)
 
 
-def _parse(rhs: str) -> Any:
-    """parse_latex, refusing a parse that lost a variable on the way (a misread formula)."""
+def _parse(rhs: str, spec: dict[str, Any] | None = None) -> Any:
+    """parse_latex, refusing a parse that lost a variable on the way (a misread formula) or, on the
+    axis layout, one that leaves an index outside its sum."""
     import sympy
     from sympy.parsing.latex import parse_latex
 
@@ -342,6 +434,7 @@ def _parse(rhs: str) -> Any:
     lost = written - parsed
     if lost:
         raise ValueError(f"the parse lost {sorted(lost)}: sympy misread the formula")
+    _check_axes(expr, spec or {})
     return expr
 
 
@@ -352,7 +445,7 @@ def _all_expressions(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, li
     helpers: dict[str, Any] = {}
     for d in spec["definitions"]:
         if d.get("params"):
-            body = _post(_parse(d["rhs"]), spec, helpers)
+            body = _post(_parse(d["rhs"], spec), spec, helpers)
             helpers[d["function"]] = (
                 [sympy.Symbol(spec["symbols"][p]) for p in d["params"]],
                 body,
@@ -363,11 +456,12 @@ def _all_expressions(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, li
         if d.get("params"):
             continue
         known = {sympy.Symbol(t): v for t, v in values.items()}
-        values[d["target"]] = _post(_parse(d["rhs"]), spec, helpers).xreplace(known)
+        values[d["target"]] = _post(_parse(d["rhs"], spec), spec, helpers).xreplace(known)
         links[d["target"]] = [
-            _post(_parse(rhs), spec, helpers).xreplace(known) for rhs in d.get("links", [])
+            _post(_parse(rhs, spec), spec, helpers).xreplace(known) for rhs in d.get("links", [])
         ]
-    allowed = {sympy.Symbol(n) for n in spec["inputs"]}
+    placed = [*spec.get("indexed", {}), *(a["symbol"] for a in spec.get("axes", []))]
+    allowed = {sympy.Symbol(n) for n in [*spec["inputs"], *placed]}
     for target in spec["outputs"]:
         for e in [values[target], *links[target]]:
             free = e.free_symbols
@@ -414,15 +508,125 @@ def value_of(
 
     columns = set(spec.get("column_vectors", []))
     callables = spec.get("callables", {})
-    arrays = [n for n in spec["inputs"] if n not in callables.values()]
+    indexed = {v[0] for v in spec.get("indexed", {}).values()}
+    arrays = [n for n in spec["inputs"] if n not in callables.values() and n not in indexed]
     args = [inputs[n][..., None] if n in columns else inputs[n] for n in arrays]
     symbols = [sympy.Symbol(n) for n in arrays]
+    placed = _placed(spec, inputs, backend) if spec.get("axes") else {}
+    args += list(placed.values())
+    symbols += [sympy.Symbol(n) for n in placed]
     given = {ph: inputs[py] for ph, py in callables.items()}
     value = _as_array(_lambdify(symbols, expr, backend, given)(*args), backend)
+    if spec.get("axes"):
+        value = _drop_axes(value, spec)
     if spec.get("positions"):
         while value.ndim and value.shape[-1] == 1:
             value = value[..., 0]
     return value
+
+
+def axis_lengths(spec: dict[str, Any]) -> dict[str, int]:
+    """Each summation index's axis length: fixed by integer bounds, else VECTOR_LEN for a length
+    symbol (the axis of \\sum_{k=0}^{K-1} holds K = VECTOR_LEN entries, of \\sum_{i=0}^{N}
+    N + 1)."""
+    out = {}
+    for a in spec["axes"]:
+        lower = 1 if a["lower"] is None else a["lower"]
+        if a["upper"] is not None:
+            n = a["upper"] - lower + 1
+        elif a["length"] is not None:
+            n = VECTOR_LEN + a["offset"] - lower + 1
+        else:
+            n = VECTOR_LEN
+        if n < 2:
+            raise ValueError(f"the sum over {a['index']} has {n} terms: too few to test")
+        out[a["index"]] = n
+    return out
+
+
+def storage(spec: dict[str, Any]) -> dict[str, list[tuple[int, int, bool]]]:
+    """Each indexed input's (first index, length, absolute) along each of its axes. With every lower
+    bound of its uses written, entries lie at their absolute positions: w_i (i from 1 to N) and
+    w_{j+1} (j from 0 to N - 1) are the same N entries, x_t and x_{t+1} (t from 1 to T - 1) T of
+    them. Otherwise every use starts at the first entry."""
+    sizes = axis_lengths(spec)
+    lower = {a["index"]: a["lower"] for a in spec["axes"]}
+    uses: dict[tuple[str, int], list[tuple[Any, int, int]]] = {}
+    for name, letters, *rest in spec["indexed"].values():
+        shifts = rest[0] if rest else [0] * len(letters)
+        for q, (x, step) in enumerate(zip(letters, shifts, strict=True)):
+            uses.setdefault((name, q), []).append((lower[x], step, sizes[x]))
+    out: dict[str, list[tuple[int, int, bool]]] = {}
+    for (name, _), found in uses.items():
+        if any(low is None for low, _, _ in found):
+            out.setdefault(name, []).append((0, max(n for _, _, n in found), False))
+            continue
+        start = min(low + step for low, step, _ in found)
+        stop = max(low + step + n for low, step, n in found)
+        out.setdefault(name, []).append((start, stop - start, True))
+    return out
+
+
+def _place(
+    arr: Any, letters: list[str], spec: dict[str, Any], tdims: int, name: str, cut: Any = None
+) -> Any:
+    """An array over `letters` (then tdims matrix axes) moved onto the line's index axes; `cut`: per
+    letter, the first entry the use names and the array's length there (it is cut to the use)."""
+    order = [a["index"] for a in spec["axes"]]
+    sizes = axis_lengths(spec)
+    n = len(letters)
+    lead = arr.ndim - n - tdims
+    wanted = tuple(c[1] for c in cut) if cut else tuple(sizes[x] for x in letters)
+    if lead < 0 or tuple(arr.shape[lead : lead + n]) != wanted:
+        raise ValueError(
+            f"{name} should run over {wanted} along {letters}, has shape {tuple(arr.shape)}"
+        )
+    if cut:
+        keep = [slice(first, first + sizes[x]) for (first, _), x in zip(cut, letters, strict=True)]
+        arr = arr[(slice(None),) * lead + tuple(keep)]
+    perm = [*range(lead), *(lead + letters.index(x) for x in order if x in letters)]
+    perm += list(range(lead + n, arr.ndim))
+    arr = arr.permute(*perm) if hasattr(arr, "permute") else arr.transpose(perm)
+    shape = [*arr.shape[:lead], *(sizes[x] if x in letters else 1 for x in order)]
+    shape += [*arr.shape[lead + n :], *([1] * (_tail(spec) - tdims))]
+    return arr.reshape(shape)
+
+
+def _placed(spec: dict[str, Any], inputs: dict[str, Any], backend: str) -> dict[str, Any]:
+    """The axis layout's arrays: each way an input is written with indices, each index's range."""
+    import numpy as np
+
+    columns = set(spec.get("column_vectors", []))
+    tensors = columns | set(spec.get("matrices", []))
+    out = {}
+    kept = storage(spec)
+    lower = {a["index"]: a["lower"] for a in spec["axes"]}
+    for occurrence, (name, letters, *rest) in spec["indexed"].items():
+        arr = _as_array(inputs[name], backend)
+        arr = arr[..., None] if name in columns else arr
+        shifts = rest[0] if rest else [0] * len(letters)
+        cut = [
+            ((lower[x] or 0) + step - start if absolute else 0, length)
+            for x, step, (start, length, absolute) in zip(letters, shifts, kept[name], strict=True)
+        ]
+        out[occurrence] = _place(arr, letters, spec, 2 if name in tensors else 0, name, cut)
+    sizes = axis_lengths(spec)
+    for a in spec["axes"]:
+        if a["lower"] is not None:
+            values = np.arange(sizes[a["index"]], dtype=np.float64) + a["lower"]
+            out[a["symbol"]] = _place(_as_array(values, backend), [a["index"]], spec, 0, a["index"])
+    return out
+
+
+def _drop_axes(value: Any, spec: dict[str, Any]) -> Any:
+    """The result without the index axes its sums reduced; an index left running is refused."""
+    k, tail = len(spec["axes"]), _tail(spec)
+    if value.ndim < k + tail:
+        return value
+    start = value.ndim - k - tail
+    if any(d != 1 for d in value.shape[start : start + k]):
+        raise ValueError("the result still runs over a summation index: an index is left free")
+    return value.reshape(tuple(value.shape[:start]) + tuple(value.shape[start + k :]))
 
 
 class ChainMismatch(AssertionError):
@@ -473,6 +677,8 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
     )
     matrices, columns = set(spec.get("matrices", [])), set(spec.get("column_vectors", []))
     sampled = set(spec.get("sampled", []))
+    kept = storage(spec) if spec.get("axes") else {}
+    shapes = {name: tuple(length for _, length, _ in slots) for name, slots in kept.items()}
     low, high = spec.get("range", (LOW, HIGH))
     values: dict[str, Any] = {}
     callables = set(spec.get("callables", {}).values())
@@ -480,7 +686,11 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
         if name in callables:
             values[name] = RandomMap(name)
             continue
-        if name in matrices:  # diagonally dominant: invertible and well conditioned
+        if name in shapes:  # written with summation indices: an array over their axes
+            extra = (MATRIX_N,) * (2 if name in matrices else 1 if name in columns else 0)
+            arr = rng.uniform(low, high, size=shapes[name] + extra)
+            arr = arr + MATRIX_N * np.eye(MATRIX_N) if name in matrices else arr
+        elif name in matrices:  # diagonally dominant: invertible and well conditioned
             arr = rng.uniform(low, high, size=(MATRIX_N, MATRIX_N)) + MATRIX_N * np.eye(MATRIX_N)
         elif name in columns:
             arr = rng.uniform(low, high, size=MATRIX_N)
