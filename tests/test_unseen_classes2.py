@@ -32,6 +32,8 @@ def test_each_value_of_a_setting_carries_the_dataset_of_its_clause() -> None:
     assert got["kernel_size"] == [("3 × 3", "stated", "Fashion-MNIST"), ("5 × 5", "stated", "SVHN")]
     got = found(_md("On CIFAR-10 we use 3×3 kernels, on SVHN 5×5 kernels."), context=True)
     assert [v[2] for v in got["kernel_size"]] == ["CIFAR-10", "SVHN"]
+    got = found(_md("For STL-10 we train 100K steps, and for ImageNet-64 we train 400K steps."), context=True)
+    assert got["training_steps"] == [(100000.0, "stated", "STL-10"), (400000.0, "stated", "ImageNet-64")]
 
 
 def test_a_model_size_is_a_context_and_two_datasets_are_none() -> None:

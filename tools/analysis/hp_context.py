@@ -12,7 +12,8 @@ _NAMED = r"[A-Z][\w-]*(?:[A-Z]|\d)[\w-]*"
 _SIZE = r"(?:small|base|medium|large|tiny|huge)\s+(?:model|network|variant)"
 _FOR = re.compile(rf"\b(?i:for|on)\s+(?:the\s+)?(?P<ctx>{_NAMED}|{_SIZE})(?![\w-])")
 # where a clause ends: a comma, semicolon, bracket or a sentence's end
-_CLAUSE_END = re.compile(r"[,;()]|[.!?](?=\s|$)|\bwhile\b|\bwhereas\b|\band\s+(?:for|on)\b")
+_CLAUSE_END = re.compile(r"[,;()]|[.!?](?=\s|$)|\bwhile\b|\bwhereas\b|\band(?=\s+(?:for|on)\b)")
+_FOR_AND = re.compile(rf"\b(?i:for|on)\s+(?:the\s+)?(?:{_NAMED})\s+and$")
 _REACH = 120
 
 
@@ -25,11 +26,13 @@ def value_context(text: str, start: int, end: int) -> str | None:
     found = list(_FOR.finditer(after))
     if not found:
         lo = max(0, start - _REACH)
-        cuts = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
-        before = text[cuts[-1] if cuts else lo : start]
+        cut = max((m.end() for m in _CLAUSE_END.finditer(text, lo, start)), default=lo)
+        before = text[cut:start]
         found = list(_FOR.finditer(before))
         if len(found) == 1 and re.search(r"\band\b", before[found[0].end() :][:20]):
             return None  # "for Fashion-MNIST and the SVHN dataset": both
+        if _FOR_AND.search(text[max(0, cut - 40) : cut]):
+            return None  # "the batch sizes for MNIST and for SVHN are 64 and 256": one value for each
     if len(found) != 1:
         return None
     return re.sub(r"\s+", " ", found[0]["ctx"])
