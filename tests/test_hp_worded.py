@@ -91,7 +91,7 @@ def test_the_same_setting_for_another_case() -> None:
     md = "For CelebA the hidden size is 300 while for SVHN we use 450 and train longer.\n"
     got = find_hyperparameters(md)
     sizes = [(h.value_normalized, h.context) for h in got if h.key == "hidden_size"]
-    assert sizes == [(300.0, None), (450.0, "SVHN")]
+    assert sizes == [(300.0, "CelebA"), (450.0, "SVHN")]  # each value with its dataset
 
 
 def test_a_pdf_joined_subscript_and_a_footnote_mark_after_a_length() -> None:

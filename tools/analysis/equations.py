@@ -50,7 +50,8 @@ _REF_BEFORE = re.compile(
     rf"\((?:{LABEL_BODY})\)\s*,)\s*$"
 )
 _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±√∥⊙⊗∗∞]|:=|\\[a-zA-Z]+|[α-ωΑ-Ω]")
-_LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(([^()]{1,40})\))?\s*$")
+# the LaTeX route's display, '$$ body $$ (label)'; a \tag may hold a reference, '(by equation (6))'
+_LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(((?:[^()]|\([^()]{1,12}\)){1,40})\))?\s*$")
 _ALG = re.compile(r"^\s*(?:\*\*)?Algorithm\s+([A-Z]?\d+(?:\.\d+)?)(?:\*\*)?[.:]?\s*(.*)$")
 # shared with the PDF engine: words that open an algorithm step, theorem-like kinds and their numbers
 STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|function|"
@@ -69,6 +70,12 @@ _THM_BOLD = re.compile(  # 'Example' only with a bold head: as plain text it ope
 )
 _THM_PLAIN = re.compile(
     rf"^\s*({_THM_KINDS})\s+({_THM_NUM})(?:\s*\(([^)]{{1,120}})\))?[.:]\s+(.*)$", re.I
+)
+# a head that opens a sentence inside a line ('... in [12]. Lemma 2. Under ...', 'Lemma 3 (Abel). Let'):
+# capitalised, numbered, after a sentence's end; 'by Lemma 2', 'Lemma 2 shows', ', Lemma B.7.' are references
+_THM_MID = re.compile(
+    rf"(?<=[.!?])\s+((?-i:{'|'.join(k.capitalize() for k in _THM_KINDS.split('|'))}))\s+((?-i:{THM_NUM}))"
+    r"(?:\s*\(([^)]{1,120})\))?\.\s+(?=[A-Z(])(.*)$"
 )
 _ARCH = re.compile(
     r"(?i)\b(layers?|blocks?|modules?|attention|self-attention|encoders?|decoders?|convolution(?:al|s)?|conv|"
@@ -564,7 +571,7 @@ def _adjacent(lines: list[MarkdownLine]) -> list[MarkdownLine]:
 def _theorems(lines: list[MarkdownLine]) -> list[Theorem]:
     out: list[Theorem] = []
     for i, ln in enumerate(lines):
-        m = _THM_BOLD.match(ln.text) or _THM_PLAIN.match(ln.text)
+        m = _THM_BOLD.match(ln.text) or _THM_PLAIN.match(ln.text) or _THM_MID.search(ln.text)
         if not m:
             continue
         text = m.group(4).strip() or _opening_paragraph(lines[i + 1 : i + 4])

@@ -16,6 +16,12 @@ OWN_SETTING = re.compile(
     r"(?:(?:the\s+)?[a-z-]+\s+)?$",
     re.I,
 )
+# "we use ε = 1 in practice", "r = 0.1 in all experiments": the value the paper runs with throughout
+THROUGHOUT = re.compile(
+    r"\s*(?:\)\s*)?(?:in\s+(?:all\s+(?:of\s+)?(?:our\s+|the\s+)?experiments|practice)|throughout)\b", re.I
+)
+# "we use ε = 1", "we suggest to use ε = 1": the paper's choice only with THROUGHOUT after the value
+WE_USE = re.compile(r"\bwe\s+(?:\w+\s+(?:to\s+)?)?(?:use|used|recommend)\s+$", re.I)
 # "(with hyperparameter κ = 1)": the symbol is introduced as a setting ("parameters γ" may be of anything)
 PARAMETER_WORD = re.compile(r"\bhyper-?parameters?\s+$", re.I)
 # "confidence level δ = 0.2", "mixing weight w = 0.3": a two-word name whose head says what kind of setting
@@ -66,7 +72,7 @@ def size_of(before: str, sym: str) -> Reading | None:
     return Reading(f"{m['noun']} size {sym}", key, key not in SYNONYMS)
 
 
-def read_assigned(before: str, after: str, sym: str) -> Reading | None:
+def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading | None:
     """The reading of 'sym = value' from the words right before (`before`) and after (`after`) it. With no
     name in the sentence the symbol is the name: stated for a Greek letter (a method's own parameter, "κ"), a
     candidate for a Latin one, which mostly abbreviates a quantity the paper names in words elsewhere ("we set
@@ -76,6 +82,9 @@ def read_assigned(before: str, after: str, sym: str) -> Reading | None:
         return Reading(f"{named['noun']} {sym}", canonical_key(named["noun"]), False)
     guessed = not GREEK_LETTER.match(sym)
     said = OWN_SETTING.search(before) or PARAMETER_WORD.search(before) or RUNS_AT.search(before)
+    throughout = THROUGHOUT.match(after) and (said or WE_USE.search(before))
+    if throughout or (OWN_SETTING.search(before) and _own_constant(sym, value)):
+        return Reading(sym, symbol_key(sym), False)
     if said or FIXED_AFTER.match(after):
         return Reading(sym, symbol_key(sym), guessed)
     method = METHOD_WITH.search(before)
@@ -84,7 +93,15 @@ def read_assigned(before: str, after: str, sym: str) -> Reading | None:
     return None
 
 
-def explicit_one(before: str) -> bool:
+def _own_constant(sym: str, value: str) -> bool:
+    """'we fix a = 2', 'we set r = 0.1': a lone small letter (not an index or a count's n, m, k, d, t) set to
+    a small constant is the method's own; 'we fix p = 128' is mostly a size the paper names in words."""
+    small = re.fullmatch(r"\d(?:\.\d+)?|\d?\.\d+", value.strip())
+    return bool(small) and re.fullmatch(r"[a-z]", sym) is not None and sym not in "dijklmnt"
+
+
+def explicit_one(before: str, after: str = "") -> bool:
     """A value of 1 is a setting only when the sentence introduces it as one ('we set c = 1', 'hyperparameter
-    κ = 1'); elsewhere 'x = 1' is mostly an identity or an index."""
-    return bool(OWN_SETTING.search(before) or PARAMETER_WORD.search(before))
+    κ = 1', 'we use ε = 1 in practice'); elsewhere 'x = 1' is mostly an identity or an index."""
+    throughout = WE_USE.search(before) and THROUGHOUT.match(after)
+    return bool(OWN_SETTING.search(before) or PARAMETER_WORD.search(before) or throughout)

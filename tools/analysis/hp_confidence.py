@@ -54,9 +54,21 @@ _CITED_SUBJECT = re.compile(
     r"(?:\[[^\]]{1,80}\]|\([A-Z][^()]{1,60}\d{4}[a-z]?\))\s+(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
     r"train|trains|trained|employ|employs|employed|report|reports|reported|recommend\w*|suggest\w*)\b"
 )
-# a way a problem may be solved, not what was done: "it can be solved in terms of w using the Adam optimizer"
+# a way a problem may (or cannot) be solved, not what was done: "it can be solved in terms of w using the Adam
+# optimizer", "which cannot be achieved using SGD"
 _POSSIBLE = re.compile(
-    r"\bcan\s+(?:then\s+|also\s+)?be\s+(?:solved|optimi[sz]ed|trained|minimi[sz]ed|computed|found|learned|fitted)\b",
+    r"\bcan(?:not)?\s+(?:then\s+|also\s+)?be\s+"
+    r"(?:solved|optimi[sz]ed|trained|minimi[sz]ed|computed|found|learned|fitted|achieved|obtained)\b",
+    re.I,
+)
+# how a problem is solved, said of the problem with no "we": "the dual problem (3) is solved using SGD"
+_PROBLEM_SOLVED = re.compile(
+    r"\b(?:problem|program|objective|subproblem)s?\b[^.;]{0,30}?\b(?:is|are)\s+(?:then\s+)?(?:solved|optimi[sz]ed)\b",
+    re.I,
+)
+# words every sentence has: a line with none of them is a figure's inner text or a stray label
+_FUNCTION_WORD = re.compile(
+    r"\b(?:the|a|an|of|we|is|are|was|were|and|or|to|in|for|with|on|by|at|from|as|that|this|our|be|use|used|set)\b",
     re.I,
 )
 # another method's result: "improving the result obtained using SGD with RKHS expansions"
@@ -105,11 +117,21 @@ def _sentence_doubt(quote: str, value: str) -> str | None:
         (_HYPOTHETICAL.search(quote) and not ours, "a hypothetical case"),
         (_POSSIBLE.search(quote) and not ours, "a way it can be done, not a stated choice"),
         (_OTHERS_RESULT.search(quote), "another method's result"),
+        (_PROBLEM_SOLVED.search(quote) and not ours, "how a problem is solved, not a stated choice"),
         (any(_ticks(m.group(0)) for m in _RUN.finditer(quote)), "axis ticks of a figure"),
         (_DRAWN.search(quote), "the extent of a figure"),
         (_TRIED.search(quote), "a value found wanting or tried aside"),
     )
     return next((why for hit, why in checks if hit), None)
+
+
+def no_sentence(line: str) -> bool:
+    """A line of words that make no sentence ("Sinkhorn n = 1000" from a plot's legend): not a list item, a
+    'name: value' row or a line ending a sentence, and none of the words every sentence has."""
+    t = re.sub(r"(?:\s*\.){2,}$|…$", "", line.strip())  # an ellipsis ends no sentence: "kvar + . . ."
+    if not t or t[:1] in "-*•|" or ":" in t or t.endswith((".", ";")) or re.match(r"\d+[.)]\s", t):
+        return False
+    return not _FUNCTION_WORD.search(t)
 
 
 def _clause_cites(quote: str, value: str) -> bool:

@@ -61,7 +61,8 @@ VALUE_NAME = re.compile(
 SYM = r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?[0-9a-z]{1,3}\}?|\d{1,2})?)(?![\w])"
 SYM_ASSIGN = re.compile(
     # a value run into letters ("0.5dt") is part of a formula
-    rf"(?<![\w\\])(?P<sym>{SYM})\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
+    # "we fix a = 2": 'a' right before '=' is a symbol, never the article
+    rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
 )
 # "for ε ∈ {10^-4, 10^-3, 10^-2}": the values a symbol took over the runs (a stray "]" before the brace too)
 SYM_IN_SET = re.compile(
@@ -239,6 +240,30 @@ SAMPLED_SET = re.compile(
     r"\b(?:sampled?|sampling|draws?|drew|drawn)\b[^.;]{0,60}?\b(?!(?:training|test|validation|dev)\b)"
     rf"(?P<noun>[a-z-]{{4,}})\s+set\s+of\s+(?P<value>{NUM})\s+(?:data\s+)?(?:points|examples|samples)\b",
     re.I,
+)
+# "a capsule layer with 8D capsules", "16-dimensional embeddings": the size of each (2D/3D are spatial)
+# of a model's part, not of the data ("10D data", "the 3D problem")
+DIM_NOUN = re.compile(
+    r"(?<![\w.])(?P<value>\d{1,4})(?:D|-dimensional)\s+"
+    r"(?P<noun>(?:capsule|embedding|latent|vector|code|representation|hidden\s+state|token)s?)\b"
+)
+# "we split the test set in ten parts": the number of parts
+SPLIT_PARTS = re.compile(
+    r"\bwe\s+(?:randomly\s+)?split\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:set|data|dataset|samples|examples)\s+"
+    rf"(?:in|into)\s+(?P<value>{NUM}|(?:{WORDNUM})\b)\s+(?:equal\s+|disjoint\s+)?"
+    r"(?:parts|splits|chunks|subsets)\b",
+    re.I,
+)
+# "we sample m = 10000 points": a count the method draws, named by the noun after it
+SAMPLED_COUNT = re.compile(
+    rf"\bwe\s+(?:sample|sampled|draw|drew|generate|generated)\s+(?P<sym>{SYM})\s*=\s*(?P<value>{NUM})\s+"
+    r"(?P<noun>[a-z]{3,}s)\b",
+    re.I,
+)
+# "we use n(t) = N/100 (1+0.1t)^1/2": a setting given as a formula of the step, never one number
+FORMULA_SETTING = re.compile(
+    r"\b(?i:we\s+(?:use|used|set|take|choose|chose)|setting|set)\s+(?P<sym>[A-Za-zα-ω](?:_[a-z])?)\((?P<t>[tkin])\)\s*=\s*"
+    r"(?P<value>[^,;—\n]{1,60}?)(?=\s*(?:[,;—]|\.(?:\s|$)|$|\s+(?:and|for|in|so|with|where)\b))"
 )
 PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRASES)
 # "evaluated at every 500,000 frames", "checkpoints taken every 10 epochs": an interval, named by its purpose

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from tools.analysis.hp_assigned import GREEK_FACTOR, explicit_one, read_assigned, size_of, symbol_key
 from tools.analysis.hp_collector import Collector
+from tools.analysis.hp_confidence import no_sentence
+from tools.analysis.hp_context import value_context
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_normalize import NUM, clean_float, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_START, sentence_around
@@ -20,9 +22,11 @@ from tools.analysis.hp_patterns import (
     COUNT_NOUN,
     DECAY_FACTOR,
     DESCRIBES_DATA,
+    DIM_NOUN,
     EXAMPLE,
     FACTOR_AFTER,
     FOLDS,
+    FORMULA_SETTING,
     GAP_FILLER,
     GATE,
     INDEX_RANGE,
@@ -49,6 +53,7 @@ from tools.analysis.hp_patterns import (
     PRODUCT_BEFORE,
     RANGE_START,
     REPEATS,
+    SAMPLED_COUNT,
     SAMPLED_SET,
     SCHEDULE,
     SCHEDULE_START,
@@ -57,6 +62,7 @@ from tools.analysis.hp_patterns import (
     SET_IT,
     SET_SIZE,
     SETTING_VERB,
+    SPLIT_PARTS,
     STEP_DECAY,
     STEPS_OF,
     SYM,
@@ -123,8 +129,11 @@ def _bad_name_value(m: re.Match[str]) -> bool:
 class _ProseScan:
     """The settings one paragraph (or table header) states; a value claimed once is not read again."""
 
-    def __init__(self, text: str, line_at, symbols: dict[str, str], out: Collector, where: str) -> None:
+    def __init__(  # noqa: PLR0913
+        self, text: str, line_at, symbols: dict[str, str], out: Collector, where: str, legend: bool = False
+    ) -> None:
         self.text, self.line_at, self.symbols, self.out, self.where = text, line_at, symbols, out, where
+        self.legend = legend  # the text is a figure's legend: every value at most a candidate
         self.taken: set[int] = set()  # offsets of the values claimed so far
         self.local: dict[str, str] = {}  # symbols a name gave here: "width factor k = 2 ... and k = 10"
 
@@ -142,6 +151,8 @@ class _ProseScan:
         context: str | None = None,
     ) -> None:
         self.taken.update(range(*span))
+        if self.legend or (self.where == "prose" and self.in_legend(span[0])):
+            flagged = True  # a figure's inner text: at most a candidate
         unit = UNIT.match(self.text, span[1])
         if unit and key == "warmup_steps" and unit[1].lower() == "epochs":
             key = "warmup_epochs"  # "a warmup of 10 epochs"
@@ -154,8 +165,19 @@ class _ProseScan:
             sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
             flagged=flagged or bool(PART_OF_RUN.search(self.text[max(0, span[0] - 30) : span[0]])),
-            context=context,
+            context=context or value_context(self.text, *span),
         )
+
+    def in_legend(self, offset: int) -> bool:
+        """Is the value on a line of a figure's inner text: it and the line before it make no sentence
+        (legends and tick labels come in runs; a text table's header follows its caption)."""
+        line = self.line_at(offset)
+        start = offset
+        while start > 0 and self.line_at(start - 1) is line:
+            start -= 1
+        if start < 2 or not no_sentence(line.text):
+            return False
+        return no_sentence(self.line_at(start - 2).text)
 
     def good_value_name(self, m: re.Match[str]) -> bool:
         value = normalize_value(m["value"])
@@ -190,6 +212,8 @@ class _ProseScan:
     def run(self) -> None:
         self.index_ranges()
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
+        self.counted()
+        self.formulas()
         self.intervals()
         self.schedules()
         self.set_it()
@@ -298,7 +322,7 @@ class _ProseScan:
                 return
         elif conventional := conventional_key(sym, sentence_around(text, m.start(), m.end())):
             key = conventional  # "Q-learning with parameters γ = 0.8": the letter's standard meaning
-        elif reading := read_assigned(before, text[m.end("value") : m.end("value") + 12], sym):
+        elif reading := read_assigned(before, text[m.end("value") : m.end("value") + 12], sym, value):
             self.emit(m, reading.name, reading.key, value, span, reading.flagged, reading.context)
             return
         elif SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
@@ -327,11 +351,12 @@ class _ProseScan:
         text, value = self.text, normalize_value(m.group("value"))
         return (
             value == 0.0
-            or (value == 1.0 and not explicit_one(before))
+            or (value == 1.0 and not explicit_one(before, text[m.end("value") : m.end("value") + 30]))
             or bool(PRODUCT_BEFORE.search(text[max(0, m.start() - 4) : m.start()]))
             or bool(RANGE_START.match(text, m.end("value")))
             or bool(FACTOR_AFTER.match(text, m.end("value")))
             or bool(GREEK_FACTOR.match(text, m.end("value")))  # "b = 2 ι": a product with a symbol
+            or bool(re.match(r"\s*[−+-]\s*[^\d\s.,;)]", text[m.end("value") :]))  # "a = 1 − ι": a formula
         )
 
     def keywords(self) -> None:
@@ -380,6 +405,30 @@ class _ProseScan:
             if self.free(*m.span("value")):
                 key = PART_KEY[m["noun"].lower()]
                 self.emit(m, key.replace("_", " "), key, m["value"], m.span("value"))
+
+    def counted(self) -> None:
+        """'8D capsules' (each capsule's size), 'split the test set in ten parts', 'we sample m = 10000
+        points'."""
+        for m in DIM_NOUN.finditer(self.text):
+            if int(m["value"]) >= 4 and self.free(*m.span("value")):
+                name = f"{singular(m['noun'])} dimension"
+                self.emit(m, name, canonical_key(name), m["value"], m.span("value"))
+        for m in SPLIT_PARTS.finditer(self.text):
+            if self.free(*m.span("value")):
+                self.emit(m, "number of splits", "num_splits", m["value"], m.span("value"))
+        for m in SAMPLED_COUNT.finditer(self.text):
+            if self.free(*m.span("value")):
+                self.emit(m, f"{m['noun']} {m['sym']}", canonical_key(m["noun"]), m["value"], m.span("value"))
+
+    def formulas(self) -> None:
+        """'we use n(t) = N/100 (1+0.1t)^1/2': a schedule stated as a formula of the step is reported as
+        that formula, for the agent to confirm; none of its numbers is read as the setting's value."""
+        for m in FORMULA_SETTING.finditer(self.text):
+            if m["t"] not in m["value"] or not self.free(*m.span("value")):
+                continue  # "n(t) = B": a constant, read as an assignment elsewhere
+            base = self.symbols.get(m["sym"], m["sym"])
+            name = f"{m['sym']}({m['t']}) schedule"
+            self.emit(m, name, f"{base}_schedule", m["value"], m.span("value"), flagged=True)
 
     def intervals(self) -> None:
         """'evaluated at every 500,000 frames' (evaluation_interval_frames), 'four steps of downsampling'."""
@@ -451,5 +500,7 @@ class _ProseScan:
             self.emit(m, name, key, m["value"], m.span("value"))
 
 
-def prose_matches(text: str, line_at, symbols: dict[str, str], out: Collector, where: str) -> None:
-    _ProseScan(text, line_at, symbols, out, where).run()
+def prose_matches(  # noqa: PLR0913
+    text: str, line_at, symbols: dict[str, str], out: Collector, where: str, legend: bool = False
+) -> None:
+    _ProseScan(text, line_at, symbols, out, where, legend).run()

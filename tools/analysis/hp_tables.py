@@ -7,6 +7,7 @@ import re
 
 from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_collector import Collector
+from tools.analysis.hp_confidence import no_sentence
 from tools.analysis.hp_normalize import SCALAR, VALUE_RE
 from tools.analysis.hp_paragraphs import SENTENCE_END
 from tools.analysis.hp_patterns import ALL_NAMES, MODIFIERS, NAME, OPT_NAMES_LIST, SYM, SYM_ASSIGN, phrase_re
@@ -127,13 +128,21 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
             j += 1
         head = i - 2 if i >= 2 and re.match(r"^\|?\s*:?-{3,}", lines[i - 1].text) else i - 1  # Markdown |---|
         if j - i >= 2 and head >= 0:
-            _column_table(lines[head], lines[i:j], symbols, out)
+            _column_table(lines[head], lines[i:j], symbols, out, _legend(lines, head))
             used.update(ln.no for ln in lines[head:j])
             i = j
             continue
-        _flattened_table(line, symbols, out)
+        _flattened_table(line, symbols, out, _legend(lines, i))
         i += 1
     return used
+
+
+def _legend(lines: list[_Line], k: int) -> bool:
+    """Is line k a figure's inner text? Its opening words and the line before it make no sentence (a plot's
+    legend and tick labels come in runs of such lines, the last one maybe run into prose; a text table's
+    header follows its caption or prose)."""
+    opening = " ".join(lines[k].text.split()[:4])
+    return k > 0 and "|" not in lines[k].text and no_sentence(opening) and no_sentence(lines[k - 1].text)
 
 
 # a table of settings: its first header cell, or its caption, says so
@@ -302,7 +311,7 @@ _FORMULA_PIECE = re.compile(r"[A-Za-z^_(]|\s*[-−+*/^]\s*[A-Za-zα-ω(]")
 _MAX_FLAT_ROWS = 200  # rows read from one run of cells: bounds the work on an endless line
 
 
-def _flattened_table(line: _Line, symbols: dict[str, str], out: Collector) -> None:
+def _flattened_table(line: _Line, symbols: dict[str, str], out: Collector, legend: bool = False) -> None:
     """A table whose rows a text dump ran into one line, after its header (and maybe its caption):
     'Iters T Schedule Objective NLL FID 200K 1K linear Lsimple 3.99 32.5 200K 4K ...'. Rows are cut as wide as
     the last header cells, when the first of those cells names a setting and at least two rows look like
@@ -328,7 +337,7 @@ def _flattened_table(line: _Line, symbols: dict[str, str], out: Collector) -> No
                 rows.append(_Line(line.no, chunk, line.page, line.section))
             if len(rows) >= 2 and _columns_agree([r.text.split() for r in rows]):
                 header = _Line(line.no, " ".join(text for text, _ in cells[-width:]), line.page, line.section)
-                _column_table(header, rows, symbols, out)
+                _column_table(header, rows, symbols, out, legend)
                 return
 
 
@@ -345,16 +354,21 @@ def _columns_agree(rows: list[list[str]]) -> bool:
     return all(len({_cell_type(r[k]) for r in rows if r[k] not in "±-"}) <= 1 for k in range(len(rows[0])))
 
 
-def _column_table(header: _Line, rows: list[_Line], symbols: dict[str, str], out: Collector) -> None:
+def _column_table(  # noqa: PLR0913
+    header: _Line, rows: list[_Line], symbols: dict[str, str], out: Collector, legend: bool = False
+) -> None:
+    """Settings in a table's header cells and columns; `legend`: the header is a figure's legend, whose
+    values are at most candidates ('Sinkhorn n = 1000' over a plot's ticks)."""
     cells = _header_cells(header.text, symbols)
     width = len(_cells(rows[0].text))
     for text, _key in cells:  # settings named in the header itself: "m = 4", "(filter size 2)"
         m = SYM_ASSIGN.search(text)
         if m and m.group("sym") in symbols:
-            out.add(header, m.group("sym"), symbols[m.group("sym")], m.group("value"), "table", header.text)
+            sym, value = m.group("sym"), m.group("value")
+            out.add(header, sym, symbols[sym], value, "table", header.text, flagged=legend)
     # a paragraph of prose right above a run of rows (a figure's tick labels) is read as prose
     where = "prose" if len(header.text.split()) >= 12 and SENTENCE_END.search(header.text) else "table"
-    prose_matches(header.text, lambda _o: header, symbols, out, where)
+    prose_matches(header.text, lambda _o: header, symbols, out, where, legend)
     if len(cells) == width and all(len(_cells(r.text)) == width for r in rows):
         columns = [(k, text) for k, (text, key) in enumerate(cells) if key]
     elif cells and cells[0][1]:
@@ -367,4 +381,5 @@ def _column_table(header: _Line, rows: list[_Line], symbols: dict[str, str], out
             key = _key_of(cells[k][0], symbols)
             if key and k < len(values) and values[k] not in "±-":
                 label = values[0] if k and not _NUMERIC_CELL.match(values[0]) else None
-                out.add(r, text, key, values[k], "table", f"{header.text} / {r.text}", context=label)
+                quote = f"{header.text} / {r.text}"
+                out.add(r, text, key, values[k], "table", quote, context=label, flagged=legend)

@@ -116,6 +116,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "num_parameters": ("parameters", "params", "number of parameters"),
     "num_runs": ("runs", "random seeds", "seeds", "repetitions", "repeats", "trials"),
     "num_resamples": ("resamples", "bootstrap resamples", "bootstrap replicates"),
+    "num_arms": ("arms", "number of arms"),
     "objective": ("objective", "loss", "training objective", "loss function"),
     "activation": (
         "activation",
@@ -158,6 +159,7 @@ COUNT_KEYS = {
     "num_runs",
     "num_experts",
     "num_resamples",
+    "num_arms",
 }
 STANDARD_KEYS = (
     "optimizer",

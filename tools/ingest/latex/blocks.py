@@ -47,8 +47,12 @@ class Blocks(Writer):
         raise NotImplementedError
 
     def tag_text(self, label: str | None) -> str | None:
-        """A label as printed: references inside a \\tag (`\\tag{\\ref{x} revisited}`) resolved."""
-        if label is None or "ref" not in label:
+        """A label as printed: references inside a \\tag (`\\tag{\\ref{x} revisited}`,
+        `\\tag{by equation~\\eqref{x}}`) resolved, a tie printed as a space."""
+        if label is None:
+            return label
+        label = re.sub(r"(?<!\\)~", " ", label)
+        if "ref" not in label:
             return label
         return squash(_TAG_REF.sub(lambda m: self.reference(m.group(1), m.group(2)), label))
 
