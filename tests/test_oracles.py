@@ -428,6 +428,10 @@ def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
         r"q = \operatorname{logsumexp}(z)",
         r"\mathbf{S} = \sum_{j=0}^{K-1} c_j \mathbf{A}^j \mathbf{B} + \sum_{i} \mathbf{x}_i \mathbf{x}_i^T",
         r"e = \frac{1}{N} \sum_{i=1}^{N} \sum_{j=1}^{M} w_{ij} (x_i - c_j)^2 + \sum_{k=0}^{K} k \lambda^k",
+        r"u = \cot(x) + \lfloor y \rfloor + \lceil z \rceil + \sec(x)",
+        r"v = \det(\mathbf{A}) + \operatorname{tr}(\mathbf{A} \mathbf{B})",
+        r"\mathbf{y} = \operatorname{diag}(\mathbf{s}) \mathbf{W} \mathbf{x}",
+        r"h = [x - c]_+ + \|\mathbf{W}\mathbf{x}\|_1 + \max\{a, b\}",
     ]
     specs = tmp_path / "specs.json"
     specs.write_text(json.dumps([oracle_spec(f).spec for f in forms]))
