@@ -354,3 +354,24 @@ def test_case_conditions_that_cannot_be_checked_are_refused(latex, reason):
     result = oracle_spec(latex)
     assert not result.ok
     assert reason in result.reason
+
+
+@pytest.mark.parametrize("latex", [r"\min_{\theta}", r"\arg\max_a", r"\underset{x}{\min}", r"\min"])
+def test_an_operator_with_nothing_after_it_is_refused(latex):
+    """A display cut right after its optimisation operator (a line split by the page or the source) is a
+    refusal with its reason, not a failure of the reader."""
+    result = oracle_spec(latex)
+    assert not result.ok and "optimisation" in result.reason
+
+
+def test_a_defect_of_the_reader_is_a_refusal_that_says_so(monkeypatch):
+    """One equation the reader fails on costs that equation's oracle, never the tool call (init_uv_project
+    writes oracles for every equation): the reason says it is a bug to report."""
+    import tools.trace.oracle_latex as reader
+
+    def broken(latex, functions=None, callables=frozenset()):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(reader, "build_spec", broken)
+    result = oracle_spec(r"y = a x + b")
+    assert not result.ok and "a bug" in result.reason and "IndexError" in result.reason

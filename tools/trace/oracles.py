@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
+import logging
 import re
 from pathlib import Path
 from types import ModuleType
@@ -26,6 +27,8 @@ from tools.analysis.checklist_tables import CHECKLIST_NAME
 from tools.errors import BadArgument, Conflict
 from tools.models import ToolResult
 from tools.templating import jinja_environment
+
+log = logging.getLogger("paper_to_code.oracles")
 
 TEMPLATES = Path(__file__).parent / "templates" / "oracle"
 
@@ -68,6 +71,14 @@ def oracle_spec(
         return OracleSpec(ok=False, reason=str(exc), latex=latex)
     except RecursionError:
         return OracleSpec(ok=False, reason="the formula is nested too deeply", latex=latex)
+    except (IndexError, KeyError, ValueError, TypeError, AttributeError) as exc:  # a defect of the reader
+        log.exception("oracle reader failed on %r", latex)
+        return OracleSpec(
+            ok=False,
+            reason=f"the oracle's LaTeX reader failed on this line ({type(exc).__name__}: a bug, please "
+            "report it with the equation); write this test by hand",
+            latex=latex,
+        )
     try:
         runtime = load_runtime()
         reason = _check(runtime, spec)

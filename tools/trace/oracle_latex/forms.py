@@ -128,6 +128,8 @@ def _operator_at(nodes: list[Any], i: int) -> tuple[str, int, list[Any]] | None:
     """An optimisation operator at i (`\\min`, `\\arg\\max`, `\\operatorname*{minimize}`,
     `\\underset{x}{\\min}`): its word, the index after it and its subscript, and the subscript's nodes;
     None when there is none."""
+    if i >= len(nodes):
+        return None
     if cmd_of(nodes[i]) == "underset" and i + 2 < len(nodes):
         found = _operator_word(items_of(nodes[i + 2]), 0)
         word, end, sub = (found[0] if found else ""), i + 3, items_of(nodes[i + 1])
