@@ -54,6 +54,12 @@ def load_runtime() -> ModuleType:
     return module
 
 
+SHAPE_MISMATCH = (
+    "the factors of a matrix product do not fit: the oracle reads every vector as a column, so a vector "
+    "before a matrix (a row vector, `x W`) or a product of two vectors has no shape it can check"
+)
+
+
 def oracle_spec(
     latex: str, functions: dict[str, str] | None = None, callables: set[str] | frozenset[str] = frozenset()
 ) -> OracleSpec:
@@ -83,7 +89,9 @@ def oracle_spec(
         )
     except Exception as exc:  # sympy's parser raises many kinds; each means "no oracle", with the reason
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return OracleSpec(ok=False, reason=f"sympy could not evaluate it: {first}", latex=latex, spec=spec)
+        reason = SHAPE_MISMATCH if "mismatch in its core dimension" in first else None
+        reason = reason or f"sympy could not evaluate it: {first}"
+        return OracleSpec(ok=False, reason=reason, latex=latex, spec=spec)
     if reason:
         return OracleSpec(ok=False, reason=reason, latex=latex, spec=spec)
     if not spec["inputs"]:

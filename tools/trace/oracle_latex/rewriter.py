@@ -82,6 +82,14 @@ def emit_char(st: Emit, i: int, t: str) -> int:
     return i + 1
 
 
+def _bold_inside(node: Any) -> bool:
+    """`\\dot{\\mathbf{B}}`, `\\hat{{\\bm{C}}}`: a decorated bold symbol is bold (a matrix or vector)."""
+    items = items_of(node)
+    while len(items) == 1 and isinstance(items[0], Group):
+        items = items[0].items
+    return bool(items) and cmd_of(items[0]) in BOLD
+
+
 _COMMAND_EMITTERS = dispatch_table(
     (("frac", "dfrac", "tfrac"), "_emit_frac"),
     (("sqrt",), "_emit_sqrt"),
@@ -148,8 +156,9 @@ class Rewriter(BlackboardOperators, AxisReductions):
     # -- variables
     def read_var(self, nodes: list[Any], i: int, lhs: bool = False) -> tuple[Var, int]:
         c = cmd_of(nodes[i])
+        bold = c in BOLD or (c in DECOR_SUFFIX and i + 1 < len(nodes) and _bold_inside(nodes[i + 1]))
         base, i = read_base(nodes, i, lhs)
-        var = Var(name="", base=base, bold=c in BOLD)
+        var = Var(name="", base=base, bold=bold)
         i = read_suffixes(var, nodes, i)
         sub_name = name_of(var.sub)
         var.name = py_name(f"{var.base}_{sub_name}" if sub_name else var.base)
@@ -351,9 +360,21 @@ class Rewriter(BlackboardOperators, AxisReductions):
             return self._emit_variable(st, i, c)
         if t == TRANSPOSE:
             return self._emit_transpose(st, i)
+        if self.learning and t == "^" and i + 1 < len(st.nodes):
+            return self._learn_exponent(st, i)
         if self.learning and t in ("(", "[", ")", "]", "+", "-", "=", ","):
             self.typing.bracket(t, st.nodes, i)
         return emit_char(st, i, t)
+
+    def _learn_exponent(self, st: Emit, i: int) -> int:
+        """`A^j B`: the exponent j of a matrix is a number, not a vector after the matrix; the product
+        goes on after it as it did before it."""
+        after = self.typing.after_matrix
+        self.typing.after_matrix = None
+        st.out.append("^")
+        end = self._emit_token(st, i + 1)
+        self.typing.after_matrix = after
+        return end
 
     def _emit_density(self, st: Emit, i: int, c: str) -> int:
         """\\mathcal{N}(x; m, v): the Gaussian density (densities.py)."""
