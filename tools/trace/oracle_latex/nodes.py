@@ -201,8 +201,8 @@ def clean(nodes: list[Any]) -> list[Any]:
             out.append("=")
         elif (skip := _rewritten(nodes, i, out)) is not None:
             i += skip
-        elif t == ":" and i + 1 < len(nodes) and nodes[i + 1] == "=":
-            pass
+        elif (t == ":" and nodes[i + 1 : i + 2] == ["="]) or (t == "," and out[-1:] == [","]):
+            pass  # `:=` is `=`; `\\text{,} \\quad` is one separator, written twice
         else:
             out.append(t)
         i += 1
