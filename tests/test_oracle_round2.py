@@ -143,3 +143,24 @@ def test_derivative_on_the_right_stays_refused():
 
 def test_row_vector_times_matrix_refused_with_the_shape_reason():
     assert "vector before a matrix" in _refused(r"\mathbf{y} = \mathbf{z} \mathbf{W} + \mathbf{b}")
+
+
+def test_free_power_reason_names_the_papers_symbol():
+    assert "the power j of a matrix" in _refused(r"\mathbf{M} = \mathbf{C} \mathbf{A}^j \mathbf{B}")
+
+
+def test_entry_with_an_index_no_sum_runs_over_refused():
+    reason = _refused(
+        r"u(v_i) = u_i = \sum_j \psi_{ij} \hat{u}_j = "
+        r"\sum_{\lambda_j} \psi(v_i, \lambda_j) \hat{u}(\lambda_j)"
+    )
+    assert "runs over no sum" in reason
+
+
+def test_both_indices_summed_still_built():
+    _both_ways(
+        r"s = \sum_{i=1}^{N} \sum_{j=1}^{N} w_{ij} x_j",
+        lambda w, x: np.sum(w @ x),
+        lambda w, x: np.sum(w.T @ x),
+        lambda w, x: -np.sum(w @ x),
+    )
