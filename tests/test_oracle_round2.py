@@ -164,3 +164,17 @@ def test_both_indices_summed_still_built():
         lambda w, x: np.sum(w.T @ x),
         lambda w, x: -np.sum(w @ x),
     )
+
+
+def test_bars_around_a_matrix_refused_determinant_or_entries():
+    assert "determinant" in _refused(r"y = |\mathbf{\Sigma}|^{\frac{1}{2}}")
+    assert "determinant" in _refused(r"y = |2 \mathbf{A}|")
+
+
+def test_bars_around_a_vector_are_the_entries_absolute_values():
+    _both_ways(
+        r"\mathbf{y} = |\mathbf{W} \mathbf{x}| + \mathbf{b}",
+        lambda W, x, b: np.abs(W @ x) + b,
+        lambda W, x, b: np.abs(x) + b,
+        lambda W, x, b: np.abs(W @ x) - b,
+    )

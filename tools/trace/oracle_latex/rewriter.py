@@ -24,7 +24,7 @@ from tools.trace.oracle_latex.nodes import (
     text_word,
 )
 from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
-from tools.trace.oracle_latex.tensors import TensorTyping
+from tools.trace.oracle_latex.tensors import OPERAND_COMMANDS, TensorTyping
 from tools.trace.oracle_latex.variables import Var, application_latex, read_base, read_suffixes
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
@@ -356,6 +356,8 @@ class Rewriter(BlackboardOperators, AxisReductions):
             raise Unsupported(f"\\{c} is not plain algebra the oracle can evaluate")
         if t == "\\|" or (t == "|" and st.nodes[i + 1 : i + 2] == ["|"]):
             return self._emit_norm(st, i, c)
+        if t == "|" and not st.abs_open and self.tensors and not self.learning:
+            self._no_matrix_bars(st.nodes, i)
         if isinstance(t, str) and len(t) == 1 and t.isalpha():
             return self._emit_variable(st, i, c)
         if t == TRANSPOSE:
@@ -365,6 +367,32 @@ class Rewriter(BlackboardOperators, AxisReductions):
         if self.learning and t in ("(", "[", ")", "]", "+", "-", "=", ","):
             self.typing.bracket(t, st.nodes, i)
         return emit_char(st, i, t)
+
+    def _no_matrix_bars(self, nodes: list[Any], i: int) -> None:
+        """`|\\Sigma|` around matrices and no vector: the determinant (as in a Gaussian) or each entry's
+        absolute value? Refused; `|W x|` (a vector inside) stays the entries' absolute values."""
+        close = next((j for j in range(i + 1, len(nodes)) if nodes[j] == "|"), None)
+        inside = nodes[i + 1 : close] if close else []
+        while len(inside) == 1 and isinstance(inside[0], Group):
+            inside = inside[0].items
+        names, k = [], 0
+        while k < len(inside):
+            t = inside[k]
+            if not (isinstance(t, str) and ((len(t) == 1 and t.isalpha()) or cmd_of(t) in OPERAND_COMMANDS)):
+                k += 1
+                continue
+            try:
+                var, end = Rewriter().read_var(inside, k)
+            except (Unsupported, IndexError):
+                return
+            names.append(var.name)
+            k = max(end, k + 1)
+        kinds = {self.tensors.get(n) for n in names}
+        if "matrix" in kinds and "vector" not in kinds:  # `|c \\Sigma|` too: no vector makes it entries
+            raise Unsupported(
+                "|A| around a matrix: its determinant or each entry's absolute value? write \\det(A) for the "
+                "determinant"
+            )
 
     def _learn_exponent(self, st: Emit, i: int) -> int:
         """`A^j B`: the exponent j of a matrix is a number, not a vector after the matrix; the product
