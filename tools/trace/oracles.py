@@ -57,6 +57,12 @@ def load_runtime() -> ModuleType:
     return module
 
 
+SHAPE_MISMATCH = (
+    "the factors of a matrix product do not fit: the oracle reads every vector as a column, so a vector "
+    "before a matrix (a row vector, `x W`) or a product of two vectors has no shape it can check"
+)
+
+
 def oracle_spec(
     latex: str, functions: dict[str, str] | None = None, callables: set[str] | frozenset[str] = frozenset()
 ) -> OracleSpec:
@@ -94,7 +100,9 @@ def oracle_spec(
         )
     except Exception as exc:  # sympy's parser raises many kinds; each means "no oracle", with the reason
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return OracleSpec(ok=False, reason=f"sympy could not evaluate it: {first}", latex=latex, spec=spec)
+        reason = SHAPE_MISMATCH if "mismatch in its core dimension" in first else None
+        reason = reason or f"sympy could not evaluate it: {_named(first, spec)}"
+        return OracleSpec(ok=False, reason=reason, latex=latex, spec=spec)
     if reason:
         return OracleSpec(ok=False, reason=reason, latex=latex, spec=spec)
     if not spec["inputs"]:
@@ -102,6 +110,12 @@ def oracle_spec(
             ok=False, reason="the right-hand side has no inputs: a constant", latex=latex, spec=spec
         )
     return OracleSpec(ok=True, latex=latex, spec=spec)
+
+
+def _named(message: str, spec: dict[str, Any]) -> str:
+    """The runtime's message with the oracle's placeholders (`zzj`) written as the paper's names (`j`)."""
+    symbols = spec.get("symbols", {})
+    return re.sub(r"\bzz[A-Za-z]+\b", lambda m: symbols.get(m.group(0), m.group(0)), message)
 
 
 def _check(runtime: ModuleType, spec: dict[str, Any]) -> str | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tools.trace.oracle_latex.vocabulary import (
+    BOLD,
     DECOR_SUFFIX,
     EQUALS,
     GREEK,
@@ -200,8 +201,8 @@ def clean(nodes: list[Any]) -> list[Any]:
             out.append("=")
         elif (skip := _rewritten(nodes, i, out)) is not None:
             i += skip
-        elif t == ":" and i + 1 < len(nodes) and nodes[i + 1] == "=":
-            pass
+        elif (t == ":" and nodes[i + 1 : i + 2] == ["="]) or (t == "," and out[-1:] == [","]):
+            pass  # `:=` is `=`; `\\text{,} \\quad` is one separator, written twice
         else:
             out.append(t)
         i += 1
@@ -222,6 +223,32 @@ def _word(name: str) -> list[Any]:
     return ["\\operatorname", Group(list(name))]
 
 
+PUNCTUATION = (",", ".", ";", ":")
+SPACING = ("\\,", "\\;", "\\:", "\\!", "\\ ", "~", "\\quad", "\\qquad")
+
+
+def _punctuation_only(items: list[Any]) -> bool:
+    """Text that holds only punctuation and spacing (`\\text{\\,.}`, `\\mbox{;}`): kept as the marks."""
+    flat = flatten(items)
+    return all(isinstance(x, str) and (x in PUNCTUATION or x in SPACING) for x in flat)
+
+
+def _bare_trace(nodes: list[Any], i: int) -> bool:
+    """`Tr(...)`, `tr(...)` written in italic letters around a matrix (a bold symbol or a transpose inside):
+    the trace, as `\\operatorname{Tr}`; around scalars only it stays T times r(...) (refused as such)."""
+    if nodes[i] not in ("T", "t") or nodes[i + 1 : i + 2] != ["r"] or (i and nodes[i - 1] in ("_", "^")):
+        return False
+    if i and isinstance(nodes[i - 1], str) and nodes[i - 1].isalpha():  # `xTr(` is no trace
+        return False
+    j = _skip_sizes(nodes, i + 2)
+    if nodes[j : j + 1] != ["("]:
+        return False
+    inside = flatten(nodes[j : matching(nodes, j)])
+    pairs = zip(inside, inside[1:], strict=False)
+    transposed = any(a == "^" and b in ("T", "\\top", "\\intercal") for a, b in pairs)
+    return transposed or any(cmd_of(x) in BOLD or x in (TRANSPOSE, "\\top") for x in inside)
+
+
 def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     """Notation read as plain algebra (None: not one of these); returns how many more nodes it took.
     Macros of packages (commath, physics: \\abs{x}, \\norm{x}; upgreek: \\upgamma), \\cot, \\sec, \\csc,
@@ -238,10 +265,23 @@ def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if c in RECIPROCAL_TRIG:
         out += _word(c)
         return 0
+    if c in DECOR_SUFFIX and isinstance(nodes[i + 1 : i + 2][0] if i + 1 < len(nodes) else None, Group):
+        inner = clean(nodes[i + 1].items)
+        while len(inner) == 1 and isinstance(inner[0], Group):
+            inner = inner[0].items
+        if len(inner) > 1 and inner[-1] == TRANSPOSE:  # \dot{B^\top}: the transpose of \dot{B}
+            out += [t, Group(inner[:-1]), TRANSPOSE]
+            return 1
+    if _bare_trace(nodes, i):
+        out.append("\\tr")
+        return 1
     if c in TEXT_NAMES | {"textnormal", "textrm"} and i + 1 < len(nodes):
         word = "".join(str(x) for x in flatten(items_of(nodes[i + 1])))
         if word in MATRIX_SCALARS:
             out.append("\\" + MATRIX_SCALARS[word])
+            return 1
+        if _punctuation_only(items_of(nodes[i + 1])):  # \text{\,.}: the sentence's full stop, no word
+            out += [x for x in flatten(items_of(nodes[i + 1])) if x in PUNCTUATION]
             return 1
     if c in ROUNDING:
         close = matching(nodes, i, t, "\\" + ROUNDING[c][0])

@@ -24,7 +24,7 @@ from tools.trace.oracle_latex.nodes import (
     text_word,
 )
 from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
-from tools.trace.oracle_latex.tensors import TensorTyping
+from tools.trace.oracle_latex.tensors import OPERAND_COMMANDS, TensorTyping
 from tools.trace.oracle_latex.variables import Var, application_latex, read_base, read_suffixes
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
@@ -80,6 +80,14 @@ def emit_char(st: Emit, i: int, t: str) -> int:
     else:
         raise Unsupported(f"the character {t!r} is not supported")
     return i + 1
+
+
+def _bold_inside(node: Any) -> bool:
+    """`\\dot{\\mathbf{B}}`, `\\hat{{\\bm{C}}}`: a decorated bold symbol is bold (a matrix or vector)."""
+    items = items_of(node)
+    while len(items) == 1 and isinstance(items[0], Group):
+        items = items[0].items
+    return bool(items) and cmd_of(items[0]) in BOLD
 
 
 _COMMAND_EMITTERS = dispatch_table(
@@ -148,8 +156,9 @@ class Rewriter(BlackboardOperators, AxisReductions):
     # -- variables
     def read_var(self, nodes: list[Any], i: int, lhs: bool = False) -> tuple[Var, int]:
         c = cmd_of(nodes[i])
+        bold = c in BOLD or (c in DECOR_SUFFIX and i + 1 < len(nodes) and _bold_inside(nodes[i + 1]))
         base, i = read_base(nodes, i, lhs)
-        var = Var(name="", base=base, bold=c in BOLD)
+        var = Var(name="", base=base, bold=bold)
         i = read_suffixes(var, nodes, i)
         sub_name = name_of(var.sub)
         var.name = py_name(f"{var.base}_{sub_name}" if sub_name else var.base)
@@ -347,13 +356,53 @@ class Rewriter(BlackboardOperators, AxisReductions):
             raise Unsupported(f"\\{c} is not plain algebra the oracle can evaluate")
         if t == "\\|" or (t == "|" and st.nodes[i + 1 : i + 2] == ["|"]):
             return self._emit_norm(st, i, c)
+        if t == "|" and not st.abs_open and self.tensors and not self.learning:
+            self._no_matrix_bars(st.nodes, i)
         if isinstance(t, str) and len(t) == 1 and t.isalpha():
             return self._emit_variable(st, i, c)
         if t == TRANSPOSE:
             return self._emit_transpose(st, i)
+        if self.learning and t == "^" and i + 1 < len(st.nodes):
+            return self._learn_exponent(st, i)
         if self.learning and t in ("(", "[", ")", "]", "+", "-", "=", ","):
             self.typing.bracket(t, st.nodes, i)
         return emit_char(st, i, t)
+
+    def _no_matrix_bars(self, nodes: list[Any], i: int) -> None:
+        """`|\\Sigma|` around matrices and no vector: the determinant (as in a Gaussian) or each entry's
+        absolute value? Refused; `|W x|` (a vector inside) stays the entries' absolute values."""
+        close = next((j for j in range(i + 1, len(nodes)) if nodes[j] == "|"), None)
+        inside = nodes[i + 1 : close] if close else []
+        while len(inside) == 1 and isinstance(inside[0], Group):
+            inside = inside[0].items
+        names, k = [], 0
+        while k < len(inside):
+            t = inside[k]
+            if not (isinstance(t, str) and ((len(t) == 1 and t.isalpha()) or cmd_of(t) in OPERAND_COMMANDS)):
+                k += 1
+                continue
+            try:
+                var, end = Rewriter().read_var(inside, k)
+            except (Unsupported, IndexError):
+                return
+            names.append(var.name)
+            k = max(end, k + 1)
+        kinds = {self.tensors.get(n) for n in names}
+        if "matrix" in kinds and "vector" not in kinds:  # `|c \\Sigma|` too: no vector makes it entries
+            raise Unsupported(
+                "|A| around a matrix: its determinant or each entry's absolute value? write \\det(A) for the "
+                "determinant"
+            )
+
+    def _learn_exponent(self, st: Emit, i: int) -> int:
+        """`A^j B`: the exponent j of a matrix is a number, not a vector after the matrix; the product
+        goes on after it as it did before it."""
+        after = self.typing.after_matrix
+        self.typing.after_matrix = None
+        st.out.append("^")
+        end = self._emit_token(st, i + 1)
+        self.typing.after_matrix = after
+        return end
 
     def _emit_density(self, st: Emit, i: int, c: str) -> int:
         """\\mathcal{N}(x; m, v): the Gaussian density (densities.py)."""

@@ -289,6 +289,7 @@ def build_spec(
         "reduction_symbols": reduction_symbols,
     }
     spec.update(rw.layout_spec())
+    _no_free_index(spec)
     if kinds:
         spec["matrices"] = sorted(n for n in inputs if kinds.get(n) == "matrix")
         spec["column_vectors"] = sorted(n for n in inputs if kinds.get(n) == "vector")
@@ -303,6 +304,19 @@ def build_spec(
     if rw.conditions:
         spec["conditions"] = rw.conditions
     return spec
+
+
+def _no_free_index(spec: dict[str, Any]) -> None:
+    """On the axis layout, an entry `\\phi_{ij}` whose index i no sum runs over: the output is one entry
+    (`f_i = \\sum_j \\phi_{ij} g_j`), a vector the line never names whole: refused."""
+    axes = {a["index"] for a in spec.get("axes", [])}
+    for name, letters, *_ in spec.get("indexed", {}).values() if axes else []:
+        free = [x for x in letters if x not in axes]
+        if free:
+            raise Unsupported(
+                f"the index {free[0]} of {name} runs over no sum on the line: the output is one entry "
+                f"({free[0]} free), not a value the oracle evaluates whole"
+            )
 
 
 def _used(rhs: str, symbols: dict[str, str]) -> set[str]:

@@ -36,10 +36,21 @@ def read_base(nodes: list[Any], i: int, lhs: bool) -> tuple[str, int]:
         inner = items_of(nodes[i + 1])
         if any(cmd_of(x) in REASONS for x in inner):
             raise Unsupported(REASONS[next(cmd_of(x) for x in inner if cmd_of(x) in REASONS)])
+        _one_decorated_symbol(c, inner)
         return name_of(inner) + DECOR_SUFFIX[c], i + 2
     if c in GREEK:
         return c, i + 1
     return str(t), i + 1
+
+
+def _one_decorated_symbol(c: str, inner: list[Any]) -> None:
+    """`\\dot{B^\\top}`, `\\hat{a + b}`: a decoration over an expression (its name would drop the transpose
+    or the operator): refused."""
+    while len(inner) == 1 and isinstance(inner[0], Group):
+        inner = inner[0].items
+    flat = [x for x in inner if isinstance(x, str)]  # the top level: a subscript's `t-1` is no operator
+    if any(x.startswith("^") or x in ("\\top", "\\intercal", "+", "-", "(", "\\cdot") for x in flat):
+        raise Unsupported(f"\\{c}{{...}} over an expression, not one symbol: write the mark on the symbol")
 
 
 def read_suffixes(var: Var, nodes: list[Any], i: int) -> int:
