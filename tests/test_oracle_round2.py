@@ -178,3 +178,15 @@ def test_bars_around_a_vector_are_the_entries_absolute_values():
         lambda W, x, b: np.abs(x) + b,
         lambda W, x, b: np.abs(W @ x) - b,
     )
+
+
+@pytest.mark.parametrize("latex", [r"c = \operatorname{tr}(\mathbf{W}^\top V)", r"c = Tr(W^T V)"])
+def test_a_trace_of_a_capital_the_line_does_not_type_is_refused(latex):
+    """`V` after a transposed matrix, at the end of the product: a matrix the paper did not mark, or a scalar?
+    Read as a scalar it would make an oracle a right implementation fails."""
+    result = oracle_spec(latex)
+    assert not result.ok and "does not show to be a matrix" in result.reason
+
+
+def test_a_trace_of_marked_matrices_still_works():
+    assert oracle_spec(r"c = \operatorname{tr}(\mathbf{W}^\top \mathbf{V})").ok

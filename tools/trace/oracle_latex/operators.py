@@ -62,6 +62,14 @@ class BlackboardOperators:
         end = self.function(st.nodes, i, out, name="\\opdet" if c == "det" else "\\optrace")
         if not self.learning and not any(tag in out[-1] for tag in self.typing.positions):
             raise Unsupported(f"\\{c} of something the line does not show to be a matrix (bold, transposed)")
+        tensors = getattr(self, "tensors", {})
+        capitals = {t for t in flatten(st.nodes[i:end]) if isinstance(t, str) and t.isalpha() and t.isupper()}
+        loose = sorted(t for t in capitals if not any(n.split("_")[0] == t for n in tensors))
+        if not self.learning and loose:  # `\tr(W^\top V)`: V a matrix the line does not mark, or a scalar?
+            raise Unsupported(
+                f"\\{c}(...) holds {', '.join(loose)}, which the line does not show to be a matrix "
+                "(bold, transposed) nor a scalar"
+            )
         st.out += out
         return end
 
