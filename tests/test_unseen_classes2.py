@@ -140,3 +140,15 @@ def test_a_tag_holding_a_reference_is_the_rows_label(tmp_path: Path) -> None:
     assert "(by equation (1))" in md
     labels = [e.label for e in find_all(md, {"numbered"})["numbered"]]
     assert labels == ["1", "by equation (1)"]
+
+
+def test_layers_of_n_nodes_give_the_count_not_the_width() -> None:
+    """'2 dense hidden layers of 20 nodes': two layers, each 20 wide; the 20 is never the number of layers."""
+    from tools.analysis.hyperparams import find_hyperparameters
+
+    for text, count in (
+        ("The network comprises 2 dense hidden layers of 20 nodes with tanh activations.", "2"),
+        ("The architecture of f comprises 3 hidden layers of 64 neurons each.", "3"),
+    ):
+        layers = [f.value for f in find_hyperparameters(text) if f.key == "num_layers"]
+        assert layers == [count], (text, layers)

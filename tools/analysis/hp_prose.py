@@ -109,6 +109,7 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
 
 
 # "the batch sizes for CIFAR-10 and for ImageNet are 128 and 4096": one value per thing named, in order
+_WIDTH_AFTER = re.compile(r"\s+(?:hidden\s+)?(?:nodes|units|neurons|filters|channels|dimensions)\b", re.I)
 _PAIRED_GAP = re.compile(r"(?:for|on|in|of)\s+[\w-]+\s+and\s+(?:(?:for|on|in|of)\s+)?[\w-]+", re.I)
 
 
@@ -203,6 +204,8 @@ class _ProseScan:
         noun = NOUN_AFTER.match(self.text, m.end("value"))
         if noun and not UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"]):
             return False  # "the first layer consists of 32 neurons", "layers of 200 units"
+        if canonical_key(m["name"]) == "num_layers" and _WIDTH_AFTER.match(self.text, m.end("value")):
+            return False  # "2 hidden layers of 20 nodes": each layer's width, not how many layers
         return (
             self.free(*m.span("value"))
             and not _bad_name_value(m)
