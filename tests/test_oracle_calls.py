@@ -7,26 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from oracle_proof import both_ways
 
-from tools.trace.oracles import load_runtime, oracle_spec, paper_callables, paper_functions
-
-
-def _run(spec, impl, seed):
-    rt = load_runtime()
-    inputs = rt.random_inputs(spec, seed=seed, backend="numpy")
-    expected = rt.evaluate(spec, inputs, backend="numpy")
-    rt.assert_matches(spec, impl(**inputs), expected, backend="numpy")
+from tools.trace.oracles import oracle_spec, paper_callables, paper_functions
 
 
 def _both_ways(latex, functions, right, *wrong):
-    result = oracle_spec(latex, functions)
-    assert result.ok, result.reason
-    for seed in (0, 1, 2):
-        _run(result.spec, right, seed)
-    for bad in wrong:
-        with pytest.raises((AssertionError, ValueError)):
-            _run(result.spec, bad, 0)
-    return result.spec
+    return both_ways(latex, right, *wrong, functions=functions)
 
 
 def _paper(*paragraphs):

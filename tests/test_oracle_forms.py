@@ -7,15 +7,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from oracle_proof import run_on as _run
 
-from tools.trace.oracles import load_runtime, oracle_spec, render_test
-
-
-def _run(spec, impl, seed):
-    rt = load_runtime()
-    inputs = rt.random_inputs(spec, seed=seed, backend="numpy")
-    expected = rt.evaluate(spec, inputs, backend="numpy")
-    rt.assert_matches(spec, impl(**inputs), expected, backend="numpy")
+from tools.trace.oracles import oracle_spec, render_test
 
 
 def _both_ways(latex, right, *wrong, callables=frozenset()):

@@ -7,26 +7,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from oracle_proof import both_ways as _both_ways
 
-from tools.trace.oracles import load_runtime, oracle_spec
-
-
-def _run(spec, impl, seed):
-    rt = load_runtime()
-    inputs = rt.random_inputs(spec, seed=seed, backend="numpy")
-    expected = rt.evaluate(spec, inputs, backend="numpy")
-    rt.assert_matches(spec, impl(**inputs), expected, backend="numpy")
-
-
-def _both_ways(latex, right, *wrong):
-    result = oracle_spec(latex)
-    assert result.ok, result.reason
-    for seed in (0, 1, 2):
-        _run(result.spec, right, seed)
-    for bad in wrong:
-        with pytest.raises((AssertionError, ValueError)):
-            _run(result.spec, bad, 0)
-    return result.spec
+from tools.trace.oracles import oracle_spec
 
 
 def _refused(latex, words):
