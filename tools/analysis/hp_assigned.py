@@ -16,6 +16,48 @@ OWN_SETTING = re.compile(
     r"(?:(?:the\s+)?[a-z-]+\s+)?$",
     re.I,
 )
+# "Hyper-parameters are set to M = 64, n_critic = 100, λ = 0.025": every item of a list the paper introduces
+# as its settings (the items before this one run up to the introduction)
+_ITEM = r"(?:[^\W\d_]|[α-ωΑ-Ω])[\w{}]{0,10}\s*=\s*[^,;=]{1,24}?"
+LIST_OF_SETTINGS = re.compile(
+    r"\b(?:hyper-?\s?parameters?|settings?|parameters?\s+values?|constants?)\s+(?:\w+\s+){0,3}?(?:are|were|is|was)\s+"
+    r"(?:\w+ly\s+)?(?:set\s+(?:to|as)|fixed\s+(?:to|at|as)|chosen\s+as|given\s+by|as\s+follows)\s*:?\s*"
+    rf"(?:{_ITEM}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$",
+    re.I,
+)
+# "we set M = 64, K = 5 and λ = 0.1": an item of a list after 'we set'
+WE_SET_LIST = re.compile(
+    rf"\bwe\s+(?:set|fix|fixed|choose|chose|use|used)\s+(?:{_ITEM}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$", re.I
+)
+# "the gradient penalty coefficient is set to λ = 0.025": the noun phrase the sentence gives the symbol
+_HEAD = (
+    r"(?:coefficient|weight|rate|factor|size|constant|threshold|temperature|penalty|strength|scale|margin|"
+    r"radius|width|length|horizon|probability|ratio|decay|momentum|bandwidth|parameter|term|budget|number)"
+)
+_NOT_NOUN = r"(?!(?:the|a|an|this|that|it|its|our|which|and|or|is|was|of)\b)"
+SET_TO_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<noun>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{1,3}}{_HEAD})\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?"
+    r"(?:set|fixed|chosen)\s+(?:to|at|as)\s+$",
+    re.I,
+)
+# "λ = 0.1 is the gradient penalty coefficient"
+IS_THE_AFTER = re.compile(
+    rf"\s*(?:is|was)\s+(?:the|our)\s+(?P<noun>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{0,3}}{_HEAD})\b", re.I
+)
+
+
+def named_by_sentence(before: str, after: str) -> str | None:
+    """The words the sentence gives an assigned symbol: 'the gradient penalty coefficient is set to λ = 0.1',
+    'λ = 0.1 is the gradient penalty coefficient'."""
+    m = SET_TO_BEFORE.search(before) or IS_THE_AFTER.match(after)
+    return re.sub(r"\s+", " ", m["noun"]).strip() if m else None
+
+
+def in_settings_list(before: str) -> bool:
+    """Is the assignment an item of a list the sentence introduces as settings?"""
+    return bool(LIST_OF_SETTINGS.search(before) or WE_SET_LIST.search(before))
+
+
 # "we use ε = 1 in practice", "r = 0.1 in all experiments": the value the paper runs with throughout
 THROUGHOUT = re.compile(
     r"\s*(?:\)\s*)?(?:in\s+(?:all\s+(?:of\s+)?(?:our\s+|the\s+)?experiments|practice)|throughout)\b", re.I
@@ -58,7 +100,9 @@ class Reading(NamedTuple):
 
 
 def symbol_key(sym: str) -> str:
-    """A key spelled from the symbol itself: 'κ' -> 'kappa', 'β_1' -> 'beta1'."""
+    """A key spelled from the symbol itself: 'κ' -> 'kappa', 'β_1' -> 'beta1', 'n_critic' -> 'n_critic'."""
+    if re.fullmatch(r"[A-Za-z]_\{?[a-z]{2,}\}?", sym):
+        return sym.replace("{", "").replace("}", "")  # a word as subscript names the symbol: n_critic
     plain = sym.replace("_", "").replace("{", "").replace("}", "")
     return "".join(GREEK.get(ch, ch) for ch in plain)
 
@@ -81,6 +125,8 @@ def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading
     if named and named["first"].lower() not in _NOT_FIRST and not RESULT_WORDS.search(named["first"]):
         return Reading(f"{named['noun']} {sym}", canonical_key(named["noun"]), False)
     guessed = not GREEK_LETTER.match(sym)
+    if in_settings_list(before):
+        return Reading(sym, symbol_key(sym), False)
     said = OWN_SETTING.search(before) or PARAMETER_WORD.search(before) or RUNS_AT.search(before)
     throughout = THROUGHOUT.match(after) and (said or WE_USE.search(before))
     if throughout or (OWN_SETTING.search(before) and _own_constant(sym, value)):

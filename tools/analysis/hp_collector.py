@@ -36,7 +36,9 @@ class Collector:
             norm = "relu"  # "rectifier", "rectified linear units"
         if not value:
             return
-        unsure = doubt(quote, key, value, norm, flagged=flagged, prose=where != "table")
+        prose = where != "table"
+        section = line.section
+        unsure = doubt(quote, key, value, norm, flagged=flagged, prose=prose, section=section, column=context)
         ident = (key, flat_value(norm), context or "")
         if ident in self._seen:
             old = self.items[self._seen[ident]]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tools.analysis.hp_setup import decide
 from tools.analysis.hp_vocabulary import COUNT_KEYS
 
 # a sentence about someone else's method: "Magni et al. followed ...", "they used ...", with no "we"/"our"
@@ -86,13 +87,25 @@ _HYPOTHETICAL = re.compile(
 
 
 def doubt(  # noqa: PLR0913
-    quote: str, key: str, value: str, norm: object, *, flagged: bool = False, prose: bool = True
+    quote: str,
+    key: str,
+    value: str,
+    norm: object,
+    *,
+    flagged: bool = False,
+    prose: bool = True,
+    section: str | None = None,
+    column: str | None = None,
 ) -> str | None:
-    """Why a finding should be confirmed before use, or None when the paper states it plainly."""
+    """Why a finding should be confirmed before use, or None when the paper states it plainly. Outside the
+    paper's own setup (hp_setup.decide: theory, others' work, results) a value is never a setting."""
     if flagged:
         return "flagged by the scanner"
     if _OTHERS.search(quote) and not _OURS.search(quote):
         return "sentence about cited work"
+    setup = decide(section, quote, key=key) if prose else decide(None, "", column=column or "")
+    if setup.own is False:
+        return setup.reason
     if prose and (why := _sentence_doubt(quote, value)):
         return why
     if isinstance(norm, float) and norm < _FLOOR.get(key, 0):

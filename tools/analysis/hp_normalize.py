@@ -61,6 +61,24 @@ def _scalar(text: str) -> float | None:
         return None
 
 
+# a duration or a frequency, read in seconds and hertz: '64 ms' -> 0.064, '16 kHz' -> 16000
+_SI = {"ms": 1e-3, "millisecond": 1e-3, "s": 1.0, "sec": 1.0, "second": 1.0, "min": 60.0, "minute": 60.0,
+       "hz": 1.0, "khz": 1e3, "mhz": 1e6}
+PHYSICAL_UNIT = re.compile(
+    r"\s?(?P<unit>(?i:ms|milliseconds?|secs?|seconds?|s|min|minutes|kHz|MHz|Hz))(?![\w-])"
+)
+
+
+def _with_unit(t: str) -> float | None:
+    """'64 ms', '16 kHz', '10 seconds' in SI units; None for anything else."""
+    m = re.fullmatch(rf"(?P<v>{SCALAR})\s*(?P<u>[A-Za-z]+)", t)
+    if m is None or not PHYSICAL_UNIT.fullmatch(" " + m["u"]):
+        return None
+    v = _scalar(m["v"])
+    scale = _SI[m["u"].lower().removesuffix("s") if m["u"].lower() not in ("s", "ms") else m["u"].lower()]
+    return clean_float(v * scale) if v is not None else None
+
+
 def clean_float(v: float) -> float:
     if math.isfinite(v) and v == round(v) and abs(v) < 1e15:
         return float(int(round(v)))
@@ -77,6 +95,8 @@ def normalize_value(text: str) -> float | str | list[float | str]:
     if re.fullmatch(r"\d{1,3}(?:,\s\d{3})+", t) and re.search(r",\s0", t):
         t = t.replace(" ", "")  # '1, 000, 000': no list has an item '000'
     v = _scalar(t)
+    if v is None:
+        v = _with_unit(t)
     if v is not None:
         return v
     inner = t[1:-1] if t[:1] in "{[(" and t[-1:] in "}])" else t

@@ -58,12 +58,17 @@ NAME_VALUE = re.compile(
 VALUE_NAME = re.compile(
     rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([a-z]{{3,20}}\)\s+)?){{0,2}}?){_COUNT}", re.I
 )
-SYM = r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?[0-9a-z]{1,3}\}?|\d{1,2})?)(?![\w])"
+SYM = (
+    r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?(?:[0-9a-z]{1,3}|[a-z]{4,8})\}?|\d{1,2})?)"
+    r"(?![\w])"
+)
 SYM_ASSIGN = re.compile(
     # a value run into letters ("0.5dt") is part of a formula
     # "we fix a = 2": 'a' right before '=' is a symbol, never the article
     rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
 )
+# "β_1 = β_2 = 0.5": the symbol chained before an assignment takes its value too
+CHAINED = re.compile(rf"(?<![\w\\])(?P<sym>{SYM})\s*=\s*$")
 # "for ε ∈ {10^-4, 10^-3, 10^-2}": the values a symbol took over the runs (a stray "]" before the brace too)
 SYM_IN_SET = re.compile(
     rf"(?<![\w\\])(?P<sym>{SYM})\s*∈\s*(?P<value>\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+\s*\]?\s*\}})"

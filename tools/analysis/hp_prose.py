@@ -10,12 +10,14 @@ from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_confidence import no_sentence
 from tools.analysis.hp_context import value_context
 from tools.analysis.hp_greek import conventional_key
-from tools.analysis.hp_normalize import NUM, clean_float, normalize_value
-from tools.analysis.hp_paragraphs import SENTENCE_START, sentence_around
+from tools.analysis.hp_init import initial_moments
+from tools.analysis.hp_normalize import NUM, PHYSICAL_UNIT, clean_float, normalize_value
+from tools.analysis.hp_paragraphs import SENTENCE_END, SENTENCE_START, sentence_around
 from tools.analysis.hp_patterns import (
     ABOUT_LR,
     ACTIVATION,
     BACK_REFERENCE,
+    CHAINED,
     COMPOUND,
     CONDITIONAL,
     CONTRAST,
@@ -83,6 +85,8 @@ from tools.analysis.hp_vocabulary import (
     canonical_key,
     singular,
 )
+
+_ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
 
 def _scan(rx: re.Pattern[str], text: str, good) -> Iterator[re.Match[str]]:  # noqa: ANN001
@@ -155,6 +159,8 @@ class _ProseScan:
         if self.legend or (self.where == "prose" and self.in_legend(span[0])):
             flagged = True  # a figure's inner text: at most a candidate
         unit = UNIT.match(self.text, span[1])
+        if unit is None and (physical := PHYSICAL_UNIT.match(self.text, span[1])) and value[-1:].isdigit():
+            value, unit = f"{value} {physical['unit']}", physical  # '64 ms' is 0.064 (s), '16 kHz' 16000 (Hz)
         if unit and key == "warmup_steps" and unit[1].lower() == "epochs":
             key = "warmup_epochs"  # "a warmup of 10 epochs"
         self.out.add(
@@ -214,6 +220,7 @@ class _ProseScan:
 
     def run(self) -> None:
         self.index_ranges()
+        self.initial_distributions()
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
         self.counted()
         self.formulas()
@@ -225,6 +232,16 @@ class _ProseScan:
         self.symbol_values()
         self.symbol_sets()
         self.keywords()
+
+    def initial_distributions(self) -> None:
+        """'initialised from a zero-mean Gaussian with standard deviation 0.01': init_mean, init_std."""
+        start = 0
+        for end in [m.end() for m in SENTENCE_END.finditer(self.text)] + [len(self.text)]:
+            for moment in initial_moments(self.text[start:end]):
+                a, b = start + moment.span[0], start + moment.span[1]
+                if self.free(a, b) and (at := _ANY.match(self.text, a, b)):
+                    self.emit(at, moment.name, moment.key, moment.value, (a, b))
+            start = end
 
     def index_ranges(self) -> None:
         """'from t = 0 up to t = 300': a phase of a run, no setting; its bounds are claimed."""
@@ -274,39 +291,48 @@ class _ProseScan:
         return len({k.lower() for k in TYPED_LAYERS.findall(sentence)}) >= 2
 
     def symbol_values(self) -> None:
-        """'β1 = 0.9' after Adam, a symbol the paper defined, or one it sets ('we use λ = 0.1')."""
-        text, symbols = self.text, self.symbols | self.local
+        """'β1 = 0.9' after Adam, a symbol the paper defined, or one it sets ('we use λ = 0.1'); in a chain
+        'β_1 = β_2 = 0.5' both symbols take the value."""
+        text = self.text
         for m in SYM_ASSIGN.finditer(text):
-            sym, before = m.group("sym"), text[max(0, m.start() - 60) : m.start()]
+            before = text[max(0, m.start() - 160) : m.start()]  # a list of settings may open well before
             if not self.free(*m.span("value")) or self.not_assigned(m, before):
                 continue  # "K · L = 1000" is a product's value, "C = 2 · max" a factor; "for N = 0, 1" a loop
-            if size := size_of(before, sym):  # "a test grid of size n = 10^4": the grid's, whatever n is
-                self.emit(m, size.name, size.key, m.group("value"), m.span("value"), flagged=size.flagged)
-                continue
-            named = symbol_named_here(text, m, symbols)
-            name, key = (sym, symbols.get(sym))
-            if named:
-                name, key = f"{named[0]} {sym}", canonical_key(named[0])
-            if key and (
-                DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()])
-                or SCORES_AFTER.match(text, m.end("value"))
-            ):
-                self.emit(m, name, key, m.group("value"), m.span("value"), flagged=True)
-                continue  # "instances, each containing T = 10 time steps", "T=20 | 265.1": not a setting
-            if named:
-                self.emit(m, name, key, m.group("value"), m.span("value"), flagged=not named[1])
-                continue
-            if CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]) or EXAMPLE.search(
-                sentence_around(text, m.start(), m.end())
-            ):
-                self.emit(m, sym, symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
-                continue  # "if M = 100 and K = 5, then ...": an example, not a setting
-            self.symbol_by_sentence(m, before, symbols)
+            if chained := CHAINED.search(before):
+                self.symbol_value(m, chained["sym"], before[: chained.start()])
+                self.taken.difference_update(range(*m.span("value")))
+            self.symbol_value(m, m.group("sym"), before)
 
-    def symbol_by_sentence(self, m: re.Match[str], before: str, symbols: dict[str, str]) -> None:
+    def symbol_value(self, m: re.Match[str], sym: str, before: str) -> None:
+        """One assignment, named by the sentence, the paper's symbol table or the letter's meaning."""
+        text, symbols = self.text, self.symbols | self.local
+        if size := size_of(before, sym):  # "a test grid of size n = 10^4": the grid's, whatever n is
+            self.emit(m, size.name, size.key, m.group("value"), m.span("value"), flagged=size.flagged)
+            return
+        named = symbol_named_here(text, m, symbols)
+        name, key = (sym, symbols.get(sym))
+        if named:
+            name, key = f"{named[0]} {sym}", canonical_key(named[0])
+        if key and (
+            DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()])
+            or SCORES_AFTER.match(text, m.end("value"))
+        ):
+            self.emit(m, name, key, m.group("value"), m.span("value"), flagged=True)
+            return  # "instances, each containing T = 10 time steps", "T=20 | 265.1": not a setting
+        if named:
+            self.emit(m, name, key, m.group("value"), m.span("value"), flagged=not named[1])
+            return
+        if CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]) or EXAMPLE.search(
+            sentence_around(text, m.start(), m.end())
+        ):
+            self.emit(m, sym, symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
+            return  # "if M = 100 and K = 5, then ...": an example, not a setting
+        self.symbol_by_sentence(m, before, symbols, sym)
+
+    def symbol_by_sentence(self, m: re.Match[str], before: str, symbols: dict[str, str], sym: str) -> None:
         """An assignment the sentence alone must name: Adam's β1, 'a budget of n', a symbol the paper defined
         (unless the sentence names another quantity), a letter's standard meaning, 'we set r = 0.1'."""
-        text, sym, value, span = self.text, m.group("sym"), m.group("value"), m.span("value")
+        text, value, span = self.text, m.group("value"), m.span("value")
         window = text[max(0, m.start() - 200) : m.end() + 100].lower()
         if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
             key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tools.analysis.hp_assigned import named_by_sentence
 from tools.analysis.hp_paragraphs import Para
 from tools.analysis.hp_patterns import (
     ATTR_OF,
@@ -30,7 +31,11 @@ from tools.analysis.hp_vocabulary import COUNT_KEYS, RESULT_WORDS, WORD_VALUED, 
 def symbol_named_here(text: str, m: re.Match[str], symbols: dict[str, str]) -> tuple[str, bool] | None:
     """The noun the sentence gives an assigned symbol, and whether it may be taken as stated: a plural noun
     right after the value that the paper counts elsewhere ("K = 5 sweeps" and "the number of sweeps"), a noun
-    opening the clause ("targeting δ = 0.9") or a purpose after the value ("γ = 0.4 for exploration")."""
+    opening the clause ("targeting δ = 0.9"), a purpose after the value ("γ = 0.4 for exploration"), or a
+    noun phrase the sentence sets or equates ("the gradient penalty coefficient is set to λ = 0.025")."""
+    end = m.end("value")
+    if noun := named_by_sentence(text[max(0, m.start() - 80) : m.start()], text[end : end + 80]):
+        return noun, True
     after = NOUN_AFTER_SYM.match(text, m.end("value"))
     if after and not UNIT.match(after[0]) and not RESULT_WORDS.search(after["noun"]):
         words = after["noun"].split()
