@@ -34,22 +34,29 @@ _HEAD = (
     r"(?:coefficient|weight|rate|factor|size|constant|threshold|temperature|penalty|strength|scale|margin|"
     r"radius|width|length|horizon|probability|ratio|decay|momentum|bandwidth|parameter|term|budget|number)"
 )
-_NOT_NOUN = r"(?!(?:the|a|an|this|that|it|its|our|which|and|or|is|was|of)\b)"
+_GENERIC = r"(?:coefficient|parameter|constant|term|factor|weight)"  # a bare one: the symbol names it
+_NOT_NOUN = r"(?!(?:the|a|an|this|that|it|its|our|which|and|or|is|was|of|with|for|on|in|by|to|at|from|as)\b)"
 SET_TO_BEFORE = re.compile(
     rf"(?<![\w-])(?P<noun>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{1,3}}{_HEAD})\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?"
     r"(?:set|fixed|chosen)\s+(?:to|at|as)\s+$",
     re.I,
 )
-# "λ = 0.1 is the gradient penalty coefficient"
+# "the gradient penalty coefficient λ is set to 0.1": the noun phrase right before the symbol
+NOUN_PHRASE_BEFORE = re.compile(
+    rf"\b(?:the|a|an|our)\s+(?P<noun>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{1,3}}{_HEAD}|{_GENERIC})\s+$", re.I
+)
+# "λ = 0.1 is the gradient penalty coefficient", "λ = 0.1, which is the gradient penalty coefficient"
 IS_THE_AFTER = re.compile(
-    rf"\s*(?:is|was)\s+(?:the|our)\s+(?P<noun>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{0,3}}{_HEAD})\b", re.I
+    rf"\s*(?:,\s*which\s+)?(?:is|was)\s+(?:the|our)\s+(?P<noun>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{0,3}}{_HEAD})\b",
+    re.I,
 )
 
 
 def named_by_sentence(before: str, after: str) -> str | None:
     """The words the sentence gives an assigned symbol: 'the gradient penalty coefficient is set to λ = 0.1',
-    'λ = 0.1 is the gradient penalty coefficient'."""
-    m = SET_TO_BEFORE.search(before) or IS_THE_AFTER.match(after)
+    'λ = 0.1 is the gradient penalty coefficient', 'the gradient penalty coefficient λ is set to 0.1'
+    (`before` ends at the symbol, `after` starts after the value)."""
+    m = SET_TO_BEFORE.search(before) or IS_THE_AFTER.match(after) or NOUN_PHRASE_BEFORE.search(before)
     return re.sub(r"\s+", " ", m["noun"]).strip() if m else None
 
 

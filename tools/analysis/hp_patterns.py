@@ -65,7 +65,7 @@ SYM = (
 SYM_ASSIGN = re.compile(
     # a value run into letters ("0.5dt") is part of a formula
     # "we fix a = 2": 'a' right before '=' is a symbol, never the article
-    rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))\s*(?:=|\bequal\s+to\b|\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
+    rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))\s*(?:=|\bequal\s+to\b|(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
 )
 # "β_1 = β_2 = 0.5": the symbol chained before an assignment takes its value too
 CHAINED = re.compile(rf"(?<![\w\\])(?P<sym>{SYM})\s*=\s*$")
