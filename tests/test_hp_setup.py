@@ -21,8 +21,8 @@ def test_an_experiments_section_states_the_papers_own_setup() -> None:
 
 def test_a_sentence_of_theory_gives_candidates() -> None:
     md = (
-        "## 3 Analysis\n\nIn this section, we derive an upper bound for gradient descent with a learning rate "
-        "of 0.1.\n"
+        "## 3 Analysis\n\nIn this section, we derive an upper bound for gradient descent with a "
+        "learning rate of 0.1.\n"
     )
     assert found(md)["learning_rate"] == [(0.1, "candidate")]
     decision = decide("3 Analysis", "By Theorem 2, a step size of 0.5 converges.")
