@@ -128,3 +128,20 @@ def test_a_symbol_the_sentence_names_takes_that_name() -> None:
     assert found("λ = 0.1 is the gradient penalty coefficient.\n")["gradient_penalty_coefficient"] == [
         (0.1, "stated")
     ]
+
+
+def test_a_layers_width_and_an_audio_sample_rate() -> None:
+    got = found("The critic is a 3-layer MLP with 10 hidden nodes per layer and ReLU activations.\n")
+    assert (got["num_layers"], got["hidden_size"]) == ([(3.0, "stated")], [(10.0, "stated")])
+    got = found(
+        "The classifier has 2 dense hidden layers of 20 nodes, followed by an output layer of 5 nodes.\n"
+    )
+    assert got["hidden_size"] == [(20.0, "stated")]  # the output layer's 5 is the data's, not a width
+    assert found("The tracks were downsampled to 16 kHz.\n")["sample_rate"] == [(16000.0, "stated")]
+
+
+def test_a_momentum_of_one_is_no_setting() -> None:
+    # "with momentum 1:" is an algorithm's numbered line run into its title
+    got = found("Algorithm 1 Stochastic gradient descent with momentum 1: input: initial weights w.\n")
+    assert {c for _v, c in got.get("momentum", [])} <= {"candidate"}
+    assert found("We use SGD with momentum 0.9.\n")["momentum"] == [(0.9, "stated")]

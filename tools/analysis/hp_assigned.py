@@ -57,7 +57,9 @@ def named_by_sentence(before: str, after: str) -> str | None:
     'λ = 0.1 is the gradient penalty coefficient', 'the gradient penalty coefficient λ is set to 0.1'
     (`before` ends at the symbol, `after` starts after the value)."""
     m = SET_TO_BEFORE.search(before) or IS_THE_AFTER.match(after) or NOUN_PHRASE_BEFORE.search(before)
-    return re.sub(r"\s+", " ", m["noun"]).strip() if m else None
+    if m is None or RESULT_WORDS.search(m["noun"]):
+        return None  # "an error rate ε = 0.04" is a result
+    return re.sub(r"\s+", " ", m["noun"]).strip()
 
 
 def in_settings_list(before: str) -> bool:

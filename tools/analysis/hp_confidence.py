@@ -20,6 +20,9 @@ _OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 _RUN = re.compile(r"(?:(?<![\w.])\d+(?:\.\d+)?\s+){3,}\d+(?:\.\d+)?(?![\w.])")
 # smallest plausible value of count settings: "two steps" is a procedure, not a training length
 _FLOOR = {"training_steps": 100, "diffusion_steps": 10, "num_parameters": 1000, "hidden_size": 8}
+# values a setting never reaches: a momentum or a decay rate of 1 keeps everything ("momentum 1:" is a
+# numbered line of an algorithm)
+_CEILING = {"momentum": 1.0, "beta1": 1.0, "beta2": 1.0}
 _COUNTS = {"num_layers", "num_heads", "num_features", "num_experts", "num_runs", "num_parameters"}
 # runs stated as such in words: "averaged over ten random seeds", "five runs per configuration"
 _RUNS_STATED = re.compile(
@@ -108,7 +111,7 @@ def doubt(  # noqa: PLR0913
         return setup.reason
     if prose and (why := _sentence_doubt(quote, value)):
         return why
-    if isinstance(norm, float) and norm < _FLOOR.get(key, 0):
+    if isinstance(norm, float) and (norm < _FLOOR.get(key, 0) or norm >= _CEILING.get(key, float("inf"))):
         return "implausible value for this setting"
     if isinstance(norm, float) and norm < 1 and (key in COUNT_KEYS or key.endswith("_steps")):
         return "a fraction for a count (a plot's tick label?)"

@@ -75,7 +75,7 @@ SYM_IN_SET = re.compile(
 )
 _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
-    r"L-BFGS|LBFGS|stochastic gradient descent)"
+    r"L-BFGS|LBFGS|stochastic gradient descent|(?i:hessian[- ]free))"
 )
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 OPTIMIZER = re.compile(
@@ -232,6 +232,27 @@ _PHRASES = (
         r"(?:examples|samples)\b",
         "examples",
         "examples",
+    ),
+    # "2 hidden layers of 20 nodes", "10 hidden units per layer": each layer's width (an input's or an
+    # output's layer is sized by the data)
+    (
+        r"(?<!output\s)(?<!input\s)(?<!final\s)(?<!last\s)\b(?:hidden\s+)?layers?\s+(?:each\s+)?(?:of|with)\s+"
+        rf"(?P<value>{NUM})\s+(?:hidden\s+)?(?:nodes|units|neurons)\b(?!\s+(?:each\s+)?(?:and|or)\b)",
+        "hidden_size",
+        "hidden units",
+    ),
+    (
+        rf"(?<![\w.,])(?P<value>{NUM})\s+(?:hidden\s+)?(?:nodes|units|neurons)\s+(?:per|in\s+each|for\s+each)\s+"
+        r"(?:hidden\s+)?layer\b",
+        "hidden_size",
+        "hidden units",
+    ),
+    # "the tracks were downsampled to 16 kHz", "a sampling rate of 44.1 kHz": the audio's sample rate
+    (
+        r"\b(?:(?:down|re|sub)?sampl(?:ed|ing|e)|sampling\s+(?:rate|frequency))\b[^.;]{0,40}?\b(?:to|at|of)\s+"
+        rf"(?P<value>(?:{NUM})\s?(?-i:kHz|Hz|MHz))(?!\w)",
+        "sample_rate",
+        "sample rate",
     ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (

@@ -56,7 +56,8 @@ _OWN_CUE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:set|fixed|chosen|selected|trained|initiali[sz]ed|optimi[sz]ed|"
     r"tuned|used|run|sampled|drawn|updated|annealed|decayed|clipped|downsampled|computed|divided)\b|"
     r"\b(?:in|for|across)\s+(?:all\s+)?(?:our|the|these|both|each|every)\s+(?:\w+\s+)?experiments?\b|"
-    r"\bhyper-?\s?parameters?\b|\bduring\s+training\b|\bour\s+(?:\w+\s+)?(?:model|network|method|setup)\b",
+    r"\bhyper-?\s?parameters?\s+(?:are|were|used|for)\b|\bfollowing\s+hyper-?\s?parameters\b|"
+    r"\bduring\s+training\b|\bour\s+(?:\w+\s+)?(?:model|network|method|setup)\b",
     re.I,
 )
 # theory: a statement, a derivation or a bound, not a run
