@@ -145,3 +145,9 @@ def test_a_momentum_of_one_is_no_setting() -> None:
     got = found("Algorithm 1 Stochastic gradient descent with momentum 1: input: initial weights w.\n")
     assert {c for _v, c in got.get("momentum", [])} <= {"candidate"}
     assert found("We use SGD with momentum 0.9.\n")["momentum"] == [(0.9, "stated")]
+
+
+def test_a_grid_after_in_and_a_value_after_to_be() -> None:
+    got = found("We tested learning rates in {.005, .001, .0005} and selected the batch size to be 2500.\n")
+    assert got["learning_rate"] == [([0.005, 0.001, 0.0005], "stated")]
+    assert got["batch_size"] == [(2500.0, "stated")]
