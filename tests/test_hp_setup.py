@@ -151,3 +151,10 @@ def test_a_grid_after_in_and_a_value_after_to_be() -> None:
     got = found("We tested learning rates in {.005, .001, .0005} and selected the batch size to be 2500.\n")
     assert got["learning_rate"] == [([0.005, 0.001, 0.0005], "stated")]
     assert got["batch_size"] == [(2500.0, "stated")]
+
+
+def test_a_mixtures_components_and_an_output_layers_width() -> None:
+    got = found("The adversary models Z as a mixture of five Gaussians, with an output layer of 15 nodes.\n")
+    assert got["mixture_components"] == [(5.0, "stated")]
+    assert got["output_units"] == [(15.0, "stated")]
+    assert "hidden_size" not in got

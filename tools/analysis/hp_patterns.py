@@ -247,6 +247,18 @@ _PHRASES = (
         "hidden_size",
         "hidden units",
     ),
+    # "an output layer of 15 nodes": the output's width
+    (
+        rf"\boutput\s+layer\s+(?:of|with)\s+(?P<value>{NUM})\s+(?:nodes|units|neurons)\b",
+        "output_units",
+        "output units",
+    ),
+    # "a mixture of five Gaussians": the number of mixture components
+    (
+        rf"\bmixture\s+of\s+(?P<value>{NUM}|(?:{WORDNUM})\b)\s+(?:gaussians?|normals?|components|experts)\b",
+        "mixture_components",
+        "mixture components",
+    ),
     # "the tracks were downsampled to 16 kHz", "a sampling rate of 44.1 kHz": the audio's sample rate
     (
         r"\b(?:(?:down|re|sub)?sampl(?:ed|ing|e)|sampling\s+(?:rate|frequency))\b[^.;]{0,40}?\b(?:to|at|of)\s+"
