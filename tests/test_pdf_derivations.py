@@ -134,3 +134,13 @@ def test_a_fraction_closing_a_display_is_no_list_of_references() -> None:
     """'(δ)/(2), (41)' ends in the PDF route's fraction, not in a list of labels like '(39), (41)'."""
     md = "≥ 1 − (δ)/(2), (41)\nthe bound follows from (39), (41)\n"
     assert [e.label for e in find_all(md, {"numbered"})["numbered"]] == ["41"]
+
+
+def test_an_equation_restated_in_an_appendix_is_reported_once() -> None:
+    """A lemma restated in the appendix prints its displays again, label and all: one equation. The same
+    label over another body (numbering restarted in a supplement) is another equation."""
+    eq = "0 ≤ µ − E [µBH] ≤ ∥f∥∞M−ϵ (P∥Φ)ϵ (11)"
+    lemma = "Lemma 1. Let P be a measure."
+    md = f"{lemma}\n{eq}\n## A Proofs\n{lemma}\n{eq}\nx = y + 1 (11)\n"
+    found = find_all(md, {"numbered"})["numbered"]
+    assert [(e.label, e.line) for e in found] == [("11", 2), ("11", 6)]

@@ -378,7 +378,20 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
                 continue
         if _display_like(t):
             display.append(Equation(label=None, body=t, **loc))
-    return numbered, display
+    return _without_restated(numbered), display
+
+
+def _without_restated(numbered: list[Equation]) -> list[Equation]:
+    """Each equation once: a later one with the same label and body is the same equation printed again (a
+    lemma restated with its displays in an appendix)."""
+    seen: set[tuple[str | None, str]] = set()
+    out = []
+    for e in numbered:
+        if e.body and (e.label, e.body) in seen:
+            continue
+        seen.add((e.label, e.body))
+        out.append(e)
+    return out
 
 
 def _long_display(body: str) -> bool:
