@@ -144,3 +144,19 @@ def test_an_equation_restated_in_an_appendix_is_reported_once() -> None:
     md = f"{lemma}\n{eq}\n## A Proofs\n{lemma}\n{eq}\nx = y + 1 (11)\n"
     found = find_all(md, {"numbered"})["numbered"]
     assert [(e.label, e.line) for e in found] == [("11", 2), ("11", 6)]
+
+
+def test_theorem_heads_in_small_capitals_or_closed_by_a_colon_or_a_dash() -> None:
+    """Heads as papers set them: small capitals ('Theorem 1.', 'Lemma 2 (Descent).'), bold closed by a colon,
+    bold closed by a dash: each statement found with its own first words (no dash before them)."""
+    got = [
+        (t.kind, t.number, t.title, t.text.split()[:2])
+        for t in find_all(convert("theoremheads"), {"theorem"})["theorems"]
+    ]
+    assert got == [
+        ("theorem", "1", None, ["Every", "bounded"]),
+        ("lemma", "2", "Descent", ["If", "the"]),
+        ("proposition", "1", None, ["The", "estimator"]),
+        ("proposition", "2", "Variance", ["The", "variance"]),
+        ("corollary", "1", None, ["The", "method"]),
+    ]

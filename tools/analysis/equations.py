@@ -65,7 +65,8 @@ _NUMBERED_STEP = re.compile(r"^\d{1,3}\.?\s+\S")
 _THM_KINDS = THM_KINDS
 _THM_NUM = THM_NUM + "|[A-Z]"
 _THM_BOLD = re.compile(  # 'Example' only with a bold head: as plain text it opens too much prose
-    rf"^\s*\*\*({_THM_KINDS}|example)(?:\s+({_THM_NUM}))?\.?\*\*\s*(?:\(([^)]{{1,120}})\))?[.:]?\s*(.*)$",
+    rf"^\s*\*\*({_THM_KINDS}|example)(?:\s+({_THM_NUM}))?\.?\*\*\s*(?:\(([^)]{{1,120}})\))?[.:]?\s*"
+    r"(?:[—–]\s*)?(.*)$",  # a head closed by a dash: 'Corollary 1 — The method ...'
     re.I,
 )
 _THM_PLAIN = re.compile(
