@@ -148,15 +148,23 @@ def test_an_equation_restated_in_an_appendix_is_reported_once() -> None:
 
 def test_theorem_heads_in_small_capitals_or_closed_by_a_colon_or_a_dash() -> None:
     """Heads as papers set them: small capitals ('Theorem 1.', 'Lemma 2 (Descent).'), bold closed by a colon,
-    bold closed by a dash: each statement found with its own first words (no dash before them)."""
-    got = [
-        (t.kind, t.number, t.title, t.text.split()[:2])
-        for t in find_all(convert("theoremheads"), {"theorem"})["theorems"]
-    ]
+    bold closed by a dash: each statement found with its own first words (no dash before them), also where
+    the engine joined two statements into one paragraph."""
+    theorems = find_all(convert("theoremheads"), {"theorem"})["theorems"]
+    got = [(t.kind, t.number, t.title, t.text.split()[:2]) for t in theorems]
     assert got == [
         ("theorem", "1", None, ["Every", "bounded"]),
         ("lemma", "2", "Descent", ["If", "the"]),
         ("proposition", "1", None, ["The", "estimator"]),
         ("proposition", "2", "Variance", ["The", "variance"]),
         ("corollary", "1", None, ["The", "method"]),
+        ("lemma", "3", None, ["Let", "Ψ"]),
     ]
+    assert theorems[4].text.endswith("strong convexity.")
+
+
+def test_a_sum_in_a_sentence_reads_its_lower_limit_first() -> None:
+    """Text-style limits stand as scripts after the sum, the upper over the lower; pdfium reads the upper
+    first ('∑Ll=1'). The lower comes first, as LaTeX writes `\\sum_{l=1}^{L}`, and nothing is lost."""
+    [lemma] = [t for t in find_all(convert("theoremheads"), {"theorem"})["theorems"] if t.number == "3"]
+    assert lemma.text.startswith("Let Ψ = ∑l=1L ζlPl and Φ = ∑k=1K βkQk be two finite mixtures")

@@ -592,15 +592,26 @@ def _adjacent(lines: list[MarkdownLine]) -> list[MarkdownLine]:
 def _theorems(lines: list[MarkdownLine]) -> list[Theorem]:
     out: list[Theorem] = []
     for i, ln in enumerate(lines):
-        m = _THM_BOLD.match(ln.text) or _THM_PLAIN.match(ln.text) or _THM_MID.search(ln.text)
-        if not m:
-            continue
-        text = m.group(4).strip() or _opening_paragraph(lines[i + 1 : i + 4])
-        if text and not text.endswith((".", "?", "!")):
-            rest = _list_after(lines[i + 1 : i + 16]) or _display_after(lines[i + 1 : i + 8])
-            text = f"{text} {rest}".strip()
-        out.append(Theorem(kind=m.group(1).lower(), number=m.group(2), title=m.group(3),
-                           text=_first_sentences(text), line=ln.no, page=ln.page, section=ln.section))
+        heads = _heads(ln.text)
+        for k, (m, own) in enumerate(heads):
+            text = own.strip() or _opening_paragraph(lines[i + 1 : i + 4])
+            if text and not text.endswith((".", "?", "!")) and k == len(heads) - 1:
+                rest = _list_after(lines[i + 1 : i + 16]) or _display_after(lines[i + 1 : i + 8])
+                text = f"{text} {rest}".strip()
+            out.append(Theorem(kind=m.group(1).lower(), number=m.group(2), title=m.group(3),
+                               text=_first_sentences(text), line=ln.no, page=ln.page, section=ln.section))
+    return out
+
+
+def _heads(text: str) -> list[tuple[re.Match, str]]:
+    """The theorem-like heads a line opens with or holds after a sentence's end, each with its own text (up
+    to the next head: two statements the PDF engine read as one paragraph)."""
+    out = []
+    m = _THM_BOLD.match(text) or _THM_PLAIN.match(text) or _THM_MID.search(text)
+    while m:
+        nxt = _THM_MID.search(text, m.start(4))
+        out.append((m, text[m.start(4) : nxt.start() if nxt else len(text)]))
+        m = nxt
     return out
 
 
