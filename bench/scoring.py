@@ -47,6 +47,9 @@ def latex_plain(text: str) -> str:
 _GT_OPENING_ENV = re.compile(
     r"^\s*(?:itemize|enumerate|description|equation|align|gather|multline|eqnarray|flalign)\*?\s*(?:\[[^]]*\])?\s*"
 )
+# a display environment opening inside the statement ('The LAX estimator, align g_ ...'): its name, which no
+# English sentence holds
+_GT_INNER_ENV = re.compile(r"(?<!\S)(?:align|alignat|multline|eqnarray|flalign)\*?(?!\S)")
 # a \label key such as 'ass:lip', 'eq:loss', 'sec:intro-2': word characters either side of a colon
 _REF_KEY = re.compile(r"(?<!\S)[A-Za-z][\w.-]*:[\w.:-]*\w(?!\S)")
 _WINDOW = 3  # found words searched per ground-truth word, from the statement's start
@@ -57,7 +60,7 @@ def _opening_words(first_words: str) -> list[str]:
     keys of references groundtruth.py's `plain` keeps (`\\autoref{ass:lip}` as 'ass:lip', where the paper
     prints 'Assumption 1')."""
     text = re.sub(r"^\s*\[[^]]*\]", "", first_words)
-    text = _REF_KEY.sub(" ", text)
+    text = _GT_INNER_ENV.sub(" ", _REF_KEY.sub(" ", text))
     return words(_GT_OPENING_ENV.sub("", text))[:4]
 
 

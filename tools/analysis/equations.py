@@ -47,7 +47,7 @@ _TAG_ONLY = re.compile(rf"{TAG_BODY}|{TAG_REF_BODY}")
 _REF_BEFORE = re.compile(
     r"(?i)(?:\beqs?\.?|\bequations?|\beqn\.?|\bin|\bsee|\band|\bor|\bof|\bsections?|\bsec\.|\bfig(?:ure)?s?\.?|"
     r"\btables?|\bappendix|\btheorem|\blemma|\bsteps?|\blines?|\balgorithms?|\bet al\.|"
-    rf"\((?:{LABEL_BODY})\)\s*,)\s*$"
+    rf"(?<!/)\((?:{LABEL_BODY})\)\s*,)\s*$"  # '(39), (41)' lists labels; '(δ)/(2), (41)' ends in a fraction
 )
 _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±√∥⊙⊗∗∞]|:=|\\[a-zA-Z]+|[α-ωΑ-Ω]")
 # the LaTeX route's display, '$$ body $$ (label)'; a \tag may hold a reference, '(by equation (6))'
@@ -65,7 +65,8 @@ _NUMBERED_STEP = re.compile(r"^\d{1,3}\.?\s+\S")
 _THM_KINDS = THM_KINDS
 _THM_NUM = THM_NUM + "|[A-Z]"
 _THM_BOLD = re.compile(  # 'Example' only with a bold head: as plain text it opens too much prose
-    rf"^\s*\*\*({_THM_KINDS}|example)(?:\s+({_THM_NUM}))?\.?\*\*\s*(?:\(([^)]{{1,120}})\))?[.:]?\s*(.*)$",
+    rf"^\s*\*\*({_THM_KINDS}|example)(?:\s+({_THM_NUM}))?\.?\*\*\s*(?:\(([^)]{{1,120}})\))?[.:]?\s*"
+    r"(?:[—–]\s*)?(.*)$",  # a head closed by a dash: 'Corollary 1 — The method ...'
     re.I,
 )
 _THM_PLAIN = re.compile(
@@ -364,7 +365,7 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
             body = t[: m.start()].strip()
             if (
                 body
-                and len(body) <= 600
+                and (len(body) <= 600 or _long_display(body))
                 and not _REF_BEFORE.search(body)
                 and (_MATH.search(body) or UNMAPPED_MATH.search(body) or _unmapped_display(body, m.group(1)))
                 and not (_prose_like(body) and len(body) > 200)
@@ -378,7 +379,27 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
                 continue
         if _display_like(t):
             display.append(Equation(label=None, body=t, **loc))
-    return numbered, display
+    return _without_restated(numbered), display
+
+
+def _without_restated(numbered: list[Equation]) -> list[Equation]:
+    """Each equation once: a later one with the same label and body is the same equation printed again (a
+    lemma restated with its displays in an appendix)."""
+    seen: set[tuple[str | None, str]] = set()
+    out = []
+    for e in numbered:
+        if e.body and (e.label, e.body) in seen:
+            continue
+        seen.add((e.label, e.body))
+        out.append(e)
+    return out
+
+
+def _long_display(body: str) -> bool:
+    """A long body that is all maths: an align of many rows whose one label closes the last row (the PDF
+    engine joins the unnumbered rows above it), not a paragraph that ends in a reference."""
+    tokens = body.split()
+    return len(body) <= 2000 and len(_ORDINARY_WORD.findall(body)) <= 0.05 * len(tokens)
 
 
 def _step_lines(lines: list[MarkdownLine]) -> set[int]:
@@ -571,14 +592,26 @@ def _adjacent(lines: list[MarkdownLine]) -> list[MarkdownLine]:
 def _theorems(lines: list[MarkdownLine]) -> list[Theorem]:
     out: list[Theorem] = []
     for i, ln in enumerate(lines):
-        m = _THM_BOLD.match(ln.text) or _THM_PLAIN.match(ln.text) or _THM_MID.search(ln.text)
-        if not m:
-            continue
-        text = m.group(4).strip() or _opening_paragraph(lines[i + 1 : i + 4])
-        if text and not text.endswith((".", "?", "!")):
-            text = f"{text} {_list_after(lines[i + 1 : i + 16])}".strip()
-        out.append(Theorem(kind=m.group(1).lower(), number=m.group(2), title=m.group(3),
-                           text=_first_sentences(text), line=ln.no, page=ln.page, section=ln.section))
+        heads = _heads(ln.text)
+        for k, (m, own) in enumerate(heads):
+            text = own.strip() or _opening_paragraph(lines[i + 1 : i + 4])
+            if text and not text.endswith((".", "?", "!")) and k == len(heads) - 1:
+                rest = _list_after(lines[i + 1 : i + 16]) or _display_after(lines[i + 1 : i + 8])
+                text = f"{text} {rest}".strip()
+            out.append(Theorem(kind=m.group(1).lower(), number=m.group(2), title=m.group(3),
+                               text=_first_sentences(text), line=ln.no, page=ln.page, section=ln.section))
+    return out
+
+
+def _heads(text: str) -> list[tuple[re.Match, str]]:
+    """The theorem-like heads a line opens with or holds after a sentence's end, each with its own text (up
+    to the next head: two statements the PDF engine read as one paragraph)."""
+    out = []
+    m = _THM_BOLD.match(text) or _THM_PLAIN.match(text) or _THM_MID.search(text)
+    while m:
+        nxt = _THM_MID.search(text, m.start(4))
+        out.append((m, text[m.start(4) : nxt.start() if nxt else len(text)]))
+        m = nxt
     return out
 
 
@@ -613,6 +646,30 @@ def _list_after(following: list[MarkdownLine]) -> str:
             break
         items.append(ln.text[m.end() :].strip())
     return " ".join(items)
+
+
+def _display_after(following: list[MarkdownLine]) -> str:
+    """The displays right after a statement's opening that runs on ('The LAX estimator,', 'we have'), and
+    the words closing the sentence after them ('is unbiased.'): the rest of the statement."""
+    parts: list[str] = []
+    pieces: list[str] = []  # a display's limits or scripts on lines of their own ('T T'): kept before maths
+    for ln in following:
+        t = ln.text.strip()
+        if not t or t.startswith("<!--"):
+            continue
+        m = _LATEX_DISPLAY.match(t)
+        label = _LABEL_END.search(t)
+        if m or label and _MATH.search(t) or _display_like(t):
+            parts += [*pieces, m.group(1).strip() if m else t[: label.start()].strip() if label else t]
+            pieces = []
+            continue
+        if len(t) <= 12 and not re.search(r"[A-Za-z]{3}", t) and len(pieces) < 2:
+            pieces.append(t)
+            continue
+        if parts and t[:1].islower() and not _THM_PLAIN.match(t):
+            parts.append(_first_sentences(t, 120))
+        break
+    return " ".join(parts)
 
 
 def _first_sentences(text: str, limit: int = 300) -> str:

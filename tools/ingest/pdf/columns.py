@@ -22,9 +22,20 @@ def columns(runs: list[Run], width: float) -> list[list[Run]]:
     n_left, n_right = sum(len(r.text) for r in left), sum(len(r.text) for r in right)
     # a one-column page of displays (pieces left and right of the middle) still has most prose lines spanning
     two_col = n_left >= 0.2 * total and n_right >= 0.2 * total and n_left + n_right >= 0.75 * total
+    # a one-column page of derivations: no column of prose, and display rows cross the middle between rows cut
+    # left and right of it (a two-column page has no run across its gutter inside its columns)
+    prose = _prose_column(left) or _prose_column(right)
+    two_col = two_col and (prose or _rows_across(runs, left + right) < 3)
     if two_col:
         _overflows(runs, left, right, mid)
     return _read_bands(_bands(runs, left, right), two_col)
+
+
+def _rows_across(runs: list[Run], sides: list[Run]) -> int:
+    """Baselines of runs crossing the middle (in neither side) between the sides' top and bottom rows."""
+    ids = {id(r) for r in sides}
+    top, bottom = max(r.y for r in sides), min(r.y for r in sides)
+    return len({round(r.y) for r in runs if id(r) not in ids and bottom < r.y < top})
 
 
 def _overflows(runs: list[Run], left: list[Run], right: list[Run], mid: float) -> None:

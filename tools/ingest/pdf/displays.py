@@ -52,6 +52,10 @@ def _frame(lines: list[Line]) -> _Frame:
     span = max(x.x1 for x in lines) - min(x.x0 for x in lines)
     long_ = [ln for ln in lines if ln.x1 - ln.x0 > 0.5 * span]
     xl, xr = margins(long_ or lines)
+    # on a page of derivations the displays' indent is the commonest start; prose lines start at the margin
+    prose = [ln for ln in lines if not few_words(ln.text)]
+    if len(prose) >= 3:
+        xl = min(xl, margins(prose)[0])
     return _Frame(xl, xr, max(xr - xl, 50.0), statistics.median(ln.size for ln in lines))
 
 

@@ -22,29 +22,37 @@ def label_of(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     """The equation label ending `line`, when it sits flush right with a wide gap before it. A \\tag word
     (E) (KL) must also follow maths, or stand alone in the right half of the column. A superscript or
     decoration after the label is dropped from the line."""
-    bare = _without_debris(line)
+    bare = _without_debris(line, page)
     label = _label(bare, page, xl, xr)
     if label and bare is not line:
         line.runs, line.text = bare.runs, bare.text
     return label
 
 
-def _without_debris(line: Line) -> Line:
-    """The line without a symbol or two printed after its label ('(6)⋆'), or the line itself."""
+def _without_debris(line: Line, page: PdfPage) -> Line:
+    """The line without a symbol or two printed after its label ('(6)⋆'), or the line itself. An accent in a
+    run of its own read after the label but set left of it ('X¯') goes back before the label."""
     if not _DEBRIS.search(line.text):
         return line
     runs = list(line.runs)
+    marks: list[Run] = []
     while runs and not _LABEL_IN_RUN.search(runs[-1].text):
         if re.search(r"[\w(]", runs[-1].text):
             return line
-        runs.pop()  # a run of debris only
+        marks.append(runs.pop())  # a run of debris only
     if not runs:
         return line
     r = runs[-1]
-    end = _LABEL_IN_RUN.search(r.text).end()  # type: ignore[union-attr]
-    runs[-1] = Run(r.text[:end], r.x0, r.x1, r.y, r.size, r.ci0, r.ci1, r.ts, r.hyphen)
+    m = _LABEL_IN_RUN.search(r.text)
+    assert m is not None
+    # the run's x1 is its last glyph's: an accent set left of the label ends it short of the label
+    x1 = page.box(page.char(r.ts + m.end() - 1))[2]
+    runs[-1] = Run(r.text[: m.end()], r.x0, max(x1, r.x0), r.y, r.size, r.ci0, r.ci1, r.ts, r.hyphen)
+    lx0 = page.box(page.char(r.ts + m.start()))[0]
+    runs[-1:-1] = sorted((k for k in marks if k.x1 <= lx0), key=lambda k: k.x0)
     text = runs_text(runs)
-    return Line(runs, line.x0, line.x1, line.y, line.size, text, line.hyphen, line.kind, line.label)
+    return Line(runs, line.x0, max(x.x1 for x in runs), line.y, line.size, text, line.hyphen, line.kind,
+                line.label)
 
 
 def _label(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:

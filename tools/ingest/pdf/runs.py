@@ -33,7 +33,8 @@ _MATH_FONT = re.compile(
     r"bbold|dsrom|symbol|lmmi|lmsy"
 )
 _BIG = set("√∑∏∫∮⋃⋂()[]{}⟨⟩|‖⌊⌋⌈⌉")
-_BIG_CMEX = _BIG | {"/", "\\"}  # a big slash is known as such only from its font
+_BIG_CMEX = _BIG | {"/", "\\"}
+_SCRIPTED_OPS = set("∑∏∫∮⋃⋂∐⨁⨂")  # operators whose limits a sentence sets as scripts after them
 _CMEX_CAND = re.compile(
     r"[\x00-\x1f]|(?<![A-Za-z])[PQRSXYZ](?=\S{0,3}(?:\s|$)|[a-z]{2,6}\()|(?<![A-Za-z])[p-v](?![A-Za-z])|^[./]"
 )
@@ -285,7 +286,49 @@ class PdfPage:
             pieces = self._baselines(ts, te)
             for k, (a, b) in enumerate(pieces):
                 out.append(self._run(a, b, hyphen and k == len(pieces) - 1))
-        return out
+        return self._stacked_scripts(out)
+
+    def _stacked_scripts(self, runs: list[Run]) -> list[Run]:
+        """A superscript closing a run and a subscript opening the next, stacked after a sum in a sentence
+        ('∑' with 'L' over 'l=1'): the superscript's text moves after the subscript's, as LaTeX writes
+        `\\sum_{l=1}^{L}` (pdfium reads the superscript first: '∑Ll=1'). The runs keep their places."""
+        for a, b in zip(runs, runs[1:], strict=False):
+            if any(self.char(r.ts + len(r.text) - 1) != r.ci1 for r in (a, b)):
+                continue  # a mark joined or dropped: the text's indices no longer match the page's
+            sup, sub = self._stack(a, b)
+            if sup:
+                a.text, b.text = a.text[:-sup], b.text[:sub] + a.text[-sup:] + b.text[sub:]
+                b.ts -= sup  # from its end back, b's text maps to the page's as before (labels, margins)
+        return runs
+
+    def _stack(self, a: Run, b: Run) -> tuple[int, int]:
+        """The glyphs of a's superscript after a sum and of b's subscript set under it from one left edge,
+        script-size both, the superscript higher; (0, 0) when they are no such pair."""
+        op = max((k for k in range(max(len(a.text) - 5, 0), len(a.text) - 1) if a.text[k] in _SCRIPTED_OPS),
+                 default=-1)
+        if op < 0:
+            return 0, 0
+        big = self.size(self.char(a.ts + op))
+        tops = [self._script_y(a.ts + k, big) for k in range(op + 1, len(a.text))]
+        if None in tops:
+            return 0, 0
+        sub = 0
+        while sub < min(len(b.text) - 1, 6):
+            y = self._script_y(b.ts + sub, big)
+            if y is None or y > min(tops) - 0.3 * big:  # type: ignore[type-var]
+                break
+            sub += 1
+        left = self.box(self.char(a.ts + op + 1))[0]
+        if not sub or abs(left - self.box(self.char(b.ts))[0]) > 0.1 * big:
+            return 0, 0
+        return len(a.text) - op - 1, sub
+
+    def _script_y(self, at: int, big: float) -> float | None:
+        """The baseline of a script-size glyph at text index `at`, or None for a space or a body-size one."""
+        ci = self.char(at)
+        if self.text[at].isspace() or self.size(ci) >= 0.85 * big:
+            return None
+        return self.origin(ci)[1]
 
     def _baselines(self, ts: int, te: int) -> list[tuple[int, int]]:
         """The run [ts, te) cut where pdfium went on from a prose line to another baseline without a line
