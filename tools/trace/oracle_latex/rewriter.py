@@ -10,6 +10,7 @@ from tools.dispatch import dispatch_table
 from tools.trace.oracle_latex.axes import AxisReductions, Range, written_indices
 from tools.trace.oracle_latex.conditions import case_conditions
 from tools.trace.oracle_latex.densities import gaussian
+from tools.trace.oracle_latex.derivatives import Derivatives
 from tools.trace.oracle_latex.nodes import (
     Cases,
     Group,
@@ -102,6 +103,7 @@ _COMMAND_EMITTERS = dispatch_table(
     (("mathbb", "mathds"), "_emit_blackboard"),
     (("mathcal",), "_emit_density"),
     (("nabla",), "_emit_gradient"),
+    (("partial",), "_emit_partial"),
     (("det", "tr"), "_emit_matrix_scalar"),
     (("diag",), "_emit_diag"),
     (GREEK, "_emit_variable"),
@@ -109,7 +111,7 @@ _COMMAND_EMITTERS = dispatch_table(
 )
 
 
-class Rewriter(BlackboardOperators, AxisReductions):
+class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
     def __init__(
         self,
         *,
@@ -469,7 +471,9 @@ class Rewriter(BlackboardOperators, AxisReductions):
     # each _emit_<kind>(st, i, c) writes the command c at st.nodes[i] and returns the index after it
     def _emit_frac(self, st: Emit, i: int, c: str) -> int:
         if i + 2 < len(st.nodes) and all(_starts_with_d(items_of(n)) for n in st.nodes[i + 1 : i + 3]):
-            raise Unsupported("a derivative (d/dx) is not plain algebra")
+            return self.derivative_frac(st, i)  # d/dx (derivatives.py)
+        if i + 2 < len(st.nodes) and flatten(items_of(st.nodes[i + 1]))[:1] == ["\\partial"]:
+            return self.derivative_frac(st, i)
         num, i = self.arg(st.nodes, i + 1)
         den, i = self.arg(st.nodes, i)
         st.out.append(f"\\frac{num}{den}")

@@ -515,6 +515,12 @@ def _one_input(emitted: str) -> bool:
     return bool(re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*(\^\{\\zzTR\})?\s*", emitted))
 
 
+CONSTANT_SIDE = (
+    "an expression set equal to a constant (`... = 0`): a condition the inputs must meet (an ODE, an "
+    "optimality condition), not a value to compute"
+)
+
+
 def _definitions(
     rw: Rewriter, lhs_vars: list[Var], defs: list[tuple[list[Any], list[Any], list[list[Any]]]]
 ) -> tuple[list[dict[str, Any]], list[str]]:
@@ -531,6 +537,8 @@ def _definitions(
             var.name if var.call is None else py_name(var.base + ("_" + name_of(var.sub) if var.sub else ""))
         )
         definition: dict[str, Any] = {"target": target, "rhs": rw.emit(sides[0])}
+        if var.expression is not None and "\\zz" not in definition["rhs"]:
+            raise Unsupported(CONSTANT_SIDE)
         if var.expression is not None and _emits(rw, var.expression, target):
             sides.append(var.expression)  # an identity: its left-hand side is a link to check
         if sides[1:]:
