@@ -411,14 +411,25 @@ def _words(nodes: list[Any]) -> list[str]:
     return words
 
 
+def _outside_scripts(nodes: list[Any]) -> list[Any]:
+    """The tokens of nodes (groups opened) without what sub- and superscripts hold."""
+    out: list[Any] = []
+    for k, t in enumerate(nodes):
+        if k and nodes[k - 1] in ("_", "^"):
+            continue
+        out += _outside_scripts(t.items) if isinstance(t, Group) else [t]
+    return out
+
+
 def _expression_var(lhs: list[Any]) -> Var:
     """A left-hand side that is an expression (`\\log p(x)`, `|\\det J|`, `\\nabla_\\theta L`) names the
     quantity the implementation returns: a target named after its words. One that holds a relation
     (`a \\le b = c`, `\\lim ... = 0`) is a bound or a statement, not a definition."""
     flat = flatten(lhs)
+    unscripted = _outside_scripts(lhs)  # `\\mathbb{E}_{x \\sim p}[...]`: the \\sim is the expectation's
     if at_top_level(lhs, ","):  # `f_t, i_t, o_t = \\sigma(W_{f,i,o} x)`: one formula for each, shorthand
         raise Unsupported("the left-hand side lists several quantities (a, b = ...): which one is computed?")
-    for t in flat:
+    for t in unscripted:
         if isinstance(t, str) and (t in RELATIONS or cmd_of(t) in LHS_RELATIONS):
             raise Unsupported(
                 f"the left-hand side holds a relation ({t}): a bound or a statement, not a definition"
