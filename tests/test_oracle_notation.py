@@ -53,3 +53,23 @@ def test_an_empty_group_written_for_spacing_is_dropped():
         lambda a, x, b: a * x**2 - b,
         lambda a, x, b: a * x + b,
     )
+
+
+def test_a_log_of_a_sum_takes_the_whole_sum_and_a_log_of_bars_the_bars():
+    both_ways(
+        r"y = \log \sum_{i=1}^{n} w_i e^{x_i} + c",
+        lambda w, x, c: np.log(np.sum(w * np.exp(x), axis=-1)) + c,
+        lambda w, x, c: np.log(np.sum(w, axis=-1)) * np.exp(x).sum(axis=-1) + c,  # the log of w alone
+        lambda w, x, c: np.log(np.sum(w * np.exp(x), axis=-1)) - c,
+    )
+    both_ways(
+        r"y = \log |a - b| \, c + d",
+        lambda a, b, c, d: np.log(np.abs(a - b)) * c + d,
+        lambda a, b, c, d: np.log(np.abs(a - b) * c) + d,  # the log over the factor after the bars
+    )
+
+
+def test_a_bound_after_the_value_is_refused_as_a_bound():
+    result = oracle_spec(r"L = \sum_{j} (x_j - b)^2 \leq \delta")
+    assert not result.ok
+    assert "an inequality (\\leq): a bound" in result.reason

@@ -68,11 +68,7 @@ def _ends_term(t: Any) -> bool:
 
 def term_after(nodes: list[Any], j: int) -> tuple[list[Any], int]:
     """What an operator at j-1 applies to: a bracket or group, else the product term up to the next
-    top-level + - = , & or the end."""
-    if nodes[j : j + 1] == ["|"]:
-        raise Unsupported(
-            "a derivative evaluated at a point (\\frac{d}{dx}\\Big|_{x=0}) is not read: write it out"
-        )
+    top-level + - = , & or the end (brackets and |...| bars taken whole)."""
     if j < len(nodes) and nodes[j] in ("(", "["):
         close = matching(nodes, j, nodes[j], ")" if nodes[j] == "(" else "]")
         if close + 1 >= len(nodes) or _ends_term(nodes[close + 1]):
@@ -81,14 +77,31 @@ def term_after(nodes: list[Any], j: int) -> tuple[list[Any], int]:
         return nodes[j].items, j + 1
     k = j
     while k < len(nodes) and not _ends_term(nodes[k]):
-        k = (
-            matching(nodes, k, nodes[k], ")" if nodes[k] == "(" else "]") + 1
-            if nodes[k] in ("(", "[")
-            else k + 1
-        )
+        k = past_bars(nodes, k)
     if k == j:
-        raise Unsupported("a derivative operator with nothing after it to differentiate")
+        raise Unsupported("an operator with nothing after it to apply to")
     return nodes[j:k], k
+
+
+def past_bars(nodes: list[Any], k: int) -> int:
+    """The index after the token at k, or after the bracket or |...| it opens."""
+    if nodes[k] in ("(", "["):
+        return matching(nodes, k, nodes[k], ")" if nodes[k] == "(" else "]") + 1
+    if nodes[k] == "|":
+        close = next((m for m in range(k + 1, len(nodes)) if nodes[m] == "|"), None)
+        if close is None:
+            raise Unsupported("an unclosed |...|")
+        return close + 1
+    return k + 1
+
+
+def _operand(nodes: list[Any], j: int) -> tuple[list[Any], int]:
+    """What a derivative operator at j-1 applies to (term_after); `\\Big|_{x=0}` after it is refused."""
+    if nodes[j : j + 1] == ["|"]:
+        raise Unsupported(
+            "a derivative evaluated at a point (\\frac{d}{dx}\\Big|_{x=0}) is not read: write it out"
+        )
+    return term_after(nodes, j)
 
 
 class Derivatives:
@@ -126,7 +139,7 @@ class Derivatives:
         if num:
             operand, end = num, i + 3
         else:
-            operand, end = term_after(nodes, i + 3)
+            operand, end = _operand(nodes, i + 3)
         shown = latex_of(nodes[i:end])
         st.out.append(self._derivative(kind, operand, wrt, shown) + " ")
         return end
@@ -137,7 +150,7 @@ class Derivatives:
         if nodes[i + 1 : i + 2] != ["_"] or i + 2 >= len(nodes):
             raise Unsupported("a derivative is not plain algebra")
         wrt = self._wrt(items_of(nodes[i + 2]))
-        operand, end = term_after(nodes, i + 3)
+        operand, end = _operand(nodes, i + 3)
         st.out.append(self._derivative("partial", operand, wrt, latex_of(nodes[i:end])) + " ")
         return end
 

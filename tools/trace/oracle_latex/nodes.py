@@ -189,7 +189,7 @@ def clean(nodes: list[Any]) -> list[Any]:
             out += clean(t.items)  # {\\boldsymbol{x}}_i -> \\boldsymbol{x}_i
         elif isinstance(t, Group) and _font_switch(t.items):
             out += _font_switch(t.items)  # {\\cal L} -> \\mathcal{L}
-        elif isinstance(t, Group) and not t.items and not (out and (cmd_of(out[-1]) or out[-1] in ("_", "^"))):
+        elif isinstance(t, Group) and not t.items and not (out and (cmd_of(out[-1]) or out[-1] in SCRIPTS)):
             pass  # `f(b){}`: an empty group written for spacing
         elif c == "mathop" and i + 1 < len(nodes) and isinstance(nodes[i + 1], Group):
             out += clean(nodes[i + 1].items)  # \\mathop{\\mathbb{E}}: the operator itself
@@ -218,6 +218,7 @@ def clean(nodes: list[Any]) -> list[Any]:
     return out
 
 
+SCRIPTS = ("_", "^")
 FONT_SWITCHES = {"cal": "mathcal", "bf": "mathbf", "rm": "mathrm", "it": "mathit"}
 
 

@@ -10,7 +10,7 @@ from tools.dispatch import dispatch_table
 from tools.trace.oracle_latex.axes import AxisReductions, Range, written_indices
 from tools.trace.oracle_latex.conditions import case_conditions
 from tools.trace.oracle_latex.densities import gaussian
-from tools.trace.oracle_latex.derivatives import Derivatives
+from tools.trace.oracle_latex.derivatives import Derivatives, past_bars, term_after
 from tools.trace.oracle_latex.nodes import (
     Cases,
     Group,
@@ -36,6 +36,7 @@ from tools.trace.oracle_latex.vocabulary import (
     MODEL_SUBSCRIPTS,
     NAMED_OPERATORS,
     REASONS,
+    STATEMENT_RELATIONS,
     TEXT_NAMES,
     TRANSPOSE,
     Unsupported,
@@ -81,6 +82,16 @@ def emit_char(st: Emit, i: int, t: str) -> int:
     else:
         raise Unsupported(f"the character {t!r} is not supported")
     return i + 1
+
+
+def unknown_command(c: str) -> None:
+    """Refuse a command no emitter reads, with its reason."""
+    if c in REASONS:
+        raise Unsupported(REASONS[c])
+    relation = STATEMENT_RELATIONS.get("\\" + c)
+    if relation:  # `a = b \\le c`: a bound after the value
+        raise Unsupported(f"a side of `=` holds {relation}")
+    raise Unsupported(f"\\{c} is not plain algebra the oracle can evaluate")
 
 
 def _bold_inside(node: Any) -> bool:
@@ -353,9 +364,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             handler = _COMMAND_EMITTERS.get(c)
             if handler is not None:
                 return getattr(self, handler)(st, i, c)
-            if c in REASONS:
-                raise Unsupported(REASONS[c])
-            raise Unsupported(f"\\{c} is not plain algebra the oracle can evaluate")
+            unknown_command(c)
         if t == "\\|" or (t == "|" and st.nodes[i + 1 : i + 2] == ["|"]):
             return self._emit_norm(st, i, c)
         if t == "|" and not st.abs_open and self.tensors and not self.learning:
@@ -601,6 +610,10 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             i += 2
         elif cmd_of(nodes[i]) == "mathcal" and nodes[i + 2 : i + 3] == ["("]:  # \\log \\mathcal{N}(x; m, v)
             i = matching(nodes, i + 2) + 1
+        elif cmd_of(nodes[i]) in ("sum", "prod"):
+            i = term_after(nodes, i)[1]  # \\log \\sum_i x_i b: the sum, over the whole product term after it
+        elif nodes[i] == "|":
+            i = term_after(nodes[: past_bars(nodes, i)], i)[1]  # \\log |J|: the bars
         elif cmd_of(nodes[i]) in GREEK or cmd_of(nodes[i]) in DECOR_SUFFIX or str(nodes[i]).isalpha():
             _, i = self.read_var(nodes, i)
         else:
