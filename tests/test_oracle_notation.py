@@ -73,3 +73,17 @@ def test_a_bound_after_the_value_is_refused_as_a_bound():
     result = oracle_spec(r"L = \sum_{j} (x_j - b)^2 \leq \delta")
     assert not result.ok
     assert "an inequality (\\leq): a bound" in result.reason
+
+
+def test_braces_after_exp_are_its_brackets():
+    both_ways(
+        r"p = \frac{1}{\sqrt{2\pi}\sigma}\exp\left\{-\frac{1}{2}\left(\frac{\theta-\mu}{\sigma}\right)^2\right\}",
+        lambda sigma, theta, mu: np.exp(-0.5 * ((theta - mu) / sigma) ** 2) / (np.sqrt(2 * np.pi) * sigma),
+        lambda sigma, theta, mu: np.exp(0.5 * ((theta - mu) / sigma) ** 2) / (np.sqrt(2 * np.pi) * sigma),
+        lambda sigma, theta, mu: np.exp(-0.5 * ((theta + mu) / sigma) ** 2) / (np.sqrt(2 * np.pi) * sigma),
+    )
+
+
+def test_a_log_of_an_integral_or_of_a_policy_names_the_cause():
+    assert "an integral" in oracle_spec(r"y = \log \int_0^1 f(x) \, dx").reason
+    assert "policy or density" in oracle_spec(r"\ell = -\log \pi(a_t) A_t").reason

@@ -94,6 +94,15 @@ def unknown_command(c: str) -> None:
     raise Unsupported(f"\\{c} is not plain algebra the oracle can evaluate")
 
 
+def argument_refused(nodes: list[Any], i: int, c: str) -> None:
+    """Refuse, with its reason, an argument of \\log / \\exp the oracle cannot take: an integral, `\\pi(...)`
+    (a policy or density, not the number)."""
+    if cmd_of(nodes[i]) == "int":
+        raise Unsupported(REASONS["int"])
+    if cmd_of(nodes[i]) == "pi" and nodes[i + 1 : i + 2] == ["("]:
+        raise Unsupported(f"\\{c} \\pi(...): \\pi applied is a policy or density the line does not define")
+
+
 def _bold_inside(node: Any) -> bool:
     """`\\dot{\\mathbf{B}}`, `\\hat{{\\bm{C}}}`: a decorated bold symbol is bold (a matrix or vector)."""
     items = items_of(node)
@@ -603,6 +612,11 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if isinstance(nodes[i], Group):
             out.append(f"{name}({self.emit(nodes[i].items)})")
             return i + 1
+        if nodes[i] == "\\{":  # \\exp\\left\\{ ... \\right\\}: braces as its brackets
+            close = matching(nodes, i, "\\{", "\\}")
+            out.append(f"{name}({self.emit(nodes[i + 1 : close])})")
+            return close + 1
+        argument_refused(nodes, i, c)
         start = i
         if cmd_of(nodes[i]) in ("frac", "dfrac", "tfrac"):
             i += 3
