@@ -77,7 +77,8 @@ def test_a_bound_after_the_value_is_refused_as_a_bound():
 
 def test_braces_after_exp_are_its_brackets():
     both_ways(
-        r"p = \frac{1}{\sqrt{2\pi}\sigma}\exp\left\{-\frac{1}{2}\left(\frac{\theta-\mu}{\sigma}\right)^2\right\}",
+        r"p = \frac{1}{\sqrt{2\pi}\sigma}"
+        r"\exp\left\{-\frac{1}{2}\left(\frac{\theta-\mu}{\sigma}\right)^2\right\}",
         lambda sigma, theta, mu: np.exp(-0.5 * ((theta - mu) / sigma) ** 2) / (np.sqrt(2 * np.pi) * sigma),
         lambda sigma, theta, mu: np.exp(0.5 * ((theta - mu) / sigma) ** 2) / (np.sqrt(2 * np.pi) * sigma),
         lambda sigma, theta, mu: np.exp(-0.5 * ((theta + mu) / sigma) ** 2) / (np.sqrt(2 * np.pi) * sigma),
@@ -87,3 +88,8 @@ def test_braces_after_exp_are_its_brackets():
 def test_a_log_of_an_integral_or_of_a_policy_names_the_cause():
     assert "an integral" in oracle_spec(r"y = \log \int_0^1 f(x) \, dx").reason
     assert "policy or density" in oracle_spec(r"\ell = -\log \pi(a_t) A_t").reason
+
+
+def test_a_named_norm_is_refused_as_one():
+    result = oracle_spec(r"d = \frac{x}{\sqrt{-K}\|x\|_{\mathcal{L}}}")
+    assert not result.ok and "a named norm (Lorentzian" in result.reason

@@ -545,7 +545,11 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             sub = name_of(items_of(nodes[i + 1]))
             kind = {"1": "norm_one", "2": "norm_two", "infty": "norm_max", "F": "norm_fro"}.get(sub, "")
             if not kind:
-                raise Unsupported(f"a norm with subscript {sub} is not supported")
+                raise Unsupported(
+                    f"a norm with subscript {sub} is not supported: a named norm (Lorentzian, weighted, ...) "
+                    "whose definition the oracle does not read; it reads ||x||, ||x||_1, ||x||_2, ||x||_F, "
+                    "||x||_\\infty"
+                )
             i += 2
         if self.tensors:  # ||v||, ||v||_1, ||v||_2 of a vector (a matrix is refused at run time); ||A||_F
             if kind not in ("norm_two", "norm_fro", "norm_one"):
