@@ -410,8 +410,8 @@ def test_a_function_of_the_summed_index_is_one_value_per_term():
         (r"\theta^* = \arg\min_\theta f(\theta)", "\\arg"),
         (r"L \leq x + y", "no `=`"),
         (r"|u| \le a = b + c", "a relation (\\le)"),
-        (r"v = \frac{d}{dt} (x t^2)", "a derivative (d/dx)"),
-        (r"v = \frac{\mathrm{d} x}{\mathrm{d} t}", "a derivative (d/dx)"),
+        (r"v = \frac{d}{dt} (x t^2)", "a total derivative d/dt"),  # does x depend on t? not written
+        (r"v = \frac{\mathrm{d} x}{\mathrm{d} t}", "a renaming"),  # dx/dt alone: a given value
         (r"y = r(a + b)", "function or a product"),
         (r"y = \log q_k(z_j) - b", "q_k(...) may be a function or a product"),
         (r"y = \alpha_t", "a renaming"),

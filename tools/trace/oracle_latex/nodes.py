@@ -187,6 +187,13 @@ def clean(nodes: list[Any]) -> list[Any]:
             )
         ):
             out += clean(t.items)  # {\\boldsymbol{x}}_i -> \\boldsymbol{x}_i
+        elif isinstance(t, Group) and _font_switch(t.items):
+            out += _font_switch(t.items)  # {\\cal L} -> \\mathcal{L}
+        elif isinstance(t, Group) and not t.items and not (out and (cmd_of(out[-1]) or out[-1] in SCRIPTS)):
+            pass  # `f(b){}`: an empty group written for spacing
+        elif c == "mathop" and i + 1 < len(nodes) and isinstance(nodes[i + 1], Group):
+            out += clean(nodes[i + 1].items)  # \\mathop{\\mathbb{E}}: the operator itself
+            i += 1
         elif isinstance(t, Group):
             out.append(Group(clean(t.items)))
         elif isinstance(t, Cases):
@@ -209,6 +216,17 @@ def clean(nodes: list[Any]) -> list[Any]:
     while out and out[-1] in (",", ".", ";"):
         out.pop()
     return out
+
+
+SCRIPTS = ("_", "^")
+FONT_SWITCHES = {"cal": "mathcal", "bf": "mathbf", "rm": "mathrm", "it": "mathit"}
+
+
+def _font_switch(items: list[Any]) -> list[Any]:
+    """`{\\cal L}`, `{\\bf x}`: an old font switch over a group, as `\\mathcal{L}` ([] for other groups)."""
+    if len(items) < 2 or cmd_of(items[0]) not in FONT_SWITCHES:
+        return []
+    return ["\\" + FONT_SWITCHES[cmd_of(items[0]) or ""], Group(clean(items[1:]))]
 
 
 def _skip_sizes(nodes: list[Any], j: int) -> int:

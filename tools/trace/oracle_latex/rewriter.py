@@ -10,6 +10,7 @@ from tools.dispatch import dispatch_table
 from tools.trace.oracle_latex.axes import AxisReductions, Range, written_indices
 from tools.trace.oracle_latex.conditions import case_conditions
 from tools.trace.oracle_latex.densities import gaussian
+from tools.trace.oracle_latex.derivatives import Derivatives, past_bars, term_after
 from tools.trace.oracle_latex.nodes import (
     Cases,
     Group,
@@ -35,6 +36,7 @@ from tools.trace.oracle_latex.vocabulary import (
     MODEL_SUBSCRIPTS,
     NAMED_OPERATORS,
     REASONS,
+    STATEMENT_RELATIONS,
     TEXT_NAMES,
     TRANSPOSE,
     Unsupported,
@@ -82,6 +84,25 @@ def emit_char(st: Emit, i: int, t: str) -> int:
     return i + 1
 
 
+def unknown_command(c: str) -> None:
+    """Refuse a command no emitter reads, with its reason."""
+    if c in REASONS:
+        raise Unsupported(REASONS[c])
+    relation = STATEMENT_RELATIONS.get("\\" + c)
+    if relation:  # `a = b \\le c`: a bound after the value
+        raise Unsupported(f"a side of `=` holds {relation}")
+    raise Unsupported(f"\\{c} is not plain algebra the oracle can evaluate")
+
+
+def argument_refused(nodes: list[Any], i: int, c: str) -> None:
+    """Refuse, with its reason, an argument of \\log / \\exp the oracle cannot take: an integral, `\\pi(...)`
+    (a policy or density, not the number)."""
+    if cmd_of(nodes[i]) == "int":
+        raise Unsupported(REASONS["int"])
+    if cmd_of(nodes[i]) == "pi" and nodes[i + 1 : i + 2] == ["("]:
+        raise Unsupported(f"\\{c} \\pi(...): \\pi applied is a policy or density the line does not define")
+
+
 def _bold_inside(node: Any) -> bool:
     """`\\dot{\\mathbf{B}}`, `\\hat{{\\bm{C}}}`: a decorated bold symbol is bold (a matrix or vector)."""
     items = items_of(node)
@@ -102,6 +123,7 @@ _COMMAND_EMITTERS = dispatch_table(
     (("mathbb", "mathds"), "_emit_blackboard"),
     (("mathcal",), "_emit_density"),
     (("nabla",), "_emit_gradient"),
+    (("partial",), "_emit_partial"),
     (("det", "tr"), "_emit_matrix_scalar"),
     (("diag",), "_emit_diag"),
     (GREEK, "_emit_variable"),
@@ -109,7 +131,7 @@ _COMMAND_EMITTERS = dispatch_table(
 )
 
 
-class Rewriter(BlackboardOperators, AxisReductions):
+class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
     def __init__(
         self,
         *,
@@ -351,9 +373,7 @@ class Rewriter(BlackboardOperators, AxisReductions):
             handler = _COMMAND_EMITTERS.get(c)
             if handler is not None:
                 return getattr(self, handler)(st, i, c)
-            if c in REASONS:
-                raise Unsupported(REASONS[c])
-            raise Unsupported(f"\\{c} is not plain algebra the oracle can evaluate")
+            unknown_command(c)
         if t == "\\|" or (t == "|" and st.nodes[i + 1 : i + 2] == ["|"]):
             return self._emit_norm(st, i, c)
         if t == "|" and not st.abs_open and self.tensors and not self.learning:
@@ -469,7 +489,9 @@ class Rewriter(BlackboardOperators, AxisReductions):
     # each _emit_<kind>(st, i, c) writes the command c at st.nodes[i] and returns the index after it
     def _emit_frac(self, st: Emit, i: int, c: str) -> int:
         if i + 2 < len(st.nodes) and all(_starts_with_d(items_of(n)) for n in st.nodes[i + 1 : i + 3]):
-            raise Unsupported("a derivative (d/dx) is not plain algebra")
+            return self.derivative_frac(st, i)  # d/dx (derivatives.py)
+        if i + 2 < len(st.nodes) and flatten(items_of(st.nodes[i + 1]))[:1] == ["\\partial"]:
+            return self.derivative_frac(st, i)
         num, i = self.arg(st.nodes, i + 1)
         den, i = self.arg(st.nodes, i)
         st.out.append(f"\\frac{num}{den}")
@@ -523,7 +545,11 @@ class Rewriter(BlackboardOperators, AxisReductions):
             sub = name_of(items_of(nodes[i + 1]))
             kind = {"1": "norm_one", "2": "norm_two", "infty": "norm_max", "F": "norm_fro"}.get(sub, "")
             if not kind:
-                raise Unsupported(f"a norm with subscript {sub} is not supported")
+                raise Unsupported(
+                    f"a norm with subscript {sub} is not supported: a named norm (Lorentzian, weighted, ...) "
+                    "whose definition the oracle does not read; it reads ||x||, ||x||_1, ||x||_2, ||x||_F, "
+                    "||x||_\\infty"
+                )
             i += 2
         if self.tensors:  # ||v||, ||v||_1, ||v||_2 of a vector (a matrix is refused at run time); ||A||_F
             if kind not in ("norm_two", "norm_fro", "norm_one"):
@@ -590,6 +616,11 @@ class Rewriter(BlackboardOperators, AxisReductions):
         if isinstance(nodes[i], Group):
             out.append(f"{name}({self.emit(nodes[i].items)})")
             return i + 1
+        if nodes[i] == "\\{":  # \\exp\\left\\{ ... \\right\\}: braces as its brackets
+            close = matching(nodes, i, "\\{", "\\}")
+            out.append(f"{name}({self.emit(nodes[i + 1 : close])})")
+            return close + 1
+        argument_refused(nodes, i, c)
         start = i
         if cmd_of(nodes[i]) in ("frac", "dfrac", "tfrac"):
             i += 3
@@ -597,6 +628,10 @@ class Rewriter(BlackboardOperators, AxisReductions):
             i += 2
         elif cmd_of(nodes[i]) == "mathcal" and nodes[i + 2 : i + 3] == ["("]:  # \\log \\mathcal{N}(x; m, v)
             i = matching(nodes, i + 2) + 1
+        elif cmd_of(nodes[i]) in ("sum", "prod"):
+            i = term_after(nodes, i)[1]  # \\log \\sum_i x_i b: the sum, over the whole product term after it
+        elif nodes[i] == "|":
+            i = term_after(nodes[: past_bars(nodes, i)], i)[1]  # \\log |J|: the bars
         elif cmd_of(nodes[i]) in GREEK or cmd_of(nodes[i]) in DECOR_SUFFIX or str(nodes[i]).isalpha():
             _, i = self.read_var(nodes, i)
         else:

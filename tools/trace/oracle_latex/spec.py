@@ -411,14 +411,25 @@ def _words(nodes: list[Any]) -> list[str]:
     return words
 
 
+def _outside_scripts(nodes: list[Any]) -> list[Any]:
+    """The tokens of nodes (groups opened) without what sub- and superscripts hold."""
+    out: list[Any] = []
+    for k, t in enumerate(nodes):
+        if k and nodes[k - 1] in ("_", "^"):
+            continue
+        out += _outside_scripts(t.items) if isinstance(t, Group) else [t]
+    return out
+
+
 def _expression_var(lhs: list[Any]) -> Var:
     """A left-hand side that is an expression (`\\log p(x)`, `|\\det J|`, `\\nabla_\\theta L`) names the
     quantity the implementation returns: a target named after its words. One that holds a relation
     (`a \\le b = c`, `\\lim ... = 0`) is a bound or a statement, not a definition."""
     flat = flatten(lhs)
+    unscripted = _outside_scripts(lhs)  # `\\mathbb{E}_{x \\sim p}[...]`: the \\sim is the expectation's
     if at_top_level(lhs, ","):  # `f_t, i_t, o_t = \\sigma(W_{f,i,o} x)`: one formula for each, shorthand
         raise Unsupported("the left-hand side lists several quantities (a, b = ...): which one is computed?")
-    for t in flat:
+    for t in unscripted:
         if isinstance(t, str) and (t in RELATIONS or cmd_of(t) in LHS_RELATIONS):
             raise Unsupported(
                 f"the left-hand side holds a relation ({t}): a bound or a statement, not a definition"
@@ -515,6 +526,12 @@ def _one_input(emitted: str) -> bool:
     return bool(re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*(\^\{\\zzTR\})?\s*", emitted))
 
 
+CONSTANT_SIDE = (
+    "an expression set equal to a constant (`... = 0`): a condition the inputs must meet (an ODE, an "
+    "optimality condition), not a value to compute"
+)
+
+
 def _definitions(
     rw: Rewriter, lhs_vars: list[Var], defs: list[tuple[list[Any], list[Any], list[list[Any]]]]
 ) -> tuple[list[dict[str, Any]], list[str]]:
@@ -531,6 +548,8 @@ def _definitions(
             var.name if var.call is None else py_name(var.base + ("_" + name_of(var.sub) if var.sub else ""))
         )
         definition: dict[str, Any] = {"target": target, "rhs": rw.emit(sides[0])}
+        if var.expression is not None and "\\zz" not in definition["rhs"]:
+            raise Unsupported(CONSTANT_SIDE)
         if var.expression is not None and _emits(rw, var.expression, target):
             sides.append(var.expression)  # an identity: its left-hand side is a link to check
         if sides[1:]:

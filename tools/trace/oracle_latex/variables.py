@@ -64,7 +64,7 @@ def read_suffixes(var: Var, nodes: list[Any], i: int) -> int:
             var.sub += items_of(nodes[i + 1])
             i += 2
         elif t == "^" and i + 1 < len(nodes) and is_mark(nodes[i + 1]):
-            mark = name_of(nodes[i + 1].items) or "star"
+            mark = name_of(items_of(nodes[i + 1])) or "star"
             var.plain = var.plain or var.base
             var.marks.append(mark)
             var.base += "_" + mark
@@ -75,7 +75,10 @@ def read_suffixes(var: Var, nodes: list[Any], i: int) -> int:
 
 
 def is_mark(node: Any) -> bool:
-    """{(k)}, {[t]}, {*}, {\\star}, {\\prime} as a superscript: part of the name, not a power."""
+    """{(k)}, {[t]}, {*}, {\\star}, {\\prime} (braced or not: `x^*`) as a superscript: part of the name, not
+    a power."""
+    if node in ("*", "\\star", "\\ast"):
+        return True
     return isinstance(node, Group) and (
         node.items[:1] in (["("], ["["]) or node.items in (["*"], ["\\star"], ["\\prime"])
     )

@@ -66,6 +66,15 @@ DECOR_SUFFIX = {
     "textbf": "",
     "symbf": "",
     "pmb": "",
+    # amsmath's capital accents (for nesting): the same marks
+    "Bar": "_bar",
+    "Tilde": "_tilde",
+    "Hat": "_hat",
+    "Dot": "_dot",
+    "Ddot": "_ddot",
+    "Check": "_check",
+    "Breve": "_breve",
+    "Vec": "",
 }
 TEXT_NAMES = {"text", "textrm", "textnormal", "mathrm", "operatorname", "mathit", "textit", "mbox"}
 FUNCS = {"exp", "log", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh", "arcsin", "arccos", "arctan"}

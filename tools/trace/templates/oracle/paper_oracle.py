@@ -292,6 +292,8 @@ def _post(expr: Any, spec: dict[str, Any], helpers: dict[str, Any]) -> Any:
                 return sympy.Function(_REDUCERS[fname])(*args)
             if fname in _PASSED:
                 return sympy.Function(fname)(*args)
+            if fname == "pdiff" and len(args) == 2:  # a partial derivative written out on the line
+                return sympy.diff(args[0], args[1])
             if fname.startswith("op") and len(args) == 1:
                 return _named(fname[2:], args)
             special = _given_or_density(fname, args, spec)

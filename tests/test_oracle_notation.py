@@ -1,0 +1,95 @@
+"""Oracles for notation that only changes how a formula is written: an expectation's `x \\sim p` subscript on
+a left-hand side (no relation of the line), old font switches (`{\\cal L}`), `\\mathop{\\mathbb{E}}` and empty
+groups `{}`. Each oracle accepts a right implementation and rejects wrong ones (tests/oracle_proof.py); a
+real relation on the left stays refused."""
+
+from __future__ import annotations
+
+import numpy as np
+from oracle_proof import both_ways
+
+from tools.trace.oracles import oracle_spec
+
+
+def test_an_expectation_subscript_on_the_left_is_no_relation():
+    spec = both_ways(
+        r"\mathbb{E}_{x \sim p}\left[(x - c)^2\right] = \frac{1}{n}\sum_{i=1}^{n} (x_i - c)^2",
+        lambda x, c, n: np.sum((x - c) ** 2, axis=-1) / n,
+        lambda x, c, n: np.sum((x + c) ** 2, axis=-1) / n,
+        lambda x, c, n: np.sum((x - c) ** 2, axis=-1),
+    )
+    assert len(spec["outputs"]) == 1
+
+
+def test_a_relation_on_the_left_outside_a_subscript_stays_refused():
+    result = oracle_spec(r"x \sim p = a + b")
+    assert not result.ok and "relation (\\sim)" in result.reason
+
+
+def test_mathop_around_an_expectation_is_the_expectation():
+    both_ways(
+        r"J = \mathop{\mathbb{E}}\left[r^2 + b\right]",
+        lambda r, b: np.mean(r**2 + b, axis=0),
+        lambda r, b: np.mean(r**2 - b, axis=0),
+        lambda r, b: np.mean(r**2, axis=0),
+    )
+
+
+def test_an_old_font_switch_reads_as_its_command():
+    font = oracle_spec(r"E = {\cal L}_f - \lambda {\cal L}_r")
+    command = oracle_spec(r"E = \mathcal{L}_f - \lambda \mathcal{L}_r")
+    assert not font.ok and font.reason == command.reason  # one reading, one reason
+    both_ways(
+        r"y = {\bf w} \cdot x + b",
+        lambda w, x, b: w * x + b,
+        lambda w, x, b: w * x - b,
+    )
+
+
+def test_an_empty_group_written_for_spacing_is_dropped():
+    both_ways(
+        r"y = a{} x^2{} + b",
+        lambda a, x, b: a * x**2 + b,
+        lambda a, x, b: a * x**2 - b,
+        lambda a, x, b: a * x + b,
+    )
+
+
+def test_a_log_of_a_sum_takes_the_whole_sum_and_a_log_of_bars_the_bars():
+    both_ways(
+        r"y = \log \sum_{i=1}^{n} w_i e^{x_i} + c",
+        lambda w, x, c: np.log(np.sum(w * np.exp(x), axis=-1)) + c,
+        lambda w, x, c: np.log(np.sum(w, axis=-1)) * np.exp(x).sum(axis=-1) + c,  # the log of w alone
+        lambda w, x, c: np.log(np.sum(w * np.exp(x), axis=-1)) - c,
+    )
+    both_ways(
+        r"y = \log |a - b| \, c + d",
+        lambda a, b, c, d: np.log(np.abs(a - b)) * c + d,
+        lambda a, b, c, d: np.log(np.abs(a - b) * c) + d,  # the log over the factor after the bars
+    )
+
+
+def test_a_bound_after_the_value_is_refused_as_a_bound():
+    result = oracle_spec(r"L = \sum_{j} (x_j - b)^2 \leq \delta")
+    assert not result.ok
+    assert "an inequality (\\leq): a bound" in result.reason
+
+
+def test_braces_after_exp_are_its_brackets():
+    both_ways(
+        r"p = \frac{1}{\sqrt{2\pi}\sigma}"
+        r"\exp\left\{-\frac{1}{2}\left(\frac{\theta-\mu}{\sigma}\right)^2\right\}",
+        lambda sigma, theta, mu: np.exp(-0.5 * ((theta - mu) / sigma) ** 2) / (np.sqrt(2 * np.pi) * sigma),
+        lambda sigma, theta, mu: np.exp(0.5 * ((theta - mu) / sigma) ** 2) / (np.sqrt(2 * np.pi) * sigma),
+        lambda sigma, theta, mu: np.exp(-0.5 * ((theta + mu) / sigma) ** 2) / (np.sqrt(2 * np.pi) * sigma),
+    )
+
+
+def test_a_log_of_an_integral_or_of_a_policy_names_the_cause():
+    assert "an integral" in oracle_spec(r"y = \log \int_0^1 f(x) \, dx").reason
+    assert "policy or density" in oracle_spec(r"\ell = -\log \pi(a_t) A_t").reason
+
+
+def test_a_named_norm_is_refused_as_one():
+    result = oracle_spec(r"d = \frac{x}{\sqrt{-K}\|x\|_{\mathcal{L}}}")
+    assert not result.ok and "a named norm (Lorentzian" in result.reason
