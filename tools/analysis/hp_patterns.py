@@ -492,6 +492,8 @@ SETTING_VERB = re.compile(
 # a symbol right after a name ("sequence length T", "learning rate (α)") or right before it ("T diffusion
 # steps", "α, the learning rate"); tried around each name found, not at every position of the text
 SYM_AFTER = re.compile(rf"\s+(?:\(\s*)?(?P<sym>{SYM})(?![\w(])(?!\s*=)")
+# a name given with its value through its symbol: "mini-batches of size $M=64$", "batch size M = 64"
+SYM_SET_AFTER = re.compile(rf"\s+\$?(?P<sym>{SYM})\s*=\s*\d")
 SYM_BEFORE = re.compile(rf"(?<![\w\\'’])(?P<sym>{SYM})(?P<sep>\s*[,:]\s*(?:the\s+)?|\s+)$")
 # a symbol defined by the name after it: "where γ ∈ (0, 1) is a discount factor", "let τ denote the
 # temperature"

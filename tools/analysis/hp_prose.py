@@ -11,7 +11,7 @@ from tools.analysis.hp_confidence import no_sentence
 from tools.analysis.hp_context import value_context
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_init import initial_moments
-from tools.analysis.hp_normalize import NUM, PHYSICAL_UNIT, clean_float, normalize_value
+from tools.analysis.hp_normalize import NUM, PHYSICAL_UNIT, WORDNUM, clean_float, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_END, SENTENCE_START, sentence_around
 from tools.analysis.hp_patterns import (
     ABOUT_LR,
@@ -105,11 +105,26 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
     gap = m.group("gap") or ""
     if re.search(r"\b(of|the|and|in|for|to|with|from|at|by|on|than|per|each|every)\b", gap, re.I):
         return True
+    # "100 episodes were run": the count is the episodes'; "ten three-layer networks": 'three' counts layers
+    if re.search(r"\b(?:is|are|was|were|be|been)\b", gap, re.I):
+        return True
+    if re.match(rf"(?:\d+|{WORDNUM})\b", gap, re.I):
+        return True
     if RESULT_WORDS.search(gap) or NOT_A_COUNT.match(gap):
         return True
     if gap[:1].isupper() and re.search(r"(^|[.!?:]\s*)$", text[: m.start()]):
         return True
     return bool(re.match(r"\s*of\b", text[m.end() :]) and "step" in m.group("name").lower())
+
+
+# a count given to a word-named symbol: "Adam is run for n_critic = 100 iterations" counts an inner loop's
+# iterations (the critic's), not the training's ("for T = 1000 iterations" is)
+_SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*$")
+
+
+def _sub_loop(text: str, span: tuple[int, int]) -> bool:
+    m = _SUB_LOOP.search(text[max(0, span[0] - 30) : span[0]])
+    return bool(m and UNIT.match(text, span[1]) and canonical_key(m["sym"]) not in SYNONYMS)
 
 
 # "the batch sizes for CIFAR-10 and for ImageNet are 128 and 4096": one value per thing named, in order
@@ -171,7 +186,8 @@ class _ProseScan:
             self.where,
             sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
-            flagged=flagged or bool(PART_OF_RUN.search(self.text[max(0, span[0] - 30) : span[0]])),
+            flagged=flagged or bool(PART_OF_RUN.search(self.text[max(0, span[0] - 30) : span[0]]))
+            or _sub_loop(self.text, span),
             context=context or value_context(self.text, *span),
         )
 

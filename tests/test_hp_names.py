@@ -1,0 +1,93 @@
+"""Which setting a value belongs to, and whether it is one: an optimiser family named where a method is
+described, a variant named after an optimiser, the count a noun before a verb takes, a count of networks
+before a count of layers, a figure's inner text, and names written in other words ('sub-sequences of length',
+'lr scaling', 'minibatch size M'). The sentences are written for these tests in the style of papers."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+from tools.analysis.hyperparams import names_match
+
+
+def test_an_optimiser_family_in_a_method_section_is_a_candidate() -> None:
+    md = (
+        "## 3 Method\n\nThe estimates of the gradient can then be used to minimise the objective with "
+        "stochastic gradient descent.\n"
+    )
+    assert found(md)["optimizer"] == [("sgd", "candidate")]
+    # even when the sentence says "we"
+    md = (
+        "## 3.1 Learning the control variate\n\nWe simply optimise the critic using stochastic gradient "
+        "descent.\n"
+    )
+    assert found(md)["optimizer"] == [("sgd", "candidate")]
+
+
+def test_an_optimiser_family_with_a_setting_or_in_the_experiments_is_stated() -> None:
+    md = "## 3 Method\n\nWe train the critic with SGD and a learning rate of 0.1.\n"
+    assert found(md)["optimizer"] == [("sgd", "stated")]
+    md = "## 5 Experiments\n\nWe simply optimise the critic using stochastic gradient descent.\n"
+    assert found(md)["optimizer"] == [("sgd", "stated")]
+    # a named optimiser is no family: stated wherever a run is said to use it
+    md = "## 3 Method\n\nThe critic is trained using Adam.\n"
+    assert found(md)["optimizer"] == [("adam", "stated")]
+
+
+def test_a_variant_named_after_an_optimiser_is_a_candidate() -> None:
+    md = (
+        "## 5 Experiments\n\nFigure 5 shows the bound for the noise-corrected SGD algorithm of Section 4 "
+        "trained on 50,000 digits.\n"
+    )
+    assert found(md)["optimizer"] == [("sgd", "candidate")]
+
+
+def test_a_count_before_a_verb_is_its_nouns() -> None:
+    md = "## 5 Experiments\n\nAfter every 10th training episode 100 episodes were run to estimate it.\n"
+    assert "num_runs" not in found(md)
+    md = "## 5 Experiments\n\nResults are averaged over 5 runs.\n"
+    assert found(md)["num_runs"] == [(5.0, "stated")]
+
+
+def test_a_count_of_networks_before_a_count_of_layers() -> None:
+    md = "## 5 Experiments\n\nWe train ten three-layer neural networks jointly, one per task.\n"
+    assert found(md).get("num_layers") == [(3.0, "stated")]
+
+
+def test_a_figures_inner_text_is_a_candidate() -> None:
+    md = "## 5 Experiments\n\nWe plot the losses below.\n\n2 67.5\n\n68.0 1 Lr 68.5 ¸ 69.0\n"
+    assert all(conf == "candidate" for _, conf in found(md).get("learning_rate", []))
+
+
+def test_names_written_in_other_words() -> None:
+    md = "## 5 Experiments\n\nThe training tracks were divided into sub-sequences of length 200.\n"
+    assert found(md)["sequence_length"] == [(200.0, "stated")]
+    assert names_match("lr_scaling", "learning rate scaling")
+    assert names_match("subsequence_length", "sequence length")
+    assert not names_match("lr_scaling", "learning rate")
+    for text in ("We use a minibatch size M = 64.\n", "We draw M = 64 samples per minibatch.\n"):
+        assert found("## 5 Experiments\n\n" + text)["batch_size"] == [(64.0, "stated")], text
+
+
+def test_a_symbol_assigned_beside_its_name_names_it_later() -> None:
+    md = (
+        "## 5.1 Toy data\n\nThe model is run for 100 epochs with mini-batches of size $M=32$.\n\n"
+        "## 5.2 Real data\n\nHyper-parameters are set to $M=48$, $\\lambda=0.1$.\n"
+    )
+    got = found(md)
+    assert got["batch_size"] == [(32.0, "stated"), (48.0, "stated")]
+    assert "M" not in got
+
+
+def test_iterations_of_a_named_inner_loop_are_no_training_length() -> None:
+    md = "## 5 Experiments\n\nAt each epoch, the critic is trained for n_critic = 50 iterations.\n"
+    assert found(md)["training_steps"] == [(50.0, "candidate")]
+    md = "## 5 Experiments\n\nWe train for T = 5000 iterations.\n"
+    assert found(md)["training_steps"] == [(5000.0, "stated")]
+
+
+def test_one_hidden_layer_is_an_architecture() -> None:
+    md = "## 5 Experiments\n\nWe use a neural network with one hidden layer of 50 units.\n"
+    assert found(md)["num_layers"] == [(1.0, "stated")]
+    md = "## 5 Experiments\n\nThus one layer of our flow is a composition of two maps.\n"
+    assert found(md)["num_layers"] == [(1.0, "candidate")]
