@@ -91,3 +91,25 @@ def test_one_hidden_layer_is_an_architecture() -> None:
     assert found(md)["num_layers"] == [(1.0, "stated")]
     md = "## 5 Experiments\n\nThus one layer of our flow is a composition of two maps.\n"
     assert found(md)["num_layers"] == [(1.0, "candidate")]
+
+
+def test_gradient_descent_said_to_train_the_models() -> None:
+    md = "## 4 Training\n\nThe acoustic models were trained by gradient descent on the frame-wise loss.\n"
+    assert found(md)["optimizer"] == [("gradient descent", "stated")]
+    md = "## 2 Method\n\nThe surrogate is then optimised by gradient descent on the relaxed objective.\n"
+    assert found(md)["optimizer"] == [("gradient descent", "candidate")]
+    # an attack is no optimiser: "projected gradient descent" is not said to train anything
+    md = "## 5 Experiments\n\nWe attack the classifier with projected gradient descent.\n"
+    assert "optimizer" not in found(md)
+
+
+def test_activations_written_as_units_or_adjectives() -> None:
+    md = "## 5 Experiments\n\nThe output layers of both networks consisted of sigmoid units.\n"
+    assert found(md)["activation"] == [("sigmoid", "stated")]
+    md = "## 5 Experiments\n\nWe use a network with 100 hidden units and sigmoidal activation functions.\n"
+    assert found(md)["activation"] == [("sigmoid", "stated")]
+
+
+def test_an_exponent_a_pdf_sets_with_spaces() -> None:
+    md = "## 5 Experiments\n\nAll models were trained using Adam with β1 = 0.9 and ϵ = 1e − 08.\n"
+    assert found(md)["epsilon"] == [(1e-08, "stated")]

@@ -80,7 +80,10 @@ _OPT_NAMES = (
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 OPTIMIZER = re.compile(
     rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
-    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]ers?|algorithm)\b)"
+    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]ers?|algorithm)\b"
+    # "the models were trained by gradient descent": a family, a candidate outside a setup section
+    r"|\b(?i:trained|optimi[sz]ed|fitted)\s+(?i:by|with|using|via)\s+(?:(?i:plain|standard|vanilla)\s+)?"
+    r"((?i:gradient\s+descent))\b)"
 )
 SCHEDULE = re.compile(
     r"\b(linear|cosine|quadratic|sigmoid|exponential)\s+(?:(?P<lr>learning[\s-]rate|lr)\s+"
@@ -94,7 +97,9 @@ ACTIVATION = re.compile(
     r"(?:activation|nonlinearit|non-linearit)"
     rf"|\b(?:use|uses|used|using)\s+(?P<named>{_CHOICE_ACT})\s+{_CITED}?for\s+(?:our|the|all|each|every)\s+"
     r"(?:[a-z-]+\s+){0,2}(?:activations?|nonlinearit|non-linearit)"
-    r"|\b(?:with|uses?|using)\s+(?P<relu>rectified\s+linear\s+units?|rectifiers?)\b",
+    r"|\b(?:with|uses?|using)\s+(?P<relu>rectified\s+linear\s+units?|rectifiers?)\b"
+    # "the output layers consisted of sigmoid units"
+    rf"|\b(?:of|with|uses?|using)\s+(?P<units>{_CHOICE_ACT})\s+(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b",
     re.I,
 )
 NORMALIZATION = re.compile(

@@ -416,7 +416,8 @@ class _ProseScan:
         by_word = ((ACTIVATION, "activation"), (NORMALIZATION, "normalization"), (OBJECTIVE, "objective"))
         for rx, word in by_word:
             for m in rx.finditer(text):
-                value = m.group("value") or m.groupdict().get("named") or m.groupdict().get("relu") or ""
+                groups = m.groupdict()
+                value = next((groups[g] for g in ("value", "named", "relu", "units") if groups.get(g)), "")
                 gate = word == "activation" and GATE.search(text[max(0, m.start() - 40) : m.start()])
                 self.emit(m, word, word, value, m.span(), flagged=bool(gate))  # a gate's sigmoid is fixed
         for m in SEARCH.finditer(text):

@@ -208,6 +208,7 @@ CHOICES = {
         "leakyrelu",
         "rectifier",
         "sigmoid",
+        "sigmoidal",
         "softplus",
         "mish",
     ),
