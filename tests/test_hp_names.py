@@ -113,3 +113,25 @@ def test_activations_written_as_units_or_adjectives() -> None:
 def test_an_exponent_a_pdf_sets_with_spaces() -> None:
     md = "## 5 Experiments\n\nAll models were trained using Adam with β1 = 0.9 and ϵ = 1e − 08.\n"
     assert found(md)["epsilon"] == [(1e-08, "stated")]
+
+
+def test_the_loss_a_model_is_trained_on() -> None:
+    md = "## 5 Experiments\n\nThe classifiers were trained by minimising a cross entropy cost.\n"
+    assert found(md)["loss"] == [("cross entropy", "stated")]
+    md = "## 5 Experiments\n\nThe evaluation reports the cross entropy of the test set.\n"
+    assert "loss" not in found(md)
+
+
+def test_output_activations_by_name() -> None:
+    md = (
+        "## 5 Experiments\n\nThe output nodes for the means come with linear activations, those for the "
+        "scales with exponential activations.\n"
+    )
+    assert found(md)["activation"] == [("linear", "stated"), ("exponential", "stated")]
+
+
+def test_a_terms_weight_takes_the_terms_name() -> None:
+    md = (
+        "## 5 Experiments\n\nEntropy regularization with a weight of .02 was used to encourage exploration.\n"
+    )
+    assert found(md)["entropy_regularization_weight"] == [(0.02, "stated")]

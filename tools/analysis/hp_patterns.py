@@ -123,6 +123,19 @@ REPEATS = re.compile(
 )
 KNN = re.compile(r"(?<![\w-])(?P<value>\d+)-NN\s+graphs?\b")
 OBJECTIVE = re.compile(r"\b(?P<value>L_?\{?[a-z]{3,}\}?)\s+(?:objective|loss)\b")
+# a term's weight: "entropy regularization with a weight of .01", "an L2 penalty with a coefficient of 1e-4"
+TERM_WEIGHT = re.compile(
+    rf"\b(?P<term>(?:[A-Za-z][\w-]*\s+)?(?:regulari[sz]ation|penalty|bonus))\s+(?:term\s+)?(?:with|of)\s+"
+    rf"(?:a|an)\s+(?P<what>weight|coefficient|strength|scale)\s+of\s+(?P<value>{SCALAR})(?![\d.,]\d)",
+    re.I,
+)
+# the loss a model is trained on: "trained by minimising a cross entropy cost", "trained with a hinge loss"
+LOSS = re.compile(
+    r"\b(?:minimi[sz](?:e|es|ed|ing)|trained\s+(?:with|on|using))\s+(?:a|an|the)\s+(?P<value>(?:binary\s+)?"
+    r"cross[\s-]?entropy|mean[\s-]squared[\s-]error|negative\s+log[\s-]likelihood|hinge|squared\s+error)\s+"
+    r"(?:cost|loss|objective|criterion)\b",
+    re.I,
+)
 # settings a paper states in a fixed turn of phrase, with no name from the synonym table; (pattern, key, name)
 _N = rf"(?P<value>{NUM})"
 _DRAWN_BY = (

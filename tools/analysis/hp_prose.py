@@ -36,6 +36,7 @@ from tools.analysis.hp_patterns import (
     INTERVAL,
     INTERVAL_OF,
     KNN,
+    LOSS,
     MODIFIERS,
     NAME,
     NAME_VALUE,
@@ -70,6 +71,7 @@ from tools.analysis.hp_patterns import (
     SYM,
     SYM_ASSIGN,
     SYM_IN_SET,
+    TERM_WEIGHT,
     THINGS_FOR,
     TYPED_LAYERS,
     UNIT,
@@ -413,13 +415,22 @@ class _ProseScan:
         for m in SCHEDULE.finditer(text):
             key = "lr_schedule" if m.group("lr") else "noise_schedule"
             self.emit(m, m.group(0), key, m.group(1), m.span())
-        by_word = ((ACTIVATION, "activation"), (NORMALIZATION, "normalization"), (OBJECTIVE, "objective"))
+        by_word = (
+            (ACTIVATION, "activation"),
+            (NORMALIZATION, "normalization"),
+            (OBJECTIVE, "objective"),
+            (LOSS, "loss"),
+        )
         for rx, word in by_word:
             for m in rx.finditer(text):
                 groups = m.groupdict()
                 value = next((groups[g] for g in ("value", "named", "relu", "units") if groups.get(g)), "")
                 gate = word == "activation" and GATE.search(text[max(0, m.start() - 40) : m.start()])
                 self.emit(m, word, word, value, m.span(), flagged=bool(gate))  # a gate's sigmoid is fixed
+        for m in TERM_WEIGHT.finditer(text):
+            if self.free(*m.span("value")):
+                name = f"{m['term']} {m['what']}"
+                self.emit(m, name, canonical_key(name), m["value"], m.span("value"))
         for m in SEARCH.finditer(text):
             self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
         for m in FOLDS.finditer(text):

@@ -210,6 +210,9 @@ CHOICES = {
         "sigmoid",
         "sigmoidal",
         "softplus",
+        "softmax",
+        "linear",
+        "exponential",
         "mish",
     ),
     "normalization": (
