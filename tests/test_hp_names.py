@@ -135,3 +135,20 @@ def test_a_terms_weight_takes_the_terms_name() -> None:
         "## 5 Experiments\n\nEntropy regularization with a weight of .02 was used to encourage exploration.\n"
     )
     assert found(md)["entropy_regularization_weight"] == [(0.02, "stated")]
+
+
+def test_pooling_and_monte_carlo_repeats() -> None:
+    md = "## 5 Experiments\n\nThe network has two convolutional layers, each followed by average pooling.\n"
+    assert found(md)["pooling"] == [("average", "stated")]
+    md = "## 5 Experiments\n\nThe results of 30 Monte-Carlo simulations are shown in Figure 2.\n"
+    assert found(md)["num_runs"] == [(30.0, "stated")]
+
+
+def test_one_value_shared_by_two_things_named() -> None:
+    md = "## 5 Experiments\n\nThe step sizes for SGD and SVRG were 0.05.\n"
+    assert found(md)["learning_rate"] == [(0.05, "stated")]
+    md = "## 5 Experiments\n\nThe batch sizes for CIFAR-10 and for ImageNet are 128 and 4096.\n"
+    assert found(md)["batch_size"] == [([128.0, 4096.0], "stated")]
+    # a word that is no name between: not a value both share
+    md = "## 5 Experiments\n\nThe step sizes for SGD and not for SVRG were 0.05.\n"
+    assert "learning_rate" not in found(md)

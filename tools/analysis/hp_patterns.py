@@ -162,6 +162,19 @@ _PHRASES = (
         "sequence_length",
         "sequence length",
     ),
+    # "two convolutional layers each followed by max pooling", "with average-pooling"
+    (
+        r"\b(?:followed\s+by|with|using|uses?|applies|apply|and)\s+(?:a\s+)?(?:global\s+)?"
+        r"(?P<value>max|average|mean)[\s-]pooling\b",
+        "pooling",
+        "pooling",
+    ),
+    # "The results for 20 Monte-Carlo simulations": how often the experiment was repeated
+    (
+        rf"(?<![\w.,]){_N}\s+(?:independent\s+)?Monte[\s-]Carlo\s+(?:simulations|runs|trials)\b",
+        "num_runs",
+        "Monte Carlo runs",
+    ),
     # "Gaussian noise with (the) standard deviation 0.5"
     (
         rf"\bnoise\s+(?:with\s+)?(?:a\s+|the\s+)?(?:standard\s+deviation|std)\s+(?:of\s+)?(?:σ\s*=\s*)?"

@@ -141,7 +141,7 @@ def _bad_name_value(m: re.Match[str]) -> bool:
         return True
     if m.group("bare") is not None and COUNT_NOUN.search(m.group("name")):
         return True
-    paired = _PAIRED_GAP.fullmatch(gap.strip()) and re.search(r"\band\b|,", m.group("value"))
+    paired = _PAIRED_GAP.fullmatch(gap.strip())  # one value per thing named, or one value both share
     if not paired and re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
         return True
     names = (canonical_key(g.group("name")) for g in re.finditer(NAME, m.group("gap") or "", re.I))
