@@ -152,3 +152,10 @@ def test_one_value_shared_by_two_things_named() -> None:
     # a word that is no name between: not a value both share
     md = "## 5 Experiments\n\nThe step sizes for SGD and not for SVRG were 0.05.\n"
     assert "learning_rate" not in found(md)
+
+
+def test_layers_of_a_size_are_no_count_of_layers() -> None:
+    md = "## 5 Experiments\n\nWe train models with one or two layers of 300 Bernoulli random variables.\n"
+    assert 300.0 not in [v for v, _ in found(md).get("num_layers", [])]
+    md = "## 5 Experiments\n\nThe number of layers is 4.\n"
+    assert found(md)["num_layers"] == [(4.0, "stated")]

@@ -228,8 +228,11 @@ class _ProseScan:
         noun = NOUN_AFTER.match(self.text, m.end("value"))
         if noun and not UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"]):
             return False  # "the first layer consists of 32 neurons", "layers of 200 units"
-        if canonical_key(m["name"]) == "num_layers" and _WIDTH_AFTER.match(self.text, m.end("value")):
-            return False  # "2 hidden layers of 20 nodes": each layer's width, not how many layers
+        between = self.text[m.end("name") : m.start("value")]
+        if canonical_key(m["name"]) == "num_layers" and (
+            _WIDTH_AFTER.match(self.text, m.end("value")) or re.fullmatch(r"\s+of\s+", between)
+        ):
+            return False  # "2 hidden layers of 20 nodes", "two layers of 200 variables": each layer's width
         return (
             self.free(*m.span("value"))
             and not _bad_name_value(m)
