@@ -230,7 +230,8 @@ class _ProseScan:
             return False  # "the first layer consists of 32 neurons", "layers of 200 units"
         between = self.text[m.end("name") : m.start("value")]
         if canonical_key(m["name"]) == "num_layers" and (
-            _WIDTH_AFTER.match(self.text, m.end("value")) or re.fullmatch(r"\s+of\s+", between)
+            _WIDTH_AFTER.match(self.text, m.end("value"))
+            or (re.search(r"layers?$", m["name"], re.I) and re.fullmatch(r"\s+of\s+", between))
         ):
             return False  # "2 hidden layers of 20 nodes", "two layers of 200 variables": each layer's width
         return (
