@@ -15,7 +15,7 @@ _SCI = (
     rf"|(?:{NUM})\s*[×x·*]\s*10\s*{_MINUS}\s*\d+"
     rf"|\d(?:\.\d+)?\s*×\s*10[1-9](?![\d.,]\d|\d)"  # a superscript set on the line: '2×105' is 2 × 10^5
 )
-_ENOT = rf"(?:{NUM})[eE]{_MINUS}?\d+"
+_ENOT = rf"(?:{NUM})[eE](?:\s?{_MINUS}\s?)?\d+"  # '1e-08', and '1e − 08' as a PDF sets it
 _SUFFIXED = rf"(?:{NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{NUM})\s(?:thousand|million|billion)\b"
 _FRACTION = rf"(?:{NUM})\s*/\s*(?:{NUM})"
 SCALAR = rf"(?:{_SCI}|{_ENOT}|{_FRACTION}|{_SUFFIXED}|(?:{NUM})\s?%|{NUM})"

@@ -80,7 +80,10 @@ _OPT_NAMES = (
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 OPTIMIZER = re.compile(
     rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
-    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]ers?|algorithm)\b)"
+    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]ers?|algorithm)\b"
+    # "the models were trained by gradient descent": a family, a candidate outside a setup section
+    r"|\b(?i:trained|optimi[sz]ed|fitted)\s+(?i:by|with|using|via)\s+(?:(?i:plain|standard|vanilla)\s+)?"
+    r"((?i:gradient\s+descent))\b)"
 )
 SCHEDULE = re.compile(
     r"\b(linear|cosine|quadratic|sigmoid|exponential)\s+(?:(?P<lr>learning[\s-]rate|lr)\s+"
@@ -94,7 +97,9 @@ ACTIVATION = re.compile(
     r"(?:activation|nonlinearit|non-linearit)"
     rf"|\b(?:use|uses|used|using)\s+(?P<named>{_CHOICE_ACT})\s+{_CITED}?for\s+(?:our|the|all|each|every)\s+"
     r"(?:[a-z-]+\s+){0,2}(?:activations?|nonlinearit|non-linearit)"
-    r"|\b(?:with|uses?|using)\s+(?P<relu>rectified\s+linear\s+units?|rectifiers?)\b",
+    r"|\b(?:with|uses?|using)\s+(?P<relu>rectified\s+linear\s+units?|rectifiers?)\b"
+    # "the output layers consisted of sigmoid units"
+    rf"|\b(?:of|with|uses?|using)\s+(?P<units>{_CHOICE_ACT})\s+(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b",
     re.I,
 )
 NORMALIZATION = re.compile(
@@ -118,6 +123,19 @@ REPEATS = re.compile(
 )
 KNN = re.compile(r"(?<![\w-])(?P<value>\d+)-NN\s+graphs?\b")
 OBJECTIVE = re.compile(r"\b(?P<value>L_?\{?[a-z]{3,}\}?)\s+(?:objective|loss)\b")
+# a term's weight: "entropy regularization with a weight of .01", "an L2 penalty with a coefficient of 1e-4"
+TERM_WEIGHT = re.compile(
+    rf"\b(?P<term>(?:[A-Za-z][\w-]*\s+)?(?:regulari[sz]ation|penalty|bonus))\s+(?:term\s+)?(?:with|of)\s+"
+    rf"(?:a|an)\s+(?P<what>weight|coefficient|strength|scale)\s+of\s+(?P<value>{SCALAR})(?![\d.,]\d)",
+    re.I,
+)
+# the loss a model is trained on: "trained by minimising a cross entropy cost", "trained with a hinge loss"
+LOSS = re.compile(
+    r"\b(?:minimi[sz](?:e|es|ed|ing)|trained\s+(?:with|on|using))\s+(?:a|an|the)\s+(?P<value>(?:binary\s+)?"
+    r"cross[\s-]?entropy|mean[\s-]squared[\s-]error|negative\s+log[\s-]likelihood|hinge|squared\s+error)\s+"
+    r"(?:cost|loss|objective|criterion)\b",
+    re.I,
+)
 # settings a paper states in a fixed turn of phrase, with no name from the synonym table; (pattern, key, name)
 _N = rf"(?P<value>{NUM})"
 _DRAWN_BY = (
@@ -143,6 +161,19 @@ _PHRASES = (
         r"(?!\w|,\d|\.\d(?!\s+[A-Z][a-z]))",
         "sequence_length",
         "sequence length",
+    ),
+    # "two convolutional layers each followed by max pooling", "with average-pooling"
+    (
+        r"\b(?:followed\s+by|with|using|uses?|applies|apply|and)\s+(?:a\s+)?(?:global\s+)?"
+        r"(?P<value>max|average|mean)[\s-]pooling\b",
+        "pooling",
+        "pooling",
+    ),
+    # "The results for 20 Monte-Carlo simulations": how often the experiment was repeated
+    (
+        rf"(?<![\w.,]){_N}\s+(?:independent\s+)?Monte[\s-]Carlo\s+(?:simulations|runs|trials)\b",
+        "num_runs",
+        "Monte Carlo runs",
     ),
     # "Gaussian noise with (the) standard deviation 0.5"
     (
@@ -492,6 +523,8 @@ SETTING_VERB = re.compile(
 # a symbol right after a name ("sequence length T", "learning rate (α)") or right before it ("T diffusion
 # steps", "α, the learning rate"); tried around each name found, not at every position of the text
 SYM_AFTER = re.compile(rf"\s+(?:\(\s*)?(?P<sym>{SYM})(?![\w(])(?!\s*=)")
+# a name given with its value through its symbol: "mini-batches of size $M=64$", "batch size M = 64"
+SYM_SET_AFTER = re.compile(rf"\s+\$?(?P<sym>{SYM})\s*=\s*\d")
 SYM_BEFORE = re.compile(rf"(?<![\w\\'’])(?P<sym>{SYM})(?P<sep>\s*[,:]\s*(?:the\s+)?|\s+)$")
 # a symbol defined by the name after it: "where γ ∈ (0, 1) is a discount factor", "let τ denote the
 # temperature"

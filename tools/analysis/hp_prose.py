@@ -11,7 +11,7 @@ from tools.analysis.hp_confidence import no_sentence
 from tools.analysis.hp_context import value_context
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_init import initial_moments
-from tools.analysis.hp_normalize import NUM, PHYSICAL_UNIT, clean_float, normalize_value
+from tools.analysis.hp_normalize import NUM, PHYSICAL_UNIT, WORDNUM, clean_float, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_END, SENTENCE_START, sentence_around
 from tools.analysis.hp_patterns import (
     ABOUT_LR,
@@ -36,6 +36,7 @@ from tools.analysis.hp_patterns import (
     INTERVAL,
     INTERVAL_OF,
     KNN,
+    LOSS,
     MODIFIERS,
     NAME,
     NAME_VALUE,
@@ -70,6 +71,7 @@ from tools.analysis.hp_patterns import (
     SYM,
     SYM_ASSIGN,
     SYM_IN_SET,
+    TERM_WEIGHT,
     THINGS_FOR,
     TYPED_LAYERS,
     UNIT,
@@ -105,11 +107,26 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
     gap = m.group("gap") or ""
     if re.search(r"\b(of|the|and|in|for|to|with|from|at|by|on|than|per|each|every)\b", gap, re.I):
         return True
+    # "100 episodes were run": the count is the episodes'; "ten three-layer networks": 'three' counts layers
+    if re.search(r"\b(?:is|are|was|were|be|been)\b", gap, re.I):
+        return True
+    if re.match(rf"(?:\d+|{WORDNUM})\b", gap, re.I):
+        return True
     if RESULT_WORDS.search(gap) or NOT_A_COUNT.match(gap):
         return True
     if gap[:1].isupper() and re.search(r"(^|[.!?:]\s*)$", text[: m.start()]):
         return True
     return bool(re.match(r"\s*of\b", text[m.end() :]) and "step" in m.group("name").lower())
+
+
+# a count given to a word-named symbol: "Adam is run for n_critic = 100 iterations" counts an inner loop's
+# iterations (the critic's), not the training's ("for T = 1000 iterations" is)
+_SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*$")
+
+
+def _sub_loop(text: str, span: tuple[int, int]) -> bool:
+    m = _SUB_LOOP.search(text[max(0, span[0] - 30) : span[0]])
+    return bool(m and UNIT.match(text, span[1]) and canonical_key(m["sym"]) not in SYNONYMS)
 
 
 # "the batch sizes for CIFAR-10 and for ImageNet are 128 and 4096": one value per thing named, in order
@@ -124,7 +141,7 @@ def _bad_name_value(m: re.Match[str]) -> bool:
         return True
     if m.group("bare") is not None and COUNT_NOUN.search(m.group("name")):
         return True
-    paired = _PAIRED_GAP.fullmatch(gap.strip()) and re.search(r"\band\b|,", m.group("value"))
+    paired = _PAIRED_GAP.fullmatch(gap.strip())  # one value per thing named, or one value both share
     if not paired and re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
         return True
     names = (canonical_key(g.group("name")) for g in re.finditer(NAME, m.group("gap") or "", re.I))
@@ -171,7 +188,8 @@ class _ProseScan:
             self.where,
             sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
-            flagged=flagged or bool(PART_OF_RUN.search(self.text[max(0, span[0] - 30) : span[0]])),
+            flagged=flagged or bool(PART_OF_RUN.search(self.text[max(0, span[0] - 30) : span[0]]))
+            or _sub_loop(self.text, span),
             context=context or value_context(self.text, *span),
         )
 
@@ -210,8 +228,12 @@ class _ProseScan:
         noun = NOUN_AFTER.match(self.text, m.end("value"))
         if noun and not UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"]):
             return False  # "the first layer consists of 32 neurons", "layers of 200 units"
-        if canonical_key(m["name"]) == "num_layers" and _WIDTH_AFTER.match(self.text, m.end("value")):
-            return False  # "2 hidden layers of 20 nodes": each layer's width, not how many layers
+        between = self.text[m.end("name") : m.start("value")]
+        if canonical_key(m["name"]) == "num_layers" and (
+            _WIDTH_AFTER.match(self.text, m.end("value"))
+            or (re.search(r"layers?$", m["name"], re.I) and re.fullmatch(r"\s+of\s+", between))
+        ):
+            return False  # "2 hidden layers of 20 nodes", "two layers of 200 variables": each layer's width
         return (
             self.free(*m.span("value"))
             and not _bad_name_value(m)
@@ -397,12 +419,22 @@ class _ProseScan:
         for m in SCHEDULE.finditer(text):
             key = "lr_schedule" if m.group("lr") else "noise_schedule"
             self.emit(m, m.group(0), key, m.group(1), m.span())
-        by_word = ((ACTIVATION, "activation"), (NORMALIZATION, "normalization"), (OBJECTIVE, "objective"))
+        by_word = (
+            (ACTIVATION, "activation"),
+            (NORMALIZATION, "normalization"),
+            (OBJECTIVE, "objective"),
+            (LOSS, "loss"),
+        )
         for rx, word in by_word:
             for m in rx.finditer(text):
-                value = m.group("value") or m.groupdict().get("named") or m.groupdict().get("relu") or ""
+                groups = m.groupdict()
+                value = next((groups[g] for g in ("value", "named", "relu", "units") if groups.get(g)), "")
                 gate = word == "activation" and GATE.search(text[max(0, m.start() - 40) : m.start()])
                 self.emit(m, word, word, value, m.span(), flagged=bool(gate))  # a gate's sigmoid is fixed
+        for m in TERM_WEIGHT.finditer(text):
+            if self.free(*m.span("value")):
+                name = f"{m['term']} {m['what']}"
+                self.emit(m, name, canonical_key(name), m["value"], m.span("value"))
         for m in SEARCH.finditer(text):
             self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
         for m in FOLDS.finditer(text):

@@ -23,6 +23,7 @@ from tools.analysis.hp_patterns import (
     SYM_AFTER,
     SYM_BEFORE,
     SYM_IS,
+    SYM_SET_AFTER,
     UNIT,
 )
 from tools.analysis.hp_vocabulary import COUNT_KEYS, RESULT_WORDS, WORD_VALUED, canonical_key, singular
@@ -86,6 +87,7 @@ def symbol_map(paras: list[Para]) -> dict[str, str]:
     """Symbols the paper defines as a numeric setting: 'sequence length T', 'T diffusion steps', 'α, the
     learning rate'. Each reading votes (a two-word name counts more than a bare 'steps'); most votes win."""
     votes: dict[str, dict[str, int]] = {}
+    fallback: dict[str, str] = {}
     for para in paras:
         text = para.text
         for m in NAME_ANY.finditer(text):
@@ -94,6 +96,9 @@ def symbol_map(paras: list[Para]) -> dict[str, str]:
                 continue
             weight = 3 if re.search(r"[\s_-]", m.group(0).strip()) else 1
             after = SYM_AFTER.match(text, m.end())
+            # "mini-batches of size $M=64$": the name of a symbol defined nowhere else
+            if not after and key != "num_parameters" and (assigned := SYM_SET_AFTER.match(text, m.end())):
+                fallback.setdefault(assigned["sym"], key)
             before = SYM_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
             if before and key not in COUNT_KEYS and "," not in before.group("sep"):
                 before = None  # "T diffusion steps" yes, "T learning rate" no; "α, the learning rate" yes
@@ -125,7 +130,8 @@ def symbol_map(paras: list[Para]) -> dict[str, str]:
             votes.setdefault(m["sym"], {}).setdefault(key, 0)
             votes[m["sym"]][key] += 3
     counted = {f"#{singular(m[1].lower())}": "count" for p in paras for m in _NUMBER_OF.finditer(p.text)}
-    return {sym: max(keys, key=lambda k: keys[k]) for sym, keys in votes.items()} | counted
+    voted = {sym: max(keys, key=lambda k: keys[k]) for sym, keys in votes.items()}
+    return fallback | voted | counted
 
 
 _NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+([A-Za-z]{3,})")

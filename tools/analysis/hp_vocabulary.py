@@ -99,7 +99,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "noise_schedule": ("noise schedule", "variance schedule", "beta schedule", "schedule"),
     "lr_schedule": ("learning rate schedule", "lr schedule"),
     "lr_decay": ("learning rate decay", "lr decay", "learning rate decay factor"),
-    "sequence_length": ("sequence length", "context length", "max sequence length", "sequence lengths"),
+    "sequence_length": (
+        "sequence length",
+        "context length",
+        "max sequence length",
+        "sequence lengths",
+        "sub sequence length",  # truncated backpropagation through time: "sub-sequences of length 200"
+        "subsequence length",
+    ),
     "kernel_size": (
         "kernel size",
         "filter size",
@@ -201,7 +208,11 @@ CHOICES = {
         "leakyrelu",
         "rectifier",
         "sigmoid",
+        "sigmoidal",
         "softplus",
+        "softmax",
+        "linear",
+        "exponential",
         "mish",
     ),
     "normalization": (
@@ -259,6 +270,7 @@ def _norm_name(name: str) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", text.strip())
     text = re.sub(r"^(number of|num|n|total)\s+", "", text)
     text = re.sub(r"\b(?:dim|dimensionality)\b", "dimension", text)  # 'state_dim' is 'state dimension'
+    text = re.sub(r"\blr\b(?=\s+\w)", "learning rate", text)  # 'lr scaling' is 'learning rate scaling'
     return re.sub(r"\s+", " ", text).strip()
 
 
