@@ -17,6 +17,20 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def subprocesses_keep_bytecode(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Child Pythons (CLI, servers, generated projects) keep the bytecode they compile, in one session folder
+    (never beside the sources): with PYTHONDONTWRITEBYTECODE set, each child importing sympy or torch
+    compiled them anew (seconds each)."""
+    folder = tmp_path_factory.mktemp("pycache")
+    patch = pytest.MonkeyPatch()
+    patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    patch.setenv("PYTHONPYCACHEPREFIX", str(folder))
+    yield
+    patch.undo()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS

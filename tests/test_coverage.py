@@ -407,6 +407,7 @@ async def test_a_generated_project_from_paper_to_verified_equation(tmp_root: Pat
             "no local torch wheel (PAPER_TO_CODE_TORCH_INDEX or /opt/wheels): PyPI's is a 4 GB download"
         )
     monkeypatch.setattr(settings, "_settings", settings._settings.model_copy(update={"torch_index": wheels}))
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)  # each run would compile torch anew
     md = write(
         tmp_root, "paper/paper.md", convert_source(FIXTURES.parent / "corpus" / "iddpm" / "source").markdown
     )

@@ -38,9 +38,15 @@ def local_wheels() -> str | None:
     return None
 
 
+def bytecode_env(env: dict[str, str]) -> dict[str, str]:
+    """`env` letting Python keep its bytecode: with PYTHONDONTWRITEBYTECODE (set on some machines) each run
+    below would compile torch's modules anew, about half of an `import torch`."""
+    return {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def uv(project: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(["uv", *args], cwd=project, env=uv_env(), capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=timeout)
+    return subprocess.run(["uv", *args], cwd=project, env=bytecode_env(uv_env()), capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=timeout)
 
 
 def write_checklist(root: Path, kind: str) -> str:

@@ -278,18 +278,38 @@ def test_a_misread_formula_is_refused_not_guessed():
 # ---------------------------------------------------------------- make_equation_test on a generated project
 
 
-@pytest.fixture
-def project(tmp_root: Path) -> Path:
-    """iddpm via the LaTeX route -> checklist -> a generated project (not locked)."""
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory) -> Path:
+    """iddpm via the LaTeX route -> checklist -> a generated project (not locked), built once per module:
+    a folder holding paper/ and proj/."""
     from tools.analysis.checklist import make_checklist
     from tools.ingest.latex.document import convert_source
     from tools.project.scaffold import create_project
+    from tools.workspace import get_roots, set_roots
 
-    md = tmp_root / "paper" / "paper.md"
-    md.parent.mkdir()
-    md.write_text(convert_source(CORPUS / "iddpm" / "source").markdown, encoding="utf-8")
-    checklist = make_checklist(str(md))
-    create_project(tmp_root / "proj", checklist=Path(checklist.path), paper_markdown=md, lock=False)
+    root, before = tmp_path_factory.mktemp("oracle_project"), get_roots()
+    set_roots([root])
+    try:
+        md = root / "paper" / "paper.md"
+        md.parent.mkdir()
+        md.write_text(convert_source(CORPUS / "iddpm" / "source").markdown, encoding="utf-8")
+        checklist = make_checklist(str(md))
+        create_project(root / "proj", checklist=Path(checklist.path), paper_markdown=md, lock=False)
+    finally:
+        set_roots(before)
+    return root
+
+
+@pytest.fixture
+def project(built_project: Path, tmp_root: Path) -> Path:
+    """A copy of the built project in this test's root (tests change it), as if generated there: the
+    answers file's absolute paths name the copy."""
+    for name in ("paper", "proj"):
+        shutil.copytree(built_project / name, tmp_root / name)
+    answers = tmp_root / "proj" / ".paper-to-code.json"
+    answers.write_text(answers.read_text().replace(str(built_project), str(tmp_root)))
+    texts = (p.read_text(errors="replace") for p in tmp_root.rglob("*") if p.is_file())
+    assert not any(str(built_project) in text for text in texts)
     return tmp_root / "proj"
 
 
@@ -351,7 +371,8 @@ async def test_make_equation_test_through_the_mcp_client(project, client):
 def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
     """The generated tests in a real torch environment: xfail before, pass with a correct implementation,
     fail with a sign flip (the same paper_oracle module, lambdified for torch)."""
-    from test_generated_project import local_wheels  # the same local-wheel lookup as the green-at-birth test
+    # the same local-wheel lookup and bytecode-keeping environment as the green-at-birth test
+    from test_generated_project import bytecode_env, local_wheels
 
     wheels = local_wheels()
     if wheels is None:
@@ -384,7 +405,8 @@ def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
         timeout=600,
         stdin=subprocess.DEVNULL,
     )
-    env = {**os.environ, "PYTHONPATH": str(project / "src")}
+    keep_pyc = bytecode_env(dict(os.environ))
+    env = {**keep_pyc, "PYTHONPATH": str(project / "src")}
 
     def pytest_run(*files: str) -> str:
         run = subprocess.run(
@@ -445,7 +467,8 @@ def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
         "print('torch == numpy')\n"
     )
     run = subprocess.run(
-        [py, "-c", check, str(specs)], cwd=project / "tests", capture_output=True, text=True, timeout=300
+        [py, "-c", check, str(specs)], cwd=project / "tests", env=keep_pyc, capture_output=True, text=True,
+        timeout=300,
     )
     assert "torch == numpy" in run.stdout, run.stdout + run.stderr
     shutil.rmtree(venv, ignore_errors=True)
