@@ -29,7 +29,7 @@ def word_limits(rows: list[list[Run]], page: object, body: float) -> int:
             if run.size < 0.85 * body or not _maps(run, page, text):
                 continue
             for start, end, down in _spots(run.text):
-                if _two_words(page, run, start, end):
+                if _in_script(page, run.ts + start, body) or _two_words(page, run, start, end):
                     continue
                 x0, x1 = _span(page, run.ts + start, run.ts + end - 1)
                 pieces = _stacked(rows, row, x0, x1, run, down)
@@ -54,6 +54,11 @@ def _maps(run: Run, page: object, text: str) -> bool:
     text moved in)."""
     end = run.ts + len(run.text)
     return text[run.ts : end] == run.text and page.char(end - 1) == run.ci1  # type: ignore[attr-defined]
+
+
+def _in_script(page: object, at: int, body: float) -> bool:
+    """The glyph is set in a script itself ('g=1' under a brace, in a run that opens at body size)."""
+    return page.size(page.char(at)) < 0.85 * body  # type: ignore[attr-defined]
 
 
 def _two_words(page: object, run: Run, start: int, end: int) -> bool:
