@@ -399,9 +399,9 @@ def test_label_centred_between_aligned_rows_takes_every_row(tmp_root):
 def test_dropped_and_hand_set_labels_close_their_displays(tmp_root):
     """A label dropped below a row too wide for it; a number set by hand a space after a display's stop."""
     lines = convert_bench(tmp_root, "hand9rows")
-    displays = [s for s in lines if s.startswith(("ψt+1 ←", "min ∑"))]  # steps and a caption end in (3), (4)
+    displays = [s for s in lines if s.startswith(("ψt+1 ←", "min_"))]  # steps and a caption end in (3), (4)
     assert line_ending(displays, "3").startswith("ψt+1 ← ψt+ηψ∇θt J(θt, Ddev)")
-    assert line_ending(displays, "4").startswith("min ∑_{n=1}^{N} ∥yn − Φnθ∥2 + λ∥θ∥2.")
+    assert line_ending(displays, "4").startswith("min_{θ} ∑_{n=1}^{N} ∥yn − Φnθ∥2 + λ∥θ∥2.")
 
 
 def test_numbers_in_tables_captions_and_steps_are_no_labels(tmp_root):

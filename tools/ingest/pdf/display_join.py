@@ -12,6 +12,7 @@ from tools.ingest.pdf.labels import LABEL
 from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.mathtext import REL
 from tools.ingest.pdf.runs import Run, runs_text
+from tools.ingest.pdf.word_limits import word_limits
 
 _OPS = set("∑∏∫∮⋃⋂")
 
@@ -21,24 +22,24 @@ Piece = list[Run]  # a part of a row, cut where runs stand apart
 Pair = tuple[float, int, Piece, int, Piece, int]
 
 
-def join_block(block: list[Line], body: float) -> list[Line]:
+def join_block(block: list[Line], body: float, page: object = None) -> list[Line]:
     """One output line per label in a vertical block of display lines. Between two labels A (above) and B,
     lines close to A's baseline are A's (fraction parts); a label alone on its line was pushed below its
     equation, so the rest is B's; otherwise the rest is cut at the widest vertical gap."""
     labels = [k for k, ln in enumerate(block) if ln.label]
     if not labels:
-        return _join_unnumbered(block, body)
+        return _join_unnumbered(block, body, page)
     cuts = [0]
     for a, b in zip(labels, labels[1:], strict=False):
         cuts.append(_cut_between(block, a, b, body))
     cuts.append(len(block))
     out = []
     for (s, e), lab in zip(zip(cuts, cuts[1:], strict=False), labels, strict=False):
-        out.append(merge(block[s:e], block[lab].label, body))
+        out.append(merge(block[s:e], block[lab].label, body, page))
     return out
 
 
-def _join_unnumbered(block: list[Line], body: float) -> list[Line]:
+def _join_unnumbered(block: list[Line], body: float, page: object) -> list[Line]:
     """Rows of an unnumbered align: each piece (fraction part, limit) joins the nearest row with a
     relation."""
     mains = [k for k, ln in enumerate(block) if REL.search(ln.text)]
@@ -49,7 +50,7 @@ def _join_unnumbered(block: list[Line], body: float) -> list[Line]:
     rows: dict[int, list[Line]] = {k: [] for k in mains}
     for ln in block:
         rows[min(mains, key=lambda k: abs(block[k].y - ln.y))].append(ln)
-    return [merge(rows[k], None, body) for k in mains]
+    return [merge(rows[k], None, body, page) for k in mains]
 
 
 def _cut_between(block: list[Line], a: int, b: int, body: float) -> int:
@@ -64,9 +65,10 @@ def _cut_between(block: list[Line], a: int, b: int, body: float) -> int:
     return max(gaps)[1] if gaps else b
 
 
-def merge(block: list[Line], label: str | None, body: float = 0.0) -> Line:
+def merge(block: list[Line], label: str | None, body: float = 0.0, page: object = None) -> Line:
     """Join a display's lines into one reading: limits go to their operators, fractions into the main row
-    as '(num)/(den)', the remaining rows top to bottom, the label last."""
+    as '(num)/(den)', the remaining rows top to bottom, the label last. With the page, limits under an
+    operator word (min, arg max, lim) go to it too (`word_limits`)."""
     rows = []
     for ln in block:
         runs = [Run(r.text, r.x0, r.x1, r.y, r.size, r.ci0, r.ci1, r.ts) for r in ln.runs]
@@ -77,6 +79,8 @@ def merge(block: list[Line], label: str | None, body: float = 0.0) -> Line:
     flags = []
     if len(rows) > 1:
         _limits(rows)
+        if page is not None:
+            word_limits(rows, page, body or max(ln.size for ln in block))
         _fractions(rows, body or statistics.median(ln.size for ln in block))
         flags += _loose_rows(rows, body or max(ln.size for ln in block))
     text = " ".join(t for t in (runs_text(row) for row in rows if row) if t)

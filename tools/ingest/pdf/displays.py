@@ -45,7 +45,7 @@ def mark_displays(lines: list[Line], page: PdfPage) -> list[Line]:
     _rows_above_displays(lines, frame)
     _fraction_rows(lines, frame.body)
     _main_rows(lines, frame.body)
-    return _join_displays(lines, frame.body)
+    return _join_displays(lines, frame.body, page)
 
 
 def _frame(lines: list[Line]) -> _Frame:
@@ -165,7 +165,7 @@ def _main_rows(lines: list[Line], body: float) -> None:
             ln.kind = "indented"
 
 
-def _join_displays(lines: list[Line], body: float) -> list[Line]:
+def _join_displays(lines: list[Line], body: float, page: PdfPage) -> list[Line]:
     """Each vertical run of display-like lines joined: by its labels, or when it has none, its strictly
     display-like neighbours form unnumbered displays and the rest is text."""
     out: list[Line] = []
@@ -180,14 +180,14 @@ def _join_displays(lines: list[Line], body: float) -> list[Line]:
             j += 1
         block = lines[i:j]
         if any(ln.label for ln in block):
-            out.extend(join_block(block, body))
+            out.extend(join_block(block, body, page))
         else:
-            out.extend(_join_unlabelled(block, body))
+            out.extend(_join_unlabelled(block, body, page))
         i = j
     return out
 
 
-def _join_unlabelled(block: list[Line], body: float) -> list[Line]:
+def _join_unlabelled(block: list[Line], body: float, page: PdfPage) -> list[Line]:
     out: list[Line] = []
     k = 0
     while k < len(block):
@@ -199,6 +199,6 @@ def _join_unlabelled(block: list[Line], body: float) -> list[Line]:
         m = k + 1
         while m < len(block) and block[m].kind == "display":
             m += 1
-        out.extend(join_block(block[k:m], body))
+        out.extend(join_block(block[k:m], body, page))
         k = m
     return out

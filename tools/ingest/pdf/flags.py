@@ -85,12 +85,14 @@ def _matrix_row(num: str, den: str) -> bool:
 def _script_row(ln: Line) -> bool:
     """A smaller run on a baseline of its own, more than half a line from every body-size run's (a limit
     under 'min', not a script of a fraction's row), that the text does not write as an operator's limit
-    ('∑_{t=1}')."""
+    ('∑_{t=1}', 'min_{θ∈Θ, t>0}')."""
     big = [r.y for r in ln.runs if r.size >= 0.9 * ln.size]
-    small = [r for r in ln.runs if r.size < 0.9 * ln.size and f"{{{r.text}}}" not in ln.text]
+    limits = _LIMIT.findall(ln.text) if "{" in ln.text else []
+    small = [r for r in ln.runs if r.size < 0.9 * ln.size and not any(r.text in g for g in limits)]
     return any(all(abs(r.y - y) > 0.45 * ln.size for y in big) for r in small)
 
 
+_LIMIT = re.compile(r"[_^]\{([^{}]*)\}")  # an operator's limit as the display joiner writes it
 # a row that goes on from the row above: a product or composition sign opens it
 _CONTINUES = re.compile("^[·×⋅∘]")
 

@@ -175,7 +175,7 @@ def continue_across_floats(items: list[Item], vocab: Vocab) -> list[Item]:
         ):
             continue  # a footnote, or past a page break a figure's labels, before the sentence goes on
         if kind == "text" and not _FLOAT.match(text):
-            if text.rstrip().endswith((".", "!", "?", ":", ";")):
+            if text.rstrip().endswith((".", "!", "?", ":", ";")) or _plot_text(text):
                 open_at = None
             elif not _numeric(text) and re.search(r"[^\W\d_]", text):  # no page number: words
                 open_at, broke = i, False
@@ -198,6 +198,12 @@ def _labels(text: str) -> bool:
     if _ITEM.match(text):
         return False
     return not _at_least(4, _LOWER_WORD, text) and not text.rstrip().endswith((".", "!", "?", ":"))
+
+
+def _plot_text(text: str) -> bool:
+    """A figure's labels without a function word ('Sinkhorn n = 1000', '1D GMM'): no sentence that a text
+    after a float goes on."""
+    return _labels(text) and _FUNCTION_WORD.search(text) is None
 
 
 def _at_least(n: int, pattern: re.Pattern, text: str) -> bool:

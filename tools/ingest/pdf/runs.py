@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tools.ingest.pdf.ligature_codes import has_codes, map_ligatures
+
 _SPLIT = re.compile(r"[^\r\n\x02\ufffe]+")
 _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
 
@@ -97,6 +99,8 @@ class PdfPage:
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
         self._rules: list[tuple[float, float, float, float]] | None = None
+        if has_codes(self.text):  # a text font without a Unicode map: its ligatures as glyph codes
+            self.text = map_ligatures(self.text, self._font_handle, lambda k: self.size(self.char(k)))
 
     def char(self, text_index: int) -> int:
         """The character index of a position in `text` (pdfium counts UTF-16 units: a maths letter such as
@@ -107,6 +111,10 @@ class PdfPage:
             text_index = self._u16[min(text_index, len(self._u16) - 1)]
         ci = self._to_char(text_index)
         return ci if ci >= 0 else min(text_index, self.n - 1)
+
+    def _font_handle(self, text_index: int) -> int | None:
+        obj = self._text_object(self._tp_address, self.char(text_index))
+        return self._object_font(obj) if obj else None
 
     def _to_char(self, text_index: int) -> int:
         return self.r.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
