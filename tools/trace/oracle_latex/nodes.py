@@ -156,7 +156,10 @@ def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if c in ("begin", "end") and i + 1 < len(nodes) and name_of(items_of(nodes[i + 1])) in ROW_ENVIRONMENTS:
         return 1  # aligned, split, gathered: their rows are read as definitions
     if t == "\\\\":
-        out += [","] if _row_defines(nodes[i + 1 :]) else _continued_row(out, nodes[i + 1 :])
+        if _row_defines(nodes[i + 1 :]):
+            out += [] if out[-1:] == [","] else [","]  # `u = a, \\ v = b`: the row's own comma ends it
+        else:
+            out += _continued_row(out, nodes[i + 1 :])
         return 0
     if t == "^" and i + 1 < len(nodes) and is_transpose_mark(nodes[i + 1]) and not _limits_before(out):
         out.append(TRANSPOSE)
