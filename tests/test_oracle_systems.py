@@ -80,3 +80,10 @@ def test_aligned_rows_that_end_in_a_comma_are_separate_definitions():
 def test_braced_blocks_that_stay_refused_name_their_cause(latex, reason):
     result = oracle_spec(latex)
     assert not result.ok and reason in result.reason
+
+
+def test_a_row_using_what_a_later_row_defines_is_refused_by_name():
+    result = oracle_spec(
+        r"\left\{ \begin{array}{l} x_{k+1} = x_k + h v_k, \\ v_k = v_{k-1} - h g_k \end{array} \right."
+    )
+    assert not result.ok and "used before the row that defines it" in result.reason
