@@ -87,3 +87,13 @@ def test_a_row_using_what_a_later_row_defines_is_refused_by_name():
         r"\left\{ \begin{array}{l} x_{k+1} = x_k + h v_k, \\ v_k = v_{k-1} - h g_k \end{array} \right."
     )
     assert not result.ok and "used before the row that defines it" in result.reason
+
+
+def test_a_later_update_leaves_the_row_before_reading_the_old_value():
+    spec = both_ways(
+        r"m := m + v g, \quad v := v - v^2 h",
+        lambda m, v, g, h: (m + v * g, v - v**2 * h),
+        lambda m, v, g, h: (m + (v - v**2 * h) * g, v - v**2 * h),
+        lambda m, v, g, h: (m + v * g, v + v**2 * h),
+    )
+    assert spec["outputs"] == ["m_new", "v_new"]

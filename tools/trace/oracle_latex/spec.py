@@ -326,11 +326,15 @@ def _used(rhs: str, symbols: dict[str, str]) -> set[str]:
 
 def _no_use_before_definition(definitions: list[dict[str, Any]], symbols: dict[str, str]) -> None:
     """A row that uses what a later row defines (`x_{k+1} = z_k \\\\ z_k = ...`): the value before that
-    row (an input, as steps in order) or the one it defines (a system)? Refused."""
+    row (an input, as steps in order) or the one it defines (a system)? Refused. A later update
+    (`m := m + v g, \\; v := v - v^2 h`) is no question: in order or at once, the row before reads the old
+    v."""
+    sides = [[d.get("rhs", ""), *d.get("links", [])] for d in definitions]
+    uses = [set().union(*(_used(side, symbols) for side in row)) for row in sides]
     targets = [d.get("target") for d in definitions]
-    for k, d in enumerate(definitions):
-        used = set().union(*(_used(side, symbols) for side in [d.get("rhs", ""), *d.get("links", [])]))
-        later = used & set(targets[k + 1 :]) - {d.get("target")}
+    defined = [t for t, u in zip(targets, uses, strict=True) if t not in u]  # updates left out
+    for k, (d, used) in enumerate(zip(definitions, uses, strict=True)):
+        later = used & set(targets[k + 1 :]) & set(defined) - {d.get("target")}
         if later:
             raise Unsupported(
                 f"{sorted(later)[0]} is used before the row that defines it: its value before that row, or "
