@@ -75,14 +75,63 @@ def _case_rows(body: list[Any]) -> list[tuple[list[Any], list[Any]]]:
             rows[-1].append([])
         else:
             rows[-1][-1].append(t)
+    rows = [cells for cells in rows if any(cells)]
     out = []
-    for cells in rows:
-        if not any(cells):
-            continue
+    for k, cells in enumerate(rows):
+        if len(cells) == 1 and k == len(rows) - 1 and k and _bare_value(cells[0]):
+            cells = [cells[0], []]  # a last row without a condition: `otherwise`
         if len(cells) != 2:
-            raise Unsupported("a case without a value & condition pair")
+            raise Unsupported(_pairless_reason(cells))
         out.append((cells[0], cells[1]))
     return out
+
+
+_CONDITION_MARKS = {"<", ">", "=", ",", ";", ":"}
+_CONDITION_COMMANDS = {"le", "leq", "ge", "geq", "leqslant", "geqslant", "neq", "ne", "in", "notin", "forall"}
+
+
+def _bare_value(cell: list[Any]) -> bool:
+    """A value alone (no relation, no words, no comma, not a continued row `+ c`): the last row's value,
+    its condition left out meaning `otherwise`."""
+    flat = flatten(cell)
+    words = any(text_word(cell, k) is not None for k in range(len(cell)))
+    marks = any(t in _CONDITION_MARKS or cmd_of(t) in _CONDITION_COMMANDS | EQUALS for t in flat)
+    return bool(cell) and not words and not marks and cell[0] not in ("+", "-", "*", "/")
+
+
+def _pairless_reason(cells: list[list[Any]]) -> str:
+    """Why a row of a brace has no value & condition pair: an equation of its own (a system), or a row
+    with no condition before the last."""
+    if any("=" in flatten(c) or any(cmd_of(t) in EQUALS for t in flatten(c)) for c in cells):
+        return "a brace around several equations (a system) inside an expression: not one value by cases"
+    return "a case without a value & condition pair (only the last row may leave its condition out)"
+
+
+def _system_rows(body: list[Any]) -> bool:
+    """Whether each row of a braced block is an equation of its own (`\\left\\{ u = a \\\\ v = b \\right.`,
+    or aligned `u &= a`), not a value & condition pair (`a & i = j`)."""
+    rows: list[list[list[Any]]] = [[[]]]
+    for t in body:
+        if t == "\\\\":
+            rows.append([[]])
+        elif t == "&":
+            rows[-1].append([])
+        else:
+            rows[-1][-1].append("=" if cmd_of(t) in EQUALS else t)
+    rows = [r for r in rows if any(r)]
+
+    def equation(cells: list[list[Any]]) -> bool:
+        if len(cells) == 1:
+            return "=" in cells[0] and cells[0][0] != "="
+        return len(cells) == 2 and cells[1][:1] == ["="] and bool(cells[0]) and "=" not in cells[0]
+
+    return len(rows) > 1 and all(equation(r) for r in rows)
+
+
+def _alone(before: list[Any], after: list[Any]) -> bool:
+    """Whether nothing but punctuation and `\\right.` stands around a braced block."""
+    rest = [t for t in after if t not in (",", ".", ";") and cmd_of(t) not in ("right", "quad", "qquad")]
+    return not before and not rest
 
 
 def extract_cases(nodes: list[Any]) -> list[Any]:
@@ -100,7 +149,10 @@ def extract_cases(nodes: list[Any]) -> list[Any]:
                 if out[-2:] != ["\\left", "\\{"]:
                     raise Unsupported("an array is a matrix the oracle cannot shape")
                 del out[-2:]
-            out.append(Cases(_case_rows(nodes[start:end])))
+            body = nodes[start:end]
+            if _system_rows(body) and _alone(out, nodes[end + 2 :]):
+                return body  # a system of equations: its rows are read as definitions, one each
+            out.append(Cases(_case_rows(body)))
             i = end + 2
             if env == "array" and nodes[i : i + 2] == ["\\right", "."]:
                 i += 2

@@ -156,12 +156,19 @@ def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if c in ("begin", "end") and i + 1 < len(nodes) and name_of(items_of(nodes[i + 1])) in ROW_ENVIRONMENTS:
         return 1  # aligned, split, gathered: their rows are read as definitions
     if t == "\\\\":
-        out += [","] if _row_defines(nodes[i + 1 :]) else _continued_row(out, nodes[i + 1 :])
+        if _row_defines(nodes[i + 1 :]):
+            out += [] if out[-1:] == [","] else [","]  # `u = a, \\ v = b`: the row's own comma ends it
+        else:
+            out += _continued_row(out, nodes[i + 1 :])
         return 0
     if t == "^" and i + 1 < len(nodes) and is_transpose_mark(nodes[i + 1]) and not _limits_before(out):
         out.append(TRANSPOSE)
         return 1
+    if t == "=" and nodes[i + 1 : i + 2] == ["_"]:
+        raise Unsupported(EQUAL_IN_LAW if i + 2 < len(nodes) and in_law(nodes[i + 2]) else EQUAL_SUBSCRIPTED)
     if c in ("stackrel", "overset") and i + 2 < len(nodes) and items_of(nodes[i + 2]) == ["="]:
+        if in_law(nodes[i + 1]):
+            raise Unsupported(EQUAL_IN_LAW)
         out.append("=")  # \\stackrel{\\text{def}}{=}, \\overset{\\Delta}{=}
         return 2
     if c in DECOR_SUFFIX and _subscripted(nodes[i + 1 : i + 2]):
@@ -169,6 +176,22 @@ def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
         out += [t, Group(clean(inner[:-2])), "_", clean([inner[-1]])[0]]
         return 1
     return None
+
+
+# the marks over or under `=` that make it an equality in distribution (in law): X =_d Y, X \\stackrel{d}{=} Y
+_LAW_MARKS = {"d", "l", "law", "dist", "distr", "distribution", "indistribution", "inlaw", "(d)", "(l)"}
+EQUAL_IN_LAW = (
+    "an equality in distribution (\\stackrel{d}{=}, =_d): the two sides have the same law, not the same "
+    "value, so no sample of one side checks the other"
+)
+EQUAL_SUBSCRIPTED = "an equals sign with a subscript (=_{...}): an equality in a sense the line does not say"
+
+
+def in_law(mark: Any) -> bool:
+    """Whether the mark over/under `=` says "in distribution" (d, \\mathcal{D}, \\mathcal{L}, \\text{law}).
+    A parenthesised (d) may also be a proof step's label: it is refused all the same (which is unclear)."""
+    text = "".join(str(x) for x in flatten(items_of(mark)) if not cmd_of(x))
+    return text.replace(" ", "").replace(".", "").lower() in _LAW_MARKS
 
 
 def clean(nodes: list[Any]) -> list[Any]:
@@ -355,6 +378,8 @@ def _definition_sign(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if c == "buildrel" and "\\over" in nodes[i : i + 4]:
         k = nodes.index("\\over", i)
         if nodes[k + 1 : k + 2] == ["="]:
+            if in_law(Group(nodes[i + 1 : k])):
+                raise Unsupported(EQUAL_IN_LAW)
             out.append("=")
             return k + 1 - i
     if c == "eqqcolon" or (t == "=" and nodes[i + 1 : i + 2] == [":"]):

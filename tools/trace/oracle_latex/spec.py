@@ -270,6 +270,7 @@ def build_spec(
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
     if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
         raise Unsupported("the right-hand side is one input: a renaming, nothing to compute")
+    _no_use_before_definition(definitions, rw.symbols)
     outputs = _updates(definitions, outputs, rw.symbols)
     targets = set(outputs)
     # a symbol both defined on the line and used later is an intermediate, not an input
@@ -321,6 +322,24 @@ def _no_free_index(spec: dict[str, Any]) -> None:
 
 def _used(rhs: str, symbols: dict[str, str]) -> set[str]:
     return {symbols[ph] for ph in re.findall(r"\\(zz[A-Za-z]+)", rhs) if ph in symbols}
+
+
+def _no_use_before_definition(definitions: list[dict[str, Any]], symbols: dict[str, str]) -> None:
+    """A row that uses what a later row defines (`x_{k+1} = z_k \\\\ z_k = ...`): the value before that
+    row (an input, as steps in order) or the one it defines (a system)? Refused. A later update
+    (`m := m + v g, \\; v := v - v^2 h`) is no question: in order or at once, the row before reads the old
+    v."""
+    sides = [[d.get("rhs", ""), *d.get("links", [])] for d in definitions]
+    uses = [set().union(*(_used(side, symbols) for side in row)) for row in sides]
+    targets = [d.get("target") for d in definitions]
+    defined = [t for t, u in zip(targets, uses, strict=True) if t not in u]  # updates left out
+    for k, (d, used) in enumerate(zip(definitions, uses, strict=True)):
+        later = used & set(targets[k + 1 :]) & set(defined) - {d.get("target")}
+        if later:
+            raise Unsupported(
+                f"{sorted(later)[0]} is used before the row that defines it: its value before that row, or "
+                "the one the row defines (a system)?"
+            )
 
 
 def _updates(definitions: list[dict[str, Any]], outputs: list[str], symbols: dict[str, str]) -> list[str]:
