@@ -275,6 +275,28 @@ def test_a_misread_formula_is_refused_not_guessed():
     assert rt.expressions(bad)["z"].free_symbols  # the well-formed one parses
 
 
+def test_each_right_hand_side_is_parsed_once_and_still_checked_per_spec():
+    """oracle_spec evaluates a spec many times (two samples, each wrong answer): sympy parses each string
+    once, and the checks that depend on the spec still run on the cached parse."""
+    rt = load_runtime()
+    spec = {
+        "definitions": [{"target": "z", "rhs": r"\frac{{\zzx} }{1+{\zzy} }-{\zzx} {\zzy} "}],
+        "outputs": ["z"],
+        "inputs": ["x", "y"],
+        "symbols": {"zzx": "x", "zzy": "y"},
+    }
+    rt._parse_latex.cache_clear()
+    for seed in (0, 1):
+        inputs = rt.random_inputs(spec, seed=seed, backend="numpy")
+        (z,) = rt.evaluate(spec, inputs, backend="numpy")
+        x, y = inputs["x"], inputs["y"]
+        np.testing.assert_allclose(z, x / (1 + y) - x * y, rtol=1e-12)
+    assert rt._parse_latex.cache_info().misses == 1
+    assert rt._parse_latex.cache_info().hits == 1
+    with pytest.raises(ValueError, match="not among"):  # y is no input of this spec: refused again
+        rt.expressions({**spec, "inputs": ["x"]})
+
+
 # ---------------------------------------------------------------- make_equation_test on a generated project
 
 

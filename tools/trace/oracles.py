@@ -125,8 +125,10 @@ def _check(runtime: ModuleType, spec: dict[str, Any]) -> str | None:
 
     low, high = spec.get("range", (0.1, 0.9))
     samples = [runtime.random_inputs(spec, seed=seed, backend="numpy") for seed in (0, 1)]
+    evaluated = []
     for inputs in samples:
         values = runtime.evaluate(spec, inputs, backend="numpy")
+        evaluated.append(values)
         if not all(np.all(np.isfinite(v)) for v in values):
             return f"evaluates to non-finite numbers on inputs in [{low}, {high}]"
     helpers = [d for d in spec["definitions"] if d.get("params")]
@@ -138,7 +140,7 @@ def _check(runtime: ModuleType, spec: dict[str, Any]) -> str | None:
                 f"condition {k} of the cases is {'always' if True in seen else 'never'} true on the random "
                 f"inputs in [{low}, {high}]: a wrong branch would go unnoticed"
             )
-    weak = wrong_answers_missed(runtime, spec, samples)
+    weak = wrong_answers_missed(runtime, spec, samples, evaluated)
     if weak:
         return f"the oracle cannot tell {weak} from the right answer on its random inputs"
     return None
@@ -165,13 +167,18 @@ def wrong_answers(expr: Any) -> list[tuple[str, Any]]:
 
 
 def wrong_answers_missed(
-    runtime: ModuleType, spec: dict[str, Any], samples: list[dict[str, Any]]
+    runtime: ModuleType,
+    spec: dict[str, Any],
+    samples: list[dict[str, Any]],
+    evaluated: list[tuple[Any, ...]] | None = None,
 ) -> str | None:
     """The first wrong answer (a sign flip, a dropped term) the oracle would accept on these inputs, named;
-    None when it rejects every one (the oracle is proved both ways)."""
+    None when it rejects every one (the oracle is proved both ways). `evaluated`: the oracle's outputs on
+    each sample when already computed (else evaluated here)."""
 
+    evaluated = evaluated or [runtime.evaluate(spec, inputs, "numpy") for inputs in samples]
     for target, expr in runtime.expressions(spec).items():
-        right = [runtime.evaluate(spec, inputs, "numpy")[spec["outputs"].index(target)] for inputs in samples]
+        right = [values[spec["outputs"].index(target)] for values in evaluated]
         for what, wrong in wrong_answers(expr):
             values = [runtime.value_of(spec, wrong, inputs, "numpy") for inputs in samples]
             if all(_same(v, r) for v, r in zip(values, right, strict=True)):

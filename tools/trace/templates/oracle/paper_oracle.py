@@ -30,6 +30,7 @@ bounds fix it (a length symbol N is VECTOR_LEN, so the axis of \\sum_{i=0}^{N} h
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -424,13 +425,21 @@ def _tensor_product(e: Any, positions: dict[Any, int], walk: Callable[[Any], Any
     return sympy.Mul(*scalars, product)
 
 
+@functools.lru_cache(maxsize=1024)
+def _parse_latex(rhs: str) -> Any:
+    """sympy's parse of one string, once per string: a parse takes a tenth of a second or more, and
+    each check evaluates the same right-hand sides many times (sympy expressions are immutable)."""
+    from sympy.parsing.latex import parse_latex
+
+    return parse_latex(rhs)
+
+
 def _parse(rhs: str, spec: dict[str, Any] | None = None) -> Any:
     """parse_latex, refusing a parse that lost a variable on the way (a misread formula) or, on the
     axis layout, one that leaves an index outside its sum."""
     import sympy
-    from sympy.parsing.latex import parse_latex
 
-    expr = parse_latex(rhs)
+    expr = _parse_latex(rhs)
     written = set(re.findall(r"\\(zz[A-Za-z]+)", rhs))
     parsed = {s.name for s in expr.atoms(sympy.Symbol)}
     lost = written - parsed
