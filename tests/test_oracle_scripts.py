@@ -2,8 +2,9 @@
 named function (`\\log^2 x`, `\\sin^2 \\theta`), a numeric base on \\log (`\\log_2 x`), a loss
 `\\mathcal{L}_W` standing alone on a right-hand side, and a braced system whose rows start with `&`. Each
 is proved both ways (tests/oracle_proof.py); a letter as the base (`\\log_K`, a manifold's map), an
-inverse (`\\sin^{-1}`), `\\mathcal{L}` applied to an operand, and a step-shifted target on its own
-right-hand side (an implicit equation) stay refused with the reason."""
+inverse (`\\sin^{-1}`), `\\mathcal{L}` applied to an operand, a step-shifted target on its own right-hand
+side (an implicit equation) and a symbol followed by `(0)` (a function at a point) stay refused with the
+reason."""
 
 from __future__ import annotations
 
@@ -70,6 +71,7 @@ def test_a_system_whose_rows_start_with_an_ampersand():
         (r"z = \exp^2 x + y", "\\exp with a power or subscript"),
         (r"u = \mathcal{L} f + g", "\\mathcal{L} applied to what follows it"),
         (r"x_{k+1} = x_k + a \cdot (v_k - x_{k+1})", "an implicit equation for the next step"),
+        (r"L_n = B_n^{d_n}(0) + c", "a function evaluated at 0"),
     ],
 )
 def test_scripts_without_a_certain_meaning_are_refused(latex, cause):

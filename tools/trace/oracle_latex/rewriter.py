@@ -25,7 +25,13 @@ from tools.trace.oracle_latex.nodes import (
     text_word,
 )
 from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
-from tools.trace.oracle_latex.scripts import function_scripts, loss_alone, loss_letter, scripted
+from tools.trace.oracle_latex.scripts import (
+    function_scripts,
+    loss_alone,
+    loss_letter,
+    refuse_applied_at_number,
+    scripted,
+)
 from tools.trace.oracle_latex.tensors import OPERAND_COMMANDS, TensorTyping
 from tools.trace.oracle_latex.variables import Var, application_latex, read_base, read_suffixes
 from tools.trace.oracle_latex.vocabulary import (
@@ -387,6 +393,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             return self._learn_exponent(st, i)
         if self.learning and t in ("(", "[", ")", "]", "+", "-", "=", ","):
             self.typing.bracket(t, st.nodes, i)
+        refuse_applied_at_number(st.nodes, i)  # B^{d}(0): a function at a point (scripts.py)
         return emit_char(st, i, t)
 
     def _no_matrix_bars(self, nodes: list[Any], i: int) -> None:

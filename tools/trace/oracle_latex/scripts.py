@@ -73,3 +73,20 @@ def loss_alone(nodes: list[Any], end: int) -> None:
             "\\mathcal{L} applied to what follows it (an operator or a law, \\mathcal{L} f, \\mathcal{L}(X)) "
             "is not plain algebra; a loss \\mathcal{L} is read only standing alone"
         )
+
+
+def refuse_applied_at_number(nodes: list[Any], i: int) -> None:
+    """`B_n^{d}(0)`, `f^{(k)}(1)`: a symbol or script followed by a bracketed number is a function
+    evaluated at that number, never a product (nobody writes a product with `(0)`): refused with that
+    cause instead of being read as a product."""
+    if nodes[i] != "(" or i == 0 or ")" not in nodes[i:]:
+        return
+    before = nodes[i - 1]
+    if not (isinstance(before, Group) or (isinstance(before, str) and before.isalpha() and len(before) == 1)):
+        return
+    inside = "".join(str(t) for t in nodes[i + 1 : nodes.index(")", i)])
+    if inside.lstrip("-").replace(".", "", 1).isdigit():
+        raise Unsupported(
+            f"a symbol followed by ({inside}) is a function evaluated at {inside}, one the line does not "
+            "define: not plain algebra"
+        )
