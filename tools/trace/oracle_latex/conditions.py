@@ -121,6 +121,8 @@ def _system_rows(body: list[Any]) -> bool:
     rows = [r for r in rows if any(r)]
 
     def equation(cells: list[list[Any]]) -> bool:
+        if len(cells) > 1 and not cells[0]:  # `& x_{k+1} = a`: an aligned row, empty before its `&`
+            cells = cells[1:]
         if len(cells) == 1:
             return "=" in cells[0] and cells[0][0] != "="
         return len(cells) == 2 and cells[1][:1] == ["="] and bool(cells[0]) and "=" not in cells[0]

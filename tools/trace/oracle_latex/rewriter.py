@@ -25,6 +25,13 @@ from tools.trace.oracle_latex.nodes import (
     text_word,
 )
 from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
+from tools.trace.oracle_latex.scripts import (
+    function_scripts,
+    loss_alone,
+    loss_letter,
+    refuse_applied_at_number,
+    scripted,
+)
 from tools.trace.oracle_latex.tensors import OPERAND_COMMANDS, TensorTyping
 from tools.trace.oracle_latex.variables import Var, application_latex, read_base, read_suffixes
 from tools.trace.oracle_latex.vocabulary import (
@@ -386,6 +393,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             return self._learn_exponent(st, i)
         if self.learning and t in ("(", "[", ")", "]", "+", "-", "=", ","):
             self.typing.bracket(t, st.nodes, i)
+        refuse_applied_at_number(st.nodes, i)  # B^{d}(0): a function at a point (scripts.py)
         return emit_char(st, i, t)
 
     def _no_matrix_bars(self, nodes: list[Any], i: int) -> None:
@@ -425,7 +433,13 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         return end
 
     def _emit_density(self, st: Emit, i: int, c: str) -> int:
-        """\\mathcal{N}(x; m, v): the Gaussian density (densities.py)."""
+        """\\mathcal{N}(x; m, v): the Gaussian density (densities.py); `\\mathcal{L}_W` standing alone: a
+        loss (scripts.py)."""
+        var, end = self.read_var(st.nodes, i, lhs=True) if loss_letter(st.nodes, i) else (None, i)
+        if var is not None and var.call is None and not var.marks:
+            loss_alone(st.nodes, end)
+            st.out.append(self.emit_var(var) + " ")
+            return end
         point, mean, var, iso, end = gaussian(st.nodes, i)
         parts = ", ".join("{" + self.emit(p) + "}" for p in (point, mean, var))
         st.out.append(f"\\gauss{'iso' if iso else 'pdf'}({parts})")
@@ -601,12 +615,16 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         with parenthesised arguments (sympy's grammar is ambiguous about bare arguments)."""
         c = cmd_of(nodes[i]) if width == 1 else text_word(nodes, i)
         name = name or ("\\log" if c == "ln" else f"\\{c}")
-        i += width
-        if i < len(nodes) and nodes[i] in ("^", "_"):
-            raise Unsupported(
-                f"\\{c} with a power or subscript (\\{c}^2 x, \\{c}_K) is not supported: a power is "
-                f"written (\\{c} x)^2; a subscripted \\{c} is another map"
-            )
+        power, base, i = function_scripts(nodes, i + width, c or "")  # \\log^2 x, \\log_2 x (scripts.py)
+        if power or base:
+            inner: list[str] = []
+            end = self._function_argument(nodes, i, inner, c or "", name)
+            out.append(scripted("".join(inner), power, base))
+            return end
+        return self._function_argument(nodes, i, out, c or "", name)
+
+    def _function_argument(self, nodes: list[Any], i: int, out: list[str], c: str, name: str) -> int:
+        """The argument of the function \\c at i, emitted as `name(...)`; the index after it."""
         if i >= len(nodes):
             raise Unsupported(f"\\{c} without an argument")
         if nodes[i] in ("(", "["):  # \\exp(...), \\exp\\left[...\\right]

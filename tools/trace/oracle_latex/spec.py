@@ -342,6 +342,16 @@ def _no_use_before_definition(definitions: list[dict[str, Any]], symbols: dict[s
             )
 
 
+def _not_implicit(target: str) -> None:
+    """`x_{k+1} = x_k + a (v_k - x_{k+1})`: a target whose subscript shifts a step, on its own right-hand
+    side, is an implicit equation for it (the next step, solved for), never an update of an old value."""
+    if re.search(r"_(plus|minus)_", target):
+        raise Unsupported(
+            f"{target} is on both sides of its own definition: an implicit equation for the next step, which "
+            "the oracle does not solve"
+        )
+
+
 def _updates(definitions: list[dict[str, Any]], outputs: list[str], symbols: dict[str, str]) -> list[str]:
     """An update `\\theta = \\theta - \\eta g` (the target on its own right-hand side) returns the new value,
     named `theta_new`; the old one is the input. A later definition using an updated symbol (old or new
@@ -357,6 +367,7 @@ def _updates(definitions: list[dict[str, Any]], outputs: list[str], symbols: dic
                 "value or the new one?"
             )
         if d["target"] in used:
+            _not_implicit(d["target"])
             updated.add(d["target"])
             new = d["target"] + "_new"
             outputs = [new if o == d["target"] else o for o in outputs]

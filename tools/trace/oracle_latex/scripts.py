@@ -1,0 +1,92 @@
+"""Scripts on a named function and a calligraphic loss, where their meaning is the standard one:
+
+- `\\log^2 x`, `\\sin^2 x`: a positive whole power of the function's value, `(\\log x)^2`;
+- `\\log_2 x`, `\\log_{10} x`, `\\log_e x`: the logarithm to a numeric base, `\\log x / \\log 2`.
+
+A letter as the base (`\\log_K`, `\\log_{\\mathbf{o}}`: the logarithmic map of a manifold), a power on
+\\exp, a negative power (`\\sin^{-1}`: the inverse function) and a letter as the power are refused.
+
+`\\mathcal{L}` (with a subscript, `\\mathcal{L}_W`) standing alone on a right-hand side is a loss by the
+convention the oracle already reads on a left-hand side: one scalar input. Applied to an operand
+(`\\mathcal{L} f`, `\\mathcal{L}(X)`: an operator or a law) it is refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tools.trace.oracle_latex.nodes import Group, flatten, items_of
+from tools.trace.oracle_latex.vocabulary import Unsupported
+
+POWERED = {"log", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh"}  # f^2 x = (f x)^2 by convention
+BASED = {"log"}  # \\log_b x: the logarithm to base b
+
+
+def _digits(node: Any) -> str:
+    """The whole number a script holds (`2`, `{10}`), else ''."""
+    text = "".join(str(t) for t in flatten(items_of(node))) if isinstance(node, Group) else str(node)
+    return text if text.isdigit() else ""
+
+
+def function_scripts(nodes: list[Any], i: int, c: str) -> tuple[str, str, int]:
+    """The `^k` and `_b` after the function name \\c, which ends before i: (power, base, index after
+    them); each '' when absent. A script whose meaning is not the standard one is refused."""
+    power = base = ""
+    while i + 1 < len(nodes) and nodes[i] in ("^", "_"):
+        script, value = nodes[i], nodes[i + 1]
+        if script == "^" and c in POWERED and not power and _digits(value) not in ("", "0", "1"):
+            power = _digits(value)
+        elif script == "_" and c in BASED and not base and (_digits(value) not in ("", "0", "1")):
+            base = _digits(value)
+        elif script == "_" and c in BASED and not base and "".join(flatten(items_of(value))) == "e":
+            base = "e"
+        else:
+            raise Unsupported(
+                f"\\{c} with a power or subscript (\\{c}^2 x, \\{c}_K) is not supported: a power is "
+                f"written (\\{c} x)^2; a subscripted \\{c} is another map"
+            )
+        i += 2
+    return power, base, i
+
+
+def scripted(call: str, power: str, base: str) -> str:
+    """`\\log(x)` with its scripts applied: `\\frac{\\log(x)}{\\log(2)}`, `(\\log(x))^{2}`."""
+    if base and base != "e":
+        call = f"\\frac{{{call}}}{{\\log({base})}}"
+    if power:
+        call = f"\\left({call}\\right)^{{{power}}}"
+    return call
+
+
+ENDS = {"+", "-", "=", "^", "/", ")", "]", ",", ".", "&", "\\\\", "\\}", "\\right", "\\cdot", "\\times"}
+ENDS |= {"\\quad", "\\qquad"}  # a term ends there: nothing after it is an operand
+
+
+def loss_letter(nodes: list[Any], i: int) -> bool:
+    """Whether `\\mathcal{...}` at i is the letter L (a loss, by the convention read on left-hand sides)."""
+    return i + 1 < len(nodes) and "".join(str(t) for t in flatten(items_of(nodes[i + 1]))) == "L"
+
+
+def loss_alone(nodes: list[Any], end: int) -> None:
+    """Refuse a `\\mathcal{L}` whose scripts end before `end` when it is applied to what follows it."""
+    if end < len(nodes) and nodes[end] not in ENDS:
+        raise Unsupported(
+            "\\mathcal{L} applied to what follows it (an operator or a law, \\mathcal{L} f, \\mathcal{L}(X)) "
+            "is not plain algebra; a loss \\mathcal{L} is read only standing alone"
+        )
+
+
+def refuse_applied_at_number(nodes: list[Any], i: int) -> None:
+    """`B_n^{d}(0)`, `f^{(k)}(1)`: a symbol or script followed by a bracketed number is a function
+    evaluated at that number, never a product (nobody writes a product with `(0)`): refused with that
+    cause instead of being read as a product."""
+    if nodes[i] != "(" or i == 0 or ")" not in nodes[i:]:
+        return
+    before = nodes[i - 1]
+    if not (isinstance(before, Group) or (isinstance(before, str) and before.isalpha() and len(before) == 1)):
+        return
+    inside = "".join(str(t) for t in nodes[i + 1 : nodes.index(")", i)])
+    if inside.lstrip("-").replace(".", "", 1).isdigit():
+        raise Unsupported(
+            f"a symbol followed by ({inside}) is a function evaluated at {inside}, one the line does not "
+            "define: not plain algebra"
+        )
