@@ -596,7 +596,7 @@ def _theorems(lines: list[MarkdownLine]) -> list[Theorem]:
         for k, (m, own) in enumerate(heads):
             text = own.strip() or _opening_paragraph(lines[i + 1 : i + 4])
             if text and not text.endswith((".", "?", "!")) and k == len(heads) - 1:
-                rest = _list_after(lines[i + 1 : i + 16]) or _display_after(lines[i + 1 : i + 8])
+                rest = _list_after(lines[i + 1 : i + 16]) or _display_after(lines[i + 1 : i + 8], text)
                 text = f"{text} {rest}".strip()
             out.append(Theorem(kind=m.group(1).lower(), number=m.group(2), title=m.group(3),
                                text=_first_sentences(text), line=ln.no, page=ln.page, section=ln.section))
@@ -648,9 +648,10 @@ def _list_after(following: list[MarkdownLine]) -> str:
     return " ".join(items)
 
 
-def _display_after(following: list[MarkdownLine]) -> str:
+def _display_after(following: list[MarkdownLine], opening: str) -> str:
     """The displays right after a statement's opening that runs on ('The LAX estimator,', 'we have'), and
-    the words closing the sentence after them ('is unbiased.'): the rest of the statement."""
+    the words closing the sentence after them ('is unbiased.'): the rest of the statement. A display the
+    opening already holds (a statement that opens with it) is not repeated."""
     parts: list[str] = []
     pieces: list[str] = []  # a display's limits or scripts on lines of their own ('T T'): kept before maths
     for ln in following:
@@ -659,6 +660,8 @@ def _display_after(following: list[MarkdownLine]) -> str:
             continue
         m = _LATEX_DISPLAY.match(t)
         label = _LABEL_END.search(t)
+        if len(t) > 12 and t in opening or m and m.group(1).strip() in opening:
+            continue
         if m or label and _MATH.search(t) or _display_like(t):
             parts += [*pieces, m.group(1).strip() if m else t[: label.start()].strip() if label else t]
             pieces = []
