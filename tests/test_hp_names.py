@@ -159,3 +159,16 @@ def test_layers_of_a_size_are_no_count_of_layers() -> None:
     assert 300.0 not in [v for v, _ in found(md).get("num_layers", [])]
     md = "## 5 Experiments\n\nThe number of layers is 4.\n"
     assert found(md)["num_layers"] == [(4.0, "stated")]
+
+
+def test_a_product_of_two_symbols_gives_neither_its_value() -> None:
+    # L is a number of samples by the paper's own words; 'K L = 2048' is the budget K times L, not L
+    md = (
+        "## 3 Method\n\nWe assume an operator that accepts a query and a number of samples $L$ and returns "
+        "a new query.\n\n## 5 Sample budget\n\nThis fixes the total computation budget to $K L = 2048$ "
+        "samples, which lets us compare the allocations.\n"
+    )
+    assert found(md) == {}
+    # one symbol alone is still read
+    md = "## 5 Experiments\n\nWe use K = 2048 particles in all runs.\n"
+    assert found(md) == {"K": [(2048.0, "candidate")]}

@@ -578,7 +578,8 @@ RANGE_START = re.compile(
 )
 
 
-PRODUCT_BEFORE = re.compile(r"[·×*⋅]\s*$")
+# "K · L = 2048", and "K L = 2048" as LaTeX sets a product of two symbols: the value is the product's
+PRODUCT_BEFORE = re.compile(r"(?:[·×*⋅]|(?<![\w\\])(?-i:[A-Z]|[α-ωΑ-Ω]))\s*$")
 # a clause describing data: "instances, each containing T = 10 time steps" (not "..., with K = 5 sweeps"),
 # "on test sets where T = 100"
 DESCRIBES_DATA = re.compile(
