@@ -66,7 +66,8 @@ def _cases_end(nodes: list[Any], i: int, env: str) -> int:
     raise Unsupported(f"\\begin{{{env}}} without its \\end")
 
 
-def _case_rows(body: list[Any]) -> list[tuple[list[Any], list[Any]]]:
+def _rows(body: list[Any]) -> list[list[list[Any]]]:
+    """A tabular block's non-empty rows (split at `\\\\`), each a list of its cells (split at `&`)."""
     rows: list[list[list[Any]]] = [[[]]]
     for t in body:
         if t == "\\\\":
@@ -75,7 +76,11 @@ def _case_rows(body: list[Any]) -> list[tuple[list[Any], list[Any]]]:
             rows[-1].append([])
         else:
             rows[-1][-1].append(t)
-    rows = [cells for cells in rows if any(cells)]
+    return [cells for cells in rows if any(cells)]
+
+
+def _case_rows(body: list[Any]) -> list[tuple[list[Any], list[Any]]]:
+    rows = _rows(body)
     out = []
     for k, cells in enumerate(rows):
         if len(cells) == 1 and k == len(rows) - 1 and k and _bare_value(cells[0]):
@@ -110,15 +115,7 @@ def _pairless_reason(cells: list[list[Any]]) -> str:
 def _system_rows(body: list[Any]) -> bool:
     """Whether each row of a braced block is an equation of its own (`\\left\\{ u = a \\\\ v = b \\right.`,
     or aligned `u &= a`), not a value & condition pair (`a & i = j`)."""
-    rows: list[list[list[Any]]] = [[[]]]
-    for t in body:
-        if t == "\\\\":
-            rows.append([[]])
-        elif t == "&":
-            rows[-1].append([])
-        else:
-            rows[-1][-1].append("=" if cmd_of(t) in EQUALS else t)
-    rows = [r for r in rows if any(r)]
+    rows = [[["=" if cmd_of(t) in EQUALS else t for t in cell] for cell in r] for r in _rows(body)]
 
     def equation(cells: list[list[Any]]) -> bool:
         if len(cells) > 1 and not cells[0]:  # `& x_{k+1} = a`: an aligned row, empty before its `&`
