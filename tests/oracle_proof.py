@@ -16,10 +16,10 @@ def run_on(spec, impl, seed):
     rt.assert_matches(spec, impl(**inputs), expected, backend="numpy")
 
 
-def both_ways(latex, right, *wrong, functions=None):
-    """The oracle of `latex` (with the paper's inline `functions`): built, `right` passes, each `wrong`
-    fails; its SPEC."""
-    result = oracle_spec(latex, functions)
+def both_ways(latex, right, *wrong, functions=None, callables=frozenset()):
+    """The oracle of `latex` (with the paper's inline `functions` and the `callables` it never defines):
+    built, `right` passes, each `wrong` fails; its SPEC."""
+    result = oracle_spec(latex, functions, callables=callables)
     assert result.ok, result.reason
     for seed in (0, 1, 2):
         run_on(result.spec, right, seed)
