@@ -188,7 +188,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         bold = c in BOLD or (c in DECOR_SUFFIX and i + 1 < len(nodes) and _bold_inside(nodes[i + 1]))
         base, i = read_base(nodes, i, lhs)
         var = Var(name="", base=base, bold=bold)
-        i = read_suffixes(var, nodes, i)
+        i = read_suffixes(var, nodes, i, lhs)
         sub_name = name_of(var.sub)
         var.name = py_name(f"{var.base}_{sub_name}" if sub_name else var.base)
         if i < len(nodes) and nodes[i] == "(":

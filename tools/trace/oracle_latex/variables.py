@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tools.trace.oracle_latex.nodes import Group, cmd_of, items_of, name_of
+from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten, items_of, name_of
 from tools.trace.oracle_latex.vocabulary import DECOR_SUFFIX, GREEK, REASONS, TEXT_NAMES, Unsupported
 
 
@@ -53,8 +53,9 @@ def _one_decorated_symbol(c: str, inner: list[Any]) -> None:
         raise Unsupported(f"\\{c}{{...}} over an expression, not one symbol: write the mark on the symbol")
 
 
-def read_suffixes(var: Var, nodes: list[Any], i: int) -> int:
-    """Primes, a subscript and a ^{*}/^{(k)} mark after the base at i; returns where they end."""
+def read_suffixes(var: Var, nodes: list[Any], i: int, lhs: bool = False) -> int:
+    """Primes, a subscript and a ^{*}/^{(k)} mark after the base at i (on a left-hand side, one letter too:
+    `u^m_{i} = ...` defines the m-th u, no power); returns where they end."""
     while i < len(nodes):
         t = nodes[i]
         if t == "'":
@@ -63,7 +64,9 @@ def read_suffixes(var: Var, nodes: list[Any], i: int) -> int:
         elif t == "_" and i + 1 < len(nodes):
             var.sub += items_of(nodes[i + 1])
             i += 2
-        elif t == "^" and i + 1 < len(nodes) and is_mark(nodes[i + 1]):
+        elif t == "^" and i + 1 < len(nodes) and (
+            is_mark(nodes[i + 1]) or _is_tag(var, nodes, i + 1) or (lhs and _letter(nodes[i + 1]))
+        ):
             mark = name_of(items_of(nodes[i + 1])) or "star"
             var.plain = var.plain or var.base
             var.marks.append(mark)
@@ -75,13 +78,37 @@ def read_suffixes(var: Var, nodes: list[Any], i: int) -> int:
 
 
 def is_mark(node: Any) -> bool:
-    """{(k)}, {[t]}, {*}, {\\star}, {\\prime} (braced or not: `x^*`) as a superscript: part of the name, not
-    a power."""
+    """{(k)}, {[t]}, {*}, {\\star}, {\\prime} (braced or not: `x^*`), or a word (`^{\\text{enc}}`,
+    `^{dec}`) as a superscript: part of the name, not a power."""
     if node in ("*", "\\star", "\\ast"):
         return True
     return isinstance(node, Group) and (
-        node.items[:1] in (["("], ["["]) or node.items in (["*"], ["\\star"], ["\\prime"])
+        node.items[:1] in (["("], ["["]) or node.items in (["*"], ["\\star"], ["\\prime"]) or _word(node.items)
     )
+
+
+def _word(items: list[Any]) -> bool:
+    """`{\\text{enc}}`, `{\\mathrm{dec}}`, `{enc}`: a word of three or more letters names, never multiplies."""
+    if len(items) == 2 and cmd_of(items[0]) in TEXT_NAMES | {"textnormal", "textrm"}:
+        return True
+    return len(items) >= 3 and all(isinstance(x, str) and len(x) == 1 and x.isalpha() for x in items)
+
+
+def _letter(node: Any) -> bool:
+    items = items_of(node)
+    return len(items) == 1 and isinstance(items[0], str) and len(items[0]) == 1 and items[0].isalpha()
+
+
+def _is_tag(var: Var, nodes: list[Any], k: int) -> bool:
+    """`W^Q`, `\\mathbf{B}^{U}`: one capital letter (not T) over a capital or bold base names the matrix (the
+    query weights), unless the letter also stands alone in the line (then `A^N` may be a power)."""
+    letter = items_of(nodes[k])
+    if not _letter(nodes[k]) or not letter[0].isupper():
+        return False
+    if letter[0] == "T" or not (var.bold or (len(var.base) == 1 and var.base.isupper())):
+        return False
+    rest = [x for j, x in enumerate(nodes) if j != k and not (j > 0 and nodes[j - 1] == "^")]
+    return letter[0] not in flatten(rest)
 
 
 def latex_of(nodes: list[Any]) -> str:
