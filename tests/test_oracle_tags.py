@@ -1,7 +1,7 @@
-"""Superscripts that name rather than raise (tools/trace/oracle_latex/variables.py): a word (`W^{\\text{enc}}`,
-`b^{dec}`), one capital letter over a matrix (`\\mathbf{W}^{Q}`, `B^U`) and one letter on a left-hand side
-(`u^m_i = ...`, the m-th u). Each is proved both ways (tests/oracle_proof.py); a capital letter that also
-stands alone in the line stays a power."""
+"""Superscripts that name rather than raise (tools/trace/oracle_latex/variables.py): a word
+(`W^{\\text{enc}}`, `b^{dec}`), one capital letter over a matrix (`\\mathbf{W}^{Q}`, `B^U`) and one letter
+on a left-hand side (`u^m_i = ...`, the m-th u). Each is proved both ways (tests/oracle_proof.py); a
+capital letter that also stands alone in the line stays a power."""
 
 from __future__ import annotations
 

@@ -83,12 +83,14 @@ def is_mark(node: Any) -> bool:
     if node in ("*", "\\star", "\\ast"):
         return True
     return isinstance(node, Group) and (
-        node.items[:1] in (["("], ["["]) or node.items in (["*"], ["\\star"], ["\\prime"]) or _word(node.items)
+        node.items[:1] in (["("], ["["])
+        or node.items in (["*"], ["\\star"], ["\\prime"])
+        or _word(node.items)
     )
 
 
 def _word(items: list[Any]) -> bool:
-    """`{\\text{enc}}`, `{\\mathrm{dec}}`, `{enc}`: a word of three or more letters names, never multiplies."""
+    """`{\\text{enc}}`, `{\\mathrm{dec}}`, `{enc}`: a word of three or more letters names a thing."""
     if len(items) == 2 and cmd_of(items[0]) in TEXT_NAMES | {"textnormal", "textrm"}:
         return True
     return len(items) >= 3 and all(isinstance(x, str) and len(x) == 1 and x.isalpha() for x in items)
