@@ -64,8 +64,10 @@ def read_suffixes(var: Var, nodes: list[Any], i: int, lhs: bool = False) -> int:
         elif t == "_" and i + 1 < len(nodes):
             var.sub += items_of(nodes[i + 1])
             i += 2
-        elif t == "^" and i + 1 < len(nodes) and (
-            is_mark(nodes[i + 1]) or _is_tag(var, nodes, i + 1) or (lhs and _letter(nodes[i + 1]))
+        elif (
+            t == "^"
+            and i + 1 < len(nodes)
+            and (is_mark(nodes[i + 1]) or _is_tag(var, nodes, i + 1) or (lhs and _letter(nodes[i + 1])))
         ):
             mark = name_of(items_of(nodes[i + 1])) or "star"
             var.plain = var.plain or var.base
@@ -129,4 +131,3 @@ def application_latex(var: Var) -> str:
     base = ("\\" + var.base) if var.base in GREEK else var.base
     sub = f"_{{{latex_of(var.sub)}}}" if var.sub else ""
     return f"{base}{sub}({latex_of(var.call or [])})"
-
