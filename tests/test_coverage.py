@@ -5,6 +5,7 @@ report and in the checklist's status cells, while every other edit to the checkl
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from pathlib import Path
@@ -77,9 +78,15 @@ def test_loss_is_pending():
 
 
 def write(root: Path, rel: str, text: str) -> Path:
+    """Write a file as a user edit would: its mtime moves on by whole seconds, so a child Python's cached
+    bytecode (stamped with the mtime in seconds and the size) never outlives an edit of the same length."""
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
+    before = path.stat().st_mtime if path.exists() else None
     path.write_text(text, encoding="utf-8")
+    if before is not None:
+        later = max(before + 2, path.stat().st_mtime)
+        os.utime(path, (later, later))
     return path
 
 

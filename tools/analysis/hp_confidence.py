@@ -44,6 +44,11 @@ _TRIED = re.compile(
 # one layer said as an architecture: "a network with one hidden layer", "a one-hidden-layer network", "the
 # one-layer model" (not "one layer of our flow is ...")
 _ONE_LAYER = re.compile(r"\bone[\s-]hidden[\s-]layer\b|\bone-layer\b", re.I)
+# a mixture of Gaussians as data ("on the mixture of 25 Gaussians example"), not a model's own mixture
+_TOY_DATA = re.compile(
+    r"\b(?:data(?:set)?|examples?|toy|target|synthetic|ground[\s-]truth|experiments?)\b", re.I
+)
+_MODELLED = re.compile(r"\b(?:prior|posterior|variational|approximat\w*|our\s+model|we\s+model)\b", re.I)
 _WORDY = {"num_features", "num_experts", "num_parameters", "num_runs"}
 # a sentence reporting an outcome: "OS outperforms Sinkhorn for N = 100", "with B = 10 bins, n = 3000 the
 # error is 5.2 ± 1.1 times lower", "a 35% lower error ... for B = 100"; not when it states a choice
@@ -129,6 +134,8 @@ def doubt(  # noqa: PLR0913
         return "words that make no sentence (a figure's inner text?)"
     if prose and (why := _sentence_doubt(quote, value)):
         return why
+    if key == "mixture_components" and _TOY_DATA.search(quote) and not _MODELLED.search(quote):
+        return "a mixture that may be the data (a toy dataset), not the model's components"
     if isinstance(norm, float) and (norm < _FLOOR.get(key, 0) or norm >= _CEILING.get(key, float("inf"))):
         return "implausible value for this setting"
     if isinstance(norm, float) and norm < 1 and (key in COUNT_KEYS or key.endswith("_steps")):

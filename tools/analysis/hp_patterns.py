@@ -70,11 +70,13 @@ SYM_ASSIGN = re.compile(
 # "β_1 = β_2 = 0.5": the symbol chained before an assignment takes its value too
 CHAINED = re.compile(rf"(?<![\w\\])(?P<sym>{SYM})\s*=\s*$")
 # "for ε ∈ {10^-4, 10^-3, 10^-2}": the values a symbol took over the runs (a stray "]" before the brace too)
+# "k = [8, 16, 32, 64]": three or more values in square brackets (two are an interval)
 SYM_IN_SET = re.compile(
     rf"(?<![\w\\])(?P<sym>{SYM})\s*∈\s*(?P<value>\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+\s*\]?\s*\}})"
+    rf"|(?<![\w\\])(?P<lsym>{SYM})\s*=\s*(?P<list>\[\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR})){{2,}}\s*\])"
 )
 _OPT_NAMES = (
-    r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|Adafactor|LAMB|LARS|Adamax|NAdam|"
+    r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|"
     r"L-BFGS|LBFGS|stochastic gradient descent|(?i:hessian[- ]free))"
 )
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
@@ -117,6 +119,8 @@ FOLDS = re.compile(
 REPEATS = re.compile(
     rf"\brepeat(?:ed|s)?\s+(?:(?:this|the|that|each|these|all|our|whole|entire)\s+)*(?:(?P<what>[a-z-]+)\s+)?"
     rf"(?:for\s+)?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDNUM})\s+times\b"
+    rf"|\b(?:trials|experiments|runs|simulations)\s+(?:were|are)\s+(?:each\s+)?(?:run|performed|conducted|"
+    rf"executed|repeated)\s+(?P<each>\d+|{WORDNUM})\s+times\b"
     rf"|\b(?:averaged?|mean|deviation|interval|computed|errors?)\s+(?:\w+\s+){{0,2}}?over\s+"
     rf"(?P<over>\d+|{WORDNUM})\s+(?:independent\s+|random\s+|different\s+)?(?:trials|simulations|runs)\b",
     re.I,
@@ -313,8 +317,14 @@ SAMPLED_SET = re.compile(
 # "a capsule layer with 8D capsules", "16-dimensional embeddings": the size of each (2D/3D are spatial)
 # of a model's part, not of the data ("10D data", "the 3D problem")
 DIM_NOUN = re.compile(
-    r"(?<![\w.])(?P<value>\d{1,4})(?:D|-dimensional)\s+"
+    r"(?<![\w.])(?P<value>\d{1,4})(?:D|-dimensional)\s+(?:(?P<source>word|GloVe|word2vec|fastText|BERT)\s+)?"
     r"(?P<noun>(?:capsule|embedding|latent|vector|code|representation|hidden\s+state|token)s?)\b"
+)
+# "a 100-dimensional fully-connected layer", "a single-layer 100-dimensional BiLSTM": a layer's width
+DIM_LAYER = re.compile(
+    r"(?<![\w.])(?P<value>\d{1,5})-dimensional\s+(?:(?:fully[\s-]connected|dense|linear|hidden|feed[\s-]?forward|"
+    r"recurrent|bi-?directional)\s+)?(?P<noun>layer|(?:Bi-?)?LSTM|(?:Bi-?)?GRU|RNN|MLP)s?\b",
+    re.I,
 )
 # "we split the test set in ten parts": the number of parts
 SPLIT_PARTS = re.compile(
@@ -586,6 +596,13 @@ DESCRIBES_DATA = re.compile(
     r"\bcontain(?:s|ing|ed)?\b(?![^;]*\bwith\b)[^;]*$|\binstances?\s+with\b[^;]*$|"
     r"\b(?:test|evaluation)\s+(?:sets?|data|instances?)\s+(?:where|with)\b[^;]*$"
 )
+# the size of a dataset, not a setting: "include n = 3054 training points", "n = 15789 test measurements"
+DATA_SIZE_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:training|train|test|testing|validation|held-out|labell?ed|unlabell?ed)\s+(?:data\s+)?"
+    r"(?:points|examples|samples|measurements|images|instances|observations|sequences|documents|sentences|"
+    r"pairs|records|users|items)\b",
+    re.I,
+)
 # what a sentence says an assigned symbol is: "K = 5 sweeps", "20 instances per batch", "exploration ε = 0.4",
 # "γ = 0.4 for exploration"
 NOUN_AFTER_SYM = re.compile(r"\s+(?P<noun>(?:[a-z]+\s+)?[a-z]{3,}s)(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))")
@@ -595,5 +612,7 @@ FOR_NOUN = re.compile(r"\s+for\s+(?P<noun>[a-z]{4,}(?:tion|ing))\b")
 NOT_A_NOUN = re.compile(
     r"^(?:with|where|whereas|while|which|using|their|these|those|there|since|after|before|about|under|until|"
     r"although|though|unless|because|hence|thus|therefore|otherwise|however|"
-    r"training|testing|evaluation|validation|inference|comparison|setting|following|remaining)$|ly$|ed$"
+    r"training|testing|evaluation|validation|inference|comparison|setting|following|remaining|"
+    r"(?:includ|contain|yield|giv|obtain|becom|remain|equal|reach|leav|result|lead|hav|be|gett|mak|tak|produc|"
+    r"generat|requir|achiev|compris|total)(?:e|es|s|ing)?)$|ly$|ed$"
 )

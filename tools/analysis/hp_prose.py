@@ -22,8 +22,10 @@ from tools.analysis.hp_patterns import (
     CONDITIONAL,
     CONTRAST,
     COUNT_NOUN,
+    DATA_SIZE_AFTER,
     DECAY_FACTOR,
     DESCRIBES_DATA,
+    DIM_LAYER,
     DIM_NOUN,
     EXAMPLE,
     FACTOR_AFTER,
@@ -338,6 +340,7 @@ class _ProseScan:
         if key and (
             DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()])
             or SCORES_AFTER.match(text, m.end("value"))
+            or DATA_SIZE_AFTER.match(text, m.end("value"))
         ):
             self.emit(m, name, key, m.group("value"), m.span("value"), flagged=True)
             return  # "instances, each containing T = 10 time steps", "T=20 | 265.1": not a setting
@@ -387,15 +390,19 @@ class _ProseScan:
         """'curves for ε ∈ {10^-4, 10^-3, 10^-2}': a sweep, read like an assignment (an index set 'i ∈ {1, 2}'
         of small whole numbers is none)."""
         for m in SYM_IN_SET.finditer(self.text):
-            value = m["value"].replace("]", "")
+            value = m["value"].replace("]", "") if m["value"] else m["list"]
             values = normalize_value(value)
             if not isinstance(values, list) or all(isinstance(v, float) and v == int(v) < 10 for v in values):
                 continue
             before, after = self.text[max(0, m.start() - 60) : m.start()], self.text[m.end() : m.end() + 12]
-            reading = read_assigned(before, after, m["sym"])
-            if reading and self.free(*m.span("value")):
+            reading = read_assigned(before, after, m["sym"] or m["lsym"])
+            span = m.span("value") if m["value"] else m.span("list")
+            if reading and self.free(*span):
                 name, key, flagged, ctx = reading
-                self.emit(m, name, key, value, m.span("value"), flagged, ctx)
+                self.emit(m, name, key, value, span, flagged, ctx)
+            elif self.free(*span):  # values swept for a symbol the sentence does not name: for the agent
+                sym = m["sym"] or m["lsym"]
+                self.emit(m, sym, symbol_key(sym), value, span, flagged=True)
 
     def not_assigned(self, m: re.Match[str], before: str) -> bool:
         """Zero, a 1 not introduced as a setting, a product's value, a factor, a loop's start."""
@@ -441,7 +448,7 @@ class _ProseScan:
             self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"], m.span())
         for m in REPEATS.finditer(text):  # "repeat this resampling 1,000 times": the number of resamples
             key = "num_resamples" if (m["what"] or "").startswith("resampl") else "num_runs"
-            self.emit(m, key.removeprefix("num_"), key, m["value"] or m["over"], m.span())
+            self.emit(m, key.removeprefix("num_"), key, m["value"] or m["over"] or m["each"], m.span())
         for m in KNN.finditer(text):
             self.emit(m, "k-NN graph", "knn_graph_k", m["value"], m.span())
         for m in INITIALIZATION.finditer(text):
@@ -470,9 +477,13 @@ class _ProseScan:
     def counted(self) -> None:
         """'8D capsules' (each capsule's size), 'split the test set in ten parts', 'we sample m = 10000
         points'."""
+        for m in DIM_LAYER.finditer(self.text):
+            if int(m["value"]) >= 4 and self.free(*m.span("value")):
+                self.emit(m, f"{m['noun']} width", "hidden_size", m["value"], m.span("value"))
         for m in DIM_NOUN.finditer(self.text):
             if int(m["value"]) >= 4 and self.free(*m.span("value")):
-                name = f"{singular(m['noun'])} dimension"
+                noun = "embedding" if m["source"] else singular(m["noun"])  # "100-dimensional GloVe vectors"
+                name = f"{noun} dimension"
                 self.emit(m, name, canonical_key(name), m["value"], m.span("value"))
         for m in SPLIT_PARTS.finditer(self.text):
             if self.free(*m.span("value")):

@@ -12,7 +12,15 @@ from tools.analysis.hp_normalize import SCALAR, VALUE_RE
 from tools.analysis.hp_paragraphs import SENTENCE_END
 from tools.analysis.hp_patterns import ALL_NAMES, MODIFIERS, NAME, OPT_NAMES_LIST, SYM, SYM_ASSIGN, phrase_re
 from tools.analysis.hp_prose import prose_matches
-from tools.analysis.hp_vocabulary import CHOICES, GREEK, OPTIMIZERS, RESULT_WORDS, SYNONYMS, canonical_key
+from tools.analysis.hp_vocabulary import (
+    CHOICES,
+    GREEK,
+    OPTIMIZERS,
+    RESULT_WORDS,
+    SYNONYMS,
+    WORD_VALUED,
+    canonical_key,
+)
 
 # ------------------------------------------------------------------------------------------ extraction
 
@@ -354,6 +362,15 @@ def _columns_agree(rows: list[list[str]]) -> bool:
     return all(len({_cell_type(r[k]) for r in rows if r[k] not in "±-"}) <= 1 for k in range(len(rows[0])))
 
 
+def _holds_values(k: int, key: str | None, rows: list[_Line]) -> bool:
+    """A numeric setting's column holds numbers: one of mostly words ('cart', 'drugs', '2016' under
+    'feature') lists things, not values of a setting."""
+    if key in WORD_VALUED:
+        return True
+    cells = [c[k] for r in rows if k < len(c := _cells(r.text)) and c[k] not in "±-"]
+    return sum(bool(_NUMERIC_CELL.match(c)) for c in cells) * 2 > len(cells)
+
+
 def _column_table(  # noqa: PLR0913
     header: _Line, rows: list[_Line], symbols: dict[str, str], out: Collector, legend: bool = False
 ) -> None:
@@ -375,6 +392,7 @@ def _column_table(  # noqa: PLR0913
         columns = [(0, cells[0][0])]
     else:
         return
+    columns = [(k, text) for k, text in columns if _holds_values(k, _key_of(cells[k][0], symbols), rows)]
     for r in rows:
         values = _cells(r.text)
         for k, text in columns:

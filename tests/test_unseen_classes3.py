@@ -1,0 +1,67 @@
+"""Failure classes found on a fourth unseen development set (a compression workshop paper, a Gaussian-process
+paper, an NLP paper, a GAN-sampling paper): dataset sizes and verbs taken for settings, a table column of
+words read as values, a mixture that is the data, and settings the scanner had no words for (a layer's width
+as "N-dimensional", a repeat count, a symbol swept over a bracketed list). The sentences and tables are
+written for these tests."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+
+def _md(*paragraphs: str) -> str:
+    return "## 5 Experiments\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def test_a_dataset_size_after_a_symbol_is_never_stated():
+    got = found(_md("The data are from 2007, and include n = 3054 training points and 150 test points."))
+    assert all(conf == "candidate" for values in got.values() for _, conf in values)
+    got = found(_md("Parts are dropped for imputation, yielding n = 15789 training measurements."))
+    assert all(conf == "candidate" for values in got.values() for _, conf in values)
+    assert found(_md("We sample N = 1000 points for evaluation."))["points"] == [(1000.0, "stated")]
+
+
+def test_a_verb_before_a_symbol_does_not_name_it():
+    got = found(_md("The grid is fine, and includes m = 500 nodes per side."))
+    assert "includes" not in got and all(conf == "candidate" for vs in got.values() for _, conf in vs)
+
+
+def test_a_column_of_words_under_a_setting_name_lists_things():
+    rows = ["cart | 0.037", "2016 | 0.063", "drugs | 0.067", "300 | 10.5"]
+    table = "| feature | ratio |\n|---|---|\n" + "".join(f"| {r} |\n" for r in rows)
+    assert "num_features" not in found("## 6 Results\n\n" + table)
+    runs = "Table 1. Ablations.\nIters T Schedule NLL\n200K 1K linear 3.99\n500K 4K cosine 3.62\n"
+    got = found("## 5 Experiments\n\n" + runs + "\nA model trained with T diffusion steps.\n")
+    assert got["training_steps"] == [(200000.0, "stated"), (500000.0, "stated")]
+    assert got["noise_schedule"] == [("linear", "stated"), ("cosine", "stated")]
+
+
+def test_a_mixture_that_is_the_data_is_a_candidate():
+    got = found(_md("Figure 4: Results of the experiments on the mixture of 25 Gaussians example."))
+    assert got["mixture_components"] == [(25.0, "candidate")]
+    got = found(_md("We use a prior that is a mixture of 10 Gaussians."))
+    assert got["mixture_components"] == [(10.0, "stated")]
+
+
+def test_a_layer_width_written_as_n_dimensional():
+    got = found(_md("The classifier applies a 100-dimensional fully-connected layer with dropout p = 0.2."))
+    assert got["hidden_size"] == [(100.0, "stated")] and got["dropout"] == [(0.2, "stated")]
+    assert found(_md("We apply a single-layer 128-dimensional BiLSTM to the tokens."))["hidden_size"] == [
+        (128.0, "stated")
+    ]
+    got = found(_md("Each word is represented with its 300-dimensional GloVe vector."))
+    assert got["embedding_dim"] == [(300.0, "stated")]
+
+
+def test_runs_repeated_and_an_optimiser_written_adadelta():
+    assert found(_md("All trials were run 3 times."))["num_runs"] == [(3.0, "stated")]
+    got = found(_md("We choose AdaDelta as the optimization routine."))
+    assert got["optimizer"] == [("adadelta", "stated")]
+
+
+def test_a_symbol_swept_over_a_bracketed_list():
+    got = found(_md("The points are the result of increasing the dictionary as k = [8, 16, 32, 64, 128]."))
+    assert got["k"] == [([8.0, 16.0, 32.0, 64.0, 128.0], "candidate")]
+    got = found(_md("The learning rate is selected from η = [0.1, 0.01, 0.001]."))
+    assert got["learning_rate"] == [([0.1, 0.01, 0.001], "stated")]
+    assert found(_md("The interval is x = [0, 1].")) == {}
