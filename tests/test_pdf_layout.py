@@ -149,3 +149,21 @@ def test_scripts_read_away_from_their_letter_are_flagged() -> None:
     assert flags.INTERLEAVED in inside.flags
     assert flags.SCRIPT in below.flags
     assert stacked.flags == []
+
+
+# ------------------------------------------------------------------------------------------ columns
+
+
+def test_columns_of_unequal_margins_split_at_their_gap_not_the_page_middle() -> None:
+    """A left column whose justified lines end past the page's middle (a wider left margin, as an
+    anonymised AISTATS submission has): each column reads whole, its equations keep their labels."""
+    md = convert("unequalcolumns").markdown
+    body = " ".join(s for s in md.split("\n") if not s.startswith("<!--"))
+    order = [body.find(f"{name} paragraph {n}") for name, n in (("Alpha", "one"), ("Alpha", "three"))]
+    order += [body.find(f"Beta paragraph {n}") for n in ("one", "four")]
+    order += [body.find(f"Gamma paragraph {n}") for n in ("one", "six")]
+    assert -1 not in order and order == sorted(order), order
+    assert "enough data to fit" in body.split("Beta paragraph four")[1]
+    found = find_all(md, {"numbered"})["numbered"]
+    assert [e.label for e in found] == ["1", "2", "3"]
+    assert "tanh" in found[0].body and "softmax" in found[1].body and "exp" in found[2].body

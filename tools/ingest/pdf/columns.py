@@ -16,6 +16,18 @@ def columns(runs: list[Run], width: float) -> list[list[Run]]:
     read left column then right; on a one-column page only bands holding side-by-side boxes (two algorithm
     boxes, say) are split, the rest stays one block."""
     mid = width / 2
+    left, right, two_col = _sides(runs, mid)
+    if (gap := _gutter(runs, width)) != mid:  # columns of unequal width: split at the gap between them
+        gap_left, gap_right, gap_two = _sides(runs, gap)
+        if two_col or (gap_two and _prose_column(gap_left) and _prose_column(gap_right)):
+            mid, left, right, two_col = gap, gap_left, gap_right, True
+    if two_col:
+        _overflows(runs, left, right, mid)
+    return _read_bands(_bands(runs, left, right), two_col)
+
+
+def _sides(runs: list[Run], mid: float) -> tuple[list[Run], list[Run], bool]:
+    """The runs left and right of `mid`, and whether the page reads as two columns split there."""
     left = [r for r in runs if r.x1 <= mid + 4]
     right = [r for r in runs if r.x0 >= mid - 4 and r.x1 > mid + 4]
     total = sum(len(r.text) for r in runs) or 1
@@ -25,10 +37,34 @@ def columns(runs: list[Run], width: float) -> list[list[Run]]:
     # a one-column page of derivations: no column of prose, and display rows cross the middle between rows cut
     # left and right of it (a two-column page has no run across its gutter inside its columns)
     prose = _prose_column(left) or _prose_column(right)
-    two_col = two_col and (prose or _rows_across(runs, left + right) < 3)
-    if two_col:
-        _overflows(runs, left, right, mid)
-    return _read_bands(_bands(runs, left, right), two_col)
+    return left, right, two_col and (prose or _rows_across(runs, left + right) < 3)
+
+
+def _gutter(runs: list[Run], width: float) -> float:
+    """The middle of the page, or the gap between the columns when text crosses the middle and a clear gap
+    lies beside it (columns of unequal width: a left column ending past the middle)."""
+    lo, hi = int(0.4 * width), int(0.6 * width)
+    steps = [0] * (hi - lo + 2)
+    for r in runs:  # characters over each x from lo to hi, by a difference array
+        a, b = max(lo, int(r.x0) + 1), min(hi + 1, int(r.x1 + 0.999))
+        if a < b:
+            steps[a - lo] += len(r.text)
+            steps[b - lo] -= len(r.text)
+    cover, total = [], 0
+    for d in steps[:-1]:
+        total += d
+        cover.append(total)
+    half = int(width / 2) - lo
+    least = min(cover)
+    if cover[half] <= least:
+        return width / 2
+    near = min((k for k, c in enumerate(cover) if c == least), key=lambda k: abs(k - half))
+    a = b = near
+    while a > 0 and cover[a - 1] == least:
+        a -= 1
+    while b + 1 < len(cover) and cover[b + 1] == least:
+        b += 1
+    return lo + (a + b) / 2
 
 
 def _rows_across(runs: list[Run], sides: list[Run]) -> int:
