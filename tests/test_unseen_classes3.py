@@ -65,3 +65,32 @@ def test_a_symbol_swept_over_a_bracketed_list():
     got = found(_md("The learning rate is selected from η = [0.1, 0.01, 0.001]."))
     assert got["learning_rate"] == [([0.1, 0.01, 0.001], "stated")]
     assert found(_md("The interval is x = [0, 1].")) == {}
+
+
+def test_a_cosine_learning_rate_is_a_schedule_and_a_stride_in_a_layer_name():
+    got = found(_md("We use Adam, a one cycle cosine learning rate and train for 15 epochs."))
+    assert got["lr_schedule"] == [("one cycle cosine", "stated")] and got["epochs"] == [(15.0, "stated")]
+    assert "lr_schedule" not in found(_md("The cosine learning rate of 0.1 decays."))
+    got = found(_md("The encoder uses stride-2 convolutions with kernels of size 4."))
+    assert got["stride"] == [(2.0, "stated")] and got["kernel_size"] == [(4.0, "stated")]
+
+
+def test_settings_of_a_compared_model_are_candidates_and_the_papers_own_stay_stated():
+    """A class seen on an earlier held-out set: a compared model's training run stated as the paper's."""
+    md = "\n\n".join(
+        [
+            "# A face model",
+            "We propose DeepFoo, a network for faces.",
+            "We compare DeepFoo with VGG, VGG-FT and ResNet-50 baselines.",
+            "## 5 Experiments",
+            "VGG and VGG-FT were trained for 95 epochs with a learning rate of 0.01.",
+            "DeepFoo is trained for 50 epochs with a batch size of 64.",
+            "We train ResNet-50 for 90 epochs.",
+        ]
+    )
+    got = found(md)
+    assert got["learning_rate"] == [(0.01, "candidate")]
+    assert got["epochs"] == [(95.0, "candidate"), (50.0, "stated"), (90.0, "stated")]
+    assert got["batch_size"] == [(64.0, "stated")]
+    alone = md.replace("We compare DeepFoo with VGG, VGG-FT and ResNet-50 baselines.", "")
+    assert found(alone)["epochs"][0] == (95.0, "stated")  # nothing says VGG is another method

@@ -89,7 +89,15 @@ OPTIMIZER = re.compile(
 )
 SCHEDULE = re.compile(
     r"\b(linear|cosine|quadratic|sigmoid|exponential)\s+(?:(?P<lr>learning[\s-]rate|lr)\s+"
-    r"(?:schedule|decay)|(?:noise\s+|variance\s+|beta\s+)?schedule)\b",
+    r"(?:schedule|decay)|(?:noise\s+|variance\s+|beta\s+)?schedule)\b"
+    # "a one cycle cosine learning rate", "the cosine learning rate": a cosine curve is always a schedule
+    r"|\b(?P<cval>(?:one[\s-]cycle\s+)?cosine)\s+(?P<cos>learning[\s-]rates?|lr)\b(?!\s+(?:of|is|was|=|warm))",
+    re.I,
+)
+# "stride-2 convolutions": a convolution's stride written into its name
+STRIDE_NAMED = re.compile(
+    r"(?<![\w-])stride-(?P<value>[1-8])\s+(?:(?:transposed|strided|dilated)\s+)?"
+    r"(?:de)?convolution",
     re.I,
 )
 _CHOICE_ACT = "|".join(CHOICES["activation"])

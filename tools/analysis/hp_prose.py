@@ -70,6 +70,7 @@ from tools.analysis.hp_patterns import (
     SPLIT_PARTS,
     STEP_DECAY,
     STEPS_OF,
+    STRIDE_NAMED,
     SYM,
     SYM_ASSIGN,
     SYM_IN_SET,
@@ -424,8 +425,10 @@ class _ProseScan:
             value = next(v for v in m.groups() if v)
             self.emit(m, "optimizer", "optimizer", value, m.span())
         for m in SCHEDULE.finditer(text):
-            key = "lr_schedule" if m.group("lr") else "noise_schedule"
-            self.emit(m, m.group(0), key, m.group(1), m.span())
+            key = "lr_schedule" if m.group("lr") or m.group("cos") else "noise_schedule"
+            self.emit(m, m.group(0), key, m.group(1) or m.group("cval"), m.span())
+        for m in STRIDE_NAMED.finditer(text):
+            self.emit(m, "stride", "stride", m.group("value"), m.span("value"))
         by_word = (
             (ACTIVATION, "activation"),
             (NORMALIZATION, "normalization"),

@@ -1,0 +1,67 @@
+"""Settings of the methods a paper compares against, not of its own: "VGG and VGG-FT were trained for 95
+epochs" in a paper that compares its model with VGG. A model name counts as compared when the paper names it
+beside a comparison word ("we compare with VGG and ResNet-50", "baselines: ...", "outperforms COGP") and never
+as its own ("we propose LLGP", "our LLGP"). A stated finding whose sentence opens with such a name, without
+"we" or "our", becomes a candidate: the agent confirms whether the paper ran that model with that value."""
+
+from __future__ import annotations
+
+import re
+
+from tools.analysis.findings import Hyperparameter
+
+# a model's name: an acronym or a capitalised word with digits or capitals inside ("VGG-FT", "ResNet-50")
+_NAME = r"(?<![\w-])(?:[A-Z][A-Za-z]*[A-Z0-9][\w]*|[A-Z]{2,})(?:-[A-Za-z0-9]+)*(?![\w-])"
+_COMPARE = re.compile(
+    r"\b(?:baselines?|compar(?:e|es|ed|ing|ison)|against|versus|vs\.|outperform\w*|competing|"
+    r"state[\s-]of[\s-]the[\s-]art\s+methods?)\b",
+    re.I,
+)
+_OWN = re.compile(
+    rf"\b(?:(?i:we)\s+(?:propose|introduce|present|call|name|develop|design)\w*|(?i:our)|called|dubbed|"
+    rf"termed|named)\s+(?:(?:a|an|the|new|novel|method|model|approach|framework|algorithm)\s+)*"
+    rf"(?:\w+\s+){{0,3}}?\(?(?P<name>{_NAME})"
+)
+_OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=\s|$)|$)")
+# a name opening the sentence, before its verb: "VGG and VGG-FT were trained", "The COGP model uses"
+_SUBJECT = re.compile(
+    rf"^\s*(?:the\s+|for\s+|in\s+)?(?P<subject>{_NAME}(?:\s*(?:,|and|or)\s*(?:the\s+)?{_NAME})*)", re.I
+)
+
+
+def compared_names(texts: list[str]) -> set[str]:
+    """The model names the paper compares against and never calls its own."""
+    compared: set[str] = set()
+    own: set[str] = set()
+    for text in texts:
+        own.update(m["name"] for m in _OWN.finditer(text))
+        for sentence in _SENTENCE.findall(text):
+            if _COMPARE.search(sentence):
+                compared.update(re.findall(_NAME, sentence))
+    return {name for name in compared if not any(_related(name, o) for o in own)}
+
+
+def _related(name: str, own: str) -> bool:
+    """'LLGP' and 'LLGP-2': one family of the paper's own models."""
+    return name.split("-")[0].lower() == own.split("-")[0].lower()
+
+
+def of_compared(finding: Hyperparameter, compared: set[str]) -> str | None:
+    """Why a stated prose finding is about a compared model (its sentence opens with one), or None."""
+    if finding.where != "prose" or finding.confidence == "candidate" or _OURS.search(finding.quote):
+        return None
+    m = _SUBJECT.match(finding.quote)
+    names = set(re.findall(_NAME, m["subject"])) if m else set()
+    hit = sorted(names & compared)
+    return f"a setting of a compared model ({hit[0]}), not of the paper's own" if hit else None
+
+
+def demote_compared(findings: list[Hyperparameter], texts: list[str]) -> list[Hyperparameter]:
+    """The findings, those about compared models as candidates."""
+    compared = compared_names(texts)
+    if not compared:
+        return findings
+    return [
+        f.model_copy(update={"confidence": "candidate"}) if of_compared(f, compared) else f for f in findings
+    ]
