@@ -167,3 +167,12 @@ def test_columns_of_unequal_margins_split_at_their_gap_not_the_page_middle() -> 
     found = find_all(md, {"numbered"})["numbered"]
     assert [e.label for e in found] == ["1", "2", "3"]
     assert "tanh" in found[0].body and "softmax" in found[1].body and "exp" in found[2].body
+
+
+def test_a_display_script_on_its_own_baseline_joins_its_row() -> None:
+    """A prime raised over a bold vector sits on a baseline of its own: it joins its row at its place
+    (`α(x′, xk)`), not the front of the equation (`′ α(x , xk)`), and the body carries no flag for it."""
+    found = find_all(convert("displayscripts").markdown, {"numbered"})["numbered"]
+    assert [e.label for e in found] == ["1", "2"]
+    assert found[1].body.startswith("α(x′, xk) = min"), found[1].body
+    assert not found[1].check

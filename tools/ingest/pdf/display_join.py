@@ -82,6 +82,8 @@ def merge(block: list[Line], label: str | None, body: float = 0.0, page: object 
         if page is not None:
             word_limits(rows, page, body or max(ln.size for ln in block))
         _fractions(rows, body or statistics.median(ln.size for ln in block))
+        if _scripts(rows, body or max(ln.size for ln in block)):
+            flags.append("script on its own baseline")
         flags += _loose_rows(rows, body or max(ln.size for ln in block))
     text = " ".join(t for t in (runs_text(row) for row in rows if row) if t)
     if label:
@@ -91,6 +93,34 @@ def merge(block: list[Line], label: str | None, body: float = 0.0, page: object 
         [r for ln in block for r in ln.runs], min(ln.x0 for ln in block), max(ln.x1 for ln in block),
         first.y, first.size, text, False, "display", label, flags,
     )
+
+
+def _scripts(rows: list[list[Run]], body: float) -> int:
+    """A row of script-size pieces only, right above or below a main row and within its width, beside its
+    glyphs (not over them), is that row's superscripts or subscripts: each joins the main row at its x as
+    `^{(j)}` or `_{i}` (a prime as it is).
+    Returns how many joined with no glyph right before them (over a hat, between letters: maybe misplaced)."""
+    floating = 0
+    mains = [row for row in rows if row and max(r.size for r in row) >= 0.85 * body]
+    for row in rows:
+        if not row or row in mains or max(r.size for r in row) >= 0.8 * body:
+            continue
+        for r in list(row):
+            near = [
+                m for m in mains if abs(r.y - m[0].y) <= 0.9 * body and m[0].x0 - body <= r.x0 <= m[-1].x1
+            ]
+            if not near:
+                continue
+            main = min(near, key=lambda m: abs(r.y - m[0].y))
+            if any(min(r.x1, m.x1) - max(r.x0, m.x0) > 0.5 * (r.x1 - r.x0) for m in main):
+                continue  # over or under the row's glyphs (limits not given to an operator): not a script
+            mark = "^" if r.y > main[0].y else "_"
+            text = r.text if set(r.text) <= set("′″‴'*∗⋆") else f"{mark}{{{r.text}}}"
+            floating += not any(-1.5 <= r.x0 - m.x1 <= 0.3 * r.size for m in main)
+            main.append(Run(text, r.x0, r.x1, main[0].y, r.size, r.ci0, r.ci1, r.ts))
+            main.sort(key=lambda x: x.x0)
+            row.remove(r)
+    return floating
 
 
 def _loose_rows(rows: list[list[Run]], body: float) -> list[str]:
