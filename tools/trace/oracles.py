@@ -87,6 +87,7 @@ def oracle_spec(
         )
     try:
         runtime = load_runtime()
+        _declare_integers(runtime, spec, latex)
         reason = _check(runtime, spec)
         if reason:  # cases, signs, |x| or max(x, 0) need signed inputs to tell right from wrong
             reason = _check(runtime, spec | {"range": [-0.9, 0.9]}) and reason
@@ -110,6 +111,23 @@ def oracle_spec(
             ok=False, reason="the right-hand side has no inputs: a constant", latex=latex, spec=spec
         )
     return OracleSpec(ok=True, latex=latex, spec=spec)
+
+
+def _declare_integers(runtime: ModuleType, spec: dict[str, Any], latex: str) -> None:
+    """Inputs in the power of a matrix that the line shows to be whole numbers are spec["integers"]: a
+    letter also written as the power of a bracket (`(A^\\top)^{i-r-1}`, then `A^i` too), or a sum's
+    length. A letter only ever on a symbol (`A^j`) may be a name written on top (`W^h`, an iterate
+    `W^k`): left a real input, and the power refused."""
+    from tools.trace.oracle_latex import bracket_powers
+
+    arrays = {v[0] for v in spec.get("indexed", {}).values()}
+    for key in ("vectors", "matrices", "column_vectors", "sampled"):
+        arrays |= set(spec.get(key, []))
+    arrays |= set(spec.get("callables", {}).values())
+    whole = bracket_powers(latex) | set(spec.get("lengths", []))
+    found = {n for n in runtime.matrix_exponents(spec) & whole if re.fullmatch(r"[A-Za-z]", n)} - arrays
+    if found:
+        spec["integers"] = sorted(found)
 
 
 def _named(message: str, spec: dict[str, Any]) -> str:

@@ -15,7 +15,20 @@ exp(v log(c) log(b - v + 1)). ANTLR's silent misreadings are caught downstream: 
 variable or yields a constant is refused.
 """
 
-from tools.trace.oracle_latex.spec import build_spec, defined_functions, name_uses, one_variable_calls
+from tools.trace.oracle_latex.spec import (
+    bracket_powers,
+    build_spec,
+    defined_functions,
+    name_uses,
+    one_variable_calls,
+)
 from tools.trace.oracle_latex.vocabulary import Unsupported
 
-__all__ = ["Unsupported", "build_spec", "defined_functions", "name_uses", "one_variable_calls"]
+__all__ = [
+    "Unsupported",
+    "bracket_powers",
+    "build_spec",
+    "defined_functions",
+    "name_uses",
+    "one_variable_calls",
+]

@@ -203,13 +203,13 @@ def clean(nodes: list[Any]) -> list[Any]:
         c = cmd_of(t)
         if (
             isinstance(t, Group)
-            and nodes[i + 1 : i + 2] in (["_"], ["^"])
+            and nodes[i + 1 : i + 2] in (["_"], ["^"], ["'"])
             and _one_symbol(t.items)
             and not (
                 out and cmd_of(out[-1])  # the argument of \\hat{...}, \\mathbf{...}: not a braced symbol
             )
         ):
-            out += clean(t.items)  # {\\boldsymbol{x}}_i -> \\boldsymbol{x}_i
+            out += clean(t.items)  # {\\boldsymbol{x}}_i -> \\boldsymbol{x}_i, {\\bm{x}}' -> \\bm{x}'
         elif isinstance(t, Group) and _font_switch(t.items):
             out += _font_switch(t.items)  # {\\cal L} -> \\mathcal{L}
         elif isinstance(t, Group) and not t.items and not (out and (cmd_of(out[-1]) or out[-1] in SCRIPTS)):

@@ -423,13 +423,14 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             )
 
     def _learn_exponent(self, st: Emit, i: int) -> int:
-        """`A^j B`: the exponent j of a matrix is a number, not a vector after the matrix; the product
-        goes on after it as it did before it."""
-        after = self.typing.after_matrix
-        self.typing.after_matrix = None
+        """`A^j B`: the exponent j of a matrix is a number, not a vector after the matrix nor one inside
+        brackets (`(A^j)^\\top`, `\\Sigma^{-1}(A^j x)`); the product goes on after it as it did before it."""
+        typing = self.typing
+        after, parens, vector_parens = typing.after_matrix, typing.parens, typing.vector_parens
+        typing.after_matrix, typing.parens, typing.vector_parens = None, [], []
         st.out.append("^")
         end = self._emit_token(st, i + 1)
-        self.typing.after_matrix = after
+        typing.after_matrix, typing.parens, typing.vector_parens = after, parens, vector_parens
         return end
 
     def _emit_density(self, st: Emit, i: int, c: str) -> int:

@@ -144,6 +144,29 @@ def _name_uses(latex: str) -> tuple[tuple[str, int, str], ...]:
     return tuple(out)
 
 
+def bracket_powers(latex: str) -> set[str]:
+    """The letters written in the power of a bracket (`(A^\\top)^{i-r-1}`, `(1 + x)^n`): whole numbers,
+    never a name written on top (`W^h`, an iterate `W^k`), which sits on a symbol. A mark in brackets
+    (`(...)^{(l)}`) is left out."""
+    try:
+        nodes = clean(group_tokens(tokenize(latex)))
+    except Unsupported:
+        return set()
+    return _bracket_powers(nodes)
+
+
+def _bracket_powers(nodes: list[Any]) -> set[str]:
+    found: set[str] = set()
+    for k, t in enumerate(nodes):
+        if isinstance(t, Group):
+            found |= _bracket_powers(t.items)
+        elif t in (")", "]") and nodes[k + 1 : k + 2] == ["^"] and k + 2 < len(nodes):
+            power = flatten(items_of(nodes[k + 2]))
+            if power[:1] not in (["("], ["["]):
+                found |= {x for x in power if isinstance(x, str) and len(x) == 1 and x.isalpha()}
+    return found
+
+
 def _one_variable(args: list[Any]) -> str:
     """The name of the one variable `args` hold (`x_t` of `f(x_t)`, `{d}`), else ""."""
     if len(args) == 1 and isinstance(args[0], Group):

@@ -24,8 +24,11 @@ before the two matrix axes of a line with matrices. An input written with index 
 array over them in the order written (x_{ij}: shape (len i, len j)); each way it is written is
 placed on the line's axes, and \\sum_i / \\prod_i reduce the axis of i. An index written as a
 value is the integer range of its sum (lower bound written, one step per entry); a power A^j of a
-matrix with j such an index is one matrix power per entry. An axis is VECTOR_LEN long unless its
-bounds fix it (a length symbol N is VECTOR_LEN, so the axis of \\sum_{i=0}^{N} holds N + 1).
+matrix with j such an index is one matrix power per entry. An input the SPEC lists as "integers"
+(a letter in the power of a matrix, (A^T)^{i-r-1}) is a whole number from 2 to 4, passed as a
+float64 scalar like a length; a negative power is one of the inverse. An axis is VECTOR_LEN
+long unless its bounds fix it (a length symbol N is VECTOR_LEN, so the axis of \\sum_{i=0}^{N}
+holds N + 1).
 """
 
 from __future__ import annotations
@@ -165,6 +168,13 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
         top = xp.max(x)
         return top + xp.log(xp.sum(xp.exp(x - top), -1)) if x.ndim else x
 
+    def matpow(x: Any, k: Any) -> Any:
+        """x to the whole power k (a number, or an integer input's value); k < 0: of the inverse."""
+        power = float(k)
+        if power != int(power):
+            raise ValueError(f"a matrix power with the fractional exponent {power}")
+        return xp.linalg.matrix_power(f64(x), int(power))
+
     def matpow_each(x: Any, k: Any) -> Any:
         """x to each power in k (an index's range placed on the axes, two unit matrix axes last)."""
         x, k = f64(x), f64(k)
@@ -185,7 +195,7 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
         "matmul": lambda *a: reduce(xp.matmul, [f64(x) for x in a]),
         "transpose": lambda x: xp.swapaxes(f64(x), -1, -2),
         "inv": lambda x: xp.linalg.inv(f64(x)),
-        "matpow": lambda x, k: xp.linalg.matrix_power(f64(x), int(k)),
+        "matpow": matpow,
         "norm_fro": lambda x: xp.sqrt(xp.sum(f64(x) * f64(x))),
         "norm_vec": norm_vec,
         "norm_vec_one": norm_vec_one,
@@ -278,10 +288,13 @@ def _post(expr: Any, spec: dict[str, Any], helpers: dict[str, Any]) -> Any:
     names = {sympy.Symbol(ph): sympy.Symbol(py) for ph, py in spec["symbols"].items()}
     names[sympy.Symbol("pi")] = sympy.pi
     positions = {sympy.Symbol(ph): n for ph, n in spec.get("positions", {}).items()}
+    integers = {
+        sympy.Symbol(ph) for ph, py in spec["symbols"].items() if py in spec.get("integers", [])
+    }
 
     def walk(e: Any) -> Any:
         if positions and isinstance(e, sympy.Mul | sympy.Pow) and _is_tensor(e, positions):
-            return _tensor_product(e, positions, walk)
+            return _tensor_product(e, positions, walk, integers)
         if isinstance(e, sympy.Sum | sympy.Product):
             return _reduce(e, spec, walk)
         if isinstance(e, sympy.core.function.AppliedUndef):
@@ -397,10 +410,13 @@ def _is_tensor(e: Any, positions: dict[Any, int]) -> bool:
     return any(_is_tensor(a, positions) for a in e.args)
 
 
-def _tensor_product(e: Any, positions: dict[Any, int], walk: Callable[[Any], Any]) -> Any:
+def _tensor_product(
+    e: Any, positions: dict[Any, int], walk: Callable[[Any], Any], integers: set[Any]
+) -> Any:
     """A product with matrices or vectors: matmul of its tensor factors in the paper's order
     (sympy's parser may have reordered them: each occurrence carries its position), times the
-    scalar factors; a power of one: transpose, inverse or a positive integer power."""
+    scalar factors; a power of one: transpose, inverse, a positive integer power or one written
+    with integer inputs (A^j, placeholders in `integers`)."""
     import sympy
 
     if isinstance(e, sympy.Pow):
@@ -413,7 +429,13 @@ def _tensor_product(e: Any, positions: dict[Any, int], walk: Callable[[Any], Any
             return sympy.Function("matpow")(base, exp)
         if any(s.name.startswith("zzAX") for s in exp.free_symbols):  # A^j over an index j
             return sympy.Function("matpow_each")(base, walk(exp))
-        raise ValueError(f"the power {exp} of a matrix or vector is not one the oracle reads")
+        if exp.free_symbols and exp.free_symbols <= integers:  # A^{i-r-1}: whole numbers
+            return sympy.Function("matpow")(base, walk(exp))
+        raise ValueError(
+            f"the power {exp} of a matrix or vector is not one the oracle reads (a letter is a "
+            "whole power where the line also writes it on a bracket, (A^T)^j, or as a sum's "
+            "length; on a symbol alone, W^h or W^k may name a matrix or an iterate)"
+        )
 
     def where(a: Any) -> int:
         return min(positions[s] for s in a.free_symbols if s in positions)
@@ -483,6 +505,25 @@ def _all_expressions(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, li
             if not free:
                 raise ValueError(f"{target} parsed to the constant {e}: the formula was misread")
     return {t: values[t] for t in spec["outputs"]}, links
+
+
+def matrix_exponents(spec: dict[str, Any]) -> set[str]:
+    """The inputs written in the power of a matrix (`A^j`, `(A^\\top)^{i-r-1}`; not of a vector):
+    the names the SPEC may declare "integers"."""
+    import sympy
+
+    positions = {sympy.Symbol(ph): n for ph, n in spec.get("positions", {}).items()}
+    matrices = set(spec.get("matrices", []))
+    found: set[str] = set()
+    for d in spec["definitions"]:
+        for rhs in [d["rhs"], *d.get("links", [])]:
+            for power in _parse(rhs, spec).atoms(sympy.Pow) if positions else ():
+                tensors = {
+                    spec["symbols"][s.name] for s in power.base.free_symbols if s in positions
+                }
+                if tensors and tensors <= matrices:
+                    found |= {spec["symbols"].get(s.name, s.name) for s in power.exp.free_symbols}
+    return found & set(spec["inputs"])
 
 
 def expressions(spec: dict[str, Any]) -> dict[str, Any]:
@@ -688,6 +729,7 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
     )
     matrices, columns = set(spec.get("matrices", [])), set(spec.get("column_vectors", []))
     sampled = set(spec.get("sampled", []))
+    integers = set(spec.get("integers", []))
     kept = storage(spec) if spec.get("axes") else {}
     shapes = {name: tuple(length for _, length, _ in slots) for name, slots in kept.items()}
     low, high = spec.get("range", (LOW, HIGH))
@@ -707,6 +749,8 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
             arr = rng.uniform(low, high, size=MATRIX_N)
         elif name in lengths:
             arr = np.asarray(float(VECTOR_LEN))
+        elif name in integers:
+            arr = np.asarray(float(rng.integers(2, 5)))
         elif name in vectors:
             arr = rng.uniform(low, high, size=VECTOR_LEN)
         elif reduced:
