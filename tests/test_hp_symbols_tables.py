@@ -119,13 +119,15 @@ def test_symbol_named_otherwise_in_its_sentence_is_a_candidate() -> None:
     assert [c for vals in got.values() for v, c, _x in vals if v == 0.4] == ["candidate"]
 
 
-def test_common_practice_and_part_counts_are_candidates() -> None:
-    got = _found(
-        "Weights are usually initialized at random (e.g., Kaiming initialization).\n\n"
-        "The encoder has four convolutional layers and one recurrent layer and five dense layers.\n"
-    )
-    assert all(c == "candidate" for vals in got.values() for _v, c, _x in vals)
-    assert got
+def test_common_practice_is_a_candidate_and_part_counts_are_counts_of_their_kind() -> None:
+    got = _found("Weights are usually initialized at random (e.g., Kaiming initialization).\n")
+    assert got and all(c == "candidate" for vals in got.values() for _v, c, _x in vals)
+    got = _found("The encoder has four convolutional layers and one recurrent layer and five dense layers.\n")
+    assert "num_layers" not in got  # no count of one kind is the network's depth
+    assert got["num_conv_layers"] == [(4.0, "stated", None)]
+    assert got["num_fc_layers"] == [(5.0, "stated", None)]
+    got = _found("The model has 3 hidden layers and 2 output layers.\n")
+    assert got["num_layers"] == [(3.0, "stated", None), (2.0, "candidate", None)]
 
 
 def test_run_lengths_paired_lists_sizes_and_moving_averages() -> None:

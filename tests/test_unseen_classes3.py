@@ -94,3 +94,16 @@ def test_settings_of_a_compared_model_are_candidates_and_the_papers_own_stay_sta
     assert got["batch_size"] == [(64.0, "stated")]
     alone = md.replace("We compare DeepFoo with VGG, VGG-FT and ResNet-50 baselines.", "")
     assert found(alone)["epochs"][0] == (95.0, "stated")  # nothing says VGG is another method
+
+
+def test_window_sizes_leaky_rectifiers_and_schedule_phases():
+    """Classes from a fifth development set (a detection paper, a retrieval paper, a multi-agent RL paper)."""
+    got = found(_md("Each layer has a window size of 3 and 250 filters."))
+    assert got["window_size"] == [(3.0, "stated")] and "num_layers" not in got
+    got = found(_md("All other layers use the following leaky rectified linear activation."))
+    assert got["activation"] == [("leaky relu", "stated")]
+    got = found(_md("Then we train with the schedule: 10^-2 for 80 epochs, and 10^-3 for 40 epochs."))
+    assert got["epochs"] == [(80.0, "candidate"), (40.0, "candidate")]
+    assert found(_md("We use a learning rate of 0.1 for 100 epochs."))["epochs"] == [(100.0, "stated")]
+    got = found(_md("Our network has 24 convolutional layers followed by 2 fully connected layers."))
+    assert got["num_conv_layers"] == [(24.0, "stated")] and got["num_fc_layers"] == [(2.0, "stated")]

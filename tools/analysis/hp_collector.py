@@ -34,6 +34,8 @@ class Collector:
             norm = "sgd" if norm == "stochastic gradient descent" else norm
         if key.endswith("activation") and isinstance(norm, str) and norm.startswith("rectifi"):
             norm = "relu"  # "rectifier", "rectified linear units"
+        if key.endswith("activation") and norm == "leaky rectified linear":
+            norm = "leaky relu"
         if key.endswith("activation") and norm == "sigmoidal":
             norm = "sigmoid"  # "sigmoidal activation functions"
         if not value:

@@ -136,15 +136,32 @@ def doubt(  # noqa: PLR0913
         return why
     if key == "mixture_components" and _TOY_DATA.search(quote) and not _MODELLED.search(quote):
         return "a mixture that may be the data (a toy dataset), not the model's components"
+    if key in _RUN_LENGTHS and _phase_of(quote, value):
+        return "a phase of a schedule (a rate for so many epochs), not the run's length"
     if isinstance(norm, float) and (norm < _FLOOR.get(key, 0) or norm >= _CEILING.get(key, float("inf"))):
         return "implausible value for this setting"
     if isinstance(norm, float) and norm < 1 and (key in COUNT_KEYS or key.endswith("_steps")):
         return "a fraction for a count (a plot's tick label?)"
     if norm == 1 and key in _COUNTS and not (key == "num_layers" and _ONE_LAYER.search(quote)):
-        return "one of a count: usually prose (\"one layer of\")"
+        return 'one of a count: usually prose ("one layer of")'
     if key in _WORDY and value.isalpha() and not (key == "num_runs" and _RUNS_STATED.search(quote)):
         return "a count in prose"
     return None
+
+
+_RUN_LENGTHS = {"epochs", "training_steps", "iterations"}
+
+
+def _phase_of(quote: str, value: str) -> bool:
+    """'10^-2 for 80 epochs, and 10^-3 for 40 epochs': values each held 'for N epochs', twice or more in the
+    sentence, make each N one phase of a schedule ('a rate of 0.1 for 100 epochs' alone is the run)."""
+    number = r"(?:\d*\.?\d+(?:\s*[×x]\s*10)?(?:\^?\s*\{?[-−]?\d+\}?)?|\d+e-?\d+)"
+    phases = re.findall(
+        rf"{number}\s+for\s+(?:the\s+(?:next|first|last)\s+)?(\d[\d,.]*[kKM]?)\s+"
+        r"(?:epochs|iterations|steps)\b",
+        quote,
+    )
+    return len(phases) >= 2 and value in phases
 
 
 def _optimizer_doubt(quote: str, value: str, norm: object, section: str | None) -> str | None:

@@ -94,6 +94,21 @@ from tools.analysis.hp_vocabulary import (
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
 
+# the kind of layer a count names, when a sentence counts two kinds ("24 convolutional layers followed by 2
+# fully connected layers"): each count is that kind's, not the network's depth
+_LAYER_KINDS = (
+    (re.compile(r"\bconv(?:olution(?:al)?)?\b", re.I), "convolutional", "num_conv_layers"),
+    (re.compile(r"\bfully[\s-]connected\b|\bfc\b|\bdense\b", re.I), "fully connected", "num_fc_layers"),
+    (re.compile(r"\brecurrent\b|\blstm\b|\bgru\b", re.I), "recurrent", "num_recurrent_layers"),
+)
+
+
+def _typed_layers(gap: str) -> tuple[str, str] | None:
+    """The kind of layer the words between a count and "layers" name, with its key, or None."""
+    kinds = [(name, key) for rx, name, key in _LAYER_KINDS if rx.search(gap)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
 def _scan(rx: re.Pattern[str], text: str, good) -> Iterator[re.Match[str]]:  # noqa: ANN001
     """Matches of rx that pass `good`; a refused match does not hide a shorter one inside it."""
     pos = 0
@@ -291,10 +306,14 @@ class _ProseScan:
                 last = (m.groupdict().get("gap") or "").split()[-1:]
                 if m.re is NAME_VALUE and last and re.fullmatch(SYM, last[0]):
                     self.local[last[0]] = canonical_key(name)
-                part = self.part_count(m) or bool(
+                key = canonical_key(name)
+                part = self.part_count(m)
+                if part and (typed := _typed_layers(m.groupdict().get("gap") or "")):
+                    name, key, part = f"{typed[0]} layers", typed[1], False  # "24 convolutional layers"
+                part = part or bool(
                     m.re is VALUE_NAME and BACK_REFERENCE.search(text[max(0, m.start() - 8) : m.start()])
                 )
-                self.emit(m, name, canonical_key(name), m["value"], m.span("value"), flagged=part)
+                self.emit(m, name, key, m["value"], m.span("value"), flagged=part)
                 self.contrast(m, name)
 
     def contrast(self, m: re.Match[str], name: str) -> None:
