@@ -67,6 +67,10 @@ SYM_ASSIGN = re.compile(
     # "we fix a = 2": 'a' right before '=' is a symbol, never the article
     rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))\s*(?:=|\bequal\s+to\b|(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
 )
+# "we set the entropy coefficient λ to 10^-3": a named symbol set to a value with "to" for "=" (SET_BEFORE
+# opens the clause before the symbol)
+SYM_TO = re.compile(rf"(?<![\w\\])(?P<sym>{SYM})\s+to\s+{_NUMVALUE}(?![A-Za-z(])")
+SET_BEFORE = re.compile(r"\bset\s+(?:the\s+|our\s+)?(?:[a-z][\w-]*\s+){1,4}$", re.I)
 # "β_1 = β_2 = 0.5": the symbol chained before an assignment takes its value too
 CHAINED = re.compile(rf"(?<![\w\\])(?P<sym>{SYM})\s*=\s*$")
 # "for ε ∈ {10^-4, 10^-3, 10^-2}": the values a symbol took over the runs (a stray "]" before the brace too)
@@ -296,6 +300,13 @@ _PHRASES = (
         "output_units",
         "output units",
     ),
+    # "a dropout layer with rate = .5 after the first layer": the layer's dropout rate
+    (
+        rf"\bdropout\s+(?:layers?\s+)?(?:with\s+)?(?:a\s+)?(?:rate|probability|ratio|p)\s*(?:=|of)?\s*"
+        rf"(?P<value>{SCALAR})",
+        "dropout",
+        "dropout",
+    ),
     # "a mixture of five Gaussians": the number of mixture components
     (
         rf"\bmixture\s+of\s+(?P<value>{NUM}|(?:{WORDNUM})\b)\s+(?:gaussians?|normals?|components|experts)\b",
@@ -404,7 +415,7 @@ SCHEDULE_START = re.compile(
 ABOUT_LR = re.compile(r"learning[\s-]rate|\blr\b|lr_scheduler|scheduler", re.I)
 # the size of a model part: "2 linear layers each of size 128", "Filters are of size 5 × 5"
 PART_SIZE = re.compile(
-    r"\b(?P<noun>layer|filter|kernel|window|beam|patch)s?\s+(?:are\s+|is\s+)?(?:each\s+)?(?:of|with)\s+"
+    r"\b(?P<noun>layer|filter|kernel|window|beam|patch|buffer)s?\s+(?:are\s+|is\s+)?(?:each\s+)?(?:of|with)\s+"
     rf"(?:size|width)\s+(?P<value>(?:{NUM})(?:\s*[×x]\s*(?:{NUM}))?)(?!\w|,\d|\.\d)",
     re.I,
 )
@@ -420,6 +431,7 @@ PART_KEY = {
     "window": "window_size",
     "beam": "beam_size",
     "patch": "patch_size",
+    "buffer": "replay_buffer_size",
 }
 _INIT_NAMES = r"(?:Kaiming|Xavier|Glorot|LeCun|He|(?i:orthogonal))"
 INITIALIZATION = re.compile(

@@ -64,6 +64,7 @@ from tools.analysis.hp_patterns import (
     SCHEDULE_START,
     SCORES_AFTER,
     SEARCH,
+    SET_BEFORE,
     SET_IT,
     SET_SIZE,
     SETTING_VERB,
@@ -74,6 +75,7 @@ from tools.analysis.hp_patterns import (
     SYM,
     SYM_ASSIGN,
     SYM_IN_SET,
+    SYM_TO,
     TERM_WEIGHT,
     THINGS_FOR,
     TYPED_LAYERS,
@@ -134,6 +136,8 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
         return True
     if gap[:1].isupper() and re.search(r"(^|[.!?:]\s*)$", text[: m.start()]):
         return True
+    if re.search(r"[×x]\s*$", text[max(0, m.start() - 4) : m.start("value")]):
+        return True  # "3 × 3 convolutional layers": a kernel's size, not a count
     return bool(re.match(r"\s*of\b", text[m.end() :]) and "step" in m.group("name").lower())
 
 
@@ -346,6 +350,11 @@ class _ProseScan:
                 self.symbol_value(m, chained["sym"], before[: chained.start()])
                 self.taken.difference_update(range(*m.span("value")))
             self.symbol_value(m, m.group("sym"), before)
+        for m in SYM_TO.finditer(text):
+            before = text[max(0, m.start() - 160) : m.start()]
+            said = SET_BEFORE.search(before[-60:])
+            if said and self.free(*m.span("value")) and not self.not_assigned(m, before):
+                self.symbol_value(m, m.group("sym"), before)
 
     def symbol_value(self, m: re.Match[str], sym: str, before: str) -> None:
         """One assignment, named by the sentence, the paper's symbol table or the letter's meaning."""
@@ -379,8 +388,8 @@ class _ProseScan:
         (unless the sentence names another quantity), a letter's standard meaning, 'we set r = 0.1'."""
         text, value, span = self.text, m.group("value"), m.span("value")
         window = text[max(0, m.start() - 200) : m.end() + 100].lower()
-        if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ") and re.search(r"\badam", window):
-            key = {"β": "beta1" if "1" in sym else "beta2"}.get(sym[0], "epsilon")
+        if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ", "α") and re.search(r"\badam", window):
+            key = {"β": "beta1" if "1" in sym else "beta2", "α": "learning_rate"}.get(sym[0], "epsilon")
         elif noun := NAMING_NOUN.search(text[max(0, m.start() - 30) : m.start()]):
             self.emit(m, noun["noun"], canonical_key(noun["noun"]), value, span)
             return

@@ -145,6 +145,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "vocab_size": ("vocabulary size", "vocab size"),
     "image_size": ("image size", "resolution", "image resolution"),
     "stride": ("stride", "convolution stride"),
+    "replay_buffer_size": ("replay buffer", "replay buffer size", "replay memory", "replay memory size"),
     "window_size": ("window size", "window sizes", "window length", "context window size"),
     "horizon": ("horizon", "episode horizon", "time horizon", "planning horizon"),
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
