@@ -173,6 +173,8 @@ def test_a_display_script_on_its_own_baseline_joins_its_row() -> None:
     """A prime raised over a bold vector sits on a baseline of its own: it joins its row at its place
     (`α(x′, xk)`), not the front of the equation (`′ α(x , xk)`), and the body carries no flag for it."""
     found = find_all(convert("displayscripts").markdown, {"numbered"})["numbered"]
-    assert [e.label for e in found] == ["1", "2"]
+    assert [e.label for e in found] == ["1", "2", "3"]
     assert found[1].body.startswith("α(x′, xk) = min"), found[1].body
     assert not found[1].check
+    # R^a_v: the superscript stacked over the subscript starts where the run 'v = 1 ...' starts
+    assert found[2].body.startswith("Rav = 1 if"), found[2].body

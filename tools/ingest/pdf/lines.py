@@ -54,10 +54,20 @@ def group_lines(runs: list[Run]) -> list[Line]:
             anchor_y, anchor_size = r.y, r.size
     lines = []
     for g in groups:
-        g.sort(key=lambda r: r.x0)
+        _sort_stacked(g)
         main = max(g, key=lambda r: (r.size, len(r.text)))
         lines.append(Line(g, g[0].x0, max(r.x1 for r in g), main.y, main.size, runs_text(g), g[-1].hyphen))
     return lines
+
+
+def _sort_stacked(g: list[Run]) -> None:
+    """Runs left to right; a script starting where a larger run starts (`R^a_v`: 'a' stacked over the run
+    'v = 1 ...') goes first, not after the whole run."""
+    g.sort(key=lambda r: r.x0)
+    for k in range(len(g) - 1):
+        a, b = g[k], g[k + 1]
+        if b.x0 - a.x0 < 1.0 and b.size < 0.85 * a.size and b.x1 < a.x1:
+            g[k], g[k + 1] = b, a
 
 
 def margins(ref: list[Line]) -> tuple[float, float]:
