@@ -178,3 +178,12 @@ def test_a_display_script_on_its_own_baseline_joins_its_row() -> None:
     assert not found[1].check
     # R^a_v: the superscript stacked over the subscript starts where the run 'v = 1 ...' starts
     assert found[2].body.startswith("Rav = 1 if"), found[2].body
+
+
+def test_a_footnote_opening_with_a_url_is_a_footnote_and_the_sentence_runs_on() -> None:
+    """A footnote whose text is a URL ('3https://...') is marked as one: its mark prints as a superscript
+    and the sentence cut by the page break joins its second half on the next page."""
+    lines = convert("urlfootnote").markdown.split("\n")
+    assert "¹https://lucene.apache.org/" in lines
+    body = [s for s in lines if s.startswith("We use a search engine¹")]
+    assert body and body[0].endswith("and this sentence ends here."), body[0][-80:]

@@ -16,7 +16,7 @@ _FLOAT = re.compile(r"^(?:\*\*)?(?:Figure|Fig\.|Table|Algorithm)\s*[A-Z]?\d+")
 _NUMBER_TOKEN = re.compile(r"\S*\d\S*")
 _LOWER_WORD = re.compile(r"(?<!\S)[a-z]{2,}[,.;:]?(?!\S)")
 _FUNCTION_WORD = re.compile(r"(?i)\b(?:the|of|and|to|in|is|are|for|with|that|as|by|on|be|we|it|this|which)\b")
-_FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?[A-Z]")
+_FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?(?:[A-Z]|https?://|www\.)")
 # a caption line ending in a word that cannot end one ('... a classification model with') goes on below
 _OPEN_END = re.compile(
     r"(?i)(?:\b(?:the|of|and|or|to|in|for|with|on|by|a|an|via|from|using|over|at|as|its|our)|,)$"
