@@ -50,3 +50,13 @@ def test_a_capital_letter_written_alone_elsewhere_stays_a_power():
 def test_two_letters_are_not_a_word():
     spec = oracle_spec(r"y = x^{ab} + 1", {}, set()).spec
     assert "x_ab" not in spec["inputs"]
+
+
+def test_a_decimal_without_its_zero_and_a_size_command():
+    both_ways(
+        r"\phi(x) = \begin{cases} 1.1x, & \text{if } x > 0\\ .1x, & \text{otherwise} \end{cases}",
+        lambda x: np.where(x > 0, 1.1 * x, 0.1 * x),
+        lambda x: np.where(x > 0, 1.1 * x, 1.0 * x),
+        lambda x: np.where(x > 0, 0.1 * x, 1.1 * x),
+    )
+    both_ways(r"y = \mathlarger{x} + .5", lambda x: x + 0.5, lambda x: x - 0.5)

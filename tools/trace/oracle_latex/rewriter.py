@@ -81,7 +81,9 @@ def emit_char(st: Emit, i: int, t: str) -> int:
     elif t == ".":
         if i + 2 < len(st.nodes) and st.nodes[i + 1] == "." and st.nodes[i + 2] == ".":
             raise Unsupported("an ellipsis (...) cannot be evaluated")
-        st.out.append(".")
+        nxt = st.nodes[i + 1] if i + 1 < len(st.nodes) else ""
+        bare = isinstance(nxt, str) and nxt.isdigit() and not (st.out and st.out[-1][-1:].isdigit())
+        st.out.append("0." if bare else ".")  # ".1x": a decimal written without its 0
     elif t in ("+", "-", "*", "/", "^", "!") or (isinstance(t, str) and t.isdigit()):
         st.out.append(t)
     elif t == "_":

@@ -95,6 +95,8 @@ SKIP = {
     "Biggr",
     "displaystyle",
     "textstyle",
+    "mathlarger",
+    "mathsmaller",
     "scriptstyle",
     ",",
     ";",
