@@ -120,3 +120,15 @@ def test_sizes_are_no_counts_and_named_symbols_set_with_to():
     assert got["replay_buffer_size"] == [(1000.0, "stated"), (10000.0, "stated")]
     got = found(_md("A dropout layer with rate = .5 follows the first layer."))
     assert got["dropout"] == [(0.5, "stated")]
+
+
+def test_episode_lengths_exploration_bounds_discounts_and_input_sizes():
+    got = found(_md("The training was divided into 100 episodes, each consisting of 200 steps."))
+    assert got["episodes"] == [(100.0, "stated")] and got["steps_per_episode"] == [(200.0, "stated")]
+    assert "training_steps" not in got
+    got = found(_md("In our training process, we set ϵmin = 0.02, ϵmax = 0.99, and λ = 0.1."))
+    assert got["epsilon_min"] == [(0.02, "stated")] and got["epsilon_max"] == [(0.99, "stated")]
+    got = found(_md("γ was set to 0.99, as we want to give more value to future returns."))
+    assert got["discount_factor"] == [(0.99, "stated")]
+    assert found(_md("The network resizes the input image to 448 × 448."))["image_size"][0][1] == "stated"
+    assert found(_md("All images were resized to 64 x 64 pixels."))["image_size"][0][1] == "stated"

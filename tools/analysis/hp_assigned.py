@@ -113,6 +113,8 @@ def symbol_key(sym: str) -> str:
     if re.fullmatch(r"[A-Za-z]_\{?[a-z]{2,}\}?", sym):
         return sym.replace("{", "").replace("}", "")  # a word as subscript names the symbol: n_critic
     plain = sym.replace("_", "").replace("{", "").replace("}", "")
+    if word := re.fullmatch(r"(.)_?\{?(min|max|init|final|start|end)\}?", sym):  # ϵ_min, ϵmax: epsilon_min
+        return f"{GREEK.get(word[1], word[1])}_{word[2]}"
     return "".join(GREEK.get(ch, ch) for ch in plain)
 
 

@@ -9,7 +9,12 @@ import re
 
 # letter -> (key, words in the sentence that support the reading)
 _CONVENTIONS: dict[str, tuple[str, re.Pattern[str]]] = {
-    "γ": ("discount_factor", re.compile(r"discount|q-learning|reinforcement|\bmdp\b|\btd\b|bellman", re.I)),
+    "γ": (
+        "discount_factor",
+        re.compile(
+            r"discount|q-learning|reinforcement|\bmdp\b|\btd\b|bellman|future\s+(?:returns?|rewards?)", re.I
+        ),
+    ),
     "η": (
         "learning_rate",
         re.compile(r"learning\s+rate|step\s*size|q-learning|\bsgd\b|gradient\s+descent", re.I),

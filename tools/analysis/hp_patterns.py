@@ -59,7 +59,7 @@ VALUE_NAME = re.compile(
     rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([a-z]{{3,20}}\)\s+)?){{0,2}}?){_COUNT}", re.I
 )
 SYM = (
-    r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?[0-9a-z]{1,2}\}?)?|[b-zA-HJ-Z](?:_\{?(?:[0-9a-z]{1,3}|[a-z]{4,8})\}?|\d{1,2})?)"
+    r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?(?:[0-9a-z]{1,2}|min|max|init|final|start|end)\}?)?|[b-zA-HJ-Z](?:_\{?(?:[0-9a-z]{1,3}|[a-z]{4,8})\}?|\d{1,2})?)"
     r"(?![\w])"
 )
 SYM_ASSIGN = re.compile(
@@ -215,8 +215,8 @@ _PHRASES = (
         "frames",
     ),
     (
-        rf"\bfor\s+(?:up\s+to\s+|another\s+)?(?P<value>{SCALAR}(?:\s*(?:,|and|or)\s*{SCALAR})*)\s+"
-        rf"(?:(?:training|evaluation|test)\s+)?episodes\b",
+        rf"\b(?:for|(?:divided|split)\s+into)\s+(?:up\s+to\s+|another\s+)?"
+        rf"(?P<value>{SCALAR}(?:\s*(?:,|and|or)\s*{SCALAR})*)\s+(?:(?:training|evaluation|test)\s+)?episodes\b",
         "episodes",
         "episodes",
     ),
@@ -299,6 +299,25 @@ _PHRASES = (
         rf"\boutput\s+layer\s+(?:of|with)\s+(?P<value>{NUM})\s+(?:nodes|units|neurons)\b",
         "output_units",
         "output units",
+    ),
+    # "divided into 100 episodes, each consisting of 200 steps": an episode's length, not the training's
+    (
+        rf"\bepisodes?,?\s+each\s+(?:consisting\s+of|of|with|lasting)\s+(?P<value>{NUM})\s+(?:time[\s-]?)?steps\b",
+        "steps_per_episode",
+        "steps per episode",
+    ),
+    # "resizes the input image to 448 × 448", "images were rescaled to 64 x 64 pixels": the input resolution
+    (
+        r"\b(?:resiz|rescal|crop)(?:e|es|ed|ing)\s+(?:the\s+|all\s+|each\s+|every\s+)?(?:input\s+)?"
+        rf"(?:images?|frames?|inputs?)\s+to\s+(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        "image_size",
+        "image size",
+    ),
+    (
+        r"\b(?:images?|frames?|inputs?)\s+(?:are|were)\s+(?:resized|rescaled|cropped)\s+to\s+"
+        rf"(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        "image_size",
+        "image size",
     ),
     # "a dropout layer with rate = .5 after the first layer": the layer's dropout rate
     (
