@@ -6,6 +6,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hp_found import found
 
 
@@ -132,3 +134,19 @@ def test_episode_lengths_exploration_bounds_discounts_and_input_sizes():
     assert got["discount_factor"] == [(0.99, "stated")]
     assert found(_md("The network resizes the input image to 448 × 448."))["image_size"][0][1] == "stated"
     assert found(_md("All images were resized to 64 x 64 pixels."))["image_size"][0][1] == "stated"
+
+
+def test_a_candidate_says_why_in_the_finding_and_in_its_checklist_row(tmp_root):
+    from tools.analysis.checklist import make_checklist
+    from tools.analysis.hyperparams import find_hyperparameters
+
+    md = _md("Magni et al. trained for 300 epochs.", "We train for 50 epochs with a batch size of 64.")
+    paper = tmp_root / "paper.md"
+    paper.write_text("# A paper\n\n" + md)
+
+    cand = [h for h in find_hyperparameters(md) if h.confidence == "candidate"]
+    assert [(h.value, h.doubt) for h in cand] == [("300", "sentence about cited work")]
+    result = make_checklist(str(paper))
+    lines = Path(result.path).read_text().split("\n")
+    row = next(ln for ln in lines if ln.startswith("| **HP-epochs**"))
+    assert "300 (candidate: confirm)" in row and "candidate 300: sentence about cited work" in row

@@ -354,6 +354,12 @@ def _component_rows(sents: list[ArchitectureSentence], route: Route) -> list[dic
     return rows
 
 
+def _doubts(group: list[Hyperparameter]) -> str:
+    """Why each candidate value is one ('0.3: sentence about cited work'), for the row's notes."""
+    why = [f"{h.value}: {h.doubt}" for h in group if h.confidence == "candidate" and h.doubt]
+    return table_cell("candidate " + "; ".join(dict.fromkeys(why)), 200) if why else ""
+
+
 def _hp_row(key: str, group: list[Hyperparameter], route: Route) -> dict[str, Any]:
     """One setting: every value with its context; candidates marked for the agent to confirm, never the
     row's value when the paper also states one plainly."""
@@ -381,6 +387,7 @@ def _hp_row(key: str, group: list[Hyperparameter], route: Route) -> dict[str, An
         [table_cell(name, 60), table_cell(cell, 160)],
         value=first.value if stated else None,
         norm=first.value_normalized if stated else None,
+        notes=_doubts(group),
     )
     row["item"].values = [values[i] for i in order]
     row["item"].candidate = not stated

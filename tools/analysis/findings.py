@@ -111,6 +111,9 @@ class Hyperparameter(Located):
     context: str | None = Field(
         default=None, description="the experiment, dataset, model size or table column the value belongs to"
     )
+    doubt: str | None = Field(
+        default=None, description="for a candidate: why the scanner is unsure ('sentence about cited work')"
+    )
 
 
 @dataclass

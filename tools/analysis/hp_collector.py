@@ -48,7 +48,10 @@ class Collector:
             old = self.items[self._seen[ident]]
             if old.confidence == "candidate" and not unsure:  # stated plainly later: keep the plain one
                 self.items[self._seen[ident]] = old.model_copy(
-                    update={"confidence": "stated", "quote": quote[:200], "line": line.no, "page": line.page}
+                    update={
+                        "confidence": "stated", "doubt": None, "quote": quote[:200], "line": line.no,
+                        "page": line.page,
+                    }
                 )
             return
         self._seen[ident] = len(self.items)
@@ -66,5 +69,6 @@ class Collector:
                 quote=quote[:200],
                 confidence="candidate" if unsure else "stated",
                 context=context,
+                doubt=unsure,
             )
         )  # type: ignore[arg-type]

@@ -62,6 +62,8 @@ def demote_compared(findings: list[Hyperparameter], texts: list[str]) -> list[Hy
     compared = compared_names(texts)
     if not compared:
         return findings
-    return [
-        f.model_copy(update={"confidence": "candidate"}) if of_compared(f, compared) else f for f in findings
-    ]
+    out = []
+    for f in findings:
+        why = of_compared(f, compared)
+        out.append(f.model_copy(update={"confidence": "candidate", "doubt": why}) if why else f)
+    return out
