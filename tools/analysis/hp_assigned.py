@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tools.analysis.hp_confidence import LETTER_ONLY, UNKNOWN_SIZE
 from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, canonical_key
 
 # "we set r = 0.1", "we fix α = 2 and β = 1", "we choose κ = 3": the paper says this is its choice
@@ -104,7 +105,7 @@ GREEK_FACTOR = re.compile(r"\s?[α-ωΑ-Ωϵϑϕϱς](?![\w])")
 class Reading(NamedTuple):
     name: str
     key: str
-    flagged: bool
+    flagged: bool | str  # a reason when the reading is a guess
     context: str | None = None
 
 
@@ -124,7 +125,7 @@ def size_of(before: str, sym: str) -> Reading | None:
     if m is None:
         return None
     key = canonical_key(f"{m['noun']} size")
-    return Reading(f"{m['noun']} size {sym}", key, key not in SYNONYMS)
+    return Reading(f"{m['noun']} size {sym}", key, key not in SYNONYMS and UNKNOWN_SIZE)
 
 
 def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading | None:
@@ -143,10 +144,10 @@ def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading
     if throughout or (OWN_SETTING.search(before) and _own_constant(sym, value)):
         return Reading(sym, symbol_key(sym), False)
     if said or FIXED_AFTER.match(after):
-        return Reading(sym, symbol_key(sym), guessed)
+        return Reading(sym, symbol_key(sym), guessed and LETTER_ONLY)
     method = METHOD_WITH.search(before)
     if method:
-        return Reading(sym, symbol_key(sym), guessed, method["method"])
+        return Reading(sym, symbol_key(sym), guessed and LETTER_ONLY, method["method"])
     return None
 
 

@@ -26,7 +26,7 @@ class Collector:
         unit: str | None = None,
         *,
         context: str | None = None,
-        flagged: bool = False,
+        flagged: bool | str = False,
     ) -> None:
         value = re.sub(r"\s+", " ", value.strip().strip(",;"))
         norm = normalize_value(value)

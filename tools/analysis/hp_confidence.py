@@ -11,6 +11,19 @@ import re
 from tools.analysis.hp_setup import decide, setup_section
 from tools.analysis.hp_vocabulary import COUNT_KEYS
 
+# why a value is only a candidate, when the scanner itself is unsure (hp_confidence.doubt says the rest)
+DATA_OR_SCORE = "a value describing the data or a result (a dataset's size, a score), not a setting"
+NAMED_BY_WORD = "the symbol is named by a word that may not be its name"
+EXAMPLE_CASE = "an example or a condition ('if M = 100 ...'), not a setting"
+OTHER_QUANTITY = "the sentence names another quantity for this symbol"
+LETTER_ONLY = "named only by its letter: the paper may call it something else"
+SWEPT_UNNAMED = "values swept for a symbol the sentence does not name"
+PART_OF_A_RUN = "a part of a run (the first N steps, an inner loop), not its length"
+FORMULA = "a schedule written as a formula: confirm how it maps to the config"
+UNKNOWN_SIZE = "the size of a thing that is not a known setting"
+
+
+
 # a sentence about someone else's method: "Magni et al. followed ...", "they used ...", with no "we"/"our"
 _OTHERS = re.compile(
     r"\b[A-Z][\w-]+\s+[*_]?et\s+al\b\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b"
@@ -114,7 +127,7 @@ def doubt(  # noqa: PLR0913
     value: str,
     norm: object,
     *,
-    flagged: bool = False,
+    flagged: bool | str = False,
     prose: bool = True,
     section: str | None = None,
     column: str | None = None,
@@ -122,7 +135,7 @@ def doubt(  # noqa: PLR0913
     """Why a finding should be confirmed before use, or None when the paper states it plainly. Outside the
     paper's own setup (hp_setup.decide: theory, others' work, results) a value is never a setting."""
     if flagged:
-        return "flagged by the scanner"
+        return flagged if isinstance(flagged, str) else "the scanner is unsure of its name or place"
     if _OTHERS.search(quote) and not _OURS.search(quote):
         return "sentence about cited work"
     setup = decide(section, quote, key=key) if prose else decide(None, "", column=column or "")

@@ -7,7 +7,18 @@ from collections.abc import Iterator
 
 from tools.analysis.hp_assigned import GREEK_FACTOR, explicit_one, read_assigned, size_of, symbol_key
 from tools.analysis.hp_collector import Collector
-from tools.analysis.hp_confidence import no_sentence
+from tools.analysis.hp_confidence import (
+    DATA_OR_SCORE,
+    EXAMPLE_CASE,
+    FORMULA,
+    LETTER_ONLY,
+    NAMED_BY_WORD,
+    OTHER_QUANTITY,
+    PART_OF_A_RUN,
+    SWEPT_UNNAMED,
+    UNKNOWN_SIZE,
+    no_sentence,
+)
 from tools.analysis.hp_context import value_context
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_init import initial_moments
@@ -92,6 +103,12 @@ from tools.analysis.hp_vocabulary import (
     canonical_key,
     singular,
 )
+
+
+def _part_of_run(text: str, span: tuple[int, int]) -> str | bool:
+    before = text[max(0, span[0] - 30) : span[0]]
+    return PART_OF_A_RUN if PART_OF_RUN.search(before) or _sub_loop(text, span) else False
+
 
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
@@ -191,7 +208,7 @@ class _ProseScan:
         key: str,
         value: str,
         span: tuple[int, int],
-        flagged: bool = False,
+        flagged: bool | str = False,
         context: str | None = None,
     ) -> None:
         self.taken.update(range(*span))
@@ -210,8 +227,7 @@ class _ProseScan:
             self.where,
             sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
-            flagged=flagged or bool(PART_OF_RUN.search(self.text[max(0, span[0] - 30) : span[0]]))
-            or _sub_loop(self.text, span),
+            flagged=flagged or _part_of_run(self.text, span),
             context=context or value_context(self.text, *span),
         )
 
@@ -317,7 +333,8 @@ class _ProseScan:
                 part = part or bool(
                     m.re is VALUE_NAME and BACK_REFERENCE.search(text[max(0, m.start() - 8) : m.start()])
                 )
-                self.emit(m, name, key, m["value"], m.span("value"), flagged=part)
+                why = "one of several kinds of layer counted in one sentence" if part is True else part
+                self.emit(m, name, key, m["value"], m.span("value"), flagged=why)
                 self.contrast(m, name)
 
     def contrast(self, m: re.Match[str], name: str) -> None:
@@ -371,15 +388,15 @@ class _ProseScan:
             or SCORES_AFTER.match(text, m.end("value"))
             or DATA_SIZE_AFTER.match(text, m.end("value"))
         ):
-            self.emit(m, name, key, m.group("value"), m.span("value"), flagged=True)
+            self.emit(m, name, key, m.group("value"), m.span("value"), flagged=DATA_OR_SCORE)
             return  # "instances, each containing T = 10 time steps", "T=20 | 265.1": not a setting
         if named:
-            self.emit(m, name, key, m.group("value"), m.span("value"), flagged=not named[1])
+            self.emit(m, name, key, m.group("value"), m.span("value"), flagged=not named[1] and NAMED_BY_WORD)
             return
         if CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]) or EXAMPLE.search(
             sentence_around(text, m.start(), m.end())
         ):
-            self.emit(m, sym, symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=True)
+            self.emit(m, sym, symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=EXAMPLE_CASE)
             return  # "if M = 100 and K = 5, then ...": an example, not a setting
         self.symbol_by_sentence(m, before, symbols, sym)
 
@@ -401,7 +418,7 @@ class _ProseScan:
                 other = things
             if other and names_other(other["noun"], key):  # "sticky actions with a probability of p"
                 name = f"{other['noun']} {sym}"
-                self.emit(m, name, canonical_key(other["noun"]), value, span, flagged=True)
+                self.emit(m, name, canonical_key(other["noun"]), value, span, flagged=OTHER_QUANTITY)
                 return
         elif conventional := conventional_key(sym, sentence_around(text, m.start(), m.end())):
             key = conventional  # "Q-learning with parameters γ = 0.8": the letter's standard meaning
@@ -409,7 +426,7 @@ class _ProseScan:
             self.emit(m, reading.name, reading.key, value, span, reading.flagged, reading.context)
             return
         elif SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
-            self.emit(m, sym, symbol_key(sym), value, span, flagged=True)  # name guessed
+            self.emit(m, sym, symbol_key(sym), value, span, flagged=LETTER_ONLY)  # name guessed
             return
         else:
             return
@@ -431,7 +448,7 @@ class _ProseScan:
                 self.emit(m, name, key, value, span, flagged, ctx)
             elif self.free(*span):  # values swept for a symbol the sentence does not name: for the agent
                 sym = m["sym"] or m["lsym"]
-                self.emit(m, sym, symbol_key(sym), value, span, flagged=True)
+                self.emit(m, sym, symbol_key(sym), value, span, flagged=SWEPT_UNNAMED)
 
     def not_assigned(self, m: re.Match[str], before: str) -> bool:
         """Zero, a 1 not introduced as a setting, a product's value, a factor, a loop's start."""
@@ -468,7 +485,8 @@ class _ProseScan:
                 groups = m.groupdict()
                 value = next((groups[g] for g in ("value", "named", "relu", "units") if groups.get(g)), "")
                 gate = word == "activation" and GATE.search(text[max(0, m.start() - 40) : m.start()])
-                self.emit(m, word, word, value, m.span(), flagged=bool(gate))  # a gate's sigmoid is fixed
+                fixed = bool(gate) and "a gate's nonlinearity, fixed by the cell"
+                self.emit(m, word, word, value, m.span(), flagged=fixed)
         for m in TERM_WEIGHT.finditer(text):
             if self.free(*m.span("value")):
                 name = f"{m['term']} {m['what']}"
@@ -490,11 +508,12 @@ class _ProseScan:
         for rx, key, name in PHRASE_RES:  # an interval's level says how results are reported: a candidate
             for m in rx.finditer(self.text):
                 if self.free(*m.span("value")):
-                    self.emit(m, name, key, m["value"], m.span("value"), flagged=key == "confidence_level")
+                    level = key == "confidence_level" and "how results are reported, not a setting"
+                    self.emit(m, name, key, m["value"], m.span("value"), flagged=level)
         for m in SET_SIZE.finditer(self.text):  # "set the word embedding to size 128"
             key = canonical_key(f"{m['noun']} size")
             if self.free(*m.span("value")):
-                guessed = key not in SYNONYMS
+                guessed = key not in SYNONYMS and UNKNOWN_SIZE
                 self.emit(m, f"{m['noun']} size", key, m["value"], m.span("value"), flagged=guessed)
         for m in SAMPLED_SET.finditer(self.text):
             if self.free(*m.span("value")):
@@ -531,7 +550,7 @@ class _ProseScan:
                 continue  # "n(t) = B": a constant, read as an assignment elsewhere
             base = self.symbols.get(m["sym"], m["sym"])
             name = f"{m['sym']}({m['t']}) schedule"
-            self.emit(m, name, f"{base}_schedule", m["value"], m.span("value"), flagged=True)
+            self.emit(m, name, f"{base}_schedule", m["value"], m.span("value"), flagged=FORMULA)
 
     def intervals(self) -> None:
         """'evaluated at every 500,000 frames' (evaluation_interval_frames), 'four steps of downsampling'."""

@@ -22,6 +22,8 @@ from tools.analysis.hp_vocabulary import (
     canonical_key,
 )
 
+LEGEND = "a figure's legend over its plot, not a table of settings"
+
 # ------------------------------------------------------------------------------------------ extraction
 
 _CELL_VALUE = re.compile(rf"^(?:{SCALAR}|[A-Za-z][\w-]*)$")
@@ -382,7 +384,7 @@ def _column_table(  # noqa: PLR0913
         m = SYM_ASSIGN.search(text)
         if m and m.group("sym") in symbols:
             sym, value = m.group("sym"), m.group("value")
-            out.add(header, sym, symbols[sym], value, "table", header.text, flagged=legend)
+            out.add(header, sym, symbols[sym], value, "table", header.text, flagged=legend and LEGEND)
     # a paragraph of prose right above a run of rows (a figure's tick labels) is read as prose
     where = "prose" if len(header.text.split()) >= 12 and SENTENCE_END.search(header.text) else "table"
     prose_matches(header.text, lambda _o: header, symbols, out, where, legend)
@@ -400,4 +402,4 @@ def _column_table(  # noqa: PLR0913
             if key and k < len(values) and values[k] not in "±-":
                 label = values[0] if k and not _NUMERIC_CELL.match(values[0]) else None
                 quote = f"{header.text} / {r.text}"
-                out.add(r, text, key, values[k], "table", quote, context=label, flagged=legend)
+                out.add(r, text, key, values[k], "table", quote, context=label, flagged=legend and LEGEND)
