@@ -150,3 +150,17 @@ def test_a_candidate_says_why_in_the_finding_and_in_its_checklist_row(tmp_root):
     lines = Path(result.path).read_text().split("\n")
     row = next(ln for ln in lines if ln.startswith("| **HP-epochs**"))
     assert "300 (candidate: confirm)" in row and "candidate 300: sentence about cited work" in row
+
+
+def test_steps_per_epoch_batches_of_things_physical_resolutions_and_asides():
+    got = found(_md("Batches of 256 pairs resulted in 247 steps per epoch."))
+    assert got["batch_size"] == [(256.0, "stated")] and got["steps_per_epoch"] == [(247.0, "stated")]
+    got = found(_md("We train for 100 epochs of 500 iterations."))
+    assert got["epochs"] == [(100.0, "stated")] and got["steps_per_epoch"] == [(500.0, "stated")]
+    assert "training_steps" not in got
+    got = found(_md("This led to a reconstruction with a resolution of 12.2Å."))
+    assert got["image_size"] == [(12.2, "candidate")]
+    got = found(_md("Projections of 275 × 275 pixels (downsampled to 116 × 116) are used."))
+    assert got["image_size"][0][1] == "stated"
+    got = found(_md("We optimized with the FTRL optimizer and a learning rate of 2."))
+    assert got["optimizer"] == [("ftrl", "stated")]

@@ -51,7 +51,8 @@ _GENERAL = re.compile(r"\b(?:usually|typically|commonly|often|conventionally|e\.
 # d = 100 and d = 200, yielded identical results)"
 _TRIED = re.compile(
     r"\bsub-?optimal\b|\b(?:worked|works|performs?|performed)\s+(?:\w+\s+)?(?:poorly|worse)\b|"
-    r"\byield(?:s|ed)?\s+(?:qualitatively\s+)?(?:similar|identical|the\s+same|comparable)\s+results\b",
+    r"\byield(?:s|ed)?\s+(?:qualitatively\s+)?(?:similar|identical|the\s+same|comparable)\s+results\b|"
+    r"\bseems?\s+(?:to\s+be\s+)?(?:sufficient|enough)\b|\bwould\s+(?:suffice|be\s+(?:enough|sufficient))\b",
     re.I,
 )
 # one layer said as an architecture: "a network with one hidden layer", "a one-hidden-layer network", "the
@@ -147,6 +148,8 @@ def doubt(  # noqa: PLR0913
         return "words that make no sentence (a figure's inner text?)"
     if prose and (why := _sentence_doubt(quote, value)):
         return why
+    if key == "image_size" and re.search(rf"{re.escape(value)}\s*(?:Å|nm|µm|μm|mm|cm)(?!\w)", quote):
+        return "a physical length (Å, nm, mm), not an image size in pixels"
     if key == "mixture_components" and _TOY_DATA.search(quote) and not _MODELLED.search(quote):
         return "a mixture that may be the data (a toy dataset), not the model's components"
     if key in _RUN_LENGTHS and _phase_of(quote, value):

@@ -80,7 +80,7 @@ SYM_IN_SET = re.compile(
     rf"|(?<![\w\\])(?P<lsym>{SYM})\s*=\s*(?P<list>\[\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR})){{2,}}\s*\])"
 )
 _OPT_NAMES = (
-    r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|"
+    r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|RAdam|FTRL|Yogi|Lion|"
     r"L-BFGS|LBFGS|stochastic gradient descent|(?i:hessian[- ]free))"
 )
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
@@ -318,6 +318,31 @@ _PHRASES = (
         rf"(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
         "image_size",
         "image size",
+    ),
+    # "247 steps per epoch": an epoch's length, not the training's
+    (
+        rf"(?<![\w.,])(?P<value>{NUM})\s+(?:training\s+|gradient\s+)?(?:steps|iterations|updates|batches)\s+"
+        r"(?:per|in\s+(?:an?|each))\s+epoch\b",
+        "steps_per_epoch",
+        "steps per epoch",
+    ),
+    (
+        rf"\bepochs?\s+(?:of|with)\s+(?P<value>{NUM})\s+(?:steps|iterations|updates|batches)\b",
+        "steps_per_epoch",
+        "steps per epoch",
+    ),
+    # "(downsampled to 116 × 116)": the size the inputs are brought to
+    (
+        rf"\b(?:down|up)(?:sampled|scaled)\s+to\s+(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        "image_size",
+        "image size",
+    ),
+    # "on batches of 256 pairs", "mini-batches of 64 images": the batch size, counted in what it holds
+    (
+        rf"\b(?:mini-?)?batch(?:es)?\s+of\s+(?P<value>{NUM})\s+(?:[a-z-]+\s+)?(?:pairs|samples|examples|images|"
+        r"sequences|sentences|graphs|orientations|points|trajectories|tokens)\b",
+        "batch_size",
+        "batch size",
     ),
     # "a dropout layer with rate = .5 after the first layer": the layer's dropout rate
     (
@@ -608,7 +633,18 @@ TYPED_LAYERS = re.compile(
 )
 GAP_FILLER = {"of", "value", "values", "the", "a", "an", "is", "was", "set", "to", "with", "we", "use"}
 # nouns that turn the setting before them into another one: "learning rate scaling", "dropout schedule"
-MODIFIERS = {"scaling", "scale", "multiplier", "decay", "schedule", "warmup", "ratio", "annealing", "factor"}
+MODIFIERS = {
+    "scaling",
+    "scale",
+    "multiplier",
+    "decay",
+    "schedule",
+    "warmup",
+    "ratio",
+    "annealing",
+    "factor",
+    "power",
+}
 # "the first 2000 iterations", "the last 100 diffusion steps": a part of a run, not its length
 PART_OF_RUN = re.compile(
     rf"\b(?:first|last|final|initial|remaining)\s+(?:and\s+last\s+)?(?:{SYM}\s*=\s*)?$"

@@ -266,6 +266,9 @@ class _ProseScan:
         noun = NOUN_AFTER.match(self.text, m.end("value"))
         if noun and not UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"]):
             return False  # "the first layer consists of 32 neurons", "layers of 200 units"
+        unit = UNIT.match(self.text, m.end("value"))
+        if unit and UNIT.fullmatch(" " + m["name"]) and unit[1].lower() != m["name"].lower():
+            return False  # "100 epochs of 500 iterations": the 500 counts iterations, not epochs
         between = self.text[m.end("name") : m.start("value")]
         if canonical_key(m["name"]) == "num_layers" and (
             _WIDTH_AFTER.match(self.text, m.end("value"))
