@@ -74,7 +74,10 @@ _RESULTS_CUE = re.compile(
     r"\b(?:test|validation|held-out|training)(?:-set)?\s+(?:set\s+)?(?:error|accuracy|likelihood|loss|"
     r"perplexity)\b[^.;]{0,40}?\b(?:is|was|are|were)\s+(?:\w+\s+)?(?:maximi[sz]ed|minimi[sz]ed|best|highest|"
     r"lowest)\b|\b(?:begins?|starts?)\s+to\s+(?:de|in)crease\b|\b(?:peaks?|saturates?|plateaus?)\s+at\b|"
-    r"\bthe\s+(?:largest|smallest|biggest|best|worst)\s+(?:\w+\s+){0,2}(?:trained|tested|evaluated)\b",
+    r"\bthe\s+(?:largest|smallest|biggest|best|worst)\s+(?:\w+\s+){0,2}(?:trained|tested|evaluated)\b|"
+    # an outcome and its quality: "led to a reconstruction with a resolution of 12.2 Å"
+    r"\b(?:led|leading|leads)\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:resolutions?|accuracy|error|score|loss|precision|recall)\b",
     re.I,
 )
 # another method or a comparison: "the SGD, SVRG, and NNAG methods", "we mixed NNAG with SGD"
