@@ -164,3 +164,11 @@ def test_steps_per_epoch_batches_of_things_physical_resolutions_and_asides():
     assert got["image_size"][0][1] == "stated"
     got = found(_md("We optimized with the FTRL optimizer and a learning rate of 2."))
     assert got["optimizer"] == [("ftrl", "stated")]
+
+
+def test_counts_in_descriptions_are_candidates():
+    """Classes seen on an earlier held-out set: a part of a whole, a count of things in words."""
+    got = found(_md("In total, 24 of 34 layers are layer norm modules."))
+    assert got["num_layers"] == [(34.0, "candidate")]
+    assert found(_md("The signal was detected by two filters."))["base_channels"] == [(2.0, "candidate")]
+    assert found(_md("We use 64 filters."))["base_channels"] == [(64.0, "stated")]

@@ -63,7 +63,9 @@ _TOY_DATA = re.compile(
     r"\b(?:data(?:set)?|examples?|toy|target|synthetic|ground[\s-]truth|experiments?)\b", re.I
 )
 _MODELLED = re.compile(r"\b(?:prior|posterior|variational|approximat\w*|our\s+model|we\s+model)\b", re.I)
-_WORDY = {"num_features", "num_experts", "num_parameters", "num_runs"}
+_WORDY = {"num_features", "num_experts", "num_parameters", "num_runs", "base_channels"}
+# a part of a whole in a description: "24 of 34 layers are layer norm modules"
+_PART_OF_WHOLE = r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?{value}\s+[a-z]+\s+(?:are|were|is|was|have|had)\b"
 # a sentence reporting an outcome: "OS outperforms Sinkhorn for N = 100", "with B = 10 bins, n = 3000 the
 # error is 5.2 ± 1.1 times lower", "a 35% lower error ... for B = 100"; not when it states a choice
 _OUTCOME = re.compile(
@@ -160,6 +162,8 @@ def doubt(  # noqa: PLR0913
         return "a fraction for a count (a plot's tick label?)"
     if norm == 1 and key in _COUNTS and not (key == "num_layers" and _ONE_LAYER.search(quote)):
         return 'one of a count: usually prose ("one layer of")'
+    if re.search(_PART_OF_WHOLE.format(value=re.escape(value)), quote):
+        return "a count in a description ('24 of 34 layers are ...'), not a setting"
     if key in _WORDY and value.isalpha() and not (key == "num_runs" and _RUNS_STATED.search(quote)):
         return "a count in prose"
     return None
