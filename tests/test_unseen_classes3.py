@@ -172,3 +172,9 @@ def test_counts_in_descriptions_are_candidates():
     assert got["num_layers"] == [(34.0, "candidate")]
     assert found(_md("The signal was detected by two filters."))["base_channels"] == [(2.0, "candidate")]
     assert found(_md("We use 64 filters."))["base_channels"] == [(64.0, "stated")]
+
+
+def test_an_approximate_value_is_kept_as_a_candidate():
+    got = found(_md("We train the network for about 120 epochs."))
+    assert got["epochs"] == [(120.0, "candidate")]
+    assert found(_md("We train the network for 120 epochs."))["epochs"] == [(120.0, "stated")]

@@ -150,6 +150,12 @@ def doubt(  # noqa: PLR0913
         return "words that make no sentence (a figure's inner text?)"
     if prose and (why := _sentence_doubt(quote, value)):
         return why
+    return _value_doubt(quote, key, value, norm)
+
+
+def _value_doubt(quote: str, key: str, value: str, norm: object) -> str | None:
+    """What about the value itself, for its setting, says it may not be one: a length for an image size, a
+    toy mixture, a phase of a schedule, an implausible or approximate value, a count in a description."""
     if key == "image_size" and re.search(rf"{re.escape(value)}\s*(?:Å|nm|µm|μm|mm|cm)(?!\w)", quote):
         return "a physical length (Å, nm, mm), not an image size in pixels"
     if key == "mixture_components" and _TOY_DATA.search(quote) and not _MODELLED.search(quote):
@@ -162,6 +168,8 @@ def doubt(  # noqa: PLR0913
         return "a fraction for a count (a plot's tick label?)"
     if norm == 1 and key in _COUNTS and not (key == "num_layers" and _ONE_LAYER.search(quote)):
         return 'one of a count: usually prose ("one layer of")'
+    if re.search(rf"\b(?:around|about|roughly|approximately|~|≈)\s*{re.escape(value)}(?![\w.])", quote):
+        return "an approximate value ('about 120 epochs'): confirm the exact one"
     if re.search(_PART_OF_WHOLE.format(value=re.escape(value)), quote):
         return "a count in a description ('24 of 34 layers are ...'), not a setting"
     if key in _WORDY and value.isalpha() and not (key == "num_runs" and _RUNS_STATED.search(quote)):

@@ -61,7 +61,7 @@ def rejected(text: str, start: int, end: int, value: float | str | list) -> bool
     if (
         value == 0
         or re.match(r"\s*±", after)
-        or re.search(r"\b(than|least|most|around|about|roughly|every|each)\s*$", before)
+        or re.search(r"\b(than|least|most|every|each)\s*$", before)
     ):
         return True
     if re.search(
