@@ -167,3 +167,17 @@ def test_algorithm2e_side_comments_end_lines_and_escaped_braces_stay_in_a_step(t
         "5. update $x_i$",
     ]
     assert algs[1].steps == ["1. **return** $u$"]
+
+
+def test_captionof_inside_an_algorithmic_block_gives_the_caption(tmp_path: Path) -> None:
+    """`\\captionof{algorithm}{...}` (caption package) names the box: its text, not the float type."""
+    md = convert(
+        tmp_path,
+        "\\begin{algorithm}[H]\n\\begin{algorithmic}\n"
+        "\\captionof{algorithm}{Joint optimization of weights and hyperparameters\\label{a1}}\n"
+        "\\State initialise $\\theta$\n\\State update $\\lambda$\n\\end{algorithmic}\n\\end{algorithm}\n",
+    )
+    algs = find_all(md, {"algorithm"})["algorithms"]
+    want = [("1", "Joint optimization of weights and hyperparameters")]
+    assert [(a.number, a.caption) for a in algs] == want
+    assert len(algs[0].steps) == 2

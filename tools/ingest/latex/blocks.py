@@ -97,9 +97,11 @@ class Blocks(Writer):
         s = self.s
         for pos, (kind, num) in self.n.captions.items():
             if i <= pos < c_end and kind == want:
-                m = re.compile(r"\\caption(?:of)?\s*").match(s, pos)
+                m = re.compile(r"\\caption(of)?\s*").match(s, pos)
                 j = m.end() if m else pos + 8
-                _, j = read_optional(s, j)
+                if m and m.group(1):  # \captionof{algorithm}{...}: the caption follows the float's type
+                    _, j = read_group(s, skip_space(s, j))
+                _, j = read_optional(s, skip_space(s, j))
                 j = skip_space(s, j)
                 cap, _ = read_group(s, j)
                 return num, self.inline(j + 1, j + 1 + len(cap))
