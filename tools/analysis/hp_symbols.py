@@ -74,6 +74,8 @@ def rejected(text: str, start: int, end: int, value: float | str | list) -> bool
         return True
     if re.match(r"\s*(or|and)\s+(more|fewer|less|greater|higher|lower)\b", after):
         return True
+    if isinstance(value, float) and value < 100 and re.match(r"\d+:\s+[A-Za-z]", text[start : start + 12]):
+        return True  # "RESAMPLE 1: Input: ...": an algorithm's line number, not a value
     if re.match(r"\s*/|\s+(successive|consecutive|adjacent|subsequent)\b", after):
         return True  # "R = 1/ −K": a fraction of symbols; "between two successive layers"
     if isinstance(value, float) and 1950 <= value <= 2039:
