@@ -187,3 +187,14 @@ def test_a_footnote_opening_with_a_url_is_a_footnote_and_the_sentence_runs_on() 
     assert "¹https://lucene.apache.org/" in lines
     body = [s for s in lines if s.startswith("We use a search engine¹")]
     assert body and body[0].endswith("and this sentence ends here."), body[0][-80:]
+
+
+def test_an_algorithm_wrapped_beside_the_text_past_the_middle_reads_apart() -> None:
+    """An algorithm box wrapped beside the text (wrapfigure) and wider than half the page starts left of the
+    page's middle: the gap between text and box splits them, so neither is interleaved with the other."""
+    md = convert("wrappedalgorithm").markdown
+    algs = find_all(md, {"algorithm"})["algorithms"]
+    assert [(a.number, a.caption) for a in algs] == [("1", "Prediction with the label tree")]
+    assert len(algs[0].steps) >= 8 and not any("label tree is traversed" in s for s in algs[0].steps)
+    text = [s for s in md.split("\n") if "label tree is traversed" in s]
+    assert not any("Algorithm" in s or "input:" in s for s in text)

@@ -21,6 +21,9 @@ def columns(runs: list[Run], width: float) -> list[list[Run]]:
         gap_left, gap_right, gap_two = _sides(runs, gap)
         if two_col or (gap_two and _prose_column(gap_left) and _prose_column(gap_right)):
             mid, left, right, two_col = gap, gap_left, gap_right, True
+        elif len(gap_left) + len(gap_right) > len(left) + len(right) and _prose_column(gap_left) \
+                and _aligned_box(gap_right):
+            left, right = gap_left, gap_right  # a float wrapped beside the text: bands split at the gap
     if two_col:
         _overflows(runs, left, right, mid)
     return _read_bands(_bands(runs, left, right), two_col)
@@ -38,6 +41,16 @@ def _sides(runs: list[Run], mid: float) -> tuple[list[Run], list[Run], bool]:
     # left and right of it (a two-column page has no run across its gutter inside its columns)
     prose = _prose_column(left) or _prose_column(right)
     return left, right, two_col and (prose or _rows_across(runs, left + right) < 3)
+
+
+def _aligned_box(rs: list[Run]) -> bool:
+    """Lines that start at one left edge, most of them (an algorithm box, a wrapped table), not pieces of
+    displays scattered right of a gap."""
+    starts = [round(r.x0) for r in rs]
+    if len({round(r.y) for r in rs}) < 4:
+        return False
+    edge = max(set(starts), key=starts.count)
+    return sum(abs(x - edge) <= 2 for x in starts) >= 0.4 * len(starts)
 
 
 def _gutter(runs: list[Run], width: float) -> float:
