@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tools.analysis.findings import Hyperparameter
+from tools.analysis.hp_confidence import OURS
 
 # a model's name: an acronym or a capitalised word with digits or capitals inside ("VGG-FT", "ResNet-50")
 _NAME = r"(?<![\w-])(?:[A-Z][A-Za-z]*[A-Z0-9][\w]*|[A-Z]{2,})(?:-[A-Za-z0-9]+)*(?![\w-])"
@@ -22,7 +23,6 @@ _OWN = re.compile(
     rf"termed|named)\s+(?:(?:a|an|the|new|novel|method|model|approach|framework|algorithm)\s+)*"
     rf"(?:\w+\s+){{0,3}}?\(?(?P<name>{_NAME})"
 )
-_OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=\s|$)|$)")
 # a name opening the sentence, before its verb: "VGG and VGG-FT were trained", "The COGP model uses"
 _SUBJECT = re.compile(
@@ -49,7 +49,7 @@ def _related(name: str, own: str) -> bool:
 
 def of_compared(finding: Hyperparameter, compared: set[str]) -> str | None:
     """Why a stated prose finding is about a compared model (its sentence opens with one), or None."""
-    if finding.where != "prose" or finding.confidence == "candidate" or _OURS.search(finding.quote):
+    if finding.where != "prose" or finding.confidence == "candidate" or OURS.search(finding.quote):
         return None
     m = _SUBJECT.match(finding.quote)
     names = set(re.findall(_NAME, m["subject"])) if m else set()

@@ -28,7 +28,7 @@ UNKNOWN_SIZE = "the size of a thing that is not a known setting"
 _OTHERS = re.compile(
     r"\b[A-Z][\w-]+\s+[*_]?et\s+al\b\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b"
 )
-_OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
+OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 # four or more numbers in a row (axis ticks "0 500 1000 1500 2000")
 _RUN = re.compile(r"(?:(?<![\w.])\d+(?:\.\d+)?\s+){3,}\d+(?:\.\d+)?(?![\w.])")
 # smallest plausible value of count settings: "two steps" is a procedure, not a training length
@@ -139,7 +139,7 @@ def doubt(  # noqa: PLR0913
     paper's own setup (hp_setup.decide: theory, others' work, results) a value is never a setting."""
     if flagged:
         return flagged if isinstance(flagged, str) else "the scanner is unsure of its name or place"
-    if _OTHERS.search(quote) and not _OURS.search(quote):
+    if _OTHERS.search(quote) and not OURS.search(quote):
         return "sentence about cited work"
     setup = decide(section, quote, key=key) if prose else decide(None, "", column=column or "")
     if setup.own is False:
@@ -203,7 +203,7 @@ def _optimizer_doubt(quote: str, value: str, norm: object, section: str | None) 
 
 def _sentence_doubt(quote: str, value: str) -> str | None:
     """What in a prose sentence says its value may not be a setting the paper chose."""
-    ours = bool(_OURS.search(quote))
+    ours = bool(OURS.search(quote))
     checks = (
         (_GENERAL.search(quote) and not ours, "sentence about common practice"),
         (_EXAMPLE_BEFORE.search(quote[: max(0, quote.find(value))][-30:]), "an example value"),
