@@ -184,3 +184,13 @@ def test_an_algorithm_line_number_is_no_value():
     """A class from the held-out set, fixed after measuring: numbered steps run into a line of text."""
     assert found(_md("Algorithm 3 RESAMPLE 1: Input: z, w 2: Output: z, w 3: for i = 1 to L do")) == {}
     assert found(_md("Learning rate: 0.1. Batch size: 32."))["batch_size"] == [(32.0, "stated")]
+
+
+def test_values_in_a_printed_module_are_candidates():
+    """A class from the held-out set, fixed after measuring: a PyTorch module printed in an appendix."""
+    printed = (
+        "GPT2Attention ( 10 ( c_attn ) : Conv1D () 11 ( c_proj ) : Conv1D () 12 ( attn_dropout ) : "
+        "Dropout ( p =0.1 , inplace = False ) 13 ( resid_dropout ) : Dropout ( p =0.2 , inplace = False )"
+    )
+    got = found(_md(printed))
+    assert got and all(conf == "candidate" for values in got.values() for _, conf in values)

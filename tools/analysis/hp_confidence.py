@@ -45,6 +45,8 @@ _RUNS_STATED = re.compile(
 _DRAWN = re.compile(
     r"\b(?:is|are)\s+(?:only\s+)?(?:shown|plotted|drawn|depicted|displayed)\s+(?:up\s+)?to\b", re.I
 )
+# a call in code or a printed PyTorch module: "Dropout ( p =0.1 , inplace = False )", "Conv1D ()"
+_CODE_CALL = re.compile(r"\b[A-Z][A-Za-z0-9]*\s*\(\s*(?:[a-z_]\w*\s*=|\))")
 # a sentence about common practice, not this paper's choice: "weights are usually initialized (e.g., Xavier)"
 _GENERAL = re.compile(r"\b(?:usually|typically|commonly|often|conventionally|e\.g\.|for\s+example)\b", re.I)
 # a value the paper found wanting or only tried aside: "it was sub-optimal for images of 64 × 64", "(namely
@@ -216,6 +218,7 @@ def _sentence_doubt(quote: str, value: str) -> str | None:
         (any(_ticks(m.group(0)) for m in _RUN.finditer(quote)), "axis ticks of a figure"),
         (_DRAWN.search(quote), "the extent of a figure"),
         (_TRIED.search(quote), "a value found wanting or tried aside"),
+        (len(_CODE_CALL.findall(quote)) >= 2, "code or a printed module (Dropout(p=0.1)), not prose"),
     )
     return next((why for hit, why in checks if hit), None)
 
