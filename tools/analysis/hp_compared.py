@@ -10,6 +10,7 @@ import re
 
 from tools.analysis.findings import Hyperparameter
 from tools.analysis.hp_confidence import OURS
+from tools.analysis.hp_paragraphs import SENTENCE_END
 
 # a model's name: an acronym or a capitalised word with digits or capitals inside ("VGG-FT", "ResNet-50")
 _NAME = r"(?<![\w-])(?:[A-Z][A-Za-z]*[A-Z0-9][\w]*|[A-Z]{2,})(?:-[A-Za-z0-9]+)*(?![\w-])"
@@ -23,7 +24,6 @@ _OWN = re.compile(
     rf"termed|named)\s+(?:(?:a|an|the|new|novel|method|model|approach|framework|algorithm)\s+)*"
     rf"(?:\w+\s+){{0,3}}?\(?(?P<name>{_NAME})"
 )
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=\s|$)|$)")
 # a name opening the sentence, before its verb: "VGG and VGG-FT were trained", "The COGP model uses"
 _SUBJECT = re.compile(
     rf"^\s*(?:the\s+|for\s+|in\s+)?(?P<subject>{_NAME}(?:\s*(?:,|and|or)\s*(?:the\s+)?{_NAME})*)", re.I
@@ -36,7 +36,7 @@ def compared_names(texts: list[str]) -> set[str]:
     own: set[str] = set()
     for text in texts:
         own.update(m["name"] for m in _OWN.finditer(text))
-        for sentence in _SENTENCE.findall(text):
+        for sentence in SENTENCE_END.split(text):
             if _COMPARE.search(sentence):
                 compared.update(re.findall(_NAME, sentence))
     return {name for name in compared if not any(_related(name, o) for o in own)}

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
+from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_setup import decide, setup_section
 from tools.analysis.hp_vocabulary import COUNT_KEYS
 
-# why a value is only a candidate, when the scanner itself is unsure (hp_confidence.doubt says the rest)
+# why a value is only a candidate, when the scanner that read it is unsure (doubt below finds the rest)
 DATA_OR_SCORE = "a value describing the data or a result (a dataset's size, a score), not a setting"
 NAMED_BY_WORD = "the symbol is named by a word that may not be its name"
 EXAMPLE_CASE = "an example or a condition ('if M = 100 ...'), not a setting"
@@ -21,8 +22,6 @@ SWEPT_UNNAMED = "values swept for a symbol the sentence does not name"
 PART_OF_A_RUN = "a part of a run (the first N steps, an inner loop), not its length"
 FORMULA = "a schedule written as a formula: confirm how it maps to the config"
 UNKNOWN_SIZE = "the size of a thing that is not a known setting"
-
-
 
 # a sentence about someone else's method: "Magni et al. followed ...", "they used ...", with no "we"/"our"
 _OTHERS = re.compile(
@@ -185,9 +184,8 @@ _RUN_LENGTHS = {"epochs", "training_steps", "iterations"}
 def _phase_of(quote: str, value: str) -> bool:
     """'10^-2 for 80 epochs, and 10^-3 for 40 epochs': values each held 'for N epochs', twice or more in the
     sentence, make each N one phase of a schedule ('a rate of 0.1 for 100 epochs' alone is the run)."""
-    number = r"(?:\d*\.?\d+(?:\s*[×x]\s*10)?(?:\^?\s*\{?[-−]?\d+\}?)?|\d+e-?\d+)"
     phases = re.findall(
-        rf"{number}\s+for\s+(?:the\s+(?:next|first|last)\s+)?(\d[\d,.]*[kKM]?)\s+"
+        rf"(?:{SCALAR})\s+for\s+(?:the\s+(?:next|first|last)\s+)?(\d[\d,.]*[kKM]?)\s+"
         r"(?:epochs|iterations|steps)\b",
         quote,
     )

@@ -104,12 +104,6 @@ from tools.analysis.hp_vocabulary import (
     singular,
 )
 
-
-def _part_of_run(text: str, span: tuple[int, int]) -> str | bool:
-    before = text[max(0, span[0] - 30) : span[0]]
-    return PART_OF_A_RUN if PART_OF_RUN.search(before) or _sub_loop(text, span) else False
-
-
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
 
@@ -166,6 +160,13 @@ _SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*
 def _sub_loop(text: str, span: tuple[int, int]) -> bool:
     m = _SUB_LOOP.search(text[max(0, span[0] - 30) : span[0]])
     return bool(m and UNIT.match(text, span[1]) and canonical_key(m["sym"]) not in SYNONYMS)
+
+
+def _part_of_run(text: str, span: tuple[int, int]) -> str | bool:
+    """Why the value at span is a part of a run ("the first 2000 iterations", an inner loop's count), else
+    False."""
+    before = text[max(0, span[0] - 30) : span[0]]
+    return PART_OF_A_RUN if PART_OF_RUN.search(before) or _sub_loop(text, span) else False
 
 
 # "the batch sizes for CIFAR-10 and for ImageNet are 128 and 4096": one value per thing named, in order

@@ -79,12 +79,13 @@ def merge(block: list[Line], label: str | None, body: float = 0.0, page: object 
     flags = []
     if len(rows) > 1:
         _limits(rows)
+        size = body or max(ln.size for ln in block)
         if page is not None:
-            word_limits(rows, page, body or max(ln.size for ln in block))
+            word_limits(rows, page, size)
         _fractions(rows, body or statistics.median(ln.size for ln in block))
-        if _scripts(rows, body or max(ln.size for ln in block)):
+        if _scripts(rows, size):
             flags.append("script on its own baseline")
-        flags += _loose_rows(rows, body or max(ln.size for ln in block))
+        flags += _loose_rows(rows, size)
     text = " ".join(t for t in (runs_text(row) for row in rows if row) if t)
     if label:
         text = f"{text} ({label})" if text else f"({label})"

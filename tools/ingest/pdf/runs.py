@@ -44,7 +44,8 @@ _CMEX_CAND = re.compile(
 
 # a footnote mark: one or two digits right after a word (or its full stop), or opening a footnote's text
 _MARK_AFTER = re.compile(r"(?<=[A-Za-z]{2})\d{1,2}(?![\w.,]\w)|(?<=[A-Za-z]{2}[.,;:)])\d{1,2}(?=\s|$)")
-_MARK_BEFORE = re.compile(r"^\d{1,2}(?=[A-Z][a-z]|https?://|www\.)")  # "1There", "3https://..."
+_FOOTNOTE_OPENS = r"[A-Z][a-z]|https?://|www\."  # what a footnote's text opens with: "There", "https://..."
+_MARK_BEFORE = re.compile(rf"^\d{{1,2}}(?={_FOOTNOTE_OPENS})")  # "1There", "3https://..."
 _DIGIT = re.compile(r"\d")  # every footnote mark holds one: a run without one needs no other look
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -439,7 +440,7 @@ def _mark_run(mark: Run, word: Run, before: bool) -> bool:
     return bool(_WORD_START.match(word.text) if before else _WORD_END.search(word.text))
 
 
-_WORD_START = re.compile(r"[A-Z][a-z]|https?://|www\.")
+_WORD_START = re.compile(_FOOTNOTE_OPENS)
 _WORD_END = re.compile(r"[A-Za-z]{2}[.,;:)]?$")
 
 
