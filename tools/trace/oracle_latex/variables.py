@@ -93,7 +93,7 @@ def is_mark(node: Any) -> bool:
 
 def _word(items: list[Any]) -> bool:
     """`{\\text{enc}}`, `{\\mathrm{dec}}`, `{enc}`: a word of three or more letters names a thing."""
-    if len(items) == 2 and cmd_of(items[0]) in TEXT_NAMES | {"textnormal", "textrm"}:
+    if len(items) == 2 and cmd_of(items[0]) in TEXT_NAMES:
         return True
     return len(items) >= 3 and all(isinstance(x, str) and len(x) == 1 and x.isalpha() for x in items)
 
