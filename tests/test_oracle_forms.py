@@ -326,8 +326,9 @@ def test_a_condition_written_in_math_inside_text():
 @pytest.mark.parametrize(
     ("latex", "reason"),
     [
-        (r"r = \begin{cases} x & \text{if } i = j \\ 0 & \text{otherwise} \end{cases}", "never equal"),
-        (r"r = \begin{cases} x & \text{if } i \neq j \\ 0 & \text{otherwise} \end{cases}", "never equal"),
+        (r"r = \begin{cases} x & \text{if } x = y \\ 0 & \text{otherwise} \end{cases}", "never equal"),
+        (r"r = \begin{cases} x & \text{if } u \neq v \\ 0 & \text{otherwise} \end{cases}", "never equal"),
+        (r"r = \begin{cases} x & \text{if } i = j + 1 \\ 0 & \text{otherwise} \end{cases}", "never equal"),
         (
             r"w = \begin{cases} x & \text{if } e \in \mathcal{E} \\ 0 & \text{otherwise} \end{cases}",
             "membership",

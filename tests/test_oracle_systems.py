@@ -74,7 +74,7 @@ def test_aligned_rows_that_end_in_a_comma_are_separate_definitions():
             "only the last row may leave its condition",
         ),
         (r"y = \left\{ \begin{array}{l} u = a, \\ v = b \end{array} \right.", "a system"),
-        (r"y = \begin{cases} a & i = j \\ b & i \neq j \end{cases}", "random real inputs are never equal"),
+        (r"y = \begin{cases} a & u = v \\ b & u \neq v \end{cases}", "random real inputs are never equal"),
     ],
 )
 def test_braced_blocks_that_stay_refused_name_their_cause(latex, reason):

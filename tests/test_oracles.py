@@ -192,7 +192,7 @@ def test_oracle_accepts_correct_and_rejects_wrong(corpus_equations, key):
         (r"a = b = c", "renames"),
         (r"y = (a+b)^2 = a^2 + a b + b^2", "links of the chain a = b = c disagree"),
         (r"y = \operatorname{diag}(x + z)", "diag of an expression"),
-        (r"r = \begin{cases} x & \text{if } i = j \\ 0 & \text{otherwise} \end{cases}", "never equal"),
+        (r"r = \begin{cases} x & \text{if } x = y \\ 0 & \text{otherwise} \end{cases}", "never equal"),
         (r"r = \begin{cases} x & x > 2 \\ 0 & \text{otherwise} \end{cases}", "never true"),
         (r"\exp_p(v) = \gamma_{p}(v)", "redefines \\exp"),
         (r"y = \mathbf{A}^{1/2} \mathbf{x}", "power 1/2 of a matrix"),

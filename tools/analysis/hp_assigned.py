@@ -21,8 +21,10 @@ OWN_SETTING = re.compile(
 # as its settings (the items before this one run up to the introduction)
 _ITEM = r"(?:[^\W\d_]|[α-ωΑ-Ω])[\w{}]{0,10}\s*=\s*[^,;=]{1,24}?"
 LIST_OF_SETTINGS = re.compile(
-    r"\b(?:hyper-?\s?parameters?|settings?|parameters?\s+values?|constants?)\s+(?:\w+\s+){0,3}?(?:are|were|is|was)\s+"
-    r"(?:\w+ly\s+)?(?:set\s+(?:to|as)|fixed\s+(?:to|at|as)|chosen\s+as|given\s+by|as\s+follows)\s*:?\s*"
+    r"\b(?:(?:hyper-?\s?parameters?|settings?|parameters?\s+values?|constants?)\s+(?:\w+\s+){0,3}?(?:are|were|is|was)\s+"
+    r"(?:\w+ly\s+)?(?:set\s+(?:to|as)|fixed\s+(?:to|at|as)|chosen\s+as|given\s+by|as\s+follows)|"
+    r"(?:best|optimal|selected|chosen)\s+(?:hyper-?\s?parameter\s+)?(?:values|settings)\s+(?:\w+\s+){0,3}?"
+    r"(?:are|were))\s*:?\s*"
     rf"(?:{_ITEM}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$",
     re.I,
 )
@@ -83,6 +85,13 @@ NAME_BEFORE = re.compile(
     re.I,
 )
 _NOT_FIRST = {"the", "and", "with", "where", "its", "our", "their", "this", "that", "for", "from", "each"}
+# "with bandwidth b = 64", "the temperature T = 1000": a head that names a setting without a first word
+HEAD_ALONE = re.compile(
+    r"\b(?:the|a|an|with|using|at|and|our)\s+(?P<noun>temperature|bandwidth|tolerance|margin|momentum|"
+    r"horizon|radius|threshold|(?:learning|decay|dropout)\s+rate)\s+(?:(?:is|was)\s+(?:\w+ly\s+)?"
+    r"(?:set|fixed|chosen)\s+(?:to|at|as)\s+)?$",
+    re.I,
+)
 # "σ = 0.15 fixed", "σ = 0.5 (fixed)": a constant of the experiment
 FIXED_AFTER = re.compile(r"\s*\(?\s*fixed\b", re.I)
 # "OPTIMIST2 with κ = 2", "UCB1 using c = 2": a configuration of the method named right before
@@ -136,6 +145,8 @@ def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading
     named = NAME_BEFORE.search(before)
     if named and named["first"].lower() not in _NOT_FIRST and not RESULT_WORDS.search(named["first"]):
         return Reading(f"{named['noun']} {sym}", canonical_key(named["noun"]), False)
+    if head := HEAD_ALONE.search(before):
+        return Reading(f"{head['noun']} {sym}", canonical_key(head["noun"]), False)
     guessed = not GREEK_LETTER.match(sym)
     if in_settings_list(before):
         return Reading(sym, symbol_key(sym), False)

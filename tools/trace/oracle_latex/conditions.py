@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tools.trace.oracle_latex.nodes import Cases, cmd_of, flatten, items_of, name_of, text_word
-from tools.trace.oracle_latex.vocabulary import CONDITION_WORDS, EQUALS, RELATIONS, SIDE_MARKERS, Unsupported
+from tools.trace.oracle_latex.vocabulary import (
+    CONDITION_WORDS,
+    EQUALS,
+    INDEX_LETTERS,
+    RELATIONS,
+    SIDE_MARKERS,
+    Unsupported,
+)
 
 
 def _is_condition_word(word: str | None) -> bool:
@@ -133,6 +141,35 @@ def _alone(before: list[Any], after: list[Any]) -> bool:
     return not before and not rest
 
 
+def inline_cases(nodes: list[Any]) -> list[Any]:
+    """`r = 1 \\text{ if } x > 0 \\text{ else } 0` (a conditional written inline, as in code) -> `r =` one
+    Cases node; other lines are returned as they are."""
+    words = [(k, text_word(nodes, k)) for k in range(len(nodes))]
+    ifs = [k for k, w in words if w == "if"]
+    elses = [k for k, w in words if w in ("else", "otherwise")]
+    equals = [k for k, t in enumerate(nodes) if t == "=" or cmd_of(t) in EQUALS]
+    if len(ifs) != 1 or len(elses) != 1 or not equals or not equals[-1] < ifs[0] < elses[0]:
+        return nodes
+    start, cut, other = equals[-1] + 1, ifs[0], elses[0]
+    value, cond, rest = nodes[start:cut], nodes[cut + 2 : other], _trimmed(nodes[other + 2 :])
+    commas = [k for k, t in enumerate(cond) if t == ","]
+    if not rest and commas:  # `a \\text{ if } c, \\; b \\text{ otherwise}`
+        cond, rest = cond[: commas[-1]], _trimmed(cond[commas[-1] + 1 :])
+    if not (_trimmed(value) and cond and rest):
+        return nodes
+    return [*nodes[:start], Cases([(_trimmed(value), cond), (rest, [])])]
+
+
+def _trimmed(nodes: list[Any]) -> list[Any]:
+    """Without the spaces and punctuation around it (`\\quad`, `,`, `.`)."""
+    spaces = ("quad", "qquad", ",", ";", ":", "!")
+    while nodes and (nodes[-1] in (",", ".", ";") or cmd_of(nodes[-1]) in spaces):
+        nodes = nodes[:-1]
+    while nodes and cmd_of(nodes[0]) in spaces:
+        nodes = nodes[1:]
+    return nodes
+
+
 def extract_cases(nodes: list[Any]) -> list[Any]:
     """`\\begin{cases} v & cond \\\\ ... \\end{cases}` and `\\left\\{ \\begin{array}{ll} ... \\right.` -> one
     Cases node (other environments stay, to be refused with their name)."""
@@ -214,10 +251,13 @@ def case_conditions(cond: list[Any]) -> list[tuple[list[Any], str, list[Any]]] |
 def _comparisons(part: list[Any]) -> list[tuple[list[Any], str, list[Any]]]:
     """`a < b` or a chain `a < b \\le c` -> its comparisons; anything else is refused with the reason."""
     flat = flatten(part)
+    equality = _equality(part)
+    if equality:
+        return [equality]
     if "=" in flat or any(cmd_of(t) in ("neq", "ne", "equiv") for t in flat):
         raise Unsupported(
-            "a case condition with = or \\neq (`i = j`): random real inputs are never equal, so which branch "
-            "holds cannot be checked"
+            "a case condition with = or \\neq between expressions (`x = y + 1`): random real inputs are "
+            "never equal, so which branch holds cannot be checked (between indices, `i = j`, `t = 0`, it can)"
         )
     if any(cmd_of(t) in ("in", "notin", "subset", "subseteq") for t in flat):
         raise Unsupported("a case condition of set membership (\\in) cannot be checked on random inputs")
@@ -231,3 +271,29 @@ def _comparisons(part: list[Any]) -> list[tuple[list[Any], str, list[Any]]]:
     if any(not side for side in sides):
         raise Unsupported("a comparison with an empty side in a case condition")
     return [(sides[n], RELATIONS[part[k]], sides[n + 1]) for n, k in enumerate(ops)]
+
+STEP_LETTERS = INDEX_LETTERS | {"r", "s", "t", "\\tau"}  # indices, steps, times
+
+
+def _equality(part: list[Any]) -> tuple[list[Any], str, list[Any]] | None:
+    """`i = j`, `t = 0`, `k \\neq l`: two index letters, or one and a whole number, compared for equality
+    (the oracle draws such letters from {0, 1}, so both branches occur); None for anything else."""
+    ops = [k for k, t in enumerate(part) if t == "=" or cmd_of(t) in ("neq", "ne")]
+    if len(ops) != 1:
+        return None
+    k = ops[0]
+    lhs, rhs = part[:k], part[k + 1 :]
+    if not (equality_letter(lhs) and (equality_letter(rhs) or _whole(rhs))):
+        return None
+    return lhs, "eq" if part[k] == "=" else "ne", rhs
+
+
+def equality_letter(side: list[Any]) -> str | None:
+    """The index or step letter a side of an equality condition is (`i`, `t`, `\\tau`), else None: another
+    letter (`x = 0`) is a real quantity, which draws from {0, 1} would test at two points only."""
+    flat = [str(t) for t in flatten(side)]
+    return flat[0] if len(flat) == 1 and flat[0] in STEP_LETTERS else None
+
+
+def _whole(side: list[Any]) -> bool:
+    return len(flatten(side)) == 1 and re.fullmatch(r"\d", str(flatten(side)[0])) is not None

@@ -9,6 +9,7 @@ would be a guess.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tools.trace.oracle_latex.conditions import case_conditions
@@ -45,6 +46,8 @@ class BlackboardOperators:
     expectation_depth: int
     conditions: list[str]
     inputs: list[str]
+    symbols: dict[str, str]
+    choices: set[str]
 
     learning: bool
     typing: Any
@@ -140,9 +143,14 @@ class BlackboardOperators:
         return end
 
     def comparison(self, lhs: list[Any], op: str, rhs: list[Any]) -> str:
-        """`lhs < rhs` (lt/le/gt/ge) as a step of their difference, recorded among the conditions (each must
-        hold on some random inputs and fail on others)."""
+        """`lhs < rhs` (lt/le/gt/ge, or eq/ne between indices) as a step of their difference, recorded among
+        the conditions (each must hold on some random inputs and fail on others)."""
         left, right = self.emit(lhs), self.emit(rhs)
+        if op in ("eq", "ne"):  # i = j, t = 0 (conditions.py): its letters are drawn from {0, 1}
+            self.choices |= {self.symbols[ph] for ph in re.findall(r"\\(zz[A-Za-z]+)", left + right)}
+            cond = f"\\step{op}({{{left}}}-({right}))"
+            self.conditions.append(cond)
+            return cond
         diff = f"{{{right}}}-({left})" if op in ("lt", "le") else f"{{{left}}}-({right})"
         cond = f"\\step{'gt' if op in ('lt', 'gt') else 'ge'}({diff})"
         self.conditions.append(cond)

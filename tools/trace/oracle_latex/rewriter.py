@@ -42,6 +42,7 @@ from tools.trace.oracle_latex.vocabulary import (
     INDEX_LETTERS,
     MODEL_SUBSCRIPTS,
     NAMED_OPERATORS,
+    NETWORK_NAME,
     REASONS,
     STATEMENT_RELATIONS,
     TEXT_NAMES,
@@ -170,6 +171,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self.axes: dict[str, Range] | None = None  # each index on its own axis (axes.py), else None
         self.indexed: dict[str, list[Any]] = {}  # an indexed occurrence -> [input, its index letters]
         self.conditions: list[str] = []  # the cases' conditions, emitted (each must be reached both ways)
+        self.choices: set[str] = set()  # letters compared for equality in a case (drawn from {0, 1})
 
     def placeholder(self, py: str, *, is_input: bool = True) -> str:
         ph = next((k for k, v in self.symbols.items() if v == py), None)
@@ -374,7 +376,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         word = text_word(st.nodes, i) if c in TEXT_NAMES | {"textnormal", "textrm"} else None
         if word in NAMED_OPERATORS:
             return self.function(st.nodes, i, st.out, name=f"\\op{NAMED_OPERATORS[word]}", width=2)
-        if word and word.isalpha() and st.nodes[i + 2 : i + 3] == ["("]:
+        if word and (word.isalpha() or NETWORK_NAME.fullmatch(word)) and st.nodes[i + 2 : i + 3] == ["("]:
             return self._emit_named_call(st, i, c or "", word)
         if c == "operatorname":
             raise Unsupported(f"the named operator \\operatorname{{{word}}} is not one the oracle knows")
@@ -480,7 +482,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
 
     def _emit_named_call(self, st: Emit, i: int, c: str, word: str) -> int:
         """`\\text{cap}(x_n, \\beta)`: a function of several arguments named by a word, given as its value
-        like `f(a, b)`; with one argument it is an operator the oracle does not know."""
+        like `f(a, b)`, as is a network (`\\mathrm{MLP}(h)`); another word with one argument is an operator
+        the oracle does not know."""
         close = matching(st.nodes, i + 2)
         args = st.nodes[i + 3 : close]
         if {"|", "\\mid"} & set(flatten(args)):
@@ -489,10 +492,15 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             raise Unsupported(
                 f"{word}(x; ...) is a density the oracle does not know (it reads \\mathcal{{N}})"
             )
-        if not at_top_level(args, ","):
+        if not at_top_level(args, ",") and not NETWORK_NAME.fullmatch(word):
             raise Unsupported(f"the named operator \\{c}{{{word}}} is not one the oracle knows")
         name = py_name(word)
-        st.out.append(self.emit_var(Var(name=name, base=name, call=args)) + " ")
+        var = Var(name=name, base=name, call=args)
+        if NETWORK_NAME.fullmatch(word) and not at_top_level(args, ","):  # a network's output: its value
+            at_index = [p for p in name_of(args).split("_") if p in self.indices]
+            st.out.append(self._application(var, "", at_index) + " ")
+        else:
+            st.out.append(self.emit_var(var) + " ")
         return close + 1
 
     def _emit_transpose(self, st: Emit, i: int) -> int:

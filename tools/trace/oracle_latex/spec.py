@@ -6,7 +6,7 @@ import functools
 import re
 from typing import Any
 
-from tools.trace.oracle_latex.conditions import extract_cases, strip_side_conditions
+from tools.trace.oracle_latex.conditions import extract_cases, inline_cases, strip_side_conditions
 from tools.trace.oracle_latex.forms import (
     has_equals,
     objective_definition,
@@ -86,7 +86,7 @@ def grouped_nodes(latex: str) -> list[Any]:
             f"the formula is too long for an oracle ({len(tokens):,} tokens, more than {MAX_TOKENS:,}): "
             "split it into parts and test each, or test it by hand"
         )
-    return extract_cases(group_tokens(tokens))
+    return inline_cases(extract_cases(group_tokens(tokens)))
 
 
 def equation_nodes(latex: str) -> list[Any]:
@@ -291,8 +291,8 @@ def build_spec(
     rw = Rewriter(tensors=kinds, callables=callables)
     rw.given = given
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
-    if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
-        raise Unsupported("the right-hand side is one input: a renaming, nothing to compute")
+    if all("links" not in d and re.fullmatch(r"\s*-?\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
+        raise Unsupported("the right-hand side is one input (or minus one): a renaming, nothing to compute")
     _no_use_before_definition(definitions, rw.symbols)
     outputs = _updates(definitions, outputs, rw.symbols)
     targets = set(outputs)
@@ -327,6 +327,8 @@ def build_spec(
         spec["sampled"] = sorted(n for n in inputs if n in rw.sampled)
     if rw.conditions:
         spec["conditions"] = rw.conditions
+    if rw.choices:
+        spec["choices"] = sorted(n for n in inputs if n in rw.choices)
     return spec
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 GREEK = {
     "alpha",
     "beta",
@@ -77,6 +79,13 @@ DECOR_SUFFIX = {
     "Vec": "",
 }
 TEXT_NAMES = {"text", "textrm", "textnormal", "mathrm", "operatorname", "mathit", "textit", "mbox"}
+TEXT_NAMES |= {"texttt", "mathtt", "textsf"}  # typewriter and sans words name functions too
+# `\\mathrm{MLP}(h)`, `\\texttt{D-CNN}(v)`, `\\text{Enc}(x)`: a network the paper names, whose output the
+# oracle takes as given (a right implementation cannot compute it without the network's weights)
+NETWORK_NAME = re.compile(
+    r"[a-z0-9-]*(?:mlp|cnn|rnn|lstm|gru|ffn|gnn|gcn|net|network|encoder|decoder|enc|dec|transformer|attention|"
+    r"attn|embedding|embed|backbone)[0-9]*"
+)
 FUNCS = {"exp", "log", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh", "arcsin", "arccos", "arctan"}
 SKIP = {
     "left",

@@ -54,7 +54,7 @@ _REDUCERS = {
     "normvec": "norm_vec",
     "normvecone": "norm_vec_one",
 }
-_PASSED = {"pwhere", "stepgt", "stepge", "expect"}  # lambdified by _functions
+_PASSED = {"pwhere", "stepgt", "stepge", "stepeq", "stepne", "expect"}  # lambdified by _functions
 _SCALAR_OF_MATRIX = {"opdet", "optrace"}  # det A, tr A: scalars, not factors of a matrix product
 
 
@@ -251,6 +251,8 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
             "pwhere": lambda c, a, b: torch.where(torch.as_tensor(c), f64(a), f64(b)),
             "stepgt": lambda z: f64(z) > 0,
             "stepge": lambda z: f64(z) >= 0,
+            "stepeq": lambda z: f64(z) == 0,
+            "stepne": lambda z: f64(z) != 0,
             "reduce_sum": lambda x: torch.sum(torch.as_tensor(x), dim=-1),
             "reduce_prod": lambda x: torch.prod(torch.as_tensor(x), dim=-1),
             "norm_two": lambda x: torch.linalg.vector_norm(torch.as_tensor(x), ord=2, dim=-1),
@@ -269,6 +271,8 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
         "pwhere": lambda c, a, b: np.where(c, a, b),
         "stepgt": lambda z: np.asarray(z) > 0,
         "stepge": lambda z: np.asarray(z) >= 0,
+        "stepeq": lambda z: np.asarray(z) == 0,
+        "stepne": lambda z: np.asarray(z) != 0,
         "reduce_sum": lambda x: np.sum(x, axis=-1),
         "reduce_prod": lambda x: np.prod(x, axis=-1),
         "norm_two": lambda x: np.linalg.norm(x, ord=2, axis=-1),
@@ -729,7 +733,7 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
     )
     matrices, columns = set(spec.get("matrices", [])), set(spec.get("column_vectors", []))
     sampled = set(spec.get("sampled", []))
-    integers = set(spec.get("integers", []))
+    integers, choices = set(spec.get("integers", [])), set(spec.get("choices", []))
     kept = storage(spec) if spec.get("axes") else {}
     shapes = {name: tuple(length for _, length, _ in slots) for name, slots in kept.items()}
     low, high = spec.get("range", (LOW, HIGH))
@@ -751,6 +755,8 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
             arr = np.asarray(float(VECTOR_LEN))
         elif name in integers:
             arr = np.asarray(float(rng.integers(2, 5)))
+        elif name in choices:  # compared in a case (`i = j`, `t = 0`): both branches occur
+            arr = rng.integers(0, 2, size=() if reduced else ELEMENTWISE_SHAPE).astype(float)
         elif name in vectors:
             arr = rng.uniform(low, high, size=VECTOR_LEN)
         elif reduced:
