@@ -437,10 +437,23 @@ DECAY_FACTOR = re.compile(
     rf"(?P<value>{SCALAR})(?!\w|\.\d)",
     re.I,
 )
+# "multiplied by 0.1", "we divide the learning rate by 10", "decays the lr by a factor of 0.5"
+_DECAY_BY = (
+    r"\b(?:(?P<div>divid(?:e|es|ed))|multipl(?:y|ies|ied)|reduc(?:e|es|ed)|decreas(?:e|es|ed)|decay(?:s|ed)?|"
+    r"drop(?:s|ped)?|lower(?:s|ed)?|scal(?:e|es|ed))\s+(?:(?:the|our)\s+)?(?:(?:learning[\s-]rates?|lr)\s+)?"
+    rf"by\s+(?:a\s+factor\s+of\s+)?(?P<value>{SCALAR})"
+)
 STEP_DECAY = re.compile(
-    rf"\b(?:(?P<div>divided)|multiplied|reduced|decreased|decayed|dropped|lowered)\s+by\s+(?:a\s+factor\s+of\s+)?"
-    rf"(?P<value>{SCALAR})\s+(?:at|after)\s+(?:the\s+)?(?P<unit>epochs?|iterations?|steps?)\s+"
+    rf"{_DECAY_BY}\s+(?:at|after)\s+(?:the\s+)?(?P<unit>epochs?|iterations?|steps?)\s+"
     rf"(?P<ms>(?:{NUM})(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:{NUM}))*)",
+    re.I,
+)
+# "multiplied by 0.85 for every 5000 steps", "halved every 10 epochs", "by 0.95 after each epoch": a decay
+# repeated at a fixed period
+PERIODIC_DECAY = re.compile(
+    rf"(?:{_DECAY_BY}|\b(?P<half>halved|halves|halve))\s+(?:(?:for|after|at)\s+)?(?:every|each)\s+"
+    rf"(?:(?P<period>{NUM})\s*(?P<k>[kK])?\s+)?(?P<unit>epochs?|iterations?|steps?|updates?)\b"
+    r"(?!\s+(?:of|in)\s+(?:the\s+)?(?:warm|first))",
     re.I,
 )
 CONTRAST = re.compile(

@@ -65,6 +65,7 @@ from tools.analysis.hp_patterns import (
     PART_KEY,
     PART_OF_RUN,
     PART_SIZE,
+    PERIODIC_DECAY,
     PHRASE_RES,
     PRODUCT_BEFORE,
     RANGE_START,
@@ -598,16 +599,30 @@ class _ProseScan:
         for m in DECAY_FACTOR.finditer(text):
             if self.free(*m.span("value")) and ABOUT_LR.search(sentence_around(text, m.start(), m.end())):
                 self.emit(m, "learning rate decay factor", "lr_decay", m["value"], m.span("value"))
+        self.periodic_decays()
         for m in STEP_DECAY.finditer(text):
             if not ABOUT_LR.search(sentence_around(text, m.start(), m.end())) or not self.free(*m.span()):
                 continue
-            factor = normalize_value(m["value"])
-            if m["div"] and isinstance(factor, float) and factor > 1:
-                factor = clean_float(1 / factor)
+            factor = _decay_factor(m)
             unit = m["unit"].lower().rstrip("s") + "s"
             milestones = "[" + ", ".join(re.findall(NUM, m["ms"])) + "]"
             self.emit(m, "learning rate decay factor", "lr_decay", str(factor), m.span("value"))
             self.emit(m, f"learning rate milestones ({unit})", "lr_milestones", milestones, m.span("ms"))
+
+    def periodic_decays(self) -> None:
+        """'multiplied by 0.85 for every 5000 steps': the decay factor, and its period in steps or epochs."""
+        text = self.text
+        for m in PERIODIC_DECAY.finditer(text):
+            if not ABOUT_LR.search(sentence_around(text, m.start(), m.end())) or not self.free(*m.span()):
+                continue
+            factor = 0.5 if m["half"] else _decay_factor(m)
+            unit = "epochs" if m["unit"].lower().startswith("epoch") else "steps"
+            span = m.span("half") if m["half"] else m.span("value")
+            self.emit(m, "learning rate decay factor", "lr_decay", str(factor), span)
+            period, where = ("1", m.span("unit"))
+            if m["period"]:
+                period, where = m["period"] + (m["k"] or ""), m.span("period")
+            self.emit(m, f"learning rate decay every ({unit})", f"lr_decay_{unit}", period, where)
 
     def compounds(self) -> None:
         """A setting the synonym table does not know: 'fingerprint depth 6'."""
@@ -630,3 +645,11 @@ def prose_matches(  # noqa: PLR0913
     text: str, line_at, symbols: dict[str, str], out: Collector, where: str, legend: bool = False
 ) -> None:
     _ProseScan(text, line_at, symbols, out, where, legend).run()
+
+
+def _decay_factor(m: re.Match[str]) -> float | str | list:
+    """The factor a decay multiplies the rate by: 'divided by 10' -> 0.1, 'multiplied by 0.85' -> 0.85."""
+    factor = normalize_value(m["value"])
+    if m["div"] and isinstance(factor, float) and factor > 1:
+        factor = clean_float(1 / factor)
+    return factor

@@ -99,6 +99,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "noise_schedule": ("noise schedule", "variance schedule", "beta schedule", "schedule"),
     "lr_schedule": ("learning rate schedule", "lr schedule"),
     "lr_decay": ("learning rate decay", "lr decay", "learning rate decay factor"),
+    "lr_decay_steps": ("learning rate decay steps", "lr decay steps", "decay steps", "lr step size"),
+    "lr_decay_epochs": ("learning rate decay epochs", "lr decay epochs", "decay epochs"),
     "sequence_length": (
         "sequence length",
         "context length",

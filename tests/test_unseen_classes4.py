@@ -1,0 +1,60 @@
+"""Failure classes found on the seventh round's development papers (the last round's held-out set, now
+spent): a learning rate decayed at a fixed period ("multiplied by 0.85 for every 5000 steps", "halved every
+10 epochs"), a setting named by one head word before its symbol ("with bandwidth b = 64", "the temperature
+is set at T = 1000") and the values a search settled on ("the best values are M = 300 and K = 7"). The
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hp_found import found
+
+
+def _md(*paragraphs: str) -> str:
+    return "## 5 Experiments\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "factor", "key", "period"),
+    [
+        ("The learning rate is multiplied by 0.85 for every 5000 steps of training.", 0.85, "lr_decay_steps", 5000),
+        ("We decay the learning rate by a factor of 0.5 every 20k iterations.", 0.5, "lr_decay_steps", 20000),
+        ("The learning rate is halved every 10 epochs.", 0.5, "lr_decay_epochs", 10),
+        ("The learning rate is divided by 10 every 30 epochs.", 0.1, "lr_decay_epochs", 30),
+        ("The learning rate is multiplied by 0.95 after each epoch.", 0.95, "lr_decay_epochs", 1),
+    ],
+)
+def test_a_decay_at_a_fixed_period_gives_its_factor_and_period(sentence, factor, key, period):
+    got = found(_md(sentence))
+    assert got["lr_decay"] == [(factor, "stated")]
+    assert got[key] == [(float(period), "stated")]
+
+
+def test_a_periodic_scaling_of_something_else_is_no_decay():
+    got = found(_md("The target network weights are scaled by 2 every 100 steps."))
+    assert "lr_decay" not in got and "lr_decay_steps" not in got
+
+
+def test_an_active_step_decay_at_milestones():
+    got = found(_md("We divide the learning rate by 10 at epochs 30 and 60."))
+    assert got["lr_decay"] == [(0.1, "stated")]
+    assert got["lr_milestones"] == [([30.0, 60.0], "stated")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "value"),
+    [
+        ("We use an equiangular sampling with bandwidth $b = 64$ on the sphere.", "bandwidth", 64.0),
+        ("The temperature is set at $T = 1000$ for all runs.", "temperature", 1000.0),
+        ("We set the tolerance $\\epsilon = 0.005$ to control the test error.", "tolerance", 0.005),
+    ],
+)
+def test_a_head_word_alone_before_a_symbol_names_it(sentence, key, value):
+    assert found(_md(sentence))[key] == [(value, "stated")]
+
+
+def test_the_values_a_search_settled_on_are_settings():
+    got = found(_md("We tuned both on the validation set. The best values are $M = 300$ and $K = 7$."))
+    assert got["M"] == [(300.0, "stated")] and got["K"] == [(7.0, "stated")]
+    got = found(_md("The values are $M = 300$ and $K = 7$ in this example."))
+    assert all(conf == "candidate" for values in got.values() for _, conf in values)
