@@ -17,7 +17,7 @@ def _md(*paragraphs: str) -> str:
 @pytest.mark.parametrize(
     ("sentence", "factor", "key", "period"),
     [
-        ("The learning rate is multiplied by 0.85 for every 5000 steps of training.", 0.85, "lr_decay_steps", 5000),
+        ("The learning rate is multiplied by 0.85 for every 5000 steps.", 0.85, "lr_decay_steps", 5000),
         ("We decay the learning rate by a factor of 0.5 every 20k iterations.", 0.5, "lr_decay_steps", 20000),
         ("The learning rate is halved every 10 epochs.", 0.5, "lr_decay_epochs", 10),
         ("The learning rate is divided by 10 every 30 epochs.", 0.1, "lr_decay_epochs", 30),
