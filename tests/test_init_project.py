@@ -589,6 +589,29 @@ def test_a_step_schedule_in_epochs_comes_from_the_hp_rows(root, no_index):
     assert {"HP-lr-decay", "HP-lr-milestones", "HP-warmup-epochs", "HP-epochs"} <= implemented
 
 
+PERIODIC = CHECKLIST.replace(
+    "| **HP-weight-decay** |",
+    "| **HP-lr-decay** | learning rate decay factor | 0.5 | p. 11 | SPECIFIED | [ ] TODO | |\n"
+    "| **HP-lr-decay-epochs** | learning rate decay every (epochs) | 10 | p. 11 | SPECIFIED | [ ] TODO | |\n"
+    "| **HP-weight-decay** |",
+)
+
+
+def test_a_decay_at_a_fixed_period_comes_from_the_hp_rows(root, no_index):
+    from tools.trace.coverage import check_coverage
+
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(PERIODIC)
+    create_project(root / "pd", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
+    texts = {size: (root / f"pd/configs/{size}.yaml").read_text() for size in ("small", "large")}
+    small, large = (yaml.safe_load(texts[size])["train"] for size in ("small", "large"))
+    assert small["lr_schedule"] == large["lr_schedule"] == "step"
+    assert large["lr_decay_every"] == 10 and large["milestone_unit"] == "epochs"
+    assert small["lr_decay_every"] == 0 and "not the paper's (10)" in texts["small"]
+    report = check_coverage("pd", update=False)
+    assert [p.message for p in report.problems if p.kind == "config_contradicts_paper"] == []
+    assert "HP-lr-decay-epochs" in {i.id for i in report.items if i.status != "TODO"}
+
+
 def test_a_scoped_out_hp_row_is_never_written_as_the_papers_value(root, no_index):
     from tools.trace.coverage import check_coverage
 

@@ -268,6 +268,7 @@ HP_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "warmup_epochs": ("train", ("warmup_epochs",)),
     "lr_decay": ("train", ("lr_decay",)),
     "lr_milestones": ("train", ("lr_milestones",)),
+    "lr_decay_every": ("train", ("lr_decay_steps", "lr_decay_epochs")),
     "grad_clip": ("train", ("gradient_clipping",)),
 }
 # values the paper states for a training run of any length: every config takes them, not only `large`
@@ -290,8 +291,8 @@ FIRST_SECTION = {
         "large": {"dim": 128, "noise": 0.1},
     },
 }
-_RUN = {"lr_schedule": "constant", "warmup_steps": 0, "lr_decay": 0.1, "lr_milestones": [], "grad_clip": 1.0,
-        "deterministic": False, "num_threads": 0}
+_RUN = {"lr_schedule": "constant", "warmup_steps": 0, "lr_decay": 0.1, "lr_milestones": [],
+        "lr_decay_every": 0.0, "grad_clip": 1.0, "deterministic": False, "num_threads": 0}
 DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {
     "small": {
         "model": FIRST_SECTION["model"]["small"],
@@ -369,6 +370,8 @@ def hp_values(items: list[Any]) -> dict[str, Any]:
         if out.get(key) is None:
             out[key] = "word:" + word
     out.update(milestone_values(items))
+    if isinstance(out.get("lr_decay_epochs"), float) and not isinstance(out.get("lr_milestones"), list):
+        out["milestone_unit"] = "epochs"  # "halved every 10 epochs": the period counts epochs
     return out
 
 
@@ -501,8 +504,10 @@ def _epoch_schedule(rows: list[dict[str, str]], paper: dict[str, Any] | None, si
             _set_row(rows, "steps", next(r["value"] for r in rows if r["key"] == "steps"), why)
     stated = paper.get("lr_schedule")
     unnamed = stated is None or stated == "unstated" or str(stated).startswith("candidate:")
-    if isinstance(paper.get("lr_milestones"), list) and unnamed:
-        why = "ASSUMPTION: step, as the paper decays the rate at milestones (lr_milestones)"
+    periodic = any(isinstance(paper.get(k), float) for k in HP_KEYS["lr_decay_every"][1])
+    if (isinstance(paper.get("lr_milestones"), list) or periodic) and unnamed:
+        where = "at milestones (lr_milestones)" if not periodic else "at a fixed period (lr_decay_every)"
+        why = f"ASSUMPTION: step, as the paper decays the rate {where}"
         _set_row(rows, "lr_schedule", "step", ("HP-lr-schedule " if "lr_schedule" in paper else "") + why)
     if isinstance(paper.get("warmup_epochs"), float) and not isinstance(paper.get("warmup_steps"), float):
         why = "ASSUMPTION: none in steps; the paper counts its warmup in epochs"
