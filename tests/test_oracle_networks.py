@@ -2,7 +2,8 @@
 input (`\\mathrm{MLP}(h)`, `\\texttt{D-CNN}(v)`) is given as its value, as the paper gives no formula for
 it; a case chosen by an equality between indices (`i = j`, `t = 0`) is checked on whole-number indices
 drawn from {0, 1}, so both branches occur; a conditional written inline (`a \\text{ if } c \\text{ else }
-b`) is a cases block. Each is proved both ways (tests/oracle_proof.py)."""
+b`) is a cases block; a letter after a transposed vector is a matrix (`x^\\top A y`), and a capital letter
+right after a bold vector is refused. Each is proved both ways (tests/oracle_proof.py)."""
 
 from __future__ import annotations
 
@@ -102,3 +103,21 @@ def test_a_conditional_written_inline_reads_as_cases(latex):
 def test_a_side_condition_after_a_value_is_still_stripped():
     spec = oracle_spec(r"y = a + b, \quad \text{if } a > b").spec
     assert "pwhere" not in spec["definitions"][0]["rhs"]
+
+
+def test_a_letter_after_a_transposed_vector_is_a_matrix():
+    spec = both_ways(
+        r"q = \mathbf{x}^\top A \mathbf{y} + b",
+        lambda x, A, y, b: x @ A @ y + b,
+        lambda x, A, y, b: x @ A.T @ y + b,
+        lambda x, A, y, b: x @ y + b,
+    )
+    assert spec["matrices"] == ["A"]
+
+
+def test_a_capital_letter_right_after_a_bold_vector_is_refused():
+    """`W x C`: C is a matrix the vector would meet as a row, or a scalar written last; either reading
+    could fail a right implementation."""
+    result = oracle_spec(r"\mathbf{p} = \mathbf{W} \mathbf{x} C")
+    assert not result.ok and "right after a vector" in result.reason
+    assert oracle_spec(r"\mathbf{p} = C \mathbf{W} \mathbf{x}").ok

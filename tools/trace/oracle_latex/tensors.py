@@ -4,7 +4,8 @@ A first pass over the line learns the kinds; the second emits each matrix or vec
 placeholder tagged with its position, so that the runtime can put a product's factors back in the paper's
 order (sympy's parser reorders commutative factors). The evidence, and nothing else:
 - a matrix: an upper-case symbol that is bold (`\\mathbf{W}`), is named W, is transposed or inverted
-  (`A^\\top`, `\\Sigma^{-1}`), or stands right before an operand on a line that has another matrix;
+  (`A^\\top`, `\\Sigma^{-1}`), follows a transposed vector (`x^\\top A`), or stands right before an operand
+  on a line that has another matrix (one right after a vector, `W x C`, is refused: a row or a scalar?);
 - a vector: a lower-case symbol right after a matrix (`W x`), inside brackets right after one
   (`\\Sigma^{-1}(x - \\mu)`), transposed (`x^\\top`, `(a - b)^\\top`), or bold on a line with a matrix.
 Everything else stays a scalar. Matrices are square (n x n), vectors length n, so every product is defined.
@@ -17,7 +18,7 @@ from typing import Any
 
 from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten, items_of
 from tools.trace.oracle_latex.variables import Var
-from tools.trace.oracle_latex.vocabulary import BOLD, DECOR_SUFFIX, GREEK, TRANSPOSE
+from tools.trace.oracle_latex.vocabulary import BOLD, DECOR_SUFFIX, GREEK, TRANSPOSE, Unsupported
 
 OPERAND_COMMANDS = GREEK | set(DECOR_SUFFIX) | BOLD
 
@@ -30,6 +31,8 @@ class TensorTyping:
     maybe_matrix: set[str] = field(default_factory=set)  # juxtaposed upper-case: confirmed by a sure one
     maybe_vector: set[str] = field(default_factory=set)  # lower-case bold, or after a maybe-matrix
     after_matrix: str | None = None  # "matrix" or "maybe" right after one (a product continues)
+    after_vector: bool = False  # right after a bold vector, not transposed (`W \\mathbf{x}`, then `C`?)
+    after_row: bool = False  # right after a transposed vector (`x^\\top A`: A is a matrix)
     parens: list[list[str]] = field(default_factory=list)  # lower-case names seen inside each open bracket
     vector_parens: list[bool] = field(default_factory=list)  # brackets opened right after a matrix
     positions: dict[str, int] = field(default_factory=dict)  # tagged placeholder -> position on the line
@@ -41,7 +44,12 @@ class TensorTyping:
             return
         transposed = nodes[i : i + 1] == [TRANSPOSE]
         inverted = nodes[i : i + 1] == ["^"] and flatten(items_of(nodes[i + 1])) == ["-", "1"]
-        if upper and (var.bold or var.base == "W" or transposed or inverted):
+        if upper and self.after_vector and not var.bold:
+            raise Unsupported(
+                f"{var.name} right after a vector (`W x {var.base}`): a matrix the vector meets as a row, or "
+                "a scalar written after it? (pass latex= with a scalar before the product)"
+            )
+        if upper and (var.bold or var.base == "W" or transposed or inverted or self.after_row):
             self.kinds[var.name] = "matrix"
         elif upper and _operand_follows(nodes, i):
             self.maybe_matrix.add(var.name)
@@ -53,6 +61,9 @@ class TensorTyping:
             self.parens[-1].append(var.name)
         sure = self.kinds.get(var.name) == "matrix"
         self.after_matrix = "matrix" if sure else "maybe" if var.name in self.maybe_matrix else None
+        vector = var.name in self.maybe_vector or self.kinds.get(var.name) == "vector"
+        self.after_vector = not upper and vector and var.bold and var.call is None and not transposed
+        self.after_row = not upper and transposed
 
     def bracket(self, token: str, nodes: list[Any], i: int) -> None:
         """Follow brackets (vectors inside `M(...)` and `(...)^\\top`) and operators (which end a product)."""
@@ -67,7 +78,7 @@ class TensorTyping:
                     self.kinds.setdefault(name, "vector")
             elif self.parens:
                 self.parens[-1] += inside
-        self.after_matrix = None
+        self.after_matrix, self.after_vector, self.after_row = None, False, False
 
     def settled(self) -> dict[str, str]:
         """The kinds, the maybes confirmed when the line has a sure matrix."""
