@@ -291,8 +291,8 @@ def build_spec(
     rw = Rewriter(tensors=kinds, callables=callables)
     rw.given = given
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
-    if all("links" not in d and re.fullmatch(r"\s*-?\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
-        raise Unsupported("the right-hand side is one input (or minus one): a renaming, nothing to compute")
+    if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
+        raise Unsupported("the right-hand side is one input: a renaming, nothing to compute")
     _no_use_before_definition(definitions, rw.symbols)
     outputs = _updates(definitions, outputs, rw.symbols)
     targets = set(outputs)
