@@ -129,11 +129,25 @@ def hp_labels(paper: Path) -> list[dict] | None:
     return None
 
 
-def _label_names(name: str) -> list[str]:
+def _label_names(name: str, value: object = "") -> list[str]:
     """A label's name and its last one or two words: 'encoder_layers' is a kind of layers, 'pretrain_epochs' a
-    kind of epochs, 'output_activation' a kind of activation."""
+    kind of epochs, 'output_activation' a kind of activation; and the symbols its own value assigns
+    ('\\lambda=0.025' is λ, 'n_\\text{critic}=100' is n_critic): a finding named by that symbol names it."""
     parts = re.split(r"[_\s]+", name.strip())
-    return [name] + ["_".join(parts[-k:]) for k in (2, 1) if len(parts) > k]
+    return [name] + ["_".join(parts[-k:]) for k in (2, 1) if len(parts) > k] + _value_symbols(str(value))
+
+
+_ASSIGNED = re.compile(r"(\\?[A-Za-z]+(?:_\{?(?:\\text\{|\\mathrm\{)?\\?[A-Za-z0-9]+\}?\}?)?)\s*=")
+
+
+def _value_symbols(value: str) -> list[str]:
+    """'\\beta_1=\\beta_2=0.5' -> ['beta_1', 'beta1', 'beta_2', 'beta2'] (the chain that opens the value)."""
+    out, rest = [], value
+    while m := _ASSIGNED.match(rest.strip()):
+        rest, sym = rest.strip()[m.end() :], m[1]
+        plain = re.sub(r"\\(?:text|mathrm)\{|[\\{}]", "", sym)
+        out += [plain, plain.replace("_", "")] if "_" in plain else [plain]
+    return out
 
 
 def hp_scores(paper: Path, found: list) -> dict:
@@ -148,8 +162,9 @@ def hp_scores(paper: Path, found: list) -> dict:
         return {"hp_recall": None, "hp_precision": None, "hp_candidates": len(candidates), "_hp": (0,) * 4}
 
     def match(f, it) -> bool:
+        names = _label_names(it["name"], it.get("value", ""))
         return values_match(f.value_normalized, it["value_normalized"]) and any(
-            names_match(n, name) for n in (f.key, f.name) for name in _label_names(it["name"])
+            names_match(n, name) for n in (f.key, f.name) for name in names
         )
 
     recalled = sum(any(match(f, it) for f in found) for it in items)

@@ -77,3 +77,25 @@ def test_a_body_that_lost_its_order_is_attached_but_not_intact() -> None:
     cut, whole = long_tex[:160], " + ".join(f"a{k} b{k}" for k in range(1, 40))
     assert body_attached(whole, cut) and body_intact(whole, cut)
     assert not body_intact("c d e f g h i j k l m n o p q r s t u v w x y z" * 4, cut)
+
+
+def test_a_label_whose_value_names_its_symbol_matches_a_finding_named_by_it(tmp_path) -> None:
+    """'gradient_penalty_coefficient = \\lambda=0.025': a finding 'λ = 0.025' states that label; a symbol
+    inside a product (`K \\cdot L = 1000`) names nothing."""
+    import json
+
+    from bench.scoring import hp_scores
+
+    items = [
+        {"name": "gradient_penalty_coefficient", "value": "\\lambda=0.025", "value_normalized": 0.025},
+        {"name": "critic_adam_betas", "value": "\\beta_1=\\beta_2=0.5", "value_normalized": 0.5},
+        {"name": "sampling_budget", "value": "K \\cdot L = 1000", "value_normalized": 1000},
+    ]
+    (tmp_path / "hyperparameters.json").write_text(json.dumps({"items": items}))
+    found = [
+        SimpleNamespace(key="lambda", name="λ", value_normalized=0.025, confidence="stated"),
+        SimpleNamespace(key="beta2", name="β2", value_normalized=0.5, confidence="stated"),
+        SimpleNamespace(key="L", name="L", value_normalized=1000.0, confidence="stated"),
+        SimpleNamespace(key="gamma", name="γ", value_normalized=0.025, confidence="stated"),
+    ]
+    assert hp_scores(tmp_path, found)["_hp"] == (2, 3, 2, 4)
