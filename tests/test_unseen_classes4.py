@@ -58,3 +58,27 @@ def test_the_values_a_search_settled_on_are_settings():
     assert got["M"] == [(300.0, "stated")] and got["K"] == [(7.0, "stated")]
     got = found(_md("The values are $M = 300$ and $K = 7$ in this example."))
     assert all(conf == "candidate" for values in got.values() for _, conf in values)
+
+
+def test_the_size_of_a_layer_is_no_count_of_layers():
+    got = found(_md("The dimensionality of the hidden layer is set to 512."))
+    assert got["hidden_size"] == [(512.0, "stated")] and "num_layers" not in got
+    assert found(_md("The number of hidden layers is 3."))["num_layers"] == [(3.0, "stated")]
+    assert "num_layers" not in found(_md("We think the two 4096 fully connected layers harm the features."))
+
+
+def test_values_of_what_a_phrase_opens_with_are_not_the_counted_things():
+    got = found(_md("The estimated noise levels of the R, G, and B channels are 16.8, 17.0, and 16.6."))
+    assert not any(key.endswith("channels") for key in got)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We shift the image with a step size of 4 pixels in both directions.",
+        "Poses range from -90 to +90 degrees with a step size of 5.625°.",
+    ],
+)
+def test_a_step_size_in_pixels_or_degrees_is_no_learning_rate(sentence):
+    assert "learning_rate" not in found(_md(sentence))
+    assert found(_md("We use SGD with a step size of 0.01."))["learning_rate"] == [(0.01, "stated")]

@@ -172,6 +172,18 @@ def _part_of_run(text: str, span: tuple[int, int]) -> str | bool:
 
 # "the batch sizes for CIFAR-10 and for ImageNet are 128 and 4096": one value per thing named, in order
 _WIDTH_AFTER = re.compile(r"\s+(?:hidden\s+)?(?:nodes|units|neurons|filters|channels|dimensions)\b", re.I)
+# "the dimensionality of the hidden layer is 512": the layer's size, not a count of layers; "the noise levels
+# of the R, G and B channels are 16.8, 17.0 and 16.6": values of what the phrase opens with, not of channels
+_OF_HEAD = re.compile(
+    r"\b(?P<head>[a-z]+)\s+of\s+(?:the\s+|each\s+|every\s+|all\s+|its\s+|our\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,4}$",
+    re.I,
+)
+_SIZE_HEADS = {"size", "sizes", "dimension", "dimensions", "dimensionality", "width", "widths"}
+_COUNT_HEADS = {"number", "numbers", "count", "total", "depth"}
+# "a step size of 4 pixels", "step size 5.625°": a spacing on a grid, not a learning rate
+_SPACING_UNIT = re.compile(r"\s*(?:pixels?|px|voxels?|°|◦|degrees?|deg\b|mm\b|cm\b|meters?|metres?)", re.I)
+# "the two 4096 fully connected layers": a count, then each layer's width
+_COUNT_THEN_WIDTH = re.compile(rf"\b(?:\d|{WORDNUM})\s+$", re.I)
 _PAIRED_GAP = re.compile(r"(?:for|on|in|of)\s+[\w-]+\s+and\s+(?:(?:for|on|in|of)\s+)?[\w-]+", re.I)
 
 
@@ -250,9 +262,23 @@ class _ProseScan:
             isinstance(v, float) and v >= 1 and v == int(v)
             for v in (value if isinstance(value, list) else [value])
         )
+        counted = _COUNT_THEN_WIDTH.search(self.text[max(0, m.start("value") - 12) : m.start("value")])
+        wide = re.fullmatch(r"\d{2,}", m["value"].strip())  # "ten three-layer networks": a count of layers
+        if canonical_key(m["name"]) == "num_layers" and counted and wide:
+            return False  # "the two 4096 fully connected layers": 4096 is each one's width
         return (
             whole and not _bad_value_name(m, self.text) and not rejected(self.text, *m.span("value"), value)
         )
+
+    def of_head(self, m: re.Match[str]) -> str | None:
+        """What a count noun named after 'X of' measures: None (itself, or 'the number of layers'), 'size'
+        ('the dimensionality of the hidden layer') or 'other' ('the noise levels of the R, G, B channels')."""
+        if not COUNT_NOUN.search(m["name"]):
+            return None
+        head = _OF_HEAD.search(self.text[max(0, m.start("name") - 80) : m.start("name")])
+        if head is None or head["head"].lower() in _COUNT_HEADS:
+            return None
+        return "size" if head["head"].lower() in _SIZE_HEADS else "other"
 
     def good_name_value(self, m: re.Match[str]) -> bool:
         last = (m["gap"] or "").split()[-1:]  # "Sequence Length m = 4": the 4 is m's, not the length's
@@ -271,6 +297,10 @@ class _ProseScan:
         unit = UNIT.match(self.text, m.end("value"))
         if unit and UNIT.fullmatch(" " + m["name"]) and unit[1].lower() != m["name"].lower():
             return False  # "100 epochs of 500 iterations": the 500 counts iterations, not epochs
+        if canonical_key(m["name"]) == "learning_rate" and _SPACING_UNIT.match(self.text, m.end("value")):
+            return False  # "a step size of 4 pixels"
+        if self.of_head(m) not in (None, "size"):
+            return False
         between = self.text[m.end("name") : m.start("value")]
         if canonical_key(m["name"]) == "num_layers" and (
             _WIDTH_AFTER.match(self.text, m.end("value"))
@@ -332,6 +362,8 @@ class _ProseScan:
                 if m.re is NAME_VALUE and last and re.fullmatch(SYM, last[0]):
                     self.local[last[0]] = canonical_key(name)
                 key = canonical_key(name)
+                if m.re is NAME_VALUE and key == "num_layers" and self.of_head(m) == "size":
+                    name, key = f"{name} size", "hidden_size"  # "the dimensionality of the hidden layer"
                 part = self.part_count(m)
                 if part and (typed := _typed_layers(m.groupdict().get("gap") or "")):
                     name, key, part = f"{typed[0]} layers", typed[1], False  # "24 convolutional layers"
