@@ -82,3 +82,30 @@ def test_values_of_what_a_phrase_opens_with_are_not_the_counted_things():
 def test_a_step_size_in_pixels_or_degrees_is_no_learning_rate(sentence):
     assert "learning_rate" not in found(_md(sentence))
     assert found(_md("We use SGD with a step size of 0.01."))["learning_rate"] == [(0.01, "stated")]
+
+
+def test_a_value_alone_in_brackets_after_its_name():
+    got = found(_md("We train one model with a discount factor (0.98) and one with a discount factor (0.99)."))
+    assert got["discount_factor"] == [(0.98, "stated"), (0.99, "stated")]
+    got = found(_md("We refer to the smooth filters (2) as Smooth and to the filters (7) as Spline."))
+    assert not got  # a whole number in brackets cites an equation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "value"),
+    [
+        ("All images are first normalized by resizing to 512x512.", "image_size", "512x512"),
+        ("Images are randomly cropped to 224 × 224.", "crop_size", "224 × 224"),
+        ("At the first step, we use a 448x448 crop.", "crop_size", "448x448"),
+        ("At every step we crop a 8x8 patch around the sampled location.", "patch_size", "8x8"),
+    ],
+)
+def test_sizes_an_image_is_resized_or_cropped_to(sentence, key, value):
+    assert found(_md(sentence))[key] == [(value, "stated")]
+
+
+def test_a_size_written_with_times_equals_its_two_numbers():
+    from tools.analysis.hyperparams import values_match
+
+    assert values_match("448 × 448", [448, 448]) and values_match("8$\\times$8", "8x8")
+    assert not values_match("448 × 448", [224, 224]) and not values_match("3 × 5", "5 × 5")

@@ -125,9 +125,10 @@ def _scalar_eq(a: object, b: object) -> bool:
 
 def values_match(a: object, b: object) -> bool:
     """Same value after normalisation: numbers equal, strings equal ignoring case, spaces and `_`; lists equal
-    as multisets; a scalar matches a list that holds it (one value of a sweep stated as a list)."""
-    a = normalize_value(a) if isinstance(a, str) else a
-    b = normalize_value(b) if isinstance(b, str) else b
+    as multisets; a scalar matches a list that holds it (one value of a sweep stated as a list); a size
+    `448 × 448` equals [448, 448]."""
+    a = _dims(normalize_value(a) if isinstance(a, str) else a)
+    b = _dims(normalize_value(b) if isinstance(b, str) else b)
     if isinstance(a, list) and isinstance(b, list):
         return len(a) == len(b) and all(any(_scalar_eq(x, y) for y in b) for x in a)
     if isinstance(a, list):
@@ -135,6 +136,15 @@ def values_match(a: object, b: object) -> bool:
     if isinstance(b, list):
         return any(_scalar_eq(a, y) for y in b)
     return _scalar_eq(a, b)
+
+
+_DIMS = re.compile(r"\s*(\d+)\s*(?:[×x*]|\$?\\times\$?)\s*(\d+)\s*")
+
+
+def _dims(value: object) -> object:
+    """'224 × 224', '448x448', '8$\\times$8' -> [224.0, 224.0]; anything else as it is."""
+    m = _DIMS.fullmatch(value) if isinstance(value, str) else None
+    return [float(m[1]), float(m[2])] if m else value
 
 
 def names_match(a: str, b: str) -> bool:

@@ -49,9 +49,12 @@ _SEP = (
     r"(?:selected|chosen|picked|searched|tuned|swept|varied|grid[\s-]searched)\s+(?:from|over|in|among|within)"
     r"(?:\s+the\s+(?:set|range|grid))?|in\s+the\s+(?:set|range|grid)(?:\s+of)?|∈)"
 )
+# "a learning rate of 3e-4", "dropout = 0.1", "a discount factor (0.98)": the value alone in brackets after
+# the name (closed right after it: "batch size (64 for A, 128 for B)" is no such bracket; "the filters (7)"
+# cites an equation: a whole number of one or two digits in brackets is none)
 NAME_VALUE = re.compile(
-    rf"{NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?"
-    rf"{_NAMED_VALUE}",
+    rf"{NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|(?P<open>\(\s*)|"
+    rf"(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?{_NAMED_VALUE}(?(open)(?<![(\s]\d)(?<![(\s]\d\d)\s*\))",
     re.I,
 )
 # "4 residual layers", "five S2AvgUnpool (decoding) layers"
@@ -331,11 +334,29 @@ _PHRASES = (
         "steps_per_epoch",
         "steps per epoch",
     ),
-    # "(downsampled to 116 × 116)": the size the inputs are brought to
+    # "(downsampled to 116 × 116)", "normalized by resizing to 512x512": the size the inputs are brought to
     (
-        rf"\b(?:down|up)(?:sampled|scaled)\s+to\s+(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        rf"\b(?:(?:down|up)(?:sampled|scaled)|resiz(?:ed|ing)|rescal(?:ed|ing))\s+to\s+"
+        rf"(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
         "image_size",
         "image size",
+    ),
+    # "randomly cropped to 224 × 224", "a 448x448 crop", "random crops of size 32 × 32": the crop's size
+    (
+        rf"\b(?:cropped\s+to\s+|crops?\s+of\s+(?:size\s+)?)(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        "crop_size",
+        "crop size",
+    ),
+    (
+        rf"(?<![\w.])(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))\s+(?:(?:random|center|central)\s+)?crops?\b",
+        "crop_size",
+        "crop size",
+    ),
+    # "we crop a 8x8 patch", "32 × 32 patches": the size of the patches the model reads
+    (
+        rf"(?<![\w.])(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))\s+(?:(?:image|input|pixel)\s+)?patch(?:es)?\b",
+        "patch_size",
+        "patch size",
     ),
     # "on batches of 256 pairs", "mini-batches of 64 images": the batch size, counted in what it holds
     (
