@@ -401,7 +401,7 @@ def test_a_function_of_the_summed_index_is_one_value_per_term():
         (r"v = \frac{d}{dt} (x t^2)", "a total derivative d/dt"),  # does x depend on t? not written
         (r"v = \frac{\mathrm{d} x}{\mathrm{d} t}", "a renaming"),  # dx/dt alone: a given value
         (r"y = r(a + b)", "function or a product"),
-        (r"y = \log q_k(z_j) - b", "q_k(...) may be a function or a product"),
+        (r"y = \log t_k(z_j) - b", "t_k(...) may be a function or a product"),
         (r"y = \alpha_t", "a renaming"),
         (r"m := m + v d, \, w := m - d", "updated on this line and used after"),
         (r"z_{it} = \mathrm{LSTM}(e_{i1}, e_{it})", "a renaming"),

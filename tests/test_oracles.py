@@ -39,6 +39,16 @@ IMPLEMENTATIONS = {
         lambda x, y: 1 + np.minimum(x, y).sum() / np.maximum(x, y).sum(),
         lambda x, y: 1 - np.minimum(x, y).sum(),
     ),
+    ("iddpm", "1"): (  # the chain's density: a product of the given per-step densities q(x_t | x_{t-1})
+        lambda q_of_x_given_x_minus_1: np.prod(q_of_x_given_x_minus_1, axis=-1),
+        lambda q_of_x_given_x_minus_1: np.sum(q_of_x_given_x_minus_1, axis=-1),
+        lambda q_of_x_given_x_minus_1: np.prod(q_of_x_given_x_minus_1[..., 1:], axis=-1),
+    ),
+    ("iddpm", "5"): (  # the last term: minus the log of the given model density p_θ(x_0 | x_1)
+        lambda p_theta: -np.log(p_theta),
+        lambda p_theta: np.log(p_theta),
+        lambda p_theta: -p_theta,
+    ),
     ("iddpm", "2"): (  # q(x_t | x_{t-1}) as a density
         lambda x_t, beta_t, x_t_minus_1: _gauss(x_t, sqrt(1 - beta_t) * x_t_minus_1, beta_t),
         lambda x_t, beta_t, x_t_minus_1: _gauss(x_t, sqrt(1 + beta_t) * x_t_minus_1, beta_t),
@@ -204,7 +214,7 @@ def test_oracle_accepts_correct_and_rejects_wrong(corpus_equations, key):
         (r"L = \sum_{i=1}^{N} c", "no indexed variable"),
         (r"\mu = \sum_{s} \gamma^{s} g_s", "used as a value"),
         (r"p = \prod_{t=1}^{T} \sum_{k=1}^{t} s_k", "triangular"),
-        (r"L = -\log p(y \mid x)", "conditional"),
+        (r"L = -\textnormal{cap}(y \mid x)", "conditional"),
     ],
 )
 def test_what_is_not_plain_algebra_gets_a_reason(latex, reason):
@@ -339,7 +349,7 @@ def test_init_writes_oracles_for_plain_algebra_equations(project):
     oracles = sorted(p.name for p in (project / "tests").glob("test_oracle_*.py"))
     assert oracles == [
         f"test_oracle_eq_{n}.py"
-        for n in sorted(["2", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19"])
+        for n in sorted(["1", "2", "5", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19"])
     ]
     assert (project / "tests" / "paper_oracle.py").is_file()
     assert '"sympy>=1.14"' in (project / "pyproject.toml").read_text()

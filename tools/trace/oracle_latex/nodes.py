@@ -410,6 +410,8 @@ def name_of(nodes: list[Any]) -> str:
         elif c in TEXT_NAMES and i + 1 < len(nodes):
             parts.append(name_of(items_of(nodes[i + 1])))
             i += 1
+        elif t == "|" or c == "mid":
+            parts.append("_given_")
         elif c:
             parts.append(c)
         elif t == "-":

@@ -33,7 +33,7 @@ from tools.trace.oracle_latex.scripts import (
     scripted,
 )
 from tools.trace.oracle_latex.tensors import OPERAND_COMMANDS, TensorTyping
-from tools.trace.oracle_latex.variables import Var, application_latex, read_base, read_suffixes
+from tools.trace.oracle_latex.variables import Var, application_latex, density_value, read_base, read_suffixes
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
     DECOR_SUFFIX,
@@ -208,6 +208,9 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         top_comma = at_top_level(args, ",")
         if not lhs and sub_name.upper() == "KL":
             raise Unsupported("a KL divergence is not plain algebra")
+        if not lhs and density_value(var.base, args):  # p(x | θ_0), P(Y = 1): a value the paper never
+            var.call = args  # writes a formula for on this line: given, like a network's output
+            return close + 1
         if not lhs and {"|", "\\mid"} & set(flatten(args)):  # on the left, p(y | x) = <algebra> is fine
             raise Unsupported(f"{var.base}(... | ...) is a conditional probability, not plain algebra")
         if lhs or model or var.base in self.helpers or top_comma:
@@ -247,7 +250,12 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             at_index = [p for p in args if p in self.indices]
             if set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS:
                 var.name = py_name(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
-            elif at_top_level(var.call, ",") or var.name in self.given or var.base in self.helpers:
+            elif (
+                at_top_level(var.call, ",")
+                or var.name in self.given
+                or var.base in self.helpers
+                or density_value(var.base, var.call)
+            ):
                 # f(a, b), s(x) of a function the paper names, f(RNN(x)) of one whose argument is unread:
                 # given as its value
                 return self._application(var, sub_name, at_index)

@@ -28,7 +28,7 @@ from tools.trace.oracle_latex.nodes import (
     tokenize,
 )
 from tools.trace.oracle_latex.rewriter import Rewriter, sum_indices
-from tools.trace.oracle_latex.variables import Var, latex_of
+from tools.trace.oracle_latex.variables import Var, density_value, latex_of
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
     DECOR_SUFFIX,
@@ -411,7 +411,8 @@ def _rewrite(
     for var in lhs_vars:
         pairs = zip(flat, flat[1:], strict=False)
         calls = sum((cmd_of(t) or str(t)) == var.base and nxt == "(" for t, nxt in pairs)  # the line's calls
-        if var.call is not None and not var.sub and calls > 1 and single_vars(var.call):
+        density = var.call is not None and density_value(var.base, var.call)  # p(y | x) = ...: a value
+        if var.call is not None and not var.sub and calls > 1 and single_vars(var.call) and not density:
             rw.helpers[var.base] = "\\fn" + re.sub(r"[^A-Za-z]", "", var.base)
     paper = _paper_helpers(rw, nodes, functions or {}, {v.base for v in lhs_vars})
     helper_defs = [_helper_definition(rw, var, rhs) for var, rhs in paper]

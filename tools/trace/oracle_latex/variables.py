@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten, items_of, name_of
-from tools.trace.oracle_latex.vocabulary import DECOR_SUFFIX, GREEK, REASONS, TEXT_NAMES, Unsupported
+from tools.trace.oracle_latex.vocabulary import BOLD, DECOR_SUFFIX, GREEK, REASONS, TEXT_NAMES, Unsupported
 
 
 @dataclass
@@ -61,6 +61,9 @@ def read_suffixes(var: Var, nodes: list[Any], i: int, lhs: bool = False) -> int:
         if t == "'":
             var.base += "_prime"
             i += 1
+        elif t == "_" and _font_then_group(nodes, i + 1):
+            var.sub += [nodes[i + 1], nodes[i + 2]]  # `p_\\mathbf{X}`: a font command and its argument
+            i += 3
         elif t == "_" and i + 1 < len(nodes):
             var.sub += items_of(nodes[i + 1])
             i += 2
@@ -77,6 +80,12 @@ def read_suffixes(var: Var, nodes: list[Any], i: int, lhs: bool = False) -> int:
         else:
             break
     return i
+
+
+def _font_then_group(nodes: list[Any], i: int) -> bool:
+    """A font or text command unbraced after `_`, with its argument (`_\\mathbf{X}`, `_\\text{enc}`)."""
+    fonts = BOLD | TEXT_NAMES | {"mathcal", "mathbb", "mathsf"}
+    return i + 1 < len(nodes) and cmd_of(nodes[i]) in fonts and isinstance(nodes[i + 1], Group)
 
 
 def is_mark(node: Any) -> bool:
@@ -131,3 +140,31 @@ def application_latex(var: Var) -> str:
     base = ("\\" + var.base) if var.base in GREEK else var.base
     sub = f"_{{{latex_of(var.sub)}}}" if var.sub else ""
     return f"{base}{sub}({latex_of(var.call or [])})"
+
+
+DENSITY_NAMES = {"p", "q", "P", "Q", "pi", "Pr"}
+
+
+def density_value(base: str, args: list[Any]) -> bool:
+    """`p(x | θ)`, `r(z | z')`, `P(Y = 1)`, `\\tilde p(z)`: a distribution applied to what it conditions on
+    (one bar at the top of its brackets: `f(|x|)` holds an absolute value), a probability of an event, or a
+    density (p, q, ...) of one variable: its value is an input of the line. `p(1 - p)` is a product."""
+    flat = [str(t) for t in flatten(args)]
+    bars, depth = [], 0
+    for k, t in enumerate(args):
+        depth += (t in ("(", "[")) - (t in (")", "]"))
+        if depth == 0 and t in ("|", "\\mid"):
+            bars.append(k)
+    if len(bars) == 1 and 0 < bars[0] < len(args) - 1:
+        return True
+    plain = re.sub(r"_(?:tilde|hat|bar|star)$", "", base)
+    if plain in ("P", "Pr") and "=" in flat:
+        return True
+    return plain in DENSITY_NAMES and _single(args)
+
+
+def _single(args: list[Any]) -> bool:
+    """One variable (`z'`, `x_i`, `\\mathbf{x}`), not a number or an expression."""
+    flat = [str(t) for t in flatten(args)]
+    first = bool(flat) and (flat[0].isalpha() or cmd_of(flat[0]) in GREEK | {"mathbf", "bm", "boldsymbol"})
+    return first and len(flat) <= 6 and not any(t in ("+", "-", "*", "/", "=", ",", "|") for t in flat)
