@@ -82,3 +82,13 @@ def test_a_chain_whose_links_use_other_given_values_checks_its_first_side():
 def test_what_is_no_density_stays_refused(latex, reason):
     result = oracle_spec(latex)
     assert not result.ok and reason in result.reason
+
+
+def test_a_density_indexed_by_the_sum_is_one_value_per_term():
+    spec = both_ways(
+        r"y = \sum_c w_c p_c(\mathbf{x} | \theta)",
+        lambda w, p_of_x_given_theta: np.sum(w * p_of_x_given_theta, axis=-1),
+        lambda w, p_of_x_given_theta: np.sum(w, axis=-1) * np.sum(p_of_x_given_theta, axis=-1),
+        lambda w, p_of_x_given_theta: np.sum(p_of_x_given_theta, axis=-1),
+    )
+    assert spec["vectors"] == ["p_of_x_given_theta", "w"]

@@ -242,7 +242,9 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if var.call is not None and var.base in self.helpers and not var.sub and self._reads(var.call):
             args = self.emit(var.call, in_call=True)
             return f"{self.helpers[var.base]}({args})"
-        if var.call is not None and var.name in self.callables and not at_top_level(var.call, ","):
+        density = var.call is not None and density_value(var.base, var.call)  # p(x | θ): a value, not a map
+        called = var.call is not None and var.name in self.callables and not at_top_level(var.call, ",")
+        if called and not density:
             return self._emit_callable(var)
         if var.call is not None:
             sub_name = name_of(var.sub)
@@ -313,7 +315,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         value (noted in `applications`); inside a sum over i, `\\ell(x_i, y_i)` and `T_i(x)` are one value
         per term (a vector, or an array over the axes of the indices it holds)."""
         latex, args = application_latex(var), [p for p in name_of(var.call or []).split("_") if p]
-        given_at_index = sub_name in self.indices and var.name in self.given
+        given = var.name in self.given or density_value(var.base, var.call or [])
+        given_at_index = sub_name in self.indices and given  # T_i(x), p_c(x | θ) inside a sum over i, c
         if not given_at_index:
             self.check_call_indices(var, at_index)
         if not given_at_index and not (at_index and not var.sub):
