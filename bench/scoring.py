@@ -150,6 +150,15 @@ def _value_symbols(value: str) -> list[str]:
     return out
 
 
+def _finding_names(f) -> list[str]:
+    """A finding's key and name, and the symbol its name ends with ('initial penalty ρ_0' -> rho0)."""
+    from tools.analysis.hp_assigned import symbol_key
+
+    last = str(f.name).split()[-1] if " " in str(f.name) else ""
+    symbol = re.fullmatch(r"[^\W\d_]{1,2}(?:_?\{?\w{1,3}\}?)?", last)
+    return [f.key, f.name, *([symbol_key(last)] if symbol else [])]
+
+
 def hp_scores(paper: Path, found: list) -> dict:
     """Recall and precision of the stated findings against the hand labels; candidates (values the scanner is
     unsure of) neither count as found nor against precision, and are counted apart (`hp_candidates`)."""
@@ -164,7 +173,7 @@ def hp_scores(paper: Path, found: list) -> dict:
     def match(f, it) -> bool:
         names = _label_names(it["name"], it.get("value", ""))
         return values_match(f.value_normalized, it["value_normalized"]) and any(
-            names_match(n, name) for n in (f.key, f.name) for name in names
+            names_match(n, name) for n in _finding_names(f) for name in names
         )
 
     recalled = sum(any(match(f, it) for f in found) for it in items)

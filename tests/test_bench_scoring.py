@@ -99,3 +99,18 @@ def test_a_label_whose_value_names_its_symbol_matches_a_finding_named_by_it(tmp_
         SimpleNamespace(key="gamma", name="γ", value_normalized=0.025, confidence="stated"),
     ]
     assert hp_scores(tmp_path, found)["_hp"] == (2, 3, 2, 4)
+
+
+def test_a_finding_whose_name_ends_with_the_labels_symbol_matches_it(tmp_path) -> None:
+    import json
+
+    from bench.scoring import hp_scores
+
+    items = [{"name": "initial_penalty_rho0", "value": "\\rho_{0}=3", "value_normalized": 3}]
+    (tmp_path / "hyperparameters.json").write_text(json.dumps({"items": items}))
+    key = "initial_penalty_parameter"
+    found = [
+        SimpleNamespace(key=key, name="initial penalty ρ_0", value_normalized=3.0, confidence="stated"),
+        SimpleNamespace(key=key, name="initial penalty", value_normalized=3.0, confidence="stated"),
+    ]
+    assert hp_scores(tmp_path, found)["_hp"] == (1, 1, 1, 2)

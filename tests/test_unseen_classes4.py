@@ -109,3 +109,21 @@ def test_a_size_written_with_times_equals_its_two_numbers():
 
     assert values_match("448 × 448", [448, 448]) and values_match("8$\\times$8", "8x8")
     assert not values_match("448 × 448", [224, 224]) and not values_match("3 × 5", "5 × 5")
+
+
+def test_values_paired_with_names_respectively():
+    got = found(_md("We set the batch size and the learning rate to 64 and 0.001, respectively."))
+    assert got["batch_size"] == [(64.0, "stated")] and got["learning_rate"] == [(0.001, "stated")]
+
+
+def test_one_setting_with_a_value_per_thing_respectively():
+    got = found(_md("For WNNM and MC-WNNM, the initial penalty parameter is set as $\\rho_0 = 10$ and "
+                    "$\\rho_0 = 3$, respectively."))
+    assert got["initial_penalty_parameter"] == [(10.0, "stated"), (3.0, "stated")]
+    got = found(_md("The learning rates of the generator and the critic are 1e-4 and 4e-4, respectively."))
+    assert got["learning_rate"] == [(0.0001, "stated"), (0.0004, "stated")]
+
+
+def test_a_respectively_list_of_measured_levels_is_no_setting():
+    got = found(_md("The noise levels of the R, G, and B channels are 16.8, 17.0, and 16.6, respectively."))
+    assert not any("channels" in key for key in got)

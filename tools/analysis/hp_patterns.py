@@ -725,3 +725,25 @@ NOT_A_NOUN = re.compile(
     r"(?:includ|contain|yield|giv|obtain|becom|remain|equal|reach|leav|result|lead|hav|be|gett|mak|tak|produc|"
     r"generat|requir|achiev|compris|total)(?:e|es|s|ing)?)$|ly$|ed$"
 )
+
+
+# "the dimensionality of the hidden layer is 512": the layer's size, not a count of layers; "the noise levels
+# of the R, G and B channels are 16.8, 17.0 and 16.6": values of what the phrase opens with, not of channels
+_OF_HEAD = re.compile(
+    r"\b(?P<head>[a-z]+)\s+of\s+(?:the\s+|each\s+|every\s+|all\s+|its\s+|our\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,4}$",
+    re.I,
+)
+_SIZE_HEADS = {"size", "sizes", "dimension", "dimensions", "dimensionality", "width", "widths"}
+_COUNT_HEADS = {"number", "numbers", "count", "total", "depth"}
+
+
+def of_head(before: str, name: str) -> str | None:
+    """What a count noun named after 'X of' measures (`before` ends where the name starts): None (itself, or
+    'the number of layers'), 'size' ('the dimensionality of the hidden layer') or 'other' ('the noise
+    levels of the R, G and B channels')."""
+    if not COUNT_NOUN.search(name):
+        return None
+    head = _OF_HEAD.search(before)
+    if head is None or head["head"].lower() in _COUNT_HEADS:
+        return None
+    return "size" if head["head"].lower() in _SIZE_HEADS else "other"

@@ -94,7 +94,9 @@ from tools.analysis.hp_patterns import (
     UNIT,
     VALUE_NAME,
     names_other,
+    of_head,
 )
+from tools.analysis.hp_respectively import respectively
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_vocabulary import (
     COUNT_ONLY,
@@ -172,14 +174,6 @@ def _part_of_run(text: str, span: tuple[int, int]) -> str | bool:
 
 # "the batch sizes for CIFAR-10 and for ImageNet are 128 and 4096": one value per thing named, in order
 _WIDTH_AFTER = re.compile(r"\s+(?:hidden\s+)?(?:nodes|units|neurons|filters|channels|dimensions)\b", re.I)
-# "the dimensionality of the hidden layer is 512": the layer's size, not a count of layers; "the noise levels
-# of the R, G and B channels are 16.8, 17.0 and 16.6": values of what the phrase opens with, not of channels
-_OF_HEAD = re.compile(
-    r"\b(?P<head>[a-z]+)\s+of\s+(?:the\s+|each\s+|every\s+|all\s+|its\s+|our\s+)?(?:[\w-]+,?\s+(?:and\s+)?){0,4}$",
-    re.I,
-)
-_SIZE_HEADS = {"size", "sizes", "dimension", "dimensions", "dimensionality", "width", "widths"}
-_COUNT_HEADS = {"number", "numbers", "count", "total", "depth"}
 # "a step size of 4 pixels", "step size 5.625°": a spacing on a grid, not a learning rate
 _SPACING_UNIT = re.compile(r"\s*(?:pixels?|px|voxels?|°|◦|degrees?|deg\b|mm\b|cm\b|meters?|metres?)", re.I)
 # "the two 4096 fully connected layers": a count, then each layer's width
@@ -271,14 +265,7 @@ class _ProseScan:
         )
 
     def of_head(self, m: re.Match[str]) -> str | None:
-        """What a count noun named after 'X of' measures: None (itself, or 'the number of layers'), 'size'
-        ('the dimensionality of the hidden layer') or 'other' ('the noise levels of the R, G, B channels')."""
-        if not COUNT_NOUN.search(m["name"]):
-            return None
-        head = _OF_HEAD.search(self.text[max(0, m.start("name") - 80) : m.start("name")])
-        if head is None or head["head"].lower() in _COUNT_HEADS:
-            return None
-        return "size" if head["head"].lower() in _SIZE_HEADS else "other"
+        return of_head(self.text[max(0, m.start("name") - 80) : m.start("name")], m["name"])
 
     def good_name_value(self, m: re.Match[str]) -> bool:
         last = (m["gap"] or "").split()[-1:]  # "Sequence Length m = 4": the 4 is m's, not the length's
@@ -315,6 +302,7 @@ class _ProseScan:
 
     def run(self) -> None:
         self.index_ranges()
+        self.paired()
         self.initial_distributions()
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
         self.counted()
@@ -327,6 +315,12 @@ class _ProseScan:
         self.symbol_values()
         self.symbol_sets()
         self.keywords()
+
+    def paired(self) -> None:
+        """'the batch size and the learning rate are 64 and 0.001, respectively' (hp_respectively.py)."""
+        for m, pairs in respectively(self.text):
+            for p in (p for p in pairs if self.free(*p.span)):
+                self.emit(m, p.name, p.key, p.value, p.span, flagged=p.doubt or False, context=p.context)
 
     def initial_distributions(self) -> None:
         """'initialised from a zero-mean Gaussian with standard deviation 0.01': init_mean, init_std."""

@@ -1,0 +1,97 @@
+"""Values a sentence pairs with its names by order: "we set the batch size and the learning rate to 64 and
+0.001, respectively" (one value per setting), "for WNNM-3 and MC-WNNM, the penalty is set as ρ0 = 10 and
+ρ0 = 3, respectively" (one setting, a value per thing it is set for). Read before anything else so that
+no rule takes the list for one setting's value."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from tools.analysis.hp_normalize import SCALAR
+from tools.analysis.hp_paragraphs import SENTENCE_START
+from tools.analysis.hp_patterns import NAME, of_head
+from tools.analysis.hp_vocabulary import RESULT_WORDS, canonical_key
+
+_ONE = rf"(?:(?P<s>[^\W\d_][\w{{}}]{{0,6}})\s*=\s*)?(?P<v>{SCALAR})"
+_ITEM = re.compile(_ONE)
+_BARE = re.sub(r"\?P<\w>", "?:", _ONE)
+RESPECTIVELY = re.compile(
+    rf"(?<![\w.−-])(?P<values>{_BARE}(?:\s*,\s*{_BARE})*\s*,?\s*(?:and|or)\s+{_BARE})\s*\)?\s*,?\s*\(?"
+    r"respectively\b",
+    re.I,
+)
+# "for WNNM-3 and MC-WNNM", "of the generator and the discriminator": the things each value is for
+_THINGS = re.compile(
+    r"\b(?:for|of|on|in)\s+(?:the\s+)?(?P<things>[\w-]+(?:\s*,\s*(?:the\s+)?[\w-]+)*\s*,?\s*and\s+(?:the\s+)?"
+    r"[\w-]+)",
+    re.I,
+)
+
+
+class Paired(NamedTuple):
+    name: str
+    key: str
+    value: str
+    span: tuple[int, int]
+    context: str | None
+    doubt: str | None  # a reason when the pairing is a guess
+
+
+UNPAIRED = "one of a list of values paired 'respectively' with names the scanner could not count"
+
+
+def respectively(text: str) -> list[tuple[re.Match[str], list[Paired]]]:
+    """Each 'X, Y and Z, respectively' list with its values paired to names, or all flagged as unpaired."""
+    out = []
+    for m in RESPECTIVELY.finditer(text):
+        start = max((s.end() for s in SENTENCE_START.finditer(text, 0, m.start())), default=0)
+        prefix = text[start : m.start()]
+        at = m.start("values")
+        items = [(i["v"], (at + i.start("v"), at + i.end("v"))) for i in _ITEM.finditer(m["values"])]
+        symbols = {i["s"] for i in _ITEM.finditer(m["values"])}
+        pairs = _pairs(prefix, items)
+        if len(symbols) == 1 and None not in symbols:  # "ρ0 = 10 and ρ0 = 3": the symbol names them too
+            sym = next(iter(symbols))
+            pairs = [p._replace(name=f"{p.name} {sym}") for p in pairs]
+        out.append((m, pairs))
+    return out
+
+
+def _pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired]:
+    names = [
+        _named(prefix, n)
+        for n in re.finditer(NAME, prefix, re.I)
+        if not RESULT_WORDS.search(n["name"]) and of_head(prefix[: n.start()], n["name"]) is None
+    ]
+    keys = [canonical_key(n) for n in names]
+    if len(names) == len(items) and len(set(keys)) == len(keys):
+        return [Paired(n, k, v, s, None, None) for n, k, (v, s) in zip(names, keys, items, strict=True)]
+    things = _things(prefix)
+    if len(set(keys)) == 1 and len(things) == len(items):
+        return [Paired(names[-1], keys[-1], v, s, t, None) for t, (v, s) in zip(things, items, strict=True)]
+    if not names:
+        return []
+    return [Paired(names[-1], keys[-1], v, s, None, UNPAIRED) for v, s in items]
+
+
+def _things(prefix: str) -> list[str]:
+    found = list(_THINGS.finditer(prefix))
+    if not found:
+        return []
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found[-1]["things"])
+    return [re.sub(r"^the\s+", "", p, flags=re.I) for p in parts if p]
+
+
+_GENERIC = {"parameter", "parameters", "value", "values", "coefficient", "coefficients", "constant", "factor"}
+_STOP = {"the", "a", "an", "our", "its", "their", "is", "are", "and", "of", "for", "set", "to", "as", "with"}
+
+
+def _named(prefix: str, m: re.Match[str]) -> str:
+    """The name a match gives, with the words before a generic head ('initial penalty parameter')."""
+    if m["name"].lower() not in _GENERIC:
+        return m["name"]
+    words = prefix[: m.start()].split()[-2:]
+    while words and (words[0].lower() in _STOP or not words[0].isalpha()):
+        words = words[1:]
+    return " ".join([*words, m["name"]])
