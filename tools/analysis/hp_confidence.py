@@ -75,6 +75,12 @@ _OUTCOME = re.compile(
     r"better|worse)\b|\b\d+(?:\.\d+)?\s*%\s+(?:lower|higher|better|worse|smaller|larger)\b",
     re.I,
 )
+# a value a run reached: "an average minibatch size of 393" ("resulted in 247 steps per epoch" may be a
+# setting the paper derives: left alone)
+_REACHED_BEFORE = re.compile(
+    r"\b(?:average|mean|median|resulting|effective|achieved|obtained)\s+(?:[\w-]+\s+){0,2}(?:of|is|was|=|:)\s*$",
+    re.I,
+)
 _CHOICE = re.compile(
     r"\bwe\s+(?:use|used|set|fix|fixed|train|trained|choose|chose|select|selected|run|ran)\b", re.I
 )
@@ -209,6 +215,7 @@ def _sentence_doubt(quote: str, value: str) -> str | None:
         (_EXAMPLE_BEFORE.search(quote[: max(0, quote.find(value))][-30:]), "an example value"),
         (_clause_cites(quote, value), "clause about cited work"),
         (_OUTCOME.search(quote) and not _CHOICE.search(quote), "a sentence reporting results"),
+        (_REACHED_BEFORE.search(quote[: max(0, quote.find(value))]), "a value a run reached, not a setting"),
         (_HYPOTHETICAL.search(quote) and not ours, "a hypothetical case"),
         (_POSSIBLE.search(quote) and not ours, "a way it can be done, not a stated choice"),
         (_OTHERS_RESULT.search(quote), "another method's result"),

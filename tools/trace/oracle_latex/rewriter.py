@@ -33,7 +33,14 @@ from tools.trace.oracle_latex.scripts import (
     scripted,
 )
 from tools.trace.oracle_latex.tensors import OPERAND_COMMANDS, TensorTyping
-from tools.trace.oracle_latex.variables import Var, application_latex, density_value, read_base, read_suffixes
+from tools.trace.oracle_latex.variables import (
+    Var,
+    application_latex,
+    conditioned,
+    density_value,
+    read_base,
+    read_suffixes,
+)
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
     DECOR_SUFFIX,
@@ -242,7 +249,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if var.call is not None and var.base in self.helpers and not var.sub and self._reads(var.call):
             args = self.emit(var.call, in_call=True)
             return f"{self.helpers[var.base]}({args})"
-        density = var.call is not None and density_value(var.base, var.call)  # p(x | θ): a value, not a map
+        density = var.call is not None and conditioned(var.base, var.call)  # p(x | θ): a value, not a map
         called = var.call is not None and var.name in self.callables and not at_top_level(var.call, ",")
         if called and not density:
             return self._emit_callable(var)

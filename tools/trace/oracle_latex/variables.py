@@ -149,6 +149,11 @@ def density_value(base: str, args: list[Any]) -> bool:
     """`p(x | θ)`, `r(z | z')`, `P(Y = 1)`, `\\tilde p(z)`: a distribution applied to what it conditions on
     (one bar at the top of its brackets: `f(|x|)` holds an absolute value), a probability of an event, or a
     density (p, q, ...) of one variable: its value is an input of the line. `p(1 - p)` is a product."""
+    return conditioned(base, args) or (_undecorated(base) in DENSITY_NAMES and _single(args))
+
+
+def conditioned(base: str, args: list[Any]) -> bool:
+    """One bar at the top of the brackets (`p(x | θ)`), or a probability of an event (`P(Y = 1)`)."""
     flat = [str(t) for t in flatten(args)]
     bars, depth = [], 0
     for k, t in enumerate(args):
@@ -157,10 +162,11 @@ def density_value(base: str, args: list[Any]) -> bool:
             bars.append(k)
     if len(bars) == 1 and 0 < bars[0] < len(args) - 1:
         return True
-    plain = re.sub(r"_(?:tilde|hat|bar|star)$", "", base)
-    if plain in ("P", "Pr") and "=" in flat:
-        return True
-    return plain in DENSITY_NAMES and _single(args)
+    return _undecorated(base) in ("P", "Pr") and "=" in flat
+
+
+def _undecorated(base: str) -> str:
+    return re.sub(r"_(?:tilde|hat|bar|star)$", "", base)
 
 
 def _single(args: list[Any]) -> bool:
