@@ -92,3 +92,13 @@ def test_a_density_indexed_by_the_sum_is_one_value_per_term():
         lambda w, p_of_x_given_theta: np.sum(p_of_x_given_theta, axis=-1),
     )
     assert spec["vectors"] == ["p_of_x_given_theta", "w"]
+
+
+def test_an_expectation_of_log_densities_braced_as_papers_write_it():
+    spec = both_ways(
+        r"L = {\mathbb{E}}_{q(z \mid x)} \left[ \log p(x \mid z) - \log q(z \mid x) \right]",
+        lambda p_of_x_given_z, q_of_z_given_x: np.mean(np.log(p_of_x_given_z) - np.log(q_of_z_given_x), 0),
+        lambda p_of_x_given_z, q_of_z_given_x: np.mean(np.log(p_of_x_given_z) + np.log(q_of_z_given_x), 0),
+        lambda p_of_x_given_z, q_of_z_given_x: np.mean(np.log(p_of_x_given_z), 0),
+    )
+    assert spec["sampled"] == ["p_of_x_given_z", "q_of_z_given_x"]

@@ -87,10 +87,13 @@ def items_of(node: Any) -> list[Any]:
 
 
 def _one_symbol(nodes: list[Any]) -> bool:
-    """A single letter, Greek letter or decorated letter (`x`, `\\mu`, `\\boldsymbol{x}`, `\\hat{\\mu}`)."""
+    """A single letter, Greek letter or decorated letter (`x`, `\\mu`, `\\boldsymbol{x}`, `\\hat{\\mu}`), or
+    the expectation `\\mathbb{E}`."""
     if len(nodes) == 1:
         t = nodes[0]
         return isinstance(t, str) and (t.isalpha() and len(t) == 1 or cmd_of(t) in GREEK)
+    if len(nodes) == 2 and cmd_of(nodes[0]) == "mathbb":  # {\\mathbb{E}}_{q}: the operator, braced
+        return "".join(str(t) for t in flatten(items_of(nodes[1]))) == "E"
     return len(nodes) == 2 and cmd_of(nodes[0]) in DECOR_SUFFIX and _one_symbol(items_of(nodes[1]))
 
 

@@ -50,6 +50,7 @@ from tools.trace.oracle_latex.vocabulary import (
     MODEL_SUBSCRIPTS,
     NAMED_OPERATORS,
     NETWORK_NAME,
+    OPTIMISERS,
     REASONS,
     STATEMENT_RELATIONS,
     TEXT_NAMES,
@@ -392,6 +393,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             return i + 1
         c = cmd_of(t)
         word = text_word(st.nodes, i) if c in TEXT_NAMES | {"textnormal", "textrm"} else None
+        if word and re.sub(r"[^a-z]", "", word) in OPTIMISERS:  # \\mathrm{argmin}_w: not a variable
+            raise Unsupported(f"\\{c}{{{word}}} is an optimisation (argmin, max, sup, ...), not algebra")
         if word in NAMED_OPERATORS:
             return self.function(st.nodes, i, st.out, name=f"\\op{NAMED_OPERATORS[word]}", width=2)
         if word and (word.isalpha() or NETWORK_NAME.fullmatch(word)) and st.nodes[i + 2 : i + 3] == ["("]:
@@ -457,10 +460,12 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
 
     def _emit_density(self, st: Emit, i: int, c: str) -> int:
         """\\mathcal{N}(x; m, v): the Gaussian density (densities.py); `\\mathcal{L}_W` standing alone: a
-        loss (scripts.py)."""
+        loss (scripts.py), and applied to several arguments (`\\mathcal{L}_y(y, y^*)`) its value."""
         var, end = self.read_var(st.nodes, i, lhs=True) if loss_letter(st.nodes, i) else (None, i)
-        if var is not None and var.call is None and not var.marks:
-            loss_alone(st.nodes, end)
+        applied = var is not None and var.call is not None and at_top_level(var.call, ",")  # L_y(y, y^*)
+        if var is not None and not var.marks and (var.call is None or applied):
+            if not applied:
+                loss_alone(st.nodes, end)
             st.out.append(self.emit_var(var) + " ")
             return end
         point, mean, var, iso, end = gaussian(st.nodes, i)

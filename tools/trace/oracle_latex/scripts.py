@@ -7,7 +7,8 @@ A letter as the base (`\\log_K`, `\\log_{\\mathbf{o}}`: the logarithmic map of a
 \\exp, a negative power (`\\sin^{-1}`: the inverse function) and a letter as the power are refused.
 
 `\\mathcal{L}` (with a subscript, `\\mathcal{L}_W`) standing alone on a right-hand side is a loss by the
-convention the oracle already reads on a left-hand side: one scalar input. Applied to an operand
+convention the oracle already reads on a left-hand side: one scalar input; applied to several arguments
+(`\\mathcal{L}_y(y, y^*)`, a loss of a prediction and a target) its value is given. Applied to one operand
 (`\\mathcal{L} f`, `\\mathcal{L}(X)`: an operator or a law) it is refused."""
 
 from __future__ import annotations

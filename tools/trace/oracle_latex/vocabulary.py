@@ -86,6 +86,8 @@ NETWORK_NAME = re.compile(
     r"[a-z0-9-]*(?:mlp|cnn|rnn|lstm|gru|ffn|gnn|gcn|net|network|encoder|decoder|enc|dec|transformer|attention|"
     r"attn|embedding|embed|backbone)[0-9]*"
 )
+# \\mathrm{argmin}_w, \\operatorname{arg\\,max}, \\text{max}: an optimisation written as a word
+OPTIMISERS = {"argmin", "argmax", "min", "max", "sup", "inf", "argsup", "arginf", "minimize", "maximize"}
 FUNCS = {"exp", "log", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh", "arcsin", "arccos", "arctan"}
 SKIP = {
     "left",

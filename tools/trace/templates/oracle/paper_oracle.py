@@ -767,8 +767,12 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
             arr = np.stack(
                 [
                     arr,
-                    *(
-                        arr + rng.uniform(low - high, high - low, size=np.shape(arr)) * 0.5
+                    *(  # near the first draw, kept in range (a sampled density's log stays finite)
+                        np.clip(
+                            arr + rng.uniform(low - high, high - low, np.shape(arr)) * 0.5,
+                            low,
+                            high,
+                        )
                         for _ in range(SAMPLES - 1)
                     ),
                 ]
