@@ -127,3 +127,10 @@ def test_one_setting_with_a_value_per_thing_respectively():
 def test_a_respectively_list_of_measured_levels_is_no_setting():
     got = found(_md("The noise levels of the R, G, and B channels are 16.8, 17.0, and 16.6, respectively."))
     assert not any("channels" in key for key in got)
+
+
+def test_an_average_a_run_reached_is_a_candidate_but_a_moving_average_is_a_setting():
+    got = found(_md("With an initial size of 100, we reach an average minibatch size of 393."))
+    assert got["batch_size"] == [(393.0, "candidate")]
+    got = found(_md("The smoothing factor of the exponential moving average is 0.8."))
+    assert got["ema_rate"] == [(0.8, "stated")]
