@@ -198,3 +198,19 @@ def test_an_algorithm_wrapped_beside_the_text_past_the_middle_reads_apart() -> N
     assert len(algs[0].steps) >= 8 and not any("label tree is traversed" in s for s in algs[0].steps)
     text = [s for s in md.split("\n") if "label tree is traversed" in s]
     assert not any("Algorithm" in s or "input:" in s for s in text)
+
+
+def test_three_algorithm_boxes_side_by_side_read_box_by_box() -> None:
+    """Three captioned boxes in a row (minipages in a full-width figure) were read row by row across the
+    boxes, captions cut at their column and steps of all three mixed; each is now read whole, left to right,
+    and the two-column text around them as before."""
+    md = convert("threeboxes").markdown
+    algs = find_all(md, {"algorithm"})["algorithms"]
+    assert [(a.number, a.caption) for a in algs] == [
+        ("1", "Plain search over the settings"),
+        ("2", "Fit a network that outputs weights"),
+        ("3", "Alternate the two loops jointly"),
+    ]
+    assert algs[0].steps[-1] == "return the best λi" and algs[2].steps[-1] == "return λˆ and its weights"
+    assert not any("network" in step for step in algs[0].steps)
+    assert "| settings |" not in md  # no table of the boxes' rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 
+from tools.ingest.pdf.box_rows import box_row
 from tools.ingest.pdf.runs import Run
 
 _WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -14,7 +15,11 @@ Band = tuple[list[Run], list[Run], list[Run]]  # spanning runs, left column, rig
 def columns(runs: list[Run], width: float) -> list[list[Run]]:
     """Blocks in reading order. Full-width runs cut the page into bands; on a two-column page each band is
     read left column then right; on a one-column page only bands holding side-by-side boxes (two algorithm
-    boxes, say) are split, the rest stays one block."""
+    boxes, say) are split, the rest stays one block. Three or more captioned boxes in a row are read box by
+    box (box_rows.py), the page above and below them as usual."""
+    if found := box_row(runs):
+        above, boxes, below = found
+        return (columns(above, width) if above else []) + boxes + (columns(below, width) if below else [])
     mid = width / 2
     left, right, two_col = _sides(runs, mid)
     if (gap := _gutter(runs, width)) != mid:  # columns of unequal width: split at the gap between them
