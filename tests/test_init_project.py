@@ -555,23 +555,22 @@ def test_a_new_project_names_no_hp_id_its_checklist_lacks(root, no_index):
     assert unknown == []
 
 
-EPOCHS = CHECKLIST.replace(
-    "| **HP-weight-decay** |",
-    "| **HP-epochs** | epochs | 200 | p. 11 | SPECIFIED | [ ] TODO | |\n"
-    "| **HP-lr-decay** | lr decay | 0.2 | p. 11 | SPECIFIED | [ ] TODO | |\n"
-    "| **HP-lr-milestones** | lr milestones (epochs) | 60, 120 and 160 | p. 11 | SPECIFIED | [ ] TODO | |\n"
-    "| **HP-warmup-epochs** | warmup epochs | 5 | p. 11 | SPECIFIED | [ ] TODO | |\n"
-    "| **HP-weight-decay** |",
+def _with_rows(*rows: tuple[str, str, str]) -> str:
+    """The checklist with HP rows (ID, title, value) added before HP-weight-decay."""
+    added = "".join(f"| **{i}** | {t} | {v} | p. 11 | SPECIFIED | [ ] TODO | |\n" for i, t, v in rows)
+    return CHECKLIST.replace("| **HP-weight-decay** |", added + "| **HP-weight-decay** |")
+
+
+EPOCHS = _with_rows(
+    ("HP-epochs", "epochs", "200"),
+    ("HP-lr-decay", "lr decay", "0.2"),
+    ("HP-lr-milestones", "lr milestones (epochs)", "60, 120 and 160"),
+    ("HP-warmup-epochs", "warmup epochs", "5"),
 )
 
 
 def test_a_step_schedule_in_epochs_comes_from_the_hp_rows(root, no_index):
-    from tools.trace.coverage import check_coverage
-
-    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(EPOCHS)
-    create_project(root / "ep", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
-    texts = {size: (root / f"ep/configs/{size}.yaml").read_text() for size in ("small", "large")}
-    small, large = (yaml.safe_load(texts[size])["train"] for size in ("small", "large"))
+    texts, small, large = _scheduled(root, EPOCHS, "ep")
     # milestones, no schedule named: a step schedule; the decay factor holds at any length
     assert small["lr_schedule"] == large["lr_schedule"] == "step"
     assert small["lr_decay"] == large["lr_decay"] == 0.2
@@ -583,33 +582,40 @@ def test_a_step_schedule_in_epochs_comes_from_the_hp_rows(root, no_index):
     assert large["steps"] == 200 * large["steps_per_epoch"]
     assert "steps: 200000  # HP-epochs ASSUMPTION" in texts["large"]
     assert small["warmup_epochs"] * small["steps_per_epoch"] < small["steps"]
-    report = check_coverage("ep", update=False)
-    assert [p.message for p in report.problems if p.kind == "config_contradicts_paper"] == []
-    implemented = {i.id for i in report.items if i.status != "TODO"}
+    implemented = _implemented_without_contradiction("ep")
     assert {"HP-lr-decay", "HP-lr-milestones", "HP-warmup-epochs", "HP-epochs"} <= implemented
 
 
-PERIODIC = CHECKLIST.replace(
-    "| **HP-weight-decay** |",
-    "| **HP-lr-decay** | learning rate decay factor | 0.5 | p. 11 | SPECIFIED | [ ] TODO | |\n"
-    "| **HP-lr-decay-epochs** | learning rate decay every (epochs) | 10 | p. 11 | SPECIFIED | [ ] TODO | |\n"
-    "| **HP-weight-decay** |",
+def _scheduled(root, checklist: str, name: str) -> tuple[dict[str, str], dict, dict]:
+    """A project made from this checklist: its small and large configs' text, and their train sections."""
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(checklist)
+    create_project(root / name, checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
+    texts = {size: (root / f"{name}/configs/{size}.yaml").read_text() for size in ("small", "large")}
+    small, large = (yaml.safe_load(texts[size])["train"] for size in ("small", "large"))
+    return texts, small, large
+
+
+def _implemented_without_contradiction(name: str) -> set[str]:
+    """The IDs check_coverage finds implemented, after asserting no config contradicts the paper."""
+    from tools.trace.coverage import check_coverage
+
+    report = check_coverage(name, update=False)
+    assert [p.message for p in report.problems if p.kind == "config_contradicts_paper"] == []
+    return {i.id for i in report.items if i.status != "TODO"}
+
+
+PERIODIC = _with_rows(
+    ("HP-lr-decay", "learning rate decay factor", "0.5"),
+    ("HP-lr-decay-epochs", "learning rate decay every (epochs)", "10"),
 )
 
 
 def test_a_decay_at_a_fixed_period_comes_from_the_hp_rows(root, no_index):
-    from tools.trace.coverage import check_coverage
-
-    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(PERIODIC)
-    create_project(root / "pd", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
-    texts = {size: (root / f"pd/configs/{size}.yaml").read_text() for size in ("small", "large")}
-    small, large = (yaml.safe_load(texts[size])["train"] for size in ("small", "large"))
+    texts, small, large = _scheduled(root, PERIODIC, "pd")
     assert small["lr_schedule"] == large["lr_schedule"] == "step"
     assert large["lr_decay_every"] == 10 and large["milestone_unit"] == "epochs"
     assert small["lr_decay_every"] == 0 and "not the paper's (10)" in texts["small"]
-    report = check_coverage("pd", update=False)
-    assert [p.message for p in report.problems if p.kind == "config_contradicts_paper"] == []
-    assert "HP-lr-decay-epochs" in {i.id for i in report.items if i.status != "TODO"}
+    assert "HP-lr-decay-epochs" in _implemented_without_contradiction("pd")
 
 
 def test_a_scoped_out_hp_row_is_never_written_as_the_papers_value(root, no_index):
