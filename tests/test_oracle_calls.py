@@ -229,3 +229,13 @@ def test_a_chain_through_a_renaming_checks_the_rest():
 def test_chains_that_stay_refused(latex, reason):
     result = oracle_spec(latex)
     assert not result.ok and reason in result.reason, result.reason
+
+
+def test_the_players_of_a_gan_and_a_policy_are_named_functions():
+    md = _paper(
+        "The generator $G$ maps noise to images and the discriminator $D$ scores them; the policy "
+        "$\\mu$ picks an action.",
+        "$$ a = \\log D(x) + \\log(1 - D(G(z))) + \\mu(s) $$ (1)",
+    )
+    named = {n for n, body in paper_functions(md).items() if body == ""}
+    assert {"G", "D", "mu"} <= named, named

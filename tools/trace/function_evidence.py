@@ -17,7 +17,8 @@ from typing import Any
 
 # nouns that name a function when they head the phrase around a symbol
 FUNCTION_WORDS = (
-    r"functions?|networks?|nets?|mappings?|non-?linearit(?:y|ies)|polynomials?|encoders?|decoders?"
+    r"functions?|networks?|nets?|mappings?|non-?linearit(?:y|ies)|polynomials?|encoders?|decoders?|"
+    r"discriminators?|generators?|critics?|classifiers?|polic(?:y|ies)"
 )
 # a word allowed after the noun when it names the symbol: the phrase ends there ("a network that ...")
 _ENDS_PHRASE = (
