@@ -88,7 +88,8 @@ def test_a_value_alone_in_brackets_after_its_name():
     got = found(_md("We train a model with a discount factor (0.98) and one with a discount factor (0.99)."))
     assert got["discount_factor"] == [(0.98, "stated"), (0.99, "stated")]
     got = found(_md("We refer to the smooth filters (2) as Smooth and to the filters (7) as Spline."))
-    assert not got  # a whole number in brackets cites an equation
+    assert not got  # a whole number in brackets cites an equation, or describes
+    assert not found(_md("For a fixed timestep (2500) we collect several rollouts of a task."))
 
 
 @pytest.mark.parametrize(

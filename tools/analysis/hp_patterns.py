@@ -50,11 +50,11 @@ _SEP = (
     r"(?:\s+the\s+(?:set|range|grid))?|in\s+the\s+(?:set|range|grid)(?:\s+of)?|∈)"
 )
 # "a learning rate of 3e-4", "dropout = 0.1", "a discount factor (0.98)": the value alone in brackets after
-# the name (closed right after it: "batch size (64 for A, 128 for B)" is no such bracket; "the filters (7)"
-# cites an equation: a whole number of one or two digits in brackets is none)
+# the name (closed right after it: "batch size (64 for A, 128 for B)" is no such bracket; a whole number in
+# brackets is none: "the filters (7)" cites an equation, "a fixed timestep (2500)" describes)
 NAME_VALUE = re.compile(
     rf"{NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|(?P<open>\(\s*)|"
-    rf"(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?{_NAMED_VALUE}(?(open)(?<![(\s]\d)(?<![(\s]\d\d)\s*\))",
+    rf"(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?{_NAMED_VALUE}(?(open)\s*\))",
     re.I,
 )
 # "4 residual layers", "five S2AvgUnpool (decoding) layers"
