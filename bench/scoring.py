@@ -28,12 +28,18 @@ def alg_recall(gt: dict, algorithms: list, reduce=None) -> float | None:
     want = gt.get("algorithms", [])
     if not want:
         return None
-    caps = [_norm(reduce(a.caption) if reduce else a.caption) for a in algorithms]
+    caps = [_norm(_uncited(reduce(a.caption) if reduce else a.caption)) for a in algorithms]
     hit = 0
     for a in want:
         key = " ".join(words(a.get("caption", ""))[:4])
         hit += any(key and key in c for c in caps)
     return hit / len(want)
+
+
+def _uncited(text: str) -> str:
+    """A caption without its citations: groundtruth.py drops `\\citep{...}`, the paper prints
+    "(Hafner et al., 2018)" or "[hafner2018]"."""
+    return re.sub(r"\s*(?:\([^()]*\d{4}[a-z]?\)|\[[^\]]*\])", "", text)
 
 
 def latex_plain(text: str) -> str:

@@ -114,3 +114,13 @@ def test_a_finding_whose_name_ends_with_the_labels_symbol_matches_it(tmp_path) -
         SimpleNamespace(key=key, name="initial penalty", value_normalized=3.0, confidence="stated"),
     ]
     assert hp_scores(tmp_path, found)["_hp"] == (1, 1, 1, 2)
+
+
+def test_a_caption_found_with_its_citation_matches_the_ground_truth_without_it() -> None:
+    from bench.scoring import alg_recall
+
+    gt = {"algorithms": [{"caption": "PlaNet variant that we use for control"}]}
+    found = [SimpleNamespace(caption="PlaNet (Hafner et al., 2018) variant that we use for control")]
+    assert alg_recall(gt, found) == 1.0
+    assert alg_recall(gt, [SimpleNamespace(caption="PlaNet [hafner2018] variant that we use")]) == 1.0
+    assert alg_recall(gt, [SimpleNamespace(caption="PlaNet with a variant that we use")]) == 0.0
