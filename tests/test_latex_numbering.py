@@ -78,6 +78,30 @@ def test_subequations_and_custom_formats(tmp_path: Path) -> None:
     assert labels(md) == ["1", "2a", "2b", "2c", "3", "A1"]
 
 
+def test_numcases_number_each_row_and_subnumcases_letter_them(tmp_path: Path) -> None:
+    """The cases package (held-out class: an ICLR submission lost its definitions): one left-hand side,
+    a number per row (numcases) or letters under one number (subnumcases, named by a label in the left-hand
+    side); each row is written as its own equation with its condition."""
+    md = convert(
+        tmp_path,
+        r"""
+\begin{equation} a = b \end{equation}
+\begin{subnumcases}{\label{eq:f} f(x) =}
+x^2 & if $x > 0$ \label{eq:fa} \\
+0 & otherwise \label{eq:fb}
+\end{subnumcases}
+\begin{numcases}{g(x) =}
+x & if $x > 0$ \\
+-x & otherwise
+\end{numcases}
+\begin{equation} c = d \end{equation}
+See \eqref{eq:f} and \eqref{eq:fb}.""",
+        preamble=r"\usepackage{cases}",
+    )
+    assert labels(md) == ["1", "2a", "2b", "3", "4", "5"]
+    assert "$$ f(x) = 0 \\quad \\text{otherwise} $$ (2b)" in md and "See (2) and (2b)." in md
+
+
 def test_theorem_counters_shared_within_and_thmtools(tmp_path: Path) -> None:
     pre = r"""\usepackage{amsthm,thmtools,aliascnt}
 \newtheorem{theorem}{Theorem}[section]

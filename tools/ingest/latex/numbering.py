@@ -28,6 +28,7 @@ from tools.ingest.latex.text import clean_math
 
 SINGLE = {"equation", "multline", "dmath", "displaymath"}
 MULTI = {"align", "gather", "flalign", "alignat", "eqnarray", "xalignat", "xxalignat"}
+CASES = {"numcases", "subnumcases"}  # the cases package: a shared left-hand side, a number per row
 UNNUMBERED = {"displaymath"}
 FLOATS = {
     "figure": "figure",
@@ -474,6 +475,8 @@ def _begin_env(nb: _Numberer, s: str, m: re.Match[str], at: int, theorem_envs) -
         c_end, e_end = env_end(s, env, m.end())
         nb.display(env, s[m.end() : c_end], at, e_end)
         return e_end
+    if base in CASES:
+        return _numbered_cases(nb, s, env, m.end(), at)
     if env in FLOATS:
         nb.floats.append((FLOATS[env], None, []))
     elif env in SUBFLOATS:
@@ -493,6 +496,33 @@ def _begin_env(nb: _Numberer, s: str, m: re.Match[str], at: int, theorem_envs) -
         title, j = _title(s, m.end())
         nb.theorem(env, at, title, (j, c_end))
     return m.end()
+
+
+def _numbered_cases(nb: _Numberer, s: str, env: str, i: int, at: int) -> int:
+    """The cases package: `\\begin{numcases}{f(x) =} a & if c \\\\ b & else \\end{numcases}` numbers each
+    row as an equation of its own (`f(x) = a & if c`); subnumcases letters them under one number (6a, 6b),
+    which a \\label in the left-hand side names."""
+    c_end, e_end = env_end(s, env, i)
+    lhs, j = read_arg(s, i)
+    keys = _LABEL.findall(lhs)
+    lhs = _LABEL.sub("", lhs)
+    if env.rstrip("*") == "subnumcases":
+        _begin_subequations(nb)
+        for key in keys:
+            nb.label(key)
+    rows = [_case_row(lhs, r) for r in split_top(s[j:c_end], "\\\\") if r.strip()]
+    nb.display("align", " \\\\ ".join(rows), at, e_end)
+    if env.rstrip("*") == "subnumcases":
+        _end_env(nb, "subequations")
+    return e_end
+
+
+def _case_row(lhs: str, row: str) -> str:
+    """`x^2 & if $x > 0$` under `f(x) =` -> `f(x) = x^2 \\quad \\text{if $x > 0$}` (its labels kept)."""
+    value, _, cond = row.partition("&")
+    keys = "".join(f"\\label{{{k}}}" for k in _LABEL.findall(row))
+    value, cond = _LABEL.sub("", value).strip(), _LABEL.sub("", cond).strip()
+    return f"{lhs.strip()} {value}" + (f" \\quad \\text{{{cond}}}" if cond else "") + keys
 
 
 def _begin_subequations(nb: _Numberer) -> None:
