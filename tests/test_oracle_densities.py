@@ -102,3 +102,23 @@ def test_an_expectation_of_log_densities_braced_as_papers_write_it():
         lambda p_of_x_given_z, q_of_z_given_x: np.mean(np.log(p_of_x_given_z), 0),
     )
     assert spec["sampled"] == ["p_of_x_given_z", "q_of_z_given_x"]
+
+
+def test_a_score_function_estimator_takes_the_scores_as_given_values():
+    score = r"\frac{\partial}{\partial \theta} \log p"
+    spec = both_ways(
+        rf"\hat g = f(b, \theta) {score}(b|\theta) - c_\phi(z) {score}(z|\theta)",
+        lambda **k: k["f_of_b_theta"] * k["grad_theta_log_p_of_b_given_theta"]
+        - k["c_phi"] * k["grad_theta_log_p_of_z_given_theta"],
+        lambda **k: k["f_of_b_theta"] * k["grad_theta_log_p_of_b_given_theta"]
+        + k["c_phi"] * k["grad_theta_log_p_of_z_given_theta"],
+    )
+    assert "grad_theta_log_p_of_b_given_theta" in spec["given"]
+
+
+def test_a_fraction_set_with_nicefrac():
+    both_ways(
+        r"y = a^{\nicefrac{1}{2}} + \nicefrac{x}{\tau}",
+        lambda a, x, tau: np.sqrt(a) + x / tau,
+        lambda a, x, tau: a / 2 + x / tau,
+    )

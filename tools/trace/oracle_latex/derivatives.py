@@ -27,7 +27,7 @@ from tools.trace.oracle_latex.nodes import (
     name_of,
     py_name,
 )
-from tools.trace.oracle_latex.variables import Var, latex_of
+from tools.trace.oracle_latex.variables import Var, density_value, latex_of
 from tools.trace.oracle_latex.vocabulary import BOLD, DECOR_SUFFIX, GREEK, TEXT_NAMES, Unsupported
 
 TERM_ENDS = {"+", "-", "=", ",", "&", "\\\\"}  # an operator applies to the product term that follows it
@@ -201,11 +201,8 @@ class Derivatives:
             raise Unsupported(
                 f"the derivative of {var.base}, a function the oracle evaluates: differentiate it"
             )
-        if var.call is not None and {"|", "\\mid"} & set(flatten(var.call)):
-            raise Unsupported(
-                f"the derivative of {var.base}(... | ...), a conditional probability, is not read"
-            )
-        function = var.call is None or at_top_level(var.call, ",") or var.name in self.given
+        density = var.call is not None and density_value(var.base, var.call)  # ∂/∂θ log p(b | θ): a score
+        function = var.call is None or at_top_level(var.call, ",") or var.name in self.given or density
         if not (function or var.base.endswith("_cal")):  # \\mathcal{L}(\\theta): a loss, by convention
             raise Unsupported(
                 f"{var.base}(...) may be a function or a product: the oracle cannot tell (pass latex= with "

@@ -153,6 +153,9 @@ def _continued_row(out: list[Any], rest: list[Any]) -> list[Any]:
 def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     """Rewrite the notation at i into out (None: not one of these); returns how many more nodes it took."""
     t, c = nodes[i], cmd_of(nodes[i])
+    if c in ("nicefrac", "sfrac", "cfrac"):
+        out.append("\\frac")  # \\nicefrac{1}{2}: a fraction set another way
+        return 0
     if t == "^" and nodes[i + 2 : i + 3] == ["_"] and i + 3 < len(nodes):
         out += ["_", _cleaned(nodes[i + 3]), "^", _cleaned(nodes[i + 1])]  # x^2_i -> x_i^2
         return 3
