@@ -92,7 +92,7 @@ def test_the_subscript_form_and_a_total_derivative_in_its_variable_alone():
         (r"y = \frac{d}{dt}\left(a t^2\right)", "which of them depend on t is not written"),
         (r"y = \frac{d}{dt}\left(a^2\right)", "how its symbols depend on t is not written"),
         (r"g = \frac{\partial L}{\partial \mathbf{w}}", "a matrix or vector"),
-        (r"g = \frac{\partial}{\partial \theta} \log p(x \mid \theta)", "a renaming"),  # the score alone: given
+        (r"g = \frac{\partial}{\partial \theta} \log p(x \mid \theta)", "a renaming"),  # a given score alone
         (
             r"D h = \frac{\partial}{\partial \epsilon}\Big|_{\epsilon = 0} h(x + \epsilon e)",
             "evaluated at a point",
