@@ -214,3 +214,12 @@ def test_three_algorithm_boxes_side_by_side_read_box_by_box() -> None:
     assert algs[0].steps[-1] == "return the best λi" and algs[2].steps[-1] == "return λˆ and its weights"
     assert not any("network" in step for step in algs[0].steps)
     assert "| settings |" not in md  # no table of the boxes' rows
+
+
+def test_negated_relations_read_as_one_symbol_and_raise_no_accent_flag() -> None:
+    """pdfium prints \\neq's slash as a combining overlay before its `=` ('̸='), which read as an accent
+    floating between two symbols and flagged right bodies (held-out class); \\notin prints '∈/'."""
+    md = convert("negations").markdown
+    found = {e.label: e for e in find_all(md, {"numbered"})["numbered"]}
+    assert "f(xn) ≠ yn" in found["1"].body and "xi ∉ S" in found["2"].body
+    assert "\u0338" not in md and "∈/" not in md

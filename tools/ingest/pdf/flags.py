@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tools.ingest.pdf.glyphs import MAPLESS
+from tools.ingest.pdf.glyphs import MAPLESS, negations
 from tools.ingest.pdf.labels import LABEL
 from tools.ingest.pdf.lines import Line, line_box
 from tools.ingest.pdf.mathtext import REL
@@ -56,7 +56,7 @@ def _read_order(ln: Line) -> list[str]:
     """What the line's text and runs show was read out of place: a floating accent, a row cut from its
     display, a script read after a run it sits inside or on a row of its own, a matrix read as a fraction."""
     out = []
-    if _FLOATING.search(ln.text):
+    if _FLOATING.search(negations(ln.text)):  # '̸=' is '≠', no accent
         out.append(ACCENT)
     if ln.label and _fragment(LABEL.sub("", ln.text).strip()):
         out.append(FRAGMENT)

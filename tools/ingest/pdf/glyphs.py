@@ -22,9 +22,23 @@ def _plain(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", m.group())
 
 
+# a relation struck through (\\neq, \\notin): pdfium prints the slash, a combining overlay, before it
+_NEGATED = re.compile("\u0338([=<>≤≥∈∋⊂⊃⊆⊇∼≃≅≈≡∣∥])")
+
+
+def negations(text: str) -> str:
+    """'̸=' (the overlay before its relation) -> '≠', '̸∈' -> '∉'; '∈/' (\\notin's slash after it) -> '∉'."""
+    if "∈/" in text:
+        text = text.replace("∈/", "∉")
+    if "\u0338" not in text:
+        return text
+    return _NEGATED.sub(lambda m: unicodedata.normalize("NFC", m[1] + "\u0338"), text)
+
+
 def clean(text: str) -> str:
-    """Ligatures folded, pdfium's hyphen marks as '-', maths letters as plain letters, glyphs without a
-    Unicode map as U+FFFD."""
+    """Ligatures folded, pdfium's hyphen marks as '-', maths letters as plain letters, negated relations as
+    one symbol, glyphs without a Unicode map as U+FFFD."""
+    text = negations(text)
     if _MATH_ALNUM.search(text):
         text = _MATH_ALNUM.sub(_plain, text)
     if not _ODD.search(text):  # str.translate with a dict is slow: only when needed
