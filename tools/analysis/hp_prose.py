@@ -146,8 +146,8 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
         return True
     if re.match(rf"(?:\d+|{WORDNUM})\b", gap, re.I):
         return True
-    if RESULT_WORDS.search(gap) or NOT_A_COUNT.match(gap):
-        return True
+    if RESULT_WORDS.search(gap) or NOT_A_COUNT.match(gap) or re.search(r"\bdofs?\b", gap, re.I):
+        return True  # "a 7-DOF robotic arm": the arm's degrees of freedom, no count of arms
     if gap[:1].isupper() and re.search(r"(^|[.!?:]\s*)$", text[: m.start()]):
         return True
     if re.search(r"[×x]\s*$", text[max(0, m.start() - 4) : m.start("value")]):
@@ -174,6 +174,8 @@ def _part_of_run(text: str, span: tuple[int, int]) -> str | bool:
 
 # "the batch sizes for CIFAR-10 and for ImageNet are 128 and 4096": one value per thing named, in order
 _WIDTH_AFTER = re.compile(r"\s+(?:hidden\s+)?(?:nodes|units|neurons|filters|channels|dimensions)\b", re.I)
+# a value times a set's size or a power of ten whose superscript was lost: "Q = 0.4 |D|", "D = 2 . 103"
+_SCALED_AFTER = re.compile(r"\s*(?:[|‖][^\W\d_]\w{0,3}[|‖]|[.·×]\s*10(?:\s*\^|\d))")  # not a table's " | "
 # "a step size of 4 pixels", "step size 5.625°": a spacing on a grid, not a learning rate
 _SPACING_UNIT = re.compile(r"\s*(?:pixels?|px|voxels?|°|◦|degrees?|deg\b|mm\b|cm\b|meters?|metres?)", re.I)
 # "the two 4096 fully connected layers": a count, then each layer's width
@@ -494,6 +496,7 @@ class _ProseScan:
             or bool(FACTOR_AFTER.match(text, m.end("value")))
             or bool(GREEK_FACTOR.match(text, m.end("value")))  # "b = 2 ι": a product with a symbol
             or bool(re.match(r"\s*[−+-]\s*[^\d\s.,;)]", text[m.end("value") :]))  # "a = 1 − ι": a formula
+            or bool(_SCALED_AFTER.match(text, m.end("value")))  # "Q = 0.4 |D|", "D = 2 . 10^3"
         )
 
     def keywords(self) -> None:
