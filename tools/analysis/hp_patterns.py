@@ -316,8 +316,8 @@ _PHRASES = (
         "image_size",
         "image size",
     ),
-    (
-        r"\b(?:images?|frames?|inputs?)\s+(?:are|were)\s+(?:resized|rescaled|cropped)\s+to\s+"
+    (  # "images were cropped to 224 × 224": the input's size (resized and rescaled: the phrase below)
+        r"\b(?:images?|frames?|inputs?)\s+(?:are|were)\s+cropped\s+to\s+"
         rf"(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
         "image_size",
         "image size",

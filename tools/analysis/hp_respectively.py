@@ -47,9 +47,9 @@ def respectively(text: str) -> list[tuple[re.Match[str], list[Paired]]]:
     for m in RESPECTIVELY.finditer(text):
         start = max((s.end() for s in SENTENCE_START.finditer(text, 0, m.start())), default=0)
         prefix = text[start : m.start()]
-        at = m.start("values")
-        items = [(i["v"], (at + i.start("v"), at + i.end("v"))) for i in _ITEM.finditer(m["values"])]
-        symbols = {i["s"] for i in _ITEM.finditer(m["values"])}
+        at, found = m.start("values"), list(_ITEM.finditer(m["values"]))
+        items = [(i["v"], (at + i.start("v"), at + i.end("v"))) for i in found]
+        symbols = {i["s"] for i in found}
         pairs = _pairs(prefix, items)
         if len(symbols) == 1 and None not in symbols:  # "ρ0 = 10 and ρ0 = 3": the symbol names them too
             sym = next(iter(symbols))

@@ -504,15 +504,15 @@ def _numbered_cases(nb: _Numberer, s: str, env: str, i: int, at: int) -> int:
     which a \\label in the left-hand side names."""
     c_end, e_end = env_end(s, env, i)
     lhs, j = read_arg(s, i)
-    keys = _LABEL.findall(lhs)
-    lhs = _LABEL.sub("", lhs)
-    if env.rstrip("*") == "subnumcases":
+    keys, lhs = _LABEL.findall(lhs), _LABEL.sub("", lhs)
+    lettered = env.rstrip("*") == "subnumcases"
+    if lettered:
         _begin_subequations(nb)
         for key in keys:
             nb.label(key)
     rows = [_case_row(lhs, r) for r in split_top(s[j:c_end], "\\\\") if r.strip()]
     nb.display("align", " \\\\ ".join(rows), at, e_end)
-    if env.rstrip("*") == "subnumcases":
+    if lettered:
         _end_env(nb, "subequations")
     return e_end
 

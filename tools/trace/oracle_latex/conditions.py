@@ -272,6 +272,7 @@ def _comparisons(part: list[Any]) -> list[tuple[list[Any], str, list[Any]]]:
         raise Unsupported("a comparison with an empty side in a case condition")
     return [(sides[n], RELATIONS[part[k]], sides[n + 1]) for n, k in enumerate(ops)]
 
+
 STEP_LETTERS = INDEX_LETTERS | {"r", "s", "t", "\\tau"}  # indices, steps, times
 
 
@@ -296,4 +297,5 @@ def equality_letter(side: list[Any]) -> str | None:
 
 
 def _whole(side: list[Any]) -> bool:
-    return len(flatten(side)) == 1 and re.fullmatch(r"\d", str(flatten(side)[0])) is not None
+    flat = flatten(side)
+    return len(flat) == 1 and re.fullmatch(r"\d", str(flat[0])) is not None

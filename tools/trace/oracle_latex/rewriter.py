@@ -257,7 +257,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if var.call is not None:
             sub_name = name_of(var.sub)
             args = [p for p in name_of(var.call).split("_") if p]
-            at_index = [p for p in args if p in self.indices]
+            at_index = self._call_indices(var.call)
             if set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS:
                 var.name = py_name(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
             elif (
@@ -515,16 +515,18 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             raise Unsupported(
                 f"{word}(x; ...) is a density the oracle does not know (it reads \\mathcal{{N}})"
             )
-        if not at_top_level(args, ",") and not NETWORK_NAME.fullmatch(word):
+        network = not at_top_level(args, ",") and NETWORK_NAME.fullmatch(word)  # its output: a given value
+        if not at_top_level(args, ",") and not network:
             raise Unsupported(f"the named operator \\{c}{{{word}}} is not one the oracle knows")
         name = py_name(word)
         var = Var(name=name, base=name, call=args)
-        if NETWORK_NAME.fullmatch(word) and not at_top_level(args, ","):  # a network's output: its value
-            at_index = [p for p in name_of(args).split("_") if p in self.indices]
-            st.out.append(self._application(var, "", at_index) + " ")
-        else:
-            st.out.append(self.emit_var(var) + " ")
+        shown = self._application(var, "", self._call_indices(args)) if network else self.emit_var(var)
+        st.out.append(shown + " ")
         return close + 1
+
+    def _call_indices(self, call: list[Any]) -> list[str]:
+        """The summation indices a call's arguments hold (`\\ell(x_i, y_i)` inside a sum over i: ['i'])."""
+        return [p for p in name_of(call).split("_") if p in self.indices]
 
     def _emit_transpose(self, st: Emit, i: int) -> int:
         if self.learning:
