@@ -415,6 +415,10 @@ def test_a_function_of_the_summed_index_is_one_value_per_term():
         (r"p(\gamma) = \text{Gam}(\gamma; a, b)", "a density the oracle does not know"),
         (r"s = \textnormal{cap}(x, \beta \,|\, d)", "a conditional"),
         (r"y = \operatorname{foo}(a) + c", "\\operatorname{foo} is not one the oracle knows"),
+        # an optimisation written as a word (once read as a variable named argmin_w: a wrong oracle)
+        (r"w^* = \mathop{\mathrm{argmin}}\limits_{w} \mathcal{L}_{T}(w, \lambda)", "an optimisation"),
+        (r"w^* = \operatorname*{arg\,min}_{w} \mathcal{L}_{T}(w, \lambda)", "an optimisation"),
+        (r"y = \mathrm{max}(a, b) + c", "an optimisation"),
         (r"f(u) = u^2, \quad y = \nabla f(x) + f(x)", "the gradient of f"),
     ],
 )

@@ -132,17 +132,3 @@ def test_named_losses_of_a_prediction_and_a_target_are_given_values():
     )
     assert set(spec["given"]) == {"L_cal_y_of_y_y", "L_cal_b_of_b_b"}
     assert not oracle_spec(r"y = \mathcal{L}(X) + 1").ok  # one operand: an operator or a law
-
-
-@pytest.mark.parametrize(
-    "latex",
-    [
-        r"w^* = \mathop{\mathrm{argmin}}\limits_{w} \mathcal{L}_{T}(w, \lambda)",
-        r"w^* = \operatorname*{arg\,min}_{w} \mathcal{L}_{T}(w, \lambda)",
-        r"y = \mathrm{max}(a, b) + c",
-    ],
-)
-def test_an_optimisation_written_as_a_word_is_refused(latex):
-    """`\\mathrm{argmin}_w` once read as a variable named argmin_w: a wrong oracle."""
-    result = oracle_spec(latex)
-    assert not result.ok and "an optimisation" in result.reason
