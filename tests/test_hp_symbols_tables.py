@@ -142,3 +142,16 @@ def test_run_lengths_paired_lists_sizes_and_moving_averages() -> None:
     assert got["batch_size"] == [([64.0, 256.0], "stated", None)]
     assert got["embedding_dim"] == [(300.0, "stated", None)]
     assert got["ema_rate"] == [(0.99, "stated", None)]
+
+
+def test_a_settings_table_with_one_column_per_setting_reads_its_rows_as_experiments() -> None:
+    """'| Task | lr | batch size |' over one row per task: each value is its column's setting and the row's
+    first cell its context (the task was read as the setting's name)."""
+    md = "**Table 2** Training settings per task.\n\n"
+    md += "| Task | lr | batch size | dropout |\n|---|---|---|---|\n"
+    md += "| MNIST | $10^{-3}$ | 64 | 0.1 |\n| Penn Treebank | 20 | 20 | 0.5 |\n"
+    got = _found(md)
+    assert got["learning_rate"] == [(1e-3, "stated", "MNIST"), (20.0, "stated", "Penn Treebank")]
+    assert got["batch_size"] == [(64.0, "stated", "MNIST"), (20.0, "stated", "Penn Treebank")]
+    assert got["dropout"] == [(0.1, "stated", "MNIST"), (0.5, "stated", "Penn Treebank")]
+    assert "mnist" not in got and "penn_treebank" not in got

@@ -223,3 +223,41 @@ def test_negated_relations_read_as_one_symbol_and_raise_no_accent_flag() -> None
     found = {e.label: e for e in find_all(md, {"numbered"})["numbered"]}
     assert "f(xn) ≠ yn" in found["1"].body and "xi ∉ S" in found["2"].body
     assert "\u0338" not in md and "∈/" not in md
+
+
+def test_tables_of_three_or_more_columns_become_pipe_tables_read_per_column() -> None:
+    """A settings table with one column per dataset, one with a column per setting (right-aligned) and a
+    results table under headings spanning two columns were run into prose lines; each is now a pipe table,
+    so every value is read with its column's (or row's) experiment as context, and results stay results."""
+    md = convert("gridtables").markdown
+    assert "| Hyperparameter | CIFAR-10 | ImageNet | SVHN |" in md
+    assert "| Learning rate | 0.1 | 0.4 | 0.05 |" in md
+    assert "| Penn Treebank | 20 | 20 | 0.5 |" in md
+    assert "| Model | CIFAR-10 Top-1 | CIFAR-10 Top-5 | SVHN Top-1 | SVHN Top-5 |" in md
+    got: dict[str, list[tuple[str, str | None]]] = {}
+    for h in find_hyperparameters(md):
+        if h.confidence == "stated":
+            got.setdefault(h.key, []).append((h.value, h.context))
+    assert got["learning_rate"] == [
+        ("0.1", "CIFAR-10"), ("0.4", "ImageNet"), ("0.05", "SVHN"),
+        ("10−3", "MNIST"), ("20", "Penn Treebank"), ("20", "WikiText-2"),
+    ]
+    assert got["optimizer"] == [("SGD", "CIFAR-10"), ("SGD", "ImageNet"), ("Adam", "SVHN")]
+    assert got["dropout"] == [("0.1", "MNIST"), ("0.5", "Penn Treebank"), ("0.4", "WikiText-2")]
+    assert not {"top_1", "top_5", "mnist"} & set(got)
+
+
+def test_a_small_settings_table_stays_a_table_and_its_cells_are_read() -> None:
+    """An indented name/value table in a small font: rows with few words and an `=` ('Optimizer momentum
+    β1=0.9, β2=0.96') read as display maths and were joined with their neighbours into one display, and rows
+    whose value carries a citation broke the table. It is one table now; a cell of assignments gives each
+    symbol, a cited value its words."""
+    md = convert("smalltable").markdown
+    rows = [s for s in md.split("\n") if s.startswith("| ")]
+    assert rows[0] == "| Configuration | Value |" and len(rows) == 11  # header, rule and nine settings
+    assert "| Optimizer momentum | β1=0.9, β2=0.96 |" in rows and "| Weight decay | 0.045 |" in rows
+    got = {(h.key, h.value, h.context) for h in find_hyperparameters(md) if h.confidence == "stated"}
+    assert {("beta1", "0.9", "Optimizer momentum"), ("beta2", "0.96", "Optimizer momentum")} <= got
+    assert {("optimizer", "AdaFactor", None), ("lr_schedule", "cosine decay", None)} <= got
+    assert {("weight_decay", "0.045", None), ("batch_size", "512", None)} <= got
+    assert ("warmup_steps", "5000", None) in got

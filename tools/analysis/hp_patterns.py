@@ -28,8 +28,9 @@ NAME = rf"(?<![\w-])(?P<name>{phrase_re(ALL_NAMES)})(?![\w])"
 _COUNT = rf"(?P<name>{phrase_re(_COUNT_NAMES)})(?![\w])"
 _VALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern}|(?:{WORDNUM})\b)"
 _NUMVALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern})"
-# after a name, a list never runs into the next count: "learning rate 1e-4, and 2×10^5 gradient steps"
-_LIST_OF_NAME = rf"{LIST}(?!\s*[×·*^]|\s*(?:[A-Za-z][\w]*\s+)?(?:{phrase_re(_COUNT_NAMES)})(?![\w]))"
+# after a name, a list never runs into the next count: "learning rate 1e-4, and 2×10^5 gradient steps",
+# "a step size of 0.05 and 1000 burn-in iterations"
+_LIST_OF_NAME = rf"{LIST}(?!\s*[×·*^]|\s*(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{phrase_re(_COUNT_NAMES)})(?![\w]))"
 _NAMED_VALUE = rf"(?<![\w.−-])(?P<value>{GRID}|{RANGE}|{_LIST_OF_NAME}|{ONE})"
 NOUN_AFTER = re.compile(rf"[\s-]+(?:[A-Za-z][\w]*\s+)?{_COUNT.replace('(?P<name>', '(?P<noun>')}", re.I)
 UNIT = re.compile(r"\s*(steps|iterations|updates|epochs|tokens|examples|images|samples|sequences)\b", re.I)

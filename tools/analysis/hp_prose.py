@@ -96,6 +96,7 @@ from tools.analysis.hp_patterns import (
     names_other,
     of_head,
 )
+from tools.analysis.hp_phrased import phrased
 from tools.analysis.hp_respectively import respectively
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_vocabulary import (
@@ -316,6 +317,7 @@ class _ProseScan:
         self.set_it()
         self.named()
         self.compounds()
+        self.phrased()
         self.symbol_values()
         self.symbol_sets()
         self.keywords()
@@ -670,6 +672,15 @@ class _ProseScan:
             if noun in PART_KEY and m["attr"].lower() in ("size", "width"):
                 key = PART_KEY[noun]  # "all hidden layers have size 100"
             self.emit(m, name, key, m["value"], m.span("value"))
+
+
+    def phrased(self) -> None:
+        """A setting the vocabulary has no name for, named by the paper's phrase: 'an entropy coefficient of
+        0.01', 'we set the margin to 0.3' (hp_phrased.py)."""
+        for p in phrased(self.text):
+            m, span = p.match, p.match.span("value")
+            if self.free(*span) and not rejected(self.text, *span, normalize_value(m["value"])):
+                self.emit(m, p.name, p.key, m["value"], span)
 
 
 def prose_matches(  # noqa: PLR0913

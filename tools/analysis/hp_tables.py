@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
+from tools.analysis.components import CITATION
 from tools.analysis.findings import MarkdownLine as _Line
+from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_confidence import no_sentence
 from tools.analysis.hp_normalize import SCALAR, VALUE_RE
@@ -116,7 +118,7 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
     last_settings = -10  # where the last settings table ended: a headless one right after it is one too
     while i < len(lines):
         line = lines[i]
-        if (end := _settings_table(lines, i, out, follows=last_settings >= i - 3)) > i or (
+        if (end := _settings_table(lines, i, symbols, out, follows=last_settings >= i - 3)) > i or (
             end := _flat_settings(lines, i, out)
         ) > i:
             used.update(ln.no for ln in lines[i:end])
@@ -164,7 +166,9 @@ _TRAILING_SYMBOL = re.compile(rf"\s+(?:\(\s*{SYM}\s*\)|{SYM})\s*$")
 _RULE_ROW = re.compile(r"^\|?\s*:?-{3,}")
 
 
-def _settings_table(lines: list[_Line], i: int, out: Collector, follows: bool = False) -> int:
+def _settings_table(  # noqa: PLR0913
+    lines: list[_Line], i: int, symbols: dict[str, str], out: Collector, follows: bool = False
+) -> int:
     """A pipe table of settings ('| Hyperparameter | Atari | MuJoCo |' or one captioned 'Hyperparameters'):
     every row names a setting, so each value cell is one, with its column's heading as the context, even
     when the name is not in the synonym table ('Entropy coefficient', 'Discount γ'). Returns where the table
@@ -193,6 +197,8 @@ def _settings_table(lines: list[_Line], i: int, out: Collector, follows: bool = 
         and headless  # the right one of two settings tables side by side
     ):
         return i
+    if not headless and _transposed(header, lines[i + 2 : end], symbols, out):
+        return end
     for line in ([lines[i]] if headless else []) + lines[i + 2 : end]:
         cells = _cells(line.text)
         name = _TRAILING_SYMBOL.sub("", cells[0]).strip(" :*")
@@ -200,11 +206,52 @@ def _settings_table(lines: list[_Line], i: int, out: Collector, follows: bool = 
             continue
         for k, cell in enumerate(cells[1:], start=1):
             head = header[k] if k < len(header) and len(cells) > 2 and not headless else None
-            if value := _setting_value(cell):
-                key, qualifier = _row_key(name)
-                ctx = " ".join(x for x in (head, qualifier) if x) or None
+            key, qualifier = _row_key(name)
+            ctx = " ".join(x for x in (head, qualifier) if x) or None
+            if value := _setting_value(cell) or _word_value(cell, key):
                 out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx)
+            where = " ".join(filter(None, (name, head)))
+            for sym, v in _assignments(cell):  # 'Optimizer momentum | β1=0.9, β2=0.96'
+                out.add(line, sym, symbol_key(sym), v, "table", line.text, context=where)
     return end
+
+
+_WORDS_VALUE = re.compile(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2}")
+
+
+def _word_value(cell: str, key: str) -> tuple[str, None] | None:
+    """A few words as the value of a setting that takes words ('Learning rate schedule | cosine decay')."""
+    cell = CITATION.sub("", cell).strip()
+    return (cell, None) if key in WORD_VALUED and _WORDS_VALUE.fullmatch(cell) else None
+
+
+_ONE_ASSIGNMENT = rf"(?:{SYM})\s*=\s*(?:{SCALAR})"
+_ASSIGNMENT = re.compile(rf"(?P<sym>{SYM})\s*=\s*(?P<value>{SCALAR})")
+_ASSIGNMENTS = re.compile(rf"{_ONE_ASSIGNMENT}(?:\s*[,;]\s*(?:and\s+)?{_ONE_ASSIGNMENT})*")
+
+
+def _assignments(cell: str) -> list[tuple[str, str]]:
+    """A cell made of assignments only ('β1=0.9, β2=0.96'): each symbol with its value."""
+    cell = cell.strip()
+    if not _ASSIGNMENTS.fullmatch(cell):
+        return []
+    return [(m["sym"], m["value"]) for m in _ASSIGNMENT.finditer(cell)]
+
+
+def _transposed(header: list[str], rows: list[_Line], symbols: dict[str, str], out: Collector) -> bool:
+    """A settings table with one column per setting and one row per experiment ('| Task | lr | batch size |'
+    over '| MNIST | 10^-3 | 64 |'): each value is its column's setting, its row's first cell the context.
+    False (nothing read) when the header names fewer than two settings or a row opens with one."""
+    keys = [_key_of(h, symbols) for h in header]
+    if sum(map(bool, keys[1:])) < 2 or any(_row_key(_cells(r.text)[0])[0] in SYNONYMS for r in rows):
+        return False
+    for line in rows:
+        cells = _cells(line.text)
+        for k, cell in enumerate(cells[1:], start=1):
+            if k < len(keys) and keys[k] and (value := _setting_value(cell)):
+                ctx = cells[0] or None
+                out.add(line, header[k], keys[k], value[0], "table", line.text, value[1], context=ctx)
+    return True
 
 
 # a settings table a PDF dump wrote as lines of 'name value' pairs under its heading:
@@ -284,7 +331,7 @@ _CELL_UNIT = re.compile(rf"(?P<value>{SCALAR})\s+(?P<unit>[A-Za-z]{{3,12}})")
 
 def _setting_value(cell: str) -> tuple[str, str | None] | None:
     """A settings-table cell's value and unit ('0.99', 'Adam', '1M frames'), None for any other cell."""
-    cell = cell.strip()
+    cell = CITATION.sub("", cell).strip()  # 'AdaFactor (Shazeer & Stern, 2018)'
     if cell and (VALUE_RE.fullmatch(cell) or _ROW_VALUE.fullmatch(cell)):
         return cell, None
     m = _CELL_UNIT.fullmatch(cell)

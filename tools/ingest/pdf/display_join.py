@@ -6,6 +6,7 @@ bottom, the label last."""
 
 from __future__ import annotations
 
+import re
 import statistics
 
 from tools.ingest.pdf.labels import LABEL
@@ -15,6 +16,7 @@ from tools.ingest.pdf.runs import Run, runs_text
 from tools.ingest.pdf.word_limits import word_limits
 
 _OPS = set("∑∏∫∮⋃⋂")
+_WORDS = re.compile(r"[A-Za-z]{4,}")
 
 Limit = tuple[list[Run], Run]  # the row holding a limit, and the limit's run
 Piece = list[Run]  # a part of a row, cut where runs stand apart
@@ -216,8 +218,13 @@ def _fraction_pairs(rows: list[list[Run]], body: float) -> list[Pair]:
     for ka, sas in enumerate(big):
         for sa in sas:  # script-size pieces (exponents, limits) are no display numerators
             for kb in range(ka + 1, len(rows)):
-                pairs += _pairs_below(rows, mains, body, ka, sa, kb, big[kb])
-    return pairs
+                pairs += _pairs_below(rows, mains, body, ka, sa, kb, [s for s in big[kb] if not _wordy(s)])
+    return [p for p in pairs if not _wordy(p[2])]
+
+
+def _wordy(piece: Piece) -> bool:
+    """Two words or more: a table's row ('Weight decay 0.045' over 'Batch size 512'), no fraction's part."""
+    return len(_WORDS.findall(runs_text(piece))) >= 2
 
 
 def _pairs_below(

@@ -13,6 +13,7 @@ from tools.ingest.pdf.labels import LABEL, label_of
 from tools.ingest.pdf.lines import Line, margins
 from tools.ingest.pdf.mathtext import MATH, OPEN_OP, REL, few_words, mathy
 from tools.ingest.pdf.runs import PdfPage
+from tools.ingest.pdf.table_rows import mark_table_rows
 
 _STEP = re.compile(rf"^(?:\d{{1,3}}:|{STEP_WORDS})", re.I)
 _NEAR = ("label", "display", "indented")
@@ -37,7 +38,10 @@ def mark_displays(lines: list[Line], page: PdfPage) -> list[Line]:
     if not lines:
         return lines
     frame = _frame(lines)
+    mark_table_rows(lines, page)
     for ln in lines:
+        if ln.kind == "tabled":
+            continue
         ln.label = label_of(ln, page, frame.xl, frame.xr)
         ln.kind = _kind(ln, frame, page)
     _rows_of_lone_labels(lines, frame, page)

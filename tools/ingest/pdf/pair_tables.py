@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 
+from tools.ingest.pdf.cells import Cutter, ends_apart, line_cells, text_line
+from tools.ingest.pdf.grid_tables import grid_table
 from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.runs import PdfPage, Run
 
-_GAP = 0.8  # font sizes: a wider gap between glyphs separates cells (a word space is ~0.33)
 _ALIGN = 3.0  # points: the cells of one column start (or end) this close to each other
 _MIN_ROWS = 3
-_CANDIDATE = ("text", "indented")
+_CANDIDATE = ("text", "indented", "tabled")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-_SPACES = re.compile(r" +")
+# a citation after a name or a value: 'AdaFactor (Shazeer & Stern, 2018)', 'Warmup steps [12]'
+_CITED = re.compile(r"\s*(?:\([^()]*\b(?:19|20)\d\d[a-z]?\)|\[[\d,\s–-]+\])\s*$")
 
 
 def pair_tables(lines: list[Line], page: PdfPage) -> list[Line]:
@@ -24,6 +26,7 @@ def pair_tables(lines: list[Line], page: PdfPage) -> list[Line]:
     cell); the first row of each table is followed by a Markdown rule row, and tables are set apart by a
     blank line."""
     out: list[Line] = []
+    cut = Cutter(page)
     k = 0
     while k < len(lines):
         rows = _rows_from(lines, k, page)
@@ -32,9 +35,14 @@ def pair_tables(lines: list[Line], page: PdfPage) -> list[Line]:
         if len(rows) >= _MIN_ROWS:
             out += _tables(lines[k : k + len(rows)], rows)
             k += len(rows)
+        elif (grid := grid_table(lines, k, cut))[0]:
+            out += grid[1]
+            k += grid[0]
         else:
             out.append(lines[k])
             k += 1
+    for ln in out:
+        ln.kind = "text" if ln.kind == "tabled" else ln.kind  # a row no table took is text after all
     return out
 
 
@@ -54,63 +62,18 @@ def _rows_from(lines: list[Line], k: int, page: PdfPage) -> list[list[Run]]:
 
 def _pairs(ln: Line, page: PdfPage) -> list[Run]:
     """A line's cells when it reads as one or two (name, value) pairs: a name of a few words, a short one."""
-    if ln.kind not in _CANDIDATE or len(ln.text) > 90 or len(ln.runs) > 8 or not _ends_apart(ln, page):
+    if ln.kind not in _CANDIDATE or len(ln.text) > 90 or len(ln.runs) > 8 or not ends_apart(ln, page):
         return []
-    cells = _cells(ln, page)
+    cells = line_cells(ln, page)
     if len(cells) not in (2, 4):
         return []
-    names, values = cells[0::2], cells[1::2]
-    if not all(_WORDS.search(c.text) and len(c.text.split()) <= 6 for c in names):
+    names = [_CITED.sub("", c.text) for c in cells[0::2]]
+    values = [_CITED.sub("", c.text) for c in cells[1::2]]
+    if not all(_WORDS.search(c) and len(c.split()) <= 6 for c in names):
         return []
-    if not all(len(c.text.split()) <= 3 and len(c.text) <= 24 for c in values):
+    if not all(len(c.split()) <= 3 and len(c) <= 24 for c in values):
         return []
     return cells
-
-
-def _ends_apart(ln: Line, page: PdfPage) -> bool:
-    """Whether the line's last short piece (a value cell's length) stands apart from what precedes it: a cheap
-    test that spares prose lines the glyph-by-glyph cut."""
-    last = ln.runs[-1]
-    if len(ln.runs) > 1 and last.x0 - ln.runs[-2].x1 > _GAP * last.size:
-        return True
-    tail = max(len(last.text) - 26, 1)
-    spaces = [m.span() for m in _SPACES.finditer(last.text, tail)]
-    return any(j < len(last.text) and _wide(page, last, i, j) for i, j in spaces[-3:])  # a value: <= 3 words
-
-
-def _wide(page: PdfPage, r: Run, i: int, j: int) -> bool:
-    """The space r.text[i:j] is wider than a cell gap (glyph boxes either side)."""
-    return page.room(r.ts + i - 1, r.ts + j) > _GAP * r.size
-
-
-def _cells(ln: Line, page: PdfPage) -> list[Run]:
-    """The line cut where glyphs stand more than _GAP font sizes apart: between runs, and at a space inside
-    a run (from the boxes of the glyphs either side)."""
-    cells: list[Run] = []
-    for r in ln.runs:
-        pieces = _split_run(r, page)
-        if cells and pieces[0].x0 - cells[-1].x1 <= _GAP * r.size:
-            a, b = cells[-1], pieces[0]
-            cells[-1] = Run(f"{a.text} {b.text}", a.x0, b.x1, a.y, a.size, a.ci0, b.ci1, a.ts)
-            pieces = pieces[1:]
-        cells += pieces
-    return cells
-
-
-def _split_run(r: Run, page: PdfPage) -> list[Run]:
-    """A run cut at its wide spaces."""
-    out: list[Run] = []
-    start, x0 = 0, r.x0
-    for m in _SPACES.finditer(r.text):
-        if m.start() == 0 or m.end() >= len(r.text):
-            continue
-        left = page.box(page.char(r.ts + m.start() - 1))[2]
-        right = page.box(page.char(r.ts + m.end()))[0]
-        if right - left > _GAP * r.size:
-            out.append(Run(r.text[start : m.start()], x0, left, r.y, r.size, r.ci0, r.ci0, r.ts + start))
-            start, x0 = m.end(), right
-    out.append(Run(r.text[start:], x0, r.x1, r.y, r.size, r.ci0, r.ci1, r.ts + start))
-    return out
 
 
 def _aligned(rows: list[list[Run]]) -> bool:
@@ -131,11 +94,6 @@ def _tables(lines: list[Line], rows: list[list[Run]]) -> list[Line]:
             cells = row[c : c + 2]
             out.append(Line(cells, cells[0].x0, cells[1].x1, ln.y, ln.size, ln.text, kind="table"))
             if n == 0:
-                out.append(_text_line(ln, "| --- | --- |", "table rule"))
-        out.append(_text_line(ln, "", "blank"))
+                out.append(text_line(ln, "| --- | --- |", "table rule"))
+        out.append(text_line(ln, "", "blank"))
     return out
-
-
-def _text_line(ln: Line, text: str, kind: str) -> Line:
-    """A line of fixed Markdown (a rule row, a blank line) placed where `ln` is."""
-    return Line([], ln.x0, ln.x1, ln.y, ln.size, text, kind=kind)

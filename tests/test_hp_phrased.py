@@ -1,0 +1,39 @@
+"""Settings the vocabulary has no name for, named by the paper's own noun phrase (hp_phrased.py), and the
+phrases that look alike but name a result, a derived quantity or the data."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+
+def test_a_setting_named_by_its_own_phrase_gets_that_phrase_as_key() -> None:
+    got = found(
+        "We train the policy with an entropy coefficient of 0.01 and a clipping threshold of 0.2. "
+        "We set the trust region radius to 0.5 and the number of negative samples is 5. "
+        "We set the number of inducing points to 128. We use a margin of 0.3.\n"
+    )
+    assert got == {
+        "entropy_coefficient": [(0.01, "stated")],
+        "clipping_threshold": [(0.2, "stated")],
+        "trust_region_radius": [(0.5, "stated")],
+        "num_negative_samples": [(5.0, "stated")],
+        "num_inducing_points": [(128.0, "stated")],
+        "margin": [(0.3, "stated")],
+    }
+
+
+def test_outcomes_relative_values_data_and_vague_heads_are_no_such_settings() -> None:
+    got = found(
+        "Our method outperforms the baseline with a success rate of 0.9 and an expected masking rate of "
+        "0.64. We fix the kernel bandwidth as 20% of the average distance. The dataset size is 50,000. "
+        "The images have a size of 32.\n"
+    )
+    assert not {"success_rate", "expected_masking_rate", "kernel_bandwidth", "dataset_size", "size"} & set(
+        got
+    )
+
+
+def test_a_list_after_a_name_stops_before_the_next_count() -> None:
+    """'a step size of 0.05 and 1000 burn-in iterations' gave the value '0.05 and 1000'."""
+    got = found("Our sampler uses a step size of 0.05 and 1000 burn-in iterations.\n")
+    assert got["learning_rate"] == [(0.05, "stated")]

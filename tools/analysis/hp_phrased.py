@@ -1,0 +1,86 @@
+"""Settings the vocabulary has no name for, named by the paper's own noun phrase: 'an entropy coefficient of
+0.01', 'we set the margin to 0.3', 'the number of negative samples is 5'. The phrase ends in a word for a
+quantity one sets (coefficient, threshold, margin, ...) or is 'the number of ...'; its key is the phrase in
+snake_case (`entropy_coefficient`, `num_negative_samples`). Phrases ending in a name the vocabulary knows are
+left to the rules written for them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from tools.analysis.hp_normalize import VALUE_RE
+from tools.analysis.hp_patterns import NAME, NOT_A_SETTING
+from tools.analysis.hp_vocabulary import RESULT_WORDS, SYNONYMS, canonical_key
+
+_HEAD = (
+    r"(?:coefficient|threshold|margin|weight|factor|temperature|penalty|strength|scale|radius|bandwidth|"
+    r"horizon|period|interval|frequency|budget|capacity|patience|ratio|probability|decay|rate|size|length|"
+    r"width|depth|dimension|dimensionality|tolerance|variance|deviation|level|constant|parameter)s?"
+)
+_FUNCTION_WORD = (
+    r"the|a|an|this|that|these|it|its|our|their|which|and|or|is|was|are|were|of|with|for|on|in|by|to|at|from|"
+    r"as|we|be|been|each|every|all|per|than|also|then|both|only|same|such"
+)
+_WORD = rf"(?!(?:{_FUNCTION_WORD})\b)[a-z][a-z-]+\s+"
+_PHRASE = rf"(?P<noun>(?:{_WORD}){{0,3}}{_HEAD}|number\s+of\s+(?:{_WORD}){{0,2}}[a-z][a-z-]+)"
+# no formula, percentage or share runs on from the value ('20% of the distance' is relative to something)
+_AFTER = r"(?!\w|\.\d|\s*[×x*/^(±]|\s*%|\s+of\s+(?:the|an?|its|our|each)\b)"
+_VALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern}){_AFTER}"
+_SET = r"(?:(?:set|fixed|chosen|initiali[sz]ed)\s+(?:to|at|as)\s+)"
+_FORMS = (
+    # "an entropy coefficient of 0.01", "a clipping threshold = 0.2"
+    re.compile(rf"\b(?:a|an|the|our)\s+(?!number\b){_PHRASE}\s*(?:of\s+|=\s*|:\s*){_VALUE}", re.I),
+    # "the number of negative samples is 5", "the trust region radius was set to 0.5"
+    re.compile(rf"\b(?:the|our)\s+{_PHRASE}\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?{_SET}?{_VALUE}", re.I),
+    # "we set the margin to 0.3"
+    re.compile(
+        rf"\b(?:set|fix|fixed|choose|chose)\s+(?:the|our)\s+{_PHRASE}\s+(?:to|at|as)\s+{_VALUE}", re.I
+    ),
+)
+# an outcome or a derived quantity, not a setting: 'a success rate of 0.9', 'an expected masking rate of 0.64'
+_OUTCOME = re.compile(
+    r"\b(?:success|error|hit|win|detection|recognition|false|true|miss|failure|survival|mortality|response|"
+    r"compression|acceptance|convergence|coverage|agreement|sparsity|expected|average|mean|resulting|"
+    r"effective|observed|empirical|measured|achieved|obtained)\b",
+    re.I,
+)
+# heads that name a setting alone ('a margin of 0.3'); 'a size of 32' or 'a rate of 2' need a word more
+_LONE = re.compile(r"(?:margin|threshold|bandwidth|horizon|patience|budget|tolerance|radius|penalty)s?", re.I)
+_KNOWN_END = re.compile(rf"{NAME}$", re.I)  # 'base learning rate' ends in a known name
+
+
+class Phrased(NamedTuple):
+    match: re.Match[str]
+    name: str
+    key: str
+
+
+def phrased(text: str) -> Iterator[Phrased]:
+    """Each setting named by a noun phrase the vocabulary does not know, or a count 'number of ...'."""
+    for rx in _FORMS:
+        for m in rx.finditer(text):
+            noun = re.sub(r"\s+", " ", m["noun"]).strip()
+            if _not_a_setting(noun):
+                continue
+            key = _key(noun)
+            if key.startswith("num_") or key not in SYNONYMS and not _KNOWN_END.search(noun):
+                yield Phrased(m, noun, key)
+
+
+def _not_a_setting(noun: str) -> bool:
+    """A result, a derived quantity, the data ('the dataset size is 50,000'), a bare head ('a size of 32')."""
+    if RESULT_WORDS.search(noun) or _OUTCOME.search(noun):
+        return True
+    if noun.lower().startswith("number of"):
+        return False
+    words = {w.rstrip("s") for w in noun.lower().split()}
+    return bool(words & NOT_A_SETTING) or " " not in noun and not _LONE.fullmatch(noun)
+
+
+def _key(noun: str) -> str:
+    """'number of negative samples' -> num_negative_samples; 'entropy coefficient' -> entropy_coefficient."""
+    if noun.lower().startswith("number of "):
+        return "num_" + canonical_key(noun[10:])
+    return canonical_key(re.sub(r"(?<![us])s$", "", noun.lower()))

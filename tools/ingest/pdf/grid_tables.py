@@ -1,0 +1,100 @@
+"""Tables of three or more columns set as plain lines (a results table, a settings table with one column per
+experiment): a header line over two or more rows whose cells line up column by column. The header's cells
+are given to the columns they stand over, so a heading spanning two columns names both; a row of words under
+such a header is a second header line, joined to the first ('CIFAR-10 Top-1')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tools.ingest.pdf.cells import text_line
+from tools.ingest.pdf.lines import Line
+from tools.ingest.pdf.runs import Run
+
+Cut = Callable[[Line], list[Run]]  # a line's cells ([] when it cannot be a table row)
+
+_KINDS = ("text", "indented", "table", "tabled")
+_MIN_COLUMNS, _MAX_COLUMNS, _MIN_BODY = 3, 14, 2
+_ROW_GAP = 2.2  # font sizes: rows of one table stand at most this far apart (a rule adds space)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def grid_table(lines: list[Line], k: int, cut: Cut) -> tuple[int, list[Line]]:
+    """How many lines from k form a grid table, and its Markdown lines (0 and [] when none does)."""
+    if lines[k].kind not in _KINDS or not _LETTERS.search(lines[k].text):
+        return 0, []
+    head = cut(lines[k])
+    body = _body(lines, k + 1, cut)
+    if len(body) < _MIN_BODY or not head or _gap(lines[k], lines[k + 1]) > 1.3 * _ROW_GAP:
+        return 0, []
+    spans = [(min(c.x0 for c in col), max(c.x1 for c in col)) for col in zip(*body, strict=True)]
+    names = _header(head, spans)
+    if names is None:
+        return 0, []
+    n = len(body) + 1
+    rows = lines[k : n + k]
+    if len(head) < len(spans) and len(body) > _MIN_BODY and all(_LETTERS.search(c.text) for c in body[0]):
+        names = [f"{a} {b.text}".strip() for a, b in zip(names, body.pop(0), strict=True)]  # a second header
+        rows = [rows[0], *rows[2:]]
+    out = [_row(rows[0], [_cell(head[0], t, s) for t, s in zip(names, spans, strict=True)])]
+    out.append(text_line(rows[0], "| " + " | ".join("---" for _ in spans) + " |", "table rule"))
+    out += [_row(ln, cells) for ln, cells in zip(rows[1:], body, strict=True)]
+    return n, [*out, text_line(rows[-1], "", "blank")]
+
+
+def _gap(a: Line, b: Line) -> float:
+    return (a.y - b.y) / max(a.size, b.size, 1.0)
+
+
+def _body(lines: list[Line], k: int, cut: Cut) -> list[list[Run]]:
+    """The cells of the rows from line k on: the same count of cells (three or more), close below each other,
+    cut back to the longest run whose columns line up."""
+    rows: list[list[Run]] = []
+    for n in range(k, len(lines)):
+        ln = lines[n]
+        cells = cut(ln) if ln.kind in _KINDS else []
+        if not _MIN_COLUMNS <= len(cells) <= _MAX_COLUMNS or (rows and len(cells) != len(rows[0])):
+            break
+        if rows and _gap(lines[n - 1], ln) > _ROW_GAP:
+            break
+        rows.append(cells)
+    while len(rows) >= _MIN_BODY and not _aligned(rows):
+        rows.pop()
+    return rows if len(rows) >= _MIN_BODY else []
+
+
+def _aligned(rows: list[list[Run]]) -> bool:
+    """Each column's cells start, end or centre at one x, and columns do not overlap."""
+    tol = max(3.0, 0.5 * rows[0][0].size)
+    cols = list(zip(*rows, strict=True))
+    for c, col in enumerate(cols):
+        edges = ([r.x0 for r in col], [r.x1 for r in col], [(r.x0 + r.x1) / 2 for r in col])
+        if min(max(e) - min(e) for e in edges) > tol:
+            return False
+        if c and max(r.x1 for r in cols[c - 1]) >= min(r.x0 for r in col):
+            return False
+    return True
+
+
+def _header(head: list[Run], spans: list[tuple[float, float]]) -> list[str] | None:
+    """Each column's heading: the header cell over it ('' for none); None when a header cell stands over no
+    column or the header has more cells than the rows."""
+    if len(head) > len(spans):
+        return None
+    names = [""] * len(spans)
+    for cell in head:
+        over = [c for c, (a, b) in enumerate(spans) if min(b, cell.x1) - max(a, cell.x0) > 0]
+        if not over:
+            return None
+        for c in over:
+            names[c] = cell.text if not names[c] else names[c]
+    return names
+
+
+def _cell(like: Run, text: str, span: tuple[float, float]) -> Run:
+    return Run(text, span[0], span[1], like.y, like.size, like.ci0, like.ci1, like.ts)
+
+
+def _row(ln: Line, cells: list[Run]) -> Line:
+    return Line(cells, cells[0].x0, cells[-1].x1, ln.y, ln.size, ln.text, kind="table")
