@@ -155,3 +155,13 @@ def test_a_settings_table_with_one_column_per_setting_reads_its_rows_as_experime
     assert got["batch_size"] == [(64.0, "stated", "MNIST"), (20.0, "stated", "Penn Treebank")]
     assert got["dropout"] == [(0.1, "stated", "MNIST"), (0.5, "stated", "Penn Treebank")]
     assert "mnist" not in got and "penn_treebank" not in got
+
+
+def test_a_table_of_search_ranges_reads_symbol_rows_sets_and_ranges() -> None:
+    md = "**Table 6** The hyperparameters and their ranges used in hyperparameter optimization.\n\n"
+    md += "| Hyperparameter | Range |\n| --- | --- |\n| b | {2, . . . , 128} |\n| λ | [1.0 − 0.000001] |\n"
+    md += "| number of epochs | {5, . . . , 50} |\n| bagging ratio | [0.5 − 1.0] |\n"
+    got = _found(md)
+    assert got["b"] == [([2.0, 128.0], "stated", None)] and got["lambda"] == [([1.0, 1e-6], "stated", None)]
+    assert got["epochs"] == [([5.0, 50.0], "stated", None)]
+    assert got["bagging_ratio"] == [([0.5, 1.0], "stated", None)]

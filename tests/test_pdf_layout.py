@@ -261,3 +261,32 @@ def test_a_small_settings_table_stays_a_table_and_its_cells_are_read() -> None:
     assert {("optimizer", "AdaFactor", None), ("lr_schedule", "cosine decay", None)} <= got
     assert {("weight_decay", "0.045", None), ("batch_size", "512", None)} <= got
     assert ("warmup_steps", "5000", None) in got
+
+
+def test_a_centred_table_of_symbols_and_ranges_is_a_table() -> None:
+    """A centred tabular of search ranges: names are symbols ('b', 'λ') or words, values sets and ranges
+    ('{2, . . . , 128}'); its cells line up on their centres, not their edges."""
+
+    class Page:
+        def char(self, i: int) -> int:
+            return i
+
+        def box(self, ci: int) -> tuple[float, float, float, float]:
+            return 0.0, 0.0, 0.0, 0.0
+
+    rows = [("Hyperparameter", "Range"), ("b", "{2, . . . , 128}"), ("λ", "[1.0 − 0.000001]"),
+            ("number of epochs", "{5, . . . , 50}"), ("bagging ratio", "[0.5 − 1.0]")]
+    lines = []
+    for k, (name, value) in enumerate(rows):
+        y = 600 - 11 * k
+        cells = [run(name, 265 - 2.5 * len(name), y), run(value, 370 - 2.5 * len(value), y)]
+        lines.append(Line(cells, cells[0].x0, cells[1].x1, y, 10, f"{name} {value}"))
+    out = pair_tables(lines, Page())  # type: ignore[arg-type]
+    assert [[r.text for r in ln.runs] for ln in out if ln.kind == "table"] == [list(r) for r in rows]
+    authors = [("Alice Smith", "Bob Jones"), ("MIT", "Stanford University"), ("Boston", "Palo Alto")]
+    block = []  # a centred block of names and places, no numbers: no table
+    for k, pair in enumerate(authors):
+        y = 600 - 11 * k
+        cells = [run(pair[0], 200 - 2.5 * len(pair[0]), y), run(pair[1], 400 - 2.5 * len(pair[1]), y)]
+        block.append(Line(cells, cells[0].x0, cells[1].x1, 600 - 11 * k, 10, " ".join(pair)))
+    assert not [ln for ln in pair_tables(block, Page()) if ln.kind == "table"]  # type: ignore[arg-type]

@@ -20,8 +20,10 @@ _SUFFIXED = rf"(?:{NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{NUM})\s(?:thousand|million
 _FRACTION = rf"(?:{NUM})\s*/\s*(?:{NUM})"
 SCALAR = rf"(?:{_SCI}|{_ENOT}|{_FRACTION}|{_SUFFIXED}|(?:{NUM})\s?%|{NUM})"
 WORDNUM = "|".join(WORD_NUMBERS)
-GRID = rf"\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+\s*\}}"  # grid {0.1, 0.2}
-RANGE = rf"\[\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+\s*\]"  # range [1e-5, 1e-3]
+_ELLIPSIS = r"\.\s?\.\s?\.|…|\\ldots|\\dots"
+GRID = rf"\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}|{_ELLIPSIS}))+\s*\}}"  # grid {0.1, 0.2}, {2, ..., 128}
+# range [1e-5, 1e-3], [0.5 − 1.0]
+RANGE = rf"\[\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+\s*\]|\[\s*(?:{SCALAR})\s+[-−–]\s+(?:{SCALAR})\s*\]"
 LIST = rf"(?:{SCALAR})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{SCALAR}))+(?!\d|\.\d)"  # 64, 96, 128, or 192
 ONE = rf"(?:{SCALAR})(?![\d.,]\d)"
 VALUE_RE = re.compile(f"{GRID}|{RANGE}|{LIST}|{ONE}")
@@ -100,11 +102,13 @@ def normalize_value(text: str) -> float | str | list[float | str]:
     if v is not None:
         return v
     inner = t[1:-1] if t[:1] in "{[(" and t[-1:] in "}])" else t
+    if t[:1] == "[" and re.fullmatch(r"[^,]+\s[-−–]\s[^,]+", inner):
+        inner = re.sub(r"\s[-−–]\s", ", ", inner)  # a range '[0.5 − 1.0]'
     parts = [
         p.strip()
         # a comma before three digits and no space is a thousands separator: '1,024, 8,192, and 1,048,576'
         for p in re.split(r"\s*,(?!\d{3}(?!\d))\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+", inner)
-        if p.strip()
+        if p.strip() and not re.fullmatch(_ELLIPSIS, p.strip())  # '{2, ..., 128}': its ends
     ]
     if len(parts) > 1:
         return [normalize_value(p) for p in parts]  # type: ignore[misc]

@@ -420,8 +420,8 @@ SPLIT_PARTS = re.compile(
 )
 # "we sample m = 10000 points": a count the method draws, named by the noun after it
 SAMPLED_COUNT = re.compile(
-    rf"\bwe\s+(?:sample|sampled|draw|drew|generate|generated)\s+(?P<sym>{SYM})\s*=\s*(?P<value>{NUM})\s+"
-    r"(?P<noun>[a-z]{3,}s)\b",
+    rf"\bwe\s+(?:randomly\s+)?(?:sample|sampled|draw|drew|generate|generated)\s+(?:(?P<sym>{SYM})\s*=\s*)?"
+    rf"(?P<value>{NUM})\s+(?P<noun>[a-z]{{3,}}s)\b",
     re.I,
 )
 # "we use n(t) = N/100 (1+0.1t)^1/2": a setting given as a formula of the step, never one number

@@ -576,9 +576,10 @@ class _ProseScan:
         for m in SPLIT_PARTS.finditer(self.text):
             if self.free(*m.span("value")):
                 self.emit(m, "number of splits", "num_splits", m["value"], m.span("value"))
-        for m in SAMPLED_COUNT.finditer(self.text):
+        for m in SAMPLED_COUNT.finditer(self.text):  # "we sample m = 10000 points", "we sample 100 paths"
             if self.free(*m.span("value")):
-                self.emit(m, f"{m['noun']} {m['sym']}", canonical_key(m["noun"]), m["value"], m.span("value"))
+                name = f"{m['noun']} {m['sym'] or ''}".strip()
+                self.emit(m, name, canonical_key(m["noun"]), m["value"], m.span("value"))
 
     def formulas(self) -> None:
         """'we use n(t) = N/100 (1+0.1t)^1/2': a schedule stated as a formula of the step is reported as

@@ -202,11 +202,12 @@ def _settings_table(  # noqa: PLR0913
     for line in ([lines[i]] if headless else []) + lines[i + 2 : end]:
         cells = _cells(line.text)
         name = _TRAILING_SYMBOL.sub("", cells[0]).strip(" :*")
-        if not re.search(r"[A-Za-z]{2}", name) or len(cells) < 2:
+        symbol = re.fullmatch(SYM, name.strip("$ "))  # a row named by its symbol: 'b', 'λ'
+        if not (re.search(r"[A-Za-z]{2}", name) or symbol) or len(cells) < 2:
             continue
         for k, cell in enumerate(cells[1:], start=1):
             head = header[k] if k < len(header) and len(cells) > 2 and not headless else None
-            key, qualifier = _row_key(name)
+            key, qualifier = (symbol_key(symbol[0]), None) if symbol else _row_key(name)
             ctx = " ".join(x for x in (head, qualifier) if x) or None
             if value := _setting_value(cell) or _word_value(cell, key):
                 out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx)

@@ -51,7 +51,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "regularization term",
     ),
     "dropout": ("dropout", "dropout rate", "dropout probability", "pdrop", "p drop"),
-    "warmup_steps": ("warmup", "warmup steps", "warm up steps", "warmup iterations", "linear warmup"),
+    "warmup_steps": (
+        "warmup",
+        "warmup steps",
+        "warm up steps",
+        "warmup iterations",
+        "linear warmup",
+        "learning rate warmup",
+    ),
     "warmup_epochs": ("warmup epochs", "warm up epochs"),
     "optimizer": ("optimizer", "optimiser"),
     "hidden_size": (
@@ -279,6 +286,7 @@ def _norm_name(name: str) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", text.strip())
     text = re.sub(r"^(number of|num|n|total)\s+", "", text)
     text = re.sub(r"\b(?:dim|dimensionality)\b", "dimension", text)  # 'state_dim' is 'state dimension'
+    text = re.sub(r"\bemb\b", "embedding", re.sub(r"\bhid\b", "hidden", text))  # a table's 'Emb. Dim.'
     text = re.sub(r"\blr\b(?=\s+\w)", "learning rate", text)  # 'lr scaling' is 'learning rate scaling'
     return re.sub(r"\s+", " ", text).strip()
 

@@ -17,6 +17,7 @@ _ALIGN = 3.0  # points: the cells of one column start (or end) this close to eac
 _MIN_ROWS = 3
 _CANDIDATE = ("text", "indented", "tabled")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+_SYMBOL = re.compile(r"[^\W\d_]\d?")  # a setting named by its symbol: b, λ, p
 # a citation after a name or a value: 'AdaFactor (Shazeer & Stern, 2018)', 'Warmup steps [12]'
 _CITED = re.compile(r"\s*(?:\([^()]*\b(?:19|20)\d\d[a-z]?\)|\[[\d,\s–-]+\])\s*$")
 
@@ -69,19 +70,29 @@ def _pairs(ln: Line, page: PdfPage) -> list[Run]:
         return []
     names = [_CITED.sub("", c.text) for c in cells[0::2]]
     values = [_CITED.sub("", c.text) for c in cells[1::2]]
-    if not all(_WORDS.search(c) and len(c.split()) <= 6 for c in names):
+    if not all((_WORDS.search(c) or _SYMBOL.fullmatch(c)) and len(c.split()) <= 6 for c in names):
         return []
-    if not all(len(c.split()) <= 3 and len(c) <= 24 for c in values):
-        return []
+    if not all(len(c) <= 24 and (len(c.split()) <= 3 or not _WORDS.search(c)) for c in values):
+        return []  # a value of a few words, or a set or range of numbers ('{2, . . . , 128}')
     return cells
 
 
 def _aligned(rows: list[list[Run]]) -> bool:
-    """Every column's cells start at one x (a value column may instead end at one x: right-aligned)."""
+    """Every column's cells start at one x (a value column may instead end at one x: right-aligned), or every
+    column is centred when most rows hold a number (a centred tabular, not a centred block of names)."""
+    numeric = sum(any(ch.isdigit() for ch in row[1].text) for row in rows)
+    return _lined_up(rows, centred=False) or (numeric * 2 > len(rows) and _lined_up(rows, centred=True))
+
+
+def _lined_up(rows: list[list[Run]], centred: bool) -> bool:
     for c in range(len(rows[0])):
         starts = [row[c].x0 for row in rows]
         ends = [row[c].x1 for row in rows]
-        if max(starts) - min(starts) > _ALIGN and (c % 2 == 0 or max(ends) - min(ends) > _ALIGN):
+        if centred:
+            mids = [(a + b) / 2 for a, b in zip(starts, ends, strict=True)]
+            if max(mids) - min(mids) > _ALIGN:
+                return False
+        elif max(starts) - min(starts) > _ALIGN and (c % 2 == 0 or max(ends) - min(ends) > _ALIGN):
             return False
     return True
 
