@@ -74,3 +74,14 @@ def test_state_space_dimension_is_a_setting_of_its_own() -> None:
         "A student with state space dimension d = 64 learns from a teacher with state dimension 8.\n"
     )
     assert got["state_dim"] == [(64.0, "stated"), (8.0, "stated")]
+
+
+def test_a_printed_module_and_a_point_in_a_run_are_candidates() -> None:
+    """A module's children printed in the paper ('( drop ) : Dropout ( p =0.1 ) 6 ( h ) : ModuleList') and
+    the point a run was looked at ('fine-tuned after 1 epoch') are no settings the paper states."""
+    got = found(
+        "GPT2Model ( 3 ( wte ) : Embedding (50257 , 768) 5 ( drop ) : Dropout ( p =0.1 , inplace = False ) "
+        "6 ( h ) : ModuleList ( ... ) with 0. ln_1 , 0. attn . c_attn , 0. mlp . dropout 2 1. ln_1\n\n"
+        "We compute the gradient of the loss for the models fine-tuned after 1 epoch.\n"
+    )
+    assert all(conf == "candidate" for rows in got.values() for _, conf in rows), got

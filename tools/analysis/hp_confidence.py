@@ -46,6 +46,9 @@ _DRAWN = re.compile(
 )
 # a call in code or a printed PyTorch module: "Dropout ( p =0.1 , inplace = False )", "Conv1D ()"
 _CODE_CALL = re.compile(r"\b[A-Z][A-Za-z0-9]*\s*\(\s*(?:[a-z_]\w*\s*=|\))")
+# names of code: "ln_1", "c_attn", "mlp . c_fc", "( wte ) :" (a module's parameters or children printed)
+_CODE_NAME = re.compile(r"\b[a-z]+_[a-z0-9]\w*\b|\b[a-z]\w*\s\.\s[a-z_]\w*|\(\s*[a-z_]\w*\s*\)\s*:")
+_CODE_WHY = "code or a printed module (Dropout(p=0.1)), not prose"
 # a sentence about common practice, not this paper's choice: "weights are usually initialized (e.g., Xavier)"
 _GENERAL = re.compile(r"\b(?:usually|typically|commonly|often|conventionally|e\.g\.|for\s+example)\b", re.I)
 # a value the paper found wanting or only tried aside: "it was sub-optimal for images of 64 × 64", "(namely
@@ -170,6 +173,8 @@ def _value_doubt(quote: str, key: str, value: str, norm: object) -> str | None:
         return "a mixture that may be the data (a toy dataset), not the model's components"
     if key in _RUN_LENGTHS and _phase_of(quote, value):
         return "a phase of a schedule (a rate for so many epochs), not the run's length"
+    if key in _RUN_LENGTHS and re.search(rf"\bafter\s+(?:only\s+|just\s+)?{re.escape(value)}\s+[a-z]", quote):
+        return "a point in a run ('fine-tuned after 1 epoch'), not its length"
     if isinstance(norm, float) and (norm < _FLOOR.get(key, 0) or norm >= _CEILING.get(key, float("inf"))):
         return "implausible value for this setting"
     if isinstance(norm, float) and norm < 1 and (key in COUNT_KEYS or key.endswith("_steps")):
@@ -224,7 +229,7 @@ def _sentence_doubt(quote: str, value: str) -> str | None:
         (any(_ticks(m.group(0)) for m in _RUN.finditer(quote)), "axis ticks of a figure"),
         (_DRAWN.search(quote), "the extent of a figure"),
         (_TRIED.search(quote), "a value found wanting or tried aside"),
-        (len(_CODE_CALL.findall(quote)) >= 2, "code or a printed module (Dropout(p=0.1)), not prose"),
+        (len(_CODE_CALL.findall(quote)) >= 2 or len(_CODE_NAME.findall(quote)) >= 3, _CODE_WHY),
     )
     return next((why for hit, why in checks if hit), None)
 

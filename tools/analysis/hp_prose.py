@@ -181,6 +181,12 @@ _SCALED_AFTER = re.compile(r"\s*(?:[|‖][^\W\d_]\w{0,3}[|‖]|[.·×]\s*10(?:\s
 _SPACING_UNIT = re.compile(r"\s*(?:pixels?|px|voxels?|°|◦|degrees?|deg\b|mm\b|cm\b|meters?|metres?)", re.I)
 # "the two 4096 fully connected layers": a count, then each layer's width
 _COUNT_THEN_WIDTH = re.compile(rf"\b(?:\d|{WORDNUM})\s+$", re.I)
+# "number of <words> <name>": the words make it another count, unless they only restate the name's own sense
+_QUALIFIED_COUNT = re.compile(
+    r"\bnumber\s+of\s+(?!(?:total|training|overall|gradient|optimi[sz]ation|update|sgd|max(?:imum)?|the|our)\b)"
+    r"(?:[\w-]+\s+){1,2}$",
+    re.I,
+)
 _PAIRED_GAP = re.compile(r"(?:for|on|in|of)\s+[\w-]+\s+and\s+(?:(?:for|on|in|of)\s+)?[\w-]+", re.I)
 
 
@@ -293,6 +299,8 @@ class _ProseScan:
             return False  # "a step size of 4 pixels"
         if self.of_head(m) not in (None, "size"):
             return False
+        if _QUALIFIED_COUNT.search(self.text[max(0, m.start("name") - 60) : m.start("name")]):
+            return False  # "the number of burn-in iterations is 1000": a count of its own (hp_phrased.py)
         between = self.text[m.end("name") : m.start("value")]
         if canonical_key(m["name"]) == "num_layers" and (
             _WIDTH_AFTER.match(self.text, m.end("value"))
