@@ -48,6 +48,9 @@ class Page:
     def math_font(self, ci: int) -> bool:
         return False
 
+    def room(self, before: int, after: int) -> float:
+        return self.box(after)[0] - self.box(before)[2]
+
 
 def test_a_page_of_derivations_keeps_every_label_once() -> None:
     """Align blocks cut at the page's middle (pieces left and right of it, few prose lines): before, the page
