@@ -59,8 +59,10 @@ NAME_VALUE = re.compile(
     re.I,
 )
 # "4 residual layers", "five S2AvgUnpool (decoding) layers"
+# (not a value an item 'name: 32' gives: 'dimension: 32, 4 attention heads')
 VALUE_NAME = re.compile(
-    rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([a-z]{{3,20}}\)\s+)?){{0,2}}?){_COUNT}", re.I
+    rf"(?<!:\s)(?<!:){_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([a-z]{{3,20}}\)\s+)?){{0,2}}?){_COUNT}",
+    re.I,
 )
 SYM = (
     r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?(?:[0-9a-z]{1,2}|min|max|init|final|start|end)\}?)?|[b-zA-HJ-Z](?:_\{?(?:[0-9a-z]{1,3}|[a-z]{4,8})\}?|\d{1,2})?)"
@@ -90,7 +92,7 @@ _OPT_NAMES = (
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 OPTIMIZER = re.compile(
     rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
-    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]ers?|algorithm)\b"
+    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"
     # "the models were trained by gradient descent": a family, a candidate outside a setup section
     r"|\b(?i:trained|optimi[sz]ed|fitted)\s+(?i:by|with|using|via)\s+(?:(?i:plain|standard|vanilla)\s+)?"
     r"((?i:gradient\s+descent))\b)"
@@ -576,6 +578,13 @@ NOT_A_SETTING = {
     "paper",
     "table",
     "figure",
+    "different",  # "vectors of different dimensions 6": a footnote mark, not a setting
+    "various",
+    "several",
+    "multiple",
+    "other",
+    "varying",
+    "arbitrary",
 }
 # a noun that names the symbol right after it: "a budget n = 5460", "support of K = 25"
 # "with a probability of p = 0.25": the sentence names what this symbol is here, whatever it meant elsewhere

@@ -31,7 +31,7 @@ _VALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern}){_AFTER}"
 _SET = r"(?:(?:set|fixed|chosen|initiali[sz]ed)\s+(?:to|at|as)\s+)"
 _FORMS = (
     # "an entropy coefficient of 0.01", "a clipping threshold = 0.2"
-    re.compile(rf"\b(?:a|an|the|our)\s+(?!number\b){_PHRASE}\s*(?:of\s+|=\s*|:\s*){_VALUE}", re.I),
+    re.compile(rf"\b(?:a|an|the|our|with)\s+(?!number\b){_PHRASE}\s*(?:of\s+|=\s*|:\s*){_VALUE}", re.I),
     # "the number of negative samples is 5", "the trust region radius was set to 0.5"
     re.compile(rf"\b(?:the|our)\s+{_PHRASE}\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?{_SET}?{_VALUE}", re.I),
     # "we set the margin to 0.3"

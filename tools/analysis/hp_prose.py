@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from tools.analysis.hp_assigned import GREEK_FACTOR, explicit_one, read_assigned, size_of, symbol_key
 from tools.analysis.hp_collector import Collector
+from tools.analysis.hp_compact import compact
 from tools.analysis.hp_confidence import (
     DATA_OR_SCORE,
     EXAMPLE_CASE,
@@ -323,6 +324,7 @@ class _ProseScan:
         self.intervals()
         self.schedules()
         self.set_it()
+        self.compacts()
         self.named()
         self.compounds()
         self.phrased()
@@ -682,6 +684,13 @@ class _ProseScan:
                 key = PART_KEY[noun]  # "all hidden layers have size 100"
             self.emit(m, name, key, m["value"], m.span("value"))
 
+
+    def compacts(self) -> None:
+        """'a 0.002 learning rate', '256-dim output', 'an 8-block encoder', '(layers: 2, heads: 4)'."""
+        for c in compact(self.text):
+            m, span = c.match, c.match.span("value")
+            if self.free(*span) and not rejected(self.text, *span, normalize_value(m["value"])):
+                self.emit(m, c.name, c.key, m["value"], span)
 
     def phrased(self) -> None:
         """A setting the vocabulary has no name for, named by the paper's phrase: 'an entropy coefficient of

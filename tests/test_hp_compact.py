@@ -1,0 +1,35 @@
+"""Settings in the compact style of a model description (hp_compact.py): the value before the name, 'N-dim'
+sizes, 'N-block' counts and 'name: value' items of a list."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+
+def test_values_before_their_names_and_compact_sizes() -> None:
+    got = found(
+        "Adam optimization is used with a 0.002 learning rate, 1x10^-6 weight decay and a 0.1 dropout. "
+        "The model comprises an 8-block Conformer encoder (256-dim output, 4 heads, 1024-dim feedforward) "
+        "and a 6-block Transformer decoder.\n"
+    )
+    assert got["optimizer"] == [("adam", "stated")] and got["learning_rate"] == [(0.002, "stated")]
+    assert got["weight_decay"] == [(1e-6, "stated")] and got["dropout"] == [(0.1, "stated")]
+    assert got["encoder_blocks"] == [(8.0, "stated")] and got["decoder_blocks"] == [(6.0, "stated")]
+    assert got["output_dimension"] == [(256.0, "stated")] and got["num_heads"] == [(4.0, "stated")]
+    assert got["feedforward_dimension"] == [(1024.0, "stated")]
+
+
+def test_items_of_a_list_keep_their_own_values() -> None:
+    """'bottleneck dimension: 32, 4 attention heads' read '32, 4' as the number of heads."""
+    got = found(
+        "The fusion uses a bottleneck (bottleneck dimension: 32, 4 attention heads, 0.1 dropout) and a small "
+        "encoder (hidden: 64-dim, layers: 2, heads: 4). We train with early stopping patience of 5.\n"
+    )
+    assert got["bottleneck_dimension"] == [(32.0, "stated")] and got["num_heads"] == [(4.0, "stated")]
+    assert got["hidden_size"] == [(64.0, "stated")] and got["num_layers"] == [(2.0, "stated")]
+    assert got["early_stopping_patience"] == [(5.0, "stated")]
+
+
+def test_a_layer_count_is_not_read_as_blocks_of_the_next_word() -> None:
+    got = found("We use a 3-layer MLP with 128 hidden units.\n")
+    assert got == {"num_layers": [(3.0, "stated")], "hidden_size": [(128.0, "stated")]}

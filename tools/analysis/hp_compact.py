@@ -1,0 +1,56 @@
+"""Settings written in the compact style of a model description: the value before the name ('a 0.002
+learning rate', '1x10^-6 weight decay', 'a 0.1 dropout'), sizes as 'N-dim X' ('256-dim output', '1024-dim
+feedforward'), counts as 'N-block X' ('an 8-block Conformer encoder'), and 'name: value' items in a list
+('(hidden: 64-dim, layers: 2, heads: 4)', 'bottleneck dimension: 32')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from tools.analysis.hp_normalize import SCALAR
+from tools.analysis.hp_patterns import phrase_re
+from tools.analysis.hp_vocabulary import COUNT_KEYS, SYNONYMS, WORD_VALUED, canonical_key
+
+# names of settings that take a number other than a count: 'a 0.002 learning rate'
+_RATE_NAMES = [n for k, ns in SYNONYMS.items() if k not in COUNT_KEYS and k not in WORD_VALUED for n in ns]
+_VALUE_FIRST = re.compile(
+    rf"(?:\b(?:a|an|with|and|of)|,)\s+(?P<value>{SCALAR})\s+(?P<name>{phrase_re(_RATE_NAMES)})(?![\w-])(?!\s+(?:of|=|is)\b)",
+    re.I,
+)
+_DIM = re.compile(r"(?<![\w.])(?P<value>\d{1,5})-dim\.?\s+(?P<noun>[a-z][a-z-]{2,20})\b", re.I)
+_BLOCKS = re.compile(  # layers have their own rules ('a 3-layer MLP')
+    r"(?<![\w.])(?P<value>\d{1,3})-(?P<unit>block|stage)\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?!(?:with|and|of|for|in|on|to|that|which)\b)(?P<noun>[a-z][a-z-]{2,20})\b"
+)
+# 'name: value' as an item of a list in brackets or after a comma, or at a clause's start
+_ITEM = re.compile(
+    rf"(?:[(,;]|\band)\s*(?P<name>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}})\s*:\s*(?P<value>{SCALAR})(?:-dim\b)?",
+    re.I,
+)
+
+
+class Compact(NamedTuple):
+    match: re.Match[str]
+    name: str
+    key: str
+
+
+def compact(text: str) -> Iterator[Compact]:
+    """Each compact setting in the text, with the name and key it is reported under."""
+    for m in _VALUE_FIRST.finditer(text):
+        yield Compact(m, m["name"], canonical_key(m["name"]))
+    for m in _DIM.finditer(text):
+        name = f"{m['noun']} dimension"
+        yield Compact(m, name, canonical_key(name))
+    for m in _BLOCKS.finditer(text):
+        name = f"{m['noun']} {m['unit']}s"
+        yield Compact(m, name, canonical_key(name))
+    for m in _ITEM.finditer(text):
+        name = m["name"].strip()
+        if m.group(0).endswith("-dim") and "dim" not in name:
+            name = f"{name} dimension"  # 'hidden: 64-dim'
+        key = canonical_key(name)
+        if key in SYNONYMS or " " in name:
+            yield Compact(m, name, key)
