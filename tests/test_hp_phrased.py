@@ -37,3 +37,15 @@ def test_a_list_after_a_name_stops_before_the_next_count() -> None:
     """'a step size of 0.05 and 1000 burn-in iterations' gave the value '0.05 and 1000'."""
     got = found("Our sampler uses a step size of 0.05 and 1000 burn-in iterations.\n")
     assert got["learning_rate"] == [(0.05, "stated")]
+
+
+def test_a_count_of_one_thing_in_another_is_a_count_of_the_first() -> None:
+    """'the number of neurons in the FC layers were 1024 and 1536' read as a number of layers."""
+    got = found(
+        "The number of neurons in the FC layers were 1024 and 1536. "
+        "The number of burn-in iterations is 1000.\n"
+    )
+    assert got == {
+        "hidden_size": [([1024.0, 1536.0], "stated")],
+        "num_burn_in_iterations": [(1000.0, "stated")],
+    }

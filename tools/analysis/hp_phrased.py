@@ -32,8 +32,13 @@ _SET = r"(?:(?:set|fixed|chosen|initiali[sz]ed)\s+(?:to|at|as)\s+)"
 _FORMS = (
     # "an entropy coefficient of 0.01", "a clipping threshold = 0.2"
     re.compile(rf"\b(?:a|an|the|our|with)\s+(?!number\b){_PHRASE}\s*(?:of\s+|=\s*|:\s*){_VALUE}", re.I),
-    # "the number of negative samples is 5", "the trust region radius was set to 0.5"
-    re.compile(rf"\b(?:the|our)\s+{_PHRASE}\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?{_SET}?{_VALUE}", re.I),
+    # "the number of negative samples is 5", "the trust region radius was set to 0.5", "the number of
+    # neurons in the FC layers were 1024 and 1536"
+    re.compile(
+        rf"\b(?:the|our)\s+{_PHRASE}(?:\s+(?:in|per|of|for)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+)?"
+        rf"\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?{_SET}?{_VALUE}",
+        re.I,
+    ),
     # "we set the margin to 0.3"
     re.compile(
         rf"\b(?:set|fix|fixed|choose|chose)\s+(?:the|our)\s+{_PHRASE}\s+(?:to|at|as)\s+{_VALUE}", re.I
@@ -65,7 +70,8 @@ def phrased(text: str) -> Iterator[Phrased]:
             if _not_a_setting(noun):
                 continue
             key = _key(noun)
-            if key.startswith("num_") or key not in SYNONYMS and not _KNOWN_END.search(noun):
+            count = noun.lower().startswith("number of")
+            if count or key not in SYNONYMS and not _KNOWN_END.search(noun):
                 yield Phrased(m, noun, key)
 
 
@@ -82,5 +88,6 @@ def _not_a_setting(noun: str) -> bool:
 def _key(noun: str) -> str:
     """'number of negative samples' -> num_negative_samples; 'entropy coefficient' -> entropy_coefficient."""
     if noun.lower().startswith("number of "):
-        return "num_" + canonical_key(noun[10:])
+        key = canonical_key(noun)  # 'number of neurons' is the hidden size
+        return key if key in SYNONYMS else f"num_{key}"
     return canonical_key(re.sub(r"(?<![us])s$", "", noun.lower()))

@@ -185,7 +185,9 @@ _COUNT_THEN_WIDTH = re.compile(rf"\b(?:\d|{WORDNUM})\s+$", re.I)
 # "number of <words> <name>": the words make it another count, unless they only restate the name's own sense
 _QUALIFIED_COUNT = re.compile(
     r"\bnumber\s+of\s+(?!(?:total|training|overall|gradient|optimi[sz]ation|update|sgd|max(?:imum)?|the|our)\b)"
-    r"(?:[\w-]+\s+){1,2}$",
+    r"(?:[\w-]+\s+){1,2}$"
+    # "the number of neurons in the FC layers": a count of neurons, not of layers
+    r"|\bnumber\s+of\s+[a-z][\w-]*\s+(?:in|of|per|for)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _PAIRED_GAP = re.compile(r"(?:for|on|in|of)\s+[\w-]+\s+and\s+(?:(?:for|on|in|of)\s+)?[\w-]+", re.I)
