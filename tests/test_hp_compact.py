@@ -33,3 +33,8 @@ def test_items_of_a_list_keep_their_own_values() -> None:
 def test_a_layer_count_is_not_read_as_blocks_of_the_next_word() -> None:
     got = found("We use a 3-layer MLP with 128 hidden units.\n")
     assert got == {"num_layers": [(3.0, "stated")], "hidden_size": [(128.0, "stated")]}
+
+
+def test_an_abbreviation_in_brackets_between_a_count_and_its_noun() -> None:
+    got = found("The network has 2 fully-connected (FC) layers and a softmax output.\n")
+    assert got == {"num_layers": [(2.0, "stated")]}

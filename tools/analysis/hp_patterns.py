@@ -61,7 +61,7 @@ NAME_VALUE = re.compile(
 # "4 residual layers", "five S2AvgUnpool (decoding) layers"
 # (not a value an item 'name: 32' gives: 'dimension: 32, 4 attention heads')
 VALUE_NAME = re.compile(
-    rf"(?<!:\s)(?<!:){_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([a-z]{{3,20}}\)\s+)?){{0,2}}?){_COUNT}",
+    rf"(?<!:\s)(?<!:){_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([A-Za-z]{{2,20}}\)\s+)?){{0,2}}?){_COUNT}",
     re.I,
 )
 SYM = (
