@@ -38,3 +38,14 @@ def test_a_layer_count_is_not_read_as_blocks_of_the_next_word() -> None:
 def test_an_abbreviation_in_brackets_between_a_count_and_its_noun() -> None:
     got = found("The network has 2 fully-connected (FC) layers and a softmax output.\n")
     assert got == {"num_layers": [(2.0, "stated")]}
+
+
+def test_a_rate_policy_halved_at_a_period_a_crop_to_a_size_and_an_initializer() -> None:
+    got = found(
+        "We use a learning rate policy that starts from 0.001 and decreases by half every 50k iterations. "
+        "The images are augmented by a random crop to the size of 224 x 224. We initialize all other "
+        "network weights randomly using Xavier initializer.\n"
+    )
+    assert got["learning_rate"] == [(0.001, "stated")] and got["lr_decay"] == [(0.5, "stated")]
+    assert got["lr_decay_steps"] == [(50000.0, "stated")] and got["crop_size"] == [("224 x 224", "stated")]
+    assert got["initialization"] == [("xavier", "stated")]

@@ -346,7 +346,7 @@ _PHRASES = (
     ),
     # "randomly cropped to 224 × 224", "a 448x448 crop", "random crops of size 32 × 32": the crop's size
     (
-        rf"\b(?:cropped\s+to\s+|crops?\s+of\s+(?:size\s+)?)(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        rf"\b(?:cropped\s+to\s+|crops?\s+(?:of|to)\s+(?:the\s+)?(?:size\s+(?:of\s+)?)?)(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
         "crop_size",
         "crop size",
     ),
@@ -405,7 +405,7 @@ SAMPLED_SET = re.compile(
 # of a model's part, not of the data ("10D data", "the 3D problem")
 DIM_NOUN = re.compile(
     r"(?<![\w.])(?P<value>\d{1,4})(?:D|-dimensional)\s+(?:(?P<source>word|GloVe|word2vec|fastText|BERT)\s+)?"
-    r"(?P<noun>(?:capsule|embedding|latent|vector|code|representation|hidden\s+state|token)s?)\b"
+    r"(?P<noun>(?:capsule|embedding|latent|vector|code|representation|hidden\s+state|token|feature|output)s?)\b"
 )
 # "a 100-dimensional fully-connected layer", "a single-layer 100-dimensional BiLSTM": a layer's width
 DIM_LAYER = re.compile(
@@ -475,7 +475,8 @@ STEP_DECAY = re.compile(
 # "multiplied by 0.85 for every 5000 steps", "halved every 10 epochs", "by 0.95 after each epoch": a decay
 # repeated at a fixed period
 PERIODIC_DECAY = re.compile(
-    rf"(?:{_DECAY_BY}|\b(?P<half>halved|halves|halve))\s+(?:(?:for|after|at)\s+)?(?:every|each)\s+"
+    rf"(?:{_DECAY_BY}|\b(?P<half>halved|halves|halve|(?:decreas|reduc|decay|cut|drop)\w{{0,3}}\s+by\s+(?:a\s+)?half))"
+    rf"\s+(?:(?:for|after|at)\s+)?(?:every|each)\s+"
     rf"(?:(?P<period>{NUM})\s*(?P<k>[kK])?\s+)?(?P<unit>epochs?|iterations?|steps?|updates?)\b"
     r"(?!\s+(?:of|in)\s+(?:the\s+)?(?:warm|first))",
     re.I,
@@ -487,7 +488,7 @@ CONTRAST = re.compile(
 )
 # "the cosine learning rate schedule [cite], starting at 0.1 for CIFAR-10 and 3.2 for ImageNet"
 SCHEDULE_START = re.compile(
-    r"\b(?:learning[\s-]rate|lr)\s+(?:[\w-]+\s+){0,2}?schedule(?:\s*(?:\([^()]{1,60}\)|\[[^\]]{1,60}\]))?,?\s+"
+    r"\b(?:learning[\s-]rate|lr)\s+(?:[\w-]+\s+){0,2}?(?:schedule|policy)(?:\s*(?:\([^()]{1,60}\)|\[[^\]]{1,60}\]))?,?\s+"
     rf"(?:starting|which\s+starts|that\s+starts)\s+(?:at|from)\s+(?P<value>{SCALAR})(?!\w|\.\d)"
     r"(?:\s+(?:for|on)\s+(?P<ctx>[\w-]+))?"
     rf"(?:,?\s+and\s+(?P<value2>{SCALAR})\s+(?:for|on)\s+(?P<ctx2>[\w-]+))?",
@@ -518,7 +519,7 @@ _INIT_NAMES = r"(?:Kaiming|Xavier|Glorot|LeCun|He|(?i:orthogonal))"
 INITIALIZATION = re.compile(
     rf"\binitiali[sz](?:e[sd]?|ing)\s+(?:[\w'’]+\s+){{0,4}}?(?:via|with|using|by)\s+(?:the\s+)?"
     rf"(?P<value>{_INIT_NAMES})\b(?!\s+et\b)"
-    rf"|\b(?P<named>{_INIT_NAMES})\s+(?:\(?normal\)?\s+|\(?uniform\)?\s+)?initiali[sz]ation\b"
+    rf"|\b(?P<named>{_INIT_NAMES})\s+(?:\(?normal\)?\s+|\(?uniform\)?\s+)?initiali[sz](?:ation|er)\b"
 )
 SEARCH = re.compile(
     r"\b(?:used?|using|with|by|via|performed?|ran)\s+(?:a\s+)?(random search|grid search|"
