@@ -49,3 +49,8 @@ def test_a_rate_policy_halved_at_a_period_a_crop_to_a_size_and_an_initializer() 
     assert got["learning_rate"] == [(0.001, "stated")] and got["lr_decay"] == [(0.5, "stated")]
     assert got["lr_decay_steps"] == [(50000.0, "stated")] and got["crop_size"] == [("224 x 224", "stated")]
     assert got["initialization"] == [("xavier", "stated")]
+
+
+def test_a_pair_before_what_it_sizes() -> None:
+    got = found("Each set is a convolutional layer with a (4,4) kernel and a (1,1) stride.\n")
+    assert got == {"kernel_size": [([4.0, 4.0], "stated")], "stride": [([1.0, 1.0], "stated")]}

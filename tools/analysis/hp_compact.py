@@ -19,6 +19,13 @@ _VALUE_FIRST = re.compile(
     rf"(?:\b(?:a|an|with|and|of)|,)\s+(?P<value>{SCALAR})\s+(?P<name>{phrase_re(_RATE_NAMES)})(?![\w-])(?!\s+(?:of|=|is)\b)",
     re.I,
 )
+# a size given as a pair before what it sizes: 'a (4,4) kernel and a (1,1) stride'
+_PAIR_FIRST = re.compile(
+    r"\b(?:a|an|with|and)\s+(?P<value>\(\s*\d{1,3}\s*,\s*\d{1,3}\s*\))\s+"
+    r"(?P<name>kernel|stride|filter|window|patch|pooling\s+window|receptive\s+field)s?\b",
+    re.I,
+)
+_PAIR_KEYS = {"kernel": "kernel_size", "filter": "kernel_size", "patch": "patch_size"}
 _DIM = re.compile(r"(?<![\w.])(?P<value>\d{1,5})-dim\.?\s+(?P<noun>[a-z][a-z-]{2,20})\b", re.I)
 _BLOCKS = re.compile(  # layers have their own rules ('a 3-layer MLP')
     r"(?<![\w.])(?P<value>\d{1,3})-(?P<unit>block|stage)\s+(?:[A-Z][\w-]*\s+)?"
@@ -41,6 +48,9 @@ def compact(text: str) -> Iterator[Compact]:
     """Each compact setting in the text, with the name and key it is reported under."""
     for m in _VALUE_FIRST.finditer(text):
         yield Compact(m, m["name"], canonical_key(m["name"]))
+    for m in _PAIR_FIRST.finditer(text):
+        name = re.sub(r"\s+", " ", m["name"].lower())
+        yield Compact(m, name, _PAIR_KEYS.get(name, canonical_key(name)))
     for m in _DIM.finditer(text):
         name = f"{m['noun']} dimension"
         yield Compact(m, name, canonical_key(name))
