@@ -54,3 +54,8 @@ def test_a_rate_policy_halved_at_a_period_a_crop_to_a_size_and_an_initializer() 
 def test_a_pair_before_what_it_sizes() -> None:
     got = found("Each set is a convolutional layer with a (4,4) kernel and a (1,1) stride.\n")
     assert got == {"kernel_size": [([4.0, 4.0], "stated")], "stride": [([1.0, 1.0], "stated")]}
+
+
+def test_the_size_features_are_projected_to() -> None:
+    got = found("We extract features from the encoder and project them to 80 dimensions.\n")
+    assert got == {"projection_dimension": [(80.0, "stated")]}

@@ -1,6 +1,7 @@
 """Settings written in the compact style of a model description: the value before the name ('a 0.002
 learning rate', '1x10^-6 weight decay', 'a 0.1 dropout'), sizes as 'N-dim X' ('256-dim output', '1024-dim
-feedforward'), counts as 'N-block X' ('an 8-block Conformer encoder'), and 'name: value' items in a list
+feedforward') or a projection's ('projected to 80 dimensions'), counts as 'N-block X' ('an 8-block
+Conformer encoder'), pairs before what they size ('a (4,4) kernel') and 'name: value' items in a list
 ('(hidden: 64-dim, layers: 2, heads: 4)', 'bottleneck dimension: 32')."""
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ _VALUE_FIRST = re.compile(
 _PAIR_FIRST = re.compile(
     r"\b(?:a|an|with|and)\s+(?P<value>\(\s*\d{1,3}\s*,\s*\d{1,3}\s*\))\s+"
     r"(?P<name>kernel|stride|filter|window|patch|pooling\s+window|receptive\s+field)s?\b",
+    re.I,
+)
+# 'projecting them to 80 dimensions', 'projected into a 128-dimensional space'
+_PROJECTED = re.compile(
+    r"\bproject(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:to|into|onto)\s+(?:an?\s+)?(?P<value>\d{1,5})"
+    r"(?:\s+dimensions|-dimensional|-dim\b|-d\b)",
     re.I,
 )
 _PAIR_KEYS = {"kernel": "kernel_size", "filter": "kernel_size", "patch": "patch_size"}
@@ -51,6 +58,8 @@ def compact(text: str) -> Iterator[Compact]:
     for m in _PAIR_FIRST.finditer(text):
         name = re.sub(r"\s+", " ", m["name"].lower())
         yield Compact(m, name, _PAIR_KEYS.get(name, canonical_key(name)))
+    for m in _PROJECTED.finditer(text):
+        yield Compact(m, "projection dimension", "projection_dimension")
     for m in _DIM.finditer(text):
         name = f"{m['noun']} dimension"
         yield Compact(m, name, canonical_key(name))
