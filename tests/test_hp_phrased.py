@@ -49,3 +49,18 @@ def test_a_count_of_one_thing_in_another_is_a_count_of_the_first() -> None:
         "hidden_size": [([1024.0, 1536.0], "stated")],
         "num_burn_in_iterations": [(1000.0, "stated")],
     }
+
+
+def test_counts_of_the_data_assumptions_and_cited_settings_are_not_the_papers() -> None:
+    """A dataset's counts, a statement's assumption and a cited paper's choice ('Smith et al. (2019) use':
+    the quote was cut at 'al.', so the citation went unseen) are never stated settings."""
+    got = found(
+        "## 5 Experiments\n\nThe number of test images is 10,000 and the number of users is 943. "
+        "Assume the loss has a Lipschitz constant of 1. Smith et al. (2019) use an entropy coefficient of 0.01. "
+        "We set the number of inducing points to 128.\n"
+    )
+    assert got == {
+        "lipschitz_constant": [(1.0, "candidate")],
+        "entropy_coefficient": [(0.01, "candidate")],
+        "num_inducing_points": [(128.0, "stated")],
+    }

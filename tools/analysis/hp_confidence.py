@@ -130,7 +130,9 @@ _EXAMPLE_BEFORE = re.compile(r"\b(?:e\.g\.|for\s+example|for\s+instance)[,:]?\s+
 # a hypothetical case, with no "we": "when using constant step-size of η = 1, the algorithm matches Sinkhorn"
 # or a protocol not followed: "an alternative protocol would have been to split the data into (1000, 9000)"
 _HYPOTHETICAL = re.compile(
-    r"\b(?:when|if|whenever)\s+(?:using|one\s+uses)\b|\b(?:would|could|might)\s+have\s+(?:been|used)\b",
+    r"\b(?:when|if|whenever)\s+(?:using|one\s+uses)\b|\b(?:would|could|might)\s+have\s+(?:been|used)\b"
+    # an assumption of a statement: "Assume the loss has a Lipschitz constant of 1", "Suppose that ..."
+    r"|^(?:assume|suppose|let\s+us\s+assume|consider\s+the\s+case)\b",
     re.I,
 )
 

@@ -120,8 +120,10 @@ def paragraphs(lines: list[_Line]) -> Iterator[Para]:
         text += line.text
 
 
-SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z(])")
-SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(]|\s*$)")
+# no sentence ends at an abbreviation's point: "Smith et al. (2019) use ...", "e.g. Adam", "Fig. 3"
+_NOT_AT = r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bvs)(?<!\bcf)(?<!\bSec)"
+SENTENCE_START = re.compile(rf"{_NOT_AT}[.!?]\s+(?=[A-Z(])")
+SENTENCE_END = re.compile(rf"{_NOT_AT}[.!?](?=\s+[A-Z(]|\s*$)")
 _SENTENCE_REACH = 1000  # looked at around a match; the quote is cut to 200 characters anyway
 
 

@@ -53,6 +53,49 @@ _OUTCOME = re.compile(
 )
 # heads that name a setting alone ('a margin of 0.3'); 'a size of 32' or 'a rate of 2' need a word more
 _LONE = re.compile(r"(?:margin|threshold|bandwidth|horizon|patience|budget|tolerance|radius|penalty)s?", re.I)
+# what a dataset counts: 'the number of classes is 10', 'the number of users is 943'
+_DATA_NOUNS = {
+    "example",
+    "class",
+    "classe",
+    "user",
+    "item",
+    "image",
+    "document",
+    "instance",
+    "node",
+    "edge",
+    "vertice",
+    "graph",
+    "patient",
+    "subject",
+    "participant",
+    "word",
+    "sentence",
+    "categorie",
+    "category",
+    "parameter",
+    "pixel",
+    "video",
+    "file",
+    "record",
+    "row",
+    "column",
+    "molecule",
+    "atom",
+    "entitie",
+    "relation",
+    "triple",
+    "query",
+    "querie",
+    "product",
+    "movie",
+    "rating",
+    "review",
+    "speaker",
+    "utterance",
+    "label",
+}
 _KNOWN_END = re.compile(rf"{NAME}$", re.I)  # 'base learning rate' ends in a known name
 
 
@@ -79,8 +122,11 @@ def _not_a_setting(noun: str) -> bool:
     """A result, a derived quantity, the data ('the dataset size is 50,000'), a bare head ('a size of 32')."""
     if RESULT_WORDS.search(noun) or _OUTCOME.search(noun):
         return True
-    if noun.lower().startswith("number of"):
-        return False
+    if noun.lower().startswith(
+        "number of"
+    ):  # a count of the data ('the number of test images') is no setting
+        words = noun.lower().split()[2:]
+        return bool(set(words[:-1]) & NOT_A_SETTING) or re.sub(r"(?<!s)s$", "", words[-1]) in _DATA_NOUNS
     words = {w.rstrip("s") for w in noun.lower().split()}
     return bool(words & NOT_A_SETTING) or " " not in noun and not _LONE.fullmatch(noun)
 
