@@ -56,7 +56,8 @@ def test_counts_of_the_data_assumptions_and_cited_settings_are_not_the_papers() 
     the quote was cut at 'al.', so the citation went unseen) are never stated settings."""
     got = found(
         "## 5 Experiments\n\nThe number of test images is 10,000 and the number of users is 943. "
-        "Assume the loss has a Lipschitz constant of 1. Smith et al. (2019) use an entropy coefficient of 0.01. "
+        "Assume the loss has a Lipschitz constant of 1. "
+        "Smith et al. (2019) use an entropy coefficient of 0.01. "
         "We set the number of inducing points to 128.\n"
     )
     assert got == {
