@@ -165,3 +165,14 @@ def test_a_table_of_search_ranges_reads_symbol_rows_sets_and_ranges() -> None:
     assert got["b"] == [([2.0, 128.0], "stated", None)] and got["lambda"] == [([1.0, 1e-6], "stated", None)]
     assert got["epochs"] == [([5.0, 50.0], "stated", None)]
     assert got["bagging_ratio"] == [([0.5, 1.0], "stated", None)]
+
+
+def test_a_results_table_under_a_training_details_heading_is_no_settings_table() -> None:
+    md = "## B Further Training Details\n\nWe list the settings below.\n\n"
+    md += "Table 4: The average accuracy over all validation checkpoints.\n"
+    md += "|  | Top-P | Beam | Mixed |\n| --- | --- | --- | --- |\n| No Tuning | 67.5 | 67.5 | 67.5 |\n"
+    md += "| +PG | 53.2 | 52.0 | 52.4 |\n\n"
+    md += "Table 7: Learning rates used per tuning technique.\n"
+    md += "| LM Tuning Technique | Learning Rate |\n| --- | --- |\n| AllTune | 0.00001 |\n| LoRA | 0.0001 |\n"
+    got = _found(md)
+    assert got == {"learning_rate": [(1e-05, "stated", "AllTune"), (0.0001, "stated", "LoRA")]}

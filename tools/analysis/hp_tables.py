@@ -188,11 +188,14 @@ def _settings_table(  # noqa: PLR0913
     section = lines[i].section or ""
     # a two-column table with no header row: its first row is a setting too ('| Learning rate | 0.1 |')
     headless = len(header) == 2 and bool(_setting_value(header[1]))
+    # a results table under a 'Training details' heading: 'Table 4: The average accuracy ...'
+    results = RESULT_WORDS.search(near) and not _SETTINGS_CAPTION.search(near)
     if not (
         _SETTINGS_HEAD.match(header[0])
         or _SETTINGS_CAPTION.search(f"{lines[i].text} {near}")
         or _SETTINGS_CAPTION.search(section)
         and not RESULT_WORDS.search(section)
+        and not results
         or follows
         and headless  # the right one of two settings tables side by side
     ):
@@ -241,10 +244,13 @@ def _assignments(cell: str) -> list[tuple[str, str]]:
 
 def _transposed(header: list[str], rows: list[_Line], symbols: dict[str, str], out: Collector) -> bool:
     """A settings table with one column per setting and one row per experiment ('| Task | lr | batch size |'
-    over '| MNIST | 10^-3 | 64 |'): each value is its column's setting, its row's first cell the context.
-    False (nothing read) when the header names fewer than two settings or a row opens with one."""
+    over '| MNIST | 10^-3 | 64 |', '| Technique | Learning Rate |'): each value is its column's setting, its
+    row's first cell the context. False (nothing read) when the header names no setting or a row opens with
+    one."""
     keys = [_key_of(h, symbols) for h in header]
-    if sum(map(bool, keys[1:])) < 2 or any(_row_key(_cells(r.text)[0])[0] in SYNONYMS for r in rows):
+    if _SETTINGS_HEAD.match(header[0]) or not any(keys[1:]):
+        return False
+    if any(_row_key(_cells(r.text)[0])[0] in SYNONYMS for r in rows):
         return False
     for line in rows:
         cells = _cells(line.text)
@@ -304,6 +310,7 @@ def _flat_settings(lines: list[_Line], i: int, out: Collector) -> int:
     return end
 
 
+_PREPOSITIONS = ("for", "in", "on", "of", "with", "per", "at", "during")
 _ENDPOINTS = {"initial", "final", "start", "end", "min", "max", "minimum", "maximum", "first", "last"}
 
 
@@ -319,8 +326,12 @@ def _row_key(name: str) -> tuple[str, str | None]:
         return key, None
     for k in range(len(words) - 1, 0, -1):
         head, rest = canonical_key(" ".join(words[:k])), words[k:]
-        if head in SYNONYMS and rest[0].lower() not in MODIFIERS | _ENDPOINTS:
+        # one word is a head only before a preposition: 'Repetition penalty' is no count of repetitions
+        first = rest[0].lower()
+        if head in SYNONYMS and first not in MODIFIERS | _ENDPOINTS and (k >= 2 or first in _PREPOSITIONS):
             return head, " ".join(rest)
+    if m := re.match(rf"(.+?)\s+((?:{'|'.join(_PREPOSITIONS)})\s.+)$", name):
+        return canonical_key(m[1]), m[2]  # 'Diversity penalty for Div beam'
     return key, None
 
 

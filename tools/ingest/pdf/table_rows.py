@@ -56,7 +56,11 @@ def _row(ln: Line, cut: Cutter) -> list[Run] | None:
 
 
 def _lined_up(a: list[Run], b: list[Run]) -> bool:
-    """Names start at one x; the second cells start (or the last cells end) at one x."""
-    return abs(a[0].x0 - b[0].x0) <= _ALIGN and (
-        abs(a[1].x0 - b[1].x0) <= _ALIGN or abs(a[-1].x1 - b[-1].x1) <= _ALIGN
-    )
+    """Names start (or centre) at one x; the second cells start, or the last cells end or centre, at one x."""
+    names = abs(a[0].x0 - b[0].x0) <= _ALIGN or abs(_mid(a[0]) - _mid(b[0])) <= _ALIGN
+    values = abs(a[1].x0 - b[1].x0) <= _ALIGN or abs(a[-1].x1 - b[-1].x1) <= _ALIGN
+    return names and (values or abs(_mid(a[-1]) - _mid(b[-1])) <= _ALIGN)
+
+
+def _mid(r: Run) -> float:
+    return (r.x0 + r.x1) / 2
