@@ -293,14 +293,15 @@ def test_a_centred_table_of_symbols_and_ranges_is_a_table() -> None:
 
 
 def test_a_centred_settings_table_with_assignments_stays_a_table() -> None:
-    """A tabular{cc} of settings: centred names start at no common x, and rows holding `k = 4` or `β` were read
-    as display maths, joined three by three with their neighbours. Each row is a table row now, and a name with
-    a qualifier keeps its own head ('Repetition penalty for beam' is no count of repetitions)."""
+    """A tabular{cc} of settings: centred names start at no common x, and rows holding `k = 4` or `β` were
+    read as display maths, joined three by three with their neighbours. Each row is a table row now, and a
+    name with a qualifier keeps its own head ('Repetition penalty for beam' is no count of repetitions)."""
     md = convert("centredtable").markdown
     rows = [s for s in md.split("\n") if s.startswith("| ")]
     assert rows[0] == "| Hyper-parameter | Value |" and len(rows) == 11
     assert "| Paraphrase sample size | M = 8 |" in rows and "| β in MML | 0.1 |" in rows
     got = {(h.key, h.value, h.context) for h in find_hyperparameters(md) if h.confidence == "stated"}
     assert {("weight_decay", "0.0001", None), ("epochs", "100", None), ("batch_size", "8", None)} <= got
-    assert ("repetition_penalty", "10.0", "for beam") in got and ("k", "4", "Top-k candidates in search") in got
+    assert ("repetition_penalty", "10.0", "for beam") in got
+    assert ("k", "4", "Top-k candidates in search") in got
     assert not any(key == "num_runs" for key, _, _ in got)
