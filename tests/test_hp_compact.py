@@ -59,3 +59,11 @@ def test_a_pair_before_what_it_sizes() -> None:
 def test_the_size_features_are_projected_to() -> None:
     got = found("We extract features from the encoder and project them to 80 dimensions.\n")
     assert got == {"projection_dimension": [(80.0, "stated")]}
+
+
+def test_an_order_degree_or_rank_of_a_named_part_and_a_duration_that_is_no_count() -> None:
+    got = found(
+        "The polynomials are all of order P=3, and a low-rank factor of rank 8 is used. "
+        "The data was produced by a 20-year run of the atmospheric model.\n"
+    )
+    assert got == {"polynomial_order": [(3.0, "stated")], "factor_rank": [(8.0, "stated")]}

@@ -527,8 +527,8 @@ SEARCH = re.compile(
     re.I,
 )
 COMPOUND = re.compile(
-    rf"(?<![\w-])(?P<noun>[A-Za-z][a-z-]{{2,20}})\s+(?:had\s+|has\s+|have\s+|with\s+)?(?P<attr>length|size|depth|width|"
-    rf"dimension|dimensionality|radius|parameter)s?\s*(?:\((?:up\s+to\s+)?|of\s+|=\s*|:\s*|was\s+|is\s+(?:set\s+to\s+)?)?"
+    rf"(?<![\w-])(?P<noun>[A-Za-z][a-z-]{{2,20}})\s+(?:had\s+|has\s+|have\s+|with\s+|(?P<of>(?:are|is|were|was)\s+"
+    rf"(?:all\s+)?of\s+|of\s+))?(?P<attr>length|size|depth|width|dimension|dimensionality|radius|parameter|order|degree|rank)s?\s*(?:\((?:up\s+to\s+)?|of\s+|=\s*|:\s*|was\s+|is\s+(?:set\s+to\s+)?)?"
     rf"(?:{SYM}\s*=\s*)?{_NUMVALUE}"
 )
 # words before "size", "length" ... that do not name a setting (dataset sizes are not hyperparameters)

@@ -150,6 +150,8 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
         return True
     if RESULT_WORDS.search(gap) or NOT_A_COUNT.match(gap) or re.search(r"\bdofs?\b", gap, re.I):
         return True  # "a 7-DOF robotic arm": the arm's degrees of freedom, no count of arms
+    if re.match(r"(?:year|month|week|day|hour|minute|second)s?\b", gap, re.I):
+        return True  # "a 20-year run of the climate model": a duration, no count of runs
     if gap[:1].isupper() and re.search(r"(^|[.!?:]\s*)$", text[: m.start()]):
         return True
     if re.search(r"[×x]\s*$", text[max(0, m.start() - 4) : m.start("value")]):
@@ -676,6 +678,7 @@ class _ProseScan:
             noun = singular(m["noun"].lower())
             if (
                 noun in NOT_A_SETTING
+                or m["of"] and m["attr"].lower() not in ("order", "degree", "rank")  # 'a lattice of size n': its own rule
                 or NOT_A_NOUN.search(noun)  # "implemented with parameters γ = 0.8": a verb, not a name
                 or not self.free(*m.span("value"))
                 or rejected(self.text, *m.span("value"), normalize_value(m["value"]))
