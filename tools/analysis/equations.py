@@ -367,7 +367,12 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
                 body
                 and (len(body) <= 600 or _long_display(body))
                 and not _REF_BEFORE.search(body)
-                and (_MATH.search(body) or UNMAPPED_MATH.search(body) or _unmapped_display(body, m.group(1)))
+                and (
+                    _MATH.search(body)
+                    or UNMAPPED_MATH.search(body)
+                    or _unmapped_display(body, m.group(1))
+                    or _operators(body)
+                )
                 and not (_prose_like(body) and len(body) > 200)
                 and (not _TAG_ONLY.fullmatch(m.group(1)) or _tag_after_display(body, m.group(1)))
             ):
@@ -399,7 +404,14 @@ def _long_display(body: str) -> bool:
     """A long body that is all maths: an align of many rows whose one label closes the last row (the PDF
     engine joins the unnumbered rows above it), not a paragraph that ends in a reference."""
     tokens = body.split()
-    return len(body) <= 2000 and len(_ORDINARY_WORD.findall(body)) <= 0.05 * len(tokens)
+    return len(body) <= 2000 and (len(_ORDINARY_WORD.findall(body)) <= 0.05 * len(tokens) or _operators(body))
+
+
+def _operators(body: str) -> bool:
+    """A display written in words joined by operators ('[GC8 + BN + ReLU]L5 + Pool + ...'): a quarter of its
+    tokens are operators, which prose never has."""
+    tokens = body.split()
+    return len(tokens) >= 6 and sum(t in ("+", "−", "-", "=", "×", "·") for t in tokens) >= 0.25 * len(tokens)
 
 
 def _step_lines(lines: list[MarkdownLine]) -> set[int]:

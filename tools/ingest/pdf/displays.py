@@ -11,7 +11,7 @@ from tools.analysis.equations import STEP_WORDS
 from tools.ingest.pdf.display_join import join_block
 from tools.ingest.pdf.labels import LABEL, label_of
 from tools.ingest.pdf.lines import Line, margins
-from tools.ingest.pdf.mathtext import MATH, OPEN_OP, REL, few_words, mathy
+from tools.ingest.pdf.mathtext import MATH, OPEN_OP, REL, few_words, mathy, operator_row
 from tools.ingest.pdf.runs import PdfPage
 from tools.ingest.pdf.table_rows import mark_table_rows
 
@@ -123,7 +123,8 @@ def _maths_row(ln: Line, page: PdfPage) -> bool:
         return True  # a display's own row or its note ('(apply the chain rule)')
     if ln.kind not in ("text", "step") or _STEP.match(ln.text):
         return False
-    return few_words(ln.text) and bool(MATH.search(ln.text) or _math_runs(ln, page) >= 0.5)
+    maths = few_words(ln.text) and bool(MATH.search(ln.text) or _math_runs(ln, page) >= 0.5)
+    return maths or operator_row(ln.text)
 
 
 def _fraction_rows(lines: list[Line], body: float) -> None:

@@ -20,6 +20,16 @@ def few_words(text: str) -> bool:
     return sum(w.lower() not in _MATH_WORDS for w in re.findall(r"[A-Za-z]{3,}", text)) <= 2
 
 
+def operator_row(text: str) -> bool:
+    """A row of a display written with words ('+ [GC64 + BN + ReLU]L2 + Unpool'): it opens with an operator,
+    or a quarter of its tokens are operators (prose has few)."""
+    tokens = text.split()
+    if not tokens or len(tokens) > 60:
+        return False
+    ops = sum(t in ("+", "−", "=", "×") for t in tokens)
+    return tokens[0] in ("+", "−", "=") and ops >= 2 or len(tokens) >= 6 and ops >= 0.25 * len(tokens)
+
+
 def mathy(text: str) -> bool:
     """Short text with few ordinary words (fraction pieces, sums' limits, 'x0 +')."""
     words = re.findall(r"[A-Za-z]{3,}", text)

@@ -342,16 +342,17 @@ class PdfPage:
     def _baselines(self, ts: int, te: int) -> list[tuple[int, int]]:
         """The run [ts, te) cut where pdfium went on from a prose line to another baseline without a line
         break (a display's first piece, a figure's label): before the first word more than a line below or
-        above the first glyph's baseline, when the last glyph lies there too; and before a word that went back
-        left onto another baseline (a table's next row, set tight in a small font). Rotated text (the glyphs
+        above the first glyph's baseline, when the last glyph lies there too; before a word that went back
+        left onto another baseline (a table's next row, set tight in a small font) or far left on about the
+        same one (a label set between a display's rows, printed before them). Rotated text (the glyphs
         stacked, not side by side) and maths stay whole."""
         ci0, ci1 = self.char(ts), self.char(te - 1)
         if ci0 == ci1 or te - ts < 4:
             return [(ts, te)]
-        (x0, y0), y1 = self.origin(ci0), self.origin(ci1)[1]
+        (x0, y0), (x1, y1) = self.origin(ci0), self.origin(ci1)
         size = max(self.size(ci0), 3.0)
         line, far = 1.2 * size, abs(y1 - y0) > 1.2 * size
-        if abs(y1 - y0) <= 0.7 * size:  # a script ends the run at most
+        if abs(y1 - y0) <= 0.7 * size and x1 > x0:  # a script ends the run at most
             return [(ts, te)]
         x, y = self.origin(self.char(ts + 1))
         if abs(y - y0) > abs(x - x0):  # the second glyph above or below the first: rotated text
@@ -360,8 +361,9 @@ class PdfPage:
             if self.text[k - 1] != " " or k < ts + 2:
                 continue
             x, y = self.origin(self.char(k))
-            if abs(y - y0) > 0.7 * size and x < self.origin(self.char(k - 2))[0] - size:
-                return [(ts, k - 1), *self._baselines(k, te)]  # back left on another baseline: the next row
+            back = self.origin(self.char(k - 2))[0] - x
+            if abs(y - y0) > 0.7 * size and back > size or back > 5 * size:
+                return [(ts, k - 1), *self._baselines(k, te)]  # back left: the next row, or a label before it
             if far and abs(y - y0) > line:
                 if len(_PROSE_WORD.findall(self.text[ts:k])) < 3:
                     break  # within a display (a big delimiter hangs from its origin): keep it whole
