@@ -171,3 +171,13 @@ def test_a_sum_in_a_sentence_reads_its_lower_limit_first() -> None:
     first ('∑Ll=1'). The lower comes first, as LaTeX writes `\\sum_{l=1}^{L}`, and nothing is lost."""
     [lemma] = [t for t in find_all(convert("theoremheads"), {"theorem"})["theorems"] if t.number == "3"]
     assert lemma.text.startswith("Let Ψ = ∑l=1L ζlPl and Φ = ∑k=1K βkQk be two finite mixtures")
+
+
+def test_multline_first_row_near_the_margin_joins_its_labelled_last_row() -> None:
+    """multline in a narrow column: the first row starts within the multline gap of the margin with no
+    operator at its end, the last row is flush right with the label (a fraction's parts between them). The
+    first row was left as prose and the equation lost it."""
+    md = convert("multline")
+    found = {e.label: e.body for e in find_all(md, {"numbered"})["numbered"]}
+    assert found["1"].startswith("JθPPO := log Ez") and found["1"].endswith("Pfixed(z|x)")
+    assert found["2"].startswith("∇Jθ − βEz") and found["2"].endswith("z ∼ Pθ(.|x)")

@@ -139,20 +139,44 @@ def _fraction_rows(lines: list[Line], body: float) -> None:
 
 def _rows_above_displays(lines: list[Line], f: _Frame) -> None:
     """A row above a display that is no display by itself: multline's first row at the margin (the next opens
-    with '+'), or a row too wide for the indent rule (its label had to drop to a line of its own)."""
+    with '+', or is its last row set flush right), or a row too wide for the indent rule (its label had to
+    drop to a line of its own)."""
     dropped = False  # a label alone on its line lies below, in this run of display lines
     for k in range(len(lines) - 1, 0, -1):
         a, ln = lines[k - 1], lines[k]
         dropped = ln.kind in _NEAR and (dropped or ln.text == f"({ln.label})")
+        last = _multline_last(a, lines[k : k + 4], f)
         if (
             ln.kind in _NEAR
             and a.kind == "text"
-            and (OPEN_OP.match(ln.text) or a.x0 >= f.xl + 0.06 * f.width or dropped)
+            and (OPEN_OP.match(ln.text) or a.x0 >= f.xl + 0.06 * f.width or dropped or last)
             and a.y - ln.y < 2.2 * f.body
-            and REL.search(a.text)
+            and (REL.search(a.text) or last and MATH.search(a.text))
             and few_words(a.text)
         ):
             a.kind = "display"
+
+
+def _multline_last(a: Line, below: list[Line], f: _Frame) -> bool:
+    """The display rows below `a` end in multline's last row (a fraction's parts may stand between): `a`
+    starts near the margin and stops short of the right one, the last row sets its label flush right and
+    starts well right of `a`."""
+    rows = []
+    for ln in below:
+        if ln.kind not in _NEAR:
+            return False
+        rows.append(ln)
+        if ln.label:
+            break
+    ln = rows[-1] if rows else None
+    return (
+        ln is not None
+        and bool(ln.label)
+        and a.x0 < f.xl + 0.06 * f.width
+        and a.x1 < ln.x1 - 0.03 * f.width
+        and ln.x1 >= f.xr - 0.02 * f.width
+        and ln.x0 > a.x0 + 0.1 * f.width
+    )
 
 
 def _main_rows(lines: list[Line], body: float) -> None:
