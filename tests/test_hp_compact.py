@@ -67,3 +67,8 @@ def test_an_order_degree_or_rank_of_a_named_part_and_a_duration_that_is_no_count
         "The data was produced by a 20-year run of the atmospheric model.\n"
     )
     assert got == {"polynomial_order": [(3.0, "stated")], "factor_rank": [(8.0, "stated")]}
+
+
+def test_the_factor_a_layer_resamples_by() -> None:
+    got = found("Each convolution is followed by a max pooling layer which down-samples by 4.\n")
+    assert got == {"pooling": [("max", "stated")], "downsampling_factor": [(4.0, "stated")]}

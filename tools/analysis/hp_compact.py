@@ -32,6 +32,11 @@ _PROJECTED = re.compile(
     r"(?:\s+dimensions|-dimensional|-dim\b|-d\b)",
     re.I,
 )
+# 'a max pooling layer which down-samples by 4', 'upsampled by a factor of 2'
+_RESAMPLED = re.compile(
+    r"\b(?P<way>down|up)-?sampl(?:e|es|ed|ing)\s+(?:\w+\s+)?by\s+(?:a\s+factor\s+of\s+)?(?P<value>\d{1,3})\b(?!\s*[%.]\d)",
+    re.I,
+)
 _PAIR_KEYS = {"kernel": "kernel_size", "filter": "kernel_size", "patch": "patch_size"}
 _DIM = re.compile(r"(?<![\w.])(?P<value>\d{1,5})-dim\.?\s+(?P<noun>[a-z][a-z-]{2,20})\b", re.I)
 _BLOCKS = re.compile(  # layers have their own rules ('a 3-layer MLP')
@@ -58,6 +63,9 @@ def compact(text: str) -> Iterator[Compact]:
     for m in _PAIR_FIRST.finditer(text):
         name = re.sub(r"\s+", " ", m["name"].lower())
         yield Compact(m, name, _PAIR_KEYS.get(name, canonical_key(name)))
+    for m in _RESAMPLED.finditer(text):
+        way = m["way"].lower()
+        yield Compact(m, f"{way}sampling factor", f"{way}sampling_factor")
     for m in _PROJECTED.finditer(text):
         yield Compact(m, "projection dimension", "projection_dimension")
     for m in _DIM.finditer(text):
