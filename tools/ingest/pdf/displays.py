@@ -169,8 +169,11 @@ def _multline_last(a: Line, below: list[Line], f: _Frame) -> bool:
         if ln.label:
             break
     ln = rows[-1] if rows else None
+    # a sentence's end is no first row: 'basis {∂xi,p}:' before the display
+    prose = re.match(r"[a-z]{3,}\s", a.text) or a.text.rstrip().endswith((":", "."))
     return (
         ln is not None
+        and not prose
         and bool(ln.label)
         and a.x0 < f.xl + 0.06 * f.width
         and a.x1 < ln.x1 - 0.03 * f.width
