@@ -72,3 +72,8 @@ def test_an_order_degree_or_rank_of_a_named_part_and_a_duration_that_is_no_count
 def test_the_factor_a_layer_resamples_by() -> None:
     got = found("Each convolution is followed by a max pooling layer which down-samples by 4.\n")
     assert got == {"pooling": [("max", "stated")], "downsampling_factor": [(4.0, "stated")]}
+
+
+def test_the_coefficient_of_a_formula_is_no_value() -> None:
+    got = found("The maps are sampled with bandwidth b = 64 (n = 4 b^2 = 16,384 pixels).\n")
+    assert got == {"bandwidth": [(64.0, "stated")]}
