@@ -1,5 +1,6 @@
 """Settings in the compact style of a model description (hp_compact.py): the value before the name, 'N-dim'
-sizes, 'N-block' counts and 'name: value' items of a list."""
+sizes, 'N-block' counts, 'name: value' items of a list, resampling factors; and other phrasings of model
+settings met on development papers (orders and ranks of a part, rate policies, crops, initializers)."""
 
 from __future__ import annotations
 
@@ -72,8 +73,3 @@ def test_an_order_degree_or_rank_of_a_named_part_and_a_duration_that_is_no_count
 def test_the_factor_a_layer_resamples_by() -> None:
     got = found("Each convolution is followed by a max pooling layer which down-samples by 4.\n")
     assert got == {"pooling": [("max", "stated")], "downsampling_factor": [(4.0, "stated")]}
-
-
-def test_the_coefficient_of_a_formula_is_no_value() -> None:
-    got = found("The maps are sampled with bandwidth b = 64 (n = 4 b^2 = 16,384 pixels).\n")
-    assert got == {"bandwidth": [(64.0, "stated")]}

@@ -85,3 +85,8 @@ def test_a_printed_module_and_a_point_in_a_run_are_candidates() -> None:
         "We compute the gradient of the loss for the models fine-tuned after 1 epoch.\n"
     )
     assert all(conf == "candidate" for rows in got.values() for _, conf in rows), got
+
+
+def test_the_coefficient_of_a_formula_is_no_value() -> None:
+    got = found("The maps are sampled with bandwidth b = 64 (n = 4 b^2 = 16,384 pixels).\n")
+    assert got == {"bandwidth": [(64.0, "stated")]}
