@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from tools.analysis.hp_normalize import VALUE_RE
-from tools.analysis.hp_patterns import NAME, NOT_A_SETTING
+from tools.analysis.hp_patterns import NAME, NOT_A_SETTING, SYM
 from tools.analysis.hp_vocabulary import RESULT_WORDS, SYNONYMS, canonical_key
 
 _HEAD = (
@@ -28,10 +28,11 @@ _PHRASE = rf"(?P<noun>(?:{_WORD}){{0,3}}{_HEAD}|number\s+of\s+(?:{_WORD}){{0,2}}
 # no formula, percentage or share runs on from the value ('20% of the distance' is relative to something)
 _AFTER = r"(?!\w|\.\d|\s*[×x*/^(±]|\s*%|\s+of\s+(?:the|an?|its|our|each)\b)"
 _VALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern}){_AFTER}"
+_OF = rf"of\s+(?:{SYM}\s*=\s*)?"  # 'a training horizon of H_T = 200,000'
 _SET = r"(?:(?:set|fixed|chosen|initiali[sz]ed)\s+(?:to|at|as)\s+)"
 _FORMS = (
     # "an entropy coefficient of 0.01", "a clipping threshold = 0.2"
-    re.compile(rf"\b(?:a|an|the|our|with)\s+(?!number\b){_PHRASE}\s*(?:of\s+|=\s*|:\s*){_VALUE}", re.I),
+    re.compile(rf"\b(?:a|an|the|our|with)\s+(?!number\b){_PHRASE}\s*(?:{_OF}|=\s*|:\s*){_VALUE}", re.I),
     # "the number of negative samples is 5", "the trust region radius was set to 0.5", "the number of
     # neurons in the FC layers were 1024 and 1536"
     re.compile(
@@ -44,6 +45,12 @@ _FORMS = (
         rf"\b(?:set|fix|fixed|choose|chose)\s+(?:the|our)\s+{_PHRASE}\s+(?:to|at|as)\s+{_VALUE}", re.I
     ),
 )
+# "the size of the data mini-batch is 20", "the dimension of the hidden state is 200"
+_ATTR_OF = re.compile(
+    rf"\bthe\s+(?P<attr>size|dimension|dimensionality|length|depth|width|norm)\s+of\s+(?:the\s+|each\s+|an?\s+)?"
+    rf"(?P<np>(?:{_WORD}){{0,2}}[a-z][a-z-]+)\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?{_SET}?{_VALUE}",
+    re.I,
+)
 # an outcome or a derived quantity, not a setting: 'a success rate of 0.9', 'an expected masking rate of 0.64'
 _OUTCOME = re.compile(
     r"\b(?:success|error|hit|win|detection|recognition|false|true|miss|failure|survival|mortality|response|"
@@ -53,6 +60,7 @@ _OUTCOME = re.compile(
 )
 # heads that name a setting alone ('a margin of 0.3'); 'a size of 32' or 'a rate of 2' need a word more
 _LONE = re.compile(r"(?:margin|threshold|bandwidth|horizon|patience|budget|tolerance|radius|penalty)s?", re.I)
+_DATA_WORDS = {"dataset", "data", "corpu", "file", "population", "sample", "test", "validation"}
 # what a dataset counts: 'the number of classes is 10', 'the number of users is 943'
 _DATA_NOUNS = {
     "example",
@@ -106,7 +114,14 @@ class Phrased(NamedTuple):
 
 
 def phrased(text: str) -> Iterator[Phrased]:
-    """Each setting named by a noun phrase the vocabulary does not know, or a count 'number of ...'."""
+    """Each setting named by a noun phrase the vocabulary does not know, or a count 'number of ...'; and
+    an attribute of a named part ('the size of the data mini-batch is 20')."""
+    for m in _ATTR_OF.finditer(text):
+        words = m["np"].lower().split()
+        names = [" ".join([*words[k:], m["attr"].lower()]) for k in range(len(words))]
+        name = next((n for n in names if canonical_key(n) in SYNONYMS), names[0])  # 'mini-batch size'
+        if not _not_a_setting(name):
+            yield Phrased(m, name, canonical_key(name))
     for rx in _FORMS:
         for m in rx.finditer(text):
             noun = re.sub(r"\s+", " ", m["noun"]).strip()
@@ -128,7 +143,9 @@ def _not_a_setting(noun: str) -> bool:
         words = noun.lower().split()[2:]
         return bool(set(words[:-1]) & NOT_A_SETTING) or re.sub(r"(?<!s)s$", "", words[-1]) in _DATA_NOUNS
     words = {w.rstrip("s") for w in noun.lower().split()}
-    return bool(words & NOT_A_SETTING) or " " not in noun and not _LONE.fullmatch(noun)
+    sized = re.search(r"(?:size|length|dimension|dimensionality|width|depth)s?$", noun, re.I)
+    data = words & (NOT_A_SETTING if sized else _DATA_WORDS)  # a training horizon, not a training size
+    return bool(data) or " " not in noun and not _LONE.fullmatch(noun)
 
 
 def _key(noun: str) -> str:
@@ -136,4 +153,5 @@ def _key(noun: str) -> str:
     if noun.lower().startswith("number of "):
         key = canonical_key(noun)  # 'number of neurons' is the hidden size
         return key if key in SYNONYMS else f"num_{key}"
-    return canonical_key(re.sub(r"(?<![us])s$", "", noun.lower()))
+    noun = re.sub(r"(?<=\w)\s+parameter$", "", noun.lower())  # 'patience parameter' is the patience
+    return canonical_key(re.sub(r"(?<![us])s$", "", noun))

@@ -69,6 +69,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "hidden dimension",
         "hidden dim",
         "hidden state size",
+        "hidden state dimension",
         "hidden layer size",
         "layer size",
         "units",
