@@ -69,7 +69,8 @@ def test_counts_of_the_data_assumptions_and_cited_settings_are_not_the_papers() 
 
 def test_an_attribute_of_a_named_part_and_a_phrase_before_a_symbol() -> None:
     got = found(
-        "## 5 Experiments\n\nThe size of the data mini-batch is 20 and the dimension of the hidden state is 200. "
+        "## 5 Experiments\n\nThe size of the data mini-batch is 20 and the dimension of the hidden state "
+        "is 200. "
         "Each run has a planning budget of K = 100.\n"
     )
     assert got == {
