@@ -305,3 +305,24 @@ def test_a_centred_settings_table_with_assignments_stays_a_table() -> None:
     assert ("repetition_penalty", "10.0", "for beam") in got
     assert ("k", "4", "Top-k candidates in search") in got
     assert not any(key == "num_runs" for key, _, _ in got)
+
+
+def test_names_left_and_values_centred_are_one_table() -> None:
+    """A tabular{lc}: names start at one x, values are centred (their edges line up with nothing)."""
+
+    class Page:
+        def char(self, i: int) -> int:
+            return i
+
+        def box(self, ci: int) -> tuple[float, float, float, float]:
+            return 0.0, 0.0, 0.0, 0.0
+
+    rows = [("Max Sequence Length", "4096"), ("Learning Rate", "1e-5"), ("LR Scheduler", "cosine decay"),
+            ("Training Epochs", "3"), ("Batch Size", "64")]
+    lines = []
+    for k, (name, value) in enumerate(rows):
+        y = 600 - 11 * k
+        cells = [run(name, 100, y), run(value, 300 - 2.5 * len(value), y)]
+        lines.append(Line(cells, 100, cells[1].x1, y, 10, f"{name} {value}"))
+    out = pair_tables(lines, Page())  # type: ignore[arg-type]
+    assert [[r.text for r in ln.runs] for ln in out if ln.kind == "table"] == [list(r) for r in rows]

@@ -113,7 +113,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "decoding iterations",
     ),
     "noise_schedule": ("noise schedule", "variance schedule", "beta schedule", "schedule"),
-    "lr_schedule": ("learning rate schedule", "lr schedule"),
+    "lr_schedule": ("learning rate schedule", "lr schedule", "learning rate scheduler", "lr scheduler"),
     "lr_decay": ("learning rate decay", "lr decay", "learning rate decay factor"),
     "lr_decay_steps": ("learning rate decay steps", "lr decay steps", "decay steps", "lr step size"),
     "lr_decay_epochs": ("learning rate decay epochs", "lr decay epochs", "decay epochs"),

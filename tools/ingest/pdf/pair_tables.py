@@ -78,23 +78,21 @@ def _pairs(ln: Line, page: PdfPage) -> list[Run]:
 
 
 def _aligned(rows: list[list[Run]]) -> bool:
-    """Every column's cells start at one x (a value column may instead end at one x: right-aligned), or every
-    column is centred when most rows hold a number (a centred tabular, not a centred block of names)."""
-    numeric = sum(any(ch.isdigit() for ch in row[1].text) for row in rows)
-    return _lined_up(rows, centred=False) or (numeric * 2 > len(rows) and _lined_up(rows, centred=True))
-
-
-def _lined_up(rows: list[list[Run]], centred: bool) -> bool:
+    """Every column's cells start at one x (a value column may instead end at one x: right-aligned); when
+    most rows hold a number, a column may be centred instead (a centred tabular, not a centred block of
+    names)."""
+    centred = sum(any(ch.isdigit() for ch in row[1].text) for row in rows) * 2 > len(rows)
     for c in range(len(rows[0])):
         starts = [row[c].x0 for row in rows]
         ends = [row[c].x1 for row in rows]
-        if centred:
-            mids = [(a + b) / 2 for a, b in zip(starts, ends, strict=True)]
-            if max(mids) - min(mids) > _ALIGN:
-                return False
-        elif max(starts) - min(starts) > _ALIGN and (c % 2 == 0 or max(ends) - min(ends) > _ALIGN):
+        mids = [(a + b) / 2 for a, b in zip(starts, ends, strict=True)]
+        if not (_close(starts) or c % 2 == 1 and _close(ends) or centred and _close(mids)):
             return False
     return True
+
+
+def _close(xs: list[float]) -> bool:
+    return max(xs) - min(xs) <= _ALIGN
 
 
 def _tables(lines: list[Line], rows: list[list[Run]]) -> list[Line]:
