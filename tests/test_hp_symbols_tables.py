@@ -176,3 +176,11 @@ def test_a_results_table_under_a_training_details_heading_is_no_settings_table()
     md += "| LM Tuning Technique | Learning Rate |\n| --- | --- |\n| AllTune | 0.00001 |\n| LoRA | 0.0001 |\n"
     got = _found(md)
     assert got == {"learning_rate": [(1e-05, "stated", "AllTune"), (0.0001, "stated", "LoRA")]}
+
+
+def test_rows_labelled_by_a_model_variant_give_each_column_its_setting() -> None:
+    md = "Table 7: Details of the model variants.\n\n|  | Layers | Heads |\n| --- | --- | --- |\n"
+    md += "| Tiny (T) | 12 | 3 |\n| Small (S) | 12 | 6 |\n"
+    got = _found(md)
+    assert got["num_layers"] == [(12.0, "stated", "Tiny (T)"), (12.0, "stated", "Small (S)")]
+    assert got["num_heads"] == [(3.0, "stated", "Tiny (T)"), (6.0, "stated", "Small (S)")]

@@ -326,3 +326,32 @@ def test_names_left_and_values_centred_are_one_table() -> None:
         lines.append(Line(cells, 100, cells[1].x1, y, 10, f"{name} {value}"))
     out = pair_tables(lines, Page())  # type: ignore[arg-type]
     assert [[r.text for r in ln.runs] for ln in out if ln.kind == "table"] == [list(r) for r in rows]
+
+
+def test_a_header_set_tight_gives_one_word_per_column() -> None:
+    """A header line whose headings stand too close to be cut ('Layers Width FFN Heads') over rows of six
+    cells: one word per column, the label column empty."""
+
+    class Page:
+        def char(self, i: int) -> int:
+            return i
+
+        def box(self, ci: int) -> tuple[float, float, float, float]:
+            return 0.0, 0.0, 0.0, 0.0
+
+        def room(self, before: int, after: int) -> float:
+            return 0.0  # no wide space inside a run
+
+    head = "Layers Width FFN Heads"
+    lines = [Line([run(head, 268, 640, x1=350)], 268, 350, 640, 8, head)]
+    table = [("Tiny (T)", "12", "192", "768", "3"), ("Small (S)", "12", "384", "1536", "6"),
+             ("Base (B)", "12", "768", "3072", "12")]
+    for k, (label, *values) in enumerate(table):
+        y = 631 - 9 * k
+        cells = [run(label, 234, y, size=8, x1=262)]
+        cells += [run(v, 275 + 22 * n, y, size=8, x1=285 + 22 * n) for n, v in enumerate(values)]
+        lines.append(Line(cells, 234, cells[-1].x1, y, 8, " ".join([label, *values])))
+    out = pair_tables(lines, Page())  # type: ignore[arg-type]
+    rows = [[r.text for r in ln.runs] for ln in out if ln.kind == "table"]
+    assert rows[0] == ["", "Layers", "Width", "FFN", "Heads"]
+    assert rows[1] == ["Tiny (T)", "12", "192", "768", "3"]

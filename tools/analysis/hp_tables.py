@@ -66,9 +66,11 @@ def _is_data_row(text: str) -> bool:
     if not 2 <= len(cells) <= 16 or text.rstrip().endswith(".") and not re.search(r"\d\.$", text):
         return False
     numeric = sum(bool(_NUMERIC_CELL.match(c)) for c in cells)
-    return (
-        numeric >= 1 and numeric * 2 >= len(cells) and all(_CELL_VALUE.match(c) or c in "±-" for c in cells)
-    )
+    # a pipe row's label: 'Tiny (T)', 'Ours + PG' (one holding assignments is a condition, read elsewhere)
+    label = text.startswith("|") and len(cells[0]) <= 30 and "=" not in cells[0]
+    values = cells[1:] if label else cells
+    settled = all(_CELL_VALUE.match(c) or c in "±-" for c in values)
+    return numeric >= 1 and numeric * 2 >= len(cells) and settled
 
 
 _HEADER_NAME = re.compile(rf"(?:{phrase_re(ALL_NAMES)})(?![\w])", re.I)

@@ -24,12 +24,14 @@ def grid_table(lines: list[Line], k: int, cut: Cut) -> tuple[int, list[Line]]:
     """How many lines from k form a grid table, and its Markdown lines (0 and [] when none does)."""
     if lines[k].kind not in _KINDS or not _LETTERS.search(lines[k].text):
         return 0, []
-    head = cut(lines[k])
+    head, whole = cut(lines[k]), False
+    if not head and lines[k].runs:  # a header set tight: its headings may still be one word per column
+        head, whole = [_whole(lines[k])], True
     body = _body(lines, k + 1, cut)
     if len(body) < _MIN_BODY or not head or _gap(lines[k], lines[k + 1]) > 1.3 * _ROW_GAP:
         return 0, []
     spans = [(min(c.x0 for c in col), max(c.x1 for c in col)) for col in zip(*body, strict=True)]
-    names = _header(head, spans)
+    names = _header(head, spans, whole)
     if names is None:
         return 0, []
     n = len(body) + 1
@@ -77,19 +79,28 @@ def _aligned(rows: list[list[Run]]) -> bool:
     return True
 
 
-def _header(head: list[Run], spans: list[tuple[float, float]]) -> list[str] | None:
-    """Each column's heading: the header cell over it ('' for none); None when a header cell stands over no
-    column or the header has more cells than the rows."""
+def _header(head: list[Run], spans: list[tuple[float, float]], whole: bool = False) -> list[str] | None:
+    """Each column's heading: the header cell over it ('' for none), or one word per column when a cell has
+    as many words as the columns it stands over ('Layers Width FFN Heads'); None when a header cell stands
+    over no column, the header has more cells than the rows, or an uncut line does not split word by word."""
     if len(head) > len(spans):
         return None
     names = [""] * len(spans)
     for cell in head:
         over = [c for c, (a, b) in enumerate(spans) if min(b, cell.x1) - max(a, cell.x0) > 0]
-        if not over:
+        words = cell.text.split()
+        if not over or whole and len(words) != len(over):
             return None
-        for c in over:
-            names[c] = cell.text if not names[c] else names[c]
+        for n, c in enumerate(over):
+            mine = words[n] if len(over) > 1 and len(words) == len(over) else cell.text
+            names[c] = names[c] or mine
     return names
+
+
+def _whole(ln: Line) -> Run:
+    """The line as one cell."""
+    a, b = ln.runs[0], ln.runs[-1]
+    return Run(ln.text, ln.x0, ln.x1, ln.y, ln.size, a.ci0, b.ci1, a.ts)
 
 
 def _cell(like: Run, text: str, span: tuple[float, float]) -> Run:
