@@ -78,3 +78,15 @@ def test_an_attribute_of_a_named_part_and_a_phrase_before_a_symbol() -> None:
         "hidden_size": [(200.0, "stated")],
         "planning_budget": [(100.0, "stated")],
     }
+
+
+def test_an_optimizer_named_with_its_rate_and_a_bounded_gradient_norm() -> None:
+    got = found(
+        "## 5 Experiments\n\nAll models are trained using back-propagation through time and RMSProp with a "
+        "learning rate of 10^-3. The norm of the gradient is bounded by 5.\n"
+    )
+    assert got == {
+        "learning_rate": [(0.001, "stated")],
+        "optimizer": [("rmsprop", "stated")],
+        "gradient_clipping": [(5.0, "stated")],
+    }

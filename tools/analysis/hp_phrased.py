@@ -48,7 +48,8 @@ _FORMS = (
 # "the size of the data mini-batch is 20", "the dimension of the hidden state is 200"
 _ATTR_OF = re.compile(
     rf"\bthe\s+(?P<attr>size|dimension|dimensionality|length|depth|width|norm)\s+of\s+(?:the\s+|each\s+|an?\s+)?"
-    rf"(?P<np>(?:{_WORD}){{0,2}}[a-z][a-z-]+)\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?{_SET}?{_VALUE}",
+    rf"(?P<np>(?:{_WORD}){{0,2}}[a-z][a-z-]+)\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?"
+    rf"(?:{_SET}|(?:bounded|clipped|capped|limited)\s+(?:by|at|to)\s+)?{_VALUE}",
     re.I,
 )
 # an outcome or a derived quantity, not a setting: 'a success rate of 0.9', 'an expected masking rate of 0.64'
