@@ -90,3 +90,10 @@ def test_a_printed_module_and_a_point_in_a_run_are_candidates() -> None:
 def test_the_coefficient_of_a_formula_is_no_value() -> None:
     got = found("The maps are sampled with bandwidth b = 64 (n = 4 b^2 = 16,384 pixels).\n")
     assert got == {"bandwidth": [(64.0, "stated")]}
+
+
+def test_a_run_of_assignments_keeps_each_whole_value() -> None:
+    """'m = 4 m = 32' (a table header run into a line): the check for a formula's coefficient made the
+    scanner back off to '3' of '32'."""
+    got = found("We vary the number of features m. Speedup with m = 4 m = 32 m = 128 on 256 steps.\n")
+    assert [v for v, _ in got["num_features"]] == [4.0, 32.0, 128.0]

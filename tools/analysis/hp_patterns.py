@@ -73,7 +73,7 @@ SYM_ASSIGN = re.compile(
     # "we fix a = 2": 'a' right before '=' is a symbol, never the article
     rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))\s*(?:=|\bequal\s+to\b|(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
     # the coefficient of a formula is no value: "n = 4 b^2 = 16,384 pixels"
-    r"(?!\s+[A-Za-z]\s*[\^_=])"
+    r"(?!\d|\s+[A-Za-z]\s*[\^_])"
 )
 # "we set the entropy coefficient λ to 10^-3": a named symbol set to a value with "to" for "=" (SET_BEFORE
 # opens the clause before the symbol)
