@@ -184,3 +184,11 @@ def test_rows_labelled_by_a_model_variant_give_each_column_its_setting() -> None
     got = _found(md)
     assert got["num_layers"] == [(12.0, "stated", "Tiny (T)"), (12.0, "stated", "Small (S)")]
     assert got["num_heads"] == [(3.0, "stated", "Tiny (T)"), (6.0, "stated", "Small (S)")]
+
+
+def test_model_sizes_in_a_table_of_compared_models_are_candidates() -> None:
+    md = "## 5 Experiments\n\n| Architecture | Representation | Parameters | Test Perplexity |\n"
+    md += "| --- | --- | --- | --- |\n| LSTM | one-hot | 34,011,600 | 120.16 |\n"
+    md += "| GCRN-M1 | one-hot | 42,011,602 | 98.67 |\n"
+    got = _found(md)
+    assert [c for _v, c, _x in got["num_parameters"]] == ["candidate", "candidate"]

@@ -25,6 +25,7 @@ from tools.analysis.hp_vocabulary import (
 )
 
 LEGEND = "a figure's legend over its plot, not a table of settings"
+_SIZE_COLUMN = "a model's size in a table of models compared, not a setting stated for this paper's run"
 
 # ------------------------------------------------------------------------------------------ extraction
 
@@ -258,8 +259,9 @@ def _transposed(header: list[str], rows: list[_Line], symbols: dict[str, str], o
         cells = _cells(line.text)
         for k, cell in enumerate(cells[1:], start=1):
             if k < len(keys) and keys[k] and (value := _setting_value(cell)):
-                ctx = cells[0] or None
-                out.add(line, header[k], keys[k], value[0], "table", line.text, value[1], context=ctx)
+                ctx, why = cells[0] or None, keys[k] == "num_parameters" and _SIZE_COLUMN
+                name, unit = header[k], value[1]
+                out.add(line, name, keys[k], value[0], "table", line.text, unit, context=ctx, flagged=why)
     return True
 
 
@@ -463,4 +465,5 @@ def _column_table(  # noqa: PLR0913
             if key and k < len(values) and values[k] not in "±-":
                 label = values[0] if k and not _NUMERIC_CELL.match(values[0]) else None
                 quote = f"{header.text} / {r.text}"
-                out.add(r, text, key, values[k], "table", quote, context=label, flagged=legend and LEGEND)
+                why = (legend and LEGEND) or (key == "num_parameters" and _SIZE_COLUMN)
+                out.add(r, text, key, values[k], "table", quote, context=label, flagged=why)
