@@ -17,7 +17,7 @@ def test_values_before_their_names_and_compact_sizes() -> None:
     assert got["weight_decay"] == [(1e-6, "stated")] and got["dropout"] == [(0.1, "stated")]
     assert got["encoder_blocks"] == [(8.0, "stated")] and got["decoder_blocks"] == [(6.0, "stated")]
     assert got["output_dimension"] == [(256.0, "stated")] and got["num_heads"] == [(4.0, "stated")]
-    assert got["feedforward_dimension"] == [(1024.0, "stated")]
+    assert got["ffn_dim"] == [(1024.0, "stated")]
 
 
 def test_items_of_a_list_keep_their_own_values() -> None:

@@ -78,7 +78,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "d model",
         "dmodel",
     ),
-    "ffn_dim": ("feed forward dimension", "ffn dimension", "inner dimension", "dff", "d ff"),
+    "ffn_dim": (
+        "feed forward dimension",
+        "feedforward dimension",
+        "ffn dimension",
+        "ffn",
+        "mlp dimension",
+        "inner dimension",
+        "intermediate size",
+        "dff",
+        "d ff",
+    ),
     "num_layers": (
         "layers",
         "number of layers",
