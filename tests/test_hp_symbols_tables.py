@@ -192,3 +192,11 @@ def test_model_sizes_in_a_table_of_compared_models_are_candidates() -> None:
     md += "| GCRN-M1 | one-hot | 42,011,602 | 98.67 |\n"
     got = _found(md)
     assert [c for _v, c, _x in got["num_parameters"]] == ["candidate", "candidate"]
+
+
+def test_a_table_of_methods_in_a_hyperparameter_section_is_results() -> None:
+    md = "## 5.1.5 Training Hyper-parameters\n\nThe hyper-parameters are listed in Table 1.\n\n"
+    md += "**Table 3** SFT Performance comparison under controlled experimental settings.\n\n"
+    md += "| **Method** | **Setting** | **CFBench** |\n|---|---|---|\n"
+    md += "| Baseline | - | 0.51 |\n| DIR-10K | Re-run | 0.61 |\n"
+    assert _found(md) == {}

@@ -164,6 +164,8 @@ def _legend(lines: list[_Line], k: int) -> bool:
 _SETTINGS_HEAD = re.compile(
     r"^(?:hyper-?\s?parameters?|parameters?|settings?|names?|configurations?|config|options?)$", re.I
 )
+_RESULTS_NEAR = re.compile(r"\b(?:performance|comparison|compared|results)\b", re.I)
+_METHOD_HEAD = re.compile(r"^(?:methods?|models?|approach(?:es)?|systems?|baselines?)$", re.I)
 _SETTINGS_CAPTION = re.compile(r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)", re.I)
 _TRAILING_SYMBOL = re.compile(rf"\s+(?:\(\s*{SYM}\s*\)|{SYM})\s*$")
 _RULE_ROW = re.compile(r"^\|?\s*:?-{3,}")
@@ -191,8 +193,11 @@ def _settings_table(  # noqa: PLR0913
     section = lines[i].section or ""
     # a two-column table with no header row: its first row is a setting too ('| Learning rate | 0.1 |')
     headless = len(header) == 2 and bool(_setting_value(header[1]))
-    # a results table under a 'Training details' heading: 'Table 4: The average accuracy ...'
-    results = RESULT_WORDS.search(near) and not _SETTINGS_CAPTION.search(near)
+    # a results table under a 'Training details' heading: 'Table 4: The average accuracy ...', or one whose
+    # rows are methods ('| Method | CFBench |', 'Performance comparison ...')
+    methods = _METHOD_HEAD.match(header[0].strip("* "))
+    results = RESULT_WORDS.search(near) or _RESULTS_NEAR.search(near) or methods
+    results = results and not _SETTINGS_CAPTION.search(near)
     if not (
         _SETTINGS_HEAD.match(header[0])
         or _SETTINGS_CAPTION.search(f"{lines[i].text} {near}")
