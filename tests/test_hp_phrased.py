@@ -90,3 +90,15 @@ def test_an_optimizer_named_with_its_rate_and_a_bounded_gradient_norm() -> None:
         "optimizer": [("rmsprop", "stated")],
         "gradient_clipping": [(5.0, "stated")],
     }
+
+
+def test_a_part_or_phase_before_a_name_is_its_context() -> None:
+    """'a critic learning rate of 3e-4 and an actor learning rate of 1e-4': two rates, each with its part, so
+    the checklist keeps both and check_coverage compares each config value with its own."""
+    got = found(
+        "We use a critic learning rate of 3e-4, an actor learning rate of 1e-4 and a training horizon of "
+        "H_T = 200,000.\n",
+        context=True,
+    )
+    assert got["learning_rate"] == [(3e-4, "stated", "critic"), (1e-4, "stated", "actor")]
+    assert got["horizon"] == [(200000.0, "stated", "training")]

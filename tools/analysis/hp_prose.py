@@ -184,6 +184,11 @@ _SCALED_AFTER = re.compile(r"\s*(?:[|‖][^\W\d_]\w{0,3}[|‖]|[.·×]\s*10(?:\s
 _SPACING_UNIT = re.compile(r"\s*(?:pixels?|px|voxels?|°|◦|degrees?|deg\b|mm\b|cm\b|meters?|metres?)", re.I)
 # "the two 4096 fully connected layers": a count, then each layer's width
 _COUNT_THEN_WIDTH = re.compile(rf"\b(?:\d|{WORDNUM})\s+$", re.I)
+_QUALIFIER = re.compile(
+    r"\b(?P<q>training|episode|evaluation|test|planning|rollout|pretraining|pre-training|fine-tuning|finetuning|"
+    r"actor|critic|policy|generator|discriminator|encoder|decoder|inner|outer)\s+$",
+    re.I,
+)
 # "number of <words> <name>": the words make it another count, unless they only restate the name's own sense
 _QUALIFIED_COUNT = re.compile(
     r"\bnumber\s+of\s+(?!(?:total|training|overall|gradient|optimi[sz]ation|update|sgd|max(?:imum)?|the|our)\b)"
@@ -250,8 +255,16 @@ class _ProseScan:
             sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
             flagged=flagged or _part_of_run(self.text, span),
-            context=context or value_context(self.text, *span),
+            context=context or value_context(self.text, *span) or self.qualifier(m),
         )
+
+    def qualifier(self, m: re.Match[str]) -> str | None:
+        """The part or phase a name is said of, right before it: 'a training horizon of 200,000' and 'an
+        episode horizon of 200' are two horizons (a context each)."""
+        if "name" not in m.re.groupindex or m.start("name") < 0:
+            return None
+        before = _QUALIFIER.search(self.text, max(0, m.start("name") - 20), m.start("name"))
+        return before["q"].lower() if before else None
 
     def in_legend(self, offset: int) -> bool:
         """Is the value on a line of a figure's inner text: it and the line before it make no sentence
