@@ -200,3 +200,10 @@ def test_a_table_of_methods_in_a_hyperparameter_section_is_results() -> None:
     md += "| **Method** | **Setting** | **CFBench** |\n|---|---|---|\n"
     md += "| Baseline | - | 0.51 |\n| DIR-10K | Re-run | 0.61 |\n"
     assert _found(md) == {}
+
+
+def test_a_table_of_dataset_statistics_gives_no_settings() -> None:
+    md = "**Table 1** Datasets.\n\n|  | #labels | #features | #test | #train |\n"
+    md += "| --- | --- | --- | --- | --- |\n"
+    md += "| RCV1 | 103 | 477454 | 23149 | 781265 |\n| EUR-lex | 3791 | 161070 | 11585 | 3865 |\n"
+    assert _found(md) == {}

@@ -240,3 +240,16 @@ def test_source_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     md = convert_source(main).markdown
     assert "It’s" in md
     assert re.search(r"^\$\$ g\(h\ufffd\ufffd, C\) = 1 \$\$ \(1\)$", md, re.M), md
+
+
+def test_row_spacing_and_rule_macros_leave_no_text_in_cells(tmp_path: Path) -> None:
+    """`\\\\[2pt]` after a row and a rule macro built on `\\noalign` (`\\shline`) printed '2pt' and '1pt' into
+    the next row's first cell ('| 1pt Number of layers | 48 |')."""
+    md = convert(
+        tmp_path,
+        r"""
+\newcommand\shline{\noalign{\global\arrayrulewidth1pt}\hline\noalign{\global\arrayrulewidth0.4pt}}
+\begin{table}\caption{Settings}\begin{tabular}{ll}Configuration & Value \\ \shline
+Number of layers & 48 \\[2pt] Hidden size & 2048 \\ \end{tabular}\end{table}""",
+    )
+    assert "| Number of layers | 48 |\n| Hidden size | 2048 |" in md

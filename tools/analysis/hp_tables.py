@@ -256,7 +256,7 @@ def _transposed(header: list[str], rows: list[_Line], symbols: dict[str, str], o
     row's first cell the context. False (nothing read) when the header names no setting or a row opens with
     one."""
     keys = [_key_of(h, symbols) for h in header]
-    if _SETTINGS_HEAD.match(header[0]) or not any(keys[1:]):
+    if _SETTINGS_HEAD.match(header[0]) or not any(keys[1:]) or _data_table(header):
         return False
     if any(_row_key(_cells(r.text)[0])[0] in SYNONYMS for r in rows):
         return False
@@ -441,12 +441,27 @@ def _holds_values(k: int, key: str | None, rows: list[_Line]) -> bool:
     return sum(bool(_NUMERIC_CELL.match(c)) for c in cells) * 2 > len(cells)
 
 
+# columns of a table that describes datasets: '| | #labels | #features | #test | #train |'
+_DATA_COLUMN = re.compile(
+    r"^#?\s*(?:train|training|test|valid|validation|dev|instances|samples|examples|docs|documents|classes|"
+    r"labels|nodes|edges|graphs|users|items|images|sentences|tokens)(?:\s+(?:set|size|samples|examples))?$",
+    re.I,
+)
+
+
+def _data_table(header: list[str]) -> bool:
+    """Two or more columns count the data (a table of dataset statistics, not of settings)."""
+    return sum(bool(_DATA_COLUMN.match(h.strip("* "))) for h in header) >= 2
+
+
 def _column_table(  # noqa: PLR0913
     header: _Line, rows: list[_Line], symbols: dict[str, str], out: Collector, legend: bool = False
 ) -> None:
     """Settings in a table's header cells and columns; `legend`: the header is a figure's legend, whose
     values are at most candidates ('Sinkhorn n = 1000' over a plot's ticks)."""
     cells = _header_cells(header.text, symbols)
+    if _data_table([c for c, _ in cells]):
+        return
     width = len(_cells(rows[0].text))
     for text, _key in cells:  # settings named in the header itself: "m = 4", "(filter size 2)"
         m = SYM_ASSIGN.search(text)

@@ -35,6 +35,9 @@ def _head(number: str | None, caption: str, steps: list[str]) -> str:
     return head + ("\n" + "\n".join(steps) if steps else "")
 
 
+_ROW_SPACE = re.compile(r"\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|bp|mu)\s*\]")
+
+
 class Blocks(Writer):
     def display(self, rows) -> None:
         for r in rows:
@@ -145,6 +148,8 @@ class Blocks(Writer):
         _, j = read_arg(s, j)  # column spec
         rows: list[list[str]] = []
         for a, b in split_spans(s, "\\\\", j, c_end):
+            space = _ROW_SPACE.match(s, a, b)  # '\\[1pt]': the row break's extra space
+            a = space.end() if space else a
             rule = RULES.match(s, a, b)
             a = rule.end() if rule else a
             cells = []

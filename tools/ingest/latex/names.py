@@ -209,7 +209,7 @@ SKIP_ENVS = {
 }
 RULES = re.compile(
     r"(?:\s*\\(?:hline|toprule|midrule|bottomrule|hhline\{[^}]*\}|cline\s*\{[^}]*\}"
-    r"|cmidrule(?:\s*\([^)]*\))?\s*\{[^}]*\}|addlinespace(?:\s*\[[^\]]*\])?)(?![a-zA-Z]))+"
+    r"|cmidrule(?:\s*\([^)]*\))?\s*\{[^}]*\}|addlinespace(?:\s*\[[^\]]*\])?|noalign\s*\{[^{}]*\})(?![a-zA-Z]))+"
 )
 # environment -> its arguments (read and dropped before the content is converted)
 ENV_ARGS = {
