@@ -207,3 +207,13 @@ def test_a_table_of_dataset_statistics_gives_no_settings() -> None:
     md += "| --- | --- | --- | --- | --- |\n"
     md += "| RCV1 | 103 | 477454 | 23149 | 781265 |\n| EUR-lex | 3791 | 161070 | 11585 | 3865 |\n"
     assert _found(md) == {}
+
+
+def test_a_paragraph_above_a_plots_ticks_is_still_read_as_prose() -> None:
+    """A paragraph naming the data ('samples', 'nodes') right above rows of a plot's tick labels: the
+    check for dataset tables must not drop the paragraph's own settings."""
+    md = "## 6 Experiments\n\nThe agent samples nodes and users, and both methods run with a budget n = 5460 "
+    md += "and discount γ = 0.95 over the grid.\n"
+    md += "| 20 | OPD | 20 | GBOP-D |\n| 15 | 15 | 103 |\n| 5 | 5 | 102 |\n"
+    got = _found(md)
+    assert got["budget"] == [(5460.0, "stated", None)] and got["discount_factor"] == [(0.95, "stated", None)]

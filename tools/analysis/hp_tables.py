@@ -460,8 +460,6 @@ def _column_table(  # noqa: PLR0913
     """Settings in a table's header cells and columns; `legend`: the header is a figure's legend, whose
     values are at most candidates ('Sinkhorn n = 1000' over a plot's ticks)."""
     cells = _header_cells(header.text, symbols)
-    if _data_table([c for c, _ in cells]):
-        return
     width = len(_cells(rows[0].text))
     for text, _key in cells:  # settings named in the header itself: "m = 4", "(filter size 2)"
         m = SYM_ASSIGN.search(text)
@@ -471,6 +469,8 @@ def _column_table(  # noqa: PLR0913
     # a paragraph of prose right above a run of rows (a figure's tick labels) is read as prose
     where = "prose" if len(header.text.split()) >= 12 and SENTENCE_END.search(header.text) else "table"
     prose_matches(header.text, lambda _o: header, symbols, out, where, legend)
+    if _data_table([c for c, _ in cells]):
+        return
     if len(cells) == width and all(len(_cells(r.text)) == width for r in rows):
         columns = [(k, text) for k, (text, key) in enumerate(cells) if key]
     elif cells and cells[0][1]:
