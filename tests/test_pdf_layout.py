@@ -28,6 +28,19 @@ def convert(name: str):
         doc.close()
 
 
+class FlatPage:
+    """A page whose glyph boxes are all empty: no wide space inside a run, so a run is one cell."""
+
+    def char(self, i: int) -> int:
+        return i
+
+    def box(self, ci: int) -> tuple[float, float, float, float]:
+        return 0.0, 0.0, 0.0, 0.0
+
+    def room(self, before: int, after: int) -> float:
+        return 0.0
+
+
 def run(text: str, x0: float, y: float, size: float = 10.0, x1: float | None = None) -> Run:
     return Run(text, x0, x1 if x1 is not None else x0 + 5 * len(text), y, size, 0, 0, 0)
 
@@ -77,13 +90,6 @@ def test_settings_tables_side_by_side_keep_each_value_with_its_name() -> None:
 def test_a_line_of_two_pairs_gives_a_row_to_each_table() -> None:
     """Two tabulars whose rows share baselines: each line holds two pairs; the left table comes first."""
 
-    class Page:  # glyph boxes: no wide space inside a cell's text
-        def char(self, i: int) -> int:
-            return i
-
-        def box(self, ci: int) -> tuple[float, float, float, float]:
-            return 0.0, 0.0, 0.0, 0.0
-
     rows = [("Momentum", "0.9", "Epochs", "30"), ("Warm-up steps", "2000", "Label smoothing", "0.2"),
             ("Gradient clipping", "5.0", "Random seeds", "7")]
     lines = []
@@ -91,7 +97,7 @@ def test_a_line_of_two_pairs_gives_a_row_to_each_table() -> None:
         y = 600 - 12 * k
         runs = [run(cells[0], 100, y), run(cells[1], 200, y), run(cells[2], 320, y), run(cells[3], 440, y)]
         lines.append(Line(runs, 100, runs[-1].x1, y, 10, " ".join(cells)))
-    out = pair_tables(lines, Page())  # type: ignore[arg-type]
+    out = pair_tables(lines, FlatPage())  # type: ignore[arg-type]
     tables = [[r.text for r in ln.runs] for ln in out if ln.kind == "table"]
     assert tables == [["Momentum", "0.9"], ["Warm-up steps", "2000"], ["Gradient clipping", "5.0"],
                       ["Epochs", "30"], ["Label smoothing", "0.2"], ["Random seeds", "7"]]
@@ -267,13 +273,6 @@ def test_a_centred_table_of_symbols_and_ranges_is_a_table() -> None:
     """A centred tabular of search ranges: names are symbols ('b', 'λ') or words, values sets and ranges
     ('{2, . . . , 128}'); its cells line up on their centres, not their edges."""
 
-    class Page:
-        def char(self, i: int) -> int:
-            return i
-
-        def box(self, ci: int) -> tuple[float, float, float, float]:
-            return 0.0, 0.0, 0.0, 0.0
-
     rows = [("Hyperparameter", "Range"), ("b", "{2, . . . , 128}"), ("λ", "[1.0 − 0.000001]"),
             ("number of epochs", "{5, . . . , 50}"), ("bagging ratio", "[0.5 − 1.0]")]
     lines = []
@@ -281,7 +280,7 @@ def test_a_centred_table_of_symbols_and_ranges_is_a_table() -> None:
         y = 600 - 11 * k
         cells = [run(name, 265 - 2.5 * len(name), y), run(value, 370 - 2.5 * len(value), y)]
         lines.append(Line(cells, cells[0].x0, cells[1].x1, y, 10, f"{name} {value}"))
-    out = pair_tables(lines, Page())  # type: ignore[arg-type]
+    out = pair_tables(lines, FlatPage())  # type: ignore[arg-type]
     assert [[r.text for r in ln.runs] for ln in out if ln.kind == "table"] == [list(r) for r in rows]
     authors = [("Alice Smith", "Bob Jones"), ("MIT", "Stanford University"), ("Boston", "Palo Alto")]
     block = []  # a centred block of names and places, no numbers: no table
@@ -289,7 +288,7 @@ def test_a_centred_table_of_symbols_and_ranges_is_a_table() -> None:
         y = 600 - 11 * k
         cells = [run(pair[0], 200 - 2.5 * len(pair[0]), y), run(pair[1], 400 - 2.5 * len(pair[1]), y)]
         block.append(Line(cells, cells[0].x0, cells[1].x1, 600 - 11 * k, 10, " ".join(pair)))
-    assert not [ln for ln in pair_tables(block, Page()) if ln.kind == "table"]  # type: ignore[arg-type]
+    assert not [ln for ln in pair_tables(block, FlatPage()) if ln.kind == "table"]  # type: ignore[arg-type]
 
 
 def test_a_centred_settings_table_with_assignments_stays_a_table() -> None:
@@ -310,13 +309,6 @@ def test_a_centred_settings_table_with_assignments_stays_a_table() -> None:
 def test_names_left_and_values_centred_are_one_table() -> None:
     """A tabular{lc}: names start at one x, values are centred (their edges line up with nothing)."""
 
-    class Page:
-        def char(self, i: int) -> int:
-            return i
-
-        def box(self, ci: int) -> tuple[float, float, float, float]:
-            return 0.0, 0.0, 0.0, 0.0
-
     rows = [("Max Sequence Length", "4096"), ("Learning Rate", "1e-5"), ("LR Scheduler", "cosine decay"),
             ("Training Epochs", "3"), ("Batch Size", "64")]
     lines = []
@@ -324,23 +316,13 @@ def test_names_left_and_values_centred_are_one_table() -> None:
         y = 600 - 11 * k
         cells = [run(name, 100, y), run(value, 300 - 2.5 * len(value), y)]
         lines.append(Line(cells, 100, cells[1].x1, y, 10, f"{name} {value}"))
-    out = pair_tables(lines, Page())  # type: ignore[arg-type]
+    out = pair_tables(lines, FlatPage())  # type: ignore[arg-type]
     assert [[r.text for r in ln.runs] for ln in out if ln.kind == "table"] == [list(r) for r in rows]
 
 
 def test_a_header_set_tight_gives_one_word_per_column() -> None:
     """A header line whose headings stand too close to be cut ('Layers Width FFN Heads') over rows of six
     cells: one word per column, the label column empty."""
-
-    class Page:
-        def char(self, i: int) -> int:
-            return i
-
-        def box(self, ci: int) -> tuple[float, float, float, float]:
-            return 0.0, 0.0, 0.0, 0.0
-
-        def room(self, before: int, after: int) -> float:
-            return 0.0  # no wide space inside a run
 
     head = "Layers Width FFN Heads"
     lines = [Line([run(head, 268, 640, x1=350)], 268, 350, 640, 8, head)]
@@ -351,7 +333,7 @@ def test_a_header_set_tight_gives_one_word_per_column() -> None:
         cells = [run(label, 234, y, size=8, x1=262)]
         cells += [run(v, 275 + 22 * n, y, size=8, x1=285 + 22 * n) for n, v in enumerate(values)]
         lines.append(Line(cells, 234, cells[-1].x1, y, 8, " ".join([label, *values])))
-    out = pair_tables(lines, Page())  # type: ignore[arg-type]
+    out = pair_tables(lines, FlatPage())  # type: ignore[arg-type]
     rows = [[r.text for r in ln.runs] for ln in out if ln.kind == "table"]
     assert rows[0] == ["", "Layers", "Width", "FFN", "Heads"]
     assert rows[1] == ["Tiny (T)", "12", "192", "768", "3"]
