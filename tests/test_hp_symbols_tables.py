@@ -217,3 +217,14 @@ def test_a_paragraph_above_a_plots_ticks_is_still_read_as_prose() -> None:
     md += "| 20 | OPD | 20 | GBOP-D |\n| 15 | 15 | 103 |\n| 5 | 5 | 102 |\n"
     got = _found(md)
     assert got["budget"] == [(5460.0, "stated", None)] and got["discount_factor"] == [(0.95, "stated", None)]
+
+
+def test_the_caption_under_a_settings_table_does_not_make_the_next_table_settings() -> None:
+    """A settings table's caption set under it ('Table 3: Hyperparameters ...'), then a results table: the
+    caption was read as the results table's, whose rows became settings ('rl = 24K')."""
+    md = "## B. Hyperparameters\n| Discount factor | 0.995 |\n| --- | --- |\n"
+    md += "| Entropy coefficient | 0.01 |\n\n"
+    md += "Table 3: Hyperparameters used in PPO\n<!-- page 14 -->\n## C. Bin Packing Results\n"
+    md += "Algorithm Perfect Pack Bounded Waste\n| RL with PP | -39.4 | 15.1 |\n| --- | --- | --- |\n"
+    md += "| RL with BW | -57K | 24K |\n"
+    assert set(_found(md)) == {"discount_factor", "entropy_coefficient"}

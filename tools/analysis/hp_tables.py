@@ -186,8 +186,9 @@ def _settings_table(  # noqa: PLR0913
     while end < len(lines) and lines[end].text.startswith("|"):
         end += 1
     header = _cells(lines[i].text)
-    around = lines[max(0, i - 3) : i] + lines[end : end + 3]
-    near = " ".join(ln.text for ln in around if _CAPTION_LINE.match(ln.text))
+    # a caption right under another table is that table's ('Table 3: Hyperparameters' over a results table)
+    above = [ln for k, ln in enumerate(lines[max(0, i - 3) : i], start=max(0, i - 3)) if not _owned(lines, k)]
+    near = " ".join(ln.text for ln in above + lines[end : end + 3] if _CAPTION_LINE.match(ln.text))
     if i and _SHORT_HEAD.match(lines[i - 1].text):  # a heading the PDF route printed as a plain line
         near += " " + lines[i - 1].text
     section = lines[i].section or ""
@@ -248,6 +249,14 @@ def _assignments(cell: str) -> list[tuple[str, str]]:
     if not _ASSIGNMENTS.fullmatch(cell):
         return []
     return [(m["sym"], m["value"]) for m in _ASSIGNMENT.finditer(cell)]
+
+
+def _owned(lines: list[_Line], k: int) -> bool:
+    """Line k is a caption set right under a pipe table (blank lines between): it is that table's."""
+    j = k - 1
+    while j >= 0 and not lines[j].text.strip():
+        j -= 1
+    return j >= 0 and lines[j].text.startswith("|") and bool(_CAPTION_LINE.match(lines[k].text))
 
 
 def _transposed(header: list[str], rows: list[_Line], symbols: dict[str, str], out: Collector) -> bool:
