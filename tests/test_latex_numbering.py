@@ -253,3 +253,13 @@ def test_row_spacing_and_rule_macros_leave_no_text_in_cells(tmp_path: Path) -> N
 Number of layers & 48 \\[2pt] Hidden size & 2048 \\ \end{tabular}\end{table}""",
     )
     assert "| Number of layers | 48 |\n| Hidden size | 2048 |" in md
+
+
+def test_a_counter_step_inside_a_macro_definition_counts_only_where_it_is_used(tmp_path: Path) -> None:
+    """A package defining `\\labelOP` with `\\stepcounter{equation}` in its body: the step was counted at the
+    definition, so every equation of the paper was numbered one too high."""
+    (tmp_path / "opt.sty").write_text(
+        "\\ProvidesPackage{opt}\n\\newcommand{\\labelOP}[1]{\\stepcounter{equation}\\tag{\\theequation}\\label{#1}}\n"
+    )
+    md = convert(tmp_path, r"\begin{equation} a = b \end{equation}", r"\usepackage{opt}")
+    assert "$$ a = b $$ (1)" in md

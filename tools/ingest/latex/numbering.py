@@ -67,10 +67,12 @@ _EVENT = re.compile(
     r"|\\(part|chapter|section|subsection|subsubsection|paragraph|subparagraph)(?![a-zA-Z@])\s*(\*?)"
     r"|\\(appendix|label|caption|captionof|setcounter|addtocounter|stepcounter|refstepcounter|numberwithin"
     r"|counterwithin|counterwithout|newtheorem|declaretheorem|newcounter|newaliascnt|renewcommand|def"
+    r"|newcommand|providecommand|DeclareRobustCommand"
     r"|documentclass|usepackage|tag|nonumber|notag|theoremstyle)(?![a-zA-Z@])(\*?)"
     r"|\\(\[|\])|\$\$|\\([a-zA-Z]+)(\*?)"
 )
 _TAG = re.compile(r"\\tag(\*?)\s*\{")
+_CS = re.compile(r"\\(?:[a-zA-Z@]+|.)")  # a control sequence: \name or \ and one character
 _LABEL = re.compile(r"\\label\s*\{([^{}]*)\}")
 _NONUMBER = re.compile(r"\\(?:nonumber|notag)(?![a-zA-Z])")
 _ROW_COUNTER = re.compile(r"\\(refstepcounter|stepcounter|addtocounter|setcounter)(?![a-zA-Z@])\s*")
@@ -578,11 +580,26 @@ def _command(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool) -> 
         return nb.newtheorem(s, i, star)
     if cmd == "declaretheorem":
         return nb.declaretheorem(s, i)
-    if cmd in ("renewcommand", "def"):
+    if cmd in ("renewcommand", "def") and _THE_DEF.match(s, i):
         return nb.renew_format(s, i)
+    if cmd in ("newcommand", "providecommand", "DeclareRobustCommand", "renewcommand"):
+        return _past_definition(s, i)  # its body runs where the macro is used, not where it is defined
     if cmd == "usepackage":
         return nb.usepackage(s, i)
     return i
+
+
+def _past_definition(s: str, i: int) -> int:
+    """The offset after `\\newcommand{\\name}[n][default]{body}` (i just after the command)."""
+    j = skip_space(s, i)
+    if j < len(s) and s[j] == "{":
+        _, j = read_group(s, j)
+    elif j < len(s) and s[j] == "\\":
+        j = _CS.match(s, j).end()  # type: ignore[union-attr]
+    for _ in range(2):
+        _, j = read_optional(s, j)
+    j = skip_space(s, j)
+    return read_group(s, j)[1] if j < len(s) and s[j] == "{" else j
 
 
 def _display_math(nb: _Numberer, s: str, m: re.Match[str], at: int) -> int:
