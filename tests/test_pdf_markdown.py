@@ -314,10 +314,10 @@ def test_a_page_the_layout_stages_fail_on_keeps_its_text(tmp_root, corpus_dir, m
 
     real = pm.mark_displays
 
-    def failing_on_page_3(lines, page):
+    def failing_on_page_3(lines, page, *rest):
         if "Improving the Log-likelihood" in page.text and "the authors set" in page.text:
             raise IndexError("list index out of range")
-        return real(lines, page)
+        return real(lines, page, *rest)
 
     shutil.copyfile(corpus_dir / "iddpm" / "paper.pdf", tmp_root / "p.pdf")
     good = pdf_to_markdown("p.pdf", out_dir="good")

@@ -67,13 +67,17 @@ def text_line(ln: Line, text: str, kind: str) -> Line:
 
 
 class Cutter:
-    """A short line's cells, cut once per line (a grid is looked for from every line of a block)."""
+    """A short line's cells, cut once per line for a block's table passes (the rows kept out of displays,
+    then the pair and grid readers). A line is held while cached, so its id is not reused; a line whose text
+    changed in between (a label taken off it) is cut again."""
 
     def __init__(self, page: PdfPage) -> None:
-        self.page, self.seen = page, {}
+        self.page = page
+        self.seen: dict[int, tuple[Line, str, list[Run]]] = {}
 
     def __call__(self, ln: Line) -> list[Run]:
-        if id(ln) not in self.seen:
+        held = self.seen.get(id(ln))
+        if held is None or held[1] != ln.text:
             short = len(ln.text) <= 160 and ends_apart(ln, self.page)
-            self.seen[id(ln)] = line_cells(ln, self.page) if short else []
-        return self.seen[id(ln)]
+            held = self.seen[id(ln)] = (ln, ln.text, line_cells(ln, self.page) if short else [])
+        return held[2]

@@ -8,6 +8,7 @@ import statistics
 from dataclasses import dataclass
 
 from tools.analysis.equations import STEP_WORDS
+from tools.ingest.pdf.cells import Cutter
 from tools.ingest.pdf.display_join import join_block
 from tools.ingest.pdf.labels import LABEL, label_of
 from tools.ingest.pdf.lines import Line, margins
@@ -33,12 +34,12 @@ class _Frame:
     body: float
 
 
-def mark_displays(lines: list[Line], page: PdfPage) -> list[Line]:
+def mark_displays(lines: list[Line], page: PdfPage, cut: Cutter | None = None) -> list[Line]:
     """Find display equations in one column block and join each into one line (label last)."""
     if not lines:
         return lines
     frame = _frame(lines)
-    mark_table_rows(lines, page)
+    mark_table_rows(lines, cut or Cutter(page))
     for ln in lines:
         if ln.kind == "tabled":
             continue

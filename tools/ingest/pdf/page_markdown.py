@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tools.ingest.pdf.cells import Cutter
 from tools.ingest.pdf.columns import columns
 from tools.ingest.pdf.displays import mark_displays
 from tools.ingest.pdf.flags import flag_lines
@@ -93,7 +94,8 @@ class MarkdownPages:
     def _block(self, block: list[Run], page: PdfPage, at: Placement, coded: bool) -> int:
         """One column block's items; returns how many glyphs without a Unicode map it kept."""
         no = at.page
-        lines = pair_tables(mark_displays(group_lines(block), page), page)
+        cut = Cutter(page)  # each line's cells, shared by the table passes around the display pass
+        lines = pair_tables(mark_displays(group_lines(block), page, cut), page, cut)
         mark_steps(lines, page)
         flag_lines(lines, page, self.body)
         xl, xr = margins([ln for ln in lines if ln.kind == "text"] or lines)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tools.ingest.pdf.cells import Cutter, ends_apart, line_cells, text_line
+from tools.ingest.pdf.cells import Cutter, text_line
 from tools.ingest.pdf.grid_tables import grid_table
 from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.runs import PdfPage, Run
@@ -22,15 +22,15 @@ _SYMBOL = re.compile(r"[^\W\d_]\d?")  # a setting named by its symbol: b, λ, p
 _CITED = re.compile(r"\s*(?:\([^()]*\b(?:19|20)\d\d[a-z]?\)|\[[\d,\s–-]+\])\s*$")
 
 
-def pair_tables(lines: list[Line], page: PdfPage) -> list[Line]:
+def pair_tables(lines: list[Line], page: PdfPage, cut: Cutter | None = None) -> list[Line]:
     """The block's lines with each run of name/value rows turned into table lines (kind 'table', one run per
     cell); the first row of each table is followed by a Markdown rule row, and tables are set apart by a
     blank line."""
     out: list[Line] = []
-    cut = Cutter(page)
+    cut = cut or Cutter(page)
     k = 0
     while k < len(lines):
-        rows = _rows_from(lines, k, page)
+        rows = _rows_from(lines, k, cut)
         while len(rows) >= _MIN_ROWS and not _aligned(rows):
             rows.pop()  # the longest aligned run of rows from line k
         if len(rows) >= _MIN_ROWS:
@@ -47,12 +47,12 @@ def pair_tables(lines: list[Line], page: PdfPage) -> list[Line]:
     return out
 
 
-def _rows_from(lines: list[Line], k: int, page: PdfPage) -> list[list[Run]]:
+def _rows_from(lines: list[Line], k: int, cut: Cutter) -> list[list[Run]]:
     """The cells of the lines from k on that read as rows of one or two name/value pairs, same count each,
     evenly spaced (a wider gap than 1.5 times the first one ends the table)."""
     rows: list[list[Run]] = []
     for n, ln in enumerate(lines[k:], start=k):
-        cells = _pairs(ln, page)
+        cells = _pairs(ln, cut)
         if not cells or (rows and len(cells) != len(rows[0])):
             break
         if n > k + 1 and lines[n - 1].y - ln.y > 1.5 * (lines[k].y - lines[k + 1].y):
@@ -61,11 +61,11 @@ def _rows_from(lines: list[Line], k: int, page: PdfPage) -> list[list[Run]]:
     return rows
 
 
-def _pairs(ln: Line, page: PdfPage) -> list[Run]:
+def _pairs(ln: Line, cut: Cutter) -> list[Run]:
     """A line's cells when it reads as one or two (name, value) pairs: a name of a few words, a short one."""
-    if ln.kind not in _CANDIDATE or len(ln.text) > 90 or len(ln.runs) > 8 or not ends_apart(ln, page):
+    if ln.kind not in _CANDIDATE or len(ln.text) > 90 or len(ln.runs) > 8:
         return []
-    cells = line_cells(ln, page)
+    cells = cut(ln)  # cut once per line: the grid reader looks at the same lines
     if len(cells) not in (2, 4):
         return []
     names = [_CITED.sub("", c.text) for c in cells[0::2]]

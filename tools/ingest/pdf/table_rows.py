@@ -11,7 +11,7 @@ import re
 from tools.ingest.pdf.cells import Cutter
 from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.mathtext import MATH
-from tools.ingest.pdf.runs import PdfPage, Run
+from tools.ingest.pdf.runs import Run
 
 _MIN_ROWS = 3
 _ALIGN = 3.0  # points
@@ -19,9 +19,8 @@ _ROW_GAP = 2.2  # font sizes between rows (a rule adds space)
 _NAME = re.compile(r"^[^\W\d_][^\W_]*(?:[ -][^\W\d_][^\W_]*){0,5}$")
 
 
-def mark_table_rows(lines: list[Line], page: PdfPage) -> None:
+def mark_table_rows(lines: list[Line], cut: Cutter) -> None:
     """Set the kind of each such run of lines to 'tabled'."""
-    cut = Cutter(page)
     k = 0
     while k < len(lines):
         n = _run_from(lines, k, cut)
