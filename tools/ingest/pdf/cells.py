@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.runs import PdfPage, Run
@@ -59,6 +60,20 @@ def _split_run(r: Run, page: PdfPage) -> list[Run]:
             start, x0 = m.end(), right
     out.append(Run(r.text[start:], x0, r.x1, r.y, r.size, r.ci0, r.ci1, r.ts + start))
     return out
+
+
+def lined_up(
+    col: Sequence[Run], tol: float, *, start: bool = True, end: bool = True, centre: bool = True
+) -> bool:
+    """The cells of one column start, end or centre (the edges allowed) within `tol` points of each other."""
+    edges = []
+    if start:
+        edges.append([r.x0 for r in col])
+    if end:
+        edges.append([r.x1 for r in col])
+    if centre:
+        edges.append([(r.x0 + r.x1) / 2 for r in col])
+    return any(max(e) - min(e) <= tol for e in edges)
 
 
 def text_line(ln: Line, text: str, kind: str) -> Line:

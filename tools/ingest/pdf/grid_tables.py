@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tools.ingest.pdf.cells import text_line
+from tools.ingest.pdf.cells import lined_up, text_line
 from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.runs import Run
 
@@ -71,8 +71,7 @@ def _aligned(rows: list[list[Run]]) -> bool:
     tol = max(3.0, 0.5 * rows[0][0].size)
     cols = list(zip(*rows, strict=True))
     for c, col in enumerate(cols):
-        edges = ([r.x0 for r in col], [r.x1 for r in col], [(r.x0 + r.x1) / 2 for r in col])
-        if min(max(e) - min(e) for e in edges) > tol:
+        if not lined_up(col, tol):
             return False
         if c and max(r.x1 for r in cols[c - 1]) >= min(r.x0 for r in col):
             return False

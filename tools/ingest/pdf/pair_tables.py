@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tools.ingest.pdf.cells import Cutter, text_line
+from tools.ingest.pdf.cells import Cutter, lined_up, text_line
 from tools.ingest.pdf.grid_tables import grid_table
 from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.runs import PdfPage, Run
@@ -82,17 +82,8 @@ def _aligned(rows: list[list[Run]]) -> bool:
     most rows hold a number, a column may be centred instead (a centred tabular, not a centred block of
     names)."""
     centred = sum(any(ch.isdigit() for ch in row[1].text) for row in rows) * 2 > len(rows)
-    for c in range(len(rows[0])):
-        starts = [row[c].x0 for row in rows]
-        ends = [row[c].x1 for row in rows]
-        mids = [(a + b) / 2 for a, b in zip(starts, ends, strict=True)]
-        if not (_close(starts) or c % 2 == 1 and _close(ends) or centred and _close(mids)):
-            return False
-    return True
-
-
-def _close(xs: list[float]) -> bool:
-    return max(xs) - min(xs) <= _ALIGN
+    columns = [[row[c] for row in rows] for c in range(len(rows[0]))]
+    return all(lined_up(col, _ALIGN, end=c % 2 == 1, centre=centred) for c, col in enumerate(columns))
 
 
 def _tables(lines: list[Line], rows: list[list[Run]]) -> list[Line]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tools.ingest.pdf.cells import Cutter
+from tools.ingest.pdf.cells import Cutter, lined_up
 from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.mathtext import MATH
 from tools.ingest.pdf.runs import Run
@@ -56,10 +56,6 @@ def _row(ln: Line, cut: Cutter) -> list[Run] | None:
 
 def _lined_up(a: list[Run], b: list[Run]) -> bool:
     """Names start (or centre) at one x; the second cells start, or the last cells end or centre, at one x."""
-    names = abs(a[0].x0 - b[0].x0) <= _ALIGN or abs(_mid(a[0]) - _mid(b[0])) <= _ALIGN
-    values = abs(a[1].x0 - b[1].x0) <= _ALIGN or abs(a[-1].x1 - b[-1].x1) <= _ALIGN
-    return names and (values or abs(_mid(a[-1]) - _mid(b[-1])) <= _ALIGN)
-
-
-def _mid(r: Run) -> float:
-    return (r.x0 + r.x1) / 2
+    names = lined_up((a[0], b[0]), _ALIGN, end=False)
+    values = lined_up((a[1], b[1]), _ALIGN, end=False, centre=False)
+    return names and (values or lined_up((a[-1], b[-1]), _ALIGN, start=False))
