@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 
@@ -54,3 +55,9 @@ def where_suffix(page: Any, section: Any) -> str:
     if page or section:
         return f" (page {page})" if page else f" ({docstring_line(section, 40)})"
     return ""
+
+
+def operator_heavy(tokens: list[str], operators: Collection[str]) -> bool:
+    """Six tokens or more, a quarter of them operators: maths written in words ('[GC8 + BN + ReLU] + Pool
+    + ...'), which prose never is."""
+    return len(tokens) >= 6 and sum(t in operators for t in tokens) >= 0.25 * len(tokens)

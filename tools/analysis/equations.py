@@ -26,6 +26,7 @@ from tools.analysis.findings import (
 )
 from tools.errors import BadArgument
 from tools.models import ToolResult
+from tools.text import operator_heavy
 
 # printed equation labels: (12) (3a) (A.2) (2.13) (12') and \tag symbols (⋆) (†); 4 digits read as a year
 LABEL_BODY = r"\d{1,3}[a-z′']?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?|[*⋆†‡∗♠♣♦♥§¶]{1,3}"
@@ -408,10 +409,8 @@ def _long_display(body: str) -> bool:
 
 
 def _operators(body: str) -> bool:
-    """A display written in words joined by operators ('[GC8 + BN + ReLU]L5 + Pool + ...'): a quarter of its
-    tokens are operators, which prose never has."""
-    tokens = body.split()
-    return len(tokens) >= 6 and sum(t in ("+", "−", "-", "=", "×", "·") for t in tokens) >= 0.25 * len(tokens)
+    """A display written in words joined by operators ('[GC8 + BN + ReLU]L5 + Pool + ...')."""
+    return operator_heavy(body.split(), ("+", "−", "-", "=", "×", "·"))
 
 
 def _step_lines(lines: list[MarkdownLine]) -> set[int]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tools.text import operator_heavy
+
 OPEN_OP = re.compile(r"^[+−\-=·×≤≥<>]")
 REL = re.compile(r"[=≤≥≈∝≡≜∈∼←→↦]|:=")
 MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±·√∥⊙⊗∗]|:=")
@@ -20,14 +22,17 @@ def few_words(text: str) -> bool:
     return sum(w.lower() not in _MATH_WORDS for w in re.findall(r"[A-Za-z]{3,}", text)) <= 2
 
 
+_ROW_OPERATORS = ("+", "−", "=", "×")
+
+
 def operator_row(text: str) -> bool:
     """A row of a display written with words ('+ [GC64 + BN + ReLU]L2 + Unpool'): it opens with an operator,
     or a quarter of its tokens are operators (prose has few)."""
     tokens = text.split()
     if not tokens or len(tokens) > 60:
         return False
-    ops = sum(t in ("+", "−", "=", "×") for t in tokens)
-    return tokens[0] in ("+", "−", "=") and ops >= 2 or len(tokens) >= 6 and ops >= 0.25 * len(tokens)
+    opens = tokens[0] in ("+", "−", "=") and sum(t in _ROW_OPERATORS for t in tokens) >= 2
+    return opens or operator_heavy(tokens, _ROW_OPERATORS)
 
 
 def mathy(text: str) -> bool:
