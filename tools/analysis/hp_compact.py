@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_patterns import phrase_re
+from tools.analysis.hp_phrased import Named
 from tools.analysis.hp_vocabulary import COUNT_KEYS, SYNONYMS, WORD_VALUED, canonical_key
 
 # names of settings that take a number other than a count: 'a 0.002 learning rate'
@@ -50,34 +50,28 @@ _ITEM = re.compile(
 )
 
 
-class Compact(NamedTuple):
-    match: re.Match[str]
-    name: str
-    key: str
-
-
-def compact(text: str) -> Iterator[Compact]:
+def compact(text: str) -> Iterator[Named]:
     """Each compact setting in the text, with the name and key it is reported under."""
     for m in _VALUE_FIRST.finditer(text):
-        yield Compact(m, m["name"], canonical_key(m["name"]))
+        yield Named(m, m["name"], canonical_key(m["name"]))
     for m in _PAIR_FIRST.finditer(text):
         name = re.sub(r"\s+", " ", m["name"].lower())
-        yield Compact(m, name, _PAIR_KEYS.get(name, canonical_key(name)))
+        yield Named(m, name, _PAIR_KEYS.get(name, canonical_key(name)))
     for m in _RESAMPLED.finditer(text):
         way = m["way"].lower()
-        yield Compact(m, f"{way}sampling factor", f"{way}sampling_factor")
+        yield Named(m, f"{way}sampling factor", f"{way}sampling_factor")
     for m in _PROJECTED.finditer(text):
-        yield Compact(m, "projection dimension", "projection_dimension")
+        yield Named(m, "projection dimension", "projection_dimension")
     for m in _DIM.finditer(text):
         name = f"{m['noun']} dimension"
-        yield Compact(m, name, canonical_key(name))
+        yield Named(m, name, canonical_key(name))
     for m in _BLOCKS.finditer(text):
         name = f"{m['noun']} {m['unit']}s"
-        yield Compact(m, name, canonical_key(name))
+        yield Named(m, name, canonical_key(name))
     for m in _ITEM.finditer(text):
         name = m["name"].strip()
         if m.group(0).endswith("-dim") and "dim" not in name:
             name = f"{name} dimension"  # 'hidden: 64-dim'
         key = canonical_key(name)
         if key in SYNONYMS or " " in name:
-            yield Compact(m, name, key)
+            yield Named(m, name, key)

@@ -108,13 +108,15 @@ _DATA_NOUNS = {
 _KNOWN_END = re.compile(rf"{NAME}$", re.I)  # 'base learning rate' ends in a known name
 
 
-class Phrased(NamedTuple):
+class Named(NamedTuple):
+    """A value's match (group 'value'), with the name and key it is reported under."""
+
     match: re.Match[str]
     name: str
     key: str
 
 
-def phrased(text: str) -> Iterator[Phrased]:
+def phrased(text: str) -> Iterator[Named]:
     """Each setting named by a noun phrase the vocabulary does not know, or a count 'number of ...'; and
     an attribute of a named part ('the size of the data mini-batch is 20')."""
     for m in _ATTR_OF.finditer(text):
@@ -122,7 +124,7 @@ def phrased(text: str) -> Iterator[Phrased]:
         names = [" ".join([*words[k:], m["attr"].lower()]) for k in range(len(words))]
         name = next((n for n in names if canonical_key(n) in SYNONYMS), names[0])  # 'mini-batch size'
         if not _not_a_setting(name):
-            yield Phrased(m, name, canonical_key(name))
+            yield Named(m, name, canonical_key(name))
     for rx in _FORMS:
         for m in rx.finditer(text):
             noun = re.sub(r"\s+", " ", m["noun"]).strip()
@@ -131,7 +133,7 @@ def phrased(text: str) -> Iterator[Phrased]:
             key = _key(noun)
             count = noun.lower().startswith("number of")
             if count or key not in SYNONYMS and not _KNOWN_END.search(noun):
-                yield Phrased(m, noun, key)
+                yield Named(m, noun, key)
 
 
 def _not_a_setting(noun: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from tools.analysis.hp_assigned import GREEK_FACTOR, explicit_one, read_assigned, size_of, symbol_key
 from tools.analysis.hp_collector import Collector
@@ -97,7 +97,7 @@ from tools.analysis.hp_patterns import (
     names_other,
     of_head,
 )
-from tools.analysis.hp_phrased import phrased
+from tools.analysis.hp_phrased import Named, phrased
 from tools.analysis.hp_respectively import respectively
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_vocabulary import (
@@ -341,10 +341,10 @@ class _ProseScan:
         self.intervals()
         self.schedules()
         self.set_it()
-        self.compacts()
+        self.emit_named(compact(self.text))  # 'a 0.002 learning rate', '256-dim output', '(layers: 2)'
         self.named()
         self.compounds()
-        self.phrased()
+        self.emit_named(phrased(self.text))  # 'an entropy coefficient of 0.01': the paper's own name
         self.symbol_values()
         self.symbol_sets()
         self.keywords()
@@ -702,21 +702,13 @@ class _ProseScan:
                 key = PART_KEY[noun]  # "all hidden layers have size 100"
             self.emit(m, name, key, m["value"], m.span("value"))
 
-
-    def compacts(self) -> None:
-        """'a 0.002 learning rate', '256-dim output', 'an 8-block encoder', '(layers: 2, heads: 4)'."""
-        for c in compact(self.text):
-            m, span = c.match, c.match.span("value")
+    def emit_named(self, found: Iterable[Named]) -> None:
+        """Each value another module read with its name and key (hp_compact.py, hp_phrased.py), unless its
+        span is taken or the value is no setting ('fewer than 50')."""
+        for f in found:
+            m, span = f.match, f.match.span("value")
             if self.free(*span) and not rejected(self.text, *span, normalize_value(m["value"])):
-                self.emit(m, c.name, c.key, m["value"], span)
-
-    def phrased(self) -> None:
-        """A setting the vocabulary has no name for, named by the paper's phrase: 'an entropy coefficient of
-        0.01', 'we set the margin to 0.3' (hp_phrased.py)."""
-        for p in phrased(self.text):
-            m, span = p.match, p.match.span("value")
-            if self.free(*span) and not rejected(self.text, *span, normalize_value(m["value"])):
-                self.emit(m, p.name, p.key, m["value"], span)
+                self.emit(m, f.name, f.key, m["value"], span)
 
 
 def prose_matches(  # noqa: PLR0913
