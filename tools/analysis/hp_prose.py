@@ -691,7 +691,6 @@ class _ProseScan:
             noun = singular(m["noun"].lower())
             if (
                 noun in NOT_A_SETTING
-                or m["of"] and m["attr"].lower() not in ("order", "degree", "rank")  # size_of's case
                 or NOT_A_NOUN.search(noun)  # "implemented with parameters γ = 0.8": a verb, not a name
                 or not self.free(*m.span("value"))
                 or rejected(self.text, *m.span("value"), normalize_value(m["value"]))
