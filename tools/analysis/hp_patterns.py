@@ -533,7 +533,9 @@ SEARCH = re.compile(
 COMPOUND = re.compile(
     rf"(?<![\w-])(?P<noun>[A-Za-z][a-z-]{{2,20}})\s+(?:had\s+|has\s+|have\s+|with\s+|"
     # 'polynomials (are all) of order 3'; 'a lattice of size n' is size_of's
-    rf"(?:(?:are|is|were|was)\s+(?:all\s+)?)?of\s+(?=(?:order|degree|rank)))?(?P<attr>length|size|depth|width|dimension|dimensionality|radius|parameter|order|degree|rank)s?\s*(?:\((?:up\s+to\s+)?|of\s+|=\s*|:\s*|was\s+|is\s+(?:set\s+to\s+)?)?"
+    rf"(?:(?:are|is|were|was)\s+(?:all\s+)?)?of\s+(?=(?:order|degree|rank)))?"
+    rf"(?P<attr>length|size|depth|width|dimension|dimensionality|radius|parameter|order|degree|rank)s?\s*"
+    rf"(?:\((?:up\s+to\s+)?|of\s+|=\s*|:\s*|was\s+|is\s+(?:set\s+to\s+)?)?"
     rf"(?:{SYM}\s*=\s*)?{_NUMVALUE}"
 )
 # words before "size", "length" ... that do not name a setting (dataset sizes are not hyperparameters)
