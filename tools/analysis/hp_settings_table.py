@@ -1,0 +1,139 @@
+"""Pipe tables of settings: one setting per row ('| Learning rate | 3e-4 |', a column per experiment) or one
+per column ('| Task | lr | batch size |', a row per experiment)."""
+
+from __future__ import annotations
+
+import re
+
+from tools.analysis.components import CITATION
+from tools.analysis.findings import MarkdownLine as _Line
+from tools.analysis.hp_assigned import symbol_key
+from tools.analysis.hp_collector import Collector
+from tools.analysis.hp_normalize import SCALAR
+from tools.analysis.hp_patterns import SYM
+from tools.analysis.hp_table_cells import (
+    CAPTION_LINE,
+    SETTINGS_HEAD,
+    SIZE_COLUMN,
+    TRAILING_SYMBOL,
+    data_table,
+    key_of,
+    row_cells,
+    row_key,
+    setting_value,
+)
+from tools.analysis.hp_vocabulary import RESULT_WORDS, SYNONYMS, WORD_VALUED
+
+_RESULTS_NEAR = re.compile(r"\b(?:performance|comparison|compared|results)\b", re.I)
+_METHOD_HEAD = re.compile(r"^(?:methods?|models?|approach(?:es)?|systems?|baselines?)$", re.I)
+_SETTINGS_CAPTION = re.compile(r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)", re.I)
+_RULE_ROW = re.compile(r"^\|?\s*:?-{3,}")
+_SHORT_HEAD = re.compile(r"^[A-Za-z][\w -]{0,40}$")
+
+
+def read_settings_table(  # noqa: PLR0913
+    lines: list[_Line], i: int, symbols: dict[str, str], out: Collector, follows: bool = False
+) -> int:
+    """A pipe table of settings ('| Hyperparameter | Atari | MuJoCo |' or one captioned 'Hyperparameters'):
+    every row names a setting, so each value cell is one, with its column's heading as the context, even
+    when the name is not in the synonym table ('Entropy coefficient', 'Discount γ'). Returns where the table
+    ends (i when line i does not open one)."""
+    if not (lines[i].text.startswith("|") and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1].text)):
+        return i
+    if i and lines[i - 1].text.startswith("|"):
+        return i
+    end = i + 2
+    while end < len(lines) and lines[end].text.startswith("|"):
+        end += 1
+    header = row_cells(lines[i].text)
+    # a caption right under another table is that table's ('Table 3: Hyperparameters' over a results table)
+    above = [ln for k, ln in enumerate(lines[max(0, i - 3) : i], start=max(0, i - 3)) if not _owned(lines, k)]
+    near = " ".join(ln.text for ln in above + lines[end : end + 3] if CAPTION_LINE.match(ln.text))
+    if i and _SHORT_HEAD.match(lines[i - 1].text):  # a heading the PDF route printed as a plain line
+        near += " " + lines[i - 1].text
+    section = lines[i].section or ""
+    # a two-column table with no header row: its first row is a setting too ('| Learning rate | 0.1 |')
+    headless = len(header) == 2 and bool(setting_value(header[1]))
+    # a results table under a 'Training details' heading: 'Table 4: The average accuracy ...', or one whose
+    # rows are methods ('| Method | CFBench |', 'Performance comparison ...')
+    methods = _METHOD_HEAD.match(header[0].strip("* "))
+    results = RESULT_WORDS.search(near) or _RESULTS_NEAR.search(near) or methods
+    results = results and not _SETTINGS_CAPTION.search(near)
+    if not (
+        SETTINGS_HEAD.match(header[0])
+        or _SETTINGS_CAPTION.search(f"{lines[i].text} {near}")
+        or _SETTINGS_CAPTION.search(section)
+        and not RESULT_WORDS.search(section)
+        and not results
+        or follows
+        and headless  # the right one of two settings tables side by side
+    ):
+        return i
+    if not headless and _transposed(header, lines[i + 2 : end], symbols, out):
+        return end
+    for line in ([lines[i]] if headless else []) + lines[i + 2 : end]:
+        cells = row_cells(line.text)
+        name = TRAILING_SYMBOL.sub("", cells[0]).strip(" :*")
+        symbol = re.fullmatch(SYM, name.strip("$ "))  # a row named by its symbol: 'b', 'λ'
+        if not (re.search(r"[A-Za-z]{2}", name) or symbol) or len(cells) < 2:
+            continue
+        for k, cell in enumerate(cells[1:], start=1):
+            head = header[k] if k < len(header) and len(cells) > 2 and not headless else None
+            key, qualifier = (symbol_key(symbol[0]), None) if symbol else row_key(name)
+            ctx = " ".join(x for x in (head, qualifier) if x) or None
+            if value := setting_value(cell) or _word_value(cell, key):
+                out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx)
+            where = " ".join(filter(None, (name, head)))
+            for sym, v in _assignments(cell):  # 'Optimizer momentum | β1=0.9, β2=0.96'
+                out.add(line, sym, symbol_key(sym), v, "table", line.text, context=where)
+    return end
+
+
+_WORDS_VALUE = re.compile(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2}")
+
+
+def _word_value(cell: str, key: str) -> tuple[str, None] | None:
+    """A few words as the value of a setting that takes words ('Learning rate schedule | cosine decay')."""
+    cell = CITATION.sub("", cell).strip()
+    return (cell, None) if key in WORD_VALUED and _WORDS_VALUE.fullmatch(cell) else None
+
+
+_ONE_ASSIGNMENT = rf"(?:{SYM})\s*=\s*(?:{SCALAR})"
+_ASSIGNMENT = re.compile(rf"(?P<sym>{SYM})\s*=\s*(?P<value>{SCALAR})")
+_ASSIGNMENTS = re.compile(rf"{_ONE_ASSIGNMENT}(?:\s*[,;]\s*(?:and\s+)?{_ONE_ASSIGNMENT})*")
+
+
+def _assignments(cell: str) -> list[tuple[str, str]]:
+    """A cell made of assignments only ('β1=0.9, β2=0.96'): each symbol with its value."""
+    cell = cell.strip()
+    if not _ASSIGNMENTS.fullmatch(cell):
+        return []
+    return [(m["sym"], m["value"]) for m in _ASSIGNMENT.finditer(cell)]
+
+
+def _owned(lines: list[_Line], k: int) -> bool:
+    """Line k is a caption set right under a pipe table (blank lines between): it is that table's."""
+    j = k - 1
+    while j >= 0 and not lines[j].text.strip():
+        j -= 1
+    return j >= 0 and lines[j].text.startswith("|") and bool(CAPTION_LINE.match(lines[k].text))
+
+
+def _transposed(header: list[str], rows: list[_Line], symbols: dict[str, str], out: Collector) -> bool:
+    """A settings table with one column per setting and one row per experiment ('| Task | lr | batch size |'
+    over '| MNIST | 10^-3 | 64 |', '| Technique | Learning Rate |'): each value is its column's setting, its
+    row's first cell the context. False (nothing read) when the header names no setting or a row opens with
+    one."""
+    keys = [key_of(h, symbols) for h in header]
+    if SETTINGS_HEAD.match(header[0]) or not any(keys[1:]) or data_table(header):
+        return False
+    if any(row_key(row_cells(r.text)[0])[0] in SYNONYMS for r in rows):
+        return False
+    for line in rows:
+        cells = row_cells(line.text)
+        for k, cell in enumerate(cells[1:], start=1):
+            if k < len(keys) and keys[k] and (value := setting_value(cell)):
+                ctx, why = cells[0] or None, keys[k] == "num_parameters" and SIZE_COLUMN
+                name, unit = header[k], value[1]
+                out.add(line, name, keys[k], value[0], "table", line.text, unit, context=ctx, flagged=why)
+    return True

@@ -1,0 +1,89 @@
+"""What the table readers share: a row's cells, the setting a header or row names, a value cell, and the
+kinds of table (settings, dataset statistics) a header or caption marks."""
+
+from __future__ import annotations
+
+import re
+
+from tools.analysis.components import CITATION
+from tools.analysis.hp_normalize import SCALAR, VALUE_RE
+from tools.analysis.hp_patterns import MODIFIERS, SYM
+from tools.analysis.hp_vocabulary import CHOICES, GREEK, OPTIMIZERS, RESULT_WORDS, SYNONYMS, canonical_key
+
+SIZE_COLUMN = "a model's size in a table of models compared, not a setting stated for this paper's run"
+ROW_VALUE = re.compile(
+    rf"{SCALAR}|\b(?:{'|'.join(OPTIMIZERS)}|{'|'.join(c for v in CHOICES.values() for c in v)})\b", re.I
+)
+# a table of settings: its first header cell, or its caption, says so
+SETTINGS_HEAD = re.compile(
+    r"^(?:hyper-?\s?parameters?|parameters?|settings?|names?|configurations?|config|options?)$", re.I
+)
+TRAILING_SYMBOL = re.compile(rf"\s+(?:\(\s*{SYM}\s*\)|{SYM})\s*$")
+
+
+def row_cells(text: str) -> list[str]:
+    if text.startswith("|"):
+        return [c.strip() for c in text.strip("|").split("|")]
+    return text.split()
+
+
+def key_of(cell: str, symbols: dict[str, str]) -> str | None:
+    cell = cell.strip()
+    if cell in symbols:
+        return symbols[cell]
+    if RESULT_WORDS.search(cell) or "=" in cell:
+        return None
+    key = canonical_key(cell)
+    return key if key in SYNONYMS else None
+
+
+_PREPOSITIONS = ("for", "in", "on", "of", "with", "per", "at", "during")
+_ENDPOINTS = {"initial", "final", "start", "end", "min", "max", "minimum", "maximum", "first", "last"}
+
+
+def row_key(name: str) -> tuple[str, str | None]:
+    """A settings-table row's key, and the words that qualify it: a leading Greek letter is spelled ('ϵ decay
+    horizon' -> epsilon_decay_horizon); a known name followed by a qualifier ('Dropout rate convolutions')
+    keeps the known key, the qualifier as context (not a modifier or an end point: 'Learning rate decay',
+    'ϵ final' are settings of their own)."""
+    name = re.sub(r"^([α-ωΑ-Ωϵϑϕϱς])(?=\s+[A-Za-z])", lambda m: GREEK[m.group(1)], name.strip())
+    key = canonical_key(name)
+    words = name.split()
+    if key in SYNONYMS or len(words) < 2:
+        return key, None
+    for k in range(len(words) - 1, 0, -1):
+        head, rest = canonical_key(" ".join(words[:k])), words[k:]
+        # one word is a head only before a preposition: 'Repetition penalty' is no count of repetitions
+        first = rest[0].lower()
+        if head in SYNONYMS and first not in MODIFIERS | _ENDPOINTS and (k >= 2 or first in _PREPOSITIONS):
+            return head, " ".join(rest)
+    if m := re.match(rf"(.+?)\s+((?:{'|'.join(_PREPOSITIONS)})\s.+)$", name):
+        return canonical_key(m[1]), m[2]  # 'Diversity penalty for Div beam'
+    return key, None
+
+
+# a caption or heading near a table ('Table 3: Hyperparameters', '### Settings'), not a paragraph of prose
+CAPTION_LINE = re.compile(r"^(?:\*\*)?(?:Table|TABLE|Figure|Fig\.)\s|^#")
+_CELL_UNIT = re.compile(rf"(?P<value>{SCALAR})\s+(?P<unit>[A-Za-z]{{3,12}})")
+
+
+def setting_value(cell: str) -> tuple[str, str | None] | None:
+    """A settings-table cell's value and unit ('0.99', 'Adam', '1M frames'), None for any other cell."""
+    cell = CITATION.sub("", cell).strip()  # 'AdaFactor (Shazeer & Stern, 2018)'
+    if cell and (VALUE_RE.fullmatch(cell) or ROW_VALUE.fullmatch(cell)):
+        return cell, None
+    m = _CELL_UNIT.fullmatch(cell)
+    return (m.group("value"), m.group("unit")) if m else None
+
+
+# columns of a table that describes datasets: '| | #labels | #features | #test | #train |'
+DATA_COLUMN = re.compile(
+    r"^#?\s*(?:train|training|test|valid|validation|dev|instances|samples|examples|docs|documents|classes|"
+    r"labels|nodes|edges|graphs|users|items|images|sentences|tokens)(?:\s+(?:set|size|samples|examples))?$",
+    re.I,
+)
+
+
+def data_table(header: list[str]) -> bool:
+    """Two or more columns count the data (a table of dataset statistics, not of settings)."""
+    return sum(bool(DATA_COLUMN.match(h.strip("* "))) for h in header) >= 2
