@@ -166,10 +166,10 @@ def doubt(  # noqa: PLR0913
         return "words that make no sentence (a figure's inner text?)"
     if prose and (why := _sentence_doubt(quote, value)):
         return why
-    return _value_doubt(quote, key, value, norm)
+    return _value_doubt(quote, key, value, norm, prose)
 
 
-def _value_doubt(quote: str, key: str, value: str, norm: object) -> str | None:
+def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = True) -> str | None:
     """What about the value itself, for its setting, says it may not be one: a length for an image size, a
     toy mixture, a phase of a schedule, an implausible or approximate value, a count in a description."""
     if key == "image_size" and re.search(rf"{re.escape(value)}\s*(?:Å|nm|µm|μm|mm|cm)(?!\w)", quote):
@@ -184,7 +184,8 @@ def _value_doubt(quote: str, key: str, value: str, norm: object) -> str | None:
         return "implausible value for this setting"
     if isinstance(norm, float) and norm < 1 and (key in COUNT_KEYS or key.endswith("_steps")):
         return "a fraction for a count (a plot's tick label?)"
-    if norm == 1 and key in _COUNTS and not (key == "num_layers" and _ONE_LAYER.search(quote)):
+    one_layer = key == "num_layers" and _ONE_LAYER.search(quote)
+    if norm == 1 and key in _COUNTS and prose and not one_layer:  # a table's row states its 1 plainly
         return 'one of a count: usually prose ("one layer of")'
     if re.search(rf"\b(?:around|about|roughly|approximately|~|≈)\s*{re.escape(value)}(?![\w.])", quote):
         return "an approximate value ('about 120 epochs'): confirm the exact one"

@@ -27,6 +27,8 @@ from tools.analysis.hp_vocabulary import RESULT_WORDS, SYNONYMS, WORD_VALUED
 _RESULTS_NEAR = re.compile(r"\b(?:performance|comparison|compared|results)\b", re.I)
 _METHOD_HEAD = re.compile(r"^(?:methods?|models?|approach(?:es)?|systems?|baselines?)$", re.I)
 _SETTINGS_CAPTION = re.compile(r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)", re.I)
+# weaker: a caption that may also head an ablation's results ('Results under different parameter settings')
+_SETUP_CAPTION = re.compile(r"\b(?:parameter|experiment(?:al)?)\s+(?:settings|configurations?)\b", re.I)
 _RULE_ROW = re.compile(r"^\|?\s*:?-{3,}")
 _SHORT_HEAD = re.compile(r"^[A-Za-z][\w -]{0,40}$")
 
@@ -46,47 +48,93 @@ def read_settings_table(  # noqa: PLR0913
     while end < len(lines) and lines[end].text.startswith("|"):
         end += 1
     header = row_cells(lines[i].text)
+    layout = _Layout(header)
+    if not _of_settings(lines, i, end, layout, follows):
+        return i
+    if not layout.headless and _transposed(header, lines[i + 2 : end], symbols, out):
+        return end
+    for line in ([lines[i]] if layout.headless else []) + lines[i + 2 : end]:
+        _read_row(line, layout, out)
+    return end
+
+
+_NAME_HEAD = re.compile(r"^(?:descriptions?|hyper-?\s?parameters?|settings?|names?)$", re.I)
+_VALUE_HEAD = re.compile(r"^(?:values?|default(?:\s+values?)?|choices?|settings?\s+used)$", re.I)
+
+
+class _Layout:
+    """Which column names the setting and which hold its values. The name column is the first unless a
+    later one is headed so ('| | Description | Symbol | Value |': the first column groups rows); a column
+    headed 'Value' holds the values, else every column after the name (one per experiment). `headless`: the
+    header row is a setting itself ('| Learning rate | N/A | 0.01 |': a table whose heading the page lost)."""
+
+    def __init__(self, header: list[str]) -> None:
+        heads = [h.strip("* ") for h in header]
+        self.header = header
+        later = [k for k, h in enumerate(heads) if k and _NAME_HEAD.match(h)]
+        values = [k for k, h in enumerate(heads) if _VALUE_HEAD.match(h)]
+        self.name = later[0] if later and values and values[0] > later[0] else 0
+        self.values = values if self.name else []
+        self.named = bool(SETTINGS_HEAD.match(heads[0]) or self.name)
+        self.headless = (
+            len(header) <= 3
+            and re.search(r"[A-Za-z]{2}", header[0]) is not None
+            and bool(setting_value(header[-1]))
+        )
+
+    def columns(self, width: int) -> list[int]:
+        return self.values or list(range(self.name + 1, width))
+
+
+def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows: bool) -> bool:
+    """Does the table at lines[i:end] list settings? Its header or caption says so, or its section's heading
+    and nothing says it holds results; or it has no header and follows a settings table."""
     # a caption right under another table is that table's ('Table 3: Hyperparameters' over a results table)
     above = [ln for k, ln in enumerate(lines[max(0, i - 3) : i], start=max(0, i - 3)) if not _owned(lines, k)]
     near = " ".join(ln.text for ln in above + lines[end : end + 3] if CAPTION_LINE.match(ln.text))
     if i and _SHORT_HEAD.match(lines[i - 1].text):  # a heading the PDF route printed as a plain line
         near += " " + lines[i - 1].text
     section = lines[i].section or ""
-    # a two-column table with no header row: its first row is a setting too ('| Learning rate | 0.1 |')
-    headless = len(header) == 2 and bool(setting_value(header[1]))
     # a results table under a 'Training details' heading: 'Table 4: The average accuracy ...', or one whose
     # rows are methods ('| Method | CFBench |', 'Performance comparison ...')
-    methods = _METHOD_HEAD.match(header[0].strip("* "))
+    methods = _METHOD_HEAD.match(layout.header[0].strip("* "))
     results = RESULT_WORDS.search(near) or _RESULTS_NEAR.search(near) or methods
     results = results and not _SETTINGS_CAPTION.search(near)
-    if not (
-        SETTINGS_HEAD.match(header[0])
+    return bool(
+        layout.named
         or _SETTINGS_CAPTION.search(f"{lines[i].text} {near}")
         or _SETTINGS_CAPTION.search(section)
         and not RESULT_WORDS.search(section)
         and not results
+        or _SETUP_CAPTION.search(near)
+        and not results
         or follows
-        and headless  # the right one of two settings tables side by side
-    ):
-        return i
-    if not headless and _transposed(header, lines[i + 2 : end], symbols, out):
-        return end
-    for line in ([lines[i]] if headless else []) + lines[i + 2 : end]:
-        cells = row_cells(line.text)
-        name = TRAILING_SYMBOL.sub("", cells[0]).strip(" :*")
-        symbol = re.fullmatch(SYM, name.strip("$ "))  # a row named by its symbol: 'b', 'λ'
-        if not (re.search(r"[A-Za-z]{2}", name) or symbol) or len(cells) < 2:
-            continue
-        for k, cell in enumerate(cells[1:], start=1):
-            head = header[k] if k < len(header) and len(cells) > 2 and not headless else None
-            key, qualifier = (symbol_key(symbol[0]), None) if symbol else row_key(name)
-            ctx = " ".join(x for x in (head, qualifier) if x) or None
-            if value := setting_value(cell) or _word_value(cell, key):
-                out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx)
-            where = " ".join(filter(None, (name, head)))
-            for sym, v in _assignments(cell):  # 'Optimizer momentum | β1=0.9, β2=0.96'
-                out.add(line, sym, symbol_key(sym), v, "table", line.text, context=where)
-    return end
+        and layout.headless  # the right one of two settings tables side by side
+    )
+
+
+def _read_row(line: _Line, layout: _Layout, out: Collector) -> None:
+    """One row of a settings table: its value cells, each with its column's heading as the context when the
+    table has several value columns."""
+    cells = row_cells(line.text)
+    if len(cells) <= layout.name + 1:
+        return
+    name = TRAILING_SYMBOL.sub("", cells[layout.name]).strip(" :*")
+    symbol = re.fullmatch(SYM, name.strip("$ "))  # a row named by its symbol: 'b', 'λ'
+    if not (re.search(r"[A-Za-z]{2}", name) or symbol):
+        return
+    columns = [k for k in layout.columns(len(cells)) if k < len(cells)]
+    key, qualifier = (symbol_key(symbol[0]), None) if symbol else row_key(name)
+    for k in columns:
+        head = (
+            layout.header[k] if k < len(layout.header) and len(columns) > 1 and not layout.headless else None
+        )
+        ctx = " ".join(x for x in (head, qualifier) if x) or None
+        if value := setting_value(cells[k]) or _word_value(cells[k], key):
+            out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx)
+        where = " ".join(filter(None, (name, head)))
+        for sym, v in _assignments(cells[k]):  # 'Optimizer momentum | β1=0.9, β2=0.96'
+            out.add(line, sym, symbol_key(sym), v, "table", line.text, context=where)
 
 
 _WORDS_VALUE = re.compile(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2}")

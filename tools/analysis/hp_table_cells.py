@@ -55,6 +55,8 @@ def row_key(name: str) -> tuple[str, str | None]:
         head, rest = canonical_key(" ".join(words[:k])), words[k:]
         # one word is a head only before a preposition: 'Repetition penalty' is no count of repetitions
         first = rest[0].lower()
+        if head.startswith("num_") and first.endswith("s"):
+            continue  # 'Num expert samples' counts samples, not experts
         if head in SYNONYMS and first not in MODIFIERS | _ENDPOINTS and (k >= 2 or first in _PREPOSITIONS):
             return head, " ".join(rest)
     if m := re.match(rf"(.+?)\s+((?:{'|'.join(_PREPOSITIONS)})\s.+)$", name):
@@ -64,11 +66,14 @@ def row_key(name: str) -> tuple[str, str | None]:
 
 # a caption or heading near a table ('Table 3: Hyperparameters', '### Settings'), not a paragraph of prose
 CAPTION_LINE = re.compile(r"^(?:\*\*)?(?:Table|TABLE|Figure|Fig\.)\s|^#")
+_UNSIGNED = re.compile(r"(?<![\w.])[-−–]\s?(?=\.?\d)")  # a sign is part of a cell's number
 _CELL_UNIT = re.compile(rf"(?P<value>{SCALAR})\s+(?P<unit>[A-Za-z]{{3,12}})")
 
 
 def setting_value(cell: str) -> tuple[str, str | None] | None:
     """A settings-table cell's value and unit ('0.99', 'Adam', '1M frames'), None for any other cell."""
+    if VALUE_RE.fullmatch(_UNSIGNED.sub("", cell.strip())):  # '[1, 1, 1, 1]', '−2.5' (no citation)
+        return cell.strip(), None
     cell = CITATION.sub("", cell).strip()  # 'AdaFactor (Shazeer & Stern, 2018)'
     if cell and (VALUE_RE.fullmatch(cell) or ROW_VALUE.fullmatch(cell)):
         return cell, None

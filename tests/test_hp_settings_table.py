@@ -1,0 +1,69 @@
+"""Pipe tables of settings whose layout is not 'name | value' (hp_settings_table.py): a first column that
+groups rows, a symbol column, a 'Value' column; tables whose header row the page lost; and the captions that
+mark a table as settings without marking a table of results."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+GROUPED = """Table 1: Experiment configuration.
+
+|  | **DESCRIPTION** | **SYMBOL** | **VALUE** |
+|---|---|---|---|
+|  | Start state | $s_0$ | $[2.0, -2.5]$ |
+| Policy $\\pi$ | Horizon | $T$ | $15$ |
+|  | Batch size | ${N}_b$ | $64$ |
+| Optimiser | Learning rate | N/A | $0.01$ |
+|  | Num expert samples | N/A | $1$ |
+"""
+
+
+def test_a_grouped_table_reads_its_value_column_only() -> None:
+    got = found(GROUPED, context=True)
+    assert got["horizon"] == [(15.0, "stated", None)] and got["batch_size"] == [(64.0, "stated", None)]
+    assert got["learning_rate"] == [(0.01, "stated", None)]
+    assert got["start_state"] == [([2.0, -2.5], "stated", None)]
+    # 'Num expert samples' counts samples; a table's 1 is as plain as any other value
+    assert got["expert_samples"] == [(1.0, "stated", None)] and "num_experts" not in got
+
+
+HEADLESS = """Table 1: Experiment configuration and parameter settings.
+
+| Exploration weight (initial) | β0 | 10.0 |
+| --- | --- | --- |
+| Batch size | Nb | 64 |
+| Learning rate | N/A | 0.01 |
+| Epsilon | N/A | 1 × 10−8 |
+"""
+
+
+def test_a_table_whose_header_row_is_a_setting() -> None:
+    got = found(HEADLESS)
+    assert got["exploration_weight_initial"] == [(10.0, "stated")]
+    assert got["batch_size"] == [(64.0, "stated")] and got["learning_rate"] == [(0.01, "stated")]
+    assert got["epsilon"] == [(1e-8, "stated")]
+
+
+def test_parameter_settings_in_a_results_caption_do_not_make_settings() -> None:
+    """An ablation's caption names 'parameter settings': its header's settings are the paper's, its cells
+    are results."""
+    md = """Table 4: Results under different parameter settings.
+
+| Model | Batch size 32 | Batch size 64 |
+| --- | --- | --- |
+| Ours | 71.2 | 73.5 |
+"""
+    got = found(md)
+    assert got["batch_size"] == [(32.0, "stated"), (64.0, "stated")]
+    assert not [k for k, v in got.items() if any(x in (71.2, 73.5) for x, _ in v)]
+
+
+def test_a_value_column_is_not_taken_from_a_table_without_a_name_column() -> None:
+    """'| Model | Parameters | Value |' lists models: 'Parameters' names no setting column here."""
+    md = """Table 2: Models compared.
+
+| Model | Parameters | Value |
+| --- | --- | --- |
+| ResNet-50 | 25M | 76.1 |
+"""
+    assert not [k for k, v in found(md).items() if any(c == "stated" for _, c in v)]
