@@ -102,3 +102,12 @@ def test_a_part_or_phase_before_a_name_is_its_context() -> None:
     )
     assert got["learning_rate"] == [(3e-4, "stated", "critic"), (1e-4, "stated", "actor")]
     assert got["horizon"] == [(200000.0, "stated", "training")]
+
+
+def test_a_setting_written_as_code_keeps_its_name() -> None:
+    got = found(
+        "Orders that are not accepted disappear (order_timeout_prob = 0.15), and the city has four zones "
+        "($num\\_zones = 4$). The update is $\\beta_t = 1$ at the start and $x_i = 0.5$ for every input.\n"
+    )
+    assert got["order_timeout_prob"] == [(0.15, "stated")] and got["num_zones"] == [(4.0, "stated")]
+    assert not {"beta_t", "x_i", "zones"} & set(got)

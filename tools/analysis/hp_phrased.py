@@ -12,7 +12,9 @@ from typing import NamedTuple
 
 from tools.analysis.hp_normalize import VALUE_RE
 from tools.analysis.hp_patterns import NAME, NOT_A_SETTING, SYM
-from tools.analysis.hp_vocabulary import RESULT_WORDS, SYNONYMS, canonical_key
+from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, canonical_key
+
+_GREEK_NAMES = {name.lower() for name in GREEK.values()}
 
 _HEAD = (
     r"(?:coefficient|threshold|margin|weight|factor|temperature|penalty|strength|scale|radius|bandwidth|"
@@ -106,6 +108,8 @@ _DATA_NOUNS = {
     "label",
 }
 _KNOWN_END = re.compile(rf"{NAME}$", re.I)  # 'base learning rate' ends in a known name
+# a name written as code is the paper's own key: 'num_zones = 4', 'order_timeout_prob = 0.15'
+_IDENTIFIER = re.compile(rf"(?<![\w.\\])(?P<noun>[a-z][a-z0-9]+(?:_[a-z0-9]{{2,}})+)\s*[=:]\s*{_VALUE}")
 
 
 class Named(NamedTuple):
@@ -125,6 +129,10 @@ def phrased(text: str) -> Iterator[Named]:
         name = next((n for n in names if canonical_key(n) in SYNONYMS), names[0])  # 'mini-batch size'
         if not _not_a_setting(name):
             yield Named(m, name, canonical_key(name))
+    for m in _IDENTIFIER.finditer(text):
+        if _code_name(m["noun"]):
+            key = canonical_key(m["noun"])
+            yield Named(m, m["noun"], key if key in SYNONYMS else m["noun"])
     for rx in _FORMS:
         for m in rx.finditer(text):
             noun = re.sub(r"\s+", " ", m["noun"]).strip()
@@ -134,6 +142,13 @@ def phrased(text: str) -> Iterator[Named]:
             count = noun.lower().startswith("number of")
             if count or key not in SYNONYMS and not _KNOWN_END.search(noun):
                 yield Named(m, noun, key)
+
+
+def _code_name(name: str) -> bool:
+    """A snake_case name of a setting, not a symbol with a subscript ('beta_t', 'sigma_8') or a result."""
+    words = name.split("_")
+    greek = words[0] in _GREEK_NAMES
+    return not greek and max(map(len, words)) >= 3 and not RESULT_WORDS.search(" ".join(words))
 
 
 def _not_a_setting(noun: str) -> bool:
