@@ -100,3 +100,11 @@ def test_a_pdf_joined_subscript_and_a_footnote_mark_after_a_length() -> None:
     )
     got = _found(md)
     assert sorted(got["sequence_length"]) == [(40.0, "stated"), (80.0, "stated")]
+
+
+def test_a_loss_named_before_it_is_optimized() -> None:
+    got = found(
+        "The MSE loss is optimized with RMSprop for 250 epochs. We train with a binary cross-entropy loss. "
+        "The L2 loss is a common choice.\n"
+    )
+    assert got["loss"] == [("mse", "stated"), ("binary cross-entropy", "stated")]

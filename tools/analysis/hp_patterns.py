@@ -156,10 +156,15 @@ TERM_WEIGHT = re.compile(
     re.I,
 )
 # the loss a model is trained on: "trained by minimising a cross entropy cost", "trained with a hinge loss"
+_LOSSES = (
+    r"(?:(?:binary|weighted|categorical|sparse)\s+)?cross[\s-]?entropy|mean[\s-]squared[\s-]error|MSE|L1|L2|"
+    r"smooth\s+L1|Huber|focal|triplet|contrastive|negative\s+log[\s-]likelihood|hinge|squared\s+error"
+)
+# "trained with a cross-entropy loss", "the MSE loss is optimized with RMSprop"
 LOSS = re.compile(
-    r"\b(?:minimi[sz](?:e|es|ed|ing)|trained\s+(?:with|on|using))\s+(?:a|an|the)\s+(?P<value>(?:binary\s+)?"
-    r"cross[\s-]?entropy|mean[\s-]squared[\s-]error|negative\s+log[\s-]likelihood|hinge|squared\s+error)\s+"
-    r"(?:cost|loss|objective|criterion)\b",
+    r"\b(?:(?:minimi[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using))\s+(?:a|an|the)\s+|(?:the|an?)\s+(?="
+    rf"(?:{_LOSSES})\s+loss\s+(?:\([^()]{{0,40}}\)\s+)?(?:is|was)\s+(?:optimi[sz]ed|minimi[sz]ed)\b))"
+    rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b",
     re.I,
 )
 # settings a paper states in a fixed turn of phrase, with no name from the synonym table; (pattern, key, name)
