@@ -108,3 +108,18 @@ def test_a_loss_named_before_it_is_optimized() -> None:
         "The L2 loss is a common choice.\n"
     )
     assert got["loss"] == [("mse", "stated"), ("binary cross-entropy", "stated")]
+
+
+def test_decoding_settings_and_a_symbol_assigned_in_brackets() -> None:
+    got = found(
+        "We also perform top-k (k = 3) sampling on the token logits. We decode with a beam size of 5 and "
+        "nucleus sampling with p = 0.9.\n"
+    )
+    assert got["top_k"] == [(3.0, "stated")] and got["beam_size"] == [(5.0, "stated")]
+    assert got["top_p"] == [(0.9, "stated")]
+
+
+def test_decimals_under_a_setting_heading_are_results() -> None:
+    """A results table whose columns are decoding variants ('Top-P | Beam') holds accuracies, not beams."""
+    got = found("| Technique | Top-P | Beam |\n| --- | --- | --- |\n| PG | 67.9 | 68.0 |\n| MML | 69.6 | 69.1 |\n")
+    assert all(c == "candidate" for rows in got.values() for _, c in rows)

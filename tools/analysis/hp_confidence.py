@@ -34,7 +34,8 @@ _RUN = re.compile(r"(?:(?<![\w.])\d+(?:\.\d+)?\s+){3,}\d+(?:\.\d+)?(?![\w.])")
 _FLOOR = {"training_steps": 100, "diffusion_steps": 10, "num_parameters": 1000, "hidden_size": 8}
 # values a setting never reaches: a momentum or a decay rate of 1 keeps everything ("momentum 1:" is a
 # numbered line of an algorithm)
-_CEILING = {"momentum": 1.0, "beta1": 1.0, "beta2": 1.0}
+_CEILING = {"momentum": 1.0, "beta1": 1.0, "beta2": 1.0, "top_p": 1.01}
+_WHOLE = {"batch_size", "beam_size", "top_k"}  # settings that are whole numbers though no count of parts
 _COUNTS = {"num_layers", "num_heads", "num_features", "num_experts", "num_runs", "num_parameters"}
 # runs stated as such in words: "averaged over ten random seeds", "five runs per configuration"
 _RUNS_STATED = re.compile(
@@ -182,6 +183,9 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
         return "a point in a run ('fine-tuned after 1 epoch'), not its length"
     if isinstance(norm, float) and (norm < _FLOOR.get(key, 0) or norm >= _CEILING.get(key, float("inf"))):
         return "implausible value for this setting"
+    counted = key in COUNT_KEYS or key.endswith("_steps") or key in _WHOLE
+    if counted and re.fullmatch(r"\d+\.\d+", value.strip()):
+        return "a decimal for a count (a result in a table?)"
     if isinstance(norm, float) and norm < 1 and (key in COUNT_KEYS or key.endswith("_steps")):
         return "a fraction for a count (a plot's tick label?)"
     one_layer = key == "num_layers" and _ONE_LAYER.search(quote)

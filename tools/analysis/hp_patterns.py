@@ -54,7 +54,8 @@ _SEP = (
 # the name (closed right after it: "batch size (64 for A, 128 for B)" is no such bracket; a whole number in
 # brackets is none: "the filters (7)" cites an equation, "a fixed timestep (2500)" describes)
 NAME_VALUE = re.compile(
-    rf"{NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|(?P<open>\(\s*)|"
+    rf"{NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|"
+    r"(?P<open>\(\s*(?:[A-Za-zα-ω](?:_\w{1,3})?\s*=\s*)?)|"  # 'top-k (k = 3)': a symbol assigned
     rf"(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?{_NAMED_VALUE}(?(open)\s*\))",
     re.I,
 )

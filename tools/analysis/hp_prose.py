@@ -311,7 +311,7 @@ class _ProseScan:
         unit = UNIT.match(self.text, m.end("value"))
         if unit and UNIT.fullmatch(" " + m["name"]) and unit[1].lower() != m["name"].lower():
             return False  # "100 epochs of 500 iterations": the 500 counts iterations, not epochs
-        if m["open"] and re.fullmatch(r"[\d,]+", m["value"].strip()):
+        if m["open"] and "=" not in m["open"] and re.fullmatch(r"[\d,]+", m["value"].strip()):
             return False  # "the filters (7)", "a fixed timestep (2500)": a reference or a description
         if canonical_key(m["name"]) == "learning_rate" and _SPACING_UNIT.match(self.text, m.end("value")):
             return False  # "a step size of 4 pixels"
