@@ -73,3 +73,14 @@ def test_an_order_degree_or_rank_of_a_named_part_and_a_duration_that_is_no_count
 def test_the_factor_a_layer_resamples_by() -> None:
     got = found("Each convolution is followed by a max pooling layer which down-samples by 4.\n")
     assert got == {"pooling": [("max", "stated")], "downsampling_factor": [(4.0, "stated")]}
+
+
+def test_items_of_a_settings_list_after_a_colon_or_a_letter_marker() -> None:
+    got = found(
+        "Hyperparameters follow the default values: initial collect steps: 10,000, discount factor: 0.99. "
+        "The detector settings are: (e) ROI heads predictions: 128 (f) NMS threshold: 0.4. To address this, "
+        "we employ importance sampling: 2 terms are kept.\n"
+    )
+    assert got["initial_collect_steps"] == [(10000.0, "stated")] and got["nms_threshold"] == [(0.4, "stated")]
+    assert got["roi_heads_predictions"] == [(128.0, "stated")]
+    assert not [k for k in got if k.startswith("we_")]

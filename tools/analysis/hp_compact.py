@@ -43,11 +43,14 @@ _BLOCKS = re.compile(  # layers have their own rules ('a 3-layer MLP')
     r"(?<![\w.])(?P<value>\d{1,3})-(?P<unit>block|stage)\s+(?:[A-Z][\w-]*\s+)?"
     r"(?!(?:with|and|of|for|in|on|to|that|which)\b)(?P<noun>[a-z][a-z-]{2,20})\b"
 )
-# 'name: value' as an item of a list in brackets or after a comma, or at a clause's start
+# 'name: value' as an item of a list: in brackets, after a comma, a colon or a marker '(e)'
 _ITEM = re.compile(
-    rf"(?:[(,;]|\band)\s*(?P<name>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}})\s*:\s*(?P<value>{SCALAR})(?:-dim\b)?",
+    rf"(?:[(,;:]|\band|\([a-z0-9]{{1,2}}\))\s*(?P<name>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,3}})\s*:\s*"
+    rf"(?P<value>{SCALAR})(?:-dim\b)?",
     re.I,
 )
+# words no name of a setting holds: a clause ('we employ importance sampling: 2', 'x is redefined as: 1')
+_NOT_NOUNS = {"we", "i", "it", "is", "are", "was", "were", "be", "as", "the", "our", "this", "that", "which"}
 
 
 def compact(text: str) -> Iterator[Named]:
@@ -73,5 +76,5 @@ def compact(text: str) -> Iterator[Named]:
         if m.group(0).endswith("-dim") and "dim" not in name:
             name = f"{name} dimension"  # 'hidden: 64-dim'
         key = canonical_key(name)
-        if key in SYNONYMS or " " in name:
+        if key in SYNONYMS or " " in name and not _NOT_NOUNS & set(name.lower().split()):
             yield Named(m, name, key)
