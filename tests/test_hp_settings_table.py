@@ -67,3 +67,17 @@ def test_a_value_column_is_not_taken_from_a_table_without_a_name_column() -> Non
 | ResNet-50 | 25M | 76.1 |
 """
     assert not [k for k, v in found(md).items() if any(c == "stated" for _, c in v)]
+
+
+def test_a_latex_size_suffix_in_maths_keeps_the_row_a_data_row() -> None:
+    """'$5.5 \\mathrm{M}$' prints as 5.5M: with the space kept, the row was no table row at all."""
+    md = """**Table 7** Details of the model variants.
+
+| Variants | Settings |  |  |
+|---|---|---|---|
+|  | Layers | Heads | #Param |
+| Tiny (T) | 12 | 3 | $5.5 \\mathrm{M}$ |
+| Small (S) | 12 | 6 | $21.7 \\mathrm{M}$ |
+"""
+    got = found(md, context=True)
+    assert got["num_heads"] == [(3.0, "stated", "Tiny (T)"), (6.0, "stated", "Small (S)")]
