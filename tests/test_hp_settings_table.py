@@ -81,3 +81,19 @@ def test_a_latex_size_suffix_in_maths_keeps_the_row_a_data_row() -> None:
 """
     got = found(md, context=True)
     assert got["num_heads"] == [(3.0, "stated", "Tiny (T)"), (6.0, "stated", "Small (S)")]
+
+
+def test_name_value_pairs_set_side_by_side() -> None:
+    md = """## B Bin Packing - HyperParameters
+
+| Discount factor | 0.995 | KL coefficient | 1.0 |
+|---|---|---|---|
+| Experience Buffer | 320000 | Learning rate | 0.0001 |
+| Entropy coefficient | 0 | # Workers | 31 |
+| Episode length | 10000 | clip param | 0.3 |
+"""
+    got = found(md, context=True)
+    assert got["discount_factor"] == [(0.995, "stated", None)]
+    assert got["kl_coefficient"] == [(1.0, "stated", None)]
+    assert got["learning_rate"] == [(0.0001, "stated", None)] and got["clip_param"] == [(0.3, "stated", None)]
+    assert got["episode_length"] == [(10000.0, "stated", None)]

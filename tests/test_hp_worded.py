@@ -121,5 +121,6 @@ def test_decoding_settings_and_a_symbol_assigned_in_brackets() -> None:
 
 def test_decimals_under_a_setting_heading_are_results() -> None:
     """A results table whose columns are decoding variants ('Top-P | Beam') holds accuracies, not beams."""
-    got = found("| Technique | Top-P | Beam |\n| --- | --- | --- |\n| PG | 67.9 | 68.0 |\n| MML | 69.6 | 69.1 |\n")
+    table = "| Technique | Top-P | Beam |\n| --- | --- | --- |\n| PG | 67.9 | 68.0 |\n| MML | 69.6 | 69.1 |\n"
+    got = found(table)
     assert all(c == "candidate" for rows in got.values() for _, c in rows)

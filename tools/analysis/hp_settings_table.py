@@ -48,13 +48,17 @@ def read_settings_table(  # noqa: PLR0913
     while end < len(lines) and lines[end].text.startswith("|"):
         end += 1
     header = row_cells(lines[i].text)
-    layout = _Layout(header)
+    layout = _Layout(header, [row_cells(ln.text) for ln in lines[i + 2 : end]])
     if not _of_settings(lines, i, end, layout, follows):
         return i
     if not layout.headless and _transposed(header, lines[i + 2 : end], symbols, out):
         return end
     for line in ([lines[i]] if layout.headless else []) + lines[i + 2 : end]:
-        _read_row(line, layout, out)
+        cells = row_cells(line.text)
+        for k in layout.pairs:  # '| Discount | 0.99 | Epochs | 10 |': each pair is a row of its own
+            _read_row(line, cells[k : k + 2], _PAIR, out)
+        if not layout.pairs:
+            _read_row(line, cells, layout, out)
     return end
 
 
@@ -68,7 +72,7 @@ class _Layout:
     headed 'Value' holds the values, else every column after the name (one per experiment). `headless`: the
     header row is a setting itself ('| Learning rate | N/A | 0.01 |': a table whose heading the page lost)."""
 
-    def __init__(self, header: list[str]) -> None:
+    def __init__(self, header: list[str], rows: list[list[str]]) -> None:
         heads = [h.strip("* ") for h in header]
         self.header = header
         later = [k for k, h in enumerate(heads) if k and _NAME_HEAD.match(h)]
@@ -81,9 +85,32 @@ class _Layout:
             and re.search(r"[A-Za-z]{2}", header[0]) is not None
             and bool(setting_value(header[-1]))
         )
+        # '| Discount factor | 0.995 | KL coefficient | 1.0 |': name/value pairs set side by side
+        self.pairs = list(range(0, len(header), 2)) if _side_by_side([header, *rows]) else []
+        self.headless = self.headless or bool(self.pairs) and bool(setting_value(header[1]))
 
     def columns(self, width: int) -> list[int]:
         return self.values or list(range(self.name + 1, width))
+
+
+def _side_by_side(table: list[list[str]]) -> bool:
+    """Are the table's columns name/value pairs? Even and at least four wide, and in most rows each named
+    cell is followed by a value (a last pair may be empty)."""
+    width = len(table[0])
+    if width < 4 or width % 2:
+        return False
+
+    def pairs(cells: list[str]) -> bool:
+        named = [k for k in range(0, width, 2) if k < len(cells) and cells[k]]
+        return len(named) >= 2 and all(
+            re.search(r"[A-Za-z]{2}", cells[k]) and k + 1 < len(cells) and setting_value(cells[k + 1])
+            for k in named
+        )
+
+    return sum(map(pairs, table)) * 2 > len(table)
+
+
+_PAIR = _Layout(["", ""], [])  # one name/value pair
 
 
 def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows: bool) -> bool:
@@ -113,10 +140,9 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     )
 
 
-def _read_row(line: _Line, layout: _Layout, out: Collector) -> None:
+def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) -> None:
     """One row of a settings table: its value cells, each with its column's heading as the context when the
     table has several value columns."""
-    cells = row_cells(line.text)
     if len(cells) <= layout.name + 1:
         return
     name = TRAILING_SYMBOL.sub("", cells[layout.name]).strip(" :*")
