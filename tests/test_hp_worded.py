@@ -124,3 +124,8 @@ def test_decimals_under_a_setting_heading_are_results() -> None:
     table = "| Technique | Top-P | Beam |\n| --- | --- | --- |\n| PG | 67.9 | 68.0 |\n| MML | 69.6 | 69.1 |\n"
     got = found(table)
     assert all(c == "candidate" for rows in got.values() for _, c in rows)
+
+
+def test_an_optimizer_said_to_be_utilized_or_employed_is_stated() -> None:
+    assert found("For optimization, we utilized the AdamW optimizer.\n") == {"optimizer": [("adamw", "stated")]}
+    assert found("We employed the RMSProp optimizer.\n") == {"optimizer": [("rmsprop", "stated")]}

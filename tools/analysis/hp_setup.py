@@ -96,9 +96,10 @@ _RESULT_COLUMN = re.compile(
 _CAPTION = re.compile(
     r"^\s*\([a-z]\)\s|^\s*(?:\*\*?|_)?(?:Figure|Fig\.|Table)\s+[A-Z]?\d+|^\s*\*[^*]|^\s*\(?\d+\s+runs\b", re.I
 )
-# an optimiser said to be used: "using Adam", "trained with SGD", "optimised by RMSProp"
+# an optimiser said to be used: "using Adam", "we utilized AdamW", "trained with SGD", "optimised by RMSProp"
 _USED = re.compile(
-    r"\busing\b|\bused\b|\b(?:trained|optimi[sz]ed|minimi[sz]ed|fitted|learned|updated)\s+(?:\w+\s+)?(?:with|by|via)\b",
+    r"\busing\b|\bused\b|\butili[sz](?:e|ed|ing)\b|\bemploy(?:s|ed|ing)?\b|\badopt(?:s|ed|ing)?\b|"
+    r"\b(?:trained|optimi[sz]ed|minimi[sz]ed|fitted|learned|updated)\s+(?:\w+\s+)?(?:with|by|via)\b",
     re.I,
 )
 _OPTIMIZER_NAME = re.compile(
