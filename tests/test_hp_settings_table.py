@@ -97,3 +97,11 @@ def test_name_value_pairs_set_side_by_side() -> None:
     assert got["kl_coefficient"] == [(1.0, "stated", None)]
     assert got["learning_rate"] == [(0.0001, "stated", None)] and got["clip_param"] == [(0.3, "stated", None)]
     assert got["episode_length"] == [(10000.0, "stated", None)]
+
+
+def test_a_symbol_after_one_generic_word_tells_two_settings_apart() -> None:
+    rows = "| Lora α | 32 |\n| Lora r | 8 |\n| Discount γ | 0.99 |\n"
+    md = "Table 6: Hyperparameters.\n\n| Name | Value |\n| --- | --- |\n" + rows
+    got = found(md)
+    assert got["lora_alpha"] == [(32.0, "stated")] and got["lora_r"] == [(8.0, "stated")]
+    assert got["discount_factor"] == [(0.99, "stated")]

@@ -127,5 +127,6 @@ def test_decimals_under_a_setting_heading_are_results() -> None:
 
 
 def test_an_optimizer_said_to_be_utilized_or_employed_is_stated() -> None:
-    assert found("For optimization, we utilized the AdamW optimizer.\n") == {"optimizer": [("adamw", "stated")]}
+    got = found("For optimization, we utilized the AdamW optimizer.\n")
+    assert got == {"optimizer": [("adamw", "stated")]}
     assert found("We employed the RMSProp optimizer.\n") == {"optimizer": [("rmsprop", "stated")]}

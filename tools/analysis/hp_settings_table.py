@@ -22,7 +22,7 @@ from tools.analysis.hp_table_cells import (
     row_key,
     setting_value,
 )
-from tools.analysis.hp_vocabulary import RESULT_WORDS, SYNONYMS, WORD_VALUED
+from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, WORD_VALUED, canonical_key
 
 _RESULTS_NEAR = re.compile(r"\b(?:performance|comparison|compared|results)\b", re.I)
 _METHOD_HEAD = re.compile(r"^(?:methods?|models?|approach(?:es)?|systems?|baselines?)$", re.I)
@@ -140,12 +140,22 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     )
 
 
+def _row_name(cell: str) -> str:
+    """A row's name without the symbol after it ('Discount γ'), unless the name is one generic word the
+    symbol tells apart ('Lora α' and 'Lora r' are two settings: lora_alpha, lora_r)."""
+    full = cell.strip(" :*")
+    name = TRAILING_SYMBOL.sub("", full).strip(" :*")
+    if name == full or " " in name or canonical_key(name) in SYNONYMS:
+        return name
+    return re.sub(r"[α-ωΑ-Ω]", lambda g: GREEK[g[0]], full)
+
+
 def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) -> None:
     """One row of a settings table: its value cells, each with its column's heading as the context when the
     table has several value columns."""
     if len(cells) <= layout.name + 1:
         return
-    name = TRAILING_SYMBOL.sub("", cells[layout.name]).strip(" :*")
+    name = _row_name(cells[layout.name])
     symbol = re.fullmatch(SYM, name.strip("$ "))  # a row named by its symbol: 'b', 'λ'
     if not (re.search(r"[A-Za-z]{2}", name) or symbol):
         return
