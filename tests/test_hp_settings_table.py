@@ -105,3 +105,19 @@ def test_a_symbol_after_one_generic_word_tells_two_settings_apart() -> None:
     got = found(md)
     assert got["lora_alpha"] == [(32.0, "stated")] and got["lora_r"] == [(8.0, "stated")]
     assert got["discount_factor"] == [(0.99, "stated")]
+
+
+def test_a_flattened_name_value_table_run_into_its_caption() -> None:
+    """A PDF dump wrote the table's caption, its 'Name Value' header and its rows on a few lines."""
+    md = (
+        "Table 4: Continuous OT hyper-parameters. Name Value Meta batch size (for α, β) 8\n"
+        "Inner batch size (to estimate L) 1024 Cycle loss weight (γ) 3.\n"
+        "Adam learning rate 1e-3\n"
+        "MLP Hidden Sizes [1024, 1024, 1024] Max grad norm (for clipping) 1.\n"
+    )
+    got = found(md, context=True)
+    assert got["meta_batch_size"] == [(8.0, "stated", None)]
+    assert got["cycle_loss_weight"] == [(3.0, "stated", None)]
+    assert got["learning_rate"] == [(0.001, "stated", "Adam")]
+    assert got["gradient_clipping"] == [(1.0, "stated", None)]
+    assert got["mlp_hidden_sizes"] == [([1024.0, 1024.0, 1024.0], "stated", None)]

@@ -175,7 +175,9 @@ def test_a_results_table_under_a_training_details_heading_is_no_settings_table()
     md += "Table 7: Learning rates used per tuning technique.\n"
     md += "| LM Tuning Technique | Learning Rate |\n| --- | --- |\n| AllTune | 0.00001 |\n| LoRA | 0.0001 |\n"
     got = _found(md)
-    assert got == {"learning_rate": [(1e-05, "stated", "AllTune"), (0.0001, "stated", "LoRA")]}
+    assert got.pop("learning_rate") == [(1e-05, "stated", "AllTune"), (0.0001, "stated", "LoRA")]
+    # the results table's columns name decoding variants: their accuracies are at most candidates
+    assert all(c == "candidate" for rows in got.values() for _v, c, _x in rows)
 
 
 def test_rows_labelled_by_a_model_variant_give_each_column_its_setting() -> None:

@@ -59,6 +59,8 @@ def row_key(name: str) -> tuple[str, str | None]:
             continue  # 'Num expert samples' counts samples, not experts
         if head in SYNONYMS and first not in MODIFIERS | _ENDPOINTS and (k >= 2 or first in _PREPOSITIONS):
             return head, " ".join(rest)
+    if words[0].lower() in OPTIMIZERS and canonical_key(" ".join(words[1:])) in SYNONYMS:
+        return canonical_key(" ".join(words[1:])), words[0]  # 'Adam learning rate': the optimizer's own
     if m := re.match(rf"(.+?)\s+((?:{'|'.join(_PREPOSITIONS)})\s.+)$", name):
         return canonical_key(m[1]), m[2]  # 'Diversity penalty for Div beam'
     return key, None

@@ -14,6 +14,7 @@ from tools.analysis.hp_patterns import ALL_NAMES, NAME, OPT_NAMES_LIST, SYM, SYM
 from tools.analysis.hp_prose import prose_matches
 from tools.analysis.hp_settings_table import read_settings_table
 from tools.analysis.hp_table_cells import (
+    CAPTION_LINE,
     ROW_VALUE,
     SIZE_COLUMN,
     TRAILING_SYMBOL,
@@ -29,6 +30,7 @@ from tools.analysis.hp_vocabulary import (
 )
 
 LEGEND = "a figure's legend over its plot, not a table of settings"
+RESULTS_COLUMN = "a column of a table captioned as results: the setting's variants or a sweep, not one value"
 # ------------------------------------------------------------------------------------------ extraction
 
 _CELL_VALUE = re.compile(rf"^(?:{SCALAR}|[A-Za-z][\w-]*)$")
@@ -126,7 +128,8 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
             j += 1
         head = i - 2 if i >= 2 and re.match(r"^\|?\s*:?-{3,}", lines[i - 1].text) else i - 1  # Markdown |---|
         if j - i >= 2 and head >= 0:
-            _column_table(lines[head], lines[i:j], symbols, out, _legend(lines, head))
+            legend = _legend(lines, head) and LEGEND or _results_caption(lines, head) and RESULTS_COLUMN
+            _column_table(lines[head], lines[i:j], symbols, out, legend)
             used.update(ln.no for ln in lines[head:j])
             i = j
             continue
@@ -145,15 +148,19 @@ def _legend(lines: list[_Line], k: int) -> bool:
 
 # a settings table a PDF dump wrote as lines of 'name value' pairs under its heading:
 # 'HYPERPARAMETERS' / 'Learning rate α 0.00025 Minibatch size 32 Dropout rate 0.05' / 'EVALUATION'
-SETTINGS_HEADING = re.compile(
+_SETTINGS_HEADING = re.compile(
     r"^(?:#+\s*)?(?:table\s+[A-Z]?\d+[.:]?\s*)?(?:hyper-?\s?parameters?|(?:training\s+)?settings|"
     r"training\s+(?:details|configuration))\s*:?$",
     re.I,
 )
 _SUBHEADING = re.compile(r"^[A-Z][A-Z &-]{2,30}$")
+# a caption run into the header of a name/value table: 'Table 3: Discrete OT hyper-parameters. Name Value'
+_CAPTION_HEAD = re.compile(
+    r"^(?:Table|TABLE)\s.{0,200}?\b(?:Name|(?:Hyper-?\s?)?[Pp]arameters?|Settings?)\s+Values?\s+"
+)
 _PAIR = re.compile(
-    r"(?P<name>(?:[A-Za-zα-ωϵϑϕ][\w-]*\s+){0,5}?[A-Za-zα-ωϵϑϕ][\w-]*)\s+"
-    rf"(?P<value>\d{{1,3}}(?:,\s\d{{3}})+(?![\d.])|{SCALAR}|{'|'.join(OPT_NAMES_LIST)})"
+    r"(?P<name>(?:[A-Za-zα-ωϵϑϕℓ][\w-]*\s+){0,5}?[A-Za-zα-ωϵϑϕℓ][\w-]*)(?:\s+\([^()]{1,30}\))?\s+"
+    rf"(?P<value>\d{{1,3}}(?:,\s\d{{3}})+(?![\d.])|\[[\d.,\s]{{1,40}}\]|{SCALAR}|{'|'.join(OPT_NAMES_LIST)})\.?"
     r"(?:\s+(?P<unit>frames|steps|iterations|epochs|episodes|updates|tokens))?(?:\s+|$)"
 )
 
@@ -171,11 +178,14 @@ def _pairs(text: str) -> list[re.Match[str]] | None:
 
 
 def _flat_settings(lines: list[_Line], i: int, out: Collector) -> int:
-    """Lines of 'name value' pairs under a settings heading (a table the PDF dump flattened): one setting
-    per pair. Returns where the block ends (i when line i does not open one)."""
-    if not SETTINGS_HEADING.match(lines[i].text.strip()):
+    """Lines of 'name value' pairs under a settings heading or after a 'Name Value' header (a table the PDF
+    dump flattened): one setting per pair. Returns where the block ends (i when line i does not open one)."""
+    head = _CAPTION_HEAD.match(lines[i].text)
+    if not (_SETTINGS_HEADING.match(lines[i].text.strip()) or head):
         return i
     end, found = i + 1, []
+    if head:  # the first rows share the caption's line
+        found = [(lines[i], p) for p in _pairs(lines[i].text[head.end() :].strip()) or []]
     while end < len(lines):
         text = lines[end].text.strip()
         pairs = None if _SUBHEADING.match(text) else _pairs(text)
@@ -248,7 +258,7 @@ def _flattened_table(line: _Line, symbols: dict[str, str], out: Collector, legen
                 rows.append(_Line(line.no, chunk, line.page, line.section))
             if len(rows) >= 2 and _columns_agree([r.text.split() for r in rows]):
                 header = _Line(line.no, " ".join(text for text, _ in cells[-width:]), line.page, line.section)
-                _column_table(header, rows, symbols, out, legend)
+                _column_table(header, rows, symbols, out, legend and LEGEND)
                 return
 
 
@@ -274,21 +284,29 @@ def _holds_values(k: int, key: str | None, rows: list[_Line]) -> bool:
     return sum(bool(_NUMERIC_CELL.match(c)) for c in cells) * 2 > len(cells)
 
 
+def _results_caption(lines: list[_Line], k: int) -> bool:
+    """Is the table whose header is line k captioned as results ('Table 4: The average accuracy ...')?"""
+    above = [ln.text for ln in lines[max(0, k - 2) : k] if CAPTION_LINE.match(ln.text)]
+    return bool(above) and bool(RESULT_WORDS.search(above[-1]))
+
+
 def _column_table(  # noqa: PLR0913
-    header: _Line, rows: list[_Line], symbols: dict[str, str], out: Collector, legend: bool = False
+    header: _Line, rows: list[_Line], symbols: dict[str, str], out: Collector, legend: bool | str = False
 ) -> None:
-    """Settings in a table's header cells and columns; `legend`: the header is a figure's legend, whose
-    values are at most candidates ('Sinkhorn n = 1000' over a plot's ticks)."""
+    """Settings in a table's header cells and columns; `legend`: why its values are at most candidates: the
+    header is a figure's legend ('Sinkhorn n = 1000' over a plot's ticks) or the caption says the table
+    holds results (a column named by a setting then lists its variants or a sweep)."""
     cells = _header_cells(header.text, symbols)
     width = len(row_cells(rows[0].text))
     for text, _key in cells:  # settings named in the header itself: "m = 4", "(filter size 2)"
         m = SYM_ASSIGN.search(text)
         if m and m.group("sym") in symbols:
             sym, value = m.group("sym"), m.group("value")
-            out.add(header, sym, symbols[sym], value, "table", header.text, flagged=legend and LEGEND)
+            why = legend == LEGEND and LEGEND
+            out.add(header, sym, symbols[sym], value, "table", header.text, flagged=why)
     # a paragraph of prose right above a run of rows (a figure's tick labels) is read as prose
     where = "prose" if len(header.text.split()) >= 12 and SENTENCE_END.search(header.text) else "table"
-    prose_matches(header.text, lambda _o: header, symbols, out, where, legend)
+    prose_matches(header.text, lambda _o: header, symbols, out, where, legend == LEGEND)
     if data_table([c for c, _ in cells]):
         return
     if len(cells) == width and all(len(row_cells(r.text)) == width for r in rows):
@@ -305,5 +323,7 @@ def _column_table(  # noqa: PLR0913
             if key and k < len(values) and values[k] not in "±-":
                 label = values[0] if k and not _NUMERIC_CELL.match(values[0]) else None
                 quote = f"{header.text} / {r.text}"
-                why = (legend and LEGEND) or (key == "num_parameters" and SIZE_COLUMN)
+                # a results table's first column may list the setting it sweeps: those are its values
+                why = legend if legend == LEGEND or k else False
+                why = why or (key == "num_parameters" and SIZE_COLUMN)
                 out.add(r, text, key, values[k], "table", quote, context=label, flagged=why)
