@@ -111,3 +111,8 @@ def test_a_setting_written_as_code_keeps_its_name() -> None:
     )
     assert got["order_timeout_prob"] == [(0.15, "stated")] and got["num_zones"] == [(4.0, "stated")]
     assert not {"beta_t", "x_i", "zones"} & set(got)
+
+
+def test_a_noun_and_parameter_is_that_noun() -> None:
+    got = found("We use a learning rate decay of 0.5 with a patience parameter of 5.\n")
+    assert got["patience"] == [(5.0, "stated")] and "patience_parameter" not in got

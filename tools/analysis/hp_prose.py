@@ -697,6 +697,8 @@ class _ProseScan:
             ):
                 continue
             name, key = f"{m['noun']} {m['attr']}", canonical_key(f"{noun} {m['attr']}")
+            if m["attr"].lower().startswith("parameter"):
+                key = canonical_key(noun)  # 'a patience parameter of 5' is the patience
             if noun in PART_KEY and m["attr"].lower() in ("size", "width"):
                 key = PART_KEY[noun]  # "all hidden layers have size 100"
             self.emit(m, name, key, m["value"], m.span("value"))
