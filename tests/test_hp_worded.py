@@ -130,3 +130,8 @@ def test_an_optimizer_said_to_be_utilized_or_employed_is_stated() -> None:
     got = found("For optimization, we utilized the AdamW optimizer.\n")
     assert got == {"optimizer": [("adamw", "stated")]}
     assert found("We employed the RMSProp optimizer.\n") == {"optimizer": [("rmsprop", "stated")]}
+
+
+def test_the_floor_a_learning_rate_schedule_decays_to() -> None:
+    got = found("We use a starting learning rate of 0.01 and a minimum of 10^-6, and a batch size of 64.\n")
+    assert got["learning_rate"] == [(0.01, "stated")] and got["min_learning_rate"] == [(1e-6, "stated")]

@@ -398,6 +398,12 @@ _PHRASES = (
         "sample_rate",
         "sample rate",
     ),
+    # "a starting learning rate of 0.01 and a minimum of 10^-6": the floor a schedule decays it to
+    (
+        rf"\blearning\s+rate\b(?:[^.;]|\.\d){{0,80}}?\b(?:and|with|to)\s+a\s+minimum\s+(?:value\s+)?of\s+(?P<value>{SCALAR})",
+        "min_learning_rate",
+        "minimum learning rate",
+    ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
         r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",
