@@ -121,3 +121,18 @@ def test_a_flattened_name_value_table_run_into_its_caption() -> None:
     assert got["learning_rate"] == [(0.001, "stated", "Adam")]
     assert got["gradient_clipping"] == [(1.0, "stated", None)]
     assert got["mlp_hidden_sizes"] == [([1024.0, 1024.0, 1024.0], "stated", None)]
+
+
+def test_latex_row_names_with_an_aside_a_count_and_a_grid_with_dots() -> None:
+    md = r"""**Table 6** The hyperparameters and their ranges.
+
+| Hyperparameter | Range |
+|---|---|
+| Inner batch size (to estimate ${\mathcal{L}}$) | 1024 |
+| number of epochs | $\{ 5, \dots , 50\}$ |
+| number of PLTs in ensemble | $\{ 3, \dots , 5\}$ |
+"""
+    got = found(md, context=True)
+    assert got["inner_batch_size"] == [(1024.0, "stated", "to estimate L")]
+    assert got["epochs"] == [([5.0, 50.0], "stated", None)]
+    assert got["num_plts"] == [([3.0, 5.0], "stated", "in ensemble")]

@@ -79,6 +79,10 @@ _TEX_SYMBOLS = {
     "\\cdot": "·",
     "\\approx": "≈",
     "\\in": "∈",
+    "\\ell": "ℓ",
+    "\\dots": "...",  # '$\\{5, \\dots, 50\\}$' is a grid with its ends
+    "\\ldots": "...",
+    "\\cdots": "...",
 }
 _LOST_EQUALS = re.compile(r"(?<=\w) “ (?=[\d.])")
 _TEX_WORD = re.compile(r"\\(?:text|mathrm|mathit|mathbf|textrm|textit|textbf|emph|operatorname)\s*")

@@ -47,6 +47,13 @@ def row_key(name: str) -> tuple[str, str | None]:
     keeps the known key, the qualifier as context (not a modifier or an end point: 'Learning rate decay',
     'ϵ final' are settings of their own)."""
     name = re.sub(r"^([α-ωΑ-Ωϵϑϕϱς])(?=\s+[A-Za-z])", lambda m: GREEK[m.group(1)], name.strip())
+    aside = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+    if aside and len(aside[1].split()) >= 2 and aside[2].lower() not in MODIFIERS | _ENDPOINTS:
+        key, qualifier = row_key(aside[1])  # 'Inner batch size (to estimate L)': the words aside qualify
+        return key, " ".join(filter(None, (qualifier, aside[2])))
+    if count := re.fullmatch(r"(?i)number\s+of\s+(.+?)(?:\s+((?:in|per|for|at|during|on)\s.+))?", name):
+        key = canonical_key(f"number of {count[1]}")  # 'number of PLTs in ensemble': num_plts, 'in ensemble'
+        return (key if key in SYNONYMS else f"num_{canonical_key(count[1])}"), count[2]
     key = canonical_key(name)
     words = name.split()
     if key in SYNONYMS or len(words) < 2:
