@@ -97,3 +97,12 @@ def test_a_run_of_assignments_keeps_each_whole_value() -> None:
     scanner back off to '3' of '32'."""
     got = found("We vary the number of features m. Speedup with m = 4 m = 32 m = 128 on 256 steps.\n")
     assert [v for v, _ in got["num_features"]] == [4.0, 32.0, 128.0]
+
+
+def test_a_softmax_output_and_a_model_size_in_a_result_are_candidates() -> None:
+    got = found(
+        "The representation is passed through a classifier with softmax activation. Note that the best student "
+        "with only 5.5M parameters reaches 83% accuracy.\n"
+    )
+    assert got["activation"] == [("softmax", "candidate")]
+    assert got["num_parameters"] == [(5500000.0, "candidate")]

@@ -551,6 +551,8 @@ class _ProseScan:
                 value = next((groups[g] for g in ("value", "named", "relu", "units") if groups.get(g)), "")
                 gate = word == "activation" and GATE.search(text[max(0, m.start() - 40) : m.start()])
                 fixed = bool(gate) and "a gate's nonlinearity, fixed by the cell"
+                if word == "activation" and value.lower() == "softmax":
+                    fixed = "a softmax makes outputs probabilities: the output layer's, not the hidden one"
                 self.emit(m, word, word, value, m.span(), flagged=fixed)
         for m in TERM_WEIGHT.finditer(text):
             if self.free(*m.span("value")):

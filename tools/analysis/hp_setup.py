@@ -77,7 +77,9 @@ _RESULTS_CUE = re.compile(
     r"\bthe\s+(?:largest|smallest|biggest|best|worst)\s+(?:\w+\s+){0,2}(?:trained|tested|evaluated)\b|"
     # an outcome and its quality: "led to a reconstruction with a resolution of 12.2 Å"
     r"\b(?:led|leading|leads)\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
-    r"(?:resolutions?|accuracy|error|score|loss|precision|recall)\b",
+    r"(?:resolutions?|accuracy|error|score|loss|precision|recall)\b|"
+    # "the student with 5.5M parameters reaches 83% accuracy": a run and what it scored
+    r"\b(?:reach(?:es|ed)?|achiev(?:es|ed)|attain(?:s|ed)?|scor(?:es|ed))\s+(?:an?\s+)?(?:\w+\s+)?\d+(?:\.\d+)?\s?%",
     re.I,
 )
 # another method or a comparison: "the SGD, SVRG, and NNAG methods", "we mixed NNAG with SGD"
