@@ -135,3 +135,8 @@ def test_an_optimizer_said_to_be_utilized_or_employed_is_stated() -> None:
 def test_the_floor_a_learning_rate_schedule_decays_to() -> None:
     got = found("We use a starting learning rate of 0.01 and a minimum of 10^-6, and a batch size of 64.\n")
     assert got["learning_rate"] == [(0.01, "stated")] and got["min_learning_rate"] == [(1e-6, "stated")]
+
+
+def test_a_normalization_or_pooling_used_or_following_a_layer() -> None:
+    got = found("We used four layers with a hidden dimension of 256 followed by batch norm. We used mean pooling.\n")
+    assert got["normalization"] == [("batch norm", "stated")] and got["pooling"] == [("mean", "stated")]

@@ -127,8 +127,12 @@ ACTIVATION = re.compile(
     rf"|\b(?:of|with|uses?|using)\s+(?P<units>{_CHOICE_ACT})\s+(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b",
     re.I,
 )
+# verbs that put a part into a model: "we use", "applied", "followed by", "with"
+_APPLIED = (
+    r"(?:us(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|with|followed\s+by)"
+)
 NORMALIZATION = re.compile(
-    rf"\b(?:use[sd]?|using|appl(?:y|ied|ies)|with)\s+(?:(?:\w+\s+|{_CITED})){{0,5}}?"
+    rf"\b{_APPLIED}\s+(?:(?:\w+\s+|{_CITED})){{0,5}}?"
     r"(?P<value>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\b",
     re.I,
 )
@@ -196,7 +200,7 @@ _PHRASES = (
     ),
     # "two convolutional layers each followed by max pooling", "with average-pooling"
     (
-        r"\b(?:followed\s+by|with|using|uses?|applies|apply|and)\s+(?:a\s+)?(?:global\s+)?"
+        rf"\b(?:{_APPLIED}|and)\s+(?:a\s+)?(?:global\s+)?"
         r"(?P<value>max|average|mean)[\s-]pooling\b",
         "pooling",
         "pooling",
