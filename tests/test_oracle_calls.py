@@ -239,3 +239,31 @@ def test_the_players_of_a_gan_and_a_policy_are_named_functions():
     )
     named = {n for n, body in paper_functions(md).items() if body == ""}
     assert {"G", "D", "mu"} <= named, named
+
+
+GAN = _paper(
+    "GANs alternate between updating a discriminator $D$ and a generator $G$. The optimal one is",
+    "$$ D(x) = \\frac{p_D(x)}{p_D(x) + p_G(x)} $$ (1)",
+    "and a calibrated $D$ gives the density ratio",
+    "$$ D(x) = \\frac{1}{1 + \\exp(-d(x))} $$ (2)",
+    "$$ r = \\frac{D(x)}{1 - D(x)} $$ (3)",
+)
+
+
+def test_a_function_named_in_prose_and_defined_two_ways_is_given():
+    """D is defined twice (no one formula to substitute) and named 'a discriminator': its value is an input;
+    `p_D(x)` in the first definition is a density with a subscript, not a call of D (no recursion)."""
+    functions = paper_functions(GAN)
+    assert functions["D"] == ""
+    _both_ways(
+        r"r = \frac{D(x)}{1 - D(x)}",
+        functions,
+        lambda D_of_x: D_of_x / (1 - D_of_x),
+        lambda D_of_x: D_of_x / (1 + D_of_x),
+    )
+    _both_ways(  # D defined once: substituted, and its p_D is no call of D
+        r"r = \frac{D(x)}{1 - D(x)}",
+        {"D": r"D(x) = \frac{p_D(x)}{p_D(x) + p_G(x)}"},
+        lambda x, p_D_of_x, p_G_of_x: p_D_of_x / p_G_of_x,
+        lambda x, p_D_of_x, p_G_of_x: p_G_of_x / p_D_of_x,
+    )

@@ -418,7 +418,8 @@ def _paper_functions(markdown_text: str) -> dict[str, str]:
         for name in defined_functions(body):
             seen.setdefault(name, []).append(body)
     defined = {name: bodies[0] for name, bodies in seen.items() if len(set(bodies)) == 1}
-    named = named_functions(markdown_text, displayed) - set(seen)
+    # one the prose names a function and the paper defines in two ways (`D(x) = ...`, `D^*(x) = ...`) is one
+    named = named_functions(markdown_text, displayed) - set(defined)
     return defined | {name: "" for name in sorted(named)}
 
 

@@ -247,8 +247,9 @@ def _outside_text(nodes: list[Any]) -> list[Any]:
 
 def _not_recursive(name: str, body: list[Any]) -> None:
     """A function whose body calls itself (`V(a) = r + \\gamma V(s(a))`) is a recursion: refused."""
-    flat = flatten(body)
-    if any((cmd_of(t) or str(t)) == name and nxt == "(" for t, nxt in zip(flat, flat[1:], strict=False)):
+    flat = ["", *flatten(body)]  # a name in a subscript (`p_D(x)` in the body of `D(x)`) is no call of it
+    calls = zip(flat, flat[1:], flat[2:], strict=False)
+    if any((cmd_of(t) or str(t)) == name and nxt == "(" and b not in ("_", "^") for b, t, nxt in calls):
         raise Unsupported(f"{name} is defined in terms of itself (a recursion): not one formula to evaluate")
 
 
