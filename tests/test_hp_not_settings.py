@@ -101,8 +101,8 @@ def test_a_run_of_assignments_keeps_each_whole_value() -> None:
 
 def test_a_softmax_output_and_a_model_size_in_a_result_are_candidates() -> None:
     got = found(
-        "The representation is passed through a classifier with softmax activation. Note that the best student "
-        "with only 5.5M parameters reaches 83% accuracy.\n"
+        "The representation is passed through a classifier with softmax activation. Note that the best "
+        "student with only 5.5M parameters reaches 83% accuracy.\n"
     )
     assert got["activation"] == [("softmax", "candidate")]
     assert got["num_parameters"] == [(5500000.0, "candidate")]

@@ -138,5 +138,5 @@ def test_the_floor_a_learning_rate_schedule_decays_to() -> None:
 
 
 def test_a_normalization_or_pooling_used_or_following_a_layer() -> None:
-    got = found("We used four layers with a hidden dimension of 256 followed by batch norm. We used mean pooling.\n")
+    got = found("We used four layers of width 256 followed by batch norm. We used mean pooling.\n")
     assert got["normalization"] == [("batch norm", "stated")] and got["pooling"] == [("mean", "stated")]
