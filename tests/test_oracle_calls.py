@@ -267,3 +267,13 @@ def test_a_function_named_in_prose_and_defined_two_ways_is_given():
         lambda x, p_D_of_x, p_G_of_x: p_D_of_x / p_G_of_x,
         lambda x, p_D_of_x, p_G_of_x: p_G_of_x / p_D_of_x,
     )
+
+
+def test_a_map_declared_with_in_is_a_function_not_a_value():
+    md = _paper(
+        "A generator $G \\in \\mathbb{R}^{d} \\rightarrow \\mathcal{X}$ maps a latent code to a sample.",
+        "$$ y = G(z) + b $$ (1)",
+    )
+    functions = paper_functions(md)
+    assert functions["G"] == ""
+    _both_ways(r"y = G(z) + b", functions, lambda G_of_z, b: G_of_z + b, lambda G_of_z, b: G_of_z - b)

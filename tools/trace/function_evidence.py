@@ -128,10 +128,10 @@ def _subjects(masked: str, formulas: list[str], last_only: bool = False) -> set[
 
 
 def declared(formulas: list[str]) -> set[str]:
-    """Symbols declared as maps (`f: X \\to Y`, `g \\colon ...`) or written `f(\\cdot)`."""
+    """Symbols declared as maps (`f: X \\to Y`, `g \\colon ...`, `G \\in X \\to Y`) or written `f(\\cdot)`."""
     names: set[str] = set()
     for latex in formulas:
-        m = re.match(r"\s*(.+?)\s*(?::|\\colon)(?!=)", latex)
+        m = re.match(r"\s*(.+?)\s*(?::|\\colon|\\in\b)(?!=)", latex)  # 'G \\in \\mathbb{R}^d \\to X' too
         if m and re.search(r"\\(?:to|rightarrow|mapsto|longrightarrow)\b", latex[m.end() :]):
             name = head_name(m.group(1), whole=True)
             names |= {name} if name else set()
