@@ -136,3 +136,19 @@ def test_latex_row_names_with_an_aside_a_count_and_a_grid_with_dots() -> None:
     assert got["inner_batch_size"] == [(1024.0, "stated", "to estimate L")]
     assert got["epochs"] == [([5.0, 50.0], "stated", None)]
     assert got["num_plts"] == [([3.0, 5.0], "stated", "in ensemble")]
+
+
+def test_a_settings_table_under_a_caption_that_lost_its_number_and_code_values() -> None:
+    md = """Hyper-parameters for SFT and GRPO experiments.
+Configuration Value Hyper-parameter setting for SFT
+| Max Sequence Length | 4096 |
+| --- | --- |
+| LR Scheduler | cosine decay |
+| Mixed Precision | bf16 |
+| DeepSpeed ZeRO Stage | stage 2 |
+| Constant mean | cf1 | 0.5 |
+"""
+    got = found(md)
+    assert got["lr_schedule"] == [("cosine decay", "stated")] and got["mixed_precision"] == [("bf16", "stated")]
+    assert got["deepspeed_zero_stage"] == [("stage 2", "stated")]
+    assert got["constant_mean"] == [(0.5, "stated")]  # 'cf1' before the value is its symbol

@@ -121,6 +121,10 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     near = " ".join(ln.text for ln in above + lines[end : end + 3] if CAPTION_LINE.match(ln.text))
     if i and _SHORT_HEAD.match(lines[i - 1].text):  # a heading the PDF route printed as a plain line
         near += " " + lines[i - 1].text
+    # a caption without its 'Table N' (a PDF lost it): a short line right above naming hyperparameters
+    for ln in lines[max(0, i - 2) : i]:
+        if len(ln.text) <= 80 and _SETTINGS_CAPTION.search(ln.text) and not ln.text.startswith("|"):
+            near += " " + ln.text
     section = lines[i].section or ""
     # a results table under a 'Training details' heading: 'Table 4: The average accuracy ...', or one whose
     # rows are methods ('| Method | CFBench |', 'Performance comparison ...')
@@ -166,7 +170,7 @@ def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) ->
             layout.header[k] if k < len(layout.header) and len(columns) > 1 and not layout.headless else None
         )
         ctx = " ".join(x for x in (head, qualifier) if x) or None
-        if value := setting_value(cells[k]) or _word_value(cells[k], key):
+        if value := setting_value(cells[k]) or _word_value(cells[k], key, k == len(cells) - 1):
             out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx)
         where = " ".join(filter(None, (name, head)))
         for sym, v in _assignments(cells[k]):  # 'Optimizer momentum | β1=0.9, β2=0.96'
@@ -176,10 +180,17 @@ def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) ->
 _WORDS_VALUE = re.compile(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2}")
 
 
-def _word_value(cell: str, key: str) -> tuple[str, None] | None:
-    """A few words as the value of a setting that takes words ('Learning rate schedule | cosine decay')."""
+# a code any setting may take in a settings table: 'bf16', 'stage 2', 'True'
+_CODE_VALUE = re.compile(r"[A-Za-z]{1,6}\d{1,3}|[A-Za-z]{3,10} \d{1,2}|True|False|Yes|No|true|false")
+
+
+def _word_value(cell: str, key: str, last: bool = True) -> tuple[str, None] | None:
+    """A few words as the value of a setting that takes words ('Learning rate schedule | cosine decay'), or a
+    code in the row's last cell ('Mixed precision | bf16'; a code before another value is a symbol: 'cf1')."""
     cell = CITATION.sub("", cell).strip()
-    return (cell, None) if key in WORD_VALUED and _WORDS_VALUE.fullmatch(cell) else None
+    if key in WORD_VALUED and _WORDS_VALUE.fullmatch(cell) or last and _CODE_VALUE.fullmatch(cell):
+        return cell, None
+    return None
 
 
 _ONE_ASSIGNMENT = rf"(?:{SYM})\s*=\s*(?:{SCALAR})"
