@@ -106,3 +106,8 @@ def test_a_softmax_output_and_a_model_size_in_a_result_are_candidates() -> None:
     )
     assert got["activation"] == [("softmax", "candidate")]
     assert got["num_parameters"] == [(5500000.0, "candidate")]
+
+
+def test_runs_counted_in_words_when_the_sentence_says_they_were_run() -> None:
+    got = found("Twenty randomized trials for each resolution and eye were performed.\n")
+    assert got["num_runs"] == [(20.0, "stated")]

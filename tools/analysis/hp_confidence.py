@@ -39,7 +39,11 @@ _WHOLE = {"batch_size", "beam_size", "top_k"}  # settings that are whole numbers
 _COUNTS = {"num_layers", "num_heads", "num_features", "num_experts", "num_runs", "num_parameters"}
 # runs stated as such in words: "averaged over ten random seeds", "five runs per configuration"
 _RUNS_STATED = re.compile(
-    r"\b(?:over|across)\s+[a-z]+\s+(?:random\s+)?(?:seeds|runs)\b|\b[a-z]+\s+runs\s+per\b", re.I
+    r"\b(?:over|across)\s+[a-z]+\s+(?:random\s+)?(?:seeds|runs)\b|\b[a-z]+\s+runs\s+per\b|"
+    # "Twenty randomized trials for each resolution were performed", "we repeat the evaluation ten times"
+    r"\b[a-z]+\s+(?:randomi[sz]ed\s+|independent\s+|random\s+)?(?:trials|runs|repetitions)\s+(?:for\s+each|per|"
+    r"were|are)\b|\brepeat(?:ed)?\b[^.;]{0,60}?\b[a-z]+\s+times\b",
+    re.I,
 )
 # a sentence about what a figure draws: "(the tree is only shown up to depth 12)"
 _DRAWN = re.compile(
