@@ -263,3 +263,26 @@ def test_a_counter_step_inside_a_macro_definition_counts_only_where_it_is_used(t
     )
     md = convert(tmp_path, r"\begin{equation} a = b \end{equation}", r"\usepackage{opt}")
     assert "$$ a = b $$ (1)" in md
+
+
+LYX_THEOREMS = r"""\usepackage{amsthm}
+\theoremstyle{plain}
+\ifx\thechapter\undefined
+  \newtheorem{assumption}{\protect\assumptionname}
+\else
+  \newtheorem{assumption}{\protect\assumptionname}[chapter]
+\fi
+\ifx\mydefined\undefined \newcommand{\gain}{2} \else \newcommand{\gain}{3} \fi
+\providecommand{\assumptionname}{Assumption}"""
+
+
+def test_a_branch_on_an_undefined_command_is_taken_as_tex_takes_it(tmp_path: Path) -> None:
+    """LyX declares each theorem twice under `\\ifx\\thechapter\\undefined`: an article numbers them 1, 2 (the
+    [chapter] branch had given 0.1), a report within chapters."""
+    body = r"\section{S} \begin{assumption}[Smooth] $g$ is smooth, gain $\gain$. \end{assumption}"
+    md = convert(tmp_path, body, LYX_THEOREMS)
+    assert "**Assumption 1** (Smooth)" in md and "gain $2$" in md
+    md = convert(tmp_path, r"\chapter{C}" + body, LYX_THEOREMS, cls="report")
+    assert "**Assumption 1.1** (Smooth)" in md
+    md = convert(tmp_path, body, r"\def\mydefined{1}" + LYX_THEOREMS)
+    assert "gain $3$" in md

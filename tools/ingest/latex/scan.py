@@ -212,29 +212,69 @@ _IFFALSE = re.compile(r"\\iffalse(?![a-zA-Z@])")
 
 def drop_iffalse(text: str) -> str:
     """Remove \\iffalse ... \\fi blocks (nested conditionals counted); an \\else branch is kept."""
+    return _resolve(text, _IFFALSE, lambda _m, _before: False)
+
+
+def _resolve(text: str, opening: re.Pattern[str], holds) -> str:  # noqa: ANN001
+    """Each conditional `opening` matches replaced by the branch `holds(match, text before it)` picks."""
     out, pos = [], 0
-    while (m0 := _IFFALSE.search(text, pos)) is not None:
+    while (m0 := opening.search(text, pos)) is not None:
         out.append(text[pos : m0.start()])
-        depth, end, keep_from, fi_at = 1, len(text), None, len(text)
-        for m in _COND.finditer(text, m0.end()):
-            name = m.group(1)
-            if name in _NOT_CONDITIONALS:
-                continue
-            if name == "fi":
-                depth -= 1
-                if depth == 0:
-                    fi_at, end = m.start(), m.end()
-                    break
-            elif name == "else":
-                if depth == 1:
-                    keep_from = m.end()
-            else:
-                depth += 1
-        if keep_from is not None:
-            out.append(text[keep_from:fi_at])
+        else_at, else_end, fi_at, end = _branches(text, m0.end())
+        out.append(text[m0.end() : else_at] if holds(m0, text[: m0.start()]) else text[else_end:fi_at])
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _branches(text: str, start: int) -> tuple[int, int, int, int]:
+    """Where a conditional opened before `start` has its \\else (start and end; both at \\fi when it has
+    none) and its \\fi (start and end; the text's end when unclosed)."""
+    depth, else_at, else_end = 1, None, None
+    for m in _COND.finditer(text, start):
+        name = m.group(1)
+        if name in _NOT_CONDITIONALS:
+            continue
+        if name == "fi":
+            depth -= 1
+            if depth == 0:
+                return _ends(else_at, else_end, m.start(), m.end())
+        elif name == "else":
+            if depth == 1:
+                else_at, else_end = m.start(), m.end()
+        else:
+            depth += 1
+    return _ends(else_at, else_end, len(text), len(text))
+
+
+def _ends(else_at: int | None, else_end: int | None, fi_at: int, end: int) -> tuple[int, int, int, int]:
+    return (else_at, else_end or fi_at, fi_at, end) if else_at is not None else (fi_at, fi_at, fi_at, end)
+
+
+# `\\ifx\\thechapter\\undefined A \\else B \\fi`: LyX declares every theorem this way
+_IFX_UNDEFINED = re.compile(r"\\ifx\s*\\([A-Za-z@]+)\s*\\undefined(?![a-zA-Z@])")
+_CHAPTER_CLASSES = {"book", "report", "memoir", "scrbook", "scrreprt", "amsbook", "thesis"}
+_DEFINES = r"\\(?:[gex]?def|let|(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*\{?\s*"
+_CLASS = re.compile(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
+
+
+def resolve_undefined(text: str) -> str:
+    """`\\ifx\\cmd\\undefined A \\else B \\fi` as TeX reads it: A when \\cmd is not defined before it (by
+    \\def, \\newcommand and kin, \\newcounter for `\\the...`, or the class for chapters), else B."""
+    cls = _CLASS.search(text)
+    chapters = bool(cls) and cls.group(1).strip() in _CHAPTER_CLASSES
+
+    def undefined(m: re.Match[str], before: str) -> bool:
+        name = m.group(1)
+        if name in ("thechapter", "chapter", "c@chapter"):
+            return not chapters
+        counter = name.removeprefix("the") if name.startswith("the") else None
+        defined = rf"{_DEFINES}\\{name}(?![a-zA-Z@])"
+        if counter:
+            defined += rf"|\\newcounter\s*\{{\s*{counter}\s*\}}"
+        return re.search(defined, before) is None
+
+    return _resolve(text, _IFX_UNDEFINED, undefined)
 
 
 def drop_environments(text: str, names: set[str]) -> str:
