@@ -118,6 +118,7 @@ def thm_recall(gt: dict, theorems: list, as_written=lambda text: text) -> float 
     hit = 0
     for t in want:
         name = (t.get("name") or t.get("env") or "").lower()
+        name = re.sub(r"^\\protect\s*\\(\w+?)name$", r"\1", name)  # LyX's '\protect\lemmaname': a lemma
         first = _opening_words(t.get("first_words", ""))
         hit += any(kind == name and (not first or _opens_with(text, first)) for kind, text in found)
     return hit / len(want)

@@ -124,3 +124,9 @@ def test_a_caption_found_with_its_citation_matches_the_ground_truth_without_it()
     assert alg_recall(gt, found) == 1.0
     assert alg_recall(gt, [SimpleNamespace(caption="PlaNet [hafner2018] variant that we use")]) == 1.0
     assert alg_recall(gt, [SimpleNamespace(caption="PlaNet with a variant that we use")]) == 0.0
+
+
+def test_a_theorem_name_the_ground_truth_left_as_a_lyx_macro() -> None:
+    lemma = {"env": "lem", "name": "\\protect\\lemmaname", "first_words": "Invertibility of the integrated"}
+    gt = {"theorems": [lemma]}
+    assert thm_recall(gt, [_found("lemma", "Invertibility of the integrated Hessian.")]) == 1.0

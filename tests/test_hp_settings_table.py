@@ -149,6 +149,7 @@ Configuration Value Hyper-parameter setting for SFT
 | Constant mean | cf1 | 0.5 |
 """
     got = found(md)
-    assert got["lr_schedule"] == [("cosine decay", "stated")] and got["mixed_precision"] == [("bf16", "stated")]
+    assert got["lr_schedule"] == [("cosine decay", "stated")]
+    assert got["mixed_precision"] == [("bf16", "stated")]
     assert got["deepspeed_zero_stage"] == [("stage 2", "stated")]
     assert got["constant_mean"] == [(0.5, "stated")]  # 'cf1' before the value is its symbol

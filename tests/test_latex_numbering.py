@@ -272,8 +272,10 @@ LYX_THEOREMS = r"""\usepackage{amsthm}
 \else
   \newtheorem{assumption}{\protect\assumptionname}[chapter]
 \fi
+\ifx\thechapter\undefined \newtheorem{lem}{\protect\lemmaname} \fi
 \ifx\mydefined\undefined \newcommand{\gain}{2} \else \newcommand{\gain}{3} \fi
-\providecommand{\assumptionname}{Assumption}"""
+\providecommand{\assumptionname}{Assumption}
+\providecommand{\lemmaname}{Lemma}"""
 
 
 def test_a_branch_on_an_undefined_command_is_taken_as_tex_takes_it(tmp_path: Path) -> None:
@@ -282,6 +284,8 @@ def test_a_branch_on_an_undefined_command_is_taken_as_tex_takes_it(tmp_path: Pat
     body = r"\section{S} \begin{assumption}[Smooth] $g$ is smooth, gain $\gain$. \end{assumption}"
     md = convert(tmp_path, body, LYX_THEOREMS)
     assert "**Assumption 1** (Smooth)" in md and "gain $2$" in md
+    md = convert(tmp_path, r"\begin{lem} $g$ is bounded. \end{lem}", LYX_THEOREMS)
+    assert "**Lemma 1**" in md  # its name given as a macro the preamble defines after the declaration
     md = convert(tmp_path, r"\chapter{C}" + body, LYX_THEOREMS, cls="report")
     assert "**Assumption 1.1** (Smooth)" in md
     md = convert(tmp_path, body, r"\def\mydefined{1}" + LYX_THEOREMS)

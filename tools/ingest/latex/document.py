@@ -52,7 +52,7 @@ def convert_source(source: Path) -> Converted:
     if cls is not None:
         doc.files.append(cls)
     # a local class and local .sty files may declare theorems
-    numbering = number(theorems + "\n" + doc.packages + "\n" + preamble, body)
+    numbering = number(theorems + "\n" + doc.packages + "\n" + preamble, body, macros.expand)
     r = Renderer(body, numbering, macros)
     title = _title(preamble + body, r)
     if title:

@@ -10,11 +10,13 @@ converter can look each thing up where it meets it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tools.ingest.latex.counters import Counters
 from tools.ingest.latex.onlyrefs import referenced_labels, shows_only_refs
 from tools.ingest.latex.scan import (
+    CHAPTER_CLASSES,
     Unbalanced,
     env_end,
     read_arg,
@@ -125,10 +127,11 @@ class Numbering:
 
 
 class _Numberer:
-    def __init__(self, doc_class: str) -> None:
+    def __init__(self, doc_class: str, expand: Callable[[str], str] = str) -> None:
         self.c = Counters()
         self.n = Numbering()
-        self.chapters = doc_class in ("book", "report", "memoir", "scrbook", "scrreprt")
+        self.expand = expand  # the paper's macros, for names given as macros
+        self.chapters = doc_class in CHAPTER_CLASSES
         c = self.c
         if self.chapters:
             c.new("chapter")
@@ -157,7 +160,7 @@ class _Numberer:
         if not shared:
             within, i = read_optional(s, i)
         env = env.strip()
-        self.n.theorem_names[env] = _plain(name)
+        self.n.theorem_names[env] = _plain(self.expand(name))  # `\\protect\\lemmaname` (LyX): its text
         if star:
             self.thm_counter[env] = None
         elif shared:
@@ -404,9 +407,9 @@ def document_class(preamble: str) -> str:
     return m.group(1).strip() if m else "article"
 
 
-def number(preamble: str, body: str) -> Numbering:
-    """Number everything in body; preamble supplies the declarations."""
-    nb = _Numberer(document_class(preamble))
+def number(preamble: str, body: str, expand: Callable[[str], str] = str) -> Numbering:
+    """Number everything in body; preamble supplies the declarations, `expand` the paper's macros."""
+    nb = _Numberer(document_class(preamble), expand)
     if shows_only_refs(preamble):
         nb.only_refs = referenced_labels(preamble + body)
     _walk(nb, preamble, record=False)

@@ -253,7 +253,7 @@ def _ends(else_at: int | None, else_end: int | None, fi_at: int, end: int) -> tu
 
 # `\\ifx\\thechapter\\undefined A \\else B \\fi`: LyX declares every theorem this way
 _IFX_UNDEFINED = re.compile(r"\\ifx\s*\\([A-Za-z@]+)\s*\\undefined(?![a-zA-Z@])")
-_CHAPTER_CLASSES = {"book", "report", "memoir", "scrbook", "scrreprt", "amsbook", "thesis"}
+CHAPTER_CLASSES = {"book", "report", "memoir", "scrbook", "scrreprt"}  # classes with chapters
 _DEFINES = r"\\(?:[gex]?def|let|(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?\s*\{?\s*"
 _CLASS = re.compile(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
 
@@ -262,7 +262,7 @@ def resolve_undefined(text: str) -> str:
     """`\\ifx\\cmd\\undefined A \\else B \\fi` as TeX reads it: A when \\cmd is not defined before it (by
     \\def, \\newcommand and kin, \\newcounter for `\\the...`, or the class for chapters), else B."""
     cls = _CLASS.search(text)
-    chapters = bool(cls) and cls.group(1).strip() in _CHAPTER_CLASSES
+    chapters = bool(cls) and cls.group(1).strip() in CHAPTER_CLASSES
 
     def undefined(m: re.Match[str], before: str) -> bool:
         name = m.group(1)
