@@ -140,3 +140,8 @@ def test_the_floor_a_learning_rate_schedule_decays_to() -> None:
 def test_a_normalization_or_pooling_used_or_following_a_layer() -> None:
     got = found("We used four layers of width 256 followed by batch norm. We used mean pooling.\n")
     assert got["normalization"] == [("batch norm", "stated")] and got["pooling"] == [("mean", "stated")]
+
+
+def test_a_warmup_over_the_first_epochs_is_its_length() -> None:
+    got = found("We apply a gradual warmup strategy during the first 5 epochs.\n")
+    assert got == {"warmup_epochs": [(5.0, "stated")]}

@@ -408,6 +408,13 @@ _PHRASES = (
         "min_learning_rate",
         "minimum learning rate",
     ),
+    # "a gradual warmup strategy during the first 5 epochs": the warmup's length (its unit picks the key)
+    (
+        rf"\bwarm[\s-]?up\b[^.;]{{0,60}}?\b(?:during|over|for|in)\s+the\s+(?:first|initial)\s+"
+        rf"(?P<value>{NUM}|(?:{WORDNUM})\b)(?=\s+(?:training\s+)?(?:epochs|steps|iterations|updates)\b)",
+        "warmup_steps",
+        "warmup",
+    ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
         r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",

@@ -254,7 +254,7 @@ class _ProseScan:
             self.where,
             sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
-            flagged=flagged or _part_of_run(self.text, span),
+            flagged=flagged or (not key.startswith("warmup") and _part_of_run(self.text, span)),
             context=context or value_context(self.text, *span) or self.qualifier(m),
         )
 
