@@ -145,3 +145,8 @@ def test_a_normalization_or_pooling_used_or_following_a_layer() -> None:
 def test_a_warmup_over_the_first_epochs_is_its_length() -> None:
     got = found("We apply a gradual warmup strategy during the first 5 epochs.\n")
     assert got == {"warmup_epochs": [(5.0, "stated")]}
+
+
+def test_an_optimizer_in_lower_case_and_selu_activations() -> None:
+    got = found("Our experiments use the adamw optimizer, and 3 hidden layers with SELU activations.\n")
+    assert got["optimizer"] == [("adamw", "stated")] and got["activation"] == [("selu", "stated")]

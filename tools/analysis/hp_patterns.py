@@ -95,7 +95,7 @@ _OPT_NAMES = (
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 OPTIMIZER = re.compile(
     rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
-    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b{_OPT_NAMES}\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"
+    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b(?i:{_OPT_NAMES})\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"
     # "... and RMSProp with a learning rate of 10^-3": the optimizer the rate is given for
     rf"|\b{_OPT_NAMES}\s+(?i:with\s+(?:an?\s+)?(?:base\s+|initial\s+)?(?:learning[\s-]rate|lr|step\s+size)\b)"
     # "the models were trained by gradient descent": a family, a candidate outside a setup section
