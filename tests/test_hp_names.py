@@ -169,6 +169,6 @@ def test_a_product_of_two_symbols_gives_neither_its_value() -> None:
         "samples, which lets us compare the allocations.\n"
     )
     assert found(md) == {}
-    # one symbol alone is still read, named by the noun it counts
+    # one symbol alone is still read
     md = "## 5 Experiments\n\nWe use K = 2048 particles in all runs.\n"
-    assert found(md) == {"num_particles": [(2048.0, "stated")]}
+    assert found(md) == {"K": [(2048.0, "candidate")]}

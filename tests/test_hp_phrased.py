@@ -116,13 +116,3 @@ def test_a_setting_written_as_code_keeps_its_name() -> None:
 def test_a_noun_and_parameter_is_that_noun() -> None:
     got = found("We use a learning rate decay of 0.5 with a patience parameter of 5.\n")
     assert got["patience"] == [(5.0, "stated")] and "patience_parameter" not in got
-
-
-def test_a_symbol_set_to_a_count_of_the_noun_after_it() -> None:
-    got = found(
-        "The dynamic model was instantiated with K = 2 modes. The agent can move in K = 4 directions. "
-        "The experiment with K = 100 presents severe conditions, and the student trained with k = 10 tracks "
-        "the teacher.\n"
-    )
-    assert got["num_modes"] == [(2.0, "stated")] and got["num_directions"] == [(4.0, "stated")]
-    assert not [k for k in got if k in ("num_presents", "num_tracks")]

@@ -344,7 +344,7 @@ def test_axis_ticks_and_cited_work_are_candidates():
 def test_a_symbol_named_only_by_itself_is_a_candidate():
     got = _found("We set R = 11 in all runs. The shrinkage parameter is set to λ = 0.1.\n")
     assert got["R"] == [(11, "candidate", None)]
-    assert got["shrinkage_parameter"] == [(0.1, "stated", None)]
+    assert got["shrinkage"] == [(0.1, "stated", None)]  # 'the shrinkage parameter' is the shrinkage
 
 
 def test_a_hyperparameter_table_gives_one_finding_per_row_and_column():

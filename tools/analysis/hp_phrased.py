@@ -108,14 +108,6 @@ _DATA_NOUNS = {
     "label",
 }
 _KNOWN_END = re.compile(rf"{NAME}$", re.I)  # 'base learning rate' ends in a known name
-# a symbol set to a count of the noun right after it: 'K = 4 directions', 'm = 128 linear functions'
-_COUNTED_SYMBOL = re.compile(
-    # after a preposition or verb, not the sentence's subject ('K = 10 rules represent ...')
-    r"\b(?:with|in|on|of|into|using|uses?|has|have|had|over|across)\s+"
-    rf"(?:{SYM})\s*=\s*(?P<value>\d{{1,6}})\s+(?P<noun>(?:[a-z]{{3,}}\s+)?[a-z]{{3,}}s)\b"
-    # a noun ends its phrase; 'k = 10 tracks the teacher' is a verb
-    r"(?=\s*(?:[,.;:)\[]|$|(?:to|for|and|or|of|per|each|with|in|on|at|from)\b))"
-)
 # a name written as code is the paper's own key: 'num_zones = 4', 'order_timeout_prob = 0.15'
 _IDENTIFIER = re.compile(rf"(?<![\w.\\])(?P<noun>[a-z][a-z0-9]+(?:_[a-z0-9]{{2,}})+)\s*[=:]\s*{_VALUE}")
 
@@ -141,10 +133,6 @@ def phrased(text: str) -> Iterator[Named]:
         if _code_name(m["noun"]):
             key = canonical_key(m["noun"])
             yield Named(m, m["noun"], key if key in SYNONYMS else m["noun"])
-    for m in _COUNTED_SYMBOL.finditer(text):
-        noun = f"number of {m['noun']}"
-        if not _not_a_setting(noun):
-            yield Named(m, noun, _key(noun))
     for rx in _FORMS:
         for m in rx.finditer(text):
             noun = re.sub(r"\s+", " ", m["noun"]).strip()

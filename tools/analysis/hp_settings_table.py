@@ -121,9 +121,10 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     near = " ".join(ln.text for ln in above + lines[end : end + 3] if CAPTION_LINE.match(ln.text))
     if i and _SHORT_HEAD.match(lines[i - 1].text):  # a heading the PDF route printed as a plain line
         near += " " + lines[i - 1].text
-    # a caption without its 'Table N' (a PDF lost it): a short line right above naming hyperparameters
+    # a caption without its 'Table N' (a PDF lost it): a short line right above that opens with its subject
+    # ('Hyper-parameters for SFT and GRPO.'; not a sentence: 'We tuned the hyperparameters on one task.')
     for ln in lines[max(0, i - 2) : i]:
-        if len(ln.text) <= 80 and _SETTINGS_CAPTION.search(ln.text) and not ln.text.startswith("|"):
+        if len(ln.text) <= 80 and _SETTINGS_CAPTION.match(ln.text):
             near += " " + ln.text
     section = lines[i].section or ""
     # a results table under a 'Training details' heading: 'Table 4: The average accuracy ...', or one whose
