@@ -111,3 +111,8 @@ def test_a_softmax_output_and_a_model_size_in_a_result_are_candidates() -> None:
 def test_runs_counted_in_words_when_the_sentence_says_they_were_run() -> None:
     got = found("Twenty randomized trials for each resolution and eye were performed.\n")
     assert got["num_runs"] == [(20.0, "stated")]
+
+
+def test_an_image_s_channels_are_no_layer_width() -> None:
+    got = found("We denote x0 as the original image (3 channel RGB). This information is encoded in 3 channels.\n")
+    assert got["base_channels"] == [(3.0, "candidate")]

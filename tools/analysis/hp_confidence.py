@@ -31,7 +31,14 @@ OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 # four or more numbers in a row (axis ticks "0 500 1000 1500 2000")
 _RUN = re.compile(r"(?:(?<![\w.])\d+(?:\.\d+)?\s+){3,}\d+(?:\.\d+)?(?![\w.])")
 # smallest plausible value of count settings: "two steps" is a procedure, not a training length
-_FLOOR = {"training_steps": 100, "diffusion_steps": 10, "num_parameters": 1000, "hidden_size": 8}
+# (channels: 1, 3 or 4 count an image's grey, RGB or RGBA planes, never a layer's width)
+_FLOOR = {
+    "training_steps": 100,
+    "diffusion_steps": 10,
+    "num_parameters": 1000,
+    "hidden_size": 8,
+    "base_channels": 5,
+}
 # values a setting never reaches: a momentum or a decay rate of 1 keeps everything ("momentum 1:" is a
 # numbered line of an algorithm)
 _CEILING = {"momentum": 1.0, "beta1": 1.0, "beta2": 1.0, "top_p": 1.01}
