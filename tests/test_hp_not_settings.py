@@ -114,5 +114,5 @@ def test_runs_counted_in_words_when_the_sentence_says_they_were_run() -> None:
 
 
 def test_an_image_s_channels_are_no_layer_width() -> None:
-    got = found("We denote x0 as the original image (3 channel RGB). This information is encoded in 3 channels.\n")
+    got = found("We denote x0 as the original image (3 channel RGB). It is encoded in 3 channels.\n")
     assert got["base_channels"] == [(3.0, "candidate")]
