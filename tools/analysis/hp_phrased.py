@@ -138,7 +138,7 @@ def phrased(text: str) -> Iterator[Named]:
             noun = re.sub(r"\s+", " ", m["noun"]).strip()
             if _not_a_setting(noun):
                 continue
-            key = _key(noun)
+            key = phrase_key(noun)
             count = noun.lower().startswith("number of")
             if count or key not in SYNONYMS and not _KNOWN_END.search(noun):
                 yield Named(m, noun, key)
@@ -166,7 +166,7 @@ def _not_a_setting(noun: str) -> bool:
     return bool(data) or " " not in noun and not _LONE.fullmatch(noun)
 
 
-def _key(noun: str) -> str:
+def phrase_key(noun: str) -> str:
     """'number of negative samples' -> num_negative_samples; 'entropy coefficient' -> entropy_coefficient."""
     if noun.lower().startswith("number of "):
         key = canonical_key(noun)  # 'number of neurons' is the hidden size

@@ -13,6 +13,7 @@ from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_patterns import SYM
 from tools.analysis.hp_table_cells import (
     CAPTION_LINE,
+    RULE_ROW,
     SETTINGS_HEAD,
     SIZE_COLUMN,
     TRAILING_SYMBOL,
@@ -29,7 +30,6 @@ _METHOD_HEAD = re.compile(r"^(?:methods?|models?|approach(?:es)?|systems?|baseli
 _SETTINGS_CAPTION = re.compile(r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)", re.I)
 # weaker: a caption that may also head an ablation's results ('Results under different parameter settings')
 _SETUP_CAPTION = re.compile(r"\b(?:parameter|experiment(?:al)?)\s+(?:settings|configurations?)\b", re.I)
-_RULE_ROW = re.compile(r"^\|?\s*:?-{3,}")
 _SHORT_HEAD = re.compile(r"^[A-Za-z][\w -]{0,40}$")
 
 
@@ -40,7 +40,7 @@ def read_settings_table(  # noqa: PLR0913
     every row names a setting, so each value cell is one, with its column's heading as the context, even
     when the name is not in the synonym table ('Entropy coefficient', 'Discount γ'). Returns where the table
     ends (i when line i does not open one)."""
-    if not (lines[i].text.startswith("|") and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1].text)):
+    if not (lines[i].text.startswith("|") and i + 1 < len(lines) and RULE_ROW.match(lines[i + 1].text)):
         return i
     if i and lines[i - 1].text.startswith("|"):
         return i
@@ -80,14 +80,11 @@ class _Layout:
         self.name = later[0] if later and values and values[0] > later[0] else 0
         self.values = values if self.name else []
         self.named = bool(SETTINGS_HEAD.match(heads[0]) or self.name)
-        self.headless = (
-            len(header) <= 3
-            and re.search(r"[A-Za-z]{2}", header[0]) is not None
-            and bool(setting_value(header[-1]))
-        )
         # '| Discount factor | 0.995 | KL coefficient | 1.0 |': name/value pairs set side by side
         self.pairs = list(range(0, len(header), 2)) if _side_by_side([header, *rows]) else []
-        self.headless = self.headless or bool(self.pairs) and bool(setting_value(header[1]))
+        named_row = len(header) <= 3 and re.search(r"[A-Za-z]{2}", header[0]) is not None
+        first_value = header[1] if self.pairs else header[-1]
+        self.headless = (named_row or bool(self.pairs)) and bool(setting_value(first_value))
 
     def columns(self, width: int) -> list[int]:
         return self.values or list(range(self.name + 1, width))

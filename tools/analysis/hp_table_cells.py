@@ -8,6 +8,7 @@ import re
 from tools.analysis.components import CITATION
 from tools.analysis.hp_normalize import SCALAR, VALUE_RE
 from tools.analysis.hp_patterns import MODIFIERS, SYM
+from tools.analysis.hp_phrased import phrase_key
 from tools.analysis.hp_vocabulary import CHOICES, GREEK, OPTIMIZERS, RESULT_WORDS, SYNONYMS, canonical_key
 
 SIZE_COLUMN = "a model's size in a table of models compared, not a setting stated for this paper's run"
@@ -18,6 +19,7 @@ ROW_VALUE = re.compile(
 SETTINGS_HEAD = re.compile(
     r"^(?:hyper-?\s?parameters?|parameters?|settings?|names?|configurations?|config|options?)$", re.I
 )
+RULE_ROW = re.compile(r"^\|?\s*:?-{3,}")  # a Markdown table's |---| line
 TRAILING_SYMBOL = re.compile(rf"\s+(?:\(\s*{SYM}\s*\)|{SYM})\s*$")
 
 
@@ -52,8 +54,7 @@ def row_key(name: str) -> tuple[str, str | None]:
         key, qualifier = row_key(aside[1])  # 'Inner batch size (to estimate L)': the words aside qualify
         return key, " ".join(filter(None, (qualifier, aside[2])))
     if count := re.fullmatch(r"(?i)number\s+of\s+(.+?)(?:\s+((?:in|per|for|at|during|on)\s.+))?", name):
-        key = canonical_key(f"number of {count[1]}")  # 'number of PLTs in ensemble': num_plts, 'in ensemble'
-        return (key if key in SYNONYMS else f"num_{canonical_key(count[1])}"), count[2]
+        return phrase_key(f"number of {count[1]}"), count[2]  # 'number of PLTs in ensemble': num_plts
     key = canonical_key(name)
     words = name.split()
     if key in SYNONYMS or len(words) < 2:

@@ -16,6 +16,7 @@ from tools.analysis.hp_settings_table import read_settings_table
 from tools.analysis.hp_table_cells import (
     CAPTION_LINE,
     ROW_VALUE,
+    RULE_ROW,
     SIZE_COLUMN,
     TRAILING_SYMBOL,
     data_table,
@@ -123,10 +124,10 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
             j < len(lines)
             and lines[j].text
             and _is_data_row(lines[j].text)
-            and not re.match(r"^\|?\s*:?-{3,}", lines[j].text)
+            and not RULE_ROW.match(lines[j].text)
         ):
             j += 1
-        head = i - 2 if i >= 2 and re.match(r"^\|?\s*:?-{3,}", lines[i - 1].text) else i - 1  # Markdown |---|
+        head = i - 2 if i >= 2 and RULE_ROW.match(lines[i - 1].text) else i - 1
         if j - i >= 2 and head >= 0:
             legend = _legend(lines, head) and LEGEND or _results_caption(lines, head) and RESULTS_COLUMN
             _column_table(lines[head], lines[i:j], symbols, out, legend)
