@@ -44,7 +44,7 @@ def test_a_value_found_wanting_or_tried_aside() -> None:
     assert {c for _v, c in _found(md)["image_size"]} == {"candidate"}
     md = "Wider models (namely hidden size 512 and hidden size 1024) yielded similar results.\n"
     assert {c for _v, c in _found(md)["hidden_size"]} == {"candidate"}
-    assert _found("We use images of resolution 128 × 128.\n")["image_size"] == [(128.0, "stated")]
+    assert _found("We use images of resolution 128 × 128.\n")["image_size"] == [("128 × 128", "stated")]
 
 
 def test_a_symbol_made_a_property_of_other_things() -> None:

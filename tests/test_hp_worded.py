@@ -43,7 +43,7 @@ def test_an_architecture_tables_layer_width() -> None:
 
 
 def test_a_square_input_size() -> None:
-    assert _found("We use the size of 96 × 96 for the crops.\n")["image_size"] == [(96.0, "stated")]
+    assert _found("We use the size of 96 × 96 for the crops.\n")["image_size"] == [("96 × 96", "stated")]
 
 
 def test_a_schedule_stated_by_its_start_after_a_citation() -> None:

@@ -22,6 +22,8 @@ SWEPT_UNNAMED = "values swept for a symbol the sentence does not name"
 PART_OF_A_RUN = "a part of a run (the first N steps, an inner loop), not its length"
 FORMULA = "a schedule written as a formula: confirm how it maps to the config"
 UNKNOWN_SIZE = "the size of a thing that is not a known setting"
+ONE_SIDE = "a product or size (32 × 4) where the setting is one number: confirm which side it is"
+ONE_OF_SIZES = "one of several sizes listed: the paper may sweep them"
 
 # a sentence about someone else's method: "Magni et al. followed ...", "they used ...", with no "we"/"our"
 _OTHERS = re.compile(

@@ -14,6 +14,8 @@ from tools.analysis.hp_confidence import (
     FORMULA,
     LETTER_ONLY,
     NAMED_BY_WORD,
+    ONE_OF_SIZES,
+    ONE_SIDE,
     OTHER_QUANTITY,
     PART_OF_A_RUN,
     SWEPT_UNNAMED,
@@ -67,7 +69,6 @@ from tools.analysis.hp_patterns import (
     PART_OF_RUN,
     PART_SIZE,
     PERIODIC_DECAY,
-    PHRASE_RES,
     PRODUCT_BEFORE,
     RANGE_START,
     REPEATS,
@@ -89,7 +90,7 @@ from tools.analysis.hp_patterns import (
     SYM_ASSIGN,
     SYM_IN_SET,
     SYM_TO,
-    TERM_WEIGHT,
+    TERM_WEIGHTS,
     THINGS_FOR,
     TYPED_LAYERS,
     UNIT,
@@ -97,12 +98,14 @@ from tools.analysis.hp_patterns import (
     names_other,
     of_head,
 )
+from tools.analysis.hp_phrase_table import PHRASE_RES
 from tools.analysis.hp_phrased import Named, phrased
 from tools.analysis.hp_respectively import respectively
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_vocabulary import (
     COUNT_ONLY,
     RESULT_WORDS,
+    SIZE_KEYS,
     SYNONYMS,
     WORD_VALUED,
     canonical_key,
@@ -162,6 +165,11 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
 # a count given to a word-named symbol: "Adam is run for n_critic = 100 iterations" counts an inner loop's
 # iterations (the critic's), not the training's ("for T = 1000 iterations" is)
 _SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*$")
+
+
+# "32 × 32": the other side of a size (not "2 × 10^5", whose 10 is a power's base), and a size listed after it
+_DIMS_AFTER = re.compile(r"\s*[×x]\s*\d+\b(?!\s*[\^−-]|\.\d)")
+_MORE_DIMS = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?\d+\s*[×x]\s*\d+")
 
 
 def _sub_loop(text: str, span: tuple[int, int]) -> bool:
@@ -238,6 +246,7 @@ class _ProseScan:
         flagged: bool | str = False,
         context: str | None = None,
     ) -> None:
+        value, span, flagged = self.sized(key, value, span, flagged)
         self.taken.update(range(*span))
         if self.legend or (self.where == "prose" and self.in_legend(span[0])):
             flagged = True  # a figure's inner text: at most a candidate
@@ -257,6 +266,19 @@ class _ProseScan:
             flagged=flagged or (not key.startswith("warmup") and _part_of_run(self.text, span)),
             context=context or value_context(self.text, *span) or self.qualifier(m),
         )
+
+    def sized(
+        self, key: str, value: str, span: tuple[int, int], flagged: bool | str
+    ) -> tuple[str, tuple[int, int], bool | str]:
+        """A whole number that is one side of a size ('a resolution of 32 × 32') is read whole: stated for a
+        key that takes a size, else a candidate ('a batch of 32 × 4 GPUs'); one of several sizes is a
+        candidate."""
+        dims = _DIMS_AFTER.match(self.text, span[1])
+        if dims is None or not value.strip().isdigit() or _DIMS_AFTER.search(self.text, span[0] - 4, span[0]):
+            return value, span, flagged
+        sized = key in SIZE_KEYS or (key not in SYNONYMS and bool(re.search(r"(?:size|resolution)s?$", key)))
+        doubt = (not sized and ONE_SIDE) or (bool(_MORE_DIMS.match(self.text, dims.end())) and ONE_OF_SIZES)
+        return self.text[span[0] : dims.end()], (span[0], dims.end()), flagged or doubt
 
     def qualifier(self, m: re.Match[str]) -> str | None:
         """The part or phase a name is said of, right before it: 'a training horizon of 200,000' and 'an
@@ -554,10 +576,12 @@ class _ProseScan:
                 if word == "activation" and value.lower() == "softmax":
                     fixed = "a softmax makes outputs probabilities: the output layer's, not the hidden one"
                 self.emit(m, word, word, value, m.span(), flagged=fixed)
-        for m in TERM_WEIGHT.finditer(text):
+        for m in (m for rx in TERM_WEIGHTS for m in rx.finditer(text)):
             if self.free(*m.span("value")):
-                name = f"{m['term']} {m['what']}"
-                self.emit(m, name, canonical_key(name), m["value"], m.span("value"))
+                what = "weight" if m["what"].lower().startswith(("weight", "scal", "multipl")) else m["what"]
+                name = f"{m['term']} {what}"
+                shown = f"{name} {m['sym']}" if m.groupdict().get("sym") else name
+                self.emit(m, shown, canonical_key(name), m["value"], m.span("value"))
         for m in SEARCH.finditer(text):
             self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
         for m in FOLDS.finditer(text):
@@ -574,9 +598,10 @@ class _ProseScan:
         """Settings stated in a fixed turn of phrase: '10,000 most common words', 'layers of size 128'."""
         for rx, key, name in PHRASE_RES:  # an interval's level says how results are reported: a candidate
             for m in rx.finditer(self.text):
-                if self.free(*m.span("value")):
+                g = "value" if m["value"] is not None else "value2"  # a phrase may have two turns
+                if self.free(*m.span(g)):
                     level = key == "confidence_level" and "how results are reported, not a setting"
-                    self.emit(m, name, key, m["value"], m.span("value"), flagged=level)
+                    self.emit(m, name, key, m[g], m.span(g), flagged=level)
         for m in SET_SIZE.finditer(self.text):  # "set the word embedding to size 128"
             key = canonical_key(f"{m['noun']} size")
             if self.free(*m.span("value")):
@@ -588,7 +613,7 @@ class _ProseScan:
                 self.emit(m, name, canonical_key(name), m["value"], m.span("value"))
         for m in PART_SIZE.finditer(self.text):
             if self.free(*m.span("value")):
-                key = PART_KEY[m["noun"].lower()]
+                key = PART_KEY[re.sub(r"\s+", " ", m["noun"].lower())]
                 self.emit(m, key.replace("_", " "), key, m["value"], m.span("value"))
 
     def counted(self) -> None:

@@ -184,6 +184,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
 }
 
+# keys whose value is a size on a grid: "32 × 32" is one value, not a count times another
+SIZE_KEYS = {"image_size", "crop_size", "patch_size", "kernel_size", "pool_size", "window_size", "stride"}
+
 # keys whose value may come before the name ("200K training iterations", "four attention heads")
 COUNT_KEYS = {
     "training_steps",

@@ -1,0 +1,295 @@
+"""Settings a paper states in a fixed turn of phrase, with no name from the synonym table: "the 10,000 most
+common words", "filters of size 5 × 5", "a patience of 10 epochs". Each entry is (pattern, key, name)."""
+
+from __future__ import annotations
+
+import re
+
+from tools.analysis.hp_normalize import NUM, SCALAR, WORDNUM
+from tools.analysis.hp_patterns import APPLIED, SYM
+
+_N = rf"(?P<value>{NUM})"
+_DRAWN_BY = (
+    r"\b(?:produced?|generated?|draw|drew|drawn|computed\s+(?:using|with|on|from)|trained\s+(?:with|on|for))\s+"
+    r"(?:only\s+)?"
+)
+_WORD = rf"(?P<value>{NUM}|(?:{WORDNUM})\b)"
+_PHRASES = (
+    # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
+    # epochs": how long training waits, not how long it runs
+    (
+        rf"\bpatience\s+(?:of\s+|=\s*|:\s*)?{_WORD}\s+(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\b"
+        rf"|\b(?:not|no\s+longer|fails?\s+to|failed\s+to)\s+improved?\s+(?:for|in|over|within|during|after)\s+"
+        rf"(?:{_WORD.replace('value', 'value2')})\s+(?:consecutive\s+|successive\s+)?"
+        r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\b",
+        "patience",
+        "early stopping patience",
+    ),
+    # "2 × 2 max pooling", "max pooling with a 3 × 3 window": the pooling window
+    (
+        r"(?<![\w.,×])(?P<value>\d+\s*[×x]\s*\d+)\s+(?:(?:max|average|avg|mean)[\s-]?)?pool(?:ing)?\b"
+        r"|\bpool(?:ing)?(?:\s+layers?|\s+operations?)?\s+(?:with|of|using)\s+(?:an?\s+)?"
+        r"(?:(?:window|kernel|filter|size)\s+(?:size\s+)?(?:of\s+)?)?(?P<value2>\d+\s*[×x]\s*\d+)",
+        "pool_size",
+        "pooling window",
+    ),
+    # "10 negative samples per positive pair": the negatives drawn for each positive
+    (
+        rf"(?<![\w.,]){_WORD}\s+negative\s+(?:samples|examples|pairs|items|instances)\b",
+        "num_negative_samples",
+        "negative samples",
+    ),
+    # "soft target updates with τ = 0.005", "Polyak averaging with a rate of 0.995": the target network's rate
+    (
+        r"\b(?:soft\s+(?:target\s+)?(?:network\s+)?updates?|polyak\s+averaging|target\s+(?:network\s+)?smoothing)"
+        r"\s+(?:(?:with|using)\s+)?(?:(?:an?\s+)?(?:rate|coefficient|factor)\s+)?(?:(?:τ|tau)\s*=\s*|of\s+|=\s*)"
+        rf"{_N}(?!\d|\.\d)",
+        "target_update_rate",
+        "soft target update rate",
+    ),
+    # "the 10,000 most common words": the vocabulary
+    (
+        rf"(?<![\w.,])(?:the\s+)?{_N}\s+most\s+(?:common|frequent)\s+(?:words|tokens|terms)\b",
+        "vocab_size",
+        "vocabulary size",
+    ),
+    # "padded to a fixed length of 1024 tokens", "sequences of length k = 30"
+    (
+        rf"\blength\s+of\s+{_N}\s+(?:tokens|characters|words|time\s?steps)\b",
+        "sequence_length",
+        "sequence length",
+    ),
+    # (a PDF joins a subscript to its symbol, "k_g" -> "kg", and a footnote mark to a full stop, "60.3 As")
+    (
+        rf"\bsequences\s+of\s+length\s+(?:(?:{SYM}|[a-zA-Z][a-z0-9]{{1,2}})\s*=\s*)?(?P<value>\d+(?:,\d{{3}})*)"
+        r"(?!\w|,\d|\.\d(?!\s+[A-Z][a-z]))",
+        "sequence_length",
+        "sequence length",
+    ),
+    # "two convolutional layers each followed by max pooling", "with average-pooling"
+    (
+        rf"\b(?:{APPLIED}|and)\s+(?:a\s+)?(?:global\s+)?"
+        r"(?P<value>max|average|mean)[\s-]pooling\b",
+        "pooling",
+        "pooling",
+    ),
+    # "The results for 20 Monte-Carlo simulations": how often the experiment was repeated
+    (
+        rf"(?<![\w.,]){_N}\s+(?:independent\s+)?Monte[\s-]Carlo\s+(?:simulations|runs|trials)\b",
+        "num_runs",
+        "Monte Carlo runs",
+    ),
+    # "Gaussian noise with (the) standard deviation 0.5"
+    (
+        rf"\bnoise\s+(?:with\s+)?(?:a\s+|the\s+)?(?:standard\s+deviation|std)\s+(?:of\s+)?(?:σ\s*=\s*)?"
+        rf"(?P<value>{SCALAR})",
+        "noise_std",
+        "noise standard deviation",
+    ),
+    # "optimized using 50 trials" (a hyperparameter search)
+    (
+        rf"\b(?:optimi[sz]ed|tuned|searched)\s+(?:\w+\s+){{0,4}}?(?:using|with|over|for)\s+{_N}\s+trials\b",
+        "search_trials",
+        "search trials",
+    ),
+    # "we produce 50K samples", "trained with 153.6M examples": samples drawn or seen, not a dataset's size
+    (rf"{_DRAWN_BY}(?P<value>{SCALAR})\s+(?:training\s+|generated\s+)?samples\b", "samples", "samples"),
+    (rf"{_DRAWN_BY}(?P<value>{SCALAR})\s+(?:training\s+)?examples\b", "examples", "examples"),
+    # "trained for 50M frames", "for 50M and 100M frames", "evaluated for 100 episodes": a run's length
+    (
+        rf"\bfor\s+(?:up\s+to\s+|another\s+)?(?P<value>{SCALAR}(?:\s*(?:,|and|or)\s*{SCALAR})*)\s+"
+        rf"(?:(?:environment|game|training)\s+)?frames\b",
+        "training_frames",
+        "frames",
+    ),
+    (
+        rf"\b(?:for|(?:divided|split)\s+into)\s+(?:up\s+to\s+|another\s+)?"
+        rf"(?P<value>{SCALAR}(?:\s*(?:,|and|or)\s*{SCALAR})*)\s+(?:(?:training|evaluation|test)\s+)?episodes\b",
+        "episodes",
+        "episodes",
+    ),
+    # "a moving average of all model parameters with the rate of 0.999"
+    (
+        r"\bmoving\s+average\b[^.;]{0,60}?\b(?:rate|decay)\s+(?:of\s+)?(?P<value>0?\.\d+)\b",
+        "ema_rate",
+        "moving average rate",
+    ),
+    # "20 instances per batch", "K = 5 sequences per minibatch"
+    (
+        rf"(?<![\w.,])(?:{SYM}\s*=\s*)?{_N}\s+(?:[a-z]+\s+)?(?:instances|examples|samples|images|sequences|"
+        r"graphs|molecules|episodes|trajectories)\s+(?:per|in\s+(?:a|each))\s+(?:mini-?)?batch\b",
+        "batch_size",
+        "batch size",
+    ),
+    # "importance sampling using 500 samples"
+    (
+        rf"\bimportance\s+sampling\s+(?:with|using)\s+{_N}\s+samples\b",
+        "importance_samples",
+        "importance samples",
+    ),
+    # an architecture table's layer: "FC 32 Tanh", "Linear 256 ReLU" (an output layer has no activation)
+    (
+        rf"\b(?:FC|Linear|Dense)\s+{_N}\s+(?:ReLU|Tanh|Sigmoid|ELU|LeakyReLU|GELU|SELU|Softplus|Swish)\b",
+        "hidden_size",
+        "fully connected layer width",
+    ),
+    # "we use the size of 224 × 224": the input images
+    (
+        rf"\b(?:use|using|with|at)\s+(?:an?\s+|the\s+)?(?:input\s+|image\s+|crop\s+)?(?:size|resolution)\s+of\s+"
+        rf"{_N}\s*[×x]\s*\d+\b",
+        "image_size",
+        "image size",
+    ),
+    # "32 channels with 3×3 filters", "5 × 5 convolution kernels": a filter's size, not a count of filters
+    (
+        r"(?<![\w.,×])(?P<value>\d+\s*[×x]\s*\d+)\s+(?:conv(?:olution(?:al)?)?\s+)?(?:filters?|kernels?)\b"
+        # "3 × 3 convolutions throughout": the size is the kernel's
+        r"|(?<![\w.,×])(?P<value2>\d+\s*[×x]\s*\d+)\s+(?:convolutions|conv(?:olution(?:al)?)?\s+layers?)\b",
+        "kernel_size",
+        "kernel size",
+    ),
+    # "90% confidence intervals", "(10 runs, 95% c.i.)": the level of the reported intervals
+    (
+        r"(?<![\w.])(?P<value>\d{2}(?:\.\d+)?\s?%)\s+(?:(?:upper|lower)\s+)?"
+        r"(?:confidence\s+(?:intervals?|bounds?|levels?|bands?)|c\.\s?i\.)",
+        "confidence_level",
+        "confidence level",
+    ),
+    # "split the validation set into 3 sets of sizes (20000, 5000, 25000)", "... of sizes 3,000 and 7,000"
+    (
+        r"\b(?:split|splits|divided?|partition(?:ed)?)\b[^.;]{0,80}?\bsets?\b[^.;]{0,40}?\bof\s+sizes?\s+"
+        rf"(?P<value>\(\s*(?:{NUM})(?:\s*,\s*(?:{NUM}))+\s*\)"
+        rf"|(?:{NUM})(?:\s*,\s*(?:{NUM}))*\s*,?\s+and\s+(?:{NUM}))",
+        "split_sizes",
+        "split sizes",
+    ),
+    # "we calculate 1000 adversarial examples", "computed 500 samples": examples the method produces
+    (
+        rf"\b(?:calculated?|computed?|generated?|produced?)\s+(?P<value>{SCALAR})\s+(?:[a-z-]+\s+)?"
+        r"(?:examples|samples)\b",
+        "examples",
+        "examples",
+    ),
+    # "2 hidden layers of 20 nodes", "10 hidden units per layer": each layer's width (an input's or an
+    # output's layer is sized by the data)
+    (
+        r"(?<!output\s)(?<!input\s)(?<!final\s)(?<!last\s)\b(?:hidden\s+)?layers?\s+(?:each\s+)?(?:of|with)\s+"
+        rf"(?P<value>{NUM})\s+(?:hidden\s+)?(?:nodes|units|neurons)\b(?!\s+(?:each\s+)?(?:and|or)\b)",
+        "hidden_size",
+        "hidden units",
+    ),
+    (
+        rf"(?<![\w.,])(?P<value>{NUM})\s+(?:hidden\s+)?(?:nodes|units|neurons)\s+(?:per|in\s+each|for\s+each)\s+"
+        r"(?:hidden\s+)?layer\b",
+        "hidden_size",
+        "hidden units",
+    ),
+    # "an output layer of 15 nodes": the output's width
+    (
+        rf"\boutput\s+layer\s+(?:of|with)\s+(?P<value>{NUM})\s+(?:nodes|units|neurons)\b",
+        "output_units",
+        "output units",
+    ),
+    # "divided into 100 episodes, each consisting of 200 steps": an episode's length, not the training's
+    (
+        rf"\bepisodes?,?\s+each\s+(?:consisting\s+of|of|with|lasting)\s+(?P<value>{NUM})\s+(?:time[\s-]?)?steps\b",
+        "steps_per_episode",
+        "steps per episode",
+    ),
+    # "resizes the input image to 448 × 448", "images were rescaled to 64 x 64 pixels": the input resolution
+    (
+        r"\b(?:resiz|rescal|crop)(?:e|es|ed|ing)\s+(?:the\s+|all\s+|each\s+|every\s+)?(?:input\s+)?"
+        rf"(?:images?|frames?|inputs?)\s+to\s+(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        "image_size",
+        "image size",
+    ),
+    (  # "images were cropped to 224 × 224": the input's size (resized and rescaled: the phrase below)
+        r"\b(?:images?|frames?|inputs?)\s+(?:are|were)\s+cropped\s+to\s+"
+        rf"(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        "image_size",
+        "image size",
+    ),
+    # "247 steps per epoch": an epoch's length, not the training's
+    (
+        rf"(?<![\w.,])(?P<value>{NUM})\s+(?:training\s+|gradient\s+)?(?:steps|iterations|updates|batches)\s+"
+        r"(?:per|in\s+(?:an?|each))\s+epoch\b",
+        "steps_per_epoch",
+        "steps per epoch",
+    ),
+    (
+        rf"\bepochs?\s+(?:of|with)\s+(?P<value>{NUM})\s+(?:steps|iterations|updates|batches)\b",
+        "steps_per_epoch",
+        "steps per epoch",
+    ),
+    # "(downsampled to 116 × 116)", "normalized by resizing to 512x512": the size the inputs are brought to
+    (
+        rf"\b(?:(?:down|up)(?:sampled|scaled)|resiz(?:ed|ing)|rescal(?:ed|ing))\s+to\s+"
+        rf"(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        "image_size",
+        "image size",
+    ),
+    # "randomly cropped to 224 × 224", "a 448x448 crop", "random crops of size 32 × 32": the crop's size
+    (
+        rf"\b(?:cropped\s+to\s+|crops?\s+(?:of|to)\s+(?:the\s+)?(?:size\s+(?:of\s+)?)?)(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        "crop_size",
+        "crop size",
+    ),
+    (
+        rf"(?<![\w.])(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))\s+(?:(?:random|center|central)\s+)?crops?\b",
+        "crop_size",
+        "crop size",
+    ),
+    # "we crop a 8x8 patch", "32 × 32 patches": the size of the patches the model reads
+    (
+        rf"(?<![\w.])(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))\s+(?:(?:image|input|pixel)\s+)?patch(?:es)?\b",
+        "patch_size",
+        "patch size",
+    ),
+    # "on batches of 256 pairs", "mini-batches of 64 images": the batch size, counted in what it holds
+    (
+        rf"\b(?:mini-?)?batch(?:es)?\s+of\s+(?P<value>{NUM})\s+(?:[a-z-]+\s+)?(?:pairs|samples|examples|images|"
+        r"sequences|sentences|graphs|orientations|points|trajectories|tokens)\b",
+        "batch_size",
+        "batch size",
+    ),
+    # "a dropout layer with rate = .5 after the first layer": the layer's dropout rate
+    (
+        rf"\bdropout\s+(?:layers?\s+)?(?:with\s+)?(?:a\s+)?(?:rate|probability|ratio|p)\s*(?:=|of)?\s*"
+        rf"(?P<value>{SCALAR})",
+        "dropout",
+        "dropout",
+    ),
+    # "a mixture of five Gaussians": the number of mixture components
+    (
+        rf"\bmixture\s+of\s+(?P<value>{NUM}|(?:{WORDNUM})\b)\s+(?:gaussians?|normals?|components|experts)\b",
+        "mixture_components",
+        "mixture components",
+    ),
+    # "the tracks were downsampled to 16 kHz", "a sampling rate of 44.1 kHz": the audio's sample rate
+    (
+        r"\b(?:(?:down|re|sub)?sampl(?:ed|ing|e)|sampling\s+(?:rate|frequency))\b[^.;]{0,40}?\b(?:to|at|of)\s+"
+        rf"(?P<value>(?:{NUM})\s?(?-i:kHz|Hz|MHz))(?!\w)",
+        "sample_rate",
+        "sample rate",
+    ),
+    # "a starting learning rate of 0.01 and a minimum of 10^-6": the floor a schedule decays it to
+    (
+        rf"\blearning\s+rate\b(?:[^.;]|\.\d){{0,80}}?\b(?:and|with|to)\s+a\s+minimum\s+(?:value\s+)?of\s+(?P<value>{SCALAR})",
+        "min_learning_rate",
+        "minimum learning rate",
+    ),
+    # "a gradual warmup strategy during the first 5 epochs": the warmup's length (its unit picks the key)
+    (
+        rf"\bwarm[\s-]?up\b[^.;]{{0,60}}?\b(?:during|over|for|in)\s+the\s+(?:first|initial)\s+"
+        rf"(?P<value>{NUM}|(?:{WORDNUM})\b)(?=\s+(?:training\s+)?(?:epochs|steps|iterations|updates)\b)",
+        "warmup_steps",
+        "warmup",
+    ),
+    # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
+    (
+        r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",
+        "lr_milestones",
+        "learning rate milestones",
+    ),
+)
+PHRASE_RES = tuple((re.compile(rx, re.I), key, name) for rx, key, name in _PHRASES)
