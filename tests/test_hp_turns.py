@@ -58,3 +58,56 @@ def test_target_network_updates_buffers_and_negatives() -> None:
     assert got["target_update_rate"] == [(0.005, "stated")]
     assert got["replay_buffer_size"] == [(1000000.0, "stated")]
     assert got["num_negative_samples"] == [(10.0, "stated")]
+
+
+def test_a_count_per_update_or_for_sampling_is_no_training_length() -> None:
+    got = found(
+        "We train for 10M steps with 16 parallel environments, collecting 2048 steps per environment and "
+        "running 4 epochs per update.\n\n"
+        "We use 1000 diffusion steps during training and 250 DDIM steps for sampling.\n"
+    )
+    assert got["training_steps"] == [(10_000_000.0, "stated")]
+    assert got["num_envs"] == [(16.0, "stated")]
+    assert got["steps_per_environment"] == [(2048.0, "stated")]
+    assert got["epochs_per_update"] == [(4.0, "stated")]
+    assert "epochs" not in got
+    assert got["sampling_steps"] == [(250.0, "stated")]
+
+
+def test_warmup_truncation_and_gradient_accumulation() -> None:
+    got = found(
+        "The learning rate is warmed up linearly over the first 1,000 steps. Input sequences are truncated "
+        "to 128 tokens. We use gradient accumulation over 8 steps.\n"
+    )
+    assert got["warmup_steps"] == [(1000.0, "stated")]
+    assert got["sequence_length"] == [(128.0, "stated")]
+    assert got["gradient_accumulation_steps"] == [(8.0, "stated")]
+    assert "training_steps" not in got
+
+
+def test_the_architecture_a_part_is_built_from() -> None:
+    got = found(
+        "We use a ResNet-50 backbone. We fine-tune BERT-base for 3 epochs. The encoder is a pretrained "
+        "ViT-B/16. We use ResNet-18 as the feature extractor.\n\n"
+        "We compare against ResNet-101 and VGG-16 baselines.\n"
+    )
+    assert got["backbone"] == [("resnet-50", "stated")]
+    assert got["model"] == [("bert-base", "stated")]
+    assert got["encoder"] == [("vit-b/16", "stated")]
+    assert got["feature_extractor"] == [("resnet-18", "stated")]
+    assert not [v for rows in got.values() for v, _c in rows if str(v).startswith(("resnet-101", "vgg"))]
+
+
+def test_schedule_floor_plateau_decay_validation_split_and_critic_steps() -> None:
+    got = found(
+        "We use a learning rate of 1e-3 with a cosine schedule and a minimum learning rate of 1e-6. "
+        "A second run reduces the learning rate by a factor of 10 when the validation loss plateaus.\n\n"
+        "We hold out 10% of the training data for validation. The discriminator is updated 5 times per "
+        "generator update.\n"
+    )
+    assert got["learning_rate"] == [(0.001, "stated")]
+    assert got["min_learning_rate"] == [(1e-6, "stated")]
+    assert got["lr_decay"] == [(0.1, "stated")]
+    assert got["lr_schedule"][-1] == ("reduce on plateau", "stated")
+    assert got["validation_split"] == [(0.1, "stated")]
+    assert got["n_critic"] == [(5.0, "stated")]

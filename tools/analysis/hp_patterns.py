@@ -275,6 +275,11 @@ STEP_DECAY = re.compile(
     rf"(?P<ms>(?:{NUM})(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:{NUM}))*)",
     re.I,
 )
+# "reduced by a factor of 10 when the validation loss plateaus": a decay on a plateau, not at set steps
+PLATEAU_DECAY = re.compile(
+    rf"{_DECAY_BY}\s+(?:when|whenever|once|if|each\s+time|on)\b[^.;]{{0,60}}?\b(?P<plateau>plateau(?:s|ed|ing)?)\b",
+    re.I,
+)
 # "multiplied by 0.85 for every 5000 steps", "halved every 10 epochs", "by 0.95 after each epoch": a decay
 # repeated at a fixed period
 PERIODIC_DECAY = re.compile(

@@ -33,6 +33,36 @@ _PHRASES = (
         "pool_size",
         "pooling window",
     ),
+    # "we hold out 10% of the training data for validation": the validation split
+    (
+        rf"\bh[eo]ld(?:ing)?[\s-]+out\s+(?P<value>(?:{NUM})\s?%)\s+of\s+(?:the\s+|our\s+)?(?:training\s+)?"
+        r"(?:data|set|examples|samples|images|dataset)\s+(?:for|as)\s+(?:a\s+|the\s+)?validation\b",
+        "validation_split",
+        "validation split",
+    ),
+    # "the discriminator is updated 5 times per generator update", "5 critic steps per generator step"
+    (
+        rf"\b(?:discriminator|critic)\s+(?:is\s+|was\s+)?(?:updated|trained)\s+{_WORD}\s+"
+        r"times\s+(?:per|for\s+(?:each|every))\s+generator\b"
+        r"|(?<![\w.])(?P<value2>\d+)\s+(?:discriminator|critic)\s+(?:updates|steps|iterations)\s+(?:per|for\s+(?:each|every))"
+        r"\s+generator\b",
+        "n_critic",
+        "discriminator updates per generator update",
+    ),
+    # "sequences are truncated to 128 tokens": the longest input the model reads
+    (
+        r"\b(?:truncated?|truncating|clipped|limited|capped|padded\s+or\s+truncated)\s+(?:to|at)\s+"
+        rf"(?:a\s+maximum\s+of\s+|at\s+most\s+)?{_N}\s+(?:tokens|words|sub-?words|word-?pieces|characters)\b",
+        "sequence_length",
+        "maximum sequence length",
+    ),
+    # "gradient accumulation over 8 steps", "we accumulate gradients over 4 batches"
+    (
+        r"\b(?:gradient\s+accumulation|accumulat(?:e|es|ed|ing)\s+(?:the\s+)?gradients?)\s+(?:over|for|across|of|with)\s+"
+        rf"{_WORD}\s+(?:steps|batches|micro-?batches|iterations|forward\s+passes)\b",
+        "gradient_accumulation_steps",
+        "gradient accumulation steps",
+    ),
     # "10 negative samples per positive pair": the negatives drawn for each positive
     (
         rf"(?<![\w.,]){_WORD}\s+negative\s+(?:samples|examples|pairs|items|instances)\b",
@@ -274,14 +304,21 @@ _PHRASES = (
     ),
     # "a starting learning rate of 0.01 and a minimum of 10^-6": the floor a schedule decays it to
     (
-        rf"\blearning\s+rate\b(?:[^.;]|\.\d){{0,80}}?\b(?:and|with|to)\s+a\s+minimum\s+(?:value\s+)?of\s+(?P<value>{SCALAR})",
+        rf"\blearning\s+rate\b(?:[^.;]|\.\d){{0,80}}?\b(?:and|with|to)\s+a\s+minimum\s+(?:value\s+)?of\s+(?P<value>{SCALAR})"
+        # "a minimum learning rate of 1e-6", "the final learning rate is 0"
+        r"|\b(?:minimum|min|final|lowest|end)\s+(?:learning\s+rate|lr)\s+(?:of\s+|=\s*|:\s*|(?:is|was)\s+(?:set\s+to\s+)?)?"
+        rf"(?P<value2>{SCALAR})(?![\d.,]\d)",
         "min_learning_rate",
         "minimum learning rate",
     ),
     # "a gradual warmup strategy during the first 5 epochs": the warmup's length (its unit picks the key)
     (
-        rf"\bwarm[\s-]?up\b[^.;]{{0,60}}?\b(?:during|over|for|in)\s+the\s+(?:first|initial)\s+"
-        rf"(?P<value>{NUM}|(?:{WORDNUM})\b)(?=\s+(?:training\s+)?(?:epochs|steps|iterations|updates)\b)",
+        rf"\bwarm(?:ed|ing)?[\s-]?up\b[^.;]{{0,60}}?\b(?:during|over|for|in)\s+the\s+(?:first|initial)\s+"
+        rf"(?P<value>{NUM}|(?:{WORDNUM})\b)(?=\s+(?:training\s+)?(?:epochs|steps|iterations|updates)\b)"
+        # "we linearly warm up the learning rate for 500 steps": right after the verb
+        r"|\bwarm(?:ed|ing)?[\s-]?up\s+(?:(?:linearly|gradually)\s+)?(?:(?:the\s+)?(?:learning\s+rate|lr)\s+)?"
+        r"(?:(?:linearly|gradually)\s+)?(?:over|for|during)\s+"
+        rf"(?P<value2>{NUM}|(?:{WORDNUM})\b)(?=\s+(?:training\s+)?(?:epochs|steps|iterations|updates)\b)",
         "warmup_steps",
         "warmup",
     ),

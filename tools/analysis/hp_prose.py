@@ -25,6 +25,7 @@ from tools.analysis.hp_confidence import (
 from tools.analysis.hp_context import value_context
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_init import initial_moments
+from tools.analysis.hp_models import models
 from tools.analysis.hp_normalize import NUM, PHYSICAL_UNIT, WORDNUM, clean_float, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_END, SENTENCE_START, sentence_around
 from tools.analysis.hp_patterns import (
@@ -69,6 +70,7 @@ from tools.analysis.hp_patterns import (
     PART_OF_RUN,
     PART_SIZE,
     PERIODIC_DECAY,
+    PLATEAU_DECAY,
     PRODUCT_BEFORE,
     RANGE_START,
     REPEATS,
@@ -167,6 +169,10 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
 _SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*$")
 
 
+# "4 epochs per update": a loop inside the run (not "per second", a speed)
+_PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<noun>[a-z]{3,})\b", re.I)
+_SAMPLER = re.compile(r"\b(?:DDIM|DDPM|sampling|sampler|denoising|inference|generation|Langevin)\b", re.I)
+_FOR_SAMPLING = re.compile(r"\s+(?:for|during|at)\s+(?:sampling|inference|generation|test\s+time)\b", re.I)
 # "32 × 32": the other side of a size (not "2 × 10^5", whose 10 is a power's base), and a size listed after it
 _DIMS_AFTER = re.compile(r"\s*[×x]\s*\d+\b(?!\s*[\^−-]|\.\d)")
 _MORE_DIMS = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?\d+\s*[×x]\s*\d+")
@@ -367,6 +373,7 @@ class _ProseScan:
         self.named()
         self.compounds()
         self.emit_named(phrased(self.text))  # 'an entropy coefficient of 0.01': the paper's own name
+        self.emit_named(models(self.text))  # 'a ResNet-50 backbone': the architecture a part is
         self.symbol_values()
         self.symbol_sets()
         self.keywords()
@@ -411,6 +418,8 @@ class _ProseScan:
                 if m.re is NAME_VALUE and last and re.fullmatch(SYM, last[0]):
                     self.local[last[0]] = canonical_key(name)
                 key = canonical_key(name)
+                if m.re is VALUE_NAME and key in ("training_steps", "epochs"):
+                    name, key = self.loop_of(m, name, key)
                 if m.re is NAME_VALUE and key == "num_layers" and self.of_head(m) == "size":
                     name, key = f"{name} size", "hidden_size"  # "the dimensionality of the hidden layer"
                 part = self.part_count(m)
@@ -422,6 +431,16 @@ class _ProseScan:
                 why = "one of several kinds of layer counted in one sentence" if part is True else part
                 self.emit(m, name, key, m["value"], m.span("value"), flagged=why)
                 self.contrast(m, name)
+
+    def loop_of(self, m: re.Match[str], name: str, key: str) -> tuple[str, str]:
+        """'4 epochs per update', '2048 steps per environment': an inner loop's count, not the run's length;
+        '250 DDIM steps for sampling': the sampler's steps."""
+        if per := _PER.match(self.text, m.end()):
+            name = f"{m['name']} per {per['noun']}".lower()
+            return name, re.sub(r"\W+", "_", name)
+        if _SAMPLER.search(m["gap"] or "") or _FOR_SAMPLING.match(self.text, m.end()):
+            return f"{m['gap'] or ''}{m['name']}".strip(), "sampling_steps"
+        return name, key
 
     def contrast(self, m: re.Match[str], name: str) -> None:
         """'the hidden size is 200 for A, while for B we use 600': the same setting for another case."""
@@ -688,6 +707,10 @@ class _ProseScan:
             if self.free(*m.span("value")) and ABOUT_LR.search(sentence_around(text, m.start(), m.end())):
                 self.emit(m, "learning rate decay factor", "lr_decay", m["value"], m.span("value"))
         self.periodic_decays()
+        for m in PLATEAU_DECAY.finditer(text):
+            if ABOUT_LR.search(sentence_around(text, m.start(), m.end())) and self.free(*m.span()):
+                self.emit(m, "learning rate decay factor", "lr_decay", str(_decay_factor(m)), m.span("value"))
+                self.emit(m, "learning rate schedule", "lr_schedule", "reduce on plateau", m.span("plateau"))
         for m in STEP_DECAY.finditer(text):
             if not ABOUT_LR.search(sentence_around(text, m.start(), m.end())) or not self.free(*m.span()):
                 continue
@@ -746,8 +769,10 @@ def prose_matches(  # noqa: PLR0913
 
 
 def _decay_factor(m: re.Match[str]) -> float | str | list:
-    """The factor a decay multiplies the rate by: 'divided by 10' -> 0.1, 'multiplied by 0.85' -> 0.85."""
+    """The factor a decay multiplies the rate by: 'divided by 10' and 'reduced by a factor of 10' -> 0.1,
+    'multiplied by 0.85' -> 0.85."""
     factor = normalize_value(m["value"])
-    if m["div"] and isinstance(factor, float) and factor > 1:
+    multiplied = re.match(r"\s*(?:multipl|scal)", m.group(0), re.I)
+    if isinstance(factor, float) and factor > 1 and not multiplied:
         factor = clean_float(1 / factor)
     return factor

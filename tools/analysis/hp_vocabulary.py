@@ -180,6 +180,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "stride": ("stride", "convolution stride"),
     "replay_buffer_size": ("replay buffer", "replay buffer size", "replay memory", "replay memory size"),
     "window_size": ("window size", "window sizes", "window length", "context window size"),
+    "num_envs": ("parallel environments", "parallel actors", "parallel workers", "environment instances"),
+    "gradient_accumulation_steps": ("gradient accumulation steps", "accumulation steps"),
     "horizon": ("horizon", "episode horizon", "time horizon", "planning horizon"),
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
 }
@@ -189,6 +191,8 @@ SIZE_KEYS = {"image_size", "crop_size", "patch_size", "kernel_size", "pool_size"
 
 # keys whose value may come before the name ("200K training iterations", "four attention heads")
 COUNT_KEYS = {
+    "num_envs",
+    "gradient_accumulation_steps",
     "training_steps",
     "epochs",
     "warmup_steps",

@@ -1,0 +1,52 @@
+"""The named architecture or pretrained model a method is built on: "a ResNet-50 backbone pretrained on
+ImageNet", "we fine-tune RoBERTa-large", "the encoder is a ViT-B/16". The key is the part it fills."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tools.analysis.hp_phrased import Named
+
+_FAMILY = (
+    r"(?:ResNet|ResNeXt|Wide[\s-]ResNet|WRN|VGG|DenseNet|EfficientNet|MobileNet|Inception|Xception|AlexNet|"
+    r"ViT|DeiT|Swin|ConvNeXt|BERT|RoBERTa|DistilBERT|ALBERT|DeBERTa|ELECTRA|XLNet|GPT|T5|BART|LLaMA|Llama|"
+    r"Mistral|CLIP|U-?Net)"
+)
+# a family and its size: "ResNet-50", "ViT-B/16", "Llama-3.1-8B", "T5-base", "InceptionV2", "BERT base"
+_MODEL = (
+    rf"(?P<value>(?-i:{_FAMILY})(?:[-\s]?(?:v?\d+(?:\.\d+)?[A-Za-z]?|V\d|[BLSH]/\d+|B\d|base|large|small|tiny|"
+    r"XXL|XL|\d+[BM])(?![\w]))*)(?![\w-])"
+)
+_ROLE = (
+    r"(?P<role>backbone|encoder|decoder|generator|discriminator|classifier|feature\s+extractor|"
+    r"language\s+model|teacher|student|model|network|architecture)s?\b"
+)
+_VERB = (
+    r"(?:use[sd]?|using|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?|utili[sz](?:e|es|ed|ing)|choose|chose|"
+    r"fine-?tune[sd]?|fine-?tuning|initiali[sz]e[sd]?\s+(?:from|with)|buil[dt]\s+(?:up)?on|based\s+on)\s+"
+    r"(?:an?\s+|the\s+)?(?:(?:pre-?trained|standard|vanilla|off-the-shelf)\s+)?"
+)
+_USE = rf"\b{_VERB}"
+_PATTERNS = (
+    # "we use a pretrained ResNet-50 backbone", "a ResNet-18 encoder", "using the InceptionV2 architecture"
+    re.compile(rf"{_USE}{_MODEL}\s+(?:(?:pre-?trained|convolutional|image|text)\s+)?{_ROLE}", re.I),
+    # "we use ResNet-50 as the backbone"
+    re.compile(rf"{_USE}{_MODEL}\s+as\s+(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+)?{_ROLE}", re.I),
+    # "the backbone is a ResNet-50", "our encoder is a pretrained BERT-base"
+    re.compile(
+        rf"\b(?:the|our)\s+(?:[\w-]+\s+)?{_ROLE}\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:pre-?trained\s+)?{_MODEL}",
+        re.I,
+    ),
+    # "we fine-tune RoBERTa-large": the model itself
+    re.compile(rf"\bwe\s+{_VERB}{_MODEL}(?=\s+(?:on|for|with)\b|\s*[.,;])", re.I),
+)
+_KEYS = {"network": "architecture"}
+
+
+def models(text: str) -> Iterator[Named]:
+    """Each architecture or pretrained model the text says the method uses, keyed by the part it fills."""
+    for rx in _PATTERNS:
+        for m in rx.finditer(text):
+            role = re.sub(r"\s+", " ", (m.groupdict().get("role") or "model").lower())
+            yield Named(m, role, _KEYS.get(role, role.replace(" ", "_")))  # 'language model': language_model
