@@ -153,3 +153,20 @@ Configuration Value Hyper-parameter setting for SFT
     assert got["mixed_precision"] == [("bf16", "stated")]
     assert got["deepspeed_zero_stage"] == [("stage 2", "stated")]
     assert got["constant_mean"] == [(0.5, "stated")]  # 'cf1' before the value is its symbol
+
+
+def test_an_uncaptioned_table_whose_rows_name_settings_and_its_per_update_and_layer_rows() -> None:
+    md = (
+        "| | CIFAR-10 | ImageNet |\n| --- | --- | --- |\n| Batch size | 128 | 1024 |\n| Base LR | 0.1 | 0.4 |\n"
+        "| Weight decay | 5e-4 | 1e-4 |\n| LR schedule | cosine | step |\n\n"
+        "Table 5: PPO.\n\n| Hyperparameter | Value |\n| --- | --- |\n| Number of epochs per update | 10 |\n"
+        "| Hidden layers | 2 × 64 |\n| Total timesteps | 1M |\n"
+    )
+    got = found(md, context=True)
+    assert got["learning_rate"] == [(0.1, "stated", "CIFAR-10"), (0.4, "stated", "ImageNet")]
+    assert got["weight_decay"] == [(5e-4, "stated", "CIFAR-10"), (1e-4, "stated", "ImageNet")]
+    assert got["lr_schedule"] == [("cosine", "stated", "CIFAR-10"), ("step", "stated", "ImageNet")]
+    assert got["epochs_per_update"] == [(10.0, "stated", None)]
+    assert got["num_layers"] == [(2.0, "stated", None)] and got["hidden_size"] == [(64.0, "stated", None)]
+    assert got["training_steps"] == [(1e6, "stated", None)]
+    assert "epochs" not in got and "diffusion_steps" not in got

@@ -111,6 +111,7 @@ from tools.analysis.hp_vocabulary import (
     SYNONYMS,
     WORD_VALUED,
     canonical_key,
+    loop_key,
     singular,
 )
 
@@ -435,9 +436,8 @@ class _ProseScan:
     def loop_of(self, m: re.Match[str], name: str, key: str) -> tuple[str, str]:
         """'4 epochs per update', '2048 steps per environment': an inner loop's count, not the run's length;
         '250 DDIM steps for sampling': the sampler's steps."""
-        if per := _PER.match(self.text, m.end()):
-            name = f"{m['name']} per {per['noun']}".lower()
-            return name, re.sub(r"\W+", "_", name)
+        if (per := _PER.match(self.text, m.end())) and (loop := loop_key(m["name"], per["noun"])):
+            return f"{m['name']} per {per['noun']}".lower(), loop
         if _SAMPLER.search(m["gap"] or "") or _FOR_SAMPLING.match(self.text, m.end()):
             return f"{m['gap'] or ''}{m['name']}".strip(), "sampling_steps"
         return name, key

@@ -85,6 +85,9 @@ class _Layout:
         named_row = len(header) <= 3 and re.search(r"[A-Za-z]{2}", header[0]) is not None
         first_value = header[1] if self.pairs else header[-1]
         self.headless = (named_row or bool(self.pairs)) and bool(setting_value(first_value))
+        # '| | CIFAR-10 | ImageNet |' over 'Batch size', 'Weight decay' rows: most rows name a known setting
+        known = [r for r in rows if r and row_key(_row_name(r[0]))[0] in SYNONYMS]
+        self.rows_named = len(known) >= 3 and len(known) * 3 >= len(rows) * 2
 
     def columns(self, width: int) -> list[int]:
         return self.values or list(range(self.name + 1, width))
@@ -139,6 +142,9 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
         and not results
         or follows
         and layout.headless  # the right one of two settings tables side by side
+        or layout.rows_named
+        and not results
+        and not RESULT_WORDS.search(" ".join(layout.header))
     )
 
 
@@ -168,13 +174,18 @@ def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) ->
             layout.header[k] if k < len(layout.header) and len(columns) > 1 and not layout.headless else None
         )
         ctx = " ".join(x for x in (head, qualifier) if x) or None
-        if value := setting_value(cells[k]) or _word_value(cells[k], key, k == len(cells) - 1):
+        if key in ("num_layers", "hidden_size") and (shape := _LAYERS_BY_WIDTH.fullmatch(cells[k].strip())):
+            out.add(line, name, "num_layers", shape["n"], "table", line.text, context=ctx)
+            out.add(line, name, "hidden_size", shape["width"], "table", line.text, context=ctx)
+        elif value := setting_value(cells[k]) or _word_value(cells[k], key, k == len(cells) - 1):
             out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx)
         where = " ".join(filter(None, (name, head)))
         for sym, v in _assignments(cells[k]):  # 'Optimizer momentum | β1=0.9, β2=0.96'
             out.add(line, sym, symbol_key(sym), v, "table", line.text, context=where)
 
 
+# a network given as layers × units: 'Hidden layers | 2 × 64'
+_LAYERS_BY_WIDTH = re.compile(r"(?P<n>[1-9])\s*[×x]\s*(?P<width>\d{2,5})")
 _WORDS_VALUE = re.compile(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2}")
 
 

@@ -9,7 +9,15 @@ from tools.analysis.components import CITATION
 from tools.analysis.hp_normalize import SCALAR, VALUE_RE
 from tools.analysis.hp_patterns import MODIFIERS, SYM
 from tools.analysis.hp_phrased import phrase_key
-from tools.analysis.hp_vocabulary import CHOICES, GREEK, OPTIMIZERS, RESULT_WORDS, SYNONYMS, canonical_key
+from tools.analysis.hp_vocabulary import (
+    CHOICES,
+    GREEK,
+    OPTIMIZERS,
+    RESULT_WORDS,
+    SYNONYMS,
+    canonical_key,
+    loop_key,
+)
 
 SIZE_COLUMN = "a model's size in a table of models compared, not a setting stated for this paper's run"
 ROW_VALUE = re.compile(
@@ -54,6 +62,9 @@ def row_key(name: str) -> tuple[str, str | None]:
         key, qualifier = row_key(aside[1])  # 'Inner batch size (to estimate L)': the words aside qualify
         return key, " ".join(filter(None, (qualifier, aside[2])))
     if count := re.fullmatch(r"(?i)number\s+of\s+(.+?)(?:\s+((?:in|per|for|at|during|on)\s.+))?", name):
+        per = re.fullmatch(r"(?i)per\s+(.+)", count[2] or "")
+        if per and (loop := loop_key(count[1], per[1])):
+            return loop, None  # 'Number of epochs per update': an inner loop's count
         return phrase_key(f"number of {count[1]}"), count[2]  # 'number of PLTs in ensemble': num_plts
     key = canonical_key(name)
     words = name.split()

@@ -339,11 +339,22 @@ def canonical_key(name: str) -> str:
     n = _norm_name(name)
     for cand in (n, singular(n), re.sub(r"^(max|maximum|initial|base|total)\s+", "", n)):
         if cand in _INDEX:
-            return _INDEX[cand]
+            key = _INDEX[cand]
+            if key in ("diffusion_steps", "sampling_steps") and re.match(r"\s*total\s", name, re.I):
+                return "training_steps"  # 'Total timesteps': the run's length
+            return key
     head = _head_noun(n)
     if head != n and singular(head) in _INDEX:
         return _INDEX[singular(head)]
     return re.sub(r"\s+", "_", n) or "unnamed"
+
+
+def loop_key(count: str, per: str) -> str | None:
+    """'epochs' per 'update' -> 'epochs_per_update': a count of an inner loop, not the run's length; None
+    when the count is not the run's ('units per layer')."""
+    if canonical_key(count) not in ("epochs", "training_steps"):
+        return None
+    return re.sub(r"\W+", "_", f"{count} per {per}".lower()).strip("_")
 
 
 def _head_noun(n: str) -> str:
