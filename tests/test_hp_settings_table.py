@@ -157,8 +157,8 @@ Configuration Value Hyper-parameter setting for SFT
 
 def test_an_uncaptioned_table_whose_rows_name_settings_and_its_per_update_and_layer_rows() -> None:
     md = (
-        "| | CIFAR-10 | ImageNet |\n| --- | --- | --- |\n| Batch size | 128 | 1024 |\n| Base LR | 0.1 | 0.4 |\n"
-        "| Weight decay | 5e-4 | 1e-4 |\n| LR schedule | cosine | step |\n\n"
+        "| | CIFAR-10 | ImageNet |\n| --- | --- | --- |\n| Batch size | 128 | 1024 |\n"
+        "| Base LR | 0.1 | 0.4 |\n| Weight decay | 5e-4 | 1e-4 |\n| LR schedule | cosine | step |\n\n"
         "Table 5: PPO.\n\n| Hyperparameter | Value |\n| --- | --- |\n| Number of epochs per update | 10 |\n"
         "| Hidden layers | 2 × 64 |\n| Total timesteps | 1M |\n"
     )
