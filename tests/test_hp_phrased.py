@@ -47,7 +47,7 @@ def test_a_count_of_one_thing_in_another_is_a_count_of_the_first() -> None:
     )
     assert got == {
         "hidden_size": [([1024.0, 1536.0], "stated")],
-        "num_burn_in_iterations": [(1000.0, "stated")],
+        "burn_in": [(1000.0, "stated")],
     }
 
 

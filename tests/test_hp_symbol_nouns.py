@@ -16,11 +16,11 @@ def _found(markdown: str) -> dict[str, list[tuple]]:
 def test_a_plural_noun_after_the_value_names_the_symbol() -> None:
     md = (
         "The number of chains M trades speed for accuracy, and a budget M is spent per query.\n\n"
-        "We fit each model with M = 4 chains, R = 16 restarts and a step size of 0.05.\n"
+        "We fit each model with M = 4 chains, R = 16 sweeps and a step size of 0.05.\n"
     )
     got = _found(md)
     assert got["chains"] == [(4.0, "stated")]  # counted elsewhere ("the number of chains"): stated
-    assert "restarts" not in got  # never counted elsewhere: perhaps a verb ("M = 8 wins")
+    assert "sweeps" not in got  # not counted elsewhere nor a plain count noun: a verb? ("M = 8 wins")
     assert "budget" not in got
 
 

@@ -111,3 +111,19 @@ def test_schedule_floor_plateau_decay_validation_split_and_critic_steps() -> Non
     assert got["lr_schedule"][-1] == ("reduce on plateau", "stated")
     assert got["validation_split"] == [(0.1, "stated")]
     assert got["n_critic"] == [(5.0, "stated")]
+
+
+def test_sampler_and_kernel_settings_and_a_symbol_counting_a_known_noun() -> None:
+    got = found(
+        "We use 500 inducing points and a Matérn kernel with length scale 0.5. The number of leapfrog "
+        "steps is set to 10, and we draw samples after a burn-in of 500 iterations. Intervals use 1000 "
+        "bootstrap samples.\n\n"
+        "We run each algorithm for T = 10^5 rounds. The model with M = 8 wins.\n"
+    )
+    assert got["num_inducing_points"] == [(500.0, "stated")]
+    assert got["lengthscale"] == [(0.5, "stated")]
+    assert got["num_leapfrog_steps"] == [(10.0, "stated")]
+    assert got["burn_in"] == [(500.0, "stated")]
+    assert got["num_resamples"] == [(1000.0, "stated")]
+    assert got["rounds"] == [(100000.0, "stated")]
+    assert "training_steps" not in got and "wins" not in got

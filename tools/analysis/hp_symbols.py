@@ -28,6 +28,17 @@ from tools.analysis.hp_patterns import (
 )
 from tools.analysis.hp_vocabulary import COUNT_KEYS, RESULT_WORDS, WORD_VALUED, canonical_key, singular
 
+# plural nouns that count a run's parts and are hardly ever verbs: "for T = 10^5 rounds", "B = 15 bins."
+_COUNT_NOUNS = frozenset(
+    {
+        "rounds", "bins", "particles", "members", "components", "clusters", "layers", "epochs", "episodes",
+        "seeds", "folds", "chains", "experts", "arms", "tokens", "dimensions", "units", "filters", "channels",
+        "blocks", "iterations", "neighbors", "neighbours", "trials", "replicates", "anchors", "prototypes",
+        "centroids", "modes", "atoms", "repetitions", "restarts", "generations", "agents", "rollouts",
+        "trajectories",
+    }
+)
+
 
 def symbol_named_here(text: str, m: re.Match[str], symbols: dict[str, str]) -> tuple[str, bool] | None:
     """The noun the sentence gives an assigned symbol, and whether it may be taken as stated: a plural noun
@@ -41,7 +52,8 @@ def symbol_named_here(text: str, m: re.Match[str], symbols: dict[str, str]) -> t
     if after and not UNIT.match(after[0]) and not RESULT_WORDS.search(after["noun"]):
         words = after["noun"].split()
         plain = words[0] not in GAP_FILLER and not NOT_A_NOUN.search(words[0])
-        if f"#{singular(words[-1])}" in symbols:  # "K = 5 tracks the teacher": a verb, never counted
+        counted = f"#{singular(words[-1])}" in symbols or words[-1] in _COUNT_NOUNS
+        if counted:  # "K = 5 tracks the teacher": a verb, never counted
             return (after["noun"] if plain else words[-1]), True
     before = NOUN_BEFORE_SYM.search(text[max(0, m.start() - 30) : m.start()])
     if before and not NOT_A_NOUN.search(before["noun"]) and before["noun"] not in GENERIC_NOUNS:

@@ -150,7 +150,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "num_res_blocks": ("residual blocks", "resblocks", "res blocks", "resnet blocks"),
     "num_parameters": ("parameters", "params", "number of parameters"),
     "num_runs": ("runs", "random seeds", "seeds", "repetitions", "repeats", "trials"),
-    "num_resamples": ("resamples", "bootstrap resamples", "bootstrap replicates"),
+    "num_resamples": ("resamples", "bootstrap resamples", "bootstrap replicates", "bootstrap samples"),
+    "num_inducing_points": ("inducing points", "inducing variables"),
+    "num_leapfrog_steps": ("leapfrog steps",),
+    "burn_in": ("burn in", "burnin", "burn in iterations", "burn in steps", "burn in period"),
+    "lengthscale": ("length scale", "lengthscale", "kernel lengthscale", "kernel length scale"),
     "num_arms": ("arms", "number of arms"),
     "objective": ("objective", "loss", "training objective", "loss function"),
     "activation": (
@@ -191,6 +195,9 @@ SIZE_KEYS = {"image_size", "crop_size", "patch_size", "kernel_size", "pool_size"
 
 # keys whose value may come before the name ("200K training iterations", "four attention heads")
 COUNT_KEYS = {
+    "num_inducing_points",
+    "num_leapfrog_steps",
+    "burn_in",
     "num_envs",
     "gradient_accumulation_steps",
     "training_steps",
