@@ -127,3 +127,19 @@ def test_sampler_and_kernel_settings_and_a_symbol_counting_a_known_noun() -> Non
     assert got["num_resamples"] == [(1000.0, "stated")]
     assert got["rounds"] == [(100000.0, "stated")]
     assert "training_steps" not in got and "wins" not in got
+
+
+def test_audio_front_end_vocabulary_precision_queue_and_lora_settings() -> None:
+    got = found(
+        "We extract 80-dimensional log-Mel filterbank features with a 25 ms window and a 10 ms shift. "
+        "We use a vocabulary of 5000 BPE units. The LoRA rank is 8. Training is done in bfloat16. "
+        "We use a queue of 65536 negative keys.\n"
+    )
+    assert got["num_mel_bins"] == [(80.0, "stated")]
+    assert got["window_size"] == [(0.025, "stated")]
+    assert got["hop_length"] == [(0.01, "stated")]
+    assert got["vocab_size"] == [(5000.0, "stated")]
+    assert "hidden_size" not in got  # BPE units are tokens, not a layer's
+    assert got["lora_r"] == [(8.0, "stated")]
+    assert got["precision"] == [("bfloat16", "stated")]
+    assert got["queue_size"] == [(65536.0, "stated")]

@@ -49,6 +49,43 @@ _PHRASES = (
         "n_critic",
         "discriminator updates per generator update",
     ),
+    # "a vocabulary of 5000 BPE units": the vocabulary's size (its 'units' are no layer's)
+    (
+        rf"\bvocabular(?:y|ies)\s+(?:size\s+)?(?:of|with)\s+{_N}(?:\s+(?:[\w-]+\s+)?(?:units|tokens|words|sub-?words|pieces|"
+        r"merges|types|entries))?(?![\w.,]\d)",
+        "vocab_size",
+        "vocabulary size",
+    ),
+    # "80-dimensional log-Mel filterbank features": the number of Mel bands the audio is read in
+    (
+        rf"(?<![\w.]){_N}(?:-dimensional|-dim|-channel)?\s*(?:log[\s-]?)?mel[\s-]?(?:scale\s+)?"
+        r"(?:filter[\s-]?banks?|fbanks?|spectrograms?|features|bins|bands|channels)\b",
+        "num_mel_bins",
+        "Mel bands",
+    ),
+    # "a 25 ms window and a 10 ms shift": the analysis window and its hop
+    (
+        r"(?<![\w.])(?P<value>\d+(?:\.\d+)?\s?ms)\s+(?:(?:hamming|hann(?:ing)?|analysis|sliding)\s+)?windows?\b",
+        "window_size",
+        "analysis window",
+    ),
+    (
+        r"(?<![\w.])(?P<value>\d+(?:\.\d+)?\s?ms)\s+(?:frame\s+)?(?:shift|hop|stride)\b",
+        "hop_length",
+        "window hop",
+    ),
+    # "training is done in bfloat16", "mixed precision (fp16)": the number format of training
+    (
+        r"\b(?:in|with|using|mixed[\s-]precision)\s+\(?(?P<value>bfloat16|bf16|float16|fp16|fp32|tf32)\b",
+        "precision",
+        "numeric precision",
+    ),
+    # "a queue of 65536 negative keys": the size of a memory queue
+    (
+        rf"\b(?:a|the|our)\s+(?:memory\s+|dictionary\s+|feature\s+)?queue\s+(?:of|with)\s+(?:size\s+)?{_N}\b",
+        "queue_size",
+        "queue size",
+    ),
     # "sequences are truncated to 128 tokens": the longest input the model reads
     (
         r"\b(?:truncated?|truncating|clipped|limited|capped|padded\s+or\s+truncated)\s+(?:to|at)\s+"
