@@ -116,3 +116,23 @@ def test_runs_counted_in_words_when_the_sentence_says_they_were_run() -> None:
 def test_an_image_s_channels_are_no_layer_width() -> None:
     got = found("We denote x0 as the original image (3 channel RGB). It is encoded in 3 channels.\n")
     assert got["base_channels"] == [(3.0, "candidate")]
+
+
+def test_results_named_models_cited_clauses_and_diverging_values_are_candidates() -> None:
+    md = (
+        "Our method achieves a top-1 accuracy of 76.5% with 25M parameters.\n\n"
+        "BERT-large has 24 layers and 340M parameters.\n\n"
+        "In contrast to Smith et al. (2020), who train for 90 epochs, we train for 30 epochs.\n\n"
+        "We observe that a learning rate of 1.0 causes divergence.\n"
+    )
+    got = _found(md)
+    assert got["num_parameters"] == [(25e6, "candidate"), (340e6, "candidate")]
+    assert got["num_layers"] == [(24.0, "candidate")]
+    assert got["epochs"] == [(90.0, "candidate"), (30.0, "stated")]
+    assert got["learning_rate"] == [(1.0, "candidate")]
+
+
+def test_a_seeds_value_and_a_count_of_seeds() -> None:
+    got = _found("We set the random seed to 42. Results are averaged over five random seeds and one seed.\n")
+    assert got["seed"] == [(42.0, "stated")]
+    assert {v for v, _c in got["num_runs"]} == {5.0, 1.0}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tools.analysis.hp_models import MODEL_NAME
 from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_setup import decide, setup_section
 from tools.analysis.hp_vocabulary import COUNT_KEYS
@@ -71,7 +72,7 @@ _GENERAL = re.compile(r"\b(?:usually|typically|commonly|often|conventionally|e\.
 # a value the paper found wanting or only tried aside: "it was sub-optimal for images of 64 × 64", "(namely
 # d = 100 and d = 200, yielded identical results)"
 _TRIED = re.compile(
-    r"\bsub-?optimal\b|\b(?:worked|works|performs?|performed)\s+(?:\w+\s+)?(?:poorly|worse)\b|"
+    r"\bsub-?optimal\b|\bdiverg(?:e|es|ed|ence)\b|\b(?:caus\w*|lead\w*\s+to|led\s+to)\s+(?:\w+\s+)?instabilit\w*|\b(?:worked|works|performs?|performed)\s+(?:\w+\s+)?(?:poorly|worse)\b|"
     r"\byield(?:s|ed)?\s+(?:qualitatively\s+)?(?:similar|identical|the\s+same|comparable)\s+results\b|"
     r"\bseems?\s+(?:to\s+be\s+)?(?:sufficient|enough)\b|\bwould\s+(?:suffice|be\s+(?:enough|sufficient))\b",
     re.I,
@@ -90,7 +91,8 @@ _PART_OF_WHOLE = r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?{value}\s+[a-z]+\s+(?
 # a sentence reporting an outcome: "OS outperforms Sinkhorn for N = 100", "with B = 10 bins, n = 3000 the
 # error is 5.2 ± 1.1 times lower", "a 35% lower error ... for B = 100"; not when it states a choice
 _OUTCOME = re.compile(
-    r"\boutperform\w*|\bmatch(?:es|ed)?\s+(?:\w+\s+)?(?:the\s+)?performance\b|"
+    r"\boutperform\w*|\bachiev(?:es|ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:accuracy|error|score|performance|F1|BLEU|AUC|mAP|perplexity|reward|return)\b|\bmatch(?:es|ed)?\s+(?:\w+\s+)?(?:the\s+)?performance\b|"
     r"\b\d+(?:\.\d+)?\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?:x|×|times)\s+(?:lower|higher|smaller|larger|faster|slower|"
     r"better|worse)\b|\b\d+(?:\.\d+)?\s*%\s+(?:lower|higher|better|worse|smaller|larger)\b",
     re.I,
@@ -107,8 +109,13 @@ _CHOICE = re.compile(
 )
 # a citation as the subject of a clause: "e.g. [brocker2012] use B = 51 bins", "(Guo et al., 2017) used 15"
 _CITED_SUBJECT = re.compile(
-    r"(?:\[[^\]]{1,80}\]|\([A-Z][^()]{1,60}\d{4}[a-z]?\))\s+(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
+    r"(?:\[[^\]]{1,80}\]|\([A-Z][^()]{1,60}\d{4}[a-z]?\)|et\s+al\.?\s*\(\d{4}[a-z]?\))\s*,?\s+"
+    r"(?:(?:who|which)\s+)?(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
     r"train|trains|trained|employ|employs|employed|report|reports|reported|recommend\w*|suggest\w*)\b"
+)
+# what a named model is made of, not a choice: "BERT-large has 24 layers and 340M parameters"
+_NAMED_MODEL_HAS = re.compile(
+    rf"^\W*(?:the\s+)?(?:original\s+)?{MODEL_NAME}\s+(?:model\s+)?(?:has|have|had|consists\s+of|contains|comprises)\b"
 )
 # a way a problem may (or cannot) be solved, not what was done: "it can be solved in terms of w using the Adam
 # optimizer", "which cannot be achieved using SGD"
@@ -252,6 +259,7 @@ def _sentence_doubt(quote: str, value: str) -> str | None:
         (any(_ticks(m.group(0)) for m in _RUN.finditer(quote)), "axis ticks of a figure"),
         (_DRAWN.search(quote), "the extent of a figure"),
         (_TRIED.search(quote), "a value found wanting or tried aside"),
+        (_NAMED_MODEL_HAS.search(quote) and not ours, "a description of a named pretrained model"),
         (len(_CODE_CALL.findall(quote)) >= 2 or len(_CODE_NAME.findall(quote)) >= 3, _CODE_WHY),
     )
     return next((why for hit, why in checks if hit), None)

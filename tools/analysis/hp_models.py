@@ -14,10 +14,11 @@ _FAMILY = (
     r"Mistral|CLIP|U-?Net)"
 )
 # a family and its size: "ResNet-50", "ViT-B/16", "Llama-3.1-8B", "T5-base", "InceptionV2", "BERT base"
-_MODEL = (
-    rf"(?P<value>(?-i:{_FAMILY})(?:[-\s]?(?:v?\d+(?:\.\d+)?[A-Za-z]?|V\d|[BLSH]/\d+|B\d|base|large|small|tiny|"
-    r"XXL|XL|\d+[BM])(?![\w]))*)(?![\w-])"
+MODEL_NAME = (
+    rf"(?-i:{_FAMILY})(?:[-\s]?(?:v?\d+(?:\.\d+)?[A-Za-z]?|V\d|[BLSH]/\d+|B\d|base|large|small|tiny|"
+    r"XXL|XL|\d+[BM])(?![\w]))*"
 )
+_MODEL = rf"(?P<value>{MODEL_NAME})(?![\w-])"
 _ROLE = (
     r"(?P<role>backbone|encoder|decoder|generator|discriminator|classifier|feature\s+extractor|"
     r"language\s+model|teacher|student|model|network|architecture)s?\b"

@@ -419,6 +419,8 @@ class _ProseScan:
                 if m.re is NAME_VALUE and last and re.fullmatch(SYM, last[0]):
                     self.local[last[0]] = canonical_key(name)
                 key = canonical_key(name)
+                if m.re is VALUE_NAME and key == "seed":
+                    key = "num_runs"  # "one random seed": a count of seeds, not a seed's value
                 if m.re is VALUE_NAME and key in ("training_steps", "epochs"):
                     name, key = self.loop_of(m, name, key)
                 if m.re is NAME_VALUE and key == "num_layers" and self.of_head(m) == "size":

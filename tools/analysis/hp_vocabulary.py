@@ -149,6 +149,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "base_channels": ("channels", "base channels", "channel width", "filters"),
     "num_res_blocks": ("residual blocks", "resblocks", "res blocks", "resnet blocks"),
     "num_parameters": ("parameters", "params", "number of parameters"),
+    "seed": ("random seed", "seed"),  # one seed's value; "5 random seeds" counts runs
     "num_runs": ("runs", "random seeds", "seeds", "repetitions", "repeats", "trials"),
     "num_resamples": ("resamples", "bootstrap resamples", "bootstrap replicates", "bootstrap samples"),
     "num_inducing_points": ("inducing points", "inducing variables"),
