@@ -561,6 +561,13 @@ def _with_rows(*rows: tuple[str, str, str]) -> str:
     return CHECKLIST.replace("| **HP-weight-decay** |", added + "| **HP-weight-decay** |")
 
 
+def test_the_papers_seed_goes_into_every_config(root, no_index):
+    (root / "IMPLEMENTATION_CHECKLIST.md").write_text(_with_rows(("HP-seed", "random seed", "42")))
+    create_project(root / "seeded", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
+    for size in ("small", "large"):
+        assert yaml.safe_load((root / f"seeded/configs/{size}.yaml").read_text())["train"]["seed"] == 42
+
+
 EPOCHS = _with_rows(
     ("HP-epochs", "epochs", "200"),
     ("HP-lr-decay", "lr decay", "0.2"),

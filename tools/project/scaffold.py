@@ -270,9 +270,10 @@ HP_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "lr_milestones": ("train", ("lr_milestones",)),
     "lr_decay_every": ("train", ("lr_decay_steps", "lr_decay_epochs")),
     "grad_clip": ("train", ("gradient_clipping",)),
+    "seed": ("train", ("seed",)),
 }
 # values the paper states for a training run of any length: every config takes them, not only `large`
-SIZE_FREE = {"lr_schedule", "grad_clip", "lr_decay"}
+SIZE_FREE = {"lr_schedule", "grad_clip", "lr_decay", "seed"}
 # the rows a paper that counts its schedule in epochs needs (written only then): steps in an epoch of the
 # synthetic data, per config size
 STEPS_PER_EPOCH = {"small": 10, "medium": 100, "large": 1000}
