@@ -136,3 +136,8 @@ def test_a_seeds_value_and_a_count_of_seeds() -> None:
     got = _found("We set the random seed to 42. Results are averaged over five random seeds and one seed.\n")
     assert got["seed"] == [(42.0, "stated")]
     assert {v for v, _c in got["num_runs"]} == {5.0, 1.0}
+
+
+def test_the_end_of_a_range_is_no_single_setting() -> None:
+    got = _found("We train base models at parameter sizes ranging from 600M to 3B parameters.\n")
+    assert got["num_parameters"] == [(3e9, "candidate")]

@@ -113,6 +113,8 @@ _CITED_SUBJECT = re.compile(
     r"(?:(?:who|which)\s+)?(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
     r"train|trains|trained|employ|employs|employed|report|reports|reported|recommend\w*|suggest\w*)\b"
 )
+# the upper end of a range of values: "ranging from 600M to 3B parameters", "from 2 to 8 layers"
+_RANGE_END = re.compile(rf"\bfrom\s+(?:{SCALAR})\s*(?:[a-z]{{1,12}}\s+)?(?:to|up\s+to|through)\s+$", re.I)
 # what a named model is made of, not a choice: "BERT-large has 24 layers and 340M parameters"
 _NAMED_MODEL_HAS = re.compile(
     rf"^\W*(?:the\s+)?(?:original\s+)?{MODEL_NAME}\s+(?:model\s+)?(?:has|have|had|consists\s+of|contains|comprises)\b"
@@ -259,6 +261,7 @@ def _sentence_doubt(quote: str, value: str) -> str | None:
         (any(_ticks(m.group(0)) for m in _RUN.finditer(quote)), "axis ticks of a figure"),
         (_DRAWN.search(quote), "the extent of a figure"),
         (_TRIED.search(quote), "a value found wanting or tried aside"),
+        (_RANGE_END.search(quote[: max(0, quote.find(value))][-40:]), "one end of a range ('from 2 to 8')"),
         (_NAMED_MODEL_HAS.search(quote) and not ours, "a description of a named pretrained model"),
         (len(_CODE_CALL.findall(quote)) >= 2 or len(_CODE_NAME.findall(quote)) >= 3, _CODE_WHY),
     )
