@@ -143,3 +143,9 @@ def test_audio_front_end_vocabulary_precision_queue_and_lora_settings() -> None:
     assert got["lora_r"] == [(8.0, "stated")]
     assert got["precision"] == [("bfloat16", "stated")]
     assert got["queue_size"] == [(65536.0, "stated")]
+
+
+def test_a_power_of_two_is_read_whole() -> None:
+    got = found("We use a learning rate of 10^{-4} and a batch size of 2^{10}.\n")
+    assert got["batch_size"] == [(1024.0, "stated")]
+    assert got["learning_rate"] == [(1e-4, "stated")]

@@ -18,7 +18,8 @@ _SCI = (
 _ENOT = rf"(?:{NUM})[eE](?:\s?{_MINUS}\s?)?\d+"  # '1e-08', and '1e − 08' as a PDF sets it
 _SUFFIXED = rf"(?:{NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{NUM})\s(?:thousand|million|billion)\b"
 _FRACTION = rf"(?:{NUM})\s*/\s*(?:{NUM})"
-SCALAR = rf"(?:{_SCI}|{_ENOT}|{_FRACTION}|{_SUFFIXED}|(?:{NUM})\s?%|{NUM})"
+_POWER_OF_TWO = r"2\s*\^\s*\{?\s*\d{1,2}\s*\}?"  # a batch of 2^{10}
+SCALAR = rf"(?:{_SCI}|{_POWER_OF_TWO}|{_ENOT}|{_FRACTION}|{_SUFFIXED}|(?:{NUM})\s?%|{NUM})"
 WORDNUM = "|".join(WORD_NUMBERS)
 _ELLIPSIS = r"\.\s?\.\s?\.|…|\\ldots|\\dots"
 GRID = rf"\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}|{_ELLIPSIS}))+\s*\}}"  # grid {0.1, 0.2}, {2, ..., 128}
@@ -36,6 +37,8 @@ def _scalar(text: str) -> float | None:
     t = text.strip().replace("−", "-").replace("–", "-").replace("´", "-").replace(" ", "")
     if not t:
         return None
+    if m := re.fullmatch(r"2\^\{?(\d{1,2})\}?", t):
+        return float(2 ** int(m.group(1)))
     if m := re.fullmatch(r"(\d(?:\.\d+)?)×10([1-9])", t):  # '2×105': the exponent lost its superscript
         return clean_float(float(m.group(1)) * 10.0 ** int(m.group(2)))
     m = re.fullmatch(r"(?:([\d.,]+)[×x·*])?10(?:\^\{?(-?\d+)\}?|(-\d+)|\*\*(-?\d+))", t)
