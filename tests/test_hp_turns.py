@@ -149,3 +149,23 @@ def test_a_power_of_two_is_read_whole() -> None:
     got = found("We use a learning rate of 10^{-4} and a batch size of 2^{10}.\n")
     assert got["batch_size"] == [(1024.0, "stated")]
     assert got["learning_rate"] == [(1e-4, "stated")]
+
+
+def test_rl_episode_length_n_step_frames_and_an_annealed_epsilon() -> None:
+    got = found(
+        "We use ε-greedy exploration with ε annealed linearly from 1.0 to 0.1 over the first 1M frames. "
+        "We use a frame skip of 4 and stack the last 4 frames. Episodes are truncated at 27,000 steps. "
+        "We use n-step returns with n = 3. Learning starts after 50,000 steps. The policy is evaluated every "
+        "5000 steps over 10 episodes. We train for 10M frames with a population size of 50.\n\n"
+        "We evaluate our method on 26 games.\n"
+    )
+    assert got["epsilon_start"] == [(1.0, "stated")]
+    assert got["epsilon_end"] == [(0.1, "stated")]
+    assert got["epsilon_anneal_steps"] == [(1e6, "stated")]
+    assert got["frame_skip"] == [(4.0, "stated")] and got["frame_stack"] == [(4.0, "stated")]
+    assert got["max_episode_steps"] == [(27000.0, "stated")]
+    assert got["n_step"] == [(3.0, "stated")]
+    assert got["learning_starts"] == [(50000.0, "stated")]
+    assert got["num_eval_episodes"] == [(10.0, "stated")]
+    assert got["population_size"] == [(50.0, "stated")]
+    assert got["training_frames"] == [(1e7, "stated")] and "training_steps" not in got

@@ -187,7 +187,7 @@ def doubt(  # noqa: PLR0913
         return why
     if prose and no_sentence(quote):
         return "words that make no sentence (a figure's inner text?)"
-    if prose and (why := _sentence_doubt(quote, value)):
+    if prose and (why := _sentence_doubt(quote, value, key.endswith("_end"))):
         return why
     return _value_doubt(quote, key, value, norm, prose)
 
@@ -245,15 +245,17 @@ def _optimizer_doubt(quote: str, value: str, norm: object, section: str | None) 
     return None
 
 
-def _sentence_doubt(quote: str, value: str) -> str | None:
-    """What in a prose sentence says its value may not be a setting the paper chose."""
+def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str | None:
+    """What in a prose sentence says its value may not be a setting the paper chose; `ends_a_range`: the
+    setting is where a schedule ends ('annealed from 1.0 to 0.1')."""
     ours = bool(OURS.search(quote))
+    before = quote[: max(0, quote.find(value))]
     checks = (
         (_GENERAL.search(quote) and not ours, "sentence about common practice"),
-        (_EXAMPLE_BEFORE.search(quote[: max(0, quote.find(value))][-30:]), "an example value"),
+        (_EXAMPLE_BEFORE.search(before[-30:]), "an example value"),
         (_clause_cites(quote, value), "clause about cited work"),
         (_OUTCOME.search(quote) and not _CHOICE.search(quote), "a sentence reporting results"),
-        (_REACHED_BEFORE.search(quote[: max(0, quote.find(value))]), "a value a run reached, not a setting"),
+        (_REACHED_BEFORE.search(before), "a value a run reached, not a setting"),
         (_HYPOTHETICAL.search(quote) and not ours, "a hypothetical case"),
         (_POSSIBLE.search(quote) and not ours, "a way it can be done, not a stated choice"),
         (_OTHERS_RESULT.search(quote), "another method's result"),
@@ -261,7 +263,7 @@ def _sentence_doubt(quote: str, value: str) -> str | None:
         (any(_ticks(m.group(0)) for m in _RUN.finditer(quote)), "axis ticks of a figure"),
         (_DRAWN.search(quote), "the extent of a figure"),
         (_TRIED.search(quote), "a value found wanting or tried aside"),
-        (_RANGE_END.search(quote[: max(0, quote.find(value))][-40:]), "one end of a range ('from 2 to 8')"),
+        (not ends_a_range and _RANGE_END.search(before[-40:]), "one end of a range ('from 2 to 8')"),
         (_NAMED_MODEL_HAS.search(quote) and not ours, "a description of a named pretrained model"),
         (len(_CODE_CALL.findall(quote)) >= 2 or len(_CODE_NAME.findall(quote)) >= 3, _CODE_WHY),
     )

@@ -275,6 +275,17 @@ STEP_DECAY = re.compile(
     rf"(?P<ms>(?:{NUM})(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:{NUM}))*)",
     re.I,
 )
+# a setting annealed between two values: "ε annealed linearly from 1.0 to 0.1 over the first 1M frames",
+# "β annealed from 0.4 to 1"
+ANNEALED = re.compile(
+    r"(?P<name>ε|epsilon|β|beta|τ|tau|temperature|KL\s+weight|exploration\s+rate|entropy\s+coefficient)"
+    r"(?:-greedy(?:\s+exploration)?)?[^.;]{0,40}?\b(?:is\s+|was\s+)?(?:linearly\s+|exponentially\s+)?"
+    r"(?:annealed|decayed|decreased|reduced|increased|lowered|decays|decreases)\s+(?:linearly\s+|exponentially\s+)?"
+    rf"from\s+(?P<start>{SCALAR})\s+to\s+(?P<end>{SCALAR})(?![\d.,]\d)"
+    rf"(?:\s+(?:over|during|in)\s+(?:the\s+first\s+)?(?P<over>{SCALAR})\s+"
+    r"(?P<unit>frames|steps|iterations|updates|episodes|epochs)\b)?",
+    re.I,
+)
 # "reduced by a factor of 10 when the validation loss plateaus": a decay on a plateau, not at set steps
 PLATEAU_DECAY = re.compile(
     rf"{_DECAY_BY}\s+(?:when|whenever|once|if|each\s+time|on)\b[^.;]{{0,60}}?\b(?P<plateau>plateau(?:s|ed|ing)?)\b",

@@ -86,6 +86,42 @@ _PHRASES = (
         "queue_size",
         "queue size",
     ),
+    # "episodes are truncated at 27,000 steps", "200 episodes of 500 steps each": an episode's length
+    (
+        r"\bepisodes?\s+(?:are|is|were|was)\s+(?:truncated|terminated|capped|limited|cut|reset)\s+(?:at|after|to)\s+"
+        rf"(?:a\s+maximum\s+of\s+)?{_N}\s+(?:steps|frames|time\s?steps|transitions|actions)\b"
+        rf"|\bepisodes?\s+(?:of|lasting|lasts|with)\s+(?:at\s+most\s+|up\s+to\s+)?(?P<value2>{NUM})\s+"
+        r"(?:steps|frames|time\s?steps|transitions)\b",
+        "max_episode_steps",
+        "episode length",
+    ),
+    # "n-step returns with n = 3", "3-step returns": the bootstrap horizon of the targets
+    (
+        rf"\b[nN]-step\s+(?:returns?|targets?|bootstrap\w*|TD|Q-learning|learning)\s+(?:with\s+)?[nN]\s*=\s*{_N}"
+        r"|(?<![\w.])(?P<value2>\d{1,3})-step\s+(?:returns?|targets?|bootstrap\w*|TD)\b",
+        "n_step",
+        "n-step return length",
+    ),
+    # "learning starts after 50,000 steps": the transitions gathered before the first update
+    (
+        rf"\blearning\s+starts?\s+(?:only\s+)?(?:after|at)\s+{_N}\s+(?:steps|frames|transitions|samples)\b",
+        "learning_starts",
+        "steps before learning starts",
+    ),
+    # "we stack the last 4 frames", "4 stacked frames": the frames one observation holds
+    (
+        rf"\bstack(?:s|ed|ing)?\s+(?:the\s+)?(?:last\s+|most\s+recent\s+|previous\s+)?{_WORD}\s+(?:consecutive\s+)?frames\b"
+        r"|(?<![\w.])(?P<value2>\d{1,2})\s+stacked\s+frames\b",
+        "frame_stack",
+        "stacked frames",
+    ),
+    # "the policy is evaluated every 5000 steps over 10 episodes": the episodes one evaluation averages
+    (
+        rf"\bevaluat\w*\b[^.;]{{0,60}}?\b(?:over|on|for|across|using)\s+{_N}\s+(?:test\s+|evaluation\s+)?"
+        r"(?:episodes|rollouts|trajectories)\b",
+        "num_eval_episodes",
+        "evaluation episodes",
+    ),
     # "sequences are truncated to 128 tokens": the longest input the model reads
     (
         r"\b(?:truncated?|truncating|clipped|limited|capped|padded\s+or\s+truncated)\s+(?:to|at)\s+"

@@ -31,6 +31,7 @@ from tools.analysis.hp_paragraphs import SENTENCE_END, SENTENCE_START, sentence_
 from tools.analysis.hp_patterns import (
     ABOUT_LR,
     ACTIVATION,
+    ANNEALED,
     BACK_REFERENCE,
     CHAINED,
     COMPOUND,
@@ -106,6 +107,7 @@ from tools.analysis.hp_respectively import respectively
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_vocabulary import (
     COUNT_ONLY,
+    GREEK,
     RESULT_WORDS,
     SIZE_KEYS,
     SYNONYMS,
@@ -170,6 +172,9 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
 _SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*$")
 
 
+# settings whose value is itself a first or last stretch: "warm up over the first 5 epochs", "stack the last
+# 4 frames", "ε annealed over the first 1M frames"
+_WINDOW = re.compile(r"^(?:warmup|frame_stack)|_anneal_")
 # "4 epochs per update": a loop inside the run (not "per second", a speed)
 _PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<noun>[a-z]{3,})\b", re.I)
 _SAMPLER = re.compile(r"\b(?:DDIM|DDPM|sampling|sampler|denoising|inference|generation|Langevin)\b", re.I)
@@ -270,7 +275,7 @@ class _ProseScan:
             self.where,
             sentence_around(self.text, m.start(), m.end()),
             unit[1].lower() if unit else None,
-            flagged=flagged or (not key.startswith("warmup") and _part_of_run(self.text, span)),
+            flagged=flagged or (not _WINDOW.search(key) and _part_of_run(self.text, span)),
             context=context or value_context(self.text, *span) or self.qualifier(m),
         )
 
@@ -369,6 +374,7 @@ class _ProseScan:
         self.formulas()
         self.intervals()
         self.schedules()
+        self.annealed()
         self.set_it()
         self.emit_named(compact(self.text))  # 'a 0.002 learning rate', '256-dim output', '(layers: 2)'
         self.named()
@@ -721,6 +727,19 @@ class _ProseScan:
             milestones = "[" + ", ".join(re.findall(NUM, m["ms"])) + "]"
             self.emit(m, "learning rate decay factor", "lr_decay", str(factor), m.span("value"))
             self.emit(m, f"learning rate milestones ({unit})", "lr_milestones", milestones, m.span("ms"))
+
+    def annealed(self) -> None:
+        """'ε annealed from 1.0 to 0.1 over the first 1M frames': its start, its end and the steps between."""
+        for m in ANNEALED.finditer(self.text):
+            if not self.free(*m.span("start")):
+                continue
+            name = GREEK.get(m["name"], m["name"]).lower()
+            key = re.sub(r"\s+", "_", name)
+            self.emit(m, f"initial {name}", f"{key}_start", m["start"], m.span("start"))
+            self.emit(m, f"final {name}", f"{key}_end", m["end"], m.span("end"))
+            if m["over"]:
+                unit = "epochs" if m["unit"].lower() == "epochs" else "steps"
+                self.emit(m, f"{name} annealing {unit}", f"{key}_anneal_{unit}", m["over"], m.span("over"))
 
     def periodic_decays(self) -> None:
         """'multiplied by 0.85 for every 5000 steps': the decay factor, and its period in steps or epochs."""

@@ -191,6 +191,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "num_envs": ("parallel environments", "parallel actors", "parallel workers", "environment instances"),
     "gradient_accumulation_steps": ("gradient accumulation steps", "accumulation steps"),
     "horizon": ("horizon", "episode horizon", "time horizon", "planning horizon"),
+    "max_episode_steps": ("episode length", "max episode length", "max episode steps", "episode steps"),
+    "frame_skip": ("frame skip", "frameskip", "action repeat", "action repeats"),
+    "population_size": ("population size",),
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
 }
 
