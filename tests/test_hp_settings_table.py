@@ -96,7 +96,7 @@ def test_name_value_pairs_set_side_by_side() -> None:
     assert got["discount_factor"] == [(0.995, "stated", None)]
     assert got["kl_coefficient"] == [(1.0, "stated", None)]
     assert got["learning_rate"] == [(0.0001, "stated", None)] and got["clip_param"] == [(0.3, "stated", None)]
-    assert got["episode_length"] == [(10000.0, "stated", None)]
+    assert got["max_episode_steps"] == [(10000.0, "stated", None)]
 
 
 def test_a_symbol_after_one_generic_word_tells_two_settings_apart() -> None:
