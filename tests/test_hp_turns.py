@@ -169,3 +169,13 @@ def test_rl_episode_length_n_step_frames_and_an_annealed_epsilon() -> None:
     assert got["num_eval_episodes"] == [(10.0, "stated")]
     assert got["population_size"] == [(50.0, "stated")]
     assert got["training_frames"] == [(1e7, "stated")] and "training_steps" not in got
+
+
+def test_values_paired_with_the_things_the_sentence_opens_with() -> None:
+    got = found(
+        "The actor and critic learning rates are 1e-4 and 1e-3, respectively.\n\n"
+        "The generator and the discriminator are trained with batch sizes of 32 and 64, respectively.\n",
+        context=True,
+    )
+    assert got["learning_rate"] == [(1e-4, "stated", "actor"), (1e-3, "stated", "critic")]
+    assert got["batch_size"] == [(32.0, "stated", "generator"), (64.0, "stated", "discriminator")]

@@ -28,6 +28,12 @@ _THINGS = re.compile(
     re.I,
 )
 
+# "The actor and critic learning rates are ...", "The generator and the discriminator are trained with ...":
+# the things named as the sentence's subject
+_SUBJECT = re.compile(
+    r"^\s*(?:the\s+|our\s+)?(?P<things>[A-Za-z][\w-]*\s+and\s+(?:the\s+)?[A-Za-z][\w-]*)\b", re.I
+)
+
 
 class Paired(NamedTuple):
     name: str
@@ -76,7 +82,7 @@ def _pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired
 
 
 def _things(prefix: str) -> list[str]:
-    found = list(_THINGS.finditer(prefix))
+    found = list(_THINGS.finditer(prefix)) or list(_SUBJECT.finditer(prefix))
     if not found:
         return []
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found[-1]["things"])
