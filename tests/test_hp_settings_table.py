@@ -170,3 +170,16 @@ def test_an_uncaptioned_table_whose_rows_name_settings_and_its_per_update_and_la
     assert got["num_layers"] == [(2.0, "stated", None)] and got["hidden_size"] == [(64.0, "stated", None)]
     assert got["training_steps"] == [(1e6, "stated", None)]
     assert "epochs" not in got and "diffusion_steps" not in got
+
+
+def test_a_flattened_table_under_its_own_header_line() -> None:
+    md = (
+        "Table 5: Hyperparameters for all experiments.\n\nHyperparameter Value\nLearning rate 3 × 10−4\n"
+        "Discount γ 0.99\nTarget smoothing coefficient τ 0.005\nNumber of hidden layers 2\n"
+        "Hidden units per layer 256\n\nThe encoder is trained as described above.\n"
+    )
+    got = found(md)
+    assert got["learning_rate"] == [(3e-4, "stated")]
+    assert got["discount_factor"] == [(0.99, "stated")]
+    assert got["target_smoothing_coefficient"] == [(0.005, "stated")]
+    assert got["num_layers"] == [(2.0, "stated")] and got["hidden_size"] == [(256.0, "stated")]

@@ -155,6 +155,10 @@ _SETTINGS_HEADING = re.compile(
     re.I,
 )
 _SUBHEADING = re.compile(r"^[A-Z][A-Z &-]{2,30}$")
+# the header row of such a table, on a line of its own: 'Hyperparameter Value', 'Parameter Setting'
+_FLAT_HEADER = re.compile(
+    r"^(?:Hyper-?\s?parameters?|Parameters?|Names?|Settings?|Descriptions?)\s+(?:Values?|Settings?)$", re.I
+)
 # a caption run into the header of a name/value table: 'Table 3: Discrete OT hyper-parameters. Name Value'
 _CAPTION_HEAD = re.compile(
     r"^(?:Table|TABLE)\s.{0,200}?\b(?:Name|(?:Hyper-?\s?)?[Pp]arameters?|Settings?)\s+Values?\s+"
@@ -182,7 +186,8 @@ def _flat_settings(lines: list[_Line], i: int, out: Collector) -> int:
     """Lines of 'name value' pairs under a settings heading or after a 'Name Value' header (a table the PDF
     dump flattened): one setting per pair. Returns where the block ends (i when line i does not open one)."""
     head = _CAPTION_HEAD.match(lines[i].text)
-    if not (_SETTINGS_HEADING.match(lines[i].text.strip()) or head):
+    opening = lines[i].text.strip()
+    if not (_SETTINGS_HEADING.match(opening) or _FLAT_HEADER.match(opening) or head):
         return i
     end, found = i + 1, []
     if head:  # the first rows share the caption's line
