@@ -183,3 +183,17 @@ def test_a_flattened_table_under_its_own_header_line() -> None:
     assert got["discount_factor"] == [(0.99, "stated")]
     assert got["target_smoothing_coefficient"] == [(0.005, "stated")]
     assert got["num_layers"] == [(2.0, "stated")] and got["hidden_size"] == [(256.0, "stated")]
+
+
+def test_an_architecture_table_reads_one_row_per_layer() -> None:
+    md = (
+        "Table 6: Network architecture.\n\n| Layer | Kernel size | Stride | Output channels |\n"
+        "| --- | --- | --- | --- |\n| conv1 | 3 × 3 | 1 | 64 |\n| conv2 | 3 × 3 | 2 | 128 |\n\n"
+        "Table 7: Accuracy of each architecture.\n\n| Model | Depth | Top-1 |\n| --- | --- | --- |\n"
+        "| A | 18 | 70.1 |\n| B | 50 | 76.0 |\n"
+    )
+    got = found(md, context=True)
+    assert got["kernel_size"] == [("3 × 3", "stated", "conv1"), ("3 × 3", "stated", "conv2")]
+    assert got["stride"] == [(1.0, "stated", "conv1"), (2.0, "stated", "conv2")]
+    assert got["base_channels"] == [(64.0, "stated", "conv1"), (128.0, "stated", "conv2")]
+    assert [c for _v, c, _x in got["num_layers"]] == ["candidate", "candidate"]  # a results table

@@ -30,6 +30,8 @@ _METHOD_HEAD = re.compile(r"^(?:methods?|models?|approach(?:es)?|systems?|baseli
 _SETTINGS_CAPTION = re.compile(r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)", re.I)
 # weaker: a caption that may also head an ablation's results ('Results under different parameter settings')
 _SETUP_CAPTION = re.compile(r"\b(?:parameter|experiment(?:al)?)\s+(?:settings|configurations?)\b", re.I)
+# a table of a network's layers ('Table 6: Network architecture.'): its columns, not its rows, name settings
+_ARCHITECTURE_CAPTION = re.compile(r"\barchitectures?\s*(?:details\s*)?[.:]?\s*$", re.I)
 _SHORT_HEAD = re.compile(r"^[A-Za-z][\w -]{0,40}$")
 
 
@@ -50,6 +52,8 @@ def read_settings_table(  # noqa: PLR0913
     header = row_cells(lines[i].text)
     layout = _Layout(header, [row_cells(ln.text) for ln in lines[i + 2 : end]])
     if not _of_settings(lines, i, end, layout, follows):
+        if _of_layers(lines, i) and _transposed(header, lines[i + 2 : end], symbols, out):
+            return end  # '| Layer | Kernel size | Stride |': one row per layer
         return i
     if not layout.headless and _transposed(header, lines[i + 2 : end], symbols, out):
         return end
@@ -146,6 +150,12 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
         and not results
         and not RESULT_WORDS.search(" ".join(layout.header))
     )
+
+
+def _of_layers(lines: list[_Line], i: int) -> bool:
+    """Is the table at line i captioned as a network's architecture, with no results named near it?"""
+    near = [ln.text for ln in lines[max(0, i - 3) : i] if CAPTION_LINE.match(ln.text)]
+    return any(_ARCHITECTURE_CAPTION.search(t) and not RESULT_WORDS.search(t) for t in near)
 
 
 def _row_name(cell: str) -> str:

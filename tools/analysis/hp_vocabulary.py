@@ -146,7 +146,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "num_features": ("features", "feature dimension", "number of features"),
     "input_dim": ("input size", "input dimension", "input dim"),
-    "base_channels": ("channels", "base channels", "channel width", "filters"),
+    "base_channels": (
+        "channels",
+        "base channels",
+        "channel width",
+        "filters",
+        "output channels",
+        "out channels",
+    ),
     "num_res_blocks": ("residual blocks", "resblocks", "res blocks", "resnet blocks"),
     "num_parameters": ("parameters", "params", "number of parameters"),
     "seed": ("random seed", "seed"),  # one seed's value; "5 random seeds" counts runs
