@@ -179,3 +179,19 @@ def test_values_paired_with_the_things_the_sentence_opens_with() -> None:
     )
     assert got["learning_rate"] == [(1e-4, "stated", "actor"), (1e-3, "stated", "critic")]
     assert got["batch_size"] == [(32.0, "stated", "generator"), (64.0, "stated", "discriminator")]
+
+
+def test_more_turns_a_decay_updated_by_a_factor_a_window_of_dimension_and_constraint_weights() -> None:
+    got = found(
+        "We updated the learning rate by a factor of 0.1 at every 5 epochs. It includes a max-pooling "
+        "operation with a window of dimension 3 × 3. We report the return averaged over 10 episodes. We "
+        "select 10% of each training fold at random as validation set. We use convolution window 3. The "
+        "weight for cardinality constraints is 0.0005. This LSTM had 128 memory cells.\n"
+    )
+    assert got["lr_decay"] == [(0.1, "stated")] and got["lr_decay_epochs"] == [(5.0, "stated")]
+    assert got["pool_size"] == [("3 × 3", "stated")]
+    assert got["num_eval_episodes"] == [(10.0, "stated")]
+    assert got["validation_split"] == [(0.1, "stated")]
+    assert got["kernel_size"] == [(3.0, "stated")]
+    assert got["cardinality_constraints_weight"] == [(0.0005, "stated")]
+    assert got["hidden_size"] == [(128.0, "stated")]

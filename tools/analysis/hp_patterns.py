@@ -164,14 +164,14 @@ TERM_WEIGHT = re.compile(
 # by 10", "the adversarial loss is weighted by λ_adv = 0.1" (a term: one or two words, then its noun)
 _TERM = (
     r"(?P<term>(?:(?!(?:the|our|an?|this|each|total|overall|final)\b)[A-Za-z][\w-]*\s+){1,2}?"
-    r"(?:loss|term|penalty|bonus|regulari[sz]er|regulari[sz]ation))"
+    r"(?:loss|term|penalty|bonus|regulari[sz]er|regulari[sz]ation|constraints?))"
 )
 _TERM_SYM = rf"(?:\s*\(?\s*(?P<sym>{SYM})\s*\)?)?"
 _TERM_VALUE = rf"(?:[^\W\d][\w{{}}\\]{{0,12}}\s*=\s*)?(?P<value>{SCALAR})(?![\d.,]\d|\s*%|\s*[×x*·]\s*\d)"
 TERM_WEIGHTS = (
     TERM_WEIGHT,
     re.compile(
-        r"\b(?P<what>weight|coefficient|scaling\s+factor|multiplier)\s+(?:of|for|on)\s+(?:the|our|an?)\s+"
+        r"\b(?P<what>weight|coefficient|scaling\s+factor|multiplier)\s+(?:of|for|on)\s+(?:(?:the|our|an?)\s+)?"
         rf"{_TERM}{_TERM_SYM}\s+(?:is|was|are|were)\s+(?:(?:set|fixed)\s+(?:to|at)\s+|chosen\s+as\s+)?{_TERM_VALUE}",
         re.I,
     ),
@@ -267,7 +267,8 @@ DECAY_FACTOR = re.compile(
 # "multiplied by 0.1", "we divide the learning rate by 10", "decays the lr by a factor of 0.5"
 _DECAY_BY = (
     r"\b(?:(?P<div>divid(?:e|es|ed))|multipl(?:y|ies|ied)|reduc(?:e|es|ed)|decreas(?:e|es|ed)|decay(?:s|ed)?|"
-    r"drop(?:s|ped)?|lower(?:s|ed)?|scal(?:e|es|ed))\s+(?:(?:the|our)\s+)?(?:(?:learning[\s-]rates?|lr)\s+)?"
+    r"drop(?:s|ped)?|lower(?:s|ed)?|scal(?:e|es|ed)|updat(?:e|es|ed)|adjust(?:s|ed)?)\s+(?:(?:the|our)\s+)?"
+    r"(?:(?:learning[\s-]rates?|lr)\s+)?"
     rf"by\s+(?:a\s+factor\s+of\s+)?(?P<value>{SCALAR})"
 )
 STEP_DECAY = re.compile(

@@ -29,14 +29,16 @@ _PHRASES = (
     (
         r"(?<![\w.,×])(?P<value>\d+\s*[×x]\s*\d+)\s+(?:(?:max|average|avg|mean)[\s-]?)?pool(?:ing)?\b"
         r"|\bpool(?:ing)?(?:\s+layers?|\s+operations?)?\s+(?:with|of|using)\s+(?:an?\s+)?"
-        r"(?:(?:window|kernel|filter|size)\s+(?:size\s+)?(?:of\s+)?)?(?P<value2>\d+\s*[×x]\s*\d+)",
+        r"(?:(?:window|kernel|filter|size)\s+(?:(?:size|dimension)\s+)?(?:of\s+)?(?:(?:size|dimension)\s+)?)?"
+        r"(?P<value2>\d+\s*[×x]\s*\d+)",
         "pool_size",
         "pooling window",
     ),
     # "we hold out 10% of the training data for validation": the validation split
     (
-        rf"\bh[eo]ld(?:ing)?[\s-]+out\s+(?P<value>(?:{NUM})\s?%)\s+of\s+(?:the\s+|our\s+)?(?:training\s+)?"
-        r"(?:data|set|examples|samples|images|dataset)\s+(?:for|as)\s+(?:a\s+|the\s+)?validation\b",
+        r"\b(?:h[eo]ld(?:ing)?[\s-]+out|set\s+aside|reserve[sd]?|(?:randomly\s+)?(?:select|sample|use)[sd]?)\s+"
+        rf"(?P<value>(?:{NUM})\s?%)\s+of\s+(?:the\s+|our\s+|each\s+)?(?:training\s+)?"
+        r"(?:data|set|examples|samples|images|dataset|fold)\b[^.;]{0,40}?\b(?:for|as)\s+(?:a\s+|the\s+)?validation\b",
         "validation_split",
         "validation split",
     ),
@@ -117,7 +119,7 @@ _PHRASES = (
     ),
     # "the policy is evaluated every 5000 steps over 10 episodes": the episodes one evaluation averages
     (
-        rf"\bevaluat\w*\b[^.;]{{0,60}}?\b(?:over|on|for|across|using)\s+{_N}\s+(?:test\s+|evaluation\s+)?"
+        rf"\b(?:evaluat\w*|averag\w*)\b[^.;]{{0,60}}?\b(?:over|on|for|across|using)\s+{_N}\s+(?:test\s+|evaluation\s+)?"
         r"(?:episodes|rollouts|trajectories)\b",
         "num_eval_episodes",
         "evaluation episodes",
