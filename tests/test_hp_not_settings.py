@@ -121,12 +121,13 @@ def test_an_image_s_channels_are_no_layer_width() -> None:
 def test_results_named_models_cited_clauses_and_diverging_values_are_candidates() -> None:
     md = (
         "Our method achieves a top-1 accuracy of 76.5% with 25M parameters.\n\n"
-        "BERT-large has 24 layers and 340M parameters.\n\n"
+        "BERT-large has 24 layers and 340M parameters. We feed in the embeddings of a T5-XXL model, which is "
+        "frozen and consists of 4.6B parameters.\n\n"
         "In contrast to Smith et al. (2020), who train for 90 epochs, we train for 30 epochs.\n\n"
         "We observe that a learning rate of 1.0 causes divergence.\n"
     )
     got = _found(md)
-    assert got["num_parameters"] == [(25e6, "candidate"), (340e6, "candidate")]
+    assert got["num_parameters"] == [(25e6, "candidate"), (340e6, "candidate"), (4.6e9, "candidate")]
     assert got["num_layers"] == [(24.0, "candidate")]
     assert got["epochs"] == [(90.0, "candidate"), (30.0, "stated")]
     assert got["learning_rate"] == [(1.0, "candidate")]

@@ -117,7 +117,8 @@ _CITED_SUBJECT = re.compile(
 _RANGE_END = re.compile(rf"\bfrom\s+(?:{SCALAR})\s*(?:[a-z]{{1,12}}\s+)?(?:to|up\s+to|through)\s+$", re.I)
 # what a named model is made of, not a choice: "BERT-large has 24 layers and 340M parameters"
 _NAMED_MODEL_HAS = re.compile(
-    rf"^\W*(?:the\s+)?(?:original\s+)?{MODEL_NAME}\s+(?:model\s+)?(?:has|have|had|consists\s+of|contains|comprises)\b"
+    rf"(?:^\W*|\b(?:an?|the)\s+)(?:original\s+)?{MODEL_NAME}(?:\s+model)?(?:,?\s*which\s+[^.;]{{0,50}}?)?\s+"
+    r"(?:has|have|had|consists\s+of|contains|comprises)\b"
 )
 # a way a problem may (or cannot) be solved, not what was done: "it can be solved in terms of w using the Adam
 # optimizer", "which cannot be achieved using SGD"
