@@ -265,7 +265,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_DRAWN.search(quote), "the extent of a figure"),
         (_TRIED.search(quote), "a value found wanting or tried aside"),
         (not ends_a_range and _RANGE_END.search(before[-40:]), "one end of a range ('from 2 to 8')"),
-        (_NAMED_MODEL_HAS.search(quote) and not ours, "a description of a named pretrained model"),
+        (_NAMED_MODEL_HAS.search(quote), "a description of a named pretrained model"),
         (len(_CODE_CALL.findall(quote)) >= 2 or len(_CODE_NAME.findall(quote)) >= 3, _CODE_WHY),
     )
     return next((why for hit, why in checks if hit), None)
