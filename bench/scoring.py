@@ -53,9 +53,10 @@ def latex_plain(text: str) -> str:
 _GT_OPENING_ENV = re.compile(
     r"^\s*(?:itemize|enumerate|description|equation|align|gather|multline|eqnarray|flalign)\*?\s*(?:\[[^]]*\])?\s*"
 )
-# a display environment opening inside the statement ('The LAX estimator, align g_ ...'): its name, which no
-# English sentence holds
-_GT_INNER_ENV = re.compile(r"(?<!\S)(?:align|alignat|multline|eqnarray|flalign)\*?(?!\S)")
+# a display or list environment opening inside the statement ('The LAX estimator, align g_ ...', 'Under two
+# conditions: enumerate a Lipschitz ...'): its name, which the page never prints (dropping a verb 'enumerate'
+# costs nothing: the words are matched in order)
+_GT_INNER_ENV = re.compile(r"(?<!\S)(?:align|alignat|multline|eqnarray|flalign|enumerate|itemize)\*?(?!\S)")
 # a \label key such as 'ass:lip', 'eq:loss', 'sec:intro-2': word characters either side of a colon
 _REF_KEY = re.compile(r"(?<!\S)[A-Za-z][\w.-]*:[\w.:-]*\w(?!\S)")
 _WINDOW = 3  # found words searched per ground-truth word, from the statement's start

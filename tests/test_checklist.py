@@ -107,6 +107,7 @@ def test_latex_route_ids(tmp_root):
         "**Algorithm 1** Training loop\n1. sample a batch\n2. update the weights\n\n"
         "**Theorem 3.1** (Convergence). The loss decreases at every step.\n\n"
         "**Lemma A.2** The gradient is bounded.\n\n**Remark.** Remarks are unnumbered.\n\n"
+        "**Condition 1** (Set complexity). The set is small.\n\n"
         "$$ f = g $$ ($\\star$)\n\n"
         "We train with a batch size of 32 and a learning rate of 0.01 using SGD for 20 epochs.\n",
         encoding="utf-8",
@@ -114,7 +115,8 @@ def test_latex_route_ids(tmp_root):
     r = make_checklist("paper.md", out_path="out")
     assert r.route == "latex" and Path(r.path) == tmp_root / "out"
     ids = {i.id: i for i in r.items}
-    assert {"EQ-1", "EQ-u1", "ALG-1", "THM-3.1", "LEM-A.2", "REM-u1", "EQ-star", "HP-batch-size"} <= set(ids)
+    want = {"EQ-1", "EQ-u1", "ALG-1", "THM-3.1", "LEM-A.2", "REM-u1", "COND-1", "EQ-star", "HP-batch-size"}
+    assert want <= set(ids)
     assert parse_checklist(Path(r.path).read_text(encoding="utf-8")) == r.items  # every ID reads back
     assert ids["EQ-1"].title == "L = \\sum_i x_i^2" and ids["EQ-1"].page is None
     assert ids["HP-optimizer"].value_normalized == "sgd" and ids["HP-epochs"].value_normalized == 20

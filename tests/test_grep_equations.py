@@ -82,6 +82,7 @@ and the update
 **Lemma C.2**. The gradient is bounded.
 **Definition 2**. A model is a function.
 Assumption 1. The data are i.i.d.
+Condition 2 (Set complexity). There exists a set of bounded size.
 The encoder has 6 layers with multi-head attention and residual connections.
 """
 
@@ -149,7 +150,7 @@ def test_kinds_on_pdf_route_markdown(tmp_root):
     assert (alg.number, alg.caption, len(alg.steps)) == ("1", "Training with noise", 4)
     got = [(t.kind, t.number, t.title) for t in r.theorems]
     assert got == [("theorem", "3.1", "Convergence"), ("lemma", "C.2", None), ("definition", "2", None),
-                   ("assumption", "1", None)]
+                   ("assumption", "1", None), ("condition", "2", "Set complexity")]
     assert any("attention" in a.keywords and "layers" in a.keywords for a in r.architecture)
     only = grep_equations("p.md", kinds=["numbered"])
     assert set(only.counts) == {"numbered"} and not only.algorithms
