@@ -117,3 +117,14 @@ def test_binary_main_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "main.tex").write_bytes(b"\x00\x01binary")
     with pytest.raises(NotAPaper, match="binary file"):
         convert_source(tmp_path / "main.tex")
+
+
+def test_siunitx_quantities_print_with_their_units(tmp_path: Path) -> None:
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\\usepackage{siunitx}\\begin{document}\n"
+        "We use a \\SI{25}{\\milli\\second} window, a dropout of \\SI{10}{\\percent}, audio at "
+        "\\qty[round-precision=1]{16}{\\kilo\\hertz} and a rate in \\si{\\hertz} with \\num{3e-4}.\n"
+        "\\end{document}\n"
+    )
+    md = convert_source(tmp_path).markdown
+    assert "a 25 ms window, a dropout of 10%, audio at 16 kHz and a rate in Hz with 3e-4." in md

@@ -9,7 +9,7 @@ from tools.dispatch import dispatch_table
 from tools.ingest.latex.blocks import Blocks
 from tools.ingest.latex.names import CITES, COMMENTS, DROP, HEADING, REF_NAMES, REFS, RUN_IN, WRAP
 from tools.ingest.latex.scan import read_arg, read_args, read_group, read_optional, skip_space, squash
-from tools.ingest.latex.text import ACCENTS, SYMBOLS, accent, clean_math
+from tools.ingest.latex.text import ACCENTS, SYMBOLS, accent, clean_math, unit_text
 
 _SPACING = re.compile(r"\s*-?[\d.]*\s*\\?[a-zA-Z]+(?:\s*plus\s*[\d.]*\s*[a-z]+)?")
 
@@ -29,6 +29,7 @@ _HANDLERS = dispatch_table(
     (("href",), "cmd_href"),
     (("verb",), "cmd_verb"),
     (("ensuremath",), "cmd_ensuremath"),
+    (("SI", "qty", "si", "unit"), "cmd_quantity"),
     (("item",), "cmd_item"),
     (SYMBOLS, "cmd_symbol"),
     (ACCENTS, "cmd_accent"),
@@ -194,6 +195,17 @@ class Commands(Blocks):
         _, j = read_optional(self.s, i)
         self.buf.append(" ")
         return j
+
+    def cmd_quantity(self, cs: str, star: bool, at: int, i: int) -> int:
+        """siunitx: \\SI{25}{\\milli\\second} and \\qty{...}{...} print '25 ms', \\si{\\hertz} prints 'Hz'."""
+        _, j = read_optional(self.s, skip_space(self.s, i))  # options: \\SI[round-precision=2]{...}{...}
+        args, end = read_args(self.s, j, "m" if cs in ("si", "unit") else "mm")
+        if any(a is None for a in args):
+            return i
+        unit = unit_text(args[-1])
+        value = f"{self.inline_text(args[0])}{'' if unit == '%' else ' '}" if len(args) == 2 else ""
+        self.buf.append(f"{value}{unit}")
+        return end
 
     def cmd_symbol(self, cs: str, star: bool, at: int, i: int) -> int:
         self.buf.append(SYMBOLS[cs])

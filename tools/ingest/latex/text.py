@@ -131,3 +131,19 @@ def clean_math(tex: str) -> str:
             pos = end
     out.append(tex[pos:])
     return squash(_MATH_DROP.sub(" ", "".join(out)))
+
+
+# siunitx's units as a page prints them: \SI{25}{\milli\second} is '25 ms', \SI{10}{\percent} is '10%'
+_UNIT_WORDS = {
+    "percent": "%", "second": "s", "minute": "min", "hour": "h", "day": "d", "hertz": "Hz", "metre": "m",
+    "meter": "m", "gram": "g", "byte": "B", "bit": "bit", "degree": "°", "celsius": "°C", "kelvin": "K",
+    "decibel": "dB", "volt": "V", "watt": "W", "joule": "J", "newton": "N", "pixel": "px", "per": "/",
+    "milli": "m", "micro": "µ", "nano": "n", "kilo": "k", "mega": "M", "giga": "G", "tera": "T",
+}
+
+
+def unit_text(unit: str) -> str:
+    """A siunitx unit as printed: '\\milli\\second' -> 'ms', '\\kilo\\hertz' -> 'kHz', '\\%' -> '%'."""
+    text = re.sub(r"\\([A-Za-z]+)", lambda m: _UNIT_WORDS.get(m.group(1), ""), unit.replace("\\%", "%"))
+    return re.sub(r"[{}~\s]", "", text)
+
