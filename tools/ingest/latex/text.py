@@ -138,7 +138,7 @@ _UNIT_WORDS = {
     "percent": "%", "second": "s", "minute": "min", "hour": "h", "day": "d", "hertz": "Hz", "metre": "m",
     "meter": "m", "gram": "g", "byte": "B", "bit": "bit", "degree": "°", "celsius": "°C", "kelvin": "K",
     "decibel": "dB", "volt": "V", "watt": "W", "joule": "J", "newton": "N", "pixel": "px", "per": "/",
-    "milli": "m", "micro": "µ", "nano": "n", "kilo": "k", "mega": "M", "giga": "G", "tera": "T",
+    "milli": "m", "micro": "µ", "nano": "n", "centi": "c", "kilo": "k", "mega": "M", "giga": "G", "tera": "T",
 }
 
 
