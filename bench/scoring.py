@@ -66,9 +66,8 @@ def _opening_words(first_words: str) -> list[str]:
     """A ground-truth statement's first 4 words, without its [title], an opening environment's name and the
     keys of references groundtruth.py's `plain` keeps (`\\autoref{ass:lip}` as 'ass:lip', where the paper
     prints 'Assumption 1')."""
-    text = re.sub(r"^\s*\[[^]]*\]", "", first_words)
-    text = _GT_INNER_ENV.sub(" ", _REF_KEY.sub(" ", text))
-    return words(_GT_OPENING_ENV.sub("", text))[:4]
+    text = _GT_OPENING_ENV.sub("", _REF_KEY.sub(" ", re.sub(r"^\s*\[[^]]*\]", "", first_words)))
+    return words(_GT_INNER_ENV.sub(" ", text))[:4]
 
 
 # operator names the ground truth drops with their control word (`\argmin_d` -> `d`) and the PDF prints

@@ -124,12 +124,14 @@ def test_results_named_models_cited_clauses_and_diverging_values_are_candidates(
         "BERT-large has 24 layers and 340M parameters. We feed in the embeddings of a T5-XXL model, which is "
         "frozen and consists of 4.6B parameters.\n\n"
         "In contrast to Smith et al. (2020), who train for 90 epochs, we train for 30 epochs.\n\n"
+        "We build on the VGAE model (Kipf & Welling, 2016) which uses layers of size 16.\n\n"
         "We observe that a learning rate of 1.0 causes divergence.\n"
     )
     got = _found(md)
     assert got["num_parameters"] == [(25e6, "candidate"), (340e6, "candidate"), (4.6e9, "candidate")]
     assert got["num_layers"] == [(24.0, "candidate")]
     assert got["epochs"] == [(90.0, "candidate"), (30.0, "stated")]
+    assert got["hidden_size"] == [(16.0, "stated")]  # 'which': the model it builds on
     assert got["learning_rate"] == [(1.0, "candidate")]
 
 

@@ -88,13 +88,14 @@ def test_warmup_truncation_and_gradient_accumulation() -> None:
 def test_the_architecture_a_part_is_built_from() -> None:
     got = found(
         "We use a ResNet-50 backbone. We fine-tune BERT-base for 3 epochs. The encoder is a pretrained "
-        "ViT-B/16. We use ResNet-18 as the feature extractor.\n\n"
+        "ViT-B/16. We use ResNet-18 as the feature extractor. We use a UNet model architecture⁴ like [3].\n\n"
         "We compare against ResNet-101 and VGG-16 baselines.\n"
     )
     assert got["backbone"] == [("resnet-50", "stated")]
     assert got["model"] == [("bert-base", "stated")]
     assert got["encoder"] == [("vit-b/16", "stated")]
     assert got["feature_extractor"] == [("resnet-18", "stated")]
+    assert got["architecture"] == [("unet", "stated")]
     assert not [v for rows in got.values() for v, _c in rows if str(v).startswith(("resnet-101", "vgg"))]
 
 

@@ -19,9 +19,10 @@ MODEL_NAME = (
     r"XXL|XL|\d+[BM])(?![\w]))*"
 )
 _MODEL = rf"(?P<value>{MODEL_NAME})(?![\w-])"
+# the part a named model fills ('architecture⁴' ends at its footnote mark)
 _ROLE = (
-    r"(?P<role>backbone|encoder|decoder|generator|discriminator|classifier|feature\s+extractor|"
-    r"language\s+model|teacher|student|model|network|architecture)s?\b"
+    r"(?P<role>(?:model|network)\s+architecture|backbone|encoder|decoder|generator|discriminator|classifier|"
+    r"feature\s+extractor|language\s+model|teacher|student|model|network|architecture)s?(?![A-Za-z])"
 )
 _VERB = (
     r"(?:use[sd]?|using|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?|utili[sz](?:e|es|ed|ing)|choose|chose|"
@@ -42,7 +43,8 @@ _PATTERNS = (
     # "we fine-tune RoBERTa-large": the model itself
     re.compile(rf"\bwe\s+{_VERB}{_MODEL}(?=\s+(?:on|for|with)\b|\s*[.,;])", re.I),
 )
-_KEYS = {"network": "architecture"}
+_ARCHITECTURE = "architecture"
+_KEYS = {"network": _ARCHITECTURE, "model architecture": _ARCHITECTURE, "network architecture": _ARCHITECTURE}
 
 
 def models(text: str) -> Iterator[Named]:
