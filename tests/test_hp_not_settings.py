@@ -144,3 +144,15 @@ def test_a_seeds_value_and_a_count_of_seeds() -> None:
 def test_the_end_of_a_range_is_no_single_setting() -> None:
     got = _found("We train base models at parameter sizes ranging from 600M to 3B parameters.\n")
     assert got["num_parameters"] == [(3e9, "candidate")]
+
+
+def test_an_assumed_interval_a_difference_and_timesteps_outside_diffusion() -> None:
+    got = _found(
+        "We assume that the rewards of all arms are bounded in [0, 1]. Each arm is pulled per round 4 "
+        "times; the number of arms is 4 lower than that of UCB.\n\n"
+        "We report the cumulative regret over T = 80000 timesteps averaged over 100 independent runs.\n\n"
+        "We train the diffusion model with T = 1000 timesteps.\n"
+    )
+    assert "num_arms" not in got
+    assert got["training_steps"] == [(80000.0, "stated")]
+    assert got["diffusion_steps"] == [(1000.0, "stated")]

@@ -196,3 +196,13 @@ def test_more_turns_a_decay_updated_by_a_factor_a_window_of_dimension_and_constr
     assert got["kernel_size"] == [(3.0, "stated")]
     assert got["cardinality_constraints_weight"] == [(0.0005, "stated")]
     assert got["hidden_size"] == [(128.0, "stated")]
+
+
+def test_a_loss_used_an_l_bfgs_b_solver_and_embeddings_of_a_dimension() -> None:
+    got = found(
+        "We train using the categorical cross-entropy loss and the Adam optimizer. We solved the problem "
+        "using a L-BFGS-B. A layer generates embeddings of dimension 64 for each card.\n"
+    )
+    assert got["loss"] == [("categorical cross-entropy", "stated")]
+    assert got["optimizer"] == [("adam", "stated"), ("l-bfgs-b", "stated")]
+    assert got["embedding_dim"] == [(64.0, "stated")]

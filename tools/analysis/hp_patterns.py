@@ -90,7 +90,7 @@ SYM_IN_SET = re.compile(
 )
 _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|RAdam|FTRL|Yogi|Lion|"
-    r"L-BFGS|LBFGS|stochastic gradient descent|(?i:hessian[- ]free))"
+    r"L-BFGS-B|L-BFGS|LBFGS|stochastic gradient descent|(?i:hessian[- ]free))"
 )
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 OPTIMIZER = re.compile(
@@ -189,11 +189,12 @@ TERM_WEIGHTS = (
 # the loss a model is trained on: "trained by minimising a cross entropy cost", "trained with a hinge loss"
 _LOSSES = (
     r"(?:(?:binary|weighted|categorical|sparse)\s+)?cross[\s-]?entropy|mean[\s-]squared[\s-]error|MSE|L1|L2|"
-    r"smooth\s+L1|Huber|focal|triplet|contrastive|negative\s+log[\s-]likelihood|hinge|squared\s+error"
+    r"smooth\s+L1|Huber|focal|triplet|contrastive|negative\s+log[\s-]likelihood|(?:negative\s+)?log|logistic|hinge|"
+    r"squared\s+error"
 )
 # "trained with a cross-entropy loss", "the MSE loss is optimized with RMSprop"
 LOSS = re.compile(
-    r"\b(?:(?:minimi[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using))\s+(?:a|an|the)\s+|(?:the|an?)\s+(?="
+    r"\b(?:(?:minimi[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using)|using)\s+(?:a|an|the)\s+|(?:the|an?)\s+(?="
     rf"(?:{_LOSSES})\s+loss\s+(?:\([^()]{{0,40}}\)\s+)?(?:is|was)\s+(?:optimi[sz]ed|minimi[sz]ed)\b))"
     rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b",
     re.I,
@@ -319,7 +320,7 @@ ABOUT_LR = re.compile(r"learning[\s-]rate|\blr\b|lr_scheduler|scheduler", re.I)
 PART_SIZE = re.compile(
     r"\b(?P<noun>layer|filter|kernel|window|beam|patch|buffer|replay\s+memory|embedding|vocabulary)s?\s+"
     r"(?:are\s+|is\s+)?(?:each\s+)?(?:of|with)\s+(?:a\s+)?"
-    rf"(?:size|width)\s+(?:of\s+)?(?P<value>(?:{NUM})(?:\s*[×x]\s*(?:{NUM})|(?-i:[KM]|k)\b)?)(?!\w|,\d|\.\d)",
+    rf"(?:size|width|dimension)\s+(?:of\s+)?(?P<value>(?:{NUM})(?:\s*[×x]\s*(?:{NUM})|(?-i:[KM]|k)\b)?)(?!\w|,\d|\.\d)",
     re.I,
 )
 SET_SIZE = re.compile(

@@ -175,6 +175,7 @@ _SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*
 # settings whose value is itself a first or last stretch: "warm up over the first 5 epochs", "stack the last
 # 4 frames", "ε annealed over the first 1M frames"
 _WINDOW = re.compile(r"^(?:warmup|frame_stack)|_anneal_")
+_DIFFUSION = re.compile(r"\bdiffus|\bdenois|\bnoise\s+(?:schedule|level)|\bscore[\s-]based|\bDD[IP]M", re.I)
 # "4 epochs per update": a loop inside the run (not "per second", a speed)
 _PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<noun>[a-z]{3,})\b", re.I)
 _SAMPLER = re.compile(r"\b(?:DDIM|DDPM|sampling|sampler|denoising|inference|generation|Langevin)\b", re.I)
@@ -259,6 +260,8 @@ class _ProseScan:
         context: str | None = None,
     ) -> None:
         value, span, flagged = self.sized(key, value, span, flagged)
+        if key == "diffusion_steps" and not _DIFFUSION.search(self.text):
+            key = "training_steps"  # "T = 80000 timesteps" of a bandit or an RL run, no diffusion's steps
         self.taken.update(range(*span))
         if self.legend or (self.where == "prose" and self.in_legend(span[0])):
             flagged = True  # a figure's inner text: at most a candidate
