@@ -156,3 +156,12 @@ def test_an_assumed_interval_a_difference_and_timesteps_outside_diffusion() -> N
     assert "num_arms" not in got
     assert got["training_steps"] == [(80000.0, "stated")]
     assert got["diffusion_steps"] == [(1000.0, "stated")]
+
+
+def test_a_value_to_consider_is_an_example_and_a_log_loss_keeps_its_noun() -> None:
+    got = _found(
+        "To see how it works, consider first a context window of size 2.\n\n"
+        "We train both classifiers by minimizing the negative log loss.\n"
+    )
+    assert got["window_size"] == [(2.0, "candidate")]
+    assert got["loss"] == [("negative log loss", "stated")]

@@ -153,7 +153,12 @@ _WITH_SETTING = re.compile(
 # a variant named after the optimiser: "the entropy-friendly SGD algorithm" (not "mini-batch SGD")
 _VARIANT_BEFORE = re.compile(r"(?<![\w-])(?!(?:mini|full|large|small)-batch\b)[A-Za-z]+-[a-z]+\s+$", re.I)
 # a value given as an example: "λ ≥ 0 is a small constant; e.g., λ = 0.01 can be thought of as ..."
-_EXAMPLE_BEFORE = re.compile(r"\b(?:e\.g\.|for\s+example|for\s+instance)[,:]?\s+[^,;]{0,20}$", re.I)
+# an example: "e.g. 0.1", "consider first a context window of size 2"
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:e\.g\.|for\s+example|for\s+instance)[,:]?\s+[^,;]{0,20}$"
+    r"|\b(?:consider|suppose|imagine)\s+(?:first\s+|now\s+)?(?:a|an|the)\b[^,;]{0,30}$",
+    re.I,
+)
 # a hypothetical case, with no "we": "when using constant step-size of η = 1, the algorithm matches Sinkhorn"
 # or a protocol not followed: "an alternative protocol would have been to split the data into (1000, 9000)"
 _HYPOTHETICAL = re.compile(
@@ -253,7 +258,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
     before = quote[: max(0, quote.find(value))]
     checks = (
         (_GENERAL.search(quote) and not ours, "sentence about common practice"),
-        (_EXAMPLE_BEFORE.search(before[-30:]), "an example value"),
+        (_EXAMPLE_BEFORE.search(before[-50:]), "an example value"),
         (_clause_cites(quote, value), "clause about cited work"),
         (_OUTCOME.search(quote) and not _CHOICE.search(quote), "a sentence reporting results"),
         (_REACHED_BEFORE.search(before), "a value a run reached, not a setting"),

@@ -605,6 +605,8 @@ class _ProseScan:
                 fixed = bool(gate) and "a gate's nonlinearity, fixed by the cell"
                 if word == "activation" and value.lower() == "softmax":
                     fixed = "a softmax makes outputs probabilities: the output layer's, not the hidden one"
+                if word == "loss" and value.lower().endswith("log"):
+                    value += " loss"  # "the negative log loss": 'log' alone names nothing
                 self.emit(m, word, word, value, m.span(), flagged=fixed)
         for m in (m for rx in TERM_WEIGHTS for m in rx.finditer(text)):
             if self.free(*m.span("value")):
