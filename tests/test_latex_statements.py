@@ -88,15 +88,17 @@ def test_tag_holding_a_reference_prints_the_number(tmp_path: Path) -> None:
 \begin{equation} L = \sum_j \ell_j \label{eq:loss} \end{equation}
 \appendix\section{Proofs}
 \begin{equation} L = \sum_j \ell_j \tag{\ref{eq:loss} revisited} \end{equation}
-\begin{equation} M \tag{$\star$} \end{equation}""",
+\begin{equation} M \tag{$\star$} \end{equation}
+\begin{equation} N \le M \tag{by equation \eqref{eq:loss}} \end{equation}""",
         r"\usepackage{amsmath}\numberwithin{equation}{section}",
     )
-    found = find_all(md, {"numbered"})["numbered"]
-    assert [(e.label, e.body) for e in found] == [
+    found = find_all(md, {"numbered", "display"})
+    assert [(e.label, e.body) for e in found["numbered"]] == [
         ("1.1", r"L = \sum_j \ell_j"),
         ("1.1 revisited", r"L = \sum_j \ell_j"),
         ("$\\star$", "M"),
     ]
+    assert [e.body for e in found["display"]] == [r"N \le M"]  # a tag justifying a step labels nothing
 
 
 def test_known_venue_class_or_package_not_shipped_still_declares_its_theorems(tmp_path: Path) -> None:

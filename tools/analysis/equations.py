@@ -53,6 +53,8 @@ _REF_BEFORE = re.compile(
 _MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±√∥⊙⊗∗∞]|:=|\\[a-zA-Z]+|[α-ωΑ-Ω]")
 # the LaTeX route's display, '$$ body $$ (label)'; a \tag may hold a reference, '(by equation (6))'
 _LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(((?:[^()]|\([^()]{1,12}\)){1,40})\))?\s*$")
+# a \tag that justifies a step, '(by equation (6))', '(because $b \le 1$)': no label anything can cite
+_ANNOTATION_TAG = re.compile(r"(?:by|because|since|using|from|via|as|see|cf\.|where|for|with|if|thus)\s")
 _ALG = re.compile(r"^\s*(?:\*\*)?Algorithm\s+([A-Z]?\d+(?:\.\d+)?)(?:\*\*)?[.:]?\s*(.*)$")
 # shared with the PDF engine: words that open an algorithm step, theorem-like kinds and their numbers
 STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|function|"
@@ -358,10 +360,9 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
         loc["name"] = name
         m = _LATEX_DISPLAY.match(ln.text)
         if m:
-            body = m.group(1).strip()
-            (numbered if m.group(2) else display).append(
-                Equation(label=m.group(2), body=body, latex=True, **loc)
-            )
+            body, label = m.group(1).strip(), m.group(2)
+            label = None if label and _ANNOTATION_TAG.match(label) else label
+            (numbered if label else display).append(Equation(label=label, body=body, latex=True, **loc))
             continue
         t = ln.text.strip()
         m = None if latex or ln.no in steps else _LABEL_END.search(t)
