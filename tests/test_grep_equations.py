@@ -288,3 +288,12 @@ def test_algorithm2e_steps_numbered_without_a_stop_and_a_long_wrapped_input() ->
     (alg,) = find_all(md, {"algorithm"})["algorithms"]
     assert alg.steps[0].endswith("discount factors for the gradient")
     assert [s.split()[0] for s in alg.steps[2:]] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_row_of_sub_figure_captions_holds_no_label() -> None:
+    md = (
+        "<!-- page 1 -->\n## 2 Method\n\nL(θ) = E[ℓ(x, θ)] (1)\n\n"
+        "(a) P(Y | Z = z) for Experiment (A) (b) P(Y | Z = z) for Experiment (B)\n"
+        "Figure 10: Plots of P(Y | Z = z) against z for both synthetic experiments.\n"
+    )
+    assert [e.label for e in find_all(md, {"numbered"})["numbered"]] == ["1"]

@@ -297,7 +297,12 @@ def _place(item: Located, places: dict[int, Any]) -> None:
 def _skip(ln: MarkdownLine) -> bool:
     t = ln.text.lstrip()
     table_row = t.startswith("| ") and t.endswith(" |")  # not '|x| ≤ 1 (3)': a display may open with a bar
-    return not t or table_row or t.startswith(("#", "<!--", "**Algorithm", "![")) or bool(_ALG.match(t))
+    heads = t.startswith(("#", "<!--", "**Algorithm", "![")) or bool(_ALG.match(t))
+    return not t or table_row or heads or bool(_SUBCAPTIONS.match(t))
+
+
+# a row of sub-figure captions: '(a) P(Y | Z) for Experiment (A) (b) P(Y | Z) for Experiment (B)'
+_SUBCAPTIONS = re.compile(r"\(a\)\s+\S.*\s\(b\)\s+\S")
 
 
 def _prose_like(text: str) -> bool:
