@@ -297,3 +297,16 @@ def test_a_row_of_sub_figure_captions_holds_no_label() -> None:
         "Figure 10: Plots of P(Y | Z = z) against z for both synthetic experiments.\n"
     )
     assert [e.label for e in find_all(md, {"numbered"})["numbered"]] == ["1"]
+
+
+def test_a_statement_head_whose_title_follows_a_stop_on_a_line_of_its_own() -> None:
+    md = (
+        "<!-- page 1 -->\n**Proposition 5**. (Feature Operator (Carmeli et al., 2010))\n"
+        "Let H be any Hilbert space and φ a map into it.\n\n"
+        "**Assumption 2**. (ηt)t is such that the sum of ηt diverges.\n"
+    )
+    got = [(t.kind, t.number, t.title, t.text[:12]) for t in find_all(md, {"theorem"})["theorems"]]
+    assert got == [
+        ("proposition", "5", "Feature Operator (Carmeli et al., 2010)", "Let H be any"),
+        ("assumption", "2", None, "(ηt)t is suc"),
+    ]
