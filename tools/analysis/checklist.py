@@ -7,8 +7,8 @@ IDs (stable across re-runs of the same paper):
   display on that page) on the PDF route, EQ-u<n> (n-th in the document) on the LaTeX route.
 - ALG-<number> (ALG-1, ALG-A.1); an unnumbered algorithm ALG-p<page>-<n>.
 - Theorem-like: THM- theorem, LEM- lemma, DEF- definition, PROP- proposition, COR- corollary, ASM- assumption,
-  REM- remark, CLM- claim, CONJ- conjecture, COND- condition, FACT- fact, OBS- observation, PRPTY- property,
-  HYP- hypothesis, AX- axiom, EX- example; then the printed number (THM-C.1) or p<page>-<n>.
+  REM- remark, CLM- claim, CONJ- conjecture, COND- condition, FACT- fact, PRPTY- property, AX- axiom,
+  EX- example; then the printed number (THM-C.1) or p<page>-<n>.
 - COMP-<keyword> for a model component, one per architecture family (COMP-attention, COMP-residual-block).
 - HP-<key with hyphens> (HP-learning-rate), one row per hyperparameter with every value the paper states.
 Status cell: `[ ] TODO` or `[x] IMPLEMENTED` / `[x] TESTED` / `[x] VERIFIED`; an item left out of the
@@ -74,9 +74,7 @@ THEOREM_PREFIX = {
     "conjecture": "CONJ",
     "condition": "COND",
     "fact": "FACT",
-    "observation": "OBS",
     "property": "PRPTY",
-    "hypothesis": "HYP",
     "axiom": "AX",
     "example": "EX",
 }

@@ -59,9 +59,9 @@ _ALG = re.compile(r"^\s*(?:\*\*)?Algorithm\s+([A-Z]?\d+(?:\.\d+)?)(?:\*\*)?[.:]?
 # shared with the PDF engine: words that open an algorithm step, theorem-like kinds and their numbers
 STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|function|"
               r"initiali[sz]e|do|loop)\b")
-THM_KINDS = (
+THM_KINDS = (  # not 'observation' or 'hypothesis': empirical papers head their findings and questions so
     "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture|condition|fact|"
-    "observation|property|hypothesis|axiom"
+    "property|axiom"
 )
 THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+"
 _STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)]\s|[-*]\s|{STEP_WORDS})", re.I)
