@@ -72,7 +72,8 @@ _GENERAL = re.compile(r"\b(?:usually|typically|commonly|often|conventionally|e\.
 # a value the paper found wanting or only tried aside: "it was sub-optimal for images of 64 × 64", "(namely
 # d = 100 and d = 200, yielded identical results)"
 _TRIED = re.compile(
-    r"\bsub-?optimal\b|\bdiverg(?:e|es|ed|ence)\b|\b(?:caus\w*|lead\w*\s+to|led\s+to)\s+(?:\w+\s+)?instabilit\w*|\b(?:worked|works|performs?|performed)\s+(?:\w+\s+)?(?:poorly|worse)\b|"
+    r"\bsub-?optimal\b|\bdiverg(?:e|es|ed|ence)\b|\b(?:caus\w*|lead\w*\s+to|led\s+to)\s+(?:\w+\s+)?instabilit\w*|"
+    r"\b(?:worked|works|performs?|performed)\s+(?:\w+\s+)?(?:poorly|worse)\b|"
     r"\byield(?:s|ed)?\s+(?:qualitatively\s+)?(?:similar|identical|the\s+same|comparable)\s+results\b|"
     r"\bseems?\s+(?:to\s+be\s+)?(?:sufficient|enough)\b|\bwould\s+(?:suffice|be\s+(?:enough|sufficient))\b",
     re.I,
@@ -92,7 +93,8 @@ _PART_OF_WHOLE = r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?{value}\s+[a-z]+\s+(?
 # error is 5.2 ± 1.1 times lower", "a 35% lower error ... for B = 100"; not when it states a choice
 _OUTCOME = re.compile(
     r"\boutperform\w*|\bachiev(?:es|ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:accuracy|error|score|performance|F1|BLEU|AUC|mAP|perplexity|reward|return)\b|\bmatch(?:es|ed)?\s+(?:\w+\s+)?(?:the\s+)?performance\b|"
+    r"(?:accuracy|error|score|performance|F1|BLEU|AUC|mAP|perplexity|reward|return)\b|"
+    r"\bmatch(?:es|ed)?\s+(?:\w+\s+)?(?:the\s+)?performance\b|"
     r"\b\d+(?:\.\d+)?\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?:x|×|times)\s+(?:lower|higher|smaller|larger|faster|slower|"
     r"better|worse)\b|\b\d+(?:\.\d+)?\s*%\s+(?:lower|higher|better|worse|smaller|larger)\b",
     re.I,

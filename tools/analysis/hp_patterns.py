@@ -267,8 +267,8 @@ DECAY_FACTOR = re.compile(
 )
 # "multiplied by 0.1", "we divide the learning rate by 10", "decays the lr by a factor of 0.5"
 _DECAY_BY = (
-    r"\b(?:(?P<div>divid(?:e|es|ed))|multipl(?:y|ies|ied)|reduc(?:e|es|ed)|decreas(?:e|es|ed)|decay(?:s|ed)?|"
-    r"drop(?:s|ped)?|lower(?:s|ed)?|scal(?:e|es|ed)|updat(?:e|es|ed)|adjust(?:s|ed)?)\s+(?:(?:the|our)\s+)?"
+    r"\b(?:(?P<mul>multipl(?:y|ies|ied)|scal(?:e|es|ed))|divid(?:e|es|ed)|reduc(?:e|es|ed)|decreas(?:e|es|ed)|"
+    r"decay(?:s|ed)?|drop(?:s|ped)?|lower(?:s|ed)?|updat(?:e|es|ed)|adjust(?:s|ed)?)\s+(?:(?:the|our)\s+)?"
     r"(?:(?:learning[\s-]rates?|lr)\s+)?"
     rf"by\s+(?:a\s+factor\s+of\s+)?(?P<value>{SCALAR})"
 )

@@ -14,13 +14,15 @@ _DRAWN_BY = (
     r"(?:only\s+)?"
 )
 _WORD = rf"(?P<value>{NUM}|(?:{WORDNUM})\b)"
+_WORD2 = rf"(?P<value2>{NUM}|(?:{WORDNUM})\b)"  # the same, in a phrase's second turn
 _PHRASES = (
     # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
     # epochs": how long training waits, not how long it runs
     (
-        rf"\bpatience\s+(?:of\s+|=\s*|:\s*)?{_WORD}\s+(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\b"
+        rf"\bpatience\s+(?:of\s+|=\s*|:\s*)?{_WORD}\s+"
+        r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\b"
         rf"|\b(?:not|no\s+longer|fails?\s+to|failed\s+to)\s+improved?\s+(?:for|in|over|within|during|after)\s+"
-        rf"(?:{_WORD.replace('value', 'value2')})\s+(?:consecutive\s+|successive\s+)?"
+        rf"{_WORD2}\s+(?:consecutive\s+|successive\s+)?"
         r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\b",
         "patience",
         "early stopping patience",
@@ -38,7 +40,8 @@ _PHRASES = (
     (
         r"\b(?:h[eo]ld(?:ing)?[\s-]+out|set\s+aside|reserve[sd]?|(?:randomly\s+)?(?:select|sample|use)[sd]?)\s+"
         rf"(?P<value>(?:{NUM})\s?%)\s+of\s+(?:the\s+|our\s+|each\s+)?(?:training\s+)?"
-        r"(?:data|set|examples|samples|images|dataset|fold)\b[^.;]{0,40}?\b(?:for|as)\s+(?:a\s+|the\s+)?validation\b",
+        r"(?:data|set|examples|samples|images|dataset|fold)\b[^.;]{0,40}?\b(?:for|as)\s+(?:a\s+|the\s+)?"
+        r"validation\b",
         "validation_split",
         "validation split",
     ),
@@ -46,15 +49,15 @@ _PHRASES = (
     (
         rf"\b(?:discriminator|critic)\s+(?:is\s+|was\s+)?(?:updated|trained)\s+{_WORD}\s+"
         r"times\s+(?:per|for\s+(?:each|every))\s+generator\b"
-        r"|(?<![\w.])(?P<value2>\d+)\s+(?:discriminator|critic)\s+(?:updates|steps|iterations)\s+(?:per|for\s+(?:each|every))"
-        r"\s+generator\b",
+        r"|(?<![\w.])(?P<value2>\d+)\s+(?:discriminator|critic)\s+(?:updates|steps|iterations)\s+"
+        r"(?:per|for\s+(?:each|every))\s+generator\b",
         "n_critic",
         "discriminator updates per generator update",
     ),
     # "a vocabulary of 5000 BPE units": the vocabulary's size (its 'units' are no layer's)
     (
-        rf"\bvocabular(?:y|ies)\s+(?:size\s+)?(?:of|with)\s+{_N}(?:\s+(?:[\w-]+\s+)?(?:units|tokens|words|sub-?words|pieces|"
-        r"merges|types|entries))?(?![\w.,]\d)",
+        rf"\bvocabular(?:y|ies)\s+(?:size\s+)?(?:of|with)\s+{_N}"
+        r"(?:\s+(?:[\w-]+\s+)?(?:units|tokens|words|sub-?words|pieces|merges|types|entries))?(?![\w.,]\d)",
         "vocab_size",
         "vocabulary size",
     ),

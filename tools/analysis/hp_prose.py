@@ -798,7 +798,6 @@ def _decay_factor(m: re.Match[str]) -> float | str | list:
     """The factor a decay multiplies the rate by: 'divided by 10' and 'reduced by a factor of 10' -> 0.1,
     'multiplied by 0.85' -> 0.85."""
     factor = normalize_value(m["value"])
-    multiplied = re.match(r"\s*(?:multipl|scal)", m.group(0), re.I)
-    if isinstance(factor, float) and factor > 1 and not multiplied:
+    if isinstance(factor, float) and factor > 1 and not m["mul"]:
         factor = clean_float(1 / factor)
     return factor
