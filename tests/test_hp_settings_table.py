@@ -197,3 +197,42 @@ def test_an_architecture_table_reads_one_row_per_layer() -> None:
     assert got["stride"] == [(1.0, "stated", "conv1"), (2.0, "stated", "conv2")]
     assert got["base_channels"] == [(64.0, "stated", "conv1"), (128.0, "stated", "conv2")]
     assert [c for _v, c, _x in got["num_layers"]] == ["candidate", "candidate"]  # a results table
+
+
+OPTIONS = """Table 3: Hyperparameters for the training procedure
+
+| Hyperparameters | Description | Value |
+| --- | --- | --- |
+| epochs | Number of training epochs | 100 |
+| lr0 | Initial learning rate | 0.01 |
+| optimizer | Optimizer used for training | auto |
+| hsv\\_h | Altering the hue value of the image | 0.015 |
+| copy_paste | Copying objects across images with the given probability | 0.3 |
+"""
+
+
+def test_a_table_of_code_options_keys_each_row_by_its_code_name() -> None:
+    got = found(OPTIONS)
+    # the option a config sets, not the words that describe it ('Altering the hue value ...')
+    assert got["hsv_h"] == [(0.015, "stated")] and got["copy_paste"] == [(0.3, "stated")]
+    # a known setting keeps its key, from the code name or else from the description ('lr0')
+    assert got["epochs"] == [(100.0, "stated")] and got["learning_rate"] == [(0.01, "stated")]
+    assert got["optimizer"] == [("auto", "stated")]
+    assert not any(k.startswith(("altering", "copying", "number_of")) for k in got)
+
+
+def test_a_described_table_of_worded_names_still_reads_the_description() -> None:
+    table = OPTIONS.replace("hsv\\_h", "Colour").replace("copy_paste", "Copy").replace("lr0", "Rate")
+    got = found(table.replace("| epochs |", "| Length |"))
+    assert "hsv_h" not in got and "copy_paste" not in got
+    assert got["learning_rate"] == [(0.01, "stated")]  # 'Initial learning rate': the description names it
+
+
+def test_an_appendix_after_the_references_is_read() -> None:
+    markdown = (
+        "## References\n\n- A. Author. Adam: a method. 2015. Learning rate of 0.1 in their paper.\n\n"
+        f"## Appendix\n\n{OPTIONS}"
+    )
+    got = found(markdown)
+    assert got["hsv_h"] == [(0.015, "stated")]
+    assert got["learning_rate"] == [(0.01, "stated")]  # the reference's own 0.1 stays unread

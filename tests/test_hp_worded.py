@@ -150,3 +150,34 @@ def test_a_warmup_over_the_first_epochs_is_its_length() -> None:
 def test_an_optimizer_in_lower_case_and_selu_activations() -> None:
     got = found("Our experiments use the adamw optimizer, and 3 hidden layers with SELU activations.\n")
     assert got["optimizer"] == [("adamw", "stated")] and got["activation"] == [("selu", "stated")]
+
+
+def test_command_line_options_set_their_settings() -> None:
+    got = found(
+        "We train with `python train.py --lr 3e-4 --batch-size 64 --epochs 100 --optimizer adamw "
+        "--scheduler=cosine --max_grad_norm 1.0 --mask_ratio 0.75 --fp16 training` on one GPU.\n"
+    )
+    assert got["learning_rate"] == [(3e-4, "stated")] and got["batch_size"] == [(64.0, "stated")]
+    assert got["optimizer"] == [("adamw", "stated")] and got["scheduler"] == [("cosine", "stated")]
+    assert got["gradient_clipping"] == [(1.0, "stated")]  # a known option's key ('--max_grad_norm')
+    assert got["mask_ratio"] == [(0.75, "stated")]  # else the option's own name
+    # '64 --epochs 100' counts no 64 epochs; a switch takes no value from the sentence ('--fp16 training')
+    assert got["epochs"] == [(100.0, "stated")] and "fp16" not in got
+
+
+def test_a_list_of_worded_settings_reads_names_the_vocabulary_lacks() -> None:
+    got = found(
+        "MD-IPR: relation dim = 16, projection dim = 4, symmetric. "
+        "RelConv: num filters = 16, filter size = 3, discrete groups = combinations.\n",
+        context=True,
+    )
+    assert got["relation_dim"] == [(16.0, "stated", "MD-IPR")]
+    assert got["projection_dim"] == [(4.0, "stated", "MD-IPR")]
+    assert got["discrete_groups"] == [("combinations", "stated", "RelConv")]
+    assert got["kernel_size"] == [(3.0, "stated", None)]
+
+
+def test_assignments_that_name_no_setting_are_no_list_of_settings() -> None:
+    got = found("In the proof, upper bound = 4, lower part = 2 and the gap closes. We set wd = 0.01.\n")
+    assert "upper_bound" not in got and "lower_part" not in got
+    assert got["weight_decay"] == [(0.01, "stated")]  # 'wd' is weight decay

@@ -14,7 +14,10 @@ _PAGE = re.compile(r"^<!--\s*page\s+(\d+)\s*-->\s*$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _NUM_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*|[A-H](?:\.\d+)*)\.?\s+[A-Z][A-Za-z0-9 ,:&'’()×-]{2,70}$")
 _REFERENCES = re.compile(r"^(?:#+\s*)?(?:\d+\.?\s*)?(references|bibliography)\s*$", re.I)
-_APPENDIX = re.compile(r"^(?:#+\s*)?(?:appendix\b|[A-H](?:\.\d+)?\.?\s+[A-Z])")
+# what ends the references: an appendix heading ('## Appendix C. Experimental Details', 'A.1 Setup')
+_APPENDIX = re.compile(
+    r"^(?:#+\s*)?(?:(?i:appendix|appendices|supplementary\s+materials?)\b|[A-H](?:\.\d+)?\.?\s+[A-Z])"
+)
 OTHERS_WORK = re.compile(r"related work|prior work|previous work|background|literature", re.I)
 ALG_INPUT = re.compile(
     r"^\s*(?:\d+:\s*)?(?:require|input|inputs|ensure|parameters|hyperparameters)\s*:", re.I

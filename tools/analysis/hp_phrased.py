@@ -118,6 +118,7 @@ class Named(NamedTuple):
     match: re.Match[str]
     name: str
     key: str
+    context: str | None = None
 
 
 def phrased(text: str) -> Iterator[Named]:

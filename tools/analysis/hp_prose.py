@@ -23,6 +23,7 @@ from tools.analysis.hp_confidence import (
     no_sentence,
 )
 from tools.analysis.hp_context import value_context
+from tools.analysis.hp_flags import options
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_init import initial_moments
 from tools.analysis.hp_models import models
@@ -116,6 +117,7 @@ from tools.analysis.hp_vocabulary import (
     loop_key,
     singular,
 )
+from tools.analysis.hp_worded_list import worded_lists
 
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
@@ -370,6 +372,7 @@ class _ProseScan:
 
     def run(self) -> None:
         self.index_ranges()
+        self.emit_named(options(self.text))  # '--lr 3e-4 --epochs 100': '3e-4 --epochs' is no count of epochs
         self.paired()
         self.initial_distributions()
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
@@ -384,6 +387,7 @@ class _ProseScan:
         self.compounds()
         self.emit_named(phrased(self.text))  # 'an entropy coefficient of 0.01': the paper's own name
         self.emit_named(models(self.text))  # 'a ResNet-50 backbone': the architecture a part is
+        self.emit_named(worded_lists(self.text))  # 'relation dim = 16, filter size = 3'
         self.symbol_values()
         self.symbol_sets()
         self.keywords()
@@ -785,7 +789,7 @@ class _ProseScan:
         for f in found:
             m, span = f.match, f.match.span("value")
             if self.free(*span) and not rejected(self.text, *span, normalize_value(m["value"])):
-                self.emit(m, f.name, f.key, m["value"], span)
+                self.emit(m, f.name, f.key, m["value"], span, context=f.context)
 
 
 def prose_matches(  # noqa: PLR0913

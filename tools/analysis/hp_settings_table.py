@@ -81,9 +81,13 @@ class _Layout:
         self.header = header
         later = [k for k, h in enumerate(heads) if k and _NAME_HEAD.match(h)]
         values = [k for k, h in enumerate(heads) if _VALUE_HEAD.match(h)]
-        self.name = later[0] if later and values and values[0] > later[0] else 0
-        self.values = values if self.name else []
-        self.named = bool(SETTINGS_HEAD.match(heads[0]) or self.name)
+        described = bool(later and values and values[0] > later[0])
+        self.name = later[0] if described else 0
+        self.gloss: int | None = None  # a column that describes each row's name
+        if described and _identifiers([r[0] for r in rows if r]):
+            self.name, self.gloss = 0, later[0]  # '| hsv_h | Altering the hue | 0.015 |': the code name
+        self.values = values if described else []
+        self.named = bool(SETTINGS_HEAD.match(heads[0]) or described)
         # '| Discount factor | 0.995 | KL coefficient | 1.0 |': name/value pairs set side by side
         self.pairs = list(range(0, len(header), 2)) if _side_by_side([header, *rows]) else []
         named_row = len(header) <= 3 and re.search(r"[A-Za-z]{2}", header[0]) is not None
@@ -95,6 +99,23 @@ class _Layout:
 
     def columns(self, width: int) -> list[int]:
         return self.values or list(range(self.name + 1, width))
+
+
+def unescape(cell: str) -> str:
+    """A cell without Markdown's escapes ('hsv\\_h' -> 'hsv_h')."""
+    return re.sub(r"\\([_*#-])", r"\1", cell)
+
+
+# a setting's name as code: 'hsv_h', 'lr0', '--batch-size', 'weight_decay'
+_IDENTIFIER = re.compile(r"(?:--?)?[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*")
+
+
+def _identifiers(cells: list[str]) -> bool:
+    """Most first cells are code names, at least one of them plainly code ('hsv_h', 'lr0'): the table
+    names each setting as a program's option and describes it in another column."""
+    names = [unescape(c.strip("` ")) for c in cells]
+    code = [c for c in names if _IDENTIFIER.fullmatch(c)]
+    return len(code) * 3 >= len(cells) * 2 and any(re.search(r"[_\d]|^-", c) for c in code)
 
 
 def _side_by_side(table: list[list[str]]) -> bool:
@@ -179,6 +200,8 @@ def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) ->
         return
     columns = [k for k in layout.columns(len(cells)) if k < len(cells)]
     key, qualifier = (symbol_key(symbol[0]), None) if symbol else row_key(name)
+    if layout.gloss is not None and layout.gloss < len(cells):
+        name, key, qualifier = _code_row(name, cells[layout.gloss])
     for k in columns:
         head = (
             layout.header[k] if k < len(layout.header) and len(columns) > 1 and not layout.headless else None
@@ -192,6 +215,16 @@ def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) ->
         where = " ".join(filter(None, (name, head)))
         for sym, v in _assignments(cells[k]):  # 'Optimizer momentum | β1=0.9, β2=0.96'
             out.add(line, sym, symbol_key(sym), v, "table", line.text, context=where)
+
+
+def _code_row(name: str, gloss: str) -> tuple[str, str, None]:
+    """A row named in code ('lr0', described 'Initial learning rate'): the known key of the code name or
+    else of its description, else the code name itself (the option a config sets: 'hsv_h')."""
+    code = unescape(name.strip("` ")).lstrip("-")
+    for key in (canonical_key(code), row_key(gloss)[0]):
+        if key in SYNONYMS:
+            return code, key, None
+    return code, re.sub(r"\W+", "_", code).strip("_"), None
 
 
 # a network given as layers × units: 'Hidden layers | 2 × 64'

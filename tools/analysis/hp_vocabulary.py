@@ -44,6 +44,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "epochs": ("epochs", "training epochs", "num epochs"),
     "weight_decay": (
         "weight decay",
+        "wd",
         "l2 penalty",
         "l2 regularization",
         "l2 weight decay",
