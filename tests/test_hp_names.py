@@ -172,3 +172,13 @@ def test_a_product_of_two_symbols_gives_neither_its_value() -> None:
     # one symbol alone is still read
     md = "## 5 Experiments\n\nWe use K = 2048 particles in all runs.\n"
     assert found(md) == {"K": [(2048.0, "candidate")]}
+
+
+def test_a_tree_ensembles_settings_are_its_own() -> None:
+    got = found(
+        "The random forest uses 500 trees with a maximum depth of 10. XGBoost is run with a max depth of 6 "
+        "and a subsample ratio of 0.8.\n"
+    )
+    assert got["num_trees"] == [(500.0, "stated")] and got["subsample"] == [(0.8, "stated")]
+    assert got["max_depth"] == [(10.0, "stated"), (6.0, "stated")]
+    assert "num_layers" not in got  # a tree's depth counts no network's layers

@@ -165,3 +165,13 @@ def test_a_value_to_consider_is_an_example_and_a_log_loss_keeps_its_noun() -> No
     )
     assert got["window_size"] == [(2.0, "candidate")]
     assert got["loss"] == [("negative log loss", "stated")]
+
+
+def test_the_words_of_an_address_or_a_title_are_no_settings() -> None:
+    got = _found(
+        "- [Three Trees in Grey Weather by Claude Monet](https://www.wikiart.org/en/three-trees-in-grey-weather)\n"
+        "- Code: https://example.org/runs/batch-size-64-epochs-10/\n\n"
+        "We train for 10 epochs.\n"
+    )
+    assert "num_trees" not in got and "batch_size" not in got
+    assert got["epochs"] == [(10.0, "stated")]

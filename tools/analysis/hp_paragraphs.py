@@ -108,7 +108,12 @@ def _plain(text: str) -> str:
         text = re.sub(r"(?<!\\)\$([^$]{1,200})\$", math, text)
     # a math font with no Unicode map prints '=' as a lone '“' ('d “ 40'); an opening quote has no space after
     text = _LOST_EQUALS.sub(" = ", text)
+    # an address's words say nothing ('.../three-trees-in-grey-weather' is no count of trees)
+    text = _URL.sub(lambda m: re.sub(r"[-_]", ".", m[0]), text)
     return text.replace("**", "").replace("`", "")
+
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s>)]+")
 
 
 def paragraphs(lines: list[_Line]) -> Iterator[Para]:

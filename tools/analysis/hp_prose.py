@@ -326,6 +326,8 @@ class _ProseScan:
         wide = re.fullmatch(r"\d{2,}", m["value"].strip())  # "ten three-layer networks": a count of layers
         if canonical_key(m["name"]) == "num_layers" and counted and wide:
             return False  # "the two 4096 fully connected layers": 4096 is each one's width
+        if m["value"].strip().isalpha() and m["value"].strip()[0].isupper() and m["name"][0].isupper():
+            return False  # "Three Trees in Grey Weather": a title's words
         return (
             whole and not _bad_value_name(m, self.text) and not rejected(self.text, *m.span("value"), value)
         )

@@ -101,6 +101,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "stacked layers",
     ),
     "num_heads": ("heads", "attention heads", "number of heads"),
+    # tree ensembles: a tree's depth is no network's layers
+    "max_depth": ("max depth", "maximum depth", "tree depth", "maximum tree depth", "max tree depth"),
+    "num_trees": ("trees", "number of trees", "n estimators", "number of estimators", "boosting rounds"),
+    "subsample": ("subsample", "subsample ratio", "subsampling ratio", "row subsampling"),
     "embedding_dim": ("embedding dimension", "embedding size", "embedding dim", "embedding dimensionality"),
     "gradient_clipping": (
         "gradient clipping",
@@ -235,6 +239,7 @@ COUNT_KEYS = {
     "num_experts",
     "num_resamples",
     "num_arms",
+    "num_trees",
 }
 STANDARD_KEYS = (
     "optimizer",
