@@ -181,3 +181,23 @@ def test_assignments_that_name_no_setting_are_no_list_of_settings() -> None:
     got = found("In the proof, upper bound = 4, lower part = 2 and the gap closes. We set wd = 0.01.\n")
     assert "upper_bound" not in got and "lower_part" not in got
     assert got["weight_decay"] == [(0.01, "stated")]  # 'wd' is weight decay
+
+
+def test_a_tuple_assigns_each_symbol_and_adams_betas() -> None:
+    got = found("We use Adam with (β1, β2) = (0.9, 0.98).\n\nWe train with AdamW, betas of (0.8, 0.95).\n")
+    assert got["beta1"] == [(0.9, "stated"), (0.8, "stated")]
+    assert got["beta2"] == [(0.98, "stated"), (0.95, "stated")]
+    # a tuple whose counts differ gives nothing; betas with no Adam in sight are no Adam's
+    got = found("We set (a, b) = (1, 2, 3). The betas of (0.5, 0.6) weigh the two losses.\n")
+    assert "a" not in got and "beta1" not in got
+
+
+def test_an_averages_decay_and_regularisers_named_by_their_method() -> None:
+    got = found(
+        "We perform EMA offline on the checkpointed weights with a decay factor of 0.7. The target network "
+        "is an exponential moving average of the online network with momentum 0.996. We use a mixup alpha "
+        "of 0.2, and stochastic depth with a drop path rate of 0.1.\n"
+    )
+    assert got["ema_rate"] == [(0.7, "stated"), (0.996, "stated")]
+    assert got["mixup_alpha"] == [(0.2, "stated")] and got["drop_path_rate"] == [(0.1, "stated")]
+    assert "num_layers" not in got and "decay_factor" not in got and "momentum" not in got

@@ -216,9 +216,11 @@ _PHRASES = (
         "episodes",
         "episodes",
     ),
-    # "a moving average of all model parameters with the rate of 0.999"
+    # "a moving average of all model parameters with the rate of 0.999", "EMA ... with a decay factor of 0.7",
+    # "an exponential moving average of the online network with momentum 0.996"
     (
-        r"\bmoving\s+average\b[^.;]{0,60}?\b(?:rate|decay)\s+(?:of\s+)?(?P<value>0?\.\d+)\b",
+        r"\b(?:moving\s+average|EMA)\b[^.;]{0,60}?\b(?:rate|decay(?:\s+(?:factor|rate))?|momentum)\s+"
+        r"(?:of\s+|=\s*)?(?P<value>0?\.\d+)\b",
         "ema_rate",
         "moving average rate",
     ),

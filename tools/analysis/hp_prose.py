@@ -106,6 +106,7 @@ from tools.analysis.hp_phrase_table import PHRASE_RES
 from tools.analysis.hp_phrased import Named, phrased
 from tools.analysis.hp_respectively import respectively
 from tools.analysis.hp_symbols import rejected, symbol_named_here
+from tools.analysis.hp_tuples import tuples
 from tools.analysis.hp_vocabulary import (
     COUNT_ONLY,
     GREEK,
@@ -375,6 +376,7 @@ class _ProseScan:
     def run(self) -> None:
         self.index_ranges()
         self.emit_named(options(self.text))  # '--lr 3e-4 --epochs 100': '3e-4 --epochs' is no count of epochs
+        self.tuples()
         self.paired()
         self.initial_distributions()
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
@@ -393,6 +395,12 @@ class _ProseScan:
         self.symbol_values()
         self.symbol_sets()
         self.keywords()
+
+    def tuples(self) -> None:
+        """'(β1, β2) = (0.9, 0.98)', 'AdamW with betas of (0.9, 0.95)' (hp_tuples.py)."""
+        for t in tuples(self.text):
+            if self.free(*t.span) and (at := _ANY.match(self.text, *t.span)):
+                self.emit(at, t.name, t.key, t.value, t.span)
 
     def paired(self) -> None:
         """'the batch size and the learning rate are 64 and 0.001, respectively' (hp_respectively.py)."""

@@ -104,6 +104,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # tree ensembles: a tree's depth is no network's layers
     "max_depth": ("max depth", "maximum depth", "tree depth", "maximum tree depth", "max tree depth"),
     "num_trees": ("trees", "number of trees", "n estimators", "number of estimators", "boosting rounds"),
+    "drop_path_rate": ("drop path rate", "drop path", "stochastic depth", "stochastic depth rate"),
+    "mixup_alpha": ("mixup alpha", "mixup α"),
     "subsample": ("subsample", "subsample ratio", "subsampling ratio", "row subsampling"),
     "embedding_dim": ("embedding dimension", "embedding size", "embedding dim", "embedding dimensionality"),
     "gradient_clipping": (
