@@ -201,3 +201,24 @@ def test_an_averages_decay_and_regularisers_named_by_their_method() -> None:
     assert got["ema_rate"] == [(0.7, "stated"), (0.996, "stated")]
     assert got["mixup_alpha"] == [(0.2, "stated")] and got["drop_path_rate"] == [(0.1, "stated")]
     assert "num_layers" not in got and "decay_factor" not in got and "momentum" not in got
+
+
+def test_a_value_before_a_preposition_is_no_count_of_the_noun_after_it() -> None:
+    got = found("We use 3 GCN layers with residual connections and a dropout of 0.5 between layers.\n")
+    assert got["dropout"] == [(0.5, "stated")] and got["num_layers"] == [(3.0, "stated")]
+
+
+def test_a_list_value_ends_where_another_settings_count_begins() -> None:
+    got = found("We use PPO with GAE λ = 0.95, an entropy coefficient of 0.01 and 8 parallel environments.\n")
+    assert got["entropy_coefficient"] == [(0.01, "stated")] and got["num_envs"] == [(8.0, "stated")]
+    assert got["gae_lambda"] == [(0.95, "stated")]  # GAE's λ is named by its method
+
+
+def test_patience_codebook_and_crop_padding_phrases() -> None:
+    got = found(
+        "Training stops after 50 epochs without improvement in validation loss. The codebook has 512 "
+        "entries and the commitment cost β is 0.25. We use random crops with 4 pixels of padding.\n"
+    )
+    assert got["patience"] == [(50.0, "stated")] and "epochs" not in got
+    assert got["codebook_size"] == [(512.0, "stated")] and got["commitment_cost"] == [(0.25, "stated")]
+    assert got["crop_padding"] == [(4.0, "stated")]

@@ -32,7 +32,11 @@ _NUMVALUE = rf"(?<![\w.−-])(?P<value>{VALUE_RE.pattern})"
 # "a step size of 0.05 and 1000 burn-in iterations"
 _LIST_OF_NAME = rf"{LIST}(?!\s*[×·*^]|\s*(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{phrase_re(_COUNT_NAMES)})(?![\w]))"
 _NAMED_VALUE = rf"(?<![\w.−-])(?P<value>{GRID}|{RANGE}|{_LIST_OF_NAME}|{ONE})"
-NOUN_AFTER = re.compile(rf"[\s-]+(?:[A-Za-z][\w]*\s+)?{_COUNT.replace('(?P<name>', '(?P<noun>')}", re.I)
+# the noun a number counts, maybe after one word that qualifies it ('0.5 between layers': no noun's count)
+_NOT_QUALIFIER = r"(?!(?:between|after|before|across|within|in|on|at|for|of|per|to|from|with|and|or|the)\b)"
+NOUN_AFTER = re.compile(
+    rf"[\s-]+(?:{_NOT_QUALIFIER}[A-Za-z][\w]*\s+)?{_COUNT.replace('(?P<name>', '(?P<noun>')}", re.I
+)
 UNIT = re.compile(r"\s*(steps|iterations|updates|epochs|tokens|examples|images|samples|sequences)\b", re.I)
 _FILLER = r"(?:values?|rates?|probability|ratio|factor|coefficient)"
 # a count noun takes its number before it ("4 layers"); "layer 5" is an index, not a setting

@@ -402,6 +402,29 @@ _PHRASES = (
         "warmup_steps",
         "warmup",
     ),
+    # "training stops after 50 epochs without improvement": early stopping's patience
+    (
+        rf"\b(?:after|for)\s+{_WORD}\s+(?:consecutive\s+|successive\s+)?"
+        r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\s+(?:without|with\s+no)\s+"
+        r"(?:any\s+)?improvement\b",
+        "patience",
+        "early stopping patience",
+    ),
+    # "the codebook has 512 entries", "a codebook of 1024 codes", "8192 codebook entries"
+    (
+        r"\bcodebooks?\s+(?:has|have|with|of|contains|containing|consists\s+of)\s+(?P<value>\d+)\s+"
+        r"(?:entries|codes|code\s*words|vectors|embeddings|elements)\b"
+        r"|(?<![\w.,])(?P<value2>\d+)\s+(?:codebook\s+entries|codes\b|code\s*words|code\s+vectors)",
+        "codebook_size",
+        "codebook size",
+    ),
+    # "random crops with 4 pixels of padding", "random cropping with a padding of 4"
+    (
+        r"\brandom(?:ly)?\s+crop(?:s|ping|ped)?\b[^.;]{0,50}?(?:\b(?P<value>\d+)[\s-]pixels?\s+(?:of\s+)?"
+        r"(?:zero[\s-])?padding|\bpadd(?:ing|ed)\s+(?:of\s+|by\s+)?(?P<value2>\d+)(?:\s+pixels?)?\b)",
+        "crop_padding",
+        "random crop padding",
+    ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
         r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",

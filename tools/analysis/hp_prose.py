@@ -27,7 +27,7 @@ from tools.analysis.hp_flags import options
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_init import initial_moments
 from tools.analysis.hp_models import models
-from tools.analysis.hp_normalize import NUM, PHYSICAL_UNIT, WORDNUM, clean_float, normalize_value
+from tools.analysis.hp_normalize import NUM, PHYSICAL_UNIT, SCALAR, WORDNUM, clean_float, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_END, SENTENCE_START, sentence_around
 from tools.analysis.hp_patterns import (
     ABOUT_LR,
@@ -797,9 +797,12 @@ class _ProseScan:
         """Each value another module read with its name and key (hp_compact.py, hp_phrased.py), unless its
         span is taken or the value is no setting ('fewer than 50')."""
         for f in found:
-            m, span = f.match, f.match.span("value")
-            if self.free(*span) and not rejected(self.text, *span, normalize_value(m["value"])):
-                self.emit(m, f.name, f.key, m["value"], span, context=f.context)
+            m, span, value = f.match, f.match.span("value"), f.match["value"]
+            first = re.match(SCALAR, value)
+            if not self.free(*span) and first and self.free(span[0], span[0] + first.end()):
+                value, span = first[0], (span[0], span[0] + first.end())  # '0.01 and 8 parallel envs'
+            if self.free(*span) and not rejected(self.text, *span, normalize_value(value)):
+                self.emit(m, f.name, f.key, value, span, context=f.context)
 
 
 def prose_matches(  # noqa: PLR0913

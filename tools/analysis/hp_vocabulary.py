@@ -106,6 +106,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "num_trees": ("trees", "number of trees", "n estimators", "number of estimators", "boosting rounds"),
     "drop_path_rate": ("drop path rate", "drop path", "stochastic depth", "stochastic depth rate"),
     "mixup_alpha": ("mixup alpha", "mixup α"),
+    "gae_lambda": ("gae lambda", "gae λ", "gae", "gae parameter"),
+    "commitment_cost": ("commitment cost", "commitment weight", "commitment loss weight"),
+    "codebook_size": ("codebook size", "codebook entries", "number of codes", "size of the codebook"),
     "subsample": ("subsample", "subsample ratio", "subsampling ratio", "row subsampling"),
     "embedding_dim": ("embedding dimension", "embedding size", "embedding dim", "embedding dimensionality"),
     "gradient_clipping": (
