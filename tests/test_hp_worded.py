@@ -222,3 +222,16 @@ def test_patience_codebook_and_crop_padding_phrases() -> None:
     assert got["patience"] == [(50.0, "stated")] and "epochs" not in got
     assert got["codebook_size"] == [(512.0, "stated")] and got["commitment_cost"] == [(0.25, "stated")]
     assert got["crop_padding"] == [(4.0, "stated")]
+
+
+def test_adapter_sampler_vocabulary_and_frozen_layers() -> None:
+    got = found(
+        "We apply LoRA with rank 8 and alpha 16 to the query and value projections. We use DDIM sampling "
+        "with 50 steps. The vocabulary consists of 32k SentencePiece tokens. The model has a context window "
+        "of 2048 tokens. We freeze the first 6 layers of the encoder.\n"
+    )
+    assert got["lora_r"] == [(8.0, "stated")] and got["lora_alpha"] == [(16.0, "stated")]
+    assert got["sampling_steps"] == [(50.0, "stated")] and "training_steps" not in got
+    assert got["vocab_size"] == [(32000.0, "stated")]
+    assert got["sequence_length"] == [(2048.0, "stated")] and "window_size" not in got
+    assert got["frozen_layers"] == [(6.0, "stated")] and "num_layers" not in got

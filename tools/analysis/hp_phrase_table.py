@@ -56,7 +56,8 @@ _PHRASES = (
     ),
     # "a vocabulary of 5000 BPE units": the vocabulary's size (its 'units' are no layer's)
     (
-        rf"\bvocabular(?:y|ies)\s+(?:size\s+)?(?:of|with)\s+{_N}"
+        r"\bvocabular(?:y|ies)\s+(?:size\s+)?(?:of|with|consists\s+of|contains|containing|comprises|has)\s+"
+        rf"(?P<value>(?:{NUM})(?:\s?[kKM]\b)?)"
         r"(?:\s+(?:[\w-]+\s+)?(?:units|tokens|words|sub-?words|pieces|merges|types|entries))?(?![\w.,]\d)",
         "vocab_size",
         "vocabulary size",
@@ -424,6 +425,31 @@ _PHRASES = (
         r"(?:zero[\s-])?padding|\bpadd(?:ing|ed)\s+(?:of\s+|by\s+)?(?P<value2>\d+)(?:\s+pixels?)?\b)",
         "crop_padding",
         "random crop padding",
+    ),
+    # "LoRA with rank 8 and alpha 16", "LoRA (r = 16, α = 32)": the adapter's rank and scaling
+    (
+        r"\blora\b[^.;]{0,40}?\b(?:rank|r)\s*(?:of\s+|=\s*|:\s*)?(?P<value>\d+)\b",
+        "lora_r",
+        "LoRA rank",
+    ),
+    (
+        r"\blora\b[^.;]{0,60}?(?:\balpha|α)\s*(?:of\s+|=\s*|:\s*)?(?P<value>\d+)\b",
+        "lora_alpha",
+        "LoRA alpha",
+    ),
+    # "DDIM sampling with 50 steps": the sampler's steps, not the run's
+    (
+        r"\b(?:DDIM|DDPM|DPM-?Solver(?:\+\+)?|PLMS|Euler|Heun)\s+(?:sampl(?:ing|er)\s+)?(?:with|using|for)\s+"
+        r"(?P<value>\d+)\s+(?:sampling\s+|denoising\s+|inference\s+)?steps\b",
+        "sampling_steps",
+        "sampling steps",
+    ),
+    # "we freeze the first 6 layers of the encoder": how many layers stay fixed
+    (
+        r"\bfr(?:eeze|eezes|eezing|oze|ozen)\s+(?:the\s+)?(?:first|bottom|lowest|lower)\s+(?P<value>\d+)\s+"
+        r"(?:\w+\s+)?(?:layers|blocks|stages)\b",
+        "frozen_layers",
+        "frozen layers",
     ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (

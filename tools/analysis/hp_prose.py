@@ -177,7 +177,7 @@ _SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*
 
 # settings whose value is itself a first or last stretch: "warm up over the first 5 epochs", "stack the last
 # 4 frames", "ε annealed over the first 1M frames"
-_WINDOW = re.compile(r"^(?:warmup|frame_stack)|_anneal_")
+_WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_")  # 'the first N' is what they count
 _DIFFUSION = re.compile(r"\bdiffus|\bdenois|\bnoise\s+(?:schedule|level)|\bscore[\s-]based|\bDD[IP]M", re.I)
 # "4 epochs per update": a loop inside the run (not "per second", a speed)
 _PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<noun>[a-z]{3,})\b", re.I)
@@ -273,6 +273,8 @@ class _ProseScan:
             value, unit = f"{value} {physical['unit']}", physical  # '64 ms' is 0.064 (s), '16 kHz' 16000 (Hz)
         if unit and key == "warmup_steps" and unit[1].lower() == "epochs":
             key = "warmup_epochs"  # "a warmup of 10 epochs"
+        if unit and key == "window_size" and unit[1].lower() == "tokens":
+            key = "sequence_length"  # "a context window of 2048 tokens": a language model's context
         self.out.add(
             self.line_at(m.start()),
             name,
