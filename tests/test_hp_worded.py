@@ -235,3 +235,25 @@ def test_adapter_sampler_vocabulary_and_frozen_layers() -> None:
     assert got["vocab_size"] == [(32000.0, "stated")]
     assert got["sequence_length"] == [(2048.0, "stated")] and "window_size" not in got
     assert got["frozen_layers"] == [(6.0, "stated")] and "num_layers" not in got
+
+
+def test_simulation_and_sampler_counts() -> None:
+    got = found(
+        "We draw data from a Gaussian mixture with K = 3 components in d = 10 dimensions. We simulate 100 "
+        "replications of each setting. The sampler runs for 5000 iterations with thinning of 5, and the "
+        "particle filter uses 500 particles. We use an RBF kernel with bandwidth 0.5 and an ensemble of 5 "
+        "networks trained from different initialisations.\n"
+    )
+    assert got["components"] == [(3.0, "stated")]  # 'K = 3 components in ...': the noun names K
+    assert got["num_runs"] == [(100.0, "stated")] and got["thinning"] == [(5.0, "stated")]
+    assert got["num_particles"] == [(500.0, "stated")] and got["bandwidth"] == [(0.5, "stated")]
+    assert got["ensemble_size"] == [(5.0, "stated")]
+
+
+def test_a_results_row_named_by_a_citation_key_is_a_cited_models() -> None:
+    table = (
+        "The kernel bandwidth b = 64 is used throughout.\n\n"
+        "| | F1 | mAP |\n|---|---|---|\n| [cohen2018spherical] ($b=128$) | 78.9 | 67.6 |\n"
+    )
+    got = found(table)
+    assert (64.0, "stated") in got["bandwidth"] and (128.0, "candidate") in got["bandwidth"]

@@ -29,6 +29,8 @@ ONE_OF_SIZES = "one of several sizes listed: the paper may sweep them"
 # a sentence about someone else's method: "Magni et al. followed ...", "they used ...", with no "we"/"our"
 _OTHERS = re.compile(
     r"\b[A-Z][\w-]+\s+[*_]?et\s+al\b\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b"
+    # a table row named by a citation key: '| [cohen2018] (b=128) |'
+    r"|\|\s*\[[A-Za-z][\w:.-]*\d{4}[\w:.-]*\]"
 )
 OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 # four or more numbers in a row (axis ticks "0 500 1000 1500 2000")

@@ -557,7 +557,9 @@ DATA_SIZE_AFTER = re.compile(
 )
 # what a sentence says an assigned symbol is: "K = 5 sweeps", "20 instances per batch", "exploration ε = 0.4",
 # "γ = 0.4 for exploration"
-NOUN_AFTER_SYM = re.compile(r"\s+(?P<noun>(?:[a-z]+\s+)?[a-z]{3,}s)(?=\s*(?:[,;)]|\.(?!\d)|and\b|$))")
+NOUN_AFTER_SYM = re.compile(
+    r"\s+(?P<noun>(?:[a-z]+\s+)?[a-z]{3,}s)(?=\s*(?:[,;)]|\.(?!\d)|(?:and|in|of|for|with|per|on|each)\b|$))"
+)
 # a noun opening a clause: "..., targeting δ = 0.9 and exploration ε = 0.4" (not "by taking α", "of length k")
 NOUN_BEFORE_SYM = re.compile(r"(?:^|[,;(]\s*|\band\s+)(?P<noun>[a-z]{5,})\s+$")
 FOR_NOUN = re.compile(r"\s+for\s+(?P<noun>[a-z]{4,}(?:tion|ing))\b")

@@ -451,6 +451,13 @@ _PHRASES = (
         "frozen_layers",
         "frozen layers",
     ),
+    # "an ensemble of 5 networks": how many members the ensemble has
+    (
+        rf"\bensembles?\s+of\s+{_WORD}\s+(?:[\w-]+\s+)?"
+        r"(?:networks|models|members|agents|policies|predictors|classifiers|learners|critics|heads)\b",
+        "ensemble_size",
+        "ensemble size",
+    ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
         r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",

@@ -171,12 +171,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "num_res_blocks": ("residual blocks", "resblocks", "res blocks", "resnet blocks"),
     "num_parameters": ("parameters", "params", "number of parameters"),
     "seed": ("random seed", "seed"),  # one seed's value; "5 random seeds" counts runs
-    "num_runs": ("runs", "random seeds", "seeds", "repetitions", "repeats", "trials"),
+    "num_runs": ("runs", "random seeds", "seeds", "repetitions", "repeats", "trials", "replications"),
+    "num_particles": ("particles", "number of particles"),
+    "thinning": ("thinning", "thinning interval", "thinning factor"),
+    "ensemble_size": ("ensemble size", "ensemble members", "size of the ensemble"),
     "num_resamples": ("resamples", "bootstrap resamples", "bootstrap replicates", "bootstrap samples"),
     "num_inducing_points": ("inducing points", "inducing variables"),
     "num_leapfrog_steps": ("leapfrog steps",),
     "burn_in": ("burn in", "burnin", "burn in iterations", "burn in steps", "burn in period"),
     "lengthscale": ("length scale", "lengthscale", "kernel lengthscale", "kernel length scale"),
+    "bandwidth": ("bandwidth", "kernel bandwidth"),
     "num_arms": ("arms", "number of arms"),
     "objective": ("objective", "loss", "training objective", "loss function"),
     "activation": (
@@ -245,6 +249,8 @@ COUNT_KEYS = {
     "num_resamples",
     "num_arms",
     "num_trees",
+    "num_particles",
+    "ensemble_size",
 }
 STANDARD_KEYS = (
     "optimizer",
