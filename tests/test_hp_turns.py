@@ -206,3 +206,13 @@ def test_a_loss_used_an_l_bfgs_b_solver_and_embeddings_of_a_dimension() -> None:
     assert got["loss"] == [("categorical cross-entropy", "stated")]
     assert got["optimizer"] == [("adam", "stated"), ("l-bfgs-b", "stated")]
     assert got["embedding_dim"] == [(64.0, "stated")]
+
+
+def test_two_values_a_plural_verb_pairs_by_order_without_respectively() -> None:
+    got = found(
+        "The discriminator and generator learning rates are 4e-4 and 1e-4. The batch size and the dropout "
+        "are 64 and 0.1.\n",
+        context=True,
+    )
+    assert got["learning_rate"] == [(4e-4, "stated", "discriminator"), (1e-4, "stated", "generator")]
+    assert got["batch_size"] == [(64.0, "stated", None)] and got["dropout"] == [(0.1, "stated", None)]

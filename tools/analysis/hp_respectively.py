@@ -21,6 +21,13 @@ RESPECTIVELY = re.compile(
     r"respectively\b",
     re.I,
 )
+# "the actor and critic learning rates are 1e-4 and 1e-3": two values a plural verb pairs by order, when the
+# sentence names as many settings or things (no 'respectively' needed)
+_IMPLIED = re.compile(
+    rf"\b(?:are|were)\s+(?:(?:set\s+to|chosen\s+as|fixed\s+at)\s+)?(?P<values>{_BARE}\s+and\s+{_BARE})"
+    r"(?=\s*(?:[.;]|$))",
+    re.I,
+)
 # "for WNNM-3 and MC-WNNM", "of the generator and the discriminator": the things each value is for
 _THINGS = re.compile(
     r"\b(?:for|of|on|in)\s+(?:the\s+)?(?P<things>[\w-]+(?:\s*,\s*(?:the\s+)?[\w-]+)*\s*,?\s*and\s+(?:the\s+)?"
@@ -61,6 +68,13 @@ def respectively(text: str) -> list[tuple[re.Match[str], list[Paired]]]:
             sym = next(iter(symbols))
             pairs = [p._replace(name=f"{p.name} {sym}") for p in pairs]
         out.append((m, pairs))
+    for m in _IMPLIED.finditer(text):
+        start = max((s.end() for s in SENTENCE_START.finditer(text, 0, m.start())), default=0)
+        at = m.start("values")
+        items = [(i["v"], (at + i.start("v"), at + i.end("v"))) for i in _ITEM.finditer(m["values"])]
+        pairs = _pairs(text[start : m.start()], items)
+        if pairs and not any(p.doubt for p in pairs):  # a guess is left to the other rules
+            out.append((m, pairs))
     return out
 
 
