@@ -216,3 +216,23 @@ def test_two_values_a_plural_verb_pairs_by_order_without_respectively() -> None:
     )
     assert got["learning_rate"] == [(4e-4, "stated", "discriminator"), (1e-4, "stated", "generator")]
     assert got["batch_size"] == [(64.0, "stated", None)] and got["dropout"] == [(0.1, "stated", None)]
+
+
+def test_rl_graph_and_recurrent_loop_settings() -> None:
+    got = found(
+        "We update the target network every 1000 steps with τ = 0.005, and use an n-step return of 3. The "
+        "LSTM is trained with truncated BPTT over 35 time steps. Node embeddings use 2 rounds of message "
+        "passing. The weight of the KL term is annealed from 0 to 1 over 10 epochs.\n"
+    )
+    assert got["target_update_interval"] == [(1000.0, "stated")] and got["n_step"] == [(3.0, "stated")]
+    assert "training_steps" not in got  # '1000 steps with τ = 0.005': the 0.005 is τ's
+    assert got["sequence_length"] == [(35.0, "stated")]
+    assert got["message_passing_steps"] == [(2.0, "stated")]
+    assert got["kl_weight_anneal_epochs"] == [(10.0, "stated")] and "epochs" not in got
+
+
+def test_a_tree_ensembles_depth_and_iterations_in_one_sentence() -> None:
+    got = found("For CatBoost we use 2000 iterations with a depth of 8 and a learning rate of 0.03.\n")
+    assert got["max_depth"] == [(8.0, "stated")] and got["num_trees"] == [(2000.0, "stated")]
+    got = found("We train the network for 2000 iterations and compare it with a random forest.\n")
+    assert got["training_steps"] == [(2000.0, "stated")]  # a network's own iterations stay its run's length

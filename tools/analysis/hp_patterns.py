@@ -284,7 +284,8 @@ STEP_DECAY = re.compile(
 # a setting annealed between two values: "ε annealed linearly from 1.0 to 0.1 over the first 1M frames",
 # "β annealed from 0.4 to 1"
 ANNEALED = re.compile(
-    r"(?P<name>ε|epsilon|β|beta|τ|tau|temperature|KL\s+weight|exploration\s+rate|entropy\s+coefficient)"
+    r"(?P<name>ε|epsilon|β|beta|τ|tau|temperature|KL\s+(?:term\s+)?weight|weight\s+(?:of|on)\s+the\s+KL\s+"
+    r"(?:term|loss|divergence)|exploration\s+rate|entropy\s+coefficient)"
     r"(?:-greedy(?:\s+exploration)?)?[^.;]{0,40}?\b(?:is\s+|was\s+)?(?:linearly\s+|exponentially\s+)?"
     r"(?:annealed|decayed|decreased|reduced|increased|lowered|decays|decreases)\s+(?:linearly\s+|exponentially\s+)?"
     rf"from\s+(?P<start>{SCALAR})\s+to\s+(?P<end>{SCALAR})(?![\d.,]\d)"

@@ -108,6 +108,26 @@ _PHRASES = (
         "n_step",
         "n-step return length",
     ),
+    # "an n-step return of 3"
+    (
+        rf"\b[nN]-step\s+(?:returns?|targets?|bootstrapping)\s+(?:length\s+)?(?:of|=)\s*{_N}(?!\d|\.\d)",
+        "n_step",
+        "n-step return length",
+    ),
+    # "truncated BPTT over 35 time steps": how far back gradients flow
+    (
+        r"\btruncated\s+(?:BPTT|back-?propagation\s+through\s+time)\s+(?:over|of|with|for)\s+"
+        rf"{_N}\s+(?:time\s*-?steps|steps|tokens|frames)\b",
+        "sequence_length",
+        "truncated BPTT length",
+    ),
+    # "2 rounds of message passing", "3 message-passing steps": the graph network's propagation depth
+    (
+        rf"(?<![\w.,]){_WORD}\s+(?:rounds|steps|iterations|layers)\s+of\s+message[\s-]passing\b"
+        rf"|(?<![\w.,]){_WORD2}\s+message[\s-]passing\s+(?:rounds|steps|iterations|layers)\b",
+        "message_passing_steps",
+        "message passing steps",
+    ),
     # "learning starts after 50,000 steps": the transitions gathered before the first update
     (
         rf"\blearning\s+starts?\s+(?:only\s+)?(?:after|at)\s+{_N}\s+(?:steps|frames|transitions|samples)\b",
@@ -155,6 +175,13 @@ _PHRASES = (
         rf"{_N}(?!\d|\.\d)",
         "target_update_rate",
         "soft target update rate",
+    ),
+    # "the target network is updated every 1000 steps", "we update the target network every 2500 updates"
+    (
+        r"\btarget\s+(?:q-?)?(?:networks?|models?|critics?)\b[^.;]{0,30}?\bevery\s+"
+        rf"{_N}\s+(?:gradient\s+|training\s+|environment\s+)?(?:steps|updates|iterations|episodes|frames)\b",
+        "target_update_interval",
+        "target network update interval",
     ),
     # "the 10,000 most common words": the vocabulary
     (

@@ -177,6 +177,12 @@ _SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*
 
 # settings whose value is itself a first or last stretch: "warm up over the first 5 epochs", "stack the last
 # 4 frames", "ε annealed over the first 1M frames"
+# a tree ensemble: its depth and iterations are a tree's depth and the number of trees
+_TREES = re.compile(
+    r"\b(?:XGBoost|LightGBM|CatBoost|random\s+forests?|gradient[\s-]boost\w*|decision\s+trees?|GBDT|GBM)\b"
+    r"(?![^.;]*\b(?:network|neural|epochs?)\b)",
+    re.I,
+)
 _WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_")  # 'the first N' is what they count
 _DIFFUSION = re.compile(r"\bdiffus|\bdenois|\bnoise\s+(?:schedule|level)|\bscore[\s-]based|\bDD[IP]M", re.I)
 # "4 epochs per update": a loop inside the run (not "per second", a speed)
@@ -273,6 +279,8 @@ class _ProseScan:
             value, unit = f"{value} {physical['unit']}", physical  # '64 ms' is 0.064 (s), '16 kHz' 16000 (Hz)
         if unit and key == "warmup_steps" and unit[1].lower() == "epochs":
             key = "warmup_epochs"  # "a warmup of 10 epochs"
+        if key in ("num_layers", "training_steps") and _TREES.search(sentence_around(self.text, *span)):
+            key = "max_depth" if re.search(r"depth", name, re.I) else "num_trees"  # 'CatBoost with depth 8'
         if unit and key == "window_size" and unit[1].lower() == "tokens":
             key = "sequence_length"  # "a context window of 2048 tokens": a language model's context
         self.out.add(
@@ -344,8 +352,10 @@ class _ProseScan:
             return False
         gap = (m["gap"] or "").split()
         other = [w for w in gap[:-1] if w.lower() not in GAP_FILLER]
-        if other and re.fullmatch(SYM, gap[-1]) and re.match(r"\s*[=∈]", self.text[m.end("gap") :]):
-            return False  # "iterations with the observation size K = 100", "update player i ∈ {1, 2}"
+        joined = any(w.lower() in ("with", "and", "using", "where") for w in gap[:-1])
+        assigned = re.match(r"\s*[=∈]", self.text[m.end("gap") :])
+        if (other or joined) and re.fullmatch(SYM, gap[-1]) and assigned:
+            return False  # "iterations with the observation size K = 100", "every 1000 steps with τ = 0.005"
         end = m.start("value") + len(m["value"].rstrip())
         if re.match(r"[A-Za-z^_(]", self.text[end : end + 1]):
             return False  # "step size η_t = 1t^a": a number run into a formula
@@ -755,6 +765,7 @@ class _ProseScan:
             if not self.free(*m.span("start")):
                 continue
             name = GREEK.get(m["name"], m["name"]).lower()
+            name = "kl weight" if "kl" in name.split() else name  # 'the weight of the KL term'
             key = re.sub(r"\s+", "_", name)
             self.emit(m, f"initial {name}", f"{key}_start", m["start"], m.span("start"))
             self.emit(m, f"final {name}", f"{key}_end", m["end"], m.span("end"))
