@@ -224,7 +224,7 @@ def test_rl_graph_and_recurrent_loop_settings() -> None:
         "LSTM is trained with truncated BPTT over 35 time steps. Node embeddings use 2 rounds of message "
         "passing. The weight of the KL term is annealed from 0 to 1 over 10 epochs.\n"
     )
-    assert got["target_update_interval"] == [(1000.0, "stated")] and got["n_step"] == [(3.0, "stated")]
+    assert got["target_update_interval_steps"] == [(1000.0, "stated")] and got["n_step"] == [(3.0, "stated")]
     assert "training_steps" not in got  # '1000 steps with τ = 0.005': the 0.005 is τ's
     assert got["sequence_length"] == [(35.0, "stated")]
     assert got["message_passing_steps"] == [(2.0, "stated")]

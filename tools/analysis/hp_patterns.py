@@ -242,7 +242,8 @@ FORMULA_SETTING = re.compile(
 # "evaluated at every 500,000 frames", "checkpoints taken every 10 epochs": an interval, named by its purpose
 INTERVAL = re.compile(
     r"\b(?P<what>evaluat\w*|checkpoint\w*|sav(?:e|ed|ing)|logg?(?:ed|ing)?|"
-    r"target\s+(?:network\s+|model\s+)?(?:(?:is|are|was|were)\s+)?(?:updates?|updated|synchroni[sz]ed|copied))\b"
+    r"target\s+(?:network\s+|model\s+)?(?:(?:is|are|was|were)\s+)?(?:updates?|updated|synchroni[sz]ed|copied)|"
+    r"(?:update|sync\w*|cop(?:y|ied))\s+(?P<target>the\s+target)\s+(?:network|model|critic)s?)\b"
     rf"[^.;]{{0,80}}?\b(?:at\s+)?every\s+(?P<value>\d{{1,3}}(?:,\s?\d{{3}})+|{SCALAR})\s+"
     r"(?P<unit>frames|steps|iterations|epochs|updates|episodes)\b",
     re.I,

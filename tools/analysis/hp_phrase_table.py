@@ -176,13 +176,6 @@ _PHRASES = (
         "target_update_rate",
         "soft target update rate",
     ),
-    # "the target network is updated every 1000 steps", "we update the target network every 2500 updates"
-    (
-        r"\btarget\s+(?:q-?)?(?:networks?|models?|critics?)\b[^.;]{0,30}?\bevery\s+"
-        rf"{_N}\s+(?:gradient\s+|training\s+|environment\s+)?(?:steps|updates|iterations|episodes|frames)\b",
-        "target_update_interval",
-        "target network update interval",
-    ),
     # "the 10,000 most common words": the vocabulary
     (
         rf"(?<![\w.,])(?:the\s+)?{_N}\s+most\s+(?:common|frequent)\s+(?:words|tokens|terms)\b",

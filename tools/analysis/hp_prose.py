@@ -179,8 +179,8 @@ _SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*
 # 4 frames", "ε annealed over the first 1M frames"
 # a tree ensemble: its depth and iterations are a tree's depth and the number of trees
 _TREES = re.compile(
-    r"\b(?:XGBoost|LightGBM|CatBoost|random\s+forests?|gradient[\s-]boost\w*|decision\s+trees?|GBDT|GBM)\b"
-    r"(?![^.;]*\b(?:network|neural|epochs?)\b)",
+    r"^(?![^.;]*\b(?:network|neural|epochs?)\b)[^.;]*"
+    r"\b(?:XGBoost|LightGBM|CatBoost|random\s+forests?|gradient[\s-]boost\w*|decision\s+trees?|GBDT|GBM)\b",
     re.I,
 )
 _WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_")  # 'the first N' is what they count
@@ -279,7 +279,7 @@ class _ProseScan:
             value, unit = f"{value} {physical['unit']}", physical  # '64 ms' is 0.064 (s), '16 kHz' 16000 (Hz)
         if unit and key == "warmup_steps" and unit[1].lower() == "epochs":
             key = "warmup_epochs"  # "a warmup of 10 epochs"
-        if key in ("num_layers", "training_steps") and _TREES.search(sentence_around(self.text, *span)):
+        if key in ("num_layers", "training_steps") and _TREES.match(sentence_around(self.text, *span)):
             key = "max_depth" if re.search(r"depth", name, re.I) else "num_trees"  # 'CatBoost with depth 8'
         if unit and key == "window_size" and unit[1].lower() == "tokens":
             key = "sequence_length"  # "a context window of 2048 tokens": a language model's context
@@ -706,7 +706,8 @@ class _ProseScan:
     def intervals(self) -> None:
         """'evaluated at every 500,000 frames' (evaluation_interval_frames), 'four steps of downsampling'."""
         for m in INTERVAL.finditer(self.text):
-            what = next(v for k, v in INTERVAL_OF.items() if m["what"].lower().startswith(k))
+            opening = "target" if m["target"] else m["what"].lower()  # 'we update the target network every'
+            what = next(v for k, v in INTERVAL_OF.items() if opening.startswith(k))
             unit = m["unit"].lower()
             if self.free(*m.span("value")):
                 self.emit(m, f"{what} interval", f"{what}_interval_{unit}", m["value"], m.span("value"))
