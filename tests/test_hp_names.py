@@ -148,7 +148,8 @@ def test_one_value_shared_by_two_things_named() -> None:
     md = "## 5 Experiments\n\nThe step sizes for SGD and SVRG were 0.05.\n"
     assert found(md)["learning_rate"] == [(0.05, "stated")]
     md = "## 5 Experiments\n\nThe batch sizes for CIFAR-10 and for ImageNet are 128 and 4096.\n"
-    assert found(md)["batch_size"] == [([128.0, 4096.0], "stated")]
+    paired = [(128.0, "stated", "CIFAR-10"), (4096.0, "stated", "ImageNet")]  # by order, each its own
+    assert found(md, context=True)["batch_size"] == paired
     # a word that is no name between: not a value both share
     md = "## 5 Experiments\n\nThe step sizes for SGD and not for SVRG were 0.05.\n"
     assert "learning_rate" not in found(md)
@@ -171,7 +172,7 @@ def test_a_product_of_two_symbols_gives_neither_its_value() -> None:
     assert found(md) == {}
     # one symbol alone is still read
     md = "## 5 Experiments\n\nWe use K = 2048 particles in all runs.\n"
-    assert found(md) == {"K": [(2048.0, "candidate")]}
+    assert found(md) == {"num_particles": [(2048.0, "stated")]}  # 'particles' names K
 
 
 def test_a_tree_ensembles_settings_are_its_own() -> None:

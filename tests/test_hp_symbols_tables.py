@@ -139,7 +139,7 @@ def test_run_lengths_paired_lists_sizes_and_moving_averages() -> None:
     )
     assert got["training_frames"] == [([2e7, 4e7], "stated", None)]
     assert got["num_eval_episodes"] == [(30.0, "stated", None)]
-    assert got["batch_size"] == [([64.0, 256.0], "stated", None)]
+    assert got["batch_size"] == [(64.0, "stated", "MNIST"), (256.0, "stated", "SVHN")]  # paired by order
     assert got["embedding_dim"] == [(300.0, "stated", None)]
     assert got["ema_rate"] == [(0.99, "stated", None)]
 

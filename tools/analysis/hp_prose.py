@@ -352,7 +352,9 @@ class _ProseScan:
             return False
         gap = (m["gap"] or "").split()
         other = [w for w in gap[:-1] if w.lower() not in GAP_FILLER]
-        joined = any(w.lower() in ("with", "and", "using", "where") for w in gap[:-1])
+        # "every 1000 steps with τ = 0.005": a name its own number counts; "sampling with p = 0.9" is p's
+        counted = re.search(r"\d\s*[KkM]?\s+$", self.text[max(0, m.start("name") - 12) : m.start("name")])
+        joined = counted and any(w.lower() in ("with", "and", "using", "where") for w in gap[:-1])
         assigned = re.match(r"\s*[=∈]", self.text[m.end("gap") :])
         if (other or joined) and re.fullmatch(SYM, gap[-1]) and assigned:
             return False  # "iterations with the observation size K = 100", "every 1000 steps with τ = 0.005"

@@ -30,8 +30,8 @@ _IMPLIED = re.compile(
 )
 # "for WNNM-3 and MC-WNNM", "of the generator and the discriminator": the things each value is for
 _THINGS = re.compile(
-    r"\b(?:for|of|on|in)\s+(?:the\s+)?(?P<things>[\w-]+(?:\s*,\s*(?:the\s+)?[\w-]+)*\s*,?\s*and\s+(?:the\s+)?"
-    r"[\w-]+)",
+    r"\b(?:for|of|on|in)\s+(?:the\s+)?(?P<things>[\w-]+(?:\s*,\s*(?:the\s+)?[\w-]+)*\s*,?\s*and\s+"
+    r"(?:(?:for|of|on|in)\s+)?(?:the\s+)?[\w-]+)",
     re.I,
 )
 
@@ -72,7 +72,10 @@ def respectively(text: str) -> list[tuple[re.Match[str], list[Paired]]]:
         start = max((s.end() for s in SENTENCE_START.finditer(text, 0, m.start())), default=0)
         at = m.start("values")
         items = [(i["v"], (at + i.start("v"), at + i.end("v"))) for i in _ITEM.finditer(m["values"])]
-        pairs = _pairs(text[start : m.start()], items)
+        prefix = text[start : m.start()]
+        if not re.search(r"\band\b", prefix):
+            continue  # 'the neurons in the FC layers were 1024 and 1536': one setting's two values
+        pairs = _pairs(prefix, items)
         if pairs and not any(p.doubt for p in pairs):  # a guess is left to the other rules
             out.append((m, pairs))
     return out
@@ -100,7 +103,7 @@ def _things(prefix: str) -> list[str]:
     if not found:
         return []
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found[-1]["things"])
-    return [re.sub(r"^the\s+", "", p, flags=re.I) for p in parts if p]
+    return [re.sub(r"^(?:(?:for|of|on|in)\s+)?(?:the\s+)?", "", p, flags=re.I) for p in parts if p]
 
 
 _GENERIC = {"parameter", "parameters", "value", "values", "coefficient", "coefficients", "constant", "factor"}
