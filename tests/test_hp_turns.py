@@ -236,3 +236,15 @@ def test_a_tree_ensembles_depth_and_iterations_in_one_sentence() -> None:
     assert got["max_depth"] == [(8.0, "stated")] and got["num_trees"] == [(2000.0, "stated")]
     got = found("We train the network for 2000 iterations and compare it with a random forest.\n")
     assert got["training_steps"] == [(2000.0, "stated")]  # a network's own iterations stay its run's length
+
+
+def test_loss_augmentation_and_architecture_phrases_of_applied_papers() -> None:
+    got = found(
+        "We use the focal loss with γ = 2 and α = 0.25. The U-Net has 4 downsampling levels. Augmentation "
+        "includes random rotations of up to 15 degrees. We train for 200 epochs with early stopping "
+        "(patience 20). We use a 3D CNN with kernels of size 3 × 3 × 3.\n"
+    )
+    assert got["focal_gamma"] == [(2.0, "stated")] and got["focal_alpha"] == [(0.25, "stated")]
+    assert got["num_levels"] == [(4.0, "stated")] and got["rotation_degrees"] == [(15.0, "stated")]
+    assert got["patience"] == [(20.0, "stated")] and got["epochs"] == [(200.0, "stated")]
+    assert got["kernel_size"] == [("3 × 3 × 3", "stated")]  # the whole 3-D size

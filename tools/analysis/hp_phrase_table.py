@@ -478,6 +478,30 @@ _PHRASES = (
         "ensemble_size",
         "ensemble size",
     ),
+    # "the focal loss with γ = 2 and α = 0.25": the focal loss's focusing and balancing parameters
+    (
+        r"\bfocal\s+loss\b[^.;]{0,40}?(?:γ|\bgamma)\s*(?:=|of)\s*(?P<value>\d+(?:\.\d+)?)\b",
+        "focal_gamma",
+        "focal loss γ",
+    ),
+    (
+        r"\bfocal\s+loss\b[^.;]{0,60}?(?:α|\balpha)\s*(?:=|of)\s*(?P<value>\d*\.?\d+)\b",
+        "focal_alpha",
+        "focal loss α",
+    ),
+    # "4 downsampling levels", "five resolution stages": a U-Net's or pyramid's depth
+    (
+        rf"(?<![\w.,]){_WORD}\s+(?:down-?sampling|resolution|encoder|pyramid)\s+(?:levels|stages|scales)\b",
+        "num_levels",
+        "resolution levels",
+    ),
+    # "random rotations of up to 15 degrees": the augmentation's range
+    (
+        r"\brotat(?:e|ed|es|ions?|ing)\b[^.;]{0,30}?(?:up\s+to|within|at\s+most|by|of)\s+(?:±\s*)?"
+        r"(?P<value>\d+(?:\.\d+)?)\s*(?:°|degrees?\b)",
+        "rotation_degrees",
+        "rotation range (degrees)",
+    ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
         r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",

@@ -302,7 +302,8 @@ class _ProseScan:
         key that takes a size, else a candidate ('a batch of 32 × 4 GPUs'); one of several sizes is a
         candidate."""
         dims = _DIMS_AFTER.match(self.text, span[1])
-        if dims is None or not value.strip().isdigit() or _DIMS_AFTER.search(self.text, span[0] - 4, span[0]):
+        whole = re.fullmatch(r"\d+(?:\s*[×x]\s*\d+)*", value.strip())  # '3 × 3' of '3 × 3 × 3' too
+        if dims is None or not whole or _DIMS_AFTER.search(self.text, span[0] - 4, span[0]):
             return value, span, flagged
         sized = key in SIZE_KEYS or (key not in SYNONYMS and bool(re.search(r"(?:size|resolution)s?$", key)))
         doubt = (not sized and ONE_SIDE) or (bool(_MORE_DIMS.match(self.text, dims.end())) and ONE_OF_SIZES)

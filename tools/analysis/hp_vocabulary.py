@@ -107,6 +107,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "drop_path_rate": ("drop path rate", "drop path", "stochastic depth", "stochastic depth rate"),
     "mixup_alpha": ("mixup alpha", "mixup α"),
     "gae_lambda": ("gae lambda", "gae λ", "gae", "gae parameter"),
+    "patience": ("patience", "early stopping patience"),
     "commitment_cost": ("commitment cost", "commitment weight", "commitment loss weight"),
     "codebook_size": ("codebook size", "codebook entries", "number of codes", "size of the codebook"),
     "subsample": ("subsample", "subsample ratio", "subsampling ratio", "row subsampling"),
