@@ -175,3 +175,19 @@ def test_the_words_of_an_address_or_a_title_are_no_settings() -> None:
     )
     assert "num_trees" not in got and "batch_size" not in got
     assert got["epochs"] == [(10.0, "stated")]
+
+
+def test_a_table_of_results_under_several_hyperparameter_settings_states_none() -> None:
+    table = (
+        "| ϕσ2 | 0.5 | 2 |\n| --- | --- | --- |\n| ϕl | 0.01 | 0.05 |\n| MELBO | -2698.79 | -2671.42 |\n"
+        "| TRPA | 0.69 | 0.70 |\n\nTable 3: Model fitting and prediction results under different settings of "
+        "hyper-parameters.\n"
+    )
+    got = _found(table)
+    assert all(c == "candidate" for rows in got.values() for _, c in rows)
+    assert "trpa" not in got or all(c == "candidate" for _, c in got["trpa"])
+
+
+def test_a_letter_standing_for_a_value_is_no_value() -> None:
+    got = _found("We tune RandomForestClassifier(n_estimators=a, criterion=b) with a, b drawn at random.\n")
+    assert "criterion" not in got and "n_estimators" not in got

@@ -248,3 +248,13 @@ def test_loss_augmentation_and_architecture_phrases_of_applied_papers() -> None:
     assert got["num_levels"] == [(4.0, "stated")] and got["rotation_degrees"] == [(15.0, "stated")]
     assert got["patience"] == [(20.0, "stated")] and got["epochs"] == [(200.0, "stated")]
     assert got["kernel_size"] == [("3 × 3 × 3", "stated")]  # the whole 3-D size
+
+
+def test_a_named_quantity_given_a_symbols_value_and_runs_averaged() -> None:
+    got = found(
+        "The noise level is σ = 5. We set the input feature dimension as p = 200. Results are averaged over "
+        "2,000 experiments. The largest model has a vocabulary size of 1.2 million.\n"
+    )
+    assert got["noise_level"] == [(5.0, "stated")]
+    assert got["input_feature_dimension"] == [(200.0, "stated")]
+    assert got["num_runs"] == [(2000.0, "stated")] and got["vocab_size"] == [(1.2e6, "stated")]

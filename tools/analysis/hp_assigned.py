@@ -41,7 +41,11 @@ _GENERIC = r"(?:coefficient|parameter|constant|term|factor|weight)"  # a bare on
 _NOT_NOUN = r"(?!(?:the|a|an|this|that|it|its|our|which|and|or|is|was|of|with|for|on|in|by|to|at|from|as)\b)"
 SET_TO_BEFORE = re.compile(
     rf"(?<![\w-])(?P<noun>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{1,3}}{_HEAD})\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?"
-    r"(?:set|fixed|chosen)\s+(?:to|at|as)\s+$",
+    r"(?:set|fixed|chosen)\s+(?:to|at|as)\s+$"
+    # "the noise level is σ = 5", "we set the input feature dimension as p = 200"
+    rf"|\bthe\s+(?P<noun2>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{0,3}}(?:{_HEAD}|level|dimension|distance))\s+(?:is|was)\s+$"
+    rf"|\bwe\s+(?:set|fix|choose|chose)\s+the\s+(?P<noun3>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{0,3}}"
+    rf"(?:{_HEAD}|level|dimension|distance))\s+(?:to|as|at)\s+$",
     re.I,
 )
 # "the gradient penalty coefficient λ is set to 0.1": the noun phrase right before the symbol
@@ -60,9 +64,10 @@ def named_by_sentence(before: str, after: str) -> str | None:
     'λ = 0.1 is the gradient penalty coefficient', 'the gradient penalty coefficient λ is set to 0.1'
     (`before` ends at the symbol, `after` starts after the value)."""
     m = SET_TO_BEFORE.search(before) or IS_THE_AFTER.match(after) or NOUN_PHRASE_BEFORE.search(before)
-    if m is None or RESULT_WORDS.search(m["noun"]):
+    noun = m and next((m[g] for g in ("noun", "noun2", "noun3") if g in m.re.groupindex and m[g]), None)
+    if noun is None or RESULT_WORDS.search(noun):
         return None  # "an error rate ε = 0.04" is a result
-    return re.sub(r"\s+", " ", m["noun"]).strip()
+    return re.sub(r"\s+", " ", noun).strip()
 
 
 def in_settings_list(before: str) -> bool:

@@ -38,8 +38,8 @@ class Collector:
             norm = "leaky relu"
         if key.endswith("activation") and norm == "sigmoidal":
             norm = "sigmoid"  # "sigmoidal activation functions"
-        if not value:
-            return
+        if not value or re.fullmatch(r"[A-Za-z]", value):
+            return  # 'criterion=b': a letter stands for a value given elsewhere, never is one
         prose = where != "table"
         section = line.section
         unsure = doubt(quote, key, value, norm, flagged=flagged, prose=prose, section=section, column=context)

@@ -57,7 +57,7 @@ _PHRASES = (
     # "a vocabulary of 5000 BPE units": the vocabulary's size (its 'units' are no layer's)
     (
         r"\bvocabular(?:y|ies)\s+(?:size\s+)?(?:of|with|consists\s+of|contains|containing|comprises|has)\s+"
-        rf"(?P<value>(?:{NUM})(?:\s?[kKM]\b)?)"
+        rf"(?P<value>(?:{NUM})(?:\s?[kKM]\b|\s+(?:thousand|million|billion)\b)?)"
         r"(?:\s+(?:[\w-]+\s+)?(?:units|tokens|words|sub-?words|pieces|merges|types|entries))?(?![\w.,]\d)",
         "vocab_size",
         "vocabulary size",
@@ -501,6 +501,13 @@ _PHRASES = (
         r"(?P<value>\d+(?:\.\d+)?)\s*(?:°|degrees?\b)",
         "rotation_degrees",
         "rotation range (degrees)",
+    ),
+    # "results are averaged over 2,000 experiments": how many runs a reported figure pools
+    (
+        rf"\baverag(?:e|ed|es|ing)\s+(?:over|across)\s+{_N}\s+(?:independent\s+|random\s+|different\s+|separate\s+)?"
+        r"(?:experiments|runs|trials|repetitions|simulations|replications|random\s+seeds|seeds)\b",
+        "num_runs",
+        "runs averaged",
     ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (

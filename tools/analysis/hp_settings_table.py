@@ -33,6 +33,11 @@ _SETUP_CAPTION = re.compile(r"\b(?:parameter|experiment(?:al)?)\s+(?:settings|co
 # a table of a network's layers ('Table 6: Network architecture.'): its columns, not its rows, name settings
 _ARCHITECTURE_CAPTION = re.compile(r"\barchitectures?\s*(?:details\s*)?[.:]?\s*$", re.I)
 _SHORT_HEAD = re.compile(r"^[A-Za-z][\w -]{0,40}$")
+_SWEPT = re.compile(
+    r"\b(?:different|various|varying|several)\s+(?:settings|values|choices|configurations)\s+of\s+(?:the\s+)?"
+    r"hyper-?\s?parameters?|\bhyper-?\s?parameters?\s+(?:sensitivity|analysis|study|sweep)",
+    re.I,
+)
 
 
 def read_settings_table(  # noqa: PLR0913
@@ -156,10 +161,13 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     # rows are methods ('| Method | CFBench |', 'Performance comparison ...')
     methods = _METHOD_HEAD.match(layout.header[0].strip("* "))
     results = RESULT_WORDS.search(near) or _RESULTS_NEAR.search(near) or methods
-    results = results and not _SETTINGS_CAPTION.search(near)
+    # 'Results of the model under different settings of hyper-parameters': a sweep's results, no settings
+    swept = bool(results and _SWEPT.search(near))
+    results = results and (swept or not _SETTINGS_CAPTION.search(near))
     return bool(
         layout.named
         or _SETTINGS_CAPTION.search(f"{lines[i].text} {near}")
+        and not swept
         or _SETTINGS_CAPTION.search(section)
         and not RESULT_WORDS.search(section)
         and not results
