@@ -189,5 +189,5 @@ def test_a_table_of_results_under_several_hyperparameter_settings_states_none() 
 
 
 def test_a_letter_standing_for_a_value_is_no_value() -> None:
-    got = _found("We tune RandomForestClassifier(n_estimators=a, criterion=b) with a, b drawn at random.\n")
-    assert "criterion" not in got and "n_estimators" not in got
+    got = _found("We tune RandomForestClassifier(n estimators=a, criterion=b, min samples split=c).\n")
+    assert "criterion" not in got and "min_samples_split" not in got
