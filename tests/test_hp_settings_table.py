@@ -236,3 +236,15 @@ def test_an_appendix_after_the_references_is_read() -> None:
     got = found(markdown)
     assert got["hsv_h"] == [(0.015, "stated")]
     assert got["learning_rate"] == [(0.01, "stated")]  # the reference's own 0.1 stays unread
+
+
+def test_a_data_table_under_a_hyperparameter_heading_states_no_settings() -> None:
+    markdown = (
+        "## 2.3 Hyperparameter Optimization\n\n**Table 4** Evaluated software projects\n\n"
+        "| Project | Train versions | Test versions | Training Buggy % |\n|---|---|---|---|\n"
+        "| ivy | 1.1, 1.4 | 2.0 | 22.4 |\n| lucene | 2.0, 2.2 | 2.4 | 53.2 |\n\n"
+        "| Setting | Value |\n|---|---|\n| Learning rate | 0.01 |\n"
+    )
+    got = found(markdown)
+    assert "ivy" not in got and "lucene" not in got
+    assert got["learning_rate"] == [(0.01, "stated")]  # a table whose rows name settings still is one

@@ -100,6 +100,7 @@ class _Layout:
         self.headless = (named_row or bool(self.pairs)) and bool(setting_value(first_value))
         # '| | CIFAR-10 | ImageNet |' over 'Batch size', 'Weight decay' rows: most rows name a known setting
         known = [r for r in rows if r and row_key(_row_name(r[0]))[0] in SYNONYMS]
+        self.known = len(known)
         self.rows_named = len(known) >= 3 and len(known) * 3 >= len(rows) * 2
 
     def columns(self, width: int) -> list[int]:
@@ -171,6 +172,7 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
         or _SETTINGS_CAPTION.search(section)
         and not RESULT_WORDS.search(section)
         and not results
+        and (layout.known > 0 or any(key_of(h, {}) for h in layout.header[1:]))  # not the section's data
         or _SETUP_CAPTION.search(near)
         and not results
         or follows
