@@ -28,7 +28,7 @@ def test_items_of_a_list_keep_their_own_values() -> None:
     )
     assert got["bottleneck_dimension"] == [(32.0, "stated")] and got["num_heads"] == [(4.0, "stated")]
     assert got["hidden_size"] == [(64.0, "stated")] and got["num_layers"] == [(2.0, "stated")]
-    assert got["early_stopping_patience"] == [(5.0, "stated")]
+    assert got["patience"] == [(5.0, "stated")]
 
 
 def test_a_layer_count_is_not_read_as_blocks_of_the_next_word() -> None:
