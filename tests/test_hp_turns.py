@@ -258,3 +258,12 @@ def test_a_named_quantity_given_a_symbols_value_and_runs_averaged() -> None:
     assert got["noise_level"] == [(5.0, "stated")]
     assert got["input_feature_dimension"] == [(200.0, "stated")]
     assert got["num_runs"] == [(2000.0, "stated")] and got["vocab_size"] == [(1.2e6, "stated")]
+
+
+def test_a_warmup_share_its_peak_and_repeated_runs() -> None:
+    got = found(
+        "We warm up the learning rate in the first 5% of the training steps to 10^-4 and decay it linearly "
+        "afterwards. We repeatedly run the whole experiment 100 times. Our model runs 3 times faster.\n"
+    )
+    assert got["warmup_ratio"] == [(0.05, "stated")] and got["learning_rate"] == [(1e-4, "stated")]
+    assert got["num_runs"] == [(100.0, "stated")]  # '3 times faster' counts no runs

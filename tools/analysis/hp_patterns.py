@@ -147,13 +147,17 @@ FOLDS = re.compile(
     re.I,
 )
 # how often an experiment is repeated: 'repeated for 20 times', 'a deviation computed over 5 trials'
+# "repeat this 1000 times", "we repeatedly run the whole experiment 100 times" ('runs 3 times faster' is no
+# count), "results are averaged over 2,000 experiments"
 REPEATS = re.compile(
-    rf"\brepeat(?:ed|s)?\s+(?:(?:this|the|that|each|these|all|our|whole|entire)\s+)*(?:(?P<what>[a-z-]+)\s+)?"
-    rf"(?:for\s+)?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDNUM})\s+times\b"
+    r"\b(?:repeat(?:ed|s)?|(?:repeatedly\s+)?(?:run|ran|re-?run))\s+"
+    r"(?:(?:this|the|that|each|these|all|our|whole|entire)\s+)*(?:(?P<what>[a-z-]+)\s+)?"
+    rf"(?:for\s+)?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDNUM})\s+times\b(?!\s+(?:faster|slower|more|less|as))"
     rf"|\b(?:trials|experiments|runs|simulations)\s+(?:were|are)\s+(?:each\s+)?(?:run|performed|conducted|"
     rf"executed|repeated)\s+(?P<each>\d+|{WORDNUM})\s+times\b"
     rf"|\b(?:averaged?|mean|deviation|interval|computed|errors?)\s+(?:\w+\s+){{0,2}}?over\s+"
-    rf"(?P<over>\d+|{WORDNUM})\s+(?:independent\s+|random\s+|different\s+)?(?:trials|simulations|runs)\b",
+    rf"(?P<over>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDNUM})\s+(?:independent\s+|random\s+|different\s+)?"
+    r"(?:trials|simulations|runs|experiments|repetitions|replications)\b",
     re.I,
 )
 KNN = re.compile(r"(?<![\w-])(?P<value>\d+)-NN\s+graphs?\b")

@@ -502,12 +502,19 @@ _PHRASES = (
         "rotation_degrees",
         "rotation range (degrees)",
     ),
-    # "results are averaged over 2,000 experiments": how many runs a reported figure pools
+    # "we warm up the learning rate in the first 5% of the training steps": the warmup's share of training
     (
-        rf"\baverag(?:e|ed|es|ing)\s+(?:over|across)\s+{_N}\s+(?:independent\s+|random\s+|different\s+|separate\s+)?"
-        r"(?:experiments|runs|trials|repetitions|simulations|replications|random\s+seeds|seeds)\b",
-        "num_runs",
-        "runs averaged",
+        r"\bwarm(?:ed|ing)?[\s-]?up\s+(?:the\s+)?(?:learning\s+rate|lr)\s+(?:linearly\s+)?(?:in|over|during|for)\s+"
+        r"the\s+first\s+(?P<value>\d+(?:\.\d+)?\s?%)\s+of\s+(?:the\s+)?(?:training|steps|iterations|updates)",
+        "warmup_ratio",
+        "warmup share of training",
+    ),
+    # "... in the first 5% of the training steps to 10^-4": the rate the warmup reaches
+    (
+        r"\bwarm(?:ed|ing)?[\s-]?up\s+(?:the\s+)?(?:learning\s+rate|lr)\b[^.;]{0,60}?\bto\s+"
+        rf"(?:a\s+(?:peak|maximum)\s+(?:value\s+)?of\s+)?(?P<value>{SCALAR})(?![\w.]\d|\s*(?:steps|epochs|%))",
+        "learning_rate",
+        "peak learning rate",
     ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
