@@ -119,10 +119,13 @@ def thm_recall(gt: dict, theorems: list, as_written=lambda text: text) -> float 
     for t in want:
         name = (t.get("name") or t.get("env") or "").lower()
         name = re.sub(r"^\\protect\s*\\(\w+?)name$", r"\1", name)  # LyX's '\protect\lemmaname': a lemma
+        name = _FONT.sub("", name).strip("{} ")  # a name set in a font: '\bf{Theorem}' is a theorem
         first = _opening_words(t.get("first_words", ""))
         hit += any(kind == name and (not first or _opens_with(text, first)) for kind, text in found)
     return hit / len(want)
 
+
+_FONT = re.compile(r"^\\(?:bf|textbf|bfseries|it|textit|itshape|em|emph|sc|textsc|normalfont)\b\s*\{?\s*")
 
 LABELS = Path(__file__).resolve().parent / "labels"
 """Hand labels kept in the project: labels/<paper>/hyperparameters.json (a corpus folder's own file wins)."""

@@ -290,3 +290,16 @@ def test_a_branch_on_an_undefined_command_is_taken_as_tex_takes_it(tmp_path: Pat
     assert "**Assumption 1.1** (Smooth)" in md
     md = convert(tmp_path, body, r"\def\mydefined{1}" + LYX_THEOREMS)
     assert "gain $3$" in md
+
+
+def test_ieee_eqnarray_numbers_rows_and_drops_its_column_argument(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""
+\begin{IEEEeqnarray}{rCl} x &=& 1 \IEEEnonumber \\ y &=& 2 \label{eq:y} \end{IEEEeqnarray}
+\begin{IEEEeqnarray*}{lCl} z &=& 3 \end{IEEEeqnarray*}
+\begin{equation} w = 4 \end{equation}""",
+        preamble="\\usepackage{IEEEtrantools}",
+    )
+    assert labels(md) == [None, "1", None, "2"]
+    assert "rCl" not in md and "IEEEnonumber" not in md

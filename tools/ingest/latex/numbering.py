@@ -29,7 +29,7 @@ from tools.ingest.latex.scan import (
 from tools.ingest.latex.text import clean_math
 
 SINGLE = {"equation", "multline", "dmath", "displaymath"}
-MULTI = {"align", "gather", "flalign", "alignat", "eqnarray", "xalignat", "xxalignat"}
+MULTI = {"align", "gather", "flalign", "alignat", "eqnarray", "xalignat", "xxalignat", "IEEEeqnarray"}
 CASES = {"numcases", "subnumcases"}  # the cases package: a shared left-hand side, a number per row
 UNNUMBERED = {"displaymath"}
 FLOATS = {
@@ -76,7 +76,7 @@ _EVENT = re.compile(
 _TAG = re.compile(r"\\tag(\*?)\s*\{")
 _CS = re.compile(r"\\(?:[a-zA-Z@]+|.)")  # a control sequence: \name or \ and one character
 _LABEL = re.compile(r"\\label\s*\{([^{}]*)\}")
-_NONUMBER = re.compile(r"\\(?:nonumber|notag)(?![a-zA-Z])")
+_NONUMBER = re.compile(r"\\(?:nonumber|notag|IEEEnonumber)(?![a-zA-Z])")
 _ROW_COUNTER = re.compile(r"\\(refstepcounter|stepcounter|addtocounter|setcounter)(?![a-zA-Z@])\s*")
 _THE_EQUATION = re.compile(r"\\theequation(?![a-zA-Z@])")
 _PRINTED_EQUATION = re.compile(r"\(\s*\\theequation\s*\)")
@@ -289,7 +289,7 @@ class _Numberer:
         base = env.rstrip("*")
         numbered = not env.endswith("*") and base not in UNNUMBERED
         if base in MULTI:
-            if base in ("alignat", "xalignat", "xxalignat"):
+            if base in ("alignat", "xalignat", "xxalignat", "IEEEeqnarray"):  # its column argument: {rCl}
                 content = re.sub(r"^\s*\{[^{}]*\}", "", content, count=1)
             rows = split_top(content, "\\\\")
         else:
@@ -311,7 +311,7 @@ class _Numberer:
     def shown(self, base: str, keys: list[str]) -> bool:
         """Whether a numbered row prints its number: under showonlyrefs only when one of its labels is
         referenced (amsmath's environments; eqnarray numbers every row)."""
-        if self.only_refs is None or base == "eqnarray":
+        if self.only_refs is None or base in ("eqnarray", "IEEEeqnarray"):
             return True
         return any(k.strip() in self.only_refs for k in keys)
 

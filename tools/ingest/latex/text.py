@@ -101,7 +101,7 @@ ESCAPES = {
 }
 _ENSUREMATH = re.compile(r"\\ensuremath(?![a-zA-Z])\s*")
 _MATH_DROP = re.compile(
-    r"\\(?:xspace|nonumber|notag)(?![a-zA-Z])"
+    r"\\(?:xspace|nonumber|notag|IEEEnonumber)(?![a-zA-Z])"
     r"|\\(?:label|tag\*?)\s*\{(?:[^{}]|\{[^{}]*\})*\}"
     r"|\\(?:ref)?stepcounter\s*\{[^{}]*\}|\\(?:addto|set)counter\s*\{[^{}]*\}\s*\{[^{}]*\}"
     r"|~?\(\s*\\theequation\s*\)"
