@@ -191,3 +191,8 @@ def test_a_table_of_results_under_several_hyperparameter_settings_states_none() 
 def test_a_letter_standing_for_a_value_is_no_value() -> None:
     got = _found("We tune RandomForestClassifier(n estimators=a, criterion=b, min samples split=c).\n")
     assert "criterion" not in got and "min_samples_split" not in got
+
+
+def test_an_example_rotation_is_no_augmentation_range() -> None:
+    got = _found("The question is how to rotate a low-resolution image by 10 degrees without artefacts.\n")
+    assert "rotation_degrees" not in got

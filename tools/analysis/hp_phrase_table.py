@@ -495,9 +495,10 @@ _PHRASES = (
         "num_levels",
         "resolution levels",
     ),
-    # "random rotations of up to 15 degrees": the augmentation's range
+    # "random rotations of up to 15 degrees": an augmentation's range ('rotate an image by 10 degrees': none)
     (
-        r"\brotat(?:e|ed|es|ions?|ing)\b[^.;]{0,30}?(?:up\s+to|within|at\s+most|by|of)\s+(?:±\s*)?"
+        r"\b(?:random(?:ly)?\s+rotat(?:e|ed|es|ions?|ing)|rotations?\s+augmentation|augment\w*\b[^.;]{0,40}?"
+        r"\brotations?)\b[^.;]{0,30}?(?:up\s+to|within|at\s+most|by|of)\s+(?:±\s*)?"
         r"(?P<value>\d+(?:\.\d+)?)\s*(?:°|degrees?\b)",
         "rotation_degrees",
         "rotation range (degrees)",
