@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from tools.analysis.hp_normalize import SCALAR
+from tools.analysis.hp_phrased import Spanned
 
 # a sentence that initialises: the moments it names are the initial distribution's ("data is sampled from a
 # Gaussian with zero mean" describes data, not a setting of the model)
@@ -38,14 +38,7 @@ _WORDS = {"zero": "0", "unit": "1"}
 _NOT_INIT = re.compile(r"^\s*(?:squared|absolute|of\s+the\s+(?:returns?|rewards?|errors?|loss))\b", re.I)
 
 
-class Moment(NamedTuple):
-    key: str
-    name: str
-    value: str
-    span: tuple[int, int]
-
-
-def initial_moments(sentence: str) -> Iterator[Moment]:
+def initial_moments(sentence: str) -> Iterator[Spanned]:
     """The mean, standard deviation and variance a sentence initialises with (nothing when it initialises
     nothing: 'the mean of 0.3 over runs' is a result)."""
     if not _INITIALISES.search(sentence) or not re.search(
@@ -61,4 +54,4 @@ def initial_moments(sentence: str) -> Iterator[Moment]:
             group = "v" if m["v"] else "w"
             if _NOT_INIT.match(sentence, m.end()):
                 continue
-            yield Moment(key, name, _WORDS.get(m[group].lower(), m[group]), m.span(group))
+            yield Spanned(key, name, _WORDS.get(m[group].lower(), m[group]), m.span(group))

@@ -112,6 +112,15 @@ _KNOWN_END = re.compile(rf"{NAME}$", re.I)  # 'base learning rate' ends in a kno
 _IDENTIFIER = re.compile(rf"(?<![\w.\\])(?P<noun>[a-z][a-z0-9]+(?:_[a-z0-9]{{2,}})+)\s*[=:]\s*{_VALUE}")
 
 
+class Spanned(NamedTuple):
+    """A value another module read at a span of the text, with the key and name it is reported under."""
+
+    key: str
+    name: str
+    value: str
+    span: tuple[int, int]
+
+
 class Named(NamedTuple):
     """A value's match (group 'value'), with the name and key it is reported under."""
 

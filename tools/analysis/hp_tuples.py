@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_patterns import SYM
+from tools.analysis.hp_phrased import Spanned
 
 _SYMBOLS = re.compile(
     rf"\(\s*(?P<syms>(?:{SYM})(?:\s*,\s*(?:{SYM}))+)\s*\)\s*=\s*\(\s*(?P<vals>(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+)"
@@ -22,22 +22,15 @@ _ADAM = re.compile(r"\badam", re.I)
 _ITEM = re.compile(rf"{SCALAR}")
 
 
-class Assigned(NamedTuple):
-    name: str
-    key: str
-    value: str
-    span: tuple[int, int]
-
-
-def tuples(text: str) -> Iterator[Assigned]:
+def tuples(text: str) -> Iterator[Spanned]:
     """Each value of a tuple assignment, with the symbol (or Adam's beta) it goes to."""
     for m in _SYMBOLS.finditer(text):
         syms = [s.strip() for s in m["syms"].split(",")]
         values = list(_ITEM.finditer(text, m.start("vals"), m.end("vals")))
         if len(syms) == len(values):  # '(a, b) = (0, 2)': one value per symbol, else no reading
             for sym, v in zip(syms, values, strict=True):
-                yield Assigned(sym, symbol_key(sym), v[0], v.span())
+                yield Spanned(symbol_key(sym), sym, v[0], v.span())
     if _ADAM.search(text):
         for m in _BETAS.finditer(text):
-            yield Assigned("Adam β1", "beta1", m["b1"], m.span("b1"))
-            yield Assigned("Adam β2", "beta2", m["b2"], m.span("b2"))
+            yield Spanned("beta1", "Adam β1", m["b1"], m.span("b1"))
+            yield Spanned("beta2", "Adam β2", m["b2"], m.span("b2"))
