@@ -175,15 +175,15 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
 _SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*$")
 
 
-# settings whose value is itself a first or last stretch: "warm up over the first 5 epochs", "stack the last
-# 4 frames", "ε annealed over the first 1M frames"
-# a tree ensemble: its depth and iterations are a tree's depth and the number of trees
+# a sentence about a tree ensemble (and no network): its depth and iterations are a tree's and the trees'
 _TREES = re.compile(
     r"^(?![^.;]*\b(?:network|neural|epochs?)\b)[^.;]*"
     r"\b(?:XGBoost|LightGBM|CatBoost|random\s+forests?|gradient[\s-]boost\w*|decision\s+trees?|GBDT|GBM)\b",
     re.I,
 )
-_WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_")  # 'the first N' is what they count
+# settings whose value is itself a first or last stretch: "warm up over the first 5 epochs", "stack the last
+# 4 frames", "ε annealed over the first 1M frames", "freeze the first 6 layers"
+_WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_")
 _DIFFUSION = re.compile(r"\bdiffus|\bdenois|\bnoise\s+(?:schedule|level)|\bscore[\s-]based|\bDD[IP]M", re.I)
 # "4 epochs per update": a loop inside the run (not "per second", a speed)
 _PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<noun>[a-z]{3,})\b", re.I)
