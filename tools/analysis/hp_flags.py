@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_phrased import Named
-from tools.analysis.hp_vocabulary import CHOICES, OPTIMIZERS, SYNONYMS, canonical_key
+from tools.analysis.hp_vocabulary import CHOICES, OPTIMIZERS, own_key
 
 # a word an option takes without '=' ('--optimizer adamw'); after '=' any word is the value
 _WORDS = re.compile(
@@ -28,5 +28,4 @@ def options(text: str) -> Iterator[Named]:
         word = not m["value"][0].isdigit() and m["value"][0] not in ".-"
         if word and "=" not in m["sep"] and not _WORDS.fullmatch(m["value"]):
             continue  # '--fp16 training': a switch, and the sentence goes on
-        key = canonical_key(m["name"])
-        yield Named(m, m["name"], key if key in SYNONYMS else re.sub(r"\W+", "_", m["name"]))
+        yield Named(m, m["name"], own_key(m["name"]))

@@ -58,10 +58,7 @@ def respectively(text: str) -> list[tuple[re.Match[str], list[Paired]]]:
     """Each 'X, Y and Z, respectively' list with its values paired to names, or all flagged as unpaired."""
     out = []
     for m in RESPECTIVELY.finditer(text):
-        start = max((s.end() for s in SENTENCE_START.finditer(text, 0, m.start())), default=0)
-        prefix = text[start : m.start()]
-        at, found = m.start("values"), list(_ITEM.finditer(m["values"]))
-        items = [(i["v"], (at + i.start("v"), at + i.end("v"))) for i in found]
+        prefix, found, items = _listed(text, m)
         symbols = {i["s"] for i in found}
         pairs = _pairs(prefix, items)
         if len(symbols) == 1 and None not in symbols:  # "ρ0 = 10 and ρ0 = 3": the symbol names them too
@@ -69,16 +66,23 @@ def respectively(text: str) -> list[tuple[re.Match[str], list[Paired]]]:
             pairs = [p._replace(name=f"{p.name} {sym}") for p in pairs]
         out.append((m, pairs))
     for m in _IMPLIED.finditer(text):
-        start = max((s.end() for s in SENTENCE_START.finditer(text, 0, m.start())), default=0)
-        at = m.start("values")
-        items = [(i["v"], (at + i.start("v"), at + i.end("v"))) for i in _ITEM.finditer(m["values"])]
-        prefix = text[start : m.start()]
+        prefix, _, items = _listed(text, m)
         if not re.search(r"\band\b", prefix):
             continue  # 'the neurons in the FC layers were 1024 and 1536': one setting's two values
         pairs = _pairs(prefix, items)
         if pairs and not any(p.doubt for p in pairs):  # a guess is left to the other rules
             out.append((m, pairs))
     return out
+
+
+_Spans = list[tuple[str, tuple[int, int]]]
+
+
+def _listed(text: str, m: re.Match[str]) -> tuple[str, list[re.Match[str]], _Spans]:
+    """The sentence before a list of values, the list's items, and each value with its span in text."""
+    start = max((s.end() for s in SENTENCE_START.finditer(text, 0, m.start())), default=0)
+    at, found = m.start("values"), list(_ITEM.finditer(m["values"]))
+    return text[start : m.start()], found, [(i["v"], (at + i.start("v"), at + i.end("v"))) for i in found]
 
 
 def _pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired]:

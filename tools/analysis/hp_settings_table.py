@@ -107,7 +107,7 @@ class _Layout:
         return self.values or list(range(self.name + 1, width))
 
 
-def unescape(cell: str) -> str:
+def _unescape(cell: str) -> str:
     """A cell without Markdown's escapes ('hsv\\_h' -> 'hsv_h')."""
     return re.sub(r"\\([_*#-])", r"\1", cell)
 
@@ -119,7 +119,7 @@ _IDENTIFIER = re.compile(r"(?:--?)?[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*")
 def _identifiers(cells: list[str]) -> bool:
     """Most first cells are code names, at least one of them plainly code ('hsv_h', 'lr0'): the table
     names each setting as a program's option and describes it in another column."""
-    names = [unescape(c.strip("` ")) for c in cells]
+    names = [_unescape(c.strip("` ")) for c in cells]
     code = [c for c in names if _IDENTIFIER.fullmatch(c)]
     return len(code) * 3 >= len(cells) * 2 and any(re.search(r"[_\d]|^-", c) for c in code)
 
@@ -211,7 +211,7 @@ def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) ->
     columns = [k for k in layout.columns(len(cells)) if k < len(cells)]
     key, qualifier = (symbol_key(symbol[0]), None) if symbol else row_key(name)
     if layout.gloss is not None and layout.gloss < len(cells):
-        name, key, qualifier = _code_row(name, cells[layout.gloss])
+        name, key, qualifier = *_code_row(name, cells[layout.gloss]), None
     for k in columns:
         head = (
             layout.header[k] if k < len(layout.header) and len(columns) > 1 and not layout.headless else None
@@ -227,14 +227,14 @@ def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) ->
             out.add(line, sym, symbol_key(sym), v, "table", line.text, context=where)
 
 
-def _code_row(name: str, gloss: str) -> tuple[str, str, None]:
+def _code_row(name: str, gloss: str) -> tuple[str, str]:
     """A row named in code ('lr0', described 'Initial learning rate'): the known key of the code name or
     else of its description, else the code name itself (the option a config sets: 'hsv_h')."""
-    code = unescape(name.strip("` ")).lstrip("-")
+    code = _unescape(name.strip("` ")).lstrip("-")
     for key in (canonical_key(code), row_key(gloss)[0]):
         if key in SYNONYMS:
-            return code, key, None
-    return code, re.sub(r"\W+", "_", code).strip("_"), None
+            return code, key
+    return code, re.sub(r"\W+", "_", code).strip("_")
 
 
 # a network given as layers × units: 'Hidden layers | 2 × 64'

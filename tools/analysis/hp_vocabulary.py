@@ -392,6 +392,13 @@ def canonical_key(name: str) -> str:
     return re.sub(r"\s+", "_", n) or "unnamed"
 
 
+def own_key(name: str) -> str:
+    """The key of a name the vocabulary may lack: its known key, else its own words in snake_case
+    ('--lr' -> learning_rate, 'relation dim' -> relation_dim)."""
+    key = canonical_key(name)
+    return key if key in SYNONYMS else re.sub(r"\W+", "_", name.lower()).strip("_")
+
+
 def loop_key(count: str, per: str) -> str | None:
     """'epochs' per 'update' -> 'epochs_per_update': a count of an inner loop, not the run's length; None
     when the count is not the run's ('units per layer')."""

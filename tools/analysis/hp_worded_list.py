@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_phrased import Named
-from tools.analysis.hp_vocabulary import SYNONYMS, canonical_key
+from tools.analysis.hp_vocabulary import SYNONYMS, canonical_key, own_key
 
 _WORD = r"[A-Za-z][A-Za-z-]*"
 _NAME = rf"{_WORD}(?:\s{_WORD}){{0,2}}"
@@ -34,17 +34,17 @@ _LABEL = re.compile(r"(?P<label>[A-Z][\w-]{1,20})\s*:\s*$")
 def worded_lists(text: str) -> Iterator[Named]:
     """The pairs of each settings list whose names the vocabulary lacks, keyed by their own words."""
     for run in _LIST.finditer(text):
-        pairs = [_trimmed(m, text) for m in _PAIR.finditer(text, run.start(), run.end())]
+        pairs = [_trimmed(m) for m in _PAIR.finditer(text, run.start(), run.end())]
         pairs = [p for p in pairs if p]
         if not any(canonical_key(name) in SYNONYMS or _HEAD.search(name) for name, _ in pairs):
             continue
         label = _LABEL.search(text, max(0, run.start() - 24), run.start())
         for name, m in pairs:
             if canonical_key(name) not in SYNONYMS and len(name.split()[-1]) >= 3:
-                yield Named(m, name, re.sub(r"\W+", "_", name.lower()), label and label["label"])
+                yield Named(m, name, own_key(name), label and label["label"])
 
 
-def _trimmed(m: re.Match[str], text: str) -> tuple[str, re.Match[str]] | None:
+def _trimmed(m: re.Match[str]) -> tuple[str, re.Match[str]] | None:
     """A pair's name without the words that open its clause ('we use key dim' -> 'key dim')."""
     name = _LEAD.sub("", m["name"])
     return (name, m) if re.search(r"[A-Za-z]{2}", name) else None

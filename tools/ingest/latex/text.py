@@ -146,4 +146,3 @@ def unit_text(unit: str) -> str:
     """A siunitx unit as printed: '\\milli\\second' -> 'ms', '\\kilo\\hertz' -> 'kHz', '\\%' -> '%'."""
     text = re.sub(r"\\([A-Za-z]+)", lambda m: _UNIT_WORDS.get(m.group(1), ""), unit.replace("\\%", "%"))
     return re.sub(r"[{}~\s]", "", text)
-
