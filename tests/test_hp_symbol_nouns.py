@@ -98,3 +98,30 @@ def test_a_settings_table_flattened_into_lines_of_pairs() -> None:
     assert got["warmup_steps"] == [(5000.0, "stated")] and got["optimizer"] == [("adam", "stated")]
     # the same lines with no settings heading above them are left to the prose rules
     assert "entropy_bonus" not in _found(md.replace("TRAINING SETTINGS\n", ""))
+
+
+def test_a_greek_letter_the_authors_plainly_use_or_call_a_setting_is_stated() -> None:
+    got = _found(
+        "# Experiments\n\n"
+        "Earlier work found that the value matters little; therefore, we use ϵ = 0.2.\n\n"
+        "The loss adds a ridge penalty, where γ = 10^-3 is a given hyper-parameter.\n\n"
+        "We use ρ_1 = 90 for the source task. We suggest to use κ = 3 in general.\n\n"
+        "We use x = 3 for the toy problem.\n"
+    )
+    assert got["epsilon"] == [(0.2, "stated")]
+    assert got["gamma"] == [(0.001, "stated")]
+    assert got["rho1"] == [(90.0, "stated")]
+    assert all(c != "stated" for _, c in got.get("kappa", []))  # a recommendation, not the paper's run
+    assert got["x"] == [(3.0, "candidate")]  # a Latin letter stays a guess at the name
+
+
+def test_values_swept_for_a_bare_symbol_are_the_runs_sweep() -> None:
+    got = _found(
+        "# Experiments\n\n"
+        "We test grid sizes d ∈ {200, 400, 600, 800}.\n\n"
+        "The points on each curve come from growing the codebook as k = [8, 16, 32, 64] left to right.\n\n"
+        "Every agent j ∈ {1, 2, 3} moves in turn.\n"
+    )
+    assert got["d"] == [([200.0, 400.0, 600.0, 800.0], "stated")]
+    assert got["k"] == [([8.0, 16.0, 32.0, 64.0], "stated")]
+    assert "j" not in got  # an index set of small whole numbers is no sweep

@@ -99,6 +99,10 @@ HEAD_ALONE = re.compile(
 )
 # "σ = 0.15 fixed", "σ = 0.5 (fixed)": a constant of the experiment
 FIXED_AFTER = re.compile(r"\s*\(?\s*fixed\b", re.I)
+# "where γ = 10^-3 is a given hyper-parameter": the sentence calls the symbol a setting after its value
+SETTING_AFTER = re.compile(r"\s*,?\s*(?:is|are)\s+(?:a|the|our)\s+(?:[a-z-]+\s+)?hyper-?parameters?\b", re.I)
+# "we use ϵ = 0.2": the authors' own choice of a value, said plainly (not "we suggest to use")
+PLAIN_USE = re.compile(r"\bwe\s+(?:use|used)\s+$", re.I)
 # "OPTIMIST2 with κ = 2", "UCB1 using c = 2": a configuration of the method named right before
 METHOD_WITH = re.compile(r"(?<![\w-])(?P<method>[A-Z][A-Za-z]*[A-Z0-9][\w-]*)\s+(?:with|using)\s+$")
 # "we report results for ε = 10^-2", "curves for ε ∈ {0.1, 0.01}": the runs were made at that value
@@ -156,6 +160,7 @@ def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading
     if in_settings_list(before):
         return Reading(sym, symbol_key(sym), False)
     said = OWN_SETTING.search(before) or PARAMETER_WORD.search(before) or RUNS_AT.search(before)
+    said = said or SETTING_AFTER.match(after) or (not guessed and PLAIN_USE.search(before))
     throughout = THROUGHOUT.match(after) and (said or WE_USE.search(before))
     if throughout or (OWN_SETTING.search(before) and _own_constant(sym, value)):
         return Reading(sym, symbol_key(sym), False)

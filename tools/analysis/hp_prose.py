@@ -18,7 +18,6 @@ from tools.analysis.hp_confidence import (
     ONE_SIDE,
     OTHER_QUANTITY,
     PART_OF_A_RUN,
-    SWEPT_UNNAMED,
     UNKNOWN_SIZE,
     no_sentence,
 )
@@ -567,7 +566,7 @@ class _ProseScan:
                 return
         elif conventional := conventional_key(sym, sentence_around(text, m.start(), m.end())):
             key = conventional  # "Q-learning with parameters γ = 0.8": the letter's standard meaning
-        elif reading := read_assigned(before, text[m.end("value") : m.end("value") + 12], sym, value):
+        elif reading := read_assigned(before, text[m.end("value") : m.end("value") + 40], sym, value):
             self.emit(m, reading.name, reading.key, value, span, reading.flagged, reading.context)
             return
         elif SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
@@ -591,9 +590,9 @@ class _ProseScan:
             if reading and self.free(*span):
                 name, key, flagged, ctx = reading
                 self.emit(m, name, key, value, span, flagged, ctx)
-            elif self.free(*span):  # values swept for a symbol the sentence does not name: for the agent
+            elif self.free(*span):  # values swept for a symbol the sentence does not name: the run's sweep
                 sym = m["sym"] or m["lsym"]
-                self.emit(m, sym, symbol_key(sym), value, span, flagged=SWEPT_UNNAMED)
+                self.emit(m, sym, symbol_key(sym), value, span)
 
     def not_assigned(self, m: re.Match[str], before: str) -> bool:
         """Zero, a 1 not introduced as a setting, a product's value, a factor, a loop's start."""
