@@ -135,7 +135,7 @@ def test_latex_row_names_with_an_aside_a_count_and_a_grid_with_dots() -> None:
     got = found(md, context=True)
     assert got["inner_batch_size"] == [(1024.0, "stated", "to estimate L")]
     assert got["epochs"] == [([5.0, 50.0], "stated", None)]
-    assert got["num_plts"] == [([3.0, 5.0], "stated", "in ensemble")]
+    assert got["num_plts"] == [([3.0, 4.0, 5.0], "stated", "in ensemble")]  # the dots stand for 4
 
 
 def test_a_settings_table_under_a_caption_that_lost_its_number_and_code_values() -> None:

@@ -125,3 +125,14 @@ def test_values_swept_for_a_bare_symbol_are_the_runs_sweep() -> None:
     assert got["d"] == [([200.0, 400.0, 600.0, 800.0], "stated")]
     assert got["k"] == [([8.0, 16.0, 32.0, 64.0], "stated")]
     assert "j" not in got  # an index set of small whole numbers is no sweep
+
+
+def test_a_count_the_sentence_names_for_a_symbol_and_its_swept_values() -> None:
+    got = _found(
+        "# Experiments\n\n"
+        "In the first run we vary the number of visitors N = 30,000, 60,000, ..., 150,000.\n\n"
+        "The number of ads is M = 30. The number of test images is T = 10,000.\n"
+    )
+    assert got["num_visitors"] == [([30_000.0, 60_000.0, 90_000.0, 120_000.0, 150_000.0], "stated")]
+    assert got["num_ads"] == [(30.0, "stated")]
+    assert [c for _, c in got["test_images"]] == ["candidate"]  # the data's size, not a setting

@@ -467,3 +467,23 @@ def test_the_extent_a_figure_draws_is_a_candidate():
     got = _found("It explores deeper for the same budget (the tree is only shown up to depth 12).\n")
     assert got["num_layers"] == [(12, "candidate", None)]
     assert _found("The network has a depth of 12.\n")["num_layers"] == [(12, "stated", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{0.1, 0.2, ..., 0.5}", [0.1, 0.2, 0.3, 0.4, 0.5]),
+        ("{10^-3, 10^-2, ..., 10^2, 10^3}", [1e-3, 1e-2, 0.1, 1, 10, 100, 1000]),
+        ("{1, 2, 4, ..., 64}", [1, 2, 4, 8, 16, 32, 64]),
+        ("{0,...,5}", [0, 1, 2, 3, 4, 5]),
+        ("{30, 000, 60, 000, ..., 150, 000}", [30_000, 60_000, 90_000, 120_000, 150_000]),
+        ("10, 20, ..., 50", [10, 20, 30, 40, 50]),
+        # the printed values only: a step and a factor both fit, none fits, or too many values
+        ("{2, 4, ..., 128}", [2, 4, 128]),
+        ("{0.1, 0.3, ..., 0.6}", [0.1, 0.3, 0.6]),
+        ("{1, 2, ..., 1000}", [1, 2, 1000]),
+        ("{5, ..., 50}", [5, 50]),
+    ],
+)
+def test_an_ellipsis_stands_for_the_values_of_one_step(text, expected):
+    assert normalize_value(text) == pytest.approx(expected)

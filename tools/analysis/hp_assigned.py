@@ -57,6 +57,12 @@ IS_THE_AFTER = re.compile(
     rf"\s*(?:,\s*which\s+)?(?:is|was)\s+(?:the|our)\s+(?P<noun>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{0,3}}{_HEAD})\b",
     re.I,
 )
+# "the number of visitors is N = 30,000", "we vary the number of ads M = 10, 20": a count the sentence names
+COUNT_BEFORE = re.compile(
+    rf"\b(?:the|a|our)\s+(?P<noun>(?:total\s+)?number\s+of\s+[a-z][a-z-]+(?:\s+{_NOT_NOUN}[a-z][a-z-]+)?)\s+"
+    r"(?:(?:is|was)\s+(?:(?:set|fixed|chosen)\s+(?:to|at|as)\s+)?)?$",
+    re.I,
+)
 
 
 def named_by_sentence(before: str, after: str) -> str | None:
@@ -64,6 +70,7 @@ def named_by_sentence(before: str, after: str) -> str | None:
     'λ = 0.1 is the gradient penalty coefficient', 'the gradient penalty coefficient λ is set to 0.1'
     (`before` ends at the symbol, `after` starts after the value)."""
     m = SET_TO_BEFORE.search(before) or IS_THE_AFTER.match(after) or NOUN_PHRASE_BEFORE.search(before)
+    m = m or COUNT_BEFORE.search(before)
     noun = m and next((m[g] for g in ("noun", "noun2", "noun3") if g in m.re.groupindex and m[g]), None)
     if noun is None or RESULT_WORDS.search(noun):
         return None  # "an error rate ε = 0.04" is a result

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import pairwise
 
 from tools.analysis.hp_vocabulary import SCALE, WORD_NUMBERS, canonical_key
 
@@ -25,7 +26,9 @@ _ELLIPSIS = r"\.\s?\.\s?\.|…|\\ldots|\\dots"
 GRID = rf"\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}|{_ELLIPSIS}))+\s*\}}"  # grid {0.1, 0.2}, {2, ..., 128}
 # range [1e-5, 1e-3], [0.5 − 1.0]
 RANGE = rf"\[\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+\s*\]|\[\s*(?:{SCALAR})\s+[-−–]\s+(?:{SCALAR})\s*\]"
-LIST = rf"(?:{SCALAR})(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)(?:{SCALAR}))+(?!\d|\.\d)"  # 64, 96, 128, or 192
+# 64, 96, 128, or 192; 10, 20, ..., 100
+_SEP = r"(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)"
+LIST = rf"(?:{SCALAR})(?:{_SEP}(?:(?:{_ELLIPSIS})\s*,\s*)?(?:{SCALAR}))+(?!\d|\.\d)"
 ONE = rf"(?:{SCALAR})(?![\d.,]\d)"
 VALUE_RE = re.compile(f"{GRID}|{RANGE}|{LIST}|{ONE}")
 
@@ -111,11 +114,49 @@ def normalize_value(text: str) -> float | str | list[float | str]:
         p.strip()
         # a comma before three digits and no space is a thousands separator: '1,024, 8,192, and 1,048,576'
         for p in re.split(r"\s*,(?!\d{3}(?!\d))\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+", inner)
-        if p.strip() and not re.fullmatch(_ELLIPSIS, p.strip())  # '{2, ..., 128}': its ends
+        if p.strip()
     ]
+    for k in range(len(parts) - 1, 0, -1):
+        if re.fullmatch(r"0\d\d", parts[k]) and re.search(r"\d$", parts[k - 1]):
+            parts[k - 1 : k + 1] = [f"{parts[k - 1]},{parts[k]}"]  # '30, 000': a thousands group, no item
+    gap = next((k for k, p in enumerate(parts) if re.fullmatch(_ELLIPSIS, p)), None)
+    parts = [p for p in parts if not re.fullmatch(_ELLIPSIS, p)]
     if len(parts) > 1:
-        return [normalize_value(p) for p in parts]  # type: ignore[misc]
+        values = [normalize_value(p) for p in parts]
+        return (gap and _continued(values, gap)) or values  # type: ignore[return-value]
     return re.sub(r"\s+", " ", low)
+
+
+_MAX_CONTINUED = 100  # values an ellipsis may stand for; beyond, only the printed ones are kept
+_SHORT = 10  # whole numbers an ellipsis after one value may stand for
+
+
+def _continued(values: list, gap: int) -> list[float] | None:
+    """The values an ellipsis stands for: '{0.1, 0.2, ..., 0.5}' steps by 0.1, '{10^-3, 10^-2, ..., 10^3}'
+    by a factor of 10, '{1, ..., 5}' (a few whole numbers) by 1. None when the printed values fit no single
+    step, or fit both a step and a factor ('{2, 4, ..., 128}': ambiguous)."""
+    if gap >= len(values) or not all(isinstance(v, float) for v in values):
+        return None
+    head, tail = values[:gap], values[gap:]
+    diffs = {clean_float(b - a) for a, b in pairwise(head)}
+    ratios = {clean_float(b / a) for a, b in pairwise(head) if a > 0}
+    steps = [(d, "+") for d in diffs if len(diffs) == 1 and d > 0]
+    steps += [(r, "*") for r in ratios if len(ratios) == 1 and r > 1]
+    if len(head) == 1 and head[0] == int(head[0]) and tail[0] == int(tail[0]) and tail[0] - head[0] < _SHORT:
+        steps = [(1.0, "+")]  # '{0, ..., 5}'; a long run of whole numbers ('{5, ..., 50}') is a range
+    fits = [run for step in steps if (run := _run(head[0], step, tail[-1])) and _holds(run, values)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _run(start: float, step: tuple[float, str], end: float) -> list[float] | None:
+    run = [start]
+    while len(run) <= _MAX_CONTINUED and run[-1] < end * (1 - 1e-9):
+        run.append(clean_float(run[-1] * step[0] if step[1] == "*" else start + len(run) * step[0]))
+    return run if math.isclose(run[-1], end, rel_tol=1e-6) else None
+
+
+def _holds(run: list[float], values: list[float]) -> bool:
+    return all(any(math.isclose(v, r, rel_tol=1e-6, abs_tol=1e-12) for r in run) for v in values)
 
 
 def flat_value(v: object) -> str:

@@ -176,6 +176,14 @@ def _not_a_setting(noun: str) -> bool:
     return bool(data) or " " not in noun and not _LONE.fullmatch(noun)
 
 
+def counted_key(noun: str) -> str | None:
+    """'number of visitors' -> num_visitors; '' for a count of the data ('number of test images'); None for
+    a noun that counts nothing."""
+    if not noun.lower().startswith("number of "):
+        return None
+    return "" if _not_a_setting(noun) else phrase_key(noun)
+
+
 def phrase_key(noun: str) -> str:
     """'number of negative samples' -> num_negative_samples; 'entropy coefficient' -> entropy_coefficient."""
     if noun.lower().startswith("number of "):

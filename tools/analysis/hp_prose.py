@@ -102,7 +102,7 @@ from tools.analysis.hp_patterns import (
     of_head,
 )
 from tools.analysis.hp_phrase_table import PHRASE_RES
-from tools.analysis.hp_phrased import Named, phrased
+from tools.analysis.hp_phrased import Named, counted_key, phrased
 from tools.analysis.hp_respectively import respectively
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_tuples import tuples
@@ -526,11 +526,12 @@ class _ProseScan:
         named = symbol_named_here(text, m, symbols)
         name, key = (sym, symbols.get(sym))
         if named:
-            name, key = f"{named[0]} {sym}", canonical_key(named[0])
+            name, key = f"{named[0]} {sym}", counted_key(named[0]) or canonical_key(named[0])
         if key and (
             DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()])
             or SCORES_AFTER.match(text, m.end("value"))
             or DATA_SIZE_AFTER.match(text, m.end("value"))
+            or (named and counted_key(named[0]) == "")
         ):
             self.emit(m, name, key, m.group("value"), m.span("value"), flagged=DATA_OR_SCORE)
             return  # "instances, each containing T = 10 time steps", "T=20 | 265.1": not a setting
