@@ -248,3 +248,17 @@ def test_a_data_table_under_a_hyperparameter_heading_states_no_settings() -> Non
     got = found(markdown)
     assert "ivy" not in got and "lucene" not in got
     assert got["learning_rate"] == [(0.01, "stated")]  # a table whose rows name settings still is one
+
+
+def test_a_table_whose_heading_row_is_a_setting_with_a_matrix_value() -> None:
+    md = """Table 1: Experiment configuration.
+
+| Terminal state weight | H | diag([100, 100]) |
+| --- | --- | --- |
+| State weight | Q | diag([1, 1]) |
+| Constraint level | δ | 0.3 |
+"""
+    got = found(md, context=True)
+    assert got["terminal_state_weight"] == [("diag([100, 100])", "stated", None)]
+    assert got["state_weight"] == [("diag([1, 1])", "stated", None)]
+    assert got["constraint_level"] == [(0.3, "stated", None)]  # the first row is no column heading

@@ -136,3 +136,13 @@ def test_a_count_the_sentence_names_for_a_symbol_and_its_swept_values() -> None:
     assert got["num_visitors"] == [([30_000.0, 60_000.0, 90_000.0, 120_000.0, 150_000.0], "stated")]
     assert got["num_ads"] == [(30.0, "stated")]
     assert [c for _, c in got["test_images"]] == ["candidate"]  # the data's size, not a setting
+
+
+def test_a_value_used_in_our_experiments_is_stated_and_a_decay_interval_is_its_steps() -> None:
+    got = _found(
+        "# Experiments\n\n"
+        "The score smooths each term, where u is a scalar constant (u = 1500 in our experiments).\n\n"
+        "The learning rate decay interval is 50k iterations.\n"
+    )
+    assert got["u"] == [(1500.0, "stated")]
+    assert got["lr_decay_steps"] == [(50_000.0, "stated")]

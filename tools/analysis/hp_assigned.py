@@ -84,8 +84,11 @@ def in_settings_list(before: str) -> bool:
 
 # "we use ε = 1 in practice", "r = 0.1 in all experiments": the value the paper runs with throughout
 THROUGHOUT = re.compile(
-    r"\s*(?:\)\s*)?(?:in\s+(?:all\s+(?:of\s+)?(?:our\s+|the\s+)?experiments|practice)|throughout)\b", re.I
+    r"\s*(?:\)\s*)?(?:in\s+(?:(?:all\s+(?:of\s+)?)?(?:our\s+|the\s+)?experiments|practice)|throughout)\b",
+    re.I,
 )
+# "(u = 1500 in our experiments)": the value the paper's runs used, whatever the sentence before it
+IN_OUR_EXPERIMENTS = re.compile(r"\s*(?:\)\s*)?in\s+(?:all\s+(?:of\s+)?)?(?:our|the)\s+experiments\b", re.I)
 # "we use ε = 1", "we suggest to use ε = 1": the paper's choice only with THROUGHOUT after the value
 WE_USE = re.compile(r"\bwe\s+(?:\w+\s+(?:to\s+)?)?(?:use|used|recommend)\s+$", re.I)
 # "(with hyperparameter κ = 1)": the symbol is introduced as a setting ("parameters γ" may be of anything)
@@ -169,6 +172,7 @@ def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading
     said = OWN_SETTING.search(before) or PARAMETER_WORD.search(before) or RUNS_AT.search(before)
     said = said or SETTING_AFTER.match(after) or (not guessed and PLAIN_USE.search(before))
     throughout = THROUGHOUT.match(after) and (said or WE_USE.search(before))
+    throughout = throughout or IN_OUR_EXPERIMENTS.match(after)
     if throughout or (OWN_SETTING.search(before) and _own_constant(sym, value)):
         return Reading(sym, symbol_key(sym), False)
     if said or FIXED_AFTER.match(after):

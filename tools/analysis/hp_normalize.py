@@ -107,6 +107,8 @@ def normalize_value(text: str) -> float | str | list[float | str]:
         v = _with_unit(t)
     if v is not None:
         return v
+    if re.fullmatch(r"[A-Za-z][\w.]*\(.*\)", t):
+        return re.sub(r"\s+", " ", low)  # 'diag([1, 1])', 'U(0, 1)': one value built by a call, no list
     inner = t[1:-1] if t[:1] in "{[(" and t[-1:] in "}])" else t
     if t[:1] == "[" and re.fullmatch(r"[^,]+\s[-−–]\s[^,]+", inner):
         inner = re.sub(r"\s[-−–]\s", ", ", inner)  # a range '[0.5 − 1.0]'

@@ -92,12 +92,16 @@ _CELL_UNIT = re.compile(rf"(?P<value>{SCALAR})\s+(?P<unit>[A-Za-z]{{3,12}})")
 
 
 _SIZE_CELL = re.compile(r"\d{1,4}\s*[×x]\s*\d{1,4}")
+# a matrix built from numbers: 'diag([100, 100])', 'eye(2)'
+_MATRIX_CELL = re.compile(r"(?:diag|eye|ones|zeros)\(\s*\[?[-−\d.,\s]+\]?\s*\)")
 
 
 def setting_value(cell: str) -> tuple[str, str | None] | None:
     """A settings-table cell's value and unit ('0.99', 'Adam', '1M frames'), None for any other cell."""
     if VALUE_RE.fullmatch(_UNSIGNED.sub("", cell.strip())) or _SIZE_CELL.fullmatch(cell.strip()):
         return cell.strip(), None  # '[1, 1, 1, 1]', '−2.5' (no citation), '3 × 3' (a kernel's size)
+    if _MATRIX_CELL.fullmatch(cell.strip()):
+        return cell.strip(), None
     cell = CITATION.sub("", cell).strip()  # 'AdaFactor (Shazeer & Stern, 2018)'
     if cell and (VALUE_RE.fullmatch(cell) or ROW_VALUE.fullmatch(cell)):
         return cell, None

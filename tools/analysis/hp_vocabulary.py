@@ -138,7 +138,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "noise_schedule": ("noise schedule", "variance schedule", "beta schedule", "schedule"),
     "lr_schedule": ("learning rate schedule", "lr schedule", "learning rate scheduler", "lr scheduler"),
     "lr_decay": ("learning rate decay", "lr decay", "learning rate decay factor"),
-    "lr_decay_steps": ("learning rate decay steps", "lr decay steps", "decay steps", "lr step size"),
+    "lr_decay_steps": (
+        "learning rate decay steps", "lr decay steps", "decay steps", "lr step size",
+        "learning rate decay interval", "lr decay interval",
+    ),
     "lr_decay_epochs": ("learning rate decay epochs", "lr decay epochs", "decay epochs"),
     "sequence_length": (
         "sequence length",
