@@ -95,3 +95,13 @@ def test_a_log_of_an_integral_or_of_a_policy_names_the_cause():
 def test_a_named_norm_is_refused_as_one():
     result = oracle_spec(r"d = \frac{x}{\sqrt{-K}\|x\|_{\mathcal{L}}}")
     assert not result.ok and "a named norm (Lorentzian" in result.reason
+
+
+def test_an_annotated_brace_is_its_term_and_a_phantom_is_only_space():
+    both_ways(
+        r"L = \underbrace{(y - \mu)^2}_{\text{distortion}} + \lambda \overbrace{r}^{\text{rate}}",
+        lambda y, mu, lambda_, r: (y - mu) ** 2 + lambda_ * r,
+        lambda y, mu, lambda_, r: (y + mu) ** 2 + lambda_ * r,
+        lambda y, mu, lambda_, r: (y - mu) ** 2,
+    )
+    both_ways(r"s \phantom{=} = a + \hphantom{x} b", lambda a, b: a + b, lambda a, b: a - b)

@@ -63,7 +63,7 @@ def test_runs_repeated_and_an_optimiser_written_adadelta():
 
 def test_a_symbol_swept_over_a_bracketed_list():
     got = found(_md("The points are the result of increasing the dictionary as k = [8, 16, 32, 64, 128]."))
-    assert got["k"] == [([8.0, 16.0, 32.0, 64.0, 128.0], "candidate")]
+    assert got["k"] == [([8.0, 16.0, 32.0, 64.0, 128.0], "stated")]  # the run's sweep
     got = found(_md("The learning rate is selected from η = [0.1, 0.01, 0.001]."))
     assert got["learning_rate"] == [([0.1, 0.01, 0.001], "stated")]
     assert found(_md("The interval is x = [0, 1].")) == {}

@@ -299,19 +299,12 @@ def _bare_trace(nodes: list[Any], i: int) -> bool:
 def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     """Notation read as plain algebra (None: not one of these); returns how many more nodes it took.
     Macros of packages (commath, physics: \\abs{x}, \\norm{x}; upgreek: \\upgamma), \\cot, \\sec, \\csc,
+    \\underbrace{x}_{\\text{...}} (the term), \\phantom{x} (none),
     \\lfloor x \\rfloor, \\max\\{a, b\\}, the positive part [x]_+, and definition signs written with
     \\mathrel / \\buildrel; `=:` and \\eqqcolon name their right-hand side (`expr =: y`)."""
     t, c = nodes[i], cmd_of(nodes[i])
-    if c in ("abs", "norm") and i + 1 < len(nodes) and isinstance(nodes[i + 1], Group):
-        bar = "|" if c == "abs" else "\\|"
-        out += [bar, *clean(nodes[i + 1].items), bar]
-        return 1
-    if c and c[:2] in ("up", "Up") and (c[2:] if c[0] == "u" else c[2:].capitalize()) in GREEK:
-        out.append("\\" + (c[2:] if c[0] == "u" else c[2:].capitalize()))  # upgreek: \\upgamma
-        return 0
-    if c in RECIPROCAL_TRIG:
-        out += _word(c)
-        return 0
+    if (took := _macro(nodes, i, out)) is not None:
+        return took
     if c in DECOR_SUFFIX and isinstance(nodes[i + 1 : i + 2][0] if i + 1 < len(nodes) else None, Group):
         inner = clean(nodes[i + 1].items)
         while len(inner) == 1 and isinstance(inner[0], Group):
@@ -343,6 +336,29 @@ def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
         _positive_part(out)
         return 1
     return _definition_sign(nodes, i, out)
+
+
+def _macro(nodes: list[Any], i: int, out: list[Any]) -> int | None:
+    """A package's macro or a decoration read as algebra: \\abs, \\norm, \\upgamma, \\cot, \\phantom (only
+    space), \\underbrace{x}_{...} (the term: its annotation is words)."""
+    c = cmd_of(nodes[i])
+    arg = nodes[i + 1] if i + 1 < len(nodes) else None
+    if c in ("abs", "norm") and isinstance(arg, Group):
+        bar = "|" if c == "abs" else "\\|"
+        out += [bar, *clean(arg.items), bar]
+        return 1
+    if c and c[:2] in ("up", "Up") and (c[2:] if c[0] == "u" else c[2:].capitalize()) in GREEK:
+        out.append("\\" + (c[2:] if c[0] == "u" else c[2:].capitalize()))  # upgreek: \\upgamma
+        return 0
+    if c in RECIPROCAL_TRIG:
+        out += _word(c)
+        return 0
+    if c in ("phantom", "hphantom", "vphantom"):
+        return 1  # `&\phantom{=} + b` aligns a continued row
+    if c in ("underbrace", "overbrace") and isinstance(arg, Group):
+        out.append(Group(clean(arg.items)))
+        return 3 if nodes[i + 2 : i + 3] in (["_"], ["^"]) else 1
+    return None
 
 
 def _max_of_set(nodes: list[Any], i: int, out: list[Any]) -> int | None:
