@@ -310,3 +310,15 @@ def test_a_statement_head_whose_title_follows_a_stop_on_a_line_of_its_own() -> N
         ("proposition", "5", "Feature Operator (Carmeli et al., 2010)", "Let H be any"),
         ("assumption", "2", None, "(ηt)t is suc"),
     ]
+
+
+def test_labels_after_an_application_a_bracket_debris_or_a_curly_bound() -> None:
+    md = (
+        "<!-- page 1 -->\n## C Proofs\n\nwe can get from Lemma B.6 that\n"
+        "α−(ρ1) − o(1) ⩽ δ/∆ ⩽ α+(ρ1) + o(1), (C.11)\n"
+        "+ Tr [Σ2(X⊤1 X1 + X⊤2 X2)−2 (σ12 · X⊤1 X1) , (A.6)]\n"
+        "sup (|m2(z) − m2c(z)|) ≲ (log n)−1 with high probability, (E.66)\n"
+        "Then we can track its sign using (C.10), (C.11).\n"
+    )
+    got = [(e.label, e.body[-6:]) for e in find_all(md, {"numbered"})["numbered"]]
+    assert got == [("C.11", " o(1),"), ("A.6", "1) , ]"), ("E.66", "ility,")]

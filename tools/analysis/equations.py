@@ -48,9 +48,10 @@ _TAG_ONLY = re.compile(rf"{TAG_BODY}|{TAG_REF_BODY}")
 _REF_BEFORE = re.compile(
     r"(?i)(?:\beqs?\.?|\bequations?|\beqn\.?|\bin|\bsee|\band|\bor|\bof|\bsections?|\bsec\.|\bfig(?:ure)?s?\.?|"
     r"\btables?|\bappendix|\btheorem|\blemma|\bsteps?|\blines?|\balgorithms?|\bet al\.|"
-    rf"(?<!/)\((?:{LABEL_BODY})\)\s*,)\s*$"  # '(39), (41)' lists labels; '(δ)/(2), (41)' ends in a fraction
+    # '(39), (41)' lists labels; '(δ)/(2), (41)' ends in a fraction, '+ o(1), (C.11)' in an application
+    rf"(?<![/\w])\((?:{LABEL_BODY})\)\s*,)\s*$"
 )
-_MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±√∥⊙⊗∗∞]|:=|\\[a-zA-Z]+|[α-ωΑ-Ω]")
+_MATH = re.compile(r"[=≤≥<>∑∏∫∈∼≈∝←→↦∀∃‖∇∂≜≡±√∥⊙⊗∗∞⩽⩾≲≳≪≫≺≻⪯⪰]|:=|\\[a-zA-Z]+|[α-ωΑ-Ω]")
 # the LaTeX route's display, '$$ body $$ (label)'; a \tag may hold a reference, '(by equation (6))'
 _LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(((?:[^()]|\([^()]{1,12}\)){1,40})\))?\s*$")
 # a \tag that justifies a step, '(by equation (6))', '(because $b \le 1$)': no label anything can cite
@@ -372,7 +373,7 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
             label = None if label and _ANNOTATION_TAG.match(label) else label
             (numbered if label else display).append(Equation(label=label, body=body, latex=True, **loc))
             continue
-        t = ln.text.strip()
+        t = _bracket_before_label(ln.text.strip())
         m = None if latex or ln.no in steps else _LABEL_END.search(t)
         if m:
             body = t[: m.start()].strip()
@@ -398,6 +399,19 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
         if _display_like(t):
             display.append(Equation(label=None, body=t, **loc))
     return _without_restated(numbered), display
+
+
+# '... (σ² · X) , (A.6)]': the bracket closing a display that spans lines, printed after its label
+_LABEL_THEN_BRACKET = re.compile(rf"\s\(({LABEL_BODY})\)\s*(\]+)\s*$")
+
+
+def _bracket_before_label(t: str) -> str:
+    """The line with a closing bracket after its label moved before it, when the body left that bracket
+    open; any other line as it is."""
+    m = _LABEL_THEN_BRACKET.search(t)
+    if m is None or t[: m.start()].count("[") - t[: m.start()].count("]") < len(m[2]):
+        return t
+    return f"{t[: m.start()]} {m[2]} ({m[1]})"
 
 
 def _without_restated(numbered: list[Equation]) -> list[Equation]:
