@@ -105,3 +105,8 @@ def test_an_annotated_brace_is_its_term_and_a_phantom_is_only_space():
         lambda y, mu, lambda_, r: (y - mu) ** 2,
     )
     both_ways(r"s \phantom{=} = a + \hphantom{x} b", lambda a, b: a + b, lambda a, b: a - b)
+
+
+def test_a_matrix_written_out_is_refused_by_its_environments_name():
+    result = oracle_spec(r"y = \begin{pmatrix} a \\ b \end{pmatrix} x")
+    assert not result.ok and "\\begin{pmatrix} block" in result.reason

@@ -102,8 +102,16 @@ def emit_char(st: Emit, i: int, t: str) -> int:
     return i + 1
 
 
-def unknown_command(c: str) -> None:
-    """Refuse a command no emitter reads, with its reason."""
+_ENVIRONMENT = (
+    "a \\begin{{{env}}} block (a matrix or vector written out) is not algebra the oracle evaluates: "
+    "implement it and test it by hand"
+)
+
+
+def unknown_command(c: str, after: list[Any]) -> None:
+    """Refuse a command no emitter reads (`after`: the node after it), with its reason."""
+    if c == "begin" and after:  # name the environment, not \\begin
+        raise Unsupported(_ENVIRONMENT.format(env=name_of(items_of(after[0]))))
     if c in REASONS:
         raise Unsupported(REASONS[c])
     relation = STATEMENT_RELATIONS.get("\\" + c)
@@ -405,7 +413,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             handler = _COMMAND_EMITTERS.get(c)
             if handler is not None:
                 return getattr(self, handler)(st, i, c)
-            unknown_command(c)
+            unknown_command(c, st.nodes[i + 1 : i + 2])
         if t == "\\|" or (t == "|" and st.nodes[i + 1 : i + 2] == ["|"]):
             return self._emit_norm(st, i, c)
         if t == "|" and not st.abs_open and self.tensors and not self.learning:
