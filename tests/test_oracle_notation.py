@@ -110,3 +110,17 @@ def test_an_annotated_brace_is_its_term_and_a_phantom_is_only_space():
 def test_a_matrix_written_out_is_refused_by_its_environments_name():
     result = oracle_spec(r"y = \begin{pmatrix} a \\ b \end{pmatrix} x")
     assert not result.ok and "\\begin{pmatrix} block" in result.reason
+
+
+def test_an_inner_product_of_two_vectors_sums_their_product():
+    spec = both_ways(
+        r"s = \left\langle x, y \right\rangle + b",
+        lambda x, y, b: np.sum(x * y, axis=-1) + b,
+        lambda x, y, b: np.sum(x * y, axis=-1) - b,
+        lambda x, y, b: np.sum(x + y, axis=-1) + b,
+    )
+    assert spec["vectors"] == ["x", "y"]
+    named = oracle_spec(r"d = \langle x, y \rangle_{\mathcal{L}}")
+    assert not named.ok and "inner product with a subscript" in named.reason
+    beside = oracle_spec(r"s = \langle \mathbf{W} x, y \rangle")
+    assert not beside.ok and "a^T b" in beside.reason

@@ -340,7 +340,7 @@ def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
 
 def _macro(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     """A package's macro or a decoration read as algebra: \\abs, \\norm, \\upgamma, \\cot, \\phantom (only
-    space), \\underbrace{x}_{...} (the term: its annotation is words)."""
+    space), \\underbrace{x}_{...} (the term: its annotation is words), an inner product."""
     c = cmd_of(nodes[i])
     arg = nodes[i + 1] if i + 1 < len(nodes) else None
     if c in ("abs", "norm") and isinstance(arg, Group):
@@ -358,7 +358,21 @@ def _macro(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if c in ("underbrace", "overbrace") and isinstance(arg, Group):
         out.append(Group(clean(arg.items)))
         return 3 if nodes[i + 2 : i + 3] in (["_"], ["^"]) else 1
+    if c == "langle":
+        return _inner_product(nodes, i, out)
     return None
+
+
+def _inner_product(nodes: list[Any], i: int, out: list[Any]) -> int | None:
+    """`\\langle a, b \\rangle`: the sum over the last axis of a * b (vectors)."""
+    close = matching(nodes, i, "\\langle", "\\rangle")
+    if nodes[close + 1 : close + 2] in (["_"], ["^"]):
+        raise Unsupported("an inner product with a subscript (a weighted or named one, <x, y>_L) is not read")
+    parts = split_args(nodes[i + 1 : close])
+    if len(parts) != 2:
+        return None  # <y>: an average (or a bra-ket), read as before
+    out += [*_word("inner"), "(", Group(clean(parts[0])), "\\cdot", Group(clean(parts[1])), ")"]
+    return close - i
 
 
 def _max_of_set(nodes: list[Any], i: int, out: list[Any]) -> int | None:

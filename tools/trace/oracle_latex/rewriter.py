@@ -404,7 +404,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if word and re.sub(r"[^a-z]", "", word) in OPTIMISERS:  # \\mathrm{argmin}_w: not a variable
             raise Unsupported(f"\\{c}{{{word}}} is an optimisation (argmin, max, sup, ...), not algebra")
         if word in NAMED_OPERATORS:
-            return self.function(st.nodes, i, st.out, name=f"\\op{NAMED_OPERATORS[word]}", width=2)
+            return self._emit_operator(st, i, word)
         if word and (word.isalpha() or NETWORK_NAME.fullmatch(word)) and st.nodes[i + 2 : i + 3] == ["("]:
             return self._emit_named_call(st, i, c or "", word)
         if c == "operatorname":
@@ -575,6 +575,16 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             raise Unsupported(f"\\{c} over a set or with a subscript is an optimisation, not algebra")
         st.out.append(f"\\{c}")
         return i + 1
+
+    def _emit_operator(self, st: Emit, i: int, word: str) -> int:
+        """A named operator applied to its argument; inside <a, b> (`inner`) a plain variable is a vector."""
+        inner = word == "inner"
+        if inner and self.tensors:
+            raise Unsupported("an inner product <a, b> beside matrices is not read: write it a^T b")
+        self.in_norm += inner
+        took = self.function(st.nodes, i, st.out, name=f"\\op{NAMED_OPERATORS[word]}", width=2)
+        self.in_norm -= inner
+        return took
 
     def _emit_product(self, st: Emit, i: int, c: str) -> int:
         st.out.append("\\cdot ")  # elementwise on the oracle's tensors

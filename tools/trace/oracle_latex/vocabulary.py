@@ -192,6 +192,7 @@ NAMED_OPERATORS = {
     "csc": "csc",
     "floor": "floor",
     "ceil": "ceil",
+    "inner": "inner",  # <a, b>: the sum of a * b over the last axis (nodes._inner_product)
 }
 CONDITION_WORDS = ("for", "where", "if", "with", "and", "when", "s.t", "subject", "since", "otherwise")
 SIDE_MARKERS = {

@@ -129,6 +129,7 @@ def _named(name: str, args: list[Any]) -> Any:
         "csc": lambda v: 1 / sympy.sin(v),
         "floor": sympy.floor,
         "ceil": sympy.ceiling,
+        "inner": sympy.Function("reduce_sum"),  # <a, b> written as inner(a * b)
         "det": sympy.Function("matdet"),  # of a matrix (_linear_algebra)
         "trace": sympy.Function("mattrace"),
         "diag": sympy.Function("matdiag"),  # of a vector: a matrix
