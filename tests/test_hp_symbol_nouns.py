@@ -146,3 +146,9 @@ def test_a_value_used_in_our_experiments_is_stated_and_a_decay_interval_is_its_s
     )
     assert got["u"] == [(1500.0, "stated")]
     assert got["lr_decay_steps"] == [(50_000.0, "stated")]
+
+
+def test_thin_spaces_inside_inline_maths_print_as_spaces() -> None:
+    md = "# Experiments\n\nThe penalty is $\\lambda\\,=\\,0.5$ and the temperature is $\\tau\\!=\\!0.07$.\n"
+    got = _found(md)
+    assert got["lambda"] == [(0.5, "stated")] and got["temperature"] == [(0.07, "stated")]
