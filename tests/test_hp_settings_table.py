@@ -262,3 +262,10 @@ def test_a_table_whose_heading_row_is_a_setting_with_a_matrix_value() -> None:
     assert got["terminal_state_weight"] == [("diag([100, 100])", "stated", None)]
     assert got["state_weight"] == [("diag([1, 1])", "stated", None)]
     assert got["constraint_level"] == [(0.3, "stated", None)]  # the first row is no column heading
+
+
+def test_a_whole_number_printed_with_its_point_is_a_value() -> None:
+    md = "Table 4: Hyperparameters.\n\n| Hyperparameter | Value |\n|---|---|\n"
+    md += "| Max grad norm | 1. |\n| Epochs | 3 |\n"
+    got = found(md, context=True)
+    assert got["gradient_clipping"] == [(1.0, "stated", None)] and got["epochs"] == [(3.0, "stated", None)]

@@ -98,6 +98,7 @@ _MATRIX_CELL = re.compile(r"(?:diag|eye|ones|zeros)\(\s*\[?[-−\d.,\s]+\]?\s*\)
 
 def setting_value(cell: str) -> tuple[str, str | None] | None:
     """A settings-table cell's value and unit ('0.99', 'Adam', '1M frames'), None for any other cell."""
+    cell = re.sub(r"(?<=\d)\.$", "", cell.strip())  # '1.': a whole number printed with its point
     if VALUE_RE.fullmatch(_UNSIGNED.sub("", cell.strip())) or _SIZE_CELL.fullmatch(cell.strip()):
         return cell.strip(), None  # '[1, 1, 1, 1]', '−2.5' (no citation), '3 × 3' (a kernel's size)
     if _MATRIX_CELL.fullmatch(cell.strip()):
