@@ -483,6 +483,8 @@ def test_the_extent_a_figure_draws_is_a_candidate():
         ("{0.1, 0.3, ..., 0.6}", [0.1, 0.3, 0.6]),
         ("{1, 2, ..., 1000}", [1, 2, 1000]),
         ("{5, ..., 50}", [5, 50]),
+        ("{128,256,512}", [128, 256, 512]),  # a set written without spaces: every comma separates
+        ("{1,000, 2,000}", [1000, 2000]),
     ],
 )
 def test_an_ellipsis_stands_for_the_values_of_one_step(text, expected):

@@ -112,10 +112,13 @@ def normalize_value(text: str) -> float | str | list[float | str]:
     inner = t[1:-1] if t[:1] in "{[(" and t[-1:] in "}])" else t
     if t[:1] == "[" and re.fullmatch(r"[^,]+\s[-−–]\s[^,]+", inner):
         inner = re.sub(r"\s[-−–]\s", ", ", inner)  # a range '[0.5 − 1.0]'
+    # a comma before three digits and no space is a thousands separator: '1,024, 8,192, and 1,048,576'; in a
+    # set written without spaces every comma separates ('{128,256,512}')
+    tight = t[:1] == "{" and not re.search(r",\s", inner) and not re.search(r",0\d\d(?!\d)", inner)
+    comma = r"\s*,\s*" if tight else r"\s*,(?!\d{3}(?!\d))\s*"
     parts = [
         p.strip()
-        # a comma before three digits and no space is a thousands separator: '1,024, 8,192, and 1,048,576'
-        for p in re.split(r"\s*,(?!\d{3}(?!\d))\s*(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+", inner)
+        for p in re.split(rf"{comma}(?:and\s+|or\s+)?|\s+(?:and|or|vs\.?|versus)\s+", inner)
         if p.strip()
     ]
     for k in range(len(parts) - 1, 0, -1):
