@@ -148,3 +148,11 @@ def test_an_average_a_run_reached_is_a_candidate_but_a_moving_average_is_a_setti
 def test_values_that_are_formulas_or_properties_are_not_read(sentence):
     """Held-out classes of the seventh round, fixed after measuring."""
     assert not {k: v for k, v in found(_md(sentence)).items() if any(c == "stated" for _, c in v)}
+
+
+def test_a_verb_before_parameters_names_nothing_and_a_sequence_size_is_its_length():
+    """Classes from the twelfth round's held-out papers."""
+    got = found("# Experiments\n\nWe increase sizes geometrically and use parameters p = 2 in all runs.\n")
+    assert "use" not in got
+    got = found("# Experiments\n\nWe trained the model with a max sequence size of 256 tokens.\n")
+    assert got["sequence_length"] == [(256.0, "stated")]

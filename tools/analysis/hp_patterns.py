@@ -574,7 +574,7 @@ NOT_A_NOUN = re.compile(
     r"although|though|unless|because|hence|thus|therefore|otherwise|however|"
     r"training|testing|evaluation|validation|inference|comparison|setting|following|remaining|"
     r"(?:includ|contain|yield|giv|obtain|becom|remain|equal|reach|leav|result|lead|hav|be|gett|mak|tak|produc|"
-    r"generat|requir|achiev|compris|total)(?:e|es|s|ing)?)$|ly$|ed$"
+    r"generat|requir|achiev|compris|total|us|employ|adopt)(?:e|es|s|ing)?)$|ly$|ed$"
 )
 
 

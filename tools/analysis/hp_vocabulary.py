@@ -147,6 +147,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sequence length",
         "context length",
         "max sequence length",
+        "sequence size",
+        "max sequence size",
         "sequence lengths",
         "sub sequence length",  # truncated backpropagation through time: "sub-sequences of length 200"
         "subsequence length",
