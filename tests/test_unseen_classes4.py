@@ -156,3 +156,12 @@ def test_a_verb_before_parameters_names_nothing_and_a_sequence_size_is_its_lengt
     assert "use" not in got
     got = found("# Experiments\n\nWe trained the model with a max sequence size of 256 tokens.\n")
     assert got["sequence_length"] == [(256.0, "stated")]
+
+
+def test_an_effective_batch_size_reached_by_accumulating_gradients_is_a_setting():
+    got = found(
+        "# Experiments\n\nWe used a batch size of 4 and accumulated gradients for eight steps to have an "
+        "effective batch size of 32. The average minibatch size of 393 was reached.\n"
+    )
+    assert got["effective_batch_size"] == [(32.0, "stated")]
+    assert got["batch_size"] == [(4.0, "stated"), (393.0, "candidate")]

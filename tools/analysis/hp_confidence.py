@@ -100,10 +100,12 @@ _OUTCOME = re.compile(
     r"better|worse)\b|\b\d+(?:\.\d+)?\s*%\s+(?:lower|higher|better|worse|smaller|larger)\b",
     re.I,
 )
-# a value a run reached: "an average minibatch size of 393" (not an exponential moving average's factor;
-# "resulted in 247 steps per epoch" may be a setting the paper derives: left alone)
+# a value a run reached: "an average minibatch size of 393" (not an exponential moving average's factor, nor
+# an effective batch size set by accumulating gradients; "resulted in 247 steps per epoch" may be a setting
+# the paper derives: left alone)
 _REACHED_BEFORE = re.compile(
-    r"\b(?<!moving )(?:average|mean|median|resulting|effective|achieved|obtained)\s+(?:[\w-]+\s+){0,2}"
+    r"\b(?<!moving )(?:average|mean|median|resulting|effective(?!\s+(?:mini-?)?batch)|achieved|obtained)\s+"
+    r"(?:[\w-]+\s+){0,2}"
     r"(?:of|is|was|=|:)\s*$",
     re.I,
 )

@@ -221,6 +221,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "queue_size": ("queue size", "queue length", "memory queue size"),
     "num_envs": ("parallel environments", "parallel actors", "parallel workers", "environment instances"),
     "gradient_accumulation_steps": ("gradient accumulation steps", "accumulation steps"),
+    "effective_batch_size": ("effective batch size", "effective minibatch size", "effective mini-batch size"),
     "horizon": ("horizon", "episode horizon", "time horizon", "planning horizon"),
     "max_episode_steps": ("episode length", "max episode length", "max episode steps", "episode steps"),
     "frame_skip": ("frame skip", "frameskip", "action repeat", "action repeats"),
