@@ -15,6 +15,14 @@ _DRAWN_BY = (
 )
 _WORD = rf"(?P<value>{NUM}|(?:{WORDNUM})\b)"
 _WORD2 = rf"(?P<value2>{NUM}|(?:{WORDNUM})\b)"  # the same, in a phrase's second turn
+# a share of the data set apart for one part of a run: split, held out, used, assigned
+_SPLIT_LEAD = (
+    r"\b(?:split|splits|separat\w*|divid\w*|partition\w*|h[eo]ld\w*|set\s+aside|us(?:e|ed|ing)|select\w*|"
+    r"sampl\w*|reserv\w*|assign\w*|kept|keep|allocat\w*)\b[^.;]{0,60}?"
+)
+_OF_DATA = (
+    r"(?:of\s+(?:the\s+|our\s+|each\s+)?(?:[a-z-]+\s+)?(?:data|dataset|data\s+set|examples|samples|images|set)\s+)?"
+)
 _PHRASES = (
     # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
     # epochs": how long training waits, not how long it runs
@@ -44,6 +52,20 @@ _PHRASES = (
         r"validation\b",
         "validation_split",
         "validation split",
+    ),
+    # "we separated 80% of the dataset for training, 10% for validation and the remaining 10% for testing"
+    *(
+        (
+            rf"{_SPLIT_LEAD}(?P<value>(?:{NUM})\s?%)\s+{_OF_DATA}(?:for|as)\s+(?:the\s+|a\s+)?{part}\b"
+            + (rf"|\bremaining\s+(?P<value2>(?:{NUM})\s?%)\s+(?:as\s+|for\s+)?(?:the\s+)?{part}\b" * last),
+            f"{key}_split",
+            f"{key} split",
+        )
+        for part, key, last in (
+            (r"train(?:ing)?", "train", False),
+            (r"validation", "validation", False),
+            (r"test(?:ing)?", "test", True),
+        )
     ),
     # "the discriminator is updated 5 times per generator update", "5 critic steps per generator step"
     (

@@ -182,7 +182,7 @@ _TREES = re.compile(
 )
 # settings whose value is itself a first or last stretch: "warm up over the first 5 epochs", "stack the last
 # 4 frames", "ε annealed over the first 1M frames", "freeze the first 6 layers"
-_WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_")
+_WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_|_split$")  # parts by nature
 _DIFFUSION = re.compile(r"\bdiffus|\bdenois|\bnoise\s+(?:schedule|level)|\bscore[\s-]based|\bDD[IP]M", re.I)
 # "4 epochs per update": a loop inside the run (not "per second", a speed)
 _PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<noun>[a-z]{3,})\b", re.I)
