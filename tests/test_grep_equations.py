@@ -322,3 +322,8 @@ def test_labels_after_an_application_a_bracket_debris_or_a_curly_bound() -> None
     )
     got = [(e.label, e.body[-6:]) for e in find_all(md, {"numbered"})["numbered"]]
     assert got == [("C.11", " o(1),"), ("A.6", "1) , ]"), ("E.66", "ility,")]
+
+
+def test_a_bracketed_word_under_a_display_is_a_script_not_an_empty_row() -> None:
+    md = "<!-- page 1 -->\n## 3 Metric\n\nThe distance is\nPPL = ∥θt − θ̂∥2 (1)\n(crit)\nwhere θ̂ is it.\n"
+    assert [e.label for e in find_all(md, {"numbered"})["numbered"]] == ["1"]

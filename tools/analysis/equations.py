@@ -392,8 +392,10 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
             ):
                 numbered.append(Equation(label=m.group(1), body=body, **loc))
                 continue
-            if not body and numbered and numbered[-1].line == ln.no - 1:
-                if m.group(1) != numbered[-1].label:  # an empty numbered row (align's final '\\')
+            # an empty numbered row (align's final '\\'); a lone word in brackets under a display ('(crit)')
+            # is a script the page set apart, no label
+            if not body and numbered and numbered[-1].line == ln.no - 1 and not _TAG_ONLY.fullmatch(m[1]):
+                if m.group(1) != numbered[-1].label:
                     numbered.append(Equation(label=m.group(1), body="", **loc))
                 continue
         if _display_like(t):
