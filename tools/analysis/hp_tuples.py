@@ -1,4 +1,5 @@
-"""Settings assigned as a tuple: '(β1, β2) = (0.9, 0.98)' gives each symbol the value in its place; Adam's
+"""Settings assigned as a tuple: '(β1, β2) = (0.9, 0.98)' gives each symbol the value in its place (several
+tuples, '(K, L) = (2048, 1), (512, 4)', one value per run); Adam's
 'betas of (0.9, 0.95)' and 'β = (0.9, 0.999)' are its first and second moment decays (beta1, beta2)."""
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ _BETAS = re.compile(
 )
 _ADAM = re.compile(r"\badam", re.I)
 _ITEM = re.compile(rf"{SCALAR}")
+# more tuples after the first: '(K, L) = (2048, 1), (512, 4), ... (4, 512)', one run each
+_MORE = re.compile(
+    rf"\s*,?\s*(?:(?:\.\s?){{3}}|…)?\s*\(\s*(?P<vals>(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+)\s*\)"
+)
 
 
 def tuples(text: str) -> Iterator[Spanned]:
@@ -27,9 +32,16 @@ def tuples(text: str) -> Iterator[Spanned]:
     for m in _SYMBOLS.finditer(text):
         syms = [s.strip() for s in m["syms"].split(",")]
         values = list(_ITEM.finditer(text, m.start("vals"), m.end("vals")))
-        if len(syms) == len(values):  # '(a, b) = (0, 2)': one value per symbol, else no reading
-            for sym, v in zip(syms, values, strict=True):
-                yield Spanned(symbol_key(sym), sym, v[0], v.span())
+        if len(syms) != len(values):
+            continue  # '(a, b) = (0, 2)': one value per symbol, else no reading
+        runs = [[v[0] for v in values]]
+        end = m.end()
+        while (more := _MORE.match(text, end)) and len(items := _ITEM.findall(more["vals"])) == len(syms):
+            runs.append(items)
+            end = more.end()
+        for k, (sym, v) in enumerate(zip(syms, values, strict=True)):
+            taken = [run[k] for run in runs]  # the symbol's value in each run: a sweep when several
+            yield Spanned(symbol_key(sym), sym, ", ".join(taken) if len(runs) > 1 else v[0], v.span())
     if _ADAM.search(text):
         for m in _BETAS.finditer(text):
             yield Spanned("beta1", "Adam β1", m["b1"], m.span("b1"))
