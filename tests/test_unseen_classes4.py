@@ -175,3 +175,11 @@ def test_shares_of_the_data_set_apart_for_training_validation_and_testing():
     assert got["train_split"] == [(0.8, "stated")]
     assert got["validation_split"] == [(0.1, "stated")] and got["test_split"] == [(0.1, "stated")]
     assert len(got) == 3  # a gain for training is no share of the data
+
+
+def test_the_kernel_a_method_uses_is_a_setting_unless_the_sentence_speaks_of_common_practice():
+    got = found("# Experiments\n\nWe fit a Gaussian process regression model with an RBF kernel.\n")
+    assert got["kernel"] == [("rbf", "stated")]
+    got = found("# Method\n\nIt is common to use a Gaussian kernel and set the weights from distances.\n")
+    assert got["kernel"] == [("gaussian", "candidate")]
+    assert found("# Method\n\nThe Gaussian kernel is universal on compact sets.\n") == {}

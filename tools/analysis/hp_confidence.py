@@ -69,7 +69,11 @@ _CODE_NAME = re.compile(
 )
 _CODE_WHY = "code or a printed module (Dropout(p=0.1)), not prose"
 # a sentence about common practice, not this paper's choice: "weights are usually initialized (e.g., Xavier)"
-_GENERAL = re.compile(r"\b(?:usually|typically|commonly|often|conventionally|e\.g\.|for\s+example)\b", re.I)
+_GENERAL = re.compile(
+    r"\b(?:usually|typically|commonly|often|conventionally|e\.g\.|for\s+example)\b"
+    r"|\bit\s+is\s+(?:common|customary|standard|usual|typical)\s+(?:practice\s+)?to\b",  # "it is common to"
+    re.I,
+)
 # a value the paper found wanting or only tried aside: "it was sub-optimal for images of 64 × 64", "(namely
 # d = 100 and d = 200, yielded identical results)"
 _TRIED = re.compile(

@@ -207,6 +207,13 @@ LOSS = re.compile(
     rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b",
     re.I,
 )
+# the kernel a GP, SVM or kernel method uses: "a GP with an RBF kernel", "an SVM with a linear kernel"
+KERNEL = re.compile(
+    rf"\b{APPLIED}\s+(?:an?\s+|the\s+)?(?:(?:separate|single|standard|isotropic|anisotropic)\s+)?"
+    r"(?P<value>RBF|radial\s+basis\s+function|Gaussian|Mat[eé]rn(?:[\s-]?\d/\d)?|linear|polynomial|"
+    r"squared[\s-]exponential|Laplacian|periodic|cosine|spectral\s+mixture)(?:\s+\(\w+\))?\s+kernels?\b",
+    re.I,
+)
 # "we sampled, with replacement, a recalibration set of 1,000 points": a set the method draws
 SAMPLED_SET = re.compile(
     r"\b(?:sampled?|sampling|draws?|drew|drawn)\b[^.;]{0,60}?\b(?!(?:training|test|validation|dev)\b)"

@@ -53,6 +53,7 @@ from tools.analysis.hp_patterns import (
     INITIALIZATION,
     INTERVAL,
     INTERVAL_OF,
+    KERNEL,
     KNN,
     LOSS,
     MODIFIERS,
@@ -625,6 +626,7 @@ class _ProseScan:
             (NORMALIZATION, "normalization"),
             (OBJECTIVE, "objective"),
             (LOSS, "loss"),
+            (KERNEL, "kernel"),
         )
         for rx, word in by_word:
             for m in rx.finditer(text):
