@@ -183,3 +183,8 @@ def test_the_kernel_a_method_uses_is_a_setting_unless_the_sentence_speaks_of_com
     got = found("# Method\n\nIt is common to use a Gaussian kernel and set the weights from distances.\n")
     assert got["kernel"] == [("gaussian", "candidate")]
     assert found("# Method\n\nThe Gaussian kernel is universal on compact sets.\n") == {}
+
+
+def test_a_learning_rate_decayed_towards_a_minimum():
+    got = found("# Experiments\n\nThe learning rate decayed linearly towards a minimum of 10^-6.\n")
+    assert got["min_learning_rate"] == [(1e-6, "stated")] and "training_steps" not in got

@@ -425,9 +425,11 @@ _PHRASES = (
         "sample_rate",
         "sample rate",
     ),
-    # "a starting learning rate of 0.01 and a minimum of 10^-6": the floor a schedule decays it to
+    # "a starting learning rate of 0.01 and a minimum of 10^-6", "decayed linearly towards a minimum of
+    # 10^-6": the floor a schedule decays it to
     (
-        rf"\blearning\s+rate\b(?:[^.;]|\.\d){{0,80}}?\b(?:and|with|to)\s+a\s+minimum\s+(?:value\s+)?of\s+(?P<value>{SCALAR})"
+        rf"\blearning\s+rate\b(?:[^.;]|\.\d){{0,80}}?\b(?:and|with|to|towards?)\s+a\s+minimum\s+(?:value\s+)?of\s+"
+        rf"(?P<value>{SCALAR})"
         # "a minimum learning rate of 1e-6", "the final learning rate is 0"
         r"|\b(?:minimum|min|final|lowest|end)\s+(?:learning\s+rate|lr)\s+(?:of\s+|=\s*|:\s*|(?:is|was)\s+(?:set\s+to\s+)?)?"
         rf"(?P<value2>{SCALAR})(?![\d.,]\d)",
