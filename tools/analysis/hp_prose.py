@@ -526,13 +526,14 @@ class _ProseScan:
             return
         named = symbol_named_here(text, m, symbols)
         name, key = (sym, symbols.get(sym))
+        counted = counted_key(named[0]) if named else None  # '' for a count of the data
         if named:
-            name, key = f"{named[0]} {sym}", counted_key(named[0]) or canonical_key(named[0])
+            name, key = f"{named[0]} {sym}", counted or canonical_key(named[0])
         if key and (
             DESCRIBES_DATA.search(text[max(0, m.start() - 80) : m.start()])
             or SCORES_AFTER.match(text, m.end("value"))
             or DATA_SIZE_AFTER.match(text, m.end("value"))
-            or (named and counted_key(named[0]) == "")
+            or counted == ""
         ):
             self.emit(m, name, key, m.group("value"), m.span("value"), flagged=DATA_OR_SCORE)
             return  # "instances, each containing T = 10 time steps", "T=20 | 265.1": not a setting

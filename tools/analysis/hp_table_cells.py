@@ -99,10 +99,9 @@ _MATRIX_CELL = re.compile(r"(?:diag|eye|ones|zeros)\(\s*\[?[-−\d.,\s]+\]?\s*\)
 def setting_value(cell: str) -> tuple[str, str | None] | None:
     """A settings-table cell's value and unit ('0.99', 'Adam', '1M frames'), None for any other cell."""
     cell = re.sub(r"(?<=\d)\.$", "", cell.strip())  # '1.': a whole number printed with its point
-    if VALUE_RE.fullmatch(_UNSIGNED.sub("", cell.strip())) or _SIZE_CELL.fullmatch(cell.strip()):
-        return cell.strip(), None  # '[1, 1, 1, 1]', '−2.5' (no citation), '3 × 3' (a kernel's size)
-    if _MATRIX_CELL.fullmatch(cell.strip()):
-        return cell.strip(), None
+    unsigned = _UNSIGNED.sub("", cell)
+    if VALUE_RE.fullmatch(unsigned) or _SIZE_CELL.fullmatch(cell) or _MATRIX_CELL.fullmatch(cell):
+        return cell, None  # '[1, 1, 1, 1]', '−2.5' (no citation), '3 × 3' (a kernel's size), 'diag([1, 1])'
     cell = CITATION.sub("", cell).strip()  # 'AdaFactor (Shazeer & Stern, 2018)'
     if cell and (VALUE_RE.fullmatch(cell) or ROW_VALUE.fullmatch(cell)):
         return cell, None

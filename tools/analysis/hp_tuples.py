@@ -1,6 +1,6 @@
 """Settings assigned as a tuple: '(β1, β2) = (0.9, 0.98)' gives each symbol the value in its place (several
-tuples, '(K, L) = (2048, 1), (512, 4)', one value per run); Adam's
-'betas of (0.9, 0.95)' and 'β = (0.9, 0.999)' are its first and second moment decays (beta1, beta2)."""
+tuples, '(K, L) = (2048, 1), (512, 4)', one value per run); Adam's 'betas of (0.9, 0.95)' and
+'β = (0.9, 0.999)' are its first and second moment decays (beta1, beta2)."""
 
 from __future__ import annotations
 
@@ -40,8 +40,8 @@ def tuples(text: str) -> Iterator[Spanned]:
             runs.append(items)
             end = more.end()
         for k, (sym, v) in enumerate(zip(syms, values, strict=True)):
-            taken = [run[k] for run in runs]  # the symbol's value in each run: a sweep when several
-            yield Spanned(symbol_key(sym), sym, ", ".join(taken) if len(runs) > 1 else v[0], v.span())
+            taken = ", ".join(run[k] for run in runs)  # the symbol's value in each run: a sweep when several
+            yield Spanned(symbol_key(sym), sym, taken, v.span())
     if _ADAM.search(text):
         for m in _BETAS.finditer(text):
             yield Spanned("beta1", "Adam β1", m["b1"], m.span("b1"))
