@@ -143,8 +143,29 @@ def _label_names(name: str, value: object = "") -> list[str]:
     """A label's name and its last one or two words: 'encoder_layers' is a kind of layers, 'pretrain_epochs' a
     kind of epochs, 'output_activation' a kind of activation; and the symbols its own value assigns
     ('\\lambda=0.025' is λ, 'n_\\text{critic}=100' is n_critic): a finding named by that symbol names it."""
+    out = []
+    for parts in dict.fromkeys(tuple(p) for p in (re.split(r"[_\s]+", name.strip()), _without_symbol(name))):
+        out += ["_".join(parts)] + ["_".join(parts[-k:]) for k in (2, 1) if len(parts) > k]
+    return [name] + out + _value_symbols(str(value))
+
+
+_SYMBOL_WORD = re.compile(
+    r"[a-z]|alpha|beta|gamma|delta|epsilon|eps|zeta|eta|theta|kappa|lambda|mu|nu|xi|rho|sigma|tau|phi|psi|omega",
+    re.I,
+)
+
+
+def _without_symbol(name: str) -> list[str]:
+    """A label's words without the symbol it ends with: 'cycle_loss_weight_gamma' -> cycle loss weight,
+    'ctc_weight_lambda_ctc' -> ctc weight, 'training_horizon_H_T' -> training horizon."""
     parts = re.split(r"[_\s]+", name.strip())
-    return [name] + ["_".join(parts[-k:]) for k in (2, 1) if len(parts) > k] + _value_symbols(str(value))
+    n = len(parts)
+    while n > 1 and _SYMBOL_WORD.fullmatch(parts[n - 1]):
+        n -= 1
+    greek, sub = parts[-2:] if n > 2 else ("", "")
+    if n == len(parts) and len(greek) > 1 and _SYMBOL_WORD.fullmatch(greek) and len(sub) <= 3:
+        n -= 2  # a symbol with its subscript: 'lambda_ctc'
+    return parts[:n]
 
 
 _ASSIGNED = re.compile(r"(\\?[A-Za-z]+(?:_\{?(?:\\text\{|\\mathrm\{)?\\?[A-Za-z0-9]+\}?\}?)?)\s*=")

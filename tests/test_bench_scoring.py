@@ -130,3 +130,23 @@ def test_a_theorem_name_the_ground_truth_left_as_a_lyx_macro() -> None:
     lemma = {"env": "lem", "name": "\\protect\\lemmaname", "first_words": "Invertibility of the integrated"}
     gt = {"theorems": [lemma]}
     assert thm_recall(gt, [_found("lemma", "Invertibility of the integrated Hessian.")]) == 1.0
+
+
+def test_a_label_named_with_its_symbol_matches_a_finding_named_without_it(tmp_path) -> None:
+    """'cycle_loss_weight_gamma', 'ctc_weight_lambda_ctc', 'training_horizon_H_T': the symbol decorates the
+    name; a finding naming the setting in words states it. Another setting's words still miss."""
+    import json
+
+    from bench.scoring import hp_scores
+
+    items = [
+        {"name": "cycle_loss_weight_gamma", "value": "3", "value_normalized": 3},
+        {"name": "ctc_weight_lambda_ctc", "value": "0.3", "value_normalized": 0.3},
+        {"name": "training_horizon_H_T", "value": "200,000", "value_normalized": 200000},
+    ]
+    (tmp_path / "hyperparameters.json").write_text(json.dumps({"items": items}))
+    named = [("cycle_loss_weight", 3.0), ("ctc_weight", 0.3), ("horizon", 200000.0), ("dropout", 0.3)]
+    found = [
+        SimpleNamespace(key=k, name=k.replace("_", " "), value_normalized=v, confidence="stated") for k, v in named
+    ]
+    assert hp_scores(tmp_path, found)["_hp"] == (3, 3, 3, 4)

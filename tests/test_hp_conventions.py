@@ -74,3 +74,12 @@ def test_names_that_qualify_a_setting_match_it() -> None:
     assert not names_match("iterations", "games_per_iteration")
     assert canonical_key("top_k") == "top_k"  # an unknown head is left as it was
     assert canonical_key("tokens per batch") == "tokens_per_batch"
+
+
+def test_keys_read_script_letters_and_keep_words_ending_in_s() -> None:
+    from tools.analysis.hp_vocabulary import own_key, singular
+
+    assert own_key("ℓ2 weight penalty") == "l2_weight_penalty"
+    assert [singular(w) for w in ("layers", "basis", "bias", "radius", "loss")] == [
+        "layer", "basis", "bias", "radius", "loss"
+    ]

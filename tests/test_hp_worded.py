@@ -262,3 +262,5 @@ def test_a_results_row_named_by_a_citation_key_is_a_cited_models() -> None:
 def test_several_tuples_after_one_assignment_are_a_sweep_of_each_symbol() -> None:
     got = found("# Experiments\n\nWe set K and L to (K, L) = (2048, 1), (512, 4), ... (4, 512) in turn.\n")
     assert got["K"] == [([2048.0, 512.0, 4.0], "stated")] and got["L"] == [([1.0, 4.0, 512.0], "stated")]
+    got = found("# Experiments\n\nWe set K and L to (K,L) = (2048,1), (512, 4), ... (4,512) in turn.\n")
+    assert got["K"] == [([2048.0, 512.0, 4.0], "stated")]  # '(4,512)' is two values, not 4,512

@@ -36,7 +36,7 @@ def tuples(text: str) -> Iterator[Spanned]:
             continue  # '(a, b) = (0, 2)': one value per symbol, else no reading
         runs = [[v[0] for v in values]]
         end = m.end()
-        while (more := _MORE.match(text, end)) and len(items := _ITEM.findall(more["vals"])) == len(syms):
+        while (more := _MORE.match(text, end)) and len(items := _items(more["vals"])) == len(syms):
             runs.append(items)
             end = more.end()
         for k, (sym, v) in enumerate(zip(syms, values, strict=True)):
@@ -46,3 +46,10 @@ def tuples(text: str) -> Iterator[Spanned]:
         for m in _BETAS.finditer(text):
             yield Spanned("beta1", "Adam β1", m["b1"], m.span("b1"))
             yield Spanned("beta2", "Adam β2", m["b2"], m.span("b2"))
+
+
+def _items(vals: str) -> list[str]:
+    """A tuple's values: '(4, 512)', and '(4,512)', where the comma parts two values, not thousands."""
+    items = _ITEM.findall(vals)
+    parts = [p.strip() for p in vals.split(",")]
+    return parts if len(items) == 1 and all(_ITEM.fullmatch(p) for p in parts) else items

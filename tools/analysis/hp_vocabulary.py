@@ -4,6 +4,7 @@ may be (optimizers, activations, schedules), and `canonical_key` mapping a writt
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # canonical key -> names as papers write them (lower case; plurals and hyphen/space variants are matched too)
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -361,7 +362,7 @@ COUNT_ONLY = {"num_parameters", "num_features", "num_runs"}  # "120M parameters"
 
 
 def _norm_name(name: str) -> str:
-    text = name.lower().replace("_", " ").replace("-", " ")
+    text = unicodedata.normalize("NFKC", name).lower().replace("_", " ").replace("-", " ")  # 'ℓ2' is 'l2'
     text = re.sub(r"[^\w\sβ]", " ", text)
     text = re.sub(r"^(the|a|an)\s+", "", text.strip())
     text = re.sub(r"^(number of|num|n|total)\s+", "", text)
@@ -373,7 +374,8 @@ def _norm_name(name: str) -> str:
 
 
 def singular(text: str) -> str:
-    return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+    """'layers' -> 'layer'; 'loss', 'basis', 'radius', 'bias' stay."""
+    return text[:-1] if re.search(r"(?<!bi)[^siu]s$", text) else text
 
 
 _INDEX: dict[str, str] = {}
@@ -402,7 +404,8 @@ def own_key(name: str) -> str:
     """The key of a name the vocabulary may lack: its known key, else its own words in snake_case
     ('--lr' -> learning_rate, 'relation dim' -> relation_dim)."""
     key = canonical_key(name)
-    return key if key in SYNONYMS else re.sub(r"\W+", "_", name.lower()).strip("_")
+    words = unicodedata.normalize("NFKC", name).lower()
+    return key if key in SYNONYMS else re.sub(r"\W+", "_", words).strip("_")
 
 
 def loop_key(count: str, per: str) -> str | None:
