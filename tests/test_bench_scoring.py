@@ -147,6 +147,7 @@ def test_a_label_named_with_its_symbol_matches_a_finding_named_without_it(tmp_pa
     (tmp_path / "hyperparameters.json").write_text(json.dumps({"items": items}))
     named = [("cycle_loss_weight", 3.0), ("ctc_weight", 0.3), ("horizon", 200000.0), ("dropout", 0.3)]
     found = [
-        SimpleNamespace(key=k, name=k.replace("_", " "), value_normalized=v, confidence="stated") for k, v in named
+        SimpleNamespace(key=k, name=k.replace("_", " "), value_normalized=v, confidence="stated")
+        for k, v in named
     ]
     assert hp_scores(tmp_path, found)["_hp"] == (3, 3, 3, 4)
