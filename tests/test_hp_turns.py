@@ -267,3 +267,14 @@ def test_a_warmup_share_its_peak_and_repeated_runs() -> None:
     )
     assert got["warmup_ratio"] == [(0.05, "stated")] and got["learning_rate"] == [(1e-4, "stated")]
     assert got["num_runs"] == [(100.0, "stated")]  # '3 times faster' counts no runs
+
+
+def test_how_often_experiments_run_and_with_which_seeds() -> None:
+    got = found(
+        "# Experiments\n\nFor each dataset we train and test each model 20 times. The detection rate is "
+        "averaged over 50 restarts. Mean and standard deviations are calculated across 100 episodes. We use "
+        "the random seeds {11, 42, 1993}. It is trained 2 times longer than the baseline.\n"
+    )
+    assert got["num_runs"] == [(20.0, "stated")] and got["num_restarts"] == [(50.0, "stated")]
+    assert got["evaluation_episodes"] == [(100.0, "stated")]
+    assert got["seed"] == [([11.0, 42.0, 1993.0], "stated")]

@@ -157,7 +157,23 @@ REPEATS = re.compile(
     rf"executed|repeated)\s+(?P<each>\d+|{WORDNUM})\s+times\b"
     rf"|\b(?:averaged?|mean|deviation|interval|computed|errors?)\s+(?:\w+\s+){{0,2}}?over\s+"
     rf"(?P<over>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDNUM})\s+(?:independent\s+|random\s+|different\s+)?"
-    r"(?:trials|simulations|runs|experiments|repetitions|replications)\b",
+    r"(?P<unit>trials|simulations|runs|experiments|repetitions|replications|restarts)\b"
+    # "we train and evaluate 20 times", "each model is trained 5 times"
+    rf"|\b(?:train(?:ed)?|re-?run|evaluated?|run\s+(?:each|every|all)(?:\s+the)?\s+experiments?)(?:\s+(?:and|each|"
+    rf"every|all|the|our|model|models|evaluate|evaluated|test|tested)){{0,4}}\s+(?P<again>\d+|{WORDNUM})\s+times\b"
+    r"(?!\s+(?:faster|slower|more|less|as|larger|smaller|longer|fewer|the)\b)",
+    re.I,
+)
+# how many episodes a reported return is computed over: "calculated across 100 episodes"
+EVAL_EPISODES = re.compile(
+    r"\b(?:calculated|computed|averaged|evaluated|measured|reported)\s+(?:over|across|using|on)\s+"
+    r"(?P<value>\d+)\s+(?:test\s+|evaluation\s+|independent\s+)?episodes\b",
+    re.I,
+)
+# the seeds themselves: "random seeds {11, 42, 1993}", "seeds 0, 1 and 2"
+SEED_LIST = re.compile(
+    r"\b(?:random\s+)?seeds\s*(?:=|:|of|are|were)?\s*"
+    r"(?P<value>\{\s*\d+(?:\s*,\s*\d+)+\s*\}|\d+(?:\s*,\s*\d+)*,?\s+and\s+\d+|\d+(?:\s*,\s*\d+){2,})",
     re.I,
 )
 KNN = re.compile(r"(?<![\w-])(?P<value>\d+)-NN\s+graphs?\b")

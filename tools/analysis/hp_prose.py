@@ -43,6 +43,7 @@ from tools.analysis.hp_patterns import (
     DESCRIBES_DATA,
     DIM_LAYER,
     DIM_NOUN,
+    EVAL_EPISODES,
     EXAMPLE,
     FACTOR_AFTER,
     FOLDS,
@@ -82,6 +83,7 @@ from tools.analysis.hp_patterns import (
     SCHEDULE_START,
     SCORES_AFTER,
     SEARCH,
+    SEED_LIST,
     SET_BEFORE,
     SET_IT,
     SET_SIZE,
@@ -410,6 +412,7 @@ class _ProseScan:
         self.symbol_values()
         self.symbol_sets()
         self.keywords()
+        self.repetitions()
 
     def tuples(self) -> None:
         """'(β1, β2) = (0.9, 0.98)', 'AdamW with betas of (0.9, 0.95)' (hp_tuples.py)."""
@@ -648,15 +651,25 @@ class _ProseScan:
                 self.emit(m, shown, canonical_key(name), m["value"], m.span("value"))
         for m in SEARCH.finditer(text):
             self.emit(m, "hyperparameter search", "hyperparameter_search", m.group(1), m.span())
-        for m in FOLDS.finditer(text):
-            self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"], m.span())
-        for m in REPEATS.finditer(text):  # "repeat this resampling 1,000 times": the number of resamples
-            key = "num_resamples" if (m["what"] or "").startswith("resampl") else "num_runs"
-            self.emit(m, key.removeprefix("num_"), key, m["value"] or m["over"] or m["each"], m.span())
         for m in KNN.finditer(text):
             self.emit(m, "k-NN graph", "knn_graph_k", m["value"], m.span())
         for m in INITIALIZATION.finditer(text):
             self.emit(m, "initialization", "initialization", m["value"] or m["named"], m.span())
+
+    def repetitions(self) -> None:
+        """How often the experiments are run: folds, repeats, restarts, evaluation episodes, the seeds."""
+        text = self.text
+        for m in FOLDS.finditer(text):
+            self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"], m.span())
+        for m in REPEATS.finditer(text):  # "repeat this resampling 1,000 times": the number of resamples
+            key = "num_resamples" if (m["what"] or "").startswith("resampl") else "num_runs"
+            key = "num_restarts" if (m["unit"] or "").lower() == "restarts" else key
+            value = m["value"] or m["over"] or m["each"] or m["again"]
+            self.emit(m, key.removeprefix("num_"), key, value, m.span())
+        for m in EVAL_EPISODES.finditer(text):
+            self.emit(m, "evaluation episodes", "evaluation_episodes", m["value"], m.span("value"))
+        for m in SEED_LIST.finditer(text):
+            self.emit(m, "random seeds", "seed", m["value"].strip("{} "), m.span("value"))
 
     def phrases(self) -> None:
         """Settings stated in a fixed turn of phrase: '10,000 most common words', 'layers of size 128'."""
