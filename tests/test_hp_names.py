@@ -130,11 +130,11 @@ def test_output_activations_by_name() -> None:
     assert found(md)["activation"] == [("linear", "stated"), ("exponential", "stated")]
 
 
-def test_a_terms_weight_takes_the_terms_name() -> None:
+def test_a_terms_weight_takes_the_terms_name_entropy_its_coefficient() -> None:
     md = (
         "## 5 Experiments\n\nEntropy regularization with a weight of .02 was used to encourage exploration.\n"
     )
-    assert found(md)["entropy_regularization_weight"] == [(0.02, "stated")]
+    assert found(md)["entropy_coefficient"] == [(0.02, "stated")]
 
 
 def test_pooling_and_monte_carlo_repeats() -> None:

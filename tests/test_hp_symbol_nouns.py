@@ -94,10 +94,12 @@ def test_a_settings_table_flattened_into_lines_of_pairs() -> None:
     )
     got = _found(md)
     assert got["learning_rate"] == [(0.0003, "stated")] and got["batch_size"] == [(64.0, "stated")]
-    assert got["entropy_bonus"] == [(0.02, "stated")] and got["rollout_buffer_size"] == [(2048.0, "stated")]
+    assert got["entropy_coefficient"] == [(0.02, "stated")]
+    assert got["rollout_buffer_size"] == [(2048.0, "stated")]
     assert got["warmup_steps"] == [(5000.0, "stated")] and got["optimizer"] == [("adam", "stated")]
-    # the same lines with no settings heading above them are left to the prose rules
-    assert "entropy_bonus" not in _found(md.replace("TRAINING SETTINGS\n", ""))
+    # the same lines with no settings heading above them are left to the prose rules: a name they do not
+    # know is no setting
+    assert "rollout_buffer_size" not in _found(md.replace("TRAINING SETTINGS\n", ""))
 
 
 def test_a_greek_letter_the_authors_plainly_use_or_call_a_setting_is_stated() -> None:

@@ -278,3 +278,17 @@ def test_how_often_experiments_run_and_with_which_seeds() -> None:
     assert got["num_runs"] == [(20.0, "stated")] and got["num_restarts"] == [(50.0, "stated")]
     assert got["evaluation_episodes"] == [(100.0, "stated")]
     assert got["seed"] == [([11.0, 42.0, 1993.0], "stated")]
+
+
+def test_policy_gradient_decoding_and_warmup_peak_settings() -> None:
+    got = found(
+        "# Experiments\n\nWe use PPO with a clip range of 0.2. The entropy bonus is 0.01 and the value "
+        "coefficient is 0.5. We clip gradients at a global norm of 1.0. We decode with beam size 4 and "
+        "length penalty 0.6. The learning rate is warmed up linearly over the first 2,000 steps to a peak of "
+        "3e-4.\n"
+    )
+    assert got["clip_range"] == [(0.2, "stated")] and got["entropy_coefficient"] == [(0.01, "stated")]
+    assert got["value_loss_coefficient"] == [(0.5, "stated")]
+    assert got["gradient_clipping"] == [(1.0, "stated")]
+    assert got["length_penalty"] == [(0.6, "stated")] and got["learning_rate"] == [(3e-4, "stated")]
+    assert got["warmup_steps"] == [(2000.0, "stated")] and "training_steps" not in got

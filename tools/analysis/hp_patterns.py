@@ -321,6 +321,12 @@ ANNEALED = re.compile(
     r"(?P<unit>frames|steps|iterations|updates|episodes|epochs)\b)?",
     re.I,
 )
+# the top of a warmup: "warmed up over the first 2,000 steps to a peak of 3e-4"
+PEAK = re.compile(
+    rf"\b(?:to|at|reach(?:es|ing)?)\s+(?:a|its|the)\s+(?:peak|maximum)(?:\s+value)?\s+(?:of\s+)?(?P<value>{SCALAR})"
+    r"(?!\w|\.\d)",
+    re.I,
+)
 # "reduced by a factor of 10 when the validation loss plateaus": a decay on a plateau, not at set steps
 PLATEAU_DECAY = re.compile(
     rf"{_DECAY_BY}\s+(?:when|whenever|once|if|each\s+time|on)\b[^.;]{{0,60}}?\b(?P<plateau>plateau(?:s|ed|ing)?)\b",

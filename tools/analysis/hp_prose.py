@@ -72,6 +72,7 @@ from tools.analysis.hp_patterns import (
     PART_KEY,
     PART_OF_RUN,
     PART_SIZE,
+    PEAK,
     PERIODIC_DECAY,
     PLATEAU_DECAY,
     PRODUCT_BEFORE,
@@ -392,6 +393,7 @@ class _ProseScan:
 
     def run(self) -> None:
         self.index_ranges()
+        self.peaks()
         self.emit_named(options(self.text))  # '--lr 3e-4 --epochs 100': '3e-4 --epochs' is no count of epochs
         self.tuples()
         self.paired()
@@ -748,6 +750,13 @@ class _ProseScan:
             key = canonical_key(names[-1]["name"]) if names else None
             if key and key not in WORD_VALUED | COUNT_ONLY and self.free(*m.span("value")):
                 self.emit(m, names[-1]["name"], key, m["value"], m.span("value"))
+
+    def peaks(self) -> None:
+        """'warmed up over 2,000 steps to a peak of 3e-4': the learning rate, before '2,000 steps ... 3e-4'
+        is read as a count."""
+        for m in PEAK.finditer(self.text):
+            if ABOUT_LR.search(sentence_around(self.text, m.start(), m.end())):
+                self.emit(m, "peak learning rate", "learning_rate", m["value"], m.span("value"))
 
     def schedules(self) -> None:
         """A learning rate stated by its schedule's start, a decay by its factor and milestones."""

@@ -122,6 +122,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "maximum norm",
         "gradient clip",
         "gradient norm",
+        "global norm",
+        "global gradient norm",
     ),
     "momentum": ("momentum",),
     "beta1": ("beta1", "β1"),
@@ -227,6 +229,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "max_episode_steps": ("episode length", "max episode length", "max episode steps", "episode steps"),
     "frame_skip": ("frame skip", "frameskip", "action repeat", "action repeats"),
     "population_size": ("population size",),
+    # policy-gradient losses: PPO's clip, the entropy bonus, the value loss's weight
+    "clip_range": (
+        "clip range", "clipping range", "clip ratio", "clipping parameter", "clip parameter", "ppo clip"
+    ),
+    "entropy_coefficient": ("entropy coefficient", "entropy bonus", "entropy coef", "entropy regularization"),
+    "value_loss_coefficient": ("value loss coefficient", "value coefficient", "value function coefficient"),
+    "length_penalty": ("length penalty",),
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
 }
 
