@@ -292,3 +292,17 @@ def test_policy_gradient_decoding_and_warmup_peak_settings() -> None:
     assert got["gradient_clipping"] == [(1.0, "stated")]
     assert got["length_penalty"] == [(0.6, "stated")] and got["learning_rate"] == [(3e-4, "stated")]
     assert got["warmup_steps"] == [(2000.0, "stated")] and "training_steps" not in got
+
+
+def test_a_capped_run_a_dropped_share_a_batch_that_holds_and_a_unets_levels() -> None:
+    got = found(
+        "# Experiments\n\nWe train with early stopping for at most 500 epochs. Node features are dropped with "
+        "probability 0.5. Each mini-batch holds 64 graphs. The learning rate decays to zero after a warmup "
+        "over 10% of the training steps. The U-Net has channel multipliers (1, 2, 4, 8) and attention at "
+        "resolutions 16 and 8.\n"
+    )
+    assert got["epochs"] == [(500.0, "stated")] and got["dropout"] == [(0.5, "stated")]
+    assert got["batch_size"] == [(64.0, "stated")] and got["warmup_ratio"] == [(0.1, "stated")]
+    assert got["channel_mult"] == [([1.0, 2.0, 4.0, 8.0], "stated")]
+    assert got["attention_resolutions"] == [([16.0, 8.0], "stated")] and "image_size" not in got
+    assert "epochs" not in found("# Experiments\n\nWe train for at least 500 epochs.\n")

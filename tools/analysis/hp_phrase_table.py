@@ -400,10 +400,24 @@ _PHRASES = (
     ),
     # "on batches of 256 pairs", "mini-batches of 64 images": the batch size, counted in what it holds
     (
-        rf"\b(?:mini-?)?batch(?:es)?\s+of\s+(?P<value>{NUM})\s+(?:[a-z-]+\s+)?(?:pairs|samples|examples|images|"
+        rf"\b(?:mini-?)?batch(?:es)?\s+(?:of|holds|contains|consists\s+of|comprises|includes)\s+(?P<value>{NUM})\s+"
+        r"(?:[a-z-]+\s+)?(?:pairs|samples|examples|images|"
         r"sequences|sentences|graphs|orientations|points|trajectories|tokens)\b",
         "batch_size",
         "batch size",
+    ),
+    # "attention at resolutions 16 and 8": where a U-Net attends, not the images' size
+    (
+        r"\battention\s+(?:layers\s+|blocks\s+)?(?:is\s+|are\s+)?(?:used\s+|applied\s+)?at\s+(?:the\s+)?(?:feature\s+)?"
+        rf"resolutions?\s+(?:of\s+)?(?P<value>(?:{NUM})(?:(?:\s*,\s*|,?\s+and\s+)(?:{NUM}))*)",
+        "attention_resolutions",
+        "attention resolutions",
+    ),
+    # "node features are dropped with probability 0.5": a dropout rate
+    (
+        rf"\bdropped\s+(?:out\s+)?(?:at\s+random\s+)?with\s+(?:a\s+)?(?:probability|rate)\s+(?:of\s+)?(?P<value>{SCALAR})",
+        "dropout",
+        "dropout",
     ),
     # "a dropout layer with rate = .5 after the first layer": the layer's dropout rate
     (
@@ -529,8 +543,8 @@ _PHRASES = (
     ),
     # "we warm up the learning rate in the first 5% of the training steps": the warmup's share of training
     (
-        r"\bwarm(?:ed|ing)?[\s-]?up\s+(?:the\s+)?(?:learning\s+rate|lr)\s+(?:linearly\s+)?(?:in|over|during|for)\s+"
-        r"the\s+first\s+(?P<value>\d+(?:\.\d+)?\s?%)\s+of\s+(?:the\s+)?(?:training|steps|iterations|updates)",
+        r"\bwarm(?:ed|ing)?[\s-]?up\b[^.;%]{0,40}?\b(?:in|over|during|for)\s+(?:the\s+first\s+)?"
+        r"(?P<value>\d+(?:\.\d+)?\s?%)\s+of\s+(?:the\s+)?(?:total\s+)?(?:training|steps|iterations|updates)",
         "warmup_ratio",
         "warmup share of training",
     ),

@@ -64,6 +64,10 @@ def symbol_named_here(text: str, m: re.Match[str], symbols: dict[str, str]) -> t
     return None
 
 
+# 'for at most 500 epochs': a run's cap (early stopping may end it sooner) is its length
+_CAPPED_RUN = re.compile(r"\s*[kKM]?\s+(?:training\s+)?(?:epochs|steps|iterations|updates|episodes)\b")
+
+
 def rejected(text: str, start: int, end: int, value: float | str | list) -> bool:
     """Values that are not settings: years of citations, results (3.5 ± 0.2), bounds ('fewer than 50'),
     'one hundred', zero."""
@@ -73,7 +77,8 @@ def rejected(text: str, start: int, end: int, value: float | str | list) -> bool
     if (
         value == 0
         or re.match(r"\s*±", after)
-        or re.search(r"\b(than|least|most|every|each)\s*$", before)
+        or re.search(r"\b(than|least|every|each)\s*$", before)
+        or re.search(r"\bmost\s*$", before) and not _CAPPED_RUN.match(text, end)
     ):
         return True
     if re.search(

@@ -236,6 +236,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "entropy_coefficient": ("entropy coefficient", "entropy bonus", "entropy coef", "entropy regularization"),
     "value_loss_coefficient": ("value loss coefficient", "value coefficient", "value function coefficient"),
     "length_penalty": ("length penalty",),
+    # a diffusion U-Net's widths per level and where it attends
+    "channel_mult": ("channel multipliers", "channel multiplier", "channel mult", "channel multiplication"),
+    "attention_resolutions": ("attention resolutions", "attention resolution"),
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
 }
 
