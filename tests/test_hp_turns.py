@@ -298,8 +298,8 @@ def test_a_capped_run_a_dropped_share_a_batch_that_holds_and_a_unets_levels() ->
     got = found(
         "# Experiments\n\nWe train with early stopping for at most 500 epochs. Node features are dropped "
         "with probability 0.5. Each mini-batch holds 64 graphs. The learning rate decays to zero after a "
-        "warmup over 10% of the training steps. The U-Net has channel multipliers (1, 2, 4, 8) and attention at "
-        "resolutions 16 and 8.\n"
+        "warmup over 10% of the training steps. The U-Net has channel multipliers (1, 2, 4, 8) and "
+        "attention at resolutions 16 and 8.\n"
     )
     assert got["epochs"] == [(500.0, "stated")] and got["dropout"] == [(0.5, "stated")]
     assert got["batch_size"] == [(64.0, "stated")] and got["warmup_ratio"] == [(0.1, "stated")]
