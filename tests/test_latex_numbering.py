@@ -292,6 +292,22 @@ def test_a_branch_on_an_undefined_command_is_taken_as_tex_takes_it(tmp_path: Pat
     assert "gain $3$" in md
 
 
+def test_a_switch_made_with_newif_takes_the_branch_its_last_setting_picks(tmp_path: Path) -> None:
+    """`\\newif\\ifwide` then `\\widefalse`: the printed branch is the \\else one (a new switch starts false)."""
+    body = r"""
+\ifwide
+\begin{equation} a = b + c \label{eq:one} \end{equation}
+\else
+\begin{equation} a = b \nonumber \end{equation}
+\begin{equation} \quad + c \label{eq:one} \end{equation}
+\fi
+\widetrue
+\ifwide \begin{equation} d = 1 \end{equation} \else \begin{equation} d = 2 \end{equation} \fi"""
+    md = convert(tmp_path, body, "\\newif\\ifwide\n\\widefalse")
+    assert "a = b + c" not in md and "\\quad + c" in md and "d = 1" in md and "d = 2" not in md
+    assert labels(md) == [None, "1", "2"]
+
+
 def test_ieee_eqnarray_numbers_rows_and_drops_its_column_argument(tmp_path: Path) -> None:
     md = convert(
         tmp_path,

@@ -277,6 +277,25 @@ def resolve_undefined(text: str) -> str:
     return _resolve(text, _IFX_UNDEFINED, undefined)
 
 
+_NEWIF = re.compile(r"\\newif\s*\\if([A-Za-z@]+)")
+
+
+def resolve_switches(text: str) -> str:
+    """`\\newif\\ifdraft ... \\draftfalse ... \\ifdraft A \\else B \\fi` as TeX reads it: the branch the
+    last `\\drafttrue` or `\\draftfalse` before the test picks (a new switch starts false)."""
+    names = dict.fromkeys(_NEWIF.findall(text))
+    text = _NEWIF.sub("", text)  # the declaration prints nothing, and its `\\if...` opens no test
+    for name in names:
+        test = re.compile(rf"\\if{re.escape(name)}(?![a-zA-Z@])")
+        setting = re.compile(rf"\\{re.escape(name)}(true|false)(?![a-zA-Z@])")
+
+        def holds(_m: re.Match[str], before: str, setting: re.Pattern[str] = setting) -> bool:
+            return [m.group(1) for m in setting.finditer(before)][-1:] == ["true"]
+
+        text = _resolve(text, test, holds)
+    return text
+
+
 def drop_environments(text: str, names: set[str]) -> str:
     """Remove whole environments (comment and \\excludecomment'ed ones)."""
     for name in names:

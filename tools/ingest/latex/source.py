@@ -8,7 +8,13 @@ from pathlib import Path
 
 from tools.errors import NotAPaper, PaperToCodeError, TooLarge
 from tools.ingest.latex import comments
-from tools.ingest.latex.scan import drop_environments, drop_iffalse, resolve_undefined, strip_comments
+from tools.ingest.latex.scan import (
+    drop_environments,
+    drop_iffalse,
+    resolve_switches,
+    resolve_undefined,
+    strip_comments,
+)
 
 MAX_FILE_BYTES = 20_000_000
 MAX_DEPTH = 20
@@ -266,7 +272,7 @@ def load(source: Path) -> Document:
     text = inline(main.resolve(), root, warnings, files)
     text = _with_bbl(text, main.resolve(), root, warnings)
     packages = local_packages(document_part(text)[0], root, files)
-    text = resolve_undefined(comments.apply(text, packages))
+    text = resolve_switches(resolve_undefined(comments.apply(text, packages)))
     preamble, body = document_part(text)
     if body is None:
         raise NotAPaper(
