@@ -293,7 +293,7 @@ def test_a_branch_on_an_undefined_command_is_taken_as_tex_takes_it(tmp_path: Pat
 
 
 def test_a_switch_made_with_newif_takes_the_branch_its_last_setting_picks(tmp_path: Path) -> None:
-    """`\\newif\\ifwide` then `\\widefalse`: the printed branch is the \\else one (a new switch starts false)."""
+    """`\\newif\\ifwide` then `\\widefalse`: the printed branch is \\else one (new switches start false)."""
     body = r"""
 \ifwide
 \begin{equation} a = b + c \label{eq:one} \end{equation}
