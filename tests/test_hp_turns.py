@@ -306,3 +306,22 @@ def test_a_capped_run_a_dropped_share_a_batch_that_holds_and_a_unets_levels() ->
     assert got["channel_mult"] == [([1.0, 2.0, 4.0, 8.0], "stated")]
     assert got["attention_resolutions"] == [([16.0, 8.0], "stated")] and "image_size" not in got
     assert "epochs" not in found("# Experiments\n\nWe train for at least 500 epochs.\n")
+
+
+def test_a_framed_list_thousands_by_spaces_newer_optimizers_and_kernels_counted() -> None:
+    got = found(
+        "# Experiments\n\nAll models have the same configuration: 24 layers, 8 attention heads. The "
+        "AdaBelief optimizer is used for 100 000 iterations. We use 64 convolutional kernels in the first "
+        "layer.\n"
+    )
+    assert got["num_layers"] == [(24.0, "stated")] and got["num_heads"] == [(8.0, "stated")]
+    assert got["optimizer"] == [("adabelief", "stated")] and got["training_steps"] == [(1e5, "stated")]
+    assert got["base_channels"] == [(64.0, "stated")]
+
+
+def test_a_dataset_named_beside_a_comparison_is_no_compared_model() -> None:
+    got = found(
+        "# Experiments\n\nWe compare with VQGAN on ImageNet. ImageNet models are trained for 300 epochs. "
+        "VQGAN is trained for 100 epochs.\n"
+    )
+    assert (300.0, "stated") in got["epochs"] and (100.0, "candidate") in got["epochs"]

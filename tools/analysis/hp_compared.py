@@ -30,12 +30,20 @@ _SUBJECT = re.compile(
 )
 
 
+# a name used for data, not a model: "on ImageNet", "the CIFAR-10 dataset", "ImageNet images"
+_DATASET = re.compile(
+    rf"(?<!based\s)(?<!built\s)(?<!relies\s)\bon\s+(?:the\s+)?(?P<on>{_NAME})"
+    rf"|(?P<named>{_NAME})\s+(?:datasets?|benchmarks?|images|test\s+set|validation\s+set|corpus)\b"
+)
+
+
 def compared_names(texts: list[str]) -> set[str]:
-    """The model names the paper compares against and never calls its own."""
+    """The model names the paper compares against and never calls its own or uses as data."""
     compared: set[str] = set()
     own: set[str] = set()
     for text in texts:
         own.update(m["name"] for m in _OWN.finditer(text))
+        own.update(m["on"] or m["named"] for m in _DATASET.finditer(text))
         for sentence in SENTENCE_END.split(text):
             if _COMPARE.search(sentence):
                 compared.update(re.findall(_NAME, sentence))

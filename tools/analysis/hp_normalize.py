@@ -10,7 +10,10 @@ from itertools import pairwise
 from tools.analysis.hp_vocabulary import SCALE, WORD_NUMBERS, canonical_key
 
 _MINUS = "[-−–]"
-NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# thousands parted by commas, thin spaces, or a space before '000' ('100 000', '1 000')
+NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f]\d{3})+|\d{1,3}(?: 000)+(?![\d.,]\d)|\d+)(?:\.\d+)?|\.\d+"
+)
 _SCI = (
     rf"(?:(?:{NUM})\s*[×x·*]\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|[−´]\s*\d+|\*\*\s*{_MINUS}?\d+)"
     rf"|(?:{NUM})\s*[×x·*]\s*10\s*{_MINUS}\s*\d+"

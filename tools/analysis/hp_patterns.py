@@ -65,8 +65,12 @@ NAME_VALUE = re.compile(
 )
 # "4 residual layers", "five S2AvgUnpool (decoding) layers"
 # (not a value an item 'name: 32' gives: 'dimension: 32, 4 attention heads')
-VALUE_NAME = re.compile(
-    rf"(?<!:\s)(?<!:){_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([A-Za-z]{{2,20}}\)\s+)?){{0,2}}?){_COUNT}",
+_VALUE_NAME = rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([A-Za-z]{{2,20}}\)\s+)?){{0,2}}?){_COUNT}"
+VALUE_NAME = re.compile(rf"(?<!:\s)(?<!:){_VALUE_NAME}", re.I)
+# ... but a colon after a word that only frames a list gives none: 'the same configuration: 24 layers'
+FRAMED_VALUE_NAME = re.compile(
+    rf"\b(?:configurations?|setups?|settings|architectures?|follows|following|details|hyper-?parameters):\s*"
+    rf"{_VALUE_NAME}",
     re.I,
 )
 SYM = (
@@ -93,7 +97,7 @@ SYM_IN_SET = re.compile(
     rf"|(?<![\w\\])(?P<lsym>{SYM})\s*=\s*(?P<list>\[\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR})){{2,}}\s*\])"
 )
 _OPT_NAMES = (
-    r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|RAdam|FTRL|Yogi|Lion|"
+    r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|RAdam|FTRL|Yogi|Lion|AdaBelief|AdaBound|NovoGrad|"
     r"L-BFGS-B|L-BFGS|LBFGS|stochastic gradient descent|(?i:hessian[- ]free))"
 )
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -48,6 +49,7 @@ from tools.analysis.hp_patterns import (
     FACTOR_AFTER,
     FOLDS,
     FORMULA_SETTING,
+    FRAMED_VALUE_NAME,
     GAP_FILLER,
     GATE,
     INDEX_RANGE,
@@ -139,6 +141,9 @@ def _typed_layers(gap: str) -> tuple[str, str] | None:
     """The kind of layer the words between a count and "layers" name, with its key, or None."""
     kinds = [(name, key) for rx, name, key in _LAYER_KINDS if rx.search(gap)]
     return kinds[0] if len(kinds) == 1 else None
+
+
+_VALUE_FIRST = (VALUE_NAME, FRAMED_VALUE_NAME)  # '4 layers', 'configuration: 24 layers'
 
 
 def _scan(rx: re.Pattern[str], text: str, good) -> Iterator[re.Match[str]]:  # noqa: ANN001
@@ -449,8 +454,9 @@ class _ProseScan:
         text = self.text
         # "a warmup of 10K steps": a name with an explicit "of/=/to" claims its value before "10K steps" does
         explicit = _scan(NAME_VALUE, text, lambda m: m["bare"] is None and self.good_name_value(m))
-        value_first = _scan(
-            VALUE_NAME, text, lambda m: self.free(*m.span("value")) and self.good_value_name(m)
+        value_first = itertools.chain.from_iterable(
+            _scan(rx, text, lambda m: self.free(*m.span("value")) and self.good_value_name(m))
+            for rx in _VALUE_FIRST
         )
         for scan in (explicit, value_first, _scan(NAME_VALUE, text, self.good_name_value)):
             for m in scan:
@@ -462,9 +468,9 @@ class _ProseScan:
                 if m.re is NAME_VALUE and last and re.fullmatch(SYM, last[0]):
                     self.local[last[0]] = canonical_key(name)
                 key = canonical_key(name)
-                if m.re is VALUE_NAME and key == "seed":
+                if m.re in _VALUE_FIRST and key == "seed":
                     key = "num_runs"  # "one random seed": a count of seeds, not a seed's value
-                if m.re is VALUE_NAME and key in ("training_steps", "epochs"):
+                if m.re in _VALUE_FIRST and key in ("training_steps", "epochs"):
                     name, key = self.loop_of(m, name, key)
                 if m.re is NAME_VALUE and key == "num_layers" and self.of_head(m) == "size":
                     name, key = f"{name} size", "hidden_size"  # "the dimensionality of the hidden layer"
@@ -472,7 +478,7 @@ class _ProseScan:
                 if part and (typed := _typed_layers(m.groupdict().get("gap") or "")):
                     name, key, part = f"{typed[0]} layers", typed[1], False  # "24 convolutional layers"
                 part = part or bool(
-                    m.re is VALUE_NAME and BACK_REFERENCE.search(text[max(0, m.start() - 8) : m.start()])
+                    m.re in _VALUE_FIRST and BACK_REFERENCE.search(text[max(0, m.start() - 8) : m.start()])
                 )
                 why = "one of several kinds of layer counted in one sentence" if part is True else part
                 self.emit(m, name, key, m["value"], m.span("value"), flagged=why)

@@ -176,6 +176,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "filters",
         "output channels",
         "out channels",
+        "convolutional kernels",
+        "convolution kernels",
+        "convolutional filters",
     ),
     "num_res_blocks": ("residual blocks", "resblocks", "res blocks", "resnet blocks"),
     "num_parameters": ("parameters", "params", "number of parameters"),
@@ -298,6 +301,12 @@ OPTIMIZERS = (
     "nadam",
     "lbfgs",
     "l-bfgs",
+    "adabelief",
+    "radam",
+    "adabound",
+    "yogi",
+    "lion",
+    "novograd",
 )
 CHOICES = {
     "noise_schedule": ("linear", "cosine", "quadratic", "sigmoid", "constant", "exponential"),
