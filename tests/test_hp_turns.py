@@ -325,3 +325,12 @@ def test_a_dataset_named_beside_a_comparison_is_no_compared_model() -> None:
         "VQGAN is trained for 100 epochs.\n"
     )
     assert (300.0, "stated") in got["epochs"] and (100.0, "candidate") in got["epochs"]
+
+
+def test_learning_rate_schedules_by_name_and_pretrained_embedding_widths() -> None:
+    got = found(
+        "# Experiments\n\nWe train with the one-cycle [12] learning rate schedule. We use 50-dimensional "
+        "pre-trained GloVe embeddings.\n"
+    )
+    assert got["lr_schedule"] == [("one-cycle", "stated")] and got["embedding_dim"] == [(50.0, "stated")]
+    assert "lr_schedule" not in found("# Experiments\n\nWe take a step in the direction of the learning rate.\n")

@@ -114,7 +114,10 @@ SCHEDULE = re.compile(
     r"\b(linear|cosine|quadratic|sigmoid|exponential)\s+(?:(?P<lr>learning[\s-]rate|lr)\s+"
     r"(?:schedule|decay)|(?:noise\s+|variance\s+|beta\s+)?schedule)\b"
     # "a one cycle cosine learning rate", "the cosine learning rate": a cosine curve is always a schedule
-    r"|\b(?P<cval>(?:one[\s-]cycle\s+)?cosine)\s+(?P<cos>learning[\s-]rates?|lr)\b(?!\s+(?:of|is|was|=|warm))",
+    r"|\b(?P<cval>(?:one[\s-]cycle\s+)?cosine)\s+(?P<cos>learning[\s-]rates?|lr)\b(?!\s+(?:of|is|was|=|warm))"
+    # schedules that only a learning rate has: "the one-cycle learning rate schedule", "a polynomial lr decay"
+    r"|\b(?P<lval>one[\s-]?cycle|polynomial|inverse[\s-]square[\s-]root|step|multi[\s-]?step|cyclical|triangular)"
+    r"\s+(?:\([^()]{1,40}\)\s+|\[[^\]]{1,40}\]\s+)?(?P<lr2>learning[\s-]rate|lr)\s+(?:schedule|scheduler|decay|policy)\b",
     re.I,
 )
 # "stride-2 convolutions": a convolution's stride written into its name
@@ -243,7 +246,8 @@ SAMPLED_SET = re.compile(
 # "a capsule layer with 8D capsules", "16-dimensional embeddings": the size of each (2D/3D are spatial)
 # of a model's part, not of the data ("10D data", "the 3D problem")
 DIM_NOUN = re.compile(
-    r"(?<![\w.])(?P<value>\d{1,4})(?:D|-dimensional)\s+(?:(?P<source>word|GloVe|word2vec|fastText|BERT)\s+)?"
+    r"(?<![\w.])(?P<value>\d{1,4})(?:D|-dimensional)\s+(?:pre-?trained\s+)?"
+    r"(?:(?P<source>word|GloVe|word2vec|fastText|BERT)\s+)?"
     r"(?P<noun>(?:capsule|embedding|latent|vector|code|representation|hidden\s+state|token|feature|output)s?)\b"
 )
 # "a 100-dimensional fully-connected layer", "a single-layer 100-dimensional BiLSTM": a layer's width
