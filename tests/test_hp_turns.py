@@ -333,4 +333,4 @@ def test_learning_rate_schedules_by_name_and_pretrained_embedding_widths() -> No
         "pre-trained GloVe embeddings.\n"
     )
     assert got["lr_schedule"] == [("one-cycle", "stated")] and got["embedding_dim"] == [(50.0, "stated")]
-    assert "lr_schedule" not in found("# Experiments\n\nWe take a step in the direction of the learning rate.\n")
+    assert "lr_schedule" not in found("# Experiments\n\nWe take a step along the learning rate.\n")
