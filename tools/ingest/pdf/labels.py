@@ -63,8 +63,6 @@ def _label(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
         return _set_by_hand(line, page, xl, xr, m)
     before = line.text[: m.start()].rstrip()
     word = _TAG.fullmatch(m.group(1)) is not None
-    if _not_a_number(m.group(1), before):
-        return None
     if not before:
         return m.group(1) if not word or line.x0 > (xl + xr) / 2 else None
     font_maths = _math_font_before(line, page)
@@ -83,20 +81,6 @@ def _label(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     if _REF_WORD.search(before) and not maths_end and gap < 2 * line.size:
         return None  # 'see Eq. (3)' ends a prose line; a display's label stands two em or more apart
     return m.group(1)
-
-
-# a value in brackets with words after it: a table row's '(76.6) Top-5' or a standard deviation's '(0.3)'
-_BRACKETED_VALUE = re.compile(rf"(?:^|\s)\((?:{LABEL_BODY})\)\s+(?:[A-Za-z][a-z]|\d)")
-
-
-def _not_a_number(label: str, before: str) -> bool:
-    """Brackets that end a line but number nothing: '(0.4)', a share or a deviation (no section 0); the last
-    of a row's bracketed values ('Top-1 (76.6) Top-5 (93.1)'); a function's argument after a display's
-    bracket, its letter a variable there ('G(0, tI)) (y)' of 'p(y|t)')."""
-    if re.match(r"0\.\d", label) or _BRACKETED_VALUE.search(before):
-        return True
-    variable = rf"[(|,]\s*{re.escape(label)}\s*[|,)]"
-    return len(label) == 1 and label.islower() and before.endswith(")") and bool(re.search(variable, before))
 
 
 def _math_font_before(line: Line, page: PdfPage) -> bool:
