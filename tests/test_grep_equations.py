@@ -327,3 +327,16 @@ def test_labels_after_an_application_a_bracket_debris_or_a_curly_bound() -> None
 def test_a_bracketed_word_under_a_display_is_a_script_not_an_empty_row() -> None:
     md = "<!-- page 1 -->\n## 3 Metric\n\nThe distance is\nPPL = ∥θt − θ̂∥2 (1)\n(crit)\nwhere θ̂ is it.\n"
     assert [e.label for e in find_all(md, {"numbered"})["numbered"]] == ["1"]
+
+
+def test_brackets_that_close_a_line_but_number_nothing() -> None:
+    """A results header's last bracketed score, a deviation '(0.4)', a function applied at a display's
+    variable: none is a label; a plain display's label still is."""
+    md = (
+        "<!-- page 1 -->\n## 4 Results\n\n"
+        "Model FID ↓ IS ↑ # steps ImageNet 256×256 Top-1 (76.6) Top-5 (93.1)\n"
+        "The loss is L = x + y (0.4)\n"
+        "p(y|t) = (p ∗ G(0, tI)) (y)\n"
+        "q(y|t) = p(y) + t (2)\n"
+    )
+    assert [e.label for e in find_all(md, {"numbered"})["numbered"]] == ["2"]

@@ -389,6 +389,7 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
                 )
                 and not (_prose_like(body) and len(body) > 200)
                 and (not _TAG_ONLY.fullmatch(m.group(1)) or _tag_after_display(body, m.group(1)))
+                and not _numbers_nothing(m.group(1), body)
             ):
                 numbered.append(Equation(label=m.group(1), body=body, **loc))
                 continue
@@ -465,7 +466,19 @@ def _tag_after_display(body: str, tag: str) -> bool:
     never a tag."""
     if not _display_like(body) or f"({tag})" in body.replace(" ", ""):
         return False
+    if len(tag) == 1 and body.endswith(")") and re.search(rf"[(|,]\s*{re.escape(tag)}\s*[|,)]", body):
+        return False  # 'p(y|t) = (p ∗ G(0, tI)) (y)': the function applied at y, a variable of the display
     return not (tag.islower() and body[-1:].isalpha())
+
+
+# a decimal in brackets with more after it: a table row's '(76.6) Top-5', a deviation's '(0.3) 90.2'
+_BRACKETED_VALUE = re.compile(r"(?:^|\s)\(\d{1,3}\.\d{1,3}\)\s+(?:[A-Za-z][a-z]|\d)")
+
+
+def _numbers_nothing(label: str, body: str) -> bool:
+    """Brackets that close a line but number nothing: '(0.4)' (no section 0); the last of a row's bracketed
+    decimals ('Top-1 (76.6) Top-5 (93.1)')."""
+    return bool(re.match(r"0\.\d", label) or "." in label and _BRACKETED_VALUE.search(body))
 
 
 def _unmapped_display(body: str, label: str) -> bool:
