@@ -334,3 +334,13 @@ def test_learning_rate_schedules_by_name_and_pretrained_embedding_widths() -> No
     )
     assert got["lr_schedule"] == [("one-cycle", "stated")] and got["embedding_dim"] == [(50.0, "stated")]
     assert "lr_schedule" not in found("# Experiments\n\nWe take a step along the learning rate.\n")
+
+
+def test_a_header_row_of_symbols_names_none_of_them() -> None:
+    """'N dmodel dff h dk dv Pdrop ϵls train steps': each symbol is a column, not the name of the next."""
+    got = found(
+        "# Experiments\n\nN dmodel dff h dk dv Pdrop ϵls train steps PPL BLEU\n\n"
+        "For each of these we use dk = dv = dmodel/h = 64. We employed label smoothing of value ϵls = 0.1.\n"
+    )
+    assert got.get("label_smoothing") == [(0.1, "stated")]
+    assert "ffn_dim" not in got and "dropout" not in got

@@ -26,7 +26,14 @@ from tools.analysis.hp_patterns import (
     SYM_SET_AFTER,
     UNIT,
 )
-from tools.analysis.hp_vocabulary import COUNT_KEYS, RESULT_WORDS, WORD_VALUED, canonical_key, singular
+from tools.analysis.hp_vocabulary import (
+    COUNT_KEYS,
+    RESULT_WORDS,
+    SYMBOL_NAMES,
+    WORD_VALUED,
+    canonical_key,
+    singular,
+)
 
 # plural nouns that count a run's parts and are hardly ever verbs: "for T = 10^5 rounds", "B = 15 bins."
 _COUNT_NOUNS = frozenset(
@@ -106,6 +113,17 @@ def rejected(text: str, start: int, end: int, value: float | str | list) -> bool
     return False
 
 
+def _symbol_before(text: str, start: int, key: str) -> re.Match[str] | None:
+    """The symbol a name follows: "T diffusion steps" yes, "T learning rate" no; "α, the learning rate" yes;
+    'Pdrop ϵls train steps', a header row of symbols, no."""
+    window = text[max(0, start - 16) : start]
+    before = SYM_BEFORE.search(window)
+    if before is None or (key not in COUNT_KEYS and "," not in before.group("sep")):
+        return None
+    prev = window[: before.start()].split()[-1:]
+    return None if prev and prev[0].lower() in SYMBOL_NAMES else before
+
+
 def symbol_map(paras: list[Para]) -> dict[str, str]:
     """Symbols the paper defines as a numeric setting: 'sequence length T', 'T diffusion steps', 'α, the
     learning rate'. Each reading votes (a two-word name counts more than a bare 'steps'); most votes win."""
@@ -119,12 +137,12 @@ def symbol_map(paras: list[Para]) -> dict[str, str]:
                 continue
             weight = 3 if re.search(r"[\s_-]", m.group(0).strip()) else 1
             after = SYM_AFTER.match(text, m.end())
+            if re.sub(r"[\s_]+", " ", m.group(0).strip().lower()) in SYMBOL_NAMES:
+                after = None  # 'dff h dk dv': a header row of symbols
             # "mini-batches of size $M=64$": the name of a symbol defined nowhere else
             if not after and key != "num_parameters" and (assigned := SYM_SET_AFTER.match(text, m.end())):
                 fallback.setdefault(assigned["sym"], key)
-            before = SYM_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
-            if before and key not in COUNT_KEYS and "," not in before.group("sep"):
-                before = None  # "T diffusion steps" yes, "T learning rate" no; "α, the learning rate" yes
+            before = _symbol_before(text, m.start(), key)
             if after and key in COUNT_KEYS and singular(m.group(0).lower()) == m.group(0).lower().strip():
                 after = None  # "at iteration n", "layer l": an index, not a count
             defined = SYM_IS.search(text[max(0, m.start() - 60) : m.start()])

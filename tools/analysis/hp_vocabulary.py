@@ -245,6 +245,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "init_scale": ("initialization scale", "initialisation scale", "init scale", "initialization std"),
 }
 
+# names that are themselves symbols ('d_ff', 'P_drop' printed run together): a symbol after one is the next
+# column of a header row ('dff h dk'), not its name
+SYMBOL_NAMES = {"dff", "d ff", "dmodel", "d model", "pdrop", "p drop"}
+
 # keys whose value is a size on a grid: "32 × 32" is one value, not a count times another
 SIZE_KEYS = {"image_size", "crop_size", "patch_size", "kernel_size", "pool_size", "window_size", "stride"}
 
