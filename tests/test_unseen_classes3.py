@@ -115,7 +115,7 @@ def test_sizes_are_no_counts_and_named_symbols_set_with_to():
     sizes = "We use 1 × 1 reduction layers followed by 3 × 3 convolutional layers."
     assert "num_conv_layers" not in found(_md(sizes))
     got = found(_md("We set the entropy regularization coefficient λ to 10^-3."))
-    assert got["entropy_regularization_coefficient"] == [(0.001, "stated")] and "weight_decay" not in got
+    assert got["entropy_coefficient"] == [(0.001, "stated")] and "weight_decay" not in got
     got = found(_md("For the optimizer, we use ADAM with α = 10^-4, β_1 = 0.9, β_2 = 0.999."))
     assert got["learning_rate"] == [(0.0001, "stated")] and got["beta2"] == [(0.999, "stated")]
     got = found(_md("We use a replay buffer of size 1000, and later the replay buffer to 10000."))
