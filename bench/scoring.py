@@ -143,8 +143,9 @@ def _label_names(name: str, value: object = "") -> list[str]:
     """A label's name and its last one or two words: 'encoder_layers' is a kind of layers, 'pretrain_epochs' a
     kind of epochs, 'output_activation' a kind of activation; and the symbols its own value assigns
     ('\\lambda=0.025' is λ, 'n_\\text{critic}=100' is n_critic): a finding named by that symbol names it."""
+    words = re.split(r"[_\s]+", name.strip())
     out = []
-    for parts in dict.fromkeys(tuple(p) for p in (re.split(r"[_\s]+", name.strip()), _without_symbol(name))):
+    for parts in dict.fromkeys((tuple(words), tuple(_without_symbol(words)))):
         out += ["_".join(parts)] + ["_".join(parts[-k:]) for k in (2, 1) if len(parts) > k]
     return [name] + out + _value_symbols(str(value))
 
@@ -155,10 +156,9 @@ _SYMBOL_WORD = re.compile(
 )
 
 
-def _without_symbol(name: str) -> list[str]:
+def _without_symbol(parts: list[str]) -> list[str]:
     """A label's words without the symbol it ends with: 'cycle_loss_weight_gamma' -> cycle loss weight,
     'ctc_weight_lambda_ctc' -> ctc weight, 'training_horizon_H_T' -> training horizon."""
-    parts = re.split(r"[_\s]+", name.strip())
     n = len(parts)
     while n > 1 and _SYMBOL_WORD.fullmatch(parts[n - 1]):
         n -= 1

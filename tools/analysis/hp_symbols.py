@@ -121,7 +121,12 @@ def _symbol_before(text: str, start: int, key: str) -> re.Match[str] | None:
     if before is None or (key not in COUNT_KEYS and "," not in before.group("sep")):
         return None
     prev = window[: before.start()].split()[-1:]
-    return None if prev and prev[0].lower() in SYMBOL_NAMES else before
+    return None if prev and _symbol_name(prev[0]) else before
+
+
+def _symbol_name(name: str) -> bool:
+    """A name that is itself a symbol, run together or spaced ('dff', 'd ff', 'P_drop')."""
+    return re.sub(r"[\s_]+", " ", name.strip().lower()) in SYMBOL_NAMES
 
 
 def symbol_map(paras: list[Para]) -> dict[str, str]:
@@ -137,7 +142,7 @@ def symbol_map(paras: list[Para]) -> dict[str, str]:
                 continue
             weight = 3 if re.search(r"[\s_-]", m.group(0).strip()) else 1
             after = SYM_AFTER.match(text, m.end())
-            if re.sub(r"[\s_]+", " ", m.group(0).strip().lower()) in SYMBOL_NAMES:
+            if _symbol_name(m.group(0)):
                 after = None  # 'dff h dk dv': a header row of symbols
             # "mini-batches of size $M=64$": the name of a symbol defined nowhere else
             if not after and key != "num_parameters" and (assigned := SYM_SET_AFTER.match(text, m.end())):
