@@ -344,3 +344,27 @@ def test_a_header_row_of_symbols_names_none_of_them() -> None:
     )
     assert got.get("label_smoothing") == [(0.1, "stated")]
     assert "ffn_dim" not in got and "dropout" not in got
+
+
+def test_clipping_masking_and_warmup_in_common_turns() -> None:
+    got = found(
+        "We clip gradients at a norm of 1.0. In the second model gradients are clipped to a maximum L2 norm "
+        "of 10.\n\n"
+        "We randomly mask 15% of the input tokens.\n\n"
+        "We use linear warmup for the first 4k updates and train for 100k updates.\n"
+    )
+    assert got["gradient_clipping"] == [(1.0, "stated"), (10.0, "stated")]
+    assert got["mask_ratio"] == [(0.15, "stated")]
+    assert got["warmup_steps"] == [(4000.0, "stated")]
+    assert got["training_steps"] == [(100000.0, "stated")]
+
+
+def test_a_sentence_with_numbers_is_no_flattened_table() -> None:
+    got = found(
+        "## Implementation details\n\n"
+        "The encoder consists of 6 transformer blocks with a hidden size of 768 and 12 attention heads. "
+        "We use AdamW with β1 = 0.9, β2 = 0.98 and ε = 1e-6 and a peak learning rate of 5e-4.\n"
+    )
+    assert got["hidden_size"] == [(768.0, "stated")]
+    assert got["num_heads"] == [(12.0, "stated")]
+    assert got["num_layers"] == [(6.0, "stated")]

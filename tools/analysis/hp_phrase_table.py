@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tools.analysis.hp_normalize import NUM, SCALAR, WORDNUM
+from tools.analysis.hp_normalize import NUM, SCALAR, SUFFIXED, WORDNUM
 from tools.analysis.hp_patterns import APPLIED, SYM
 
 _N = rf"(?P<value>{NUM})"
@@ -13,8 +13,9 @@ _DRAWN_BY = (
     r"\b(?:produced?|generated?|draw|drew|drawn|computed\s+(?:using|with|on|from)|trained\s+(?:with|on|for))\s+"
     r"(?:only\s+)?"
 )
-_WORD = rf"(?P<value>{NUM}|(?:{WORDNUM})\b)"
-_WORD2 = rf"(?P<value2>{NUM}|(?:{WORDNUM})\b)"  # the same, in a phrase's second turn
+# a count: "10,000", "4k", "ten"
+_WORD = rf"(?P<value>{SUFFIXED}|{NUM}|(?:{WORDNUM})\b)"
+_WORD2 = rf"(?P<value2>{SUFFIXED}|{NUM}|(?:{WORDNUM})\b)"  # the same, in a phrase's second turn
 # a share of the data set apart for one part of a run: split, held out, used, assigned
 _SPLIT_LEAD = (
     r"\b(?:split|splits|separat\w*|divid\w*|partition\w*|h[eo]ld\w*|set\s+aside|us(?:e|ed|ing)|select\w*|"
@@ -176,6 +177,21 @@ _PHRASES = (
         rf"(?:a\s+maximum\s+of\s+|at\s+most\s+)?{_N}\s+(?:tokens|words|sub-?words|word-?pieces|characters)\b",
         "sequence_length",
         "maximum sequence length",
+    ),
+    # "we clip gradients at a norm of 1.0", "gradients are clipped to a maximum L2 norm of 10"
+    (
+        r"\b(?:clip(?:s|ped|ping)?\s+(?:the\s+|all\s+)?(?:gradients?|grads?)(?:\s+norms?)?|"
+        r"(?:gradients?|grads?)(?:\s+norms?)?\s+(?:are|were|is|was)\s+clipped)\s+(?:at|to)\s+(?:an?\s+)?"
+        rf"(?:(?:maximum|max)\s+)?(?:(?:l2|ℓ2|global)\s+)?(?:norm\s+(?:of\s+)?)?{_N}(?!\d|\.\d|\s*%)",
+        "gradient_clipping",
+        "gradient clipping",
+    ),
+    # "we randomly mask 15% of the tokens": the share of the input masked
+    (
+        r"\bmask(?:s|ed|ing)?\s+(?:out\s+)?(?:randomly\s+)?(?P<value>(?:\d+(?:\.\d+)?)\s?%)\s+of\s+(?:the\s+)?"
+        r"(?:\w+\s+)?(?:tokens|patches|words|pixels|frames|nodes|edges|features|positions|inputs)\b",
+        "mask_ratio",
+        "mask ratio",
     ),
     # "gradient accumulation over 8 steps", "we accumulate gradients over 4 batches"
     (
@@ -453,11 +469,11 @@ _PHRASES = (
     # "a gradual warmup strategy during the first 5 epochs": the warmup's length (its unit picks the key)
     (
         rf"\bwarm(?:ed|ing)?[\s-]?up\b[^.;]{{0,60}}?\b(?:during|over|for|in)\s+the\s+(?:first|initial)\s+"
-        rf"(?P<value>{NUM}|(?:{WORDNUM})\b)(?=\s+(?:training\s+)?(?:epochs|steps|iterations|updates)\b)"
+        rf"{_WORD}(?=\s+(?:training\s+)?(?:epochs|steps|iterations|updates)\b)"
         # "we linearly warm up the learning rate for 500 steps": right after the verb
         r"|\bwarm(?:ed|ing)?[\s-]?up\s+(?:(?:linearly|gradually)\s+)?(?:(?:the\s+)?(?:learning\s+rate|lr)\s+)?"
         r"(?:(?:linearly|gradually)\s+)?(?:over|for|during)\s+"
-        rf"(?P<value2>{NUM}|(?:{WORDNUM})\b)(?=\s+(?:training\s+)?(?:epochs|steps|iterations|updates)\b)",
+        rf"{_WORD2}(?=\s+(?:training\s+)?(?:epochs|steps|iterations|updates)\b)",
         "warmup_steps",
         "warmup",
     ),

@@ -58,6 +58,13 @@ def only_row_values(text: str) -> bool:
     return bool(text)
 
 
+# words of a sentence, never a table's cell: "a hidden size of 768 and 12 attention heads" holds no rows
+_PROSE_WORDS = frozenset(
+    ("a", "an", "and", "are", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "than")
+    + ("the", "to", "was", "were", "we", "which", "with")
+)
+
+
 def _is_data_row(text: str) -> bool:
     cells = row_cells(text)
     if not 2 <= len(cells) <= 16 or text.rstrip().endswith(".") and not re.search(r"\d\.$", text):
@@ -66,7 +73,7 @@ def _is_data_row(text: str) -> bool:
     # a pipe row's label: 'Tiny (T)', 'Ours + PG' (one holding assignments is a condition, read elsewhere)
     label = text.startswith("|") and len(cells[0]) <= 30 and "=" not in cells[0]
     values = cells[1:] if label else cells
-    settled = all(_CELL_VALUE.match(c) or c in "±-" for c in values)
+    settled = all((_CELL_VALUE.match(c) and c.lower() not in _PROSE_WORDS) or c in "±-" for c in values)
     return numeric >= 1 and numeric * 2 >= len(cells) and settled
 
 

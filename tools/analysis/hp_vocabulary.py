@@ -100,6 +100,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "hidden layers",
         "num hidden layers",
         "stacked layers",
+        "transformer blocks",
     ),
     "num_heads": ("heads", "attention heads", "number of heads"),
     # tree ensembles: a tree's depth is no network's layers
