@@ -368,3 +368,27 @@ def test_a_sentence_with_numbers_is_no_flattened_table() -> None:
     assert got["hidden_size"] == [(768.0, "stated")]
     assert got["num_heads"] == [(12.0, "stated")]
     assert got["num_layers"] == [(6.0, "stated")]
+
+
+def test_tuples_run_on_after_and_and_with_their_symbols_said_again() -> None:
+    got = found(
+        "We use (K, L) = (2048, 1), (512, 4) and (4, 512).\n\n"
+        "We compare schedules with $(a, b) = (0, 2)$, $(a, b) = (\\frac{1}{2}, 1)$ and $(a, b) = (1, 0)$.\n"
+    )
+    assert got["K"] == [([2048.0, 512.0, 4.0], "stated")]
+    assert got["L"] == [([1.0, 4.0, 512.0], "stated")]
+    assert got["a"] == [([0.0, 0.5, 1.0], "stated")]
+    assert got["b"] == [([2.0, 1.0, 0.0], "stated")]
+
+
+def test_a_held_out_share_a_one_layer_model_sticky_actions_and_a_model_variant() -> None:
+    got = found(
+        "## Experimental setup\n\n"
+        "We hold out 10% of the training data for model selection. We use a 1 layer LSTM with hidden size of "
+        "512. For ImageNet, we use the post-activation ResNet-50. The agent acts with sticky actions "
+        "(ς = 0.25).\n"
+    )
+    assert got["validation_split"] == [(0.1, "stated")]
+    assert got["num_layers"] == [(1.0, "stated")]
+    assert got["model"] == [("post-activation resnet-50", "stated")]
+    assert got["sticky_action_probability"] == [(0.25, "stated")]

@@ -85,7 +85,12 @@ _TRIED = re.compile(
 )
 # one layer said as an architecture: "a network with one hidden layer", "a one-hidden-layer network", "the
 # one-layer model" (not "one layer of our flow is ...")
-_ONE_LAYER = re.compile(r"\bone[\s-]hidden[\s-]layer\b|\bone-layer\b", re.I)
+# one layer said of a model: "one hidden layer", "a one-layer MLP", "a 1 layer LSTM"
+_ONE_LAYER = re.compile(
+    r"\bone[\s-]hidden[\s-]layer\b|\bone-layer\b|"
+    r"\b(?:one|1)[\s-]layer\s+(?:(?-i:[A-Z]{2,}s?)|network|perceptron|encoder|decoder)\b",
+    re.I,
+)
 # a mixture of Gaussians as data ("on the mixture of 25 Gaussians example"), not a model's own mixture
 _TOY_DATA = re.compile(
     r"\b(?:data(?:set)?|examples?|toy|target|synthetic|ground[\s-]truth|experiments?)\b", re.I

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from tools.analysis.hp_phrased import Named
 
 _FAMILY = (
-    r"(?:ResNet|ResNeXt|Wide[\s-]ResNet|WRN|VGG|DenseNet|EfficientNet|MobileNet|Inception|Xception|AlexNet|"
+    r"(?:ResNet|ResNeXt|Wide[\s-]?ResNet|WRN|VGG|DenseNet|EfficientNet|MobileNet|Inception|Xception|AlexNet|"
     r"ViT|DeiT|Swin|ConvNeXt|BERT|RoBERTa|DistilBERT|ALBERT|DeBERTa|ELECTRA|XLNet|GPT|T5|BART|LLaMA|Llama|"
     r"Mistral|CLIP|U-?Net)"
 )
@@ -18,7 +18,8 @@ MODEL_NAME = (
     rf"(?-i:{_FAMILY})(?:[-\s]?(?:v?\d+(?:\.\d+)?[A-Za-z]?|V\d|[BLSH]/\d+|B\d|base|large|small|tiny|"
     r"XXL|XL|\d+[BM])(?![\w]))*"
 )
-_MODEL = rf"(?P<value>{MODEL_NAME})(?![\w-])"
+# "the pre-activation ResNet-18": the variant is part of the name
+_MODEL = rf"(?P<value>(?:(?:pre|post)-activation\s+)?{MODEL_NAME})(?![\w-])"
 # the part a named model fills ('architecture⁴' ends at its footnote mark)
 _ROLE = (
     r"(?P<role>(?:model|network)\s+architecture|backbone|encoder|decoder|generator|discriminator|classifier|"
@@ -41,7 +42,7 @@ _PATTERNS = (
         re.I,
     ),
     # "we fine-tune RoBERTa-large": the model itself
-    re.compile(rf"\bwe\s+{_VERB}{_MODEL}(?=\s+(?:on|for|with)\b|\s*[.,;])", re.I),
+    re.compile(rf"\bwe\s+{_VERB}{_MODEL}(?=\s+(?:on|for|with)\b|\s*[.,;(])", re.I),
 )
 _ARCHITECTURE = "architecture"
 _KEYS = {"network": _ARCHITECTURE, "model architecture": _ARCHITECTURE, "network architecture": _ARCHITECTURE}

@@ -91,13 +91,22 @@ _LOST_EQUALS = re.compile(r"(?<=\w) “ (?=[\d.])")
 _TEX_WORD = re.compile(r"\\(?:text|mathrm|mathit|mathbf|textrm|textit|textbf|emph|operatorname)\s*")
 
 
+# '\frac{1}{2}' prints as a fraction: 1/2 (stripping the command would leave '12')
+_FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+
+
+def _fraction(m: re.Match[str]) -> str:
+    parts = (m[1].strip(), m[2].strip())
+    return "/".join(p if re.fullmatch(r"[\w.]+", p) else f"({p})" for p in parts)
+
+
 def _plain(text: str) -> str:
     """Inline LaTeX maths and Markdown emphasis as the plain text a PDF would show: `$10^{-4}$` -> 10^-4,
     `$\\lambda = 0.001$` -> λ = 0.001, `$L_{\\text{simple}}$` -> L_simple, `**1,024**` -> 1,024."""
     if "$" in text:
 
         def math(m: re.Match[str]) -> str:
-            inner = _TEX_WORD.sub("", m.group(1))
+            inner = _FRAC.sub(_fraction, _TEX_WORD.sub("", m.group(1)))
             inner = re.sub(r"\\[!,;:> ]", " ", inner)  # thin spaces: '$m\!=\!128$' prints as 'm=128'
             inner = re.sub(r"\\[A-Za-z]+", lambda c: _TEX_SYMBOLS.get(c.group(0), ""), inner)
             inner = inner.replace("\\{", "\x01").replace("\\}", "\x02")  # a set's braces print: "{0.1, 0.2}"

@@ -68,6 +68,14 @@ _PHRASES = (
             (r"test(?:ing)?", "test", True),
         )
     ),
+    # "we hold out 10% of the training data": a share kept from training to validate on
+    (
+        r"\bh[eo]ld(?:s|ing)?\s+out\s+(?:about\s+|approximately\s+|roughly\s+)?(?P<value>(?:\d+(?:\.\d+)?)\s?%)\s+of\s+"
+        r"(?:the\s+|our\s+)?(?:training|train)\s+(?:data|set|examples|samples|images)\b"
+        r"(?![^.;]{0,40}\b(?:test|testing)\b)",
+        "validation_split",
+        "validation split",
+    ),
     # "the discriminator is updated 5 times per generator update", "5 critic steps per generator step"
     (
         rf"\b(?:discriminator|critic)\s+(?:is\s+|was\s+)?(?:updated|trained)\s+{_WORD}\s+"

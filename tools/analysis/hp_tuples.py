@@ -12,33 +12,41 @@ from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_patterns import SYM
 from tools.analysis.hp_phrased import Spanned
 
-_SYMBOLS = re.compile(
-    rf"\(\s*(?P<syms>(?:{SYM})(?:\s*,\s*(?:{SYM}))+)\s*\)\s*=\s*\(\s*(?P<vals>(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+)"
-    r"\s*\)"
-)
+# inside a tuple any letter is a symbol ('(a, b) = (0, 2)'; in prose 'a' and 'I' are words)
+_TSYM = rf"(?:{SYM}|(?-i:[a-zA-Z])(?![\w]))"
+_SYMS = rf"\(\s*(?P<syms>(?:{_TSYM})(?:\s*,\s*(?:{_TSYM}))+)\s*\)\s*=\s*"
+_SYMBOLS = re.compile(rf"{_SYMS}\(\s*(?P<vals>(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+)\s*\)")
 _BETAS = re.compile(
     rf"\b(?:betas?|β)\s*(?:of|=|:)?\s*\(\s*(?P<b1>{SCALAR})\s*,\s*(?P<b2>{SCALAR})\s*\)", re.I
 )
 _ADAM = re.compile(r"\badam", re.I)
 _ITEM = re.compile(rf"{SCALAR}")
 # more tuples after the first: '(K, L) = (2048, 1), (512, 4), ... (4, 512)', one run each
+# and after 'and' or 'or', or with the symbols said again: '(a, b) = (0, 2), (a, b) = (1/2, 1) and ...'
 _MORE = re.compile(
-    rf"\s*,?\s*(?:(?:\.\s?){{3}}|…)?\s*\(\s*(?P<vals>(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+)\s*\)"
+    rf"\s*,?\s*(?:(?:and|or)\s+)?(?:(?:\.\s?){{3}}|…)?\s*(?:{_SYMS.replace('?P<syms>', '?P<again>')})?"
+    rf"\(\s*(?P<vals>(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+)\s*\)"
 )
 
 
 def tuples(text: str) -> Iterator[Spanned]:
     """Each value of a tuple assignment, with the symbol (or Adam's beta) it goes to."""
+    done = 0
     for m in _SYMBOLS.finditer(text):
-        syms = [s.strip() for s in m["syms"].split(",")]
+        if m.start() < done:
+            continue  # a run of the tuple read before
+        syms = _names(m["syms"])
         values = list(_ITEM.finditer(text, m.start("vals"), m.end("vals")))
         if len(syms) != len(values):
             continue  # '(a, b) = (0, 2)': one value per symbol, else no reading
         runs = [[v[0] for v in values]]
         end = m.end()
         while (more := _MORE.match(text, end)) and len(items := _items(more["vals"])) == len(syms):
+            if more["again"] and _names(more["again"]) != syms:
+                break  # another tuple of other symbols
             runs.append(items)
             end = more.end()
+        done = end
         for k, (sym, v) in enumerate(zip(syms, values, strict=True)):
             taken = ", ".join(run[k] for run in runs)  # the symbol's value in each run: a sweep when several
             yield Spanned(symbol_key(sym), sym, taken, v.span())
@@ -46,6 +54,10 @@ def tuples(text: str) -> Iterator[Spanned]:
         for m in _BETAS.finditer(text):
             yield Spanned("beta1", "Adam β1", m["b1"], m.span("b1"))
             yield Spanned("beta2", "Adam β2", m["b2"], m.span("b2"))
+
+
+def _names(syms: str) -> list[str]:
+    return [s.strip() for s in syms.split(",")]
 
 
 def _items(vals: str) -> list[str]:

@@ -232,6 +232,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "horizon": ("horizon", "episode horizon", "time horizon", "planning horizon"),
     "max_episode_steps": ("episode length", "max episode length", "max episode steps", "episode steps"),
     "frame_skip": ("frame skip", "frameskip", "action repeat", "action repeats"),
+    "sticky_action_probability": (
+        "sticky actions",
+        "sticky action probability",
+        "repeat action probability",
+        "sticky-action probability",
+    ),
     "population_size": ("population size",),
     # policy-gradient losses: PPO's clip, the entropy bonus, the value loss's weight
     "clip_range": (
