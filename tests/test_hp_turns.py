@@ -392,3 +392,13 @@ def test_a_held_out_share_a_one_layer_model_sticky_actions_and_a_model_variant()
     assert got["num_layers"] == [(1.0, "stated")]
     assert got["model"] == [("post-activation resnet-50", "stated")]
     assert got["sticky_action_probability"] == [(0.25, "stated")]
+
+
+def test_a_symbol_after_a_setting_with_a_probability_is_that_settings_value() -> None:
+    got = found(
+        "The dropout rate p is 0.1 in all layers. We use sticky-actions with a probability of p = 0.25 of "
+        "repeating the previous action.\n\nThe classifier uses label smoothing with a factor of ε = 0.1.\n"
+    )
+    assert got["dropout"] == [(0.1, "stated")]
+    assert got["sticky_action_probability"] == [(0.25, "stated")]
+    assert got["label_smoothing"] == [(0.1, "stated")]

@@ -502,6 +502,13 @@ SCORES_AFTER = re.compile(
 # "the three layers": a count with a definite article refers back to layers described before
 BACK_REFERENCE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
 GATE = re.compile(r"\bgat(?:e|es|ing)\b", re.I)
+# "dropout with probability p", "sticky actions with a probability of p", "label smoothing with a factor of":
+# the symbol is the named setting's own value
+SETTING_WITH = re.compile(
+    rf"{NAME}\s+with\s+(?:an?\s+)?(?:probability|rate|ratio|coefficient|weight|factor|strength|parameter)"
+    r"\s+(?:of\s+)?$",
+    re.I,
+)
 NAMING_NOUN = re.compile(r"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?$", re.I)
 NAMED_SYM = re.compile(
     rf"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?"

@@ -91,6 +91,7 @@ from tools.analysis.hp_patterns import (
     SET_IT,
     SET_SIZE,
     SETTING_VERB,
+    SETTING_WITH,
     SPLIT_PARTS,
     STEP_DECAY,
     STEPS_OF,
@@ -565,6 +566,9 @@ class _ProseScan:
         window = text[max(0, m.start() - 200) : m.end() + 100].lower()
         if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ", "α") and re.search(r"\badam", window):
             key = {"β": "beta1" if "1" in sym else "beta2", "α": "learning_rate"}.get(sym[0], "epsilon")
+        elif setting := SETTING_WITH.search(text[max(0, m.start() - 80) : m.start()]):
+            self.emit(m, f"{setting['name']} {sym}", canonical_key(setting["name"]), value, span)
+            return
         elif noun := NAMING_NOUN.search(text[max(0, m.start() - 30) : m.start()]):
             self.emit(m, noun["noun"], canonical_key(noun["noun"]), value, span)
             return
