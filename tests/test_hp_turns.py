@@ -402,3 +402,17 @@ def test_a_symbol_after_a_setting_with_a_probability_is_that_settings_value() ->
     assert got["dropout"] == [(0.1, "stated")]
     assert got["sticky_action_probability"] == [(0.25, "stated")]
     assert got["label_smoothing"] == [(0.1, "stated")]
+
+
+def test_a_piecewise_learning_rate_a_bare_decay_beside_momentum_and_rates_after_a_colon() -> None:
+    got = found(
+        "We use two learning rates during training: 10−2 and 10−3. Throughout training we use a momentum "
+        "of 0.9 and a decay of 0.0005. Then we train with the following learning rate schedule: 10−2 for 80 "
+        "epochs, and 10−3 for 40 epochs.\n",
+        context=True,
+    )
+    want = [([0.01, 0.001], "stated", None), (0.01, "stated", "for 80 epochs")]
+    want.append((0.001, "stated", "for 40 epochs"))
+    assert sorted(map(str, got["learning_rate"])) == sorted(map(str, want))
+    assert got["weight_decay"] == [(0.0005, "stated", None)]
+    assert [c for _, c, _ in got["epochs"]] == ["candidate", "candidate"]  # phases, not the run

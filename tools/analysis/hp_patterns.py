@@ -46,7 +46,7 @@ COUNT_NOUN = re.compile(
     re.I,
 )
 NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensional|tailed)\b", re.I)
-_GAP = r"(?:[^\W\d_][\w-]*\s+){0,6}?"
+_GAP = r"(?:[^\W\d_][\w-]*(?:\s+|(?=:))){0,6}?"  # "learning rates during training: 0.1 and 0.01"
 _SEP = (
     r"(?:of|=|:|is|was|are|were|to(?:\s+be)?|at|as|equal\s+to|set\s+to|fixed\s+to|in(?=\s*[{\[]\s*\.?\d)|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
     r"initiali[sz]ed\s+(?:to|at)|"
@@ -360,6 +360,12 @@ SCHEDULE_START = re.compile(
     rf"(?:starting|which\s+starts|that\s+starts)\s+(?:at|from)\s+(?P<value>{SCALAR})(?!\w|\.\d)"
     r"(?:\s+(?:for|on)\s+(?P<ctx>[\w-]+))?"
     rf"(?:,?\s+and\s+(?P<value2>{SCALAR})\s+(?:for|on)\s+(?P<ctx2>[\w-]+))?",
+    re.I,
+)
+# one phase of a piecewise learning-rate schedule: "10^-2 for 80 epochs", "0.001 for the next 10k steps"
+RATE_PHASE = re.compile(
+    rf"(?<![\w.])(?P<value>{SCALAR})\s*,?\s+for\s+(?:the\s+(?:next|first|last|remaining)\s+)?"
+    rf"(?P<ctx>(?:{NUM}(?:[kKM](?![a-zA-Z]))?|(?:{WORDNUM})\b)\s+(?:epochs?|iterations?|steps?|updates?)\b)",
     re.I,
 )
 ABOUT_LR = re.compile(r"learning[\s-]rate|\blr\b|lr_scheduler|scheduler", re.I)

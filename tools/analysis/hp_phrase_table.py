@@ -186,6 +186,13 @@ _PHRASES = (
         "sequence_length",
         "maximum sequence length",
     ),
+    # "a momentum of 0.9 and a decay of 0.0005": a bare decay beside SGD's momentum is the weight decay
+    (
+        rf"\bmomentum\s+(?:of\s+|=\s*)?{SCALAR}\s*,?\s*(?:and\s+)?(?:an?\s+)?decay\s+(?:of\s+|=\s*)"
+        rf"(?P<value>{SCALAR})",
+        "weight_decay",
+        "weight decay",
+    ),
     # "we clip gradients at a norm of 1.0", "gradients are clipped to a maximum L2 norm of 10"
     (
         r"\b(?:clip(?:s|ped|ping)?\s+(?:the\s+|all\s+)?(?:gradients?|grads?)(?:\s+norms?)?|"

@@ -79,6 +79,7 @@ from tools.analysis.hp_patterns import (
     PLATEAU_DECAY,
     PRODUCT_BEFORE,
     RANGE_START,
+    RATE_PHASE,
     REPEATS,
     SAMPLED_COUNT,
     SAMPLED_SET,
@@ -408,6 +409,7 @@ class _ProseScan:
         self.counted()
         self.formulas()
         self.intervals()
+        self.rate_phases()
         self.schedules()
         self.annealed()
         self.set_it()
@@ -767,6 +769,23 @@ class _ProseScan:
         for m in PEAK.finditer(self.text):
             if ABOUT_LR.search(sentence_around(self.text, m.start(), m.end())):
                 self.emit(m, "peak learning rate", "learning_rate", m["value"], m.span("value"))
+
+    def rate_phases(self) -> None:
+        """'the learning rate schedule: 10^-2 for 80 epochs, and 10^-3 for 40 epochs': each phase's rate, its
+        length as context (two phases or more in a sentence about the learning rate)."""
+        ends = [m.end() for m in SENTENCE_END.finditer(self.text)] + [len(self.text)]
+        for start, end in zip([0, *ends], ends, strict=False):
+            if not ABOUT_LR.search(self.text, start, end):
+                continue
+            phases = [
+                m
+                for m in RATE_PHASE.finditer(self.text, start, end)
+                if isinstance(v := normalize_value(m["value"]), float) and 0 < v < 1
+            ]
+            for m in phases if len(phases) >= 2 else ():
+                if self.free(*m.span("value")):
+                    phase = f"for {m['ctx']}"
+                    self.emit(m, "learning rate", "learning_rate", m["value"], m.span("value"), context=phase)
 
     def schedules(self) -> None:
         """A learning rate stated by its schedule's start, a decay by its factor and milestones."""
