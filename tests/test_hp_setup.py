@@ -158,3 +158,11 @@ def test_a_mixtures_components_and_an_output_layers_width() -> None:
     assert got["mixture_components"] == [(5.0, "stated")]
     assert got["output_units"] == [(15.0, "stated")]
     assert "hidden_size" not in got
+
+
+def test_an_appendix_after_the_references_is_read_when_its_heading_is_a_plain_line() -> None:
+    refs = "## References\n\nKingma, D.; and Ba, J. 2015. Adam: A method for stochastic optimization.\n\n"
+    got = found(refs + "Appendices\n\nTraining details. We train every model with a learning rate of 0.01.\n")
+    assert got["learning_rate"] == [(0.01, "stated")]
+    assert "optimizer" not in got  # the reference's title names no setting
+    assert found(refs + "Appendices are in the supplement. We use a learning rate of 0.01.\n") == {}

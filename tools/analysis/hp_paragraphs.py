@@ -18,6 +18,7 @@ _REFERENCES = re.compile(r"^(?:#+\s*)?(?:\d+\.?\s*)?(references|bibliography)\s*
 _APPENDIX = re.compile(
     r"^(?:#+\s*)?(?:(?i:appendix|appendices|supplementary\s+materials?)\b|[A-H](?:\.\d+)?\.?\s+[A-Z])"
 )
+_APPENDIX_WORD = re.compile(r"^(?i:appendix|appendices|supplementary\s+materials?)\b")
 OTHERS_WORK = re.compile(r"related work|prior work|previous work|background|literature", re.I)
 ALG_INPUT = re.compile(
     r"^\s*(?:\d+:\s*)?(?:require|input|inputs|ensure|parameters|hyperparameters)\s*:", re.I
@@ -54,7 +55,9 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
             in_refs = True
             continue
         heading = _MD_HEADING.match(text)
-        if heading or (_NUM_HEADING.match(text) and len(text) < 80 and not text.endswith(".")):
+        # a plain 'Appendices' line the converter did not mark as a heading still ends the references
+        short = len(text) < 80 and not text.endswith(".")
+        if heading or short and (_NUM_HEADING.match(text) or in_refs and _APPENDIX_WORD.match(text)):
             if in_refs and not _APPENDIX.match(text):
                 continue
             in_refs = False
