@@ -269,3 +269,40 @@ def test_a_whole_number_printed_with_its_point_is_a_value() -> None:
     md += "| Max grad norm | 1. |\n| Epochs | 3 |\n"
     got = found(md, context=True)
     assert got["gradient_clipping"] == [(1.0, "stated", None)] and got["epochs"] == [(3.0, "stated", None)]
+
+
+def test_a_caption_between_two_tables_heads_the_one_below() -> None:
+    md = (
+        "**Table 4** Hyperparameters of our models.\n\n| Dataset | Epochs | Batch size |\n|---|---|---|\n"
+        "| Moons | 100 | 64 |\n\n**Table 5** Accuracy of our models on each dataset.\n\n"
+        "| Dataset | Model | Accuracy |\n|---|---|---|\n| Moons | MLP | 0.99 |\n\n"
+        "**Table 6** Generator hyperparameters: the step size η and the penalty strengths.\n\n"
+        "| Dataset | η | λ_1 | SGLD steps | Sample size |\n|---|---|---|---|---|\n"
+        "| Moons | 0.05 | 0.1 | 30 | 2500 |\n"
+    )
+    got = found(md, context=True)
+    assert got["epochs"] == [(100.0, "stated", "Moons")] and got["batch_size"] == [(64.0, "stated", "Moons")]
+    assert "moons" not in got  # the accuracy table is results, whatever caption follows it
+    assert got["learning_rate"] == [(0.05, "stated", "Moons")]
+    assert got["lambda1"] == [(0.1, "stated", "Moons")]
+    assert got["sgld_steps"] == [(30.0, "stated", "Moons")]
+    assert "sample_size" not in got  # the data's size, no setting
+
+
+def test_a_two_row_header_run_into_one_cell_keeps_its_setting() -> None:
+    md = (
+        "| Dataset | Network Hidden Layers | Architecture Activation | Training Epochs "
+        "| Training Batch Size |\n"
+        "|---|---|---|---|---|\n| Moons | 3 | relu | 100 | 128 |\n| Circles | 2 | swish | 50 | 64 |\n"
+    )
+    got = found(md)
+    assert got["num_layers"] == [(3.0, "stated"), (2.0, "stated")]
+    assert got["activation"] == [("relu", "stated"), ("swish", "stated")]
+    assert got["batch_size"] == [(128.0, "stated"), (64.0, "stated")]
+
+
+def test_one_symbol_however_written_is_one_name() -> None:
+    from tools.analysis.hyperparams import names_match
+
+    assert names_match("λ_1", "lambda_1") and names_match("lambda_{1}", "lambda1")
+    assert not names_match("lambda_1", "lambda_2") and not names_match("w_pred", "w_step")

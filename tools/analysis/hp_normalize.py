@@ -7,7 +7,7 @@ import math
 import re
 from itertools import pairwise
 
-from tools.analysis.hp_vocabulary import SCALE, WORD_NUMBERS, canonical_key
+from tools.analysis.hp_vocabulary import GREEK, SCALE, WORD_NUMBERS, canonical_key
 
 _MINUS = "[-−–]"
 # thousands parted by commas, thin spaces, or a space before '000' ('100 000', '1 000')
@@ -204,4 +204,16 @@ def _dims(value: object) -> object:
 
 
 def names_match(a: str, b: str) -> bool:
-    return canonical_key(a) == canonical_key(b)
+    """Same setting: one canonical key, or one symbol however written ('λ_1', 'lambda_{1}', 'lambda1')."""
+    ka, kb = canonical_key(a), canonical_key(b)
+    return ka == kb or (sa := _symbol_form(ka)) is not None and sa == _symbol_form(kb)
+
+
+_SYMBOL_KEY = re.compile(r"([a-z]+)_?\{?([a-z0-9]{1,3})\}?")
+
+
+def _symbol_form(key: str) -> str | None:
+    """A symbol's key with its letter spelled and its subscript run on ('λ_1' -> lambda1), else None."""
+    spelled = "".join(GREEK.get(ch, ch) for ch in key.lower())
+    m = _SYMBOL_KEY.fullmatch(spelled)
+    return m[1] + m[2] if m and (len(m[1]) <= 2 or m[1] in GREEK.values()) else None

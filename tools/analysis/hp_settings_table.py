@@ -60,7 +60,7 @@ def read_settings_table(  # noqa: PLR0913
         if _of_layers(lines, i) and _transposed(header, lines[i + 2 : end], symbols, out):
             return end  # '| Layer | Kernel size | Stride |': one row per layer
         return i
-    if not layout.headless and _transposed(header, lines[i + 2 : end], symbols, out):
+    if not layout.headless and _transposed(header, lines[i + 2 : end], symbols, out, settings=True):
         return end
     for line in ([lines[i]] if layout.headless else []) + lines[i + 2 : end]:
         cells = row_cells(line.text)
@@ -149,7 +149,9 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     and nothing says it holds results; or it has no header and follows a settings table."""
     # a caption right under another table is that table's ('Table 3: Hyperparameters' over a results table)
     above = [ln for k, ln in enumerate(lines[max(0, i - 3) : i], start=max(0, i - 3)) if not _owned(lines, k)]
-    near = " ".join(ln.text for ln in above + lines[end : end + 3] if CAPTION_LINE.match(ln.text))
+    # a caption below that heads the next table is that table's
+    below = [ln for k, ln in enumerate(lines[end : end + 3], start=end) if not _heads_table(lines, k)]
+    near = " ".join(ln.text for ln in above + below if CAPTION_LINE.match(ln.text))
     if i and _SHORT_HEAD.match(lines[i - 1].text):  # a heading the PDF route printed as a plain line
         near += " " + lines[i - 1].text
     # a caption without its 'Table N' (a PDF lost it): a short line right above that opens with its subject
@@ -273,15 +275,41 @@ def _owned(lines: list[_Line], k: int) -> bool:
     j = k - 1
     while j >= 0 and not lines[j].text.strip():
         j -= 1
-    return j >= 0 and lines[j].text.startswith("|") and bool(CAPTION_LINE.match(lines[k].text))
+    under = j >= 0 and lines[j].text.startswith("|") and bool(CAPTION_LINE.match(lines[k].text))
+    return under and not _heads_table(lines, k)  # one between two tables heads the next (captions above)
 
 
-def _transposed(header: list[str], rows: list[_Line], symbols: dict[str, str], out: Collector) -> bool:
+_SETTING_NOUN = re.compile(
+    r"\b(?:steps|rate|penalty|coefficient|weight|strength|temperature|iterations|epochs|decay|factor|threshold)$",
+    re.I,
+)
+
+
+def _setting_head(head: str) -> str | None:
+    """The key of a settings table's column headed by a symbol or a setting's noun (not a known name)."""
+    head = head.strip("* ")
+    if re.fullmatch(SYM, head):
+        return symbol_key(head)
+    return canonical_key(head) if _SETTING_NOUN.search(head) and not RESULT_WORDS.search(head) else None
+
+
+def _heads_table(lines: list[_Line], k: int) -> bool:
+    """Is line k followed by a pipe table (blank lines between)?"""
+    j = k + 1
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    return j < len(lines) and lines[j].text.startswith("|")
+
+
+def _transposed(  # noqa: PLR0913
+    header: list[str], rows: list[_Line], symbols: dict[str, str], out: Collector, settings: bool = False
+) -> bool:
     """A settings table with one column per setting and one row per experiment ('| Task | lr | batch size |'
     over '| MNIST | 10^-3 | 64 |', '| Technique | Learning Rate |'): each value is its column's setting, its
     row's first cell the context. False (nothing read) when the header names no setting or a row opens with
-    one."""
-    keys = [key_of(h, symbols) for h in header]
+    one. In a table captioned as settings, a column headed by a symbol or a setting's noun ('SGLD steps',
+    'λ_2', 'Ridge penalty') is read though its name is not a known one."""
+    keys = [key_of(h, symbols) or (settings and _setting_head(h)) or None for h in header]
     if SETTINGS_HEAD.match(header[0]) or not any(keys[1:]) or data_table(header):
         return False
     if any(row_key(row_cells(r.text)[0])[0] in SYNONYMS for r in rows):

@@ -44,9 +44,14 @@ def key_of(cell: str, symbols: dict[str, str]) -> str | None:
     if RESULT_WORDS.search(cell) or "=" in cell:
         return None
     key = canonical_key(cell)
-    return key if key in SYNONYMS else None
+    if key in SYNONYMS:
+        return key
+    group, _, rest = cell.partition(" ")
+    # a two-row header run into one cell: 'Network | Hidden Layers' -> 'Network Hidden Layers'
+    return key_of(rest, symbols) if group.lower() in _GROUP_HEADS and rest else None
 
 
+_GROUP_HEADS = {"training", "network", "architecture", "model", "optimizer", "optimiser", "optimization"}
 _PREPOSITIONS = ("for", "in", "on", "of", "with", "per", "at", "during")
 _ENDPOINTS = {"initial", "final", "start", "end", "min", "max", "minimum", "maximum", "first", "last"}
 
