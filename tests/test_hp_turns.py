@@ -416,3 +416,8 @@ def test_a_piecewise_learning_rate_a_bare_decay_beside_momentum_and_rates_after_
     assert sorted(map(str, got["learning_rate"])) == sorted(map(str, want))
     assert got["weight_decay"] == [(0.0005, "stated", None)]
     assert [c for _, c, _ in got["epochs"]] == ["candidate", "candidate"]  # phases, not the run
+
+
+def test_a_set_searched_before_the_setting_it_is_for() -> None:
+    got = found("We set the grid search set to {0.003, 0.0003} for the learning rates.\n")
+    assert got["learning_rate"] == [([0.003, 0.0003], "stated")]

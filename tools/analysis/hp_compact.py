@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tools.analysis.hp_normalize import SCALAR
+from tools.analysis.hp_normalize import GRID, SCALAR
 from tools.analysis.hp_patterns import phrase_re
 from tools.analysis.hp_phrased import Named
 from tools.analysis.hp_vocabulary import COUNT_KEYS, SYNONYMS, WORD_VALUED, canonical_key
@@ -19,6 +19,10 @@ _RATE_NAMES = [n for k, ns in SYNONYMS.items() if k not in COUNT_KEYS and k not 
 _VALUE_FIRST = re.compile(
     rf"(?:\b(?:a|an|with|and|of)|,)\s+(?P<value>{SCALAR})\s+(?P<name>{phrase_re(_RATE_NAMES)})(?![\w-])(?!\s+(?:of|=|is)\b)",
     re.I,
+)
+# a set searched, before the setting it is for: '{0.003, 0.0003} for the learning rates'
+_GRID_FOR = re.compile(
+    rf"(?P<value>{GRID})\s+for\s+(?:the\s+|our\s+)?(?P<name>{phrase_re(_RATE_NAMES)})(?![\w-])", re.I
 )
 # a size given as a pair before what it sizes: 'a (4,4) kernel and a (1,1) stride'
 _PAIR_FIRST = re.compile(
@@ -56,6 +60,8 @@ _NOT_NOUNS = {"we", "i", "it", "is", "are", "was", "were", "be", "as", "the", "o
 def compact(text: str) -> Iterator[Named]:
     """Each compact setting in the text, with the name and key it is reported under."""
     for m in _VALUE_FIRST.finditer(text):
+        yield Named(m, m["name"], canonical_key(m["name"]))
+    for m in _GRID_FOR.finditer(text):
         yield Named(m, m["name"], canonical_key(m["name"]))
     for m in _PAIR_FIRST.finditer(text):
         name = re.sub(r"\s+", " ", m["name"].lower())
