@@ -421,3 +421,18 @@ def test_a_piecewise_learning_rate_a_bare_decay_beside_momentum_and_rates_after_
 def test_a_set_searched_before_the_setting_it_is_for() -> None:
     got = found("We set the grid search set to {0.003, 0.0003} for the learning rates.\n")
     assert got["learning_rate"] == [([0.003, 0.0003], "stated")]
+
+
+def test_resolution_annealing_a_masking_range_and_a_symbol_from_an_equation() -> None:
+    got = found(
+        "## Implementation details\n\n"
+        "We use the original images with 28×28 pixel resolution and a cosine annealing learning rate "
+        "scheduler. We apply linear scheduling on the masking ratio in the range [0.5, 0.85]. The SIGReg "
+        "regularization hyperparameter λ from Eq. (6) was set to 0.3. Our approach surpasses the best "
+        "baseline by a margin of 0.037 mIoU.\n"
+    )
+    assert got["image_size"] == [("28×28", "stated")]
+    assert got["lr_schedule"] == [("cosine", "stated")]
+    assert got["mask_ratio"] == [([0.5, 0.85], "stated")]
+    assert got["lambda"] == [(0.3, "stated")]  # a regularizer's weight, not the weight decay
+    assert "margin" not in got  # a result's lead

@@ -22,7 +22,11 @@ _CONVENTIONS: dict[str, tuple[str, re.Pattern[str]]] = {
     "τ": ("temperature", re.compile(r"temperature|softmax|boltzmann|gibbs", re.I)),
     "ε": ("exploration", re.compile(r"greedy|explor", re.I)),
     "ϵ": ("exploration", re.compile(r"greedy|explor", re.I)),
-    "λ": ("weight_decay", re.compile(r"regulari[sz]|weight\s+decay|penalty", re.I)),
+    # an L2 penalty's λ is the weight decay; "the SIGReg regularization λ" weighs some other term
+    "λ": (
+        "weight_decay",
+        re.compile(r"weight\s+decay|\b(?:l2|ℓ2|l_2|ℓ_2)\b[\s-]*(?:regulari[sz]|penalty|norm)", re.I),
+    ),
 }
 
 

@@ -77,10 +77,13 @@ SYM = (
     r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?(?:[0-9a-z]{1,2}|min|max|init|final|start|end)\}?)?|[b-zA-HJ-Z](?:_\{?(?:[0-9a-z]{1,3}|[a-z]{4,8})\}?|\d{1,2})?)"
     r"(?![\w])"
 )
+# the equation a symbol comes from, between it and its value: "λ from Eq. (6) was set to 0.3"
+_EQ_REF = r"(?:(?:from|in|of)\s+(?:Eq\.|Eqn\.|Equation|eq\.)\s*\(?\d{1,3}\)?,?\s+)?"
 SYM_ASSIGN = re.compile(
     # a value run into letters ("0.5dt") is part of a formula
     # "we fix a = 2": 'a' right before '=' is a symbol, never the article
-    rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))\s*(?:=|\bequal\s+to\b|(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)\s*{_NUMVALUE}(?![A-Za-z(])"
+    rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))\s*(?:=|\bequal\s+to\b|{_EQ_REF}(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)"
+    rf"\s*{_NUMVALUE}(?![A-Za-z(])"
     # the coefficient of a formula is no value: "n = 4 b^2 = 16,384 pixels"
     r"(?!\d|\s+[A-Za-z]\s*[\^_])"
 )
@@ -117,7 +120,9 @@ SCHEDULE = re.compile(
     r"|\b(?P<cval>(?:one[\s-]cycle\s+)?cosine)\s+(?P<cos>learning[\s-]rates?|lr)\b(?!\s+(?:of|is|was|=|warm))"
     # schedules that only a learning rate has: "the one-cycle learning rate schedule", "a polynomial lr decay"
     r"|\b(?P<lval>one[\s-]?cycle|polynomial|inverse[\s-]square[\s-]root|step|multi[\s-]?step|cyclical|triangular)"
-    r"\s+(?:\([^()]{1,40}\)\s+|\[[^\]]{1,40}\]\s+)?(?P<lr2>learning[\s-]rate|lr)\s+(?:schedule|scheduler|decay|policy)\b",
+    r"\s+(?:\([^()]{1,40}\)\s+|\[[^\]]{1,40}\]\s+)?(?P<lr2>learning[\s-]rate|lr)\s+(?:schedule|scheduler|decay|policy)\b"
+    # "cosine annealing (with warm restarts)": a learning rate's schedule
+    r"|\b(?P<aval>cosine)\s+anneal(?:ing|ed)?\b",
     re.I,
 )
 # "stride-2 convolutions": a convolution's stride written into its name

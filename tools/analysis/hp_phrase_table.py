@@ -193,6 +193,12 @@ _PHRASES = (
         "weight_decay",
         "weight decay",
     ),
+    # "images with 28×28 pixel resolution": the input's size
+    (
+        r"(?<![\w.,×])(?P<value>\d{1,4}\s*[×x]\s*\d{1,4})\s+(?:pixels?\s+|pixel-\s*)?resolution\b",
+        "image_size",
+        "image resolution",
+    ),
     # "we clip gradients at a norm of 1.0", "gradients are clipped to a maximum L2 norm of 10"
     (
         r"\b(?:clip(?:s|ped|ping)?\s+(?:the\s+|all\s+)?(?:gradients?|grads?)(?:\s+norms?)?|"

@@ -635,8 +635,8 @@ class _ProseScan:
             value = next(v for v in m.groups() if v)
             self.emit(m, "optimizer", "optimizer", value, m.span())
         for m in SCHEDULE.finditer(text):
-            key = "lr_schedule" if m.group("lr") or m.group("cos") or m.group("lr2") else "noise_schedule"
-            self.emit(m, m.group(0), key, m.group(1) or m.group("cval") or m.group("lval"), m.span())
+            key = "lr_schedule" if m["lr"] or m["cos"] or m["lr2"] or m["aval"] else "noise_schedule"
+            self.emit(m, m.group(0), key, m.group(1) or m["cval"] or m["lval"] or m["aval"], m.span())
         for m in STRIDE_NAMED.finditer(text):
             self.emit(m, "stride", "stride", m.group("value"), m.span("value"))
         by_word = (

@@ -100,6 +100,8 @@ def rejected(text: str, start: int, end: int, value: float | str | list) -> bool
         return True
     if re.match(r"\s*(more|fewer|less|greater|higher|lower|smaller|larger)\s+than\b", after):
         return True  # "4 lower than that of UCB": a difference, not a setting
+    if re.search(r"\bby\s+(?:a\s+)?(?:\w+\s+)?margin\s+of\s*$", text[max(0, start - 40) : start], re.I):
+        return True  # "surpasses the best baseline by a margin of 0.037": a result's lead
     if re.search(r"\b(?:bounded|lies?|lying|belongs?)\s+(?:in|to)\s*$", before):
         return True  # "the rewards are bounded in [0, 1]": an assumption's interval
     if isinstance(value, float) and value < 100 and re.match(r"\d+:\s+[A-Za-z]", text[start : start + 12]):

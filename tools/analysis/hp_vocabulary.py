@@ -232,6 +232,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "horizon": ("horizon", "episode horizon", "time horizon", "planning horizon"),
     "max_episode_steps": ("episode length", "max episode length", "max episode steps", "episode steps"),
     "frame_skip": ("frame skip", "frameskip", "action repeat", "action repeats"),
+    "mask_ratio": ("mask ratio", "masking ratio", "masking rate", "mask rate"),
     "sticky_action_probability": (
         "sticky actions",
         "sticky action probability",
