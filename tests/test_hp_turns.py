@@ -436,3 +436,14 @@ def test_resolution_annealing_a_masking_range_and_a_symbol_from_an_equation() ->
     assert got["mask_ratio"] == [([0.5, 0.85], "stated")]
     assert got["lambda"] == [(0.3, "stated")]  # a regularizer's weight, not the weight decay
     assert "margin" not in got  # a result's lead
+
+
+def test_the_rl_algorithm_trained_with_and_a_unit_beside_a_rows_name() -> None:
+    got = found(
+        "We train the policy and the encoder using PPO for 100M steps. We compare against SAC.\n\n"
+        "Table 1: Ranges of the drone parameters.\n\n| Parameter | Training range |\n|---|---|\n"
+        "| Mass (kg) | [0.1, 0.9] |\n| Max. motor speed (rad/s) | [707, 4895] |\n"
+    )
+    assert got["rl_algorithm"] == [("ppo", "stated")]  # not the compared one
+    assert got["mass"] == [([0.1, 0.9], "stated")]
+    assert "mass_kg" not in got and "max_motor_speed" in got

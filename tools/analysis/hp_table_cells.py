@@ -52,6 +52,10 @@ def key_of(cell: str, symbols: dict[str, str]) -> str | None:
 
 
 _GROUP_HEADS = {"training", "network", "architecture", "model", "optimizer", "optimiser", "optimization"}
+# a unit in brackets after a row's name
+_UNIT_ASIDE = re.compile(
+    r"(?:k?g|m|cm|mm|km|s|ms|min|h|Hz|kHz|rad|rad/s|deg|°|%|N|W|V|A|J|m/s|kg·m2|kg m\^?2)"
+)
 _PREPOSITIONS = ("for", "in", "on", "of", "with", "per", "at", "during")
 _ENDPOINTS = {"initial", "final", "start", "end", "min", "max", "minimum", "maximum", "first", "last"}
 
@@ -63,6 +67,8 @@ def row_key(name: str) -> tuple[str, str | None]:
     'ϵ final' are settings of their own)."""
     name = re.sub(r"^([α-ωΑ-Ωϵϑϕϱς])(?=\s+[A-Za-z])", lambda m: GREEK[m.group(1)], name.strip())
     aside = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+    if aside and _UNIT_ASIDE.fullmatch(aside[2].strip()):
+        return row_key(aside[1])  # 'Mass (kg)', 'Max. motor speed (rad/s)': the unit names no setting
     if aside and len(aside[1].split()) >= 2 and aside[2].lower() not in MODIFIERS | _ENDPOINTS:
         key, qualifier = row_key(aside[1])  # 'Inner batch size (to estimate L)': the words aside qualify
         return key, " ".join(filter(None, (qualifier, aside[2])))
