@@ -201,8 +201,8 @@ _PHRASES = (
     ),
     # "we train the policy using PPO for 100M steps": the RL algorithm the method trains with
     (
-        r"\b(?:we\s+(?:use|adopt|employ)|(?:train|trains|trained|training|optimi[sz]e[sd]?|learn(?:s|ed)?)\b"
-        r"[^.;]{0,60}?\b(?:using|with|by))\s+(?:the\s+)?"
+        r"\b(?:we\s+(?:use|adopt|employ)|(?:train|trains|trained|training|optimi[sz]e[sd]?)\b"
+        r"[^.;]{0,60}?\b(?:using|with))\s+(?:the\s+)?"
         r"(?P<value>(?-i:PPO|SAC|TD3|DDPG|DQN|A2C|A3C|TRPO|IMPALA|REINFORCE|Rainbow|V-MPO|MPO|GRPO))(?![\w-])",
         "rl_algorithm",
         "reinforcement learning algorithm",
