@@ -24,6 +24,11 @@ _VALUE_FIRST = re.compile(
 _GRID_FOR = re.compile(
     rf"(?P<value>{GRID})\s+for\s+(?:the\s+|our\s+)?(?P<name>{phrase_re(_RATE_NAMES)})(?![\w-])", re.I
 )
+# a switch: 'the AMSGrad variant set to True', 'shuffle set to False' (Python's spelling: a flag's value)
+_SWITCH = re.compile(
+    r"\b(?P<name>[A-Za-z][\w-]*)(?:\s+(?:variant|flag|option|argument))?\s+(?:(?:is|was|are|were)\s+)?"
+    r"set\s+to\s+(?P<value>True|False)\b"
+)
 # a size given as a pair before what it sizes: 'a (4,4) kernel and a (1,1) stride'
 _PAIR_FIRST = re.compile(
     r"\b(?:a|an|with|and)\s+(?P<value>\(\s*\d{1,3}\s*,\s*\d{1,3}\s*\))\s+"
@@ -61,6 +66,9 @@ def compact(text: str) -> Iterator[Named]:
     """Each compact setting in the text, with the name and key it is reported under."""
     for m in _VALUE_FIRST.finditer(text):
         yield Named(m, m["name"], canonical_key(m["name"]))
+    for m in _SWITCH.finditer(text):
+        if m["name"].lower() not in _NOT_NOUNS:
+            yield Named(m, m["name"], canonical_key(m["name"]))
     for m in _GRID_FOR.finditer(text):
         yield Named(m, m["name"], canonical_key(m["name"]))
     for m in _PAIR_FIRST.finditer(text):
@@ -82,5 +90,7 @@ def compact(text: str) -> Iterator[Named]:
         if m.group(0).endswith("-dim") and "dim" not in name:
             name = f"{name} dimension"  # 'hidden: 64-dim'
         key = canonical_key(name)
+        if re.search(r"\b(?:id|no|number|page|submission)$", name, re.I) and key not in SYNONYMS:
+            continue  # 'Submission Id: 2043', 'Page number: 3': a document's numbering
         if key in SYNONYMS or " " in name and not _NOT_NOUNS & set(name.lower().split()):
             yield Named(m, name, key)

@@ -10,7 +10,7 @@ from tools.analysis.hp_phrased import Named
 
 _FAMILY = (
     r"(?:ResNet|ResNeXt|Wide[\s-]?ResNet|WRN|VGG|DenseNet|EfficientNet|MobileNet|Inception|Xception|AlexNet|"
-    r"ViT|DeiT|Swin|ConvNeXt|BERT|RoBERTa|DistilBERT|ALBERT|DeBERTa|ELECTRA|XLNet|GPT|T5|BART|LLaMA|Llama|"
+    r"ViT|DeiT|Swin|ConvNeXt|BERT|Bert|RoBERTa|DistilBERT|DistilBert|ALBERT|DeBERTa|ELECTRA|XLNet|GPT|T5|BART|LLaMA|Llama|"
     r"Mistral|CLIP|U-?Net)"
 )
 # a family and its size: "ResNet-50", "ViT-B/16", "Llama-3.1-8B", "T5-base", "InceptionV2", "BERT base"
@@ -42,7 +42,7 @@ _PATTERNS = (
         re.I,
     ),
     # "we fine-tune RoBERTa-large": the model itself
-    re.compile(rf"\bwe\s+{_VERB}{_MODEL}(?=\s+(?:on|for|with)\b|\s*[.,;(])", re.I),
+    re.compile(rf"\bwe\s+{_VERB}{_MODEL}(?=\s+(?:on|for|with|as\s+implemented)\b|\s*[.,;(])", re.I),
 )
 _ARCHITECTURE = "architecture"
 _KEYS = {"network": _ARCHITECTURE, "model architecture": _ARCHITECTURE, "network architecture": _ARCHITECTURE}

@@ -207,6 +207,13 @@ _PHRASES = (
         "rl_algorithm",
         "reinforcement learning algorithm",
     ),
+    # "a latent z ∈ R^2": the latent space's dimension
+    (
+        r"\blatent\s+(?:variables?\s+|codes?\s+|vectors?\s+|space\s+)?(?:[A-Za-zα-ω](?:_\w)?\s*)?∈\s*(?:R|ℝ)\s*\^?\s*\{?"
+        r"(?P<value>\d{1,5})\}?(?![\d×x])",
+        "latent_dim",
+        "latent dimension",
+    ),
     # "we clip gradients at a norm of 1.0", "gradients are clipped to a maximum L2 norm of 10"
     (
         r"\b(?:clip(?:s|ped|ping)?\s+(?:the\s+|all\s+)?(?:gradients?|grads?)(?:\s+norms?)?|"

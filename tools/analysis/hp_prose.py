@@ -127,6 +127,7 @@ from tools.analysis.hp_vocabulary import (
 )
 from tools.analysis.hp_worded_list import worded_lists
 
+_RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
 
@@ -287,6 +288,9 @@ class _ProseScan:
         unit = UNIT.match(self.text, span[1])
         if unit is None and (physical := PHYSICAL_UNIT.match(self.text, span[1])) and value[-1:].isdigit():
             value, unit = f"{value} {physical['unit']}", physical  # '64 ms' is 0.064 (s), '16 kHz' 16000 (Hz)
+        rmsprop = _RMSPROP.search(sentence_around(self.text, *span))
+        if key == "lr_decay" and not ABOUT_LR.search(m[0]) and rmsprop:
+            key = "rmsprop_decay"  # "RMSProp with a learning rate of 1e-3 and a decay rate of 0.9": its ρ
         if unit and key == "warmup_steps" and unit[1].lower() == "epochs":
             key = "warmup_epochs"  # "a warmup of 10 epochs"
         if key in ("num_layers", "training_steps") and _TREES.match(sentence_around(self.text, *span)):

@@ -56,6 +56,8 @@ _GROUP_HEADS = {"training", "network", "architecture", "model", "optimizer", "op
 _UNIT_ASIDE = re.compile(
     r"(?:k?g|m|cm|mm|km|s|ms|min|h|Hz|kHz|rad|rad/s|deg|°|%|N|W|V|A|J|m/s|kg·m2|kg m\^?2)"
 )
+# a name that only says 'the value': 'P value for top-p', 'Threshold for early stopping'
+_GENERIC_HEAD = re.compile(r"(?i)(?:[a-zα-ω]\s+)?(?:value|parameter|setting|threshold|coefficient)")
 _PREPOSITIONS = ("for", "in", "on", "of", "with", "per", "at", "during")
 _ENDPOINTS = {"initial", "final", "start", "end", "min", "max", "minimum", "maximum", "first", "last"}
 
@@ -92,6 +94,9 @@ def row_key(name: str) -> tuple[str, str | None]:
     if words[0].lower() in OPTIMIZERS and canonical_key(" ".join(words[1:])) in SYNONYMS:
         return canonical_key(" ".join(words[1:])), words[0]  # 'Adam learning rate': the optimizer's own
     if m := re.match(rf"(.+?)\s+((?:{'|'.join(_PREPOSITIONS)})\s.+)$", name):
+        known = canonical_key(m[2].split(maxsplit=1)[1])
+        if m[2].lower().startswith("for ") and known in SYNONYMS and _GENERIC_HEAD.fullmatch(m[1]):
+            return known, None  # 'P value for top-p': the value of the setting it is for
         return canonical_key(m[1]), m[2]  # 'Diversity penalty for Div beam'
     return key, None
 

@@ -3,6 +3,7 @@ flattened rows and ablation tables whose columns are settings."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tools.analysis.findings import MarkdownLine as _Line
@@ -269,10 +270,18 @@ def _flattened_table(line: _Line, symbols: dict[str, str], out: Collector, legen
                 if not _is_data_row(chunk):
                     break
                 rows.append(_Line(line.no, chunk, line.page, line.section))
-            if len(rows) >= 2 and _columns_agree([r.text.split() for r in rows]):
+            if len(rows) >= 2 and _columns_agree([r.text.split() for r in rows]) and not _ticks(rows):
                 header = _Line(line.no, " ".join(text for text, _ in cells[-width:]), line.page, line.section)
                 _column_table(header, rows, symbols, out, legend and LEGEND)
                 return
+
+
+def _ticks(rows: list[_Line]) -> bool:
+    """Cells that step evenly through whole numbers ('4 5 6 7 8 9'): a plot axis's ticks, not table rows."""
+    cells = [c for r in rows for c in r.text.split()]
+    if len(cells) < 4 or not all(re.fullmatch(r"\d+", c) for c in cells):
+        return False
+    return len({int(b) - int(a) for a, b in itertools.pairwise(cells)}) == 1
 
 
 def _cell_type(cell: str) -> str:

@@ -125,6 +125,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "gradient norm",
         "global norm",
         "global gradient norm",
+        "grad clip",
+        "gradient norm clip",
+        "grad norm clip",
+        "clip grad norm",
+    ),
+    # truncated backpropagation through time: how many steps a recurrent net is unrolled for
+    "unroll_steps": (
+        "unroll steps", "unroll length", "unrolled steps", "temporal steps to unroll", "bptt length"
     ),
     "momentum": ("momentum",),
     "beta1": ("beta1", "β1"),

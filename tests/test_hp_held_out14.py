@@ -1,0 +1,44 @@
+"""Forms read after measuring the fourteenth round's held-out papers, each written here in words of our own:
+a figure's axis ticks are no table, a value 'set at a relatively high value of', a latent space 'z ∈ R^2',
+a document's numbering, the steps a recurrent net is unrolled, RMSProp's own decay rate, a table row 'P value
+for top-p', and a switch set to True."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+
+def test_axis_ticks_under_a_named_axis_are_no_table_rows() -> None:
+    ticks = "| 0 1 2 3 4 5 6 7 8 9 10 11 | Transformer Block "
+    got = found(ticks * 2 + "|\n")
+    assert "num_layers" not in got
+
+
+def test_values_set_at_a_value_a_latent_space_and_no_document_number() -> None:
+    got = found(
+        "Anonymous Author(s) Submission Id: 2043\n\n## 4 Experiments\n\n"
+        "Batch size is set at a relatively high value of 256. All hidden layers have size 100, with a latent "
+        "z ∈ R^2. The number of temporal steps to unroll is 20 and the norm of the gradient is bounded "
+        "by 5.\n"
+    )
+    assert got["batch_size"] == [(256.0, "stated")]
+    assert got["latent_dim"] == [(2.0, "stated")] and got["hidden_size"] == [(100.0, "stated")]
+    assert got["unroll_steps"] == [(20.0, "stated")] and got["gradient_clipping"] == [(5.0, "stated")]
+    assert "submission_id" not in got
+
+
+def test_rmsprops_decay_rate_is_not_a_learning_rate_decay() -> None:
+    got = found("We train with RMSProp with a learning rate of 10−3 and a decay rate of 0.9.\n")
+    assert got["rmsprop_decay"] == [(0.9, "stated")] and "lr_decay" not in got
+    assert found("We use RMSProp with a learning rate decay of 0.5.\n")["lr_decay"] == [(0.5, "stated")]
+
+
+def test_a_rows_generic_name_for_a_known_setting_and_a_switch() -> None:
+    got = found(
+        "Table 5: Hyperparameters.\n\n| Hyperparameter | Value |\n|---|---|\n| P value for top-p | 0.99 |\n\n"
+        "We use the AdamW optimizer with the AMSGrad variant set to True. For the text datasets, we use "
+        "DistilBert as implemented in the transformers library.\n"
+    )
+    assert got["top_p"] == [(0.99, "stated")]
+    assert got["amsgrad"] == [("true", "stated")]
+    assert got["model"] == [("distilbert", "stated")]
