@@ -42,3 +42,13 @@ def test_a_rows_generic_name_for_a_known_setting_and_a_switch() -> None:
     assert got["top_p"] == [(0.99, "stated")]
     assert got["amsgrad"] == [("true", "stated")]
     assert got["model"] == [("distilbert", "stated")]
+
+
+def test_settings_found_to_work_best_are_the_choice_not_a_result() -> None:
+    got = found(
+        "## 5 Experiments\n\nIn general, we found the larger control variate with weight decay of .001 to "
+        "work best, but it only slightly outperformed other configurations.\n"
+    )
+    assert got["weight_decay"] == [(0.001, "stated")]
+    result = found("Our model outperforms the baseline with weight decay of .001.\n")
+    assert result["weight_decay"] == [(0.001, "candidate")]

@@ -120,7 +120,10 @@ _REACHED_BEFORE = re.compile(
     re.I,
 )
 _CHOICE = re.compile(
-    r"\bwe\s+(?:use|used|set|fix|fixed|train|trained|choose|chose|select|selected|run|ran)\b", re.I
+    r"\bwe\s+(?:use|used|set|fix|fixed|train|trained|choose|chose|select|selected|run|ran)\b"
+    # "we found ... with weight decay of .001 to work best": the setting tuning settled on
+    r"|\bwe\s+found\b(?:[^.;]|\.\d){0,160}?\b(?:to\s+)?(?:work|works|worked|perform|performs|performed)\s+best\b",
+    re.I,
 )
 # a citation as the subject of a clause: "e.g. [brocker2012] use B = 51 bins", "(Guo et al., 2017) used 15"
 _CITED_SUBJECT = re.compile(
