@@ -112,6 +112,7 @@ from tools.analysis.hp_patterns import (
 from tools.analysis.hp_phrase_table import PHRASE_RES
 from tools.analysis.hp_phrased import Named, counted_key, phrased
 from tools.analysis.hp_respectively import respectively
+from tools.analysis.hp_splits import ratio_splits
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_tuples import tuples
 from tools.analysis.hp_vocabulary import (
@@ -429,8 +430,9 @@ class _ProseScan:
         self.repetitions()
 
     def tuples(self) -> None:
-        """'(β1, β2) = (0.9, 0.98)', 'AdamW with betas of (0.9, 0.95)' (hp_tuples.py)."""
-        for t in tuples(self.text):
+        """'(β1, β2) = (0.9, 0.98)', 'AdamW with betas of (0.9, 0.95)' (hp_tuples.py); splits written as
+        ratios, '80/20 train/test' (hp_splits.py)."""
+        for t in [*tuples(self.text), *ratio_splits(self.text)]:
             if self.free(*t.span) and (at := _ANY.match(self.text, *t.span)):
                 self.emit(at, t.name, t.key, t.value, t.span)
 
