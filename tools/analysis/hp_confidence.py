@@ -45,7 +45,7 @@ _FLOOR = {
 }
 # values a setting never reaches: a momentum or a decay rate of 1 keeps everything ("momentum 1:" is a
 # numbered line of an algorithm)
-_CEILING = {"momentum": 1.0, "beta1": 1.0, "beta2": 1.0, "top_p": 1.01}
+_CEILING = {"momentum": 1.0, "beta1": 1.0, "beta2": 1.0, "top_p": 1.01, "image_size": 8193}
 _WHOLE = {"batch_size", "beam_size", "top_k"}  # settings that are whole numbers though no count of parts
 _COUNTS = {"num_layers", "num_heads", "num_features", "num_experts", "num_runs", "num_parameters"}
 # runs stated as such in words: "averaged over ten random seeds", "five runs per configuration"
@@ -110,11 +110,12 @@ _OUTCOME = re.compile(
     r"better|worse)\b|\b\d+(?:\.\d+)?\s*%\s+(?:lower|higher|better|worse|smaller|larger)\b",
     re.I,
 )
-# a value a run reached: "an average minibatch size of 393" (not an exponential moving average's factor, nor
-# an effective batch size set by accumulating gradients; "resulted in 247 steps per epoch" may be a setting
-# the paper derives: left alone)
+# a value a run reached or a schedule implies: "an average minibatch size of 393", "an expected masking rate
+# of 0.64" (not an exponential moving average's factor, nor an effective batch size set by accumulating
+# gradients; "resulted in 247 steps per epoch" may be a setting the paper derives: left alone)
 _REACHED_BEFORE = re.compile(
-    r"\b(?<!moving )(?:average|mean|median|resulting|effective(?!\s+(?:mini-?)?batch)|achieved|obtained)\s+"
+    r"\b(?<!moving )(?:average|mean|median|expected|resulting|effective(?!\s+(?:mini-?)?batch)|achieved|"
+    r"obtained)\s+"
     r"(?:[\w-]+\s+){0,2}"
     r"(?:of|is|was|=|:)\s*$",
     re.I,

@@ -41,6 +41,8 @@ _PATTERNS = (
         rf"\b(?:the|our)\s+(?:[\w-]+\s+)?{_ROLE}\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:pre-?trained\s+)?{_MODEL}",
         re.I,
     ),
+    # "through the frozen T5-XXL encoder": a pretrained model kept fixed fills its part
+    re.compile(rf"\b(?:the|a|an)\s+(?:frozen|pre-?trained)\s+{_MODEL}\s+{_ROLE}", re.I),
     # "we fine-tune RoBERTa-large": the model itself
     re.compile(rf"\bwe\s+{_VERB}{_MODEL}(?=\s+(?:on|for|with|as\s+implemented)\b|\s*[.,;(])", re.I),
 )

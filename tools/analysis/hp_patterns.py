@@ -373,6 +373,19 @@ RATE_PHASE = re.compile(
     rf"(?P<ctx>(?:{NUM}(?:[kKM](?![a-zA-Z]))?|(?:{WORDNUM})\b)\s+(?:epochs?|iterations?|steps?|updates?)\b)",
     re.I,
 )
+# a sampler's step size, not gradient descent's: "the step size σ for the random walk proposers"
+_SAMPLER_WORDS = re.compile(
+    r"\b(?:propos(?:al|als|er|ers)|random[\s-]walk|leapfrog|hamiltonian|hmc|langevin|mcmc|metropolis)\b", re.I
+)
+
+
+def sampler_step(name: str, window: str) -> bool:
+    """Is the 'step size' named here a sampler's (the window speaks of proposals, HMC, Langevin ...)?"""
+    return bool(re.fullmatch(r"(?i)(?:proposal\s+)?step[\s-]?sizes?", name.strip())) and bool(
+        _SAMPLER_WORDS.search(window)
+    )
+
+
 ABOUT_LR = re.compile(r"learning[\s-]rate|\blr\b|lr_scheduler|scheduler", re.I)
 # the size of a model part: "2 linear layers each of size 128", "Filters are of size 5 × 5"
 PART_SIZE = re.compile(

@@ -108,6 +108,7 @@ from tools.analysis.hp_patterns import (
     VALUE_NAME,
     names_other,
     of_head,
+    sampler_step,
 )
 from tools.analysis.hp_phrase_table import PHRASE_RES
 from tools.analysis.hp_phrased import Named, counted_key, phrased
@@ -289,6 +290,8 @@ class _ProseScan:
         unit = UNIT.match(self.text, span[1])
         if unit is None and (physical := PHYSICAL_UNIT.match(self.text, span[1])) and value[-1:].isdigit():
             value, unit = f"{value} {physical['unit']}", physical  # '64 ms' is 0.064 (s), '16 kHz' 16000 (Hz)
+        if key == "learning_rate" and sampler_step(name, sentence_around(self.text, *span)):
+            key = "proposal_step_size"  # "a step size of 0.1 for the random walk proposal"
         rmsprop = _RMSPROP.search(sentence_around(self.text, *span))
         if key == "lr_decay" and not ABOUT_LR.search(m[0]) and rmsprop:
             key = "rmsprop_decay"  # "RMSProp with a learning rate of 1e-3 and a decay rate of 0.9": its ρ

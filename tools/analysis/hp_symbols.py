@@ -25,6 +25,7 @@ from tools.analysis.hp_patterns import (
     SYM_IS,
     SYM_SET_AFTER,
     UNIT,
+    sampler_step,
 )
 from tools.analysis.hp_vocabulary import (
     COUNT_KEYS,
@@ -131,6 +132,14 @@ def _symbol_name(name: str) -> bool:
     return re.sub(r"[\s_]+", " ", name.strip().lower()) in SYMBOL_NAMES
 
 
+def _name_key(m: re.Match[str], text: str) -> str:
+    """The key of a setting's name; a sampler's 'step size' is not gradient descent's learning rate."""
+    key = canonical_key(m.group(0))
+    if key == "learning_rate" and sampler_step(m.group(0), text[max(0, m.start() - 100) : m.end() + 100]):
+        return "proposal_step_size"
+    return key
+
+
 def symbol_map(paras: list[Para]) -> dict[str, str]:
     """Symbols the paper defines as a numeric setting: 'sequence length T', 'T diffusion steps', 'α, the
     learning rate'. Each reading votes (a two-word name counts more than a bare 'steps'); most votes win."""
@@ -139,7 +148,7 @@ def symbol_map(paras: list[Para]) -> dict[str, str]:
     for para in paras:
         text = para.text
         for m in NAME_ANY.finditer(text):
-            key = canonical_key(m.group(0))
+            key = _name_key(m, text)
             if key in WORD_VALUED:
                 continue
             weight = 3 if re.search(r"[\s_-]", m.group(0).strip()) else 1

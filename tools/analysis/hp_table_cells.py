@@ -51,6 +51,11 @@ def key_of(cell: str, symbols: dict[str, str]) -> str | None:
     return key_of(rest, symbols) if group.lower() in _GROUP_HEADS and rest else None
 
 
+# a part of the model named before a known setting in a row's name
+_PART_HEADS = {
+    "transformer", "encoder", "decoder", "generator", "discriminator", "actor", "critic", "policy", "teacher",
+    "student", "backbone", "predictor", "projector",
+}
 _GROUP_HEADS = {"training", "network", "architecture", "model", "optimizer", "optimiser", "optimization"}
 # a unit in brackets after a row's name
 _UNIT_ASIDE = re.compile(
@@ -83,6 +88,12 @@ def row_key(name: str) -> tuple[str, str | None]:
     words = name.split()
     if key in SYNONYMS or len(words) < 2:
         return key, None
+    if words[0].lower() in _PART_HEADS and (rest := canonical_key(" ".join(words[1:]))) in SYNONYMS:
+        return rest, words[0]  # 'Transformer Hidden Dimension': the part's own hidden size
+    if re.fullmatch(r"[A-Z][A-Z0-9-]+(?:\([A-Za-z0-9]+\))?", words[0]):
+        inner, qualifier = row_key(" ".join(words[1:]))  # 'AUSTEREMH(C) minibatch size m': a method's own
+        if inner in SYNONYMS:
+            return inner, " ".join(filter(None, (words[0], qualifier)))
     for k in range(len(words) - 1, 0, -1):
         head, rest = canonical_key(" ".join(words[:k])), words[k:]
         # one word is a head only before a preposition: 'Repetition penalty' is no count of repetitions

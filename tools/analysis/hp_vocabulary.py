@@ -181,6 +181,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "base_channels": (
         "channels",
         "base channels",
+        "base channel dimension",
+        "base channel dim",
         "channel width",
         "filters",
         "output channels",
