@@ -120,7 +120,7 @@ def test_a_flattened_name_value_table_run_into_its_caption() -> None:
     assert got["cycle_loss_weight"] == [(3.0, "stated", None)]
     assert got["learning_rate"] == [(0.001, "stated", "Adam")]
     assert got["gradient_clipping"] == [(1.0, "stated", None)]
-    assert got["mlp_hidden_sizes"] == [([1024.0, 1024.0, 1024.0], "stated", None)]
+    assert got["hidden_size"] == [([1024.0, 1024.0, 1024.0], "stated", "MLP")]  # the part's own widths
 
 
 def test_latex_row_names_with_an_aside_a_count_and_a_grid_with_dots() -> None:
