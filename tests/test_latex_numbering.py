@@ -319,3 +319,23 @@ def test_ieee_eqnarray_numbers_rows_and_drops_its_column_argument(tmp_path: Path
     )
     assert labels(md) == [None, "1", None, "2"]
     assert "rCl" not in md and "IEEEnonumber" not in md
+
+
+def test_elsarticle_numbers_appendix_equations_within_each_appendix(tmp_path: Path) -> None:
+    body = r"""
+\section{Method} \begin{equation} a \end{equation} \begin{equation} b \end{equation}
+\appendix \section{Proofs} \begin{equation} c \end{equation} \begin{equation} d \end{equation}
+\section{More} \begin{equation} e \end{equation}"""
+    assert labels(convert(tmp_path, body, cls="elsarticle")) == ["1", "2", "A.1", "A.2", "B.1"]
+    assert labels(convert(tmp_path, body)) == ["1", "2", "3", "4", "5"]  # article keeps counting
+
+
+def test_counters_changed_at_the_appendix_hook_change_only_there(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""
+\section{Theory} \begin{lemma} One. \end{lemma} \begin{lemma} Two. \end{lemma}
+\appendix \section{Proofs} \begin{lemma} Again. \end{lemma}""",
+        r"\usepackage{appendix}\newtheorem{lemma}{Lemma}\AtAppendix{\counterwithin{lemma}{section}}",
+    )
+    assert heads(md) == ["Lemma 1", "Lemma 2", "Lemma A.1"]

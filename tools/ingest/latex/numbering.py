@@ -70,7 +70,7 @@ _EVENT = re.compile(
     r"|\\(appendix|label|caption|captionof|setcounter|addtocounter|stepcounter|refstepcounter|numberwithin"
     r"|counterwithin|counterwithout|newtheorem|declaretheorem|newcounter|newaliascnt|renewcommand|def"
     r"|newcommand|providecommand|DeclareRobustCommand"
-    r"|documentclass|usepackage|tag|nonumber|notag|theoremstyle)(?![a-zA-Z@])(\*?)"
+    r"|documentclass|usepackage|tag|nonumber|notag|theoremstyle|AtAppendix)(?![a-zA-Z@])(\*?)"
     r"|\\(\[|\])|\$\$|\\([a-zA-Z]+)(\*?)"
 )
 _TAG = re.compile(r"\\tag(\*?)\s*\{")
@@ -114,6 +114,10 @@ class Ref:
     number: str
 
 
+# classes whose \appendix numbers equations, figures and tables within each appendix: 'A.1' (elsarticle.cls)
+APPENDIX_BY_SECTION = {"elsarticle"}
+
+
 @dataclass
 class Numbering:
     displays: dict[int, Display] = field(default_factory=dict)
@@ -132,6 +136,7 @@ class _Numberer:
         self.n = Numbering()
         self.expand = expand  # the paper's macros, for names given as macros
         self.chapters = doc_class in CHAPTER_CLASSES
+        self.doc_class = doc_class
         c = self.c
         if self.chapters:
             c.new("chapter")
@@ -148,6 +153,7 @@ class _Numberer:
         self.current: Ref | None = None
         self.floats: list[tuple[str, Ref | None, list[str]]] = []  # (kind, its caption's ref, pending labels)
         self.subeq: list[tuple[int, str | None]] = []
+        self.at_appendix: list[str] = []  # what \AtAppendix{...} runs when the appendix starts
         self.restatable: dict[str, Thm] = {}
         self.only_refs: set[str] | None = None  # showonlyrefs: the labels that get a number
 
@@ -265,8 +271,15 @@ class _Numberer:
         top = "chapter" if self.chapters else "section"
         self.c.set(top, 0)
         self.c.fmt[top] = f"\\Alph{{{top}}}"
+        if self.doc_class in APPENDIX_BY_SECTION:  # elsarticle: (A.1), restarting in each appendix
+            self.c.set("equation", 0)
+            self.c.set_within("equation", top)
+            for name in ("equation", "figure", "table"):
+                self.c.fmt[name] = f"\\Alph{{{top}}}.\\arabic{{{name}}}"
         if self.n.appendix_at is None:
             self.n.appendix_at = at
+        for hook in self.at_appendix:
+            _walk(self, hook, record=False)
 
     def caption(self, at: int, kind: str | None) -> None:
         if kind is None:
@@ -553,12 +566,21 @@ _COUNTER_CMDS = {
 }
 
 
+def _appendix_cmd(nb: _Numberer, cmd: str, s: str, i: int, at: int | None) -> int:
+    """\appendix (where recorded), or the appendix package's hook '\AtAppendix{\counterwithin{lemma}{section}}',
+    kept to run when the appendix starts."""
+    if cmd == "AtAppendix":
+        hook, i = read_arg(s, i)
+        nb.at_appendix.append(hook)
+    elif at is not None:
+        nb.appendix(at)
+    return i
+
+
 def _command(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool) -> int:
     cmd, star, i = m.group(5), bool(m.group(6)), m.end()
-    if cmd == "appendix":
-        if record:
-            nb.appendix(at)
-        return i
+    if cmd in ("appendix", "AtAppendix"):
+        return _appendix_cmd(nb, cmd, s, i, at if record else None)
     if cmd == "label":
         key, i = read_arg(s, i)
         if record:
