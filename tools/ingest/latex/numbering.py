@@ -567,7 +567,7 @@ _COUNTER_CMDS = {
 
 
 def _appendix_cmd(nb: _Numberer, cmd: str, s: str, i: int, at: int | None) -> int:
-    """\appendix (where recorded), or the appendix package's hook '\AtAppendix{\counterwithin{lemma}{section}}',
+    r"""\appendix (where recorded), or the appendix package's hook '\AtAppendix{\counterwithin{lemma}{...}}',
     kept to run when the appendix starts."""
     if cmd == "AtAppendix":
         hook, i = read_arg(s, i)
