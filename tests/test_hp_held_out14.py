@@ -78,3 +78,12 @@ def test_derived_values_a_clause_and_a_samplers_step_size() -> None:
     assert got["image_size"] == [(10000.0, "candidate")]
     assert not any(k.startswith("with") for k in got)
     assert got["proposal_step_size"] == [(1.0, "stated")] and "learning_rate" not in got
+
+
+def test_a_value_times_a_symbol_is_a_formula_and_a_verb_names_nothing() -> None:
+    got = found(
+        "The batch size is set to 16 × o^2 to keep the supervision identical. The Chebyshev polynomials in "
+        "(4) are of degree K = 5. We use 8 × A100 GPUs and a batch size of 64.\n"
+    )
+    assert got["batch_size"] == [(64.0, "stated")]
+    assert "are_degree" not in got

@@ -433,6 +433,10 @@ COMPOUND = re.compile(
 # words before "size", "length" ... that do not name a setting (dataset sizes are not hyperparameters)
 NOT_A_SETTING = {
     "the",
+    "are",  # 'polynomials in (4) are of degree 5': a verb, not a name
+    "is",
+    "were",
+    "was",
     "a",
     "an",
     "of",

@@ -76,6 +76,9 @@ def symbol_named_here(text: str, m: re.Match[str], symbols: dict[str, str]) -> t
 _CAPPED_RUN = re.compile(r"\s*[kKM]?\s+(?:training\s+)?(?:epochs|steps|iterations|updates|episodes)\b")
 
 
+_TIMES_SYMBOL = re.compile(r"\s*[×·*⋅]\s*[A-Za-zα-ω]|\s+x\s+[A-Za-zα-ω]\b")
+
+
 def rejected(text: str, start: int, end: int, value: float | str | list) -> bool:
     """Values that are not settings: years of citations, results (3.5 ± 0.2), bounds ('fewer than 50'),
     'one hundred', zero."""
@@ -107,6 +110,8 @@ def rejected(text: str, start: int, end: int, value: float | str | list) -> bool
         return True  # "the rewards are bounded in [0, 1]": an assumption's interval
     if isinstance(value, float) and value < 100 and re.match(r"\d+:\s+[A-Za-z]", text[start : start + 12]):
         return True  # "RESAMPLE 1: Input: ...": an algorithm's line number, not a value
+    if _TIMES_SYMBOL.match(text, end):
+        return True  # "a batch size of 16 × o^2": a formula of another symbol, not one number
     if re.match(r"\s*/|\s+(successive|consecutive|adjacent|subsequent)\b", after):
         return True  # "R = 1/ −K": a fraction of symbols; "between two successive layers"
     if isinstance(value, float) and 1950 <= value <= 2039:
