@@ -87,3 +87,8 @@ def test_a_value_times_a_symbol_is_a_formula_and_a_verb_names_nothing() -> None:
     )
     assert got["batch_size"] == [(64.0, "stated")]
     assert "are_degree" not in got
+
+
+def test_a_symbols_value_after_around_is_approximate() -> None:
+    got = found("We use weight decay λ = 0.001 in all runs; a best fit occurs around λ = 103 in the sweep.\n")
+    assert got["weight_decay"] == [(0.001, "stated"), (103.0, "candidate")]

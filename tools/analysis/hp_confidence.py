@@ -10,6 +10,7 @@ import re
 
 from tools.analysis.hp_models import MODEL_NAME
 from tools.analysis.hp_normalize import SCALAR
+from tools.analysis.hp_patterns import SYM
 from tools.analysis.hp_setup import decide, setup_section
 from tools.analysis.hp_vocabulary import COUNT_KEYS
 
@@ -238,7 +239,9 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
     one_layer = key == "num_layers" and _ONE_LAYER.search(quote)
     if norm == 1 and key in _COUNTS and prose and not one_layer:  # a table's row states its 1 plainly
         return 'one of a count: usually prose ("one layer of")'
-    if re.search(rf"\b(?:around|about|roughly|approximately|~|≈)\s*{re.escape(value)}(?![\w.])", quote):
+    approx = rf"\b(?:around|about|roughly|approximately|~|≈)\s*(?:{SYM}\s*[=≈]\s*)?{re.escape(value)}"
+    approx += r"(?![\w.])"  # "around λ = 103": the symbol's value is approximate too
+    if re.search(approx, quote):
         return "an approximate value ('about 120 epochs'): confirm the exact one"
     if re.search(_PART_OF_WHOLE.format(value=re.escape(value)), quote):
         return "a count in a description ('24 of 34 layers are ...'), not a setting"
