@@ -92,3 +92,13 @@ def test_a_value_times_a_symbol_is_a_formula_and_a_verb_names_nothing() -> None:
 def test_a_symbols_value_after_around_is_approximate() -> None:
     got = found("We use weight decay λ = 0.001 in all runs; a best fit occurs around λ = 103 in the sweep.\n")
     assert got["weight_decay"] == [(0.001, "stated"), (103.0, "candidate")]
+
+
+def test_a_sampling_planners_iterations_samples_and_elites() -> None:
+    got = found(
+        "The planner uses a horizon of 12, 10 optimization iterations, 1000 candidate samples and the top "
+        "100 as elites. With DCEM we use 100 samples per iteration and 10 elite candidates.\n"
+    )
+    assert got["optimization_iterations"] == [(10.0, "stated")]
+    assert got["samples_per_iteration"] == [(1000.0, "stated"), (100.0, "stated")]
+    assert got["num_elites"] == [(100.0, "stated"), (10.0, "stated")]

@@ -250,6 +250,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sticky-action probability",
     ),
     "population_size": ("population size",),
+    # a sampling planner's inner loop (CEM, MPPI): its iterations, samples per iteration and elites
+    "num_elites": ("elites", "elite candidates", "elite samples", "elite set size", "number of elites"),
+    "samples_per_iteration": ("samples per iteration", "candidates per iteration", "candidate samples"),
+    "optimization_iterations": ("optimization iterations", "planning iterations", "cem iterations"),
     # policy-gradient losses: PPO's clip, the entropy bonus, the value loss's weight
     "clip_range": (
         "clip range", "clipping range", "clip ratio", "clipping parameter", "clip parameter", "ppo clip"
@@ -296,6 +300,9 @@ COUNT_KEYS = {
     "num_trees",
     "num_particles",
     "ensemble_size",
+    "num_elites",
+    "samples_per_iteration",
+    "optimization_iterations",
 }
 STANDARD_KEYS = (
     "optimizer",
