@@ -102,3 +102,14 @@ def test_a_sampling_planners_iterations_samples_and_elites() -> None:
     assert got["optimization_iterations"] == [(10.0, "stated")]
     assert got["samples_per_iteration"] == [(1000.0, "stated"), (100.0, "stated")]
     assert got["num_elites"] == [(100.0, "stated"), (10.0, "stated")]
+
+
+def test_values_paired_with_the_things_named_after_them_respectively() -> None:
+    got = found(
+        "The word embedding size are 50 and 300 for English and Chinese dataset respectively. We optimize "
+        "both models with Adam, using learning rates of 0.001 and 0.0001 for $\\theta$ and $\\psi$ "
+        "respectively.\n",
+        context=True,
+    )
+    assert got["embedding_dim"] == [(50.0, "stated", "English"), (300.0, "stated", "Chinese")]
+    assert got["learning_rate"] == [(0.001, "stated", "θ"), (0.0001, "stated", "ψ")]

@@ -21,6 +21,12 @@ RESPECTIVELY = re.compile(
     r"respectively\b",
     re.I,
 )
+# "the embedding size is 50 and 300 for English and Chinese respectively": the things after the values
+_THEN_THINGS = re.compile(
+    rf"(?<![\w.−-])(?P<values>{_BARE}(?:\s*,\s*{_BARE})*\s*,?\s*(?:and|or)\s+{_BARE})\s+(?:for|on|in)\s+(?:the\s+)?"
+    r"(?P<things>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s*and\s+[\w-]+)(?:\s+[a-z]+)?\s*,?\s*respectively\b",
+    re.I,
+)
 # "the actor and critic learning rates are 1e-4 and 1e-3": two values a plural verb pairs by order, when the
 # sentence names as many settings or things (no 'respectively' needed)
 _IMPLIED = re.compile(
@@ -65,6 +71,14 @@ def respectively(text: str) -> list[tuple[re.Match[str], list[Paired]]]:
             sym = next(iter(symbols))
             pairs = [p._replace(name=f"{p.name} {sym}") for p in pairs]
         out.append((m, pairs))
+    for m in _THEN_THINGS.finditer(text):
+        prefix, _, items = _listed(text, m)
+        things = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["things"])
+        names = [n["name"] for n in re.finditer(NAME, prefix, re.I)]
+        if len({canonical_key(n) for n in names}) == 1 and len(things) == len(items):
+            name, key = names[-1], canonical_key(names[-1])
+            pairs = [Paired(name, key, v, span, t, None) for t, (v, span) in zip(things, items, strict=True)]
+            out.append((m, pairs))
     for m in _IMPLIED.finditer(text):
         prefix, _, items = _listed(text, m)
         if not re.search(r"\band\b", prefix):
