@@ -113,3 +113,13 @@ def test_values_paired_with_the_things_named_after_them_respectively() -> None:
     )
     assert got["embedding_dim"] == [(50.0, "stated", "English"), (300.0, "stated", "Chinese")]
     assert got["learning_rate"] == [(0.001, "stated", "θ"), (0.0001, "stated", "ψ")]
+
+
+def test_greek_symbols_with_word_subscripts_listed_after_one_verb() -> None:
+    got = found(
+        "The loss function weights are set as λnormal = 1.6 × 10−4, λdepth = 0.1 and λcontrastive = "
+        "0.001.\n\n"
+        "We set $\\lambda_{\\text{voxel}} = 2$.\n"
+    )
+    assert got["lambdanormal"] == [(0.00016, "stated")] and got["lambdadepth"] == [(0.1, "stated")]
+    assert got["lambdacontrastive"] == [(0.001, "stated")] and got["lambdavoxel"] == [(2.0, "stated")]

@@ -74,7 +74,9 @@ FRAMED_VALUE_NAME = re.compile(
     re.I,
 )
 SYM = (
-    r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?(?:[0-9a-z]{1,2}|min|max|init|final|start|end)\}?)?|[b-zA-HJ-Z](?:_\{?(?:[0-9a-z]{1,3}|[a-z]{4,8})\}?|\d{1,2})?)"
+    # a Greek letter may carry a word as its subscript: 'λ_depth', and 'λdepth' where a PDF ran it on
+    r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?(?:[0-9a-z]{1,2}|min|max|init|final|start|end|[a-z]{3,12})\}?)?"
+    r"|[b-zA-HJ-Z](?:_\{?(?:[0-9a-z]{1,3}|[a-z]{4,8})\}?|\d{1,2})?)"
     r"(?![\w])"
 )
 # the equation a symbol comes from, between it and its value: "λ from Eq. (6) was set to 0.3"

@@ -129,6 +129,9 @@ from tools.analysis.hp_vocabulary import (
 )
 from tools.analysis.hp_worded_list import worded_lists
 
+# assignments listed before this one after the same verb: "set as λ_a = 1, λ_b = 0.1 and "
+_EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:{SCALAR})\s*,?\s*(?:and\s+)?)+$")
+_WORD_SUBSCRIPT = re.compile(r"^[α-ωΑ-Ωϵϑϕϱς]_?\{?[a-z]{3,12}\}?$")
 _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
@@ -598,8 +601,11 @@ class _ProseScan:
         elif reading := read_assigned(before, text[m.end("value") : m.end("value") + 40], sym, value):
             self.emit(m, reading.name, reading.key, value, span, reading.flagged, reading.context)
             return
-        elif SETTING_VERB.search(text[max(0, m.start() - 40) : m.start()]):
-            self.emit(m, sym, symbol_key(sym), value, span, flagged=LETTER_ONLY)  # name guessed
+        elif SETTING_VERB.search(_EARLIER_ITEMS.sub("", text[max(0, m.start() - 160) : m.start()])[-40:]):
+            # "set as λ_depth = 0.1 and λ_voxel = 2": a word subscript names the symbol; a bare letter's name
+            # is a guess
+            named = _WORD_SUBSCRIPT.search(sym)
+            self.emit(m, sym, symbol_key(sym), value, span, flagged=not named and LETTER_ONLY)
             return
         else:
             return

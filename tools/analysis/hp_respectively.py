@@ -11,7 +11,7 @@ from typing import NamedTuple
 from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_paragraphs import SENTENCE_START
 from tools.analysis.hp_patterns import NAME, of_head
-from tools.analysis.hp_vocabulary import RESULT_WORDS, canonical_key
+from tools.analysis.hp_vocabulary import RESULT_WORDS, WORD_VALUED, canonical_key
 
 _ONE = rf"(?:(?P<s>[^\W\d_][\w{{}}]{{0,6}})\s*=\s*)?(?P<v>{SCALAR})"
 _ITEM = re.compile(_ONE)
@@ -75,7 +75,8 @@ def respectively(text: str) -> list[tuple[re.Match[str], list[Paired]]]:
         prefix, _, items = _listed(text, m)
         things = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["things"])
         names = [n["name"] for n in re.finditer(NAME, prefix, re.I)]
-        if len({canonical_key(n) for n in names}) == 1 and len(things) == len(items):
+        keys = {canonical_key(n) for n in names}
+        if len(keys) == 1 and not keys & WORD_VALUED and len(things) == len(items):  # 'loss' takes no number
             name, key = names[-1], canonical_key(names[-1])
             pairs = [Paired(name, key, v, span, t, None) for t, (v, span) in zip(things, items, strict=True)]
             out.append((m, pairs))
