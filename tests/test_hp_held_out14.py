@@ -121,5 +121,5 @@ def test_greek_symbols_with_word_subscripts_listed_after_one_verb() -> None:
         "0.001.\n\n"
         "We set $\\lambda_{\\text{voxel}} = 2$.\n"
     )
-    assert got["lambdanormal"] == [(0.00016, "stated")] and got["lambdadepth"] == [(0.1, "stated")]
-    assert got["lambdacontrastive"] == [(0.001, "stated")] and got["lambdavoxel"] == [(2.0, "stated")]
+    assert got["lambda_normal"] == [(0.00016, "stated")] and got["lambda_depth"] == [(0.1, "stated")]
+    assert got["lambda_contrastive"] == [(0.001, "stated")] and got["lambda_voxel"] == [(2.0, "stated")]

@@ -144,6 +144,8 @@ def symbol_key(sym: str) -> str:
     plain = sym.replace("_", "").replace("{", "").replace("}", "")
     if word := re.fullmatch(r"(.)_?\{?(min|max|init|final|start|end)\}?", sym):  # ϵ_min, ϵmax: epsilon_min
         return f"{GREEK.get(word[1], word[1])}_{word[2]}"
+    if word := re.fullmatch(r"([α-ωΑ-Ωϵϑϕϱς])_?\{?([a-z]{3,12})\}?", sym):  # λ_depth, λdepth: lambda_depth
+        return f"{GREEK.get(word[1], word[1])}_{word[2]}"
     return "".join(GREEK.get(ch, ch) for ch in plain)
 
 
