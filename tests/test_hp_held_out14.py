@@ -123,3 +123,8 @@ def test_greek_symbols_with_word_subscripts_listed_after_one_verb() -> None:
     )
     assert got["lambda_normal"] == [(0.00016, "stated")] and got["lambda_depth"] == [(0.1, "stated")]
     assert got["lambda_contrastive"] == [(0.001, "stated")] and got["lambda_voxel"] == [(2.0, "stated")]
+
+
+def test_a_count_before_a_compound_noun_is_not_the_qualifiers() -> None:
+    got = found("We use 48 depth hypotheses for our final architecture, and 4 residual layers.\n")
+    assert got["num_layers"] == [(4.0, "stated")]  # 'depth' qualifies the hypotheses: no 48 layers

@@ -183,6 +183,8 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
         return True
     if re.search(r"[×x]\s*$", text[max(0, m.start() - 4) : m.start("value")]):
         return True  # "3 × 3 convolutional layers": a kernel's size, not a count
+    if not m["name"].lower().endswith("s") and re.match(r"[\s-]+[a-z]{3,}s\b", text[m.end() :]):
+        return True  # "48 depth hypotheses": the count is the hypotheses', 'depth' only qualifies them
     return bool(re.match(r"\s*of\b", text[m.end() :]) and "step" in m.group("name").lower())
 
 
