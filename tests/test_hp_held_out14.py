@@ -126,5 +126,9 @@ def test_greek_symbols_with_word_subscripts_listed_after_one_verb() -> None:
 
 
 def test_a_count_before_a_compound_noun_is_not_the_qualifiers() -> None:
-    got = found("We use 48 depth hypotheses for our final architecture, and 4 residual layers.\n")
+    got = found(
+        "We use 48 depth hypotheses for our final architecture, and 4 residual layers. The number of depth "
+        "hypotheses is chosen as 48.\n"
+    )
     assert got["num_layers"] == [(4.0, "stated")]  # 'depth' qualifies the hypotheses: no 48 layers
+    assert got["num_depth_hypotheses"] == [(48.0, "stated")]

@@ -258,6 +258,9 @@ def _bad_name_value(m: re.Match[str]) -> bool:
     paired = _PAIRED_GAP.fullmatch(gap.strip())  # one value per thing named, or one value both share
     if not paired and re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
         return True
+    first = (m.group("gap") or "").split()[:1]
+    if " " not in m["name"].strip() and first and re.fullmatch(r"[a-z]{3,}(?<!s)s", first[0]):
+        return True  # "the number of depth hypotheses is 48": 'depth' only qualifies the hypotheses
     names = (canonical_key(g.group("name")) for g in re.finditer(NAME, m.group("gap") or "", re.I))
     return any(k not in COUNT_ONLY for k in names)
 
