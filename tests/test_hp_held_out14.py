@@ -132,3 +132,17 @@ def test_a_count_before_a_compound_noun_is_not_the_qualifiers() -> None:
     )
     assert got["num_layers"] == [(4.0, "stated")]  # 'depth' qualifies the hypotheses: no 48 layers
     assert got["num_depth_hypotheses"] == [(48.0, "stated")]
+
+
+def test_a_value_that_may_hold_a_lost_footnote_mark_is_a_candidate() -> None:
+    """A page whose footnote 2 has no mark in its text lost the mark into a number: 'β = 1' plus the mark
+    reads 'β = 12'. The value is kept for the agent to check, never stated."""
+    md = (
+        "<!-- page 1 -->\n# 1 Experiments\nThe splits follow [11]¹, with two hours of development data. We "
+        "fix the loss hyper-parameter β = 12. We train for 20 epochs with a batch size of 64.\n"
+        "¹The corpus is publicly available. ²The results were not sensitive to this parameter.\n"
+    )
+    got = found(md)
+    assert got["beta"] == [(12.0, "candidate")]
+    assert got["epochs"] == [(20.0, "stated")] and got["batch_size"] == [(64.0, "stated")]
+    assert found(md.replace("data. We", "data². We"))["beta"] == [(12.0, "stated")]  # the mark is there

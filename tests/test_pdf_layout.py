@@ -337,3 +337,10 @@ def test_a_header_set_tight_gives_one_word_per_column() -> None:
     rows = [[r.text for r in ln.runs] for ln in out if ln.kind == "table"]
     assert rows[0] == ["", "Layers", "Width", "FFN", "Heads"]
     assert rows[1] == ["Tiny (T)", "12", "192", "768", "3"]
+
+
+def test_a_footnote_mark_after_a_citation_bracket_is_a_superscript() -> None:
+    """A mark set after a numbered citation ('[11]' then the mark) prints as a superscript, not as a digit
+    run onto the bracket ('[11]1')."""
+    md = convert("footnotemarks").markdown
+    assert "follow [11]¹, with two hours" in md

@@ -16,6 +16,7 @@ from tools.analysis.findings import Hyperparameter
 from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_compared import demote_compared
+from tools.analysis.hp_footnotes import demote_glued_marks
 from tools.analysis.hp_normalize import VALUE_RE, names_match, normalize_value, values_match
 from tools.analysis.hp_paragraphs import ALG_INPUT, OTHERS_WORK, markdown_lines, paragraphs
 from tools.analysis.hp_prose import prose_matches
@@ -53,4 +54,4 @@ def find_hyperparameters(markdown: str) -> list[Hyperparameter]:
         where = "algorithm" if ALG_INPUT.match(para.text) else "prose"
         prose_matches(para.text, para.line_at, symbols, out, where)
     out.items.sort(key=lambda h: h.line)
-    return demote_compared(out.items, [p.text for p in prose_paras])
+    return demote_glued_marks(demote_compared(out.items, [p.text for p in prose_paras]), lines)

@@ -43,7 +43,10 @@ _CMEX_CAND = re.compile(
 
 
 # a footnote mark: one or two digits right after a word (or its full stop), or opening a footnote's text
-_MARK_AFTER = re.compile(r"(?<=[A-Za-z]{2})\d{1,2}(?![\w.,]\w)|(?<=[A-Za-z]{2}[.,;:)])\d{1,2}(?=\s|$)")
+_MARK_AFTER = re.compile(
+    r"(?<=[A-Za-z]{2})\d{1,2}(?![\w.,]\w)|(?<=[A-Za-z]{2}[.,;:)])\d{1,2}(?=\s|$)"
+    r"|(?<=\[\d|\d\])\d{1,2}(?=[\s.,;:]|$)"  # after a numbered citation: '[11]2,'
+)
 _FOOTNOTE_OPENS = r"[A-Z][a-z]|https?://|www\."  # what a footnote's text opens with: "There", "https://..."
 _MARK_BEFORE = re.compile(rf"^\d{{1,2}}(?={_FOOTNOTE_OPENS})")  # "1There", "3https://..."
 _DIGIT = re.compile(r"\d")  # every footnote mark holds one: a run without one needs no other look
