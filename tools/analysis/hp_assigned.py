@@ -137,6 +137,10 @@ class Reading(NamedTuple):
     context: str | None = None
 
 
+# a Greek letter with a word as its subscript names its symbol: 'λ_depth', 'λdepth' (a PDF ran it on)
+WORD_SUBSCRIPT = re.compile(r"([α-ωΑ-Ωϵϑϕϱς])_?\{?([a-z]{3,12})\}?")
+
+
 def symbol_key(sym: str) -> str:
     """A key spelled from the symbol itself: 'κ' -> 'kappa', 'β_1' -> 'beta1', 'n_critic' -> 'n_critic'."""
     if re.fullmatch(r"[A-Za-z]_\{?[a-z]{2,}\}?", sym):
@@ -144,7 +148,7 @@ def symbol_key(sym: str) -> str:
     plain = sym.replace("_", "").replace("{", "").replace("}", "")
     if word := re.fullmatch(r"(.)_?\{?(min|max|init|final|start|end)\}?", sym):  # ϵ_min, ϵmax: epsilon_min
         return f"{GREEK.get(word[1], word[1])}_{word[2]}"
-    if word := re.fullmatch(r"([α-ωΑ-Ωϵϑϕϱς])_?\{?([a-z]{3,12})\}?", sym):  # λ_depth, λdepth: lambda_depth
+    if word := WORD_SUBSCRIPT.fullmatch(sym):  # λ_depth, λdepth: lambda_depth
         return f"{GREEK.get(word[1], word[1])}_{word[2]}"
     return "".join(GREEK.get(ch, ch) for ch in plain)
 

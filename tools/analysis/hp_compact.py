@@ -59,8 +59,10 @@ _ITEM = re.compile(
     re.I,
 )
 # words no name of a setting holds: a clause ('we employ importance sampling: 2', 'x is redefined as: 1')
-_NOT_NOUNS = {"we", "i", "it", "is", "are", "was", "were", "be", "as", "the", "our", "this", "that", "which"}
-_NOT_NOUNS |= {"with", "by", "to", "from"}  # 'with error bounded by: ...' opens a clause, names nothing
+_NOT_NOUNS = {
+    *("we", "i", "it", "is", "are", "was", "were", "be", "as", "the", "our", "this", "that", "which"),
+    *("with", "by", "to", "from"),  # 'with error bounded by: ...' opens a clause, names nothing
+}
 
 
 def compact(text: str) -> Iterator[Named]:

@@ -29,10 +29,8 @@ def _unmarked(lines: list[_Line]) -> dict[int, set[str]]:
             notes.setdefault(ln.page, set()).update(_NOTE_MARK.findall(ln.text))
         else:
             body.setdefault(ln.page, []).append(ln.text)
-    return {
-        page: {n.translate(_TO_DIGITS) for n in marks if n not in "".join(body.get(page, []))}
-        for page, marks in notes.items()
-    }
+    texts = {page: "".join(body.get(page, [])) for page in notes}
+    return {page: {n.translate(_TO_DIGITS) for n in ns if n not in texts[page]} for page, ns in notes.items()}
 
 
 def demote_glued_marks(findings: list[Hyperparameter], lines: list[_Line]) -> list[Hyperparameter]:

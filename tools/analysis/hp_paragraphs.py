@@ -153,6 +153,12 @@ SENTENCE_END = re.compile(rf"{_NOT_AT}[.!?](?=\s+[A-Z(]|\s*$)")
 _SENTENCE_REACH = 1000  # looked at around a match; the quote is cut to 200 characters anyway
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of a paragraph, in order."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    return list(zip([0, *ends], ends, strict=False))
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding text[start:end] (at most 200 characters of it), found within a fixed reach so a
     paragraph of one endless line costs the same per match."""

@@ -6,7 +6,14 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from tools.analysis.hp_assigned import GREEK_FACTOR, explicit_one, read_assigned, size_of, symbol_key
+from tools.analysis.hp_assigned import (
+    GREEK_FACTOR,
+    WORD_SUBSCRIPT,
+    explicit_one,
+    read_assigned,
+    size_of,
+    symbol_key,
+)
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_compact import compact
 from tools.analysis.hp_confidence import (
@@ -28,7 +35,7 @@ from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_init import initial_moments
 from tools.analysis.hp_models import models
 from tools.analysis.hp_normalize import NUM, PHYSICAL_UNIT, SCALAR, WORDNUM, clean_float, normalize_value
-from tools.analysis.hp_paragraphs import SENTENCE_END, SENTENCE_START, sentence_around
+from tools.analysis.hp_paragraphs import SENTENCE_START, sentence_around, sentence_spans
 from tools.analysis.hp_patterns import (
     ABOUT_LR,
     ACTIVATION,
@@ -131,7 +138,6 @@ from tools.analysis.hp_worded_list import worded_lists
 
 # assignments listed before this one after the same verb: "set as λ_a = 1, λ_b = 0.1 and "
 _EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:{SCALAR})\s*,?\s*(?:and\s+)?)+$")
-_WORD_SUBSCRIPT = re.compile(r"^[α-ωΑ-Ωϵϑϕϱς]_?\{?[a-z]{3,12}\}?$")
 _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
@@ -300,8 +306,8 @@ class _ProseScan:
             value, unit = f"{value} {physical['unit']}", physical  # '64 ms' is 0.064 (s), '16 kHz' 16000 (Hz)
         if key == "learning_rate" and sampler_step(name, sentence_around(self.text, *span)):
             key = "proposal_step_size"  # "a step size of 0.1 for the random walk proposal"
-        rmsprop = _RMSPROP.search(sentence_around(self.text, *span))
-        if key == "lr_decay" and not ABOUT_LR.search(m[0]) and rmsprop:
+        rmsprop = key == "lr_decay" and not ABOUT_LR.search(m[0])
+        if rmsprop and _RMSPROP.search(sentence_around(self.text, *span)):
             key = "rmsprop_decay"  # "RMSProp with a learning rate of 1e-3 and a decay rate of 0.9": its ρ
         if unit and key == "warmup_steps" and unit[1].lower() == "epochs":
             key = "warmup_epochs"  # "a warmup of 10 epochs"
@@ -455,13 +461,11 @@ class _ProseScan:
 
     def initial_distributions(self) -> None:
         """'initialised from a zero-mean Gaussian with standard deviation 0.01': init_mean, init_std."""
-        start = 0
-        for end in [m.end() for m in SENTENCE_END.finditer(self.text)] + [len(self.text)]:
+        for start, end in sentence_spans(self.text):
             for moment in initial_moments(self.text[start:end]):
                 a, b = start + moment.span[0], start + moment.span[1]
                 if self.free(a, b) and (at := _ANY.match(self.text, a, b)):
                     self.emit(at, moment.name, moment.key, moment.value, (a, b))
-            start = end
 
     def index_ranges(self) -> None:
         """'from t = 0 up to t = 300': a phase of a run, no setting; its bounds are claimed."""
@@ -609,7 +613,7 @@ class _ProseScan:
         elif SETTING_VERB.search(_EARLIER_ITEMS.sub("", text[max(0, m.start() - 160) : m.start()])[-40:]):
             # "set as λ_depth = 0.1 and λ_voxel = 2": a word subscript names the symbol; a bare letter's name
             # is a guess
-            named = _WORD_SUBSCRIPT.search(sym)
+            named = WORD_SUBSCRIPT.fullmatch(sym)
             self.emit(m, sym, symbol_key(sym), value, span, flagged=not named and LETTER_ONLY)
             return
         else:
@@ -793,8 +797,7 @@ class _ProseScan:
     def rate_phases(self) -> None:
         """'the learning rate schedule: 10^-2 for 80 epochs, and 10^-3 for 40 epochs': each phase's rate, its
         length as context (two phases or more in a sentence about the learning rate)."""
-        ends = [m.end() for m in SENTENCE_END.finditer(self.text)] + [len(self.text)]
-        for start, end in zip([0, *ends], ends, strict=False):
+        for start, end in sentence_spans(self.text):
             if not ABOUT_LR.search(self.text, start, end):
                 continue
             phases = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tools.analysis.hp_paragraphs import sentence_around
 from tools.analysis.hp_phrased import Spanned
 
 _PART = r"\d{1,2}(?:\.\d+)?"
@@ -17,12 +18,6 @@ _RATIO = re.compile(
 _SPLIT_WORD = re.compile(r"\b(?:split|splits|splitting|ratio|partition\w*|divided|divide)\b", re.I)
 _PART_WORD = re.compile(r"\b(train(?:ing)?|val(?:idation)?|dev(?:elopment)?|test(?:ing)?)\b", re.I)
 _KEYS = {"t": "train", "v": "validation", "d": "validation"}
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    right = min((k for k in (text.find(". ", end), text.find("\n", end)) if k >= 0), default=len(text))
-    return text[left:right]
 
 
 def _names(sentence: str, n: int) -> list[str]:
@@ -43,7 +38,7 @@ def ratio_splits(text: str) -> Iterator[Spanned]:
         total = sum(float(m[g]) for g in parts)
         if min(abs(total - whole) for whole in (100, 10, 1)) > 1e-9:
             continue
-        sentence = _sentence(text, m.start(), m.end())
+        sentence = sentence_around(text, m.start(), m.end())
         if not _SPLIT_WORD.search(sentence) or not _PART_WORD.search(sentence):
             continue
         for g, name in zip(parts, _names(sentence, len(parts)), strict=True):
