@@ -27,6 +27,8 @@ Figures per paper and in total (pooled over papers):
   hp_recall / hp_precision: extracted hyperparameters vs hyperparameters.json (names and values matched
       with tools.analysis.hyperparams.names_match / values_match: synonyms, 3e-4 == 3 × 10^-4 == 0.0003,
       200K == 200000).
+  hp_shown_recall / hp_candidates: labels matched by a stated finding or a candidate (what the agent is shown
+      to use or confirm), and how many candidates that took.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ TOTAL_KEYS = (
     "pages_per_s", "markitdown_pages_per_s", "speedup", "eq_label_recall", "eq_label_precision",
     "eq_body_attached", "eq_body_attached_mapped", "wrong_flagged", "right_flagged", "text_phrase_recall",
     "alg_caption_recall",
-    "thm_recall", "hp_recall", "hp_precision",
+    "thm_recall", "hp_recall", "hp_precision", "hp_shown_recall", "hp_candidates",
 )
 CONVERTER_KEYS = ("converter_pages_per_s", "converter_speedup")  # reported apart from the quality figures
 
@@ -377,7 +379,7 @@ def _pooled(rows: list[dict]) -> dict:
     tm = sum(r["markitdown_seconds"] for r in rows) if timed else None
     eq = [sum(r["_eq"][k] for r in rows) for k in range(5)]
     mapped = [sum(r["_eq"][k] for r in rows if not r["_mapless"]) for k in (3, 4)]
-    hp = [sum(r["_hp"][k] for r in rows) for k in range(4)]
+    hp = [sum(r["_hp"][k] for r in rows) for k in range(5)]
     fl = [sum(r["_flag"][k] for r in rows) for k in range(4)]
 
     def weighted(key: str, weight: str) -> float | None:
@@ -396,6 +398,7 @@ def _pooled(rows: list[dict]) -> dict:
         "alg_caption_recall": weighted("alg_caption_recall", "_alg"),
         "thm_recall": weighted("thm_recall", "_thm"),
         "hp_recall": ratio(hp[0], hp[1]), "hp_precision": ratio(hp[2], hp[3]),
+        "hp_shown_recall": ratio(hp[4], hp[1]), "hp_candidates": sum(r["hp_candidates"] for r in rows),
     }
 
 

@@ -34,6 +34,8 @@ KEYS = (
     "thm_number_recall",
     "hp_recall",
     "hp_precision",
+    "hp_shown_recall",
+    "hp_candidates",
 )
 GT_TEX_LIMIT = 160
 
@@ -116,6 +118,8 @@ def run_latex(corpus: Path, runs: int) -> dict:
         "thm_number_recall": ratio(n[7], n[8]),
         "hp_recall": ratio(sum(r["_hp"][0] for r in rows), sum(r["_hp"][1] for r in rows)),
         "hp_precision": ratio(sum(r["_hp"][2] for r in rows), sum(r["_hp"][3] for r in rows)),
+        "hp_shown_recall": ratio(sum(r["_hp"][4] for r in rows), sum(r["_hp"][1] for r in rows)),
+        "hp_candidates": sum(r["hp_candidates"] for r in rows),
     }
     public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
     return {"route": "latex", "papers": public, "total": total}

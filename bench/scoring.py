@@ -192,14 +192,16 @@ def _finding_names(f) -> list[str]:
 
 def hp_scores(paper: Path, found: list) -> dict:
     """Recall and precision of the stated findings against the hand labels; candidates (values the scanner is
-    unsure of) neither count as found nor against precision, and are counted apart (`hp_candidates`)."""
+    unsure of) neither count as found nor against precision, and are counted apart (`hp_candidates`).
+    `hp_shown_recall` counts a label the agent is shown at all: by a stated finding or by a candidate."""
     from tools.analysis.hyperparams import names_match, values_match
 
     items = hp_labels(paper)
     candidates = [f for f in found if getattr(f, "confidence", "stated") == "candidate"]
     found = [f for f in found if getattr(f, "confidence", "stated") != "candidate"]
     if items is None:
-        return {"hp_recall": None, "hp_precision": None, "hp_candidates": len(candidates), "_hp": (0,) * 4}
+        return {"hp_recall": None, "hp_precision": None, "hp_shown_recall": None,
+                "hp_candidates": len(candidates), "_hp": (0,) * 5}
 
     def match(f, it) -> bool:
         names = _label_names(it["name"], it.get("value", ""))
@@ -209,9 +211,11 @@ def hp_scores(paper: Path, found: list) -> dict:
 
     recalled = sum(any(match(f, it) for f in found) for it in items)
     precise = sum(any(match(f, it) for it in items) for f in found)
+    shown = sum(any(match(f, it) for f in found + candidates) for it in items)
     return {
         "hp_recall": recalled / len(items) if items else None,
         "hp_precision": precise / len(found) if found else None,
+        "hp_shown_recall": shown / len(items) if items else None,
         "hp_candidates": len(candidates),
-        "_hp": (recalled, len(items), precise, len(found)),
+        "_hp": (recalled, len(items), precise, len(found), shown),
     }

@@ -98,7 +98,7 @@ def test_a_label_whose_value_names_its_symbol_matches_a_finding_named_by_it(tmp_
         SimpleNamespace(key="L", name="L", value_normalized=1000.0, confidence="stated"),
         SimpleNamespace(key="gamma", name="γ", value_normalized=0.025, confidence="stated"),
     ]
-    assert hp_scores(tmp_path, found)["_hp"] == (2, 3, 2, 4)
+    assert hp_scores(tmp_path, found)["_hp"][:4] == (2, 3, 2, 4)
 
 
 def test_a_finding_whose_name_ends_with_the_labels_symbol_matches_it(tmp_path) -> None:
@@ -113,7 +113,7 @@ def test_a_finding_whose_name_ends_with_the_labels_symbol_matches_it(tmp_path) -
         SimpleNamespace(key=key, name="initial penalty ρ_0", value_normalized=3.0, confidence="stated"),
         SimpleNamespace(key=key, name="initial penalty", value_normalized=3.0, confidence="stated"),
     ]
-    assert hp_scores(tmp_path, found)["_hp"] == (1, 1, 1, 2)
+    assert hp_scores(tmp_path, found)["_hp"][:4] == (1, 1, 1, 2)
 
 
 def test_a_caption_found_with_its_citation_matches_the_ground_truth_without_it() -> None:
@@ -150,4 +150,24 @@ def test_a_label_named_with_its_symbol_matches_a_finding_named_without_it(tmp_pa
         SimpleNamespace(key=k, name=k.replace("_", " "), value_normalized=v, confidence="stated")
         for k, v in named
     ]
-    assert hp_scores(tmp_path, found)["_hp"] == (3, 3, 3, 4)
+    assert hp_scores(tmp_path, found)["_hp"][:4] == (3, 3, 3, 4)
+
+
+def test_a_candidate_is_shown_but_not_found(tmp_path) -> None:
+    """hp_shown_recall counts a label a candidate covers (shown to the agent); recall and precision do not."""
+    import json
+
+    from bench.scoring import hp_scores
+
+    items = [
+        {"name": "num_restarts", "value": "10", "value_normalized": 10},
+        {"name": "learning_rate", "value": "0.1", "value_normalized": 0.1},
+    ]
+    (tmp_path / "hyperparameters.json").write_text(json.dumps({"items": items}))
+    found = [
+        SimpleNamespace(key="learning_rate", name="learning rate", value_normalized=0.1, confidence="stated"),
+        SimpleNamespace(key="num_restarts", name="restarts", value_normalized=10.0, confidence="candidate"),
+    ]
+    got = hp_scores(tmp_path, found)
+    assert (got["hp_recall"], got["hp_precision"], got["hp_shown_recall"]) == (0.5, 1.0, 1.0)
+    assert got["hp_candidates"] == 1

@@ -46,7 +46,10 @@ _FLOOR = {
 }
 # values a setting never reaches: a momentum or a decay rate of 1 keeps everything ("momentum 1:" is a
 # numbered line of an algorithm)
-_CEILING = {"momentum": 1.0, "beta1": 1.0, "beta2": 1.0, "top_p": 1.01, "image_size": 8193}
+_CEILING = {
+    "momentum": 1.0, "beta1": 1.0, "beta2": 1.0, "top_p": 1.01, "image_size": 8193, "dropout": 1.01,
+    "label_smoothing": 1.01,
+}
 _WHOLE = {"batch_size", "beam_size", "top_k"}  # settings that are whole numbers though no count of parts
 _COUNTS = {"num_layers", "num_heads", "num_features", "num_experts", "num_runs", "num_parameters"}
 # runs stated as such in words: "averaged over ten random seeds", "five runs per configuration"
@@ -218,6 +221,16 @@ def doubt(  # noqa: PLR0913
     return _value_doubt(quote, key, value, norm, prose)
 
 
+def implausible(key: str, norm: object) -> bool:
+    """A value the setting never takes (two training steps, a momentum of 1)."""
+    return isinstance(norm, float) and norm < _FLOOR.get(key, 0) or above_ceiling(key, norm)
+
+
+def above_ceiling(key: str, norm: object) -> bool:
+    """A value above any the setting takes: a dropout of 60.5 is a measurement."""
+    return isinstance(norm, float) and norm >= _CEILING.get(key, float("inf"))
+
+
 def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = True) -> str | None:
     """What about the value itself, for its setting, says it may not be one: a length for an image size, a
     toy mixture, a phase of a schedule, an implausible or approximate value, a count in a description."""
@@ -229,7 +242,7 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
         return "a phase of a schedule (a rate for so many epochs), not the run's length"
     if key in _RUN_LENGTHS and re.search(rf"\bafter\s+(?:only\s+|just\s+)?{re.escape(value)}\s+[a-z]", quote):
         return "a point in a run ('fine-tuned after 1 epoch'), not its length"
-    if isinstance(norm, float) and (norm < _FLOOR.get(key, 0) or norm >= _CEILING.get(key, float("inf"))):
+    if implausible(key, norm):
         return "implausible value for this setting"
     counted = key in COUNT_KEYS or key.endswith("_steps") or key in _WHOLE
     if counted and re.fullmatch(r"\d+\.\d+", value.strip()):

@@ -8,8 +8,8 @@ import re
 
 from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_collector import Collector
-from tools.analysis.hp_confidence import no_sentence
-from tools.analysis.hp_normalize import SCALAR
+from tools.analysis.hp_confidence import above_ceiling, no_sentence
+from tools.analysis.hp_normalize import SCALAR, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_END
 from tools.analysis.hp_patterns import ALL_NAMES, NAME, OPT_NAMES_LIST, SYM, SYM_ASSIGN, phrase_re
 from tools.analysis.hp_prose import prose_matches
@@ -228,10 +228,19 @@ def _setting_row(line: _Line, row: re.Match[str], header: list[str], out: Collec
     """'| Learning rate | 1e-4 | 3e-4 |': one finding per column, the column's heading as its context."""
     key = canonical_key(row.group("name"))
     cells = row_cells(line.text)
+    if line.text.startswith("|") and (own := _RUN_NAME.fullmatch(cells[0][len(row.group("name")) :])):
+        # '| Weight decay 0.05 | 19.32 | 56.2 |': a run of a results table named by its setting; the setting's
+        # value is in the name, the other cells are what the run measured
+        out.add(line, row.group("name"), key, own["v"], "table", line.text, context=cells[0].strip())
+        return
     if line.text.startswith("|") and len(header) == len(cells) > 2:
-        for head, cell in zip(header[1:], cells[1:], strict=True):
-            if ROW_VALUE.fullmatch(cell.strip()):
-                out.add(line, row.group("name"), key, cell, "table", line.text, context=head or None)
+        pairs = zip(header[1:], cells[1:], strict=True)
+        values = [(head, cell) for head, cell in pairs if ROW_VALUE.fullmatch(cell.strip())]
+        # one value the setting cannot take ('| Dropout | 18.91 | 60.5 |'): the row holds a run's results
+        results = any(above_ceiling(key, normalize_value(cell)) for _, cell in values) and _RESULTS_ROW
+        for head, cell in values:
+            name = row.group("name")
+            out.add(line, name, key, cell, "table", line.text, context=head or None, flagged=results)
         return
     rest = row.group("rest")
     for v in ROW_VALUE.finditer(rest):
@@ -239,6 +248,8 @@ def _setting_row(line: _Line, row: re.Match[str], header: list[str], out: Collec
             out.add(line, row.group("name"), key, v.group(0), "table", line.text)
 
 
+_RESULTS_ROW = "a row whose values the setting cannot all take: a run's results, not its settings"
+_RUN_NAME = re.compile(rf"\s*[:=]?\s*(?P<v>{SCALAR})\s*")
 # a number inside a formula, not a value: "η_t = 1t^a" (a fraction flattened), "a ≥ 1 - b/2"
 _FORMULA_PIECE = re.compile(r"[A-Za-z^_(]|\s*[-−+*/^]\s*[A-Za-zα-ω(]")
 

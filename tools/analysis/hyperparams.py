@@ -18,6 +18,7 @@ from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_compared import demote_compared
 from tools.analysis.hp_footnotes import demote_glued_marks
 from tools.analysis.hp_normalize import VALUE_RE, names_match, normalize_value, values_match
+from tools.analysis.hp_own_words import own_word_candidates
 from tools.analysis.hp_paragraphs import ALG_INPUT, OTHERS_WORK, markdown_lines, paragraphs
 from tools.analysis.hp_prose import prose_matches
 from tools.analysis.hp_symbols import symbol_map
@@ -48,10 +49,12 @@ def find_hyperparameters(markdown: str) -> list[Hyperparameter]:
     symbols = symbol_map(prose_paras)
     table_lines = read_tables(lines, symbols, out)
     body = [ln if ln.no not in table_lines else _Line(ln.no, "", ln.page, ln.section) for ln in lines]
-    for para in paragraphs(body):
+    body_paras = list(paragraphs(body))
+    for para in body_paras:
         if OTHERS_WORK.search(para.starts[0][1].section or "") and not _CAPTION.match(para.text):
             continue  # a figure's caption describes the experiments wherever the figure floated
         where = "algorithm" if ALG_INPUT.match(para.text) else "prose"
         prose_matches(para.text, para.line_at, symbols, out, where)
     out.items.sort(key=lambda h: h.line)
-    return demote_glued_marks(demote_compared(out.items, [p.text for p in prose_paras]), lines)
+    found = demote_glued_marks(demote_compared(out.items, [p.text for p in prose_paras]), lines)
+    return sorted(found + own_word_candidates(body_paras, found), key=lambda h: h.line)

@@ -1,0 +1,180 @@
+"""Settings the scanner has no name for, read in the paper's own words as candidates.
+
+The named readings (hp_prose, hp_tables) know settings by their usual names. A paper also sets things only it
+has: "the dimension d of the weight matrices to 250", "a smoothing factor of 0.8", "10 episodes for each
+training step", "I = 3 clusters". Here every number left unread in a sentence that may state the paper's own
+setup is taken with the noun phrase that frames it, in one of four frames:
+
+- set:    "we set/fix/choose <phrase> to/at/as N"
+- symbol: "<symbol> = N" (with the noun after it: "I = 3 clusters")
+- of:     "<phrase> of N", "<phrase> is/was (set to) N"
+- count:  "N <plural noun phrase>"
+
+A phrase naming a setting the vocabulary knows ("epochs", "step size") is left to the named readings: they
+read it, or chose not to ("at least 500 epochs" is a bound). Every finding here is a `candidate`, never
+written into a config: the scanner cannot tell a setting from a measurement or the data's size, so the agent
+confirms it in the quoted sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from tools.analysis.findings import Hyperparameter
+from tools.analysis.findings import MarkdownLine as _Line
+from tools.analysis.hp_normalize import SCALAR, flat_value, normalize_value
+from tools.analysis.hp_own_lists import DATA_SENTENCE, NOT_SETTING_BEFORE, NOT_SETTING_WORD, STOP, VERB
+from tools.analysis.hp_paragraphs import OTHERS_WORK, Para, sentence_spans
+from tools.analysis.hp_setup import decide
+from tools.analysis.hp_vocabulary import SYNONYMS, canonical_key
+
+DOUBT = "named in the paper's own words, not a setting the scanner knows: confirm it is one"
+
+_WORD = r"(?-i:[a-z][a-z-]*[a-z])"  # a lower-case word: a name in capitals is a dataset, method or person
+_SYM = r"[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,4}\}?)?"
+# a number standing alone: not a factor of a product, a thousands group the converter split ("5, 000"), a
+# range's end ("1, 2, ..., 10", "from 1 to 5"), a spread ("± 3"), a ratio ("50:50") or a relative amount
+# ("20% of the average distance")
+_NUMBER = (
+    rf"(?<![\w.^_/:-])(?<!\d,)(?<!\d,\s)(?P<num>[-−]?{SCALAR})(?![\w.]*\d)(?!\s*[×x]\s*\d)(?![\w%-])"
+    r"(?!,\s?\d{3}\b)(?!\s*±|\s*[:/]\s*\d)(?!\s*,\s*(?:\d+\s*,\s*)?(?:\.\s?){2,3}|\s*,\s*…|\s+to\s+[A-Za-z\d])"
+    r"(?!\s+of\s+the\b)"
+)
+_SET = re.compile(
+    rf"\b(?:set|sets|setting|fix|fixed|fixes|choose|chose|chosen|select|selected|initiali[sz]e[ds]?)\s+"
+    rf"(?P<np>(?:(?:the|a|an|our|its|each)\s+)?(?:{_WORD}\s+){{0,3}}{_WORD}(?:\s+{_SYM})?"
+    rf"(?:\s+of\s+[^.;:]{{1,40}}?)?)\s+"
+    rf"(?:to|at|as|equal\s+to)\s+(?:be\s+)?(?:(?:a|an)\s+(?:{_WORD}\s+)?values?\s+of\s+)?{_NUMBER}",
+    re.I,
+)
+_SYMBOL = re.compile(
+    rf"(?<![\w\\])(?P<np>{_SYM})\s*=\s*{_NUMBER}"
+    # not a formula's coefficient ('n = 4 b^2') or a range ('t = 1 and t = 5')
+    rf"(?!\s*[A-Za-zα-ω](?:[\^_(]|\s*=))(?!,?\s+(?:and|to|until)\s+{_SYM}\s*=)"
+    rf"(?:\s+(?P<noun>{_WORD}s)\b)?"
+)
+_OF = re.compile(
+    rf"(?<![\w-])(?P<np>(?:{_WORD}\s+){{0,3}}{_WORD})\s+(?:of|is|was|are|were|equals?)\s+"
+    rf"(?:(?:set|fixed|chosen)\s+(?:to|at|as)\s+|equal\s+to\s+|about\s+|around\s+|approximately\s+|roughly\s+)?"
+    rf"{_NUMBER}",
+    re.I,
+)
+_COUNT = re.compile(rf"{_NUMBER}\s+(?P<np>(?:{_WORD}\s+){{0,2}}{_WORD}s)\b(?!\s+(?:of|per)\b)", re.I)
+_FRAMES = (_SET, _SYMBOL, _OF, _COUNT)
+# a range's start ("from t = 0 up to t = 250"), a factor of a product ("W · S = 600")
+_SYMBOL_AFTER = re.compile(r"(?:\b(?:from|between|to|and|until)|[·×*])\s*$")
+# a capitalised word right before a count names a thing ("Mode 1 starts", "Atari 2600 games"), unless it opens
+# the sentence's verb phrase ("Using 50 samples")
+_NAME_BEFORE = re.compile(r"\b(?!(?:Using|With|Use|For|Only|All|After|Then|Each)\s)[A-Z][\w-]*\s+$")
+# a sentence citing other work, without a word of the paper's own ("Hafner et al. (2018) uses 1000 samples")
+_CITES = re.compile(r"\bet\s+al\b|\[\d+(?:[,–-]\s*\d+)*\]")
+_OWN = re.compile(r"\b(?:we|our|us)\b", re.I)
+_HEADLESS = re.compile(r"^(?:value|values|number|numbers|amount|size|factor|one|ones)$", re.I)
+
+
+def own_word_candidates(paras: Iterable[Para], known: list[Hyperparameter]) -> list[Hyperparameter]:
+    """Candidates for the numbers of own-setup sentences that no finding in `known` already reads."""
+    taken: dict[int, list[str]] = {}
+    for h in known:
+        taken.setdefault(h.line, []).append(h.value)
+    seen = {(h.key, flat_value(h.value_normalized)) for h in known}
+    out: list[Hyperparameter] = []
+    for para in paras:
+        section = para.starts[0][1].section
+        if OTHERS_WORK.search(section or ""):
+            continue
+        for a, b in sentence_spans(para.text):
+            sentence = para.text[a:b].strip()
+            if not _own_sentence(section, sentence):
+                continue
+            for start, name, value in _framed(para.text, a, b):
+                line = para.line_at(start)
+                norm = normalize_value(value)
+                key = canonical_key(name)
+                if key in SYNONYMS or (key, flat_value(norm)) in seen or _read(value, taken.get(line.no, [])):
+                    continue
+                seen.add((key, flat_value(norm)))
+                taken.setdefault(line.no, []).append(value)
+                out.append(_candidate(line, name, key, value, norm, sentence))
+    return out
+
+
+def _read(value: str, values: list[str]) -> bool:
+    """Is the number already part of a value found on its line ('64' of '64 ms', '0.5' of '0.5 and 0.9')?"""
+    rx = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d.])")
+    return any(rx.search(v) for v in values)
+
+
+def _own_sentence(section: str | None, sentence: str) -> bool:
+    """May it state the paper's own setup? Not theory, results or others' work ("Hafner et al. use ...")."""
+    cites_others = bool(_CITES.search(sentence)) and not _OWN.search(sentence)
+    return decide(section, sentence).own is not False and not cites_others
+
+
+def _framed(text: str, a: int, b: int) -> Iterator[tuple[int, str, str]]:
+    """(offset, phrase, value) for each number of text[a:b] in a frame, the first frame that reads it."""
+    done: set[int] = set()
+    data = bool(DATA_SENTENCE.search(text, a, b))
+    for rx in _FRAMES:
+        for m in rx.finditer(text, a, b):
+            start = m.start("num")
+            if start in done or NOT_SETTING_BEFORE.search(text[max(0, start - 24) : start]):
+                continue
+            before = text[max(0, m.start() - 30) : m.start()]
+            if rx in (_OF, _COUNT) and data or rx is _COUNT and _NAME_BEFORE.search(before):
+                continue  # the data's size, or a name's number
+            if rx is _SYMBOL and _SYMBOL_AFTER.search(before):
+                continue
+            name = _phrase(m, rx)
+            if name is not None and not re.fullmatch(r"(?:19|20)\d\d", m["num"]):  # a year
+                done.add(start)
+                yield start, name, m["num"].replace("−", "-")
+
+
+def _phrase(m: re.Match[str], rx: re.Pattern[str]) -> str | None:
+    """The setting's name from a frame's noun phrase, or None when it names no setting."""
+    if rx is _SYMBOL:
+        return _symbol_name(m)
+    words = m["np"].split()
+    while rx is not _COUNT and words and words[0].lower() in STOP:
+        words = words[1:]
+    stops = [i for i, w in enumerate(words) if w.lower() in STOP]
+    cut = max(stops, default=-1) + 1 if rx is _OF else min(stops, default=len(words))
+    # 'of' reads leftwards ("the accuracy of our model is 93.5" is an accuracy), the others rightwards ("the
+    # dimension d of the weight matrices" is a dimension): every word is checked, the name is the part kept
+    kept = words[cut:] if rx is _OF else words[:cut]
+    if not kept or _HEADLESS.match(" ".join(kept)) or any(VERB.match(w) for w in kept):
+        return None
+    if any(NOT_SETTING_WORD.fullmatch(w) for w in words):
+        return None
+    return " ".join(kept)
+
+
+def _symbol_name(m: re.Match[str]) -> str | None:
+    """'I = 3 clusters' -> 'clusters I'; None for an index ('i = 1', 'x_i = 0.5', 'β_t = 1': an element of a
+    sequence or a loop's start)."""
+    sym = m["np"]
+    if sym[:1].islower() and re.fullmatch(r"[012][A-Z]?", m["num"]):
+        return None
+    if re.search(r"_\{?[ijktn]\}?$", sym):
+        return None
+    noun = m["noun"] if m["noun"] and not VERB.match(m["noun"]) else None
+    if noun and NOT_SETTING_WORD.fullmatch(noun):
+        return None
+    return f"{noun} {sym}" if noun else sym
+
+
+def _candidate(line: _Line, name: str, key: str, value: str, norm: object, sentence: str) -> Hyperparameter:
+    return Hyperparameter(
+        line=line.no,
+        page=line.page,
+        section=line.section,
+        name=name,
+        key=key,
+        value=value,
+        value_normalized=norm,  # type: ignore[arg-type]
+        where="prose",
+        quote=sentence[:200],
+        confidence="candidate",
+        doubt=DOUBT,
+    )
