@@ -139,14 +139,21 @@ def hp_labels(paper: Path) -> list[dict] | None:
     return None
 
 
-def _label_names(name: str, value: object = "") -> list[str]:
+_DECAY_AT = re.compile(r"(?:lr|learning_rate)_decay_(?:epochs|steps|iterations)")
+
+
+def _label_names(name: str, value: object = "", value_normalized: object = None) -> list[str]:
     """A label's name and its last one or two words: 'encoder_layers' is a kind of layers, 'pretrain_epochs' a
     kind of epochs, 'output_activation' a kind of activation; and the symbols its own value assigns
-    ('\\lambda=0.025' is λ, 'n_\\text{critic}=100' is n_critic): a finding named by that symbol names it."""
+    ('\\lambda=0.025' is λ, 'n_\\text{critic}=100' is n_critic): a finding named by that symbol names it. A
+    list of epochs or steps a rate decays at also names its milestones."""
     words = re.split(r"[_\s]+", name.strip())
     out = []
     for parts in dict.fromkeys((tuple(words), tuple(_without_symbol(words)))):
         out += ["_".join(parts)] + ["_".join(parts[-k:]) for k in (2, 1) if len(parts) > k]
+    # 'lr_decay_epochs: 60, 90 and 120' names the epochs the rate decays at: its milestones
+    if isinstance(value_normalized, list) and _DECAY_AT.fullmatch(name):
+        out.append("lr_milestones")
     return [name] + out + _value_symbols(str(value))
 
 
@@ -204,7 +211,7 @@ def hp_scores(paper: Path, found: list) -> dict:
                 "hp_candidates": len(candidates), "_hp": (0,) * 5}
 
     def match(f, it) -> bool:
-        names = _label_names(it["name"], it.get("value", ""))
+        names = _label_names(it["name"], it.get("value", ""), it.get("value_normalized"))
         return values_match(f.value_normalized, it["value_normalized"]) and any(
             names_match(n, name) for n in _finding_names(f) for name in names
         )

@@ -79,3 +79,14 @@ def test_a_candidate_carries_its_sentence_and_why_it_is_one() -> None:
     (h,) = [h for h in find_hyperparameters(_setup("We keep 12 elite rollouts.")) if h.doubt == DOUBT]
     assert (h.name, h.value, h.confidence) == ("elite rollouts", "12", "candidate")
     assert h.quote == "We keep 12 elite rollouts." and "confirm" in h.doubt
+
+
+def test_acronyms_periods_and_passive_settings() -> None:
+    got = own(
+        _setup(
+            "We use a VLT of 5 in all runs. "
+            "We keep only every 10th time step of each game. The initial state was simply set to be 3."
+        )
+    )
+    assert got == {"vlt": [5.0], "time_step_interval": [10.0], "initial_state": [3.0]}
+    assert own(_setup("The RMSE of our model is 17.5. For L = 3 to R we stop.")) == {}

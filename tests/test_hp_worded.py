@@ -65,6 +65,15 @@ def test_a_step_decay_by_factor_and_milestones() -> None:
     assert "lr_decay" not in _found("Rewards use a decay factor of 0.9 per step.\n")  # no learning rate named
 
 
+def test_milestones_written_before_their_unit_are_no_run_length() -> None:
+    """'reduced by factor 0.1 at 60, 90 and 120 epochs' was read as epochs = [60, 90, 120]."""
+    got = _found("The learning rate 0.05 is reduced by factor 0.1 at 60, 90 and 120 epochs.\n")
+    assert got["lr_decay"] == [(0.1, "stated")] and "epochs" not in got
+    assert got["lr_milestones"] == [([60.0, 90.0, 120.0], "stated")]
+    got = _found("We train for 200 epochs, multiplying the learning rate by 0.5 at 100 and 150 epochs.\n")
+    assert got["epochs"] == [(200.0, "stated")] and got["lr_milestones"] == [([100.0, 150.0], "stated")]
+
+
 def test_a_symbol_named_once_keeps_its_name_in_the_sentence() -> None:
     got = _found(
         "We use a wide network with width factor q = 4 for the small setting and q = 8 for the large one.\n"

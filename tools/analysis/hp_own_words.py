@@ -31,13 +31,14 @@ from tools.analysis.hp_vocabulary import SYNONYMS, canonical_key
 DOUBT = "named in the paper's own words, not a setting the scanner knows: confirm it is one"
 
 _WORD = r"(?-i:[a-z][a-z-]*[a-z])"  # a lower-case word: a name in capitals is a dataset, method or person
-_SYM = r"[A-Za-zα-ωΑ-Ω](?:_\{?\w{1,4}\}?)?"
+_TERM = rf"(?:{_WORD}|(?-i:[A-Z]{{2,6}}))"  # a word, or an acronym the paper defines ("a VLT of 5")
+_SYM = r"[^\W\d_](?:_\{?\w{1,4}\}?)?"  # one letter, Latin or Greek (ϵ, ϕ, ℓ), maybe with a subscript
 # a number standing alone: not a factor of a product, a thousands group the converter split ("5, 000"), a
 # range's end ("1, 2, ..., 10", "from 1 to 5"), a spread ("± 3"), a ratio ("50:50") or a relative amount
 # ("20% of the average distance")
 _NUMBER = (
     rf"(?<![\w.^_/:-])(?<!\d,)(?<!\d,\s)(?P<num>[-−]?{SCALAR})(?![\w.]*\d)(?!\s*[×x]\s*\d)(?![\w%-])"
-    r"(?!,\s?\d{3}\b)(?!\s*±|\s*[:/]\s*\d)(?!\s*,\s*(?:\d+\s*,\s*)?(?:\.\s?){2,3}|\s*,\s*…|\s+to\s+[A-Za-z\d])"
+    r"(?!,\s?\d{3}\b)(?!\s*±|\s*[:/]\s*\d)(?!\s*,\s*(?:\d+\s*,\s*)?(?:\.\s?){2,3}|\s*,\s*…|\s+to\s+[-−]?\d)"
     r"(?!\s+of\s+the\b)"
 )
 _SET = re.compile(
@@ -49,20 +50,23 @@ _SET = re.compile(
 )
 _SYMBOL = re.compile(
     rf"(?<![\w\\])(?P<np>{_SYM})\s*=\s*{_NUMBER}"
-    # not a formula's coefficient ('n = 4 b^2') or a range ('t = 1 and t = 5')
-    rf"(?!\s*[A-Za-zα-ω](?:[\^_(]|\s*=))(?!,?\s+(?:and|to|until)\s+{_SYM}\s*=)"
+    # not a formula's coefficient ('n = 4 b^2', 'b = 3 ι') or a range ('t = 1 and t = 5', 'for L = 1 to R')
+    rf"(?!\s*[^\W\d_](?:[\^_(]|\s*=|\W|$))(?!,?\s+(?:and|to|until)\s+{_SYM}\s*=)(?!\s+to\b)"
     rf"(?:\s+(?P<noun>{_WORD}s)\b)?"
 )
 _OF = re.compile(
-    rf"(?<![\w-])(?P<np>(?:{_WORD}\s+){{0,3}}{_WORD})\s+(?:of|is|was|are|were|equals?)\s+"
-    rf"(?:(?:set|fixed|chosen)\s+(?:to|at|as)\s+|equal\s+to\s+|about\s+|around\s+|approximately\s+|roughly\s+)?"
+    rf"(?<![\w-])(?P<np>(?:{_TERM}\s+){{0,3}}{_TERM})\s+(?:of|is|was|are|were|equals?)\s+(?:[a-z]+ly\s+)?"
+    rf"(?:(?:set|fixed|chosen)\s+(?:to|at|as)\s+(?:be\s+)?|equal\s+to\s+|about\s+|around\s+|approximately\s+|"
+    rf"roughly\s+)?"
     rf"{_NUMBER}",
     re.I,
 )
 _COUNT = re.compile(rf"{_NUMBER}\s+(?P<np>(?:{_WORD}\s+){{0,2}}{_WORD}s)\b(?!\s+(?:of|per)\b)", re.I)
-_FRAMES = (_SET, _SYMBOL, _OF, _COUNT)
-# a range's start ("from t = 0 up to t = 250"), a factor of a product ("W · S = 600")
-_SYMBOL_AFTER = re.compile(r"(?:\b(?:from|between|to|and|until)|[·×*])\s*$")
+# "every 10th time step": a period
+_EVERY = re.compile(rf"\bevery\s+(?P<num>\d+)(?:st|nd|rd|th)?\s+(?P<np>(?:{_WORD}\s+)?{_WORD})\b", re.I)
+_FRAMES = (_SET, _SYMBOL, _EVERY, _OF, _COUNT)
+# a range's ends ("from t = 0 up to t = 250", "t = 251 and t = 600"), a factor of a product ("W · S = 600")
+_SYMBOL_AFTER = re.compile(r"(?:\b(?:from|between|until)|=\s*[-−]?\d[\d.,]*\s+(?:and|to|up\s+to)|[·×*])\s*$")
 # a capitalised word right before a count names a thing ("Mode 1 starts", "Atari 2600 games"), unless it opens
 # the sentence's verb phrase ("Using 50 samples")
 _NAME_BEFORE = re.compile(r"\b(?!(?:Using|With|Use|For|Only|All|After|Then|Each)\s)[A-Z][\w-]*\s+$")
@@ -74,9 +78,9 @@ _HEADLESS = re.compile(r"^(?:value|values|number|numbers|amount|size|factor|one|
 
 def own_word_candidates(paras: Iterable[Para], known: list[Hyperparameter]) -> list[Hyperparameter]:
     """Candidates for the numbers of own-setup sentences that no finding in `known` already reads."""
-    taken: dict[int, list[str]] = {}
+    taken: dict[int, list[tuple[str, str]]] = {}  # line -> (sentence, value) of each finding on it
     for h in known:
-        taken.setdefault(h.line, []).append(h.value)
+        taken.setdefault(h.line, []).append((h.quote, h.value))
     seen = {(h.key, flat_value(h.value_normalized)) for h in known}
     out: list[Hyperparameter] = []
     for para in paras:
@@ -91,18 +95,25 @@ def own_word_candidates(paras: Iterable[Para], known: list[Hyperparameter]) -> l
                 line = para.line_at(start)
                 norm = normalize_value(value)
                 key = canonical_key(name)
-                if key in SYNONYMS or (key, flat_value(norm)) in seen or _read(value, taken.get(line.no, [])):
+                known_here = taken.get(line.no, [])
+                if key in SYNONYMS or (key, flat_value(norm)) in seen or _read(value, sentence, known_here):
                     continue
                 seen.add((key, flat_value(norm)))
-                taken.setdefault(line.no, []).append(value)
+                taken.setdefault(line.no, []).append((sentence[:200], value))
                 out.append(_candidate(line, name, key, value, norm, sentence))
     return out
 
 
-def _read(value: str, values: list[str]) -> bool:
-    """Is the number already part of a value found on its line ('64' of '64 ms', '0.5' of '0.5 and 0.9')?"""
+def _read(value: str, sentence: str, found: list[tuple[str, str]]) -> bool:
+    """Is the number part of a value found in its sentence already ("64" of "64 ms", "5" of "5 and 9")?"""
     rx = re.compile(rf"(?<![\d.]){re.escape(value)}(?![\d.])")
-    return any(rx.search(v) for v in values)
+    return any(rx.search(v) and _same(quote, sentence) for quote, v in found)
+
+
+def _same(quote: str, sentence: str) -> bool:
+    """A finding's quote (a sentence cut to 200 characters, maybe the next one too) is this sentence."""
+    head = sentence[:80]
+    return head in quote or quote[:80] in sentence
 
 
 def _own_sentence(section: str | None, sentence: str) -> bool:
@@ -135,6 +146,9 @@ def _phrase(m: re.Match[str], rx: re.Pattern[str]) -> str | None:
     """The setting's name from a frame's noun phrase, or None when it names no setting."""
     if rx is _SYMBOL:
         return _symbol_name(m)
+    if rx is _EVERY:
+        noun = m["np"].split()
+        return None if any(w in STOP for w in noun) else f"{' '.join(noun)} interval"
     words = m["np"].split()
     while rx is not _COUNT and words and words[0].lower() in STOP:
         words = words[1:]

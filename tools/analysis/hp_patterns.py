@@ -314,14 +314,17 @@ DECAY_FACTOR = re.compile(
 )
 # "multiplied by 0.1", "we divide the learning rate by 10", "decays the lr by a factor of 0.5"
 _DECAY_BY = (
-    r"\b(?:(?P<mul>multipl(?:y|ies|ied)|scal(?:e|es|ed))|divid(?:e|es|ed)|reduc(?:e|es|ed)|decreas(?:e|es|ed)|"
-    r"decay(?:s|ed)?|drop(?:s|ped)?|lower(?:s|ed)?|updat(?:e|es|ed)|adjust(?:s|ed)?)\s+(?:(?:the|our)\s+)?"
+    r"\b(?:(?P<mul>multipl(?:y|ies|ied|ying)|scal(?:e|es|ed|ing))|divid(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
+    r"decreas(?:e|es|ed|ing)|decay(?:s|ed|ing)?|drop(?:s|ped|ping)?|lower(?:s|ed|ing)?|updat(?:e|es|ed|ing)|"
+    r"adjust(?:s|ed|ing)?)\s+(?:(?:the|our)\s+)?"
     r"(?:(?:learning[\s-]rates?|lr)\s+)?"
-    rf"by\s+(?:a\s+factor\s+of\s+)?(?P<value>{SCALAR})"
+    rf"by\s+(?:(?:a\s+)?factor\s+(?:of\s+)?)?(?P<value>{SCALAR})"
 )
+_MILESTONES = rf"(?:{NUM})(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:{NUM}))*"
+# "... by 0.1 at epochs 60 and 90", "... by factor 0.1 at 60, 90 and 120 epochs"
 STEP_DECAY = re.compile(
-    rf"{_DECAY_BY}\s+(?:at|after)\s+(?:the\s+)?(?P<unit>epochs?|iterations?|steps?)\s+"
-    rf"(?P<ms>(?:{NUM})(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:{NUM}))*)",
+    rf"{_DECAY_BY}\s+(?:at|after)\s+(?:the\s+)?(?:(?P<unit>epochs?|iterations?|steps?)\s+(?P<ms>{_MILESTONES})|"
+    rf"(?P<ms2>{_MILESTONES})\s+(?P<unit2>epochs?|iterations?|steps?)\b)",
     re.I,
 )
 # a setting annealed between two values: "ε annealed linearly from 1.0 to 0.1 over the first 1M frames",

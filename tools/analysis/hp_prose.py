@@ -835,10 +835,11 @@ class _ProseScan:
             if not ABOUT_LR.search(sentence_around(text, m.start(), m.end())) or not self.free(*m.span()):
                 continue
             factor = _decay_factor(m)
-            unit = m["unit"].lower().rstrip("s") + "s"
-            milestones = "[" + ", ".join(re.findall(NUM, m["ms"])) + "]"
+            ms = "ms" if m["ms"] else "ms2"
+            unit = (m["unit"] or m["unit2"]).lower().rstrip("s") + "s"
+            milestones = "[" + ", ".join(re.findall(NUM, m[ms])) + "]"
             self.emit(m, "learning rate decay factor", "lr_decay", str(factor), m.span("value"))
-            self.emit(m, f"learning rate milestones ({unit})", "lr_milestones", milestones, m.span("ms"))
+            self.emit(m, f"learning rate milestones ({unit})", "lr_milestones", milestones, m.span(ms))
 
     def annealed(self) -> None:
         """'ε annealed from 1.0 to 0.1 over the first 1M frames': its start, its end and the steps between."""
