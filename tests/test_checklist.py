@@ -262,6 +262,24 @@ def test_hp_rows_keep_every_value_with_its_context_and_mark_candidates(tmp_root)
     assert parse_checklist(text) == r.items
 
 
+
+def test_own_word_candidates_get_rows_with_readable_ids(tmp_root):
+    """Settings named in the paper's own words are candidate rows; a Greek symbol's ID is its name (HP-xi),
+    never a shared placeholder."""
+    md = tmp_root / "paper.md"
+    md.write_text(
+        "# A Small Paper\n\n## 4 Experiments\n\n"
+        "Each instance holds I = 3 clusters. We collect 10 rollouts for each update, with ξ = 0.5 and "
+        "ζ = 0.2 throughout.\n",
+        encoding="utf-8",
+    )
+    text = Path(make_checklist("paper.md").path).read_text(encoding="utf-8")
+    rows = rows_by_id(text)
+    assert "3 (candidate: confirm)" in rows["HP-clusters-i"]
+    assert "own words" in rows["HP-rollouts"]
+    ids = [i.id for i in parse_checklist(text)]
+    assert {"HP-xi", "HP-zeta"} <= set(ids) and len(ids) == len(set(ids))
+
 CONTROL_PAPER = r"""# Robust Estimation for Linear Control
 
 ## 2 Problem setting

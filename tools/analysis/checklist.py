@@ -43,6 +43,7 @@ from tools.analysis.findings import (
     Theorem,
 )
 from tools.analysis.hp_values import HPValue, format_entry, parse_values
+from tools.analysis.hp_vocabulary import GREEK
 from tools.errors import BadArgument, BadChecklist
 from tools.models import ToolResult
 from tools.templating import jinja_environment
@@ -164,9 +165,14 @@ class ChecklistResult(ToolResult):
 
 def _id_part(text: str) -> str:
     """An ID suffix the checklist parser and code anchors can read: letters, digits, dots and dashes
-    ('A.3', '2b'; a tag such as $\\star$ becomes 'star')."""
-    part = re.sub(r"[^A-Za-z0-9.]+", "-", text.replace("\\", " ")).strip("-.")
+    ('A.3', '2b'; a tag such as $\\star$ becomes 'star', a Greek letter its name)."""
+    spelled = "".join(f"-{GREEK[ch]}-" if ch in GREEK else ch for ch in text)  # 'τ' -> 'tau', never 'x'
+    part = re.sub(r"[^A-Za-z0-9.]+", "-", spelled.replace("\\", " ")).strip("-.")
     return part or "x"
+
+
+def _hp_id(key: str) -> str:
+    return f"HP-{_id_part(key.replace('_', '-'))}"
 
 
 def _unnumbered(prefix: str, page: int | None, n: int) -> str:
@@ -383,7 +389,7 @@ def _hp_row(key: str, group: list[Hyperparameter], route: Route) -> dict[str, An
     first = stated[0] if stated else group[0]
     name = _param_name(key, first.name)
     row = _row(
-        f"HP-{_id_part(key.replace('_', '-'))}",
+        _hp_id(key),
         "hyperparameter",
         name,
         first,
@@ -423,8 +429,10 @@ def _hyperparameter_rows(
     from tools.analysis.hyperparams import STANDARD_KEYS
 
     by_key: dict[str, list[Hyperparameter]] = {}
+    first_key: dict[str, str] = {}  # one row per ID: keys spelled apart ('tau', 'τ') share it
     for hp in hps:
-        by_key.setdefault(hp.key, []).append(hp)
+        key = first_key.setdefault(_hp_id(hp.key).lower(), hp.key)
+        by_key.setdefault(key, []).append(hp)
     rows = []
     for key, group in by_key.items():
         rows.append(_hp_row(key, group, route))

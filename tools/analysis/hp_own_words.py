@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 
 from tools.analysis.findings import Hyperparameter
 from tools.analysis.findings import MarkdownLine as _Line
+from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_normalize import SCALAR, flat_value, normalize_value
 from tools.analysis.hp_own_lists import DATA_SENTENCE, NOT_SETTING_BEFORE, NOT_SETTING_WORD, STOP, VERB
 from tools.analysis.hp_paragraphs import OTHERS_WORK, Para, sentence_spans
@@ -33,6 +34,7 @@ DOUBT = "named in the paper's own words, not a setting the scanner knows: confir
 _WORD = r"(?-i:[a-z][a-z-]*[a-z])"  # a lower-case word: a name in capitals is a dataset, method or person
 _TERM = rf"(?:{_WORD}|(?-i:[A-Z]{{2,6}}))"  # a word, or an acronym the paper defines ("a VLT of 5")
 _SYM = r"[^\W\d_](?:_\{?\w{1,4}\}?)?"  # one letter, Latin or Greek (ϵ, ϕ, ℓ), maybe with a subscript
+_SYM_RX = re.compile(_SYM)
 # a number standing alone: not a factor of a product, a thousands group the converter split ("5, 000"), a
 # range's end ("1, 2, ..., 10", "from 1 to 5"), a spread ("± 3"), a ratio ("50:50") or a relative amount
 # ("20% of the average distance")
@@ -73,7 +75,13 @@ _NAME_BEFORE = re.compile(r"\b(?!(?:Using|With|Use|For|Only|All|After|Then|Each)
 # a sentence citing other work, without a word of the paper's own ("Hafner et al. (2018) uses 1000 samples")
 _CITES = re.compile(r"\bet\s+al\b|\[\d+(?:[,–-]\s*\d+)*\]")
 _OWN = re.compile(r"\b(?:we|our|us)\b", re.I)
-_HEADLESS = re.compile(r"^(?:value|values|number|numbers|amount|size|factor|one|ones)$", re.I)
+# a head that names nothing by itself: "a value of 5", "the worst of 10", "small (0.005)"
+_HEADLESS = re.compile(
+    r"^(?:value|values|number|numbers|amount|size|factor|one|ones|small|large|big|worst|best|high|low|good|"
+    r"first|last|final|top|bottom|other|same|different|total|maximum|minimum|max|min)$",
+    re.I,
+)
+_NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|single|each|every)$", re.I)
 
 
 def own_word_candidates(paras: Iterable[Para], known: list[Hyperparameter]) -> list[Hyperparameter]:
@@ -94,7 +102,7 @@ def own_word_candidates(paras: Iterable[Para], known: list[Hyperparameter]) -> l
             for start, name, value in _framed(para.text, a, b):
                 line = para.line_at(start)
                 norm = normalize_value(value)
-                key = canonical_key(name)
+                key = _key(name)
                 known_here = taken.get(line.no, [])
                 if key in SYNONYMS or (key, flat_value(norm)) in seen or _read(value, sentence, known_here):
                     continue
@@ -102,6 +110,11 @@ def own_word_candidates(paras: Iterable[Para], known: list[Hyperparameter]) -> l
                 taken.setdefault(line.no, []).append((sentence[:200], value))
                 out.append(_candidate(line, name, key, value, norm, sentence))
     return out
+
+
+def _key(name: str) -> str:
+    """'clusters I' -> clusters_i, 'τ' -> tau: a symbol is spelled as the named readings spell it."""
+    return canonical_key(" ".join(symbol_key(w) if _SYM_RX.fullmatch(w) else w for w in name.split()))
 
 
 def _read(value: str, sentence: str, found: list[tuple[str, str]]) -> bool:
@@ -150,8 +163,8 @@ def _phrase(m: re.Match[str], rx: re.Pattern[str]) -> str | None:
         noun = m["np"].split()
         return None if any(w in STOP for w in noun) else f"{' '.join(noun)} interval"
     words = m["np"].split()
-    while rx is not _COUNT and words and words[0].lower() in STOP:
-        words = words[1:]
+    while rx is not _COUNT and words and (words[0].lower() in STOP or _NUMBER_WORD.match(words[0])):
+        words = words[1:]  # 'one batch of 128' is a batch
     stops = [i for i, w in enumerate(words) if w.lower() in STOP]
     cut = max(stops, default=-1) + 1 if rx is _OF else min(stops, default=len(words))
     # 'of' reads leftwards ("the accuracy of our model is 93.5" is an accuracy), the others rightwards ("the
