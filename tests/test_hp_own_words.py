@@ -90,3 +90,9 @@ def test_acronyms_periods_and_passive_settings() -> None:
     )
     assert got == {"vlt": [5.0], "time_step_interval": [10.0], "initial_state": [3.0]}
     assert own(_setup("The RMSE of our model is 17.5. For L = 3 to R we stop.")) == {}
+
+
+def test_a_known_name_that_only_qualifies_a_noun_is_that_nouns_count() -> None:
+    """'with 5 seed episodes' was read as the random seed 5: the count is the episodes'."""
+    got = find_hyperparameters(_setup("We start with 5 seed episodes with random actions."))
+    assert [(h.key, h.value, h.confidence) for h in got] == [("seed_episodes", "5", "candidate")]

@@ -17,7 +17,8 @@ from tools.analysis.hp_vocabulary import COUNT_KEYS, SYNONYMS, WORD_VALUED, cano
 # names of settings that take a number other than a count: 'a 0.002 learning rate'
 _RATE_NAMES = [n for k, ns in SYNONYMS.items() if k not in COUNT_KEYS and k not in WORD_VALUED for n in ns]
 _VALUE_FIRST = re.compile(
-    rf"(?:\b(?:a|an|with|and|of)|,)\s+(?P<value>{SCALAR})\s+(?P<name>{phrase_re(_RATE_NAMES)})(?![\w-])(?!\s+(?:of|=|is)\b)",
+    rf"(?:\b(?:a|an|with|and|of)|,)\s+(?P<value>{SCALAR})\s+(?P<name>{phrase_re(_RATE_NAMES)})(?![\w-])(?!\s+(?:of|=|is)\b)"
+    r"(?!\s+[a-z]{3,}s\b)",  # 'with 5 seed episodes': the name only qualifies the noun after it
     re.I,
 )
 # a set searched, before the setting it is for: '{0.003, 0.0003} for the learning rates'
