@@ -96,3 +96,18 @@ def test_a_known_name_that_only_qualifies_a_noun_is_that_nouns_count() -> None:
     """'with 5 seed episodes' was read as the random seed 5: the count is the episodes'."""
     got = find_hyperparameters(_setup("We start with 5 seed episodes with random actions."))
     assert [(h.key, h.value, h.confidence) for h in got] == [("seed_episodes", "5", "candidate")]
+
+
+def test_a_choice_in_words_is_what_the_paper_uses_it_as() -> None:
+    got = own(
+        _setup(
+            "We use random flips and cropping as data augmentation. We use BM25 as the ranking function "
+            "and the engine. We use the same optimizer as the baseline. We use this as a starting point. "
+            "Using histograms as features gives a gain. For RANDBET, we use λ = 1 and start injecting errors."
+        )
+    )
+    assert got == {
+        "data_augmentation": [["random flips", "cropping"]],
+        "ranking_function": ["bm25"],
+        "lambda": [1.0],
+    }

@@ -3,12 +3,14 @@
 The named readings (hp_prose, hp_tables) know settings by their usual names. A paper also sets things only it
 has: "the dimension d of the weight matrices to 250", "a smoothing factor of 0.8", "10 episodes for each
 training step", "I = 3 clusters". Here every number left unread in a sentence that may state the paper's own
-setup is taken with the noun phrase that frames it, in one of four frames:
+setup is taken with the noun phrase that frames it, in one of these frames:
 
 - set:    "we set/fix/choose <phrase> to/at/as N"
 - symbol: "<symbol> = N" (with the noun after it: "I = 3 clusters")
 - of:     "<phrase> of N", "<phrase> is/was (set to) N"
 - count:  "N <plural noun phrase>"
+- every:  "every 10th time step" (a period)
+- as:     "we use <words> as <phrase>" (a choice in words: "random flips and cropping as data augmentation")
 
 A phrase naming a setting the vocabulary knows ("epochs", "step size") is left to the named readings: they
 read it, or chose not to ("at least 500 epochs" is a bound). Every finding here is a `candidate`, never
@@ -66,7 +68,19 @@ _OF = re.compile(
 _COUNT = re.compile(rf"{_NUMBER}\s+(?P<np>(?:{_WORD}\s+){{0,2}}{_WORD}s)\b(?!\s+(?:of|per)\b)", re.I)
 # "every 10th time step": a period
 _EVERY = re.compile(rf"\bevery\s+(?P<num>\d+)(?:st|nd|rd|th)?\s+(?P<np>(?:{_WORD}\s+)?{_WORD})\b", re.I)
-_FRAMES = (_SET, _SYMBOL, _EVERY, _OF, _COUNT)
+# "we use random flips and cropping as data augmentation", "using BM25 as the ranking function": a choice in
+# words (the value is the words before "as"; "the same optimizer as ..." compares)
+_AS = re.compile(
+    r"(?:\b(?i:we)\s+(?:[a-z]+\s+)?(?:use|used|adopt|adopted|employ|employed)|\b(?i:using))\s+(?:the\s+|an?\s+)?"
+    r"(?P<num>(?!(?:the\s+|a\s+)?(?:it|them|this|these|that|those|each|all|both|same|property|fact)\b)\w[\w@/+.-]*(?:\s+[\w@/+.-]+){0,4}?)\s+"
+    rf"as\s+(?:the\s+|our\s+|an?\s+)?(?P<np>(?:{_WORD}\s+){{0,2}}{_WORD})\b(?!\s+(?:of|for|to|in)\b)"
+)
+_AS_ROLE = re.compile(  # what a thing is used as that is no setting of the method
+    r"^(?:inputs?|outputs?|examples?|proxy|reference|references|starting|point|guide|measure|metric|"
+    r"metrics|evaluation|test|tests|well|much|part|follows|described|shown|before|such|long|soon|far|above|"
+    r"below|hence|possible|usual|needed|necessary|one|ones|many|few)$"
+)
+_FRAMES = (_SET, _SYMBOL, _EVERY, _AS, _OF, _COUNT)
 # a range's ends ("from t = 0 up to t = 250", "t = 251 and t = 600"), a factor of a product ("W · S = 600")
 _SYMBOL_AFTER = re.compile(r"(?:\b(?:from|between|until)|=\s*[-−]?\d[\d.,]*\s+(?:and|to|up\s+to)|[·×*])\s*$")
 # a capitalised word right before a count names a thing ("Mode 1 starts", "Atari 2600 games"), unless it opens
@@ -159,6 +173,11 @@ def _phrase(m: re.Match[str], rx: re.Pattern[str]) -> str | None:
     """The setting's name from a frame's noun phrase, or None when it names no setting."""
     if rx is _SYMBOL:
         return _symbol_name(m)
+    if rx is _AS:  # "... as the search engine and the ranking function": the first role
+        words = m["np"].split()
+        kept = words[: min((i for i, w in enumerate(words) if w in STOP), default=len(words))]
+        bad = any(_AS_ROLE.match(w) or VERB.match(w) for w in kept)
+        return " ".join(kept) if kept and not bad else None
     if rx is _EVERY:
         noun = m["np"].split()
         return None if any(w in STOP for w in noun) else f"{' '.join(noun)} interval"
@@ -179,9 +198,9 @@ def _phrase(m: re.Match[str], rx: re.Pattern[str]) -> str | None:
 
 def _symbol_name(m: re.Match[str]) -> str | None:
     """'I = 3 clusters' -> 'clusters I'; None for an index ('i = 1', 'x_i = 0.5', 'β_t = 1': an element of a
-    sequence or a loop's start)."""
+    sequence or a loop's start). A Greek letter set to 1 is a setting ('λ = 1'), no index."""
     sym = m["np"]
-    if sym[:1].islower() and re.fullmatch(r"[012][A-Z]?", m["num"]):
+    if re.fullmatch(r"[a-z](?:_\w+)?", sym) and re.fullmatch(r"[012][A-Z]?", m["num"]):
         return None
     if re.search(r"_\{?[ijktn]\}?$", sym):
         return None
