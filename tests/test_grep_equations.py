@@ -178,6 +178,18 @@ def test_huge_input_is_capped(tmp_root):
     assert len(r.model_dump_json()) < 100_000
 
 
+
+def test_a_capped_reply_keeps_the_stated_hyperparameters(tmp_root):
+    """Candidates interleaved with stated values: a reply cut to its size limit drops candidates first."""
+    rows = []
+    for i in range(1, 151):
+        rows.append(f"We collect {i + 1000} rollouts for worker {i} in the long run of this experiment.")
+        rows.append(f"Worker {i} uses a learning rate of {i / 10000:.4f} in the long run of this experiment.")
+    (tmp_root / "hp.md").write_text("## 5 Experiments\n\n" + "\n\n".join(rows) + "\n")
+    r = grep_equations("hp.md", kinds=["hyperparameter"])
+    stated = [h for h in r.hyperparameters if h.confidence == "stated"]
+    assert r.truncated.get("hyperparameter") and len(stated) == 150
+
 @pytest.mark.parametrize("name", ["synth2col", "synth1col"])
 def test_synthetic_latex_papers(tmp_root, name):
     """PDFs built by bench/synthetic_papers.py: theorem-like statements, \\tag and section-numbered labels."""

@@ -203,6 +203,8 @@ def grep_equations(
     while len(result.model_dump_json()) > MAX_REPLY_CHARS:  # keep the reply under ~20k tokens
         k = max(counts, key=lambda x: len(getattr(result, _FIELD[x])))
         items = getattr(result, _FIELD[k])
+        if k == "hyperparameter":  # a cut keeps the stated values; candidates are the checklist's to list
+            items = sorted(items, key=lambda h: h.confidence == "candidate")
         keep = len(items) // 2
         truncated[k] = counts[k] - keep
         setattr(result, _FIELD[k], items[:keep])
