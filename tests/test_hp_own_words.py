@@ -89,6 +89,8 @@ def test_acronyms_periods_and_passive_settings() -> None:
         )
     )
     assert got == {"vlt": [5.0], "time_step_interval": [10.0], "initial_state": [3.0]}
+    got = own(_setup("Constant β is chosen to be 5. K was fixed at 10 for all runs."))
+    assert got == {"beta": [5.0], "k": [10.0]}
     assert own(_setup("The RMSE of our model is 17.5. For L = 3 to R we stop.")) == {}
 
 

@@ -6,7 +6,7 @@ training step", "I = 3 clusters". Here every number left unread in a sentence th
 setup is taken with the noun phrase that frames it, in one of these frames:
 
 - set:    "we set/fix/choose <phrase> to/at/as N"
-- symbol: "<symbol> = N" (with the noun after it: "I = 3 clusters")
+- symbol: "<symbol> = N" (with the noun after it: "I = 3 clusters"), "β is chosen to be 5"
 - of:     "<phrase> of N", "<phrase> is/was (set to) N"
 - count:  "N <plural noun phrase>"
 - every:  "every 10th time step" (a period)
@@ -53,7 +53,7 @@ _SET = re.compile(
     re.I,
 )
 _SYMBOL = re.compile(
-    rf"(?<![\w\\])(?P<np>{_SYM})\s*=\s*{_NUMBER}"
+    rf"(?<![\w\\])(?P<np>{_SYM})\s*(?:=|(?:is|was)\s+(?:set|fixed|chosen)\s+(?:to\s+be|to|at|as))\s*{_NUMBER}"
     # not a formula's coefficient ('n = 4 b^2', 'b = 3 ι') or a range ('t = 1 and t = 5', 'for L = 1 to R')
     rf"(?!\s*[^\W\d_](?:[\^_(]|\s*=|\W|$))(?!,?\s+(?:and|to|until)\s+{_SYM}\s*=)(?!\s+to\b)"
     rf"(?:\s+(?P<noun>{_WORD}s)\b)?"
