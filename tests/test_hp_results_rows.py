@@ -1,6 +1,6 @@
-"""Rows of a results table named by a setting: '| Weight decay 0.05 | 19.32 | 56.2 |' is a run with weight
-decay 0.05 and what it measured; '| Dropout | 18.91 | 60.5 |' cannot be dropout rates. Tables written for
-these tests in the layout a PDF converter gives."""
+"""Rows of a results table named by a setting, and numbers whose exponent the PDF text lost. '| Weight
+decay 0.05 | 19.32 |' is a run with weight decay 0.05 and what it measured; '| Dropout | 18.91 | 60.5 |'
+cannot be dropout rates. Tables and sentences written for these tests in the layout a converter gives."""
 
 from __future__ import annotations
 
@@ -27,3 +27,14 @@ def test_a_row_with_a_value_the_setting_cannot_take_is_a_runs_results() -> None:
 def test_a_row_of_values_the_setting_can_take_keeps_each_column() -> None:
     got = found(_TABLE.format(rows="| Dropout | 0.1 | 0.2 | 0.5 |"))
     assert got["dropout"] == [(0.1, "stated"), (0.2, "stated"), (0.5, "stated")]
+
+
+def test_powers_whose_exponent_the_pdf_text_lost_are_candidates() -> None:
+    """'10^3 samples' prints as '103 samples' in PDF text, '2^K − 1 states' as '2K − 1 states'."""
+    got = found("## 5 Experiments\n\nThe sampler produces 103 samples for each drawing.\n")
+    assert got["samples"] == [(103.0, "candidate")]
+    got = found("## 5 Experiments\n\nThe tree of depth K has S = 2K − 1 nodes.\n")
+    assert all(c == "candidate" for vals in got.values() for _, c in vals)
+    assert found("## 5 Experiments\n\nWe train for 100 epochs with 2K warmup steps.\n")["warmup_steps"] == [
+        (2000.0, "stated")
+    ]

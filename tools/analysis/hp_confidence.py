@@ -244,6 +244,11 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
         return "a point in a run ('fine-tuned after 1 epoch'), not its length"
     if implausible(key, norm):
         return "implausible value for this setting"
+    if re.fullmatch(r"10[2-9]", value.strip()):
+        return "may be a power of ten whose exponent the PDF text lost (10^3 printed as 103)"
+    suffixed = re.fullmatch(r"\d+[KMB]", value.strip())
+    if suffixed and re.search(rf"{re.escape(value.strip())}\s*[−+-]\s*\d", quote):
+        return "part of a formula ('2K − 1' is 2^K − 1 with its exponent lost), not a count in thousands"
     counted = key in COUNT_KEYS or key.endswith("_steps") or key in _WHOLE
     if counted and re.fullmatch(r"\d+\.\d+", value.strip()):
         return "a decimal for a count (a result in a table?)"
