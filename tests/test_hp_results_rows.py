@@ -38,3 +38,9 @@ def test_powers_whose_exponent_the_pdf_text_lost_are_candidates() -> None:
     assert found("## 5 Experiments\n\nWe train for 100 epochs with 2K warmup steps.\n")["warmup_steps"] == [
         (2000.0, "stated")
     ]
+
+
+def test_a_setting_named_by_a_word_is_never_a_number() -> None:
+    got = found(_TABLE.format(rows="| Training loss | 0.5 | 0.5 | 0.2 |\n| Optimizer | Adam | SGD | Adam |"))
+    assert "objective" not in got and "loss" not in got
+    assert [v for v, _ in got["optimizer"]] == ["adam", "sgd", "adam"]

@@ -8,6 +8,7 @@ from tools.analysis.findings import Hyperparameter
 from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_confidence import doubt
 from tools.analysis.hp_normalize import flat_value, normalize_value
+from tools.analysis.hp_vocabulary import WORD_VALUED
 
 
 class Collector:
@@ -40,6 +41,8 @@ class Collector:
             norm = "sigmoid"  # "sigmoidal activation functions"
         if not value or re.fullmatch(r"[A-Za-z]", value):
             return  # 'criterion=b': a letter stands for a value given elsewhere, never is one
+        if key in WORD_VALUED and _numeric(norm):
+            return  # "Training loss | 0.5": a setting named by a word (objective, optimizer) is no number
         prose = where != "table"
         section = line.section
         unsure = doubt(quote, key, value, norm, flagged=flagged, prose=prose, section=section, column=context)
@@ -72,3 +75,7 @@ class Collector:
                 doubt=unsure,
             )
         )  # type: ignore[arg-type]
+
+
+def _numeric(norm: object) -> bool:
+    return isinstance(norm, float) or isinstance(norm, list) and all(isinstance(v, float) for v in norm)
