@@ -21,7 +21,8 @@ VERB = re.compile(
     r"remains|becomes|contains|includes|requires|uses|takes|achieves|outperforms|improves|results|versus|"
     r"instead|equals|works|needs|allows|ranges|varies|increases|decreases|denotes|represents|describes|presents|"
     r"reports?|considers|reduces|generalizes|generalises|weighs|compares|follows|provides|produces|depicts|"
-    r"consisting|containing|including|comprising|resulting|leading|giving|yielding|showing|reaching)$"
+    r"consisting|containing|including|comprising|resulting|leading|giving|yielding|showing|reaching|"
+    r"has|have|had|gets|got|makes)$"
 )
 # a word that makes a phrase a measurement, the data, the hardware or the paper itself, not a choice
 NOT_SETTING_WORD = re.compile(
@@ -31,7 +32,7 @@ NOT_SETTING_WORD = re.compile(
     r"percent|total|average|mean|median|expected|std|deviation|version|years?|rank|ranks|parameters|params|"
     r"datasets?|corpus|increase|decrease|reduction|drop|languages|dialects|relations|responses|stories|"
     r"annotators|images|examples|sentences|documents|instances|users|items|classes|categories|subjects|"
-    r"correlations?|coefficients|percentiles?|"
+    r"correlations?|coefficients|percentiles?|nll|bpd|elbo|"
     r"participants|points|nodes|edges|pixels|tokens|words",
     re.I,
 )
