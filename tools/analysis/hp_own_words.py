@@ -23,13 +23,14 @@ import re
 from collections.abc import Iterable, Iterator
 
 from tools.analysis.findings import Hyperparameter
-from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_assigned import symbol_key
+from tools.analysis.hp_collector import Collector
+from tools.analysis.hp_confidence import OURS
 from tools.analysis.hp_normalize import SCALAR, flat_value, normalize_value
 from tools.analysis.hp_own_lists import DATA_SENTENCE, NOT_SETTING_BEFORE, NOT_SETTING_WORD, STOP, VERB
 from tools.analysis.hp_paragraphs import OTHERS_WORK, Para, sentence_spans
 from tools.analysis.hp_setup import decide
-from tools.analysis.hp_vocabulary import SYNONYMS, canonical_key
+from tools.analysis.hp_vocabulary import SYNONYMS, WORD_NUMBERS, canonical_key
 
 DOUBT = "named in the paper's own words, not a setting the scanner knows: confirm it is one"
 
@@ -88,14 +89,13 @@ _SYMBOL_AFTER = re.compile(r"(?:\b(?:from|between|until)|=\s*[-−]?\d[\d.,]*\s+
 _NAME_BEFORE = re.compile(r"\b(?!(?:Using|With|Use|For|Only|All|After|Then|Each)\s)[A-Z][\w-]*\s+$")
 # a sentence citing other work, without a word of the paper's own ("Hafner et al. (2018) uses 1000 samples")
 _CITES = re.compile(r"\bet\s+al\b|\[\d+(?:[,–-]\s*\d+)*\]")
-_OWN = re.compile(r"\b(?:we|our|us)\b", re.I)
 # a head that names nothing by itself: "a value of 5", "the worst of 10", "small (0.005)"
+_COUNT_WORDS = {*WORD_NUMBERS, "single"}  # 'one batch of 128' is a batch
 _HEADLESS = re.compile(
     r"^(?:value|values|number|numbers|amount|size|factor|one|ones|small|large|big|worst|best|high|low|good|"
     r"first|last|final|top|bottom|other|same|different|total|maximum|minimum|max|min)$",
     re.I,
 )
-_NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|single|each|every)$", re.I)
 
 
 def own_word_candidates(paras: Iterable[Para], known: list[Hyperparameter]) -> list[Hyperparameter]:
@@ -104,7 +104,7 @@ def own_word_candidates(paras: Iterable[Para], known: list[Hyperparameter]) -> l
     for h in known:
         taken.setdefault(h.line, []).append((h.quote, h.value))
     seen = {(h.key, flat_value(h.value_normalized)) for h in known}
-    out: list[Hyperparameter] = []
+    out = Collector()
     for para in paras:
         section = para.starts[0][1].section
         if OTHERS_WORK.search(section or ""):
@@ -122,8 +122,8 @@ def own_word_candidates(paras: Iterable[Para], known: list[Hyperparameter]) -> l
                     continue
                 seen.add((key, flat_value(norm)))
                 taken.setdefault(line.no, []).append((sentence[:200], value))
-                out.append(_candidate(line, name, key, value, norm, sentence))
-    return out
+                out.add(line, name, key, value, "prose", sentence, flagged=DOUBT)
+    return out.items
 
 
 def _key(name: str) -> str:
@@ -145,7 +145,7 @@ def _same(quote: str, sentence: str) -> bool:
 
 def _own_sentence(section: str | None, sentence: str) -> bool:
     """May it state the paper's own setup? Not theory, results or others' work ("Hafner et al. use ...")."""
-    cites_others = bool(_CITES.search(sentence)) and not _OWN.search(sentence)
+    cites_others = bool(_CITES.search(sentence)) and not OURS.search(sentence)
     return decide(section, sentence).own is not False and not cites_others
 
 
@@ -182,7 +182,7 @@ def _phrase(m: re.Match[str], rx: re.Pattern[str]) -> str | None:
         noun = m["np"].split()
         return None if any(w in STOP for w in noun) else f"{' '.join(noun)} interval"
     words = m["np"].split()
-    while rx is not _COUNT and words and (words[0].lower() in STOP or _NUMBER_WORD.match(words[0])):
+    while rx is not _COUNT and words and (words[0].lower() in STOP or words[0].lower() in _COUNT_WORDS):
         words = words[1:]  # 'one batch of 128' is a batch
     stops = [i for i, w in enumerate(words) if w.lower() in STOP]
     cut = max(stops, default=-1) + 1 if rx is _OF else min(stops, default=len(words))
@@ -209,18 +209,3 @@ def _symbol_name(m: re.Match[str]) -> str | None:
         return None
     return f"{noun} {sym}" if noun else sym
 
-
-def _candidate(line: _Line, name: str, key: str, value: str, norm: object, sentence: str) -> Hyperparameter:
-    return Hyperparameter(
-        line=line.no,
-        page=line.page,
-        section=line.section,
-        name=name,
-        key=key,
-        value=value,
-        value_normalized=norm,  # type: ignore[arg-type]
-        where="prose",
-        quote=sentence[:200],
-        confidence="candidate",
-        doubt=DOUBT,
-    )

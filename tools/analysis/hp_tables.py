@@ -226,12 +226,13 @@ def _pipe_header(lines: list[_Line], i: int) -> list[str]:
 
 def _setting_row(line: _Line, row: re.Match[str], header: list[str], out: Collector) -> None:
     """'| Learning rate | 1e-4 | 3e-4 |': one finding per column, the column's heading as its context."""
-    key = canonical_key(row.group("name"))
+    name = row.group("name")
+    key = canonical_key(name)
     cells = row_cells(line.text)
-    if line.text.startswith("|") and (own := _RUN_NAME.fullmatch(cells[0][len(row.group("name")) :])):
+    if line.text.startswith("|") and (own := _RUN_NAME.fullmatch(cells[0][len(name) :])):
         # '| Weight decay 0.05 | 19.32 | 56.2 |': a run of a results table named by its setting; the setting's
         # value is in the name, the other cells are what the run measured
-        out.add(line, row.group("name"), key, own["v"], "table", line.text, context=cells[0].strip())
+        out.add(line, name, key, own["v"], "table", line.text, context=cells[0].strip())
         return
     if line.text.startswith("|") and len(header) == len(cells) > 2:
         pairs = zip(header[1:], cells[1:], strict=True)
@@ -239,13 +240,12 @@ def _setting_row(line: _Line, row: re.Match[str], header: list[str], out: Collec
         # one value the setting cannot take ('| Dropout | 18.91 | 60.5 |'): the row holds a run's results
         results = any(above_ceiling(key, normalize_value(cell)) for _, cell in values) and _RESULTS_ROW
         for head, cell in values:
-            name = row.group("name")
             out.add(line, name, key, cell, "table", line.text, context=head or None, flagged=results)
         return
     rest = row.group("rest")
     for v in ROW_VALUE.finditer(rest):
         if not _FORMULA_PIECE.match(rest, v.end()) and not rest[: v.start()][-1:].isalpha():
-            out.add(line, row.group("name"), key, v.group(0), "table", line.text)
+            out.add(line, name, key, v.group(0), "table", line.text)
 
 
 _RESULTS_ROW = "a row whose values the setting cannot all take: a run's results, not its settings"
