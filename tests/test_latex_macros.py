@@ -128,3 +128,16 @@ def test_siunitx_quantities_print_with_their_units(tmp_path: Path) -> None:
     )
     md = convert_source(tmp_path).markdown
     assert "a 25 ms window, a dropout of 10%, audio at 16 kHz and a rate in Hz with 3e-4." in md
+
+
+def test_a_control_symbol_the_paper_defines_is_expanded() -> None:
+    # \renewcommand{\*}[1]{\mathbf{#1}}: a one-character name; a line break `\\*` and `\\` stay as they are
+    got = expand(r"\renewcommand{\*}[1]{\mathbf{#1}}", r"$\*{u}_t = \*w x$ \\* next \\ end")
+    assert got == r"$\mathbf{u}_t = \mathbf{w} x$ \\* next \\ end"
+
+
+def test_structural_control_symbols_are_never_redefined() -> None:
+    t = MacroTable()
+    t.collect(r"\renewcommand{\\}{X} \def\{{Y} \renewcommand{\*}{Z}")
+    assert set(t.macros) == {"*"}
+    assert t.expand(r"a \\ b \{ c \*") == r"a \\ b \{ c Z"

@@ -124,3 +124,28 @@ def test_an_inner_product_of_two_vectors_sums_their_product():
     assert not named.ok and "inner product with a subscript" in named.reason
     beside = oracle_spec(r"s = \langle \mathbf{W} x, y \rangle")
     assert not beside.ok and "a^T b" in beside.reason
+
+
+def test_latex_operators_spelled_in_roman_read_as_the_operators():
+    # \mathop{\rm min}\nolimits(1, x), {\rm tr}(A), \mathrm{exp}(a): LaTeX's own \min, \tr, \exp
+    both_ways(
+        r"\lambda = \Big(1 - \mathop{\rm min}\nolimits\Big(1, \frac{d}{\epsilon}\Big)\Big)^2",
+        lambda d, epsilon: (1 - np.minimum(1, d / epsilon)) ** 2,
+        lambda d, epsilon: (1 + np.minimum(1, d / epsilon)) ** 2,
+        lambda d, epsilon: (1 - d / epsilon) ** 2,
+    )
+    spelled = oracle_spec(r"y = {\rm tr}(\mathbf{A} \mathbf{B}) + \mathrm{exp}(c)")
+    assert spelled.ok and spelled.spec == oracle_spec(r"y = \tr(\mathbf{A} \mathbf{B}) + \exp(c)").spec
+
+
+def test_a_roman_operator_word_not_applied_stays_a_name():
+    # \lambda_{\mathrm{max}}: a symbol's label, not the maximum
+    named = oracle_spec(r"y = \lambda_{\mathrm{max}} x + b")
+    assert named.ok and "lambda_max" in str(named.spec)
+
+
+def test_an_oracle_blind_on_one_of_its_inputs_is_refused():
+    # min(1, |delta|_inf / eps) is 1 on most random inputs, where the whole line is 0: on such an input a sign
+    # flip gives the right numbers, so the oracle is refused rather than passing a wrong implementation there
+    result = oracle_spec(r"w = \Big(1 - \min\Big(1, \frac{\|\delta\|_\infty}{\epsilon}\Big)\Big)^\rho")
+    assert not result.ok and "cannot tell w with the sign flipped" in result.reason

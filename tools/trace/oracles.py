@@ -206,16 +206,16 @@ def wrong_answers_missed(
     samples: list[dict[str, Any]],
     evaluated: list[tuple[Any, ...]] | None = None,
 ) -> str | None:
-    """The first wrong answer (a sign flip, a dropped term) the oracle would accept on these inputs, named;
-    None when it rejects every one (the oracle is proved both ways). `evaluated`: the oracle's outputs on
-    each sample when already computed (else evaluated here)."""
+    """The first wrong answer (a sign flip, a dropped term) the oracle would accept on any one of these
+    inputs, named; None when each input rejects every one (the oracle is proved both ways). `evaluated`: the
+    oracle's outputs on each sample when already computed (else evaluated here)."""
 
     evaluated = evaluated or [runtime.evaluate(spec, inputs, "numpy") for inputs in samples]
     for target, expr in runtime.expressions(spec).items():
         right = [values[spec["outputs"].index(target)] for values in evaluated]
         for what, wrong in wrong_answers(expr):
             values = [runtime.value_of(spec, wrong, inputs, "numpy") for inputs in samples]
-            if all(_same(v, r) for v, r in zip(values, right, strict=True)):
+            if any(_same(v, r) for v, r in zip(values, right, strict=True)):
                 return f"{target} with {what}"
     return None
 

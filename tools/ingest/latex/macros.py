@@ -94,6 +94,8 @@ PROTECTED_ENVS = {
     "split",
     "cases",
 }
+# control symbols the converter reads itself (a line break, braces, escaped specials): never redefined here
+_STRUCTURAL_SYMBOLS = set("\\{}%$&#_^~ []()")
 MAX_PASSES = 40
 _INTERNAL = {
     "def",
@@ -130,7 +132,8 @@ class MacroTable:
 
     def define(self, mac: Macro, how: str) -> None:
         mac.body = _SPACE_FACTOR.sub("", mac.body)  # "OPTIMIST\@\xspace": \@ only sets the space after a dot
-        if mac.name in PROTECTED or _COMPLEX.search(mac.body + (mac.end or "")) or "@" in mac.name:
+        structural = mac.name in PROTECTED or mac.name in _STRUCTURAL_SYMBOLS or not mac.name
+        if structural or _COMPLEX.search(mac.body + (mac.end or "")) or "@" in mac.name:
             self.skipped.append(mac.name)
             return
         if mac.name.startswith("the") and _COUNTER_FORMAT.search(mac.body):
@@ -259,7 +262,7 @@ class MacroTable:
         for m in _CS.finditer(text):
             if m.start() < pos:
                 continue
-            name = m.group(1)
+            name = m.group(1) or _control_symbol(m.group(), self.macros)
             if name is None:
                 continue
             try:
@@ -298,6 +301,12 @@ class MacroTable:
         if not begin:
             return env.end or "", j
         return _apply(env, s, j)
+
+
+def _control_symbol(cs: str, macros: dict[str, Macro]) -> str | None:
+    """The name of a control symbol the paper defines (`\\renewcommand{\\*}[1]{\\mathbf{#1}}`), else None."""
+    name = cs[1:]
+    return name if name in macros else None
 
 
 def _is_format(text: str, m: re.Match[str], formats: set[str]) -> bool:

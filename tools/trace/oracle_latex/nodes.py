@@ -11,6 +11,7 @@ from tools.trace.oracle_latex.vocabulary import (
     BOLD,
     DECOR_SUFFIX,
     EQUALS,
+    FUNCS,
     GREEK,
     MATRIX_SCALARS,
     RECIPROCAL_TRIG,
@@ -184,6 +185,40 @@ def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     return None
 
 
+# LaTeX's own operator commands, which papers also spell as a word in roman (\\mathrm{tr}, \\mathop{\\rm min})
+_BUILTINS = {*FUNCS, *MATRIX_SCALARS, "min", "max", "sup", "inf", "arg", "sec", "csc", "cot", "coth"}
+_SPELLERS = {"operatorname", "mathrm", "mathop", "textrm", "rm"}
+
+
+def _builtin_spelled(nodes: list[Any], i: int) -> str | None:
+    """The operator at i when it is one of LaTeX's own spelled as a roman word and applied to brackets:
+    `\\mathrm{tr}(A)`, `\\mathop{\\rm min}\\nolimits(1, x)`, `\\operatorname{exp}(x)` (None otherwise). A word
+    that is not applied (`\\lambda_{\\mathrm{max}}`) names a symbol and stays."""
+    if cmd_of(nodes[i]) not in _SPELLERS or i + 1 >= len(nodes) or not isinstance(nodes[i + 1], Group):
+        return None
+    letters = [x for x in flatten(nodes[i + 1].items) if cmd_of(x) not in {*FONT_SWITCHES, "mathrm"}]
+    word = "".join(x for x in letters if isinstance(x, str))
+    if len(word) != len(letters) or word not in _BUILTINS:
+        return None
+    j = _skip_sizes(nodes, i + 2)
+    return word if nodes[j : j + 1] in (["("], ["["], ["\\{"]) else None
+
+
+def _spelled(nodes: list[Any], i: int, out: list[Any]) -> int | None:
+    """An old font switch over a group (`{\\cal L}` -> `\\mathcal{L}`) or one of LaTeX's own operators spelled
+    in roman (`\\mathrm{tr}(A)`, `{\\rm tr}(A)` -> `\\tr(A)`) into out; how many more nodes it took (None:
+    neither)."""
+    if (word := _builtin_spelled(nodes, i)) is not None:
+        out.append("\\" + word)
+        return 1
+    switched = _font_switch(nodes[i].items) if isinstance(nodes[i], Group) else []
+    if not switched:
+        return None
+    word = _builtin_spelled(switched + nodes[i + 1 : i + 4], 0)
+    out += ["\\" + word] if word else switched
+    return 0
+
+
 # the marks over or under `=` that make it an equality in distribution (in law): X =_d Y, X \\stackrel{d}{=} Y
 _LAW_MARKS = {"d", "l", "law", "dist", "distr", "distribution", "indistribution", "inlaw", "(d)", "(l)"}
 EQUAL_IN_LAW = (
@@ -216,8 +251,8 @@ def clean(nodes: list[Any]) -> list[Any]:
             )
         ):
             out += clean(t.items)  # {\\boldsymbol{x}}_i -> \\boldsymbol{x}_i, {\\bm{x}}' -> \\bm{x}'
-        elif isinstance(t, Group) and _font_switch(t.items):
-            out += _font_switch(t.items)  # {\\cal L} -> \\mathcal{L}
+        elif (taken := _spelled(nodes, i, out)) is not None:
+            i += taken
         elif isinstance(t, Group) and not t.items and not (out and (cmd_of(out[-1]) or out[-1] in SCRIPTS)):
             pass  # `f(b){}`: an empty group written for spacing
         elif c == "mathop" and i + 1 < len(nodes) and isinstance(nodes[i + 1], Group):
