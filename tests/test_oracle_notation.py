@@ -149,3 +149,25 @@ def test_an_oracle_blind_on_one_of_its_inputs_is_refused():
     # flip gives the right numbers, so the oracle is refused rather than passing a wrong implementation there
     result = oracle_spec(r"w = \Big(1 - \min\Big(1, \frac{\|\delta\|_\infty}{\epsilon}\Big)\Big)^\rho")
     assert not result.ok and "cannot tell w with the sign flipped" in result.reason
+
+
+def test_functions_written_without_a_backslash_are_the_functions():
+    # tanh(Wx), ReLU(...), exp\Big(...\Big) in italic letters: the functions, not products of letters
+    both_ways(
+        r"v = x + tanh(w f)",
+        lambda x, w, f: x + np.tanh(w * f),
+        lambda x, w, f: x - np.tanh(w * f),
+        lambda x, w, f: np.tanh(w * f),
+    )
+    both_ways(
+        r"g = ReLU(a - b) + exp\Big(\frac{c}{2}\Big)",
+        lambda a, b, c: np.maximum(a - b, 0) + np.exp(c / 2),
+        lambda a, b, c: np.maximum(a - b, 0) - np.exp(c / 2),
+        lambda a, b, c: np.exp(c / 2),
+    )
+
+
+def test_letters_that_spell_a_function_inside_a_product_stay_letters():
+    # `e x p` not applied to brackets, or `t` + `anh(...)` inside a longer word: no function
+    assert oracle_spec(r"y = e x p + 1").spec["definitions"][0]["rhs"] == r"{\zze} {\zzx} {\zzp} +1"
+    assert oracle_spec(r"y = s tanh + 1").spec["inputs"] == ["s", "t", "a", "n", "h"]

@@ -192,8 +192,9 @@ _SPELLERS = {"operatorname", "mathrm", "mathop", "textrm", "rm"}
 
 def _builtin_spelled(nodes: list[Any], i: int) -> str | None:
     """The operator at i when it is one of LaTeX's own spelled as a roman word and applied to brackets:
-    `\\mathrm{tr}(A)`, `\\mathop{\\rm min}\\nolimits(1, x)`, `\\operatorname{exp}(x)` (None otherwise). A word
-    that is not applied (`\\lambda_{\\mathrm{max}}`) names a symbol and stays."""
+    `\\mathrm{tr}(A)`, `\\mathop{\\rm min}\\nolimits(1, x)`, `\\operatorname{exp}(x)`, or a min or max over
+    its subscript (None otherwise). A word not applied (`\\lambda_{\\mathrm{max}}`) names a symbol and
+    stays."""
     if cmd_of(nodes[i]) not in _SPELLERS or i + 1 >= len(nodes) or not isinstance(nodes[i + 1], Group):
         return None
     letters = [x for x in flatten(nodes[i + 1].items) if cmd_of(x) not in {*FONT_SWITCHES, "mathrm"}]
@@ -201,7 +202,8 @@ def _builtin_spelled(nodes: list[Any], i: int) -> str | None:
     if len(word) != len(letters) or word not in _BUILTINS:
         return None
     j = _skip_sizes(nodes, i + 2)
-    return word if nodes[j : j + 1] in (["("], ["["], ["\\{"]) else None
+    limits = word in ("min", "max", "sup", "inf") and nodes[j : j + 1] == ["_"]  # an optimisation: named so
+    return word if limits or nodes[j : j + 1] in (["("], ["["], ["\\{"]) else None
 
 
 def _spelled(nodes: list[Any], i: int, out: list[Any]) -> int | None:
@@ -331,6 +333,26 @@ def _bare_trace(nodes: list[Any], i: int) -> bool:
     return transposed or any(cmd_of(x) in BOLD or x in (TRANSPOSE, "\\top") for x in inside)
 
 
+# functions papers write in italic letters without a backslash (`tanh(Wx)`, `ReLU(x)`), longest first
+_BARE_FUNCTIONS = ("softmax", "sigmoid", "tanh", "ReLU", "relu", "exp", "log")
+
+
+def _bare_function(nodes: list[Any], i: int) -> str | None:
+    """The function whose name the letters at i spell, as a word of its own applied to brackets
+    (`tanh\\big(Wx\\big)`); None otherwise (`e x p` inside a longer word, or not applied)."""
+    before = nodes[i - 1] if i else None
+    if isinstance(before, str) and (before.isalpha() or before in SCRIPTS):
+        return None
+    for name in _BARE_FUNCTIONS:
+        end = i + len(name)
+        after = nodes[end] if end < len(nodes) else None
+        if nodes[i:end] != list(name) or (isinstance(after, str) and after.isalpha()):
+            continue
+        j = _skip_sizes(nodes, end)
+        return name if nodes[j : j + 1] == ["("] else None
+    return None
+
+
 def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     """Notation read as plain algebra (None: not one of these); returns how many more nodes it took.
     Macros of packages (commath, physics: \\abs{x}, \\norm{x}; upgreek: \\upgamma), \\cot, \\sec, \\csc,
@@ -350,6 +372,9 @@ def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if _bare_trace(nodes, i):
         out.append("\\tr")
         return 1
+    if (name := _bare_function(nodes, i)) is not None:
+        out += ["\\" + name] if name in FUNCS else _word(name)  # tanh(Wx), ReLU(x): no backslash
+        return len(name) - 1
     if c in TEXT_NAMES | {"textnormal", "textrm"} and i + 1 < len(nodes):
         word = "".join(str(x) for x in flatten(items_of(nodes[i + 1])))
         if word in MATRIX_SCALARS:
