@@ -277,3 +277,20 @@ def test_a_map_declared_with_in_is_a_function_not_a_value():
     functions = paper_functions(md)
     assert functions["G"] == ""
     _both_ways(r"y = G(z) + b", functions, lambda G_of_z, b: G_of_z + b, lambda G_of_z, b: G_of_z - b)
+
+
+def test_a_named_function_of_a_computed_argument_is_a_callable_input():
+    # f named in prose, no formula: z = f(a h + b) as f's value would be a renaming; as a callable map given
+    # to both, the oracle checks the argument
+    spec = _both_ways(
+        r"z_t = f(a h_t + b)",
+        {"f": ""},
+        lambda a, h_t, b, f: f(a * h_t + b),
+        lambda a, h_t, b, f: f(a * h_t - b),
+        lambda a, h_t, b, f: f(a * h_t),
+        lambda a, h_t, b, f: a * h_t + b,
+    )
+    assert spec["callables"] == {"zff": "f"}
+    # of one variable it stays a renaming: nothing to compute
+    refused = oracle_spec(r"s_x = E(x)", {"E": ""})
+    assert not refused.ok and "renaming" in refused.reason

@@ -274,13 +274,41 @@ def _defs_of(latex: str) -> tuple[list[Var], list[tuple[list[Any], list[Any], li
     return [_lhs_var(lhs, rhs) for lhs, rhs, _ in defs], defs
 
 
+RENAMING = "the right-hand side is one input: a renaming, nothing to compute"
+
+
 def build_spec(
     latex: str, functions: dict[str, str] | None = None, callables: set[str] | frozenset[str] = frozenset()
 ) -> dict[str, Any]:
     """The SPEC dict for one equation line; raises Unsupported with the reason. `functions`: the paper's
     inline definitions (name -> defining LaTeX), called where the line uses them; `callables`: functions the
-    paper uses and never defines (callable inputs). A first pass learns which symbols are matrices and
-    vectors (tensors.py), the second writes the line with them."""
+    paper uses and never defines (callable inputs). A line that is one such function applied to a computed
+    argument (`z = f(W h + b)`) takes the function as a callable input: its value alone would be a
+    renaming."""
+    try:
+        return _build_spec(latex, functions, callables)
+    except Unsupported as refusal:
+        mapped = _computed_arguments(latex, functions or {}, callables) if str(refusal) == RENAMING else set()
+        if not mapped:
+            raise
+        return _build_spec(latex, functions, {*callables, *mapped})
+
+
+def _computed_arguments(
+    latex: str, functions: dict[str, str], callables: set[str] | frozenset[str]
+) -> set[str]:
+    """Functions the paper gives no formula for that this line applies to one argument that is no single
+    variable (`f(W h + b)`, not `E(x)`)."""
+    given = {n for n, body in functions.items() if not body} - set(callables)
+    one_variable = {name for name, _ in one_variable_calls(latex)}
+    return {name for name, arguments in name_uses(latex) if arguments == 1 and name in given} - one_variable
+
+
+def _build_spec(
+    latex: str, functions: dict[str, str] | None, callables: set[str] | frozenset[str]
+) -> dict[str, Any]:
+    """build_spec with these callables. A first pass learns which symbols are matrices and vectors
+    (tensors.py), the second writes the line with them."""
     nodes = equation_nodes(latex)
     if not has_equals(nodes):  # an objective or an expression: its value is the output (forms.py)
         nodes = objective_definition(grouped_nodes(latex))
@@ -293,7 +321,7 @@ def build_spec(
     rw.given = given
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
     if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
-        raise Unsupported("the right-hand side is one input: a renaming, nothing to compute")
+        raise Unsupported(RENAMING)
     _no_use_before_definition(definitions, rw.symbols)
     outputs = _updates(definitions, outputs, rw.symbols)
     targets = set(outputs)
