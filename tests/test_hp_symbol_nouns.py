@@ -154,3 +154,24 @@ def test_thin_spaces_inside_inline_maths_print_as_spaces() -> None:
     md = "# Experiments\n\nThe penalty is $\\lambda\\,=\\,0.5$ and the temperature is $\\tau\\!=\\!0.07$.\n"
     got = _found(md)
     assert got["lambda"] == [(0.5, "stated")] and got["temperature"] == [(0.07, "stated")]
+
+
+def test_symbols_a_sentence_sets_as_its_hyperparameters() -> None:
+    # the PDF runs subscripts on ('σ2w' is σ_w^2, 'λmul(s)' is λ_{mul(s)}); a value of 1 counts in such a list
+    md = (
+        "## 4 Experiments\n\n"
+        "We set the hyperparameters to be σ2w = 1, σz = 1, and σ2x = 0.01. "
+        "We set the prior shape and rate as αw = 0.1 and βw = 0.3. "
+        "The model is trained with λmul(s) = 10 and λadv(c) = 0.03.\n"
+    )
+    got = _found(md)
+    assert got["sigma2w"] == [(1.0, "stated")] and got["sigmaz"] == [(1.0, "stated")]
+    assert got["sigma2x"] == [(0.01, "stated")]
+    assert got["alphaw"] == [(0.1, "stated")] and got["betaw"] == [(0.3, "stated")]
+    assert got["lambda_mul_s"] == [(10.0, "stated")] and got["lambda_adv_c"] == [(0.03, "stated")]
+    # "we set the output dimension to be D = 5": the noun names it
+    assert _found("We set the output dimension to be D = 5 for the toy data.\n")["output_dimension"] == [
+        (5.0, "stated")
+    ]
+    # a 1 in a sentence that introduces no settings stays unread
+    assert "sigmaz" not in _found("For the proof we note that σz = 1 holds at the optimum.\n")

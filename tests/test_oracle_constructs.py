@@ -418,7 +418,7 @@ def test_a_function_of_the_summed_index_is_one_value_per_term():
         # an optimisation written as a word (once read as a variable named argmin_w: a wrong oracle)
         (r"w^* = \mathop{\mathrm{argmin}}\limits_{w} \mathcal{L}_{T}(w, \lambda)", "an optimisation"),
         (r"w^* = \operatorname*{arg\,min}_{w} \mathcal{L}_{T}(w, \lambda)", "an optimisation"),
-        (r"y = \mathrm{max}(a, b) + c", "an optimisation"),
+        (r"y = \mathrm{max}_{w} (a w + b) + c", "an optimisation"),  # \mathrm{max}(a, b) is max(a, b)
         (r"f(u) = u^2, \quad y = \nabla f(x) + f(x)", "the gradient of f"),
     ],
 )

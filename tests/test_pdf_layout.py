@@ -344,3 +344,15 @@ def test_a_footnote_mark_after_a_citation_bracket_is_a_superscript() -> None:
     run onto the bracket ('[11]1')."""
     md = convert("footnotemarks").markdown
     assert "follow [11]¹, with two hours" in md
+
+
+def test_a_caption_set_under_its_steps_opens_its_box():
+    # algorithm2e's plain style sets 'Algorithm 1: ...' tight under the last step, in the run pdfium reads
+    # with it: the caption is a line of its own and goes above the steps, which are steps, not prose
+    md = convert("boxcaption").markdown
+    (alg,) = find_all(md, {"algorithm"})["algorithms"]
+    assert alg.caption == "Training process."
+    assert [s.split()[0] for s in alg.steps] == ["1", "2", "3", "4"]
+    assert alg.steps[-1] == "4 end"
+    after = md[md.index("4 end") :].splitlines()[1]
+    assert after.startswith("split while the settings")  # the prose goes on apart from the box

@@ -24,7 +24,9 @@ LIST_OF_SETTINGS = re.compile(
     r"\b(?:(?:hyper-?\s?parameters?|settings?|parameters?\s+values?|constants?)\s+(?:\w+\s+){0,3}?(?:are|were|is|was)\s+"
     r"(?:\w+ly\s+)?(?:set\s+(?:to|as)|fixed\s+(?:to|at|as)|chosen\s+as|given\s+by|as\s+follows)|"
     r"(?:best|optimal|selected|chosen)\s+(?:hyper-?\s?parameter\s+)?(?:values|settings)\s+(?:\w+\s+){0,3}?"
-    r"(?:are|were))\s*:?\s*"
+    r"(?:are|were)|"
+    # "We set the hyperparameters to be σw = 1, σz = 1 and ...", "we set the prior shape and rate as α = 0.1"
+    r"\bwe\s+(?:set|fix|fixed|chose|choose)\s+(?:[\w'-]+\s+){1,5}?(?:to\s+be|to|as|at))\s*:?\s*"
     rf"(?:{_ITEM}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$",
     re.I,
 )
@@ -45,7 +47,7 @@ SET_TO_BEFORE = re.compile(
     # "the noise level is σ = 5", "we set the input feature dimension as p = 200"
     rf"|\bthe\s+(?P<noun2>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{0,3}}(?:{_HEAD}|level|dimension|distance))\s+(?:is|was)\s+$"
     rf"|\bwe\s+(?:set|fix|choose|chose)\s+the\s+(?P<noun3>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{0,3}}"
-    rf"(?:{_HEAD}|level|dimension|distance))\s+(?:to|as|at)\s+$",
+    rf"(?:{_HEAD}|level|dimension|distance))\s+(?:to\s+be|to|as|at)\s+$",
     re.I,
 )
 # "the gradient penalty coefficient λ is set to 0.1": the noun phrase right before the symbol
@@ -138,7 +140,7 @@ class Reading(NamedTuple):
 
 
 # a Greek letter with a word as its subscript names its symbol: 'λ_depth', 'λdepth' (a PDF ran it on)
-WORD_SUBSCRIPT = re.compile(r"([α-ωΑ-Ωϵϑϕϱς])_?\{?([a-z]{3,12})\}?")
+WORD_SUBSCRIPT = re.compile(r"([α-ωΑ-Ωϵϑϕϱς])_?\{?([a-z]{3,12})\}?(?:\(([a-z\d]{1,3})\))?")
 
 
 def symbol_key(sym: str) -> str:
@@ -148,8 +150,8 @@ def symbol_key(sym: str) -> str:
     plain = sym.replace("_", "").replace("{", "").replace("}", "")
     if word := re.fullmatch(r"(.)_?\{?(min|max|init|final|start|end)\}?", sym):  # ϵ_min, ϵmax: epsilon_min
         return f"{GREEK.get(word[1], word[1])}_{word[2]}"
-    if word := WORD_SUBSCRIPT.fullmatch(sym):  # λ_depth, λdepth: lambda_depth
-        return f"{GREEK.get(word[1], word[1])}_{word[2]}"
+    if word := WORD_SUBSCRIPT.fullmatch(sym):  # λ_depth, λdepth: lambda_depth; λmul(s): lambda_mul_s
+        return f"{GREEK.get(word[1], word[1])}_{word[2]}" + (f"_{word[3]}" if word[3] else "")
     return "".join(GREEK.get(ch, ch) for ch in plain)
 
 
@@ -198,6 +200,8 @@ def _own_constant(sym: str, value: str) -> bool:
 
 def explicit_one(before: str, after: str = "") -> bool:
     """A value of 1 is a setting only when the sentence introduces it as one ('we set c = 1', 'hyperparameter
-    κ = 1', 'we use ε = 1 in practice'); elsewhere 'x = 1' is mostly an identity or an index."""
+    κ = 1', 'we use ε = 1 in practice', an item of a settings list); elsewhere 'x = 1' is mostly an identity
+    or an index."""
     throughout = WE_USE.search(before) and THROUGHOUT.match(after)
-    return bool(OWN_SETTING.search(before) or PARAMETER_WORD.search(before) or throughout)
+    listed = in_settings_list(before)  # "we set the hyperparameters to be σw = 1, σz = 1"
+    return bool(OWN_SETTING.search(before) or PARAMETER_WORD.search(before) or throughout or listed)

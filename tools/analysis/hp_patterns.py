@@ -75,7 +75,8 @@ FRAMED_VALUE_NAME = re.compile(
 )
 SYM = (
     # a Greek letter may carry a word as its subscript: 'λ_depth', and 'λdepth' where a PDF ran it on
-    r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?(?:[0-9a-z]{1,2}|min|max|init|final|start|end|[a-z]{3,12})\}?)?"
+    # ('λmul(s)': λ_{mul(s)} run on)
+    r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?(?:[0-9a-z]{1,2}|min|max|init|final|start|end|[a-z]{3,12})\}?(?:\([a-z\d]{1,3}\))?)?"
     r"|[b-zA-HJ-Z](?:_\{?(?:[0-9a-z]{1,3}|[a-z]{4,8})\}?|\d{1,2})?)"
     r"(?![\w])"
 )

@@ -88,6 +88,7 @@ def mark_steps(lines: list[Line], page: PdfPage) -> None:
     """Numbered lines under an algorithm's bold caption, each one or two numbers on from the last and close
     below the line before, are its steps ('3 Sample B data points' in algorithm2e's bold line numbers), never
     headings: their kind becomes 'step'."""
+    _captions_under_steps(lines, page)
     last: int | None = None
     prev: Line | None = None
     for ln in lines:
@@ -100,6 +101,37 @@ def mark_steps(lines: list[Line], page: PdfPage) -> None:
             if ln.kind in ("text", "indented"):
                 ln.kind = "step"
         prev = ln
+
+
+def _captions_under_steps(lines: list[Line], page: PdfPage) -> None:
+    """A bold algorithm caption set under its box (algorithm2e's `Algorithm 1: ...` below steps numbered from
+    1, each close under the one before) moves above its steps, where the caption of a box opens it."""
+    for i, ln in enumerate(lines):
+        if not (_ALG_HEAD.match(ln.text) and page.bold(ln.runs[0].ci0)) or i == 0:
+            continue
+        if i + 1 < len(lines) and _STEP_NO.match(lines[i + 1].text):
+            continue  # its steps follow it
+        start = _first_step_above(lines, i)
+        if start is not None:
+            lines[start : i + 1] = [ln, *lines[start:i]]
+
+
+def _first_step_above(lines: list[Line], i: int) -> int | None:
+    """The index of step 1 of the numbered lines that end right above lines[i], counting down; None if
+    they do not reach 1."""
+    below = lines[i]
+    number: int | None = None
+    for k in range(i - 1, -1, -1):
+        m = _STEP_NO.match(lines[k].text)
+        n = int(m.group(1)) if m else None
+        if n is None or lines[k].y - below.y > 2 * max(lines[k].size, below.size):
+            return None
+        if number is not None and not number - 2 <= n < number:
+            return None
+        if n == 1:
+            return k
+        number, below = n, lines[k]
+    return None
 
 
 def _numbered_level(text: str) -> int | None:

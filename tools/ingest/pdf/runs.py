@@ -50,6 +50,8 @@ _MARK_AFTER = re.compile(
 _FOOTNOTE_OPENS = r"[A-Z][a-z]|https?://|www\."  # what a footnote's text opens with: "There", "https://..."
 _MARK_BEFORE = re.compile(rf"^\d{{1,2}}(?={_FOOTNOTE_OPENS})")  # "1There", "3https://..."
 _DIGIT = re.compile(r"\d")  # every footnote mark holds one: a run without one needs no other look
+# a float's caption opening a word inside a run ('5 end Algorithm 1: Training process.')
+_CAPTION_IN_RUN = re.compile(r"(?<= )(?:Algorithm|Figure|Table)\s+\d+(?:\.\d+)?:\s")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -354,6 +356,10 @@ class PdfPage:
             return [(ts, te)]
         (x0, y0), (x1, y1) = self.origin(ci0), self.origin(ci1)
         size = max(self.size(ci0), 3.0)
+        caption = _CAPTION_IN_RUN.search(self.text, ts + 1, te)
+        if caption and abs(self.origin(self.char(caption.start()))[1] - y0) > 0.5 * size:
+            # a caption set tight under its box: a line of its own
+            return [(ts, caption.start() - 1), *self._baselines(caption.start(), te)]
         line, far = 1.2 * size, abs(y1 - y0) > 1.2 * size
         if abs(y1 - y0) <= 0.7 * size and x1 > x0:  # a script ends the run at most
             return [(ts, te)]
