@@ -306,3 +306,26 @@ def test_one_symbol_however_written_is_one_name() -> None:
 
     assert names_match("λ_1", "lambda_1") and names_match("lambda_{1}", "lambda1")
     assert not names_match("lambda_1", "lambda_2") and not names_match("w_pred", "w_step")
+
+
+COLUMNS_PER_SETTING = """## C Algorithm Details
+
+|  | Model | minibatch size | regularization parameter | number iterations | negative samples |
+| --- | --- | --- | --- | --- | --- |
+| neuro | G-EMB | 100 | 10 | 500 | n/a |
+| shopping | all models | n/a | 1 | 3000 | 10 |
+| movies | all models | 64 | 1 | 2000 | 10 |
+
+Table 5: Algorithm details for the models studied in Section 3.
+"""
+
+
+def test_a_table_with_empty_cells_and_word_labels_reads_each_column() -> None:
+    # 'n/a' is an empty cell and 'all models' a label: the rows stay rows; 'number iterations' is a heading
+    # cut short ('number of iterations')
+    got = found(COLUMNS_PER_SETTING, context=True)
+    assert got["batch_size"] == [(100.0, "stated", "neuro"), (64.0, "stated", "movies")]
+    assert got["training_steps"] == [
+        (500.0, "stated", "neuro"), (3000.0, "stated", "shopping"), (2000.0, "stated", "movies")
+    ]
+    assert all(value != "n/a" for rows in got.values() for value, *_ in rows)

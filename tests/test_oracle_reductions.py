@@ -244,3 +244,20 @@ def test_gradient_of_each_term_is_one_value_per_term():
 )
 def test_reductions_the_oracle_cannot_lay_out_are_refused(latex, words):
     _refused(latex, words)
+
+
+def test_a_sum_over_a_set_named_on_its_own_runs_over_all_its_elements():
+    # \sum_{b \in \mathcal{A}}: b runs over the whole set, as \sum_b; a set tied to another variable: refused
+    _both_ways(
+        r"q = r + \gamma \frac{\sum_{b \in \mathcal{A}} Q_b w_b}{\sum_{b \in \mathcal{A}} w_b}",
+        lambda r, gamma, Q, w: r + gamma * np.sum(Q * w, axis=-1) / np.sum(w, axis=-1),
+        lambda r, gamma, Q, w: r - gamma * np.sum(Q * w, axis=-1) / np.sum(w, axis=-1),
+        lambda r, gamma, Q, w: r + gamma * np.sum(Q * w, axis=-1),
+    )
+    _both_ways(
+        r"H = -\sum_{w \in \text{vocab}} p_w \log p_w",
+        lambda p: -np.sum(p * np.log(p), axis=-1),
+        lambda p: np.sum(p * np.log(p), axis=-1),
+    )
+    _refused(r"y_n = \sum_{m \in c_n} x_m a_m", "a sum over a set")
+    _refused(r"y = \sum_{j \in \mathcal{N}(i)} w_j x_j", "a sum over a set")

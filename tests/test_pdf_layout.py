@@ -356,3 +356,16 @@ def test_a_caption_set_under_its_steps_opens_its_box():
     assert alg.steps[-1] == "4 end"
     after = md[md.index("4 end") :].splitlines()[1]
     assert after.startswith("split while the settings")  # the prose goes on apart from the box
+
+
+def test_a_heading_set_on_two_lines_above_its_columns_names_them_whole():
+    # nested tabulars ('minibatch' over 'size', 'Model' centred between): the upper words are lines of their
+    # own above the header row; each goes to the column it stands over
+    md = convert("upperheader").markdown
+    header = next(ln for ln in md.splitlines() if ln.startswith("|"))
+    assert header == (
+        "|  | Model | minibatch size | regularization parameter | number iterations | negative samples |"
+    )
+    assert "regularization number negative" not in md  # no stray line of the heading's upper words
+    got = find_hyperparameters(md)
+    assert {(h.key, h.value) for h in got} >= {("batch_size", "100"), ("training_steps", "3000")}

@@ -46,11 +46,14 @@ def key_of(cell: str, symbols: dict[str, str]) -> str | None:
     key = canonical_key(cell)
     if key in SYNONYMS:
         return key
+    if m := _NUMBER_NO_OF.fullmatch(cell):  # a heading cut short: 'number iterations', '# epochs'
+        return key_of(f"number of {m[1]}", symbols)
     group, _, rest = cell.partition(" ")
     # a two-row header run into one cell: 'Network | Hidden Layers' -> 'Network Hidden Layers'
     return key_of(rest, symbols) if group.lower() in _GROUP_HEADS and rest else None
 
 
+_NUMBER_NO_OF = re.compile(r"(?i)(?:number|num\.?|no\.|#)\s+(?!of\b)([a-z][a-z -]+)")
 # a part of the model named before a known setting in a row's name
 _PART_HEADS = {
     "transformer", "encoder", "decoder", "generator", "discriminator", "actor", "critic", "policy", "teacher",

@@ -35,7 +35,8 @@ LEGEND = "a figure's legend over its plot, not a table of settings"
 RESULTS_COLUMN = "a column of a table captioned as results: the setting's variants or a sweep, not one value"
 # ------------------------------------------------------------------------------------------ extraction
 
-_CELL_VALUE = re.compile(rf"^(?:{SCALAR}|[A-Za-z][\w-]*)$")
+_CELL_VALUE = re.compile(rf"^(?:{SCALAR}|[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){{0,2}})$")  # 'G-EMB', 'all models'
+_BLANK_CELLS = frozenset(("", "±", "-", "–", "—", "n/a", "N/A", "NA", "na"))  # no value in this cell
 _NUMERIC_CELL = re.compile(rf"^(?:{SCALAR}|[±-])$")
 _ROW_NAME = re.compile(
     rf"^\|?\s*(?P<name>{phrase_re(ALL_NAMES)})\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<rest>.+?)\s*\|?$", re.I
@@ -74,8 +75,13 @@ def _is_data_row(text: str) -> bool:
     # a pipe row's label: 'Tiny (T)', 'Ours + PG' (one holding assignments is a condition, read elsewhere)
     label = text.startswith("|") and len(cells[0]) <= 30 and "=" not in cells[0]
     values = cells[1:] if label else cells
-    settled = all((_CELL_VALUE.match(c) and c.lower() not in _PROSE_WORDS) or c in "±-" for c in values)
+    settled = all(_word_or_value(c) or c in _BLANK_CELLS for c in values)
     return numeric >= 1 and numeric * 2 >= len(cells) and settled
+
+
+def _word_or_value(cell: str) -> bool:
+    """A cell of a data row: a number or a few words that are no sentence's ('all models', not 'of the')."""
+    return bool(_CELL_VALUE.match(cell)) and not any(w in _PROSE_WORDS for w in cell.lower().split())
 
 
 _HEADER_NAME = re.compile(rf"(?:{phrase_re(ALL_NAMES)})(?![\w])", re.I)
@@ -305,7 +311,8 @@ def _cell_type(cell: str) -> str:
 
 def _columns_agree(rows: list[list[str]]) -> bool:
     """Cutting a run of cells into rows of the right width puts one kind of cell in each column."""
-    return all(len({_cell_type(r[k]) for r in rows if r[k] not in "±-"}) <= 1 for k in range(len(rows[0])))
+    kinds = [{_cell_type(r[k]) for r in rows if r[k] not in _BLANK_CELLS} for k in range(len(rows[0]))]
+    return all(len(kind) <= 1 for kind in kinds)
 
 
 def _holds_values(k: int, key: str | None, rows: list[_Line]) -> bool:
@@ -313,7 +320,7 @@ def _holds_values(k: int, key: str | None, rows: list[_Line]) -> bool:
     'feature') lists things, not values of a setting."""
     if key in WORD_VALUED:
         return True
-    cells = [c[k] for r in rows if k < len(c := row_cells(r.text)) and c[k] not in "±-"]
+    cells = [c[k] for r in rows if k < len(c := row_cells(r.text)) and c[k] not in _BLANK_CELLS]
     return sum(bool(_NUMERIC_CELL.match(c)) for c in cells) * 2 > len(cells)
 
 
@@ -353,7 +360,7 @@ def _column_table(  # noqa: PLR0913
         values = row_cells(r.text)
         for k, text in columns:
             key = key_of(cells[k][0], symbols)
-            if key and k < len(values) and values[k] not in "±-":
+            if key and k < len(values) and values[k] not in _BLANK_CELLS:
                 label = values[0] if k and not _NUMERIC_CELL.match(values[0]) else None
                 quote = f"{header.text} / {r.text}"
                 # a results table's first column may list the setting it sweeps: those are its values

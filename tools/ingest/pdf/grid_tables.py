@@ -18,22 +18,27 @@ _KINDS = ("text", "indented", "table", "tabled")
 _MIN_COLUMNS, _MAX_COLUMNS, _MIN_BODY = 3, 14, 2
 _ROW_GAP = 2.2  # font sizes: rows of one table stand at most this far apart (a rule adds space)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+_DIGITS = re.compile(r"\d")
 
 
-def grid_table(lines: list[Line], k: int, cut: Cut) -> tuple[int, list[Line]]:
-    """How many lines from k form a grid table, and its Markdown lines (0 and [] when none does)."""
+def grid_table(lines: list[Line], k: int, cut: Cut, above: int = 0) -> tuple[int, list[Line], int]:
+    """How many lines from k form a grid table, its Markdown lines (0 and [] when none does), and how many of
+    the `above` lines right before k it took as the upper lines of its header."""
     if lines[k].kind not in _KINDS or not _LETTERS.search(lines[k].text):
-        return 0, []
+        return 0, [], 0
     head, whole = cut(lines[k]), False
     if not head and lines[k].runs:  # a header set tight: its headings may still be one word per column
         head, whole = [_whole(lines[k])], True
     body = _body(lines, k + 1, cut)
     if len(body) < _MIN_BODY or not head or _gap(lines[k], lines[k + 1]) > 1.3 * _ROW_GAP:
-        return 0, []
+        return 0, [], 0
     spans = [(min(c.x0 for c in col), max(c.x1 for c in col)) for col in zip(*body, strict=True)]
     names = _header(head, spans, whole)
     if names is None:
-        return 0, []
+        return 0, [], 0
+    upper = _upper_header(lines, k, above, cut, spans)
+    for words in upper:  # 'minibatch' over 'size': the heading is 'minibatch size'
+        names = [f"{w} {n}".strip() for w, n in zip(words, names, strict=True)]
     n = len(body) + 1
     rows = lines[k : n + k]
     if len(head) < len(spans) and len(body) > _MIN_BODY and all(_LETTERS.search(c.text) for c in body[0]):
@@ -42,7 +47,28 @@ def grid_table(lines: list[Line], k: int, cut: Cut) -> tuple[int, list[Line]]:
     out = [_row(rows[0], [_cell(head[0], t, s) for t, s in zip(names, spans, strict=True)])]
     out.append(text_line(rows[0], "| " + " | ".join("---" for _ in spans) + " |", "table rule"))
     out += [_row(ln, cells) for ln, cells in zip(rows[1:], body, strict=True)]
-    return n, [*out, text_line(rows[-1], "", "blank")]
+    return n, [*out, text_line(rows[-1], "", "blank")], len(upper)
+
+
+def _upper_header(
+    lines: list[Line], k: int, above: int, cut: Cut, spans: list[tuple[float, float]]
+) -> list[list[str]]:
+    """The words, column by column, of the header's upper lines: up to `above` lines of words right above line
+    k, close to it, each word standing over one column ('minibatch', 'regularization' over 'size',
+    'parameter'); nearest last. [] when the line above is no such line."""
+    upper: list[list[str]] = []
+    for j in range(k - 1, max(k - 1 - above, -1), -1):
+        cells = cut(lines[j]) if lines[j].kind in _KINDS else []
+        if not cells or _gap(lines[j], lines[j + 1]) > 1.3 * _ROW_GAP or _DIGITS.search(lines[j].text):
+            break
+        words = [""] * len(spans)
+        for cell in cells:
+            over = [c for c, (a, b) in enumerate(spans) if min(b, cell.x1) - max(a, cell.x0) > 0]
+            if len(over) != 1:
+                return upper
+            words[over[0]] = f"{words[over[0]]} {cell.text}".strip()
+        upper.insert(0, words)
+    return upper
 
 
 def _gap(a: Line, b: Line) -> float:

@@ -36,7 +36,8 @@ def pair_tables(lines: list[Line], page: PdfPage, cut: Cutter | None = None) -> 
         if len(rows) >= _MIN_ROWS:
             out += _tables(lines[k : k + len(rows)], rows)
             k += len(rows)
-        elif (grid := grid_table(lines, k, cut))[0]:
+        elif (grid := grid_table(lines, k, cut, _untouched_above(out, lines, k)))[0]:
+            del out[len(out) - grid[2] :]  # the header's upper lines, written as text before
             out += grid[1]
             k += grid[0]
         else:
@@ -45,6 +46,15 @@ def pair_tables(lines: list[Line], page: PdfPage, cut: Cutter | None = None) -> 
     for ln in out:
         ln.kind = "text" if ln.kind == "tabled" else ln.kind  # a row no table took is text after all
     return out
+
+
+def _untouched_above(out: list[Line], lines: list[Line], k: int) -> int:
+    """How many of the two lines right before k were written out as they are (a table may take them as its
+    header's upper lines)."""
+    n = 0
+    while n < 2 and n < len(out) and k - 1 - n >= 0 and out[len(out) - 1 - n] is lines[k - 1 - n]:
+        n += 1
+    return n
 
 
 def _rows_from(lines: list[Line], k: int, cut: Cutter) -> list[list[Run]]:

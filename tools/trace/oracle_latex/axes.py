@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten, items_of, name_of, py_name
+from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten, items_of, name_of, plain_set, py_name
 from tools.trace.oracle_latex.variables import is_mark
 from tools.trace.oracle_latex.vocabulary import BOLD, TEXT_NAMES, Unsupported
 
@@ -308,6 +308,8 @@ class AxisReductions:
         if not letters:
             raise Unsupported("a sum without its index written, on a line the oracle lays out on axes")
         rest = flat[2 * len(letters) - 1 :]
+        if rest[:1] == ["\\in"] and len(letters) == 1 and plain_set(rest[1:]):
+            rest = []  # `\\sum_{b \\in \\mathcal{A}}`: over all of b's axis
         if "\\in" in rest:
             raise Unsupported("a sum over a set is not supported")
         if rest and rest[0] != "=":

@@ -221,6 +221,21 @@ def _spelled(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     return 0
 
 
+_TIES = ("_", "^", "(", ")", ",", "\\{", "\\}", "|", "\\mid", "\\setminus")  # what ties a set to a variable
+_SET_FONTS = {"mathcal", "mathscr", "mathsf", "text", "textrm", "mathrm", "textit", "mathit"}
+
+
+def plain_set(after: list[Any]) -> bool:
+    """The set a sum runs over (`b \\in \\mathcal{A}`, `l \\in \\text{labels}`, `w \\in V`: the flat tokens
+    after `\\in`) named on its own: no index or argument ties it to another variable of the line
+    (`m \\in c_n`, `j \\in \\mathcal{N}(i)` are refused), so the sum runs over all of its elements."""
+    if not after or any(t in _TIES for t in after):
+        return False
+    if cmd_of(after[0]) in _SET_FONTS:
+        return all(isinstance(t, str) and t.isalpha() for t in after[1:])
+    return len(after) == 1 and isinstance(after[0], str) and after[0].isalpha() and after[0].isupper()
+
+
 # the marks over or under `=` that make it an equality in distribution (in law): X =_d Y, X \\stackrel{d}{=} Y
 _LAW_MARKS = {"d", "l", "law", "dist", "distr", "distribution", "indistribution", "inlaw", "(d)", "(l)"}
 EQUAL_IN_LAW = (

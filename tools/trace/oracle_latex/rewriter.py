@@ -21,6 +21,7 @@ from tools.trace.oracle_latex.nodes import (
     items_of,
     matching,
     name_of,
+    plain_set,
     py_name,
     text_word,
 )
@@ -737,7 +738,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
                 index = flat[0] if flat and isinstance(flat[0], str) and flat[0].isalpha() else None
                 if index is None or len(flat) > 1 and flat[1] not in ("=", "\\in"):
                     raise Unsupported("a sum over a set or a condition is not supported")
-                if "\\in" in flat:
+                if "\\in" in flat and not (flat[1] == "\\in" and plain_set(flat[2:])):
                     raise Unsupported("a sum over a set is not supported")
             else:
                 flat = flatten(part)
