@@ -175,3 +175,8 @@ def test_symbols_a_sentence_sets_as_its_hyperparameters() -> None:
     ]
     # a 1 in a sentence that introduces no settings stays unread
     assert "sigmaz" not in _found("For the proof we note that σz = 1 holds at the optimum.\n")
+
+
+def test_a_setting_kept_constant_at_a_value() -> None:
+    got = _found("We trained with SGD, learning rate kept constant 0.01; momentum held fixed at 0.9.\n")
+    assert got["learning_rate"] == [(0.01, "stated")] and got["momentum"] == [(0.9, "stated")]

@@ -369,3 +369,13 @@ def test_a_heading_set_on_two_lines_above_its_columns_names_them_whole():
     assert "regularization number negative" not in md  # no stray line of the heading's upper words
     got = find_hyperparameters(md)
     assert {(h.key, h.value) for h in got} >= {("batch_size", "100"), ("training_steps", "3000")}
+
+
+def test_a_power_keeps_its_exponent_apart_from_its_base():
+    # '10^5' set in maths prints its exponent smaller and raised: the text reads '105' without the '^'
+    md = convert("exponents").markdown
+    assert "trained on 10^5 scenes" in md and "drew 2^10 points" in md and "3 × 10^6 steps" in md
+    assert "rate of 10−4" in md  # a negative exponent keeps its sign, which already sets it apart
+    assert "batch of 128 scenes" in md and "in 2019," in md and "0.25 per step" in md
+    got = {h.key: h.value_normalized for h in find_hyperparameters(md)}
+    assert got["learning_rate"] == 0.0001

@@ -49,7 +49,7 @@ NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensiona
 _GAP = r"(?:[^\W\d_][\w-]*(?:\s+|(?=:))){0,6}?"  # "learning rates during training: 0.1 and 0.01"
 _SEP = (
     r"(?:of|=|:|is|was|are|were|to(?:\s+be)?|at|as|equal\s+to|(?:(?:is|was|are|were)\s+)?(?:set|fixed)\s+(?:to|at)(?:\s+an?\s+(?:[\w-]+\s+){0,2}value\s+of)?|in(?=\s*[{\[]\s*\.?\d)|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
-    r"initiali[sz]ed\s+(?:to|at)|"
+    r"initiali[sz]ed\s+(?:to|at)|(?:kept|held|remained|stayed)\s+(?:constant|fixed)(?:\s+(?:at|to))?|"
     # a search grid or range: "selected from {1e-3, 1e-4}", "tuned over [1e-5, 1e-3]", "in the range [0.1, 1]"
     r"(?:selected|chosen|picked|searched|tuned|swept|varied|grid[\s-]searched)\s+(?:from|over|in|among|within)"
     r"(?:\s+the\s+(?:set|range|grid))?|in\s+the\s+(?:set|range|grid)(?:\s+of)?|∈)"

@@ -52,6 +52,7 @@ _MARK_BEFORE = re.compile(rf"^\d{{1,2}}(?={_FOOTNOTE_OPENS})")  # "1There", "3ht
 _DIGIT = re.compile(r"\d")  # every footnote mark holds one: a run without one needs no other look
 # a float's caption opening a word inside a run ('5 end Algorithm 1: Training process.')
 _CAPTION_IN_RUN = re.compile(r"(?<= )(?:Algorithm|Figure|Table)\s+\d+(?:\.\d+)?:\s")
+_POWER = re.compile(r"(?<![\w.^])\d{2,6}(?![\w.])")  # a base run into its exponent: '105', '10243'
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -203,6 +204,25 @@ class PdfPage:
                 continue
             chars[start:end] = [c.translate(_SUPERSCRIPT) for c in text[start:end]]
         return "".join(chars)
+
+    def exponents(self, ts: int, text: str) -> str:
+        """A power whose exponent the text runs into its base ('105' for 10^5): digits set smaller than the
+        digit before them and raised above its baseline are written after '^' ('10^5', '2^10')."""
+        if len(text) > len(self.text) - ts or not _POWER.search(text):
+            return text
+        out, last = [], 0
+        for m in _POWER.finditer(text):
+            k = next((j for j in range(m.start() + 1, m.end()) if self._raised(ts + j - 1, ts + j)), None)
+            if k is not None and int(text[m.start() : k]) > 1:  # '1' then a raised '7' is a footnote mark
+                out += [text[last:k], "^"]
+                last = k
+        return "".join(out) + text[last:] if out else text
+
+    def _raised(self, base: int, at: int) -> bool:
+        """The glyph at text index `at` is smaller than the one at `base` and raised above its baseline."""
+        cb, ci = self.char(base), self.char(at)
+        size = self.size(cb)
+        return self.size(ci) < size - 0.5 and self.origin(ci)[1] - self.origin(cb)[1] >= 0.15 * size
 
     def rules(self) -> list[tuple[float, float, float, float]]:
         """The boxes (left, bottom, right, top) of the page's drawn paths (rules, bars, strokes) smaller than
@@ -397,7 +417,7 @@ class PdfPage:
             mapped[0] in _BIG and top - bottom > 1.35 * size
         ):
             y = (top + bottom) / 2 - 0.25 * size  # a cmex glyph hangs from its origin: use its middle
-        stripped = self.marks(ts, mapped)
+        stripped = self.exponents(ts, self.marks(ts, mapped))
         return Run(stripped, left, max(right, left), y, size, ci0, ci1, ts, hyphen)
 
 
