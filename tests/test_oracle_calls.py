@@ -294,3 +294,20 @@ def test_a_named_function_of_a_computed_argument_is_a_callable_input():
     # of one variable it stays a renaming: nothing to compute
     refused = oracle_spec(r"s_x = E(x)", {"E": ""})
     assert not refused.ok and "renaming" in refused.reason
+
+
+def test_a_lower_case_name_applied_to_one_variable_gives_its_value():
+    # u(k), sigma(y): a product is not written with brackets around one variable; the value is given
+    spec = _both_ways(
+        r"\hat{p} = \lambda p_y + (1 - \lambda) u(k)",
+        {},
+        lambda lambda_, p_y, u_of_k: lambda_ * p_y + (1 - lambda_) * u_of_k,
+        lambda lambda_, p_y, u_of_k: lambda_ * p_y - (1 - lambda_) * u_of_k,
+        lambda lambda_, p_y, u_of_k: lambda_ * p_y,
+    )
+    assert spec["given"] == {"u_of_k": "the value of u(k)"}
+    # a capital (an expectation E(x), a matrix W(x)), a name the line also writes alone, the 'r' of a word
+    # written in italic letters (Var(x)) and a bracket holding an expression keep the question
+    for latex in (r"y = E(x) + c", r"y = \sigma(x) + \sigma", r"y = \sqrt{Var(x)} + c", r"y = u(a + b)"):
+        refused = oracle_spec(latex)
+        assert not refused.ok and "may be a function or a product" in refused.reason, latex

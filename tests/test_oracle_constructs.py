@@ -393,7 +393,8 @@ def test_a_function_of_the_summed_index_is_one_value_per_term():
         (r"n = \|\mathbf{A}\|_1 + \|\mathbf{A} \mathbf{x}\|", "the induced norm or"),
         (r"\mathbf{y} = \|\mathbf{A} \mathbf{x}\|_\infty", "only ||v||"),
         (r"n = \|\mathbf{A}\|", "spectral or Frobenius"),
-        (r"y = \sigma(x)", "function or a product"),
+        (r"y = \sigma(x) + \sigma", "function or a product"),  # also written alone: a value or a map?
+        (r"y = \sigma(x + 1)", "function or a product"),
         (r"c = \mathbf{G}_{g,3,2} - \mathbf{G}_{g,2,3}", "an entry of a matrix"),
         (r"\theta^* = \arg\min_\theta f(\theta)", "\\arg"),
         (r"L \leq x + y", "no `=`"),
@@ -401,7 +402,7 @@ def test_a_function_of_the_summed_index_is_one_value_per_term():
         (r"v = \frac{d}{dt} (x t^2)", "a total derivative d/dt"),  # does x depend on t? not written
         (r"v = \frac{\mathrm{d} x}{\mathrm{d} t}", "a renaming"),  # dx/dt alone: a given value
         (r"y = r(a + b)", "function or a product"),
-        (r"y = \log t_k(z_j) - b", "t_k(...) may be a function or a product"),
+        (r"y = W(x) + b", "W(...) may be a function or a product"),  # a capital may be a matrix
         (r"y = \alpha_t", "a renaming"),
         (r"m := m + v d, \, w := m - d", "updated on this line and used after"),
         (r"z_{it} = \mathrm{LSTM}(e_{i1}, e_{it})", "a renaming"),

@@ -169,6 +169,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self.callables = callables  # one-argument functions the paper uses and never defines: inputs
         self.called: dict[str, str] = {}  # their function names in the rewritten LaTeX -> Python names
         self.given: set[str] | frozenset[str] = frozenset()  # functions the paper names, never defines
+        self.alone: set[str] | frozenset[str] = frozenset()  # names the line also writes with no brackets
         self.applications: dict[str, str] = {}  # value inputs -> the application each is the value of
         self.learning = learning  # the first pass: learn which symbols are matrices and vectors
         self.tensors = tensors or {}  # the second: Python name -> "matrix" | "vector"
@@ -207,16 +208,17 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
     def read_var(self, nodes: list[Any], i: int, lhs: bool = False) -> tuple[Var, int]:
         c = cmd_of(nodes[i])
         bold = c in BOLD or (c in DECOR_SUFFIX and i + 1 < len(nodes) and _bold_inside(nodes[i + 1]))
+        glued = i > 0 and isinstance(nodes[i - 1], str) and nodes[i - 1].isalpha()  # the 'r' of 'Var(x)'
         base, i = read_base(nodes, i, lhs)
         var = Var(name="", base=base, bold=bold)
         i = read_suffixes(var, nodes, i, lhs)
         sub_name = name_of(var.sub)
         var.name = py_name(f"{var.base}_{sub_name}" if sub_name else var.base)
         if i < len(nodes) and nodes[i] == "(":
-            i = self._read_call(var, nodes, i, lhs)
+            i = self._read_call(var, nodes, i, lhs, glued)
         return var, i
 
-    def _read_call(self, var: Var, nodes: list[Any], i: int, lhs: bool) -> int:
+    def _read_call(self, var: Var, nodes: list[Any], i: int, lhs: bool, glued: bool = False) -> int:
         """The (args) after a variable at i: a call (kept in var.call; returns past it), or a product."""
         sub_name = name_of(var.sub)
         close = matching(nodes, i)
@@ -241,6 +243,10 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             return close + 1
         if var.bold and var.base[:1].isupper() and not self._one_variable(args):
             return i  # \\mathbf{W}(x + b): a matrix (bold capital, by convention) times a bracket
+        if self._one_variable(args) and _lower_case_name(var) and not glued and var.name not in self.alone:
+            self.given = {*self.given, var.name}  # u(k), R(z_j): a product is not written with brackets
+            var.call = args  # around one variable; its value is given, as for a function the paper names
+            return close + 1
         if not var.sub or self._one_variable(args):  # sigma(x), q_k(z_j): a function, or a product?
             raise Unsupported(
                 f"{var.name if var.sub else var.base}(...) may be a function or a product: the oracle "
@@ -787,3 +793,9 @@ def sum_indices(nodes: list[Any]) -> set[str]:
             j += 2
         out.add(index or Rewriter._guess_index(flatten(nodes[j:])))
     return out
+
+
+def _lower_case_name(var: Var) -> bool:
+    """A lower-case letter, Latin or Greek (`u`, `\\sigma`, `n_h`; not `E`, `P`, `R`): the names papers give
+    the functions they apply to one variable (capitals are also expectations, probabilities and operators)."""
+    return var.base[:1].islower() and not var.bold

@@ -316,9 +316,10 @@ def _build_spec(
     given = given_functions(latex, functions or {}, callables)
     first = Rewriter(learning=True, callables=callables)
     first.given = given
+    first.alone = {name for name, arguments in name_uses(latex) if not arguments}
     kinds = _rewrite(nodes, defs, functions, first)[0].typing.settled()
     rw = Rewriter(tensors=kinds, callables=callables)
-    rw.given = given
+    rw.given, rw.alone = given, first.alone
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
     if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
         raise Unsupported(RENAMING)
