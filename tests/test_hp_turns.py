@@ -447,3 +447,9 @@ def test_the_rl_algorithm_trained_with_and_a_unit_beside_a_rows_name() -> None:
     assert got["rl_algorithm"] == [("ppo", "stated")]  # not the compared one
     assert got["mass"] == [([0.1, 0.9], "stated")]
     assert "mass_kg" not in got and "max_motor_speed" in got
+
+
+def test_a_size_keeps_all_its_sides() -> None:
+    # a voxel grid of three sides is read whole, never cut to its first two ('24×54' of '24×54×24')
+    got = found("We use a resolution of 24×54×24 voxels, and images are resized to 224 × 224 pixels.\n")
+    assert got["image_size"] == [("24×54×24", "stated"), ("224 × 224", "stated")]

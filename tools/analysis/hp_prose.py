@@ -214,7 +214,7 @@ _PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<
 _SAMPLER = re.compile(r"\b(?:DDIM|DDPM|sampling|sampler|denoising|inference|generation|Langevin)\b", re.I)
 _FOR_SAMPLING = re.compile(r"\s+(?:for|during|at)\s+(?:sampling|inference|generation|test\s+time)\b", re.I)
 # "32 × 32": the other side of a size (not "2 × 10^5", whose 10 is a power's base), and a size listed after it
-_DIMS_AFTER = re.compile(r"\s*[×x]\s*\d+\b(?!\s*[\^−-]|\.\d)")
+_DIMS_AFTER = re.compile(r"(?:\s*[×x]\s*\d+\b(?!\s*[\^−-]|\.\d))+")  # every side: "× 54 × 24"
 _MORE_DIMS = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?\d+\s*[×x]\s*\d+")
 
 
