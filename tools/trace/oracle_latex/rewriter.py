@@ -244,7 +244,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if var.bold and var.base[:1].isupper() and not self._one_variable(args):
             return i  # \\mathbf{W}(x + b): a matrix (bold capital, by convention) times a bracket
         if self._one_variable(args) and _lower_case_name(var) and not glued and var.name not in self.alone:
-            self.given = {*self.given, var.name}  # u(k), R(z_j): a product is not written with brackets
+            self.given = {*self.given, var.name}  # u(k), sigma(y): a product is not written with brackets
             var.call = args  # around one variable; its value is given, as for a function the paper names
             return close + 1
         if not var.sub or self._one_variable(args):  # sigma(x), q_k(z_j): a function, or a product?
