@@ -136,6 +136,9 @@ def test_latex_operators_spelled_in_roman_read_as_the_operators():
     )
     spelled = oracle_spec(r"y = {\rm tr}(\mathbf{A} \mathbf{B}) + \mathrm{exp}(c)")
     assert spelled.ok and spelled.spec == oracle_spec(r"y = \tr(\mathbf{A} \mathbf{B}) + \exp(c)").spec
+    for trace in (r"\mathrm{Tr}", r"\operatorname{trace}"):  # spelled another way, still the trace
+        named = oracle_spec(rf"y = {trace}(\mathbf{{A}} \mathbf{{B}}) + \mathrm{{exp}}(c)")
+        assert named.ok and named.spec == spelled.spec
 
 
 def test_a_roman_operator_word_not_applied_stays_a_name():

@@ -191,10 +191,10 @@ _SPELLERS = {"operatorname", "mathrm", "mathop", "textrm", "rm"}
 
 
 def _builtin_spelled(nodes: list[Any], i: int) -> str | None:
-    """The operator at i when it is one of LaTeX's own spelled as a roman word and applied to brackets:
-    `\\mathrm{tr}(A)`, `\\mathop{\\rm min}\\nolimits(1, x)`, `\\operatorname{exp}(x)`, or a min or max over
-    its subscript (None otherwise). A word not applied (`\\lambda_{\\mathrm{max}}`) names a symbol and
-    stays."""
+    """The command of the operator at i when it is one of LaTeX's own spelled as a roman word and applied to
+    brackets (`\\mathrm{Tr}(A)` -> `tr`, `\\mathop{\\rm min}\\nolimits(1, x)`, `\\operatorname{exp}(x)`), or a
+    min or max over its subscript; None otherwise. A word not applied (`\\lambda_{\\mathrm{max}}`) names a
+    symbol and stays."""
     if cmd_of(nodes[i]) not in _SPELLERS or i + 1 >= len(nodes) or not isinstance(nodes[i + 1], Group):
         return None
     letters = [x for x in flatten(nodes[i + 1].items) if cmd_of(x) not in {*FONT_SWITCHES, "mathrm"}]
@@ -203,7 +203,8 @@ def _builtin_spelled(nodes: list[Any], i: int) -> str | None:
         return None
     j = _skip_sizes(nodes, i + 2)
     limits = word in ("min", "max", "sup", "inf") and nodes[j : j + 1] == ["_"]  # an optimisation: named so
-    return word if limits or nodes[j : j + 1] in (["("], ["["], ["\\{"]) else None
+    command = MATRIX_SCALARS.get(word, word)  # 'Tr', 'trace' -> \\tr
+    return command if limits or nodes[j : j + 1] in (["("], ["["], ["\\{"]) else None
 
 
 def _spelled(nodes: list[Any], i: int, out: list[Any]) -> int | None:
