@@ -63,7 +63,7 @@ def _upper_header(
             break
         words = [""] * len(spans)
         for cell in cells:
-            over = [c for c, (a, b) in enumerate(spans) if min(b, cell.x1) - max(a, cell.x0) > 0]
+            over = _columns_under(cell, spans)
             if len(over) != 1:
                 return upper
             words[over[0]] = f"{words[over[0]]} {cell.text}".strip()
@@ -112,7 +112,7 @@ def _header(head: list[Run], spans: list[tuple[float, float]], whole: bool = Fal
         return None
     names = [""] * len(spans)
     for cell in head:
-        over = [c for c, (a, b) in enumerate(spans) if min(b, cell.x1) - max(a, cell.x0) > 0]
+        over = _columns_under(cell, spans)
         words = cell.text.split()
         if not over or whole and len(words) != len(over):
             return None
@@ -120,6 +120,11 @@ def _header(head: list[Run], spans: list[tuple[float, float]], whole: bool = Fal
             mine = words[n] if len(over) > 1 and len(words) == len(over) else cell.text
             names[c] = names[c] or mine
     return names
+
+
+def _columns_under(cell: Run, spans: list[tuple[float, float]]) -> list[int]:
+    """The columns a header cell stands over (its box overlaps theirs)."""
+    return [c for c, (a, b) in enumerate(spans) if min(b, cell.x1) - max(a, cell.x0) > 0]
 
 
 def _whole(ln: Line) -> Run:

@@ -197,10 +197,7 @@ class PdfPage:
             return text
         chars = list(text)
         for start, end, beside in spots:
-            ci, cb = self.char(ts + start), self.char(ts + beside)
-            if self.math_font(cb) or self.size(ci) > self.size(cb) - 0.5:
-                continue
-            if self.origin(ci)[1] - self.origin(cb)[1] < 0.15 * self.size(cb):
+            if self.math_font(self.char(ts + beside)) or not self._raised(ts + beside, ts + start):
                 continue
             chars[start:end] = [c.translate(_SUPERSCRIPT) for c in text[start:end]]
         return "".join(chars)
@@ -222,7 +219,7 @@ class PdfPage:
         """The glyph at text index `at` is smaller than the one at `base` and raised above its baseline."""
         cb, ci = self.char(base), self.char(at)
         size = self.size(cb)
-        return self.size(ci) < size - 0.5 and self.origin(ci)[1] - self.origin(cb)[1] >= 0.15 * size
+        return self.size(ci) <= size - 0.5 and self.origin(ci)[1] - self.origin(cb)[1] >= 0.15 * size
 
     def rules(self) -> list[tuple[float, float, float, float]]:
         """The boxes (left, bottom, right, top) of the page's drawn paths (rules, bars, strokes) smaller than
