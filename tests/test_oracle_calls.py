@@ -311,3 +311,38 @@ def test_a_lower_case_name_applied_to_one_variable_gives_its_value():
     for latex in (r"y = E(x) + c", r"y = \sigma(x) + \sigma", r"y = \sqrt{Var(x)} + c", r"y = u(a + b)"):
         refused = oracle_spec(latex)
         assert not refused.ok and "may be a function or a product" in refused.reason, latex
+
+
+def test_a_name_also_written_alone_times_a_bracket_is_a_product():
+    # \lambda alone in (1 - \lambda), a parameter of S(u; \beta, \eta): a value, so \lambda(...) multiplies
+    _both_ways(
+        r"L = (1 - \lambda) a + \lambda (b + c)",
+        {},
+        lambda lambda_, a, b, c: (1 - lambda_) * a + lambda_ * (b + c),
+        lambda lambda_, a, b, c: (1 - lambda_) * a - lambda_ * (b + c),
+        lambda lambda_, a, b, c: (1 - lambda_) * a + lambda_ * b,
+    )
+    _both_ways(
+        r"S(u; \beta, \eta) = \frac{1}{1 + \exp(-\beta (u + \eta))}",
+        {},
+        lambda u, beta, eta: 1 / (1 + np.exp(-beta * (u + eta))),
+        lambda u, beta, eta: 1 / (1 + np.exp(-beta * (u - eta))),
+        lambda u, beta, eta: 1 / (1 + np.exp(-beta * u)),
+    )
+    _both_ways(  # p(1 - p): a variance, not a density of 1 - p
+        r"v = p(1 - p)", {}, lambda p: p * (1 - p), lambda p: p * (1 + p), lambda p: p
+    )
+    # applied to one variable it keeps the question: \sigma(x) + \sigma may be a function and a value
+    refused = oracle_spec(r"y = \sigma(x) + \sigma")
+    assert not refused.ok and "may be a function or a product" in refused.reason
+
+
+def test_a_semicolon_separates_arguments_from_parameters():
+    # q(z; \lambda): a function of z with parameters \lambda, never a product; its value is given
+    spec = _both_ways(
+        r"w = \frac{q(z_n; \lambda_n)}{r(z_n; \lambda_n, \tau_n)}",
+        {},
+        lambda q_of_z_n_lambda_n, r_of_z_n_lambda_n_tau_n: q_of_z_n_lambda_n / r_of_z_n_lambda_n_tau_n,
+        lambda q_of_z_n_lambda_n, r_of_z_n_lambda_n_tau_n: r_of_z_n_lambda_n_tau_n / q_of_z_n_lambda_n,
+    )
+    assert spec["given"]["q_of_z_n_lambda_n"] == r"the value of q(z_n;\lambda_n)"

@@ -75,7 +75,7 @@ def test_a_chain_whose_links_use_other_given_values_checks_its_first_side():
     ("latex", "reason"),
     [
         (r"y = f(|x|) + 1", "conditional"),  # a bar in a pair: an absolute value, not a condition
-        (r"y = p(1 - p) + x", "function or a product"),  # a probability times a bracket
+        (r"y = p(1 - q) + x", "function or a product"),  # a probability times a bracket?
         (r"U = H(q(\theta | \psi)) + c", "conditional"),  # the bar belongs to q, inside H's brackets
     ],
 )

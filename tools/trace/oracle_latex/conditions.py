@@ -49,8 +49,10 @@ def strip_side_conditions(nodes: list[Any]) -> list[Any]:
     for i, t in enumerate(nodes):
         c = cmd_of(t)
         indent = c in ("quad", "qquad") and _indents(nodes, i)
-        if segments[-1] and not indent and (
-            c in ("quad", "qquad", "forall") or _is_condition_word(text_word(nodes, i))
+        if (
+            segments[-1]
+            and not indent
+            and (c in ("quad", "qquad", "forall") or _is_condition_word(text_word(nodes, i)))
         ):
             segments.append([])
         segments[-1].append(t)

@@ -19,13 +19,13 @@ from typing import Any
 
 from tools.trace.oracle_latex.nodes import (
     Group,
-    at_top_level,
     cmd_of,
     flatten,
     items_of,
     matching,
     name_of,
     py_name,
+    several_arguments,
 )
 from tools.trace.oracle_latex.variables import Var, density_value, latex_of
 from tools.trace.oracle_latex.vocabulary import BOLD, DECOR_SUFFIX, GREEK, TEXT_NAMES, Unsupported
@@ -202,7 +202,7 @@ class Derivatives:
                 f"the derivative of {var.base}, a function the oracle evaluates: differentiate it"
             )
         density = var.call is not None and density_value(var.base, var.call)  # ∂/∂θ log p(b | θ): a score
-        function = var.call is None or at_top_level(var.call, ",") or var.name in self.given or density
+        function = var.call is None or several_arguments(var.call) or var.name in self.given or density
         if not (function or var.base.endswith("_cal")):  # \\mathcal{L}(\\theta): a loss, by convention
             raise Unsupported(
                 f"{var.base}(...) may be a function or a product: the oracle cannot tell (pass latex= with "

@@ -530,7 +530,7 @@ def name_of(nodes: list[Any]) -> str:
             parts.append("_minus_")
         elif t == "+":
             parts.append("_plus_")
-        elif t in (",", "_", "^"):
+        elif t in (",", ";", "_", "^"):
             parts.append("_")
         elif t == "'":
             parts.append("_prime")
@@ -564,6 +564,11 @@ def matching(nodes: list[Any], i: int, open_: str = "(", close: str = ")") -> in
             if depth == 0:
                 return j
     raise Unsupported(f"unbalanced {open_}{close}")
+
+
+def several_arguments(args: list[Any]) -> bool:
+    """`f(a, b)`, `q(z; \\lambda)`: the brackets hold an argument list (a call, never a product)."""
+    return at_top_level(args, ",") or at_top_level(args, ";")
 
 
 def at_top_level(nodes: list[Any], token: str) -> bool:

@@ -23,6 +23,7 @@ from tools.trace.oracle_latex.nodes import (
     name_of,
     plain_set,
     py_name,
+    several_arguments,
     text_word,
 )
 from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
@@ -224,7 +225,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         close = matching(nodes, i)
         args = nodes[i + 1 : close]
         model = bool(set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS)
-        top_comma = at_top_level(args, ",")
+        top_comma = several_arguments(args)
         if not lhs and sub_name.upper() == "KL":
             raise Unsupported("a KL divergence is not plain algebra")
         if not lhs and density_value(var.base, args):  # p(x | θ_0), P(Y = 1): a value the paper never
@@ -247,6 +248,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             self.given = {*self.given, var.name}  # u(k), sigma(y): a product is not written with brackets
             var.call = args  # around one variable; its value is given, as for a function the paper names
             return close + 1
+        if var.name in self.alone and not self._one_variable(args):
+            return i  # \\lambda(a + b) on a line that also writes \\lambda alone: a value times a bracket
         if not var.sub or self._one_variable(args):  # sigma(x), q_k(z_j): a function, or a product?
             raise Unsupported(
                 f"{var.name if var.sub else var.base}(...) may be a function or a product: the oracle "
@@ -266,7 +269,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             args = self.emit(var.call, in_call=True)
             return f"{self.helpers[var.base]}({args})"
         density = var.call is not None and conditioned(var.base, var.call)  # p(x | θ): a value, not a map
-        called = var.call is not None and var.name in self.callables and not at_top_level(var.call, ",")
+        called = var.call is not None and var.name in self.callables and not several_arguments(var.call)
         if called and not density:
             return self._emit_callable(var)
         if var.call is not None:
@@ -276,7 +279,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             if set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS:
                 var.name = py_name(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
             elif (
-                at_top_level(var.call, ",")
+                several_arguments(var.call)
                 or var.name in self.given
                 or var.base in self.helpers
                 or density_value(var.base, var.call)
@@ -477,7 +480,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         """\\mathcal{N}(x; m, v): the Gaussian density (densities.py); `\\mathcal{L}_W` standing alone: a
         loss (scripts.py), and applied to several arguments (`\\mathcal{L}_y(y, y^*)`) its value."""
         var, end = self.read_var(st.nodes, i, lhs=True) if loss_letter(st.nodes, i) else (None, i)
-        applied = var is not None and var.call is not None and at_top_level(var.call, ",")  # L_y(y, y^*)
+        applied = var is not None and var.call is not None and several_arguments(var.call)  # L_y(y, y^*)
         if var is not None and not var.marks and (var.call is None or applied):
             if not applied:
                 loss_alone(st.nodes, end)

@@ -253,9 +253,7 @@ def _not_recursive(name: str, body: list[Any]) -> None:
         raise Unsupported(f"{name} is defined in terms of itself (a recursion): not one formula to evaluate")
 
 
-def given_functions(
-    latex: str, functions: dict[str, str], callables: set[str] | frozenset[str]
-) -> set[str]:
+def given_functions(latex: str, functions: dict[str, str], callables: set[str] | frozenset[str]) -> set[str]:
     """The functions the paper names but never defines (`functions` entries without a body, not passed as
     callables): this line's applications of them are inputs, their values. One also written alone here
     (`s(x) + s`) is refused: a function there, and a value here?"""

@@ -172,5 +172,5 @@ def _undecorated(base: str) -> str:
 def _single(args: list[Any]) -> bool:
     """One variable (`z'`, `x_i`, `\\mathbf{x}`), not a number or an expression."""
     flat = [str(t) for t in flatten(args)]
-    first = bool(flat) and (flat[0].isalpha() or cmd_of(flat[0]) in GREEK | {"mathbf", "bm", "boldsymbol"})
+    first = bool(flat) and (flat[0].isalpha() or cmd_of(flat[0]) in GREEK | BOLD)
     return first and len(flat) <= 6 and not any(t in ("+", "-", "*", "/", "=", ",", "|") for t in flat)

@@ -46,6 +46,8 @@ GREEK = {
     "ell",
     "omicron",
 }
+# bold fonts (fixmath's mathbold and unicode-math's symbf included): a matrix or vector
+BOLD = {"mathbf", "boldsymbol", "bm", "bf", "textbf", "symbf", "pmb", "mathbold", "mathbfit", "bmath"}
 DECOR_SUFFIX = {
     "bar": "_bar",
     "overline": "_bar",
@@ -58,16 +60,10 @@ DECOR_SUFFIX = {
     "ddot": "_ddot",
     "check": "_check",
     "breve": "_breve",
-    "mathbf": "",
-    "boldsymbol": "",
-    "bm": "",
+    **dict.fromkeys(BOLD, ""),
     "vec": "",
     "mathit": "",
     "mathrm": "",
-    "bf": "",
-    "textbf": "",
-    "symbf": "",
-    "pmb": "",
     # amsmath's capital accents (for nesting): the same marks
     "Bar": "_bar",
     "Tilde": "_tilde",
@@ -135,7 +131,6 @@ SKIP = {
 EQUALS = {"coloneqq", "coloneq", "triangleq", "doteq", "eqqcolon", "defeq", "equiv", "leftarrow", "gets"}
 TRANSPOSE = "^\\top"  # one token for `^T`, `^\\top`, `^{\\intercal}`... (see nodes.clean)
 INDEX_LETTERS = {"i", "j", "k", "l", "m", "n"}
-BOLD = {"mathbf", "boldsymbol", "bm", "bf", "textbf", "symbf", "pmb"}
 MODEL_SUBSCRIPTS = {"theta", "phi", "psi", "omega", "w"}
 REASONS = {
     "mathcal": "a distribution or set (\\mathcal{...}) is not plain algebra",
