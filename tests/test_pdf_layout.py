@@ -379,3 +379,28 @@ def test_a_power_keeps_its_exponent_apart_from_its_base():
     assert "batch of 128 scenes" in md and "in 2019," in md and "0.25 per step" in md
     got = {h.key: h.value_normalized for h in find_hyperparameters(md)}
     assert got["learning_rate"] == 0.0001
+
+
+# ------------------------------------------------------------------------------- formulas tagged by source
+
+
+def test_formulas_tagged_with_their_latex_source_are_read_from_their_glyphs():
+    from tools.ingest.pdf.formula_sources import glyphs_over_sources
+    from tools.ingest.pdf.markitdown_plugin import markitdown_paper_pdf_only
+
+    pdf = FIXTURES / "axessibility.pdf"
+    doc = pdfium.PdfDocument(str(pdf))
+    try:  # read as it is, the align's source stands in for its glyphs, and its first row's number is lost
+        text = doc[0].get_textpage().get_text_range()
+    finally:
+        doc.close()
+    assert "\\Delta r &=" in text and "(2)" not in text
+    md = markitdown_paper_pdf_only().convert(str(pdf)).markdown
+    found = find_all(md, {"numbered", "hyperparameter"})
+    assert [e.label for e in found["numbered"]] == ["1", "2", "3"]
+    assert "\\Delta" not in md and "∆r" in md  # the printed glyphs, not the source
+    assert "Nota bene We train" in md  # an ActualText of plain words is kept
+    assert {h.key: h.value_normalized for h in found["hyperparameters"]}["learning_rate"] == 0.001
+    plain = (FIXTURES / "exponents.pdf").read_bytes()
+    assert glyphs_over_sources(plain) is plain  # no formula source: the bytes are read as they are
+    assert glyphs_over_sources(b"%PDF-1.5 not really a PDF") == b"%PDF-1.5 not really a PDF"

@@ -34,6 +34,20 @@ _IMPLIED = re.compile(
     r"(?=\s*(?:[.;]|$))",
     re.I,
 )
+# "we set the CTC weight and beam width as 0.4 and 30", "a learning rate and momentum of 0.01 and 0.9": a
+# list of values right after a list of as many names, paired by order
+_SET_LIST = re.compile(
+    rf"\b(?:to|as|of|at|be|are|were|is|=)\s+(?P<values>{_BARE}(?:\s*,\s*{_BARE})*\s*,?\s*and\s+{_BARE})"
+    r"(?=\s*(?:[.;,)]|$)|\s+(?:on|for|in|with|during)\b)",
+    re.I,
+)
+# between two names of one list: a comma or 'and' (the second name may repeat 'the')
+_BETWEEN_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
+# between the last name and its values: a verb of setting, no other word
+_TO_VALUES = re.compile(
+    r"\s*(?:(?:are|were|is|was|be)\s+)?(?:(?:set|chosen|fixed|selected|tuned)\s+)?(?:to|as|of|at|be|are|were|is|=)\s+$",
+    re.I,
+)
 # "for WNNM-3 and MC-WNNM", "of the generator and the discriminator": the things each value is for
 _THINGS = re.compile(
     r"\b(?:for|of|on|in)\s+(?:the\s+)?(?P<things>[\w-]+(?:\s*,\s*(?:the\s+)?[\w-]+)*\s*,?\s*and\s+"
@@ -87,7 +101,31 @@ def respectively(text: str) -> list[tuple[re.Match[str], list[Paired]]]:
         pairs = _pairs(prefix, items)
         if pairs and not any(p.doubt for p in pairs):  # a guess is left to the other rules
             out.append((m, pairs))
+    out += [(m, pairs) for m in _SET_LIST.finditer(text) if (pairs := _coordinated(text, m))]
     return out
+
+
+def _coordinated(text: str, m: re.Match[str]) -> list[Paired]:
+    """The values of a _SET_LIST match paired with the list of as many names right before them. A shorter
+    list after another word and 'and' ("the CTC weight and beam width as 0.4 and 30": one name unknown)
+    gives each value flagged as unpaired; anything else: []."""
+    prefix, _, items = _listed(text, m)
+    names = list(re.finditer(NAME, prefix, re.I))
+    verb = prefix[names[-1].end() :] + text[m.start() : m.start("values")] if names else ""
+    if not names or not _TO_VALUES.fullmatch(verb) or RESULT_WORDS.search(names[-1]["name"]):
+        return []
+    run = [names[-1]]
+    while len(run) < len(items) and len(names) > len(run):
+        before = names[-len(run) - 1]
+        if not _BETWEEN_NAMES.fullmatch(prefix[before.end() : run[0].start()]):
+            break
+        run.insert(0, before)
+    keys = [canonical_key(n["name"]) for n in run]
+    if len(run) == len(items) and len(set(keys)) == len(keys):
+        return [Paired(n["name"], k, v, s, None, None) for n, k, (v, s) in zip(run, keys, items, strict=True)]
+    if re.search(r"[\w)]\s*(?:,|\band)\s+(?:the\s+)?$", prefix[: run[0].start()], re.I):
+        return [Paired(run[-1]["name"], keys[-1], v, s, None, UNPAIRED) for v, s in items]
+    return []
 
 
 _Spans = list[tuple[str, tuple[int, int]]]

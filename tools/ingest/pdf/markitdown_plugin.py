@@ -40,8 +40,9 @@ class PaperPdfConverter(DocumentConverter):
         import pypdfium2 as pdfium
 
         from tools.ingest.pdf.engine import convert_document
+        from tools.ingest.pdf.formula_sources import glyphs_over_sources
 
-        doc = pdfium.PdfDocument(file_stream.read())
+        doc = pdfium.PdfDocument(glyphs_over_sources(file_stream.read()))
         try:
             facts = convert_document(doc, kwargs.get("progress"))
         finally:
