@@ -218,6 +218,19 @@ def test_two_values_a_plural_verb_pairs_by_order_without_respectively() -> None:
     assert got["batch_size"] == [(64.0, "stated", None)] and got["dropout"] == [(0.1, "stated", None)]
 
 
+def test_a_list_of_values_after_as_many_names_is_paired_by_order() -> None:
+    got = found(
+        "The learning rate, momentum and weight decay were set to 0.1, 0.9 and 5e-4. We train with a "
+        "learning rate and momentum of 0.01 and 0.9, 10 times smaller.\n"
+    )
+    assert got["learning_rate"] == [(0.1, "stated"), (0.01, "stated")]  # the same momentum once
+    assert got["momentum"] == [(0.9, "stated")] and got["weight_decay"] == [(5e-4, "stated")]
+    # one name the scanner does not know before the list: no value goes to the name it knows as the paper's
+    got = found("We set the CTC weight and beam width as 0.4 and 30.\n")
+    assert got["beam_size"] == [(0.4, "candidate"), (30.0, "candidate")]
+    assert found("We set the dropout rate to 0.1 and 0.2.\n")["dropout"] == [([0.1, 0.2], "stated")]
+
+
 def test_rl_graph_and_recurrent_loop_settings() -> None:
     got = found(
         "We update the target network every 1000 steps with τ = 0.005, and use an n-step return of 3. The "
