@@ -181,3 +181,31 @@ def test_captionof_inside_an_algorithmic_block_gives_the_caption(tmp_path: Path)
     want = [("1", "Joint optimization of weights and hyperparameters")]
     assert [(a.number, a.caption) for a in algs] == want
     assert len(algs[0].steps) == 2
+
+
+def test_an_algorithm_typeset_as_a_one_column_table_is_an_algorithm(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"""We summarize the procedure in Algorithm 1.
+\begin{table}
+\begin{tabular}{l}
+\hline
+\textbf{Algorithm 1}: Solve the model via ADMM \\
+\hline
+\textbf{Input:} a matrix $\mathbf{Y}$, $\mu > 1$; \\
+\textbf{While} not converged \textbf{do} \\
+1. Update $\mathbf{X}$ as $\mathbf{X} = \|\mathbf{Y}\|_F \mathbf{Z}$ \\
+\textbf{end while} \\
+\hline
+\end{tabular}
+\end{table}
+\begin{tabular}{ll}
+\textbf{Algorithm} & \textbf{Accuracy} \\
+ADMM & 0.9 \\
+\end{tabular}""",
+    )
+    algs = find_all(md, {"algorithm"})["algorithms"]
+    assert [(a.number, a.caption) for a in algs] == [("1", "Solve the model via ADMM")]
+    assert algs[0].steps[0] == "- **Input:** a matrix $\\mathbf{Y}$, $\\mu > 1$;"
+    assert "$\\mathbf{X} = \\|\\mathbf{Y}\\|_F \\mathbf{Z}$" in algs[0].steps[2]  # the norm bars unescaped
+    assert "| ADMM | 0.9 |" in md  # a table of results stays a table

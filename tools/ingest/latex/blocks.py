@@ -35,6 +35,8 @@ def _head(number: str | None, caption: str, steps: list[str]) -> str:
     return head + ("\n" + "\n".join(steps) if steps else "")
 
 
+# a one-column tabular whose first row reads 'Algorithm 2: ...': an algorithm box typeset by hand
+_HAND_ALGORITHM = re.compile(r"^\s*(?:\*\*)?Algorithm\s+(\d+)\s*:?(?:\*\*)?\s*[:.]?\s*(.*)$")
 _ROW_SPACE = re.compile(r"\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|bp|mu)\s*\]")
 
 
@@ -130,6 +132,11 @@ class Blocks(Writer):
             self.buf.append(" ".join(c for r in rows for c in r if c))
             return
         width = max(len(r) for r in rows)
+        head = _HAND_ALGORITHM.match(rows[0][0]) if all(sum(map(bool, r)) <= 1 for r in rows) else None
+        if head:  # its rows are its steps
+            steps = ("- " + " ".join(c for c in r if c).replace("\\|", "|") for r in rows[1:])
+            self.block("\n".join([f"**Algorithm {head[1]}** {head[2]}".rstrip(), *steps]))
+            return
         lines = []
         for k, r in enumerate(rows):
             lines.append("| " + " | ".join(r + [""] * (width - len(r))) + " |")
