@@ -24,6 +24,15 @@ def test_kernels_and_pooling_windows_written_as_sizes() -> None:
     assert got["pool_size"] == [("2 × 2", "stated"), ("4 × 4", "stated")]
 
 
+def test_a_size_of_a_3d_convolution_or_pooling_keeps_all_its_sides() -> None:
+    got = found(
+        "The 1 × 1 × 1 convolution layer produces 128 feature maps, followed by a 3×3×3 convolution layer. "
+        "Each block ends with 2 × 2 × 2 max pooling, and we train on 32 × 32 × 3 patches.\n"
+    )
+    assert got["kernel_size"] == [("1 × 1 × 1", "stated"), ("3×3×3", "stated")]
+    assert got["pool_size"] == [("2 × 2 × 2", "stated")] and got["patch_size"] == [("32 × 32 × 3", "stated")]
+
+
 def test_a_number_with_a_second_side_is_read_as_the_whole_size() -> None:
     got = found(
         "The input images have a resolution of 32 × 32.\n\n"

@@ -9,6 +9,9 @@ from tools.analysis.hp_normalize import NUM, SCALAR, SUFFIXED, WORDNUM
 from tools.analysis.hp_patterns import APPLIED, SYM
 
 _N = rf"(?P<value>{NUM})"
+# a size with all its sides ("32 × 32", "3 × 3 × 3"), never begun at its second side
+_SIDES = r"(?<![\w.,×])(?<!×\s)\d+(?:\s*[×x]\s*\d+)+"
+_NUM_SIDES = rf"(?:{NUM})(?:\s*[×x]\s*(?:{NUM}))+"
 _DRAWN_BY = (
     r"\b(?:produced?|generated?|draw|drew|drawn|computed\s+(?:using|with|on|from)|trained\s+(?:with|on|for))\s+"
     r"(?:only\s+)?"
@@ -38,10 +41,10 @@ _PHRASES = (
     ),
     # "2 × 2 max pooling", "max pooling with a 3 × 3 window": the pooling window
     (
-        r"(?<![\w.,×])(?P<value>\d+\s*[×x]\s*\d+)\s+(?:(?:max|average|avg|mean)[\s-]?)?pool(?:ing)?\b"
+        rf"(?P<value>{_SIDES})\s+(?:(?:max|average|avg|mean)[\s-]?)?pool(?:ing)?\b"
         r"|\bpool(?:ing)?(?:\s+layers?|\s+operations?)?\s+(?:with|of|using)\s+(?:an?\s+)?"
         r"(?:(?:window|kernel|filter|size)\s+(?:(?:size|dimension)\s+)?(?:of\s+)?(?:(?:size|dimension)\s+)?)?"
-        r"(?P<value2>\d+\s*[×x]\s*\d+)",
+        r"(?P<value2>\d+(?:\s*[×x]\s*\d+)+)",
         "pool_size",
         "pooling window",
     ),
@@ -195,7 +198,7 @@ _PHRASES = (
     ),
     # "images with 28×28 pixel resolution": the input's size
     (
-        r"(?<![\w.,×])(?P<value>\d{1,4}\s*[×x]\s*\d{1,4})\s+(?:pixels?\s+|pixel-\s*)?resolution\b",
+        rf"(?P<value>{_SIDES})\s+(?:pixels?\s+|pixel-\s*)?resolution\b",
         "image_size",
         "image resolution",
     ),
@@ -347,9 +350,10 @@ _PHRASES = (
     ),
     # "32 channels with 3×3 filters", "5 × 5 convolution kernels": a filter's size, not a count of filters
     (
-        r"(?<![\w.,×])(?P<value>\d+\s*[×x]\s*\d+)\s+(?:conv(?:olution(?:al)?)?\s+)?(?:filters?|kernels?)\b"
+        # (every side of it: "3 × 3 × 3 kernels" of a 3D convolution)
+        rf"(?P<value>{_SIDES})\s+(?:conv(?:olution(?:al)?)?\s+)?(?:filters?|kernels?)\b"
         # "3 × 3 convolutions throughout": the size is the kernel's
-        r"|(?<![\w.,×])(?P<value2>\d+\s*[×x]\s*\d+)\s+(?:convolutions|conv(?:olution(?:al)?)?\s+layers?)\b",
+        rf"|(?P<value2>{_SIDES})\s+(?:convolutions|conv(?:olution(?:al)?)?\s+layers?)\b",
         "kernel_size",
         "kernel size",
     ),
@@ -404,13 +408,13 @@ _PHRASES = (
     # "resizes the input image to 448 × 448", "images were rescaled to 64 x 64 pixels": the input resolution
     (
         r"\b(?:resiz|rescal|crop)(?:e|es|ed|ing)\s+(?:the\s+|all\s+|each\s+|every\s+)?(?:input\s+)?"
-        rf"(?:images?|frames?|inputs?)\s+to\s+(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        rf"(?:images?|frames?|inputs?)\s+to\s+(?P<value>{_NUM_SIDES})(?!\w|\.\d)",
         "image_size",
         "image size",
     ),
     (  # "images were cropped to 224 × 224": the input's size (resized and rescaled: the phrase below)
         r"\b(?:images?|frames?|inputs?)\s+(?:are|were)\s+cropped\s+to\s+"
-        rf"(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        rf"(?P<value>{_NUM_SIDES})(?!\w|\.\d)",
         "image_size",
         "image size",
     ),
@@ -429,24 +433,24 @@ _PHRASES = (
     # "(downsampled to 116 × 116)", "normalized by resizing to 512x512": the size the inputs are brought to
     (
         rf"\b(?:(?:down|up)(?:sampled|scaled)|resiz(?:ed|ing)|rescal(?:ed|ing))\s+to\s+"
-        rf"(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        rf"(?P<value>{_NUM_SIDES})(?!\w|\.\d)",
         "image_size",
         "image size",
     ),
     # "randomly cropped to 224 × 224", "a 448x448 crop", "random crops of size 32 × 32": the crop's size
     (
-        rf"\b(?:cropped\s+to\s+|crops?\s+(?:of|to)\s+(?:the\s+)?(?:size\s+(?:of\s+)?)?)(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))(?!\w|\.\d)",
+        rf"\b(?:cropped\s+to\s+|crops?\s+(?:of|to)\s+(?:the\s+)?(?:size\s+(?:of\s+)?)?)(?P<value>{_NUM_SIDES})(?!\w|\.\d)",
         "crop_size",
         "crop size",
     ),
     (
-        rf"(?<![\w.])(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))\s+(?:(?:random|center|central)\s+)?crops?\b",
+        rf"(?<![\w.×])(?<!×\s)(?P<value>{_NUM_SIDES})\s+(?:(?:random|center|central)\s+)?crops?\b",
         "crop_size",
         "crop size",
     ),
     # "we crop a 8x8 patch", "32 × 32 patches": the size of the patches the model reads
     (
-        rf"(?<![\w.])(?P<value>(?:{NUM})\s*[×x]\s*(?:{NUM}))\s+(?:(?:image|input|pixel)\s+)?patch(?:es)?\b",
+        rf"(?<![\w.×])(?<!×\s)(?P<value>{_NUM_SIDES})\s+(?:(?:image|input|pixel)\s+)?patch(?:es)?\b",
         "patch_size",
         "patch size",
     ),
