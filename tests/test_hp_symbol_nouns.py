@@ -129,6 +129,15 @@ def test_values_swept_for_a_bare_symbol_are_the_runs_sweep() -> None:
     assert "j" not in got  # an index set of small whole numbers is no sweep
 
 
+def test_a_sweep_of_negative_values_and_a_set_of_signed_labels() -> None:
+    got = _found(
+        "We train with K = 50 samples and α ∈ {0, −1, −5, −50, −500}.\n\n"
+        "The labels are y ∈ {−1, 1}, and the offsets o ∈ {-2, 0, 2}.\n"
+    )
+    assert got["alpha"] == [([0.0, -1.0, -5.0, -50.0, -500.0], "stated")]
+    assert "y" not in got and "o" not in got  # small whole numbers, signed or not: labels or indices
+
+
 def test_a_count_the_sentence_names_for_a_symbol_and_its_swept_values() -> None:
     got = _found(
         "# Experiments\n\n"

@@ -98,8 +98,9 @@ SET_BEFORE = re.compile(r"\bset\s+(?:the\s+|our\s+)?(?:[a-z][\w-]*\s+){1,4}$", r
 CHAINED = re.compile(rf"(?<![\w\\])(?P<sym>{SYM})\s*=\s*$")
 # "for ε ∈ {10^-4, 10^-3, 10^-2}": the values a symbol took over the runs (a stray "]" before the brace too)
 # "k = [8, 16, 32, 64]": three or more values in square brackets (two are an interval)
+_SIGNED = rf"[-−]?\s?(?:{SCALAR})"  # a set's member may be negative: α ∈ {0, −1, −5}
 SYM_IN_SET = re.compile(
-    rf"(?<![\w\\])(?P<sym>{SYM})\s*∈\s*(?P<value>\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+\s*\]?\s*\}})"
+    rf"(?<![\w\\])(?P<sym>{SYM})\s*∈\s*(?P<value>\{{\s*(?:{_SIGNED})(?:\s*,\s*(?:{_SIGNED}))+\s*\]?\s*\}})"
     rf"|(?<![\w\\])(?P<lsym>{SYM})\s*=\s*(?P<list>\[\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR})){{2,}}\s*\])"
 )
 _OPT_NAMES = (

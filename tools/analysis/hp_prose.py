@@ -626,7 +626,9 @@ class _ProseScan:
         for m in SYM_IN_SET.finditer(self.text):
             value = m["value"].replace("]", "") if m["value"] else m["list"]
             values = normalize_value(value)
-            if not isinstance(values, list) or all(isinstance(v, float) and v == int(v) < 10 for v in values):
+            if not isinstance(values, list) or all(
+                isinstance(v, float) and abs(v) == int(abs(v)) < 10 for v in values  # y ∈ {−1, 1}
+            ):
                 continue
             before, after = self.text[max(0, m.start() - 60) : m.start()], self.text[m.end() : m.end() + 12]
             reading = read_assigned(before, after, m["sym"] or m["lsym"])
