@@ -324,6 +324,17 @@ def test_a_statement_head_whose_title_follows_a_stop_on_a_line_of_its_own() -> N
     ]
 
 
+def test_a_statement_numbered_after_a_roman_section_number() -> None:
+    # IEEEtran numbers sections in Roman numerals: a theorem counted within them prints 'Theorem II.1'
+    md = (
+        "<!-- page 1 -->\n## II. Background\n\n"
+        "Theorem II.1 (GNN transferability). Let Φ be a GNN with fixed coefficients.\n\n"
+        "Definition III.2 (Feature Homophily). Let G be a graph with Laplacian L.\n"
+    )
+    got = [(t.kind, t.number, t.title) for t in find_all(md, {"theorem"})["theorems"]]
+    assert got == [("theorem", "II.1", "GNN transferability"), ("definition", "III.2", "Feature Homophily")]
+
+
 def test_labels_after_an_application_a_bracket_debris_or_a_curly_bound() -> None:
     md = (
         "<!-- page 1 -->\n## C Proofs\n\nwe can get from Lemma B.6 that\n"

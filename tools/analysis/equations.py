@@ -64,7 +64,7 @@ THM_KINDS = (  # not 'observation' or 'hypothesis': empirical papers head their 
     "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture|condition|fact|"
     "property|axiom"
 )
-THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+"
+THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+|[IVX]{1,5}\.\d+(?:\.\d+)*"  # IEEE: Theorem II.1
 _STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)]\s|[-*]\s|{STEP_WORDS})", re.I)
 _STEP_MARK = re.compile(r"←|[⊲▷]\s\S|\s//\s\S")  # an assignment or a right-set comment: a pseudo-code line
 # a numbered line under an algorithm's head: '3. Sample ...', algorithm2e's '3 Sample ...'
