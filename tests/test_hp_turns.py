@@ -24,6 +24,13 @@ def test_kernels_and_pooling_windows_written_as_sizes() -> None:
     assert got["pool_size"] == [("2 × 2", "stated"), ("4 × 4", "stated")]
 
 
+def test_a_count_of_steps_after_another_setting_is_that_settings() -> None:
+    got = found("We allowed window sizes between 3 and 10 steps. The warmup lasts 500 steps.\n")
+    assert got["window_size"] == [([3.0, 10.0], "stated")] and got["warmup_steps"] == [(500.0, "stated")]
+    assert "training_steps" not in got  # neither is the run's length
+    assert found("We train for between 50 and 100 epochs.\n")["epochs"] == [([50.0, 100.0], "stated")]
+
+
 def test_a_size_of_a_3d_convolution_or_pooling_keeps_all_its_sides() -> None:
     got = found(
         "The 1 × 1 × 1 convolution layer produces 128 feature maps, followed by a 3×3×3 convolution layer. "

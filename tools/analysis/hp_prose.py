@@ -211,6 +211,13 @@ _WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_|_split$") 
 _DIFFUSION = re.compile(r"\bdiffus|\bdenois|\bnoise\s+(?:schedule|level)|\bscore[\s-]based|\bDD[IP]M", re.I)
 # "4 epochs per update": a loop inside the run (not "per second", a speed)
 _PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<noun>[a-z]{3,})\b", re.I)
+# "window sizes between 3 and 10 steps", "the warmup lasts 500 steps": a setting named right before a count of
+# steps or epochs takes it, in that unit (not the run's length)
+_NAMED_BEFORE = re.compile(
+    rf"{NAME}\s+(?:(?:is|are|was|were|lasts?|ranges?|ranging|varies|varied|varying)\s+(?:between\s+|from\s+)?"
+    r"|(?:between|from)\s+)$",
+    re.I,
+)
 _SAMPLER = re.compile(r"\b(?:DDIM|DDPM|sampling|sampler|denoising|inference|generation|Langevin)\b", re.I)
 _FOR_SAMPLING = re.compile(r"\s+(?:for|during|at)\s+(?:sampling|inference|generation|test\s+time)\b", re.I)
 # "32 × 32": the other side of a size (not "2 × 10^5", whose 10 is a power's base), and a size listed after it
@@ -515,6 +522,9 @@ class _ProseScan:
             return f"{m['name']} per {per['noun']}".lower(), loop
         if _SAMPLER.search(m["gap"] or "") or _FOR_SAMPLING.match(self.text, m.end()):
             return f"{m['gap'] or ''}{m['name']}".strip(), "sampling_steps"
+        before = _NAMED_BEFORE.search(self.text, max(0, m.start() - 60), m.start())
+        if before and canonical_key(before["name"]) not in (key, "training_steps", "epochs"):
+            return before["name"], canonical_key(before["name"])
         return name, key
 
     def contrast(self, m: re.Match[str], name: str) -> None:
