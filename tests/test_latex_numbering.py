@@ -339,3 +339,18 @@ def test_counters_changed_at_the_appendix_hook_change_only_there(tmp_path: Path)
         r"\usepackage{appendix}\newtheorem{lemma}{Lemma}\AtAppendix{\counterwithin{lemma}{section}}",
     )
     assert heads(md) == ["Lemma 1", "Lemma 2", "Lemma A.1"]
+
+
+def test_counter_steps_inside_a_local_packages_definitions_do_not_count(tmp_path: Path) -> None:
+    # IEEEtrantools.sty steps the equation counter inside its \def bodies: they run where used, not when read
+    (tmp_path / "mytools.sty").write_text(
+        "\\def\\@myrow{\\stepcounter{equation}\\theequation}\n"
+        "\\gdef\\@mysub#1{\\addtocounter{equation}{#1}}\n"
+        "\\newcommand{\\mylabel}{\\refstepcounter{equation}}\n"
+    )
+    md = convert(
+        tmp_path,
+        "\\begin{equation} a = 1 \\end{equation}\n\\begin{equation} b = 2 \\end{equation}",
+        preamble="\\usepackage{mytools}",
+    )
+    assert labels(md) == ["1", "2"]

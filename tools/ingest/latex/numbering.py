@@ -69,7 +69,7 @@ _EVENT = re.compile(
     r"|\\(part|chapter|section|subsection|subsubsection|paragraph|subparagraph)(?![a-zA-Z@])\s*(\*?)"
     r"|\\(appendix|label|caption|captionof|setcounter|addtocounter|stepcounter|refstepcounter|numberwithin"
     r"|counterwithin|counterwithout|newtheorem|declaretheorem|newcounter|newaliascnt|renewcommand|def"
-    r"|newcommand|providecommand|DeclareRobustCommand"
+    r"|newcommand|providecommand|DeclareRobustCommand|gdef|edef|xdef"
     r"|documentclass|usepackage|tag|nonumber|notag|theoremstyle|AtAppendix)(?![a-zA-Z@])(\*?)"
     r"|\\(\[|\])|\$\$|\\([a-zA-Z]+)(\*?)"
 )
@@ -609,6 +609,8 @@ def _command(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool) -> 
         return nb.renew_format(s, i)
     if cmd in ("newcommand", "providecommand", "DeclareRobustCommand", "renewcommand"):
         return _past_definition(s, i)  # its body runs where the macro is used, not where it is defined
+    if cmd in ("def", "gdef", "edef", "xdef"):
+        return _past_def(s, i)  # a package's \def\@IEEEeqnarray{...\stepcounter{equation}...}: the same
     if cmd == "usepackage":
         return nb.usepackage(s, i)
     return i
@@ -625,6 +627,15 @@ def _past_definition(s: str, i: int) -> int:
         _, j = read_optional(s, j)
     j = skip_space(s, j)
     return read_group(s, j)[1] if j < len(s) and s[j] == "{" else j
+
+
+def _past_def(s: str, i: int) -> int:
+    """The offset after `\\def\\name<parameter text>{body}` (i just after \\def), or i when unreadable."""
+    m = _CS.match(s, skip_space(s, i))
+    j = s.find("{", m.end()) if m else -1
+    if j < 0 or "\n\n" in s[m.end() : j]:  # type: ignore[union-attr]
+        return i
+    return read_group(s, j)[1]
 
 
 def _display_math(nb: _Numberer, s: str, m: re.Match[str], at: int) -> int:
