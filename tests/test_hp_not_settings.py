@@ -196,3 +196,14 @@ def test_a_letter_standing_for_a_value_is_no_value() -> None:
 def test_an_example_rotation_is_no_augmentation_range() -> None:
     got = _found("The question is how to rotate a low-resolution image by 10 degrees without artefacts.\n")
     assert "rotation_degrees" not in got
+
+
+def test_a_count_describing_the_data_and_a_depth_counted_in_steps() -> None:
+    got = _found(
+        "Using this method, our data contains 10,000 neurons (out of a total of 200,000). The network has "
+        "two hidden layers of 256 neurons.\n\n"
+        "The tree could be used for planning to a depth of 8 time-steps. The policy network has a depth "
+        "of 4.\n"
+    )
+    assert sorted(got["hidden_size"]) == [(256.0, "stated"), (10000.0, "candidate")]
+    assert (8.0, "candidate") in got["num_layers"] and (4.0, "stated") in got["num_layers"]

@@ -218,6 +218,13 @@ _NAMED_BEFORE = re.compile(
     r"|(?:between|from)\s+)$",
     re.I,
 )
+# "our data contains 10,000 neurons", "the dataset consists of 500 images": a count that describes the data
+_DATA_HOLDS = re.compile(
+    r"\b(?:data|datasets?|corpus|corpora)\b[^.;]{0,40}\b(?:contains?|consists?\s+of|comprises?|includes?)\b[^.;]*$",
+    re.I,
+)
+# "planning to a depth of 8 time-steps": a depth counted in something other than a network's layers
+_DEPTH_UNIT = re.compile(r"\s+(?P<unit>(?:time[\s-]?)?steps|moves|nodes|plies|ply|hops|actions)\b", re.I)
 _SAMPLER = re.compile(r"\b(?:DDIM|DDPM|sampling|sampler|denoising|inference|generation|Langevin)\b", re.I)
 _FOR_SAMPLING = re.compile(r"\s+(?:for|during|at)\s+(?:sampling|inference|generation|test\s+time)\b", re.I)
 # "32 × 32": the other side of a size (not "2 × 10^5", whose 10 is a power's base), and a size listed after it
@@ -512,6 +519,7 @@ class _ProseScan:
                     m.re in _VALUE_FIRST and BACK_REFERENCE.search(text[max(0, m.start() - 8) : m.start()])
                 )
                 why = "one of several kinds of layer counted in one sentence" if part is True else part
+                why = why or self.not_the_models(m, key)
                 self.emit(m, name, key, m["value"], m.span("value"), flagged=why)
                 self.contrast(m, name)
 
@@ -535,6 +543,15 @@ class _ProseScan:
             line, quote = self.line_at(m.start()), sentence_around(self.text, m.start(), other.end())
             key = canonical_key(name)
             self.out.add(line, name, key, other["value"], self.where, quote, context=other["ctx"])
+
+    def not_the_models(self, m: re.Match[str], key: str) -> str | bool:
+        """Why a count names no setting of the model: it describes the data ('our data contains 10,000
+        neurons'), or it is a depth counted in steps ('a depth of 8 time-steps'); else False."""
+        if m.re in _VALUE_FIRST and _DATA_HOLDS.search(self.text, max(0, m.start() - 80), m.start()):
+            return DATA_OR_SCORE
+        if key == "num_layers" and (unit := _DEPTH_UNIT.match(self.text, m.end("value"))):
+            return f"a depth counted in {unit['unit']}, not in layers"
+        return False
 
     def part_count(self, m: re.Match[str]) -> bool:
         """'three convolutional layers and two fully connected layers': counts of two kinds of layer in one
