@@ -207,3 +207,9 @@ def test_a_count_describing_the_data_and_a_depth_counted_in_steps() -> None:
     )
     assert sorted(got["hidden_size"]) == [(256.0, "stated"), (10000.0, "candidate")]
     assert (8.0, "candidate") in got["num_layers"] and (4.0, "stated") in got["num_layers"]
+
+
+def test_the_size_of_a_counted_thing_is_no_count_of_them() -> None:
+    got = _found("Maximum tree size was 5500 nodes. We train 100 trees of depth 6.\n")
+    assert got["tree_size"] == [(5500.0, "stated")] and got["num_trees"] == [(100.0, "stated")]
+    assert got["max_depth"] == [(6.0, "stated")] and "num_layers" not in got

@@ -607,6 +607,8 @@ MODIFIERS = {
     "factor",
     "power",
 }
+# "the tree size was 5500 nodes", "the layer width is 256": an attribute of what a count's name counts
+COUNTED_ATTRIBUTES = {"size", "length", "depth", "width"}
 # "the first 2000 iterations", "the last 100 diffusion steps": a part of a run, not its length
 PART_OF_RUN = re.compile(
     rf"\b(?:first|last|final|initial|remaining)\s+(?:and\s+last\s+)?(?:{SYM}\s*=\s*)?$"

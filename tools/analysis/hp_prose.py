@@ -46,6 +46,7 @@ from tools.analysis.hp_patterns import (
     CONDITIONAL,
     CONTRAST,
     COUNT_NOUN,
+    COUNTED_ATTRIBUTES,
     DATA_SIZE_AFTER,
     DECAY_FACTOR,
     DESCRIBES_DATA,
@@ -202,7 +203,7 @@ _SUB_LOOP = re.compile(r"(?<![\w\\])(?P<sym>[A-Za-z]_?\{?[A-Za-z]{3,}\}?)\s*=\s*
 # a sentence about a tree ensemble (and no network): its depth and iterations are a tree's and the trees'
 _TREES = re.compile(
     r"^(?![^.;]*\b(?:network|neural|epochs?)\b)[^.;]*"
-    r"\b(?:XGBoost|LightGBM|CatBoost|random\s+forests?|gradient[\s-]boost\w*|decision\s+trees?|GBDT|GBM)\b",
+    r"\b(?:XGBoost|LightGBM|CatBoost|random\s+forests?|gradient[\s-]boost\w*|decision\s+trees?|trees|GBDT|GBM)\b",
     re.I,
 )
 # settings whose value is itself a first or last stretch: "warm up over the first 5 epochs", "stack the last
@@ -218,6 +219,7 @@ _NAMED_BEFORE = re.compile(
     r"|(?:between|from)\s+)$",
     re.I,
 )
+_COUNTED = {"num_trees", "num_layers"}  # counts whose thing has a size, a depth or a width of its own
 # "our data contains 10,000 neurons", "the dataset consists of 500 images": a count that describes the data
 _DATA_HOLDS = re.compile(
     r"\b(?:data|datasets?|corpus|corpora)\b[^.;]{0,40}\b(?:contains?|consists?\s+of|comprises?|includes?)\b[^.;]*$",
@@ -502,6 +504,8 @@ class _ProseScan:
                 first = (m.groupdict().get("gap") or "").split()[:1]
                 if first and first[0].lower() in MODIFIERS:
                     name = f"{name} {first[0]}"  # "a learning rate scaling of 1" is not a learning rate
+                elif first and first[0].lower() in COUNTED_ATTRIBUTES and canonical_key(name) in _COUNTED:
+                    name = f"{name} {first[0]}"  # "the tree size was 5500 nodes": no count of trees
                 last = (m.groupdict().get("gap") or "").split()[-1:]
                 if m.re is NAME_VALUE and last and re.fullmatch(SYM, last[0]):
                     self.local[last[0]] = canonical_key(name)
