@@ -346,3 +346,34 @@ def test_a_semicolon_separates_arguments_from_parameters():
         lambda q_of_z_n_lambda_n, r_of_z_n_lambda_n_tau_n: r_of_z_n_lambda_n_tau_n / q_of_z_n_lambda_n,
     )
     assert spec["given"]["q_of_z_n_lambda_n"] == r"the value of q(z_n;\lambda_n)"
+
+
+def test_a_name_applied_to_the_defined_functions_own_argument_gives_its_value():
+    # E(x) = -A(x) - log h(x): A applied to x, an argument of the function the line defines, is a function's
+    # value, capital or not; a name also written alone keeps the question
+    spec = _both_ways(
+        r"E(x) = - A(x) - \log h(x)",
+        {},
+        lambda A_of_x, h_of_x: -A_of_x - np.log(h_of_x),
+        lambda A_of_x, h_of_x: A_of_x - np.log(h_of_x),
+        lambda A_of_x, h_of_x: -np.log(h_of_x),
+    )
+    assert spec["given"] == {"A_of_x": "the value of A(x)", "h_of_x": "the value of h(x)"}
+    _both_ways(
+        r"J(\theta) = J_{EN}(\theta) + \lambda J_{SL}(\theta)",
+        {},
+        lambda J_EN_of_theta, lambda_, J_SL_of_theta: J_EN_of_theta + lambda_ * J_SL_of_theta,
+        lambda J_EN_of_theta, lambda_, J_SL_of_theta: J_EN_of_theta - lambda_ * J_SL_of_theta,
+    )
+    refused = oracle_spec(r"y = A(x) + c")  # no function of x defined on the line: a product A x?
+    assert not refused.ok and "may be a function or a product" in refused.reason
+
+
+def test_the_log_of_an_expectation_written_with_a_plain_e():
+    spec = _both_ways(
+        r"J = \log E_z[e^{r}] - \beta",
+        {},
+        lambda r, beta: np.log(np.mean(np.exp(r), axis=0)) - beta,
+        lambda r, beta: np.log(np.mean(np.exp(r), axis=0)) + beta,
+    )
+    assert spec["sampled"] == ["r"]

@@ -610,7 +610,7 @@ def split_args(args: list[Any]) -> list[list[Any]]:
     for t in args:
         depth += t in ("(", "[")
         depth -= t in (")", "]")
-        if depth == 0 and t == ",":
+        if depth == 0 and t in (",", ";"):  # f(x, y), q(z; \\lambda)
             parts.append([])
         else:
             parts[-1].append(t)

@@ -171,6 +171,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self.called: dict[str, str] = {}  # their function names in the rewritten LaTeX -> Python names
         self.given: set[str] | frozenset[str] = frozenset()  # functions the paper names, never defines
         self.alone: set[str] | frozenset[str] = frozenset()  # names the line also writes with no brackets
+        self.parameters: set[str] | frozenset[str] = frozenset()  # the arguments of its left-hand functions
         self.applications: dict[str, str] = {}  # value inputs -> the application each is the value of
         self.learning = learning  # the first pass: learn which symbols are matrices and vectors
         self.tensors = tensors or {}  # the second: Python name -> "matrix" | "vector"
@@ -248,6 +249,10 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             self.given = {*self.given, var.name}  # u(k), sigma(y): a product is not written with brackets
             var.call = args  # around one variable; its value is given, as for a function the paper names
             return close + 1
+        if self._applied_to_parameter(var, args) and not glued and var.name not in self.alone:
+            self.given = {*self.given, var.name}  # E(x) = -A(x) - ...: A applied to E's own argument
+            var.call = args
+            return close + 1
         if var.name in self.alone and not self._one_variable(args):
             return i  # \\lambda(a + b) on a line that also writes \\lambda alone: a value times a bracket
         if not var.sub or self._one_variable(args):  # sigma(x), q_k(z_j): a function, or a product?
@@ -256,6 +261,13 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
                 "cannot tell (pass latex= with \\cdot for a product)"
             )
         return i
+
+    def _applied_to_parameter(self, var: Var, args: list[Any]) -> bool:
+        """`A(x)` on the right of `E(x) = ...`: a name applied to one argument of the function the line
+        defines (not a bold matrix times it)."""
+        if var.bold or not self.parameters or not self._one_variable(args):
+            return False
+        return Rewriter().read_var(args, 0)[0].name in self.parameters
 
     def _one_variable(self, args: list[Any]) -> bool:
         """The arguments are one variable (`q_k(z_j)` reads as a call); `\\beta_t(1 - x)` is a product."""
@@ -714,6 +726,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             i = term_after(nodes, i)[1]  # \\log \\sum_i x_i b: the sum, over the whole product term after it
         elif nodes[i] == "|":
             i = term_after(nodes[: past_bars(nodes, i)], i)[1]  # \\log |J|: the bars
+        elif nodes[i] == "E" and self._is_expectation(nodes, i):  # \\log E_z[e^{R(z)}]: the expectation
+            i = matching(nodes, i + (3 if nodes[i + 1] == "_" else 1), "[", "]") + 1
         elif cmd_of(nodes[i]) in GREEK or cmd_of(nodes[i]) in DECOR_SUFFIX or str(nodes[i]).isalpha():
             _, i = self.read_var(nodes, i)
         else:

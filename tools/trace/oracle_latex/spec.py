@@ -108,6 +108,28 @@ def defined_functions(latex: str) -> list[str]:
         return []
 
 
+def lhs_parameters(latex: str) -> set[str]:
+    """The names of the one-variable arguments of the functions the line's left-hand sides define
+    (`x` and `z` of `E(x, z) = ...`): on the right-hand side, `A(x)` applies a function to one of them."""
+    out: set[str] = set()
+    try:
+        for lhs, _, _ in split_definitions(equation_nodes(latex)):
+            var, end = Rewriter().read_var(lhs, 0, lhs=True) if lhs else (None, 0)
+            if var and end == len(lhs) and var.call:
+                out |= {v.name for a in split_args(var.call) if (v := _variable(a)) is not None}
+    except (Unsupported, IndexError):
+        return set()
+    return out
+
+
+def _variable(args: list[Any]) -> Var | None:
+    try:
+        var, end = Rewriter().read_var(args, 0)
+    except (Unsupported, IndexError):
+        return None
+    return var if end == len(args) and var.call is None else None
+
+
 def _parameters(args: list[Any]) -> bool:
     """`(x, y)` of `f(x, y) = ...`: each argument one variable (`p(A = 1 | z)` names no parameters)."""
     return single_vars(args) and all(_one_variable(a) for a in split_args(args))
@@ -315,9 +337,10 @@ def _build_spec(
     first = Rewriter(learning=True, callables=callables)
     first.given = given
     first.alone = {name for name, arguments in name_uses(latex) if not arguments}
+    first.parameters = lhs_parameters(latex)
     kinds = _rewrite(nodes, defs, functions, first)[0].typing.settled()
     rw = Rewriter(tensors=kinds, callables=callables)
-    rw.given, rw.alone = given, first.alone
+    rw.given, rw.alone, rw.parameters = given, first.alone, first.parameters
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
     if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
         raise Unsupported(RENAMING)
