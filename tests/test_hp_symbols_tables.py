@@ -54,6 +54,13 @@ def test_search_grids_and_ranges() -> None:
     )
     assert got["learning_rate"] == [([0.001, 0.0003], "stated", None)]
     assert got["dropout"] == [([0.1, 0.5], "stated", None)]
+    got = _found(
+        "The weight decay was drawn log-uniformly between 10^-4 and 10^-2. The dropout rate was varied "
+        "between 0.1 and 0.5, and the learning rate sampled from [0.001, 0.01].\n"
+    )
+    assert got["weight_decay"] == [([0.0001, 0.01], "stated", None)]
+    assert got["dropout"] == [([0.1, 0.5], "stated", None)]
+    assert got["learning_rate"] == [([0.001, 0.01], "stated", None)]
 
 
 def test_interval_is_not_a_run_length() -> None:

@@ -51,7 +51,9 @@ _SEP = (
     r"(?:of|=|:|is|was|are|were|to(?:\s+be)?|at|as|equal\s+to|(?:(?:is|was|are|were)\s+)?(?:set|fixed)\s+(?:to|at)(?:\s+an?\s+(?:[\w-]+\s+){0,2}value\s+of)?|in(?=\s*[{\[]\s*\.?\d)|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
     r"initiali[sz]ed\s+(?:to|at)|(?:kept|held|remained|stayed)\s+(?:constant|fixed)(?:\s+(?:at|to))?|"
     # a search grid or range: "selected from {1e-3, 1e-4}", "tuned over [1e-5, 1e-3]", "in the range [0.1, 1]"
-    r"(?:selected|chosen|picked|searched|tuned|swept|varied|grid[\s-]searched)\s+(?:from|over|in|among|within)"
+    # "drawn log-uniformly between 1e-4 and 1e-2", "varied between 0.1 and 0.5"
+    r"(?:selected|chosen|picked|searched|tuned|swept|varied|sampled|drawn|grid[\s-]searched)\s+"
+    r"(?:(?:uniformly|log-?uniformly|randomly|logarithmically)\s+)?(?:from|over|in|among|within|between)"
     r"(?:\s+the\s+(?:set|range|grid))?|in\s+the\s+(?:set|range|grid)(?:\s+of)?|∈)"
 )
 # "a learning rate of 3e-4", "dropout = 0.1", "a discount factor (0.98)": the value alone in brackets after
