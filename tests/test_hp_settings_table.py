@@ -329,3 +329,17 @@ def test_a_table_with_empty_cells_and_word_labels_reads_each_column() -> None:
         (500.0, "stated", "neuro"), (3000.0, "stated", "shopping"), (2000.0, "stated", "movies")
     ]
     assert all(value != "n/a" for rows in got.values() for value, *_ in rows)
+
+
+def test_a_table_with_a_column_per_layer_gives_each_rows_value_per_layer() -> None:
+    md = (
+        "Table 1: Dimensions for the conv layers.\n\n"
+        "| Layer | conv1 | pool1 | conv2 |\n|---|---|---|---|\n| # Filters | 32 | 32 | 64 |\n"
+        "| Filter Length | 64 | 4 | 32 |\n| Stride | 2 | 4 | 2 |\n\n"
+        "Table 2: Accuracy of each layer's probe.\n\n"
+        "| Layer | 1 | 2 | 3 |\n|---|---|---|---|\n| Probe | 0.61 | 0.72 | 0.80 |\n"
+    )
+    got = found(md, context=True)
+    assert got["stride"] == [(2.0, "stated", "conv1"), (4.0, "stated", "pool1"), (2.0, "stated", "conv2")]
+    assert [v for v, *_ in got["filter_length"]] == [64.0, 4.0, 32.0]
+    assert "probe" not in got  # layers named by numbers only: no network's columns

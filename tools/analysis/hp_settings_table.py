@@ -71,6 +71,8 @@ def read_settings_table(  # noqa: PLR0913
     return end
 
 
+_LAYERS_HEAD = re.compile(r"^(?:layers?|blocks?|stages?)$", re.I)
+_LAYER_ID = re.compile(r"[A-Za-z]{2,12}[-_]?\d{0,2}")  # conv1, pool2, fc, FC-1, res3
 _NAME_HEAD = re.compile(r"^(?:descriptions?|hyper-?\s?parameters?|settings?|names?)$", re.I)
 _VALUE_HEAD = re.compile(r"^(?:values?|default(?:\s+values?)?|choices?|settings?\s+used)$", re.I)
 
@@ -102,6 +104,9 @@ class _Layout:
         known = [r for r in rows if r and row_key(_row_name(r[0]))[0] in SYNONYMS]
         self.known = len(known)
         self.rows_named = len(known) >= 3 and len(known) * 3 >= len(rows) * 2
+        # '| Layer | conv1 | pool1 | conv2 |' over '# Filters', 'Stride' rows: a column per layer of a network
+        ids = sum(bool(_LAYER_ID.fullmatch(h)) for h in heads[1:])
+        self.layers = bool(_LAYERS_HEAD.match(heads[0])) and ids >= 2
 
     def columns(self, width: int) -> list[int]:
         return self.values or list(range(self.name + 1, width))
@@ -179,7 +184,7 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
         and not results
         or follows
         and layout.headless  # the right one of two settings tables side by side
-        or layout.rows_named
+        or (layout.rows_named or layout.layers)
         and not results
         and not RESULT_WORDS.search(" ".join(layout.header))
     )
