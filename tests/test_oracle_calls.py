@@ -377,3 +377,14 @@ def test_the_log_of_an_expectation_written_with_a_plain_e():
         lambda r, beta: np.log(np.mean(np.exp(r), axis=0)) + beta,
     )
     assert spec["sampled"] == ["r"]
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [r"L(y, \nu) = -x^\top y + \nu(k - 1^\top y)", r"\bar{x}_t = X_t \frac{\mathbf{1}}{n}"],
+)
+def test_the_vector_of_ones_is_refused_not_read_as_a_number_or_an_input(latex):
+    # 1^T y is a sum and X 1 / n a mean: read as the number 1, or as a random input vector, the oracle would
+    # fail the right implementation
+    refused = oracle_spec(latex)
+    assert not refused.ok and "vector of ones" in refused.reason

@@ -96,6 +96,8 @@ def emit_char(st: Emit, i: int, t: str) -> int:
         bare = isinstance(nxt, str) and nxt.isdigit() and not (st.out and st.out[-1][-1:].isdigit())
         st.out.append("0." if bare else ".")  # ".1x": a decimal written without its 0
     elif t in ("+", "-", "*", "/", "^", "!") or (isinstance(t, str) and t.isdigit()):
+        if t == "1" and st.nodes[i + 1 : i + 2] == [TRANSPOSE]:
+            raise Unsupported(ONES)  # 1^\\top y: a sum, not the number 1 times y
         st.out.append(t)
     elif t == "_":
         raise Unsupported("a subscript on a bracket or operator is not supported")
@@ -104,6 +106,10 @@ def emit_char(st: Emit, i: int, t: str) -> int:
     return i + 1
 
 
+ONES = (
+    "the vector of ones (\\mathbf{1}, 1^\\top) has no length the oracle can tell: write the sum or mean it "
+    "takes"
+)
 _ENVIRONMENT = (
     "a \\begin{{{env}}} block (a matrix or vector written out) is not algebra the oracle evaluates: "
     "implement it and test it by hand"
@@ -662,6 +668,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             st.out.append(f"\\exp{{({body})}}")
             return i
         var, i = self.read_var(nodes, i)
+        if var.bold and var.base == "1" and var.call is None:
+            raise Unsupported(ONES)  # X \\mathbf{1} / n: a mean over X's columns, not X times an input
         if self.learning:
             self.typing.learn(var, nodes, i)
         st.out.append(self.emit_var(var) + " ")
