@@ -388,3 +388,16 @@ def test_the_vector_of_ones_is_refused_not_read_as_a_number_or_an_input(latex):
     # fail the right implementation
     refused = oracle_spec(latex)
     assert not refused.ok and "vector of ones" in refused.reason
+
+
+def test_an_index_in_square_brackets_is_refused_not_read_as_a_product():
+    # P[j] picks an entry; read as P times j the oracle would fail the right implementation
+    for latex in (r"p_{c,j} = \mathbf{P}_\mathrm{s}[j] + \mathbf{Q}[c]", r"y_t = x[t-1] + b"):
+        refused = oracle_spec(latex)
+        assert not refused.ok and "indexes" in refused.reason, latex
+    _both_ways(  # a bracket around an expression stays a product
+        r"y = \lambda [a + b^2]",
+        {},
+        lambda lambda_, a, b: lambda_ * (a + b**2),
+        lambda lambda_, a, b: lambda_ * a,
+    )

@@ -137,6 +137,14 @@ def argument_refused(nodes: list[Any], i: int, c: str) -> None:
         raise Unsupported(f"\\{c} \\pi(...): \\pi applied is a policy or density the line does not define")
 
 
+def _index_like(inside: list[Any]) -> bool:
+    """`[j]`, `[t-1]`, `[i, j]`: the contents of an index, not an expression a product would bracket."""
+    flat = [str(t) for t in flatten(inside)]
+    return (
+        bool(flat) and len(flat) <= 7 and all(re.fullmatch(r"[A-Za-z]|\d+|[-+,:]|\\[a-z]+", t) for t in flat)
+    )
+
+
 def _bold_inside(node: Any) -> bool:
     """`\\dot{\\mathbf{B}}`, `\\hat{{\\bm{C}}}`: a decorated bold symbol is bold (a matrix or vector)."""
     items = items_of(node)
@@ -670,6 +678,14 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         var, i = self.read_var(nodes, i)
         if var.bold and var.base == "1" and var.call is None:
             raise Unsupported(ONES)  # X \\mathbf{1} / n: a mean over X's columns, not X times an input
+        if (
+            var.call is None
+            and nodes[i : i + 1] == ["["]
+            and _index_like(nodes[i + 1 : matching(nodes, i, "[", "]")])
+        ):
+            raise Unsupported(
+                f"{var.name}[...] indexes {var.name} (an entry, a row), not a product the oracle reads"
+            )
         if self.learning:
             self.typing.learn(var, nodes, i)
         st.out.append(self.emit_var(var) + " ")
