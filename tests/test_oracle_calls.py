@@ -308,9 +308,11 @@ def test_a_lower_case_name_applied_to_one_variable_gives_its_value():
     assert spec["given"] == {"u_of_k": "the value of u(k)"}
     # a capital (an expectation E(x), a matrix W(x)), a name the line also writes alone, the 'r' of a word
     # written in italic letters (Var(x)) and a bracket holding an expression keep the question
-    for latex in (r"y = E(x) + c", r"y = \sigma(x) + \sigma", r"y = \sqrt{Var(x)} + c", r"y = u(a + b)"):
+    for latex in (r"y = E(x) + c", r"y = \sigma(x) + \sigma", r"y = u(a + b)"):
         refused = oracle_spec(latex)
         assert not refused.ok and "may be a function or a product" in refused.reason, latex
+    refused = oracle_spec(r"y = \sqrt{Var(x)} + c")
+    assert not refused.ok and "'Var' is a word" in refused.reason
 
 
 def test_a_name_also_written_alone_times_a_bracket_is_a_product():
@@ -401,3 +403,16 @@ def test_an_index_in_square_brackets_is_refused_not_read_as_a_product():
         lambda lambda_, a, b: lambda_ * (a + b**2),
         lambda lambda_, a, b: lambda_ * a,
     )
+
+
+def test_a_word_in_maths_italics_is_refused_not_split_into_letters():
+    # 'weight' would be w·e·i·g·h·t: an oracle the implementation with one input `weight` cannot pass
+    for latex in (r"q = weight \cdot p + (1 - weight) z", r"y = [GC + BN + ReLU] + GAP"):
+        refused = oracle_spec(latex)
+        assert not refused.ok and "word written in maths italics" in refused.reason, latex
+    _both_ways(  # log and exp written without a backslash still read as the functions before \frac
+        r"l = log \frac{p}{1 - p}", {}, lambda p: np.log(p / (1 - p)), lambda p: np.log(p * (1 - p))
+    )
+    # a row break's extra space `\\[6pt]` is no bracket of algebra (it had been read as 6·p·t)
+    spec = _both_ways(r"y = a x + b \\[6pt]", {}, lambda a, x, b: a * x + b, lambda a, x, b: a * x - b)
+    assert "p" not in spec["inputs"] and "t" not in spec["inputs"]

@@ -311,6 +311,15 @@ def _font_switch(items: list[Any]) -> list[Any]:
     return ["\\" + FONT_SWITCHES[cmd_of(items[0]) or ""], Group(clean(items[1:]))]
 
 
+def _row_space(nodes: list[Any], i: int) -> int:
+    """How many nodes after the row break at i give its extra space (`[6pt]`, `[-2mm]`); 0 if none."""
+    if nodes[i + 1 : i + 2] != ["["] or "]" not in nodes[i + 1 :]:
+        return 0
+    close = nodes.index("]", i + 1)
+    inside = "".join(str(t) for t in nodes[i + 2 : close])
+    return close - i if re.fullmatch(r"-?[\d.]+(?:pt|em|ex|mm|cm|in|bp|mu)", inside) else 0
+
+
 def _skip_sizes(nodes: list[Any], j: int) -> int:
     """The first index from j that is not a sizing command (\\left, \\big, ...)."""
     while j < len(nodes) and cmd_of(nodes[j]) in SKIP:
@@ -365,7 +374,10 @@ def _bare_function(nodes: list[Any], i: int) -> str | None:
         if nodes[i:end] != list(name) or (isinstance(after, str) and after.isalpha()):
             continue
         j = _skip_sizes(nodes, end)
-        return name if nodes[j : j + 1] == ["("] else None
+        command = cmd_of(nodes[j]) if j < len(nodes) else None
+        if nodes[j : j + 1] == ["("] or (name in ("exp", "log") and command):
+            return name  # `log \\frac{p}{1-p}`: log and exp take a command's argument too
+        return None
     return None
 
 
@@ -388,6 +400,8 @@ def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if _bare_trace(nodes, i):
         out.append("\\tr")
         return 1
+    if t == "[" and i and nodes[i - 1] == "\\\\" and (skip := _row_space(nodes, i - 1)):
+        return skip - 1  # `\\\\[6pt]`: a row break's extra space, no bracket of algebra
     if (name := _bare_function(nodes, i)) is not None:
         out += ["\\" + name] if name in FUNCS else _word(name)  # tanh(Wx), ReLU(x): no backslash
         return len(name) - 1

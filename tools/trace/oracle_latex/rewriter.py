@@ -137,6 +137,18 @@ def argument_refused(nodes: list[Any], i: int, c: str) -> None:
         raise Unsupported(f"\\{c} \\pi(...): \\pi applied is a policy or density the line does not define")
 
 
+def _italic_word(nodes: list[Any], i: int) -> str | None:
+    """The word that starts at i: four letters or more (`weight`, `count`), or three with a capital before a
+    small letter (`Var`, `ReLU`); `abc` and `e x p` stay products of letters. None if no word starts there."""
+    if i and isinstance(nodes[i - 1], str) and nodes[i - 1].isalpha():
+        return None
+    run = 0
+    while i + run < len(nodes) and re.fullmatch("[A-Za-z]", str(nodes[i + run])):
+        run += 1
+    word = "".join(nodes[i : i + run])
+    return word if run >= 4 or (run == 3 and re.search("[A-Z][a-z]", word)) else None
+
+
 def _index_like(inside: list[Any]) -> bool:
     """`[j]`, `[t-1]`, `[i, j]`: the contents of an index, not an expression a product would bracket."""
     flat = [str(t) for t in flatten(inside)]
@@ -669,6 +681,11 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
 
     def _emit_variable(self, st: Emit, i: int, c: str | None) -> int:
         nodes, t = st.nodes, st.nodes[i]
+        if (word := _italic_word(nodes, i)) is not None:
+            raise Unsupported(
+                f"'{word}' is a word written in maths italics: a name the oracle would read as a product of "
+                "its letters (write \\mathit{...} or \\text{...})"
+            )
         if t == "E" and self._is_expectation(nodes, i):
             return self.expectation(st, i + 1)
         if t == "e" and nodes[i + 1 : i + 2] == ["^"]:
