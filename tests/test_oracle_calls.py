@@ -416,3 +416,9 @@ def test_a_word_in_maths_italics_is_refused_not_split_into_letters():
     # a row break's extra space `\\[6pt]` is no bracket of algebra (it had been read as 6·p·t)
     spec = _both_ways(r"y = a x + b \\[6pt]", {}, lambda a, x, b: a * x + b, lambda a, x, b: a * x - b)
     assert "p" not in spec["inputs"] and "t" not in spec["inputs"]
+
+
+def test_a_braced_bold_symbol_after_a_norm_bar_keeps_its_sample_mark():
+    # `\Vert {\bm{z}}^{(i)}`: z of sample i; the group is no argument of \Vert, and (i) is no power
+    spec = oracle_spec(r"d = \Vert {\bm{z}}^{(i)} - {\bm{e}} \Vert").spec
+    assert spec["inputs"] == ["z_i", "e"]

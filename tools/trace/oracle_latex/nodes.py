@@ -253,6 +253,11 @@ def in_law(mark: Any) -> bool:
     return text.replace(" ", "").replace(".", "").lower() in _LAW_MARKS
 
 
+# delimiters and operators: a braced group after one is no argument of theirs (`\\Vert {\\bm{z}}^{(i)}`)
+_TAKES_NO_GROUP = {"Vert", "lVert", "rVert", "|", "cdot", "times", "odot", "otimes", "oplus", "circ", "ast"}
+_TAKES_NO_GROUP |= {"star", "pm", "mp", "le", "ge", "leq", "geq", "neq", "approx", "sim", "in", "mid", "to"}
+
+
 def clean(nodes: list[Any]) -> list[Any]:
     """Drop spacing/sizing commands, labels and alignment marks; `\\coloneqq` and `:=` become `=`."""
     out: list[Any] = []
@@ -264,8 +269,8 @@ def clean(nodes: list[Any]) -> list[Any]:
             isinstance(t, Group)
             and nodes[i + 1 : i + 2] in (["_"], ["^"], ["'"])
             and _one_symbol(t.items)
-            and not (
-                out and cmd_of(out[-1])  # the argument of \\hat{...}, \\mathbf{...}: not a braced symbol
+            and not (  # the argument of \\hat{...}, \\mathbf{...}: not a braced symbol (after \\Vert it is)
+                out and cmd_of(out[-1]) and cmd_of(out[-1]) not in _TAKES_NO_GROUP
             )
         ):
             out += clean(t.items)  # {\\boldsymbol{x}}_i -> \\boldsymbol{x}_i, {\\bm{x}}' -> \\bm{x}'
