@@ -422,3 +422,16 @@ def test_a_braced_bold_symbol_after_a_norm_bar_keeps_its_sample_mark():
     # `\Vert {\bm{z}}^{(i)}`: z of sample i; the group is no argument of \Vert, and (i) is no power
     spec = oracle_spec(r"d = \Vert {\bm{z}}^{(i)} - {\bm{e}} \Vert").spec
     assert spec["inputs"] == ["z_i", "e"]
+
+
+def test_a_time_or_layer_letter_over_an_indexed_letter_is_an_index():
+    # x^{t-1}_i, x^t_i: the value at steps t-1 and t, no powers; beta_2^t and x_i^k stay powers
+    spec = _both_ways(
+        r"g = x^{t}_i - x^{t-1}_i",
+        {},
+        lambda x_t_i, x_t_minus_1_i: x_t_i - x_t_minus_1_i,
+        lambda x_t_i, x_t_minus_1_i: x_t_i + x_t_minus_1_i,
+    )
+    assert spec["inputs"] == ["x_t_i", "x_t_minus_1_i"]
+    assert oracle_spec(r"v = m / (1 - \beta_2^t)").spec["inputs"] == ["m", "beta_2", "t"]
+    assert oracle_spec(r"y = a_i^k + b").spec["inputs"] == ["a_i", "k", "b"]

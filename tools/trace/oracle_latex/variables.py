@@ -70,7 +70,12 @@ def read_suffixes(var: Var, nodes: list[Any], i: int, lhs: bool = False) -> int:
         elif (
             t == "^"
             and i + 1 < len(nodes)
-            and (is_mark(nodes[i + 1]) or _is_tag(var, nodes, i + 1) or (lhs and _letter(nodes[i + 1])))
+            and (
+                is_mark(nodes[i + 1])
+                or _is_tag(var, nodes, i + 1)
+                or (lhs and _letter(nodes[i + 1]))
+                or _step_index(var, nodes, i + 1)
+            )
         ):
             mark = name_of(items_of(nodes[i + 1])) or "star"
             var.plain = var.plain or var.base
@@ -80,6 +85,16 @@ def read_suffixes(var: Var, nodes: list[Any], i: int, lhs: bool = False) -> int:
         else:
             break
     return i
+
+
+def _step_index(var: Var, nodes: list[Any], k: int) -> bool:
+    """`x^t_i`, `h^l_i`, `x^{k+1}_i`: over a Latin letter that also has a subscript, a step or layer letter
+    (t, l, s), or an index letter shifted by a number, is an index, no power; `\\beta_2^t` (a Greek
+    constant) and `x_i^k` (a moment?) stay powers."""
+    if var.base in GREEK or len(var.base) != 1 or not (var.sub or nodes[k + 1 : k + 2] == ["_"]):
+        return False
+    top = "".join(str(x) for x in flatten(items_of(nodes[k])))
+    return re.fullmatch(r"[tls](?:[+-]\d)?|[ijkmn][+-]\d", top) is not None  # x_i^k: a moment, maybe
 
 
 def _font_then_group(nodes: list[Any], i: int) -> bool:
