@@ -435,3 +435,16 @@ def test_a_time_or_layer_letter_over_an_indexed_letter_is_an_index():
     assert spec["inputs"] == ["x_t_i", "x_t_minus_1_i"]
     assert oracle_spec(r"v = m / (1 - \beta_2^t)").spec["inputs"] == ["m", "beta_2", "t"]
     assert oracle_spec(r"y = a_i^k + b").spec["inputs"] == ["a_i", "k", "b"]
+
+
+def test_a_letter_the_defined_symbol_carries_on_top_indexes_the_right_hand_side_too():
+    # m^t: the t-th iterate, as on the left; beta_1^t (a Greek constant) and A^i (a bold matrix) are powers
+    spec = _both_ways(
+        r"\hat{m}^t = m^t / (1 - \beta_1^t)",
+        {},
+        lambda m_t, beta_1, t: m_t / (1 - beta_1**t),
+        lambda m_t, beta_1, t: m_t / (1 + beta_1**t),
+    )
+    assert spec["inputs"] == ["m_t", "beta_1", "t"]
+    got = oracle_spec(r"F_X^{a, i} = \exp(-(a - \mu_X^i)^2)").spec
+    assert got["inputs"] == ["a", "mu_i_X"]  # the i-th mean, no power

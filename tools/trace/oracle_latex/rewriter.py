@@ -198,6 +198,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self.given: set[str] | frozenset[str] = frozenset()  # functions the paper names, never defines
         self.alone: set[str] | frozenset[str] = frozenset()  # names the line also writes with no brackets
         self.parameters: set[str] | frozenset[str] = frozenset()  # the arguments of its left-hand functions
+        self.indices_of_lhs: set[str] | frozenset[str] = frozenset()  # the letters its left-hand sides index
         self.applications: dict[str, str] = {}  # value inputs -> the application each is the value of
         self.learning = learning  # the first pass: learn which symbols are matrices and vectors
         self.tensors = tensors or {}  # the second: Python name -> "matrix" | "vector"
@@ -239,7 +240,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         glued = i > 0 and isinstance(nodes[i - 1], str) and nodes[i - 1].isalpha()  # the 'r' of 'Var(x)'
         base, i = read_base(nodes, i, lhs)
         var = Var(name="", base=base, bold=bold)
-        i = read_suffixes(var, nodes, i, lhs)
+        i = read_suffixes(var, nodes, i, lhs, self.indices_of_lhs)
         sub_name = name_of(var.sub)
         var.name = py_name(f"{var.base}_{sub_name}" if sub_name else var.base)
         if i < len(nodes) and nodes[i] == "(":

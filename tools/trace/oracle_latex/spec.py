@@ -122,6 +122,23 @@ def lhs_parameters(latex: str) -> set[str]:
     return out
 
 
+def lhs_indices(latex: str) -> set[str]:
+    """The single letters in the superscripts of the line's left-hand sides (`a` and `i` of
+    `F_X^{a, i} = ...`); a subscript's are left out (`v_t = m_t / (1 - \\beta_2^t)` raises to the power t)."""
+    out: set[str] = set()
+    try:
+        for lhs, _, _ in split_definitions(equation_nodes(latex)):
+            end = Rewriter().read_var(lhs, 0, lhs=True)[1] if lhs else 0
+            if not lhs or (end != len(lhs) and not (lhs[end] == "^" and end + 2 == len(lhs))):
+                continue  # `Tr(A^{r+1} ...) = ...`: an expression's powers index nothing
+            for k, t in enumerate(lhs[:-1]):
+                top = [str(x) for x in flatten(items_of(lhs[k + 1]))] if t == "^" else []
+                out |= {x for x in top if re.fullmatch("[a-z]", x)}
+    except (Unsupported, IndexError):
+        return set()
+    return out
+
+
 def _variable(args: list[Any]) -> Var | None:
     try:
         var, end = Rewriter().read_var(args, 0)
@@ -338,9 +355,11 @@ def _build_spec(
     first.given = given
     first.alone = {name for name, arguments in name_uses(latex) if not arguments}
     first.parameters = lhs_parameters(latex)
+    first.indices_of_lhs = lhs_indices(latex)
     kinds = _rewrite(nodes, defs, functions, first)[0].typing.settled()
     rw = Rewriter(tensors=kinds, callables=callables)
     rw.given, rw.alone, rw.parameters = given, first.alone, first.parameters
+    rw.indices_of_lhs = first.indices_of_lhs
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
     if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
         raise Unsupported(RENAMING)

@@ -53,9 +53,12 @@ def _one_decorated_symbol(c: str, inner: list[Any]) -> None:
         raise Unsupported(f"\\{c}{{...}} over an expression, not one symbol: write the mark on the symbol")
 
 
-def read_suffixes(var: Var, nodes: list[Any], i: int, lhs: bool = False) -> int:
+def read_suffixes(
+    var: Var, nodes: list[Any], i: int, lhs: bool = False, indices: set[str] | frozenset[str] = frozenset()
+) -> int:
     """Primes, a subscript and a ^{*}/^{(k)} mark after the base at i (on a left-hand side, one letter too:
-    `u^m_{i} = ...` defines the m-th u, no power); returns where they end."""
+    `u^m_{i} = ...` defines the m-th u, no power; `indices`: the letters the left-hand side is indexed by,
+    which over an indexed symbol are indices too); returns where they end."""
     while i < len(nodes):
         t = nodes[i]
         if t == "'":
@@ -74,7 +77,7 @@ def read_suffixes(var: Var, nodes: list[Any], i: int, lhs: bool = False) -> int:
                 is_mark(nodes[i + 1])
                 or _is_tag(var, nodes, i + 1)
                 or (lhs and _letter(nodes[i + 1]))
-                or _step_index(var, nodes, i + 1)
+                or _step_index(var, nodes, i + 1, indices)
             )
         ):
             mark = name_of(items_of(nodes[i + 1])) or "star"
@@ -87,13 +90,18 @@ def read_suffixes(var: Var, nodes: list[Any], i: int, lhs: bool = False) -> int:
     return i
 
 
-def _step_index(var: Var, nodes: list[Any], k: int) -> bool:
-    """`x^t_i`, `h^l_i`, `x^{k+1}_i`: over a Latin letter that also has a subscript, a step or layer letter
-    (t, l, s), or an index letter shifted by a number, is an index, no power; `\\beta_2^t` (a Greek
-    constant) and `x_i^k` (a moment?) stay powers."""
-    if var.base in GREEK or len(var.base) != 1 or not (var.sub or nodes[k + 1 : k + 2] == ["_"]):
-        return False
+def _step_index(var: Var, nodes: list[Any], k: int, indices: set[str] | frozenset[str] = frozenset()) -> bool:
+    """A superscript that indexes, no power: over an indexed Latin letter, a step or layer letter (t, l, s)
+    or an index letter shifted by a number (`x^t_i`, `x^{t-1}_i`); over any symbol but a Greek constant, a
+    letter the left-hand side carries on top (`F^{a,i} = ... \\mu_X^i`, `\\hat{m}^t = m^t / ...`).
+    `\\beta_2^t`, `\\gamma^t` (Greek constants) and `x_i^k` (a moment?) stay powers."""
     top = "".join(str(x) for x in flatten(items_of(nodes[k])))
+    subscript = "".join(str(x) for x in flatten(var.sub))
+    indexed = bool(var.sub) or nodes[k + 1 : k + 2] == ["_"]
+    if top in indices and not var.bold:  # a bold matrix's A^i is a power
+        return var.base not in GREEK or bool(re.fullmatch("[A-Za-z]+", subscript))
+    if var.base in GREEK or len(var.base) != 1 or not indexed:
+        return False
     return re.fullmatch(r"[tls](?:[+-]\d)?|[ijkmn][+-]\d", top) is not None  # x_i^k: a moment, maybe
 
 
