@@ -448,3 +448,16 @@ def test_a_letter_the_defined_symbol_carries_on_top_indexes_the_right_hand_side_
     assert spec["inputs"] == ["m_t", "beta_1", "t"]
     got = oracle_spec(r"F_X^{a, i} = \exp(-(a - \mu_X^i)^2)").spec
     assert got["inputs"] == ["a", "mu_i_X"]  # the i-th mean, no power
+
+
+def test_a_model_applied_twice_and_a_trace_written_without_a_backslash():
+    # p_θ(x, z) / p_θ(z): two values of the model, two inputs (one input had made the ratio 1)
+    spec = _both_ways(
+        r"p_{\theta}(x|z) = \frac{p_{\theta}(x,z)}{p_{\theta}(z)}",
+        {},
+        lambda p_theta, p_theta_of_z: p_theta / p_theta_of_z,
+        lambda p_theta, p_theta_of_z: p_theta * p_theta_of_z,
+    )
+    assert spec["inputs"] == ["p_theta", "p_theta_of_z"]
+    spec = oracle_spec(r"h = \frac{1}{n} \cdot {tr}(\mathbf{L} \hat{X} \hat{X}^T)").spec
+    assert "\\optrace(" in spec["definitions"][0]["rhs"]  # the trace, not t times r

@@ -60,8 +60,9 @@ def test_italic_tr_with_a_transpose_written_t():
     )
 
 
-def test_italic_tr_around_scalars_stays_a_product_question():
-    assert "may be a function or a product" in _refused(r"y = Tr(x + z)")
+def test_italic_tr_around_scalars_stays_refused():
+    # `Tr(...)` reads as the trace, of something the line does not show to be a matrix: no oracle
+    assert "does not show to be a matrix" in _refused(r"y = Tr(x + z)")
 
 
 def test_exponent_of_a_matrix_is_no_vector_inside_a_sum():

@@ -214,6 +214,12 @@ def _spelled(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if (word := _builtin_spelled(nodes, i)) is not None:
         out.append("\\" + word)
         return 1
+    t = nodes[i]
+    argument = i and cmd_of(nodes[i - 1]) and cmd_of(nodes[i - 1]) not in _TAKES_NO_GROUP
+    braced = isinstance(t, Group) and not argument  # `{tr}(A)`, not \\operatorname{tr}'s argument
+    if braced and (name := _bare_function([*t.items, *nodes[i + 1 : i + 2]], 0)) is not None:
+        out += _bare_call(name)  # `{tr}(A)`: a function written without a backslash, braced
+        return 0
     switched = _font_switch(nodes[i].items) if isinstance(nodes[i], Group) else []
     if not switched:
         return None
@@ -332,6 +338,13 @@ def _skip_sizes(nodes: list[Any], j: int) -> int:
     return j
 
 
+def _bare_call(name: str) -> list[Any]:
+    """The command a function written without a backslash stands for."""
+    if name in MATRIX_SCALARS:
+        return ["\\" + MATRIX_SCALARS[name]]
+    return ["\\" + name] if name in FUNCS else _word(name)
+
+
 def _word(name: str) -> list[Any]:
     """`\\operatorname{name}`: how the rewriter reads a named operator."""
     return ["\\operatorname", Group(list(name))]
@@ -364,7 +377,8 @@ def _bare_trace(nodes: list[Any], i: int) -> bool:
 
 
 # functions papers write in italic letters without a backslash (`tanh(Wx)`, `ReLU(x)`), longest first
-_BARE_FUNCTIONS = ("softmax", "sigmoid", "tanh", "ReLU", "relu", "exp", "log")
+_BARE_FUNCTIONS = ("softmax", "sigmoid", "tanh", "ReLU", "relu", "exp", "log", "trace", "diag", "det", "tr")
+_BARE_FUNCTIONS += ("Tr",)
 
 
 def _bare_function(nodes: list[Any], i: int) -> str | None:
@@ -408,7 +422,7 @@ def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if t == "[" and i and nodes[i - 1] == "\\\\" and (skip := _row_space(nodes, i - 1)):
         return skip - 1  # `\\\\[6pt]`: a row break's extra space, no bracket of algebra
     if (name := _bare_function(nodes, i)) is not None:
-        out += ["\\" + name] if name in FUNCS else _word(name)  # tanh(Wx), ReLU(x): no backslash
+        out += _bare_call(name)  # tanh(Wx), ReLU(x), tr(A): no backslash
         return len(name) - 1
     if c in TEXT_NAMES | {"textnormal", "textrm"} and i + 1 < len(nodes):
         word = "".join(str(x) for x in flatten(items_of(nodes[i + 1])))

@@ -199,6 +199,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self.alone: set[str] | frozenset[str] = frozenset()  # names the line also writes with no brackets
         self.parameters: set[str] | frozenset[str] = frozenset()  # the arguments of its left-hand functions
         self.indices_of_lhs: set[str] | frozenset[str] = frozenset()  # the letters its left-hand sides index
+        self.model_calls: dict[str, str] = {}  # a model's output (eps_theta) -> the arguments first seen
         self.applications: dict[str, str] = {}  # value inputs -> the application each is the value of
         self.learning = learning  # the first pass: learn which symbols are matrices and vectors
         self.tensors = tensors or {}  # the second: Python name -> "matrix" | "vector"
@@ -303,6 +304,13 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         except (Unsupported, IndexError):
             return False
 
+    def _model_output(self, var: Var, sub_name: str) -> str:
+        """A model's output, given as a tensor (`eps_theta`); applied to other arguments elsewhere on the line
+        (`p_θ(y | x)` beside `p_θ(x)`) it is another value, named with them."""
+        name, args = py_name(var.base + "_" + sub_name), name_of(var.call or [])
+        first = self.model_calls.setdefault(name, args)
+        return name if first == args else py_name(f"{name}_of_{args}")[:56]
+
     def emit_var(self, var: Var) -> str:
         if var.call is not None and var.base in self.helpers and not var.sub and self._reads(var.call):
             args = self.emit(var.call, in_call=True)
@@ -316,7 +324,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             args = [p for p in name_of(var.call).split("_") if p]
             at_index = self._call_indices(var.call)
             if set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS:
-                var.name = py_name(var.base + "_" + sub_name)  # a model output, given as a tensor: eps_theta
+                var.name = self._model_output(var, sub_name)
             elif (
                 several_arguments(var.call)
                 or var.name in self.given
