@@ -383,13 +383,17 @@ def test_the_log_of_an_expectation_written_with_a_plain_e():
 
 @pytest.mark.parametrize(
     "latex",
-    [r"L(y, \nu) = -x^\top y + \nu(k - 1^\top y)", r"\bar{x}_t = X_t \frac{\mathbf{1}}{n}"],
+    [
+        r"L(y, \nu) = -x^\top y + \nu(k - 1^\top y)",
+        r"\bar{x}_t = X_t \frac{\mathbf{1}}{n}",
+        r"E = a I_n + (1 - a) A_n",
+    ],
 )
-def test_the_vector_of_ones_is_refused_not_read_as_a_number_or_an_input(latex):
-    # 1^T y is a sum and X 1 / n a mean: read as the number 1, or as a random input vector, the oracle would
-    # fail the right implementation
+def test_the_vector_of_ones_and_the_identity_are_refused_not_read_as_numbers_or_inputs(latex):
+    # 1^T y is a sum, X 1 / n a mean, a I_n a diagonal: read as the number 1, or as random inputs, the oracle
+    # would fail the right implementation
     refused = oracle_spec(latex)
-    assert not refused.ok and "vector of ones" in refused.reason
+    assert not refused.ok and ("vector of ones" in refused.reason or "identity matrix" in refused.reason)
 
 
 def test_an_index_in_square_brackets_is_refused_not_read_as_a_product():

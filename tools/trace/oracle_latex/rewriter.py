@@ -137,6 +137,18 @@ def argument_refused(nodes: list[Any], i: int, c: str) -> None:
         raise Unsupported(f"\\{c} \\pi(...): \\pi applied is a policy or density the line does not define")
 
 
+def _no_constant_matrix(var: Var) -> None:
+    """Refuse the vector of ones and the identity matrix: read as the number 1 or as random inputs, the
+    oracle would fail the right implementation (`X \\mathbf{1} / n` is a mean, `\\alpha I_n + A` adds to
+    the diagonal)."""
+    if var.call is not None:
+        return
+    if var.bold and var.base == "1":
+        raise Unsupported(ONES)
+    if var.base == "I" and (var.bold or name_of(var.sub) in ("n", "d", "k", "m", "N", "D")):
+        raise Unsupported("the identity matrix (I_n, \\mathbf{I}) has no size the oracle can tell")
+
+
 def _italic_word(nodes: list[Any], i: int) -> str | None:
     """The word that starts at i: four letters or more (`weight`, `count`), or three with a capital before a
     small letter (`Var`, `ReLU`); `abc` and `e x p` stay products of letters. None if no word starts there."""
@@ -702,8 +714,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             st.out.append(f"\\exp{{({body})}}")
             return i
         var, i = self.read_var(nodes, i)
-        if var.bold and var.base == "1" and var.call is None:
-            raise Unsupported(ONES)  # X \\mathbf{1} / n: a mean over X's columns, not X times an input
+        _no_constant_matrix(var)
         if (
             var.call is None
             and nodes[i : i + 1] == ["["]
