@@ -30,7 +30,8 @@ def glyphs_over_sources(data: bytes) -> bytes:
             out = io.BytesIO()
             pdf.save(out)
             return out.getvalue()
-    except (pikepdf.PdfError, ValueError, TypeError, KeyError):  # a PDF pikepdf cannot rewrite: read as it is
+    except (pikepdf.PdfError, RuntimeError, ValueError, TypeError, KeyError, AttributeError):
+        # a PDF pikepdf cannot read or rewrite is read as it is (pdfium gives its own errors)
         return data
 
 
