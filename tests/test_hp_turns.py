@@ -31,6 +31,13 @@ def test_a_count_of_steps_after_another_setting_is_that_settings() -> None:
     assert found("We train for between 50 and 100 epochs.\n")["epochs"] == [([50.0, 100.0], "stated")]
 
 
+def test_sizes_listed_one_per_layer_are_all_read() -> None:
+    got = found("The six convolutional layers are of size 32, 32, 64, 64, 128 and 128.\n")
+    assert got["hidden_size"] == [([32.0, 32.0, 64.0, 64.0, 128.0, 128.0], "stated")]  # not the first alone
+    got = found("2 linear layers each of size 128, with dropout 0.1.\n")
+    assert got["hidden_size"] == [(128.0, "stated")] and got["dropout"] == [(0.1, "stated")]
+
+
 def test_a_size_of_a_3d_convolution_or_pooling_keeps_all_its_sides() -> None:
     got = found(
         "The 1 × 1 × 1 convolution layer produces 128 feature maps, followed by a 3×3×3 convolution layer. "

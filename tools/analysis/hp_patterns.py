@@ -396,11 +396,14 @@ def sampler_step(name: str, window: str) -> bool:
 
 
 ABOUT_LR = re.compile(r"learning[\s-]rate|\blr\b|lr_scheduler|scheduler", re.I)
+# one size per layer: "layers of size 32, 32, 64 and 128"
+_PER_LAYER = rf"(?:\s*,\s*(?:{NUM}))+(?:\s*,?\s*(?:and|or)\s+(?:{NUM}))?|\s+(?:and|or)\s+(?:{NUM})"
 # the size of a model part: "2 linear layers each of size 128", "Filters are of size 5 × 5"
 PART_SIZE = re.compile(
     r"\b(?P<noun>layer|filter|kernel|window|beam|patch|buffer|replay\s+memory|embedding|vocabulary)s?\s+"
     r"(?:are\s+|is\s+)?(?:each\s+)?(?:of|with)\s+(?:a\s+)?"
-    rf"(?:size|width|dimension)\s+(?:of\s+)?(?P<value>(?:{NUM})(?:\s*[×x]\s*(?:{NUM})|(?-i:[KM]|k)\b)?)(?!\w|,\d|\.\d)",
+    rf"(?:size|width|dimension)\s+(?:of\s+)?(?P<value>(?:{NUM})(?:\s*[×x]\s*(?:{NUM})|(?-i:[KM]|k)\b|{_PER_LAYER})?)"
+    r"(?!\w|,\d|\.\d)",
     re.I,
 )
 SET_SIZE = re.compile(
