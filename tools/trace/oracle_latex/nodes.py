@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from tools.trace.oracle_latex.vocabulary import (
-    BOLD,
     DECOR_SUFFIX,
     EQUALS,
     FUNCS,
@@ -360,22 +359,6 @@ def _punctuation_only(items: list[Any]) -> bool:
     return all(isinstance(x, str) and (x in PUNCTUATION or x in SPACING) for x in flat)
 
 
-def _bare_trace(nodes: list[Any], i: int) -> bool:
-    """`Tr(...)`, `tr(...)` written in italic letters around a matrix (a bold symbol or a transpose inside):
-    the trace, as `\\operatorname{Tr}`; around scalars only it stays T times r(...) (refused as such)."""
-    if nodes[i] not in ("T", "t") or nodes[i + 1 : i + 2] != ["r"] or (i and nodes[i - 1] in ("_", "^")):
-        return False
-    if i and isinstance(nodes[i - 1], str) and nodes[i - 1].isalpha():  # `xTr(` is no trace
-        return False
-    j = _skip_sizes(nodes, i + 2)
-    if nodes[j : j + 1] != ["("]:
-        return False
-    inside = flatten(nodes[j : matching(nodes, j)])
-    pairs = zip(inside, inside[1:], strict=False)
-    transposed = any(a == "^" and b in ("T", "\\top", "\\intercal") for a, b in pairs)
-    return transposed or any(cmd_of(x) in BOLD or x in (TRANSPOSE, "\\top") for x in inside)
-
-
 # functions papers write in italic letters without a backslash (`tanh(Wx)`, `ReLU(x)`), longest first
 _BARE_FUNCTIONS = ("softmax", "sigmoid", "tanh", "ReLU", "relu", "exp", "log", "trace", "diag", "det", "tr")
 _BARE_FUNCTIONS += ("Tr",)
@@ -416,9 +399,6 @@ def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
         if len(inner) > 1 and inner[-1] == TRANSPOSE:  # \dot{B^\top}: the transpose of \dot{B}
             out += [t, Group(inner[:-1]), TRANSPOSE]
             return 1
-    if _bare_trace(nodes, i):
-        out.append("\\tr")
-        return 1
     if t == "[" and i and nodes[i - 1] == "\\\\" and (skip := _row_space(nodes, i - 1)):
         return skip - 1  # `\\\\[6pt]`: a row break's extra space, no bracket of algebra
     if (name := _bare_function(nodes, i)) is not None:
