@@ -108,43 +108,26 @@ def defined_functions(latex: str) -> list[str]:
         return []
 
 
-def lhs_parameters(latex: str) -> set[str]:
-    """The names of the one-variable arguments of the functions the line's left-hand sides define
-    (`x` and `z` of `E(x, z) = ...`): on the right-hand side, `A(x)` applies a function to one of them."""
-    out: set[str] = set()
-    try:
-        for lhs, _, _ in split_definitions(equation_nodes(latex)):
+def _lhs_names(defs: list[tuple[list[Any], list[Any], Any]]) -> tuple[set[str], set[str]]:
+    """What the line's left-hand sides name, each read once: the one-variable arguments of the functions they
+    define (`x`, `z` of `E(x, z) = ...`: on the right, `A(x)` applies a function to one of them), and the
+    single letters of their superscripts (`a`, `i` of `F_X^{a, i} = ...`; a subscript's are left out:
+    `v_t = m_t / (1 - \\beta_2^t)` raises to the power t). An expression on the left
+    (`Tr(A^{r+1} ...) = ...`) names neither."""
+    parameters: set[str] = set()
+    indices: set[str] = set()
+    for lhs, _, _ in defs:
+        try:
             var, end = Rewriter().read_var(lhs, 0, lhs=True) if lhs else (None, 0)
-            if var and end == len(lhs) and var.call:
-                out |= {v.name for a in split_args(var.call) if (v := _variable(a)) is not None}
-    except (Unsupported, IndexError):
-        return set()
-    return out
-
-
-def lhs_indices(latex: str) -> set[str]:
-    """The single letters in the superscripts of the line's left-hand sides (`a` and `i` of
-    `F_X^{a, i} = ...`); a subscript's are left out (`v_t = m_t / (1 - \\beta_2^t)` raises to the power t)."""
-    out: set[str] = set()
-    try:
-        for lhs, _, _ in split_definitions(equation_nodes(latex)):
-            end = Rewriter().read_var(lhs, 0, lhs=True)[1] if lhs else 0
-            if not lhs or (end != len(lhs) and not (lhs[end] == "^" and end + 2 == len(lhs))):
-                continue  # `Tr(A^{r+1} ...) = ...`: an expression's powers index nothing
+        except (Unsupported, IndexError):
+            continue
+        if var and end == len(lhs) and var.call:
+            parameters |= {n for a in split_args(var.call) if (n := _one_variable(a))}
+        if var and (end == len(lhs) or (lhs[end] == "^" and end + 2 == len(lhs))):
             for k, t in enumerate(lhs[:-1]):
                 top = [str(x) for x in flatten(items_of(lhs[k + 1]))] if t == "^" else []
-                out |= {x for x in top if re.fullmatch("[a-z]", x)}
-    except (Unsupported, IndexError):
-        return set()
-    return out
-
-
-def _variable(args: list[Any]) -> Var | None:
-    try:
-        var, end = Rewriter().read_var(args, 0)
-    except (Unsupported, IndexError):
-        return None
-    return var if end == len(args) and var.call is None else None
+                indices |= {x for x in top if re.fullmatch("[a-z]", x)}
+    return parameters, indices
 
 
 def _parameters(args: list[Any]) -> bool:
@@ -354,8 +337,7 @@ def _build_spec(
     first = Rewriter(learning=True, callables=callables)
     first.given = given
     first.alone = {name for name, arguments in name_uses(latex) if not arguments}
-    first.parameters = lhs_parameters(latex)
-    first.indices_of_lhs = lhs_indices(latex)
+    first.parameters, first.indices_of_lhs = _lhs_names(defs)
     kinds = _rewrite(nodes, defs, functions, first)[0].typing.settled()
     rw = Rewriter(tensors=kinds, callables=callables)
     rw.given, rw.alone, rw.parameters = given, first.alone, first.parameters
