@@ -36,8 +36,9 @@ _IMPLIED = re.compile(
 )
 # "we set the CTC weight and beam width as 0.4 and 30", "a learning rate and momentum of 0.01 and 0.9": a
 # list of values right after a list of as many names, paired by order
+_GIVES = r"(?:to|as|of|at|be|are|were|is|=)"  # the word right before a list of values
 _SET_LIST = re.compile(
-    rf"\b(?:to|as|of|at|be|are|were|is|=)\s+(?P<values>{_BARE}(?:\s*,\s*{_BARE})*\s*,?\s*and\s+{_BARE})"
+    rf"\b{_GIVES}\s+(?P<values>{_BARE}(?:\s*,\s*{_BARE})*\s*,?\s*and\s+{_BARE})"
     r"(?=\s*(?:[.;,)]|$)|\s+(?:on|for|in|with|during)\b)",
     re.I,
 )
@@ -45,7 +46,7 @@ _SET_LIST = re.compile(
 _BETWEEN_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
 # between the last name and its values: a verb of setting, no other word
 _TO_VALUES = re.compile(
-    r"\s*(?:(?:are|were|is|was|be)\s+)?(?:(?:set|chosen|fixed|selected|tuned)\s+)?(?:to|as|of|at|be|are|were|is|=)\s+$",
+    rf"\s*(?:(?:are|were|is|was|be)\s+)?(?:(?:set|chosen|fixed|selected|tuned)\s+)?{_GIVES}\s+$",
     re.I,
 )
 # "for WNNM-3 and MC-WNNM", "of the generator and the discriminator": the things each value is for
