@@ -283,38 +283,33 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if var.name in self.given and not var.bold:
             var.call = args  # a function the paper names (`the network f`, `f: X \\to Y`): its value is given
             return close + 1
-        if var.bold and var.base[:1].isupper() and not self._one_variable(args):
+        one = self._one_variable(args)  # the name of the one variable the brackets hold, or None
+        if var.bold and var.base[:1].isupper() and one is None:
             return i  # \\mathbf{W}(x + b): a matrix (bold capital, by convention) times a bracket
-        if self._one_variable(args) and _lower_case_name(var) and not glued and var.name not in self.alone:
-            self.given = {*self.given, var.name}  # u(k), sigma(y): a product is not written with brackets
-            var.call = args  # around one variable; its value is given, as for a function the paper names
-            return close + 1
-        if self._applied_to_parameter(var, args) and not glued and var.name not in self.alone:
-            self.given = {*self.given, var.name}  # E(x) = -A(x) - ...: A applied to E's own argument
+        # u(k), sigma(y): a product is not written with brackets around one variable; E(x) = -A(x) - ...: A
+        # applied to E's own argument. Its value is given, as for a function the paper names
+        applied = _lower_case_name(var) or (not var.bold and one in self.parameters)
+        if one is not None and applied and not glued and var.name not in self.alone:
+            self.given = {*self.given, var.name}
             var.call = args
             return close + 1
-        if var.name in self.alone and not self._one_variable(args):
+        if var.name in self.alone and one is None:
             return i  # \\lambda(a + b) on a line that also writes \\lambda alone: a value times a bracket
-        if not var.sub or self._one_variable(args):  # sigma(x), q_k(z_j): a function, or a product?
+        if not var.sub or one is not None:  # sigma(x), q_k(z_j): a function, or a product?
             raise Unsupported(
                 f"{var.name if var.sub else var.base}(...) may be a function or a product: the oracle "
                 "cannot tell (pass latex= with \\cdot for a product)"
             )
         return i
 
-    def _applied_to_parameter(self, var: Var, args: list[Any]) -> bool:
-        """`A(x)` on the right of `E(x) = ...`: a name applied to one argument of the function the line
-        defines (not a bold matrix times it)."""
-        if var.bold or not self.parameters or not self._one_variable(args):
-            return False
-        return Rewriter().read_var(args, 0)[0].name in self.parameters
-
-    def _one_variable(self, args: list[Any]) -> bool:
-        """The arguments are one variable (`q_k(z_j)` reads as a call); `\\beta_t(1 - x)` is a product."""
+    def _one_variable(self, args: list[Any]) -> str | None:
+        """The name of the one variable the arguments are (`q_k(z_j)` reads as a call), else None:
+        `\\beta_t(1 - x)` is a product."""
         try:
-            return bool(args) and Rewriter().read_var(args, 0)[1] == len(args)
+            var, end = Rewriter().read_var(args, 0) if args else (None, 0)
         except (Unsupported, IndexError):
-            return False
+            return None
+        return var.name if var is not None and end == len(args) else None
 
     def _model_output(self, var: Var, sub_name: str) -> str:
         """A model's output, given as a tensor (`eps_theta`); applied to other arguments elsewhere on the line
