@@ -381,6 +381,36 @@ def test_the_log_of_an_expectation_written_with_a_plain_e():
     assert spec["sampled"] == ["r"]
 
 
+def test_a_clipped_objective_with_a_hatted_expectation_and_bare_min():
+    spec = _both_ways(
+        r"L = \hat{E}_{t}[ min( r_t A_t, c A_t ) ]",
+        {},
+        lambda r_t, A_t, c: np.mean(np.minimum(r_t * A_t, c * A_t), axis=0),
+        lambda r_t, A_t, c: np.mean(np.maximum(r_t * A_t, c * A_t), axis=0),
+        lambda r_t, A_t, c: np.minimum(r_t * A_t, c * A_t),  # no mean
+    )
+    assert spec["inputs"] == ["r_t", "A_t", "c"]  # not E_hat_t times m, i and n(...)
+
+
+def test_a_function_at_a_starred_argument_is_another_value():
+    spec = _both_ways(
+        r"\varepsilon_k = (f(x_k) - f(x^*)) + \frac{1}{2}\|x_k - x^*\|^2",
+        {"f": ""},
+        lambda f_of_x_k, f_of_x_star, x_k, x_star: f_of_x_k - f_of_x_star + 0.5 * np.sum((x_k - x_star) ** 2),
+        lambda f_of_x_k, f_of_x_star, x_k, x_star: 0.5 * np.sum((x_k - x_star) ** 2),  # f(x*) read as f(x_k)
+    )
+    assert spec["inputs"] == ["f_of_x_k", "f_of_x_star", "x_k", "x_star"]
+    spec = oracle_spec(r"D = f(x_{k}) - f(x_k) + f(y)", {"f": ""}).spec
+    assert spec["inputs"] == ["f_of_x_k", "f_of_y"]  # one value however its braces are written
+
+
+def test_two_applications_that_would_share_a_name_stay_two_inputs():
+    result = oracle_spec(r"D = \sum_{t=1}^{T} J(\pi^{(1)}) - J(\pi_t)", {"J": ""})
+    assert not result.ok  # the sum takes J(\pi^{(1)}) alone, with no index: refused, not read as 0
+    spec = oracle_spec(r"D = J(\pi^{(1)}) - J(\pi_1)", {"J": ""}).spec
+    assert len(spec["inputs"]) == 2 and len(set(spec["given"].values())) == 2
+
+
 @pytest.mark.parametrize(
     "latex",
     [

@@ -341,7 +341,7 @@ def _bare_call(name: str) -> list[Any]:
     """The command a function written without a backslash stands for."""
     if name in MATRIX_SCALARS:
         return ["\\" + MATRIX_SCALARS[name]]
-    return ["\\" + name] if name in FUNCS else _word(name)
+    return ["\\" + name] if name in FUNCS or name in ("min", "max") else _word(name)
 
 
 def _word(name: str) -> list[Any]:
@@ -361,7 +361,7 @@ def _punctuation_only(items: list[Any]) -> bool:
 
 # functions papers write in italic letters without a backslash (`tanh(Wx)`, `ReLU(x)`), longest first
 _BARE_FUNCTIONS = ("softmax", "sigmoid", "tanh", "ReLU", "relu", "exp", "log", "trace", "diag", "det", "tr")
-_BARE_FUNCTIONS += ("Tr",)
+_BARE_FUNCTIONS += ("Tr", "min", "max")
 
 
 def _bare_function(nodes: list[Any], i: int) -> str | None:
@@ -547,6 +547,8 @@ def name_of(nodes: list[Any]) -> str:
             parts.append("_")
         elif t == "'":
             parts.append("_prime")
+        elif t == "*":
+            parts.append("star")  # \\pi^* and \\pi are two arguments
         elif isinstance(t, str) and (t.isalnum()):
             parts.append(t)
         i += 1

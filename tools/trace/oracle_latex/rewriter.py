@@ -110,10 +110,19 @@ ONES = (
     "the vector of ones (\\mathbf{1}, 1^\\top) has no length the oracle can tell: write the sum or mean it "
     "takes"
 )
+_EMPIRICAL = ("hat", "widehat", "tilde", "widetilde")  # \\hat{E}_t[...]: an expectation estimated by a mean
 _ENVIRONMENT = (
     "a \\begin{{{env}}} block (a matrix or vector written out) is not algebra the oracle evaluates: "
     "implement it and test it by hand"
 )
+
+
+def _spelling(latex: str) -> str:
+    """LaTeX without spaces and without braces around one token: `f(x_{k})` and `f(x_k)` are one value."""
+    latex = re.sub(r"\s+", "", latex)
+    while (shorter := re.sub(r"\{([\w*']|\\[A-Za-z]+)\}", r"\1", latex)) != latex:
+        latex = shorter
+    return latex
 
 
 def unknown_command(c: str, after: list[Any]) -> None:
@@ -401,14 +410,23 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             self.check_call_indices(var, at_index)
         if not given_at_index and not (at_index and not var.sub):
             var.call = None
-            var.name = py_name(f"{var.name}_of_{'_'.join(args)}")[:48].rstrip("_")
-            self.applications[var.name] = latex
+            var.name = self._fresh(py_name(f"{var.name}_of_{'_'.join(args)}")[:48].rstrip("_"), latex)
             return self.emit_var(var)
         var.call = None
         kept = [p for p in args if p not in self.indices or given_at_index]
         vector = py_name(f"{var.base}_of_{'_'.join(kept)}" if kept else var.base)[:48].rstrip("_")
-        self.applications[vector] = f"{latex} at each term of the sum"
+        vector = self._fresh(vector, f"{latex} at each term of the sum")
         return self.per_term(vector, at_index if not given_at_index else [sub_name])
+
+    def _fresh(self, name: str, latex: str) -> str:
+        """The input name for this application, noted in `applications`: `name`, or `name_2`, ... when
+        another application already holds it (`J(\\pi^*)` and `J(\\pi_t)` in a sum over t are two values)."""
+        base, k, same = name, 1, _spelling(latex)
+        while _spelling(self.applications.get(name, latex)) != same:
+            k += 1
+            name = f"{base}_{k}"
+        self.applications[name] = latex
+        return name
 
     def _emit_callable(self, var: Var) -> str:
         """`s(x)` of a function the paper never defines: a callable input the oracle passes to both."""
@@ -704,6 +722,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             )
         if t == "E" and self._is_expectation(nodes, i):
             return self.expectation(st, i + 1)
+        if c in _EMPIRICAL and items_of(nodes[i + 1]) == ["E"] and self._is_expectation(nodes, i + 1):
+            return self.expectation(st, i + 2)  # \\hat{E}_t[...]: an empirical mean over samples
         if t == "e" and nodes[i + 1 : i + 2] == ["^"]:
             body, i = self.arg(nodes, i + 2)
             st.out.append(f"\\exp{{({body})}}")
