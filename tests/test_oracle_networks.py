@@ -126,8 +126,12 @@ def test_a_capital_letter_right_after_a_bold_vector_is_refused():
 def test_named_losses_of_a_prediction_and_a_target_are_given_values():
     spec = both_ways(
         r"\mathcal{L}(y, b) = \mathcal{L}_y(y, y^*) + \beta \mathcal{L}_b(b, b^*)",
-        lambda L_cal_y_of_y_y_star, beta, L_cal_b_of_b_b_star: L_cal_y_of_y_y_star + beta * L_cal_b_of_b_b_star,
-        lambda L_cal_y_of_y_y_star, beta, L_cal_b_of_b_b_star: L_cal_y_of_y_y_star - beta * L_cal_b_of_b_b_star,
+        lambda L_cal_y_of_y_y_star, beta, L_cal_b_of_b_b_star: (
+            L_cal_y_of_y_y_star + beta * L_cal_b_of_b_b_star
+        ),
+        lambda L_cal_y_of_y_y_star, beta, L_cal_b_of_b_b_star: (
+            L_cal_y_of_y_y_star - beta * L_cal_b_of_b_b_star
+        ),
         lambda L_cal_y_of_y_y_star, beta, L_cal_b_of_b_b_star: L_cal_y_of_y_y_star,
     )
     assert set(spec["given"]) == {"L_cal_y_of_y_y_star", "L_cal_b_of_b_b_star"}
