@@ -404,6 +404,18 @@ def test_a_function_at_a_starred_argument_is_another_value():
     assert spec["inputs"] == ["f_of_x_k", "f_of_y"]  # one value however its braces are written
 
 
+def test_a_change_written_with_delta_is_one_quantity():
+    spec = _both_ways(
+        r"p = e^{-\alpha \frac{\Delta E}{T}}",
+        {},
+        lambda alpha, Delta_E, T: np.exp(-alpha * Delta_E / T),
+        lambda alpha, Delta_E, T: np.exp(alpha * Delta_E / T),
+    )
+    assert spec["inputs"] == ["alpha", "Delta_E", "T"]  # not Delta times E
+    assert oracle_spec(r"x_{k+1} = x_k + \Delta\theta_k").spec["inputs"] == ["x_k", "Delta_theta_k"]
+    assert oracle_spec(r"y = \Delta + x").spec["inputs"] == ["Delta", "x"]  # alone, a quantity of its own
+
+
 def test_two_applications_that_would_share_a_name_stay_two_inputs():
     result = oracle_spec(r"D = \sum_{t=1}^{T} J(\pi^{(1)}) - J(\pi_t)", {"J": ""})
     assert not result.ok  # the sum takes J(\pi^{(1)}) alone, with no index: refused, not read as 0

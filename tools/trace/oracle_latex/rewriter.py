@@ -42,6 +42,7 @@ from tools.trace.oracle_latex.variables import (
     density_value,
     read_base,
     read_suffixes,
+    starts_symbol,
 )
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
@@ -257,8 +258,9 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
 
     # -- variables
     def read_var(self, nodes: list[Any], i: int, lhs: bool = False) -> tuple[Var, int]:
-        c = cmd_of(nodes[i])
-        bold = c in BOLD or (c in DECOR_SUFFIX and i + 1 < len(nodes) and _bold_inside(nodes[i + 1]))
+        j = i + 1 if cmd_of(nodes[i]) == "Delta" and starts_symbol(nodes[i + 1 : i + 2]) else i
+        c = cmd_of(nodes[j])  # of \\Delta\\mathbf{r}: the change in a vector is a vector
+        bold = c in BOLD or (c in DECOR_SUFFIX and j + 1 < len(nodes) and _bold_inside(nodes[j + 1]))
         glued = i > 0 and isinstance(nodes[i - 1], str) and nodes[i - 1].isalpha()  # the 'r' of 'Var(x)'
         base, i = read_base(nodes, i, lhs)
         var = Var(name="", base=base, bold=bold)

@@ -38,9 +38,19 @@ def read_base(nodes: list[Any], i: int, lhs: bool) -> tuple[str, int]:
             raise Unsupported(REASONS[next(cmd_of(x) for x in inner if cmd_of(x) in REASONS)])
         _one_decorated_symbol(c, inner)
         return name_of(inner) + DECOR_SUFFIX[c], i + 2
+    if c == "Delta" and starts_symbol(nodes[i + 1 : i + 2]):
+        inner, end = read_base(nodes, i + 1, lhs)
+        return f"Delta_{inner}", end  # \\Delta E, \\Delta\\theta_k: the change in one quantity, no product
     if c in GREEK:
         return c, i + 1
     return str(t), i + 1
+
+
+def starts_symbol(nodes: list[Any]) -> bool:
+    """Whether the node (a one-item list, or empty) is a letter, a Greek letter or a decorated symbol."""
+    t = nodes[0] if nodes else None
+    c = cmd_of(t)
+    return (isinstance(t, str) and len(t) == 1 and t.isalpha()) or c in GREEK or c in DECOR_SUFFIX
 
 
 def _one_decorated_symbol(c: str, inner: list[Any]) -> None:
