@@ -499,7 +499,11 @@ def test_generated_oracle_tests_pass_and_fail_on_torch(project, tmp_path):
         "print('torch == numpy')\n"
     )
     run = subprocess.run(
-        [py, "-c", check, str(specs)], cwd=project / "tests", env=keep_pyc, capture_output=True, text=True,
+        [py, "-c", check, str(specs)],
+        cwd=project / "tests",
+        env=keep_pyc,
+        capture_output=True,
+        text=True,
         timeout=300,
     )
     assert "torch == numpy" in run.stdout, run.stdout + run.stderr
@@ -556,6 +560,7 @@ def test_piecewise_definitions(latex, correct, sign_flip, dropped):
         r"a_t = b_t x_t - c \qquad x_t \sim p(x_t \mid b_t)",
         r"a_t = b_t x_t - c \text{ for } t \in \{1, \ldots, T\}.",
         r"a_t = b_t x_t - c, \qquad \forall t",
+        r"a_t = b_t x_t - c \: ; \: 0 \leq a_t \leq 1",
     ],
 )
 def test_trailing_side_conditions_are_dropped(latex):

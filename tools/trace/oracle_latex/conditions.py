@@ -23,7 +23,7 @@ def _is_condition_word(word: str | None) -> bool:
 def _is_side_condition(segment: list[Any]) -> bool:
     """A segment after \\quad / \\text{for ...}: a condition or a range, not another definition."""
     flat = flatten(segment)
-    head = [t for t in segment if cmd_of(t) not in ("quad", "qquad", ",", ";")][:2]
+    head = [t for t in segment if cmd_of(t) not in ("quad", "qquad", ",", ";") and t != ";"][:2]
     if head and (cmd_of(head[0]) == "forall" or _is_condition_word(text_word(head, 0))):
         return True
     if any(cmd_of(t) in SIDE_MARKERS for t in flat) or any(t in ("<", ">") for t in flat):
@@ -46,13 +46,16 @@ def strip_side_conditions(nodes: list[Any]) -> list[Any]:
     """`a = b \\qquad x \\sim p`, `a_t = b, \\quad t = 1, \\dots, T`, `a = b \\text{ for } ...` -> `a = b`;
     a second definition after \\quad (`a = b, \\qquad c = d`) stays."""
     segments: list[list[Any]] = [[]]
+    depth = 0
     for i, t in enumerate(nodes):
         c = cmd_of(t)
+        depth += (t in ("(", "[")) - (t in (")", "]"))
         indent = c in ("quad", "qquad") and _indents(nodes, i)
+        semicolon = t == ";" and depth == 0  # `a = b \: ; \: 0 \leq a \leq 1`
         if (
             segments[-1]
             and not indent
-            and (c in ("quad", "qquad", "forall") or _is_condition_word(text_word(nodes, i)))
+            and (c in ("quad", "qquad", "forall") or semicolon or _is_condition_word(text_word(nodes, i)))
         ):
             segments.append([])
         segments[-1].append(t)
