@@ -213,3 +213,10 @@ def test_the_size_of_a_counted_thing_is_no_count_of_them() -> None:
     got = _found("Maximum tree size was 5500 nodes. We train 100 trees of depth 6.\n")
     assert got["tree_size"] == [(5500.0, "stated")] and got["num_trees"] == [(100.0, "stated")]
     assert got["max_depth"] == [(6.0, "stated")] and "num_layers" not in got
+
+
+def test_a_number_after_a_hash_is_an_identifier() -> None:
+    # a review copy's paper ID, set in the margin, lands inside a sentence of the PDF's text
+    got = _found("We attend over the image context using #7245 multi-head attention with 16 heads.\n")
+    assert got.get("num_heads") == [(16.0, "stated")]
+    assert 7245.0 not in {v for values in got.values() for v, _c in values}

@@ -42,7 +42,7 @@ _SYM_RX = re.compile(_SYM)
 # range's end ("1, 2, ..., 10", "from 1 to 5"), a spread ("± 3"), a ratio ("50:50") or a relative amount
 # ("20% of the average distance")
 _NUMBER = (
-    rf"(?<![\w.^_/:-])(?<!\d,)(?<!\d,\s)(?P<num>[-−]?{SCALAR})(?![\w.]*\d)(?!\s*[×x]\s*\d)(?![\w%-])"
+    rf"(?<![\w.^_/:#-])(?<!\d,)(?<!\d,\s)(?P<num>[-−]?{SCALAR})(?![\w.]*\d)(?!\s*[×x]\s*\d)(?![\w%-])"
     r"(?!,\s?\d{3}\b)(?!\s*±|\s*[:/]\s*\d)(?!\s*,\s*(?:\d+\s*,\s*)?(?:\.\s?){2,3}|\s*,\s*…|\s+to\s+[-−]?\d)"
     r"(?!\s+of\s+the\b)"
 )
