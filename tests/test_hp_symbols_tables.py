@@ -164,6 +164,19 @@ def test_a_settings_table_with_one_column_per_setting_reads_its_rows_as_experime
     assert "mnist" not in got and "penn_treebank" not in got
 
 
+def test_group_rows_and_one_word_headings_of_a_settings_table() -> None:
+    """A LaTeX table's group rows (`\\multicolumn{8}{l}{MLP}`) split its rows into runs under one header; a
+    heading cut to 'Batch' is the batch size."""
+    md = "**Table 1** Architectures and training parameters.\n\n"
+    md += "|  | Data | Hidden Dim. | Batch | Epochs |\n|---|---|---|---|---|\n"
+    md += "| **MLP** |  |  |  |  |\n|  | Synthetic | 32 | - | 100 |\n|  | Real-World | 64 | 500 | 100 |\n"
+    md += "| **VAE** |  |  |  |  |\n|  | Synthetic | 32 | - | 100 |\n|  | Real-World | 32 | - | 250 |\n"
+    got = _found(md)
+    assert got["batch_size"] == [(500.0, "stated", "MLP Real-World")]
+    assert (250.0, "stated", "VAE Real-World") in got["epochs"]
+    assert (64.0, "stated", "MLP Real-World") in got["hidden_size"]
+
+
 def test_a_table_of_search_ranges_reads_symbol_rows_sets_and_ranges() -> None:
     md = "**Table 6** The hyperparameters and their ranges used in hyperparameter optimization.\n\n"
     md += "| Hyperparameter | Range |\n| --- | --- |\n| b | {2, . . . , 128} |\n| λ | [1.0 − 0.000001] |\n"

@@ -46,6 +46,8 @@ def key_of(cell: str, symbols: dict[str, str]) -> str | None:
     key = canonical_key(cell)
     if key in SYNONYMS:
         return key
+    if short := _SHORT_HEADS.get(cell.lower().rstrip(".")):
+        return short
     if m := _NUMBER_NO_OF.fullmatch(cell):  # a heading cut short: 'number iterations', '# epochs'
         return key_of(f"number of {m[1]}", symbols)
     group, _, rest = cell.partition(" ")
@@ -53,6 +55,12 @@ def key_of(cell: str, symbols: dict[str, str]) -> str | None:
     return key_of(rest, symbols) if group.lower() in _GROUP_HEADS and rest else None
 
 
+# a column heading cut to one word ('Batch' over 500 and 64): only in a table's header, where no noun follows
+_SHORT_HEADS = {
+    "batch": "batch_size", "bs": "batch_size", "mini-batch": "batch_size", "minibatch": "batch_size",
+    "seq. len": "sequence_length", "seq len": "sequence_length", "seq. length": "sequence_length",
+    "kernel": "kernel_size", "hidden": "hidden_size",
+}
 _NUMBER_NO_OF = re.compile(r"(?i)(?:number|num\.?|no\.|#)\s+(?!of\b)([a-z][a-z -]+)")
 # a part of the model named before a known setting in a row's name
 _PART_HEADS = {

@@ -141,16 +141,31 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
             and not RULE_ROW.match(lines[j].text)
         ):
             j += 1
-        head = i - 2 if i >= 2 and RULE_ROW.match(lines[i - 1].text) else i - 1
+        head, group = _head_of(lines, i)
         if j - i >= 2 and head >= 0:
             legend = _legend(lines, head) and LEGEND or _results_caption(lines, head) and RESULTS_COLUMN
-            _column_table(lines[head], lines[i:j], symbols, out, legend)
+            _column_table(lines[head], lines[i:j], symbols, out, legend, group)
             used.update(ln.no for ln in lines[head:j])
             i = j
             continue
         _flattened_table(line, symbols, out, _legend(lines, i))
         i += 1
     return used
+
+
+def _head_of(lines: list[_Line], i: int) -> tuple[int, str | None]:
+    """The header line of the rows from i, and the group they fall under: a pipe table's rows may follow a
+    group row (`| **MLP** | | |`, a LaTeX \\multicolumn heading) under the header above the rule row."""
+    if i >= 2 and RULE_ROW.match(lines[i - 1].text):
+        return i - 2, None
+    above = row_cells(lines[i - 1].text) if i and lines[i - 1].text.startswith("|") else []
+    if not (above and above[0] and all(c in _BLANK_CELLS for c in above[1:])):
+        return i - 1, None
+    k = i - 1
+    while k > 1 and lines[k].text.startswith("|") and not RULE_ROW.match(lines[k].text):
+        k -= 1
+    found = RULE_ROW.match(lines[k].text) and lines[k - 1].text.startswith("|")
+    return (k - 1, above[0].strip("* ")) if found else (i - 1, None)
 
 
 def _legend(lines: list[_Line], k: int) -> bool:
@@ -324,6 +339,14 @@ def _holds_values(k: int, key: str | None, rows: list[_Line]) -> bool:
     return sum(bool(_NUMERIC_CELL.match(c)) for c in cells) * 2 > len(cells)
 
 
+def _row_label(leading: list[str], group: str | None) -> str | None:
+    """A row's context: its group and its first filled cell before the value's column when that is no
+    number ('MLP Synthetic'; a row that opens with '200K' has no label)."""
+    first = next((c for c in leading if c not in _BLANK_CELLS), "")
+    words = [c for c in (group, first) if c and not _NUMERIC_CELL.match(c)]
+    return " ".join(words) or None
+
+
 def _results_caption(lines: list[_Line], k: int) -> bool:
     """Is the table whose header is line k captioned as results ('Table 4: The average accuracy ...')?"""
     above = [ln.text for ln in lines[max(0, k - 2) : k] if CAPTION_LINE.match(ln.text)]
@@ -331,11 +354,17 @@ def _results_caption(lines: list[_Line], k: int) -> bool:
 
 
 def _column_table(  # noqa: PLR0913
-    header: _Line, rows: list[_Line], symbols: dict[str, str], out: Collector, legend: bool | str = False
+    header: _Line,
+    rows: list[_Line],
+    symbols: dict[str, str],
+    out: Collector,
+    legend: bool | str = False,
+    group: str | None = None,
 ) -> None:
     """Settings in a table's header cells and columns; `legend`: why its values are at most candidates: the
     header is a figure's legend ('Sinkhorn n = 1000' over a plot's ticks) or the caption says the table
-    holds results (a column named by a setting then lists its variants or a sweep)."""
+    holds results (a column named by a setting then lists its variants or a sweep); `group`: the group row
+    the rows fall under, part of each value's context."""
     cells = _header_cells(header.text, symbols)
     width = len(row_cells(rows[0].text))
     for text, _key in cells:  # settings named in the header itself: "m = 4", "(filter size 2)"
@@ -361,7 +390,7 @@ def _column_table(  # noqa: PLR0913
         for k, text in columns:
             key = key_of(cells[k][0], symbols)
             if key and k < len(values) and values[k] not in _BLANK_CELLS:
-                label = values[0] if k and not _NUMERIC_CELL.match(values[0]) else None
+                label = _row_label(values[:k], group)
                 quote = f"{header.text} / {r.text}"
                 # a results table's first column may list the setting it sweeps: those are its values
                 why = legend if legend == LEGEND or k else False
