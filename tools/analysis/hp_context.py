@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from tools.analysis.hp_normalize import SCALAR
+
 # a dataset's or model's name: capitals or digits inside the word (CIFAR-10, SVHN, ImageNet, Fashion-MNIST,
 # ResNet-50), or a model size ("the large model")
 _NAMED = r"[A-Z][\w-]*(?:[A-Z]|\d)[\w-]*"
@@ -36,3 +38,36 @@ def value_context(text: str, start: int, end: int) -> str | None:
     if len(found) != 1:
         return None
     return re.sub(r"\s+", " ", found[0]["ctx"])
+
+
+# a value's context when a clause pairs values with contexts: "0.1 for CIFAR-10 and 0.01 for ImageNet",
+# "10 for training and 6 for evaluation", "32 (ViT) and 64 (ResNet)"
+_PHASE = r"training|evaluation|validation|testing|test|inference|fine-?tuning|pre-?training"
+_CTX = (
+    rf"(?:(?i:for|on)\s+(?:the\s+)?(?P<ctx>{_NAMED}|{_SIZE}|(?i:{_PHASE}))(?![\w-])"
+    rf"|\((?P<par>[^()\d]{{1,30}})\))"
+)
+_PAIRED = re.compile(rf"\s*{_CTX}")
+_NEXT = re.compile(
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<value>{SCALAR})(?![\w.])(?:\s+(?P<unit>[a-z]+))??\s*{_CTX}"
+)
+
+
+def paired_values(
+    text: str, end: int, unit: str | None = None
+) -> tuple[str | None, list[tuple[str, int, int, str]]]:
+    """After a value ending at `end` (past its unit, if any): its own context and the further values the
+    clause pairs with theirs ("0.1 for CIFAR-10 and 0.01 for ImageNet" -> 'CIFAR-10', [('0.01', ...,
+    'ImageNet')]; "100 epochs on MNIST and 200 epochs on SVHN"); (None, []) when none follow."""
+    first = _PAIRED.match(text, end)
+    if not first:
+        return None, []
+    more, pos = [], first.end()
+    while (m := _NEXT.match(text, pos)) and (m["unit"] or "").lower() in ("", (unit or "").lower()):
+        more.append((m["value"], m.start("value"), m.end("value"), _ctx(m)))
+        pos = m.end()
+    return (_ctx(first), more) if more else (None, [])
+
+
+def _ctx(m: re.Match[str]) -> str:
+    return re.sub(r"\s+", " ", m["ctx"] or m["par"]).strip()

@@ -115,6 +115,8 @@ OPTIMIZER = re.compile(
     rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b(?i:{_OPT_NAMES})\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"
     # "... and RMSProp with a learning rate of 10^-3": the optimizer the rate is given for
     rf"|\b{_OPT_NAMES}\s+(?i:with\s+(?:an?\s+)?(?:base\s+|initial\s+)?(?:learning[\s-]rate|lr|step\s+size)\b)"
+    # "optimizer: Adam", "the optimizer is Adam", "Optimizer = SGD"
+    rf"|\b(?i:optimi[sz]er)\s*(?:[:=]|\s(?i:is|was|was\s+set\s+to))\s*(?:(?i:the|an?)\s+)?{_OPT_NAMES}(?![\w-])"
     # "the models were trained by gradient descent": a family, a candidate outside a setup section
     r"|\b(?i:trained|optimi[sz]ed|fitted)\s+(?i:by|with|using|via)\s+(?:(?i:plain|standard|vanilla)\s+)?"
     r"((?i:gradient\s+descent))\b)"

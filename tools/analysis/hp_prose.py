@@ -29,7 +29,7 @@ from tools.analysis.hp_confidence import (
     UNKNOWN_SIZE,
     no_sentence,
 )
-from tools.analysis.hp_context import value_context
+from tools.analysis.hp_context import paired_values, value_context
 from tools.analysis.hp_flags import options
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_init import initial_moments
@@ -331,17 +331,17 @@ class _ProseScan:
             key = "max_depth" if re.search(r"depth", name, re.I) else "num_trees"  # 'CatBoost with depth 8'
         if unit and key == "window_size" and unit[1].lower() == "tokens":
             key = "sequence_length"  # "a context window of 2048 tokens": a language model's context
-        self.out.add(
-            self.line_at(m.start()),
-            name,
-            key,
-            value,
-            self.where,
-            sentence_around(self.text, m.start(), m.end()),
-            unit[1].lower() if unit else None,
-            flagged=flagged or (not _WINDOW.search(key) and _part_of_run(self.text, span)),
-            context=context or value_context(self.text, *span) or self.qualifier(m),
-        )
+        unit_word = unit[1].lower() if unit else None
+        own, more = paired_values(self.text, unit.end() if unit else span[1], unit_word)
+        flagged = flagged or (not _WINDOW.search(key) and _part_of_run(self.text, span))
+        quote = sentence_around(self.text, m.start(), m.end())
+        context = context or own or value_context(self.text, *span) or self.qualifier(m)
+        line, where = self.line_at(m.start()), self.where
+        self.out.add(line, name, key, value, where, quote, unit_word, flagged=flagged, context=context)
+        for other, start, end, ctx in more if value[-1:].isdigit() else []:
+            if self.free(start, end):  # "a batch size of 10 for training and 6 for evaluation"
+                self.taken.update(range(start, end))
+                self.out.add(line, name, key, other, where, quote, unit_word, flagged=flagged, context=ctx)
 
     def sized(
         self, key: str, value: str, span: tuple[int, int], flagged: bool | str

@@ -101,7 +101,8 @@ _CAPTION = re.compile(
 # an optimiser said to be used: "using Adam", "we utilized AdamW", "trained with SGD", "optimised by RMSProp"
 _USED = re.compile(
     r"\busing\b|\buse[sd]?\b|\butili[sz](?:e|ed|ing)\b|\bemploy(?:s|ed|ing)?\b|\badopt(?:s|ed|ing)?\b|"
-    r"\b(?:trained|optimi[sz]ed|minimi[sz]ed|fitted|learned|updated)\s+(?:\w+\s+)?(?:with|by|via)\b",
+    r"\b(?:trained|optimi[sz]ed|minimi[sz]ed|fitted|learned|updated)\s+(?:\w+\s+)?(?:with|by|via)\b|"
+    r"\boptimi[sz]er\s*(?:[:=]|\s(?:is|was)\s)",  # "optimizer: Adam", "the optimizer is SGD"
     re.I,
 )
 _OPTIMIZER_NAME = re.compile(
