@@ -412,7 +412,7 @@ def test_a_function_of_the_summed_index_is_one_value_per_term():
         (r"p = \mathcal{N}(x; \mu, \Sigma)", "a covariance matrix"),
         (r"p = \mathcal{N}(x; \mu)", "exactly a mean and a variance"),
         (r"y = \mathcal{L}(x) + 1", "a distribution or set"),
-        (r"g = \nabla_\theta \log p_\theta(x)", "the gradient of an expression"),
+        (r"g = \nabla_\theta (a x + b)", "the gradient of an expression"),
         (r"p(\gamma) = \text{Gam}(\gamma; a, b)", "a density the oracle does not know"),
         (r"s = \textnormal{cap}(x, \beta \,|\, d)", "a conditional"),
         (r"y = \operatorname{foo}(a) + c", "\\operatorname{foo} is not one the oracle knows"),

@@ -133,3 +133,28 @@ def test_an_expression_set_equal_to_a_constant_is_a_condition():
     result = oracle_spec(r"\ddot{x} + c \dot{x} + k x = 0")
     assert not result.ok
     assert "set equal to a constant" in result.reason
+
+
+def test_the_score_function_is_a_given_value():
+    """`\\nabla_\\lambda \\log q(z; \\lambda)` in a score-function estimator: the gradient of the log of a
+    density at the point written, given as its value like the gradient of J; the log of a bare variable is
+    refused."""
+    spec = both_ways(
+        r"f(z) = \nabla_{\lambda} \log q(z; \lambda) \left(\log p(x, z) - \log q(z; \lambda)\right)",
+        lambda grad_lambda_log_q_of_z_lambda, p_of_x_z, q_of_z_lambda: (
+            grad_lambda_log_q_of_z_lambda * (np.log(p_of_x_z) - np.log(q_of_z_lambda))
+        ),
+        lambda grad_lambda_log_q_of_z_lambda, p_of_x_z, q_of_z_lambda: (
+            grad_lambda_log_q_of_z_lambda * (np.log(q_of_z_lambda) - np.log(p_of_x_z))
+        ),
+        lambda grad_lambda_log_q_of_z_lambda, p_of_x_z, q_of_z_lambda: (
+            np.log(p_of_x_z) - np.log(q_of_z_lambda)
+        ),
+    )
+    assert (
+        spec["given"]["grad_lambda_log_q_of_z_lambda"] == r"the value of \nabla_{\lambda} \log q(z;\lambda)"
+    )
+    assert not oracle_spec(r"g = \nabla_\theta \log x + 1").ok
+    assert not oracle_spec(
+        r"g = \sum_{i=1}^N \nabla_\theta \log p_\theta(x_i) R_i"
+    ).ok  # at each term: refused

@@ -40,6 +40,7 @@ from tools.trace.oracle_latex.variables import (
     application_latex,
     conditioned,
     density_value,
+    latex_of,
     read_base,
     read_suffixes,
     starts_symbol,
@@ -570,10 +571,12 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         never defines, at the point written, given as its value (`grad_theta_J_of_theta_t_minus_1_psi`),
         like the function's own value. The gradient of an expression, or of a function the oracle
         evaluates, is refused."""
-        nodes, j, wrt = st.nodes, i + 1, ""
+        nodes, j, wrt, below = st.nodes, i + 1, "", ""
         if nodes[j : j + 1] == ["_"] and j + 1 < len(nodes):
-            wrt = name_of(items_of(nodes[j + 1]))
+            wrt, below = name_of(items_of(nodes[j + 1])), f"_{{{latex_of(items_of(nodes[j + 1]))}}}"
             j += 2
+        score = j < len(nodes) and cmd_of(nodes[j]) == "log"  # \\nabla_\\lambda \\log q(z; \\lambda)
+        j += score
         if j >= len(nodes) or not (
             cmd_of(nodes[j]) in GREEK
             or (isinstance(nodes[j], str) and nodes[j].isalpha() and len(nodes[j]) == 1)
@@ -586,12 +589,21 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             raise Unsupported(
                 f"the gradient of {var.base}, a function the oracle evaluates: differentiate it"
             )
-        per_term = self.indexed_gradient(var, wrt)  # \\nabla \\ell_i inside a sum over i: one per term
+        if score and (var.call is None or set(flatten(var.call)) & self.indices):
+            raise Unsupported(
+                "the gradient of the log of a variable, or of a density at a summation index, is not one "
+                "value the oracle can give"
+            )
+        # \\nabla \\ell_i inside a sum over i: one per term
+        per_term = None if score else self.indexed_gradient(var, wrt)
         if per_term:
             st.out.append(per_term + " ")
             return end
         at = f"_of_{name_of(var.call)}" if var.call else ""
-        name = py_name(f"grad_{wrt}_{var.name}{at}")[:56].rstrip("_")
+        log = "log_" if score else ""  # the score function, given as its value like the gradient of J
+        name = py_name(f"grad_{wrt}_{log}{var.name}{at}")[:56].rstrip("_")
+        if score:
+            name = self._fresh(name, f"\\nabla{below} \\log {application_latex(var)}")
         st.out.append(f"{{\\{self.placeholder(name)}}} ")
         return end
 
