@@ -13,6 +13,7 @@ PAPER = (
     "<!-- page 1 -->\n# Scoring Data Points\n## Abstract\n"
     "A learner gains more if a tutor tells it how much attention it should pay to each example. "
     "We propose a scorer.\n## 3. Method\n"
+    "Note that we focus our attention on classification problems, the most common use case.\n"
     "We use a standard LSTM-based attentional baseline (Bahdanau et al., 2015), chosen for its stability "
     "compared to other options such as the Transformer (Vaswani et al., 2017).\n"
     """Methods CIFAR-10 (WRN-28-k) ImageNet (ResNet-50) Methods aze bel glg slk

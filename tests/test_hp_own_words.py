@@ -113,3 +113,12 @@ def test_a_choice_in_words_is_what_the_paper_uses_it_as() -> None:
         "ranking_function": ["bm25"],
         "lambda": [1.0],
     }
+
+
+def test_a_verb_or_a_modal_after_the_phrase_names_no_setting() -> None:
+    got = own(
+        "## 5 Experiments\nAgain, this metric will equal 0 only if the two classifiers are the same. "
+        "The generator with γ = 0.5 serves as our baseline. We use I = 3 clusters.\n"
+    )
+    assert "metric_will" not in got and "serves_gamma" not in got
+    assert got.get("clusters_i") == [3.0]

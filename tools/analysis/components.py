@@ -32,7 +32,7 @@ _COMMON = {
         re.compile(
             r"(?i)\b(?:pay|pays|paid|paying|draw\w*|drew|attract\w*|receiv\w*|gain\w*|deserv\w*|devot\w*|"
             r"much|more|less|little|special|particular|close|careful|great|considerable|increasing|growing|"
-            r"significant|an)\b(?:\W+\w+){0,2}\W+$"
+            r"significant|an|focus\w*|turn\w*|direct\w*|restrict\w*|shift\w*|confin\w*)\b(?:\W+\w+){0,2}\W+$"
         ),
         re.compile(r"(?i)^\s+(?:to\b|(?:is|was|has been|be)\s+(?:paid|devoted|given|drawn)\b)"),
     ),

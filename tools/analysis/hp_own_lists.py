@@ -22,7 +22,8 @@ VERB = re.compile(
     r"instead|equals|works|needs|allows|ranges|varies|increases|decreases|denotes|represents|describes|presents|"
     r"reports?|considers|reduces|generalizes|generalises|weighs|compares|follows|provides|produces|depicts|"
     r"consisting|containing|including|comprising|resulting|leading|giving|yielding|showing|reaching|"
-    r"has|have|had|gets|got|makes)$"
+    r"has|have|had|gets|got|makes|serves|suffices|helps|appears|acts|plays|converges|fails|exceeds|"
+    r"will|would|can|could|may|might|shall|should|must)$"  # a modal ends the noun phrase: 'this metric will'
 )
 # a word that makes a phrase a measurement, the data, the hardware or the paper itself, not a choice
 NOT_SETTING_WORD = re.compile(
