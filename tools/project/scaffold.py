@@ -367,6 +367,8 @@ def hp_values(items: list[Any]) -> dict[str, Any]:
             except ValueError:
                 number = None
         out[key] = number
+        if number is not None and (which := _which_value(_get(item, "values") or [])):
+            out[f"{key}@context"] = which
     for key, word in schedule_words(items).items():
         if out.get(key) is None:
             out[key] = "word:" + word
@@ -374,6 +376,24 @@ def hp_values(items: list[Any]) -> dict[str, Any]:
     if isinstance(out.get("lr_decay_epochs"), float) and not isinstance(out.get("lr_milestones"), list):
         out["milestone_unit"] = "epochs"  # "halved every 10 epochs": the period counts epochs
     return out
+
+
+def _which_value(values: list[Any]) -> str | None:
+    """For a setting the paper states for one context or with several values: which one the config takes
+    ('for MLP Synthetic; the paper also states 64 for MLP Real-World'); None for one plain value."""
+    stated = [v for v in values if not _get(v, "candidate")]
+    if not stated:
+        return None
+    first = stated[0]
+    others = []
+    for v in stated[1:]:
+        shown = f"{_get(v, 'value')}" + (f" for {_get(v, 'context')}" if _get(v, "context") else "")
+        if _get(v, "value_normalized") != _get(first, "value_normalized") and shown not in others:
+            others.append(shown)
+    own = f"for {_get(first, 'context')}" if _get(first, "context") else ""
+    more = " ..." if len(others) > 3 else ""
+    also = f"the paper also states {', '.join(others[:3])}{more}" if others else ""
+    return "; ".join(p for p in (own, also) if p) or None
 
 
 _UNIT_WORDS = re.compile(r"(?i)\b(?:epochs?|steps?|iterations?|iters?|updates?|at)\b")
@@ -458,6 +478,9 @@ def _row(key: str, default: Any, size: str, paper: dict[str, Any] | None) -> dic
             comment = hp_id
         elif hp_key in paper:
             value, comment = _paper_value(key, default, size, paper[hp_key], hp_id)
+            if (which := paper.get(f"{hp_key}@context")) and "(the paper's value)" in comment:
+                sep = " " if which.startswith("for ") else "; "
+                comment = comment.replace("(the paper's value)", f"(the paper's value{sep}{which})")
         elif key in ASSUMED_WHEN_UNSTATED:  # no ID: check_coverage would report one the checklist lacks
             comment = f"ASSUMPTION: default; the checklist has no {hp_key.replace('_', ' ')} row"
     return {"key": key, "value": yaml_scalar(value), "comment": comment}

@@ -316,7 +316,8 @@ def scan_yaml(path: Path, rel: str) -> tuple[list[Anchor], str | None]:
     for number, (key, value) in sorted(by_line.items()):
         comment = _comment_of(lines[number - 1]) or ""
         above = lines[number - 2].strip() if number >= 2 else ""
-        ids = [m.group(0) for m in ID_RE.finditer(comment)]
+        # an aside in brackets names what a value is for ('(the paper's value for CIFAR-10)'), no item
+        ids = [m.group(0) for m in ID_RE.finditer(re.sub(r"\([^()]*\)", "", comment))]
         assumption = "ASSUMPTION" in comment or (above.startswith("#") and "ASSUMPTION" in above)
         out += [
             Anchor(
