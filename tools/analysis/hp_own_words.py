@@ -82,6 +82,10 @@ _AS_ROLE = re.compile(  # what a thing is used as that is no setting of the meth
     r"below|hence|possible|usual|needed|necessary|one|ones|many|few)$"
 )
 _FRAMES = (_SET, _SYMBOL, _EVERY, _AS, _OF, _COUNT)
+# a part of the paper itself, used as something ("Algorithm 1 as a template"): no setting's value
+_OWN_PART = re.compile(
+    r"(?i)(?:algorithm|table|fig(?:ure|\.)|sec(?:tion|\.)|eq(?:uation|\.)|appendix)\s*[A-Z]?\d"
+)
 # a range's ends ("from t = 0 up to t = 250", "t = 251 and t = 600"), a factor of a product ("W · S = 600")
 _SYMBOL_AFTER = re.compile(r"(?:\b(?:from|between|until)|=\s*[-−]?\d[\d.,]*\s+(?:and|to|up\s+to)|[·×*])\s*$")
 # a capitalised word right before a count names a thing ("Mode 1 starts", "Atari 2600 games"), unless it opens
@@ -176,7 +180,7 @@ def _phrase(m: re.Match[str], rx: re.Pattern[str]) -> str | None:
     if rx is _AS:  # "... as the search engine and the ranking function": the first role
         words = m["np"].split()
         kept = words[: min((i for i, w in enumerate(words) if w in STOP), default=len(words))]
-        bad = any(_AS_ROLE.match(w) or VERB.match(w) for w in kept)
+        bad = any(_AS_ROLE.match(w) or VERB.match(w) for w in kept) or _OWN_PART.match(m["num"])
         return " ".join(kept) if kept and not bad else None
     if rx is _EVERY:
         noun = m["np"].split()
