@@ -125,6 +125,8 @@ def test_a_verb_or_a_modal_after_the_phrase_names_no_setting() -> None:
 
 
 def test_a_part_of_the_paper_used_as_something_is_no_value() -> None:
-    got = own("## 5 Experiments\nWe use Algorithm 1 as a template. We use random crops as data augmentation.\n")
+    got = own(
+        "## 5 Experiments\nWe use Algorithm 1 as a template. We use random crops as data augmentation.\n"
+    )
     assert "template" not in got
     assert got.get("data_augmentation") == ["random crops"]
