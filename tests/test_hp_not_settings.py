@@ -220,3 +220,14 @@ def test_a_number_after_a_hash_is_an_identifier() -> None:
     got = _found("We attend over the image context using #7245 multi-head attention with 16 heads.\n")
     assert got.get("num_heads") == [(16.0, "stated")]
     assert 7245.0 not in {v for values in got.values() for v, _c in values}
+
+
+def test_a_step_number_run_into_an_algorithms_comment_is_a_candidate() -> None:
+    # a PDF's algorithm box: line 12's number follows line 11's right-set comment on one text line
+    got = _found(
+        "11 b ← Interpolate(b, v) // Interpolate the box to the OCR image size 12 Find the closest boxes\n"
+    )
+    assert got["image_size"] == [(12.0, "candidate")]
+    assert _found("We resize every image to an image size of 224 for all runs.\n")["image_size"] == [
+        (224.0, "stated")
+    ]

@@ -231,6 +231,10 @@ def above_ceiling(key: str, norm: object) -> bool:
     return isinstance(norm, float) and norm >= _CEILING.get(key, float("inf"))
 
 
+# an algorithm listing's line: an assignment arrow or a right-set comment
+_STEP_LINE = re.compile(r"←|\s//\s")
+
+
 def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = True) -> str | None:
     """What about the value itself, for its setting, says it may not be one: a length for an image size, a
     toy mixture, a phase of a schedule, an implausible or approximate value, a count in a description."""
@@ -244,6 +248,9 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
         return "a point in a run ('fine-tuned after 1 epoch'), not its length"
     if implausible(key, norm):
         return "implausible value for this setting"
+    step = re.search(rf"(?<![=:])\s{re.escape(value)}\s+[A-Z][a-z]", quote)
+    if prose and step and _STEP_LINE.search(quote):
+        return "a step number of an algorithm listing run into the line before ('size 12 Find ...')"
     if re.fullmatch(r"10[2-9]", value.strip()):
         return "may be a power of ten whose exponent the PDF text lost (10^3 printed as 103)"
     suffixed = re.fullmatch(r"\d+[KMB]", value.strip())
