@@ -404,3 +404,18 @@ def test_formulas_tagged_with_their_latex_source_are_read_from_their_glyphs():
     plain = (FIXTURES / "exponents.pdf").read_bytes()
     assert glyphs_over_sources(plain) is plain  # no formula source: the bytes are read as they are
     assert glyphs_over_sources(b"%PDF-1.5 not really a PDF") == b"%PDF-1.5 not really a PDF"
+
+
+# ------------------------------------------------------------------------------- centred section headings
+
+
+def test_unnumbered_headings_set_centred_are_headings_after_the_title_block():
+    """AAAI's kit sets its sections centred, bold and larger, without numbers; the authors' names above the
+    abstract look the same and stay text. A setting read under 'Experiments' is stated, not a candidate of
+    the introduction."""
+    md = convert("centredheads").markdown
+    heads = [line for line in md.splitlines() if line.startswith("#")]
+    assert heads[1:] == ["## Abstract", "## Introduction", "## Related Works", "## Model", "## Experiments"]
+    found = {h.key: h for h in find_hyperparameters(md)}
+    assert found["learning_rate"].value_normalized == 0.001 and found["learning_rate"].confidence == "stated"
+    assert found["learning_rate"].section == "Experiments"

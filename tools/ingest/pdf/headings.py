@@ -32,8 +32,27 @@ class Heading:
     line: int = 0
 
 
-def heading_level(ln: Line, page: PdfPage, body: float, xl: float) -> int | None:
-    """The Markdown level of a heading line, or None for any other line."""
+# an unnumbered heading set centred (AAAI's sections): a few capitalised words, no names' marks or commas
+_CENTRED_WORDS = re.compile(
+    r"[A-Z][A-Za-z-]*(?:\s+(?:[A-Z][A-Za-z-]*|and|of|for|the|in|on|with|to|an?)){0,5}"
+)
+
+
+def centred_headings(headings: list[Heading]) -> str:
+    """Which centred bold lines may be headings: none before a named heading (Abstract, Introduction) is read
+    (the title block's centred bold lines are names); once one is, numbered ones, and unnumbered ones too
+    while no heading read is numbered (in a numbered paper such a line is a figure's label or a title's
+    second line). Returns "", "numbered" or "all"."""
+    if not any(h.text.lower().rstrip(":") in _NAMED_HEADS for h in headings):
+        return ""
+    return "numbered" if any(_NUMBERED_HEAD.match(h.text) for h in headings) else "all"
+
+
+def heading_level(  # noqa: PLR0913
+    ln: Line, page: PdfPage, body: float, xl: float, xr: float | None = None, centred_ok: str = ""
+) -> int | None:
+    """The Markdown level of a heading line, or None for any other line. `xr`: the column's right margin;
+    `centred_ok` (centred_headings): which bold, larger lines centred in their column are headings too."""
     text = ln.text.strip()
     if len(text) > 90 or len(text) < 2 or text.endswith((".", ",", ";")) and not _NUMBERED_HEAD.match(text):
         return None
@@ -44,7 +63,16 @@ def heading_level(ln: Line, page: PdfPage, body: float, xl: float) -> int | None
         return None
     if not re.search(r"[A-Za-z]{2}", text) or MATH.search(text) or _CAPTION.match(text):
         return None
-    if not named and ln.x0 - xl > ln.size:  # numbered and large headings start at the column's margin
+    centred = (
+        centred_ok
+        and xr is not None
+        and abs((ln.x0 - xl) - (xr - ln.x1)) < 1.5 * ln.size
+        and bool(numbered or centred_ok == "all" and _CENTRED_WORDS.fullmatch(text))
+        and not (text.isupper() and " " in text)  # a title's line in capitals
+        and not text.endswith(".")  # a figure's numbered step, '2. Run convolutional network.'
+        and not text.startswith("0")  # a plot's value, '0.81 Active'
+    )
+    if not named and ln.x0 - xl > ln.size and not centred:  # numbered, large headings start at the margin
         return None
     if numbered and re.match(r"\d+\.0\b", text):  # '1.0 Circular ...': a plot's tick label
         return None

@@ -11,7 +11,7 @@ from tools.ingest.pdf.columns import columns
 from tools.ingest.pdf.displays import mark_displays
 from tools.ingest.pdf.flags import flag_lines
 from tools.ingest.pdf.glyphs import BAD, JUNK, LIGATURES, MAPLESS, clean
-from tools.ingest.pdf.headings import Heading, decorate, heading_level, mark_steps
+from tools.ingest.pdf.headings import Heading, centred_headings, decorate, heading_level, mark_steps
 from tools.ingest.pdf.lines import Box, Line, group_lines, margins
 from tools.ingest.pdf.pair_tables import pair_tables
 from tools.ingest.pdf.paragraphs import Geo, Vocab, reflow
@@ -105,19 +105,19 @@ class MarkdownPages:
                 bad += _strip_junk(ln)
                 if ln.kind == "drop":
                     continue
-            self._markup(ln, page, no, xl)
+            self._markup(ln, page, no, xl, xr)
         for kind, text, geo in reflow([ln for ln in lines if ln.kind != "drop"], xl, xr, self.vocab):
             self.items.append((kind, text, at.place(geo)))
         return bad
 
-    def _markup(self, ln: Line, page: PdfPage, no: int, xl: float) -> None:
+    def _markup(self, ln: Line, page: PdfPage, no: int, xl: float, xr: float) -> None:  # noqa: PLR0913
         """Clean a line's text and mark it up: table cells, a heading, or a bold caption or theorem head."""
         ln.text = clean(ln.text)
         if ln.kind == "table":
             ln.text = "| " + " | ".join(clean(r.text) for r in ln.runs) + " |"
         if ln.kind != "text":
             return
-        level = heading_level(ln, page, self.body, xl)
+        level = heading_level(ln, page, self.body, xl, xr, centred_headings(self.headings))
         if level:
             ln.kind = "heading"
             self.headings.append(Heading(level, ln.text, no))
