@@ -416,6 +416,36 @@ def test_a_change_written_with_delta_is_one_quantity():
     assert oracle_spec(r"y = \Delta + x").spec["inputs"] == ["Delta", "x"]  # alone, a quantity of its own
 
 
+@pytest.mark.parametrize(
+    ("latex", "why"),
+    [
+        (r"R = (K^\top K + \lambda I)^{-1} K^\top y", "the identity matrix"),  # I beside matrices, no input
+        (r"g_j = \tau^i(a, b) + 1", "an inverse or indexed function"),  # not tau to the power i(a, b)
+        (r"\hat{x}_k = g^{-1}(\hat{z}_k)", "an inverse or indexed function"),  # not z / g
+        (r"\int_\Theta p(\theta \mid x) d\theta = 1 - \alpha", "an integral set equal"),  # a condition
+        (r"\hat{g}_i = g_i + (\hat{g}_i - g_i)", "reduces to its input"),  # a decomposition: terms cancel
+    ],
+)
+def test_readings_that_failed_right_implementations_are_refused(latex, why):
+    result = oracle_spec(latex)
+    assert not result.ok and why in result.reason, result.reason
+
+
+def test_a_letter_on_top_of_the_left_hand_side_indexes_the_right_one():
+    spec = _both_ways(
+        r"\hat{S}^L_{i} = \hat{S}^L_{i-1} + (\hat{S}_i - \hat{S}_{i-L})/L",
+        {},
+        lambda S_hat_L_i_minus_1, S_hat_i, S_hat_i_minus_L, L: (
+            S_hat_L_i_minus_1 + (S_hat_i - S_hat_i_minus_L) / L
+        ),
+        lambda S_hat_L_i_minus_1, S_hat_i, S_hat_i_minus_L, L: (
+            S_hat_L_i_minus_1 + (S_hat_i + S_hat_i_minus_L) / L
+        ),
+    )
+    assert spec["inputs"] == ["S_hat_L_i_minus_1", "S_hat_i", "S_hat_i_minus_L", "L"]  # a window, no power
+    assert oracle_spec(r"y = x^n(1 - x)").spec["inputs"] == ["x", "n"]  # a power times an expression
+
+
 def test_two_applications_that_would_share_a_name_stay_two_inputs():
     result = oracle_spec(r"D = \sum_{t=1}^{T} J(\pi^{(1)}) - J(\pi_t)", {"J": ""})
     assert not result.ok  # the sum takes J(\pi^{(1)}) alone, with no index: refused, not read as 0

@@ -511,7 +511,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             return self._learn_exponent(st, i)
         if self.learning and t in ("(", "[", ")", "]", "+", "-", "=", ","):
             self.typing.bracket(t, st.nodes, i)
-        refuse_applied_at_number(st.nodes, i)  # B^{d}(0): a function at a point (scripts.py)
+        self._bracket_after_script(st.nodes, i)
         return emit_char(st, i, t)
 
     def _no_matrix_bars(self, nodes: list[Any], i: int) -> None:
@@ -742,7 +742,11 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             body, i = self.arg(nodes, i + 2)
             st.out.append(f"\\exp{{({body})}}")
             return i
-        var, i = self.read_var(nodes, i)
+        if i and nodes[i - 1] == "^" and nodes[i + 1 : i + 2] == ["("]:  # x^n(1 - x): the exponent is n alone
+            self._bracket_after_exponent(nodes, i)
+            var, i = self.read_var(nodes[: i + 1], i)
+        else:
+            var, i = self.read_var(nodes, i)
         _no_constant_matrix(var)
         if (
             var.call is None
@@ -756,6 +760,24 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             self.typing.learn(var, nodes, i)
         st.out.append(self.emit_var(var) + " ")
         return i
+
+    def _bracket_after_script(self, nodes: list[Any], i: int) -> None:
+        """A bracket after a script: `B^{d}(0)` is a function at a point (scripts.py); `g^{-1}(y)` and
+        `f^{(k)}(x)` an inverse or indexed function applied (`_bracket_after_exponent`)."""
+        refuse_applied_at_number(nodes, i)
+        if nodes[i] == "(" and i > 1 and nodes[i - 2] == "^" and isinstance(nodes[i - 1], Group):
+            self._bracket_after_exponent(nodes, i - 1)
+
+    def _bracket_after_exponent(self, nodes: list[Any], i: int) -> None:
+        """`\\tau^i(a, b)`, `f^k(x)` after a one-letter exponent: an indexed function applied to its arguments
+        or a power times a bracket? Refused; a bracket holding an expression (`x^n(1 - x)`) is a product."""
+        args = nodes[i + 2 : matching(nodes, i + 1)]
+        if several_arguments(args) or self._one_variable(args) is not None:
+            top = latex_of(items_of(nodes[i]))
+            raise Unsupported(
+                f"^{{{top}}}(...) after a symbol: an inverse or indexed function applied to its arguments, "
+                "or a power times a bracket? (write \\cdot for a product)"
+            )
 
     def cases(self, block: Cases) -> str:
         """A piecewise definition: nested \\pwhere(condition, value, rest); an `otherwise` row (or else the

@@ -111,7 +111,8 @@ def defined_functions(latex: str) -> list[str]:
 def _lhs_names(defs: list[tuple[list[Any], list[Any], Any]]) -> tuple[set[str], set[str]]:
     """What the line's left-hand sides name, each read once: the one-variable arguments of the functions they
     define (`x`, `z` of `E(x, z) = ...`: on the right, `A(x)` applies a function to one of them), and the
-    single letters of their superscripts (`a`, `i` of `F_X^{a, i} = ...`; a subscript's are left out:
+    single letters of their superscripts (`a`, `i` of `F_X^{a, i} = ...`, the window `L` of
+    `\\hat{g}^L_i = ...`; a subscript's are left out:
     `v_t = m_t / (1 - \\beta_2^t)` raises to the power t). An expression on the left
     (`Tr(A^{r+1} ...) = ...`) names neither."""
     parameters: set[str] = set()
@@ -126,7 +127,7 @@ def _lhs_names(defs: list[tuple[list[Any], list[Any], Any]]) -> tuple[set[str], 
         if var and (end == len(lhs) or (lhs[end] == "^" and end + 2 == len(lhs))):
             for k, t in enumerate(lhs[:-1]):
                 top = [str(x) for x in flatten(items_of(lhs[k + 1]))] if t == "^" else []
-                indices |= {x for x in top if re.fullmatch("[a-z]", x)}
+                indices |= {x for x in top if re.fullmatch("[a-zA-SU-Z]", x)}  # not T: a transpose
     return parameters, indices
 
 
@@ -368,6 +369,8 @@ def _build_spec(
     _no_free_index(spec)
     if kinds:
         spec["matrices"] = sorted(n for n in inputs if kinds.get(n) == "matrix")
+        if "I" in inputs and spec["matrices"]:  # (K^T K + \\lambda I)^{-1}: the identity, no random input
+            raise Unsupported("the identity matrix (I beside matrices) has no size the oracle can tell")
         spec["column_vectors"] = sorted(n for n in inputs if kinds.get(n) == "vector")
         spec["positions"] = rw.typing.positions
     if rw.called:
@@ -660,6 +663,11 @@ def _definitions(
             raise Unsupported(CONSTANT_SIDE)
         if var.expression is not None and _emits(rw, var.expression, target):
             sides.append(var.expression)  # an identity: its left-hand side is a link to check
+        elif var.expression is not None and cmd_of(var.expression[0]) in ("int", "iint", "oint"):
+            raise Unsupported(  # \\int_\\Theta p(\\theta | x) d\\theta = 1 - \\alpha: a condition
+                "an integral set equal to an expression: a condition on it (a normalisation, a coverage), "
+                "not a value to compute"
+            )
         if sides[1:]:
             definition["links"] = [rw.emit(side) for side in sides[1:]]
         if unchecked:

@@ -509,6 +509,11 @@ def _all_expressions(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, li
                 )
             if not free:
                 raise ValueError(f"{target} parsed to the constant {e}: the formula was misread")
+        alone = values[target]  # g = a + (g - a): its terms cancel
+        if len(spec["outputs"]) == 1 and isinstance(alone, sympy.Symbol):
+            raise ValueError(
+                f"{target} reduces to its input {alone}: an identity, nothing to compute"
+            )
     return {t: values[t] for t in spec["outputs"]}, links
 
 
