@@ -231,3 +231,13 @@ def test_a_step_number_run_into_an_algorithms_comment_is_a_candidate() -> None:
     assert _found("We resize every image to an image size of 224 for all runs.\n")["image_size"] == [
         (224.0, "stated")
     ]
+
+
+def test_numbers_counting_up_before_words_are_an_algorithms_lines() -> None:
+    # a PDF's algorithm box read as one paragraph: its line numbers are no settings
+    got = _found(
+        "1 Initialize the weights randomly. 2 Initialize an empty queue. 3 for i = 0 to T do "
+        "4 Sample a minibatch uniformly. 5 initialize the gate 6 repeat 7 Update the statistics\n"
+    )
+    assert all(c == "candidate" for values in got.values() for _v, c in values), got
+    assert _found("We sample a minibatch of 4 graphs per step.\n")["batch_size"] == [(4.0, "stated")]

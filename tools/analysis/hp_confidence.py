@@ -233,6 +233,20 @@ def above_ceiling(key: str, norm: object) -> bool:
 
 # an algorithm listing's line: an assignment arrow or a right-set comment
 _STEP_LINE = re.compile(r"←|\s//\s")
+_NUMBERED_WORD = re.compile(r"(?<![\w.,=])(\d{1,2})\s+(?=[A-Za-z])")  # '4 Sample', '6 repeat'
+
+
+def _listing_number(quote: str, value: str) -> bool:
+    """Is the value one of three or more numbers counting up, each before a word ('2 Initialize ... 3 for
+    ... 4 Sample'): the lines of an algorithm listing the text runs together?"""
+    if not re.fullmatch(r"\d{1,2}", value.strip()):
+        return False
+    numbers = [int(m[1]) for m in _NUMBERED_WORD.finditer(quote)]
+    for k in range(len(numbers) - 2):
+        run = numbers[k : k + 3]
+        if run[1] == run[0] + 1 and run[2] == run[1] + 1 and int(value) in run:
+            return True
+    return False
 
 
 def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = True) -> str | None:
@@ -249,8 +263,8 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
     if implausible(key, norm):
         return "implausible value for this setting"
     step = re.search(rf"(?<![=:])\s{re.escape(value)}\s+[A-Z][a-z]", quote)
-    if prose and step and _STEP_LINE.search(quote):
-        return "a step number of an algorithm listing run into the line before ('size 12 Find ...')"
+    if prose and (step and _STEP_LINE.search(quote) or _listing_number(quote, value)):
+        return "a step number of an algorithm listing run into the text ('3 for i = 0 do 4 Sample ...')"
     if re.fullmatch(r"10[2-9]", value.strip()):
         return "may be a power of ten whose exponent the PDF text lost (10^3 printed as 103)"
     suffixed = re.fullmatch(r"\d+[KMB]", value.strip())
