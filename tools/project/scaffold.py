@@ -443,26 +443,29 @@ def schedule_words(items: list[Any]) -> dict[str, str]:
     return out
 
 
-def _paper_value(
-    key: str, default: Any, size: str, stated: Any, hp_id: str
+def _paper_value(  # noqa: PLR0913
+    key: str, default: Any, size: str, stated: Any, hp_id: str, which: str | None = None
 ) -> tuple[Any, str]:
-    """A config value and its comment, given what the checklist says the paper states for it."""
+    """A config value and its comment, given what the checklist says the paper states for it (`which`: the
+    context the value is for and the paper's other values, _which_value)."""
+    aside = "" if not which else (" " if which.startswith("for ") else "; ") + which
+    own = f"{hp_id} (the paper's value{aside})"
     if stated == "unstated":
         return default, f"{hp_id} ASSUMPTION: not stated in the paper"
     if isinstance(stated, str) and stated.startswith("candidate:"):
         return default, f"{hp_id} ASSUMPTION: default; candidate to confirm in the paper: {stated[10:]}"
     if isinstance(stated, str) and stated.startswith("word:"):
-        return stated[5:], f"{hp_id} (the paper's value)"
+        return stated[5:], own
     if isinstance(stated, list):  # milestones: where a run of the paper's length decays
         if size == "large":
-            return stated, f"{hp_id} (the paper's value)"
+            return stated, own
         shown = ", ".join(f"{v:g}" for v in stated)
         why = f"{size}-run value (1/2 and 3/4 of the run), not the paper's ({shown})"
         return default, f"{hp_id} ASSUMPTION: {why}"
     if not isinstance(stated, float):
         return default, f"{hp_id} ASSUMPTION: the paper gives no single number for it"
     if size == "large" or key in SIZE_FREE:
-        return (int(stated) if isinstance(default, int) else stated), f"{hp_id} (the paper's value)"
+        return (int(stated) if isinstance(default, int) else stated), own
     if stated != default:
         return default, f"{hp_id} ASSUMPTION: {size}-run value, not the paper's ({stated:g})"
     return default, hp_id
@@ -477,10 +480,8 @@ def _row(key: str, default: Any, size: str, paper: dict[str, Any] | None) -> dic
         if paper is None:  # no checklist: name the conventional ID
             comment = hp_id
         elif hp_key in paper:
-            value, comment = _paper_value(key, default, size, paper[hp_key], hp_id)
-            if (which := paper.get(f"{hp_key}@context")) and "(the paper's value)" in comment:
-                sep = " " if which.startswith("for ") else "; "
-                comment = comment.replace("(the paper's value)", f"(the paper's value{sep}{which})")
+            which = paper.get(f"{hp_key}@context")
+            value, comment = _paper_value(key, default, size, paper[hp_key], hp_id, which)
         elif key in ASSUMED_WHEN_UNSTATED:  # no ID: check_coverage would report one the checklist lacks
             comment = f"ASSUMPTION: default; the checklist has no {hp_key.replace('_', ' ')} row"
     return {"key": key, "value": yaml_scalar(value), "comment": comment}

@@ -112,6 +112,7 @@ ONES = (
     "the vector of ones (\\mathbf{1}, 1^\\top) has no length the oracle can tell: write the sum or mean it "
     "takes"
 )
+IDENTITY = "the identity matrix (I_n, \\mathbf{I}, I beside matrices) has no size the oracle can tell"
 _EMPIRICAL = ("hat", "widehat", "tilde", "widetilde")  # \\hat{E}_t[...]: an expectation estimated by a mean
 _ENVIRONMENT = (
     "a \\begin{{{env}}} block (a matrix or vector written out) is not algebra the oracle evaluates: "
@@ -157,7 +158,7 @@ def _no_constant_matrix(var: Var) -> None:
     if var.bold and var.base == "1":
         raise Unsupported(ONES)
     if var.base == "I" and (var.bold or name_of(var.sub) in ("n", "d", "k", "m", "N", "D")):
-        raise Unsupported("the identity matrix (I_n, \\mathbf{I}) has no size the oracle can tell")
+        raise Unsupported(IDENTITY)
 
 
 def _italic_word(nodes: list[Any], i: int) -> str | None:
@@ -769,8 +770,9 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             self._bracket_after_exponent(nodes, i - 1)
 
     def _bracket_after_exponent(self, nodes: list[Any], i: int) -> None:
-        """`\\tau^i(a, b)`, `f^k(x)` after a one-letter exponent: an indexed function applied to its arguments
-        or a power times a bracket? Refused; a bracket holding an expression (`x^n(1 - x)`) is a product."""
+        """A bracket after the exponent at i (a letter or a group: `\\tau^i(a, b)`, `g^{-1}(y)`) around one
+        variable or several: an inverse or indexed function applied, or a power times a bracket? Refused; a
+        bracket holding an expression (`x^n(1 - x)`) is a product."""
         args = nodes[i + 2 : matching(nodes, i + 1)]
         if several_arguments(args) or self._one_variable(args) is not None:
             top = latex_of(items_of(nodes[i]))

@@ -27,7 +27,7 @@ from tools.trace.oracle_latex.nodes import (
     split_args,
     tokenize,
 )
-from tools.trace.oracle_latex.rewriter import Rewriter, sum_indices
+from tools.trace.oracle_latex.rewriter import IDENTITY, Rewriter, sum_indices
 from tools.trace.oracle_latex.variables import Var, density_value, latex_of
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
@@ -370,7 +370,7 @@ def _build_spec(
     if kinds:
         spec["matrices"] = sorted(n for n in inputs if kinds.get(n) == "matrix")
         if "I" in inputs and spec["matrices"]:  # (K^T K + \\lambda I)^{-1}: the identity, no random input
-            raise Unsupported("the identity matrix (I beside matrices) has no size the oracle can tell")
+            raise Unsupported(IDENTITY)
         spec["column_vectors"] = sorted(n for n in inputs if kinds.get(n) == "vector")
         spec["positions"] = rw.typing.positions
     if rw.called:
