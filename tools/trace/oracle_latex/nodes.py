@@ -97,6 +97,18 @@ def _one_symbol(nodes: list[Any]) -> bool:
     return len(nodes) == 2 and cmd_of(nodes[0]) in DECOR_SUFFIX and _one_symbol(items_of(nodes[1]))
 
 
+def _applied(nodes: list[Any], i: int) -> bool:
+    """`{p_D}(x)`, `{f}(x)`: a braced name before brackets, read as the name unbraced (a call or a product
+    by the same rules); one subscript at most."""
+    items = nodes[i].items
+    script = i and nodes[i - 1] in ("_", "^")  # `B^{d_n}(0)`: the group is an exponent, kept whole
+    return (
+        not script
+        and nodes[i + 1 : i + 2] == ["("]
+        and (len(items) == 1 or len(items) == 3 and items[1] == "_")
+    )
+
+
 def _subscripted(nodes: list[Any]) -> bool:
     """[{y_t}]: one group holding a symbol and its subscript."""
     if len(nodes) != 1 or not isinstance(nodes[0], Group) or len(nodes[0].items) < 3:
@@ -272,8 +284,8 @@ def clean(nodes: list[Any]) -> list[Any]:
         c = cmd_of(t)
         if (
             isinstance(t, Group)
-            and nodes[i + 1 : i + 2] in (["_"], ["^"], ["'"])
-            and _one_symbol(t.items)
+            and (nodes[i + 1 : i + 2] in (["_"], ["^"], ["'"]) or _applied(nodes, i))
+            and _one_symbol(t.items if nodes[i + 1 : i + 2] != ["("] else t.items[:1] + t.items[3:])
             and not (  # the argument of \\hat{...}, \\mathbf{...}: not a braced symbol (after \\Vert it is)
                 out and cmd_of(out[-1]) and cmd_of(out[-1]) not in _TAKES_NO_GROUP
             )

@@ -741,7 +741,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             return self.expectation(st, i + 2)  # \\hat{E}_t[...]: an empirical mean over samples
         if t == "e" and nodes[i + 1 : i + 2] == ["^"]:
             body, i = self.arg(nodes, i + 2)
-            st.out.append(f"\\exp{{({body})}}")
+            st.out.append(f"{{\\exp{{({body})}}}}")  # braced: sympy reads `\\exp{(a)} x` as exp(a x)
             return i
         if i and nodes[i - 1] == "^" and nodes[i + 1 : i + 2] == ["("]:  # x^n(1 - x): the exponent is n alone
             self._bracket_after_exponent(nodes, i)

@@ -128,7 +128,28 @@ def _lhs_names(defs: list[tuple[list[Any], list[Any], Any]]) -> tuple[set[str], 
             for k, t in enumerate(lhs[:-1]):
                 top = [str(x) for x in flatten(items_of(lhs[k + 1]))] if t == "^" else []
                 indices |= {x for x in top if re.fullmatch("[a-zA-SU-Z]", x)}  # not T: a transpose
+            if any(t == "^" for t in lhs) and isinstance(lhs[0], str):
+                indices |= {
+                    x for _, rhs, links in defs for side in (rhs, *links) for x in _tops(side, lhs[0])
+                }
     return parameters, indices
+
+
+def _tops(nodes: list[Any], base: str) -> set[str]:
+    """The single letters written on top of `base` in nodes (`x` of `Q^x_b` and `Q_b^x`): where the left-hand
+    side's `Q^s_a` is indexed by its superscript, so is the right side's `Q^x_b`."""
+    found: set[str] = set()
+    for k, t in enumerate(nodes):
+        if isinstance(t, Group):
+            found |= _tops(t.items, base)
+        if t != base:
+            continue
+        after = nodes[k + 1 : k + 5]
+        j = 2 if after[:1] == ["_"] else 0
+        if after[j : j + 1] == ["^"] and len(after) > j + 1:
+            top = [str(x) for x in flatten(items_of(after[j + 1]))]
+            found |= {top[0]} if len(top) == 1 and re.fullmatch("[a-zA-SU-Z]", top[0]) else set()
+    return found
 
 
 def _parameters(args: list[Any]) -> bool:
@@ -255,13 +276,17 @@ def _paper_helpers(rw: Rewriter, nodes: list[Any], functions: dict[str, str], lo
 
 
 def _outside_text(nodes: list[Any]) -> list[Any]:
-    """The tokens of `nodes`, groups opened, without the words of \\text{...}, \\textnormal{exp} (whose `p`
-    before `(` calls no p)."""
+    """The tokens of `nodes`, groups of several tokens opened between `{` and `}` marks, subscript groups
+    closed, without the words of \\text{...},
+    \\textnormal{exp} (whose `p` before `(` calls no p)."""
     out: list[Any] = []
     skip = False
     for t in nodes:
         if isinstance(t, Group):
-            out += ["{}"] if skip else _outside_text(t.items)
+            inner = [] if skip or out[-1:] == ["_"] else _outside_text(t.items)  # `K_{g(h)}` calls no g
+            out += (
+                ["{}"] if not inner else inner if len(inner) == 1 else ["{", *inner, "}"]
+            )  # `{4t}(x)`: no t(x)
         else:
             out.append(t)
         skip = cmd_of(t) in TEXT_NAMES | {"textnormal", "textrm", "textbf", "mathrm"}
@@ -334,6 +359,7 @@ def _build_spec(
     if not has_equals(nodes):  # an objective or an expression: its value is the output (forms.py)
         nodes = objective_definition(grouped_nodes(latex))
     defs = split_definitions(nodes)
+    _no_letter_names(latex)
     given = given_functions(latex, functions or {}, callables)
     first = Rewriter(learning=True, callables=callables)
     first.given = given
@@ -347,6 +373,7 @@ def _build_spec(
     if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
         raise Unsupported(RENAMING)
     _no_use_before_definition(definitions, rw.symbols)
+    _given_helpers_called_once(helper_defs, definitions, bool(rw.sampled))
     outputs = _updates(definitions, outputs, rw.symbols)
     targets = set(outputs)
     # a symbol both defined on the line and used later is an intermediate, not an input
@@ -385,6 +412,74 @@ def _build_spec(
     if rw.choices:
         spec["choices"] = sorted(n for n in inputs if n in rw.choices)
     return spec
+
+
+# two- and three-letter names written in maths italics (true/false positives, term frequency, ...)
+LETTER_NAMES = {
+    "tp",
+    "fp",
+    "tn",
+    "fn",
+    "tf",
+    "idf",
+    "df",
+    "lr",
+    "kl",
+    "ce",
+    "nll",
+    "mse",
+    "mae",
+    "acc",
+    "auc",
+}
+
+
+def _no_letter_names(latex: str) -> None:
+    """`tp_j / (tp_j + fp_j)`: runs of two or three small letters written together, naming one quantity,
+    would be read as products of letters. Refused: a run that starts or ends with a known name
+    (LETTER_NAMES, `lr \\, g` too), or a run written twice or more whose letters the line never writes
+    apart (`ks` beside `k` stays a product; so does `a b`, written apart)."""
+    runs = [r for r in _letter_runs(latex) if len(r) > 1]
+    alone = {r for r in _letter_runs(latex) if len(r) == 1}
+    for run in runs:
+        known = any(run.startswith(name) or run.endswith(name) for name in LETTER_NAMES)
+        if known or (runs.count(run) > 1 and not set(run) & alone):
+            raise Unsupported(
+                f"'{run}' may be one name written in maths italics (true positives `tp`, a rate `lr`), "
+                "not a product of its letters: write \\mathit{...} for a name, or \\cdot between factors"
+            )
+
+
+_NAMED_GROUP = "|".join(sorted(TEXT_NAMES | BOLD | set(DECOR_SUFFIX) | {"mathcal", "mathbb", "label", "tag"}))
+
+
+def _letter_runs(latex: str) -> list[str]:
+    """The runs of one to three small letters the source writes together, outside sub- and superscripts and
+    the arguments of decorations and fonts (`\\overline{tp}` is one name already); longer runs are words
+    (rewriter._italic_word)."""
+    text = _without_named_groups(latex)
+    text = re.sub(r"[_^]\s*(?:\{[^{}]*\}|\\[A-Za-z]+|.)", " ", text)
+    text = re.sub(r"\\[A-Za-z]+|\\.", " ", text)
+    runs = re.findall(r"(?<![A-Za-z])[a-z]{1,3}(?![A-Za-z])", text)
+    return [r for r in runs if r not in _SPELLED_FUNCTIONS]  # `log(p)` in italics reads as \\log
+
+
+_SPELLED_FUNCTIONS = {"log", "ln", "exp", "sin", "cos", "tan", "max", "min", "det", "tr", "arg", "sup", "inf"}
+
+
+def _without_named_groups(latex: str) -> str:
+    """The source with each decoration's or font's braced argument (nested braces and all) blanked."""
+    out, k = [], 0
+    for m in re.finditer(rf"\\(?:{_NAMED_GROUP})\s*\{{", latex):
+        if m.start() < k:
+            continue
+        depth, j = 1, m.end()
+        while j < len(latex) and depth:
+            depth += {"{": 1, "}": -1}.get(latex[j], 0)
+            j += 1
+        out += [latex[k : m.start()], " "]
+        k = j
+    return "".join(out) + latex[k:]
 
 
 def _no_free_index(spec: dict[str, Any]) -> None:
@@ -552,6 +647,25 @@ def _expression_var(lhs: list[Any]) -> Var:
     return Var(name=name, base=name, expression=lhs)
 
 
+def _given_helpers_called_once(
+    helpers: list[dict[str, Any]], definitions: list[dict[str, Any]], sampled: bool
+) -> None:
+    """A paper function whose body, as read, ignores its parameters (`R(z) = \\log P_\\theta(y | z)`: the
+    model's value is given whole) stands for one given value: called at two points (`R(z)`, `R(z')`) or
+    under an expectation (`\\mathbb{E}_z[e^{R(z)}]`), one value would serve for all. Refused."""
+    text = " ".join(side for d in definitions for side in [d.get("rhs", ""), *d.get("links", [])])
+    for h in helpers:
+        if not h["params"] or any(f"\\{p}" in h["rhs"] for p in h["params"]):
+            continue
+        points = set(re.findall(rf"\\{h['function']}\(([^()]*)\)", text))
+        if sampled or len(points) > 1:
+            raise Unsupported(
+                f"the paper's function {h['function'][2:]}(...) is read with a value inside it given whole, "
+                "which does not follow its arguments; the line calls it at several points or under an "
+                "expectation: test it by hand"
+            )
+
+
 def _helper_definition(rw: Rewriter, var: Var, rhs: list[Any]) -> dict[str, Any]:
     """`f(x) = body`: its parameters are not inputs (unless the line uses them elsewhere too)."""
     params, names = [], []
@@ -632,6 +746,11 @@ def _emits(rw: Rewriter, nodes: list[Any], target: str) -> bool:
     return target not in trial.inputs and not _one_input(emitted)  # `\\nabla_x L = ...`: a name, no check
 
 
+def _several_terms(nodes: list[Any]) -> bool:
+    """Whether a side holds `+` or `-` between terms at its top level (a leading sign does not count)."""
+    return any(t in ("+", "-") and k and depth_at(nodes, k) == 0 for k, t in enumerate(nodes))
+
+
 def _one_input(emitted: str) -> bool:
     """One input, maybe transposed (`{\\zzC} ^{\\zzTR}`): a name for a value, nothing computed."""
     return bool(re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*(\^\{\\zzTR\})?\s*", emitted))
@@ -667,6 +786,11 @@ def _definitions(
             raise Unsupported(  # \\int_\\Theta p(\\theta | x) d\\theta = 1 - \\alpha: a condition
                 "an integral set equal to an expression: a condition on it (a normalisation, a coverage), "
                 "not a value to compute"
+            )
+        elif var.expression is not None and _several_terms(var.expression):
+            raise Unsupported(  # \\ddot{X} + a \\dot{X} + \\nabla f(X) = F: an ODE, no value named
+                "the left-hand side is a sum of terms the oracle cannot evaluate (an ODE, a balance): the "
+                "line names no value to compute"
             )
         if sides[1:]:
             definition["links"] = [rw.emit(side) for side in sides[1:]]

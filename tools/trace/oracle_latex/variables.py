@@ -108,7 +108,7 @@ def _step_index(var: Var, nodes: list[Any], k: int, indices: set[str] | frozense
     top = "".join(str(x) for x in flatten(items_of(nodes[k])))
     subscript = "".join(str(x) for x in flatten(var.sub))
     indexed = bool(var.sub) or nodes[k + 1 : k + 2] == ["_"]
-    if top in indices and not var.bold:  # a bold matrix's A^i is a power
+    if re.sub(r"[+-]\d+$", "", top) in indices and not var.bold:  # `v^{t-1}` too; a bold A^i: a power
         return var.base not in GREEK or bool(re.fullmatch("[A-Za-z]+", subscript))
     if var.base in GREEK or len(var.base) != 1 or not indexed:
         return False
