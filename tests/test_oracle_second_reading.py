@@ -2,8 +2,8 @@
 what an oracle names with what its LaTeX writes: a name in maths italics read as a product of its letters,
 a braced name before brackets read as a product, a paper's function called by a letter that only ends a
 group, a function defined with a value given whole and then sampled, an ODE's left side taken for a
-name, and a superscript index read as a power; and `e^{a} x`, which sympy had read as exp(a x). Each is now refused or read right; the proofs use
-tests/oracle_proof.py."""
+name, a superscript index read as a power, and `e^{a} x`, which sympy had read as exp(a x). Each is now
+refused or read right; the proofs use tests/oracle_proof.py."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def test_a_power_of_e_is_one_factor_of_a_product():
 
 def test_a_left_hand_side_of_several_terms_names_no_value():
     for latex in (
-        r"\ddot{X}_t + (\dot{\gamma}_t - \dot{\alpha}_t)\dot{X}_t + e^{\beta_t}\nabla f(X_t) = e^{\alpha_t} F",
+        r"\ddot{X}_t + (\dot{\gamma}_t - \dot{\alpha}_t)\dot{X}_t + e^{\beta_t}\nabla f(X_t) = e^{a} F",
         r"\frac{d^2 v}{dt^2} + 3 \frac{dv}{dt} + 2v = \cos t",
     ):
         result = oracle_spec(latex)
