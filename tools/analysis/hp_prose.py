@@ -120,12 +120,14 @@ from tools.analysis.hp_patterns import (
 )
 from tools.analysis.hp_phrase_table import PHRASE_RES
 from tools.analysis.hp_phrased import Named, counted_key, phrased
+from tools.analysis.hp_priors import prior_settings
 from tools.analysis.hp_respectively import respectively
 from tools.analysis.hp_splits import ratio_splits
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_tuples import tuples
 from tools.analysis.hp_vocabulary import (
     COUNT_ONLY,
+    DISTRIBUTIONS,
     GREEK,
     RESULT_WORDS,
     SIZE_KEYS,
@@ -418,6 +420,8 @@ class _ProseScan:
             return False  # "100 epochs of 500 iterations": the 500 counts iterations, not epochs
         if m["open"] and "=" not in m["open"] and re.fullmatch(r"[\d,]+", m["value"].strip()):
             return False  # "the filters (7)", "a fixed timestep (2500)": a reference or a description
+        if m["open"] and m.end("name") == m.start("open") and m["name"].lower() in DISTRIBUTIONS:
+            return False  # "priors set to Gamma(0.1, 0.3)": a distribution's parameters, not γ's value
         if canonical_key(m["name"]) == "learning_rate" and _SPACING_UNIT.match(self.text, m.end("value")):
             return False  # "a step size of 4 pixels"
         if self.of_head(m) not in (None, "size"):
@@ -443,6 +447,7 @@ class _ProseScan:
         self.tuples()
         self.paired()
         self.initial_distributions()
+        self.priors()
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
         self.counted()
         self.formulas()
@@ -482,6 +487,14 @@ class _ProseScan:
                 a, b = start + moment.span[0], start + moment.span[1]
                 if self.free(a, b) and (at := _ANY.match(self.text, a, b)):
                     self.emit(at, moment.name, moment.key, moment.value, (a, b))
+
+    def priors(self) -> None:
+        """'priors set to Gamma(0.1, 0.3)', 'gamma priors with rate 0.3 and shape 0.1' (hp_priors.py)."""
+        for start, end in sentence_spans(self.text):
+            for prior in prior_settings(self.text[start:end]):
+                a, b = start + prior.span[0], start + prior.span[1]
+                if self.free(a, b) and (at := _ANY.match(self.text, a, b)):
+                    self.emit(at, prior.name, prior.key, prior.value, (a, b))
 
     def index_ranges(self) -> None:
         """'from t = 0 up to t = 300': a phase of a run, no setting; its bounds are claimed."""

@@ -132,7 +132,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     # truncated backpropagation through time: how many steps a recurrent net is unrolled for
     "unroll_steps": (
-        "unroll steps", "unroll length", "unrolled steps", "temporal steps to unroll", "bptt length"
+        "unroll steps",
+        "unroll length",
+        "unrolled steps",
+        "temporal steps to unroll",
+        "bptt length",
     ),
     "momentum": ("momentum",),
     "beta1": ("beta1", "β1"),
@@ -151,8 +155,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "lr_schedule": ("learning rate schedule", "lr schedule", "learning rate scheduler", "lr scheduler"),
     "lr_decay": ("learning rate decay", "lr decay", "learning rate decay factor"),
     "lr_decay_steps": (
-        "learning rate decay steps", "lr decay steps", "decay steps", "lr step size",
-        "learning rate decay interval", "lr decay interval",
+        "learning rate decay steps",
+        "lr decay steps",
+        "decay steps",
+        "lr step size",
+        "learning rate decay interval",
+        "lr decay interval",
     ),
     "lr_decay_epochs": ("learning rate decay epochs", "lr decay epochs", "decay epochs"),
     "sequence_length": (
@@ -256,7 +264,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "optimization_iterations": ("optimization iterations", "planning iterations", "cem iterations"),
     # policy-gradient losses: PPO's clip, the entropy bonus, the value loss's weight
     "clip_range": (
-        "clip range", "clipping range", "clip ratio", "clipping parameter", "clip parameter", "ppo clip"
+        "clip range",
+        "clipping range",
+        "clip ratio",
+        "clipping parameter",
+        "clip parameter",
+        "ppo clip",
     ),
     "entropy_coefficient": ("entropy coefficient", "entropy bonus", "entropy coef", "entropy regularization"),
     "value_loss_coefficient": ("value loss coefficient", "value coefficient", "value function coefficient"),
@@ -405,6 +418,25 @@ _GREEK_NAMES = (
 )
 GREEK = dict(zip("αβγδεϵζηθϑικλμνξοπρϱσςτυφϕχψωΓΔΘΛΞΠΣΦΨΩ", _GREEK_NAMES.split(" "), strict=True))
 
+# distributions a paper names by word: 'Gamma(0.1, 0.3)' parameterises one, never sets γ (hp_priors.py)
+DISTRIBUTIONS = {
+    "gamma",
+    "beta",
+    "dirichlet",
+    "normal",
+    "gaussian",
+    "poisson",
+    "bernoulli",
+    "uniform",
+    "laplace",
+    "exponential",
+    "binomial",
+    "multinomial",
+    "categorical",
+    "cauchy",
+    "lognormal",
+    "weibull",
+}
 WORD_VALUED = {"optimizer", "activation", "normalization", "noise_schedule", "lr_schedule", "objective"}
 COUNT_ONLY = {"num_parameters", "num_features", "num_runs"}  # "120M parameters", never "parameters 120M"
 
