@@ -7,7 +7,7 @@ from hp_found import found
 
 
 def test_a_prior_written_whole_is_one_setting_and_sets_no_greek_letter() -> None:
-    got = found("All priors on the weights are set to Gamma(0.1, 0.3), and the top priors to Dirichlet(0.5).\n")
+    got = found("All priors on the weights are set to Gamma(0.1, 0.3), and the top ones to Dirichlet(0.5).\n")
     assert [v for v, _ in got["prior"]] == ["gamma(0.1, 0.3)", "dirichlet(0.5)"]
     assert "discount_factor" not in got  # 'Gamma' is the distribution, not γ
 
