@@ -137,7 +137,7 @@ def phrased(text: str) -> Iterator[Named]:
         words = m["np"].lower().split()
         names = [" ".join([*words[k:], m["attr"].lower()]) for k in range(len(words))]
         name = next((n for n in names if canonical_key(n) in SYNONYMS), names[0])  # 'mini-batch size'
-        if not _not_a_setting(name):
+        if not not_a_setting(name):
             yield Named(m, name, canonical_key(name))
     for m in _IDENTIFIER.finditer(text):
         if _code_name(m["noun"]):
@@ -146,7 +146,7 @@ def phrased(text: str) -> Iterator[Named]:
     for rx in _FORMS:
         for m in rx.finditer(text):
             noun = re.sub(r"\s+", " ", m["noun"]).strip()
-            if _not_a_setting(noun):
+            if not_a_setting(noun):
                 continue
             key = phrase_key(noun)
             count = noun.lower().startswith("number of")
@@ -161,7 +161,7 @@ def _code_name(name: str) -> bool:
     return not greek and max(map(len, words)) >= 3 and not RESULT_WORDS.search(" ".join(words))
 
 
-def _not_a_setting(noun: str) -> bool:
+def not_a_setting(noun: str) -> bool:
     """A result, a derived quantity, the data ('the dataset size is 50,000'), a bare head ('a size of 32')."""
     if RESULT_WORDS.search(noun) or _OUTCOME.search(noun):
         return True
@@ -181,7 +181,7 @@ def counted_key(noun: str) -> str | None:
     a noun that counts nothing."""
     if not noun.lower().startswith("number of "):
         return None
-    return "" if _not_a_setting(noun) else phrase_key(noun)
+    return "" if not_a_setting(noun) else phrase_key(noun)
 
 
 def phrase_key(noun: str) -> str:

@@ -122,6 +122,7 @@ from tools.analysis.hp_phrase_table import PHRASE_RES
 from tools.analysis.hp_phrased import Named, counted_key, phrased
 from tools.analysis.hp_priors import prior_settings
 from tools.analysis.hp_respectively import respectively
+from tools.analysis.hp_set_forms import set_statements
 from tools.analysis.hp_splits import ratio_splits
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_tuples import tuples
@@ -466,6 +467,7 @@ class _ProseScan:
         self.symbol_sets()
         self.keywords()
         self.repetitions()
+        self.emit_named(set_statements(self.text))  # last: 'the weight decay, which ..., was set to 0.01'
 
     def tuples(self) -> None:
         """'(β1, β2) = (0.9, 0.98)', 'AdamW with betas of (0.9, 0.95)' (hp_tuples.py); splits written as
