@@ -24,7 +24,8 @@ SUFFIXED = rf"(?:{NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{NUM})\s(?:thousand|million|
 _FRACTION = rf"(?:{NUM})\s*/\s*(?:{NUM})"
 _POWER_OF_TWO = r"2\s*\^\s*\{?\s*\d{1,2}\s*\}?"  # a batch of 2^{10}
 SCALAR = rf"(?:{_SCI}|{_POWER_OF_TWO}|{_ENOT}|{_FRACTION}|{SUFFIXED}|(?:{NUM})\s?%|{NUM})"
-WORDNUM = "|".join(WORD_NUMBERS)
+# the longest first: 'one hundred' before 'one'
+WORDNUM = "|".join(w.replace(" ", r"\s+") for w in sorted(WORD_NUMBERS, key=len, reverse=True))
 _ELLIPSIS = r"\.\s?\.\s?\.|…|\\ldots|\\dots"
 GRID = rf"\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}|{_ELLIPSIS}))+\s*\}}"  # grid {0.1, 0.2}, {2, ..., 128}
 # range [1e-5, 1e-3], [0.5 − 1.0]
@@ -100,7 +101,7 @@ def normalize_value(text: str) -> float | str | list[float | str]:
     """A printed value as a number (K/M expanded, 10^-4 forms, percentages as fractions), a list for sets and
     grids ('{0.1, 0.2}', '64, 96, or 128', '0.1 and 0.3'), or the lower-cased string."""
     t = str(text).strip().strip(";:").rstrip(".").strip()
-    low = t.lower()
+    low = re.sub(r"\s+", " ", t.lower())
     if low in WORD_NUMBERS:
         return float(WORD_NUMBERS[low])
     if re.fullmatch(r"\d{1,3}(?:,\s\d{3})+", t) and re.search(r",\s0", t):
