@@ -492,8 +492,6 @@ def test_an_ellipsis_stands_for_the_values_of_one_step(text, expected):
 
 
 def test_spelled_numbers_past_twelve_are_values():
-    from hp_found import found
-
-    got = found("# Experiments\n\nWe train for forty epochs with a hundred hidden units and fifteen layers.\n")
+    got = found("# Setup\n\nWe train for forty epochs with a hundred hidden units and fifteen layers.\n")
     assert got["epochs"] == [(40, "stated")] and got["num_layers"] == [(15, "stated")]
     assert got["hidden_size"] == [(100, "stated")]  # 'a hundred', not 'a' and then nothing
