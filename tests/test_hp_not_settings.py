@@ -241,3 +241,20 @@ def test_numbers_counting_up_before_words_are_an_algorithms_lines() -> None:
     )
     assert all(c == "candidate" for values in got.values() for _v, c in values), got
     assert _found("We sample a minibatch of 4 graphs per step.\n")["batch_size"] == [(4.0, "stated")]
+
+
+def test_a_named_models_configuration_in_brackets_is_a_candidate() -> None:
+    got = found(
+        "# Experiments\n\nWe analyse two pretrained models: Qwen3-4B (L=36, 8 KV heads) and Pythia-2.8B "
+        "(32 layers, hidden size 2560).\n\nWe fine-tune with a learning rate of 2e-5.\n\n"
+        "The outputs are fed into a small RoBERTa (a hidden size of 64).\n"
+    )
+    assert (2560, "candidate") in got["hidden_size"] and (32, "candidate") in got["num_layers"]
+    assert got["learning_rate"] == [(2e-5, "stated")]
+    assert (64, "stated") in got["hidden_size"]  # a family name without a size: maybe the paper's own
+
+
+def test_a_list_whose_first_number_follows_a_name_is_no_list() -> None:
+    got = found("# Experiments\n\nThe outputs are fed into a small network (hidden size 64, 2 layers).\n")
+    assert got["hidden_size"] == [(64, "stated")] and got["num_layers"] == [(2, "stated")]
+    assert found("# Experiments\n\nWe use 2, 4 or 8 layers.\n")["num_layers"] == [([2, 4, 8], "stated")]

@@ -47,7 +47,12 @@ _FLOOR = {
 # values a setting never reaches: a momentum or a decay rate of 1 keeps everything ("momentum 1:" is a
 # numbered line of an algorithm)
 _CEILING = {
-    "momentum": 1.0, "beta1": 1.0, "beta2": 1.0, "top_p": 1.01, "image_size": 8193, "dropout": 1.01,
+    "momentum": 1.0,
+    "beta1": 1.0,
+    "beta2": 1.0,
+    "top_p": 1.01,
+    "image_size": 8193,
+    "dropout": 1.01,
     "label_smoothing": 1.01,
 }
 _WHOLE = {"batch_size", "beam_size", "top_k"}  # settings that are whole numbers though no count of parts
@@ -143,6 +148,20 @@ _NAMED_MODEL_HAS = re.compile(
     rf"(?:^\W*|\b(?:an?|the)\s+)(?:original\s+)?{MODEL_NAME}(?:\s+model)?(?:,?\s*which\s+[^.;]{{0,50}}?)?\s+"
     r"(?:has|have|had|consists\s+of|contains|comprises)\b"
 )
+# a model named with its size, then its configuration in brackets: "Qwen3-4B (GQA: L=36, Hq=32, dh=128)",
+# "BERT-base (12 layers)"; a bare family name ("RoBERTa (hidden: 64-dim)") may be the paper's own small one
+_MODEL_CARD = re.compile(
+    r"\b[A-Z][A-Za-z]*\d*(?:[-.][A-Za-z0-9]+)*-(?:\d+(?:\.\d+)?[BM]|base|large|small|tiny|XL|XXL)"
+    r"\s*\((?P<card>[^()]{3,160})\)"
+)
+
+
+def _in_model_card(quote: str, value: str) -> bool:
+    """Is the value inside the bracketed configuration that follows a named, sized model?"""
+    token = rf"(?<![\w.]){re.escape(value.strip())}(?![\w.])"
+    return any(re.search(token, m["card"]) for m in _MODEL_CARD.finditer(quote))
+
+
 # a way a problem may (or cannot) be solved, not what was done: "it can be solved in terms of w using the Adam
 # optimizer", "which cannot be achieved using SGD"
 _POSSIBLE = re.compile(
@@ -332,6 +351,10 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_TRIED.search(quote), "a value found wanting or tried aside"),
         (not ends_a_range and _RANGE_END.search(before[-40:]), "one end of a range ('from 2 to 8')"),
         (_NAMED_MODEL_HAS.search(quote), "a description of a named pretrained model"),
+        (
+            _in_model_card(quote, value),
+            "the configuration of a named pretrained model, fixed by its checkpoint",
+        ),
         (len(_CODE_CALL.findall(quote)) >= 2 or len(_CODE_NAME.findall(quote)) >= 3, _CODE_WHY),
     )
     return next((why for hit, why in checks if hit), None)

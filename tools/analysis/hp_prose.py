@@ -164,6 +164,9 @@ def _typed_layers(gap: str) -> tuple[str, str] | None:
 _VALUE_FIRST = (VALUE_NAME, FRAMED_VALUE_NAME)  # '4 layers', 'configuration: 24 layers'
 
 
+_NAME_ENDS = re.compile(rf"{NAME}\s*[:=]?\s*$", re.I)
+
+
 def _scan(rx: re.Pattern[str], text: str, good) -> Iterator[re.Match[str]]:  # noqa: ANN001
     """Matches of rx that pass `good`; a refused match does not hide a shorter one inside it."""
     pos = 0
@@ -391,6 +394,10 @@ class _ProseScan:
             return False  # "the two 4096 fully connected layers": 4096 is each one's width
         if m["value"].strip().isalpha() and m["value"].strip()[0].isupper() and m["name"][0].isupper():
             return False  # "Three Trees in Grey Weather": a title's words
+        if isinstance(value, list) and _NAME_ENDS.search(
+            self.text, max(0, m.start("value") - 40), m.start("value")
+        ):
+            return False  # "hidden size 64, 2 layers": the list's first number is the name's before it
         return (
             whole and not _bad_value_name(m, self.text) and not rejected(self.text, *m.span("value"), value)
         )
@@ -673,7 +680,8 @@ class _ProseScan:
             value = m["value"].replace("]", "") if m["value"] else m["list"]
             values = normalize_value(value)
             if not isinstance(values, list) or all(
-                isinstance(v, float) and abs(v) == int(abs(v)) < 10 for v in values  # y ∈ {−1, 1}
+                isinstance(v, float) and abs(v) == int(abs(v)) < 10
+                for v in values  # y ∈ {−1, 1}
             ):
                 continue
             before, after = self.text[max(0, m.start() - 60) : m.start()], self.text[m.end() : m.end() + 12]
