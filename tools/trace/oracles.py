@@ -296,6 +296,26 @@ def _wrap_latex(latex: str) -> str:
     return "\n    ".join(textwrap.wrap(text, width=88)) or "(empty)"
 
 
+def reading(spec: dict[str, Any]) -> dict[str, str]:
+    """How the oracle reads the equation: each output as a sympy expression in the inputs' names, for a
+    reader to hold against the paper (a superscript read as a power, a call read as a product)."""
+    import sympy
+
+    try:
+        exprs = load_runtime().expressions(spec)
+    except Exception:  # noqa: BLE001 - a spec the checks passed parses; the reading is only an aid
+        return {}
+    return {name: sympy.sstr(expr) for name, expr in exprs.items()}
+
+
+def _reading_doc(spec: dict[str, Any]) -> str:
+    import textwrap
+
+    rows = [f"{name} = {expr}" for name, expr in reading(spec).items()]
+    lines = [line for row in rows for line in textwrap.wrap(row, width=88, subsequent_indent="    ")]
+    return "\n    ".join(lines)
+
+
 def test_module_name(item_id: str) -> str:
     return "test_oracle_" + re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
 
@@ -313,6 +333,7 @@ def render_test(item_id: str, label: str | None, latex: str, package: str, resul
         "label": label,
         "package": package,
         "latex_doc": _wrap_latex(latex),
+        "reading_doc": _reading_doc(result.spec or {}),
         "spec_py": _literal(spec),
         "args": args,
         "outputs": spec["outputs"],
@@ -503,6 +524,11 @@ class EquationTestResult(ToolResult):
         default_factory=dict,
         description="inputs holding the value of a function the paper gives no formula for: what each is",
     )
+    reading: dict[str, str] = Field(
+        default_factory=dict,
+        description="how the oracle read the equation: each output as an expression in the inputs (check it "
+        "against the paper before trusting a failure)",
+    )
     files_written: list[str] = Field(default_factory=list)
 
     def summary_text(self) -> str:
@@ -512,6 +538,7 @@ class EquationTestResult(ToolResult):
                 f"{head}\n  implement a function with `Implements: {self.item_id}` taking "
                 f"({', '.join(self.inputs)}) and returning {', '.join(self.outputs)}"
                 + "".join(f"\n  {name}: {what}" for name, what in self.given.items())
+                + "".join(f"\n  read as: {name} = {expr}" for name, expr in self.reading.items())
             )
         return f"{self.item_id}: no oracle ({self.reason}); nothing written: test it another way"
 
@@ -621,6 +648,7 @@ def make_equation_test(
         inputs=spec.get("inputs", []) if result.ok else [],
         outputs=spec.get("outputs", []) if result.ok else [],
         given=spec.get("given", {}) if result.ok else {},
+        reading=reading(spec) if result.ok else {},
         files_written=written,
     )
 
