@@ -113,3 +113,15 @@ def test_a_superscript_the_left_side_indexes_by_is_an_index_on_the_right():
         lambda m_t, beta_1, t: m_t / (1 - beta_1**t),
         lambda m_t, beta_1, t: m_t / (1 + beta_1**t),
     )
+
+
+def test_an_activation_applied_to_a_matrix_product_plus_a_bias_is_a_callable():
+    spec = both_ways(  # written once in the paper: the call-or-product rule alone would refuse it
+        r"h_t = \sigma(W_{zh} z_{t-1} + b_h)",
+        lambda sigma, W_zh, z_t_minus_1, b_h: sigma(W_zh @ z_t_minus_1 + b_h),
+        lambda sigma, W_zh, z_t_minus_1, b_h: sigma(W_zh @ z_t_minus_1 - b_h),
+        lambda sigma, W_zh, z_t_minus_1, b_h: W_zh @ z_t_minus_1 + b_h,
+    )
+    assert spec["callables"] == {"zfsigma": "sigma"}
+    for latex in (r"z = \eta(W x + b)", r"y = \lambda(a + b)"):  # a rate times a bracket? refused
+        assert not oracle_spec(latex).ok, latex

@@ -305,7 +305,9 @@ def reading(spec: dict[str, Any]) -> dict[str, str]:
         exprs = load_runtime().expressions(spec)
     except Exception:  # noqa: BLE001 - a spec the checks passed parses; the reading is only an aid
         return {}
-    return {name: sympy.sstr(expr) for name, expr in exprs.items()}
+    named = spec.get("callables", {})  # the oracle's placeholders of callables, by the paper's names
+    text = {name: sympy.sstr(expr) for name, expr in exprs.items()}
+    return {n: re.sub(r"\b(zf\w+)\(", lambda m: f"{named.get(m[1], m[1])}(", t) for n, t in text.items()}
 
 
 def _reading_doc(spec: dict[str, Any]) -> str:

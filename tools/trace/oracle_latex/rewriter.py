@@ -308,6 +308,10 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             return close + 1
         if var.name in self.alone and one is None:
             return i  # \\lambda(a + b) on a line that also writes \\lambda alone: a value times a bracket
+        if one is None and var.base in ACTIVATION_NAMES and not glued and _pre_activation(args):
+            self.callables = {*self.callables, var.name}  # \\sigma(W_z z + U h + b): an activation applied
+            var.call = args
+            return close + 1
         if not var.sub or one is not None:  # sigma(x), q_k(z_j): a function, or a product?
             raise Unsupported(
                 f"{var.name if var.sub else var.base}(...) may be a function or a product: the oracle "
@@ -924,6 +928,26 @@ def sum_indices(nodes: list[Any]) -> set[str]:
             j += 2
         out.add(index or Rewriter._guess_index(flatten(nodes[j:])))
     return out
+
+
+# the letters papers give an activation (a rate or a weight, `\\eta(W x + b)`, stays a product's factor)
+ACTIVATION_NAMES = {"sigma", "phi", "varphi", "psi", "f", "g", "h"}
+
+
+def _pre_activation(args: list[Any]) -> bool:
+    """`W_{zh} z_{t-1} + W_{hh} h_{t-1} + b_h`: terms added at the top level, one a capital (a matrix)
+    times a small letter (a vector): what an activation is applied to, never a bracket a scalar scales."""
+    top = [t for t in args if not isinstance(t, Group)]
+    if "+" not in top:
+        return False
+    for k, t in enumerate(args[:-1]):
+        base = cmd_of(t) in BOLD and isinstance(args[k + 1], Group) and str(items_of(args[k + 1])[0])
+        capital = (base or str(t))[:1].isupper() and len(base or str(t)) == 1
+        rest = args[k + 1 :] if not base else args[k + 2 :]
+        rest = rest[2:] if rest[:1] == ["_"] else rest  # W_{zh} z: past the matrix's subscript
+        if capital and rest and (str(rest[0])[:1].islower() or cmd_of(rest[0]) in BOLD):
+            return True
+    return False
 
 
 def _lower_case_name(var: Var) -> bool:
