@@ -58,8 +58,9 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
         # a plain 'Appendices' line the converter did not mark as a heading still ends the references
         short = len(text) < 80 and not text.endswith(".")
         if heading or short and (_NUM_HEADING.match(text) or in_refs and _APPENDIX_WORD.match(text)):
-            if in_refs and not _APPENDIX.match(text):
-                continue
+            numbered = heading and re.match(r"\d+(?:\.\d+)*\.?\s+[A-Z]", heading.group(1))
+            if in_refs and not (_APPENDIX.match(text) or numbered):
+                continue  # a numbered heading ends them too: sections set after the bibliography
             in_refs = False
             section = (heading.group(1) if heading else text).strip()
             yield _Line(no, "", page, section)  # a heading ends the paragraph
