@@ -499,6 +499,6 @@ def test_spelled_numbers_past_twelve_are_values():
 
 def test_a_numbered_section_after_the_references_is_read():
     refs = "# Intro\n\nWe study hashing.\n\n## References\n\n[1] A. Author. Adam: a paper. 2020.\n\n"
-    got = found(refs + "## 7 Adversarial Training\n\nWe train for 20000 iterations with a batch size of 128.\n")
+    got = found(refs + "## 7 Adversarial Training\n\nWe train 20000 iterations with a batch size of 128.\n")
     assert got["batch_size"] == [(128, "stated")] and got["training_steps"] == [(20000, "stated")]
     assert "optimizer" not in found(refs + "[2] B. Author. SGD with momentum. 2019.\n")  # still the list
