@@ -183,3 +183,12 @@ def test_a_tree_ensembles_settings_are_its_own() -> None:
     assert got["num_trees"] == [(500.0, "stated")] and got["subsample"] == [(0.8, "stated")]
     assert got["max_depth"] == [(10.0, "stated"), (6.0, "stated")]
     assert "num_layers" not in got  # a tree's depth counts no network's layers
+
+
+def test_adams_first_and_second_momentum_are_its_betas() -> None:
+    got = found(
+        "# Experiments\n\nThe Adam optimizer is used with the first momentum of 0.9 and the second momentum "
+        "of 0.99.\n\nThe baseline uses SGD with momentum 0.8.\n"
+    )
+    assert got["beta1"] == [(0.9, "stated")] and got["beta2"] == [(0.99, "stated")]
+    assert got["momentum"] == [(0.8, "stated")]

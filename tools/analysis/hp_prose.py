@@ -143,6 +143,8 @@ from tools.analysis.hp_worded_list import worded_lists
 # assignments listed before this one after the same verb: "set as λ_a = 1, λ_b = 0.1 and "
 _EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:{SCALAR})\s*,?\s*(?:and\s+)?)+$")
 _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
+_ADAM = re.compile(r"\bAdam", re.I)
+_ADAM_MOMENT = re.compile(r"\b(first|second)\s+(?:order\s+)?moment(?:um|s)?\b[^,;]{0,20}$", re.I)
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
 
@@ -165,6 +167,14 @@ _VALUE_FIRST = (VALUE_NAME, FRAMED_VALUE_NAME)  # '4 layers', 'configuration: 24
 
 
 _NAME_ENDS = re.compile(rf"{NAME}\s*[:=]?\s*$", re.I)
+
+
+def _adam_moment(text: str, span: tuple[int, int]) -> str:
+    """"Adam ... the first momentum of 0.9, and the second momentum of 0.99": Adam's beta1 and beta2."""
+    order = _ADAM_MOMENT.search(text, max(0, span[0] - 40), span[0])
+    if order and _ADAM.search(sentence_around(text, *span)):
+        return "beta1" if order[1].lower() == "first" else "beta2"
+    return "momentum"
 
 
 def _scan(rx: re.Pattern[str], text: str, good) -> Iterator[re.Match[str]]:  # noqa: ANN001
@@ -331,6 +341,7 @@ class _ProseScan:
         rmsprop = key == "lr_decay" and not ABOUT_LR.search(m[0])
         if rmsprop and _RMSPROP.search(sentence_around(self.text, *span)):
             key = "rmsprop_decay"  # "RMSProp with a learning rate of 1e-3 and a decay rate of 0.9": its ρ
+        key = _adam_moment(self.text, span) if key == "momentum" else key
         if unit and key == "warmup_steps" and unit[1].lower() == "epochs":
             key = "warmup_epochs"  # "a warmup of 10 epochs"
         if key in ("num_layers", "training_steps") and _TREES.match(sentence_around(self.text, *span)):
