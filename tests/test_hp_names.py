@@ -192,3 +192,11 @@ def test_adams_first_and_second_momentum_are_its_betas() -> None:
     )
     assert got["beta1"] == [(0.9, "stated")] and got["beta2"] == [(0.99, "stated")]
     assert got["momentum"] == [(0.8, "stated")]
+
+
+def test_an_activation_used_as_the_activation_and_seeds_in_brackets() -> None:
+    got = found(
+        "# Experiments\n\nReLU was used as the activation function before the output layer.\n\n"
+        "Each experiment was run with three random seeds (0, 1, and 42).\n"
+    )
+    assert got["activation"] == [("relu", "stated")] and got["seed"] == [([0, 1, 42], "stated")]

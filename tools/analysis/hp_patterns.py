@@ -147,6 +147,9 @@ ACTIVATION = re.compile(
     rf"|\b(?:use|uses|used|using)\s+(?P<named>{_CHOICE_ACT})\s+{_CITED}?for\s+(?:our|the|all|each|every)\s+"
     r"(?:[a-z-]+\s+){0,2}(?:activations?|nonlinearit|non-linearit)"
     r"|\b(?:with|uses?|using)\s+(?P<relu>rectified\s+linear\s+units?|rectifiers?)\b"
+    # "ReLU was used as the activation function", "we use tanh as our nonlinearity"
+    rf"|\b(?P<as>{_CHOICE_ACT})\s+(?:(?:is|was|are|were)\s+(?:used|chosen|employed|applied)\s+)?as\s+"
+    r"(?:the|our|an?)\s+(?:[a-z-]+\s+){0,2}(?:activation|nonlinearit|non-linearit)"
     # "the output layers consisted of sigmoid units"
     rf"|\b(?:of|with|uses?|using)\s+(?P<units>{_CHOICE_ACT})\s+(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b",
     re.I,
@@ -192,7 +195,7 @@ EVAL_EPISODES = re.compile(
 )
 # the seeds themselves: "random seeds {11, 42, 1993}", "seeds 0, 1 and 2"
 SEED_LIST = re.compile(
-    r"\b(?:random\s+)?seeds\s*(?:=|:|of|are|were)?\s*"
+    r"\b(?:random\s+)?seeds\s*(?:=|:|of|are|were|\()?\s*"  # "three random seeds (0, 1, and 42)"
     r"(?P<value>\{\s*\d+(?:\s*,\s*\d+)+\s*\}|\d+(?:\s*,\s*\d+)*,?\s+and\s+\d+|\d+(?:\s*,\s*\d+){2,})",
     re.I,
 )

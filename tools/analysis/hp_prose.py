@@ -170,7 +170,7 @@ _NAME_ENDS = re.compile(rf"{NAME}\s*[:=]?\s*$", re.I)
 
 
 def _adam_moment(text: str, span: tuple[int, int]) -> str:
-    """"Adam ... the first momentum of 0.9, and the second momentum of 0.99": Adam's beta1 and beta2."""
+    """ "Adam ... the first momentum of 0.9, and the second momentum of 0.99": Adam's beta1 and beta2."""
     order = _ADAM_MOMENT.search(text, max(0, span[0] - 40), span[0])
     if order and _ADAM.search(sentence_around(text, *span)):
         return "beta1" if order[1].lower() == "first" else "beta2"
@@ -740,7 +740,9 @@ class _ProseScan:
         for rx, word in by_word:
             for m in rx.finditer(text):
                 groups = m.groupdict()
-                value = next((groups[g] for g in ("value", "named", "relu", "units") if groups.get(g)), "")
+                value = next(
+                    (groups[g] for g in ("value", "named", "relu", "units", "as") if groups.get(g)), ""
+                )
                 gate = word == "activation" and GATE.search(text[max(0, m.start() - 40) : m.start()])
                 fixed = bool(gate) and "a gate's nonlinearity, fixed by the cell"
                 if word == "activation" and value.lower() == "softmax":
