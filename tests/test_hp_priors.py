@@ -25,3 +25,9 @@ def test_a_distribution_outside_a_prior_sets_nothing() -> None:
     got = found("We draw the mixing weight from a Beta(2, 2) distribution with mean 0.5.\n")
     assert "prior" not in got and not any(k.startswith("prior_") for k in got)
     assert "discount_factor" not in found("The rewards follow a Gamma(2, 1) law.\n")
+
+
+def test_a_prior_printed_with_a_space_before_its_bracket_is_one_value() -> None:
+    assert found("Assuming a gaussian prior z ∼ N (0, 1), we generate data.\n")["prior"] == [
+        ("n(0, 1)", "stated")
+    ]

@@ -32,3 +32,8 @@ def test_a_symbol_described_then_set_takes_its_own_key() -> None:
 def test_a_result_or_a_subject_naming_nothing_sets_nothing() -> None:
     assert _one("When the AUC of D is 0.95, the acceptance rate rises.") == {}
     assert _one("The accuracy, which we report in Table 2, is 95.") == {}
+
+
+def test_a_subject_cut_at_a_preposition_names_nothing() -> None:
+    got = _one("Y = 1 is likely when only one of the variables in X is 1.")
+    assert not any(k.startswith("variables") for k in got)

@@ -32,7 +32,8 @@ def prior_settings(sentence: str) -> Iterator[Spanned]:
         return
     for m in _WRITTEN.finditer(sentence):
         if m["dist"] == "N" or m["dist"].lower() in DISTRIBUTIONS:
-            yield Spanned("prior", "prior", re.sub(r"\s+", " ", m[0]), m.span())
+            written = re.sub(r"\s*\(\s*", "(", re.sub(r"\s+", " ", m[0]))  # 'N (0, 1)' is N(0, 1)
+            yield Spanned("prior", "prior", written, m.span())
     named = _NAMED.search(sentence)
     if named is None:
         return

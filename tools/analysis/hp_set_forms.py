@@ -45,6 +45,7 @@ _FORMS = (
         rf"(?:{_DET})?(?P<np>[^,;.]{{3,60}}?)\s+(?:and|which|that)\s+{_BE}{_SET}\s+{_TO}{_VALUE}",
     ),
 )
+_DANGLING = re.compile(r"^(?:in|of|for|on|at|to|with|by|from|and|or|than)$", re.I)
 # subjects that hold no setting: 'the result', 'the model', 'it'
 _NO_NAME = re.compile(
     r"^(?:it|this|that|which|results?|models?|methods?|performance|accuracy|score|times?)$", re.I
@@ -66,7 +67,9 @@ def _name(np: str | None, sym: str | None, plain: bool, described: bool) -> tupl
     in the name; a symbol its sentence `described` keeps its own key). None for a plain 'the X is 5' (left
     to the rules written for it), a subject that names nothing, or a symbol alone."""
     words = re.sub(r"\s+", " ", np or "").strip().split()
-    if plain or not words or _NO_NAME.match(words[-1]) or any(re.fullmatch(SYM, w) for w in words):
+    if plain or not words or _NO_NAME.match(words[-1]) or _DANGLING.match(words[-1]):
+        return None  # 'the variables in X is 1': a phrase cut at a preposition names nothing
+    if any(re.fullmatch(SYM, w) for w in words):
         return None  # a symbol inside the phrase ('the dimension d of the weights'): hp_own_words names it
     phrase = " ".join(words)
     known = _known(_of_turned(phrase))
