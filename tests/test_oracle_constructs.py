@@ -281,7 +281,7 @@ def test_callables_are_fixed_smooth_maps_the_same_on_every_call():
     x = np.linspace(-2, 2, 7)
     assert np.allclose(first["q_k"](x), second["q_k"](x))  # the same map whatever the seed
     assert np.all(np.diff(first["q_k"](x)) > 0)  # smooth, increasing: not a constant
-    other = oracle_spec(r"y = s(z)", callables={"s"}).spec
+    other = oracle_spec(r"y = s(z) + z", callables={"s"}).spec
     assert not np.allclose(rt.random_inputs(other, seed=0, backend="numpy")["s"](x), first["q_k"](x))
 
 

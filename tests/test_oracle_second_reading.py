@@ -125,3 +125,31 @@ def test_an_activation_applied_to_a_matrix_product_plus_a_bias_is_a_callable():
     assert spec["callables"] == {"zfsigma": "sigma"}
     for latex in (r"z = \eta(W x + b)", r"y = \lambda(a + b)"):  # a rate times a bracket? refused
         assert not oracle_spec(latex).ok, latex
+
+
+def test_products_whose_kind_a_scalar_reading_gets_wrong_are_refused():
+    for latex, why in (
+        (r"a = \sigma\left(\mathbf{h}_q \cdot \mathbf{h}_e\right)", "inner product"),
+        (r"H_l = f_e(X * K_l + b_l)", "convolution or a product"),
+    ):
+        result = oracle_spec(latex)
+        assert not result.ok and why in result.reason, latex
+    for latex in (r"y = x^* + \theta_* + a_{*}", r"g_\theta(\Lambda) = \operatorname*{diag}(\theta) + a"):
+        assert "`*`" not in (oracle_spec(latex).reason or ""), latex  # a mark, an operator's star
+
+
+def test_a_difference_with_a_letter_on_top_is_indexed_and_a_bare_call_checks_nothing():
+    spec = both_ways(
+        r"b_i = \gamma b_{i-1} + (1 - \gamma) \Delta \theta^l",
+        lambda gamma, b_i_minus_1, Delta_theta_l: gamma * b_i_minus_1 + (1 - gamma) * Delta_theta_l,
+        lambda gamma, b_i_minus_1, Delta_theta_l: gamma * b_i_minus_1 - (1 - gamma) * Delta_theta_l,
+    )
+    assert "l" not in spec["inputs"]
+    bare = oracle_spec(r"z_i = g(z_{i-1}) = f(\text{\textbf{W}}_i \cdot z_{i-1} + b_i)", callables={"g", "f"})
+    assert not bare.ok and "no formula to check" in bare.reason
+
+
+def test_a_line_that_only_defines_a_function_is_no_oracle():
+    # `p_D(x)` calls p_D, not D: D(x) = ... is the output, not a helper nobody calls
+    spec = oracle_spec(r"D(x) = \frac{p_D(x)}{p_D(x) + p_G(x)}").spec
+    assert spec is not None and spec["outputs"] == ["D"]

@@ -110,6 +110,10 @@ def oracle_spec(
         return OracleSpec(
             ok=False, reason="the right-hand side has no inputs: a constant", latex=latex, spec=spec
         )
+    if not spec["outputs"]:  # every definition read as a helper function: nothing the test would compare
+        return OracleSpec(
+            ok=False, reason="the line defines a function and computes no value with it", latex=latex
+        )
     return OracleSpec(ok=True, latex=latex, spec=spec)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tools.trace.oracle_latex.vocabulary import (
+    BOLD,
     DECOR_SUFFIX,
     EQUALS,
     FUNCS,
@@ -102,10 +103,11 @@ def _applied(nodes: list[Any], i: int) -> bool:
     by the same rules); one subscript at most."""
     items = nodes[i].items
     script = i and nodes[i - 1] in ("_", "^")  # `B^{d_n}(0)`: the group is an exponent, kept whole
+    bold = len(items) == 2 and cmd_of(items[0]) in BOLD  # `{\\mathbf{h}}(s)` too
     return (
         not script
         and nodes[i + 1 : i + 2] == ["("]
-        and (len(items) == 1 or len(items) == 3 and items[1] == "_")
+        and (len(items) == 1 or len(items) == 3 and items[1] == "_" or bold)
     )
 
 
@@ -285,7 +287,7 @@ def clean(nodes: list[Any]) -> list[Any]:
         if (
             isinstance(t, Group)
             and (nodes[i + 1 : i + 2] in (["_"], ["^"], ["'"]) or _applied(nodes, i))
-            and _one_symbol(t.items if nodes[i + 1 : i + 2] != ["("] else t.items[:1] + t.items[3:])
+            and (_applied(nodes, i) or _one_symbol(t.items))
             and not (  # the argument of \\hat{...}, \\mathbf{...}: not a braced symbol (after \\Vert it is)
                 out and cmd_of(out[-1]) and cmd_of(out[-1]) not in _TAKES_NO_GROUP
             )

@@ -360,6 +360,7 @@ def _build_spec(
         nodes = objective_definition(grouped_nodes(latex))
     defs = split_definitions(nodes)
     _no_letter_names(latex)
+    _no_ambiguous_products(latex)
     given = given_functions(latex, functions or {}, callables)
     first = Rewriter(learning=True, callables=callables)
     first.given = given
@@ -372,6 +373,10 @@ def _build_spec(
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
     if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
         raise Unsupported(RENAMING)
+    if all(re.fullmatch(r"\s*\\zf[A-Za-z]+\(\s*\{\\zz[A-Za-z]+\}\s*\)\s*", d["rhs"]) for d in definitions):
+        raise Unsupported(  # z_i = g(z_{i-1}) = f(W z + b) with the second link unread: g of z checks nothing
+            "a function the paper never defines applied to one input, and nothing else: no formula to check"
+        )
     _no_use_before_definition(definitions, rw.symbols)
     _given_helpers_called_once(helper_defs, definitions, bool(rw.sampled))
     outputs = _updates(definitions, outputs, rw.symbols)
@@ -412,6 +417,23 @@ def _build_spec(
     if rw.choices:
         spec["choices"] = sorted(n for n in inputs if n in rw.choices)
     return spec
+
+
+_BOLD_LETTER = r"\\(?:mathbf|bm|boldsymbol)\s*\{\s*[a-z]\s*\}(?:\s*[_^]\s*(?:\{[^{}]*\}|\\?\w+))*"
+_BOLD_DOT = re.compile(rf"{_BOLD_LETTER}\s*\\cdot\s*\{{?\s*{_BOLD_LETTER}")
+_STAR_PRODUCT = re.compile(r"(?<![_^{])\*\s*(?=[\\{(\w])")  # not `x^*`, `x^{*}`, `x_*`
+
+
+def _no_ambiguous_products(latex: str) -> None:
+    """Products whose kind the oracle's scalar reading would get wrong: `\\mathbf{h}_q \\cdot \\mathbf{h}_e`
+    between two bold vectors (an inner product), and `X * K` (a convolution in most papers that write it)."""
+    if _BOLD_DOT.search(latex):
+        raise Unsupported(
+            "a dot between two bold vectors is an inner product, which the oracle reads elementwise: "
+            "write \\langle a, b \\rangle or test it by hand"
+        )
+    if _STAR_PRODUCT.search(re.sub(r"\\[A-Za-z]+\*|\s+", "", latex)):  # `\\operatorname*{...}`: no product
+        raise Unsupported("`*` between two factors: a convolution or a product? (write \\cdot for a product)")
 
 
 # two- and three-letter names written in maths italics (true/false positives, term frequency, ...)
@@ -559,8 +581,10 @@ def _rewrite(
     # f(t) = ... defined on the line and called elsewhere: a helper function
     flat = flatten(nodes)
     for var in lhs_vars:
-        pairs = zip(flat, flat[1:], strict=False)
-        calls = sum((cmd_of(t) or str(t)) == var.base and nxt == "(" for t, nxt in pairs)  # the line's calls
+        triples = zip(["", *flat], flat, flat[1:], strict=False)  # `p_D(x)` calls p_D, not D
+        calls = sum(
+            (cmd_of(t) or str(t)) == var.base and nxt == "(" and b not in ("_", "^") for b, t, nxt in triples
+        )
         density = var.call is not None and density_value(var.base, var.call)  # p(y | x) = ...: a value
         if var.call is not None and not var.sub and calls > 1 and single_vars(var.call) and not density:
             rw.helpers[var.base] = "\\fn" + re.sub(r"[^A-Za-z]", "", var.base)

@@ -110,6 +110,8 @@ def _step_index(var: Var, nodes: list[Any], k: int, indices: set[str] | frozense
     indexed = bool(var.sub) or nodes[k + 1 : k + 2] == ["_"]
     if re.sub(r"[+-]\d+$", "", top) in indices and not var.bold:  # `v^{t-1}` too; a bold A^i: a power
         return var.base not in GREEK or bool(re.fullmatch("[A-Za-z]+", subscript))
+    if var.base.startswith("Delta_") and re.fullmatch("[a-zA-SU-Z]", top):
+        return True  # `\\Delta \\theta^k`: the k-th update; a difference is not raised to a letter's power
     if var.base in GREEK or len(var.base) != 1 or not indexed:
         return False
     return re.fullmatch(r"[tls](?:[+-]\d)?|[ijkmn][+-]\d", top) is not None  # x_i^k: a moment, maybe
