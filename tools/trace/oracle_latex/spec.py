@@ -371,12 +371,7 @@ def _build_spec(
     rw.given, rw.alone, rw.parameters = given, first.alone, first.parameters
     rw.indices_of_lhs = first.indices_of_lhs
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
-    if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
-        raise Unsupported(RENAMING)
-    if all(re.fullmatch(r"\s*\\zf[A-Za-z]+\(\s*\{\\zz[A-Za-z]+\}\s*\)\s*", d["rhs"]) for d in definitions):
-        raise Unsupported(  # z_i = g(z_{i-1}) = f(W z + b) with the second link unread: g of z checks nothing
-            "a function the paper never defines applied to one input, and nothing else: no formula to check"
-        )
+    _computes_something(definitions)
     _no_use_before_definition(definitions, rw.symbols)
     _given_helpers_called_once(helper_defs, definitions, bool(rw.sampled))
     outputs = _updates(definitions, outputs, rw.symbols)
@@ -502,6 +497,17 @@ def _without_named_groups(latex: str) -> str:
         out += [latex[k : m.start()], " "]
         k = j
     return "".join(out) + latex[k:]
+
+
+def _computes_something(definitions: list[dict[str, Any]]) -> None:
+    """Refused: every right-hand side one input (a renaming), or a function the paper never defines applied
+    to one input (`z_i = g(z_{i-1}) = f(W z + b)` with the second link unread: g of z checks nothing)."""
+    if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
+        raise Unsupported(RENAMING)
+    if all(re.fullmatch(r"\s*\\zf[A-Za-z]+\(\s*\{\\zz[A-Za-z]+\}\s*\)\s*", d["rhs"]) for d in definitions):
+        raise Unsupported(
+            "a function the paper never defines applied to one input, and nothing else: no formula to check"
+        )
 
 
 def _no_free_index(spec: dict[str, Any]) -> None:
