@@ -29,29 +29,31 @@ _WORD = rf"(?!(?:{_FUNCTION_WORD})\b)[a-z][a-z-]+\s+"
 _PHRASE = rf"(?P<noun>(?:{_WORD}){{0,3}}{_HEAD}|number\s+of\s+(?:{_WORD}){{0,2}}[a-z][a-z-]+)"
 # no formula, percentage or share runs on from the value ('20% of the distance' is relative to something)
 _AFTER = r"(?!\w|\.\d|\s*[×x*/^(±]|\s*%|\s+of\s+(?:the|an?|its|our|each)\b)"
-_VALUE = rf"(?<![\w.−#-])(?P<value>{VALUE_RE.pattern}){_AFTER}"
+SETTING_VALUE = rf"(?<![\w.−#-])(?P<value>{VALUE_RE.pattern}){_AFTER}"  # hp_set_forms.py reads it too
 _OF = rf"of\s+(?:{SYM}\s*=\s*)?"  # 'a training horizon of H_T = 200,000'
 _SET = r"(?:(?:set|fixed|chosen|initiali[sz]ed)\s+(?:to|at|as)\s+)"
 _FORMS = (
     # "an entropy coefficient of 0.01", "a clipping threshold = 0.2"
-    re.compile(rf"\b(?:a|an|the|our|with)\s+(?!number\b){_PHRASE}\s*(?:{_OF}|=\s*|:\s*){_VALUE}", re.I),
+    re.compile(
+        rf"\b(?:a|an|the|our|with)\s+(?!number\b){_PHRASE}\s*(?:{_OF}|=\s*|:\s*){SETTING_VALUE}", re.I
+    ),
     # "the number of negative samples is 5", "the trust region radius was set to 0.5", "the number of
     # neurons in the FC layers were 1024 and 1536"
     re.compile(
         rf"\b(?:the|our)\s+{_PHRASE}(?:\s+(?:in|per|of|for)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+)?"
-        rf"\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?{_SET}?{_VALUE}",
+        rf"\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?{_SET}?{SETTING_VALUE}",
         re.I,
     ),
     # "we set the margin to 0.3"
     re.compile(
-        rf"\b(?:set|fix|fixed|choose|chose)\s+(?:the|our)\s+{_PHRASE}\s+(?:to|at|as)\s+{_VALUE}", re.I
+        rf"\b(?:set|fix|fixed|choose|chose)\s+(?:the|our)\s+{_PHRASE}\s+(?:to|at|as)\s+{SETTING_VALUE}", re.I
     ),
 )
 # "the size of the data mini-batch is 20", "the dimension of the hidden state is 200"
 _ATTR_OF = re.compile(
     rf"\bthe\s+(?P<attr>size|dimension|dimensionality|length|depth|width|norm)\s+of\s+(?:the\s+|each\s+|an?\s+)?"
     rf"(?P<np>(?:{_WORD}){{0,2}}[a-z][a-z-]+)\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?"
-    rf"(?:{_SET}|(?:bounded|clipped|capped|limited)\s+(?:by|at|to)\s+)?{_VALUE}",
+    rf"(?:{_SET}|(?:bounded|clipped|capped|limited)\s+(?:by|at|to)\s+)?{SETTING_VALUE}",
     re.I,
 )
 # an outcome or a derived quantity, not a setting: 'a success rate of 0.9', 'an expected masking rate of 0.64'
@@ -109,7 +111,9 @@ _DATA_NOUNS = {
 }
 _KNOWN_END = re.compile(rf"{NAME}$", re.I)  # 'base learning rate' ends in a known name
 # a name written as code is the paper's own key: 'num_zones = 4', 'order_timeout_prob = 0.15'
-_IDENTIFIER = re.compile(rf"(?<![\w.\\])(?P<noun>[a-z][a-z0-9]+(?:_[a-z0-9]{{2,}})+)\s*[=:]\s*{_VALUE}")
+_IDENTIFIER = re.compile(
+    rf"(?<![\w.\\])(?P<noun>[a-z][a-z0-9]+(?:_[a-z0-9]{{2,}})+)\s*[=:]\s*{SETTING_VALUE}"
+)
 
 
 class Spanned(NamedTuple):

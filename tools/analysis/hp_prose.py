@@ -465,8 +465,7 @@ class _ProseScan:
         self.emit_named(options(self.text))  # '--lr 3e-4 --epochs 100': '3e-4 --epochs' is no count of epochs
         self.tuples()
         self.paired()
-        self.initial_distributions()
-        self.priors()
+        self.distributions()
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
         self.counted()
         self.formulas()
@@ -500,21 +499,15 @@ class _ProseScan:
             for p in (p for p in pairs if self.free(*p.span)):
                 self.emit(m, p.name, p.key, p.value, p.span, flagged=p.doubt or False, context=p.context)
 
-    def initial_distributions(self) -> None:
-        """'initialised from a zero-mean Gaussian with standard deviation 0.01': init_mean, init_std."""
+    def distributions(self) -> None:
+        """'initialised from a zero-mean Gaussian with std 0.01' (init_mean, init_std: hp_init.py); 'priors
+        set to Gamma(0.1, 0.3)', 'gamma priors with rate 0.3 and shape 0.1' (hp_priors.py)."""
         for start, end in sentence_spans(self.text):
-            for moment in initial_moments(self.text[start:end]):
-                a, b = start + moment.span[0], start + moment.span[1]
+            sentence = self.text[start:end]
+            for read in [*initial_moments(sentence), *prior_settings(sentence)]:
+                a, b = start + read.span[0], start + read.span[1]
                 if self.free(a, b) and (at := _ANY.match(self.text, a, b)):
-                    self.emit(at, moment.name, moment.key, moment.value, (a, b))
-
-    def priors(self) -> None:
-        """'priors set to Gamma(0.1, 0.3)', 'gamma priors with rate 0.3 and shape 0.1' (hp_priors.py)."""
-        for start, end in sentence_spans(self.text):
-            for prior in prior_settings(self.text[start:end]):
-                a, b = start + prior.span[0], start + prior.span[1]
-                if self.free(a, b) and (at := _ANY.match(self.text, a, b)):
-                    self.emit(at, prior.name, prior.key, prior.value, (a, b))
+                    self.emit(at, read.name, read.key, read.value, (a, b))
 
     def index_ranges(self) -> None:
         """'from t = 0 up to t = 300': a phase of a run, no setting; its bounds are claimed."""

@@ -11,13 +11,11 @@ import re
 from collections.abc import Iterator
 
 from tools.analysis.hp_assigned import symbol_key
-from tools.analysis.hp_normalize import VALUE_RE
 from tools.analysis.hp_patterns import SYM
-from tools.analysis.hp_phrased import Named, not_a_setting, phrase_key
+from tools.analysis.hp_phrased import SETTING_VALUE, Named, not_a_setting, phrase_key
 from tools.analysis.hp_vocabulary import COUNT_ONLY, SYNONYMS, WORD_VALUED, canonical_key
 
-_AFTER = r"(?!\w|\.\d|\s*[×x*/^(±]|\s*%|\s+of\s+(?:the|an?|its|our|each)\b)"
-_VALUE = rf"(?<![\w.−#-])(?P<value>{VALUE_RE.pattern}){_AFTER}"
+_VALUE = SETTING_VALUE
 _SET = r"(?:set|fixed|chosen|selected|initiali[sz]ed|kept)"
 _TO = r"(?:to|at|as|equal\s+to)\s+(?:be\s+)?"
 _BE = r"(?:is|was|are|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
