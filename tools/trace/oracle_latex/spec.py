@@ -276,17 +276,15 @@ def _paper_helpers(rw: Rewriter, nodes: list[Any], functions: dict[str, str], lo
 
 
 def _outside_text(nodes: list[Any]) -> list[Any]:
-    """The tokens of `nodes`, groups of several tokens opened between `{` and `}` marks, subscript groups
-    closed, without the words of \\text{...},
-    \\textnormal{exp} (whose `p` before `(` calls no p)."""
+    """The tokens of `nodes`: a group of several tokens opened between `{` and `}` marks (`{4t}(x)` calls no
+    t), a subscript group left closed (`K_{g(h)}` calls no g), the words of \\text{...} and
+    \\textnormal{exp} left out (the `p` before `(` calls no p)."""
     out: list[Any] = []
     skip = False
     for t in nodes:
         if isinstance(t, Group):
-            inner = [] if skip or out[-1:] == ["_"] else _outside_text(t.items)  # `K_{g(h)}` calls no g
-            out += (
-                ["{}"] if not inner else inner if len(inner) == 1 else ["{", *inner, "}"]
-            )  # `{4t}(x)`: no t(x)
+            inner = [] if skip or out[-1:] == ["_"] else _outside_text(t.items)
+            out += ["{", *inner, "}"] if len(inner) > 1 else inner or ["{}"]
         else:
             out.append(t)
         skip = cmd_of(t) in TEXT_NAMES | {"textnormal", "textrm", "textbf", "mathrm"}
@@ -432,23 +430,7 @@ def _no_ambiguous_products(latex: str) -> None:
 
 
 # two- and three-letter names written in maths italics (true/false positives, term frequency, ...)
-LETTER_NAMES = {
-    "tp",
-    "fp",
-    "tn",
-    "fn",
-    "tf",
-    "idf",
-    "df",
-    "lr",
-    "kl",
-    "ce",
-    "nll",
-    "mse",
-    "mae",
-    "acc",
-    "auc",
-}
+LETTER_NAMES = {"tp", "fp", "tn", "fn", "tf", "idf", "df", "lr", "kl", "ce"} | {"nll", "mse", "mae", "acc", "auc"}
 
 
 def _no_letter_names(latex: str) -> None:
