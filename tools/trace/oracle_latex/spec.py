@@ -430,7 +430,8 @@ def _no_ambiguous_products(latex: str) -> None:
 
 
 # two- and three-letter names written in maths italics (true/false positives, term frequency, ...)
-LETTER_NAMES = {"tp", "fp", "tn", "fn", "tf", "idf", "df", "lr", "kl", "ce"} | {"nll", "mse", "mae", "acc", "auc"}
+LETTER_NAMES = {"tp", "fp", "tn", "fn", "tf", "idf", "df", "lr", "kl", "ce"}
+LETTER_NAMES |= {"nll", "mse", "mae", "acc", "auc"}
 
 
 def _no_letter_names(latex: str) -> None:
