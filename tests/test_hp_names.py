@@ -200,3 +200,14 @@ def test_an_activation_used_as_the_activation_and_seeds_in_brackets() -> None:
         "Each experiment was run with three random seeds (0, 1, and 42).\n"
     )
     assert got["activation"] == [("relu", "stated")] and got["seed"] == [([0, 1, 42], "stated")]
+
+
+def test_a_loss_or_an_activation_named_by_how_it_is_used() -> None:
+    got = found(
+        "# Experiments\n\nWe use the mean square error as the loss function.\n\n"
+        "We set f to the ReLU function.\n\nThe critic uses an activation function (tanh for all runs).\n\n"
+        "We train for twenty-five epochs.\n"
+    )
+    assert got["loss"] == [("mean square error", "stated")]
+    assert got["activation"] == [("relu", "stated"), ("tanh", "stated")]
+    assert got["epochs"] == [(25, "stated")]

@@ -147,6 +147,9 @@ ACTIVATION = re.compile(
     rf"|\b(?:use|uses|used|using)\s+(?P<named>{_CHOICE_ACT})\s+{_CITED}?for\s+(?:our|the|all|each|every)\s+"
     r"(?:[a-z-]+\s+){0,2}(?:activations?|nonlinearit|non-linearit)"
     r"|\b(?:with|uses?|using)\s+(?P<relu>rectified\s+linear\s+units?|rectifiers?)\b"
+    # "we set f to the ReLU function", "an activation function (ReLU for all experiments)"
+    rf"|\bset\s+\S{{1,12}}\s+to\s+(?:the\s+|a\s+)?(?P<to>{_CHOICE_ACT})\s+(?:function|activation|nonlinearity)"
+    rf"|\b(?:activation|nonlinearity)(?:\s+function)?\s*\((?P<paren>{_CHOICE_ACT})\b"
     # "ReLU was used as the activation function", "we use tanh as our nonlinearity"
     rf"|\b(?P<as>{_CHOICE_ACT})\s+(?:(?:is|was|are|were)\s+(?:used|chosen|employed|applied)\s+)?as\s+"
     r"(?:the|our|an?)\s+(?:[a-z-]+\s+){0,2}(?:activation|nonlinearit|non-linearit)"
@@ -235,7 +238,7 @@ TERM_WEIGHTS = (
 )
 # the loss a model is trained on: "trained by minimising a cross entropy cost", "trained with a hinge loss"
 _LOSSES = (
-    r"(?:(?:binary|weighted|categorical|sparse)\s+)?cross[\s-]?entropy|mean[\s-]squared[\s-]error|MSE|L1|L2|"
+    r"(?:(?:binary|weighted|categorical|sparse)\s+)?cross[\s-]?entropy|mean[\s-]squared?[\s-]error|MSE|L1|L2|"
     r"smooth\s+L1|Huber|focal|triplet|contrastive|negative\s+log[\s-]likelihood|(?:negative\s+)?log|logistic|hinge|"
     r"squared\s+error"
 )
@@ -243,7 +246,10 @@ _LOSSES = (
 LOSS = re.compile(
     r"\b(?:(?:minimi[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using)|using)\s+(?:a|an|the)\s+|(?:the|an?)\s+(?="
     rf"(?:{_LOSSES})\s+loss\s+(?:\([^()]{{0,40}}\)\s+)?(?:is|was)\s+(?:optimi[sz]ed|minimi[sz]ed)\b))"
-    rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b",
+    rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b"
+    # "Cross Entropy is used as the loss", "we use the mean square error as the loss function"
+    rf"|\b(?:(?:use|used|using|uses)\s+(?:the\s+|a\s+)?)?(?P<named>{_LOSSES})\s+"
+    r"(?:(?:is|was)\s+(?:used|chosen|employed)\s+)?as\s+(?:the|our|an?)\s+(?:[a-z-]+\s+)?(?:loss|objective|cost)\b",
     re.I,
 )
 # the kernel a GP, SVM or kernel method uses: "a GP with an RBF kernel", "an SVM with a linear kernel"

@@ -144,6 +144,7 @@ from tools.analysis.hp_worded_list import worded_lists
 _EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:{SCALAR})\s*,?\s*(?:and\s+)?)+$")
 _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
 _ADAM = re.compile(r"\bAdam", re.I)
+_WORD_GROUPS = ("value", "named", "relu", "units", "as", "to", "paren")  # where a worded setting's value is
 _ADAM_MOMENT = re.compile(r"\b(first|second)\s+(?:order\s+)?moment(?:um|s)?\b[^,;]{0,20}$", re.I)
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
@@ -733,9 +734,7 @@ class _ProseScan:
         for rx, word in by_word:
             for m in rx.finditer(text):
                 groups = m.groupdict()
-                value = next(
-                    (groups[g] for g in ("value", "named", "relu", "units", "as") if groups.get(g)), ""
-                )
+                value = next((groups[g] for g in _WORD_GROUPS if groups.get(g)), "")
                 gate = word == "activation" and GATE.search(text[max(0, m.start() - 40) : m.start()])
                 fixed = bool(gate) and "a gate's nonlinearity, fixed by the cell"
                 if word == "activation" and value.lower() == "softmax":

@@ -430,6 +430,13 @@ WORD_NUMBERS = {
     "one thousand": 1000,
     "ten thousand": 10000,
 }
+# 'thirty-two', 'sixty four': the tens with their units
+WORD_NUMBERS |= {
+    f"{tens}{sep}{unit}": WORD_NUMBERS[tens] + WORD_NUMBERS[unit]
+    for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    for sep in ("-", " ")
+}
 SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _GREEK_NAMES = (
     "alpha beta gamma delta epsilon epsilon zeta eta theta theta iota kappa lambda mu nu xi omicron pi rho "
