@@ -110,6 +110,7 @@ _OPT_NAMES = (
     r"L-BFGS-B|L-BFGS|LBFGS|stochastic gradient descent|(?i:hessian[- ]free))"
 )
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
+ADAM = re.compile(r"\badam", re.I)  # a sentence about Adam: its betas, its moments
 OPTIMIZER = re.compile(
     rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
     rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b(?i:{_OPT_NAMES})\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"

@@ -39,6 +39,7 @@ from tools.analysis.hp_paragraphs import SENTENCE_START, sentence_around, senten
 from tools.analysis.hp_patterns import (
     ABOUT_LR,
     ACTIVATION,
+    ADAM,
     ANNEALED,
     BACK_REFERENCE,
     CHAINED,
@@ -143,7 +144,6 @@ from tools.analysis.hp_worded_list import worded_lists
 # assignments listed before this one after the same verb: "set as λ_a = 1, λ_b = 0.1 and "
 _EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:{SCALAR})\s*,?\s*(?:and\s+)?)+$")
 _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
-_ADAM = re.compile(r"\bAdam", re.I)
 _WORD_GROUPS = ("value", "named", "relu", "units", "as", "to", "paren")  # where a worded setting's value is
 _ADAM_MOMENT = re.compile(r"\b(first|second)\s+(?:order\s+)?moment(?:um|s)?\b[^,;]{0,20}$", re.I)
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
@@ -173,7 +173,7 @@ _NAME_ENDS = re.compile(rf"{NAME}\s*[:=]?\s*$", re.I)
 def _adam_moment(text: str, span: tuple[int, int]) -> str:
     """ "Adam ... the first momentum of 0.9, and the second momentum of 0.99": Adam's beta1 and beta2."""
     order = _ADAM_MOMENT.search(text, max(0, span[0] - 40), span[0])
-    if order and _ADAM.search(sentence_around(text, *span)):
+    if order and ADAM.search(sentence_around(text, *span)):
         return "beta1" if order[1].lower() == "first" else "beta2"
     return "momentum"
 
@@ -645,7 +645,7 @@ class _ProseScan:
         (unless the sentence names another quantity), a letter's standard meaning, 'we set r = 0.1'."""
         text, value, span = self.text, m.group("value"), m.span("value")
         window = text[max(0, m.start() - 200) : m.end() + 100].lower()
-        if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ", "α") and re.search(r"\badam", window):
+        if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ", "α") and ADAM.search(window):
             key = {"β": "beta1" if "1" in sym else "beta2", "α": "learning_rate"}.get(sym[0], "epsilon")
         elif setting := SETTING_WITH.search(text[max(0, m.start() - 80) : m.start()]):
             self.emit(m, f"{setting['name']} {sym}", canonical_key(setting["name"]), value, span)

@@ -15,7 +15,6 @@ from tools.analysis.hp_patterns import SYM
 from tools.analysis.hp_phrased import SETTING_VALUE, Named, not_a_setting, phrase_key
 from tools.analysis.hp_vocabulary import COUNT_ONLY, SYNONYMS, WORD_VALUED, canonical_key
 
-_VALUE = SETTING_VALUE
 _SET = r"(?:set|fixed|chosen|selected|initiali[sz]ed|kept)"
 _TO = r"(?:to|at|as|equal\s+to)\s+(?:be\s+)?"
 _BE = r"(?:is|was|are|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
@@ -27,20 +26,20 @@ _FORMS = (
     # as 0.1"; "the number of topics K is 100"
     re.compile(
         rf"\b{_DET}(?P<np>{_WORDS})(?:\s+(?P<sym>{SYM}))?(?P<aside>{_ASIDE})?\s+{_BE}(?:{_SET}\s+{_TO})?"
-        rf"{_VALUE}",
+        rf"{SETTING_VALUE}",
         re.I,
     ),
     # "we set α to 500", "we fix the margin m at 0.5", "we set the dropout rate to be 0.1"
     re.compile(
         rf"\bwe\s+(?:\w+ly\s+)?(?:set|fix|choose|chose|select)\s+(?:{_DET}(?P<np>{_WORDS})\s+)?"
-        rf"(?P<sym>{SYM})?\s*{_TO}{_VALUE}",
+        rf"(?P<sym>{SYM})?\s*{_TO}{SETTING_VALUE}",
         re.I,
     ),
     # "α represents the loss weight for clean examples and was set to 500"; "ε is a small constant which
     # is set to be 10^-8"
     re.compile(
         rf"(?:^|(?<=[\s(]))(?P<sym>{SYM})\s+(?:represents|denotes|is|controls|weighs|balances)\s+"
-        rf"(?:{_DET})?(?P<np>[^,;.]{{3,60}}?)\s+(?:and|which|that)\s+{_BE}{_SET}\s+{_TO}{_VALUE}",
+        rf"(?:{_DET})?(?P<np>[^,;.]{{3,60}}?)\s+(?:and|which|that)\s+{_BE}{_SET}\s+{_TO}{SETTING_VALUE}",
     ),
 )
 _DANGLING = re.compile(r"^(?:in|of|for|on|at|to|with|by|from|and|or|than)$", re.I)
@@ -70,14 +69,15 @@ def _name(np: str | None, sym: str | None, plain: bool, described: bool) -> tupl
     if any(re.fullmatch(SYM, w) for w in words):
         return None  # a symbol inside the phrase ('the dimension d of the weights'): hp_own_words names it
     phrase = " ".join(words)
-    known = _known(_of_turned(phrase))
+    turned = _of_turned(phrase)
+    known = _known(turned)
     named = f"{phrase} {sym or ''}".strip()
     if known:
         return named, known
     if sym and described:
         return named, symbol_key(sym)
     if not not_a_setting(phrase):
-        return named, phrase_key(_of_turned(phrase))
+        return named, phrase_key(turned)
     return (named, symbol_key(sym)) if sym and len(words) == 1 else None  # 'the weight α'; not 'AUC of D'
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_normalize import SCALAR
-from tools.analysis.hp_patterns import SYM
+from tools.analysis.hp_patterns import ADAM, SYM
 from tools.analysis.hp_phrased import Spanned
 
 # inside a tuple any letter is a symbol ('(a, b) = (0, 2)'; in prose 'a' and 'I' are words)
@@ -19,7 +19,6 @@ _SYMBOLS = re.compile(rf"{_SYMS}\(\s*(?P<vals>(?:{SCALAR})(?:\s*,\s*(?:{SCALAR})
 _BETAS = re.compile(
     rf"\b(?:betas?|β)\s*(?:of|=|:)?\s*\(\s*(?P<b1>{SCALAR})\s*,\s*(?P<b2>{SCALAR})\s*\)", re.I
 )
-_ADAM = re.compile(r"\badam", re.I)
 _ITEM = re.compile(rf"{SCALAR}")
 # more tuples after the first: '(K, L) = (2048, 1), (512, 4), ... (4, 512)', one run each
 # and after 'and' or 'or', or with the symbols said again: '(a, b) = (0, 2), (a, b) = (1/2, 1) and ...'
@@ -50,7 +49,7 @@ def tuples(text: str) -> Iterator[Spanned]:
         for k, (sym, v) in enumerate(zip(syms, values, strict=True)):
             taken = ", ".join(run[k] for run in runs)  # the symbol's value in each run: a sweep when several
             yield Spanned(symbol_key(sym), sym, taken, v.span())
-    if _ADAM.search(text):
+    if ADAM.search(text):
         for m in _BETAS.finditer(text):
             yield Spanned("beta1", "Adam β1", m["b1"], m.span("b1"))
             yield Spanned("beta2", "Adam β2", m["b2"], m.span("b2"))

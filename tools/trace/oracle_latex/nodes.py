@@ -286,8 +286,7 @@ def clean(nodes: list[Any]) -> list[Any]:
         c = cmd_of(t)
         if (
             isinstance(t, Group)
-            and (nodes[i + 1 : i + 2] in (["_"], ["^"], ["'"]) or _applied(nodes, i))
-            and (_applied(nodes, i) or _one_symbol(t.items))
+            and (_applied(nodes, i) or nodes[i + 1 : i + 2] in (["_"], ["^"], ["'"]) and _one_symbol(t.items))
             and not (  # the argument of \\hat{...}, \\mathbf{...}: not a braced symbol (after \\Vert it is)
                 out and cmd_of(out[-1]) and cmd_of(out[-1]) not in _TAKES_NO_GROUP
             )
