@@ -30,6 +30,14 @@ def test_numbered_two_column_copies_read_as_the_plain_copy(tmp_root, name):
     assert markdown(tmp_root, name) == plain
 
 
+def test_one_column_copy_numbered_at_both_ends_of_each_line_reads_as_the_plain_copy(tmp_root):
+    """A number glued to each end of every line (rulers down both margins, as review templates print them):
+    the text block's edge is found with both cut off, so both bands lie outside it and are dropped."""
+    plain = markdown(tmp_root, "plain1col")
+    assert "# Damped Steps for Stable Training" in plain.split("\n")
+    assert markdown(tmp_root, "ruler1col") == plain
+
+
 def test_one_column_lineno_copy_reads_clean(tmp_root):
     md = markdown(tmp_root, "lineno1col")
     lines = md.split("\n")

@@ -174,9 +174,11 @@ def _page_bands(k: int, nums: list[_Number], left: float | None, right: float | 
 
 def _text_edges(nums: list[_Number], runs: list[Run]) -> tuple[float | None, float | None]:
     """The text block's left and right edges: the outermost places where three or more long lines (number
-    pieces cut off) start or end."""
-    rests = {id(n.run): n.rest for n in nums}
-    lines = [rests.get(id(r), r) if id(r) in rests else r for r in runs]
+    pieces cut off, at both ends where a line has two) start or end."""
+    pieces: dict[int, list[_Number]] = {}
+    for n in nums:
+        pieces.setdefault(id(n.run), []).append(n)
+    lines = [_without(r, pieces[id(r)]) if id(r) in pieces else r for r in runs]
     long = [r for r in lines if r is not None and len(r.text) >= LONG]
     starts = Counter(round(r.x0) for r in long)
     ends = Counter(round(r.x1) for r in long)
