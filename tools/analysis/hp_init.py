@@ -19,9 +19,10 @@ _INITIALISES = re.compile(
     re.I,
 )
 _V = rf"(?:{SCALAR})(?!\w|\.\d)"
-# "zero-mean", "0 mean", "mean 45", "a mean at 0.5", "mean of 0"
+# "zero-mean", "0 mean", "mean 45", "a mean at 0.5", "mean of 0" (not "Algorithm 1 Mean field ...")
 _MEAN = re.compile(
-    rf"(?<![\w-])(?P<v>zero|{_V})[\s-]mean\b|\bmean\s+(?:of\s+|at\s+|equal\s+to\s+)?(?P<w>{_V}|zero)", re.I
+    rf"(?<![\w-])(?P<v>zero|{_V})[\s-]mean\b(?![\s-]field)|\bmean\s+(?:of\s+|at\s+|equal\s+to\s+)?(?P<w>{_V}|zero)",
+    re.I,
 )
 # "standard deviation 0.01", "0.01 standard deviation", "std of 0.1", "σ = 0.01"
 _STD = re.compile(

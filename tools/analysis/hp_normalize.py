@@ -10,9 +10,12 @@ from itertools import pairwise
 from tools.analysis.hp_vocabulary import GREEK, SCALE, WORD_NUMBERS, canonical_key
 
 _MINUS = "[-−–]"
-# thousands parted by commas, thin spaces, or a space before '000' ('100 000', '1 000')
+# thousands parted by commas, thin spaces, a space before '000' ('100 000', '1 000'), or any space before
+# what a count counts ('2 500 epochs': two numbers in a row name no count)
+_COUNTED = r"(?=\s+(?:epochs|iterations|steps|updates|episodes|samples|examples|images|tokens|trials|runs)\b)"
 NUM = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f]\d{3})+|\d{1,3}(?: 000)+(?![\d.,]\d)|\d+)(?:\.\d+)?|\.\d+"
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f]\d{3})+|\d{1,3}(?: 000)+(?![\d.,]\d)|"
+    rf"\d{{1,3}}(?: \d{{3}})+{_COUNTED}|\d+)(?:\.\d+)?|\.\d+"
 )
 _SCI = (
     rf"(?:(?:{NUM})\s*[×x·*]\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|[−´]\s*\d+|\*\*\s*{_MINUS}?\d+)"

@@ -31,7 +31,9 @@ _NUMVALUE = rf"(?<![\w.−#-])(?P<value>{VALUE_RE.pattern})"
 # after a name, a list never runs into the next count: "learning rate 1e-4, and 2×10^5 gradient steps",
 # "a step size of 0.05 and 1000 burn-in iterations"
 _LIST_OF_NAME = rf"{LIST}(?!\s*[×·*^]|\s*(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{phrase_re(_COUNT_NAMES)})(?![\w]))"
-_NAMED_VALUE = rf"(?<![\w.−-])(?P<value>{GRID}|{RANGE}|{_LIST_OF_NAME}|{ONE})"
+# a spelled count ('a batch size of thirty-two'), not 'one of' or 'two-layer' (hp_prose keeps it for counts)
+_SPELLED = rf"(?:{WORDNUM})(?![\w-])(?!\s+of\b)"
+_NAMED_VALUE = rf"(?<![\w.−-])(?P<value>{GRID}|{RANGE}|{_LIST_OF_NAME}|{ONE}|{_SPELLED})"
 # the noun a number counts, maybe after one word that qualifies it ('0.5 between layers': no noun's count)
 _NOT_QUALIFIER = r"(?!(?:between|after|before|across|within|in|on|at|for|of|per|to|from|with|and|or|the)\b)"
 NOUN_AFTER = re.compile(
@@ -48,7 +50,7 @@ COUNT_NOUN = re.compile(
 NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensional|tailed)\b", re.I)
 _GAP = r"(?:[^\W\d_][\w-]*(?:\s+|(?=:))){0,6}?"  # "learning rates during training: 0.1 and 0.01"
 _SEP = (
-    r"(?:of|=|:|is|was|are|were|to(?:\s+be)?|at|as|equal\s+to|(?:(?:is|was|are|were)\s+)?(?:set|fixed)\s+(?:to|at)(?:\s+an?\s+(?:[\w-]+\s+){0,2}value\s+of)?|in(?=\s*[{\[]\s*\.?\d)|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
+    r"(?:of|=|:|is|was|are|were|to(?:\s+be)?|at|as|equal\s+to|with\s+(?:a\s+)?probability(?:\s+of)?|(?:(?:is|was|are|were)\s+)?(?:set|fixed)\s+(?:to|at)(?:\s+an?\s+(?:[\w-]+\s+){0,2}value\s+of)?|in(?=\s*[{\[]\s*\.?\d)|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
     r"initiali[sz]ed\s+(?:to|at)|(?:kept|held|remained|stayed)\s+(?:constant|fixed)(?:\s+(?:at|to))?|"
     # a search grid or range: "selected from {1e-3, 1e-4}", "tuned over [1e-5, 1e-3]", "in the range [0.1, 1]"
     # "drawn log-uniformly between 1e-4 and 1e-2", "varied between 0.1 and 0.5"
@@ -116,8 +118,8 @@ OPTIMIZER = re.compile(
     rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b(?i:{_OPT_NAMES})\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"
     # "... and RMSProp with a learning rate of 10^-3": the optimizer the rate is given for
     rf"|\b{_OPT_NAMES}\s+(?i:with\s+(?:an?\s+)?(?:base\s+|initial\s+)?(?:learning[\s-]rate|lr|step\s+size)\b)"
-    # "optimizer: Adam", "the optimizer is Adam", "Optimizer = SGD"
-    rf"|\b(?i:optimi[sz]er)\s*(?:[:=]|\s(?i:is|was|was\s+set\s+to))\s*(?:(?i:the|an?)\s+)?{_OPT_NAMES}(?![\w-])"
+    # "optimizer: Adam", "the optimizer is Adam", "Optimizer = SGD", "the optimizer used is SGD"
+    rf"|\b(?i:optimi[sz]er)(?:\s+(?i:used|chosen|employed|we\s+use[d]?))?\s*(?:[:=]|\s(?i:is|was|was\s+set\s+to))\s*(?:(?i:the|an?)\s+)?{_OPT_NAMES}(?![\w-])"
     # "the models were trained by gradient descent": a family, a candidate outside a setup section
     r"|\b(?i:trained|optimi[sz]ed|fitted)\s+(?i:by|with|using|via)\s+(?:(?i:plain|standard|vanilla)\s+)?"
     r"((?i:gradient\s+descent))\b)"
@@ -142,8 +144,9 @@ STRIDE_NAMED = re.compile(
 )
 _CHOICE_ACT = "|".join(CHOICES["activation"])
 _CITED = r"(?:\([^()]{1,60}\)\s+|\[[^\]]{1,60}\]\s+)"  # '(Xu et al., 2015) ', '[He et al., 2016] '
+_NOT_LINEAR = r"(?<!non-)(?<!non\s)(?<!piecewise\s)(?<!piece-wise\s)"  # 'a non-linear activation' names none
 ACTIVATION = re.compile(
-    rf"\b(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)\s+{_CITED}?"
+    rf"\b{_NOT_LINEAR}(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)\s+{_CITED}?"
     r"(?:activation|nonlinearit|non-linearit)"
     rf"|\b(?:use|uses|used|using)\s+(?P<named>{_CHOICE_ACT})\s+{_CITED}?for\s+(?:our|the|all|each|every)\s+"
     r"(?:[a-z-]+\s+){0,2}(?:activations?|nonlinearit|non-linearit)"

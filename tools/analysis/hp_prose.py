@@ -128,6 +128,7 @@ from tools.analysis.hp_splits import ratio_splits
 from tools.analysis.hp_symbols import rejected, symbol_named_here
 from tools.analysis.hp_tuples import tuples
 from tools.analysis.hp_vocabulary import (
+    COUNT_KEYS,
     COUNT_ONLY,
     DISTRIBUTIONS,
     GREEK,
@@ -167,6 +168,9 @@ def _typed_layers(gap: str) -> tuple[str, str] | None:
 _VALUE_FIRST = (VALUE_NAME, FRAMED_VALUE_NAME)  # '4 layers', 'configuration: 24 layers'
 
 
+_SPELLED_COUNTS = COUNT_KEYS | {"batch_size"}
+# what a name's own value is called ('entropy regularization with a weight of .02')
+_OWN_MEASURE = re.compile(r"(?:weight|coefficient|factor|rate|probability|ratio|strength|magnitude)s?", re.I)
 _NAME_ENDS = re.compile(rf"{NAME}\s*[:=]?\s*$", re.I)
 
 
@@ -336,6 +340,8 @@ class _ProseScan:
             flagged = True  # a figure's inner text: at most a candidate
         unit = UNIT.match(self.text, span[1])
         if unit is None and (physical := PHYSICAL_UNIT.match(self.text, span[1])) and value[-1:].isdigit():
+            if key in COUNT_KEYS:
+                return  # "the runtime per iteration is 24 minutes": a time, no count of steps
             value, unit = f"{value} {physical['unit']}", physical  # '64 ms' is 0.064 (s), '16 kHz' 16000 (Hz)
         if key == "learning_rate" and sampler_step(name, sentence_around(self.text, *span)):
             key = "proposal_step_size"  # "a step size of 0.1 for the random walk proposal"
@@ -418,6 +424,11 @@ class _ProseScan:
         return of_head(self.text[max(0, m.start("name") - 80) : m.start("name")], m["name"])
 
     def good_name_value(self, m: re.Match[str]) -> bool:
+        if not re.search(r"\d", m["value"]) and (
+            canonical_key(m["name"]) not in _SPELLED_COUNTS
+            or any(w.lower() not in GAP_FILLER for w in (m["gap"] or "").split())
+        ):
+            return False  # a spelled number sets a count right after its name ('a batch size of sixteen')
         last = (m["gap"] or "").split()[-1:]  # "Sequence Length m = 4": the 4 is m's, not the length's
         if last and self.symbols.get(last[0], canonical_key(m["name"])) != canonical_key(m["name"]):
             return False
@@ -449,6 +460,10 @@ class _ProseScan:
         if _QUALIFIED_COUNT.search(self.text[max(0, m.start("name") - 60) : m.start("name")]):
             return False  # "the number of burn-in iterations is 1000": a count of its own (hp_phrased.py)
         between = self.text[m.end("name") : m.start("value")]
+        held = re.search(r"\b(?:with|using)\s+((?:[\w-]+\s+){1,3})of\s+$", between)
+        words = held[1].split() if held else []
+        if any(w.lower() not in GAP_FILLER and not _OWN_MEASURE.fullmatch(w) for w in words):
+            return False  # "100 epochs with mini-batches of 16": the 16 is the mini-batches'
         if canonical_key(m["name"]) == "num_layers" and (
             _WIDTH_AFTER.match(self.text, m.end("value"))
             or (re.search(r"layers?$", m["name"], re.I) and re.fullmatch(r"\s+of\s+", between))

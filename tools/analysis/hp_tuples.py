@@ -14,7 +14,12 @@ from tools.analysis.hp_phrased import Spanned
 
 # inside a tuple any letter is a symbol ('(a, b) = (0, 2)'; in prose 'a' and 'I' are words)
 _TSYM = rf"(?:{SYM}|(?-i:[a-zA-Z])(?![\w]))"
-_SYMS = rf"\(\s*(?P<syms>(?:{_TSYM})(?:\s*,\s*(?:{_TSYM}))+)\s*\)\s*=\s*"
+# '(β1, β2) = ', '(β1, β2) of AdamW is set to ', '(λ1, λ2) are '
+_ASSIGN = (
+    r"(?:=|(?:of\s+[\w-]+\s+)?(?:is|are|was|were)(?:\s+(?:set|fixed|chosen)\s+(?:to|at|as))?\s"
+    r"|(?:set|fixed)\s+(?:to|at))"
+)
+_SYMS = rf"\(\s*(?P<syms>(?:{_TSYM})(?:\s*,\s*(?:{_TSYM}))+)\s*\)\s*{_ASSIGN}\s*"
 _SYMBOLS = re.compile(rf"{_SYMS}\(\s*(?P<vals>(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+)\s*\)")
 _BETAS = re.compile(
     rf"\b(?:betas?|β)\s*(?:of|=|:)?\s*\(\s*(?P<b1>{SCALAR})\s*,\s*(?P<b2>{SCALAR})\s*\)", re.I

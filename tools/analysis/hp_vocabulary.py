@@ -366,6 +366,7 @@ CHOICES = {
         "leaky relu",
         "leakyrelu",
         "leaky rectified linear",
+        "rectified linear",
         "rectifier",
         "sigmoid",
         "sigmoidal",
