@@ -381,6 +381,11 @@ def test_make_equation_test_writes_oracles_refuses_overwrite_and_keeps_no_backup
     assert custom.oracle and custom.inputs == ["a", "x", "b"] and custom.latex_source == "argument"
     assert custom.reading == {"y": "a*x**2 + b"} and "read as: y = a*x**2 + b" in custom.summary_text()
     assert "a*x**2 + b" in (project / custom.path).read_text()  # the reading stands in the test's docstring
+    assert custom.doubts == []
+    guessed = make_equation_test(str(project), "EQ-98", latex=r"y = a \theta^k + b")
+    assert guessed.oracle and guessed.doubts[0].startswith("`theta**k`: a superscript read as a power")
+    assert "check: `theta**k`" in guessed.summary_text()
+    assert "Where that reading guesses" in (project / guessed.path).read_text()
     missing = make_equation_test(str(project), "EQ-u999")
     assert not missing.oracle and "no equation EQ-u999 in paper.md" in missing.reason
     assert not (project / "tests" / "test_oracle_eq_u999.py").exists()

@@ -300,37 +300,58 @@ def _wrap_latex(latex: str) -> str:
     return "\n    ".join(textwrap.wrap(text, width=88)) or "(empty)"
 
 
-def reading(spec: dict[str, Any]) -> dict[str, str]:
-    """How the oracle reads the equation: each output as a sympy expression in the inputs' names, for a
-    reader to hold against the paper (a superscript read as a power, a call read as a product)."""
+class Reading(BaseModel):
+    """How an oracle reads its equation, and the guesses that reading rests on."""
+
+    exprs: dict[str, str] = Field(default_factory=dict, description="each output in the inputs")
+    doubts: list[str] = Field(default_factory=list, description="guesses the notation leaves open")
+
+
+def explain(latex: str, spec: dict[str, Any]) -> Reading:
+    """The oracle's reading of `latex`: each output as a sympy expression in the inputs' names, for a reader
+    to hold against the paper, and the guesses it rests on (a superscript read as a power, a letter before a
+    bracket read as a product; tools/trace/oracle_doubts.py)."""
     import sympy
+
+    from tools.trace.oracle_doubts import doubts
 
     try:
         exprs = load_runtime().expressions(spec)
     except Exception:  # noqa: BLE001 - a spec the checks passed parses; the reading is only an aid
-        return {}
+        return Reading()
     named = spec.get("callables", {})  # the oracle's placeholders of callables, by the paper's names
     text = {name: sympy.sstr(expr) for name, expr in exprs.items()}
-    return {n: re.sub(r"\b(zf\w+)\(", lambda m: f"{named.get(m[1], m[1])}(", t) for n, t in text.items()}
+    shown = {n: re.sub(r"\b(zf\w+)\(", lambda m: f"{named.get(m[1], m[1])}(", t) for n, t in text.items()}
+    return Reading(exprs=shown, doubts=doubts(latex, exprs))
 
 
-def _reading_doc(spec: dict[str, Any]) -> str:
+def _reading_doc(read: Reading) -> str:
     import textwrap
 
-    rows = [f"{name} = {expr}" for name, expr in reading(spec).items()]
+    rows = [f"{name} = {expr}" for name, expr in read.exprs.items()]
     lines = [line for row in rows for line in textwrap.wrap(row, width=88, subsequent_indent="    ")]
     return "\n    ".join(lines)
+
+
+def _doubts_doc(read: Reading) -> str:
+    import textwrap
+
+    lines = [textwrap.fill(d, width=88, initial_indent="- ", subsequent_indent="  ") for d in read.doubts]
+    return "\n".join(lines)
 
 
 def test_module_name(item_id: str) -> str:
     return "test_oracle_" + re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
 
 
-def render_test(item_id: str, label: str | None, latex: str, package: str, result: OracleSpec) -> str:
-    """The oracle test module of a working oracle (`result.ok`)."""
+def render_test(
+    item_id: str, label: str | None, latex: str, package: str, result: OracleSpec, read: Reading | None = None
+) -> str:
+    """The oracle test module of a working oracle (`result.ok`); `read`: its `explain`, when already made."""
     env = jinja_environment(TEMPLATES)
     slug = re.sub(r"[^a-z0-9]+", "_", item_id.lower()).strip("_")
     spec = {"id": item_id, **(result.spec or {})}
+    read = read or explain(latex, result.spec or {})
     inputs = spec["inputs"]
     one_line = ", ".join(inputs)
     args = one_line if len(one_line) < 70 else "\n    " + ",\n    ".join(inputs) + ",\n"
@@ -339,7 +360,8 @@ def render_test(item_id: str, label: str | None, latex: str, package: str, resul
         "label": label,
         "package": package,
         "latex_doc": _wrap_latex(latex),
-        "reading_doc": _reading_doc(result.spec or {}),
+        "reading_doc": _reading_doc(read),
+        "doubts_doc": _doubts_doc(read),
         "spec_py": _literal(spec),
         "args": args,
         "outputs": spec["outputs"],
@@ -535,6 +557,11 @@ class EquationTestResult(ToolResult):
         description="how the oracle read the equation: each output as an expression in the inputs (check it "
         "against the paper before trusting a failure)",
     )
+    doubts: list[str] = Field(
+        default_factory=list,
+        description="where the reading guesses (a superscript read as a power, a letter before a bracket "
+        "read as a product): check these places in the paper first",
+    )
     files_written: list[str] = Field(default_factory=list)
 
     def summary_text(self) -> str:
@@ -545,6 +572,7 @@ class EquationTestResult(ToolResult):
                 f"({', '.join(self.inputs)}) and returning {', '.join(self.outputs)}"
                 + "".join(f"\n  {name}: {what}" for name, what in self.given.items())
                 + "".join(f"\n  read as: {name} = {expr}" for name, expr in self.reading.items())
+                + "".join(f"\n  check: {d}" for d in self.doubts)
             )
         return f"{self.item_id}: no oracle ({self.reason}); nothing written: test it another way"
 
@@ -640,10 +668,11 @@ def make_equation_test(
         result = OracleSpec(ok=False, latex="", reason=f"no exact LaTeX for this equation: {reason}")
     rel = f"tests/{test_module_name(item_id)}.py"
     written: list[str] = []
-    if result.ok:  # a refusal writes nothing: no xfail stub left behind for an item once implemented
-        text = render_test(item_id, _label_of(item_id), latex or "", package, result)
-        written = _write_test(project, rel, text, with_runtime=True, overwrite=overwrite)
     spec = result.spec or {}
+    read = explain(latex or "", spec) if result.ok else Reading()
+    if result.ok:  # a refusal writes nothing: no xfail stub left behind for an item once implemented
+        text = render_test(item_id, _label_of(item_id), latex or "", package, result, read)
+        written = _write_test(project, rel, text, with_runtime=True, overwrite=overwrite)
     return EquationTestResult(
         path=rel if result.ok else None,
         item_id=item_id,
@@ -654,7 +683,8 @@ def make_equation_test(
         inputs=spec.get("inputs", []) if result.ok else [],
         outputs=spec.get("outputs", []) if result.ok else [],
         given=spec.get("given", {}) if result.ok else {},
-        reading=reading(spec) if result.ok else {},
+        reading=read.exprs,
+        doubts=read.doubts,
         files_written=written,
     )
 

@@ -1,0 +1,50 @@
+"""Where an oracle's reading guesses: a superscript letter read as a power, a letter before a bracket read as
+a product. The oracle is kept (the guess is often right) and the place is named; what the notation settles
+(a number on top, a sum's index on top, a function the paper names) raises no doubt. Formulas written for
+these tests in the style of papers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.trace.oracles import explain, oracle_spec
+
+
+def _doubts(latex: str) -> list[str]:
+    result = oracle_spec(latex)
+    assert result.ok, (latex, result.reason)
+    return explain(latex, result.spec).doubts
+
+
+def test_a_letter_on_top_read_as_a_power_is_named():
+    (doubt,) = _doubts(r"y = a \theta^k + b")
+    assert doubt.startswith("`theta**k`: a superscript read as a power")
+
+
+def test_a_letter_before_a_bracket_read_as_a_product_is_named():
+    (doubt,) = _doubts(r"y = x(1 - x)")
+    assert doubt.startswith("`x(...)`: read as x times the bracket")
+    (doubt,) = _doubts(r"S(u; \beta, \eta) = \frac{1}{1 + \exp(-\beta (u + \eta))}")  # beta: an argument
+    assert doubt.startswith("`beta(...)`")
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"y = a x^2 + b",  # a number on top
+        r"G = \sum_{t=0}^{T} \gamma^t r_t",  # a discount raised to the index it sums over
+        r"v = \sigma(W x + b)",  # an activation applied
+        r"L = g_\theta(x) + c",  # a subscript before the bracket: the function g_theta applied
+    ],
+)
+def test_what_the_notation_settles_raises_no_doubt(latex):
+    assert _doubts(latex) == []
+
+
+def test_braces_around_a_bold_letter_do_not_hide_it():
+    latex = r"p = {\mathbf{{h}}}({x}) + c"
+    result = oracle_spec(latex)
+    if result.ok:  # read as a product: the place is named
+        assert any(d.startswith("`h(...)`") for d in explain(latex, result.spec).doubts)
+    else:  # or refused outright as a possible function
+        assert "h(...)" in result.reason
