@@ -1,5 +1,6 @@
 """Where an oracle's reading guesses: a superscript letter read as a power, a letter before a bracket read as
-a product. The oracle is kept (the guess is often right) and the place is named; what the notation settles
+a product, a dot between letters read element by element, a letter beside a transposed matrix read as a
+number. The oracle is kept (the guess is often right) and the place is named; what the notation settles
 (a number on top, a sum's index on top, a function the paper names) raises no doubt. Formulas written for
 these tests in the style of papers."""
 
@@ -26,6 +27,15 @@ def test_a_letter_before_a_bracket_read_as_a_product_is_named():
     assert doubt.startswith("`x(...)`: read as x times the bracket")
     (doubt,) = _doubts(r"S(u; \beta, \eta) = \frac{1}{1 + \exp(-\beta (u + \eta))}")  # beta: an argument
     assert doubt.startswith("`beta(...)`")
+
+
+def test_a_product_whose_kind_the_notation_leaves_open_is_named():
+    (doubt,) = _doubts(r"\ell_n = w \cdot q_n + b")
+    assert doubt.startswith("`w \\cdot q_n`: read element by element")
+    (doubt,) = _doubts(r"H_t = \Phi_h(A^T U_t + b_h)")
+    assert doubt.startswith("`U_t*transpose(A)`: U_t read as a number scaling a matrix")
+    assert _doubts(r"h_t = \Phi_h(W^T h_{t-1} + b_h)") == []  # a lower-case letter: a column vector
+    assert _doubts(r"L = \lambda \cdot J + c") == []  # a bare Greek letter: a weight
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,13 @@
 """Where an oracle's reading rests on a guess the notation leaves open, said in words for the agent to check.
 
-Two guesses account for most misread oracles on papers the project was not built with:
+The misread oracles seen on papers the project was not built with rest on four such guesses:
 - a superscript that is not a number, read as a power (`\\theta^k`, `\\gamma^t`): right for a discount
   raised to a step, wrong for the k-th learner's parameters;
 - a letter right before a bracket, read as a product (`h(s_t)`, `\\lambda(a + b)`): right for a scalar
-  times a sum, wrong for a function the paper applies.
+  times a sum, wrong for a function the paper applies;
+- a dot between two letters, read element by element (`w \\cdot q_n`): an inner product when both are vectors;
+- a letter beside a transposed matrix, read as a number (`A^T U_t`): a matrix product when U_t is a vector
+  or a matrix.
 
 A doubt does not refuse the oracle: the guess is often right. It names the place, so that a failing test is
 held against the paper there first.
@@ -35,7 +38,12 @@ _AXIS = "zzAX"  # the runtime's name for a sum's index: 'gamma^t r_t' summed ove
 
 def doubts(latex: str, exprs: dict[str, sympy.Expr]) -> list[str]:
     """The guesses the reading `exprs` (output name -> expression) rests on, each in one sentence."""
-    out = [*_powers(exprs.values()), *_products(latex, exprs.values())]
+    out = [
+        *_powers(exprs.values()),
+        *_products(latex, exprs.values()),
+        *_dots(latex),
+        *_scaled_matrices(exprs.values()),
+    ]
     return list(dict.fromkeys(out))
 
 
@@ -66,6 +74,38 @@ def _products(latex: str, exprs: Iterable[sympy.Expr]) -> list[str]:
                 f"`{letter}(...)`: read as {letter} times the bracket; if {letter} is a function the paper "
                 "applies, the oracle is wrong"
             )
+    return out
+
+
+# a letter (maybe bold, with a subscript) on each side of \cdot: 'V \cdot a_i', 'q_i \cdot z_j'; a bare
+# Greek letter is a scalar weight ('\lambda \cdot L'), a command another operator ('\cdot \log')
+_SCRIPTS = r"(?:[_^](?:\{[^{}]*\}|\w)){0,2}"
+_LATIN = rf"(?:\\(?:mathbf|boldsymbol|bm)\{{[^{{}}]*\}}|[A-Za-z]){_SCRIPTS}"
+_OPERAND = rf"(?:{_LATIN}|\\(?:{_GREEK})_(?:\{{[^{{}}]*\}}|\w){_SCRIPTS})"
+_DOT = re.compile(rf"(?<![\w}}\\])({_OPERAND})\s*\\cdot(?![a-z])\s*({_OPERAND})(?![A-Za-z{{])")
+
+
+def _dots(latex: str) -> list[str]:
+    """A dot between two letters: read as a product of numbers, element by element."""
+    return [
+        f"`{m[1]} \\cdot {m[2]}`: read element by element; if both are vectors it is an inner product "
+        "and the oracle is wrong"
+        for m in _DOT.finditer(_unbraced(latex))
+    ]
+
+
+def _scaled_matrices(exprs: Iterable[sympy.Expr]) -> list[str]:
+    """A transposed matrix times a letter the reading took for a number ('A^T U_t' with U_t a matrix)."""
+    out = []
+    for expr in exprs:
+        for m in sorted(expr.atoms(sympy.Mul), key=sympy.sstr):
+            turned = [a for a in m.args if a.func.__name__ == "transpose"]
+            scalars = [a for a in m.args if isinstance(a, sympy.Symbol)]
+            if turned and scalars:
+                out.append(
+                    f"`{sympy.sstr(m)}`: {', '.join(map(str, scalars))} read as a number scaling a matrix; "
+                    "if it is a vector or a matrix, the product is a matrix product and the oracle is wrong"
+                )
     return out
 
 
