@@ -20,6 +20,8 @@ from collections.abc import Iterable
 
 import sympy
 
+from tools.trace.oracle_latex.axes import AXIS_PREFIX
+from tools.trace.oracle_latex.nodes import py_name
 from tools.trace.oracle_latex.vocabulary import BOLD, GREEK
 
 # a single letter or Greek name, maybe bold, right before an opening bracket ('h(', '\mathbf{h}\left('); not
@@ -31,9 +33,6 @@ _LETTER_BEFORE_BRACKET = re.compile(
     rf"|(?<![\\A-Za-z_^])(?P<plain>[A-Za-z])|(?<![_^])\\(?P<greek>{_GREEK})(?![A-Za-z]))"
     r"\s*(?:\\left|\\big|\\Big|\\bigg)?\s*\("
 )
-
-
-_AXIS = "zzAX"  # the runtime's name for a sum's index: 'gamma^t r_t' summed over t is a discount, no doubt
 
 
 def doubts(latex: str, exprs: dict[str, sympy.Expr]) -> list[str]:
@@ -51,7 +50,8 @@ def _powers(exprs: Iterable[sympy.Expr]) -> list[str]:
     out = []
     for expr in exprs:
         for p in sorted(expr.atoms(sympy.Pow), key=sympy.sstr):
-            free = [s for s in p.exp.free_symbols if not s.name.startswith(_AXIS)]
+            # a sum's index on top ('gamma^t r_t' summed over t) is a discount: no doubt
+            free = [s for s in p.exp.free_symbols if not s.name.startswith(AXIS_PREFIX)]
             if isinstance(p.base, sympy.Symbol) and free and p.exp.free_symbols == set(free):
                 out.append(
                     f"`{sympy.sstr(p)}`: a superscript read as a power; if it indexes (the {p.exp}-th), "
@@ -68,8 +68,7 @@ def _products(latex: str, exprs: Iterable[sympy.Expr]) -> list[str]:
     out = []
     for m in _LETTER_BEFORE_BRACKET.finditer(_unbraced(latex)):
         letter = (m["bold"] or m["plain"] or m["greek"] or "").lstrip("\\")
-        name = letter if letter not in ("lambda",) else "lambda_"
-        if name in factors:
+        if py_name(letter) in factors:
             out.append(
                 f"`{letter}(...)`: read as {letter} times the bracket; if {letter} is a function the paper "
                 "applies, the oracle is wrong"
