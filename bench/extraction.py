@@ -29,6 +29,9 @@ Figures per paper and in total (pooled over papers):
       200K == 200000).
   hp_shown_recall / hp_candidates: labels matched by a stated finding or a candidate (what the agent is shown
       to use or confirm), and how many candidates that took.
+  hp_read_recall / setting_sentences / setting_sentences_useful: labels shown, or quoted in a setting sentence
+      (setup sentences stating values no finding took, which the checklist lists to read); how many such
+      sentences, and the share of them that hold a label.
 """
 
 from __future__ import annotations
@@ -62,7 +65,8 @@ TOTAL_KEYS = (
     "pages_per_s", "markitdown_pages_per_s", "speedup", "eq_label_recall", "eq_label_precision",
     "eq_body_attached", "eq_body_attached_mapped", "wrong_flagged", "right_flagged", "text_phrase_recall",
     "alg_caption_recall",
-    "thm_recall", "hp_recall", "hp_precision", "hp_shown_recall", "hp_candidates",
+    "thm_recall", "hp_recall", "hp_precision", "hp_shown_recall", "hp_candidates", "hp_read_recall",
+    "setting_sentences", "setting_sentences_useful",
 )
 CONVERTER_KEYS = ("converter_pages_per_s", "converter_speedup")  # reported apart from the quality figures
 
@@ -350,7 +354,8 @@ def bench_paper(paper: Path, runs: int, gtmod, markitdown: bool = True) -> dict:
     markdown, t_ours, boxes, mapless = convert_ours(pdf, runs)
     t_md = time_markitdown(pdf, runs) if markitdown else None
     t_conv, t_md_conv = time_converters_alone(pdf, runs, markitdown)
-    found = find_all(markdown, {"numbered", "display", "algorithm", "theorem", "hyperparameter"}, boxes)
+    wanted = {"numbered", "display", "algorithm", "theorem", "hyperparameter", "setting_sentence"}
+    found = find_all(markdown, wanted, boxes)
     row = {"name": paper.name, "pages": pages, "seconds": t_ours, "markitdown_seconds": t_md,
            "pages_per_s": pages / t_ours, "markitdown_pages_per_s": _div(pages, t_md),
            "speedup": _div(t_md, t_ours), "converter_seconds": t_conv,
@@ -365,7 +370,7 @@ def bench_paper(paper: Path, runs: int, gtmod, markitdown: bool = True) -> dict:
     row["thm_recall"] = thm_recall(gt, found["theorems"])
     row["_alg"] = len(gt.get("algorithms", []))
     row["_thm"] = len(gt.get("theorems", []))
-    row |= hp_scores(paper, found["hyperparameters"])
+    row |= hp_scores(paper, found["hyperparameters"], found["setting_sentences"])
     return row
 
 
@@ -379,7 +384,7 @@ def _pooled(rows: list[dict]) -> dict:
     tm = sum(r["markitdown_seconds"] for r in rows) if timed else None
     eq = [sum(r["_eq"][k] for r in rows) for k in range(5)]
     mapped = [sum(r["_eq"][k] for r in rows if not r["_mapless"]) for k in (3, 4)]
-    hp = [sum(r["_hp"][k] for r in rows) for k in range(5)]
+    hp = [sum(r["_hp"][k] for r in rows) for k in range(8)]
     fl = [sum(r["_flag"][k] for r in rows) for k in range(4)]
 
     def weighted(key: str, weight: str) -> float | None:
@@ -399,6 +404,8 @@ def _pooled(rows: list[dict]) -> dict:
         "thm_recall": weighted("thm_recall", "_thm"),
         "hp_recall": ratio(hp[0], hp[1]), "hp_precision": ratio(hp[2], hp[3]),
         "hp_shown_recall": ratio(hp[4], hp[1]), "hp_candidates": sum(r["hp_candidates"] for r in rows),
+        "hp_read_recall": ratio(hp[5], hp[1]), "setting_sentences": hp[7],
+        "setting_sentences_useful": ratio(hp[6], hp[7]),
     }
 
 

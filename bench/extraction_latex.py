@@ -36,6 +36,9 @@ KEYS = (
     "hp_precision",
     "hp_shown_recall",
     "hp_candidates",
+    "hp_read_recall",
+    "setting_sentences",
+    "setting_sentences_useful",
 )
 GT_TEX_LIMIT = 160
 
@@ -51,7 +54,8 @@ def bench_paper(paper: Path, runs: int) -> dict:
         conv = convert_source(paper / "source")
         times.append(time.perf_counter() - t)
     assert conv is not None
-    found = find_all(conv.markdown, {"numbered", "algorithm", "theorem", "hyperparameter"})
+    wanted = {"numbered", "algorithm", "theorem", "hyperparameter", "setting_sentence"}
+    found = find_all(conv.markdown, wanted)
     numbered = found["numbered"]
     want = Counter(gt.get("equation_labels", []))
     got = Counter(e.label for e in numbered)
@@ -77,7 +81,7 @@ def bench_paper(paper: Path, runs: int) -> dict:
         "alg_caption_recall": alg_recall(gt, found["algorithms"], latex_plain),
         "thm_recall": thm_recall(gt, found["theorems"], latex_plain),
         "thm_number_recall": thm_hit / len(numbered_thms) if numbered_thms else None,
-        **hp_scores(paper, found["hyperparameters"]),
+        **hp_scores(paper, found["hyperparameters"], found["setting_sentences"]),
         "_n": (
             hit,
             sum(want.values()),
@@ -120,6 +124,9 @@ def run_latex(corpus: Path, runs: int) -> dict:
         "hp_precision": ratio(sum(r["_hp"][2] for r in rows), sum(r["_hp"][3] for r in rows)),
         "hp_shown_recall": ratio(sum(r["_hp"][4] for r in rows), sum(r["_hp"][1] for r in rows)),
         "hp_candidates": sum(r["hp_candidates"] for r in rows),
+        "hp_read_recall": ratio(sum(r["_hp"][5] for r in rows), sum(r["_hp"][1] for r in rows)),
+        "setting_sentences": sum(r["_hp"][7] for r in rows),
+        "setting_sentences_useful": ratio(sum(r["_hp"][6] for r in rows), sum(r["_hp"][7] for r in rows)),
     }
     public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
     return {"route": "latex", "papers": public, "total": total}

@@ -197,18 +197,28 @@ def _finding_names(f) -> list[str]:
     return [f.key, f.name, *([symbol_key(last)] if symbol else [])]
 
 
-def hp_scores(paper: Path, found: list) -> dict:
+def _quoted_in(label: dict, sentence: str) -> bool:
+    """The label's quote is in the sentence: most (60%) of its words of three letters or more."""
+    quote = set(re.findall(r"[a-z]{3,}", str(label.get("quote") or "").lower()))
+    return bool(quote) and len(quote & set(re.findall(r"[a-z]{3,}", sentence.lower()))) >= 0.6 * len(quote)
+
+
+def hp_scores(paper: Path, found: list, sentences: list | None = None) -> dict:
     """Recall and precision of the stated findings against the hand labels; candidates (values the scanner is
     unsure of) neither count as found nor against precision, and are counted apart (`hp_candidates`).
-    `hp_shown_recall` counts a label the agent is shown at all: by a stated finding or by a candidate."""
+    `hp_shown_recall` counts a label the agent is shown at all: by a stated finding or by a candidate;
+    `hp_read_recall` also one whose quote is in a setting sentence (which the checklist sends the agent to
+    read), and `setting_sentences_useful` the share of those sentences that hold a label."""
     from tools.analysis.hyperparams import names_match, values_match
 
     items = hp_labels(paper)
+    sentences = sentences or []
     candidates = [f for f in found if getattr(f, "confidence", "stated") == "candidate"]
     found = [f for f in found if getattr(f, "confidence", "stated") != "candidate"]
     if items is None:
-        return {"hp_recall": None, "hp_precision": None, "hp_shown_recall": None,
-                "hp_candidates": len(candidates), "_hp": (0,) * 5}
+        return {"hp_recall": None, "hp_precision": None, "hp_shown_recall": None, "hp_read_recall": None,
+                "hp_candidates": len(candidates), "setting_sentences": len(sentences),
+                "setting_sentences_useful": None, "_hp": (0,) * 8}
 
     def match(f, it) -> bool:
         names = _label_names(it["name"], it.get("value", ""), it.get("value_normalized"))
@@ -218,11 +228,18 @@ def hp_scores(paper: Path, found: list) -> dict:
 
     recalled = sum(any(match(f, it) for f in found) for it in items)
     precise = sum(any(match(f, it) for it in items) for f in found)
-    shown = sum(any(match(f, it) for f in found + candidates) for it in items)
+    shown = [any(match(f, it) for f in found + candidates) for it in items]
+    read = sum(
+        seen or any(_quoted_in(it, t.text) for t in sentences) for seen, it in zip(shown, items, strict=True)
+    )
+    useful = sum(any(_quoted_in(it, t.text) for it in items) for t in sentences)
     return {
         "hp_recall": recalled / len(items) if items else None,
         "hp_precision": precise / len(found) if found else None,
-        "hp_shown_recall": shown / len(items) if items else None,
+        "hp_shown_recall": sum(shown) / len(items) if items else None,
+        "hp_read_recall": read / len(items) if items else None,
         "hp_candidates": len(candidates),
-        "_hp": (recalled, len(items), precise, len(found), shown),
+        "setting_sentences": len(sentences),
+        "setting_sentences_useful": useful / len(sentences) if sentences else None,
+        "_hp": (recalled, len(items), precise, len(found), sum(shown), read, useful, len(sentences)),
     }

@@ -17,6 +17,7 @@ from tools.analysis.checklist import (
     make_checklist,
     parse_checklist,
 )
+from tools.analysis.checklist_reading import TITLE as READING_TITLE
 from tools.analysis.equations import find_all
 from tools.analysis.hyperparams import STANDARD_KEYS, find_hyperparameters
 from tools.errors import BadArgument, BadChecklist, NotFound, OutsideRoots
@@ -41,7 +42,8 @@ def test_iddpm_checklist(tmp_root, corpus_dir):
     path = Path(r.path)
     assert path == md.with_name(CHECKLIST_NAME) and r.route == "pdf" and not r.merged
     text = path.read_text(encoding="utf-8")
-    assert [line[3:] for line in text.split("\n") if line.startswith("## ")] == list(SECTIONS.values())
+    headings = [line[3:] for line in text.split("\n") if line.startswith("## ")]
+    assert headings == [*SECTIONS.values(), READING_TITLE] and r.settings_to_read > 0
     assert "route: pdf" in text
 
     ids = [i.id for i in r.items]

@@ -32,6 +32,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from tools.analysis.checklist_reading import TITLE as READING_TITLE
+from tools.analysis.checklist_reading import reading_block, with_reading
 from tools.analysis.checklist_tables import CHECKLIST_NAME, ID_CELL, Table, find_tables, row_id, split_row
 from tools.analysis.findings import (
     Algorithm,
@@ -144,6 +146,11 @@ class ChecklistResult(ToolResult):
         f"{MAX_REPLY_CHARS:,} characters of JSON; the file holds them all)"
     )
     items_left_out: int = Field(default=0, description="items in the file but not in this reply")
+    settings_to_read: int = Field(
+        default=0,
+        description=f"setup sentences stating values no row took, listed in the file's '{READING_TITLE}' "
+        "section: read them for settings the paper names in its own words",
+    )
 
     def summary_text(self) -> str:
         counts = ", ".join(f"{n} {k}" for k, n in self.counts.items())
@@ -157,6 +164,11 @@ class ChecklistResult(ToolResult):
             lines.append("unstated in the paper: " + ", ".join(self.unstated))
         if not self.trains_model:
             lines.append("no model trained: standard training hyperparameters not listed as unstated")
+        if self.settings_to_read:
+            lines.append(
+                f"{plural(self.settings_to_read, 'setup sentence')} state values no row took: read them "
+                f"(section '{READING_TITLE}') and add the real settings as HP rows"
+            )
         return "\n".join(lines)
 
 
@@ -720,6 +732,7 @@ def make_checklist(
         new, added = _merge(old, new, out)
     else:
         added = extracted
+    new = with_reading(new, reading_block(found["setting_sentences"]))
     atomic_write(out, new)
     items = parse_checklist(new)
     return ChecklistResult(
@@ -733,6 +746,7 @@ def make_checklist(
         trains_model=trains,
         items=(shown := reply_items(items)),
         items_left_out=len(items) - len(shown),
+        settings_to_read=len(found["setting_sentences"]),
     )
 
 

@@ -21,12 +21,13 @@ from tools.analysis.findings import (
     Kind,
     Located,
     MarkdownLine,
+    SettingSentence,
     Table,
     Theorem,
 )
 from tools.errors import BadArgument
 from tools.models import ToolResult
-from tools.text import operator_heavy
+from tools.text import operator_heavy, plural
 
 # printed equation labels: (12) (3a) (A.2) (2.13) (12') and \tag symbols (⋆) (†); 4 digits read as a year
 LABEL_BODY = r"\d{1,3}[a-z′']?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?|[*⋆†‡∗♠♣♦♥§¶]{1,3}"
@@ -112,6 +113,11 @@ class GrepEquationsResult(ToolResult):
     architecture: list[ArchitectureSentence] = Field(default_factory=list)
     hyperparameters: list[Hyperparameter] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
+    setting_sentences: list[SettingSentence] = Field(
+        default_factory=list,
+        description="sentences of the paper's own setup stating values no hyperparameter finding took: read "
+        "each for a setting the paper names in its own words",
+    )
 
     def summary_text(self) -> str:
         out = [f"{self.markdown_path} ({self.route} route): "
@@ -128,6 +134,9 @@ class GrepEquationsResult(ToolResult):
         for h in self.hyperparameters[:60]:
             seen = _seen(h) if h.where == "table" else ""  # a value read from a table: its row's crop
             out.append(f"  {h.key} = {h.value} ({h.where}, line {h.line}){seen}")
+        if self.setting_sentences:
+            n = plural(len(self.setting_sentences), "setup sentence")
+            out.append(f"  {n} stating values no hyperparameter finding took: read them (setting_sentences)")
         if self.truncated:
             out.append(f"  truncated: {self.truncated}")
         return "\n".join(out)
@@ -167,14 +176,15 @@ def grep_equations(
     kinds: Annotated[
         list[Kind] | None,
         Field(description="kinds to return: numbered, display, algorithm, theorem, architecture, "
-                          "hyperparameter, table; default all"),
+                          "hyperparameter, table, setting_sentence; default all"),
     ] = None,
 ) -> GrepEquationsResult:
     """Find numbered equations (label + body), unnumbered displays, algorithm blocks, theorem-like statements,
-    architecture sentences, hyperparameters and tables in a paper's Markdown, each with its line, page and
-    section, and where the PDF is known its box (PDF points, origin top-left) for render_page and what its
-    text may have lost (`check`). Citations, years and references such as 'Eq. (3)' in prose are not
-    equations."""
+    architecture sentences, hyperparameters, tables and the setup sentences stating values no hyperparameter
+    finding took (settings the paper names in its own words: read them) in a paper's Markdown, each with its
+    line, page and section, and where the PDF is known its box (PDF points, origin top-left) for render_page
+    and what its text may have lost (`check`). Citations, years and references such as 'Eq. (3)' in prose
+    are not equations."""
     from tools.workspace import resolve
 
     path = resolve(markdown_path, must_exist=True, kind="file", what="markdown_path")
@@ -237,6 +247,7 @@ def fill_pages(found: dict, markdown_path: Path) -> None:
 _FIELD = {
     "numbered": "numbered", "display": "display", "algorithm": "algorithms", "theorem": "theorems",
     "architecture": "architecture", "hyperparameter": "hyperparameters", "table": "tables",
+    "setting_sentence": "setting_sentences",
 }
 
 
@@ -265,6 +276,12 @@ def find_all(text: str, wanted: set[str], places: dict[int, Any] | None = None) 
         from tools.analysis.hyperparams import find_hyperparameters
 
         out["hyperparameters"] = find_hyperparameters(text)
+    if "setting_sentence" in wanted:
+        from tools.analysis.hyperparams import find_hyperparameters
+        from tools.analysis.setting_sentences import setting_sentences
+
+        hps = out["hyperparameters"] if "hyperparameter" in wanted else find_hyperparameters(text)
+        out["setting_sentences"] = setting_sentences(text, hps)
     out["_latex"] = latex
     if places:
         for key, items in out.items():

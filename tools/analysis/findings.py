@@ -22,9 +22,13 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 Route = Literal["pdf", "latex"]
-Kind = Literal["numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter", "table"]
+Kind = Literal[
+    "numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter", "table",
+    "setting_sentence",
+]
 ALL_KINDS: tuple[Kind, ...] = (
     "numbered", "display", "algorithm", "theorem", "architecture", "hyperparameter", "table",
+    "setting_sentence",
 )
 PROOF_END = "∎"  # the LaTeX route's end-of-proof line
 
@@ -93,6 +97,14 @@ class Table(Located):
 class ArchitectureSentence(Located):
     text: str
     keywords: list[str]
+
+
+class SettingSentence(Located):
+    """A sentence of the paper's own setup stating a value that no hyperparameter finding took: a setting the
+    paper may name in its own words, for a reader to judge."""
+
+    text: str = Field(description="the sentence (at most ~240 characters around its values)")
+    values: list[str] = Field(description="the values it states that no hyperparameter finding took")
 
 
 class Hyperparameter(Located):

@@ -54,6 +54,7 @@ _CEILING = {
     "image_size": 8193,
     "dropout": 1.01,
     "label_smoothing": 1.01,
+    "discount_factor": 1.01,  # a 'gamma' above 1 is a correction or an augmentation's range
 }
 _WHOLE = {"batch_size", "beam_size", "top_k"}  # settings that are whole numbers though no count of parts
 _COUNTS = {"num_layers", "num_heads", "num_features", "num_experts", "num_runs", "num_parameters"}
@@ -246,8 +247,10 @@ def implausible(key: str, norm: object) -> bool:
 
 
 def above_ceiling(key: str, norm: object) -> bool:
-    """A value above any the setting takes: a dropout of 60.5 is a measurement."""
-    return isinstance(norm, float) and norm >= _CEILING.get(key, float("inf"))
+    """A value above any the setting takes: a dropout of 60.5 is a measurement; so is a range or list that
+    reaches past it ('gamma [0.8, 1.2]')."""
+    values = norm if isinstance(norm, list) else [norm]
+    return any(isinstance(v, float) and v >= _CEILING.get(key, float("inf")) for v in values)
 
 
 # an algorithm listing's line: an assignment arrow or a right-set comment

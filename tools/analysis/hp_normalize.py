@@ -17,9 +17,10 @@ NUM = (
     r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f]\d{3})+|\d{1,3}(?: 000)+(?![\d.,]\d)|"
     rf"\d{{1,3}}(?: \d{{3}})+{_COUNTED}|\d+)(?:\.\d+)?|\.\d+"
 )
+_TIMES = "[×x·*∗⋅]"  # the PDF sets LaTeX's `*` as ∗ (U+2217) and `\\cdot` as ⋅ or ·
 _SCI = (
-    rf"(?:(?:{NUM})\s*[×x·*]\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|[−´]\s*\d+|\*\*\s*{_MINUS}?\d+)"
-    rf"|(?:{NUM})\s*[×x·*]\s*10\s*{_MINUS}\s*\d+"
+    rf"(?:(?:{NUM})\s*{_TIMES}\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|[−´]\s*\d+|\*\*\s*{_MINUS}?\d+)"
+    rf"|(?:{NUM})\s*{_TIMES}\s*10\s*{_MINUS}\s*\d+"
     rf"|\d(?:\.\d+)?\s*×\s*10[1-9](?![\d.,]\d|\d)"  # a superscript set on the line: '2×105' is 2 × 10^5
 )
 _ENOT = rf"(?:{NUM})[eE](?:\s?{_MINUS}\s?)?\d+"  # '1e-08', and '1e − 08' as a PDF sets it
@@ -51,7 +52,7 @@ def _scalar(text: str) -> float | None:
         return float(2 ** int(m.group(1)))
     if m := re.fullmatch(r"(\d(?:\.\d+)?)×10([1-9])", t):  # '2×105': the exponent lost its superscript
         return clean_float(float(m.group(1)) * 10.0 ** int(m.group(2)))
-    m = re.fullmatch(r"(?:([\d.,]+)[×x·*])?10(?:\^\{?(-?\d+)\}?|(-\d+)|\*\*(-?\d+))", t)
+    m = re.fullmatch(rf"(?:([\d.,]+){_TIMES})?10(?:\^\{{?(-?\d+)\}}?|(-\d+)|\*\*(-?\d+))", t)
     if m:
         base = float(m.group(1).replace(",", "")) if m.group(1) else 1.0
         exp = int(next(g for g in m.groups()[1:] if g is not None))

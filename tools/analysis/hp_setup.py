@@ -43,14 +43,14 @@ _SETUP_SECTION = re.compile(
     re.I,
 )
 # a section that is no place for settings: the paper's framing, others' work, its closing words
-_ELSEWHERE_SECTION = re.compile(
+ELSEWHERE_SECTION = re.compile(
     r"\b(?:abstract|introduction|contributions?|motivation|overview|related|background|literature|"
     r"prior\s+work|previous\s+work|preliminar\w*|notation|proofs?|conclusions?|concluding|discussion|"
     r"limitations?|future\s+work|broader\s+impact|acknowledge?ments?)\b",
     re.I,
 )
 # a sentence saying what the paper did: "we use / set / train ...", "is set to", "in our experiments"
-_OWN_CUE = re.compile(
+OWN_CUE = re.compile(
     r"\bwe\s+(?:\w+ly\s+)?(?:use[sd]?|set|fix(?:ed)?|train(?:ed)?|choose|chose|select(?:ed)?|run|ran|employ(?:ed)?|"
     r"adopt(?:ed)?|appl(?:y|ied)|initiali[sz]ed?|optimi[sz]ed?|sample[sd]?|dr[ae]w|tuned?|keep|kept|take|took|"
     r"let|follow(?:ed)?|perform(?:ed)?|downsample[sd]?|compute[sd]?|generate[sd]?|split|stop(?:ped)?)\b|"
@@ -62,7 +62,7 @@ _OWN_CUE = re.compile(
     re.I,
 )
 # theory: a statement, a derivation or a bound, not a run
-_THEORY_CUE = re.compile(
+THEORY_CUE = re.compile(
     r"\b(?:theorem|lemma|proposition|corollary|proof)\b|"
     r"\bin\s+this\s+(?:section|paper|work),?\s+we\s+(?:\w+ly\s+)?(?:give|derive|prove|show|analy[sz]e|"
     r"study|introduce|review|recall|present|discuss|propose)\b|"
@@ -70,7 +70,7 @@ _THEORY_CUE = re.compile(
     re.I,
 )
 # results: what a run measured, not what it was given
-_RESULTS_CUE = re.compile(
+RESULTS_CUE = re.compile(
     r"\b(?:test|validation|held-out|training)(?:-set)?\s+(?:set\s+)?(?:error|accuracy|likelihood|loss|"
     r"perplexity)\b[^.;]{0,40}?\b(?:is|was|are|were)\s+(?:\w+\s+)?(?:maximi[sz]ed|minimi[sz]ed|best|highest|"
     r"lowest)\b|\b(?:begins?|starts?)\s+to\s+(?:de|in)crease\b|\b(?:peaks?|saturates?|plateaus?)\s+at\b|"
@@ -118,15 +118,15 @@ def decide(section: str | None, sentence: str, *, key: str = "", column: str | N
     setting a value was read for; `column` the table column it stood in (None in prose)."""
     if column is not None and column.strip() and _RESULT_COLUMN.fullmatch(column.strip()):
         return SetupDecision(False, "results", f"a value in a results column ({column.strip()})")
-    if _THEORY_CUE.search(sentence):
+    if THEORY_CUE.search(sentence):
         return SetupDecision(False, "theory", "a sentence of theory (a statement, derivation or bound)")
-    if _RESULTS_CUE.search(sentence):
+    if RESULTS_CUE.search(sentence):
         return SetupDecision(False, "results", "a sentence reporting what a run measured")
     if key == "optimizer" and (why := _compared(sentence)):
         return SetupDecision(False, "other-method", why)
-    own_cue = bool(_OWN_CUE.search(sentence)) or bool(_CAPTION.match(sentence))
+    own_cue = bool(OWN_CUE.search(sentence)) or bool(_CAPTION.match(sentence))
     heading = _heading(section)
-    if _ELSEWHERE_SECTION.search(heading) and not _SETUP_SECTION.search(heading):
+    if ELSEWHERE_SECTION.search(heading) and not _SETUP_SECTION.search(heading):
         if own_cue:
             return SetupDecision(True, "setup", "the sentence states a choice, though its section does not")
         return SetupDecision(
