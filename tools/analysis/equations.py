@@ -272,16 +272,15 @@ def find_all(text: str, wanted: set[str], places: dict[int, Any] | None = None) 
         out["architecture"] = _architecture(lines)
     if "table" in wanted:
         out["tables"] = _tables(lines)
-    if "hyperparameter" in wanted:
-        from tools.analysis.hyperparams import find_hyperparameters
-
-        out["hyperparameters"] = find_hyperparameters(text)
-    if "setting_sentence" in wanted:
+    if wanted & {"hyperparameter", "setting_sentence"}:  # the sentences are those no finding took
         from tools.analysis.hyperparams import find_hyperparameters
         from tools.analysis.setting_sentences import setting_sentences
 
-        hps = out["hyperparameters"] if "hyperparameter" in wanted else find_hyperparameters(text)
-        out["setting_sentences"] = setting_sentences(text, hps)
+        hps = find_hyperparameters(text)
+        if "hyperparameter" in wanted:
+            out["hyperparameters"] = hps
+        if "setting_sentence" in wanted:
+            out["setting_sentences"] = setting_sentences(text, hps)
     out["_latex"] = latex
     if places:
         for key, items in out.items():

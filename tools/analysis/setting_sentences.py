@@ -78,13 +78,11 @@ def _title(markdown: str, lines: list) -> str | None:
 
 def _own_setup(sentence: str, section: str | None) -> bool:
     """A sentence of the paper's own runs: in a setup section or saying what the authors did, and neither
-    theory nor a result."""
-    own = bool(OWN_CUE.search(sentence))
+    theory nor a result. (hp_setup.decide also takes any caption for a choice; here a caption is a figure's
+    description, so its own cues are used without it.)"""
     if THEORY_CUE.search(sentence) or RESULTS_CUE.search(sentence):
         return False
-    if setup_section(section):
-        return True
-    return own
+    return setup_section(section) or bool(OWN_CUE.search(sentence))
 
 
 def _unread(para: Para, start: int, end: int, taken: _Taken) -> SettingSentence | None:
