@@ -53,6 +53,22 @@ def expand(defs: str, text: str) -> str:
             r"\begin{pf}{Sketch} ok \end{pf}",
             r"\begin{proof}[Sketch] ok \end{proof}",
         ),
+        # xargs: any argument may be optional, its default given by number among other keys
+        (
+            r"\newcommandx\cov[2][usedefault, addprefix=\global, 1=\theta, 2={\alpha}]{\rho(#1,#2)}",
+            r"\cov + \cov[x] + \cov[x][y] = b",
+            r"\rho(\theta,\alpha) + \rho(x,\alpha) + \rho(x,y) = b",
+        ),
+        # \def with delimited parameters: each argument runs to its delimiter, outside braces
+        (
+            r"\def\beqa#1\eeqa{\begin{eqnarray}#1\end{eqnarray}}",
+            r"\beqa a &=& {b \eeqa} \label{e}\eeqa \eeqax",
+            r"\begin{eqnarray}a &=& {b \eeqa} \label{e}\end{eqnarray} \eeqax",
+        ),
+        (r"\def\pair(#1,#2){\langle #1|#2\rangle}", r"\pair(a,{b,c})", r"\langle a|b,c\rangle"),
+        (r"\def\word#1 {[#1]}", r"\word abc def", "[abc]def"),
+        # an empty macro between dollars keeps an empty formula, not a `$$` display
+        (r"\newcommand{\none}{}", r"with $\none$ runs, $a$", r"with ${}$ runs, $a$"),
     ],
 )
 def test_expansion(defs: str, text: str, want: str) -> None:
@@ -62,7 +78,7 @@ def test_expansion(defs: str, text: str, want: str) -> None:
 def test_engine_only_definitions_are_left_alone() -> None:
     t = MacroTable()
     rest = t.collect(
-        r"\makeatletter\def\foo#1.{#1}\newcommand{\bar}{\csname x\endcsname}\newcommand{\section}{S}"
+        r"\makeatletter\def\foo#1#{#1}\newcommand{\bar}{\csname x\endcsname}\newcommand{\section}{S}"
     )
     assert {"foo", "bar", "section"} <= set(t.skipped)
     assert t.expand(r"\foo a. \bar \section{T}") == r"\foo a. \bar \section{T}"

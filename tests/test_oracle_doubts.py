@@ -1,8 +1,9 @@
 """Where an oracle's reading guesses: a superscript letter read as a power, a letter before a bracket read as
 a product, a dot between letters read element by element, a letter beside a transposed matrix read as a
-number. The oracle is kept (the guess is often right) and the place is named; what the notation settles
-(a number on top, a sum's index on top, a function the paper names) raises no doubt. Formulas written for
-these tests in the style of papers."""
+number, a sine of a bracket run on by a letter. The oracle is kept (the guess is often right) and the place
+is named; what the notation settles (a number on top, a sum's index on top, a function the paper names)
+raises no doubt; an I added to other terms is an identity matrix, and refused. Formulas written for these
+tests in the style of papers."""
 
 from __future__ import annotations
 
@@ -36,6 +37,19 @@ def test_a_product_whose_kind_the_notation_leaves_open_is_named():
     assert doubt.startswith("`U_t*transpose(A)`: U_t read as a number scaling a matrix")
     assert _doubts(r"h_t = \Phi_h(W^T h_{t-1} + b_h)") == []  # a lower-case letter: a column vector
     assert _doubts(r"L = \lambda \cdot J + c") == []  # a bare Greek letter: a weight
+
+
+def test_an_identity_added_to_other_terms_is_refused():
+    for latex in (r"\hat{\Sigma} = (I - V H)^{-1} V", r"S_a = (I_a - V_a H_a)^{-1} V_a", r"T = \hat{S} + I"):
+        result = oracle_spec(latex)
+        assert not result.ok and result.reason.startswith("the identity matrix"), latex
+    assert oracle_spec(r"J = I \gamma^2").ok  # an I alone in a product: a quantity the paper names I
+
+
+def test_a_sine_of_a_bracket_run_on_by_a_letter_is_named():
+    (doubt,) = _doubts(r"s = \frac{\sin (1 - \mu)\theta}{\sin \theta} q_1")
+    assert doubt.startswith("`\\sin (1 - \\mu)\\theta`: read as the sin of the bracket times \\theta")
+    assert _doubts(r"s = \sin(\theta) + \cos(\phi)") == []
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,16 @@
 """Where an oracle's reading rests on a guess the notation leaves open, said in words for the agent to check.
 
-The misread oracles seen on papers the project was not built with rest on four such guesses:
+The misread oracles seen on papers the project was not built with rest on five such guesses (a sixth, an
+identity matrix as in `(I - VH)^{-1}`, is refused in oracle_latex/rewriter.py instead):
 - a superscript that is not a number, read as a power (`\\theta^k`, `\\gamma^t`): right for a discount
   raised to a step, wrong for the k-th learner's parameters;
 - a letter right before a bracket, read as a product (`h(s_t)`, `\\lambda(a + b)`): right for a scalar
   times a sum, wrong for a function the paper applies;
 - a dot between two letters, read element by element (`w \\cdot q_n`): an inner product when both are vectors;
 - a letter beside a transposed matrix, read as a number (`A^T U_t`): a matrix product when U_t is a vector
-  or a matrix.
+  or a matrix;
+- a sine or cosine of a bracket run on by a letter (`\\sin (1-\\mu)\\theta`): read as the bracket's sine
+  times the letter, where the angle may be the whole product.
 
 A doubt does not refuse the oracle: the guess is often right. It names the place, so that a failing test is
 held against the paper there first.
@@ -42,6 +45,7 @@ def doubts(latex: str, exprs: dict[str, sympy.Expr]) -> list[str]:
         *_products(latex, exprs.values()),
         *_dots(latex),
         *_scaled_matrices(exprs.values()),
+        *_run_on_angles(latex),
     ]
     return list(dict.fromkeys(out))
 
@@ -106,6 +110,23 @@ def _scaled_matrices(exprs: Iterable[sympy.Expr]) -> list[str]:
                     "if it is a vector or a matrix, the product is a matrix product and the oracle is wrong"
                 )
     return out
+
+
+_ANGLE = re.compile(
+    r"\\(?P<f>sin|cos|tan|sinh|cosh|tanh)\s*(?:\\left\s*)?\((?P<arg>[^()]*)(?:\\right\s*)?\)"
+    r"\s*(?P<next>\\[A-Za-z]+|[A-Za-z])"
+)
+_NOT_A_FACTOR = {"\\cdot", "\\times", "\\quad", "\\qquad", "\\right", "\\end", "\\text", "\\mathrm", "\\frac"}
+
+
+def _run_on_angles(latex: str) -> list[str]:
+    """`\\sin (1-\\mu)\\theta`: the sine of the bracket times a letter, or the sine of the whole product."""
+    return [
+        f"`\\{m['f']} ({m['arg'].strip()}){m['next']}`: read as the {m['f']} of the bracket times "
+        f"{m['next']}; if the angle is the whole product, the oracle is wrong"
+        for m in _ANGLE.finditer(latex)
+        if m["next"] not in _NOT_A_FACTOR
+    ]
 
 
 def _unbraced(latex: str) -> str:

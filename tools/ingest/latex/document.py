@@ -13,6 +13,7 @@ from tools.ingest.latex.classes import theorem_declarations
 from tools.ingest.latex.convert import Renderer
 from tools.ingest.latex.floats import algorithm_floats, as_algorithms
 from tools.ingest.latex.listings import as_listings, code_environments
+from tools.ingest.latex.macro_args import apply
 from tools.ingest.latex.macros import PROTECTED, MacroTable
 from tools.ingest.latex.names import DROP, WRAP
 from tools.ingest.latex.numbering import Numbering, number
@@ -130,5 +131,18 @@ def body_matches(body: str, source_tex: str, macros: MacroTable, truncated_at: i
     if truncated_at is not None and len(source_tex) >= truncated_at:
         cut = re.sub(r"\\(?:label|tag\*?)\s*\{[^{}]*$", "", source_tex)
         cut = re.sub(r"\\[a-zA-Z@]*$", "", cut)  # a control word cut short (`\right` -> `\ri`) is another
-        return squash(body).startswith(written_math(cut, macros)[:-12])
+        return squash(body).startswith(written_math(_before_open_call(cut, macros), macros)[:-12])
     return squash(body) == written_math(source_tex, macros)
+
+
+def _before_open_call(cut: str, macros: MacroTable) -> str:
+    """A reference cut inside a user macro's arguments (`\\normal{x}{\\mu, \\sig`) cannot be expanded: keep
+    what comes before the first call whose arguments the cut lost."""
+    for m in re.finditer(r"\\([a-zA-Z]+)", cut):
+        mac = macros.macros.get(m.group(1))
+        try:
+            if mac is not None:
+                apply(mac, cut, m.end())
+        except (Unbalanced, IndexError):
+            return cut[: m.start()]
+    return cut

@@ -1,9 +1,9 @@
 """User macros: collect simple \\newcommand/\\renewcommand/\\def/\\DeclareMathOperator/... definitions and
-expand them in the text, with arguments (and an optional first argument's default), like TeX would.
+expand them in the text, with their arguments read as TeX would (tools/ingest/latex/macro_args.py).
 
-Definitions that need a TeX engine (\\csname, \\expandafter, conditionals, @-internals, delimited \\def
-parameters) are left alone and named in `skipped`. Expansion is bounded (passes and growth), so a
-recursive definition cannot hang or blow up the conversion.
+Definitions that need a TeX engine (\\csname, \\expandafter, conditionals, @-internals, \\def parameters
+delimited by more than literal text) are left alone and named in `skipped`. Expansion is bounded (passes and
+growth), so a recursive definition cannot hang or blow up the conversion.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.ingest.latex.scan import Unbalanced, read_arg, read_group, read_optional, skip_space
+from tools.ingest.latex.macro_args import Macro, apply, arg_count, def_parameters
+from tools.ingest.latex.scan import Unbalanced, read_arg, read_group, skip_space
 
 _DEF = re.compile(
     r"\\(newcommand|renewcommand|providecommand|DeclareRobustCommand|newcommandx|renewcommandx|providecommandx"
@@ -20,7 +21,6 @@ _DEF = re.compile(
 )
 _CS = re.compile(r"\\(?:([a-zA-Z]+)|.)", re.S)
 _ENDS_WITH_WORD = re.compile(r"(?<!\\)(?:\\\\)*\\[a-zA-Z]+$")
-_PARAM = re.compile(r"#(#|[1-9])")
 _COMPLEX = re.compile(
     r"\\(?:csname|expandafter|if[a-zA-Z]*|futurelet|afterassignment|makeatletter|def|gdef|edef"
     r"|newcommand|renewcommand|let|noexpand|@[a-zA-Z@]*)(?![a-zA-Z])|@"
@@ -112,17 +112,6 @@ _INTERNAL = {
 
 
 @dataclass
-class Macro:
-    name: str
-    nargs: int = 0
-    default: str | None = None
-    body: str = ""
-    left: str | None = None  # \DeclarePairedDelimiter: the delimiters around the body
-    right: str | None = None
-    end: str | None = None  # \newenvironment: the end code (body is the begin code)
-
-
-@dataclass
 class MacroTable:
     macros: dict[str, Macro] = field(default_factory=dict)
     envs: dict[str, Macro] = field(default_factory=dict)
@@ -176,42 +165,45 @@ class MacroTable:
             return self._parse_let(s, i, name, how)
         if how == "DeclareMathOperator":
             text, i = read_arg(s, i)
-            self.define(Macro(name, 0, None, f"\\operatorname{star}{{{text}}}"), how)
+            self.define(Macro(name, 0, f"\\operatorname{star}{{{text}}}"), how)
         elif how.startswith("DeclarePairedDelimiter"):
             return self._parse_delimiter(s, i, name, how)
         elif how in ("NewDocumentCommand", "RenewDocumentCommand"):
             spec, i = read_arg(s, i)
             body, i = read_arg(s, i)
             if re.fullmatch(r"\s*(m\s*)*", spec):
-                self.define(Macro(name, spec.count("m"), None, body), how)
+                self.define(Macro(name, spec.count("m"), body), how)
             else:
                 self.skipped.append(name)
         else:
-            n, default, i = _arg_count(s, i)
-            body, i = read_arg(s, i)
-            self.define(Macro(name, n, default, body), how.removesuffix("x"))
+            mac, i = arg_count(s, i, name)
+            mac.body, i = read_arg(s, i)
+            self.define(mac, how.removesuffix("x"))
         return i
 
     def _parse_env(self, s: str, i: int) -> int:
         name, i = read_arg(s, i)
-        n, default, i = _arg_count(s, i)
+        mac, i = arg_count(s, i, name.strip())
         begin, i = read_arg(s, i)
         end, i = read_arg(s, i)
         name = name.strip()
         if name in PROTECTED_ENVS or _COMPLEX.search(begin + end):
             self.skipped.append(name)
         else:
-            self.envs[name] = Macro(name, n, default, begin, end=end)
+            mac.body, mac.end = begin, end
+            self.envs[name] = mac
         return i
 
     def _parse_def(self, s: str, i: int, name: str, how: str) -> int:
         j = s.find("{", i)
         params = s[i:j]
         body, i = read_group(s, j)
-        if not re.fullmatch(r"(#[1-9])*", params.strip()):
-            self.skipped.append(name)  # delimited parameters need TeX's matcher
+        parsed = def_parameters(params)
+        if parsed is None:
+            self.skipped.append(name)  # parameters only TeX's own matcher reads
             return i
-        self.define(Macro(name, params.count("#"), None, body), how)
+        n, prefix, delimiters = parsed
+        self.define(Macro(name, n, body, prefix=prefix, delimiters=delimiters), how)
         return i
 
     def _parse_let(self, s: str, i: int, name: str, how: str) -> int:
@@ -220,19 +212,20 @@ class MacroTable:
             j += 1
         target, i = read_arg(s, j)
         if target.startswith("\\") and target[1:] != name:
-            self.define(Macro(name, 0, None, target), how)
+            self.define(Macro(name, 0, target), how)
         return i
 
     def _parse_delimiter(self, s: str, i: int, name: str, how: str) -> int:
         n = 1
         if how.endswith("X"):
-            n, _, i = _arg_count(s, i)
+            counted, i = arg_count(s, i)
+            n = counted.nargs
         left, i = read_arg(s, i)
         right, i = read_arg(s, i)
         body = "#1"
         if how.endswith("X"):
             body, i = read_arg(s, i)
-        self.define(Macro(name, n, None, body, left=left, right=right), how)
+        self.define(Macro(name, n, body, left=left, right=right), how)
         return i
 
     def expand(self, text: str) -> str:
@@ -270,13 +263,15 @@ class MacroTable:
                     got = self._env(text, m.end(), name == "begin")
                 else:
                     mac = self.macros.get(name)
-                    got = _apply(mac, text, m.end()) if mac else None
+                    got = apply(mac, text, m.end()) if mac else None
             except (Unbalanced, IndexError):
                 got = None
             if got is None:
                 continue
             rep, end = got
             before = text[pos : m.start()]
+            if not rep and before.endswith("$") and text.startswith("$", end):
+                rep = "{}"  # `$\empty$` stays an empty formula, not a `$$` display
             # keep control words apart from letters: \sim\pdata -> \sim p_{...}, not \simp_{...}
             if rep[:1].isalpha() and _ENDS_WITH_WORD.search(text, max(0, m.start() - 40), m.start()):
                 rep = " " + rep
@@ -300,7 +295,7 @@ class MacroTable:
             return None
         if not begin:
             return env.end or "", j
-        return _apply(env, s, j)
+        return apply(env, s, j)
 
 
 def _control_symbol(cs: str, macros: dict[str, Macro]) -> str | None:
@@ -312,53 +307,3 @@ def _control_symbol(cs: str, macros: dict[str, Macro]) -> str | None:
 def _is_format(text: str, m: re.Match[str], formats: set[str]) -> bool:
     name = re.match(r"\s*\{?\s*\\([a-zA-Z]+)", text[m.end() : m.end() + 80])
     return bool(name and name.group(1) in formats)
-
-
-def _arg_count(s: str, i: int) -> tuple[int, str | None, int]:
-    """[n][default] after a command name (xargs' [1=default] form too)."""
-    n, default = 0, None
-    opt, i = read_optional(s, i)
-    if opt is not None and opt.strip().isdigit():
-        n = int(opt.strip())
-        opt, i = read_optional(s, i)
-        if opt is not None:
-            default = opt.split("=", 1)[1] if re.match(r"\s*1\s*=", opt) else opt
-    return n, default, i
-
-
-def _apply(mac: Macro, s: str, i: int) -> tuple[str, int]:
-    """The replacement for a use of mac whose name ends at i, and the index after its arguments."""
-    args: list[str] = []
-    star = size = None
-    if mac.left is not None:
-        j = skip_space(s, i)
-        if j < len(s) and s[j] == "*":
-            star, i = "*", j + 1
-        else:
-            size, i = read_optional(s, i)
-    need = mac.nargs
-    if mac.default is not None and need:
-        opt, i = read_optional(s, i)
-        args.append(mac.default if opt is None else opt)
-        need -= 1
-    for _ in range(need):
-        j = skip_space(s, i)
-        if j >= len(s) or s[j] == "}":
-            raise Unbalanced(f"\\{mac.name} lacks an argument")
-        a, i = read_arg(s, j)
-        args.append(a)
-    body = _PARAM.sub(
-        lambda p: (
-            "#" if p.group(1) == "#" else (args[int(p.group(1)) - 1] if int(p.group(1)) <= len(args) else "")
-        ),
-        mac.body,
-    )
-    if mac.left is not None:
-        left, right, mid = mac.left, mac.right or "", ""
-        if star:
-            left, right, mid = f"\\left{left}", f"\\right{right}", "\\middle"
-        elif size:
-            left, right, mid = f"{size.strip()}l{left}", f"{size.strip()}r{right}", size.strip()
-        sep = " " if re.search(r"\\[a-zA-Z]+$", left) else ""
-        body = left + sep + re.sub(r"\\delimsize(?![a-zA-Z])\s*", lambda _: mid, body) + right
-    return body, i

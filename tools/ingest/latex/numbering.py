@@ -74,6 +74,7 @@ _EVENT = re.compile(
     r"|\\(\[|\])|\$\$|\\([a-zA-Z]+)(\*?)"
 )
 _TAG = re.compile(r"\\tag(\*?)\s*\{")
+_DOLLAR = re.compile(r"(?<!\\)(?:\\\\)*\$")
 _CS = re.compile(r"\\(?:[a-zA-Z@]+|.)")  # a control sequence: \name or \ and one character
 _LABEL = re.compile(r"\\label\s*\{([^{}]*)\}")
 _NONUMBER = re.compile(r"\\(?:nonumber|notag|IEEEnonumber)(?![a-zA-Z])")
@@ -114,8 +115,14 @@ class Ref:
     number: str
 
 
-# classes whose \appendix numbers equations, figures and tables within each appendix: 'A.1' (elsarticle.cls)
-APPENDIX_BY_SECTION = {"elsarticle"}
+# classes whose \appendix numbers within each appendix: the separator after its letter and what it numbers
+# so ('A.1' in elsarticle.cls, 'A1' in REVTeX's equations)
+APPENDIX_BY_SECTION = {
+    "elsarticle": (".", ("equation", "figure", "table")),
+    "revtex4": ("", ("equation",)),
+    "revtex4-1": ("", ("equation",)),
+    "revtex4-2": ("", ("equation",)),
+}
 
 
 @dataclass
@@ -271,11 +278,12 @@ class _Numberer:
         top = "chapter" if self.chapters else "section"
         self.c.set(top, 0)
         self.c.fmt[top] = f"\\Alph{{{top}}}"
-        if self.doc_class in APPENDIX_BY_SECTION:  # elsarticle: (A.1), restarting in each appendix
+        if self.doc_class in APPENDIX_BY_SECTION:  # (A.1) or (A1), restarting in each appendix
+            sep, names = APPENDIX_BY_SECTION[self.doc_class]
             self.c.set("equation", 0)
             self.c.set_within("equation", top)
-            for name in ("equation", "figure", "table"):
-                self.c.fmt[name] = f"\\Alph{{{top}}}.\\arabic{{{name}}}"
+            for name in names:
+                self.c.fmt[name] = f"\\Alph{{{top}}}{sep}\\arabic{{{name}}}"
         if self.n.appendix_at is None:
             self.n.appendix_at = at
         for hook in self.at_appendix:
@@ -304,7 +312,7 @@ class _Numberer:
         if base in MULTI:
             if base in ("alignat", "xalignat", "xxalignat", "IEEEeqnarray"):  # its column argument: {rCl}
                 content = re.sub(r"^\s*\{[^{}]*\}", "", content, count=1)
-            rows = split_top(content, "\\\\")
+            rows = _intertext_rows(split_top(content, "\\\\"))
         else:
             rows = [content]
         out = []
@@ -395,6 +403,17 @@ def _title(s: str, i: int) -> tuple[str | None, int]:
 _INTERTEXT = re.compile(r"\\(?:inter|short)text\s*\{")
 
 
+def _intertext_rows(rows: list[str]) -> list[str]:
+    """Rows with an \\intertext after some maths split there: amsmath ends the row before the text."""
+    out = []
+    for raw in rows:
+        while (m := _INTERTEXT.search(raw, 1)) and raw[: m.start()].strip():
+            out.append(raw[: m.start()])
+            raw = raw[m.start() :]
+        out.append(raw)
+    return out
+
+
 def _intertext(raw: str) -> tuple[str, str | None]:
     """A row without its leading \\intertext{...}, and that text."""
     m = _INTERTEXT.search(raw)
@@ -458,7 +477,7 @@ def _event(nb: _Numberer, s: str, m: re.Match[str], at: int, record: bool, theor
         return m.end()
     if m.group(5):
         return _command(nb, s, m, at, record)
-    if m.group(7) == "[" or m.group(0) == "$$":
+    if m.group(7) == "[" or (m.group(0) == "$$" and not _closes_inline(s, at)):
         return _display_math(nb, s, m, at) if record else m.end()
     name = m.group(8)
     if name and record and name in nb.restatable:
@@ -636,6 +655,13 @@ def _past_def(s: str, i: int) -> int:
     if j < 0 or "\n\n" in s[m.end() : j]:  # type: ignore[union-attr]
         return i
     return read_group(s, j)[1]
+
+
+def _closes_inline(s: str, at: int) -> bool:
+    """Is the `$$` at `at` the end of one inline formula and the start of the next (`$a$$b$`, as LyX writes)?
+    It is when its paragraph has an odd number of unescaped `$` before it."""
+    start = s.rfind("\n\n", 0, at) + 1
+    return len(_DOLLAR.findall(s, start, at)) % 2 == 1
 
 
 def _display_math(nb: _Numberer, s: str, m: re.Match[str], at: int) -> int:

@@ -112,7 +112,7 @@ ONES = (
     "the vector of ones (\\mathbf{1}, 1^\\top) has no length the oracle can tell: write the sum or mean it "
     "takes"
 )
-IDENTITY = "the identity matrix (I_n, \\mathbf{I}, I beside matrices) has no size the oracle can tell"
+IDENTITY = "the identity matrix (I_n, \\mathbf{I}, an I added to matrices) has no size the oracle can tell"
 _EMPIRICAL = ("hat", "widehat", "tilde", "widetilde")  # \\hat{E}_t[...]: an expectation estimated by a mean
 _ENVIRONMENT = (
     "a \\begin{{{env}}} block (a matrix or vector written out) is not algebra the oracle evaluates: "
@@ -149,15 +149,16 @@ def argument_refused(nodes: list[Any], i: int, c: str) -> None:
         raise Unsupported(f"\\{c} \\pi(...): \\pi applied is a policy or density the line does not define")
 
 
-def _no_constant_matrix(var: Var) -> None:
+def _no_constant_matrix(var: Var, before: Any, after: Any) -> None:
     """Refuse the vector of ones and the identity matrix: read as the number 1 or as random inputs, the
     oracle would fail the right implementation (`X \\mathbf{1} / n` is a mean, `\\alpha I_n + A` adds to
-    the diagonal)."""
+    the diagonal, `(I - V H)^{-1}` inverts a matrix). `before`/`after`: the nodes beside the variable."""
     if var.call is not None:
         return
     if var.bold and var.base == "1":
         raise Unsupported(ONES)
-    if var.base == "I" and (var.bold or name_of(var.sub) in ("n", "d", "k", "m", "N", "D")):
+    sized = var.bold or name_of(var.sub) in ("n", "d", "k", "m", "N", "D")
+    if var.base == "I" and (sized or before in ("+", "-") or after in ("+", "-")):
         raise Unsupported(IDENTITY)
 
 
@@ -747,12 +748,13 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             body, i = self.arg(nodes, i + 2)
             st.out.append(f"{{\\exp{{({body})}}}}")  # braced: sympy reads `\\exp{(a)} x` as exp(a x)
             return i
+        start = i
         if i and nodes[i - 1] == "^" and nodes[i + 1 : i + 2] == ["("]:  # x^n(1 - x): the exponent is n alone
             self._bracket_after_exponent(nodes, i)
             var, i = self.read_var(nodes[: i + 1], i)
         else:
             var, i = self.read_var(nodes, i)
-        _no_constant_matrix(var)
+        _no_constant_matrix(var, nodes[start - 1] if start else None, nodes[i] if i < len(nodes) else None)
         if (
             var.call is None
             and nodes[i : i + 1] == ["["]

@@ -1,0 +1,102 @@
+"""LaTeX-route failure classes from papers the converter had never seen: display equations a \\def with a
+delimited parameter opens (`\\beqa ... \\eeqa`), xargs macros whose every argument is optional (LyX writes
+them), an empty macro between dollars, two inline formulas written back to back (`$a$$b$`), an algorithm
+float inside the paper's own environment, REVTeX's appendix equations (A1), and an \\intertext written
+without a line break before it. Each source here is written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tools.analysis.equations import find_all
+from tools.ingest.latex.document import convert_source
+
+_PREAMBLE = r"""\documentclass{article}
+\usepackage{amsmath,xargs}
+\usepackage[ruled]{algorithm2e}
+\def\beqa#1\eeqa{\begin{eqnarray}#1\end{eqnarray}}
+\newcommandx\dens[2][usedefault, addprefix=\global, 1=\theta, 2=\alpha]{\rho\left(#1,#2\right)}
+\newcommand{\runs}{}
+\newenvironment{phase}[1][htb]{\renewcommand{\algorithmcfname}{Algorithm}\begin{algorithm}[#1]}{\end{algorithm}}
+"""
+
+
+def _convert(tmp_path: Path, body: str) -> tuple[str, dict]:
+    tex = tmp_path / "paper.tex"
+    tex.write_text(_PREAMBLE + "\\begin{document}\n" + body + "\n\\end{document}\n")
+    md = convert_source(tex).markdown
+    return md, find_all(md, {"numbered", "algorithm"})
+
+
+def test_a_delimited_def_opens_numbered_equations(tmp_path: Path) -> None:
+    md, found = _convert(
+        tmp_path,
+        "\\section{Model}\nFirst\n\\begin{equation} a = b \\label{e1} \\end{equation}\nthen\n"
+        "\\beqa\n x &=& y + 1, \\label{e2} \\\\\n z &=& {w \\eeqa}\n\\eeqa\n"
+        "and\n\\begin{equation} c = d \\end{equation}\n",
+    )
+    got = {e.label: e.body for e in found["numbered"]}
+    assert list(got) == ["1", "2", "3", "4"], md
+    assert got["2"].startswith("x &=& y + 1")
+    assert "\\eeqa" in got["3"]  # a delimiter inside braces does not end the argument
+    assert got["4"] == "c = d"
+
+
+def test_xargs_defaults_fill_every_optional_argument(tmp_path: Path) -> None:
+    _, found = _convert(
+        tmp_path,
+        "\\begin{align} f &= \\dens + \\dens[x] + \\dens[][\\beta] \\label{f} \\end{align}\n"
+        "\\begin{align} g &= 1 \\end{align}\n",
+    )
+    bodies = [e.body for e in found["numbered"]]
+    assert bodies[0] == (
+        "f &= \\rho\\left(\\theta,\\alpha\\right) + \\rho\\left(x,\\alpha\\right) "
+        "+ \\rho\\left(\\theta,\\beta\\right)"
+    )
+    assert [e.label for e in found["numbered"]] == ["1", "2"]  # nothing after it was eaten as an argument
+
+
+def test_empty_macros_and_back_to_back_formulas_open_no_display(tmp_path: Path) -> None:
+    md, found = _convert(
+        tmp_path,
+        "\\section{Setup}\nThe fit ran with $\\runs$ iterations; the slope is $C$$\\left(x\\right)$.\n\n"
+        "\\begin{equation} u = v \\end{equation}\n\n\\section{Later}\nThe end of the text.\n",
+    )
+    assert [e.label for e in found["numbered"]] == ["1"]
+    assert "## 2 Later" in md and "The end of the text." in md
+    setup = md.split("## 1 Setup")[1].split("u = v")[0]
+    assert "The fit ran with ${}$ iterations; the slope is $C$$\\left(x\\right)$." in setup
+
+
+def test_an_algorithm_inside_the_papers_own_environment_is_an_algorithm(tmp_path: Path) -> None:
+    _, found = _convert(
+        tmp_path,
+        "\\begin{phase}[t]\n\\caption{Reward Learning}\n\\KwIn{demonstrations}\n"
+        "Fit the model\\;\nReturn the reward\\;\n\\end{phase}\n",
+    )
+    assert [a.caption for a in found["algorithms"]] == ["Reward Learning"]
+
+
+def test_revtex_numbers_appendix_equations_by_letter(tmp_path: Path) -> None:
+    tex = tmp_path / "paper.tex"
+    tex.write_text(
+        "\\documentclass[reprint]{revtex4-1}\n\\begin{document}\n\\section{Method}\n"
+        "\\begin{equation} a = b \\end{equation}\n\\appendix\n\\section{Details}\n"
+        "\\begin{equation} c = d \\end{equation}\n\\begin{equation} e = f \\end{equation}\n"
+        "\\section{More}\n\\begin{equation} g = h \\end{equation}\n\\end{document}\n"
+    )
+    found = find_all(convert_source(tex).markdown, {"numbered"})
+    assert [e.label for e in found["numbered"]] == ["1", "A1", "A2", "B1"]
+
+
+def test_intertext_after_maths_ends_the_row(tmp_path: Path) -> None:
+    _, found = _convert(
+        tmp_path,
+        "\\begin{gather}\n a \\implies b, \\label{g1}\n \\intertext{where}\n c := d.\n\\end{gather}\n"
+        "\\begin{equation} e = f \\end{equation}\n",
+    )
+    assert [(e.label, e.body) for e in found["numbered"]] == [
+        ("1", "a \\implies b,"),
+        ("2", "c := d."),
+        ("3", "e = f"),
+    ]
