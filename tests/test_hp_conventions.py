@@ -72,6 +72,9 @@ def test_names_that_qualify_a_setting_match_it() -> None:
     assert names_match("iterations", "iterations_k")  # the bench also tries a label's last words
     assert names_match("temperature parameter", "temperature")
     assert not names_match("iterations", "games_per_iteration")
+    # one name spelled with or without a plural or underscores (a table's 'Nminibatch', 'epoch (NN)')
+    assert names_match("epoch_nn", "epochs_nn") and names_match("nminibatch", "n_minibatch")
+    assert not names_match("epoch_nn", "epoch_ftq")
     assert canonical_key("top_k") == "top_k"  # an unknown head is left as it was
     assert canonical_key("tokens per batch") == "tokens_per_batch"
 

@@ -32,3 +32,9 @@ def test_a_discount_factor_above_one_is_no_setting() -> None:
     assert found("## 4 Experiments\n\nWe use a discount factor of 0.99.\n")["discount_factor"] == [
         (0.99, "stated")
     ]
+
+
+def test_a_power_of_ten_no_float_holds_is_left_as_printed() -> None:
+    assert normalize_value("10^-1000") == "10^-1000" and normalize_value("3×10^400") == "3×10^400"
+    md = "## 4 Experiments\n\nThe chance of a collision is below 10^-1000, and we use 5 seeds.\n"
+    assert found(md)["num_runs"][0][0] == 5.0  # the page is read, not crashed on

@@ -343,3 +343,23 @@ def test_a_table_with_a_column_per_layer_gives_each_rows_value_per_layer() -> No
     assert got["stride"] == [(2.0, "stated", "conv1"), (4.0, "stated", "pool1"), (2.0, "stated", "conv2")]
     assert [v for v, *_ in got["filter_length"]] == [64.0, 4.0, 32.0]
     assert "probe" not in got  # layers named by numbers only: no network's columns
+
+
+ESTIMATES = """#### 5.3 Posterior means
+
+| Parameter | MCMC | MFVB | MCMC std. err. |
+|---|---|---|---|
+| $\\beta_{1}$ | 1.454 | 1.447 | 0.02067 |
+| $\\beta_{2}$ | 0.031 | 0.033 | 0.00025 |
+| $\\tau$ | 0.892 | 0.823 | 0.00051 |
+
+**Table 2** Results for the estimation of the posterior means
+"""
+
+
+def test_a_parameter_column_over_estimates_is_no_settings_table() -> None:
+    got = found(ESTIMATES)
+    assert not {"beta1", "beta2", "tau"} & set(got)
+    # the same table captioned as settings is read
+    settings = ESTIMATES.replace("Results for the estimation of the posterior means", "Training settings.")
+    assert found(settings)["tau"]

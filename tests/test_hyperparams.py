@@ -83,6 +83,7 @@ def test_different_settings_keep_different_keys():
 
 def test_values_match():
     assert values_match("3e-4", "3 × 10^-4") and values_match(0.0003, "3·10−4")
+    assert values_match("true", True) and values_match(False, "no") and not values_match("true", False)
     assert values_match("200K", 200000) and not values_match("200K", 20000)
     assert values_match("L_hybrid", "Lhybrid")  # subscripts flatten in PDF text
     assert values_match([0.1, 0.2], "{0.2, 0.1}") and not values_match([0.1, 0.2], [0.1, 0.3])

@@ -41,6 +41,9 @@ ONE = rf"(?:{SCALAR})(?![\d.,]\d)"
 VALUE_RE = re.compile(f"{GRID}|{RANGE}|{LIST}|{ONE}")
 
 
+_MAX_EXPONENT = 300  # a float holds powers of ten up to about 1e308
+
+
 def _scalar(text: str) -> float | None:
     if re.search(r"\d,\s+\d", text):
         return None  # '100, 150' is a list: a thousands separator has no space after it
@@ -56,7 +59,7 @@ def _scalar(text: str) -> float | None:
     if m:
         base = float(m.group(1).replace(",", "")) if m.group(1) else 1.0
         exp = int(next(g for g in m.groups()[1:] if g is not None))
-        return clean_float(base * 10.0**exp)
+        return clean_float(base * 10.0**exp) if abs(exp) <= _MAX_EXPONENT else None  # '10^-1000': no setting
     if "/" in t:
         a, _, b = t.partition("/")
         num, den = _scalar(a), _scalar(b)
@@ -176,7 +179,14 @@ def flat_value(v: object) -> str:
     return re.sub(r"[^0-9a-z.]", "", str(v).lower())
 
 
+_TRUTH = {"true": True, "yes": True, "false": False, "no": False}
+
+
 def _scalar_eq(a: object, b: object) -> bool:
+    if isinstance(b, bool) and isinstance(a, str):
+        a, b = b, a
+    if isinstance(a, bool) and isinstance(b, str):  # True and 'true' (a value one side kept as printed)
+        return _TRUTH.get(flat_value(b)) is a
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-12)
     if isinstance(a, str) and isinstance(b, str):
@@ -209,9 +219,17 @@ def _dims(value: object) -> object:
 
 
 def names_match(a: str, b: str) -> bool:
-    """Same setting: one canonical key, or one symbol however written ('λ_1', 'lambda_{1}', 'lambda1')."""
+    """Same setting: one canonical key, spelled alike but for plurals and underscores ('epochs_nn' and
+    'epoch_nn', 'n_seeds' and 'nseeds'), or one symbol however written ('λ_1', 'lambda_{1}', 'lambda1')."""
     ka, kb = canonical_key(a), canonical_key(b)
-    return ka == kb or (sa := _symbol_form(ka)) is not None and sa == _symbol_form(kb)
+    if ka == kb or _loose(ka) == _loose(kb) or _loose(a.lower()) == _loose(b.lower()):
+        return True
+    return (sa := _symbol_form(ka)) is not None and sa == _symbol_form(kb)
+
+
+def _loose(key: str) -> str:
+    """A key without plural endings of its words (of four letters or more) and without underscores."""
+    return re.sub(r"(?<=[a-z]{3})s(?=_|$)", "", key).replace("_", "")
 
 
 _SYMBOL_KEY = re.compile(r"([a-z]+)_?\{?([a-z0-9]{1,3})\}?")

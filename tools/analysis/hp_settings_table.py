@@ -73,6 +73,7 @@ def read_settings_table(  # noqa: PLR0913
 
 _LAYERS_HEAD = re.compile(r"^(?:layers?|blocks?|stages?)$", re.I)
 _LAYER_ID = re.compile(r"[A-Za-z]{2,12}[-_]?\d{0,2}")  # conv1, pool2, fc, FC-1, res3
+_PARAMETER_HEAD = re.compile(r"^parameters?$", re.I)
 _NAME_HEAD = re.compile(r"^(?:descriptions?|hyper-?\s?parameters?|settings?|names?)$", re.I)
 _VALUE_HEAD = re.compile(r"^(?:values?|default(?:\s+values?)?|choices?|settings?\s+used)$", re.I)
 
@@ -95,6 +96,9 @@ class _Layout:
             self.name, self.gloss = 0, later[0]  # '| hsv_h | Altering the hue | 0.015 |': the code name
         self.values = values if described else []
         self.named = bool(SETTINGS_HEAD.match(heads[0]) or described)
+        # 'Parameter' also heads a statistical model's estimates ('| Parameter | MCMC | MFVB |'): a caption
+        # naming results then wins
+        self.estimates = bool(_PARAMETER_HEAD.match(heads[0])) and not described
         # '| Discount factor | 0.995 | KL coefficient | 1.0 |': name/value pairs set side by side
         self.pairs = list(range(0, len(header), 2)) if _side_by_side([header, *rows]) else []
         named_row = len(header) <= 3 and re.search(r"[A-Za-z]{2}", header[0]) is not None
@@ -174,6 +178,7 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     results = results and (swept or not _SETTINGS_CAPTION.search(near))
     return bool(
         layout.named
+        and not (layout.estimates and results)
         or _SETTINGS_CAPTION.search(f"{lines[i].text} {near}")
         and not swept
         or _SETTINGS_CAPTION.search(section)
