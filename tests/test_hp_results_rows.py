@@ -25,8 +25,12 @@ def test_a_row_with_a_value_the_setting_cannot_take_is_a_runs_results() -> None:
 
 
 def test_a_row_of_values_the_setting_can_take_keeps_each_column() -> None:
-    got = found(_TABLE.format(rows="| Dropout | 0.1 | 0.2 | 0.5 |"))
+    table = "## Appendix G\n\n| | CIFAR-10 | SVHN | MNIST |\n| --- | --- | --- | --- |\n{rows}\n"
+    got = found(table.format(rows="| Dropout | 0.1 | 0.2 | 0.5 |"))
     assert got["dropout"] == [(0.1, "stated"), (0.2, "stated"), (0.5, "stated")]
+    # under a 'Model' heading the row is a model compared, its cells what it measured
+    got = found(_TABLE.format(rows="| Dropout | 0.1 | 0.2 | 0.5 |"))
+    assert got["dropout"] == [(0.1, "candidate"), (0.2, "candidate"), (0.5, "candidate")]
 
 
 def test_powers_whose_exponent_the_pdf_text_lost_are_candidates() -> None:

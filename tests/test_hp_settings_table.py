@@ -363,3 +363,28 @@ def test_a_parameter_column_over_estimates_is_no_settings_table() -> None:
     # the same table captioned as settings is read
     settings = ESTIMATES.replace("Results for the estimation of the posterior means", "Training settings.")
     assert found(settings)["tau"]
+
+
+SCORES = """**Table 4** GLUE scores for the baseline and its sparse variants.
+
+| Name | Overall | BoolQ | CoLA |
+|---|---|---|---|
+| Baseline | 0.503 | 0.510 | 0.504 |
+| Sparse MoE ($k=2$) | 0.510 | 0.488 | 0.488 |
+| Sparse MoE ($k=3$) | 0.503 | 0.497 | 0.510 |
+"""
+
+TIMES = """**Table 3** Inference speed of the dense and sparse layers, in milliseconds.
+
+| Model | Mean (ms) | Standard deviation (ms) |
+|---|---|---|
+| FFN | 12.83 | 0.10 |
+| MoE ($k=1$) | 16.14 | 0.07 |
+"""
+
+
+def test_a_table_of_models_compared_is_no_settings_table() -> None:
+    got = found(SCORES)
+    assert not {"overall", "boolq", "cola", "baseline", "sparse_moe"} & set(got)
+    got = found(TIMES)
+    assert got["ffn_dim"] == [(12.83, "candidate"), (0.1, "candidate")]

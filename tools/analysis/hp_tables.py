@@ -16,6 +16,7 @@ from tools.analysis.hp_prose import prose_matches
 from tools.analysis.hp_settings_table import read_settings_table
 from tools.analysis.hp_table_cells import (
     CAPTION_LINE,
+    METHOD_HEAD,
     ROW_VALUE,
     RULE_ROW,
     SIZE_COLUMN,
@@ -258,8 +259,10 @@ def _setting_row(line: _Line, row: re.Match[str], header: list[str], out: Collec
     if line.text.startswith("|") and len(header) == len(cells) > 2:
         pairs = zip(header[1:], cells[1:], strict=True)
         values = [(head, cell) for head, cell in pairs if ROW_VALUE.fullmatch(cell.strip())]
-        # one value the setting cannot take ('| Dropout | 18.91 | 60.5 |'): the row holds a run's results
+        # one value the setting cannot take ('| Dropout | 18.91 | 60.5 |'): the row holds a run's results;
+        # under a 'Model' heading the row is a model compared ('| FFN | 12.83 | 0.10 |')
         results = any(above_ceiling(key, normalize_value(cell)) for _, cell in values) and _RESULTS_ROW
+        results = results or METHOD_HEAD.match(header[0].strip("* ")) and _MODEL_ROW
         for head, cell in values:
             out.add(line, name, key, cell, "table", line.text, context=head or None, flagged=results)
         return
@@ -270,6 +273,7 @@ def _setting_row(line: _Line, row: re.Match[str], header: list[str], out: Collec
 
 
 _RESULTS_ROW = "a row whose values the setting cannot all take: a run's results, not its settings"
+_MODEL_ROW = "a row of a table of models compared: what the model measured, not a setting"
 _RUN_NAME = re.compile(rf"\s*[:=]?\s*(?P<v>{SCALAR})\s*")
 # a number inside a formula, not a value: "η_t = 1t^a" (a fraction flattened), "a ≥ 1 - b/2"
 _FORMULA_PIECE = re.compile(r"[A-Za-z^_(]|\s*[-−+*/^]\s*[A-Za-zα-ω(]")

@@ -390,7 +390,7 @@ CHOICES = {
     ),
 }
 RESULT_WORDS = re.compile(
-    r"\b(accuracy|fid|bleu|nll|perplexity|bits|error|score|auc|likelihood|precision|recall|"
+    r"\b(accurac(?:y|ies)|fid|bleu|nll|perplexit(?:y|ies)|bits|errors?|scores?|auc|likelihoods?|precision|recall|"
     r"rouge|f1|psnr|ssim|(?-i:IS)|top-1|top-5|speedup|throughput|seconds|hours|gpus?|tpus?)\b",
     re.I,
 )
