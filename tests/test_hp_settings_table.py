@@ -388,3 +388,26 @@ def test_a_table_of_models_compared_is_no_settings_table() -> None:
     assert not {"overall", "boolq", "cola", "baseline", "sparse_moe"} & set(got)
     got = found(TIMES)
     assert got["ffn_dim"] == [(12.83, "candidate"), (0.1, "candidate")]
+
+
+ABLATION = """**Table 3** Ablation studies on the test split.
+
+| Configuration | NDCG@10 | $\\Delta$ |
+|---|---|---|
+| Full model (ours) | 0.4518 | – |
+| w/o masking | 0.4192 | -0.0326 |
+"""
+
+DATASETS = """| Dataset | Training Set | Testing Set | # Features |
+|---|---|---|---|
+| cadata | 10,000 | 10,640 | 8 |
+| gisette | 6,000 | 1,000 | 5,000 |
+"""
+
+
+def test_an_ablation_of_configurations_and_a_table_of_datasets_hold_no_settings() -> None:
+    assert not {"full_model", "w_o_masking", "ndcg_10"} & set(found(ABLATION))
+    assert "num_features" not in found(DATASETS)
+    # a name/value table stays one of settings whatever its caption says
+    settings = "**Table 6** Settings behind the results in Table 2.\n\n| Setting | Value |\n|---|---|\n"
+    assert found(settings + "| Learning rate | 0.001 |\n")["learning_rate"] == [(0.001, "stated")]

@@ -1,12 +1,14 @@
 """LaTeX-route failure classes from papers the converter had never seen: display equations a \\def with a
 delimited parameter opens (`\\beqa ... \\eeqa`), xargs macros whose every argument is optional (LyX writes
 them), an empty macro between dollars, two inline formulas written back to back (`$a$$b$`), an algorithm
-float inside the paper's own environment, REVTeX's appendix equations (A1), and an \\intertext written
-without a line break before it. Each source here is written for these tests."""
+float inside the paper's own environment, REVTeX's and AASTeX's appendix equations (A1), and an
+\\intertext written without a line break before it. Each source here is written for these tests."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from tools.analysis.equations import find_all
 from tools.ingest.latex.document import convert_source
@@ -77,16 +79,27 @@ def test_an_algorithm_inside_the_papers_own_environment_is_an_algorithm(tmp_path
     assert [a.caption for a in found["algorithms"]] == ["Reward Learning"]
 
 
-def test_revtex_numbers_appendix_equations_by_letter(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("doc_class", "labels"),
+    [
+        ("revtex4-1", ["1", "A1", "A2", "B1"]),
+        ("aastex631", ["1", "A1", "A2", "B3"]),
+        ("article", list("1234")),
+    ],
+)
+def test_physics_classes_number_appendix_equations_by_letter(
+    tmp_path: Path, doc_class: str, labels: list[str]
+) -> None:
+    """REVTeX restarts the count in each appendix (A1, A2, B1); AASTeX keeps one count (A1, A2, B3)."""
     tex = tmp_path / "paper.tex"
     tex.write_text(
-        "\\documentclass[reprint]{revtex4-1}\n\\begin{document}\n\\section{Method}\n"
+        f"\\documentclass[reprint]{{{doc_class}}}\n\\begin{{document}}\n\\section{{Method}}\n"
         "\\begin{equation} a = b \\end{equation}\n\\appendix\n\\section{Details}\n"
         "\\begin{equation} c = d \\end{equation}\n\\begin{equation} e = f \\end{equation}\n"
         "\\section{More}\n\\begin{equation} g = h \\end{equation}\n\\end{document}\n"
     )
     found = find_all(convert_source(tex).markdown, {"numbered"})
-    assert [e.label for e in found["numbered"]] == ["1", "A1", "A2", "B1"]
+    assert [e.label for e in found["numbered"]] == labels
 
 
 def test_intertext_after_maths_ends_the_row(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from tools.analysis.hp_table_cells import (
 )
 from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, WORD_VALUED, canonical_key
 
-_RESULTS_NEAR = re.compile(r"\b(?:performance|comparison|compared|results)\b", re.I)
+_RESULTS_NEAR = re.compile(r"\b(?:performance|comparison|compared|results|ablations?)\b", re.I)
 _SETTINGS_CAPTION = re.compile(r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)", re.I)
 # weaker: a caption that may also head an ablation's results ('Results under different parameter settings')
 _SETUP_CAPTION = re.compile(r"\b(?:parameter|experiment(?:al)?)\s+(?:settings|configurations?)\b", re.I)
@@ -73,7 +73,7 @@ def read_settings_table(  # noqa: PLR0913
 
 _LAYERS_HEAD = re.compile(r"^(?:layers?|blocks?|stages?)$", re.I)
 _LAYER_ID = re.compile(r"[A-Za-z]{2,12}[-_]?\d{0,2}")  # conv1, pool2, fc, FC-1, res3
-_GENERIC_HEAD = re.compile(r"^(?:parameters?|names?)$", re.I)
+_GENERIC_HEAD = re.compile(r"^(?:parameters?|names?|configurations?|config|settings?)$", re.I)
 _NAME_HEAD = re.compile(r"^(?:descriptions?|hyper-?\s?parameters?|settings?|names?)$", re.I)
 _VALUE_HEAD = re.compile(r"^(?:values?|default(?:\s+values?)?|choices?|settings?\s+used)$", re.I)
 
@@ -96,9 +96,9 @@ class _Layout:
             self.name, self.gloss = 0, later[0]  # '| hsv_h | Altering the hue | 0.015 |': the code name
         self.values = values if described else []
         self.named = bool(SETTINGS_HEAD.match(heads[0]) or described)
-        # 'Parameter' also heads a statistical model's estimates ('| Parameter | MCMC | MFVB |'), 'Name' the
-        # models a results table compares: a caption naming results then wins
-        self.generic = bool(_GENERIC_HEAD.match(heads[0])) and not described
+        # 'Parameter' also heads a statistical model's estimates ('| Parameter | MCMC | MFVB |'), 'Name' or
+        # 'Configuration' the runs a results table compares: without a 'Value' column, a results caption wins
+        self.generic = bool(_GENERIC_HEAD.match(heads[0])) and not values
         # '| Discount factor | 0.995 | KL coefficient | 1.0 |': name/value pairs set side by side
         self.pairs = list(range(0, len(header), 2)) if _side_by_side([header, *rows]) else []
         named_row = len(header) <= 3 and re.search(r"[A-Za-z]{2}", header[0]) is not None

@@ -168,7 +168,7 @@ def setting_value(cell: str) -> tuple[str, str | None] | None:
 
 # columns of a table that describes datasets: '| | #labels | #features | #test | #train |'
 DATA_COLUMN = re.compile(
-    r"^#?\s*(?:train|training|test|valid|validation|dev|instances|samples|examples|docs|documents|classes|"
+    r"^#?\s*(?:train|training|test|testing|valid|validation|dev|instances|samples|examples|docs|documents|classes|"
     r"labels|nodes|edges|graphs|users|items|images|sentences|tokens)(?:\s+(?:set|size|samples|examples))?$",
     re.I,
 )

@@ -115,14 +115,20 @@ class Ref:
     number: str
 
 
-# classes whose \appendix numbers within each appendix: the separator after its letter and what it numbers
-# so ('A.1' in elsarticle.cls, 'A1' in REVTeX's equations)
-APPENDIX_BY_SECTION = {
-    "elsarticle": (".", ("equation", "figure", "table")),
-    "revtex4": ("", ("equation",)),
-    "revtex4-1": ("", ("equation",)),
-    "revtex4-2": ("", ("equation",)),
+# classes whose \appendix numbers by its letter: the separator after the letter, what it numbers so, and
+# whether the count restarts in each appendix ('A.1' in elsarticle.cls, 'A1' in REVTeX's equations; AASTeX
+# prints 'A1 ... A11, B12' from one count)
+_APPENDIX_STYLES = {
+    "elsarticle": (".", ("equation", "figure", "table"), True),
+    "revtex": ("", ("equation",), True),
+    "aastex": ("", ("equation",), False),
 }
+
+
+def appendix_style(doc_class: str) -> tuple[str, tuple[str, ...], bool] | None:
+    """How a document class numbers in its appendix (revtex4-1, aastex631 are their family's), else None."""
+    family = next((f for f in ("revtex", "aastex") if doc_class.startswith(f)), doc_class)
+    return _APPENDIX_STYLES.get(family)
 
 
 @dataclass
@@ -278,10 +284,11 @@ class _Numberer:
         top = "chapter" if self.chapters else "section"
         self.c.set(top, 0)
         self.c.fmt[top] = f"\\Alph{{{top}}}"
-        if self.doc_class in APPENDIX_BY_SECTION:  # (A.1) or (A1), restarting in each appendix
-            sep, names = APPENDIX_BY_SECTION[self.doc_class]
+        if style := appendix_style(self.doc_class):  # (A.1) or (A1)
+            sep, names, each = style
             self.c.set("equation", 0)
-            self.c.set_within("equation", top)
+            if each:
+                self.c.set_within("equation", top)
             for name in names:
                 self.c.fmt[name] = f"\\Alph{{{top}}}{sep}\\arabic{{{name}}}"
         if self.n.appendix_at is None:
