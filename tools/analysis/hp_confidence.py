@@ -88,7 +88,9 @@ _GENERAL = re.compile(
 # a value the paper found wanting or only tried aside: "it was sub-optimal for images of 64 × 64", "(namely
 # d = 100 and d = 200, yielded identical results)"
 _TRIED = re.compile(
-    r"\bsub-?optimal\b|\bdiverg(?:e|es|ed|ence)\b|\b(?:caus\w*|lead\w*\s+to|led\s+to)\s+(?:\w+\s+)?instabilit\w*|"
+    r"\bsub-?optimal\b|\bdiverg(?:e|es|ed|ing)\b|"
+    # 'causes divergence' (not a divergence named: 'KL divergence', 'contrastive divergence')
+    r"\b(?:caus\w*|lead\w*\s+to|led\s+to|result\w*\s+in)\s+(?:\w+\s+)?(?:instabilit\w*|divergence)|"
     r"\b(?:worked|works|performs?|performed)\s+(?:\w+\s+)?(?:poorly|worse)\b|"
     r"\byield(?:s|ed)?\s+(?:qualitatively\s+)?(?:similar|identical|the\s+same|comparable)\s+results\b|"
     r"\bseems?\s+(?:to\s+be\s+)?(?:sufficient|enough)\b|\bwould\s+(?:suffice|be\s+(?:enough|sufficient))\b",
