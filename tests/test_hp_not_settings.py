@@ -134,7 +134,9 @@ def test_results_named_models_cited_clauses_and_diverging_values_are_candidates(
     assert got["hidden_size"] == [(16.0, "stated")]  # 'which': the model it builds on
     assert got["learning_rate"] == [(1.0, "candidate")]
     # a divergence the method is named after is no run that diverged
-    got = _found("We train an RBM using 15 epochs of persistent contrastive divergence and a batch size of 20.\n")
+    got = _found(
+        "We train an RBM using 15 epochs of persistent contrastive divergence, with a batch size of 20.\n"
+    )
     assert got["epochs"] == [(15.0, "stated")] and got["batch_size"] == [(20.0, "stated")]
 
 

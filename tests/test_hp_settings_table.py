@@ -411,3 +411,23 @@ def test_an_ablation_of_configurations_and_a_table_of_datasets_hold_no_settings(
     # a name/value table stays one of settings whatever its caption says
     settings = "**Table 6** Settings behind the results in Table 2.\n\n| Setting | Value |\n|---|---|\n"
     assert found(settings + "| Learning rate | 0.001 |\n")["learning_rate"] == [(0.001, "stated")]
+
+
+PER_DATASET = """#### Implementation details
+
+| **Dataset** | **FFHQ256** | **MNIST** |
+|---|---|---|
+| Dataset Size | $60,000$ | $60,000$ |
+| Codebook Size | $1024$ | $256$ |
+| Unroll Steps | 3 | 2 |
+| Shorten Factor | 4 | 4 |
+
+**Table 2** Table of parameters for all training experiments.
+"""
+
+
+def test_a_table_of_parameters_for_the_training_runs_is_read_without_its_data_rows() -> None:
+    got = found(PER_DATASET, context=True)
+    assert got["codebook_size"] == [(1024.0, "stated", "FFHQ256"), (256.0, "stated", "MNIST")]
+    assert got["shorten_factor"] == [(4.0, "stated", "FFHQ256"), (4.0, "stated", "MNIST")]
+    assert "dataset_size" not in got

@@ -27,7 +27,13 @@ from tools.analysis.hp_table_cells import (
 from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, WORD_VALUED, canonical_key
 
 _RESULTS_NEAR = re.compile(r"\b(?:performance|comparison|compared|results|ablations?)\b", re.I)
-_SETTINGS_CAPTION = re.compile(r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)", re.I)
+_SETTINGS_CAPTION = re.compile(
+    r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)|implementation\s+details"
+    # 'Table of parameters for all training experiments', 'Training parameters'
+    r"|\b(?:training|experiment(?:al)?)\s+parameters\b"
+    r"|\bparameters\s+(?:for|of|used\s+(?:in|for))\s+(?:all\s+|the\s+|our\s+|each\s+)?(?:training|experiments?|runs?)\b",
+    re.I,
+)
 # weaker: a caption that may also head an ablation's results ('Results under different parameter settings')
 _SETUP_CAPTION = re.compile(r"\b(?:parameter|experiment(?:al)?)\s+(?:settings|configurations?)\b", re.I)
 # a table of a network's layers ('Table 6: Network architecture.'): its columns, not its rows, name settings
@@ -211,6 +217,14 @@ def _row_name(cell: str) -> str:
     return re.sub(r"[α-ωΑ-Ω]", lambda g: GREEK[g[0]], full)
 
 
+# a row that counts the data, not a setting: 'Dataset size', 'Training set size', '# Classes'
+_DATA_ROW = re.compile(
+    r"^(?:#\s*|number\s+of\s+)?"
+    r"(?:(?:data\s*set|data|train(?:ing)?|test|validation)(?:\s+set)?\s+size|classes)$",
+    re.I,
+)
+
+
 def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) -> None:
     """One row of a settings table: its value cells, each with its column's heading as the context when the
     table has several value columns."""
@@ -218,7 +232,7 @@ def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) ->
         return
     name = _row_name(cells[layout.name])
     symbol = re.fullmatch(SYM, name.strip("$ "))  # a row named by its symbol: 'b', 'λ'
-    if not (re.search(r"[A-Za-z]{2}", name) or symbol):
+    if not (re.search(r"[A-Za-z]{2}", name) or symbol) or _DATA_ROW.match(name):
         return
     columns = [k for k in layout.columns(len(cells)) if k < len(cells)]
     key, qualifier = (symbol_key(symbol[0]), None) if symbol else row_key(name)
