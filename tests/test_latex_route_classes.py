@@ -1,8 +1,9 @@
 """LaTeX-route failure classes from papers the converter had never seen: display equations a \\def with a
 delimited parameter opens (`\\beqa ... \\eeqa`), xargs macros whose every argument is optional (LyX writes
 them), an empty macro between dollars, two inline formulas written back to back (`$a$$b$`), an algorithm
-float inside the paper's own environment, REVTeX's and AASTeX's appendix equations (A1), and an
-\\intertext written without a line break before it. Each source here is written for these tests."""
+float inside the paper's own environment, REVTeX's and AASTeX's appendix equations (A1), an \\intertext
+written without a line break before it, a line break with spacing (`\\\\[2pt]`) outside maths, and a tag set
+in a font command. Each source here is written for these tests."""
 
 from __future__ import annotations
 
@@ -113,3 +114,21 @@ def test_intertext_after_maths_ends_the_row(tmp_path: Path) -> None:
         ("2", "c := d."),
         ("3", "e = f"),
     ]
+
+
+def test_a_line_break_with_spacing_opens_no_display(tmp_path: Path) -> None:
+    md, found = _convert(
+        tmp_path,
+        "\\section{Setup}\n\\begin{figure}\\centering A first line\\\\[0.4mm] a second line\n"
+        "\\caption{A figure.}\\end{figure}\n\\section{Method}\n\\begin{equation} a = b \\end{equation}\n"
+        "\\begin{equation} c = d \\end{equation}\n\\[ e = f \\]\n",
+    )
+    assert "## 2 Method" in md  # the section after the break is numbered
+    assert [e.label for e in found["numbered"]] == ["1", "2"]
+
+
+def test_a_tag_in_a_font_command_prints_its_words(tmp_path: Path) -> None:
+    _, found = _convert(
+        tmp_path, "\\begin{equation} m = \\arg\\min_x f(x) \\tag{\\textbf{PeakSeg}} \\end{equation}\n"
+    )
+    assert [e.label for e in found["numbered"]] == ["PeakSeg"]

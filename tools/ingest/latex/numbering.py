@@ -72,6 +72,7 @@ _EVENT = re.compile(
     r"|newcommand|providecommand|DeclareRobustCommand|gdef|edef|xdef"
     r"|documentclass|usepackage|tag|nonumber|notag|theoremstyle|AtAppendix)(?![a-zA-Z@])(\*?)"
     r"|\\(\[|\])|\$\$|\\([a-zA-Z]+)(\*?)"
+    r"|\\\\"  # a line break, read whole: its `\\[2pt]` opens no display
 )
 _TAG = re.compile(r"\\tag(\*?)\s*\{")
 _DOLLAR = re.compile(r"(?<!\\)(?:\\\\)*\$")
@@ -360,7 +361,8 @@ class _Numberer:
                 text = read_group(raw, tag.end() - 1)[0]
             except Unbalanced:
                 return None
-            return squash(self.c.render(text) if _THE_EQUATION.search(text) else text)
+            text = self.c.render(text) if _THE_EQUATION.search(text) else text
+            return squash(_unstyled(text))
         if auto or _PRINTED_EQUATION.search(raw):
             return self.c.the("equation")
         return None
@@ -408,6 +410,19 @@ def _title(s: str, i: int) -> tuple[str | None, int]:
 
 
 _INTERTEXT = re.compile(r"\\(?:inter|short)text\s*\{")
+
+
+_STYLED = re.compile(
+    r"\\(?:textbf|textit|textrm|textsf|texttt|textsc|textnormal|emph|text|mathrm|mathbf|mathit|mathsf"
+    r"|boldsymbol|bm)\s*\{([^{}]*)\}"
+)
+
+
+def _unstyled(text: str) -> str:
+    """A tag's text without the font commands around its words: '\\textbf{PeakSeg}' prints 'PeakSeg'."""
+    while (plain := _STYLED.sub(r"\1", text)) != text:
+        text = plain
+    return text
 
 
 def _intertext_rows(rows: list[str]) -> list[str]:
