@@ -178,7 +178,9 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     # a results table under a 'Training details' heading: 'Table 4: The average accuracy ...', or one whose
     # rows are methods ('| Method | CFBench |', 'Performance comparison ...')
     methods = METHOD_HEAD.match(layout.header[0].strip("* "))
-    results = RESULT_WORDS.search(near) or _RESULTS_NEAR.search(near) or methods
+    results = (
+        RESULT_WORDS.search(near) or _RESULTS_NEAR.search(near) or methods or _metric_columns(layout.header)
+    )
     # 'Results of the model under different settings of hyper-parameters': a sweep's results, no settings
     swept = bool(results and _SWEPT.search(near))
     results = results and (swept or not _SETTINGS_CAPTION.search(near))
@@ -199,6 +201,23 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
         and not results
         and not RESULT_WORDS.search(" ".join(layout.header))
     )
+
+
+# a column of a metric: 'AP', 'AP$_{50}$', 'mIoU', 'Acc.', 'F1', 'NDCG@10', 'Top-1', 'BLEU'
+_METRIC_HEAD = re.compile(
+    r"^(?:m?AP|AR|m?IoU|acc(?:uracy)?|top-?\d|EM|CER|WER|PPL|NDCG|MRR|Hits|F1|BLEU|ROUGE(?:-\w+)?|FID|AUC)"
+    r"(?:\s*@\s*\d+|_?\{?\w*\}?)?\.?$",
+    re.I,
+)
+
+
+def _metric_columns(header: list[str]) -> bool:
+    """Do most of the columns after the first name a metric (a results table, whatever its first column)?"""
+    heads = [re.sub(r"[$*\\]|\(.*?\)|\s*[↑↓]", "", h).strip() for h in header[1:]]
+    heads = [h for h in heads if h]
+    return bool(heads) and sum(
+        bool(_METRIC_HEAD.match(h) or RESULT_WORDS.fullmatch(h)) for h in heads
+    ) * 2 > len(heads)
 
 
 def _of_layers(lines: list[_Line], i: int) -> bool:
