@@ -59,32 +59,15 @@ def key_of(cell: str, symbols: dict[str, str]) -> str | None:
 
 # a column heading cut to one word ('Batch' over 500 and 64): only in a table's header, where no noun follows
 _SHORT_HEADS = {
-    "batch": "batch_size",
-    "bs": "batch_size",
-    "mini-batch": "batch_size",
-    "minibatch": "batch_size",
-    "seq. len": "sequence_length",
-    "seq len": "sequence_length",
-    "seq. length": "sequence_length",
-    "kernel": "kernel_size",
-    "hidden": "hidden_size",
+    "batch": "batch_size", "bs": "batch_size", "mini-batch": "batch_size", "minibatch": "batch_size",
+    "seq. len": "sequence_length", "seq len": "sequence_length", "seq. length": "sequence_length",
+    "kernel": "kernel_size", "hidden": "hidden_size",
 }
 _NUMBER_NO_OF = re.compile(r"(?i)(?:number|num\.?|no\.|#)\s+(?!of\b)([a-z][a-z -]+)")
 # a part of the model named before a known setting in a row's name
 _PART_HEADS = {
-    "transformer",
-    "encoder",
-    "decoder",
-    "generator",
-    "discriminator",
-    "actor",
-    "critic",
-    "policy",
-    "teacher",
-    "student",
-    "backbone",
-    "predictor",
-    "projector",
+    "transformer", "encoder", "decoder", "generator", "discriminator", "actor", "critic", "policy", "teacher",
+    "student", "backbone", "predictor", "projector",
 }
 _GROUP_HEADS = {"training", "network", "architecture", "model", "optimizer", "optimiser", "optimization"}
 # a unit in brackets after a row's name

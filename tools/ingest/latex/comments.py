@@ -50,10 +50,8 @@ def apply(text: str, declared_before: str = "") -> str:
     decls = declarations(text)
     names = "|".join(re.escape(n) for n in sorted({"comment", *state, *(d[2] for d in decls)}))
     marks = re.compile(r"\\(begin|end)\s*\{(" + names + r")\}")
-    events = sorted(
-        [(d[0], 0, d) for d in decls] + [(m.start(), 1, m) for m in marks.finditer(text)],
-        key=lambda e: (e[0], e[1]),
-    )
+    events = sorted([(d[0], 0, d) for d in decls] + [(m.start(), 1, m) for m in marks.finditer(text)],
+                    key=lambda e: (e[0], e[1]))
     out: list[str] = []
     pos = 0
     open_after: dict[str, list[str]] = {}  # text to write at the \end of each kept environment

@@ -50,7 +50,9 @@ def read_text(path: Path) -> str:
         )
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
-        raise NotAPaper(f"{path.name} is a binary file, not LaTeX: pass the .tex main file or its folder")
+        raise NotAPaper(
+            f"{path.name} is a binary file, not LaTeX: pass the .tex main file or its folder"
+        )
     return decode(raw)
 
 
