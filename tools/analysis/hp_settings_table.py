@@ -349,19 +349,25 @@ def _transposed(  # noqa: PLR0913
 ) -> bool:
     """A settings table with one column per setting and one row per experiment ('| Task | lr | batch size |'
     over '| MNIST | 10^-3 | 64 |', '| Technique | Learning Rate |'): each value is its column's setting, its
-    row's first cell the context. False (nothing read) when the header names no setting or a row opens with
-    one. In a table captioned as settings, a column headed by a symbol or a setting's noun ('SGLD steps',
-    'λ_2', 'Ridge penalty') is read though its name is not a known one."""
+    row's first label cell (after the group row above it) the context. False (nothing read) when the header
+    names no setting or a row opens with one. In a table captioned as settings, a column headed by a symbol
+    or a setting's noun ('SGLD steps', 'λ_2', 'Ridge penalty') is read though its name is not a known one."""
     keys = [key_of(h, symbols) or (settings and _setting_head(h)) or None for h in header]
     if SETTINGS_HEAD.match(header[0]) or not any(keys[1:]) or data_table(header):
         return False
     if any(row_key(row_cells(r.text)[0])[0] in SYNONYMS for r in rows):
         return False
+    group = None  # a group row ('| **MLP** | | |', a LaTeX \multicolumn) names the runs under it
     for line in rows:
         cells = row_cells(line.text)
+        if cells[0].strip() and not any(c.strip() for c in cells[1:]):
+            group = cells[0].strip("* ")
+            continue
+        labels = [c for k, c in enumerate(cells) if c.strip() and not (k and k < len(keys) and keys[k])]
+        ctx = " ".join(x for x in (group, labels[0] if labels else None) if x) or None
         for k, cell in enumerate(cells[1:], start=1):
             if k < len(keys) and keys[k] and (value := setting_value(cell)):
-                ctx, why = cells[0] or None, keys[k] == "num_parameters" and SIZE_COLUMN
+                why = keys[k] == "num_parameters" and SIZE_COLUMN
                 name, unit = header[k], value[1]
                 out.add(line, name, keys[k], value[0], "table", line.text, unit, context=ctx, flagged=why)
     return True
