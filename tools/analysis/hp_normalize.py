@@ -7,7 +7,7 @@ import math
 import re
 from itertools import pairwise
 
-from tools.analysis.hp_vocabulary import GREEK, SCALE, WORD_NUMBERS, canonical_key
+from tools.analysis.hp_vocabulary import GREEK, SCALE, WORD_NUMBERS, canonical_key, singular
 
 _MINUS = "[-−–]"
 # thousands parted by commas, thin spaces, a space before '000' ('100 000', '1 000'), or any space before
@@ -228,8 +228,8 @@ def names_match(a: str, b: str) -> bool:
 
 
 def _loose(key: str) -> str:
-    """A key without plural endings of its words (of four letters or more) and without underscores."""
-    return re.sub(r"(?<=[a-z]{3})s(?=_|$)", "", key).replace("_", "")
+    """A key with its words (of four letters or more) in the singular, and without underscores."""
+    return "".join(singular(w) if len(w) >= 4 else w for w in key.split("_"))
 
 
 _SYMBOL_KEY = re.compile(r"([a-z]+)_?\{?([a-z0-9]{1,3})\}?")
