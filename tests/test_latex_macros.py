@@ -11,7 +11,7 @@ import pytest
 from tools.errors import NotAPaper
 from tools.ingest.latex.document import convert_source
 from tools.ingest.latex.macros import MacroTable
-from tools.ingest.latex.scan import drop_iffalse, strip_comments
+from tools.ingest.latex.scan import drop_iffalse, split_commas, strip_comments
 
 
 def expand(defs: str, text: str) -> str:
@@ -157,3 +157,9 @@ def test_structural_control_symbols_are_never_redefined() -> None:
     t.collect(r"\renewcommand{\\}{X} \def\{{Y} \renewcommand{\*}{Z}")
     assert set(t.macros) == {"*"}
     assert t.expand(r"a \\ b \{ c \*") == r"a \\ b \{ c Z"
+
+
+def test_option_lists_split_at_commas_outside_braces() -> None:
+    assert split_commas(r"usedefault, 1=\theta, 2={a,b}") == ["usedefault", r" 1=\theta", " 2={a,b}"]
+    assert split_commas(r"name={A, B},numbered=no") == ["name={A, B}", "numbered=no"]
+    assert split_commas(r"1=a\,b") == [r"1=a\,b"]  # a thin space is no separator

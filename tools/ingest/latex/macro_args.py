@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.ingest.latex.scan import Unbalanced, read_arg, read_group, read_optional, skip_space
+from tools.ingest.latex.scan import Unbalanced, read_arg, read_group, read_optional, skip_space, split_commas
 
 _PARAM = re.compile(r"#(#|[1-9])")
 _XARGS_OPTION = re.compile(r"\s*(usedefault|addprefix\s*=.*)\s*", re.S)
@@ -46,21 +46,11 @@ def arg_count(s: str, i: int, name: str = "") -> tuple[Macro, int]:
 
 def _keyed_defaults(opt: str) -> dict[int, str] | None:
     """xargs' `1=a, 2={b}` -> {1: 'a', 2: 'b'}; None when opt is a plain default."""
-    items = _top_level_commas(opt)
+    items = split_commas(opt)
     keys = [(re.match(r"\s*([1-9])\s*=", it), it) for it in items]
     if not any(k for k, _ in keys) or not all(k or _XARGS_OPTION.fullmatch(it) for k, it in keys):
         return None
     return {int(k.group(1)): _unbrace(it[k.end() :].strip()) for k, it in keys if k}
-
-
-def _top_level_commas(s: str) -> list[str]:
-    out, depth, last = [], 0, 0
-    for j, c in enumerate(s):
-        depth += (c == "{") - (c == "}")
-        if c == "," and depth == 0:
-            out.append(s[last:j])
-            last = j + 1
-    return [*out, s[last:]]
 
 
 def def_parameters(params: str) -> tuple[int, str, tuple[str, ...]] | None:

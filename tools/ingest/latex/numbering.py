@@ -23,6 +23,7 @@ from tools.ingest.latex.scan import (
     read_group,
     read_optional,
     skip_space,
+    split_commas,
     split_top,
     squash,
 )
@@ -449,7 +450,7 @@ def _intertext(raw: str) -> tuple[str, str | None]:
 
 
 def _split_opts(opts: str) -> list[str]:
-    return [o for o in split_top(opts.replace(",", "&"), "&") if o.strip()]
+    return [o for o in split_commas(opts) if o.strip()]
 
 
 def _plain(s: str) -> str:

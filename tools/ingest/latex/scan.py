@@ -180,6 +180,22 @@ def split_spans(s: str, sep: str, start: int = 0, end: int | None = None) -> lis
     return spans
 
 
+_COMMA_TOKEN = re.compile(r"\\.|[{},]", re.S)
+
+
+def split_commas(s: str) -> list[str]:
+    """s cut at its commas outside braces: an option or key=value list (`1=a, 2={b,c}`)."""
+    out, depth, last = [], 0, 0
+    for m in _COMMA_TOKEN.finditer(s):
+        t = m.group()
+        if t in "{}":
+            depth += 1 if t == "{" else -1
+        elif t == "," and depth == 0:
+            out.append(s[last : m.start()])
+            last = m.end()
+    return [*out, s[last:]]
+
+
 def split_top(s: str, sep: str) -> list[str]:
     """split_spans as strings."""
     return [s[a:b] for a, b in split_spans(s, sep)]
