@@ -175,3 +175,54 @@ def test_letters_that_spell_a_function_inside_a_product_stay_letters():
     assert oracle_spec(r"y = e x p + 1").spec["definitions"][0]["rhs"] == r"{\zze} {\zzx} {\zzp} +1"
     refused = oracle_spec(r"y = s tanh + 1")  # five letters in a row: a word, not a product to guess at
     assert not refused.ok and "word written in maths italics" in refused.reason
+
+
+def test_a_word_in_text_font_names_a_quantity_as_mathrm_does():
+    spec = both_ways(
+        r"\text{accuracy} = 1 - 2 \cdot \text{EMD}",
+        lambda EMD: 1 - 2 * EMD,
+        lambda EMD: 1 + 2 * EMD,
+        lambda EMD: -2 * EMD,
+    )
+    assert spec["inputs"] == ["EMD"] and spec["outputs"] == ["accuracy"]
+    both_ways(
+        r"\text{MRR} = \frac{1}{n}\sum_{i=1}^{n} \frac{1}{\textnormal{rank}_i}",
+        lambda rank, n: np.sum(1 / rank, axis=-1) / n,
+        lambda rank, n: np.sum(rank, axis=-1) / n,
+    )
+
+
+def test_prose_units_and_statistics_in_text_font_stay_refused():
+    for latex in (
+        r"t = 3 d \, \text{ms}",  # a unit
+        r"y = x^2 ~~ (\text{mag}^2)",  # a unit in brackets
+        r"\log p(x) = -x^2 + \text{const}",  # an unnamed constant
+        r"v = \text{Var}[x] + c",  # a statistic
+        r"y = x + \text{forall}",  # prose run together
+    ):
+        result = oracle_spec(latex)
+        assert not result.ok, latex
+
+
+def test_a_word_named_function_with_a_subscript_is_not_a_product():
+    result = oracle_spec(r"G(x) = \mathrm{Softmax}(\text{Top}_k(x W + b))")
+    assert not result.ok and "Top_k(...) applies a function the paper names" in result.reason
+    assert oracle_spec(r"y = \beta_t(1 - x)").ok  # one letter with a subscript: a product, as before
+
+
+def test_an_upright_e_is_eulers_number():
+    for latex in (r"y = \mathrm{e}^{-x}", r"y = {\rm e}^{-x}", r"y = \text{e}^{-x}"):
+        spec = both_ways(latex, lambda x: np.exp(-x), lambda x: np.exp(x), lambda x: -x)
+        assert spec["inputs"] == ["x"], latex
+
+
+def test_a_power_on_the_left_names_the_quantity_it_defines():
+    spec = both_ways(
+        r"\sigma^2 = \mu + \frac{\mu^2}{r}",
+        lambda mu, r: mu + mu**2 / r,
+        lambda mu, r: mu - mu**2 / r,
+        lambda mu, r: mu,
+    )
+    assert "sigma" not in spec["inputs"]
+    result = oracle_spec(r"x^2 = a + b = a - b")  # a chain whose links disagree is still refused
+    assert not result.ok and "disagree" in result.reason

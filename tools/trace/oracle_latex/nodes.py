@@ -9,6 +9,7 @@ from typing import Any
 
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
+    CONDITION_WORDS,
     DECOR_SUFFIX,
     EQUALS,
     FUNCS,
@@ -18,6 +19,8 @@ from tools.trace.oracle_latex.vocabulary import (
     ROUNDING,
     SKIP,
     TEXT_NAMES,
+    TEXT_NOT_NAMES,
+    TEXT_UNITS,
     TRANSPOSE,
     Unsupported,
 )
@@ -237,8 +240,8 @@ def _spelled(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if not switched:
         return None
     word = _builtin_spelled(switched + nodes[i + 1 : i + 4], 0)
-    out += ["\\" + word] if word else switched
-    return 0
+    out += ["\\" + word] if word else ["e"] if switched == ["\\mathrm", Group(["e"])] else switched
+    return 0  # `{\\rm e}^x`: Euler's number, set upright
 
 
 _TIES = ("_", "^", "(", ")", ",", "\\{", "\\}", "|", "\\mid", "\\setminus")  # what ties a set to a variable
@@ -366,6 +369,17 @@ PUNCTUATION = (",", ".", ";", ":")
 SPACING = ("\\,", "\\;", "\\:", "\\!", "\\ ", "~", "\\quad", "\\qquad")
 
 
+PROSE_FONTS = {"text", "textrm", "textnormal", "mbox", "textit", "textsf", "texttt"}
+
+
+def text_name(word: str, after: list[Any]) -> bool:
+    """`\\text{EMD}`, `\\text{Precision}_j`: one word (lower-cased) naming a quantity, read as \\mathrm;
+    prose (`\\text{ for all }`, `\\text{const}`) and `\\text{Var}[x]` are not."""
+    if not re.fullmatch(r"[a-z][a-z0-9]+", word) or after == ["["] or word in TEXT_UNITS:
+        return False
+    return word not in TEXT_NOT_NAMES and not word.startswith(CONDITION_WORDS)
+
+
 def _punctuation_only(items: list[Any]) -> bool:
     """Text that holds only punctuation and spacing (`\\text{\\,.}`, `\\mbox{;}`): kept as the marks."""
     flat = flatten(items)
@@ -419,6 +433,9 @@ def _notation(nodes: list[Any], i: int, out: list[Any]) -> int | None:
         return len(name) - 1
     if c in TEXT_NAMES | {"textnormal", "textrm"} and i + 1 < len(nodes):
         word = "".join(str(x) for x in flatten(items_of(nodes[i + 1])))
+        if word == "e":  # \\mathrm{e}^{x}: Euler's number, set upright
+            out.append("e")
+            return 1
         if word in MATRIX_SCALARS:
             out.append("\\" + MATRIX_SCALARS[word])
             return 1

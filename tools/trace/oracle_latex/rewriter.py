@@ -12,6 +12,7 @@ from tools.trace.oracle_latex.conditions import case_conditions
 from tools.trace.oracle_latex.densities import gaussian
 from tools.trace.oracle_latex.derivatives import Derivatives, past_bars, term_after
 from tools.trace.oracle_latex.nodes import (
+    PROSE_FONTS,
     Cases,
     Group,
     at_top_level,
@@ -24,6 +25,7 @@ from tools.trace.oracle_latex.nodes import (
     plain_set,
     py_name,
     several_arguments,
+    text_name,
     text_word,
 )
 from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
@@ -318,6 +320,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
                 f"{var.name if var.sub else var.base}(...) may be a function or a product: the oracle "
                 "cannot tell (pass latex= with \\cdot for a product)"
             )
+        if len(var.base) > 1 and var.base.isalnum() and var.base not in GREEK:  # \\mathrm{Top}_k(x W + b)
+            raise Unsupported(f"{var.name}(...) applies a function the paper names by a word: not algebra")
         return i
 
     def _one_variable(self, args: list[Any]) -> str | None:
@@ -492,14 +496,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             return i + 1
         c = cmd_of(t)
         word = text_word(st.nodes, i) if c in TEXT_NAMES | {"textnormal", "textrm"} else None
-        if word and re.sub(r"[^a-z]", "", word) in OPTIMISERS:  # \\mathrm{argmin}_w: not a variable
-            raise Unsupported(f"\\{c}{{{word}}} is an optimisation (argmin, max, sup, ...), not algebra")
-        if word in NAMED_OPERATORS:
-            return self._emit_operator(st, i, word)
-        if word and (word.isalpha() or NETWORK_NAME.fullmatch(word)) and st.nodes[i + 2 : i + 3] == ["("]:
-            return self._emit_named_call(st, i, c or "", word)
-        if c == "operatorname":
-            raise Unsupported(f"the named operator \\operatorname{{{word}}} is not one the oracle knows")
+        if word is not None and (took := self._emit_word(st, i, c or "", word)) is not None:
+            return took
         if c:
             handler = _COMMAND_EMITTERS.get(c)
             if handler is not None:
@@ -519,6 +517,22 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             self.typing.bracket(t, st.nodes, i)
         self._bracket_after_script(st.nodes, i)
         return emit_char(st, i, t)
+
+    def _emit_word(self, st: Emit, i: int, c: str, word: str) -> int | None:
+        """A word in \\text / \\mathrm / \\operatorname at i: an operator, a named call, or a quantity's name
+        (`\\text{EMD}`, read as \\mathrm{EMD}); None when the word is to be read as the font's argument."""
+        if word and re.sub(r"[^a-z]", "", word) in OPTIMISERS:  # \\mathrm{argmin}_w: not a variable
+            raise Unsupported(f"\\{c}{{{word}}} is an optimisation (argmin, max, sup, ...), not algebra")
+        if word in NAMED_OPERATORS:
+            return self._emit_operator(st, i, word)
+        if word and (word.isalpha() or NETWORK_NAME.fullmatch(word)) and st.nodes[i + 2 : i + 3] == ["("]:
+            return self._emit_named_call(st, i, c, word)
+        if c == "operatorname":
+            raise Unsupported(f"the named operator \\operatorname{{{word}}} is not one the oracle knows")
+        if c in PROSE_FONTS and text_name(word, st.nodes[i + 2 : i + 3]):
+            st.nodes[i] = "\\mathrm"  # \\text{EMD}: a quantity's name, read as \\mathrm{EMD}
+            return self._emit_variable(st, i, "mathrm")
+        return None
 
     def _no_matrix_bars(self, nodes: list[Any], i: int) -> None:
         """`|\\Sigma|` around matrices and no vector: the determinant (as in a Gaussian) or each entry's

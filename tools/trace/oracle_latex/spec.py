@@ -744,8 +744,8 @@ OPERATORS = {"+", "-", "*", "/", "(", "[", "=", ",", "\\cdot", "\\times"}
 
 
 def _emits(rw: Rewriter, nodes: list[Any], target: str) -> bool:
-    """Whether the nodes are plain algebra without the target itself (tried on a copy: a refusal half-way
-    leaves rw as it was)."""
+    """Whether the nodes are plain algebra without the target itself, in the right-hand side's inputs only
+    (tried on a copy: a refusal half-way leaves rw as it was)."""
     import copy
 
     flat = flatten(nodes)
@@ -755,6 +755,8 @@ def _emits(rw: Rewriter, nodes: list[Any], target: str) -> bool:
     try:
         emitted = trial.emit(nodes)
     except (Unsupported, IndexError):
+        return False
+    if set(trial.inputs) - set(rw.inputs):  # `\\text{NSR}^2 = ...`: the quantity's name, not an identity
         return False
     return target not in trial.inputs and not _one_input(emitted)  # `\\nabla_x L = ...`: a name, no check
 
