@@ -92,6 +92,16 @@ def test_expected_squared_error_of_a_denoiser():
     )
 
 
+def test_several_expectations_of_the_same_samples():
+    spec = _both_ways(
+        r"c = \mathbb{E}[X Y] - \mathbb{E}[X]\mathbb{E}[Y]",
+        lambda X, Y: np.mean(X * Y, axis=0) - np.mean(X, axis=0) * np.mean(Y, axis=0),
+        lambda X, Y: np.mean(X * Y, axis=0) + np.mean(X, axis=0) * np.mean(Y, axis=0),
+        lambda X, Y: np.mean(X * Y, axis=0),
+    )
+    assert spec["sampled"] == ["X", "Y"]
+
+
 def test_indicator_of_a_comparison():
     _both_ways(
         r"g = \mathbb{1}[u > v] \, w + \gamma",

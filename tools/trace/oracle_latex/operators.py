@@ -42,6 +42,7 @@ class BlackboardOperators:
     """Rewriter methods for \\mathbb{E} and \\mathbb{1} (mixed into Rewriter)."""
 
     sampled: set[str]
+    sample_notes: int  # inputs written inside expectations so far, each time (`E[XY] - E[X] E[Y]`)
     outside: set[str]
     expectation_depth: int
     conditions: list[str]
@@ -117,13 +118,13 @@ class BlackboardOperators:
         body, end = bracket_after(st.nodes, i, "an expectation")
         if self.expectation_depth:
             raise Unsupported("an expectation inside another: which sample axis each averages is unclear")
-        before = set(self.sampled)
+        before = self.sample_notes
         self.expectation_depth += 1
         try:
             inner = self.emit(body)
         finally:
             self.expectation_depth -= 1
-        if self.sampled == before:
+        if self.sample_notes == before:
             raise Unsupported("an expectation of nothing the line gives as input: nothing to sample")
         st.out.append(f"\\expect({inner})")
         return end
@@ -171,6 +172,7 @@ class BlackboardOperators:
 def note_input(operators: BlackboardOperators, py: str) -> None:
     """Where an input is written: inside an expectation (a sample) or outside; both is refused."""
     (operators.sampled if operators.expectation_depth else operators.outside).add(py)
+    operators.sample_notes += bool(operators.expectation_depth)
     if operators.sampled & operators.outside:
         name = sorted(operators.sampled & operators.outside)[0]
         raise Unsupported(f"{name} is written inside and outside an expectation: is it a sample or not?")

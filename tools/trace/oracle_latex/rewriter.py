@@ -232,6 +232,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self.tensors = tensors or {}  # the second: Python name -> "matrix" | "vector"
         self.typing = TensorTyping()
         self.sampled: set[str] = set()  # inputs written inside an expectation (a leading sample axis)
+        self.sample_notes = 0
         self.outside: set[str] = set()
         self.expectation_depth = 0
         self.in_norm = 0  # inside ||...||: a plain variable there is a vector
