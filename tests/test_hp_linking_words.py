@@ -66,3 +66,10 @@ def test_a_time_is_no_count_of_steps() -> None:
 def test_an_algorithm_number_before_mean_field_is_no_initial_mean() -> None:
     md = "Algorithm 1 Mean field variational inference 1: initialize E[θ], E[β] randomly 2: for each user do"
     assert _one(md, "init_mean") == []
+
+
+def test_a_word_valued_setting_between_a_name_and_its_number_is_a_qualifier() -> None:
+    md = "We set the learning rate of hidden activations to 0.1."
+    assert _one(md, "learning_rate") == [(0.1, "stated")] and _one(md, "activation") == []
+    # a name that takes numbers still claims the number after it
+    assert _one("We set the learning rate warmup steps to 1000.", "learning_rate") == []

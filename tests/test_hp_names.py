@@ -211,3 +211,10 @@ def test_a_loss_or_an_activation_named_by_how_it_is_used() -> None:
     assert got["loss"] == [("mean square error", "stated")]
     assert got["activation"] == [("relu", "stated"), ("tanh", "stated")]
     assert got["epochs"] == [(25, "stated")]
+
+
+def test_a_letter_the_paper_says_it_set_is_stated_a_letter_after_with_stays_a_candidate() -> None:
+    md = "## 5 Experiments\n\nWe use K = 30 latent factors. In practice, we empirically chose κ = 1.5.\n"
+    assert found(md)["K"] == [(30.0, "stated")] and found(md)["kappa"] == [(1.5, "stated")]
+    md = "## 5 Experiments\n\nResults for the model trained with ξ = 0.5 are shown below.\n"
+    assert found(md)["xi"] == [(0.5, "candidate")]

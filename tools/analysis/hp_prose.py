@@ -291,6 +291,14 @@ _QUALIFIED_COUNT = re.compile(
 _PAIRED_GAP = re.compile(r"(?:for|on|in|of)\s+[\w-]+\s+and\s+(?:(?:for|on|in|of)\s+)?[\w-]+", re.I)
 
 
+# "we use K = 30 latent factors", "we empirically chose κ = 1.5": the paper's own choice, named by its letter
+_WE_SET = re.compile(
+    r"\bwe\s+(?:\w+\s+)?(?:set|use|used|fix|fixed|choose|chose|select|selected|take|took|pick|picked)\b"
+    r"[^.;:]*$",
+    re.I,
+)
+
+
 def _bad_name_value(m: re.Match[str]) -> bool:
     """A gap that names something else or negates, a count noun before its number ('layer 5')."""
     gap = (m.group("gap") or "") + " " + (m.group("paren") or "")
@@ -305,7 +313,9 @@ def _bad_name_value(m: re.Match[str]) -> bool:
     if " " not in m["name"].strip() and first and re.fullmatch(r"[a-z]{3,}(?<!s)s", first[0]):
         return True  # "the number of depth hypotheses is 48": 'depth' only qualifies the hypotheses
     names = (canonical_key(g.group("name")) for g in re.finditer(NAME, m.group("gap") or "", re.I))
-    return any(k not in COUNT_ONLY for k in names)
+    # a word-valued name in the gap takes no number: "learning rate of hidden activations to 0.1"
+    numeric = bool(re.search(r"\d", m.group("value")))
+    return any(k not in COUNT_ONLY and not (numeric and k in WORD_VALUED) for k in names)
 
 
 class _ProseScan:
@@ -686,7 +696,7 @@ class _ProseScan:
         elif SETTING_VERB.search(_EARLIER_ITEMS.sub("", text[max(0, m.start() - 160) : m.start()])[-40:]):
             # "set as λ_depth = 0.1 and λ_voxel = 2": a word subscript names the symbol; a bare letter's name
             # is a guess
-            named = WORD_SUBSCRIPT.fullmatch(sym)
+            named = WORD_SUBSCRIPT.fullmatch(sym) or _WE_SET.search(text[max(0, m.start() - 60) : m.start()])
             self.emit(m, sym, symbol_key(sym), value, span, flagged=not named and LETTER_ONLY)
             return
         else:
