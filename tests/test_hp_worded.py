@@ -273,3 +273,17 @@ def test_several_tuples_after_one_assignment_are_a_sweep_of_each_symbol() -> Non
     assert got["K"] == [([2048.0, 512.0, 4.0], "stated")] and got["L"] == [([1.0, 4.0, 512.0], "stated")]
     got = found("# Experiments\n\nWe set K and L to (K,L) = (2048,1), (512, 4), ... (4,512) in turn.\n")
     assert got["K"] == [([2048.0, 512.0, 4.0], "stated")]  # '(4,512)' is two values, not 4,512
+
+
+def test_word_settings_in_the_passive_in_lower_case_or_as_the_error_minimised() -> None:
+    got = _found(
+        "## 4 Experiments\n\nBatch normalization is performed on all convolutional layers. "
+        "The models were trained with a learning rate of 0.1 with adam [kingma2014]. "
+        "Models are trained to minimize the Mean Square Error (MSE). We use the cross-entropy loss.\n"
+    )
+    assert got["normalization"] == [("batch normalization", "stated")]
+    assert got["optimizer"] == [("adam", "stated")]
+    assert [v for v, _c in got["loss"]] == ["mean square error", "cross-entropy"]
+    # a person named Adam and a norm that is not applied are neither
+    got = _found("## 4 Experiments\n\nWe thank Adam Smith. Batch normalization statistics are in Fig. 2.\n")
+    assert "optimizer" not in got and "normalization" not in got

@@ -109,7 +109,8 @@ SYM_IN_SET = re.compile(
 )
 _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|RAdam|FTRL|Yogi|Lion|AdaBelief|AdaBound|NovoGrad|"
-    r"L-BFGS-B|L-BFGS|LBFGS|stochastic gradient descent|(?i:hessian[- ]free))"
+    r"L-BFGS-B|L-BFGS|LBFGS|stochastic gradient descent|(?i:hessian[- ]free)|"
+    r"adamw|adamax|adam|nadam|radam|sgd|rmsprop|adagrad|adadelta)"  # as some papers write them: 'with adam'
 )
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 ADAM = re.compile(r"\badam", re.I)  # a sentence about Adam: its betas, its moments
@@ -167,7 +168,10 @@ APPLIED = (
 )
 NORMALIZATION = re.compile(
     rf"\b{APPLIED}\s+(?:(?:\w+\s+|{_CITED})){{0,5}}?"
-    r"(?P<value>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\b",
+    r"(?P<value>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\b"
+    # "Batch normalization is performed on all convolutional layers"
+    r"|\b(?P<named>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\s+(?:\([^()]{0,20}\)\s+)?"
+    r"(?:is|was|are|were)\s+(?:also\s+)?(?:performed|applied|used|employed|adopted|added|inserted)\b",
     re.I,
 )
 # evaluation and graph settings written as one token: '10-fold cross-validation', 'an 8-NN graph'
@@ -248,9 +252,12 @@ _LOSSES = (
 )
 # "trained with a cross-entropy loss", "the MSE loss is optimized with RMSprop"
 LOSS = re.compile(
-    r"\b(?:(?:minimi[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using)|using)\s+(?:a|an|the)\s+|(?:the|an?)\s+(?="
+    rf"\b(?:(?:minimi[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using)|{APPLIED})\s+(?:a|an|the)\s+|(?:the|an?)\s+(?="
     rf"(?:{_LOSSES})\s+loss\s+(?:\([^()]{{0,40}}\)\s+)?(?:is|was)\s+(?:optimi[sz]ed|minimi[sz]ed)\b))"
     rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b"
+    # "trained to minimize the Mean Square Error (MSE)": an error that is a loss by its name
+    r"|\btrained\s+to\s+minimi[sz]e\s+(?:the\s+|a\s+)?(?P<to>mean[\s-]squared?[\s-]error|squared\s+error|"
+    r"(?:binary\s+)?cross[\s-]?entropy|negative\s+log[\s-]likelihood)\b"
     # "Cross Entropy is used as the loss", "we use the mean square error as the loss function"
     rf"|\b(?:(?:use|used|using|uses)\s+(?:the\s+|a\s+)?)?(?P<named>{_LOSSES})\s+"
     r"(?:(?:is|was)\s+(?:used|chosen|employed)\s+)?as\s+(?:the|our|an?)\s+(?:[a-z-]+\s+)?(?:loss|objective|cost)\b",
