@@ -352,6 +352,15 @@ def test_a_bracketed_word_under_a_display_is_a_script_not_an_empty_row() -> None
     assert [e.label for e in find_all(md, {"numbered"})["numbered"]] == ["1"]
 
 
+def test_a_label_the_pdf_set_on_the_line_under_its_display() -> None:
+    md = (
+        "<!-- page 1 -->\n## 3 Retrieval\n\nThe selected entries are formatted as\n"
+        "source_term ↦ target_translation\n(9)\nand injected into the model.\nA list of candidates\n(10)\n"
+    )
+    got = [(e.label, e.body) for e in find_all(md, {"numbered"})["numbered"]]
+    assert got == [("9", "source_term ↦ target_translation")]  # '(10)' under prose labels nothing
+
+
 def test_brackets_that_close_a_line_but_number_nothing() -> None:
     """A results header's last bracketed score, a deviation '(0.4)', a function applied at a display's
     variable: none is a label; a plain display's label still is."""

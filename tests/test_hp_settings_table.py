@@ -58,6 +58,22 @@ def test_parameter_settings_in_a_results_caption_do_not_make_settings() -> None:
     assert not [k for k, v in got.items() if any(x in (71.2, 73.5) for x, _ in v)]
 
 
+def test_a_results_caption_that_mentions_hyperparameters_later_makes_no_settings() -> None:
+    """'Training duration ... in seconds. ... including hyperparameter optimization': the caption is about a
+    result, its columns name no setting; the same words under columns that name settings keep them."""
+    rows = "| Imputation Method | Training Duration | Rel. SD |\n| --- | --- | --- |\n"
+    rows += "| k-NN | 41.204 | 0.254 |\n"
+    caption = (
+        "Table 7. Training duration for each imputation method in seconds. The durations include "
+        "hyperparameter optimization.\n"
+    )
+    assert found("## 5.3 Complexity\n\n" + rows + "\n" + caption) == {}
+    rows = "| Dataset | Model | # Layers | Accuracy |\n| --- | --- | --- | --- |\n"
+    rows += "| CIFAR-10 | ViT | 8 | 86.4 |\n"
+    caption = "Table 1: Classification accuracy on CIFAR-10. Each training configuration is run 10 times.\n"
+    assert found("## 4 Experiments\n\n" + rows + "\n" + caption)["num_layers"] == [(8.0, "stated")]
+
+
 def test_a_value_column_is_not_taken_from_a_table_without_a_name_column() -> None:
     """'| Model | Parameters | Value |' lists models: 'Parameters' names no setting column here."""
     md = """Table 2: Models compared.

@@ -417,6 +417,10 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
                 if m.group(1) != numbered[-1].label:
                     numbered.append(Equation(label=m.group(1), body="", **loc))
                 continue
+            if not body and display and display[-1].line == ln.no - 1 and not _TAG_ONLY.fullmatch(m[1]):
+                shown = display.pop()  # a label the PDF set on the line under its display
+                numbered.append(shown.model_copy(update={"label": m.group(1)}))
+                continue
         if _display_like(t):
             display.append(Equation(label=None, body=t, **loc))
     return _without_restated(numbered), display

@@ -39,6 +39,7 @@ _SETUP_CAPTION = re.compile(r"\b(?:parameter|experiment(?:al)?)\s+(?:settings|co
 # a table of a network's layers ('Table 6: Network architecture.'): its columns, not its rows, name settings
 _ARCHITECTURE_CAPTION = re.compile(r"\barchitectures?\s*(?:details\s*)?[.:]?\s*$", re.I)
 _SHORT_HEAD = re.compile(r"^[A-Za-z][\w -]{0,40}$")
+_LEAD = re.compile(r"(?:\**(?:Table|TABLE|Figure|Fig\.)\s*[\w.-]*[.:]\**\s*)?.*?(?:[.!?](?=\s+[A-Z])|$)")
 _SWEPT = re.compile(
     r"\b(?:different|various|varying|several)\s+(?:settings|values|choices|configurations)\s+of\s+(?:the\s+)?"
     r"hyper-?\s?parameters?|\bhyper-?\s?parameters?\s+(?:sensitivity|analysis|study|sweep)",
@@ -167,13 +168,15 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     # a caption below that heads the next table is that table's
     below = [ln for k, ln in enumerate(lines[end : end + 3], start=end) if not _heads_table(lines, k)]
     near = " ".join(ln.text for ln in above + below if CAPTION_LINE.match(ln.text))
+    # what a caption is about is in its first sentence
+    lead = " ".join(_LEAD.match(ln.text)[0] for ln in above + below if CAPTION_LINE.match(ln.text))
     if i and _SHORT_HEAD.match(lines[i - 1].text):  # a heading the PDF route printed as a plain line
-        near += " " + lines[i - 1].text
+        near, lead = near + " " + lines[i - 1].text, lead + " " + lines[i - 1].text
     # a caption without its 'Table N' (a PDF lost it): a short line right above that opens with its subject
     # ('Hyper-parameters for SFT and GRPO.'; not a sentence: 'We tuned the hyperparameters on one task.')
     for ln in lines[max(0, i - 2) : i]:
         if len(ln.text) <= 80 and _SETTINGS_CAPTION.match(ln.text):
-            near += " " + ln.text
+            near, lead = near + " " + ln.text, lead + " " + ln.text
     section = lines[i].section or ""
     # a results table under a 'Training details' heading: 'Table 4: The average accuracy ...', or one whose
     # rows are methods ('| Method | CFBench |', 'Performance comparison ...')
@@ -183,16 +186,20 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     )
     # 'Results of the model under different settings of hyper-parameters': a sweep's results, no settings
     swept = bool(results and _SWEPT.search(near))
-    results = results and (swept or not _SETTINGS_CAPTION.search(near))
+    known = layout.known > 0 or any(key_of(h, {}) for h in layout.header[1:])  # columns named by settings
+    # a caption about results ('Training duration in seconds. ... including hyperparameter optimization') over
+    # columns that name no setting: its later words on settings are incidental
+    told = _SETTINGS_CAPTION.search(near) and not (RESULT_WORDS.search(lead) and not known)
+    results = results and (swept or not told)
     return bool(
         layout.named
         and not (layout.generic and results)
-        or _SETTINGS_CAPTION.search(f"{lines[i].text} {near}")
+        or (told or _SETTINGS_CAPTION.search(lines[i].text))
         and not swept
         or _SETTINGS_CAPTION.search(section)
         and not RESULT_WORDS.search(section)
         and not results
-        and (layout.known > 0 or any(key_of(h, {}) for h in layout.header[1:]))  # not the section's data
+        and known  # not the section's data
         or _SETUP_CAPTION.search(near)
         and not results
         or follows

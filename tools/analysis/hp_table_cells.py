@@ -27,8 +27,9 @@ ROW_VALUE = re.compile(
 SETTINGS_HEAD = re.compile(
     r"^(?:hyper-?\s?parameters?|parameters?|settings?|names?|configurations?|config|options?)$", re.I
 )
-# the heading of a column of methods or models compared: its rows are runs, their cells what the runs measured
-METHOD_HEAD = re.compile(r"^(?:methods?|models?|approach(?:es)?|systems?|baselines?)$", re.I)
+# the heading of a column of methods or models compared ('Method', 'Imputation Method'): its rows are runs,
+# their cells what the runs measured
+METHOD_HEAD = re.compile(r"^(?:[\w-]+\s+)?(?:methods?|models?|approach(?:es)?|systems?|baselines?)$", re.I)
 RULE_ROW = re.compile(r"^\|?\s*:?-{3,}")  # a Markdown table's |---| line
 TRAILING_SYMBOL = re.compile(rf"\s+(?:\(\s*{SYM}\s*\)|{SYM})\s*$")
 
