@@ -287,3 +287,13 @@ def test_word_settings_in_the_passive_in_lower_case_or_as_the_error_minimised() 
     # a person named Adam and a norm that is not applied are neither
     got = _found("## 4 Experiments\n\nWe thank Adam Smith. Batch normalization statistics are in Fig. 2.\n")
     assert "optimizer" not in got and "normalization" not in got
+
+
+def test_an_optimiser_in_the_passive_a_single_kernel_and_a_clipping_norm_in_brackets() -> None:
+    got = _found(
+        "## 4 Experiments\n\nADAM is leveraged to numerically optimize the cross entropy loss. "
+        "Each block is a 3×3 convolution with 128 filters. We use gradient clipping (max norm 1.0).\n"
+    )
+    assert got["optimizer"] == [("adam", "stated")] and got["loss"] == [("cross entropy", "stated")]
+    assert got["kernel_size"] == [("3×3", "stated")] and got["base_channels"] == [(128.0, "stated")]
+    assert got["gradient_clipping"] == [(1.0, "stated")]

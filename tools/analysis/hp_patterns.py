@@ -63,7 +63,8 @@ _SEP = (
 # brackets is none: "the filters (7)" cites an equation, "a fixed timestep (2500)" describes)
 NAME_VALUE = re.compile(
     rf"{NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|"
-    r"(?P<open>\(\s*(?:[A-Za-zα-ω](?:_\w{1,3})?\s*=\s*)?)|"  # 'top-k (k = 3)': a symbol assigned
+    # 'top-k (k = 3)': a symbol assigned; 'gradient clipping (max norm 1.0)': the value's measure
+    r"(?P<open>\(\s*(?:[A-Za-zα-ω](?:_\w{1,3})?\s*=\s*|(?:max(?:imum)?\s+)?(?:l2[\s-])?norm\s*(?:of\s*|[:=]\s*)?)?)|"
     rf"(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?{_NAMED_VALUE}(?(open)\s*\))",
     re.I,
 )
@@ -119,6 +120,8 @@ OPTIMIZER = re.compile(
     rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b(?i:{_OPT_NAMES})\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"
     # "... and RMSProp with a learning rate of 10^-3": the optimizer the rate is given for
     rf"|\b{_OPT_NAMES}\s+(?i:with\s+(?:an?\s+)?(?:base\s+|initial\s+)?(?:learning[\s-]rate|lr|step\s+size)\b)"
+    # "ADAM is leveraged to optimize the loss", "Adam was used for all models"
+    rf"|\b{_OPT_NAMES}\s+(?i:(?:is|was|are|were)\s+(?:also\s+)?(?:leveraged|used|employed|adopted|utili[sz]ed|chosen))\b"
     # "optimizer: Adam", "the optimizer is Adam", "Optimizer = SGD", "the optimizer used is SGD"
     rf"|\b(?i:optimi[sz]er)(?:\s+(?i:used|chosen|employed|we\s+use[d]?))?\s*(?:[:=]|\s(?i:is|was|was\s+set\s+to))\s*(?:(?i:the|an?)\s+)?{_OPT_NAMES}(?![\w-])"
     # "the models were trained by gradient descent": a family, a candidate outside a setup section
@@ -252,7 +255,8 @@ _LOSSES = (
 )
 # "trained with a cross-entropy loss", "the MSE loss is optimized with RMSprop"
 LOSS = re.compile(
-    rf"\b(?:(?:minimi[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using)|{APPLIED})\s+(?:a|an|the)\s+|(?:the|an?)\s+(?="
+    rf"\b(?:(?:(?:minimi|optimi)[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using)|{APPLIED})\s+(?:a|an|the)\s+|"
+    r"(?:the|an?)\s+(?="
     rf"(?:{_LOSSES})\s+loss\s+(?:\([^()]{{0,40}}\)\s+)?(?:is|was)\s+(?:optimi[sz]ed|minimi[sz]ed)\b))"
     rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b"
     # "trained to minimize the Mean Square Error (MSE)": an error that is a loss by its name

@@ -352,8 +352,8 @@ _PHRASES = (
     (
         # (every side of it: "3 × 3 × 3 kernels" of a 3D convolution)
         rf"(?P<value>{_SIDES})\s+(?:conv(?:olution(?:al)?)?\s+)?(?:filters?|kernels?)\b"
-        # "3 × 3 convolutions throughout": the size is the kernel's
-        rf"|(?P<value2>{_SIDES})\s+(?:convolutions|conv(?:olution(?:al)?)?\s+layers?)\b",
+        # "3 × 3 convolutions throughout", "a 3×3 convolution with 128 filters": the size is the kernel's
+        rf"|(?P<value2>{_SIDES})\s+(?:convolutions?|conv(?:olution(?:al)?)?\s+layers?)\b",
         "kernel_size",
         "kernel size",
     ),
