@@ -297,3 +297,15 @@ def test_an_optimiser_in_the_passive_a_single_kernel_and_a_clipping_norm_in_brac
     assert got["optimizer"] == [("adam", "stated")] and got["loss"] == [("cross entropy", "stated")]
     assert got["kernel_size"] == [("3×3", "stated")] and got["base_channels"] == [(128.0, "stated")]
     assert got["gradient_clipping"] == [(1.0, "stated")]
+
+
+def test_each_link_of_a_chained_assignment_and_a_rectifier_named_as_sigma_or_after_a_layer() -> None:
+    got = _found("## 4 Experiments\n\nWe set λ1=λ2=1e-4 in our model. We use β_1 = β_2 = 0.5 for both.\n")
+    assert got["lambda1"] == [(1e-4, "stated")] and got["lambda2"] == [(1e-4, "stated")]
+    assert got["beta1"] == [(0.5, "stated")] and got["beta2"] == [(0.5, "stated")]
+    got = _found("## 4 Model\n\nwhere σ(.) is the rectified linear unit.\n")
+    assert got["activation"] == [("relu", "stated")]
+    got = _found("## 4 Model\n\nEach conv is followed by batch normalization, a ReLU and 2×2 max-pooling.\n")
+    assert got["activation"] == [("relu", "stated")]
+    # a sigmoid σ is a gate's, not the network's activation
+    assert "activation" not in _found("## 3 Method\n\nHere i = σ(Wx), where σ is the sigmoid function.\n")

@@ -147,6 +147,7 @@ STRIDE_NAMED = re.compile(
     re.I,
 )
 _CHOICE_ACT = "|".join(CHOICES["activation"])
+_RECTIFIERS = r"rectified\s+linear\s+units?|(?:leaky\s+)?relu|p?relu|elu|gelu|selu|softplus|swish|silu"
 _CITED = r"(?:\([^()]{1,60}\)\s+|\[[^\]]{1,60}\]\s+)"  # '(Xu et al., 2015) ', '[He et al., 2016] '
 _NOT_LINEAR = r"(?<!non-)(?<!non\s)(?<!piecewise\s)(?<!piece-wise\s)"  # 'a non-linear activation' names none
 ACTIVATION = re.compile(
@@ -162,7 +163,11 @@ ACTIVATION = re.compile(
     rf"|\b(?P<as>{_CHOICE_ACT})\s+(?:(?:is|was|are|were)\s+(?:used|chosen|employed|applied)\s+)?as\s+"
     r"(?:the|our|an?)\s+(?:[a-z-]+\s+){0,2}(?:activation|nonlinearit|non-linearit)"
     # "the output layers consisted of sigmoid units"
-    rf"|\b(?:of|with|uses?|using)\s+(?P<units>{_CHOICE_ACT})\s+(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b",
+    rf"|\b(?:of|with|uses?|using)\s+(?P<units>{_CHOICE_ACT})\s+(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b"
+    # "where σ(.) is the rectified linear unit": a rectifier the model's σ is (a sigmoid σ is often a gate's)
+    rf"|(?:σ|\\sigma|ϕ|φ)\s*(?:\([.·⋅]?\)\s*)?(?:is|denotes)\s+(?:the\s+|a\s+)?(?P<rect>{_RECTIFIERS})\b"
+    # "followed by batch normalization, a ReLU and 2×2 max-pooling": a rectifier among the layers after one
+    rf"|\bfollowed\s+by\s+(?:[^.;]{{0,60}}?,\s*)?(?:an?\s+)?(?P<layer>{_RECTIFIERS})\b(?!\s+(?:activation|units))",
     re.I,
 )
 # verbs that put a part into a model: "we use", "applied", "followed by", "with"

@@ -143,9 +143,11 @@ from tools.analysis.hp_vocabulary import (
 from tools.analysis.hp_worded_list import worded_lists
 
 # assignments listed before this one after the same verb: "set as λ_a = 1, λ_b = 0.1 and "
-_EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:{SCALAR})\s*,?\s*(?:and\s+)?)+$")
+# earlier items of a list ('λ_depth = 0.1 and'), or links of a chain ('λ1 = λ2 = 1e-4'), before a symbol
+_EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:(?:{SCALAR})\s*,?\s*(?:and\s+)?)?)+$")
 _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
-_WORD_GROUPS = ("value", "named", "relu", "units", "as", "to", "paren")  # where a worded setting's value is
+# where a worded setting's value is
+_WORD_GROUPS = ("value", "named", "relu", "units", "as", "to", "paren", "rect", "layer")
 _ADAM_MOMENT = re.compile(r"\b(first|second)\s+(?:order\s+)?moment(?:um|s)?\b[^,;]{0,20}$", re.I)
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
