@@ -309,3 +309,8 @@ def test_each_link_of_a_chained_assignment_and_a_rectifier_named_as_sigma_or_aft
     assert got["activation"] == [("relu", "stated")]
     # a sigmoid σ is a gate's, not the network's activation
     assert "activation" not in _found("## 3 Method\n\nHere i = σ(Wx), where σ is the sigmoid function.\n")
+
+
+def test_images_downsampled_to_a_size() -> None:
+    got = _found("## 4 Experiments\n\nWe downsample the images to 80×60 pixels for memory reasons.\n")
+    assert got["image_size"] == [("80×60", "stated")]

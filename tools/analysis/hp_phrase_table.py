@@ -405,9 +405,9 @@ _PHRASES = (
         "steps_per_episode",
         "steps per episode",
     ),
-    # "resizes the input image to 448 × 448", "images were rescaled to 64 x 64 pixels": the input resolution
+    # "resizes the input image to 448 × 448", "we downsample the images to 80×60 pixels": the input resolution
     (
-        r"\b(?:resiz|rescal|crop)(?:e|es|ed|ing)\s+(?:the\s+|all\s+|each\s+|every\s+)?(?:input\s+)?"
+        r"\b(?:resiz|rescal|crop|downsampl|downscal)(?:e|es|ed|ing)\s+(?:the\s+|all\s+|each\s+|every\s+)?(?:input\s+)?"
         rf"(?:images?|frames?|inputs?)\s+to\s+(?P<value>{_NUM_SIDES})(?!\w|\.\d)",
         "image_size",
         "image size",
