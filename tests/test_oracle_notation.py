@@ -226,3 +226,14 @@ def test_a_power_on_the_left_names_the_quantity_it_defines():
     assert "sigma" not in spec["inputs"]
     result = oracle_spec(r"x^2 = a + b = a - b")  # a chain whose links disagree is still refused
     assert not result.ok and "disagree" in result.reason
+
+
+def test_pi_before_a_bracket_is_the_number_after_a_coefficient_and_a_policy_otherwise():
+    both_ways(
+        r"\omega_{j} = 2\,\pi\,(\nu + j\,\Delta\nu)",
+        lambda nu, j, Delta_nu: 2 * np.pi * (nu + j * Delta_nu),
+        lambda nu, j, Delta_nu: 2 * np.pi * (nu - j * Delta_nu),
+        lambda nu, j, Delta_nu: 2 * np.pi * nu,
+    )
+    result = oracle_spec(r"a_t = \pi(x_t, z_t)")
+    assert not result.ok and "policy or density" in result.reason

@@ -711,6 +711,12 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         return self.reduction(st.nodes, i, st.out)
 
     def _emit_pi(self, st: Emit, i: int, c: str) -> int:
+        """π, the number: `2\\pi(\\nu + \\epsilon)` is 2π times the bracket; `\\pi(x_t, z_t)` is a policy."""
+        if st.nodes[i + 1 : i + 2] == ["("]:
+            if not re.search(r"\d\s*$", "".join(st.out[-2:])):
+                raise Unsupported("\\pi(...) is a policy or density the line does not define, not π")
+            st.out.append("\\pi \\cdot ")
+            return i + 1
         st.out.append("\\pi ")
         return i + 1
 
