@@ -80,7 +80,8 @@ def read_settings_table(  # noqa: PLR0913
 
 _LAYERS_HEAD = re.compile(r"^(?:layers?|blocks?|stages?)$", re.I)
 _LAYER_ID = re.compile(r"[A-Za-z]{2,12}[-_]?\d{0,2}")  # conv1, pool2, fc, FC-1, res3
-_GENERIC_HEAD = re.compile(r"^(?:parameters?|names?|configurations?|config|settings?)$", re.I)
+# the settings-table heads that say so outright; the others ('Parameter', 'Name', 'Setting') head results too
+_SPECIFIC_HEAD = re.compile(r"^(?:hyper-?\s?parameters?|options?)$", re.I)
 _NAME_HEAD = re.compile(r"^(?:descriptions?|hyper-?\s?parameters?|settings?|names?)$", re.I)
 _VALUE_HEAD = re.compile(r"^(?:values?|default(?:\s+values?)?|choices?|settings?\s+used)$", re.I)
 
@@ -105,7 +106,8 @@ class _Layout:
         self.named = bool(SETTINGS_HEAD.match(heads[0]) or described)
         # 'Parameter' also heads a statistical model's estimates ('| Parameter | MCMC | MFVB |'), 'Name' or
         # 'Configuration' the runs a results table compares: without a 'Value' column, a results caption wins
-        self.generic = bool(_GENERIC_HEAD.match(heads[0])) and not values
+        generic = SETTINGS_HEAD.match(heads[0]) and not _SPECIFIC_HEAD.match(heads[0])
+        self.generic = bool(generic) and not values
         # '| Discount factor | 0.995 | KL coefficient | 1.0 |': name/value pairs set side by side
         self.pairs = list(range(0, len(header), 2)) if _side_by_side([header, *rows]) else []
         named_row = len(header) <= 3 and re.search(r"[A-Za-z]{2}", header[0]) is not None
