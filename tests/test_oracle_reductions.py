@@ -261,3 +261,51 @@ def test_a_sum_over_a_set_named_on_its_own_runs_over_all_its_elements():
     )
     _refused(r"y_n = \sum_{m \in c_n} x_m a_m", "a sum over a set")
     _refused(r"y = \sum_{j \in \mathcal{N}(i)} w_j x_j", "a sum over a set")
+
+
+def _off_diagonal(n):
+    return ~np.eye(n, dtype=bool)
+
+
+def test_a_sum_that_leaves_out_the_outer_index_keeps_the_other_terms():
+    # \sum_{j \neq i} inside a sum over i: the runtime masks j = i; an implementation that keeps it fails
+    _both_ways(
+        r"L = \sum_{i=1}^{N} \sum_{j=1, j \neq i}^{N} w_{ij} (x_i - x_j)^2",
+        lambda w, x: np.sum(w * (x[:, None] - x[None, :]) ** 2 * _off_diagonal(len(x))),
+        lambda w, x: np.sum(w * (x[:, None] + x[None, :]) ** 2 * _off_diagonal(len(x))),
+        lambda w, x: np.sum(w * (x[:, None] + x[None, :]) ** 2),
+    )
+    spec = _both_ways(
+        r"S = \sum_{i} a_i \sum_{j \neq i} b_j",
+        lambda a, b: np.sum(a) * np.sum(b) - np.sum(a * b),
+        lambda a, b: np.sum(a) * np.sum(b),  # the condition dropped
+    )
+    assert spec["masks"] == {"zzAXj": [["ne", "zzAXi"]]}
+
+
+def test_ordered_pairs_and_products_over_a_condition():
+    _both_ways(
+        r"E = -\sum_{i} \sum_{j < i} J_{ij} s_i s_j",
+        lambda J, s: -np.sum(np.tril(J, -1) * s[:, None] * s[None, :]),
+        lambda J, s: -np.sum(np.triu(J, 1) * s[:, None] * s[None, :]),
+        lambda J, s: -np.sum(np.tril(J) * s[:, None] * s[None, :]),
+    )
+    _both_ways(
+        r"V = \prod_{i} \prod_{j \neq i} (x_i - x_j)",
+        lambda x: np.prod(np.where(_off_diagonal(len(x)), x[:, None] - x[None, :], 1.0)),
+        lambda x: np.prod(np.where(_off_diagonal(len(x)), x[:, None] + x[None, :], 1.0)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("latex", "words"),
+    [
+        (r"L = \sum_{j=1, j\neq i}^{N} x_j", "a set or a condition"),  # a given i: read without it, wrong
+        (r"L = \sum_{i} \sum_{j \neq k} w_{ij} x_j", "no enclosing sum"),
+        (r"L = \sum_{i=1}^{N} \sum_{j=1, j \neq i}^{M} w_{ij} x_j", "different ranges"),
+        (r"L = \sum_{i} \sum_{j=1, j \neq i, j \neq 2} w_{ij}", "a set or a condition"),
+        (r"L = \sum_{i} \sum_{j: i + j = n} w_{ij}", "a set or a condition"),
+    ],
+)
+def test_conditions_the_oracle_cannot_honour_are_refused(latex, words):
+    _refused(latex, words)

@@ -174,9 +174,12 @@ def written_ranges(nodes: list[Any], indices: set[str], out: dict[str, set[Range
             sub, sup, _ = sum_bounds(nodes, k)
             flat = flatten(sub or [])
             letters = written_indices(flat)
-            rest = flat[2 * len(letters) :] if letters and flat[2 * len(letters) - 1 :][:1] == ["="] else []
+            try:
+                lower, _ = bound_and_condition(letters, flat)
+            except Unsupported:
+                lower = []  # refused where the sum is read
             for index in letters:
-                out.setdefault(index, set()).add(read_range(index, rest, sup, indices))
+                out.setdefault(index, set()).add(read_range(index, lower, sup, indices))
 
 
 def subscript_letters(sub: list[Any], indices: set[str]) -> tuple[list[str], list[str], list[int]] | None:
@@ -231,6 +234,38 @@ def written_indices(flat: list[Any]) -> list[str]:
             break
         k += 2
     return letters
+
+
+# relations a sum's subscript may set between its index and another (`j \\neq i`, `j < i`)
+RELATIONS = {"\\neq": "ne", "\\ne": "ne", "<": "lt", "\\lt": "lt", ">": "gt", "\\gt": "gt", "\\le": "le"}
+RELATIONS |= {"\\leq": "le", "\\leqslant": "le", "\\ge": "ge", "\\geq": "ge", "\\geqslant": "ge"}
+CONDITION = "a sum over a set or a condition is not supported"
+
+
+def bound_and_condition(letters: list[str], flat: list[Any]) -> tuple[list[Any], tuple[str, str] | None]:
+    """What a sum's subscript writes after its indices: the lower bound's tokens and a condition on its
+    index: `j=1` -> (['1'], None); `j \\neq i` -> ([], ('ne', 'i')); `j=1, j \\neq i` -> (['1'], ('ne', 'i')).
+    Any other condition (a set, `i+j=n`, two conditions) is refused: read without it, the sum is another."""
+    rest = flat[max(2 * len(letters) - 1, 0) :]
+    if not rest:
+        return [], None
+    if rest[0] in RELATIONS and len(letters) == 1:
+        return [], _condition(letters[0], [letters[0], *rest])
+    if rest[0] != "=" or "\\in" in rest:
+        raise Unsupported(CONDITION)
+    if "," not in rest:
+        return rest[1:], None
+    k = rest.index(",")
+    return rest[1:k], _condition(letters[0] if len(letters) == 1 else "", rest[k + 1 :])
+
+
+def _condition(index: str, tokens: list[Any]) -> tuple[str, str]:
+    """`j \\neq i` about the sum's own index j -> ('ne', 'i'), else refused."""
+    if len(tokens) == 3 and tokens[0] == index and tokens[1] in RELATIONS:
+        other = tokens[2]
+        if isinstance(other, str) and len(other) == 1 and other.isalpha() and other != index:
+            return RELATIONS[tokens[1]], other
+    raise Unsupported(CONDITION)
 
 
 def merged(ranges: dict[str, Range], new: Range, key: str) -> str:
@@ -290,6 +325,7 @@ class AxisReductions:
         self.indices = indices
         check_superscript_indices(nodes, indices)
         self.bound: dict[str, str] = {}  # an index -> the axis of the last sum over it
+        self.masks: dict[str, list[list[str]]] = {}  # an axis -> [relation, other axis] it keeps
         several = len(indices) > 1  # several sums, or one over `i,j`
         value = uses_index_as_value(nodes, indices) or shifts_an_index(nodes, indices)
         ranges: dict[str, set[Range]] = {}
@@ -312,18 +348,36 @@ class AxisReductions:
             rest = []  # `\\sum_{b \\in \\mathcal{A}}`: over all of b's axis
         if "\\in" in rest:
             raise Unsupported("a sum over a set is not supported")
-        if rest and rest[0] != "=":
-            raise Unsupported("a sum over a set or a condition is not supported")
+        lower, condition = bound_and_condition(letters, flat if rest else flat[: 2 * len(letters) - 1])
         text = ""
         for index in letters:
-            found = read_range(index, rest[1:], sup, self.indices)
+            found = read_range(index, lower, sup, self.indices)
             key = merged(self.axes, found, self.bound.get(index, index))
             self.bound[index] = key
             if found.length:
                 self.lengths.add(found.length)
+            if condition:
+                self.condition(key, found, condition)
             text += f"\\{c}_{{\\{AXIS_PREFIX}{key}=1}}^{{\\zzlen}} "
         self.sum_index = letters[0]
         return text, end
+
+    def condition(self, key: str, found: Range, condition: tuple[str, str]) -> None:
+        """`\\sum_{j \\neq i}` inside a sum over i: the runtime leaves out the terms the condition excludes,
+        comparing positions, so both indices run over one range (an unwritten one takes the other's)."""
+        assert self.axes is not None
+        op, other = condition
+        if other not in self.bound:
+            raise Unsupported(
+                f"the sum's condition compares its index with {other}, which no enclosing sum runs over: "
+                "a given index (one value of the output per index?) the oracle does not lay out"
+            )
+        there = self.axes[self.bound[other]]
+        if found == Range(found.index):
+            self.axes[key] = replace(there, index=key)
+        elif replace(self.axes[key], index="") != replace(there, index=""):
+            raise Unsupported("the sum's condition compares two indices that run over different ranges")
+        self.masks.setdefault(AXIS_PREFIX + key, []).append([op, AXIS_PREFIX + self.bound[other]])
 
     def per_term(self, vector: str, at_index: list[str]) -> str:
         """`\\ell(x_i, y_i)` inside a sum over i: one value per term (a vector, or an array over the axes)."""
@@ -441,6 +495,7 @@ class AxisReductions:
             "axes": [r.as_spec() for r in self.axes.values()],
             "indexed": self.indexed,
             "reduction_symbols": ["zzlen", *(AXIS_PREFIX + r.index for r in self.axes.values())],
+            **({"masks": self.masks} if self.masks else {}),
         }
 
 

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tools.dispatch import dispatch_table
-from tools.trace.oracle_latex.axes import AxisReductions, Range, written_indices
+from tools.trace.oracle_latex.axes import (
+    CONDITION,
+    AxisReductions,
+    Range,
+    bound_and_condition,
+    written_indices,
+)
 from tools.trace.oracle_latex.conditions import case_conditions
 from tools.trace.oracle_latex.densities import gaussian
 from tools.trace.oracle_latex.derivatives import Derivatives, past_bars, term_after
@@ -901,7 +907,9 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
                 flat = flatten(part)
                 index = flat[0] if flat and isinstance(flat[0], str) and flat[0].isalpha() else None
                 if index is None or len(flat) > 1 and flat[1] not in ("=", "\\in"):
-                    raise Unsupported("a sum over a set or a condition is not supported")
+                    raise Unsupported(CONDITION)
+                if flat[1:2] == ["="] and bound_and_condition([index], flat)[1]:
+                    raise Unsupported(CONDITION)  # `j=1, j \\neq i` with no sum over i: a given i
                 if "\\in" in flat and not (flat[1] == "\\in" and plain_set(flat[2:])):
                     raise Unsupported("a sum over a set is not supported")
             else:

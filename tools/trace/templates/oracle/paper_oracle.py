@@ -28,7 +28,8 @@ matrix with j such an index is one matrix power per entry. An input the SPEC lis
 (a letter in the power of a matrix, (A^T)^{i-r-1}) is a whole number from 2 to 4, passed as a
 float64 scalar like a length; a negative power is one of the inverse. An axis is VECTOR_LEN
 long unless its bounds fix it (a length symbol N is VECTOR_LEN, so the axis of \\sum_{i=0}^{N}
-holds N + 1).
+holds N + 1). A sum with a condition on its index (\\sum_{j \\neq i}, \\sum_{j < i}, spec "masks")
+keeps the terms whose positions on the two axes (one range) satisfy it.
 """
 
 from __future__ import annotations
@@ -189,6 +190,7 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
 
     return {
         "matpow_each": matpow_each,
+        **{f"mask_{r}": functools.partial(_mask, xp, f64, r) for r in _RELATIONS},
         "reduce_sum_at": lambda x, a: _reduce_at(xp, "sum", f64(x), int(a)),
         "reduce_prod_at": lambda x, a: _reduce_at(xp, "prod", f64(x), int(a)),
         "softmax": softmax,
@@ -204,6 +206,20 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
         "mattrace": lambda x: xp.sum(xp.diagonal(square(x))),
         "matdiag": lambda x: xp.diag(xp.reshape(f64(x), (-1,))),
     }
+
+
+_RELATIONS = {
+    "ne": lambda a, b: a != b,
+    "lt": lambda a, b: a < b,
+    "gt": lambda a, b: a > b,
+    "le": lambda a, b: a <= b,
+    "ge": lambda a, b: a >= b,
+}
+
+
+def _mask(xp: Any, f64: Callable[[Any], Any], relation: str, a: Any, b: Any) -> Any:
+    """1 where the positions a and b (two placed axes) satisfy the relation, else 0."""
+    return f64(_RELATIONS[relation](f64(a), f64(b)))
 
 
 def _reduce_at(xp: Any, kind: str, x: Any, axis: int) -> Any:
@@ -360,6 +376,9 @@ def _reduce_axes(e: Any, spec: dict[str, Any], walk: Callable[[Any], Any]) -> An
     name = "reduce_sum_at" if isinstance(e, sympy.Sum) else "reduce_prod_at"
     body = walk(e.function)
     for limit in e.limits:
+        for relation, other in spec.get("masks", {}).get(limit[0].name, []):
+            keep = sympy.Function("mask_" + relation)(limit[0], sympy.Symbol(other))
+            body = body * keep if name == "reduce_sum_at" else body * keep + 1 - keep
         axis = order.index(limit[0].name) - len(order) - _tail(spec)
         body = sympy.Function(name)(body, sympy.Integer(axis))
     return body
@@ -673,9 +692,12 @@ def _placed(spec: dict[str, Any], inputs: dict[str, Any], backend: str) -> dict[
         ]
         out[occurrence] = _place(arr, letters, spec, 2 if name in tensors else 0, name, cut)
     sizes = axis_lengths(spec)
+    masks = spec.get("masks", {})
+    masked = {x for pairs in masks.values() for _, x in pairs} | set(masks)
     for a in spec["axes"]:
-        if a["lower"] is not None:
-            values = np.arange(sizes[a["index"]], dtype=np.float64) + a["lower"]
+        if a["lower"] is not None or a["symbol"] in masked:
+            first = 1 if a["lower"] is None else a["lower"]
+            values = np.arange(sizes[a["index"]], dtype=np.float64) + first
             out[a["symbol"]] = _place(_as_array(values, backend), [a["index"]], spec, 0, a["index"])
     return out
 
