@@ -130,3 +130,10 @@ def test_a_part_of_the_paper_used_as_something_is_no_value() -> None:
     )
     assert "template" not in got
     assert got.get("data_augmentation") == ["random crops"]
+
+
+def test_a_clause_word_ends_a_phrase_and_of_names_the_head_before_it() -> None:
+    got = own(_setup("All convolutional layers have 32 kernels unless stated otherwise."))
+    assert got == {"kernels": [32.0]}
+    got = own(_setup("The smoothing power of the curves is set to 0.8."))
+    assert got == {"smoothing_power": [0.8]}

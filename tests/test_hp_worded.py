@@ -314,3 +314,22 @@ def test_each_link_of_a_chained_assignment_and_a_rectifier_named_as_sigma_or_aft
 def test_images_downsampled_to_a_size() -> None:
     got = _found("## 4 Experiments\n\nWe downsample the images to 80×60 pixels for memory reasons.\n")
     assert got["image_size"] == [("80×60", "stated")]
+
+
+def test_an_optimiser_that_sets_the_learning_rate_and_a_nonlinearity_named_after_is() -> None:
+    got = _found(
+        "## 4 Experiments\n\nThe learning rate policy for each scalar weight in the network is Adam. "
+        "The pointwise nonlinearity we have chosen is the rectified linear unit (ReLU).\n"
+    )
+    assert got["optimizer"] == [("adam", "stated")] and got["activation"] == [("relu", "stated")]
+    got = _found("## 4 Experiments\n\nThe per-parameter learning rate schedule is given by Adagrad [d11].\n")
+    assert got["optimizer"] == [("adagrad", "stated")]
+    # a rate that is Adam's default, or a nonlinearity compared with another, names neither
+    got = _found("## 4 Experiments\n\nThe learning rate is the Adam default. The nonlinearity is unusual.\n")
+    assert "optimizer" not in got and "activation" not in got
+
+
+def test_a_kind_of_layer_named_in_three_words() -> None:
+    text = "The network has two convolutional layers and 3 fully connected linear layers."
+    got = _found(f"## 4 Setup\n\n{text}\n")
+    assert got["num_conv_layers"] == [(2.0, "stated")] and got["num_fc_layers"] == [(3.0, "stated")]

@@ -12,7 +12,8 @@ STOP = frozenset(
         "each", "every", "all", "both", "which", "where", "while", "when", "than", "then", "also", "only",
         "using", "use", "used", "set", "fixed", "chosen", "such", "here", "there", "it", "they", "i", "e",
         "g", "across", "into", "over", "under", "after", "before", "between", "through", "per", "within",
-        "without", "about", "up", "down", "via", "against", "among", "like",
+        "without", "about", "up", "down", "via", "against", "among", "like", "unless", "except", "if",
+        "otherwise", "because", "since", "although", "though", "whereas", "until", "whether",
     }
 )
 # a verb read as a noun ("each epoch consists of 2500 steps", "K = 20 performs best", "16 seems enough")

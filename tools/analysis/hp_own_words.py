@@ -60,7 +60,7 @@ _SYMBOL = re.compile(
     rf"(?:\s+(?P<noun>{_WORD}s)\b)?"
 )
 _OF = re.compile(
-    rf"(?<![\w-])(?P<np>(?:{_TERM}\s+){{0,3}}{_TERM})\s+(?:of|is|was|are|were|equals?)\s+(?:[a-z]+ly\s+)?"
+    rf"(?<![\w-])(?P<np>(?:{_TERM}\s+){{0,4}}{_TERM})\s+(?:of|is|was|are|were|equals?)\s+(?:[a-z]+ly\s+)?"
     rf"(?:(?:set|fixed|chosen)\s+(?:to|at|as)\s+(?:be\s+)?|equal\s+to\s+|about\s+|around\s+|approximately\s+|"
     rf"roughly\s+)?"
     rf"{_NUMBER}",
@@ -190,6 +190,11 @@ def _phrase(m: re.Match[str], rx: re.Pattern[str]) -> str | None:
         words = words[1:]  # 'one batch of 128' is a batch
     stops = [i for i, w in enumerate(words) if w.lower() in STOP]
     cut = max(stops, default=-1) + 1 if rx is _OF else min(stops, default=len(words))
+    if rx is _OF and "of" in words[1:] and not re.match(r"\s+of\b", m.string[m.end("np") :]):
+        # "the latent dimensionality of the models is set to 64": the head before 'of' is the setting
+        words = words[: words.index("of", 1)]
+        stops = [i for i, w in enumerate(words) if w.lower() in STOP]
+        cut = max(stops, default=-1) + 1
     # 'of' reads leftwards ("the accuracy of our model is 93.5" is an accuracy), the others rightwards ("the
     # dimension d of the weight matrices" is a dimension): every word is checked, the name is the part kept
     kept = words[cut:] if rx is _OF else words[:cut]

@@ -70,7 +70,7 @@ NAME_VALUE = re.compile(
 )
 # "4 residual layers", "five S2AvgUnpool (decoding) layers"
 # (not a value an item 'name: 32' gives: 'dimension: 32, 4 attention heads')
-_VALUE_NAME = rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([A-Za-z]{{2,20}}\)\s+)?){{0,2}}?){_COUNT}"
+_VALUE_NAME = rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([A-Za-z]{{2,20}}\)\s+)?){{0,3}}?){_COUNT}"
 VALUE_NAME = re.compile(rf"(?<!:\s)(?<!:){_VALUE_NAME}", re.I)
 # ... but a colon after a word that only frames a list gives none: 'the same configuration: 24 layers'
 FRAMED_VALUE_NAME = re.compile(
@@ -124,6 +124,10 @@ OPTIMIZER = re.compile(
     rf"|\b{_OPT_NAMES}\s+(?i:(?:is|was|are|were)\s+(?:also\s+)?(?:leveraged|used|employed|adopted|utili[sz]ed|chosen))\b"
     # "optimizer: Adam", "the optimizer is Adam", "Optimizer = SGD", "the optimizer used is SGD"
     rf"|\b(?i:optimi[sz]er)(?:\s+(?i:used|chosen|employed|we\s+use[d]?))?\s*(?:[:=]|\s(?i:is|was|was\s+set\s+to))\s*(?:(?i:the|an?)\s+)?{_OPT_NAMES}(?![\w-])"
+    # "the learning rate policy for each weight is Adam", "the per-parameter learning rate schedule is
+    # given by Adagrad": the rule that sets each step is the optimizer
+    rf"|\b(?i:(?:learning[\s-]rate|update|step[\s-]size)\s+(?:policy|rule|schedule|adaptation|method))\b[^.;]{{0,50}}?"
+    rf"\b(?i:is|was|are|were)\s+(?:(?i:given|set|computed|done)\s+(?i:by|with)\s+)?(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b"
     # "the models were trained by gradient descent": a family, a candidate outside a setup section
     r"|\b(?i:trained|optimi[sz]ed|fitted)\s+(?i:by|with|using|via)\s+(?:(?i:plain|standard|vanilla)\s+)?"
     r"((?i:gradient\s+descent))\b)"
@@ -166,6 +170,9 @@ ACTIVATION = re.compile(
     rf"|\b(?:of|with|uses?|using)\s+(?P<units>{_CHOICE_ACT})\s+(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b"
     # "where σ(.) is the rectified linear unit": a rectifier the model's σ is (a sigmoid σ is often a gate's)
     rf"|(?:σ|\\sigma|ϕ|φ)\s*(?:\([.·⋅]?\)\s*)?(?:is|denotes)\s+(?:the\s+|a\s+)?(?P<rect>{_RECTIFIERS})\b"
+    # "the pointwise nonlinearity we have chosen is the rectified linear unit", "the activation is tanh"
+    rf"|\b(?:activation(?:\s+function)?|nonlinearity|non-linearity)\b[^.;,]{{0,40}}?\b(?:is|was)\s+(?:the\s+|an?\s+)?"
+    rf"(?P<cop>{_CHOICE_ACT}|{_RECTIFIERS})\b(?!\s+(?:of|and)\b)"
     # "followed by batch normalization, a ReLU and 2×2 max-pooling": a rectifier among the layers after one
     rf"|\bfollowed\s+by\s+(?:[^.;]{{0,60}}?,\s*)?(?:an?\s+)?(?P<layer>{_RECTIFIERS})\b(?!\s+(?:activation|units))",
     re.I,
@@ -627,7 +634,7 @@ NAME_ANY = re.compile(rf"(?<![\w-])(?:{phrase_re(ALL_NAMES)})(?![\w])", re.I)
 
 
 TYPED_LAYERS = re.compile(
-    rf"(?<![\w.])(?:\d+|{WORDNUM})\s+(?:[A-Za-z][\w-]*\s+(?:[a-z][\w-]*\s+)?)?layers\b", re.I
+    rf"(?<![\w.])(?:\d+|{WORDNUM})\s+(?:[A-Za-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,2}})?layers\b", re.I
 )
 GAP_FILLER = {"of", "value", "values", "the", "a", "an", "is", "was", "set", "to", "with", "we", "use"}
 # nouns that turn the setting before them into another one: "learning rate scaling", "dropout schedule"

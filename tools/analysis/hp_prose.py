@@ -147,7 +147,7 @@ from tools.analysis.hp_worded_list import worded_lists
 _EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:(?:{SCALAR})\s*,?\s*(?:and\s+)?)?)+$")
 _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
 # where a worded setting's value is
-_WORD_GROUPS = ("value", "named", "relu", "units", "as", "to", "paren", "rect", "layer")
+_WORD_GROUPS = ("value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop")
 _ADAM_MOMENT = re.compile(r"\b(first|second)\s+(?:order\s+)?moment(?:um|s)?\b[^,;]{0,20}$", re.I)
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
