@@ -333,3 +333,14 @@ def test_a_kind_of_layer_named_in_three_words() -> None:
     text = "The network has two convolutional layers and 3 fully connected linear layers."
     got = _found(f"## 4 Setup\n\n{text}\n")
     assert got["num_conv_layers"] == [(2.0, "stated")] and got["num_fc_layers"] == [(3.0, "stated")]
+
+
+def test_steps_within_an_epoch_and_a_setting_named_beside_an_apposition() -> None:
+    got = _found(
+        "## 4 Setup\n\nAn epoch consists of 3000 iterations of the agent. "
+        "During an epoch the policy is trained for 10000 steps on the model's data.\n"
+    )
+    assert got["steps_per_epoch"] == [(3000.0, "stated"), (10000.0, "stated")] and "training_steps" not in got
+    text = "The episode length, the horizon, is set to 200 steps. We train for 500 iterations."
+    got = _found(f"## 4 Setup\n\n{text}\n")
+    assert got["horizon"] == [(200.0, "stated")] and got["training_steps"] == [(500.0, "stated")]

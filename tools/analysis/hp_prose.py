@@ -238,8 +238,15 @@ _PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<
 # "window sizes between 3 and 10 steps", "the warmup lasts 500 steps": a setting named right before a count of
 # steps or epochs takes it, in that unit (not the run's length)
 _NAMED_BEFORE = re.compile(
-    rf"{NAME}\s+(?:(?:is|are|was|were|lasts?|ranges?|ranging|varies|varied|varying)\s+(?:between\s+|from\s+)?"
+    rf"{NAME},?\s+(?:(?:is|are|was|were|lasts?|ranges?|ranging|varies|varied|varying)\s+"
+    r"(?:between\s+|from\s+|set\s+to\s+|fixed\s+(?:to|at)\s+|limited\s+to\s+)?"
     r"|(?:between|from)\s+)$",
+    re.I,
+)
+# "an epoch consists of 3000 iterations", "during an epoch the policy is trained for 10000 steps": per epoch
+_IN_AN_EPOCH = re.compile(
+    r"\b(?:an|each|every|one)\s+epoch\s+(?:consists\s+of|contains|comprises|is\s+made\s+of|lasts|has)\s+$"
+    r"|\b(?:during|in|within)\s+(?:an|each|every|one)\s+epoch\b[^.;]{0,60}$",
     re.I,
 )
 _COUNTED = {"num_trees", "num_layers"}  # counts whose thing has a size, a depth or a width of its own
@@ -586,6 +593,8 @@ class _ProseScan:
         '250 DDIM steps for sampling': the sampler's steps."""
         if (per := _PER.match(self.text, m.end())) and (loop := loop_key(m["name"], per["noun"])):
             return f"{m['name']} per {per['noun']}".lower(), loop
+        if key == "training_steps" and _IN_AN_EPOCH.search(self.text, max(0, m.start() - 90), m.start()):
+            return f"{m['name']} per epoch".lower(), "steps_per_epoch"
         if _SAMPLER.search(m["gap"] or "") or _FOR_SAMPLING.match(self.text, m.end()):
             return f"{m['gap'] or ''}{m['name']}".strip(), "sampling_steps"
         before = _NAMED_BEFORE.search(self.text, max(0, m.start() - 60), m.start())
