@@ -344,3 +344,12 @@ def test_steps_within_an_epoch_and_a_setting_named_beside_an_apposition() -> Non
     text = "The episode length, the horizon, is set to 200 steps. We train for 500 iterations."
     got = _found(f"## 4 Setup\n\n{text}\n")
     assert got["horizon"] == [(200.0, "stated")] and got["training_steps"] == [(500.0, "stated")]
+
+
+def test_a_rectifier_unit_as_activation_images_scaled_down_and_sizes_of_layers() -> None:
+    got = _found("## 4 Setup\n\nIt is followed by a leaky rectified linear unit (ReLU) activation.\n")
+    assert got["activation"] == [("leaky relu", "stated")]
+    got = _found("## 4 Setup\n\nThe images were scaled down to 256 x 192 pixels.\n")
+    assert got["image_size"] == [("256 x 192", "stated")]
+    got = _found("## 4 Setup\n\nThese fully connected layers had dimension 1024, 512, and 1, respectively.\n")
+    assert "num_layers" not in got and [v for v, _c in got["hidden_size"]] == [1024.0, 512.0, 1.0]

@@ -155,7 +155,8 @@ _RECTIFIERS = r"rectified\s+linear\s+units?|(?:leaky\s+)?relu|p?relu|elu|gelu|se
 _CITED = r"(?:\([^()]{1,60}\)\s+|\[[^\]]{1,60}\]\s+)"  # '(Xu et al., 2015) ', '[He et al., 2016] '
 _NOT_LINEAR = r"(?<!non-)(?<!non\s)(?<!piecewise\s)(?<!piece-wise\s)"  # 'a non-linear activation' names none
 ACTIVATION = re.compile(
-    rf"\b{_NOT_LINEAR}(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)\s+{_CITED}?"
+    rf"\b{_NOT_LINEAR}(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)(?:\s+units?)?"
+    rf"\s+{_CITED}?"
     r"(?:activation|nonlinearit|non-linearit)"
     rf"|\b(?:use|uses|used|using)\s+(?P<named>{_CHOICE_ACT})\s+{_CITED}?for\s+(?:our|the|all|each|every)\s+"
     r"(?:[a-z-]+\s+){0,2}(?:activations?|nonlinearit|non-linearit)"

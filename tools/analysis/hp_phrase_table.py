@@ -432,7 +432,7 @@ _PHRASES = (
     ),
     # "(downsampled to 116 × 116)", "normalized by resizing to 512x512": the size the inputs are brought to
     (
-        rf"\b(?:(?:down|up)(?:sampled|scaled)|resiz(?:ed|ing)|rescal(?:ed|ing))\s+to\s+"
+        rf"\b(?:(?:down|up)(?:sampled|scaled)|scaled\s+(?:down|up)|resiz(?:ed|ing)|rescal(?:ed|ing))\s+to\s+"
         rf"(?P<value>{_NUM_SIDES})(?!\w|\.\d)",
         "image_size",
         "image size",

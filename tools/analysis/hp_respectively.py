@@ -139,13 +139,25 @@ def _listed(text: str, m: re.Match[str]) -> tuple[str, list[re.Match[str]], _Spa
     return text[start : m.start()], found, [(i["v"], (at + i.start("v"), at + i.end("v"))) for i in found]
 
 
+# "these fully connected layers had dimension 1024, 512 and 1": each layer's size, not a count of layers
+_SIZED_AFTER = re.compile(
+    r"\s+(?:had|have|has|with|of)\s+(?:an?\s+|the\s+)?(?:hidden\s+|output\s+)?"
+    r"(?:dimensions?|dimensionality|sizes?|widths?)\b",
+    re.I,
+)
+
+
 def _pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired]:
-    names = [
-        _named(prefix, n)
+    found = [
+        n
         for n in re.finditer(NAME, prefix, re.I)
         if not RESULT_WORDS.search(n["name"]) and of_head(prefix[: n.start()], n["name"]) is None
     ]
+    names = [_named(prefix, n) for n in found]
     keys = [canonical_key(n) for n in names]
+    for k, n in enumerate(found):
+        if keys[k] == "num_layers" and _SIZED_AFTER.match(prefix, n.end()):
+            names[k], keys[k] = f"{names[k]} size", "hidden_size"
     if len(names) == len(items) and len(set(keys)) == len(keys):
         return [Paired(n, k, v, s, None, None) for n, k, (v, s) in zip(names, keys, items, strict=True)]
     things = _things(prefix)
