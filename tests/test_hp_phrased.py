@@ -9,14 +9,14 @@ from hp_found import found
 def test_a_setting_named_by_its_own_phrase_gets_that_phrase_as_key() -> None:
     got = found(
         "We train the policy with an entropy coefficient of 0.01 and a clipping threshold of 0.2. "
-        "We set the trust region radius to 0.5 and the number of negative samples is 5. "
+        "We set the trust region radius to 0.5 and the number of candidate proposals is 5. "
         "We set the number of inducing points to 128. We use a margin of 0.3.\n"
     )
     assert got == {
         "entropy_coefficient": [(0.01, "stated")],
         "clipping_threshold": [(0.2, "stated")],
         "trust_region_radius": [(0.5, "stated")],
-        "num_negative_samples": [(5.0, "stated")],
+        "num_candidate_proposals": [(5.0, "stated")],
         "num_inducing_points": [(128.0, "stated")],
         "margin": [(0.3, "stated")],
     }

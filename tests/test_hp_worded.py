@@ -353,3 +353,10 @@ def test_a_rectifier_unit_as_activation_images_scaled_down_and_sizes_of_layers()
     assert got["image_size"] == [("256 x 192", "stated")]
     got = _found("## 4 Setup\n\nThese fully connected layers had dimension 1024, 512, and 1, respectively.\n")
     assert "num_layers" not in got and [v for v, _c in got["hidden_size"]] == [1024.0, 512.0, 1.0]
+
+
+def test_negative_samples_in_prose_and_in_a_table_row() -> None:
+    got = _found("## 4 Setup\n\nThe number of negative samples is set to 10. False negatives are 5.\n")
+    assert [v for k, vals in got.items() if "negative" in k for v, _c in vals] == [10.0]
+    table = "| Setting | A | B |\n|---|---|---|\n| Neg. Sampling Size | 5 | 3 |\n"
+    assert [v for v, _c in _found(f"## 4 Setup\n\n{table}")["negative_samples"]] == [5.0, 3.0]

@@ -103,6 +103,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "transformer blocks",
     ),
     "num_heads": ("heads", "attention heads", "number of heads"),
+    # word2vec, contrastive and ranking losses: how many negatives each positive is scored against
+    "negative_samples": (
+        "negative samples",
+        "negative sampling size",
+        "neg sampling size",
+        "number of negative samples",
+        "number of negatives",
+    ),
     # tree ensembles: a tree's depth is no network's layers
     "max_depth": ("max depth", "maximum depth", "tree depth", "maximum tree depth", "max tree depth"),
     "num_trees": ("trees", "number of trees", "n estimators", "number of estimators", "boosting rounds"),
@@ -300,6 +308,7 @@ COUNT_KEYS = {
     "hidden_size",
     "num_layers",
     "num_heads",
+    "negative_samples",
     "diffusion_steps",
     "sampling_steps",
     "num_features",
