@@ -238,7 +238,7 @@ def test_gradient_of_each_term_is_one_value_per_term():
         (r"\mathbf{G} = \sum_{i=0}^{K-1} \nabla \ell_i (\mathbf{A}^\top)^i \mathbf{C}", "the gradient at"),
         (r"g = \sum_{i=1}^{N} \nabla f(x_i) \, w_i", "a summation index in the parentheses"),
         (r"a = \sum_{i=1}^{N} \sum_{j=1}^{M} x_i w_{ij} + x", "with and without its index"),
-        (r"a_i = \sum_{j=1}^{M} w_{ij} x_j + \sum_{k=1}^{K} v_k", "no sum on the line runs over"),
+        (r"y_i = \sum_j w_{ij} x_{i+1}", "two indices: a matrix"),  # a free index shifted
         (r"a = \sum_{j=1}^{M} \sum_{k=1}^{K} w_j v_k + j", "used outside"),
     ],
 )
@@ -300,7 +300,7 @@ def test_ordered_pairs_and_products_over_a_condition():
 @pytest.mark.parametrize(
     ("latex", "words"),
     [
-        (r"L = \sum_{j=1, j\neq i}^{N} x_j", "a set or a condition"),  # a given i: read without it, wrong
+        (r"L = \sum_{j=1, j\neq i}^{N} x_j", "no enclosing sum"),  # a given i: read without it, wrong
         (r"L = \sum_{i} \sum_{j \neq k} w_{ij} x_j", "no enclosing sum"),
         (r"L = \sum_{i=1}^{N} \sum_{j=1, j \neq i}^{M} w_{ij} x_j", "different ranges"),
         (r"L = \sum_{i} \sum_{j=1, j \neq i, j \neq 2} w_{ij}", "a set or a condition"),
@@ -309,3 +309,30 @@ def test_ordered_pairs_and_products_over_a_condition():
 )
 def test_conditions_the_oracle_cannot_honour_are_refused(latex, words):
     _refused(latex, words)
+
+
+def test_an_index_the_target_keeps_is_one_output_per_entry():
+    # y_i = \sum_j w_{ij} x_j: the output is the vector y, one entry per i (a matrix-vector product)
+    spec = _both_ways(
+        r"y_i = \sum_{j=1}^{N} w_{ij} x_j + b_i",
+        lambda w, x, b: w @ x + b,
+        lambda w, x, b: w.T @ x + b,  # transposed
+        lambda w, x, b: w @ x - b,
+    )
+    assert spec["outputs"] == ["y"] and spec["free"] == ["zzAXi"]
+    _both_ways(
+        r"h_i = \sum_{j \neq i} a_{ij} x_j",
+        lambda a, x: (a * ~np.eye(len(x), dtype=bool)) @ x,
+        lambda a, x: a @ x,  # the condition dropped
+    )
+    _both_ways(
+        r"c_{ij} = \sum_{k} a_{ik} b_{kj}",
+        lambda a, b: a @ b,
+        lambda a, b: b @ a,
+    )
+    # one output per i added to a sum without i: the same number in every entry
+    _both_ways(
+        r"a_i = \sum_{j=1}^{M} w_{ij} x_j + \sum_{k=1}^{K} v_k",
+        lambda w, x, v: w @ x + np.sum(v),
+        lambda w, x, v: w @ x - np.sum(v),
+    )

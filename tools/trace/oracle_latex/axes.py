@@ -182,6 +182,34 @@ def written_ranges(nodes: list[Any], indices: set[str], out: dict[str, set[Range
                 out.setdefault(index, set()).add(read_range(index, lower, sup, indices))
 
 
+def free_indices(subs: list[list[Any]], rhs: list[Any], indices: set[str]) -> set[str]:
+    """The index letters a target's subscript holds (`y_i`, `A_{ij}`) that the right-hand side writes in its
+    subscripts and no sum runs over: one output per entry, each on its own axis. Only beside a sum (a line
+    without one keeps the elementwise reading) and only when every letter of the subscript is such an
+    index (`D_{kl}` names a divergence, not a matrix)."""
+    if not indices:
+        return set()
+    written = _subscripted(rhs)
+    out: set[str] = set()
+    for sub in subs:
+        letters = [t for t in flatten(sub) if t != ","]
+        index_like = all(isinstance(t, str) and len(t) == 1 and t.islower() and t in written for t in letters)
+        if letters and index_like:
+            out |= set(letters) - indices
+    return out
+
+
+def _subscripted(nodes: list[Any]) -> set[str]:
+    """The letters written in the subscripts of nodes (at any depth)."""
+    out: set[str] = set()
+    for k, t in enumerate(nodes):
+        if isinstance(t, Group):
+            out |= _subscripted(t.items)
+        elif t == "_" and k + 1 < len(nodes):
+            out |= {x for x in flatten(items_of(nodes[k + 1])) if isinstance(x, str) and len(x) == 1}
+    return out
+
+
 def subscript_letters(sub: list[Any], indices: set[str]) -> tuple[list[str], list[str], list[int]] | None:
     """A subscript's index letters, its other parts and each index's shift: `ij` / `i,j` -> ([i, j], [],
     [0, 0]); `g,i` -> ([i], [g], [0]); `t+1` -> ([t], [], [1]); None when it holds no summation index. An
@@ -259,6 +287,13 @@ def bound_and_condition(letters: list[str], flat: list[Any]) -> tuple[list[Any],
     return rest[1:k], _condition(letters[0] if len(letters) == 1 else "", rest[k + 1 :])
 
 
+def unbound_condition(other: str) -> str:
+    return (
+        f"the sum's condition compares its index with {other}, which no enclosing sum runs over: a given "
+        "index (one value of the output per index?) the oracle does not lay out"
+    )
+
+
 def _condition(index: str, tokens: list[Any]) -> tuple[str, str]:
     """`j \\neq i` about the sum's own index j -> ('ne', 'i'), else refused."""
     if len(tokens) == 3 and tokens[0] == index and tokens[1] in RELATIONS:
@@ -319,9 +354,12 @@ class AxisReductions:
     def placeholder(self, py: str, *, is_input: bool = True) -> str:
         raise NotImplementedError
 
-    def plan_reductions(self, nodes: list[Any], indices: set[str]) -> None:
+    def plan_reductions(self, nodes: list[Any], indices: set[str], free: set[str] = frozenset()) -> None:
         """The line's summation indices, and whether they need the axis layout: sums over different
-        indices, an index used as a value, or a sum beside matrices and vectors."""
+        indices, an index used as a value, a sum beside matrices and vectors, or an index the target keeps
+        free (`y_i = \\sum_j w_{ij} x_j`: one output per i)."""
+        self.free = set(free)
+        indices = indices | self.free
         self.indices = indices
         check_superscript_indices(nodes, indices)
         self.bound: dict[str, str] = {}  # an index -> the axis of the last sum over it
@@ -331,8 +369,11 @@ class AxisReductions:
         ranges: dict[str, set[Range]] = {}
         written_ranges(nodes, indices, ranges)  # one index over two ranges: two axes
         several = several or any(len(r - {Range(i)}) > 1 for i, r in ranges.items())
-        if indices and (several or value or self.tensors):
+        if indices and (several or value or self.tensors or self.free):
             self.axes = {}
+            for letter in sorted(self.free):  # an output axis, over the inputs' whole length
+                self.axes[letter] = Range(letter)
+                self.bound[letter] = letter
 
     def axis_reduction(self, nodes: list[Any], i: int, c: str) -> tuple[str, int]:
         """A \\sum / \\prod at i on the axis layout: its range recorded, `\\sum_{\\zzAXi=1}^{\\zzlen}`;
@@ -368,10 +409,7 @@ class AxisReductions:
         assert self.axes is not None
         op, other = condition
         if other not in self.bound:
-            raise Unsupported(
-                f"the sum's condition compares its index with {other}, which no enclosing sum runs over: "
-                "a given index (one value of the output per index?) the oracle does not lay out"
-            )
+            raise Unsupported(unbound_condition(other))
         there = self.axes[self.bound[other]]
         if found == Range(found.index):
             self.axes[key] = replace(there, index=key)
@@ -496,6 +534,7 @@ class AxisReductions:
             "indexed": self.indexed,
             "reduction_symbols": ["zzlen", *(AXIS_PREFIX + r.index for r in self.axes.values())],
             **({"masks": self.masks} if self.masks else {}),
+            **({"free": [AXIS_PREFIX + x for x in sorted(self.free)]} if self.free else {}),
         }
 
 

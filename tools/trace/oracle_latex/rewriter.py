@@ -9,9 +9,11 @@ from typing import Any
 from tools.dispatch import dispatch_table
 from tools.trace.oracle_latex.axes import (
     CONDITION,
+    RELATIONS,
     AxisReductions,
     Range,
     bound_and_condition,
+    unbound_condition,
     written_indices,
 )
 from tools.trace.oracle_latex.conditions import case_conditions
@@ -232,6 +234,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self.alone: set[str] | frozenset[str] = frozenset()  # names the line also writes with no brackets
         self.parameters: set[str] | frozenset[str] = frozenset()  # the arguments of its left-hand functions
         self.indices_of_lhs: set[str] | frozenset[str] = frozenset()  # the letters its left-hand sides index
+        self.free_ok = False  # may a target's index no sum runs over be an output axis (axes.free_indices)?
         self.model_calls: dict[str, str] = {}  # a model's output (eps_theta) -> the arguments first seen
         self.applications: dict[str, str] = {}  # value inputs -> the application each is the value of
         self.learning = learning  # the first pass: learn which symbols are matrices and vectors
@@ -906,10 +909,12 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             if nodes[i] == "_":
                 flat = flatten(part)
                 index = flat[0] if flat and isinstance(flat[0], str) and flat[0].isalpha() else None
+                if index is not None and (flat[1:2] == ["="] or flat[1:2] and flat[1] in RELATIONS):
+                    condition = bound_and_condition([index], flat)[1]
+                    if condition:  # `j \\neq i`, `j=1, j \\neq i` with no sum over i: a given i
+                        raise Unsupported(unbound_condition(condition[1]))
                 if index is None or len(flat) > 1 and flat[1] not in ("=", "\\in"):
                     raise Unsupported(CONDITION)
-                if flat[1:2] == ["="] and bound_and_condition([index], flat)[1]:
-                    raise Unsupported(CONDITION)  # `j=1, j \\neq i` with no sum over i: a given i
                 if "\\in" in flat and not (flat[1] == "\\in" and plain_set(flat[2:])):
                     raise Unsupported("a sum over a set is not supported")
             else:

@@ -6,6 +6,7 @@ import functools
 import re
 from typing import Any
 
+from tools.trace.oracle_latex.axes import free_indices
 from tools.trace.oracle_latex.conditions import extract_cases, inline_cases, strip_side_conditions
 from tools.trace.oracle_latex.forms import (
     has_equals,
@@ -332,10 +333,27 @@ def build_spec(
     try:
         return _build_spec(latex, functions, callables)
     except Unsupported as refusal:
+        if FREE_INDEX.search(str(refusal)):
+            return _with_free_indices(latex, functions, callables, refusal)
         mapped = _computed_arguments(latex, functions or {}, callables) if str(refusal) == RENAMING else set()
         if not mapped:
             raise
         return _build_spec(latex, functions, {*callables, *mapped})
+
+
+# refusals of a line whose target keeps an index free (`y_i = \\sum_j w_{ij} x_j`): read again with one output
+# per entry of that index
+FREE_INDEX = re.compile(r"which no sum on the line runs over|has two indices: a matrix|no enclosing sum")
+
+
+def _with_free_indices(
+    latex: str, functions: dict[str, str] | None, callables: set[str] | frozenset[str], refusal: Unsupported
+) -> dict[str, Any]:
+    """The line read with its target's free indices as output axes; the first refusal when that fails too."""
+    try:
+        return _build_spec(latex, functions, callables, free_ok=True)
+    except Unsupported:
+        raise refusal from None
 
 
 def _computed_arguments(
@@ -349,7 +367,7 @@ def _computed_arguments(
 
 
 def _build_spec(
-    latex: str, functions: dict[str, str] | None, callables: set[str] | frozenset[str]
+    latex: str, functions: dict[str, str] | None, callables: set[str] | frozenset[str], free_ok: bool = False
 ) -> dict[str, Any]:
     """build_spec with these callables. A first pass learns which symbols are matrices and vectors
     (tensors.py), the second writes the line with them."""
@@ -361,11 +379,13 @@ def _build_spec(
     _no_ambiguous_products(latex)
     given = given_functions(latex, functions or {}, callables)
     first = Rewriter(learning=True, callables=callables)
+    first.free_ok = free_ok
     first.given = given
     first.alone = {name for name, arguments in name_uses(latex) if not arguments}
     first.parameters, first.indices_of_lhs = _lhs_names(defs)
     kinds = _rewrite(nodes, defs, functions, first)[0].typing.settled()
     rw = Rewriter(tensors=kinds, callables=callables)
+    rw.free_ok = free_ok
     rw.given, rw.alone, rw.parameters = given, first.alone, first.parameters
     rw.indices_of_lhs = first.indices_of_lhs
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
@@ -565,8 +585,12 @@ def _rewrite(
     nodes: list[Any], defs: list[Any], functions: dict[str, str] | None, rw: Rewriter
 ) -> tuple[Rewriter, list[dict[str, Any]], list[dict[str, Any]], list[str]]:
     """One pass over the line: helpers, definitions and outputs, written by rw."""
-    rw.plan_reductions(nodes, sum_indices(nodes))  # several indices: each on its own axis (axes.py)
     lhs_vars = [_lhs_var(lhs, rhs, rw) for lhs, rhs, _ in defs]
+    indices = sum_indices(nodes)
+    subs = [v.sub for v in lhs_vars if v.call is None and v.expression is None]
+    rhs_nodes = [t for _, rhs, _ in defs for t in rhs]
+    free = free_indices(subs, rhs_nodes, indices) if rw.free_ok and len(defs) == 1 else set()
+    rw.plan_reductions(nodes, indices, free)  # several indices: each on its own axis (axes.py)
     # f(t) = ... defined on the line and called elsewhere: a helper function
     flat = flatten(nodes)
     for var in lhs_vars:
@@ -792,6 +816,8 @@ def _definitions(
         target = (
             var.name if var.call is None else py_name(var.base + ("_" + name_of(var.sub) if var.sub else ""))
         )
+        if getattr(rw, "free", None) and var.call is None:
+            target = py_name(var.base)  # y_i over a free i: the vector y
         definition: dict[str, Any] = {"target": target, "rhs": rw.emit(sides[0])}
         if var.expression is not None and "\\zz" not in definition["rhs"]:
             raise Unsupported(CONSTANT_SIDE)

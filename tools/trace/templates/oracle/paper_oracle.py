@@ -394,7 +394,7 @@ def _check_axes(expr: Any, spec: dict[str, Any]) -> None:
     for ph, py in spec["symbols"].items():
         if py in spec["indexed"]:
             carries[ph] = {axis[letter] for letter in spec["indexed"][py][1]}
-    _scope(expr, carries, frozenset())
+    _scope(expr, carries, frozenset(spec.get("free", [])))
 
 
 def _scope(e: Any, carries: dict[str, set[str]], bound: frozenset[str]) -> None:
@@ -703,14 +703,30 @@ def _placed(spec: dict[str, Any], inputs: dict[str, Any], backend: str) -> dict[
 
 
 def _drop_axes(value: Any, spec: dict[str, Any]) -> Any:
-    """The result without the index axes its sums reduced; an index left running is refused."""
+    """The result without the index axes its sums reduced, over the target's free indices (y_i: one
+    entry per i, in the order of spec["axes"]); another index left running is refused."""
     k, tail = len(spec["axes"]), _tail(spec)
+    free = set(spec.get("free", []))
+    if free:
+        value = value + _zeros_over(spec, free, value)  # a free index the value does not vary along
     if value.ndim < k + tail:
         return value
     start = value.ndim - k - tail
-    if any(d != 1 for d in value.shape[start : start + k]):
+    dims = list(zip(value.shape[start : start + k], spec["axes"], strict=True))
+    kept = [d for d, a in dims if a["symbol"] in free]
+    if any(d != 1 for d, a in dims if a["symbol"] not in free):
         raise ValueError("the result still runs over a summation index: an index is left free")
-    return value.reshape(tuple(value.shape[:start]) + tuple(value.shape[start + k :]))
+    return value.reshape(tuple(value.shape[:start]) + tuple(kept) + tuple(value.shape[start + k :]))
+
+
+def _zeros_over(spec: dict[str, Any], free: set[str], like: Any) -> Any:
+    """Zeros spread over the free axes (the value broadcast to one entry per free index)."""
+    import numpy as np
+
+    sizes = axis_lengths(spec)
+    shape = [sizes[a["index"]] if a["symbol"] in free else 1 for a in spec["axes"]]
+    zeros = np.zeros(shape + [1] * _tail(spec))
+    return like.new_zeros(zeros.shape) if hasattr(like, "new_zeros") else zeros
 
 
 class ChainMismatch(AssertionError):
