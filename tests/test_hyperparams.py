@@ -342,9 +342,9 @@ def test_axis_ticks_and_cited_work_are_candidates():
     assert (0.01, "stated", None) in got["learning_rate"]
 
 
-def test_a_symbol_named_only_by_itself_is_a_candidate():
-    got = _found("We set R = 11 in all runs. The shrinkage parameter is set to λ = 0.1.\n")
-    assert got["R"] == [(11, "candidate", None)]
+def test_a_symbol_named_only_by_itself_is_stated_when_the_paper_sets_it():
+    got = _found("We set R = 11 in all runs. The shrinkage parameter is set to λ = 0.1. Then R = 4 works.\n")
+    assert got["R"] == [(11, "stated", None)]  # 'R = 4 works' sets nothing
     assert got["shrinkage"] == [(0.1, "stated", None)]  # 'the shrinkage parameter' is the shrinkage
 
 

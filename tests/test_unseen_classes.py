@@ -32,10 +32,12 @@ def test_a_two_word_name_right_before_a_symbol_names_it() -> None:
     assert "error_rate" not in found(_md("The final model reaches an error rate ε = 0.04 on the test set."))
 
 
-def test_a_greek_symbol_introduced_as_a_setting_is_stated_a_latin_one_a_candidate() -> None:
+def test_a_greek_symbol_introduced_as_a_setting_is_stated_a_latin_one_when_set() -> None:
     got = found(_md("For the attack we use 200 restarts (with hyperparameter κ = 1), and we set C = 64."))
     assert got["kappa"] == [(1.0, "stated")]  # a value of 1 counts when introduced as a setting
-    assert got["C"] == [(64.0, "candidate")]  # C mostly abbreviates a quantity named in words elsewhere
+    assert got["C"] == [(64.0, "stated")]  # the paper says it sets C: its value, by its letter
+    got = found(_md("The attack uses C = 64."))
+    assert got["c"] == [(64.0, "candidate")]  # a Latin letter no sentence says is set: a candidate
     got = found(_md("The policy is Gaussian with mean ξ learned and σ = 0.2 fixed."))
     assert got["sigma"] == [(0.2, "stated")]
 

@@ -166,9 +166,9 @@ def size_of(before: str, sym: str) -> Reading | None:
 
 def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading | None:
     """The reading of 'sym = value' from the words right before (`before`) and after (`after`) it. With no
-    name in the sentence the symbol is the name: stated for a Greek letter (a method's own parameter, "κ"), a
-    candidate for a Latin one, which mostly abbreviates a quantity the paper names in words elsewhere ("we set
-    C = 128" where C is the base channel count)."""
+    name in the sentence the symbol is the name: stated for a Greek letter (a method's own parameter, "κ")
+    and for any letter the paper says it sets ("we set C = 128": its value, by the paper's letter), a
+    candidate for a Latin one otherwise, which mostly abbreviates a quantity named in words elsewhere."""
     named = NAME_BEFORE.search(before)
     if named and named["first"].lower() not in _NOT_FIRST and not RESULT_WORDS.search(named["first"]):
         return Reading(f"{named['noun']} {sym}", canonical_key(named["noun"]), False)
@@ -181,7 +181,7 @@ def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading
     said = said or SETTING_AFTER.match(after) or (not guessed and PLAIN_USE.search(before))
     throughout = THROUGHOUT.match(after) and (said or WE_USE.search(before))
     throughout = throughout or IN_OUR_EXPERIMENTS.match(after)
-    if throughout or (OWN_SETTING.search(before) and _own_constant(sym, value)):
+    if throughout or OWN_SETTING.search(before):  # "we set C = 128": the paper's own setting, by its letter
         return Reading(sym, symbol_key(sym), False)
     if said or FIXED_AFTER.match(after):
         return Reading(sym, symbol_key(sym), guessed and LETTER_ONLY)
@@ -189,13 +189,6 @@ def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading
     if method:
         return Reading(sym, symbol_key(sym), guessed and LETTER_ONLY, method["method"])
     return None
-
-
-def _own_constant(sym: str, value: str) -> bool:
-    """'we fix a = 2', 'we set r = 0.1': a lone small letter (not an index or a count's n, m, k, d, t) set to
-    a small constant is the method's own; 'we fix p = 128' is mostly a size the paper names in words."""
-    small = re.fullmatch(r"\d(?:\.\d+)?|\d?\.\d+", value.strip())
-    return bool(small) and re.fullmatch(r"[a-z]", sym) is not None and sym not in "dijklmnt"
 
 
 def explicit_one(before: str, after: str = "") -> bool:
