@@ -360,3 +360,14 @@ def test_negative_samples_in_prose_and_in_a_table_row() -> None:
     assert [v for k, vals in got.items() if "negative" in k for v, _c in vals] == [10.0]
     table = "| Setting | A | B |\n|---|---|---|\n| Neg. Sampling Size | 5 | 3 |\n"
     assert [v for v, _c in _found(f"## 4 Setup\n\n{table}")["negative_samples"]] == [5.0, 3.0]
+
+
+def test_an_algorithms_step_numbers_and_loop_bounds_are_no_values() -> None:
+    md = (
+        "## 4 Method\n\n**Algorithm 1** Sampling.\n1. $d \\gets 1$ Initial code block depth\n"
+        "2. **for** epoch = 1 **to** 100 **do**\n3. update with learning rate 0.001\n"
+    )
+    got = _found(md)
+    # not 'depth 2.' (the next step's number), not 'epoch = 1' (a loop's first value)
+    assert (2.0, "stated") not in got.get("num_layers", []) and "epochs" not in got
+    assert got["learning_rate"] == [(0.001, "stated")]

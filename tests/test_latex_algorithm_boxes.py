@@ -209,3 +209,27 @@ ADMM & 0.9 \\
     assert algs[0].steps[0] == "- **Input:** a matrix $\\mathbf{Y}$, $\\mu > 1$;"
     assert "$\\mathbf{X} = \\|\\mathbf{Y}\\|_F \\mathbf{Z}$" in algs[0].steps[2]  # the norm bars unescaped
     assert "| ADMM | 0.9 |" in md  # a table of results stays a table
+
+
+def test_an_algorithm_box_without_a_caption_is_named_by_its_bold_title(tmp_path: Path) -> None:
+    # algorithm2e without \caption: the bold line at the top is the title, the rest are the steps; a bare
+    # algorithmic block names nothing (it is left to the figure or text around it)
+    md = convert(
+        tmp_path,
+        r"""\begin{algorithm}[H]
+\noindent \textbf{Algorithm: Posterior Sampling (PS)}\\
+\SetAlgoLined
+\KwData{Prior $f$}
+\For{episodes $k=1,2,\dots$}{
+  sample $M_k \sim f$ \\
+  follow the policy of $M_k$
+}
+\end{algorithm}
+\begin{algorithmic}
+\State $x \gets 0$
+\State \Return $x$
+\end{algorithmic}""",
+    )
+    algs = find_all(md, {"algorithm"})["algorithms"]
+    assert [(a.number, a.caption) for a in algs] == [(None, "Posterior Sampling (PS)")]
+    assert algs[0].steps[0] == "1. **Data:** Prior $f$" and len(algs[0].steps) == 4

@@ -58,6 +58,9 @@ _LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(((?:[^()]|\([^()]{1,12}\))
 # a \tag that justifies a step, '(by equation (6))', '(because $b \le 1$)': no label anything can cite
 _ANNOTATION_TAG = re.compile(r"(?:by|because|since|using|from|via|as|see|cf\.|where|for|with|if|thus)\s")
 _ALG = re.compile(r"^\s*(?:\*\*)?Algorithm\s+([A-Z]?\d+(?:\.\d+)?)(?:\*\*)?[.:]?\s*(.*)$")
+# the bold head of an algorithm box the paper does not number but names (no \caption, a bold title in it); a
+# bare algorithmic block's head names nothing (a figure's pseudocode)
+_ALG_UNNUMBERED = re.compile(r"^\s*\*\*Algorithm\*\*()[.:]?\s*(\S.*)$")
 # shared with the PDF engine: words that open an algorithm step, theorem-like kinds and their numbers
 STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|function|"
               r"initiali[sz]e|do|loop)\b")
@@ -578,7 +581,7 @@ def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorith
     'Algorithm 1 ...' there is prose that mentions one."""
     out: list[Algorithm] = []
     for i, ln in enumerate(lines):
-        m = _ALG.match(ln.text)
+        m = _ALG.match(ln.text) or _ALG_UNNUMBERED.match(ln.text)
         if not m:
             continue
         bold = ln.text.lstrip().startswith("**")
@@ -605,9 +608,9 @@ def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorith
                 break
         if not bold and not steps and (len(caption) > 160 or not caption or _ALG_PROSE.match(caption)):
             continue  # prose that starts with 'Algorithm 1 ...'
-        if any(a.number == m.group(1) for a in out) and not bold:
+        if any(a.number == m.group(1) for a in out) and not bold or not m.group(1) and not steps:
             continue
-        out.append(Algorithm(number=m.group(1), caption=caption[:300], steps=steps[:60],
+        out.append(Algorithm(number=m.group(1) or None, caption=caption[:300], steps=steps[:60],
                              line=ln.no, page=ln.page, section=ln.section))
     return out
 

@@ -43,9 +43,12 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
     """Body lines with page and section; the references list is skipped (its titles name optimizers)."""
     page: int | None = None
     section: str | None = None
-    in_refs = False
+    in_refs = in_algorithm = False
     for no, raw in enumerate(markdown.split("\n"), start=1):
         text = raw.strip()
+        in_algorithm = bool(text) and (in_algorithm or text.startswith("**Algorithm"))
+        if in_algorithm:  # a step's number is no value of the line before it ('... depth' + '5. for i')
+            text = _STEP_NUMBER.sub(lambda m: "#" * len(m[1]) + m[2], text)
         text = (text[:-1] + "-" if text.endswith("\x02") else text).replace("\x02", "")  # pdfium soft hyphens
         m = _PAGE.match(text)
         if m:
@@ -69,6 +72,9 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
             yield _Line(
                 no, "" if text.startswith("$$") else _plain(text), page, section
             )  # displays are maths
+
+
+_STEP_NUMBER = re.compile(r"^(\d{1,3})([.:]\s)")
 
 
 # \sigma is σ, not the final ς that shares its name in GREEK (likewise θ/ϑ, ρ/ϱ); \var... are the variants

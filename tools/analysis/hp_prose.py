@@ -308,11 +308,17 @@ _WE_SET = re.compile(
 )
 
 
+_LOOP_OPEN = re.compile(r"\bfor\s+(?:each\s+|all\s+)?$", re.I)
+_LOOP_TO = re.compile(r"\s*(?:to|until|\.\.\.|…|,\s*\.\.\.)\s", re.I)
+
+
 def _bad_name_value(m: re.Match[str]) -> bool:
     """A gap that names something else or negates, a count noun before its number ('layer 5')."""
     gap = (m.group("gap") or "") + " " + (m.group("paren") or "")
     if canonical_key(m.group("name")) in COUNT_ONLY | WORD_VALUED or RESULT_WORDS.search(gap):
         return True
+    if _LOOP_OPEN.search(m.string, max(0, m.start() - 12), m.start()) and _LOOP_TO.match(m.string, m.end()):
+        return True  # "for epoch = 1 to 100": a loop's first value
     if m.group("bare") is not None and COUNT_NOUN.search(m.group("name")):
         return True
     paired = _PAIRED_GAP.fullmatch(gap.strip())  # one value per thing named, or one value both share

@@ -35,6 +35,9 @@ def _head(number: str | None, caption: str, steps: list[str]) -> str:
     return head + ("\n" + "\n".join(steps) if steps else "")
 
 
+# the bold title an algorithm box without a caption opens with, and the word Algorithm it may repeat
+_BOLD_TITLE = re.compile(r"\s*(?:\\noindent\s*)?\\textbf\s*\{")
+_ALGORITHM_WORD = re.compile(r"^\s*(?:\*\*)?Algorithm(?:\s+\d+)?\s*[:.]?\s*(?:\*\*)?", re.I)
 # a one-column tabular whose first row reads 'Algorithm 2: ...': an algorithm box typeset by hand
 _HAND_ALGORITHM = re.compile(r"^\s*(?:\*\*)?Algorithm\s+(\d+)\s*:?(?:\*\*)?\s*[:.]?\s*(.*)$")
 _ROW_SPACE = re.compile(r"\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|bp|mu)\s*\]")
@@ -77,7 +80,22 @@ class Blocks(Writer):
 
     def algorithm(self, i: int, c_end: int) -> None:
         number, caption = self._caption(i, c_end, "algorithm")
+        if not caption:  # no \caption: a bold title set at the top of the box names it
+            caption, i = self._bold_title(i, c_end)
         self.block(_head(number, caption, self._algorithm_steps(i, c_end)))
+
+    def _bold_title(self, i: int, c_end: int) -> tuple[str, int]:
+        """`\\noindent\\textbf{Algorithm: PSRL}\\\\` opening an algorithm box without a caption: its title
+        (without the word Algorithm) and where the steps start after it; ("", i) when there is none."""
+        s = self.s
+        _, j = read_optional(s, i)  # the placement [H]
+        m = _BOLD_TITLE.match(s, j)
+        if not m or m.end() >= c_end:
+            return "", i
+        text, end = read_group(s, m.end() - 1)
+        title = _ALGORITHM_WORD.sub("", self.inline(m.end(), m.end() + len(text))).strip()
+        after = re.compile(r"\s*(?:\\\\(?:\[[^\]]*\])?)?").match(s, end)
+        return (title, after.end() if after else end) if title else ("", i)
 
     def figure_algorithm(self, i: int, c_end: int) -> bool:
         """A figure captioned as an algorithm ("Algorithm 2: ...", "Pseudocode of ...") that holds its steps
