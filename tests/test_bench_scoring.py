@@ -171,3 +171,12 @@ def test_a_candidate_is_shown_but_not_found(tmp_path) -> None:
     got = hp_scores(tmp_path, found)
     assert (got["hp_recall"], got["hp_precision"], got["hp_shown_recall"]) == (0.5, 1.0, 1.0)
     assert got["hp_candidates"] == 1
+
+
+def test_an_algorithm_without_a_caption_is_found_by_an_unnumbered_one() -> None:
+    from bench.scoring import alg_recall
+
+    gt = {"algorithms": [{"caption": ""}, {"caption": "Greedy rule search"}]}
+    found = [SimpleNamespace(number=None, caption="Posterior"), SimpleNamespace(number="1", caption="x")]
+    assert alg_recall(gt, found) == 0.5
+    assert alg_recall(gt, [SimpleNamespace(number="1", caption="Greedy rule search")]) == 0.5
