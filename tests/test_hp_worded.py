@@ -371,3 +371,10 @@ def test_an_algorithms_step_numbers_and_loop_bounds_are_no_values() -> None:
     # not 'depth 2.' (the next step's number), not 'epoch = 1' (a loop's first value)
     assert (2.0, "stated") not in got.get("num_layers", []) and "epochs" not in got
     assert got["learning_rate"] == [(0.001, "stated")]
+
+
+def test_gradient_accumulation_and_the_effective_batch_named_without_their_last_word() -> None:
+    got = _found("## 4 Setup\n\nWe use batch size 4 with gradient accumulation 8 (effective batch 32).\n")
+    assert got["gradient_accumulation_steps"] == [(8.0, "stated")] and got["batch_size"] == [(4.0, "stated")]
+    assert got["effective_batch_size"] == [(32.0, "stated")]
+    assert "gradient_accumulation_steps" not in _found("## 4 Setup\n\nWe use gradient accumulation.\n")
