@@ -378,3 +378,12 @@ def test_gradient_accumulation_and_the_effective_batch_named_without_their_last_
     assert got["gradient_accumulation_steps"] == [(8.0, "stated")] and got["batch_size"] == [(4.0, "stated")]
     assert got["effective_batch_size"] == [(32.0, "stated")]
     assert "gradient_accumulation_steps" not in _found("## 4 Setup\n\nWe use gradient accumulation.\n")
+
+
+def test_steps_of_a_phase_are_that_phases_length_and_walkers_a_count() -> None:
+    text = "We initialize 32 walkers, then run 500 steps of burn-in and 2000 steps of MCMC."
+    got = _found(f"## 4 Setup\n\n{text}\n")
+    assert got["num_walkers"] == [(32.0, "stated")] and got["burn_in"] == [(500.0, "stated")]
+    assert got["mcmc_steps"] == [(2000.0, "stated")] and "training_steps" not in got
+    got = _found("## 4 Setup\n\nWe run 1000 iterations of warm-up. It takes 50 steps of gradient descent.\n")
+    assert got["warmup_steps"] == [(1000.0, "stated")] and "training_steps" not in got

@@ -215,6 +215,8 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
         return True  # "3 × 3 convolutional layers": a kernel's size, not a count
     if not m["name"].lower().endswith("s") and re.match(r"[\s-]+[a-z]{3,}s\b", text[m.end() :]):
         return True  # "48 depth hypotheses": the count is the hypotheses', 'depth' only qualifies them
+    if _OF_PHASE.match(text, m.end()):
+        return False  # "500 steps of burn-in": the phase's length (loop_of)
     return bool(re.match(r"\s*of\b", text[m.end() :]) and "step" in m.group("name").lower())
 
 
@@ -234,6 +236,15 @@ _TREES = re.compile(
 _WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_|_split$")  # parts by nature
 _DIFFUSION = re.compile(r"\bdiffus|\bdenois|\bnoise\s+(?:schedule|level)|\bscore[\s-]based|\bDD[IP]M", re.I)
 # "4 epochs per update": a loop inside the run (not "per second", a speed)
+# "500 steps of burn-in", "1000 iterations of warm-up", "2000 steps of MCMC": a phase's length, not the run's
+_OF_PHASE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<phase>burn[\s-]?in|warm[\s-]?up|mcmc|sampling|pre[\s-]?training|fine[\s-]?tuning|"
+    r"exploration)\b",
+    re.I,
+)
+_PHASE_KEYS = {"burnin": "burn_in", "warmup": "warmup_steps", "mcmc": "mcmc_steps", "sampling": "mcmc_steps"}
+_PHASE_KEYS |= {"pretraining": "pretraining_steps", "finetuning": "finetuning_steps"}
+_PHASE_KEYS |= {"exploration": "exploration_steps"}
 _PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<noun>[a-z]{3,})\b", re.I)
 # "window sizes between 3 and 10 steps", "the warmup lasts 500 steps": a setting named right before a count of
 # steps or epochs takes it, in that unit (not the run's length)
@@ -599,6 +610,9 @@ class _ProseScan:
         '250 DDIM steps for sampling': the sampler's steps."""
         if (per := _PER.match(self.text, m.end())) and (loop := loop_key(m["name"], per["noun"])):
             return f"{m['name']} per {per['noun']}".lower(), loop
+        if key == "training_steps" and (phase := _OF_PHASE.match(self.text, m.end())):
+            word = re.sub(r"[\s-]", "", phase["phase"].lower())
+            return f"{m['name']} of {phase['phase']}".lower(), _PHASE_KEYS[word]
         if key == "training_steps" and _IN_AN_EPOCH.search(self.text, max(0, m.start() - 90), m.start()):
             return f"{m['name']} per epoch".lower(), "steps_per_epoch"
         if _SAMPLER.search(m["gap"] or "") or _FOR_SAMPLING.match(self.text, m.end()):

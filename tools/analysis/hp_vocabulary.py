@@ -218,6 +218,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "num_inducing_points": ("inducing points", "inducing variables"),
     "num_leapfrog_steps": ("leapfrog steps",),
     "burn_in": ("burn in", "burnin", "burn in iterations", "burn in steps", "burn in period"),
+    "num_walkers": ("walkers", "number of walkers", "mcmc walkers"),  # an ensemble sampler's chains (emcee)
     "lengthscale": ("length scale", "lengthscale", "kernel lengthscale", "kernel length scale"),
     "bandwidth": ("bandwidth", "kernel bandwidth"),
     "num_arms": ("arms", "number of arms"),
@@ -318,6 +319,7 @@ COUNT_KEYS = {
     "num_layers",
     "num_heads",
     "negative_samples",
+    "num_walkers",
     "diffusion_steps",
     "sampling_steps",
     "num_features",
