@@ -387,3 +387,11 @@ def test_steps_of_a_phase_are_that_phases_length_and_walkers_a_count() -> None:
     assert got["mcmc_steps"] == [(2000.0, "stated")] and "training_steps" not in got
     got = _found("## 4 Setup\n\nWe run 1000 iterations of warm-up. It takes 50 steps of gradient descent.\n")
     assert got["warmup_steps"] == [(1000.0, "stated")] and "training_steps" not in got
+
+
+def test_few_shot_ways_and_shots_and_folds_written_as_an_adjective() -> None:
+    text = "We evaluate on 5-way 1-shot and 20-way, 5-shot tasks. The MAE is 5-fold cross-validated."
+    got = _found(f"## 4 Setup\n\n{text}\n")
+    assert got["num_ways"] == [(5.0, "stated"), (20.0, "stated")]
+    assert got["num_shots"] == [(1.0, "stated"), (5.0, "stated")] and got["cv_folds"] == [(5.0, "stated")]
+    assert "num_shots" not in _found("## 4 Setup\n\nZero-shot transfer works; a one-shot learner too.\n")

@@ -192,10 +192,12 @@ NORMALIZATION = re.compile(
 )
 # evaluation and graph settings written as one token: '10-fold cross-validation', 'an 8-NN graph'
 FOLDS = re.compile(
-    rf"\b(?P<value>\d+|{WORDNUM})[-\s]fold\s+(?:stratified\s+)?cross[-\s]?validation"
+    rf"\b(?P<value>\d+|{WORDNUM})[-\s]fold\s+(?:stratified\s+)?cross[-\s]?validat(?:ion|ed)"
     r"|\b(?P<over>\d+)\s+cross[-\s]?validation\s+folds\b",
     re.I,
 )
+# a few-shot episode's classes and examples per class: "5-way 1-shot", "20-way, 5-shot", "the 1-shot setting"
+FEW_SHOT = re.compile(r"(?<![\w.-])(?P<value>\d{1,3})-(?P<kind>way|shot)\b(?!-)", re.I)
 # how often an experiment is repeated: 'repeated for 20 times', 'a deviation computed over 5 trials'
 # "repeat this 1000 times", "we repeatedly run the whole experiment 100 times" ('we ran it 10 times' may be
 # anything), "results are averaged over 2,000 experiments"

@@ -56,6 +56,7 @@ from tools.analysis.hp_patterns import (
     EVAL_EPISODES,
     EXAMPLE,
     FACTOR_AFTER,
+    FEW_SHOT,
     FOLDS,
     FORMULA_SETTING,
     FRAMED_VALUE_NAME,
@@ -816,6 +817,9 @@ class _ProseScan:
         text = self.text
         for m in FOLDS.finditer(text):
             self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"], m.span())
+        for m in FEW_SHOT.finditer(text):
+            kind = m["kind"].lower()
+            self.emit(m, f"{kind}s (few-shot)", f"num_{kind}s", m["value"], m.span("value"))
         for m in REPEATS.finditer(text):  # "repeat this resampling 1,000 times": the number of resamples
             key = "num_resamples" if (m["what"] or "").startswith("resampl") else "num_runs"
             key = "num_restarts" if (m["unit"] or "").lower() == "restarts" else key
