@@ -395,3 +395,9 @@ def test_few_shot_ways_and_shots_and_folds_written_as_an_adjective() -> None:
     assert got["num_ways"] == [(5.0, "stated"), (20.0, "stated")]
     assert got["num_shots"] == [(1.0, "stated"), (5.0, "stated")] and got["cv_folds"] == [(5.0, "stated")]
     assert "num_shots" not in _found("## 4 Setup\n\nZero-shot transfer works; a one-shot learner too.\n")
+
+
+def test_symbols_listed_after_a_named_setting_with_its_value() -> None:
+    got = _found("## 5 Setup\n\nWe train on mini-batches of size $M=128$, $K=500$ and $\\lambda=50$.\n")
+    assert got["batch_size"] == [(128.0, "stated")] and got["K"] == [(500.0, "stated")]
+    assert got["lambda"] == [(50.0, "stated")]

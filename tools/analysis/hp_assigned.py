@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 
 from tools.analysis.hp_confidence import LETTER_ONLY, UNKNOWN_SIZE
+from tools.analysis.hp_patterns import NAME
 from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, canonical_key
 
 # "we set r = 0.1", "we fix α = 2 and β = 1", "we choose κ = 3": the paper says this is its choice
@@ -28,6 +29,12 @@ LIST_OF_SETTINGS = re.compile(
     # "We set the hyperparameters to be σw = 1, σz = 1 and ...", "we set the prior shape and rate as α = 0.1"
     r"\bwe\s+(?:set|fix|fixed|chose|choose)\s+(?:[\w'-]+\s+){1,5}?(?:to\s+be|to|as|at))\s*:?\s*"
     rf"(?:{_ITEM}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$",
+    re.I,
+)
+# "mini-batches of size M = 128, K = 500 and": the items after a setting the vocabulary names, with its value
+_NAMED_LIST = re.compile(
+    rf"{NAME}(?:\s+(?:of|is|was|set\s+to)){{0,2}}(?:\s+size)?\s+{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ITEM})*"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$",
     re.I,
 )
 # "we set M = 64, K = 5 and λ = 0.1": an item of a list after 'we set'
@@ -80,8 +87,11 @@ def named_by_sentence(before: str, after: str) -> str | None:
 
 
 def in_settings_list(before: str) -> bool:
-    """Is the assignment an item of a list the sentence introduces as settings?"""
-    return bool(LIST_OF_SETTINGS.search(before) or WE_SET_LIST.search(before))
+    """Is the assignment an item of a list the sentence introduces as settings (or that a named setting with
+    its value opens: 'mini-batches of size M = 128, K = 500 and λ = 50')?"""
+    named = _NAMED_LIST.search(before)
+    named = named and canonical_key(named["name"]) not in ("num_parameters", "parameters")  # 'parameters γ
+    return bool(LIST_OF_SETTINGS.search(before) or WE_SET_LIST.search(before) or named)
 
 
 # "we use ε = 1 in practice", "r = 0.1 in all experiments": the value the paper runs with throughout
