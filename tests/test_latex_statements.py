@@ -182,3 +182,13 @@ $$ \|A - B\|_F = O(\sqrt{N}) $$
         ("lemma", "1", "$$ \\|A - B\\|_F = O(\\sqrt{N}) $$"),
         ("lemma", "2", "The bound (1) holds, and so does $x_{1}$."),
     ]
+
+
+def test_a_declared_problem_statement_is_theorem_like(tmp_path: Path) -> None:
+    md = convert(
+        tmp_path,
+        r"\begin{problem}[Decoding problem]Given a syndrome, find the correction.\end{problem} "
+        "Problem 1 is hard in general.",
+        preamble=r"\usepackage{amsthm}\newtheorem{problem}{Problem}",
+    )
+    assert statements(md) == [("problem", "1", "Given a syndrome, find the correction.")]

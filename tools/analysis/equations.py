@@ -76,8 +76,8 @@ _NUMBERED_STEP = re.compile(r"^\d{1,3}\.?\s+\S")
 _THM_KINDS = THM_KINDS
 _THM_NUM = THM_NUM + "|[A-Z]"
 _TITLE = r"(?:[^()]|\([^()]{0,60}\)){1,120}"  # a statement's title, one bracket deep: 'Bound (Smith, 2010)'
-_THM_BOLD = re.compile(  # 'Example' only with a bold head: as plain text it opens too much prose
-    rf"^\s*\*\*({_THM_KINDS}|example)(?:\s+({_THM_NUM}))?\.?\*\*\s*"
+_THM_BOLD = re.compile(  # 'Example', 'Problem' only with a bold head: as plain text they open too much prose
+    rf"^\s*\*\*({_THM_KINDS}|example|problem)(?:\s+({_THM_NUM}))?\.?\*\*\s*"
     # a title, or one after a stop that closes the line: '**Proposition 5**. (Feature map (Smith, 2010))'
     rf"(?:(?:\.\s*(?=\({_TITLE}\)\s*$))?\(({_TITLE})\))?[.:]?\s*"
     r"(?:[—–]\s*)?(.*)$",  # a head closed by a dash: 'Corollary 1 — The method ...'
