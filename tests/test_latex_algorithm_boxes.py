@@ -233,3 +233,23 @@ def test_an_algorithm_box_without_a_caption_is_named_by_its_bold_title(tmp_path:
     algs = find_all(md, {"algorithm"})["algorithms"]
     assert [(a.number, a.caption) for a in algs] == [(None, "Posterior Sampling (PS)")]
     assert algs[0].steps[0] == "1. **Data:** Prior $f$" and len(algs[0].steps) == 4
+
+
+def test_checklist_ids_of_an_uncaptioned_algorithm_and_a_problem(tmp_root: Path) -> None:
+    from tools.analysis.checklist import make_checklist
+
+    md = convert(
+        tmp_root,
+        r"""\newtheorem{problem}{Problem}
+\begin{problem}[Decoding]Find the correction.\end{problem}
+\begin{algorithm}[H]
+\textbf{Algorithm: Posterior Sampling}\\
+\SetAlgoLined
+\KwData{Prior $f$}
+sample $M \sim f$\;
+\end{algorithm}""",
+    )
+    path = tmp_root / "paper.md"
+    path.write_text(md)
+    ids = {i.id: i for i in make_checklist(str(path)).items}
+    assert ids["ALG-u1"].kind == "algorithm" and "PROB-1" in ids, sorted(ids)

@@ -5,10 +5,10 @@ is fixed: one Markdown table per section, each with an `ID` column first, `statu
 IDs (stable across re-runs of the same paper):
 - EQ-<label> for numbered equations (EQ-12, EQ-A.3); unnumbered displays EQ-p<page>-<n> (the n-th unnumbered
   display on that page) on the PDF route, EQ-u<n> (n-th in the document) on the LaTeX route.
-- ALG-<number> (ALG-1, ALG-A.1); an unnumbered algorithm ALG-p<page>-<n>.
+- ALG-<number> (ALG-1, ALG-A.1); an unnumbered algorithm ALG-p<page>-<n> (PDF) or ALG-u<n> (LaTeX).
 - Theorem-like: THM- theorem, LEM- lemma, DEF- definition, PROP- proposition, COR- corollary, ASM- assumption,
   REM- remark, CLM- claim, CONJ- conjecture, COND- condition, FACT- fact, PRPTY- property, AX- axiom,
-  EX- example; then the printed number (THM-C.1) or p<page>-<n>.
+  EX- example, PROB- problem; then the printed number (THM-C.1) or p<page>-<n>.
 - COMP-<keyword> for a model component, one per architecture family (COMP-attention, COMP-residual-block).
 - HP-<key with hyphens> (HP-learning-rate), one row per hyperparameter with every value the paper states.
 Status cell: `[ ] TODO` or `[x] IMPLEMENTED` / `[x] TESTED` / `[x] VERIFIED`; an item left out of the
@@ -80,6 +80,7 @@ THEOREM_PREFIX = {
     "property": "PRPTY",
     "axiom": "AX",
     "example": "EX",
+    "problem": "PROB",
 }
 _PREFIX_KIND: dict[str, ItemKind] = {
     "EQ": "equation",
