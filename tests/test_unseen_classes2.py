@@ -46,12 +46,12 @@ def test_a_model_size_is_a_context_and_two_datasets_are_none() -> None:
 # ------------------------------------------------------------------ settings stated in other forms
 
 
-def test_a_small_constant_the_paper_fixes_is_stated() -> None:
+def test_a_constant_the_paper_fixes_is_stated() -> None:
     got = found(_md("We fix a = 3 and c = 1 for the link function."))
     assert got["a"] == [(3.0, "stated")] and got["c"] == [(1.0, "stated")]
     assert found(_md("We set q = 0.2 in all experiments."))["q"] == [(0.2, "stated")]
     assert found(_md("We recommend to use ρ = 1 in practice."))["rho"] == [(1.0, "stated")]
-    assert found(_md("We fix s = 256 as we vary the length."))["s"] == [(256.0, "candidate")]  # a size
+    assert found(_md("We fix s = 256 as we vary the length."))["s"] == [(256.0, "stated")]  # fixed: its value
     assert "a" not in found(_md("To get the best rate we set a = 1 − ι, with ι small."))  # a formula
 
 
