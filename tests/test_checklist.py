@@ -310,6 +310,13 @@ def test_a_paper_that_trains_nothing_gets_no_unstated_training_settings(tmp_root
     assert "no model trained" in r.summary_text()
     assert {it.id for it in parse_checklist(text)} == {"EQ-1", "EQ-2"}
 
+    # steps the scanner is unsure of (a candidate: 'a two-step method') are no evidence of training
+    (tmp_root / "steps").mkdir()
+    steps = CONTROL_PAPER + "\n## 1 Introduction\n\nOur method has two steps.\n"
+    (tmp_root / "steps" / "paper.md").write_text(steps, encoding="utf-8")
+    r = make_checklist("steps/paper.md")
+    assert not r.trains_model and r.unstated == []
+
     # one training setting stated: the paper trains a model, and what it leaves out is listed again
     trained = CONTROL_PAPER + "\nThe gain network is trained with Adam for 200 epochs.\n"
     (tmp_root / "trained").mkdir()

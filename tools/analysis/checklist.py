@@ -428,10 +428,12 @@ NO_TRAINING_NOTE = (
 
 
 def trains_a_model(hps: list[Hyperparameter], has_components: bool) -> bool:
-    """The paper trains a model: it describes architecture components or states any training setting."""
+    """The paper trains a model: it describes architecture components or states any training setting (a
+    candidate, which the scanner is unsure of, is no evidence: 'one of several kinds of layer', 'two')."""
     from tools.analysis.hyperparams import STANDARD_KEYS
 
-    return has_components or any(h.key in STANDARD_KEYS or h.key in _TRAINING_KEYS for h in hps)
+    stated = (h for h in hps if h.confidence != "candidate")
+    return has_components or any(h.key in STANDARD_KEYS or h.key in _TRAINING_KEYS for h in stated)
 
 
 def _hyperparameter_rows(
