@@ -132,7 +132,8 @@ def test_schedule_floor_plateau_decay_validation_split_and_critic_steps() -> Non
     assert got["learning_rate"] == [(0.001, "stated")]
     assert got["min_learning_rate"] == [(1e-6, "stated")]
     assert got["lr_decay"] == [(0.1, "stated")]
-    assert got["lr_schedule"][-1] == ("reduce on plateau", "stated")
+    assert set(got["lr_schedule"]) == {("reduce on plateau", "stated"), ("cosine", "stated")}
+    assert "noise_schedule" not in got  # the cosine schedule of a learning rate, not of a diffusion's noise
     assert got["validation_split"] == [(0.1, "stated")]
     assert got["n_critic"] == [(5.0, "stated")]
 

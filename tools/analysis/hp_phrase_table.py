@@ -27,6 +27,11 @@ _SPLIT_LEAD = (
 _OF_DATA = (
     r"(?:of\s+(?:the\s+|our\s+|each\s+)?(?:[a-z-]+\s+)?(?:data|dataset|data\s+set|examples|samples|images|set)\s+)?"
 )
+# a learning rate a schedule lowers: "decaying the learning rate", "the learning rate is annealed"
+_LR_DECAYED = (
+    r"\b(?:(?:decay|anneal|reduc|decreas|lower|drop)\w*\s+(?:the\s+)?(?:learning\s+rate|lr)"
+    r"|(?:learning\s+rate|lr)\s+(?:(?:is|was)\s+)?(?:\w+ly\s+)?(?:decay|anneal|reduc|decreas|lower|drop)\w*)"
+)
 _PHRASES = (
     # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
     # epochs": how long training waits, not how long it runs
@@ -494,6 +499,18 @@ _PHRASES = (
         rf"(?P<value>(?:{NUM})\s?(?-i:kHz|Hz|MHz))(?!\w)",
         "sample_rate",
         "sample rate",
+    ),
+    # "exponentially decaying the learning rate from 0.01 to 0.0001", "the learning rate is annealed from 1e-3
+    # to 1e-5": a schedule's first and last values ('varied from ... to' is a sweep, not this)
+    (
+        rf"{_LR_DECAYED}\s+from\s+(?P<value>{SCALAR})\s+(?:down\s+)?to\s+(?:{SCALAR})(?![\d.,]\d)",
+        "learning_rate",
+        "initial learning rate",
+    ),
+    (
+        rf"{_LR_DECAYED}\s+from\s+(?:{SCALAR})\s+(?:down\s+)?to\s+(?P<value>{SCALAR})(?![\d.,]\d)",
+        "min_learning_rate",
+        "final learning rate",
     ),
     # "a starting learning rate of 0.01 and a minimum of 10^-6", "decayed linearly towards a minimum of
     # 10^-6": the floor a schedule decays it to

@@ -235,6 +235,7 @@ _TREES = re.compile(
 # settings whose value is itself a first or last stretch: "warm up over the first 5 epochs", "stack the last
 # 4 frames", "ε annealed over the first 1M frames", "freeze the first 6 layers"
 _WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_|_split$")  # parts by nature
+_LR_WORDS = re.compile(r"\blearning[\s-]rates?\b|\blr\b", re.I)
 _DIFFUSION = re.compile(r"\bdiffus|\bdenois|\bnoise\s+(?:schedule|level)|\bscore[\s-]based|\bDD[IP]M", re.I)
 # "4 epochs per update": a loop inside the run (not "per second", a speed)
 # "500 steps of burn-in", "1000 iterations of warm-up", "2000 steps of MCMC": a phase's length, not the run's
@@ -778,6 +779,9 @@ class _ProseScan:
             self.emit(m, "optimizer", "optimizer", value, m.span())
         for m in SCHEDULE.finditer(text):
             key = "lr_schedule" if m["lr"] or m["cos"] or m["lr2"] or m["aval"] else "noise_schedule"
+            sentence = sentence_around(text, m.start(), m.end())
+            if key == "noise_schedule" and _LR_WORDS.search(sentence) and not _DIFFUSION.search(sentence):
+                key = "lr_schedule"  # "the learning rate is annealed ... with a cosine schedule"
             self.emit(m, m.group(0), key, m.group(1) or m["cval"] or m["lval"] or m["aval"], m.span())
         for m in STRIDE_NAMED.finditer(text):
             self.emit(m, "stride", "stride", m.group("value"), m.span("value"))
