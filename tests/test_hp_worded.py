@@ -409,3 +409,13 @@ def test_a_learning_rate_decayed_from_one_value_to_another() -> None:
     assert got["learning_rate"] == [(0.01, "stated")] and got["min_learning_rate"] == [(0.0001, "candidate")]
     assert got["lr_schedule"] == [("cosine", "stated")] and "noise_schedule" not in got
     assert "learning_rate" not in _found("## 3 Setup\n\nWe varied the learning rate from 0.1 to 0.0001.\n")
+
+
+def test_a_variance_written_as_a_square_and_a_greek_subscript() -> None:
+    got = _found("## 3 Setup\n\nWe set $\\sigma_1^2 = 10$, $\\sigma_2^2 = 1$ and $\\sigma_x^2=2$.\n")
+    assert got["sigma1_squared"] == [(10.0, "stated")] and got["sigmax_squared"] == [(2.0, "stated")]
+    assert "sigma1" not in got  # the square's value is no σ's
+    text = "The observation noise variance $\\sigma^2 = 0.1$ is fixed. We set $\\alpha_\\tau = 3$."
+    got = _found(f"## 3 Setup\n\n{text}\n")
+    assert got["noise_variance"] == [(0.1, "stated")] and got["alphatau"] == [(3.0, "stated")]
+    assert _found("## 3 Setup\n\nNote that $x^2 = 4$ here.\n") == {}

@@ -108,7 +108,8 @@ PARAMETER_WORD = re.compile(r"\bhyper-?parameters?\s+$", re.I)
 # "confidence level δ = 0.2", "mixing weight w = 0.3": a two-word name whose head says what kind of setting
 NAME_BEFORE = re.compile(
     r"(?<![\w-])(?P<noun>(?P<first>[a-z]{3,})\s+(?:level|rate|size|factor|coefficient|threshold|constant|"
-    r"weight|probability|temperature|margin|radius|width|length|order|scale|strength|bandwidth|horizon))\s+$",
+    r"weight|probability|temperature|margin|radius|width|length|order|scale|strength|bandwidth|horizon|"
+    r"variance|deviation))\s+$",
     re.I,
 )
 _NOT_FIRST = {"the", "and", "with", "where", "its", "our", "their", "this", "that", "for", "from", "each"}

@@ -81,8 +81,9 @@ FRAMED_VALUE_NAME = re.compile(
 SYM = (
     # a Greek letter may carry a word as its subscript: 'λ_depth', and 'λdepth' where a PDF ran it on
     # ('λmul(s)': λ_{mul(s)} run on)
-    r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?(?:[0-9a-z]{1,2}|min|max|init|final|start|end|[a-z]{3,12})\}?(?:\([a-z\d]{1,3}\))?)?"
-    r"|[b-zA-HJ-Z](?:_\{?(?:[0-9a-z]{1,3}|[a-z]{4,8})\}?|\d{1,2})?)"
+    r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?(?:[0-9a-z]{1,2}|min|max|init|final|start|end|[a-z]{3,12})\}?(?:\([a-z\d]{1,3}\))?"
+    r"|_\{?[α-ω]\}?)?"  # a Greek subscript: σ_β, α_τ
+    r"|[b-zA-HJ-Z](?:_\{?(?:[0-9a-z]{1,3}|[a-z]{4,8}|[α-ω])\}?|\d{1,2})?)"
     r"(?![\w])"
 )
 # the equation a symbol comes from, between it and its value: "λ from Eq. (6) was set to 0.3"
@@ -90,7 +91,9 @@ _EQ_REF = r"(?:(?:from|in|of)\s+(?:Eq\.|Eqn\.|Equation|eq\.)\s*\(?\d{1,3}\)?,?\s
 SYM_ASSIGN = re.compile(
     # a value run into letters ("0.5dt") is part of a formula
     # "we fix a = 2": 'a' right before '=' is a symbol, never the article
-    rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))\s*(?:=|\bequal\s+to\b|{_EQ_REF}(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)"
+    # a variance written as a square ("σ_β^2 = 10") keeps the square: its value is no σ's
+    rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))(?P<sq>\^\{{?2\}}?)?\s*"
+    rf"(?:=|\bequal\s+to\b|{_EQ_REF}(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)"
     rf"\s*{_NUMVALUE}(?![A-Za-z(])"
     # the coefficient of a formula is no value: "n = 4 b^2 = 16,384 pixels"
     r"(?!\d|\s+[A-Za-z]\s*[\^_])"

@@ -659,6 +659,9 @@ class _ProseScan:
             before = text[max(0, m.start() - 160) : m.start()]  # a list of settings may open well before
             if not self.free(*m.span("value")) or self.not_assigned(m, before):
                 continue  # "K · L = 1000" is a product's value, "C = 2 · max" a factor; "for N = 0, 1" a loop
+            if m["sq"]:
+                self.squared_value(m, before)
+                continue
             if chained := CHAINED.search(before):
                 self.symbol_value(m, chained["sym"], before[: chained.start()])
                 self.taken.difference_update(range(*m.span("value")))
@@ -668,6 +671,17 @@ class _ProseScan:
             said = SET_BEFORE.search(before[-60:])
             if said and self.free(*m.span("value")) and not self.not_assigned(m, before):
                 self.symbol_value(m, m.group("sym"), before)
+
+    def squared_value(self, m: re.Match[str], before: str) -> None:
+        """'σ_β^2 = 10', 'noise variance σ^2 = 0.1': a square's value, named by the sentence or as the square
+        (never as σ, whose value it is not)."""
+        square = f"{m['sym']}^2"
+        after = self.text[m.end("value") : m.end("value") + 40]
+        reading = read_assigned(before, after, square, m["value"])
+        if reading is None:
+            return
+        key = f"{symbol_key(m['sym'])}_squared" if reading.name == square else reading.key
+        self.emit(m, reading.name, key, m["value"], m.span("value"), reading.flagged, reading.context)
 
     def symbol_value(self, m: re.Match[str], sym: str, before: str) -> None:
         """One assignment, named by the sentence, the paper's symbol table or the letter's meaning."""
