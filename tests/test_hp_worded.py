@@ -419,3 +419,8 @@ def test_a_variance_written_as_a_square_and_a_greek_subscript() -> None:
     got = _found(f"## 3 Setup\n\n{text}\n")
     assert got["noise_variance"] == [(0.1, "stated")] and got["alphatau"] == [(3.0, "stated")]
     assert _found("## 3 Setup\n\nNote that $x^2 = 4$ here.\n") == {}
+
+
+def test_a_number_raised_to_a_power_is_no_symbols_value() -> None:
+    got = _found("## 3 Setup\n\nWe set the priors to $\\alpha_\\nu = 2$ and $\\Sigma_\\beta = 0.1^{-1} I$.\n")
+    assert got["alphanu"] == [(2.0, "stated")] and "Sigmabeta" not in got

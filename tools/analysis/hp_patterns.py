@@ -95,8 +95,9 @@ SYM_ASSIGN = re.compile(
     rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))(?P<sq>\^\{{?2\}}?)?\s*"
     rf"(?:=|\bequal\s+to\b|{_EQ_REF}(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)"
     rf"\s*{_NUMVALUE}(?![A-Za-z(])"
-    # the coefficient of a formula is no value: "n = 4 b^2 = 16,384 pixels"
-    r"(?!\d|\s+[A-Za-z]\s*[\^_])"
+    # the coefficient of a formula is no value: "n = 4 b^2 = 16,384 pixels"; nor a number raised to a power
+    # ("Σ_β = 0.1^-1 I")
+    r"(?!\d|\s+[A-Za-z]\s*[\^_]|\s*\^)"
 )
 # "we set the entropy coefficient λ to 10^-3": a named symbol set to a value with "to" for "=" (SET_BEFORE
 # opens the clause before the symbol)
