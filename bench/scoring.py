@@ -194,6 +194,26 @@ def _value_symbols(value: str) -> list[str]:
     return out
 
 
+_QUOTE_ASSIGN = re.compile(
+    r"(?<![\w\\])([^\W\d_](?:_\{?[^\W_]{1,4}\}?)?)(\^\{?2\}?)?\s*=\s*([-−]?\d[\d.]*(?:\s*[×x·]\s*10\^?\{?[-−]?\d+\}?)?)"
+)
+
+
+def _quote_symbols(quote: object, value_normalized: object) -> list[str]:
+    """The symbol the label's own quote assigns its value ('We set σ_1^2 = 10, σ_2^2 = 1' for the label of
+    value 10: sigma1_squared), spelled as the tool spells a symbol's key; none when the quote gives that
+    value to several symbols."""
+    from tools.analysis.hp_assigned import symbol_key
+    from tools.analysis.hp_normalize import normalize_value
+    from tools.analysis.hyperparams import values_match
+
+    found = []
+    for m in _QUOTE_ASSIGN.finditer(str(quote or "")):
+        if values_match(normalize_value(m[3].replace("−", "-")), value_normalized):
+            found.append(symbol_key(m[1]) + ("_squared" if m[2] else ""))
+    return found if len(found) == 1 else []
+
+
 def _finding_names(f) -> list[str]:
     """A finding's key and name, and the symbol its name ends with ('initial penalty ρ_0' -> rho0)."""
     from tools.analysis.hp_assigned import symbol_key
@@ -228,6 +248,7 @@ def hp_scores(paper: Path, found: list, sentences: list | None = None) -> dict:
 
     def match(f, it) -> bool:
         names = _label_names(it["name"], it.get("value", ""), it.get("value_normalized"))
+        names += _quote_symbols(it.get("quote"), it.get("value_normalized"))
         return values_match(f.value_normalized, it["value_normalized"]) and any(
             names_match(n, name) for n in _finding_names(f) for name in names
         )

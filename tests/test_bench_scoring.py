@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from types import SimpleNamespace
 
 from bench.scoring import thm_recall
@@ -180,3 +182,21 @@ def test_an_algorithm_without_a_caption_is_found_by_an_unnumbered_one() -> None:
     found = [SimpleNamespace(number=None, caption="Posterior"), SimpleNamespace(number="1", caption="x")]
     assert alg_recall(gt, found) == 0.5
     assert alg_recall(gt, [SimpleNamespace(number="1", caption="Greedy rule search")]) == 0.5
+
+
+def test_a_finding_named_by_the_symbol_its_labels_quote_assigns(tmp_path: Path) -> None:
+    from bench.scoring import hp_scores
+
+    items = [
+        {"name": "prior_variance_theta1", "value": "10", "value_normalized": 10,
+         "quote": "We set σ_1^2 = 10, σ_2^2 = 1 and σ_x^2=2"},
+        {"name": "prior_shape", "value": "2", "value_normalized": 2, "quote": "α_ν = 2, β_ν = 2"},
+    ]
+    (tmp_path / "hyperparameters.json").write_text(json.dumps({"paper": "x", "items": items}))
+    found = [
+        SimpleNamespace(key="sigma1_squared", name="σ_1^2", value_normalized=10.0, confidence="stated"),
+        SimpleNamespace(key="sigma2_squared", name="σ_2^2", value_normalized=10.0, confidence="stated"),
+        SimpleNamespace(key="alphanu", name="α_ν", value_normalized=2.0, confidence="stated"),
+    ]
+    # σ_1^2 = 10 is the first label's; σ_2^2 has another value there; two symbols share the second's value
+    assert hp_scores(tmp_path, found)["_hp"][:4] == (1, 2, 1, 3)
