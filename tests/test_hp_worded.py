@@ -424,3 +424,8 @@ def test_a_variance_written_as_a_square_and_a_greek_subscript() -> None:
 def test_a_number_raised_to_a_power_is_no_symbols_value() -> None:
     got = _found("## 3 Setup\n\nWe set the priors to $\\alpha_\\nu = 2$ and $\\Sigma_\\beta = 0.1^{-1} I$.\n")
     assert got["alphanu"] == [(2.0, "stated")] and "Sigmabeta" not in got
+
+
+def test_three_words_before_a_count_only_for_a_kind_of_layer() -> None:
+    got = _found("## 3 Setup\n\nWe use $T = 200$ inference message passing iterations to test the limits.\n")
+    assert got == {"T": [(200.0, "stated")]}  # not 200 sampling steps

@@ -201,6 +201,8 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
     gap = m.group("gap") or ""
     if re.search(r"\b(of|the|and|in|for|to|with|from|at|by|on|than|per|each|every)\b", gap, re.I):
         return True
+    if len(gap.split()) > 2 and "layer" not in m["name"].lower():
+        return True  # three words between: only a kind of layer ('3 fully connected linear layers')
     # "100 episodes were run": the count is the episodes'; "ten three-layer networks": 'three' counts layers
     if re.search(r"\b(?:is|are|was|were|be|been)\b", gap, re.I):
         return True
