@@ -608,8 +608,8 @@ def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorith
                 break
         if not bold and not steps and (len(caption) > 160 or not caption or _ALG_PROSE.match(caption)):
             continue  # prose that starts with 'Algorithm 1 ...'
-        if any(a.number == m.group(1) for a in out) and not bold or not m.group(1) and not steps:
-            continue
+        if (any(a.number == m.group(1) for a in out) and not bold) or (not m.group(1) and not steps):
+            continue  # a number seen already in plain text; an unnumbered head with no steps
         out.append(Algorithm(number=m.group(1) or None, caption=caption[:300], steps=steps[:60],
                              line=ln.no, page=ln.page, section=ln.section))
     return out

@@ -90,7 +90,8 @@ def in_settings_list(before: str) -> bool:
     """Is the assignment an item of a list the sentence introduces as settings (or that a named setting with
     its value opens: 'mini-batches of size M = 128, K = 500 and λ = 50')?"""
     named = _NAMED_LIST.search(before)
-    named = named and canonical_key(named["name"]) not in ("num_parameters", "parameters")  # 'parameters γ
+    # 'with parameters γ = 0.7, η = 0.3' names no setting the list belongs to
+    named = named and canonical_key(named["name"]) not in ("num_parameters", "parameters")
     return bool(LIST_OF_SETTINGS.search(before) or WE_SET_LIST.search(before) or named)
 
 

@@ -238,17 +238,28 @@ _TREES = re.compile(
 # 4 frames", "ε annealed over the first 1M frames", "freeze the first 6 layers"
 _WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_|_split$")  # parts by nature
 _LR_WORDS = re.compile(r"\blearning[\s-]rates?\b|\blr\b", re.I)
+
+
+def _about_a_learning_rate(sentence: str) -> bool:
+    return bool(_LR_WORDS.search(sentence)) and not _DIFFUSION.search(sentence)
+
 _DIFFUSION = re.compile(r"\bdiffus|\bdenois|\bnoise\s+(?:schedule|level)|\bscore[\s-]based|\bDD[IP]M", re.I)
-# "4 epochs per update": a loop inside the run (not "per second", a speed)
 # "500 steps of burn-in", "1000 iterations of warm-up", "2000 steps of MCMC": a phase's length, not the run's
 _OF_PHASE = re.compile(
     r"\s+of\s+(?:the\s+)?(?P<phase>burn[\s-]?in|warm[\s-]?up|mcmc|sampling|pre[\s-]?training|fine[\s-]?tuning|"
     r"exploration)\b",
     re.I,
 )
-_PHASE_KEYS = {"burnin": "burn_in", "warmup": "warmup_steps", "mcmc": "mcmc_steps", "sampling": "mcmc_steps"}
-_PHASE_KEYS |= {"pretraining": "pretraining_steps", "finetuning": "finetuning_steps"}
-_PHASE_KEYS |= {"exploration": "exploration_steps"}
+_PHASE_KEYS = {
+    "burnin": "burn_in",
+    "warmup": "warmup_steps",
+    "mcmc": "mcmc_steps",
+    "sampling": "mcmc_steps",
+    "pretraining": "pretraining_steps",
+    "finetuning": "finetuning_steps",
+    "exploration": "exploration_steps",
+}
+# "4 epochs per update": a loop inside the run (not "per second", a speed)
 _PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<noun>[a-z]{3,})\b", re.I)
 # "window sizes between 3 and 10 steps", "the warmup lasts 500 steps": a setting named right before a count of
 # steps or epochs takes it, in that unit (not the run's length)
@@ -795,8 +806,7 @@ class _ProseScan:
             self.emit(m, "optimizer", "optimizer", value, m.span())
         for m in SCHEDULE.finditer(text):
             key = "lr_schedule" if m["lr"] or m["cos"] or m["lr2"] or m["aval"] else "noise_schedule"
-            sentence = sentence_around(text, m.start(), m.end())
-            if key == "noise_schedule" and _LR_WORDS.search(sentence) and not _DIFFUSION.search(sentence):
+            if key == "noise_schedule" and _about_a_learning_rate(sentence_around(text, m.start(), m.end())):
                 key = "lr_schedule"  # "the learning rate is annealed ... with a cosine schedule"
             self.emit(m, m.group(0), key, m.group(1) or m["cval"] or m["lval"] or m["aval"], m.span())
         for m in STRIDE_NAMED.finditer(text):

@@ -38,6 +38,7 @@ def _head(number: str | None, caption: str, steps: list[str]) -> str:
 # the bold title an algorithm box without a caption opens with, and the word Algorithm it may repeat
 _BOLD_TITLE = re.compile(r"\s*(?:\\noindent\s*)?\\textbf\s*\{")
 _ALGORITHM_WORD = re.compile(r"^\s*(?:\*\*)?Algorithm(?:\s+\d+)?\s*[:.]?\s*(?:\*\*)?", re.I)
+_TITLE_BREAK = re.compile(r"\s*(?:\\\\(?:\[[^\]]*\])?)?")  # the `\\` (maybe `\\[2pt]`) ending it
 # a one-column tabular whose first row reads 'Algorithm 2: ...': an algorithm box typeset by hand
 _HAND_ALGORITHM = re.compile(r"^\s*(?:\*\*)?Algorithm\s+(\d+)\s*:?(?:\*\*)?\s*[:.]?\s*(.*)$")
 _ROW_SPACE = re.compile(r"\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|bp|mu)\s*\]")
@@ -94,8 +95,7 @@ class Blocks(Writer):
             return "", i
         text, end = read_group(s, m.end() - 1)
         title = _ALGORITHM_WORD.sub("", self.inline(m.end(), m.end() + len(text))).strip()
-        after = re.compile(r"\s*(?:\\\\(?:\[[^\]]*\])?)?").match(s, end)
-        return (title, after.end() if after else end) if title else ("", i)
+        return (title, _TITLE_BREAK.match(s, end).end()) if title else ("", i)  # the pattern always matches
 
     def figure_algorithm(self, i: int, c_end: int) -> bool:
         """A figure captioned as an algorithm ("Algorithm 2: ...", "Pseudocode of ...") that holds its steps

@@ -349,6 +349,7 @@ class AxisReductions:
     sampled: set[str]
     lengths: set[str]
     vectors: set[str]
+    free: set[str]
     sum_index: str | None
 
     def placeholder(self, py: str, *, is_input: bool = True) -> str:

@@ -816,7 +816,7 @@ def _definitions(
         target = (
             var.name if var.call is None else py_name(var.base + ("_" + name_of(var.sub) if var.sub else ""))
         )
-        if getattr(rw, "free", None) and var.call is None:
+        if rw.free and var.call is None:
             target = py_name(var.base)  # y_i over a free i: the vector y
         definition: dict[str, Any] = {"target": target, "rhs": rw.emit(sides[0])}
         if var.expression is not None and "\\zz" not in definition["rhs"]:

@@ -190,7 +190,7 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
 
     return {
         "matpow_each": matpow_each,
-        **{f"mask_{r}": functools.partial(_mask, xp, f64, r) for r in _RELATIONS},
+        **{f"mask_{r}": functools.partial(_mask, f64, r) for r in _RELATIONS},
         "reduce_sum_at": lambda x, a: _reduce_at(xp, "sum", f64(x), int(a)),
         "reduce_prod_at": lambda x, a: _reduce_at(xp, "prod", f64(x), int(a)),
         "softmax": softmax,
@@ -217,7 +217,7 @@ _RELATIONS = {
 }
 
 
-def _mask(xp: Any, f64: Callable[[Any], Any], relation: str, a: Any, b: Any) -> Any:
+def _mask(f64: Callable[[Any], Any], relation: str, a: Any, b: Any) -> Any:
     """1 where the positions a and b (two placed axes) satisfy the relation, else 0."""
     return f64(_RELATIONS[relation](f64(a), f64(b)))
 
