@@ -132,3 +132,27 @@ def test_a_tag_in_a_font_command_prints_its_words(tmp_path: Path) -> None:
         tmp_path, "\\begin{equation} m = \\arg\\min_x f(x) \\tag{\\textbf{PeakSeg}} \\end{equation}\n"
     )
     assert [e.label for e in found["numbered"]] == ["PeakSeg"]
+
+
+def test_a_supplement_compiled_as_its_own_document_is_read_as_the_appendix(tmp_path: Path) -> None:
+    (tmp_path / "setup.tex").write_text("\\documentclass{article}\n\\usepackage{amsmath}\n")
+    (tmp_path / "paper.tex").write_text(
+        "\\input{setup}\n\\begin{document}\n\\section{Model}\n\\begin{equation} a = b \\end{equation}\n"
+        "\\begin{equation} c = d \\end{equation}\n\\end{document}\n"
+    )
+    (tmp_path / "supplementary.tex").write_text(
+        "\\input{setup}\n\\newcommand{\\lr}{3\\cdot 10^{-4}}\n\\begin{document}\n\\appendix\n"
+        "\\section{Training}\nWe train with Adam and a learning rate of $\\lr$.\n"
+        "\\begin{equation} e = f \\end{equation}\n\\end{document}\n"
+    )
+    conv = convert_source(tmp_path)
+    found = find_all(conv.markdown, {"numbered", "hyperparameter"})
+    # its equations, numbered afresh on its own pages, get IDs apart from the paper's; its own macros are read
+    assert [(e.label, e.body) for e in found["numbered"]] == [("1", "a = b"), ("2", "c = d"), ("S1", "e = f")]
+    assert [h.value_normalized for h in found["hyperparameters"] if h.key == "learning_rate"] == [0.0003]
+    assert any("supplementary.tex" in w and "appendix" in w for w in conv.warnings)
+    # two supplements: neither is guessed, and the record says why
+    (tmp_path / "appendix-b.tex").write_text("\\input{setup}\n\\begin{document}\nMore.\n\\end{document}\n")
+    conv = convert_source(tmp_path)
+    assert "We train with Adam" not in conv.markdown
+    assert any("several supplementary documents" in w for w in conv.warnings)

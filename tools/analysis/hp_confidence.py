@@ -190,9 +190,10 @@ _OTHERS_RESULT = re.compile(
 # minimised with stochastic gradient descent" describes the method (measured on 19 optimiser findings of 23
 # labelled papers: all 4 wrong ones were such families outside a setup section, none of the right ones)
 _FAMILIES = {"sgd", "gradient descent", "stochastic gradient descent"}
-# a setting stated with it: "we train with SGD, a learning rate of 0.1"
+# a setting stated with it: "we train with SGD, a learning rate of 0.1", "... with SGD for 50 epochs"
 _WITH_SETTING = re.compile(
-    r"\b(?:learning\s+rate|step[\s-]?size|momentum|batch|epochs?|iterations|weight\s+decay)\b[^.;]{0,30}?\d",
+    r"\b(?:learning\s+rate|step[\s-]?size|momentum|batch|epochs?|iterations|weight\s+decay)\b[^.;]{0,30}?\d"
+    r"|\d\s*(?:epochs|iterations|updates)\b",
     re.I,
 )
 # a variant named after the optimiser: "the entropy-friendly SGD algorithm" (not "mini-batch SGD")

@@ -114,14 +114,14 @@ SYM_IN_SET = re.compile(
 )
 _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|RAdam|FTRL|Yogi|Lion|AdaBelief|AdaBound|NovoGrad|"
-    r"L-BFGS-B|L-BFGS|LBFGS|stochastic gradient descent|(?i:hessian[- ]free)|"
+    r"L-BFGS-B|L-BFGS|LBFGS|(?i:stochastic gradient descent)|(?i:hessian[- ]free)|"
     r"adamw|adamax|adam|nadam|radam|sgd|rmsprop|adagrad|adadelta)"  # as some papers write them: 'with adam'
 )
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 ADAM = re.compile(r"\badam", re.I)  # a sentence about Adam: its betas, its moments
 OPTIMIZER = re.compile(
     rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
-    rf"(?:(?i:the|an?)\s+)?{_OPT_NAMES}\b|\b(?i:{_OPT_NAMES})\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"
+    rf"(?:(?i:the|an?)\s+)?(?:\*{{1,2}}|_)?{_OPT_NAMES}\b|\b(?i:{_OPT_NAMES})\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"
     # "... and RMSProp with a learning rate of 10^-3": the optimizer the rate is given for
     rf"|\b{_OPT_NAMES}\s+(?i:with\s+(?:an?\s+)?(?:base\s+|initial\s+)?(?:learning[\s-]rate|lr|step\s+size)\b)"
     # "ADAM is leveraged to optimize the loss", "Adam was used for all models"
@@ -302,13 +302,13 @@ SAMPLED_SET = re.compile(
 # "a capsule layer with 8D capsules", "16-dimensional embeddings": the size of each (2D/3D are spatial)
 # of a model's part, not of the data ("10D data", "the 3D problem")
 DIM_NOUN = re.compile(
-    r"(?<![\w.])(?P<value>\d{1,4})(?:D|-dimensional)\s+(?:pre-?trained\s+)?"
+    r"(?<![\w.])(?P<value>\d{1,4})(?:D|[-\s]dimensional)\s+(?:pre-?trained\s+)?"
     r"(?:(?P<source>word|GloVe|word2vec|fastText|BERT)\s+)?"
     r"(?P<noun>(?:capsule|embedding|latent|vector|code|representation|hidden\s+state|token|feature|output)s?)\b"
 )
 # "a 100-dimensional fully-connected layer", "a single-layer 100-dimensional BiLSTM": a layer's width
 DIM_LAYER = re.compile(
-    r"(?<![\w.])(?P<value>\d{1,5})-dimensional\s+(?:(?:fully[\s-]connected|dense|linear|hidden|feed[\s-]?forward|"
+    r"(?<![\w.])(?P<value>\d{1,5})[-\s]dimensional\s+(?:(?:fully[\s-]connected|dense|linear|hidden|feed[\s-]?forward|"
     r"recurrent|bi-?directional)\s+)?(?P<noun>layer|(?:Bi-?)?LSTM|(?:Bi-?)?GRU|RNN|MLP)s?\b",
     re.I,
 )

@@ -290,6 +290,13 @@ _PHRASES = (
         "num_runs",
         "Monte Carlo runs",
     ),
+    # "50 experiments with different seeds", "5 runs with distinct random seeds": how often a setup was run
+    (
+        rf"(?<![\w.,]){_N}\s+(?:independent\s+)?(?:experiments|runs|trials|repetitions|repeats)\s+(?:each\s+)?"
+        r"(?:with|using|over|for)\s+(?:different|distinct|independent|varying)\s+(?:random\s+)?seeds\b",
+        "num_runs",
+        "runs",
+    ),
     # "Gaussian noise with (the) standard deviation 0.5"
     (
         rf"\bnoise\s+(?:with\s+)?(?:a\s+|the\s+)?(?:standard\s+deviation|std)\s+(?:of\s+)?(?:σ\s*=\s*)?"
@@ -459,11 +466,13 @@ _PHRASES = (
         "patch_size",
         "patch size",
     ),
-    # "on batches of 256 pairs", "mini-batches of 64 images": the batch size, counted in what it holds
+    # "on batches of 256 pairs", "mini-batches of 64 images": the batch size, counted in what it holds, or
+    # with nothing after it: "processed in batches of 64."
     (
         rf"\b(?:mini-?)?batch(?:es)?\s+(?:of|holds|contains|consists\s+of|comprises|includes)\s+(?P<value>{NUM})\s+"
         r"(?:[a-z-]+\s+)?(?:pairs|samples|examples|images|"
-        r"sequences|sentences|graphs|orientations|points|trajectories|tokens)\b",
+        r"sequences|sentences|graphs|orientations|points|trajectories|tokens)\b"
+        rf"|\b(?:in|into|on|with)\s+(?:mini-?)?batches\s+of\s+(?P<value2>{NUM})(?=\s*(?:[.;,)]|and\b|$))",
         "batch_size",
         "batch size",
     ),
@@ -480,10 +489,12 @@ _PHRASES = (
         "dropout",
         "dropout",
     ),
-    # "a dropout layer with rate = .5 after the first layer": the layer's dropout rate
+    # "a dropout layer with rate = .5 after the first layer": the layer's dropout rate; "dropout
+    # regularization is employed on the graph states with a rate of 0.2": said later in dropout's clause
     (
         rf"\bdropout\s+(?:layers?\s+)?(?:with\s+)?(?:a\s+)?(?:rate|probability|ratio|p)\s*(?:=|of)?\s*"
-        rf"(?P<value>{SCALAR})",
+        rf"(?P<value>{SCALAR})"
+        rf"|\bdropout\b[^.;,]{{0,60}}?\bwith\s+(?:a\s+)?(?:rate|probability)\s+(?:of\s+)?(?P<value2>{SCALAR})",
         "dropout",
         "dropout",
     ),

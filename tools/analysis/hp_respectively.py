@@ -62,6 +62,14 @@ _SUBJECT = re.compile(
     r"^\s*(?:the\s+|our\s+)?(?P<things>[A-Za-z][\w-]*\s+and\s+(?:the\s+)?[A-Za-z][\w-]*)\b", re.I
 )
 
+# "where the RNN with tanh activations, IRNN, LSTM and uRNN had hidden layers of size": a list of things
+# (a few words each) right before the verb that gives them their values
+_LISTED_SUBJECT = re.compile(
+    r"(?P<things>(?:[\w-]+(?:\s+[\w-]+){0,3}\s*,\s*)+[\w-]+(?:\s+[\w-]+){0,3}\s*,?\s+and\s+(?:the\s+)?[\w-]+)"
+    r"\s+(?:had|have|has|were|are|was|is|use|used|uses)\b",
+    re.I,
+)
+
 
 class Paired(NamedTuple):
     name: str
@@ -163,6 +171,11 @@ def _pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired
     things = _things(prefix)
     if len(set(keys)) == 1 and len(things) == len(items):
         return [Paired(names[-1], keys[-1], v, s, t, None) for t, (v, s) in zip(things, items, strict=True)]
+    things, end = _listed_subject(prefix, len(items))
+    after = [k for k, n in enumerate(found) if n.start() >= end]  # a name inside the list names a thing
+    if things and after and len({keys[k] for k in after}) == 1:
+        k = after[-1]
+        return [Paired(names[k], keys[k], v, s, t, None) for t, (v, s) in zip(things, items, strict=True)]
     if not names:
         return []
     return [Paired(names[-1], keys[-1], v, s, None, UNPAIRED) for v, s in items]
@@ -174,6 +187,17 @@ def _things(prefix: str) -> list[str]:
         return []
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found[-1]["things"])
     return [re.sub(r"^(?:(?:for|of|on|in)\s+)?(?:the\s+)?", "", p, flags=re.I) for p in parts if p]
+
+
+def _listed_subject(prefix: str, count: int) -> tuple[list[str], int]:
+    """The last `count` things of a comma list before the verb (a phrase opening the sentence, 'For the adding
+    problem, ...', is no thing) and where the list ends; ([], 0) when there is no list that long."""
+    found = list(_LISTED_SUBJECT.finditer(prefix))
+    if not found:
+        return [], 0
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found[-1]["things"])
+    parts = [re.sub(r"^(?:the\s+)", "", p, flags=re.I) for p in parts if p]
+    return (parts[-count:], found[-1].end("things")) if len(parts) >= count else ([], 0)
 
 
 _GENERIC = {"parameter", "parameters", "value", "values", "coefficient", "coefficients", "constant", "factor"}

@@ -27,6 +27,8 @@ _DOCCLASS = re.compile(r"\\documentclass(?![a-zA-Z])")
 _BEGIN_DOC = re.compile(r"\\begin\s*\{document\}")
 _END_DOC = re.compile(r"\\end\s*\{document\}")
 _MAIN_NAMES = ("main.tex", "ms.tex", "paper.tex", "article.tex", "arxiv.tex")
+# a supplement compiled as its own document ("appendices.tex", "supp.tex") and joined to the paper's PDF
+_SUPPLEMENT_NAME = re.compile(r"supp|appendi", re.I)
 
 
 @dataclass
@@ -271,6 +273,8 @@ def load(source: Path) -> Document:
     files: list[Path] = []
     text = inline(main.resolve(), root, warnings, files)
     text = _with_bbl(text, main.resolve(), root, warnings)
+    if source.is_dir():
+        text = _with_supplement(text, source, main, warnings, files)
     packages = local_packages(document_part(text)[0], root, files)
     text = resolve_switches(resolve_undefined(comments.apply(text, packages)))
     preamble, body = document_part(text)
@@ -289,6 +293,46 @@ def load(source: Path) -> Document:
         packages=packages,
         warnings=warnings,
     )
+
+
+def _supplement(folder: Path, main: Path, text: str) -> list[Path]:
+    """Other documents of the folder named as a supplement or appendix that the main text does not input."""
+    inputs = {Path((m[3] or m[4] or m[5] or "").strip()).stem for m in _INCLUDE.finditer(text)}
+    found = []
+    for p in sorted(folder.rglob("*.tex")):
+        if p.resolve() == main.resolve() or p.stem in inputs or not _SUPPLEMENT_NAME.search(p.stem):
+            continue
+        try:
+            if p.is_file() and not p.is_symlink() and _is_main(read_text(p))[1]:
+                found.append(p)
+        except PaperToCodeError:
+            continue
+    return found
+
+
+def _with_supplement(text: str, folder: Path, main: Path, warnings: list[str], files: list[Path]) -> str:
+    """The main text with a separate supplementary document's body after its own, as the appendix; its
+    equations, numbered afresh on its own pages, are S1, S2, ... (an ID apart from the paper's (1)); its
+    preamble's macros count too."""
+    found = _supplement(folder, main, text)
+    if len(found) != 1:
+        if found:
+            names = ", ".join(str(p.relative_to(folder)) for p in found)
+            warnings.append(f"several supplementary documents ({names}): none read; pass the one you want")
+        return text
+    root = folder.resolve()
+    preamble, body = document_part(text)
+    extra_preamble, extra = document_part(inline(found[0].resolve(), root, warnings, files))
+    if body is None or extra is None:
+        return text
+    extra_preamble = re.sub(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}", "", extra_preamble)
+    opening = (
+        "\n\\clearpage\n\\setcounter{equation}{0}\n\\renewcommand{\\theequation}{S\\arabic{equation}}\n"
+        + ("" if "\\appendix" in extra else "\\appendix\n")
+    )
+    name = found[0].relative_to(folder)
+    warnings.append(f"read {name}, a separate supplementary document, as the appendix (equations S1, S2..)")
+    return f"{preamble}\n{extra_preamble}\n\\begin{{document}}{body}{opening}{extra}\n\\end{{document}}\n"
 
 
 _USEPACKAGE = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")

@@ -1,0 +1,50 @@
+"""Forms read after the twenty-fifth round's opened sets, each sentence written here in words of our own: an
+optimiser spelled out in capitals and emphasis, a family named with the epochs it ran for, 'N dimensional'
+without a hyphen, dropout's rate given later in its clause, a bare 'in batches of N', runs 'with different
+seeds', and a 'respectively' list whose things are a comma list before the verb."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+
+def test_an_optimiser_spelled_out_in_capitals_and_emphasis() -> None:
+    got = found("## 4 Experiments\n\nWe fit the network using *Stochastic Gradient Descent* for 30 epochs.\n")
+    assert got["optimizer"] == [("sgd", "stated")] and got["epochs"] == [(30.0, "stated")]
+
+
+def test_a_family_named_in_a_method_section_alone_stays_a_candidate() -> None:
+    got = found("## 2 Method\n\nThe objective is minimised with stochastic gradient descent.\n")
+    assert got["optimizer"] == [("sgd", "candidate")]
+
+
+def test_dimensions_without_a_hyphen_and_dropout_rate_later_in_its_clause() -> None:
+    got = found(
+        "## 5 Setup\n\nTokens are mapped to 48 dimensional embeddings. The decoder stacks two 96 dimensional "
+        "GRU layers. Dropout regularisation is applied to the node states with a rate of 0.3.\n"
+    )
+    assert got["embedding_dim"] == [(48.0, "stated")] and got["hidden_size"] == [(96.0, "stated")]
+    assert got["dropout"] == [(0.3, "stated")]
+
+
+def test_bare_batches_of_n_and_runs_with_different_seeds() -> None:
+    got = found(
+        "## 5 Setup\n\nInputs are cut to 2k tokens and fed in batches of 48. "
+        "We repeat 20 runs with different random seeds.\n"
+    )
+    assert got["batch_size"] == [(48.0, "stated")] and got["num_runs"] == [(20.0, "stated")]
+    assert "batch_size" not in found("## 5 Setup\n\nWe accumulate gradients over 6 batches.\n")
+
+
+def test_respectively_pairs_values_with_a_comma_list_of_models_before_the_verb() -> None:
+    got = found(
+        "## 5 Setup\n\nIn the copy task the GRU with ReLU gates, MLP, CNN and transformer had hidden "
+        "layers of size 60, 70, 30 and 256 respectively.\n"
+    )
+    assert sorted(v for v, c in got["hidden_size"] if c == "stated") == [30.0, 60.0, 70.0, 256.0]
+    # an opening phrase is no thing: three values pair with the last three names
+    got = found(
+        "## 5 Setup\n\nFor the copy task, the MLP, CNN and transformer had hidden layers of size "
+        "70, 30 and 256 respectively.\n"
+    )
+    assert sorted(v for v, c in got["hidden_size"] if c == "stated") == [30.0, 70.0, 256.0]
