@@ -48,3 +48,34 @@ def test_respectively_pairs_values_with_a_comma_list_of_models_before_the_verb()
         "70, 30 and 256 respectively.\n"
     )
     assert sorted(v for v, c in got["hidden_size"] if c == "stated") == [30.0, 70.0, 256.0]
+
+
+def test_a_decay_factor_in_words_and_a_hyphenated_million() -> None:
+    got = found(
+        "## 4 Training\n\nWe fit this 12-million parameter network with an initial learning rate of 0.003, "
+        "decaying by a factor of one half every 4 epochs.\n"
+    )
+    assert got["lr_decay"] == [(0.5, "stated")] and got["lr_decay_epochs"] == [(4.0, "stated")]
+    assert got["num_parameters"] == [(12_000_000.0, "stated")]
+    got = found("## 4 Training\n\nThe learning rate is decayed by a factor of ten every 20 epochs.\n")
+    assert got["lr_decay"] == [(0.1, "stated")] and got["lr_decay_epochs"] == [(20.0, "stated")]
+
+
+def test_a_dimensionality_of_the_models_and_a_symbols_searched_grid() -> None:
+    got = found(
+        "## 5 Setup\n\nThe latent dimensionality of the models is fixed at 48 throughout. The penalty C was "
+        "chosen from {10^-2, 10^-1, ..., 10^2}.\n"
+    )
+    assert got["latent_dim"] == [(48.0, "stated")]
+    assert got["C"] == [([0.01, 0.1, 1.0, 10.0, 100.0], "stated")]
+
+
+def test_the_family_of_the_optimiser_a_sentence_names_is_no_second_optimiser() -> None:
+    got = found(
+        "## 4 Training\n\nThe network is fit by stochastic gradient descent, using the RMSProp optimizer.\n"
+    )
+    assert got["optimizer"] == [("sgd", "candidate"), ("rmsprop", "stated")]
+    got = found(
+        "## 4 Training\n\nWe train the encoder with SGD with momentum 0.8 and use Adam for the decoder.\n"
+    )
+    assert ("sgd", "stated") in got["optimizer"]

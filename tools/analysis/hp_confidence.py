@@ -190,6 +190,11 @@ _OTHERS_RESULT = re.compile(
 # minimised with stochastic gradient descent" describes the method (measured on 19 optimiser findings of 23
 # labelled papers: all 4 wrong ones were such families outside a setup section, none of the right ones)
 _FAMILIES = {"sgd", "gradient descent", "stochastic gradient descent"}
+_ADAPTIVE = re.compile(
+    r"[^.;]{0,30}?\b(?:using|with|via|namely|i\.e\.)\s+(?:the\s+)?"
+    r"(?:adam\w*|rmsprop|adagrad|adadelta|adafactor|nadam|radam|lamb|lars)\b",
+    re.I,
+)
 # a setting stated with it: "we train with SGD, a learning rate of 0.1", "... with SGD for 50 epochs"
 _WITH_SETTING = re.compile(
     r"\b(?:learning\s+rate|step[\s-]?size|momentum|batch|epochs?|iterations|weight\s+decay)\b[^.;]{0,30}?\d"
@@ -334,6 +339,9 @@ def _optimizer_doubt(quote: str, value: str, norm: object, section: str | None) 
         return "a variant of the optimiser (its own method), not the optimiser itself"
     if norm in _FAMILIES and not setup_section(section) and not _WITH_SETTING.search(quote):
         return "an algorithm family named in a method or theory section, not a run's optimiser"
+    after = quote[quote.lower().find(value.lower()) + len(value) :]
+    if norm in _FAMILIES and _ADAPTIVE.match(after):  # "trained with SGD, using the Adam optimizer"
+        return "the family of the optimiser the sentence names, not a second optimiser"
     return None
 
 

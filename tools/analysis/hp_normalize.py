@@ -24,7 +24,7 @@ _SCI = (
     rf"|\d(?:\.\d+)?\s*×\s*10[1-9](?![\d.,]\d|\d)"  # a superscript set on the line: '2×105' is 2 × 10^5
 )
 _ENOT = rf"(?:{NUM})[eE](?:\s?{_MINUS}\s?)?\d+"  # '1e-08', and '1e − 08' as a PDF sets it
-SUFFIXED = rf"(?:{NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{NUM})\s(?:thousand|million|billion)\b"
+SUFFIXED = rf"(?:{NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{NUM})[\s-](?:thousand|million|billion)\b"
 _FRACTION = rf"(?:{NUM})\s*/\s*(?:{NUM})"
 _POWER_OF_TWO = r"2\s*\^\s*\{?\s*\d{1,2}\s*\}?"  # a batch of 2^{10}
 SCALAR = rf"(?:{_SCI}|{_POWER_OF_TWO}|{_ENOT}|{_FRACTION}|{SUFFIXED}|(?:{NUM})\s?%|{NUM})"
@@ -67,7 +67,7 @@ def _scalar(text: str) -> float | None:
     if t.endswith("%"):
         v = _scalar(t[:-1])
         return clean_float(v / 100) if v is not None else None
-    m = re.fullmatch(r"([\d.,]+)(k|m|b|thousand|million|billion)", t.lower())
+    m = re.fullmatch(r"([\d.,]+)-?(k|m|b|thousand|million|billion)", t.lower())
     if m:
         base = _scalar(m.group(1))
         return clean_float(base * SCALE[m.group(2)]) if base is not None else None

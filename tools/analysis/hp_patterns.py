@@ -18,7 +18,8 @@ def phrase_re(phrases: list[str]) -> str:
             stem, plural = p[:-2], "(?:es)?"
         elif p.endswith("s") and not p.endswith("ss"):
             stem, plural = p[:-1], "s?"
-        out.append(r"[\s_-]+".join(re.escape(w) for w in stem.split()) + plural)
+        words = [re.escape(w) + ("(?:ality)?" if w == "dimension" else "") for w in stem.split()]
+        out.append(r"[\s_-]+".join(words) + plural)  # 'latent dimension' is 'latent dimensionality' too
     return "|".join(out)
 
 
@@ -111,6 +112,9 @@ _SIGNED = rf"[-−]?\s?(?:{SCALAR})"  # a set's member may be negative: α ∈ {
 SYM_IN_SET = re.compile(
     rf"(?<![\w\\])(?P<sym>{SYM})\s*∈\s*(?P<value>\{{\s*(?:{_SIGNED})(?:\s*,\s*(?:{_SIGNED}))+\s*\]?\s*\}})"
     rf"|(?<![\w\\])(?P<lsym>{SYM})\s*=\s*(?P<list>\[\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR})){{2,}}\s*\])"
+    # "C was selected from {10^-3, ..., 10^3}": the grid searched for a symbol
+    rf"|(?<![\w\\])(?P<gsym>{SYM})\s+(?:was|were|is|are)\s+(?:selected|chosen|picked|tuned|searched|varied)\s+"
+    rf"(?:from|over|in|among)\s+(?:the\s+(?:set|grid)\s+)?(?P<grid>{GRID})"
 )
 _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|RAdam|FTRL|Yogi|Lion|AdaBelief|AdaBound|NovoGrad|"
@@ -367,7 +371,8 @@ _DECAY_BY = (
     r"decreas(?:e|es|ed|ing)|decay(?:s|ed|ing)?|drop(?:s|ped|ping)?|lower(?:s|ed|ing)?|updat(?:e|es|ed|ing)|"
     r"adjust(?:s|ed|ing)?)\s+(?:(?:the|our)\s+)?"
     r"(?:(?:learning[\s-]rates?|lr)\s+)?"
-    rf"by\s+(?:(?:a\s+)?factor\s+(?:of\s+)?)?(?P<value>{SCALAR})"
+    # "by a factor of one half", "by a factor of ten": a factor in words
+    rf"by\s+(?:(?:a\s+)?factor\s+(?:of\s+)?)?(?P<value>{SCALAR}|(?:(?:one|a)\s+)?half\b|(?:{WORDNUM})\b(?![\s-]+\d))"
 )
 _MILESTONES = rf"(?:{NUM})(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:{NUM}))*"
 # "... by 0.1 at epochs 60 and 90", "... by factor 0.1 at 60, 90 and 120 epochs"

@@ -767,7 +767,9 @@ class _ProseScan:
         """'curves for ε ∈ {10^-4, 10^-3, 10^-2}': a sweep, read like an assignment (an index set 'i ∈ {1, 2}'
         of small whole numbers is none)."""
         for m in SYM_IN_SET.finditer(self.text):
-            value = m["value"].replace("]", "") if m["value"] else m["list"]
+            value = m["value"].replace("]", "") if m["value"] else m["list"] or m["grid"]
+            sym = m["sym"] or m["lsym"] or m["gsym"]
+            group = "value" if m["value"] else "list" if m["list"] else "grid"
             values = normalize_value(value)
             if not isinstance(values, list) or all(
                 isinstance(v, float) and abs(v) == int(abs(v)) < 10
@@ -775,13 +777,12 @@ class _ProseScan:
             ):
                 continue
             before, after = self.text[max(0, m.start() - 60) : m.start()], self.text[m.end() : m.end() + 12]
-            reading = read_assigned(before, after, m["sym"] or m["lsym"])
-            span = m.span("value") if m["value"] else m.span("list")
+            reading = read_assigned(before, after, sym)
+            span = m.span(group)
             if reading and self.free(*span):
                 name, key, flagged, ctx = reading
                 self.emit(m, name, key, value, span, flagged, ctx)
             elif self.free(*span):  # values swept for a symbol the sentence does not name: the run's sweep
-                sym = m["sym"] or m["lsym"]
                 self.emit(m, sym, symbol_key(sym), value, span)
 
     def not_assigned(self, m: re.Match[str], before: str) -> bool:
@@ -1060,7 +1061,7 @@ def prose_matches(  # noqa: PLR0913
 def _decay_factor(m: re.Match[str]) -> float | str | list:
     """The factor a decay multiplies the rate by: 'divided by 10' and 'reduced by a factor of 10' -> 0.1,
     'multiplied by 0.85' -> 0.85."""
-    factor = normalize_value(m["value"])
+    factor = 0.5 if m["value"].lower().endswith("half") else normalize_value(m["value"])
     if isinstance(factor, float) and factor > 1 and not m["mul"]:
         factor = clean_float(1 / factor)
     return factor
