@@ -419,7 +419,6 @@ def test_a_change_written_with_delta_is_one_quantity():
 @pytest.mark.parametrize(
     ("latex", "why"),
     [
-        (r"R = (K^\top K + \lambda I)^{-1} K^\top y", "the identity matrix"),  # I beside matrices, no input
         (r"g_j = \tau^i(a, b) + 1", "an inverse or indexed function"),  # not tau to the power i(a, b)
         (r"\hat{x}_k = g^{-1}(\hat{z}_k)", "an inverse or indexed function"),  # not z / g
         (r"\int_\Theta p(\theta \mid x) d\theta = 1 - \alpha", "an integral set equal"),  # a condition
@@ -537,3 +536,25 @@ def test_a_model_applied_twice_and_a_trace_written_without_a_backslash():
     assert spec["inputs"] == ["p_theta", "p_theta_of_z"]
     spec = oracle_spec(r"h = \frac{1}{n} \cdot {tr}(\mathbf{L} \hat{X} \hat{X}^T)").spec
     assert "\\optrace(" in spec["definitions"][0]["rhs"]  # the trace, not t times r
+
+
+def test_the_identity_beside_matrices_is_the_identity_of_their_size():
+    inv = np.linalg.inv
+    spec = both_ways(
+        r"\hat{\Sigma} = (I - V H)^{-1} V",
+        lambda V, H: inv(np.eye(3) - V @ H) @ V,
+        lambda V, H: inv(np.eye(3) + V @ H) @ V,  # a sign flip
+        lambda V, H: inv(np.eye(3) - H @ V) @ V,  # the factors swapped
+    )
+    assert spec["inputs"] == ["V", "H"] and spec["identity"] == ["I"]  # no input of its own
+    spec = both_ways(
+        r"R = (K^\top K + \lambda I)^{-1} K^\top y",
+        lambda K, lambda_, y: inv(K.T @ K + lambda_ * np.eye(3)) @ K.T @ y,
+        lambda K, lambda_, y: inv(K.T @ K) @ K.T @ y,  # the ridge dropped
+    )
+    assert spec["inputs"] == ["K", "lambda_", "y"]
+    both_ways(
+        r"S_a = (I_a - V_a H_a)^{-1} V_a",
+        lambda V_a, H_a: inv(np.eye(3) - V_a @ H_a) @ V_a,
+        lambda V_a, H_a: inv(np.eye(3) - V_a @ H_a),
+    )

@@ -39,8 +39,8 @@ def test_a_product_whose_kind_the_notation_leaves_open_is_named():
     assert _doubts(r"L = \lambda \cdot J + c") == []  # a bare Greek letter: a weight
 
 
-def test_an_identity_added_to_other_terms_is_refused():
-    for latex in (r"\hat{\Sigma} = (I - V H)^{-1} V", r"S_a = (I_a - V_a H_a)^{-1} V_a", r"T = \hat{S} + I"):
+def test_an_identity_beside_no_other_matrix_is_refused():
+    for latex in (r"T = \hat{S} + I", r"E = a I_n + (1 - a) b"):  # no matrix to take its size from
         result = oracle_spec(latex)
         assert not result.ok and result.reason.startswith("the identity matrix"), latex
     assert oracle_spec(r"J = I \gamma^2").ok  # an I alone in a product: a quantity the paper names I

@@ -159,17 +159,16 @@ def argument_refused(nodes: list[Any], i: int, c: str) -> None:
         raise Unsupported(f"\\{c} \\pi(...): \\pi applied is a policy or density the line does not define")
 
 
-def _no_constant_matrix(var: Var, before: Any, after: Any) -> None:
-    """Refuse the vector of ones and the identity matrix: read as the number 1 or as random inputs, the
-    oracle would fail the right implementation (`X \\mathbf{1} / n` is a mean, `\\alpha I_n + A` adds to
-    the diagonal, `(I - V H)^{-1}` inverts a matrix). `before`/`after`: the nodes beside the variable."""
+def _is_identity(var: Var, before: Any, after: Any) -> bool:
+    """Is it the identity matrix (`\\alpha I_n + A`, `(I - V H)^{-1}`, `\\mathbf{I}`)? Refuse the vector of
+    ones: read as the number 1 or as a random input, the oracle would fail the right implementation
+    (`X \\mathbf{1} / n` is a mean). `before`/`after`: the nodes beside the variable."""
     if var.call is not None:
-        return
+        return False
     if var.bold and var.base == "1":
         raise Unsupported(ONES)
     sized = var.bold or name_of(var.sub) in ("n", "d", "k", "m", "N", "D")
-    if var.base == "I" and (sized or before in ("+", "-") or after in ("+", "-")):
-        raise Unsupported(IDENTITY)
+    return var.base == "I" and (sized or before in ("+", "-") or after in ("+", "-"))
 
 
 def _italic_word(nodes: list[Any], i: int) -> str | None:
@@ -258,6 +257,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self.indexed: dict[str, list[Any]] = {}  # an indexed occurrence -> [input, its index letters]
         self.conditions: list[str] = []  # the cases' conditions, emitted (each must be reached both ways)
         self.choices: set[str] = set()  # letters compared for equality in a case (drawn from {0, 1})
+        self.identity: set[str] = set()  # names of the identity matrix on the line (no input: eye(n))
 
     def placeholder(self, py: str, *, is_input: bool = True) -> str:
         ph = next((k for k, v in self.symbols.items() if v == py), None)
@@ -785,7 +785,11 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             var, i = self.read_var(nodes[: i + 1], i)
         else:
             var, i = self.read_var(nodes, i)
-        _no_constant_matrix(var, nodes[start - 1] if start else None, nodes[i] if i < len(nodes) else None)
+        if _is_identity(var, nodes[start - 1] if start else None, nodes[i] if i < len(nodes) else None) or (
+            var.name == "I" and self._other_matrix()  # `\\lambda I` on a line of matrices
+        ):
+            st.out.append(self._identity(var) + " ")
+            return i
         if (
             var.call is None
             and nodes[i : i + 1] == ["["]
@@ -798,6 +802,26 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             self.typing.learn(var, nodes, i)
         st.out.append(self.emit_var(var) + " ")
         return i
+
+    def _identity(self, var: Var) -> str:
+        """The identity matrix, sized as the line's other matrices (n x n) and no input of its own; a line
+        with no other matrix gives it no size."""
+        if self.learning:  # evidence that the line's upper-case products are matrices
+            self.typing.identities.add(var.name)
+            self.typing.kinds[var.name] = "matrix"
+            self.typing.after_matrix = "matrix"
+            return "1"
+        if not self._other_matrix():
+            raise Unsupported(IDENTITY)
+        self.identity.add(var.name)
+        tagged = self.typing.tag(self.placeholder(var.name, is_input=False))
+        self.symbols[tagged] = var.name
+        return f"{{\\{tagged}}}"
+
+    def _other_matrix(self) -> bool:
+        """Does the line (second pass) have a matrix besides the identity?"""
+        others = {n: k for n, k in self.tensors.items() if n not in self.typing.identities and n != "I"}
+        return "matrix" in others.values()
 
     def _bracket_after_script(self, nodes: list[Any], i: int) -> None:
         """A bracket after a script: `B^{d}(0)` is a function at a point (scripts.py); `g^{-1}(y)` and

@@ -388,6 +388,7 @@ def _build_spec(
     rw.free_ok = free_ok
     rw.given, rw.alone, rw.parameters = given, first.alone, first.parameters
     rw.indices_of_lhs = first.indices_of_lhs
+    rw.typing.identities = first.typing.identities
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
     _computes_something(definitions)
     _no_use_before_definition(definitions, rw.symbols)
@@ -413,11 +414,7 @@ def _build_spec(
     spec.update(rw.layout_spec())
     _no_free_index(spec)
     if kinds:
-        spec["matrices"] = sorted(n for n in inputs if kinds.get(n) == "matrix")
-        if "I" in inputs and spec["matrices"]:  # (K^T K + \\lambda I)^{-1}: the identity, no random input
-            raise Unsupported(IDENTITY)
-        spec["column_vectors"] = sorted(n for n in inputs if kinds.get(n) == "vector")
-        spec["positions"] = rw.typing.positions
+        spec.update(_tensor_spec(inputs, kinds, rw))
     if rw.called:
         spec["callables"] = rw.called
     given_values = {n: f"the value of {a}" for n, a in rw.applications.items() if n in inputs}
@@ -430,6 +427,19 @@ def _build_spec(
     if rw.choices:
         spec["choices"] = sorted(n for n in inputs if n in rw.choices)
     return spec
+
+
+def _tensor_spec(inputs: list[str], kinds: dict[str, str], rw: Rewriter) -> dict[str, Any]:
+    """The SPEC entries of a line with matrices or vectors: which inputs are which, each occurrence's
+    position, and the identity (`(I - V H)^{-1}`: of the matrices' size, built by the oracle)."""
+    out: dict[str, Any] = {"matrices": sorted(n for n in inputs if kinds.get(n) == "matrix")}
+    if "I" in inputs and out["matrices"]:  # an I the rewriter did not take for the identity: no random input
+        raise Unsupported(IDENTITY)
+    out["column_vectors"] = sorted(n for n in inputs if kinds.get(n) == "vector")
+    out["positions"] = rw.typing.positions
+    if rw.identity:
+        out["identity"] = sorted(rw.identity)
+    return out
 
 
 _BOLD_LETTER = r"\\(?:mathbf|bm|boldsymbol)\s*\{\s*[a-z]\s*\}(?:\s*[_^]\s*(?:\{[^{}]*\}|\\?\w+))*"

@@ -36,6 +36,7 @@ class TensorTyping:
     parens: list[list[str]] = field(default_factory=list)  # lower-case names seen inside each open bracket
     vector_parens: list[bool] = field(default_factory=list)  # brackets opened right after a matrix
     positions: dict[str, int] = field(default_factory=dict)  # tagged placeholder -> position on the line
+    identities: set[str] = field(default_factory=set)  # names of the identity matrix (the first pass)
 
     def learn(self, var: Var, nodes: list[Any], i: int) -> None:
         """Record the kind of the variable just read (the token after it is at i)."""
@@ -51,8 +52,8 @@ class TensorTyping:
             )
         if upper and (var.bold or var.base == "W" or transposed or inverted or self.after_row):
             self.kinds[var.name] = "matrix"
-        elif upper and _operand_follows(nodes, i):
-            self.maybe_matrix.add(var.name)
+        elif upper and (_operand_follows(nodes, i) or (self.identities and self.after_matrix)):
+            self.maybe_matrix.add(var.name)  # `(I - V H)`: beside the identity, a product of matrices
         elif not upper and (transposed or self.after_matrix == "matrix" or any(self.vector_parens)):
             self.kinds.setdefault(var.name, "vector")
         elif not upper and (var.bold or self.after_matrix == "maybe"):

@@ -12,7 +12,8 @@ are defined); elementwise equations get inputs of shape (2, 3); an equation with
 or a norm gets vectors of length 5 for the indexed variables and scalars for the others. \\sum and
 \\prod reduce over the last axis. An equation with matrices gets n x n matrices (diagonally
 dominant, so they invert), vectors of length n and scalars (n = 3); products are matrix products
-in the paper's order. Inputs written inside an expectation E[...] are samples: they get a leading
+in the paper's order; the identity beside them (spec "identity", `(I - V H)^{-1}`) is the n x n
+identity, no input. Inputs written inside an expectation E[...] are samples: they get a leading
 axis of SAMPLES draws, and E[...] is the mean over it. A one-argument function the paper never
 defines (`s(x)`, `\\sigma(x)`) is a callable input: the oracle passes the same fixed random smooth
 elementwise map (a * tanh(b * x + c) + d) to the implementation and to its own formula. A Gaussian
@@ -518,7 +519,7 @@ def _all_expressions(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, li
             _post(_parse(rhs, spec), spec, helpers).xreplace(known) for rhs in d.get("links", [])
         ]
     placed = [*spec.get("indexed", {}), *(a["symbol"] for a in spec.get("axes", []))]
-    allowed = {sympy.Symbol(n) for n in [*spec["inputs"], *placed]}
+    allowed = {sympy.Symbol(n) for n in [*spec["inputs"], *placed, *spec.get("identity", [])]}
     for target in spec["outputs"]:
         for e in [values[target], *links[target]]:
             free = e.free_symbols
@@ -596,6 +597,9 @@ def value_of(
     placed = _placed(spec, inputs, backend) if spec.get("axes") else {}
     args += list(placed.values())
     symbols += [sympy.Symbol(n) for n in placed]
+    for name in spec.get("identity", []):  # the identity matrix of the line's matrices' size
+        symbols.append(sympy.Symbol(name))
+        args.append(_as_array(_eye(), backend))
     given = {ph: inputs[py] for ph, py in callables.items()}
     value = _as_array(_lambdify(symbols, expr, backend, given)(*args), backend)
     if spec.get("axes"):
@@ -604,6 +608,12 @@ def value_of(
         while value.ndim and value.shape[-1] == 1:
             value = value[..., 0]
     return value
+
+
+def _eye() -> Any:
+    import numpy as np
+
+    return np.eye(MATRIX_N)
 
 
 def axis_lengths(spec: dict[str, Any]) -> dict[str, int]:
