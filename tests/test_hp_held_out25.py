@@ -79,3 +79,12 @@ def test_the_family_of_the_optimiser_a_sentence_names_is_no_second_optimiser() -
         "## 4 Training\n\nWe train the encoder with SGD with momentum 0.8 and use Adam for the decoder.\n"
     )
     assert ("sgd", "stated") in got["optimizer"]
+
+
+def test_no_few_shot_ways_without_shots_no_metric_cutoff_and_no_count_after_a_slash() -> None:
+    got = found("## 5 Setup\n\nThe explainer scores 3-way feature interactions of the fitted model.\n")
+    assert "num_ways" not in got
+    assert found("## 5 Setup\n\nWe run 10-way 5-shot episodes.\n")["num_ways"] == [(10.0, "stated")]
+    got = found("## 5 Setup\n\nHits@K (K ∈ {1, 3, 20}) counts queries whose answer is ranked in the top K.\n")
+    assert got["K"] == [([1.0, 3.0, 20.0], "candidate")]
+    assert "num_layers" not in found("## 5 Setup\n\nFigure 3: a ViT-L/14 layer with its spectrum.\n")

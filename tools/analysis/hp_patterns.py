@@ -27,7 +27,8 @@ ALL_NAMES = [n for names in SYNONYMS.values() for n in names if n not in ("β1",
 _COUNT_NAMES = [n for k in COUNT_KEYS for n in SYNONYMS[k]]
 NAME = rf"(?<![\w-])(?P<name>{phrase_re(ALL_NAMES)})(?![\w])"
 _COUNT = rf"(?P<name>{phrase_re(_COUNT_NAMES)})(?![\w])"
-_VALUE = rf"(?<![\w.−#-])(?P<value>{VALUE_RE.pattern}|(?:{WORDNUM})\b)"
+# not after a slash: 'ViT-B/16 layer' names a model
+_VALUE = rf"(?<![\w.−#/-])(?P<value>{VALUE_RE.pattern}|(?:{WORDNUM})\b)"
 _NUMVALUE = rf"(?<![\w.−#-])(?P<value>{VALUE_RE.pattern})"
 # after a name, a list never runs into the next count: "learning rate 1e-4, and 2×10^5 gradient steps",
 # "a step size of 0.05 and 1000 burn-in iterations"

@@ -143,6 +143,7 @@ from tools.analysis.hp_vocabulary import (
 )
 from tools.analysis.hp_worded_list import worded_lists
 
+_METRIC_CUTOFF = "the cutoff of a metric (Recall@K): how results are scored, not a setting of training"
 # assignments listed before this one after the same verb: "set as λ_a = 1, λ_b = 0.1 and "
 # earlier items of a list ('λ_depth = 0.1 and'), or links of a chain ('λ1 = λ2 = 1e-4'), before a symbol
 _EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:(?:{SCALAR})\s*,?\s*(?:and\s+)?)?)+$")
@@ -779,6 +780,9 @@ class _ProseScan:
             before, after = self.text[max(0, m.start() - 60) : m.start()], self.text[m.end() : m.end() + 12]
             reading = read_assigned(before, after, sym)
             span = m.span(group)
+            if re.search(rf"@\s*{re.escape(sym)}\b", sentence_around(self.text, m.start(), m.end())):
+                self.emit(m, sym, symbol_key(sym), value, span, flagged=_METRIC_CUTOFF)
+                continue
             if reading and self.free(*span):
                 name, key, flagged, ctx = reading
                 self.emit(m, name, key, value, span, flagged, ctx)
@@ -850,6 +854,8 @@ class _ProseScan:
             self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"], m.span())
         for m in FEW_SHOT.finditer(text):
             kind = m["kind"].lower()
+            if kind == "way" and not re.search(r"shots?\b", sentence_around(text, m.start(), m.end()), re.I):
+                continue  # "2-way feature interactions", "a two-way ANOVA": no few-shot task
             self.emit(m, f"{kind}s (few-shot)", f"num_{kind}s", m["value"], m.span("value"))
         for m in REPEATS.finditer(text):  # "repeat this resampling 1,000 times": the number of resamples
             key = "num_resamples" if (m["what"] or "").startswith("resampl") else "num_runs"
