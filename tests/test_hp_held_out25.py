@@ -88,3 +88,8 @@ def test_no_few_shot_ways_without_shots_no_metric_cutoff_and_no_count_after_a_sl
     got = found("## 5 Setup\n\nHits@K (K ∈ {1, 3, 20}) counts queries whose answer is ranked in the top K.\n")
     assert got["K"] == [([1.0, 3.0, 20.0], "candidate")]
     assert "num_layers" not in found("## 5 Setup\n\nFigure 3: a ViT-L/14 layer with its spectrum.\n")
+
+
+def test_a_count_of_convolutional_blocks() -> None:
+    got = found("## 5 Setup\n\nThe embedding network stacks five convolutional blocks of 48 filters.\n")
+    assert got["num_conv_blocks"] == [(5.0, "stated")]

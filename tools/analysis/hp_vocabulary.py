@@ -208,6 +208,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "convolutional filters",
     ),
     "num_res_blocks": ("residual blocks", "resblocks", "res blocks", "resnet blocks"),
+    "num_conv_blocks": ("convolutional blocks", "conv blocks", "convolution blocks"),
     "num_parameters": ("parameters", "params", "number of parameters"),
     "seed": ("random seed", "seed"),  # one seed's value; "5 random seeds" counts runs
     "num_runs": ("runs", "random seeds", "seeds", "repetitions", "repeats", "trials", "replications"),
@@ -325,6 +326,7 @@ COUNT_KEYS = {
     "num_features",
     "base_channels",
     "num_res_blocks",
+    "num_conv_blocks",
     "num_parameters",
     "num_runs",
     "num_experts",
