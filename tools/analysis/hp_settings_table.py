@@ -212,9 +212,10 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     )
 
 
-# a column of a metric: 'AP', 'AP$_{50}$', 'mIoU', 'Acc.', 'F1', 'NDCG@10', 'Top-1', 'BLEU'
+# a column of a metric: 'AP', 'AP$_{50}$', 'mIoU', 'Acc.', 'F1', 'NDCG@10', 'Top-1', 'BLEU', 'R@5', 'MedR'
 _METRIC_HEAD = re.compile(
-    r"^(?:m?AP|AR|m?IoU|acc(?:uracy)?|top-?\d|EM|CER|WER|PPL|NDCG|MRR|Hits|F1|BLEU|ROUGE(?:-\w+)?|FID|AUC)"
+    r"^(?:m?AP|AR|m?IoU|acc(?:uracy)?|top-?\d|EM|CER|WER|PPL|NDCG|MRR|Hits|F1|BLEU|ROUGE(?:-\w+)?|FID|AUC|"
+    r"MedR|MnR|(?:R|P|Recall|Prec)(?=\s*@))"
     r"(?:\s*@\s*\d+|_?\{?\w*\}?)?\.?$",
     re.I,
 )

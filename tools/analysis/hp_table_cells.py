@@ -127,7 +127,11 @@ def row_key(name: str) -> tuple[str, str | None]:
 
 
 # a caption or heading near a table ('Table 3: Hyperparameters', '### Settings'), not a paragraph of prose
-CAPTION_LINE = re.compile(r"^(?:\*\*)?(?:Table|TABLE|Figure|Fig\.)\s|^#")
+# a caption's first line, not a sentence that speaks of the table ('Table 1 reports the results ...')
+CAPTION_LINE = re.compile(
+    r"^(?:\*\*)?(?:Table|TABLE|Figure|Fig\.)\s(?![A-Z]?[\dIVX.]+\s+(?:reports?|shows?|lists?|gives?|presents?|"
+    r"summari[sz]es|compares?|contains?|displays?|provides?|details?|illustrates?|plots?|depicts?)\b)|^#"
+)
 _UNSIGNED = re.compile(r"(?<![\w.])[-−–]\s?(?=\.?\d)")  # a sign is part of a cell's number
 _CELL_UNIT = re.compile(rf"(?P<value>{SCALAR})\s+(?P<unit>[A-Za-z]{{3,12}})")
 
