@@ -103,3 +103,16 @@ def test_a_retrieval_table_spoken_of_as_varying_hyperparameters_is_results() -> 
         "| Plain (7, 0) | 5.10 | 15.20 | 51 |\n| Mixed (4, 4) | 7.90 | 20.40 | 35 |\n"
     )
     assert not [k for k in got if k.startswith(("plain", "mixed"))]
+
+
+def test_a_decay_dampened_every_n_episodes_critic_iterations_and_a_parts_learning_rate() -> None:
+    got = found(
+        "## 4 Training\n\nThe learning rate starts at 0.002 and is dampened by 0.7 every 500 episodes.\n"
+    )
+    assert got["lr_decay"] == [(0.7, "stated")] and got["lr_decay_steps"] == [(500.0, "stated")]
+    got = found(
+        "## 4 Training\n\nWe raised the generator's learning rate to 3e-4, while the critic's learning rate "
+        "stayed at 2e-5.\n",
+        context=True,
+    )
+    assert got["learning_rate"] == [(0.0003, "stated", "generator"), (2e-05, "stated", "critic")]

@@ -370,6 +370,7 @@ DECAY_FACTOR = re.compile(
 _DECAY_BY = (
     r"\b(?:(?P<mul>multipl(?:y|ies|ied|ying)|scal(?:e|es|ed|ing))|divid(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
     r"decreas(?:e|es|ed|ing)|decay(?:s|ed|ing)?|drop(?:s|ped|ping)?|lower(?:s|ed|ing)?|updat(?:e|es|ed|ing)|"
+    r"dampen(?:s|ed|ing)?|"
     r"adjust(?:s|ed|ing)?)\s+(?:(?:the|our)\s+)?"
     r"(?:(?:learning[\s-]rates?|lr)\s+)?"
     # "by a factor of one half", "by a factor of ten": a factor in words
@@ -410,7 +411,7 @@ PLATEAU_DECAY = re.compile(
 PERIODIC_DECAY = re.compile(
     rf"(?:{_DECAY_BY}|\b(?P<half>halved|halves|halve|(?:decreas|reduc|decay|cut|drop)\w{{0,3}}\s+by\s+(?:a\s+)?half))"
     rf"\s+(?:(?:for|after|at)\s+)?(?:every|each)\s+"
-    rf"(?:(?P<period>{NUM})\s*(?P<k>[kK])?\s+)?(?P<unit>epochs?|iterations?|steps?|updates?)\b"
+    rf"(?:(?P<period>{NUM})\s*(?P<k>[kK])?\s+)?(?P<unit>epochs?|iterations?|steps?|updates?|episodes?)\b"
     r"(?!\s+(?:of|in)\s+(?:the\s+)?(?:warm|first))",
     re.I,
 )

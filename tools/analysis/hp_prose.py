@@ -313,7 +313,7 @@ _SPACING_UNIT = re.compile(r"\s*(?:pixels?|px|voxels?|°|◦|degrees?|deg\b|mm\b
 _COUNT_THEN_WIDTH = re.compile(rf"\b(?:\d|{WORDNUM})\s+$", re.I)
 _QUALIFIER = re.compile(
     r"\b(?P<q>training|episode|evaluation|test|planning|rollout|pretraining|pre-training|fine-tuning|finetuning|"
-    r"actor|critic|policy|generator|discriminator|encoder|decoder|inner|outer)\s+$",
+    r"actor|critic|policy|generator|discriminator|encoder|decoder|inner|outer)(?:'s|’s)?\s+$",
     re.I,
 )
 # "number of <words> <name>": the words make it another count, unless they only restate the name's own sense
@@ -439,7 +439,7 @@ class _ProseScan:
         if "name" not in m.re.groupindex or m.start("name") < 0:
             return None
         before = _QUALIFIER.search(self.text, max(0, m.start("name") - 20), m.start("name"))
-        return before["q"].lower() if before else None
+        return before["q"].lower() if before else None  # "the generator's learning rate" too
 
     def in_legend(self, offset: int) -> bool:
         """Is the value on a line of a figure's inner text: it and the line before it make no sentence
@@ -1026,7 +1026,8 @@ class _ProseScan:
             period, where = ("1", m.span("unit"))
             if m["period"]:
                 period, where = m["period"] + (m["k"] or ""), m.span("period")
-            self.emit(m, f"learning rate decay every ({unit})", f"lr_decay_{unit}", period, where)
+            shown = "episodes" if m["unit"].lower().startswith("episode") else unit  # an episode is a step
+            self.emit(m, f"learning rate decay every ({shown})", f"lr_decay_{unit}", period, where)
 
     def compounds(self) -> None:
         """A setting the synonym table does not know: 'fingerprint depth 6'."""

@@ -209,6 +209,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "num_res_blocks": ("residual blocks", "resblocks", "res blocks", "resnet blocks"),
     "num_conv_blocks": ("convolutional blocks", "conv blocks", "convolution blocks"),
+    # a GAN's critic steps per generator step
+    "n_critic": ("critic iterations", "critic updates", "discriminator updates", "discriminator iterations"),
     "num_parameters": ("parameters", "params", "number of parameters"),
     "seed": ("random seed", "seed"),  # one seed's value; "5 random seeds" counts runs
     "num_runs": ("runs", "random seeds", "seeds", "repetitions", "repeats", "trials", "replications"),
