@@ -116,3 +116,15 @@ def test_a_decay_dampened_every_n_episodes_critic_iterations_and_a_parts_learnin
         context=True,
     )
     assert got["learning_rate"] == [(0.0003, "stated", "generator"), (2e-05, "stated", "critic")]
+
+
+def test_an_initialisation_variant_epsilon_greedily_and_a_decay_when_no_longer_improving() -> None:
+    got = found("## 4 Training\n\nAll layers are initialised with the Xavier normal initialization.\n")
+    assert got["initialization"] == [("xavier normal", "stated")]
+    got = found("## 4 Training\n\nThe agent acts ε-greedily, with ε = 0.05, during evaluation.\n")
+    assert got["exploration"] == [(0.05, "stated")]
+    got = found(
+        "## 4 Training\n\nLearning rates were reduced by a factor of 5 when the validation loss did not "
+        "improve for 3 checks.\n"
+    )
+    assert got["lr_decay"] == [(0.2, "stated")] and got["lr_schedule"] == [("reduce on plateau", "stated")]

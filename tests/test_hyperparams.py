@@ -445,7 +445,7 @@ def test_the_initialization_scheme_is_a_setting():
     got = _found("We initialise our models' parameters via the Kaiming method.\n")
     assert got["initialization"] == [("kaiming", "stated", None)]
     got = _found("All weights use Xavier uniform initialization. Biases start at zero.\n")
-    assert got["initialization"] == [("xavier", "stated", None)]
+    assert got["initialization"] == [("xavier uniform", "stated", None)]  # the variant is the scheme's
     # a citation of He et al. is no He initialization
     assert "initialization" not in _found("We initialize the encoder as done by He et al. in their work.\n")
 

@@ -20,8 +20,8 @@ _CONVENTIONS: dict[str, tuple[str, re.Pattern[str]]] = {
         re.compile(r"learning\s+rate|step\s*size|q-learning|\bsgd\b|gradient\s+descent", re.I),
     ),
     "τ": ("temperature", re.compile(r"temperature|softmax|boltzmann|gibbs", re.I)),
-    "ε": ("exploration", re.compile(r"greedy|explor", re.I)),
-    "ϵ": ("exploration", re.compile(r"greedy|explor", re.I)),
+    "ε": ("exploration", re.compile(r"greed(?:y|ily)|explor", re.I)),
+    "ϵ": ("exploration", re.compile(r"greed(?:y|ily)|explor", re.I)),
     # an L2 penalty's λ is the weight decay; "the SIGReg regularization λ" weighs some other term
     "λ": (
         "weight_decay",

@@ -403,7 +403,9 @@ PEAK = re.compile(
 )
 # "reduced by a factor of 10 when the validation loss plateaus": a decay on a plateau, not at set steps
 PLATEAU_DECAY = re.compile(
-    rf"{_DECAY_BY}\s+(?:when|whenever|once|if|each\s+time|on)\b[^.;]{{0,60}}?\b(?P<plateau>plateau(?:s|ed|ing)?)\b",
+    rf"{_DECAY_BY}\s+(?:when|whenever|once|if|each\s+time|on)\b[^.;]{{0,60}}?\b(?P<plateau>plateau(?:s|ed|ing)?"
+    # "... when the validation likelihood did not improve": a plateau in other words
+    r"|did\s+not\s+improve|does\s+not\s+improve|stop(?:s|ped)?\s+improving|no\s+longer\s+improves?)\b",
     re.I,
 )
 # "multiplied by 0.85 for every 5000 steps", "halved every 10 epochs", "by 0.95 after each epoch": a decay
@@ -478,8 +480,9 @@ PART_KEY = {
 _INIT_NAMES = r"(?:Kaiming|Xavier|Glorot|LeCun|He|(?i:orthogonal))"
 INITIALIZATION = re.compile(
     rf"\binitiali[sz](?:e[sd]?|ing)\s+(?:[\w'’]+\s+){{0,4}}?(?:via|with|using|by)\s+(?:the\s+)?"
-    rf"(?P<value>{_INIT_NAMES})\b(?!\s+et\b)"
-    rf"|\b(?P<named>{_INIT_NAMES})\s+(?:\(?normal\)?\s+|\(?uniform\)?\s+)?initiali[sz](?:ation|er)\b"
+    rf"(?P<value>{_INIT_NAMES}(?:\s+(?i:normal|uniform)(?=\s+initiali[sz]))?)\b(?!\s+et\b)"
+    # "Kaiming uniform initialization": the variant is part of the scheme
+    rf"|\b(?P<named>{_INIT_NAMES}(?:\s+\(?(?i:normal|uniform)\)?)?)\s+initiali[sz](?:ation|er)\b"
 )
 SEARCH = re.compile(
     r"\b(?:used?|using|with|by|via|performed?|ran)\s+(?:a\s+)?(random search|grid search|"
