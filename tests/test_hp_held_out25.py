@@ -128,3 +128,13 @@ def test_an_initialisation_variant_epsilon_greedily_and_a_decay_when_no_longer_i
         "improve for 3 checks.\n"
     )
     assert got["lr_decay"] == [(0.2, "stated")] and got["lr_schedule"] == [("reduce on plateau", "stated")]
+
+
+def test_an_emphasised_name_and_a_cited_papers_column() -> None:
+    got = found("## 4 Model\n\nA *window size* of w = 5 is used in each attention block.\n")
+    assert got["window_size"] == [(5.0, "stated")]
+    got = found(
+        "Table 1: Hyperparameters of our runs and of the original paper.\n\n"
+        "| Setting | Ours | Model (article) |\n|---|---|---|\n| beta2 | 0.99 | 0.999 |\n"
+    )
+    assert sorted(got["beta2"], key=str) == [(0.99, "stated"), (0.999, "candidate")]

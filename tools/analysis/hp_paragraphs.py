@@ -112,7 +112,8 @@ def _fraction(m: re.Match[str]) -> str:
 
 def _plain(text: str) -> str:
     """Inline LaTeX maths and Markdown emphasis as the plain text a PDF would show: `$10^{-4}$` -> 10^-4,
-    `$\\lambda = 0.001$` -> λ = 0.001, `$L_{\\text{simple}}$` -> L_simple, `**1,024**` -> 1,024."""
+    `$\\lambda = 0.001$` -> λ = 0.001, `$L_{\\text{simple}}$` -> L_simple, `**1,024**` -> 1,024, `*size*`
+    -> size."""
     if "$" in text:
 
         def math(m: re.Match[str]) -> str:
@@ -130,9 +131,11 @@ def _plain(text: str) -> str:
     text = _LOST_EQUALS.sub(" = ", text)
     # an address's words say nothing ('.../three-trees-in-grey-weather' is no count of trees)
     text = _URL.sub(lambda m: re.sub(r"[-_]", ".", m[0]), text)
-    return text.replace("**", "").replace("`", "")
+    text = text.replace("**", "").replace("`", "")
+    return _ITALIC.sub(r"\1", text)  # 'a *kernel size* of 3': an emphasised name is the name
 
 
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,80}?)(?<=[^\s*])\*(?![\w*])")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s>)]+")
 
 

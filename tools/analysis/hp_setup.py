@@ -94,6 +94,11 @@ _RESULT_COLUMN = re.compile(
     r"likelihood|score|perplexity|results?)?\s*(?:\(%\))?$",
     re.I,
 )
+# a column of the values a cited paper reports, beside the paper's own (a reproduction's 'Model (article)',
+# 'Original', 'Reported in [12]')
+_CITED_COLUMN = re.compile(
+    r"\((?:article|paper|original|reported|official)\)|\b(?:original|reported)\b", re.I
+)
 # a figure's or table's caption: it describes the paper's runs wherever the float landed
 _CAPTION = re.compile(
     r"^\s*\([a-z]\)\s|^\s*(?:\*\*?|_)?(?:Figure|Fig\.|Table)\s+[A-Z]?\d+|^\s*\*[^*]|^\s*\(?\d+\s+runs\b", re.I
@@ -118,6 +123,8 @@ def decide(section: str | None, sentence: str, *, key: str = "", column: str | N
     setting a value was read for; `column` the table column it stood in (None in prose)."""
     if column is not None and column.strip() and _RESULT_COLUMN.fullmatch(column.strip()):
         return SetupDecision(False, "results", f"a value in a results column ({column.strip()})")
+    if column is not None and _CITED_COLUMN.search(column):
+        return SetupDecision(False, "others", f"a value of the cited work's column ({column.strip()})")
     if THEORY_CUE.search(sentence):
         return SetupDecision(False, "theory", "a sentence of theory (a statement, derivation or bound)")
     if RESULTS_CUE.search(sentence):
