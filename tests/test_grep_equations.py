@@ -372,3 +372,15 @@ def test_brackets_that_close_a_line_but_number_nothing() -> None:
         "q(y|t) = p(y) + t (2)\n"
     )
     assert [e.label for e in find_all(md, {"numbered"})["numbered"]] == ["2"]
+
+
+def test_a_sentence_opening_with_an_algorithm_is_prose_and_a_caption_beside_a_heading_is_one() -> None:
+    """'Algorithm 2 trains a ...' after a heading is a sentence about the algorithm, even with a step-like
+    line under it; a float set beside a heading puts its caption at the end of the heading's line."""
+    md = (
+        "### 2.3 Convergence\nAlgorithm 2 trains a network by sampling from a fixed distribution.\n"
+        "1. a numbered remark that follows it\n\n"
+        "### 2.4 Joint training Algorithm 4 Simplified joint updates\nWe now train both at once.\n"
+    )
+    (alg,) = find_all(md, {"algorithm"})["algorithms"]
+    assert (alg.number, alg.caption, alg.steps) == ("4", "Simplified joint updates", [])

@@ -567,6 +567,13 @@ def _display_like(t: str) -> bool:
 _ALG_PROSE = re.compile(r"[a-z]{2,}s\s+(?:the|a|an|our|its|how|that|which|what)\b")
 
 
+# a float set beside a section heading, its caption read into the heading's line: '### 2.4 Joint training
+# Algorithm 4 Simplified joint training' (its steps lie elsewhere on the page)
+_ALG_IN_HEADING = re.compile(
+    r"^#{1,4}\s.*?\s(?:\*\*)?Algorithm\s+(\d+)(?:\*\*)?[.:]?\s+([A-Z][\w ,:()/-]{3,80})$"
+)
+
+
 def _step_like(t: str) -> bool:
     return bool(_STEP.match(t) or _NUMBERED_STEP.match(t) or _STEP_MARK.search(t))
 
@@ -582,6 +589,9 @@ def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorith
     out: list[Algorithm] = []
     for i, ln in enumerate(lines):
         m = _ALG.match(ln.text) or _ALG_UNNUMBERED.match(ln.text)
+        if not m and not latex and (beside := _ALG_IN_HEADING.match(ln.text)):
+            out.append(Algorithm(number=beside[1], caption=beside[2].strip(), steps=[], line=ln.no,
+                                 page=ln.page, section=ln.section))
         if not m:
             continue
         bold = ln.text.lstrip().startswith("**")
@@ -606,8 +616,8 @@ def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorith
                 steps[-1] = f"{steps[-1]} {t}"
             elif steps or len(t) > 160:
                 break
-        if not bold and not steps and (len(caption) > 160 or not caption or _ALG_PROSE.match(caption)):
-            continue  # prose that starts with 'Algorithm 1 ...'
+        if not bold and (_ALG_PROSE.match(caption) or not steps and (len(caption) > 160 or not caption)):
+            continue  # prose that starts with 'Algorithm 1 ...', whatever lines follow it
         if (any(a.number == m.group(1) for a in out) and not bold) or (not m.group(1) and not steps):
             continue  # a number seen already in plain text; an unnumbered head with no steps
         out.append(Algorithm(number=m.group(1) or None, caption=caption[:300], steps=steps[:60],
