@@ -558,3 +558,20 @@ def test_the_identity_beside_matrices_is_the_identity_of_their_size():
         lambda V_a, H_a: inv(np.eye(3) - V_a @ H_a) @ V_a,
         lambda V_a, H_a: inv(np.eye(3) - V_a @ H_a),
     )
+
+
+def _softmax(x, axis=-1):
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def test_scaled_dot_product_attention_in_sans_serif_names():
+    spec = both_ways(
+        r"\mathsf{Attention}(Q, K, V) = \mathsf{softmax} \big( \frac{QK^T}{\sqrt{d_k}}\big)V",
+        lambda Q, K, d_k, V: _softmax(Q @ K.T / np.sqrt(d_k)) @ V,
+        lambda Q, K, d_k, V: _softmax(Q @ K.T / np.sqrt(d_k), axis=0) @ V,  # over the queries
+        lambda Q, K, d_k, V: _softmax(Q @ K.T) @ V,  # the scale dropped
+        lambda Q, K, d_k, V: V @ _softmax(Q @ K.T / np.sqrt(d_k)),  # the product turned round
+    )
+    # the scale under the fraction is a number, not a vector after K^T; V after softmax(...) is a matrix
+    assert spec["matrices"] == ["K", "Q", "V"] and "d_k" not in spec["column_vectors"]

@@ -678,7 +678,9 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if i + 2 < len(st.nodes) and flatten(items_of(st.nodes[i + 1]))[:1] == ["\\partial"]:
             return self.derivative_frac(st, i)
         num, i = self.arg(st.nodes, i + 1)
+        self.typing.bracket("{", st.nodes, i)  # the denominator is a product of its own (`QK^T / \\sqrt{d}`)
         den, i = self.arg(st.nodes, i)
+        self.typing.bracket("}", st.nodes, i)
         st.out.append(f"\\frac{num}{den}")
         return i
 
@@ -874,14 +876,23 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             return end
         return self._function_argument(nodes, i, out, c or "", name)
 
+    def _bracketed_argument(self, nodes: list[Any], i: int, out: list[str], name: str) -> int:
+        """`name(...)` of the bracket at i; the first pass follows what a matrix inside makes of the factor
+        after it (`softmax(Q K^T) V`: V is a matrix, tensors.py)."""
+        close = matching(nodes, i, nodes[i], ")" if nodes[i] == "(" else "]")
+        if self.learning:
+            self.typing.bracket("(", nodes, i)
+        out.append(f"{name}({self.emit(nodes[i + 1 : close])})")
+        if self.learning:
+            self.typing.bracket(")", nodes, close)
+        return close + 1
+
     def _function_argument(self, nodes: list[Any], i: int, out: list[str], c: str, name: str) -> int:
         """The argument of the function \\c at i, emitted as `name(...)`; the index after it."""
         if i >= len(nodes):
             raise Unsupported(f"\\{c} without an argument")
         if nodes[i] in ("(", "["):  # \\exp(...), \\exp\\left[...\\right]
-            close = matching(nodes, i, nodes[i], ")" if nodes[i] == "(" else "]")
-            out.append(f"{name}({self.emit(nodes[i + 1 : close])})")
-            return close + 1
+            return self._bracketed_argument(nodes, i, out, name)
         if isinstance(nodes[i], Group):
             out.append(f"{name}({self.emit(nodes[i].items)})")
             return i + 1

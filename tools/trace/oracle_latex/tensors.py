@@ -37,6 +37,8 @@ class TensorTyping:
     vector_parens: list[bool] = field(default_factory=list)  # brackets opened right after a matrix
     positions: dict[str, int] = field(default_factory=dict)  # tagged placeholder -> position on the line
     identities: set[str] = field(default_factory=set)  # names of the identity matrix (the first pass)
+    matrix_parens: list[bool] = field(default_factory=list)  # does each open bracket hold a matrix?
+    closed_matrix: bool = False  # right after a bracket (or a function's argument) that held one
 
     def learn(self, var: Var, nodes: list[Any], i: int) -> None:
         """Record the kind of the variable just read (the token after it is at i)."""
@@ -52,8 +54,8 @@ class TensorTyping:
             )
         if upper and (var.bold or var.base == "W" or transposed or inverted or self.after_row):
             self.kinds[var.name] = "matrix"
-        elif upper and (_operand_follows(nodes, i) or (self.identities and self.after_matrix)):
-            self.maybe_matrix.add(var.name)  # `(I - V H)`: beside the identity, a product of matrices
+        elif upper and (_operand_follows(nodes, i) or self._matrix_before()):
+            self.maybe_matrix.add(var.name)
         elif not upper and (transposed or self.after_matrix == "matrix" or any(self.vector_parens)):
             self.kinds.setdefault(var.name, "vector")
         elif not upper and (var.bold or self.after_matrix == "maybe"):
@@ -61,25 +63,39 @@ class TensorTyping:
         if not upper and self.parens:
             self.parens[-1].append(var.name)
         sure = self.kinds.get(var.name) == "matrix"
+        if self.matrix_parens and (sure or var.name in self.maybe_matrix):
+            self.matrix_parens[-1] = True
+        self.closed_matrix = False
         self.after_matrix = "matrix" if sure else "maybe" if var.name in self.maybe_matrix else None
         vector = var.name in self.maybe_vector or self.kinds.get(var.name) == "vector"
         self.after_vector = not upper and vector and var.bold and var.call is None and not transposed
         self.after_row = not upper and transposed
 
+    def _matrix_before(self) -> bool:
+        """An upper-case factor right after a bracket of matrices (`softmax(Q K^T) V`), or after a matrix
+        on a line with the identity (`(I - V H)`): a matrix too."""
+        return self.closed_matrix or bool(self.identities and self.after_matrix)
+
     def bracket(self, token: str, nodes: list[Any], i: int) -> None:
         """Follow brackets (vectors inside `M(...)` and `(...)^\\top`) and operators (which end a product)."""
+        held = False
         if token in ("(", "["):
             self.parens.append([])
             self.vector_parens.append(self.after_matrix == "matrix")
+            self.matrix_parens.append(False)
         elif token in (")", "]") and self.parens:
             inside = self.parens.pop()
             self.vector_parens.pop()
+            held = self.matrix_parens.pop() if self.matrix_parens else False
+            if held and self.matrix_parens:
+                self.matrix_parens[-1] = True
             if nodes[i + 1 : i + 2] == [TRANSPOSE]:
                 for name in inside:
                     self.kinds.setdefault(name, "vector")
             elif self.parens:
                 self.parens[-1] += inside
         self.after_matrix, self.after_vector, self.after_row = None, False, False
+        self.closed_matrix = held
 
     def settled(self) -> dict[str, str]:
         """The kinds, the maybes confirmed when the line has a sure matrix."""

@@ -64,6 +64,7 @@ DECOR_SUFFIX = {
     "vec": "",
     "mathit": "",
     "mathrm": "",
+    "mathsf": "",  # a sans-serif letter is the letter
     # amsmath's capital accents (for nesting): the same marks
     "Bar": "_bar",
     "Tilde": "_tilde",
@@ -75,7 +76,7 @@ DECOR_SUFFIX = {
     "Vec": "",
 }
 TEXT_NAMES = {"text", "textrm", "textnormal", "mathrm", "operatorname", "mathit", "textit", "mbox"}
-TEXT_NAMES |= {"texttt", "mathtt", "textsf"}  # typewriter and sans words name functions too
+TEXT_NAMES |= {"texttt", "mathtt", "textsf", "mathsf"}  # typewriter and sans words name functions too
 # `\\mathrm{MLP}(h)`, `\\texttt{D-CNN}(v)`, `\\text{Enc}(x)`: a network the paper names, whose output the
 # oracle takes as given (a right implementation cannot compute it without the network's weights)
 NETWORK_NAME = re.compile(
