@@ -135,7 +135,8 @@ def _plain(text: str) -> str:
     return _ITALIC.sub(r"\1", text)  # 'a *kernel size* of 3': an emphasised name is the name
 
 
-_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,80}?)(?<=[^\s*])\*(?![\w*])")
+# a few words in italics inside a sentence (a line set all in italics is a caption, and stays one)
+_ITALIC = re.compile(r"(?<=[\w,;:(]\s)\*(?=[^\s*])([^*\n]{1,40}?)(?<=[^\s*])\*(?![\w*])")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s>)]+")
 
 
