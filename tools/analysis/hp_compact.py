@@ -42,9 +42,11 @@ _PROJECTED = re.compile(
     r"(?:\s+dimensions|-dimensional|-dim\b|-d\b)",
     re.I,
 )
-# 'a max pooling layer which down-samples by 4', 'upsampled by a factor of 2'
+# 'a max pooling layer which down-samples by 4', 'upsampled by a factor of 2', 'we down-sample each layer in
+# the pyramid by a factor of 2'
 _RESAMPLED = re.compile(
-    r"\b(?P<way>down|up)-?sampl(?:e|es|ed|ing)\s+(?:\w+\s+)?by\s+(?:a\s+factor\s+of\s+)?(?P<value>\d{1,3})\b(?!\s*[%.]\d)",
+    r"\b(?P<way>down|up)-?sampl(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,5}?by\s+(?:a\s+factor\s+of\s+)?"
+    r"(?P<value>\d{1,3})\b(?!\s*[%.]\d)",
     re.I,
 )
 _PAIR_KEYS = {"kernel": "kernel_size", "filter": "kernel_size", "patch": "patch_size"}

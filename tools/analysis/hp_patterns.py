@@ -114,7 +114,7 @@ SYM_IN_SET = re.compile(
     rf"(?<![\w\\])(?P<sym>{SYM})\s*∈\s*(?P<value>\{{\s*(?:{_SIGNED})(?:\s*,\s*(?:{_SIGNED}))+\s*\]?\s*\}})"
     rf"|(?<![\w\\])(?P<lsym>{SYM})\s*=\s*(?P<list>\[\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR})){{2,}}\s*\])"
     # "C was selected from {10^-3, ..., 10^3}": the grid searched for a symbol
-    rf"|(?<![\w\\])(?P<gsym>{SYM})\s+(?:was|were|is|are)\s+(?:selected|chosen|picked|tuned|searched|varied)\s+"
+    rf"|(?<![\w\\])(?P<gsym>{SYM})(?:-parameter)?\s+(?:was|were|is|are)\s+(?:selected|chosen|picked|tuned|searched|varied)\s+"
     rf"(?:from|over|in|among)\s+(?:the\s+(?:set|grid)\s+)?(?P<grid>{GRID})"
 )
 _OPT_NAMES = (
