@@ -141,7 +141,7 @@ def test_an_emphasised_name_and_a_cited_papers_column() -> None:
 
 
 def test_a_resampling_factor_far_from_its_verb_and_a_letters_parameter_grid() -> None:
-    got = found("## 3 Model\n\nWe down-sample every map of the feature pyramid by a factor of 4.\n")
+    got = found("## 3 Model\n\nWe down-sample each map of the pyramid by a factor of 4.\n")
     assert got["downsampling_factor"] == [(4.0, "stated")]
     got = found("## 5 Setup\n\nThe C-parameter was chosen from {10^-2, 10^-1, ..., 10^2}.\n")
     assert got["C"] == [([0.01, 0.1, 1.0, 10.0, 100.0], "stated")]
