@@ -145,3 +145,8 @@ def test_a_resampling_factor_far_from_its_verb_and_a_letters_parameter_grid() ->
     assert got["downsampling_factor"] == [(4.0, "stated")]
     got = found("## 5 Setup\n\nThe C-parameter was chosen from {10^-2, 10^-1, ..., 10^2}.\n")
     assert got["C"] == [([0.01, 0.1, 1.0, 10.0, 100.0], "stated")]
+
+
+def test_an_architecture_based_on_a_named_model() -> None:
+    got = found("## 3 Model\n\nWe pick a convolutional network architecture based on the DenseNet-121.\n")
+    assert got["architecture"] == [("densenet-121", "stated")]
