@@ -575,3 +575,17 @@ def test_scaled_dot_product_attention_in_sans_serif_names():
     )
     # the scale under the fraction is a number, not a vector after K^T; V after softmax(...) is a matrix
     assert spec["matrices"] == ["K", "Q", "V"] and "d_k" not in spec["column_vectors"]
+
+
+def test_a_sign_on_top_names_a_variant_not_a_sum():
+    spec = both_ways(
+        r"f^+_{n} = \phi_{n+1} \left[f^+_{n+1} + U_{n} z_{n+1}\right]",
+        lambda phi_n_plus_1, f_plus_n_plus_1, U_n, z_n_plus_1: (
+            phi_n_plus_1 * (f_plus_n_plus_1 + U_n * z_n_plus_1)
+        ),
+        lambda phi_n_plus_1, f_plus_n_plus_1, U_n, z_n_plus_1: (
+            phi_n_plus_1 * (f_plus_n_plus_1 - U_n * z_n_plus_1)
+        ),
+    )
+    assert spec["outputs"] == ["f_plus_n"]
+    assert oracle_spec(r"y = x^+ - x^-").spec["inputs"] == ["x_plus", "x_minus"]  # two variants, no power

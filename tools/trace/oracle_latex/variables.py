@@ -90,7 +90,8 @@ def read_suffixes(
                 or _step_index(var, nodes, i + 1, indices)
             )
         ):
-            mark = name_of(items_of(nodes[i + 1])) or "star"
+            top = items_of(nodes[i + 1])
+            mark = _SIGN_MARKS.get(str(flatten(top)), "") or name_of(top) or "star"
             var.plain = var.plain or var.base
             var.marks.append(mark)
             var.base += "_" + mark
@@ -123,14 +124,18 @@ def _font_then_group(nodes: list[Any], i: int) -> bool:
     return i + 1 < len(nodes) and cmd_of(nodes[i]) in fonts and isinstance(nodes[i + 1], Group)
 
 
+# `f^+_{n}`, `Q^{-}`: a sign on top names a variant (forward / backward, positive part), never a power
+_SIGN_MARKS = {str(["+"]): "plus", str(["-"]): "minus"}
+
+
 def is_mark(node: Any) -> bool:
-    """{(k)}, {[t]}, {*}, {\\star}, {\\prime} (braced or not: `x^*`), or a word (`^{\\text{enc}}`,
-    `^{dec}`) as a superscript: part of the name, not a power."""
-    if node in ("*", "\\star", "\\ast"):
+    """{(k)}, {[t]}, {*}, {\\star}, {\\prime}, a sign (braced or not: `x^*`, `f^+`), or a word
+    (`^{\\text{enc}}`, `^{dec}`) as a superscript: part of the name, not a power."""
+    if node in ("*", "\\star", "\\ast", "+", "-"):
         return True
     return isinstance(node, Group) and (
         node.items[:1] in (["("], ["["])
-        or node.items in (["*"], ["\\star"], ["\\prime"])
+        or node.items in (["*"], ["\\star"], ["\\prime"], ["+"], ["-"])
         or _word(node.items)
     )
 
