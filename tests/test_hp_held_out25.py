@@ -150,3 +150,16 @@ def test_a_resampling_factor_far_from_its_verb_and_a_letters_parameter_grid() ->
 def test_an_architecture_based_on_a_named_model() -> None:
     got = found("## 3 Model\n\nWe pick a convolutional network architecture based on the DenseNet-121.\n")
     assert got["architecture"] == [("densenet-121", "stated")]
+
+
+def test_a_uniform_initialisation_interval_a_split_fraction_and_no_decay() -> None:
+    got = found(
+        "## 4 Training\n\nWord vectors are initialized from a uniform distribution in the range "
+        "[-0.05, 0.05].\n"
+    )
+    assert got["initialization"] == [("uniform(-0.05, 0.05)", "stated")]
+    got = found(
+        "## 4 Training\n\nWe keep a validation fraction of 0.15 and train for 30 epochs without any "
+        "learning rate decay.\n"
+    )
+    assert got["validation_split"] == [(0.15, "stated")] and got["lr_schedule"] == [("constant", "stated")]

@@ -33,6 +33,8 @@ class Collector:
         norm = normalize_value(value)
         if key == "optimizer":
             norm = "sgd" if norm == "stochastic gradient descent" else norm
+        if key == "lr_schedule" and norm == "without":
+            norm = "constant"  # "without any learning rate decay"
         if key.endswith("activation") and isinstance(norm, str) and norm.startswith("rectifi"):
             norm = "relu"  # "rectifier", "rectified linear units"
         if key.endswith("activation") and norm == "leaky rectified linear":

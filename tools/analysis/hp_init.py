@@ -39,12 +39,24 @@ _WORDS = {"zero": "0", "unit": "1"}
 _NOT_INIT = re.compile(r"^\s*(?:squared|absolute|of\s+the\s+(?:returns?|rewards?|errors?|loss))\b", re.I)
 
 
+# "initialized from a uniform distribution in the range of [-0.001, 0.001]", "initialised uniformly in
+# [-0.1, 0.1]": the interval is the scheme
+_UNIFORM = re.compile(
+    r"\buniform(?:ly)?\s+(?:distribution\s+)?(?:in|over|on|within|from|between)\s+(?:the\s+)?"
+    rf"(?:(?:range|interval)\s+)?(?:of\s+)?(?P<v>\[\s*[-−]?{_V}\s*,\s*[-−]?{_V}\s*\])",
+    re.I,
+)
+
+
 def initial_moments(sentence: str) -> Iterator[Spanned]:
-    """The mean, standard deviation and variance a sentence initialises with (nothing when it initialises
-    nothing: 'the mean of 0.3 over runs' is a result)."""
-    if not _INITIALISES.search(sentence) or not re.search(
-        r"\b(?:gaussian|normal|mean|variance)\b", sentence, re.I
-    ):
+    """The mean, standard deviation and variance a sentence initialises with, or the interval of a uniform
+    initialisation (nothing when it initialises nothing: 'the mean of 0.3 over runs' is a result)."""
+    if not _INITIALISES.search(sentence):
+        return
+    for m in _UNIFORM.finditer(sentence):
+        low, high = (x.strip().replace("−", "-") for x in m["v"].strip("[] ").split(","))
+        yield Spanned("initialization", "initialization", f"uniform({low}, {high})", m.span("v"))
+    if not re.search(r"\b(?:gaussian|normal|mean|variance)\b", sentence, re.I):
         return
     for rx, key, name in (
         (_MEAN, "init_mean", "initial mean"),

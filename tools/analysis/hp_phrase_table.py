@@ -639,6 +639,12 @@ _PHRASES = (
         "learning_rate",
         "peak learning rate",
     ),
+    # "we train all models for 20 epochs without any learning rate decay": a constant rate
+    (
+        r"\b(?P<value>without)\s+(?:any\s+)?(?:learning[\s-]rate|lr)\s+(?:decay|schedul(?:e|ing)|annealing)\b",
+        "lr_schedule",
+        "learning rate schedule",
+    ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
         r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",

@@ -161,6 +161,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "noise_schedule": ("noise schedule", "variance schedule", "beta schedule", "schedule"),
     "lr_schedule": ("learning rate schedule", "lr schedule", "learning rate scheduler", "lr scheduler"),
+    # the share of the data held out: 'a validation fraction of 0.1', 'a test ratio of 20%'
+    "validation_split": ("validation split", "validation fraction", "validation ratio"),
+    "test_split": ("test split", "test fraction", "test ratio", "test proportion"),
     "lr_decay": ("learning rate decay", "lr decay", "learning rate decay factor"),
     "lr_decay_steps": (
         "learning rate decay steps",
