@@ -132,11 +132,13 @@ def _plain(text: str) -> str:
     # an address's words say nothing ('.../three-trees-in-grey-weather' is no count of trees)
     text = _URL.sub(lambda m: re.sub(r"[-_]", ".", m[0]), text)
     text = text.replace("**", "").replace("`", "")
-    return _ITALIC.sub(r"\1", text)  # 'a *kernel size* of 3': an emphasised name is the name
+    text = _ITALIC.sub(r"\1", text)  # 'a *kernel size* of 3': an emphasised name is the name
+    return _ITALIC_LINE.sub(r"*\1", text)  # a line set in italics keeps its opening mark: a caption's cue
 
 
 # a few words in italics inside a sentence (a line set all in italics is a caption, and stays one)
 _ITALIC = re.compile(r"(?<=[\w,;:(]\s)\*(?=[^\s*])([^*\n]{1,40}?)(?<=[^\s*])\*(?![\w*])")
+_ITALIC_LINE = re.compile(r"^\s*\*(?=[^\s*])([^*\n]+?)\*(?=\s*$)", re.M)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s>)]+")
 
 
