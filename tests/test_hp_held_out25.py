@@ -163,3 +163,15 @@ def test_a_uniform_initialisation_interval_a_split_fraction_and_no_decay() -> No
         "learning rate decay.\n"
     )
     assert got["validation_split"] == [(0.15, "stated")] and got["lr_schedule"] == [("constant", "stated")]
+
+
+def test_settings_in_code_style_and_a_rows_code_name() -> None:
+    got = found("## 3 Setup\n\nUnless stated otherwise, train_time=3600 s, batch_size=128, seq_len=40.\n")
+    assert got["batch_size"] == [(128.0, "stated")] and got["seq_len"] == [(40.0, "stated")]
+    got = found(
+        "Table 1: Settings of the full factorial experiment.\n\n| Setting | Values |\n|---|---|\n"
+        "| Size b of training (mini)batch (batch\\_size) | 32, 128, 512 |\n"
+        "| Fitting seq. length (seq\\_fit\\_len) | 40, 80, 160 |\n"
+    )
+    assert got["batch_size"] == [([32.0, 128.0, 512.0], "stated")]
+    assert got["seq_fit_len"] == [([40.0, 80.0, 160.0], "stated")]

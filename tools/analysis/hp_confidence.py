@@ -74,8 +74,8 @@ _DRAWN = re.compile(
 _CODE_CALL = re.compile(r"\b[A-Z][A-Za-z0-9]*\s*\(\s*(?:[a-z_]\w*\s*=|\))")
 # names of code: "ln_1", "c_attn", "mlp . c_fc", "( wte ) :" (a module's parameters or children printed)
 _CODE_NAME = re.compile(
-    # (not a subscripted symbol set to a number, 'w_step = 1')
-    r"\b(?![a-z]_\w+\s*=\s*\.?\d)[a-z]+_[a-z0-9]\w*\b|\b[a-z]\w*\s\.\s[a-z_]\w*|\(\s*[a-z_]\w*\s*\)\s*:"
+    # (not a name set to a number: 'w_step = 1', a config in prose 'batch_size=128, seq_len=40')
+    r"\b(?![a-z]+_\w+\s*=\s*\.?\d)[a-z]+_[a-z0-9]\w*\b|\b[a-z]\w*\s\.\s[a-z_]\w*|\(\s*[a-z_]\w*\s*\)\s*:"
     r"|(?<![\w.])\d{1,3}\s#\s"  # a numbered line of a listing with its comment: '14 # batch size to 64'
 )
 _CODE_WHY = "code or a printed module (Dropout(p=0.1)), not prose"

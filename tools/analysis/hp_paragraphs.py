@@ -131,7 +131,7 @@ def _plain(text: str) -> str:
     text = _LOST_EQUALS.sub(" = ", text)
     # an address's words say nothing ('.../three-trees-in-grey-weather' is no count of trees)
     text = _URL.sub(lambda m: re.sub(r"[-_]", ".", m[0]), text)
-    text = text.replace("**", "").replace("`", "")
+    text = text.replace("**", "").replace("`", "").replace("\\_", "_")  # 'seq\\_len': Markdown's escaped _
     text = _ITALIC.sub(r"\1", text)  # 'a *kernel size* of 3': an emphasised name is the name
     return _ITALIC_LINE.sub(r"*\1", text)  # a line set in italics keeps its opening mark: a caption's cue
 

@@ -236,10 +236,16 @@ def _of_layers(lines: list[_Line], i: int) -> bool:
     return any(_ARCHITECTURE_CAPTION.search(t) and not RESULT_WORDS.search(t) for t in near)
 
 
+# the name a setting has in the paper's code, in brackets after its words: '(seq\\_fit\\_len)', '(batch_size)'
+_CODE_NAME = re.compile(r"\(\s*([a-z][a-z0-9]*(?:\\?_[a-z0-9]+)+)\s*\)\s*$")
+
+
 def _row_name(cell: str) -> str:
     """A row's name without the symbol after it ('Discount γ'), unless the name is one generic word the
     symbol tells apart ('Lora α' and 'Lora r' are two settings: lora_alpha, lora_r)."""
     full = cell.strip(" :*")
+    if code := _CODE_NAME.search(full):  # 'Size b of training (mini)batch (batch_size)': the code's own name
+        return code[1].replace("\\_", "_")
     name = TRAILING_SYMBOL.sub("", full).strip(" :*")
     if name == full or " " in name or canonical_key(name) in SYNONYMS:
         return name
