@@ -175,3 +175,13 @@ def test_settings_in_code_style_and_a_rows_code_name() -> None:
     )
     assert got["batch_size"] == [([32.0, 128.0, 512.0], "stated")]
     assert got["seq_fit_len"] == [([40.0, 80.0, 160.0], "stated")]
+
+
+def test_a_single_hidden_layer_with_nodes_a_spelled_activation_and_a_validation_portion() -> None:
+    got = found(
+        "## 3 Setup\n\nThe encoder is a single-hidden-layer network with 24 nodes and uses an exponential "
+        "linear unit as its activation function. A 15% portion of the training data is used as "
+        "validation set.\n"
+    )
+    assert got["hidden_size"] == [(24.0, "stated")] and got["activation"] == [("elu", "stated")]
+    assert got["validation_split"] == [(0.15, "stated")]

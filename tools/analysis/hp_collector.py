@@ -10,6 +10,8 @@ from tools.analysis.hp_confidence import doubt
 from tools.analysis.hp_normalize import flat_value, normalize_value
 from tools.analysis.hp_vocabulary import WORD_VALUED
 
+_SPELLED_ACTIVATIONS = {"sigmoidal": "sigmoid", "exponential linear": "elu", "hyperbolic tangent": "tanh"}
+
 
 class Collector:
     def __init__(self) -> None:
@@ -39,8 +41,8 @@ class Collector:
             norm = "relu"  # "rectifier", "rectified linear units"
         if key.endswith("activation") and norm == "leaky rectified linear":
             norm = "leaky relu"
-        if key.endswith("activation") and norm == "sigmoidal":
-            norm = "sigmoid"  # "sigmoidal activation functions"
+        if key.endswith("activation") and isinstance(norm, str):
+            norm = _SPELLED_ACTIVATIONS.get(norm, norm)  # "sigmoidal", "an exponential linear unit"
         if not value or re.fullmatch(r"[A-Za-z]", value):
             return  # 'criterion=b': a letter stands for a value given elsewhere, never is one
         if key in WORD_VALUED and _numeric(norm):

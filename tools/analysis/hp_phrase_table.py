@@ -76,6 +76,14 @@ _PHRASES = (
             (r"test(?:ing)?", "test", True),
         )
     ),
+    # "a 20% portion of the training data is used as hold-out validation dataset"
+    (
+        rf"(?<![\w.])(?P<value>(?:{NUM})\s?%)\s+(?:portion|share|fraction|part|subset)\s+of\s+(?:the\s+)?"
+        r"(?:training\s+)?(?:data|set|dataset|examples|samples)\b[^.;]{0,40}?\b(?:for|as)\s+(?:a\s+|the\s+)?"
+        r"(?:hold-?out\s+|held-?out\s+)?validation\b",
+        "validation_split",
+        "validation split",
+    ),
     # "we hold out 10% of the training data": a share kept from training to validate on
     (
         r"\bh[eo]ld(?:s|ing)?\s+out\s+(?:about\s+|approximately\s+|roughly\s+)?(?P<value>(?:\d+(?:\.\d+)?)\s?%)\s+of\s+"
@@ -395,7 +403,10 @@ _PHRASES = (
     # output's layer is sized by the data)
     (
         r"(?<!output\s)(?<!input\s)(?<!final\s)(?<!last\s)\b(?:hidden\s+)?layers?\s+(?:each\s+)?(?:of|with)\s+"
-        rf"(?P<value>{NUM})\s+(?:hidden\s+)?(?:nodes|units|neurons)\b(?!\s+(?:each\s+)?(?:and|or)\b)",
+        rf"(?P<value>{NUM})\s+(?:hidden\s+)?(?:nodes|units|neurons)\b(?!\s+(?:each\s+)?(?:and|or)\b)"
+        # "a single hidden layer and 16 nodes", "a single-hidden-layer architecture with 15 nodes"
+        r"|\b(?:single|one)[\s-]hidden[\s-]layer(?:\s+[a-z-]+){0,3}?\s+(?:and|with|of|containing)\s+"
+        rf"(?P<value2>{NUM})\s+(?:nodes|units|neurons)\b",
         "hidden_size",
         "hidden units",
     ),

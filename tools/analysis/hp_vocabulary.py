@@ -394,6 +394,8 @@ CHOICES = {
         "leakyrelu",
         "leaky rectified linear",
         "rectified linear",
+        "exponential linear",  # "an exponential linear unit": ELU
+        "hyperbolic tangent",
         "rectifier",
         "sigmoid",
         "sigmoidal",
