@@ -185,3 +185,11 @@ def test_a_single_hidden_layer_with_nodes_a_spelled_activation_and_a_validation_
     )
     assert got["hidden_size"] == [(24.0, "stated")] and got["activation"] == [("elu", "stated")]
     assert got["validation_split"] == [(0.15, "stated")]
+
+
+def test_keyword_arguments_of_a_call_in_a_listing_stay_code() -> None:
+    got = found(
+        "## 5 Usage\n\n17 print(evaluate_model(GIN, dataset, [1, 2, 3], max_num_epochs=150, "
+        "18 batch_size=48, start_lr=0.02, num_repetitions=10))\n"
+    )
+    assert all(c == "candidate" for rows in got.values() for _, c in rows)

@@ -74,11 +74,14 @@ _DRAWN = re.compile(
 _CODE_CALL = re.compile(r"\b[A-Z][A-Za-z0-9]*\s*\(\s*(?:[a-z_]\w*\s*=|\))")
 # names of code: "ln_1", "c_attn", "mlp . c_fc", "( wte ) :" (a module's parameters or children printed)
 _CODE_NAME = re.compile(
-    # (not a name set to a number: 'w_step = 1', a config in prose 'batch_size=128, seq_len=40')
-    r"\b(?![a-z]+_\w+\s*=\s*\.?\d)[a-z]+_[a-z0-9]\w*\b|\b[a-z]\w*\s\.\s[a-z_]\w*|\(\s*[a-z_]\w*\s*\)\s*:"
+    # (not a subscripted symbol set to a number, 'w_step = 1')
+    r"\b(?![a-z]_\w+\s*=\s*\.?\d)[a-z]+_[a-z0-9]\w*\b|\b[a-z]\w*\s\.\s[a-z_]\w*|\(\s*[a-z_]\w*\s*\)\s*:"
     r"|(?<![\w.])\d{1,3}\s#\s"  # a numbered line of a listing with its comment: '14 # batch size to 64'
 )
 _CODE_WHY = "code or a printed module (Dropout(p=0.1)), not prose"
+# a setting written as code in prose, 'batch_size=128, seq_len=40' (no call around it: not a listing)
+_SET_AS_CODE = re.compile(r"\b[a-z]+_\w+\s*=\s*\.?\d")
+_LOWER_CALL = re.compile(r"\b[a-z_][a-z0-9_]*\s*\(")
 # a sentence about common practice, not this paper's choice: "weights are usually initialized (e.g., Xavier)"
 _GENERAL = re.compile(
     r"\b(?:usually|typically|commonly|often|conventionally|e\.g\.|for\s+example)\b"
@@ -266,6 +269,16 @@ _STEP_LINE = re.compile(r"←|\s//\s")
 _NUMBERED_WORD = re.compile(r"(?<![\w.,=])(\d{1,2})\s+(?=[A-Za-z])")  # '4 Sample', '6 repeat'
 
 
+def _looks_like_code(quote: str) -> bool:
+    """Code or a printed module: two calls, or three names of code that are not settings written as code in
+    a sentence ('train_time=3600 s, batch_size=128, seq_len=40' outside any call)."""
+    if len(_CODE_CALL.findall(quote)) >= 2:
+        return True
+    names = len(_CODE_NAME.findall(quote))
+    settings = 0 if _LOWER_CALL.search(quote) else len(_SET_AS_CODE.findall(quote))
+    return names - settings >= 3
+
+
 def _listing_number(quote: str, value: str) -> bool:
     """Is the value one of three or more numbers counting up, each before a word ('2 Initialize ... 3 for
     ... 4 Sample'): the lines of an algorithm listing the text runs together?"""
@@ -369,7 +382,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
             _in_model_card(quote, value),
             "the configuration of a named pretrained model, fixed by its checkpoint",
         ),
-        (len(_CODE_CALL.findall(quote)) >= 2 or len(_CODE_NAME.findall(quote)) >= 3, _CODE_WHY),
+        (_looks_like_code(quote), _CODE_WHY),
     )
     return next((why for hit, why in checks if hit), None)
 
