@@ -156,3 +156,16 @@ def test_a_supplement_compiled_as_its_own_document_is_read_as_the_appendix(tmp_p
     conv = convert_source(tmp_path)
     assert "We train with Adam" not in conv.markdown
     assert any("several supplementary documents" in w for w in conv.warnings)
+
+
+def test_another_version_of_the_paper_named_as_with_appendix_is_no_supplement(tmp_path: Path) -> None:
+    body = "\\section{Model}\nA.\n\\section{Experiments}\nB.\n"
+    opening = "\\documentclass{article}\n\\begin{document}\n"
+    (tmp_path / "paper.tex").write_text(f"{opening}{body}\\end{{document}}\n")
+    (tmp_path / "paper_with_appendix.tex").write_text(
+        f"\\documentclass{{article}}\n\\begin{{document}}\n{body}\\appendix\n\\section{{Proofs}}\nC.\n"
+        "\\end{document}\n"
+    )
+    conv = convert_source(tmp_path)
+    assert conv.markdown.count("Experiments") == 1 and "Proofs" not in conv.markdown
+    assert any("another version" in w for w in conv.warnings)

@@ -310,6 +310,15 @@ def _supplement(folder: Path, main: Path, text: str) -> list[Path]:
     return found
 
 
+_SECTION_TITLE = re.compile(r"\\section\*?\s*\{([^{}]*)\}")
+
+
+def _another_version(body: str, extra: str) -> bool:
+    """Does a would-be supplement repeat half the paper's sections or more ('main_with_appendix.tex')?"""
+    ours = set(_SECTION_TITLE.findall(body))
+    return bool(ours) and 2 * len(ours & set(_SECTION_TITLE.findall(extra))) >= len(ours)
+
+
 def _with_supplement(text: str, folder: Path, main: Path, warnings: list[str], files: list[Path]) -> str:
     """The main text with a separate supplementary document's body after its own, as the appendix; its
     equations, numbered afresh on its own pages, are S1, S2, ... (an ID apart from the paper's (1)); its
@@ -322,15 +331,20 @@ def _with_supplement(text: str, folder: Path, main: Path, warnings: list[str], f
         return text
     root = folder.resolve()
     preamble, body = document_part(text)
-    extra_preamble, extra = document_part(inline(found[0].resolve(), root, warnings, files))
+    read: list[Path] = []
+    extra_preamble, extra = document_part(inline(found[0].resolve(), root, warnings, read))
     if body is None or extra is None:
         return text
+    name = found[0].relative_to(folder)
+    if _another_version(body, extra):
+        warnings.append(f"{name} repeats the paper's sections (another version of it): not read")
+        return text
+    files += read
     extra_preamble = re.sub(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}", "", extra_preamble)
     opening = (
         "\n\\clearpage\n\\setcounter{equation}{0}\n\\renewcommand{\\theequation}{S\\arabic{equation}}\n"
         + ("" if "\\appendix" in extra else "\\appendix\n")
     )
-    name = found[0].relative_to(folder)
     warnings.append(f"read {name}, a separate supplementary document, as the appendix (equations S1, S2..)")
     return f"{preamble}\n{extra_preamble}\n\\begin{{document}}{body}{opening}{extra}\n\\end{{document}}\n"
 
