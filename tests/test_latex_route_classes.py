@@ -151,6 +151,10 @@ def test_a_supplement_compiled_as_its_own_document_is_read_as_the_appendix(tmp_p
     assert [(e.label, e.body) for e in found["numbered"]] == [("1", "a = b"), ("2", "c = d"), ("S1", "e = f")]
     assert [h.value_normalized for h in found["hyperparameters"] if h.key == "learning_rate"] == [0.0003]
     assert any("supplementary.tex" in w and "appendix" in w for w in conv.warnings)
+    # a standalone figure named after the appendix is no supplement
+    figure = "\\documentclass{standalone}\n\\begin{document}\nx\n\\end{document}\n"
+    (tmp_path / "appendix_plot.tex").write_text(figure)
+    assert any(w.startswith("read supplementary.tex") for w in convert_source(tmp_path).warnings)
     # two supplements: neither is guessed, and the record says why
     (tmp_path / "appendix-b.tex").write_text("\\input{setup}\n\\begin{document}\nMore.\n\\end{document}\n")
     conv = convert_source(tmp_path)

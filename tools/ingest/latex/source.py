@@ -29,6 +29,7 @@ _END_DOC = re.compile(r"\\end\s*\{document\}")
 _MAIN_NAMES = ("main.tex", "ms.tex", "paper.tex", "article.tex", "arxiv.tex")
 # a supplement compiled as its own document ("appendices.tex", "supp.tex") and joined to the paper's PDF
 _SUPPLEMENT_NAME = re.compile(r"supp|appendi", re.I)
+_STANDALONE = re.compile(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{standalone\}")
 
 
 @dataclass
@@ -296,14 +297,16 @@ def load(source: Path) -> Document:
 
 
 def _supplement(folder: Path, main: Path, text: str) -> list[Path]:
-    """Other documents of the folder named as a supplement or appendix that the main text does not input."""
+    """Other documents of the folder named as a supplement or appendix that the main text does not input (a
+    standalone figure, `\\documentclass{standalone}`, is none)."""
     inputs = {Path((m[3] or m[4] or m[5] or "").strip()).stem for m in _INCLUDE.finditer(text)}
     found = []
     for p in sorted(folder.rglob("*.tex")):
         if p.resolve() == main.resolve() or p.stem in inputs or not _SUPPLEMENT_NAME.search(p.stem):
             continue
         try:
-            if p.is_file() and not p.is_symlink() and _is_main(read_text(p))[1]:
+            source = read_text(p) if p.is_file() and not p.is_symlink() else ""
+            if _is_main(source)[1] and not _STANDALONE.search(source):
                 found.append(p)
         except PaperToCodeError:
             continue
