@@ -10,7 +10,12 @@ from tools.analysis.hp_confidence import doubt
 from tools.analysis.hp_normalize import flat_value, normalize_value
 from tools.analysis.hp_vocabulary import WORD_VALUED
 
-_SPELLED_ACTIVATIONS = {"sigmoidal": "sigmoid", "exponential linear": "elu", "hyperbolic tangent": "tanh"}
+_SPELLED_ACTIVATIONS = {
+    "sigmoidal": "sigmoid",
+    "leaky rectified linear": "leaky relu",
+    "exponential linear": "elu",
+    "hyperbolic tangent": "tanh",
+}
 
 
 class Collector:
@@ -39,8 +44,6 @@ class Collector:
             norm = "constant"  # "without any learning rate decay"
         if key.endswith("activation") and isinstance(norm, str) and norm.startswith("rectifi"):
             norm = "relu"  # "rectifier", "rectified linear units"
-        if key.endswith("activation") and norm == "leaky rectified linear":
-            norm = "leaky relu"
         if key.endswith("activation") and isinstance(norm, str):
             norm = _SPELLED_ACTIVATIONS.get(norm, norm)  # "sigmoidal", "an exponential linear unit"
         if not value or re.fullmatch(r"[A-Za-z]", value):

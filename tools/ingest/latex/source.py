@@ -29,7 +29,7 @@ _END_DOC = re.compile(r"\\end\s*\{document\}")
 _MAIN_NAMES = ("main.tex", "ms.tex", "paper.tex", "article.tex", "arxiv.tex")
 # a supplement compiled as its own document ("appendices.tex", "supp.tex") and joined to the paper's PDF
 _SUPPLEMENT_NAME = re.compile(r"supp|appendi", re.I)
-_STANDALONE = re.compile(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{standalone\}")
+_CLASS_LINE = re.compile(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")  # its class: group 1
 
 
 @dataclass
@@ -165,12 +165,12 @@ def _readme_main(folder: Path) -> Path | None:
 
 
 def _included_names(paths: list[Path]) -> set[str]:
-    names = set()
-    for p in paths:
-        for m in _INCLUDE.finditer(clean(read_text(p))):
-            target = m.group(3) or m.group(4) or m.group(5) or ""
-            names.add(Path(target.strip()).stem)
-    return names
+    return {name for p in paths for name in _input_names(clean(read_text(p)))}
+
+
+def _input_names(text: str) -> set[str]:
+    """The stems of the files a text inputs (`\\input{sec/intro}` -> intro)."""
+    return {Path((m[3] or m[4] or m[5] or "").strip()).stem for m in _INCLUDE.finditer(text)}
 
 
 def _resolve_include(base: Path, root: Path, name: str, warnings: list[str]) -> Path | None:
@@ -299,14 +299,15 @@ def load(source: Path) -> Document:
 def _supplement(folder: Path, main: Path, text: str) -> list[Path]:
     """Other documents of the folder named as a supplement or appendix that the main text does not input (a
     standalone figure, `\\documentclass{standalone}`, is none)."""
-    inputs = {Path((m[3] or m[4] or m[5] or "").strip()).stem for m in _INCLUDE.finditer(text)}
+    inputs = _input_names(text)
     found = []
     for p in sorted(folder.rglob("*.tex")):
         if p.resolve() == main.resolve() or p.stem in inputs or not _SUPPLEMENT_NAME.search(p.stem):
             continue
         try:
             source = read_text(p) if p.is_file() and not p.is_symlink() else ""
-            if _is_main(source)[1] and not _STANDALONE.search(source):
+            standalone = any(c.strip() == "standalone" for c in _CLASS_LINE.findall(source))
+            if _is_main(source)[1] and not standalone:
                 found.append(p)
         except PaperToCodeError:
             continue
@@ -343,7 +344,7 @@ def _with_supplement(text: str, folder: Path, main: Path, warnings: list[str], f
         warnings.append(f"{name} repeats the paper's sections (another version of it): not read")
         return text
     files += read
-    extra_preamble = re.sub(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{[^{}]*\}", "", extra_preamble)
+    extra_preamble = _CLASS_LINE.sub("", extra_preamble)
     opening = (
         "\n\\clearpage\n\\setcounter{equation}{0}\n\\renewcommand{\\theequation}{S\\arabic{equation}}\n"
         + ("" if "\\appendix" in extra else "\\appendix\n")

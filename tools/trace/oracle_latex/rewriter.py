@@ -394,9 +394,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
                 raise Unsupported(
                     "a matrix or vector and a \\sum on one line: which axis the sum runs over is unknown"
                 )
-            tagged = self.typing.tag(self.placeholder(var.name))
-            self.symbols[tagged] = var.name
-            return f"{{\\{tagged}}}"
+            return self._tagged(var.name)
         if not self.learning and (var.base == "W" or (var.base[:1].isupper() and var.bold)):
             if "," in flatten(var.sub):
                 raise Unsupported(
@@ -524,8 +522,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             return self._emit_transpose(st, i)
         if self.learning and t == "^" and i + 1 < len(st.nodes):
             return self._learn_exponent(st, i)
-        if self.learning and t in ("(", "[", ")", "]", "+", "-", "=", ","):
-            self.typing.bracket(t, st.nodes, i)
+        if t in ("(", "[", ")", "]", "+", "-", "=", ","):
+            self._follow(t, st.nodes, i)
         self._bracket_after_script(st.nodes, i)
         return emit_char(st, i, t)
 
@@ -678,9 +676,9 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if i + 2 < len(st.nodes) and flatten(items_of(st.nodes[i + 1]))[:1] == ["\\partial"]:
             return self.derivative_frac(st, i)
         num, i = self.arg(st.nodes, i + 1)
-        self.typing.bracket("{", st.nodes, i)  # the denominator is a product of its own (`QK^T / \\sqrt{d}`)
+        self._follow("{", st.nodes, i)  # the denominator is a product of its own (`QK^T / \\sqrt{d}`)
         den, i = self.arg(st.nodes, i)
-        self.typing.bracket("}", st.nodes, i)
+        self._follow("}", st.nodes, i)
         st.out.append(f"\\frac{num}{den}")
         return i
 
@@ -816,8 +814,12 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if not self._other_matrix():
             raise Unsupported(IDENTITY)
         self.identity.add(var.name)
-        tagged = self.typing.tag(self.placeholder(var.name, is_input=False))
-        self.symbols[tagged] = var.name
+        return self._tagged(var.name, is_input=False)
+
+    def _tagged(self, name: str, is_input: bool = True) -> str:
+        """A matrix or vector occurrence as its own placeholder, its position on the line recorded."""
+        tagged = self.typing.tag(self.placeholder(name, is_input=is_input))
+        self.symbols[tagged] = name
         return f"{{\\{tagged}}}"
 
     def _other_matrix(self) -> bool:
@@ -876,15 +878,18 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             return end
         return self._function_argument(nodes, i, out, c or "", name)
 
+    def _follow(self, token: str, nodes: list[Any], i: int) -> None:
+        """The first pass follows brackets and operators to learn which symbols are matrices (tensors.py)."""
+        if self.learning:
+            self.typing.bracket(token, nodes, i)
+
     def _bracketed_argument(self, nodes: list[Any], i: int, out: list[str], name: str) -> int:
         """`name(...)` of the bracket at i; the first pass follows what a matrix inside makes of the factor
         after it (`softmax(Q K^T) V`: V is a matrix, tensors.py)."""
         close = matching(nodes, i, nodes[i], ")" if nodes[i] == "(" else "]")
-        if self.learning:
-            self.typing.bracket("(", nodes, i)
+        self._follow("(", nodes, i)
         out.append(f"{name}({self.emit(nodes[i + 1 : close])})")
-        if self.learning:
-            self.typing.bracket(")", nodes, close)
+        self._follow(")", nodes, close)
         return close + 1
 
     def _function_argument(self, nodes: list[Any], i: int, out: list[str], c: str, name: str) -> int:

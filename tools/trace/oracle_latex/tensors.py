@@ -86,7 +86,7 @@ class TensorTyping:
         elif token in (")", "]") and self.parens:
             inside = self.parens.pop()
             self.vector_parens.pop()
-            held = self.matrix_parens.pop() if self.matrix_parens else False
+            held = self.matrix_parens.pop()  # pushed with each entry of parens
             if held and self.matrix_parens:
                 self.matrix_parens[-1] = True
             if nodes[i + 1 : i + 2] == [TRANSPOSE]:

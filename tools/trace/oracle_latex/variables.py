@@ -91,7 +91,8 @@ def read_suffixes(
             )
         ):
             top = items_of(nodes[i + 1])
-            mark = _SIGN_MARKS.get(str(flatten(top)), "") or name_of(top) or "star"
+            flat = flatten(top)
+            mark = (_SIGN_MARKS.get(flat[0]) if len(flat) == 1 else None) or name_of(top) or "star"
             var.plain = var.plain or var.base
             var.marks.append(mark)
             var.base += "_" + mark
@@ -125,7 +126,7 @@ def _font_then_group(nodes: list[Any], i: int) -> bool:
 
 
 # `f^+_{n}`, `Q^{-}`: a sign on top names a variant (forward / backward, positive part), never a power
-_SIGN_MARKS = {str(["+"]): "plus", str(["-"]): "minus"}
+_SIGN_MARKS = {"+": "plus", "-": "minus"}
 
 
 def is_mark(node: Any) -> bool:
