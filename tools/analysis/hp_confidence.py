@@ -321,7 +321,7 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
     one_layer = key == "num_layers" and _ONE_LAYER.search(quote)
     if norm == 1 and key in _COUNTS and prose and not one_layer:  # a table's row states its 1 plainly
         return 'one of a count: usually prose ("one layer of")'
-    approx = rf"\b(?:around|about|roughly|approximately|~|≈)\s*(?:{SYM}\s*[=≈]\s*)?{re.escape(value)}"
+    approx = rf"(?:\b(?:around|about|roughly|approximately)|[~∼≈])\s*(?:{SYM}\s*[=≈∼]\s*)?{re.escape(value)}"
     approx += r"(?![\w.])"  # "around λ = 103": the symbol's value is approximate too
     if re.search(approx, quote):
         return "an approximate value ('about 120 epochs'): confirm the exact one"

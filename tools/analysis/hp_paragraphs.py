@@ -92,6 +92,16 @@ _TEX_SYMBOLS = {
     "\\cdot": "·",
     "\\approx": "≈",
     "\\in": "∈",
+    # relations print: '$\\sim 100$ epochs' is approximate, '$p \\leq 0.3$' a bound, '$3.9 \\pm 0.6$' a result
+    "\\pm": "±",
+    "\\mp": "∓",
+    "\\sim": "∼",
+    "\\leq": "≤",
+    "\\le": "≤",
+    "\\geq": "≥",
+    "\\ge": "≥",
+    "\\neq": "≠",
+    "\\propto": "∝",
     "\\ell": "ℓ",
     "\\dots": "...",  # '$\\{5, \\dots, 50\\}$' is a grid with its ends
     "\\ldots": "...",

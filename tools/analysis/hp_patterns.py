@@ -495,7 +495,7 @@ COMPOUND = re.compile(
     rf"(?:(?:are|is|were|was)\s+(?:all\s+)?)?of\s+(?=(?:order|degree|rank)))?"
     rf"(?P<attr>length|size|depth|width|dimension|dimensionality|radius|parameter|order|degree|rank)s?\s*"
     rf"(?:\((?:up\s+to\s+)?|of\s+|=\s*|:\s*|was\s+|is\s+(?:set\s+to\s+)?)?"
-    rf"(?:{SYM}\s*=\s*)?{_NUMVALUE}"
+    rf"(?:{SYM}\s*=\s*)?{_NUMVALUE}(?!\s*[+*/^]\s*[\w(])"  # not a formula's first term: 'length 1+P/2'
 )
 # words before "size", "length" ... that do not name a setting (dataset sizes are not hyperparameters)
 NOT_A_SETTING = {
@@ -504,6 +504,9 @@ NOT_A_SETTING = {
     "is",
     "were",
     "was",
+    "has",  # 'the vector has length 1+P': a verb, not a name
+    "had",
+    "have",
     "a",
     "an",
     "of",

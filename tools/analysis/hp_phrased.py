@@ -28,7 +28,7 @@ _FUNCTION_WORD = (
 _WORD = rf"(?!(?:{_FUNCTION_WORD})\b)[a-z][a-z-]+\s+"
 _PHRASE = rf"(?P<noun>(?:{_WORD}){{0,3}}{_HEAD}|number\s+of\s+(?:{_WORD}){{0,2}}[a-z][a-z-]+)"
 # no formula, percentage or share runs on from the value ('20% of the distance' is relative to something)
-_AFTER = r"(?!\w|\.\d|\s*[×x*/^(±]|\s*%|\s+of\s+(?:the|an?|its|our|each)\b)"
+_AFTER = r"(?!\w|\.\d|\s*[×x*/^(±+]|\s*%|\s+of\s+(?:the|an?|its|our|each)\b)"
 SETTING_VALUE = rf"(?<![\w.−#-])(?P<value>{VALUE_RE.pattern}){_AFTER}"  # hp_set_forms.py reads it too
 _OF = rf"of\s+(?:{SYM}\s*=\s*)?"  # 'a training horizon of H_T = 200,000'
 _SET = r"(?:(?:set|fixed|chosen|initiali[sz]ed)\s+(?:to|at|as)\s+)"

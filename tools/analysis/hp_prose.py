@@ -503,6 +503,8 @@ class _ProseScan:
             return False  # "100 epochs of 500 iterations": the 500 counts iterations, not epochs
         if m["open"] and "=" not in m["open"] and re.fullmatch(r"[\d,]+", m["value"].strip()):
             return False  # "the filters (7)", "a fixed timestep (2500)": a reference or a description
+        if m["open"] and "," in m["value"] and canonical_key(m["name"]).endswith(("layers", "blocks")):
+            return False  # "10 conv layers (50, 3, 1)": one layer's own settings, not a list of counts
         if m["open"] and m.end("name") == m.start("open") and m["name"].lower() in DISTRIBUTIONS:
             return False  # "priors set to Gamma(0.1, 0.3)": a distribution's parameters, not γ's value
         if canonical_key(m["name"]) == "learning_rate" and _SPACING_UNIT.match(self.text, m.end("value")):
