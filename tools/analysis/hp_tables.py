@@ -7,6 +7,7 @@ import itertools
 import re
 
 from tools.analysis.findings import MarkdownLine as _Line
+from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_confidence import above_ceiling, no_sentence
 from tools.analysis.hp_normalize import SCALAR, normalize_value
@@ -145,7 +146,8 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
         head, group = _head_of(lines, i)
         if j - i >= 2 and head >= 0:
             legend = _legend(lines, head) and LEGEND or _results_caption(lines, head) and RESULTS_COLUMN
-            _column_table(lines[head], lines[i:j], symbols, out, legend, group)
+            own = not legend and _settings_caption(lines, head)
+            _column_table(lines[head], lines[i:j], symbols, out, legend, group, own)
             used.update(ln.no for ln in lines[head:j])
             i = j
             continue
@@ -357,6 +359,35 @@ def _results_caption(lines: list[_Line], k: int) -> bool:
     return bool(above) and bool(RESULT_WORDS.search(above[-1]))
 
 
+# a caption that calls its table settings: 'EBM hyperparameter choices', 'Parameter settings per dataset'
+# (a misspelt 'hyperparemeter' too)
+_SETTINGS_CAPTION = re.compile(
+    r"\b(?:hyper-?\s?p[a-z]{5,8}rs?|p[ae]r[ae]m[ae]?ters?\s+(?:choices|settings|values|used)|"
+    r"(?:training|experimental|model)\s+(?:settings|configurations?))\b",
+    re.I,
+)
+# a column heading naming a setting in the paper's own words: a symbol, or words ending in a setting's noun
+_OWN_HEADING = re.compile(
+    rf"^(?:(?P<sym>{SYM})|(?i:(?:[A-Za-z][\w-]*\s+){{0,2}}(?:steps|iterations|epochs|size|rate|length|width|"
+    r"depth|layers|units|dimension|coefficient|weight|factor|threshold|temperature|decay|samples)))$"
+)
+_DATA_SIZE = re.compile(r"(?i)\b(?:sample|data(?:set)?|train(?:ing)?|test|population)\s+size\b")
+
+
+def _settings_caption(lines: list[_Line], k: int) -> bool:
+    """Is the table whose header is line k captioned as settings ('Table 3: Hyperparameters per dataset')?"""
+    above = [ln.text for ln in lines[max(0, k - 2) : k] if CAPTION_LINE.match(ln.text)]
+    return bool(above) and bool(_SETTINGS_CAPTION.search(above[-1])) and not RESULT_WORDS.search(above[-1])
+
+
+def _own_heading(text: str) -> str | None:
+    """The key of a settings table's column the vocabulary has no name for: 'λ' -> lambda, 'SGLD Steps'."""
+    m = _OWN_HEADING.match(text.strip())
+    if not m or _DATA_SIZE.search(text):
+        return None
+    return symbol_key(m["sym"]) if m["sym"] else canonical_key(text.strip())
+
+
 def _column_table(  # noqa: PLR0913
     header: _Line,
     rows: list[_Line],
@@ -364,12 +395,17 @@ def _column_table(  # noqa: PLR0913
     out: Collector,
     legend: bool | str = False,
     group: str | None = None,
+    own: bool = False,
 ) -> None:
     """Settings in a table's header cells and columns; `legend`: why its values are at most candidates: the
     header is a figure's legend ('Sinkhorn n = 1000' over a plot's ticks) or the caption says the table
     holds results (a column named by a setting then lists its variants or a sweep); `group`: the group row
-    the rows fall under, part of each value's context."""
-    cells = _header_cells(header.text, symbols)
+    the rows fall under, part of each value's context; `own`: the caption calls the table settings, so a
+    column headed by a symbol or a setting's noun the vocabulary lacks ('SGLD steps', 'λ') is one too."""
+    cells = [
+        (text, key or (own and k and _own_heading(text)) or None)
+        for k, (text, key) in enumerate(_header_cells(header.text, symbols))
+    ]
     width = len(row_cells(rows[0].text))
     for text, _key in cells:  # settings named in the header itself: "m = 4", "(filter size 2)"
         m = SYM_ASSIGN.search(text)
@@ -388,11 +424,11 @@ def _column_table(  # noqa: PLR0913
         columns = [(0, cells[0][0])]
     else:
         return
-    columns = [(k, text) for k, text in columns if _holds_values(k, key_of(cells[k][0], symbols), rows)]
+    columns = [(k, text) for k, text in columns if _holds_values(k, cells[k][1], rows)]
     for r in rows:
         values = row_cells(r.text)
         for k, text in columns:
-            key = key_of(cells[k][0], symbols)
+            key = cells[k][1]
             if key and k < len(values) and values[k] not in _BLANK_CELLS:
                 label = _row_label(values[:k], group)
                 quote = f"{header.text} / {r.text}"
