@@ -36,3 +36,42 @@ def test_bracketed_numbers_after_layers_are_the_layers_own_settings() -> None:
     assert [v for v, _ in got.get("convolutional_layers", got.get("num_layers", []))] == [8.0]
     got = found("## 3 Model\n\nThe trunk stacks 8 layers (64, 5, 2) separated by pooling.\n")
     assert got["num_layers"] == [(8.0, "stated")]
+
+
+_SETTINGS_TABLE = """## B Details
+
+**Table 7** Sampler hyperparamter choices per benchmark.
+
+| Benchmark | Langevin Steps | Batch Size | $\\gamma$ | Train Size |
+|---|---|---|---|---|
+| Spirals | 40 | 64 | 0.20 | 2000 |
+| Rings | 15 | 32 | 0.05 | 5000 |
+"""
+
+
+def test_a_table_captioned_as_settings_reads_columns_named_in_its_own_words() -> None:
+    got = found(_SETTINGS_TABLE, context=True)
+    assert got["langevin_steps"] == [(40.0, "stated", "Spirals"), (15.0, "stated", "Rings")]
+    assert got["gamma"] == [(0.2, "stated", "Spirals"), (0.05, "stated", "Rings")]
+    assert got["batch_size"] == [(64.0, "stated", "Spirals"), (32.0, "stated", "Rings")]
+    assert not any("train" in key for key in got)  # a dataset's size is no setting
+    results = _SETTINGS_TABLE.replace("Sampler hyperparamter choices", "Test error")
+    assert "langevin_steps" not in found(results) and "gamma" not in found(results)
+
+
+_RESULTS_TABLE = """## 5 Results
+
+**Table 2** Accuracy on the held-out episodes.
+
+| Task | Baseline | Ours |
+|---|---|---|
+| 10-way, 1-shot | $41.3 \\pm 0.8\\%$ | **47.9 ± 0.7%** |
+| wide net (52k parameters) | ($\\pm$ 1.2) | **(± 0.4)** |
+"""
+
+
+def test_a_results_table_with_spreads_and_bold_is_a_table_whose_row_labels_name_settings() -> None:
+    got = found(_RESULTS_TABLE)
+    assert got["num_ways"] == [(10.0, "stated")] and got["num_shots"] == [(1.0, "stated")]
+    assert got["num_parameters"] == [(52000.0, "candidate")]  # a compared model's size
+    assert set(got) == {"num_ways", "num_shots", "num_parameters"}  # no result cell read as a value

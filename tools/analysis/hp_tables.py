@@ -40,6 +40,9 @@ RESULTS_COLUMN = "a column of a table captioned as results: the setting's varian
 _CELL_VALUE = re.compile(rf"^(?:{SCALAR}|[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){{0,2}})$")  # 'G-EMB', 'all models'
 _BLANK_CELLS = frozenset(("", "±", "-", "–", "—", "n/a", "N/A", "NA", "na"))  # no value in this cell
 _NUMERIC_CELL = re.compile(rf"^(?:{SCALAR}|[±-])$")
+# a result's cell: a mean with its spread ('0.74 ± 0.21', '(± 5.8)'), a best one in bold with its marks
+_SPREAD_CELL = re.compile(rf"^\(?(?:{SCALAR})?\s*±\s*(?:{SCALAR})\)?%?$")
+_CELL_MARKUP = re.compile(r"\*+|\$|\\boldsymbol\{|\\mathbf\{|\}|†|‡")
 _ROW_NAME = re.compile(
     rf"^\|?\s*(?P<name>{phrase_re(ALL_NAMES)})\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<rest>.+?)\s*\|?$", re.I
 )
@@ -73,12 +76,25 @@ def _is_data_row(text: str) -> bool:
     cells = row_cells(text)
     if not 2 <= len(cells) <= 16 or text.rstrip().endswith(".") and not re.search(r"\d\.$", text):
         return False
-    numeric = sum(bool(_NUMERIC_CELL.match(c)) for c in cells)
+    numeric = sum(_numeric(c) for c in cells)
     # a pipe row's label: 'Tiny (T)', 'Ours + PG' (one holding assignments is a condition, read elsewhere)
     label = text.startswith("|") and len(cells[0]) <= 30 and "=" not in cells[0]
     values = cells[1:] if label else cells
-    settled = all(_word_or_value(c) or c in _BLANK_CELLS for c in values)
+    settled = all(_word_or_value(c) or _numeric(c) or c in _BLANK_CELLS for c in values)
     return numeric >= 1 and numeric * 2 >= len(cells) and settled
+
+
+def _numeric(cell: str) -> bool:
+    """A number, bare or as a table prints a result: in bold, with its spread, with marks of significance."""
+    if _NUMERIC_CELL.match(cell):
+        return True
+    plain = _CELL_MARKUP.sub("", cell.replace("\\pm", "±")).strip()
+    return bool(plain) and bool(_NUMERIC_CELL.match(plain) or _SPREAD_CELL.match(plain))
+
+
+def _measured(cell: str) -> bool:
+    """A cell that prints a measurement (a spread, bold or marked as best), never a setting's value."""
+    return not _NUMERIC_CELL.match(cell) and _numeric(cell)
 
 
 def _word_or_value(cell: str) -> bool:
@@ -388,6 +404,19 @@ def _own_heading(text: str) -> str | None:
     return symbol_key(m["sym"]) if m["sym"] else canonical_key(text.strip())
 
 
+def _row_label_settings(row: _Line, symbols: dict[str, str], out: Collector, legend: bool) -> None:
+    """The settings a row's label names for its run ('5-way, 1-shot'); a size there ('(36k parameters)')
+    is a compared model's, as in a size column."""
+    first = row_cells(row.text)[0]
+    if not re.search(r"\d", first) or _numeric(first):
+        return
+    found = Collector()
+    prose_matches(first, lambda _o: row, symbols, found, "table", legend)
+    for h in found.items:
+        why = h.doubt or (h.key == "num_parameters" and SIZE_COLUMN) or False
+        out.add(row, h.name, h.key, h.value, "table", h.quote, h.unit, context=h.context, flagged=why)
+
+
 def _column_table(  # noqa: PLR0913
     header: _Line,
     rows: list[_Line],
@@ -416,6 +445,8 @@ def _column_table(  # noqa: PLR0913
     # a paragraph of prose right above a run of rows (a figure's tick labels) is read as prose
     where = "prose" if len(header.text.split()) >= 12 and SENTENCE_END.search(header.text) else "table"
     prose_matches(header.text, lambda _o: header, symbols, out, where, legend == LEGEND)
+    for r in rows:
+        _row_label_settings(r, symbols, out, legend == LEGEND)
     if data_table([c for c, _ in cells]):
         return
     if len(cells) == width and all(len(row_cells(r.text)) == width for r in rows):
@@ -429,7 +460,7 @@ def _column_table(  # noqa: PLR0913
         values = row_cells(r.text)
         for k, text in columns:
             key = cells[k][1]
-            if key and k < len(values) and values[k] not in _BLANK_CELLS:
+            if key and k < len(values) and values[k] not in _BLANK_CELLS and not _measured(values[k]):
                 label = _row_label(values[:k], group)
                 quote = f"{header.text} / {r.text}"
                 # a results table's first column may list the setting it sweeps: those are its values
