@@ -75,3 +75,21 @@ def test_a_results_table_with_spreads_and_bold_is_a_table_whose_row_labels_name_
     assert got["num_ways"] == [(10.0, "stated")] and got["num_shots"] == [(1.0, "stated")]
     assert got["num_parameters"] == [(52000.0, "candidate")]  # a compared model's size
     assert set(got) == {"num_ways", "num_shots", "num_parameters"}  # no result cell read as a value
+
+
+def test_what_a_choice_led_to_is_a_candidate() -> None:
+    text = "## 5 Setup\n\nWe grew forests with depths ∈ {2, 4, 8}, leading to 3, 5 and 9 features used.\n"
+    got = found(text)
+    assert got["num_features"] == [([3.0, 5.0, 9.0], "candidate")]
+
+
+def test_a_size_in_megabytes_is_no_setting() -> None:
+    got = found("## 5 Setup\n\nAfter two days of training on one GPU the model size is 912 MB.\n")
+    assert all(conf == "candidate" for rows in got.values() for _, conf in rows)
+
+
+def test_numbered_references_after_a_noun_are_citations() -> None:
+    cited = found("## 5 Setup\n\nNeighbours are found with random projection trees [7, 8].\n")
+    assert "num_trees" not in cited
+    got = found("## 5 Setup\n\nWe tried learning rates [0.1, 0.01, 0.001].\n")
+    assert got["learning_rate"] == [([0.1, 0.01, 0.001], "stated")]

@@ -135,6 +135,8 @@ _REACHED_BEFORE = re.compile(
     r"(?:of|is|was|=|:)\s*$",
     re.I,
 )
+# what a choice led to: "maximum depths of 1, 2 and 10, leading to 1, 2 and 4 features"
+_CONSEQUENCE_BEFORE = re.compile(r"\b(?:leading|leads|led)\s+to\s*$", re.I)
 _CHOICE = re.compile(
     r"\bwe\s+(?:use|used|set|fix|fixed|train|trained|choose|chose|select|selected|run|ran)\b"
     # "we found ... with weight decay of .001 to work best": the setting tuning settled on
@@ -369,6 +371,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_clause_cites(quote, value), "clause about cited work"),
         (_OUTCOME.search(quote) and not _CHOICE.search(quote), "a sentence reporting results"),
         (_REACHED_BEFORE.search(before), "a value a run reached, not a setting"),
+        (_CONSEQUENCE_BEFORE.search(before), "what a choice led to ('leading to 4 features'), not a setting"),
         (_HYPOTHETICAL.search(quote) and not ours, "a hypothetical case"),
         (_POSSIBLE.search(quote) and not ours, "a way it can be done, not a stated choice"),
         (_OTHERS_RESULT.search(quote), "another method's result"),

@@ -276,6 +276,7 @@ _IN_AN_EPOCH = re.compile(
     r"|\b(?:during|in|within)\s+(?:an|each|every|one)\s+epoch\b[^.;]{0,60}$",
     re.I,
 )
+_CITATION = re.compile(r"\[\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\]")  # numbered references: '[4, 5]'
 _COUNTED = {"num_trees", "num_layers"}  # counts whose thing has a size, a depth or a width of its own
 # "our data contains 10,000 neurons", "the dataset consists of 500 images": a count that describes the data
 _DATA_HOLDS = re.compile(
@@ -475,6 +476,10 @@ class _ProseScan:
     def of_head(self, m: re.Match[str]) -> str | None:
         return of_head(self.text[max(0, m.start("name") - 80) : m.start("name")], m["name"])
 
+    def uncited_name_value(self, m: re.Match[str]) -> bool:
+        """good_name_value, but a citation right after a name gives no values: 'RP trees [4, 5]'."""
+        return not _CITATION.fullmatch(m["value"]) and self.good_name_value(m)
+
     def good_name_value(self, m: re.Match[str]) -> bool:
         if not re.search(r"\d", m["value"]) and (
             canonical_key(m["name"]) not in _SPELLED_COUNTS
@@ -594,7 +599,7 @@ class _ProseScan:
             _scan(rx, text, lambda m: self.free(*m.span("value")) and self.good_value_name(m))
             for rx in _VALUE_FIRST
         )
-        for scan in (explicit, value_first, _scan(NAME_VALUE, text, self.good_name_value)):
+        for scan in (explicit, value_first, _scan(NAME_VALUE, text, self.uncited_name_value)):
             for m in scan:
                 name = m["name"]
                 first = (m.groupdict().get("gap") or "").split()[:1]

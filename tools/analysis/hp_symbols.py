@@ -98,6 +98,8 @@ def rejected(text: str, start: int, end: int, value: float | str | list) -> bool
         re.I,
     ):
         return True  # "Algorithm 1 Power iteration" names a box, not one iteration
+    if re.match(r"\s*(?:[KMGT]i?B|bytes?|[kmg]iga?bytes)\b", text[end : end + 12]):
+        return True  # "a final model size of 648 MB": a size in memory or on disk
     if re.search(r"±\s*$", before) or re.match(r"\s*(hundred|thousand|million|billion)\b", after):
         return True
     if re.match(r"\s*(or|and)\s+(more|fewer|less|greater|higher|lower)\b", after):
