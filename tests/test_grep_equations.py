@@ -384,3 +384,15 @@ def test_a_sentence_opening_with_an_algorithm_is_prose_and_a_caption_beside_a_he
     )
     (alg,) = find_all(md, {"algorithm"})["algorithms"]
     assert (alg.number, alg.caption, alg.steps) == ("4", "Simplified joint updates", [])
+
+
+def test_a_titled_head_without_a_stop_opens_a_statement(tmp_root):
+    """revtex prints 'Problem 1 (Title) Assume ...' with no stop after the title; untitled 'Problem 1' or an
+    aside in brackets stays prose."""
+    (tmp_root / "q.md").write_text(
+        "## 3 Setting\n\nProblem 1 (Recovery task) Assume a register holds an unknown state and we must "
+        "restore it.\n\nProblem 1 is hard to solve in general.\n\nLemma 4 (see [3]) and its proof follow.\n\n"
+        "Theorem 2 (Rate) Let the step size be small. Then the error decays.\n"
+    )
+    got = [(t.kind, t.number, t.title) for t in grep_equations("q.md", kinds=["theorem"]).theorems]
+    assert got == [("problem", "1", "Recovery task"), ("theorem", "2", "Rate")]

@@ -83,8 +83,12 @@ _THM_BOLD = re.compile(  # 'Example', 'Problem' only with a bold head: as plain 
     r"(?:[—–]\s*)?(.*)$",  # a head closed by a dash: 'Corollary 1 — The method ...'
     re.I,
 )
+# a head with a title may have no stop ('Problem 1 (Decoding problem) Assume that ...', revtex's style);
+# 'Example' and 'Problem' only so, titled: as plain words they open too much prose
 _THM_PLAIN = re.compile(
-    rf"^\s*({_THM_KINDS})\s+({_THM_NUM})(?:\s*\(([^)]{{1,120}})\))?[.:]\s+(.*)$", re.I
+    rf"^\s*({_THM_KINDS}|(?-i:Example|Problem)(?=\s+(?:{THM_NUM})\s*\())\s+({_THM_NUM})"
+    r"(?:\s*\(([^)]{1,120})\))?(?:[.:]|(?<=\))(?=\s+(?-i:[A-Z])))\s+(.*)$",
+    re.I,
 )
 # a head that opens a sentence inside a line ('... in [12]. Lemma 2. Under ...', 'Lemma 3 (Abel). Let'):
 # capitalised, numbered, after a sentence's end; 'by Lemma 2', 'Lemma 2 shows', ', Lemma B.7.' are references
