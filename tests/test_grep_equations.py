@@ -396,3 +396,17 @@ def test_a_titled_head_without_a_stop_opens_a_statement(tmp_root):
     )
     got = [(t.kind, t.number, t.title) for t in grep_equations("q.md", kinds=["theorem"]).theorems]
     assert got == [("problem", "1", "Recovery task"), ("theorem", "2", "Rate")]
+
+
+def test_an_unnumbered_algorithm_head_with_a_colon_in_pdf_text(tmp_root):
+    """A PDF's text of an algorithm2e box the paper names but does not number: 'Algorithm: Title' over its
+    'Data:' line and steps; the same words in a sentence are prose."""
+    (tmp_root / "a.md").write_text(
+        "## 3 Method\n\nThe procedure is shown below.\nAlgorithm: Greedy rollout planning (GRP)\n"
+        "Data: a model m, t=1\nfor rounds k = 1, 2, . . . do\nplan with m and act\nend\n"
+        "The next result gives, as far as we know, the first regret bound for this kind of planner.\n\n"
+        "Algorithm: we now describe the idea in words, without any steps at all.\n"
+    )
+    (alg,) = grep_equations("a.md", kinds=["algorithm"]).algorithms
+    assert (alg.number, alg.caption) == (None, "Greedy rollout planning (GRP)")
+    assert alg.steps[0] == "Data: a model m, t=1" and alg.steps[-1] == "end"

@@ -58,12 +58,12 @@ _LATEX_DISPLAY = re.compile(r"^\s*\$\$(.*)\$\$\s*(?:\(((?:[^()]|\([^()]{1,12}\))
 # a \tag that justifies a step, '(by equation (6))', '(because $b \le 1$)': no label anything can cite
 _ANNOTATION_TAG = re.compile(r"(?:by|because|since|using|from|via|as|see|cf\.|where|for|with|if|thus)\s")
 _ALG = re.compile(r"^\s*(?:\*\*)?Algorithm\s+([A-Z]?\d+(?:\.\d+)?)(?:\*\*)?[.:]?\s*(.*)$")
-# the bold head of an algorithm box the paper does not number but names (no \caption, a bold title in it); a
-# bare algorithmic block's head names nothing (a figure's pseudocode)
-_ALG_UNNUMBERED = re.compile(r"^\s*\*\*Algorithm\*\*()[.:]?\s*(\S.*)$")
+# the bold head of an algorithm box the paper does not number but names (no \caption, a bold title in it), or
+# in a PDF's text 'Algorithm: Posterior sampling' over its steps; a bare algorithmic block's head names none
+_ALG_UNNUMBERED = re.compile(r"^\s*(?:\*\*Algorithm\*\*[.:]?|Algorithm:)()\s*(\S.*)$")
 # shared with the PDF engine: words that open an algorithm step, theorem-like kinds and their numbers
 STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|require|ensure|procedure|function|"
-              r"initiali[sz]e|do|loop)\b")
+              r"initiali[sz]e|do|loop|(?:data|result)(?=\s*:))\b")  # algorithm2e's 'Data:', 'Result:'
 THM_KINDS = (  # not 'observation' or 'hypothesis': empirical papers head their findings and questions so
     "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture|condition|fact|"
     "property|axiom"
