@@ -173,3 +173,25 @@ def test_another_version_of_the_paper_named_as_with_appendix_is_no_supplement(tm
     conv = convert_source(tmp_path)
     assert conv.markdown.count("Experiments") == 1 and "Proofs" not in conv.markdown
     assert any("another version" in w for w in conv.warnings)
+
+
+def test_an_algorithm_written_as_a_nested_list_keeps_its_steps_and_numbered_equations(tmp_path: Path) -> None:
+    """An algorithm float whose steps are enumerate items (no algorithmic, no algorithm2e statements), with
+    numbered displays inside the items: every label is found, the steps stay a list under one head."""
+    _md, found = _convert(
+        tmp_path,
+        "\\section{Method}\n\\begin{equation} p = q \\label{first} \\end{equation}\n"
+        "\\begin{algorithm}\n\\caption{Windowed fitting}\n\\textbf{Inputs}: data $D$; window $m$.\n"
+        "\\begin{enumerate}\n\\item \\textbf{initialize} $\\theta$;\n\\item \\textbf{for} $i=1,\\dots,n$ "
+        "\\textbf{do}\n\\begin{enumerate}\n\\item \\textbf{compute} the loss\n\\begin{equation}\n"
+        "J = \\frac{1}{m} \\sum_{t=1}^{m} e_t^2 \\label{loss}\n\\end{equation}\n"
+        "\\item \\textbf{update} \\begin{equation} \\theta \\leftarrow \\theta - \\eta g \\label{step}"
+        "\\end{equation}\n\\end{enumerate}\n\\end{enumerate}\n"
+        "\\textbf{Output}: $\\theta$.\n\\end{algorithm}\n"
+        "After it\n\\begin{equation} r = s \\label{last} \\end{equation}\n",
+    )
+    assert [e.label for e in found["numbered"]] == ["1", "2", "3", "4"]
+    (alg,) = found["algorithms"]
+    assert alg.caption == "Windowed fitting" and alg.steps[0].startswith("- **Inputs**")
+    assert any("**compute** the loss $$" in step for step in alg.steps)
+    assert alg.steps[-1] == "- **Output**: $\\theta$."

@@ -616,7 +616,7 @@ def _algorithms(lines: list[MarkdownLine], latex: bool = False) -> list[Algorith
                 continue
             if _step_like(t):
                 steps.append(t)
-            elif steps and _wrapped(t, following[k + 1 : k + 2]):
+            elif steps and (t.startswith("$$") or _wrapped(t, following[k + 1 : k + 2])):
                 steps[-1] = f"{steps[-1]} {t}"
             elif steps or len(t) > 160:
                 break

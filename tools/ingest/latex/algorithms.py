@@ -219,6 +219,11 @@ def step_command(name: str) -> bool:
     return low in algorithmic or name in _2E_BLOCKS or name in _2E_KW or name in _2E_SKIP
 
 
+def has_2e_statements(s: str, a: int, b: int) -> bool:
+    """Does s[a:b] write algorithm2e statements (\\For{...}, \\KwData{...}), not only prose or a list?"""
+    return any(m.group(1) in _2E_BLOCKS or m.group(1) in _2E_KW for m in _2E_TOKEN.finditer(s, a, b))
+
+
 def _steps_2e(r: Writer, a: int, b: int, depth: int, out: list[tuple[int, str]]) -> None:
     s = r.s
     pos, start = a, a

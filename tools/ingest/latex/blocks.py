@@ -41,6 +41,7 @@ _ALGORITHM_WORD = re.compile(r"^\s*(?:\*\*)?Algorithm(?:\s+\d+)?\s*[:.]?\s*(?:\*
 _TITLE_BREAK = re.compile(r"\s*(?:\\\\(?:\[[^\]]*\])?)?")  # the `\\` (maybe `\\[2pt]`) ending it
 # a one-column tabular whose first row reads 'Algorithm 2: ...': an algorithm box typeset by hand
 _HAND_ALGORITHM = re.compile(r"^\s*(?:\*\*)?Algorithm\s+(\d+)\s*:?(?:\*\*)?\s*[:.]?\s*(.*)$")
+_LISTED = re.compile(r"\s|\d+\.\s|-\s|\$\$")  # a list item's line, its continuation or a display
 _ROW_SPACE = re.compile(r"\s*\[\s*-?[\d.]+\s*(?:pt|em|ex|mm|cm|in|bp|mu)\s*\]")
 
 
@@ -140,6 +141,11 @@ class Blocks(Writer):
         if code:  # an algorithm box that holds a code listing
             return algorithms.code_steps(s[code[0] : code[1]])
         _, j = read_optional(s, i)  # algorithm2e's placement [t]
+        if _LIST_BEGIN.search(s, j, c_end) and not algorithms.has_2e_statements(s, j, c_end):
+            # steps written as a (nested) list: the list as the text has it, its displays on lines of its own
+            lines = [line for blk in self.capture(j, c_end) for line in blk.split("\n")]
+            lines = [line for line in lines if not line.startswith("**Algorithm")]  # its caption is the head
+            return [line if _LISTED.match(line) else f"- {line}" for line in lines]  # '**Inputs**: ...' too
         return algorithms.steps(self, j, c_end, "algorithm2e")
 
     def table(self, env: str, i: int, c_end: int) -> None:
