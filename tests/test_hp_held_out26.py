@@ -93,3 +93,12 @@ def test_numbered_references_after_a_noun_are_citations() -> None:
     assert "num_trees" not in cited
     got = found("## 5 Setup\n\nWe tried learning rates [0.1, 0.01, 0.001].\n")
     assert got["learning_rate"] == [([0.1, 0.01, 0.001], "stated")]
+
+
+def test_a_statistic_of_a_result_and_a_value_after_a_new_clause_are_no_settings() -> None:
+    got = found("## 5 Results\n\nThe obtained accuracy had a standard deviation of 0.05 over folds.\n")
+    assert all(conf == "candidate" for rows in got.values() for _, conf in rows)
+    got = found("## 3 Model\n\nThe width doubles at every convolutional layer until a maximum of 512.\n")
+    assert "num_layers" not in got
+    stacked = found("## 3 Model\n\nWe stack convolutional layers: 6 in total.\n")
+    assert stacked["num_layers"] == [(6.0, "stated")]

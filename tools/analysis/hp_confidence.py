@@ -121,6 +121,9 @@ _OUTCOME = re.compile(
     r"\boutperform\w*|\bachiev(?:es|ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:accuracy|error|score|performance|F1|BLEU|AUC|mAP|perplexity|reward|return)\b|"
     r"\bmatch(?:es|ed)?\s+(?:\w+\s+)?(?:the\s+)?performance\b|"
+    # "the resulting accuracy had a standard deviation of 0.03": a statistic of a result
+    r"\b(?:resulting|obtained|achieved|reported)\s+(?:\w+\s+)?(?:accuracy|error|loss|score|performance|F1|AUC|"
+    r"perplexity|reward|return)\b|"
     r"\b\d+(?:\.\d+)?\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?:x|×|times)\s+(?:lower|higher|smaller|larger|faster|slower|"
     r"better|worse)\b|\b\d+(?:\.\d+)?\s*%\s+(?:lower|higher|better|worse|smaller|larger)\b",
     re.I,
