@@ -102,3 +102,10 @@ def test_a_statistic_of_a_result_and_a_value_after_a_new_clause_are_no_settings(
     assert "num_layers" not in got
     stacked = found("## 3 Model\n\nWe stack convolutional layers: 6 in total.\n")
     assert stacked["num_layers"] == [(6.0, "stated")]
+
+
+def test_symbols_set_as_the_defaults_in_one_formula_are_the_papers_choice() -> None:
+    got = found("## 5 Training\n\nThroughout, we use the defaults of $\\rho = 0.95, \\kappa = 0.001$.\n")
+    assert got["rho"] == [(0.95, "stated")] and got["kappa"] == [(0.001, "stated")]
+    got = found("## 5 Training\n\nThe sampler is set as $\\rho = 0.95$ and $\\kappa = 0.001$.\n")
+    assert got["kappa"] == [(0.001, "candidate")]  # no one says it is the paper's choice

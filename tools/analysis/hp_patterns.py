@@ -617,6 +617,7 @@ NAMED_SYM = re.compile(
 )
 SETTING_VERB = re.compile(
     r"\b(set|sets|use|used|using|fix|fixed|choose|chose|gives|give|with|where)\s+"
+    r"(?:(?:the\s+)?(?:defaults?|default\s+values|values)\s+of\s+)?"  # "we use the defaults of β_1 = 0.9"
     r"(?:\w+\s+){0,2}$",
     re.I,
 )

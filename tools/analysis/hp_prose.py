@@ -761,10 +761,10 @@ class _ProseScan:
         elif reading := read_assigned(before, text[m.end("value") : m.end("value") + 40], sym, value):
             self.emit(m, reading.name, reading.key, value, span, reading.flagged, reading.context)
             return
-        elif SETTING_VERB.search(_EARLIER_ITEMS.sub("", text[max(0, m.start() - 160) : m.start()])[-40:]):
+        elif SETTING_VERB.search(lead := _EARLIER_ITEMS.sub("", text[max(0, m.start() - 160) : m.start()])):
             # "set as λ_depth = 0.1 and λ_voxel = 2": a word subscript names the symbol; a bare letter's name
-            # is a guess
-            named = WORD_SUBSCRIPT.fullmatch(sym) or _WE_SET.search(text[max(0, m.start() - 60) : m.start()])
+            # is a guess unless the paper says it chose it ("we use α = 0.1, β = 2")
+            named = WORD_SUBSCRIPT.fullmatch(sym) or _WE_SET.search(lead[-60:])
             self.emit(m, sym, symbol_key(sym), value, span, flagged=not named and LETTER_ONLY)
             return
         else:
