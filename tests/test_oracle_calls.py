@@ -589,3 +589,33 @@ def test_a_sign_on_top_names_a_variant_not_a_sum():
     )
     assert spec["outputs"] == ["f_plus_n"]
     assert oracle_spec(r"y = x^+ - x^-").spec["inputs"] == ["x_plus", "x_minus"]  # two variants, no power
+
+
+def test_a_network_in_calligraphic_letters_gives_its_output_as_a_value():
+    """`\\mathcal{N}_f(x, u; \\theta)`, `\\mathcal{N\\!N}(x)` and a loss `\\mathcal{L}_f(\\theta_f)`
+    applied to one argument are functions the paper applies: their outputs are given; a Gaussian
+    `\\mathcal{N}(x; m, v)` keeps its density; a line that only renames the network's output has nothing to
+    compute."""
+    spec = both_ways(
+        r"h_{t+1} = W h_t + \mathcal{N}_\phi(h_t, u_t; \theta)",
+        lambda W, h_t, N_cal_phi_of_h_t_u_t_theta: W @ h_t + N_cal_phi_of_h_t_u_t_theta,
+        lambda W, h_t, N_cal_phi_of_h_t_u_t_theta: W @ h_t,  # the network dropped
+        lambda W, h_t, N_cal_phi_of_h_t_u_t_theta: W.T @ h_t + N_cal_phi_of_h_t_u_t_theta,
+    )
+    assert spec["matrices"] == ["W"] and list(spec["given"]) == ["N_cal_phi_of_h_t_u_t_theta"]
+    both_ways(
+        r"x_{k+1} = x_k + \mathcal{N\!N}(x_k, u_k)",
+        lambda x_k, NN_cal_of_x_k_u_k: x_k + NN_cal_of_x_k_u_k,
+        lambda x_k, NN_cal_of_x_k_u_k: NN_cal_of_x_k_u_k,
+    )
+    both_ways(
+        r"E_\lambda = {\cal L}_f(\theta_f) - \lambda {\cal L}_r(\theta_f, \theta_r)",
+        lambda L_cal_f_of_theta_f, lambda_, L_cal_r_of_theta_f_theta_r: (
+            L_cal_f_of_theta_f - lambda_ * L_cal_r_of_theta_f_theta_r
+        ),
+        lambda L_cal_f_of_theta_f, lambda_, L_cal_r_of_theta_f_theta_r: (
+            L_cal_f_of_theta_f + lambda_ * L_cal_r_of_theta_f_theta_r
+        ),
+    )
+    assert "renaming" in oracle_spec(r"\dot x = \mathcal{N}_{\!f}(x, u; \theta)").reason
+    assert oracle_spec(r"p(x) = \mathcal{N}(x; \mu, \sigma^2)").spec["inputs"] == ["x", "mu", "sigma"]

@@ -41,6 +41,7 @@ from tools.trace.oracle_latex.scripts import (
     function_scripts,
     loss_alone,
     loss_letter,
+    network_letters,
     refuse_applied_at_number,
     scripted,
 )
@@ -582,13 +583,17 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
 
     def _emit_density(self, st: Emit, i: int, c: str) -> int:
         """\\mathcal{N}(x; m, v): the Gaussian density (densities.py); `\\mathcal{L}_W` standing alone: a
-        loss (scripts.py), and applied to several arguments (`\\mathcal{L}_y(y, y^*)`) its value."""
-        var, end = self.read_var(st.nodes, i, lhs=True) if loss_letter(st.nodes, i) else (None, i)
-        applied = var is not None and var.call is not None and several_arguments(var.call)  # L_y(y, y^*)
+        loss (scripts.py), and applied to several arguments (`\\mathcal{L}_y(y, y^*)`) its value, as is a
+        network's output (`\\mathcal{N}_f(x, u; \\theta)`, `\\mathcal{L}_f(\\theta_f)`)."""
+        network = network_letters(st.nodes, i)  # \\mathcal{N}_f(x, u; \\theta): a network's output, given
+        named = loss_letter(st.nodes, i) or network
+        var, end = self.read_var(st.nodes, i, lhs=True) if named else (None, i)
+        applied = var is not None and var.call is not None and (network or several_arguments(var.call))
         if var is not None and not var.marks and (var.call is None or applied):
             if not applied:
                 loss_alone(st.nodes, end)
-            st.out.append(self.emit_var(var) + " ")
+            shown = self._application(var, "", self._call_indices(var.call)) if network else None
+            st.out.append((shown or self.emit_var(var)) + " ")
             return end
         point, mean, var, iso, end = gaussian(st.nodes, i)
         parts = ", ".join("{" + self.emit(p) + "}" for p in (point, mean, var))

@@ -67,6 +67,23 @@ def loss_letter(nodes: list[Any], i: int) -> bool:
     return i + 1 < len(nodes) and "".join(str(t) for t in flatten(items_of(nodes[i + 1]))) == "L"
 
 
+def network_letters(nodes: list[Any], i: int) -> bool:
+    """Whether `\\mathcal{...}` at i names a function the paper applies, a network by the usual notation:
+    a letter with a subscript right before its arguments (`\\mathcal{N}_f(x, u; \\theta)`) or two or more
+    letters (`\\mathcal{N\\!N}(x)`); a Gaussian `\\mathcal{N}(x; m, v)` has neither."""
+    if i + 2 >= len(nodes):
+        return False
+    letters = [t for t in flatten(items_of(nodes[i + 1])) if t not in _THIN_SPACES]
+    if not letters or not all(isinstance(t, str) and t.isalpha() and t.isupper() for t in letters):
+        return False
+    if nodes[i + 2] == "_":
+        return i + 4 < len(nodes) and nodes[i + 4] == "("
+    return len(letters) > 1 and nodes[i + 2] == "("
+
+
+_THIN_SPACES = {"\\!", "\\,", "\\;", "\\:"}
+
+
 def loss_alone(nodes: list[Any], end: int) -> None:
     """Refuse a `\\mathcal{L}` whose scripts end before `end` when it is applied to what follows it."""
     if end < len(nodes) and nodes[end] not in ENDS:
