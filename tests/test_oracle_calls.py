@@ -579,12 +579,12 @@ def test_scaled_dot_product_attention_in_sans_serif_names():
 
 def test_a_sign_on_top_names_a_variant_not_a_sum():
     spec = both_ways(
-        r"f^+_{n} = \phi_{n+1} \left[f^+_{n+1} + U_{n} z_{n+1}\right]",
-        lambda phi_n_plus_1, f_plus_n_plus_1, U_n, z_n_plus_1: (
-            phi_n_plus_1 * (f_plus_n_plus_1 + U_n * z_n_plus_1)
+        r"f^+_{n} = \phi_{n+1} \left[f^+_{n+1} + u_{n} z_{n+1}\right]",
+        lambda phi_n_plus_1, f_plus_n_plus_1, u_n, z_n_plus_1: (
+            phi_n_plus_1 * (f_plus_n_plus_1 + u_n * z_n_plus_1)
         ),
-        lambda phi_n_plus_1, f_plus_n_plus_1, U_n, z_n_plus_1: (
-            phi_n_plus_1 * (f_plus_n_plus_1 - U_n * z_n_plus_1)
+        lambda phi_n_plus_1, f_plus_n_plus_1, u_n, z_n_plus_1: (
+            phi_n_plus_1 * (f_plus_n_plus_1 - u_n * z_n_plus_1)
         ),
     )
     assert spec["outputs"] == ["f_plus_n"]

@@ -253,7 +253,8 @@ def test_an_update_rule_returns_the_new_value():
 
 def test_lower_and_upper_bounds_written_under_and_over_lines():
     _both_ways(
-        r"\dot{\underline{x}} = \underline{A} \underline{x} - \overline{A} \overline{x} + B u",
+        r"\dot{\underline{x}} = \underline{A} \cdot \underline{x} - \overline{A} \cdot \overline{x} "
+        r"+ B \cdot u",
         lambda A_under, x_under, A_bar, x_bar, B, u: A_under * x_under - A_bar * x_bar + B * u,
         lambda A_under, x_under, A_bar, x_bar, B, u: A_under * x_under + A_bar * x_bar + B * u,
         lambda A_under, x_under, A_bar, x_bar, B, u: A_under * x_under + B * u,

@@ -23,7 +23,7 @@ def test_a_capital_letter_over_a_bold_matrix_names_the_projection():
 
 def test_a_word_in_the_superscript_is_part_of_the_name():
     spec = both_ways(
-        r"h = \tanh(W^{\text{enc}} x + b^{\mathrm{enc}}) + c^{dec}",
+        r"h = \tanh(W^{\text{enc}} \cdot x + b^{\mathrm{enc}}) + c^{dec}",  # a number: \cdot says so
         lambda W_enc, x, b_enc, c_dec: np.tanh(W_enc * x + b_enc) + c_dec,
         lambda W_enc, x, b_enc, c_dec: np.tanh(W_enc * x) + c_dec,
         lambda W_enc, x, b_enc, c_dec: np.tanh(W_enc * x + b_enc) - c_dec,
@@ -42,7 +42,7 @@ def test_rows_defining_the_m_th_quantities_of_an_aligned_block():
 
 
 def test_a_capital_letter_written_alone_elsewhere_stays_a_power():
-    spec = oracle_spec(r"y = A^N x + N", {}, set()).spec
+    spec = oracle_spec(r"y = A^N \cdot x + N", {}, set()).spec
     assert "A" in spec["inputs"] and "N" in spec["inputs"] and "A_N" not in spec["inputs"]
     assert "^" in spec["definitions"][0]["rhs"]
 

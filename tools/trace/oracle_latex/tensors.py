@@ -8,7 +8,9 @@ order (sympy's parser reorders commutative factors). The evidence, and nothing e
   on a line that has another matrix (one right after a vector, `W x C`, is refused: a row or a scalar?);
 - a vector: a lower-case symbol right after a matrix (`W x`), inside brackets right after one
   (`\\Sigma^{-1}(x - \\mu)`), transposed (`x^\\top`, `(a - b)^\\top`), or bold on a line with a matrix.
-Everything else stays a scalar. Matrices are square (n x n), vectors length n, so every product is defined.
+Everything else stays a scalar, except an upper-case symbol right before a Latin letter with nothing to settle
+it (`A_L x_k`, `K z`): the line is refused rather than read as numbers. Matrices are square (n x n), vectors
+length n, so every product is defined.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class TensorTyping:
 
     kinds: dict[str, str] = field(default_factory=dict)  # Python name -> "matrix" | "vector"
     maybe_matrix: set[str] = field(default_factory=set)  # juxtaposed upper-case: confirmed by a sure one
+    before_letter: set[str] = field(default_factory=set)  # maybe-matrices right before a Latin letter (`A x`)
     maybe_vector: set[str] = field(default_factory=set)  # lower-case bold, or after a maybe-matrix
     after_matrix: str | None = None  # "matrix" or "maybe" right after one (a product continues)
     after_vector: bool = False  # right after a bold vector, not transposed (`W \\mathbf{x}`, then `C`?)
@@ -56,6 +59,8 @@ class TensorTyping:
             self.kinds[var.name] = "matrix"
         elif upper and (_operand_follows(nodes, i) or self._matrix_before()):
             self.maybe_matrix.add(var.name)
+            if var.call is None and _latin_follows(nodes, i) and not _shared_index(var, nodes, i):
+                self.before_letter.add(var.name)
         elif not upper and (transposed or self.after_matrix == "matrix" or any(self.vector_parens)):
             self.kinds.setdefault(var.name, "vector")
         elif not upper and (var.bold or self.after_matrix == "maybe"):
@@ -98,13 +103,21 @@ class TensorTyping:
         self.closed_matrix = held
 
     def settled(self) -> dict[str, str]:
-        """The kinds, the maybes confirmed when the line has a sure matrix."""
+        """The kinds, the maybes confirmed when the line has a sure matrix. Unconfirmed, an upper-case symbol
+        right before a Latin letter (`A_L x_k + B_L u_k`, `K z`) is a matrix times a vector as often as a
+        product of numbers: refused rather than read as numbers."""
         kinds = dict(self.kinds)
         if "matrix" in kinds.values():
             for name in self.maybe_matrix:
                 kinds.setdefault(name, "matrix")
             for name in self.maybe_vector:
                 kinds.setdefault(name, "vector")
+        elif self.before_letter:
+            name = sorted(self.before_letter)[0]
+            raise Unsupported(
+                f"{name} before a letter: a matrix times a vector, or a product of numbers? (write the "
+                "matrix in bold, transposed or as W, or a number with \\cdot)"
+            )
         return kinds
 
     def tag(self, placeholder: str) -> str:
@@ -122,6 +135,32 @@ def _letters(n: int) -> str:
         n //= 25
         if not n:
             return out
+
+
+def _shared_index(var: Var, nodes: list[Any], i: int) -> bool:
+    """`Q_b w_b`, `J_{ij} s_i`: an entry times an entry at a common index (inside a sum), numbers."""
+    own = {t for t in flatten(var.sub or []) if isinstance(t, str) and t.isalpha() and t.islower()}
+    if not own or nodes[i + 1 : i + 2] != ["_"] or i + 2 >= len(nodes):
+        return False
+    return bool(own & {t for t in flatten(items_of(nodes[i + 2])) if isinstance(t, str)})
+
+
+_THIN = {"\\,", "\\;", "\\!", "\\:", "\\ "}
+
+
+def _latin_follows(nodes: list[Any], i: int) -> bool:
+    """A lower-case Latin letter next, not raised to a power (`A x`, `K \\mathbf{z}`; not `G r^2`)."""
+    while i < len(nodes) and isinstance(nodes[i], str) and nodes[i] in _THIN:
+        i += 1
+    t = nodes[i] if i < len(nodes) else None
+    if isinstance(t, Group):
+        return bool(t.items) and _latin_follows(t.items, 0)
+    if cmd_of(t) in BOLD and i + 1 < len(nodes):
+        return _latin_follows(items_of(nodes[i + 1]), 0)
+    letter = isinstance(t, str) and len(t) == 1 and t.isalpha() and t.islower()
+    raised = items_of(nodes[i + 2]) if nodes[i + 1 : i + 2] == ["^"] and i + 2 < len(nodes) else []
+    powered = bool(raised) and raised != [TRANSPOSE] and raised[0] not in ("(", "[")  # a^{[l]} is a mark
+    return letter and not powered
 
 
 def _operand_follows(nodes: list[Any], i: int) -> bool:
