@@ -410,3 +410,20 @@ def test_an_unnumbered_algorithm_head_with_a_colon_in_pdf_text(tmp_root):
     (alg,) = grep_equations("a.md", kinds=["algorithm"]).algorithms
     assert (alg.number, alg.caption) == (None, "Greedy rollout planning (GRP)")
     assert alg.steps[0] == "Data: a model m, t=1" and alg.steps[-1] == "end"
+
+
+def test_a_display_set_as_a_row_of_cells_and_a_bracket_glyph_opening_a_line(tmp_root):
+    """PDF dumps: a display whose pieces became table cells, its label in the last cell, is an equation; a
+    line opened by a bracket's glyph '#' is no heading; a table row with no relation stays a table's."""
+    (tmp_root / "r.md").write_text(
+        "## 3 Model\n\nWe write the roots with\n\n| qj | = | aj cj − bj dj | (A6) |\n"
+        "| --- | --- | --- | --- |\n| rj | = | (d2 j + c2 j) | (A7) |\n\n"
+        "The profile is\n#) , [( θr f(θr) = fe exp (−bn )1/n − 1 (14)\n"
+        "where θr is the radius.\n\n| Model | Accuracy | (3) |\n| --- | --- | --- |\n| MLP | 0.91 | 0.93 |\n"
+    )
+    got = [(e.label, e.body) for e in grep_equations("r.md", kinds=["numbered"]).numbered]
+    assert got == [
+        ("A6", "qj = aj cj − bj dj"),
+        ("A7", "rj = (d2 j + c2 j)"),
+        ("14", "#) , [( θr f(θr) = fe exp (−bn )1/n − 1"),
+    ]

@@ -325,9 +325,26 @@ def _place(item: Located, places: dict[int, Any]) -> None:
 
 def _skip(ln: MarkdownLine) -> bool:
     t = ln.text.lstrip()
-    table_row = t.startswith("| ") and t.endswith(" |")  # not '|x| ≤ 1 (3)': a display may open with a bar
-    heads = t.startswith(("#", "<!--", "**Algorithm", "![")) or bool(_ALG.match(t))
+    # not '|x| ≤ 1 (3)': a display may open with a bar; nor a display the PDF dump set as a row of cells
+    table_row = t.startswith("| ") and t.endswith(" |") and not labelled_row(t)
+    # a heading is '# Title': a lone '#' opening a line is a bracket's glyph ('#) , [( θ ... (14)')
+    heads = bool(_HEAD.match(t)) or t.startswith(("<!--", "**Algorithm", "![")) or bool(_ALG.match(t))
     return not t or table_row or heads or bool(_SUBCAPTIONS.match(t))
+
+
+def labelled_row(t: str) -> str | None:
+    """A display the PDF dump set as a table row, its label in the last cell: '| q | = | a c − b d | (A6) |'
+    -> 'q = a c − b d (A6)'; None for a table's row (no relation among its cells)."""
+    if not (t.startswith("| ") and t.endswith(" |")):
+        return None
+    cells = [c.strip() for c in t.strip("|").split("|") if c.strip() and set(c.strip()) != {"-"}]
+    text = " ".join(cells)
+    if len(cells) < 2 or not _LABEL_END.fullmatch(" " + cells[-1]) or not _RELATION_CELL.search(text):
+        return None
+    return text
+
+
+_RELATION_CELL = re.compile(r"(?:^|\s)[=≤≥<>≈∝≡]+(?:\s|$)")
 
 
 # a row of sub-figure captions: '(a) P(Y | Z) for Experiment (A) (b) P(Y | Z) for Experiment (B)'
@@ -398,7 +415,7 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
             label = None if label and _ANNOTATION_TAG.match(label) else label
             (numbered if label else display).append(Equation(label=label, body=body, latex=True, **loc))
             continue
-        t = _bracket_before_label(ln.text.strip())
+        t = _bracket_before_label(labelled_row(ln.text.strip()) or ln.text.strip())
         m = None if latex or ln.no in steps else _LABEL_END.search(t)
         if m:
             body = t[: m.start()].strip()
