@@ -8,6 +8,7 @@ tests in the style of papers."""
 from __future__ import annotations
 
 import pytest
+from oracle_proof import both_ways
 
 from tools.trace.oracles import explain, oracle_spec
 
@@ -85,3 +86,14 @@ def test_an_upper_case_letter_before_a_latin_letter_with_nothing_to_settle_it_is
     assert oracle_spec(r"\rho = \frac{\sigma^2}{2 \pi G r^2}").ok  # a power: r is a number
     assert oracle_spec(r"q = \sum_{b} Q_b w_b").ok  # entries at a common index
     assert oracle_spec(r"s = P(y) a").ok  # a value of a function the paper applies
+
+
+def test_an_upper_case_symbol_after_a_transposed_bracket_is_a_matrix():
+    """`(t - m)^T L (t - m)`: the row before L makes it a quadratic form's matrix, as after `x^T`."""
+    spec = both_ways(
+        r"q = -\frac{1}{2} (\theta_{j} - \mu_{j})^{T} \Lambda_{jj} (\theta_j - \mu_j)",
+        lambda theta_j, mu_j, Lambda_jj: -0.5 * (theta_j - mu_j) @ Lambda_jj @ (theta_j - mu_j),
+        lambda theta_j, mu_j, Lambda_jj: -0.5 * (theta_j - mu_j) @ Lambda_jj @ (theta_j + mu_j),
+        lambda theta_j, mu_j, Lambda_jj: -0.5 * (theta_j - mu_j) @ (theta_j - mu_j),  # the matrix dropped
+    )
+    assert spec["matrices"] == ["Lambda_jj"] and spec["column_vectors"] == ["mu_j", "theta_j"]

@@ -101,6 +101,8 @@ class TensorTyping:
                 self.parens[-1] += inside
         self.after_matrix, self.after_vector, self.after_row = None, False, False
         self.closed_matrix = held
+        if token == ")" and nodes[i + 1 : i + 2] == [TRANSPOSE]:
+            self.after_row = True  # `(x - m)^\top A`: a row before A makes A a matrix
 
     def settled(self) -> dict[str, str]:
         """The kinds, the maybes confirmed when the line has a sure matrix. Unconfirmed, an upper-case symbol
