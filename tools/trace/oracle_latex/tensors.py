@@ -4,8 +4,9 @@ A first pass over the line learns the kinds; the second emits each matrix or vec
 placeholder tagged with its position, so that the runtime can put a product's factors back in the paper's
 order (sympy's parser reorders commutative factors). The evidence, and nothing else:
 - a matrix: an upper-case symbol that is bold (`\\mathbf{W}`), is named W, is transposed or inverted
-  (`A^\\top`, `\\Sigma^{-1}`), follows a transposed vector (`x^\\top A`), or stands right before an operand
-  on a line that has another matrix (one right after a vector, `W x C`, is refused: a row or a scalar?);
+  (`A^\\top`, `\\Sigma^{-1}`), follows a transposed vector or bracket (`x^\\top A`, `(x - m)^\\top A`), or
+  stands right before an operand on a line that has another matrix (one right after a vector, `W x C`, is
+  refused: a row or a scalar?);
 - a vector: a lower-case symbol right after a matrix (`W x`), inside brackets right after one
   (`\\Sigma^{-1}(x - \\mu)`), transposed (`x^\\top`, `(a - b)^\\top`), or bold on a line with a matrix.
 Everything else stays a scalar, except an upper-case symbol right before a Latin letter with nothing to settle
