@@ -78,14 +78,15 @@ def test_braces_around_a_bold_letter_do_not_hide_it():
 def test_an_upper_case_letter_before_a_latin_letter_with_nothing_to_settle_it_is_refused():
     """`A_L x_k + B_L u_k` (a state-space model), `K z`: a matrix times a vector as often as numbers, so no
     guess is written into a test; what settles the reading keeps the oracle."""
-    for latex in (r"x_{k+1} = A_L x_k + B_L u_k", r"\mathbf{y} = K\,\mathbf{z}", r"r_{ij} = U_i e_j + b_j"):
+    ambiguous = (r"x_{k+1} = A_L x_k + B_L u_k", r"\mathbf{y} = K\,\mathbf{z}", r"r_{ij} = U_i e_j + b_j")
+    for latex in (*ambiguous, r"\mu^* = K(t^*, t)\, \mathbf{z}"):  # a kernel's value: a matrix?
         reason = oracle_spec(latex).reason
         assert reason and "a matrix times a vector, or a product of numbers?" in reason, latex
     assert oracle_spec(r"x_{k+1} = \mathbf{A} x_k + \mathbf{B} u_k").spec["matrices"] == ["A", "B"]
     assert oracle_spec(r"x_{k+1} = A_L \cdot x_k + B_L \cdot u_k").ok  # numbers, as \cdot says
     assert oracle_spec(r"\rho = \frac{\sigma^2}{2 \pi G r^2}").ok  # a power: r is a number
     assert oracle_spec(r"q = \sum_{b} Q_b w_b").ok  # entries at a common index
-    assert oracle_spec(r"s = P(y) a").ok  # a value of a function the paper applies
+    assert oracle_spec(r"s = P(y) a").ok  # a probability's value: a number
 
 
 def test_an_upper_case_symbol_after_a_transposed_bracket_is_a_matrix():

@@ -60,7 +60,8 @@ class TensorTyping:
             self.kinds[var.name] = "matrix"
         elif upper and (_operand_follows(nodes, i) or self._matrix_before()):
             self.maybe_matrix.add(var.name)
-            if var.call is None and _latin_follows(nodes, i) and not _shared_index(var, nodes, i):
+            probability = var.call is not None and var.base in ("P", "Q", "Pr")  # P(Y=1) a: a number
+            if not probability and _latin_follows(nodes, i) and not _shared_index(var, nodes, i):
                 self.before_letter.add(var.name)
         elif not upper and (transposed or self.after_matrix == "matrix" or any(self.vector_parens)):
             self.kinds.setdefault(var.name, "vector")
