@@ -109,3 +109,15 @@ def test_symbols_set_as_the_defaults_in_one_formula_are_the_papers_choice() -> N
     assert got["rho"] == [(0.95, "stated")] and got["kappa"] == [(0.001, "stated")]
     got = found("## 5 Training\n\nThe sampler is set as $\\rho = 0.95$ and $\\kappa = 0.001$.\n")
     assert got["kappa"] == [(0.001, "candidate")]  # no one says it is the paper's choice
+
+
+def test_an_augmentations_ranges_in_brackets() -> None:
+    text = "## 5 Data\n\nImages get random shifts (up to 12%), zoom (to 5%) and rotations (to 20°).\n"
+    got = found(text)
+    assert got["augment_shift"] == [(0.12, "stated")] and got["augment_zoom"] == [(0.05, "stated")]
+    assert got["rotation_degrees"] == [(20.0, "stated")]
+    assert found("## 5 Data\n\nWe apply random translations of up to 3 pixels.\n")["augment_shift"] == [
+        (3.0, "stated")
+    ]
+    measured = found("## 6 Results\n\nThe shifts (up to 12%) of the prices were measured.\n")
+    assert "augment_shift" not in measured

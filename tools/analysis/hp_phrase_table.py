@@ -32,6 +32,13 @@ _LR_DECAYED = (
     r"\b(?:(?:decay|anneal|reduc|decreas|lower|drop)\w*\s+(?:the\s+)?(?:learning\s+rate|lr)"
     r"|(?:learning\s+rate|lr)\s+(?:(?:is|was)\s+)?(?:\w+ly\s+)?(?:decay|anneal|reduc|decreas|lower|drop)\w*)"
 )
+# a sentence that augments or preprocesses its inputs, up to the phrase
+_AUGMENTING = r"\b(?:augment\w*|preprocess\w*|random(?:ly)?)\b[^.;]{0,120}?"
+# the range in brackets or after 'of up to': '(up to 10%)', '(to 10%)', 'of up to 4 pixels'
+_RANGE = (
+    r"(?:\(\s*(?:up\s+to|to|within|±)|of\s+up\s+to|by\s+up\s+to)\s*(?P<value>\d+(?:\.\d+)?\s*%?)"
+    r"(?:\s*(?:pixels?|px)\b)?"
+)
 _PHRASES = (
     # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
     # epochs": how long training waits, not how long it runs
@@ -655,6 +662,23 @@ _PHRASES = (
         r"\b(?P<value>without)\s+(?:any\s+)?(?:learning[\s-]rate|lr)\s+(?:decay|schedul(?:e|ing)|annealing)\b",
         "lr_schedule",
         "learning rate schedule",
+    ),
+    # an augmentation's range in brackets or after 'of up to', in a sentence that augments: "random shifts
+    # (up to 10%), zoom (to 10%), and rotations (to 15°)", "random translations of up to 4 pixels"
+    (
+        rf"{_AUGMENTING}\b(?:shifts?|translations?)\s*{_RANGE}",
+        "augment_shift",
+        "augmentation shift range",
+    ),
+    (
+        rf"{_AUGMENTING}\b(?:zoom(?:ing|s)?|scal(?:ing|es?))\s*{_RANGE}",
+        "augment_zoom",
+        "augmentation zoom range",
+    ),
+    (
+        rf"{_AUGMENTING}\brotations?\s*\(\s*(?:up\s+to|to|within|±)\s*(?P<value>\d+(?:\.\d+)?)\s*(?:°|degrees?\b)",
+        "rotation_degrees",
+        "rotation range (degrees)",
     ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
