@@ -427,3 +427,15 @@ def test_a_display_set_as_a_row_of_cells_and_a_bracket_glyph_opening_a_line(tmp_
         ("A7", "rj = (d2 j + c2 j)"),
         ("14", "#) , [( θr f(θr) = fe exp (−bn )1/n − 1"),
     ]
+
+
+def test_a_letter_glued_after_a_label_is_a_superscript_read_late(tmp_root):
+    """'... V M µ,i+1 (7)M': the PDF dump read the display's superscript M after its label; prose that ends
+    with a reference and a word is untouched."""
+    (tmp_root / "g.md").write_text(
+        "## 2 Background\n\nThe value functions satisfy\nVµ,i = TM µ(·,i)VM µ,i+1 (7)M\n"
+        "for i = 1 . . . τ.\n\n"
+        "As shown in the table (7)A is best.\n"
+    )
+    got = [(e.label, e.body) for e in grep_equations("g.md", kinds=["numbered"]).numbered]
+    assert got == [("7", "Vµ,i = TM µ(·,i)VM µ,i+1")]

@@ -415,7 +415,7 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
             label = None if label and _ANNOTATION_TAG.match(label) else label
             (numbered if label else display).append(Equation(label=label, body=body, latex=True, **loc))
             continue
-        t = _bracket_before_label(labelled_row(ln.text.strip()) or ln.text.strip())
+        t = _without_glued_script(_bracket_before_label(labelled_row(ln.text.strip()) or ln.text.strip()))
         m = None if latex or ln.no in steps else _LABEL_END.search(t)
         if m:
             body = t[: m.start()].strip()
@@ -461,6 +461,15 @@ def _bracket_before_label(t: str) -> str:
     if m is None or t[: m.start()].count("[") - t[: m.start()].count("]") < len(m[2]):
         return t
     return f"{t[: m.start()]} {m[2]} ({m[1]})"
+
+
+# a superscript the PDF dump read after the label, glued to it: 'V µ,i = T M µ(·,i) V M µ,i+1 (7)M'
+_GLUED_SCRIPT = re.compile(rf"(\s\((?:{LABEL_BODY})\))[A-Za-z]\s*$")
+
+
+def _without_glued_script(t: str) -> str:
+    """The line without a letter glued right after its closing label."""
+    return _GLUED_SCRIPT.sub(r"\1", t) if _MATH.search(t) else t
 
 
 def _without_restated(numbered: list[Equation]) -> list[Equation]:
