@@ -112,12 +112,12 @@ def test_symbols_set_as_the_defaults_in_one_formula_are_the_papers_choice() -> N
 
 
 def test_an_augmentations_ranges_in_brackets() -> None:
-    text = "## 5 Data\n\nImages get random shifts (up to 12%), zoom (to 5%) and rotations (to 20°).\n"
+    text = "## 5 Data\n\nImages get random shifts (up to 12%), zoom (to 5%) and rotations (to $20^\\circ$).\n"
     got = found(text)
-    assert got["augment_shift"] == [(0.12, "stated")] and got["augment_zoom"] == [(0.05, "stated")]
+    assert got["augmentation_shift"] == [(0.12, "stated")] and got["augmentation_zoom"] == [(0.05, "stated")]
     assert got["rotation_degrees"] == [(20.0, "stated")]
-    assert found("## 5 Data\n\nWe apply random translations of up to 3 pixels.\n")["augment_shift"] == [
+    assert found("## 5 Data\n\nWe apply random translations of up to 3 pixels.\n")["augmentation_shift"] == [
         (3.0, "stated")
     ]
     measured = found("## 6 Results\n\nThe shifts (up to 12%) of the prices were measured.\n")
-    assert "augment_shift" not in measured
+    assert "augmentation_shift" not in measured

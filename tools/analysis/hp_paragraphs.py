@@ -129,6 +129,7 @@ def _plain(text: str) -> str:
         def math(m: re.Match[str]) -> str:
             inner = _FRAC.sub(_fraction, _TEX_WORD.sub("", m.group(1)))
             inner = re.sub(r"\\[!,;:> ]", " ", inner)  # thin spaces: '$m\!=\!128$' prints as 'm=128'
+            inner = re.sub(r"\^\s*\{?\s*\\circ\s*\}?", "°", inner)  # '$15^\circ$' prints as '15°'
             inner = re.sub(r"\\[A-Za-z]+", lambda c: _TEX_SYMBOLS.get(c.group(0), ""), inner)
             inner = inner.replace("\\{", "\x01").replace("\\}", "\x02")  # a set's braces print: "{0.1, 0.2}"
             inner = inner.replace("{", "").replace("}", "").replace("\\", "")

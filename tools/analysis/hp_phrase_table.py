@@ -639,7 +639,7 @@ _PHRASES = (
     (
         r"\b(?:random(?:ly)?\s+rotat(?:e|ed|es|ions?|ing)|rotations?\s+augmentation|augment\w*\b[^.;]{0,40}?"
         r"\brotations?)\b[^.;]{0,30}?(?:up\s+to|within|at\s+most|by|of)\s+(?:±\s*)?"
-        r"(?P<value>\d+(?:\.\d+)?)\s*(?:°|degrees?\b)",
+        r"(?P<value>\d+(?:\.\d+)?)\s*(?:°|\^?∘|degrees?\b)",
         "rotation_degrees",
         "rotation range (degrees)",
     ),
@@ -667,16 +667,16 @@ _PHRASES = (
     # (up to 10%), zoom (to 10%), and rotations (to 15°)", "random translations of up to 4 pixels"
     (
         rf"{_AUGMENTING}\b(?:shifts?|translations?)\s*{_RANGE}",
-        "augment_shift",
+        "augmentation_shift",
         "augmentation shift range",
     ),
     (
         rf"{_AUGMENTING}\b(?:zoom(?:ing|s)?|scal(?:ing|es?))\s*{_RANGE}",
-        "augment_zoom",
+        "augmentation_zoom",
         "augmentation zoom range",
     ),
     (
-        rf"{_AUGMENTING}\brotations?\s*\(\s*(?:up\s+to|to|within|±)\s*(?P<value>\d+(?:\.\d+)?)\s*(?:°|degrees?\b)",
+        rf"{_AUGMENTING}\brotations?\s*\(\s*(?:up\s+to|to|within|±)\s*(?P<value>\d+(?:\.\d+)?)\s*(?:°|\^?∘|degrees?\b)",
         "rotation_degrees",
         "rotation range (degrees)",
     ),
