@@ -121,3 +121,16 @@ def test_an_augmentations_ranges_in_brackets() -> None:
     ]
     measured = found("## 6 Results\n\nThe shifts (up to 12%) of the prices were measured.\n")
     assert "augmentation_shift" not in measured
+
+
+def test_respectively_over_symbols_and_the_setting_itself_names_quantities_not_things() -> None:
+    text = (
+        "## 5 Results\n\nThe estimated values of $L_q$, $\\rho$, and learning rate were 12.5, 3.1, and 0.42 "
+        "respectively.\n"
+    )
+    got = found(text, context=True)
+    assert all(conf == "candidate" for rows in got.values() for _, conf, _ in rows)
+    assert not any(ctx for rows in got.values() for _, _, ctx in rows)  # no symbol taken for a thing
+    text = "## 5 Setup\n\nThe learning rates of the actor and the critic are 0.002 and 0.0005 respectively.\n"
+    pairs = found(text, True)
+    assert pairs["learning_rate"] == [(0.002, "stated", "actor"), (0.0005, "stated", "critic")]

@@ -169,7 +169,7 @@ def _pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired
     if len(names) == len(items) and len(set(keys)) == len(keys):
         return [Paired(n, k, v, s, None, None) for n, k, (v, s) in zip(names, keys, items, strict=True)]
     things = _things(prefix)
-    if len(set(keys)) == 1 and len(things) == len(items):
+    if len(set(keys)) == 1 and len(things) == len(items) and not _quantities(things, keys[-1]):
         return [Paired(names[-1], keys[-1], v, s, t, None) for t, (v, s) in zip(things, items, strict=True)]
     things, end = _listed_subject(prefix, len(items))
     after = [k for k, n in enumerate(found) if n.start() >= end]  # a name inside the list names a thing
@@ -179,6 +179,12 @@ def _pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired
     if not names:
         return []
     return [Paired(names[-1], keys[-1], v, s, None, UNPAIRED) for v, s in items]
+
+
+def _quantities(things: list[str], key: str) -> bool:
+    """A list that names quantities, not things the setting is set for: 'values of K_z, w, and learning rate'
+    (symbols, or the setting itself among them)."""
+    return any(re.fullmatch(r"\S{1,2}(?:_\S{1,8})?", t.strip()) or canonical_key(t) == key for t in things)
 
 
 def _things(prefix: str) -> list[str]:
