@@ -100,6 +100,7 @@ def test_a_statistic_of_a_result_and_a_value_after_a_new_clause_are_no_settings(
     assert all(conf == "candidate" for rows in got.values() for _, conf in rows)
     got = found("## 3 Model\n\nThe width doubles at every convolutional layer until a maximum of 512.\n")
     assert "num_layers" not in got
+    assert found("## 5 Setup\n\nThe batch size when fine-tuning is 48.\n")["batch_size"] == [(48.0, "stated")]
     stacked = found("## 3 Model\n\nWe stack convolutional layers: 6 in total.\n")
     assert stacked["num_layers"] == [(6.0, "stated")]
 

@@ -51,7 +51,7 @@ COUNT_NOUN = re.compile(
 )
 NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensional|tailed)\b", re.I)
 # "learning rates during training: 0.1 and 0.01"; no new clause: "each layer until a maximum of 256"
-_GAP = r"(?:(?!(?:until|unless|while|whereas|which|when|where|whose)\b)[^\W\d_][\w-]*(?:\s+|(?=:))){0,6}?"
+_GAP = r"(?:(?!(?:until|unless|whereas|which|whose)\b)[^\W\d_][\w-]*(?:\s+|(?=:))){0,6}?"
 _SEP = (
     r"(?:of|=|:|is|was|are|were|to(?:\s+be)?|at|as|equal\s+to|with\s+(?:a\s+)?probability(?:\s+of)?|(?:(?:is|was|are|were)\s+)?(?:set|fixed)\s+(?:to|at)(?:\s+an?\s+(?:[\w-]+\s+){0,2}value\s+of)?|in(?=\s*[{\[]\s*\.?\d)|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
     r"initiali[sz]ed\s+(?:to|at)|(?:kept|held|remained|stayed)\s+(?:constant|fixed)(?:\s+(?:at|to))?|"
