@@ -135,3 +135,11 @@ def test_respectively_over_symbols_and_the_setting_itself_names_quantities_not_t
     text = "## 5 Setup\n\nThe learning rates of the actor and the critic are 0.002 and 0.0005 respectively.\n"
     pairs = found(text, True)
     assert pairs["learning_rate"] == [(0.002, "stated", "actor"), (0.0005, "stated", "critic")]
+
+
+def test_respectively_pairs_a_setting_in_the_papers_own_words_with_the_things_named_before() -> None:
+    text = "## 5 Setup\n\nFor BM3D-2 and NL-Bayes, the search radius is set as 12 and 7, respectively.\n"
+    got = found(text, context=True)
+    assert got["search_radius"] == [(12.0, "stated", "BM3D-2"), (7.0, "stated", "NL-Bayes")]
+    results = found("## 6 Results\n\nFor MNIST and SVHN, the error is 0.8 and 3.1, respectively.\n")
+    assert all(conf == "candidate" for rows in results.values() for _, conf in rows)

@@ -177,8 +177,25 @@ def _pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired
         k = after[-1]
         return [Paired(names[k], keys[k], v, s, t, None) for t, (v, s) in zip(things, items, strict=True)]
     if not names:
-        return []
+        return _own_name_pairs(prefix, items)
     return [Paired(names[-1], keys[-1], v, s, None, UNPAIRED) for v, s in items]
+
+
+# "For WNNM-3 and MC-WNNM, the penalty is set as": a setting the vocabulary lacks, named right before the verb
+_OWN_NAME = re.compile(
+    r"\bthe\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:is|was|are|were)\s+"
+    r"(?:(?:set|chosen|fixed)\s+)?(?:as|to|at)?\s*$",
+    re.I,
+)
+
+
+def _own_name_pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired]:
+    """One setting in the paper's own words, a value per thing it names before ('for A and B')."""
+    m, things = _OWN_NAME.search(prefix), _things(prefix)
+    if not m or len(things) != len(items) or RESULT_WORDS.search(m["noun"]):
+        return []
+    key = canonical_key(m["noun"])
+    return [Paired(m["noun"], key, v, s, t, None) for t, (v, s) in zip(things, items, strict=True)]
 
 
 def _quantities(things: list[str], key: str) -> bool:
