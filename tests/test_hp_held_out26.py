@@ -143,3 +143,9 @@ def test_respectively_pairs_a_setting_in_the_papers_own_words_with_the_things_na
     assert got["search_radius"] == [(12.0, "stated", "BM3D-2"), (7.0, "stated", "NL-Bayes")]
     results = found("## 6 Results\n\nFor MNIST and SVHN, the error is 0.8 and 3.1, respectively.\n")
     assert all(conf == "candidate" for rows in results.values() for _, conf in rows)
+
+
+def test_input_and_output_units_are_no_hidden_size() -> None:
+    got = found("## 3 Model\n\nThe MLP has 561 input units, 96 hidden units and 6 output units.\n")
+    assert got["input_units"] == [(561.0, "stated")] and got["output_units"] == [(6.0, "stated")]
+    assert got["hidden_size"] == [(96.0, "stated")]
