@@ -439,3 +439,11 @@ def test_a_letter_glued_after_a_label_is_a_superscript_read_late(tmp_root):
     )
     got = [(e.label, e.body) for e in grep_equations("g.md", kinds=["numbered"]).numbered]
     assert got == [("7", "Vµ,i = TM µ(·,i)VM µ,i+1")]
+
+
+def test_the_text_summary_marks_a_candidate_with_its_doubt(tmp_root):
+    """The CLI and the MCP text reply list every finding: a candidate must not read like a stated value."""
+    (tmp_root / "c.md").write_text("## 5 Training\n\nWe train for about 90 epochs with a batch size of 32.\n")
+    lines = grep_equations("c.md", kinds=["hyperparameter"]).summary_text().splitlines()
+    assert any(ln.startswith("  epochs = 90 (prose, line 3, candidate: an approximate value") for ln in lines)
+    assert "  batch_size = 32 (prose, line 3)" in lines

@@ -140,7 +140,8 @@ class GrepEquationsResult(ToolResult):
             out.append(f"  Table {tb.number or ''}{_page(tb.page)}: {tb.caption[:80]}{_seen(tb)}")
         for h in self.hyperparameters[:60]:
             seen = _seen(h) if h.where == "table" else ""  # a value read from a table: its row's crop
-            out.append(f"  {h.key} = {h.value} ({h.where}, line {h.line}){seen}")
+            unsure = f", candidate: {h.doubt}" if h.confidence == "candidate" and h.doubt else ""
+            out.append(f"  {h.key} = {h.value} ({h.where}, line {h.line}{unsure}){seen}")
         if self.setting_sentences:
             n = plural(len(self.setting_sentences), "setup sentence")
             out.append(f"  {n} stating values no hyperparameter finding took: read them (setting_sentences)")
