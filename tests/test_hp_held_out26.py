@@ -149,3 +149,5 @@ def test_input_and_output_units_are_no_hidden_size() -> None:
     got = found("## 3 Model\n\nThe MLP has 561 input units, 96 hidden units and 6 output units.\n")
     assert got["input_units"] == [(561.0, "stated")] and got["output_units"] == [(6.0, "stated")]
     assert got["hidden_size"] == [(96.0, "stated")]
+    got = found("## 3 Model\n\nThe output layer has 7 neurons; the hidden layer has 48 neurons.\n")
+    assert got["output_units"] == [(7.0, "stated")] and got["hidden_size"] == [(48.0, "stated")]

@@ -276,7 +276,11 @@ _IN_AN_EPOCH = re.compile(
     r"|\b(?:during|in|within)\s+(?:an|each|every|one)\s+epoch\b[^.;]{0,60}$",
     re.I,
 )
-_IO = re.compile(r"\b(?:input|output)\b", re.I)  # a network's input or output width, no hidden one
+_IO = re.compile(r"\b(?P<io>input|output)\b", re.I)  # a network's input or output width, no hidden one
+# "the output layer has 10 neurons": the width of the layer named right before
+_IO_LAYER = re.compile(
+    r"\b(?P<io>input|output)\s+layers?\s+(?:has|have|had|with|of|contains?|consists\s+of)\s+$", re.I
+)
 _CITATION = re.compile(r"\[\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\]")  # numbered references: '[4, 5]'
 _COUNTED = {"num_trees", "num_layers"}  # counts whose thing has a size, a depth or a width of its own
 # "our data contains 10,000 neurons", "the dataset consists of 500 images": a count that describes the data
@@ -618,8 +622,9 @@ class _ProseScan:
                     name, key = self.loop_of(m, name, key)
                 if m.re is NAME_VALUE and key == "num_layers" and self.of_head(m) == "size":
                     name, key = f"{name} size", "hidden_size"  # "the dimensionality of the hidden layer"
-                if m.re in _VALUE_FIRST and key == "hidden_size" and (io := _IO.search(m["gap"] or "")):
-                    name, key = f"{io[0].lower()} {name}", f"{io[0].lower()}_units"  # "784 input units"
+                io = _IO.search(m["gap"] or "") or _IO_LAYER.search(text[max(0, m.start() - 40) : m.start()])
+                if m.re in _VALUE_FIRST and key == "hidden_size" and io:  # "784 input units"
+                    name, key = f"{io['io'].lower()} {name}", f"{io['io'].lower()}_units"
                 part = self.part_count(m)
                 if part and (typed := _typed_layers(m.groupdict().get("gap") or "")):
                     name, key, part = f"{typed[0]} layers", typed[1], False  # "24 convolutional layers"
