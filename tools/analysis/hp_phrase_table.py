@@ -35,10 +35,12 @@ _LR_DECAYED = (
 # a sentence that augments or preprocesses its inputs, up to the phrase
 _AUGMENTING = r"\b(?:augment\w*|preprocess\w*|random(?:ly)?)\b[^.;]{0,120}?"
 # the range in brackets or after 'of up to': '(up to 10%)', '(to 10%)', 'of up to 4 pixels'
+_RANGE_OPEN = r"\(\s*(?:up\s+to|to|within|±)"
 _RANGE = (
-    r"(?:\(\s*(?:up\s+to|to|within|±)|of\s+up\s+to|by\s+up\s+to)\s*(?P<value>\d+(?:\.\d+)?\s*%?)"
+    rf"(?:{_RANGE_OPEN}|of\s+up\s+to|by\s+up\s+to)\s*(?P<value>\d+(?:\.\d+)?\s*%?)"
     r"(?:\s*(?:pixels?|px)\b)?"
 )
+_DEGREES = r"\s*(?:°|\^?∘|degrees?\b)"  # '15°', '15^∘', '15 degrees'
 _PHRASES = (
     # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
     # epochs": how long training waits, not how long it runs
@@ -639,7 +641,7 @@ _PHRASES = (
     (
         r"\b(?:random(?:ly)?\s+rotat(?:e|ed|es|ions?|ing)|rotations?\s+augmentation|augment\w*\b[^.;]{0,40}?"
         r"\brotations?)\b[^.;]{0,30}?(?:up\s+to|within|at\s+most|by|of)\s+(?:±\s*)?"
-        r"(?P<value>\d+(?:\.\d+)?)\s*(?:°|\^?∘|degrees?\b)",
+        rf"(?P<value>\d+(?:\.\d+)?){_DEGREES}",
         "rotation_degrees",
         "rotation range (degrees)",
     ),
@@ -676,7 +678,7 @@ _PHRASES = (
         "augmentation zoom range",
     ),
     (
-        rf"{_AUGMENTING}\brotations?\s*\(\s*(?:up\s+to|to|within|±)\s*(?P<value>\d+(?:\.\d+)?)\s*(?:°|\^?∘|degrees?\b)",
+        rf"{_AUGMENTING}\brotations?\s*{_RANGE_OPEN}\s*(?P<value>\d+(?:\.\d+)?){_DEGREES}",
         "rotation_degrees",
         "rotation range (degrees)",
     ),

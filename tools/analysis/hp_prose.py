@@ -481,6 +481,12 @@ class _ProseScan:
     def of_head(self, m: re.Match[str]) -> str | None:
         return of_head(self.text[max(0, m.start("name") - 80) : m.start("name")], m["name"])
 
+    def input_or_output(self, m: re.Match[str]) -> str | None:
+        """'input' or 'output' when a count's words or the layer named before it say so ('784 input units',
+        'the output layer has 10 neurons')."""
+        io = _IO.search(m["gap"] or "") or _IO_LAYER.search(self.text[max(0, m.start() - 40) : m.start()])
+        return io["io"].lower() if io else None
+
     def uncited_name_value(self, m: re.Match[str]) -> bool:
         """good_name_value, but a citation right after a name gives no values: 'RP trees [4, 5]'."""
         return not _CITATION.fullmatch(m["value"]) and self.good_name_value(m)
@@ -622,9 +628,8 @@ class _ProseScan:
                     name, key = self.loop_of(m, name, key)
                 if m.re is NAME_VALUE and key == "num_layers" and self.of_head(m) == "size":
                     name, key = f"{name} size", "hidden_size"  # "the dimensionality of the hidden layer"
-                io = _IO.search(m["gap"] or "") or _IO_LAYER.search(text[max(0, m.start() - 40) : m.start()])
-                if m.re in _VALUE_FIRST and key == "hidden_size" and io:  # "784 input units"
-                    name, key = f"{io['io'].lower()} {name}", f"{io['io'].lower()}_units"
+                if m.re in _VALUE_FIRST and key == "hidden_size" and (io := self.input_or_output(m)):
+                    name, key = f"{io} {name}", f"{io}_units"  # "784 input units", not the hidden size
                 part = self.part_count(m)
                 if part and (typed := _typed_layers(m.groupdict().get("gap") or "")):
                     name, key, part = f"{typed[0]} layers", typed[1], False  # "24 convolutional layers"

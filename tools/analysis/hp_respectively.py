@@ -168,16 +168,18 @@ def _pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired
             names[k], keys[k] = f"{names[k]} size", "hidden_size"
     if len(names) == len(items) and len(set(keys)) == len(keys):
         return [Paired(n, k, v, s, None, None) for n, k, (v, s) in zip(names, keys, items, strict=True)]
-    things = _things(prefix)
-    if len(set(keys)) == 1 and len(things) == len(items) and not _quantities(things, keys[-1]):
-        return [Paired(names[-1], keys[-1], v, s, t, None) for t, (v, s) in zip(things, items, strict=True)]
+    named_for = _things(prefix)
+    if len(set(keys)) == 1 and len(named_for) == len(items) and not _quantities(named_for, keys[-1]):
+        return [
+            Paired(names[-1], keys[-1], v, s, t, None) for t, (v, s) in zip(named_for, items, strict=True)
+        ]
     things, end = _listed_subject(prefix, len(items))
     after = [k for k, n in enumerate(found) if n.start() >= end]  # a name inside the list names a thing
     if things and after and len({keys[k] for k in after}) == 1:
         k = after[-1]
         return [Paired(names[k], keys[k], v, s, t, None) for t, (v, s) in zip(things, items, strict=True)]
     if not names:
-        return _own_name_pairs(prefix, items)
+        return _own_name_pairs(prefix, items, named_for)
     return [Paired(names[-1], keys[-1], v, s, None, UNPAIRED) for v, s in items]
 
 
@@ -189,9 +191,9 @@ _OWN_NAME = re.compile(
 )
 
 
-def _own_name_pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired]:
-    """One setting in the paper's own words, a value per thing it names before ('for A and B')."""
-    m, things = _OWN_NAME.search(prefix), _things(prefix)
+def _own_name_pairs(prefix: str, items: list[tuple[str, tuple[int, int]]], things: list[str]) -> list[Paired]:
+    """One setting in the paper's own words, a value per thing named before it ('for A and B')."""
+    m = _OWN_NAME.search(prefix)
     if not m or len(things) != len(items) or RESULT_WORDS.search(m["noun"]):
         return []
     key = canonical_key(m["noun"])

@@ -73,15 +73,12 @@ def network_letters(nodes: list[Any], i: int) -> bool:
     letters (`\\mathcal{N\\!N}(x)`); a Gaussian `\\mathcal{N}(x; m, v)` has neither."""
     if i + 2 >= len(nodes):
         return False
-    letters = [t for t in flatten(items_of(nodes[i + 1])) if t not in _THIN_SPACES]
+    letters = flatten(items_of(nodes[i + 1]))  # `N\!N`: nodes.clean dropped the thin space
     if not letters or not all(isinstance(t, str) and t.isalpha() and t.isupper() for t in letters):
         return False
     if nodes[i + 2] == "_":
         return i + 4 < len(nodes) and nodes[i + 4] == "("
     return len(letters) > 1 and nodes[i + 2] == "("
-
-
-_THIN_SPACES = {"\\!", "\\,", "\\;", "\\:"}
 
 
 def loss_alone(nodes: list[Any], end: int) -> None:

@@ -149,13 +149,8 @@ def _shared_index(var: Var, nodes: list[Any], i: int) -> bool:
     return bool(own & {t for t in flatten(items_of(nodes[i + 2])) if isinstance(t, str)})
 
 
-_THIN = {"\\,", "\\;", "\\!", "\\:", "\\ "}
-
-
 def _latin_follows(nodes: list[Any], i: int) -> bool:
     """A lower-case Latin letter next, not raised to a power (`A x`, `K \\mathbf{z}`; not `G r^2`)."""
-    while i < len(nodes) and isinstance(nodes[i], str) and nodes[i] in _THIN:
-        i += 1
     t = nodes[i] if i < len(nodes) else None
     if isinstance(t, Group):
         return bool(t.items) and _latin_follows(t.items, 0)
