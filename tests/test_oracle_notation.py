@@ -237,3 +237,36 @@ def test_pi_before_a_bracket_is_the_number_after_a_coefficient_and_a_policy_othe
     )
     result = oracle_spec(r"a_t = \pi(x_t, z_t)")
     assert not result.ok and "policy or density" in result.reason
+
+
+def test_a_superscript_written_before_its_subscript_keeps_its_meaning():
+    """`\\hat{y}^{\\rm sim}_t` (an old font switch on top), `W^T_k` (a transpose on top): the order of the
+    scripts changes nothing."""
+    both_ways(
+        r"J = \frac{1}{n}\sum_{t=1}^{n} (y_t - \hat{y}^{\rm sim}_{t})^2",
+        lambda n, y, y_hat_sim: np.sum((y - y_hat_sim) ** 2, axis=-1) / n,
+        lambda n, y, y_hat_sim: np.sum((y + y_hat_sim) ** 2, axis=-1) / n,
+    )
+    both_ways(
+        r"z = \boldsymbol W^T_{k} \boldsymbol x + b",
+        lambda W_k, x, b: np.swapaxes(W_k, -1, -2) @ x + b,
+        lambda W_k, x, b: W_k @ x + b,
+    )
+
+
+def test_a_unit_after_the_value_is_no_factor():
+    both_ways(
+        r"\mathrm{FIT} = 100 \left(1 - \frac{e}{s}\right) (\%),",
+        lambda e, s: 100 * (1 - e / s),
+        lambda e, s: 100 * (1 + e / s),
+    )
+    assert not oracle_spec(r"a = b \% c").ok  # a percent sign between terms stays unread
+
+
+def test_pi_with_a_subscript_is_a_variable_and_bare_pi_the_number():
+    both_ways(
+        r"p = \sum_{k=1}^{K} \pi_k x_k^2",
+        lambda pi, x: np.sum(pi * x**2, axis=-1),
+        lambda pi, x: np.sum(x**2, axis=-1),
+    )
+    both_ways(r"q = 2 \pi r", lambda r: 2 * np.pi * r, lambda r: np.pi * r)

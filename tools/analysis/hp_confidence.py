@@ -103,8 +103,8 @@ _TRIED = re.compile(
 # one-layer model" (not "one layer of our flow is ...")
 # one layer said of a model: "one hidden layer", "a one-layer MLP", "a 1 layer LSTM"
 _ONE_LAYER = re.compile(
-    r"\bone[\s-]hidden[\s-]layer\b|\bone-layer\b|"
-    r"\b(?:one|1)[\s-]layer\s+(?:(?-i:[A-Z]{2,}s?)|network|perceptron|encoder|decoder)\b",
+    r"\b(?:one|single)[\s-]hidden[\s-]layer\b|\b(?:one|single)-layer\b|"
+    r"\b(?:one|single|1)[\s-]layer\s+(?:(?-i:[A-Z]{2,}s?)|network|perceptron|encoder|decoder)\b",
     re.I,
 )
 # a mixture of Gaussians as data ("on the mixture of 25 Gaussians example"), not a model's own mixture

@@ -30,6 +30,7 @@ _POWER_OF_TWO = r"2\s*\^\s*\{?\s*\d{1,2}\s*\}?"  # a batch of 2^{10}
 SCALAR = rf"(?:{_SCI}|{_POWER_OF_TWO}|{_ENOT}|{_FRACTION}|{SUFFIXED}|(?:{NUM})\s?%|{NUM})"
 # the longest first: 'one hundred' before 'one'
 WORDNUM = "|".join(w.replace(" ", r"\s+") for w in sorted(WORD_NUMBERS, key=len, reverse=True))
+WORDNUM += r"|single(?=[\s-]+(?:[a-z]+[\s-]+){0,2}layer\b)"  # 'a single hidden layer'; never 'a single epoch'
 _ELLIPSIS = r"\.\s?\.\s?\.|…|\\ldots|\\dots"
 GRID = rf"\{{\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}|{_ELLIPSIS}))+\s*\}}"  # grid {0.1, 0.2}, {2, ..., 128}
 # range [1e-5, 1e-3], [0.5 − 1.0]
@@ -109,8 +110,8 @@ def normalize_value(text: str) -> float | str | list[float | str]:
     grids ('{0.1, 0.2}', '64, 96, or 128', '0.1 and 0.3'), or the lower-cased string."""
     t = str(text).strip().strip(";:").rstrip(".").strip()
     low = re.sub(r"\s+", " ", t.lower())
-    if low in WORD_NUMBERS:
-        return float(WORD_NUMBERS[low])
+    if low in WORD_NUMBERS or low == "single":
+        return float(WORD_NUMBERS.get(low, 1))
     if re.fullmatch(r"\d{1,3}(?:,\s\d{3})+", t) and re.search(r",\s0", t):
         t = t.replace(" ", "")  # '1, 000, 000': no list has an item '000'
     v = _scalar(t)

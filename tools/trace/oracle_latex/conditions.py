@@ -69,7 +69,18 @@ def strip_side_conditions(nodes: list[Any]) -> list[Any]:
         while segment and (segment[-1] in (",", ".", ";") or cmd_of(segment[-1]) in ("quad", "qquad", ",")):
             segment = segment[:-1]
         out += ([","] if out else []) + segment
-    return out
+    return _without_unit(out)
+
+
+def _without_unit(nodes: list[Any]) -> list[Any]:
+    """`FIT = 100 (1 - e) (\\%)`: a unit set after the value at the line's end is no factor of it."""
+    end = len(nodes)
+    while end and nodes[end - 1] in (",", "."):
+        end -= 1
+    for unit in (["(", "\\%", ")"], ["\\%"]):
+        if end > len(unit) and nodes[end - len(unit) : end] == unit:
+            return nodes[: end - len(unit)]
+    return nodes
 
 
 def _cases_end(nodes: list[Any], i: int, env: str) -> int:

@@ -134,7 +134,8 @@ ROW_ENVIRONMENTS = {"aligned", "split", "gathered", "align", "align*", "aligneda
 
 
 def _cleaned(node: Any) -> Any:
-    return Group(clean(node.items)) if isinstance(node, Group) else node
+    """A script's group, cleaned; an old font switch in it (`^{\\rm sim}`) as its command."""
+    return Group(_font_switch(node.items) or clean(node.items)) if isinstance(node, Group) else node
 
 
 def _row_defines(rest: list[Any]) -> bool:
@@ -174,7 +175,9 @@ def _rewritten(nodes: list[Any], i: int, out: list[Any]) -> int | None:
         out.append("\\frac")  # \\nicefrac{1}{2}: a fraction set another way
         return 0
     if t == "^" and nodes[i + 2 : i + 3] == ["_"] and i + 3 < len(nodes):
-        out += ["_", _cleaned(nodes[i + 3]), "^", _cleaned(nodes[i + 1])]  # x^2_i -> x_i^2
+        out += ["_", _cleaned(nodes[i + 3])]  # x^2_i -> x_i^2, G^T_i -> G_i^T
+        transposed = is_transpose_mark(nodes[i + 1]) and not _limits_before(out[:-2])
+        out += [TRANSPOSE] if transposed else ["^", _cleaned(nodes[i + 1])]
         return 3
     if c in ("begin", "end") and i + 1 < len(nodes) and name_of(items_of(nodes[i + 1])) in ROW_ENVIRONMENTS:
         return 1  # aligned, split, gathered: their rows are read as definitions

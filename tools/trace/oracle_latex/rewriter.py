@@ -726,7 +726,10 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         return self.reduction(st.nodes, i, st.out)
 
     def _emit_pi(self, st: Emit, i: int, c: str) -> int:
-        """π, the number: `2\\pi(\\nu + \\epsilon)` is 2π times the bracket; `\\pi(x_t, z_t)` is a policy."""
+        """π, the number: `2\\pi(\\nu + \\epsilon)` is 2π times the bracket; `\\pi(x_t, z_t)` is a policy;
+        `\\pi_k` (a mixture weight, a policy's parameters) is a variable."""
+        if st.nodes[i + 1 : i + 2] == ["_"]:
+            return self._emit_variable(st, i, c)
         if st.nodes[i + 1 : i + 2] == ["("]:
             if not re.search(r"\d\s*$", "".join(st.out[-2:])):
                 raise Unsupported("\\pi(...) is a policy or density the line does not define, not π")
