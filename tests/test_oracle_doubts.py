@@ -79,6 +79,7 @@ def test_an_upper_case_letter_before_a_latin_letter_with_nothing_to_settle_it_is
     """`A_L x_k + B_L u_k` (a state-space model), `K z`: a matrix times a vector as often as numbers, so no
     guess is written into a test; what settles the reading keeps the oracle."""
     ambiguous = (r"x_{k+1} = A_L x_k + B_L u_k", r"\mathbf{y} = K\,\mathbf{z}", r"r_{ij} = U_i e_j + b_j")
+    ambiguous += (r"\mathbf{y} = \mathbf{m} + K_{\alpha}^{1/2}\,\mathbf{q}",)  # a power between them
     for latex in (*ambiguous, r"\mu^* = K(t^*, t)\, \mathbf{z}"):  # a kernel's value: a matrix?
         reason = oracle_spec(latex).reason
         assert reason and "a matrix times a vector, or a product of numbers?" in reason, latex
@@ -98,3 +99,11 @@ def test_an_upper_case_symbol_after_a_transposed_bracket_is_a_matrix():
         lambda theta_j, mu_j, Lambda_jj: -0.5 * (theta_j - mu_j) @ (theta_j - mu_j),  # the matrix dropped
     )
     assert spec["matrices"] == ["Lambda_jj"] and spec["column_vectors"] == ["mu_j", "theta_j"]
+
+
+def test_the_inverse_of_an_upper_case_function_value_is_refused():
+    """`K(t, t)^{-1}` is a Gram matrix's inverse in a GP paper and a reciprocal elsewhere: no guess."""
+    for latex in (r"\mathbf{z} = K(t, t)^{-1} (\mathbf{y} - m)", r"\mathbf{z} = {K(t, t)}^{-1} \mathbf{y}"):
+        reason = oracle_spec(latex).reason
+        assert reason and "the inverse of a matrix the function gives" in reason, latex
+    assert oracle_spec(r"z = k(t, t)^{-1} y").ok  # a lower-case kernel's value: a number

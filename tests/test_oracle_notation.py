@@ -270,3 +270,11 @@ def test_pi_with_a_subscript_is_a_variable_and_bare_pi_the_number():
         lambda pi, x: np.sum(x**2, axis=-1),
     )
     both_ways(r"q = 2 \pi r", lambda r: 2 * np.pi * r, lambda r: np.pi * r)
+
+
+def test_doubled_braces_around_a_symbol_change_nothing():
+    both_ways(
+        r"J = \sum_{j=1}^{n} (a_j - {{\bm{y}}}_j)^2",
+        lambda a, y: np.sum((a - y) ** 2, axis=-1),
+        lambda a, y: np.sum((a + y) ** 2, axis=-1),
+    )

@@ -234,7 +234,7 @@ def test_gradient_of_each_term_is_one_value_per_term():
         (r"E = \sum_{i,j} w_{ij} \ell(x_{ij}, y)", "cannot lay out"),
         (r"E = \sum_{i,j} w_{ij} \ell_k(x_i, y_j)", "cannot lay out"),
         (r"E = \mathbb{E}[\sum_{i,j} w_{ij} z]", "an expectation"),
-        (r"E = \sum_{i,j} \|x_i - y_j\|^2", "a norm"),
+        (r"E = \sum_{i,j} \|x_i - y_j\|^2 + \sum_{i} x_i", "inside a norm and outside one"),
         (r"\mathbf{G} = \sum_{i=0}^{K-1} \nabla \ell_i (\mathbf{A}^\top)^i \mathbf{C}", "the gradient at"),
         (r"g = \sum_{i=1}^{N} \nabla f(x_i) \, w_i", "a summation index in the parentheses"),
         (r"a = \sum_{i=1}^{N} \sum_{j=1}^{M} x_i w_{ij} + x", "with and without its index"),
@@ -335,4 +335,24 @@ def test_an_index_the_target_keeps_is_one_output_per_entry():
         r"a_i = \sum_{j=1}^{M} w_{ij} x_j + \sum_{k=1}^{K} v_k",
         lambda w, x, v: w @ x + np.sum(v),
         lambda w, x, v: w @ x - np.sum(v),
+    )
+
+
+def test_a_norm_of_entries_over_several_axes_agrees_with_vector_and_number_readings():
+    """`||y_{j,t} - z_{j,t}||` on the axis layout: each entry gets one more axis, of length 1, so an
+    implementation that takes the norm over the last axis and one that reads entries as numbers both pass."""
+    loss = r"J = \frac{1}{qm}\sum_{j=0}^{q-1}\sum_{t=0}^{m-1} "
+    loss += r"\left\lVert \hat{y}_{j,t} - {{\bm{y}}}_{j,t} \right\rVert^2"
+    spec = _both_ways(
+        loss,
+        lambda q, m, y_hat, y: np.sum(np.linalg.norm(y_hat - y, axis=-1) ** 2) / (q * m),
+        lambda q, m, y_hat, y: np.sum(np.linalg.norm(y_hat + y, axis=-1) ** 2) / (q * m),
+        lambda q, m, y_hat, y: np.sum(np.linalg.norm(y_hat - y, axis=-1) ** 2) / q,
+    )
+    assert spec["entry_vectors"] == ["y", "y_hat"]
+    _both_ways(loss, lambda q, m, y_hat, y: np.sum((y_hat - y) ** 2) / (q * m))
+    _both_ways(
+        r"E = \sum_{i,j} \|x_i - y_j\|_1",
+        lambda x, y: np.abs(x[:, None, :] - y[None, :, :]).sum(),
+        lambda x, y: np.abs(x[:, None, :] + y[None, :, :]).sum(),
     )

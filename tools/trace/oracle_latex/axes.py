@@ -365,6 +365,8 @@ class AxisReductions:
         check_superscript_indices(nodes, indices)
         self.bound: dict[str, str] = {}  # an index -> the axis of the last sum over it
         self.masks: dict[str, list[list[str]]] = {}  # an axis -> [relation, other axis] it keeps
+        self.normed: set[str] = set()  # inputs written with indices inside a norm (`||y_{j,t}||`)
+        self.unnormed: set[str] = set()  # ... and outside one
         several = len(indices) > 1  # several sums, or one over `i,j`
         value = uses_index_as_value(nodes, indices) or shifts_an_index(nodes, indices)
         ranges: dict[str, set[Range]] = {}
@@ -495,8 +497,9 @@ class AxisReductions:
         way it is written."""
         from tools.trace.oracle_latex.operators import note_input
 
-        if self.in_norm:
-            raise Unsupported("a norm on a line whose sums run over several axes is not supported")
+        if self.in_norm and kind is not None:
+            raise Unsupported("a norm of a matrix or vector entry on a line whose sums run over several axes")
+        (self.normed if self.in_norm else self.unnormed).add(name)
         letters = [self.bound.get(x, x) for x in letters]
         moved = "".join(f"{'p' if c > 0 else 'm'}{abs(c)}" if c else "" for c in shifts or [])
         occurrence = py_name(f"{name}_at_{''.join(letters)}{'_' + moved if moved else ''}")
@@ -530,7 +533,10 @@ class AxisReductions:
             raise Unsupported(
                 f"{sorted(plain)[0]} is written both with and without its index: one value or one per term?"
             )
+        if both := sorted(self.normed & self.unnormed):
+            raise Unsupported(f"{both[0]} is written inside a norm and outside one: a vector or a number?")
         return {
+            **({"entry_vectors": sorted(self.normed)} if self.normed else {}),
             "axes": [r.as_spec() for r in self.axes.values()],
             "indexed": self.indexed,
             "reduction_symbols": ["zzlen", *(AXIS_PREFIX + r.index for r in self.axes.values())],

@@ -285,6 +285,7 @@ _TAKES_NO_GROUP |= {"star", "pm", "mp", "le", "ge", "leq", "geq", "neq", "approx
 
 def clean(nodes: list[Any]) -> list[Any]:
     """Drop spacing/sizing commands, labels and alignment marks; `\\coloneqq` and `:=` become `=`."""
+    nodes = [_unnested(t) for t in nodes]
     out: list[Any] = []
     i = 0
     while i < len(nodes):
@@ -331,6 +332,15 @@ def clean(nodes: list[Any]) -> list[Any]:
 
 SCRIPTS = ("_", "^")
 FONT_SWITCHES = {"cal": "mathcal", "bf": "mathbf", "rm": "mathrm", "it": "mathit"}
+
+
+def _unnested(t: Any) -> Any:
+    """`{{\\bm{y}}}` -> `{\\bm{y}}`: braces doubled around a group change nothing."""
+    while isinstance(t, Group) and len(t.items) == 1 and isinstance(t.items[0], Group) and t.delim == "{":
+        if t.items[0].delim != "{":
+            break
+        t = t.items[0]
+    return t
 
 
 def _font_switch(items: list[Any]) -> list[Any]:

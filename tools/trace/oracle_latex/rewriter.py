@@ -45,7 +45,7 @@ from tools.trace.oracle_latex.scripts import (
     refuse_applied_at_number,
     scripted,
 )
-from tools.trace.oracle_latex.tensors import OPERAND_COMMANDS, TensorTyping
+from tools.trace.oracle_latex.tensors import INVERTED_CALL, OPERAND_COMMANDS, TensorTyping, inverted_call
 from tools.trace.oracle_latex.variables import (
     Var,
     application_latex,
@@ -499,6 +499,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         """Write the token at i (and what it takes with it); returns the index after."""
         t = st.nodes[i]
         if isinstance(t, Group):
+            if (name := inverted_call(t.items, st.nodes, i)) is not None:
+                raise Unsupported(INVERTED_CALL.format(name=name))
             st.out.append("{" + self.emit(t.items, st.in_call) + "}")
             return i + 1
         if isinstance(t, Cases):
@@ -766,11 +768,21 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             kind = {"norm_two": "norm_vec", "norm_one": "norm_vecone"}.get(kind, kind)
         elif kind == "norm_fro":
             kind = "norm_two"
-        st.out.append(")")
         opened = len(st.out) - 1 - st.out[::-1].index("\\normopen(")
+        if self._entries_in(st.out[opened + 1 :]):  # `||y_{j,t}||` over axes: a length-1 vector's norm
+            st.out[opened] = "{|"
+            st.out.append("|}")
+            return i
+        st.out.append(")")
         st.out[opened] = f"\\{kind.replace('_', '')}("
         self.reductions = True
         return i
+
+    def _entries_in(self, written: list[str]) -> bool:
+        """Whether an input's entries on the axis layout (`y_{j,t}`) were written here."""
+        text = "".join(written)
+        placed = [ph for ph, name in self.symbols.items() if name in self.indexed]
+        return self.axes is not None and any(re.search(rf"\\{ph}(?![A-Za-z])", text) for ph in placed)
 
     def _emit_variable(self, st: Emit, i: int, c: str | None) -> int:
         nodes, t = st.nodes, st.nodes[i]

@@ -56,12 +56,15 @@ class TensorTyping:
                 f"{var.name} right after a vector (`W x {var.base}`): a matrix the vector meets as a row, or "
                 "a scalar written after it? (pass latex= with a scalar before the product)"
             )
+        if upper and inverted and var.call is not None and not var.bold:
+            raise Unsupported(INVERTED_CALL.format(name=var.base))
+        after = i + 2 if nodes[i : i + 1] == ["^"] else i  # `K^{1/2} \\mathbf{q}`: past its power
         if upper and (var.bold or var.base == "W" or transposed or inverted or self.after_row):
             self.kinds[var.name] = "matrix"
-        elif upper and (_operand_follows(nodes, i) or self._matrix_before()):
+        elif upper and (_operand_follows(nodes, after) or self._matrix_before()):
             self.maybe_matrix.add(var.name)
             probability = var.call is not None and var.base in ("P", "Q", "Pr")  # P(Y=1) a: a number
-            if not probability and _latin_follows(nodes, i) and not _shared_index(var, nodes, i):
+            if not probability and _latin_follows(nodes, after) and not _shared_index(var, nodes, i):
                 self.before_letter.add(var.name)
         elif not upper and (transposed or self.after_matrix == "matrix" or any(self.vector_parens)):
             self.kinds.setdefault(var.name, "vector")
@@ -147,6 +150,19 @@ def _shared_index(var: Var, nodes: list[Any], i: int) -> bool:
     if not own or nodes[i + 1 : i + 2] != ["_"] or i + 2 >= len(nodes):
         return False
     return bool(own & {t for t in flatten(items_of(nodes[i + 2])) if isinstance(t, str)})
+
+
+INVERTED_CALL = (
+    "{name}(...)^{{-1}}: the inverse of a matrix the function gives (a Gram matrix K(X, X)), or the "
+    "reciprocal of a number? (write a scalar's reciprocal as \\frac{{1}}{{...}})"
+)
+
+
+def inverted_call(items: list[Any], nodes: list[Any], i: int) -> str | None:
+    """`{K(t, t)}^{-1}` at i: the name of an upper-case function whose braced value is inverted, else None."""
+    called = len(items) > 2 and isinstance(items[0], str) and items[0].isupper() and items[1] == "("
+    power = flatten(items_of(nodes[i + 2])) if nodes[i + 1 : i + 2] == ["^"] and i + 2 < len(nodes) else []
+    return items[0] if called and power[:1] == ["-"] else None
 
 
 def _latin_follows(nodes: list[Any], i: int) -> bool:

@@ -30,7 +30,9 @@ matrix with j such an index is one matrix power per entry. An input the SPEC lis
 float64 scalar like a length; a negative power is one of the inverse. An axis is VECTOR_LEN
 long unless its bounds fix it (a length symbol N is VECTOR_LEN, so the axis of \\sum_{i=0}^{N}
 holds N + 1). A sum with a condition on its index (\\sum_{j \\neq i}, \\sum_{j < i}, spec "masks")
-keeps the terms whose positions on the two axes (one range) satisfy it.
+keeps the terms whose positions on the two axes (one range) satisfy it. An input whose entries sit
+inside a norm (||y_{j,t} - z_{j,t}||, spec "entry_vectors") has one more axis, of length 1: an
+implementation that takes the norm over the last axis and one that reads entries as numbers agree.
 """
 
 from __future__ import annotations
@@ -689,12 +691,14 @@ def _placed(spec: dict[str, Any], inputs: dict[str, Any], backend: str) -> dict[
 
     columns = set(spec.get("column_vectors", []))
     tensors = columns | set(spec.get("matrices", []))
+    entries = set(spec.get("entry_vectors", []))
     out = {}
     kept = storage(spec)
     lower = {a["index"]: a["lower"] for a in spec["axes"]}
     for occurrence, (name, letters, *rest) in spec["indexed"].items():
         arr = _as_array(inputs[name], backend)
         arr = arr[..., None] if name in columns else arr
+        arr = arr[..., 0] if name in entries else arr  # ||y_{j,t}||: the entry's size, |y_{j,t}|
         shifts = rest[0] if rest else [0] * len(letters)
         cut = [
             ((lower[x] or 0) + step - start if absolute else 0, length)
@@ -790,6 +794,7 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
     integers, choices = set(spec.get("integers", [])), set(spec.get("choices", []))
     kept = storage(spec) if spec.get("axes") else {}
     shapes = {name: tuple(length for _, length, _ in slots) for name, slots in kept.items()}
+    entries = set(spec.get("entry_vectors", []))
     low, high = spec.get("range", (LOW, HIGH))
     values: dict[str, Any] = {}
     callables = set(spec.get("callables", {}).values())
@@ -799,6 +804,7 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
             continue
         if name in shapes:  # written with summation indices: an array over their axes
             extra = (MATRIX_N,) * (2 if name in matrices else 1 if name in columns else 0)
+            extra += (1,) if name in entries else ()  # ||y_{j,t}||: each entry a vector of length 1
             arr = rng.uniform(low, high, size=shapes[name] + extra)
             arr = arr + MATRIX_N * np.eye(MATRIX_N) if name in matrices else arr
         elif name in matrices:  # diagonally dominant: invertible and well conditioned
