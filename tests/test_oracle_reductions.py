@@ -356,3 +356,42 @@ def test_a_norm_of_entries_over_several_axes_agrees_with_vector_and_number_readi
         lambda x, y: np.abs(x[:, None, :] - y[None, :, :]).sum(),
         lambda x, y: np.abs(x[:, None, :] + y[None, :, :]).sum(),
     )
+
+
+def test_a_series_written_with_an_ellipsis_is_the_sum_it_stands_for():
+    """`1 + a_1 q^{-1} + \\dots + a_{n} q^{-n}`: the first and last terms give the general one; a number on
+    top in the first term makes the index a power."""
+
+    def poly(q, a, sign=-1.0):
+        return 1 + np.sum(a * q ** (sign * np.arange(1, a.shape[-1] + 1)), axis=-1)
+
+    _both_ways(
+        r"A(q) = 1 + a_1 q^{-1} + \dots + a_{n_a} q^{-n_a}",
+        poly,
+        lambda q, a: poly(q, a, sign=1.0),
+        lambda q, a: poly(q, a) - 1,
+    )
+    _both_ways(r"y = c - w_1 - \dots - w_N", lambda c, w: c - w.sum(-1), lambda c, w: c + w.sum(-1))
+    _both_ways(  # the first term keeps its own sign
+        r"y = c + v_1 - w_2 - \dots - w_N",
+        lambda c, v_1, w: c + v_1 - w.sum(-1),
+        lambda c, v_1, w: c - v_1 - w.sum(-1),
+    )
+    _both_ways(
+        r"m = \frac{x_1 + x_2 + \cdots + x_n}{n}",
+        lambda x, n: x.sum(-1) / n,
+        lambda x, n: x.sum(-1),
+    )
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"y = x_1 + \dots + z_n",  # the last term is another symbol
+        r"y = x_1 + \dots + x_1",  # no bound
+        r"y = a_1 b_2 + \dots + a_n b_n",  # two different first values
+        r"y = c + w_2 - \dots - w_N",  # w_2 added, the rest subtracted: no sum of one sign
+    ],
+)
+def test_an_ellipsis_between_terms_that_do_not_match_stays_refused(latex):
+    _refused(latex, "an ellipsis")

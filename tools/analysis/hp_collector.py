@@ -60,7 +60,8 @@ class Collector:
                 self.items[self._seen[ident]] = old.model_copy(
                     update={
                         "confidence": "stated", "doubt": None, "quote": quote[:200], "line": line.no,
-                        "page": line.page,
+                        "page": line.page, "section": line.section, "name": name.strip(), "value": value,
+                        "unit": unit, "where": where,
                     }
                 )
             return

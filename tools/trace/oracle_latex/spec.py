@@ -29,6 +29,7 @@ from tools.trace.oracle_latex.nodes import (
     tokenize,
 )
 from tools.trace.oracle_latex.rewriter import IDENTITY, Rewriter, sum_indices
+from tools.trace.oracle_latex.series import series_as_sums
 from tools.trace.oracle_latex.variables import Var, density_value, latex_of
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
@@ -91,7 +92,7 @@ def grouped_nodes(latex: str) -> list[Any]:
 
 
 def equation_nodes(latex: str) -> list[Any]:
-    return reversed_definitions(clean(strip_side_conditions(grouped_nodes(latex))))
+    return reversed_definitions(series_as_sums(clean(strip_side_conditions(grouped_nodes(latex)))))
 
 
 def defined_functions(latex: str) -> list[str]:
