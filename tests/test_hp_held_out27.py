@@ -17,3 +17,22 @@ def test_single_before_other_nouns_is_no_count():
     got = found("## 4 Setup\n\nOn one GPU, training a single epoch takes four hours.\n")
     assert "epochs" not in got
     assert found("## 4 Setup\n\nThe gradient is estimated from a single minibatch.\n") == {}
+
+
+def test_a_table_of_settings_and_outcomes_with_units_in_its_cells():
+    """Cells with a scale or a unit ('1.68 M', '0.8 d') no longer hide the table's rows; headings written
+    as symbols with a word below (`n_{\\rm layers}`, `d_{\\text{model}}`) name their settings."""
+    text = (
+        "## 5 Experiments\n\n**Table 2** Sequence models: settings and outcomes.\n\n"
+        "| Class | $n_{\\text{param}}$ | $n_{\\rm layers}$ | $n_{\\text{heads}}$ | $d_{\\text{model}}$ | "
+        "$n_{\\rm ctx}$ | $n_{\\rm itr}$ | batch size $b$ | train time | rmse |\n"
+        "|---|---|---|---|---|---|---|---|---|---|\n"
+        "| A | 3.1 M | 6 | 8 | 256 | 512 | 200K | 64 | 3 h | 0.02 |\n"
+        "| B | 9.4 M | 8 | 8 | 512 | 512 | 1M | 16 | (0.5 + 1.5) d | 0.03 |\n"
+    )
+    got = found(text)
+    assert got["num_layers"] == [(6.0, "stated"), (8.0, "stated")]
+    assert got["hidden_size"] == [(256.0, "stated"), (512.0, "stated")]
+    assert got["sequence_length"] == [(512.0, "stated")] * 2  # one per row (its context)
+    assert got["training_steps"] == [(200000.0, "stated"), (1000000.0, "stated")]
+    assert got["batch_size"] == [(64.0, "stated"), (16.0, "stated")]

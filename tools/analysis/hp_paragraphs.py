@@ -108,7 +108,9 @@ _TEX_SYMBOLS = {
     "\\cdots": "...",
 }
 _LOST_EQUALS = re.compile(r"(?<=\w) “ (?=[\d.])")
-_TEX_WORD = re.compile(r"\\(?:text|mathrm|mathit|mathbf|textrm|textit|textbf|emph|operatorname)\s*")
+_TEX_WORD = re.compile(
+    r"\\(?:text|mathrm|mathit|mathbf|textrm|textit|textbf|emph|operatorname|rm|bf|it|sf)(?![A-Za-z])\s*"
+)  # '{\\rm itr}', an old font switch, prints as 'itr'
 
 
 # '\frac{1}{2}' prints as a fraction: 1/2 (stripping the command would leave '12')

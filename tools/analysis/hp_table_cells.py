@@ -63,6 +63,8 @@ _SHORT_HEADS = {
     "batch": "batch_size", "bs": "batch_size", "mini-batch": "batch_size", "minibatch": "batch_size",
     "seq. len": "sequence_length", "seq len": "sequence_length", "seq. length": "sequence_length",
     "kernel": "kernel_size", "hidden": "hidden_size",
+    # a transformer's settings in GPT-2's symbols: context, embedding width, iterations
+    "n_ctx": "sequence_length", "n_embd": "hidden_size", "n_itr": "training_steps",
 }
 _NUMBER_NO_OF = re.compile(r"(?i)(?:number|num\.?|no\.|#)\s+(?!of\b)([a-z][a-z -]+)")
 # a part of the model named before a known setting in a row's name

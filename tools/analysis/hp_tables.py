@@ -38,6 +38,8 @@ RESULTS_COLUMN = "a column of a table captioned as results: the setting's varian
 # ------------------------------------------------------------------------------------------ extraction
 
 _CELL_VALUE = re.compile(rf"^(?:{SCALAR}|[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){{0,2}})$")  # 'G-EMB', 'all models'
+# a number with its scale or unit ('1.68 M', '0.8 d', '(0.9 + 4.5) d'): a measured size or time, no setting
+_UNIT_CELL = re.compile(rf"^(?:{SCALAR}|\(\s*{SCALAR}\s*\+\s*{SCALAR}\s*\))\s?[A-Za-z]{{1,3}}$")
 _BLANK_CELLS = frozenset(("", "±", "-", "–", "—", "n/a", "N/A", "NA", "na"))  # no value in this cell
 _NUMERIC_CELL = re.compile(rf"^(?:{SCALAR}|[±-])$")
 # a result's cell: a mean with its spread ('0.74 ± 0.21', '(± 5.8)'), a best one in bold with its marks
@@ -99,6 +101,8 @@ def _measured(cell: str) -> bool:
 
 def _word_or_value(cell: str) -> bool:
     """A cell of a data row: a number or a few words that are no sentence's ('all models', not 'of the')."""
+    if _UNIT_CELL.match(cell):
+        return True
     return bool(_CELL_VALUE.match(cell)) and not any(w in _PROSE_WORDS for w in cell.lower().split())
 
 
