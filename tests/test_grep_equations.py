@@ -398,6 +398,18 @@ def test_a_titled_head_without_a_stop_opens_a_statement(tmp_root):
     assert got == [("problem", "1", "Recovery task"), ("theorem", "2", "Rate")]
 
 
+def test_a_research_question_declared_as_a_statement(tmp_root):
+    """`\\newtheorem{question}{Research Question}` prints a bold head (LaTeX route) or a titled one (a PDF's
+    text); the words in a sentence, or untitled at a line's start, stay prose."""
+    (tmp_root / "rq.md").write_text(
+        "## 4 Questions\n\n**Research Question 4.1** (Shifts). Does the model drift over rounds?\n\n"
+        "Research Question IV.2 (Costs). Are the shifts costly?\n\nResearch Question 3 asks whether the "
+        "costs grow.\n\nWe return to Research Question 4.1 (Shifts) in the discussion.\n"
+    )
+    got = [(t.kind, t.number, t.title) for t in grep_equations("rq.md", kinds=["theorem"]).theorems]
+    assert got == [("research question", "4.1", "Shifts"), ("research question", "IV.2", "Costs")]
+
+
 def test_an_unnumbered_algorithm_head_with_a_colon_in_pdf_text(tmp_root):
     """A PDF's text of an algorithm2e box the paper names but does not number: 'Algorithm: Title' over its
     'Data:' line and steps; the same words in a sentence are prose."""

@@ -76,8 +76,10 @@ _NUMBERED_STEP = re.compile(r"^\d{1,3}\.?\s+\S")
 _THM_KINDS = THM_KINDS
 _THM_NUM = THM_NUM + "|[A-Z]"
 _TITLE = r"(?:[^()]|\([^()]{0,60}\)){1,120}"  # a statement's title, one bracket deep: 'Bound (Smith, 2010)'
+# a statement declared with \newtheorem under a question's name (Research Question 4.1): bold, or titled
+_QUESTION = r"(?:research\s+)?question"
 _THM_BOLD = re.compile(  # 'Example', 'Problem' only with a bold head: as plain text they open too much prose
-    rf"^\s*\*\*({_THM_KINDS}|example|problem)(?:\s+({_THM_NUM}))?\.?\*\*\s*"
+    rf"^\s*\*\*({_THM_KINDS}|example|problem|{_QUESTION})(?:\s+({_THM_NUM}))?\.?\*\*\s*"
     # a title, or one after a stop that closes the line: '**Proposition 5**. (Feature map (Smith, 2010))'
     rf"(?:(?:\.\s*(?=\({_TITLE}\)\s*$))?\(({_TITLE})\))?[.:]?\s*"
     r"(?:[—–]\s*)?(.*)$",  # a head closed by a dash: 'Corollary 1 — The method ...'
@@ -86,7 +88,7 @@ _THM_BOLD = re.compile(  # 'Example', 'Problem' only with a bold head: as plain 
 # a head with a title may have no stop ('Problem 1 (Decoding problem) Assume that ...', revtex's style);
 # 'Example' and 'Problem' only so, titled: as plain words they open too much prose
 _THM_PLAIN = re.compile(
-    rf"^\s*({_THM_KINDS}|(?-i:Example|Problem)(?=\s+(?:{THM_NUM})\s*\())\s+({_THM_NUM})"
+    rf"^\s*({_THM_KINDS}|(?-i:Example|Problem|(?:Research\s+)?Question)(?=\s+(?:{THM_NUM})\s*\())\s+({_THM_NUM})"
     r"(?:\s*\(([^)]{1,120})\))?(?:[.:]|(?<=\))(?=\s+(?-i:[A-Z])))\s+(.*)$",
     re.I,
 )
