@@ -410,6 +410,15 @@ def test_a_research_question_declared_as_a_statement(tmp_root):
     assert got == [("research question", "4.1", "Shifts"), ("research question", "IV.2", "Costs")]
 
 
+def test_an_axis_title_ending_in_a_bracketed_name_is_no_label(tmp_root):
+    """A plot's axis title '#Modified Words (L1)' (a count's mark, two words, a norm's name) is no display;
+    a display whose maths signs did not come through keeps its label."""
+    text = "## C Search\n\n0 1000 2000 3000\n#Modified Words (L1)\n\nq “ r ` 1 (A1)\n"
+    (tmp_root / "ax.md").write_text(text)
+    got = [e.label for e in grep_equations("ax.md", kinds=["numbered"]).numbered]
+    assert got == ["A1"]
+
+
 def test_an_unnumbered_algorithm_head_with_a_colon_in_pdf_text(tmp_root):
     """A PDF's text of an algorithm2e box the paper names but does not number: 'Algorithm: Title' over its
     'Data:' line and steps; the same words in a sentence are prose."""

@@ -547,7 +547,7 @@ def _unmapped_display(body: str, label: str) -> bool:
         and len(body) <= 300
         and len(_ORDINARY_WORD.findall(body)) <= 2
         and not _measurements(body)
-        and bool(_NOT_WORDS.search(body))
+        and bool(_NOT_WORDS.search(body.removeprefix("#")))  # '#Modified Words (L1)': a count's mark
     )
 
 
