@@ -36,3 +36,9 @@ def test_a_table_of_settings_and_outcomes_with_units_in_its_cells():
     assert got["sequence_length"] == [(512.0, "stated")] * 2  # one per row (its context)
     assert got["training_steps"] == [(200000.0, "stated"), (1000000.0, "stated")]
     assert got["batch_size"] == [(64.0, "stated"), (16.0, "stated")]
+
+
+def test_a_layer_made_of_units_named_in_two_words_counts_the_units():
+    got = found("## 3 Model\n\nThe model uses a recurrent layer made up of 12 Gated Recurrent Units.\n")
+    assert "num_layers" not in got
+    assert got["hidden_size"] == [(12.0, "stated")]

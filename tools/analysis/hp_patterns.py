@@ -36,10 +36,11 @@ _LIST_OF_NAME = rf"{LIST}(?!\s*[×·*^]|\s*(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{phras
 # a spelled count ('a batch size of thirty-two'), not 'one of' or 'two-layer' (hp_prose keeps it for counts)
 _SPELLED = rf"(?:{WORDNUM})(?![\w-])(?!\s+of\b)"
 _NAMED_VALUE = rf"(?<![\w.−-])(?P<value>{GRID}|{RANGE}|{_LIST_OF_NAME}|{ONE}|{_SPELLED})"
-# the noun a number counts, maybe after one word that qualifies it ('0.5 between layers': no noun's count)
+# the noun a number counts, maybe after a word or two that qualify it ('8 Gated Recurrent Units'; '0.5
+# between layers': no noun's count)
 _NOT_QUALIFIER = r"(?!(?:between|after|before|across|within|in|on|at|for|of|per|to|from|with|and|or|the)\b)"
 NOUN_AFTER = re.compile(
-    rf"[\s-]+(?:{_NOT_QUALIFIER}[A-Za-z][\w]*\s+)?{_COUNT.replace('(?P<name>', '(?P<noun>')}", re.I
+    rf"[\s-]+(?:{_NOT_QUALIFIER}[A-Za-z][\w]*\s+){{0,2}}{_COUNT.replace('(?P<name>', '(?P<noun>')}", re.I
 )
 UNIT = re.compile(r"\s*(steps|iterations|updates|epochs|tokens|examples|images|samples|sequences)\b", re.I)
 _FILLER = r"(?:values?|rates?|probability|ratio|factor|coefficient)"
