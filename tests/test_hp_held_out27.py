@@ -42,3 +42,9 @@ def test_a_layer_made_of_units_named_in_two_words_counts_the_units():
     got = found("## 3 Model\n\nThe model uses a recurrent layer made up of 12 Gated Recurrent Units.\n")
     assert "num_layers" not in got
     assert got["hidden_size"] == [(12.0, "stated")]
+
+
+def test_recordings_made_at_a_frequency_give_the_sample_rate():
+    got = found("## 3 Data\n\nAll recordings were made through a USB audio interface at 48 kHz.\n")
+    assert got["sample_rate"] == [(48000.0, "stated")]
+    assert "sample_rate" not in found("## 3 Data\n\nThe recorded signal has a bandwidth of 20 kHz.\n")

@@ -524,9 +524,11 @@ _PHRASES = (
         "mixture_components",
         "mixture components",
     ),
-    # "the tracks were downsampled to 16 kHz", "a sampling rate of 44.1 kHz": the audio's sample rate
+    # "the tracks were downsampled to 16 kHz", "a sampling rate of 44.1 kHz", "recordings were made ... at
+    # 44.1 kHz": the audio's sample rate
     (
-        r"\b(?:(?:down|re|sub)?sampl(?:ed|ing|e)|sampling\s+(?:rate|frequency))\b[^.;]{0,40}?\b(?:to|at|of)\s+"
+        r"(?:\b(?:(?:down|re|sub)?sampl(?:ed|ing|e)|sampling\s+(?:rate|frequency))\b[^.;]{0,40}?\b(?:to|at|of)"
+        r"|\brecord(?:ed|ings?)\b[^.;]{0,60}?\bat)\s+"
         rf"(?P<value>(?:{NUM})\s?(?-i:kHz|Hz|MHz))(?!\w)",
         "sample_rate",
         "sample rate",
