@@ -48,3 +48,9 @@ def test_recordings_made_at_a_frequency_give_the_sample_rate():
     got = found("## 3 Data\n\nAll recordings were made through a USB audio interface at 48 kHz.\n")
     assert got["sample_rate"] == [(48000.0, "stated")]
     assert "sample_rate" not in found("## 3 Data\n\nThe recorded signal has a bandwidth of 20 kHz.\n")
+
+
+def test_a_set_size_written_with_bars_and_a_qualified_warmup():
+    got = found("## 4 Training\n\nWe use a batch size $|\\mathcal{B}| = 64$ and 500 linear warmup steps.\n")
+    assert got["batch_size"] == [(64.0, "stated")]
+    assert got["warmup_steps"] == [(500.0, "stated")]

@@ -136,6 +136,7 @@ def _plain(text: str) -> str:
             inner = inner.replace("\\{", "\x01").replace("\\}", "\x02")  # a set's braces print: "{0.1, 0.2}"
             inner = inner.replace("{", "").replace("}", "").replace("\\", "")
             inner = inner.replace("\x01", "{").replace("\x02", "}")
+            inner = re.sub(r"^\s*\|\s*([A-Za-z])\s*\|(?=\s*=)", r"\1", inner)  # '$|B| = 32$': a set's size
             inner = re.sub(r"(?<=\d)\s+(?=[KMB]\b)", "", inner)  # '$5.5 \\mathrm{M}$' prints as '5.5M'
             return re.sub(r"\s*=\s*", " = ", inner)  # '$\\gamma=0.95$' prints as 'γ = 0.95'
 

@@ -59,6 +59,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "warm up steps",
         "warmup iterations",
         "linear warmup",
+        "linear warmup steps",
         "learning rate warmup",
     ),
     "warmup_epochs": ("warmup epochs", "warm up epochs"),
