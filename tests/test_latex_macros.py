@@ -31,6 +31,8 @@ def expand(defs: str, text: str) -> str:
         ),
         (r"\newcommand{\E}[1][x]{\mathbb{E}_{#1}}", r"\E[z] \E", r"\mathbb{E}_{z} \mathbb{E}_{x}"),
         (r"\renewcommand*{\a}{A}\providecommand{\a}{B}", r"\a", "A"),
+        # an argument opening with a letter stays apart from a control word before it
+        (r"\newcommand{\norm}[1]{\left\lVert#1\right\rVert}", r"\norm{y_i}", r"\left\lVert y_i\right\rVert"),
         (r"\def\sq#1#2{#1^{#2}}", r"\sq{x}{2}", "x^{2}"),
         (r"\let\eps=\varepsilon", r"\eps", r"\varepsilon"),
         (r"\DeclareMathOperator*{\argmax}{arg\,max}", r"\argmax_x", r"\operatorname*{arg\,max}_x"),

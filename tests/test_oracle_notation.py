@@ -278,3 +278,24 @@ def test_doubled_braces_around_a_symbol_change_nothing():
         lambda a, y: np.sum((a - y) ** 2, axis=-1),
         lambda a, y: np.sum((a + y) ** 2, axis=-1),
     )
+
+
+def test_old_font_switches_with_braces_in_scripts_and_an_identity_sized_by_a_subscripted_letter():
+    """`J_{\\rm{xf}}^\\top` names one matrix (no product of x and f); `I_{n_\\theta}` is the identity, no
+    input; a ridge solution then has its oracle."""
+    both_ways(
+        r"\bar{\theta} = (J_{\rm{xf}}^\top J_{\rm{xf}} + \sigma^2 I_{n_\theta})^{-1} "
+        r"J^\top_{\rm{xf}} \mathbf{y}",
+        lambda J_xf, sigma, y: np.linalg.solve(J_xf.T @ J_xf + sigma**2 * np.eye(len(J_xf)), J_xf.T @ y),
+        lambda J_xf, sigma, y: np.linalg.solve(J_xf.T @ J_xf + np.eye(len(J_xf)), J_xf.T @ y),
+    )
+
+
+def test_a_linear_system_on_the_left_is_no_definition():
+    for latex in (
+        r"(A^\top A + \lambda I) \hat{w} = A^\top y",
+        r"\overbrace{(A^\top A + \lambda I)}^{=M} \hat{w} = A^\top y",
+    ):
+        reason = oracle_spec(latex).reason
+        assert reason and "an equation to solve" in reason, latex
+    assert oracle_spec(r"\mathbb{E}_{x \sim p}[(x - c)^2] = \frac{1}{n}\sum_{i=1}^{n} (x_i - c)^2").ok

@@ -72,15 +72,20 @@ def apply(mac: Macro, s: str, i: int) -> tuple[str, int]:
         args, i = _delimited_args(mac, s, i)
     else:
         args, i, star, size = _plain_args(mac, s, i)
-    body = _PARAM.sub(
-        lambda p: (
-            "#" if p.group(1) == "#" else (args[int(p.group(1)) - 1] if int(p.group(1)) <= len(args) else "")
-        ),
-        mac.body,
-    )
+    body = _PARAM.sub(lambda p: _argument(p, args), mac.body)
     if mac.left is not None:
         body = _paired(mac, body, star, size)
     return body, i
+
+
+def _argument(p: re.Match[str], args: list[str]) -> str:
+    """What `#n` in a body stands for; after a control word a letter stays apart from it (`\\lVert#1` with
+    `y_i` is `\\lVert y_i`, not `\\lVerty_i`)."""
+    if p.group(1) == "#":
+        return "#"
+    arg = args[int(p.group(1)) - 1] if int(p.group(1)) <= len(args) else ""
+    glued = arg[:1].isalpha() and re.search(r"\\[A-Za-z]+$", p.string[: p.start()])
+    return " " + arg if glued else arg
 
 
 def _plain_args(mac: Macro, s: str, i: int) -> tuple[list[str], int, str | None, str | None]:

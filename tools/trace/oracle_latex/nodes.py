@@ -243,6 +243,9 @@ def _spelled(nodes: list[Any], i: int, out: list[Any]) -> int | None:
     if not switched:
         return None
     word = _builtin_spelled(switched + nodes[i + 1 : i + 4], 0)
+    if out and out[-1] in SCRIPTS and not word:
+        out.append(Group(switched))  # `J_{\\rm{xf}}^\\top`: the script is the whole name
+        return 0
     out += ["\\" + word] if word else ["e"] if switched == ["\\mathrm", Group(["e"])] else switched
     return 0  # `{\\rm e}^x`: Euler's number, set upright
 
@@ -347,7 +350,9 @@ def _font_switch(items: list[Any]) -> list[Any]:
     """`{\\cal L}`, `{\\bf x}`: an old font switch over a group, as `\\mathcal{L}` ([] for other groups)."""
     if len(items) < 2 or cmd_of(items[0]) not in FONT_SWITCHES:
         return []
-    return ["\\" + FONT_SWITCHES[cmd_of(items[0]) or ""], Group(clean(items[1:]))]
+    rest = items[1:]
+    rest = rest[0].items if len(rest) == 1 and isinstance(rest[0], Group) else rest  # `{\\rm{nl}}`
+    return ["\\" + FONT_SWITCHES[cmd_of(items[0]) or ""], Group(clean(rest))]
 
 
 def _row_space(nodes: list[Any], i: int) -> int:

@@ -168,7 +168,7 @@ def _is_identity(var: Var, before: Any, after: Any) -> bool:
         return False
     if var.bold and var.base == "1":
         raise Unsupported(ONES)
-    sized = var.bold or name_of(var.sub) in ("n", "d", "k", "m", "N", "D")
+    sized = var.bold or bool(re.fullmatch(r"[ndkmpNDKMP](?:_\w+)?", name_of(var.sub)))  # I_n, I_{n_\theta}
     return var.base == "I" and (sized or before in ("+", "-") or after in ("+", "-"))
 
 

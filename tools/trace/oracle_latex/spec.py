@@ -481,7 +481,8 @@ def _no_letter_names(latex: str) -> None:
             )
 
 
-_NAMED_GROUP = "|".join(sorted(TEXT_NAMES | BOLD | set(DECOR_SUFFIX) | {"mathcal", "mathbb", "label", "tag"}))
+_NAMED = {"mathcal", "mathbb", "label", "tag", "rm", "it", "sf", "cal"}  # old font switches too: `\rm{xf}`
+_NAMED_GROUP = "|".join(sorted(TEXT_NAMES | BOLD | set(DECOR_SUFFIX) | _NAMED))
 
 
 def _letter_runs(latex: str) -> list[str]:
@@ -665,6 +666,27 @@ def _words(nodes: list[Any]) -> list[str]:
     return words
 
 
+def _sum_times_factor(nodes: list[Any]) -> bool:
+    """`(J^T J + s I) x`: a bracket holding a sum, applied to nothing (it opens the side or follows an
+    operator), with a factor after it; `E[(x - c)^2]`, `f(x + 1)` apply a name to theirs."""
+    for k, t in enumerate(nodes):
+        opens = not k or (isinstance(nodes[k - 1], str) and nodes[k - 1] in ("+", "-", "="))
+        bracket = isinstance(t, Group) and t.items[:1] == ["("] and opens  # \overbrace{(A + B)}^{=M} x
+        if bracket and _sum_times_factor([*t.items, *nodes[k + 1 : k + 2]]):
+            return True
+        if t != "(" or not opens:
+            continue
+        depth, j = 0, k
+        for j in range(k, len(nodes)):
+            depth += (nodes[j] == "(") - (nodes[j] == ")")
+            if depth == 0:
+                break
+        inner = nodes[k + 1 : j]
+        if j + 1 < len(nodes) and nodes[j + 1] != "^" and any(x in ("+", "-") for x in inner[1:]):
+            return True
+    return False
+
+
 def _outside_scripts(nodes: list[Any]) -> list[Any]:
     """The tokens of nodes (groups opened) without what sub- and superscripts hold."""
     out: list[Any] = []
@@ -843,6 +865,11 @@ def _definitions(
             raise Unsupported(  # \\ddot{X} + a \\dot{X} + \\nabla f(X) = F: an ODE, no value named
                 "the left-hand side is a sum of terms the oracle cannot evaluate (an ODE, a balance): the "
                 "line names no value to compute"
+            )
+        elif var.expression is not None and _sum_times_factor(var.expression):
+            raise Unsupported(  # (J^T J + s I) x = J^T y: a linear system, x its unknown
+                "the left-hand side holds a sum inside a product (`(A + B) x = c`): an equation to solve for "
+                "a quantity inside it, not a definition of one"
             )
         if sides[1:]:
             definition["links"] = [rw.emit(side) for side in sides[1:]]
