@@ -299,3 +299,12 @@ def test_a_linear_system_on_the_left_is_no_definition():
         reason = oracle_spec(latex).reason
         assert reason and "an equation to solve" in reason, latex
     assert oracle_spec(r"\mathbb{E}_{x \sim p}[(x - c)^2] = \frac{1}{n}\sum_{i=1}^{n} (x_i - c)^2").ok
+
+
+def test_a_signal_at_one_sample_in_brackets_is_its_subscript():
+    """`y[n]`, `\\hat{y}[n]`, `h[n-1]`: the error-to-signal ratio over a sum on n, and a gate of a GRU."""
+    both_ways(
+        r"\mathcal{E} = \frac{\sum_{n=0}^{N-1} |y[n] - \hat{y}[n]|^2}{\sum_{n=0}^{N-1} |y[n]|^2}",
+        lambda y, y_hat: np.sum((y - y_hat) ** 2, axis=-1) / np.sum(y**2, axis=-1),
+        lambda y, y_hat: np.sum((y + y_hat) ** 2, axis=-1) / np.sum(y**2, axis=-1),
+    )

@@ -192,6 +192,21 @@ def _index_like(inside: list[Any]) -> bool:
     )
 
 
+_SAMPLE_INDEX = re.compile(r"[a-z](?:[-+]\d+)?")
+
+
+def _bracket_index_as_subscript(nodes: list[Any], i: int) -> None:
+    """`y[n]`, `\\hat{y}[n]`, `h[n-1]`: a sequence at one sample (signal processing's brackets) is written
+    as its subscript, in place; a letter that already has a subscript or a script is left as it is."""
+    k = i + 2 if cmd_of(nodes[i]) and i + 1 < len(nodes) and isinstance(nodes[i + 1], Group) else i + 1
+    if nodes[k : k + 1] != ["["] or "]" not in nodes[k:]:
+        return
+    close = matching(nodes, k, "[", "]")
+    inside = "".join(str(t) for t in nodes[k + 1 : close])
+    if _SAMPLE_INDEX.fullmatch(inside):
+        nodes[k : close + 1] = ["_", Group(nodes[k + 1 : close])]
+
+
 def _bold_inside(node: Any) -> bool:
     """`\\dot{\\mathbf{B}}`, `\\hat{{\\bm{C}}}`: a decorated bold symbol is bold (a matrix or vector)."""
     items = items_of(node)
@@ -799,6 +814,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             body, i = self.arg(nodes, i + 2)
             st.out.append(f"{{\\exp{{({body})}}}}")  # braced: sympy reads `\\exp{(a)} x` as exp(a x)
             return i
+        _bracket_index_as_subscript(nodes, i)  # `x[n-1]`, a signal's sample: x_{n-1}
         start = i
         if i and nodes[i - 1] == "^" and nodes[i + 1 : i + 2] == ["("]:  # x^n(1 - x): the exponent is n alone
             self._bracket_after_exponent(nodes, i)
