@@ -54,3 +54,10 @@ def test_a_set_size_written_with_bars_and_a_qualified_warmup():
     got = found("## 4 Training\n\nWe use a batch size $|\\mathcal{B}| = 64$ and 500 linear warmup steps.\n")
     assert got["batch_size"] == [(64.0, "stated")]
     assert got["warmup_steps"] == [(500.0, "stated")]
+
+
+def test_a_step_size_far_above_any_rate_is_a_candidate():
+    got = found("## 5 Setup\n\nThe search changes words in steps: we set the step size $k = 64$.\n")
+    assert got["learning_rate"] == [(64.0, "candidate")]
+    plain = found("## 5 Setup\n\nWe use SGD with a learning rate of 10.\n")
+    assert plain["learning_rate"] == [(10.0, "stated")]
