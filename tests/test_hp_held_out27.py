@@ -61,3 +61,15 @@ def test_a_step_size_far_above_any_rate_is_a_candidate():
     assert got["learning_rate"] == [(64.0, "candidate")]
     plain = found("## 5 Setup\n\nWe use SGD with a learning rate of 10.\n")
     assert plain["learning_rate"] == [(10.0, "stated")]
+
+
+def test_symbols_a_sentence_sets_are_stated():
+    """'We set ..., the window ω = 6 ∈ {2, 6}': a symbol the sentence sets is a setting even when its name is
+    the paper's own; a symbol a sentence only uses stays a candidate."""
+    text = (
+        "## 5 Setup\n\nWe set the beam width $B = 4 \\in \\{2, 4, 8\\}$, the number of neighbours "
+        "$K = 32 \\in \\{16, 32\\}$ and the window $\\omega = 6 \\in \\{2, 6\\}$.\n"
+    )
+    assert found(text)["omega"] == [(6.0, "stated")]
+    used = "## 5 Setup\n\nAcross runs, the window $\\omega = 6 \\in \\{2, 6\\}$ gave the best recall.\n"
+    assert found(used)["omega"] == [(6.0, "candidate")]

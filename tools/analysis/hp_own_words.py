@@ -126,8 +126,20 @@ def own_word_candidates(paras: Iterable[Para], known: list[Hyperparameter]) -> l
                     continue
                 seen.add((key, flat_value(norm)))
                 taken.setdefault(line.no, []).append((sentence[:200], value))
-                out.add(line, name, key, value, "prose", sentence, flagged=DOUBT)
+                flagged = False if _set_symbol(para.text[a:start], value, sentence) else DOUBT
+                out.add(line, name, key, value, "prose", sentence, flagged=flagged)
     return out.items
+
+
+# "We set the beam width B = 8, number of successors M = 512": a symbol the sentence sets, not one it uses
+_SET_VERB = re.compile(r"\b(?:[Ww]e\s+(?:set|fix)|(?:is|are|were|was)\s+set\s+to)\b")
+_ASSIGNED = re.compile(rf"(?<![\w\\]){_SYM}\s*=\s*$")
+_CITED_KEY = re.compile(r"\[[A-Za-z][\w:.-]*\]")  # '[wnnmijcv]': a value taken from cited work
+
+
+def _set_symbol(before: str, value: str, sentence: str) -> bool:
+    """Is the value a symbol's, in a sentence that opens by setting values ("We set ... M = 512")?"""
+    return bool(_SET_VERB.search(before) and _ASSIGNED.search(before) and not _CITED_KEY.search(sentence))
 
 
 def _key(name: str) -> str:
