@@ -73,3 +73,8 @@ def test_symbols_a_sentence_sets_are_stated():
     assert found(text)["omega"] == [(6.0, "stated")]
     used = "## 5 Setup\n\nAcross runs, the window $\\omega = 6 \\in \\{2, 6\\}$ gave the best recall.\n"
     assert found(used)["omega"] == [(6.0, "candidate")]
+
+
+def test_bars_around_a_graph_s_sets_describe_the_data():
+    text = "## 5 Data\n\nThe 8-NN grid yields a graph of $n = |V| = 4096$ nodes and $|E| = 3198$ edges.\n"
+    assert "edges" not in found(text)

@@ -136,7 +136,9 @@ def _plain(text: str) -> str:
             inner = inner.replace("\\{", "\x01").replace("\\}", "\x02")  # a set's braces print: "{0.1, 0.2}"
             inner = inner.replace("{", "").replace("}", "").replace("\\", "")
             inner = inner.replace("\x01", "{").replace("\x02", "}")
-            inner = re.sub(r"^\s*\|\s*([A-Za-z])\s*\|(?=\s*=)", r"\1", inner)  # '$|B| = 32$': a set's size
+            # 'batch size $|B| = 32$': a set's size after the word size names its symbol
+            if re.search(r"\bsize\s*$", m.string[max(0, m.start() - 12) : m.start()]):
+                inner = re.sub(r"^\s*\|\s*([A-Za-z])\s*\|(?=\s*=)", r"\1", inner)
             inner = re.sub(r"(?<=\d)\s+(?=[KMB]\b)", "", inner)  # '$5.5 \\mathrm{M}$' prints as '5.5M'
             return re.sub(r"\s*=\s*", " = ", inner)  # '$\\gamma=0.95$' prints as 'γ = 0.95'
 
