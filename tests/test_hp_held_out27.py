@@ -76,5 +76,10 @@ def test_symbols_a_sentence_sets_are_stated():
 
 
 def test_bars_around_a_graph_s_sets_describe_the_data():
-    text = "## 5 Data\n\nThe 8-NN grid yields a graph of $n = |V| = 4096$ nodes and $|E| = 3198$ edges.\n"
+    text = (
+        "Here $d(i, j)$ is the shortest path distance, i.e. the minimum number of edges connecting two "
+        "vertices on the graph.\n\nFor our graph model, we build an $8$-NN graph of the pixel grid which "
+        "gives a graph of $n = |\\mathcal{V}| = 976$ nodes (784 pixels and 192 padding nodes) and "
+        "$|\\mathcal{E}| = 3198$ edges.\n"
+    )
     assert "edges" not in found(text)
