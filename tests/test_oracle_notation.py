@@ -308,3 +308,12 @@ def test_a_signal_at_one_sample_in_brackets_is_its_subscript():
         lambda y, y_hat: np.sum((y - y_hat) ** 2, axis=-1) / np.sum(y**2, axis=-1),
         lambda y, y_hat: np.sum((y + y_hat) ** 2, axis=-1) / np.sum(y**2, axis=-1),
     )
+
+
+def test_a_braced_parameter_of_a_function_the_line_defines():
+    spec = both_ways(
+        r"f({x}) = x^2 + 1, \qquad y = f(a) - f(b)",
+        lambda a, b: a**2 - b**2,
+        lambda a, b: a**2 + b**2,
+    )
+    assert spec["definitions"][0]["params"] == ["zzx"]

@@ -740,6 +740,7 @@ def _helper_definition(rw: Rewriter, var: Var, rhs: list[Any]) -> dict[str, Any]
     """`f(x) = body`: its parameters are not inputs (unless the line uses them elsewhere too)."""
     params, names = [], []
     for p in split_args(var.call or []):
+        p = p[0].items if len(p) == 1 and isinstance(p[0], Group) else p  # `h({L})`: the parameter L
         pv, _ = rw.read_var(p, 0)
         params.append(rw.placeholder(pv.name, is_input=False))
         names.append(pv.name)
