@@ -83,3 +83,22 @@ def test_bars_around_a_graph_s_sets_describe_the_data():
         "$|\\mathcal{E}| = 3198$ edges.\n"
     )
     assert "edges" not in found(text)
+
+
+def test_a_tuning_table_with_results_beside_the_settings_names_no_setting_by_its_rows():
+    """Rows 'Random | 0.1 | 0.3, 100 | 91.7 ± 0.18': runs (an initialisation at a density) with their accuracy
+    beside the tuned values, not settings named Random or ERK."""
+    text = (
+        "## 5 Tuning\n\nTable 4. Reference vs tuned hyperparameters (α, ΔT) on CIFAR-10.\n\n"
+        "|  |  |  | (Test) | (α, ΔT) | (Test) |\n| --- | --- | --- | --- | --- | --- |\n"
+        "| Uniform | 0.1 | 0.3, 100 | 91.2 ± 0.11 | 0.21, 50 | 91.5 ± 0.12 |\n"
+        "| Uniform | 0.2 | 0.3, 100 | 92.1 ± 0.14 | 0.42, 150 | 92.0 ± 0.19 |\n"
+        "| ERK | 0.1 | 0.3, 100 | 92.0 ± 0.08 | 0.39, 200 | 92.2 ± 0.20 |\n"
+    )
+    got = found(text)
+    assert "uniform" not in got and "erk" not in got
+
+
+def test_settings_named_as_code_without_their_underscore():
+    got = found("## 5 Setup\n\nThe encoder uses nlayers = 6, dmodel = 256 and nheads = 4.\n")
+    assert got["num_layers"] == [(6.0, "stated")] and got["num_heads"] == [(4.0, "stated")]

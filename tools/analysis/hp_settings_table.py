@@ -120,6 +120,9 @@ class _Layout:
         # '| Layer | conv1 | pool1 | conv2 |' over '# Filters', 'Stride' rows: a column per layer of a network
         ids = sum(bool(_LAYER_ID.fullmatch(h)) for h in heads[1:])
         self.layers = bool(_LAYERS_HEAD.match(heads[0])) and ids >= 2
+        # '| ERK | 0.1 | 0.3, 100 | 92.4 ± 0.06 |': a mean with its spread in every row is a result beside the
+        # settings, so the rows are runs, not settings by name
+        self.measured = bool(rows) and all(any(_SPREAD.search(c) for c in r) for r in rows)
 
     def columns(self, width: int) -> list[int]:
         return self.values or list(range(self.name + 1, width))
@@ -162,6 +165,9 @@ def _side_by_side(table: list[list[str]]) -> bool:
 _PAIR = _Layout(["", ""], [])  # one name/value pair
 
 
+_SPREAD = re.compile(r"\d\s*(?:±|\\pm)\s*\d")
+
+
 def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows: bool) -> bool:
     """Does the table at lines[i:end] list settings? Its header or caption says so, or its section's heading
     and nothing says it holds results; or it has no header and follows a settings table."""
@@ -182,6 +188,8 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     section = lines[i].section or ""
     # a results table under a 'Training details' heading: 'Table 4: The average accuracy ...', or one whose
     # rows are methods ('| Method | CFBench |', 'Performance comparison ...')
+    if layout.measured:
+        return False
     methods = METHOD_HEAD.match(layout.header[0].strip("* "))
     results = (
         RESULT_WORDS.search(near) or _RESULTS_NEAR.search(near) or methods or _metric_columns(layout.header)

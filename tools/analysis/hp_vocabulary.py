@@ -97,13 +97,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "num_layers": (
         "layers",
         "number of layers",
+        "nlayers",  # n_layers as a PDF prints it, its underscore lost
         "depth",
         "hidden layers",
         "num hidden layers",
         "stacked layers",
         "transformer blocks",
     ),
-    "num_heads": ("heads", "attention heads", "number of heads"),
+    "num_heads": ("heads", "attention heads", "number of heads", "nheads", "nhead"),
     # word2vec, contrastive and ranking losses: how many negatives each positive is scored against
     "negative_samples": (
         "negative samples",
