@@ -126,7 +126,8 @@ def own_word_candidates(paras: Iterable[Para], known: list[Hyperparameter]) -> l
                     continue
                 seen.add((key, flat_value(norm)))
                 taken.setdefault(line.no, []).append((sentence[:200], value))
-                flagged = False if _set_symbol(para.text[a:start], value, sentence) else DOUBT
+                after = para.text[start + len(value) : start + len(value) + 6]
+                flagged = False if _set_symbol(para.text[a:start], after, sentence) else DOUBT
                 out.add(line, name, key, value, "prose", sentence, flagged=flagged)
     return out.items
 
@@ -137,9 +138,14 @@ _ASSIGNED = re.compile(rf"(?<![\w\\]){_SYM}\s*=\s*$")
 _CITED_KEY = re.compile(r"\[[A-Za-z][\w:.-]*\]")  # '[wnnmijcv]': a value taken from cited work
 
 
-def _set_symbol(before: str, value: str, sentence: str) -> bool:
-    """Is the value a symbol's, in a sentence that opens by setting values ("We set ... M = 512")?"""
-    return bool(_SET_VERB.search(before) and _ASSIGNED.search(before) and not _CITED_KEY.search(sentence))
+def _set_symbol(before: str, after: str, sentence: str) -> bool:
+    """Is the value a symbol's, in a sentence that opens by setting values ("We set ... M = 512"), and whole
+    (not `0.4 |D|`, a share of a set's size, or `2 . 103`, a power whose exponent was lost)?"""
+    whole = not _GOES_ON.match(after) and not _CITED_KEY.search(sentence)
+    return bool(_SET_VERB.search(before) and _ASSIGNED.search(before) and whole)
+
+
+_GOES_ON = re.compile(r"\s*(?:\||[.·]\s*\d|[×*^(/])")
 
 
 def _key(name: str) -> str:
