@@ -102,3 +102,15 @@ def test_a_tuning_table_with_results_beside_the_settings_names_no_setting_by_its
 def test_settings_named_as_code_without_their_underscore():
     got = found("## 5 Setup\n\nThe encoder uses nlayers = 6, dmodel = 256 and nheads = 4.\n")
     assert got["num_layers"] == [(6.0, "stated")] and got["num_heads"] == [(4.0, "stated")]
+
+
+def test_methods_a_results_table_compares_in_its_first_column_are_candidates():
+    """A caption below the table ('Test accuracy of ...') makes it results: the optimisers its first column
+    lists are the methods compared, not the paper's choice."""
+    text = (
+        "## 5 Results\n\n| Optimizer | MNIST | CIFAR10 |\n|---|---|---|\n"
+        "| Ours | **98.1%** | $81.2\\%$ |\n| Adam | $97.9\\%$ | $\\textbf{83.0\\%}$ |\n"
+        "| SGD | 97.5% | 80.1% |\n\n"
+        "**Table 3** Test accuracy of each optimiser.\n"
+    )
+    assert {c for _, c in found(text)["optimizer"]} == {"candidate"}

@@ -167,7 +167,8 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
         if j - i >= 2 and head >= 0:
             legend = _legend(lines, head) and LEGEND or _results_caption(lines, head) and RESULTS_COLUMN
             own = not legend and _settings_caption(lines, head)
-            _column_table(lines[head], lines[i:j], symbols, out, legend, group, own)
+            compares = legend or _results_caption_below(lines, j)
+            _column_table(lines[head], lines[i:j], symbols, out, legend, group, own, compares)
             used.update(ln.no for ln in lines[head:j])
             i = j
             continue
@@ -379,6 +380,12 @@ def _results_caption(lines: list[_Line], k: int) -> bool:
     return bool(above) and bool(RESULT_WORDS.search(above[-1]))
 
 
+def _results_caption_below(lines: list[_Line], j: int) -> bool:
+    """Is the table whose rows end before line j captioned below as results ('Table 3: Test accuracy ...')?"""
+    below = [ln.text for ln in lines[j : j + 2] if CAPTION_LINE.match(ln.text)]
+    return bool(below) and bool(RESULT_WORDS.search(below[0]))
+
+
 # a caption that calls its table settings: 'EBM hyperparameter choices', 'Parameter settings per dataset'
 # (a misspelt 'hyperparemeter' too)
 _SETTINGS_CAPTION = re.compile(
@@ -429,12 +436,15 @@ def _column_table(  # noqa: PLR0913
     legend: bool | str = False,
     group: str | None = None,
     own: bool = False,
+    compares: bool | str = False,
 ) -> None:
     """Settings in a table's header cells and columns; `legend`: why its values are at most candidates: the
     header is a figure's legend ('Sinkhorn n = 1000' over a plot's ticks) or the caption says the table
     holds results (a column named by a setting then lists its variants or a sweep); `group`: the group row
     the rows fall under, part of each value's context; `own`: the caption calls the table settings, so a
-    column headed by a symbol or a setting's noun the vocabulary lacks ('SGLD steps', 'λ') is one too."""
+    column headed by a symbol or a setting's noun the vocabulary lacks ('SGLD steps', 'λ') is one too;
+    `compares`: a caption above or below says the table holds results, so words in its first column name the
+    methods it compares ('| Optimizer | MNIST |' over 'Adam', 'Ours')."""
     cells = [
         (text, key or (own and k and _own_heading(text)) or None)
         for k, (text, key) in enumerate(_header_cells(header.text, symbols))
@@ -467,7 +477,9 @@ def _column_table(  # noqa: PLR0913
             if key and k < len(values) and values[k] not in _BLANK_CELLS and not _measured(values[k]):
                 label = _row_label(values[:k], group)
                 quote = f"{header.text} / {r.text}"
-                # a results table's first column may list the setting it sweeps: those are its values
-                why = legend if legend == LEGEND or k else False
+                # a results table's first column may list the values of the setting it sweeps, not the
+                # methods it compares
+                compared = compares and not _NUMERIC_CELL.match(values[k]) and RESULTS_COLUMN
+                why = legend if legend == LEGEND or k else compared
                 why = why or (key == "num_parameters" and SIZE_COLUMN)
                 out.add(r, text, key, values[k], "table", quote, context=label, flagged=why)
