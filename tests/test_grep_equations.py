@@ -386,28 +386,29 @@ def test_a_sentence_opening_with_an_algorithm_is_prose_and_a_caption_beside_a_he
     assert (alg.number, alg.caption, alg.steps) == ("4", "Simplified joint updates", [])
 
 
-def test_a_titled_head_without_a_stop_opens_a_statement(tmp_root):
-    """revtex prints 'Problem 1 (Title) Assume ...' with no stop after the title; untitled 'Problem 1' or an
-    aside in brackets stays prose."""
-    (tmp_root / "q.md").write_text(
-        "## 3 Setting\n\nProblem 1 (Recovery task) Assume a register holds an unknown state and we must "
-        "restore it.\n\nProblem 1 is hard to solve in general.\n\nLemma 4 (see [3]) and its proof follow.\n\n"
-        "Theorem 2 (Rate) Let the step size be small. Then the error decays.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # revtex prints 'Problem 1 (Title) Assume ...' with no stop after the title
+            "## 3 Setting\n\nProblem 1 (Recovery task) Assume a register holds an unknown state and we must "
+            "restore it.\n\nProblem 1 is hard to solve in general.\n\nLemma 4 (see [3]) and its proof "
+            "follow.\n\nTheorem 2 (Rate) Let the step size be small. Then the error decays.\n",
+            [("problem", "1", "Recovery task"), ("theorem", "2", "Rate")],
+        ),
+        (  # \newtheorem{question}{Research Question}: a bold head (LaTeX route) or a titled one (a PDF)
+            "## 4 Questions\n\n**Research Question 4.1** (Shifts). Does the model drift over rounds?\n\n"
+            "Research Question IV.2 (Costs). Are the shifts costly?\n\nResearch Question 3 asks whether the "
+            "costs grow.\n\nWe return to Research Question 4.1 (Shifts) in the discussion.\n",
+            [("research question", "4.1", "Shifts"), ("research question", "IV.2", "Costs")],
+        ),
+    ],
+)
+def test_titled_statement_heads_open_statements(tmp_root, text, want):
+    """A titled head opens a statement; untitled at a line's start, an aside in brackets, or the words in a
+    sentence stay prose."""
+    (tmp_root / "q.md").write_text(text)
     got = [(t.kind, t.number, t.title) for t in grep_equations("q.md", kinds=["theorem"]).theorems]
-    assert got == [("problem", "1", "Recovery task"), ("theorem", "2", "Rate")]
-
-
-def test_a_research_question_declared_as_a_statement(tmp_root):
-    """`\\newtheorem{question}{Research Question}` prints a bold head (LaTeX route) or a titled one (a PDF's
-    text); the words in a sentence, or untitled at a line's start, stay prose."""
-    (tmp_root / "rq.md").write_text(
-        "## 4 Questions\n\n**Research Question 4.1** (Shifts). Does the model drift over rounds?\n\n"
-        "Research Question IV.2 (Costs). Are the shifts costly?\n\nResearch Question 3 asks whether the "
-        "costs grow.\n\nWe return to Research Question 4.1 (Shifts) in the discussion.\n"
-    )
-    got = [(t.kind, t.number, t.title) for t in grep_equations("rq.md", kinds=["theorem"]).theorems]
-    assert got == [("research question", "4.1", "Shifts"), ("research question", "IV.2", "Costs")]
+    assert got == want
 
 
 def test_an_axis_title_ending_in_a_bracketed_name_is_no_label(tmp_root):
