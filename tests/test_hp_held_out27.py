@@ -114,3 +114,18 @@ def test_methods_a_results_table_compares_in_its_first_column_are_candidates():
         "**Table 3** Test accuracy of each optimiser.\n"
     )
     assert {c for _, c in found(text)["optimizer"]} == {"candidate"}
+
+
+def test_a_settings_table_whose_first_column_groups_its_rows():
+    """'| Optimizer | Parameter | MNIST | CIFAR10 |': the first column names the method each group of rows
+    belongs to, the second the setting; each value's context is the group and the column."""
+    text = (
+        "## 4 Setup\n\n| Optimizer | Parameter | MNIST | CIFAR10 |\n|---|---|---|---|\n"
+        "| Ours | Initial LR | $10^{-3}$ | $10^{-2}$ |\n|  | Batch size | 64 | 128 |\n"
+        "| Adam | Initial LR | $10^{-4}$ | $10^{-4}$ |\n|  | Batch size | 32 | 32 |\n\n"
+        "**Table 1** Training settings of each optimiser.\n"
+    )
+    got = found(text, context=True)
+    assert (0.001, "stated", "Ours MNIST") in got["learning_rate"]
+    assert (32.0, "stated", "Adam CIFAR10") in got["batch_size"]
+    assert "ours" not in got and "adam" not in got

@@ -67,14 +67,17 @@ def read_settings_table(  # noqa: PLR0913
         if _of_layers(lines, i) and _transposed(header, lines[i + 2 : end], symbols, out):
             return end  # '| Layer | Kernel size | Stride |': one row per layer
         return i
-    if not layout.headless and _transposed(header, lines[i + 2 : end], symbols, out, settings=True):
+    across = not (layout.headless or layout.grouped)  # one column per setting, one row per run
+    if across and _transposed(header, lines[i + 2 : end], symbols, out, settings=True):
         return end
+    group = None
     for line in ([lines[i]] if layout.headless else []) + lines[i + 2 : end]:
         cells = row_cells(line.text)
+        group = (cells[0].strip() or group) if layout.grouped and cells else None
         for k in layout.pairs:  # '| Discount | 0.99 | Epochs | 10 |': each pair is a row of its own
             _read_row(line, cells[k : k + 2], _PAIR, out)
         if not layout.pairs:
-            _read_row(line, cells, layout, out)
+            _read_row(line, cells, layout, out, group)
     return end
 
 
@@ -82,7 +85,7 @@ _LAYERS_HEAD = re.compile(r"^(?:layers?|blocks?|stages?)$", re.I)
 _LAYER_ID = re.compile(r"[A-Za-z]{2,12}[-_]?\d{0,2}")  # conv1, pool2, fc, FC-1, res3
 # the settings-table heads that say so outright; the others ('Parameter', 'Name', 'Setting') head results too
 _SPECIFIC_HEAD = re.compile(r"^(?:hyper-?\s?parameters?|options?)$", re.I)
-_NAME_HEAD = re.compile(r"^(?:descriptions?|hyper-?\s?parameters?|settings?|names?)$", re.I)
+_NAME_HEAD = re.compile(r"^(?:descriptions?|(?:hyper-?\s?)?parameters?|settings?|names?)$", re.I)
 _VALUE_HEAD = re.compile(r"^(?:values?|default(?:\s+values?)?|choices?|settings?\s+used)$", re.I)
 
 
@@ -103,7 +106,12 @@ class _Layout:
         if described and _identifiers([r[0] for r in rows if r]):
             self.name, self.gloss = 0, later[0]  # '| hsv_h | Altering the hue | 0.015 |': the code name
         self.values = values if described else []
-        self.named = bool(SETTINGS_HEAD.match(heads[0]) or described)
+        # '| Optimizer | Parameter | MNIST |' over '| BayesBiNN | MC steps | 1 |', '| | Initial LR | 1e-4 |'
+        # (the first column groups the rows, the second names their settings)
+        blank = sum(not r[0].strip() for r in rows if r)
+        self.grouped = later[:1] == [1] and not described and blank * 2 >= len(rows) > 0
+        self.name = 1 if self.grouped else self.name
+        self.named = bool(SETTINGS_HEAD.match(heads[0]) or described or self.grouped)
         # 'Parameter' also heads a statistical model's estimates ('| Parameter | MCMC | MFVB |'), 'Name' or
         # 'Configuration' the runs a results table compares: without a 'Value' column, a results caption wins
         generic = SETTINGS_HEAD.match(heads[0]) and not _SPECIFIC_HEAD.match(heads[0])
@@ -268,9 +276,11 @@ _DATA_ROW = re.compile(
 )
 
 
-def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) -> None:
-    """One row of a settings table: its value cells, each with its column's heading as the context when the
-    table has several value columns."""
+def _read_row(
+    line: _Line, cells: list[str], layout: _Layout, out: Collector, group: str | None = None
+) -> None:
+    """One row of a settings table: its value cells, each with its column's heading (and the group the row
+    falls under) as the context when the table has several value columns."""
     if len(cells) <= layout.name + 1:
         return
     name = _row_name(cells[layout.name])
@@ -285,7 +295,7 @@ def _read_row(line: _Line, cells: list[str], layout: _Layout, out: Collector) ->
         head = (
             layout.header[k] if k < len(layout.header) and len(columns) > 1 and not layout.headless else None
         )
-        ctx = " ".join(x for x in (head, qualifier) if x) or None
+        ctx = " ".join(x for x in (group, head, qualifier) if x) or None
         if key in ("num_layers", "hidden_size") and (shape := _LAYERS_BY_WIDTH.fullmatch(cells[k].strip())):
             out.add(line, name, "num_layers", shape["n"], "table", line.text, context=ctx)
             out.add(line, name, "hidden_size", shape["width"], "table", line.text, context=ctx)
