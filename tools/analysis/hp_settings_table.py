@@ -23,6 +23,7 @@ from tools.analysis.hp_table_cells import (
     row_cells,
     row_key,
     setting_value,
+    spread_cell,
 )
 from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, WORD_VALUED, canonical_key
 
@@ -130,7 +131,7 @@ class _Layout:
         self.layers = bool(_LAYERS_HEAD.match(heads[0])) and ids >= 2
         # '| ERK | 0.1 | 0.3, 100 | 92.4 ± 0.06 |': a mean with its spread in every row is a result beside the
         # settings, so the rows are runs, not settings by name
-        self.measured = bool(rows) and all(any(_SPREAD.search(c) for c in r) for r in rows)
+        self.measured = bool(rows) and all(any(spread_cell(c) for c in r) for r in rows)
 
     def columns(self, width: int) -> list[int]:
         return self.values or list(range(self.name + 1, width))
@@ -171,9 +172,6 @@ def _side_by_side(table: list[list[str]]) -> bool:
 
 
 _PAIR = _Layout(["", ""], [])  # one name/value pair
-
-
-_SPREAD = re.compile(r"\d\s*(?:±|\\pm)\s*\d")
 
 
 def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows: bool) -> bool:

@@ -167,3 +167,19 @@ DATA_COLUMN = re.compile(
 def data_table(header: list[str]) -> bool:
     """Two or more columns count the data (a table of dataset statistics, not of settings)."""
     return sum(bool(DATA_COLUMN.match(h.strip("* "))) for h in header) >= 2
+
+
+# a result's cell: a mean with its spread ('0.74 ± 0.21', '(± 5.8)'), a best one in bold with its marks
+_SPREAD_CELL = re.compile(rf"^\(?(?:{SCALAR})?\s*±\s*(?:{SCALAR})\)?%?$")
+CELL_MARKUP = re.compile(r"\*+|\$|\\boldsymbol\{|\\mathbf\{|\}|†|‡")
+
+
+def plain_cell(cell: str) -> str:
+    """A cell without the marks a table sets a result in (bold, `\\pm`, daggers)."""
+    return CELL_MARKUP.sub("", cell.replace("\\pm", "±")).strip()
+
+
+def spread_cell(cell: str) -> bool:
+    """A mean with its spread ('91.7 ± 0.18', in bold or with marks too): a result, never a setting."""
+    return bool(_SPREAD_CELL.match(plain_cell(cell)))
+

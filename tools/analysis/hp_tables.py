@@ -24,8 +24,10 @@ from tools.analysis.hp_table_cells import (
     TRAILING_SYMBOL,
     data_table,
     key_of,
+    plain_cell,
     row_cells,
     row_key,
+    spread_cell,
 )
 from tools.analysis.hp_vocabulary import (
     RESULT_WORDS,
@@ -42,9 +44,6 @@ _CELL_VALUE = re.compile(rf"^(?:{SCALAR}|[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){{0,2}
 _UNIT_CELL = re.compile(rf"^(?:{SCALAR}|\(\s*{SCALAR}\s*\+\s*{SCALAR}\s*\))\s?[A-Za-z]{{1,3}}$")
 _BLANK_CELLS = frozenset(("", "±", "-", "–", "—", "n/a", "N/A", "NA", "na"))  # no value in this cell
 _NUMERIC_CELL = re.compile(rf"^(?:{SCALAR}|[±-])$")
-# a result's cell: a mean with its spread ('0.74 ± 0.21', '(± 5.8)'), a best one in bold with its marks
-_SPREAD_CELL = re.compile(rf"^\(?(?:{SCALAR})?\s*±\s*(?:{SCALAR})\)?%?$")
-_CELL_MARKUP = re.compile(r"\*+|\$|\\boldsymbol\{|\\mathbf\{|\}|†|‡")
 _ROW_NAME = re.compile(
     rf"^\|?\s*(?P<name>{phrase_re(ALL_NAMES)})\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<rest>.+?)\s*\|?$", re.I
 )
@@ -90,8 +89,8 @@ def _numeric(cell: str) -> bool:
     """A number, bare or as a table prints a result: in bold, with its spread, with marks of significance."""
     if _NUMERIC_CELL.match(cell):
         return True
-    plain = _CELL_MARKUP.sub("", cell.replace("\\pm", "±")).strip()
-    return bool(plain) and bool(_NUMERIC_CELL.match(plain) or _SPREAD_CELL.match(plain))
+    plain = plain_cell(cell)
+    return bool(plain) and bool(_NUMERIC_CELL.match(plain) or spread_cell(plain))
 
 
 def _measured(cell: str) -> bool:
@@ -167,7 +166,7 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
         if j - i >= 2 and head >= 0:
             legend = _legend(lines, head) and LEGEND or _results_caption(lines, head) and RESULTS_COLUMN
             own = not legend and _settings_caption(lines, head)
-            compares = legend or _results_caption_below(lines, j)
+            compares = legend or _results_caption(lines, j, below=True)
             _column_table(lines[head], lines[i:j], symbols, out, legend, group, own, compares)
             used.update(ln.no for ln in lines[head:j])
             i = j
@@ -374,16 +373,12 @@ def _row_label(leading: list[str], group: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def _results_caption(lines: list[_Line], k: int) -> bool:
-    """Is the table whose header is line k captioned as results ('Table 4: The average accuracy ...')?"""
-    above = [ln.text for ln in lines[max(0, k - 2) : k] if CAPTION_LINE.match(ln.text)]
-    return bool(above) and bool(RESULT_WORDS.search(above[-1]))
-
-
-def _results_caption_below(lines: list[_Line], j: int) -> bool:
-    """Is the table whose rows end before line j captioned below as results ('Table 3: Test accuracy ...')?"""
-    below = [ln.text for ln in lines[j : j + 2] if CAPTION_LINE.match(ln.text)]
-    return bool(below) and bool(RESULT_WORDS.search(below[0]))
+def _results_caption(lines: list[_Line], k: int, below: bool = False) -> bool:
+    """Is the table whose header is line k captioned as results ('Table 4: The average accuracy ...')? With
+    `below`, k is the line after its rows and the caption the nearest one under them."""
+    near = lines[k : k + 2] if below else lines[max(0, k - 2) : k][::-1]
+    captions = [ln.text for ln in near if CAPTION_LINE.match(ln.text)]
+    return bool(captions) and bool(RESULT_WORDS.search(captions[0]))
 
 
 # a caption that calls its table settings: 'EBM hyperparameter choices', 'Parameter settings per dataset'

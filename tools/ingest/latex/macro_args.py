@@ -66,6 +66,10 @@ def def_parameters(params: str) -> tuple[int, str, tuple[str, ...]] | None:
     return len(numbers), prefix, delimiters
 
 
+# a control word at the end of a text (not a `\\\\` line break): a letter after it would join its name
+ENDS_WITH_WORD = re.compile(r"(?<!\\)(?:\\\\)*\\[a-zA-Z]+$")
+
+
 def apply(mac: Macro, s: str, i: int) -> tuple[str, int]:
     """The replacement for a use of mac whose name ends at i, and the index after its arguments."""
     if mac.prefix or mac.delimiters:
@@ -84,7 +88,7 @@ def _argument(p: re.Match[str], args: list[str]) -> str:
     if p.group(1) == "#":
         return "#"
     arg = args[int(p.group(1)) - 1] if int(p.group(1)) <= len(args) else ""
-    glued = arg[:1].isalpha() and re.search(r"\\[A-Za-z]+$", p.string[: p.start()])
+    glued = arg[:1].isalpha() and ENDS_WITH_WORD.search(p.string[: p.start()])
     return " " + arg if glued else arg
 
 

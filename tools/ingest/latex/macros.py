@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.ingest.latex.macro_args import Macro, apply, arg_count, def_parameters
+from tools.ingest.latex.macro_args import ENDS_WITH_WORD, Macro, apply, arg_count, def_parameters
 from tools.ingest.latex.scan import Unbalanced, read_arg, read_group, skip_space
 
 _DEF = re.compile(
@@ -20,7 +20,6 @@ _DEF = re.compile(
     r"|newenvironment|renewenvironment|NewDocumentCommand|RenewDocumentCommand)(?![a-zA-Z@])(\*?)"
 )
 _CS = re.compile(r"\\(?:([a-zA-Z]+)|.)", re.S)
-_ENDS_WITH_WORD = re.compile(r"(?<!\\)(?:\\\\)*\\[a-zA-Z]+$")
 _COMPLEX = re.compile(
     r"\\(?:csname|expandafter|if[a-zA-Z]*|futurelet|afterassignment|makeatletter|def|gdef|edef"
     r"|newcommand|renewcommand|let|noexpand|@[a-zA-Z@]*)(?![a-zA-Z])|@"
@@ -273,9 +272,9 @@ class MacroTable:
             if not rep and before.endswith("$") and text.startswith("$", end):
                 rep = "{}"  # `$\empty$` stays an empty formula, not a `$$` display
             # keep control words apart from letters: \sim\pdata -> \sim p_{...}, not \simp_{...}
-            if rep[:1].isalpha() and _ENDS_WITH_WORD.search(text, max(0, m.start() - 40), m.start()):
+            if rep[:1].isalpha() and ENDS_WITH_WORD.search(text, max(0, m.start() - 40), m.start()):
                 rep = " " + rep
-            if end < len(text) and text[end].isalpha() and _ENDS_WITH_WORD.search(rep):
+            if end < len(text) and text[end].isalpha() and ENDS_WITH_WORD.search(rep):
                 rep += " "
             out.append(before)
             out.append(rep)

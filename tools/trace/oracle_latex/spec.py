@@ -22,6 +22,7 @@ from tools.trace.oracle_latex.nodes import (
     flatten,
     group_tokens,
     items_of,
+    matching,
     name_of,
     py_name,
     single_vars,
@@ -674,13 +675,9 @@ def _sum_times_factor(nodes: list[Any]) -> bool:
         bracket = isinstance(t, Group) and t.items[:1] == ["("] and opens  # \overbrace{(A + B)}^{=M} x
         if bracket and _sum_times_factor([*t.items, *nodes[k + 1 : k + 2]]):
             return True
-        if t != "(" or not opens:
+        if t != "(" or not opens or ")" not in nodes[k:]:
             continue
-        depth, j = 0, k
-        for j in range(k, len(nodes)):
-            depth += (nodes[j] == "(") - (nodes[j] == ")")
-            if depth == 0:
-                break
+        j = matching(nodes, k)
         inner = nodes[k + 1 : j]
         if j + 1 < len(nodes) and nodes[j + 1] != "^" and any(x in ("+", "-") for x in inner[1:]):
             return True
