@@ -13,6 +13,8 @@ from tools.analysis.hp_vocabulary import WORD_VALUED
 _SPELLED_ACTIVATIONS = {
     "sigmoidal": "sigmoid",
     "leaky rectified linear": "leaky relu",
+    "leaky-relu": "leaky relu",
+    "leakyrelu": "leaky relu",
     "exponential linear": "elu",
     "hyperbolic tangent": "tanh",
 }
@@ -22,6 +24,7 @@ class Collector:
     def __init__(self) -> None:
         self.items: list[Hyperparameter] = []
         self._seen: dict[tuple[str, str, str], int] = {}
+        self.notes: list[tuple[_Line, str]] = []  # prose a table holds in its cells, to read as sentences
 
     def add(  # noqa: PLR0913
         self,

@@ -154,6 +154,18 @@ _CITED_SUBJECT = re.compile(
     r"train|trains|trained|employ|employs|employed|report|reports|reported|recommend\w*|suggest\w*)\b"
 )
 # the upper end of a range of values: "ranging from 600M to 3B parameters", "from 2 to 8 layers"
+# 'we did not use weight normalization', 'trained without using dropout': a choice the paper did not make
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:did|do|does|was|were|is|are)\s*n(?:o|')t|\bnever)\s+(?:(?:use[ds]?|using|employ(?:ed|s)?|appl(?:y|ied|ies)"
+    r"|need(?:ed|s)?|include[ds]?|add(?:ed|s)?)\s+)?(?:an?\s+|the\s+|any\s+)?$|\bwithout\s+(?:using\s+)?(?:an?\s+|any\s+)?$",
+    re.I,
+)
+# a sentence timing a piece of the run: 'one epoch took around 50-60 seconds', 'each step takes 2 ms'
+_TIMED = re.compile(
+    r"\b(?:took|takes?|taking|lasted|lasts|required|requires)\b[^.;]{0,40}?\d(?:[\d.,]*\d)?\s*"
+    r"(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|ms)\b",
+    re.I,
+)
 _RANGE_END = re.compile(rf"\bfrom\s+(?:{SCALAR})\s*(?:[a-z]{{1,12}}\s+)?(?:to|up\s+to|through)\s+$", re.I)
 # what a named model is made of, not a choice: "BERT-large has 24 layers and 340M parameters"
 _NAMED_MODEL_HAS = re.compile(
@@ -298,6 +310,17 @@ def _listing_number(quote: str, value: str) -> bool:
     return False
 
 
+def _part_of_run(quote: str, value: str, norm: object) -> str | None:
+    """Why a count of epochs or steps may be a part of the run, not its length."""
+    if _phase_of(quote, value):
+        return "a phase of a schedule (a rate for so many epochs), not the run's length"
+    if re.search(rf"\bafter\s+(?:only\s+|just\s+)?{re.escape(value)}\s+[a-z]", quote):
+        return "a point in a run ('fine-tuned after 1 epoch'), not its length"
+    if norm == 1 and _TIMED.search(quote):
+        return "the unit a run's time is measured in ('one epoch took 50 s'), not the run's length"
+    return None
+
+
 def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = True) -> str | None:
     """What about the value itself, for its setting, says it may not be one: a length for an image size, a
     toy mixture, a phase of a schedule, an implausible or approximate value, a count in a description."""
@@ -305,10 +328,8 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
         return "a physical length (Å, nm, mm), not an image size in pixels"
     if key == "mixture_components" and _TOY_DATA.search(quote) and not _MODELLED.search(quote):
         return "a mixture that may be the data (a toy dataset), not the model's components"
-    if key in _RUN_LENGTHS and _phase_of(quote, value):
-        return "a phase of a schedule (a rate for so many epochs), not the run's length"
-    if key in _RUN_LENGTHS and re.search(rf"\bafter\s+(?:only\s+|just\s+)?{re.escape(value)}\s+[a-z]", quote):
-        return "a point in a run ('fine-tuned after 1 epoch'), not its length"
+    if key in _RUN_LENGTHS and (why := _part_of_run(quote, value, norm)):
+        return why
     if implausible(key, norm):
         return "implausible value for this setting"
     step = re.search(rf"(?<![=:])\s{re.escape(value)}\s+[A-Z][a-z]", quote)
@@ -384,6 +405,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_DRAWN.search(quote), "the extent of a figure"),
         (_TRIED.search(quote), "a value found wanting or tried aside"),
         (not ends_a_range and _RANGE_END.search(before[-40:]), "one end of a range ('from 2 to 8')"),
+        (_NEGATED_BEFORE.search(before[-40:]), "the sentence says it was not used"),
         (_NAMED_MODEL_HAS.search(quote), "a description of a named pretrained model"),
         (
             _in_model_card(quote, value),

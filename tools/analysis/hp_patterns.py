@@ -166,7 +166,7 @@ _RECTIFIERS = r"rectified\s+linear\s+units?|(?:leaky\s+)?relu|p?relu|elu|gelu|se
 _CITED = r"(?:\([^()]{1,60}\)\s+|\[[^\]]{1,60}\]\s+)"  # '(Xu et al., 2015) ', '[He et al., 2016] '
 _NOT_LINEAR = r"(?<!non-)(?<!non\s)(?<!piecewise\s)(?<!piece-wise\s)"  # 'a non-linear activation' names none
 ACTIVATION = re.compile(
-    rf"\b{_NOT_LINEAR}(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)(?:\s+units?)?"
+    rf"(?<![\w-]){_NOT_LINEAR}(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)(?:\s+units?)?"
     rf"\s+{_CITED}?"
     r"(?:activation|nonlinearit|non-linearit)"
     rf"|\b(?:use|uses|used|using)\s+(?P<named>{_CHOICE_ACT})\s+{_CITED}?for\s+(?:our|the|all|each|every)\s+"
@@ -213,9 +213,11 @@ FEW_SHOT = re.compile(r"(?<![\w.-])(?P<value>\d{1,3})-(?P<kind>way|shot)\b(?!-)"
 # "repeat this 1000 times", "we repeatedly run the whole experiment 100 times" ('we ran it 10 times' may be
 # anything), "results are averaged over 2,000 experiments"
 REPEATS = re.compile(
-    r"\b(?:repeat(?:ed|s)?|repeatedly\s+(?:run|ran|re-?run))\s+"
-    r"(?:(?:this|the|that|each|these|all|our|whole|entire)\s+)*(?:(?P<what>[a-z-]+)\s+)?"
-    rf"(?:for\s+)?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDNUM})\s+times\b(?!\s+(?:faster|slower|more|less|as))"
+    r"\b(?:repeat(?:ed|s|ing)?|repeatedly\s+(?:run|ran|re-?run))\s+"
+    r"(?:(?:this|the|that|each|these|all|our|whole|entire)\s+)*(?:(?P<what>[a-z-]+)\s+)?(?:independently\s+)?"
+    rf"(?:for\s+)?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDNUM})\s+"
+    # 'repeating each experiment for 500 iterations': the iterations of a repeated experiment are its runs
+    r"(?:times\b(?!\s+(?:faster|slower|more|less|as))|(?P<rep>iterations|trials|runs|repetitions)\b)"
     rf"|\b(?:trials|experiments|runs|simulations)\s+(?:were|are)\s+(?:each\s+)?(?:run|performed|conducted|"
     rf"executed|repeated)\s+(?P<each>\d+|{WORDNUM})\s+times\b"
     rf"|\b(?:averaged?|mean|deviation|interval|computed|errors?)\s+(?:\w+\s+){{0,2}}?over\s+"
@@ -677,7 +679,7 @@ MODIFIERS = {
 COUNTED_ATTRIBUTES = {"size", "length", "depth", "width"}
 # "the first 2000 iterations", "the last 100 diffusion steps": a part of a run, not its length
 PART_OF_RUN = re.compile(
-    rf"\b(?:first|last|final|initial|remaining)\s+(?:and\s+last\s+)?(?:{SYM}\s*=\s*)?$"
+    rf"\b(?:first|last|final|ultimate|initial|remaining)\s+(?:and\s+last\s+)?(?:{SYM}\s*=\s*)?$"
     rf"|\b(?:up\s+to|until|till|continues?\s+to)\s+{SYM}\s*=\s*$",  # "gains continue to k = 400"
     re.I,
 )

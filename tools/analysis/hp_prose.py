@@ -174,8 +174,16 @@ _VALUE_FIRST = (VALUE_NAME, FRAMED_VALUE_NAME)  # '4 layers', 'configuration: 24
 
 _SPELLED_COUNTS = COUNT_KEYS | {"batch_size"}
 # what a name's own value is called ('entropy regularization with a weight of .02')
-_OWN_MEASURE = re.compile(r"(?:weight|coefficient|factor|rate|probability|ratio|strength|magnitude)s?", re.I)
+# a word naming what the value measures of the setting before it: 'label smoothing with a factor of 0.1',
+# 'gradient clipping with a maximum threshold of 1', '... with a max norm of 5'
+_OWN_MEASURE = re.compile(
+    r"(?:weight|coefficient|factor|rate|probability|ratio|strength|magnitude|threshold|norm|value)s?|max(?:imum)?",
+    re.I,
+)
 _NAME_ENDS = re.compile(rf"{NAME}\s*[:=]?\s*$", re.I)
+
+
+_REPEATED_WHOLE = re.compile(r"experiments?|runs?|trials?|simulations?|evaluations?|procedure|process")
 
 
 def _adam_moment(text: str, span: tuple[int, int]) -> str:
@@ -553,6 +561,7 @@ class _ProseScan:
         self.paired()
         self.distributions()
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
+        self.repeated_runs()  # before counts: 'repeating each experiment for 500 iterations' counts runs
         self.counted()
         self.formulas()
         self.intervals()
@@ -618,6 +627,9 @@ class _ProseScan:
                     name = f"{name} {first[0]}"  # "a learning rate scaling of 1" is not a learning rate
                 elif first and first[0].lower() in COUNTED_ATTRIBUTES and canonical_key(name) in _COUNTED:
                     name = f"{name} {first[0]}"  # "the tree size was 5500 nodes": no count of trees
+                counted = canonical_key(name) in COUNT_KEYS
+                if m.re is NAME_VALUE and counted and re.search(r"\bwith\b", m["gap"] or ""):
+                    continue  # 'one epoch with K = 20': the symbol is another setting, not the count
                 last = (m.groupdict().get("gap") or "").split()[-1:]
                 if m.re is NAME_VALUE and last and re.fullmatch(SYM, last[0]):
                     self.local[last[0]] = canonical_key(name)
@@ -867,6 +879,13 @@ class _ProseScan:
         for m in INITIALIZATION.finditer(text):
             self.emit(m, "initialization", "initialization", m["value"] or m["named"], m.span())
 
+    def repeated_runs(self) -> None:
+        """'Repeating each experiment independently for 500 iterations': the repeated experiment's runs
+        ('repeat the update for 5 iterations' is an inner loop: left to the counts)."""
+        for m in REPEATS.finditer(self.text):
+            if m["rep"] and _REPEATED_WHOLE.fullmatch(m["what"] or "") and self.free(*m.span()):
+                self.emit(m, "runs", "num_runs", m["value"], m.span())
+
     def repetitions(self) -> None:
         """How often the experiments are run: folds, repeats, restarts, evaluation episodes, the seeds."""
         text = self.text
@@ -878,6 +897,8 @@ class _ProseScan:
                 continue  # "2-way feature interactions", "a two-way ANOVA": no few-shot task
             self.emit(m, f"{kind}s (few-shot)", f"num_{kind}s", m["value"], m.span("value"))
         for m in REPEATS.finditer(text):  # "repeat this resampling 1,000 times": the number of resamples
+            if m["rep"]:
+                continue  # read before the counts (repeated_runs)
             key = "num_resamples" if (m["what"] or "").startswith("resampl") else "num_runs"
             key = "num_restarts" if (m["unit"] or "").lower() == "restarts" else key
             value = m["value"] or m["over"] or m["each"] or m["again"]

@@ -27,7 +27,9 @@ from tools.analysis.hp_table_cells import (
 )
 from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, WORD_VALUED, canonical_key
 
-_RESULTS_NEAR = re.compile(r"\b(?:performance|comparison|compared|results|ablations?)\b", re.I)
+_RESULTS_NEAR = re.compile(
+    r"\b(?:performance|comparison|compared|results|ablations?|outperform(?:s|ed)?)\b", re.I
+)
 _SETTINGS_CAPTION = re.compile(
     r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)|implementation\s+details"
     # 'Table of parameters for all training experiments', 'Training parameters'
@@ -88,6 +90,10 @@ _LAYER_ID = re.compile(r"[A-Za-z]{2,12}[-_]?\d{0,2}")  # conv1, pool2, fc, FC-1,
 _SPECIFIC_HEAD = re.compile(r"^(?:hyper-?\s?parameters?|options?)$", re.I)
 _NAME_HEAD = re.compile(r"^(?:descriptions?|(?:hyper-?\s?)?parameters?|settings?|names?)$", re.I)
 _VALUE_HEAD = re.compile(r"^(?:values?|default(?:\s+values?)?|choices?|settings?\s+used)$", re.I)
+# a column of prose about each row ('| Momentum | 0.9 | Nesterov momentum |'): sentences, not values
+_REMARK_HEAD = re.compile(
+    r"^(?:remarks?|notes?|comments?|details|explanations?|justifications?|reasons?|rationale|sources?)$", re.I
+)
 
 
 class _Layout:
@@ -107,6 +113,13 @@ class _Layout:
         if described and _identifiers([r[0] for r in rows if r]):
             self.name, self.gloss = 0, later[0]  # '| hsv_h | Altering the hue | 0.015 |': the code name
         self.values = values if described else []
+        # a remark column after the values; 'Description' counts as one after a 'Value' column
+        after = values[0] if values else len(heads)
+        self.remarks = [
+            k
+            for k, h in enumerate(heads)
+            if k > self.name + 1 and (_REMARK_HEAD.match(h) or (k > after and _NAME_HEAD.match(h)))
+        ]
         # '| Optimizer | Parameter | MNIST |' over '| BayesBiNN | MC steps | 1 |', '| | Initial LR | 1e-4 |'
         # (the first column groups the rows, the second names their settings)
         blank = sum(not r[0].strip() for r in rows if r)
@@ -134,7 +147,7 @@ class _Layout:
         self.measured = bool(rows) and all(any(spread_cell(c) for c in r) for r in rows)
 
     def columns(self, width: int) -> list[int]:
-        return self.values or list(range(self.name + 1, width))
+        return self.values or [k for k in range(self.name + 1, width) if k not in self.remarks]
 
 
 def _unescape(cell: str) -> str:
@@ -302,6 +315,10 @@ def _read_row(
         where = " ".join(filter(None, (name, head)))
         for sym, v in _assignments(cells[k]):  # 'Optimizer momentum | β1=0.9, β2=0.96'
             out.add(line, sym, symbol_key(sym), v, "table", line.text, context=where)
+    for k in layout.remarks:  # 'Initial learning rate | 0.1 | Reduced by a factor of 0.5 at 60, 120 epoch'
+        if k < len(cells) and len(remark := cells[k].strip()) > 12 and " " in remark:
+            value = " ".join(cells[c].strip() for c in columns)
+            out.notes.append((line, f"{name} {value}, {remark[0].lower()}{remark[1:]}."))
 
 
 def _code_row(name: str, gloss: str) -> tuple[str, str]:

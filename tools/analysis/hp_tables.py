@@ -373,9 +373,18 @@ def _row_label(leading: list[str], group: str | None) -> str | None:
     return " ".join(words) or None
 
 
+def _top(lines: list[_Line], k: int) -> int:
+    """The first header row of the table whose header is line k ('|  | Random MDP |' over '| Algorithm |'):
+    its caption is above that one."""
+    while k and lines[k - 1].text.startswith("|"):
+        k -= 1
+    return k
+
+
 def _results_caption(lines: list[_Line], k: int, below: bool = False) -> bool:
     """Is the table whose header is line k captioned as results ('Table 4: The average accuracy ...')? With
     `below`, k is the line after its rows and the caption the nearest one under them."""
+    k = k if below else _top(lines, k)
     near = lines[k : k + 2] if below else lines[max(0, k - 2) : k][::-1]
     captions = [ln.text for ln in near if CAPTION_LINE.match(ln.text)]
     return bool(captions) and bool(RESULT_WORDS.search(captions[0]))
@@ -398,6 +407,7 @@ _DATA_SIZE = re.compile(r"(?i)\b(?:sample|data(?:set)?|train(?:ing)?|test|popula
 
 def _settings_caption(lines: list[_Line], k: int) -> bool:
     """Is the table whose header is line k captioned as settings ('Table 3: Hyperparameters per dataset')?"""
+    k = _top(lines, k)
     above = [ln.text for ln in lines[max(0, k - 2) : k] if CAPTION_LINE.match(ln.text)]
     return bool(above) and bool(_SETTINGS_CAPTION.search(above[-1])) and not RESULT_WORDS.search(above[-1])
 

@@ -1,0 +1,85 @@
+"""Forms read in the twenty-eighth round, each sentence written here in words of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hp_found import found
+
+from tools.ingest.latex.document import convert_source
+
+
+def test_a_remark_column_is_read_as_prose_about_its_row():
+    """'| Setting | Value | Remark |': the remark is a sentence about the row's setting, not a second value."""
+    text = (
+        "## 3 Training\n\n**Table 1** Implementation details.\n\n"
+        "| Property | Values | Remark |\n|---|---|---|\n"
+        "| Momentum | 0.9 | Nesterov momentum |\n"
+        "| Learning rate | 0.05 | Divided by 5 at 30, 60 and 90 epochs |\n"
+        "| Optimiser | SGD | Told to us by the authors |\n"
+    )
+    got = found(text)
+    assert got["momentum"] == [(0.9, "stated")]
+    assert got["learning_rate"] == [(0.05, "stated")]
+    assert got["lr_decay"] == [(0.2, "stated")]
+    assert got["lr_milestones"] == [([30.0, 60.0, 90.0], "stated")]
+    assert got["optimizer"] == [("sgd", "stated")]
+
+
+def test_a_strut_in_a_latex_table_cell_prints_nothing(tmp_path: Path):
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\\begin{document}\n\\section{Setup}\n"
+        "\\begin{tabular}{ll}\\rule{0pt}{1\\normalbaselineskip}Batch size & 64\\\\\n"
+        "\\rule[-2pt]{0pt}{10pt}Epochs & 30\\\\\\end{tabular}\n\\end{document}\n"
+    )
+    md = convert_source(tmp_path).markdown
+    assert "| Batch size | 64 |" in md and "| Epochs | 30 |" in md
+    assert "0pt" not in md
+
+
+def test_a_results_table_with_two_header_rows_is_not_read_as_settings():
+    """The caption sits above the first of two header rows; it calls the table's numbers results."""
+    text = (
+        "## 6 Experiments\n\n**Table 1** Total regret over the runs; our method outperforms the baseline.\n\n"
+        "|  | *Chain* | *Chain* |\n|---|---|---|\n"
+        "| *Algorithm* | *episodic* | *infinite horizon* |\n"
+        "| Ours | $2.1 \\times 10^3$ | $5.5 \\times 10^2$ |\n"
+        "| Baseline | $4.0 \\times 10^3$ | $9.7 \\times 10^2$ |\n"
+    )
+    assert all(c == "candidate" for rows in found(text).values() for _, c in rows)
+
+
+def test_repeating_an_experiment_for_iterations_counts_runs():
+    got = found("## 5 Setup\n\nErrors are estimated by repeating each trial independently for 300 iterations.\n")
+    assert got == {"num_runs": [(300.0, "stated")]}
+    got = found("## 5 Setup\n\nWe repeat the inner update for 4 iterations.\n")
+    assert "num_runs" not in got
+
+
+def test_a_setting_not_used_is_no_setting():
+    got = found("## 4 Setup\n\nUnlike the original code, we did not use layer normalization.\n")
+    assert got["normalization"] == [("layer normalization", "candidate")]
+
+
+def test_a_hyphenated_leaky_rectifier_is_not_a_rectifier():
+    got = found("## 4 Setup\n\nAll hidden layers use leaky-relu non-linearities.\n")
+    assert got["activation"] == [("leaky relu", "stated")]
+
+
+def test_an_epoch_timed_with_another_setting_gives_no_epoch_count():
+    """'One epoch with K = 8 took about 40 seconds': K is its own setting and one epoch is a unit of time."""
+    got = found("## 5 Cost\n\nOne epoch with $K = 8$ took about 40 seconds on our GPU.\n")
+    assert got.get("epochs", []) in ([], [(1.0, "candidate")])
+    assert got["K"] == [(8.0, "candidate")]
+
+
+def test_scores_over_the_ultimate_epochs_are_a_window():
+    got = found("## 5 Results\n\nTable 2 lists the loss averaged over the ultimate 25 epochs.\n")
+    assert got.get("epochs", []) in ([], [(25.0, "candidate")])
+
+
+def test_a_measure_of_a_named_setting_after_with():
+    got = found("## 4 Setup\n\nWe used gradient clipping with a maximum threshold of 2.\n")
+    assert got["gradient_clipping"] == [(2.0, "stated")]
+    got = found("## 4 Setup\n\nGradient clipping with a max norm of 0.5 keeps training stable.\n")
+    assert got["gradient_clipping"] == [(0.5, "stated")]
