@@ -15,10 +15,11 @@ import argparse
 import json
 import tempfile
 import time
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from tests.pdf_writer import pdf_document
 
 TARGET_S = 10.0
 TARGET_MB = 1024.0
@@ -52,26 +53,7 @@ def shared_stream_pdf(pages: int = 20, runs: int = 50_000) -> bytes:
     ops = [b"BT /F1 9 Tf"]
     run = b"1 0 0 1 %d %d Tm (w%d) Tj"
     ops += [run % (50 + k * 37 % 500, 50 + k * 13 % 700, k % 1000) for k in range(runs)]
-    data = zlib.compress(b"\n".join([*ops, b"ET"]), 9)
-    objs = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        4: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
-    }
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-    for p in range(pages):
-        objs[5 + p] = page + b"/Contents 4 0 R >>"
-    kids = b" ".join(b"%d 0 R" % (5 + p) for p in range(pages))
-    objs[2] = b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages
-    out, offsets = bytearray(b"%PDF-1.7\n"), {}
-    for n in sorted(objs):
-        offsets[n] = len(out)
-        out += b"%d 0 obj\n" % n + objs[n] + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offsets[n] for n in sorted(objs))
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return pdf_document([b"\n".join([*ops, b"ET"])], pages=pages)
 
 
 def long_equation(terms: int = 20_000) -> str:

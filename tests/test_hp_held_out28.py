@@ -10,7 +10,7 @@ from tools.ingest.latex.document import convert_source
 
 
 def test_a_remark_column_is_read_as_prose_about_its_row():
-    """'| Setting | Value | Remark |': the remark is a sentence about the row's setting, not a second value."""
+    """'| Setting | Value | Remark |': the remark is a sentence about the row's setting, not a value."""
     text = (
         "## 3 Training\n\n**Table 1** Implementation details.\n\n"
         "| Property | Values | Remark |\n|---|---|---|\n"
@@ -50,7 +50,7 @@ def test_a_results_table_with_two_header_rows_is_not_read_as_settings():
 
 
 def test_repeating_an_experiment_for_iterations_counts_runs():
-    got = found("## 5 Setup\n\nErrors are estimated by repeating each trial independently for 300 iterations.\n")
+    got = found("## 5 Setup\n\nErrors are found by repeating each trial independently for 300 iterations.\n")
     assert got == {"num_runs": [(300.0, "stated")]}
     got = found("## 5 Setup\n\nWe repeat the inner update for 4 iterations.\n")
     assert "num_runs" not in got
@@ -83,3 +83,17 @@ def test_a_measure_of_a_named_setting_after_with():
     assert got["gradient_clipping"] == [(2.0, "stated")]
     got = found("## 4 Setup\n\nGradient clipping with a max norm of 0.5 keeps training stable.\n")
     assert got["gradient_clipping"] == [(0.5, "stated")]
+
+
+def test_a_table_the_text_sends_the_reader_to_for_settings_lists_settings():
+    """The table floated above its section and its caption names no settings; the section's sentence does."""
+    table = (
+        "**Table 2** Fine points of our runs.\n\n| Item | Choice |\n|---|---|\n"
+        "| Framework | JAX |\n| Crop jitter | 4 |\n| Mixing weight | 0.3 |\n\n"
+    )
+    sends = "## 4 Training\n\nWe follow the original code; the remaining details are given in Table 2.\n"
+    got = found("## 3 Method\n\n" + table + sends)
+    assert got["crop_jitter"] == [(4.0, "stated")]
+    assert got["mixing_weight"] == [(0.3, "stated")]
+    results = "## 4 Training\n\nThe accuracy of each variant is given in Table 2.\n"
+    assert found("## 3 Method\n\n" + table + results) == {}

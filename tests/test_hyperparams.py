@@ -398,7 +398,7 @@ def test_folds_knn_graphs_repeats_and_cited_choices():
     assert got["knn_graph_k"] == [(8, "stated", None)]
     assert sorted(v for v, _, _ in got["num_runs"]) == [5, 20]
     assert got["normalization"] == [("batch normalization", "stated", None)]
-    assert ("leakyrelu", "stated", None) in got["activation"]
+    assert ("leaky relu", "stated", None) in got["activation"]  # one spelling: LeakyReLU, leaky-relu
     assert _found("We use K-NN graphs to sparsify it. We ran it 10 times.\n") == {}
 
 

@@ -50,8 +50,39 @@ _SWEPT = re.compile(
 )
 
 
+# a sentence that sends the reader to a table for the settings: 'The details are provided in Table 1.',
+# 'hyperparameters are listed in Table 5', 'Table 3 lists the hyperparameters'
+_SENDS_TO_TABLE = re.compile(
+    r"\b(?:hyper-?\s?parameters?|settings|details|configurations?)\b[^.;]{0,60}?\b(?:in|see)\s+(?:the\s+)?"
+    r"Tab(?:le|\.)\s*(?P<a>[A-Z]?\d+)\b"
+    r"|\bTab(?:le|\.)\s*(?P<b>[A-Z]?\d+)\s+(?:lists|gives|shows|summari[sz]es|contains|details)\s+"
+    r"(?:the\s+|all\s+|our\s+)?(?:hyper-?\s?parameters?|settings|training\s+details|configurations?)\b",
+    re.I,
+)
+_TABLE_NUMBER = re.compile(r"^(?:\*\*)?(?:Table|TABLE)\s+(?P<n>[A-Z]?\d+)\b")
+
+
+def tables_sent_to(lines: list[_Line]) -> set[str]:
+    """The numbers of the tables a sentence outside any table sends the reader to for the settings (not for
+    results): such a table lists settings wherever it floated, whatever its caption says."""
+    found = set()
+    for ln in lines:
+        if ln.text.startswith("|"):
+            continue
+        for m in _SENDS_TO_TABLE.finditer(ln.text):
+            sentence = ln.text[max(0, ln.text.rfind(".", 0, m.start()) + 1) : m.end()]
+            if not (RESULT_WORDS.search(sentence) or _RESULTS_NEAR.search(sentence)):
+                found.add(m["a"] or m["b"])
+    return found
+
+
 def read_settings_table(  # noqa: PLR0913
-    lines: list[_Line], i: int, symbols: dict[str, str], out: Collector, follows: bool = False
+    lines: list[_Line],
+    i: int,
+    symbols: dict[str, str],
+    out: Collector,
+    follows: bool = False,
+    sent_to: frozenset[str] = frozenset(),
 ) -> int:
     """A pipe table of settings ('| Hyperparameter | Atari | MuJoCo |' or one captioned 'Hyperparameters'):
     every row names a setting, so each value cell is one, with its column's heading as the context, even
@@ -66,7 +97,7 @@ def read_settings_table(  # noqa: PLR0913
         end += 1
     header = row_cells(lines[i].text)
     layout = _Layout(header, [row_cells(ln.text) for ln in lines[i + 2 : end]])
-    if not _of_settings(lines, i, end, layout, follows):
+    if not _of_settings(lines, i, end, layout, follows, sent_to):
         if _of_layers(lines, i) and _transposed(header, lines[i + 2 : end], symbols, out):
             return end  # '| Layer | Kernel size | Stride |': one row per layer
         return i
@@ -187,7 +218,9 @@ def _side_by_side(table: list[list[str]]) -> bool:
 _PAIR = _Layout(["", ""], [])  # one name/value pair
 
 
-def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows: bool) -> bool:
+def _of_settings(  # noqa: PLR0913
+    lines: list[_Line], i: int, end: int, layout: _Layout, follows: bool, sent_to: frozenset[str]
+) -> bool:
     """Does the table at lines[i:end] list settings? Its header or caption says so, or its section's heading
     and nothing says it holds results; or it has no header and follows a settings table."""
     # a caption right under another table is that table's ('Table 3: Hyperparameters' over a results table)
@@ -219,6 +252,9 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
     # a caption about results ('Training duration in seconds. ... including hyperparameter optimization') over
     # columns that name no setting: its later words on settings are incidental
     told = _SETTINGS_CAPTION.search(near) and not (RESULT_WORDS.search(lead) and not known)
+    # the text sends the reader to this table for the settings ('The details are provided in Table 1.')
+    numbers = {m["n"] for ln in above + below if (m := _TABLE_NUMBER.match(ln.text))}
+    told = told or bool(numbers & sent_to) and not RESULT_WORDS.search(lead)
     results = results and (swept or not told)
     return bool(
         layout.named
@@ -232,7 +268,7 @@ def _of_settings(lines: list[_Line], i: int, end: int, layout: _Layout, follows:
         or _SETUP_CAPTION.search(near)
         and not results
         or follows
-        and layout.headless  # the right one of two settings tables side by side
+        and (layout.headless or not layout.header[0].strip())  # beside or after a settings table, or its rest
         or (layout.rows_named or layout.layers)
         and not results
         and not RESULT_WORDS.search(" ".join(layout.header))

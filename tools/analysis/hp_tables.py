@@ -14,7 +14,7 @@ from tools.analysis.hp_normalize import SCALAR, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_END
 from tools.analysis.hp_patterns import ALL_NAMES, NAME, OPT_NAMES_LIST, SYM, SYM_ASSIGN, phrase_re
 from tools.analysis.hp_prose import prose_matches
-from tools.analysis.hp_settings_table import read_settings_table
+from tools.analysis.hp_settings_table import read_settings_table, tables_sent_to
 from tools.analysis.hp_table_cells import (
     CAPTION_LINE,
     METHOD_HEAD,
@@ -140,9 +140,11 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
     used: set[int] = set()
     i = 0
     last_settings = -10  # where the last settings table ended: a headless one right after it is one too
+    sent_to = frozenset(tables_sent_to(lines))
     while i < len(lines):
         line = lines[i]
-        if (end := read_settings_table(lines, i, symbols, out, follows=last_settings >= i - 3)) > i or (
+        follows = last_settings >= i - 3
+        if (end := read_settings_table(lines, i, symbols, out, follows, sent_to)) > i or (
             end := _flat_settings(lines, i, out)
         ) > i:
             used.update(ln.no for ln in lines[i:end])

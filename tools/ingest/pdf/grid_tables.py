@@ -19,6 +19,7 @@ _MIN_COLUMNS, _MAX_COLUMNS, _MIN_BODY = 3, 14, 2
 _ROW_GAP = 2.2  # font sizes: rows of one table stand at most this far apart (a rule adds space)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _DIGITS = re.compile(r"\d")
+_NUMBER = re.compile(r"[-+−]?\d[\d.,]*(?:[eE][-+−]?\d+)?%?")
 
 
 def grid_table(lines: list[Line], k: int, cut: Cut, above: int = 0) -> tuple[int, list[Line], int]:
@@ -29,7 +30,7 @@ def grid_table(lines: list[Line], k: int, cut: Cut, above: int = 0) -> tuple[int
     head, whole = cut(lines[k]), False
     if not head and lines[k].runs:  # a header set tight: its headings may still be one word per column
         head, whole = [_whole(lines[k])], True
-    body = _body(lines, k + 1, cut)
+    body, ends = _body(lines, k + 1, cut)
     if len(body) < _MIN_BODY or not head or _gap(lines[k], lines[k + 1]) > 1.3 * _ROW_GAP:
         return 0, [], 0
     spans = [(min(c.x0 for c in col), max(c.x1 for c in col)) for col in zip(*body, strict=True)]
@@ -39,8 +40,8 @@ def grid_table(lines: list[Line], k: int, cut: Cut, above: int = 0) -> tuple[int
     upper = _upper_header(lines, k, above, cut, spans)
     for words in upper:  # 'minibatch' over 'size': the heading is 'minibatch size'
         names = [f"{w} {n}".strip() for w, n in zip(words, names, strict=True)]
-    n = len(body) + 1
-    rows = lines[k : n + k]
+    n = ends[-1] - k
+    rows = [lines[k], *(lines[e - 1] for e in ends)]
     if len(head) < len(spans) and len(body) > _MIN_BODY and all(_LETTERS.search(c.text) for c in body[0]):
         names = [f"{a} {b.text}".strip() for a, b in zip(names, body.pop(0), strict=True)]  # a second header
         rows = [rows[0], *rows[2:]]
@@ -75,21 +76,49 @@ def _gap(a: Line, b: Line) -> float:
     return (a.y - b.y) / max(a.size, b.size, 1.0)
 
 
-def _body(lines: list[Line], k: int, cut: Cut) -> list[list[Run]]:
+def _body(lines: list[Line], k: int, cut: Cut) -> tuple[list[list[Run]], list[int]]:
     """The cells of the rows from line k on: the same count of cells (three or more), close below each other,
-    cut back to the longest run whose columns line up."""
+    cut back to the longest run whose columns line up; and, for each row, the line after its last one (a
+    cell wrapped onto a second line, 'Resnet-18, Resnet-34, and' over 'VGG-16', joins its row)."""
     rows: list[list[Run]] = []
+    ends: list[int] = []
     for n in range(k, len(lines)):
         ln = lines[n]
         cells = cut(ln) if ln.kind in _KINDS else []
+        if rows and _gap(lines[n - 1], ln) <= _ROW_GAP and (joined := _wrapped(rows[-1], cells or _one(ln))):
+            rows[-1], ends[-1] = joined, n + 1
+            continue
         if not _MIN_COLUMNS <= len(cells) <= _MAX_COLUMNS or (rows and len(cells) != len(rows[0])):
             break
         if rows and _gap(lines[n - 1], ln) > _ROW_GAP:
             break
         rows.append(cells)
+        ends.append(n + 1)
     while len(rows) >= _MIN_BODY and not _aligned(rows):
         rows.pop()
-    return rows if len(rows) >= _MIN_BODY else []
+    return (rows, ends[: len(rows)]) if len(rows) >= _MIN_BODY else ([], [])
+
+
+def _one(ln: Line) -> list[Run]:
+    return [_whole(ln)] if ln.runs and ln.kind in _KINDS else []
+
+
+def _wrapped(row: list[Run], cells: list[Run]) -> list[Run] | None:
+    """The row with a line's cells added to the cells they stand under, when the line is the rest of
+    cells wrapped onto it: it leaves the first column and at least one other empty, and each of its cells
+    stands under one cell of the row. None when it is no such line (a row of its own: '|  | Initial LR |
+    1e-4 |' under a group's first row fills every column but the first)."""
+    if not cells or len(cells) > len(row) - 2 or any(_NUMBER.fullmatch(c.text.strip()) for c in cells):
+        return None  # a lone number under a column is a row's value, not the rest of a cell
+    spans = [(c.x0, c.x1) for c in row]
+    joined = list(row)
+    for cell in cells:
+        over = _columns_under(cell, spans)
+        if len(over) != 1 or over[0] == 0:
+            return None
+        c = joined[over[0]]
+        joined[over[0]] = Run(f"{c.text} {cell.text}", c.x0, c.x1, c.y, c.size, c.ci0, c.ci1, c.ts)
+    return joined
 
 
 def _aligned(rows: list[list[Run]]) -> bool:
