@@ -97,3 +97,19 @@ def test_a_table_the_text_sends_the_reader_to_for_settings_lists_settings():
     assert got["mixing_weight"] == [(0.3, "stated")]
     results = "## 4 Training\n\nThe accuracy of each variant is given in Table 2.\n"
     assert found("## 3 Method\n\n" + table + results) == {}
+
+
+def test_a_deviation_set_as_a_subscript_marks_a_measured_cell():
+    """'$0.41_{0.05}$' is a mean with its deviation (a result), so the rows are runs and the columns before
+    the metrics name the settings each run used."""
+    text = (
+        "## 5 Experiments\n\n**Table 3** Runs on the retina data.\n\n"
+        "| BS | LR | QWK | MAE |\n|---|---|---|---|\n"
+        "| 8 | $10^{-2}$ | $0.41_{0.05}$ | $0.18_{0.02}$ |\n"
+        "| 8 | $10^{-3}$ | $0.53_{0.03}$ | $0.14_{0.01}$ |\n"
+        "| 16 | $10^{-3}$ | $0.55_{0.02}$ | $0.13_{0.01}$ |\n"
+    )
+    got = found(text)
+    assert [v for v, _ in got["batch_size"]] == [8.0, 16.0]
+    assert [v for v, _ in got["learning_rate"]] == [0.01, 0.001]
+    assert not any(k in got for k in ("qwk", "mae"))

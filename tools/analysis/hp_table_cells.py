@@ -170,7 +170,10 @@ def data_table(header: list[str]) -> bool:
 
 
 # a result's cell: a mean with its spread ('0.74 ± 0.21', '(± 5.8)'), a best one in bold with its marks
-_SPREAD_CELL = re.compile(rf"^\(?(?:{SCALAR})?\s*±\s*(?:{SCALAR})\)?%?$")
+# '91.7 ± 0.18', or a spread set as a script: '0.414_{0.057}' (the deviation below the mean), '71.2^{±1.3}'
+_SPREAD_CELL = re.compile(
+    rf"^\(?(?:{SCALAR})?\s*(?:±\s*(?:{SCALAR})|_\{{?\s*±?\s*(?:{SCALAR})\s*\}}?|\^\{{?\s*±\s*(?:{SCALAR})\s*\}}?)\)?%?$"
+)
 CELL_MARKUP = re.compile(r"\*+|\$|\\boldsymbol\{|\\mathbf\{|\}|†|‡")
 
 
