@@ -113,3 +113,16 @@ def test_a_deviation_set_as_a_subscript_marks_a_measured_cell():
     assert [v for v, _ in got["batch_size"]] == [8.0, 16.0]
     assert [v for v, _ in got["learning_rate"]] == [0.01, 0.001]
     assert not any(k in got for k in ("qwk", "mae"))
+
+
+def test_rule_widths_and_rotated_labels_print_nothing_of_their_own(tmp_path: Path):
+    """`\\midrule[0.4mm]` prints no '[0.4mm]' and `\\rotatebox{90}{Pong}` prints 'Pong', not '90Pong'."""
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\\begin{document}\n\\section{Results}\n"
+        "\\begin{tabular}{lll}\\toprule[1pt] Game & Mode & Score\\\\ \\midrule[0.4mm]\n"
+        "\\multirow{2}{*}{\\rotatebox{90}{Pong}} & m0 & 3.5\\\\\n & m1 & 2.0\\\\ \\bottomrule[1pt]\n"
+        "\\end{tabular}\n\\end{document}\n"
+    )
+    md = convert_source(tmp_path).markdown
+    assert "| Pong | m0 | 3.5 |" in md and "| Game | Mode | Score |" in md
+    assert "mm]" not in md and "pt]" not in md

@@ -489,7 +489,8 @@ _PHRASES = (
     # "on batches of 256 pairs", "mini-batches of 64 images": the batch size, counted in what it holds, or
     # with nothing after it: "processed in batches of 64."
     (
-        rf"\b(?:mini-?)?batch(?:es)?\s+(?:of|holds|contains|consists\s+of|comprises|includes)\s+(?P<value>{NUM})\s+"
+        rf"\b(?:mini-?)?batch(?:es)?\s+(?:of|hold(?:s|ing)?|held|contain(?:s|ed|ing)?|consist(?:s|ed|ing)?\s+of|"
+        rf"compris(?:es|ed|ing)|includ(?:es|ed|ing))\s+(?P<value>{NUM})\s+"
         r"(?:[a-z-]+\s+)?(?:pairs|samples|examples|images|"
         r"sequences|sentences|graphs|orientations|points|trajectories|tokens)\b"
         rf"|\b(?:in|into|on|with)\s+(?:mini-?)?batches\s+of\s+(?P<value2>{NUM})(?=\s*(?:[.;,)]|and\b|$))",

@@ -100,9 +100,9 @@ DROP = {
     "rule": "omm",
     "strut": "",
     "specialrule": "mmm",
-    "toprule": "",
-    "midrule": "",
-    "bottomrule": "",
+    "toprule": "o",  # booktabs rules take an optional width: \midrule[0.4mm]
+    "midrule": "o",
+    "bottomrule": "o",
     "cline": "m",
     "cmidrule": "om",
     "addlinespace": "o",
@@ -154,6 +154,8 @@ DROP = {
     "AND": "",
     "texorpdfstring": "m",
     "multirow": "omomo",
+    "rotatebox": "om",  # '\rotatebox{90}{Freeway}': the angle, then the text that stays
+    "raisebox": "moo",  # '\raisebox{2pt}[0pt][0pt]{x}': the lift and the box's height and depth
     "phantomsection": "",
     "hypertarget": "m",
     "hyperref": "o",
@@ -211,7 +213,7 @@ SKIP_ENVS = {
     "filecontents*",
 }
 RULES = re.compile(
-    r"(?:\s*\\(?:hline|toprule|midrule|bottomrule|hhline\{[^}]*\}|cline\s*\{[^}]*\}"
+    r"(?:\s*\\(?:(?:hline|toprule|midrule|bottomrule)(?:\s*\[[^\]]*\])?|hhline\{[^}]*\}|cline\s*\{[^}]*\}"
     r"|cmidrule(?:\s*\([^)]*\))?\s*\{[^}]*\}|addlinespace(?:\s*\[[^\]]*\])?|noalign\s*\{[^{}]*\})(?![a-zA-Z]))+"
 )
 # environment -> its arguments (read and dropped before the content is converted)
