@@ -57,3 +57,16 @@ def test_a_lone_number_under_a_column_is_not_the_rest_of_a_cell(tmp_root: Path):
     )
     assert "| SGD | Momentum | 0.9 |" in md
     assert "0.9 0.99" not in md
+
+
+def test_a_row_run_together_over_several_columns_is_no_heading_of_each(tmp_root: Path):
+    """A first line whose numbers ran together over four columns is not a heading spanning them: its text
+    is never copied into each column's heading."""
+    runs = [(72.0, 700.0, 10.0, "Table 2. Runs on the retina data.")]
+    runs += [(72.0, 680.0, 9.0, "10 logit 0.001 0.537"), (300.0, 680.0, 9.0, "0.1")]
+    rows = (("10", "probit", "0.001", "0.541", "0.2"), ("15", "logit", "0.01", "0.543", "0.3"))
+    for y, cells in zip((666.0, 652.0), rows, strict=True):
+        runs += [(x, y, 9.0, t) for x, t in zip((72.0, 100.0, 140.0, 240.0, 300.0), cells, strict=True)]
+    (tmp_root / "r.pdf").write_bytes(pdf_document([page_stream(runs)]))
+    md = Path(pdf_to_markdown("r.pdf").markdown_path).read_text(encoding="utf-8")
+    assert md.count("10 logit 0.001 0.537") == 1
