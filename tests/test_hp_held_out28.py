@@ -126,3 +126,14 @@ def test_rule_widths_and_rotated_labels_print_nothing_of_their_own(tmp_path: Pat
     md = convert_source(tmp_path).markdown
     assert "| Pong | m0 | 3.5 |" in md and "| Game | Mode | Score |" in md
     assert "mm]" not in md and "pt]" not in md
+
+
+def test_a_name_whose_symbol_the_pdf_lost_is_a_candidate():
+    """'� initial' (a PDF that could not print ε): the row's value is shown, its setting left to confirm."""
+    text = (
+        "## B Settings\n\n**Table 3** Hyperparameters.\n\n| Hyperparameter | Value |\n|---|---|\n"
+        "| \ufffd initial | 1.0 |\n| \ufffd final | 0.05 |\n| Learning rate | 0.002 |\n"
+    )
+    got = found(text)
+    assert got["initial"] == [(1.0, "candidate")] and got["final"] == [(0.05, "candidate")]
+    assert got["learning_rate"] == [(0.002, "stated")]

@@ -55,6 +55,8 @@ class Collector:
             return  # "Training loss | 0.5": a setting named by a word (objective, optimizer) is no number
         prose = where != "table"
         section = line.section
+        if "\ufffd" in name:  # '� initial' from a PDF that could not print ε: the name is not the setting's
+            flagged = flagged or "a symbol of its name did not survive the PDF (�): confirm which setting"
         unsure = doubt(quote, key, value, norm, flagged=flagged, prose=prose, section=section, column=context)
         ident = (key, flat_value(norm), context or "")
         if ident in self._seen:
