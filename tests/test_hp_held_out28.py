@@ -137,3 +137,17 @@ def test_a_name_whose_symbol_the_pdf_lost_is_a_candidate():
     got = found(text)
     assert got["initial"] == [(1.0, "candidate")] and got["final"] == [(0.05, "candidate")]
     assert got["learning_rate"] == [(0.002, "stated")]
+
+
+def test_a_chain_of_symbols_set_to_one_value_sets_each():
+    got = found("## 3 Pendulum\n\nFor simplicity we keep $m_1 = m_2 = g = 1$ in every run.\n")
+    assert got == {"m1": [(1.0, "stated")], "m2": [(1.0, "stated")], "g": [(1.0, "stated")]}
+    got = found("## 3 Prior\n\nWe set $\\mu = \\sigma^2 = 4$ for the prior.\n")
+    assert got == {"mu": [(4.0, "stated")], "sigma_squared": [(4.0, "stated")]}
+
+
+def test_a_setting_the_paper_has_not_used_and_one_epoch_as_a_subject():
+    got = found("## 5 Results\n\nThis may explain it, since we have not used layer normalization here.\n")
+    assert got == {"normalization": [("layer normalization", "candidate")]}
+    text = "## 5 Cost\n\nThe data set is large. One epoch with the large model took a while on the cluster.\n"
+    assert found(text) == {"epochs": [(1.0, "candidate")]}

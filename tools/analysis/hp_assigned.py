@@ -14,7 +14,7 @@ from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, canonica
 
 # "we set r = 0.1", "we fix α = 2 and β = 1", "we choose κ = 3": the paper says this is its choice
 OWN_SETTING = re.compile(
-    r"\bwe\s+(?:set|fix|fixed|choose|chose|select|selected|take|took)\s+(?:[^.;:]{0,40}?(?:,|\band\b)\s*)?"
+    r"\bwe\s+(?:set|fix|fixed|choose|chose|select|selected|take|took|keep|kept)\s+(?:[^.;:]{0,40}?(?:,|\band\b)\s*)?"
     r"(?:(?:the\s+)?[a-z-]+\s+)?$",
     re.I,
 )

@@ -156,8 +156,9 @@ _CITED_SUBJECT = re.compile(
 # the upper end of a range of values: "ranging from 600M to 3B parameters", "from 2 to 8 layers"
 # 'we did not use weight normalization', 'trained without using dropout': a choice the paper did not make
 _NEGATED_BEFORE = re.compile(
-    r"(?:\b(?:did|do|does|was|were|is|are)\s*n(?:o|')t|\bnever)\s+(?:(?:use[ds]?|using|employ(?:ed|s)?|appl(?:y|ied|ies)"
-    r"|need(?:ed|s)?|include[ds]?|add(?:ed|s)?)\s+)?(?:an?\s+|the\s+|any\s+)?$|\bwithout\s+(?:using\s+)?(?:an?\s+|any\s+)?$",
+    r"(?:\b(?:did|do|does|was|were|is|are|have|has|had)\s*n(?:o|')t|\bnever)\s+(?:(?:been\s+)?"
+    r"(?:use[ds]?|using|employ(?:ed|s)?|appl(?:y|ied|ies)|need(?:ed|s)?|include[ds]?|add(?:ed|s)?)\s+)?"
+    r"(?:an?\s+|the\s+|any\s+)?$|\bwithout\s+(?:using\s+)?(?:an?\s+|any\s+)?$",
     re.I,
 )
 # a sentence timing a piece of the run: 'one epoch took around 50-60 seconds', 'each step takes 2 ms'
@@ -316,8 +317,8 @@ def _part_of_run(quote: str, value: str, norm: object) -> str | None:
         return "a phase of a schedule (a rate for so many epochs), not the run's length"
     if re.search(rf"\bafter\s+(?:only\s+|just\s+)?{re.escape(value)}\s+[a-z]", quote):
         return "a point in a run ('fine-tuned after 1 epoch'), not its length"
-    if norm == 1 and _TIMED.search(quote):
-        return "the unit a run's time is measured in ('one epoch took 50 s'), not the run's length"
+    if norm == 1 and (_TIMED.search(quote) or re.search(rf"(?:^|[.!?]\s+){re.escape(value)}\s+[a-z]", quote)):
+        return "the unit a run's time is measured in ('One epoch took 50 s'), not the run's length"
     return None
 
 

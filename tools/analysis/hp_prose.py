@@ -703,14 +703,18 @@ class _ProseScan:
         text = self.text
         for m in SYM_ASSIGN.finditer(text):
             before = text[max(0, m.start() - 160) : m.start()]  # a list of settings may open well before
+            chain = []  # 'k = m = 1', 'm_1 = m_2 = g = 1': the symbols chained before this one, nearest first
+            while chained := CHAINED.search(before):
+                chain.append(chained["sym"])
+                before = before[: chained.start()]
             if not self.free(*m.span("value")) or self.not_assigned(m, before):
                 continue  # "K · L = 1000" is a product's value, "C = 2 · max" a factor; "for N = 0, 1" a loop
+            for sym in reversed(chain):
+                self.symbol_value(m, sym, before)
+                self.taken.difference_update(range(*m.span("value")))
             if m["sq"]:
                 self.squared_value(m, before)
                 continue
-            if chained := CHAINED.search(before):
-                self.symbol_value(m, chained["sym"], before[: chained.start()])
-                self.taken.difference_update(range(*m.span("value")))
             self.symbol_value(m, m.group("sym"), before)
         for m in SYM_TO.finditer(text):
             before = text[max(0, m.start() - 160) : m.start()]
