@@ -105,6 +105,9 @@ def test_a_named_function_inside_a_sum_over_its_index_is_one_value_per_term():
         (r"y = V(a)", {"V": r"V(s) = r_s + \gamma V(s)"}, "defined in terms of itself"),
         (r"V(a) = r_a + \gamma V(a)", {}, "defined in terms of itself"),
         (r"f_t, i_t = \sigma(W_{f,i} x_t)", {"sigma": ""}, "lists several quantities"),
+        # a function spelled in letters without its backslash is no product of c, o and s, nor a variable
+        (r"x(t) = e^{a t}(c_1 cos\:\omega t + c_2 sin\:\omega t)", {}, "'cos' is a word written in maths"),
+        (r"y = \mathrm{sin}\, q", {}, "'sin' is a function written as a name"),
     ],
 )
 def test_applications_that_stay_refused(latex, functions, reason):

@@ -181,7 +181,13 @@ def _italic_word(nodes: list[Any], i: int) -> str | None:
     while i + run < len(nodes) and re.fullmatch("[A-Za-z]", str(nodes[i + run])):
         run += 1
     word = "".join(nodes[i : i + run])
-    return word if run >= 4 or (run == 3 and re.search("[A-Z][a-z]", word)) else None
+    spelled = word.lower() in FUNCTION_NAMES or run == 3 and word.startswith("ln")  # `cos\:\omega t`, `lnx`
+    return word if run >= 4 or (run == 3 and re.search("[A-Z][a-z]", word)) or spelled else None
+
+
+# functions a paper may spell in letters without their backslash (`cos\:q`, `\mathrm{sin}\,x`): never a
+# product of letters nor a variable of that name
+FUNCTION_NAMES = ("cos", "sin", "tan", "cot", "sec", "csc", "exp", "log", "ln", "erf", "cosh", "sinh", "tanh")
 
 
 def _index_like(inside: list[Any]) -> bool:
@@ -821,6 +827,9 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             var, i = self.read_var(nodes[: i + 1], i)
         else:
             var, i = self.read_var(nodes, i)
+        if var.name.lower() in FUNCTION_NAMES:
+            name = var.name.lower()
+            raise Unsupported(f"'{var.name}' is a function written as a name (write \\{name}(...))")
         if _is_identity(var, nodes[start - 1] if start else None, nodes[i] if i < len(nodes) else None) or (
             var.name == "I" and self._other_matrix()  # `\\lambda I` on a line of matrices
         ):
