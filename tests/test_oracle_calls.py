@@ -227,6 +227,8 @@ def test_a_chain_through_a_renaming_checks_the_rest():
         (r"L = (a + b)^2 = a^2 + 2 a b + b^2 \le 2 a^2 + 2 b^2", "\\le"),  # a bound: not dropped
         (r"F = \int_0^1 u \, du = \mathbb{E}[x \mid y]", "integral"),  # no side left: the first reason
         (r"y = (a + b)^2 = a^2 + b^2", "links of the chain a = b = c disagree"),
+        # two sums said equal (a regret identity): no quantity is defined
+        (r"\mathbb{E}[\sum_{k=1}^{m} \Delta_k] = \mathbb{E}[\sum_{k=1}^{m} \tilde\Delta_k]", "identity"),
     ],
 )
 def test_chains_that_stay_refused(latex, reason):

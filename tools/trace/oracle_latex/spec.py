@@ -694,6 +694,9 @@ def _outside_scripts(nodes: list[Any]) -> list[Any]:
     return out
 
 
+_REDUCING = {"sum", "prod"}  # integrals have their own refusal
+
+
 def _expression_var(lhs: list[Any]) -> Var:
     """A left-hand side that is an expression (`\\log p(x)`, `|\\det J|`, `\\nabla_\\theta L`) names the
     quantity the implementation returns: a target named after its words. One that holds a relation
@@ -707,6 +710,11 @@ def _expression_var(lhs: list[Any]) -> Var:
             raise Unsupported(
                 f"the left-hand side holds a relation ({t}): a bound or a statement, not a definition"
             )
+    if any(cmd_of(t) in _REDUCING for t in unscripted):  # `E[Σ_k Δ_k] = E[Σ_k Δ~_k]`: two sums equal
+        raise Unsupported(
+            "the left-hand side is itself a computation (a sum or a product): the line states an "
+            "identity between two computations, not a definition of one quantity"
+        )
     words = (["abs"] if flat[:1] == ["|"] else []) + _words(lhs)
     if not any(w.isalpha() for w in words):
         raise Unsupported("the left-hand side is not a single variable, so there is nothing to name")
