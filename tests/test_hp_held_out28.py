@@ -151,3 +151,13 @@ def test_a_setting_the_paper_has_not_used_and_one_epoch_as_a_subject():
     assert got == {"normalization": [("layer normalization", "candidate")]}
     text = "## 5 Cost\n\nThe data set is large. One epoch with the large model took a while on the cluster.\n"
     assert found(text) == {"epochs": [(1.0, "candidate")]}
+
+
+def test_subsections_of_related_work_describe_others():
+    text = (
+        "# Paper\n\n## 2 Related work\n\nEarlier systems were trained with a dropout of 0.4.\n\n"
+        "### 2.1 Ordinal losses\n\nThey found that average pooling and a dropout of 0.3 work well.\n\n"
+        "## 3 Method\n\nWe use max pooling.\n\n### 3.1 Training\n\nThe dropout is 0.1.\n"
+    )
+    got = found(text)
+    assert got == {"pooling": [("max", "stated")], "dropout": [(0.1, "stated")]}

@@ -20,6 +20,24 @@ _APPENDIX = re.compile(
 )
 _APPENDIX_WORD = re.compile(r"^(?i:appendix|appendices|supplementary\s+materials?)\b")
 OTHERS_WORK = re.compile(r"related work|prior work|previous work|background|literature", re.I)
+_SECTION_NUMBER = re.compile(r"^(?:[A-Z]|\d+)(?=[.\s])")
+
+
+def others_sections(lines: list[_Line]) -> set[str]:
+    """The sections about others' work: those whose heading says so ('2 Related works') and the numbered
+    subsections under them ('2.1 Simply using an ordinal metric')."""
+    found: set[str] = set()
+    top = None  # the number of the last top-level heading about others' work
+    for section in dict.fromkeys(ln.section for ln in lines if ln.section):
+        number = _SECTION_NUMBER.match(section)
+        if OTHERS_WORK.search(section):
+            found.add(section)
+            top = number[0] if number else None
+        elif number and top and re.match(rf"{re.escape(top)}\.\d", section):
+            found.add(section)
+        elif number:
+            top = None
+    return found
 ALG_INPUT = re.compile(
     r"^\s*(?:\d+:\s*)?(?:require|input|inputs|ensure|parameters|hyperparameters)\s*:", re.I
 )

@@ -19,7 +19,7 @@ from tools.analysis.hp_compared import demote_compared
 from tools.analysis.hp_footnotes import demote_glued_marks
 from tools.analysis.hp_normalize import VALUE_RE, names_match, normalize_value, values_match
 from tools.analysis.hp_own_words import own_word_candidates
-from tools.analysis.hp_paragraphs import ALG_INPUT, OTHERS_WORK, markdown_lines, paragraphs
+from tools.analysis.hp_paragraphs import ALG_INPUT, markdown_lines, others_sections, paragraphs
 from tools.analysis.hp_prose import prose_matches
 from tools.analysis.hp_symbols import symbol_map
 from tools.analysis.hp_tables import read_tables
@@ -50,8 +50,9 @@ def find_hyperparameters(markdown: str) -> list[Hyperparameter]:
     table_lines = read_tables(lines, symbols, out)
     body = [ln if ln.no not in table_lines else _Line(ln.no, "", ln.page, ln.section) for ln in lines]
     body_paras = list(paragraphs(body))
+    others = others_sections(lines)
     for para in body_paras:
-        if OTHERS_WORK.search(para.starts[0][1].section or "") and not _CAPTION.match(para.text):
+        if para.starts[0][1].section in others and not _CAPTION.match(para.text):
             continue  # a figure's caption describes the experiments wherever the figure floated
         where = "algorithm" if ALG_INPUT.match(para.text) else "prose"
         prose_matches(para.text, para.line_at, symbols, out, where)
