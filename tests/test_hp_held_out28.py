@@ -161,3 +161,10 @@ def test_subsections_of_related_work_describe_others():
     )
     got = found(text)
     assert got == {"pooling": [("max", "stated")], "dropout": [(0.1, "stated")]}
+
+
+def test_a_count_of_generated_data_is_a_candidate():
+    text = "## 3 Data\n\nWe generate 300 trajectories with 50 frames each.\n\nWe sample 64 paths per step.\n"
+    got = found(text)
+    assert got["trajectories"] == [(300.0, "candidate")]
+    assert got["paths"] == [(64.0, "stated")]

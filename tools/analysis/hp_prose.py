@@ -951,7 +951,8 @@ class _ProseScan:
         for m in SAMPLED_COUNT.finditer(self.text):  # "we sample m = 10000 points", "we sample 100 paths"
             if self.free(*m.span("value")):
                 name = f"{m['noun']} {m['sym'] or ''}".strip()
-                self.emit(m, name, canonical_key(m["noun"]), m["value"], m.span("value"))
+                made = bool(re.search(r"\bgenerat", m[0], re.I)) and "a count of generated data (its size?)"
+                self.emit(m, name, canonical_key(m["noun"]), m["value"], m.span("value"), flagged=made)
 
     def formulas(self) -> None:
         """'we use n(t) = N/100 (1+0.1t)^1/2': a schedule stated as a formula of the step is reported as
