@@ -6,6 +6,7 @@ from pathlib import Path
 
 from hp_found import found
 
+from tools.analysis.hyperparams import find_hyperparameters
 from tools.ingest.latex.document import convert_source
 
 
@@ -24,6 +25,8 @@ def test_a_remark_column_is_read_as_prose_about_its_row():
     assert got["lr_decay"] == [(0.2, "stated")]
     assert got["lr_milestones"] == [([30.0, 60.0, 90.0], "stated")]
     assert got["optimizer"] == [("sgd", "stated")]
+    (decay,) = [h for h in find_hyperparameters(text) if h.key == "lr_decay"]
+    assert decay.quote == "| Learning rate | 0.05 | Divided by 5 at 30, 60 and 90 epochs |"
 
 
 def test_a_strut_in_a_latex_table_cell_prints_nothing(tmp_path: Path):

@@ -56,8 +56,10 @@ def find_hyperparameters(markdown: str) -> list[Hyperparameter]:
             continue  # a figure's caption describes the experiments wherever the figure floated
         where = "algorithm" if ALG_INPUT.match(para.text) else "prose"
         prose_matches(para.text, para.line_at, symbols, out, where)
-    for line, text in out.notes:
+    for line, text in out.notes:  # a remark cell read as a sentence: its evidence is the row as printed
+        before = len(out.items)
         prose_matches(text, lambda _offset, line=line: line, symbols, out, "prose")
+        out.items[before:] = [h.model_copy(update={"quote": line.text[:200]}) for h in out.items[before:]]
     out.items.sort(key=lambda h: h.line)
     found = demote_glued_marks(demote_compared(out.items, [p.text for p in prose_paras]), lines)
     return sorted(found + own_word_candidates(body_paras, found), key=lambda h: h.line)
