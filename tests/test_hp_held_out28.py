@@ -171,3 +171,27 @@ def test_a_count_of_generated_data_is_a_candidate():
     got = found(text)
     assert got["trajectories"] == [(300.0, "candidate")]
     assert got["paths"] == [(64.0, "stated")]
+
+
+def test_values_the_paper_replaced_or_a_search_reached_are_candidates():
+    got = found("## 4 Method\n\nInstead of fitting 12 trees, we use a fixed probability of 0.4 for each.\n")
+    assert got["num_trees"] == [(12.0, "candidate")]
+    text = (
+        "## 4 Net\n\nThe stem, originally a 7x7 convolution with stride 2, is a 3x3 convolution with "
+        "stride 1.\n"
+    )
+    got = found(text)
+    assert got["kernel_size"] == [("7x7", "candidate"), ("3x3", "stated")]
+    assert got["stride"] == [(2.0, "candidate"), (1.0, "stated")]
+    got = found("## 5 Results\n\nThe dropout probability goes as high as 0.6 on one data set.\n")
+    assert got["dropout"] == [(0.6, "candidate")]
+    got = found("## 4 Setup\n\nIn the original paper, the weight decay is wrongly reported as 0.003.\n")
+    assert got["weight_decay"] == [(0.003, "candidate")]
+
+
+def test_a_measurement_named_like_a_setting_and_idioms_of_one():
+    got = found("## 5 Denoising\n\n*Figure 4* Training PSNR; at the end, PSNR for VAE: 14.2dB, ours: 9.5.\n")
+    assert got["psnr_for_vae"] == [(14.2, "candidate")]
+    assert found("## 4 Method\n\nThe estimates vary from one minibatch to the next.\n") == {}
+    got = found("## 4 Setup\n\nWe train with gradient clipping applied using a max norm threshold of 0.25.\n")
+    assert got["gradient_clipping"] == [(0.25, "stated")]

@@ -8,8 +8,13 @@ from tools.analysis.findings import Hyperparameter
 from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_confidence import doubt
 from tools.analysis.hp_normalize import flat_value, normalize_value
-from tools.analysis.hp_vocabulary import WORD_VALUED
+from tools.analysis.hp_vocabulary import SYNONYMS, WORD_VALUED
 
+# a name only a measurement has (not 'precision' or 'error', which name settings too: bf16, error tolerance)
+_MEASURED_NAME = re.compile(
+    r"\b(?:accurac(?:y|ies)|psnr|ssim|fid|bleu|rouge(?:-\w+)?|f1|auc|perplexit(?:y|ies)|scores?|top-[15])\b",
+    re.I,
+)
 _SPELLED_ACTIVATIONS = {
     "sigmoidal": "sigmoid",
     "leaky rectified linear": "leaky relu",
@@ -57,6 +62,8 @@ class Collector:
         section = line.section
         if "\ufffd" in name:  # '� initial' from a PDF that could not print ε: the name is not the setting's
             flagged = flagged or "a symbol of its name did not survive the PDF (�): confirm which setting"
+        if key not in SYNONYMS and _MEASURED_NAME.search(name):  # 'PSNR for AE: 14.76 dB': a measurement
+            flagged = flagged or "named like a result (accuracy, PSNR, error, ...), not a setting"
         unsure = doubt(quote, key, value, norm, flagged=flagged, prose=prose, section=section, column=context)
         ident = (key, flat_value(norm), context or "")
         if ident in self._seen:

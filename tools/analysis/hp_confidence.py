@@ -31,6 +31,9 @@ _OTHERS = re.compile(
     r"\b[A-Z][\w-]+\s+[*_]?et\s+al\b\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b"
     # a table row named by a citation key: '| [cohen2018] (b=128) |'
     r"|\|\s*\[[A-Za-z][\w:.-]*\d{4}[\w:.-]*\]"
+    # a reproduction's words on the paper it reproduces: 'In the original paper, the weight decay is reported'
+    r"|\b(?i:the\s+original\s+(?:paper|work|authors?|implementation))\b[^.;]{0,40}"
+    r"\b(?i:report|state|mention|claim)"
 )
 OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 # four or more numbers in a row (axis ticks "0 500 1000 1500 2000")
@@ -138,6 +141,15 @@ _REACHED_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}"
     r"(?:of|is|was|=|:)\s*$",
     re.I,
+)
+# how far a value found by a search went: 'the dropout probability goes as high as 0.7 on one data set'
+_WENT_AS_FAR = re.compile(
+    r"\b(?:goes|went|go|rises?|rose|climbs?|climbed|gets?|got)\s+(?:as\s+(?:high|low)\s+as|up\s+to|down\s+to)\s*$",
+    re.I,
+)
+# what the paper did not do: 'instead of fitting 10 trees ...', 'rather than 2048 dimensions'
+_INSTEAD_BEFORE = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|originally)\b[^,;.()]{0,40}$", re.I
 )
 # what a choice led to: "maximum depths of 1, 2 and 10, leading to 1, 2 and 4 features"
 _CONSEQUENCE_BEFORE = re.compile(r"\b(?:leading|leads|led)\s+to\s*$", re.I)
@@ -398,6 +410,8 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_OUTCOME.search(quote) and not _CHOICE.search(quote), "a sentence reporting results"),
         (_REACHED_BEFORE.search(before), "a value a run reached, not a setting"),
         (_CONSEQUENCE_BEFORE.search(before), "what a choice led to ('leading to 4 features'), not a setting"),
+        (_WENT_AS_FAR.search(before), "how far a value found by a search went, not a setting"),
+        (quote.count(value) == 1 and _INSTEAD_BEFORE.search(before[-60:]), "what the paper replaced"),
         (_HYPOTHETICAL.search(quote) and not ours, "a hypothetical case"),
         (_POSSIBLE.search(quote) and not ours, "a way it can be done, not a stated choice"),
         (_OTHERS_RESULT.search(quote), "another method's result"),

@@ -183,6 +183,7 @@ _OWN_MEASURE = re.compile(
 _NAME_ENDS = re.compile(rf"{NAME}\s*[:=]?\s*$", re.I)
 
 
+_ONE_TO_ANOTHER = re.compile(r"\s+to\s+(?:the\s+)?(?:an?other|next|other)\b", re.I)
 _REPEATED_WHOLE = re.compile(r"experiments?|runs?|trials?|simulations?|evaluations?|procedure|process")
 
 
@@ -478,6 +479,8 @@ class _ProseScan:
             return False  # "the two 4096 fully connected layers": 4096 is each one's width
         if m["value"].strip().isalpha() and m["value"].strip()[0].isupper() and m["name"][0].isupper():
             return False  # "Three Trees in Grey Weather": a title's words
+        if _ONE_TO_ANOTHER.match(self.text, m.end()) and m["value"].strip().lower() == "one":
+            return False  # "vary from one minibatch to the other": no count
         if isinstance(value, list) and _NAME_ENDS.search(
             self.text, max(0, m.start("value") - 40), m.start("value")
         ):

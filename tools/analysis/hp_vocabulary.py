@@ -139,6 +139,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "gradient norm clip",
         "grad norm clip",
         "clip grad norm",
+        "max norm threshold",  # 'gradient clipping applied using a max norm threshold of 0.1'
+        "gradient clipping threshold",
     ),
     # truncated backpropagation through time: how many steps a recurrent net is unrolled for
     "unroll_steps": (
