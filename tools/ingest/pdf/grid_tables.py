@@ -145,7 +145,7 @@ def _header(head: list[Run], spans: list[tuple[float, float]], whole: bool = Fal
         words = cell.text.split()
         if not over or whole and len(words) != len(over):
             return None
-        if len(over) > 1 and len(words) != len(over) and sum(map(_NUMBER.fullmatch, words)) >= 2:
+        if len(over) > 1 and len(words) != len(over) and sum(bool(_NUMBER.fullmatch(w)) for w in words) >= 2:
             return None  # '10 clog-log 10−4 0.537' over three columns: a row run together, not one heading
         for n, c in enumerate(over):
             mine = words[n] if len(over) > 1 and len(words) == len(over) else cell.text
