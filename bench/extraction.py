@@ -106,7 +106,12 @@ def convert_ours(pdf: Path, runs: int) -> tuple[str, float, dict, bool]:
     facts = getattr(out["res"], "facts", None)
     if facts is None:
         raise SystemExit(f"{pdf}: markitdown fell back to another converter (ours failed on it)")
+    for page, error in facts.failed_pages.items():  # a layout stage raised: the page was given line by line
+        LAYOUT_FAILURES.append(f"{pdf.parent.name} p. {page}: {error}")
     return out["res"].markdown, seconds, facts.boxes, bool(facts.mapless_pages)
+
+
+LAYOUT_FAILURES: list[str] = []  # pages whose layout stages raised during this run (the gate fails on any)
 
 
 def _div(a: float | None, b: float | None) -> float | None:
@@ -466,9 +471,12 @@ def main(argv: list[str] | None = None) -> int:
             if len(routes) > 1:
                 print(f"\n== {route} route")
             (print_table if route == "latex" else print_pdf_table)(result)
+    for line in dict.fromkeys(LAYOUT_FAILURES):
+        print(f"layout: stages raised on {line}; the page was given line by line", file=sys.stderr)
     if a.gate is None:
         return 0
     failed = failures({r: res["total"] for r, res in results.items()}, floors)
+    failed += [f"layout stages raised on {line}" for line in dict.fromkeys(LAYOUT_FAILURES)]
     for line in failed:
         print(f"gate: FAIL {line}", file=sys.stderr)
     if not failed:

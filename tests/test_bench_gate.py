@@ -57,3 +57,29 @@ def test_targets_it_cannot_apply_are_refused(tmp_path: Path) -> None:
         out = gate(tmp_path, targets)
         assert out.returncode == 2 and says in out.stderr, (targets, out.stderr)
         assert out.stdout == ""  # refused before any paper is converted
+
+
+def test_a_page_whose_layout_stages_raise_fails_the_gate(tmp_path: Path, monkeypatch, capsys) -> None:
+    """A defect that raises inside a layout stage costs that page its tables and displays without a word in
+    the figures (the page falls back to plain lines): the gate names it and fails."""
+    import importlib.util
+
+    from tools.ingest.pdf.page_markdown import MarkdownPages
+
+    spec = importlib.util.spec_from_file_location("bench_extraction_gate", ROOT / "bench" / "extraction.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    real = MarkdownPages.add_page
+
+    def broken(self, no, *args, **kwargs):
+        if no == 2:
+            raise ValueError("a stage's defect")
+        return real(self, no, *args, **kwargs)
+
+    monkeypatch.setattr(MarkdownPages, "add_page", broken)
+    targets = tmp_path / "targets.json"
+    targets.write_text(json.dumps({"pdf": {"eq_label_recall": 0.0}}))
+    argv = ["--corpus", str(CORPUS), "--route", "pdf", "--runs", "1", "--json", "--no-markitdown"]
+    assert bench.main([*argv, "--gate", str(targets)]) == 1
+    err = capsys.readouterr().err
+    assert "gate: FAIL layout stages raised on" in err and "p. 2: ValueError: a stage's defect" in err
