@@ -195,3 +195,15 @@ def test_a_measurement_named_like_a_setting_and_idioms_of_one():
     assert found("## 4 Method\n\nThe estimates vary from one minibatch to the next.\n") == {}
     got = found("## 4 Setup\n\nWe train with gradient clipping applied using a max norm threshold of 0.25.\n")
     assert got["gradient_clipping"] == [(0.25, "stated")]
+
+
+def test_terms_of_formulas_determiners_advice_and_a_size_measured_in_units():
+    assert "output_units" not in found("## 4 Model\n\nThe head has $n(n + 3)/2 + 1$ output neurons.\n")
+    text = "## 4 Setup\n\nIn our code the number of epochs is one hyperparameter among many.\n"
+    assert "epochs" not in found(text)
+    got = found("## 4 Details\n\nTo avoid a zero scale, we suggest to use a softplus activation function.\n")
+    assert got["activation"] == [("softplus", "candidate")]
+    got = found("## 4 Setup\n\nWe use a latent size of 64 units and a single hidden layer of 256 units.\n")
+    assert got["latent_dim"] == [(64.0, "stated")] and got["hidden_size"] == [(256.0, "stated")]
+    got = found("## E Proofs\n\nThe entropy of a normal with variance v is 1/2 v plus a constant.\n")
+    assert all(c == "candidate" for rows in got.values() for _, c in rows)

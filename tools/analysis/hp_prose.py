@@ -183,6 +183,20 @@ _OWN_MEASURE = re.compile(
 _NAME_ENDS = re.compile(rf"{NAME}\s*[:=]?\s*$", re.I)
 
 
+_SIZE_NAME = re.compile(r"(?:size|dimension|dim|width)s?$", re.I)
+_WIDTH_UNIT = re.compile(r"units|neurons|nodes|dimensions|features|channels", re.I)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+_LINKS = frozenset(("and", "or", "for", "in", "per", "with", "of", "to", "each", "on", "at", "when", "while"))
+_LINKS |= frozenset(("but", "as", "during", "which", "that", "so", "if", "by", "after", "before"))
+
+
+def _determiner(m: re.Match[str], text: str) -> bool:
+    """A spelled number before a noun that is neither the setting's nor a unit ('is one hyperparameter')."""
+    word = _WORD_AFTER.match(text, m.end("value"))
+    noun = word[1].lower() if word else ""
+    return bool(noun) and noun not in _LINKS and not UNIT.match(f" {noun}") and (
+        canonical_key(noun) != canonical_key(m["name"])
+    )
 _ONE_TO_ANOTHER = re.compile(r"\s+to\s+(?:the\s+)?(?:an?other|next|other)\b", re.I)
 _REPEATED_WHOLE = re.compile(r"experiments?|runs?|trials?|simulations?|evaluations?|procedure|process")
 
@@ -506,6 +520,7 @@ class _ProseScan:
         if not re.search(r"\d", m["value"]) and (
             canonical_key(m["name"]) not in _SPELLED_COUNTS
             or any(w.lower() not in GAP_FILLER for w in (m["gap"] or "").split())
+            or _determiner(m, self.text)  # "the number of epochs is one hyperparameter"
         ):
             return False  # a spelled number sets a count right after its name ('a batch size of sixteen')
         last = (m["gap"] or "").split()[-1:]  # "Sequence Length m = 4": the 4 is m's, not the length's
@@ -523,7 +538,9 @@ class _ProseScan:
         if re.match(r"[A-Za-z^_(]", self.text[end : end + 1]):
             return False  # "step size η_t = 1t^a": a number run into a formula
         noun = NOUN_AFTER.match(self.text, m.end("value"))
-        if noun and not UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"]):
+        measure = noun and _SIZE_NAME.search(m["name"]) and _WIDTH_UNIT.fullmatch(noun["noun"])  # its measure
+        other = noun and not UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"])
+        if other and not measure:  # ('a latent size of 200 units' is the size's)
             return False  # "the first layer consists of 32 neurons", "layers of 200 units"
         unit = UNIT.match(self.text, m.end("value"))
         if unit and UNIT.fullmatch(" " + m["name"]) and unit[1].lower() != m["name"].lower():

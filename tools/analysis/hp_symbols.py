@@ -77,6 +77,10 @@ _CAPPED_RUN = re.compile(r"\s*[kKM]?\s+(?:training\s+)?(?:epochs|steps|iteration
 
 
 _TIMES_SYMBOL = re.compile(r"\s*[×·*⋅]\s*[A-Za-zα-ω]|\s+x\s+[A-Za-zα-ω]\b")
+# a value added to a bracket or a symbol before it: 'n(n + 3)/2 + 1', 'd + 1'
+_IN_FORMULA_BEFORE = re.compile(r"(?:[)\]}]|\b[A-Za-zα-ω])\s*[+−-]\s*$|[\d/]\s*\+\s*$")
+# a value that multiplies a lone symbol, then goes on: '1/2 v plus a constant', '2 k + 1'
+_COEFFICIENT = re.compile(r"\s+[a-zα-ω](?:_\w+)?\s*(?:[+−-]\s|plus\b|minus\b|times\b)")
 
 
 def rejected(text: str, start: int, end: int, value: float | str | list) -> bool:
@@ -114,6 +118,8 @@ def rejected(text: str, start: int, end: int, value: float | str | list) -> bool
         return True  # "RESAMPLE 1: Input: ...": an algorithm's line number, not a value
     if _TIMES_SYMBOL.match(text, end):
         return True  # "a batch size of 16 × o^2": a formula of another symbol, not one number
+    if _IN_FORMULA_BEFORE.search(text[max(0, start - 12) : start]) or _COEFFICIENT.match(text, end):
+        return True  # "n(n + 3)/2 + 1 output neurons", "is 1/2 v plus a constant": a term of a formula
     if re.match(r"\s*/|\s+(successive|consecutive|adjacent|subsequent)\b", after):
         return True  # "R = 1/ −K": a fraction of symbols; "between two successive layers"
     if isinstance(value, float) and 1950 <= value <= 2039:
