@@ -207,3 +207,15 @@ def test_terms_of_formulas_determiners_advice_and_a_size_measured_in_units():
     assert got["latent_dim"] == [(64.0, "stated")] and got["hidden_size"] == [(256.0, "stated")]
     got = found("## E Proofs\n\nThe entropy of a normal with variance v is 1/2 v plus a constant.\n")
     assert all(c == "candidate" for rows in got.values() for _, c in rows)
+
+
+def test_data_drawn_code_comments_and_names_opening_with_a_link_word():
+    text = (
+        "## 3 Data\n\nWe use a batch size $N = 64$.\n\n"
+        "### 3.1 Toy data\n\n$N = 500$ random samples are drawn from it.\n"
+    )
+    assert found(text)["batch_size"] == [(64.0, "stated"), (500.0, "candidate")]
+    listing = "## F Stan\n\n12 model { 13 // Priors 14 // none 15 s ~ uniform(0, 9); 16 y ~ normal(0, 5);\n"
+    assert all(c == "candidate" for rows in found(listing).values() for _, c in rows) and found(listing)
+    got = found("## 1 Intro\n\nThe spread grows with the size, and either $x = 3$, whereas it falls.\n")
+    assert got == {"either": [(3.0, "candidate")]}

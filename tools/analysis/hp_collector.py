@@ -15,6 +15,7 @@ _MEASURED_NAME = re.compile(
     r"\b(?:accurac(?:y|ies)|psnr|ssim|fid|bleu|rouge(?:-\w+)?|f1|auc|perplexit(?:y|ies)|scores?|top-[15])\b",
     re.I,
 )
+_LINK_FIRST = re.compile(r"(?:either|neither|both|whereas|while|where|when|if|and|or|but|then|thus)\b", re.I)
 _SPELLED_ACTIVATIONS = {
     "sigmoidal": "sigmoid",
     "leaky rectified linear": "leaky relu",
@@ -64,6 +65,8 @@ class Collector:
             flagged = flagged or "a symbol of its name did not survive the PDF (�): confirm which setting"
         if key not in SYNONYMS and _MEASURED_NAME.search(name):  # 'PSNR for AE: 14.76 dB': a measurement
             flagged = flagged or "named like a result (accuracy, PSNR, error, ...), not a setting"
+        if _LINK_FIRST.match(name):  # 'either x = 3' (a plot's text run into a sentence): no setting's name
+            flagged = flagged or "its name opens with a word no setting's name does ('either', 'whereas')"
         unsure = doubt(quote, key, value, norm, flagged=flagged, prose=prose, section=section, column=context)
         ident = (key, flat_value(norm), context or "")
         if ident in self._seen:

@@ -302,11 +302,14 @@ _STEP_LINE = re.compile(r"←|\s//\s")
 _NUMBERED_WORD = re.compile(r"(?<![\w.,=])(\d{1,2})\s+(?=[A-Za-z])")  # '4 Sample', '6 repeat'
 
 
+_CODE_COMMENT = re.compile(r"(?:^|\s)//\s")
+
+
 def _looks_like_code(quote: str) -> bool:
     """Code or a printed module: two calls, or three names of code that are not settings written as code in
     a sentence ('train_time=3600 s, batch_size=128, seq_len=40' outside any call)."""
-    if len(_CODE_CALL.findall(quote)) >= 2:
-        return True
+    if len(_CODE_CALL.findall(quote)) >= 2 or len(_CODE_COMMENT.findall(quote)) >= 2:
+        return True  # two calls, or two comments of a listing ('// Priors', '# shapes')
     names = len(_CODE_NAME.findall(quote))
     settings = 0 if _LOWER_CALL.search(quote) else len(_SET_AS_CODE.findall(quote))
     return names - settings >= 3

@@ -707,7 +707,9 @@ DESCRIBES_DATA = re.compile(
 DATA_SIZE_AFTER = re.compile(
     r"\s*(?:[a-z]+\s+)?(?:training|train|test|testing|validation|held-out|labell?ed|unlabell?ed)\s+(?:data\s+)?"
     r"(?:points|examples|samples|measurements|images|instances|observations|sequences|documents|sentences|"
-    r"pairs|records|users|items)\b",
+    r"pairs|records|users|items)\b"
+    # "N = 1000 random samples are drawn from this distribution": the data drawn, not a batch
+    r"|\s*(?:[a-z]+\s+)?(?:samples|points|examples|instances|observations)\s+(?:are|were)\s+(?:drawn|generated|sampled)\b",
     re.I,
 )
 # what a sentence says an assigned symbol is: "K = 5 sweeps", "20 instances per batch", "exploration ε = 0.4",

@@ -80,7 +80,7 @@ _TIMES_SYMBOL = re.compile(r"\s*[×·*⋅]\s*[A-Za-zα-ω]|\s+x\s+[A-Za-zα-ω]\
 # a value added to a bracket or a symbol before it: 'n(n + 3)/2 + 1', 'd + 1'
 _IN_FORMULA_BEFORE = re.compile(r"(?:[)\]}]|\b[A-Za-zα-ω])\s*[+−-]\s*$|[\d/]\s*\+\s*$")
 # a value that multiplies a lone symbol, then goes on: '1/2 v plus a constant', '2 k + 1'
-_COEFFICIENT = re.compile(r"\s+[a-zα-ω](?:_\w+)?\s*(?:[+−-]\s|plus\b|minus\b|times\b)")
+_COEFFICIENT = re.compile(r"\s+(?:(?:log|ln|exp)\s+)?[a-zα-ω](?:_\w+)?\s*(?:[+−-]\s|plus\b|minus\b|times\b)")
 
 
 def rejected(text: str, start: int, end: int, value: float | str | list) -> bool:
