@@ -219,3 +219,16 @@ def test_data_drawn_code_comments_and_names_opening_with_a_link_word():
     assert all(c == "candidate" for rows in found(listing).values() for _, c in rows) and found(listing)
     got = found("## 1 Intro\n\nThe spread grows with the size, and either $x = 3$, whereas it falls.\n")
     assert got == {"either": [(3.0, "candidate")]}
+
+
+def test_switches_in_a_settings_table_and_british_spellings():
+    text = (
+        "## 3 Training\n\n**Table 1** Implementation details.\n\n"
+        "| Property | Values | Remark |\n|---|---|---|\n"
+        "| Batch Normalisation | Enabled | - |\n| Optimiser | Adam | Told to us by the authors |\n"
+        "| L2 regularisation | 0.0005 | - |\n"
+    )
+    got = found(text)
+    assert got["batch_normalization"] == [("enabled", "stated")]
+    assert got["optimizer"] == [("adam", "stated")]
+    assert got["weight_decay"] == [(0.0005, "stated")]

@@ -346,7 +346,7 @@ def _read_row(
         if key in ("num_layers", "hidden_size") and (shape := _LAYERS_BY_WIDTH.fullmatch(cells[k].strip())):
             out.add(line, name, "num_layers", shape["n"], "table", line.text, context=ctx)
             out.add(line, name, "hidden_size", shape["width"], "table", line.text, context=ctx)
-        elif value := setting_value(cells[k]) or _word_value(cells[k], key, k == len(cells) - 1):
+        elif value := setting_value(cells[k]) or _word_value(cells[k], key, k == columns[-1]):
             out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx)
         where = " ".join(filter(None, (name, head)))
         for sym, v in _assignments(cells[k]):  # 'Optimizer momentum | β1=0.9, β2=0.96'
@@ -373,7 +373,9 @@ _WORDS_VALUE = re.compile(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2}")
 
 
 # a code any setting may take in a settings table: 'bf16', 'stage 2', 'True'
-_CODE_VALUE = re.compile(r"[A-Za-z]{1,6}\d{1,3}|[A-Za-z]{3,10} \d{1,2}|True|False|Yes|No|true|false")
+_CODE_VALUE = re.compile(
+    r"[A-Za-z]{1,6}\d{1,3}|[A-Za-z]{3,10} \d{1,2}|True|False|Yes|No|true|false|[Ee]nabled|[Dd]isabled"
+)
 
 
 def _word_value(cell: str, key: str, last: bool = True) -> tuple[str, None] | None:

@@ -514,6 +514,8 @@ def _norm_name(name: str) -> str:
     text = re.sub(r"\b(?:dim|dimensionality)\b", "dimension", text)  # 'state_dim' is 'state dimension'
     text = re.sub(r"\bemb\b", "embedding", re.sub(r"\bhid\b", "hidden", text))  # a table's 'Emb. Dim.'
     text = re.sub(r"\beval\b", "evaluation", text)
+    # British spelling: 'normalisation', 'initialisation', 'regularisation', 'optimiser' (not 'noise', 'rise')
+    text = re.sub(r"(?<=[a-z]{3}i)s(ations?|ers?)\b", r"z\1", text)
     text = re.sub(r"\blr\b(?=\s+\w)", "learning rate", text)  # 'lr scaling' is 'learning rate scaling'
     return re.sub(r"\s+", " ", text).strip()
 
