@@ -232,3 +232,12 @@ def test_switches_in_a_settings_table_and_british_spellings():
     assert got["batch_normalization"] == [("enabled", "stated")]
     assert got["optimizer"] == [("adam", "stated")]
     assert got["weight_decay"] == [(0.0005, "stated")]
+
+
+def test_betas_written_out_ordinal_milestones_and_a_crop_of_one_side():
+    got = found("## 2 Setup\n\nWe use Adam with a learning rate of 0.001 and betas 0.8 and 0.99.\n")
+    assert got["beta1"] == [(0.8, "stated")] and got["beta2"] == [(0.99, "stated")]
+    got = found("## 2 Setup\n\nWe anneal the learning rate by a factor of 5 at the 40th and 70th epochs.\n")
+    assert got["lr_milestones"] == [([40.0, 70.0], "stated")] and got["lr_decay"] == [(0.2, "stated")]
+    got = found("## 2 Setup\n\nWe use random flips and random crops of size 28 with a padding of 2.\n")
+    assert got["crop_size"] == [(28.0, "stated")]

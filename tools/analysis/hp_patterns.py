@@ -374,13 +374,15 @@ DECAY_FACTOR = re.compile(
 _DECAY_BY = (
     r"\b(?:(?P<mul>multipl(?:y|ies|ied|ying)|scal(?:e|es|ed|ing))|divid(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
     r"decreas(?:e|es|ed|ing)|decay(?:s|ed|ing)?|drop(?:s|ped|ping)?|lower(?:s|ed|ing)?|updat(?:e|es|ed|ing)|"
-    r"dampen(?:s|ed|ing)?|"
+    r"dampen(?:s|ed|ing)?|anneal(?:s|ed|ing)?|"
     r"adjust(?:s|ed|ing)?)\s+(?:(?:the|our)\s+)?"
     r"(?:(?:learning[\s-]rates?|lr)\s+)?"
     # "by a factor of one half", "by a factor of ten": a factor in words
     rf"by\s+(?:(?:a\s+)?factor\s+(?:of\s+)?)?(?P<value>{SCALAR}|(?:(?:one|a)\s+)?half\b|(?:{WORDNUM})\b(?![\s-]+\d))"
 )
-_MILESTONES = rf"(?:{NUM})(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:{NUM}))*"
+# '60, 90 and 120'; ordinals too: 'the 80th and the 120th'
+_ORDINAL = rf"(?:{NUM})(?:st|nd|rd|th)?"
+_MILESTONES = rf"{_ORDINAL}(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?{_ORDINAL})*"
 # "... by 0.1 at epochs 60 and 90", "... by factor 0.1 at 60, 90 and 120 epochs"
 STEP_DECAY = re.compile(
     rf"{_DECAY_BY}\s+(?:at|after)\s+(?:the\s+)?(?:(?P<unit>epochs?|iterations?|steps?)\s+(?P<ms>{_MILESTONES})|"

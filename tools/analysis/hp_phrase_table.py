@@ -471,7 +471,9 @@ _PHRASES = (
     ),
     # "randomly cropped to 224 × 224", "a 448x448 crop", "random crops of size 32 × 32": the crop's size
     (
-        rf"\b(?:cropped\s+to\s+|crops?\s+(?:of|to)\s+(?:the\s+)?(?:size\s+(?:of\s+)?)?)(?P<value>{_NUM_SIDES})(?!\w|\.\d)",
+        rf"\b(?:cropped\s+to\s+|crops?\s+(?:of|to)\s+(?:the\s+)?(?:size\s+(?:of\s+)?)?)(?P<value>{_NUM_SIDES})(?!\w|\.\d)"
+        # one side when the word 'size' says it: 'random crops of size 32 with a padding of 4'
+        rf"|\bcrops?\s+of\s+(?:the\s+)?size\s+(?:of\s+)?(?P<value2>{NUM})(?![\w.×]|\s*[×x]\s*\d)",
         "crop_size",
         "crop size",
     ),

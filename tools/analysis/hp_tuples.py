@@ -22,7 +22,10 @@ _ASSIGN = (
 _SYMS = rf"\(\s*(?P<syms>(?:{_TSYM})(?:\s*,\s*(?:{_TSYM}))+)\s*\)\s*{_ASSIGN}\s*"
 _SYMBOLS = re.compile(rf"{_SYMS}\(\s*(?P<vals>(?:{SCALAR})(?:\s*,\s*(?:{SCALAR}))+)\s*\)")
 _BETAS = re.compile(
-    rf"\b(?:betas?|β)\s*(?:of|=|:)?\s*\(\s*(?P<b1>{SCALAR})\s*,\s*(?P<b2>{SCALAR})\s*\)", re.I
+    rf"\b(?:betas?|β)\s*(?:of|=|:)?\s*\(\s*(?P<b1>{SCALAR})\s*,\s*(?P<b2>{SCALAR})\s*\)"
+    # 'Adam ... with betas 0.9 and 0.999', 'beta values of 0.5 and 0.99': the pair written out
+    rf"|\b(?:betas|beta\s+values|β\s+values)\s+(?:of\s+)?(?P<c1>0?\.\d+)\s*(?:,|and)\s*(?P<c2>0?\.\d+)\b",
+    re.I,
 )
 _ITEM = re.compile(rf"{SCALAR}")
 # more tuples after the first: '(K, L) = (2048, 1), (512, 4), ... (4, 512)', one run each
@@ -56,8 +59,9 @@ def tuples(text: str) -> Iterator[Spanned]:
             yield Spanned(symbol_key(sym), sym, taken, v.span())
     if ADAM.search(text):
         for m in _BETAS.finditer(text):
-            yield Spanned("beta1", "Adam β1", m["b1"], m.span("b1"))
-            yield Spanned("beta2", "Adam β2", m["b2"], m.span("b2"))
+            one, two = ("b1", "b2") if m["b1"] else ("c1", "c2")
+            yield Spanned("beta1", "Adam β1", m[one], m.span(one))
+            yield Spanned("beta2", "Adam β2", m[two], m.span(two))
 
 
 def _names(syms: str) -> list[str]:
