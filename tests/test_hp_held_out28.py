@@ -201,7 +201,7 @@ def test_terms_of_formulas_determiners_advice_and_a_size_measured_in_units():
     assert "output_units" not in found("## 4 Model\n\nThe head has $n(n + 3)/2 + 1$ output neurons.\n")
     text = "## 4 Setup\n\nIn our code the number of epochs is one hyperparameter among many.\n"
     assert "epochs" not in found(text)
-    got = found("## 4 Details\n\nTo avoid a zero scale, we suggest to use a softplus activation function.\n")
+    got = found("## 4 Details\n\nTo avoid zeros, we suggest to either clamp or use a softplus activation.\n")
     assert got["activation"] == [("softplus", "candidate")]
     got = found("## 4 Setup\n\nWe use a latent size of 64 units and a single hidden layer of 256 units.\n")
     assert got["latent_dim"] == [(64.0, "stated")] and got["hidden_size"] == [(256.0, "stated")]

@@ -206,8 +206,9 @@ _POSSIBLE = re.compile(
     r"(?:solved|optimi[sz]ed|trained|minimi[sz]ed|computed|found|learned|fitted|achieved|obtained)\b",
     re.I,
 )
-# advice to the reader, not the paper's run: 'we suggest to either use clamp or a Sigmoid activation'
-_ADVICE = re.compile(r"\bwe\s+(?:would\s+)?(?:suggest|recommend|advise|encourage)\b", re.I)
+# advice that leaves the choice to the reader: 'we suggest to either use clamp or a Sigmoid activation' ('we
+# recommend ρ = 1' is the paper's own value)
+_ADVICE = re.compile(r"\bwe\s+(?:would\s+)?(?:suggest|recommend|advise)\b[^.;]{0,30}\beither\b", re.I)
 # how a problem is solved, said of the problem with no "we": "the dual problem (3) is solved using SGD"
 _PROBLEM_SOLVED = re.compile(
     r"\b(?:problem|program|objective|subproblem)s?\b[^.;]{0,30}?\b(?:is|are)\s+(?:then\s+)?(?:solved|optimi[sz]ed)\b",
@@ -419,7 +420,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (quote.count(value) == 1 and _INSTEAD_BEFORE.search(before[-60:]), "what the paper replaced"),
         (_HYPOTHETICAL.search(quote) and not ours, "a hypothetical case"),
         (_POSSIBLE.search(quote) and not ours, "a way it can be done, not a stated choice"),
-        (_ADVICE.search(before), "advice to the reader ('we suggest ...'), not what the paper ran"),
+        (_ADVICE.search(before), "a choice left to the reader ('we suggest either ...')"),
         (_OTHERS_RESULT.search(quote), "another method's result"),
         (_PROBLEM_SOLVED.search(quote) and not ours, "how a problem is solved, not a stated choice"),
         (any(_ticks(m.group(0)) for m in _RUN.finditer(quote)), "axis ticks of a figure"),
