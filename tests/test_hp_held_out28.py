@@ -241,3 +241,15 @@ def test_betas_written_out_ordinal_milestones_and_a_crop_of_one_side():
     assert got["lr_milestones"] == [([40.0, 70.0], "stated")] and got["lr_decay"] == [(0.2, "stated")]
     got = found("## 2 Setup\n\nWe use random flips and random crops of size 28 with a padding of 2.\n")
     assert got["crop_size"] == [(28.0, "stated")]
+
+
+def test_one_key_for_a_schedules_ends_initialisation_and_l2_weights():
+    text = (
+        "## B Settings\n\n**Table 3** Hyperparameters.\n\n| Hyperparameter | Value |\n|---|---|\n"
+        "| $\\epsilon$ initial | 1.0 |\n| $\\epsilon$ final | 0.05 |\n| Weight Initialisation | Kaiming |\n"
+        "| L2 weight | 0.0002 |\n"
+    )
+    got = found(text)
+    assert got["epsilon_start"] == [(1.0, "stated")] and got["epsilon_end"] == [(0.05, "stated")]
+    assert got["initialization"] == [("kaiming", "stated")]
+    assert got["weight_decay"] == [(0.0002, "stated")]

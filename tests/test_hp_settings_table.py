@@ -39,7 +39,7 @@ HEADLESS = """Table 1: Experiment configuration and parameter settings.
 
 def test_a_table_whose_header_row_is_a_setting() -> None:
     got = found(HEADLESS)
-    assert got["exploration_weight_initial"] == [(10.0, "stated")]
+    assert got["exploration_weight_start"] == [(10.0, "stated")]  # one key for where a schedule starts
     assert got["batch_size"] == [(64.0, "stated")] and got["learning_rate"] == [(0.01, "stated")]
     assert got["epsilon"] == [(1e-8, "stated")]
 

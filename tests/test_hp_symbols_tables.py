@@ -106,7 +106,7 @@ def test_headless_settings_tables_under_a_settings_heading() -> None:
     assert got["batch_size"] == [(64.0, "stated", None)]
     assert got["dropout"] == [(0.2, "stated", "encoder")]
     assert got["epsilon_decay_horizon"] == [(2e6, "stated", None)]
-    assert got["epsilon_final"] == [(0.05, "stated", None)]
+    assert got["epsilon_end"] == [(0.05, "stated", None)]  # as an annealed epsilon reads
 
 
 def test_results_table_after_a_sentence_on_hyperparameters_is_not_settings() -> None:

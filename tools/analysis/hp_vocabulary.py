@@ -51,6 +51,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "l2 weight decay",
         "regularization weight",
         "regularization term",
+        "l2 weight",  # 'the l2 weight λ', 'L2 regularization strength'
+        "l2 coefficient",
+        "l2 regularization weight",
+        "l2 regularization coefficient",
+        "l2 regularization strength",
+    ),
+    # how weights are initialised: 'Weight Initialisation | Kaiming', 'Xavier normal initialization'
+    "initialization": (
+        "initialization",
+        "weight initialization",
+        "weight init",
+        "initializer",
+        "weight initializer",
     ),
     "dropout": ("dropout", "dropout rate", "dropout probability", "pdrop", "p drop"),
     "warmup_steps": (
@@ -501,6 +514,7 @@ DISTRIBUTIONS = {
     "weibull",
 }
 WORD_VALUED = {"optimizer", "activation", "normalization", "noise_schedule", "lr_schedule", "objective"}
+WORD_VALUED |= {"initialization"}
 COUNT_ONLY = {"num_parameters", "num_features", "num_runs"}  # "120M parameters", never "parameters 120M"
 
 # ------------------------------------------------------------------------------------------ names
@@ -544,7 +558,13 @@ def canonical_key(name: str) -> str:
     head = _head_noun(n)
     if head != n and singular(head) in _INDEX:
         return _INDEX[singular(head)]
+    if end := _ENDPOINT.fullmatch(n):  # 'ε initial', 'epsilon final': where a schedule starts and ends
+        base = re.sub(r"\s+", "_", GREEK.get(end["base"], end["base"]))
+        return f"{base}_{'start' if end['at'] in ('initial', 'init', 'start') else 'end'}"
     return re.sub(r"\s+", "_", n) or "unnamed"
+
+
+_ENDPOINT = re.compile(r"(?P<base>\S.*?)\s+(?P<at>initial|init|start|final|end)")
 
 
 def own_key(name: str) -> str:
