@@ -253,3 +253,5 @@ def test_one_key_for_a_schedules_ends_initialisation_and_l2_weights():
     assert got["epsilon_start"] == [(1.0, "stated")] and got["epsilon_end"] == [(0.05, "stated")]
     assert got["initialization"] == [("kaiming", "stated")]
     assert got["weight_decay"] == [(0.0002, "stated")]
+    got = found("## 4 Setup\n\nWe use a label smoothing constant of 0.15 and a momentum parameter of 0.8.\n")
+    assert got["label_smoothing"] == [(0.15, "stated")] and got["momentum"] == [(0.8, "stated")]

@@ -254,7 +254,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "activation functions",
     ),
     "normalization": ("normalization", "normalisation"),
-    "label_smoothing": ("label smoothing",),
+    "label_smoothing": ("label smoothing", "label smoothing factor"),
     "temperature": ("temperature",),
     "top_k": ("top-k", "top k", "top-k sampling"),
     "top_p": ("top-p", "top p", "nucleus", "top-p sampling", "nucleus sampling", "nucleus threshold"),
@@ -549,7 +549,9 @@ for _key, _names in SYNONYMS.items():
 def canonical_key(name: str) -> str:
     """The canonical snake_case key of a hyperparameter name ('lr', 'Step size', 'minibatch_size' ...)."""
     n = _norm_name(name)
-    for cand in (n, singular(n), re.sub(r"^(max|maximum|initial|base|total)\s+", "", n)):
+    # 'label smoothing constant', 'dropout value': a known setting and a word for its value
+    measured = re.sub(r"\s+(?:value|values|constant|coefficient|parameter|setting)$", "", n)
+    for cand in (n, singular(n), re.sub(r"^(max|maximum|initial|base|total)\s+", "", n), measured):
         if cand in _INDEX:
             key = _INDEX[cand]
             if key in ("diffusion_steps", "sampling_steps") and re.match(r"\s*total\s", name, re.I):
