@@ -324,3 +324,15 @@ def test_a_paper_that_trains_nothing_gets_no_unstated_training_settings(tmp_root
     r = make_checklist("trained/paper.md")
     assert r.trains_model and "HP-learning-rate" in r.unstated and "HP-batch-size" in r.unstated
     assert "states no training setting" not in Path(r.path).read_text(encoding="utf-8")
+
+
+def test_milestones_state_a_step_schedule(tmp_root):
+    """A learning rate divided at given epochs is a step schedule: not listed as unstated."""
+    paper = CONTROL_PAPER + "\nThe network is trained with SGD for 100 epochs.\n"
+    (tmp_root / "plain.md").write_text(paper, encoding="utf-8")
+    assert "HP-lr-schedule" in make_checklist("plain.md").unstated
+    stepped = paper + "\nThe learning rate is divided by 10 at epochs 60 and 90.\n"
+    (tmp_root / "stepped").mkdir()
+    (tmp_root / "stepped" / "paper.md").write_text(stepped, encoding="utf-8")
+    r = make_checklist("stepped/paper.md")
+    assert "HP-lr-schedule" not in r.unstated and "HP-lr-milestones" in {i.id for i in r.items}

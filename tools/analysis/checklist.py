@@ -456,8 +456,9 @@ def _hyperparameter_rows(
         return rows, unstated
     length = {"epochs", "training_steps"}  # either one states how long to train
     warmup = {"warmup_steps", "warmup_epochs"}  # either one states the warmup
+    schedule = {"lr_schedule", "lr_milestones", "lr_decay_epochs"}  # milestones or a period: a step schedule
     for key in STANDARD_KEYS:
-        stated = any(key in same and same & by_key.keys() for same in (length, warmup))
+        stated = any(key in same and same & by_key.keys() for same in (length, warmup, schedule))
         if key in by_key or stated or key == "epochs":
             continue
         item_id = f"HP-{key.replace('_', '-')}"
