@@ -165,7 +165,6 @@ _CITED_SUBJECT = re.compile(
     r"(?:who\s+)?(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
     r"train|trains|trained|employ|employs|employed|report|reports|reported|recommend\w*|suggest\w*)\b"
 )
-# the upper end of a range of values: "ranging from 600M to 3B parameters", "from 2 to 8 layers"
 # 'we did not use weight normalization', 'trained without using dropout': a choice the paper did not make
 _NEGATED_BEFORE = re.compile(
     r"(?:\b(?:did|do|does|was|were|is|are|have|has|had)\s*n(?:o|')t|\bnever)\s+(?:(?:been\s+)?"
@@ -179,6 +178,7 @@ _TIMED = re.compile(
     r"(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|ms)\b",
     re.I,
 )
+# the upper end of a range of values: "ranging from 600M to 3B parameters", "from 2 to 8 layers"
 _RANGE_END = re.compile(rf"\bfrom\s+(?:{SCALAR})\s*(?:[a-z]{{1,12}}\s+)?(?:to|up\s+to|through)\s+$", re.I)
 # what a named model is made of, not a choice: "BERT-large has 24 layers and 340M parameters"
 _NAMED_MODEL_HAS = re.compile(
@@ -310,7 +310,7 @@ def _looks_like_code(quote: str) -> bool:
     """Code or a printed module: two calls, or three names of code that are not settings written as code in
     a sentence ('train_time=3600 s, batch_size=128, seq_len=40' outside any call)."""
     if len(_CODE_CALL.findall(quote)) >= 2 or len(_CODE_COMMENT.findall(quote)) >= 2:
-        return True  # two calls, or two comments of a listing ('// Priors', '# shapes')
+        return True  # two calls, or two `//` comments of a listing ('// Priors')
     names = len(_CODE_NAME.findall(quote))
     settings = 0 if _LOWER_CALL.search(quote) else len(_SET_AS_CODE.findall(quote))
     return names - settings >= 3

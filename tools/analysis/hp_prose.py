@@ -197,6 +197,8 @@ def _determiner(m: re.Match[str], text: str) -> bool:
     return bool(noun) and noun not in _LINKS and not UNIT.match(f" {noun}") and (
         canonical_key(noun) != canonical_key(m["name"])
     )
+
+
 _ONE_TO_ANOTHER = re.compile(r"\s+to\s+(?:the\s+)?(?:an?other|next|other)\b", re.I)
 _REPEATED_WHOLE = re.compile(r"experiments?|runs?|trials?|simulations?|evaluations?|procedure|process")
 
@@ -647,13 +649,12 @@ class _ProseScan:
                     name = f"{name} {first[0]}"  # "a learning rate scaling of 1" is not a learning rate
                 elif first and first[0].lower() in COUNTED_ATTRIBUTES and canonical_key(name) in _COUNTED:
                     name = f"{name} {first[0]}"  # "the tree size was 5500 nodes": no count of trees
-                counted = canonical_key(name) in COUNT_KEYS
-                if m.re is NAME_VALUE and counted and re.search(r"\bwith\b", m["gap"] or ""):
+                key = canonical_key(name)
+                if m.re is NAME_VALUE and key in COUNT_KEYS and re.search(r"\bwith\b", m["gap"] or ""):
                     continue  # 'one epoch with K = 20': the symbol is another setting, not the count
                 last = (m.groupdict().get("gap") or "").split()[-1:]
                 if m.re is NAME_VALUE and last and re.fullmatch(SYM, last[0]):
-                    self.local[last[0]] = canonical_key(name)
-                key = canonical_key(name)
+                    self.local[last[0]] = key
                 if m.re in _VALUE_FIRST and key == "seed":
                     key = "num_runs"  # "one random seed": a count of seeds, not a seed's value
                 if m.re in _VALUE_FIRST and key in ("training_steps", "epochs"):

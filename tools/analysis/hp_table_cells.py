@@ -185,4 +185,3 @@ def plain_cell(cell: str) -> str:
 def spread_cell(cell: str) -> bool:
     """A mean with its spread ('91.7 ± 0.18', in bold or with marks too): a result, never a setting."""
     return bool(_SPREAD_CELL.match(plain_cell(cell)))
-

@@ -117,7 +117,7 @@ def _wrapped(row: list[Run], cells: list[Run]) -> list[Run] | None:
         if len(over) != 1 or over[0] == 0:
             return None
         c = joined[over[0]]
-        joined[over[0]] = Run(f"{c.text} {cell.text}", c.x0, c.x1, c.y, c.size, c.ci0, c.ci1, c.ts)
+        joined[over[0]] = _cell(c, f"{c.text} {cell.text}", (c.x0, c.x1))
     return joined
 
 
