@@ -32,15 +32,6 @@ _LR_DECAYED = (
     r"\b(?:(?:decay|anneal|reduc|decreas|lower|drop)\w*\s+(?:the\s+)?(?:learning\s+rate|lr)"
     r"|(?:learning\s+rate|lr)\s+(?:(?:is|was)\s+)?(?:\w+ly\s+)?(?:decay|anneal|reduc|decreas|lower|drop)\w*)"
 )
-# a sentence that augments or preprocesses its inputs, up to the phrase
-_AUGMENTING = r"\b(?:augment\w*|preprocess\w*|random(?:ly)?)\b[^.;]{0,120}?"
-# the range in brackets or after 'of up to': '(up to 10%)', '(to 10%)', 'of up to 4 pixels'
-_RANGE_OPEN = r"\(\s*(?:up\s+to|to|within|±)"
-_RANGE = (
-    rf"(?:{_RANGE_OPEN}|of\s+up\s+to|by\s+up\s+to)\s*(?P<value>\d+(?:\.\d+)?\s*%?)"
-    r"(?:\s*(?:pixels?|px)\b)?"
-)
-_DEGREES = r"\s*(?:°|\^?∘|degrees?\b)"  # '15°', '15^∘', '15 degrees'
 _PHRASES = (
     # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
     # epochs": how long training waits, not how long it runs
@@ -586,13 +577,6 @@ _PHRASES = (
         "codebook_size",
         "codebook size",
     ),
-    # "random crops with 4 pixels of padding", "random cropping with a padding of 4"
-    (
-        r"\brandom(?:ly)?\s+crop(?:s|ping|ped)?\b[^.;]{0,50}?(?:\b(?P<value>\d+)[\s-]pixels?\s+(?:of\s+)?"
-        r"(?:zero[\s-])?padding|\bpadd(?:ing|ed)\s+(?:of\s+|by\s+)?(?P<value2>\d+)(?:\s+pixels?)?\b)",
-        "crop_padding",
-        "random crop padding",
-    ),
     # "LoRA with rank 8 and alpha 16", "LoRA (r = 16, α = 32)": the adapter's rank and scaling
     (
         r"\blora\b[^.;]{0,40}?\b(?:rank|r)\s*(?:of\s+|=\s*|:\s*)?(?P<value>\d+)\b",
@@ -642,14 +626,6 @@ _PHRASES = (
         "num_levels",
         "resolution levels",
     ),
-    # "random rotations of up to 15 degrees": an augmentation's range ('rotate an image by 10 degrees': none)
-    (
-        r"\b(?:random(?:ly)?\s+rotat(?:e|ed|es|ions?|ing)|rotations?\s+augmentation|augment\w*\b[^.;]{0,40}?"
-        r"\brotations?)\b[^.;]{0,30}?(?:up\s+to|within|at\s+most|by|of)\s+(?:±\s*)?"
-        rf"(?P<value>\d+(?:\.\d+)?){_DEGREES}",
-        "rotation_degrees",
-        "rotation range (degrees)",
-    ),
     # "we warm up the learning rate in the first 5% of the training steps": the warmup's share of training
     (
         r"\bwarm(?:ed|ing)?[\s-]?up\b[^.;%]{0,40}?\b(?:in|over|during|for)\s+(?:the\s+first\s+)?"
@@ -669,23 +645,6 @@ _PHRASES = (
         r"\b(?P<value>without)\s+(?:any\s+)?(?:learning[\s-]rate|lr)\s+(?:decay|schedul(?:e|ing)|annealing)\b",
         "lr_schedule",
         "learning rate schedule",
-    ),
-    # an augmentation's range in brackets or after 'of up to', in a sentence that augments: "random shifts
-    # (up to 10%), zoom (to 10%), and rotations (to 15°)", "random translations of up to 4 pixels"
-    (
-        rf"{_AUGMENTING}\b(?:shifts?|translations?)\s*{_RANGE}",
-        "augmentation_shift",
-        "augmentation shift range",
-    ),
-    (
-        rf"{_AUGMENTING}\b(?:zoom(?:ing|s)?|scal(?:ing|es?))\s*{_RANGE}",
-        "augmentation_zoom",
-        "augmentation zoom range",
-    ),
-    (
-        rf"{_AUGMENTING}\brotations?\s*{_RANGE_OPEN}\s*(?P<value>\d+(?:\.\d+)?){_DEGREES}",
-        "rotation_degrees",
-        "rotation range (degrees)",
     ),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (

@@ -14,6 +14,7 @@ from tools.analysis.hp_assigned import (
     size_of,
     symbol_key,
 )
+from tools.analysis.hp_augment import augmentations
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_compact import compact
 from tools.analysis.hp_confidence import (
@@ -582,6 +583,7 @@ class _ProseScan:
         self.tuples()
         self.paired()
         self.distributions()
+        self.emit_named(augmentations(self.text))  # 'flipped with probability 0.5' (hp_augment.py)
         self.phrases()  # first: "filters of size 5 × 5" is the whole "5 × 5", not the name's first number
         self.repeated_runs()  # before counts: 'repeating each experiment for 500 iterations' counts runs
         self.counted()

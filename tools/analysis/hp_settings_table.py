@@ -40,7 +40,12 @@ _SETTINGS_CAPTION = re.compile(
 # weaker: a caption that may also head an ablation's results ('Results under different parameter settings')
 _SETUP_CAPTION = re.compile(r"\b(?:parameter|experiment(?:al)?)\s+(?:settings|configurations?)\b", re.I)
 # a table of a network's layers ('Table 6: Network architecture.'): its columns, not its rows, name settings
-_ARCHITECTURE_CAPTION = re.compile(r"\barchitectures?\s*(?:details\s*)?[.:]?\s*$", re.I)
+# 'Network architecture.', 'Architecture of FullyCon', 'The architecture used for MNIST'
+_ARCHITECTURE_CAPTION = re.compile(
+    r"\barchitectures?\s*(?:details\s*)?[.:]?\s*$|^(?:\*\*)?(?:Table|TABLE)\s*[\w.-]*[.:]?(?:\*\*)?[.:]?\s*"
+    r"(?:the\s+)?(?:network\s+|model\s+)?architectures?\s+(?:of|for|used)\b",
+    re.I,
+)
 _SHORT_HEAD = re.compile(r"^[A-Za-z][\w -]{0,40}$")
 _LEAD = re.compile(r"(?:\**(?:Table|TABLE|Figure|Fig\.)\s*[\w.-]*[.:]\**\s*)?.*?(?:[.!?](?=\s+[A-Z])|$)")
 _SWEPT = re.compile(
@@ -98,7 +103,7 @@ def read_settings_table(  # noqa: PLR0913
     header = row_cells(lines[i].text)
     layout = _Layout(header, [row_cells(ln.text) for ln in lines[i + 2 : end]])
     if not _of_settings(lines, i, end, layout, follows, sent_to):
-        if _of_layers(lines, i) and _transposed(header, lines[i + 2 : end], symbols, out):
+        if _of_layers(lines, i, header[0]) and _transposed(header, lines[i + 2 : end], symbols, out):
             return end  # '| Layer | Kernel size | Stride |': one row per layer
         return i
     across = not (layout.headless or layout.grouped)  # one column per setting, one row per run
@@ -116,6 +121,8 @@ def read_settings_table(  # noqa: PLR0913
 
 
 _LAYERS_HEAD = re.compile(r"^(?:layers?|blocks?|stages?)$", re.I)
+# the first column of a table with one row per layer: 'Layer', 'Layer type', 'Operation'
+_LAYER_COLUMN = re.compile(r"^(?:layers?|layer\s+(?:types?|names?)|blocks?|operations?|modules?)$", re.I)
 _LAYER_ID = re.compile(r"[A-Za-z]{2,12}[-_]?\d{0,2}")  # conv1, pool2, fc, FC-1, res3
 # the settings-table heads that say so outright; the others ('Parameter', 'Name', 'Setting') head results too
 _SPECIFIC_HEAD = re.compile(r"^(?:hyper-?\s?parameters?|options?)$", re.I)
@@ -293,10 +300,14 @@ def _metric_columns(header: list[str]) -> bool:
     ) * 2 > len(heads)
 
 
-def _of_layers(lines: list[_Line], i: int) -> bool:
-    """Is the table at line i captioned as a network's architecture, with no results named near it?"""
+def _of_layers(lines: list[_Line], i: int, first_head: str) -> bool:
+    """Does the table at line i list a network's layers, with no results named near it? It is captioned as
+    an architecture ('Architecture of the encoder') or its first column names layers ('| Layer | Units |')."""
     near = [ln.text for ln in lines[max(0, i - 3) : i] if CAPTION_LINE.match(ln.text)]
-    return any(_ARCHITECTURE_CAPTION.search(t) and not RESULT_WORDS.search(t) for t in near)
+    if any(RESULT_WORDS.search(t) for t in near):
+        return False
+    layered = _LAYER_COLUMN.match(first_head.strip("* "))
+    return bool(layered) or any(_ARCHITECTURE_CAPTION.search(t) for t in near)
 
 
 # the name a setting has in the paper's code, in brackets after its words: '(seq\\_fit\\_len)', '(batch_size)'
@@ -453,7 +464,8 @@ def _transposed(  # noqa: PLR0913
         labels = [c for k, c in enumerate(cells) if c.strip() and not (k and k < len(keys) and keys[k])]
         ctx = " ".join(x for x in (group, labels[0] if labels else None) if x) or None
         for k, cell in enumerate(cells[1:], start=1):
-            if k < len(keys) and keys[k] and (value := setting_value(cell)):
+            value = k < len(keys) and keys[k] and (setting_value(cell) or _word_value(cell, keys[k], False))
+            if value:
                 why = keys[k] == "num_parameters" and SIZE_COLUMN
                 name, unit = header[k], value[1]
                 out.add(line, name, keys[k], value[0], "table", line.text, unit, context=ctx, flagged=why)

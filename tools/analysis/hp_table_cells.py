@@ -51,7 +51,8 @@ def key_of(cell: str, symbols: dict[str, str]) -> str | None:
         return key
     if short := _SHORT_HEADS.get(cell.lower().rstrip(".")):
         return short
-    if m := _NUMBER_NO_OF.fullmatch(cell):  # a heading cut short: 'number iterations', '# epochs'
+    # a heading cut short: 'number iterations', '# epochs', 'No. of filters'
+    if (m := _NUMBER_NO_OF.fullmatch(cell)) and not cell.lower().startswith("number of"):
         return key_of(f"number of {m[1]}", symbols)
     group, _, rest = cell.partition(" ")
     # a two-row header run into one cell: 'Network | Hidden Layers' -> 'Network Hidden Layers'
@@ -66,7 +67,7 @@ _SHORT_HEADS = {
     # a transformer's settings in GPT-2's symbols: context, embedding width, iterations
     "n_ctx": "sequence_length", "n_embd": "hidden_size", "n_itr": "training_steps",
 }
-_NUMBER_NO_OF = re.compile(r"(?i)(?:number|num\.?|no\.|#)\s+(?!of\b)([a-z][a-z -]+)")
+_NUMBER_NO_OF = re.compile(r"(?i)(?:number|num\.?|no\.|#)\s+(?:of\s+)?([a-z][a-z -]+)")
 # a part of the model named before a known setting in a row's name
 _PART_HEADS = {
     "transformer", "encoder", "decoder", "generator", "discriminator", "actor", "critic", "policy", "teacher",

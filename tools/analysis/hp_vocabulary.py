@@ -181,7 +181,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # the share of the data held out: 'a validation fraction of 0.1', 'a test ratio of 20%'
     "validation_split": ("validation split", "validation fraction", "validation ratio"),
     "test_split": ("test split", "test fraction", "test ratio", "test proportion"),
-    "lr_decay": ("learning rate decay", "lr decay", "learning rate decay factor"),
+    "lr_decay": ("learning rate decay", "lr decay", "learning rate decay factor", "lr decay factor"),
     "lr_decay_steps": (
         "learning rate decay steps",
         "lr decay steps",
@@ -190,7 +190,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "learning rate decay interval",
         "lr decay interval",
     ),
-    "lr_decay_epochs": ("learning rate decay epochs", "lr decay epochs", "decay epochs"),
+    # PyTorch's StepLR calls the period its step size
+    "lr_decay_epochs": (
+        "learning rate decay epochs",
+        "lr decay epochs",
+        "decay epochs",
+        "lr step epochs",
+        "lr step size",
+    ),
     "sequence_length": (
         "sequence length",
         "context length",
@@ -268,7 +275,37 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "lr_milestones": ("milestones", "lr milestones", "learning rate milestones"),
     "vocab_size": ("vocabulary size", "vocab size"),
     "image_size": ("image size", "resolution", "image resolution", "image resize", "input resolution"),
-    "crop_size": ("crop size",),
+    "crop_size": ("crop size", "random crop size"),
+    # augmentations, keyed by what the transform takes (hp_augment.py)
+    "crop_padding": ("crop padding", "random crop padding"),
+    "rotation_degrees": (
+        "rotation degrees",
+        "rotation range",
+        "random rotation",
+        "random rotation degrees",
+    ),
+    "augmentation_shift": (
+        "random translation",
+        "translation range",
+        "translation pixels",
+        "random shift",
+        "shift range",
+        "random shift pixels",
+    ),
+    "augmentation_zoom": (
+        "zoom range",
+        "random zoom",
+        "scale range",
+        "scaling range",
+        "random scaling range",
+        "random scaling",
+        "random scale",
+    ),
+    "horizontal_flip_probability": ("horizontal flip probability", "random horizontal flip probability"),
+    "vertical_flip_probability": ("vertical flip probability", "random vertical flip probability"),
+    "flip_probability": ("flip probability", "random flip probability"),
+    "color_jitter": ("color jitter", "colour jitter", "color jittering", "color jitter strength"),
+    "cutout_size": ("cutout size", "cutout"),
     "patch_size": ("patch size",),
     "stride": ("stride", "convolution stride"),
     "replay_buffer_size": ("replay buffer", "replay buffer size", "replay memory", "replay memory size"),

@@ -1,0 +1,76 @@
+"""Data augmentation settings and tables of layers, each sentence and table written here in our own words."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+from tools.analysis.hyperparams import find_hyperparameters
+
+
+def test_each_transform_gives_the_setting_its_torchvision_class_takes():
+    text = (
+        "## 4 Training\n\nTo augment the training images we flip them horizontally with probability 0.5, "
+        "apply random rotations of up to 10 degrees, random translations of up to 4 pixels and random "
+        "scaling between 0.9 and 1.1. We also use colour jitter with a strength of 0.4 and cutout with "
+        "8 × 8 patches. Crops are taken at random from the padded 40×40 image down to a 32×32 image.\n"
+    )
+    got = found(text)
+    assert got["horizontal_flip_probability"] == [(0.5, "stated")]
+    assert got["rotation_degrees"] == [(10.0, "stated")]
+    assert got["augmentation_shift"] == [(4.0, "stated")]
+    assert got["augmentation_zoom"] == [([0.9, 1.1], "stated")]
+    assert got["color_jitter"] == [(0.4, "stated")]
+    assert got["cutout_size"] == [("8 × 8", "stated")]
+    assert got["crop_size"] == [("32×32", "stated")]
+
+
+def test_a_chance_written_before_the_flip_and_a_mirror():
+    got = found("## 4 Data\n\nEvery sample has a 30% chance of being flipped vertically.\n")
+    assert got["vertical_flip_probability"] == [(0.3, "stated")]
+    got = found("## 4 Data\n\nPictures are mirrored left-right with 50% probability.\n")
+    assert got["horizontal_flip_probability"] == [(0.5, "stated")]
+    got = found("## 4 Data\n\nTo simulate noisy annotation, each label is flipped with probability 0.25.\n")
+    assert got["flip_probability"] == [(0.25, "stated")]  # no direction: a label's flip, not an image's
+
+
+def test_a_random_sentence_that_scales_or_shifts_something_else_is_no_augmentation():
+    text = (
+        "## 4 Training\n\nIn each random restart the loss is scaled by 0.5. We test robustness to a "
+        "random covariate shift of 0.3. The image is rotated by 10 degrees in Figure 2.\n"
+    )
+    got = found(text)
+    for key in ("augmentation_zoom", "augmentation_shift", "rotation_degrees"):
+        assert key not in got, key
+
+
+def test_synonyms_name_one_setting():
+    from tools.analysis.hyperparams import names_match
+
+    assert names_match("rotation_degrees", "random_rotation_degrees")
+    assert names_match("augmentation_shift", "translation_pixels")
+    assert names_match("augmentation_zoom", "random_scaling_range")
+    assert not names_match("rotation_degrees", "rotation")  # 'rotations of 3-dimensional space' is no range
+
+
+def test_a_table_whose_first_column_names_layers_is_read_row_by_row():
+    text = (
+        "## 3 Model\n\n**Table 2** The classifier.\n\n"
+        "| Layer | No. of units | Activation | Dropout rate |\n|---|---|---|---|\n"
+        "| Dense input | 512 | Leaky ReLU | 0.3 |\n"
+        "| Dense hidden | 128 | Leaky ReLU | 0.1 |\n"
+        "| Softmax output | 10 | None | - |\n"
+    )
+    got = found(text)
+    assert sorted(got["hidden_size"]) == [(10.0, "stated"), (128.0, "stated"), (512.0, "stated")]
+    assert sorted(got["dropout"]) == [(0.1, "stated"), (0.3, "stated")]
+    contexts = {h.context for h in find_hyperparameters(text) if h.key == "dropout"}
+    assert contexts == {"Dense input", "Dense hidden"}
+    assert ("leaky relu", "stated") in got["activation"]
+
+
+def test_a_results_table_with_a_layer_column_gives_no_stated_setting():
+    text = (
+        "## 5 Results\n\n**Table 4** Test accuracy when freezing each layer.\n\n"
+        "| Layer | Dropout | Accuracy |\n|---|---|---|\n| conv1 | 0.5 | 91.2 |\n| conv2 | 0.5 | 90.1 |\n"
+    )
+    assert all(how == "candidate" for _, how in found(text).get("dropout", []))
