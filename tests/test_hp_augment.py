@@ -1,10 +1,8 @@
-"""Data augmentation settings and tables of layers, each sentence and table written here in our own words."""
+"""Data augmentation settings, each sentence written here in our own words."""
 
 from __future__ import annotations
 
 from hp_found import found
-
-from tools.analysis.hyperparams import find_hyperparameters
 
 
 def test_each_transform_gives_the_setting_its_torchvision_class_takes():
@@ -50,27 +48,3 @@ def test_synonyms_name_one_setting():
     assert names_match("augmentation_shift", "translation_pixels")
     assert names_match("augmentation_zoom", "random_scaling_range")
     assert not names_match("rotation_degrees", "rotation")  # 'rotations of 3-dimensional space' is no range
-
-
-def test_a_table_whose_first_column_names_layers_is_read_row_by_row():
-    text = (
-        "## 3 Model\n\n**Table 2** The classifier.\n\n"
-        "| Layer | No. of units | Activation | Dropout rate |\n|---|---|---|---|\n"
-        "| Dense input | 512 | Leaky ReLU | 0.3 |\n"
-        "| Dense hidden | 128 | Leaky ReLU | 0.1 |\n"
-        "| Softmax output | 10 | None | - |\n"
-    )
-    got = found(text)
-    assert sorted(got["hidden_size"]) == [(10.0, "stated"), (128.0, "stated"), (512.0, "stated")]
-    assert sorted(got["dropout"]) == [(0.1, "stated"), (0.3, "stated")]
-    contexts = {h.context for h in find_hyperparameters(text) if h.key == "dropout"}
-    assert contexts == {"Dense input", "Dense hidden"}
-    assert ("leaky relu", "stated") in got["activation"]
-
-
-def test_a_results_table_with_a_layer_column_gives_no_stated_setting():
-    text = (
-        "## 5 Results\n\n**Table 4** Test accuracy when freezing each layer.\n\n"
-        "| Layer | Dropout | Accuracy |\n|---|---|---|\n| conv1 | 0.5 | 91.2 |\n| conv2 | 0.5 | 90.1 |\n"
-    )
-    assert all(how == "candidate" for _, how in found(text).get("dropout", []))

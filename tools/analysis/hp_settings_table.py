@@ -10,7 +10,7 @@ from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_normalize import SCALAR
-from tools.analysis.hp_patterns import SYM
+from tools.analysis.hp_patterns import ALL_NAMES, SYM, phrase_re
 from tools.analysis.hp_table_cells import (
     CAPTION_LINE,
     METHOD_HEAD,
@@ -105,7 +105,7 @@ def read_settings_table(  # noqa: PLR0913
     if not _of_settings(lines, i, end, layout, follows, sent_to):
         if _of_layers(lines, i, header[0]) and _transposed(header, lines[i + 2 : end], symbols, out):
             return end  # '| Layer | Kernel size | Stride |': one row per layer
-        return i
+        return end if _one_setting_grid(lines, i, end, out) else i
     across = not (layout.headless or layout.grouped)  # one column per setting, one row per run
     if across and _transposed(header, lines[i + 2 : end], symbols, out, settings=True):
         return end
@@ -230,10 +230,7 @@ def _of_settings(  # noqa: PLR0913
 ) -> bool:
     """Does the table at lines[i:end] list settings? Its header or caption says so, or its section's heading
     and nothing says it holds results; or it has no header and follows a settings table."""
-    # a caption right under another table is that table's ('Table 3: Hyperparameters' over a results table)
-    above = [ln for k, ln in enumerate(lines[max(0, i - 3) : i], start=max(0, i - 3)) if not _owned(lines, k)]
-    # a caption below that heads the next table is that table's
-    below = [ln for k, ln in enumerate(lines[end : end + 3], start=end) if not _heads_table(lines, k)]
+    above, below = _beside(lines, i, end)
     near = " ".join(ln.text for ln in above + below if CAPTION_LINE.match(ln.text))
     # what a caption is about is in its first sentence
     lead = " ".join(_LEAD.match(ln.text)[0] for ln in above + below if CAPTION_LINE.match(ln.text))
@@ -280,6 +277,47 @@ def _of_settings(  # noqa: PLR0913
         and not results
         and not RESULT_WORDS.search(" ".join(layout.header))
     )
+
+
+def _beside(lines: list[_Line], i: int, end: int) -> tuple[list[_Line], list[_Line]]:
+    """The lines just above and below the table at lines[i:end] that may be its caption: not a caption set
+    right under another table (that table's), nor one below that heads the next table."""
+    above = [ln for k, ln in enumerate(lines[max(0, i - 3) : i], start=max(0, i - 3)) if not _owned(lines, k)]
+    below = [ln for k, ln in enumerate(lines[end : end + 3], start=end) if not _heads_table(lines, k)]
+    return above, below
+
+
+_HEADER_NAME_RE = phrase_re(ALL_NAMES)
+# a caption whose subject is one setting: 'Table 3: Adjusted batch sizes for ...', 'Learning rates per task'
+_SUBJECT = re.compile(
+    r"^(?:\**(?:Table|TABLE)\s*[\w.-]*[.:]?\**[.:]?\s*)(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?)(?P<name>"
+    + _HEADER_NAME_RE
+    + r")(?![\w])",
+    re.I,
+)
+
+
+def _one_setting_grid(lines: list[_Line], i: int, end: int, out: Collector) -> bool:
+    """A table of numbers only, captioned by one setting ('Adjusted batch sizes for the longest datasets'
+    over '| K=5 | 4 | 10 |'): each cell is that setting, its row's and column's headings the context."""
+    above, below = _beside(lines, i, end)
+    lead = " ".join(_LEAD.match(ln.text)[0] for ln in above + below if CAPTION_LINE.match(ln.text))
+    subject = _SUBJECT.match(lead.strip())
+    if not subject or RESULT_WORDS.search(lead) or _RESULTS_NEAR.search(lead) or _SWEPT.search(lead):
+        return False
+    keys = {canonical_key(m[0]) for m in re.finditer(_HEADER_NAME_RE, lead, re.I)}
+    header, rows = row_cells(lines[i].text), [row_cells(ln.text) for ln in lines[i + 2 : end]]
+    cells = [c for r in rows for c in r[1:] if c.strip() not in ("", "-", "–")]
+    if len(keys) != 1 or not cells or not all(setting_value(c) for c in cells):
+        return False
+    key = keys.pop()
+    for line, row in zip(lines[i + 2 : end], rows, strict=True):
+        for k, cell in enumerate(row[1:], start=1):
+            if value := setting_value(cell):
+                head = header[k] if k < len(header) else ""
+                ctx = " ".join(x for x in (row[0].strip("$ "), head.strip("* ")) if x) or None
+                out.add(line, subject["name"], key, value[0], "table", line.text, value[1], context=ctx)
+    return True
 
 
 # a column of a metric: 'AP', 'AP$_{50}$', 'mIoU', 'Acc.', 'F1', 'NDCG@10', 'Top-1', 'BLEU', 'R@5', 'MedR'
