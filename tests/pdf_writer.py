@@ -19,20 +19,38 @@ def page_stream(runs: list[Run]) -> bytes:
     return b"\n".join([*ops, b"ET"])
 
 
-def pdf_document(streams: list[bytes], pages: int | None = None) -> bytes:
-    """A letter-size PDF: page k draws streams[k], or every page the one stream when `pages` is given."""
+def _to_unicode(codes: dict[str, str]) -> bytes:
+    """A ToUnicode CMap that reads each one-byte code in `codes` as its character (others as the font's)."""
+    pairs = b"".join(b"<%02X> <%04X>\n" % (ord(k), ord(v)) for k, v in codes.items())
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CMapName /Test-UCS def /CMapType 2 def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n%d beginbfchar\n%sendbfchar\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end" % (len(codes), pairs)
+    )
+    return b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"
+
+
+def pdf_document(
+    streams: list[bytes], pages: int | None = None, to_unicode: dict[str, str] | None = None
+) -> bytes:
+    """A letter-size PDF: page k draws streams[k], or every page the one stream when `pages` is given;
+    `to_unicode` maps some byte codes of the text to other characters, as a font's own map may."""
     count = pages or len(streams)
-    objs = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    }
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica"
+    mapped = b" /Encoding /WinAnsiEncoding /ToUnicode 4 0 R"
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: font + (mapped if to_unicode else b"") + b" >>"}
+    if to_unicode:
+        objs[4] = _to_unicode(to_unicode)
+    base = 5 if to_unicode else 4
     for n, stream in enumerate(streams):
         data = zlib.compress(stream, 9)
-        objs[4 + n] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
-    first = 4 + len(streams)
+        head = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data)
+        objs[base + n] = head + data + b"\nendstream"
+    first = base + len(streams)
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
     for p in range(count):
-        objs[first + p] = page + b"/Contents %d 0 R >>" % (4 + min(p, len(streams) - 1))
+        objs[first + p] = page + b"/Contents %d 0 R >>" % (base + min(p, len(streams) - 1))
     kids = b" ".join(b"%d 0 R" % (first + p) for p in range(count))
     objs[2] = b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count
     out, offsets = bytearray(b"%PDF-1.7\n"), {}
