@@ -137,3 +137,11 @@ def test_a_clause_word_ends_a_phrase_and_of_names_the_head_before_it() -> None:
     assert got == {"kernels": [32.0]}
     got = own(_setup("The smoothing power of the curves is set to 0.8."))
     assert got == {"smoothing_power": [0.8]}
+
+
+def test_two_symbols_set_in_one_breath_are_two_candidates_and_a_power_is_whole() -> None:
+    """'τ = 10^-8 and ζ = 0.3' sets two symbols (no range 't = 1 and t = 5'); the power is read whole, never
+    its base alone."""
+    got = own(_setup("In the last run we found that τ = 10^-8 and ζ = 0.3 worked best."))
+    assert got == {"tau": [1e-08], "zeta": [0.3]}
+    assert own(_setup("The error stays flat between t = 251 and t = 600.")) == {}

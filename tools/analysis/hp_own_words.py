@@ -42,7 +42,7 @@ _SYM_RX = re.compile(_SYM)
 # range's end ("1, 2, ..., 10", "from 1 to 5"), a spread ("± 3"), a ratio ("50:50") or a relative amount
 # ("20% of the average distance")
 _NUMBER = (
-    rf"(?<![\w.^_/:#-])(?<!\d,)(?<!\d,\s)(?P<num>[-−]?{SCALAR})(?![\w.]*\d)(?!\s*[×x]\s*\d)(?![\w%-])"
+    rf"(?<![\w.^_/:#-])(?<!\d,)(?<!\d,\s)(?P<num>[-−]?{SCALAR})(?![\w.]*\d)(?!\s*[×x]\s*\d)(?![\w%^-])"
     r"(?!,\s?\d{3}\b)(?!\s*±|\s*[:/]\s*\d)(?!\s*,\s*(?:\d+\s*,\s*)?(?:\.\s?){2,3}|\s*,\s*…|\s+to\s+[-−]?\d)"
     r"(?!\s+of\s+the\b)"
 )
@@ -55,8 +55,9 @@ _SET = re.compile(
 )
 _SYMBOL = re.compile(
     rf"(?<![\w\\])(?P<np>{_SYM})\s*(?:=|(?:is|was)\s+(?:set|fixed|chosen)\s+(?:to\s+be|to|at|as))\s*{_NUMBER}"
-    # not a formula's coefficient ('n = 4 b^2', 'b = 3 ι') or a range ('t = 1 and t = 5', 'for L = 1 to R')
-    rf"(?!\s*[^\W\d_](?:[\^_(]|\s*=|\W|$))(?!,?\s+(?:and|to|until)\s+{_SYM}\s*=)(?!\s+to\b)"
+    # not a formula's coefficient ('n = 4 b^2', 'b = 3 ι') or a range ('t = 1 and t = 5', 'for L = 1 to R';
+    # 'τ = 0.1 and γ = 0.2' are two settings)
+    r"(?!\s*[^\W\d_](?:[\^_(]|\s*=|\W|$))(?!,?\s+(?:and|to|until)\s+(?P=np)\s*=)(?!\s+to\b)"
     rf"(?:\s+(?P<noun>{_WORD}s)\b)?"
 )
 _OF = re.compile(
@@ -86,8 +87,11 @@ _FRAMES = (_SET, _SYMBOL, _EVERY, _AS, _OF, _COUNT)
 _OWN_PART = re.compile(
     r"(?i)(?:algorithm|table|fig(?:ure|\.)|sec(?:tion|\.)|eq(?:uation|\.)|appendix)\s*[A-Z]?\d"
 )
-# a range's ends ("from t = 0 up to t = 250", "t = 251 and t = 600"), a factor of a product ("W · S = 600")
-_SYMBOL_AFTER = re.compile(r"(?:\b(?:from|between|until)|=\s*[-−]?\d[\d.,]*\s+(?:and|to|up\s+to)|[·×*])\s*$")
+# a range's ends ("from t = 0 up to t = 250", "t = 251 and t = 600"), a factor of a product ("W · S = 600");
+# 'τ = 0.1 and γ = 0.2' sets two symbols
+_SYMBOL_AFTER = re.compile(
+    rf"(?:\b(?:from|between|until)|(?P<prev>{_SYM})\s*=\s*[-−]?\d[\d.,]*\s+(?:and|to|up\s+to)|[·×*])\s*$"
+)
 # a capitalised word right before a count names a thing ("Mode 1 starts", "Atari 2600 games"), unless it opens
 # the sentence's verb phrase ("Using 50 samples")
 _NAME_BEFORE = re.compile(r"\b(?!(?:Using|With|Use|For|Only|All|After|Then|Each)\s)[A-Z][\w-]*\s+$")
@@ -183,7 +187,8 @@ def _framed(text: str, a: int, b: int) -> Iterator[tuple[int, str, str]]:
             before = text[max(0, m.start() - 30) : m.start()]
             if rx in (_OF, _COUNT) and data or rx is _COUNT and _NAME_BEFORE.search(before):
                 continue  # the data's size, or a name's number
-            if rx is _SYMBOL and _SYMBOL_AFTER.search(before):
+            after = _SYMBOL_AFTER.search(before) if rx is _SYMBOL else None
+            if after and after["prev"] in (None, m["np"]):
                 continue
             name = _phrase(m, rx)
             if name is not None and not re.fullmatch(r"(?:19|20)\d\d", m["num"]):  # a year
