@@ -41,6 +41,16 @@ def test_a_random_sentence_that_scales_or_shifts_something_else_is_no_augmentati
         assert key not in got, key
 
 
+def test_a_value_of_another_setting_after_the_transform_is_not_the_transforms():
+    text = (
+        "## 4 Training\n\nWe use random horizontal flips, a learning rate of 0.1 and colour jitter with a "
+        "batch size of 256.\n"
+    )
+    got = found(text)
+    assert "horizontal_flip_probability" not in got and "color_jitter" not in got
+    assert got["learning_rate"] == [(0.1, "stated")] and got["batch_size"] == [(256.0, "stated")]
+
+
 def test_synonyms_name_one_setting():
     from tools.analysis.hyperparams import names_match
 

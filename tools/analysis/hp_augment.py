@@ -30,11 +30,13 @@ _SHIFT = (
     r"(?<!distribution\s)(?<!domain\s)(?<!covariate\s)(?<!label\s)(?<!dataset\s)"
     r"\b(?:shift(?:s|ed|ing)?|translat(?:e|ed|es|ions?|ing))\b(?:\s+(?:the\s+)?(?:images?|inputs?|crops?))?"
 )
-# a probability: 'with probability 0.5', 'with a probability of 50%', 'p = 0.5', 'at a rate of 0.5'
+# a probability: 'with probability 0.5', 'with a probability of 50%', 'p = 0.5' (not 'a learning rate of 0.1')
 _PROBABILITY = (
-    r"(?:with\s+)?(?:an?\s+)?(?:probability|prob\.|chance|rate|p)\s*(?:of\s+|=\s*|:\s*)?"
+    r"(?:(?:with\s+)?(?:an?\s+)?(?:probability|prob\.|chance)\s*(?:of\s+|=\s*|:\s*)?|\bp\s*=\s*)"
     r"(?P<value>0?\.\d+|[01](?:\.0+)?(?!\d|\.\d)|\d{1,3}(?:\.\d+)?\s?%)"
 )
+# the words between a transform and its value: no other transform's or setting's name
+_GAP = r"(?:(?!rotat|crop|scal|zoom|jitter|translat|shift|blur|noise|rate|size|decay|epoch)[^.;])"
 # the flip and its direction: 'flipped horizontally', 'flip them vertically', 'mirrored at random'
 _FLIPPED = (
     r"\b(?:flip(?:s|ped|ping)?|mirror(?:s|ed|ing)?)\b(?:\s+(?:them|it|the\s+\w+|each\s+\w+|images?|inputs?))?"
@@ -44,12 +46,12 @@ _DIRECTION = r"(?P<dir>horizontal(?:ly)?|vertical(?:ly)?|left[\s-]right|up[\s-]d
 _FLIPS = (
     # "random horizontal flips with probability 0.5", "images are flipped horizontally with a 50% chance"
     re.compile(
-        rf"(?:\b{_DIRECTION}[\s-]+)?{_FLIPPED}[^.;]{{0,40}}?\b{_PROBABILITY}",
+        rf"(?:\b{_DIRECTION}[\s-]+)?{_FLIPPED}{_GAP}{{0,40}}?(?<![\w.]){_PROBABILITY}",
         re.I,
     ),
     # "mirrored horizontally with 50% probability"
     re.compile(
-        rf"(?:\b{_DIRECTION}[\s-]+)?{_FLIPPED}[^.;]{{0,40}}?"
+        rf"(?:\b{_DIRECTION}[\s-]+)?{_FLIPPED}{_GAP}{{0,40}}?"
         r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d+)?\s?%|0?\.\d+)\s+(?:chance|probability)\b",
         re.I,
     ),
@@ -128,8 +130,8 @@ _RANGES = (
     ),
     # "color jitter with brightness, contrast and saturation factors of 0.4", "colour jittering of 0.25"
     (
-        r"\bcolou?r[\s-]jitter\w*\b[^.;]{0,80}?(?:\b(?:of|=|equal\s+to|strength|factors?|set\s+to)\s*|=\s*)"
-        rf"(?P<value>{_N})(?!\d|\.\d|%)",
+        rf"\bcolou?r[\s-]jitter\w*\b{_GAP}{{0,80}}?(?:\b(?:of|=|equal\s+to|strength|factors?|set\s+to)\s*|=\s*)"
+        r"(?P<value>0?\.\d+|[01](?:\.0+)?)(?!\d|\.\d|%)",  # a strength of at most 1
         "color_jitter",
         "color jitter strength",
     ),
