@@ -263,3 +263,15 @@ def test_a_list_whose_first_number_follows_a_name_is_no_list() -> None:
     got = found("# Experiments\n\nThe outputs are fed into a small network (hidden size 64, 2 layers).\n")
     assert got["hidden_size"] == [(64, "stated")] and got["num_layers"] == [(2, "stated")]
     assert found("# Experiments\n\nWe use 2, 4 or 8 layers.\n")["num_layers"] == [([2, 4, 8], "stated")]
+
+
+def test_a_stretch_of_past_epochs_and_a_datasets_feature_count_are_candidates() -> None:
+    got = _found(
+        "Training stops once the loss exceeds its mean over the previous 50 epochs. The two largest "
+        "datasets (412 and 880 features, respectively) did not fit in memory. We train for 300 epochs.\n"
+    )
+    assert got["epochs"] == [(50.0, "candidate"), (300.0, "stated")]
+    assert got["num_features"] == [([412.0, 880.0], "candidate")]
+    assert _found("We select 16 features from each dataset by mutual information.\n")["num_features"] == [
+        (16.0, "stated")
+    ]

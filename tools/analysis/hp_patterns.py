@@ -679,9 +679,10 @@ MODIFIERS = {
 }
 # "the tree size was 5500 nodes", "the layer width is 256": an attribute of what a count's name counts
 COUNTED_ATTRIBUTES = {"size", "length", "depth", "width"}
-# "the first 2000 iterations", "the last 100 diffusion steps": a part of a run, not its length
+# "the first 2000 iterations", "the last 100 diffusion steps", "the previous 100 epochs": a part of a run, not
+# its length
 PART_OF_RUN = re.compile(
-    rf"\b(?:first|last|final|ultimate|initial|remaining)\s+(?:and\s+last\s+)?(?:{SYM}\s*=\s*)?$"
+    rf"\b(?:first|last|final|ultimate|initial|remaining|previous|past|preceding|most\s+recent)\s+(?:and\s+last\s+)?(?:{SYM}\s*=\s*)?$"
     rf"|\b(?:up\s+to|until|till|continues?\s+to)\s+{SYM}\s*=\s*$",  # "gains continue to k = 400"
     re.I,
 )

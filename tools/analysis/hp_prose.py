@@ -314,6 +314,9 @@ _DATA_HOLDS = re.compile(
     r"\b(?:data|datasets?|corpus|corpora)\b[^.;]{0,40}\b(?:contains?|consists?\s+of|comprises?|includes?)\b[^.;]*$",
     re.I,
 )
+# a sentence about datasets, whose feature counts describe the data; unless features are chosen from them
+_OF_DATASETS = re.compile(r"\b(?:datasets?|data\s+sets?|corpus|corpora)\b", re.I)
+_SELECTS = re.compile(r"\b(?:select|selects|selected|selecting|keep|kept|retain\w*|choose|chose|top)\b", re.I)
 # "planning to a depth of 8 time-steps": a depth counted in something other than a network's layers
 _DEPTH_UNIT = re.compile(r"\s+(?P<unit>(?:time[\s-]?)?steps|moves|nodes|plies|ply|hops|actions)\b", re.I)
 _SAMPLER = re.compile(r"\b(?:DDIM|DDPM|sampling|sampler|denoising|inference|generation|Langevin)\b", re.I)
@@ -709,6 +712,8 @@ class _ProseScan:
             return DATA_OR_SCORE
         if key == "num_layers" and (unit := _DEPTH_UNIT.match(self.text, m.end("value"))):
             return f"a depth counted in {unit['unit']}, not in layers"
+        if key == "num_features" and _OF_DATASETS.search(sentence := sentence_around(self.text, *m.span())):
+            return DATA_OR_SCORE if not _SELECTS.search(sentence) else False  # 'a dataset with 308 features'
         return False
 
     def part_count(self, m: re.Match[str]) -> bool:

@@ -154,6 +154,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "clip grad norm",
         "max norm threshold",  # 'gradient clipping applied using a max norm threshold of 0.1'
         "gradient clipping threshold",
+        "gradient clipping max norm",
+        "gradient clipping norm",
+        "clipping norm",
     ),
     # truncated backpropagation through time: how many steps a recurrent net is unrolled for
     "unroll_steps": (
