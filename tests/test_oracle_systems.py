@@ -97,3 +97,25 @@ def test_a_later_update_leaves_the_row_before_reading_the_old_value():
         lambda m, v, g, h: (m + v * g, v + v**2 * h),
     )
     assert spec["outputs"] == ["m_new", "v_new"]
+
+
+def test_two_equations_set_side_by_side_in_align_columns_are_two_definitions():
+    """`x &= ... & y &= ...`: align's second pair of columns holds an equation of its own, not a chain."""
+    spec = both_ways(
+        r"x &= (1 + \epsilon) \cos t & y &= (1 + \epsilon) \sin t \,,",
+        lambda epsilon, t: ((1 + epsilon) * np.cos(t), (1 + epsilon) * np.sin(t)),
+        lambda epsilon, t: ((1 - epsilon) * np.cos(t), (1 + epsilon) * np.sin(t)),
+        lambda epsilon, t: ((1 + epsilon) * np.cos(t), np.sin(t)),
+    )
+    assert spec["outputs"] == ["x", "y"]
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [r"u = a + b, \quad u = a - b", r"\Phi' &:= \kappa + 2\alpha & \Phi' &:= \kappa + \nu"],
+)
+def test_one_quantity_defined_twice_on_a_line_is_refused(latex):
+    """Two definitions of one target that is no update (two cases or two models side by side): an oracle of
+    the last would fail a right implementation of the first."""
+    result = oracle_spec(latex, None)
+    assert not result.ok and "defined twice" in result.reason

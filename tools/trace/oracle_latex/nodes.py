@@ -150,6 +150,22 @@ def _row_defines(rest: list[Any]) -> bool:
     return "=" in row and row[:1] != ["="]
 
 
+def _next_column_defines(nodes: list[Any], i: int, out: list[Any]) -> bool:
+    """At an `&` of an align row: has the row defined something already, and does the cell after this `&`
+    hold a name whose next cell opens with `=` (`x &= a & y &= b`: two equations set side by side)?"""
+    row = out[len(out) - out[::-1].index(",") :] if "," in out else out
+    if "=" not in row:
+        return False
+    cell = []
+    for k in range(i + 1, len(nodes)):
+        if nodes[k] in ("&", "\\\\"):
+            after = nodes[k + 1 : k + 3]
+            eq = bool(after) and (after[0] == "=" or after == [":", "="] or cmd_of(after[0]) in EQUALS)
+            return nodes[k] == "&" and bool(cell) and "=" not in cell and eq
+        cell.append(nodes[k])
+    return False
+
+
 ROW_JOINS = {"+", "-", "=", "*", "/", "(", "[", ",", "<", ">"} | {
     "\\" + c for c in ("cdot", "times", "odot", "le", "leq", "ge", "geq", "approx")
 }
@@ -316,7 +332,8 @@ def clean(nodes: list[Any]) -> list[Any]:
         elif c in ("label", "tag", "vspace", "hspace") or t in ("\\label",):
             i += 1  # skip its argument
         elif c in SKIP or t in ("\\,", "\\;", "\\:", "\\!", "\\ ", "&"):
-            pass
+            # `x &= a & y &= b`: align's second pair of columns is an equation of its own
+            out += [","] if t == "&" and _next_column_defines(nodes, i, out) else []
         elif (skip := _notation(nodes, i, out)) is not None:
             i += skip
         elif c in EQUALS:

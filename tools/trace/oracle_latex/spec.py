@@ -574,12 +574,20 @@ def _not_implicit(target: str) -> None:
 def _updates(definitions: list[dict[str, Any]], outputs: list[str], symbols: dict[str, str]) -> list[str]:
     """An update `\\theta = \\theta - \\eta g` (the target on its own right-hand side) returns the new value,
     named `theta_new`; the old one is the input. A later definition using an updated symbol (old or new
-    value?) is refused."""
+    value?) is refused, and so is a second definition that is no update (`u = a + b, u = a - b`: two cases or
+    two models set side by side)."""
     updated: set[str] = set()
+    defined: set[str] = set()
     for d in definitions:
         if "target" not in d:
             continue
         used = set().union(*(_used(side, symbols) for side in [d["rhs"], *d.get("links", [])]))
+        if d["target"] in defined and d["target"] not in used:
+            raise Unsupported(
+                f"{d['target']} is defined twice on this line (two cases or two models side by side?): "
+                "implement each and test it by hand"
+            )
+        defined.add(d["target"])
         if used & updated:
             raise Unsupported(
                 f"{', '.join(sorted(used & updated))} is updated on this line and used after: the old "
