@@ -17,7 +17,9 @@ from tools.analysis.hp_vocabulary import COUNT_KEYS, SYNONYMS, WORD_VALUED, cano
 # names of settings that take a number other than a count: 'a 0.002 learning rate'
 _RATE_NAMES = [n for k, ns in SYNONYMS.items() if k not in COUNT_KEYS and k not in WORD_VALUED for n in ns]
 _VALUE_FIRST = re.compile(
-    rf"(?:\b(?:a|an|with|and|of)|,)\s+(?P<value>{SCALAR})\s+(?P<name>{phrase_re(_RATE_NAMES)})(?![\w-])(?!\s+(?:of|=|is)\b)"
+    # 'we use 0.001 learning rate': a verb of use may stand for the article
+    rf"(?:\b(?:a|an|with|and|of|use[sd]?|using)|,)\s+(?P<value>{SCALAR})\s+(?P<name>{phrase_re(_RATE_NAMES)})"
+    r"(?![\w-])(?!\s+(?:of|=|is|warm-?up|decay|schedul\w*)\b)"
     r"(?!\s+[a-z]{3,}s\b)",  # 'with 5 seed episodes': the name only qualifies the noun after it
     re.I,
 )

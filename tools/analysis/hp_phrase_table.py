@@ -32,6 +32,11 @@ _LR_DECAYED = (
     r"\b(?:(?:decay|anneal|reduc|decreas|lower|drop)\w*\s+(?:the\s+)?(?:learning\s+rate|lr)"
     r"|(?:learning\s+rate|lr)\s+(?:(?:is|was)\s+)?(?:\w+ly\s+)?(?:decay|anneal|reduc|decreas|lower|drop)\w*)"
 )
+# a sentence where the paper runs something, up to the phrase: 'we sampled ...', 'we test on ...'
+_RUNS_ON = (
+    r"\bwe\s+(?:\w+\s+)?(?:use[sd]?|sampled?|generated?|consider(?:ed)?|test(?:ed)?|run|ran|evaluated?|"
+    r"experiment(?:ed)?|train(?:ed)?|simulated?|construct(?:ed)?|create[sd]?)\b[^.;]{0,80}?"
+)
 _PHRASES = (
     # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
     # epochs": how long training waits, not how long it runs
@@ -646,6 +651,11 @@ _PHRASES = (
         "lr_schedule",
         "learning rate schedule",
     ),
+    # "we sampled 10-state, 5-action MDPs", "we test on a 10-armed bandit": the size of the decision problem
+    # the runs use, written as a compound adjective ('an example of a 3-state MDP' illustrates a theory)
+    (rf"{_RUNS_ON}(?<![\w.,-]){_WORD}-states?\b(?!-)", "num_states", "states"),
+    (rf"{_RUNS_ON}(?<![\w.,-]){_WORD}-actions?\b(?!-)", "num_actions", "actions"),
+    (rf"{_RUNS_ON}(?<![\w.,-]){_WORD}-arm(?:ed|s)?\b(?!-)", "num_arms", "arms"),
     # "milestones at [5000, 10000]": the steps where a step schedule decays the learning rate
     (
         r"\bmilestones\s+(?:at\s+|of\s+|=\s*|:\s*)?(?P<value>\[\s*\d[\d,\s]*\])",

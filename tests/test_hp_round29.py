@@ -1,0 +1,22 @@
+"""Forms read in the twenty-ninth round, each sentence written here in words of our own."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+
+def test_a_rate_written_before_its_name_after_a_verb_of_use():
+    got = found("## 4 Training\n\nWe use 0.002 learning rate and 0.3 dropout for all runs.\n")
+    assert got["learning_rate"] == [(0.002, "stated")] and got["dropout"] == [(0.3, "stated")]
+    got = found("## 4 Training\n\nWe use 500 learning rate warmup steps.\n")
+    assert "learning_rate" not in got  # the count is the warmup's
+
+
+def test_the_size_of_a_decision_problem_written_as_a_compound_adjective():
+    got = found("## 5 Experiments\n\nWe sample 12-state, 3-action MDPs and a 7-armed bandit.\n")
+    assert got["num_states"] == [(12.0, "stated")] and got["num_actions"] == [(3.0, "stated")]
+    assert got["num_arms"] == [(7.0, "stated")]
+    got = found("## 5 Experiments\n\nThe agent takes 400 actions in each episode.\n")
+    assert "num_actions" not in got  # a bare count of actions may be the steps an agent takes
+    got = found("## 3 Theory\n\nPolicies of 2-state MDPs form a cube; Figure 1 shows a 3-state 2-action MDP.\n")
+    assert "num_states" not in got and "num_actions" not in got  # sizes a theory illustrates, no run's
