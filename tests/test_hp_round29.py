@@ -18,5 +18,6 @@ def test_the_size_of_a_decision_problem_written_as_a_compound_adjective():
     assert got["num_arms"] == [(7.0, "stated")]
     got = found("## 5 Experiments\n\nThe agent takes 400 actions in each episode.\n")
     assert "num_actions" not in got  # a bare count of actions may be the steps an agent takes
-    got = found("## 3 Theory\n\nPolicies of 2-state MDPs form a cube; Figure 1 shows a 3-state 2-action MDP.\n")
+    theory = "Policies of 2-state MDPs form a cube; Figure 1 shows a 3-state 2-action MDP."
+    got = found(f"## 3 Theory\n\n{theory}\n")
     assert "num_states" not in got and "num_actions" not in got  # sizes a theory illustrates, no run's
