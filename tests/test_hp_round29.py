@@ -21,3 +21,16 @@ def test_the_size_of_a_decision_problem_written_as_a_compound_adjective():
     theory = "Policies of 2-state MDPs form a cube; Figure 1 shows a 3-state 2-action MDP."
     got = found(f"## 3 Theory\n\n{theory}\n")
     assert "num_states" not in got and "num_actions" not in got  # sizes a theory illustrates, no run's
+
+
+def test_losses_named_after_a_verb_of_use_or_as_the_loss_function():
+    for sentence, loss in (
+        ("We use MSE loss to fit every model.", "mse"),
+        ("We used cross-entropy loss as a loss function.", "cross-entropy"),
+        ("The loss function is the mean squared error.", "mean squared error"),
+        ("We minimize the squared loss between the output and the target.", "squared loss"),
+    ):
+        assert found(f"## 4 Training\n\n{sentence}\n")["loss"] == [(loss, "stated")], sentence
+    got = found("## 4 Training\n\nWe also train one model using MSE loss to compare it with our loss.\n")
+    assert got["loss"] == [("mse", "candidate")]  # a loss set beside another for comparison: a baseline's?
+    assert "loss" not in found("## 4 Training\n\nWe use an L1 loss weight of 0.1.\n")

@@ -278,20 +278,28 @@ TERM_WEIGHTS = (
 # the loss a model is trained on: "trained by minimising a cross entropy cost", "trained with a hinge loss"
 _LOSSES = (
     r"(?:(?:binary|weighted|categorical|sparse)\s+)?cross[\s-]?entropy|mean[\s-]squared?[\s-]error|MSE|L1|L2|"
-    r"smooth\s+L1|Huber|focal|triplet|contrastive|negative\s+log[\s-]likelihood|(?:negative\s+)?log|logistic|hinge|"
-    r"squared\s+error"
+    r"smooth\s+L1|Huber|focal|triplet|contrastive|negative\s+log[\s-]likelihood|(?:negative\s+)?log|logistic|"
+    r"(?:squared?\s+)?hinge|squared\s+error|mean[\s-]squared?|squared"
 )
+# a loss named, not a loss term's weight ('an L1 loss weight of 0.1')
+_NOT_A_WEIGHT = r"(?!\s+(?:weights?|terms?|coefficients?|scales?|factors?|multipliers?)\b)"
 # "trained with a cross-entropy loss", "the MSE loss is optimized with RMSprop"
 LOSS = re.compile(
-    rf"\b(?:(?:(?:minimi|optimi)[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using)|{APPLIED})\s+(?:a|an|the)\s+|"
+    # after a verb of use the article may be left out ('we use MSE loss'; 'when trained with MSE loss' may
+    # describe a baseline)
+    rf"\b(?:(?:(?:minimi|optimi)[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using)|{APPLIED})\s+"
+    r"(?:a|an|the)\s+|\b(?:us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?)\s+|"
     r"(?:the|an?)\s+(?="
     rf"(?:{_LOSSES})\s+loss\s+(?:\([^()]{{0,40}}\)\s+)?(?:is|was)\s+(?:optimi[sz]ed|minimi[sz]ed)\b))"
-    rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b"
+    rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b{_NOT_A_WEIGHT}"
+    # "the loss function is the mean squared error"
+    rf"|\bthe\s+(?:loss|objective|cost)(?:\s+function)?\s+(?:is|was)\s+(?:the\s+|a\s+)?(?P<is>{_LOSSES})\b"
+    r"(?!\s+of\b)"  # 'the loss is the log of the likelihood' names a formula
     # "trained to minimize the Mean Square Error (MSE)": an error that is a loss by its name
     r"|\btrained\s+to\s+minimi[sz]e\s+(?:the\s+|a\s+)?(?P<to>mean[\s-]squared?[\s-]error|squared\s+error|"
     r"(?:binary\s+)?cross[\s-]?entropy|negative\s+log[\s-]likelihood)\b"
     # "Cross Entropy is used as the loss", "we use the mean square error as the loss function"
-    rf"|\b(?:(?:use|used|using|uses)\s+(?:the\s+|a\s+)?)?(?P<named>{_LOSSES})\s+"
+    rf"|\b(?:(?:use|used|using|uses)\s+(?:the\s+|a\s+)?)?(?P<named>{_LOSSES})\s+(?:(?:loss|cost)\s+)?"
     r"(?:(?:is|was)\s+(?:used|chosen|employed)\s+)?as\s+(?:the|our|an?)\s+(?:[a-z-]+\s+)?(?:loss|objective|cost)\b",
     re.I,
 )

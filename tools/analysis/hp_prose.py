@@ -150,7 +150,9 @@ _METRIC_CUTOFF = "the cutoff of a metric (Recall@K): how results are scored, not
 _EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:(?:{SCALAR})\s*,?\s*(?:and\s+)?)?)+$")
 _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
 # where a worded setting's value is
-_WORD_GROUPS = ("value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop")
+_COMPARED = re.compile(r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)|\bperformance\s+of\b", re.I)
+_LOSS_WORD = re.compile(r"(?:negative\s+)?log|squared?|mean[\s-]squared?", re.I)  # no loss's name alone
+_WORD_GROUPS = ("value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop", "is")
 _ADAM_MOMENT = re.compile(r"\b(first|second)\s+(?:order\s+)?moment(?:um|s)?\b[^,;]{0,20}$", re.I)
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
@@ -895,8 +897,10 @@ class _ProseScan:
                 fixed = bool(gate) and "a gate's nonlinearity, fixed by the cell"
                 if word == "activation" and value.lower() == "softmax":
                     fixed = "a softmax makes outputs probabilities: the output layer's, not the hidden one"
-                if word == "loss" and value.lower().endswith("log"):
-                    value += " loss"  # "the negative log loss": 'log' alone names nothing
+                if word == "loss" and _COMPARED.search(sentence_around(text, m.start(), m.end())):
+                    fixed = "a loss the sentence compares with another: maybe a baseline's"
+                if word == "loss" and _LOSS_WORD.fullmatch(value):
+                    value += " loss"  # "the negative log loss", "the squared loss"
                 self.emit(m, word, word, value, m.span(), flagged=fixed)
         for m in (m for rx in TERM_WEIGHTS for m in rx.finditer(text)):
             if self.free(*m.span("value")):
