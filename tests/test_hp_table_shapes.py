@@ -56,3 +56,14 @@ def test_a_grid_captioned_by_results_or_two_settings_is_not_read_as_one_setting(
     ):
         got = found(f"## 4 Training\n\n**Table 3** {caption}\n\n{grid}")
         assert all(how == "candidate" for values in got.values() for _, how in values), caption
+
+
+def test_a_table_of_named_settings_under_a_generic_caption_is_no_one_setting_grid():
+    """'Parameters for the experiments' over rows that each name a setting: 'Parameters' is no setting of its
+    own, so no cell becomes a count of parameters."""
+    text = (
+        "## 6 Appendix\n\n**Table 5** Parameters for the regression experiments.\n\n"
+        "| Value | Corpus A | Corpus B |\n|---|---|---|\n| Temperature $K$ | 50 | 50 |\n"
+        "| Number of draws $T$ | 4000 | 2000 |\n| Number of trials | 8 | 4 |\n"
+    )
+    assert "num_parameters" not in found(text)

@@ -297,6 +297,9 @@ _SUBJECT = re.compile(
 )
 
 
+_GENERIC_SUBJECT = re.compile(r"(?:hyper-?\s?)?parameters?|settings?|values?|configurations?|options?", re.I)
+
+
 def _one_setting_grid(lines: list[_Line], i: int, end: int, out: Collector) -> bool:
     """A table of numbers only, captioned by one setting ('Adjusted batch sizes for the longest datasets'
     over '| K=5 | 4 | 10 |'): each cell is that setting, its row's and column's headings the context."""
@@ -307,6 +310,11 @@ def _one_setting_grid(lines: list[_Line], i: int, end: int, out: Collector) -> b
         return False
     keys = {canonical_key(m[0]) for m in re.finditer(_HEADER_NAME_RE, lead, re.I)}
     header, rows = row_cells(lines[i].text), [row_cells(ln.text) for ln in lines[i + 2 : end]]
+    # 'Parameters for the experiments' over rows that each name a setting ('Temperature K | 100'): a settings
+    # table, not one setting's grid
+    named = sum(row_key(_row_name(r[0]))[0] in SYNONYMS or len(r[0].split()) > 3 for r in rows if r)
+    if _GENERIC_SUBJECT.fullmatch(subject["name"]) or named * 2 >= len(rows):
+        return False
     cells = [c for r in rows for c in r[1:] if c.strip() not in ("", "-", "–")]
     if len(keys) != 1 or not cells or not all(setting_value(c) for c in cells):
         return False
