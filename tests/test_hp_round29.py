@@ -34,3 +34,10 @@ def test_losses_named_after_a_verb_of_use_or_as_the_loss_function():
     got = found("## 4 Training\n\nWe also train one model using MSE loss to compare it with our loss.\n")
     assert got["loss"] == [("mse", "candidate")]  # a loss set beside another for comparison: a baseline's?
     assert "loss" not in found("## 4 Training\n\nWe use an L1 loss weight of 0.1.\n")
+
+
+def test_a_value_list_whose_later_item_another_reading_took_keeps_its_first_value():
+    got = found("## 4 Training\n\nWe use SGD with momentum 0.9 and 0.05 learning rate for 30 epochs.\n")
+    assert got["momentum"] == [(0.9, "stated")] and got["learning_rate"] == [(0.05, "stated")]
+    got = found("## 4 Training\n\nThe learning rates are 0.1 and 0.01 for the two phases.\n")
+    assert got["learning_rate"] == [([0.1, 0.01], "stated")]  # a free list stays whole

@@ -575,11 +575,21 @@ class _ProseScan:
             or (re.search(r"layers?$", m["name"], re.I) and re.fullmatch(r"\s+of\s+", between))
         ):
             return False  # "2 hidden layers of 20 nodes", "two layers of 200 variables": each layer's width
-        return (
-            self.free(*m.span("value"))
-            and not _bad_name_value(m)
-            and not rejected(self.text, *m.span("value"), normalize_value(m["value"]))
+        part = self.free_part(m)
+        return part is not None and not (
+            _bad_name_value(m) or rejected(self.text, *part[1], normalize_value(part[0]))
         )
+
+    def free_part(self, m: re.Match[str]) -> tuple[str, tuple[int, int]] | None:
+        """The value and its span when free; else its first number when only a later item of the list is taken
+        ('momentum 0.9 and 0.05 learning rate': the 0.05 is the rate's); None when that is taken too."""
+        span = m.span("value")
+        if self.free(*span):
+            return m["value"], span
+        first = re.match(rf"({SCALAR})\s*(?:,|and\b|or\b)", m["value"])
+        if first and self.free(span[0], span[0] + len(first[1])):
+            return first[1], (span[0], span[0] + len(first[1]))
+        return None
 
     def run(self) -> None:
         self.index_ranges()
@@ -678,7 +688,8 @@ class _ProseScan:
                 )
                 why = "one of several kinds of layer counted in one sentence" if part is True else part
                 why = why or self.not_the_models(m, key)
-                self.emit(m, name, key, m["value"], m.span("value"), flagged=why)
+                value, span = self.free_part(m) or (m["value"], m.span("value"))
+                self.emit(m, name, key, value, span, flagged=why)
                 self.contrast(m, name)
 
     def loop_of(self, m: re.Match[str], name: str, key: str) -> tuple[str, str]:
