@@ -42,6 +42,8 @@ _FLIPPED = (
     r"\b(?:flip(?:s|ped|ping)?|mirror(?:s|ed|ing)?)\b(?:\s+(?:them|it|the\s+\w+|each\s+\w+|images?|inputs?))?"
     r"(?:\s+at\s+random)?(?:\s+(?P<dir2>horizontally|vertically|left[\s-]right|up[\s-]down))?"
 )
+# a chance written before what it is of: '50% chance', '0.5 probability'
+_CHANCE = r"(?P<value>\d{1,3}(?:\.\d+)?\s?%|0?\.\d+)\s+(?:chance|probability)\b"
 _DIRECTION = r"(?P<dir>horizontal(?:ly)?|vertical(?:ly)?|left[\s-]right|up[\s-]down)"
 _FLIPS = (
     # "random horizontal flips with probability 0.5", "images are flipped horizontally with a 50% chance"
@@ -51,14 +53,12 @@ _FLIPS = (
     ),
     # "mirrored horizontally with 50% probability"
     re.compile(
-        rf"(?:\b{_DIRECTION}[\s-]+)?{_FLIPPED}{_GAP}{{0,40}}?"
-        r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d+)?\s?%|0?\.\d+)\s+(?:chance|probability)\b",
+        rf"(?:\b{_DIRECTION}[\s-]+)?{_FLIPPED}{_GAP}{{0,40}}?(?<![\w.]){_CHANCE}",
         re.I,
     ),
     # "each image has a 50% chance to be flipped horizontally"
     re.compile(
-        r"(?P<value>\d{1,3}(?:\.\d+)?\s?%|0?\.\d+)\s+(?:chance|probability)\b[^.;]{0,30}?"
-        rf"{_FLIPPED}",
+        rf"{_CHANCE}[^.;]{{0,30}}?{_FLIPPED}",
         re.I,
     ),
 )

@@ -231,9 +231,7 @@ def _of_settings(  # noqa: PLR0913
     """Does the table at lines[i:end] list settings? Its header or caption says so, or its section's heading
     and nothing says it holds results; or it has no header and follows a settings table."""
     above, below = _beside(lines, i, end)
-    near = " ".join(ln.text for ln in above + below if CAPTION_LINE.match(ln.text))
-    # what a caption is about is in its first sentence
-    lead = " ".join(_LEAD.match(ln.text)[0] for ln in above + below if CAPTION_LINE.match(ln.text))
+    near, lead = _captions(above + below)
     if i and _SHORT_HEAD.match(lines[i - 1].text):  # a heading the PDF route printed as a plain line
         near, lead = near + " " + lines[i - 1].text, lead + " " + lines[i - 1].text
     # a caption without its 'Table N' (a PDF lost it): a short line right above that opens with its subject
@@ -287,6 +285,13 @@ def _beside(lines: list[_Line], i: int, end: int) -> tuple[list[_Line], list[_Li
     return above, below
 
 
+def _captions(near_lines: list[_Line]) -> tuple[str, str]:
+    """The captions among the lines beside a table, whole and cut to their first sentences (what a caption is
+    about is in its first sentence)."""
+    captions = [ln.text for ln in near_lines if CAPTION_LINE.match(ln.text)]
+    return " ".join(captions), " ".join(_LEAD.match(t)[0] for t in captions)
+
+
 _HEADER_NAME_RE = phrase_re(ALL_NAMES)
 # a caption whose subject is one setting: 'Table 3: Adjusted batch sizes for ...', 'Learning rates per task'
 _SUBJECT = re.compile(
@@ -297,14 +302,11 @@ _SUBJECT = re.compile(
 )
 
 
-_GENERIC_SUBJECT = re.compile(r"(?:hyper-?\s?)?parameters?|settings?|values?|configurations?|options?", re.I)
-
-
 def _one_setting_grid(lines: list[_Line], i: int, end: int, out: Collector) -> bool:
     """A table of numbers only, captioned by one setting ('Adjusted batch sizes for the longest datasets'
     over '| K=5 | 4 | 10 |'): each cell is that setting, its row's and column's headings the context."""
     above, below = _beside(lines, i, end)
-    lead = " ".join(_LEAD.match(ln.text)[0] for ln in above + below if CAPTION_LINE.match(ln.text))
+    lead = _captions(above + below)[1]
     subject = _SUBJECT.match(lead.strip())
     if not subject or RESULT_WORDS.search(lead) or _RESULTS_NEAR.search(lead) or _SWEPT.search(lead):
         return False
@@ -313,7 +315,7 @@ def _one_setting_grid(lines: list[_Line], i: int, end: int, out: Collector) -> b
     # 'Parameters for the experiments' over rows that each name a setting ('Temperature K | 100'): a settings
     # table, not one setting's grid
     named = sum(row_key(_row_name(r[0]))[0] in SYNONYMS or len(r[0].split()) > 3 for r in rows if r)
-    if _GENERIC_SUBJECT.fullmatch(subject["name"]) or named * 2 >= len(rows):
+    if SETTINGS_HEAD.match(subject["name"]) or named * 2 >= len(rows):
         return False
     cells = [c for r in rows for c in r[1:] if c.strip() not in ("", "-", "–")]
     if len(keys) != 1 or not cells or not all(setting_value(c) for c in cells):
