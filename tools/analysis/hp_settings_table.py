@@ -34,7 +34,9 @@ _SETTINGS_CAPTION = re.compile(
     r"hyper-?\s?parameters?|training\s+(?:details|settings|configuration)|implementation\s+details"
     # 'Table of parameters for all training experiments', 'Training parameters'
     r"|\b(?:training|experiment(?:al)?)\s+parameters\b"
-    r"|\bparameters\s+(?:for|of|used\s+(?:in|for))\s+(?:all\s+|the\s+|our\s+|each\s+)?(?:training|experiments?|runs?)\b",
+    # 'Parameters for the logistic regression experiments': up to three words say which experiments
+    r"|\bparameters\s+(?:for|of|used\s+(?:in|for))\s+(?:all\s+|the\s+|our\s+|each\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:training|experiments?|runs?)\b",
     re.I,
 )
 # weaker: a caption that may also head an ablation's results ('Results under different parameter settings')
@@ -145,7 +147,10 @@ class _Layout:
         self.header = header
         later = [k for k, h in enumerate(heads) if k and _NAME_HEAD.match(h)]
         values = [k for k, h in enumerate(heads) if _VALUE_HEAD.match(h)]
-        described = bool(later and values and values[0] > later[0])
+        # '| | Description | Hopper | Walker2d |' over '| N | epoch | 125 | 300 |': the first column gives
+        # each row's symbol, the described one its name, every later one an experiment's values
+        self.symbol = 0 if later and not values and _symbols([r[0] for r in rows if r]) else None
+        described = bool(later and values and values[0] > later[0]) or self.symbol is not None
         self.name = later[0] if described else 0
         self.gloss: int | None = None  # a column that describes each row's name
         if described and _identifiers([r[0] for r in rows if r]):
@@ -186,6 +191,17 @@ class _Layout:
 
     def columns(self, width: int) -> list[int]:
         return self.values or [k for k in range(self.name + 1, width) if k not in self.remarks]
+
+
+# a row's symbol cell: 'N', '$\\gamma$', 'λ_2', '$\\epsilon_{min}$'
+_LATEX_SYMBOL = re.compile(r"\\[A-Za-z]+(?:_\{?\w{1,4}\}?)?")
+
+
+def _symbols(cells: list[str]) -> bool:
+    """Are most of a column's cells (at least three) a symbol each?"""
+    marks = [c.strip("$* ") for c in cells if c.strip("$* ")]
+    hits = [c for c in marks if re.fullmatch(SYM, c) or _LATEX_SYMBOL.fullmatch(c)]
+    return len(hits) >= 3 and len(hits) * 3 >= len(marks) * 2
 
 
 def _unescape(cell: str) -> str:
@@ -397,6 +413,8 @@ def _read_row(
     key, qualifier = (symbol_key(symbol[0]), None) if symbol else row_key(name)
     if layout.gloss is not None and layout.gloss < len(cells):
         name, key, qualifier = *_code_row(name, cells[layout.gloss]), None
+    if layout.symbol is not None and (mark := cells[layout.symbol].strip("* ")):
+        name = f"{name} {mark}"  # 'ensemble size B': the name a reader knows it by, and its symbol
     for k in columns:
         head = (
             layout.header[k] if k < len(layout.header) and len(columns) > 1 and not layout.headless else None

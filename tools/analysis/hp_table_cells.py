@@ -107,8 +107,11 @@ def row_key(name: str) -> tuple[str, str | None]:
         return key, None
     if words[0].lower() in _PART_HEADS and (rest := canonical_key(" ".join(words[1:]))) in SYNONYMS:
         return rest, words[0]  # 'Transformer Hidden Dimension': the part's own hidden size
-    if re.fullmatch(r"[A-Z][A-Z0-9-]+(?:\([A-Za-z0-9]+\))?", words[0]):
-        inner, qualifier = row_key(" ".join(words[1:]))  # 'AUSTEREMH(C) minibatch size m': a method's own
+    # a method's name in capitals ('AUSTEREMH(C)'), or capitals inside before words ('AustereMH(c) minibatch
+    # size'; 'MHSubLhd γ' is the method's own symbol)
+    capitals = r"[A-Z][A-Z0-9-]+" if len(words) == 2 else r"[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*"
+    if re.fullmatch(rf"{capitals}(?:\([A-Za-z0-9]+\))?", words[0]):
+        inner, qualifier = row_key(" ".join(words[1:]))  # 'AustereMH(c) minibatch size m': a method's own
         if inner in SYNONYMS:
             return inner, " ".join(filter(None, (words[0], qualifier)))
     for k in range(len(words) - 1, 0, -1):

@@ -1,0 +1,56 @@
+"""Forms read in the thirtieth round, each table and sentence written here in words of our own."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+from tools.analysis.hyperparams import find_hyperparameters
+
+_SYMBOL_TABLE = (
+    "## 4 Setup\n\nTable 2 gives the settings we ran with.\n\n"
+    "|  | Description | Pendulum | Cartpole |\n|---|---|---|---|\n"
+    "| H | planning horizon | 15 | 30 |\n| K | ensemble size | 5 | 5 |\n"
+    "| $\\gamma$ | discount | 0.98 | 0.99 |\n| U | gradient updates per step | 10 | 20 |\n"
+)
+
+
+def test_a_table_of_symbols_with_a_description_column_names_each_row_by_its_description():
+    got = found(_SYMBOL_TABLE, context=True)
+    assert got["ensemble_size"] == [(5.0, "stated", "Pendulum"), (5.0, "stated", "Cartpole")]
+    assert [v for v, *_ in got["discount_factor"]] == [0.98, 0.99]
+    names = {h.name for h in find_hyperparameters(_SYMBOL_TABLE)}
+    assert {"planning horizon H", "ensemble size K"} <= names  # the symbol is kept beside the words
+    assert not {"H", "K", "U"} & {h.key for h in find_hyperparameters(_SYMBOL_TABLE)}
+
+
+def test_a_description_column_over_named_rows_keeps_the_first_column_as_the_name():
+    text = (
+        "## 4 Setup\n\n**Table 2** Hyperparameters.\n\n"
+        "| Setting | Description | Run A | Run B |\n|---|---|---|---|\n"
+        "| Batch size | examples per update | 32 | 64 |\n| Dropout | on every layer | 0.1 | 0.2 |\n"
+        "| Epochs | passes over the data | 10 | 20 |\n"
+    )
+    got = found(text)
+    assert [v for v, _ in got["batch_size"]] == [32.0, 64.0] and [v for v, _ in got["dropout"]] == [0.1, 0.2]
+
+
+def test_a_caption_naming_which_experiments_its_parameters_are_for():
+    text = (
+        "## 5 Experiments\n\n**Table 4** Parameters for the sparse regression experiments.\n\n"
+        "| Value | Small | Large |\n|---|---|---|\n| Temperature $T$ | 10 | 50 |\n"
+        "| Number of chains | 4 | 8 |\n| Step size $\\epsilon$ for the sampler | 0.02 | 0.01 |\n"
+    )
+    got = found(text, context=True)
+    assert got["temperature"] == [(10.0, "stated", "Small"), (50.0, "stated", "Large")]
+
+
+def test_a_row_named_by_a_method_with_inner_capitals_keeps_the_setting_and_the_method_as_context():
+    text = (
+        "## 5 Experiments\n\n**Table 4** Hyperparameters.\n\n"
+        "| Parameter | Value |\n|---|---|\n| FastSamp(b) batch size from grid search | 250 |\n"
+        "| FastSamp $\\gamma$ | 3.0 |\n"
+    )
+    hits = {h.key: h for h in find_hyperparameters(text)}
+    batch = hits["batch_size"]
+    assert batch.value_normalized == 250.0 and "FastSamp(b)" in (batch.context or "")
+    assert "gamma" not in hits  # 'FastSamp γ' is the method's own symbol, not the discount
