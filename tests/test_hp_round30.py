@@ -54,3 +54,26 @@ def test_a_row_named_by_a_method_with_inner_capitals_keeps_the_setting_and_the_m
     batch = hits["batch_size"]
     assert batch.value_normalized == 250.0 and "FastSamp(b)" in (batch.context or "")
     assert "gamma" not in hits  # 'FastSamp γ' is the method's own symbol, not the discount
+
+
+def test_a_count_that_says_how_often_is_not_the_length_of_the_run():
+    for sentence in (
+        "We ran 8000 iterations at 400 iterations per evaluation.",
+        "The dynamics model is refit once per 300 steps.",
+        "The target network is copied every 2000 steps.",
+    ):
+        got = found(f"## 4 Experiments\n\n{sentence}\n")
+        often = [how for v, how in got.get("training_steps", []) if v in (400, 300, 2000)]
+        assert all(how == "candidate" for how in often), sentence
+    got = found("## 4 Experiments\n\nWe ran 8000 iterations at 400 iterations per evaluation.\n")
+    assert (8000.0, "stated") in got["training_steps"]
+
+
+def test_each_point_listed_after_after_is_a_point_in_a_run():
+    got = found("## 5 Results\n\nThe curves meet after 60k steps on one task and 20k steps on the other.\n")
+    assert got["training_steps"] and all(how == "candidate" for _, how in got["training_steps"])
+
+
+def test_gradients_clipped_to_an_absolute_size():
+    got = found("## 4 Training\n\nWe clip every gradient to an absolute size of 4.\n")
+    assert got["gradient_clipping"] == [(4.0, "stated")] and "absolute_size" not in got

@@ -333,8 +333,10 @@ def _part_of_run(quote: str, value: str, norm: object) -> str | None:
     """Why a count of epochs or steps may be a part of the run, not its length."""
     if _phase_of(quote, value):
         return "a phase of a schedule (a rate for so many epochs), not the run's length"
-    if re.search(rf"\bafter\s+(?:only\s+|just\s+)?{re.escape(value)}\s+[a-z]", quote):
+    if re.search(rf"\bafter\s+(?:only\s+|just\s+)?{_LISTED_BEFORE}{re.escape(value)}\s+[a-z]", quote):
         return "a point in a run ('fine-tuned after 1 epoch'), not its length"
+    if re.search(_FREQUENCY.format(value=re.escape(value)), quote):
+        return "how often it is done ('once per 250 steps', '500 iterations per test'), not the run's length"
     if norm == 1 and (_TIMED.search(quote) or re.search(rf"(?:^|[.!?]\s+){re.escape(value)}\s+[a-z]", quote)):
         return "the unit a run's time is measured in ('One epoch took 50 s'), not the run's length"
     return None
@@ -379,6 +381,16 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
 
 
 _RUN_LENGTHS = {"epochs", "training_steps", "iterations"}
+# earlier points of a list after 'after': 'after 75k steps on one task and 10k steps on the other'
+_LISTED_BEFORE = (
+    r"(?:\d[\d.,]*[kKM]?\s+(?:epochs?|steps?|iterations?|updates?)\b[^.;]{0,40}?(?:,\s*|\s+and\s+|\s+or\s+))?"
+)
+# a count that says how often, not how long: 'once per 250 steps', 'every 500 steps', '500 iterations per
+# evaluation'
+_FREQUENCY = (
+    r"\b(?:once|one|twice|1)\s+(?:per|every)\s+{value}\s+[a-z]|\bevery\s+{value}\s+[a-z]"
+    r"|(?<![\w.]){value}\s+(?:epochs?|steps?|iterations?|updates?)\s+(?:per|between)\s+(?!second\b)[a-z]"
+)
 
 
 def _phase_of(quote: str, value: str) -> bool:

@@ -235,11 +235,13 @@ _PHRASES = (
         "latent_dim",
         "latent dimension",
     ),
-    # "we clip gradients at a norm of 1.0", "gradients are clipped to a maximum L2 norm of 10"
+    # "we clip gradients at a norm of 1.0", "gradients are clipped to a maximum L2 norm of 10", "we clip all
+    # gradients to an absolute size of 5"
     (
-        r"\b(?:clip(?:s|ped|ping)?\s+(?:the\s+|all\s+)?(?:gradients?|grads?)(?:\s+norms?)?|"
+        r"\b(?:clip(?:s|ped|ping)?\s+(?:the\s+|all\s+|every\s+|each\s+)?(?:gradients?|grads?)(?:\s+norms?)?|"
         r"(?:gradients?|grads?)(?:\s+norms?)?\s+(?:are|were|is|was)\s+clipped)\s+(?:at|to)\s+(?:an?\s+)?"
-        rf"(?:(?:maximum|max)\s+)?(?:(?:l2|ℓ2|global)\s+)?(?:norm\s+(?:of\s+)?)?{_N}(?!\d|\.\d|\s*%)",
+        rf"(?:(?:maximum|max|absolute)\s+)?(?:(?:l2|ℓ2|global)\s+)?(?:(?:norm|size|value|magnitude)\s+(?:of\s+)?)?"
+        rf"{_N}(?!\d|\.\d|\s*%)",
         "gradient_clipping",
         "gradient clipping",
     ),
