@@ -77,3 +77,38 @@ def test_each_point_listed_after_after_is_a_point_in_a_run():
 def test_gradients_clipped_to_an_absolute_size():
     got = found("## 4 Training\n\nWe clip every gradient to an absolute size of 4.\n")
     assert got["gradient_clipping"] == [(4.0, "stated")] and "absolute_size" not in got
+
+
+def test_three_digits_after_a_thousands_comma_are_never_a_value_of_their_own():
+    got = found("## 3 Model\n\nThe two 2,048 dimensional dense layers of the classifier may hurt.\n")
+    assert 48.0 not in [v for v, _ in got.get("hidden_size", [])]
+    assert (512.0, "stated") in found("## 3 Model\n\nWe use 512 hidden units.\n")["hidden_size"]
+
+
+def test_words_of_another_paper_or_of_the_original_are_candidates():
+    for sentence, key in (
+        ("Smith et. al use a patch size of 14 without saying why.", "patch_size"),
+        ("The original paper uses hinge loss for the classifier.", "loss"),
+        (
+            'Nothing is said of the decoder in [x] beyond "We use a small decoder with only four layers".',
+            "num_layers",
+        ),
+        ("Unlike the 256 channels used in the original, our encoder is narrow.", "base_channels"),
+    ):
+        got = found(f"## 4 Reproduction\n\n{sentence}\n")
+        assert got.get(key) and all(how == "candidate" for _, how in got[key]), sentence
+
+
+def test_a_clause_on_the_original_leaves_the_main_clause_stated():
+    got = found("## 4 Setup\n\nUnlike the 256 channels used in the original, we use 96 channels.\n")
+    assert (96.0, "stated") in got["base_channels"] and (256.0, "candidate") in got["base_channels"]
+
+
+def test_questions_and_settings_of_plots_are_candidates():
+    for sentence, key in (
+        ("[Should we train with RMSProp for optimization?]", "optimizer"),
+        ("The returns are smoothed with a Gaussian kernel for visualization purposes.", "kernel"),
+        ("The loss settles within the shown 900 steps.", "training_steps"),
+    ):
+        got = found(f"## 5 Experiments\n\n{sentence}\n")
+        assert all(how == "candidate" for _, how in got.get(key, [])), sentence

@@ -16,6 +16,8 @@ _MEASURED_NAME = re.compile(
     re.I,
 )
 _LINK_FIRST = re.compile(r"(?:either|neither|both|whereas|while|where|when|if|and|or|but|then|thus)\b", re.I)
+_THOUSANDS_TAIL = re.compile(r"\d{3}")  # three digits a thousands separator may have split off
+
 _SPELLED_ACTIVATIONS = {
     "sigmoidal": "sigmoid",
     "leaky rectified linear": "leaky relu",
@@ -57,6 +59,8 @@ class Collector:
             norm = _SPELLED_ACTIVATIONS.get(norm, norm)  # "sigmoidal", "an exponential linear unit"
         if not value or re.fullmatch(r"[A-Za-z]", value):
             return  # 'criterion=b': a letter stands for a value given elsewhere, never is one
+        if _THOUSANDS_TAIL.fullmatch(value) and not re.search(rf"(?<!\d,){value}", quote):
+            return  # '096' of 'two 4,096 dimensional layers': the tail of a larger number, read on its own
         if key in WORD_VALUED and _numeric(norm):
             return  # "Training loss | 0.5": a setting named by a word (objective, optimizer) is no number
         prose = where != "table"

@@ -13,6 +13,7 @@ from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_patterns import SYM
 from tools.analysis.hp_setup import decide, setup_section
 from tools.analysis.hp_vocabulary import COUNT_KEYS
+from tools.analysis.hp_voice import voice_doubt
 
 # why a value is only a candidate, when the scanner that read it is unsure (doubt below finds the rest)
 DATA_OR_SCORE = "a value describing the data or a result (a dataset's size, a score), not a setting"
@@ -28,12 +29,12 @@ ONE_OF_SIZES = "one of several sizes listed: the paper may sweep them"
 
 # a sentence about someone else's method: "Magni et al. followed ...", "they used ...", with no "we"/"our"
 _OTHERS = re.compile(
-    r"\b[A-Z][\w-]+\s+[*_]?et\s+al\b\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b"
+    r"\b[A-Z][\w-]+\s+[*_]?et\.?\s+al\b\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b"
     # a table row named by a citation key: '| [cohen2018] (b=128) |'
     r"|\|\s*\[[A-Za-z][\w:.-]*\d{4}[\w:.-]*\]"
     # a reproduction's words on the paper it reproduces: 'In the original paper, the weight decay is reported'
     r"|\b(?i:the\s+original\s+(?:paper|work|authors?|implementation))\b[^.;]{0,40}"
-    r"\b(?i:report|state|mention|claim)"
+    r"\b(?i:report|state|mention|claim|uses?\b|used\b|trains?\b|employs?\b|sets?\b|chose)"
 )
 OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 # four or more numbers in a row (axis ticks "0 500 1000 1500 2000")
@@ -447,7 +448,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         ),
         (_looks_like_code(quote), _CODE_WHY),
     )
-    return next((why for hit, why in checks if hit), None)
+    return next((why for hit, why in checks if hit), None) or voice_doubt(quote, value)
 
 
 def no_sentence(line: str) -> bool:
