@@ -112,3 +112,12 @@ def test_questions_and_settings_of_plots_are_candidates():
     ):
         got = found(f"## 5 Experiments\n\n{sentence}\n")
         assert all(how == "candidate" for _, how in got.get(key, [])), sentence
+
+
+def test_a_setting_of_something_is_named_by_its_head_not_by_what_it_is_of():
+    got = found("## 4 Training\n\nWe set the maximum gradient norm of an update to be 40.\n")
+    assert got["gradient_clipping"] == [(40.0, "stated")] and "training_steps" not in got
+    got = found("## 4 Training\n\nWe set the minimum count of a merge rule to 5.\n")
+    assert "num_rules" not in got and 5.0 in [v for values in got.values() for v, _ in values]
+    got = found("## 4 Training\n\nWe set the minimum frequency of a decision tree to 4.\n")
+    assert "num_trees" not in got

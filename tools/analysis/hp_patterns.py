@@ -754,7 +754,7 @@ def of_head(before: str, name: str) -> str | None:
     """What a count noun named after 'X of' measures (`before` ends where the name starts): None (itself, or
     'the number of layers'), 'size' ('the dimensionality of the hidden layer') or 'other' ('the noise
     levels of the R, G and B channels')."""
-    if not COUNT_NOUN.search(name):
+    if not (COUNT_NOUN.search(name) or canonical_key(name) in COUNT_KEYS):  # 'trees' is num_trees too
         return None
     head = _OF_HEAD.search(before)
     if head is None or head["head"].lower() in _COUNT_HEADS:

@@ -84,7 +84,7 @@ def _name(np: str | None, sym: str | None, plain: bool, described: bool) -> tupl
 def _known(phrase: str) -> str | None:
     """The key of a setting the vocabulary knows in the phrase's last words, or in its first word with its
     head ('latent variables dimension' is the latent dimension); none for a count or a word-valued one."""
-    words = phrase.split()
+    words = re.split(r"\s+of\s+", phrase, maxsplit=1)[0].split()  # 'maximum gradient norm of an update'
     tails = [" ".join(words[k:]) for k in range(len(words))]
     keys = [canonical_key(t) for t in [*tails, *([f"{words[0]} {words[-1]}"] if len(words) > 2 else [])]]
     return next((k for k in keys if k in SYNONYMS and k not in COUNT_ONLY | WORD_VALUED), None)
