@@ -148,6 +148,15 @@ def test_train_eval_resume_and_overrides(generated):
     lrs = [float(v) for v in re.findall(r"lr (\S+)$", run.stdout, re.MULTILINE)]
     assert len(lrs) == 6 and lrs[1] == lrs[0] and lrs[2] == pytest.approx(lrs[0] / 2), run.stdout
     assert lrs[4] == pytest.approx(lrs[0] / 4), run.stdout
+    # the paper's optimiser, set on the command line: SGD with Nesterov's momentum trains and lowers the loss
+    run = uv(project, "run", "python", "train.py", "--steps", "30", "--out", "outputs/sgd", "--set",
+             "optimizer=sgd with nesterov momentum", "--set", "momentum=0.9", "--set", "log_every=1")
+    assert run.returncode == 0, run.stderr[-3000:]
+    losses = [float(m) for m in re.findall(r"loss (\d+\.\d+)", run.stdout)]
+    assert "sgd with nesterov momentum, lr schedule" in run.stdout, run.stdout
+    assert len(losses) >= 30 and min(losses[-5:]) < losses[0], run.stdout
+    run = uv(project, "run", "python", "train.py", "--set", "optimizer=lion")
+    assert run.returncode != 0 and "train.optimizer" in run.stderr and "Traceback" not in run.stderr
     run = uv(project, "run", "python", "train.py", "--set", "lr_milestones=[soon]")
     assert run.returncode != 0 and "lr_milestones" in run.stderr and "Traceback" not in run.stderr
     run = uv(project, "run", "python", "train.py", "--set", "train.no_such_key=1")

@@ -16,6 +16,23 @@ _MEASURED_NAME = re.compile(
     re.I,
 )
 _LINK_FIRST = re.compile(r"(?:either|neither|both|whereas|while|where|when|if|and|or|but|then|thus)\b", re.I)
+# SGD the sentence says uses Nesterov's momentum: 'SGD with Nesterov momentum', 'SGD with weight decay and
+# Nesterov momentum' (torch: SGD(nesterov=True))
+_NESTEROV_SGD = re.compile(
+    r"\b(?:SGD|stochastic\s+gradient\s+descent)\s+(?:\(SGD\)\s+)?with\s+(?:[\w-]+\s+){0,4}?Nesterov", re.I
+)
+
+
+def _optimizer_name(norm: object, quote: str) -> object:
+    """An optimiser's one name: 'stochastic gradient descent' is sgd; SGD with Nesterov's momentum, or
+    Nesterov's momentum named alone, is 'sgd nesterov'."""
+    if isinstance(norm, str) and norm.startswith("nesterov"):
+        return "sgd nesterov"
+    if norm in ("sgd", "stochastic gradient descent"):
+        return "sgd nesterov" if _NESTEROV_SGD.search(quote) else "sgd"
+    return norm
+
+
 _THOUSANDS_TAIL = re.compile(r"\d{3}")  # three digits a thousands separator may have split off
 
 _SPELLED_ACTIVATIONS = {
@@ -49,8 +66,9 @@ class Collector:
     ) -> None:
         value = re.sub(r"\s+", " ", value.strip().strip(",;"))
         norm = normalize_value(value)
-        if key == "optimizer":
-            norm = "sgd" if norm == "stochastic gradient descent" else norm
+        if key == "optimizer" and (norm := _optimizer_name(norm, quote)) == "sgd nesterov":
+            # the printed value the checklist shows says which SGD it is
+            value += "" if "nesterov" in value.lower() else " with Nesterov momentum"
         if key == "lr_schedule" and norm == "without":
             norm = "constant"  # "without any learning rate decay"
         if key.endswith("activation") and isinstance(norm, str) and norm.startswith("rectifi"):

@@ -122,6 +122,7 @@ SYM_IN_SET = re.compile(
 _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|RAdam|FTRL|Yogi|Lion|AdaBelief|AdaBound|NovoGrad|"
     r"L-BFGS-B|L-BFGS|LBFGS|(?i:stochastic gradient descent)|(?i:hessian[- ]free)|"
+    r"Nesterov(?:'s)?\s+(?i:momentum|accelerated\s+gradient)|"  # 'trained using Nesterov momentum'
     r"adamw|adamax|adam|nadam|radam|sgd|rmsprop|adagrad|adadelta)"  # as some papers write them: 'with adam'
 )
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")

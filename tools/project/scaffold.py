@@ -25,6 +25,8 @@ from tools.identifiers import ARXIV_IN_TEXT
 from tools.models import ToolResult
 from tools.progress import report
 from tools.project import uvcli
+from tools.project.paper_words import item_field as _get
+from tools.project.paper_words import optimizer_words, schedule_words
 from tools.templating import jinja_environment
 from tools.text import docstring_cell, docstring_line, where_suffix
 from tools.workspace import (
@@ -143,10 +145,6 @@ def paper_info(markdown_path: Path | None) -> PaperInfo:
             f"  archivePrefix = {{arXiv}},\n  url = {{https://arxiv.org/abs/{arxiv_id}}}\n}}"
         )
     return PaperInfo(title=title, link=link, bibtex=bibtex)
-
-
-def _get(item: Any, key: str) -> Any:
-    return item.get(key) if isinstance(item, dict) else getattr(item, key, None)
 
 
 def read_checklist(path: Path) -> tuple[str, list[Any]]:
@@ -270,14 +268,15 @@ HP_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "lr_milestones": ("train", ("lr_milestones",)),
     "lr_decay_every": ("train", ("lr_decay_steps", "lr_decay_epochs")),
     "grad_clip": ("train", ("gradient_clipping",)),
+    "optimizer": ("train", ("optimizer",)),
+    "momentum": ("train", ("momentum",)),
     "seed": ("train", ("seed",)),
 }
 # values the paper states for a training run of any length: every config takes them, not only `large`
-SIZE_FREE = {"lr_schedule", "grad_clip", "lr_decay", "seed"}
+SIZE_FREE = {"lr_schedule", "grad_clip", "lr_decay", "seed", "optimizer", "momentum"}
 # the rows a paper that counts its schedule in epochs needs (written only then): steps in an epoch of the
 # synthetic data, per config size
 STEPS_PER_EPOCH = {"small": 10, "medium": 100, "large": 1000}
-SCHEDULES = ("constant", "cosine", "linear", "step")
 KINDS = ("model", "method")
 # the first config section per project kind: a model's shape, or the toy problem a method runs on
 FIRST_SECTION = {
@@ -293,7 +292,8 @@ FIRST_SECTION = {
     },
 }
 _RUN = {"lr_schedule": "constant", "warmup_steps": 0, "lr_decay": 0.1, "lr_milestones": [],
-        "lr_decay_every": 0.0, "grad_clip": 1.0, "deterministic": False, "num_threads": 0}
+        "lr_decay_every": 0.0, "grad_clip": 1.0, "optimizer": "adamw", "momentum": 0.0,
+        "deterministic": False, "num_threads": 0}
 DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {
     "small": {
         "model": FIRST_SECTION["model"]["small"],
@@ -314,7 +314,7 @@ DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {
 # a toy problem learns in a few hundred steps at a larger rate than a network
 METHOD_TRAIN = {"small": {"learning_rate": 1e-2}, "medium": {"learning_rate": 1e-2}, "large": {}}
 # config keys whose comment, when the paper does not state them, marks the default as an ASSUMPTION
-ASSUMED_WHEN_UNSTATED = {"lr_schedule", "warmup_steps", "grad_clip", "lr_decay"}
+ASSUMED_WHEN_UNSTATED = {"lr_schedule", "warmup_steps", "grad_clip", "lr_decay", "optimizer"}
 PURPOSE = {
     "small": "a quick run on a CPU in seconds (smoke tests, CI)",
     "medium": "a longer run on one GPU or a fast CPU",
@@ -369,13 +369,21 @@ def hp_values(items: list[Any]) -> dict[str, Any]:
         out[key] = number
         if number is not None and (which := _which_value(_get(item, "values") or [])):
             out[f"{key}@context"] = which
-    for key, word in schedule_words(items).items():
-        if out.get(key) is None:
-            out[key] = "word:" + word
+    _add_words(out, items)
     out.update(milestone_values(items))
     if isinstance(out.get("lr_decay_epochs"), float) and not isinstance(out.get("lr_milestones"), list):
         out["milestone_unit"] = "epochs"  # "halved every 10 epochs": the period counts epochs
     return out
+
+
+def _add_words(out: dict[str, Any], items: list[Any]) -> None:
+    """The settings the paper states in words (schedule, optimiser) where no number was read for them."""
+    words = schedule_words(items) | optimizer_words(items)
+    for key in ("lr_schedule", "optimizer"):
+        if key in words and out.get(key) is None:
+            out[key] = "word:" + words[key]
+    if "optimizer@others" in words and out.get("optimizer") == "word:" + words.get("optimizer", ""):
+        out["optimizer@context"] = f"the paper also names {words['optimizer@others']}"
 
 
 def _which_value(values: list[Any]) -> str | None:
@@ -428,19 +436,6 @@ def yaml_scalar(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(yaml_number(int(v) if float(v).is_integer() else v) for v in value) + "]"
     return value if isinstance(value, str) else yaml_number(value)
-
-
-def schedule_words(items: list[Any]) -> dict[str, str]:
-    """HP key -> the schedule the paper states in words (HP-lr-schedule: cosine, linear, step, constant)."""
-    out: dict[str, str] = {}
-    for item in items:
-        if str(_get(item, "id") or "").lower() != "hp-lr-schedule" or _get(item, "candidate"):
-            continue
-        text = f"{_get(item, 'value') or ''} {_get(item, 'title') or ''}".lower()
-        found = [w for w in SCHEDULES if re.search(rf"\b{w}", text)]
-        if len(found) == 1:
-            out["lr_schedule"] = found[0]
-    return out
 
 
 def _paper_value(  # noqa: PLR0913
@@ -555,6 +550,7 @@ def config_rows(
             cfg["train"] += epoch_rows(size, paper)
     _epoch_schedule(cfg["train"], paper, size)
     return cfg
+
 
 
 # ---------------------------------------------------------------- rendering
