@@ -259,6 +259,12 @@ def test_a_sum_over_a_set_named_on_its_own_runs_over_all_its_elements():
         lambda p: -np.sum(p * np.log(p), axis=-1),
         lambda p: np.sum(p * np.log(p), axis=-1),
     )
+    _both_ways(  # [K] is 1, ..., K: all of k's axis
+        r"L = \sum_{k \in [K]} w_k (y_k - t_k)^2",
+        lambda w, y, t: np.sum(w * (y - t) ** 2, axis=-1),
+        lambda w, y, t: np.sum(w * (y + t) ** 2, axis=-1),
+        lambda w, y, t: np.sum((y - t) ** 2, axis=-1),
+    )
     _refused(r"y_n = \sum_{m \in c_n} x_m a_m", "a sum over a set")
     _refused(r"y = \sum_{j \in \mathcal{N}(i)} w_j x_j", "a sum over a set")
 

@@ -271,13 +271,15 @@ _SET_FONTS = {"mathcal", "mathscr", "mathsf", "text", "textrm", "mathrm", "texti
 
 
 def plain_set(after: list[Any]) -> bool:
-    """The set a sum runs over (`b \\in \\mathcal{A}`, `l \\in \\text{labels}`, `w \\in V`: the flat tokens
-    after `\\in`) named on its own: no index or argument ties it to another variable of the line
+    """The set a sum runs over (`b \\in \\mathcal{A}`, `l \\in \\text{labels}`, `w \\in V`, `k \\in [K]`: the
+    flat tokens after `\\in`) named on its own: no index or argument ties it to another variable of the line
     (`m \\in c_n`, `j \\in \\mathcal{N}(i)` are refused), so the sum runs over all of its elements."""
     if not after or any(t in _TIES for t in after):
         return False
     if cmd_of(after[0]) in _SET_FONTS:
         return all(isinstance(t, str) and t.isalpha() for t in after[1:])
+    if len(after) == 3 and after[0] == "[" and after[2] == "]":  # `k \in [K]`: 1, ..., K, all of k's axis
+        after = after[1:2]
     return len(after) == 1 and isinstance(after[0], str) and after[0].isalpha() and after[0].isupper()
 
 
