@@ -121,3 +121,19 @@ def test_a_setting_of_something_is_named_by_its_head_not_by_what_it_is_of():
     assert "num_rules" not in got and 5.0 in [v for values in got.values() for v, _ in values]
     got = found("## 4 Training\n\nWe set the minimum frequency of a decision tree to 4.\n")
     assert "num_trees" not in got
+
+
+def test_a_thousands_separator_spaced_out_by_the_pdf():
+    got = found("## 4 Training\n\nWe trained for 800 epochs or 250, 112 iterations.\n")
+    assert got["training_steps"] == [([250.0, 112.0], "candidate")]  # one number or two: confirm
+    got = found("## 3 Model\n\nWe keep the two 2, 048 dimensional dense layers.\n")
+    assert 48.0 not in [v for v, _ in got.get("hidden_size", [])]
+    got = found("## 3 Model\n\nThe dense layers have dimension 2048, 256, and 1, respectively.\n")
+    assert 256.0 in [v for v, _ in got["hidden_size"]]  # an item of a list, not a thousands group
+    got = found("## 4 Training\n\nWe try batch sizes of 32, 128 and 512.\n")
+    assert got["batch_size"] == [([32.0, 128.0, 512.0], "stated")]
+
+
+def test_a_date_run_into_a_sentence_is_no_value():
+    got = found("## 4 Experiments\n\nRobust variants of losses 14 March 2022 work well with 3 layers.\n")
+    assert "losses" not in got and got["num_layers"] == [(3.0, "stated")]

@@ -1,16 +1,24 @@
 """The paper's optimiser in the generated configs: named in words in the checklist (HP-optimizer), with its
-momentum and Nesterov's flag; never a candidate, and an assumption said as such when the paper is silent."""
+momentum, in the paper's words where they say more (Nesterov); never a candidate, and an assumption said as
+such when the paper is silent."""
 
 from __future__ import annotations
 
 import yaml
 
-from tests.test_init_project import CHECKLIST, _implemented_without_contradiction, _scheduled, _with_rows
-from tests.test_init_project import no_index, root  # noqa: F401 (fixtures)
+from tests.test_init_project import (  # noqa: F401 (fixtures)
+    CHECKLIST,
+    _implemented_without_contradiction,
+    _scheduled,
+    _with_rows,
+    no_index,
+    root,
+)
 
 
 def test_sgd_with_nesterov_momentum_and_its_momentum_go_into_every_config(root, no_index):  # noqa: F811
-    rows = _with_rows(("HP-optimizer", "optimizer", "SGD with Nesterov momentum"), ("HP-momentum", "momentum", "0.9"))
+    optimizer = ("HP-optimizer", "optimizer", "SGD with Nesterov momentum")
+    rows = _with_rows(optimizer, ("HP-momentum", "momentum", "0.9"))
     texts, small, large = _scheduled(root, rows, "nag")
     for train in (small, large):
         assert train["optimizer"] == "sgd with nesterov momentum" and train["momentum"] == 0.9
@@ -29,7 +37,8 @@ def test_a_silent_paper_or_a_candidate_leaves_adamw_as_an_assumption(root, no_in
     texts, small, _ = _scheduled(root, CHECKLIST, "bare")
     assert small["optimizer"] == "adamw"
     assert "optimizer: adamw  # ASSUMPTION: default; the checklist has no optimizer row" in texts["small"]
-    rows = _with_rows(("HP-optimizer", "optimizer", "SGD (candidate)"))
+    rows = _with_rows(("HP-optimizer", "optimizer", "SGD (candidate: confirm)"))
     texts, small, _ = _scheduled(root, rows, "cand")
-    assert small["optimizer"] == "adamw" and "ASSUMPTION" in texts["small"].split("optimizer:")[1].split("\n")[0]
+    line = texts["small"].split("optimizer:")[1].split("\n")[0]
+    assert small["optimizer"] == "adamw" and "ASSUMPTION" in line
     assert yaml.safe_load(texts["small"])["train"]["momentum"] == 0.0

@@ -33,7 +33,17 @@ def _optimizer_name(norm: object, quote: str) -> object:
     return norm
 
 
-_THOUSANDS_TAIL = re.compile(r"\d{3}")  # three digits a thousands separator may have split off
+def _thousands_tail(value: str, quote: str) -> bool:
+    """Is every occurrence of the value in the sentence the last three digits of a larger number ('4,096';
+    '4, 096' as a PDF spaces a maths comma), not an item of a list ('1024, 512, and 1', '64, 128 and 256')?"""
+    if not re.fullmatch(r"\d{3}", value):
+        return False
+    spots = [m.start() for m in re.finditer(rf"(?<!\d){value}(?!\d)", quote)]
+    return bool(spots) and all(
+        re.search(r"\d,$|(?<![\d,])(?<!\d,\s)\d{1,3},\s$", quote[max(0, k - 6) : k])
+        and not re.match(r"\s*,?\s*(?:and|or)?\s*\d", quote[k + 3 :])
+        for k in spots
+    )
 
 _SPELLED_ACTIVATIONS = {
     "sigmoidal": "sigmoid",
@@ -77,7 +87,7 @@ class Collector:
             norm = _SPELLED_ACTIVATIONS.get(norm, norm)  # "sigmoidal", "an exponential linear unit"
         if not value or re.fullmatch(r"[A-Za-z]", value):
             return  # 'criterion=b': a letter stands for a value given elsewhere, never is one
-        if _THOUSANDS_TAIL.fullmatch(value) and not re.search(rf"(?<!\d,){value}", quote):
+        if _thousands_tail(value, quote):
             return  # '096' of 'two 4,096 dimensional layers': the tail of a larger number, read on its own
         if key in WORD_VALUED and _numeric(norm):
             return  # "Training loss | 0.5": a setting named by a word (objective, optimizer) is no number

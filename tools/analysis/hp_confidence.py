@@ -374,6 +374,8 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
     approx += r"(?![\w.])"  # "around λ = 103": the symbol's value is approximate too
     if re.search(approx, quote):
         return "an approximate value ('about 120 epochs'): confirm the exact one"
+    if isinstance(norm, list) and len(norm) == 2 and _SPACED_THOUSANDS.fullmatch(value.strip()):
+        return "may be one number whose thousands separator the PDF spaced out ('389, 998' is 389,998)"
     if re.search(_PART_OF_WHOLE.format(value=re.escape(value)), quote):
         return "a count in a description ('24 of 34 layers are ...'), not a setting"
     if key in _WORDY and value.isalpha() and not (key == "num_runs" and _RUNS_STATED.search(quote)):
@@ -382,6 +384,7 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
 
 
 _RUN_LENGTHS = {"epochs", "training_steps", "iterations"}
+_SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2},\s\d{3}")
 # earlier points of a list after 'after': 'after 75k steps on one task and 10k steps on the other'
 _LISTED_BEFORE = (
     r"(?:\d[\d.,]*[kKM]?\s+(?:epochs?|steps?|iterations?|updates?)\b[^.;]{0,40}?(?:,\s*|\s+and\s+|\s+or\s+))?"

@@ -83,6 +83,13 @@ _IN_FORMULA_BEFORE = re.compile(r"(?:[)\]}]|\b[A-Za-zα-ω])\s*[+−-]\s*$|[\d/]
 _COEFFICIENT = re.compile(r"\s+(?:(?:log|ln|exp)\s+)?[a-zα-ω](?:_\w+)?\s*(?:[+−-]\s|plus\b|minus\b|times\b)")
 
 
+_BYTES_OR_DATE = re.compile(
+    r"\s*(?:[KMGT]i?B|bytes?|[kmg]iga?bytes)\b"
+    r"|\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(?:19|20)\d\d\b"
+)
+
+
 def rejected(text: str, start: int, end: int, value: float | str | list) -> bool:
     """Values that are not settings: years of citations, results (3.5 ± 0.2), bounds ('fewer than 50'),
     'one hundred', zero."""
@@ -102,8 +109,10 @@ def rejected(text: str, start: int, end: int, value: float | str | list) -> bool
         re.I,
     ):
         return True  # "Algorithm 1 Power iteration" names a box, not one iteration
-    if re.match(r"\s*(?:[KMGT]i?B|bytes?|[kmg]iga?bytes)\b", text[end : end + 12]):
-        return True  # "a final model size of 648 MB": a size in memory or on disk
+    # "a final model size of 648 MB": a size in memory or on disk; '27 May 2021': a date (an arXiv stamp the
+    # PDF ran into a sentence)
+    if _BYTES_OR_DATE.match(text, end):
+        return True
     if re.search(r"±\s*$", before) or re.match(r"\s*(hundred|thousand|million|billion)\b", after):
         return True
     if re.match(r"\s*(or|and)\s+(more|fewer|less|greater|higher|lower)\b", after):
