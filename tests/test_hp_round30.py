@@ -137,3 +137,13 @@ def test_a_thousands_separator_spaced_out_by_the_pdf():
 def test_a_date_run_into_a_sentence_is_no_value():
     got = found("## 4 Experiments\n\nRobust variants of losses 14 March 2022 work well with 3 layers.\n")
     assert "losses" not in got and got["num_layers"] == [(3.0, "stated")]
+
+
+def test_a_column_headed_by_a_word_before_a_known_setting():
+    text = (
+        "## 4 Tuning\n\nWe tune the rate and the batch size.\n\n"
+        "| Minibatch Count | Starter Learning Rate | Score |\n|---|---|---|\n"
+        "| 32 | 0.05 | 0.41 |\n| 32 | 0.005 | 0.52 |\n"
+    )
+    got = found(text)
+    assert sorted(v for v, _ in got["learning_rate"]) == [0.005, 0.05]
