@@ -147,3 +147,11 @@ def test_a_column_headed_by_a_word_before_a_known_setting():
     )
     got = found(text)
     assert sorted(v for v, _ in got["learning_rate"]) == [0.005, 0.05]
+
+
+def test_a_symbol_said_to_be_equal_to_a_value():
+    text = (
+        "## 3 Method\n\nThe logits are divided by the temperature T before the softmax.\n\n"
+        "## 4 Training\n\nIn our runs, T is equal to 3.\n"
+    )
+    assert found(text)["temperature"] == [(3.0, "stated")]

@@ -97,7 +97,7 @@ SYM_ASSIGN = re.compile(
     # "we fix a = 2": 'a' right before '=' is a symbol, never the article
     # a variance written as a square ("σ_β^2 = 10") keeps the square: its value is no σ's
     rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))(?P<sq>\^\{{?2\}}?)?\s*"
-    rf"(?:=|\bequal\s+to\b|{_EQ_REF}(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)"
+    rf"(?:=|(?:\b(?:is|was)\s+)?\bequal\s+to\b|{_EQ_REF}(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)"
     rf"\s*{_NUMVALUE}(?![A-Za-z(])"
     # the coefficient of a formula is no value: "n = 4 b^2 = 16,384 pixels"; nor a number raised to a power
     # ("Σ_β = 0.1^-1 I")
