@@ -155,3 +155,10 @@ def test_a_symbol_said_to_be_equal_to_a_value():
         "## 4 Training\n\nIn our runs, T is equal to 3.\n"
     )
     assert found(text)["temperature"] == [(3.0, "stated")]
+
+
+def test_a_grid_a_setting_is_tuned_from():
+    sentence = "We pick the learning rate from {0.3, 0.03} and the batch size from [16, 32, 64]."
+    got = found(f"## 4 Training\n\n{sentence}\n")
+    assert got["learning_rate"] == [([0.3, 0.03], "stated")]
+    assert got["batch_size"] == [([16.0, 32.0, 64.0], "stated")]

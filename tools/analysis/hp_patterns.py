@@ -54,7 +54,7 @@ NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensiona
 # "learning rates during training: 0.1 and 0.01"; no new clause: "each layer until a maximum of 256"
 _GAP = r"(?:(?!(?:until|unless|whereas|which|whose)\b)[^\W\d_][\w-]*(?:\s+|(?=:))){0,6}?"
 _SEP = (
-    r"(?:of|=|:|is|was|are|were|to(?:\s+be)?|at|as|equal\s+to|with\s+(?:a\s+)?probability(?:\s+of)?|(?:(?:is|was|are|were)\s+)?(?:set|fixed)\s+(?:to|at)(?:\s+an?\s+(?:[\w-]+\s+){0,2}value\s+of)?|in(?=\s*[{\[]\s*\.?\d)|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
+    r"(?:of|=|:|is|was|are|were|to(?:\s+be)?|at|as|equal\s+to|with\s+(?:a\s+)?probability(?:\s+of)?|(?:(?:is|was|are|were)\s+)?(?:set|fixed)\s+(?:to|at)(?:\s+an?\s+(?:[\w-]+\s+){0,2}value\s+of)?|(?:in|from)(?=\s*[{\[]\s*\.?\d)|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
     r"initiali[sz]ed\s+(?:to|at)|(?:kept|held|remained|stayed)\s+(?:constant|fixed)(?:\s+(?:at|to))?|"
     # a search grid or range: "selected from {1e-3, 1e-4}", "tuned over [1e-5, 1e-3]", "in the range [0.1, 1]"
     # "drawn log-uniformly between 1e-4 and 1e-2", "varied between 0.1 and 0.5"
