@@ -162,3 +162,9 @@ def test_a_grid_a_setting_is_tuned_from():
     got = found(f"## 4 Training\n\n{sentence}\n")
     assert got["learning_rate"] == [([0.3, 0.03], "stated")]
     assert got["batch_size"] == [([16.0, 32.0, 64.0], "stated")]
+
+
+def test_the_numerator_of_a_fraction_of_symbols_is_no_value():
+    got = found("## 5 Experiments\n\nWe use the prior values α = 1/K and ρ = 1/(L-1) for every run.\n")
+    assert "alpha" not in got and "rho" not in got
+    assert found("## 5 Experiments\n\nWe fix the weight β = 1/2 in every run.\n")["beta"][0][0] == 0.5

@@ -39,11 +39,12 @@ _TERM = rf"(?:{_WORD}|(?-i:[A-Z]{{2,6}}))"  # a word, or an acronym the paper de
 _SYM = r"[^\W\d_](?:_\{?\w{1,4}\}?)?"  # one letter, Latin or Greek (ϵ, ϕ, ℓ), maybe with a subscript
 _SYM_RX = re.compile(_SYM)
 # a number standing alone: not a factor of a product, a thousands group the converter split ("5, 000"), a
-# range's end ("1, 2, ..., 10", "from 1 to 5"), a spread ("± 3"), a ratio ("50:50") or a relative amount
+# range's end ("1, 2, ..., 10", "from 1 to 5"), a spread ("± 3"), a ratio ("50:50"), a fraction's numerator
+# ("α = 1/S") or a relative amount
 # ("20% of the average distance")
 _NUMBER = (
     rf"(?<![\w.^_/:#-])(?<!\d,)(?<!\d,\s)(?P<num>[-−]?{SCALAR})(?![\w.]*\d)(?!\s*[×x]\s*\d)(?![\w%^-])"
-    r"(?!,\s?\d{3}\b)(?!\s*±|\s*[:/]\s*\d)(?!\s*,\s*(?:\d+\s*,\s*)?(?:\.\s?){2,3}|\s*,\s*…|\s+to\s+[-−]?\d)"
+    r"(?!,\s?\d{3}\b)(?!\s*±|\s*:\s*\d|\s*/\s*[\w\\(])(?!\s*,\s*(?:\d+\s*,\s*)?(?:\.\s?){2,3}|\s*,\s*…|\s+to\s+[-−]?\d)"
     r"(?!\s+of\s+the\b)"
 )
 _SET = re.compile(
