@@ -168,3 +168,9 @@ def test_the_numerator_of_a_fraction_of_symbols_is_no_value():
     got = found("## 5 Experiments\n\nWe use the prior values α = 1/K and ρ = 1/(L-1) for every run.\n")
     assert "alpha" not in got and "rho" not in got
     assert found("## 5 Experiments\n\nWe fix the weight β = 1/2 in every run.\n")["beta"][0][0] == 0.5
+
+
+def test_the_architectures_the_runs_use_listed_after_namely():
+    got = found("## 4 Experiments\n\nWe evaluate three networks, namely VGG-11, VGG-13 and VGG-16.\n")
+    assert got["architecture"] == [(["vgg-11", "vgg-13", "vgg-16"], "stated")]
+    assert "architecture" not in found("## 2 Related work\n\nResNet-18 and ResNet-50 are common models.\n")

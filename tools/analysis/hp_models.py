@@ -48,6 +48,13 @@ _PATTERNS = (
     # "we fine-tune RoBERTa-large": the model itself
     re.compile(rf"\bwe\s+{_VERB}{_MODEL}(?=\s+(?:on|for|with|as\s+implemented)\b|\s*[.,;(])", re.I),
 )
+# "we train 4 variants of WRN, namely WRN-16-1, WRN-16-2 and WRN-40-2": the architectures the runs use
+_VARIANTS = re.compile(
+    r"\bwe\s+(?:train|trained|use|used|evaluate|evaluated|consider|considered)\s+(?:\w+\s+)?"
+    r"(?:variants|versions|sizes|models|architectures|networks)\s*,?\s+(?:of\s+(?:the\s+)?[\w-]+\s*,?\s+)?"
+    rf"(?:namely|i\.e\.,?)\s+(?P<value>{MODEL_NAME}(?:\s*,\s*{MODEL_NAME})*,?\s+and\s+{MODEL_NAME})(?![\w-])",
+    re.I,
+)
 _ARCHITECTURE = "architecture"
 _KEYS = {"network": _ARCHITECTURE, "model architecture": _ARCHITECTURE, "network architecture": _ARCHITECTURE}
 
@@ -58,3 +65,5 @@ def models(text: str) -> Iterator[Named]:
         for m in rx.finditer(text):
             role = re.sub(r"\s+", " ", (m.groupdict().get("role") or "model").lower())
             yield Named(m, role, _KEYS.get(role, role.replace(" ", "_")))  # 'language model': language_model
+    for m in _VARIANTS.finditer(text):
+        yield Named(m, _ARCHITECTURE, _ARCHITECTURE)
