@@ -755,8 +755,9 @@ def of_head(before: str, name: str) -> str | None:
     """What a count noun named after 'X of' measures (`before` ends where the name starts): None (itself, or
     'the number of layers'), 'size' ('the dimensionality of the hidden layer') or 'other' ('the noise
     levels of the R, G and B channels')."""
-    # a count the vocabulary knows ('edit tree' is num_trees), not an attribute ('trees of depth 6')
-    counted = canonical_key(name) in COUNT_KEYS and name.lower() not in COUNTED_ATTRIBUTES
+    # a count the vocabulary knows ('edit tree' is num_trees), not an attribute ('trees of depth 6',
+    # 'outputs of dimension 512')
+    counted = canonical_key(name).startswith("num_") and name.lower() not in COUNTED_ATTRIBUTES
     if not (COUNT_NOUN.search(name) or counted):
         return None
     head = _OF_HEAD.search(before)
