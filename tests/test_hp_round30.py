@@ -174,3 +174,27 @@ def test_the_architectures_the_runs_use_listed_after_namely():
     got = found("## 4 Experiments\n\nWe evaluate three networks, namely VGG-11, VGG-13 and VGG-16.\n")
     assert got["architecture"] == [(["vgg-11", "vgg-13", "vgg-16"], "stated")]
     assert "architecture" not in found("## 2 Related work\n\nResNet-18 and ResNet-50 are common models.\n")
+
+
+def test_a_header_row_of_groups_over_a_row_of_setting_names():
+    text = (
+        "## 4 Setup\n\n| | Our method | | Pre-training | |\n|---|---|---|---|---|\n"
+        "| Task | Epochs | Batch Size | Epochs | Batch Size |\n| Maze | 400 | 128 | 50 | 16 |\n"
+        "| Reacher | 900 | 256 | 80 | 32 |\n"
+    )
+    got = found(text, context=True)
+    assert (400.0, "stated", "Our method Maze") in got["epochs"]
+    assert (50.0, "stated", "Pre-training Maze") in got["epochs"]
+    assert (32.0, "stated", "Pre-training Reacher") in got["batch_size"]
+    assert not {"maze", "reacher"} & set(got)  # the rows are tasks, not settings
+
+
+def test_a_captioned_table_after_a_settings_table_is_not_its_rest():
+    text = (
+        "## 4 Setup\n\n|  | Hyperparameters | Input |\n| --- | --- | --- |\n"
+        "| run1 | λ=0 | Mel |\n| run2 | λ=0.3 | Mel |\n\n"
+        "Fig. 3: Accuracy of both runs.\nTable 2: confusion matrix of run 1\n"
+        "|  | cat | dog |\n| --- | --- | --- |\n| cat | 0.81 | 0.19 |\n| dog | 0.12 | 0.88 |\n"
+    )
+    got = found(text)
+    assert not {"cat", "dog"} & set(got) and got["lambda"]

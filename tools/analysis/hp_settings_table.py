@@ -103,6 +103,10 @@ def read_settings_table(  # noqa: PLR0913
     while end < len(lines) and lines[end].text.startswith("|"):
         end += 1
     header = row_cells(lines[i].text)
+    if (spans := _spanning_groups(header, lines[i + 2 : end])) and _transposed(
+        row_cells(lines[i + 2].text), lines[i + 3 : end], symbols, out, settings=True, spans=spans
+    ):
+        return end  # '| | Our method | | VAE pre-training | |' over '| Environment | Epochs | Batch Size |'
     layout = _Layout(header, [row_cells(ln.text) for ln in lines[i + 2 : end]])
     if not _of_settings(lines, i, end, layout, follows, sent_to):
         if _of_layers(lines, i, header[0]) and _transposed(header, lines[i + 2 : end], symbols, out):
@@ -477,6 +481,22 @@ def _assignments(cell: str) -> list[tuple[str, str]]:
     return [(m["sym"], m["value"]) for m in _ASSIGNMENT.finditer(cell)]
 
 
+def _spanning_groups(header: list[str], rows: list[_Line]) -> list[str] | None:
+    """A header row of groups, each spanning the empty cells after it ('| | Our method | | | VAE | |'), over a
+    first row that names settings ('| Environment | Epochs | Batch Size | ...'): each column's group, carried
+    right; None for any other table."""
+    if len(rows) < 2 or header[0].strip() or sum(not c.strip() for c in header[1:]) < 2:
+        return None
+    names = row_cells(rows[0].text)
+    if any(setting_value(c) for c in names) or sum(bool(key_of(c, {})) for c in names[1:]) < 2:
+        return None
+    groups, current = [], ""
+    for cell in header:
+        current = cell.strip("* ") or current
+        groups.append(current)
+    return groups
+
+
 def _owned(lines: list[_Line], k: int) -> bool:
     """Line k is a caption set right under a pipe table (blank lines between): it is that table's."""
     j = k - 1
@@ -509,7 +529,12 @@ def _heads_table(lines: list[_Line], k: int) -> bool:
 
 
 def _transposed(  # noqa: PLR0913
-    header: list[str], rows: list[_Line], symbols: dict[str, str], out: Collector, settings: bool = False
+    header: list[str],
+    rows: list[_Line],
+    symbols: dict[str, str],
+    out: Collector,
+    settings: bool = False,
+    spans: list[str] | None = None,
 ) -> bool:
     """A settings table with one column per setting and one row per experiment ('| Task | lr | batch size |'
     over '| MNIST | 10^-3 | 64 |', '| Technique | Learning Rate |'): each value is its column's setting, its
@@ -534,5 +559,7 @@ def _transposed(  # noqa: PLR0913
             if value:
                 why = keys[k] == "num_parameters" and SIZE_COLUMN
                 name, unit = header[k], value[1]
-                out.add(line, name, keys[k], value[0], "table", line.text, unit, context=ctx, flagged=why)
+                span = spans[k] if spans and k < len(spans) else None
+                where = " ".join(x for x in (span, ctx) if x) or None
+                out.add(line, name, keys[k], value[0], "table", line.text, unit, context=where, flagged=why)
     return True

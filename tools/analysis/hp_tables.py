@@ -143,7 +143,9 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
     sent_to = frozenset(tables_sent_to(lines))
     while i < len(lines):
         line = lines[i]
-        follows = last_settings >= i - 3
+        # a caption between them heads a table of its own ('Table 2: confusion matrix ...')
+        captioned = any(CAPTION_LINE.match(ln.text) for ln in lines[max(0, last_settings) : i])
+        follows = last_settings >= i - 3 and not captioned
         if (end := read_settings_table(lines, i, symbols, out, follows, sent_to)) > i or (
             end := _flat_settings(lines, i, out)
         ) > i:

@@ -480,7 +480,7 @@ RESULT_WORDS = re.compile(
     r"\b(accurac(?:y|ies)|fid|bleu|nll|perplexit(?:y|ies)|bits|errors?|scores?|auc|likelihoods?|precision|recall|"
     r"rouge|f1|psnr|ssim|(?-i:IS)|top-1|top-5|speedup|throughput|seconds|hours|gpus?|tpus?|regrets?|"
     # retrieval and ranking: R@1, Hits@10, NDCG@5, the median and mean rank, MRR, mAP
-    r"(?-i:MedR|MRR|mAP|MAP)|median\s+rank|mean\s+rank)\b|\b[A-Za-z]{1,9}@(?:\d{1,3}|[Kk])\b",
+    r"(?-i:MedR|MRR|mAP|MAP)|median\s+rank|mean\s+rank|confusion\s+matri(?:x|ces))\b|\b[A-Za-z]{1,9}@(?:\d{1,3}|[Kk])\b",
     re.I,
 )
 WORD_NUMBERS = {
