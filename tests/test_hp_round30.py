@@ -198,3 +198,23 @@ def test_a_captioned_table_after_a_settings_table_is_not_its_rest():
     )
     got = found(text)
     assert not {"cat", "dog"} & set(got) and got["lambda"]
+
+
+def test_a_table_of_the_datas_statistics_under_a_settings_heading_gives_no_settings():
+    text = (
+        "### 3.3 Hyperparameters\n\nWe train with a learning rate of 0.01.\n\n"
+        "| Dataset | Nodes | Edges | Features | Classes |\n| --- | --- | --- | --- | --- |\n"
+        "| Alpha | 3,100 | 4,200 | 900 | 6 |\n| Beta | 2,500 | 5,000 | 1,200 | 7 |\n"
+    )
+    got = found(text)
+    assert not {"alpha", "beta"} & set(got) and got["learning_rate"] == [(0.01, "stated")]
+
+
+def test_the_steps_of_a_learning_curve_table_are_candidates():
+    text = (
+        "## 5 Results\n\nWe tracked the accuracy across checkpoints:\n\n"
+        "| Step | Train Acc. | Test Acc. |\n| --- | --- | --- |\n"
+        "| 400 | 61.0% | 55.2% |\n| 800 | 72.4% | 66.1% |\n"
+    )
+    got = found(text)
+    assert got["training_steps"] and all(how == "candidate" for _, how in got["training_steps"])

@@ -264,6 +264,8 @@ def _of_settings(  # noqa: PLR0913
     # rows are methods ('| Method | CFBench |', 'Performance comparison ...')
     if layout.measured:
         return False
+    if data_table(layout.header):
+        return False  # '| Dataset | Nodes | Edges | Classes |': the data's statistics, one row per dataset
     methods = METHOD_HEAD.match(layout.header[0].strip("* "))
     results = (
         RESULT_WORDS.search(near) or _RESULTS_NEAR.search(near) or methods or _metric_columns(layout.header)
@@ -481,6 +483,20 @@ def _assignments(cell: str) -> list[tuple[str, str]]:
     return [(m["sym"], m["value"]) for m in _ASSIGNMENT.finditer(cell)]
 
 
+# a column of what a run measured: 'Cell Acc.', 'Puzzle Acc.', 'q halt Corr.', 'Val PPL', 'Error (%)'
+_MEASURED_HEAD = re.compile(r"\b(?:acc|corr|ppl|err)\b\.?|%", re.I)
+
+
+def measured_by(header: list[str], keys: list[str | None]) -> bool:
+    """Do most columns no setting names hold measurements ('| Step | Cell Acc. | Puzzle Acc. |': the steps are
+    the checkpoints a result was read at, not settings)?"""
+    rest = [h for h, k in zip(header[1:], keys[1:], strict=False) if not k and h.strip()]
+    measured = [
+        h for h in rest if RESULT_WORDS.search(h) or _MEASURED_HEAD.search(h) or _METRIC_HEAD.match(h)
+    ]
+    return bool(rest) and len(measured) * 2 > len(rest)
+
+
 def _spanning_groups(header: list[str], rows: list[_Line]) -> list[str] | None:
     """A header row of groups, each spanning the empty cells after it ('| | Our method | | | VAE | |'), over a
     first row that names settings ('| Environment | Epochs | Batch Size | ...'): each column's group, carried
@@ -543,6 +559,8 @@ def _transposed(  # noqa: PLR0913
     or a setting's noun ('SGLD steps', 'λ_2', 'Ridge penalty') is read though its name is not a known one."""
     keys = [key_of(h, symbols) or (settings and _setting_head(h)) or None for h in header]
     if SETTINGS_HEAD.match(header[0]) or not any(keys[1:]) or data_table(header):
+        return False
+    if measured_by(header, keys):
         return False
     if any(row_key(row_cells(r.text)[0])[0] in SYNONYMS for r in rows):
         return False

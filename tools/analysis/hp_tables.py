@@ -14,7 +14,7 @@ from tools.analysis.hp_normalize import SCALAR, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_END
 from tools.analysis.hp_patterns import ALL_NAMES, NAME, OPT_NAMES_LIST, SYM, SYM_ASSIGN, phrase_re
 from tools.analysis.hp_prose import prose_matches
-from tools.analysis.hp_settings_table import read_settings_table, tables_sent_to
+from tools.analysis.hp_settings_table import measured_by, read_settings_table, tables_sent_to
 from tools.analysis.hp_table_cells import (
     CAPTION_LINE,
     METHOD_HEAD,
@@ -36,6 +36,8 @@ from tools.analysis.hp_vocabulary import (
 )
 
 LEGEND = "a figure's legend over its plot, not a table of settings"
+CHECKPOINTS = "the steps or epochs a table of results was read at (a learning curve), not the run's length"
+_RUN_LENGTHS = {"training_steps", "epochs", "iterations"}
 RESULTS_COLUMN = "a column of a table captioned as results: the setting's variants or a sweep, not one value"
 # ------------------------------------------------------------------------------------------ extraction
 
@@ -479,6 +481,9 @@ def _column_table(  # noqa: PLR0913
     else:
         return
     columns = [(k, text) for k, text in columns if _holds_values(k, cells[k][1], rows)]
+    # '| Step | Cell Acc. | Puzzle Acc. |', no other setting: the steps a learning curve was read at
+    keys = [k for _, k in cells]
+    measured = sum(map(bool, keys)) == 1 and measured_by([c for c, _ in cells], keys)
     for r in rows:
         values = row_cells(r.text)
         for k, text in columns:
@@ -491,4 +496,5 @@ def _column_table(  # noqa: PLR0913
                 compared = compares and not _NUMERIC_CELL.match(values[k]) and RESULTS_COLUMN
                 why = legend if legend == LEGEND or k else compared
                 why = why or (key == "num_parameters" and SIZE_COLUMN)
+                why = why or (key in _RUN_LENGTHS and measured and CHECKPOINTS)
                 out.add(r, text, key, values[k], "table", quote, context=label, flagged=why)
