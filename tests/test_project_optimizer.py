@@ -14,6 +14,8 @@ from tests.test_init_project import (  # noqa: F401 (fixtures)
     no_index,
     root,
 )
+from tools.analysis.checklist import make_checklist
+from tools.project.scaffold import create_project
 
 
 def test_sgd_with_nesterov_momentum_and_its_momentum_go_into_every_config(root, no_index):  # noqa: F811
@@ -42,3 +44,26 @@ def test_a_silent_paper_or_a_candidate_leaves_adamw_as_an_assumption(root, no_in
     line = texts["small"].split("optimizer:")[1].split("\n")[0]
     assert small["optimizer"] == "adamw" and "ASSUMPTION" in line
     assert yaml.safe_load(texts["small"])["train"]["momentum"] == 0.0
+
+
+def test_milestones_printed_as_a_list_reach_the_step_schedule(root, no_index):  # noqa: F811
+    rows = _with_rows(
+        ("HP-lr-decay", "lr decay", "0.1"), ("HP-lr-milestones", "lr milestones (epochs)", "[30, 60]")
+    )
+    texts, small, large = _scheduled(root, rows, "steps")
+    assert large["lr_milestones"] == [30, 60] and large["milestone_unit"] == "epochs"
+    assert small["lr_schedule"] == large["lr_schedule"] == "step"
+
+
+def test_a_papers_sentence_reaches_the_config_through_the_checklist(root, no_index):  # noqa: F811
+    paper = root / "paper.md"
+    paper.write_text(
+        "# Small Nets\n\n## 4 Experiments\n\nWe train for 90 epochs using SGD with Nesterov momentum 0.9 and "
+        "a learning rate of 0.1, decayed by 0.1 at epochs 30 and 60.\n\n$$ y = W x + b \\tag{1} $$\n"
+    )
+    make_checklist(str(paper))
+    create_project(root / "nets", checklist=root / "IMPLEMENTATION_CHECKLIST.md", lock=False)
+    large = yaml.safe_load((root / "nets/configs/large.yaml").read_text())["train"]
+    assert large["optimizer"] == "sgd with nesterov momentum" and large["momentum"] == 0.9
+    assert large["lr_milestones"] == [30, 60] and large["milestone_unit"] == "epochs"
+    assert large["lr_schedule"] == "step" and large["lr_decay"] == 0.1

@@ -1086,7 +1086,8 @@ class _ProseScan:
             unit = (m["unit"] or m["unit2"]).lower().rstrip("s") + "s"
             milestones = "[" + ", ".join(re.findall(NUM, m[ms])) + "]"
             self.emit(m, "learning rate decay factor", "lr_decay", str(factor), m.span("value"))
-            self.emit(m, f"learning rate milestones ({unit})", "lr_milestones", milestones, m.span(ms))
+            # a short name: the checklist title keeps the unit (the config counts milestones in it)
+            self.emit(m, f"lr milestones ({unit})", "lr_milestones", milestones, m.span(ms))
 
     def annealed(self) -> None:
         """'ε annealed from 1.0 to 0.1 over the first 1M frames': its start, its end and the steps between."""

@@ -13,7 +13,8 @@ from pydantic import BaseModel, Field
 
 CANDIDATE_MARK = "(candidate: confirm)"
 _ENTRY = re.compile(
-    r"^(?P<value>.*?)(?:\s*\[(?P<context>[^\]]*)\])?(?:\s*\(p\.\s*\d+\))?(?P<cand>\s*\(candidate[^)]*\))?$"
+    # a value printed as a list ('[30, 60]') is the value, not a context
+    r"^(?P<value>.+?)(?:\s*\[(?P<context>[^\]]*)\])?(?:\s*\(p\.\s*\d+\))?(?P<cand>\s*\(candidate[^)]*\))?$"
 )
 
 

@@ -416,7 +416,7 @@ def milestone_values(items: list[Any]) -> dict[str, Any]:
     for item in items:
         if str(_get(item, "id") or "").lower() != "hp-lr-milestones" or _get(item, "candidate"):
             continue
-        value = str(_get(item, "value") or "")
+        value = str(_get(item, "value") or "").strip().strip("[]")  # '[30, 60]' as the scanner prints a list
         if str(_get(item, "specified") or "").upper() == "UNSPECIFIED" or value in ("", "unstated"):
             return {"lr_milestones": "unstated"}
         text = f"{value} {_get(item, 'title') or ''} {_get(item, 'notes') or ''}".lower()
