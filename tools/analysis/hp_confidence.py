@@ -350,7 +350,7 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
         return "a physical length (Å, nm, mm), not an image size in pixels"
     if key == "mixture_components" and _TOY_DATA.search(quote) and not _MODELLED.search(quote):
         return "a mixture that may be the data (a toy dataset), not the model's components"
-    if key in _RUN_LENGTHS and (why := _part_of_run(quote, value, norm)):
+    if key in RUN_LENGTHS and (why := _part_of_run(quote, value, norm)):
         return why
     if implausible(key, norm):
         return "implausible value for this setting"
@@ -383,7 +383,7 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
     return None
 
 
-_RUN_LENGTHS = {"epochs", "training_steps", "iterations"}
+RUN_LENGTHS = {"epochs", "training_steps", "iterations"}  # the keys of a run's length (hp_tables.py too)
 _SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2},\s\d{3}")
 # earlier points of a list after 'after': 'after 75k steps on one task and 10k steps on the other'
 _LISTED_BEFORE = (

@@ -9,7 +9,7 @@ import re
 from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_collector import Collector
-from tools.analysis.hp_confidence import above_ceiling, no_sentence
+from tools.analysis.hp_confidence import RUN_LENGTHS, above_ceiling, no_sentence
 from tools.analysis.hp_normalize import SCALAR, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_END
 from tools.analysis.hp_patterns import ALL_NAMES, NAME, OPT_NAMES_LIST, SYM, SYM_ASSIGN, phrase_re
@@ -37,7 +37,6 @@ from tools.analysis.hp_vocabulary import (
 
 LEGEND = "a figure's legend over its plot, not a table of settings"
 CHECKPOINTS = "the steps or epochs a table of results was read at (a learning curve), not the run's length"
-_RUN_LENGTHS = {"training_steps", "epochs", "iterations"}
 RESULTS_COLUMN = "a column of a table captioned as results: the setting's variants or a sweep, not one value"
 # ------------------------------------------------------------------------------------------ extraction
 
@@ -145,9 +144,11 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
     sent_to = frozenset(tables_sent_to(lines))
     while i < len(lines):
         line = lines[i]
-        # a caption between them heads a table of its own ('Table 2: confusion matrix ...')
-        captioned = any(CAPTION_LINE.match(ln.text) for ln in lines[max(0, last_settings) : i])
-        follows = last_settings >= i - 3 and not captioned
+        # right after a settings table, unless a caption between them heads a table of its own ('Table 2:
+        # confusion matrix ...'); the lines between are looked at only then (at most three)
+        follows = last_settings >= i - 3 and not any(
+            CAPTION_LINE.match(ln.text) for ln in lines[last_settings:i]
+        )
         if (end := read_settings_table(lines, i, symbols, out, follows, sent_to)) > i or (
             end := _flat_settings(lines, i, out)
         ) > i:
@@ -496,5 +497,5 @@ def _column_table(  # noqa: PLR0913
                 compared = compares and not _NUMERIC_CELL.match(values[k]) and RESULTS_COLUMN
                 why = legend if legend == LEGEND or k else compared
                 why = why or (key == "num_parameters" and SIZE_COLUMN)
-                why = why or (key in _RUN_LENGTHS and measured and CHECKPOINTS)
+                why = why or (key in RUN_LENGTHS and measured and CHECKPOINTS)
                 out.add(r, text, key, values[k], "table", quote, context=label, flagged=why)

@@ -1,5 +1,6 @@
 """Settings a paper states in words, read from the checklist for the generated configs: the learning-rate
-schedule (HP-lr-schedule) and the optimiser (HP-optimizer, with Nesterov's momentum as a flag)."""
+schedule (HP-lr-schedule) and the optimiser (HP-optimizer, in the paper's words: 'sgd with nesterov
+momentum')."""
 
 from __future__ import annotations
 

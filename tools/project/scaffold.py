@@ -377,13 +377,14 @@ def hp_values(items: list[Any]) -> dict[str, Any]:
 
 
 def _add_words(out: dict[str, Any], items: list[Any]) -> None:
-    """The settings the paper states in words (schedule, optimiser) where no number was read for them."""
+    """The settings the paper states in words (schedule, optimiser) where no number was read for them, with
+    the others the paper names for one."""
     words = schedule_words(items) | optimizer_words(items)
     for key in ("lr_schedule", "optimizer"):
         if key in words and out.get(key) is None:
             out[key] = "word:" + words[key]
-    if "optimizer@others" in words and out.get("optimizer") == "word:" + words.get("optimizer", ""):
-        out["optimizer@context"] = f"the paper also names {words['optimizer@others']}"
+            if others := words.get(f"{key}@others"):
+                out[f"{key}@context"] = f"the paper also names {others}"
 
 
 def _which_value(values: list[Any]) -> str | None:
@@ -550,7 +551,6 @@ def config_rows(
             cfg["train"] += epoch_rows(size, paper)
     _epoch_schedule(cfg["train"], paper, size)
     return cfg
-
 
 
 # ---------------------------------------------------------------- rendering
