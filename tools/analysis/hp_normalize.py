@@ -23,7 +23,8 @@ _SCI = (
     rf"|(?:{NUM})\s*{_TIMES}\s*10\s*{_MINUS}\s*\d+"
     rf"|\d(?:\.\d+)?\s*×\s*10[1-9](?![\d.,]\d|\d)"  # a superscript set on the line: '2×105' is 2 × 10^5
 )
-_ENOT = rf"(?:{NUM})[eE](?:\s?{_MINUS}\s?)?\d+"  # '1e-08', and '1e − 08' as a PDF sets it
+# '1e-08', '1e − 08' as a PDF sets it, and '3e^{-4}' as LaTeX writes it
+_ENOT = rf"(?:{NUM})[eE](?:\s?{_MINUS}\s?)?\d+|(?:{NUM})[eE]\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?(?!\d|\.\d)"
 SUFFIXED = rf"(?:{NUM})(?-i:[KMB]|k)(?![a-zA-Z])|(?:{NUM})[\s-](?:thousand|million|billion)\b"
 _FRACTION = rf"(?:{NUM})\s*/\s*(?:{NUM})"
 _POWER_OF_TWO = r"2\s*\^\s*\{?\s*\d{1,2}\s*\}?"  # a batch of 2^{10}
@@ -75,6 +76,8 @@ def _scalar(text: str) -> float | None:
     if "," in t and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
         return None  # '1,2,3' is a list, not 123
     t = t.replace(",", "")
+    if re.fullmatch(r"[\d.]+[eE]\^\{?-?\d+\}?", t):
+        t = re.sub(r"[\^{}]", "", t)  # '3e^{-4}'
     try:
         return clean_float(float(t))
     except ValueError:

@@ -120,7 +120,7 @@ SYM_IN_SET = re.compile(
     rf"(?:from|over|in|among)\s+(?:the\s+(?:set|grid)\s+)?(?P<grid>{GRID})"
 )
 _OPT_NAMES = (
-    r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|RAdam|FTRL|Yogi|Lion|AdaBelief|AdaBound|NovoGrad|"
+    r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|RAdam|FTRL|Yogi|Lion|AdaBelief|AdaBound|NovoGrad|Muon|Shampoo|"
     r"L-BFGS-B|L-BFGS|LBFGS|(?i:stochastic gradient descent)|(?i:hessian[- ]free)|"
     r"Nesterov(?:'s)?\s+(?i:momentum|accelerated\s+gradient)|"  # 'trained using Nesterov momentum'
     r"adamw|adamax|adam|nadam|radam|sgd|rmsprop|adagrad|adadelta)"  # as some papers write them: 'with adam'
@@ -128,10 +128,13 @@ _OPT_NAMES = (
 OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 ADAM = re.compile(r"\badam", re.I)  # a sentence about Adam: its betas, its moments
 OPTIMIZER = re.compile(
-    rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose)\s+"
+    rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose|namely)\s+"
     rf"(?:(?i:the|an?)\s+)?(?:\*{{1,2}}|_)?{_OPT_NAMES}\b|\b(?i:{_OPT_NAMES})\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"
     # "... and RMSProp with a learning rate of 10^-3": the optimizer the rate is given for
     rf"|\b{_OPT_NAMES}\s+(?i:with\s+(?:an?\s+)?(?:base\s+|initial\s+)?(?:learning[\s-]rate|lr|step\s+size)\b)"
+    # "the learning algorithm ADAM", "using mean squared error loss and stochastic gradient descent"
+    rf"|\b(?i:(?:learning|optimi[sz]ation|training)\s+(?:algorithm|method|procedure))\s+{_OPT_NAMES}\b"
+    rf"|\b(?i:use|uses|using|trained\s+with|optimi[sz]ed\s+with)\s+[^.;,()]{{1,40}}?\s+(?i:and)\s+{_OPT_NAMES}\b"
     # "ADAM is leveraged to optimize the loss", "Adam was used for all models"
     rf"|\b{_OPT_NAMES}\s+(?i:(?:is|was|are|were)\s+(?:also\s+)?(?:leveraged|used|employed|adopted|utili[sz]ed|chosen))\b"
     # "optimizer: Adam", "the optimizer is Adam", "Optimizer = SGD", "the optimizer used is SGD"

@@ -304,6 +304,23 @@ _IN_AN_EPOCH = re.compile(
     r"|\b(?:during|in|within)\s+(?:an|each|every|one)\s+epoch\b[^.;]{0,60}$",
     re.I,
 )
+# the units a run is counted in; steps, iterations and updates name one unit
+_RUN_UNIT = re.compile(
+    r"\s*(steps?|iterations?|updates?|epochs?|batch(?:es)?|mini-?batch(?:es)?|episodes?)\b", re.I
+)
+_SAME_UNIT = {"iteration": "step", "update": "step", "minibatch": "batch", "mini-batch": "batch"}
+
+
+def _counts_another_unit(name: str, text: str, end: int) -> bool:
+    """A count named by one unit whose number is followed by another: 'each training epoch consists of 40
+    batches' counts batches, '100 epochs of 500 iterations' counts iterations."""
+    head, after = _RUN_UNIT.fullmatch(" " + name.split()[-1]), _RUN_UNIT.match(text, end)
+    if not head or not after:
+        return False
+    a, b = (singular(x[1].lower()) for x in (head, after))
+    return _SAME_UNIT.get(a, a) != _SAME_UNIT.get(b, b)
+
+
 _IO = re.compile(r"\b(?P<io>input|output)\b", re.I)  # a network's input or output width, no hidden one
 # "the output layer has 10 neurons": the width of the layer named right before
 _IO_LAYER = re.compile(
@@ -550,9 +567,8 @@ class _ProseScan:
         other = noun and not UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"])
         if other and not measure:  # ('a latent size of 200 units' is the size's)
             return False  # "the first layer consists of 32 neurons", "layers of 200 units"
-        unit = UNIT.match(self.text, m.end("value"))
-        if unit and UNIT.fullmatch(" " + m["name"]) and unit[1].lower() != m["name"].lower():
-            return False  # "100 epochs of 500 iterations": the 500 counts iterations, not epochs
+        if _counts_another_unit(m["name"], self.text, m.end("value")):
+            return False  # "100 epochs of 500 iterations", "an epoch consists of 40 batches"
         if m["open"] and "=" not in m["open"] and re.fullmatch(r"[\d,]+", m["value"].strip()):
             return False  # "the filters (7)", "a fixed timestep (2500)": a reference or a description
         if m["open"] and "," in m["value"] and canonical_key(m["name"]).endswith(("layers", "blocks")):

@@ -84,6 +84,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "hidden neurons",
         "hidden nodes",
         "memory cells",
+        "cells per layer",  # a recurrent layer's width: '2 layers and 1024 cells per layer'
+        "lstm cells",
+        "gru cells",
         "hidden dimension",
         "hidden dim",
         "hidden state size",

@@ -1,0 +1,46 @@
+"""Forms read in the thirty-first round, each sentence written here in words of our own."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+from tools.analysis.hp_normalize import normalize_value
+
+
+def test_a_count_followed_by_another_unit_is_not_the_count_its_name_says():
+    got = found("## 4 Setup\n\nOne full training epoch consists of 25 batches, each holding 8 clips.\n")
+    assert "epochs" not in got  # the 25 counts batches
+    assert got["batch_size"] == [(8.0, "stated")]
+    got = found("## 4 Setup\n\nWe train for 30 epochs of 200 iterations.\n")
+    assert got["epochs"] == [(30.0, "stated")] and "training_steps" not in got
+
+
+def test_batches_of_n_items_and_a_remainder_batch():
+    text = "The training set splits into 910 batches of 48 documents and 1 batch of 7 documents."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["batch_size"] == [(48.0, "stated")]
+
+
+def test_e_notation_written_with_a_caret():
+    assert normalize_value("5e^{-3}") == 0.005 and normalize_value("2e^-5") == 2e-05
+    got = found("## 4 Setup\n\nWe optimise with an initial learning rate of $5e^{-3}$.\n")
+    assert got["learning_rate"] == [(0.005, "stated")]
+    assert normalize_value("e^{-3}") == "e^{-3}"  # no mantissa: an exponential, not a number in e-notation
+
+
+def test_optimisers_named_after_namely_an_algorithm_noun_or_a_list_of_what_is_used():
+    cases = {
+        "The model is fitted with the usual optimiser, namely stochastic gradient descent.": "sgd",
+        "We run the optimization algorithm RMSProp for 4k updates.": "rmsprop",
+        "The network is trained using a hinge loss and Adagrad.": "adagrad",
+        "We use Muon for the matrices and AdamW for the rest.": "muon",
+    }
+    for sentence, optimizer in cases.items():
+        got = found(f"## 4 Setup\n\n{sentence}\n")
+        assert (optimizer, "stated") in got["optimizer"], sentence
+
+
+def test_cells_of_a_recurrent_layer_are_its_width():
+    got = found("## 4 Model\n\nThe decoder is a GRU with 3 layers and 640 cells per layer.\n")
+    assert got["hidden_size"] == [(640.0, "stated")] and got["num_layers"] == [(3.0, "stated")]
+    assert "hidden_size" not in found("## 4 Task\n\nThe grid world has 64 cells.\n")
