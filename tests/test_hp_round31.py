@@ -44,3 +44,21 @@ def test_cells_of_a_recurrent_layer_are_its_width():
     got = found("## 4 Model\n\nThe decoder is a GRU with 3 layers and 640 cells per layer.\n")
     assert got["hidden_size"] == [(640.0, "stated")] and got["num_layers"] == [(3.0, "stated")]
     assert "hidden_size" not in found("## 4 Task\n\nThe grid world has 64 cells.\n")
+
+
+def test_a_bare_symbol_set_to_a_value_by_us_or_in_words_after_it():
+    got = found("## 4 Setup\n\nDuring training we set $\\kappa$ to 0.35.\n")
+    assert got["kappa"] == [(0.35, "stated")]
+    got = found("## 4 Setup\n\nThe margin is chosen by hand, and $\\kappa$ is set to 0.35.\n")
+    assert got["kappa"] == [(0.35, "candidate")]  # the letter alone: the paper may call it something else
+
+
+def test_a_value_set_for_the_items_a_condition_picks_is_a_rule_not_a_setting():
+    text = "For every pixel p where both masks agree and the label is known, we set $w_p$ to 2."
+    got = found(f"## 4 Method\n\n{text}\n")
+    assert all(how == "candidate" for values in got.values() for _, how in values)
+
+
+def test_a_count_that_begins_at_a_value():
+    got = found("## 4 Model\n\nThe number of filters begins at 24 and doubles after every pooling layer.\n")
+    assert got["base_channels"] == [(24.0, "stated")]

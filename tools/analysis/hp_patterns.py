@@ -54,7 +54,7 @@ NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensiona
 # "learning rates during training: 0.1 and 0.01"; no new clause: "each layer until a maximum of 256"
 _GAP = r"(?:(?!(?:until|unless|whereas|which|whose)\b)[^\W\d_][\w-]*(?:\s+|(?=:))){0,6}?"
 _SEP = (
-    r"(?:of|=|:|is|was|are|were|to(?:\s+be)?|at|as|equal\s+to|with\s+(?:a\s+)?probability(?:\s+of)?|(?:(?:is|was|are|were)\s+)?(?:set|fixed)\s+(?:to|at)(?:\s+an?\s+(?:[\w-]+\s+){0,2}value\s+of)?|(?:in|from)(?=\s*[{\[]\s*\.?\d)|starts?\s+(?:from|at)|starting\s+(?:from|at)|"
+    r"(?:of|=|:|is|was|are|were|to(?:\s+be)?|at|as|equal\s+to|with\s+(?:a\s+)?probability(?:\s+of)?|(?:(?:is|was|are|were)\s+)?(?:set|fixed)\s+(?:to|at)(?:\s+an?\s+(?:[\w-]+\s+){0,2}value\s+of)?|(?:in|from)(?=\s*[{\[]\s*\.?\d)|(?:starts?|begins?)\s+(?:from|at)|(?:starting|beginning)\s+(?:from|at)|"
     r"initiali[sz]ed\s+(?:to|at)|(?:kept|held|remained|stayed)\s+(?:constant|fixed)(?:\s+(?:at|to))?|"
     # a search grid or range: "selected from {1e-3, 1e-4}", "tuned over [1e-5, 1e-3]", "in the range [0.1, 1]"
     # "drawn log-uniformly between 1e-4 and 1e-2", "varied between 0.1 and 0.5"
@@ -106,7 +106,7 @@ SYM_ASSIGN = re.compile(
 # "we set the entropy coefficient λ to 10^-3": a named symbol set to a value with "to" for "=" (SET_BEFORE
 # opens the clause before the symbol)
 SYM_TO = re.compile(rf"(?<![\w\\])(?P<sym>{SYM})\s+to\s+{_NUMVALUE}(?![A-Za-z(])")
-SET_BEFORE = re.compile(r"\bset\s+(?:the\s+|our\s+)?(?:[a-z][\w-]*\s+){1,4}$", re.I)
+SET_BEFORE = re.compile(r"\bset\s+(?:the\s+|our\s+)?(?:[a-z][\w-]*\s+){0,4}$", re.I)  # 'we set γ to 0.9'
 # "β_1 = β_2 = 0.5": the symbol chained before an assignment takes its value too
 CHAINED = re.compile(rf"(?<![\w\\])(?P<sym>{SYM})\s*=\s*$")
 # "for ε ∈ {10^-4, 10^-3, 10^-2}": the values a symbol took over the runs (a stray "]" before the brace too)
@@ -668,6 +668,8 @@ NOT_WHAT = {"per", "in", "of", "the", "used", "we", "that", "for", "to", "and", 
 CONDITIONAL = re.compile(
     r"(?:\b(?:if|when|whenever|suppose|assume|consider|e\.g\.|for\s+example|for\s+instance)\b[^.;]*)$", re.I
 )
+# a rule for the items a condition picks: 'for all samples n where y_n = 1, we set t_n to 1'
+FOR_ALL_WHERE = re.compile(r"\bfor\s+(?:all|every|each)\b[^.;]*\bwhere\b[^.;]*$", re.I)
 EXAMPLE = re.compile(r"\b(?:in\s+(?:our|the|this)\s+example|illustrat\w*|toy)\b", re.I)
 NAME_ANY = re.compile(rf"(?<![\w-])(?:{phrase_re(ALL_NAMES)})(?![\w])", re.I)
 

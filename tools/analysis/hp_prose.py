@@ -59,6 +59,7 @@ from tools.analysis.hp_patterns import (
     FACTOR_AFTER,
     FEW_SHOT,
     FOLDS,
+    FOR_ALL_WHERE,
     FORMULA_SETTING,
     FRAMED_VALUE_NAME,
     GAP_FILLER,
@@ -382,6 +383,8 @@ _PAIRED_GAP = re.compile(r"(?:for|on|in|of)\s+[\w-]+\s+and\s+(?:(?:for|on|in|of)
 
 
 # "we use K = 30 latent factors", "we empirically chose κ = 1.5": the paper's own choice, named by its letter
+# an assignment said in words right after the symbol
+_SET_AFTER = re.compile(r"\s+(?:is|was|are|were)\s+(?:set\s+to|fixed\s+(?:to|at)|equal\s+to)\b", re.I)
 _WE_SET = re.compile(
     r"\bwe\s+(?:\w+\s+)?(?:set|use|used|fix|fixed|choose|chose|select|selected|take|took|pick|picked)\b"
     r"[^.;:]*$",
@@ -812,8 +815,11 @@ class _ProseScan:
         if named:
             self.emit(m, name, key, m.group("value"), m.span("value"), flagged=not named[1] and NAMED_BY_WORD)
             return
-        if CONDITIONAL.search(text[max(0, m.start() - 40) : m.start()]) or EXAMPLE.search(
-            sentence_around(text, m.start(), m.end())
+        lead = text[max(0, m.start() - 40) : m.start()]
+        if (
+            CONDITIONAL.search(lead)
+            or FOR_ALL_WHERE.search(before)
+            or EXAMPLE.search(sentence_around(text, m.start(), m.end()))
         ):
             self.emit(m, sym, symbols.get(sym, sym), m.group("value"), m.span("value"), flagged=EXAMPLE_CASE)
             return  # "if M = 100 and K = 5, then ...": an example, not a setting
@@ -847,7 +853,9 @@ class _ProseScan:
         elif reading := read_assigned(before, text[m.end("value") : m.end("value") + 40], sym, value):
             self.emit(m, reading.name, reading.key, value, span, reading.flagged, reading.context)
             return
-        elif SETTING_VERB.search(lead := _EARLIER_ITEMS.sub("", text[max(0, m.start() - 160) : m.start()])):
+        elif SETTING_VERB.search(
+            lead := _EARLIER_ITEMS.sub("", text[max(0, m.start() - 160) : m.start()])
+        ) or _SET_AFTER.match(text, m.end("sym")):  # 'γ is set to 0.97', 'α is equal to 0.9'
             # "set as λ_depth = 0.1 and λ_voxel = 2": a word subscript names the symbol; a bare letter's name
             # is a guess unless the paper says it chose it ("we use α = 0.1, β = 2")
             named = WORD_SUBSCRIPT.fullmatch(sym) or _WE_SET.search(lead[-60:])
