@@ -401,3 +401,30 @@ def test_a_series_written_with_an_ellipsis_is_the_sum_it_stands_for():
 )
 def test_an_ellipsis_between_terms_that_do_not_match_stays_refused(latex):
     _refused(latex, "an ellipsis")
+
+
+def test_a_calligraphic_letter_with_an_index_is_a_quantity():
+    _both_ways(
+        r"Z = \frac{1}{M} \sum_{i=1}^{M} (\mathcal{H}_i - c)",
+        lambda M, H_cal, c: np.sum(H_cal - c) / M,
+        lambda M, H_cal, c: np.sum(H_cal + c) / M,
+        lambda M, H_cal, c: np.sum(H_cal) / M,
+    )
+    _both_ways(
+        r"\mathcal{Y}_{u,i} = \mathcal{O}_{u,i} \cdot \mathcal{R}_{u,i} + b",
+        lambda O_cal_u_i, R_cal_u_i, b: O_cal_u_i * R_cal_u_i + b,
+        lambda O_cal_u_i, R_cal_u_i, b: O_cal_u_i * R_cal_u_i - b,
+        lambda O_cal_u_i, R_cal_u_i, b: O_cal_u_i * R_cal_u_i,
+    )
+    _refused(r"a_i = \frac{1}{|\mathcal{N}_i|} \sum_j w_{ij}", "mathcal")  # bars: a set's size
+    _refused(r"V_i = \mathcal{T}_\mu V_{i+1}", "applied to what follows it")  # an operator
+
+
+def test_a_sum_over_a_set_labelled_by_a_capital_or_a_word_runs_over_all_of_it():
+    _both_ways(
+        r"\mathcal{L} = -\sum_{l \in \mathcal{Y}_L} \sum_{f=1}^{F} Y_{lf} \ln Z_{lf}",
+        lambda Y, Z: -np.sum(Y * np.log(Z)),
+        lambda Y, Z: np.sum(Y * np.log(Z)),
+        lambda Y, Z: -np.sum(Y * Z),
+    )
+    _refused(r"L = \sum_{x \in X_g} \sum_{k=1}^{K} w_{xk}", "a sum over a set")  # g may be an index

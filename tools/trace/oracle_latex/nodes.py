@@ -270,10 +270,24 @@ _TIES = ("_", "^", "(", ")", ",", "\\{", "\\}", "|", "\\mid", "\\setminus")  # w
 _SET_FONTS = {"mathcal", "mathscr", "mathsf", "text", "textrm", "mathrm", "textit", "mathit"}
 
 
+def _without_label(after: list[Any]) -> list[Any]:
+    """The set's tokens without a subscript that labels it (`\\mathcal{Y}_L`, `D_{train}`: one capital or a
+    word of three letters or more); lower-case letters (`X_g`, `W_{ij}`) may be indices, and stay."""
+    if "_" not in after:
+        return after
+    k = after.index("_")
+    label = [t for t in after[k + 1 :] if t not in ("{", "}")]
+    word = all(isinstance(t, str) and t.isalpha() for t in label)
+    if word and (len(label) > 2 or len(label) == 1 and str(label[0]).isupper()):
+        return after[:k]
+    return after
+
+
 def plain_set(after: list[Any]) -> bool:
     """The set a sum runs over (`b \\in \\mathcal{A}`, `l \\in \\text{labels}`, `w \\in V`, `k \\in [K]`: the
     flat tokens after `\\in`) named on its own: no index or argument ties it to another variable of the line
     (`m \\in c_n`, `j \\in \\mathcal{N}(i)` are refused), so the sum runs over all of its elements."""
+    after = _without_label(after)
     if not after or any(t in _TIES for t in after):
         return False
     if cmd_of(after[0]) in _SET_FONTS:

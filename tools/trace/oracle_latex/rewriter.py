@@ -39,6 +39,7 @@ from tools.trace.oracle_latex.nodes import (
 from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
 from tools.trace.oracle_latex.scripts import (
     function_scripts,
+    indexed_letter,
     loss_alone,
     loss_letter,
     network_letters,
@@ -609,7 +610,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         loss (scripts.py), and applied to several arguments (`\\mathcal{L}_y(y, y^*)`) its value, as is a
         network's output (`\\mathcal{N}_f(x, u; \\theta)`, `\\mathcal{L}_f(\\theta_f)`)."""
         network = network_letters(st.nodes, i)  # \\mathcal{N}_f(x, u; \\theta): a network's output, given
-        named = loss_letter(st.nodes, i) or network
+        named = loss_letter(st.nodes, i) or network or indexed_letter(st.nodes, i)
         var, end = self.read_var(st.nodes, i, lhs=True) if named else (None, i)
         applied = var is not None and var.call is not None and (network or several_arguments(var.call))
         if var is not None and not var.marks and (var.call is None or applied):

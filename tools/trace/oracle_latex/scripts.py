@@ -81,12 +81,30 @@ def network_letters(nodes: list[Any], i: int) -> bool:
     return len(letters) > 1 and nodes[i + 2] == "("
 
 
+_SET_OPS = {"|", "\\in", "\\notin", "\\subset", "\\subseteq", "\\cup", "\\cap", "\\setminus", "\\mid"}
+
+
+def indexed_letter(nodes: list[Any], i: int) -> bool:
+    """Whether `\\mathcal{...}` at i is one letter with a subscript standing as a quantity (`\\mathcal{H}_i`
+    summed, `\\mathcal{O}_{u,i} \\cdot \\mathcal{R}_{u,i}`): not applied to arguments, and not beside a
+    set operation or inside bars (`|\\mathcal{N}_i|` is a set's size)."""
+    letters = flatten(items_of(nodes[i + 1])) if i + 1 < len(nodes) else []
+    if len(letters) != 1 or not str(letters[0]).isupper() or nodes[i + 2 : i + 3] != ["_"]:
+        return False
+    end = i + 4
+    while end + 1 < len(nodes) and nodes[end] in ("_", "^"):
+        end += 2
+    after = nodes[end] if end < len(nodes) else None
+    return after not in ("(", *_SET_OPS) and (i == 0 or nodes[i - 1] not in _SET_OPS)
+
+
 def loss_alone(nodes: list[Any], end: int) -> None:
-    """Refuse a `\\mathcal{L}` whose scripts end before `end` when it is applied to what follows it."""
+    """Refuse a `\\mathcal{L}` (or `\\mathcal{H}_i`) whose scripts end before `end` when it is applied to what
+    follows it."""
     if end < len(nodes) and nodes[end] not in ENDS:
         raise Unsupported(
-            "\\mathcal{L} applied to what follows it (an operator or a law, \\mathcal{L} f, \\mathcal{L}(X)) "
-            "is not plain algebra; a loss \\mathcal{L} is read only standing alone"
+            "a calligraphic letter applied to what follows it (an operator or a law: \\mathcal{T} V, "
+            "\\mathcal{L}(X)) is not plain algebra; \\mathcal{L}, \\mathcal{H}_i are read only standing alone"
         )
 
 
