@@ -428,3 +428,14 @@ def test_a_sum_over_a_set_labelled_by_a_capital_or_a_word_runs_over_all_of_it():
         lambda Y, Z: -np.sum(Y * Z),
     )
     _refused(r"L = \sum_{x \in X_g} \sum_{k=1}^{K} w_{xk}", "a sum over a set")  # g may be an index
+
+
+def test_a_decorated_calligraphic_letter_on_the_left_names_the_quantity_defined():
+    spec = _both_ways(
+        r"\hat{\mathcal{R}}_v(\ell) = \frac{1}{n} \sum_{i=1}^{n} \ell_i",
+        lambda n, ell: np.sum(ell) / n,
+        lambda n, ell: np.sum(ell),
+        lambda n, ell: -np.sum(ell) / n,
+    )
+    assert spec["inputs"] == ["n", "ell"]
+    _refused(r"y = \hat{\mathcal{R}} + 1", "mathcal")  # on the right: a set or a law as much as a number

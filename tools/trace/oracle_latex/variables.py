@@ -34,6 +34,8 @@ def read_base(nodes: list[Any], i: int, lhs: bool) -> tuple[str, int]:
         if i + 1 >= len(nodes):
             raise Unsupported(f"\\{c} without an argument")
         inner = items_of(nodes[i + 1])
+        if lhs and inner and cmd_of(inner[0]) in ("mathcal", "mathscr") and len(inner) > 1:
+            return _decorated_calligraphic(inner) + DECOR_SUFFIX[c], i + 2  # \hat{\mathcal{R}}(f) = ...
         if any(cmd_of(x) in REASONS for x in inner):
             raise Unsupported(REASONS[next(cmd_of(x) for x in inner if cmd_of(x) in REASONS)])
         _one_decorated_symbol(c, inner)
@@ -44,6 +46,16 @@ def read_base(nodes: list[Any], i: int, lhs: bool) -> tuple[str, int]:
     if c in GREEK:
         return c, i + 1
     return str(t), i + 1
+
+
+def _decorated_calligraphic(inner: list[Any]) -> str:
+    """`\\mathcal{R}`, `\\mathcal{R}_v` under a decoration, on a left-hand side: the name of the quantity
+    defined (an estimated risk, a clipped loss), like an undecorated `\\mathcal{L}`."""
+    rest = inner[2:]
+    if rest and rest[0] != "_" or len(rest) > 2:
+        raise Unsupported(REASONS["mathcal"])
+    below = f"_{name_of(items_of(rest[1]))}" if len(rest) == 2 else ""
+    return name_of(items_of(inner[1])) + "_cal" + below
 
 
 def starts_symbol(nodes: list[Any]) -> bool:
