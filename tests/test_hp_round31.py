@@ -62,3 +62,10 @@ def test_a_value_set_for_the_items_a_condition_picks_is_a_rule_not_a_setting():
 def test_a_count_that_begins_at_a_value():
     got = found("## 4 Model\n\nThe number of filters begins at 24 and doubles after every pooling layer.\n")
     assert got["base_channels"] == [(24.0, "stated")]
+
+
+def test_a_count_after_by_or_within_is_a_point_in_the_run():
+    text = "The two heads agree within 800 steps, and most runs pass the baseline by 20k steps."
+    got = found(f"## 5 Results\n\n{text}\n")
+    assert got["training_steps"] and all(how == "candidate" for _, how in got["training_steps"])
+    assert found("## 4 Setup\n\nWe train for 20k steps.\n")["training_steps"] == [(20000.0, "stated")]

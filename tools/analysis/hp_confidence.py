@@ -334,8 +334,9 @@ def _part_of_run(quote: str, value: str, norm: object) -> str | None:
     """Why a count of epochs or steps may be a part of the run, not its length."""
     if _phase_of(quote, value):
         return "a phase of a schedule (a rate for so many epochs), not the run's length"
-    if re.search(rf"\bafter\s+(?:only\s+|just\s+)?{_LISTED_BEFORE}{re.escape(value)}\s+[a-z]", quote):
-        return "a point in a run ('fine-tuned after 1 epoch'), not its length"
+    point = rf"\b(?:after|by|within)\s+(?:only\s+|just\s+)?{_LISTED_BEFORE}{re.escape(value)}\s+[a-z]"
+    if re.search(point, quote):
+        return "a point in a run ('fine-tuned after 1 epoch', 'collapsed within 1000 steps'), not its length"
     if re.search(_FREQUENCY.format(value=re.escape(value)), quote):
         return "how often it is done ('once per 250 steps', '500 iterations per test'), not the run's length"
     if norm == 1 and (_TIMED.search(quote) or re.search(rf"(?:^|[.!?]\s+){re.escape(value)}\s+[a-z]", quote)):
