@@ -38,15 +38,16 @@ def schedule_words(items: list[Any]) -> dict[str, str]:
 def optimizer_words(items: list[Any]) -> dict[str, str]:
     """The first optimiser the paper states that the config knows ("optimizer", in the paper's words:
     'sgd with nesterov momentum'), and the others it names ("optimizer@others": another model's, or a
-    comparison), when any."""
+    comparison), when any; "optimizer@unknown" when it names only optimisers the config does not build."""
     item = _row(items, "hp-optimizer")
     if item is None:
         return {}
     stated = [v for v in item_field(item, "values") or [] if not item_field(v, "candidate")]
     names = [str(item_field(v, "value") or "") for v in stated] or [str(item_field(item, "value") or "")]
     known = list(dict.fromkeys(n.lower().strip() for n in names if OPTIMIZER_WORDS.search(n.lower())))
-    if not known:
-        return {}
+    if not known:  # 'muon', 'lbfgs': the paper's, but no optimiser the generated project builds
+        named = ", ".join(dict.fromkeys(n.lower().strip() for n in names if n.strip()))
+        return {"optimizer@unknown": named} if named else {}
     out = {"optimizer": known[0]}
     if len(known) > 1:
         out["optimizer@others"] = ", ".join(known[1:])

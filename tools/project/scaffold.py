@@ -385,6 +385,8 @@ def _add_words(out: dict[str, Any], items: list[Any]) -> None:
             out[key] = "word:" + words[key]
             if others := words.get(f"{key}@others"):
                 out[f"{key}@context"] = f"the paper also names {others}"
+    if unknown := words.get("optimizer@unknown"):
+        out["optimizer"] = "unbuilt:" + unknown
 
 
 def _which_value(values: list[Any]) -> str | None:
@@ -452,6 +454,9 @@ def _paper_value(  # noqa: PLR0913
         return default, f"{hp_id} ASSUMPTION: default; candidate to confirm in the paper: {stated[10:]}"
     if isinstance(stated, str) and stated.startswith("word:"):
         return stated[5:], own
+    if isinstance(stated, str) and stated.startswith("unbuilt:"):
+        why = f"the paper's {stated[8:]} is no optimiser this project builds: add it to make_optimizer"
+        return default, f"{hp_id} ASSUMPTION: {default} stands in; {why}"
     if isinstance(stated, list):  # milestones: where a run of the paper's length decays
         if size == "large":
             return stated, own
