@@ -46,11 +46,15 @@ def test_a_silent_paper_or_a_candidate_leaves_adamw_as_an_assumption(root, no_in
     assert yaml.safe_load(texts["small"])["train"]["momentum"] == 0.0
 
 
-def test_an_optimiser_the_project_does_not_build_is_named_in_the_assumption(root, no_index):  # noqa: F811
+def test_an_optimiser_or_schedule_the_project_does_not_build_is_named_in_the_assumption(root, no_index):  # noqa: F811
     texts, small, _ = _scheduled(root, _with_rows(("HP-optimizer", "optimizer", "Muon")), "muon")
     line = texts["small"].split("optimizer:")[1].split("\n")[0]
     assert small["optimizer"] == "adamw" and "ASSUMPTION" in line and "muon" in line  # not "no single number"
     assert "make_optimizer" in line
+    plateau = _with_rows(("HP-lr-schedule", "lr schedule", "reduce on plateau"))
+    texts, small, _ = _scheduled(root, plateau, "rop")
+    line = texts["small"].split("lr_schedule:")[1].split("\n")[0]
+    assert "ASSUMPTION" in line and "reduce on plateau" in line and "lr_factor" in line
 
 
 def test_milestones_printed_as_a_list_reach_the_step_schedule(root, no_index):  # noqa: F811

@@ -26,13 +26,17 @@ def _row(items: list[Any], hp_id: str) -> Any:
 
 
 def schedule_words(items: list[Any]) -> dict[str, str]:
-    """HP key -> the schedule the paper states in words (HP-lr-schedule: cosine, linear, step, constant)."""
+    """HP key -> the schedule the paper states in words (HP-lr-schedule: cosine, linear, step, constant);
+    "lr_schedule@unknown" -> the paper's words for one the generated project does not build."""
     item = _row(items, "hp-lr-schedule")
     if item is None:
         return {}
     text = f"{item_field(item, 'value') or ''} {item_field(item, 'title') or ''}".lower()
     found = [w for w in SCHEDULES if re.search(rf"\b{w}", text)]
-    return {"lr_schedule": found[0]} if len(found) == 1 else {}
+    if len(found) == 1:
+        return {"lr_schedule": found[0]}
+    value = str(item_field(item, "value") or "").strip().lower()  # 'reduce on plateau', 'one-cycle'
+    return {"lr_schedule@unknown": value} if value and not found else {}
 
 
 def optimizer_words(items: list[Any]) -> dict[str, str]:

@@ -385,8 +385,9 @@ def _add_words(out: dict[str, Any], items: list[Any]) -> None:
             out[key] = "word:" + words[key]
             if others := words.get(f"{key}@others"):
                 out[f"{key}@context"] = f"the paper also names {others}"
-    if unknown := words.get("optimizer@unknown"):
-        out["optimizer"] = "unbuilt:" + unknown
+    for key in ("lr_schedule", "optimizer"):
+        if (unknown := words.get(f"{key}@unknown")) and out.get(key) is None:
+            out[key] = "unbuilt:" + unknown
 
 
 def _which_value(values: list[Any]) -> str | None:
@@ -455,7 +456,8 @@ def _paper_value(  # noqa: PLR0913
     if isinstance(stated, str) and stated.startswith("word:"):
         return stated[5:], own
     if isinstance(stated, str) and stated.startswith("unbuilt:"):
-        why = f"the paper's {stated[8:]} is no optimiser this project builds: add it to make_optimizer"
+        where = "make_optimizer" if key == "optimizer" else "lr_factor in core/training.py"
+        why = f"the paper's {stated[8:]} is not built into this project: add it to {where}"
         return default, f"{hp_id} ASSUMPTION: {default} stands in; {why}"
     if isinstance(stated, list):  # milestones: where a run of the paper's length decays
         if size == "large":
