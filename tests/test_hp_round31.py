@@ -69,3 +69,27 @@ def test_a_count_after_by_or_within_is_a_point_in_the_run():
     got = found(f"## 5 Results\n\n{text}\n")
     assert got["training_steps"] and all(how == "candidate" for _, how in got["training_steps"])
     assert found("## 4 Setup\n\nWe train for 20k steps.\n")["training_steps"] == [(20000.0, "stated")]
+
+
+_DEPTH_SWEEP = (
+    "## 5 Experiments\n\n**Table 3** Error of the encoder for several depths and widths.\n\n"
+    "| Depth | Dim | Error [%] |  |\n|---|---|---|---|\n|  |  | val | test |\n"
+    "| 8 | 256 | 4.1 | 4.4 |\n|  | 128 | 4.3 | 4.6 |\n| 4 | 256 | 4.9 | 5.2 |\n"
+)
+
+
+def test_a_second_header_row_of_sub_headings_leaves_the_first_as_the_header():
+    got = found(_DEPTH_SWEEP)
+    assert sorted(v for v, _ in got["num_layers"]) == [4.0, 8.0]  # the depths the table sweeps
+
+
+def test_a_first_column_of_layer_counts_is_no_table_of_layers():
+    text = (
+        "## 5 Experiments\n\n**Table 3** Effect of the encoder's depth and width.\n\n"
+        "| Layers | Dim | WER |\n|---|---|---|\n| 8 | 256 | 4.1 |\n| 8 | 128 | 4.3 |\n| 4 | 256 | 4.9 |\n"
+    )
+    got = found(text)
+    assert sorted(v for v, _ in got["num_layers"]) == [4.0, 8.0]
+    layers = "## 4 Model\n\n| Layer | Units | Activation |\n|---|---|---|\n| 1 | 256 | ReLU |\n"
+    layers += "| 2 | 10 | softmax |\n"  # one row per layer, indexed 1, 2
+    assert found(layers, context=True)["hidden_size"] == [(256.0, "stated", "1"), (10.0, "stated", "2")]

@@ -129,7 +129,10 @@ def read_settings_table(  # noqa: PLR0913
 _LAYERS_HEAD = re.compile(r"^(?:layers?|blocks?|stages?)$", re.I)
 # the first column of a table with one row per layer: 'Layer', 'Layer type', 'Operation'
 _LAYER_COLUMN = re.compile(r"^(?:layers?|layer\s+(?:types?|names?)|blocks?|operations?|modules?)$", re.I)
-_LAYER_ID = re.compile(r"[A-Za-z]{2,12}[-_]?\d{0,2}")  # conv1, pool2, fc, FC-1, res3
+# conv1, pool2, fc, FC-1, res3 (not any short word: '| Layers | Dim | WER |' heads a sweep of depths)
+_LAYER_ID = re.compile(
+    r"[A-Za-z]{2,12}[-_]?\d{1,2}|(?i:conv|pool|fc|dense|linear|input|output|embed(?:ding)?|flatten|softmax)"
+)
 # the settings-table heads that say so outright; the others ('Parameter', 'Name', 'Setting') head results too
 _SPECIFIC_HEAD = re.compile(r"^(?:hyper-?\s?parameters?|options?)$", re.I)
 _NAME_HEAD = re.compile(r"^(?:descriptions?|(?:hyper-?\s?)?parameters?|settings?|names?)$", re.I)
@@ -376,8 +379,22 @@ def _of_layers(lines: list[_Line], i: int, first_head: str) -> bool:
     near = [ln.text for ln in lines[max(0, i - 3) : i] if CAPTION_LINE.match(ln.text)]
     if any(RESULT_WORDS.search(t) for t in near):
         return False
-    layered = _LAYER_COLUMN.match(first_head.strip("* "))
+    layered = _LAYER_COLUMN.match(first_head.strip("* ")) and not _counts_layers(lines, i)
     return bool(layered) or any(_ARCHITECTURE_CAPTION.search(t) for t in near)
+
+
+def _counts_layers(lines: list[_Line], i: int) -> bool:
+    """Does the first column under the header at line i hold counts ('| Layers | Dim | WER |' over 6, 6, 5:
+    a sweep of depths), not one index per layer (1, 2, 3)?"""
+    firsts = []
+    for ln in lines[i + 2 :]:
+        if not ln.text.startswith("|"):
+            break
+        firsts.append(row_cells(ln.text)[0].strip())
+    numbers = [int(c) for c in firsts if c.isdigit()]
+    if not numbers or len(numbers) < len([c for c in firsts if c]):
+        return False  # 'conv1', 'Input': the layers themselves
+    return numbers != list(range(numbers[0], numbers[0] + len(numbers))) or len(numbers) < len(firsts)
 
 
 # the name a setting has in the paper's code, in brackets after its words: '(seq\\_fit\\_len)', '(batch_size)'

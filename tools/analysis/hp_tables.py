@@ -188,6 +188,11 @@ def _head_of(lines: list[_Line], i: int) -> tuple[int, str | None]:
     group row (`| **MLP** | | |`, a LaTeX \\multicolumn heading) under the header above the rule row."""
     if i >= 2 and RULE_ROW.match(lines[i - 1].text):
         return i - 2, None
+    k = i - 1  # rows of sub-headings under a blank corner ('| | | dev | | test |'): the header is above them
+    while k > 1 and _subheading_row(lines[k].text):
+        k -= 1
+    if k < i - 1 and RULE_ROW.match(lines[k].text) and lines[k - 1].text.startswith("|"):
+        return k - 1, None
     above = row_cells(lines[i - 1].text) if i and lines[i - 1].text.startswith("|") else []
     if not (above and above[0] and all(c in _BLANK_CELLS for c in above[1:])):
         return i - 1, None
@@ -196,6 +201,13 @@ def _head_of(lines: list[_Line], i: int) -> tuple[int, str | None]:
         k -= 1
     found = RULE_ROW.match(lines[k].text) and lines[k - 1].text.startswith("|")
     return (k - 1, above[0].strip("* ")) if found else (i - 1, None)
+
+
+def _subheading_row(text: str) -> bool:
+    """A header's second row (a metric's splits under a LaTeX \\multicolumn: '| | | clean | other |'): a
+    pipe row with a blank first cell and words but no number."""
+    cells = row_cells(text) if text.startswith("|") and not RULE_ROW.match(text) else []
+    return bool(cells) and not cells[0].strip() and not any(_numeric(c) for c in cells) and any(cells)
 
 
 def _legend(lines: list[_Line], k: int) -> bool:
