@@ -36,9 +36,11 @@ def test_mathop_around_an_expectation_is_the_expectation():
 
 
 def test_an_old_font_switch_reads_as_its_command():
-    font = oracle_spec(r"E = {\cal L}_f - \lambda {\cal N}_r")
-    command = oracle_spec(r"E = \mathcal{L}_f - \lambda \mathcal{N}_r")
+    font = oracle_spec(r"E = {\cal L}_f - \lambda {\cal N}(x)")
+    command = oracle_spec(r"E = \mathcal{L}_f - \lambda \mathcal{N}(x)")
     assert not font.ok and font.reason == command.reason  # one reading, one reason
+    indexed = oracle_spec(r"E = {\cal L}_f - \lambda {\cal N}_r")  # a letter with an index: a quantity
+    assert indexed.ok and indexed.spec == oracle_spec(r"E = \mathcal{L}_f - \lambda \mathcal{N}_r").spec
     loss = oracle_spec(r"E = {\cal L}_f - \lambda {\cal L}_r")  # losses alone (scripts.py)
     assert loss.ok and loss.spec == oracle_spec(r"E = \mathcal{L}_f - \lambda \mathcal{L}_r").spec
     both_ways(

@@ -69,7 +69,7 @@ def test_a_system_whose_rows_start_with_an_ampersand():
         (r"z = \log_{\mathbf{o}}(x) + y", "subscripted \\log is another map"),
         (r"z = \sin^{-1} x + y", "\\sin with a power or subscript"),
         (r"z = \exp^2 x + y", "\\exp with a power or subscript"),
-        (r"u = \mathcal{L} f + g", "\\mathcal{L} applied to what follows it"),
+        (r"u = \mathcal{L} f + g", "applied to what follows it"),
         (r"x_{k+1} = x_k + a \cdot (v_k - x_{k+1})", "an implicit equation for the next step"),
         (r"L_n = B_n^{d_n}(0) + c", "a function evaluated at 0"),
     ],

@@ -385,6 +385,16 @@ _PAIRED_GAP = re.compile(r"(?:for|on|in|of)\s+[\w-]+\s+and\s+(?:(?:for|on|in|of)
 # "we use K = 30 latent factors", "we empirically chose κ = 1.5": the paper's own choice, named by its letter
 # an assignment said in words right after the symbol
 _SET_AFTER = re.compile(r"\s+(?:is|was|are|were)\s+(?:set\s+to|fixed\s+(?:to|at)|equal\s+to)\b", re.I)
+_CLAUSE_OPENS = re.compile(r"(?:^|[.;:,]\s*|\b(?:while|whereas|and)\s+)$", re.I)
+
+
+def _set_in_words(text: str, m: re.Match[str]) -> bool:
+    """'γ is set to 0.97', '..., while α is equal to 0.9': a symbol that opens its clause, set in words (one
+    named before it, 'the dimension of the latent space z is set to 64', is left to the name's reading)."""
+    opens = _CLAUSE_OPENS.search(text, max(0, m.start() - 40), m.start())
+    return bool(opens and _SET_AFTER.match(text, m.end("sym")))
+
+
 _WE_SET = re.compile(
     r"\bwe\s+(?:\w+\s+)?(?:set|use|used|fix|fixed|choose|chose|select|selected|take|took|pick|picked)\b"
     r"[^.;:]*$",
@@ -855,7 +865,7 @@ class _ProseScan:
             return
         elif SETTING_VERB.search(
             lead := _EARLIER_ITEMS.sub("", text[max(0, m.start() - 160) : m.start()])
-        ) or _SET_AFTER.match(text, m.end("sym")):  # 'γ is set to 0.97', 'α is equal to 0.9'
+        ) or _set_in_words(text, m):
             # "set as λ_depth = 0.1 and λ_voxel = 2": a word subscript names the symbol; a bare letter's name
             # is a guess unless the paper says it chose it ("we use α = 0.1, β = 2")
             named = WORD_SUBSCRIPT.fullmatch(sym) or _WE_SET.search(lead[-60:])
