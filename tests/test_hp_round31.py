@@ -109,3 +109,15 @@ def test_rows_of_compared_methods_in_a_results_table_are_candidates():
 def test_a_symbol_named_before_it_and_set_in_words_keeps_its_name():
     got = found("## 4 Setup\n\nThe dimension of the latent code z is set to 48.\n")
     assert got["latent_dim"] == [(48.0, "stated")] and "z" not in got
+
+
+def test_a_table_of_runs_whose_row_label_looks_like_a_setting_is_still_one_row_per_run():
+    text = (
+        "## 5 Setup\n\n**Table 2** Hyperparameters for each environment.\n\n"
+        "| Environment | Epochs | Batch Size | Prior Batch Size |\n|---|---|---|---|\n"
+        "| Swimmer | 300 | 512 | 16 |\n| Walker | 600 | 1024 | 32 |\n"
+    )
+    got = found(text, context=True)
+    assert got["epochs"] == [(300.0, "stated", "Swimmer"), (600.0, "stated", "Walker")]
+    assert (16.0, "stated", "Prior Swimmer") in got["batch_size"]  # the heading's word joins the context
+    assert "num_walkers" not in got

@@ -19,6 +19,7 @@ from tools.analysis.hp_table_cells import (
     SIZE_COLUMN,
     TRAILING_SYMBOL,
     data_table,
+    head_qualifier,
     key_of,
     row_cells,
     row_key,
@@ -579,7 +580,8 @@ def _transposed(  # noqa: PLR0913
         return False
     if measured_by(header, keys):
         return False
-    if any(row_key(row_cells(r.text)[0])[0] in SYNONYMS for r in rows):
+    named = sum(row_key(row_cells(r.text)[0])[0] in SYNONYMS for r in rows)
+    if named * 2 > len(rows):  # rows that open with settings ('Walker' among environments is no such row)
         return False
     group = None  # a group row ('| **MLP** | | |', a LaTeX \multicolumn) names the runs under it
     for line in rows:
@@ -595,6 +597,6 @@ def _transposed(  # noqa: PLR0913
                 why = keys[k] == "num_parameters" and SIZE_COLUMN
                 name, unit = header[k], value[1]
                 span = spans[k] if spans and k < len(spans) else None
-                where = " ".join(x for x in (span, ctx) if x) or None
+                where = " ".join(x for x in (span, head_qualifier(header[k]), ctx) if x) or None
                 out.add(line, name, keys[k], value[0], "table", line.text, unit, context=where, flagged=why)
     return True

@@ -63,6 +63,15 @@ def key_of(cell: str, symbols: dict[str, str]) -> str | None:
     return key_of(rest, symbols) if group.lower() in _GROUP_HEADS and rest else None
 
 
+def head_qualifier(cell: str) -> str | None:
+    """The word a heading puts before a known setting of two words or more ('VAE' in 'VAE Batch Size',
+    'Critic' in 'Critic Learning Rate'): part of its values' context; None for any other heading."""
+    group, _, rest = cell.strip().partition(" ")
+    if len(rest.split()) < 2 or not group.isalpha() or canonical_key(cell) in SYNONYMS:
+        return None
+    return group if canonical_key(rest) in SYNONYMS else None
+
+
 # a column heading cut to one word ('Batch' over 500 and 64): only in a table's header, where no noun follows
 _SHORT_HEADS = {
     "batch": "batch_size", "bs": "batch_size", "mini-batch": "batch_size", "minibatch": "batch_size",
