@@ -121,3 +121,23 @@ def test_a_table_of_runs_whose_row_label_looks_like_a_setting_is_still_one_row_p
     assert got["epochs"] == [(300.0, "stated", "Swimmer"), (600.0, "stated", "Walker")]
     assert (16.0, "stated", "Prior Swimmer") in got["batch_size"]  # the heading's word joins the context
     assert "num_walkers" not in got
+
+
+def test_zero_for_a_setting_that_zero_switches_off():
+    text = "The clip range is set to 0.2, the entropy coefficient to 0.0 and the weight decay to 0."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["entropy_coefficient"] == [(0.0, "stated")] and got["weight_decay"] == [(0.0, "stated")]
+    assert "learning_rate" not in found("## 4 Setup\n\nAt the end the learning rate is 0.\n")
+
+
+def test_a_warmup_that_warms_up_and_schedules_named_without_the_rate():
+    text = "The rate warms up linearly over the first 3,000 steps, then has an inverse square root schedule."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["warmup_steps"] == [(3000.0, "stated")] and "training_steps" not in got
+    assert got["lr_schedule"] == [("inverse square root", "stated")]
+
+
+def test_a_clause_on_what_a_cited_model_used():
+    text = "Ours reaches 31.0, against 29.5 for the model of Lee et al. (2020) which used a dropout of 0.4."
+    got = found(f"## 5 Results\n\n{text}\n")
+    assert got["dropout"] == [(0.4, "candidate")]

@@ -163,7 +163,7 @@ _CHOICE = re.compile(
 # a citation as the subject of a clause: "e.g. [brocker2012] use B = 51 bins", "(Guo et al., 2017) used 15"
 _CITED_SUBJECT = re.compile(
     r"(?:\[[^\]]{1,80}\]|\([A-Z][^()]{1,60}\d{4}[a-z]?\)|et\s+al\.?\s*\(\d{4}[a-z]?\))\s*,?\s+"
-    r"(?:who\s+)?(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
+    r"(?:(?:who|which|that)\s+)?(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
     r"train|trains|trained|employ|employs|employed|report|reports|reported|recommend\w*|suggest\w*)\b"
 )
 # 'we did not use weight normalization', 'trained without using dropout': a choice the paper did not make

@@ -155,6 +155,9 @@ SCHEDULE = re.compile(
     # schedules that only a learning rate has: "the one-cycle learning rate schedule", "a polynomial lr decay"
     r"|\b(?P<lval>one[\s-]?cycle|polynomial|inverse[\s-]square[\s-]root|step|multi[\s-]?step|cyclical|triangular)"
     r"\s+(?:\([^()]{1,40}\)\s+|\[[^\]]{1,40}\]\s+)?(?P<lr2>learning[\s-]rate|lr)\s+(?:schedule|scheduler|decay|policy)\b"
+    # ... named without the rate: "an inverse square root schedule", "a polynomial decay"
+    r"|\b(?P<lval2>one[\s-]?cycle|polynomial|inverse[\s-]square[\s-]root|multi[\s-]?step|cyclical|triangular)"
+    r"\s+(?:schedule|scheduler|decay)\b"
     # "cosine annealing (with warm restarts)": a learning rate's schedule
     r"|\b(?P<aval>cosine)\s+anneal(?:ing|ed)?\b",
     re.I,

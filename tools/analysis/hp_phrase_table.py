@@ -561,12 +561,13 @@ _PHRASES = (
         "min_learning_rate",
         "minimum learning rate",
     ),
-    # "a gradual warmup strategy during the first 5 epochs": the warmup's length (its unit picks the key)
+    # "a gradual warmup strategy during the first 5 epochs", "the rate warms up over the first 4,000 steps":
+    # the warmup's length (its unit picks the key)
     (
-        rf"\bwarm(?:ed|ing)?[\s-]?up\b[^.;]{{0,60}}?\b(?:during|over|for|in)\s+the\s+(?:first|initial)\s+"
+        rf"\bwarm(?:s|ed|ing)?[\s-]?up\b[^.;]{{0,60}}?\b(?:during|over|for|in)\s+the\s+(?:first|initial)\s+"
         rf"{_WORD}(?=\s+(?:training\s+)?(?:epochs|steps|iterations|updates)\b)"
         # "we linearly warm up the learning rate for 500 steps": right after the verb
-        r"|\bwarm(?:ed|ing)?[\s-]?up\s+(?:(?:linearly|gradually)\s+)?(?:(?:the\s+)?(?:learning\s+rate|lr)\s+)?"
+        r"|\bwarm(?:s|ed|ing)?[\s-]?up\s+(?:(?:linearly|gradually)\s+)?(?:(?:the\s+)?(?:learning\s+rate|lr)\s+)?"
         r"(?:(?:linearly|gradually)\s+)?(?:over|for|during)\s+"
         rf"{_WORD2}(?=\s+(?:training\s+)?(?:epochs|steps|iterations|updates)\b)",
         "warmup_steps",

@@ -605,8 +605,9 @@ class _ProseScan:
         ):
             return False  # "2 hidden layers of 20 nodes", "two layers of 200 variables": each layer's width
         part = self.free_part(m)
+        key = canonical_key(m["name"])
         return part is not None and not (
-            _bad_name_value(m) or rejected(self.text, *part[1], normalize_value(part[0]))
+            _bad_name_value(m) or rejected(self.text, *part[1], normalize_value(part[0]), key)
         )
 
     def free_part(self, m: re.Match[str]) -> tuple[str, tuple[int, int]] | None:
@@ -921,10 +922,12 @@ class _ProseScan:
             value = next(v for v in m.groups() if v)
             self.emit(m, "optimizer", "optimizer", value, m.span())
         for m in SCHEDULE.finditer(text):
-            key = "lr_schedule" if m["lr"] or m["cos"] or m["lr2"] or m["aval"] else "noise_schedule"
+            learning = m["lr"] or m["cos"] or m["lr2"] or m["lval2"] or m["aval"]
+            key = "lr_schedule" if learning else "noise_schedule"
             if key == "noise_schedule" and _about_a_learning_rate(sentence_around(text, m.start(), m.end())):
                 key = "lr_schedule"  # "the learning rate is annealed ... with a cosine schedule"
-            self.emit(m, m.group(0), key, m.group(1) or m["cval"] or m["lval"] or m["aval"], m.span())
+            value = m.group(1) or m["cval"] or m["lval"] or m["lval2"] or m["aval"]
+            self.emit(m, m.group(0), key, value, m.span())
         for m in STRIDE_NAMED.finditer(text):
             self.emit(m, "stride", "stride", m.group("value"), m.span("value"))
         by_word = (

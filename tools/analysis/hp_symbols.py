@@ -90,14 +90,25 @@ _BYTES_OR_DATE = re.compile(
 )
 
 
-def rejected(text: str, start: int, end: int, value: float | str | list) -> bool:
+# settings for which zero is a choice (the regulariser or bonus switched off), not a symbol's start value
+_ZERO_IS_A_CHOICE = {"weight_decay", "dropout", "label_smoothing", "momentum", "beta1", "warmup_steps"}
+_ZERO_IS_A_CHOICE |= {"warmup_epochs", "entropy_coefficient", "seed"}
+
+
+def zero_is_a_choice(key: str | None) -> bool:
+    """'an entropy coefficient of 0.0', 'weight decay 0': off, said outright for a setting that can be off."""
+    return bool(key) and (key in _ZERO_IS_A_CHOICE or key.endswith(("_coefficient", "_coef", "_loss_weight")))
+
+
+def rejected(text: str, start: int, end: int, value: float | str | list, key: str | None = None) -> bool:
     """Values that are not settings: years of citations, results (3.5 ± 0.2), bounds ('fewer than 50'),
-    'one hundred', zero."""
+    'one hundred', zero (unless the named setting `key` is one that zero switches off)."""
     before, after = text[max(0, start - 12) : start].lower(), text[end : end + 12].lower()
     if RANGE_START.match(text, end):
         return True
     if (
         value == 0
+        and not zero_is_a_choice(key)
         or re.match(r"\s*±", after)
         or re.search(r"\b(than|least|every|each)\s*$", before)
         or re.search(r"\bmost\s*$", before) and not _CAPPED_RUN.match(text, end)
