@@ -141,3 +141,9 @@ def test_a_clause_on_what_a_cited_model_used():
     text = "Ours reaches 31.0, against 29.5 for the model of Lee et al. (2020) which used a dropout of 0.4."
     got = found(f"## 5 Results\n\n{text}\n")
     assert got["dropout"] == [(0.4, "candidate")]
+
+
+def test_a_greek_symbol_with_a_capital_subscript():
+    text = "The gradient penalty weight $\\lambda_{GP}$ is 10 and we set $\\beta_{KL} = 0.5$."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["gradient_penalty_weight"] == [(10.0, "stated")] and got["beta_kl"] == [(0.5, "stated")]

@@ -164,6 +164,8 @@ def symbol_key(sym: str) -> str:
         return f"{GREEK.get(word[1], word[1])}_{word[2]}"
     if word := WORD_SUBSCRIPT.fullmatch(sym):  # λ_depth, λdepth: lambda_depth; λmul(s): lambda_mul_s
         return f"{GREEK.get(word[1], word[1])}_{word[2]}" + (f"_{word[3]}" if word[3] else "")
+    if caps := re.fullmatch(r"(.)_\{?([A-Z]{2,4})\}?", sym):  # λ_KL, λ_GP: lambda_kl, lambda_gp
+        return f"{GREEK.get(caps[1], caps[1])}_{caps[2].lower()}"
     return "".join(GREEK.get(ch, ch) for ch in plain)
 
 

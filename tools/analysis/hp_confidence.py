@@ -161,10 +161,16 @@ _CHOICE = re.compile(
     re.I,
 )
 # a citation as the subject of a clause: "e.g. [brocker2012] use B = 51 bins", "(Guo et al., 2017) used 15"
-_CITED_SUBJECT = re.compile(
-    r"(?:\[[^\]]{1,80}\]|\([A-Z][^()]{1,60}\d{4}[a-z]?\)|et\s+al\.?\s*\(\d{4}[a-z]?\))\s*,?\s+"
-    r"(?:(?:who|which|that)\s+)?(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
+_CITE = r"(?:\[[^\]]{1,80}\]|\([A-Z][^()]{1,60}\d{4}[a-z]?\)|et\s+al\.?\s*\(\d{4}[a-z]?\))\s*,?\s+"
+_CITED_VERB = (
+    r"(?:also\s+)?(?:use|uses|used|set|sets|chose|choose|"
     r"train|trains|trained|employ|employs|employed|report|reports|reported|recommend\w*|suggest\w*)\b"
+)
+# a cited work as the subject ('[12] use B = 51'); with 'which', only a model the sentence compares against
+# ('the baseline of Lee et al. (2020) which used ...'; 'we build on VGAE (Kipf, 2016) which uses ...' is ours)
+_CITED_SUBJECT = re.compile(
+    rf"{_CITE}(?:who\s+)?{_CITED_VERB}"
+    rf"|\b(?i:baselines?|compared\s+(?:to|with)|against|than|versus|vs\.?)\s(?:[^.;]|(?<=\d)\.(?=\d)){{0,80}}?{_CITE}(?:which|that)\s+{_CITED_VERB}"
 )
 # 'we did not use weight normalization', 'trained without using dropout': a choice the paper did not make
 _NEGATED_BEFORE = re.compile(

@@ -86,7 +86,7 @@ SYM = (
     # a Greek letter may carry a word as its subscript: 'λ_depth', and 'λdepth' where a PDF ran it on
     # ('λmul(s)': λ_{mul(s)} run on)
     r"(?-i:[α-ωΑ-Ωϵϑϕϱς](?:_?\{?(?:[0-9a-z]{1,2}|min|max|init|final|start|end|[a-z]{3,12})\}?(?:\([a-z\d]{1,3}\))?"
-    r"|_\{?[α-ω]\}?)?"  # a Greek subscript: σ_β, α_τ
+    r"|_\{?[α-ω]\}?|_\{?[A-Z]{1,4}\}?(?![a-z]))?"  # a Greek subscript: σ_β, α_τ; a capital one: λ_GP, β_KL
     r"|[b-zA-HJ-Z](?:_\{?(?:[0-9a-z]{1,3}|[a-z]{4,8}|[α-ω])\}?|\d{1,2})?)"
     r"(?![\w])"
 )
