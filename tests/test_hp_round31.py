@@ -147,3 +147,12 @@ def test_a_greek_symbol_with_a_capital_subscript():
     text = "The gradient penalty weight $\\lambda_{GP}$ is 10 and we set $\\beta_{KL} = 0.5$."
     got = found(f"## 4 Setup\n\n{text}\n")
     assert got["gradient_penalty_weight"] == [(10.0, "stated")] and got["beta_kl"] == [(0.5, "stated")]
+
+
+def test_a_decay_schedule_with_a_warmup_share_and_one_of_exploration():
+    got = found("## 4 Setup\n\nWe use a linear decay schedule with 6% warmup.\n")
+    assert got["lr_schedule"] == [("linear", "stated")] and got["warmup_ratio"] == [(0.06, "stated")]
+    got = found("## 4 Setup\n\nThe exploration rate follows a linear decay schedule from 1.0 to 0.05.\n")
+    assert "lr_schedule" not in got and "noise_schedule" not in got  # ε's schedule: no learning rate's
+    got = found("## 4 Setup\n\nWe use a warmup of 4% of the training steps.\n")
+    assert got["warmup_ratio"] == [(0.04, "stated")] and "warmup_steps" not in got

@@ -149,7 +149,7 @@ OPTIMIZER = re.compile(
 )
 SCHEDULE = re.compile(
     r"\b(linear|cosine|quadratic|sigmoid|exponential)\s+(?:(?P<lr>learning[\s-]rate|lr)\s+"
-    r"(?:schedule|decay)|(?:noise\s+|variance\s+|beta\s+)?schedule)\b"
+    r"(?:schedule|decay)|(?P<decay>decay\s+schedule)|(?:noise\s+|variance\s+|beta\s+)?schedule)\b"
     # "a one cycle cosine learning rate", "the cosine learning rate": a cosine curve is always a schedule
     r"|\b(?P<cval>(?:one[\s-]cycle\s+)?cosine)\s+(?P<cos>learning[\s-]rates?|lr)\b(?!\s+(?:of|is|was|=|warm))"
     # schedules that only a learning rate has: "the one-cycle learning rate schedule", "a polynomial lr decay"

@@ -638,10 +638,12 @@ _PHRASES = (
         "num_levels",
         "resolution levels",
     ),
-    # "we warm up the learning rate in the first 5% of the training steps": the warmup's share of training
+    # "we warm up the learning rate in the first 5% of the training steps", "a warmup of 10% of the steps",
+    # "a linear schedule with 6% warmup": the warmup's share of training
     (
-        r"\bwarm(?:ed|ing)?[\s-]?up\b[^.;%]{0,40}?\b(?:in|over|during|for)\s+(?:the\s+first\s+)?"
-        r"(?P<value>\d+(?:\.\d+)?\s?%)\s+of\s+(?:the\s+)?(?:total\s+)?(?:training|steps|iterations|updates)",
+        r"\bwarm(?:s|ed|ing)?[\s-]?up\b[^.;%]{0,40}?\b(?:of|in|over|during|for)\s+(?:the\s+first\s+)?"
+        r"(?P<value>\d+(?:\.\d+)?\s?%)\s+of\s+(?:the\s+)?(?:total\s+)?(?:training|steps|iterations|updates)"
+        r"|(?<![\w.])(?P<value2>\d+(?:\.\d+)?\s?%)\s+(?:linear\s+)?warm[\s-]?up\b",
         "warmup_ratio",
         "warmup share of training",
     ),

@@ -270,6 +270,9 @@ _WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_|_split$") 
 _LR_WORDS = re.compile(r"\blearning[\s-]rates?\b|\blr\b", re.I)
 
 
+_WARMUP = re.compile(r"\bwarm[\s-]?up\b", re.I)
+
+
 def _about_a_learning_rate(sentence: str) -> bool:
     return bool(_LR_WORDS.search(sentence)) and not _DIFFUSION.search(sentence)
 
@@ -915,19 +918,27 @@ class _ProseScan:
             or bool(_SCALED_AFTER.match(text, m.end("value")))  # "Q = 0.4 |D|", "D = 2 . 10^3"
         )
 
+    def schedule_words(self) -> None:
+        """'a cosine learning rate schedule', 'a linear noise schedule', 'an inverse square root schedule'."""
+        for m in SCHEDULE.finditer(self.text):
+            learning = m["lr"] or m["cos"] or m["lr2"] or m["lval2"] or m["aval"]
+            sentence = sentence_around(self.text, m.start(), m.end())
+            if m["decay"]:  # "a linear decay schedule" of what: the rate (said, or with a warmup), or ε?
+                if not (_about_a_learning_rate(sentence) or _WARMUP.search(sentence)):
+                    continue
+                learning = True
+            # "the learning rate is annealed ... with a cosine schedule"
+            key = "lr_schedule" if learning or _about_a_learning_rate(sentence) else "noise_schedule"
+            value = m.group(1) or m["cval"] or m["lval"] or m["lval2"] or m["aval"]
+            self.emit(m, m.group(0), key, value, m.span())
+
     def keywords(self) -> None:
         """Settings named by a word: optimizer, schedules, activation, normalization, objective, search."""
         text = self.text
         for m in OPTIMIZER.finditer(text):
             value = next(v for v in m.groups() if v)
             self.emit(m, "optimizer", "optimizer", value, m.span())
-        for m in SCHEDULE.finditer(text):
-            learning = m["lr"] or m["cos"] or m["lr2"] or m["lval2"] or m["aval"]
-            key = "lr_schedule" if learning else "noise_schedule"
-            if key == "noise_schedule" and _about_a_learning_rate(sentence_around(text, m.start(), m.end())):
-                key = "lr_schedule"  # "the learning rate is annealed ... with a cosine schedule"
-            value = m.group(1) or m["cval"] or m["lval"] or m["lval2"] or m["aval"]
-            self.emit(m, m.group(0), key, value, m.span())
+        self.schedule_words()
         for m in STRIDE_NAMED.finditer(text):
             self.emit(m, "stride", "stride", m.group("value"), m.span("value"))
         by_word = (
