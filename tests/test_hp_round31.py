@@ -95,17 +95,6 @@ def test_a_first_column_of_layer_counts_is_no_table_of_layers():
     assert found(layers, context=True)["hidden_size"] == [(256.0, "stated", "1"), (10.0, "stated", "2")]
 
 
-def test_rows_of_compared_methods_in_a_results_table_are_candidates():
-    text = (
-        "## 5 Results\n\n**Table 2** Comparison on the test set.\n\n"
-        "| Method | Optimizer | Dropout | Accuracy (%) |\n|---|---|---|---|\n"
-        "| Baseline | SGD | 0.1 | 91.2 |\n| Ours | Adam | 0.3 | 93.5 |\n"
-    )
-    got = found(text, context=True)
-    assert ("sgd", "candidate", "Baseline") in got["optimizer"]
-    assert ("adam", "stated", "Ours") in got["optimizer"] and (0.3, "stated", "Ours") in got["dropout"]
-
-
 def test_a_symbol_named_before_it_and_set_in_words_keeps_its_name():
     got = found("## 4 Setup\n\nThe dimension of the latent code z is set to 48.\n")
     assert got["latent_dim"] == [(48.0, "stated")] and "z" not in got

@@ -9,7 +9,7 @@ import re
 from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_collector import Collector
-from tools.analysis.hp_confidence import OURS, RUN_LENGTHS, above_ceiling, no_sentence
+from tools.analysis.hp_confidence import RUN_LENGTHS, above_ceiling, no_sentence
 from tools.analysis.hp_normalize import SCALAR, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_END
 from tools.analysis.hp_patterns import ALL_NAMES, NAME, OPT_NAMES_LIST, SYM, SYM_ASSIGN, phrase_re
@@ -38,7 +38,6 @@ from tools.analysis.hp_vocabulary import (
 LEGEND = "a figure's legend over its plot, not a table of settings"
 CHECKPOINTS = "the steps or epochs a table of results was read at (a learning curve), not the run's length"
 RESULTS_COLUMN = "a column of a table captioned as results: the setting's variants or a sweep, not one value"
-COMPARED_ROW = "a row of a results table comparing methods: that method's setting, maybe not the paper's own"
 # ------------------------------------------------------------------------------------------ extraction
 
 _CELL_VALUE = re.compile(rf"^(?:{SCALAR}|[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){{0,2}})$")  # 'G-EMB', 'all models'
@@ -499,9 +498,6 @@ def _column_table(  # noqa: PLR0913
     columns = [(k, text) for k, text in columns if _holds_values(k, cells[k][1], rows)]
     # '| Step | Cell Acc. | Puzzle Acc. |', no other setting: the steps a learning curve was read at
     keys = [k for _, k in cells]
-    # rows of compared methods: a 'Method' column in a table of results (so captioned, or with a metric)
-    scored = bool(compares) or any(RESULT_WORDS.search(c) for c, _ in cells)
-    methods = scored and bool(METHOD_HEAD.match(cells[0][0].strip("* ")))
     measured = sum(map(bool, keys)) == 1 and measured_by([c for c, _ in cells], keys)
     for r in rows:
         values = row_cells(r.text)
@@ -515,6 +511,5 @@ def _column_table(  # noqa: PLR0913
                 compared = compares and not _NUMERIC_CELL.match(values[k]) and RESULTS_COLUMN
                 why = legend if legend == LEGEND or k else compared
                 why = why or (key == "num_parameters" and SIZE_COLUMN)
-                why = why or (k and methods and not OURS.search(label or "") and COMPARED_ROW)
                 why = why or (key in RUN_LENGTHS and measured and CHECKPOINTS)
                 out.add(r, text, key, values[k], "table", quote, context=label, flagged=why)
