@@ -145,3 +145,16 @@ def test_a_decay_schedule_with_a_warmup_share_and_one_of_exploration():
     assert "lr_schedule" not in got and "noise_schedule" not in got  # ε's schedule: no learning rate's
     got = found("## 4 Setup\n\nWe use a warmup of 4% of the training steps.\n")
     assert got["warmup_ratio"] == [(0.04, "stated")] and "warmup_steps" not in got
+
+
+def test_a_table_of_scores_the_text_points_to_for_settings_gives_none():
+    text = (
+        "## 5 Ablation\n\nIn Table 3 the “First System” runs for 3 epochs. Both the “Second System” "
+        "configuration in Table 3 and the runs of Table 4 use 5 epochs.\n\n"
+        "|  | Attack | Task | Bench | Final |\n|---|---|---|---|---|\n"
+        "| First System | 0 | 0.1 | 0.28 | 0.12 |\n| Second System | 0.59 | 0.39 | 0.26 | 0.42 |\n\n"
+        "**Table 3** First System versus Second System.\n"
+    )
+    got = found(text)
+    assert not {k for k in got if "system" in k}  # neither rows nor columns name a setting: scores
+    assert (3.0, "stated") in got["epochs"]

@@ -280,9 +280,10 @@ def _of_settings(  # noqa: PLR0913
     # a caption about results ('Training duration in seconds. ... including hyperparameter optimization') over
     # columns that name no setting: its later words on settings are incidental
     told = _SETTINGS_CAPTION.search(near) and not (RESULT_WORDS.search(lead) and not known)
-    # the text sends the reader to this table for the settings ('The details are provided in Table 1.')
+    # the text sends the reader to this table for the settings ('The details are provided in Table 1.'), and
+    # a row or a column of it names one ('| | MIA | MMLU |' over 'Old System' holds scores, whatever the text)
     numbers = {m["n"] for ln in above + below if (m := _TABLE_NUMBER.match(ln.text))}
-    told = told or bool(numbers & sent_to) and not RESULT_WORDS.search(lead)
+    told = told or bool(numbers & sent_to) and not RESULT_WORDS.search(lead) and known
     results = results and (swept or not told)
     return bool(
         layout.named
