@@ -281,9 +281,11 @@ def _of_settings(  # noqa: PLR0913
     # columns that name no setting: its later words on settings are incidental
     told = _SETTINGS_CAPTION.search(near) and not (RESULT_WORDS.search(lead) and not known)
     # the text sends the reader to this table for the settings ('The details are provided in Table 1.'), and
-    # a row or a column of it names one ('| | MIA | MMLU |' over 'Old System' holds scores, whatever the text)
+    # it is a list of names and values or a row or column names a setting ('| | MIA | MMLU | Final |' over
+    # 'Old System' holds scores, whatever the text says)
     numbers = {m["n"] for ln in above + below if (m := _TABLE_NUMBER.match(ln.text))}
-    told = told or bool(numbers & sent_to) and not RESULT_WORDS.search(lead) and known
+    listed = known or len(layout.header) <= 3
+    told = told or bool(numbers & sent_to) and not RESULT_WORDS.search(lead) and listed
     results = results and (swept or not told)
     return bool(
         layout.named
