@@ -158,3 +158,11 @@ def test_a_table_of_scores_the_text_points_to_for_settings_gives_none():
     got = found(text)
     assert not {k for k in got if "system" in k}  # neither rows nor columns name a setting: scores
     assert (3.0, "stated") in got["epochs"]
+
+
+def test_a_scheduler_named_by_its_library_class_or_reduce_on_plateau_in_words():
+    got = found("## 4 Setup\n\nThe rate is adjusted by a ReduceLROnPlateau scheduler.\n")
+    assert got["lr_schedule"] == [("reduce on plateau", "stated")]
+    got = found("## 4 Setup\n\nWe use torch.optim.lr_scheduler.MultiStepLR with milestones at 40 and 80.\n")
+    assert got["lr_schedule"] == [("step", "stated")]
+    assert found("## 4 Setup\n\nThe rate follows a reduce-on-plateau schedule.\n")["lr_schedule"]

@@ -159,7 +159,10 @@ SCHEDULE = re.compile(
     r"|\b(?P<lval2>one[\s-]?cycle|polynomial|inverse[\s-]square[\s-]root|multi[\s-]?step|cyclical|triangular)"
     r"\s+(?:schedule|scheduler|decay)\b"
     # "cosine annealing (with warm restarts)": a learning rate's schedule
-    r"|\b(?P<aval>cosine)\s+anneal(?:ing|ed)?\b",
+    r"|\b(?P<aval>cosine)\s+anneal(?:ing|ed)?\b"
+    # a scheduler by its library name, or reduce-on-plateau in words: only a learning rate has one
+    r"|\b(?P<named>ReduceLROnPlateau|reduce[\s-]on[\s-]plateau|CosineAnnealing(?:WarmRestarts|LR)?|MultiStepLR|"
+    r"StepLR|OneCycleLR|ExponentialLR)\b",
     re.I,
 )
 # "stride-2 convolutions": a convolution's stride written into its name

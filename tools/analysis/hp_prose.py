@@ -270,6 +270,9 @@ _WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_|_split$") 
 _LR_WORDS = re.compile(r"\blearning[\s-]rates?\b|\blr\b", re.I)
 
 
+# a scheduler's library name (its first six letters) -> the schedule in words
+_SCHEDULER = {"reduce": "reduce on plateau", "cosine": "cosine", "multis": "step", "steplr": "step"}
+_SCHEDULER |= {"onecyc": "one-cycle", "expone": "exponential"}
 _WARMUP = re.compile(r"\bwarm[\s-]?up\b", re.I)
 
 
@@ -921,7 +924,7 @@ class _ProseScan:
     def schedule_words(self) -> None:
         """'a cosine learning rate schedule', 'a linear noise schedule', 'an inverse square root schedule'."""
         for m in SCHEDULE.finditer(self.text):
-            learning = m["lr"] or m["cos"] or m["lr2"] or m["lval2"] or m["aval"]
+            learning = m["lr"] or m["cos"] or m["lr2"] or m["lval2"] or m["aval"] or m["named"]
             sentence = sentence_around(self.text, m.start(), m.end())
             if m["decay"]:  # "a linear decay schedule" of what: the rate (said, or with a warmup), or ε?
                 if not (_about_a_learning_rate(sentence) or _WARMUP.search(sentence)):
@@ -929,7 +932,8 @@ class _ProseScan:
                 learning = True
             # "the learning rate is annealed ... with a cosine schedule"
             key = "lr_schedule" if learning or _about_a_learning_rate(sentence) else "noise_schedule"
-            value = m.group(1) or m["cval"] or m["lval"] or m["lval2"] or m["aval"]
+            named = _SCHEDULER[m["named"][:6].lower()] if m["named"] else None
+            value = m.group(1) or m["cval"] or m["lval"] or m["lval2"] or m["aval"] or named
             self.emit(m, m.group(0), key, value, m.span())
 
     def keywords(self) -> None:
