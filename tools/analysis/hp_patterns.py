@@ -147,17 +147,18 @@ OPTIMIZER = re.compile(
     r"|\b(?i:trained|optimi[sz]ed|fitted)\s+(?i:by|with|using|via)\s+(?:(?i:plain|standard|vanilla)\s+)?"
     r"((?i:gradient\s+descent))\b)"
 )
+# the schedules only a learning rate has (SCHEDULE)
+_LR_ONLY = r"one[\s-]?cycle|polynomial|inverse[\s-]square[\s-]root|multi[\s-]?step|cyclical|triangular"
 SCHEDULE = re.compile(
     r"\b(linear|cosine|quadratic|sigmoid|exponential)\s+(?:(?P<lr>learning[\s-]rate|lr)\s+"
     r"(?:schedule|decay)|(?P<decay>decay\s+schedule)|(?:noise\s+|variance\s+|beta\s+)?schedule)\b"
     # "a one cycle cosine learning rate", "the cosine learning rate": a cosine curve is always a schedule
     r"|\b(?P<cval>(?:one[\s-]cycle\s+)?cosine)\s+(?P<cos>learning[\s-]rates?|lr)\b(?!\s+(?:of|is|was|=|warm))"
     # schedules that only a learning rate has: "the one-cycle learning rate schedule", "a polynomial lr decay"
-    r"|\b(?P<lval>one[\s-]?cycle|polynomial|inverse[\s-]square[\s-]root|step|multi[\s-]?step|cyclical|triangular)"
+    rf"|\b(?P<lval>{_LR_ONLY}|step)"
     r"\s+(?:\([^()]{1,40}\)\s+|\[[^\]]{1,40}\]\s+)?(?P<lr2>learning[\s-]rate|lr)\s+(?:schedule|scheduler|decay|policy)\b"
-    # ... named without the rate: "an inverse square root schedule", "a polynomial decay"
-    r"|\b(?P<lval2>one[\s-]?cycle|polynomial|inverse[\s-]square[\s-]root|multi[\s-]?step|cyclical|triangular)"
-    r"\s+(?:schedule|scheduler|decay)\b"
+    # ... named without the rate (not 'step' alone): "an inverse square root schedule", "a polynomial decay"
+    rf"|\b(?P<lval2>{_LR_ONLY})\s+(?:schedule|scheduler|decay)\b"
     # "cosine annealing (with warm restarts)": a learning rate's schedule
     r"|\b(?P<aval>cosine)\s+anneal(?:ing|ed)?\b"
     # a scheduler by its library name, or reduce-on-plateau in words: only a learning rate has one

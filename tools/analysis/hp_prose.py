@@ -388,7 +388,6 @@ _QUALIFIED_COUNT = re.compile(
 _PAIRED_GAP = re.compile(r"(?:for|on|in|of)\s+[\w-]+\s+and\s+(?:(?:for|on|in|of)\s+)?[\w-]+", re.I)
 
 
-# "we use K = 30 latent factors", "we empirically chose κ = 1.5": the paper's own choice, named by its letter
 # an assignment said in words right after the symbol
 _SET_AFTER = re.compile(r"\s+(?:is|was|are|were)\s+(?:set\s+to|fixed\s+(?:to|at)|equal\s+to)\b", re.I)
 _CLAUSE_OPENS = re.compile(r"(?:^|[.;:,]\s*|\b(?:while|whereas|and)\s+)$", re.I)
@@ -401,6 +400,7 @@ def _set_in_words(text: str, m: re.Match[str]) -> bool:
     return bool(opens and _SET_AFTER.match(text, m.end("sym")))
 
 
+# "we use K = 30 latent factors", "we empirically chose κ = 1.5": the paper's own choice, named by its letter
 _WE_SET = re.compile(
     r"\bwe\s+(?:\w+\s+)?(?:set|use|used|fix|fixed|choose|chose|select|selected|take|took|pick|picked)\b"
     r"[^.;:]*$",

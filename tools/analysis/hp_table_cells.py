@@ -57,9 +57,8 @@ def key_of(cell: str, symbols: dict[str, str]) -> str | None:
     group, _, rest = cell.partition(" ")
     # a two-row header run into one cell: 'Network | Hidden Layers' -> 'Network Hidden Layers'; a word before
     # a known setting of two words or more: 'Starter Learning Rate', 'Critic Batch Size'
-    tail = canonical_key(rest) if len(rest.split()) >= 2 and group.isalpha() else None
-    if tail in SYNONYMS:
-        return tail
+    if head_qualifier(cell):
+        return canonical_key(rest)
     return key_of(rest, symbols) if group.lower() in _GROUP_HEADS and rest else None
 
 
