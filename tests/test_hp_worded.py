@@ -406,7 +406,8 @@ def test_symbols_listed_after_a_named_setting_with_its_value() -> None:
 def test_a_learning_rate_decayed_from_one_value_to_another() -> None:
     text = "We use SGD, exponentially decaying the learning rate from 0.01 to 0.0001 with a cosine schedule."
     got = _found(f"## 3 Setup\n\n{text}\n")
-    assert got["learning_rate"] == [(0.01, "stated")] and got["min_learning_rate"] == [(0.0001, "candidate")]
+    # the floor the schedule decays to is a setting too, not the upper end of a range
+    assert got["learning_rate"] == [(0.01, "stated")] and got["min_learning_rate"] == [(0.0001, "stated")]
     assert got["lr_schedule"] == [("cosine", "stated")] and "noise_schedule" not in got
     assert "learning_rate" not in _found("## 3 Setup\n\nWe varied the learning rate from 0.1 to 0.0001.\n")
 

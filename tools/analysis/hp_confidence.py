@@ -187,6 +187,13 @@ _TIMED = re.compile(
 )
 # the upper end of a range of values: "ranging from 600M to 3B parameters", "from 2 to 8 layers"
 _RANGE_END = re.compile(rf"\bfrom\s+(?:{SCALAR})\s*(?:[a-z]{{1,12}}\s+)?(?:to|up\s+to|through)\s+$", re.I)
+# the lower end of a range searched over: "the temperature was varied from 0.1 to 10" (not a schedule's start)
+_SEARCHED_FROM = re.compile(
+    r"\b(?:var(?:y|ies|ied|ying)|rang(?:e|es|ed|ing)|swept|sweep(?:s|ing)?|search(?:ed|es|ing)?|tun(?:ed|ing)|"
+    r"explor(?:ed|ing)|(?:selected|chosen|sampled|drawn)(?:\s+\w+ly)?)\s+from\s+$",
+    re.I,
+)
+_TO_AFTER = re.compile(rf"\s*(?:[a-z]{{1,12}}\s+)?(?:to|up\s+to|through)\s+[-−]?(?:{SCALAR})", re.I)
 # what a named model is made of, not a choice: "BERT-large has 24 layers and 340M parameters"
 _NAMED_MODEL_HAS = re.compile(
     rf"(?:^\W*|\b(?:an?|the)\s+)(?:original\s+)?{MODEL_NAME}(?:\s+model)?(?:,?\s*which\s+[^.;]{{0,50}}?)?\s+"
@@ -288,7 +295,8 @@ def doubt(  # noqa: PLR0913
         return why
     if prose and no_sentence(quote):
         return "words that make no sentence (a figure's inner text?)"
-    if prose and (why := _sentence_doubt(quote, value, key.endswith("_end"))):
+    # a schedule's end or floor ('decayed from 1e-3 to 1e-5') is a setting, not a range's upper end
+    if prose and (why := _sentence_doubt(quote, value, key.endswith("_end") or key.startswith("min_"))):
         return why
     return _value_doubt(quote, key, value, norm, prose)
 
@@ -450,6 +458,10 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_DRAWN.search(quote), "the extent of a figure"),
         (_TRIED.search(quote), "a value found wanting or tried aside"),
         (not ends_a_range and _RANGE_END.search(before[-40:]), "one end of a range ('from 2 to 8')"),
+        (
+            _SEARCHED_FROM.search(before[-40:]) and _TO_AFTER.match(quote, len(before) + len(value)),
+            "the lower end of a range searched over ('varied from 0.1 to 10')",
+        ),
         (_NEGATED_BEFORE.search(before[-40:]), "the sentence says it was not used"),
         (_NAMED_MODEL_HAS.search(quote), "a description of a named pretrained model"),
         (

@@ -409,13 +409,14 @@ STEP_DECAY = re.compile(
     re.I,
 )
 # a setting annealed between two values: "ε annealed linearly from 1.0 to 0.1 over the first 1M frames",
-# "β annealed from 0.4 to 1"
+# "β annealed from 0.4 to 1", "ε-greedy with a linear decay from 1.0 to 0.1"
 ANNEALED = re.compile(
     r"(?P<name>ε|epsilon|β|beta|τ|tau|temperature|KL\s+(?:term\s+)?weight|weight\s+(?:of|on)\s+the\s+KL\s+"
     r"(?:term|loss|divergence)|exploration\s+rate|entropy\s+coefficient)"
     r"(?:-greedy(?:\s+exploration)?)?[^.;]{0,40}?\b(?:is\s+|was\s+)?(?:linearly\s+|exponentially\s+)?"
-    r"(?:annealed|decayed|decreased|reduced|increased|lowered|decays|decreases)\s+(?:linearly\s+|exponentially\s+)?"
-    rf"from\s+(?P<start>{SCALAR})\s+to\s+(?P<end>{SCALAR})(?![\d.,]\d)"
+    # "ε-greedy with a linear decay from 1.0 to 0.1": the decay named as a noun
+    r"(?:annealed|decayed|decreased|reduced|increased|lowered|decays|decreases|decay|annealing)\s+"
+    rf"(?:linearly\s+|exponentially\s+)?from\s+(?P<start>{SCALAR})\s+to\s+(?P<end>{SCALAR})(?![\d.,]\d)"
     rf"(?:\s+(?:over|during|in)\s+(?:the\s+first\s+)?(?P<over>{SCALAR})\s+"
     r"(?P<unit>frames|steps|iterations|updates|episodes|epochs)\b)?",
     re.I,
@@ -637,6 +638,12 @@ NAMED_SYM = re.compile(
     rf"(?<![\w-])(?P<noun>budget|support|horizon|planning horizon)\s+(?:of\s+)?"
     # "a budget of K · L": the budget is the product's
     rf"(?P<sym>{SYM})(?![\w(])(?!\s*[=·×*⋅])",
+    re.I,
+)
+# "we use K = 30 latent factors", "we empirically chose κ = 1.5": the paper's own choice, named by its letter
+WE_SET = re.compile(
+    r"\bwe\s+(?:\w+\s+)?(?:set|use|used|fix|fixed|choose|chose|select|selected|take|took|pick|picked)\b"
+    r"[^.;:]*$",
     re.I,
 )
 SETTING_VERB = re.compile(

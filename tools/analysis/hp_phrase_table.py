@@ -30,7 +30,8 @@ _OF_DATA = (
 # a learning rate a schedule lowers: "decaying the learning rate", "the learning rate is annealed"
 _LR_DECAYED = (
     r"\b(?:(?:decay|anneal|reduc|decreas|lower|drop)\w*\s+(?:the\s+)?(?:learning\s+rate|lr)"
-    r"|(?:learning\s+rate|lr)\s+(?:(?:is|was)\s+)?(?:\w+ly\s+)?(?:decay|anneal|reduc|decreas|lower|drop)\w*)"
+    r"|(?:learning\s+rate|lr)\s+(?:(?:is|was)\s+)?(?:\w+ly\s+)?(?:decay|anneal|reduc|decreas|lower|drop)\w*"
+    r"(?:\s+(?:linearly|exponentially|gradually|smoothly))?)"
 )
 # a sentence where the paper runs something, up to the phrase: 'we sampled ...', 'we test on ...'
 _RUNS_ON = (

@@ -123,6 +123,7 @@ class Spanned(NamedTuple):
     name: str
     value: str
     span: tuple[int, int]
+    doubt: str | bool = False  # why the value is only a candidate, if it is one
 
 
 class Named(NamedTuple):

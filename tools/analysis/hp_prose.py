@@ -118,6 +118,7 @@ from tools.analysis.hp_patterns import (
     TYPED_LAYERS,
     UNIT,
     VALUE_NAME,
+    WE_SET,
     names_other,
     of_head,
     sampler_step,
@@ -400,12 +401,6 @@ def _set_in_words(text: str, m: re.Match[str]) -> bool:
     return bool(opens and _SET_AFTER.match(text, m.end("sym")))
 
 
-# "we use K = 30 latent factors", "we empirically chose κ = 1.5": the paper's own choice, named by its letter
-_WE_SET = re.compile(
-    r"\bwe\s+(?:\w+\s+)?(?:set|use|used|fix|fixed|choose|chose|select|selected|take|took|pick|picked)\b"
-    r"[^.;:]*$",
-    re.I,
-)
 
 
 _LOOP_OPEN = re.compile(r"\bfor\s+(?:each\s+|all\s+)?$", re.I)
@@ -659,9 +654,9 @@ class _ProseScan:
     def tuples(self) -> None:
         """'(β1, β2) = (0.9, 0.98)', 'AdamW with betas of (0.9, 0.95)' (hp_tuples.py); splits written as
         ratios, '80/20 train/test' (hp_splits.py)."""
-        for t in [*tuples(self.text), *ratio_splits(self.text)]:
+        for t in [*tuples(self.text, self.symbols | self.local), *ratio_splits(self.text)]:
             if self.free(*t.span) and (at := _ANY.match(self.text, *t.span)):
-                self.emit(at, t.name, t.key, t.value, t.span)
+                self.emit(at, t.name, t.key, t.value, t.span, flagged=t.doubt)
 
     def paired(self) -> None:
         """'the batch size and the learning rate are 64 and 0.001, respectively' (hp_respectively.py)."""
@@ -875,7 +870,7 @@ class _ProseScan:
         ) or _set_in_words(text, m):
             # "set as λ_depth = 0.1 and λ_voxel = 2": a word subscript names the symbol; a bare letter's name
             # is a guess unless the paper says it chose it ("we use α = 0.1, β = 2")
-            named = WORD_SUBSCRIPT.fullmatch(sym) or _WE_SET.search(lead[-60:])
+            named = WORD_SUBSCRIPT.fullmatch(sym) or WE_SET.search(lead[-60:])
             self.emit(m, sym, symbol_key(sym), value, span, flagged=not named and LETTER_ONLY)
             return
         else:

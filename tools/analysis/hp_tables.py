@@ -44,6 +44,8 @@ _CELL_VALUE = re.compile(rf"^(?:{SCALAR}|[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){{0,2}
 # a number with its scale or unit ('1.68 M', '0.8 d', '(0.9 + 4.5) d'): a measured size or time, no setting
 _UNIT_CELL = re.compile(rf"^(?:{SCALAR}|\(\s*{SCALAR}\s*\+\s*{SCALAR}\s*\))\s?[A-Za-z]{{1,3}}$")
 _BLANK_CELLS = frozenset(("", "±", "-", "–", "—", "n/a", "N/A", "NA", "na"))  # no value in this cell
+_MARK_CELLS = frozenset("✓✔✗✘×√○●◦•")  # an ablation's switches ('| 5 | 1e-4 | ✓ | × |'): on or off, no number
+_NO_VALUE = _BLANK_CELLS | _MARK_CELLS
 _NUMERIC_CELL = re.compile(rf"^(?:{SCALAR}|[±-])$")
 _ROW_NAME = re.compile(
     rf"^\|?\s*(?P<name>{phrase_re(ALL_NAMES)})\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<rest>.+?)\s*\|?$", re.I
@@ -82,7 +84,7 @@ def _is_data_row(text: str) -> bool:
     # a pipe row's label: 'Tiny (T)', 'Ours + PG' (one holding assignments is a condition, read elsewhere)
     label = text.startswith("|") and len(cells[0]) <= 30 and "=" not in cells[0]
     values = cells[1:] if label else cells
-    settled = all(_word_or_value(c) or _numeric(c) or c in _BLANK_CELLS for c in values)
+    settled = all(_word_or_value(c) or _numeric(c) or c in _NO_VALUE for c in values)
     return numeric >= 1 and numeric * 2 >= len(cells) and settled
 
 
@@ -503,7 +505,7 @@ def _column_table(  # noqa: PLR0913
         values = row_cells(r.text)
         for k, text in columns:
             key = cells[k][1]
-            if key and k < len(values) and values[k] not in _BLANK_CELLS and not _measured(values[k]):
+            if key and k < len(values) and values[k] not in _NO_VALUE and not _measured(values[k]):
                 label = _row_label(values[:k], group)
                 quote = f"{header.text} / {r.text}"
                 # a results table's first column may list the values of the setting it sweeps, not the

@@ -1,0 +1,50 @@
+"""Forms read in the thirty-second round, each sentence and table written here in words of our own."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+
+def test_an_ablation_table_with_switch_marks_is_still_read_as_rows_of_runs():
+    table = (
+        "| Ep. | LR | Aug | Mix | Acc | Loss |\n|---|---|---|---|---|---|\n"
+        "| 2 | 1.00E-03 | ✓ | × | 71.2 | 0.41 |\n| 2 | 1.00E-04 | × | ✓ | 70.8 | 0.44 |\n"
+        "| 3 | 1.00E-05 | ✓ | ✓ | 69.9 | 0.47 |\n\n**Table 2** Sensitivity to the step size.\n"
+    )
+    got = found(f"## 4 Experiments\n\n{table}")
+    assert sorted(got["learning_rate"]) == [(1e-05, "stated"), (0.0001, "stated"), (0.001, "stated")]
+    assert all(v not in ("✓", "×") for values in got.values() for v, _ in values)  # a mark is no value
+
+
+def test_a_bracketed_tuple_takes_the_names_the_paper_gave_its_symbols():
+    text = (
+        "Inputs are tensors of shape $[N, K, S] = [6, 3, 128]$, where $N$ denotes the batch size and $K$ "
+        "the number of views."
+    )
+    got = found(f"## 3 Data\n\n{text}\n")
+    assert got["batch_size"] == [(6.0, "stated")]
+    assert got["S"] == [(128.0, "candidate")]  # a letter the paper never named, in a tuple no one chose
+
+
+def test_a_tuple_the_paper_says_it_chose_keeps_its_bare_letters():
+    got = found("## 4 Setup\n\nWe set $(p, q) = (4, 16)$ in all runs.\n")
+    assert got["p"] == [(4.0, "stated")] and got["q"] == [(16.0, "stated")]
+
+
+def test_an_epsilon_greedy_decay_written_as_a_noun():
+    text = "Agents explore $\\epsilon$-greedily, with an exponential decay from $0.9$ to $0.02$ per run."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["epsilon_start"] == [(0.9, "stated")] and got["epsilon_end"] == [(0.02, "stated")]
+
+
+def test_a_learning_rate_that_decays_linearly_from_one_value_to_another():
+    got = found("## 4 Setup\n\nThe learning rate decays linearly from 2e-3 to 4e-6 over training.\n")
+    assert got["learning_rate"] == [(0.002, "stated")]
+    assert got["min_learning_rate"] == [(4e-06, "stated")]  # a schedule's floor, not a range's upper end
+
+
+def test_the_lower_end_of_a_range_searched_over_is_only_a_candidate():
+    got = found("## 4 Setup\n\nThe dropout rate was varied from 0.05 to 0.4 across runs.\n")
+    assert got["dropout"] == [(0.05, "candidate")]
+    got = found("## 4 Setup\n\nThe dropout rate starts from 0.05 and stays there.\n")
+    assert got["dropout"] == [(0.05, "stated")]
