@@ -48,3 +48,26 @@ def test_the_lower_end_of_a_range_searched_over_is_only_a_candidate():
     assert got["dropout"] == [(0.05, "candidate")]
     got = found("## 4 Setup\n\nThe dropout rate starts from 0.05 and stays there.\n")
     assert got["dropout"] == [(0.05, "stated")]
+
+
+def test_an_optimiser_a_run_was_done_with_or_a_standard_one_trained_with():
+    got = found("## 4 Setup\n\nEvery run was carried out with RMSProp and a step size of 0.002.\n")
+    assert got["optimizer"] == [("rmsprop", "stated")]
+    got = found("## 4 Training details\n\nThe critic is trained with plain Adagrad.\n")
+    assert got["optimizer"] == [("adagrad", "stated")]
+    text = "The optimiser stays as in Section 3: Adamax with a fixed learning rate of 2e-3."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["optimizer"] == [("adamax", "stated")]
+
+
+def test_numbers_that_point_at_tables_are_no_algorithm_listing():
+    text = "The runs of Table 2 and the ablations in Tables 3 and 4 all train for 4 epochs."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["epochs"] == [(4.0, "stated")]
+    listing = "1 Initialise the buffer 2 Collect 3 episodes 3 Update the critic 4 Repeat"
+    assert found(f"## 4 Setup\n\n{listing}\n").get("episodes", []) in ([], [(3.0, "candidate")])
+
+
+def test_the_dimension_of_a_state_being_a_value():
+    got = found("## 4 Setup\n\nThe encoder is a GRU, the dimension of the hidden state being 96.\n")
+    assert got["hidden_size"] == [(96.0, "stated")]

@@ -316,6 +316,12 @@ def above_ceiling(key: str, norm: object) -> bool:
 # an algorithm listing's line: an assignment arrow or a right-set comment
 _STEP_LINE = re.compile(r"←|\s//\s")
 _NUMBERED_WORD = re.compile(r"(?<![\w.,=])(\d{1,2})\s+(?=[A-Za-z])")  # '4 Sample', '6 repeat'
+# numbers that point at parts of the paper: 'Table 3 and ... Tables 4 and 5' count up, yet list no steps
+_POINTERS = re.compile(
+    r"\b(?:Tables?|Tab\.|Fig(?:ure)?s?\.?|Sec(?:tion)?s?\.?|Eqs?\.|Equations?|Appendix|Algorithms?)"
+    r"\s+\d{1,2}(?:\s*(?:,|and|&|or|to|[-–])\s*\d{1,2})*",
+    re.I,
+)
 
 
 _CODE_COMMENT = re.compile(r"(?:^|\s)//\s")
@@ -336,7 +342,7 @@ def _listing_number(quote: str, value: str) -> bool:
     ... 4 Sample'): the lines of an algorithm listing the text runs together?"""
     if not re.fullmatch(r"\d{1,2}", value.strip()):
         return False
-    numbers = [int(m[1]) for m in _NUMBERED_WORD.finditer(quote)]
+    numbers = [int(m[1]) for m in _NUMBERED_WORD.finditer(_POINTERS.sub(" ", quote))]
     for k in range(len(numbers) - 2):
         run = numbers[k : k + 3]
         if run[1] == run[0] + 1 and run[2] == run[1] + 1 and int(value) in run:

@@ -129,9 +129,9 @@ OPT_NAMES_LIST = ("AdamW", "Adam", "SGD", "RMSProp", "RMSprop", "Adagrad")
 ADAM = re.compile(r"\badam", re.I)  # a sentence about Adam: its betas, its moments
 OPTIMIZER = re.compile(
     rf"\b(?:(?i:use|uses|used|using|with|via|by|employ|employed|adopt|adopted|chose|choose|namely)\s+"
-    rf"(?:(?i:the|an?)\s+)?(?:\*{{1,2}}|_)?{_OPT_NAMES}\b|\b(?i:{_OPT_NAMES})\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"
+    rf"(?:(?i:the|an?)\s+)?(?:(?i:plain|standard|vanilla|classic(?:al)?)\s+)?(?:\*{{1,2}}|_)?{_OPT_NAMES}\b|\b(?i:{_OPT_NAMES})\s+(?i:optimi[sz]ers?|optimi[sz]ation|algorithm)\b"
     # "... and RMSProp with a learning rate of 10^-3": the optimizer the rate is given for
-    rf"|\b{_OPT_NAMES}\s+(?i:with\s+(?:an?\s+)?(?:base\s+|initial\s+)?(?:learning[\s-]rate|lr|step\s+size)\b)"
+    rf"|\b{_OPT_NAMES}\s+(?i:with\s+(?:an?\s+)?(?:base\s+|initial\s+|constant\s+|fixed\s+)?(?:learning[\s-]rate|lr|step\s+size)\b)"
     # "the learning algorithm ADAM", "using mean squared error loss and stochastic gradient descent"
     rf"|\b(?i:(?:learning|optimi[sz]ation|training)\s+(?:algorithm|method|procedure))\s+{_OPT_NAMES}\b"
     rf"|\b(?i:use|uses|using|trained\s+with|optimi[sz]ed\s+with)\s+[^.;,()]{{1,40}}?\s+(?i:and)\s+{_OPT_NAMES}\b"

@@ -49,10 +49,10 @@ _FORMS = (
         rf"\b(?:set|fix|fixed|choose|chose)\s+(?:the|our)\s+{_PHRASE}\s+(?:to|at|as)\s+{SETTING_VALUE}", re.I
     ),
 )
-# "the size of the data mini-batch is 20", "the dimension of the hidden state is 200"
+# "the size of the data mini-batch is 20", "the dimension of the hidden state is 200" (or "being 200")
 _ATTR_OF = re.compile(
     rf"\bthe\s+(?P<attr>size|dimension|dimensionality|length|depth|width|norm)\s+of\s+(?:the\s+|each\s+|an?\s+)?"
-    rf"(?P<np>(?:{_WORD}){{0,2}}[a-z][a-z-]+)\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?"
+    rf"(?P<np>(?:{_WORD}){{0,2}}[a-z][a-z-]+)\s+(?:is|was|are|were|being)\s+(?:\w+ly\s+)?"
     rf"(?:{_SET}|(?:bounded|clipped|capped|limited)\s+(?:by|at|to)\s+)?{SETTING_VALUE}",
     re.I,
 )

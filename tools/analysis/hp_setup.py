@@ -107,6 +107,8 @@ _CAPTION = re.compile(
 _USED = re.compile(
     r"\busing\b|\buse[sd]?\b|\butili[sz](?:e|ed|ing)\b|\bemploy(?:s|ed|ing)?\b|\badopt(?:s|ed|ing)?\b|"
     r"\b(?:trained|optimi[sz]ed|minimi[sz]ed|fitted|learned|updated)\s+(?:\w+\s+)?(?:with|by|via)\b|"
+    # "all experiments were done with SGD", "runs are carried out using Adam"
+    r"\b(?:done|run|performed|conducted|carried\s+out)\s+(?:\w+\s+)?(?:with|using)\b|"
     r"\boptimi[sz]er\s*(?:[:=]|\s(?:is|was)\s)",  # "optimizer: Adam", "the optimizer is SGD"
     re.I,
 )
