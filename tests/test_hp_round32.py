@@ -71,3 +71,12 @@ def test_numbers_that_point_at_tables_are_no_algorithm_listing():
 def test_the_dimension_of_a_state_being_a_value():
     got = found("## 4 Setup\n\nThe encoder is a GRU, the dimension of the hidden state being 96.\n")
     assert got["hidden_size"] == [(96.0, "stated")]
+
+
+def test_the_size_a_built_model_comes_to_is_a_candidate_a_size_chosen_is_stated():
+    got = found("## 3 Model\n\nThe resulting network comprises a total of 512,330 parameters.\n")
+    assert got["num_parameters"] == [(512330.0, "candidate")]
+    got = found("## 3 Model\n\nIt contains between 1.2M and 3.4M parameters depending on the vocabulary.\n")
+    assert [c for _v, c in got["num_parameters"]] == ["candidate"]
+    got = found("## 3 Model\n\nWe pretrain a model with 350M parameters on the corpus.\n")
+    assert got["num_parameters"] == [(350000000.0, "stated")]

@@ -364,13 +364,33 @@ def _part_of_run(quote: str, value: str, norm: object) -> str | None:
     return None
 
 
-def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = True) -> str | None:
-    """What about the value itself, for its setting, says it may not be one: a length for an image size, a
-    toy mixture, a phase of a schedule, an implausible or approximate value, a count in a description."""
+# what a built model comes to, not a size chosen: "it comprises a total of 340,596 parameters", "contains
+# between 2.7M and 6.5M parameters depending on the dataset" ("a model with 100M parameters" is chosen)
+_SIZE_DESCRIBED = re.compile(
+    r"\b(?:contain(?:s|ed|ing)?|compris(?:e|es|ed|ing)(?:\s+of)?|consist(?:s|ed|ing)?\s+of|amount(?:s|ed|ing)?\s+to|"
+    r"(?:a\s+)?total\s+of|totall?ing|between)\s+(?:(?:only|about|approximately|roughly|around|~)\s+)?$",
+    re.I,
+)
+SIZE_DESCRIBED = "what the built model comes to (it contains N parameters): check the model against it"
+
+
+def _kind_doubt(quote: str, key: str, value: str) -> str | None:
+    """What the value is for this kind of setting: a length for an image size, the data's mixture, the size a
+    built model comes to."""
     if key == "image_size" and re.search(rf"{re.escape(value)}\s*(?:Å|nm|µm|μm|mm|cm)(?!\w)", quote):
         return "a physical length (Å, nm, mm), not an image size in pixels"
     if key == "mixture_components" and _TOY_DATA.search(quote) and not _MODELLED.search(quote):
         return "a mixture that may be the data (a toy dataset), not the model's components"
+    if key == "num_parameters" and _SIZE_DESCRIBED.search(quote[: max(0, quote.find(value))][-60:]):
+        return SIZE_DESCRIBED
+    return None
+
+
+def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = True) -> str | None:
+    """What about the value itself, for its setting, says it may not be one: a length for an image size, a
+    toy mixture, a phase of a schedule, an implausible or approximate value, a count in a description."""
+    if why := _kind_doubt(quote, key, value):
+        return why
     if key in RUN_LENGTHS and (why := _part_of_run(quote, value, norm)):
         return why
     if implausible(key, norm):
