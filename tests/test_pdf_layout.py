@@ -419,3 +419,21 @@ def test_unnumbered_headings_set_centred_are_headings_after_the_title_block():
     found = {h.key: h for h in find_hyperparameters(md)}
     assert found["learning_rate"].value_normalized == 0.001 and found["learning_rate"].confidence == "stated"
     assert found["learning_rate"].section == "Experiments"
+
+
+def test_a_heading_of_one_word_per_line_above_its_column_joins_the_header() -> None:
+    """'Learning' over 'Rate' (a cell of three lines beside cells of two, each line set apart): the word alone
+    on its line names the column it stands over, and upper lines join from the top down."""
+    upper = [[("Peak", 200)], [("Batch", 100), ("Decay", 300)], [("Learning", 200)]]
+    grid = [[("Size", 100), ("Rate", 200), ("Weight", 300), ("Score", 400)]]
+    grid += [[("64", 100), ("0.02", 200), ("0.1", 300), ("0.52", 400)]]
+    grid += [[("128", 100), ("0.002", 200), ("0.01", 300), ("0.61", 400)]]
+    lines = []
+    for k, cells in enumerate(upper + grid):
+        y = 624 - 6 * k if k < len(upper) + 1 else 600 - 12 * (k - len(upper) - 1)
+        runs = [run(text, x, y) for text, x in cells]
+        lines.append(Line(runs, runs[0].x0, runs[-1].x1, y, 10, " ".join(t for t, _ in cells)))
+    out = pair_tables(lines, FlatPage())  # type: ignore[arg-type]
+    header = next(ln for ln in out if ln.kind == "table")
+    assert [r.text for r in header.runs] == ["Batch Size", "Peak Learning Rate", "Decay Weight", "Score"]
+    assert not any(ln.kind == "text" for ln in out)  # no stray line of the heading's words

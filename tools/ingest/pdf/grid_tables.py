@@ -38,7 +38,7 @@ def grid_table(lines: list[Line], k: int, cut: Cut, above: int = 0) -> tuple[int
     if names is None:
         return 0, [], 0
     upper = _upper_header(lines, k, above, cut, spans)
-    for words in upper:  # 'minibatch' over 'size': the heading is 'minibatch size'
+    for words in reversed(upper):  # 'minibatch' over 'size': 'minibatch size'; 'Starter' 'Learning' 'Rate'
         names = [f"{w} {n}".strip() for w, n in zip(words, names, strict=True)]
     n = ends[-1] - k
     rows = [lines[k], *(lines[e - 1] for e in ends)]
@@ -59,7 +59,7 @@ def _upper_header(
     'parameter'); nearest last. [] when the line above is no such line."""
     upper: list[list[str]] = []
     for j in range(k - 1, max(k - 1 - above, -1), -1):
-        cells = cut(lines[j]) if lines[j].kind in _KINDS else []
+        cells = (cut(lines[j]) or _one(lines[j])) if lines[j].kind in _KINDS else []  # one word: 'Learning'
         if not cells or _gap(lines[j], lines[j + 1]) > 1.3 * _ROW_GAP or _DIGITS.search(lines[j].text):
             break
         words = [""] * len(spans)

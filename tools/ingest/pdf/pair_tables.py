@@ -49,10 +49,10 @@ def pair_tables(lines: list[Line], page: PdfPage, cut: Cutter | None = None) -> 
 
 
 def _untouched_above(out: list[Line], lines: list[Line], k: int) -> int:
-    """How many of the two lines right before k were written out as they are (a table may take them as its
+    """How many of the three lines right before k were written out as they are (a table may take them as its
     header's upper lines)."""
     n = 0
-    while n < 2 and n < len(out) and k - 1 - n >= 0 and out[len(out) - 1 - n] is lines[k - 1 - n]:
+    while n < 3 and n < len(out) and k - 1 - n >= 0 and out[len(out) - 1 - n] is lines[k - 1 - n]:
         n += 1
     return n
 
