@@ -80,3 +80,19 @@ def test_the_size_a_built_model_comes_to_is_a_candidate_a_size_chosen_is_stated(
     assert [c for _v, c in got["num_parameters"]] == ["candidate"]
     got = found("## 3 Model\n\nWe pretrain a model with 350M parameters on the corpus.\n")
     assert got["num_parameters"] == [(350000000.0, "stated")]
+
+
+def test_a_setting_said_to_be_off_is_zero():
+    got = found("## 4 Setup\n\nWe train with RMSProp, without momentum and with no weight decay.\n")
+    assert got["momentum"] == [(0.0, "stated")] and got["weight_decay"] == [(0.0, "stated")]
+    for sentence in (
+        "We compare Adam with and without weight decay.",  # an ablation
+        "The two losses agree if no label smoothing is applied.",  # a condition
+        "There is no dropout layer in the decoder.",  # a part of the model
+    ):
+        assert not {"weight_decay", "label_smoothing", "dropout"} & set(found(f"## 4 Setup\n\n{sentence}\n"))
+
+
+def test_a_value_in_brackets_after_equal_to():
+    got = found("## 4 Setup\n\nWe optimise with SGD and momentum (equal to 0.95).\n")
+    assert got["momentum"] == [(0.95, "stated")]

@@ -67,8 +67,9 @@ _SEP = (
 # brackets is none: "the filters (7)" cites an equation, "a fixed timestep (2500)" describes)
 NAME_VALUE = re.compile(
     rf"{NAME}\s*(?:\((?P<paren>[^()]{{0,40}})\)\s*)?(?:(?P<gap>{_GAP}){_SEP}\s*|=\s*|:\s*|"
-    # 'top-k (k = 3)': a symbol assigned; 'gradient clipping (max norm 1.0)': the value's measure
-    r"(?P<open>\(\s*(?:[A-Za-zα-ω](?:_\w{1,3})?\s*=\s*|(?:max(?:imum)?\s+)?(?:l2[\s-])?norm\s*(?:of\s*|[:=]\s*)?)?)|"
+    # 'top-k (k = 3)': a symbol assigned; 'gradient clipping (max norm 1.0)': the value's measure;
+    # 'Nesterov momentum (equal to 0.9)'
+    r"(?P<open>\(\s*(?:[A-Za-zα-ω](?:_\w{1,3})?\s*=\s*|(?:equal|set)\s+to\s+|(?:max(?:imum)?\s+)?(?:l2[\s-])?norm\s*(?:of\s*|[:=]\s*)?)?)|"
     rf"(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?{_NAMED_VALUE}(?(open)\s*\))",
     re.I,
 )
@@ -406,6 +407,13 @@ _MILESTONES = rf"{_ORDINAL}(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?{_ORDINAL}
 STEP_DECAY = re.compile(
     rf"{_DECAY_BY}\s+(?:at|after)\s+(?:the\s+)?(?:(?P<unit>epochs?|iterations?|steps?)\s+(?P<ms>{_MILESTONES})|"
     rf"(?P<ms2>{_MILESTONES})\s+(?P<unit2>epochs?|iterations?|steps?)\b)",
+    re.I,
+)
+# a setting said to be off: "SGD without momentum", "no weight decay" (not "with or without dropout", an
+# ablation, "if no label smoothing is used", a condition, nor "no dropout layer", a part of a model)
+SWITCHED_OFF = re.compile(
+    r"(?<!or\s)(?<!with\sand\s)(?<!if\s)(?<!when\s)\b(?P<off>without|no)\s+(?:any\s+)?(?P<name>weight\s+decay|momentum|dropout|label\s+smoothing)\b"
+    r"(?!\s+(?:layers?|regulari[sz]ation\s+layers?)\b|-)",
     re.I,
 )
 # a setting annealed between two values: "ε annealed linearly from 1.0 to 0.1 over the first 1M frames",

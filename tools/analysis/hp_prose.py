@@ -109,6 +109,7 @@ from tools.analysis.hp_patterns import (
     STEP_DECAY,
     STEPS_OF,
     STRIDE_NAMED,
+    SWITCHED_OFF,
     SYM,
     SYM_ASSIGN,
     SYM_IN_SET,
@@ -638,6 +639,7 @@ class _ProseScan:
         self.rate_phases()
         self.schedules()
         self.annealed()
+        self.switched_off()
         self.set_it()
         self.emit_named(compact(self.text))  # 'a 0.002 learning rate', '256-dim output', '(layers: 2)'
         self.named()
@@ -1149,6 +1151,12 @@ class _ProseScan:
             if m["over"]:
                 unit = "epochs" if m["unit"].lower() == "epochs" else "steps"
                 self.emit(m, f"{name} annealing {unit}", f"{key}_anneal_{unit}", m["over"], m.span("over"))
+
+    def switched_off(self) -> None:
+        """'SGD without momentum', 'no weight decay': a setting said to be off is 0."""
+        for m in SWITCHED_OFF.finditer(self.text):
+            if self.free(*m.span("off")):
+                self.emit(m, f"no {m['name'].lower()}", canonical_key(m["name"]), "0", m.span("off"))
 
     def periodic_decays(self) -> None:
         """'multiplied by 0.85 for every 5000 steps': the decay factor, and its period in steps or epochs."""
