@@ -96,3 +96,13 @@ def test_a_setting_said_to_be_off_is_zero():
 def test_a_value_in_brackets_after_equal_to():
     got = found("## 4 Setup\n\nWe optimise with SGD and momentum (equal to 0.95).\n")
     assert got["momentum"] == [(0.95, "stated")]
+
+
+def test_a_batch_size_said_to_contain_its_items():
+    got = found("## 4 Setup\n\nBy default the batch size contains 24 clips.\n")
+    assert got["batch_size"] == [(24.0, "stated")]
+
+
+def test_what_a_value_holds_for_is_no_other_name():
+    got = found("## 4 Setup\n\nThe dropout probability for every dropout layer is 20%.\n")
+    assert got["dropout"] == [(0.2, "stated")] and "num_layers" not in got

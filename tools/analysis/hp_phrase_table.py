@@ -487,13 +487,13 @@ _PHRASES = (
         "patch_size",
         "patch size",
     ),
-    # "on batches of 256 pairs", "40 batches, each containing 16 sequences": the batch size, counted in what
-    # it holds, or
+    # "on batches of 256 pairs", "40 batches, each containing 16 sequences", "the batch size contains 16
+    # images": the batch size, counted in what it holds, or
     # with nothing after it: "processed in batches of 64."
     (
         # not '1 batch of 39', 'the last batch of 12': a remainder
         rf"(?<!\b1\s)(?<!\bone\s)(?<!\blast\s)(?<!\bfinal\s)(?<!\bremaining\s)"
-        rf"\b(?:mini-?)?batch(?:es)?(?:,\s*each)?\s+(?:of|hold(?:s|ing)?|held|contain(?:s|ed|ing)?|consist(?:s|ed|ing)?\s+of|"
+        rf"\b(?:mini-?)?batch(?:es|\s+size)?(?:,\s*each)?\s+(?:of|hold(?:s|ing)?|held|contain(?:s|ed|ing)?|consist(?:s|ed|ing)?\s+of|"
         rf"compris(?:es|ed|ing)|includ(?:es|ed|ing))\s+(?P<value>{NUM})\s+"
         r"(?:[a-z-]+\s+)?(?:pairs|samples|examples|images|"
         r"sequences|sentences|graphs|orientations|points|trajectories|tokens|elements|instances|documents|"

@@ -408,6 +408,9 @@ _LOOP_OPEN = re.compile(r"\bfor\s+(?:each\s+|all\s+)?$", re.I)
 _LOOP_TO = re.compile(r"\s*(?:to|until|\.\.\.|…|,\s*\.\.\.)\s", re.I)
 
 
+_EACH = re.compile(r"\b(?:for\s+)?(?:each|every|all)\s+(?:[\w-]+\s+){0,2}?(?:layers?|blocks?|heads?)\b", re.I)
+
+
 def _bad_name_value(m: re.Match[str]) -> bool:
     """A gap that names something else or negates, a count noun before its number ('layer 5')."""
     gap = (m.group("gap") or "") + " " + (m.group("paren") or "")
@@ -423,7 +426,9 @@ def _bad_name_value(m: re.Match[str]) -> bool:
     first = (m.group("gap") or "").split()[:1]
     if " " not in m["name"].strip() and first and re.fullmatch(r"[a-z]{3,}(?<!s)s", first[0]):
         return True  # "the number of depth hypotheses is 48": 'depth' only qualifies the hypotheses
-    names = (canonical_key(g.group("name")) for g in re.finditer(NAME, m.group("gap") or "", re.I))
+    # what the value holds for is no other name: "the dropout rate for each dropout layer is 0.5"
+    scope = _EACH.sub(" ", m.group("gap") or "")
+    names = (canonical_key(g.group("name")) for g in re.finditer(NAME, scope, re.I))
     # a word-valued name in the gap takes no number: "learning rate of hidden activations to 0.1"
     numeric = bool(re.search(r"\d", m.group("value")))
     return any(k not in COUNT_ONLY and not (numeric and k in WORD_VALUED) for k in names)
