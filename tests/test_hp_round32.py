@@ -106,3 +106,19 @@ def test_a_batch_size_said_to_contain_its_items():
 def test_what_a_value_holds_for_is_no_other_name():
     got = found("## 4 Setup\n\nThe dropout probability for every dropout layer is 20%.\n")
     assert got["dropout"] == [(0.2, "stated")] and "num_layers" not in got
+
+
+def test_how_many_filters_before_their_size_and_a_size_in_brackets_after_them():
+    got = found("## 4 Model\n\nEvery block applies 48 5 × 5 filters with stride 1.\n")
+    assert got["base_channels"] == [(48.0, "stated")] and got["kernel_size"] == [("5 × 5", "stated")]
+    got = found("## 4 Model\n\nThe stem convolves 24 filters (7 × 7) with stride 2.\n")
+    assert got["kernel_size"] == [("7 × 7", "stated")] and got["base_channels"] == [(24.0, "stated")]
+
+
+def test_an_exponential_decay_of_the_learning_rate_without_the_word_schedule():
+    got = found("## 4 Setup\n\nAn exponential decay over epochs is applied to the initial learning rate.\n")
+    assert got["lr_schedule"] == [("exponential", "stated")]
+    got = found("## 4 Setup\n\nWe start at a learning rate 0.01 on an exponentially decaying schedule.\n")
+    assert got["lr_schedule"] == [("exponential", "stated")]
+    text = "The learning rate is 0.1; the weight average uses an exponential decay as an EMA."
+    assert "lr_schedule" not in found(f"## 4 Setup\n\n{text}\n")

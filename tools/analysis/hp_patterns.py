@@ -151,8 +151,10 @@ OPTIMIZER = re.compile(
 # the schedules only a learning rate has (SCHEDULE)
 _LR_ONLY = r"one[\s-]?cycle|polynomial|inverse[\s-]square[\s-]root|multi[\s-]?step|cyclical|triangular"
 SCHEDULE = re.compile(
-    r"\b(linear|cosine|quadratic|sigmoid|exponential)\s+(?:(?P<lr>learning[\s-]rate|lr)\s+"
-    r"(?:schedule|decay)|(?P<decay>decay\s+schedule)|(?:noise\s+|variance\s+|beta\s+)?schedule)\b"
+    # "an exponentially decaying schedule"; "an exponential decay" (schedule) counts where the sentence names
+    # the learning rate (hp_prose.py schedule_words)
+    r"\b(linear|cosine|quadratic|sigmoid|exponential)(?:ly\s+decaying)?\s+(?:(?P<lr>learning[\s-]rate|lr)\s+"
+    r"(?:schedule|decay)|(?P<decay>decay(?:\s+schedule|(?!\s+(?:of|rate|factor|constant|=)\b)))|(?:noise\s+|variance\s+|beta\s+)?schedule)\b"
     # "a one cycle cosine learning rate", "the cosine learning rate": a cosine curve is always a schedule
     r"|\b(?P<cval>(?:one[\s-]cycle\s+)?cosine)\s+(?P<cos>learning[\s-]rates?|lr)\b(?!\s+(?:of|is|was|=|warm))"
     # schedules that only a learning rate has: "the one-cycle learning rate schedule", "a polynomial lr decay"

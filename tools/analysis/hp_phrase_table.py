@@ -385,6 +385,17 @@ _PHRASES = (
         "kernel_size",
         "kernel size",
     ),
+    # "64 3 × 3 filters", "20 8×8 convolutions": how many, before the size; "16 filters (19 × 19)": the size
+    (
+        rf"(?<![\w.,×])(?P<value>\d{{1,4}})\s+{_SIDES}\s+(?:conv(?:olution(?:al)?)?\s+)?(?:filters|kernels|convolutions)\b",
+        "base_channels",
+        "filters",
+    ),
+    (
+        rf"\b(?:filters|kernels|convolutions)\s+\((?P<value>{_SIDES})\)",
+        "kernel_size",
+        "kernel size",
+    ),
     # "90% confidence intervals", "(10 runs, 95% c.i.)": the level of the reported intervals
     (
         r"(?<![\w.])(?P<value>\d{2}(?:\.\d+)?\s?%)\s+(?:(?:upper|lower)\s+)?"

@@ -411,6 +411,9 @@ _LOOP_TO = re.compile(r"\s*(?:to|until|\.\.\.|…|,\s*\.\.\.)\s", re.I)
 _EACH = re.compile(r"\b(?:for\s+)?(?:each|every|all)\s+(?:[\w-]+\s+){0,2}?(?:layers?|blocks?|heads?)\b", re.I)
 
 
+_AVERAGED = re.compile(r"moving\s+average|\bEMA\b|\bPolyak\b", re.I)
+
+
 def _bad_name_value(m: re.Match[str]) -> bool:
     """A gap that names something else or negates, a count noun before its number ('layer 5')."""
     gap = (m.group("gap") or "") + " " + (m.group("paren") or "")
@@ -931,6 +934,8 @@ class _ProseScan:
             if m["decay"]:  # "a linear decay schedule" of what: the rate (said, or with a warmup), or ε?
                 if not (_about_a_learning_rate(sentence) or _WARMUP.search(sentence)):
                     continue
+                if m["decay"] == "decay" and _AVERAGED.search(sentence):
+                    continue  # "the EMA decays exponentially": the average's decay, not the rate's
                 learning = True
             # "the learning rate is annealed ... with a cosine schedule"
             key = "lr_schedule" if learning or _about_a_learning_rate(sentence) else "noise_schedule"
