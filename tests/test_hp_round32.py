@@ -122,3 +122,15 @@ def test_an_exponential_decay_of_the_learning_rate_without_the_word_schedule():
     assert got["lr_schedule"] == [("exponential", "stated")]
     text = "The learning rate is 0.1; the weight average uses an exponential decay as an EMA."
     assert "lr_schedule" not in found(f"## 4 Setup\n\n{text}\n")
+
+
+def test_a_constant_learning_rate_is_a_schedule_unless_it_is_one_of_two_options():
+    got = found("## 4 Setup\n\nWe train with RMSProp at a constant learning rate of 3e-4.\n")
+    assert got["lr_schedule"] == [("constant", "stated")] and got["learning_rate"] == [(0.0003, "stated")]
+    text = "We tune whether to keep a constant learning rate or a cosine one."
+    assert "lr_schedule" not in found(f"## 4 Setup\n\n{text}\n")
+
+
+def test_sequences_of_n_tokens_give_the_sequence_length():
+    got = found("## 4 Setup\n\nThe model is trained on sequences of 256 tokens drawn from the corpus.\n")
+    assert got["sequence_length"] == [(256.0, "stated")]

@@ -164,6 +164,8 @@ SCHEDULE = re.compile(
     rf"|\b(?P<lval2>{_LR_ONLY})\s+(?:schedule|scheduler|decay)\b"
     # "cosine annealing (with warm restarts)": a learning rate's schedule
     r"|\b(?P<aval>cosine)\s+anneal(?:ing|ed)?\b"
+    # "Adam with a constant learning rate of 1e-4": no schedule, said outright
+    r"|\b(?P<kval>constant)\s+(?:learning[\s-]rates?|lr)\b(?!\s+or\b)"  # not "whether ... or annealing"
     # a scheduler by its library name, or reduce-on-plateau in words: only a learning rate has one
     r"|\b(?P<named>ReduceLROnPlateau|reduce[\s-]on[\s-]plateau|CosineAnnealing(?:WarmRestarts|LR)?|MultiStepLR|"
     r"StepLR|OneCycleLR|ExponentialLR)\b",

@@ -385,6 +385,13 @@ _PHRASES = (
         "kernel_size",
         "kernel size",
     ),
+    # "training uses sequences of 50 characters": each sequence's length, in what it holds
+    (
+        rf"\bsequences\s+of\s+(?:up\s+to\s+)?{_N}\s+(?:characters|tokens|words|frames|time[\s-]?steps|subwords|"
+        r"amino\s+acids|nucleotides|bases)\b",
+        "sequence_length",
+        "sequence length",
+    ),
     # "64 3 × 3 filters", "20 8×8 convolutions": how many, before the size; "16 filters (19 × 19)": the size
     (
         rf"(?<![\w.,×])(?P<value>\d{{1,4}})\s+{_SIDES}\s+(?:conv(?:olution(?:al)?)?\s+)?(?:filters|kernels|convolutions)\b",

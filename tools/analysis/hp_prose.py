@@ -929,7 +929,7 @@ class _ProseScan:
     def schedule_words(self) -> None:
         """'a cosine learning rate schedule', 'a linear noise schedule', 'an inverse square root schedule'."""
         for m in SCHEDULE.finditer(self.text):
-            learning = m["lr"] or m["cos"] or m["lr2"] or m["lval2"] or m["aval"] or m["named"]
+            learning = m["lr"] or m["cos"] or m["lr2"] or m["lval2"] or m["aval"] or m["named"] or m["kval"]
             sentence = sentence_around(self.text, m.start(), m.end())
             if m["decay"]:  # "a linear decay schedule" of what: the rate (said, or with a warmup), or ε?
                 if not (_about_a_learning_rate(sentence) or _WARMUP.search(sentence)):
@@ -940,7 +940,7 @@ class _ProseScan:
             # "the learning rate is annealed ... with a cosine schedule"
             key = "lr_schedule" if learning or _about_a_learning_rate(sentence) else "noise_schedule"
             named = _SCHEDULER[m["named"][:6].lower()] if m["named"] else None
-            value = m.group(1) or m["cval"] or m["lval"] or m["lval2"] or m["aval"] or named
+            value = m.group(1) or m["cval"] or m["lval"] or m["lval2"] or m["aval"] or m["kval"] or named
             self.emit(m, m.group(0), key, value, m.span())
 
     def keywords(self) -> None:
