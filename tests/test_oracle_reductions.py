@@ -439,3 +439,22 @@ def test_a_decorated_calligraphic_letter_on_the_left_names_the_quantity_defined(
     )
     assert spec["inputs"] == ["n", "ell"]
     _refused(r"y = \hat{\mathcal{R}} + 1", "mathcal")  # on the right: a set or a law as much as a number
+
+
+def test_a_primed_summation_index_is_an_index_like_any_other():
+    """A softmax's normaliser sums over k' (a fresh letter for the same range), over `[K]` too."""
+    _both_ways(
+        r"y_k = \frac{\exp(x_k)}{\sum_{k'=1}^{K} \exp(x_{k'})}",
+        lambda x: np.exp(x) / np.exp(x).sum(),
+        lambda x: np.exp(x),  # the normaliser dropped
+        lambda x: np.exp(-x) / np.exp(-x).sum(),  # a sign flip
+    )
+    _both_ways(
+        r"q_k = \frac{p_k^2}{\sum_{k' \in [K]} p_{k'}^2}",
+        lambda p: p**2 / (p**2).sum(),
+        lambda p: p**2 / p.sum(),  # the square dropped below
+    )
+    spec = _both_ways(
+        r"y = x' + \sum_{i=1}^{N} x_i", lambda x_prime, x: x_prime + x.sum(), lambda x_prime, x: x.sum()
+    )
+    assert "x_prime" in spec["inputs"]  # a primed letter that is no sum's index keeps its meaning

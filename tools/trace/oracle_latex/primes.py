@@ -1,0 +1,58 @@
+"""A primed summation index as a plain one: `\\sum_{k'} \\exp(x_{k'})` (a softmax's normaliser) sums over k'
+exactly as over a fresh letter, so k' is renamed to the first index letter the line does not use. A prime
+that is not a sum's index (`x'`, a second variable) keeps its meaning."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten
+
+_SUMS = {"sum", "prod"}
+_FREE = "jmnprsuvw"  # index letters, the first the line does not use
+
+
+def primed_indices(nodes: list[Any]) -> list[Any]:
+    """The line with each primed letter a `\\sum_{k' ...}` runs over renamed to a fresh letter."""
+    used = {str(t) for t in flatten(nodes)}
+    for letter in _summed_primes(nodes):
+        fresh = next((c for c in _FREE if c not in used), None)
+        if fresh is None:
+            return nodes
+        used.add(fresh)
+        nodes = _renamed(nodes, letter, fresh)
+    return nodes
+
+
+def _summed_primes(nodes: list[Any]) -> list[str]:
+    """The letters written primed right after a `\\sum_` or `\\prod_` (`\\sum_{k' \\in [K]}`)."""
+    found: list[str] = []
+    for i, t in enumerate(nodes):
+        if isinstance(t, Group):
+            found += [x for x in _summed_primes(t.items) if x not in found]
+        elif cmd_of(t) in _SUMS and nodes[i + 1 : i + 2] == ["_"] and i + 2 < len(nodes):
+            sub = nodes[i + 2].items if isinstance(nodes[i + 2], Group) else [nodes[i + 2]]
+            if len(sub) >= 2 and _letter(sub[0]) and sub[1] == "'" and sub[0] not in found:
+                found.append(sub[0])
+    return found
+
+
+def _letter(t: Any) -> bool:
+    return isinstance(t, str) and len(t) == 1 and t.isalpha()
+
+
+def _renamed(nodes: list[Any], letter: str, fresh: str) -> list[Any]:
+    """Every `letter '` pair as `fresh`, in groups too."""
+    out: list[Any] = []
+    i = 0
+    while i < len(nodes):
+        t = nodes[i]
+        if isinstance(t, Group):
+            out.append(Group(_renamed(t.items, letter, fresh), t.delim))
+        elif t == letter and nodes[i + 1 : i + 2] == ["'"]:
+            out.append(fresh)
+            i += 1
+        else:
+            out.append(t)
+        i += 1
+    return out
