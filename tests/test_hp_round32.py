@@ -134,3 +134,14 @@ def test_a_constant_learning_rate_is_a_schedule_unless_it_is_one_of_two_options(
 def test_sequences_of_n_tokens_give_the_sequence_length():
     got = found("## 4 Setup\n\nThe model is trained on sequences of 256 tokens drawn from the corpus.\n")
     assert got["sequence_length"] == [(256.0, "stated")]
+
+
+def test_a_caption_label_that_opens_a_paragraph_ends_no_sentence():
+    from tools.analysis.hp_paragraphs import sentence_around
+
+    text = "Figure 4. Samples of the model trained for 40 epochs on the faces data. More text follows."
+    at = text.index("40")
+    assert sentence_around(text, at, at + 2).startswith("Figure 4. Samples")
+    text = "The curve is in Figure 4. Then we train for 40 epochs."
+    at = text.index("40")
+    assert sentence_around(text, at, at + 2) == "Then we train for 40 epochs."

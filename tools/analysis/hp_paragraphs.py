@@ -195,6 +195,8 @@ def paragraphs(lines: list[_Line]) -> Iterator[Para]:
 
 # no sentence ends at an abbreviation's point: "Smith et al. (2019) use ...", "e.g. Adam", "Fig. 3"
 _NOT_AT = r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bFig)(?<!\bfig)(?<!\bEq)(?<!\beq)(?<!\bvs)(?<!\bcf)(?<!\bSec)"
+# nor at the point after a caption's label that opens the paragraph: "Figure 5. Traversing ... for 90 epochs"
+_NOT_AT += r"(?<!^Figure\s\d)(?<!^Figure\s\d\d)(?<!^Table\s\d)(?<!^Table\s\d\d)"
 SENTENCE_START = re.compile(rf"{_NOT_AT}[.!?]\s+(?=[A-Z(])")
 SENTENCE_END = re.compile(rf"{_NOT_AT}[.!?](?=\s+[A-Z(]|\s*$)")
 _SENTENCE_REACH = 1000  # looked at around a match; the quote is cut to 200 characters anyway
