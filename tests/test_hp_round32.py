@@ -145,3 +145,11 @@ def test_a_caption_label_that_opens_a_paragraph_ends_no_sentence():
     text = "The curve is in Figure 4. Then we train for 40 epochs."
     at = text.index("40")
     assert sentence_around(text, at, at + 2) == "Then we train for 40 epochs."
+
+
+def test_a_choice_made_as_a_cited_work_made_it_is_the_papers_own():
+    text = "Training runs for 12 epochs with a batch size of 48, as described by Moreau et al. (2021, p. 5)."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["epochs"] == [(12.0, "stated")] and got["batch_size"] == [(48.0, "stated")]
+    got = found("## 4 Setup\n\nMoreau et al. (2021) train for 12 epochs with a batch size of 48.\n")
+    assert got["epochs"] == [(12.0, "candidate")]

@@ -37,6 +37,11 @@ _OTHERS = re.compile(
     r"\b(?i:report|state|mention|claim|uses?\b|used\b|trains?\b|employs?\b|sets?\b|chose)"
 )
 OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
+# the paper's own choice, made as a cited work made it: "..., as described by Schneider et al. (2023)"
+_AS_CITED = re.compile(
+    r"\b(?:as\s+(?:described|proposed|suggested|done|recommended|introduced|defined)\s+(?:by|in)|as\s+in|"
+    r"following)\s+[A-Z][\w-]+\s+[*_]?et\.?\s+al\b"
+)
 # four or more numbers in a row (axis ticks "0 500 1000 1500 2000")
 _RUN = re.compile(r"(?:(?<![\w.])\d+(?:\.\d+)?\s+){3,}\d+(?:\.\d+)?(?![\w.])")
 # smallest plausible value of count settings: "two steps" is a procedure, not a training length
@@ -286,7 +291,7 @@ def doubt(  # noqa: PLR0913
     paper's own setup (hp_setup.decide: theory, others' work, results) a value is never a setting."""
     if flagged:
         return flagged if isinstance(flagged, str) else "the scanner is unsure of its name or place"
-    if _OTHERS.search(quote) and not OURS.search(quote):
+    if _OTHERS.search(quote) and not OURS.search(quote) and not _AS_CITED.search(quote):
         return "sentence about cited work"
     setup = decide(section, quote, key=key) if prose else decide(None, "", column=column or "")
     if setup.own is False:
@@ -512,8 +517,8 @@ def _clause_cites(quote: str, value: str) -> bool:
     """Is the value in a clause whose subject is a citation ('e.g. [12] use B = 51 bins---our method ...')?"""
     for m in _CITED_SUBJECT.finditer(quote):
         rest = re.split(r"—|---|;|\bwe\b|\bour\b", quote[m.end() :], maxsplit=1, flags=re.I)[0]
-        if value and value in rest:
-            return True
+        if value and re.search(rf"(?<![\w.]){re.escape(value)}(?![\w]|\.\d)", rest):
+            return True  # the value itself, not a digit of a page number ('(2023, p. 543)' holds no 5)
     return False
 
 
