@@ -153,3 +153,10 @@ def test_a_choice_made_as_a_cited_work_made_it_is_the_papers_own():
     assert got["epochs"] == [(12.0, "stated")] and got["batch_size"] == [(48.0, "stated")]
     got = found("## 4 Setup\n\nMoreau et al. (2021) train for 12 epochs with a batch size of 48.\n")
     assert got["epochs"] == [(12.0, "candidate")]
+
+
+def test_samples_generated_for_training_are_the_data_sets_size_not_a_setting():
+    got = found("## 4 Setup\n\nWe generate 40000 training samples and 8000 test samples per system.\n")
+    assert all(c == "candidate" for values in got.values() for _v, c in values)
+    got = found("## 4 Setup\n\nWe computed 500 adversarial samples per image.\n")
+    assert got["examples"] == [(500.0, "stated")]

@@ -327,7 +327,13 @@ _PHRASES = (
         "search trials",
     ),
     # "we produce 50K samples", "trained with 153.6M examples": samples drawn or seen, not a dataset's size
-    (rf"{_DRAWN_BY}(?P<value>{SCALAR})\s+(?:training\s+|generated\s+)?samples\b", "samples", "samples"),
+    # ("generated 5000 training samples" is the data set's size)
+    (
+        rf"{_DRAWN_BY}(?P<value>{SCALAR})\s+(?:generated\s+)?samples\b"
+        rf"|\btrained\s+(?:with|on|for)\s+(?:only\s+)?(?P<value2>{SCALAR})\s+training\s+samples\b",
+        "samples",
+        "samples",
+    ),
     (rf"{_DRAWN_BY}(?P<value>{SCALAR})\s+(?:training\s+)?examples\b", "examples", "examples"),
     # "trained for 50M frames", "for 50M and 100M frames", "evaluated for 100 episodes": a run's length
     (
@@ -420,8 +426,9 @@ _PHRASES = (
     ),
     # "we calculate 1000 adversarial examples", "computed 500 samples": examples the method produces
     (
-        rf"\b(?:calculated?|computed?|generated?|produced?)\s+(?P<value>{SCALAR})\s+(?:[a-z-]+\s+)?"
-        r"(?:examples|samples)\b",
+        # (not "generate 50000 train samples": the data set's size)
+        rf"\b(?:calculated?|computed?|generated?|produced?)\s+(?P<value>{SCALAR})\s+"
+        r"(?:(?!(?:train|training|test|testing|validation|held-out)\b)[a-z-]+\s+)?(?:examples|samples)\b",
         "examples",
         "examples",
     ),
