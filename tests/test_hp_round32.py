@@ -160,3 +160,9 @@ def test_samples_generated_for_training_are_the_data_sets_size_not_a_setting():
     assert all(c == "candidate" for values in got.values() for _v, c in values)
     got = found("## 4 Setup\n\nWe computed 500 adversarial samples per image.\n")
     assert got["examples"] == [(500.0, "stated")]
+
+
+def test_adams_momentum_parameters_named_by_their_symbols():
+    text = "Adam runs at a learning rate of 1e-4, momentum parameters $\\beta_1 = 0.5$ and $\\beta_2 = 0.99$."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["beta1"] == [(0.5, "stated")] and got["beta2"] == [(0.99, "stated")] and "momentum" not in got

@@ -157,6 +157,7 @@ _COMPARED = re.compile(r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)|\bperformance\s+of
 _LOSS_WORD = re.compile(r"(?:negative\s+)?log|squared?|mean[\s-]squared?", re.I)  # no loss's name alone
 _WORD_GROUPS = ("value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop", "is")
 _ADAM_MOMENT = re.compile(r"\b(first|second)\s+(?:order\s+)?moment(?:um|s)?\b[^,;]{0,20}$", re.I)
+_BETA_BEFORE = re.compile(r"(?:β|\\beta|beta)_?\{?([12])\}?\s*=\s*$")
 _ANY = re.compile(r"[\s\S]+")  # a match over a span found by other means (emit places it by its start)
 
 
@@ -214,6 +215,10 @@ def _adam_moment(text: str, span: tuple[int, int]) -> str:
     order = _ADAM_MOMENT.search(text, max(0, span[0] - 40), span[0])
     if order and ADAM.search(sentence_around(text, *span)):
         return "beta1" if order[1].lower() == "first" else "beta2"
+    # "Adam ... momentum parameters β_1 = 0.9 and β_2 = 0.999": the symbol says which
+    beta = _BETA_BEFORE.search(text, max(0, span[0] - 12), span[0])
+    if beta and ADAM.search(sentence_around(text, *span)):
+        return f"beta{beta[1]}"
     return "momentum"
 
 
