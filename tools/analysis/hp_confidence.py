@@ -65,6 +65,7 @@ _CEILING = {
     "label_smoothing": 1.01,
     "discount_factor": 1.01,  # a 'gamma' above 1 is a correction or an augmentation's range
     "learning_rate": 50.0,  # 'step size k = 128': a count of words or pixels per step, not a rate
+    "num_runs": 100001.0,  # '416,119 trials' of an evaluation list are its size, not repeated runs
 }
 _WHOLE = {"batch_size", "beam_size", "top_k"}  # settings that are whole numbers though no count of parts
 _COUNTS = {"num_layers", "num_heads", "num_features", "num_experts", "num_runs", "num_parameters"}

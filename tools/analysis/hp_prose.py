@@ -64,6 +64,7 @@ from tools.analysis.hp_patterns import (
     FRAMED_VALUE_NAME,
     GAP_FILLER,
     GATE,
+    GENERIC_NOUNS,
     INDEX_RANGE,
     INITIALIZATION,
     INTERVAL,
@@ -936,6 +937,9 @@ class _ProseScan:
         for m in SCHEDULE.finditer(self.text):
             learning = m["lr"] or m["cos"] or m["lr2"] or m["lval2"] or m["aval"] or m["named"] or m["kval"]
             sentence = sentence_around(self.text, m.start(), m.end())
+            decay_alone = m["lval2"] and m[0].lower().endswith("decay")
+            if decay_alone and not (_about_a_learning_rate(sentence) or _WARMUP.search(sentence)):
+                continue  # "the polynomial decay of the spectral envelope": no schedule of a rate
             if m["decay"]:  # "a linear decay schedule" of what: the rate (said, or with a warmup), or ε?
                 if not (_about_a_learning_rate(sentence) or _WARMUP.search(sentence)):
                     continue
@@ -1195,6 +1199,7 @@ class _ProseScan:
             noun = singular(m["noun"].lower())
             if (
                 noun in NOT_A_SETTING
+                or noun in GENERIC_NOUNS  # "Adam with the default parameters β_1 = 0.9": the symbol names it
                 or NOT_A_NOUN.search(noun)  # "implemented with parameters γ = 0.8": a verb, not a name
                 or not self.free(*m.span("value"))
                 or rejected(self.text, *m.span("value"), normalize_value(m["value"]))

@@ -279,7 +279,10 @@ def _of_settings(  # noqa: PLR0913
     known = layout.known > 0 or any(key_of(h, {}) for h in layout.header[1:])  # columns named by settings
     # a caption about results ('Training duration in seconds. ... including hyperparameter optimization') over
     # columns that name no setting: its later words on settings are incidental
-    told = _SETTINGS_CAPTION.search(near) and not (RESULT_WORDS.search(lead) and not known)
+    # ('Benchmarking results on recommended hyperparameter values' over datasets: scores too)
+    told = _SETTINGS_CAPTION.search(near) and not (
+        (RESULT_WORDS.search(lead) or _RESULTS_NEAR.search(lead)) and not known
+    )
     # the text sends the reader to this table for the settings ('The details are provided in Table 1.'), and
     # it is a list of names and values or a row or column names a setting ('| | MIA | MMLU | Final |' over
     # 'Old System' holds scores, whatever the text says)
@@ -581,8 +584,8 @@ def _transposed(  # noqa: PLR0913
     keys = [key_of(h, symbols) or (settings and _setting_head(h)) or None for h in header]
     if SETTINGS_HEAD.match(header[0]) or not any(keys[1:]) or data_table(header):
         return False
-    if measured_by(header, keys):
-        return False
+    if sum(map(bool, keys[1:])) <= 1 and measured_by(header, keys):
+        return False  # one setting beside measurements: the checkpoints a result was read at
     named = sum(row_key(row_cells(r.text)[0])[0] in SYNONYMS for r in rows)
     if named * 2 > len(rows):  # rows that open with settings ('Walker' among environments is no such row)
         return False
