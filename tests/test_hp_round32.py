@@ -217,3 +217,15 @@ def test_generic_words_before_adams_symbols_name_nothing():
 def test_a_count_of_evaluation_trials_in_the_hundreds_of_thousands_is_no_count_of_runs():
     got = found("## 4 Evaluation\n\nIn total there are 310,442 trials, most of them impostor pairs.\n")
     assert all(c == "candidate" for _v, c in got.get("num_runs", []))
+
+
+def test_a_table_of_each_models_settings_with_the_range_searched_and_the_value_chosen():
+    table = (
+        "| Model (Param) | Range | Best Value |\n|---|---|---|\n| Ridge: $\\alpha$ | [0.1,10] | 2.5 |\n"
+        "| Gradient Boosting: No. of estimators | [10,500] | 120 |\n| Random Forest: depth | [2,12] | 7 |\n"
+    )
+    got = found(f"## 4 Setup\n\n{table}")
+    assert (2.5, "stated") in got["alpha"] and (120.0, "stated") in got["num_trees"]
+    assert (7.0, "stated") in got["max_depth"]  # a forest's depth is each tree's, not a count of layers
+    ranges = [c for values in got.values() for v, c in values if isinstance(v, list)]
+    assert ranges and set(ranges) == {"candidate"}  # what the search covered is no chosen value

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from tools.analysis.components import CITATION
+from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_normalize import SCALAR, VALUE_RE
 from tools.analysis.hp_patterns import MODIFIERS, SYM
 from tools.analysis.hp_phrased import phrase_key
@@ -96,11 +97,35 @@ _PREPOSITIONS = ("for", "in", "on", "of", "with", "per", "at", "during")
 _ENDPOINTS = {"initial", "final", "start", "end", "min", "max", "minimum", "maximum", "first", "last"}
 
 
+# a row named 'model: setting' ('SVM(Linear): C', 'Adaboost: No. of estimators')
+_TREE_MODEL = re.compile(r"forest|tree|boost|XGB|GBM|GBDT", re.I)
+_OWNED = re.compile(r"(?P<model>[A-Z][\w()$^{}\- ]{0,40}?):\s+(?P<param>\S.{0,40})")
+
+
+def _owned_key(name: str) -> tuple[str, str] | None:
+    """A row named 'model: setting' ('SVM(RBF): C', 'Random Forest: depth'): the setting's key, the model as
+    its context; a symbol or a spelled Greek letter ('gamma') is the model's own, not a convention's."""
+    owner = _OWNED.fullmatch(name)
+    if not owner or canonical_key(owner["model"]) in SYNONYMS:  # not 'Learning rate: 0.1 decayed'
+        return None
+    param = re.sub(r"^No\.\s+of\b", "number of", owner["param"].strip())
+    plain = param.strip("$ ").lstrip("\\")
+    symbol = re.fullmatch(SYM, plain) or plain.lower() in GREEK.values()
+    key, qualifier = (symbol_key(plain), None) if symbol else row_key(param)
+    if key == "num_layers" and _TREE_MODEL.search(owner["model"]):
+        key = "max_depth"  # 'Random Forest: depth' is each tree's depth
+    return key, " ".join(filter(None, (owner["model"], qualifier)))
+
+
 def row_key(name: str) -> tuple[str, str | None]:
     """A settings-table row's key, and the words that qualify it: a leading Greek letter is spelled ('ϵ decay
     horizon' -> epsilon_decay_horizon); a known name followed by a qualifier ('Dropout rate convolutions')
     keeps the known key, the qualifier as context (not a modifier or an end point: 'Learning rate decay',
     'ϵ final' are settings of their own)."""
+    return _owned_key(name) or _plain_row_key(name)
+
+
+def _plain_row_key(name: str) -> tuple[str, str | None]:
     name = re.sub(r"^([α-ωΑ-Ωϵϑϕϱς])(?=\s+[A-Za-z])", lambda m: GREEK[m.group(1)], name.strip())
     aside = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
     if aside and _UNIT_ASIDE.fullmatch(aside[2].strip()):
