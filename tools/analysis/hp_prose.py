@@ -214,13 +214,13 @@ _REPEATED_WHOLE = re.compile(r"experiments?|runs?|trials?|simulations?|evaluatio
 def _adam_moment(text: str, span: tuple[int, int]) -> str:
     """ "Adam ... the first momentum of 0.9, and the second momentum of 0.99": Adam's beta1 and beta2."""
     order = _ADAM_MOMENT.search(text, max(0, span[0] - 40), span[0])
-    if order and ADAM.search(sentence_around(text, *span)):
-        return "beta1" if order[1].lower() == "first" else "beta2"
     # "Adam ... momentum parameters β_1 = 0.9 and β_2 = 0.999": the symbol says which
     beta = _BETA_BEFORE.search(text, max(0, span[0] - 12), span[0])
-    if beta and ADAM.search(sentence_around(text, *span)):
-        return f"beta{beta[1]}"
-    return "momentum"
+    if not (order or beta) or not ADAM.search(sentence_around(text, *span)):
+        return "momentum"
+    if order:
+        return "beta1" if order[1].lower() == "first" else "beta2"
+    return f"beta{beta[1]}"
 
 
 def _scan(rx: re.Pattern[str], text: str, good) -> Iterator[re.Match[str]]:  # noqa: ANN001
@@ -408,16 +408,11 @@ def _set_in_words(text: str, m: re.Match[str]) -> bool:
     return bool(opens and _SET_AFTER.match(text, m.end("sym")))
 
 
-
-
 _LOOP_OPEN = re.compile(r"\bfor\s+(?:each\s+|all\s+)?$", re.I)
 _LOOP_TO = re.compile(r"\s*(?:to|until|\.\.\.|…|,\s*\.\.\.)\s", re.I)
-
-
+# what a value holds for: 'for each dropout layer', 'every head'
 _EACH = re.compile(r"\b(?:for\s+)?(?:each|every|all)\s+(?:[\w-]+\s+){0,2}?(?:layers?|blocks?|heads?)\b", re.I)
-
-
-_AVERAGED = re.compile(r"moving\s+average|\bEMA\b|\bPolyak\b", re.I)
+_AVERAGED = re.compile(r"moving\s+average|\bEMA\b|\bPolyak\b", re.I)  # a decay that is an average's
 
 
 def _bad_name_value(m: re.Match[str]) -> bool:
@@ -937,12 +932,13 @@ class _ProseScan:
         for m in SCHEDULE.finditer(self.text):
             learning = m["lr"] or m["cos"] or m["lr2"] or m["lval2"] or m["aval"] or m["named"] or m["kval"]
             sentence = sentence_around(self.text, m.start(), m.end())
+            # a decay of what ("a linear decay schedule", "a polynomial decay"): the rate (said, or with a
+            # warmup), or ε, or a spectrum ("the polynomial decay of the spectral envelope")?
             decay_alone = m["lval2"] and m[0].lower().endswith("decay")
-            if decay_alone and not (_about_a_learning_rate(sentence) or _WARMUP.search(sentence)):
-                continue  # "the polynomial decay of the spectral envelope": no schedule of a rate
-            if m["decay"]:  # "a linear decay schedule" of what: the rate (said, or with a warmup), or ε?
-                if not (_about_a_learning_rate(sentence) or _WARMUP.search(sentence)):
-                    continue
+            rate_named = _about_a_learning_rate(sentence) or _WARMUP.search(sentence)
+            if (decay_alone or m["decay"]) and not rate_named:
+                continue
+            if m["decay"]:
                 if m["decay"] == "decay" and _AVERAGED.search(sentence):
                     continue  # "the EMA decays exponentially": the average's decay, not the rate's
                 learning = True

@@ -138,17 +138,13 @@ _LAYER_ID = re.compile(
 _SPECIFIC_HEAD = re.compile(r"^(?:hyper-?\s?parameters?|options?)$", re.I)
 _NAME_HEAD = re.compile(r"^(?:descriptions?|(?:hyper-?\s?)?parameters?|settings?|names?)$", re.I)
 _VALUE_HEAD = re.compile(r"^(?:values?|default(?:\s+values?)?|choices?|settings?\s+used)$", re.I)
-# a column of prose about each row ('| Momentum | 0.9 | Nesterov momentum |'): sentences, not values
-# '| Classifier (Param) | Range | Best Value |': the first column names each model's settings; the range
-# column holds what a search covered
-_RANGE_HEAD = re.compile(r"^(?:(?:search\s+)?(?:range|space|grid)|search|tried|candidates?)s?$", re.I)
-SEARCHED_RANGE = "the range a search covered, not the value chosen"
-_CHOSEN_HEAD = re.compile(r"^(?:best|optimal|chosen|selected|final|tuned)(?:\s+values?)?$", re.I)
-
-
-def _chosen_column(header: list[str]) -> bool:
-    return any(_CHOSEN_HEAD.match(h.strip("* ")) for h in header)
+# '| Classifier (Param) | Range | Best Value |': the first column names each model's settings; beside a
+# column of the values chosen, a range column holds what a search covered (alone, what a setting may take)
 _PARAM_ASIDE = re.compile(r"\((?:hyper-?\s?)?param(?:eter)?s?\)", re.I)
+_RANGE_HEAD = re.compile(r"^(?:(?:search\s+)?(?:range|space|grid)|search|tried|candidates?)s?$", re.I)
+_CHOSEN_HEAD = re.compile(r"^(?:best|optimal|chosen|selected|final|tuned)(?:\s+values?)?$", re.I)
+SEARCHED_RANGE = "the range a search covered, not the value chosen"
+# a column of prose about each row ('| Momentum | 0.9 | Nesterov momentum |'): sentences, not values
 _REMARK_HEAD = re.compile(
     r"^(?:remarks?|notes?|comments?|details|explanations?|justifications?|reasons?|rationale|sources?)$", re.I
 )
@@ -188,6 +184,8 @@ class _Layout:
         self.name = 1 if self.grouped else self.name
         named = SETTINGS_HEAD.match(heads[0]) or _PARAM_ASIDE.search(heads[0])
         self.named = bool(named or described or self.grouped)
+        chosen = any(_CHOSEN_HEAD.match(h) for h in heads)
+        self.searched = {k for k, h in enumerate(heads) if chosen and _RANGE_HEAD.match(h)}  # search ranges
         # 'Parameter' also heads a statistical model's estimates ('| Parameter | MCMC | MFVB |'), 'Name' or
         # 'Configuration' the runs a results table compares: without a 'Value' column, a results caption wins
         generic = SETTINGS_HEAD.match(heads[0]) and not _SPECIFIC_HEAD.match(heads[0])
@@ -465,9 +463,7 @@ def _read_row(
             out.add(line, name, "num_layers", shape["n"], "table", line.text, context=ctx)
             out.add(line, name, "hidden_size", shape["width"], "table", line.text, context=ctx)
         elif value := setting_value(cells[k]) or _word_value(cells[k], key, k == columns[-1]):
-            # (beside a column of the values chosen; a range alone is what the setting may take)
-            searched = bool(head and _RANGE_HEAD.match(head.strip("* ")) and _chosen_column(layout.header))
-            searched = searched and SEARCHED_RANGE
+            searched = head is not None and k in layout.searched and SEARCHED_RANGE
             out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx, flagged=searched)
         where = " ".join(filter(None, (name, head)))
         for sym, v in _assignments(cells[k]):  # 'Optimizer momentum | β1=0.9, β2=0.96'
