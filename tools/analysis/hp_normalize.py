@@ -213,13 +213,15 @@ def values_match(a: object, b: object) -> bool:
     return _scalar_eq(a, b)
 
 
-_DIMS = re.compile(r"\s*(\d+)\s*(?:[×x*]|\$?\\times\$?)\s*(\d+)\s*")
+_BY = r"\s*(?:[×x*]|\$?\\times\$?)\s*"
+_DIMS = re.compile(rf"\s*\d+(?:{_BY}\d+)+\s*")
 
 
 def _dims(value: object) -> object:
-    """'224 × 224', '448x448', '8$\\times$8' -> [224.0, 224.0]; anything else as it is."""
-    m = _DIMS.fullmatch(value) if isinstance(value, str) else None
-    return [float(m[1]), float(m[2])] if m else value
+    """'224 × 224', '448x448', '8$\\times$8', '3x3x3' -> one float per side; anything else as it is."""
+    if not isinstance(value, str) or not _DIMS.fullmatch(value):
+        return value
+    return [float(side) for side in re.split(_BY, value.strip())]
 
 
 def names_match(a: str, b: str) -> bool:

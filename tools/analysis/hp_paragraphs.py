@@ -41,6 +41,17 @@ def others_sections(lines: list[_Line]) -> set[str]:
 ALG_INPUT = re.compile(
     r"^\s*(?:\d+:\s*)?(?:require|input|inputs|ensure|parameters|hyperparameters)\s*:", re.I
 )
+_INPUT_LINE = re.compile(  # its capital marks the box's line, wherever the paragraph joined it
+    r"(?:^|(?<=\s))(?:\d+[:.]\s*)?(?:Require|REQUIRE|Inputs?|INPUTS?|(?:Hyper)?[Pp]arameters)\s*:"
+    r".*?(?=\s+(?:\d{1,2}|#)[:.]\s|$)",
+    re.M,
+)
+
+
+def input_assignments(text: str) -> str:
+    """An algorithm's input line assigns its constants with ← ('Input: α ← 0.0001, γ ← 0.01'): read as `=`
+    there (one character for one, so offsets hold); in the steps ← is an update, never a setting."""
+    return _INPUT_LINE.sub(lambda m: m[0].replace("←", "="), text) if "←" in text else text
 
 
 @dataclass
@@ -120,6 +131,8 @@ _TEX_SYMBOLS = {
     "\\ge": "≥",
     "\\neq": "≠",
     "\\propto": "∝",
+    "\\gets": "←",  # an algorithm's assignment, as the PDF prints it
+    "\\leftarrow": "←",
     "\\ell": "ℓ",
     "\\dots": "...",  # '$\\{5, \\dots, 50\\}$' is a grid with its ends
     "\\ldots": "...",

@@ -34,6 +34,7 @@ from tools.analysis.hp_context import paired_values, value_context
 from tools.analysis.hp_flags import options
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_init import initial_moments
+from tools.analysis.hp_marked_grids import add_choices, unmark_grids
 from tools.analysis.hp_models import models
 from tools.analysis.hp_normalize import NUM, PHYSICAL_UNIT, SCALAR, WORDNUM, clean_float, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_START, sentence_around, sentence_spans
@@ -125,6 +126,7 @@ from tools.analysis.hp_patterns import (
     of_head,
     sampler_step,
 )
+from tools.analysis.hp_phases import raised_after_first_phase
 from tools.analysis.hp_phrase_table import PHRASE_RES
 from tools.analysis.hp_phrased import Named, counted_key, phrased
 from tools.analysis.hp_priors import prior_settings
@@ -1202,7 +1204,9 @@ class _ProseScan:
             ):
                 continue
             name, key = f"{m['noun']} {m['attr']}", canonical_key(f"{noun} {m['attr']}")
-            if m["attr"].lower().startswith("parameter"):
+            if noun in _COMPARATIVES:  # 'fewer parameters (18M as opposed to 118M)': the parameters' count
+                name, key = m["attr"], canonical_key(m["attr"])
+            elif m["attr"].lower().startswith("parameter"):
                 key = canonical_key(noun)  # 'a patience parameter of 5' is the patience
             if noun in PART_KEY and m["attr"].lower() in ("size", "width"):
                 key = PART_KEY[noun]  # "all hidden layers have size 100"
@@ -1223,7 +1227,16 @@ class _ProseScan:
 def prose_matches(  # noqa: PLR0913
     text: str, line_at, symbols: dict[str, str], out: Collector, where: str, legend: bool = False
 ) -> None:
+    text, grids = unmark_grids(text)
+    before = len(out.items)
     _ProseScan(text, line_at, symbols, out, where, legend).run()
+    new = out.items[before:]
+    add_choices(new, grids)
+    raised_after_first_phase(text, new)
+    out.items[before:] = new
+
+
+_COMPARATIVES = frozenset({"fewer", "more", "less", "few", "many", "several"})
 
 
 def _decay_factor(m: re.Match[str]) -> float | str | list:

@@ -576,6 +576,8 @@ def _norm_name(name: str) -> str:
     text = re.sub(r"[^\w\sβ]", " ", text)
     text = re.sub(r"^(the|a|an)\s+", "", text.strip())
     text = re.sub(r"^(number of|num|n|total)\s+", "", text)
+    # 'fewer parameters', 'many more layers': a comparison's words are no part of the name
+    text = re.sub(r"^(?:(?:significantly|much|many|far)\s+)?(?:fewer|more|less)\s+", "", text)
     text = re.sub(r"\b(?:dim|dimensionality)\b", "dimension", text)  # 'state_dim' is 'state dimension'
     text = re.sub(r"\bemb\b", "embedding", re.sub(r"\bhid\b", "hidden", text))  # a table's 'Emb. Dim.'
     text = re.sub(r"\beval\b", "evaluation", text)
@@ -600,6 +602,8 @@ for _key, _names in SYNONYMS.items():
 def canonical_key(name: str) -> str:
     """The canonical snake_case key of a hyperparameter name ('lr', 'Step size', 'minibatch_size' ...)."""
     n = _norm_name(name)
+    if lr_end := _lr_endpoint(n):
+        return lr_end
     # 'label smoothing constant', 'dropout value': a known setting and a word for its value
     measured = re.sub(r"\s+(?:value|values|constant|coefficient|parameter|setting)$", "", n)
     for cand in (n, singular(n), re.sub(r"^(max|maximum|initial|base|total)\s+", "", n), measured):
@@ -618,6 +622,20 @@ def canonical_key(name: str) -> str:
 
 
 _ENDPOINT = re.compile(r"(?P<base>\S.*?)\s+(?P<at>initial|init|start|final|end)")
+_LR_ENDS = re.compile(
+    r"(?:(?P<pre>initial|init|start|starting|final|end|min|minimum|lowest)\s+)?(?:learning rate|lr)"
+    r"(?:\s+(?P<post>initial|init|start|final|end|min|minimum))?"
+)
+
+
+def _lr_endpoint(n: str) -> str | None:
+    """The two ends of a learning-rate schedule under one key whichever side the word stands ('learning rate
+    final', 'lr min', 'final learning rate' -> min_learning_rate; 'lr initial' -> learning_rate)."""
+    m = _LR_ENDS.fullmatch(n.replace("learning rate", "lr"))
+    at = m and (m["pre"] or m["post"])
+    if not at:
+        return None
+    return "learning_rate" if at in ("initial", "init", "start", "starting") else "min_learning_rate"
 
 
 def own_key(name: str) -> str:

@@ -19,7 +19,13 @@ from tools.analysis.hp_compared import demote_compared
 from tools.analysis.hp_footnotes import demote_glued_marks
 from tools.analysis.hp_normalize import VALUE_RE, names_match, normalize_value, values_match
 from tools.analysis.hp_own_words import own_word_candidates
-from tools.analysis.hp_paragraphs import ALG_INPUT, markdown_lines, others_sections, paragraphs
+from tools.analysis.hp_paragraphs import (
+    ALG_INPUT,
+    input_assignments,
+    markdown_lines,
+    others_sections,
+    paragraphs,
+)
 from tools.analysis.hp_prose import prose_matches
 from tools.analysis.hp_symbols import symbol_map
 from tools.analysis.hp_tables import read_tables
@@ -55,7 +61,7 @@ def find_hyperparameters(markdown: str) -> list[Hyperparameter]:
         if para.starts[0][1].section in others and not _CAPTION.match(para.text):
             continue  # a figure's caption describes the experiments wherever the figure floated
         where = "algorithm" if ALG_INPUT.match(para.text) else "prose"
-        prose_matches(para.text, para.line_at, symbols, out, where)
+        prose_matches(input_assignments(para.text), para.line_at, symbols, out, where)
     for line, text in out.notes:  # a remark cell read as a sentence: its evidence is the row as printed
         before = len(out.items)
         prose_matches(text, lambda _offset, line=line: line, symbols, out, "prose")

@@ -1,0 +1,66 @@
+"""Forms read in the thirty-third round, each sentence written here in words of our own."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+from tools.analysis.hp_vocabulary import canonical_key
+from tools.analysis.hyperparams import values_match
+
+
+def test_a_searched_grid_with_its_chosen_member_marked_gives_both():
+    text = (
+        "- Plain SGD step sizes $\\{0.003, 0.03 \\text{(best)}, 0.3\\}$, momentum 0.8\n"
+        "- Dropout rates tried: {0.05, 0.15, 0.25 (selected)}.\n"
+    )
+    got = found(f"## B Tuning\n\n{text}")
+    assert (0.03, "stated") in got["learning_rate"] and ([0.003, 0.03, 0.3], "stated") in got["learning_rate"]
+    assert (0.25, "stated") in got["dropout"]
+
+
+def test_a_grid_with_two_marks_names_no_choice():
+    text = "Step sizes $\\{0.003 \\text{(best)}, 0.03 \\text{(best)}, 0.3\\}$ were tried."
+    got = found(f"## B Tuning\n\n{text}\n")
+    assert all(isinstance(v, list) for v, _ in got.get("learning_rate", []))
+
+
+def test_an_algorithm_input_line_assigns_with_an_arrow_and_its_steps_do_not():
+    text = (
+        "**Algorithm 2** Damped updates\n"
+        "1. Input: $\\beta \\gets 0.7$, step size $\\eta \\gets 0.002$, $T$\n"
+        "2. **for** $t \\gets 1$ to $T$ **do**\n"
+        "    3. $w \\gets w - \\eta g_t$\n"
+    )
+    got = found(f"## 3 Method\n\n{text}")
+    assert got["learning_rate"] == [(0.002, "stated")]
+    assert "t" not in got and "w" not in got  # a loop's start and an update are no settings
+
+
+def test_a_value_raised_after_a_first_phase_is_the_setting_and_the_first_a_candidate():
+    text = "The step size is set to 0.0002 for the first two epochs, then increased to 0.002."
+    got = found(f"## 4 Training\n\n{text}\n")
+    assert sorted(got["learning_rate"]) == [(0.0002, "candidate"), (0.002, "stated")]
+
+
+def test_a_value_lowered_after_a_first_phase_stays_the_setting():
+    got = found("## 4 Training\n\nWe use a learning rate of 0.2 for the first 40 epochs and then 0.02.\n")
+    assert (0.2, "stated") in got["learning_rate"]
+
+
+def test_fewer_parameters_is_a_count_of_parameters_not_a_setting_named_fewer():
+    text = "Our network needs far fewer parameters (7M as opposed to 70M for the baseline)."
+    got = found(f"## 5 Results\n\n{text}\n")
+    assert "fewer" not in got and got["num_parameters"] == [(7e6, "stated")]
+
+
+def test_the_ends_of_a_learning_rate_schedule_have_one_key_whichever_side_the_word_stands():
+    assert canonical_key("learning_rate_initial") == canonical_key("initial learning rate") == "learning_rate"
+    finals = ["learning_rate_final", "final learning rate", "lr_min", "minimum learning rate", "end lr"]
+    assert {canonical_key(n) for n in finals} == {"min_learning_rate"}
+    assert canonical_key("learning rate decay") == "lr_decay"
+    assert canonical_key("epsilon_end") == "epsilon_end"
+
+
+def test_sizes_of_three_sides_match_their_list():
+    assert values_match("3x3x3", [3, 3, 3]) and values_match("32 × 32 × 32", "32x32x32")
+    assert not values_match("3x3x3", [3, 3]) and not values_match("1x1x1", [3, 3, 3])
