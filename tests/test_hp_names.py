@@ -81,7 +81,8 @@ def test_a_symbol_assigned_beside_its_name_names_it_later() -> None:
 
 def test_iterations_of_a_named_inner_loop_are_no_training_length() -> None:
     md = "## 5 Experiments\n\nAt each epoch, the critic is trained for n_critic = 50 iterations.\n"
-    assert found(md)["training_steps"] == [(50.0, "candidate")]
+    got = found(md)
+    assert "training_steps" not in got and got["n_critic"] == [(50.0, "stated")]  # the loop's own setting
     md = "## 5 Experiments\n\nWe train for T = 5000 iterations.\n"
     assert found(md)["training_steps"] == [(5000.0, "stated")]
 

@@ -64,3 +64,30 @@ def test_the_ends_of_a_learning_rate_schedule_have_one_key_whichever_side_the_wo
 def test_sizes_of_three_sides_match_their_list():
     assert values_match("3x3x3", [3, 3, 3]) and values_match("32 × 32 × 32", "32x32x32")
     assert not values_match("3x3x3", [3, 3]) and not values_match("1x1x1", [3, 3, 3])
+
+
+def test_a_pdf_bullet_list_is_read_item_by_item_as_a_latex_list_is():
+    text = (
+        "We list each model's settings below.\n"
+        "• CIFAR10 ResNet\n"
+        "– 40k iterations\n"
+        "– Nesterov SGD step sizes {0.02, 0.2(best), 2.0}, momentum 0.85\n"
+        "• PTB LSTM\n"
+        "– RMSProp step sizes {0.0003, 0.003(best), 0.03}\n"
+    )
+    got = found(f"## C Settings\n\n{text}")
+    assert (0.2, "stated") in got["learning_rate"] and (0.003, "stated") in got["learning_rate"]
+    assert got["momentum"] == [(0.85, "stated")]
+
+
+def test_an_optimizer_name_is_no_value_of_another_setting():
+    got = found("## 5 Experiments\n\nMomentum SGD 6 Adam\n\nWe compare momentum SGD with Adam.\n")
+    assert all(not isinstance(v, str) for v, _ in got.get("momentum", []))
+
+
+def test_a_count_set_equal_to_a_symbol_with_a_word_subscript_takes_the_symbol_as_its_name():
+    text = "The discriminator is trained for $n_{disc} = 40$ iterations with a step size $\\alpha = 0.02$."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["n_disc"] == [(40.0, "stated")] and "training_steps" not in got
+    plain = found("## 4 Setup\n\nWe train for $T = 5000$ iterations.\n")
+    assert plain["training_steps"] == [(5000.0, "stated")]  # a bare letter names no setting of its own

@@ -55,6 +55,13 @@ _SPELLED_ACTIVATIONS = {
 }
 
 
+_OPTIMIZER_NAMES = frozenset(
+    {"sgd", "adam", "adamw", "adamax", "nadam", "radam", "rmsprop", "adagrad", "adadelta"}
+)
+
+_OPTIMIZER_KEY = re.compile(r"optim|solver|method|algorithm")
+
+
 class Collector:
     def __init__(self) -> None:
         self.items: list[Hyperparameter] = []
@@ -89,6 +96,8 @@ class Collector:
             return  # 'criterion=b': a letter stands for a value given elsewhere, never is one
         if _thousands_tail(value, quote):
             return  # '096' of 'two 4,096 dimensional layers': the tail of a larger number, read on its own
+        if isinstance(norm, str) and norm in _OPTIMIZER_NAMES and not _OPTIMIZER_KEY.search(key):
+            return  # 'Momentum SGD' in a plot's legend: an optimizer's name is no value of its momentum
         if key in WORD_VALUED and _numeric(norm):
             return  # "Training loss | 0.5": a setting named by a word (objective, optimizer) is no number
         prose = where != "table"

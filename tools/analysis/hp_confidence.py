@@ -505,11 +505,14 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
     return next((why for hit, why in checks if hit), None) or voice_doubt(quote, value)
 
 
+_ITEM_MARKS = "-*|•–—◦▪‣∙●○"  # a list item's mark as Markdown or a PDF prints it ('• CIFAR10', '– 40k')
+
+
 def no_sentence(line: str) -> bool:
     """A line of words that make no sentence ("Sinkhorn n = 1000" from a plot's legend): not a list item, a
     'name: value' row or a line ending a sentence, and none of the words every sentence has."""
     t = re.sub(r"(?:\s*\.){2,}$|…$", "", line.strip())  # an ellipsis ends no sentence: "kvar + . . ."
-    if not t or t[:1] in "-*•|" or ":" in t or t.endswith((".", ";")) or re.match(r"\d+[.)]\s", t):
+    if not t or t[:1] in _ITEM_MARKS or ":" in t or t.endswith((".", ";")) or re.match(r"\d+[.)]\s", t):
         return False
     return not _FUNCTION_WORD.search(t)
 

@@ -98,9 +98,14 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
             yield _Line(no, "", page, section)  # a heading ends the paragraph
             continue
         if not in_refs:
+            if _PDF_ITEM.match(text):  # a PDF's bullet ('• CIFAR10', '– 40k iterations') opens an item
+                yield _Line(no, "", page, section)
             yield _Line(
                 no, "" if text.startswith("$$") else _plain(text), page, section
             )  # displays are maths
+
+
+_PDF_ITEM = re.compile(r"[•◦▪‣●○∙–]\s")
 
 
 _STEP_NUMBER = re.compile(r"^(\d{1,3})([.:]\s)")

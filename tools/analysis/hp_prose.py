@@ -362,16 +362,18 @@ _DIMS_AFTER = re.compile(r"(?:\s*[×x]\s*\d+\b(?!\s*[\^−-]|\.\d))+")  # every 
 _MORE_DIMS = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*(?:and\s+|or\s+)?\d+\s*[×x]\s*\d+")
 
 
-def _sub_loop(text: str, span: tuple[int, int]) -> bool:
+def _sub_loop(text: str, span: tuple[int, int], key: str) -> bool:
+    """A count of a symbol's own loop ('K = 5 iterations'), unless the finding is already named after it."""
     m = _SUB_LOOP.search(text[max(0, span[0] - 30) : span[0]])
-    return bool(m and UNIT.match(text, span[1]) and canonical_key(m["sym"]) not in SYNONYMS)
+    own = m and key in (canonical_key(m["sym"]), symbol_key(m["sym"]))
+    return bool(m and not own and UNIT.match(text, span[1]) and canonical_key(m["sym"]) not in SYNONYMS)
 
 
-def _part_of_run(text: str, span: tuple[int, int]) -> str | bool:
+def _part_of_run(text: str, span: tuple[int, int], key: str) -> str | bool:
     """Why the value at span is a part of a run ("the first 2000 iterations", an inner loop's count), else
     False."""
     before = text[max(0, span[0] - 30) : span[0]]
-    return PART_OF_A_RUN if PART_OF_RUN.search(before) or _sub_loop(text, span) else False
+    return PART_OF_A_RUN if PART_OF_RUN.search(before) or _sub_loop(text, span, key) else False
 
 
 # "the batch sizes for CIFAR-10 and for ImageNet are 128 and 4096": one value per thing named, in order
@@ -489,7 +491,7 @@ class _ProseScan:
             key = "sequence_length"  # "a context window of 2048 tokens": a language model's context
         unit_word = unit[1].lower() if unit else None
         own, more = paired_values(self.text, unit.end() if unit else span[1], unit_word)
-        flagged = flagged or (not _WINDOW.search(key) and _part_of_run(self.text, span))
+        flagged = flagged or (not _WINDOW.search(key) and _part_of_run(self.text, span, key))
         quote = sentence_around(self.text, m.start(), m.end())
         context = context or own or value_context(self.text, *span) or self.qualifier(m)
         line, where = self.line_at(m.start()), self.where
@@ -720,6 +722,8 @@ class _ProseScan:
                     key = "num_runs"  # "one random seed": a count of seeds, not a seed's value
                 if m.re in _VALUE_FIRST and key in ("training_steps", "epochs"):
                     name, key = self.loop_of(m, name, key)
+                if m.re in _VALUE_FIRST and (sym := _word_named(text, m.start("value"))):
+                    name, key = f"{name} {sym}", symbol_key(sym)  # 'n_critic = 100 iterations'
                 if m.re is NAME_VALUE and key == "num_layers" and self.of_head(m) == "size":
                     name, key = f"{name} size", "hidden_size"  # "the dimensionality of the hidden layer"
                 if m.re in _VALUE_FIRST and key == "hidden_size" and (io := self.input_or_output(m)):
@@ -1234,6 +1238,15 @@ def prose_matches(  # noqa: PLR0913
     add_choices(new, grids)
     raised_after_first_phase(text, new)
     out.items[before:] = new
+
+
+# a symbol with a word for subscript set equal to the count that follows: 'run for n_critic = 100 iterations'
+_WORD_NAMED = re.compile(r"(?<![\w\\])([A-Za-z]_\{?[a-z]{3,}\}?)\s*=\s*$")
+
+
+def _word_named(text: str, at: int) -> str | None:
+    m = _WORD_NAMED.search(text, max(0, at - 40), at)
+    return m[1] if m else None
 
 
 _COMPARATIVES = frozenset({"fewer", "more", "less", "few", "many", "several"})
