@@ -91,3 +91,18 @@ def test_a_count_set_equal_to_a_symbol_with_a_word_subscript_takes_the_symbol_as
     assert got["n_disc"] == [(40.0, "stated")] and "training_steps" not in got
     plain = found("## 4 Setup\n\nWe train for $T = 5000$ iterations.\n")
     assert plain["training_steps"] == [(5000.0, "stated")]  # a bare letter names no setting of its own
+
+
+def test_an_architecture_family_a_model_is_built_from_is_a_candidate():
+    text = "The Voxel-DenseNet architecture is based on the DenseNet architecture, with wider blocks."
+    assert found(f"## 3 Model\n\n{text}\n")["architecture"] == [("densenet", "candidate")]
+    used = found("## 4 Setup\n\nWe use a VGG-16 backbone pretrained on ImageNet.\n")
+    assert used["backbone"] == [("vgg-16", "stated")]
+
+
+def test_an_optimizer_the_sentence_compares_with_is_a_candidate():
+    text = "With careful tuning, plain SGD turns out competitive with RMSProp on both tasks."
+    assert found(f"## 5 Experiments\n\n{text}\n")["optimizer"] == [("rmsprop", "candidate")]
+    assert found("## 4 Setup\n\nWe train with RMSProp, which converged faster than SGD.\n")["optimizer"] == [
+        ("rmsprop", "stated")
+    ]

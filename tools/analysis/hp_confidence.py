@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tools.analysis.hp_models import MODEL_NAME
+from tools.analysis.hp_models import BARE_FAMILY, MODEL_NAME
 from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_patterns import SYM
 from tools.analysis.hp_setup import decide, setup_section
@@ -397,6 +397,8 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
     toy mixture, a phase of a schedule, an implausible or approximate value, a count in a description."""
     if why := _kind_doubt(quote, key, value):
         return why
+    if BARE_FAMILY.fullmatch(value.strip()) and _BUILT_FROM.search(quote):
+        return "the family an architecture is built from ('based on ResNet'), not the model: confirm which"
     if key in RUN_LENGTHS and (why := _part_of_run(quote, value, norm)):
         return why
     if implausible(key, norm):
@@ -430,6 +432,7 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
     return None
 
 
+_BUILT_FROM = re.compile(r"\b(?:based\s+on|built\s+(?:up)?on|derived\s+from|inspired\s+by|commonly)\b", re.I)
 RUN_LENGTHS = {"epochs", "training_steps", "iterations"}  # the keys of a run's length (hp_tables.py too)
 _SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2},\s\d{3}")
 # earlier points of a list after 'after': 'after 75k steps on one task and 10k steps on the other'
@@ -455,10 +458,21 @@ def _phase_of(quote: str, value: str) -> bool:
     return len(phases) >= 2 and value in phases
 
 
+# the object of a comparison: "competitive with Adam", "faster than SGD", "the same grid as with vanilla SGD"
+_COMPARED_WITH = re.compile(
+    r"\b(?:competitive\s+with|compared\s+(?:to|with)|than|outperform\w*|versus|vs\.?|against|as\s+with)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _optimizer_doubt(quote: str, value: str, norm: object, section: str | None) -> str | None:
     """An optimiser that names a method's family or a variant, not the optimiser a run was trained with."""
-    if _VARIANT_BEFORE.search(quote[: max(0, quote.find(value))]):
+    before = quote[: max(0, quote.find(value))]
+    if _VARIANT_BEFORE.search(before):
         return "a variant of the optimiser (its own method), not the optimiser itself"
+    if _COMPARED_WITH.search(before[-60:]):
+        return "an optimiser the sentence compares with ('competitive with Adam'), not the one a run used"
     if norm in _FAMILIES and not setup_section(section) and not _WITH_SETTING.search(quote):
         return "an algorithm family named in a method or theory section, not a run's optimiser"
     after = quote[quote.lower().find(value.lower()) + len(value) :]

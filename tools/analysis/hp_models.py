@@ -20,6 +20,8 @@ MODEL_NAME = (
 )
 # "the pre-activation ResNet-18": the variant is part of the name
 _MODEL = rf"(?P<value>(?:(?:pre|post)-activation\s+)?{MODEL_NAME})(?![\w-])"
+# a family named without its size or variant: "the ResNet architecture"
+BARE_FAMILY = re.compile(rf"(?:(?:pre|post)-activation\s+)?{_FAMILY}", re.I)
 # the part a named model fills ('architecture⁴' ends at its footnote mark)
 _ROLE = (
     r"(?P<role>(?:model|network)\s+architecture|backbone|encoder|decoder|generator|discriminator|classifier|"
