@@ -1,8 +1,9 @@
 """Oracles for scripts with a standard meaning (tools/trace/oracle_latex/scripts.py): a whole power on a
 named function (`\\log^2 x`, `\\sin^2 \\theta`), a numeric base on \\log (`\\log_2 x`), a loss
 `\\mathcal{L}_W` standing alone on a right-hand side, and a braced system whose rows start with `&`. Each
-is proved both ways (tests/oracle_proof.py); a letter as the base (`\\log_K`, a manifold's map), an
-inverse (`\\sin^{-1}`), `\\mathcal{L}` applied to an operand, a step-shifted target on its own right-hand
+is proved both ways (tests/oracle_proof.py), as is the inverse a trigonometric or hyperbolic name writes
+with `^{-1}` (`\\tan^{-1}`); a letter as the base (`\\log_K`, a manifold's map), another negative power
+(`\\sin^{-2}`), `\\mathcal{L}` applied to an operand, a step-shifted target on its own right-hand
 side (an implicit equation) and a symbol followed by `(0)` (a function at a point) stay refused with the
 reason."""
 
@@ -42,6 +43,15 @@ def test_a_power_on_a_function_is_a_power_of_its_value():
     )
 
 
+def test_minus_one_on_a_trigonometric_or_hyperbolic_name_is_its_inverse():
+    both_ways(
+        r"\phi = \frac{a}{\sqrt{1 - q^2}} \tan^{-1}\left[\frac{\sqrt{1 - q^2}\, x}{c}\right] + \tanh^{-1} q",
+        lambda a, q, x, c: a / np.sqrt(1 - q**2) * np.arctan(np.sqrt(1 - q**2) * x / c) + np.arctanh(q),
+        lambda a, q, x, c: a / np.sqrt(1 - q**2) * np.tan(np.sqrt(1 - q**2) * x / c) + np.arctanh(q),
+        lambda a, q, x, c: a / np.sqrt(1 - q**2) * np.arctan(np.sqrt(1 - q**2) * x / c) - np.arctanh(q),
+    )
+
+
 def test_a_loss_standing_alone_on_the_right_is_a_scalar_input():
     spec = both_ways(
         r"\mathcal{L}_{G} = -\mathcal{L}_{W} + \lambda \mathcal{L}_{\mathrm{rec}}",
@@ -67,7 +77,8 @@ def test_a_system_whose_rows_start_with_an_ampersand():
     [
         (r"z = \log_K x + y", "subscripted \\log is another map"),
         (r"z = \log_{\mathbf{o}}(x) + y", "subscripted \\log is another map"),
-        (r"z = \sin^{-1} x + y", "\\sin with a power or subscript"),
+        (r"z = \sin^{-2} x + y", "\\sin with a power or subscript"),
+        (r"z = \exp^{-1} x + y", "\\exp with a power or subscript"),
         (r"z = \exp^2 x + y", "\\exp with a power or subscript"),
         (r"u = \mathcal{L} f + g", "applied to what follows it"),
         (r"x_{k+1} = x_k + a \cdot (v_k - x_{k+1})", "an implicit equation for the next step"),

@@ -40,6 +40,7 @@ from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
 from tools.trace.oracle_latex.scripts import (
     function_scripts,
     indexed_letter,
+    inverse_name,
     loss_alone,
     loss_letter,
     network_letters,
@@ -917,6 +918,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         c = cmd_of(nodes[i]) if width == 1 else text_word(nodes, i)
         name = name or ("\\log" if c == "ln" else f"\\{c}")
         power, base, i = function_scripts(nodes, i + width, c or "")  # \\log^2 x, \\log_2 x (scripts.py)
+        if power == "-1":
+            return self._function_argument(nodes, i, out, c or "", inverse_name(c or ""))
         if power or base:
             inner: list[str] = []
             end = self._function_argument(nodes, i, inner, c or "", name)

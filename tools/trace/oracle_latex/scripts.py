@@ -3,8 +3,10 @@
 - `\\log^2 x`, `\\sin^2 x`: a positive whole power of the function's value, `(\\log x)^2`;
 - `\\log_2 x`, `\\log_{10} x`, `\\log_e x`: the logarithm to a numeric base, `\\log x / \\log 2`.
 
+- `\\sin^{-1} x`, `\\tanh^{-1} x`: the inverse function (arcsin, artanh), as these names write it.
+
 A letter as the base (`\\log_K`, `\\log_{\\mathbf{o}}`: the logarithmic map of a manifold), a power on
-\\exp, a negative power (`\\sin^{-1}`: the inverse function) and a letter as the power are refused.
+\\exp, any other negative power and a letter as the power are refused.
 
 `\\mathcal{L}` (with a subscript, `\\mathcal{L}_W`) standing alone on a right-hand side is a loss by the
 convention the oracle already reads on a left-hand side: one scalar input; applied to several arguments
@@ -20,6 +22,11 @@ from tools.trace.oracle_latex.vocabulary import Unsupported
 
 POWERED = {"log", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh"}  # f^2 x = (f x)^2 by convention
 BASED = {"log"}  # \\log_b x: the logarithm to base b
+# f^{-1}: the inverse function, as trigonometric and hyperbolic names write it ('\\tan^{-1}' is arctan)
+INVERSES = {
+    "sin": "\\arcsin", "cos": "\\arccos", "tan": "\\arctan",
+    "sinh": "\\opasinh", "cosh": "\\opacosh", "tanh": "\\opatanh",
+}
 
 
 def _digits(node: Any) -> str:
@@ -28,13 +35,25 @@ def _digits(node: Any) -> str:
     return text if text.isdigit() else ""
 
 
+def _minus_one(node: Any) -> bool:
+    text = "".join(str(t) for t in flatten(items_of(node))) if isinstance(node, Group) else str(node)
+    return text.replace(" ", "") == "-1"
+
+
+def inverse_name(c: str) -> str:
+    """The name the call takes for `\\c^{-1}`: `\\arctan`, or the runtime's `\\opatanh`."""
+    return INVERSES[c]
+
+
 def function_scripts(nodes: list[Any], i: int, c: str) -> tuple[str, str, int]:
     """The `^k` and `_b` after the function name \\c, which ends before i: (power, base, index after
     them); each '' when absent. A script whose meaning is not the standard one is refused."""
     power = base = ""
     while i + 1 < len(nodes) and nodes[i] in ("^", "_"):
         script, value = nodes[i], nodes[i + 1]
-        if script == "^" and c in POWERED and not power and _digits(value) not in ("", "0", "1"):
+        if script == "^" and c in INVERSES and not power and _minus_one(value):
+            power = "-1"  # \\tan^{-1} x: the inverse function, by the usual convention
+        elif script == "^" and c in POWERED and not power and _digits(value) not in ("", "0", "1"):
             power = _digits(value)
         elif script == "_" and c in BASED and not base and (_digits(value) not in ("", "0", "1")):
             base = _digits(value)
