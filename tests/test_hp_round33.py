@@ -106,3 +106,28 @@ def test_an_optimizer_the_sentence_compares_with_is_a_candidate():
     assert found("## 4 Setup\n\nWe train with RMSProp, which converged faster than SGD.\n")["optimizer"] == [
         ("rmsprop", "stated")
     ]
+
+
+def test_settings_in_a_nested_list_take_the_title_of_the_item_they_are_nested_under():
+    text = (
+        "We use these configurations.\n\n"
+        "- SVHN WideResNet\n\n   - Nesterov SGD step size 0.05, momentum 0.85\n\n"
+        "- Penn Treebank GRU\n\n   - RMSProp step size 0.002\n\n"
+        "All runs use 3 seeds.\n"
+    )
+    got = found(f"## C Settings\n\n{text}", context=True)
+    assert got["learning_rate"] == [
+        (0.05, "stated", "SVHN WideResNet"),
+        (0.002, "stated", "Penn Treebank GRU"),
+    ]
+    assert got["momentum"] == [(0.85, "stated", "SVHN WideResNet")]
+
+
+def test_a_pdf_list_nests_by_its_glyphs_and_a_sentence_item_is_no_title():
+    text = (
+        "• SVHN WideResNet\n– step size 0.05\n"
+        "• We always train with a batch size of 64.\n– step size 0.3\n"
+    )
+    got = found(f"## C Settings\n\n{text}", context=True)
+    assert (0.05, "stated", "SVHN WideResNet") in got["learning_rate"]
+    assert (0.3, "stated", None) in got["learning_rate"]

@@ -67,6 +67,7 @@ class Collector:
         self.items: list[Hyperparameter] = []
         self._seen: dict[tuple[str, str, str], int] = {}
         self.notes: list[tuple[_Line, str]] = []  # prose a table holds in its cells, to read as sentences
+        self.list_context: str | None = None  # the title of the list item the text read now is nested under
 
     def add(  # noqa: PLR0913
         self,
@@ -82,6 +83,7 @@ class Collector:
         flagged: bool | str = False,
     ) -> None:
         value = re.sub(r"\s+", " ", value.strip().strip(",;"))
+        context = context or self.list_context
         norm = normalize_value(value)
         if key == "optimizer" and (norm := _optimizer_name(norm, quote)) == "sgd nesterov":
             # the printed value the checklist shows says which SGD it is

@@ -17,6 +17,7 @@ from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_compared import demote_compared
 from tools.analysis.hp_footnotes import demote_glued_marks
+from tools.analysis.hp_list_context import list_titles
 from tools.analysis.hp_normalize import VALUE_RE, names_match, normalize_value, values_match
 from tools.analysis.hp_own_words import own_word_candidates
 from tools.analysis.hp_paragraphs import (
@@ -57,11 +58,14 @@ def find_hyperparameters(markdown: str) -> list[Hyperparameter]:
     body = [ln if ln.no not in table_lines else _Line(ln.no, "", ln.page, ln.section) for ln in lines]
     body_paras = list(paragraphs(body))
     others = others_sections(lines)
+    titles = list_titles(markdown)
     for para in body_paras:
         if para.starts[0][1].section in others and not _CAPTION.match(para.text):
             continue  # a figure's caption describes the experiments wherever the figure floated
         where = "algorithm" if ALG_INPUT.match(para.text) else "prose"
+        out.list_context = titles.get(para.starts[0][1].no)  # '- CIFAR10 ResNet' over '- lr 0.1'
         prose_matches(input_assignments(para.text), para.line_at, symbols, out, where)
+    out.list_context = None
     for line, text in out.notes:  # a remark cell read as a sentence: its evidence is the row as printed
         before = len(out.items)
         prose_matches(text, lambda _offset, line=line: line, symbols, out, "prose")
