@@ -131,3 +131,11 @@ def test_a_pdf_list_nests_by_its_glyphs_and_a_sentence_item_is_no_title():
     got = found(f"## C Settings\n\n{text}", context=True)
     assert (0.05, "stated", "SVHN WideResNet") in got["learning_rate"]
     assert (0.3, "stated", None) in got["learning_rate"]
+
+
+def test_a_count_headed_number_of_in_any_abbreviation_is_that_count():
+    assert canonical_key("# of layers") == canonical_key("No. of layers") == "num_layers"
+    assert canonical_key("No. of epochs") == "epochs"
+    table = "| Model | No. of layers | Batch size |\n|---|---|---|\n| Small | 4 | 32 |\n| Large | 12 | 64 |\n"
+    got = found(f"## 4 Setup\n\n{table}\n**Table 2** Model settings.\n", context=True)
+    assert got["num_layers"] == [(4.0, "stated", "Small"), (12.0, "stated", "Large")]

@@ -575,7 +575,7 @@ def _norm_name(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).lower().replace("_", " ").replace("-", " ")  # 'ℓ2' is 'l2'
     text = re.sub(r"[^\w\sβ]", " ", text)
     text = re.sub(r"^(the|a|an)\s+", "", text.strip())
-    text = re.sub(r"^(number of|num|n|total)\s+", "", text)
+    text = re.sub(r"^(number\s+of|num|n|no\s+of|of|total)\s+", "", text)  # "# of layers", "No. of epochs"
     # 'fewer parameters', 'many more layers': a comparison's words are no part of the name
     text = re.sub(r"^(?:(?:significantly|much|many|far)\s+)?(?:fewer|more|less)\s+", "", text)
     text = re.sub(r"\b(?:dim|dimensionality)\b", "dimension", text)  # 'state_dim' is 'state dimension'
