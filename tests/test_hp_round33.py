@@ -139,3 +139,12 @@ def test_a_count_headed_number_of_in_any_abbreviation_is_that_count():
     table = "| Model | No. of layers | Batch size |\n|---|---|---|\n| Small | 4 | 32 |\n| Large | 12 | 64 |\n"
     got = found(f"## 4 Setup\n\n{table}\n**Table 2** Model settings.\n", context=True)
     assert got["num_layers"] == [(4.0, "stated", "Small"), (12.0, "stated", "Large")]
+
+
+def test_an_adverb_on_the_learning_rate_s_decay_names_its_schedule():
+    text = "We use SGD, exponentially decaying the learning rate from 0.02 to 0.0002."
+    got = found(f"## 4 Training\n\n{text}\n")
+    assert got["lr_schedule"] == [("exponential", "stated")] and got["learning_rate"] == [(0.02, "stated")]
+    later = found("## 4 Training\n\nAfter warmup, the learning rate is decayed linearly to zero.\n")
+    assert later["lr_schedule"] == [("linear", "stated")]
+    assert "lr_schedule" not in found("## 4 Training\n\nThe noise level decays exponentially over time.\n")

@@ -164,6 +164,11 @@ SCHEDULE = re.compile(
     rf"|\b(?P<lval2>{_LR_ONLY})\s+(?:schedule|scheduler|decay)\b"
     # "cosine annealing (with warm restarts)": a learning rate's schedule
     r"|\b(?P<aval>cosine)\s+anneal(?:ing|ed)?\b"
+    # "exponentially decaying the learning rate", "the learning rate decays linearly": the adverb names it
+    r"|\b(?P<dval>linear|exponential|cosine)ly\s+(?:decay|anneal|decreas|reduc)\w*\s+(?:the\s+)?"
+    r"(?:learning[\s-]rate|lr)\b"
+    r"|\b(?:learning[\s-]rate|lr)\s+(?:(?:is|was|are|were)\s+(?:then\s+)?)?(?:decay|anneal|decreas|reduc)\w*\s+"
+    r"(?P<dval2>linear|exponential)ly\b"
     # "Adam with a constant learning rate of 1e-4": no schedule, said outright
     r"|\b(?P<kval>constant)\s+(?:learning[\s-]rates?|lr)\b(?!\s+or\b)"  # not "whether ... or annealing"
     # a scheduler by its library name, or reduce-on-plateau in words: only a learning rate has one

@@ -936,7 +936,8 @@ class _ProseScan:
     def schedule_words(self) -> None:
         """'a cosine learning rate schedule', 'a linear noise schedule', 'an inverse square root schedule'."""
         for m in SCHEDULE.finditer(self.text):
-            learning = m["lr"] or m["cos"] or m["lr2"] or m["lval2"] or m["aval"] or m["named"] or m["kval"]
+            adverb = m["dval"] or m["dval2"]  # 'exponentially decaying the learning rate'
+            learning = any(m[g] for g in ("lr", "cos", "lr2", "lval2", "aval", "named", "kval")) or adverb
             sentence = sentence_around(self.text, m.start(), m.end())
             # a decay of what ("a linear decay schedule", "a polynomial decay"): the rate (said, or with a
             # warmup), or ε, or a spectrum ("the polynomial decay of the spectral envelope")?
@@ -944,6 +945,8 @@ class _ProseScan:
             rate_named = _about_a_learning_rate(sentence) or _WARMUP.search(sentence)
             if (decay_alone or m["decay"]) and not rate_named:
                 continue
+            if adverb and any(not (o["dval"] or o["dval2"]) for o in SCHEDULE.finditer(sentence)):
+                continue  # 'exponentially decaying ... with a cosine schedule': the schedule's own name wins
             if m["decay"]:
                 if m["decay"] == "decay" and _AVERAGED.search(sentence):
                     continue  # "the EMA decays exponentially": the average's decay, not the rate's
@@ -951,7 +954,7 @@ class _ProseScan:
             # "the learning rate is annealed ... with a cosine schedule"
             key = "lr_schedule" if learning or _about_a_learning_rate(sentence) else "noise_schedule"
             named = _SCHEDULER[m["named"][:6].lower()] if m["named"] else None
-            value = m.group(1) or m["cval"] or m["lval"] or m["lval2"] or m["aval"] or m["kval"] or named
+            value = m.group(1) or next((m[g] for g in _SCHEDULE_VALUES if m[g]), None) or named or adverb
             self.emit(m, m.group(0), key, value, m.span())
 
     def keywords(self) -> None:
@@ -1249,6 +1252,7 @@ def _word_named(text: str, at: int) -> str | None:
     return m[1] if m else None
 
 
+_SCHEDULE_VALUES = ("cval", "lval", "lval2", "aval", "kval")  # the groups of SCHEDULE that hold a name
 _COMPARATIVES = frozenset({"fewer", "more", "less", "few", "many", "several"})
 
 
