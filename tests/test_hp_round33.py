@@ -148,3 +148,8 @@ def test_an_adverb_on_the_learning_rate_s_decay_names_its_schedule():
     later = found("## 4 Training\n\nAfter warmup, the learning rate is decayed linearly to zero.\n")
     assert later["lr_schedule"] == [("linear", "stated")]
     assert "lr_schedule" not in found("## 4 Training\n\nThe noise level decays exponentially over time.\n")
+
+
+def test_a_schedule_matches_its_name_with_or_without_the_word_decay_or_schedule():
+    assert values_match("exponential", "exponential_decay") and values_match("cosine annealing", "cosine")
+    assert not values_match("linear", "exponential decay") and not values_match("weight decay", "weight")

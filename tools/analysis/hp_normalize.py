@@ -194,8 +194,21 @@ def _scalar_eq(a: object, b: object) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-12)
     if isinstance(a, str) and isinstance(b, str):
-        return flat_value(a) == flat_value(b)
+        return _schedule_word_off(flat_value(a)) == _schedule_word_off(flat_value(b))
     return False
+
+
+def _schedule_word_off(flat: str) -> str:
+    """'exponentialdecay', 'cosineschedule' -> the schedule's own name: a config's 'exponential_decay' is the
+    paper's 'exponential' schedule."""
+    base = re.sub(r"(?:decay|schedule|scheduler|annealing)$", "", flat)
+    return base if base in _SCHEDULE_NAMES else flat
+
+
+_SCHEDULE_NAMES = frozenset(
+    ("linear", "cosine", "exponential", "step", "multistep", "polynomial", "constant", "cyclic", "cyclical")
+    + ("onecycle", "inversesqrt", "inversesquareroot", "plateau")
+)
 
 
 def values_match(a: object, b: object) -> bool:
