@@ -153,3 +153,10 @@ def test_an_adverb_on_the_learning_rate_s_decay_names_its_schedule():
 def test_a_schedule_matches_its_name_with_or_without_the_word_decay_or_schedule():
     assert values_match("exponential", "exponential_decay") and values_match("cosine annealing", "cosine")
     assert not values_match("linear", "exponential decay") and not values_match("weight decay", "weight")
+
+
+def test_early_stopping_said_as_no_improvement_after_some_epochs_is_its_patience():
+    text = "When no improvement in the validation AUC is seen after 12 epochs, training stops."
+    assert found(f"## 4 Training\n\n{text}\n")["patience"] == [(12.0, "stated")]
+    seen = found("## 5 Results\n\nWe observed no improvement after 200 epochs of training.\n")
+    assert "patience" not in seen  # a result, not a rule for stopping

@@ -599,11 +599,14 @@ _PHRASES = (
         "warmup_steps",
         "warmup",
     ),
-    # "training stops after 50 epochs without improvement": early stopping's patience
+    # "training stops after 50 epochs without improvement", "when no improvement in the F1 is seen after 30
+    # epochs": early stopping's patience
     (
         rf"\b(?:after|for)\s+{_WORD}\s+(?:consecutive\s+|successive\s+)?"
         r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\s+(?:without|with\s+no)\s+"
-        r"(?:any\s+)?improvement\b",
+        r"(?:any\s+)?improvement\b"
+        rf"|\b(?:when|if|once|until|whenever)\s+(?:there\s+(?:is|was|are)\s+)?no\s+(?:further\s+)?improvements?\b[^.;]{{0,60}}?\b(?:for|in|over|within|after)\s+{_WORD2}\s+"
+        r"(?:consecutive\s+|successive\s+)?(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\b",
         "patience",
         "early stopping patience",
     ),
