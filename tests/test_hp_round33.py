@@ -160,3 +160,8 @@ def test_early_stopping_said_as_no_improvement_after_some_epochs_is_its_patience
     assert found(f"## 4 Training\n\n{text}\n")["patience"] == [(12.0, "stated")]
     seen = found("## 5 Results\n\nWe observed no improvement after 200 epochs of training.\n")
     assert "patience" not in seen  # a result, not a rule for stopping
+
+
+def test_a_symbol_set_off_by_commas_after_its_name_is_still_that_setting():
+    got = found("## 4 Setup\n\nThe number of components in the mixture, $K$, was set to 12.\n")
+    assert got["K"] == [(12.0, "stated")]

@@ -23,9 +23,10 @@ _DET = r"(?:the|our|its|their|a|an)\s+"
 _ASIDE = r"(?:\s*,\s*(?:which|that|who|whose)\b[^,.;]{1,80},)"
 _FORMS = (
     # "the weight decay, which controls overfitting, was set to 0.01"; "the trade-off parameter β is set
-    # as 0.1"; "the number of topics K is 100"
+    # as 0.1"; "the number of topics K is 100"; "the number of terms in the sum, Q, was set to 10"
     re.compile(
-        rf"\b{_DET}(?P<np>{_WORDS})(?:\s+(?P<sym>{SYM}))?(?P<aside>{_ASIDE})?\s+{_BE}(?:{_SET}\s+{_TO})?"
+        rf"\b{_DET}(?P<np>{_WORDS})(?:(?P<comma>\s*,)?\s+(?P<sym>{SYM})(?(comma)\s*,))?(?P<aside>{_ASIDE})?\s+"
+        rf"{_BE}(?:{_SET}\s+{_TO})?"
         rf"{SETTING_VALUE}",
         re.I,
     ),
@@ -54,7 +55,9 @@ def set_statements(text: str) -> Iterator[Named]:
     for rx in _FORMS:
         for m in rx.finditer(text):
             plain = rx is _FORMS[0] and not m["aside"] and not m["sym"]
-            reading = _name(m["np"], m["sym"], plain, described=rx is _FORMS[2])
+            # a symbol in commas after the phrase ('the number of terms, Q, was 10') is the phrase's own name
+            described = rx is _FORMS[2] or bool(m.groupdict().get("comma"))
+            reading = _name(m["np"], m["sym"], plain, described=described)
             if reading:
                 yield Named(m, *reading)
 
