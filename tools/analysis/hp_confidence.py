@@ -380,15 +380,36 @@ _SIZE_DESCRIBED = re.compile(
 SIZE_DESCRIBED = "what the built model comes to (it contains N parameters): check the model against it"
 
 
+# "289 training and 290 test RGB images, with the size of 1242 × 375": a data set described, images counted
+_IMAGES_COUNTED = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?images\b", re.I)
+_RESIZED = re.compile(r"\b(?:resiz|rescal|crop|downsampl|upsampl|reduc|scal)\w*", re.I)
+
+
 def _kind_doubt(quote: str, key: str, value: str) -> str | None:
     """What the value is for this kind of setting: a length for an image size, the data's mixture, the size a
     built model comes to."""
     if key == "image_size" and re.search(rf"{re.escape(value)}\s*(?:Å|nm|µm|μm|mm|cm)(?!\w)", quote):
         return "a physical length (Å, nm, mm), not an image size in pixels"
+    if key == "image_size" and _IMAGES_COUNTED.search(quote) and not _RESIZED.search(quote):
+        return "the size of the data set's own images (the sentence counts them), not one the method sets"
     if key == "mixture_components" and _TOY_DATA.search(quote) and not _MODELLED.search(quote):
         return "a mixture that may be the data (a toy dataset), not the model's components"
     if key == "num_parameters" and _SIZE_DESCRIBED.search(quote[: max(0, quote.find(value))][-60:]):
         return SIZE_DESCRIBED
+    if BARE_FAMILY.fullmatch(value.strip()) and _BUILT_FROM.search(quote):
+        return "the family an architecture is built from ('based on ResNet'), not the model: confirm which"
+    return None
+
+
+def _written_doubt(quote: str, value: str) -> str | None:
+    """What the way the value is written says: a power of ten that lost its exponent, a formula's term."""
+    if re.fullmatch(r"10[2-9]", value):
+        return "may be a power of ten whose exponent the PDF text lost (10^3 printed as 103)"
+    if re.search(rf"(?<![\w.]){re.escape(value)}\s*[+−]\s*[A-Za-zα-ωΑ-Ω(]", quote):
+        return "the first term of a formula ('T = 10^5 + K^3'), not the whole value"
+    suffixed = re.fullmatch(r"\d+[KMB]", value)
+    if suffixed and re.search(rf"{re.escape(value)}\s*[−+-]\s*\d", quote):
+        return "part of a formula ('2K − 1' is 2^K − 1 with its exponent lost), not a count in thousands"
     return None
 
 
@@ -397,8 +418,6 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
     toy mixture, a phase of a schedule, an implausible or approximate value, a count in a description."""
     if why := _kind_doubt(quote, key, value):
         return why
-    if BARE_FAMILY.fullmatch(value.strip()) and _BUILT_FROM.search(quote):
-        return "the family an architecture is built from ('based on ResNet'), not the model: confirm which"
     if key in RUN_LENGTHS and (why := _part_of_run(quote, value, norm)):
         return why
     if implausible(key, norm):
@@ -406,11 +425,8 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
     step = re.search(rf"(?<![=:])\s{re.escape(value)}\s+[A-Z][a-z]", quote)
     if prose and (step and _STEP_LINE.search(quote) or _listing_number(quote, value)):
         return "a step number of an algorithm listing run into the text ('3 for i = 0 do 4 Sample ...')"
-    if re.fullmatch(r"10[2-9]", value.strip()):
-        return "may be a power of ten whose exponent the PDF text lost (10^3 printed as 103)"
-    suffixed = re.fullmatch(r"\d+[KMB]", value.strip())
-    if suffixed and re.search(rf"{re.escape(value.strip())}\s*[−+-]\s*\d", quote):
-        return "part of a formula ('2K − 1' is 2^K − 1 with its exponent lost), not a count in thousands"
+    if why := _written_doubt(quote, value.strip()):
+        return why
     counted = key in COUNT_KEYS or key.endswith("_steps") or key in _WHOLE
     if counted and re.fullmatch(r"\d+\.\d+", value.strip()):
         return "a decimal for a count (a result in a table?)"

@@ -239,8 +239,8 @@ REPEATS = re.compile(
     rf"(?:for\s+)?(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDNUM})\s+"
     # 'repeating each experiment for 500 iterations': the iterations of a repeated experiment are its runs
     r"(?:times\b(?!\s+(?:faster|slower|more|less|as))|(?P<rep>iterations|trials|runs|repetitions)\b)"
-    rf"|\b(?:trials|experiments|runs|simulations)\s+(?:were|are)\s+(?:each\s+)?(?:run|performed|conducted|"
-    rf"executed|repeated)\s+(?P<each>\d+|{WORDNUM})\s+times\b"
+    rf"|\b(?:trials?|experiments?|runs?|simulations?|configurations?)\s+(?:was|were|is|are)\s+(?:each\s+)?(?:run|performed|"
+    rf"conducted|executed|repeated|carried\s+out)\s+(?P<each>\d+|{WORDNUM})\s+times\b"
     rf"|\b(?:averaged?|mean|deviation|interval|computed|errors?)\s+(?:\w+\s+){{0,2}}?over\s+"
     rf"(?P<over>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDNUM})\s+(?:independent\s+|random\s+|different\s+)?"
     r"(?P<unit>trials|simulations|runs|experiments|repetitions|replications|restarts)\b"

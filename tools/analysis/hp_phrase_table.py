@@ -82,6 +82,20 @@ _PHRASES = (
             (r"test(?:ing)?", "test", True),
         )
     ),
+    # "we split the dataset into a 80% training set and a 20% test set": each part's share, named after it
+    *(
+        (
+            rf"\b(?:split|splits|splitting|divid\w*|partition\w*)\b[^.;]{{0,80}}?(?<![\w.])(?:an?\s+)?"
+            rf"(?P<value>(?:{NUM})\s?%)\s+{part}(?:\s+(?:set|split|subset|data|portion))?\b",
+            f"{key}_split",
+            f"{key} split",
+        )
+        for part, key in (
+            (r"train(?:ing)?", "train"),
+            (r"validation", "validation"),
+            (r"test(?:ing)?", "test"),
+        )
+    ),
     # "a 20% portion of the training data is used as hold-out validation dataset"
     (
         rf"(?<![\w.])(?P<value>(?:{NUM})\s?%)\s+(?:portion|share|fraction|part|subset)\s+of\s+(?:the\s+)?"

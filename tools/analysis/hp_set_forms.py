@@ -30,9 +30,10 @@ _FORMS = (
         rf"{SETTING_VALUE}",
         re.I,
     ),
-    # "we set α to 500", "we fix the margin m at 0.5", "we set the dropout rate to be 0.1"
+    # "we set α to 500", "we fix the margin m at 0.5", "we set the dropout rate to be 0.1", "(by) setting the
+    # number of clusters to 6"
     re.compile(
-        rf"\bwe\s+(?:\w+ly\s+)?(?:set|fix|choose|chose|select)\s+(?:{_DET}(?P<np>{_WORDS})\s+)?"
+        rf"\b(?:we\s+(?:\w+ly\s+)?(?:set|fix|choose|chose|select)|setting|fixing)\s+(?:{_DET}(?P<np>{_WORDS})\s+)?"
         rf"(?P<sym>{SYM})?\s*{_TO}{SETTING_VALUE}",
         re.I,
     ),

@@ -579,7 +579,7 @@ def _norm_name(name: str) -> str:
     # 'fewer parameters', 'many more layers': a comparison's words are no part of the name
     text = re.sub(r"^(?:(?:significantly|much|many|far)\s+)?(?:fewer|more|less)\s+", "", text)
     text = re.sub(r"\b(?:dim|dimensionality)\b", "dimension", text)  # 'state_dim' is 'state dimension'
-    text = re.sub(r"\bemb\b", "embedding", re.sub(r"\bhid\b", "hidden", text))  # a table's 'Emb. Dim.'
+    text = re.sub(r"\bemb(?:ed)?\b", "embedding", re.sub(r"\bhid\b", "hidden", text))  # 'Emb. Dim.', 'embed.'
     text = re.sub(r"\beval\b", "evaluation", text)
     # British spelling: 'normalisation', 'initialisation', 'regularisation', 'optimiser' (not 'noise', 'rise')
     text = re.sub(r"(?<=[a-z]{3}i)s(ations?|ers?)\b", r"z\1", text)
