@@ -10,6 +10,7 @@ import re
 
 from tools.analysis.hp_models import BARE_FAMILY, MODEL_NAME
 from tools.analysis.hp_normalize import SCALAR
+from tools.analysis.hp_paragraphs import BULLETS
 from tools.analysis.hp_patterns import SYM
 from tools.analysis.hp_setup import decide, setup_section
 from tools.analysis.hp_vocabulary import COUNT_KEYS
@@ -535,7 +536,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
     return next((why for hit, why in checks if hit), None) or voice_doubt(quote, value)
 
 
-_ITEM_MARKS = "-*|•–—◦▪‣∙●○"  # a list item's mark as Markdown or a PDF prints it ('• CIFAR10', '– 40k')
+_ITEM_MARKS = "-*|—" + BULLETS  # a list item's mark as Markdown or a PDF prints it ('• CIFAR10', '– 40k')
 
 
 def no_sentence(line: str) -> bool:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-_ITEM = re.compile(r"^(?P<indent>\s*)(?P<mark>[-*•–◦▪‣∙●○])\s+(?P<text>\S.*)$")
+from tools.analysis.hp_paragraphs import BULLETS
+
+_ITEM = re.compile(rf"^(?P<indent>\s*)(?P<mark>[-*{BULLETS}])\s+(?P<text>\S.*)$")
 _TITLE = re.compile(r"[^\s.:;=,]+(?:\s+[^\s.:;=,]+){0,5}")
 _VALUE = re.compile(r"\d+(?:\.\d+)?\s*(?:[kKM]\b|%|$)|\{|=")
 

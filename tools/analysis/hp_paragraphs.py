@@ -105,7 +105,8 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
             )  # displays are maths
 
 
-_PDF_ITEM = re.compile(r"[•◦▪‣●○∙–]\s")
+BULLETS = "•◦▪‣●○∙–"  # the marks a PDF prints before a list item
+_PDF_ITEM = re.compile(rf"[{BULLETS}]\s")
 
 
 _STEP_NUMBER = re.compile(r"^(\d{1,3})([.:]\s)")

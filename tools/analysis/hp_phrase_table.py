@@ -38,15 +38,20 @@ _RUNS_ON = (
     r"\bwe\s+(?:\w+\s+)?(?:use[sd]?|sampled?|generated?|consider(?:ed)?|test(?:ed)?|run|ran|evaluated?|"
     r"experiment(?:ed)?|train(?:ed)?|simulated?|construct(?:ed)?|create[sd]?)\b[^.;]{0,80}?"
 )
+# the parts a data set is split into, and each one's key
+_SPLIT_PARTS = ((r"train(?:ing)?", "train"), (r"validation", "validation"), (r"test(?:ing)?", "test"))
+# what early stopping counts while it waits for an improvement
+_CHECKS = r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)"
+
 _PHRASES = (
     # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
     # epochs": how long training waits, not how long it runs
     (
         rf"\bpatience\s+(?:of\s+|=\s*|:\s*)?{_WORD}\s+"
-        r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\b"
+        rf"{_CHECKS}\b"
         rf"|\b(?:not|no\s+longer|fails?\s+to|failed\s+to)\s+improved?\s+(?:for|in|over|within|during|after)\s+"
         rf"{_WORD2}\s+(?:consecutive\s+|successive\s+)?"
-        r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\b",
+        rf"{_CHECKS}\b",
         "patience",
         "early stopping patience",
     ),
@@ -76,11 +81,8 @@ _PHRASES = (
             f"{key}_split",
             f"{key} split",
         )
-        for part, key, last in (
-            (r"train(?:ing)?", "train", False),
-            (r"validation", "validation", False),
-            (r"test(?:ing)?", "test", True),
-        )
+        for part, key in _SPLIT_PARTS
+        for last in [key == "test"]
     ),
     # "we split the dataset into a 80% training set and a 20% test set": each part's share, named after it
     *(
@@ -90,11 +92,7 @@ _PHRASES = (
             f"{key}_split",
             f"{key} split",
         )
-        for part, key in (
-            (r"train(?:ing)?", "train"),
-            (r"validation", "validation"),
-            (r"test(?:ing)?", "test"),
-        )
+        for part, key in _SPLIT_PARTS
     ),
     # "a 20% portion of the training data is used as hold-out validation dataset"
     (
@@ -617,10 +615,10 @@ _PHRASES = (
     # epochs": early stopping's patience
     (
         rf"\b(?:after|for)\s+{_WORD}\s+(?:consecutive\s+|successive\s+)?"
-        r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\s+(?:without|with\s+no)\s+"
+        rf"{_CHECKS}\s+(?:without|with\s+no)\s+"
         r"(?:any\s+)?improvement\b"
         rf"|\b(?:when|if|once|until|whenever)\s+(?:there\s+(?:is|was|are)\s+)?no\s+(?:further\s+)?improvements?\b[^.;]{{0,60}}?\b(?:for|in|over|within|after)\s+{_WORD2}\s+"
-        r"(?:consecutive\s+|successive\s+)?(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)\b",
+        rf"(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
         "patience",
         "early stopping patience",
     ),

@@ -622,8 +622,8 @@ def canonical_key(name: str) -> str:
 
 
 _ENDPOINT = re.compile(r"(?P<base>\S.*?)\s+(?P<at>initial|init|start|final|end)")
-_LR_ENDS = re.compile(
-    r"(?:(?P<pre>initial|init|start|starting|final|end|min|minimum|lowest)\s+)?(?:learning rate|lr)"
+_LR_ENDS = re.compile(  # matched once 'learning rate' is written 'lr'
+    r"(?:(?P<pre>initial|init|start|starting|final|end|min|minimum|lowest)\s+)?lr"
     r"(?:\s+(?P<post>initial|init|start|final|end|min|minimum))?"
 )
 

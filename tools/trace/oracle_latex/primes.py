@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten
-from tools.trace.oracle_latex.series import INDEX_LETTERS
+from tools.trace.oracle_latex.series import fresh_index
 
 _SUMS = {"sum", "prod"}
 
@@ -16,7 +16,7 @@ def primed_indices(nodes: list[Any]) -> list[Any]:
     """The line with each primed letter a `\\sum_{k' ...}` runs over renamed to a fresh letter."""
     used = {str(t) for t in flatten(nodes)}
     for letter in _summed_primes(nodes):
-        fresh = next((c for c in INDEX_LETTERS if c not in used), None)
+        fresh = fresh_index(used)
         if fresh is None:
             return nodes
         used.add(fresh)

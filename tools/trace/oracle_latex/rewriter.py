@@ -38,9 +38,9 @@ from tools.trace.oracle_latex.nodes import (
 )
 from tools.trace.oracle_latex.operators import BlackboardOperators, note_input
 from tools.trace.oracle_latex.scripts import (
+    INVERSES,
     function_scripts,
     indexed_letter,
-    inverse_name,
     loss_alone,
     loss_letter,
     network_letters,
@@ -919,7 +919,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         name = name or ("\\log" if c == "ln" else f"\\{c}")
         power, base, i = function_scripts(nodes, i + width, c or "")  # \\log^2 x, \\log_2 x (scripts.py)
         if power == "-1":
-            return self._function_argument(nodes, i, out, c or "", inverse_name(c or ""))
+            return self._function_argument(nodes, i, out, c or "", INVERSES[c or ""])
         if power or base:
             inner: list[str] = []
             end = self._function_argument(nodes, i, inner, c or "", name)

@@ -22,27 +22,27 @@ from tools.trace.oracle_latex.vocabulary import Unsupported
 
 POWERED = {"log", "ln", "sin", "cos", "tan", "sinh", "cosh", "tanh"}  # f^2 x = (f x)^2 by convention
 BASED = {"log"}  # \\log_b x: the logarithm to base b
-# f^{-1}: the inverse function, as trigonometric and hyperbolic names write it ('\\tan^{-1}' is arctan)
+# f^{-1}: the inverse function, as trigonometric and hyperbolic names write it ('\\tan^{-1}' is arctan); the
+# name its call takes (the runtime's `\\opatanh` where LaTeX has no command)
 INVERSES = {
     "sin": "\\arcsin", "cos": "\\arccos", "tan": "\\arctan",
     "sinh": "\\opasinh", "cosh": "\\opacosh", "tanh": "\\opatanh",
 }
 
 
+def _script_text(node: Any) -> str:
+    """What a script holds, as written (`2`, `{10}` -> '10', `{-1}` -> '-1')."""
+    return "".join(str(t) for t in flatten(items_of(node))) if isinstance(node, Group) else str(node)
+
+
 def _digits(node: Any) -> str:
     """The whole number a script holds (`2`, `{10}`), else ''."""
-    text = "".join(str(t) for t in flatten(items_of(node))) if isinstance(node, Group) else str(node)
+    text = _script_text(node)
     return text if text.isdigit() else ""
 
 
 def _minus_one(node: Any) -> bool:
-    text = "".join(str(t) for t in flatten(items_of(node))) if isinstance(node, Group) else str(node)
-    return text.replace(" ", "") == "-1"
-
-
-def inverse_name(c: str) -> str:
-    """The name the call takes for `\\c^{-1}`: `\\arctan`, or the runtime's `\\opatanh`."""
-    return INVERSES[c]
+    return _script_text(node).replace(" ", "") == "-1"
 
 
 def function_scripts(nodes: list[Any], i: int, c: str) -> tuple[str, str, int]:

@@ -10,7 +10,12 @@ from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten
 
 _ELLIPSES = {"dots", "cdots", "ldots", "dotsb"}
 _ENDS = {"+", "-", "=", ",", "<", ">"}
-INDEX_LETTERS = "kjmprsuvw"  # index letters: a new index takes the first the line does not use
+_FRESH = "kjmprsuvw"  # the letters a new index takes: the first the line does not use
+
+
+def fresh_index(used: set[str]) -> str | None:
+    """The first index letter not in `used`, or None when the line uses them all."""
+    return next((c for c in _FRESH if c not in used), None)
 
 
 def series_as_sums(nodes: list[Any]) -> list[Any]:
@@ -31,7 +36,7 @@ def series_as_sums(nodes: list[Any]) -> list[Any]:
 def _one_series(nodes: list[Any], i: int) -> tuple[list[Any], int] | None:
     start, end = _term_start(nodes, i - 1), _term_end(nodes, i + 2)
     first, last = nodes[start : i - 1], nodes[i + 2 : end]
-    letter = next((c for c in INDEX_LETTERS if c not in {str(t) for t in flatten(nodes)}), None)
+    letter = fresh_index({str(t) for t in flatten(nodes)})
     found = _unified(first, last, letter) if first and last and letter else None
     if found is None or not _signed(nodes, start, nodes[i - 1]):
         return None
