@@ -138,6 +138,13 @@ def test_rows_of_an_aligned_block_are_definitions_and_continued_rows_a_chain():
         lambda u, v: u**2 + v**2,
     )
     assert spec["definitions"][0]["links"]
+    spec = _both_ways(  # a comma closes the first row, and the chain goes on after it
+        r"\begin{aligned} e &= \frac{u w}{v}, \\ &= u \frac{w}{v}. \end{aligned}",
+        lambda u, w, v: u * w / v,
+        lambda u, w, v: u * w * v,
+        lambda u, w, v: u / v,
+    )
+    assert spec["definitions"][0]["links"]
 
 
 def test_indices_in_subscript_lists_marks_and_late_subscripts():

@@ -305,6 +305,8 @@ _PHASE_KEYS = {
     "finetuning": "finetuning_steps",
     "exploration": "exploration_steps",
 }
+# "units per layer", "steps in each episode": the name after it is what another count is divided by
+_PER_BEFORE = re.compile(r"\b(?:per|in\s+each|for\s+each|of\s+each)\s+$", re.I)
 # "4 epochs per update": a loop inside the run (not "per second", a speed)
 _PER = re.compile(r"\s+per\s+(?!(?:second|sec|s|hour|day|gpu|device|core)\b)(?P<noun>[a-z]{3,})\b", re.I)
 # "window sizes between 3 and 10 steps", "the warmup lasts 500 steps": a setting named right before a count of
@@ -595,8 +597,10 @@ class _ProseScan:
         other = noun and not UNIT.match(noun[0]) and canonical_key(noun["noun"]) != canonical_key(m["name"])
         if other and not measure:  # ('a latent size of 200 units' is the size's)
             return False  # "the first layer consists of 32 neurons", "layers of 200 units"
-        if _counts_another_unit(m["name"], self.text, m.end("value")):
-            return False  # "100 epochs of 500 iterations", "an epoch consists of 40 batches"
+        if _counts_another_unit(m["name"], self.text, m.end("value")) or _PER_BEFORE.search(
+            self.text, max(0, m.start("name") - 24), m.start("name")
+        ):
+            return False  # "100 epochs of 500 iterations"; "hidden units per layer is 100" is no layer count
         if m["open"] and "=" not in m["open"] and re.fullmatch(r"[\d,]+", m["value"].strip()):
             return False  # "the filters (7)", "a fixed timestep (2500)": a reference or a description
         if m["open"] and "," in m["value"] and canonical_key(m["name"]).endswith(("layers", "blocks")):
@@ -722,6 +726,8 @@ class _ProseScan:
                     key = "num_runs"  # "one random seed": a count of seeds, not a seed's value
                 if m.re in _VALUE_FIRST and key in ("training_steps", "epochs"):
                     name, key = self.loop_of(m, name, key)
+                if m.re is NAME_VALUE and key in ("training_steps", "epochs"):
+                    name, key = self.loop_after_name(m, name, key)
                 if m.re in _VALUE_FIRST and (sym := _word_named(text, m.start("value"))):
                     name, key = f"{name} {sym}", symbol_key(sym)  # 'n_critic = 100 iterations'
                 if m.re is NAME_VALUE and key == "num_layers" and self.of_head(m) == "size":
@@ -756,6 +762,12 @@ class _ProseScan:
         if before and canonical_key(before["name"]) not in (key, "training_steps", "epochs"):
             return before["name"], canonical_key(before["name"])
         return name, key
+
+    def loop_after_name(self, m: re.Match[str], name: str, key: str) -> tuple[str, str]:
+        """'the number of steps per episode is 200': an inner loop's count, named before its value."""
+        per = _PER.match(self.text, m.end("name"))
+        loop = per and loop_key(m["name"], per["noun"])
+        return (f"{m['name']} per {per['noun']}".lower(), loop) if loop else (name, key)
 
     def contrast(self, m: re.Match[str], name: str) -> None:
         """'the hidden size is 200 for A, while for B we use 600': the same setting for another case."""

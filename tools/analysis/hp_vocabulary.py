@@ -651,6 +651,7 @@ def loop_key(count: str, per: str) -> str | None:
     when the count is not the run's ('units per layer')."""
     if canonical_key(count) not in ("epochs", "training_steps"):
         return None
+    count = re.sub(r"^(?:the\s+)?number\s+of\s+", "", count, flags=re.I)  # 'number of steps' counts steps
     return re.sub(r"\W+", "_", f"{count} per {per}".lower()).strip("_")
 
 

@@ -61,6 +61,9 @@ def split_definitions(nodes: list[Any]) -> list[tuple[list[Any], list[Any], list
         depth -= t in (")", "]")
         if depth == 0 and t == "," and "=" in parts[-1]:
             parts.append([])
+        elif t == "=" and not parts[-1] and len(parts) > 1:
+            parts.pop()  # 'a = b, \\ &= c': the chain goes on after the row's comma
+            parts[-1].append(t)
         else:
             parts[-1].append(t)
     defs = []
