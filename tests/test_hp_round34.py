@@ -20,3 +20,58 @@ def test_a_count_of_steps_per_episode_is_an_inner_loop_not_the_runs_length():
     assert got["steps_per_rollout"] == [(256.0, "stated")]
     assert "training_steps" not in got
     assert got["epochs"] == [(30.0, "stated")]
+
+
+def test_a_correlation_is_a_result_and_an_interval_over_iterations_counts_runs():
+    text = (
+        "Each score carries a 90% confidence interval over 200 iterations. The two ratings agree, with "
+        "Spearman correlations of 0.81 and 0.77."
+    )
+    got = found(f"## 5 Results\n\n{text}\n")
+    assert got["num_runs"] == [(200.0, "stated")] and "training_steps" not in got
+    assert all(conf == "candidate" for k, values in got.items() if k != "num_runs" for _, conf in values), got
+
+
+def test_parameters_drawn_from_a_prior_are_draws_not_the_models_size():
+    text = "We draw 5000 simulator parameters from the prior. The network has 2000 parameters."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert (5000.0, "candidate") in got["num_parameters"] and (2000.0, "stated") in got["num_parameters"]
+
+
+def test_a_table_cell_pointing_to_a_figure_is_no_value():
+    table = (
+        "| Setting | Method | Fraction | Plots |\n|---|---|---|---|\n"
+        "| Default | ours | $3.1^{+0.4}_{-0.2}$ | Figure 5 |\n"
+        "| Alt. prior | ours | $2.9^{+0.3}_{-0.3}$ | Fig. 9 |\n"
+    )
+    got = found(f"## 5 Results\n\n{table}")
+    assert not any("fig" in str(v).lower() for values in got.values() for v, _ in values), got
+
+
+def test_a_search_space_written_with_a_tilde_in_prose_and_in_a_display():
+    text = "We search the step size $\\sim \\{0.003, 0.03\\}$ and dropout $\\sim \\{0.2, 0.4\\}$."
+    prose = found(f"## 4 Setup\n\n{text}\n")
+    assert prose["learning_rate"] == [([0.003, 0.03], "stated")]
+    assert prose["dropout"] == [([0.2, 0.4], "stated")]
+    display = (
+        "$$ \\textrm{Grid}: \\begin{cases} \\textrm{Learning rate} \\sim \\{0.003, 0.03\\} \\\\ "
+        "\\textrm{Dropout} \\sim \\{0.2, 0.4\\} \\\\ \\beta \\sim \\{1, 2\\} \\end{cases} $$"
+    )
+    got = found(f"## 4 Setup\n\n{display}\n")
+    assert got["learning_rate"] == [([0.003, 0.03], "stated")] and got["dropout"] == [([0.2, 0.4], "stated")]
+    assert found("## 3 Model\n\n$$ \\mathrm{softmax}(x)_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}} $$\n") == {}
+
+
+def test_stopping_when_a_score_fails_to_increase_gives_the_patience():
+    text = "We stop training when the validation accuracy fails to increase after 12 epochs."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["patience"] == [(12.0, "stated")] and "epochs" not in got
+
+
+def test_padding_is_a_setting_and_an_epoch_of_iterations_its_length():
+    got = found(
+        "## 4 Setup\n\nEach layer has 32 5 × 5 filters with stride 2 and padding 2. Each training epoch "
+        "consists of 300 iterations.\n"
+    )
+    assert got["padding"] == [(2.0, "stated")] and got["stride"] == [(2.0, "stated")]
+    assert got["steps_per_epoch"] == [(300.0, "stated")]

@@ -60,6 +60,23 @@ _OPTIMIZER_NAMES = frozenset(
 )
 
 _OPTIMIZER_KEY = re.compile(r"optim|solver|method|algorithm")
+_CROSS_REFERENCE = re.compile(
+    r"(?i)(?:see\s+)?(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:tion)?s?|eqs?|equations?|app(?:endix)?|alg(?:orithm)?)"
+    r"\.?\s*(?:[A-Z]\.?)?\d+(?:\.\d+)*[a-z]?"
+)
+
+
+def _no_value(value: str, norm: object, quote: str, key: str) -> bool:
+    """What was read is no value of the setting at all."""
+    return bool(
+        not value
+        or re.fullmatch(r"[A-Za-z]", value)  # 'criterion=b': a letter stands for a value given elsewhere
+        or _thousands_tail(value, quote)  # '096' of 'two 4,096 dimensional layers', read on its own
+        # 'Momentum SGD' in a plot's legend: an optimizer's name is no value of its momentum
+        or isinstance(norm, str) and norm in _OPTIMIZER_NAMES and not _OPTIMIZER_KEY.search(key)
+        or key in WORD_VALUED and _numeric(norm)  # "Training loss | 0.5": a word-named setting is no number
+        or _CROSS_REFERENCE.fullmatch(value)  # "| Posteriors | Figure 4 |": a pointer to another part
+    )
 
 
 class Collector:
@@ -94,14 +111,8 @@ class Collector:
             norm = "relu"  # "rectifier", "rectified linear units"
         if key.endswith("activation") and isinstance(norm, str):
             norm = _SPELLED_ACTIVATIONS.get(norm, norm)  # "sigmoidal", "an exponential linear unit"
-        if not value or re.fullmatch(r"[A-Za-z]", value):
-            return  # 'criterion=b': a letter stands for a value given elsewhere, never is one
-        if _thousands_tail(value, quote):
-            return  # '096' of 'two 4,096 dimensional layers': the tail of a larger number, read on its own
-        if isinstance(norm, str) and norm in _OPTIMIZER_NAMES and not _OPTIMIZER_KEY.search(key):
-            return  # 'Momentum SGD' in a plot's legend: an optimizer's name is no value of its momentum
-        if key in WORD_VALUED and _numeric(norm):
-            return  # "Training loss | 0.5": a setting named by a word (objective, optimizer) is no number
+        if _no_value(value, norm, quote, key):
+            return
         prose = where != "table"
         section = line.section
         if "\ufffd" in name:  # '� initial' from a PDF that could not print ε: the name is not the setting's

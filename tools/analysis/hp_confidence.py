@@ -97,6 +97,7 @@ _LOWER_CALL = re.compile(r"\b[a-z_][a-z0-9_]*\s*\(")
 # a sentence about common practice, not this paper's choice: "weights are usually initialized (e.g., Xavier)"
 _GENERAL = re.compile(
     r"\b(?:usually|typically|commonly|often|conventionally|e\.g\.|for\s+example)\b"
+    r"|\bin\s+the\s+literature\b|\bwell[\s-]established\b"  # "this ubiquity in the literature suggests ..."
     r"|\bit\s+is\s+(?:common|customary|standard|usual|typical)\s+(?:practice\s+)?to\b",  # "it is common to"
     re.I,
 )
@@ -137,7 +138,9 @@ _OUTCOME = re.compile(
     r"\b(?:resulting|obtained|achieved|reported)\s+(?:\w+\s+)?(?:accuracy|error|loss|score|performance|F1|AUC|"
     r"perplexity|reward|return)\b|"
     r"\b\d+(?:\.\d+)?\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?:x|×|times)\s+(?:lower|higher|smaller|larger|faster|slower|"
-    r"better|worse)\b|\b\d+(?:\.\d+)?\s*%\s+(?:lower|higher|better|worse|smaller|larger)\b",
+    r"better|worse)\b|\b\d+(?:\.\d+)?\s*%\s+(?:lower|higher|better|worse|smaller|larger)\b|"
+    # "Pearson coefficients of 0.72": a statistic of results
+    r"\b(?:pearson|spearman|kendall)(?:'s)?\s+(?:rank\s+)?(?:correlations?|coefficients?|r|ρ|τ)\b",
     re.I,
 )
 # a value a run reached or a schedule implies: "an average minibatch size of 393", "an expected masking rate
@@ -160,7 +163,9 @@ _INSTEAD_BEFORE = re.compile(
     r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|originally)\b[^,;.()]{0,40}$", re.I
 )
 # what a choice led to: "maximum depths of 1, 2 and 10, leading to 1, 2 and 4 features"
-_CONSEQUENCE_BEFORE = re.compile(r"\b(?:leading|leads|led)\s+to\s*$", re.I)
+_CONSEQUENCE_BEFORE = re.compile(
+    r"\b(?:leading|leads|led)\s+to\s*$|^\s*(?:as\s+a\s+result|consequently)\b(?![^.;]*\bwe\b)", re.I
+)
 _CHOICE = re.compile(
     r"\bwe\s+(?:use|used|set|fix|fixed|train|trained|choose|chose|select|selected|run|ran)\b"
     # "we found ... with weight decay of .001 to work best": the setting tuning settled on
@@ -273,7 +278,7 @@ _EXAMPLE_BEFORE = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:when|if|whenever)\s+(?:using|one\s+uses)\b|\b(?:would|could|might)\s+have\s+(?:been|used)\b"
     # an assumption of a statement: "Assume the loss has a Lipschitz constant of 1", "Suppose that ..."
-    r"|^(?:assume|suppose|let\s+us\s+assume|consider\s+the\s+case)\b",
+    r"|^(?:assume|assuming|suppose|supposing|let\s+us\s+assume|consider\s+the\s+case)\b",
     re.I,
 )
 
@@ -386,6 +391,13 @@ _IMAGES_COUNTED = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?images\b", re.I)
 _RESIZED = re.compile(r"\b(?:resiz|rescal|crop|downsampl|upsampl|reduc|scal)\w*", re.I)
 
 
+# "we sample 1000 SED parameters from the prior": draws, not a count of weights
+_DRAWN_PARAMETERS = re.compile(r"\b(?:sampl|draw|drew|generat|simulat)\w*\s+(?:(?:about|around)\s+)?$", re.I)
+# "12 filters per octave", "a filter bank of 40 mel bands": a transform's resolution
+_NOT_A_LAYERS_WIDTH = re.compile(r"\bfilter[\s-]?banks?\b|\b(?:filters|bins|bands)\s+per\s+octave\b", re.I)
+_DRAWN_WHY = "parameter values drawn from a distribution ('we sample 1000 parameters'), not the model's size"
+
+
 def _kind_doubt(quote: str, key: str, value: str) -> str | None:
     """What the value is for this kind of setting: a length for an image size, the data's mixture, the size a
     built model comes to."""
@@ -397,6 +409,10 @@ def _kind_doubt(quote: str, key: str, value: str) -> str | None:
         return "a mixture that may be the data (a toy dataset), not the model's components"
     if key == "num_parameters" and _SIZE_DESCRIBED.search(quote[: max(0, quote.find(value))][-60:]):
         return SIZE_DESCRIBED
+    if key == "num_parameters" and _DRAWN_PARAMETERS.search(quote[: max(0, quote.find(value))][-30:]):
+        return _DRAWN_WHY
+    if key in ("base_channels", "hidden_size") and _NOT_A_LAYERS_WIDTH.search(quote):
+        return "a filter bank's bands or a count per octave (signal processing), not a layer's width"
     if BARE_FAMILY.fullmatch(value.strip()) and _BUILT_FROM.search(quote):
         return "the family an architecture is built from ('based on ResNet'), not the model: confirm which"
     return None
@@ -438,7 +454,7 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
         return 'one of a count: usually prose ("one layer of")'
     approx = rf"(?:\b(?:around|about|roughly|approximately)|[~∼≈])\s*(?:{SYM}\s*[=≈∼]\s*)?{re.escape(value)}"
     approx += r"(?![\w.])"  # "around λ = 103": the symbol's value is approximate too
-    if re.search(approx, quote):
+    if re.search(approx, quote) and not value.startswith("{"):  # 'lr ∼ {0.1, 0.01}': drawn from a grid
         return "an approximate value ('about 120 epochs'): confirm the exact one"
     if isinstance(norm, list) and len(norm) == 2 and _SPACED_THOUSANDS.fullmatch(value.strip()):
         return "may be one number whose thousands separator the PDF spaced out ('389, 998' is 389,998)"

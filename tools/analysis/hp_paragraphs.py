@@ -100,9 +100,8 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
         if not in_refs:
             if _PDF_ITEM.match(text):  # a PDF's bullet ('• CIFAR10', '– 40k iterations') opens an item
                 yield _Line(no, "", page, section)
-            yield _Line(
-                no, "" if text.startswith("$$") else _plain(text), page, section
-            )  # displays are maths
+            # displays are maths, but for the settings a search space lists in words
+            yield _Line(no, _display_settings(text) if text.startswith("$$") else _plain(text), page, section)
 
 
 BULLETS = "•◦▪‣●○∙–"  # the marks a PDF prints before a list item
@@ -157,6 +156,20 @@ _FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
 def _fraction(m: re.Match[str]) -> str:
     parts = (m[1].strip(), m[2].strip())
     return "/".join(p if re.fullmatch(r"[\w.]+", p) else f"({p})" for p in parts)
+
+
+# a display's row naming a setting in words and giving its value or set: '\textrm{Dropout} \sim \{0.1, 0.2\}'
+_WORDED_ROW = re.compile(
+    r"\\text(?:rm|normal|sf)?\{(?P<name>[A-Za-z][A-Za-z -]{2,40})\}\s*(?P<rel>=|\\in|\\sim)\s*"
+    r"(?P<value>\\\{[^{}]{1,80}\\\}|-?\d[\d.]*(?:[eE]-?\d+)?)(?=\s*(?:\\\\|\\quad|,|;|\\end|\$|\(|$))"
+)
+
+
+def _display_settings(text: str) -> str:
+    """The rows of a display that name settings in words ('Learning rate ∼ {0.001, 0.01}'), one sentence
+    each; '' for a display of other maths."""
+    rows = [f"{m['name']} {'=' if m['rel'] == '=' else '∈'} {m['value']}" for m in _WORDED_ROW.finditer(text)]
+    return ". ".join(r.replace("\\{", "{").replace("\\}", "}") for r in rows) + ("." if rows else "")
 
 
 def _plain(text: str) -> str:

@@ -60,7 +60,8 @@ _SEP = (
     # "drawn log-uniformly between 1e-4 and 1e-2", "varied between 0.1 and 0.5"
     r"(?:selected|chosen|picked|searched|tuned|swept|varied|sampled|drawn|grid[\s-]searched)\s+"
     r"(?:(?:uniformly|log-?uniformly|randomly|logarithmically)\s+)?(?:from|over|in|among|within|between)"
-    r"(?:\s+the\s+(?:set|range|grid))?|in\s+the\s+(?:set|range|grid)(?:\s+of)?|∈)"
+    r"(?:\s+the\s+(?:set|range|grid))?|in\s+the\s+(?:set|range|grid)(?:\s+of)?|∈|"
+    r"[∼~](?=\s*\{))"  # "learning rate ∼ {0.001, 0.01}": drawn from the set searched
 )
 # "a learning rate of 3e-4", "dropout = 0.1", "a discount factor (0.98)": the value alone in brackets after
 # the name (closed right after it: "batch size (64 for A, 128 for B)" is no such bracket; a whole number in

@@ -50,8 +50,15 @@ _PHRASES = (
         rf"\bpatience\s+(?:of\s+|=\s*|:\s*)?{_WORD}\s+"
         rf"{_CHECKS}\b"
         rf"|\b(?:not|no\s+longer|fails?\s+to|failed\s+to)\s+improved?\s+(?:for|in|over|within|during|after)\s+"
-        rf"{_WORD2}\s+(?:consecutive\s+|successive\s+)?"
-        rf"{_CHECKS}\b",
+        rf"{_WORD2}\s+(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
+        "patience",
+        "early stopping patience",
+    ),
+    # "we stop training when the validation likelihood fails to increase after 20 epochs" (a sentence on
+    # stopping: 'the loss did not decrease for 5 epochs' alone may describe a run)
+    (
+        r"\bstop[^.;]{0,80}?\b(?:not|no\s+longer|fails?\s+to|failed\s+to)\s+(?:increased?|decreased?)\s+"
+        rf"(?:for|in|over|within|during|after)\s+{_WORD}\s+(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
         "patience",
         "early stopping patience",
     ),

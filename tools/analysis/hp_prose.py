@@ -317,9 +317,11 @@ _NAMED_BEFORE = re.compile(
     r"|(?:between|from)\s+)$",
     re.I,
 )
+# "a 95% confidence interval over 100 iterations": the runs a result is averaged over, not a run's length
+_INTERVAL_OVER = re.compile(r"\bconfidence\s+intervals?\s+(?:[\w-]+\s+){0,3}?(?:over|across|from)\s+$", re.I)
 # "an epoch consists of 3000 iterations", "during an epoch the policy is trained for 10000 steps": per epoch
 _IN_AN_EPOCH = re.compile(
-    r"\b(?:an|each|every|one)\s+epoch\s+(?:consists\s+of|contains|comprises|is\s+made\s+of|lasts|has)\s+$"
+    r"\b(?:an|each|every|one)\s+(?:training\s+)?epoch\s+(?:consists\s+of|contains|comprises|is\s+made\s+of|lasts|has)\s+$"
     r"|\b(?:during|in|within)\s+(?:an|each|every|one)\s+epoch\b[^.;]{0,60}$",
     re.I,
 )
@@ -754,6 +756,8 @@ class _ProseScan:
         if key == "training_steps" and (phase := _OF_PHASE.match(self.text, m.end())):
             word = re.sub(r"[\s-]", "", phase["phase"].lower())
             return f"{m['name']} of {phase['phase']}".lower(), _PHASE_KEYS[word]
+        if _INTERVAL_OVER.search(self.text, max(0, m.start() - 60), m.start()):
+            return f"{m['name']} (repetitions)".lower(), "num_runs"  # 'an interval over 100 iterations'
         if key == "training_steps" and _IN_AN_EPOCH.search(self.text, max(0, m.start() - 90), m.start()):
             return f"{m['name']} per epoch".lower(), "steps_per_epoch"
         if _SAMPLER.search(m["gap"] or "") or _FOR_SAMPLING.match(self.text, m.end()):

@@ -314,6 +314,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cutout_size": ("cutout size", "cutout"),
     "patch_size": ("patch size",),
     "stride": ("stride", "convolution stride"),
+    "padding": ("padding", "zero padding", "zero-padding", "convolution padding"),
     "replay_buffer_size": ("replay buffer", "replay buffer size", "replay memory", "replay memory size"),
     "target_update_frequency": (
         "target update frequency",

@@ -53,9 +53,21 @@ def mark_displays(lines: list[Line], page: PdfPage, cut: Cutter | None = None) -
     return _join_displays(lines, frame.body, page)
 
 
-def _frame(lines: list[Line]) -> _Frame:
+def _width(ln: Line) -> float:
+    return ln.x1 - ln.x0
+
+
+def _long_lines(lines: list[Line]) -> list[Line]:
     span = max(x.x1 for x in lines) - min(x.x0 for x in lines)
-    long_ = [ln for ln in lines if ln.x1 - ln.x0 > 0.5 * span]
+    return [ln for ln in lines if _width(ln) > 0.5 * span]
+
+
+def _frame(lines: list[Line]) -> _Frame:
+    long_ = _long_lines(lines)
+    rest = [ln for ln in lines if ln is not long_[0]] if long_ else []
+    # one line run on across both columns (twice as wide as any other) sets no frame
+    if len(long_) == 1 and len(rest) >= 3 and _width(long_[0]) > 1.8 * max(map(_width, rest)):
+        long_ = _long_lines(rest)
     xl, xr = margins(long_ or lines)
     # on a page of derivations the displays' indent is the commonest start; prose lines start at the margin
     prose = [ln for ln in lines if not few_words(ln.text)]

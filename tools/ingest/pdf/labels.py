@@ -9,7 +9,8 @@ from tools.ingest.pdf.lines import Line
 from tools.ingest.pdf.mathtext import MATH, OPEN_OP, REL, few_words, mathy
 from tools.ingest.pdf.runs import PdfPage, Run, runs_text
 
-LABEL = re.compile(rf"\(({LABEL_BODY}|{TAG_BODY}|{TAG_REF_BODY})\)$")
+# '(12)', a \\tag word '(E)', or a number in brackets '[12]' as some journals print them (PNAS)
+LABEL = re.compile(rf"(?:\(({LABEL_BODY}|{TAG_BODY}|{TAG_REF_BODY})\)|\[(\d{{1,3}})\])$")
 _TAG = re.compile(rf"{TAG_BODY}|{TAG_REF_BODY}")
 # a superscript or a decoration printed right after a label: '(6)⋆', '(2) †'
 _MARKS = "⋆∗*†‡′'˜ˆ¯˙·•◦∘□■◇♢✓✗"
@@ -59,6 +60,9 @@ def _label(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     m = LABEL.search(line.text)
     if not m:
         return None
+    bracket = m.group(2) is not None
+    if bracket:
+        return _bracketed(line, page, xl, xr, m)
     if line.x1 < xr - max(6.0, 0.6 * line.size):
         return _set_by_hand(line, page, xl, xr, m)
     before = line.text[: m.start()].rstrip()
@@ -77,10 +81,26 @@ def _label(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     display = display or _maths_just_before(line, page, m.group())
     if gap < (0.4 if display else 0.8) * line.size:
         return None  # amsmath may set a label 0.5em after a full display line; prose needs a wider gap
-    maths_end = MATH.search(before[-30:]) or few_words(before)
+    maths_end = MATH.search(before[-30:]) or few_words(before) or _maths_just_before(line, page, m.group())
     if _REF_WORD.search(before) and not maths_end and gap < 2 * line.size:
         return None  # 'see Eq. (3)' ends a prose line; a display's label stands two em or more apart
     return m.group(1)
+
+
+def _bracketed(line: Line, page: PdfPage, xl: float, xr: float, m: re.Match) -> str | None:
+    """A number in brackets flush right: a label only after a display (maths, few words) and a gap
+    (half an em), or alone in the column's right half; a citation '[12]' ending a prose line is neither."""
+    if line.x1 < xr - max(6.0, 0.6 * line.size):
+        return None
+    before = line.text[: m.start()].rstrip()
+    if not before:
+        return m.group(2) if line.x0 > (xl + xr) / 2 else None
+    maths = (MATH.search(before) or _math_font_before(line, page)) and few_words(before)
+    gap = _label_gap(line, page, m.group())
+    cited = _REF_WORD.search(before) and not before.endswith(",")  # 'see [3]'; a display's comma is no cue
+    if not maths or cited or gap is None or gap < 0.5 * line.size:
+        return None
+    return m.group(2)
 
 
 def _math_font_before(line: Line, page: PdfPage) -> bool:
