@@ -179,6 +179,19 @@ def test_theorems_declared_in_a_local_package(tmp_path: Path) -> None:
     assert heads(md) == ["Lemma 1.1", "Theorem 1.2"] and r"$x \in \mathbb{R}$" in md
 
 
+def test_a_local_package_beside_a_main_file_in_a_subfolder(tmp_path: Path) -> None:
+    """LaTeX runs where the main file is: a folder whose main file sits in paper/ loads paper/x.sty."""
+    (tmp_path / "paper").mkdir()
+    (tmp_path / "paper" / "mymath.sty").write_text("\\newcommand{\\Ex}{\\mathop{\\mathbb{E}}}\n")
+    (tmp_path / "paper" / "main.tex").write_text(
+        "\\documentclass{article}\n\\usepackage{mymath}\n\\begin{document}\n"
+        "\\begin{equation} m = \\Ex[x] \\end{equation}\n\\end{document}\n"
+    )
+    (tmp_path / "refs.bib").write_text("")
+    md = convert_source(tmp_path).markdown
+    assert r"$$ m = \mathop{\mathbb{E}}[x] $$ (1)" in md
+
+
 def test_displays_numbered_by_hand_advance_the_counter(tmp_path: Path) -> None:
     md = convert(
         tmp_path,

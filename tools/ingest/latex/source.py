@@ -276,7 +276,7 @@ def load(source: Path) -> Document:
     text = _with_bbl(text, main.resolve(), root, warnings)
     if source.is_dir():
         text = _with_supplement(text, source, main, warnings, files)
-    packages = local_packages(document_part(text)[0], root, files)
+    packages = local_packages(document_part(text)[0], root, files, main.resolve().parent)
     text = resolve_switches(resolve_undefined(comments.apply(text, packages)))
     preamble, body = document_part(text)
     if body is None:
@@ -356,13 +356,15 @@ def _with_supplement(text: str, folder: Path, main: Path, warnings: list[str], f
 _USEPACKAGE = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
 
 
-def local_packages(preamble: str, root: Path, files: list[Path]) -> str:
-    """The cleaned text of .sty files the project ships and loads (their macro definitions count)."""
+def local_packages(preamble: str, root: Path, files: list[Path], here: Path | None = None) -> str:
+    """The cleaned text of .sty files the project ships and loads (their macro definitions count): beside the
+    main file (`here`, where LaTeX runs), else at the project's root."""
     parts = []
     for m in _USEPACKAGE.finditer(preamble):
         for name in m.group(1).split(","):
-            sty = (root / f"{name.strip()}.sty").resolve()
-            if sty.is_relative_to(root) and sty.is_file():
+            found = [(d / f"{name.strip()}.sty").resolve() for d in dict.fromkeys([here or root, root])]
+            sty = next((p for p in found if p.is_relative_to(root) and p.is_file()), None)
+            if sty is not None:
                 files.append(sty)
                 parts.append(clean(read_text(sty)))
     return "\n".join(parts)
