@@ -75,3 +75,26 @@ def test_padding_is_a_setting_and_an_epoch_of_iterations_its_length():
     )
     assert got["padding"] == [(2.0, "stated")] and got["stride"] == [(2.0, "stated")]
     assert got["steps_per_epoch"] == [(300.0, "stated")]
+
+
+def test_a_table_of_configurations_reads_its_columns_as_settings():
+    table = (
+        "| Config | depth | lr | n\\_rounds | $\\rho$ | AUC |\n|---|---|---|---|---|---|\n"
+        "| Base | 4 | 0.05 | 300 | 0.71 | 0.88 |\n| Wide | 8 | 0.02 | 300 | 0.69 | 0.90 |\n"
+    )
+    lead = "We compare two configurations (Table 4).\n\n**Table 4** Settings."
+    got = found(f"## C Sensitivity\n\n{lead}\n\n{table}")
+    assert sorted(got["learning_rate"]) == [(0.02, "stated"), (0.05, "stated")]
+    assert all(conf == "candidate" for k in ("rho", "n_rounds") for _, conf in got.get(k, [])), got
+    assert "base" not in got and "wide" not in got and "auc" not in got
+
+
+def test_a_bound_and_an_estimate_with_its_interval_are_no_settings():
+    text = (
+        "We suggest averaging over $m \\geq 3$ seeds. The slope $\\beta_2 = 0.91$ (90% CI [0.4, 1.3]) is "
+        "positive. Coefficients come from a filter bank of 48 mel-frequency bands; the number of channels "
+        "is set to 256."
+    )
+    got = found(f"## 5 Analysis\n\n{text}\n")
+    assert all(conf == "candidate" for k, values in got.items() if k != "base_channels" for _, conf in values)
+    assert (256.0, "stated") in got["base_channels"] and (48.0, "candidate") in got["base_channels"]

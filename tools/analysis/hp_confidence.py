@@ -163,6 +163,9 @@ _INSTEAD_BEFORE = re.compile(
     r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|originally)\b[^,;.()]{0,40}$", re.I
 )
 # what a choice led to: "maximum depths of 1, 2 and 10, leading to 1, 2 and 4 features"
+# "over k ≥ 5 seeds": the least a run should use; "β_1 = 1.64 (95% CI [0.70, 2.58])": an estimate
+_BOUND_BEFORE = re.compile(r"(?:[≥≤]|>=|<=)\s*$")
+_INTERVAL_AFTER = re.compile(r"\s*[(\[,]\s*\d+(?:\.\d+)?\s*%\s*(?:CI|C\.I\.|confidence|credible)\b", re.I)
 _CONSEQUENCE_BEFORE = re.compile(
     r"\b(?:leading|leads|led)\s+to\s*$|^\s*(?:as\s+a\s+result|consequently)\b(?![^.;]*\bwe\b)", re.I
 )
@@ -394,7 +397,9 @@ _RESIZED = re.compile(r"\b(?:resiz|rescal|crop|downsampl|upsampl|reduc|scal)\w*"
 # "we sample 1000 SED parameters from the prior": draws, not a count of weights
 _DRAWN_PARAMETERS = re.compile(r"\b(?:sampl|draw|drew|generat|simulat)\w*\s+(?:(?:about|around)\s+)?$", re.I)
 # "12 filters per octave", "a filter bank of 40 mel bands": a transform's resolution
-_NOT_A_LAYERS_WIDTH = re.compile(r"\bfilter[\s-]?banks?\b|\b(?:filters|bins|bands)\s+per\s+octave\b", re.I)
+_NOT_A_LAYERS_WIDTH = (
+    r"\bfilter[\s-]?banks?\s+(?:of|with)\s+{v}\b|(?<![\d.]){v}\s+(?:filters|bins|bands)\s+per\s+octave\b"
+)
 _DRAWN_WHY = "parameter values drawn from a distribution ('we sample 1000 parameters'), not the model's size"
 
 
@@ -411,7 +416,8 @@ def _kind_doubt(quote: str, key: str, value: str) -> str | None:
         return SIZE_DESCRIBED
     if key == "num_parameters" and _DRAWN_PARAMETERS.search(quote[: max(0, quote.find(value))][-30:]):
         return _DRAWN_WHY
-    if key in ("base_channels", "hidden_size") and _NOT_A_LAYERS_WIDTH.search(quote):
+    bank = re.search(_NOT_A_LAYERS_WIDTH.format(v=re.escape(value)), quote, re.I)
+    if key in ("base_channels", "hidden_size") and bank:
         return "a filter bank's bands or a count per octave (signal processing), not a layer's width"
     if BARE_FAMILY.fullmatch(value.strip()) and _BUILT_FROM.search(quote):
         return "the family an architecture is built from ('based on ResNet'), not the model: confirm which"
@@ -542,6 +548,8 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
             "the lower end of a range searched over ('varied from 0.1 to 10')",
         ),
         (_NEGATED_BEFORE.search(before[-40:]), "the sentence says it was not used"),
+        (_BOUND_BEFORE.search(before[-4:]), "a bound ('k ≥ 5 seeds'), not the value a run used"),
+        (_INTERVAL_AFTER.match(quote, len(before) + len(value)), "an estimate with its interval: a result"),
         (_NAMED_MODEL_HAS.search(quote), "a description of a named pretrained model"),
         (
             _in_model_card(quote, value),

@@ -565,6 +565,8 @@ _SETTING_NOUN = re.compile(
 def _setting_head(head: str) -> str | None:
     """The key of a settings table's column headed by a symbol or a setting's noun (not a known name)."""
     head = head.strip("* ")
+    if RESULT_WORDS.search(head):
+        return None  # 'F1', 'AUC': what a run measured, however short its name
     if re.fullmatch(SYM, head):
         return symbol_key(head)
     return canonical_key(head) if _SETTING_NOUN.search(head) and not RESULT_WORDS.search(head) else None
@@ -576,6 +578,9 @@ def _heads_table(lines: list[_Line], k: int) -> bool:
     while j < len(lines) and not lines[j].text.strip():
         j += 1
     return j < len(lines) and lines[j].text.startswith("|")
+
+
+_CONFIG_HEAD = re.compile(r"^(?:config|configuration)s?$", re.I)
 
 
 def _transposed(  # noqa: PLR0913
@@ -592,7 +597,9 @@ def _transposed(  # noqa: PLR0913
     names no setting or a row opens with one. In a table captioned as settings, a column headed by a symbol
     or a setting's noun ('SGLD steps', 'λ_2', 'Ridge penalty') is read though its name is not a known one."""
     keys = [key_of(h, symbols) or (settings and _setting_head(h)) or None for h in header]
-    if SETTINGS_HEAD.match(header[0]) or not any(keys[1:]) or data_table(header):
+    # '| Config | lr | n_est |' over '| Deeper | 0.05 | 100 |': configurations in rows, settings in columns
+    config_rows = _CONFIG_HEAD.match(header[0].strip("* ")) and sum(map(bool, keys[1:])) >= 2
+    if SETTINGS_HEAD.match(header[0]) and not config_rows or not any(keys[1:]) or data_table(header):
         return False
     if sum(map(bool, keys[1:])) <= 1 and measured_by(header, keys):
         return False  # one setting beside measurements: the checkpoints a result was read at
@@ -611,6 +618,8 @@ def _transposed(  # noqa: PLR0913
             value = k < len(keys) and keys[k] and (setting_value(cell) or _word_value(cell, keys[k], False))
             if value:
                 why = keys[k] == "num_parameters" and SIZE_COLUMN
+                if config_rows and not key_of(header[k], symbols):  # '| Config | lr | ρ |': ρ may be measured
+                    why = why or "a column of a configuration table under a name the scanner does not know"
                 name, unit = header[k], value[1]
                 span = spans[k] if spans and k < len(spans) else None
                 where = " ".join(x for x in (span, head_qualifier(header[k]), ctx) if x) or None
