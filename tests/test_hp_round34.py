@@ -98,3 +98,14 @@ def test_a_bound_and_an_estimate_with_its_interval_are_no_settings():
     got = found(f"## 5 Analysis\n\n{text}\n")
     assert all(conf == "candidate" for k, values in got.items() if k != "base_channels" for _, conf in values)
     assert (256.0, "stated") in got["base_channels"] and (48.0, "candidate") in got["base_channels"]
+
+
+def test_a_negative_value_keeps_its_sign_where_the_setting_may_be_negative():
+    text = (
+        "We set the hinge margin to $-0.25$. The reward threshold is set to $-150$. For robustness we set "
+        "the margin as $\\gamma = -0.3$. We use a window of 2-6 frames and a batch size of -32."
+    )
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert (-0.25, "stated") in got["hinge_margin"] and got["reward_threshold"] == [(-150.0, "stated")]
+    assert got["margin"] == [(-0.3, "stated")] and "discount_factor" not in got
+    assert not any(v in (-6.0, -32.0) for values in got.values() for v, c in values if c == "stated")

@@ -13,7 +13,7 @@ from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_paragraphs import BULLETS
 from tools.analysis.hp_patterns import SYM
 from tools.analysis.hp_setup import decide, setup_section
-from tools.analysis.hp_vocabulary import COUNT_KEYS
+from tools.analysis.hp_vocabulary import COUNT_KEYS, SYNONYMS
 from tools.analysis.hp_voice import voice_doubt
 
 # why a value is only a candidate, when the scanner that read it is unsure (doubt below finds the rest)
@@ -317,8 +317,15 @@ def doubt(  # noqa: PLR0913
 
 
 def implausible(key: str, norm: object) -> bool:
-    """A value the setting never takes (two training steps, a momentum of 1)."""
-    return isinstance(norm, float) and norm < _FLOOR.get(key, 0) or above_ceiling(key, norm)
+    """A value the setting never takes (two training steps, a momentum of 1, a negative batch size)."""
+    if not isinstance(norm, float):
+        return above_ceiling(key, norm)
+    signed = norm < 0 and (key not in SYNONYMS or bool(_SIGNED_KEY.search(key)))
+    return norm < _FLOOR.get(key, 0) and not signed or above_ceiling(key, norm)
+
+
+# settings that may be negative: a margin, a threshold, an offset, a log-scale start; any the vocabulary lacks
+_SIGNED_KEY = re.compile(r"margin|threshold|offset|bias|shift|log|lower|min")
 
 
 def above_ceiling(key: str, norm: object) -> bool:

@@ -28,8 +28,10 @@ _COUNT_NAMES = [n for k in COUNT_KEYS for n in SYNONYMS[k]]
 NAME = rf"(?<![\w-])(?P<name>{phrase_re(ALL_NAMES)})(?![\w])"
 _COUNT = rf"(?P<name>{phrase_re(_COUNT_NAMES)})(?![\w])"
 # not after a slash: 'ViT-B/16 layer' names a model
-_VALUE = rf"(?<![\w.−#/-])(?P<value>{VALUE_RE.pattern}|(?:{WORDNUM})\b)"
-_NUMVALUE = rf"(?<![\w.−#-])(?P<value>{VALUE_RE.pattern})"
+# a negative value after a space, '=' or a bracket ('a margin of -0.5'); never a number's tail ('2-8')
+NEGATIVE = r"(?:(?<=[\s=(\[])[-−](?=\d))?"
+_VALUE = rf"(?<![\w.−#/-])(?P<value>{NEGATIVE}(?:{VALUE_RE.pattern})|(?:{WORDNUM})\b)"
+_NUMVALUE = rf"(?<![\w.−#-])(?P<value>{NEGATIVE}(?:{VALUE_RE.pattern}))"
 # after a name, a list never runs into the next count: "learning rate 1e-4, and 2×10^5 gradient steps",
 # "a step size of 0.05 and 1000 burn-in iterations"
 _LIST_OF_NAME = rf"{LIST}(?!\s*[×·*^]|\s*(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{phrase_re(_COUNT_NAMES)})(?![\w]))"

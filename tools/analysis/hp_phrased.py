@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from tools.analysis.hp_normalize import VALUE_RE
-from tools.analysis.hp_patterns import NAME, NOT_A_SETTING, SYM
+from tools.analysis.hp_patterns import NAME, NEGATIVE, NOT_A_SETTING, SYM
 from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, canonical_key, loop_key
 
 _GREEK_NAMES = {name.lower() for name in GREEK.values()}
@@ -29,7 +29,8 @@ _WORD = rf"(?!(?:{_FUNCTION_WORD})\b)[a-z][a-z-]+\s+"
 _PHRASE = rf"(?P<noun>(?:{_WORD}){{0,3}}{_HEAD}|number\s+of\s+(?:{_WORD}){{0,2}}[a-z][a-z-]+)"
 # no formula, percentage or share runs on from the value ('20% of the distance' is relative to something)
 _AFTER = r"(?!\w|\.\d|\s*[×x*/^(±+]|\s*%|\s+of\s+(?:the|an?|its|our|each)\b)"
-SETTING_VALUE = rf"(?<![\w.−#-])(?P<value>{VALUE_RE.pattern}){_AFTER}"  # hp_set_forms.py reads it too
+# hp_set_forms.py reads it too
+SETTING_VALUE = rf"(?<![\w.−#-])(?P<value>{NEGATIVE}(?:{VALUE_RE.pattern})){_AFTER}"
 _OF = rf"of\s+(?:{SYM}\s*=\s*)?"  # 'a training horizon of H_T = 200,000'
 _SET = r"(?:(?:set|fixed|chosen|initiali[sz]ed)\s+(?:to|at|as)\s+)"
 _FORMS = (
