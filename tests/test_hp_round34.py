@@ -106,6 +106,6 @@ def test_a_negative_value_keeps_its_sign_where_the_setting_may_be_negative():
         "the margin as $\\gamma = -0.3$. We use a window of 2-6 frames and a batch size of -32."
     )
     got = found(f"## 4 Setup\n\n{text}\n")
-    assert (-0.25, "stated") in got["hinge_margin"] and got["reward_threshold"] == [(-150.0, "stated")]
-    assert got["margin"] == [(-0.3, "stated")] and "discount_factor" not in got
+    assert (-0.25, "stated") in got["margin"] and got["reward_threshold"] == [(-150.0, "stated")]
+    assert (-0.3, "stated") in got["margin"] and "discount_factor" not in got
     assert not any(v in (-6.0, -32.0) for values in got.values() for v, c in values if c == "stated")

@@ -47,7 +47,6 @@ _HEAD = (
     r"radius|width|length|horizon|probability|ratio|decay|momentum|bandwidth|parameter|term|budget|number)"
 )
 _GENERIC = r"(?:coefficient|parameter|constant|term|factor|weight)"  # a bare one: the symbol names it
-GENERIC_HEAD = re.compile(_GENERIC, re.I)
 _NOT_NOUN = r"(?!(?:the|a|an|this|that|it|its|our|which|and|or|is|was|of|with|for|on|in|by|to|at|from|as)\b)"
 SET_TO_BEFORE = re.compile(
     rf"(?<![\w-])(?P<noun>(?:{_NOT_NOUN}[a-z][a-z-]+\s+){{1,3}}{_HEAD})\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?"

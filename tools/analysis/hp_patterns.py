@@ -37,7 +37,7 @@ _NUMVALUE = rf"(?<![\w.−#-])(?P<value>{NEGATIVE}(?:{VALUE_RE.pattern}))"
 _LIST_OF_NAME = rf"{LIST}(?!\s*[×·*^]|\s*(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{phrase_re(_COUNT_NAMES)})(?![\w]))"
 # a spelled count ('a batch size of thirty-two'), not 'one of' or 'two-layer' (hp_prose keeps it for counts)
 _SPELLED = rf"(?:{WORDNUM})(?![\w-])(?!\s+of\b)"
-_NAMED_VALUE = rf"(?<![\w.−-])(?P<value>{GRID}|{RANGE}|{_LIST_OF_NAME}|{ONE}|{_SPELLED})"
+_NAMED_VALUE = rf"(?<![\w.−-])(?P<value>{GRID}|{RANGE}|{_LIST_OF_NAME}|{NEGATIVE}{ONE}|{_SPELLED})"
 # the noun a number counts, maybe after a word or two that qualify it ('8 Gated Recurrent Units'; '0.5
 # between layers': no noun's count)
 _NOT_QUALIFIER = r"(?!(?:between|after|before|across|within|in|on|at|for|of|per|to|from|with|and|or|the)\b)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tools.analysis.hp_assigned import GENERIC_HEAD, named_by_sentence, symbol_key
+from tools.analysis.hp_assigned import named_by_sentence, symbol_key
 from tools.analysis.hp_paragraphs import Para
 from tools.analysis.hp_patterns import (
     ATTR_OF,
@@ -31,6 +31,7 @@ from tools.analysis.hp_vocabulary import (
     COUNT_KEYS,
     RESULT_WORDS,
     SYMBOL_NAMES,
+    SYNONYMS,
     WORD_VALUED,
     canonical_key,
     singular,
@@ -55,8 +56,8 @@ def symbol_named_here(text: str, m: re.Match[str], symbols: dict[str, str]) -> t
     noun phrase the sentence sets or equates ("the gradient penalty coefficient is set to λ = 0.025")."""
     end = m.end("value")
     if noun := named_by_sentence(text[max(0, m.start() - 80) : m.start()], text[end : end + 80]):
-        # "the coefficient λ": λ names it; "we set the margin as γ": the margin does
-        return (noun if " " in noun or not GENERIC_HEAD.fullmatch(noun) else symbol_key(m["sym"])), True
+        # "the penalty λ": λ names it; "we set the margin as γ": a setting the vocabulary knows does
+        return (noun if " " in noun or canonical_key(noun) in SYNONYMS else symbol_key(m["sym"])), True
     after = NOUN_AFTER_SYM.match(text, m.end("value"))
     if after and not UNIT.match(after[0]) and not RESULT_WORDS.search(after["noun"]):
         words = after["noun"].split()

@@ -315,6 +315,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "patch_size": ("patch size",),
     "stride": ("stride", "convolution stride"),
     "padding": ("padding", "zero padding", "zero-padding", "convolution padding"),
+    "margin": ("margin", "hinge margin", "triplet margin", "loss margin"),
     "replay_buffer_size": ("replay buffer", "replay buffer size", "replay memory", "replay memory size"),
     "target_update_frequency": (
         "target update frequency",
