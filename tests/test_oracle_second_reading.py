@@ -1,9 +1,9 @@
 """Readings that had passed their own proof while the formula meant something else, found by comparing
 what an oracle names with what its LaTeX writes: a name in maths italics read as a product of its letters,
 a braced name before brackets read as a product, a paper's function called by a letter that only ends a
-group, a function defined with a value given whole and then sampled, an ODE's left side taken for a
-name, a superscript index read as a power, and `e^{a} x`, which sympy had read as exp(a x). Each is now
-refused or read right; the proofs use tests/oracle_proof.py."""
+group, a function defined with a value given whole and then sampled (now a callable input), an ODE's left
+side taken for a name, a superscript index read as a power, and `e^{a} x`, which sympy had read as exp(a x).
+Each is now refused or read right; the proofs use tests/oracle_proof.py."""
 
 from __future__ import annotations
 
@@ -62,12 +62,17 @@ def test_a_call_in_a_subscript_calls_no_paper_function():
     assert spec["inputs"] == ["Q_h", "K_gh", "M"]
 
 
-def test_a_function_whose_body_is_given_whole_is_not_sampled():
+def test_a_function_whose_body_is_given_whole_is_a_callable_where_it_must_follow_its_argument():
     functions = {"R": r"R(z) = \log P_{\theta}(y | z)", "P": ""}
     sampled = oracle_spec(r"J = \log E_{z}\left[e^{R(z)}\right]", functions)
-    assert not sampled.ok and "given whole" in sampled.reason
-    twice = oracle_spec(r"J = R(z) - R(w)", functions)
-    assert not twice.ok and "several points" in twice.reason
+    assert sampled.ok and sampled.spec["callables"] == {"zfR": "R"}  # one given value would serve every z
+    both_ways(  # at two points: R is given to both as a function, not as one value
+        r"J = R(z) - R(w)",
+        lambda R, z, w: R(z) - R(w),
+        lambda R, z, w: R(z) + R(w),
+        lambda R, z, w: R(z) - R(z),
+        functions=functions,
+    )
     both_ways(  # called once, at its own parameter: the given value stands for it
         r"J = \beta R(z)",
         lambda beta, P_theta, z: beta * np.log(P_theta),

@@ -342,12 +342,18 @@ def build_spec(
     except Unsupported as refusal:
         if FREE_INDEX.search(str(refusal)):
             return _with_free_indices(latex, functions, callables, refusal)
+        if (whole := GIVEN_WHOLE.match(str(refusal))) and functions:
+            # its body cannot follow its arguments (an expectation): the function is a callable input instead
+            name = whole[1]
+            rest = {k: v for k, v in functions.items() if k != name}
+            return _build_spec(latex, rest, {*callables, name})
         mapped = _computed_arguments(latex, functions or {}, callables) if str(refusal) == RENAMING else set()
         if not mapped:
             raise
         return _build_spec(latex, functions, {*callables, *mapped})
 
 
+GIVEN_WHOLE = re.compile(r"the paper's function (\w+)\(\.\.\.\) is read with a value inside it given whole")
 # refusals of a line whose target keeps an index free (`y_i = \\sum_j w_{ij} x_j`): read again with one output
 # per entry of that index
 FREE_INDEX = re.compile(r"which no sum on the line runs over|has two indices: a matrix|no enclosing sum")
