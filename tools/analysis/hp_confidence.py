@@ -423,8 +423,8 @@ def _kind_doubt(quote: str, key: str, value: str) -> str | None:
         return SIZE_DESCRIBED
     if key == "num_parameters" and _DRAWN_PARAMETERS.search(quote[: max(0, quote.find(value))][-30:]):
         return _DRAWN_WHY
-    bank = re.search(_NOT_A_LAYERS_WIDTH.format(v=re.escape(value)), quote, re.I)
-    if key in ("base_channels", "hidden_size") and bank:
+    width = key in ("base_channels", "hidden_size")
+    if width and re.search(_NOT_A_LAYERS_WIDTH.format(v=re.escape(value)), quote, re.I):
         return "a filter bank's bands or a count per octave (signal processing), not a layer's width"
     if BARE_FAMILY.fullmatch(value.strip()) and _BUILT_FROM.search(quote):
         return "the family an architecture is built from ('based on ResNet'), not the model: confirm which"

@@ -729,7 +729,7 @@ class _ProseScan:
                 if m.re in _VALUE_FIRST and key in ("training_steps", "epochs"):
                     name, key = self.loop_of(m, name, key)
                 if m.re is NAME_VALUE and key in ("training_steps", "epochs"):
-                    name, key = self.loop_after_name(m, name, key)
+                    name, key = self.per_loop(m, m.end("name")) or (name, key)
                 if m.re in _VALUE_FIRST and (sym := _word_named(text, m.start("value"))):
                     name, key = f"{name} {sym}", symbol_key(sym)  # 'n_critic = 100 iterations'
                 if m.re is NAME_VALUE and key == "num_layers" and self.of_head(m) == "size":
@@ -751,8 +751,8 @@ class _ProseScan:
     def loop_of(self, m: re.Match[str], name: str, key: str) -> tuple[str, str]:
         """'4 epochs per update', '2048 steps per environment': an inner loop's count, not the run's length;
         '250 DDIM steps for sampling': the sampler's steps."""
-        if (per := _PER.match(self.text, m.end())) and (loop := loop_key(m["name"], per["noun"])):
-            return f"{m['name']} per {per['noun']}".lower(), loop
+        if per_loop := self.per_loop(m, m.end()):
+            return per_loop
         if key == "training_steps" and (phase := _OF_PHASE.match(self.text, m.end())):
             word = re.sub(r"[\s-]", "", phase["phase"].lower())
             return f"{m['name']} of {phase['phase']}".lower(), _PHASE_KEYS[word]
@@ -767,11 +767,12 @@ class _ProseScan:
             return before["name"], canonical_key(before["name"])
         return name, key
 
-    def loop_after_name(self, m: re.Match[str], name: str, key: str) -> tuple[str, str]:
-        """'the number of steps per episode is 200': an inner loop's count, named before its value."""
-        per = _PER.match(self.text, m.end("name"))
+    def per_loop(self, m: re.Match[str], at: int) -> tuple[str, str] | None:
+        """(name, key) of an inner loop's count when 'per <noun>' follows at `at` ('4 epochs per update',
+        'the number of steps per episode is 200'), else None."""
+        per = _PER.match(self.text, at)
         loop = per and loop_key(m["name"], per["noun"])
-        return (f"{m['name']} per {per['noun']}".lower(), loop) if loop else (name, key)
+        return (f"{m['name']} per {per['noun']}".lower(), loop) if loop else None
 
     def contrast(self, m: re.Match[str], name: str) -> None:
         """'the hidden size is 200 for A, while for B we use 600': the same setting for another case."""

@@ -569,7 +569,7 @@ def _setting_head(head: str) -> str | None:
         return None  # 'F1', 'AUC': what a run measured, however short its name
     if re.fullmatch(SYM, head):
         return symbol_key(head)
-    return canonical_key(head) if _SETTING_NOUN.search(head) and not RESULT_WORDS.search(head) else None
+    return canonical_key(head) if _SETTING_NOUN.search(head) else None
 
 
 def _heads_table(lines: list[_Line], k: int) -> bool:

@@ -60,10 +60,9 @@ def _label(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     m = LABEL.search(line.text)
     if not m:
         return None
-    bracket = m.group(2) is not None
-    if bracket:
+    if m.group(2) is not None:
         return _bracketed(line, page, xl, xr, m)
-    if line.x1 < xr - max(6.0, 0.6 * line.size):
+    if not _flush_right(line, xr):
         return _set_by_hand(line, page, xl, xr, m)
     before = line.text[: m.start()].rstrip()
     word = _TAG.fullmatch(m.group(1)) is not None
@@ -87,10 +86,14 @@ def _label(line: Line, page: PdfPage, xl: float, xr: float) -> str | None:
     return m.group(1)
 
 
+def _flush_right(line: Line, xr: float) -> bool:
+    return line.x1 >= xr - max(6.0, 0.6 * line.size)
+
+
 def _bracketed(line: Line, page: PdfPage, xl: float, xr: float, m: re.Match) -> str | None:
     """A number in brackets flush right: a label only after a display (maths, few words) and a gap
     (half an em), or alone in the column's right half; a citation '[12]' ending a prose line is neither."""
-    if line.x1 < xr - max(6.0, 0.6 * line.size):
+    if not _flush_right(line, xr):
         return None
     before = line.text[: m.start()].rstrip()
     if not before:
