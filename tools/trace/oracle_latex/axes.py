@@ -20,7 +20,7 @@ from typing import Any
 
 from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten, items_of, name_of, plain_set, py_name
 from tools.trace.oracle_latex.variables import is_mark
-from tools.trace.oracle_latex.vocabulary import BOLD, TEXT_NAMES, Unsupported
+from tools.trace.oracle_latex.vocabulary import BOLD, TEXT_NAMES, FreeIndex, Unsupported
 
 AXIS_PREFIX = "zzAX"  # the placeholder of an index's axis: zzAXi
 
@@ -236,7 +236,7 @@ def subscript_letters(sub: list[Any], indices: set[str]) -> tuple[list[str], lis
             shifts += [0] * len(part)
         elif any(t in indices for t in part) and all(isinstance(t, str) and t.isalpha() for t in part):
             free = "".join(str(t) for t in part if t not in indices)
-            raise Unsupported(
+            raise FreeIndex(
                 f"the subscript {name_of(sub)} holds {free}, which no sum on the line runs over: an "
                 "index left free (one output per entry) is not supported"
             )
@@ -412,7 +412,7 @@ class AxisReductions:
         assert self.axes is not None
         op, other = condition
         if other not in self.bound:
-            raise Unsupported(unbound_condition(other))
+            raise FreeIndex(unbound_condition(other))
         there = self.axes[self.bound[other]]
         if found == Range(found.index):
             self.axes[key] = replace(there, index=key)

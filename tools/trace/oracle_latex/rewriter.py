@@ -72,6 +72,7 @@ from tools.trace.oracle_latex.vocabulary import (
     STATEMENT_RELATIONS,
     TEXT_NAMES,
     TRANSPOSE,
+    FreeIndex,
     Unsupported,
 )
 
@@ -432,7 +433,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if self.in_norm and not self.indices and not self.tensors:
             self.vectors.add(var.name)
         if self.indices and self.axes is None and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
-            raise Unsupported(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
+            raise FreeIndex(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
         return f"{{\\{self.placeholder(var.name)}}}"
 
     def _reads(self, args: list[Any]) -> bool:
@@ -1002,7 +1003,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
                 if index is not None and (flat[1:2] == ["="] or flat[1:2] and flat[1] in RELATIONS):
                     condition = bound_and_condition([index], flat)[1]
                     if condition:  # `j \\neq i`, `j=1, j \\neq i` with no sum over i: a given i
-                        raise Unsupported(unbound_condition(condition[1]))
+                        raise FreeIndex(unbound_condition(condition[1]))
                 if index is None or len(flat) > 1 and flat[1] not in ("=", "\\in"):
                     raise Unsupported(CONDITION)
                 if "\\in" in flat and not (flat[1] == "\\in" and plain_set(flat[2:])):

@@ -42,6 +42,9 @@ from tools.trace.oracle_latex.vocabulary import (
     RELATIONS,
     SKIP,
     TEXT_NAMES,
+    FreeIndex,
+    GivenWhole,
+    Renaming,
     Unsupported,
 )
 
@@ -326,9 +329,6 @@ def _defs_of(latex: str) -> tuple[list[Var], list[tuple[list[Any], list[Any], li
     return [_lhs_var(lhs, rhs) for lhs, rhs, _ in defs], defs
 
 
-RENAMING = "the right-hand side is one input: a renaming, nothing to compute"
-
-
 def build_spec(
     latex: str, functions: dict[str, str] | None = None, callables: set[str] | frozenset[str] = frozenset()
 ) -> dict[str, Any]:
@@ -339,24 +339,19 @@ def build_spec(
     renaming."""
     try:
         return _build_spec(latex, functions, callables)
-    except Unsupported as refusal:
-        if FREE_INDEX.search(str(refusal)):
-            return _with_free_indices(latex, functions, callables, refusal)
-        if (whole := GIVEN_WHOLE.match(str(refusal))) and functions:
-            # its body cannot follow its arguments (an expectation): the function is a callable input instead
-            name = whole[1]
-            rest = {k: v for k, v in functions.items() if k != name}
-            return _build_spec(latex, rest, {*callables, name})
-        mapped = _computed_arguments(latex, functions or {}, callables) if str(refusal) == RENAMING else set()
+    except FreeIndex as refusal:
+        return _with_free_indices(latex, functions, callables, refusal)
+    except GivenWhole as refusal:
+        if not functions:
+            raise
+        # its body cannot follow its arguments (an expectation): the function is a callable input instead
+        rest = {k: v for k, v in functions.items() if k != refusal.function}
+        return _build_spec(latex, rest, {*callables, refusal.function})
+    except Renaming:
+        mapped = _computed_arguments(latex, functions or {}, callables)
         if not mapped:
             raise
         return _build_spec(latex, functions, {*callables, *mapped})
-
-
-GIVEN_WHOLE = re.compile(r"the paper's function (\w+)\(\.\.\.\) is read with a value inside it given whole")
-# refusals of a line whose target keeps an index free (`y_i = \\sum_j w_{ij} x_j`): read again with one output
-# per entry of that index
-FREE_INDEX = re.compile(r"which no sum on the line runs over|has two indices: a matrix|no enclosing sum")
 
 
 def _with_free_indices(
@@ -530,7 +525,7 @@ def _computes_something(definitions: list[dict[str, Any]]) -> None:
     """Refused: every right-hand side one input (a renaming), or a function the paper never defines applied
     to one input (`z_i = g(z_{i-1}) = f(W z + b)` with the second link unread: g of z checks nothing)."""
     if all("links" not in d and re.fullmatch(r"\s*\{\\zz[A-Za-z]+\}\s*", d["rhs"]) for d in definitions):
-        raise Unsupported(RENAMING)
+        raise Renaming("the right-hand side is one input: a renaming, nothing to compute")
     if all(re.fullmatch(r"\s*\\zf[A-Za-z]+\(\s*\{\\zz[A-Za-z]+\}\s*\)\s*", d["rhs"]) for d in definitions):
         raise Unsupported(
             "a function the paper never defines applied to one input, and nothing else: no formula to check"
@@ -753,10 +748,11 @@ def _given_helpers_called_once(
             continue
         points = set(re.findall(rf"\\{h['function']}\(([^()]*)\)", text))
         if sampled or len(points) > 1:
-            raise Unsupported(
+            raise GivenWhole(
                 f"the paper's function {h['function'][2:]}(...) is read with a value inside it given whole, "
                 "which does not follow its arguments; the line calls it at several points or under an "
-                "expectation: test it by hand"
+                "expectation: test it by hand",
+                h["function"][2:],
             )
 
 

@@ -160,6 +160,25 @@ class Unsupported(Exception):
     """The equation is outside what an oracle can evaluate; the message says why."""
 
 
+class FreeIndex(Unsupported):
+    """Refused for an index no sum runs over (`y_i = \\sum_j w_{ij} x_j`): the line may be read again with one
+    output per entry of that index."""
+
+
+class Renaming(Unsupported):
+    """Refused as a renaming (every right-hand side one input): a paper function applied to a computed
+    argument may make it a computation again."""
+
+
+class GivenWhole(Unsupported):
+    """Refused for a paper function whose body, as read, ignores its arguments, called at several points:
+    `function` (its oracle name) may be read again as a callable input."""
+
+    def __init__(self, message: str, function: str) -> None:
+        super().__init__(message)
+        self.function = function
+
+
 # \\operatorname{name} / \\text{name} / \\mathrm{name} read as a function (the runtime maps each name)
 NAMED_OPERATORS = {
     "arccosh": "acosh",
