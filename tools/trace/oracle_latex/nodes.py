@@ -336,8 +336,8 @@ def clean(nodes: list[Any]) -> list[Any]:
             out += clean(t.items)  # {\\boldsymbol{x}}_i -> \\boldsymbol{x}_i, {\\bm{x}}' -> \\bm{x}'
         elif (taken := _spelled(nodes, i, out)) is not None:
             i += taken
-        elif isinstance(t, Group) and not t.items and not (out and (cmd_of(out[-1]) or out[-1] in SCRIPTS)):
-            pass  # `f(b){}`: an empty group written for spacing
+        elif isinstance(t, Group) and t.items in ([], ["-"], ["+"]) and not _script_or_argument(out):
+            out += t.items  # `f(b){}`, `1{-}\\epsilon`: braces written for spacing
         elif c == "mathop" and i + 1 < len(nodes) and isinstance(nodes[i + 1], Group):
             out += clean(nodes[i + 1].items)  # \\mathop{\\mathbb{E}}: the operator itself
             i += 1
@@ -660,6 +660,11 @@ def matching(nodes: list[Any], i: int, open_: str = "(", close: str = ")") -> in
             if depth == 0:
                 return j
     raise Unsupported(f"unbalanced {open_}{close}")
+
+
+def _script_or_argument(out: list[Any]) -> bool:
+    """Would a group written next be a script (`x^{}`) or a command's argument (`\\hat{}`)?"""
+    return bool(out) and bool(cmd_of(out[-1]) or out[-1] in SCRIPTS)
 
 
 def several_arguments(args: list[Any]) -> bool:

@@ -384,32 +384,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         called = var.call is not None and var.name in self.callables and not several_arguments(var.call)
         if called and not density:
             return self._emit_callable(var)
-        if var.call is not None:
-            sub_name = name_of(var.sub)
-            args = [p for p in name_of(var.call).split("_") if p]
-            at_index = self._call_indices(var.call)
-            if set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS:
-                var.name = self._model_output(var, sub_name)
-            elif (
-                several_arguments(var.call)
-                or var.name in self.given
-                or var.base in self.helpers
-                or density_value(var.base, var.call)
-            ):
-                # f(a, b), s(x) of a function the paper names, f(RNN(x)) of one whose argument is unread:
-                # given as its value
-                return self._application(var, sub_name, at_index)
-            else:
-                raise Unsupported(
-                    f"{var.base}(...) is a function neither this line nor the paper defines as "
-                    f"{var.base}(x) = ..."
-                )
-            self.check_call_indices(var, at_index)
-            var.call = None
-            if at_index and not var.sub:  # \\ell(x_i, y_i) inside a sum over i: one value per term
-                kept = [p for p in args if p not in self.indices]
-                vector = py_name(f"{var.base}_of_{'_'.join(kept)}" if kept else var.base)[:48].rstrip("_")
-                return self.per_term(vector, at_index)
+        if var.call is not None and (shown := self._emit_call(var)) is not None:
+            return shown
         sub_name = name_of(var.sub)
         placed = self.axis_var(var)  # on the axis layout (axes.py): an index value, an indexed input
         if placed:
@@ -435,6 +411,30 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         if self.indices and self.axes is None and re.fullmatch(r"[ijklmn](?:_?[ijklmn])+", sub_name):
             raise FreeIndex(f"{var.base}_{{{sub_name}}} has two indices: a matrix the oracle cannot shape")
         return f"{{\\{self.placeholder(var.name)}}}"
+
+    def _emit_call(self, var: Var) -> str | None:
+        """`f(a, b)`, `s(x)` of a function the paper names, `f_θ(x)` a model's output: given as its value;
+        None when the call is now a plain variable (a model's output outside any sum over its arguments)."""
+        sub_name = name_of(var.sub)
+        at_index = self._call_indices(var.call or [])
+        if not set(re.split(r"[_,]", sub_name)) & MODEL_SUBSCRIPTS:
+            if (
+                several_arguments(var.call or [])
+                or var.name in self.given
+                or var.base in self.helpers
+                or density_value(var.base, var.call or [])
+            ):
+                # f(a, b), s(x) of a function the paper names, f(RNN(x)) of one whose argument is unread
+                return self._application(var, sub_name, at_index)
+            raise Unsupported(
+                f"{var.base}(...) is a function neither this line nor the paper defines as "
+                f"{var.base}(x) = ..."
+            )
+        var.name = self._model_output(var, sub_name)
+        self.check_call_indices(var, at_index)
+        var.call = None
+        # f_θ(x_i) inside a sum over i: the model's output at each term
+        return self.per_term(var.name, at_index) if at_index else None
 
     def _reads(self, args: list[Any]) -> bool:
         """Whether a function's arguments are algebra the oracle reads (tried on a copy)."""
@@ -561,6 +561,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             raise Unsupported(f"\\{c}{{{word}}} is an optimisation (argmin, max, sup, ...), not algebra")
         if word in NAMED_OPERATORS:
             return self._emit_operator(st, i, word)
+        if word in ("clip", "clamp") and st.nodes[i + 2 : i + 3] == ["("]:
+            return self._emit_clip(st, i, word)
         if word and (word.isalpha() or NETWORK_NAME.fullmatch(word)) and st.nodes[i + 2 : i + 3] == ["("]:
             return self._emit_named_call(st, i, c, word)
         if c == "operatorname":
@@ -666,6 +668,27 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
             name = self._fresh(name, f"\\nabla{below} \\log {application_latex(var)}")
         st.out.append(f"{{\\{self.placeholder(name)}}} ")
         return end
+
+    def _emit_clip(self, st: Emit, i: int, word: str) -> int:
+        """`\\text{clip}(x, a, b)` (PPO's clipped ratio) is min(max(x, a), b), its bounds recorded as
+        conditions (random inputs must fall below, inside and above them, or a clip left out goes
+        unnoticed); written with one argument, its bounds are not on the line."""
+        close = matching(st.nodes, i + 2)
+        args: list[list[Any]] = [[]]
+        depth = 0
+        for t in st.nodes[i + 3 : close]:
+            depth += (t in ("(", "[")) - (t in (")", "]"))
+            if depth == 0 and t == ",":
+                args.append([])
+            else:
+                args[-1].append(t)
+        if len(args) != 3 or not all(args):
+            raise Unsupported(f"{word}(...) is written without its two bounds (clip(x, a, b))")
+        x, low, high = args
+        self.comparison(x, "lt", low)
+        self.comparison(x, "gt", high)
+        st.out.append(self.emit(["\\min", "(", "\\max", "(", *x, ",", *low, ")", ",", *high, ")"]) + " ")
+        return close + 1
 
     def _emit_named_call(self, st: Emit, i: int, c: str, word: str) -> int:
         """`\\text{cap}(x_n, \\beta)`: a function of several arguments named by a word, given as its value

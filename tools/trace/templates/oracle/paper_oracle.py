@@ -64,7 +64,8 @@ _SCALAR_OF_MATRIX = {"opdet", "optrace"}  # det A, tr A: scalars, not factors of
 
 class RandomMap:
     """A fixed random smooth elementwise map, a * tanh(b * x + c) + d, on numpy or torch input:
-    what the oracle passes for a function the paper uses but never defines."""
+    what the oracle passes for a function the paper uses but never defines. Its values stay in
+    (0.1, 0.9), as the random inputs do: a probability's `log(1 - f(x))` stays finite."""
 
     def __init__(self, name: str) -> None:
         import zlib
@@ -73,7 +74,9 @@ class RandomMap:
 
         rng = np.random.default_rng(zlib.crc32(name.encode()))
         self.name = name
-        self.a, self.b, self.c, self.d = (float(v) for v in rng.uniform(0.5, 1.5, size=4))
+        a, self.b, self.c, d = (float(v) for v in rng.uniform(0.5, 1.5, size=4))
+        self.a = 0.1 + 0.2 * (a - 0.5)  # 0.1 .. 0.3
+        self.d = 0.4 + 0.1 * (d - 0.5)  # 0.4 .. 0.5: d ± a lies inside (0.1, 0.8)
 
     def __call__(self, x: Any) -> Any:
         if type(x).__module__.startswith("torch"):
