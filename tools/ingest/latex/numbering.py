@@ -65,6 +65,12 @@ STD_THEOREMS = {
     "definition": "Definition",
 }
 
+# theorem-like environments a document class declares itself (its .cls is rarely in a paper's source):
+# Springer's llncs gives each its own counter (without `envcountsame`) and leaves the claim unnumbered
+_LLNCS = ("case conjecture corollary definition example exercise lemma note problem property proposition "
+          "question remark solution theorem")
+CLASS_THEOREMS = {"llncs": {**dict.fromkeys(_LLNCS.split(), True), "claim": False}}
+
 _EVENT = re.compile(
     r"\\(begin|end)\s*\{([^{}]*)\}"
     r"|\\(part|chapter|section|subsection|subsubsection|paragraph|subparagraph)(?![a-zA-Z@])\s*(\*?)"
@@ -171,6 +177,9 @@ class _Numberer:
         self.at_appendix: list[str] = []  # what \AtAppendix{...} runs when the appendix starts
         self.restatable: dict[str, Thm] = {}
         self.only_refs: set[str] | None = None  # showonlyrefs: the labels that get a number
+        for env, counted in CLASS_THEOREMS.get(doc_class, {}).items():  # declared by the class itself
+            self.thm_counter[env] = env if counted else None
+            self.n.theorem_names[env] = env.capitalize()
 
     # declarations (preamble, sometimes body)
     def newtheorem(self, s: str, i: int, star: bool) -> int:
