@@ -162,7 +162,7 @@ def test_audio_front_end_vocabulary_precision_queue_and_lora_settings() -> None:
     )
     assert got["num_mel_bins"] == [(80.0, "stated")]
     assert got["window_size"] == [(0.025, "stated")]
-    assert got["hop_length"] == [(0.01, "stated")]
+    assert got["hop_size"] == [(0.01, "stated")]  # one key for the hop, however named
     assert got["vocab_size"] == [(5000.0, "stated")]
     assert "hidden_size" not in got  # BPE units are tokens, not a layer's
     assert got["lora_r"] == [(8.0, "stated")]

@@ -158,9 +158,12 @@ _WENT_AS_FAR = re.compile(
     r"\b(?:goes|went|go|rises?|rose|climbs?|climbed|gets?|got)\s+(?:as\s+(?:high|low)\s+as|up\s+to|down\s+to)\s*$",
     re.I,
 )
-# what the paper did not do: 'instead of fitting 10 trees ...', 'rather than 2048 dimensions'
+# what the paper did not do: 'instead of fitting 10 trees ...', 'rather than 2048 dimensions'; what the
+# work it reproduces did: 'the original model had C=100', 'reduced from the original batch size of 64'
 _INSTEAD_BEFORE = re.compile(
-    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|originally)\b[^,;.()]{0,40}$", re.I
+    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of|originally)\b[^,;.()]{0,40}$"
+    r"|\b(?:the|its|their)\s+original\s+(?:[\w-]+\s+){1,3}(?:(?:had|has|used|uses|was|is|of)\s+|[^\W\d]\s*=\s*)$",
+    re.I,
 )
 # what a choice led to: "maximum depths of 1, 2 and 10, leading to 1, 2 and 4 features"
 # "over k ≥ 5 seeds": the least a run should use; "β_1 = 1.64 (95% CI [0.70, 2.58])": an estimate
@@ -201,7 +204,12 @@ _TIMED = re.compile(
     re.I,
 )
 # the upper end of a range of values: "ranging from 600M to 3B parameters", "from 2 to 8 layers"
-_RANGE_END = re.compile(rf"\bfrom\s+(?:{SCALAR})\s*(?:[a-z]{{1,12}}\s+)?(?:to|up\s+to|through)\s+$", re.I)
+# one end of a range: "from 2 to 8", "the average of 1 to 8 runs", "10 to 20 epochs"
+_RANGE_END = re.compile(
+    rf"(?:\bfrom\s+(?:{SCALAR})\s*(?:[a-z]{{1,12}}\s+)?|(?<![\w.,^/-])(?:{SCALAR})\s+)"
+    r"(?:to|up\s+to|through)\s+$",
+    re.I,
+)
 # the lower end of a range searched over: "the temperature was varied from 0.1 to 10" (not a schedule's start)
 _SEARCHED_FROM = re.compile(
     r"\b(?:var(?:y|ies|ied|ying)|rang(?:e|es|ed|ing)|swept|sweep(?:s|ing)?|search(?:ed|es|ing)?|tun(?:ed|ing)|"
@@ -443,6 +451,18 @@ def _written_doubt(quote: str, value: str) -> str | None:
     return None
 
 
+_CAPACITY_BEFORE = re.compile(
+    r"\b(?:supports?|supported|enabl(?:e|es|ed|ing)|scal(?:e|es|ed|ing)\s+to|fits?|up\s+to)\s+$", re.I
+)
+
+
+def _counted_exactly(norm: object) -> bool:
+    """A count with four or more significant digits (340,596, not 100M or 1.5M): counted, not chosen."""
+    if not isinstance(norm, float) or norm < 1000 or norm != int(norm):
+        return False
+    return len(str(int(norm)).rstrip("0")) >= 4
+
+
 def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = True) -> str | None:
     """What about the value itself, for its setting, says it may not be one: a length for an image size, a
     toy mixture, a phase of a schedule, an implausible or approximate value, a count in a description."""
@@ -452,6 +472,10 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
         return why
     if implausible(key, norm):
         return "implausible value for this setting"
+    if key == "num_parameters" and _counted_exactly(norm):
+        return "a parameter count to the unit ('340,596 parameters'): what an architecture comes to, a check"
+    if key == "num_parameters" and _CAPACITY_BEFORE.search(quote[: max(0, quote.find(value))][-50:]):
+        return "what a system can hold ('supports 32B parameters'), not the model a run trained"
     step = re.search(rf"(?<![=:])\s{re.escape(value)}\s+[A-Z][a-z]", quote)
     if prose and (step and _STEP_LINE.search(quote) or _listing_number(quote, value)):
         return "a step number of an algorithm listing run into the text ('3 for i = 0 do 4 Sample ...')"
@@ -563,8 +587,29 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
             "the configuration of a named pretrained model, fixed by its checkpoint",
         ),
         (_looks_like_code(quote), _CODE_WHY),
+        (_LEFT_AFTER.match(quote, len(before) + len(value)), "a count of the data left or available"),
+        (_DATA_TUPLE.search(before[-80:]), "the counts of a data file or set ('x.npz (4000 frames, ...)')"),
+        (
+            value.strip().lower() in ("true", "false") and _IF_OTHERWISE.search(quote),
+            "a rule of a procedure ('if ..., it is set to True; otherwise False'), not a setting",
+        ),
     )
     return next((why for hit, why in checks if hit), None) or voice_doubt(quote, value)
+
+
+# the counts in brackets after a data file or set: 'rat_data.npz (4000 frames, 300 neurons, 20 trials)'
+_DATA_TUPLE = re.compile(
+    r"(?:\b\w+\.(?:npz|npy|csv|h5|hdf5|json|mat|pkl|txt|tsv|parquet)|\b(?:data(?:set)?s?|corpus|recordings?))"
+    r"\s*\((?:[^()]*,\s*)?$",
+    re.I,
+)
+# 'after filtering, 180 trials are available', '120 sequences remain': the data, not a setting
+_LEFT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){1,2}(?:are|were|is|was)\s+(?:still\s+)?(?:available|left|retained)\b"
+    r"|\s+(?:[\w-]+\s+){1,2}remain(?:s|ed)?\b",
+    re.I,
+)
+_IF_OTHERWISE = re.compile(r"\bif\b.*?[;,]\s*(?:otherwise|else)\b", re.I)
 
 
 _ITEM_MARKS = "-*|—" + BULLETS  # a list item's mark as Markdown or a PDF prints it ('• CIFAR10', '– 40k')

@@ -200,15 +200,19 @@ def _scalar_eq(a: object, b: object) -> bool:
 
 def _schedule_word_off(flat: str) -> str:
     """'exponentialdecay', 'cosineschedule' -> the schedule's own name: a config's 'exponential_decay' is the
-    paper's 'exponential' schedule."""
-    base = re.sub(r"(?:decay|schedule|scheduler|annealing)$", "", flat)
+    paper's 'exponential' schedule, and a scheduler's class name is its schedule ('ReduceLROnPlateau' is
+    'reduce on plateau', 'CosineAnnealingLR' is 'cosine', 'StepLR' is 'step')."""
+    base = re.sub(r"^reduce(?:lr)?on", "", flat)
+    base = re.sub(r"(?:annealing|warmrestarts)?(?:lr)?(?:decay|schedule|scheduler|annealing)?$", "", base)
+    base = _SCHEDULE_SPELLINGS.get(base, base)
     return base if base in _SCHEDULE_NAMES else flat
 
 
 _SCHEDULE_NAMES = frozenset(
     ("linear", "cosine", "exponential", "step", "multistep", "polynomial", "constant", "cyclic", "cyclical")
-    + ("onecycle", "inversesqrt", "inversesquareroot", "plateau")
+    + ("onecycle", "inversesquareroot", "plateau")
 )
+_SCHEDULE_SPELLINGS = {"inversesqrt": "inversesquareroot", "rsqrt": "inversesquareroot", "poly": "polynomial"}
 
 
 def values_match(a: object, b: object) -> bool:

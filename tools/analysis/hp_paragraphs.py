@@ -165,10 +165,26 @@ _WORDED_ROW = re.compile(
 )
 
 
+# a symbol given a number in a display: '\\alpha_\\text{GAN} = 0.5', '\\lambda_{1} &= 10^{-3}'
+_SYMBOL_ROW = re.compile(
+    r"(?P<sym>\\[A-Za-z]+|[A-Za-z])(?:_\{?(?:\\text(?:rm)?\{)?(?P<sub>[A-Za-z0-9]{1,8})\}?\}?)?\s*&?=\s*"
+    r"(?P<value>-?\d[\d.]*(?:\s*\\times\s*10\^\{?-?\d+\}?|[eE]-?\d+)?|10\^\{?-?\d+\}?)"
+    r"(?=\s*(?:,|;|\\\\|\\quad|\\qquad|\\[;,]|\\end|\$|\.|$))"
+)
+_ROW_GLUE = re.compile(
+    r"^(?:\s|,|;|\.|&|\\[;,: ]|\\q?quad|\\begin\{\w+\*?\}|\\end\{\w+\*?\}|\$)*(?:\(\w[\w.]*\)\s*)?$"
+)
+
+
 def _display_settings(text: str) -> str:
-    """The rows of a display that name settings in words ('Learning rate ∼ {0.001, 0.01}'), one sentence
-    each; '' for a display of other maths."""
+    """The rows of a display that name settings in words ('Learning rate ∼ {0.001, 0.01}') or that list
+    symbols with their numbers and nothing else ('α_PIX = 1.0, α_GAN = 0.5'), one sentence each; '' for a
+    display of other maths."""
     rows = [f"{m['name']} {'=' if m['rel'] == '=' else '∈'} {m['value']}" for m in _WORDED_ROW.finditer(text)]
+    for row in re.split(r"\\\\(?:\[[^\]]*\])?", text):
+        found = list(_SYMBOL_ROW.finditer(row))
+        if len(found) >= 2 and _ROW_GLUE.match(_SYMBOL_ROW.sub("", row)):
+            rows += [_plain(f"${m[0].replace('&', '')}$") for m in found]
     return ". ".join(r.replace("\\{", "{").replace("\\}", "}") for r in rows) + ("." if rows else "")
 
 

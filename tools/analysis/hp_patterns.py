@@ -402,6 +402,8 @@ DECAY_FACTOR = re.compile(
     rf"(?P<value>{SCALAR})(?!\w|\.\d)",
     re.I,
 )
+# a decay named after what it decays, right before it: 'ϵ-decay rate', 'ε decay rate', 'epsilon-decay factor'
+OTHER_DECAY = re.compile(r"(?:(?<![\w-])(?!lr-|rate-)[^\W\d_]+-|[α-ωϵϑϕϱς]\s*)$", re.I)
 # "multiplied by 0.1", "we divide the learning rate by 10", "decays the lr by a factor of 0.5"
 _DECAY_BY = (
     r"\b(?:(?P<mul>multipl(?:y|ies|ied|ying)|scal(?:e|es|ed|ing))|divid(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
@@ -449,9 +451,11 @@ PEAK = re.compile(
 )
 # "reduced by a factor of 10 when the validation loss plateaus": a decay on a plateau, not at set steps
 PLATEAU_DECAY = re.compile(
-    rf"{_DECAY_BY}\s+(?:when|whenever|once|if|each\s+time|on)\b[^.;]{{0,60}}?\b(?P<plateau>plateau(?:s|ed|ing)?"
-    # "... when the validation likelihood did not improve": a plateau in other words
-    r"|did\s+not\s+improve|does\s+not\s+improve|stop(?:s|ped)?\s+improving|no\s+longer\s+improves?)\b",
+    rf"(?:{_DECAY_BY}|\b(?P<half>halv(?:e|es|ed|ing))\s+(?:the\s+)?(?:learning[\s-]rate|lr)\b)"
+    rf"\s+(?:when|whenever|once|if|each\s+time|on|after)\b[^.;]{{0,60}}?\b(?P<plateau>plateau(?:s|ed|ing)?"
+    # "... when the validation likelihood did not improve", "after 4 epochs without improvement": a plateau
+    r"|did\s+not\s+improve|does\s+not\s+improve|stop(?:s|ped)?\s+improving|no\s+longer\s+improves?"
+    r"|without\s+(?:any\s+)?improvement)\b",
     re.I,
 )
 # "multiplied by 0.85 for every 5000 steps", "halved every 10 epochs", "by 0.95 after each epoch": a decay
@@ -546,6 +550,7 @@ COMPOUND = re.compile(
 # words before "size", "length" ... that do not name a setting (dataset sizes are not hyperparameters)
 NOT_A_SETTING = {
     "the",
+    "variable",  # 'Bernoulli random variables with parameter 0.5': a distribution's, not a setting's
     "are",  # 'polynomials in (4) are of degree 5': a verb, not a name
     "is",
     "were",

@@ -43,6 +43,8 @@ _SPLIT_PARTS = ((r"train(?:ing)?", "train"), (r"validation", "validation"), (r"t
 # what early stopping counts while it waits for an improvement
 _CHECKS = r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)"
 
+# LoRA, or the words it stands for
+_LORA = r"(?:\blora\b|\blow-rank\s+adapt(?:er|ers|ation)\b)"
 _PHRASES = (
     # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
     # epochs": how long training waits, not how long it runs
@@ -134,9 +136,10 @@ _PHRASES = (
         "vocab_size",
         "vocabulary size",
     ),
-    # "80-dimensional log-Mel filterbank features": the number of Mel bands the audio is read in
+    # "80-dimensional log-Mel filterbank features", "a 128-band melspectrogram": the number of Mel bands the
+    # audio is read in
     (
-        rf"(?<![\w.]){_N}(?:-dimensional|-dim|-channel)?\s*(?:log[\s-]?)?mel[\s-]?(?:scale\s+)?"
+        rf"(?<![\w.]){_N}(?:-dimensional|-dim|-channel|-band|-bin)?\s*(?:log[\s-]?)?mel[\s-]?(?:scale\s+)?"
         r"(?:filter[\s-]?banks?|fbanks?|spectrograms?|features|bins|bands|channels)\b",
         "num_mel_bins",
         "Mel bands",
@@ -147,10 +150,20 @@ _PHRASES = (
         "window_size",
         "analysis window",
     ),
+    # "a 10 ms shift", "spectrograms were computed every 10 ms": the hop between frames
     (
-        r"(?<![\w.])(?P<value>\d+(?:\.\d+)?\s?ms)\s+(?:frame\s+)?(?:shift|hop|stride)\b",
-        "hop_length",
+        r"(?<![\w.])(?P<value>\d+(?:\.\d+)?\s?ms)\s+(?:frame\s+)?(?:shift|hop|stride)\b"
+        r"|\b(?:spectrograms?|frames?|features|MFCCs?|filter[\s-]?banks?)\s+(?:were|are|is|was)\s+"
+        r"(?:computed|extracted|calculated|taken)\s+every\s+(?P<value2>\d+(?:\.\d+)?\s?ms)\b",
+        "hop_size",
         "window hop",
+    ),
+    # "we randomly selected a 2-second segment", "4 s crops": the length of an audio or video excerpt
+    (
+        r"(?<![\w.])(?P<value>\d+(?:\.\d+)?)(?:-|\s)(?:seconds?|s|sec)(?:-long)?\s+"
+        r"(?:audio\s+|training\s+|random\s+)?(?:segments?|clips?|chunks?|excerpts?|crops?|snippets?)\b",
+        "segment_length",
+        "segment length (seconds)",
     ),
     # "training is done in bfloat16", "mixed precision (fp16)": the number format of training
     (
@@ -627,7 +640,7 @@ _PHRASES = (
         rf"|\b(?:when|if|once|until|whenever)\s+(?:there\s+(?:is|was|are)\s+)?no\s+(?:further\s+)?improvements?\b[^.;]{{0,60}}?\b(?:for|in|over|within|after)\s+{_WORD2}\s+"
         rf"(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
         "patience",
-        "early stopping patience",
+        "patience (checks without improvement)",  # of early stopping, or of a plateau schedule
     ),
     # "the codebook has 512 entries", "a codebook of 1024 codes", "8192 codebook entries"
     (
@@ -637,14 +650,15 @@ _PHRASES = (
         "codebook_size",
         "codebook size",
     ),
-    # "LoRA with rank 8 and alpha 16", "LoRA (r = 16, α = 32)": the adapter's rank and scaling
+    # "LoRA with rank 8 and alpha 16", "LoRA (r = 16, α = 32)", "low-rank adapter matrices (rank 32,
+    # alpha=64)": the adapter's rank and scaling
     (
-        r"\blora\b[^.;]{0,40}?\b(?:rank|r)\s*(?:of\s+|=\s*|:\s*)?(?P<value>\d+)\b",
+        rf"{_LORA}[^.;]{{0,40}}?\b(?:rank|r)\s*(?:of\s+|=\s*|:\s*)?(?P<value>\d+)\b",
         "lora_r",
         "LoRA rank",
     ),
     (
-        r"\blora\b[^.;]{0,60}?(?:\balpha|α)\s*(?:of\s+|=\s*|:\s*)?(?P<value>\d+)\b",
+        rf"{_LORA}[^.;]{{0,60}}?(?:\balpha|α)\s*(?:of\s+|=\s*|:\s*)?(?P<value>\d+)\b",
         "lora_alpha",
         "LoRA alpha",
     ),

@@ -84,6 +84,7 @@ from tools.analysis.hp_patterns import (
     NOUN_AFTER,
     OBJECTIVE,
     OPTIMIZER,
+    OTHER_DECAY,
     OTHER_NOUN,
     PART_KEY,
     PART_OF_RUN,
@@ -223,6 +224,13 @@ def _adam_moment(text: str, span: tuple[int, int]) -> str:
     if order:
         return "beta1" if order[1].lower() == "first" else "beta2"
     return f"beta{beta[1]}"
+
+
+# a name's own value right after it ('Critic Depth 2', 'n epochs = 10'): the number before is another's
+_OWN_VALUE_AFTER = re.compile(r"\s*[:=]?\s*\d")
+# the words after a value-first name that make it a kind of layer: '2 feature transformation layers'
+_LAYERS_AFTER = re.compile(r"\s+((?:[a-z]+\s+){0,2}(?:layers|blocks))\b")
+_UNITS = re.compile(r"(?:units?|neurons?|channels?|layers?|blocks?)$", re.I)
 
 
 def _scan(rx: re.Pattern[str], text: str, good) -> Iterator[re.Match[str]]:  # noqa: ANN001
@@ -556,6 +564,8 @@ class _ProseScan:
             self.text, max(0, m.start("value") - 40), m.start("value")
         ):
             return False  # "hidden size 64, 2 layers": the list's first number is the name's before it
+        if _OWN_VALUE_AFTER.match(self.text, m.end()):
+            return False  # a table read as a line, '... 64 Critic Depth 2': the name's value follows it
         return (
             whole and not _bad_value_name(m, self.text) and not rejected(self.text, *m.span("value"), value)
         )
@@ -726,6 +736,10 @@ class _ProseScan:
                     self.local[last[0]] = key
                 if m.re in _VALUE_FIRST and key == "seed":
                     key = "num_runs"  # "one random seed": a count of seeds, not a seed's value
+                counted = m.re in _VALUE_FIRST and not _UNITS.search(m["name"])
+                if counted and (counted := _LAYERS_AFTER.match(text, m.end())):
+                    name = f"{m['name']} {counted[1]}"  # '2 feature transformation layers' counts layers
+                    key = canonical_key(name)
                 if m.re in _VALUE_FIRST and key in ("training_steps", "epochs"):
                     name, key = self.loop_of(m, name, key)
                 if m.re is NAME_VALUE and key in ("training_steps", "epochs"):
@@ -1161,12 +1175,17 @@ class _ProseScan:
                         line, "learning rate", "learning_rate", m[v], self.where, quote, context=m[ctx]
                     )
         for m in DECAY_FACTOR.finditer(text):
+            if OTHER_DECAY.search(text, 0, m.start()):  # 'the ϵ-decay rate of 0.7': another quantity's decay
+                continue
             if self.free(*m.span("value")) and ABOUT_LR.search(sentence_around(text, m.start(), m.end())):
                 self.emit(m, "learning rate decay factor", "lr_decay", m["value"], m.span("value"))
         self.periodic_decays()
         for m in PLATEAU_DECAY.finditer(text):
-            if ABOUT_LR.search(sentence_around(text, m.start(), m.end())) and self.free(*m.span()):
-                self.emit(m, "learning rate decay factor", "lr_decay", str(_decay_factor(m)), m.span("value"))
+            lr = ABOUT_LR.search(sentence_around(text, m.start(), m.end()))
+            if lr and self.free(*m.span("half" if m["half"] else 0)):
+                half = ("0.5", m.span("half")) if m["half"] else None
+                factor, span = half or (str(_decay_factor(m)), m.span("value"))
+                self.emit(m, "learning rate decay factor", "lr_decay", factor, span)
                 self.emit(m, "learning rate schedule", "lr_schedule", "reduce on plateau", m.span("plateau"))
         for m in STEP_DECAY.finditer(text):
             if not ABOUT_LR.search(sentence_around(text, m.start(), m.end())) or not self.free(*m.span()):

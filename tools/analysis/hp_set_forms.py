@@ -51,8 +51,18 @@ _NO_NAME = re.compile(
 )
 
 
+# the next setting the same verb sets: 'we set β to 0.01 and λ_p to 0.2', '... was set to 0.01, and the value
+# weight to 0.5'
+_AND_TO = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DET}(?P<np>{_WORDS})\s+)?(?P<sym>{SYM})?\s*(?:to|at)\s+(?:be\s+)?"
+    rf"{SETTING_VALUE}",
+    re.I,
+)
+
+
 def set_statements(text: str) -> Iterator[Named]:
-    """Each value a plain statement sets, named by its subject (see the module's docstring)."""
+    """Each value a plain statement sets, named by its subject (see the module's docstring), and the settings
+    its verb goes on to set ('and λ_p to 0.2')."""
     for rx in _FORMS:
         for m in rx.finditer(text):
             plain = rx is _FORMS[0] and not m["aside"] and not m["sym"]
@@ -61,6 +71,22 @@ def set_statements(text: str) -> Iterator[Named]:
             reading = _name(m["np"], m["sym"], plain, described=described)
             if reading:
                 yield Named(m, *reading)
+            if rx is _FORMS[1] or re.search(rf"\b{_SET}\s+{_TO}$", text[m.start() : m.start("value")], re.I):
+                yield from _set_next(text, m.end())
+
+
+def _set_next(text: str, at: int) -> Iterator[Named]:
+    """The settings set by the verb before `at`, one after another ('..., b to 2 and c to 3')."""
+    while m := _AND_TO.match(text, at):
+        if m["np"] and m["sym"]:
+            reading = _name(m["np"], m["sym"], False, described=False)
+        elif m["np"] or m["sym"]:
+            reading = _name(m["np"], None, False, False) if m["np"] else (m["sym"], symbol_key(m["sym"]))
+        else:
+            return
+        if reading:
+            yield Named(m, *reading)
+        at = m.end()
 
 
 def _name(np: str | None, sym: str | None, plain: bool, described: bool) -> tuple[str, str] | None:

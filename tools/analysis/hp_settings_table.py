@@ -581,6 +581,18 @@ def _heads_table(lines: list[_Line], k: int) -> bool:
 
 
 _CONFIG_HEAD = re.compile(r"^(?:config|configuration)s?$", re.I)
+# a column of what a run came to: a metric, or a yes/no outcome ('Converged?', 'Solved?', 'Successful?')
+_OUTCOME_HEAD = re.compile(r"^[A-Za-z][\w -]*(?:ed|ful)\s*\?$")
+AFTER_OUTCOME = "a column right of a results column ('Converged?', 'accuracy'): what a run came to"
+
+
+def first_outcome(header: list[str]) -> int:
+    """The index of a sweep table's first results column (len(header) when none): the columns after it
+    report runs ('| lr | γ | Converged? | # of steps |': the steps a run took), by the convention of settings
+    on the left."""
+    heads = [re.sub(r"[$*\\]|\s*[↑↓]", "", h).strip() for h in header]
+    hits = (k for k, h in enumerate(heads) if k and (RESULT_WORDS.search(h) or _OUTCOME_HEAD.match(h)))
+    return next(hits, len(header))
 
 
 def _transposed(  # noqa: PLR0913
@@ -607,6 +619,7 @@ def _transposed(  # noqa: PLR0913
     if named * 2 > len(rows):  # rows that open with settings ('Walker' among environments is no such row)
         return False
     group = None  # a group row ('| **MLP** | | |', a LaTeX \multicolumn) names the runs under it
+    outcome = first_outcome(header)
     for line in rows:
         cells = row_cells(line.text)
         if cells[0].strip() and not any(c.strip() for c in cells[1:]):
@@ -618,6 +631,7 @@ def _transposed(  # noqa: PLR0913
             value = k < len(keys) and keys[k] and (setting_value(cell) or _word_value(cell, keys[k], False))
             if value:
                 why = keys[k] == "num_parameters" and SIZE_COLUMN
+                why = why or (k > outcome and AFTER_OUTCOME)
                 if config_rows and not key_of(header[k], symbols):  # '| Config | lr | ρ |': ρ may be measured
                     why = why or "a column of a configuration table under a name the scanner does not know"
                 name, unit = header[k], value[1]

@@ -16,7 +16,10 @@ _RATIO = re.compile(
     r"(?![\w/:%,]|[.-]\d)"
 )
 _SPLIT_WORD = re.compile(r"\b(?:split|splits|splitting|ratio|partition\w*|divided|divide)\b", re.I)
-_PART_WORD = re.compile(r"\b(train(?:ing)?|val(?:idation)?|dev(?:elopment)?|test(?:ing)?)\b", re.I)
+_PART_WORD = re.compile(  # not the 'validation' of a 'cross-validation'
+    r"\b(?<!cross-)(?<!cross\s)(train(?:ing)?|val(?:idation)?|dev(?:elopment)?|test(?:ing)?)\b", re.I
+)
+_EXAMPLE = re.compile(r"\b(?:e\.g\.|for\s+example|for\s+instance)[,:]?\s*$", re.I)  # '(e.g., 90/10)
 _KEYS = {"t": "train", "v": "validation", "d": "validation"}
 
 
@@ -39,6 +42,8 @@ def ratio_splits(text: str) -> Iterator[Spanned]:
         if min(abs(total - whole) for whole in (100, 10, 1)) > 1e-9:
             continue
         sentence = sentence_around(text, m.start(), m.end())
+        if _EXAMPLE.search(text, max(0, m.start() - 20), m.start()):
+            continue
         if not _SPLIT_WORD.search(sentence) or not _PART_WORD.search(sentence):
             continue
         for g, name in zip(parts, _names(sentence, len(parts)), strict=True):

@@ -14,7 +14,13 @@ from tools.analysis.hp_normalize import SCALAR, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_END
 from tools.analysis.hp_patterns import ALL_NAMES, NAME, OPT_NAMES_LIST, SYM, SYM_ASSIGN, phrase_re
 from tools.analysis.hp_prose import prose_matches
-from tools.analysis.hp_settings_table import measured_by, read_settings_table, tables_sent_to
+from tools.analysis.hp_settings_table import (
+    AFTER_OUTCOME,
+    first_outcome,
+    measured_by,
+    read_settings_table,
+    tables_sent_to,
+)
 from tools.analysis.hp_table_cells import (
     CAPTION_LINE,
     METHOD_HEAD,
@@ -501,6 +507,7 @@ def _column_table(  # noqa: PLR0913
     # '| Step | Cell Acc. | Puzzle Acc. |', no other setting: the steps a learning curve was read at
     keys = [k for _, k in cells]
     measured = sum(map(bool, keys)) == 1 and measured_by([c for c, _ in cells], keys)
+    outcome = first_outcome([c for c, _ in cells])
     for r in rows:
         values = row_cells(r.text)
         for k, text in columns:
@@ -514,4 +521,5 @@ def _column_table(  # noqa: PLR0913
                 why = legend if legend == LEGEND or k else compared
                 why = why or (key == "num_parameters" and SIZE_COLUMN)
                 why = why or (key in RUN_LENGTHS and measured and CHECKPOINTS)
+                why = why or (k > outcome and AFTER_OUTCOME)
                 out.add(r, text, key, values[k], "table", quote, context=label, flagged=why)

@@ -187,7 +187,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # the share of the data held out: 'a validation fraction of 0.1', 'a test ratio of 20%'
     "validation_split": ("validation split", "validation fraction", "validation ratio"),
     "test_split": ("test split", "test fraction", "test ratio", "test proportion"),
-    "lr_decay": ("learning rate decay", "lr decay", "learning rate decay factor", "lr decay factor"),
+    "lr_decay": (
+        "learning rate decay",
+        "lr decay",
+        "learning rate decay factor",
+        "lr decay factor",
+        "learning rate reduction factor",
+        "lr reduction factor",
+    ),
+    # the length of an audio or video excerpt a model is trained on
+    "segment_length": ("segment length", "chunk length", "clip length", "excerpt length", "segment duration"),
     "lr_decay_steps": (
         "learning rate decay steps",
         "lr decay steps",
@@ -208,6 +217,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sequence length",
         "context length",
         "max sequence length",
+        "max seq length",
         "sequence size",
         "max sequence size",
         "sequence lengths",
@@ -266,7 +276,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "activations",
         "activation functions",
     ),
-    "normalization": ("normalization", "normalisation"),
+    "normalization": ("normalization", "normalisation", "normalization layer", "normalisation layer"),
     "label_smoothing": ("label smoothing", "label smoothing factor"),
     "temperature": ("temperature",),
     "top_k": ("top-k", "top k", "top-k sampling"),
@@ -326,6 +336,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "exploration_fraction": ("exploration fraction",),
     "window_size": ("window size", "window sizes", "window length", "context window size", "context window"),
+    "hop_size": ("hop size", "hop length", "frame shift", "window shift", "frame hop"),
     "lora_r": ("lora rank", "lora r", "rank of lora"),
     "lora_alpha": ("lora alpha", "lora scaling factor"),
     "queue_size": ("queue size", "queue length", "memory queue size"),
@@ -583,6 +594,7 @@ def _norm_name(name: str) -> str:
     text = re.sub(r"\b(?:dim|dimensionality)\b", "dimension", text)  # 'state_dim' is 'state dimension'
     text = re.sub(r"\bemb(?:ed)?\b", "embedding", re.sub(r"\bhid\b", "hidden", text))  # 'Emb. Dim.', 'embed.'
     text = re.sub(r"\beval\b", "evaluation", text)
+    text = re.sub(r"\b([lℓ])\s*\{?\s*([12])\s*\}?(?=\s|$)", r"\1\2", text)  # 'L_2 regularization' is 'L2 ...'
     # British spelling: 'normalisation', 'initialisation', 'regularisation', 'optimiser' (not 'noise', 'rise')
     text = re.sub(r"(?<=[a-z]{3}i)s(ations?|ers?)\b", r"z\1", text)
     text = re.sub(r"\blr\b(?=\s+\w)", "learning rate", text)  # 'lr scaling' is 'learning rate scaling'
