@@ -38,3 +38,15 @@ def test_llncs_declares_example_remark_and_an_unnumbered_claim(tmp_path: Path):
 def test_the_article_class_declares_none_of_them(tmp_path: Path):
     found, _ = _theorems(tmp_path, LLNCS.replace("{llncs}", "{article}"))
     assert found == [("definition", "1")]
+
+
+def test_llncs_kinds_get_their_own_checklist_ids(tmp_root: Path):
+    from tools.analysis.checklist import make_checklist
+
+    source = LLNCS.replace(r"\begin{claim}", r"\begin{note} Walks are finite.\end{note}\begin{claim}")
+    (tmp_root / "src").mkdir()
+    (tmp_root / "src" / "main.tex").write_text(source)
+    paper = tmp_root / "paper.md"
+    paper.write_text(convert_source(tmp_root / "src").markdown, encoding="utf-8")
+    ids = [i.id for i in make_checklist(str(paper)).items if i.kind == "theorem"]
+    assert {"DEF-1", "EX-1", "EX-2", "REM-1", "NOTE-1"} <= set(ids) and len(ids) == len(set(ids)), ids

@@ -8,7 +8,8 @@ IDs (stable across re-runs of the same paper):
 - ALG-<number> (ALG-1, ALG-A.1); an unnumbered algorithm ALG-p<page>-<n> (PDF) or ALG-u<n> (LaTeX).
 - Theorem-like: THM- theorem, LEM- lemma, DEF- definition, PROP- proposition, COR- corollary, ASM- assumption,
   REM- remark, CLM- claim, CONJ- conjecture, COND- condition, FACT- fact, PRPTY- property, AX- axiom,
-  EX- example, PROB- problem; then the printed number (THM-C.1) or p<page>-<n>.
+  EX- example, PROB- problem, NOTE- note, EXER- exercise, QUES- question, SOL- solution, CASE- case; then
+  the printed number (THM-C.1) or p<page>-<n>.
 - COMP-<keyword> for a model component, one per architecture family (COMP-attention, COMP-residual-block).
 - HP-<key with hyphens> (HP-learning-rate), one row per hyperparameter with every value the paper states.
 Status cell: `[ ] TODO` or `[x] IMPLEMENTED` / `[x] TESTED` / `[x] VERIFIED`; an item left out of the
@@ -81,6 +82,12 @@ THEOREM_PREFIX = {
     "axiom": "AX",
     "example": "EX",
     "problem": "PROB",
+    # the rest of what Springer's llncs declares (tools/ingest/latex/numbering.py)
+    "note": "NOTE",
+    "exercise": "EXER",
+    "question": "QUES",
+    "solution": "SOL",
+    "case": "CASE",
 }
 _PREFIX_KIND: dict[str, ItemKind] = {
     "EQ": "equation",

@@ -78,8 +78,11 @@ _THM_NUM = THM_NUM + "|[A-Z]"
 _TITLE = r"(?:[^()]|\([^()]{0,60}\)){1,120}"  # a statement's title, one bracket deep: 'Bound (Smith, 2010)'
 # a statement declared with \newtheorem under a question's name (Research Question 4.1): bold, or titled
 _QUESTION = r"(?:research\s+)?question"
-_THM_BOLD = re.compile(  # 'Example', 'Problem' only with a bold head: as plain text they open too much prose
-    rf"^\s*\*\*({_THM_KINDS}|example|problem|{_QUESTION})(?:\s+({_THM_NUM}))?\.?\*\*\s*"
+# 'Example', 'Problem' only with a bold head, and 'Note', 'Exercise', 'Solution' only with a number too: as
+# plain words they open too much prose
+_BOLD_ONLY = rf"example|problem|(?:note|exercise|solution)(?=\s+(?:{THM_NUM})\b)"
+_THM_BOLD = re.compile(
+    rf"^\s*\*\*({_THM_KINDS}|{_BOLD_ONLY}|{_QUESTION})(?:\s+({_THM_NUM}))?\.?\*\*\s*"
     # a title, or one after a stop that closes the line: '**Proposition 5**. (Feature map (Smith, 2010))'
     rf"(?:(?:\.\s*(?=\({_TITLE}\)\s*$))?\(({_TITLE})\))?[.:]?\s*"
     r"(?:[—–]\s*)?(.*)$",  # a head closed by a dash: 'Corollary 1 — The method ...'
