@@ -152,3 +152,31 @@ def test_a_number_before_a_name_with_its_own_value_belongs_to_the_row_before():
     got = found(f"## A Settings\n\nTable 3: Settings.\n\n{line}\n\nWe train 3 layers for 100 epochs.\n")
     assert (64.0, "stated") not in got.get("num_layers", []) and (2.0, "stated") in got["num_layers"]
     assert (3.0, "stated") in got["num_layers"] and got["epochs"] == [(100.0, "stated")]
+
+
+def test_pretrained_models_of_recent_papers():
+    text = (
+        "We base our experiments on Qwen3-8B. We chose to use Roberta Large across all experiments. "
+        "We start from Mistral-7B-Instruct."
+    )
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert [v for v, _ in got["model"]] == ["qwen3-8b", "roberta large", "mistral-7b-instruct"]
+    assert all(conf == "stated" for _, conf in got["model"])
+
+
+def test_an_activation_named_before_its_abbreviation_and_a_gated_linear_unit():
+    got = found("## 4 Setup\n\nExponential Linear Unit (ELU) was used as the activation function.\n")
+    assert got["activation"] == [("elu", "stated")]
+    got = found("## 4 Setup\n\nEach block ends in a convolution with a stride of 1 and GLU activation.\n")
+    assert got["activation"] == [("glu", "stated")]
+
+
+def test_gradient_accumulation_over_mini_batches_a_share_in_percent_and_a_listed_one():
+    text = (
+        "We accumulate gradients across 6 mini-batches. We keep 75 percent of the data for training and "
+        "split the rest evenly. The critic is an MLP (width 128, 1 layer, 4 heads)."
+    )
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["gradient_accumulation_steps"] == [(6.0, "stated")]
+    assert got["train_split"] == [(0.75, "stated")]
+    assert got["num_layers"] == [(1.0, "stated")]

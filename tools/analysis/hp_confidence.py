@@ -487,7 +487,9 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
     if isinstance(norm, float) and norm < 1 and (key in COUNT_KEYS or key.endswith("_steps")):
         return "a fraction for a count (a plot's tick label?)"
     one_layer = key == "num_layers" and _ONE_LAYER.search(quote)
-    if norm == 1 and key in _COUNTS and prose and not one_layer:  # a table's row states its 1 plainly
+    # '(hidden width 256, 1 layer, 2 heads)': a specification's list states its 1 as plainly as a table
+    listed = value.strip() == "1" and re.search(r"[(,]\s*1\s+[a-z]+\s*[,)]", quote)
+    if norm == 1 and key in _COUNTS and prose and not one_layer and not listed:  # a table's row states its 1
         return 'one of a count: usually prose ("one layer of")'
     approx = rf"(?:\b(?:around|about|roughly|approximately)|[~∼≈])\s*(?:{SYM}\s*[=≈∼]\s*)?{re.escape(value)}"
     approx += r"(?![\w.])"  # "around λ = 103": the symbol's value is approximate too

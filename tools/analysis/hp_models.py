@@ -11,12 +11,15 @@ from tools.analysis.hp_phrased import Named
 _FAMILY = (
     r"(?:ResNet|ResNeXt|Wide[\s-]?ResNet|WRN|VGG|DenseNet|EfficientNet|MobileNet|Inception|Xception|AlexNet|"
     r"ViT|DeiT|Swin|ConvNeXt|BERT|Bert|RoBERTa|DistilBERT|DistilBert|ALBERT|DeBERTa|ELECTRA|XLNet|GPT|T5|BART|LLaMA|Llama|"
-    r"Mistral|CLIP|U-?Net)"
+    r"Mistral|CLIP|U-?Net|"
+    # pretrained models of recent papers: "Qwen3-14B", "Roberta Large", "DINOv2", "Phi-3" (not the letter φ)
+    r"Qwen|Gemma|Falcon|Pythia|BLOOM|OPT(?=-\d)|Phi(?=-\d)|Vicuna|LLaVA|Roberta|XLM-R|MPNet|MiniLM|DINO|SigLIP|"
+    r"Whisper|wav2vec|HuBERT|WavLM|YOLO|Mamba)"
 )
 # a family and its size: "ResNet-50", "ViT-B/16", "Llama-3.1-8B", "T5-base", "InceptionV2", "BERT base"
 MODEL_NAME = (
     rf"(?-i:{_FAMILY})(?:[-\s]?(?:v?\d+(?:\.\d+)?[A-Za-z]?|V\d|[BLSH]/\d+|B\d|base|large|small|tiny|"
-    r"XXL|XL|\d+[BM])(?![\w]))*"
+    r"XXL|XL|\d+[BM]|Instruct|Chat)(?![\w]))*"
 )
 # "the pre-activation ResNet-18": the variant is part of the name
 _MODEL = rf"(?P<value>(?:(?:pre|post)-activation\s+)?{MODEL_NAME})(?![\w-])"
@@ -29,7 +32,10 @@ _ROLE = (
 )
 _VERB = (
     r"(?:use[sd]?|using|adopt(?:s|ed|ing)?|employ(?:s|ed|ing)?|utili[sz](?:e|es|ed|ing)|choose|chose|"
-    r"fine-?tune[sd]?|fine-?tuning|initiali[sz]e[sd]?\s+(?:from|with)|buil[dt]\s+(?:up)?on|based\s+on)\s+"
+    r"fine-?tune[sd]?|fine-?tuning|initiali[sz]e[sd]?\s+(?:from|with)|buil[dt]\s+(?:up)?on|based\s+on|"
+    # "we base our experiments on Qwen3-14B", "we chose to use RoBERTa", "we start from Mistral-7B"
+    r"bas(?:e|ed)\s+our\s+(?:experiments|work|method|models?|approach)\s+on|(?:choose|chose)\s+to\s+use|"
+    r"start(?:s|ed)?\s+from)\s+"
     r"(?:an?\s+|the\s+)?(?:(?:pre-?trained|standard|vanilla|off-the-shelf)\s+)?"
 )
 _USE = rf"\b{_VERB}"
@@ -48,7 +54,10 @@ _PATTERNS = (
     # "through the frozen T5-XXL encoder": a pretrained model kept fixed fills its part
     re.compile(rf"\b(?:the|a|an)\s+(?:frozen|pre-?trained)\s+{_MODEL}\s+{_ROLE}", re.I),
     # "we fine-tune RoBERTa-large": the model itself
-    re.compile(rf"\bwe\s+{_VERB}{_MODEL}(?=\s+(?:on|for|with|as\s+implemented)\b|\s*[.,;(])", re.I),
+    re.compile(
+        rf"\bwe\s+{_VERB}{_MODEL}(?=\s+(?:on|for|with|across|throughout|in\s+all|as\s+implemented)\b|\s*[.,;(])",
+        re.I,
+    ),
 )
 # "we train 4 variants of WRN, namely WRN-16-1, WRN-16-2 and WRN-40-2": the architectures the runs use
 _VARIANTS = re.compile(

@@ -211,6 +211,7 @@ def _plain(text: str) -> str:
         text = re.sub(r"(?<!\\)\$([^$]{1,200})\$", math, text)
     # a math font with no Unicode map prints '=' as a lone '“' ('d “ 40'); an opening quote has no space after
     text = _LOST_EQUALS.sub(" = ", text)
+    text = re.sub(r"(?<=\d)\s*(?:percent|per\s+cent)\b", "%", text)  # '80 percent' is 80%
     # an address's words say nothing ('.../three-trees-in-grey-weather' is no count of trees)
     text = _URL.sub(lambda m: re.sub(r"[-_]", ".", m[0]), text)
     text = text.replace("**", "").replace("`", "").replace("\\_", "_")  # 'seq\\_len': Markdown's escaped _

@@ -200,7 +200,7 @@ ACTIVATION = re.compile(
     rf"|\bset\s+\S{{1,12}}\s+to\s+(?:the\s+|a\s+)?(?P<to>{_CHOICE_ACT})\s+(?:function|activation|nonlinearity)"
     rf"|\b(?:activation|nonlinearity)(?:\s+function)?\s*\((?P<paren>{_CHOICE_ACT})\b"
     # "ReLU was used as the activation function", "we use tanh as our nonlinearity"
-    rf"|\b(?P<as>{_CHOICE_ACT})(?:\s+units?)?\s+(?:(?:is|was|are|were)\s+(?:used|chosen|employed|applied)\s+)?as\s+"
+    rf"|\b(?P<as>{_CHOICE_ACT})(?:\s+units?)?\)?\s+(?:(?:is|was|are|were)\s+(?:used|chosen|employed|applied)\s+)?as\s+"
     r"(?:the|our|an?|its|their)\s+(?:[a-z-]+\s+){0,2}(?:activation|nonlinearit|non-linearit)"
     # "the output layers consisted of sigmoid units"
     rf"|\b(?:of|with|uses?|using)\s+(?P<units>{_CHOICE_ACT})\s+(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b"

@@ -288,7 +288,9 @@ _PHRASES = (
     # "gradient accumulation over 8 steps", "we accumulate gradients over 4 batches"
     (
         r"\b(?:gradient\s+accumulation|accumulat(?:e|es|ed|ing)\s+(?:the\s+)?gradients?)\s+(?:over|for|across|of|with)\s+"
-        rf"{_WORD}\s+(?:steps|batches|micro-?batches|iterations|forward\s+passes)\b",
+        rf"{_WORD}\s+(?:steps|batches|(?:micro|mini)-?batches|iterations|forward\s+passes)\b"
+        # "batch size 4 with gradient accumulation 8"
+        r"|\bgradient\s+accumulation\s+(?:steps\s+)?(?:of\s+)?(?P<value2>\d+)\b(?!\s*(?:%|steps|batches))",
         "gradient_accumulation_steps",
         "gradient accumulation steps",
     ),

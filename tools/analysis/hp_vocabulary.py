@@ -185,6 +185,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "noise_schedule": ("noise schedule", "variance schedule", "beta schedule", "schedule"),
     "lr_schedule": ("learning rate schedule", "lr schedule", "learning rate scheduler", "lr scheduler"),
     # the share of the data held out: 'a validation fraction of 0.1', 'a test ratio of 20%'
+    "train_split": ("train split", "training split", "train fraction", "training fraction", "train ratio"),
     "validation_split": ("validation split", "validation fraction", "validation ratio"),
     "test_split": ("test split", "test fraction", "test ratio", "test proportion"),
     "lr_decay": (
@@ -471,6 +472,7 @@ CHOICES = {
         "prelu",
         "swiglu",
         "geglu",
+        "glu",  # a gated linear unit
         "leaky relu",
         "leaky-relu",
         "leakyrelu",
