@@ -55,3 +55,18 @@ def test_a_models_output_inside_a_sum_over_its_argument_is_one_value_per_term():
         lambda p_theta: np.log(p_theta[..., 0]) * p_theta.shape[-1],
         lambda p_theta: -np.sum(np.log(p_theta)),
     )
+
+
+def test_a_sum_over_ell_is_a_sum_over_an_index_and_ell_of_x_stays_a_loss():
+    both_ways(
+        r"h = \sum_{\ell=1}^{L} w_\ell x_\ell",
+        lambda w, x: np.sum(w * x),
+        lambda w, x: -np.sum(w * x),
+        lambda w, x: np.sum(w) * np.sum(x),
+    )
+    spec = both_ways(
+        r"L = \frac{1}{N}\sum_{i=1}^{N} \ell(x_i, y_i)",
+        lambda N, ell_of_x_y: np.sum(ell_of_x_y) / N,
+        lambda N, ell_of_x_y: -np.sum(ell_of_x_y) / N,
+    )
+    assert "ell_of_x_y" in spec["vectors"]

@@ -56,3 +56,35 @@ def _renamed(nodes: list[Any], letter: str, fresh: str) -> list[Any]:
             out.append(t)
         i += 1
     return out
+
+
+def ell_indices(nodes: list[Any]) -> list[Any]:
+    """A sum over `\\ell` (a layer's or a time step's index) as over a fresh letter, wherever `\\ell` is
+    written in a subscript (`x_\\ell`, `t_{\\ell+1}`); elsewhere `\\ell(x, y)`, a loss, keeps its meaning."""
+    if not _sums_over_ell(nodes):
+        return nodes
+    fresh = fresh_index({str(t) for t in flatten(nodes)})
+    return _ell_renamed(nodes, fresh) if fresh else nodes
+
+
+def _sums_over_ell(nodes: list[Any]) -> bool:
+    for i, t in enumerate(nodes):
+        if isinstance(t, Group) and _sums_over_ell(t.items):
+            return True
+        if cmd_of(t) in _SUMS and nodes[i + 1 : i + 2] == ["_"] and i + 2 < len(nodes):
+            sub = nodes[i + 2].items if isinstance(nodes[i + 2], Group) else [nodes[i + 2]]
+            if sub[:1] == ["\\ell"]:
+                return True
+    return False
+
+
+def _ell_renamed(nodes: list[Any], fresh: str, script: bool = False) -> list[Any]:
+    """`\\ell` as `fresh` in every subscript (all of a subscript's group)."""
+    out: list[Any] = []
+    for i, t in enumerate(nodes):
+        in_script = script or (i > 0 and nodes[i - 1] == "_")
+        if isinstance(t, Group):
+            out.append(Group(_ell_renamed(t.items, fresh, in_script), t.delim))
+        else:
+            out.append(fresh if t == "\\ell" and in_script else t)
+    return out

@@ -29,7 +29,7 @@ from tools.trace.oracle_latex.nodes import (
     split_args,
     tokenize,
 )
-from tools.trace.oracle_latex.primes import primed_indices
+from tools.trace.oracle_latex.primes import ell_indices, primed_indices
 from tools.trace.oracle_latex.rewriter import IDENTITY, Rewriter, sum_indices
 from tools.trace.oracle_latex.series import series_as_sums
 from tools.trace.oracle_latex.variables import Var, density_value, latex_of
@@ -101,7 +101,7 @@ def grouped_nodes(latex: str) -> list[Any]:
 
 def equation_nodes(latex: str) -> list[Any]:
     nodes = clean(strip_side_conditions(grouped_nodes(latex)))
-    return reversed_definitions(series_as_sums(primed_indices(nodes)))
+    return reversed_definitions(series_as_sums(primed_indices(ell_indices(nodes))))
 
 
 def defined_functions(latex: str) -> list[str]:
