@@ -180,3 +180,10 @@ def test_gradient_accumulation_over_mini_batches_a_share_in_percent_and_a_listed
     assert got["gradient_accumulation_steps"] == [(6.0, "stated")]
     assert got["train_split"] == [(0.75, "stated")]
     assert got["num_layers"] == [(1.0, "stated")]
+
+
+def test_a_warmup_counted_in_epochs_and_an_optimizer_for_every_model():
+    text = "We train for 100 epochs with a 5-epoch warmup, mean pooling and AdamW for every model."
+    got = found(f"## 5 Experiments\n\n{text}\n")
+    assert got["epochs"] == [(100.0, "stated")] and got["warmup_epochs"] == [(5.0, "stated")]
+    assert got["optimizer"] == [("adamw", "stated")]

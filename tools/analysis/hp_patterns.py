@@ -139,6 +139,8 @@ OPTIMIZER = re.compile(
     # "the learning algorithm ADAM", "using mean squared error loss and stochastic gradient descent"
     rf"|\b(?i:(?:learning|optimi[sz]ation|training)\s+(?:algorithm|method|procedure))\s+{_OPT_NAMES}\b"
     rf"|\b(?i:use|uses|using|trained\s+with|optimi[sz]ed\s+with)\s+[^.;,()]{{1,40}}?\s+(?i:and)\s+{_OPT_NAMES}\b"
+    # "mean pooling and AdamW for every model"
+    rf"|\b{_OPT_NAMES}\s+(?i:for\s+(?:every|each|all)\s+(?:the\s+)?(?:models?|experiments?|runs?|networks?|baselines?))\b"
     # "ADAM is leveraged to optimize the loss", "Adam was used for all models"
     rf"|\b{_OPT_NAMES}\s+(?i:(?:is|was|are|were)\s+(?:also\s+)?(?:leveraged|used|employed|adopted|utili[sz]ed|chosen))\b"
     # "optimizer: Adam", "the optimizer is Adam", "Optimizer = SGD", "the optimizer used is SGD"

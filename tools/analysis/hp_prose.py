@@ -226,6 +226,8 @@ def _adam_moment(text: str, span: tuple[int, int]) -> str:
     return f"beta{beta[1]}"
 
 
+# a count that measures a warmup: 'a ten-epoch warmup', '500 steps of linear warm-up'
+_WARMUP_AFTER = re.compile(r"\s*(?:of\s+)?(?:linear\s+|learning[\s-]rate\s+)?warm[\s-]?up\b", re.I)
 # a name's own value right after it ('Critic Depth 2', 'n epochs = 10'): the number before is another's
 _OWN_VALUE_AFTER = re.compile(r"\s*[:=]?\s*\d")
 # the words after a value-first name that make it a kind of layer: '2 feature transformation layers'
@@ -767,6 +769,9 @@ class _ProseScan:
         '250 DDIM steps for sampling': the sampler's steps."""
         if per_loop := self.per_loop(m, m.end()):
             return per_loop
+        if _WARMUP_AFTER.match(self.text, m.end()):  # 'a ten-epoch warmup', '500 steps of warm-up'
+            unit = "epochs" if key == "epochs" else "steps"
+            return f"warmup {unit}", f"warmup_{unit}"
         if key == "training_steps" and (phase := _OF_PHASE.match(self.text, m.end())):
             word = re.sub(r"[\s-]", "", phase["phase"].lower())
             return f"{m['name']} of {phase['phase']}".lower(), _PHASE_KEYS[word]
