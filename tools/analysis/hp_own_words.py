@@ -29,15 +29,15 @@ from tools.analysis.hp_confidence import OURS
 from tools.analysis.hp_normalize import SCALAR, flat_value, normalize_value
 from tools.analysis.hp_own_lists import DATA_SENTENCE, NOT_SETTING_BEFORE, NOT_SETTING_WORD, STOP, VERB
 from tools.analysis.hp_paragraphs import OTHERS_WORK, Para, sentence_spans
+from tools.analysis.hp_patterns import GREEK_LOWER
 from tools.analysis.hp_setup import decide
 from tools.analysis.hp_vocabulary import SYNONYMS, WORD_NUMBERS, canonical_key
 
 DOUBT = "named in the paper's own words, not a setting the scanner knows: confirm it is one"
 
-_WORD = r"(?-i:[a-z][a-z-]*[a-z])"
-GREEK_LETTER = "[α-ωϵϑϕϱς]"  # a lower-case word: a name in capitals is a dataset, method or person
+_WORD = r"(?-i:[a-z][a-z-]*[a-z])"  # a lower-case word: a name in capitals is a dataset, method or person
 # a word (maybe after a Greek letter: "the ϵ-decay rate"), or an acronym the paper defines ("a VLT of 5")
-_TERM = rf"(?:(?:{GREEK_LETTER}-)?{_WORD}|(?-i:[A-Z]{{2,6}}))"
+_TERM = rf"(?:(?:{GREEK_LOWER}-)?{_WORD}|(?-i:[A-Z]{{2,6}}))"
 _SYM = r"[^\W\d_](?:_\{?\w{1,4}\}?)?"  # one letter, Latin or Greek (ϵ, ϕ, ℓ), maybe with a subscript
 _SYM_RX = re.compile(_SYM)
 # a number standing alone: not a factor of a product, a thousands group the converter split ("5, 000"), a
@@ -158,7 +158,7 @@ _GOES_ON = re.compile(r"\s*(?:\||[.·]\s*\d|[×*^(/])")
 def _key(name: str) -> str:
     """'clusters I' -> clusters_i, 'τ' -> tau, 'ϵ-decay rate' -> epsilon_decay_rate: a symbol is spelled as
     the named readings spell it."""
-    name = re.sub(rf"(?<!\w){GREEK_LETTER}(?=-)", lambda g: symbol_key(g[0]), name)
+    name = re.sub(rf"(?<!\w){GREEK_LOWER}(?=-)", lambda g: symbol_key(g[0]), name)
     return canonical_key(" ".join(symbol_key(w) if _SYM_RX.fullmatch(w) else w for w in name.split()))
 
 

@@ -404,8 +404,9 @@ DECAY_FACTOR = re.compile(
     rf"(?P<value>{SCALAR})(?!\w|\.\d)",
     re.I,
 )
+GREEK_LOWER = "[α-ωϵϑϕϱς]"  # a lower-case Greek letter, in either of its shapes
 # a decay named after what it decays, right before it: 'ϵ-decay rate', 'ε decay rate', 'epsilon-decay factor'
-OTHER_DECAY = re.compile(r"(?:(?<![\w-])(?!lr-|rate-)[^\W\d_]+-|[α-ωϵϑϕϱς]\s*)$", re.I)
+OTHER_DECAY = re.compile(rf"(?:(?<![\w-])(?!lr-|rate-)[^\W\d_]+-|{GREEK_LOWER}\s*)$", re.I)
 # "multiplied by 0.1", "we divide the learning rate by 10", "decays the lr by a factor of 0.5"
 _DECAY_BY = (
     r"\b(?:(?P<mul>multipl(?:y|ies|ied|ying)|scal(?:e|es|ed|ing))|divid(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"

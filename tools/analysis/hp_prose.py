@@ -226,7 +226,7 @@ def _adam_moment(text: str, span: tuple[int, int]) -> str:
     return f"beta{beta[1]}"
 
 
-# a count that measures a warmup: 'a ten-epoch warmup', '500 steps of linear warm-up'
+# a count that measures a warmup: 'a ten-epoch warmup', '5 epochs of warmup'
 _WARMUP_AFTER = re.compile(r"\s*(?:of\s+)?(?:linear\s+|learning[\s-]rate\s+)?warm[\s-]?up\b", re.I)
 # a name's own value right after it ('Critic Depth 2', 'n epochs = 10'): the number before is another's
 _OWN_VALUE_AFTER = re.compile(r"\s*[:=]?\s*\d")
@@ -738,10 +738,8 @@ class _ProseScan:
                     self.local[last[0]] = key
                 if m.re in _VALUE_FIRST and key == "seed":
                     key = "num_runs"  # "one random seed": a count of seeds, not a seed's value
-                counted = m.re in _VALUE_FIRST and not _UNITS.search(m["name"])
-                if counted and (counted := _LAYERS_AFTER.match(text, m.end())):
-                    name = f"{m['name']} {counted[1]}"  # '2 feature transformation layers' counts layers
-                    key = canonical_key(name)
+                if m.re in _VALUE_FIRST and (kind := self.kind_of_layer(m)):
+                    name, key = kind, canonical_key(kind)  # '2 feature transformation layers' counts layers
                 if m.re in _VALUE_FIRST and key in ("training_steps", "epochs"):
                     name, key = self.loop_of(m, name, key)
                 if m.re is NAME_VALUE and key in ("training_steps", "epochs"):
@@ -769,7 +767,7 @@ class _ProseScan:
         '250 DDIM steps for sampling': the sampler's steps."""
         if per_loop := self.per_loop(m, m.end()):
             return per_loop
-        if _WARMUP_AFTER.match(self.text, m.end()):  # 'a ten-epoch warmup', '500 steps of warm-up'
+        if _WARMUP_AFTER.match(self.text, m.end()):  # 'a ten-epoch warmup', '5 epochs of warmup'
             unit = "epochs" if key == "epochs" else "steps"
             return f"warmup {unit}", f"warmup_{unit}"
         if key == "training_steps" and (phase := _OF_PHASE.match(self.text, m.end())):
@@ -785,6 +783,12 @@ class _ProseScan:
         if before and canonical_key(before["name"]) not in (key, "training_steps", "epochs"):
             return before["name"], canonical_key(before["name"])
         return name, key
+
+    def kind_of_layer(self, m: re.Match[str]) -> str | None:
+        """'feature transformation layers' when a value-first name runs on into layers or blocks; None when
+        the name already counts units or layers."""
+        layers = not _UNITS.search(m["name"]) and _LAYERS_AFTER.match(self.text, m.end())
+        return f"{m['name']} {layers[1]}" if layers else None
 
     def per_loop(self, m: re.Match[str], at: int) -> tuple[str, str] | None:
         """(name, key) of an inner loop's count when 'per <noun>' follows at `at` ('4 epochs per update',
@@ -1180,7 +1184,7 @@ class _ProseScan:
                         line, "learning rate", "learning_rate", m[v], self.where, quote, context=m[ctx]
                     )
         for m in DECAY_FACTOR.finditer(text):
-            if OTHER_DECAY.search(text, 0, m.start()):  # 'the ϵ-decay rate of 0.7': another quantity's decay
+            if OTHER_DECAY.search(text, max(0, m.start() - 40), m.start()):  # 'the ϵ-decay rate': another's
                 continue
             if self.free(*m.span("value")) and ABOUT_LR.search(sentence_around(text, m.start(), m.end())):
                 self.emit(m, "learning rate decay factor", "lr_decay", m["value"], m.span("value"))

@@ -77,13 +77,9 @@ def set_statements(text: str) -> Iterator[Named]:
 
 def _set_next(text: str, at: int) -> Iterator[Named]:
     """The settings set by the verb before `at`, one after another ('..., b to 2 and c to 3')."""
-    while m := _AND_TO.match(text, at):
-        if m["np"] and m["sym"]:
-            reading = _name(m["np"], m["sym"], False, described=False)
-        elif m["np"] or m["sym"]:
-            reading = _name(m["np"], None, False, False) if m["np"] else (m["sym"], symbol_key(m["sym"]))
-        else:
-            return
+    while (m := _AND_TO.match(text, at)) and (m["np"] or m["sym"]):
+        sym = m["sym"]
+        reading = _name(m["np"], sym, False, described=False) if m["np"] else (sym, symbol_key(sym))
         if reading:
             yield Named(m, *reading)
         at = m.end()

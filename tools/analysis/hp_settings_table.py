@@ -371,6 +371,8 @@ def _one_setting_grid(lines: list[_Line], i: int, end: int, out: Collector) -> b
     return True
 
 
+# what a header cell prints around its name: maths and bold marks, 'better' arrows ('Acc. ↑')
+_HEAD_MARKS = re.compile(r"[$*\\]|\s*[↑↓]")
 # a column of a metric: 'AP', 'AP$_{50}$', 'mIoU', 'Acc.', 'F1', 'NDCG@10', 'Top-1', 'BLEU', 'R@5', 'MedR'
 _METRIC_HEAD = re.compile(
     r"^(?:m?AP|AR|m?IoU|acc(?:uracy)?|top-?\d|EM|CER|WER|PPL|NDCG|MRR|Hits|F1|BLEU|ROUGE(?:-\w+)?|FID|AUC|"
@@ -382,7 +384,7 @@ _METRIC_HEAD = re.compile(
 
 def _metric_columns(header: list[str]) -> bool:
     """Do most of the columns after the first name a metric (a results table, whatever its first column)?"""
-    heads = [re.sub(r"[$*\\]|\(.*?\)|\s*[↑↓]", "", h).strip() for h in header[1:]]
+    heads = [re.sub(r"\(.*?\)", "", _HEAD_MARKS.sub("", h)).strip() for h in header[1:]]
     heads = [h for h in heads if h]
     return bool(heads) and sum(
         bool(_METRIC_HEAD.match(h) or RESULT_WORDS.fullmatch(h)) for h in heads
@@ -590,7 +592,7 @@ def first_outcome(header: list[str]) -> int:
     """The index of a sweep table's first results column (len(header) when none): the columns after it
     report runs ('| lr | γ | Converged? | # of steps |': the steps a run took), by the convention of settings
     on the left."""
-    heads = [re.sub(r"[$*\\]|\s*[↑↓]", "", h).strip() for h in header]
+    heads = [_HEAD_MARKS.sub("", h).strip() for h in header]
     hits = (k for k, h in enumerate(heads) if k and (RESULT_WORDS.search(h) or _OUTCOME_HEAD.match(h)))
     return next(hits, len(header))
 

@@ -505,9 +505,9 @@ def _column_table(  # noqa: PLR0913
         return
     columns = [(k, text) for k, text in columns if _holds_values(k, cells[k][1], rows)]
     # '| Step | Cell Acc. | Puzzle Acc. |', no other setting: the steps a learning curve was read at
-    keys = [k for _, k in cells]
-    measured = sum(map(bool, keys)) == 1 and measured_by([c for c, _ in cells], keys)
-    outcome = first_outcome([c for c, _ in cells])
+    heads, keys = [c for c, _ in cells], [k for _, k in cells]
+    measured = sum(map(bool, keys)) == 1 and measured_by(heads, keys)
+    outcome = first_outcome(heads)
     for r in rows:
         values = row_cells(r.text)
         for k, text in columns:

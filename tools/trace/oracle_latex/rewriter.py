@@ -33,6 +33,7 @@ from tools.trace.oracle_latex.nodes import (
     plain_set,
     py_name,
     several_arguments,
+    split_args,
     text_name,
     text_word,
 )
@@ -674,15 +675,8 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         conditions (random inputs must fall below, inside and above them, or a clip left out goes
         unnoticed); written with one argument, its bounds are not on the line."""
         close = matching(st.nodes, i + 2)
-        args: list[list[Any]] = [[]]
-        depth = 0
-        for t in st.nodes[i + 3 : close]:
-            depth += (t in ("(", "[")) - (t in (")", "]"))
-            if depth == 0 and t == ",":
-                args.append([])
-            else:
-                args[-1].append(t)
-        if len(args) != 3 or not all(args):
+        args = split_args(st.nodes[i + 3 : close])
+        if len(args) != 3:
             raise Unsupported(f"{word}(...) is written without its two bounds (clip(x, a, b))")
         x, low, high = args
         self.comparison(x, "lt", low)
