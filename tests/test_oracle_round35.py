@@ -18,7 +18,7 @@ def test_a_clip_is_min_of_max_and_its_bounds_must_be_straddled():
         lambda x, m, c: np.clip(x - m, -c, 0 * c),
         lambda x, m, c: np.clip(x + m, -c, c),
     )
-    assert len(spec["conditions"]) == 2
+    assert len(spec["conditions"]) == 4  # its two bounds, and which argument of its min and max wins
     # PPO's ratio clipped at 1 ± ε: inputs drawn in [-0.9, 0.9] never rise above 1 + ε on these seeds, so a
     # clip left out would pass unseen: refused with that reason rather than given a weak oracle
     result = oracle_spec(r"L = \min\big(r A, \operatorname{clip}(r, 1{-}\epsilon, 1{+}\epsilon) A\big)")

@@ -156,9 +156,18 @@ def _named(message: str, spec: dict[str, Any]) -> str:
     return re.sub(r"\bzz[A-Za-z]+\b", lambda m: symbols.get(m.group(0), m.group(0)), message)
 
 
+def _shown(cond: str, spec: dict[str, Any]) -> str:
+    """A recorded condition (`\\stepgt({\\zzx}-(1))`) in the paper's letters: `0 < (x-(1))`."""
+    signs = {"gt": "0 < (", "ge": "0 <= (", "eq": "0 == (", "ne": "0 != ("}
+    text = re.sub(r"\\step(gt|ge|eq|ne)\(", lambda m: signs[m.group(1)], cond)
+    text = re.sub(r"\\(zz[A-Za-z]+)", lambda m: spec.get("symbols", {}).get(m.group(1), m.group(1)), text)
+    return re.sub(r"\s+", " ", text.replace("{", "").replace("}", "").replace("\\cdot", "and")).strip()
+
+
 def _check(runtime: ModuleType, spec: dict[str, Any]) -> str | None:
     """Why the spec makes no oracle on its random inputs (None: it does): non-finite values, or a case
-    of a piecewise definition that no input reaches (a wrong branch would go unnoticed)."""
+    of a piecewise definition, or an argument of a min or max, that no input reaches (a wrong branch would
+    go unnoticed)."""
     import numpy as np
 
     low, high = spec.get("range", (0.1, 0.9))
@@ -175,8 +184,9 @@ def _check(runtime: ModuleType, spec: dict[str, Any]) -> str | None:
         seen = {bool(b) for inputs in samples for b in np.ravel(runtime.evaluate(probe, inputs, "numpy")[0])}
         if seen != {True, False}:
             return (
-                f"condition {k} of the cases is {'always' if True in seen else 'never'} true on the random "
-                f"inputs in [{low}, {high}]: a wrong branch would go unnoticed"
+                f"condition {k} (of a case, an indicator, a clip or a min/max: {_shown(cond, spec)}) is "
+                f"{'always' if True in seen else 'never'} true on the random inputs in [{low}, {high}]: a "
+                "wrong branch would go unnoticed"
             )
     weak = wrong_answers_missed(runtime, spec, samples, evaluated)
     if weak:

@@ -748,8 +748,19 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
     def _emit_min_max(self, st: Emit, i: int, c: str) -> int:
         if i + 1 >= len(st.nodes) or st.nodes[i + 1] != "(":
             raise Unsupported(f"\\{c} over a set or with a subscript is an optimisation, not algebra")
+        self._record_winners(split_args(st.nodes[i + 2 : matching(st.nodes, i + 1)]))
         st.out.append(f"\\{c}")
         return i + 1
+
+    def _record_winners(self, args: list[list[Any]]) -> None:
+        """Each argument of max(a, b, ...) must be the larger on some random inputs and not on others (the
+        same for min), or an implementation that drops it (max(x, 0) -> x on positive inputs) passes."""
+        if len(args) == 2:
+            self.comparison(args[0], "gt", args[1])
+            return
+        for k, arg in enumerate(args if len(args) > 2 else []):
+            conds = [self.comparison(arg, "gt", other) for other in args[:k] + args[k + 1 :]]
+            self.conditions.append(" \\cdot ".join(conds))
 
     def _emit_operator(self, st: Emit, i: int, word: str) -> int:
         """A named operator applied to its argument; inside <a, b> (`inner`) a plain variable is a vector."""

@@ -431,7 +431,7 @@ def _build_spec(
     if rw.sampled:
         spec["sampled"] = sorted(n for n in inputs if n in rw.sampled)
     if rw.conditions:
-        spec["conditions"] = rw.conditions
+        spec["conditions"] = list(dict.fromkeys(rw.conditions))  # a max inside a min is emitted twice
     if rw.choices:
         spec["choices"] = sorted(n for n in inputs if n in rw.choices)
     return spec

@@ -1,0 +1,45 @@
+"""Oracles of the thirty-sixth round: each argument of a min or max must win on some random inputs and lose
+on others, so that an implementation dropping one (max(x, 0) -> x) cannot pass."""
+
+from __future__ import annotations
+
+import numpy as np
+from oracle_proof import both_ways
+
+from tools.trace.oracles import oracle_spec
+
+
+def test_a_positive_part_straddles_zero_so_a_dropped_max_fails():
+    spec = both_ways(
+        r"h = \max(x - b, 0)",
+        lambda x, b: np.maximum(x - b, 0),
+        lambda x, b: x - b,  # the max dropped: equal wherever x > b
+        lambda x, b: np.maximum(x + b, 0),
+    )
+    assert len(spec["conditions"]) == 1
+
+
+def test_each_of_three_arguments_must_be_the_largest_somewhere():
+    spec = both_ways(
+        r"m = \max(a, b, c) - \min(a, b)",
+        lambda a, b, c: np.maximum(np.maximum(a, b), c) - np.minimum(a, b),
+        lambda a, b, c: np.maximum(a, b) - np.minimum(a, b),  # c dropped from the max
+        lambda a, b, c: np.maximum(np.maximum(a, b), c) - a,  # b dropped from the min
+    )
+    assert len(spec["conditions"]) == 3 * 3  # per max argument: 2 comparisons, both (a > b is the min's)
+
+
+def test_a_max_one_argument_always_wins_is_refused_with_the_condition_named():
+    result = oracle_spec(r"y = \max(x, 1)")  # x is drawn below 1 on every range the oracle tries
+    assert not result.ok
+    assert "min/max: 0 < (x -(1))) is never true" in result.reason
+    assert not oracle_spec(r"y = \max(x^2, -1)").ok  # x^2 always wins: the max could be left out unseen
+
+
+def test_a_max_of_a_positive_quantity_and_zero_is_tried_on_signed_inputs():
+    spec = both_ways(
+        r"y = \max(w, 0) \cdot v",
+        lambda w, v: np.maximum(w, 0) * v,
+        lambda w, v: w * v,  # the max dropped: equal on the positive inputs drawn at first
+    )
+    assert spec["range"] == [-0.9, 0.9]
