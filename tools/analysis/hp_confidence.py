@@ -31,11 +31,12 @@ ONE_OF_SIZES = "one of several sizes listed: the paper may sweep them"
 # a sentence about someone else's method: "Magni et al. followed ...", "they used ...", with no "we"/"our"
 _OTHERS = re.compile(
     r"\b[A-Z][\w-]+\s+[*_]?et\.?\s+al\b\.?(?![^()]*\))|\b(?:they|their|prior work|previous work)\b"
-    # a table row named by a citation key: '| [cohen2018] (b=128) |'
-    r"|\|\s*\[[A-Za-z][\w:.-]*\d{4}[\w:.-]*\]"
+    # a table row named by a citation key: '| [cohen2018] (b=128) |' (in its first cell: a 'Reference' column
+    # saying where a default came from, '| PER α | 0.6 | [Schaul2016] |', leaves the value the paper's own)
+    r"|(?:^|\|\s+|\s/\s)\|\s*\[[A-Za-z][\w:.-]*\d{4}[\w:.-]*\]"
     # a reproduction's words on the paper it reproduces: 'In the original paper, the weight decay is reported'
-    r"|\b(?i:the\s+original\s+(?:paper|work|authors?|implementation))\b[^.;]{0,40}"
-    r"\b(?i:report|state|mention|claim|uses?\b|used\b|trains?\b|employs?\b|sets?\b|chose)"
+    r"|\b(?i:(?:the\s+(?:original|initial)\s+(?:paper|work|authors?|implementation)|the\s+authors))\b[^.;]{0,40}"
+    r"\b(?i:report|state|mention|claim|uses?\b|used\b|trains?\b|employs?\b|sets?\b|chose|propose)"
 )
 OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 # the paper's own choice, made as a cited work made it: "..., as described by Schneider et al. (2023)"

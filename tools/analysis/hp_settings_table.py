@@ -121,7 +121,8 @@ def read_settings_table(  # noqa: PLR0913
         cells = row_cells(line.text)
         group = (cells[0].strip() or group) if layout.grouped and cells else None
         for k in layout.pairs:  # '| Discount | 0.99 | Epochs | 10 |': each pair is a row of its own
-            _read_row(line, cells[k : k + 2], _PAIR, out)
+            owner = header[k].strip("* ") if pair_groups(header) else None  # '| EWC | | AGEM | |'
+            _read_row(line, cells[k : k + 2], _PAIR, out, owner)
         if not layout.pairs:
             _read_row(line, cells, layout, out, group)
     return end
@@ -245,14 +246,25 @@ def _side_by_side(table: list[list[str]]) -> bool:
     if width < 4 or width % 2:
         return False
 
+    def named(cells: list[str]) -> list[int]:
+        return [k for k in range(0, width, 2) if k < len(cells) and cells[k]]
+
     def pairs(cells: list[str]) -> bool:
-        named = [k for k in range(0, width, 2) if k < len(cells) and cells[k]]
-        return len(named) >= 2 and all(
-            re.search(r"[A-Za-z]{2}", cells[k]) and k + 1 < len(cells) and setting_value(cells[k + 1])
-            for k in named
+        return bool(named(cells)) and all(
+            (re.search(r"[A-Za-z]{2}", cells[k]) or re.fullmatch(SYM, cells[k].strip("$ ")))
+            and k + 1 < len(cells)
+            and setting_value(cells[k + 1])
+            for k in named(cells)
         )
 
-    return sum(map(pairs, table)) * 2 > len(table)
+    rows = table[1:] if pair_groups(table[0]) else table  # '| EWC | | AGEM | |': whose pairs lie below
+    return any(len(named(r)) >= 2 for r in rows) and sum(map(pairs, rows)) * 2 > len(rows)
+
+
+def pair_groups(header: list[str]) -> bool:
+    """Does a header name a group over each pair of columns ('| EWC | | AGEM | |': the methods whose settings
+    are listed below as name/value pairs)?"""
+    return len(header) >= 4 and all(header[0::2]) and not any(c.strip() for c in header[1::2])
 
 
 _PAIR = _Layout(["", ""], [])  # one name/value pair
@@ -281,7 +293,11 @@ def _of_settings(  # noqa: PLR0913
         return False  # '| Dataset | Nodes | Edges | Classes |': the data's statistics, one row per dataset
     methods = METHOD_HEAD.match(layout.header[0].strip("* "))
     results = (
-        RESULT_WORDS.search(near) or _RESULTS_NEAR.search(near) or methods or _metric_columns(layout.header)
+        RESULT_WORDS.search(near)
+        or _RESULTS_NEAR.search(near)
+        or methods
+        or _metric_columns(layout.header)
+        or (layout.generic and _a_metric_column(layout.header))
     )
     # 'Results of the model under different settings of hyper-parameters': a sweep's results, no settings
     swept = bool(results and _SWEPT.search(near))
@@ -391,6 +407,14 @@ def _metric_columns(header: list[str]) -> bool:
     ) * 2 > len(heads)
 
 
+def _a_metric_column(header: list[str]) -> bool:
+    """Does a column after the first name a metric or a measurement ('| Name | Acc. | Time (seconds) |',
+    '| Name | Avg. Top-5 Accuracy | Total |')? Under a generic first head ('Name', 'Configuration') with no
+    'Value' column, its rows are the runs or models compared, not settings."""
+    heads = [_HEAD_MARKS.sub("", h).strip() for h in header[1:]]
+    return any(_METRIC_HEAD.match(re.sub(r"\(.*?\)", "", h).strip()) or RESULT_WORDS.search(h) for h in heads)
+
+
 def _of_layers(lines: list[_Line], i: int, first_head: str) -> bool:
     """Does the table at line i list a network's layers, with no results named near it? It is captioned as
     an architecture ('Architecture of the encoder') or its first column names layers ('| Layer | Units |')."""
@@ -446,11 +470,19 @@ def _read_row(
     falls under) as the context when the table has several value columns."""
     if len(cells) <= layout.name + 1:
         return
+    columns = [k for k in layout.columns(len(cells)) if k < len(cells)]
+    if split := _slashed(cells[layout.name], [cells[k] for k in columns]):
+        for name, values in split:  # '| ε start / end | 1.0 / 0.01 |': two settings, not one quotient
+            part = list(cells)
+            part[layout.name] = name
+            for k, value in zip(columns, values, strict=True):
+                part[k] = value
+            _read_row(line, part, layout, out, group)
+        return
     name = _row_name(cells[layout.name])
     symbol = re.fullmatch(SYM, name.strip("$ "))  # a row named by its symbol: 'b', 'λ'
     if not (re.search(r"[A-Za-z]{2}", name) or symbol) or _DATA_ROW.match(name):
         return
-    columns = [k for k in layout.columns(len(cells)) if k < len(cells)]
     key, qualifier = (symbol_key(symbol[0]), None) if symbol else row_key(name)
     if layout.gloss is not None and layout.gloss < len(cells):
         name, key, qualifier = *_code_row(name, cells[layout.gloss]), None
@@ -474,6 +506,35 @@ def _read_row(
         if k < len(cells) and len(remark := cells[k].strip()) > 12 and " " in remark:
             value = " ".join(cells[c].strip() for c in columns)
             out.notes.append((line, f"{name} {value}, {remark[0].lower()}{remark[1:]}."))
+
+
+# words that qualify a setting named once for two ('ε start / end', 'actor / critic learning rate')
+_SHARED_QUALIFIERS = {
+    *("start", "end", "initial", "final", "min", "max", "minimum", "maximum"),
+    *("lower", "upper", "low", "high"),
+    *("actor", "critic", "generator", "discriminator", "encoder", "decoder"),
+}
+
+
+def _slashed(name: str, values: list[str]) -> list[tuple[str, list[str]]] | None:
+    """A row naming two settings with one slash ('ε start / end' over '1.0 / 0.01', 'β1 / β2' over
+    '0.9 / 0.999'): each setting's name (a shared word carried over) and its values; None for any other."""
+    names = [p.strip() for p in name.split("/")]
+    parts = [[p.strip() for p in v.split("/")] for v in values]
+    if len(names) < 2 or not all(names) or not any(len(p) == len(names) for p in parts):
+        return None
+    for k, cell in enumerate(parts):  # a remark beside ('after [Mnih2015]') goes with each setting
+        if len(cell) != len(names) and setting_value(values[k]):
+            return None
+        parts[k] = cell if len(cell) == len(names) else [values[k]] * len(names)
+    if not all(setting_value(v) for p, v0 in zip(parts, values, strict=True) if "/" in v0 for v in p):
+        return None
+    first, last = names[0].split(), names[-1].split()
+    if len(first) > 1 and all(n.lower() in _SHARED_QUALIFIERS for n in names[1:]):
+        names = [names[0], *(f"{' '.join(first[:-1])} {n}" for n in names[1:])]  # 'ε start / end'
+    elif len(last) > 1 and all(n.lower() in _SHARED_QUALIFIERS for n in names[:-1]):
+        names = [*(f"{n} {' '.join(last[1:])}" for n in names[:-1]), names[-1]]  # 'actor / critic lr'
+    return [(n, [p[k] for p in parts]) for k, n in enumerate(names)]
 
 
 def _code_row(name: str, gloss: str) -> tuple[str, str]:
