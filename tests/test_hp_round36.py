@@ -69,3 +69,58 @@ def test_a_sized_published_model_described_is_not_the_papers_setting():
     assert all(c == "candidate" for v, c in got.get("base_channels", []))
     own = found("## 3 Method\n\nThe U-Net has 5 levels of 2 layers each, and we train it for 9 epochs.\n")
     assert own["epochs"] == [(9.0, "stated")]
+
+
+def test_a_caption_about_the_data_makes_a_table_no_settings():
+    counts = (
+        "Settings and search ranges are listed in Table 1.\n\n| **Mood** | **Count** |\n|---|---|\n"
+        "| Calm | 4,120 |\n| Tense | 2,310 |\n\n"
+        "**Table 1** Distribution of mood labels in the training data\n"
+    )
+    assert found(counts) == {}
+    grid = (
+        "| Region (N) | Total | North | South |\n|---|---|---|---|\n| Oak | 512 | 300 | 212 |\n\n"
+        "**Table 4** Final tree crown image dataset\n"
+    )
+    assert "num_trees" not in found(grid)
+
+
+def test_a_layers_width_word_after_its_name_makes_it_the_hidden_size():
+    got = found("## 3 Model\n\nEach classifier uses a hidden layer dimension of 96 and tanh activations.\n")
+    assert got["hidden_size"] == [(96.0, "stated")] and "num_layers" not in got
+
+
+def test_nested_items_give_their_titles_setting_per_part_and_a_listed_activation():
+    text = (
+        "## 4 Training\n\n- Epochs: 40\n\n- Activation: leaky relu\n\n- Learning rate\n\n"
+        "   - Encoder: 2e-4\n\n   - Decoder: 5e-4\n"
+    )
+    got = found(text)
+    assert got["learning_rate"] == [(0.0002, "stated"), (0.0005, "stated")]
+    assert got["activation"] == [("leaky relu", "stated")] and got["epochs"] == [(40.0, "stated")]
+
+
+def test_a_rate_that_starts_at_a_value_decaying_with_its_period_first():
+    text = "I train with a learning rate that starts at 0.003 and decays every three epochs by a factor of 5."
+    got = found(f"## 4 Setup\n\n{text}\n")
+    assert got["learning_rate"] == [(0.003, "stated")]
+    assert got["lr_decay"] == [(0.2, "stated")] and got["lr_decay_epochs"] == [(3.0, "stated")]
+
+
+def test_a_share_kept_for_a_part_with_its_count_in_brackets():
+    text = (
+        "I withhold 15% of my data (1,204 clips) for final evaluation and use 20% (1,605 clips) for "
+        "validation."
+    )
+    got = found(f"## 4 Data\n\n{text}\n")
+    assert got["test_split"] == [(0.15, "stated")] and got["validation_split"] == [(0.2, "stated")]
+
+
+def test_symbols_glossed_as_the_number_of_the_layers_name_table_columns():
+    text = (
+        "$L_{e}$ represents the number of the encoder layers and $L_{d}$ represents the number of the "
+        "decoder layers.\n\n| Attention | $L_{e}$ | $L_{d}$ | lr |\n|---|---|---|---|\n"
+        "| Sparse | $2$ | $3$ | $0.01$ |\n\n**Table 1** Default hyperparameters\n"
+    )
+    got = found(text)
+    assert got["encoder_layers"] == [(2.0, "stated")] and got["decoder_layers"] == [(3.0, "stated")]

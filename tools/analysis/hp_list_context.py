@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from tools.analysis.hp_paragraphs import BULLETS
+from tools.analysis.hp_table_cells import setting_value
+from tools.analysis.hp_vocabulary import SYNONYMS, canonical_key
 
 _ITEM = re.compile(rf"^(?P<indent>\s*)(?P<mark>[-*{BULLETS}])\s+(?P<text>\S.*)$")
 _TITLE = re.compile(r"[^\s.:;=,]+(?:\s+[^\s.:;=,]+){0,5}")
@@ -44,3 +46,20 @@ def _level(m: re.Match[str], glyphs: list[str]) -> int:
     if m["mark"] not in glyphs:
         glyphs.append(m["mark"])
     return glyphs.index(m["mark"])
+
+
+# a nested item that gives its title's setting for one part: '- Generator: 1e-3' under '- Learning rate'
+_PART_VALUE = re.compile(
+    rf"^\s*(?:[-*{BULLETS}]\s+)?(?P<part>[A-Za-z][\w -]{{0,30}}?)\s*:\s*(?P<value>\S.*?)\s*$"
+)
+
+
+def titled_value(title: str | None, text: str) -> tuple[str, str, str] | None:
+    """(setting name, part, value) of a nested item naming only the part a setting's value is for
+    ('- Generator: 1e-3' under '- Learning rate'), when the title names a known setting and the part does
+    not; None otherwise."""
+    m = _PART_VALUE.match(text)
+    if not (title and m and canonical_key(title) in SYNONYMS) or canonical_key(m["part"]) in SYNONYMS:
+        return None
+    value = setting_value(m["value"])
+    return (title, m["part"], value[0]) if value else None

@@ -209,8 +209,9 @@ ACTIVATION = re.compile(
     # "where σ(.) is the rectified linear unit": a rectifier the model's σ is (a sigmoid σ is often a gate's)
     rf"|(?:σ|\\sigma|ϕ|φ)\s*(?:\([.·⋅]?\)\s*)?(?:is|denotes)\s+(?:the\s+|a\s+)?(?P<rect>{_RECTIFIERS})\b"
     # "the pointwise nonlinearity we have chosen is the rectified linear unit", "the activation is tanh"
-    rf"|\b(?:activation(?:\s+function)?|nonlinearity|non-linearity)\b[^.;,]{{0,40}}?\b(?:is|was)\s+(?:the\s+|an?\s+)?"
-    rf"(?P<cop>{_CHOICE_ACT}|{_RECTIFIERS})\b(?!\s+(?:of|and)\b)"
+    # or set after a colon in a list: "- Activation: leaky relu"
+    rf"|\b(?:activation(?:\s+function)?|nonlinearity|non-linearity)\b(?:[^.;,]{{0,40}}?\b(?:is|was)\s+(?:the\s+|an?\s+)?"
+    rf"|\s*:\s*)(?P<cop>{_CHOICE_ACT}|{_RECTIFIERS})\b(?!\s+(?:of|and)\b)"
     # "followed by batch normalization, a ReLU and 2×2 max-pooling": a rectifier among the layers after one
     rf"|\bfollowed\s+by\s+(?:[^.;]{{0,60}}?,\s*)?(?:an?\s+)?(?P<layer>{_RECTIFIERS})\b(?!\s+(?:activation|units))",
     re.I,
@@ -470,6 +471,14 @@ PERIODIC_DECAY = re.compile(
     r"(?!\s+(?:of|in)\s+(?:the\s+)?(?:warm|first))",
     re.I,
 )
+# the period first: 'decays every two epochs by a factor of 10' (same groups as PERIODIC_DECAY; never halved)
+PERIOD_FIRST_DECAY = re.compile(
+    r"\b(?:(?P<mul>multipl(?:y|ies|ied|ying)|scal(?:e|es|ed|ing))|divid(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
+    r"decreas(?:e|es|ed|ing)|decay(?:s|ed|ing)?|drop(?:s|ped|ping)?)\s+(?:(?:after|at)\s+)?(?:every|each)\s+"
+    rf"(?:(?P<period>{NUM}|(?:{WORDNUM})\b)\s*(?P<k>[kK])?\s+)?(?P<unit>epochs?|iterations?|steps?|updates?)\s+"
+    rf"by\s+(?:a\s+)?(?:factor\s+(?:of\s+)?)?(?P<value>{SCALAR})(?!\w|\.\d)(?P<half>(?!x)x)?",
+    re.I,
+)
 CONTRAST = re.compile(
     rf"\s*,?\s*(?:while|whereas)\s+(?:for|on)\s+(?P<ctx>[\w-]+)\s+(?:we\s+)?(?:use|used|it\s+is)\s+{_NUMVALUE}"
     r"(?![\w-])",
@@ -695,9 +704,10 @@ SYM_IS = re.compile(
 # a symbol defined as a count: "the number of rollouts K", "where K is the number of rollouts"
 _WHAT = r"(?P<what>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
 COUNT_DEFS = (
-    re.compile(rf"\bnumber\s+of\s+{_WHAT}\s+\(?\s*(?P<sym>{SYM})(?![\w(])(?!\s*=)"),
-    re.compile(
-        rf"(?<![\w\\'’])(?P<sym>{SYM})\s+(?:is|denotes?|represents?|be)\s+the\s+number\s+of\s+{_WHAT}"
+    re.compile(rf"\bnumber\s+of\s+(?:the\s+)?{_WHAT}\s+\(?\s*(?P<sym>{SYM})(?![\w(])(?!\s*=)"),
+    re.compile(  # 'L_e represents the number of the encoder layers'
+        rf"(?<![\w\\'’])(?P<sym>{SYM})\s+(?:is|denotes?|represents?|be)\s+the\s+number\s+of\s+"
+        rf"(?:the\s+)?{_WHAT}"
     ),
 )
 # a symbol defined as an attribute of a named thing: "the maximal size B of the support" -> support size

@@ -103,6 +103,18 @@ _PHRASES = (
         )
         for part, key in _SPLIT_PARTS
     ),
+    # "I withhold 10% of my data (2,789 images) for final evaluation", "I use 25% (6,274 images) for
+    # validation": a share kept for one part, its count in brackets
+    *(
+        (
+            r"\b(?:withh?[eo]ld\w*|h[eo]ld(?:s|ing)?\s+out|set\s+aside|reserve[sd]?|use[sd]?|keep|kept)\s+"
+            rf"(?P<value>(?:{NUM})\s?%)(?:\s+of\s+(?:the\s+|our\s+|my\s+)?(?:data|dataset|images|samples))?"
+            rf"(?:\s*\([^()]{{1,30}}\))?\s+(?:for|as)\s+(?:the\s+|a\s+)?(?:final\s+)?{part}\b",
+            f"{key}_split",
+            f"{key} split",
+        )
+        for part, key in (*_SPLIT_PARTS, (r"evaluation", "test"))
+    ),
     # "a 20% portion of the training data is used as hold-out validation dataset"
     (
         rf"(?<![\w.])(?P<value>(?:{NUM})\s?%)\s+(?:portion|share|fraction|part|subset)\s+of\s+(?:the\s+)?"

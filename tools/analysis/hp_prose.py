@@ -91,6 +91,7 @@ from tools.analysis.hp_patterns import (
     PART_OF_RUN,
     PART_SIZE,
     PEAK,
+    PERIOD_FIRST_DECAY,
     PERIODIC_DECAY,
     PLATEAU_DECAY,
     PRODUCT_BEFORE,
@@ -369,6 +370,7 @@ _PUBLISHED_HAS = re.compile(
     re.I,
 )
 PUBLISHED = "the make-up of a published model the sentence describes, not a setting the paper chose"
+_WIDTH_WORD = re.compile(r"dimension(?:ality|s)?|dims?|width|size|units", re.I)  # a layer's width, after it
 _DATA_HOLDS = re.compile(
     r"\b(?:data|datasets?|corpus|corpora)\b[^.;]{0,40}\b(?:contains?|consists?\s+of|comprises?|includes?)\b[^.;]*$",
     re.I,
@@ -452,7 +454,8 @@ def _bad_name_value(m: re.Match[str]) -> bool:
     if m.group("bare") is not None and COUNT_NOUN.search(m.group("name")):
         return True
     paired = _PAIRED_GAP.fullmatch(gap.strip())  # one value per thing named, or one value both share
-    if not paired and re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
+    own = gap.strip().lower() == "that"  # 'a learning rate that starts at 1e-4': its own value
+    if not (paired or own) and re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
         return True
     first = (m.group("gap") or "").split()[:1]
     if " " not in m["name"].strip() and first and re.fullmatch(r"[a-z]{3,}(?<!s)s", first[0]):
@@ -582,6 +585,13 @@ class _ProseScan:
         return (
             whole and not _bad_value_name(m, self.text) and not rejected(self.text, *m.span("value"), value)
         )
+
+    def width_of(self, m: re.Match[str], first: list[str]) -> str | None:
+        """The word that makes a layer's name its width: 'the dimensionality of the hidden layer' (size),
+        'a hidden layer dimension of 128' (the word after it); None for a count of layers."""
+        if self.of_head(m) == "size":
+            return "size"
+        return first[0] if first and _WIDTH_WORD.fullmatch(first[0]) else None
 
     def of_head(self, m: re.Match[str]) -> str | None:
         return of_head(self.text[max(0, m.start("name") - 80) : m.start("name")], m["name"])
@@ -757,8 +767,8 @@ class _ProseScan:
                     name, key = self.per_loop(m, m.end("name")) or (name, key)
                 if m.re in _VALUE_FIRST and (sym := _word_named(text, m.start("value"))):
                     name, key = f"{name} {sym}", symbol_key(sym)  # 'n_critic = 100 iterations'
-                if m.re is NAME_VALUE and key == "num_layers" and self.of_head(m) == "size":
-                    name, key = f"{name} size", "hidden_size"  # "the dimensionality of the hidden layer"
+                if m.re is NAME_VALUE and key == "num_layers" and (width := self.width_of(m, first)):
+                    name, key = f"{name} {width}", "hidden_size"  # "a hidden layer dimension of 128"
                 if m.re in _VALUE_FIRST and key == "hidden_size" and (io := self.input_or_output(m)):
                     name, key = f"{io} {name}", f"{io}_units"  # "784 input units", not the hidden size
                 part = self.part_count(m)
@@ -1245,7 +1255,7 @@ class _ProseScan:
     def periodic_decays(self) -> None:
         """'multiplied by 0.85 for every 5000 steps': the decay factor, and its period in steps or epochs."""
         text = self.text
-        for m in PERIODIC_DECAY.finditer(text):
+        for m in (*PERIODIC_DECAY.finditer(text), *PERIOD_FIRST_DECAY.finditer(text)):
             if not ABOUT_LR.search(sentence_around(text, m.start(), m.end())) or not self.free(*m.span()):
                 continue
             factor = 0.5 if m["half"] else _decay_factor(m)

@@ -313,7 +313,8 @@ def _of_settings(  # noqa: PLR0913
     # 'Old System' holds scores, whatever the text says)
     numbers = {m["n"] for ln in above + below if (m := _TABLE_NUMBER.match(ln.text))}
     listed = known or len(layout.header) <= 3
-    told = told or bool(numbers & sent_to) and not RESULT_WORDS.search(lead) and listed
+    about_data = RESULT_WORDS.search(lead) or _DATA_CAPTION.search(lead)  # results or the data's counts
+    told = told or bool(numbers & sent_to) and not about_data and listed
     results = results and (swept or not told)
     return bool(
         layout.named
@@ -359,6 +360,21 @@ _SUBJECT = re.compile(
 )
 
 
+# a caption about the data: 'Distribution of sentiment labels', 'Dataset statistics', 'Class counts'
+_DATA_CAPTION = re.compile(
+    r"\b(?:distribution|statistics|counts?|breakdown)\s+of\b|\b(?:data\s*set|dataset|data)\s+statistics\b|"
+    r"\b(?:class|label)\s+(?:distribution|counts?|balance|frequenc(?:y|ies))\b",
+    re.I,
+)
+# the data as the caption's head noun right after the setting's word ('tree species image dataset'; not
+# 'learning rates for the two largest corpora')
+_OF_DATA = re.compile(
+    r"^(?:\s+(?!(?:for|of|on|in|per|at|with|across|the|and|by)\b)[\w-]+){0,3}?\s+"
+    r"(?:data\s*sets?|datasets?|data|corpus|corpora|images|samples|examples)\b",
+    re.I,
+)
+
+
 def _one_setting_grid(lines: list[_Line], i: int, end: int, out: Collector) -> bool:
     """A table of numbers only, captioned by one setting ('Adjusted batch sizes for the longest datasets'
     over '| K=5 | 4 | 10 |'): each cell is that setting, its row's and column's headings the context."""
@@ -367,6 +383,8 @@ def _one_setting_grid(lines: list[_Line], i: int, end: int, out: Collector) -> b
     subject = _SUBJECT.match(lead.strip())
     if not subject or RESULT_WORDS.search(lead) or _RESULTS_NEAR.search(lead) or _SWEPT.search(lead):
         return False
+    if _OF_DATA.match(lead.strip()[subject.end("name") :]):
+        return False  # 'Final tree species image dataset': the data counted, the setting's word a coincidence
     keys = {canonical_key(m[0]) for m in re.finditer(_HEADER_NAME_RE, lead, re.I)}
     header, rows = row_cells(lines[i].text), [row_cells(ln.text) for ln in lines[i + 2 : end]]
     # 'Parameters for the experiments' over rows that each name a setting ('Temperature K | 100'): a settings

@@ -17,7 +17,7 @@ from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_compared import demote_compared
 from tools.analysis.hp_footnotes import demote_glued_marks
-from tools.analysis.hp_list_context import list_titles
+from tools.analysis.hp_list_context import list_titles, titled_value
 from tools.analysis.hp_normalize import VALUE_RE, names_match, normalize_value, values_match
 from tools.analysis.hp_own_words import own_word_candidates
 from tools.analysis.hp_paragraphs import (
@@ -64,7 +64,11 @@ def find_hyperparameters(markdown: str) -> list[Hyperparameter]:
             continue  # a figure's caption describes the experiments wherever the figure floated
         where = "algorithm" if ALG_INPUT.match(para.text) else "prose"
         out.list_context = titles.get(para.starts[0][1].no)  # '- CIFAR10 ResNet' over '- lr 0.1'
+        before = len(out.items)
         prose_matches(input_assignments(para.text), para.line_at, symbols, out, where)
+        if len(out.items) == before and (part := titled_value(out.list_context, para.text)):
+            name, context, value = part  # '- Generator: 1e-3' under '- Learning rate'
+            out.add(para.line_at(0), name, canonical_key(name), value, "prose", para.text, context=context)
     out.list_context = None
     for line, text in out.notes:  # a remark cell read as a sentence: its evidence is the row as printed
         before = len(out.items)
