@@ -43,3 +43,15 @@ def test_a_max_of_a_positive_quantity_and_zero_is_tried_on_signed_inputs():
         lambda w, v: w * v,  # the max dropped: equal on the positive inputs drawn at first
     )
     assert spec["range"] == [-0.9, 0.9]
+
+
+def test_a_max_inside_a_function_the_paper_defines_does_not_break_the_lines_oracle():
+    spec = both_ways(
+        r"s = \phi(w \cdot u + b) + u",
+        lambda w, u, b: np.maximum((w * u + b) ** 3, 0) + u,
+        lambda w, u, b: np.maximum((w * u + b) ** 3, 0) - u,
+        functions={"phi": r"\phi(x)=\max\{x^3,0\}."},
+    )
+    # `x > 0` names the definition's parameter, no input of the line: not probed (which of its branches
+    # the calls reach is left unchecked, as for a case inside a definition)
+    assert spec.get("conditions", []) == []

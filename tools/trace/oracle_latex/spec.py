@@ -764,9 +764,12 @@ def _helper_definition(rw: Rewriter, var: Var, rhs: list[Any]) -> dict[str, Any]
         pv, _ = rw.read_var(p, 0)
         params.append(rw.placeholder(pv.name, is_input=False))
         names.append(pv.name)
-    before = set(rw.inputs)
+    before, conditions = set(rw.inputs), len(rw.conditions)
     body = rw.emit(rhs)
     _not_recursive(var.base, rhs)
+    # a condition on the body's parameters (`\phi(x) = \max(x^3, 0)`) cannot be probed on the line's inputs
+    kept = [c for c in rw.conditions[conditions:] if not any(re.search(rf"\\{p}\b", c) for p in params)]
+    rw.conditions[conditions:] = kept
     rw.inputs = [n for n in rw.inputs if n in before or n not in names]
     return {"function": rw.helpers[var.base][1:], "params": params, "rhs": body}
 
