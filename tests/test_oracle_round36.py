@@ -55,3 +55,39 @@ def test_a_max_inside_a_function_the_paper_defines_does_not_break_the_lines_orac
     # `x > 0` names the definition's parameter, no input of the line: not probed (which of its branches
     # the calls reach is left unchecked, as for a case inside a definition)
     assert spec.get("conditions", []) == []
+
+
+def test_a_max_over_an_index_is_a_reduction_over_its_axis():
+    spec = both_ways(
+        r"y = r + \gamma \max_{a'} Q(s', a')",  # Q-learning's target
+        lambda r, gamma, Q_of_s_prime: r + gamma * np.max(Q_of_s_prime),
+        lambda r, gamma, Q_of_s_prime: r + gamma * np.sum(Q_of_s_prime),  # a sum for the max
+        lambda r, gamma, Q_of_s_prime: r + gamma * np.min(Q_of_s_prime),
+        lambda r, gamma, Q_of_s_prime: r + gamma * Q_of_s_prime[0],  # one action's value
+    )
+    assert "Q(s',k)" in spec["given"]["Q_of_s_prime"]
+    both_ways(
+        r"L = \left[r + \gamma \min_{b} Q_{b} - q\right]^2",
+        lambda r, gamma, Q, q: (r + gamma * np.min(Q) - q) ** 2,
+        lambda r, gamma, Q, q: (r + gamma * np.max(Q) - q) ** 2,
+    )
+    both_ways(
+        r"w_i = v_i / \max_j w_j",
+        lambda v, w: v / np.max(w),
+        lambda v, w: v / np.max(v),
+    )
+
+
+def test_a_max_over_a_variable_the_operand_is_not_indexed_by_stays_an_optimisation():
+    for latex in (
+        r"C = \max_s \left\{ \frac{1}{a} (z - s) + s \right\}",  # over a real s
+        r"L = \max_{w \in W} f(w) - g",  # over parameters in a set
+    ):
+        result = oracle_spec(latex)
+        assert not result.ok and "optimisation" in result.reason, (latex, result.reason)
+
+
+def test_an_argmax_inside_a_call_is_no_max_over_an_index():
+    latex = r"y = r + \gamma\, Q\!\left(s',\; \arg\max_{a'} Q(s', a'; \theta);\; \theta^-\right)."
+    result = oracle_spec(latex)
+    assert result.ok and "opredmax" not in result.spec["definitions"][0]["rhs"]  # Q at the argmax, given

@@ -230,6 +230,7 @@ _COMMAND_EMITTERS = dispatch_table(
     (("sqrt",), "_emit_sqrt"),
     (FUNCS, "_emit_function"),
     (("min", "max"), "_emit_min_max"),
+    (("redmax", "redmin"), "_emit_reduced_extreme"),
     (("cdot", "times", "odot"), "_emit_product"),
     (("sum", "prod"), "_emit_reduction"),
     (("pi",), "_emit_pi"),
@@ -751,6 +752,12 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self._record_winners(split_args(st.nodes[i + 2 : matching(st.nodes, i + 1)]))
         st.out.append(f"\\{c}")
         return i + 1
+
+    def _emit_reduced_extreme(self, st: Emit, i: int, c: str) -> int:
+        """`\\redmax(...)`, the body of a max over an index (extremes.py): the runtime reduces it by max."""
+        close = matching(st.nodes, i + 1)
+        st.out.append(f"\\op{c}({self.emit(st.nodes[i + 2 : close])}) ")
+        return close + 1
 
     def _record_winners(self, args: list[list[Any]]) -> None:
         """Each argument of max(a, b, ...) must be the larger on some random inputs and not on others (the

@@ -8,6 +8,7 @@ from typing import Any
 
 from tools.trace.oracle_latex.axes import free_indices
 from tools.trace.oracle_latex.conditions import extract_cases, inline_cases, strip_side_conditions
+from tools.trace.oracle_latex.extremes import extremes_as_reductions
 from tools.trace.oracle_latex.forms import (
     has_equals,
     objective_definition,
@@ -101,7 +102,7 @@ def grouped_nodes(latex: str) -> list[Any]:
 
 def equation_nodes(latex: str) -> list[Any]:
     nodes = clean(strip_side_conditions(grouped_nodes(latex)))
-    return reversed_definitions(series_as_sums(primed_indices(ell_indices(nodes))))
+    return reversed_definitions(series_as_sums(primed_indices(extremes_as_reductions(ell_indices(nodes)))))
 
 
 def defined_functions(latex: str) -> list[str]:

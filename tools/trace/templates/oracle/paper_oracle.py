@@ -199,6 +199,8 @@ def _linear_algebra(xp: Any, f64: Callable[[Any], Any]) -> dict[str, Callable[..
         **{f"mask_{r}": functools.partial(_mask, f64, r) for r in _RELATIONS},
         "reduce_sum_at": lambda x, a: _reduce_at(xp, "sum", f64(x), int(a)),
         "reduce_prod_at": lambda x, a: _reduce_at(xp, "prod", f64(x), int(a)),
+        "reduce_max_at": lambda x, a: _reduce_at(xp, "amax", f64(x), int(a)),
+        "reduce_min_at": lambda x, a: _reduce_at(xp, "amin", f64(x), int(a)),
         "softmax": softmax,
         "logsumexp": logsumexp,
         "matmul": lambda *a: reduce(xp.matmul, [f64(x) for x in a]),
@@ -278,6 +280,8 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
             "stepne": lambda z: f64(z) != 0,
             "reduce_sum": lambda x: torch.sum(torch.as_tensor(x), dim=-1),
             "reduce_prod": lambda x: torch.prod(torch.as_tensor(x), dim=-1),
+            "reduce_max": lambda x: torch.amax(torch.as_tensor(x), dim=-1),
+            "reduce_min": lambda x: torch.amin(torch.as_tensor(x), dim=-1),
             "norm_two": lambda x: torch.linalg.vector_norm(torch.as_tensor(x), ord=2, dim=-1),
             "norm_one": lambda x: torch.linalg.vector_norm(torch.as_tensor(x), ord=1, dim=-1),
             "norm_max": lambda x: torch.linalg.vector_norm(
@@ -298,6 +302,8 @@ def _functions(backend: str) -> dict[str, Callable[..., Any]]:
         "stepne": lambda z: np.asarray(z) != 0,
         "reduce_sum": lambda x: np.sum(x, axis=-1),
         "reduce_prod": lambda x: np.prod(x, axis=-1),
+        "reduce_max": lambda x: np.max(x, axis=-1),
+        "reduce_min": lambda x: np.min(x, axis=-1),
         "norm_two": lambda x: np.linalg.norm(x, ord=2, axis=-1),
         "norm_one": lambda x: np.sum(np.abs(x), axis=-1),
         "norm_max": lambda x: np.max(np.abs(x), axis=-1),
@@ -367,11 +373,24 @@ def _reduce(e: Any, spec: dict[str, Any], walk: Callable[[Any], Any]) -> Any:
         raise ValueError(f"unexpected summation index in {e}")
     if spec.get("axes"):
         return _reduce_axes(e, spec, walk)
-    name = "reduce_sum" if isinstance(e, sympy.Sum) else "reduce_prod"
-    body = walk(e.function)
+    kind, inner = _reduction_kind(e)
+    name = f"reduce_{kind}"
+    body = walk(inner)
     if not {s.name for s in body.free_symbols} & set(spec.get("vectors", [])):
         raise ValueError(f"a sum over no indexed variable: {e}")
     return sympy.Function(name)(body)
+
+
+def _reduction_kind(e: Any) -> tuple[str, Any]:
+    """sum or prod, or max / min for a sum whose body is `opredmax(x)` (a max over an index, written
+    so by the reader), with the body to reduce."""
+    import sympy
+
+    body = e.function
+    name = type(body).__name__ if isinstance(body, sympy.core.function.AppliedUndef) else ""
+    if isinstance(e, sympy.Sum) and name in ("opredmax", "opredmin") and len(body.args) == 1:
+        return name[5:], body.args[0]
+    return ("sum" if isinstance(e, sympy.Sum) else "prod"), body
 
 
 def _reduce_axes(e: Any, spec: dict[str, Any], walk: Callable[[Any], Any]) -> Any:
@@ -379,10 +398,14 @@ def _reduce_axes(e: Any, spec: dict[str, Any], walk: Callable[[Any], Any]) -> An
     import sympy
 
     order = [a["symbol"] for a in spec["axes"]]
-    name = "reduce_sum_at" if isinstance(e, sympy.Sum) else "reduce_prod_at"
-    body = walk(e.function)
+    kind, inner = _reduction_kind(e)
+    name = f"reduce_{kind}_at"
+    body = walk(inner)
     for limit in e.limits:
-        for relation, other in spec.get("masks", {}).get(limit[0].name, []):
+        masks = spec.get("masks", {}).get(limit[0].name, [])
+        if masks and kind in ("max", "min"):
+            raise ValueError("a max or min over an index with a condition is not supported")
+        for relation, other in masks:
             keep = sympy.Function("mask_" + relation)(limit[0], sympy.Symbol(other))
             body = body * keep if name == "reduce_sum_at" else body * keep + 1 - keep
         axis = order.index(limit[0].name) - len(order) - _tail(spec)
