@@ -91,3 +91,19 @@ def test_an_argmax_inside_a_call_is_no_max_over_an_index():
     latex = r"y = r + \gamma\, Q\!\left(s',\; \arg\max_{a'} Q(s', a'; \theta);\; \theta^-\right)."
     result = oracle_spec(latex)
     assert result.ok and "opredmax" not in result.spec["definitions"][0]["rhs"]  # Q at the argmax, given
+
+
+def test_a_tables_value_updated_in_place_reads_the_old_values_given():
+    spec = both_ways(
+        r"Q(s_t, a_t) \leftarrow Q(s_t, a_t) + \alpha\left[r_t + \gamma \max_{a'} Q(s_{t+1}, a') "
+        r"- Q(s_t, a_t)\right]",
+        lambda Q_of_s_t_a_t, alpha, r_t, gamma, Q_of_s_t_plus_1: Q_of_s_t_a_t
+        + alpha * (r_t + gamma * np.max(Q_of_s_t_plus_1) - Q_of_s_t_a_t),
+        lambda Q_of_s_t_a_t, alpha, r_t, gamma, Q_of_s_t_plus_1: Q_of_s_t_a_t
+        + alpha * (r_t + gamma * np.mean(Q_of_s_t_plus_1) - Q_of_s_t_a_t),  # SARSA-like expectation
+        lambda Q_of_s_t_a_t, alpha, r_t, gamma, Q_of_s_t_plus_1: alpha
+        * (r_t + gamma * np.max(Q_of_s_t_plus_1) - Q_of_s_t_a_t),  # the old value dropped
+    )
+    assert spec["given"]["Q_of_s_t_a_t"] == "the value of Q(s_t,a_t)"
+    recursion = oracle_spec(r"V(a) = r + \gamma V(s(a))")  # a function calling itself elsewhere: refused
+    assert not recursion.ok and "recursion" in recursion.reason

@@ -261,6 +261,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self.parameters: set[str] | frozenset[str] = frozenset()  # the arguments of its left-hand functions
         self.indices_of_lhs: set[str] | frozenset[str] = frozenset()  # the letters its left-hand sides index
         self.free_ok = False  # may a target's index no sum runs over be an output axis (axes.free_indices)?
+        self.update_rule = False  # written with \\leftarrow: the right-hand side reads the old values
         self.free: set[str] = set()  # those indices, on this line (plan_reductions)
         self.model_calls: dict[str, str] = {}  # a model's output (eps_theta) -> the arguments first seen
         self.applications: dict[str, str] = {}  # value inputs -> the application each is the value of

@@ -392,11 +392,12 @@ def _build_spec(
     first.given = given
     first.alone = {name for name, arguments in name_uses(latex) if not arguments}
     first.parameters, first.indices_of_lhs = _lhs_names(defs)
+    first.update_rule = bool(_UPDATE_ARROW.search(latex))  # `Q(s, a) \\leftarrow ...`: old values
     kinds = _rewrite(nodes, defs, functions, first)[0].typing.settled()
     rw = Rewriter(tensors=kinds, callables=callables)
     rw.free_ok = free_ok
     rw.given, rw.alone, rw.parameters = given, first.alone, first.parameters
-    rw.indices_of_lhs = first.indices_of_lhs
+    rw.indices_of_lhs, rw.update_rule = first.indices_of_lhs, first.update_rule
     rw.typing.identities = first.typing.identities
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
     _computes_something(definitions)
@@ -627,12 +628,29 @@ def _rewrite(
             (cmd_of(t) or str(t)) == var.base and nxt == "(" and b not in ("_", "^") for b, t, nxt in triples
         )
         density = var.call is not None and density_value(var.base, var.call)  # p(y | x) = ...: a value
-        if var.call is not None and not var.sub and calls > 1 and single_vars(var.call) and not density:
+        in_place = rw.update_rule and var.call is not None and _updated_in_place(flat, var)  # Q(s, a) <- ...
+        helper = var.call is not None and not var.sub and calls > 1 and single_vars(var.call)
+        if helper and not density and not in_place:
             rw.helpers[var.base] = "\\fn" + re.sub(r"[^A-Za-z]", "", var.base)
     paper = _paper_helpers(rw, nodes, functions or {}, {v.base for v in lhs_vars})
     helper_defs = [_helper_definition(rw, var, rhs) for var, rhs in paper]
     definitions, outputs = _definitions(rw, lhs_vars, defs)
     return rw, helper_defs, definitions, outputs
+
+
+_UPDATE_ARROW = re.compile(r"\\(?:leftarrow|gets)(?![A-Za-z])")
+
+
+def _updated_in_place(flat: list[Any], var: Var) -> bool:
+    """Whether the line calls var's function again at var's own arguments (`Q(s_t, a_t) \\leftarrow
+    Q(s_t, a_t) + \\alpha [r + \\gamma \\max_{a'} Q(s_{t+1}, a') - Q(s_t, a_t)]`): an update of a table's
+    value, read from its old values, not a function defined in terms of itself (an implicit equation)."""
+    point = [str(t) for t in flatten(var.call or [])]
+    width = len(point)
+    named = [k for k, t in enumerate(flat) if (cmd_of(t) or str(t)) == var.base]
+    calls = [k for k in named if flat[k + 1 : k + 2] == ["("]]
+    at_point = [k for k in calls if [str(t) for t in flat[k + 2 : k + 2 + width]] == point]
+    return len(at_point) > 1 and all(flat[k + 2 + width : k + 3 + width] == [")"] for k in at_point)
 
 
 def _lhs_var(lhs: list[Any], rhs: list[Any], like: Rewriter | None = None) -> Var:
