@@ -124,3 +124,18 @@ def test_symbols_glossed_as_the_number_of_the_layers_name_table_columns():
     )
     got = found(text)
     assert got["encoder_layers"] == [(2.0, "stated")] and got["decoder_layers"] == [(3.0, "stated")]
+
+
+def test_a_table_with_one_column_per_method_is_no_table_of_name_value_pairs():
+    # one cell holds words ('400 and 300'), most rows fill one column: each method still gets its value
+    table = (
+        "**Table 2** Hyperparameters of the baselines.\n\n"
+        "| **Parameter** | SAC | TD3 | PPO |\n|---|---|---|---|\n"
+        "| Discount factor ($\\gamma$) | $0.98$ |  |  |\n| Replay buffer size | $10^5$ |  |  |\n"
+        "| Batch size | $128$ | $100$ | $32$ |\n| Activation | `relu` |  | `Tanh` |\n"
+        "| Critic width | $128$ | $400$ and $300$ | $32$ |\n| Critic depth | $2$ |  |  |\n"
+        "| Optimizer | `Adam` |  |  |\n| Policy delay | $1$ | $2$ | $1$ |\n"
+    )
+    got = found(table)
+    assert got["batch_size"] == [(128.0, "stated"), (100.0, "stated"), (32.0, "stated")]
+    assert "400_and_300" not in got

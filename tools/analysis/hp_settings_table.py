@@ -249,15 +249,17 @@ def _side_by_side(table: list[list[str]]) -> bool:
     def named(cells: list[str]) -> list[int]:
         return [k for k in range(0, width, 2) if k < len(cells) and cells[k]]
 
+    groups = pair_groups(table[0])  # '| EWC | | AGEM | |': whose pairs lie below, a row may hold only one
+
     def pairs(cells: list[str]) -> bool:
-        return bool(named(cells)) and all(
+        return (len(named(cells)) >= 2 or groups and bool(named(cells))) and all(
             (re.search(r"[A-Za-z]{2}", cells[k]) or re.fullmatch(SYM, cells[k].strip("$ ")))
             and k + 1 < len(cells)
             and setting_value(cells[k + 1])
             for k in named(cells)
         )
 
-    rows = table[1:] if pair_groups(table[0]) else table  # '| EWC | | AGEM | |': whose pairs lie below
+    rows = table[1:] if groups else table
     return any(len(named(r)) >= 2 for r in rows) and sum(map(pairs, rows)) * 2 > len(rows)
 
 
