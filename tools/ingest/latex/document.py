@@ -16,7 +16,7 @@ from tools.ingest.latex.listings import as_listings, code_environments
 from tools.ingest.latex.macro_args import apply
 from tools.ingest.latex.macros import PROTECTED, MacroTable
 from tools.ingest.latex.names import DROP, WRAP
-from tools.ingest.latex.numbering import Numbering, number
+from tools.ingest.latex.numbering import Numbering, number, unconditional_formats
 from tools.ingest.latex.scan import Unbalanced, read_group, squash
 from tools.ingest.latex.source import load
 from tools.ingest.latex.text import clean_math
@@ -53,7 +53,8 @@ def convert_source(source: Path) -> Converted:
     if cls is not None:
         doc.files.append(cls)
     # a local class and local .sty files may declare theorems
-    numbering = number(theorems + "\n" + doc.packages + "\n" + preamble, body, macros.expand)
+    declared = theorems + "\n" + unconditional_formats(doc.packages) + "\n" + preamble
+    numbering = number(declared, body, macros.expand)
     r = Renderer(body, numbering, macros)
     title = _title(preamble + body, r)
     if title:

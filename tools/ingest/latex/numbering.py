@@ -483,6 +483,24 @@ def number(preamble: str, body: str, expand: Callable[[str], str] = str) -> Numb
     return nb.n
 
 
+_FORMAT_DEF = re.compile(r"\\(?:renewcommand|def)(?![a-zA-Z@])\*?(?=\s*\{?\s*\\the[a-zA-Z]+)")
+
+
+def unconditional_formats(package: str) -> str:
+    """A package's text with each counter format it redefines inside braces left out: such a redefinition
+    sits in a branch of an option (`\\ifthenelse{\\boolean{ct@floatperchapter}}{...}{\\renewcommand
+    {\\theequation}{\\arabic{equation}}}`) this reader cannot evaluate, so the class's own numbering stays."""
+    out, pos, depth = [], 0, 0
+    for m in re.finditer(r"\\[{}]|[{}]|" + _FORMAT_DEF.pattern, package):
+        token = m.group(0)
+        if token in ("{", "}"):
+            depth += 1 if token == "{" else -1
+        elif token.startswith(("\\renewcommand", "\\def")) and depth > 0:
+            out.append(package[pos : m.start()] + "\\relax")  # the definition's groups are read as text
+            pos = m.end()
+    return "".join(out) + package[pos:]
+
+
 def _walk(nb: _Numberer, s: str, record: bool) -> None:
     pos = 0
     theorem_envs = lambda: nb.thm_counter.keys() | STD_THEOREMS.keys()  # noqa: E731
