@@ -139,3 +139,9 @@ def test_a_table_with_one_column_per_method_is_no_table_of_name_value_pairs():
     got = found(table)
     assert got["batch_size"] == [(128.0, "stated"), (100.0, "stated"), (32.0, "stated")]
     assert "400_and_300" not in got
+
+
+def test_an_equation_numbered_in_its_chapter_is_a_reference_not_a_value():
+    text = "The estimates converge under the usual conditions on the learning rate (3.4) [smith2009]."
+    assert "learning_rate" not in found(f"## 4 Method\n\n{text}\n")
+    assert found("## 4 Setup\n\nWe use a learning rate (0.003).\n")["learning_rate"] == [(0.003, "stated")]

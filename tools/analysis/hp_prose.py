@@ -370,6 +370,8 @@ _PUBLISHED_HAS = re.compile(
     re.I,
 )
 PUBLISHED = "the make-up of a published model the sentence describes, not a setting the paper chose"
+_REFERENCE = re.compile(r"[1-9A-Z]\.\d{1,2}")  # an equation numbered in its chapter: '(4.2)'
+_WHOLE = re.compile(r"[\d,]+")  # a whole number in brackets with no '=': '(7)', '(2500)'
 _WIDTH_WORD = re.compile(r"dimension(?:ality|s)?|dims?|width|size|units", re.I)  # a layer's width, after it
 _DATA_HOLDS = re.compile(
     r"\b(?:data|datasets?|corpus|corpora)\b[^.;]{0,40}\b(?:contains?|consists?\s+of|comprises?|includes?)\b[^.;]*$",
@@ -636,8 +638,11 @@ class _ProseScan:
             self.text, max(0, m.start("name") - 24), m.start("name")
         ):
             return False  # "100 epochs of 500 iterations"; "hidden units per layer is 100" is no layer count
-        if m["open"] and "=" not in m["open"] and re.fullmatch(r"[\d,]+", m["value"].strip()):
-            return False  # "the filters (7)", "a fixed timestep (2500)": a reference or a description
+        inside, plain = m["value"].strip(), m["open"] and "=" not in m["open"]
+        bare = plain and m["open"].strip() == "("  # not '(max norm 1.0)', '(equal to 0.9)'
+        if plain and _WHOLE.fullmatch(inside) or bare and _REFERENCE.fullmatch(inside):
+            return False  # "the filters (7)", "a fixed timestep (2500)", "the learning rate (4.2)" (an
+            # equation numbered in its chapter): a reference or a description
         if m["open"] and "," in m["value"] and canonical_key(m["name"]).endswith(("layers", "blocks")):
             return False  # "10 conv layers (50, 3, 1)": one layer's own settings, not a list of counts
         if m["open"] and m.end("name") == m.start("open") and m["name"].lower() in DISTRIBUTIONS:
