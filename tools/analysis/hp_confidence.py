@@ -223,6 +223,24 @@ _NAMED_MODEL_HAS = re.compile(
     rf"(?:^\W*|\b(?:an?|the)\s+)(?:original\s+)?{MODEL_NAME}(?:\s+model)?(?:,?\s*which\s+[^.;]{{0,50}}?)?\s+"
     r"(?:has|have|had|consists\s+of|contains|comprises)\b"
 )
+# ... or the sized model as the subject of the clause that gives the value: 'Since VGG16 has 3 max pooling
+# layers', 'The ResNet-18 model contains a single convolutional layer' (not a family a paper builds its own
+# of: 'the U-Net has 5 levels'; not a clause of ours: 'VGG16 has 3 pooling layers, so we ...')
+_PUBLISHED_HAS = re.compile(
+    rf"(?:^|\b(?:since|as|because|the|a|an)\s+)(?P<model>{MODEL_NAME})(?:\s+(?:model|network|architecture))?\s+"
+    r"(?:has|have|contains?|includes?|consists\s+of|comprises?|is\s+composed\s+of)\b[^.;]*$",
+    re.I,
+)
+
+
+def _describes_a_published_model(quote: str, before: str) -> bool:
+    """Whether the quote describes a named pretrained model: anywhere (`BERT-large has 24 layers`), or as the
+    sized subject of the clause the value closes."""
+    subject = _PUBLISHED_HAS.search(before[-80:])
+    sized = bool(subject and re.search(r"\d", subject["model"]) and not OURS.search(subject[0]))
+    return bool(_NAMED_MODEL_HAS.search(quote)) or sized
+
+
 # a model named with its size, then its configuration in brackets: "Qwen3-4B (GQA: L=36, Hq=32, dh=128)",
 # "BERT-base (12 layers)"; a bare family name ("RoBERTa (hidden: 64-dim)") may be the paper's own small one
 _MODEL_CARD = re.compile(
@@ -584,7 +602,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_NEGATED_BEFORE.search(before[-40:]), "the sentence says it was not used"),
         (_BOUND_BEFORE.search(before[-4:]), "a bound ('k ≥ 5 seeds'), not the value a run used"),
         (_INTERVAL_AFTER.match(quote, len(before) + len(value)), "an estimate with its interval: a result"),
-        (_NAMED_MODEL_HAS.search(quote), "a description of a named pretrained model"),
+        (_describes_a_published_model(quote, before), "a description of a named pretrained model"),
         (
             _in_model_card(quote, value),
             "the configuration of a named pretrained model, fixed by its checkpoint",

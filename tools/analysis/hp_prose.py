@@ -26,7 +26,6 @@ from tools.analysis.hp_confidence import (
     ONE_OF_SIZES,
     ONE_SIDE,
     OTHER_QUANTITY,
-    OURS,
     PART_OF_A_RUN,
     UNKNOWN_SIZE,
     no_sentence,
@@ -36,7 +35,7 @@ from tools.analysis.hp_flags import options
 from tools.analysis.hp_greek import conventional_key
 from tools.analysis.hp_init import initial_moments
 from tools.analysis.hp_marked_grids import add_choices, unmark_grids
-from tools.analysis.hp_models import MODEL_NAME, models
+from tools.analysis.hp_models import models
 from tools.analysis.hp_normalize import NUM, PHYSICAL_UNIT, SCALAR, WORDNUM, clean_float, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_START, sentence_around, sentence_spans
 from tools.analysis.hp_patterns import (
@@ -361,18 +360,10 @@ _IO_LAYER = re.compile(
 )
 _CITATION = re.compile(r"\[\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\]")  # numbered references: '[4, 5]'
 _COUNTED = {"num_trees", "num_layers"}  # counts whose thing has a size, a depth or a width of its own
-# "our data contains 10,000 neurons", "the dataset consists of 500 images": a count that describes the data
-# a published model as the subject that has the count: 'Since VGG16 has 3 max pooling layers', 'ResNet-18
-# contains a single convolutional layer' (its own make-up, not a setting the paper chose)
-_PUBLISHED_HAS = re.compile(
-    rf"(?:^|\b(?:since|as|because|the|a|an)\s+)(?P<model>{MODEL_NAME})(?:\s+(?:model|network|architecture))?\s+"
-    r"(?:has|have|contains?|includes?|consists\s+of|comprises?|is\s+composed\s+of)\b[^.;]*$",
-    re.I,
-)
-PUBLISHED = "the make-up of a published model the sentence describes, not a setting the paper chose"
 _REFERENCE = re.compile(r"[1-9A-Z]\.\d{1,2}")  # an equation numbered in its chapter: '(4.2)'
 _WHOLE = re.compile(r"[\d,]+")  # a whole number in brackets with no '=': '(7)', '(2500)'
 _WIDTH_WORD = re.compile(r"dimension(?:ality|s)?|dims?|width|size|units", re.I)  # a layer's width, after it
+# "our data contains 10,000 neurons", "the dataset consists of 500 images": a count that describes the data
 _DATA_HOLDS = re.compile(
     r"\b(?:data|datasets?|corpus|corpora)\b[^.;]{0,40}\b(?:contains?|consists?\s+of|comprises?|includes?)\b[^.;]*$",
     re.I,
@@ -837,10 +828,6 @@ class _ProseScan:
         neurons'), or it is a depth counted in steps ('a depth of 8 time-steps'); else False."""
         if m.re in _VALUE_FIRST and _DATA_HOLDS.search(self.text, max(0, m.start() - 80), m.start()):
             return DATA_OR_SCORE
-        published = _PUBLISHED_HAS.search(self.text[max(0, m.start() - 80) : m.start()])
-        # a sized model ('VGG16', 'ResNet-18'), not a family a paper builds its own of ('the U-Net has ...')
-        if published and re.search(r"\d", published["model"]) and not OURS.search(published[0]):
-            return PUBLISHED
         if key == "num_layers" and (unit := _DEPTH_UNIT.match(self.text, m.end("value"))):
             return f"a depth counted in {unit['unit']}, not in layers"
         if key == "num_features" and _OF_DATASETS.search(sentence := sentence_around(self.text, *m.span())):
