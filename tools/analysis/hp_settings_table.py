@@ -117,12 +117,12 @@ def read_settings_table(  # noqa: PLR0913
     if across and _transposed(header, lines[i + 2 : end], symbols, out, settings=True):
         return end
     group = None
+    owners = pair_groups(header)  # '| EWC | | AGEM | |': a method over each pair of columns
     for line in ([lines[i]] if layout.headless else []) + lines[i + 2 : end]:
         cells = row_cells(line.text)
         group = (cells[0].strip() or group) if layout.grouped and cells else None
         for k in layout.pairs:  # '| Discount | 0.99 | Epochs | 10 |': each pair is a row of its own
-            owner = header[k].strip("* ") if pair_groups(header) else None  # '| EWC | | AGEM | |'
-            _read_row(line, cells[k : k + 2], _PAIR, out, owner)
+            _read_row(line, cells[k : k + 2], _PAIR, out, header[k].strip("* ") if owners else None)
         if not layout.pairs:
             _read_row(line, cells, layout, out, group)
     return end

@@ -305,9 +305,7 @@ def _outside_text(nodes: list[Any]) -> list[Any]:
 
 def _not_recursive(name: str, body: list[Any]) -> None:
     """A function whose body calls itself (`V(a) = r + \\gamma V(s(a))`) is a recursion: refused."""
-    flat = ["", *flatten(body)]  # a name in a subscript (`p_D(x)` in the body of `D(x)`) is no call of it
-    calls = zip(flat, flat[1:], flat[2:], strict=False)
-    if any((cmd_of(t) or str(t)) == name and nxt == "(" and b not in ("_", "^") for b, t, nxt in calls):
+    if _calls(flatten(body), name):  # a name in a subscript (`p_D(x)` in the body of `D(x)`) is no call of it
         raise Unsupported(f"{name} is defined in terms of itself (a recursion): not one formula to evaluate")
 
 
@@ -623,13 +621,10 @@ def _rewrite(
     # f(t) = ... defined on the line and called elsewhere: a helper function
     flat = flatten(nodes)
     for var in lhs_vars:
-        triples = zip(["", *flat], flat, flat[1:], strict=False)  # `p_D(x)` calls p_D, not D
-        calls = sum(
-            (cmd_of(t) or str(t)) == var.base and nxt == "(" and b not in ("_", "^") for b, t, nxt in triples
-        )
+        calls = _calls(flat, var.base)
         density = var.call is not None and density_value(var.base, var.call)  # p(y | x) = ...: a value
-        in_place = rw.update_rule and var.call is not None and _updated_in_place(flat, var)  # Q(s, a) <- ...
-        helper = var.call is not None and not var.sub and calls > 1 and single_vars(var.call)
+        in_place = rw.update_rule and var.call is not None and _updated_in_place(flat, var, calls)
+        helper = var.call is not None and not var.sub and len(calls) > 1 and single_vars(var.call)
         if helper and not density and not in_place:
             rw.helpers[var.base] = "\\fn" + re.sub(r"[^A-Za-z]", "", var.base)
     paper = _paper_helpers(rw, nodes, functions or {}, {v.base for v in lhs_vars})
@@ -641,14 +636,18 @@ def _rewrite(
 _UPDATE_ARROW = re.compile(r"\\(?:leftarrow|gets)(?![A-Za-z])")
 
 
-def _updated_in_place(flat: list[Any], var: Var) -> bool:
-    """Whether the line calls var's function again at var's own arguments (`Q(s_t, a_t) \\leftarrow
-    Q(s_t, a_t) + \\alpha [r + \\gamma \\max_{a'} Q(s_{t+1}, a') - Q(s_t, a_t)]`): an update of a table's
-    value, read from its old values, not a function defined in terms of itself (an implicit equation)."""
+def _calls(flat: list[Any], name: str) -> list[int]:
+    """Where the line calls the function `name` (`p_D(x)` calls p_D, not D)."""
+    named = [k for k, t in enumerate(flat) if (cmd_of(t) or str(t)) == name and flat[k + 1 : k + 2] == ["("]]
+    return [k for k in named if flat[k - 1 : k] not in (["_"], ["^"])]
+
+
+def _updated_in_place(flat: list[Any], var: Var, calls: list[int]) -> bool:
+    """Whether the line, whose calls of var's function are at `calls`, calls it again at var's own arguments
+    (`Q(s_t, a_t) \\leftarrow Q(s_t, a_t) + \\alpha [r + \\gamma \\max_{a'} Q(s_{t+1}, a') - Q(s_t, a_t)]`):
+    an update of a table's value, read from its old values, not a function defined in terms of itself."""
     point = [str(t) for t in flatten(var.call or [])]
     width = len(point)
-    named = [k for k, t in enumerate(flat) if (cmd_of(t) or str(t)) == var.base]
-    calls = [k for k in named if flat[k + 1 : k + 2] == ["("]]
     at_point = [k for k in calls if [str(t) for t in flat[k + 2 : k + 2 + width]] == point]
     return len(at_point) > 1 and all(flat[k + 2 + width : k + 3 + width] == [")"] for k in at_point)
 
