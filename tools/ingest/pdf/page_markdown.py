@@ -107,6 +107,8 @@ class MarkdownPages:
                     continue
             self._markup(ln, page, no, xl, xr)
         for kind, text, geo in reflow([ln for ln in lines if ln.kind != "drop"], xl, xr, self.vocab):
+            if kind != "heading" and text.startswith("#"):  # a bracket's glyph code, not a heading's mark
+                text = "\\" + text
             self.items.append((kind, text, at.place(geo)))
         return bad
 
