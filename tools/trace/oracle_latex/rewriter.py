@@ -260,6 +260,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self.alone: set[str] | frozenset[str] = frozenset()  # names the line also writes with no brackets
         self.parameters: set[str] | frozenset[str] = frozenset()  # the arguments of its left-hand functions
         self.indices_of_lhs: set[str] | frozenset[str] = frozenset()  # the letters its left-hand sides index
+        self.layers: set[str] | frozenset[str] = frozenset()  # letters on top of its vectors (vector_tops)
         self.free_ok = False  # may a target's index no sum runs over be an output axis (axes.free_indices)?
         self.update_rule = False  # written with \\leftarrow: the right-hand side reads the old values
         self.free: set[str] = set()  # those indices, on this line (plan_reductions)
@@ -308,7 +309,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         glued = i > 0 and isinstance(nodes[i - 1], str) and nodes[i - 1].isalpha()  # the 'r' of 'Var(x)'
         base, i = read_base(nodes, i, lhs)
         var = Var(name="", base=base, bold=bold)
-        i = read_suffixes(var, nodes, i, lhs, self.indices_of_lhs)
+        i = read_suffixes(var, nodes, i, lhs, self.indices_of_lhs, self.layers)
         sub_name = name_of(var.sub)
         var.name = py_name(f"{var.base}_{sub_name}" if sub_name else var.base)
         if i < len(nodes) and nodes[i] == "(":

@@ -33,7 +33,7 @@ from tools.trace.oracle_latex.nodes import (
 from tools.trace.oracle_latex.primes import ell_indices, primed_indices
 from tools.trace.oracle_latex.rewriter import IDENTITY, Rewriter, sum_indices
 from tools.trace.oracle_latex.series import series_as_sums
-from tools.trace.oracle_latex.variables import Var, density_value, latex_of
+from tools.trace.oracle_latex.variables import Var, density_value, latex_of, vector_tops
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
     DECOR_SUFFIX,
@@ -390,12 +390,14 @@ def _build_spec(
     first.given = given
     first.alone = {name for name, arguments in name_uses(latex) if not arguments}
     first.parameters, first.indices_of_lhs = _lhs_names(defs)
+    first.layers = vector_tops(nodes)
     first.update_rule = bool(_UPDATE_ARROW.search(latex))  # `Q(s, a) \\leftarrow ...`: old values
     kinds = _rewrite(nodes, defs, functions, first)[0].typing.settled()
     rw = Rewriter(tensors=kinds, callables=callables)
     rw.free_ok = free_ok
     rw.given, rw.alone, rw.parameters = given, first.alone, first.parameters
     rw.indices_of_lhs, rw.update_rule = first.indices_of_lhs, first.update_rule
+    rw.layers = first.layers
     rw.typing.identities = first.typing.identities
     rw, helper_defs, definitions, outputs = _rewrite(nodes, defs, functions, rw)
     _computes_something(definitions)

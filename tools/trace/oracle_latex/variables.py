@@ -75,12 +75,18 @@ def _one_decorated_symbol(c: str, inner: list[Any]) -> None:
         raise Unsupported(f"\\{c}{{...}} over an expression, not one symbol: write the mark on the symbol")
 
 
-def read_suffixes(
-    var: Var, nodes: list[Any], i: int, lhs: bool = False, indices: set[str] | frozenset[str] = frozenset()
+def read_suffixes(  # noqa: PLR0913
+    var: Var,
+    nodes: list[Any],
+    i: int,
+    lhs: bool = False,
+    indices: set[str] | frozenset[str] = frozenset(),
+    layers: set[str] | frozenset[str] = frozenset(),
 ) -> int:
     """Primes, a subscript and a ^{*}/^{(k)} mark after the base at i (on a left-hand side, one letter too:
     `u^m_{i} = ...` defines the m-th u, no power; `indices`: the letters the left-hand side is indexed by,
-    which over an indexed symbol are indices too); returns where they end."""
+    which over an indexed symbol are indices too; `layers`: the letters written on top of a vector in the
+    line, which over a matrix are its layer or step too); returns where they end."""
     while i < len(nodes):
         t = nodes[i]
         if t == "'":
@@ -99,7 +105,7 @@ def read_suffixes(
                 is_mark(nodes[i + 1])
                 or _is_tag(var, nodes, i + 1)
                 or (lhs and _letter(nodes[i + 1]))
-                or _step_index(var, nodes, i + 1, indices)
+                or _step_index(var, nodes, i + 1, indices, layers)
             )
         ):
             top = items_of(nodes[i + 1])
@@ -114,7 +120,13 @@ def read_suffixes(
     return i
 
 
-def _step_index(var: Var, nodes: list[Any], k: int, indices: set[str] | frozenset[str] = frozenset()) -> bool:
+def _step_index(
+    var: Var,
+    nodes: list[Any],
+    k: int,
+    indices: set[str] | frozenset[str] = frozenset(),
+    layers: set[str] | frozenset[str] = frozenset(),
+) -> bool:
     """A superscript that indexes, no power: over an indexed Latin letter, a step or layer letter (t, l, s)
     or an index letter shifted by a number (`x^t_i`, `x^{t-1}_i`); over any symbol but a Greek constant, a
     letter the left-hand side carries on top (`F^{a,i} = ... \\mu_X^i`, `\\hat{m}^t = m^t / ...`).
@@ -122,6 +134,10 @@ def _step_index(var: Var, nodes: list[Any], k: int, indices: set[str] | frozense
     top = "".join(str(x) for x in flatten(items_of(nodes[k])))
     subscript = "".join(str(x) for x in flatten(var.sub))
     indexed = bool(var.sub) or nodes[k + 1 : k + 2] == ["_"]
+    if var.bold and re.fullmatch("[a-z]", var.base) and re.fullmatch(r"[a-zA-SU-Z](?:[+-]\d)?", top):
+        return True  # a vector has no power of a letter: `\\mathbf{h}^{l+1}` is its layer or step
+    if var.bold and top in layers:  # `\\mathbf{W}^{l} \\mathbf{h}^{l}`: the layer's matrix, no power
+        return True
     if re.sub(r"[+-]\d+$", "", top) in indices and not var.bold:  # `v^{t-1}` too; a bold A^i: a power
         return var.base not in GREEK or bool(re.fullmatch("[A-Za-z]+", subscript))
     if var.base.startswith("Delta_") and re.fullmatch("[a-zA-SU-Z]", top):
@@ -129,6 +145,24 @@ def _step_index(var: Var, nodes: list[Any], k: int, indices: set[str] | frozense
     if var.base in GREEK or len(var.base) != 1 or not indexed:
         return False
     return re.fullmatch(r"[tls](?:[+-]\d)?|[ijkmn][+-]\d", top) is not None  # x_i^k: a moment, maybe
+
+
+def vector_tops(nodes: list[Any]) -> set[str]:
+    """The single letters written on top of a bold lower-case letter (a vector) anywhere in nodes, unshifted:
+    `l` of `\\mathbf{h}_i^{l}`; not T (a transpose)."""
+    found: set[str] = set()
+    for k, t in enumerate(nodes):
+        if isinstance(t, Group):
+            found |= vector_tops(t.items)
+        after = nodes[k + 1 : k + 6]
+        letter = [str(x) for x in items_of(after[0])] if after else []
+        if cmd_of(t) not in BOLD or len(letter) != 1 or not re.fullmatch("[a-z]", letter[0]):
+            continue
+        j = 3 if after[1:2] == ["_"] else 1
+        if after[j : j + 1] == ["^"] and len(after) > j + 1:
+            top = [str(x) for x in flatten(items_of(after[j + 1]))]
+            found |= {top[0]} if len(top) == 1 and re.fullmatch("[a-zA-SU-Z]", top[0]) else set()
+    return found
 
 
 def _font_then_group(nodes: list[Any], i: int) -> bool:
