@@ -43,6 +43,8 @@ OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 _AS_CITED = re.compile(
     r"\b(?:as\s+(?:described|proposed|suggested|done|recommended|introduced|defined)\s+(?:by|in)|as\s+in|"
     r"following)\s+[A-Z][\w-]+\s+[*_]?et\.?\s+al\b"
+    # ... or a cited technique it applies: "injected via Flamingo-style Gated Cross-Attention Alayrac et al."
+    r"|\b(?:via|using)\s+(?:[\w-]+\s+){0,5}?[A-Z][\w-]+\s+[*_]?et\.?\s+al\b"
 )
 # four or more numbers in a row (axis ticks "0 500 1000 1500 2000")
 _RUN = re.compile(r"(?:(?<![\w.])\d+(?:\.\d+)?\s+){3,}\d+(?:\.\d+)?(?![\w.])")
@@ -140,8 +142,9 @@ _OUTCOME = re.compile(
     r"perplexity|reward|return)\b|"
     r"\b\d+(?:\.\d+)?\s*(?:±\s*\d+(?:\.\d+)?\s*)?(?:x|×|times)\s+(?:lower|higher|smaller|larger|faster|slower|"
     r"better|worse)\b|\b\d+(?:\.\d+)?\s*%\s+(?:lower|higher|better|worse|smaller|larger)\b|"
-    # "Pearson coefficients of 0.72": a statistic of results
-    r"\b(?:pearson|spearman|kendall)(?:'s)?\s+(?:rank\s+)?(?:correlations?|coefficients?|r|ρ|τ)\b",
+    # "Pearson coefficients of 0.72", "the explained variance ... was 0.58": a statistic of results
+    r"\b(?:pearson|spearman|kendall)(?:'s)?\s+(?:rank\s+)?(?:correlations?|coefficients?|r|ρ|τ)\b|"
+    r"\bexplained\s+variance\b[^.;]{0,60}?\b(?:was|were|is|are)\b",
     re.I,
 )
 # a value a run reached or a schedule implies: "an average minibatch size of 393", "an expected masking rate
@@ -168,6 +171,12 @@ _INSTEAD_BEFORE = re.compile(
 )
 # what a choice led to: "maximum depths of 1, 2 and 10, leading to 1, 2 and 4 features"
 # "over k ≥ 5 seeds": the least a run should use; "β_1 = 1.64 (95% CI [0.70, 2.58])": an estimate
+# "LeNet uses kernel of size 5, but we reduced them to 3": the value before is the one the paper changed
+_CHANGED_AFTER = re.compile(
+    r"[^.;]{0,30}?,?\s+but\s+(?:we|I)\s+(?:\w+\s+)?(?:reduc|increas|chang|replac|lower|rais|modif|doubl|halv)\w*"
+    r"\s+(?:them|it|this|that|these|those)\b",
+    re.I,
+)
 _BOUND_BEFORE = re.compile(r"(?:[≥≤]|>=|<=)\s*$")
 _INTERVAL_AFTER = re.compile(r"\s*[(\[,]\s*\d+(?:\.\d+)?\s*%\s*(?:CI|C\.I\.|confidence|credible)\b", re.I)
 _CONSEQUENCE_BEFORE = re.compile(
@@ -220,8 +229,9 @@ _SEARCHED_FROM = re.compile(
 _TO_AFTER = re.compile(rf"\s*(?:[a-z]{{1,12}}\s+)?(?:to|up\s+to|through)\s+[-−]?(?:{SCALAR})", re.I)
 # what a named model is made of, not a choice: "BERT-large has 24 layers and 340M parameters"
 _NAMED_MODEL_HAS = re.compile(
-    rf"(?:^\W*|\b(?:an?|the)\s+)(?:original\s+)?{MODEL_NAME}(?:\s+model)?(?:,?\s*which\s+[^.;]{{0,50}}?)?\s+"
-    r"(?:has|have|had|consists\s+of|contains|comprises)\b"
+    rf"(?:^\W*|\b(?:an?|the)\s+|\b[A-Z][\w-]*['’]s\s+)(?:original\s+)?{MODEL_NAME}(?:\s+model)?"
+    r"(?:\s*\([^()]{0,120}\))?"  # an aside: "Qwen's Qwen2.5-1.5B-Instruct (footnote: <url>) which has"
+    r"(?:,?\s*which\b[^.;]{0,50}?)?\s+(?:has|have|had|consists\s+of|contains|comprises)\b"
 )
 # ... or the sized model as the subject of the clause that gives the value: 'Since VGG16 has 3 max pooling
 # layers', 'The ResNet-18 model contains a single convolutional layer' (not a family a paper builds its own
@@ -503,7 +513,9 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
     counted = key in COUNT_KEYS or key.endswith("_steps") or key in _WHOLE
     if counted and re.fullmatch(r"\d+\.\d+", value.strip()):
         return "a decimal for a count (a result in a table?)"
-    if isinstance(norm, float) and norm < 1 and (key in COUNT_KEYS or key.endswith("_steps")):
+    # a list too: 'layer penalties at 1e-4 and 1e-5 strengths' (a grid may hold 0 layers)
+    parts = isinstance(norm, list) and any(isinstance(v, float) and v != int(v) for v in norm)
+    if (parts or isinstance(norm, float) and norm < 1) and (key in COUNT_KEYS or key.endswith("_steps")):
         return "a fraction for a count (a plot's tick label?)"
     one_layer = key == "num_layers" and _ONE_LAYER.search(quote)
     # '(hidden width 256, 1 layer, 2 heads)': a specification's list states its 1 as plainly as a table
@@ -602,6 +614,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_NEGATED_BEFORE.search(before[-40:]), "the sentence says it was not used"),
         (_BOUND_BEFORE.search(before[-4:]), "a bound ('k ≥ 5 seeds'), not the value a run used"),
         (_INTERVAL_AFTER.match(quote, len(before) + len(value)), "an estimate with its interval: a result"),
+        (_CHANGED_AFTER.match(quote, len(before) + len(value)), "a value the paper changed ('but we ...')"),
         (_describes_a_published_model(quote, before), "a description of a named pretrained model"),
         (
             _in_model_card(quote, value),

@@ -19,7 +19,7 @@ _FAMILY = (
 # a family and its size: "ResNet-50", "ViT-B/16", "Llama-3.1-8B", "T5-base", "InceptionV2", "BERT base"
 MODEL_NAME = (
     rf"(?-i:{_FAMILY})(?:[-\s]?(?:v?\d+(?:\.\d+)?[A-Za-z]?|V\d|[BLSH]/\d+|B\d|base|large|small|tiny|"
-    r"XXL|XL|\d+[BM]|Instruct|Chat)(?![\w]))*"
+    r"XXL|XL|\d+[BM]|Instruct|instruct|Chat|mini|medium|\d+k)(?![\w]))*"  # Phi-3-mini-4k-instruct
 )
 # "the pre-activation ResNet-18": the variant is part of the name
 _MODEL = rf"(?P<value>(?:(?:pre|post)-activation\s+)?{MODEL_NAME})(?![\w-])"

@@ -76,9 +76,10 @@ NAME_VALUE = re.compile(
     rf"(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?{_NAMED_VALUE}(?(open)\s*\))",
     re.I,
 )
-# "4 residual layers", "five S2AvgUnpool (decoding) layers"
+# "4 residual layers", "five S2AvgUnpool (decoding) layers", "six 1D convolutional layers"
 # (not a value an item 'name: 32' gives: 'dimension: 32, 4 attention heads')
-_VALUE_NAME = rf"{_VALUE}[\s-]+(?P<gap>(?:[A-Za-z][\w]*[\s-]+(?:\([A-Za-z]{{2,20}}\)\s+)?){{0,3}}?){_COUNT}"
+_LAYER_WORD = r"(?:[A-Za-z]\w*|[1-3]-?D)"  # a word before 'layers', or a dimension: '1D convolutional'
+_VALUE_NAME = rf"{_VALUE}[\s-]+(?P<gap>(?:{_LAYER_WORD}[\s-]+(?:\([A-Za-z]{{2,20}}\)\s+)?){{0,3}}?){_COUNT}"
 VALUE_NAME = re.compile(rf"(?<!:\s)(?<!:){_VALUE_NAME}", re.I)
 # ... but a colon after a word that only frames a list gives none: 'the same configuration: 24 layers'
 FRAMED_VALUE_NAME = re.compile(
@@ -209,9 +210,9 @@ ACTIVATION = re.compile(
     # "where σ(.) is the rectified linear unit": a rectifier the model's σ is (a sigmoid σ is often a gate's)
     rf"|(?:σ|\\sigma|ϕ|φ)\s*(?:\([.·⋅]?\)\s*)?(?:is|denotes)\s+(?:the\s+|a\s+)?(?P<rect>{_RECTIFIERS})\b"
     # "the pointwise nonlinearity we have chosen is the rectified linear unit", "the activation is tanh"
-    # or set after a colon in a list: "- Activation: leaky relu"
+    # or set after a colon in a list, or assigned: "- Activation: leaky relu", "activation=gelu"
     rf"|\b(?:activation(?:\s+function)?|nonlinearity|non-linearity)\b(?:[^.;,]{{0,40}}?\b(?:is|was)\s+(?:the\s+|an?\s+)?"
-    rf"|\s*:\s*)(?P<cop>{_CHOICE_ACT}|{_RECTIFIERS})\b(?!\s+(?:of|and)\b)"
+    rf"|\s*[:=]\s*)(?P<cop>{_CHOICE_ACT}|{_RECTIFIERS})\b(?!\s+(?:of|and)\b)"
     # "followed by batch normalization, a ReLU and 2×2 max-pooling": a rectifier among the layers after one
     rf"|\bfollowed\s+by\s+(?:[^.;]{{0,60}}?,\s*)?(?:an?\s+)?(?P<layer>{_RECTIFIERS})\b(?!\s+(?:activation|units))",
     re.I,
@@ -727,7 +728,7 @@ NAME_ANY = re.compile(rf"(?<![\w-])(?:{phrase_re(ALL_NAMES)})(?![\w])", re.I)
 
 
 TYPED_LAYERS = re.compile(
-    rf"(?<![\w.])(?:\d+|{WORDNUM})\s+(?:[A-Za-z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,2}})?layers\b", re.I
+    rf"(?<![\w.])(?:\d+|{WORDNUM})\s+(?:{_LAYER_WORD}[\w-]*\s+(?:[a-z][\w-]*\s+){{0,2}})?layers\b", re.I
 )
 GAP_FILLER = {"of", "value", "values", "the", "a", "an", "is", "was", "set", "to", "with", "we", "use"}
 # nouns that turn the setting before them into another one: "learning rate scaling", "dropout schedule"

@@ -373,6 +373,9 @@ _OF_DATASETS = re.compile(r"\b(?:datasets?|data\s+sets?|corpus|corpora)\b", re.I
 _SELECTS = re.compile(r"\b(?:select|selects|selected|selecting|keep|kept|retain\w*|choose|chose|top)\b", re.I)
 # "planning to a depth of 8 time-steps": a depth counted in something other than a network's layers
 _DEPTH_UNIT = re.compile(r"\s+(?P<unit>(?:time[\s-]?)?steps|moves|nodes|plies|ply|hops|actions)\b", re.I)
+_ONE_EPOCH_SPAN = re.compile(r"\b(?:in|within|during|of)\s+one\s+epoch\s+(?:and|to)\s+the\s+next\b", re.I)
+# 'two FP layers to upsample the points back to 1024 points': a count of what the layers work on
+_WORKED_ON = re.compile(r"\s+(?P<unit>points|tokens|pixels|samples|images|frames|words|characters)\b", re.I)
 _SAMPLER = re.compile(r"\b(?:DDIM|DDPM|sampling|sampler|denoising|inference|generation|Langevin)\b", re.I)
 _FOR_SAMPLING = re.compile(r"\s+(?:for|during|at)\s+(?:sampling|inference|generation|test\s+time)\b", re.I)
 # "32 × 32": the other side of a size (not "2 × 10^5", whose 10 is a power's base), and a size listed after it
@@ -748,8 +751,8 @@ class _ProseScan:
                 elif first and first[0].lower() in COUNTED_ATTRIBUTES and canonical_key(name) in _COUNTED:
                     name = f"{name} {first[0]}"  # "the tree size was 5500 nodes": no count of trees
                 key = canonical_key(name)
-                if m.re is NAME_VALUE and key in COUNT_KEYS and re.search(r"\bwith\b", m["gap"] or ""):
-                    continue  # 'one epoch with K = 20': the symbol is another setting, not the count
+                if m.re is NAME_VALUE and self.another_count(m, key):
+                    continue
                 last = (m.groupdict().get("gap") or "").split()[-1:]
                 if m.re is NAME_VALUE and last and re.fullmatch(SYM, last[0]):
                     self.local[last[0]] = key
@@ -778,6 +781,13 @@ class _ProseScan:
                 value, span = self.free_part(m) or (m["value"], m.span("value"))
                 self.emit(m, name, key, value, span, flagged=why)
                 self.contrast(m, name)
+
+    def another_count(self, m: re.Match[str], key: str) -> bool:
+        """A count whose value is another thing's: 'one epoch with K = 20' (the symbol is another setting),
+        'FP layers to upsample the points back to 1024 points' (a count of points)."""
+        if key in COUNT_KEYS and re.search(r"\bwith\b", m["gap"] or ""):
+            return True
+        return key == "num_layers" and bool(_WORKED_ON.match(self.text, m.end("value")))
 
     def loop_of(self, m: re.Match[str], name: str, key: str) -> tuple[str, str]:
         """'4 epochs per update', '2048 steps per environment': an inner loop's count, not the run's length;
@@ -830,6 +840,10 @@ class _ProseScan:
             return DATA_OR_SCORE
         if key == "num_layers" and (unit := _DEPTH_UNIT.match(self.text, m.end("value"))):
             return f"a depth counted in {unit['unit']}, not in layers"
+        if key == "num_layers" and re.match(r"(?i:different|distinct)\b", m.groupdict().get("gap") or ""):
+            return "a count of the kinds of layer compared ('six different layers'), not a depth"
+        if key == "epochs" and _ONE_EPOCH_SPAN.search(self.text, max(0, m.start() - 12), m.end() + 16):
+            return "an epoch as a span of time ('the loss in one epoch and the next'), not the run's length"
         if key == "num_features" and _OF_DATASETS.search(sentence := sentence_around(self.text, *m.span())):
             return DATA_OR_SCORE if not _SELECTS.search(sentence) else False  # 'a dataset with 308 features'
         return False

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_paragraphs import SENTENCE_START
-from tools.analysis.hp_patterns import NAME, of_head
+from tools.analysis.hp_patterns import NAME, SYM, of_head
 from tools.analysis.hp_vocabulary import RESULT_WORDS, WORD_VALUED, canonical_key
 
 _ONE = rf"(?:(?P<s>[^\W\d_][\w{{}}]{{0,6}})\s*=\s*)?(?P<v>{SCALAR})"
@@ -25,6 +26,13 @@ RESPECTIVELY = re.compile(
 _THEN_THINGS = re.compile(
     rf"(?<![\w.−-])(?P<values>{_BARE}(?:\s*,\s*{_BARE})*\s*,?\s*(?:and|or)\s+{_BARE})\s+(?:for|on|in)\s+(?:the\s+)?"
     r"(?P<things>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s*and\s+[\w-]+)(?:\s+[a-z]+)?\s*,?\s*respectively\b",
+    re.I,
+)
+# "we used 350 and 30 for W_large and W_small respectively", "0.01 and 64 for the learning rate and batch
+# size, respectively": the values first, then the settings they are for
+_FOR_NAMES = re.compile(
+    rf"(?<![\w.−-])(?P<values>{_BARE}(?:\s*,\s*{_BARE})*\s*,?\s*(?:and|or)\s+{_BARE})\s+for\s+"
+    r"(?P<names>[^.;()]{2,80}?)\s*,?\s*respectively\b",
     re.I,
 )
 # "the actor and critic learning rates are 1e-4 and 1e-3": two values a plural verb pairs by order, when the
@@ -103,6 +111,10 @@ def respectively(text: str) -> list[tuple[re.Match[str], list[Paired]]]:
             name, key = names[-1], canonical_key(names[-1])
             pairs = [Paired(name, key, v, span, t, None) for t, (v, span) in zip(things, items, strict=True)]
             out.append((m, pairs))
+    taken = {m.start("values") for m, _ in out}
+    for m in _FOR_NAMES.finditer(text):
+        if m.start("values") not in taken and (pairs := _for_names(text, m)):
+            out.append((m, pairs))
     for m in _IMPLIED.finditer(text):
         prefix, _, items = _listed(text, m)
         if not re.search(r"\band\b", prefix):
@@ -114,6 +126,27 @@ def respectively(text: str) -> list[tuple[re.Match[str], list[Paired]]]:
             out.append((m, pairs))
     out += [(m, pairs) for m in _SET_LIST.finditer(text) if (pairs := _coordinated(text, m))]
     return out
+
+
+def _for_names(text: str, m: re.Match[str]) -> list[Paired]:
+    """The values of a _FOR_NAMES match paired by order with the settings after 'for', when each is a known
+    setting or a symbol and there are as many; else []."""
+    items = _listed(text, m)[2]
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["names"])
+    parts = [re.sub(r"^the\s+", "", p, flags=re.I) for p in parts if p]
+    keys = [_setting_key(p) for p in parts]
+    if len(parts) != len(items) or not all(keys) or len(set(keys)) != len(keys):
+        return []
+    return [Paired(p, str(k), v, sp, None, None) for p, k, (v, sp) in zip(parts, keys, items, strict=True)]
+
+
+def _setting_key(part: str) -> str | None:
+    """The key of a setting named alone ('batch size') or of a symbol ('W_large', 'β1'), else None."""
+    if re.fullmatch(SYM, part):
+        return symbol_key(part)
+    if re.fullmatch(NAME, part, re.I) and not RESULT_WORDS.search(part):
+        return canonical_key(part)
+    return None
 
 
 def _coordinated(text: str, m: re.Match[str]) -> list[Paired]:

@@ -93,6 +93,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "hidden state dimension",
         "hidden layer size",
         "layer size",
+        "hidden layer shape",  # 'hidden layer shapes = [256, 256, 256]': each layer's width
+        "layer shape",
         "units",
         "width",
         "model dimension",

@@ -1,0 +1,76 @@
+"""Forms read in the thirty-seventh round, each sentence written here in words of our own."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+from tools.analysis.hyperparams import find_hyperparameters
+
+
+def _doubt(text: str, key: str) -> str | None:
+    return next(h.doubt for h in find_hyperparameters(text) if h.key == key)
+
+
+def test_a_count_of_layers_read_past_a_dimension_word():
+    got = found("The encoder stacks five 2D convolutional layers and three fully connected layers.")
+    assert got["num_conv_layers"] == [(5.0, "stated")] and got["num_fc_layers"] == [(3.0, "stated")]
+    assert found("Each branch uses four 1D convolutional layers.")["num_layers"] == [(4.0, "stated")]
+
+
+def test_hidden_layer_shapes_are_widths_not_a_count_of_layers():
+    got = found("The policy network uses hidden layer shapes = [128, 64] in every run.")
+    assert got == {"hidden_size": [([128.0, 64.0], "stated")]}
+
+
+def test_an_activation_assigned_with_an_equals_sign():
+    got = found("The classifier uses dropout = 0.2 and activation=swish throughout.")
+    assert got["activation"] == [("swish", "stated")] and got["dropout"] == [(0.2, "stated")]
+
+
+def test_values_then_the_settings_they_are_for_respectively():
+    got = found("For the two windows we used 150 and 40 for W_wide and W_narrow respectively.")
+    assert got["W_wide"] == [(150.0, "stated")] and got["W_narrow"] == [(40.0, "stated")]
+    got = found("We chose 0.003 and 32 for the learning rate and the batch size, respectively.")
+    assert got["learning_rate"] == [(0.003, "stated")] and got["batch_size"] == [(32.0, "stated")]
+    assert found("The F1 scores were 0.7 and 0.6 for the dev and test sets, respectively.") == {}
+
+
+def test_a_count_of_points_after_layers_is_no_count_of_layers():
+    text = "Then three decoder layers upsample the cloud back to 2048 points before the head."
+    assert "num_layers" not in found(text) or all(v != 2048.0 for v, _ in found(text)["num_layers"])
+
+
+def test_a_fraction_is_no_count_of_layers():
+    got = found("Results include middle layer regularization at 1e-3 and 1e-6 strengths.")
+    assert got["num_layers"] == [([0.001, 1e-06], "candidate")]
+
+
+def test_kinds_of_layer_compared_and_an_epoch_as_a_span_are_candidates():
+    compared = "In this study we compare four different layers on one task."
+    assert "kinds of layer" in _doubt(compared, "num_layers")
+    text = "We stop once the change of the mean loss in one epoch and the next is below a threshold."
+    assert all(conf == "candidate" for _, conf in found(text).get("epochs", []))
+
+
+def test_a_published_model_which_has_a_size_is_described_not_set():
+    text = "We fine-tune Google's Gemma-2B (footnote: <https://example.org/gemma.2b>) which has 18 layers."
+    assert found(text)["num_layers"] == [(18.0, "candidate")]
+    ours = "Our network, which has 6 layers, is trained from scratch."
+    assert found(ours)["num_layers"] == [(6.0, "stated")]
+
+
+def test_a_value_the_paper_then_changed_is_a_candidate():
+    assert found("AlexNet uses a stride of 4, but we reduced it to 2.")["stride"][0] == (4.0, "candidate")
+    assert found("We use a stride of 4 but we change the padding.")["stride"] == [(4.0, "stated")]
+
+
+def test_a_cited_technique_the_paper_applies_leaves_its_value_stated():
+    text = "Features go to a hidden dimension of 1024 and are fused using cross-attention Chen et al. (2021)."
+    assert found(text)["hidden_size"] == [(1024.0, "stated")]
+    theirs = "Chen et al. (2021) use a hidden dimension of 1024."
+    assert found(theirs)["hidden_size"] == [(1024.0, "candidate")]
+
+
+def test_the_explained_variance_of_components_is_a_result():
+    text = "The explained variance of the first two components was 0.61 and 0.22 respectively."
+    assert all(conf == "candidate" for values in found(text).values() for _, conf in values)
