@@ -29,3 +29,19 @@ def test_a_display_opening_with_a_bracket_code_is_no_heading(tmp_path: Path) -> 
     markdown = convert_ours(pdf, 1)[0]
     assert not any(line.startswith("#") for line in markdown.splitlines())
     assert [e.label for e in find_all(markdown, {"numbered"})["numbered"]] == ["3.4"]
+
+
+def _labels(markdown: str) -> list[str]:
+    return [e.label for e in find_all(markdown, {"numbered"})["numbered"]]
+
+
+def test_a_display_of_one_function_applied_keeps_its_label():
+    md = "The encoder and decoder minimise the loss\nR(y, d(e(y))) (1)\nwhere R is a reconstruction loss.\n"
+    assert _labels(md) == ["1"]
+    assert _labels("As shown in the text of Smith (1)\nand then more prose follows.\n") == []
+
+
+def test_alternatives_set_as_displays_joined_by_or_keep_their_labels():
+    md = "We merge two parts when either holds:\n(w)/(Ar − Al) > 0.4 or (3a)\n(w)/(Br − Bl) > 0.4 (3b)\n"
+    assert _labels(md) == ["3a", "3b"]
+    assert _labels("The same bound follows from (3) or (4)\nand the text goes on.\n") == []

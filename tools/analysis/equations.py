@@ -428,12 +428,13 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
             if (
                 body
                 and (len(body) <= 600 or _long_display(body))
-                and not _REF_BEFORE.search(body)
+                and (not _REF_BEFORE.search(body) or _alternative_of_display(body))
                 and (
                     _MATH.search(body)
                     or UNMAPPED_MATH.search(body)
                     or _unmapped_display(body, m.group(1))
                     or _operators(body)
+                    or _CALL_ONLY.fullmatch(body)
                 )
                 and not (_prose_like(body) and len(body) > 200)
                 and (not _TAG_ONLY.fullmatch(m.group(1)) or _tag_after_display(body, m.group(1)))
@@ -496,6 +497,19 @@ def _long_display(body: str) -> bool:
     engine joins the unnumbered rows above it), not a paragraph that ends in a reference."""
     tokens = body.split()
     return len(body) <= 2000 and (len(_ORDINARY_WORD.findall(body)) <= 0.05 * len(tokens) or _operators(body))
+
+
+# a display that is one function applied, nested: 'L(x, g(f(x)))' (an objective written bare)
+_CALL_ONLY = re.compile(r"[A-Za-zα-ωΑ-Ω][\w′'˜^]{0,5}\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
+# '... > 0.5 or (2a)': a display's condition joined to the next by 'or'/'and' before its label
+_JOINED_CONDITION = re.compile(r"(?:[=<>≤≥≠]|\\[a-z]+)[^=<>≤≥≠]{1,30}?[\w.)\]}]\s+(?:or|and)\s*$")
+
+
+def _alternative_of_display(body: str) -> bool:
+    """A short relation ending in 'or'/'and' after maths, no label before it: one of alternatives set as
+    displays, not a sentence citing '(3) or (4)'."""
+    cited = re.search(r"\)\s+(?:or|and)\s*$", body)
+    return bool(_JOINED_CONDITION.search(body)) and not cited and len(body) < 120
 
 
 def _operators(body: str) -> bool:
