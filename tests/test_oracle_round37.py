@@ -31,3 +31,14 @@ def test_a_recurrent_step_reads_the_previous_state_as_an_input():
 def test_a_matrix_raised_to_a_letter_no_vector_carries_stays_refused():
     assert not oracle_spec(r"\mathbf{y} = \mathbf{A}^{k} \mathbf{x}").ok  # a power, or the k-th matrix?
     assert not oracle_spec(r"\mathbf{x}^{n} = \mathbf{A}^{n} \mathbf{x}^{0}").ok
+
+
+def test_activations_spelled_with_a_capital_in_italics_are_functions():
+    spec = both_ways(
+        r"y = Sigmoid(w x + b) + Tanh(x)",
+        lambda w, x, b: 1 / (1 + np.exp(-(w * x + b))) + np.tanh(x),
+        lambda w, x, b: 1 / (1 + np.exp(w * x + b)) + np.tanh(x),
+        lambda w, x, b: 1 / (1 + np.exp(-(w * x + b))),
+    )
+    assert spec["inputs"] == ["w", "x", "b"]
+    assert not oracle_spec(r"y = Sigmoidal + x").ok  # a word in italics that names no function

@@ -438,8 +438,8 @@ def _punctuation_only(items: list[Any]) -> bool:
 
 
 # functions papers write in italic letters without a backslash (`tanh(Wx)`, `ReLU(x)`), longest first
-_BARE_FUNCTIONS = ("softmax", "sigmoid", "tanh", "ReLU", "relu", "exp", "log", "trace", "diag", "det", "tr")
-_BARE_FUNCTIONS += ("Tr", "min", "max")
+_BARE_FUNCTIONS = ("softplus", "Softplus", "softmax", "Softmax", "sigmoid", "Sigmoid", "tanh", "Tanh", "ReLU")
+_BARE_FUNCTIONS += ("relu", "exp", "log", "trace", "diag", "det", "tr", "Tr", "min", "max")
 
 
 def _bare_function(nodes: list[Any], i: int) -> str | None:
