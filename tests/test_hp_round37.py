@@ -74,3 +74,53 @@ def test_a_cited_technique_the_paper_applies_leaves_its_value_stated():
 def test_the_explained_variance_of_components_is_a_result():
     text = "The explained variance of the first two components was 0.61 and 0.22 respectively."
     assert all(conf == "candidate" for values in found(text).values() for _, conf in values)
+
+
+def test_results_paired_respectively_after_a_setting_named_earlier_are_no_settings():
+    text = (
+        "A layer-wise learning rate strategy gave our best run, with train and validation accuracy "
+        "staying close (97.1% and 93.4%, respectively)."
+    )
+    assert "learning_rate" not in found(text)
+
+
+def test_a_table_row_naming_the_activation_of_hidden_units():
+    table = "| Setting | Small | Large |\n|---|---|---|\n| Hidden Units Activation | Tanh | Tanh |\n"
+    table += "| Hidden Units | 100 | 400 |\n"
+    got = found(table)
+    assert got["activation"] == [("tanh", "stated"), ("tanh", "stated")]
+    assert got["hidden_size"] == [(100.0, "stated"), (400.0, "stated")]
+
+
+def test_values_that_reduced_performance_and_people_who_annotated_are_candidates():
+    tried = "Weight decay (λ = 10^-5 and λ = 10^-2) consistently reduced performance on both sets."
+    assert all(conf == "candidate" for _, conf in found(tried)["weight_decay"])
+    assert _doubt("The corpus was annotated by 6 experts in two rounds.", "num_experts").startswith("people")
+    assert found("Each layer is a mixture of 6 experts.") != {}
+
+
+def test_a_listed_model_with_its_citation_key_is_described_not_set():
+    assert found("- HerBERT [mroczkowski2021] - a BERT-based model with 124M parameters.") == {
+        "num_parameters": [(124000000.0, "candidate")]
+    }
+
+
+def test_an_epoch_defined_is_no_run_length():
+    text = "We train for 30 epochs (one epoch is the number of steps needed to see every sample once)."
+    assert found(text)["epochs"] == [(30.0, "stated"), (1.0, "candidate")]
+
+
+def test_a_dot_for_the_times_sign_in_a_power_of_ten():
+    assert found("The learning rate is 2.10^{-4} for every run.")["learning_rate"] == [(0.0002, "stated")]
+
+
+def test_how_long_a_schedule_decays_is_no_run_length():
+    got = found("The ε-greedy policy starts at 1 and decays linearly to 0.05 over 20000 steps.")
+    assert got["epsilon_decay_steps"] == [(20000.0, "stated")] and "training_steps" not in got
+    got = found("The learning rate is reduced by 10 at epochs 30 and 60, and we train over 90 epochs.")
+    assert got["epochs"] == [(90.0, "stated")]
+
+
+def test_the_runs_a_mean_is_over_are_a_setting():
+    got = found("Every score is the average of five different runs with different seeds.")
+    assert got["num_runs"] == [(5.0, "stated")]

@@ -34,6 +34,8 @@ _OTHERS = re.compile(
     # a table row named by a citation key: '| [cohen2018] (b=128) |' (in its first cell: a 'Reference' column
     # saying where a default came from, '| PER α | 0.6 | [Schaul2016] |', leaves the value the paper's own)
     r"|(?:^|\|\s+|\s/\s)\|\s*\[[A-Za-z][\w:.-]*\d{4}[\w:.-]*\]"
+    # a list item opening with a model's name and its citation key: '- RobeCzech [straka2021] - a model with'
+    r"|^\s*[-*•]\s+[A-Z][\w-]*\s+\[[A-Za-z][\w:.-]*\]\s+[-–—:]"
     # a reproduction's words on the paper it reproduces: 'In the original paper, the weight decay is reported'
     r"|\b(?i:(?:the\s+(?:original|initial)\s+(?:paper|work|authors?|implementation)|the\s+authors))\b[^.;]{0,40}"
     r"\b(?i:report|state|mention|claim|uses?\b|used\b|trains?\b|employs?\b|sets?\b|chose|propose)"
@@ -78,7 +80,9 @@ _RUNS_STATED = re.compile(
     r"\b(?:over|across)\s+[a-z]+\s+(?:random\s+)?(?:seeds|runs)\b|\b[a-z]+\s+runs\s+per\b|"
     # "Twenty randomized trials for each resolution were performed", "we repeat the evaluation ten times"
     r"\b[a-z]+\s+(?:randomi[sz]ed\s+|independent\s+|random\s+)?(?:trials|runs|repetitions)\s+(?:for\s+each|per|"
-    r"were|are)\b|\brepeat(?:ed)?\b[^.;]{0,60}?\b[a-z]+\s+times\b",
+    r"were|are)\b|\brepeat(?:ed)?\b[^.;]{0,60}?\b[a-z]+\s+times\b|"
+    # "the average of three different runs"
+    r"\b(?:average|mean)\s+of\s+[a-z]+\s+(?:(?:different|independent|random|separate)\s+)*(?:runs|seeds|trials)\b",
     re.I,
 )
 # a sentence about what a figure draws: "(the tree is only shown up to depth 12)"
@@ -111,6 +115,8 @@ _TRIED = re.compile(
     # 'causes divergence' (not a divergence named: 'KL divergence', 'contrastive divergence')
     r"\b(?:caus\w*|lead\w*\s+to|led\s+to|result\w*\s+in)\s+(?:\w+\s+)?(?:instabilit\w*|divergence)|"
     r"\b(?:worked|works|performs?|performed)\s+(?:\w+\s+)?(?:poorly|worse)\b|"
+    # 'L2 regularization (λ = 1e-4 and 1e-3) consistently reduced performance'
+    r"\b(?:reduced|reduces|hurt|hurts|degraded|degrades|harmed|harms)\s+(?:the\s+)?(?:performance|accuracy)\b|"
     r"\byield(?:s|ed)?\s+(?:qualitatively\s+)?(?:similar|identical|the\s+same|comparable)\s+results\b|"
     r"\bseems?\s+(?:to\s+be\s+)?(?:sufficient|enough)\b|\bwould\s+(?:suffice|be\s+(?:enough|sufficient))\b",
     re.I,
@@ -156,6 +162,10 @@ _REACHED_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}"
     r"(?:of|is|was|=|:)\s*$",
     re.I,
+)
+# 'the average of three different runs': how many runs a mean is over, a setting
+_RUNS_AFTER = re.compile(
+    r"\s+(?:(?:different|independent|random|separate)\s+)*(?:runs|seeds|trials|repetitions)\b"
 )
 # how far a value found by a search went: 'the dropout probability goes as high as 0.7 on one data set'
 _WENT_AS_FAR = re.compile(
@@ -594,7 +604,10 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_EXAMPLE_BEFORE.search(before[-50:]), "an example value"),
         (_clause_cites(quote, value), "clause about cited work"),
         (_OUTCOME.search(quote) and not _CHOICE.search(quote), "a sentence reporting results"),
-        (_REACHED_BEFORE.search(before), "a value a run reached, not a setting"),
+        (
+            _REACHED_BEFORE.search(before) and not _RUNS_AFTER.match(quote, len(before) + len(value)),
+            "a value a run reached, not a setting",
+        ),
         (_CONSEQUENCE_BEFORE.search(before), "what a choice led to ('leading to 4 features'), not a setting"),
         (_WENT_AS_FAR.search(before), "how far a value found by a search went, not a setting"),
         (quote.count(value) == 1 and _INSTEAD_BEFORE.search(before[-60:]), "what the paper replaced"),

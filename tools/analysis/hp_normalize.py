@@ -19,6 +19,7 @@ NUM = (
 )
 _TIMES = "[×x·*∗⋅]"  # the PDF sets LaTeX's `*` as ∗ (U+2217) and `\\cdot` as ⋅ or ·
 _SCI = (
+    rf"(?<![\d.])\d\.10\s*\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|"  # '1.10^-3': a dot for the times sign
     rf"(?:(?:{NUM})\s*{_TIMES}\s*)?10\s*(?:\^\s*\{{?\s*{_MINUS}?\s*\d+\s*\}}?|[−´]\s*\d+|\*\*\s*{_MINUS}?\d+)"
     rf"|(?:{NUM})\s*{_TIMES}\s*10\s*{_MINUS}\s*\d+"
     rf"|\d(?:\.\d+)?\s*×\s*10[1-9](?![\d.,]\d|\d)"  # a superscript set on the line: '2×105' is 2 × 10^5
@@ -55,6 +56,8 @@ def _scalar(text: str) -> float | None:
         return None
     if m := re.fullmatch(r"2\^\{?(\d{1,2})\}?", t):
         return float(2 ** int(m.group(1)))
+    if m := re.fullmatch(r"(\d)\.10\^\{?(-?\d+)\}?", t):  # '5.10^4': 5 × 10^4
+        return clean_float(float(m.group(1)) * 10.0 ** int(m.group(2)))
     if m := re.fullmatch(r"(\d(?:\.\d+)?)×10([1-9])", t):  # '2×105': the exponent lost its superscript
         return clean_float(float(m.group(1)) * 10.0 ** int(m.group(2)))
     m = re.fullmatch(rf"(?:([\d.,]+){_TIMES})?10(?:\^\{{?(-?\d+)\}}?|(-\d+)|\*\*(-?\d+))", t)

@@ -373,7 +373,21 @@ _OF_DATASETS = re.compile(r"\b(?:datasets?|data\s+sets?|corpus|corpora)\b", re.I
 _SELECTS = re.compile(r"\b(?:select|selects|selected|selecting|keep|kept|retain\w*|choose|chose|top)\b", re.I)
 # "planning to a depth of 8 time-steps": a depth counted in something other than a network's layers
 _DEPTH_UNIT = re.compile(r"\s+(?P<unit>(?:time[\s-]?)?steps|moves|nodes|plies|ply|hops|actions)\b", re.I)
-_ONE_EPOCH_SPAN = re.compile(r"\b(?:in|within|during|of)\s+one\s+epoch\s+(?:and|to)\s+the\s+next\b", re.I)
+# 'the loss in one epoch and the next'; 'where one epoch is the number of steps ...' (a definition)
+_ONE_EPOCH_SPAN = re.compile(
+    r"\b(?:in|within|during|of)\s+one\s+epoch\s+(?:and|to)\s+the\s+next\b"
+    r"|\bone\s+epoch\s+(?:is|means|denotes|corresponds\s+to|refers\s+to|equals)\b",
+    re.I,
+)
+# 'decaying linearly to 0.1 over 5 × 10^4 steps', 'annealed from 1 to 0.05 over the first 1M frames'
+_DECAY_OVER = re.compile(
+    r"\b(?:decay\w*|anneal\w*|linearly|reduc\w*|lower\w*)\b(?:(?!\b(?:train\w*|we|and)\b)(?:[^.;,]|\.\d)){0,70}?"
+    r"\bover\s+(?:the\s+)?(?:first\s+)?$",
+    re.I,
+)
+_EXPLORATION = re.compile(r"ε|ϵ|\\epsilon|\bepsilon\b|\bexploration\b", re.I)
+_LR_WORDS = re.compile(r"\blearning\s+rates?\b|\blr\b", re.I)
+_ANNOTATED_BY = re.compile(r"\b(?:annotated|labell?ed|rated|judged|reviewed|assessed)\s+by\s+$", re.I)
 # 'two FP layers to upsample the points back to 1024 points': a count of what the layers work on
 _WORKED_ON = re.compile(r"\s+(?P<unit>points|tokens|pixels|samples|images|frames|words|characters)\b", re.I)
 _SAMPLER = re.compile(r"\b(?:DDIM|DDPM|sampling|sampler|denoising|inference|generation|Langevin)\b", re.I)
@@ -782,6 +796,14 @@ class _ProseScan:
                 self.emit(m, name, key, value, span, flagged=why)
                 self.contrast(m, name)
 
+    def decay_length(self, m: re.Match[str], key: str) -> tuple[str, str]:
+        """'decaying linearly to 0.1 over 50000 steps': how long a schedule decays, not the run's length; the
+        exploration's or the learning rate's when the words before name it."""
+        before = self.text[max(0, m.start("value") - 140) : m.start("value")]
+        what = "epsilon" if _EXPLORATION.search(before) else "lr" if _LR_WORDS.search(before) else ""
+        unit = "epochs" if key == "epochs" else "steps"
+        return f"{what} decay {unit}".strip(), "_".join(filter(None, (what, "decay", unit)))
+
     def another_count(self, m: re.Match[str], key: str) -> bool:
         """A count whose value is another thing's: 'one epoch with K = 20' (the symbol is another setting),
         'FP layers to upsample the points back to 1024 points' (a count of points)."""
@@ -794,6 +816,8 @@ class _ProseScan:
         '250 DDIM steps for sampling': the sampler's steps."""
         if per_loop := self.per_loop(m, m.end()):
             return per_loop
+        if _DECAY_OVER.search(self.text, max(0, m.start("value") - 90), m.start("value")):
+            return self.decay_length(m, key)
         if _WARMUP_AFTER.match(self.text, m.end()):  # 'a ten-epoch warmup', '5 epochs of warmup'
             unit = "epochs" if key == "epochs" else "steps"
             return f"warmup {unit}", f"warmup_{unit}"
@@ -842,8 +866,12 @@ class _ProseScan:
             return f"a depth counted in {unit['unit']}, not in layers"
         if key == "num_layers" and re.match(r"(?i:different|distinct)\b", m.groupdict().get("gap") or ""):
             return "a count of the kinds of layer compared ('six different layers'), not a depth"
-        if key == "epochs" and _ONE_EPOCH_SPAN.search(self.text, max(0, m.start() - 12), m.end() + 16):
-            return "an epoch as a span of time ('the loss in one epoch and the next'), not the run's length"
+        at = m.start("value")
+        spans = _ONE_EPOCH_SPAN.finditer(self.text, max(0, at - 12), m.end() + 20)
+        if key == "epochs" and any(s.start() <= at < s.end() for s in spans):
+            return "an epoch as a span of time or a definition ('one epoch is ...'), not the run's length"
+        if key == "num_experts" and _ANNOTATED_BY.search(self.text, max(0, m.start() - 30), m.start()):
+            return "people who labelled the data ('annotated by 8 experts'), not a mixture's experts"
         if key == "num_features" and _OF_DATASETS.search(sentence := sentence_around(self.text, *m.span())):
             return DATA_OR_SCORE if not _SELECTS.search(sentence) else False  # 'a dataset with 308 features'
         return False

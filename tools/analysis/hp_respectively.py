@@ -196,6 +196,8 @@ def _pairs(prefix: str, items: list[tuple[str, tuple[int, int]]]) -> list[Paired
         for n in re.finditer(NAME, prefix, re.I)
         if not RESULT_WORDS.search(n["name"]) and of_head(prefix[: n.start()], n["name"]) is None
     ]
+    if found and RESULT_WORDS.search(prefix[found[-1].end() :]):
+        return []  # 'a learning rate strategy ... train and validation accuracy (99% and 94%, respectively)'
     names = [_named(prefix, n) for n in found]
     keys = [canonical_key(n) for n in names]
     for k, n in enumerate(found):

@@ -16,6 +16,7 @@ from tools.analysis.hp_vocabulary import (
     OPTIMIZERS,
     RESULT_WORDS,
     SYNONYMS,
+    WORD_VALUED,
     canonical_key,
     loop_key,
 )
@@ -151,14 +152,8 @@ def _plain_row_key(name: str) -> tuple[str, str | None]:
         inner, qualifier = row_key(" ".join(words[1:]))  # 'AustereMH(c) minibatch size m': a method's own
         if inner in SYNONYMS:
             return inner, " ".join(filter(None, (words[0], qualifier)))
-    for k in range(len(words) - 1, 0, -1):
-        head, rest = canonical_key(" ".join(words[:k])), words[k:]
-        # one word is a head only before a preposition: 'Repetition penalty' is no count of repetitions
-        first = rest[0].lower()
-        if head.startswith("num_") and first.endswith("s"):
-            continue  # 'Num expert samples' counts samples, not experts
-        if head in SYNONYMS and first not in MODIFIERS | _ENDPOINTS and (k >= 2 or first in _PREPOSITIONS):
-            return head, " ".join(rest)
+    if headed := _known_head(words):
+        return headed
     if words[0].lower() in OPTIMIZERS and canonical_key(" ".join(words[1:])) in SYNONYMS:
         return canonical_key(" ".join(words[1:])), words[0]  # 'Adam learning rate': the optimizer's own
     if m := re.match(rf"(.+?)\s+((?:{'|'.join(_PREPOSITIONS)})\s.+)$", name):
@@ -167,6 +162,22 @@ def _plain_row_key(name: str) -> tuple[str, str | None]:
             return known, None  # 'P value for top-p': the value of the setting it is for
         return canonical_key(m[1]), m[2]  # 'Diversity penalty for Div beam'
     return key, None
+
+
+def _known_head(words: list[str]) -> tuple[str, str] | None:
+    """A known setting opening the row's name, and the words after it ('Dropout rate convolutions'); the
+    setting those words name when it takes words ('Hidden Units Activation': the units' activation)."""
+    for k in range(len(words) - 1, 0, -1):
+        head, rest = canonical_key(" ".join(words[:k])), words[k:]
+        # one word is a head only before a preposition: 'Repetition penalty' is no count of repetitions
+        first = rest[0].lower()
+        if head.startswith("num_") and first.endswith("s"):
+            continue  # 'Num expert samples' counts samples, not experts
+        if head in SYNONYMS and (own := canonical_key(" ".join(rest))) in WORD_VALUED:
+            return own, " ".join(words[:k])
+        if head in SYNONYMS and first not in MODIFIERS | _ENDPOINTS and (k >= 2 or first in _PREPOSITIONS):
+            return head, " ".join(rest)
+    return None
 
 
 # a caption or heading near a table ('Table 3: Hyperparameters', '### Settings'), not a paragraph of prose
