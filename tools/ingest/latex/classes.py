@@ -61,6 +61,23 @@ def theorem_declarations(preamble: str, root: Path) -> tuple[str, Path | None]:
     return "\n".join(p for p in parts if p), used
 
 
+_LOAD_CLASS = re.compile(r"\\LoadClass(?:WithOptions)?\s*(?:\[[^\]]*\])?\s*\{\s*([A-Za-z-]+)\s*\}")
+
+
+def loaded_class(preamble: str, root: Path) -> str | None:
+    """The standard class a shipped class file builds on (`\\LoadClass[...]{book}` in ctuthesis.cls): its
+    chapters number the equations; None when no class file ships or it loads none."""
+    m = _CLASS.search(preamble)
+    path = (root.resolve() / f"{m.group(1).strip()}.cls").resolve() if m else None
+    if path is None or not path.is_relative_to(root.resolve()) or not path.is_file():
+        return None
+    try:
+        base = _LOAD_CLASS.search(clean(read_text(path)))
+    except PaperToCodeError:
+        return None
+    return base.group(1) if base else None
+
+
 def _read_top_level(path: Path) -> str | None:
     """The lines of a class file that declare theorem-like environments outside any definition."""
     try:

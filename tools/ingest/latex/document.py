@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.ingest.latex.algorithms import step_command
-from tools.ingest.latex.classes import theorem_declarations
+from tools.ingest.latex.classes import loaded_class, theorem_declarations
 from tools.ingest.latex.convert import Renderer
 from tools.ingest.latex.floats import algorithm_floats, as_algorithms
 from tools.ingest.latex.listings import as_listings, code_environments
@@ -54,7 +54,7 @@ def convert_source(source: Path) -> Converted:
         doc.files.append(cls)
     # a local class and local .sty files may declare theorems
     declared = theorems + "\n" + unconditional_formats(doc.packages) + "\n" + preamble
-    numbering = number(declared, body, macros.expand)
+    numbering = number(declared, body, macros.expand, loaded_class(doc.preamble, doc.main.parent))
     r = Renderer(body, numbering, macros)
     title = _title(preamble + body, r)
     if title:

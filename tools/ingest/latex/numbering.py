@@ -471,9 +471,12 @@ def document_class(preamble: str) -> str:
     return m.group(1).strip() if m else "article"
 
 
-def number(preamble: str, body: str, expand: Callable[[str], str] = str) -> Numbering:
-    """Number everything in body; preamble supplies the declarations, `expand` the paper's macros."""
-    nb = _Numberer(document_class(preamble), expand)
+def number(
+    preamble: str, body: str, expand: Callable[[str], str] = str, base: str | None = None
+) -> Numbering:
+    """Number everything in body; preamble supplies the declarations, `expand` the paper's macros, `base`
+    the standard class a shipped class file loads (classes.loaded_class)."""
+    nb = _Numberer(base or document_class(preamble), expand)
     if shows_only_refs(preamble):
         nb.only_refs = referenced_labels(preamble + body)
     _walk(nb, preamble, record=False)
