@@ -124,3 +124,8 @@ def test_how_long_a_schedule_decays_is_no_run_length():
 def test_the_runs_a_mean_is_over_are_a_setting():
     got = found("Every score is the average of five different runs with different seeds.")
     assert got["num_runs"] == [(5.0, "stated")]
+
+
+def test_embedded_and_latent_dimension_sizes_are_known_settings():
+    got = found("The encoder uses an embedded dimension of 512 and a latent dimension size of 16.")
+    assert got["embedding_dim"] == [(512.0, "stated")] and got["latent_dim"] == [(16.0, "stated")]
