@@ -42,3 +42,14 @@ def test_activations_spelled_with_a_capital_in_italics_are_functions():
     )
     assert spec["inputs"] == ["w", "x", "b"]
     assert not oracle_spec(r"y = Sigmoidal + x").ok  # a word in italics that names no function
+
+
+def test_an_activation_applied_to_an_inner_product_is_a_function_given():
+    spec = both_ways(
+        r"y = \sigma(\mathbf{w}^\top \mathbf{x})",
+        lambda sigma, w, x: sigma(w @ x),
+        lambda sigma, w, x: sigma(-(w @ x)),
+        lambda sigma, w, x: sigma(w @ x) + 1,
+    )
+    assert spec["inputs"] == ["sigma", "w", "x"]
+    assert not oracle_spec(r"y = \lambda(x^T y)").ok  # no activation's name: a value times a bracket?

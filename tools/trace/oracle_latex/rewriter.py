@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -1100,7 +1101,12 @@ ACTIVATION_NAMES = {"sigma", "phi", "varphi", "psi", "f", "g", "h"}
 
 def _pre_activation(args: list[Any]) -> bool:
     """`W_{zh} z_{t-1} + W_{hh} h_{t-1} + b_h`: terms added at the top level, one a capital (a matrix)
-    times a small letter (a vector): what an activation is applied to, never a bracket a scalar scales."""
+    times a small letter (a vector), or `w^T x`: what an activation is applied to, never a bracket a scalar
+    scales."""
+    flat = [str(t) for t in flatten(args)]
+    after = [b for a, b in itertools.pairwise(flat) if a == TRANSPOSE]
+    if any(re.fullmatch("[A-Za-z]", b) or cmd_of(b) in BOLD for b in after):
+        return True  # `w^T x`: an inner product, what a unit's activation is applied to
     top = [t for t in args if not isinstance(t, Group)]
     if "+" not in top:
         return False
