@@ -53,3 +53,18 @@ def test_an_activation_applied_to_an_inner_product_is_a_function_given():
     )
     assert spec["inputs"] == ["sigma", "w", "x"]
     assert not oracle_spec(r"y = \lambda(x^T y)").ok  # no activation's name: a value times a bracket?
+
+
+def test_a_sum_opening_a_bracket_runs_to_its_end_when_later_terms_use_its_index():
+    latex = r"F = - \left(\sum_{k=1}^K x_k \log p_k + \left(1 - x_k\right)\log\left(1 - p_k\right)\right)"
+    both_ways(
+        latex,
+        lambda x, p: -np.sum(x * np.log(p) + (1 - x) * np.log(1 - p), -1),
+        lambda x, p: -np.sum(x * np.log(p), -1) - (1 - x[..., -1]) * np.log(1 - p[..., -1]),  # sum stops at +
+        lambda x, p: -np.sum(x * np.log(p) - (1 - x) * np.log(1 - p), -1),
+    )
+    both_ways(  # a later term without the index stays outside the sum
+        r"s = \left(\sum_{i=1}^N w_i + c\right)",
+        lambda w, c: np.sum(w, -1) + c,
+        lambda w, c: np.sum(w + c[..., None], -1),
+    )

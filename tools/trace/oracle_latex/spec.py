@@ -33,6 +33,7 @@ from tools.trace.oracle_latex.nodes import (
 from tools.trace.oracle_latex.primes import ell_indices, primed_indices
 from tools.trace.oracle_latex.rewriter import IDENTITY, Rewriter, sum_indices
 from tools.trace.oracle_latex.series import series_as_sums
+from tools.trace.oracle_latex.sum_scopes import bracketed_sums
 from tools.trace.oracle_latex.variables import Var, density_value, latex_of, vector_tops
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
@@ -102,7 +103,8 @@ def grouped_nodes(latex: str) -> list[Any]:
 
 def equation_nodes(latex: str) -> list[Any]:
     nodes = clean(strip_side_conditions(grouped_nodes(latex)))
-    return reversed_definitions(series_as_sums(primed_indices(extremes_as_reductions(ell_indices(nodes)))))
+    nodes = bracketed_sums(extremes_as_reductions(ell_indices(nodes)))
+    return reversed_definitions(series_as_sums(primed_indices(nodes)))
 
 
 def defined_functions(latex: str) -> list[str]:
