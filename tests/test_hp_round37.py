@@ -129,3 +129,10 @@ def test_the_runs_a_mean_is_over_are_a_setting():
 def test_embedded_and_latent_dimension_sizes_are_known_settings():
     got = found("The encoder uses an embedded dimension of 512 and a latent dimension size of 16.")
     assert got["embedding_dim"] == [(512.0, "stated")] and got["latent_dim"] == [(16.0, "stated")]
+
+
+def test_a_listed_model_described_by_its_family_and_flow_layers():
+    described = "- XLM-R - RoBERTa-based model with 270M parameters trained on 100 languages."
+    assert found(described) == {"num_parameters": [(270000000.0, "candidate")]}
+    table = "| Setting | Plain | Flow |\n|---|---|---|\n| Normalizing Flow Layers | 0 | 4 |\n"
+    assert found(table)["num_flow_layers"] == [(0.0, "stated"), (4.0, "stated")]

@@ -34,8 +34,10 @@ _OTHERS = re.compile(
     # a table row named by a citation key: '| [cohen2018] (b=128) |' (in its first cell: a 'Reference' column
     # saying where a default came from, '| PER α | 0.6 | [Schaul2016] |', leaves the value the paper's own)
     r"|(?:^|\|\s+|\s/\s)\|\s*\[[A-Za-z][\w:.-]*\d{4}[\w:.-]*\]"
-    # a list item opening with a model's name and its citation key: '- RobeCzech [straka2021] - a model with'
-    r"|^\s*[-*•]\s+[A-Z][\w-]*\s+\[[A-Za-z][\w:.-]*\]\s+[-–—:]"
+    # a list item opening with a model's name (and its citation key): '- RobeCzech [straka2021] - a model
+    # with', '- mBERT - BERT-based model with 179M parameters'
+    r"|^\s*[-*•]\s+[A-Za-z][\w-]*\s+\[[A-Za-z][\w:.-]*\]\s+[-–—:]"
+    r"|^\s*[-*•]\s+[A-Za-z][\w-]*\s+[-–—:]\s+(?:an?\s+)?[\w-]+-based\s+model\b"
     # a reproduction's words on the paper it reproduces: 'In the original paper, the weight decay is reported'
     r"|\b(?i:(?:the\s+(?:original|initial)\s+(?:paper|work|authors?|implementation)|the\s+authors))\b[^.;]{0,40}"
     r"\b(?i:report|state|mention|claim|uses?\b|used\b|trains?\b|employs?\b|sets?\b|chose|propose)"

@@ -294,6 +294,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "beam_size": ("beam size", "beam width", "number of beams"),
     "discount_factor": ("discount factor", "discount", "gamma"),
     "num_experts": ("experts",),
+    # normalizing flows: how many flow transformations are stacked
+    "num_flow_layers": (
+        "flow layers",
+        "normalizing flow layers",
+        "flow steps",
+        "steps of flow",
+        "number of flows",
+    ),
     "latent_dim": (
         "latent dimension",
         "latent size",
