@@ -136,3 +136,8 @@ def test_a_listed_model_described_by_its_family_and_flow_layers():
     assert found(described) == {"num_parameters": [(270000000.0, "candidate")]}
     table = "| Setting | Plain | Flow |\n|---|---|---|\n| Normalizing Flow Layers | 0 | 4 |\n"
     assert found(table)["num_flow_layers"] == [(0.0, "stated"), (4.0, "stated")]
+
+
+def test_a_count_of_filters_of_a_size_is_no_kernel_size():
+    got = found("Each hidden layer uses 48 filters of size 5x5.")
+    assert got["kernel_size"] == [("5x5", "stated")] and got["base_channels"] == [(48.0, "stated")]

@@ -15,7 +15,14 @@ from tools.analysis.hp_phrased import Named
 from tools.analysis.hp_vocabulary import COUNT_KEYS, SYNONYMS, WORD_VALUED, canonical_key
 
 # names of settings that take a number other than a count: 'a 0.002 learning rate'
-_RATE_NAMES = [n for k, ns in SYNONYMS.items() if k not in COUNT_KEYS and k not in WORD_VALUED for n in ns]
+# not a name whose value follows it ('64 filters of size 3 × 3': 64 counts the filters, 3 × 3 is their size)
+_RATE_NAMES = [
+    n
+    for k, ns in SYNONYMS.items()
+    if k not in COUNT_KEYS and k not in WORD_VALUED
+    for n in ns
+    if not n.endswith((" of size", " of"))
+]
 _VALUE_FIRST = re.compile(
     # 'we use 0.001 learning rate': a verb of use may stand for the article
     rf"(?:\b(?:a|an|with|and|of|use[sd]?|using)|,)\s+(?P<value>{SCALAR})\s+(?P<name>{phrase_re(_RATE_NAMES)})"
