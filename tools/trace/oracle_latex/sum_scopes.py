@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tools.trace.oracle_latex.axes import sum_bounds
 from tools.trace.oracle_latex.nodes import Group, cmd_of, flatten, items_of
-
-_SCRIPTS = ("_", "^")
 
 
 def bracketed_sums(nodes: list[Any]) -> list[Any]:
@@ -19,7 +18,7 @@ def bracketed_sums(nodes: list[Any]) -> list[Any]:
     while i < len(nodes):
         t = nodes[i]
         if cmd_of(t) in ("sum", "prod") and out[-1:] == ["("] and (end := _spans_bracket(nodes, i)):
-            body = _after_scripts(nodes, i)
+            body = sum_bounds(nodes, i)[2]
             out += [*nodes[i:body], Group(bracketed_sums(nodes[body:end]), "{")]
             i = end
             continue
@@ -28,19 +27,11 @@ def bracketed_sums(nodes: list[Any]) -> list[Any]:
     return out
 
 
-def _after_scripts(nodes: list[Any], i: int) -> int:
-    j = i + 1
-    while j + 1 < len(nodes) and nodes[j] in _SCRIPTS:
-        j += 2
-    return j
-
-
 def _spans_bracket(nodes: list[Any], i: int) -> int | None:
     """Where the bracket the sum at i opens closes, when a term after the first top-level + or - inside it
     is written with the sum's index as a subscript; else None."""
-    sub = items_of(nodes[i + 2]) if nodes[i + 1 : i + 2] == ["_"] and i + 2 < len(nodes) else []
-    index = str(flatten(sub)[0]) if flatten(sub) else ""
-    start = _after_scripts(nodes, i)
+    sub, _, start = sum_bounds(nodes, i)
+    index = str(flatten(sub)[0]) if sub and flatten(sub) else ""
     depth, split = 0, None
     for k in range(start, len(nodes)):
         t = nodes[k]
