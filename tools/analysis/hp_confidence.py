@@ -36,8 +36,7 @@ _OTHERS = re.compile(
     r"|(?:^|\|\s+|\s/\s)\|\s*\[[A-Za-z][\w:.-]*\d{4}[\w:.-]*\]"
     # a list item opening with a model's name (and its citation key): '- RobeCzech [straka2021] - a model
     # with', '- mBERT - BERT-based model with 179M parameters'
-    r"|^\s*[-*•]\s+[A-Za-z][\w-]*\s+\[[A-Za-z][\w:.-]*\]\s+[-–—:]"
-    r"|^\s*[-*•]\s+[A-Za-z][\w-]*\s+[-–—:]\s+(?:an?\s+)?[\w-]+-based\s+model\b"
+    r"|^\s*[-*•]\s+[A-Za-z][\w-]*\s+(?:\[[A-Za-z][\w:.-]*\]\s+[-–—:]|[-–—:]\s+(?:an?\s+)?[\w-]+-based\s+model\b)"
     # a reproduction's words on the paper it reproduces: 'In the original paper, the weight decay is reported'
     r"|\b(?i:(?:the\s+(?:original|initial)\s+(?:paper|work|authors?|implementation)|the\s+authors))\b[^.;]{0,40}"
     r"\b(?i:report|state|mention|claim|uses?\b|used\b|trains?\b|employs?\b|sets?\b|chose|propose)"
@@ -78,13 +77,14 @@ _CEILING = {
 _WHOLE = {"batch_size", "beam_size", "top_k"}  # settings that are whole numbers though no count of parts
 _COUNTS = {"num_layers", "num_heads", "num_features", "num_experts", "num_runs", "num_parameters"}
 # runs stated as such in words: "averaged over ten random seeds", "five runs per configuration"
+_RUN_WORDS = r"\s+(?:(?:different|independent|random|separate)\s+)*"  # 'three different runs'
 _RUNS_STATED = re.compile(
     r"\b(?:over|across)\s+[a-z]+\s+(?:random\s+)?(?:seeds|runs)\b|\b[a-z]+\s+runs\s+per\b|"
     # "Twenty randomized trials for each resolution were performed", "we repeat the evaluation ten times"
     r"\b[a-z]+\s+(?:randomi[sz]ed\s+|independent\s+|random\s+)?(?:trials|runs|repetitions)\s+(?:for\s+each|per|"
     r"were|are)\b|\brepeat(?:ed)?\b[^.;]{0,60}?\b[a-z]+\s+times\b|"
     # "the average of three different runs"
-    r"\b(?:average|mean)\s+of\s+[a-z]+\s+(?:(?:different|independent|random|separate)\s+)*(?:runs|seeds|trials)\b",
+    rf"\b(?:average|mean)\s+of\s+[a-z]+{_RUN_WORDS}(?:runs|seeds|trials)\b",
     re.I,
 )
 # a sentence about what a figure draws: "(the tree is only shown up to depth 12)"
@@ -166,9 +166,7 @@ _REACHED_BEFORE = re.compile(
     re.I,
 )
 # 'the average of three different runs': how many runs a mean is over, a setting
-_RUNS_AFTER = re.compile(
-    r"\s+(?:(?:different|independent|random|separate)\s+)*(?:runs|seeds|trials|repetitions)\b"
-)
+_RUNS_AFTER = re.compile(rf"{_RUN_WORDS}(?:runs|seeds|trials|repetitions)\b")
 # how far a value found by a search went: 'the dropout probability goes as high as 0.7 on one data set'
 _WENT_AS_FAR = re.compile(
     r"\b(?:goes|went|go|rises?|rose|climbs?|climbed|gets?|got)\s+(?:as\s+(?:high|low)\s+as|up\s+to|down\s+to)\s*$",

@@ -410,9 +410,13 @@ GREEK_LOWER = "[α-ωϵϑϕϱς]"  # a lower-case Greek letter, in either of its
 # a decay named after what it decays, right before it: 'ϵ-decay rate', 'ε decay rate', 'epsilon-decay factor'
 OTHER_DECAY = re.compile(rf"(?:(?<![\w-])(?!lr-|rate-)[^\W\d_]+-|{GREEK_LOWER}\s*)$", re.I)
 # "multiplied by 0.1", "we divide the learning rate by 10", "decays the lr by a factor of 0.5"
+# the verbs of a decay by a factor ('mul': the factor multiplies, not divides)
+_DECAY_VERBS = (
+    r"(?P<mul>multipl(?:y|ies|ied|ying)|scal(?:e|es|ed|ing))|divid(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
+    r"decreas(?:e|es|ed|ing)|decay(?:s|ed|ing)?|drop(?:s|ped|ping)?"
+)
 _DECAY_BY = (
-    r"\b(?:(?P<mul>multipl(?:y|ies|ied|ying)|scal(?:e|es|ed|ing))|divid(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
-    r"decreas(?:e|es|ed|ing)|decay(?:s|ed|ing)?|drop(?:s|ped|ping)?|lower(?:s|ed|ing)?|updat(?:e|es|ed|ing)|"
+    rf"\b(?:{_DECAY_VERBS}|lower(?:s|ed|ing)?|updat(?:e|es|ed|ing)|"
     r"dampen(?:s|ed|ing)?|anneal(?:s|ed|ing)?|"
     r"adjust(?:s|ed|ing)?)\s+(?:(?:the|our)\s+)?"
     r"(?:(?:learning[\s-]rates?|lr)\s+)?"
@@ -474,8 +478,7 @@ PERIODIC_DECAY = re.compile(
 )
 # the period first: 'decays every two epochs by a factor of 10' (same groups as PERIODIC_DECAY; never halved)
 PERIOD_FIRST_DECAY = re.compile(
-    r"\b(?:(?P<mul>multipl(?:y|ies|ied|ying)|scal(?:e|es|ed|ing))|divid(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|"
-    r"decreas(?:e|es|ed|ing)|decay(?:s|ed|ing)?|drop(?:s|ped|ping)?)\s+(?:(?:after|at)\s+)?(?:every|each)\s+"
+    rf"\b(?:{_DECAY_VERBS})\s+(?:(?:after|at)\s+)?(?:every|each)\s+"
     rf"(?:(?P<period>{NUM}|(?:{WORDNUM})\b)\s*(?P<k>[kK])?\s+)?(?P<unit>epochs?|iterations?|steps?|updates?)\s+"
     rf"by\s+(?:a\s+)?(?:factor\s+(?:of\s+)?)?(?P<value>{SCALAR})(?!\w|\.\d)(?P<half>(?!x)x)?",
     re.I,
