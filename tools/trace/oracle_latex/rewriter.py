@@ -261,7 +261,7 @@ class Rewriter(BlackboardOperators, AxisReductions, Derivatives):
         self.alone: set[str] | frozenset[str] = frozenset()  # names the line also writes with no brackets
         self.parameters: set[str] | frozenset[str] = frozenset()  # the arguments of its left-hand functions
         self.indices_of_lhs: set[str] | frozenset[str] = frozenset()  # the letters its left-hand sides index
-        self.layers: set[str] | frozenset[str] = frozenset()  # letters on top of its vectors (vector_tops)
+        self.layers: set[str] | frozenset[str] = frozenset()  # letters on top of vectors (spec.vector_tops)
         self.free_ok = False  # may a target's index no sum runs over be an output axis (axes.free_indices)?
         self.update_rule = False  # written with \\leftarrow: the right-hand side reads the old values
         self.free: set[str] = set()  # those indices, on this line (plan_reductions)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from tools.trace.oracle_latex.axes import free_indices
@@ -34,7 +35,7 @@ from tools.trace.oracle_latex.primes import ell_indices, primed_indices
 from tools.trace.oracle_latex.rewriter import IDENTITY, Rewriter, sum_indices
 from tools.trace.oracle_latex.series import series_as_sums
 from tools.trace.oracle_latex.sum_scopes import bracketed_sums
-from tools.trace.oracle_latex.variables import Var, density_value, latex_of, vector_tops
+from tools.trace.oracle_latex.variables import Var, density_value, latex_of
 from tools.trace.oracle_latex.vocabulary import (
     BOLD,
     DECOR_SUFFIX,
@@ -152,13 +153,33 @@ def _lhs_names(defs: list[tuple[list[Any], list[Any], Any]]) -> tuple[set[str], 
 def _tops(nodes: list[Any], base: str) -> set[str]:
     """The single letters written on top of `base` in nodes (`x` of `Q^x_b` and `Q_b^x`): where the left-hand
     side's `Q^s_a` is indexed by its superscript, so is the right side's `Q^x_b`."""
+    return _letters_on_top(nodes, lambda ns, k: k + 1 if ns[k] == base else None)
+
+
+def vector_tops(nodes: list[Any]) -> set[str]:
+    """The single letters written on top of a bold lower-case letter (a vector) anywhere in nodes, unshifted:
+    `l` of `\\mathbf{h}_i^{l}`; not T (a transpose)."""
+    return _letters_on_top(nodes, _vector_end)
+
+
+def _vector_end(nodes: list[Any], k: int) -> int | None:
+    """Where the bold lower-case letter at k (`\\mathbf{h}`) ends, or None for anything else."""
+    letter = [str(x) for x in items_of(nodes[k + 1])] if k + 1 < len(nodes) else []
+    vector = cmd_of(nodes[k]) in BOLD and len(letter) == 1 and re.fullmatch("[a-z]", letter[0])
+    return k + 2 if vector else None
+
+
+def _letters_on_top(nodes: list[Any], base_end: Callable[[list[Any], int], int | None]) -> set[str]:
+    """The single letters (not T, a transpose) written on top of each symbol `base_end` finds (it gives where
+    the symbol ends), past a subscript: `x` of `Q^x_b` and `Q_b^x`; in groups too."""
     found: set[str] = set()
     for k, t in enumerate(nodes):
         if isinstance(t, Group):
-            found |= _tops(t.items, base)
-        if t != base:
+            found |= _letters_on_top(t.items, base_end)
+        end = base_end(nodes, k)
+        if end is None:
             continue
-        after = nodes[k + 1 : k + 5]
+        after = nodes[end : end + 4]
         j = 2 if after[:1] == ["_"] else 0
         if after[j : j + 1] == ["^"] and len(after) > j + 1:
             top = [str(x) for x in flatten(items_of(after[j + 1]))]

@@ -147,24 +147,6 @@ def _step_index(
     return re.fullmatch(r"[tls](?:[+-]\d)?|[ijkmn][+-]\d", top) is not None  # x_i^k: a moment, maybe
 
 
-def vector_tops(nodes: list[Any]) -> set[str]:
-    """The single letters written on top of a bold lower-case letter (a vector) anywhere in nodes, unshifted:
-    `l` of `\\mathbf{h}_i^{l}`; not T (a transpose)."""
-    found: set[str] = set()
-    for k, t in enumerate(nodes):
-        if isinstance(t, Group):
-            found |= vector_tops(t.items)
-        after = nodes[k + 1 : k + 6]
-        letter = [str(x) for x in items_of(after[0])] if after else []
-        if cmd_of(t) not in BOLD or len(letter) != 1 or not re.fullmatch("[a-z]", letter[0]):
-            continue
-        j = 3 if after[1:2] == ["_"] else 1
-        if after[j : j + 1] == ["^"] and len(after) > j + 1:
-            top = [str(x) for x in flatten(items_of(after[j + 1]))]
-            found |= {top[0]} if len(top) == 1 and re.fullmatch("[a-zA-SU-Z]", top[0]) else set()
-    return found
-
-
 def _font_then_group(nodes: list[Any], i: int) -> bool:
     """A font or text command unbraced after `_`, with its argument (`_\\mathbf{X}`, `_\\text{enc}`)."""
     fonts = BOLD | TEXT_NAMES | {"mathcal", "mathbb", "mathsf"}
