@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from tools.errors import PaperToCodeError
 from tools.ingest.latex.source import clean, read_text
@@ -41,11 +42,17 @@ _DECLARATION = re.compile(r"\s*\\(?:newtheorem|theoremstyle|declaretheorem|newal
 _BRACE = re.compile(r"\\.|[{}]")
 
 
-def theorem_declarations(preamble: str, root: Path) -> tuple[str, Path | None]:
-    """Theorem declarations of the paper's class and of known venue packages it loads but does not ship,
-    and the class file read ('' and None when there is none)."""
+class ClassFacts(NamedTuple):
+    declarations: str  # theorem declarations of the class and of known venue packages ('' when none)
+    file: Path | None  # the class file read, when it ships with the paper
+    base: str | None  # the standard class it loads (`\\LoadClass{book}`), whose chapters number equations
+
+
+def class_facts(preamble: str, root: Path) -> ClassFacts:
+    """What the paper's class and the known venue packages it loads but does not ship declare: theorem-like
+    environments, and the standard class a shipped class file loads (ctuthesis.cls loads book)."""
     root = root.resolve()
-    parts, used = [], None
+    parts, used, base = [], None, None
     m = _CLASS.search(preamble)
     names = [f"{m.group(1).strip()}.cls"] if m else []
     names += [f"{n.strip()}.sty" for p in _PACKAGES.finditer(preamble) for n in p.group(1).split(",")]
@@ -53,37 +60,28 @@ def theorem_declarations(preamble: str, root: Path) -> tuple[str, Path | None]:
         path = (root / name).resolve()
         if path.is_relative_to(root) and path.is_file():
             if name.endswith(".cls"):  # a shipped .sty is read whole (latex.source.local_packages)
-                text = _read_top_level(path)
-                parts.append(text)
+                text = _class_text(path)
+                parts.append(_top_level(text) if text is not None else None)
                 used = path if text is not None else None
+                loads = _LOAD_CLASS.search(text or "")
+                base = loads.group(1) if loads else None
         elif name in KNOWN:
             parts.append(KNOWN[name])
-    return "\n".join(p for p in parts if p), used
+    return ClassFacts("\n".join(p for p in parts if p), used, base)
 
 
 _LOAD_CLASS = re.compile(r"\\LoadClass(?:WithOptions)?\s*(?:\[[^\]]*\])?\s*\{\s*([A-Za-z-]+)\s*\}")
 
 
-def loaded_class(preamble: str, root: Path) -> str | None:
-    """The standard class a shipped class file builds on (`\\LoadClass[...]{book}` in ctuthesis.cls): its
-    chapters number the equations; None when no class file ships or it loads none."""
-    m = _CLASS.search(preamble)
-    path = (root.resolve() / f"{m.group(1).strip()}.cls").resolve() if m else None
-    if path is None or not path.is_relative_to(root.resolve()) or not path.is_file():
-        return None
+def _class_text(path: Path) -> str | None:
     try:
-        base = _LOAD_CLASS.search(clean(read_text(path)))
+        return clean(read_text(path))
     except PaperToCodeError:
         return None
-    return base.group(1) if base else None
 
 
-def _read_top_level(path: Path) -> str | None:
+def _top_level(text: str) -> str:
     """The lines of a class file that declare theorem-like environments outside any definition."""
-    try:
-        text = clean(read_text(path))
-    except PaperToCodeError:
-        return None
     lines, depth = [], 0
     for line in text.split("\n"):
         if depth == 0 and _DECLARATION.match(line):

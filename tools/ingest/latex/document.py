@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.ingest.latex.algorithms import step_command
-from tools.ingest.latex.classes import loaded_class, theorem_declarations
+from tools.ingest.latex.classes import class_facts
 from tools.ingest.latex.convert import Renderer
 from tools.ingest.latex.floats import algorithm_floats, as_algorithms
 from tools.ingest.latex.listings import as_listings, code_environments
@@ -49,12 +49,12 @@ def convert_source(source: Path) -> Converted:
     code = code_environments(doc.packages + "\n" + doc.preamble)
     algos = algorithm_floats(doc.packages + "\n" + doc.preamble)
     body = macros.expand(macros.collect(as_algorithms(as_listings(doc.body, code), algos)))
-    theorems, cls = theorem_declarations(doc.preamble, doc.main.parent)
-    if cls is not None:
-        doc.files.append(cls)
+    cls = class_facts(doc.preamble, doc.main.parent)
+    if cls.file is not None:
+        doc.files.append(cls.file)
     # a local class and local .sty files may declare theorems
-    declared = theorems + "\n" + unconditional_formats(doc.packages) + "\n" + preamble
-    numbering = number(declared, body, macros.expand, loaded_class(doc.preamble, doc.main.parent))
+    declared = cls.declarations + "\n" + unconditional_formats(doc.packages) + "\n" + preamble
+    numbering = number(declared, body, macros.expand, cls.base)
     r = Renderer(body, numbering, macros)
     title = _title(preamble + body, r)
     if title:

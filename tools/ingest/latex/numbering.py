@@ -475,7 +475,7 @@ def number(
     preamble: str, body: str, expand: Callable[[str], str] = str, base: str | None = None
 ) -> Numbering:
     """Number everything in body; preamble supplies the declarations, `expand` the paper's macros, `base`
-    the standard class a shipped class file loads (classes.loaded_class)."""
+    the standard class a shipped class file loads (classes.class_facts)."""
     nb = _Numberer(base or document_class(preamble), expand)
     if shows_only_refs(preamble):
         nb.only_refs = referenced_labels(preamble + body)
