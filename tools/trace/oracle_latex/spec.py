@@ -16,6 +16,7 @@ from tools.trace.oracle_latex.forms import (
     reversed_definitions,
     without_optimisation,
 )
+from tools.trace.oracle_latex.members import member_sums, members_of
 from tools.trace.oracle_latex.nodes import (
     Group,
     at_top_level,
@@ -102,9 +103,11 @@ def grouped_nodes(latex: str) -> list[Any]:
     return inline_cases(extract_cases(group_tokens(tokens)))
 
 
-def equation_nodes(latex: str) -> list[Any]:
+def equation_nodes(latex: str, members: bool = True) -> list[Any]:
+    """The line's nodes as the oracle reads them; `members`: sums over sets as membership arrays."""
     nodes = clean(strip_side_conditions(grouped_nodes(latex)))
     nodes = bracketed_sums(extremes_as_reductions(ell_indices(nodes)))
+    nodes = member_sums(nodes) if members else nodes
     return reversed_definitions(series_as_sums(primed_indices(nodes)))
 
 
@@ -358,30 +361,47 @@ def build_spec(
     inline definitions (name -> defining LaTeX), called where the line uses them; `callables`: functions the
     paper uses and never defines (callable inputs). A line that is one such function applied to a computed
     argument (`z = f(W h + b)`) takes the function as a callable input: its value alone would be a
-    renaming."""
+    renaming. A line refused once its sums over sets are read as membership arrays (members.py) is refused
+    with the reason its own text gives."""
     try:
-        return _build_spec(latex, functions, callables)
+        return _spec_of(latex, functions, callables, True)
+    except Unsupported:
+        if not members_of(grouped_nodes(latex)):
+            raise
+        return _spec_of(latex, functions, callables, False)
+
+
+def _spec_of(
+    latex: str, functions: dict[str, str] | None, callables: set[str] | frozenset[str], members: bool
+) -> dict[str, Any]:
+    build = functools.partial(_build_spec, members=members)
+    try:
+        return build(latex, functions, callables)
     except FreeIndex as refusal:
-        return _with_free_indices(latex, functions, callables, refusal)
+        return _with_free_indices(build, latex, functions, callables, refusal)
     except GivenWhole as refusal:
         if not functions:
             raise
         # its body cannot follow its arguments (an expectation): the function is a callable input instead
         rest = {k: v for k, v in functions.items() if k != refusal.function}
-        return _build_spec(latex, rest, {*callables, refusal.function})
+        return build(latex, rest, {*callables, refusal.function})
     except Renaming:
         mapped = _computed_arguments(latex, functions or {}, callables)
         if not mapped:
             raise
-        return _build_spec(latex, functions, {*callables, *mapped})
+        return build(latex, functions, {*callables, *mapped})
 
 
 def _with_free_indices(
-    latex: str, functions: dict[str, str] | None, callables: set[str] | frozenset[str], refusal: Unsupported
+    build: Callable[..., dict[str, Any]],
+    latex: str,
+    functions: dict[str, str] | None,
+    callables: set[str] | frozenset[str],
+    refusal: Unsupported,
 ) -> dict[str, Any]:
     """The line read with its target's free indices as output axes; the first refusal when that fails too."""
     try:
-        return _build_spec(latex, functions, callables, free_ok=True)
+        return build(latex, functions, callables, free_ok=True)
     except Unsupported:
         raise refusal from None
 
@@ -397,11 +417,15 @@ def _computed_arguments(
 
 
 def _build_spec(
-    latex: str, functions: dict[str, str] | None, callables: set[str] | frozenset[str], free_ok: bool = False
+    latex: str,
+    functions: dict[str, str] | None,
+    callables: set[str] | frozenset[str],
+    free_ok: bool = False,
+    members: bool = True,
 ) -> dict[str, Any]:
     """build_spec with these callables. A first pass learns which symbols are matrices and vectors
     (tensors.py), the second writes the line with them."""
-    nodes = equation_nodes(latex)
+    nodes = equation_nodes(latex, members)
     if not has_equals(nodes):  # an objective or an expression: its value is the output (forms.py)
         nodes = objective_definition(grouped_nodes(latex))
     defs = split_definitions(nodes)
@@ -450,9 +474,7 @@ def _build_spec(
         spec.update(_tensor_spec(inputs, kinds, rw))
     if rw.called:
         spec["callables"] = rw.called
-    given_values = {n: f"the value of {a}" for n, a in rw.applications.items() if n in inputs}
-    if given_values:  # what the implementation is passed for f(x), f(a, b) (the paper gives no formula)
-        spec["given"] = given_values
+    spec.update(_given_inputs(latex, inputs, rw))
     if rw.sampled:
         spec["sampled"] = sorted(n for n in inputs if n in rw.sampled)
     if rw.conditions:
@@ -460,6 +482,20 @@ def _build_spec(
     if rw.choices:
         spec["choices"] = sorted(n for n in inputs if n in rw.choices)
     return spec
+
+
+def _given_inputs(latex: str, inputs: list[str], rw: Rewriter) -> dict[str, Any]:
+    """What the implementation is passed for f(x), f(a, b) (the paper gives no formula) and for each set a
+    sum runs over (a 0/1 membership array, members.py)."""
+    given = {n: f"the value of {a}" for n, a in rw.applications.items() if n in inputs}
+    members = [m for m in members_of(grouped_nodes(latex)) if m.name in inputs]
+    for m in members:
+        given[m.name] = (
+            f"1 where {m.index} lies in the set {m.written} of {', '.join(m.of)}, else 0 "
+            f"(indexed [{', '.join(m.of)}, {m.index}]: an adjacency matrix or mask)"
+        )
+    out: dict[str, Any] = {"given": given} if given else {}
+    return out | ({"members": sorted({m.name for m in members})} if members else {})
 
 
 def _tensor_spec(inputs: list[str], kinds: dict[str, str], rw: Rewriter) -> dict[str, Any]:

@@ -822,6 +822,7 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
     shapes = {name: tuple(length for _, length, _ in slots) for name, slots in kept.items()}
     entries = set(spec.get("entry_vectors", []))
     low, high = spec.get("range", (LOW, HIGH))
+    members = set(spec.get("members", []))  # 0/1: a sum's index in a set (adjacency)
     values: dict[str, Any] = {}
     callables = set(spec.get("callables", {}).values())
     for name in spec["inputs"]:
@@ -832,6 +833,8 @@ def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -
             extra = (MATRIX_N,) * (2 if name in matrices else 1 if name in columns else 0)
             extra += (1,) if name in entries else ()  # ||y_{j,t}||: each entry a vector of length 1
             arr = rng.uniform(low, high, size=shapes[name] + extra)
+            if name in members:
+                arr = rng.integers(0, 2, size=shapes[name] + extra).astype(float)
             arr = arr + MATRIX_N * np.eye(MATRIX_N) if name in matrices else arr
         elif name in matrices:  # diagonally dominant: invertible and well conditioned
             arr = rng.uniform(low, high, size=(MATRIX_N, MATRIX_N)) + MATRIX_N * np.eye(MATRIX_N)
