@@ -29,8 +29,11 @@ from tools.errors import BadArgument
 from tools.models import ToolResult
 from tools.text import operator_heavy, plural
 
-# printed equation labels: (12) (3a) (A.2) (2.13) (12') and \tag symbols (⋆) (†); 4 digits read as a year
-LABEL_BODY = r"\d{1,3}[a-z′']?|[A-Z]\.?\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?|[*⋆†‡∗♠♣♦♥§¶]{1,3}"
+# printed equation labels: (12) (3a) (A.2) (2.13) (2.2.1) (12') and \tag symbols (⋆) (†); 4 digits: a year
+LABEL_BODY = (
+    r"\d{1,3}[a-z′']?|[A-Z]\.?\d{1,3}[a-z]?|(?:[A-Z]|\d{1,2})\.\d{1,2}\.\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}[a-z]?"
+    r"|[*⋆†‡∗♠♣♦♥§¶]{1,3}"
+)
 # \tag{} words such as (E) (KL) (IW): labels only on a display line (the PDF engine: flush right, after maths)
 TAG_BODY = r"[A-Za-z]{1,6}['′*]?"
 # a \tag of a reference and a word or two, '(3.4 revisited)': a label only on a display line, as a tag word is
@@ -439,12 +442,14 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
                 and not (_prose_like(body) and len(body) > 200)
                 and (not _TAG_ONLY.fullmatch(m.group(1)) or _tag_after_display(body, m.group(1)))
                 and not _numbers_nothing(m.group(1), body)
+                and not _CODE_LINE.search(body)
             ):
                 numbered.append(Equation(label=m.group(1), body=body, **loc))
                 continue
             # an empty numbered row (align's final '\\'); a lone word in brackets under a display ('(crit)')
             # is a script the page set apart, no label
-            if not body and numbered and numbered[-1].line == ln.no - 1 and not _TAG_ONLY.fullmatch(m[1]):
+            after_last = numbered and numbered[-1].line == _line_before(lines, i)  # past a page mark too
+            if not body and after_last and not _TAG_ONLY.fullmatch(m[1]):
                 if m.group(1) != numbered[-1].label:
                     numbered.append(Equation(label=m.group(1), body="", **loc))
                 continue
@@ -479,17 +484,31 @@ def _without_glued_script(t: str) -> str:
     return _GLUED_SCRIPT.sub(r"\1", t) if _MATH.search(t) else t
 
 
+def _line_before(lines: list[MarkdownLine], i: int) -> int | None:
+    """The number of the last line above i with text, past blank lines and page marks."""
+    for ln in reversed(lines[max(0, i - 4) : i]):
+        if ln.text.strip() and not ln.text.lstrip().startswith("<!--"):
+            return ln.no
+    return None
+
+
 def _without_restated(numbered: list[Equation]) -> list[Equation]:
-    """Each equation once: a later one with the same label and body is the same equation printed again (a
-    lemma restated with its displays in an appendix)."""
-    seen: set[tuple[str | None, str]] = set()
+    """Each equation once: a later one with the same label and nearly the same symbols is the same
+    equation printed again (a lemma restated with its displays in an appendix; a font without a Unicode map
+    may print its glyphs in another order there)."""
+    seen: dict[str | None, list[set[str]]] = {}
     out = []
     for e in numbered:
-        if e.body and (e.label, e.body) in seen:
+        tokens = set(e.body.split())
+        if e.body and any(_overlap(tokens, t) >= 0.6 for t in seen.get(e.label, [])):
             continue
-        seen.add((e.label, e.body))
+        seen.setdefault(e.label, []).append(tokens)
         out.append(e)
     return out
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(len(a | b), 1)
 
 
 def _long_display(body: str) -> bool:
@@ -544,6 +563,11 @@ def _tag_after_display(body: str, tag: str) -> bool:
     if len(tag) == 1 and body.endswith(")") and re.search(rf"[(|,]\s*{re.escape(tag)}\s*[|,)]", body):
         return False  # 'p(y|t) = (p ∗ G(0, tI)) (y)': the function applied at y, a variable of the display
     return not (tag.islower() and body[-1:].isalpha())
+
+
+# a line of program code in a listing: a chained attribute ('np. random . seed') or a method called with no
+# arguments ('time . time ()'); '(42)' closing it is a call's argument, not a label
+_CODE_LINE = re.compile(r"\b[A-Za-z_]\w+ ?\. ?[A-Za-z_]\w+ ?(?:\. ?[A-Za-z_]\w*|\( ?\))")
 
 
 # a decimal in brackets with more after it: a table row's '(76.6) Top-5', a deviation's '(0.3) 90.2'

@@ -178,6 +178,11 @@ class _Layout:
             for k, h in enumerate(heads)
             if k > self.name + 1 and (_REMARK_HEAD.match(h) or (k > after and _NAME_HEAD.match(h)))
         ]
+        # '| nStage | 200 | Iterations |' under '| Parameter | Value | Description |': code names, described
+        described_after = [k for k in self.remarks if _NAME_HEAD.match(heads[k]) and k == after + 1]
+        if self.gloss is None and values and described_after and _identifiers([r[0] for r in rows if r]):
+            self.gloss = described_after[0]
+            self.remarks.remove(self.gloss)
         # '| Optimizer | Parameter | MNIST |' over '| BayesBiNN | MC steps | 1 |', '| | Initial LR | 1e-4 |'
         # (the first column groups the rows, the second names their settings)
         blank = sum(not r[0].strip() for r in rows if r)
@@ -208,7 +213,7 @@ class _Layout:
         self.measured = bool(rows) and all(any(spread_cell(c) for c in r) for r in rows)
 
     def columns(self, width: int) -> list[int]:
-        return self.values or [k for k in range(self.name + 1, width) if k not in self.remarks]
+        return self.values or [k for k in range(self.name + 1, width) if k not in (*self.remarks, self.gloss)]
 
 
 # a row's symbol cell: 'N', '$\\gamma$', 'λ_2', '$\\epsilon_{min}$'
@@ -228,15 +233,15 @@ def _unescape(cell: str) -> str:
 
 
 # a setting's name as code: 'hsv_h', 'lr0', '--batch-size', 'weight_decay'
-_IDENTIFIER = re.compile(r"(?:--?)?[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*")
+_IDENTIFIER = re.compile(r"(?:--?)?[a-z][a-zA-Z0-9]*(?:[_.-][a-z0-9]+)*")
 
 
 def _identifiers(cells: list[str]) -> bool:
-    """Most first cells are code names, at least one of them plainly code ('hsv_h', 'lr0'): the table
-    names each setting as a program's option and describes it in another column."""
+    """Most first cells are code names, at least one of them plainly code ('hsv_h', 'lr0', 'nStage'): the
+    table names each setting as a program's option and describes it in another column."""
     names = [_unescape(c.strip("` ")) for c in cells]
     code = [c for c in names if _IDENTIFIER.fullmatch(c)]
-    return len(code) * 3 >= len(cells) * 2 and any(re.search(r"[_\d]|^-", c) for c in code)
+    return len(code) * 3 >= len(cells) * 2 and any(re.search(r"[_\d]|^-|[a-z][A-Z]", c) for c in code)
 
 
 def _side_by_side(table: list[list[str]]) -> bool:
@@ -558,13 +563,15 @@ def _slashed(name: str, values: list[str]) -> list[tuple[str, list[str]]] | None
 
 
 def _code_row(name: str, gloss: str) -> tuple[str, str]:
-    """A row named in code ('lr0', described 'Initial learning rate'): the known key of the code name or
-    else of its description, else the code name itself (the option a config sets: 'hsv_h')."""
+    """A row named in code ('lr0', described 'Initial learning rate'): its name with the description, and the
+    known key of the code name or else of its description, else the code name itself (the option a config
+    sets: 'hsv_h')."""
     code = _unescape(name.strip("` ")).lstrip("-")
+    shown = f"{code} ({gloss.strip()})" if gloss.strip() else code  # 'nStage (Iterations)': what it means
     for key in (canonical_key(code), row_key(gloss)[0]):
         if key in SYNONYMS:
-            return code, key
-    return code, re.sub(r"\W+", "_", code).strip("_")
+            return shown, key
+    return shown, re.sub(r"\W+", "_", code).strip("_")
 
 
 # a network given as layers × units: 'Hidden layers | 2 × 64'

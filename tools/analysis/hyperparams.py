@@ -15,6 +15,7 @@ import re
 from tools.analysis.findings import Hyperparameter
 from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_collector import Collector
+from tools.analysis.hp_colon_list import item_setting, settings_list_items
 from tools.analysis.hp_compared import demote_compared
 from tools.analysis.hp_footnotes import demote_glued_marks
 from tools.analysis.hp_list_context import list_titles, titled_value
@@ -59,16 +60,21 @@ def find_hyperparameters(markdown: str) -> list[Hyperparameter]:
     body_paras = list(paragraphs(body))
     others = others_sections(lines)
     titles = list_titles(markdown)
+    listed = settings_list_items(body)
     for para in body_paras:
         if para.starts[0][1].section in others and not _CAPTION.match(para.text):
             continue  # a figure's caption describes the experiments wherever the figure floated
         where = "algorithm" if ALG_INPUT.match(para.text) else "prose"
-        out.list_context = titles.get(para.starts[0][1].no)  # '- CIFAR10 ResNet' over '- lr 0.1'
+        first = para.starts[0][1].no
+        out.list_context = titles.get(first)  # '- CIFAR10 ResNet' over '- lr 0.1'
         before = len(out.items)
         prose_matches(input_assignments(para.text), para.line_at, symbols, out, where)
         if len(out.items) == before and (part := titled_value(out.list_context, para.text)):
             name, context, value = part  # '- Generator: 1e-3' under '- Learning rate'
             out.add(para.line_at(0), name, canonical_key(name), value, "prose", para.text, context=context)
+        elif len(out.items) == before and first in listed and (item := item_setting(para.text)):
+            name, key, value = item  # '- Max New Tokens: 256' among '- Batch Size: 4', '- Epochs: 15'
+            out.add(para.line_at(0), name, key, value, "prose", para.text)
     out.list_context = None
     for line, text in out.notes:  # a remark cell read as a sentence: its evidence is the row as printed
         before = len(out.items)

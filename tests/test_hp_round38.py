@@ -1,0 +1,64 @@
+"""Forms read in the thirty-eighth round, each written here in words of our own."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+from tools.analysis.hyperparams import find_hyperparameters
+
+CODE_NAMED = """The shared settings of every attack are listed below.
+
+| **Parameter** | **Value** | **Description** |
+|---|---|---|
+| nSteps | 300 | Iterations |
+| nBatch | 12 | Images attacked at once |
+| lossWeight | 2 | Weight on the attack term |
+| rv_dist | Sphere | Direction distribution |
+
+**Table 1** Shared attack parameters
+"""
+
+
+def test_code_named_rows_described_after_their_values_carry_the_description():
+    found_all = {h.key: h for h in find_hyperparameters(CODE_NAMED)}
+    assert found_all["training_steps"].value_normalized == 300.0  # 'Iterations' names a known setting
+    assert found_all["training_steps"].name == "nSteps (Iterations)"
+    assert found_all["nBatch"].name == "nBatch (Images attacked at once)"
+    # the description is no value column: nothing is read from it
+    assert not any(h.context == "Description" for h in found_all.values())
+
+
+def test_worded_names_described_after_their_values_keep_their_own_names():
+    table = CODE_NAMED.replace("nSteps", "Steps").replace("nBatch", "Batch").replace("lossWeight", "Weight")
+    got = found(table.replace("rv_dist", "Directions"))
+    assert not any("(" in k for k in got)
+
+
+SETTINGS_LIST = """Training uses the library's trainer with these parameters:
+
+- **Batch Size:** 8
+
+- **Optimizer:** `adamw\\_torch`
+
+- **Max New Tokens:** 512
+
+- **Learning Rate:** $3 \\times 10^{-4}$
+
+- **LR Scheduler:** `cosine` (the default)
+
+- **Number of Epochs:** 12
+"""
+
+
+def test_a_list_of_settings_reads_items_the_vocabulary_lacks():
+    got = found(SETTINGS_LIST)
+    assert got["max_new_tokens"] == [(512.0, "stated")]
+    assert got["optimizer"] == [("adamw_torch", "stated")]
+    assert got["batch_size"] == [(8.0, "stated")] and got["epochs"] == [(12.0, "stated")]
+
+
+def test_a_list_of_unknown_names_or_results_is_left_to_the_other_readers():
+    results = "Test scores:\n\n- Exact Match: 71.2\n\n- Token Overlap: 80.4\n\n- Length Ratio: 0.9\n"
+    assert "exact_match" not in found(results) and "token_overlap" not in found(results)
+    two = "- **Batch Size:** 8\n\n- **Max New Tokens:** 512\n"  # too short to be a settings list
+    assert "max_new_tokens" not in found(two)
