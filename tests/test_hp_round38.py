@@ -62,3 +62,22 @@ def test_a_list_of_unknown_names_or_results_is_left_to_the_other_readers():
     assert "exact_match" not in found(results) and "token_overlap" not in found(results)
     two = "- **Batch Size:** 8\n\n- **Max New Tokens:** 512\n"  # too short to be a settings list
     assert "max_new_tokens" not in found(two)
+
+
+def test_a_code_listing_states_its_assignments_one_per_line():
+    listing = "The constants of the agent:\n\n```\n#define LEARNING_RATE 0.005f\n#define BATCH_SIZE 128\n```\n"
+    got = found(listing)
+    assert got["learning_rate"] == [(0.005, "stated")] and got["batch_size"] == [(128.0, "stated")]
+    python = "Our configuration:\n\n```\nlearning_rate = 0.002\nnum_epochs = 30\n```\n"
+    got = found(python)
+    assert got["learning_rate"] == [(0.002, "stated")] and got["epochs"] == [(30.0, "stated")]
+
+
+def test_a_legend_line_is_still_no_sentence():
+    got = found("Sinkhorn n = 1000\n\nThe method converges quickly.")
+    assert all(conf == "candidate" for values in got.values() for _, conf in values)
+
+
+def test_a_count_in_each_epoch_is_per_epoch_not_the_run():
+    got = found("## 4 Experiments\n\nIn training, the number of iterations in each epoch is 2500.")
+    assert got == {"iterations_per_epoch": [(2500.0, "stated")]}

@@ -668,7 +668,11 @@ def no_sentence(line: str) -> bool:
     t = re.sub(r"(?:\s*\.){2,}$|…$", "", line.strip())  # an ellipsis ends no sentence: "kvar + . . ."
     if not t or t[:1] in _ITEM_MARKS or ":" in t or t.endswith((".", ";")) or re.match(r"\d+[.)]\s", t):
         return False
-    return not _FUNCTION_WORD.search(t)
+    return not _FUNCTION_WORD.search(t) and not _CODE_ASSIGNMENT.fullmatch(t)
+
+
+# one assignment to a name in code ('batch_size = 64', 'LEARNING_RATE = 0.01'): a listing's statement
+_CODE_ASSIGNMENT = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*_\w*|[A-Z][A-Z0-9_]{2,})\s*=\s*[\w.+\-\"']+")
 
 
 def _clause_cites(quote: str, value: str) -> bool:

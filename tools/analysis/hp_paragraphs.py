@@ -72,9 +72,15 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
     """Body lines with page and section; the references list is skipped (its titles name optimizers)."""
     page: int | None = None
     section: str | None = None
-    in_refs = in_algorithm = False
+    in_refs = in_algorithm = in_code = False
     for no, raw in enumerate(markdown.split("\n"), start=1):
         text = raw.strip()
+        if text.startswith("```") or in_code:  # a code listing: each line a statement of its own
+            in_code = in_code != text.startswith("```")
+            yield _Line(no, "", page, section)
+            if in_code and not text.startswith("```") and not in_refs:
+                yield _Line(no, code_statement(text), page, section)
+            continue
         in_algorithm = bool(text) and (in_algorithm or text.startswith("**Algorithm"))
         if in_algorithm:  # a step's number is no value of the line before it ('... depth' + '5. for i')
             text = _STEP_NUMBER.sub(lambda m: "#" * len(m[1]) + m[2], text)
@@ -102,6 +108,18 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
                 yield _Line(no, "", page, section)
             # displays are maths, but for the settings a search space lists in words
             yield _Line(no, _display_settings(text) if text.startswith("$$") else _plain(text), page, section)
+
+
+# '#define LEARNING_RATE 0.01f': a C constant, read as 'LEARNING_RATE = 0.01'
+_DEFINE = re.compile(r"^#\s*define\s+(\w+)\s+(.+)$")
+_FLOAT_SUFFIX = re.compile(r"(?<=\d)[fFlL]\b")
+
+
+def code_statement(text: str) -> str:
+    """A listing's line as the scanners read an assignment: a C constant as `NAME = value`, without the
+    float suffix of a C literal ('0.01f')."""
+    text = _DEFINE.sub(r"\1 = \2", text)
+    return _FLOAT_SUFFIX.sub("", text)
 
 
 BULLETS = "•◦▪‣●○∙–"  # the marks a PDF prints before a list item

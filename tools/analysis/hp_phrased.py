@@ -41,7 +41,7 @@ _FORMS = (
     # "the number of negative samples is 5", "the trust region radius was set to 0.5", "the number of
     # neurons in the FC layers were 1024 and 1536"
     re.compile(
-        rf"\b(?:the|our)\s+{_PHRASE}(?:\s+(?P<rel>in|per|of|for)\s+(?:the\s+|each\s+|every\s+)?"
+        rf"\b(?:the|our)\s+{_PHRASE}(?:\s+(?P<rel>in|per|of|for)\s+(?:the\s+|(?P<each>each\s+|every\s+))?"
         rf"(?P<per>(?:[\w-]+\s+){{0,2}}?[\w-]+))?"
         rf"\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?{_SET}?{SETTING_VALUE}",
         re.I,
@@ -156,7 +156,8 @@ def phrased(text: str) -> Iterator[Named]:
             if not_a_setting(noun):
                 continue
             key = phrase_key(noun)
-            if m.groupdict().get("rel") == "per" and (loop := loop_key(noun, m["per"])):
+            per = m.groupdict().get("rel") == "per" or m.groupdict().get("each")  # 'in each epoch'
+            if per and (loop := loop_key(noun, m["per"])):
                 noun, key = f"{noun} per {m['per']}", loop  # 'the number of steps per episode is 200'
             count = noun.lower().startswith("number of")
             if count or key not in SYNONYMS and not _KNOWN_END.search(noun):
