@@ -65,7 +65,9 @@ def test_a_list_of_unknown_names_or_results_is_left_to_the_other_readers():
 
 
 def test_a_code_listing_states_its_assignments_one_per_line():
-    listing = "The constants of the agent:\n\n```\n#define LEARNING_RATE 0.005f\n#define BATCH_SIZE 128\n```\n"
+    listing = (
+        "The constants of the agent:\n\n```\n#define LEARNING_RATE 0.005f\n#define BATCH_SIZE 128\n```\n"
+    )
     got = found(listing)
     assert got["learning_rate"] == [(0.005, "stated")] and got["batch_size"] == [(128.0, "stated")]
     python = "Our configuration:\n\n```\nlearning_rate = 0.002\nnum_epochs = 30\n```\n"
@@ -81,3 +83,44 @@ def test_a_legend_line_is_still_no_sentence():
 def test_a_count_in_each_epoch_is_per_epoch_not_the_run():
     got = found("## 4 Experiments\n\nIn training, the number of iterations in each epoch is 2500.")
     assert got == {"iterations_per_epoch": [(2500.0, "stated")]}
+
+
+def _read(sentence: str) -> dict:
+    return {
+        h.key: (h.value_normalized, h.confidence) for h in find_hyperparameters(f"## 4 Setup\n\n{sentence}")
+    }
+
+
+def test_a_fraction_over_a_root_is_no_run_of_digits():
+    got = _read(r"The output weights use a standard deviation of $\frac{1}{\sqrt{25}}$ in every run.")
+    assert all(value != 125.0 for value, _ in got.values())
+
+
+def test_one_side_of_a_ratio_is_no_value_on_its_own():
+    assert _read("The three losses are summed at the ratio of 4:1:8.")["losses"][1] == "candidate"
+    assert _read("We split the data 70:30 into train and test.")["train_split"] == (0.7, "stated")
+
+
+def test_a_rate_decreased_by_a_percentage_keeps_the_rest():
+    got = _read("In the second group, the learning rate is decreased by 80% at the 40th epoch.")
+    assert got["lr_decay"] == (0.2, "stated") and got["lr_milestones"][1] == "stated"
+
+
+def test_a_table_counting_its_rows_samples_describes_data():
+    table = (
+        "| name | kind | no of samples |\n|---|---|---|\n| Cartoons | labelled drawings | 91234 |\n"
+        "| Photos | unlabelled photos | 4120 |\n\n**Table 1** The datasets of this project."
+    )
+    assert "cartoons" not in found(table) and "photos" not in found(table)
+
+
+def test_a_made_up_case_explaining_a_formula_is_hypothetical():
+    made_up = _read("Say we have four layers, then the network is f(x) = f4(f3(f2(f1(x)))).")
+    assert made_up["num_layers"][1] == "candidate"
+
+
+def test_a_named_network_which_is_a_sized_one_is_described_not_chosen():
+    got = _read("Its features come from the VGG-16 network, which is a 16-layer pretrained network.")
+    assert got["num_layers"] == (16.0, "candidate")
+    ours = _read("Our encoder, which is a 5-layer transformer, is trained from scratch.")
+    assert ours["num_layers"][1] == "stated"

@@ -239,9 +239,11 @@ _SEARCHED_FROM = re.compile(
 _TO_AFTER = re.compile(rf"\s*(?:[a-z]{{1,12}}\s+)?(?:to|up\s+to|through)\s+[-−]?(?:{SCALAR})", re.I)
 # what a named model is made of, not a choice: "BERT-large has 24 layers and 340M parameters"
 _NAMED_MODEL_HAS = re.compile(
-    rf"(?:^\W*|\b(?:an?|the)\s+|\b[A-Z][\w-]*['’]s\s+)(?:original\s+)?{MODEL_NAME}(?:\s+model)?"
+    rf"(?:^\W*|\b(?:an?|the)\s+|\b[A-Z][\w-]*['’]s\s+)(?:original\s+)?{MODEL_NAME}"
+    r"(?:\s+(?:model|network|architecture))?"
     r"(?:\s*\([^()]{0,120}\))?"  # an aside: "Qwen's Qwen2.5-1.5B-Instruct (footnote: <url>) which has"
-    r"(?:,?\s*which\b[^.;]{0,50}?)?\s+(?:has|have|had|consists\s+of|contains|comprises)\b"
+    r"(?:,?\s*which\s+is\s+an?\b"  # 'the VGG-19 network, which is a 19-layer network'
+    r"|(?:,?\s*which\b[^.;]{0,50}?)?\s+(?:has|have|had|consists\s+of|contains|comprises)\b)"
 )
 # ... or the sized model as the subject of the clause that gives the value: 'Since VGG16 has 3 max pooling
 # layers', 'The ResNet-18 model contains a single convolutional layer' (not a family a paper builds its own
@@ -325,6 +327,8 @@ _EXAMPLE_BEFORE = re.compile(
 )
 # a hypothetical case, with no "we": "when using constant step-size of η = 1, the algorithm matches Sinkhorn"
 # or a protocol not followed: "an alternative protocol would have been to split the data into (1000, 9000)"
+# a case made up to explain, even with "we": "Say we have three layers, then the network is f(x) = ..."
+_MADE_UP = re.compile(r"^(?:say|let'?s\s+say)\s+(?:we|there|you)\s+(?:have|are|use)\b", re.I)
 _HYPOTHETICAL = re.compile(
     r"\b(?:when|if|whenever)\s+(?:using|one\s+uses)\b|\b(?:would|could|might)\s+have\s+(?:been|used)\b"
     # an assumption of a statement: "Assume the loss has a Lipschitz constant of 1", "Suppose that ..."
@@ -611,7 +615,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_CONSEQUENCE_BEFORE.search(before), "what a choice led to ('leading to 4 features'), not a setting"),
         (_WENT_AS_FAR.search(before), "how far a value found by a search went, not a setting"),
         (quote.count(value) == 1 and _INSTEAD_BEFORE.search(before[-60:]), "what the paper replaced"),
-        (_HYPOTHETICAL.search(quote) and not ours, "a hypothetical case"),
+        (_HYPOTHETICAL.search(quote) and not ours or _MADE_UP.search(quote), "a hypothetical case"),
         (_POSSIBLE.search(quote) and not ours, "a way it can be done, not a stated choice"),
         (_ADVICE.search(before), "a choice left to the reader ('we suggest either ...')"),
         (_OTHERS_RESULT.search(quote), "another method's result"),

@@ -171,9 +171,25 @@ _TEX_WORD = re.compile(
 _FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
 
 
+_SQRT = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
+
+
 def _fraction(m: re.Match[str]) -> str:
     parts = (m[1].strip(), m[2].strip())
-    return "/".join(p if re.fullmatch(r"[\w.]+", p) else f"({p})" for p in parts)
+    return "/".join(p if re.fullmatch(r"[\w.√]+", p) else f"({p})" for p in parts)
+
+
+def _root(m: re.Match[str]) -> str:
+    return "√" + (m[1] if m[1].isalnum() else f"({m[1]})")
+
+
+def _fractions(inner: str) -> str:
+    """Fractions and roots as printed, innermost first: '\\frac{1}{\\sqrt{16}}' -> 1/√16 (not '116')."""
+    while True:
+        out = _FRAC.sub(_fraction, _SQRT.sub(_root, inner))
+        if out == inner:
+            return out
+        inner = out
 
 
 # a display's row naming a setting in words and giving its value or set: '\textrm{Dropout} \sim \{0.1, 0.2\}'
@@ -213,7 +229,7 @@ def _plain(text: str) -> str:
     if "$" in text:
 
         def math(m: re.Match[str]) -> str:
-            inner = _FRAC.sub(_fraction, _TEX_WORD.sub("", m.group(1)))
+            inner = _fractions(_TEX_WORD.sub("", m.group(1)))
             inner = re.sub(r"\\[!,;:> ]", " ", inner)  # thin spaces: '$m\!=\!128$' prints as 'm=128'
             inner = re.sub(r"\^\s*\{?\s*\\circ\s*\}?", "°", inner)  # '$15^\circ$' prints as '15°'
             inner = re.sub(r"\\[A-Za-z]+", lambda c: _TEX_SYMBOLS.get(c.group(0), ""), inner)

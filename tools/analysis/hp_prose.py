@@ -478,6 +478,11 @@ def _bad_name_value(m: re.Match[str]) -> bool:
     return any(k not in COUNT_ONLY and not (numeric and k in WORD_VALUED) for k in names)
 
 
+# a number one side of a ratio written with colons: 'the losses are summed at the ratio of 5:1:10'
+_RATIO_AFTER = re.compile(r"\s?:\s?\d")
+_RATIO_BEFORE = re.compile(r"(?<![A-Za-z.]\s)(?<![\w.])\d+\s?:\s?$")  # not 'Table 2: ', 'Step 3: '
+
+
 class _ProseScan:
     """The settings one paragraph (or table header) states; a value claimed once is not read again."""
 
@@ -503,6 +508,8 @@ class _ProseScan:
         context: str | None = None,
     ) -> None:
         value, span, flagged = self.sized(key, value, span, flagged)
+        if value[:1].isdigit() and not key.endswith("_split") and self.ratio_part(span):
+            flagged = flagged or "one part of a ratio ('5:1:10'), not a value on its own"
         if key == "diffusion_steps" and not _DIFFUSION.search(self.text):
             key = "training_steps"  # "T = 80000 timesteps" of a bandit or an RL run, no diffusion's steps
         self.taken.update(range(*span))
@@ -536,6 +543,11 @@ class _ProseScan:
             if self.free(start, end):  # "a batch size of 10 for training and 6 for evaluation"
                 self.taken.update(range(start, end))
                 self.out.add(line, name, key, other, where, quote, unit_word, flagged=flagged, context=ctx)
+
+    def ratio_part(self, span: tuple[int, int]) -> bool:
+        """Is the value one side of a ratio ('5:1:10'; a split's '80:20' is read whole)?"""
+        before = _RATIO_BEFORE.search(self.text[max(0, span[0] - 16) : span[0]])
+        return bool(_RATIO_AFTER.match(self.text, span[1]) or before)
 
     def sized(
         self, key: str, value: str, span: tuple[int, int], flagged: bool | str
@@ -1362,8 +1374,10 @@ _COMPARATIVES = frozenset({"fewer", "more", "less", "few", "many", "several"})
 
 def _decay_factor(m: re.Match[str]) -> float | str | list:
     """The factor a decay multiplies the rate by: 'divided by 10' and 'reduced by a factor of 10' -> 0.1,
-    'multiplied by 0.85' -> 0.85."""
+    'multiplied by 0.85' -> 0.85, 'decreased by 90%' -> 0.1 (what is taken off, not what is left)."""
     factor = 0.5 if m["value"].lower().endswith("half") else normalize_value(m["value"])
+    if isinstance(factor, float) and m["value"].rstrip().endswith("%") and not m["mul"] and factor < 1:
+        return clean_float(1 - factor)
     if isinstance(factor, float) and factor > 1 and not m["mul"]:
         factor = clean_float(1 / factor)
     return factor

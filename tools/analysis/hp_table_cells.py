@@ -209,16 +209,21 @@ def setting_value(cell: str) -> tuple[str, str | None] | None:
 
 
 # columns of a table that describes datasets: '| | #labels | #features | #test | #train |'
-DATA_COLUMN = re.compile(
-    r"^#?\s*(?:train|training|test|testing|valid|validation|dev|instances|samples|examples|docs|documents|classes|"
-    r"labels|nodes|edges|graphs|users|items|images|sentences|tokens)(?:\s+(?:set|size|samples|examples))?$",
-    re.I,
+_COUNTED = r"(?:#|no\.?\s+of|number\s+of|num\.?|count\s+of)"
+_DATA_NOUNS = (
+    r"(?:train|training|test|testing|valid|validation|dev|instances|samples|examples|docs|documents|classes|"
+    r"labels|nodes|edges|graphs|users|items|images|sentences|tokens)"
 )
+DATA_COLUMN = re.compile(rf"^(?:{_COUNTED}\s*)?{_DATA_NOUNS}(?:\s+(?:set|size|samples|examples))?$", re.I)
+# a column that says it counts the data: 'no of samples', 'Number of images', '# examples'
+_COUNTED_DATA = re.compile(rf"^{_COUNTED}\s*{_DATA_NOUNS}$", re.I)
 
 
 def data_table(header: list[str]) -> bool:
-    """Two or more columns count the data (a table of dataset statistics, not of settings)."""
-    return sum(bool(DATA_COLUMN.match(h.strip("* "))) for h in header) >= 2
+    """Two or more columns count the data, or one says it does ('no of samples'): a table of dataset
+    statistics, not of settings."""
+    heads = [h.strip("* ") for h in header]
+    return sum(bool(DATA_COLUMN.match(h)) for h in heads) >= 2 or any(_COUNTED_DATA.match(h) for h in heads)
 
 
 # a result's cell: a mean with its spread ('0.74 ± 0.21', '(± 5.8)'), a best one in bold with its marks
