@@ -486,28 +486,31 @@ def paper_callables(markdown_text: str | None) -> set[str]:
     """One-argument functions the paper uses and never defines: lower-case names (`s`, `q_k`, `\\sigma`)
     written with one argument in parentheses at least twice across its equations and never otherwise, in
     displays or in the prose's formulas (a name also written alone, `\\alpha(1 - \\alpha)`, may be a
-    factor: not a function). Model outputs (`\\epsilon_\\theta(x, t)`) keep their reading: given as
-    values."""
+    factor: not a function). A name applied to an application (`D(G(z))`) and the name inside are functions
+    whatever their case. Model outputs (`\\epsilon_\\theta(x, t)`) keep their reading: given as values."""
     if not markdown_text:
         return set()
     from tools.analysis.equations import find_all
     from tools.trace.function_evidence import used_inline
-    from tools.trace.oracle_latex import name_uses
+    from tools.trace.oracle_latex import name_uses, nested_calls
     from tools.trace.oracle_latex.vocabulary import MODEL_SUBSCRIPTS
 
     found = find_all(markdown_text, {"numbered", "display"})
     if not found["_latex"]:
         return set()
     called: dict[str, int] = {}
-    otherwise = {name for name, body in paper_functions(markdown_text).items() if body}
+    defined = {name for name, body in paper_functions(markdown_text).items() if body}
+    otherwise, nested = set(defined), set()
     for body in [eq.body for eq in found["numbered"] + found["display"]] + used_inline(markdown_text):
         for name, arguments in name_uses(body):
             if arguments == 1:
                 called[name] = called.get(name, 0) + 1
             else:
                 otherwise.add(name)
-    model = {n for n in called if set(n.split("_")[1:]) & MODEL_SUBSCRIPTS}
-    return {n for n, k in called.items() if k >= 2 and n[:1].islower()} - otherwise - model
+        nested.update(name for pair in nested_calls(body) for name in pair)  # D(G(z)): two functions
+    model = {n for n in [*called, *nested] if set(n.split("_")[1:]) & MODEL_SUBSCRIPTS}
+    usual = {n for n, k in called.items() if k >= 2 and n[:1].islower()} - otherwise
+    return (usual | nested) - defined - model
 
 
 def oracle_files(items: list[Any], markdown_text: str | None, package: str) -> dict[str, str]:

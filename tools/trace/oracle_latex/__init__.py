@@ -20,6 +20,7 @@ from tools.trace.oracle_latex.spec import (
     build_spec,
     defined_functions,
     name_uses,
+    nested_calls,
     one_variable_calls,
 )
 from tools.trace.oracle_latex.vocabulary import Unsupported
@@ -30,5 +31,6 @@ __all__ = [
     "build_spec",
     "defined_functions",
     "name_uses",
+    "nested_calls",
     "one_variable_calls",
 ]

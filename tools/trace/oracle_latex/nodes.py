@@ -446,7 +446,8 @@ def _bare_function(nodes: list[Any], i: int) -> str | None:
     """The function whose name the letters at i spell, as a word of its own applied to brackets
     (`tanh\\big(Wx\\big)`); None otherwise (`e x p` inside a longer word, or not applied)."""
     before = nodes[i - 1] if i else None
-    if isinstance(before, str) and (before.isalpha() or before in SCRIPTS):
+    script = i >= 2 and nodes[i - 2] in SCRIPTS  # `y_i log(s_i)`: the letter before is a subscript
+    if isinstance(before, str) and (before.isalpha() and not script or before in SCRIPTS):
         return None
     for name in _BARE_FUNCTIONS:
         end = i + len(name)

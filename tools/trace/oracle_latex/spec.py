@@ -251,16 +251,44 @@ def _bracket_powers(nodes: list[Any]) -> set[str]:
 
 def _one_variable(args: list[Any]) -> str:
     """The name of the one variable `args` hold (`x_t` of `f(x_t)`, `{d}`), else ""."""
+    var = _whole_var(args)
+    return var.name if var and var.call is None else ""
+
+
+def _one_call(args: list[Any]) -> str:
+    """The name applied when `args` are one application (`G(z)` of `D(G(z))`), else ""."""
+    var = _whole_var(args, lhs=True)
+    return var.name if var and var.call is not None and not var.bold else ""
+
+
+def _whole_var(args: list[Any], lhs: bool = False) -> Var | None:
+    """The one variable `args` hold, else None; `lhs`: read a call whatever the name (`G(z)`)."""
     if len(args) == 1 and isinstance(args[0], Group):
         args = args[0].items
+    if not args or isinstance(args[0], Group):
+        return None
     try:
-        var, end = Rewriter().read_var(args, 0) if args and not isinstance(args[0], Group) else (None, 0)
+        var, end = Rewriter().read_var(args, 0, lhs=lhs)
     except (Unsupported, IndexError):
-        return ""
-    return var.name if var and end == len(args) and var.call is None else ""
+        return None
+    return var if var and end == len(args) else None
 
 
-def _walk_uses(nodes: list[Any], out: list[tuple[str, int, str]], depth: int) -> None:
+def nested_calls(latex: str) -> list[tuple[str, str]]:
+    """Each application of a name to one application of another (`D(G(z))`): (outer, inner). Both are
+    functions: a product of a letter and a call of a letter is seldom written so."""
+    try:
+        nodes = clean(group_tokens(tokenize(latex)))
+    except Unsupported:
+        return []
+    out: list[tuple[str, int, str]] = []
+    _walk_uses(nodes, out, 0, inner=True)
+    return [(name, inner) for name, _, inner in out if inner]
+
+
+def _walk_uses(nodes: list[Any], out: list[tuple[str, int, str]], depth: int, inner: bool = False) -> None:
+    """Each variable's (name, arguments, the one variable it is applied to); with `inner`, the one call it is
+    applied to instead."""
     i = 0
     while i < len(nodes) and depth < 20:
         t, c = nodes[i], cmd_of(nodes[i])
@@ -268,7 +296,7 @@ def _walk_uses(nodes: list[Any], out: list[tuple[str, int, str]], depth: int) ->
             i += 2
             continue
         if isinstance(t, Group):
-            _walk_uses(t.items, out, depth + 1)
+            _walk_uses(t.items, out, depth + 1, inner)
         elif (isinstance(t, str) and len(t) == 1 and t.isalpha()) or c in GREEK or c in DECOR_SUFFIX:
             try:
                 var, end = Rewriter().read_var(nodes, i, lhs=True)
@@ -277,9 +305,10 @@ def _walk_uses(nodes: list[Any], out: list[tuple[str, int, str]], depth: int) ->
                 continue
             if not var.bold:
                 arguments = len(split_args(var.call)) if var.call else 0
-                out.append((var.name, arguments, _one_variable(var.call) if arguments == 1 else ""))
+                one = (_one_call if inner else _one_variable)(var.call) if arguments == 1 else ""
+                out.append((var.name, arguments, one))
             if var.call:
-                _walk_uses(var.call, out, depth + 1)
+                _walk_uses(var.call, out, depth + 1, inner)
             i = max(end, i + 1)
             continue
         i += 1
