@@ -124,3 +124,21 @@ def test_a_named_network_which_is_a_sized_one_is_described_not_chosen():
     assert got["num_layers"] == (16.0, "candidate")
     ours = _read("Our encoder, which is a 5-layer transformer, is trained from scratch.")
     assert ours["num_layers"][1] == "stated"
+
+
+WORDED_ROWS = """**Table 1** Hyperparameters of the three models.
+
+|  | **Hyperparameter** | **Model A** | **Model B** |
+|---|---|---|---|
+|  | Cell type | GRU | LSTM |
+|  | Learning rate | $0.001$ | $0.002$ |
+|  | attention | luong | bahdanau |
+|  | dataset | Commonvoice | Commonvoice |
+"""
+
+
+def test_a_settings_row_of_words_reads_each_word_as_a_choice():
+    got = found(WORDED_ROWS)
+    assert got["cell_type"] == [("gru", "stated"), ("lstm", "stated")]
+    assert got["attention"] == [("luong", "stated"), ("bahdanau", "stated")]
+    assert "dataset" not in got  # what the runs are on is no setting

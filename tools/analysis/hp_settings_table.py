@@ -513,6 +513,7 @@ def _read_row(
         name, key, qualifier = *_code_row(name, cells[layout.gloss]), None
     if layout.symbol is not None and (mark := cells[layout.symbol].strip("* ")):
         name = f"{name} {mark}"  # 'ensemble size B': the name a reader knows it by, and its symbol
+    worded = _worded_row(name, [cells[k] for k in columns])  # '| attention | luong | bahdanau |'
     for k in columns:
         head = (
             layout.header[k] if k < len(layout.header) and len(columns) > 1 and not layout.headless else None
@@ -521,7 +522,7 @@ def _read_row(
         if key in ("num_layers", "hidden_size") and (shape := _LAYERS_BY_WIDTH.fullmatch(cells[k].strip())):
             out.add(line, name, "num_layers", shape["n"], "table", line.text, context=ctx)
             out.add(line, name, "hidden_size", shape["width"], "table", line.text, context=ctx)
-        elif value := setting_value(cells[k]) or _word_value(cells[k], key, k == columns[-1]):
+        elif value := setting_value(cells[k]) or _word_value(cells[k], key, k == columns[-1], worded):
             searched = head is not None and k in layout.searched and SEARCHED_RANGE
             out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx, flagged=searched)
         where = " ".join(filter(None, (name, head)))
@@ -585,13 +586,26 @@ _CODE_VALUE = re.compile(
 )
 
 
-def _word_value(cell: str, key: str, last: bool = True) -> tuple[str, None] | None:
-    """A few words as the value of a setting that takes words ('Learning rate schedule | cosine decay'), or a
-    code in the row's last cell ('Mixed precision | bf16'; a code before another value is a symbol: 'cf1')."""
+def _word_value(cell: str, key: str, last: bool = True, worded: bool = False) -> tuple[str, None] | None:
+    """A few words as the value of a setting that takes words ('Learning rate schedule | cosine decay'), a
+    code in the row's last cell ('Mixed precision | bf16'; a code before another value is a symbol: 'cf1'),
+    or one word in a row of words (`worded`: '| attention | luong | bahdanau |')."""
     cell = CITATION.sub("", cell).strip()
     if key in WORD_VALUED and _WORDS_VALUE.fullmatch(cell) or last and _CODE_VALUE.fullmatch(cell):
         return cell, None
-    return None
+    return (cell.strip("*$ "), None) if worded and _ONE_WORD.fullmatch(cell.strip("*$ ")) else None
+
+
+# a row naming what the runs are on, not a setting: '| Dataset | MNIST | CIFAR-10 |'
+_DATA_ROW_NAME = re.compile(r"^(?:datasets?|data|tasks?|benchmarks?|languages?|metrics?|domains?)$", re.I)
+_ONE_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,20}")
+
+
+def _worded_row(name: str, values: list[str]) -> bool:
+    """Is every value of a settings row one word ('| RNN type | LSTM | GRU |', '| attention | luong |'), so
+    each is a choice of that setting, not a symbol set before a number?"""
+    plain = [CITATION.sub("", v).strip("*$ ") for v in values]
+    return bool(plain) and all(_ONE_WORD.fullmatch(v) for v in plain) and not _DATA_ROW_NAME.match(name)
 
 
 _ONE_ASSIGNMENT = rf"(?:{SYM})\s*=\s*(?:{SCALAR})"

@@ -170,10 +170,12 @@ def is_mark(node: Any) -> bool:
 
 
 def _word(items: list[Any]) -> bool:
-    """`{\\text{enc}}`, `{\\mathrm{dec}}`, `{enc}`: a word of three or more letters names a thing."""
+    """`{\\text{enc}}`, `{\\mathrm{dec}}`, `{enc}`: a word of three or more letters names a thing; so do two
+    capitals (`I^{LR}`, `I^{HR}`: low and high resolution), never a product of two letters on top."""
     if len(items) == 2 and cmd_of(items[0]) in TEXT_NAMES:
         return True
-    return len(items) >= 3 and all(isinstance(x, str) and len(x) == 1 and x.isalpha() for x in items)
+    letters = all(isinstance(x, str) and len(x) == 1 and x.isalpha() for x in items)
+    return letters and (len(items) >= 3 or len(items) == 2 and all(x.isupper() for x in items))
 
 
 def _letter(node: Any) -> bool:
