@@ -142,3 +142,18 @@ def test_a_settings_row_of_words_reads_each_word_as_a_choice():
     assert got["cell_type"] == [("gru", "stated"), ("lstm", "stated")]
     assert got["attention"] == [("luong", "stated"), ("bahdanau", "stated")]
     assert "dataset" not in got  # what the runs are on is no setting
+
+
+def test_a_list_describing_layers_in_words_is_no_list_of_choices():
+    listing = (
+        "The discriminator:\n\n- **Batch Size:** 64\n\n- **Learning Rate:** 0.0002\n\n"
+        "- **First layer:** Conv2D\n\n- **Second layer:** Flatten\n"
+    )
+    got = found(listing)
+    assert "first_layer" not in got and "second_layer" not in got
+    assert got["batch_size"] == [(64.0, "stated")]
+
+
+def test_a_constant_over_a_variable_is_a_formula():
+    got = _read(r"During training we set $\gamma = 0.9$ and $\epsilon = \frac{1}{\sqrt{n(s)}}$ per state.")
+    assert "epsilon" not in got and got["gamma"] == (0.9, "stated")

@@ -32,16 +32,18 @@ def settings_list_items(lines: list[MarkdownLine]) -> set[int]:
 
 
 def item_setting(text: str) -> tuple[str, str, str] | None:
-    """An item's (name, key, value) when its value is one number or one code word, else None."""
+    """An item's (name, key, value) when its value is one number, or one word for a known setting or set as
+    code, else None."""
     m = _ITEM.match(text)
     if not m:
         return None
-    value = m["value"].replace("\\_", "_")
-    value = _AFTER_VALUE.sub("", value).strip().strip("`*").strip()
-    if not (re.fullmatch(SCALAR, value) or _CODE_VALUE.fullmatch(value)):
-        return None
+    value = _AFTER_VALUE.sub("", m["value"].replace("\\_", "_")).strip().strip("*").strip()
     name = _name(m["name"])
-    return name, own_key(name), value
+    code = value.startswith("`") and value.endswith("`")  # '`adamw_torch`': an option as a program takes it
+    value = value.strip("`").strip()
+    # a word names a choice only for a known setting or as code: '- First layer: Conv2D' describes a network
+    word = _CODE_VALUE.fullmatch(value) and (code or canonical_key(name) in SYNONYMS)
+    return (name, own_key(name), value) if re.fullmatch(SCALAR, value) or word else None
 
 
 def _runs(lines: list[MarkdownLine]) -> list[dict[int, re.Match[str]]]:

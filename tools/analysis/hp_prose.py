@@ -478,6 +478,8 @@ def _bad_name_value(m: re.Match[str]) -> bool:
     return any(k not in COUNT_ONLY and not (numeric and k in WORD_VALUED) for k in names)
 
 
+# a number over a variable, a root or a bracket: 'ε = 1/√n(s)', 'α = 1/(n(s, a))' (a formula, no constant)
+_OVER_A_VARIABLE = re.compile(r"\s?/\s?(?:[(√A-Za-zα-ωΑ-Ω\\])")
 # a number one side of a ratio written with colons: 'the losses are summed at the ratio of 5:1:10'
 _RATIO_AFTER = re.compile(r"\s?:\s?\d")
 _RATIO_BEFORE = re.compile(r"(?<![A-Za-z.]\s)(?<![\w.])\d+\s?:\s?$")  # not 'Table 2: ', 'Step 3: '
@@ -510,6 +512,8 @@ class _ProseScan:
         value, span, flagged = self.sized(key, value, span, flagged)
         if value[:1].isdigit() and not key.endswith("_split") and self.ratio_part(span):
             flagged = flagged or "one part of a ratio ('5:1:10'), not a value on its own"
+        if _OVER_A_VARIABLE.match(self.text, span[1]):
+            return  # 'ε = 1/√n(s)': a formula in a variable, no constant
         if key == "diffusion_steps" and not _DIFFUSION.search(self.text):
             key = "training_steps"  # "T = 80000 timesteps" of a bandit or an RL run, no diffusion's steps
         self.taken.update(range(*span))
