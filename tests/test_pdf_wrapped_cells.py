@@ -70,3 +70,24 @@ def test_a_row_run_together_over_several_columns_is_no_heading_of_each(tmp_root:
     (tmp_root / "r.pdf").write_bytes(pdf_document([page_stream(runs)]))
     md = Path(pdf_to_markdown("r.pdf").markdown_path).read_text(encoding="utf-8")
     assert md.count("10 logit 0.001 0.537") == 1
+
+
+def test_a_group_label_left_of_the_table_joins_its_row(tmp_root: Path):
+    """'Encoder' set left of the names, centred on its rows (\\multirow): the table goes on past it, the label
+    joined to the name it stands beside."""
+    runs = [(72.0, 700.0, 10.0, "Table 1. Hyperparameters of all models")]
+    rows = [
+        (680.0, ("Hyperparameter", "Model A", "Model B", "Model C")),
+        (666.0, ("Learning rate", "0.001", "0.001", "0.002")),
+        (652.0, ("layers", "4", "4", "6")),
+        (638.0, ("hidden size", "64", "64", "128")),
+        (624.0, ("dropout", "0.1", "0.2", "0.2")),
+        (610.0, ("attention", "luong", "bahdanau", "bahdanau")),
+    ]
+    for y, cells in rows:
+        runs += [(x, y, 9.0, t) for x, t in zip((130.0, 260.0, 360.0, 460.0), cells, strict=True)]
+    runs.append((72.0, 638.0, 9.0, "Encoder"))
+    (tmp_root / "t.pdf").write_bytes(pdf_document([page_stream(runs)]))
+    md = Path(pdf_to_markdown("t.pdf").markdown_path).read_text(encoding="utf-8")
+    assert "| Encoder hidden size | 64 | 64 | 128 |" in md
+    assert "| dropout | 0.1 | 0.2 | 0.2 |" in md and "| attention | luong | bahdanau | bahdanau |" in md

@@ -88,6 +88,7 @@ def _body(lines: list[Line], k: int, cut: Cut) -> tuple[list[list[Run]], list[in
         if rows and _gap(lines[n - 1], ln) <= _ROW_GAP and (joined := _wrapped(rows[-1], cells or _one(ln))):
             rows[-1], ends[-1] = joined, n + 1
             continue
+        cells = _grouped(cells, rows[0]) if rows else cells
         if not _MIN_COLUMNS <= len(cells) <= _MAX_COLUMNS or (rows and len(cells) != len(rows[0])):
             break
         if rows and _gap(lines[n - 1], ln) > _ROW_GAP:
@@ -97,6 +98,26 @@ def _body(lines: list[Line], k: int, cut: Cut) -> tuple[list[list[Run]], list[in
     while len(rows) >= _MIN_BODY and not _aligned(rows):
         rows.pop()
     return (rows, ends[: len(rows)]) if len(rows) >= _MIN_BODY else ([], [])
+
+
+def _grouped(cells: list[Run], first: list[Run]) -> list[Run]:
+    """A row with one cell more than the table, that cell a word set left of the first column (a group's
+    label, 'Encoder', centred on its rows by \\multirow): the label joined to the row's name cell."""
+    if len(cells) != len(first) + 1 or cells[0].x1 > first[0].x0 or not _LETTERS.search(cells[0].text):
+        return cells
+    if _NUMBER.fullmatch(cells[0].text.strip()):
+        return cells
+    name = Run(
+        f"{cells[0].text} {cells[1].text}",
+        cells[1].x0,
+        cells[1].x1,
+        cells[1].y,
+        cells[1].size,
+        cells[0].ci0,
+        cells[1].ci1,
+        cells[1].ts,
+    )
+    return [name, *cells[2:]]
 
 
 def _one(ln: Line) -> list[Run]:
