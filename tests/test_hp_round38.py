@@ -157,3 +157,10 @@ def test_a_list_describing_layers_in_words_is_no_list_of_choices():
 def test_a_constant_over_a_variable_is_a_formula():
     got = _read(r"During training we set $\gamma = 0.9$ and $\epsilon = \frac{1}{\sqrt{n(s)}}$ per state.")
     assert "epsilon" not in got and got["gamma"] == (0.9, "stated")
+
+
+def test_a_sentence_after_a_complete_pdf_list_item_is_no_part_of_it():
+    text = "## 4 Setup\n\nFigure 1: The pipeline.\n• Weight decay: 0.05\nAdapter parameters are as follows:\n"
+    assert found(text)["weight_decay"] == [(0.05, "stated")]
+    wrapped = "## 4 Setup\n\n• We train with a learning rate of 0.001 and\ndecay it by half after 10 epochs.\n"
+    assert found(wrapped)["learning_rate"] == [(0.001, "stated")]

@@ -73,6 +73,7 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
     page: int | None = None
     section: str | None = None
     in_refs = in_algorithm = in_code = False
+    item = ""  # the PDF list item the line before opened, if any
     for no, raw in enumerate(markdown.split("\n"), start=1):
         text = raw.strip()
         if text.startswith("```") or in_code:  # a code listing: each line a statement of its own
@@ -104,8 +105,10 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
             yield _Line(no, "", page, section)  # a heading ends the paragraph
             continue
         if not in_refs:
-            if _PDF_ITEM.match(text):  # a PDF's bullet ('• CIFAR10', '– 40k iterations') opens an item
+            bullet, after = bool(_PDF_ITEM.match(text)), _after_item(item, text)
+            if bullet or after:  # a PDF's bullet ('• CIFAR10') opens an item; a sentence after it ends it
                 yield _Line(no, "", page, section)
+            item = text if bullet else "" if after or not text or not item else text  # the item's last line
             # displays are maths, but for the settings a search space lists in words
             yield _Line(no, _display_settings(text) if text.startswith("$$") else _plain(text), page, section)
 
@@ -123,6 +126,12 @@ def code_statement(text: str) -> str:
 
 
 BULLETS = "•◦▪‣●○∙–"  # the marks a PDF prints before a list item
+
+
+def _after_item(item: str, text: str) -> bool:
+    """Does the line start a sentence after a PDF list item that reads complete ('• Weight decay: 0.01' over
+    'LoRA parameters are as follows:'), rather than carry the item on?"""
+    return bool(item) and bool(re.match(r"[A-Z][a-z]", text)) and bool(re.search(r"[\d.%)]$", item))
 _PDF_ITEM = re.compile(rf"[{BULLETS}]\s")
 
 
