@@ -164,3 +164,7 @@ def test_a_sentence_after_a_complete_pdf_list_item_is_no_part_of_it():
     assert found(text)["weight_decay"] == [(0.05, "stated")]
     wrapped = "## 4 Setup\n\n• We train with a learning rate of 0.001 and\ndecay it by half after 10 epochs.\n"
     assert found(wrapped)["learning_rate"] == [(0.001, "stated")]
+
+
+def test_a_count_after_data_contains_with_a_thousands_point_describes_the_data():
+    assert _read("Data contains 40.000 examples each with 12 features.")["num_features"][1] == "candidate"

@@ -365,7 +365,8 @@ _WHOLE = re.compile(r"[\d,]+")  # a whole number in brackets with no '=': '(7)',
 _WIDTH_WORD = re.compile(r"dimension(?:ality|s)?|dims?|width|size|units", re.I)  # a layer's width, after it
 # "our data contains 10,000 neurons", "the dataset consists of 500 images": a count that describes the data
 _DATA_HOLDS = re.compile(
-    r"\b(?:data|datasets?|corpus|corpora)\b[^.;]{0,40}\b(?:contains?|consists?\s+of|comprises?|includes?)\b[^.;]*$",
+    r"\b(?:data|datasets?|corpus|corpora|the\s+sample)\b[^.;]{0,40}\b(?:contains?|consists?\s+of|comprises?|includes?)\b"
+    r"(?:[^.;]|(?<=\d)\.(?=\d))*$",  # '30.000 examples': a point between digits ends no sentence
     re.I,
 )
 # a sentence about datasets, whose feature counts describe the data; unless features are chosen from them
