@@ -168,3 +168,19 @@ def test_a_sentence_after_a_complete_pdf_list_item_is_no_part_of_it():
 
 def test_a_count_after_data_contains_with_a_thousands_point_describes_the_data():
     assert _read("Data contains 40.000 examples each with 12 features.")["num_features"][1] == "candidate"
+
+
+SPANNING_RESULTS = """**Table 1** Compare the estimators
+
+|  | Ollivier |  | Forman |  |
+|---|---|---|---|---|
+| Dataset/dim | c | loss | c | loss |
+| Karate / 2 | -0.3 | **0.21** | -12.5 | 0.26 |
+| Karate / 10 | -0.3 | 0.07 | -12.5 | **0.05** |
+"""
+
+
+def test_a_results_table_under_spanning_method_groups_states_no_settings():
+    assert found(SPANNING_RESULTS) == {}
+    plain = SPANNING_RESULTS.replace("**", "")  # no bold: a loss over numbers is still a measured value
+    assert "objective" not in found(plain) and "c" not in found(plain)

@@ -642,13 +642,29 @@ def _spanning_groups(header: list[str], rows: list[_Line]) -> list[str] | None:
     if len(rows) < 2 or header[0].strip() or sum(not c.strip() for c in header[1:]) < 2:
         return None
     names = row_cells(rows[0].text)
-    if any(setting_value(c) for c in names) or sum(bool(key_of(c, {})) for c in names[1:]) < 2:
+    body = [row_cells(r.text) for r in rows[1:]]
+    if any(_BOLD_NUMBER.fullmatch(c.strip()) for cells in body for c in cells):
+        return None  # '| Chicago / 2 | -0.19 | **0.178** |': each row's best in bold, a results table
+    settings = sum(_names_setting(c, k, body) for k, c in enumerate(names) if k)
+    if any(setting_value(c) for c in names) or settings < 2:
         return None
     groups, current = [], ""
     for cell in header:
         current = cell.strip("* ") or current
         groups.append(current)
     return groups
+
+
+_BOLD_NUMBER = re.compile(r"\*\*[-−+]?\d[\d.,]*\*\*")
+
+
+def _names_setting(name: str, k: int, body: list[list[str]]) -> bool:
+    """Does a column heading name a setting? A setting that takes words over numbers ('loss' over 0.229,
+    0.078) is the measured value of that name, not a choice."""
+    key = key_of(name, {})
+    numbers = [c for cells in body if k < len(cells) and (c := cells[k].strip("* "))]
+    measured = key in WORD_VALUED and numbers and all(re.fullmatch(r"[-−+]?\d[\d.,]*", c) for c in numbers)
+    return bool(key) and not measured
 
 
 def _owned(lines: list[_Line], k: int) -> bool:
