@@ -184,3 +184,17 @@ def test_a_results_table_under_spanning_method_groups_states_no_settings():
     assert found(SPANNING_RESULTS) == {}
     plain = SPANNING_RESULTS.replace("**", "")  # no bold: a loss over numbers is still a measured value
     assert "objective" not in found(plain) and "c" not in found(plain)
+
+
+def test_a_one_row_table_of_settings_reads_its_first_column_too():
+    table = "| regularisation | Activation | batch |\n|---|---|---|\n| Dropout | Tanh | 64 |\n"
+    got = found(f"## 4 Setup\n\n{table}\n**Table 2** Training details of the network.")
+    assert got["activation"] == [("tanh", "stated")] and got["batch_size"] == [(64.0, "stated")]
+    assert "dropout" not in got  # the row's first cell is the regularisation used, not a setting's name
+
+
+def test_an_example_identifier_and_a_shown_moment_are_no_settings():
+    assert "par_id" not in _read("The phrase reads kindly in context (par_id: 3120), as the authors note.")
+    steps = "The run uses T = 5000 steps. Figure 3 shows clip 7 at timestamps t = 120 and t = 900."
+    got = {h.value_normalized: h.confidence for h in find_hyperparameters(f"## 4 Setup\n\n{steps}")}
+    assert got.get(120.0) != "stated" and got.get(900.0) != "stated"

@@ -327,6 +327,12 @@ _EXAMPLE_BEFORE = re.compile(
 )
 # a hypothetical case, with no "we": "when using constant step-size of η = 1, the algorithm matches Sinkhorn"
 # or a protocol not followed: "an alternative protocol would have been to split the data into (1000, 9000)"
+# a moment a figure or a result is shown at: "Video-04 at timestamps t = 210 and t = 1250", "at step t = 50"
+_AT_TIME = re.compile(
+    r"\bat\s+(?:the\s+)?(?:timestamps?|times?|time\s*steps?|steps?|iterations?|epochs?|frames?)\s+"
+    r"(?:[A-Za-z]\s*=\s*)?(?:\d[\d.,]*\s*(?:and|,)\s*(?:[A-Za-z]\s*=\s*)?)?$",
+    re.I,
+)
 # a case made up to explain, even with "we": "Say we have three layers, then the network is f(x) = ..."
 _MADE_UP = re.compile(r"^(?:say|let'?s\s+say)\s+(?:we|there|you)\s+(?:have|are|use)\b", re.I)
 _HYPOTHETICAL = re.compile(
@@ -616,6 +622,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_WENT_AS_FAR.search(before), "how far a value found by a search went, not a setting"),
         (quote.count(value) == 1 and _INSTEAD_BEFORE.search(before[-60:]), "what the paper replaced"),
         (_HYPOTHETICAL.search(quote) and not ours or _MADE_UP.search(quote), "a hypothetical case"),
+        (_AT_TIME.search(before[-40:]), "a point in time something is shown at ('at timestamps t = 210')"),
         (_POSSIBLE.search(quote) and not ours, "a way it can be done, not a stated choice"),
         (_ADVICE.search(before), "a choice left to the reader ('we suggest either ...')"),
         (_OTHERS_RESULT.search(quote), "another method's result"),

@@ -165,10 +165,12 @@ def phrased(text: str) -> Iterator[Named]:
 
 
 def _code_name(name: str) -> bool:
-    """A snake_case name of a setting, not a symbol with a subscript ('beta_t', 'sigma_8') or a result."""
+    """A snake_case name of a setting, not a symbol with a subscript ('beta_t', 'sigma_8'), a result or an
+    example's identifier ('par_id')."""
     words = name.split("_")
     greek = words[0] in _GREEK_NAMES
-    return not greek and max(map(len, words)) >= 3 and not RESULT_WORDS.search(" ".join(words))
+    an_id = words[-1] in ("id", "ids", "idx", "index")  # 'par_id: 2404' names one example of the data
+    return not greek and not an_id and max(map(len, words)) >= 3 and not RESULT_WORDS.search(" ".join(words))
 
 
 def not_a_setting(noun: str) -> bool:

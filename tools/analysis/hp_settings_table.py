@@ -26,7 +26,7 @@ from tools.analysis.hp_table_cells import (
     setting_value,
     spread_cell,
 )
-from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, WORD_VALUED, canonical_key
+from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, WORD_VALUED, canonical_key, own_key
 
 _RESULTS_NEAR = re.compile(
     r"\b(?:performance|comparison|compared|results|ablations?|outperform(?:s|ed)?)\b", re.I
@@ -715,6 +715,24 @@ def first_outcome(header: list[str]) -> int:
     return next(hits, len(header))
 
 
+def _first_column_setting(header: list[str], keys: list[str | None], rows: int) -> str | None:
+    """The key of the first column when it holds a setting's values too, not each row's label: its heading
+    is a known setting, or a plain word heading a one-row table whose other headings name settings
+    ('| regularization | Activation | batch |' over '| Dropout | ReLU | 128 |')."""
+    head = header[0].strip("* ")
+    if keys[0] or SETTINGS_HEAD.match(head) or _CONFIG_HEAD.match(head):
+        return keys[0] if keys[0] and not SETTINGS_HEAD.match(head) else None
+    alone = rows == 1 and sum(map(bool, keys[1:])) >= 2 and re.fullmatch(r"[A-Za-z][A-Za-z -]{2,30}", head)
+    labels_runs = _DATA_ROW_NAME.match(head) or METHOD_HEAD.match(head) or _RUN_HEAD.match(head)
+    return own_key(head) if alone and not labels_runs else None
+
+
+# a first heading that names the run each row is ('Environment', 'Model', 'Experiment'), not a setting
+_RUN_HEAD = re.compile(
+    r"^(?:env(?:ironment)?s?|games?|models?|methods?|experiments?|runs?|settings?|variants?)$", re.I
+)
+
+
 def _transposed(  # noqa: PLR0913
     header: list[str],
     rows: list[_Line],
@@ -735,9 +753,11 @@ def _transposed(  # noqa: PLR0913
         return False
     if sum(map(bool, keys[1:])) <= 1 and measured_by(header, keys):
         return False  # one setting beside measurements: the checkpoints a result was read at
+    first = _first_column_setting(header, keys, len(rows))  # '| Activation | batch |' over '| ReLU | 128 |'
     named = sum(row_key(row_cells(r.text)[0])[0] in SYNONYMS for r in rows)
-    if named * 2 > len(rows):  # rows that open with settings ('Walker' among environments is no such row)
+    if named * 2 > len(rows) and not first:  # rows that open with settings ('Walker' is no such row)
         return False
+    keys[0] = first or None
     group = None  # a group row ('| **MLP** | | |', a LaTeX \multicolumn) names the runs under it
     outcome = first_outcome(header)
     for line in rows:
@@ -746,8 +766,9 @@ def _transposed(  # noqa: PLR0913
             group = cells[0].strip("* ")
             continue
         labels = [c for k, c in enumerate(cells) if c.strip() and not (k and k < len(keys) and keys[k])]
+        labels = labels if len(rows) > 1 or not first else []  # one row of settings: no run to name
         ctx = " ".join(x for x in (group, labels[0] if labels else None) if x) or None
-        for k, cell in enumerate(cells[1:], start=1):
+        for k, cell in enumerate(cells[0:] if first else cells[1:], start=0 if first else 1):
             value = k < len(keys) and keys[k] and (setting_value(cell) or _word_value(cell, keys[k], False))
             if value:
                 why = keys[k] == "num_parameters" and SIZE_COLUMN
