@@ -238,12 +238,12 @@ _SEARCHED_FROM = re.compile(
 )
 _TO_AFTER = re.compile(rf"\s*(?:[a-z]{{1,12}}\s+)?(?:to|up\s+to|through)\s+[-−]?(?:{SCALAR})", re.I)
 # what a named model is made of, not a choice: "BERT-large has 24 layers and 340M parameters"
+_ASIDE = r"(?:\s*\([^()]{0,120}\))?"  # "Qwen's Qwen2.5-1.5B-Instruct (footnote: <url>) which has"
+_WHICH_HAS = r"(?:,?\s*which\b[^.;]{0,50}?)?\s+(?:has|have|had|consists\s+of|contains|comprises)\b"
 _NAMED_MODEL_HAS = re.compile(
     rf"(?:^\W*|\b(?:an?|the)\s+|\b[A-Z][\w-]*['’]s\s+)(?:original\s+)?{MODEL_NAME}"
-    r"(?:\s+(?:model|network|architecture))?"
-    r"(?:\s*\([^()]{0,120}\))?"  # an aside: "Qwen's Qwen2.5-1.5B-Instruct (footnote: <url>) which has"
-    r"(?:,?\s*which\s+is\s+an?\b"  # 'the VGG-19 network, which is a 19-layer network'
-    r"|(?:,?\s*which\b[^.;]{0,50}?)?\s+(?:has|have|had|consists\s+of|contains|comprises)\b)"
+    rf"(?:(?:\s+model)?{_ASIDE}{_WHICH_HAS}"
+    r"|(?:\s+(?:model|network|architecture))?,\s*which\s+is\s+an?\b)"  # 'the VGG-19 network, which is a'
 )
 # ... or the sized model as the subject of the clause that gives the value: 'Since VGG16 has 3 max pooling
 # layers', 'The ResNet-18 model contains a single convolutional layer' (not a family a paper builds its own
