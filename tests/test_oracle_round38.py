@@ -38,3 +38,14 @@ def test_a_log_without_its_backslash_after_a_subscript():
         lambda y, s: np.sum(y * np.log(s)),
         lambda y, s: -np.sum(y * s),
     )
+
+
+def test_a_code_name_in_text_is_a_variable():
+    spec = both_ways(
+        r"\text{weighted\_prob} = 1 - e^{-\text{rate\_per\_minute} \times \text{minutes\_played}}",
+        lambda rate_per_minute, minutes_played: 1 - np.exp(-rate_per_minute * minutes_played),
+        lambda rate_per_minute, minutes_played: 1 + np.exp(-rate_per_minute * minutes_played),
+        lambda rate_per_minute, minutes_played: 1 - np.exp(-rate_per_minute),
+    )
+    assert spec["outputs"] == ["weighted_prob"]
+    assert not oracle_spec(r"y = x \text{ for all } t").ok  # words of a sentence stay text

@@ -424,9 +424,11 @@ PROSE_FONTS = {"text", "textrm", "textnormal", "mbox", "textit", "textsf", "text
 
 
 def text_name(word: str, after: list[Any]) -> bool:
-    """`\\text{EMD}`, `\\text{Precision}_j`: one word (lower-cased) naming a quantity, read as \\mathrm;
-    prose (`\\text{ for all }`, `\\text{const}`) and `\\text{Var}[x]` are not."""
-    if not re.fullmatch(r"[a-z][a-z0-9]+", word) or after == ["["] or word in TEXT_UNITS:
+    """`\\text{EMD}`, `\\text{Precision}_j`, `\\text{score\\_prob}`: one word (lower-cased; a code name's
+    underscores kept) naming a quantity, read as \\mathrm; prose (`\\text{ for all }`, `\\text{const}`) and
+    `\\text{Var}[x]` are not."""
+    word = word.replace("\\_", "_")
+    if not re.fullmatch(r"[a-z][a-z0-9]+(?:_[a-z0-9]+)*", word) or after == ["["] or word in TEXT_UNITS:
         return False
     return word not in TEXT_NOT_NAMES and not word.startswith(CONDITION_WORDS)
 
@@ -625,7 +627,7 @@ def name_of(nodes: list[Any]) -> str:
             parts.append("_minus_")
         elif t == "+":
             parts.append("_plus_")
-        elif t in (",", ";", "_", "^"):
+        elif t in (",", ";", "_", "^", "\\_"):  # '\\_' in a code name: `\\text{rate\\_per\\_step}`
             parts.append("_")
         elif t == "'":
             parts.append("_prime")
