@@ -197,3 +197,13 @@ def test_an_example_identifier_and_a_shown_moment_are_no_settings():
     steps = "The run uses T = 5000 steps. Figure 3 shows clip 7 at timestamps t = 120 and t = 900."
     got = {h.value_normalized: h.confidence for h in find_hyperparameters(f"## 4 Setup\n\n{steps}")}
     assert got.get(120.0) != "stated" and got.get(900.0) != "stated"
+
+
+def test_a_dropout_layer_with_a_rate_below_one():
+    assert _read("We add a dropout layer with 0.25 before the classifier.")["dropout"] == (0.25, "stated")
+    assert "dropout" not in _read("A dropout layer with 128 units follows the encoder.")
+
+
+def test_two_values_before_a_compact_name_are_both_read():
+    got = _read("The model was trained 3 epochs with 16 and 32 batch size.")
+    assert got["batch_size"] == ([16.0, 32.0], "stated")

@@ -24,8 +24,9 @@ _RATE_NAMES = [
     if not n.endswith((" of size", " of"))
 ]
 _VALUE_FIRST = re.compile(
-    # 'we use 0.001 learning rate': a verb of use may stand for the article
-    rf"(?:\b(?:a|an|with|and|of|use[sd]?|using)|,)\s+(?P<value>{SCALAR})\s+(?P<name>{phrase_re(_RATE_NAMES)})"
+    # 'we use 0.001 learning rate': a verb of use may stand for the article; 'with 8 and 16 batch size': both
+    rf"(?:\b(?:a|an|with|and|of|use[sd]?|using)|,)\s+"
+    rf"(?P<value>(?:{SCALAR})(?:\s+(?:and|or)\s+(?:{SCALAR}))?)\s+(?P<name>{phrase_re(_RATE_NAMES)})"
     r"(?![\w-])(?!\s+(?:of|=|is|warm-?up|decay|schedul\w*)\b)"
     r"(?!\s+[a-z]{3,}s\b)",  # 'with 5 seed episodes': the name only qualifies the noun after it
     re.I,

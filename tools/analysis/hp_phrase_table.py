@@ -589,8 +589,9 @@ _PHRASES = (
     # "a dropout layer with rate = .5 after the first layer": the layer's dropout rate; "dropout
     # regularization is employed on the graph states with a rate of 0.2": said later in dropout's clause
     (
-        rf"\bdropout\s+(?:layers?\s+)?(?:with\s+)?(?:a\s+)?(?:rate|probability|ratio|p)\s*(?:=|of)?\s*"
-        rf"(?P<value>{SCALAR})"
+        # "a dropout layer with 0.3 before the classifier": a rate below one, named by nothing else
+        rf"\bdropout\s+(?:layers?\s+)?(?:with\s+)?(?:a\s+)?(?:(?:rate|probability|ratio|p)\s*(?:=|of)?\s*"
+        rf"|(?<=with\s)(?=0?\.\d))(?P<value>{SCALAR})"
         rf"|\bdropout\b[^.;,]{{0,60}}?\bwith\s+(?:a\s+)?(?:rate|probability)\s+(?:of\s+)?(?P<value2>{SCALAR})",
         "dropout",
         "dropout",
