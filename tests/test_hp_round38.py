@@ -207,3 +207,10 @@ def test_a_dropout_layer_with_a_rate_below_one():
 def test_two_values_before_a_compact_name_are_both_read():
     got = _read("The model was trained 3 epochs with 16 and 32 batch size.")
     assert got["batch_size"] == ([16.0, 32.0], "stated")
+
+
+def test_folds_of_the_data_and_an_annealing_on_the_rate():
+    assert _read("We randomly create five folds of the data.")["cv_folds"] == (5.0, "stated")
+    assert "cv_folds" not in _read("The new sampler runs ten folds faster.")
+    got = _read("We used an annealing of 0.99 on the learning rate starting at 0.5.")
+    assert got["lr_decay"] == (0.99, "stated") and got["learning_rate"] == (0.5, "stated")

@@ -46,6 +46,19 @@ _CHECKS = r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)"
 # LoRA, or the words it stands for
 _LORA = r"(?:\blora\b|\blow-rank\s+adapt(?:er|ers|ation)\b)"
 _PHRASES = (
+    # "we randomly create four folds of the data", "split into 10 folds": the folds of a cross-validation
+    (
+        rf"(?<![\w.-]){_WORD}\s+folds\b(?!\s+(?:more|less|fewer|higher|lower|larger|smaller|increase|faster))",
+        "cv_folds",
+        "cross-validation folds",
+    ),
+    # "an annealing of 0.995 on the learning rate": the factor a schedule multiplies the rate by
+    (
+        rf"\b(?:annealing|decay)\s+(?:factor\s+|rate\s+)?of\s+(?P<value>{SCALAR})\s+(?:on|for|of|to)\s+"
+        r"(?:the\s+)?(?:learning\s+rate|lr|step\s+size)\b",
+        "lr_decay",
+        "learning rate annealing",
+    ),
     # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
     # epochs": how long training waits, not how long it runs
     (
