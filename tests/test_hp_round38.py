@@ -214,3 +214,8 @@ def test_folds_of_the_data_and_an_annealing_on_the_rate():
     assert "cv_folds" not in _read("The new sampler runs ten folds faster.")
     got = _read("We used an annealing of 0.99 on the learning rate starting at 0.5.")
     assert got["lr_decay"] == (0.99, "stated") and got["learning_rate"] == (0.5, "stated")
+
+
+def test_a_loss_named_after_with_and_no_article():
+    assert _read("We trained on three datasets with categorical cross entropy loss.")["loss"][1] == "stated"
+    assert _read("Compared with MSE loss, our loss converges faster.")["loss"][1] == "candidate"

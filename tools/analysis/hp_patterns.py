@@ -316,7 +316,7 @@ LOSS = re.compile(
     # after a verb of use the article may be left out ('we use MSE loss'; 'when trained with MSE loss' may
     # describe a baseline)
     rf"\b(?:(?:(?:minimi|optimi)[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using)|{APPLIED})\s+"
-    r"(?:a|an|the)\s+|\b(?:us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?)\s+|"
+    r"(?:a|an|the)\s+|\b(?:us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|with)\s+|"
     r"(?:the|an?)\s+(?="
     rf"(?:{_LOSSES})\s+loss\s+(?:\([^()]{{0,40}}\)\s+)?(?:is|was)\s+(?:optimi[sz]ed|minimi[sz]ed)\b))"
     rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b{_NOT_A_WEIGHT}"
