@@ -219,3 +219,9 @@ def test_folds_of_the_data_and_an_annealing_on_the_rate():
 def test_a_loss_named_after_with_and_no_article():
     assert _read("We trained on three datasets with categorical cross entropy loss.")["loss"][1] == "stated"
     assert _read("Compared with MSE loss, our loss converges faster.")["loss"][1] == "candidate"
+
+
+def test_a_layer_with_an_activation_by_its_name():
+    got = _read("The decoder is a stack of four convolutional layers with leaky ReLU and batch normalization.")
+    assert got["activation"] == ("leaky relu", "stated")
+    assert _read("Each hidden layer uses tanh.")["activation"] == ("tanh", "stated")

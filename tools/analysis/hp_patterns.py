@@ -214,7 +214,10 @@ ACTIVATION = re.compile(
     rf"|\b(?:activation(?:\s+function)?|nonlinearity|non-linearity)\b(?:[^.;,]{{0,40}}?\b(?:is|was)\s+(?:the\s+|an?\s+)?"
     rf"|\s*[:=]\s*)(?P<cop>{_CHOICE_ACT}|{_RECTIFIERS})\b(?!\s+(?:of|and)\b)"
     # "followed by batch normalization, a ReLU and 2×2 max-pooling": a rectifier among the layers after one
-    rf"|\bfollowed\s+by\s+(?:[^.;]{{0,60}}?,\s*)?(?:an?\s+)?(?P<layer>{_RECTIFIERS})\b(?!\s+(?:activation|units))",
+    rf"|\bfollowed\s+by\s+(?:[^.;]{{0,60}}?,\s*)?(?:an?\s+)?(?P<layer>{_RECTIFIERS})\b(?!\s+(?:activation|units))"
+    # "six convolutional layers with leaky ReLU", "each layer uses tanh": a layer's activation by its name
+    rf"|\b(?:layers?|units|neurons|MLPs?|blocks?|convolutions?)\s+(?:with|uses?|using)\s+(?:an?\s+|the\s+)?"
+    rf"(?P<with>{_RECTIFIERS}|tanh|sigmoid)\b(?!\s+(?:activation|units|and\s+its)\b)",
     re.I,
 )
 # verbs that put a part into a model: "we use", "applied", "followed by", "with"
