@@ -222,6 +222,6 @@ def test_a_loss_named_after_with_and_no_article():
 
 
 def test_a_layer_with_an_activation_by_its_name():
-    got = _read("The decoder is a stack of four convolutional layers with leaky ReLU and batch normalization.")
+    got = _read("The decoder stacks four convolutional layers with leaky ReLU and batch normalization.")
     assert got["activation"] == ("leaky relu", "stated")
     assert _read("Each hidden layer uses tanh.")["activation"] == ("tanh", "stated")
