@@ -225,3 +225,9 @@ def test_a_layer_with_an_activation_by_its_name():
     got = _read("The decoder stacks four convolutional layers with leaky ReLU and batch normalization.")
     assert got["activation"] == ("leaky relu", "stated")
     assert _read("Each hidden layer uses tanh.")["activation"] == ("tanh", "stated")
+
+
+def test_a_pair_after_its_size_name_and_a_frame_rate_sampled_to():
+    assert _read("The convolution layers use a stride of (2, 2).")["stride"] == ([2.0, 2.0], "stated")
+    assert _read("We subsample the videos from 25 fps down to 5 fps.")["frame_rate"] == (5.0, "stated")
+    assert "frame_rate" not in _read("The camera records at 30 fps.")  # how the data was recorded

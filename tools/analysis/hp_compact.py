@@ -41,9 +41,11 @@ _SWITCH = re.compile(
     r"set\s+to\s+(?P<value>True|False)\b"
 )
 # a size given as a pair before what it sizes: 'a (4,4) kernel and a (1,1) stride'
+_PAIRED = r"kernel|stride|filter|window|patch|pooling\s+window|receptive\s+field"
 _PAIR_FIRST = re.compile(
-    r"\b(?:a|an|with|and)\s+(?P<value>\(\s*\d{1,3}\s*,\s*\d{1,3}\s*\))\s+"
-    r"(?P<name>kernel|stride|filter|window|patch|pooling\s+window|receptive\s+field)s?\b",
+    rf"\b(?:a|an|with|and)\s+(?P<value>\(\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*\))\s+(?P<name>{_PAIRED})s?\b"
+    # ... or after it: 'a stride of (3, 3)', 'kernel size = (5, 5)'
+    rf"|\b(?P<after>{_PAIRED})s?(?:\s+size)?\s*(?:of|=|:)\s*(?P<pair>\(\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*\))",
     re.I,
 )
 # 'projecting them to 80 dimensions', 'projected into a 128-dimensional space'
@@ -60,6 +62,7 @@ _RESAMPLED = re.compile(
     re.I,
 )
 _PAIR_KEYS = {"kernel": "kernel_size", "filter": "kernel_size", "patch": "patch_size"}
+_VALUE_AT = re.compile(r"(?P<value>\(\s*\d{1,3}\s*,\s*\d{1,3}\s*\))")
 _DIM = re.compile(r"(?<![\w.])(?P<value>\d{1,5})-dim\.?\s+(?P<noun>[a-z][a-z-]{2,20})\b", re.I)
 _BLOCKS = re.compile(  # layers have their own rules ('a 3-layer MLP')
     r"(?<![\w.])(?P<value>\d{1,3})-(?P<unit>block|stage)\s+(?:[A-Z][\w-]*\s+)?"
@@ -88,7 +91,9 @@ def compact(text: str) -> Iterator[Named]:
     for m in _GRID_FOR.finditer(text):
         yield Named(m, m["name"], canonical_key(m["name"]))
     for m in _PAIR_FIRST.finditer(text):
-        name = re.sub(r"\s+", " ", m["name"].lower())
+        name = re.sub(r"\s+", " ", (m["name"] or m["after"]).lower())
+        if m["pair"]:  # the value read where the pair stands: a match whose 'value' group is the pair
+            m = _VALUE_AT.match(text, m.start("pair"))
         yield Named(m, name, _PAIR_KEYS.get(name, canonical_key(name)))
     for m in _RESAMPLED.finditer(text):
         way = m["way"].lower()

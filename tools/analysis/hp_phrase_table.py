@@ -46,6 +46,14 @@ _CHECKS = r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)"
 # LoRA, or the words it stands for
 _LORA = r"(?:\blora\b|\blow-rank\s+adapt(?:er|ers|ation)\b)"
 _PHRASES = (
+    # "we subsample the videos from 15 fps down to 1 fps", "frames sampled at 2 fps": the rate frames are
+    # taken at (a rate the data was recorded at is no choice: 'the camera records at 30 fps')
+    (
+        r"\b(?:(?:sub|down-?|re)?sampl\w*|extract\w*|decimat\w*)\b[^.;]{0,60}?\b(?:down\s+to|to|at)\s+"
+        rf"(?P<value>{NUM})\s*(?:fps|frames\s+per\s+second)\b",
+        "frame_rate",
+        "frame rate",
+    ),
     # "we randomly create four folds of the data", "split into 10 folds": the folds of a cross-validation
     (
         rf"(?<![\w.-]){_WORD}\s+folds\b(?!\s+(?:more|less|fewer|higher|lower|larger|smaller|increase|faster))",
