@@ -231,3 +231,8 @@ def test_a_pair_after_its_size_name_and_a_frame_rate_sampled_to():
     assert _read("The convolution layers use a stride of (2, 2).")["stride"] == ([2.0, 2.0], "stated")
     assert _read("We subsample the videos from 25 fps down to 5 fps.")["frame_rate"] == (5.0, "stated")
     assert "frame_rate" not in _read("The camera records at 30 fps.")  # how the data was recorded
+
+
+def test_a_run_for_so_many_time_steps_is_its_length():
+    assert _read("Each agent is trained for 20000 time-steps.")["training_steps"] == (20000.0, "stated")
+    assert "training_steps" not in _read("Each input sequence has 50 time steps.")

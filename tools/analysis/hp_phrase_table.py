@@ -46,6 +46,14 @@ _CHECKS = r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)"
 # LoRA, or the words it stands for
 _LORA = r"(?:\blora\b|\blow-rank\s+adapt(?:er|ers|ation)\b)"
 _PHRASES = (
+    # "we train the agent for 1M time steps", "each algorithm is run for 10000 time-steps": the run's length
+    # (a window 'of 50 time steps' is another thing)
+    (
+        r"\b(?:train\w*|run|runs|ran)\b[^.;]{0,40}?\bfor\s+"
+        rf"(?P<value>{SUFFIXED}|{NUM})\s+(?:environment\s+|env\s+)?time[\s-]?steps\b",
+        "training_steps",
+        "training time steps",
+    ),
     # "we subsample the videos from 15 fps down to 1 fps", "frames sampled at 2 fps": the rate frames are
     # taken at (a rate the data was recorded at is no choice: 'the camera records at 30 fps')
     (
