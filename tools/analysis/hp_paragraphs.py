@@ -126,13 +126,13 @@ def code_statement(text: str) -> str:
 
 
 BULLETS = "•◦▪‣●○∙–"  # the marks a PDF prints before a list item
+_PDF_ITEM = re.compile(rf"[{BULLETS}]\s")
 
 
 def _after_item(item: str, text: str) -> bool:
     """Does the line start a sentence after a PDF list item that reads complete ('• Weight decay: 0.01' over
     'LoRA parameters are as follows:'), rather than carry the item on?"""
     return bool(item) and bool(re.match(r"[A-Z][a-z]", text)) and bool(re.search(r"[\d.%)]$", item))
-_PDF_ITEM = re.compile(rf"[{BULLETS}]\s")
 
 
 _STEP_NUMBER = re.compile(r"^(\d{1,3})([.:]\s)")

@@ -235,7 +235,10 @@ NORMALIZATION = re.compile(
 # evaluation and graph settings written as one token: '10-fold cross-validation', 'an 8-NN graph'
 FOLDS = re.compile(
     rf"\b(?P<value>\d+|{WORDNUM})[-\s]fold\s+(?:stratified\s+)?cross[-\s]?validat(?:ion|ed)"
-    r"|\b(?P<over>\d+)\s+cross[-\s]?validation\s+folds\b",
+    r"|\b(?P<over>\d+)\s+cross[-\s]?validation\s+folds\b"
+    # "we randomly create four folds of the data", "split into 10 folds" (not 'ten folds faster')
+    rf"|(?<![\w.-])(?P<bare>\d+|{WORDNUM})\s+folds\b"
+    r"(?!\s+(?:more|less|fewer|higher|lower|larger|smaller|increase|faster))",
     re.I,
 )
 # a few-shot episode's classes and examples per class: "5-way 1-shot", "20-way, 5-shot", "the 1-shot setting"

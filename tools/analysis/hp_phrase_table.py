@@ -62,12 +62,6 @@ _PHRASES = (
         "frame_rate",
         "frame rate",
     ),
-    # "we randomly create four folds of the data", "split into 10 folds": the folds of a cross-validation
-    (
-        rf"(?<![\w.-]){_WORD}\s+folds\b(?!\s+(?:more|less|fewer|higher|lower|larger|smaller|increase|faster))",
-        "cv_folds",
-        "cross-validation folds",
-    ),
     # "an annealing of 0.995 on the learning rate": the factor a schedule multiplies the rate by
     (
         rf"\b(?:annealing|decay)\s+(?:factor\s+|rate\s+)?of\s+(?P<value>{SCALAR})\s+(?:on|for|of|to)\s+"

@@ -1126,7 +1126,7 @@ class _ProseScan:
         """How often the experiments are run: folds, repeats, restarts, evaluation episodes, the seeds."""
         text = self.text
         for m in FOLDS.finditer(text):
-            self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"], m.span())
+            self.emit(m, "cross-validation folds", "cv_folds", m["value"] or m["over"] or m["bare"], m.span())
         for m in FEW_SHOT.finditer(text):
             kind = m["kind"].lower()
             if kind == "way" and not re.search(r"shots?\b", sentence_around(text, m.start(), m.end()), re.I):

@@ -593,7 +593,7 @@ def _word_value(cell: str, key: str, last: bool = True, worded: bool = False) ->
     cell = CITATION.sub("", cell).strip()
     if key in WORD_VALUED and _WORDS_VALUE.fullmatch(cell) or last and _CODE_VALUE.fullmatch(cell):
         return cell, None
-    return (cell.strip("*$ "), None) if worded and _ONE_WORD.fullmatch(cell.strip("*$ ")) else None
+    return (cell.strip("*$ "), None) if worded else None  # _worded_row checked every cell is one word
 
 
 # a row naming what the runs are on, not a setting: '| Dataset | MNIST | CIFAR-10 |'
@@ -720,17 +720,17 @@ def _first_column_setting(header: list[str], keys: list[str | None], rows: int) 
     is a known setting, or a plain word heading a one-row table whose other headings name settings
     ('| regularization | Activation | batch |' over '| Dropout | ReLU | 128 |')."""
     head = header[0].strip("* ")
-    if keys[0] or SETTINGS_HEAD.match(head) or _CONFIG_HEAD.match(head):
-        return keys[0] if keys[0] and not SETTINGS_HEAD.match(head) else None
+    if SETTINGS_HEAD.match(head) or _CONFIG_HEAD.match(head):
+        return None
+    if keys[0]:
+        return keys[0]
     alone = rows == 1 and sum(map(bool, keys[1:])) >= 2 and re.fullmatch(r"[A-Za-z][A-Za-z -]{2,30}", head)
     labels_runs = _DATA_ROW_NAME.match(head) or METHOD_HEAD.match(head) or _RUN_HEAD.match(head)
     return own_key(head) if alone and not labels_runs else None
 
 
-# a first heading that names the run each row is ('Environment', 'Model', 'Experiment'), not a setting
-_RUN_HEAD = re.compile(
-    r"^(?:env(?:ironment)?s?|games?|models?|methods?|experiments?|runs?|settings?|variants?)$", re.I
-)
+# a first heading that names the run each row is ('Environment', 'Experiment'; 'Model' is a METHOD_HEAD)
+_RUN_HEAD = re.compile(r"^(?:env(?:ironment)?s?|games?|experiments?|runs?|variants?)$", re.I)
 
 
 def _transposed(  # noqa: PLR0913
