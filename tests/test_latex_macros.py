@@ -165,3 +165,14 @@ def test_option_lists_split_at_commas_outside_braces() -> None:
     assert split_commas(r"usedefault, 1=\theta, 2={a,b}") == ["usedefault", r" 1=\theta", " 2={a,b}"]
     assert split_commas(r"name={A, B},numbered=no") == ["name={A, B}", "numbered=no"]
     assert split_commas(r"1=a\,b") == [r"1=a\,b"]  # a thin space is no separator
+
+
+def test_a_redefined_control_symbol_is_named_not_a_crash(tmp_path: Path) -> None:
+    # `\(` redefined: its name is no word, and reading the source must not treat it as a pattern
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\\renewcommand{\\(}{\\mathopen{}\\left(}\\renewcommand{\\)}{\\right)}\n"
+        "\\begin{document}\\begin{equation} f = \\( a + b \\) \\end{equation}\\end{document}"
+    )
+    converted = convert_source(tmp_path / "main.tex")
+    assert "(1)" in converted.markdown
+    assert any("\\(" in w for w in converted.warnings)

@@ -459,7 +459,27 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
                 continue
         if _display_like(t):
             display.append(Equation(label=None, body=t, **loc))
-    return _without_restated(numbered), display
+    kept = _without_restated(numbered)
+    return (kept if latex else _in_sequence(kept)), display
+
+
+def _in_sequence(numbered: list[Equation]) -> list[Equation]:
+    """Labels as a paper numbers them, rising through the text: of the labels written in numbers ('(4)',
+    '(2.3)'), those off the longest rising run are text a figure or a table printed ('Age > 33 (3)' after
+    equation (11)), not labels; a label repeated (a display restated) stays on the run."""
+    keys = [_label_key(e.label) for e in numbered]
+    spots = [i for i, k in enumerate(keys) if k is not None]
+    best: list[list[int]] = []  # best[j]: the longest rising run of spots ending at spots[j]
+    for j, i in enumerate(spots):
+        runs = [best[h] for h in range(j) if keys[spots[h]] <= keys[i]]
+        best.append([*max(runs, key=len, default=[]), i])
+    keep = set(max(best, key=len, default=[]))
+    return [e for i, e in enumerate(numbered) if keys[i] is None or i in keep]
+
+
+def _label_key(label: str | None) -> tuple[int, ...] | None:
+    numeric = label and re.fullmatch(r"\d+(?:\.\d+)*", label)
+    return tuple(int(p) for p in label.split(".")) if numeric else None
 
 
 # '... (σ² · X) , (A.6)]': the bracket closing a display that spans lines, printed after its label

@@ -152,7 +152,10 @@ _OUTCOME = re.compile(
     r"better|worse)\b|\b\d+(?:\.\d+)?\s*%\s+(?:lower|higher|better|worse|smaller|larger)\b|"
     # "Pearson coefficients of 0.72", "the explained variance ... was 0.58": a statistic of results
     r"\b(?:pearson|spearman|kendall)(?:'s)?\s+(?:rank\s+)?(?:correlations?|coefficients?|r|ρ|τ)\b|"
-    r"\bexplained\s+variance\b[^.;]{0,60}?\b(?:was|were|is|are)\b",
+    r"\bexplained\s+variance\b[^.;]{0,60}?\b(?:was|were|is|are)\b|"
+    # "The results in Table 2 show ...", "an accuracy ... has not been achieved in 2 epochs"
+    r"\bresults\s+(?:in|of)\s+(?:table|figure|fig\.)\s*\S+\s+(?:show|indicate|demonstrate|reveal|suggest)\w*|"
+    r"\b(?:has|have|had)\s+(?:not\s+)?been\s+(?:achieved|reached|attained|obtained)\b",
     re.I,
 )
 # a value a run reached or a schedule implies: "an average minibatch size of 393", "an expected masking rate

@@ -43,8 +43,13 @@ def value_context(text: str, start: int, end: int) -> str | None:
 # a value's context when a clause pairs values with contexts: "0.1 for CIFAR-10 and 0.01 for ImageNet",
 # "10 for training and 6 for evaluation", "32 (ViT) and 64 (ResNet)"
 _PHASE = r"training|evaluation|validation|testing|test|inference|fine-?tuning|pre-?training"
+# a part of the model: "0.1 for the MV2 blocks and 0.2 for the transformer blocks", "for the decoder"
+_PART = (
+    r"(?i:(?:[a-z][\w-]*\s+){0,2}?(?:blocks?|layers?|encoders?|decoders?|branch(?:es)?|heads?|generator|"
+    r"discriminator|critic|actor|backbone))"
+)
 _CTX = (
-    rf"(?:(?i:for|on)\s+(?:the\s+)?(?P<ctx>{_NAMED}|{_SIZE}|(?i:{_PHASE}))(?![\w-])"
+    rf"(?:(?i:for|on)\s+(?:the\s+)?(?P<ctx>{_PART}|{_NAMED}|{_SIZE}|(?i:{_PHASE}))(?![\w-])"
     rf"|\((?P<par>[^()\d]{{1,30}})\))"
 )
 _PAIRED = re.compile(rf"\s*{_CTX}")

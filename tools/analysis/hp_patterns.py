@@ -78,7 +78,9 @@ NAME_VALUE = re.compile(
 )
 # "4 residual layers", "five S2AvgUnpool (decoding) layers", "six 1D convolutional layers"
 # (not a value an item 'name: 32' gives: 'dimension: 32, 4 attention heads')
-_LAYER_WORD = r"(?:[A-Za-z]\w*|[1-3]-?D)"  # a word before 'layers', or a dimension: '1D convolutional'
+# a word before 'layers', or a dimension ('1D convolutional'), or a modifier with its number ('four stride-2
+# convolutional layers')
+_LAYER_WORD = r"(?:[A-Za-z]+-\d+(?![\w.])|[A-Za-z]\w*|[1-3]-?D)"
 _VALUE_NAME = rf"{_VALUE}[\s-]+(?P<gap>(?:{_LAYER_WORD}[\s-]+(?:\([A-Za-z]{{2,20}}\)\s+)?){{0,3}}?){_COUNT}"
 VALUE_NAME = re.compile(rf"(?<!:\s)(?<!:){_VALUE_NAME}", re.I)
 # ... but a colon after a word that only frames a list gives none: 'the same configuration: 24 layers'
@@ -179,7 +181,10 @@ SCHEDULE = re.compile(
     r"|\b(?P<kval>constant)\s+(?:learning[\s-]rates?|lr)\b(?!\s+or\b)"  # not "whether ... or annealing"
     # a scheduler by its library name, or reduce-on-plateau in words: only a learning rate has one
     r"|\b(?P<named>ReduceLROnPlateau|reduce[\s-]on[\s-]plateau|CosineAnnealing(?:WarmRestarts|LR)?|MultiStepLR|"
-    r"StepLR|OneCycleLR|ExponentialLR)\b",
+    r"StepLR|OneCycleLR|ExponentialLR"
+    # "reducing the learning rate when a plateau is reached", in words
+    r"|reduc(?:e|es|ed|ing)\s+(?:the\s+)?(?:learning[\s-]rates?|lr)\s+(?:when|whenever|once|if|on|upon|"
+    r"(?:each|every)\s+time)\b[^.;]{0,40}?\bplateau(?:s|ed|ing)?)\b",
     re.I,
 )
 # "stride-2 convolutions": a convolution's stride written into its name
@@ -422,7 +427,7 @@ _DECAY_VERBS = (
     r"decreas(?:e|es|ed|ing)|decay(?:s|ed|ing)?|drop(?:s|ped|ping)?"
 )
 _DECAY_BY = (
-    rf"\b(?:{_DECAY_VERBS}|lower(?:s|ed|ing)?|updat(?:e|es|ed|ing)|"
+    rf"\b(?:{_DECAY_VERBS}|lower(?:s|ed|ing)?|cut(?:s|ting)?|updat(?:e|es|ed|ing)|"
     r"dampen(?:s|ed|ing)?|anneal(?:s|ed|ing)?|"
     r"adjust(?:s|ed|ing)?)\s+(?:(?:the|our)\s+)?"
     r"(?:(?:learning[\s-]rates?|lr)\s+)?"
@@ -467,10 +472,16 @@ PEAK = re.compile(
 # "reduced by a factor of 10 when the validation loss plateaus": a decay on a plateau, not at set steps
 PLATEAU_DECAY = re.compile(
     rf"(?:{_DECAY_BY}|\b(?P<half>halv(?:e|es|ed|ing))\s+(?:the\s+)?(?:learning[\s-]rate|lr)\b)"
-    rf"\s+(?:when|whenever|once|if|each\s+time|on|after)\b[^.;]{{0,60}}?\b(?P<plateau>plateau(?:s|ed|ing)?"
+    rf"\s+(?:when|whenever|once|if|(?:each|every)\s+time|on|after)\b[^.;]{{0,60}}?\b(?P<plateau>plateau(?:s|ed|ing)?"
     # "... when the validation likelihood did not improve", "after 4 epochs without improvement": a plateau
     r"|did\s+not\s+improve|does\s+not\s+improve|stop(?:s|ped)?\s+improving|no\s+longer\s+improves?"
     r"|without\s+(?:any\s+)?improvement)\b",
+    re.I,
+)
+# "The learning rate is reduced by a factor of 0.25." (when: said in another sentence): its decay factor
+LR_DECAYED_BY = re.compile(
+    rf"\b(?:learning[\s-]rates?|lr)\s+(?:is|was|are|were|gets|got)\s+(?:then\s+|also\s+)?"
+    rf"{_DECAY_BY}(?!\w|\.\d)",
     re.I,
 )
 # "multiplied by 0.85 for every 5000 steps", "halved every 10 epochs", "by 0.95 after each epoch": a decay

@@ -79,6 +79,14 @@ _PHRASES = (
         "patience",
         "early stopping patience",
     ),
+    # "reduce the rate when the loss plateaus for 3 epochs", "with 3 epoch patience": a plateau schedule's
+    # patience
+    (
+        rf"\bplateau(?:s|ed)?\s+(?:for|over)\s+{_WORD}\s+(?:consecutive\s+|successive\s+)?{_CHECKS}\b"
+        rf"|(?<![\w.,])(?P<value2>{NUM})[\s-]+(?:epoch|iteration|step|evaluation)s?\s+(?:of\s+)?patience\b",
+        "patience",
+        "plateau patience",
+    ),
     # "we stop training when the validation likelihood fails to increase after 20 epochs" (a sentence on
     # stopping: 'the loss did not decrease for 5 epochs' alone may describe a run)
     (
@@ -558,7 +566,7 @@ _PHRASES = (
     # "(downsampled to 116 × 116)", "normalized by resizing to 512x512": the size the inputs are brought to
     (
         rf"\b(?:(?:down|up)(?:sampled|scaled)|scaled\s+(?:down|up)|resiz(?:ed|ing)|rescal(?:ed|ing))\s+to\s+"
-        rf"(?P<value>{_NUM_SIDES})(?!\w|\.\d)",
+        rf"(?:an?\s+)?(?P<value>{_NUM_SIDES})(?!\w|\.\d)",  # 'resized to a 48×48 image' too
         "image_size",
         "image size",
     ),

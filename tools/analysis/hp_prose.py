@@ -73,6 +73,7 @@ from tools.analysis.hp_patterns import (
     KERNEL,
     KNN,
     LOSS,
+    LR_DECAYED_BY,
     MODIFIERS,
     NAME,
     NAME_VALUE,
@@ -292,8 +293,8 @@ _LR_WORDS = re.compile(r"\blearning[\s-]rates?\b|\blr\b", re.I)
 
 
 # a scheduler's library name (its first six letters) -> the schedule in words
-_SCHEDULER = {"reduce": "reduce on plateau", "cosine": "cosine", "multis": "step", "steplr": "step"}
-_SCHEDULER |= {"onecyc": "one-cycle", "expone": "exponential"}
+_SCHEDULER = {"reduce": "reduce on plateau", "reduci": "reduce on plateau", "cosine": "cosine"}
+_SCHEDULER |= {"multis": "step", "steplr": "step", "onecyc": "one-cycle", "expone": "exponential"}
 _WARMUP = re.compile(r"\bwarm[\s-]?up\b", re.I)
 
 
@@ -462,8 +463,8 @@ def _bad_name_value(m: re.Match[str]) -> bool:
         return True
     if _LOOP_OPEN.search(m.string, max(0, m.start() - 12), m.start()) and _LOOP_TO.match(m.string, m.end()):
         return True  # "for epoch = 1 to 100": a loop's first value
-    if m.group("bare") is not None and COUNT_NOUN.search(m.group("name")):
-        return True
+    if (m.group("bare") or "x").isspace() and (COUNT_NOUN.search(m.group("name")) or _an_index(m)):
+        return True  # "layer 5", "for arm 1": which one, not how many
     paired = _PAIRED_GAP.fullmatch(gap.strip())  # one value per thing named, or one value both share
     own = gap.strip().lower() == "that"  # 'a learning rate that starts at 1e-4': its own value
     if not (paired or own) and re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
@@ -974,6 +975,7 @@ class _ProseScan:
         """An assignment the sentence alone must name: Adam's β1, 'a budget of n', a symbol the paper defined
         (unless the sentence names another quantity), a letter's standard meaning, 'we set r = 0.1'."""
         text, value, span = self.text, m.group("value"), m.span("value")
+        chosen = _CHOSEN_AFTER.match(text, span[1])
         window = text[max(0, m.start() - 200) : m.end() + 100].lower()
         if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ", "α") and ADAM.search(window):
             key = {"β": "beta1" if "1" in sym else "beta2", "α": "learning_rate"}.get(sym[0], "epsilon")
@@ -1000,10 +1002,10 @@ class _ProseScan:
             return
         elif SETTING_VERB.search(
             lead := _EARLIER_ITEMS.sub("", text[max(0, m.start() - 160) : m.start()])
-        ) or _set_in_words(text, m):
+        ) or _set_in_words(text, m) or chosen:
             # "set as λ_depth = 0.1 and λ_voxel = 2": a word subscript names the symbol; a bare letter's name
-            # is a guess unless the paper says it chose it ("we use α = 0.1, β = 2")
-            named = WORD_SUBSCRIPT.fullmatch(sym) or WE_SET.search(lead[-60:])
+            # is a guess unless the paper says it chose it ("we use α = 0.1", "α = 30 is a good choice")
+            named = WORD_SUBSCRIPT.fullmatch(sym) or WE_SET.search(lead[-60:]) or chosen
             self.emit(m, sym, symbol_key(sym), value, span, flagged=not named and LETTER_ONLY)
             return
         else:
@@ -1047,6 +1049,7 @@ class _ProseScan:
             or bool(GREEK_FACTOR.match(text, m.end("value")))  # "b = 2 ι": a product with a symbol
             or bool(re.match(r"\s*[−+-]\s*[^\d\s.,;)]", text[m.end("value") :]))  # "a = 1 − ι": a formula
             or bool(_SCALED_AFTER.match(text, m.end("value")))  # "Q = 0.4 |D|", "D = 2 . 10^3"
+            or bool(_SET_BUILDER.search(before))  # "X = { x_k : k = 0, 1, 2, 3 }": an index the set runs over
         )
 
     def schedule_words(self) -> None:
@@ -1282,6 +1285,9 @@ class _ProseScan:
             self.emit(m, "learning rate decay factor", "lr_decay", str(factor), m.span("value"))
             # a short name: the checklist title keeps the unit (the config counts milestones in it)
             self.emit(m, f"lr milestones ({unit})", "lr_milestones", milestones, m.span(ms))
+        for m in LR_DECAYED_BY.finditer(text):
+            if self.free(*m.span("value")):
+                self.emit(m, "learning rate decay factor", "lr_decay", str(_decay_factor(m)), m.span("value"))
 
     def annealed(self) -> None:
         """'ε annealed from 1.0 to 0.1 over the first 1M frames': its start, its end and the steps between."""
@@ -1375,6 +1381,23 @@ def _word_named(text: str, at: int) -> str | None:
 
 _SCHEDULE_VALUES = ("cval", "lval", "lval2", "aval", "kval")  # the groups of SCHEDULE that hold a name
 _COMPARATIVES = frozenset({"fewer", "more", "less", "few", "many", "several"})
+
+
+# "λ = 10^-3 is a reasonable choice", "α = 30 appears to be a decent trade-off": a choice, said after
+_CHOSEN_AFTER = re.compile(
+    r"\s*(?:is|was|seems|appears)\s+(?:to\s+be\s+)?(?:a|the|our)\s+(?:\w+\s+)?"
+    r"(?:reasonable|good|decent|sensible|best|suitable|optimal|preferred)\s+(?:choice|trade-?off|compromise|value)\b",
+    re.I,
+)
+_SET_BUILDER = re.compile(r"\{[^{}]{0,40}[:|∣]\s*$")
+
+
+def _an_index(m: re.Match[str]) -> bool:
+    """A one-word singular noun of the things a count counts, right before a whole number ('arm 1'), names
+    one of them ('depth 6' is a measure, not a thing counted)."""
+    name, key = m["name"].strip().lower(), canonical_key(m["name"])
+    counted = (key in COUNT_KEYS or key.startswith("num_")) and name in key
+    return counted and " " not in name and not name.endswith("s") and m["value"].strip().isdigit()
 
 
 def _decay_factor(m: re.Match[str]) -> float | str | list:

@@ -147,7 +147,9 @@ _CHOSEN_HEAD = re.compile(r"^(?:best|optimal|chosen|selected|final|tuned)(?:\s+v
 SEARCHED_RANGE = "the range a search covered, not the value chosen"
 # a column of prose about each row ('| Momentum | 0.9 | Nesterov momentum |'): sentences, not values
 _REMARK_HEAD = re.compile(
-    r"^(?:remarks?|notes?|comments?|details|explanations?|justifications?|reasons?|rationale|sources?)$", re.I
+    r"^(?:[\w-]+\s+)?(?:remarks?|notes?|comments?|details|explanations?|justifications?|reasons?|"
+    r"rationale|sources?)$",
+    re.I,
 )
 
 
@@ -177,6 +179,8 @@ class _Layout:
             k
             for k, h in enumerate(heads)
             if k > self.name + 1 and (_REMARK_HEAD.match(h) or (k > after and _NAME_HEAD.match(h)))
+            # '| Algorithm | Baseline details |': no value column, each row's setup said in a sentence
+            or k == self.name + 1 == len(heads) - 1 and _REMARK_HEAD.match(h) and not values
         ]
         # '| nStage | 200 | Iterations |' under '| Parameter | Value | Description |': code names, described
         described_after = [k for k in self.remarks if _NAME_HEAD.match(heads[k]) and k == after + 1]
@@ -580,6 +584,9 @@ _LAYERS_BY_WIDTH = re.compile(r"(?P<n>[1-9])\s*[×x]\s*(?P<width>\d{2,5})")
 _WORDS_VALUE = re.compile(r"[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2}")
 
 
+_LIBRARY_PATH = re.compile(r"`?(?:[A-Za-z_]\w*\.)+(?P<last>[A-Za-z_]\w*)`?")
+
+
 # a code any setting may take in a settings table: 'bf16', 'stage 2', 'True'
 _CODE_VALUE = re.compile(
     r"[A-Za-z]{1,6}\d{1,3}|[A-Za-z]{3,10} \d{1,2}|True|False|Yes|No|true|false|[Ee]nabled|[Dd]isabled"
@@ -593,6 +600,8 @@ def _word_value(cell: str, key: str, last: bool = True, worded: bool = False) ->
     cell = CITATION.sub("", cell).strip()
     if key in WORD_VALUED and _WORDS_VALUE.fullmatch(cell) or last and _CODE_VALUE.fullmatch(cell):
         return cell, None
+    if key in WORD_VALUED and (qualified := _LIBRARY_PATH.fullmatch(cell)):
+        return qualified["last"], None  # 'tf.nn.relu', 'torch.optim.AdamW': the library's name for the choice
     return (cell.strip("*$ "), None) if worded else None  # _worded_row checked every cell is one word
 
 

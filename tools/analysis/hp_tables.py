@@ -394,6 +394,12 @@ def _holds_values(k: int, key: str | None, rows: list[_Line]) -> bool:
     return sum(bool(_NUMERIC_CELL.match(c)) for c in cells) * 2 > len(cells)
 
 
+def _numbers_rows(k: int, key: str | None, rows: list[_Line]) -> bool:
+    """'| Trial | Points |' over rows 1, 2, 3, ...: the column numbers the runs, it sets no count of them."""
+    cells = [c[k].strip() for r in rows if k < len(c := row_cells(r.text))]
+    return key == "num_runs" and len(cells) >= 3 and cells == [str(n) for n in range(1, len(cells) + 1)]
+
+
 def _row_label(leading: list[str], group: str | None) -> str | None:
     """A row's context: its group and its first filled cell before the value's column when that is no
     number ('MLP Synthetic'; a row that opens with '200K' has no label)."""
@@ -504,6 +510,7 @@ def _column_table(  # noqa: PLR0913
     else:
         return
     columns = [(k, text) for k, text in columns if _holds_values(k, cells[k][1], rows)]
+    columns = [(k, text) for k, text in columns if not _numbers_rows(k, cells[k][1], rows)]
     # '| Step | Cell Acc. | Puzzle Acc. |', no other setting: the steps a learning curve was read at
     heads, keys = [c for c, _ in cells], [k for _, k in cells]
     measured = sum(map(bool, keys)) == 1 and measured_by(heads, keys)

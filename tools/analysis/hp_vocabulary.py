@@ -29,6 +29,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "mini batches of size",
         "mini batches are of size",
         "minibatches are of size",
+        "minibatch",  # 'a minibatch of 1,024 examples' ('minibatch 3', an index, is read as none)
+        "mini batch",
     ),
     "training_steps": (
         "training steps",

@@ -68,7 +68,10 @@ def convert_source(source: Path) -> Converted:
     used = [
         n
         for n in macros.skipped
-        if n not in known and not step_command(n) and "@" not in n and re.search(rf"\\{n}(?![a-zA-Z])", body)
+        if n not in known
+        and not step_command(n)
+        and "@" not in n
+        and re.search(rf"\\{re.escape(n)}(?![a-zA-Z])", body)  # `\(` may be redefined too
     ]
     if used:
         names = ", ".join(sorted({f"\\{n}" for n in used})[:15])

@@ -23,6 +23,7 @@ _CS = re.compile(r"\\(?:([a-zA-Z]+)|.)", re.S)
 _COMPLEX = re.compile(
     r"\\(?:csname|expandafter|if[a-zA-Z]*|futurelet|afterassignment|makeatletter|def|gdef|edef"
     r"|newcommand|renewcommand|let|noexpand|@[a-zA-Z@]*)(?![a-zA-Z])|@"
+    r"|\\[a-zA-Z]+_[a-zA-Z_]*:[a-zA-Z]*"  # an expl3 function ('\\tl_if_in:VnTF'): only TeX runs those
 )
 _XSPACE_BEFORE_WORD = re.compile(r"\\xspace(?=[A-Za-z0-9])")
 _SPACE_FACTOR = re.compile(r"\\@(?![a-zA-Z@])")

@@ -1,0 +1,112 @@
+"""Forms read in the thirty-ninth round, each written here in words of our own."""
+
+from __future__ import annotations
+
+from hp_found import found
+
+
+def test_a_plateau_schedule_gives_its_factor_and_patience_not_a_run_length():
+    got = found(
+        "We train with SGD at a learning rate of 0.01 for 90 epochs and cut the learning rate by a factor of "
+        "5 every time the validation loss plateaus for 4 epochs."
+    )
+    assert got["lr_decay"] == [(0.2, "stated")]
+    assert got["lr_schedule"] == [("reduce on plateau", "stated")]
+    assert got["patience"] == [(4.0, "stated")]
+    assert got["epochs"] == [(90.0, "stated")]  # the 4 is no run length
+
+
+def test_a_plateau_schedule_in_words_and_its_factor_in_the_next_sentence():
+    got = found(
+        "Training starts at a learning rate of 0.003, reducing the learning rate when a plateau is reached "
+        "with 2 epoch patience. The learning rate is reduced by a factor of 0.5."
+    )
+    assert got["lr_schedule"] == [("reduce on plateau", "stated")]
+    assert got["patience"] == [(2.0, "stated")]
+    assert got["lr_decay"] == [(0.5, "stated")]
+    assert "epochs" not in got
+
+
+def test_a_singular_count_noun_before_a_number_is_an_index():
+    got = found("Rewards are Gaussian for arm 1, a mixture for arm 2 and uniform for arm 3. We use 5 arms.")
+    assert got["num_arms"] == [(5.0, "stated")]
+
+
+def test_a_results_sentence_and_a_point_not_reached_are_no_settings():
+    got = found(
+        "The results in Table 3 show a mean gap of 0.02 with a standard deviation of 0.011. A useful "
+        "accuracy has not been reached in 3 epochs."
+    )
+    assert all(conf == "candidate" for rows in got.values() for _, conf in rows)
+
+
+def test_the_index_of_a_set_written_by_its_members_is_no_setting():
+    got = found(
+        "Let K be the number of training steps. We fit the model on the images "
+        "$X = \\{ x_k : k = 0, 1, 2, 3 \\}$ to maximise the AUC."
+    )
+    assert "training_steps" not in got
+
+
+def test_one_setting_for_two_parts_of_the_model():
+    got = found("We set dropout to 0.15 for the convolutional blocks and 0.3 for the attention blocks.", True)
+    assert got["dropout"] == [(0.15, "stated", "convolutional blocks"), (0.3, "stated", "attention blocks")]
+
+
+def test_a_column_numbering_the_runs_is_no_count_of_runs():
+    table = (
+        "**Table 2** Settings of each trial.\n\n| Trial | Points | Noise |\n|---|---|---|\n"
+        "| 1 | 200 | 1% |\n| 2 | 100 | 5% |\n| 3 | 50 | 0% |\n"
+    )
+    assert "num_runs" not in found(table)
+    assert found(table.replace("| 3 | 50", "| 5 | 50").replace("| 2 | 100", "| 3 | 100"))["num_runs"]
+
+
+def test_a_details_column_of_sentences_is_read_as_prose():
+    table = (
+        "**Table 4** Hyperparameters of each method.\n\n| Method | Method details |\n|---|---|\n"
+        "| `DeepEnsemble` | Five networks are trained with dropout of 0.2 and the Adam optimizer |\n"
+        "| `MCDropout` | Monte Carlo dropout with parameter 0.3 is used at test time with 50 samples |\n"
+    )
+    got = found(table)
+    assert (0.2, "stated") in got["dropout"] and (0.3, "stated") in got["dropout"]
+    assert got["optimizer"] == [("adam", "stated")]
+
+
+def test_a_symbol_the_paper_calls_its_choice_is_stated():
+    got = found(
+        "From the sweep, it appears that $\\mu = 2 \\times 10^{-2}$ is a sensible choice. The other weight "
+        "$\\nu = 5$ keeps its default."
+    )
+    assert got["mu"] == [(0.02, "stated")]
+    assert all(conf == "candidate" for _, conf in got.get("nu", []))
+
+
+def test_a_seed_value_is_a_seed_and_a_seed_number_is_not():
+    assert found("All generators are seeded with seed value 2021.")["seed"] == [(2021.0, "stated")]
+    assert "seed" not in found("Curves for seed 3 diverge early.")
+
+
+def test_a_layer_count_before_a_modifier_with_its_number():
+    got = found("The policy network stacks three stride-2 convolutional layers before a GRU layer.")
+    assert got["num_layers"] == [(3.0, "stated")]
+    assert got["stride"] == [(2.0, "stated")]
+
+
+def test_an_input_resized_to_a_size_with_an_article():
+    assert found("Each observation is resized to a 64×64 image.")["image_size"] == [("64×64", "stated")]
+
+
+def test_a_minibatch_of_examples_is_the_batch_size_with_a_pdf_spaced_thousands():
+    got = found("We optimise with Adam on a minibatch of 2, 048 examples.")
+    assert got["batch_size"] == [(2048.0, "stated")]
+
+
+def test_a_library_path_in_a_settings_table_names_the_choice():
+    table = (
+        "**Table 3** Hyperparameters.\n\n| Hyperparameter | Value |\n|---|---|\n| training epochs | 40 |\n"
+        "| activation | tf.nn.tanh |\n| optimizer | torch.optim.RMSprop |\n"
+    )
+    got = found(table)
+    assert got["activation"] == [("tanh", "stated")]
+    assert got["optimizer"] == [("rmsprop", "stated")]
