@@ -110,3 +110,46 @@ def test_a_library_path_in_a_settings_table_names_the_choice():
     got = found(table)
     assert got["activation"] == [("tanh", "stated")]
     assert got["optimizer"] == [("rmsprop", "stated")]
+
+
+def test_a_table_of_words_with_an_optimizer_column_is_read():
+    table = (
+        "## Experiments\n\n| Model | Optimizer |\n|---|---|\n| Encoder-only | Adam |\n| Seq2seq | Adagrad |\n"
+    )
+    got = found(table, True)
+    assert got["optimizer"] == [("adam", "stated", "Encoder-only"), ("adagrad", "stated", "Seq2seq")]
+
+
+def test_the_loss_for_the_evidence_lower_bound_is_a_setting_not_theory():
+    got = found(
+        "## Training\n\nThe reconstruction loss of the evidence lower bound is computed with *binary "
+        "cross-entropy* for the images."
+    )
+    assert got["loss"] == [("binary cross-entropy", "stated")]
+
+
+def test_rows_named_by_run_codes_are_runs_not_settings():
+    table = (
+        "## Appendix\n\n| Name | Corpus | Arch | NEG | Rate |\n|---|---|---|---|---|\n"
+        "| 01SG5-3 | Wiki | skip | 5 | 0.001 |\n| 02SG5-2 | Wiki | skip | 5 | 0.01 |\n"
+        "| 03CB5-3 | Wiki | cbow | 5 | 0.001 |\n"
+    )
+    assert not any(k.startswith(("01", "02", "03")) for k in found(table))
+
+
+def test_a_table_of_metric_columns_under_a_setting_caption_is_results():
+    table = (
+        "**Table 2** Ten-step horizon: mean metrics over the held-out sets.\n\n"
+        "| Regime | Mean Acc. | Mean F1 |\n|---|---|---|\n| Zero-shot | 0.4211 | 0.0618 |\n"
+        "| Fine-tuned | 0.4110 | 0.0844 |\n"
+    )
+    assert "horizon" not in found(table)
+
+
+def test_the_original_papers_finding_and_a_ranges_end_are_candidates():
+    got = found(
+        "## Training\n\nThe original paper found the best dropout probability to be 0.6. Our networks stop "
+        "improving after 30 - 40 epochs, so we train for 30 epochs."
+    )
+    assert got["dropout"] == [(0.6, "candidate")]
+    assert (40.0, "candidate") in got["epochs"] and (30.0, "stated") in got["epochs"]

@@ -425,6 +425,9 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
             (numbered if label else display).append(Equation(label=label, body=body, latex=True, **loc))
             continue
         t = _without_glued_script(_bracket_before_label(labelled_row(ln.text.strip()) or ln.text.strip()))
+        if not latex and (pair := _SIDE_BY_SIDE.match(t)) and int(pair["m"]) == int(pair["n"]) + 1:
+            numbered.append(Equation(label=pair["n"], body=pair["a"].strip(), **loc))
+            t = pair["b"]  # 'L1 = λ|w| (4) L2 = λ|w|² (5)': two displays set side by side on one line
         m = None if latex or ln.no in steps else _LABEL_END.search(t)
         if m:
             body = t[: m.start()].strip()
@@ -482,6 +485,9 @@ def _label_key(label: str | None) -> tuple[int, ...] | None:
     return tuple(int(p) for p in label.split(".")) if numeric else None
 
 
+_SIDE_BY_SIDE = re.compile(
+    r"^(?:\d\s+)?(?P<a>[^()=]{1,40}=[^=]{1,80}?)\s\((?P<n>\d{1,3})\)\s+(?P<b>[^()=]{1,40}=.{1,80}\s\((?P<m>\d{1,3})\))$"
+)
 # '... (σ² · X) , (A.6)]': the bracket closing a display that spans lines, printed after its label
 _LABEL_THEN_BRACKET = re.compile(rf"\s\(({LABEL_BODY})\)\s*(\]+)\s*$")
 

@@ -39,7 +39,7 @@ _OTHERS = re.compile(
     r"|^\s*[-*•]\s+[A-Za-z][\w-]*\s+(?:\[[A-Za-z][\w:.-]*\]\s+[-–—:]|[-–—:]\s+(?:an?\s+)?[\w-]+-based\s+model\b)"
     # a reproduction's words on the paper it reproduces: 'In the original paper, the weight decay is reported'
     r"|\b(?i:(?:the\s+(?:original|initial)\s+(?:paper|work|authors?|implementation)|the\s+authors))\b[^.;]{0,40}"
-    r"\b(?i:report|state|mention|claim|uses?\b|used\b|trains?\b|employs?\b|sets?\b|chose|propose)"
+    r"\b(?i:report|state|mention|claim|uses?\b|used\b|trains?\b|employs?\b|sets?\b|chose|propose|found\b|finds\b|recommend|suggest)"
 )
 OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 # the paper's own choice, made as a cited work made it: "..., as described by Schneider et al. (2023)"
@@ -563,7 +563,8 @@ RUN_LENGTHS = {"epochs", "training_steps", "iterations"}  # the keys of a run's 
 _SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2},\s\d{3}")
 # earlier points of a list after 'after': 'after 75k steps on one task and 10k steps on the other'
 _LISTED_BEFORE = (
-    r"(?:\d[\d.,]*[kKM]?\s+(?:epochs?|steps?|iterations?|updates?)\b[^.;]{0,40}?(?:,\s*|\s+and\s+|\s+or\s+))?"
+    r"(?:\d[\d.,]*[kKM]?\s+(?:epochs?|steps?|iterations?|updates?)\b[^.;]{0,40}?(?:,\s*|\s+and\s+|\s+or\s+)"
+    r"|\d[\d.,]*\s*(?:-|–|to)\s*)?"  # 'after 50 - 60 epochs': a range's end
 )
 # a count that says how often, not how long: 'once per 250 steps', 'every 500 steps', '500 iterations per
 # evaluation'

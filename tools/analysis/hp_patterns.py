@@ -333,6 +333,11 @@ LOSS = re.compile(
     rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b{_NOT_A_WEIGHT}"
     # "the loss function is the mean squared error"
     rf"|\bthe\s+(?:loss|objective|cost)(?:\s+function)?\s+(?:is|was)\s+(?:the\s+|a\s+)?(?P<is>{_LOSSES})\b"
+    # "the reconstruction loss for the ELBO was performed by *binary cross-entropy*"
+    r"|\bthe\s+(?:reconstruction|classification|regression|training)\s+(?:loss|objective|cost)"
+    r"(?:\s+function)?(?:\s+(?:for|of)\s+[^.;]{0,50}?)?\s+(?:is|was)\s+"
+    r"(?:(?:performed|computed|measured|calculated|given)\s+(?:by|with|as|using)\s+)?(?:the\s+|a\s+)?\*?"
+    rf"(?P<is2>{_LOSSES})\b"
     r"(?!\s+of\b)"  # 'the loss is the log of the likelihood' names a formula
     # "trained to minimize the Mean Square Error (MSE)": an error that is a loss by its name
     r"|\btrained\s+to\s+minimi[sz]e\s+(?:the\s+|a\s+)?(?P<to>mean[\s-]squared?[\s-]error|squared\s+error|"

@@ -116,6 +116,9 @@ def read_settings_table(  # noqa: PLR0913
     across = not (layout.headless or layout.grouped)  # one column per setting, one row per run
     if across and _transposed(header, lines[i + 2 : end], symbols, out, settings=True):
         return end
+    rows = [row_cells(ln.text) for ln in lines[i + 2 : end]]
+    if not layout.known and _run_codes([r[layout.name] for r in rows if len(r) > layout.name]):
+        return end  # '| 01DERS5-5 | Decow | 5 |': rows named by runs' (or data sets') codes, not settings
     group = None
     owners = pair_groups(header)  # '| EWC | | AGEM | |': a method over each pair of columns
     for line in ([lines[i]] if layout.headless else []) + lines[i + 2 : end]:
@@ -126,6 +129,17 @@ def read_settings_table(  # noqa: PLR0913
         if not layout.pairs:
             _read_row(line, cells, layout, out, group)
     return end
+
+
+_RUN_CODE = re.compile(r"(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*")
+
+
+def _run_codes(names: list[str]) -> bool:
+    """Rows named mostly (two in three, three at least) by codes mixing letters and digits ('01DERS5-5',
+    'FB14k'): runs or data sets, not settings."""
+    plain = [p for n in names if (p := n.strip("*` "))]
+    codes = sum(bool(_RUN_CODE.fullmatch(n)) for n in plain)
+    return codes >= 3 and codes * 3 >= len(plain) * 2
 
 
 _LAYERS_HEAD = re.compile(r"^(?:layers?|blocks?|stages?)$", re.I)
@@ -398,6 +412,8 @@ def _one_setting_grid(lines: list[_Line], i: int, end: int, out: Collector) -> b
         return False  # 'Final tree species image dataset': the data counted, the setting's word a coincidence
     keys = {canonical_key(m[0]) for m in re.finditer(_HEADER_NAME_RE, lead, re.I)}
     header, rows = row_cells(lines[i].text), [row_cells(ln.text) for ln in lines[i + 2 : end]]
+    if any(_METRIC_HEAD.match(w) for h in header[1:] for w in _HEAD_MARKS.sub("", h).split()):
+        return False  # '| Regime | Mean Acc. | Mean MCC |': the columns measure; the cells are results
     # 'Parameters for the experiments' over rows that each name a setting ('Temperature K | 100'): a settings
     # table, not one setting's grid
     named = sum(row_key(_row_name(r[0]))[0] in SYNONYMS or len(r[0].split()) > 3 for r in rows if r)

@@ -186,9 +186,29 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
             used.update(ln.no for ln in lines[head:j])
             i = j
             continue
+        if (end := _word_rows(lines, i, symbols, out)) > i:
+            used.update(ln.no for ln in lines[i:end])
+            i = end
+            continue
         _flattened_table(line, symbols, out, _legend(lines, i))
         i += 1
     return used
+
+
+def _word_rows(lines: list[_Line], i: int, symbols: dict[str, str], out: Collector) -> int:
+    """Rows of words under a header naming a setting that takes words ('| Model | Optimizer |' over '| VAE |
+    Adam |'): read as a column table; the index after them, or i when there are none."""
+    j = i
+    while j < len(lines) and lines[j].text.startswith("|") and 2 <= len(row_cells(lines[j].text)) <= 16:
+        j += 1
+    head, group = _head_of(lines, i)
+    if j - i < 2 or head < 0 or not lines[head].text.startswith("|") or RULE_ROW.match(lines[i].text):
+        return i
+    if not any(key in WORD_VALUED for _, key in _header_cells(lines[head].text, symbols)):
+        return i
+    legend = _legend(lines, head) and LEGEND or _results_caption(lines, head) and RESULTS_COLUMN
+    _column_table(lines[head], lines[i:j], symbols, out, legend, group, False, legend)
+    return j
 
 
 def _head_of(lines: list[_Line], i: int) -> tuple[int, str | None]:

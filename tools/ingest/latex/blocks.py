@@ -105,8 +105,8 @@ class Blocks(Writer):
         s = self.s
         number, caption = self._caption(i, c_end, "figure")
         own = _OWN_NUMBER.match(caption)
-        if _ALGORITHM_FLOAT.search(s, i, c_end):
-            return False  # an algorithm float inside: written by its own handler
+        if inner := _ALGORITHM_FLOAT.search(s, i, c_end):
+            return self._figure_named_algorithm(inner, number, caption)  # else written by its own handler
         if not own or not (_INNER.search(s, i, c_end) or algorithms.code_span(s, i, c_end)):
             return False
         if own and own.group(1):
@@ -114,6 +114,17 @@ class Blocks(Writer):
         elif number:
             caption = f"(Figure {number}) {caption}"
         self.block(_head(number, caption, self._algorithm_steps(i, c_end)))
+        return True
+
+    def _figure_named_algorithm(self, inner: re.Match[str], number: str | None, caption: str) -> bool:
+        """An algorithm float with no caption of its own inside a captioned figure (algorithm2e's box in a
+        figure captioned 'Einfacher Projektionsalgorithmus'): the figure's caption names it."""
+        env = inner[0].split("{", 1)[1].rstrip("}").strip()
+        a_end, _ = env_end(self.s, env, inner.end())
+        if not caption or "\\caption" in self.s[inner.end() : a_end]:
+            return False
+        name = f"(Figure {number}) {caption}" if number else caption
+        self.block(_head(None, name, self._algorithm_steps(inner.end(), a_end)))
         return True
 
     def _caption(self, i: int, c_end: int, want: str) -> tuple[str | None, str]:

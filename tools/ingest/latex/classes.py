@@ -64,13 +64,26 @@ def class_facts(preamble: str, root: Path) -> ClassFacts:
                 parts.append(_top_level(text) if text is not None else None)
                 used = path if text is not None else None
                 loads = _LOAD_CLASS.search(text or "")
-                base = loads.group(1) if loads else None
+                base = _loaded(loads.group(1), text or "") if loads else None
         elif name in KNOWN:
             parts.append(KNOWN[name])
     return ClassFacts("\n".join(p for p in parts if p), used, base)
 
 
-_LOAD_CLASS = re.compile(r"\\LoadClass(?:WithOptions)?\s*(?:\[[^\]]*\])?\s*\{\s*([A-Za-z-]+)\s*\}")
+_LOAD_CLASS = re.compile(r"\\LoadClass(?:WithOptions)?\s*(?:\[[^\]]*\])?\s*\{\s*(\\?[A-Za-z-]+)\s*\}")
+
+
+def _loaded(name: str, text: str) -> str | None:
+    """The class `\\LoadClass` names, through the macro that holds it (`\\LoadClass{\\baseclass}` after
+    `\\providecommand{\\baseclass}{book}`); None when that macro is not defined in the class."""
+    if not name.startswith("\\"):
+        return name
+    defined = re.search(
+        rf"\\(?:provide|new|renew)command\*?\s*\{{?\s*{re.escape(name)}\s*\}}?\s*\{{\s*([A-Za-z-]+)\s*\}}"
+        rf"|\\def\s*{re.escape(name)}\s*\{{\s*([A-Za-z-]+)\s*\}}",
+        text,
+    )
+    return (defined.group(1) or defined.group(2)) if defined else None
 
 
 def _class_text(path: Path) -> str | None:
