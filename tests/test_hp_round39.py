@@ -153,3 +153,14 @@ def test_the_original_papers_finding_and_a_ranges_end_are_candidates():
     )
     assert got["dropout"] == [(0.6, "candidate")]
     assert (40.0, "candidate") in got["epochs"] and (30.0, "stated") in got["epochs"]
+
+
+def test_a_loss_named_with_its_abbreviation_before_as_the_loss():
+    got = found("## Training\n\nThe network was trained using Mean Absolute Error (MAE) as the loss function.")
+    assert got["loss"] == [("mean absolute error", "stated")]
+
+
+def test_a_verb_ends_the_papers_own_name_for_a_setting():
+    got = found("## Results\n\nThe best model used threshold: 0.25, dropout: 0.1, epochs: 12.")
+    assert not any("used" in k for k in got)
+    assert got["dropout"] == [(0.1, "stated")] and got["epochs"] == [(12.0, "stated")]

@@ -317,7 +317,8 @@ TERM_WEIGHTS = (
 # the loss a model is trained on: "trained by minimising a cross entropy cost", "trained with a hinge loss"
 _LOSSES = (
     r"(?:(?:binary|weighted|categorical|sparse)\s+)?cross[\s-]?entropy|mean[\s-]squared?[\s-]error|MSE|L1|L2|"
-    r"smooth\s+L1|Huber|focal|triplet|contrastive|negative\s+log[\s-]likelihood|(?:negative\s+)?log|logistic|"
+    r"smooth[\s-]?L1|Huber|focal|triplet|contrastive|negative\s+log[\s-]likelihood|(?:negative\s+)?log|logistic|"
+    r"mean[\s-]absolute[\s-]error|MAE|"
     r"(?:squared?\s+)?hinge|squared\s+error|mean[\s-]squared?|squared"
 )
 # a loss named, not a loss term's weight ('an L1 loss weight of 0.1')
@@ -343,7 +344,8 @@ LOSS = re.compile(
     r"|\btrained\s+to\s+minimi[sz]e\s+(?:the\s+|a\s+)?(?P<to>mean[\s-]squared?[\s-]error|squared\s+error|"
     r"(?:binary\s+)?cross[\s-]?entropy|negative\s+log[\s-]likelihood)\b"
     # "Cross Entropy is used as the loss", "we use the mean square error as the loss function"
-    rf"|\b(?:(?:use|used|using|uses)\s+(?:the\s+|a\s+)?)?(?P<named>{_LOSSES})\s+(?:(?:loss|cost)\s+)?"
+    rf"|\b(?:(?:use|used|using|uses)\s+(?:the\s+|a\s+)?)?(?P<named>{_LOSSES})\s+(?:\([A-Za-z0-9-]{{1,12}}\)\s+)?"
+    r"(?:(?:loss|cost)\s+)?"
     r"(?:(?:is|was)\s+(?:used|chosen|employed)\s+)?as\s+(?:the|our|an?)\s+(?:[a-z-]+\s+)?(?:loss|objective|cost)\b",
     re.I,
 )

@@ -23,7 +23,8 @@ _HEAD = (
 )
 _FUNCTION_WORD = (
     r"the|a|an|this|that|these|it|its|our|their|which|and|or|is|was|are|were|of|with|for|on|in|by|to|at|from|"
-    r"as|we|be|been|each|every|all|per|than|also|then|both|only|same|such"
+    r"as|we|be|been|each|every|all|per|than|also|then|both|only|same|such|"
+    r"use|used|uses|using|has|have|had"  # a verb ends a name: 'the best model used threshold: 0.2'
 )
 _WORD = rf"(?!(?:{_FUNCTION_WORD})\b)[a-z][a-z-]+\s+"
 _PHRASE = rf"(?P<noun>(?:{_WORD}){{0,3}}{_HEAD}|number\s+of\s+(?:{_WORD}){{0,2}}[a-z][a-z-]+)"
