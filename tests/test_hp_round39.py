@@ -156,7 +156,7 @@ def test_the_original_papers_finding_and_a_ranges_end_are_candidates():
 
 
 def test_a_loss_named_with_its_abbreviation_before_as_the_loss():
-    got = found("## Training\n\nThe network was trained using Mean Absolute Error (MAE) as the loss function.")
+    got = found("## Training\n\nThe network was trained using Mean Absolute Error (MAE) as the loss.")
     assert got["loss"] == [("mean absolute error", "stated")]
 
 
