@@ -164,3 +164,10 @@ def test_a_verb_ends_the_papers_own_name_for_a_setting():
     got = found("## Results\n\nThe best model used threshold: 0.25, dropout: 0.1, epochs: 12.")
     assert not any("used" in k for k in got)
     assert got["dropout"] == [(0.1, "stated")] and got["epochs"] == [(12.0, "stated")]
+
+
+def test_a_table_of_words_is_read_only_where_each_cell_is_a_known_choice():
+    results = "## Results\n\n|  | Loss | BLEU |\n|---|---|---|\n| Default | diverge | x |\n| Clipped | low | y |\n"
+    assert "objective" not in found(results) and "loss" not in found(results)
+    formulas = "## Model\n\n| Part | Activation |\n|---|---|\n| Hidden | z = g(q) |\n| Output | None |\n"
+    assert "activation" not in found(formulas)

@@ -153,8 +153,9 @@ _OUTCOME = re.compile(
     # "Pearson coefficients of 0.72", "the explained variance ... was 0.58": a statistic of results
     r"\b(?:pearson|spearman|kendall)(?:'s)?\s+(?:rank\s+)?(?:correlations?|coefficients?|r|ρ|τ)\b|"
     r"\bexplained\s+variance\b[^.;]{0,60}?\b(?:was|were|is|are)\b|"
-    # "The results in Table 2 show ...", "an accuracy ... has not been achieved in 2 epochs"
-    r"\bresults\s+(?:in|of)\s+(?:table|figure|fig\.)\s*\S+\s+(?:show|indicate|demonstrate|reveal|suggest)\w*|"
+    # a sentence opening "The results in Table 2 show ...", "an accuracy ... has not been reached in 2 epochs"
+    r"^\s*(?:the\s+)?results\s+(?:in|of)\s+(?:table|figure|fig\.)\s*\S+\s+(?:show|indicate|demonstrate|reveal|"
+    r"suggest)\w*|"
     r"\b(?:has|have|had)\s+(?:not\s+)?been\s+(?:achieved|reached|attained|obtained)\b",
     re.I,
 )

@@ -316,7 +316,7 @@ TERM_WEIGHTS = (
 )
 # the loss a model is trained on: "trained by minimising a cross entropy cost", "trained with a hinge loss"
 _LOSSES = (
-    r"(?:(?:binary|weighted|categorical|sparse)\s+)?cross[\s-]?entropy|mean[\s-]squared?[\s-]error|MSE|L1|L2|"
+    r"(?:(?:binary|weighted|categorical|sparse)\s+){0,2}cross[\s-]?entropy|mean[\s-]squared?[\s-]error|MSE|L1|L2|"
     r"smooth[\s-]?L1|Huber|focal|triplet|contrastive|negative\s+log[\s-]likelihood|(?:negative\s+)?log|logistic|"
     r"mean[\s-]absolute[\s-]error|MAE|"
     r"(?:squared?\s+)?hinge|squared\s+error|mean[\s-]squared?|squared"

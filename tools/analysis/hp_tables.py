@@ -36,6 +36,8 @@ from tools.analysis.hp_table_cells import (
     spread_cell,
 )
 from tools.analysis.hp_vocabulary import (
+    CHOICES,
+    OPTIMIZERS,
     RESULT_WORDS,
     WORD_VALUED,
     canonical_key,
@@ -195,16 +197,27 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
     return used
 
 
+# the settings a table of words may give, and the words each takes
+_KNOWN_WORDS = {"optimizer": {o.lower() for o in OPTIMIZERS}, "activation": set(CHOICES["activation"])}
+
+
+def _known_words(k: int, key: str, rows: list[_Line]) -> bool:
+    """Every filled cell of column k is a word the setting takes ('adam', 'rmsprop'; not 'diverge')."""
+    cells = [c[k].strip("*` ").lower() for r in rows if k < len(c := row_cells(r.text)) and c[k].strip()]
+    return bool(cells) and all(c in _KNOWN_WORDS[key] for c in cells)
+
+
 def _word_rows(lines: list[_Line], i: int, symbols: dict[str, str], out: Collector) -> int:
-    """Rows of words under a header naming a setting that takes words ('| Model | Optimizer |' over '| VAE |
-    Adam |'): read as a column table; the index after them, or i when there are none."""
+    """Rows of words under a header naming an optimizer or an activation, each cell a known one ('| Model |
+    Optimizer |' over '| VAE | Adam |'): read as a column table; the index after them, or i when none."""
     j = i
     while j < len(lines) and lines[j].text.startswith("|") and 2 <= len(row_cells(lines[j].text)) <= 16:
         j += 1
     head, group = _head_of(lines, i)
     if j - i < 2 or head < 0 or not lines[head].text.startswith("|") or RULE_ROW.match(lines[i].text):
         return i
-    if not any(key in WORD_VALUED for _, key in _header_cells(lines[head].text, symbols)):
+    keys = [key for _, key in _header_cells(lines[head].text, symbols)]
+    if not any(key in _KNOWN_WORDS and _known_words(k, key, lines[i:j]) for k, key in enumerate(keys)):
         return i
     legend = _legend(lines, head) and LEGEND or _results_caption(lines, head) and RESULTS_COLUMN
     _column_table(lines[head], lines[i:j], symbols, out, legend, group, False, legend)
