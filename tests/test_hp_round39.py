@@ -167,7 +167,7 @@ def test_a_verb_ends_the_papers_own_name_for_a_setting():
 
 
 def test_a_table_of_words_is_read_only_where_each_cell_is_a_known_choice():
-    results = "## Results\n\n|  | Loss | BLEU |\n|---|---|---|\n| Default | diverge | x |\n| Clip | low | y |\n"
+    results = "## Results\n\n|  | Loss | BLEU |\n|---|---|---|\n| Base | diverge | x |\n| Clip | low | y |\n"
     assert "objective" not in found(results) and "loss" not in found(results)
     formulas = "## Model\n\n| Part | Activation |\n|---|---|\n| Hidden | z = g(q) |\n| Output | None |\n"
     assert "activation" not in found(formulas)
