@@ -48,8 +48,8 @@ def tokenize(latex: str) -> list[str]:
         c = latex[i]
         if c == "\\":
             m = _CONTROL_WORD.match(latex, i)
-            if m:
-                out.append("\\" + m.group(1))
+            if m:  # `\lvert x \rvert` is `|x|`
+                out.append("|" if m.group(1) in ("lvert", "rvert", "vert") else "\\" + m.group(1))
                 i = m.end()
             else:
                 out.append(latex[i : i + 2])
