@@ -472,11 +472,18 @@ def _in_sequence(numbered: list[Equation]) -> list[Equation]:
     equation (11)), not labels; a label repeated (a display restated) stays on the run."""
     keys = [_label_key(e.label) for e in numbered]
     spots = [i for i, k in enumerate(keys) if k is not None]
-    best: list[list[int]] = []  # best[j]: the longest rising run of spots ending at spots[j]
+    length: list[int] = []  # length[j]: of the longest rising run of spots ending at spots[j]
+    before: list[int | None] = []  # the spot before spots[j] on that run
     for j, i in enumerate(spots):
-        runs = [best[h] for h in range(j) if keys[spots[h]] <= keys[i]]
-        best.append([*max(runs, key=len, default=[]), i])
-    keep = set(max(best, key=len, default=[]))
+        rising = [h for h in range(j) if keys[spots[h]] <= keys[i]]
+        h = max(rising, key=lambda h: length[h], default=None)
+        length.append(1 + (length[h] if h is not None else 0))
+        before.append(h)
+    keep: set[int] = set()
+    j = max(range(len(spots)), key=lambda j: length[j], default=None)
+    while j is not None:
+        keep.add(spots[j])
+        j = before[j]
     return [e for i, e in enumerate(numbered) if keys[i] is None or i in keep]
 
 

@@ -108,7 +108,8 @@ def read_settings_table(  # noqa: PLR0913
         row_cells(lines[i + 2].text), lines[i + 3 : end], symbols, out, settings=True, spans=spans
     ):
         return end  # '| | Our method | | VAE pre-training | |' over '| Environment | Epochs | Batch Size |'
-    layout = _Layout(header, [row_cells(ln.text) for ln in lines[i + 2 : end]])
+    rows = [row_cells(ln.text) for ln in lines[i + 2 : end]]
+    layout = _Layout(header, rows)
     if not _of_settings(lines, i, end, layout, follows, sent_to):
         if _of_layers(lines, i, header[0]) and _transposed(header, lines[i + 2 : end], symbols, out):
             return end  # '| Layer | Kernel size | Stride |': one row per layer
@@ -116,7 +117,6 @@ def read_settings_table(  # noqa: PLR0913
     across = not (layout.headless or layout.grouped)  # one column per setting, one row per run
     if across and _transposed(header, lines[i + 2 : end], symbols, out, settings=True):
         return end
-    rows = [row_cells(ln.text) for ln in lines[i + 2 : end]]
     if not layout.known and _run_codes([r[layout.name] for r in rows if len(r) > layout.name]):
         return end  # '| 01DERS5-5 | Decow | 5 |': rows named by runs' (or data sets') codes, not settings
     group = None

@@ -181,7 +181,7 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
             j += 1
         head, group = _head_of(lines, i)
         if j - i >= 2 and head >= 0:
-            legend = _legend(lines, head) and LEGEND or _results_caption(lines, head) and RESULTS_COLUMN
+            legend = _doubted(lines, head)
             own = not legend and _settings_caption(lines, head)
             compares = legend or _results_caption(lines, j, below=True)
             _column_table(lines[head], lines[i:j], symbols, out, legend, group, own, compares)
@@ -219,9 +219,15 @@ def _word_rows(lines: list[_Line], i: int, symbols: dict[str, str], out: Collect
     keys = [key for _, key in _header_cells(lines[head].text, symbols)]
     if not any(key in _KNOWN_WORDS and _known_words(k, key, lines[i:j]) for k, key in enumerate(keys)):
         return i
-    legend = _legend(lines, head) and LEGEND or _results_caption(lines, head) and RESULTS_COLUMN
+    legend = _doubted(lines, head)
     _column_table(lines[head], lines[i:j], symbols, out, legend, group, False, legend)
     return j
+
+
+def _doubted(lines: list[_Line], head: int) -> str | bool:
+    """Why the values of the table headed at `head` are at most candidates: a figure's legend, or a caption
+    calling it results; False when neither."""
+    return _legend(lines, head) and LEGEND or _results_caption(lines, head) and RESULTS_COLUMN
 
 
 def _head_of(lines: list[_Line], i: int) -> tuple[int, str | None]:

@@ -19,7 +19,7 @@ from tools.ingest.latex.scan import (
 from tools.ingest.latex.writer import Writer
 
 _TAG_REF = re.compile(r"\\(ref|eqref|cref|Cref|autoref|Autoref|labelcref)\*?\s*\{([^{}]*)\}")
-_ALGORITHM_FLOAT = re.compile(r"\\begin\s*\{algorithm2?e?\*?\}")
+_ALGORITHM_FLOAT = re.compile(r"\\begin\s*\{(algorithm2?e?\*?)\}")
 _INNER = re.compile(r"\\begin\s*\{(algorithmic|algorithmicx)\}")
 # a caption that names itself an algorithm: "Algorithm 2: ...", "Pseudocode. ..."
 _OWN_NUMBER = re.compile(
@@ -119,8 +119,7 @@ class Blocks(Writer):
     def _figure_named_algorithm(self, inner: re.Match[str], number: str | None, caption: str) -> bool:
         """An algorithm float with no caption of its own inside a captioned figure (algorithm2e's box in a
         figure captioned 'Einfacher Projektionsalgorithmus'): the figure's caption names it."""
-        env = inner[0].split("{", 1)[1].rstrip("}").strip()
-        a_end, _ = env_end(self.s, env, inner.end())
+        a_end, _ = env_end(self.s, inner[1], inner.end())
         if not caption or "\\caption" in self.s[inner.end() : a_end]:
             return False
         name = f"(Figure {number}) {caption}" if number else caption
