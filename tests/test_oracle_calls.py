@@ -451,8 +451,13 @@ def test_a_letter_on_top_of_the_left_hand_side_indexes_the_right_one():
 
 
 def test_two_applications_that_would_share_a_name_stay_two_inputs():
-    result = oracle_spec(r"D = \sum_{t=1}^{T} J(\pi^{(1)}) - J(\pi_t)", {"J": ""})
-    assert not result.ok  # the sum takes J(\pi^{(1)}) alone, with no index: refused, not read as 0
+    both_ways(  # the later term uses the sum's index and D has none: the sum runs over both terms
+        r"D = \sum_{t=1}^{T} J(\pi^{(1)}) - J(\pi_t)",
+        lambda J_of_pi_1, J_of_pi: np.sum(J_of_pi_1 - J_of_pi),
+        lambda J_of_pi_1, J_of_pi: J_of_pi_1 - np.sum(J_of_pi),
+        lambda J_of_pi_1, J_of_pi: np.sum(J_of_pi_1 + J_of_pi),
+        functions={"J": ""},
+    )
     spec = oracle_spec(r"D = J(\pi^{(1)}) - J(\pi_1)", {"J": ""}).spec
     assert len(spec["inputs"]) == 2 and len(set(spec["given"].values())) == 2
 

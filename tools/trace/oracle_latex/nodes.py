@@ -316,11 +316,12 @@ def in_law(mark: Any) -> bool:
 # delimiters and operators: a braced group after one is no argument of theirs (`\\Vert {\\bm{z}}^{(i)}`)
 _TAKES_NO_GROUP = {"Vert", "lVert", "rVert", "|", "cdot", "times", "odot", "otimes", "oplus", "circ", "ast"}
 _TAKES_NO_GROUP |= {"star", "pm", "mp", "le", "ge", "leq", "geq", "neq", "approx", "sim", "in", "mid", "to"}
+_TAKES_NO_GROUP |= FUNCS | RECIPROCAL_TRIG | GREEK  # `\\log {\\hat{p}}^{(n)}`: the group is a braced symbol
 
 
 def clean(nodes: list[Any]) -> list[Any]:
     """Drop spacing/sizing commands, labels and alignment marks; `\\coloneqq` and `:=` become `=`."""
-    nodes = [_unnested(t) for t in nodes]
+    nodes = _without_empty_scripts([_unnested(t) for t in nodes])
     out: list[Any] = []
     i = 0
     while i < len(nodes):
@@ -368,6 +369,12 @@ def clean(nodes: list[Any]) -> list[Any]:
 
 SCRIPTS = ("_", "^")
 FONT_SWITCHES = {"cal": "mathcal", "bf": "mathbf", "rm": "mathrm", "it": "mathit"}
+
+
+def _without_empty_scripts(nodes: list[Any]) -> list[Any]:
+    """`y^{(n)}_{}`: an empty subscript or superscript is no script."""
+    empty = {i for i, t in enumerate(nodes) if t in SCRIPTS and nodes[i + 1 : i + 2] == [Group([])]}
+    return [t for i, t in enumerate(nodes) if i not in empty and i - 1 not in empty]
 
 
 def _unnested(t: Any) -> Any:

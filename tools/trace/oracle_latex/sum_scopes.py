@@ -1,7 +1,9 @@
 """A sum that opens a bracket runs to the bracket's end when a later term in it is written with the sum's
 index: `(\\sum_{k=1}^K x_k \\log p_k + (1 - x_k) \\log(1 - p_k))`, binary cross-entropy as papers write it.
 Read by the usual rule the sum would stop at the first `+` and leave `x_k` outside it; the bracket around the
-sum says the author meant one sum. A sum not opening a bracket is left as written."""
+sum says the author meant one sum. So does a right-hand side that opens with the sum, when the left-hand side
+has no such index (`Q = \\sum_n y^{(n)} \\log p^{(n)} + (1 - y^{(n)}) \\log(1 - p^{(n)})`): the index would
+otherwise be free on the right only. Any other sum is left as written."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ def bracketed_sums(nodes: list[Any]) -> list[Any]:
     i = 0
     while i < len(nodes):
         t = nodes[i]
-        if cmd_of(t) in ("sum", "prod") and out[-1:] == ["("] and (end := _spans_bracket(nodes, i)):
+        if cmd_of(t) in ("sum", "prod") and (end := _scope_end(nodes, i, out)):
             body = sum_bounds(nodes, i)[2]
             out += [*nodes[i:body], Group(bracketed_sums(nodes[body:end]), "{")]
             i = end
@@ -27,19 +29,20 @@ def bracketed_sums(nodes: list[Any]) -> list[Any]:
     return out
 
 
-def _spans_bracket(nodes: list[Any], i: int) -> int | None:
-    """Where the bracket the sum at i opens closes, when a term after the first top-level + or - inside it
-    is written with the sum's index as a subscript; else None."""
+def _scope_end(nodes: list[Any], i: int, out: list[Any]) -> int | None:
+    """Where the sum at i ends when it runs past its first term (see the module's note); else None."""
     sub, _, start = sum_bounds(nodes, i)
     index = str(flatten(sub)[0]) if sub and flatten(sub) else ""
+    opens_rhs = out[-1:] == ["="] and not _subscripted(out, index)
+    if not index.isalpha() or not (out[-1:] == ["("] or opens_rhs):
+        return None
     depth, split = 0, None
-    for k in range(start, len(nodes)):
-        t = nodes[k]
+    for k in range(start, len(nodes) + 1):
+        t = nodes[k] if k < len(nodes) else "\\\\"
         depth += {"(": 1, ")": -1}.get(str(t), 0)
-        if depth < 0:
-            return (
-                k if split is not None and index.isalpha() and _subscripted(nodes[split:k], index) else None
-            )
+        ends = depth < 0 if out[-1:] == ["("] else depth == 0 and t in ("=", "&", "\\\\")
+        if ends:
+            return k if split is not None and _subscripted(nodes[split:k], index) else None
         if depth == 0 and split is None and t in ("+", "-") and k > start:
             split = k
         if depth == 0 and (t in ("=", "&", "\\\\") or cmd_of(t) in ("sum", "prod")):
@@ -48,8 +51,10 @@ def _spans_bracket(nodes: list[Any], i: int) -> int | None:
 
 
 def _subscripted(nodes: list[Any], index: str) -> bool:
-    """Whether `index` is written as a subscript in nodes (`x_k`, `\\hat{x}_{k}`)."""
+    """Whether `index` is written as a subscript or a bracketed superscript in nodes (`x_k`, `\\hat{x}_{k}`,
+    `y^{(k)}`)."""
     return any(
-        t == "_" and index in [str(x) for x in flatten(items_of(nodes[k + 1]))]
+        (t == "_" or t == "^" and "(" in flatten(items_of(nodes[k + 1])))
+        and index in [str(x) for x in flatten(items_of(nodes[k + 1]))]
         for k, t in enumerate(nodes[:-1])
     )
