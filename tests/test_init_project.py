@@ -612,6 +612,14 @@ def _implemented_without_contradiction(name: str) -> set[str]:
     return {i.id for i in report.items if i.status != "TODO"}
 
 
+def test_a_warmup_given_as_a_share_of_the_run_goes_into_every_config(root, no_index):
+    texts, small, large = _scheduled(root, _with_rows(("HP-warmup-ratio", "warmup ratio", "0.1")), "wr")
+    assert small["warmup_ratio"] == large["warmup_ratio"] == 0.1  # a share of the run holds at any length
+    assert "steps_per_epoch" not in large
+    assert "warmup_ratio: 0.1  # HP-warmup-ratio (the paper" in texts["small"]
+    assert "HP-warmup-ratio" in _implemented_without_contradiction("wr")
+
+
 PERIODIC = _with_rows(
     ("HP-lr-decay", "learning rate decay factor", "0.5"),
     ("HP-lr-decay-epochs", "learning rate decay every (epochs)", "10"),

@@ -51,7 +51,7 @@ _LABEL_END = re.compile(rf"(?:^|\s)\(({LABEL_BODY}|{TAG_BODY}|{TAG_REF_BODY})\)\
 _TAG_ONLY = re.compile(rf"{TAG_BODY}|{TAG_REF_BODY}")
 _REF_BEFORE = re.compile(
     r"(?i)(?:\beqs?\.?|\bequations?|\beqn\.?|\bin|\bsee|\band|\bor|\bof|\bsections?|\bsec\.|\bfig(?:ure)?s?\.?|"
-    r"\btables?|\bappendix|\btheorem|\blemma|\bsteps?|\blines?|\balgorithms?|\bet al\.|"
+    r"\btables?|\bappendix|\btheorem|\blemma|\bsteps?|\blines?|\balgorithms?|\bet al\.|\bas per|"
     # '(39), (41)' lists labels; '(δ)/(2), (41)' ends in a fraction, '+ o(1), (C.11)' in an application
     rf"(?<![/\w])\((?:{LABEL_BODY})\)\s*,)\s*$"
 )
@@ -72,7 +72,7 @@ THM_KINDS = (  # not 'observation' or 'hypothesis': empirical papers head their 
     "property|axiom"
 )
 THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+|[IVX]{1,5}\.\d+(?:\.\d+)*"  # IEEE: Theorem II.1
-_STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)]\s|[-*]\s|{STEP_WORDS})", re.I)
+_STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)](?:\s|$)|[-*]\s|{STEP_WORDS})", re.I)  # '10:' an empty step
 _STEP_MARK = re.compile(r"←|[⊲▷]\s\S|\s//\s\S")  # an assignment or a right-set comment: a pseudo-code line
 # a numbered line under an algorithm's head: '3. Sample ...', algorithm2e's '3 Sample ...'
 _NUMBERED_STEP = re.compile(r"^\d{1,3}\.?\s+\S")

@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 
 from tools.analysis.hp_confidence import LETTER_ONLY, UNKNOWN_SIZE
+from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_patterns import NAME
 from tools.analysis.hp_vocabulary import GREEK, RESULT_WORDS, SYNONYMS, canonical_key
 
@@ -36,6 +37,11 @@ _NAMED_LIST = re.compile(
     rf"{NAME}(?:\s+(?:of|is|was|set\s+to)){{0,2}}(?:\s+size)?\s+{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ITEM})*"
     r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$",
     re.I,
+)
+# "batch size 256, γ = 0.999, λ = 0.95, clip range 0.2": an item of a list whose first item is a named setting
+# with its value
+_AFTER_NAMED_ITEM = re.compile(
+    rf"{NAME}\s+(?:(?:of|is|was|=|:)\s*)?(?:{SCALAR})\s*,\s*(?:{_ITEM}\s*,\s*)*(?:and\s+)?$", re.I
 )
 # "we set M = 64, K = 5 and λ = 0.1": an item of a list after 'we set'
 WE_SET_LIST = re.compile(
@@ -68,7 +74,8 @@ IS_THE_AFTER = re.compile(
 )
 # "the number of visitors is N = 30,000", "we vary the number of ads M = 10, 20": a count the sentence names
 COUNT_BEFORE = re.compile(
-    rf"\b(?:the|a|our)\s+(?P<noun>(?:total\s+)?number\s+of\s+[a-z][a-z-]+(?:\s+{_NOT_NOUN}[a-z][a-z-]+)?)\s+"
+    rf"\b(?:the|a|our)\s+(?P<noun>(?:(?:total|maximum|max|minimum|min)\s+)?number\s+of\s+[a-z][a-z-]+"
+    rf"(?:\s+{_NOT_NOUN}[a-z][a-z-]+){{0,2}})\s+"
     r"(?:(?:is|was)\s+(?:(?:set|fixed|chosen)\s+(?:to|at|as)\s+)?)?$",
     re.I,
 )
@@ -92,7 +99,8 @@ def in_settings_list(before: str) -> bool:
     named = _NAMED_LIST.search(before)
     # 'with parameters γ = 0.7, η = 0.3' names no setting the list belongs to
     named = named and canonical_key(named["name"]) not in ("num_parameters", "parameters")
-    return bool(LIST_OF_SETTINGS.search(before) or WE_SET_LIST.search(before) or named)
+    listed = LIST_OF_SETTINGS.search(before) or WE_SET_LIST.search(before) or _AFTER_NAMED_ITEM.search(before)
+    return bool(listed or named)
 
 
 # "we use ε = 1 in practice", "r = 0.1 in all experiments": the value the paper runs with throughout

@@ -496,6 +496,8 @@ def _written_doubt(quote: str, value: str) -> str | None:
     """What the way the value is written says: a power of ten that lost its exponent, a formula's term."""
     if re.fullmatch(r"10[2-9]", value):
         return "may be a power of ten whose exponent the PDF text lost (10^3 printed as 103)"
+    if re.fullmatch(r"0\d+", value):  # 'a warm up ratio of 01': 0.1 without its point, or 1?
+        return "a number written with a leading zero (01): its decimal point may be lost; confirm the value"
     if re.search(rf"(?<![\w.]){re.escape(value)}\s*[+−]\s*[A-Za-zα-ωΑ-Ω(]", quote):
         return "the first term of a formula ('T = 10^5 + K^3'), not the whole value"
     suffixed = re.fullmatch(r"\d+[KMB]", value)
@@ -571,6 +573,8 @@ _LISTED_BEFORE = (
 # evaluation'
 _FREQUENCY = (
     r"\b(?:once|one|twice|1)\s+(?:per|every)\s+{value}\s+[a-z]|\bevery\s+{value}\s+[a-z]"
+    # 'after every N_i = 7 epochs': the period named by a symbol
+    r"|\bevery\s+\$?[A-Za-zα-ω][\w{{}}]{{0,6}}\s*=\s*{value}\$?\s+[a-z]"
     r"|(?<![\w.]){value}\s+(?:epochs?|steps?|iterations?|updates?)\s+(?:per|between)\s+(?!second\b)[a-z]"
 )
 

@@ -73,7 +73,7 @@ NAME_VALUE = re.compile(
     # 'top-k (k = 3)': a symbol assigned; 'gradient clipping (max norm 1.0)': the value's measure;
     # 'Nesterov momentum (equal to 0.9)'
     r"(?P<open>\(\s*(?:[A-Za-zα-ω](?:_\w{1,3})?\s*=\s*|(?:equal|set)\s+to\s+|(?:max(?:imum)?\s+)?(?:l2[\s-])?norm\s*(?:of\s*|[:=]\s*)?)?)|"
-    rf"(?P<bare>\s+(?:{_FILLER}\s+)?))(?:up\s+to\s+)?{_NAMED_VALUE}(?(open)\s*\))",
+    rf"(?P<bare>\s+(?:(?:(?:at|with)\s+(?:a\s+)?)?{_FILLER}\s+)?))(?:up\s+to\s+)?{_NAMED_VALUE}(?(open)\s*\))",
     re.I,
 )
 # "4 residual layers", "five S2AvgUnpool (decoding) layers", "six 1D convolutional layers"

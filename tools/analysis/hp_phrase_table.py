@@ -545,6 +545,19 @@ _PHRASES = (
         "image_size",
         "image size",
     ),
+    # "a Leaky ReLU with slope 0.3", "LeakyReLU (negative slope 0.2)": the slope below zero
+    (
+        r"\bleaky[\s-]?relu\s*(?:\(\s*|with\s+(?:a\s+)?)(?:negative\s+)?slope\s+(?:of\s+|=\s*)?"
+        rf"(?P<value>{NUM})(?![\w.])",
+        "leaky_relu_slope",
+        "leaky relu slope",
+    ),
+    (  # "an input image of size 224 × 224", "the input images are of size 32x32": the input resolution
+        r"\binput\s+(?:images?|frames?)\s+(?:(?:is|are|was|were)\s+)?(?:of\s+)?(?:size|resolution)\s+(?:of\s+)?"
+        rf"(?P<value>{_NUM_SIDES})(?!\w|\.\d)",
+        "image_size",
+        "image size",
+    ),
     (  # "images were cropped to 224 × 224": the input's size (resized and rescaled: the phrase below)
         r"\b(?:images?|frames?|inputs?)\s+(?:are|were)\s+cropped\s+to\s+"
         rf"(?P<value>{_NUM_SIDES})(?!\w|\.\d)",

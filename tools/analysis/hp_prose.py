@@ -185,6 +185,9 @@ def _typed_layers(gap: str) -> tuple[str, str] | None:
 
 
 _VALUE_FIRST = (VALUE_NAME, FRAMED_VALUE_NAME)  # '4 layers', 'configuration: 24 layers'
+# 'batch was 32, 6 epochs': a comma-only list (no 'and', 'or' or range) whose first number an assignment ends
+_ASSIGNED = re.compile(r"(?:\b(?:was|is|were|are)|[=:])\s*$", re.I)
+_AFTER_ASSIGNED = re.compile(rf"(?:{SCALAR})(\s*,\s*)(?!.*\b(?:and|or|to)\b)(?!.*[/–-])")
 
 
 _SPELLED_COUNTS = COUNT_KEYS | {"batch_size"}
@@ -652,7 +655,8 @@ class _ProseScan:
         counted = re.search(r"\d\s*[KkM]?\s+$", self.text[max(0, m.start("name") - 12) : m.start("name")])
         joined = counted and any(w.lower() in ("with", "and", "using", "where") for w in gap[:-1])
         assigned = re.match(r"\s*[=∈]", self.text[m.end("gap") :])
-        if (other or joined) and re.fullmatch(SYM, gap[-1]) and assigned:
+        symbol = gap and (re.fullmatch(SYM, gap[-1]) or re.fullmatch(r"[A-Z][a-z0-9]?", gap[-1]))  # N_i as Ni
+        if (other or joined) and symbol and assigned:
             return False  # "iterations with the observation size K = 100", "every 1000 steps with τ = 0.005"
         end = m.start("value") + len(m["value"].rstrip())
         if re.match(r"[A-Za-z^_(]", self.text[end : end + 1]):
@@ -699,8 +703,14 @@ class _ProseScan:
 
     def free_part(self, m: re.Match[str]) -> tuple[str, tuple[int, int]] | None:
         """The value and its span when free; else its first number when only a later item of the list is taken
-        ('momentum 0.9 and 0.05 learning rate': the 0.05 is the rate's); None when that is taken too."""
+        ('momentum 0.9 and 0.05 learning rate': the 0.05 is the rate's); None when that is taken too. A comma
+        list before a name whose first number ends an assignment ('evaluation batch was 32, 6 epochs') is the
+        name's from its second number on."""
         span = m.span("value")
+        rest = _AFTER_ASSIGNED.match(m["value"])
+        if m.re in _VALUE_FIRST and rest and _ASSIGNED.search(self.text[max(0, span[0] - 12) : span[0]]):
+            span = (span[0] + rest.end(1), span[1])
+            return (self.text[span[0] : span[1]], span) if self.free(*span) else None
         if self.free(*span):
             return m["value"], span
         first = re.match(rf"({SCALAR})\s*(?:,|and\b|or\b)", m["value"])
@@ -1008,6 +1018,7 @@ class _ProseScan:
             # "set as λ_depth = 0.1 and λ_voxel = 2": a word subscript names the symbol; a bare letter's name
             # is a guess unless the paper says it chose it ("we use α = 0.1", "α = 30 is a good choice")
             named = WORD_SUBSCRIPT.fullmatch(sym) or WE_SET.search(lead[-60:]) or chosen
+            named = named or _EXPERIMENT_SCOPE.search(lead[-40:])  # "In the experiment, A is set to 32"
             self.emit(m, sym, symbol_key(sym), value, span, flagged=not named and LETTER_ONLY)
             return
         else:
@@ -1389,6 +1400,12 @@ _COMPARATIVES = frozenset({"fewer", "more", "less", "few", "many", "several"})
 _CHOSEN_AFTER = re.compile(
     r"\s*(?:is|was|seems|appears)\s+(?:to\s+be\s+)?(?:a|the|our)\s+(?:\w+\s+)?"
     r"(?:reasonable|good|decent|sensible|best|suitable|optimal|preferred)\s+(?:choice|trade-?off|compromise|value)\b",
+    re.I,
+)
+# "In our experiments, K is set to 5": a sentence the paper opens as its runs' setting
+_EXPERIMENT_SCOPE = re.compile(
+    r"\b(?:in|for|throughout)\s+(?:all\s+(?:of\s+)?)?(?:the|our|these|this|each)?\s*(?:experiments?|simulations?)"
+    r"\s*,\s*$",
     re.I,
 )
 _SET_BUILDER = re.compile(r"\{[^{}]{0,40}[:|∣]\s*$")

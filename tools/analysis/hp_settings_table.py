@@ -110,6 +110,8 @@ def read_settings_table(  # noqa: PLR0913
         return end  # '| | Our method | | VAE pre-training | |' over '| Environment | Epochs | Batch Size |'
     rows = [row_cells(ln.text) for ln in lines[i + 2 : end]]
     layout = _Layout(header, rows)
+    if _lost_header(layout):
+        return end
     if not _of_settings(lines, i, end, layout, follows, sent_to):
         if _of_layers(lines, i, header[0]) and _transposed(header, lines[i + 2 : end], symbols, out):
             return end  # '| Layer | Kernel size | Stride |': one row per layer
@@ -129,6 +131,14 @@ def read_settings_table(  # noqa: PLR0913
         if not layout.pairs:
             _read_row(line, cells, layout, out, group)
     return end
+
+
+def _lost_header(layout: _Layout) -> bool:
+    """'| BERT Base | 2e-5 | 16 | 3 |' as the header: a data row the page put first, its real header lost;
+    with rows that name no known setting, no column says which setting its values are."""
+    cells = [h.strip("* ") for h in layout.header[1:]]
+    numbers = sum(bool(re.fullmatch(SCALAR, c)) for c in cells)
+    return len(cells) >= 3 and numbers * 2 > len(cells) and not layout.known
 
 
 _RUN_CODE = re.compile(r"(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*")

@@ -134,6 +134,8 @@ def _plain_row_key(name: str) -> tuple[str, str | None]:
     if aside and len(aside[1].split()) >= 2 and aside[2].lower() not in MODIFIERS | _ENDPOINTS:
         key, qualifier = row_key(aside[1])  # 'Inner batch size (to estimate L)': the words aside qualify
         return key, " ".join(filter(None, (qualifier, aside[2])))
+    if canonical_key(name) == "batch_size":
+        return "batch_size", None  # 'number of samples per minibatch': what a batch holds
     if count := re.fullmatch(r"(?i)number\s+of\s+(.+?)(?:\s+((?:in|per|for|at|during|on)\s.+))?", name):
         per = re.fullmatch(r"(?i)per\s+(.+)", count[2] or "")
         if per and (loop := loop_key(count[1], per[1])):

@@ -31,6 +31,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "minibatches are of size",
         "minibatch",  # 'a minibatch of 1,024 examples' ('minibatch 3', an index, is read as none)
         "mini batch",
+        "samples per minibatch",  # 'number of samples per minibatch | 256'
+        "samples per mini batch",
+        "samples per batch",
+        "examples per batch",
     ),
     "training_steps": (
         "training steps",
@@ -44,7 +48,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "optimization steps",
         "minibatches",
     ),
-    "epochs": ("epochs", "training epochs", "num epochs"),
+    "epochs": ("epochs", "training epochs", "num epochs", "epoches"),  # 'epoches': a frequent misspelling
     "weight_decay": (
         "weight decay",
         "wd",
@@ -78,6 +82,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "learning rate warmup",
     ),
     "warmup_epochs": ("warmup epochs", "warm up epochs"),
+    "warmup_ratio": ("warmup ratio", "warm up ratio", "warmup proportion", "warmup fraction"),
     "optimizer": ("optimizer", "optimiser"),
     "hidden_size": (
         "hidden size",

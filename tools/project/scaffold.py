@@ -264,6 +264,7 @@ HP_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "lr_schedule": ("train", ("lr_schedule",)),
     "warmup_steps": ("train", ("warmup_steps",)),
     "warmup_epochs": ("train", ("warmup_epochs",)),
+    "warmup_ratio": ("train", ("warmup_ratio",)),
     "lr_decay": ("train", ("lr_decay",)),
     "lr_milestones": ("train", ("lr_milestones",)),
     "lr_decay_every": ("train", ("lr_decay_steps", "lr_decay_epochs")),
@@ -273,7 +274,7 @@ HP_KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
     "seed": ("train", ("seed",)),
 }
 # values the paper states for a training run of any length: every config takes them, not only `large`
-SIZE_FREE = {"lr_schedule", "grad_clip", "lr_decay", "seed", "optimizer", "momentum"}
+SIZE_FREE = {"lr_schedule", "grad_clip", "lr_decay", "seed", "optimizer", "momentum", "warmup_ratio"}
 # the rows a paper that counts its schedule in epochs needs (written only then): steps in an epoch of the
 # synthetic data, per config size
 STEPS_PER_EPOCH = {"small": 10, "medium": 100, "large": 1000}
@@ -492,7 +493,8 @@ def _row(key: str, default: Any, size: str, paper: dict[str, Any] | None) -> dic
 
 def epoch_rows(size: str, paper: dict[str, Any] | None) -> list[dict[str, str]]:
     """The rows a paper that states its warmup or milestones in epochs needs: the warmup in epochs, the
-    milestones' unit and how many steps make an epoch of the synthetic data (none for a paper in steps)."""
+    milestones' unit and how many steps make an epoch of the synthetic data (none for a paper in steps);
+    and a warmup the paper gives as a share of the run."""
     paper = paper or {}
     rows = []
     if isinstance(paper.get("warmup_epochs"), float):
@@ -503,6 +505,8 @@ def epoch_rows(size: str, paper: dict[str, Any] | None) -> list[dict[str, str]]:
     if rows or _epochs_only(paper):
         why = "ASSUMPTION: steps in an epoch of the synthetic data; the paper's: dataset size / batch size"
         rows.append({"key": "steps_per_epoch", "value": str(STEPS_PER_EPOCH[size]), "comment": why})
+    if isinstance(paper.get("warmup_ratio"), float):
+        rows.append(_row("warmup_ratio", 0.0, size, paper))
     return rows
 
 

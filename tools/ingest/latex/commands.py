@@ -166,6 +166,8 @@ class Commands(Blocks):
             _, end = read_group(s, j)
             inner = self.inline(j + 1, end - 1)
             left, right = WRAP[cs]
+            if left == "`":  # Markdown reads no escapes in a code span: `start_level`, not `start\_level`
+                inner = re.sub(r"\\([_$*])", r"\1", inner)
             self.buf.append(f"{left}{inner}{right}" if inner else "")
             return end
         return j
