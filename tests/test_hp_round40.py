@@ -68,3 +68,30 @@ def test_a_table_whose_header_is_a_data_row_names_no_setting():
         "| Base encoder | 2e-5 | 16 | 32 | 5 | 0.01 | 0.1 |\n"
     )
     assert found(table) == {}
+
+
+def test_a_plateau_reduction_with_no_improvement_for_some_epochs():
+    got = found(
+        "The learning rate is watched and is reduced by a factor of 0.2 when there is no improvement in the "
+        "training loss for 3 epochs; we train for 60 epochs."
+    )
+    assert got["patience"] == [(3.0, "stated")] and got["lr_decay"] == [(0.2, "stated")]
+    assert got["epochs"] == [(60.0, "stated")]
+
+
+def test_settings_table_rows_with_an_article_ppo_epsilons_and_measured_rows():
+    got = found(
+        "| Parameter | Value |\n| --- | --- |\n| Clipping epsilon | 0.1 |\n| Entropy coeff | 0.02 |\n"
+        "| The number of runs | 12 |\n| Runtime per episode (seconds) | 41.3 |\n"
+        "| The number of restarts | 7.5 |\n"
+    )
+    assert got["clip_range"] == [(0.1, "stated")] and got["entropy_coefficient"] == [(0.02, "stated")]
+    assert got["num_runs"] == [(12.0, "stated")]
+    assert got["num_restarts"] == [(7.5, "candidate")]  # a decimal count: a result
+    assert all(conf == "candidate" for key, rows in got.items() if "runtime" in key for _, conf in rows)
+
+
+def test_a_dropout_layer_of_a_rate_and_a_misprinted_exponent():
+    got = found("Between the layers sits a dropout layer of 0.25; the learning rate of 3-e4 is kept fixed.")
+    assert got["dropout"] == [(0.25, "stated")]
+    assert all(conf == "candidate" for _, conf in got.get("learning_rate", []))

@@ -32,3 +32,18 @@ def test_a_sum_opening_the_right_side_runs_on_only_while_its_index_does():
         lambda y, t, lambda_, w: np.sum((y - t) ** 2) + lambda_ * w**2,
         lambda y, t, lambda_, w: np.sum((y - t) ** 2 + lambda_ * w**2),
     )
+
+
+def test_plain_tex_over_is_a_fraction_and_a_spelled_out_name_is_one_word():
+    spec = both_ways(
+        r"Loss = {1 \over B} \sum_{b=1}^{B} \big(y_b - q_b\big)^2",
+        lambda B, y, q: np.sum((y - q) ** 2) / B,
+        lambda B, y, q: np.sum((y - q) ** 2) * B,
+        lambda B, y, q: np.sum((y + q) ** 2) / B,
+    )
+    assert spec["outputs"] == ["Loss"]
+    both_ways(
+        r"\phi = 2\pi {a \over A}",
+        lambda a, A: 2 * np.pi * a / A,
+        lambda a, A: 2 * np.pi * A / a,
+    )

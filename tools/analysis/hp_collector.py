@@ -12,7 +12,9 @@ from tools.analysis.hp_vocabulary import SYNONYMS, WORD_VALUED
 
 # a name only a measurement has (not 'precision' or 'error', which name settings too: bf16, error tolerance)
 _MEASURED_NAME = re.compile(
-    r"\b(?:accurac(?:y|ies)|psnr|ssim|fid|bleu|rouge(?:-\w+)?|f1|auc|perplexit(?:y|ies)|scores?|top-[15])\b",
+    r"\b(?:accurac(?:y|ies)|psnr|ssim|fid|bleu|rouge(?:-\w+)?|f1|auc|perplexit(?:y|ies)|scores?|top-[15]|"
+    r"run-?times?|wall-?clock(?:\s+time)?|misclassification)\b",  # 'Runtime per episode (seconds) | 95.47'
+
     re.I,
 )
 _LINK_FIRST = re.compile(r"(?:either|neither|both|whereas|while|where|when|if|and|or|but|then|thus)\b", re.I)

@@ -496,6 +496,8 @@ def _written_doubt(quote: str, value: str) -> str | None:
     """What the way the value is written says: a power of ten that lost its exponent, a formula's term."""
     if re.fullmatch(r"10[2-9]", value):
         return "may be a power of ten whose exponent the PDF text lost (10^3 printed as 103)"
+    if re.search(rf"(?<![\w.]){re.escape(value)}-e\d", quote):  # 'a learning rate of 1-e4': 1e-4 misprinted?
+        return "a number run into an exponent ('1-e4'): the value is misprinted; confirm it"
     if re.fullmatch(r"0\d+", value):  # 'a warm up ratio of 01': 0.1 without its point, or 1?
         return "a number written with a leading zero (01): its decimal point may be lost; confirm the value"
     if re.search(rf"(?<![\w.]){re.escape(value)}\s*[+−]\s*[A-Za-zα-ωΑ-Ω(]", quote):
@@ -536,7 +538,7 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
         return "a step number of an algorithm listing run into the text ('3 for i = 0 do 4 Sample ...')"
     if why := _written_doubt(quote, value.strip()):
         return why
-    counted = key in COUNT_KEYS or key.endswith("_steps") or key in _WHOLE
+    counted = key in COUNT_KEYS or key.endswith("_steps") or key in _WHOLE or key.startswith("num_")
     if counted and re.fullmatch(r"\d+\.\d+", value.strip()):
         return "a decimal for a count (a result in a table?)"
     # a list too: 'layer penalties at 1e-4 and 1e-5 strengths' (a grid may hold 0 layers)

@@ -488,7 +488,8 @@ PLATEAU_DECAY = re.compile(
 # "The learning rate is reduced by a factor of 0.25." (when: said in another sentence): its decay factor
 LR_DECAYED_BY = re.compile(
     rf"\b(?:learning[\s-]rates?|lr)\s+(?:is|was|are|were|gets|got)\s+(?:then\s+|also\s+)?"
-    rf"{_DECAY_BY}(?!\w|\.\d)",
+    # 'the learning rate is monitored and is reduced by a factor of 0.5'
+    rf"(?:[a-z]+ed\s+and\s+(?:is\s+|was\s+)?)?{_DECAY_BY}(?!\w|\.\d)",
     re.I,
 )
 # "multiplied by 0.85 for every 5000 steps", "halved every 10 epochs", "by 0.95 after each epoch": a decay

@@ -87,6 +87,13 @@ _PHRASES = (
         "patience",
         "plateau patience",
     ),
+    # "reduced by a factor of 0.5 when there is no improvement in the validation loss for 5 epochs"
+    (
+        r"\bno\s+improvement\s+(?:(?:in|of|on)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?(?:for|in|over|within|during|after)\s+"
+        rf"{_WORD}\s+(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
+        "patience",
+        "plateau patience",
+    ),
     # "we stop training when the validation likelihood fails to increase after 20 epochs" (a sentence on
     # stopping: 'the loss did not decrease for 5 epochs' alone may describe a run)
     (

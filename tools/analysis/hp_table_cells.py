@@ -128,6 +128,7 @@ def row_key(name: str) -> tuple[str, str | None]:
 
 def _plain_row_key(name: str) -> tuple[str, str | None]:
     name = re.sub(r"^([α-ωΑ-Ωϵϑϕϱς])(?=\s+[A-Za-z])", lambda m: GREEK[m.group(1)], name.strip())
+    name = re.sub(r"(?i)^the\s+(?=\w)", "", name)  # 'The number of experiments': the article names nothing
     aside = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
     if aside and _UNIT_ASIDE.fullmatch(aside[2].strip()):
         return row_key(aside[1])  # 'Mass (kg)', 'Max. motor speed (rad/s)': the unit names no setting

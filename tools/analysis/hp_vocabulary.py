@@ -71,7 +71,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "initializer",
         "weight initializer",
     ),
-    "dropout": ("dropout", "dropout rate", "dropout probability", "pdrop", "p drop"),
+    "dropout": ("dropout", "dropout rate", "dropout probability", "pdrop", "p drop", "dropout layer"),
     "warmup_steps": (
         "warmup",
         "warmup steps",
@@ -408,8 +408,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "clipping parameter",
         "clip parameter",
         "ppo clip",
+        "clipping epsilon",  # PPO's ε: 'Clipping ϵ | 0.2'
+        "clipping ε",
+        "clip epsilon",
     ),
-    "entropy_coefficient": ("entropy coefficient", "entropy bonus", "entropy coef", "entropy regularization"),
+    "entropy_coefficient": (
+        "entropy coefficient",
+        "entropy bonus",
+        "entropy coef",
+        "entropy coeff",
+        "entropy regularization",
+    ),
     "value_loss_coefficient": ("value loss coefficient", "value coefficient", "value function coefficient"),
     "length_penalty": ("length penalty",),
     # a diffusion U-Net's widths per level and where it attends

@@ -321,7 +321,7 @@ _TAKES_NO_GROUP |= FUNCS | RECIPROCAL_TRIG | GREEK  # `\\log {\\hat{p}}^{(n)}`: 
 
 def clean(nodes: list[Any]) -> list[Any]:
     """Drop spacing/sizing commands, labels and alignment marks; `\\coloneqq` and `:=` become `=`."""
-    nodes = _without_empty_scripts([_unnested(t) for t in nodes])
+    nodes = _without_empty_scripts([_over_as_frac(_unnested(t)) for t in nodes])
     out: list[Any] = []
     i = 0
     while i < len(nodes):
@@ -375,6 +375,14 @@ def _without_empty_scripts(nodes: list[Any]) -> list[Any]:
     """`y^{(n)}_{}`: an empty subscript or superscript is no script."""
     empty = {i for i, t in enumerate(nodes) if t in SCRIPTS and nodes[i + 1 : i + 2] == [Group([])]}
     return [t for i, t in enumerate(nodes) if i not in empty and i - 1 not in empty]
+
+
+def _over_as_frac(t: Any) -> Any:
+    """`{a \\over b}`: plain TeX's fraction, as `\\frac{a}{b}` (a group of the three)."""
+    if not isinstance(t, Group) or t.delim != "{" or t.items.count("\\over") != 1:
+        return t
+    k = t.items.index("\\over")
+    return Group(["\\frac", Group(t.items[:k]), Group(t.items[k + 1 :])])
 
 
 def _unnested(t: Any) -> Any:

@@ -784,9 +784,20 @@ def _words(nodes: list[Any]) -> list[str]:
         elif c and c not in SKIP | BOLD | FONTS and DECOR_SUFFIX.get(c) != "":
             words.append(c)
         elif not c and isinstance(t, str) and t.isalnum():
-            words.append(t)
+            if words and _letter_run(nodes, i):
+                words[-1] += t  # `Loss` spelled letter by letter: one word
+            else:
+                words.append(t)
         i += 1
     return words
+
+
+def _letter_run(nodes: list[Any], i: int) -> bool:
+    """The letter at i follows another letter that is no script: `Loss` spelled letter by letter."""
+    def letter(k: int) -> bool:
+        return k >= 0 and isinstance(nodes[k], str) and len(nodes[k]) == 1 and nodes[k].isalpha()
+
+    return letter(i) and letter(i - 1) and (i < 2 or nodes[i - 2] not in ("_", "^"))
 
 
 def _sum_times_factor(nodes: list[Any]) -> bool:
