@@ -95,3 +95,19 @@ def test_a_dropout_layer_of_a_rate_and_a_misprinted_exponent():
     got = found("Between the layers sits a dropout layer of 0.25; the learning rate of 3-e4 is kept fixed.")
     assert got["dropout"] == [(0.25, "stated")]
     assert all(conf == "candidate" for _, conf in got.get("learning_rate", []))
+
+
+def test_keyword_arguments_of_a_listed_constructor_are_its_settings():
+    got = found(
+        "The forest is built as follows.\n\n```\nmodel = ForestClassifier(\n    n_estimators=300,\n"
+        "    max_depth=12,  # deeper trees overfit\n    min_samples_leaf=4)\n```\n"
+    )
+    assert got["num_trees"] == [(300.0, "stated")] and got["max_depth"] == [(12.0, "stated")]
+    assert got["min_samples_leaf"] == [(4.0, "stated")]
+
+
+def test_a_generic_parameter_after_a_named_setting_is_that_setting():
+    got = found("We apply L2 weight decay with penalty parameter 0.0005 and a batch size of 50.")
+    assert got["weight_decay"] == [(0.0005, "stated")]
+    got = found("Training uses early stopping with a patience parameter of 6.")
+    assert got["patience"] == [(6.0, "stated")]

@@ -114,14 +114,17 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
 
 
 # '#define LEARNING_RATE 0.01f': a C constant, read as 'LEARNING_RATE = 0.01'
+_KEYWORD_LINE = re.compile(r"^(\w+\s*=\s*[^,()#\s]+)\s*[,)]*\s*(?:#.*)?$")
 _DEFINE = re.compile(r"^#\s*define\s+(\w+)\s+(.+)$")
 _FLOAT_SUFFIX = re.compile(r"(?<=\d)[fFlL]\b")
 
 
 def code_statement(text: str) -> str:
     """A listing's line as the scanners read an assignment: a C constant as `NAME = value`, without the
-    float suffix of a C literal ('0.01f')."""
+    float suffix of a C literal ('0.01f'); a keyword argument on a line of its own ('max_depth=20,' in a
+    constructor's call) without its comma, closing bracket and comment."""
     text = _DEFINE.sub(r"\1 = \2", text)
+    text = _KEYWORD_LINE.sub(r"\1", text)
     return _FLOAT_SUFFIX.sub("", text)
 
 

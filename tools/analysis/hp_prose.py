@@ -1354,7 +1354,9 @@ class _ProseScan:
             if noun in _COMPARATIVES:  # 'fewer parameters (18M as opposed to 118M)': the parameters' count
                 name, key = m["attr"], canonical_key(m["attr"])
             elif m["attr"].lower().startswith("parameter"):
-                key = canonical_key(noun)  # 'a patience parameter of 5' is the patience
+                owner = _SETTING_WITH_BEFORE.search(self.text, max(0, m.start() - 60), m.start())
+                known = canonical_key(noun) in SYNONYMS  # 'a patience parameter of 5' is the patience
+                key = canonical_key(owner["name"] if owner and not known else noun)
             if noun in PART_KEY and m["attr"].lower() in ("size", "width"):
                 key = PART_KEY[noun]  # "all hidden layers have size 100"
             self.emit(m, name, key, m["value"], m.span("value"))
@@ -1402,6 +1404,8 @@ _CHOSEN_AFTER = re.compile(
     r"(?:reasonable|good|decent|sensible|best|suitable|optimal|preferred)\s+(?:choice|trade-?off|compromise|value)\b",
     re.I,
 )
+# "L2 weight decay with penalty parameter 0.001": the parameter of the setting named before it
+_SETTING_WITH_BEFORE = re.compile(rf"{NAME}\s+with\s+(?:an?\s+|the\s+)?$", re.I)
 # "In our experiments, K is set to 5": a sentence the paper opens as its runs' setting
 _EXPERIMENT_SCOPE = re.compile(
     r"\b(?:in|for|throughout)\s+(?:all\s+(?:of\s+)?)?(?:the|our|these|this|each)?\s*(?:experiments?|simulations?)"
