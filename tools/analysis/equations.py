@@ -449,6 +449,9 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
             ):
                 numbered.append(Equation(label=m.group(1), body=body, **loc))
                 continue
+            if _next_in_line(numbered, m.group(1), body):  # 'cell((0..X, 0..Y)). (3.3)' after (3.2): code
+                numbered.append(Equation(label=m.group(1), body=body, **loc))
+                continue
             # an empty numbered row (align's final '\\'); a lone word in brackets under a display ('(crit)')
             # is a script the page set apart, no label
             after_last = numbered and numbered[-1].line == _line_before(lines, i)  # past a page mark too
@@ -464,6 +467,22 @@ def _equations(lines: list[MarkdownLine], latex: bool = False) -> tuple[list[Equ
             display.append(Equation(label=None, body=t, **loc))
     kept = _without_restated(numbered)
     return (kept if latex else _in_sequence(kept)), display
+
+
+# a clause that cites the label at its end: 'substituting into (3.9)', 'which gives (4)'
+_CITES_BEFORE = re.compile(
+    r"(?i)\b(?:into|by|from|using|with|to|via|under|on|at|for|is|are|was|were|gives?|yields?)\s*$"
+)
+
+
+def _next_in_line(numbered: list[Equation], label: str, body: str) -> bool:
+    """A short line that is no prose and no citation, closed by the label that follows the last one found
+    ((3.3) after (3.2)): a display the page set without maths (a rule of a logic program, a line of code)."""
+    last = _label_key(numbered[-1].label) if numbered else None
+    key = _label_key(label)
+    follows = last is not None and key is not None and key == (*last[:-1], last[-1] + 1)
+    plain = 0 < len(body) <= 160 and not _prose_like(body) and not _REF_BEFORE.search(body)
+    return follows and plain and not _CITES_BEFORE.search(body)
 
 
 def _in_sequence(numbered: list[Equation]) -> list[Equation]:
