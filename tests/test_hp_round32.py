@@ -65,7 +65,7 @@ def test_numbers_that_point_at_tables_are_no_algorithm_listing():
     got = found(f"## 4 Setup\n\n{text}\n")
     assert got["epochs"] == [(4.0, "stated")]
     listing = "1 Initialise the buffer 2 Collect 3 episodes 3 Update the critic 4 Repeat"
-    assert found(f"## 4 Setup\n\n{listing}\n").get("episodes", []) in ([], [(3.0, "candidate")])
+    assert found(f"## 4 Setup\n\n{listing}\n").get("num_episodes", []) in ([], [(3.0, "candidate")])
 
 
 def test_the_dimension_of_a_state_being_a_value():

@@ -111,3 +111,12 @@ def test_a_generic_parameter_after_a_named_setting_is_that_setting():
     assert got["weight_decay"] == [(0.0005, "stated")]
     got = found("Training uses early stopping with a patience parameter of 6.")
     assert got["patience"] == [(6.0, "stated")]
+
+
+def test_episodes_blocks_and_a_warmup_taken_from_the_first_steps():
+    got = found("The agent trains for 3000 episodes; returns are averaged over 20 episodes.")
+    assert got["num_episodes"] == [(3000.0, "stated")] and got["num_eval_episodes"] == [(20.0, "stated")]
+    got = found("Each flow is a Glow model with 6 blocks.")
+    assert got["num_blocks"] == [(6.0, "stated")]
+    got = found("We train for 3 epochs at a learning rate of 2e-5 and use the first 300 steps for warmup.")
+    assert got["warmup_steps"] == [(300.0, "stated")] and "training_steps" not in got

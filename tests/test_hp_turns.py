@@ -313,7 +313,7 @@ def test_how_often_experiments_run_and_with_which_seeds() -> None:
         "the random seeds {11, 42, 1993}. It is trained 2 times longer than the baseline.\n"
     )
     assert got["num_runs"] == [(20.0, "stated")] and got["num_restarts"] == [(50.0, "stated")]
-    assert got["evaluation_episodes"] == [(100.0, "stated")]
+    assert got["num_eval_episodes"] == [(100.0, "stated")]
     assert got["seed"] == [([11.0, 42.0, 1993.0], "stated")]
 
 

@@ -126,7 +126,7 @@ def test_sizes_are_no_counts_and_named_symbols_set_with_to():
 
 def test_episode_lengths_exploration_bounds_discounts_and_input_sizes():
     got = found(_md("The training was divided into 100 episodes, each consisting of 200 steps."))
-    assert got["episodes"] == [(100.0, "stated")] and got["steps_per_episode"] == [(200.0, "stated")]
+    assert got["num_episodes"] == [(100.0, "stated")] and got["steps_per_episode"] == [(200.0, "stated")]
     assert "training_steps" not in got
     got = found(_md("In our training process, we set ϵmin = 0.02, ϵmax = 0.99, and λ = 0.1."))
     assert got["epsilon_min"] == [(0.02, "stated")] and got["epsilon_max"] == [(0.99, "stated")]

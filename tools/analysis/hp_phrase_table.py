@@ -429,7 +429,7 @@ _PHRASES = (
     (
         rf"\b(?:for|(?:divided|split)\s+into)\s+(?:up\s+to\s+|another\s+)?"
         rf"(?P<value>{SCALAR}(?:\s*(?:,|and|or)\s*{SCALAR})*)\s+(?:(?:training|evaluation|test)\s+)?episodes\b",
-        "episodes",
+        "num_episodes",
         "episodes",
     ),
     # "a moving average of all model parameters with the rate of 0.999", "EMA ... with a decay factor of 0.7",

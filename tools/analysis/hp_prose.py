@@ -234,7 +234,7 @@ def _adam_moment(text: str, span: tuple[int, int]) -> str:
 
 
 # a count that measures a warmup: 'a ten-epoch warmup', '5 epochs of warmup'
-_WARMUP_AFTER = re.compile(r"\s*(?:of\s+)?(?:linear\s+|learning[\s-]rate\s+)?warm[\s-]?up\b", re.I)
+_WARMUP_AFTER = re.compile(r"\s*(?:of\s+|for\s+(?:the\s+)?|as\s+(?:a\s+)?)?(?:linear\s+|learning[\s-]rate\s+)?warm[\s-]?up\b", re.I)
 # a name's own value right after it ('Critic Depth 2', 'n epochs = 10'): the number before is another's
 _OWN_VALUE_AFTER = re.compile(r"\s*[:=]?\s*\d")
 # the words after a value-first name that make it a kind of layer: '2 feature transformation layers'
@@ -1156,7 +1156,7 @@ class _ProseScan:
             value = m["value"] or m["over"] or m["each"] or m["again"]
             self.emit(m, key.removeprefix("num_"), key, value, m.span())
         for m in EVAL_EPISODES.finditer(text):
-            self.emit(m, "evaluation episodes", "evaluation_episodes", m["value"], m.span("value"))
+            self.emit(m, "evaluation episodes", "num_eval_episodes", m["value"], m.span("value"))
         for m in SEED_LIST.finditer(text):
             self.emit(m, "random seeds", "seed", m["value"].strip("{} "), m.span("value"))
 

@@ -386,7 +386,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "effective batch",
     ),
     "horizon": ("horizon", "episode horizon", "time horizon", "planning horizon"),
-    "max_episode_steps": ("episode length", "max episode length", "max episode steps", "episode steps"),
+    "max_episode_steps": (
+        "episode length",
+        "max episode length",
+        "max episode steps",
+        "episode steps",
+        "steps per episode",
+        "time steps per episode",
+        "timesteps per episode",
+    ),
+    # how many episodes an agent trains for ('trained for 500 episodes'), and blocks of a flow or a network
+    "num_episodes": ("episodes", "training episodes", "number of episodes"),
+    "num_blocks": ("blocks", "flow blocks", "coupling blocks", "coupling layers"),
     "frame_skip": ("frame skip", "frameskip", "action repeat", "action repeats"),
     "mask_ratio": ("mask ratio", "masking ratio", "masking rate", "mask rate"),
     "sticky_action_probability": (
@@ -466,6 +477,8 @@ COUNT_KEYS = {
     "num_elites",
     "samples_per_iteration",
     "optimization_iterations",
+    "num_episodes",
+    "num_blocks",
 }
 STANDARD_KEYS = (
     "optimizer",
