@@ -120,3 +120,8 @@ def test_episodes_blocks_and_a_warmup_taken_from_the_first_steps():
     assert got["num_blocks"] == [(6.0, "stated")]
     got = found("We train for 3 epochs at a learning rate of 2e-5 and use the first 300 steps for warmup.")
     assert got["warmup_steps"] == [(300.0, "stated")] and "training_steps" not in got
+
+
+def test_the_point_a_run_reaches_something_at_is_no_run_length():
+    got = found("The agent reaches its best return at between 30 and 40 episodes. We train for 400 episodes.")
+    assert got["num_episodes"] == [(400.0, "stated"), ([30.0, 40.0], "candidate")]

@@ -437,7 +437,9 @@ def _part_of_run(quote: str, value: str, norm: object) -> str | None:
     """Why a count of epochs or steps may be a part of the run, not its length."""
     if _phase_of(quote, value):
         return "a phase of a schedule (a rate for so many epochs), not the run's length"
-    point = rf"\b(?:after|by|within)\s+(?:only\s+|just\s+)?{_LISTED_BEFORE}{re.escape(value)}\s+[a-z]"
+    # 'reaches its best reward at between 40 and 50 episodes': a point too
+    point = rf"\b(?:after|by|within|at(?:\s+between)?)\s+(?:only\s+|just\s+)?{_LISTED_BEFORE}"
+    point += rf"{re.escape(value)}\s+[a-z]"
     if re.search(point, quote):
         return "a point in a run ('fine-tuned after 1 epoch', 'collapsed within 1000 steps'), not its length"
     if re.search(_FREQUENCY.format(value=re.escape(value)), quote):
@@ -564,7 +566,8 @@ def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = T
 
 
 _BUILT_FROM = re.compile(r"\b(?:based\s+on|built\s+(?:up)?on|derived\s+from|inspired\s+by|commonly)\b", re.I)
-RUN_LENGTHS = {"epochs", "training_steps", "iterations"}  # the keys of a run's length (hp_tables.py too)
+# the keys of a run's length (hp_tables.py too)
+RUN_LENGTHS = {"epochs", "training_steps", "iterations", "num_episodes"}
 _SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2},\s\d{3}")
 # earlier points of a list after 'after': 'after 75k steps on one task and 10k steps on the other'
 _LISTED_BEFORE = (

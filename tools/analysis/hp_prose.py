@@ -233,8 +233,10 @@ def _adam_moment(text: str, span: tuple[int, int]) -> str:
     return f"beta{beta[1]}"
 
 
-# a count that measures a warmup: 'a ten-epoch warmup', '5 epochs of warmup'
-_WARMUP_AFTER = re.compile(r"\s*(?:of\s+|for\s+(?:the\s+)?|as\s+(?:a\s+)?)?(?:linear\s+|learning[\s-]rate\s+)?warm[\s-]?up\b", re.I)
+# a count that measures a warmup: 'a ten-epoch warmup', '5 epochs of warmup', 'the first 400 steps for warmup'
+_WARMUP_AFTER = re.compile(
+    r"\s*(?:of\s+|for\s+(?:the\s+)?|as\s+(?:a\s+)?)?(?:linear\s+|learning[\s-]rate\s+)?warm[\s-]?up\b", re.I
+)
 # a name's own value right after it ('Critic Depth 2', 'n epochs = 10'): the number before is another's
 _OWN_VALUE_AFTER = re.compile(r"\s*[:=]?\s*\d")
 # the words after a value-first name that make it a kind of layer: '2 feature transformation layers'
