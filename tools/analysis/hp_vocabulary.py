@@ -48,7 +48,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "optimization steps",
         "minibatches",
     ),
-    "epochs": ("epochs", "training epochs", "num epochs", "epoches"),  # 'epoches': a frequent misspelling
+    "epochs": ("epochs", "training epochs", "num epochs"),
     "weight_decay": (
         "weight decay",
         "wd",
@@ -395,8 +395,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "time steps per episode",
         "timesteps per episode",
     ),
-    # how many episodes an agent trains for ('trained for 500 episodes'), and blocks of a flow or a network
-    "num_episodes": ("episodes", "training episodes", "number of episodes"),
+    # how many episodes an agent trains for ('500 training episodes'; a bare 'N episodes' also counts
+    # results: hp_phrase_table reads 'trained for N episodes'), and blocks of a flow or a network
+    "num_episodes": ("training episodes", "number of episodes"),
     "num_blocks": ("blocks", "flow blocks", "coupling blocks", "coupling layers"),
     "frame_skip": ("frame skip", "frameskip", "action repeat", "action repeats"),
     "mask_ratio": ("mask ratio", "masking ratio", "masking rate", "mask rate"),
@@ -477,7 +478,6 @@ COUNT_KEYS = {
     "num_elites",
     "samples_per_iteration",
     "optimization_iterations",
-    "num_episodes",
     "num_blocks",
 }
 STANDARD_KEYS = (
