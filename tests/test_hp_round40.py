@@ -82,6 +82,8 @@ def test_a_plateau_reduction_with_no_improvement_for_some_epochs():
     )
     assert got["patience"] == [(3.0, "stated")] and got["lr_decay"] == [(0.2, "stated")]
     assert got["epochs"] == [(60.0, "stated")]
+    seen = found("## 5 Results\n\nWith the wider model we saw no improvement in accuracy for 30 epochs.\n")
+    assert "patience" not in seen  # what a run showed, not a rule
 
 
 def test_settings_table_rows_with_an_article_ppo_epsilons_and_measured_rows():

@@ -87,9 +87,11 @@ _PHRASES = (
         "patience",
         "plateau patience",
     ),
-    # "reduced by a factor of 0.5 when there is no improvement in the validation loss for 5 epochs"
+    # "reduced by a factor of 0.5 when there is no improvement in the validation loss for 5 epochs" (a rule;
+    # 'we observed no improvement after 200 epochs' is a result)
     (
-        r"\bno\s+improvement\s+(?:(?:in|of|on)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?(?:for|in|over|within|during|after)\s+"
+        r"\b(?:in\s+case|if|when|whenever|until|once)\s+(?:there\s+(?:is|was)\s+)?no\s+improvement\s+"
+        r"(?:(?:in|of|on)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?(?:for|in|over|within|during|after)\s+"
         rf"{_WORD}\s+(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
         "patience",
         "plateau patience",
