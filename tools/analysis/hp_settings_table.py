@@ -420,7 +420,7 @@ def _one_setting_grid(lines: list[_Line], i: int, end: int, out: Collector) -> b
         return False
     if _OF_DATA.match(lead.strip()[subject.end("name") :]):
         return False  # 'Final tree species image dataset': the data counted, the setting's word a coincidence
-    keys = {canonical_key(m[0]) for m in re.finditer(_HEADER_NAME_RE, lead, re.I)}
+    keys = {canonical_key(m[0]) for m in re.finditer(rf"(?<![\w-])(?:{_HEADER_NAME_RE})(?![\w])", lead, re.I)}
     header, rows = row_cells(lines[i].text), [row_cells(ln.text) for ln in lines[i + 2 : end]]
     if any(_METRIC_HEAD.match(w) for h in header[1:] for w in _HEAD_MARKS.sub("", h).split()):
         return False  # '| Regime | Mean Acc. | Mean MCC |': the columns measure; the cells are results

@@ -56,7 +56,7 @@ _MARK_CELLS = frozenset("✓✔✗✘×√○●◦•")  # an ablation's switch
 _NO_VALUE = _BLANK_CELLS | _MARK_CELLS
 _NUMERIC_CELL = re.compile(rf"^(?:{SCALAR}|[±-])$")
 _ROW_NAME = re.compile(
-    rf"^\|?\s*(?P<name>{phrase_re(ALL_NAMES)})\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<rest>.+?)\s*\|?$", re.I
+    rf"^\|?\s*(?P<name>{phrase_re(ALL_NAMES)})(?![\w])\s*(?:\([^)]*\))?\s*[:|]?\s*(?P<rest>.+?)\s*\|?$", re.I
 )
 _ROW_SEP = re.compile(r"\s*\|?\s*")
 
