@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tools.errors import PaperToCodeError
+from tools.ingest.latex.macros import MacroTable
 from tools.ingest.latex.source import clean, read_text
 
 _JMLR = r"""\newtheorem{example}{Example}
@@ -75,15 +76,15 @@ _LOAD_CLASS = re.compile(r"\\LoadClass(?:WithOptions)?\s*(?:\[[^\]]*\])?\s*\{\s*
 
 def _loaded(name: str, text: str) -> str | None:
     """The class `\\LoadClass` names, through the macro that holds it (`\\LoadClass{\\baseclass}` after
-    `\\providecommand{\\baseclass}{book}`); None when that macro is not defined in the class."""
+    `\\providecommand{\\baseclass}{book}`), read by the converter's own macro table; None when the class
+    defines no such macro or its body is no class name."""
     if not name.startswith("\\"):
         return name
-    defined = re.search(
-        rf"\\(?:provide|new|renew)command\*?\s*\{{?\s*{re.escape(name)}\s*\}}?\s*\{{\s*([A-Za-z-]+)\s*\}}"
-        rf"|\\def\s*{re.escape(name)}\s*\{{\s*([A-Za-z-]+)\s*\}}",
-        text,
-    )
-    return (defined.group(1) or defined.group(2)) if defined else None
+    table = MacroTable()
+    table.collect(text)
+    macro = table.macros.get(name[1:])
+    body = macro.body.strip() if macro and not macro.nargs else ""
+    return body if re.fullmatch(r"[A-Za-z-]+", body) else None
 
 
 def _class_text(path: Path) -> str | None:
