@@ -10,7 +10,7 @@ from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_normalize import SCALAR
-from tools.analysis.hp_patterns import ALL_NAMES, SYM, phrase_re
+from tools.analysis.hp_patterns import ALL_NAMES, NAME_ANY, SYM, phrase_re
 from tools.analysis.hp_table_cells import (
     CAPTION_LINE,
     METHOD_HEAD,
@@ -420,7 +420,7 @@ def _one_setting_grid(lines: list[_Line], i: int, end: int, out: Collector) -> b
         return False
     if _OF_DATA.match(lead.strip()[subject.end("name") :]):
         return False  # 'Final tree species image dataset': the data counted, the setting's word a coincidence
-    keys = {canonical_key(m[0]) for m in re.finditer(rf"(?<![\w-])(?:{_HEADER_NAME_RE})(?![\w])", lead, re.I)}
+    keys = {canonical_key(m[0]) for m in NAME_ANY.finditer(lead)}
     header, rows = row_cells(lines[i].text), [row_cells(ln.text) for ln in lines[i + 2 : end]]
     if any(_METRIC_HEAD.match(w) for h in header[1:] for w in _HEAD_MARKS.sub("", h).split()):
         return False  # '| Regime | Mean Acc. | Mean MCC |': the columns measure; the cells are results
