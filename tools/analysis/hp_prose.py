@@ -161,8 +161,8 @@ _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
 # where a worded setting's value is
 _COMPARED = re.compile(r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)|\bperformance\s+of\b", re.I)
 _LOSS_WORD = re.compile(r"(?:negative\s+)?log|squared?|mean[\s-]squared?", re.I)  # no loss's name alone
-_WORD_GROUPS = (
-    *("value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop", "is", "is2", "with"),
+_WORD_GROUPS = (  # the groups of a worded match that hold its value
+    "value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop", "is", "is2", "with"
 )
 _ADAM_MOMENT = re.compile(r"\b(first|second)\s+(?:order\s+)?moment(?:um|s)?\b[^,;]{0,20}$", re.I)
 _BETA_BEFORE = re.compile(r"(?:β|\\beta|beta)_?\{?([12])\}?\s*=\s*$")
