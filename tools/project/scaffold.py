@@ -491,10 +491,10 @@ def _row(key: str, default: Any, size: str, paper: dict[str, Any] | None) -> dic
     return {"key": key, "value": yaml_scalar(value), "comment": comment}
 
 
-def epoch_rows(size: str, paper: dict[str, Any] | None) -> list[dict[str, str]]:
-    """The rows a paper that states its warmup or milestones in epochs needs: the warmup in epochs, the
-    milestones' unit and how many steps make an epoch of the synthetic data (none for a paper in steps);
-    and a warmup the paper gives as a share of the run."""
+def stated_schedule_rows(size: str, paper: dict[str, Any] | None) -> list[dict[str, str]]:
+    """The schedule rows written only when the paper states them: for a warmup or milestones in epochs, the
+    warmup in epochs, the milestones' unit and how many steps make an epoch of the synthetic data (none for a
+    paper in steps); a warmup given as a share of the run."""
     paper = paper or {}
     rows = []
     if isinstance(paper.get("warmup_epochs"), float):
@@ -559,7 +559,7 @@ def config_rows(
     for key, default in train.items():
         cfg["train"].append(_row(key, default, size, paper))
         if key == "lr_milestones":
-            cfg["train"] += epoch_rows(size, paper)
+            cfg["train"] += stated_schedule_rows(size, paper)
     _epoch_schedule(cfg["train"], paper, size)
     return cfg
 
