@@ -100,7 +100,10 @@ class Collector:
         *,
         context: str | None = None,
         flagged: bool | str = False,
+        listed: bool = False,
     ) -> None:
+        """Keep one finding per (key, value, context). `listed`: the value was cut from a list of settings
+        ('batch 128, 300 epochs'), so '128, 300' is two items, never one number with a thousands comma."""
         value = re.sub(r"\s+", " ", value.strip().strip(",;"))
         context = context or self.list_context
         norm = normalize_value(value)
@@ -113,7 +116,7 @@ class Collector:
             norm = "relu"  # "rectifier", "rectified linear units"
         if key.endswith("activation") and isinstance(norm, str):
             norm = _SPELLED_ACTIVATIONS.get(norm, norm)  # "sigmoidal", "an exponential linear unit"
-        if _no_value(value, norm, quote, key):
+        if _no_value(value, norm, quote, key) and not (listed and _thousands_tail(value, quote)):
             return
         prose = where != "table"
         section = line.section

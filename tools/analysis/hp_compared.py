@@ -1,12 +1,14 @@
 """Settings of the methods a paper compares against, not of its own: "VGG and VGG-FT were trained for 95
 epochs" in a paper that compares its model with VGG. A model name counts as compared when the paper names it
 beside a comparison word ("we compare with VGG and ResNet-50", "baselines: ...", "outperforms COGP") and never
-as its own ("we propose LLGP", "our LLGP"). A stated finding whose sentence opens with such a name, without
-"we" or "our", becomes a candidate: the agent confirms whether the paper ran that model with that value."""
+as its own ("we propose LLGP", "our LLGP", or the name the paper is about: see _dominant). A stated finding
+whose sentence opens with such a name, without "we" or "our", becomes a candidate: the agent confirms whether
+the paper ran that model with that value."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from tools.analysis.findings import Hyperparameter
 from tools.analysis.hp_confidence import OURS
@@ -47,7 +49,20 @@ def compared_names(texts: list[str]) -> set[str]:
         for sentence in SENTENCE_END.split(text):
             if _COMPARE.search(sentence):
                 compared.update(re.findall(_NAME, sentence))
+    own.update(_dominant(texts))
     return {name for name in compared if not any(_related(name, o) for o in own)}
+
+
+_DOMINANT_MIN = 15  # mentions before the paper's most named model can be its subject
+
+
+def _dominant(texts: list[str]) -> list[str]:
+    """The name a paper is about: named at least 15 times and twice as often as any other ('TicTacGPT' in a
+    study of TicTacGPT that compares it with a two-layer model), even beside comparison words."""
+    counts = Counter(name for text in texts for name in re.findall(_NAME, text)).most_common(2)
+    if not counts or counts[0][1] < _DOMINANT_MIN:
+        return []
+    return [counts[0][0]] if len(counts) == 1 or counts[0][1] >= 2 * counts[1][1] else []
 
 
 def _related(name: str, own: str) -> bool:

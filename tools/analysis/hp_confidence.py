@@ -369,6 +369,9 @@ def doubt(  # noqa: PLR0913
         return setup.reason
     if key == "optimizer" and prose and (why := _optimizer_doubt(quote, value, norm, section)):
         return why
+    compared = prose and _COMPARED_WITH.search(_before(quote, value))
+    if key.endswith(("activation", "normalization")) and compared:
+        return "a choice the sentence compares with ('better than ReLU'), not the one the paper used"
     if prose and no_sentence(quote):
         return "words that make no sentence (a figure's inner text?)"
     # a schedule's end or floor ('decayed from 1e-3 to 1e-5') is a setting, not a range's upper end
@@ -603,12 +606,18 @@ _COMPARED_WITH = re.compile(
 )
 
 
+def _before(quote: str, value: str) -> str:
+    """The 60 characters of the quote before the value's first mention as a word of its own."""
+    m = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", quote)
+    return quote[: m.start() if m else 0][-60:]
+
+
 def _optimizer_doubt(quote: str, value: str, norm: object, section: str | None) -> str | None:
     """An optimiser that names a method's family or a variant, not the optimiser a run was trained with."""
     before = quote[: max(0, quote.find(value))]
     if _VARIANT_BEFORE.search(before):
         return "a variant of the optimiser (its own method), not the optimiser itself"
-    if _COMPARED_WITH.search(before[-60:]):
+    if _COMPARED_WITH.search(_before(quote, value)):
         return "an optimiser the sentence compares with ('competitive with Adam'), not the one a run used"
     if norm in _FAMILIES and not setup_section(section) and not _WITH_SETTING.search(quote):
         return "an algorithm family named in a method or theory section, not a run's optimiser"

@@ -172,6 +172,8 @@ _TEX_SYMBOLS = {
     "\\dots": "...",  # '$\\{5, \\dots, 50\\}$' is a grid with its ends
     "\\ldots": "...",
     "\\cdots": "...",
+    # named functions print as their names: 'a "$\\tanh$" activation', '$\\log$-uniform'
+    **{f"\\{name}": name for name in ("tanh", "sinh", "cosh", "sin", "cos", "log", "exp", "max", "min")},
 }
 _LOST_EQUALS = re.compile(r"(?<=\w) “ (?=[\d.])")
 _TEX_WORD = re.compile(

@@ -222,7 +222,9 @@ ACTIVATION = re.compile(
     rf"|\bfollowed\s+by\s+(?:[^.;]{{0,60}}?,\s*)?(?:an?\s+)?(?P<layer>{_RECTIFIERS})\b(?!\s+(?:activation|units))"
     # "six convolutional layers with leaky ReLU", "each layer uses tanh": a layer's activation by its name
     rf"|\b(?:layers?|units|neurons|MLPs?|blocks?|convolutions?)\s+(?:with|uses?|using)\s+(?:an?\s+|the\s+)?"
-    rf"(?P<with>{_RECTIFIERS}|tanh|sigmoid)\b(?!\s+(?:activation|units|and\s+its)\b)",
+    rf"(?P<with>{_RECTIFIERS}|tanh|sigmoid)\b(?!\s+(?:activation|units|and\s+its)\b)"
+    # "the MLP uses Gaussian Error Linear Units (GELU)": a rectifier's spelled name, then its acronym
+    r"|\b(?:with|uses?|using|employs?)\s+(?:the\s+)?(?-i:(?:[A-Z][a-z]+\s+){1,3})units?\s*\((?P<acr>[A-Za-z]{0,6}LU)\)",
     re.I,
 )
 # verbs that put a part into a model: "we use", "applied", "followed by", "with"

@@ -33,6 +33,7 @@ from tools.analysis.hp_confidence import (
 from tools.analysis.hp_context import paired_values, value_context
 from tools.analysis.hp_flags import options
 from tools.analysis.hp_greek import conventional_key
+from tools.analysis.hp_heading_values import heading_values
 from tools.analysis.hp_init import initial_moments
 from tools.analysis.hp_marked_grids import add_choices, unmark_grids
 from tools.analysis.hp_models import models
@@ -162,7 +163,7 @@ _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
 _COMPARED = re.compile(r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)|\bperformance\s+of\b", re.I)
 _LOSS_WORD = re.compile(r"(?:negative\s+)?log|squared?|mean[\s-]squared?", re.I)  # no loss's name alone
 _WORD_GROUPS = (  # the groups of a worded match that hold its value
-    "value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop", "is", "is2", "with"
+    "value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop", "is", "is2", "with", "acr"
 )
 _ADAM_MOMENT = re.compile(r"\b(first|second)\s+(?:order\s+)?moment(?:um|s)?\b[^,;]{0,20}$", re.I)
 _BETA_BEFORE = re.compile(r"(?:β|\\beta|beta)_?\{?([12])\}?\s*=\s*$")
@@ -273,8 +274,8 @@ def _bad_value_name(m: re.Match[str], text: str) -> bool:
         return True  # "a 20-year run of the climate model": a duration, no count of runs
     if gap[:1].isupper() and re.search(r"(^|[.!?:]\s*)$", text[: m.start()]):
         return True
-    if re.search(r"[×x]\s*$", text[max(0, m.start() - 4) : m.start("value")]):
-        return True  # "3 × 3 convolutional layers": a kernel's size, not a count
+    if re.search(r"(?:×|(?<![A-Za-z])x)\s*$", text[max(0, m.start() - 4) : m.start("value")]):
+        return True  # "3 × 3 convolutional layers": a kernel's size, not a count ("max 200" is no product)
     if not m["name"].lower().endswith("s") and re.match(r"[\s-]+[a-z]{3,}s\b", text[m.end() :]):
         return True  # "48 depth hypotheses": the count is the hypotheses', 'depth' only qualifies them
     if _OF_PHASE.match(text, m.end()):
@@ -299,6 +300,8 @@ _WINDOW = re.compile(r"^(?:warmup|frame_stack|frozen_layers)|_anneal_|_split$") 
 _LR_WORDS = re.compile(r"\blearning[\s-]rates?\b|\blr\b", re.I)
 
 
+# an activation spelled out before its acronym: 'Softmax Linear Units (SoLU)' names SoLU, not a linear one
+_SPELLED_OUT = re.compile(r"\w+\s+units?\s*\((?P<acronym>[A-Za-z]{2,8})\)", re.I)
 # a scheduler's library name (its first six letters) -> the schedule in words
 _SCHEDULER = {"reduce": "reduce on plateau", "reduci": "reduce on plateau", "cosine": "cosine"}
 _SCHEDULER |= {"multis": "step", "steplr": "step", "onecyc": "one-cycle", "expone": "exponential"}
@@ -334,6 +337,13 @@ _NAMED_BEFORE = re.compile(
     rf"{NAME},?\s+(?:(?:is|are|was|were|lasts?|ranges?|ranging|varies|varied|varying)\s+"
     r"(?:between\s+|from\s+|set\s+to\s+|fixed\s+(?:to|at)\s+|limited\s+to\s+)?"
     r"|(?:between|from)\s+)$",
+    re.I,
+)
+# the learning rate rising over a run's first stretch: a warmup ('linear warm-up', 'the learning rate
+# increases linearly', 'is ramped up')
+_FIRST_BEFORE = re.compile(rf"\bfirst\s+(?:{SYM}\s*=\s*)?$", re.I)
+_RAMP = re.compile(
+    r"\bwarm[\s-]?up\b|\b(?:learning[\s-]rate|lr)\s+(?:is\s+)?(?:\w+ly\s+)?(?:increas|ramp|ris(?:es|ing)\b)",
     re.I,
 )
 # "a 95% confidence interval over 100 iterations": the runs a result is averaged over, not a run's length
@@ -749,6 +759,7 @@ class _ProseScan:
         self.keywords()
         self.repetitions()
         self.emit_named(set_statements(self.text))  # last: 'the weight decay, which ..., was set to 0.01'
+        self.emit_named(heading_values(self.text, self.line_at(0).section))  # 'Values of 16, 32 were tested'
 
     def tuples(self) -> None:
         """'(β1, β2) = (0.9, 0.98)', 'AdamW with betas of (0.9, 0.95)' (hp_tuples.py); splits written as
@@ -853,6 +864,9 @@ class _ProseScan:
         if _WARMUP_AFTER.match(self.text, m.end()):  # 'a ten-epoch warmup', '5 epochs of warmup'
             unit = "epochs" if key == "epochs" else "steps"
             return f"warmup {unit}", f"warmup_{unit}"
+        if self.warmup_window(m):  # 'for the first 100 iterations, the learning rate increases linearly'
+            unit = "epochs" if key == "epochs" else "steps"
+            return f"warmup {unit}", f"warmup_{unit}"
         if key == "training_steps" and (phase := _OF_PHASE.match(self.text, m.end())):
             word = re.sub(r"[\s-]", "", phase["phase"].lower())
             return f"{m['name']} of {phase['phase']}".lower(), _PHASE_KEYS[word]
@@ -866,6 +880,11 @@ class _ProseScan:
         if before and canonical_key(before["name"]) not in (key, "training_steps", "epochs"):
             return before["name"], canonical_key(before["name"])
         return name, key
+
+    def warmup_window(self, m: re.Match[str]) -> bool:
+        """'the first T_w = 100 iterations' in a sentence whose learning rate ramps up: a warmup's length."""
+        first = _FIRST_BEFORE.search(self.text, max(0, m.start("value") - 24), m.start("value"))
+        return bool(first and _RAMP.search(sentence_around(self.text, m.start(), m.end())))
 
     def kind_of_layer(self, m: re.Match[str]) -> str | None:
         """'feature transformation layers' when a value-first name runs on into layers or blocks; None when
@@ -1113,6 +1132,10 @@ class _ProseScan:
                 value = next((groups[g] for g in _WORD_GROUPS if groups.get(g)), "")
                 gate = word == "activation" and GATE.search(text[max(0, m.start() - 40) : m.start()])
                 fixed = bool(gate) and "a gate's nonlinearity, fixed by the cell"
+                if word == "activation" and (acronym := _SPELLED_OUT.match(text, m.start("value"))):
+                    if not re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 20) : m.start("value")]):
+                        acronym = None
+                    value = acronym["acronym"] if acronym else value  # 'Gaussian Error Linear Units (GELU)'
                 if word == "activation" and value.lower() == "softmax":
                     fixed = "a softmax makes outputs probabilities: the output layer's, not the hidden one"
                 if word == "loss" and _COMPARED.search(sentence_around(text, m.start(), m.end())):

@@ -555,6 +555,8 @@ def _read_row(
         elif value := setting_value(cells[k]) or _word_value(cells[k], key, k == columns[-1], worded):
             searched = head is not None and k in layout.searched and SEARCHED_RANGE
             out.add(line, name, key, value[0], "table", line.text, value[1], context=ctx, flagged=searched)
+        elif options := _options(name, key, cells[k]):
+            out.add(line, name, options[1], options[0], "table", line.text, context=ctx)
         where = " ".join(filter(None, (name, head)))
         for sym, v in _assignments(cells[k]):  # 'Optimizer momentum | β1=0.9, β2=0.96'
             out.add(line, sym, symbol_key(sym), v, "table", line.text, context=where)
@@ -629,6 +631,20 @@ def _word_value(cell: str, key: str, last: bool = True, worded: bool = False) ->
     if key in WORD_VALUED and (qualified := _LIBRARY_PATH.fullmatch(cell)):
         return qualified["last"], None  # 'tf.nn.relu', 'torch.optim.AdamW': the library's name for the choice
     return (cell.strip("*$ "), None) if worded else None  # _worded_row checked every cell is one word
+
+
+# the options a row named in code lists: '| max_depth | 2, 5, 25, None |', '| kernel | rbf, linear |'
+_OPTIONS = re.compile(r"[\w.-]{1,20}(?:\s*,\s*[\w.-]{1,20})+")
+
+
+def _options(name: str, key: str, cell: str) -> tuple[str, str] | None:
+    """A list of words or numbers as the value of a row named like a library's argument ('max_depth'), and
+    its key: the argument's own name when the known key takes a number and the list has words ('gamma |
+    auto, scale' is SVC's gamma, no discount factor)."""
+    if not (_IDENTIFIER.fullmatch(name := name.strip("` ")) and _OPTIONS.fullmatch(cell := cell.strip())):
+        return None
+    words = re.search(r"(?i)\b(?!none\b)[a-z]", cell)
+    return cell, name if words and key in SYNONYMS and key not in WORD_VALUED else key
 
 
 # a row naming what the runs are on, not a setting: '| Dataset | MNIST | CIFAR-10 |'

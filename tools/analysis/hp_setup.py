@@ -46,7 +46,8 @@ _SETUP_SECTION = re.compile(
 ELSEWHERE_SECTION = re.compile(
     r"\b(?:abstract|introduction|contributions?|motivation|overview|related|background|literature|"
     r"prior\s+work|previous\s+work|preliminar\w*|notation|proofs?|conclusions?|concluding|discussion|"
-    r"limitations?|future\s+work|broader\s+impact|acknowledge?ments?)\b",
+    # 'Limitations of absolute positional encodings' is a topic the paper tests, not its own limitations
+    r"limitations?(?!\s+of\b)|future\s+work|broader\s+impact|acknowledge?ments?)\b",
     re.I,
 )
 # a sentence saying what the paper did: "we use / set / train ...", "is set to", "in our experiments"
@@ -136,7 +137,7 @@ def decide(section: str | None, sentence: str, *, key: str = "", column: str | N
     if key == "optimizer" and (why := _compared(sentence)):
         return SetupDecision(False, "other-method", why)
     own_cue = bool(OWN_CUE.search(sentence)) or bool(_CAPTION.match(sentence))
-    heading = _heading(section)
+    heading = heading_words(section)
     if ELSEWHERE_SECTION.search(heading) and not _SETUP_SECTION.search(heading):
         if own_cue:
             return SetupDecision(True, "setup", "the sentence states a choice, though its section does not")
@@ -154,10 +155,10 @@ def decide(section: str | None, sentence: str, *, key: str = "", column: str | N
 
 def setup_section(section: str | None) -> bool:
     """Is `section` one where a paper states its own runs ('5 Experiments', 'C Training details')?"""
-    return bool(_SETUP_SECTION.search(_heading(section)))
+    return bool(_SETUP_SECTION.search(heading_words(section)))
 
 
-def _heading(section: str | None) -> str:
+def heading_words(section: str | None) -> str:
     """The words of a heading without its number ('5.3. Experimental Setup' -> 'Experimental Setup')."""
     return re.sub(r"^(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+", "", (section or "").strip())
 

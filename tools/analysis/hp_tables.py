@@ -12,6 +12,7 @@ from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_confidence import RUN_LENGTHS, above_ceiling, no_sentence
 from tools.analysis.hp_normalize import SCALAR, normalize_value
 from tools.analysis.hp_paragraphs import SENTENCE_END
+from tools.analysis.hp_param_column import read_param_column
 from tools.analysis.hp_patterns import ALL_NAMES, NAME, OPT_NAMES_LIST, SYM, SYM_ASSIGN, phrase_re
 from tools.analysis.hp_prose import prose_matches
 from tools.analysis.hp_settings_table import (
@@ -93,7 +94,8 @@ def _is_data_row(text: str) -> bool:
     label = text.startswith("|") and len(cells[0]) <= 30 and "=" not in cells[0]
     values = cells[1:] if label else cells
     settled = all(_word_or_value(c) or _numeric(c) or c in _NO_VALUE for c in values)
-    return numeric >= 1 and numeric * 2 >= len(cells) and settled
+    # a blank cell is a multirow cell's shadow: it holds no word against the row's numbers
+    return numeric >= 1 and numeric * 2 >= sum(map(bool, cells)) and settled
 
 
 def _numeric(cell: str) -> bool:
@@ -159,9 +161,11 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
         follows = last_settings >= i - 3 and not any(
             CAPTION_LINE.match(ln.text) for ln in lines[last_settings:i]
         )
-        if (end := read_settings_table(lines, i, symbols, out, follows, sent_to)) > i or (
-            end := _flat_settings(lines, i, out)
-        ) > i:
+        if (
+            (end := read_settings_table(lines, i, symbols, out, follows, sent_to)) > i
+            or (end := _flat_settings(lines, i, out)) > i
+            or (end := read_param_column(lines, i, symbols, out)) > i
+        ):
             used.update(ln.no for ln in lines[i:end])
             i = last_settings = end
             continue
@@ -235,6 +239,8 @@ def _head_of(lines: list[_Line], i: int) -> tuple[int, str | None]:
     group row (`| **MLP** | | |`, a LaTeX \\multicolumn heading) under the header above the rule row."""
     if i >= 2 and RULE_ROW.match(lines[i - 1].text):
         return i - 2, None
+    if i >= 3 and RULE_ROW.match(lines[i - 2].text) and _names_corner(lines[i - 3].text, lines[i - 1].text):
+        return i - 3, None  # '| | | max_depth |' over the rule, then '| Context | Embedding | |': one header
     k = i - 1  # rows of sub-headings under a blank corner ('| | | dev | | test |'): the header is above them
     while k > 1 and _subheading_row(lines[k].text):
         k -= 1
@@ -248,6 +254,18 @@ def _head_of(lines: list[_Line], i: int) -> tuple[int, str | None]:
         k -= 1
     found = RULE_ROW.match(lines[k].text) and lines[k - 1].text.startswith("|")
     return (k - 1, above[0].strip("* ")) if found else (i - 1, None)
+
+
+def _names_corner(head: str, row: str) -> bool:
+    """Does `row`, the first under the rule, name the header's blank corner and nothing else ('| | | gamma |'
+    over '| Context | Embedding | |'): the second half of a two-row header?"""
+    if not (head.startswith("|") and row.startswith("|")):
+        return False
+    top, below = row_cells(head), row_cells(row)
+    blank = [not c.strip() for c in top]
+    return len(top) == len(below) and any(blank) and not all(blank) and all(
+        b == bool(c.strip()) for b, c in zip(blank, below, strict=True)
+    )
 
 
 def _subheading_row(text: str) -> bool:
@@ -507,6 +525,10 @@ def _row_label_settings(row: _Line, symbols: dict[str, str], out: Collector, leg
         out.add(row, h.name, h.key, h.value, "table", h.quote, h.unit, context=h.context, flagged=why)
 
 
+# a library's argument as a column's heading: 'min_samples_split', 'n_estimators'
+_ARGUMENT = re.compile(r"[a-z]+(?:_[a-z0-9]+)+")
+
+
 def _column_table(  # noqa: PLR0913
     header: _Line,
     rows: list[_Line],
@@ -528,6 +550,11 @@ def _column_table(  # noqa: PLR0913
         (text, key or (own and k and _own_heading(text)) or None)
         for k, (text, key) in enumerate(_header_cells(header.text, symbols))
     ]
+    heads = [c for c, _ in cells]
+    if sum(bool(key) for _, key in cells) >= 2 and first_outcome(heads) == len(heads):
+        # '| max_depth | min_samples_split |': a library's argument beside known settings, in a table that
+        # reports no outcome (where an unknown name may be measured)
+        cells = [(text, key or _ARGUMENT.fullmatch(text) and text or None) for text, key in cells]
     width = len(row_cells(rows[0].text))
     for text, _key in cells:  # settings named in the header itself: "m = 4", "(filter size 2)"
         m = SYM_ASSIGN.search(text)

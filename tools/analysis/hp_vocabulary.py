@@ -200,6 +200,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "noise_schedule": ("noise schedule", "variance schedule", "beta schedule", "schedule"),
     "lr_schedule": ("learning rate schedule", "lr schedule", "learning rate scheduler", "lr scheduler"),
+    # how the learning rate rises during warmup: 'warmup schedule | linear' (no noise schedule)
+    "warmup_schedule": ("warmup schedule", "warm up schedule", "warmup type", "warmup method"),
     # the share of the data held out: 'a validation fraction of 0.1', 'a test ratio of 20%'
     "train_split": ("train split", "training split", "train fraction", "training fraction", "train ratio"),
     "validation_split": ("validation split", "validation fraction", "validation ratio"),
@@ -515,6 +517,7 @@ OPTIMIZERS = (
 )
 CHOICES = {
     "noise_schedule": ("linear", "cosine", "quadratic", "sigmoid", "constant", "exponential"),
+    "warmup_schedule": ("linear", "cosine", "constant", "exponential"),
     "activation": (
         "relu",
         "tanh",
@@ -634,7 +637,7 @@ DISTRIBUTIONS = {
     "weibull",
 }
 WORD_VALUED = {"optimizer", "activation", "normalization", "noise_schedule", "lr_schedule", "objective"}
-WORD_VALUED |= {"initialization"}
+WORD_VALUED |= {"initialization", "warmup_schedule"}
 COUNT_ONLY = {"num_parameters", "num_features", "num_runs"}  # "120M parameters", never "parameters 120M"
 
 # ------------------------------------------------------------------------------------------ names
