@@ -113,3 +113,71 @@ def test_values_tried_under_a_heading_that_names_the_setting():
     assert found(text)["batch_size"] == [([8.0, 16.0, 32.0], "stated")]
     text = "### 3.2 Results\n\nValues of 8, 16 and 32 were tested on every model."
     assert "batch_size" not in found(text)
+
+
+def test_a_settings_row_named_by_a_symbol_and_its_meaning_in_brackets():
+    table = (
+        "| Hyperparameter | Value |\n|---|---|\n| $d_h$ (Hidden Size) | 512 |\n"
+        "| $p_d$ (Dropout Rate) | 0.2 |\n"
+        "| $\\gamma$ (min) | 0.9 |\n| $\\gamma$ (max) | 0.995 |\n"
+    )
+    got = found(table)
+    assert got["hidden_size"] == [(512.0, "stated")] and got["dropout"] == [(0.2, "stated")]
+    assert got["gamma_min"] == [(0.9, "stated")] and got["gamma_max"] == [(0.995, "stated")]  # no minutes
+
+
+def test_a_settings_row_named_by_a_symbol_the_paper_defined():
+    text = (
+        "We optimise with Adam at a learning rate $\\alpha$ that decays linearly.\n\n"
+        "| Hyperparameter | REINFORCE | A2C |\n|---|---|---|\n| $\\alpha$ | 0.002 | 0.0003 |\n"
+    )
+    got = found(text, context=True)
+    assert got["learning_rate"] == [(0.002, "stated", "REINFORCE"), (0.0003, "stated", "A2C")]
+
+
+def test_a_symbols_values_down_the_side_of_methods_measured_are_an_axis():
+    text = (
+        "We plan over a horizon $n$ of turns.\n\n**Table 3** $P(\\text{score} \\geq n)$\n\n"
+        "| $n$ | A2C | DP |\n|---|---|---|\n| 50 | 1.0 | 1.0 |\n| 100 | 0.97 | 0.99 |\n"
+        "| 150 | 0.62 | 0.71 |\n"
+    )
+    assert {conf for _, conf in found(text)["horizon"]} == {"candidate"}
+
+
+def test_no_improvement_within_a_stretch_is_a_patience():
+    got = found("If the validation accuracy could not be improved in 15 epochs, the learning rate is halved.")
+    assert got["patience"] == [(15.0, "stated")] and "epochs" not in got
+
+
+def test_an_effective_batch_via_accumulation_is_no_accumulation_count():
+    got = found("We use batch size 16 (effective 64 via gradient accumulation of 4) and 3 epochs.")
+    assert got["gradient_accumulation_steps"] == [(4.0, "stated")]
+
+
+def test_symbols_listed_after_the_following_hyperparameters():
+    got = found("In our experiments, we use the following hyper-parameter setting: $p = 2$, $q = 3$.")
+    assert got["p"] == [(2.0, "stated")] and got["q"] == [(3.0, "stated")]
+    rows = found("The following results hold: $p = 2$, $q = 3$.").values()
+    assert all(conf == "candidate" for row in rows for _, conf in row)
+
+
+def test_a_loss_with_an_adjective_before_its_name():
+    assert found("The loss is a simple Mean Squared Error over the masked patches.")["loss"] == [
+        ("mean squared error", "stated")
+    ]
+
+
+def test_a_three_way_split_in_percentages():
+    got = found("The reviews were split into train/val/test sets of ratios 85%/10%/5%.")
+    assert got["train_split"] == [(0.85, "stated")] and got["test_split"] == [(0.05, "stated")]
+    got = found("We split the corpus into train, validation, and test sets being 70%, 20%, and 10%.")
+    assert got["validation_split"] == [(0.2, "stated")]
+    assert found("Accuracy rose to 70%, 20%, and 10% on the train split.") == {}
+
+
+def test_parts_an_our_sentence_defines_are_the_papers_own():
+    text = (
+        "We compare the FLW against the SDE. Our framework has two parts, a flow (FLW) and a stochastic "
+        "correction (SDE).\n\nThe SDE control network uses ReLU activations in each hidden layer."
+    )
+    assert found(text)["activation"] == [("relu", "stated")]

@@ -28,7 +28,10 @@ LIST_OF_SETTINGS = re.compile(
     r"(?:best|optimal|selected|chosen)\s+(?:hyper-?\s?parameter\s+)?(?:values|settings)\s+(?:\w+\s+){0,3}?"
     r"(?:are|were)|"
     # "We set the hyperparameters to be σw = 1, σz = 1 and ...", "we set the prior shape and rate as α = 0.1"
-    r"\bwe\s+(?:set|fix|fixed|chose|choose)\s+(?:[\w'-]+\s+){1,5}?(?:to\s+be|to|as|at))\s*:?\s*"
+    r"\bwe\s+(?:set|fix|fixed|chose|choose)\s+(?:[\w'-]+\s+){1,5}?(?:to\s+be|to|as|at)|"
+    # "we use the following hyper-parameters setting: p = 1, t = 2"
+    r"\bfollowing\s+(?:hyper-?\s?parameters?|parameters?|settings?)(?:\s+(?:settings?|values?|configuration))?(?=\s*:))"
+    r"\s*:?\s*"
     rf"(?:{_ITEM}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$",
     re.I,
 )

@@ -26,6 +26,8 @@ _OWN = re.compile(
     rf"termed|named)\s+(?:(?:a|an|the|new|novel|method|model|approach|framework|algorithm)\s+)*"
     rf"(?:\w+\s+){{0,3}}?\(?(?P<name>{_NAME})"
 )
+# a sentence about the paper's own work: the names it defines in brackets are the paper's parts
+_OUR_SENTENCE = re.compile(r"\s*(?:our|we\s+(?:propose|introduce|present|develop|design))\b", re.I)
 # a name opening the sentence, before its verb: "VGG and VGG-FT were trained", "The COGP model uses"
 _SUBJECT = re.compile(
     rf"^\s*(?:the\s+|for\s+|in\s+)?(?P<subject>{_NAME}(?:\s*(?:,|and|or)\s*(?:the\s+)?{_NAME})*)", re.I
@@ -49,6 +51,8 @@ def compared_names(texts: list[str]) -> set[str]:
         for sentence in SENTENCE_END.split(text):
             if _COMPARE.search(sentence):
                 compared.update(re.findall(_NAME, sentence))
+            if _OUR_SENTENCE.match(sentence):  # 'Our framework has two parts, a flow (CNF) and an SDE (VSDE)'
+                own.update(re.findall(rf"\(({_NAME})\)", sentence))
     own.update(_dominant(texts))
     return {name for name in compared if not any(_related(name, o) for o in own)}
 

@@ -70,11 +70,12 @@ _PHRASES = (
         "learning rate annealing",
     ),
     # "early stopping with a patience of 10 epochs", "stop once the validation loss has not improved for 5
-    # epochs": how long training waits, not how long it runs
+    # epochs", "if the accuracy could not be improved in 20 epochs": how long training waits, not how long it
+    # runs
     (
         rf"\bpatience\s+(?:of\s+|=\s*|:\s*)?{_WORD}\s+"
         rf"{_CHECKS}\b"
-        rf"|\b(?:not|no\s+longer|fails?\s+to|failed\s+to)\s+improved?\s+(?:for|in|over|within|during|after)\s+"
+        rf"|\b(?:not|no\s+longer|fails?\s+to|failed\s+to)\s+(?:be\s+)?improved?\s+(?:for|in|over|within|during|after)\s+"
         rf"{_WORD2}\s+(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
         "patience",
         "early stopping patience",

@@ -259,7 +259,7 @@ def _scan(rx: re.Pattern[str], text: str, good) -> Iterator[re.Match[str]]:  # n
 def _bad_value_name(m: re.Match[str], text: str) -> bool:
     """'4 layers' yes; 'one-hot unit', '4 Toxicity features' (a heading), '50 steps of' no."""
     gap = m.group("gap") or ""
-    if re.search(r"\b(of|the|and|in|for|to|with|from|at|by|on|than|per|each|every)\b", gap, re.I):
+    if re.search(r"\b(of|the|and|in|for|to|with|from|at|by|on|than|per|each|every|via|through)\b", gap, re.I):
         return True
     if len(gap.split()) > 2 and "layer" not in m["name"].lower():
         return True  # three words between: only a kind of layer ('3 fully connected linear layers')

@@ -127,9 +127,9 @@ def read_settings_table(  # noqa: PLR0913
         cells = row_cells(line.text)
         group = (cells[0].strip() or group) if layout.grouped and cells else None
         for k in layout.pairs:  # '| Discount | 0.99 | Epochs | 10 |': each pair is a row of its own
-            _read_row(line, cells[k : k + 2], _PAIR, out, header[k].strip("* ") if owners else None)
+            _read_row(line, cells[k : k + 2], _PAIR, out, header[k].strip("* ") if owners else None, symbols)
         if not layout.pairs:
-            _read_row(line, cells, layout, out, group)
+            _read_row(line, cells, layout, out, group, symbols)
     return end
 
 
@@ -518,11 +518,17 @@ _DATA_ROW = re.compile(
 )
 
 
-def _read_row(
-    line: _Line, cells: list[str], layout: _Layout, out: Collector, group: str | None = None
+def _read_row(  # noqa: PLR0913
+    line: _Line,
+    cells: list[str],
+    layout: _Layout,
+    out: Collector,
+    group: str | None = None,
+    symbols: dict[str, str] | None = None,
 ) -> None:
     """One row of a settings table: its value cells, each with its column's heading (and the group the row
-    falls under) as the context when the table has several value columns."""
+    falls under) as the context when the table has several value columns; a row named by a symbol the paper
+    defines ('learning rate α') is that setting."""
     if len(cells) <= layout.name + 1:
         return
     columns = [k for k in layout.columns(len(cells)) if k < len(cells)]
@@ -532,13 +538,14 @@ def _read_row(
             part[layout.name] = name
             for k, value in zip(columns, values, strict=True):
                 part[k] = value
-            _read_row(line, part, layout, out, group)
+            _read_row(line, part, layout, out, group, symbols)
         return
     name = _row_name(cells[layout.name])
     symbol = re.fullmatch(SYM, name.strip("$ "))  # a row named by its symbol: 'b', 'λ'
     if not (re.search(r"[A-Za-z]{2}", name) or symbol) or _DATA_ROW.match(name):
         return
-    key, qualifier = (symbol_key(symbol[0]), None) if symbol else row_key(name)
+    defined = symbol and (symbols or {}).get(symbol[0])  # the paper's own meaning of the symbol
+    key, qualifier = (defined or symbol_key(symbol[0]), None) if symbol else row_key(name)
     if layout.gloss is not None and layout.gloss < len(cells):
         name, key, qualifier = *_code_row(name, cells[layout.gloss]), None
     if layout.symbol is not None and (mark := cells[layout.symbol].strip("* ")):

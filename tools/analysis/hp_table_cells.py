@@ -126,15 +126,29 @@ def row_key(name: str) -> tuple[str, str | None]:
     return _owned_key(name) or _plain_row_key(name)
 
 
+def _aside_key(name: str) -> tuple[str, str | None] | None:
+    """The key of a name with words in brackets after it, when the brackets decide it; None otherwise."""
+    aside = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+    if not aside:
+        return None
+    main, words = aside[1], aside[2]
+    if re.fullmatch(SYM, main) and words.lower() in _ENDPOINTS:
+        return f"{symbol_key(main)}_{words.lower()}", None  # 'γ (min)': gamma_min, no minutes
+    if _UNIT_ASIDE.fullmatch(words.strip()):
+        return row_key(main)  # 'Mass (kg)', 'Max. motor speed (rad/s)': the unit names no setting
+    if re.fullmatch(SYM, main) and (named := row_key(words))[0] in SYNONYMS:
+        return named  # 'd_h (Hidden Size)', 'p_d (Dropout Rate)': the words aside name the symbol's setting
+    if len(main.split()) >= 2 and words.lower() not in MODIFIERS | _ENDPOINTS:
+        key, qualifier = row_key(main)  # 'Inner batch size (to estimate L)': the words aside qualify
+        return key, " ".join(filter(None, (qualifier, words)))
+    return None
+
+
 def _plain_row_key(name: str) -> tuple[str, str | None]:
     name = re.sub(r"^([α-ωΑ-Ωϵϑϕϱς])(?=\s+[A-Za-z])", lambda m: GREEK[m.group(1)], name.strip())
     name = re.sub(r"(?i)^the\s+(?=\w)", "", name)  # 'The number of experiments': the article names nothing
-    aside = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
-    if aside and _UNIT_ASIDE.fullmatch(aside[2].strip()):
-        return row_key(aside[1])  # 'Mass (kg)', 'Max. motor speed (rad/s)': the unit names no setting
-    if aside and len(aside[1].split()) >= 2 and aside[2].lower() not in MODIFIERS | _ENDPOINTS:
-        key, qualifier = row_key(aside[1])  # 'Inner batch size (to estimate L)': the words aside qualify
-        return key, " ".join(filter(None, (qualifier, aside[2])))
+    if aside := _aside_key(name):
+        return aside
     if canonical_key(name) == "batch_size":
         return "batch_size", None  # 'number of samples per minibatch': what a batch holds
     if count := re.fullmatch(r"(?i)number\s+of\s+(.+?)(?:\s+((?:in|per|for|at|during|on)\s.+))?", name):

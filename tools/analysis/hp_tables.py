@@ -47,6 +47,7 @@ from tools.analysis.hp_vocabulary import (
 LEGEND = "a figure's legend over its plot, not a table of settings"
 CHECKPOINTS = "the steps or epochs a table of results was read at (a learning curve), not the run's length"
 RESULTS_COLUMN = "a column of a table captioned as results: the setting's variants or a sweep, not one value"
+AXIS = "a symbol's values down the side of a table of methods measured at each: an axis, not a setting"
 # ------------------------------------------------------------------------------------------ extraction
 
 _CELL_VALUE = re.compile(rf"^(?:{SCALAR}|[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){{0,2}})$")  # 'G-EMB', 'all models'
@@ -525,6 +526,22 @@ def _row_label_settings(row: _Line, symbols: dict[str, str], out: Collector, leg
         out.add(row, h.name, h.key, h.value, "table", h.quote, h.unit, context=h.context, flagged=why)
 
 
+# a method's name as a column's heading: 'A2C', 'DP', 'Ours', 'Random Search'
+_METHOD_HEAD = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*)?")
+
+
+def _methods_across(heads: list[str], keys: list[str | None]) -> bool:
+    """'| n | A2C | DP |': a bare symbol heads the first column and methods' names the others, none a
+    setting: each row gives what the methods measured at that value of the symbol."""
+    rest = [h.strip("*$ ") for h in heads[1:] if h.strip()]
+    return (
+        bool(re.fullmatch(SYM, heads[0].strip("*$ ")))
+        and len(rest) >= 2
+        and not any(keys[1:])
+        and all(_METHOD_HEAD.fullmatch(h) for h in rest)
+    )
+
+
 # a library's argument as a column's heading: 'min_samples_split', 'n_estimators'
 _ARGUMENT = re.compile(r"[a-z]+(?:_[a-z0-9]+)+")
 
@@ -580,6 +597,7 @@ def _column_table(  # noqa: PLR0913
     # '| Step | Cell Acc. | Puzzle Acc. |', no other setting: the steps a learning curve was read at
     heads, keys = [c for c, _ in cells], [k for _, k in cells]
     measured = sum(map(bool, keys)) == 1 and measured_by(heads, keys)
+    axis = _methods_across(heads, keys)
     outcome = first_outcome(heads)
     for r in rows:
         values = row_cells(r.text)
@@ -594,5 +612,5 @@ def _column_table(  # noqa: PLR0913
                 why = legend if legend == LEGEND or k else compared
                 why = why or (key == "num_parameters" and SIZE_COLUMN)
                 why = why or (key in RUN_LENGTHS and measured and CHECKPOINTS)
-                why = why or (k > outcome and AFTER_OUTCOME)
+                why = why or (k > outcome and AFTER_OUTCOME) or (k == 0 and axis and AXIS)
                 out.add(r, text, key, values[k], "table", quote, context=label, flagged=why)
