@@ -149,7 +149,7 @@ def bench_check(n_files: int, n_items: int, runs: int) -> dict:
 
 def _proved_both_ways(spec: dict) -> bool:
     """The oracle accepts its own values on fresh seeds and rejects every sign flip and dropped term on at
-    least one of them, as the generated test (parametrised over two seeds) does: a wrong branch of a piecewise
+    least one of them, as the generated test (parametrised over its seeds) does: a wrong branch of a piecewise
     line may only show on inputs that reach it (checked again here, apart from oracle_spec's own check)."""
     import numpy as np
 
@@ -157,7 +157,7 @@ def _proved_both_ways(spec: dict) -> bool:
 
     runtime = load_runtime()
     caught: dict[tuple[int, int], bool] = {}
-    for seed in (7, 8):
+    for seed in [7 + k for k in runtime.seeds(spec)]:
         inputs = runtime.random_inputs(spec, seed=seed, backend="numpy")
         expected = runtime.evaluate(spec, inputs, backend="numpy")
         runtime.assert_matches(spec, expected, expected, backend="numpy")

@@ -5,9 +5,14 @@ one minus it. Each is proved both ways on hand-written implementations."""
 from __future__ import annotations
 
 import numpy as np
-from oracle_proof import both_ways
+import pytest
+from oracle_proof import both_ways, run_on
 
-from tools.trace.oracles import oracle_spec
+from tools.trace.oracles import load_runtime, oracle_spec
+
+
+def _ppo(r, A, epsilon):
+    return np.minimum(r * A, np.clip(r, 1 - epsilon, 1 + epsilon) * A)
 
 
 def test_a_clip_is_min_of_max_and_its_bounds_must_be_straddled():
@@ -19,10 +24,20 @@ def test_a_clip_is_min_of_max_and_its_bounds_must_be_straddled():
         lambda x, m, c: np.clip(x + m, -c, c),
     )
     assert len(spec["conditions"]) == 4  # its two bounds, and which argument of its min and max wins
-    # PPO's ratio clipped at 1 ± ε: inputs drawn in [-0.9, 0.9] never rise above 1 + ε on these seeds, so a
-    # clip left out would pass unseen: refused with that reason rather than given a weak oracle
+    # PPO's ratio clipped at 1 ± ε: two draws in [-0.9, 0.9] miss a bound, so the test draws on more seeds,
+    # where each bound left out fails on some of them
     result = oracle_spec(r"L = \min\big(r A, \operatorname{clip}(r, 1{-}\epsilon, 1{+}\epsilon) A\big)")
-    assert not result.ok and "never true on the random inputs" in result.reason
+    assert result.ok and result.spec["seeds"] == 8
+    seeds = load_runtime().seeds(result.spec)
+    for seed in seeds:
+        run_on(result.spec, _ppo, seed)
+    for wrong in (
+        lambda r, A, epsilon: np.minimum(r * A, np.maximum(r, 1 - epsilon) * A),  # the upper bound left out
+        lambda r, A, epsilon: np.minimum(r * A, np.minimum(r, 1 + epsilon) * A),  # the lower bound left out
+    ):
+        with pytest.raises(AssertionError):
+            for seed in seeds:
+                run_on(result.spec, wrong, seed)
 
 
 def test_a_clip_written_without_its_bounds_is_refused_with_that_reason():

@@ -90,9 +90,7 @@ def oracle_spec(
         _declare_integers(runtime, spec, latex)
         reason = _checked_links(runtime, spec)
         if reason:  # cases, signs, |x| or max(x, 0) need signed inputs to tell right from wrong
-            reason = _check(runtime, spec | {"range": [-0.9, 0.9]}) and reason
-            if not reason:
-                spec["range"] = [-0.9, 0.9]
+            reason = _wider(runtime, spec, reason)
     except ImportError as exc:
         return OracleSpec(ok=False, reason=f"sympy's LaTeX parser is unavailable ({exc})", latex=latex)
     except AssertionError as exc:  # runtime.ChainMismatch
@@ -115,6 +113,20 @@ def oracle_spec(
             ok=False, reason="the line defines a function and computes no value with it", latex=latex
         )
     return OracleSpec(ok=True, latex=latex, spec=spec)
+
+
+# what else to try when the first inputs miss a branch: signed inputs, then more draws of them (a max of one
+# scalar shows each branch on two draws only by luck)
+_WIDER = ({"range": [-0.9, 0.9]}, {"range": [-0.9, 0.9], "seeds": 8}, {"seeds": 8})
+
+
+def _wider(runtime: ModuleType, spec: dict[str, Any], reason: str) -> str | None:
+    """The first reason again, or None once inputs drawn more widely make an oracle (recorded in spec)."""
+    for change in _WIDER if reason.startswith("condition") or "sign" in reason else _WIDER[:1]:
+        if not _check(runtime, spec | change):
+            spec.update(change)
+            return None
+    return reason
 
 
 def _checked_links(runtime: ModuleType, spec: dict[str, Any]) -> str | None:
@@ -171,7 +183,7 @@ def _check(runtime: ModuleType, spec: dict[str, Any]) -> str | None:
     import numpy as np
 
     low, high = spec.get("range", (0.1, 0.9))
-    samples = [runtime.random_inputs(spec, seed=seed, backend="numpy") for seed in (0, 1)]
+    samples = [runtime.random_inputs(spec, seed=seed, backend="numpy") for seed in runtime.seeds(spec)]
     evaluated = []
     for inputs in samples:
         values = runtime.evaluate(spec, inputs, backend="numpy")
@@ -221,15 +233,18 @@ def wrong_answers_missed(
     evaluated: list[tuple[Any, ...]] | None = None,
 ) -> str | None:
     """The first wrong answer (a sign flip, a dropped term) the oracle would accept on any one of these
-    inputs, named; None when each input rejects every one (the oracle is proved both ways). `evaluated`: the
-    oracle's outputs on each sample when already computed (else evaluated here)."""
+    inputs, named; None when each input rejects every one (the oracle is proved both ways). A spec drawn on
+    more seeds (a branch of a scalar max shows on some draws only) needs each wrong answer rejected on some
+    draw: the test fails on that seed. `evaluated`: the oracle's outputs on each sample when already
+    computed (else evaluated here)."""
 
     evaluated = evaluated or [runtime.evaluate(spec, inputs, "numpy") for inputs in samples]
+    accepted = all if spec.get("seeds", 2) > 2 else any
     for target, expr in runtime.expressions(spec).items():
         right = [values[spec["outputs"].index(target)] for values in evaluated]
         for what, wrong in wrong_answers(expr):
             values = [runtime.value_of(spec, wrong, inputs, "numpy") for inputs in samples]
-            if any(_same(v, r) for v, r in zip(values, right, strict=True)):
+            if accepted(_same(v, r) for v, r in zip(values, right, strict=True)):
                 return f"{target} with {what}"
     return None
 

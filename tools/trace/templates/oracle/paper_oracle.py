@@ -805,6 +805,11 @@ def evaluate(
     return tuple(out)
 
 
+def seeds(spec: dict[str, Any]) -> list[int]:
+    """The seeds a test draws inputs with: two, or more where a branch shows on few draws."""
+    return list(range(spec.get("seeds", 2)))
+
+
 def random_inputs(spec: dict[str, Any], seed: int = 0, backend: str = "torch") -> dict[str, Any]:
     """Small random float64 inputs: vectors for indexed variables, their length for sum bounds."""
     import numpy as np
