@@ -181,3 +181,24 @@ def test_parts_an_our_sentence_defines_are_the_papers_own():
         "correction (SDE).\n\nThe SDE control network uses ReLU activations in each hidden layer."
     )
     assert found(text)["activation"] == [("relu", "stated")]
+
+
+def test_a_pdf_table_chunk_whose_header_row_is_data_is_read_from_its_lists():
+    chunk = (
+        "Family Model Parameters RMSE\n| ALS | rank 4, 30 iter | 0.91 |\n| --- | --- | --- |\n"
+        "| AutoRec | batch 256, 120 epochs | 0.90 |\n| GCN | batch 1024, 80 epochs | 0.89 |\n"
+    )
+    got = found(chunk, context=True)
+    assert got["batch_size"] == [(256.0, "stated", "AutoRec"), (1024.0, "stated", "GCN")]
+    assert (4.0, "candidate", "ALS") in got["rank"]
+    scores = "| A | acc 0.91, f1 0.88 |\n| --- | --- |\n| B | acc 0.90, f1 0.87 |\n| C | acc 0.80, f1 0.7 |\n"
+    assert found(scores) == {}  # lists of measurements name no known setting
+
+
+def test_a_schedule_beside_an_optimiser_is_its_learning_rates():
+    got = found("We use the AdamW optimiser with a linear schedule and FP16 mixed-precision training.")
+    assert got["lr_schedule"] == [("linear", "stated")] and "noise_schedule" not in got
+    assert got["precision"] == [("fp16", "stated")]
+    assert found("A cosine schedule for the noise levels of the diffusion.")["noise_schedule"] == [
+        ("cosine", "stated")
+    ]

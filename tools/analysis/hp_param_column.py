@@ -29,15 +29,20 @@ _MIN_ROWS = 2  # rows whose cell reads as settings before the column counts as o
 
 def read_param_column(lines: list[_Line], i: int, symbols: dict[str, str], out: Collector) -> int:
     """The settings in the lists of a 'Parameters' column of the table headed at line i; the index after the
-    table, or i when line i heads no such table."""
-    col = _param_column(lines, i)
-    if col is None:
+    table, or i when line i heads no such table. A table whose header row a PDF lost (its first row is
+    data) is read when the lists themselves say so: two rows or more list two settings, one of them known."""
+    if i + 2 >= len(lines) or not lines[i].text.startswith("|") or not RULE_ROW.match(lines[i + 1].text):
         return i
     end = i + 2
     while end < len(lines) and lines[end].text.startswith("|") and not RULE_ROW.match(lines[end].text):
         end += 1
-    rows = [(ln, row_cells(ln.text)) for ln in lines[i + 2 : end]]
-    read = [(ln, cells, _pieces(cells[col])) for ln, cells in rows if col < len(cells)]
+    body = [ln for ln in lines[i:end] if ln is not lines[i + 1]]
+    col = _param_column(lines[i])
+    rows = body[1:] if col is not None else body
+    col = col if col is not None else _listed_column(rows, symbols)
+    if col is None:
+        return i
+    read = [(ln, cells, _pieces(cells[col])) for ln in rows if col < len(cells := row_cells(ln.text))]
     if sum(bool(pieces) for _, _, pieces in read) < _MIN_ROWS:
         return i
     carried: list[str] = []
@@ -51,14 +56,30 @@ def read_param_column(lines: list[_Line], i: int, symbols: dict[str, str], out: 
     return end
 
 
-def _param_column(lines: list[_Line], i: int) -> int | None:
-    """The index of the settings-list column of a pipe table whose header is line i (not its first column:
-    '| Parameter | Value |' is a settings table of its own), or None."""
-    if i + 2 >= len(lines) or not lines[i].text.startswith("|") or not RULE_ROW.match(lines[i + 1].text):
-        return None
-    header = [c.strip("* ") for c in row_cells(lines[i].text)]
+def _param_column(header_line: _Line) -> int | None:
+    """The index of the column a pipe table's header names 'Parameters' (not its first column: '| Parameter
+    | Value |' is a settings table of its own), or None."""
+    header = [c.strip("* ") for c in row_cells(header_line.text)]
     found = [k for k, c in enumerate(header) if k and _PARAM_HEAD.fullmatch(c)]
     return found[0] if len(header) >= 3 and len(found) == 1 else None
+
+
+# a layer's geometry ('Kernel 3 × 3, Stride 2, Pad 1'): a table of layers, which hp_settings_table reads
+_LAYER_KEYS = {"stride", "kernel_size", "padding", "base_channels"}
+
+
+def _listed_column(rows: list[_Line], symbols: dict[str, str]) -> int | None:
+    """The column (not the first) where two rows or more list two settings or more, one a known one that is
+    no layer's geometry."""
+    cells = [row_cells(ln.text) for ln in rows]
+    for col in range(1, max(map(len, cells), default=0)):
+        lists = [_pieces(c[col]) for c in cells if col < len(c)]
+        keys = [{_key(n, symbols) for n, _ in p} for p in lists if len(p) >= 2]
+        if any(k & _LAYER_KEYS for k in keys):
+            return None
+        if sum(bool(k & SYNONYMS.keys()) for k in keys) >= _MIN_ROWS:
+            return col
+    return None
 
 
 def _pieces(cell: str) -> list[tuple[str, str]]:

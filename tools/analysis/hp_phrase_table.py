@@ -220,7 +220,9 @@ _PHRASES = (
     ),
     # "training is done in bfloat16", "mixed precision (fp16)": the number format of training
     (
-        r"\b(?:in|with|using|mixed[\s-]precision)\s+\(?(?P<value>bfloat16|bf16|float16|fp16|fp32|tf32)\b",
+        r"\b(?:in|with|using|mixed[\s-]precision)\s+\(?(?P<value>bfloat16|bf16|float16|fp16|fp32|tf32)\b"
+        # "FP16 mixed-precision training", "bf16 mixed precision": the format before the words
+        r"|(?<![\w-])(?P<value2>bfloat16|bf16|float16|fp16|tf32)\s+mixed[\s-]precision\b",
         "precision",
         "numeric precision",
     ),

@@ -311,6 +311,7 @@ _WARMUP = re.compile(r"\bwarm[\s-]?up\b", re.I)
 def _about_a_learning_rate(sentence: str) -> bool:
     return bool(_LR_WORDS.search(sentence)) and not _DIFFUSION.search(sentence)
 
+_NOISE_WORDS = re.compile(r"\bnois|\bvariance|\bbeta\b|β|\bdiffus|\bdenois|\bDD[IP]M|\bsnr\b", re.I)
 _DIFFUSION = re.compile(r"\bdiffus|\bdenois|\bnoise\s+(?:schedule|level)|\bscore[\s-]based|\bDD[IP]M", re.I)
 # "500 steps of burn-in", "1000 iterations of warm-up", "2000 steps of MCMC": a phase's length, not the run's
 _OF_PHASE = re.compile(
@@ -1105,6 +1106,8 @@ class _ProseScan:
                     continue  # "the EMA decays exponentially": the average's decay, not the rate's
                 learning = True
             # "the learning rate is annealed ... with a cosine schedule"
+            # "the AdamW optimiser with a linear schedule": a schedule beside an optimiser is its rate's
+            learning = learning or bool(OPTIMIZER.search(sentence) and not _NOISE_WORDS.search(sentence))
             key = "lr_schedule" if learning or _about_a_learning_rate(sentence) else "noise_schedule"
             named = _SCHEDULER[m["named"][:6].lower()] if m["named"] else None
             value = m.group(1) or next((m[g] for g in _SCHEDULE_VALUES if m[g]), None) or named or adverb
