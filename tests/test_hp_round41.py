@@ -202,3 +202,15 @@ def test_a_schedule_beside_an_optimiser_is_its_learning_rates():
     assert found("A cosine schedule for the noise levels of the diffusion.")["noise_schedule"] == [
         ("cosine", "stated")
     ]
+
+
+def test_a_symbol_row_whose_meaning_the_vocabulary_lacks_keeps_its_words():
+    table = "| Setting | Value |\n|---|---|\n| $B$ (Games per Batch) | 20 |\n| $L$ (Hidden Layers) | 3 |"
+    got = found(table)
+    assert got["games_per_batch"] == [(20.0, "stated")] and got["num_layers"] == [(3.0, "stated")]
+
+
+def test_heads_with_no_attention_in_sight_may_be_a_networks_output_heads():
+    got = found("We utilise two distinct heads for the rolling and the scoring actions.")
+    assert got["num_heads"] == [(2.0, "candidate")]
+    assert found("The encoder has 6 layers and 8 heads.")["num_heads"] == [(8.0, "stated")]

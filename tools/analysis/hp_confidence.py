@@ -372,6 +372,8 @@ def doubt(  # noqa: PLR0913
     compared = prose and _COMPARED_WITH.search(_before(quote, value))
     if key.endswith(("activation", "normalization")) and compared:
         return "a choice the sentence compares with ('better than ReLU'), not the one the paper used"
+    if key == "num_heads" and prose and _OUTPUT_HEADS.search(quote) and not _ATTENTION_WORDS.search(quote):
+        return "heads of a network's outputs (a policy's, a task's), maybe no attention heads: confirm"
     if prose and no_sentence(quote):
         return "words that make no sentence (a figure's inner text?)"
     # a schedule's end or floor ('decayed from 1e-3 to 1e-5') is a setting, not a range's upper end
@@ -523,6 +525,20 @@ def _counted_exactly(norm: object) -> bool:
     if not isinstance(norm, float) or norm < 1000 or norm != int(norm):
         return False
     return len(str(int(norm)).rstrip("0")) >= 4
+
+
+# heads named for what they output ('two distinct heads for the rolling and scoring actions')
+_OUTPUT_HEADS = re.compile(
+    r"\b(?:distinct|separate|speciali[sz]ed|output|prediction|policy|value|task|classification|regression)"
+    r"\s+heads\b",
+    re.I,
+)
+# a sentence about attention, or a model's whole specification: its heads are attention heads
+_ATTENTION_WORDS = re.compile(
+    r"attention|attend|transformer|multi-?head|\bMHA\b|\bViT\b|\bBERT|\bGPT|layers?\b|embedding|hidden|"
+    r"dimension|\bd_?model\b|encoder|decoder",
+    re.I,
+)
 
 
 def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = True) -> str | None:

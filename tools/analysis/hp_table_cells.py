@@ -19,6 +19,7 @@ from tools.analysis.hp_vocabulary import (
     WORD_VALUED,
     canonical_key,
     loop_key,
+    own_key,
 )
 
 SIZE_COLUMN = "a model's size in a table of models compared, not a setting stated for this paper's run"
@@ -136,8 +137,10 @@ def _aside_key(name: str) -> tuple[str, str | None] | None:
         return f"{symbol_key(main)}_{words.lower()}", None  # 'γ (min)': gamma_min, no minutes
     if _UNIT_ASIDE.fullmatch(words.strip()):
         return row_key(main)  # 'Mass (kg)', 'Max. motor speed (rad/s)': the unit names no setting
-    if re.fullmatch(SYM, main) and (named := row_key(words))[0] in SYNONYMS:
-        return named  # 'd_h (Hidden Size)', 'p_d (Dropout Rate)': the words aside name the symbol's setting
+    if re.fullmatch(SYM, main) and ((named := row_key(words))[0] in SYNONYMS or len(words.split()) >= 2):
+        # 'd_h (Hidden Size)', 'p_d (Dropout Rate)': the words aside name the symbol's setting, in their own
+        # words when the vocabulary lacks them ('B (Games per Batch)': games_per_batch)
+        return named if named[0] in SYNONYMS else (own_key(words), None)
     if len(main.split()) >= 2 and words.lower() not in MODIFIERS | _ENDPOINTS:
         key, qualifier = row_key(main)  # 'Inner batch size (to estimate L)': the words aside qualify
         return key, " ".join(filter(None, (qualifier, words)))
