@@ -68,12 +68,12 @@ _CROSS_REFERENCE = re.compile(
 )
 
 
-def _no_value(value: str, norm: object, quote: str, key: str) -> bool:
-    """What was read is no value of the setting at all."""
+def _no_value(value: str, norm: object, quote: str, key: str, listed: bool = False) -> bool:
+    """What was read is no value of the setting at all (`listed`: an item cut from a list of settings)."""
     return bool(
         not value
         or re.fullmatch(r"[A-Za-z]", value)  # 'criterion=b': a letter stands for a value given elsewhere
-        or _thousands_tail(value, quote)  # '096' of 'two 4,096 dimensional layers', read on its own
+        or not listed and _thousands_tail(value, quote)  # '096' of 'two 4,096 dimensional layers', alone
         # 'Momentum SGD' in a plot's legend: an optimizer's name is no value of its momentum
         or isinstance(norm, str) and norm in _OPTIMIZER_NAMES and not _OPTIMIZER_KEY.search(key)
         or key in WORD_VALUED and _numeric(norm)  # "Training loss | 0.5": a word-named setting is no number
@@ -116,7 +116,7 @@ class Collector:
             norm = "relu"  # "rectifier", "rectified linear units"
         if key.endswith("activation") and isinstance(norm, str):
             norm = _SPELLED_ACTIVATIONS.get(norm, norm)  # "sigmoidal", "an exponential linear unit"
-        if _no_value(value, norm, quote, key) and not (listed and _thousands_tail(value, quote)):
+        if _no_value(value, norm, quote, key, listed):
             return
         prose = where != "table"
         section = line.section
