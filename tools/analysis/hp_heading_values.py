@@ -27,8 +27,9 @@ _VALUES = (
 def heading_values(text: str, section: str | None) -> Iterator[Named]:
     """Each list of values the text says are tried, under the setting its heading names."""
     name = heading_words(section)
-    if not name or canonical_key(name) not in SYNONYMS:
+    key = canonical_key(name) if name else None
+    if key not in SYNONYMS:
         return
     for rx in _VALUES:
         for m in rx.finditer(text):
-            yield Named(m, name, canonical_key(name))
+            yield Named(m, name, key)

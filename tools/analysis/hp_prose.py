@@ -1135,10 +1135,9 @@ class _ProseScan:
                 value = next((groups[g] for g in _WORD_GROUPS if groups.get(g)), "")
                 gate = word == "activation" and GATE.search(text[max(0, m.start() - 40) : m.start()])
                 fixed = bool(gate) and "a gate's nonlinearity, fixed by the cell"
-                if word == "activation" and (acronym := _SPELLED_OUT.match(text, m.start("value"))):
-                    if not re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 20) : m.start("value")]):
-                        acronym = None
-                    value = acronym["acronym"] if acronym else value  # 'Gaussian Error Linear Units (GELU)'
+                spelled = word == "activation" and _SPELLED_OUT.match(text, m.start("value"))
+                if spelled and re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 20) : m.start("value")]):
+                    value = spelled["acronym"]  # 'Gaussian Error Linear Units (GELU)'
                 if word == "activation" and value.lower() == "softmax":
                     fixed = "a softmax makes outputs probabilities: the output layer's, not the hidden one"
                 if word == "loss" and _COMPARED.search(sentence_around(text, m.start(), m.end())):

@@ -584,7 +584,7 @@ def _column_table(  # noqa: PLR0913
     prose_matches(header.text, lambda _o: header, symbols, out, where, legend == LEGEND)
     for r in rows:
         _row_label_settings(r, symbols, out, legend == LEGEND)
-    if data_table([c for c, _ in cells]):
+    if data_table(heads):
         return
     if len(cells) == width and all(len(row_cells(r.text)) == width for r in rows):
         columns = [(k, text) for k, (text, key) in enumerate(cells) if key]
@@ -595,7 +595,7 @@ def _column_table(  # noqa: PLR0913
     columns = [(k, text) for k, text in columns if _holds_values(k, cells[k][1], rows)]
     columns = [(k, text) for k, text in columns if not _numbers_rows(k, cells[k][1], rows)]
     # '| Step | Cell Acc. | Puzzle Acc. |', no other setting: the steps a learning curve was read at
-    heads, keys = [c for c, _ in cells], [k for _, k in cells]
+    keys = [k for _, k in cells]
     measured = sum(map(bool, keys)) == 1 and measured_by(heads, keys)
     axis = _methods_across(heads, keys)
     outcome = first_outcome(heads)
