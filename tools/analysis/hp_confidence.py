@@ -104,8 +104,9 @@ _CODE_WHY = "code or a printed module (Dropout(p=0.1)), not prose"
 _SET_AS_CODE = re.compile(r"\b[a-z]+_\w+\s*=\s*\.?\d")
 _LOWER_CALL = re.compile(r"\b[a-z_][a-z0-9_]*\s*\(")
 # a sentence about common practice, not this paper's choice: "weights are usually initialized (e.g., Xavier)"
+# ('training was typically 2 epochs': the past tense tells of the paper's own runs)
 _GENERAL = re.compile(
-    r"\b(?:usually|typically|commonly|often|conventionally|e\.g\.|for\s+example)\b"
+    r"(?<!\bwas\s)(?<!\bwere\s)\b(?:usually|typically|commonly|often|conventionally)\b|\b(?:e\.g\.|for\s+example)\b"
     r"|\bin\s+the\s+literature\b|\bwell[\s-]established\b"  # "this ubiquity in the literature suggests ..."
     r"|\bit\s+is\s+(?:common|customary|standard|usual|typical)\s+(?:practice\s+)?to\b",  # "it is common to"
     re.I,
@@ -317,7 +318,9 @@ _ADAPTIVE = re.compile(
 # a setting stated with it: "we train with SGD, a learning rate of 0.1", "... with SGD for 50 epochs"
 _WITH_SETTING = re.compile(
     r"\b(?:learning\s+rate|step[\s-]?size|momentum|batch|epochs?|iterations|weight\s+decay)\b[^.;]{0,30}?\d"
-    r"|\d\s*(?:epochs|iterations|updates)\b",
+    r"|\d\s*(?:epochs|iterations|updates)\b"
+    # 'we use SGD with momentum as optimizer': its role said
+    r"|\bas\s+(?:the\s+|our\s+|an?\s+)?optimi[sz]er\b",
     re.I,
 )
 # a variant named after the optimiser: "the entropy-friendly SGD algorithm" (not "mini-batch SGD")

@@ -200,7 +200,7 @@ _NOT_LINEAR = r"(?<!non-)(?<!non\s)(?<!piecewise\s)(?<!piece-wise\s)"  # 'a non-
 ACTIVATION = re.compile(
     rf"(?<![\w-]){_NOT_LINEAR}(?P<value>(?:{_CHOICE_ACT})(?:\s+(?:vs\.?|versus|and|or)\s+(?:{_CHOICE_ACT}))*)(?:\s+units?)?"
     rf"\s+{_CITED}?"
-    r"(?:activation|nonlinearit|non-linearit)"
+    r"(?:activation|non[\s-]?linearit)"
     rf"|\b(?:use|uses|used|using)\s+(?P<named>{_CHOICE_ACT})\s+{_CITED}?for\s+(?:our|the|all|each|every)\s+"
     r"(?:[a-z-]+\s+){0,2}(?:activations?|nonlinearit|non-linearit)"
     r"|\b(?:with|uses?|using)\s+(?P<relu>rectified\s+linear\s+units?|rectifiers?)\b"
@@ -208,8 +208,9 @@ ACTIVATION = re.compile(
     rf"|\bset\s+\S{{1,12}}\s+to\s+(?:the\s+|a\s+)?(?P<to>{_CHOICE_ACT})\s+(?:function|activation|nonlinearity)"
     rf"|\b(?:activation|nonlinearity)(?:\s+function)?\s*\((?P<paren>{_CHOICE_ACT})\b"
     # "ReLU was used as the activation function", "we use tanh as our nonlinearity"
-    rf"|\b(?P<as>{_CHOICE_ACT})(?:\s+units?)?\)?\s+(?:(?:is|was|are|were)\s+(?:used|chosen|employed|applied)\s+)?as\s+"
-    r"(?:the|our|an?|its|their)\s+(?:[a-z-]+\s+){0,2}(?:activation|nonlinearit|non-linearit)"
+    rf"|\b(?P<as>{_CHOICE_ACT})(?:\s+units?)?\)?\s+(?:(?:is|was|are|were)\s+(?:then\s+|also\s+)?"
+    r"(?:used|chosen|employed|applied)\s+)?as\s+"
+    r"(?:(?:the|our|an?|its|their)\s+)?(?:[a-z-]+\s+){0,2}(?:activation|non[\s-]?linearit)"
     # "the output layers consisted of sigmoid units"
     rf"|\b(?:of|with|uses?|using)\s+(?P<units>{_CHOICE_ACT})\s+(?:hidden\s+|output\s+)?(?:units|neurons|nodes)\b"
     # "where σ(.) is the rectified linear unit": a rectifier the model's σ is (a sigmoid σ is often a gate's)
@@ -320,8 +321,12 @@ TERM_WEIGHTS = (
 _LOSSES = (
     r"(?:(?:binary|weighted|categorical|sparse)\s+){0,2}cross[\s-]?entropy|mean[\s-]squared?[\s-]error|MSE|L1|L2|"
     r"smooth[\s-]?L1|Huber|focal|triplet|contrastive|negative\s+log[\s-]likelihood|(?:negative\s+)?log|logistic|"
-    r"mean[\s-]absolute[\s-]error|MAE|"
+    r"mean[\s-]absolute[\s-]error|MAE|RMSE|softmax|CTC|connectionist\s+temporal\s+classification(?:\s+\(CTC\))?|"
     r"(?:squared?\s+)?hinge|squared\s+error|mean[\s-]squared?|squared"
+)
+# words that qualify a loss without naming another ('an unweighted binary cross-entropy loss')
+_LOSS_ADJ = (
+    r"(?:(?:simple|standard|plain|usual|common|masked|weighted|unweighted|multi-?class|pixel-?wise)\s+)?"
 )
 # a loss named, not a loss term's weight ('an L1 loss weight of 0.1')
 _NOT_A_WEIGHT = r"(?!\s+(?:weights?|terms?|coefficients?|scales?|factors?|multipliers?)\b)"
@@ -329,14 +334,14 @@ _NOT_A_WEIGHT = r"(?!\s+(?:weights?|terms?|coefficients?|scales?|factors?|multip
 LOSS = re.compile(
     # after a verb of use the article may be left out ('we use MSE loss'; 'when trained with MSE loss' may
     # describe a baseline)
-    rf"\b(?:(?:(?:minimi|optimi)[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using)|{APPLIED})\s+"
-    r"(?:a|an|the)\s+|\b(?:us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|with)\s+|"
+    rf"\b(?:(?:(?:minimi|optimi)[sz](?:e|es|ed|ing)|train(?:ed|s|ing)?\s+(?:with|on|using)|subject\s+to|{APPLIED})\s+"
+    rf"(?:a|an|the)\s+{_LOSS_ADJ}|\b(?:us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|with)\s+|"
     r"(?:the|an?)\s+(?="
     rf"(?:{_LOSSES})\s+loss\s+(?:\([^()]{{0,40}}\)\s+)?(?:is|was)\s+(?:optimi[sz]ed|minimi[sz]ed)\b))"
-    rf"(?P<value>{_LOSSES})\s+(?:cost|loss|objective|criterion)\b{_NOT_A_WEIGHT}"
+    rf"(?P<value>{_LOSSES})\s+(?:\([A-Za-z0-9-]{{1,12}}\)\s+)?(?:cost|loss|objective|criterion)\b{_NOT_A_WEIGHT}"
     # "the loss function is the mean squared error", "the loss is a simple MSE"
     rf"|\bthe\s+(?:loss|objective|cost)(?:\s+function)?\s+(?:is|was)\s+(?:the\s+|a\s+)?"
-    rf"(?:(?:simple|standard|plain|usual|common|masked|weighted)\s+)?(?P<is>{_LOSSES})\b"
+    rf"{_LOSS_ADJ}(?P<is>{_LOSSES})\b"
     # "the reconstruction loss for the ELBO was performed by *binary cross-entropy*"
     r"|\bthe\s+(?:reconstruction|classification|regression|training)\s+(?:loss|objective|cost)"
     r"(?:\s+function)?(?:\s+(?:for|of)\s+[^.;]{0,50}?)?\s+(?:is|was)\s+"
@@ -349,7 +354,8 @@ LOSS = re.compile(
     # "Cross Entropy is used as the loss", "we use the mean square error as the loss function"
     rf"|\b(?:(?:use|used|using|uses)\s+(?:the\s+|a\s+)?)?(?P<named>{_LOSSES})\s+(?:\([A-Za-z0-9-]{{1,12}}\)\s+)?"
     r"(?:(?:loss|cost)\s+)?"
-    r"(?:(?:is|was)\s+(?:used|chosen|employed)\s+)?as\s+(?:the|our|an?)\s+(?:[a-z-]+\s+)?(?:loss|objective|cost)\b",
+    r"(?:(?:is|was)\s+(?:then\s+|also\s+)?(?:used|chosen|employed)\s+)?as\s+(?:(?:the|our|an?)\s+(?:[a-z-]+\s+)?)?"
+    r"(?:loss|objective|cost)\b",
     re.I,
 )
 # the kernel a GP, SVM or kernel method uses: "a GP with an RBF kernel", "an SVM with a linear kernel"

@@ -199,7 +199,12 @@ _OWN_MEASURE = re.compile(
     r"(?:weight|coefficient|factor|rate|probability|ratio|strength|magnitude|threshold|norm|value)s?|max(?:imum)?",
     re.I,
 )
+# '32-sample minibatches', '64-image batches': what each batch holds, not how many batches run
+_ITEMS_PER_BATCH = re.compile(r"-(?:samples?|examples?|images?|sequences?|sentences?|transitions?|graphs?)\s")
+_BATCHES = re.compile(r"(?:mini-?)?batch(?:es)?$", re.I)
 _NAME_ENDS = re.compile(rf"{NAME}\s*[:=]?\s*$", re.I)
+# 'batch size 8, 150 epochs': the number before the comma is a named setting's, so '8, 150' is two items
+_NAMED_ITEM_BEFORE = re.compile(rf"{NAME}\s*[:=]?\s*\d{{1,3}}\s*,\s*$", re.I)
 
 
 _SIZE_NAME = re.compile(r"(?:size|dimension|dim|width)s?$", re.I)
@@ -562,7 +567,10 @@ class _ProseScan:
         quote = sentence_around(self.text, m.start(), m.end())
         context = context or own or value_context(self.text, *span) or self.qualifier(m)
         line, where = self.line_at(m.start()), self.where
-        self.out.add(line, name, key, value, where, quote, unit_word, flagged=flagged, context=context)
+        listed = bool(_NAMED_ITEM_BEFORE.search(self.text, max(0, span[0] - 60), span[0]))
+        self.out.add(
+            line, name, key, value, where, quote, unit_word, flagged=flagged, context=context, listed=listed
+        )
         for other, start, end, ctx in more if value[-1:].isdigit() else []:
             if self.free(start, end):  # "a batch size of 10 for training and 6 for evaluation"
                 self.taken.update(range(start, end))
@@ -860,6 +868,8 @@ class _ProseScan:
         '250 DDIM steps for sampling': the sampler's steps."""
         if per_loop := self.per_loop(m, m.end()):
             return per_loop
+        if _ITEMS_PER_BATCH.match(self.text, m.end("value")) and _BATCHES.match(name):
+            return "minibatch size", "batch_size"  # '32-sample minibatches': what each holds
         if _DECAY_OVER.search(self.text, max(0, m.start("value") - 90), m.start("value")):
             return self.decay_length(m, key)
         if _WARMUP_AFTER.match(self.text, m.end()):  # 'a ten-epoch warmup', '5 epochs of warmup'

@@ -48,7 +48,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "optimization steps",
         "minibatches",
     ),
-    "epochs": ("epochs", "training epochs", "num epochs"),
+    "epochs": ("epochs", "epoches", "training epochs", "num epochs"),
     "weight_decay": (
         "weight decay",
         "wd",
