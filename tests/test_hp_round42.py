@@ -38,17 +38,23 @@ def test_items_per_batch_size_the_batch_and_count_no_steps():
 
 def test_losses_named_with_a_qualifier_an_acronym_or_no_article():
     cases = {
-        "The decoder is trained subject to an unweighted binary cross-entropy loss.": "binary cross-entropy",
-        "We minimise the multi-class cross entropy loss function.": "cross entropy",
-        "The tagger is optimised using a masked MSE loss.": "mse",
+        # a word that makes it another loss is part of its name; one that only describes it is not
+        "The decoder is trained subject to an unweighted binary cross-entropy loss.": (
+            "unweighted binary cross-entropy"
+        ),
+        "We minimise the multi-class cross entropy loss function.": "multi-class cross entropy",
+        "The tagger is optimised using a masked MSE loss.": "masked mse",
+        "The tagger is optimised using a standard MSE loss.": "mse",
         "Mean absolute error (MAE) loss is then used as the loss function.": "mean absolute error",
         "Both heads are implemented using MSE as loss function.": "mse",
-        "For pre-training we used softmax loss.": "softmax",
+        "For pre-training we used softmax loss.": "softmax loss",
         "We adopt a standard RMSE loss for the ratings.": "rmse",
     }
     for text, value in cases.items():
         assert [v.lower() for v, _ in found(text)["loss"]] == [value], text
     assert "loss" not in found("We report RMSE as the evaluation metric, and apply a softmax to the logits.")
+    got = found("We train with an MAE loss (we also tried RMSE as loss, which was worse).")["loss"]
+    assert got == [("mae", "stated"), ("rmse", "candidate")]
 
 
 def test_an_activation_named_as_one_without_an_article():
@@ -56,3 +62,55 @@ def test_an_activation_named_as_one_without_an_article():
     got = found("A Parametric Rectified Linear Unit (PReLU) is then used as the activation function.")
     assert got["activation"] == [("prelu", "stated")]
     assert found("We add a tanh non linearity after the first layer.")["activation"] == [("tanh", "stated")]
+
+
+def test_a_settings_table_headed_by_a_qualified_parameter_column():
+    table = (
+        "Settings for the policy training:\n\n| **Training parameter** | **Value** |\n|---|---|\n"
+        "| Learning rate | $3e-4$ |\n| Batch size | $1024$ |\n| Discount factor | $0.98$ |\n"
+    )
+    got = found(table)
+    assert got["batch_size"] == [(1024.0, "stated")] and got["discount_factor"] == [(0.98, "stated")]
+
+
+_GRID = """**Table 2** The parameters used in the simulations
+
+| neurons | synapses |
+|---|---|
+| $\\tau_{m}=15$ms | $w_{max}=0.4$ |
+| $v_{th}=-50$mV | $\\rho_{+} = 0.05$ |
+| $N_{in}=400$ |  |
+"""
+
+
+def test_a_grid_of_symbol_assignments_gives_one_setting_per_cell():
+    got = found(_GRID)
+    assert got["taum"] == [(15.0, "stated")] and got["v_th"] == [(-50.0, "stated")]
+    assert got["rho_plus"] == [(0.05, "stated")] and got["N_in"] == [(400.0, "stated")]
+    # without a caption that calls them settings, symbols named nowhere are candidates
+    got = found(_GRID.replace("The parameters used in the simulations", "Overview"))
+    assert got["w_max"] == [(0.4, "candidate")]
+    # a results table with a few assignments in its header is no such grid
+    results = "| Model | $\\lambda=0.1$ | $\\lambda=1$ |\n|---|---|---|\n"
+    results += "| A | 81.2 | 80.3 |\n| B | 79.9 | 78.1 |"
+    assert "lambda" not in found(results)
+
+
+def test_prose_forms_of_the_forty_second_round():
+    got = found("We use a dropout layer [hinton12], with probability of 0.3 after the encoder.")
+    assert got["dropout"] == [(0.3, "stated")]
+    assert found("The schedule runs over $T=18,240$ iterations.")["training_steps"] == [(18240.0, "stated")]
+    assert found("This equals the number of epochs ($12$) times the batches.")["epochs"] == [(12.0, "stated")]
+    got = found("If there is no increase in the validation F1 for 15 epochs, training stops.")
+    assert got["patience"] == [(15.0, "stated")] and "epochs" not in got
+    assert found("The chosen kNN uses cosine distance and $k = 9$.")["num_neighbors"] == [(9.0, "stated")]
+    assert found("Every run sets seed 7.")["seed"] == [(7.0, "stated")]
+    assert "seed" not in found("We compare the runs with seed 3 and seed 4.")
+
+
+def test_a_line_of_code_style_assignments_is_a_settings_line():
+    text = "The hyperparameters we chose are:\n\n   `k = 40, lr = 0.05, num_epoch = 30`\n"
+    got = found(text)
+    assert got["learning_rate"] == [(0.05, "stated")] and got["epochs"] == [(30.0, "stated")]
+    legend = found("Figure 3\n\nn = 1000, m = 10\n")
+    assert legend and all(conf == "candidate" for rows in legend.values() for _, conf in rows)

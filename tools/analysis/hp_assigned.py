@@ -189,6 +189,9 @@ def size_of(before: str, sym: str) -> Reading | None:
     return Reading(f"{m['noun']} size {sym}", key, key not in SYNONYMS and UNKNOWN_SIZE)
 
 
+_NEIGHBOURS = re.compile(r"\bk-?NN\b|\bnearest[\s-]neighbou?rs?\b", re.I)
+
+
 def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading | None:
     """The reading of 'sym = value' from the words right before (`before`) and after (`after`) it. With no
     name in the sentence the symbol is the name: stated for a Greek letter (a method's own parameter, "κ")
@@ -199,6 +202,8 @@ def read_assigned(before: str, after: str, sym: str, value: str = "") -> Reading
         return Reading(f"{named['noun']} {sym}", canonical_key(named["noun"]), False)
     if head := HEAD_ALONE.search(before):
         return Reading(f"{head['noun']} {sym}", canonical_key(head["noun"]), False)
+    if sym in ("k", "K") and _NEIGHBOURS.search(before):  # 'the kNN uses cosine distance and k = 5'
+        return Reading(f"nearest neighbours {sym}", "num_neighbors", False)
     guessed = not GREEK_LETTER.match(sym)
     if in_settings_list(before):
         return Reading(sym, symbol_key(sym), False)

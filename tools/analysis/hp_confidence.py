@@ -111,6 +111,10 @@ _GENERAL = re.compile(
     r"|\bit\s+is\s+(?:common|customary|standard|usual|typical)\s+(?:practice\s+)?to\b",  # "it is common to"
     re.I,
 )
+# '(we also tried RMSE as loss ...)': an alternative tried beside the one used
+_ALSO_TRIED = re.compile(
+    r"\balso\s+(?:tried|tested|experimented\s+with)\s+(?:using\s+)?(?:an?\s+|the\s+)?$", re.I
+)
 # a value the paper found wanting or only tried aside: "it was sub-optimal for images of 64 × 64", "(namely
 # d = 100 and d = 200, yielded identical results)"
 _TRIED = re.compile(
@@ -671,7 +675,7 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_PROBLEM_SOLVED.search(quote) and not ours, "how a problem is solved, not a stated choice"),
         (any(_ticks(m.group(0)) for m in _RUN.finditer(quote)), "axis ticks of a figure"),
         (_DRAWN.search(quote), "the extent of a figure"),
-        (_TRIED.search(quote), "a value found wanting or tried aside"),
+        (_TRIED.search(quote) or _ALSO_TRIED.search(before[-40:]), "a value found wanting or tried aside"),
         (not ends_a_range and _RANGE_END.search(before[-40:]), "one end of a range ('from 2 to 8')"),
         (
             _SEARCHED_FROM.search(before[-40:]) and _TO_AFTER.match(quote, len(before) + len(value)),
@@ -721,11 +725,17 @@ def no_sentence(line: str) -> bool:
     t = re.sub(r"(?:\s*\.){2,}$|…$", "", line.strip())  # an ellipsis ends no sentence: "kvar + . . ."
     if not t or t[:1] in _ITEM_MARKS or ":" in t or t.endswith((".", ";")) or re.match(r"\d+[.)]\s", t):
         return False
-    return not _FUNCTION_WORD.search(t) and not _CODE_ASSIGNMENT.fullmatch(t)
+    code = _CODE_ASSIGNMENT.fullmatch(t) or _ASSIGNMENTS.fullmatch(t)
+    return not _FUNCTION_WORD.search(t) and not code
 
 
 # one assignment to a name in code ('batch_size = 64', 'LEARNING_RATE = 0.01'): a listing's statement
 _CODE_ASSIGNMENT = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*_\w*|[A-Z][A-Z0-9_]{2,})\s*=\s*[\w.+\-\"']+")
+
+
+# a line of settings as code sets them ('k = 50, lr = 0.01, num_epoch = 50'), one name at least a word
+_ONE_ASSIGNMENT = r"[A-Za-z_]\w*\s*=\s*[\w.+\-]+"
+_ASSIGNMENTS = re.compile(rf"(?=.*\b[A-Za-z_]\w+\s*=)(?:{_ONE_ASSIGNMENT})(?:\s*,\s*{_ONE_ASSIGNMENT})+")
 
 
 def _clause_cites(quote: str, value: str) -> bool:

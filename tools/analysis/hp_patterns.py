@@ -54,7 +54,11 @@ COUNT_NOUN = re.compile(
 )
 NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensional|tailed)\b", re.I)
 # "learning rates during training: 0.1 and 0.01"; no new clause: "each layer until a maximum of 256"
-_GAP = r"(?:(?!(?:until|unless|whereas|which|whose)\b)[^\W\d_][\w-]*(?:\s+|(?=:))){0,6}?"
+# a citation may follow the name: 'a dropout layer [31], with probability 0.5'
+_GAP = (
+    r"(?:\[[^\]\[]{1,60}\],?\s+)?"
+    r"(?:(?!(?:until|unless|whereas|which|whose)\b)[^\W\d_][\w-]*(?:\s+|(?=:))){0,6}?"
+)
 _SEP = (
     r"(?:of|=|:|is|was|are|were|to(?:\s+be)?|at|as|equal\s+to|with\s+(?:a\s+)?probability(?:\s+of)?|(?:(?:is|was|are|were)\s+)?(?:set|fixed)\s+(?:to|at)(?:\s+an?\s+(?:[\w-]+\s+){0,2}value\s+of)?|(?:in|from)(?=\s*[{\[]\s*\.?\d)|(?:starts?|begins?)\s+(?:from|at)|(?:starting|beginning)\s+(?:from|at)|"
     r"initiali[sz]ed\s+(?:to|at)|(?:kept|held|remained|stayed)\s+(?:constant|fixed)(?:\s+(?:at|to))?|"
@@ -324,10 +328,10 @@ _LOSSES = (
     r"mean[\s-]absolute[\s-]error|MAE|RMSE|softmax|CTC|connectionist\s+temporal\s+classification(?:\s+\(CTC\))?|"
     r"(?:squared?\s+)?hinge|squared\s+error|mean[\s-]squared?|squared"
 )
-# words that qualify a loss without naming another ('an unweighted binary cross-entropy loss')
-_LOSS_ADJ = (
-    r"(?:(?:simple|standard|plain|usual|common|masked|weighted|unweighted|multi-?class|pixel-?wise)\s+)?"
-)
+# words before a loss's name: some only describe it ('a standard MSE loss'), others make it another loss
+# ('a masked MSE loss', 'an unweighted binary cross-entropy'), and are part of its name
+_LOSS_ADJ = r"(?:(?:simple|standard|plain|usual|common)\s+)?"
+_LOSS_KIND = r"(?:(?:masked|weighted|unweighted|multi-?class|pixel-?wise)\s+)?"
 # a loss named, not a loss term's weight ('an L1 loss weight of 0.1')
 _NOT_A_WEIGHT = r"(?!\s+(?:weights?|terms?|coefficients?|scales?|factors?|multipliers?)\b)"
 # "trained with a cross-entropy loss", "the MSE loss is optimized with RMSprop"
@@ -338,10 +342,11 @@ LOSS = re.compile(
     rf"(?:a|an|the)\s+{_LOSS_ADJ}|\b(?:us(?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|with)\s+|"
     r"(?:the|an?)\s+(?="
     rf"(?:{_LOSSES})\s+loss\s+(?:\([^()]{{0,40}}\)\s+)?(?:is|was)\s+(?:optimi[sz]ed|minimi[sz]ed)\b))"
-    rf"(?P<value>{_LOSSES})\s+(?:\([A-Za-z0-9-]{{1,12}}\)\s+)?(?:cost|loss|objective|criterion)\b{_NOT_A_WEIGHT}"
+    rf"(?P<value>{_LOSS_KIND}(?:{_LOSSES}))\s+(?:\([A-Za-z0-9-]{{1,12}}\)\s+)?(?:cost|loss|objective|criterion)\b"
+    rf"{_NOT_A_WEIGHT}"
     # "the loss function is the mean squared error", "the loss is a simple MSE"
     rf"|\bthe\s+(?:loss|objective|cost)(?:\s+function)?\s+(?:is|was)\s+(?:the\s+|a\s+)?"
-    rf"{_LOSS_ADJ}(?P<is>{_LOSSES})\b"
+    rf"{_LOSS_ADJ}(?P<is>{_LOSS_KIND}(?:{_LOSSES}))\b"
     # "the reconstruction loss for the ELBO was performed by *binary cross-entropy*"
     r"|\bthe\s+(?:reconstruction|classification|regression|training)\s+(?:loss|objective|cost)"
     r"(?:\s+function)?(?:\s+(?:for|of)\s+[^.;]{0,50}?)?\s+(?:is|was)\s+"

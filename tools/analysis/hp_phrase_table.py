@@ -708,7 +708,9 @@ _PHRASES = (
         rf"\b(?:after|for)\s+{_WORD}\s+(?:consecutive\s+|successive\s+)?"
         rf"{_CHECKS}\s+(?:without|with\s+no)\s+"
         r"(?:any\s+)?improvement\b"
-        rf"|\b(?:when|if|once|until|whenever)\s+(?:there\s+(?:is|was|are)\s+)?no\s+(?:further\s+)?improvements?\b[^.;]{{0,60}}?\b(?:for|in|over|within|after)\s+{_WORD2}\s+"
+        # ('if there is no increase in the validation accuracy for 40 epochs')
+        rf"|\b(?:when|if|once|until|whenever)\s+(?:there\s+(?:is|was|are)\s+)?no\s+(?:further\s+)?"
+        rf"(?:improvements?|increases?|decreases?|gains?)\b[^.;]{{0,60}}?\b(?:for|in|over|within|after)\s+{_WORD2}\s+"
         rf"(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
         "patience",
         "patience (checks without improvement)",  # of early stopping, or of a plateau schedule

@@ -161,7 +161,8 @@ _EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:(?:{SCALAR})\s*,?\s*
 _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
 # where a worded setting's value is
 _COMPARED = re.compile(r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)|\bperformance\s+of\b", re.I)
-_LOSS_WORD = re.compile(r"(?:negative\s+)?log|squared?|mean[\s-]squared?", re.I)  # no loss's name alone
+# no loss's name alone: 'the squared loss', 'softmax loss' (a softmax alone is an output)
+_LOSS_WORD = re.compile(r"(?:negative\s+)?log|squared?|mean[\s-]squared?|softmax", re.I)
 _WORD_GROUPS = (  # the groups of a worded match that hold its value
     "value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop", "is", "is2", "with", "acr"
 )
@@ -188,7 +189,8 @@ def _typed_layers(gap: str) -> tuple[str, str] | None:
 _VALUE_FIRST = (VALUE_NAME, FRAMED_VALUE_NAME)  # '4 layers', 'configuration: 24 layers'
 # 'batch was 32, 6 epochs': a comma-only list (no 'and', 'or' or range) whose first number an assignment ends
 _ASSIGNED = re.compile(r"(?:\b(?:was|is|were|are)|[=:])\s*$", re.I)
-_AFTER_ASSIGNED = re.compile(rf"(?:{SCALAR})(\s*,\s*)(?!.*\b(?:and|or|to)\b)(?!.*[/–-])")
+# ('T = 23,970 iterations': no space after the comma, one number with its thousands)
+_AFTER_ASSIGNED = re.compile(rf"(?:{SCALAR})(\s*,\s+)(?!.*\b(?:and|or|to)\b)(?!.*[/–-])")
 
 
 _SPELLED_COUNTS = COUNT_KEYS | {"batch_size"}
@@ -199,6 +201,8 @@ _OWN_MEASURE = re.compile(
     r"(?:weight|coefficient|factor|rate|probability|ratio|strength|magnitude|threshold|norm|value)s?|max(?:imum)?",
     re.I,
 )
+_SEED_SET = re.compile(r"\b(?:set|sets|fix(?:e[sd])?|use[sd]?|using)\s+(?:the\s+|a\s+)?(?:random\s+)?$", re.I)
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+", re.I)
 # '32-sample minibatches', '64-image batches': what each batch holds, not how many batches run
 _ITEMS_PER_BATCH = re.compile(r"-(?:samples?|examples?|images?|sequences?|sentences?|transitions?|graphs?)\s")
 _BATCHES = re.compile(r"(?:mini-?)?batch(?:es)?$", re.I)
@@ -487,7 +491,8 @@ def _bad_name_value(m: re.Match[str]) -> bool:
     if _LOOP_OPEN.search(m.string, max(0, m.start() - 12), m.start()) and _LOOP_TO.match(m.string, m.end()):
         return True  # "for epoch = 1 to 100": a loop's first value
     if (m.group("bare") or "x").isspace() and (COUNT_NOUN.search(m.group("name")) or _an_index(m)):
-        return True  # "layer 5", "for arm 1": which one, not how many
+        # "layer 5", "for arm 1": which one, not how many ('we set seed 42': a seed's value, set)
+        return not (canonical_key(m["name"]) == "seed" and _SEED_SET.search(m.string, 0, m.start("name")))
     paired = _PAIRED_GAP.fullmatch(gap.strip())  # one value per thing named, or one value both share
     own = gap.strip().lower() == "that"  # 'a learning rate that starts at 1e-4': its own value
     if not (paired or own) and re.search(r"\b(than|not|by|from|and|or|but|while|which|that)\b", gap, re.I):
@@ -693,9 +698,10 @@ class _ProseScan:
             return False  # "100 epochs of 500 iterations"; "hidden units per layer is 100" is no layer count
         inside, plain = m["value"].strip(), m["open"] and "=" not in m["open"]
         bare = plain and m["open"].strip() == "("  # not '(max norm 1.0)', '(equal to 0.9)'
-        if plain and _WHOLE.fullmatch(inside) or bare and _REFERENCE.fullmatch(inside):
+        counted = _NUMBER_OF.search(self.text[max(0, m.start("name") - 12) : m.end("name")])
+        if plain and _WHOLE.fullmatch(inside) and not counted or bare and _REFERENCE.fullmatch(inside):
             return False  # "the filters (7)", "a fixed timestep (2500)", "the learning rate (4.2)" (an
-            # equation numbered in its chapter): a reference or a description
+            # equation numbered in its chapter): a reference or a description ('number of epochs (10)' counts)
         if m["open"] and "," in m["value"] and canonical_key(m["name"]).endswith(("layers", "blocks")):
             return False  # "10 conv layers (50, 3, 1)": one layer's own settings, not a list of counts
         if m["open"] and m.end("name") == m.start("open") and m["name"].lower() in DISTRIBUTIONS:

@@ -28,7 +28,10 @@ ROW_VALUE = re.compile(
 )
 # a table of settings: its first header cell, or its caption, says so
 SETTINGS_HEAD = re.compile(
-    r"^(?:hyper-?\s?parameters?|parameters?|settings?|names?|configurations?|config|options?)$", re.I
+    # a word may say which settings: 'Configuration parameter', 'Training setting'
+    r"^(?:(?:configuration|training|model|network|algorithm|experiment(?:al)?|optimi[sz]ation|simulation)\s+)?"
+    r"(?:hyper-?\s?parameters?|parameters?|settings?|names?|configurations?|config|options?)$",
+    re.I,
 )
 # the heading of a column of methods or models compared ('Method', 'Imputation Method'): its rows are runs,
 # their cells what the runs measured

@@ -7,6 +7,7 @@ import itertools
 import re
 
 from tools.analysis.findings import MarkdownLine as _Line
+from tools.analysis.hp_assign_grid import read_assign_grid
 from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_confidence import RUN_LENGTHS, above_ceiling, no_sentence
@@ -163,7 +164,8 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
             CAPTION_LINE.match(ln.text) for ln in lines[last_settings:i]
         )
         if (
-            (end := read_param_column(lines, i, symbols, out)) > i
+            (end := read_assign_grid(lines, i, symbols, out, _settings_caption(lines, i))) > i
+            or (end := read_param_column(lines, i, symbols, out)) > i
             or (end := read_settings_table(lines, i, symbols, out, follows, sent_to)) > i
             or (end := _flat_settings(lines, i, out)) > i
         ):

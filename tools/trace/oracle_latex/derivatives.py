@@ -243,3 +243,43 @@ class Derivatives:
                 f"depend on {wrt.name} is not written (a partial derivative holds them fixed)"
             )
         return f"\\pdiff({{{body}}}, {{\\{x}}})"
+
+
+def physics_derivatives(nodes: list[Any]) -> list[Any]:
+    """The physics package's `\\pdv{f}{x}`, `\\pdv[2]{f}{x}`, `\\pdv{f}{x}{y}` and `\\dv{}{t}` written as the
+    fractions they print (`\\frac{\\partial f}{\\partial x}`), so one reading serves both spellings."""
+    out: list[Any] = []
+    i = 0
+    while i < len(nodes):
+        node = nodes[i]
+        if isinstance(node, Group):
+            out.append(Group(physics_derivatives(node.items), node.delim))
+        elif cmd_of(node) in ("pdv", "dv"):
+            fraction, i = _physics_fraction(nodes, i, "\\partial" if node == "\\pdv" else "d")
+            out += fraction
+            continue
+        else:
+            out.append(node)
+        i += 1
+    return out
+
+
+def _physics_fraction(nodes: list[Any], i: int, mark: str) -> tuple[list[Any], int]:
+    """The fraction `\\pdv` / `\\dv` at i stands for, and the index after its arguments."""
+    j, order = i + 1, []
+    if nodes[j : j + 1] == ["["]:
+        close = nodes.index("]", j) if "]" in nodes[j:] else -1
+        if close < 0:
+            raise Unsupported("a derivative's order bracket is not closed")
+        order, j = nodes[j + 1 : close], close + 1
+    args = []
+    while j < len(nodes) and isinstance(nodes[j], Group) and len(args) < 3:
+        args.append(physics_derivatives(nodes[j].items))
+        j += 1
+    if len(args) < 2:
+        raise Unsupported("a derivative (\\pdv, \\dv) without its two arguments is not read")
+    power = ["^", Group(order)] if order else []
+    if len(args) == 3:  # mixed: d²f / dx dy
+        num = [mark, "^", Group(["2"]), *args[0]]
+        return ["\\frac", Group(num), Group([mark, *args[1], mark, *args[2]])], j
+    return ["\\frac", Group([mark, *power, *args[0]]), Group([mark, *args[1], *power])], j

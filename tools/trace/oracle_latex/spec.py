@@ -9,6 +9,7 @@ from typing import Any
 
 from tools.trace.oracle_latex.axes import free_indices
 from tools.trace.oracle_latex.conditions import extract_cases, inline_cases, strip_side_conditions
+from tools.trace.oracle_latex.derivatives import physics_derivatives
 from tools.trace.oracle_latex.extremes import extremes_as_reductions
 from tools.trace.oracle_latex.forms import (
     has_equals,
@@ -100,7 +101,7 @@ def grouped_nodes(latex: str) -> list[Any]:
             f"the formula is too long for an oracle ({len(tokens):,} tokens, more than {MAX_TOKENS:,}): "
             "split it into parts and test each, or test it by hand"
         )
-    return inline_cases(extract_cases(group_tokens(tokens)))
+    return inline_cases(extract_cases(physics_derivatives(group_tokens(tokens))))
 
 
 def equation_nodes(latex: str, members: bool = True) -> list[Any]:
