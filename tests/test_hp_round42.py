@@ -39,10 +39,8 @@ def test_items_per_batch_size_the_batch_and_count_no_steps():
 def test_losses_named_with_a_qualifier_an_acronym_or_no_article():
     cases = {
         # a word that makes it another loss is part of its name; one that only describes it is not
-        "The decoder is trained subject to an unweighted binary cross-entropy loss.": (
-            "unweighted binary cross-entropy"
-        ),
-        "We minimise the multi-class cross entropy loss function.": "multi-class cross entropy",
+        "The decoder is trained subject to an unweighted binary cross-entropy loss.": "binary cross-entropy",
+        "We minimise the multi-class cross entropy loss function.": "cross entropy",
         "The tagger is optimised using a masked MSE loss.": "masked mse",
         "The tagger is optimised using a standard MSE loss.": "mse",
         "Mean absolute error (MAE) loss is then used as the loss function.": "mean absolute error",
@@ -114,3 +112,36 @@ def test_a_line_of_code_style_assignments_is_a_settings_line():
     assert got["learning_rate"] == [(0.05, "stated")] and got["epochs"] == [(30.0, "stated")]
     legend = found("Figure 3\n\nn = 1000, m = 10\n")
     assert legend and all(conf == "candidate" for rows in legend.values() for _, conf in rows)
+
+
+def test_a_pdfs_grid_runs_subscripts_on_and_splits_the_table_under_one_caption():
+    grid = (
+        "Table 1: The parameters used in the simulations\n| inputs | wiring |\n| --- | --- |\n"
+        "| fin = 4Hz | Kmax = 32 |\n| tstim = 150ms | Nlayer = 16 |\n\n"
+        "| membrane | plasticity |\n| --- | --- |\n| vrest = −65mV | A+ = 0.2 |\n| eext = 0mV | B = 1.5 |\n"
+    )
+    got = found(grid)
+    assert got["K_max"] == [(32.0, "stated")] and got["tstim"] == [(150.0, "stated")]
+    assert got["vrest"] == [(-65.0, "stated")] and got["B"] == [(1.5, "stated")]  # the same table, split
+
+
+def test_pretrained_models_named_by_hub_id_by_a_verb_of_trial_or_in_the_passive():
+    cases = {
+        "First, we fine-tuned acme/tiny-lm-7B-chat on the forum posts.": ("model", "acme/tiny-lm-7b-chat"),
+        "We carry all later experiments with the roberta-large model.": ("model", "roberta-large"),
+        "In this work we experiment with a pre-trained EfficientNet-B3.": ("model", "efficientnet-b3"),
+        "A ResNet-34 architecture is used, trained from scratch.": ("architecture", "resnet-34"),
+        "We use a pre trained VGG19 network as a feature extractor.": ("feature_extractor", "vgg19"),
+    }
+    for text, (key, value) in cases.items():
+        stated = [str(v).lower() for v, c in found(text)[key] if c == "stated"]
+        assert stated == [value], text
+    assert "model" not in found("We use encoder/decoder models and input/output pairs.")
+    got = found("Regularization: a dropout layer (Hinton et al., 2012), with probability 0.3 is used.")
+    assert got["dropout"] == [(0.3, "stated")]
+
+
+def test_one_of_two_losses_offered_is_a_candidate():
+    got = found("A possible fix is using weighted logistic loss or focal loss as the loss function.")
+    assert all(conf == "candidate" for _, conf in got["loss"])
+    assert found("The recogniser is trained using CTC loss.")["loss"] == [("ctc loss", "stated")]

@@ -13,9 +13,10 @@ from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_normalize import SCALAR
 from tools.analysis.hp_table_cells import RULE_ROW, row_cells
 
-# 'S_max = 96', 'σ_form-ff = 5', 'A_+ = 0.1', 'τ_- = 64ms', 'N_layer = 28×28', 'f_rew = 10 kHz'
+# 'S_max = 96', 'σ_form-ff = 5', 'A_+ = 0.1', 'τ_- = 64ms', 'N_layer = 28×28', 'f_rew = 10 kHz'; a PDF runs
+# the subscript on: 'Smax = 96', 'A+ = 0.1'
 _CELL = re.compile(
-    r"^(?P<sym>[A-Za-zα-ωΑ-Ω]{1,3}(?:_[\w+\-−]{1,12})?)\s*=\s*"
+    r"^(?P<sym>[A-Za-zα-ωΑ-Ω][\w+\-−]{0,14})\s*=\s*"
     rf"(?P<value>[-−]?(?:{SCALAR})(?:\s*[×x]\s*\d+)?)\s*(?P<unit>[A-Za-zμΩ]{{1,8}})?$"
 )
 _MIN_CELLS = 4

@@ -14,7 +14,13 @@ _FAMILY = (
     r"Mistral|CLIP|U-?Net|"
     # pretrained models of recent papers: "Qwen3-14B", "Roberta Large", "DINOv2", "Phi-3" (not the letter φ)
     r"Qwen|Gemma|Falcon|Pythia|BLOOM|OPT(?=-\d)|Phi(?=-\d)|Vicuna|LLaVA|Roberta|XLM-R|MPNet|MiniLM|DINO|SigLIP|"
-    r"Whisper|wav2vec|HuBERT|WavLM|YOLO|Mamba)"
+    r"Whisper|wav2vec|HuBERT|WavLM|YOLO|Mamba|DistilRoBERTa|ResNeSt|E5(?=-))"
+)
+# a checkpoint as a model hub names it: 'google/vit-base-patch16-224', 'roberta-base', 'bert-large-cased'
+_HUB_ID = (
+    r"[A-Za-z][\w.-]{1,30}/(?=[\w.]*[\d-])[A-Za-z][\w.-]{1,60}[A-Za-z0-9]"  # a digit or '-' in its name
+    r"|(?:bert|roberta|distilbert|distilroberta|albert|xlnet|deberta|electra|gpt2|t5|bart|xlm-roberta)"
+    r"(?:-(?:base|large|small|tiny|xl|uncased|cased|multilingual|v\d|\d+[a-z]?))+"
 )
 # a family and its size: "ResNet-50", "ViT-B/16", "Llama-3.1-8B", "T5-base", "InceptionV2", "BERT base"
 MODEL_NAME = (
@@ -22,7 +28,7 @@ MODEL_NAME = (
     r"XXL|XL|\d+[BM]|Instruct|instruct|Chat|mini|medium|\d+k)(?![\w]))*"  # Phi-3-mini-4k-instruct
 )
 # "the pre-activation ResNet-18": the variant is part of the name
-_MODEL = rf"(?P<value>(?:(?:pre|post)-activation\s+)?{MODEL_NAME})(?![\w-])"
+_MODEL = rf"(?P<value>(?:(?:pre|post)-activation\s+)?{MODEL_NAME}|(?-i:{_HUB_ID}))(?![\w/-])"
 # a family named without its size or variant: "the ResNet architecture"
 BARE_FAMILY = re.compile(rf"(?:(?:pre|post)-activation\s+)?{_FAMILY}", re.I)
 # the part a named model fills ('architecture⁴' ends at its footnote mark)
@@ -35,15 +41,29 @@ _VERB = (
     r"fine-?tune[sd]?|fine-?tuning|initiali[sz]e[sd]?\s+(?:from|with)|buil[dt]\s+(?:up)?on|based\s+on|"
     # "we base our experiments on Qwen3-14B", "we chose to use RoBERTa", "we start from Mistral-7B"
     r"bas(?:e|ed)\s+our\s+(?:experiments|work|method|models?|approach)\s+on|(?:choose|chose)\s+to\s+use|"
-    r"start(?:s|ed)?\s+from)\s+"
-    r"(?:an?\s+|the\s+)?(?:(?:pre-?trained|standard|vanilla|off-the-shelf)\s+)?"
+    r"start(?:s|ed)?\s+from|experiment(?:s|ed)?\s+with|leverag(?:e|es|ed|ing))\s+"
+    # 'we leverage the pretrained weights of ResNet50'
+    r"(?:an?\s+|the\s+)?(?:(?:pre-?\s?trained|standard|vanilla|off-the-shelf)\s+)?(?:weights\s+of\s+)?"
 )
 _USE = rf"\b{_VERB}"
 _PATTERNS = (
     # "we use a pretrained ResNet-50 backbone", "a ResNet-18 encoder", "using the InceptionV2 architecture"
-    re.compile(rf"{_USE}{_MODEL}\s+(?:(?:pre-?trained|convolutional|image|text)\s+)?{_ROLE}", re.I),
-    # "we use ResNet-50 as the backbone"
-    re.compile(rf"{_USE}{_MODEL}\s+as\s+(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+)?{_ROLE}", re.I),
+    # (not when 'as a ...' names the part it fills: 'a VGG19 network as a feature extractor')
+    re.compile(
+        rf"{_USE}{_MODEL}\s+(?:(?:pre-?trained|convolutional|image|text)\s+)?{_ROLE}"
+        r"(?!\s+as\s+(?:the|our|an?)\s)",
+        re.I,
+    ),
+    # "we use ResNet-50 as the backbone", "using VGG16 deep convolutional network as a feature extractor"
+    re.compile(
+        rf"{_USE}{_MODEL}\s+(?:[\w-]+\s+){{0,4}}?as\s+(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+)?{_ROLE}", re.I
+    ),
+    # "A ResNet-18 architecture is used", "the VGG16 network was adopted"
+    re.compile(
+        rf"\b(?:an?|the)\s+(?:pre-?trained\s+)?{_MODEL}\s+{_ROLE}\s+(?:is|was)\s+(?:then\s+)?"
+        r"(?:used|adopted|employed|chosen)\b",
+        re.I,
+    ),
     # "the backbone is a ResNet-50", "our encoder is a pretrained BERT-base"
     re.compile(
         rf"\b(?:the|our)\s+(?:[\w-]+\s+)?{_ROLE}\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:pre-?trained\s+)?{_MODEL}",
@@ -55,7 +75,8 @@ _PATTERNS = (
     re.compile(rf"\b(?:the|a|an)\s+(?:frozen|pre-?trained)\s+{_MODEL}\s+{_ROLE}", re.I),
     # "we fine-tune RoBERTa-large": the model itself
     re.compile(
-        rf"\bwe\s+{_VERB}{_MODEL}(?=\s+(?:on|for|with|across|throughout|in\s+all|as\s+implemented)\b|\s*[.,;(])",
+        rf"\bwe\s+(?:\w+\s+)?{_VERB}{_MODEL}"
+        r"(?=\s+(?:on|for|with|across|throughout|in\s+all|as\s+implemented|from)\b|\s*[.,;(])",
         re.I,
     ),
 )

@@ -54,9 +54,9 @@ COUNT_NOUN = re.compile(
 )
 NOT_A_COUNT = re.compile(r"^(hot|shot|stage|way|sided|fold|time|times|dimensional|tailed)\b", re.I)
 # "learning rates during training: 0.1 and 0.01"; no new clause: "each layer until a maximum of 256"
-# a citation may follow the name: 'a dropout layer [31], with probability 0.5'
+# a citation may follow the name: 'a dropout layer [31], with probability 0.5', '... (Hinton et al., 2012),'
 _GAP = (
-    r"(?:\[[^\]\[]{1,60}\],?\s+)?"
+    r"(?:(?:\[[^\]\[]{1,60}\]|\([^()]{1,60}\d{4}[a-z]?\)),?\s+)?"
     r"(?:(?!(?:until|unless|whereas|which|whose)\b)[^\W\d_][\w-]*(?:\s+|(?=:))){0,6}?"
 )
 _SEP = (
@@ -328,10 +328,10 @@ _LOSSES = (
     r"mean[\s-]absolute[\s-]error|MAE|RMSE|softmax|CTC|connectionist\s+temporal\s+classification(?:\s+\(CTC\))?|"
     r"(?:squared?\s+)?hinge|squared\s+error|mean[\s-]squared?|squared"
 )
-# words before a loss's name: some only describe it ('a standard MSE loss'), others make it another loss
-# ('a masked MSE loss', 'an unweighted binary cross-entropy'), and are part of its name
-_LOSS_ADJ = r"(?:(?:simple|standard|plain|usual|common)\s+)?"
-_LOSS_KIND = r"(?:(?:masked|weighted|unweighted|multi-?class|pixel-?wise)\s+)?"
+# words before a loss's name: some only describe it ('a standard MSE loss', 'an unweighted binary
+# cross-entropy'), others make it another loss ('a masked MSE loss'), and are part of its name
+_LOSS_ADJ = r"(?:(?:simple|standard|plain|usual|common|unweighted|multi-?class|pixel-?wise)\s+)?"
+_LOSS_KIND = r"(?:(?:masked|weighted)\s+)?"
 # a loss named, not a loss term's weight ('an L1 loss weight of 0.1')
 _NOT_A_WEIGHT = r"(?!\s+(?:weights?|terms?|coefficients?|scales?|factors?|multipliers?)\b)"
 # "trained with a cross-entropy loss", "the MSE loss is optimized with RMSprop"

@@ -161,8 +161,11 @@ _EARLIER_ITEMS = re.compile(rf"(?:(?<![\w\\]){SYM}\s*=\s*(?:(?:{SCALAR})\s*,?\s*
 _RMSPROP = re.compile(r"\b(?:RMS-?Prop|Adadelta)\b", re.I)
 # where a worded setting's value is
 _COMPARED = re.compile(r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)|\bperformance\s+of\b", re.I)
-# no loss's name alone: 'the squared loss', 'softmax loss' (a softmax alone is an output)
-_LOSS_WORD = re.compile(r"(?:negative\s+)?log|squared?|mean[\s-]squared?|softmax", re.I)
+# no loss's name alone: 'the squared loss', 'softmax loss' (a softmax alone is an output), 'CTC loss'
+_LOSS_WORD = re.compile(r"(?:negative\s+)?log|squared?|mean[\s-]squared?|softmax|CTC", re.I)
+# 'using weighted logistic loss or focal loss': two offered
+_OR_BEFORE = re.compile(r"\bor\s+(?:an?\s+|the\s+)?$", re.I)
+_EITHER_LOSS = re.compile(r"\s*(?:\[[^\]]{1,60}\]\s*)?or\s", re.I)
 _WORD_GROUPS = (  # the groups of a worded match that hold its value
     "value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop", "is", "is2", "with", "acr"
 )
@@ -203,6 +206,8 @@ _OWN_MEASURE = re.compile(
 )
 _SEED_SET = re.compile(r"\b(?:set|sets|fix(?:e[sd])?|use[sd]?|using)\s+(?:the\s+|a\s+)?(?:random\s+)?$", re.I)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+", re.I)
+# counts a bracket after 'the number of ...' may give ('the number of negative (9475)' counts the data)
+_BRACKETED_COUNTS = frozenset(("epochs", "training_steps", "num_layers", "num_heads"))
 # '32-sample minibatches', '64-image batches': what each batch holds, not how many batches run
 _ITEMS_PER_BATCH = re.compile(r"-(?:samples?|examples?|images?|sequences?|sentences?|transitions?|graphs?)\s")
 _BATCHES = re.compile(r"(?:mini-?)?batch(?:es)?$", re.I)
@@ -698,7 +703,9 @@ class _ProseScan:
             return False  # "100 epochs of 500 iterations"; "hidden units per layer is 100" is no layer count
         inside, plain = m["value"].strip(), m["open"] and "=" not in m["open"]
         bare = plain and m["open"].strip() == "("  # not '(max norm 1.0)', '(equal to 0.9)'
-        counted = _NUMBER_OF.search(self.text[max(0, m.start("name") - 12) : m.end("name")])
+        counted = canonical_key(m["name"]) in _BRACKETED_COUNTS and _NUMBER_OF.search(
+            self.text[max(0, m.start("name") - 12) : m.end("name")]
+        )
         if plain and _WHOLE.fullmatch(inside) and not counted or bare and _REFERENCE.fullmatch(inside):
             return False  # "the filters (7)", "a fixed timestep (2500)", "the learning rate (4.2)" (an
             # equation numbered in its chapter): a reference or a description ('number of epochs (10)' counts)
@@ -1158,6 +1165,9 @@ class _ProseScan:
                     fixed = "a softmax makes outputs probabilities: the output layer's, not the hidden one"
                 if word == "loss" and _COMPARED.search(sentence_around(text, m.start(), m.end())):
                     fixed = "a loss the sentence compares with another: maybe a baseline's"
+                at = m.start(next((g for g in _WORD_GROUPS if groups.get(g)), 0))
+                if word == "loss" and (_EITHER_LOSS.match(text, m.end()) or _OR_BEFORE.search(text, 0, at)):
+                    fixed = "one of two losses the sentence offers ('X or Y loss'), not a stated choice"
                 if word == "loss" and _LOSS_WORD.fullmatch(value):
                     value += " loss"  # "the negative log loss", "the squared loss"
                 self.emit(m, word, word, value, m.span(), flagged=fixed)

@@ -164,7 +164,7 @@ def read_tables(lines: list[_Line], symbols: dict[str, str], out: Collector) -> 
             CAPTION_LINE.match(ln.text) for ln in lines[last_settings:i]
         )
         if (
-            (end := read_assign_grid(lines, i, symbols, out, _settings_caption(lines, i))) > i
+            (end := read_assign_grid(lines, i, symbols, out, follows or _settings_caption(lines, i))) > i
             or (end := read_param_column(lines, i, symbols, out)) > i
             or (end := read_settings_table(lines, i, symbols, out, follows, sent_to)) > i
             or (end := _flat_settings(lines, i, out)) > i
