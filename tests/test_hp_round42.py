@@ -137,6 +137,7 @@ def test_pretrained_models_named_by_hub_id_by_a_verb_of_trial_or_in_the_passive(
         stated = [str(v).lower() for v, c in found(text)[key] if c == "stated"]
         assert stated == [value], text
     assert "model" not in found("We use encoder/decoder models and input/output pairs.")
+    assert "model" not in found("In their runs, a fine-tuned roberta-base model performed well.")
     got = found("Regularization: a dropout layer (Hinton et al., 2012), with probability 0.3 is used.")
     assert got["dropout"] == [(0.3, "stated")]
 
@@ -145,3 +146,11 @@ def test_one_of_two_losses_offered_is_a_candidate():
     got = found("A possible fix is using weighted logistic loss or focal loss as the loss function.")
     assert all(conf == "candidate" for _, conf in got["loss"])
     assert found("The recogniser is trained using CTC loss.")["loss"] == [("ctc loss", "stated")]
+
+
+def test_precision_schedule_and_repeated_models_named_in_passing():
+    got = found("We clip gradients at 0.5 and train in bf16 AMP with a batch size of 8.")
+    assert got["precision"] == [("bf16", "stated")]
+    got = found("We optimised with Adam following a slanted triangular learning rate schedule.")
+    assert got["lr_schedule"] == [("slanted triangular", "stated")]
+    assert found("We then trained 5 models with different random seeds.")["num_runs"] == [(5.0, "stated")]

@@ -45,7 +45,7 @@ _VERB = (
     # 'we leverage the pretrained weights of ResNet50'
     r"(?:an?\s+|the\s+)?(?:(?:pre-?\s?trained|standard|vanilla|off-the-shelf)\s+)?(?:weights\s+of\s+)?"
 )
-_USE = rf"\b{_VERB}"
+_USE = rf"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b{_VERB}"  # not a participle as adjective: 'a fine-tuned X model'
 _PATTERNS = (
     # "we use a pretrained ResNet-50 backbone", "a ResNet-18 encoder", "using the InceptionV2 architecture"
     # (not when 'as a ...' names the part it fills: 'a VGG19 network as a feature extractor')

@@ -161,7 +161,9 @@ OPTIMIZER = re.compile(
     r"((?i:gradient\s+descent))\b)"
 )
 # the schedules only a learning rate has (SCHEDULE)
-_LR_ONLY = r"one[\s-]?cycle|polynomial|inverse[\s-]square[\s-]root|multi[\s-]?step|cyclical|triangular"
+_LR_ONLY = (
+    r"one[\s-]?cycle|polynomial|inverse[\s-]square[\s-]root|multi[\s-]?step|cyclical|(?:slanted\s+)?triangular"
+)
 SCHEDULE = re.compile(
     # "an exponentially decaying schedule"; "an exponential decay" (schedule) counts where the sentence names
     # the learning rate (hp_prose.py schedule_words)

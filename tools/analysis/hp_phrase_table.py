@@ -222,7 +222,8 @@ _PHRASES = (
     (
         r"\b(?:in|with|using|mixed[\s-]precision)\s+\(?(?P<value>bfloat16|bf16|float16|fp16|fp32|tf32)\b"
         # "FP16 mixed-precision training", "bf16 mixed precision": the format before the words
-        r"|(?<![\w-])(?P<value2>bfloat16|bf16|float16|fp16|tf32)\s+mixed[\s-]precision\b",
+        # ... or 'bfloat16 automatic mixed precision', 'bf16 AMP'
+        r"|(?<![\w-])(?P<value2>bfloat16|bf16|float16|fp16|tf32)\s+(?:(?:automatic\s+)?mixed[\s-]precision|AMP)\b",
         "precision",
         "numeric precision",
     ),
@@ -397,7 +398,9 @@ _PHRASES = (
     ),
     # "50 experiments with different seeds", "5 runs with distinct random seeds": how often a setup was run
     (
-        rf"(?<![\w.,]){_N}\s+(?:independent\s+)?(?:experiments|runs|trials|repetitions|repeats)\s+(?:each\s+)?"
+        # ('we trained 10 models using different random seeds')
+        rf"(?<![\w.,]){_N}\s+(?:independent\s+)?(?:experiments|runs|trials|repetitions|repeats|models|networks)\s+"
+        r"(?:each\s+)?"
         r"(?:with|using|over|for)\s+(?:different|distinct|independent|varying)\s+(?:random\s+)?seeds\b",
         "num_runs",
         "runs",
