@@ -154,3 +154,41 @@ def test_precision_schedule_and_repeated_models_named_in_passing():
     got = found("We optimised with Adam following a slanted triangular learning rate schedule.")
     assert got["lr_schedule"] == [("slanted triangular", "stated")]
     assert found("We then trained 5 models with different random seeds.")["num_runs"] == [(5.0, "stated")]
+
+
+def test_widths_named_by_their_units_and_depths_a_models_name_gives():
+    got = found("The streams are joined into a 2048-node layer, then a 512-unit FC layer.")
+    assert got["hidden_size"] == [(2048.0, "stated"), (512.0, "stated")] and "num_layers" not in got
+    got = found("Each sentence passes through 6 transformer layers each has a size of 384.")
+    assert got["hidden_size"] == [(384.0, "stated")] and got["num_layers"] == [(6.0, "stated")]
+    got = found("- ResNet-34 [he]: A 34-layer CNN with skip connections.")
+    assert got["num_layers"] == [(34.0, "candidate")]
+    assert "hidden_size" not in found("We pad each tile with a border of width 12 = (25 - 1)/2.")
+
+
+def test_values_of_cited_work_hopes_and_test_samples_are_doubted():
+    got = found("We used 100 inducing points, while in [smith2019], 400 inducing points are used.")
+    assert got["num_inducing_points"] == [(100.0, "stated"), (400.0, "candidate")]
+    assert found("Ideally, 5-fold cross-validation is to be chosen.")["cv_folds"] == [(5.0, "candidate")]
+    got = found("Accuracy is computed on 300 samples randomly selected from the test set.")
+    assert all(conf == "candidate" for rows in got.values() for _, conf in rows)
+
+
+def test_losses_kernels_and_layers_named_in_more_forms():
+    cases = {
+        "We use the Adam optimizer to reduce the mean squared error.": "mean squared error",
+        "We used Adam and the categorical cross entropy loss function.": "categorical cross entropy",
+        'This loss function is actually the "binary crossentropy" function.': "binary crossentropy",
+    }
+    for text, value in cases.items():
+        assert [str(v).lower() for v, _ in found(text)["loss"]] == [value], text
+    assert "loss" not in found("Table 3 reports MSE and cross-entropy loss for all runs.")
+    assert found("For the baseline, the ARD squared-exponential kernel function is used.")["kernel"]
+    got = found("Layer normalization layers are also added after each block.")
+    assert [str(v).lower() for v, _ in got["normalization"]] == ["layer normalization"]
+    assert found("Early stopping ends training when the validation loss is not improved after one epoch.")[
+        "patience"
+    ] == [(1.0, "stated")]
+    assert found("The head has a Dropout layer with a 30% rate.")["dropout"] == [(0.3, "stated")]
+    got = found("We use the pretrained network AlexNet for both streams.")
+    assert got["architecture"] == [("alexnet", "stated")]

@@ -6,6 +6,7 @@ Conformer encoder'), pairs before what they size ('a (4,4) kernel') and 'name: v
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -29,6 +30,12 @@ _VALUE_FIRST = re.compile(
     rf"(?P<value>(?:{SCALAR})(?:\s+(?:and|or)\s+(?:{SCALAR}))?)\s+(?P<name>{phrase_re(_RATE_NAMES)})"
     r"(?![\w-])(?!\s+(?:of|=|is|warm-?up|decay|schedul\w*)\b)"
     r"(?!\s+[a-z]{3,}s\b)",  # 'with 5 seed episodes': the name only qualifies the noun after it
+    re.I,
+)
+# the value as the measure of a name before it: 'a Dropout layer with a 40% rate'
+_WITH_A_RATE = re.compile(
+    rf"\b(?P<name>{phrase_re(_RATE_NAMES)})(?:\s+layers?)?\s+with\s+an?\s+(?P<value>(?:{SCALAR})\s?%?)\s+"
+    r"(?:rate|probability|ratio|factor)\b",
     re.I,
 )
 # a set searched, before the setting it is for: '{0.003, 0.0003} for the learning rates'
@@ -88,7 +95,7 @@ def compact(text: str) -> Iterator[Named]:
     for m in _SWITCH.finditer(text):
         if m["name"].lower() not in _NOT_NOUNS:
             yield Named(m, m["name"], canonical_key(m["name"]))
-    for m in _GRID_FOR.finditer(text):
+    for m in itertools.chain(_WITH_A_RATE.finditer(text), _GRID_FOR.finditer(text)):
         yield Named(m, m["name"], canonical_key(m["name"]))
     for m in _PAIR_FIRST.finditer(text):
         name = re.sub(r"\s+", " ", (m["name"] or m["after"]).lower())

@@ -69,6 +69,8 @@ _PATTERNS = (
         rf"\b(?:the|our)\s+(?:[\w-]+\s+)?{_ROLE}\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:pre-?trained\s+)?{_MODEL}",
         re.I,
     ),
+    # "we use the pretrained network AlexNet for each stream": the part named before the model
+    re.compile(rf"{_USE}{_ROLE}\s+{_MODEL}(?=\s+(?:for|as|on|in|to|with)\b|\s*[.,;(])", re.I),
     # "a convolutional network architecture based on the ResNet-18": the part, then what it is built from
     re.compile(rf"\b{_ROLE}\s+(?:based\s+on|built\s+on|derived\s+from)\s+(?:an?\s+|the\s+)?{_MODEL}", re.I),
     # "through the frozen T5-XXL encoder": a pretrained model kept fixed fills its part

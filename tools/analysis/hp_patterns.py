@@ -242,13 +242,13 @@ NORMALIZATION = re.compile(
     rf"\b{APPLIED}\s+(?:(?:\w+\s+|{_CITED})){{0,5}}?"
     r"(?P<value>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\b"
     # "Batch normalization is performed on all convolutional layers"
-    r"|\b(?P<named>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\s+(?:\([^()]{0,20}\)\s+)?"
+    r"|\b(?P<named>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\s+(?:layers?\s+)?(?:\([^()]{0,20}\)\s+)?"
     r"(?:is|was|are|were)\s+(?:also\s+)?(?:performed|applied|used|employed|adopted|added|inserted)\b",
     re.I,
 )
 # evaluation and graph settings written as one token: '10-fold cross-validation', 'an 8-NN graph'
 FOLDS = re.compile(
-    rf"\b(?P<value>\d+|{WORDNUM})[-\s]fold\s+(?:stratified\s+)?cross[-\s]?validat(?:ion|ed)"
+    rf"\b(?P<value>\d+|{WORDNUM})[-\s]folds?\s+(?:stratified\s+)?cross[-\s]?validat(?:ion|ed)"
     r"|\b(?P<over>\d+)\s+cross[-\s]?validation\s+folds\b"
     # "we randomly create four folds of the data", "split into 10 folds" (not 'ten folds faster')
     rf"|(?<![\w.-])(?P<bare>\d+|{WORDNUM})\s+folds\b"
@@ -347,8 +347,9 @@ LOSS = re.compile(
     rf"(?P<value>{_LOSS_KIND}(?:{_LOSSES}))\s+(?:\([A-Za-z0-9-]{{1,12}}\)\s+)?(?:cost|loss|objective|criterion)\b"
     rf"{_NOT_A_WEIGHT}"
     # "the loss function is the mean squared error", "the loss is a simple MSE"
-    rf"|\bthe\s+(?:loss|objective|cost)(?:\s+function)?\s+(?:is|was)\s+(?:the\s+|a\s+)?"
-    rf"{_LOSS_ADJ}(?P<is>{_LOSS_KIND}(?:{_LOSSES}))\b"
+    rf"|\b(?:the|this|our)\s+(?:loss|objective|cost)(?:\s+function)?\s+(?:is|was)\s+(?:actually\s+|simply\s+)?"
+    r"(?:the\s+|a\s+)?"
+    rf"[\"“]?{_LOSS_ADJ}(?P<is>{_LOSS_KIND}(?:{_LOSSES}))\b"
     # "the reconstruction loss for the ELBO was performed by *binary cross-entropy*"
     r"|\bthe\s+(?:reconstruction|classification|regression|training)\s+(?:loss|objective|cost)"
     r"(?:\s+function)?(?:\s+(?:for|of)\s+[^.;]{0,50}?)?\s+(?:is|was)\s+"
@@ -356,20 +357,32 @@ LOSS = re.compile(
     rf"(?P<is2>{_LOSSES})\b"
     r"(?!\s+of\b)"  # 'the loss is the log of the likelihood' names a formula
     # "trained to minimize the Mean Square Error (MSE)": an error that is a loss by its name
-    r"|\btrained\s+to\s+minimi[sz]e\s+(?:the\s+|a\s+)?(?P<to>mean[\s-]squared?[\s-]error|squared\s+error|"
+    # ... or "the Adam optimizer to reduce the mean squared error"
+    r"|\b(?:trained|optimi[sz]er|optimi[sz]ed)\s+to\s+(?:minimi[sz]e|reduce)\s+(?:the\s+|a\s+)?"
+    r"(?P<to>mean[\s-]squared?[\s-]error|squared\s+error|"
     r"(?:binary\s+)?cross[\s-]?entropy|negative\s+log[\s-]likelihood)\b"
     # "Cross Entropy is used as the loss", "we use the mean square error as the loss function"
     rf"|\b(?:(?:use|used|using|uses)\s+(?:the\s+|a\s+)?)?(?P<named>{_LOSSES})\s+(?:\([A-Za-z0-9-]{{1,12}}\)\s+)?"
     r"(?:(?:loss|cost)\s+)?"
     r"(?:(?:is|was)\s+(?:then\s+|also\s+)?(?:used|chosen|employed)\s+)?as\s+(?:(?:the|our|an?)\s+(?:[a-z-]+\s+)?)?"
-    r"(?:loss|objective|cost)\b",
+    r"(?:loss|objective|cost)\b"
+    # the last of the things a sentence uses: 'we used the Adam optimizer and the categorical cross entropy
+    # loss function' (hp_prose.py keeps it where a verb of use comes before)
+    rf"|\band\s+(?:the\s+|an?\s+)?{_LOSS_ADJ}(?P<and>{_LOSS_KIND}(?:{_LOSSES}))\s+"
+    r"(?:\([A-Za-z0-9-]{1,12}\)\s+)?(?:loss|cost)\b",
     re.I,
 )
 # the kernel a GP, SVM or kernel method uses: "a GP with an RBF kernel", "an SVM with a linear kernel"
+_KERNELS = (
+    r"RBF|radial\s+basis\s+function|Gaussian|Mat[eé]rn(?:[\s-]?\d/\d)?|linear|polynomial|"
+    r"squared[\s-]exponential|Laplacian|periodic|cosine|spectral\s+mixture"
+)
 KERNEL = re.compile(
     rf"\b{APPLIED}\s+(?:an?\s+|the\s+)?(?:(?:separate|single|standard|isotropic|anisotropic)\s+)?"
-    r"(?P<value>RBF|radial\s+basis\s+function|Gaussian|Mat[eé]rn(?:[\s-]?\d/\d)?|linear|polynomial|"
-    r"squared[\s-]exponential|Laplacian|periodic|cosine|spectral\s+mixture)(?:\s+\(\w+\))?\s+kernels?\b",
+    rf"(?P<value>{_KERNELS})(?:\s+\(\w+\))?\s+kernels?\b"
+    # 'the ARD squared-exponential kernel function is used', 'Gaussian kernels ... were used'
+    rf"|\b(?:the\s+|an?\s+)?(?:ARD\s+)?(?P<named>{_KERNELS})\s+kernels?(?:\s+functions?)?\s+"
+    r"(?:with\s+[^.;]{0,40}?)?(?:is|was|are|were)\s+(?:then\s+|also\s+)?(?:used|employed|chosen|adopted)\b",
     re.I,
 )
 # "we sampled, with replacement, a recalibration set of 1,000 points": a set the method draws

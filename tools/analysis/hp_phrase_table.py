@@ -41,7 +41,7 @@ _RUNS_ON = (
 # the parts a data set is split into, and each one's key
 _SPLIT_PARTS = ((r"train(?:ing)?", "train"), (r"validation", "validation"), (r"test(?:ing)?", "test"))
 # what early stopping counts while it waits for an improvement
-_CHECKS = r"(?:epochs|evaluations|validation\s+checks|iterations|steps|rounds)"
+_CHECKS = r"(?:epochs?|evaluations?|validation\s+checks?|iterations?|steps?|rounds?)"  # 'after one epoch'
 
 # LoRA, or the words it stands for
 _LORA = r"(?:\blora\b|\blow-rank\s+adapt(?:er|ers|ation)\b)"

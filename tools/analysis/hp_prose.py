@@ -164,10 +164,12 @@ _COMPARED = re.compile(r"\bcompar\w*|\bversus\b|\bvs\.?(?=\s)|\bperformance\s+of
 # no loss's name alone: 'the squared loss', 'softmax loss' (a softmax alone is an output), 'CTC loss'
 _LOSS_WORD = re.compile(r"(?:negative\s+)?log|squared?|mean[\s-]squared?|softmax|CTC", re.I)
 # 'using weighted logistic loss or focal loss': two offered
+_USED_BEFORE = re.compile(r"\b(?:us(?:e|es|ed|ing)|employ\w*|adopt\w*|with|train\w*|optimi[sz]\w*)\b", re.I)
 _OR_BEFORE = re.compile(r"\bor\s+(?:an?\s+|the\s+)?$", re.I)
 _EITHER_LOSS = re.compile(r"\s*(?:\[[^\]]{1,60}\]\s*)?or\s", re.I)
 _WORD_GROUPS = (  # the groups of a worded match that hold its value
-    "value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop", "is", "is2", "with", "acr"
+    *("value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop", "is", "is2", "with"),
+    *("acr", "and"),
 )
 _ADAM_MOMENT = re.compile(r"\b(first|second)\s+(?:order\s+)?moment(?:um|s)?\b[^,;]{0,20}$", re.I)
 _BETA_BEFORE = re.compile(r"(?:β|\\beta|beta)_?\{?([12])\}?\s*=\s*$")
@@ -395,6 +397,9 @@ _CITATION = re.compile(r"\[\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\]")  # numbere
 _COUNTED = {"num_trees", "num_layers"}  # counts whose thing has a size, a depth or a width of its own
 _REFERENCE = re.compile(r"[1-9A-Z]\.\d{1,2}")  # an equation numbered in its chapter: '(4.2)'
 _WHOLE = re.compile(r"[\d,]+")  # a whole number in brackets with no '=': '(7)', '(2500)'
+_OTHER_WIDTH = re.compile(r"\b(?:padding|border|margin|window|band|bin|beam|pulse)\s+(?:of\s+)?$", re.I)
+_EACH_SIZED = re.compile(r"\s*(?:each\s+)?(?:has|have|with|of)\s+(?:a\s+)?(size|width|dimension)\s*", re.I)
+_WIDTH_GAP = re.compile(r"(?:node|unit|neuron|dimensional|dim|channel|wide)\b", re.I)  # '4096-node layer'
 _WIDTH_WORD = re.compile(r"dimension(?:ality|s)?|dims?|width|size|units", re.I)  # a layer's width, after it
 # "our data contains 10,000 neurons", "the dataset consists of 500 images": a count that describes the data
 _DATA_HOLDS = re.compile(
@@ -493,6 +498,8 @@ def _bad_name_value(m: re.Match[str]) -> bool:
     gap = (m.group("gap") or "") + " " + (m.group("paren") or "")
     if canonical_key(m.group("name")) in COUNT_ONLY | WORD_VALUED or RESULT_WORDS.search(gap):
         return True
+    if m["name"].lower() == "width" and _OTHER_WIDTH.search(m.string, max(0, m.start() - 24), m.start()):
+        return True  # 'padding width 40', 'a border of width 18': no layer's width
     if _LOOP_OPEN.search(m.string, max(0, m.start() - 12), m.start()) and _LOOP_TO.match(m.string, m.end()):
         return True  # "for epoch = 1 to 100": a loop's first value
     if (m.group("bare") or "x").isspace() and (COUNT_NOUN.search(m.group("name")) or _an_index(m)):
@@ -655,6 +662,8 @@ class _ProseScan:
         'a hidden layer dimension of 128' (the word after it); None for a count of layers."""
         if self.of_head(m) == "size":
             return "size"
+        if each := _EACH_SIZED.fullmatch(m["gap"] or ""):  # '12 layers each has a size of 768'
+            return each[1]
         return first[0] if first and _WIDTH_WORD.fullmatch(first[0]) else None
 
     def of_head(self, m: re.Match[str]) -> str | None:
@@ -914,6 +923,8 @@ class _ProseScan:
         """'feature transformation layers' when a value-first name runs on into layers or blocks; None when
         the name already counts units or layers."""
         layers = not _UNITS.search(m["name"]) and _LAYERS_AFTER.match(self.text, m.end())
+        if canonical_key(m["name"]) == "num_layers" and _WIDTH_GAP.match(m["gap"] or ""):
+            return "layer size"  # 'a 4096-node layer', 'the 512-unit FC layer': the layer's width
         return f"{m['name']} {layers[1]}" if layers else None
 
     def per_loop(self, m: re.Match[str], at: int) -> tuple[str, str] | None:
@@ -1163,13 +1174,10 @@ class _ProseScan:
                     value = spelled["acronym"]  # 'Gaussian Error Linear Units (GELU)'
                 if word == "activation" and value.lower() == "softmax":
                     fixed = "a softmax makes outputs probabilities: the output layer's, not the hidden one"
-                if word == "loss" and _COMPARED.search(sentence_around(text, m.start(), m.end())):
-                    fixed = "a loss the sentence compares with another: maybe a baseline's"
-                at = m.start(next((g for g in _WORD_GROUPS if groups.get(g)), 0))
-                if word == "loss" and (_EITHER_LOSS.match(text, m.end()) or _OR_BEFORE.search(text, 0, at)):
-                    fixed = "one of two losses the sentence offers ('X or Y loss'), not a stated choice"
-                if word == "loss" and _LOSS_WORD.fullmatch(value):
-                    value += " loss"  # "the negative log loss", "the squared loss"
+                if word == "loss" and (read := self.loss_read(m, value)) is None:
+                    continue
+                if word == "loss":
+                    value, fixed = read
                 self.emit(m, word, word, value, m.span(), flagged=fixed)
         for m in (m for rx in TERM_WEIGHTS for m in rx.finditer(text)):
             if self.free(*m.span("value")):
@@ -1183,6 +1191,21 @@ class _ProseScan:
             self.emit(m, "k-NN graph", "knn_graph_k", m["value"], m.span())
         for m in INITIALIZATION.finditer(text):
             self.emit(m, "initialization", "initialization", m["value"] or m["named"], m.span())
+
+    def loss_read(self, m: re.Match[str], value: str) -> tuple[str, str | bool] | None:
+        """A loss match's value and doubt; None when it names no loss the paper uses ('... report MSE and
+        cross-entropy loss', no verb of use)."""
+        text, groups = self.text, m.groupdict()
+        sentence = sentence_around(text, m.start(), m.end())
+        if groups.get("and") and not _USED_BEFORE.search(sentence[:80]):
+            return None
+        fixed: str | bool = False
+        if _COMPARED.search(sentence):
+            fixed = "a loss the sentence compares with another: maybe a baseline's"
+        at = m.start(next((g for g in _WORD_GROUPS if groups.get(g)), 0))
+        if _EITHER_LOSS.match(text, m.end()) or _OR_BEFORE.search(text, 0, at):
+            fixed = "one of two losses the sentence offers ('X or Y loss'), not a stated choice"
+        return (f"{value} loss" if _LOSS_WORD.fullmatch(value) else value), fixed  # 'the squared loss'
 
     def repeated_runs(self) -> None:
         """'Repeating each experiment independently for 500 iterations': the repeated experiment's runs
