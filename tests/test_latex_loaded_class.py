@@ -40,3 +40,16 @@ def test_a_shipped_class_built_on_book_numbers_equations_per_chapter(tmp_path: P
 
 def test_a_shipped_class_built_on_article_numbers_them_through(tmp_path: Path):
     assert _labels(tmp_path, "article") == ["1", "2", "3"]
+
+
+def test_a_shipped_class_that_numbers_equations_through_the_book_is_obeyed(tmp_path: Path):
+    (tmp_path / "main.tex").write_text(MAIN)
+    through = "\\counterwithout{section}{chapter}\n\\counterwithout{equation}{chapter}\n"
+    (tmp_path / "unithesis.cls").write_text(CLASS.replace("BASE", "scrbook") + through)
+    markdown = convert_source(tmp_path).markdown
+    assert [e.label for e in find_all(markdown, {"numbered"})["numbered"]] == ["1", "2", "3"]
+    # inside a definition it is no declaration of the class: the book's numbering holds
+    inside = "\\def\\flat{\n\\counterwithout{equation}{chapter}}\n"
+    (tmp_path / "unithesis.cls").write_text(CLASS.replace("BASE", "book") + inside)
+    markdown = convert_source(tmp_path).markdown
+    assert [e.label for e in find_all(markdown, {"numbered"})["numbered"]] == ["1.1", "2.1", "2.2"]

@@ -39,12 +39,17 @@ KNOWN = {
 }
 _PACKAGES = re.compile(r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
 _CLASS = re.compile(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
-_DECLARATION = re.compile(r"\s*\\(?:newtheorem|theoremstyle|declaretheorem|newaliascnt)(?![a-zA-Z@])")
+# what a shipped class declares at its top level that numbering reads: theorem-like environments, and where a
+# counter restarts ('\counterwithout{equation}{chapter}': equations numbered through the whole book)
+_DECLARATION = re.compile(
+    r"\s*\\(?:newtheorem|theoremstyle|declaretheorem|newaliascnt|counterwithout|counterwithin|numberwithin)"
+    r"(?![a-zA-Z@])"
+)
 _BRACE = re.compile(r"\\.|[{}]")
 
 
 class ClassFacts(NamedTuple):
-    declarations: str  # theorem declarations of the class and of known venue packages ('' when none)
+    declarations: str  # theorem and counter declarations of the class and known venue packages ('' if none)
     file: Path | None  # the class file read, when it ships with the paper
     base: str | None  # the standard class it loads (`\\LoadClass{book}`), whose chapters number equations
 
@@ -95,7 +100,8 @@ def _class_text(path: Path) -> str | None:
 
 
 def _top_level(text: str) -> str:
-    """The lines of a class file that declare theorem-like environments outside any definition."""
+    """The lines of a class file that declare theorem-like environments or counters' numbering outside any
+    definition."""
     lines, depth = [], 0
     for line in text.split("\n"):
         if depth == 0 and _DECLARATION.match(line):
