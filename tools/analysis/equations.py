@@ -512,7 +512,8 @@ def _label_key(label: str | None) -> tuple[int, ...] | None:
 
 
 _SIDE_BY_SIDE = re.compile(
-    r"^(?:\d\s+)?(?P<a>[^()=]{1,40}=[^=]{1,80}?)\s\((?P<n>\d{1,3})\)\s+(?P<b>[^()=]{1,40}=.{1,80}\s\((?P<m>\d{1,3})\))$"
+    # (a case block's rows run on before its '=': '1 (x, y) is in object 0 rInside = { 0 else (5) rs = 0 (6)')
+    r"^(?:\d\s+)?(?P<a>[^=]{1,60}=[^=]{1,80}?)\s\((?P<n>\d{1,3})\)\s+(?P<b>[^()=]{1,40}=.{1,80}\s\((?P<m>\d{1,3})\))$"
 )
 # '... (σ² · X) , (A.6)]': the bracket closing a display that spans lines, printed after its label
 _LABEL_THEN_BRACKET = re.compile(rf"\s\(({LABEL_BODY})\)\s*(\]+)\s*$")
