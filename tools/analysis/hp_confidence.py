@@ -217,8 +217,8 @@ _CITED_VERB = (
 # ('the baseline of Lee et al. (2020) which used ...'; 'we build on VGAE (Kipf, 2016) which uses ...' is ours)
 _CITED_SUBJECT = re.compile(
     rf"{_CITE}(?:who\s+)?{_CITED_VERB}"
-    # 'while in [12], 500 inducing points are used': what the cited work used
-    rf"|\b(?i:in)\s+{_CITE}"
+    # 'while in [12], 500 inducing points are used': what the cited work used (not 'as described in [12],')
+    rf"|(?:^|\b(?i:while|whereas|but)\s+)(?i:in)\s+{_CITE}"
     rf"|\b(?i:baselines?|compared\s+(?:to|with)|against|than|versus|vs\.?)\s(?:[^.;]|(?<=\d)\.(?=\d)){{0,80}}?{_CITE}(?:which|that)\s+{_CITED_VERB}"
 )
 # 'we did not use weight normalization', 'trained without using dropout': a choice the paper did not make
@@ -264,13 +264,6 @@ _PUBLISHED_HAS = re.compile(
     r"(?:has|have|contains?|includes?|consists\s+of|comprises?|is\s+composed\s+of)\b[^.;]*$",
     re.I,
 )
-
-
-def _named_depth(quote: str, value: str) -> bool:
-    """Is the value the number a model's name in the quote carries ('VGG16: a CNN with 16 layers')?"""
-    return any(
-        (n := re.search(r"\d+", m[0])) and n[0] == value.strip() for m in re.finditer(MODEL_NAME, quote)
-    )
 
 
 def _describes_a_published_model(quote: str, before: str) -> bool:
@@ -394,8 +387,6 @@ def doubt(  # noqa: PLR0913
         return "a choice the sentence compares with ('better than ReLU'), not the one the paper used"
     if key == "num_heads" and prose and _OUTPUT_HEADS.search(quote) and not _ATTENTION_WORDS.search(quote):
         return "heads of a network's outputs (a policy's, a task's), maybe no attention heads: confirm"
-    if key == "num_layers" and prose and _named_depth(quote, value):
-        return "the depth a named model's own name gives ('ResNet-50: a 50-layer CNN'), not a choice"
     if prose and no_sentence(quote):
         return "words that make no sentence (a figure's inner text?)"
     # a schedule's end or floor ('decayed from 1e-3 to 1e-5') is a setting, not a range's upper end
@@ -707,7 +698,6 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         ),
         (_looks_like_code(quote), _CODE_WHY),
         (_LEFT_AFTER.match(quote, len(before) + len(value)), "a count of the data left or available"),
-        (_FROM_TEST.match(quote, len(before) + len(value)), "a sample of the test data an evaluation used"),
         (_DATA_TUPLE.search(before[-80:]), "the counts of a data file or set ('x.npz (4000 frames, ...)')"),
         (
             value.strip().lower() in ("true", "false") and _IF_OTHERWISE.search(quote),
@@ -728,10 +718,6 @@ _LEFT_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){1,2}(?:are|were|is|was)\s+(?:still\s+)?(?:available|left|retained)\b"
     r"|\s+(?:[\w-]+\s+){1,2}remain(?:s|ed)?\b",
     re.I,
-)
-# '150 sentences sampled from the test set', '200 samples randomly selected from testing set'
-_FROM_TEST = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:test|testing|evaluation)\s+(?:set|split|data)\b", re.I
 )
 _IF_OTHERWISE = re.compile(r"\bif\b.*?[;,]\s*(?:otherwise|else)\b", re.I)
 

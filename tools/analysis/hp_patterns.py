@@ -396,7 +396,7 @@ SAMPLED_SET = re.compile(
 DIM_NOUN = re.compile(
     r"(?<![\w.])(?P<value>\d{1,4})(?:D|[-\s]dimensional)\s+(?:pre-?trained\s+)?"
     r"(?:(?P<source>word|GloVe|word2vec|fastText|BERT)\s+)?"
-    r"(?P<noun>(?:capsule|embedding|latent|vector|code|representation|hidden\s+state|token|feature|output)s?)\b"
+    r"(?P<noun>(?:capsule|embedding|latent|vector|code|representation|hidden\s+state|token|feature|output|noise)s?)\b"
 )
 # "a 100-dimensional fully-connected layer", "a single-layer 100-dimensional BiLSTM": a layer's width
 DIM_LAYER = re.compile(

@@ -319,6 +319,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "latent dimension size",
         "latent dimensionality",
         "latent space dimension",
+        "noise dimension",  # a GAN's input noise is its latent code: 'a 100-dimensional noise vector'
+        "noise vector dimension",
     ),
     "state_dim": ("state dimension", "state space dimension", "state size", "state dim"),
     "exploration": ("exploration", "exploration parameter", "exploration rate", "exploration constant"),
