@@ -35,3 +35,9 @@ def test_higher_and_mixed_physics_derivatives_are_refused_by_name():
         assert not result.ok and "second or higher derivative" in result.reason, (latex, result.reason)
     result = oracle_spec(r"z = \pdv{f}")
     assert not result.ok and "without its two arguments" in result.reason
+
+
+def test_a_sum_over_a_subscripted_index_is_refused_by_that_name():
+    result = oracle_spec(r"z = \sum_{h_{\ell-1}=1}^{H} W_{h_{\ell-1}} x_{h_{\ell-1}}")
+    assert not result.ok and "index carries a subscript" in result.reason
+    assert oracle_spec(r"z = \sum_{j=1}^{n} w_j x_j").ok

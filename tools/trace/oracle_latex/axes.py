@@ -268,6 +268,9 @@ def written_indices(flat: list[Any]) -> list[str]:
 RELATIONS = {"\\neq": "ne", "\\ne": "ne", "<": "lt", "\\lt": "lt", ">": "gt", "\\gt": "gt", "\\le": "le"}
 RELATIONS |= {"\\leq": "le", "\\leqslant": "le", "\\ge": "ge", "\\geq": "ge", "\\geqslant": "ge"}
 CONDITION = "a sum over a set or a condition is not supported"
+SCRIPTED_INDEX = (
+    "a sum whose index carries a subscript (h_{\\ell-1}=1) is not read: write its index as a plain letter"
+)
 
 
 def bound_and_condition(letters: list[str], flat: list[Any]) -> tuple[list[Any], tuple[str, str] | None]:
@@ -279,6 +282,8 @@ def bound_and_condition(letters: list[str], flat: list[Any]) -> tuple[list[Any],
         return [], None
     if rest[0] in RELATIONS and len(letters) == 1:
         return [], _condition(letters[0], [letters[0], *rest])
+    if "=" in rest and rest[:1] in (["_"], ["^"]):
+        raise Unsupported(SCRIPTED_INDEX)
     if rest[0] != "=" or "\\in" in rest:
         raise Unsupported(CONDITION)
     if "," not in rest:
