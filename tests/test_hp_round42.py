@@ -156,6 +156,13 @@ def test_precision_schedule_and_repeated_models_named_in_passing():
     assert found("We then trained 5 models with different random seeds.")["num_runs"] == [(5.0, "stated")]
 
 
+def test_a_depth_a_published_models_name_gives_is_a_candidate():
+    got = found("- ResNet-34 [he]: A 34-layer CNN with skip connections.")
+    assert got["num_layers"] == [(34.0, "candidate")]
+    got = found("VGG-13 is a deep network with 13 weight layers, and our head adds 2 layers.")
+    assert got["num_layers"] == [(13.0, "candidate"), (2.0, "stated")]
+
+
 def test_widths_named_by_their_units():
     got = found("The streams are joined into a 2048-node layer, then a 512-unit FC layer.")
     assert got["hidden_size"] == [(2048.0, "stated"), (512.0, "stated")] and "num_layers" not in got

@@ -266,6 +266,13 @@ _PUBLISHED_HAS = re.compile(
 )
 
 
+def _named_depth(quote: str, value: str) -> bool:
+    """Is the value the number a model's name in the quote carries ('VGG16: a CNN with 16 layers')?"""
+    return any(
+        (n := re.search(r"\d+", m[0])) and n[0] == value.strip() for m in re.finditer(MODEL_NAME, quote)
+    )
+
+
 def _describes_a_published_model(quote: str, before: str) -> bool:
     """Whether the quote describes a named pretrained model: anywhere (`BERT-large has 24 layers`), or as the
     sized subject of the clause the value closes."""
@@ -387,6 +394,8 @@ def doubt(  # noqa: PLR0913
         return "a choice the sentence compares with ('better than ReLU'), not the one the paper used"
     if key == "num_heads" and prose and _OUTPUT_HEADS.search(quote) and not _ATTENTION_WORDS.search(quote):
         return "heads of a network's outputs (a policy's, a task's), maybe no attention heads: confirm"
+    if key == "num_layers" and prose and _named_depth(quote, value):
+        return "the depth a published model's name gives ('ResNet-50: a 50-layer CNN'): fixed by the model"
     if prose and no_sentence(quote):
         return "words that make no sentence (a figure's inner text?)"
     # a schedule's end or floor ('decayed from 1e-3 to 1e-5') is a setting, not a range's upper end
