@@ -138,6 +138,7 @@ def test_pretrained_models_named_by_hub_id_by_a_verb_of_trial_or_in_the_passive(
         assert stated == [value], text
     assert "model" not in found("We use encoder/decoder models and input/output pairs.")
     assert "model" not in found("In their runs, a fine-tuned roberta-base model performed well.")
+    assert "model" not in found("We never used BERT-base for the final runs.")
     got = found("Regularization: a dropout layer (Hinton et al., 2012), with probability 0.3 is used.")
     assert got["dropout"] == [(0.3, "stated")]
 

@@ -77,7 +77,8 @@ _PATTERNS = (
     re.compile(rf"\b(?:the|a|an)\s+(?:frozen|pre-?trained)\s+{_MODEL}\s+{_ROLE}", re.I),
     # "we fine-tune RoBERTa-large": the model itself
     re.compile(
-        rf"\bwe\s+(?:\w+\s+)?{_VERB}{_MODEL}"
+        # 'we first fine-tuned X' (not 'we never used X')
+        rf"\bwe\s+(?:(?!never\b|not\b)\w+\s+)?{_VERB}{_MODEL}"
         r"(?=\s+(?:on|for|with|across|throughout|in\s+all|as\s+implemented|from)\b|\s*[.,;(])",
         re.I,
     ),
