@@ -493,6 +493,18 @@ _EACH = re.compile(r"\b(?:for\s+)?(?:each|every|all)\s+(?:[\w-]+\s+){0,2}?(?:lay
 _AVERAGED = re.compile(r"moving\s+average|\bEMA\b|\bPolyak\b", re.I)  # a decay that is an average's
 
 
+def _bracketed_reference(m: re.Match[str]) -> bool:
+    """A number alone in brackets after a name that refers or describes: "the filters (7)", "a fixed
+    timestep (2500)", "the learning rate (4.2)" (an equation numbered in its chapter); 'the number of epochs
+    (10)' counts."""
+    inside, plain = m["value"].strip(), m["open"] and "=" not in m["open"]
+    bare = plain and m["open"].strip() == "("  # not '(max norm 1.0)', '(equal to 0.9)'
+    counted = canonical_key(m["name"]) in _BRACKETED_COUNTS and _NUMBER_OF.search(
+        m.string[max(0, m.start("name") - 12) : m.end("name")]
+    )
+    return bool(plain and _WHOLE.fullmatch(inside) and not counted or bare and _REFERENCE.fullmatch(inside))
+
+
 def _bad_name_value(m: re.Match[str]) -> bool:
     """A gap that names something else or negates, a count noun before its number ('layer 5')."""
     gap = (m.group("gap") or "") + " " + (m.group("paren") or "")
@@ -710,14 +722,8 @@ class _ProseScan:
             self.text, max(0, m.start("name") - 24), m.start("name")
         ):
             return False  # "100 epochs of 500 iterations"; "hidden units per layer is 100" is no layer count
-        inside, plain = m["value"].strip(), m["open"] and "=" not in m["open"]
-        bare = plain and m["open"].strip() == "("  # not '(max norm 1.0)', '(equal to 0.9)'
-        counted = canonical_key(m["name"]) in _BRACKETED_COUNTS and _NUMBER_OF.search(
-            self.text[max(0, m.start("name") - 12) : m.end("name")]
-        )
-        if plain and _WHOLE.fullmatch(inside) and not counted or bare and _REFERENCE.fullmatch(inside):
-            return False  # "the filters (7)", "a fixed timestep (2500)", "the learning rate (4.2)" (an
-            # equation numbered in its chapter): a reference or a description ('number of epochs (10)' counts)
+        if _bracketed_reference(m):
+            return False
         if m["open"] and "," in m["value"] and canonical_key(m["name"]).endswith(("layers", "blocks")):
             return False  # "10 conv layers (50, 3, 1)": one layer's own settings, not a list of counts
         if m["open"] and m.end("name") == m.start("open") and m["name"].lower() in DISTRIBUTIONS:
