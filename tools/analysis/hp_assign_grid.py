@@ -11,7 +11,7 @@ from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_normalize import SCALAR
-from tools.analysis.hp_table_cells import RULE_ROW, row_cells
+from tools.analysis.hp_table_cells import pipe_table_end, row_cells
 
 # 'S_max = 96', 'σ_form-ff = 5', 'A_+ = 0.1', 'τ_- = 64ms', 'N_layer = 28×28', 'f_rew = 10 kHz'; a PDF runs
 # the subscript on: 'Smax = 96', 'A+ = 0.1'
@@ -26,11 +26,8 @@ _UNNAMED = "a symbol in a table of symbols, named nowhere in the paper's prose: 
 def read_assign_grid(lines: list[_Line], i: int, symbols: dict[str, str], out: Collector, own: bool) -> int:
     """The settings of the grid of assignments headed at line i (`own`: captioned as settings); the index
     after the table, or i when line i heads no such table."""
-    if i + 2 >= len(lines) or not lines[i].text.startswith("|") or not RULE_ROW.match(lines[i + 1].text):
+    if (end := pipe_table_end(lines, i)) is None:
         return i
-    end = i + 2
-    while end < len(lines) and lines[end].text.startswith("|") and not RULE_ROW.match(lines[end].text):
-        end += 1
     rows = [lines[i], *lines[i + 2 : end]]
     cells = [(ln, c.strip()) for ln in rows for c in row_cells(ln.text) if c.strip()]
     read = [(ln, m) for ln, c in cells if (m := _CELL.match(c))]

@@ -12,7 +12,7 @@ from tools.analysis.findings import MarkdownLine as _Line
 from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_collector import Collector
 from tools.analysis.hp_normalize import SCALAR
-from tools.analysis.hp_table_cells import RULE_ROW, key_of, row_cells
+from tools.analysis.hp_table_cells import key_of, pipe_table_end, row_cells
 from tools.analysis.hp_vocabulary import SYNONYMS, own_key
 
 # the heading of a column of settings lists
@@ -31,11 +31,8 @@ def read_param_column(lines: list[_Line], i: int, symbols: dict[str, str], out: 
     """The settings in the lists of a 'Parameters' column of the table headed at line i; the index after the
     table, or i when line i heads no such table. A table whose header row a PDF lost (its first row is
     data) is read when the lists themselves say so: two rows or more list two settings, one of them known."""
-    if i + 2 >= len(lines) or not lines[i].text.startswith("|") or not RULE_ROW.match(lines[i + 1].text):
+    if (end := pipe_table_end(lines, i)) is None:
         return i
-    end = i + 2
-    while end < len(lines) and lines[end].text.startswith("|") and not RULE_ROW.match(lines[end].text):
-        end += 1
     body = [ln for ln in lines[i:end] if ln is not lines[i + 1]]
     col = _param_column(lines[i])
     rows = body[1:] if col is not None else body

@@ -1172,7 +1172,8 @@ class _ProseScan:
         for rx, word in by_word:
             for m in rx.finditer(text):
                 groups = m.groupdict()
-                value = next((groups[g] for g in _WORD_GROUPS if groups.get(g)), "")
+                group = next((g for g in _WORD_GROUPS if groups.get(g)), None)  # the one holding the value
+                value = groups[group] if group else ""
                 gate = word == "activation" and GATE.search(text[max(0, m.start() - 40) : m.start()])
                 fixed = bool(gate) and "a gate's nonlinearity, fixed by the cell"
                 spelled = word == "activation" and _SPELLED_OUT.match(text, m.start("value"))
@@ -1180,7 +1181,7 @@ class _ProseScan:
                     value = spelled["acronym"]  # 'Gaussian Error Linear Units (GELU)'
                 if word == "activation" and value.lower() == "softmax":
                     fixed = "a softmax makes outputs probabilities: the output layer's, not the hidden one"
-                if word == "loss" and (read := self.loss_read(m, value)) is None:
+                if word == "loss" and (read := self.loss_read(m, value, group)) is None:
                     continue
                 if word == "loss":
                     value, fixed = read
@@ -1198,17 +1199,17 @@ class _ProseScan:
         for m in INITIALIZATION.finditer(text):
             self.emit(m, "initialization", "initialization", m["value"] or m["named"], m.span())
 
-    def loss_read(self, m: re.Match[str], value: str) -> tuple[str, str | bool] | None:
-        """A loss match's value and doubt; None when it names no loss the paper uses ('... report MSE and
-        cross-entropy loss', no verb of use)."""
-        text, groups = self.text, m.groupdict()
+    def loss_read(self, m: re.Match[str], value: str, group: str | None) -> tuple[str, str | bool] | None:
+        """A loss match's value (read from `group`) and doubt; None when it names no loss the paper uses
+        ('... report MSE and cross-entropy loss', no verb of use)."""
+        text = self.text
         sentence = sentence_around(text, m.start(), m.end())
-        if groups.get("and") and not _USED_BEFORE.search(sentence[:80]):
+        if group == "and" and not _USED_BEFORE.search(sentence[:80]):
             return None
         fixed: str | bool = False
         if _COMPARED.search(sentence):
             fixed = "a loss the sentence compares with another: maybe a baseline's"
-        at = m.start(next((g for g in _WORD_GROUPS if groups.get(g)), 0))
+        at = m.start(group) if group else m.start()
         if _EITHER_LOSS.match(text, m.end()) or _OR_BEFORE.search(text, 0, at):
             fixed = "one of two losses the sentence offers ('X or Y loss'), not a stated choice"
         return (f"{value} loss" if _LOSS_WORD.fullmatch(value) else value), fixed  # 'the squared loss'

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from tools.analysis.components import CITATION
+from tools.analysis.findings import MarkdownLine
 from tools.analysis.hp_assigned import symbol_key
 from tools.analysis.hp_normalize import SCALAR, VALUE_RE
 from tools.analysis.hp_patterns import MODIFIERS, SYM
@@ -38,6 +39,17 @@ SETTINGS_HEAD = re.compile(
 METHOD_HEAD = re.compile(r"^(?:[\w-]+\s+)?(?:methods?|models?|approach(?:es)?|systems?|baselines?)$", re.I)
 RULE_ROW = re.compile(r"^\|?\s*:?-{3,}")  # a Markdown table's |---| line
 TRAILING_SYMBOL = re.compile(rf"\s+(?:\(\s*{SYM}\s*\)|{SYM})\s*$")
+
+
+def pipe_table_end(lines: list[MarkdownLine], i: int) -> int | None:
+    """The index after the pipe table whose header is line i (its rows run to a blank line or another rule
+    row), or None when line i heads no pipe table."""
+    if i + 2 >= len(lines) or not lines[i].text.startswith("|") or not RULE_ROW.match(lines[i + 1].text):
+        return None
+    end = i + 2
+    while end < len(lines) and lines[end].text.startswith("|") and not RULE_ROW.match(lines[end].text):
+        end += 1
+    return end
 
 
 def row_cells(text: str) -> list[str]:

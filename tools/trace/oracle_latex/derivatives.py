@@ -268,8 +268,8 @@ def _physics_fraction(nodes: list[Any], i: int, mark: str) -> tuple[list[Any], i
     """The fraction `\\pdv` / `\\dv` at i stands for, and the index after its arguments."""
     j, order = i + 1, []
     if nodes[j : j + 1] == ["["]:
-        close = nodes.index("]", j) if "]" in nodes[j:] else -1
-        if close < 0:
+        close = next((k for k in range(j, len(nodes)) if nodes[k] == "]"), None)
+        if close is None:
             raise Unsupported("a derivative's order bracket is not closed")
         order, j = nodes[j + 1 : close], close + 1
     args = []
