@@ -69,7 +69,10 @@ STEP_WORDS = (r"(?:for|while|if|else|end|return|repeat|until|input|output|requir
               r"initiali[sz]e|do|loop|(?:data|result)(?=\s*:))\b")  # algorithm2e's 'Data:', 'Result:'
 THM_KINDS = (  # not 'observation' or 'hypothesis': empirical papers head their findings and questions so
     "theorem|lemma|definition|proposition|corollary|assumption|remark|claim|conjecture|condition|fact|"
-    "property|axiom"
+    "property|axiom|"
+    # the same in a thesis or paper written in French, German, Spanish or Italian
+    "théorème|lemme|définition|corollaire|remarque|propriété|satz|korollar|bemerkung|teorema|lema|"
+    "definición|corolario|proposición|definizione|corollario|osservazione"
 )
 THM_NUM = r"[A-Z]?\d+(?:\.\d+)*|[A-Z](?:\.\d+)+|[IVX]{1,5}\.\d+(?:\.\d+)*"  # IEEE: Theorem II.1
 _STEP = re.compile(rf"^\s*(?:\d{{1,3}}[:.)](?:\s|$)|[-*]\s|{STEP_WORDS})", re.I)  # '10:' an empty step

@@ -38,6 +38,13 @@ _WITH_A_RATE = re.compile(
     r"(?:rate|probability|ratio|factor)\b",
     re.I,
 )
+# ... or the measure before the value, a few words on: 'a drop out layer between the input and the LSTM with
+# a ratio of 0.2'
+_RATE_LATER = re.compile(
+    r"\b(?P<name>dropout|drop\s+out)(?:\s+layers?)?(?:\s+[\w-]+){0,6}?\s+with\s+an?\s+"
+    rf"(?:rate|probability|ratio)\s+of\s+(?P<value>(?:{SCALAR})\s?%?)(?![\w.]\d)",
+    re.I,
+)
 # a set searched, before the setting it is for: '{0.003, 0.0003} for the learning rates'
 _GRID_FOR = re.compile(
     rf"(?P<value>{GRID})\s+for\s+(?:the\s+|our\s+)?(?P<name>{phrase_re(_RATE_NAMES)})(?![\w-])", re.I
@@ -49,8 +56,10 @@ _SWITCH = re.compile(
 )
 # a size given as a pair before what it sizes: 'a (4,4) kernel and a (1,1) stride'
 _PAIRED = r"kernel|stride|filter|window|patch|pooling\s+window|receptive\s+field"
+_SQUARE = r"\d{1,2}\s?(?:×|x|\$?\\times\$?)\s?\d{1,2}"  # '5 × 5 receptive fields', '2x2 windows'
 _PAIR_FIRST = re.compile(
     rf"\b(?:a|an|with|and)\s+(?P<value>\(\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*\))\s+(?P<name>{_PAIRED})s?\b"
+    rf"|\b(?:a|an|with|and|used?|uses|of)\s+(?P<square>{_SQUARE})\s+(?P<sized>{_PAIRED})s?\b"
     # ... or after it: 'a stride of (3, 3)', 'kernel size = (5, 5)'
     rf"|\b(?P<after>{_PAIRED})s?(?:\s+size)?\s*(?:of|=|:)\s*(?P<pair>\(\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*\))",
     re.I,
@@ -69,8 +78,19 @@ _RESAMPLED = re.compile(
     re.I,
 )
 _PAIR_KEYS = {"kernel": "kernel_size", "filter": "kernel_size", "patch": "patch_size"}
+_PAIR_KEYS |= {"receptive field": "kernel_size", "pooling window": "pool_size"}
 _VALUE_AT = re.compile(r"(?P<value>\(\s*\d{1,3}\s*,\s*\d{1,3}\s*\))")
-_DIM = re.compile(r"(?<![\w.])(?P<value>\d{1,5})-dim\.?\s+(?P<noun>[a-z][a-z-]{2,20})\b", re.I)
+_SQUARE_AT = re.compile(rf"(?P<value>{_SQUARE})", re.I)
+_DIM = re.compile(
+    r"(?<![\w.])(?P<value>\d{1,5})-dim\.?\s+(?!(?:each|and|or|for|with|in|on|to|per)\b)(?P<noun>[a-z][a-z-]{2,20})\b",
+    re.I,
+)
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:epochs|steps|iterations|layers|heads|units|samples|runs|seeds|trials|episodes|updates|blocks|"
+    r"channels|filters|neurons)\b",
+    re.I,
+)
+_RESULT_ITEM = re.compile(r"\b(?:acc|accuracy|f1|auc|error|score)$", re.I)  # a result's name
 _BLOCKS = re.compile(  # layers have their own rules ('a 3-layer MLP')
     r"(?<![\w.])(?P<value>\d{1,3})-(?P<unit>block|stage)\s+(?:[A-Z][\w-]*\s+)?"
     r"(?!(?:with|and|of|for|in|on|to|that|which)\b)(?P<noun>[a-z][a-z-]{2,20})\b"
@@ -95,13 +115,11 @@ def compact(text: str) -> Iterator[Named]:
     for m in _SWITCH.finditer(text):
         if m["name"].lower() not in _NOT_NOUNS:
             yield Named(m, m["name"], canonical_key(m["name"]))
-    for m in itertools.chain(_WITH_A_RATE.finditer(text), _GRID_FOR.finditer(text)):
+    for m in itertools.chain(
+        _WITH_A_RATE.finditer(text), _RATE_LATER.finditer(text), _GRID_FOR.finditer(text)
+    ):
         yield Named(m, m["name"], canonical_key(m["name"]))
-    for m in _PAIR_FIRST.finditer(text):
-        name = re.sub(r"\s+", " ", (m["name"] or m["after"]).lower())
-        if m["pair"]:  # the value read where the pair stands: a match whose 'value' group is the pair
-            m = _VALUE_AT.match(text, m.start("pair"))
-        yield Named(m, name, _PAIR_KEYS.get(name, canonical_key(name)))
+    yield from _paired(text)
     for m in _RESAMPLED.finditer(text):
         way = m["way"].lower()
         yield Named(m, f"{way}sampling factor", f"{way}sampling_factor")
@@ -113,6 +131,23 @@ def compact(text: str) -> Iterator[Named]:
     for m in _BLOCKS.finditer(text):
         name = f"{m['noun']} {m['unit']}s"
         yield Named(m, name, canonical_key(name))
+    yield from _items(text)
+
+
+def _paired(text: str) -> Iterator[Named]:
+    """'a (4,4) kernel', 'a stride of (3, 3)', '5 × 5 receptive fields', '2 × 2 windows' after pooling."""
+    for m in _PAIR_FIRST.finditer(text):
+        name = re.sub(r"\s+", " ", (m["name"] or m["after"] or m["sized"]).lower())
+        group = "pair" if m["pair"] else "square" if m["square"] else None
+        if group:  # the value read where it stands: a match whose 'value' group is it
+            m = (_VALUE_AT if group == "pair" else _SQUARE_AT).match(text, m.start(group))
+        if name == "window" and re.search(r"\bpool", text[: m.start()], re.I):
+            name = "pooling window"  # 'both max pooling layers used 2 × 2 windows'
+        yield Named(m, name, _PAIR_KEYS.get(name, canonical_key(name)))
+
+
+def _items(text: str) -> Iterator[Named]:
+    """'name: value' items of a list, but a document's numbering and a result."""
     for m in _ITEM.finditer(text):
         name = m["name"].strip()
         if m.group(0).endswith("-dim") and "dim" not in name:
@@ -120,5 +155,7 @@ def compact(text: str) -> Iterator[Named]:
         key = canonical_key(name)
         if re.search(r"\b(?:id|no|number|page|submission)$", name, re.I) and key not in SYNONYMS:
             continue  # 'Submission Id: 2043', 'Page number: 3': a document's numbering
+        if _RESULT_ITEM.search(name) or _COUNTED_AFTER.match(text, m.end()):
+            continue  # '(best acc: 90.40%)': a result; 'DDPM: 500 epochs': a run's settings after a colon
         if key in SYNONYMS or " " in name and not _NOT_NOUNS & set(name.lower().split()):
             yield Named(m, name, key)

@@ -28,6 +28,10 @@ _OWN = re.compile(
 )
 # a sentence about the paper's own work: the names it defines in brackets are the paper's parts
 _OUR_SENTENCE = re.compile(r"\s*(?:our|we\s+(?:propose|introduce|present|develop|design))\b", re.I)
+# a section on the runs the paper made ('Training details'): a baseline's settings there are the paper's own
+_RUNS_SECTION = re.compile(
+    r"training|implementation|hyper-?\s?parameter|set-?up\b|details|configuration", re.I
+)
 # a name opening the sentence, before its verb: "VGG and VGG-FT were trained", "The COGP model uses"
 _SUBJECT = re.compile(
     rf"^\s*(?:the\s+|for\s+|in\s+)?(?P<subject>{_NAME}(?:\s*(?:,|and|or)\s*(?:the\s+)?{_NAME})*)", re.I
@@ -78,6 +82,8 @@ def of_compared(finding: Hyperparameter, compared: set[str]) -> str | None:
     """Why a stated prose finding is about a compared model (its sentence opens with one), or None."""
     if finding.where != "prose" or finding.confidence == "candidate" or OURS.search(finding.quote):
         return None
+    if _RUNS_SECTION.search(finding.section or ""):
+        return None  # 'Training details': the runs the paper made, baselines' too
     m = _SUBJECT.match(finding.quote)
     names = set(re.findall(_NAME, m["subject"])) if m else set()
     hit = sorted(names & compared)

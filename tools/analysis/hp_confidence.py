@@ -41,7 +41,7 @@ _OTHERS = re.compile(
     r"|\b(?i:(?:the\s+(?:original|initial)\s+(?:paper|work|authors?|implementation)|the\s+authors))\b[^.;]{0,40}"
     r"\b(?i:report|state|mention|claim|uses?\b|used\b|trains?\b|employs?\b|sets?\b|chose|propose|found\b|finds\b|recommend|suggest)"
 )
-OURS = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
+OURS = re.compile(r"\b(?:we|our|us|ours|my)\b|\b(?-i:I)\s+[a-z]", re.I)  # 'I train ...': one author
 # the paper's own choice, made as a cited work made it: "..., as described by Schneider et al. (2023)"
 _AS_CITED = re.compile(
     r"\b(?:as\s+(?:described|proposed|suggested|done|recommended|introduced|defined)\s+(?:by|in)|as\s+in|"
@@ -310,6 +310,9 @@ _PROBLEM_SOLVED = re.compile(
     r"\b(?:problem|program|objective|subproblem)s?\b[^.;]{0,30}?\b(?:is|are)\s+(?:then\s+)?(?:solved|optimi[sz]ed)\b",
     re.I,
 )
+# ... unless the sentence gives the solver's rate: 'the outer problem is optimized with Adam with a learning
+# rate of 10^-3' (a bilevel method's training)
+_RATE_GIVEN = re.compile(r"\b(?:learning\s+rate|step[\s-]size|lr)\s+(?:of\s+|=\s*)?\d", re.I)
 # words every sentence has: a line with none of them is a figure's inner text or a stray label
 _FUNCTION_WORD = re.compile(
     r"\b(?:the|a|an|of|we|is|are|was|were|and|or|to|in|for|with|on|by|at|from|as|that|this|our|be|use|used|set)\b",
@@ -344,7 +347,7 @@ _VARIANT_BEFORE = re.compile(
 # an example: "e.g. 0.1", "consider first a context window of size 2"
 _EXAMPLE_BEFORE = re.compile(
     r"\b(?:e\.g\.|for\s+example|for\s+instance)[,:]?\s+[^,;]{0,20}$"
-    r"|\b(?:consider|suppose|imagine)\s+(?:first\s+|now\s+)?(?:a|an|the)\b[^,;]{0,30}$",
+    r"|\b(?<!we\s)(?:consider|suppose|imagine)\s+(?:first\s+|now\s+)?(?:a|an|the)\b[^,;]{0,30}$",
     re.I,
 )
 # a hypothetical case, with no "we": "when using constant step-size of η = 1, the algorithm matches Sinkhorn"
@@ -523,6 +526,8 @@ def _kind_doubt(quote: str, key: str, value: str) -> str | None:
 
 def _written_doubt(quote: str, value: str) -> str | None:
     """What the way the value is written says: a power of ten that lost its exponent, a formula's term."""
+    if _symbol_multiple(quote, value):
+        return "a multiple of a symbol the sentence defines ('σ = 3k, where k ∈ R'), not thousands"
     if re.fullmatch(r"10[2-9]", value):
         return "may be a power of ten whose exponent the PDF text lost (10^3 printed as 103)"
     if re.search(rf"(?<![\w.]){re.escape(value)}-e\d", quote):  # 'a learning rate of 1-e4': 1e-4 misprinted?
@@ -561,6 +566,16 @@ _ATTENTION_WORDS = re.compile(
     r"dimension|\bd_?model\b|encoder|decoder",
     re.I,
 )
+
+
+def _symbol_multiple(quote: str, value: str) -> bool:
+    """'σ = 3k, where the scalar k ∈ R': a number times a symbol the sentence defines, not 3,000."""
+    times = re.fullmatch(r"\d+(?:\.\d+)?([kKM])", value)
+    defined = times and (
+        re.search(rf"(?<![\w.]){times[1]}\s*(?:∈|\\in\b)", quote)
+        or re.search(rf"\b(?:scalar|constant|factor|parameter)\s+{times[1]}\b", quote)
+    )
+    return bool(defined and re.search(rf"=\s*{re.escape(value)}", quote))
 
 
 def _value_doubt(quote: str, key: str, value: str, norm: object, prose: bool = True) -> str | None:
@@ -687,7 +702,10 @@ def _sentence_doubt(quote: str, value: str, ends_a_range: bool = False) -> str |
         (_POSSIBLE.search(quote) and not ours, "a way it can be done, not a stated choice"),
         (_ADVICE.search(before), "a choice left to the reader ('we suggest either ...')"),
         (_OTHERS_RESULT.search(quote), "another method's result"),
-        (_PROBLEM_SOLVED.search(quote) and not ours, "how a problem is solved, not a stated choice"),
+        (
+            _PROBLEM_SOLVED.search(quote) and not ours and not _RATE_GIVEN.search(quote),
+            "how a problem is solved, not a stated choice",
+        ),
         (any(_ticks(m.group(0)) for m in _RUN.finditer(quote)), "axis ticks of a figure"),
         (_DRAWN.search(quote), "the extent of a figure"),
         (_TRIED.search(quote) or _ALSO_TRIED.search(before[-40:]), "a value found wanting or tried aside"),

@@ -42,7 +42,8 @@ def demote_glued_marks(findings: list[Hyperparameter], lines: list[_Line]) -> li
     for f in findings:
         value = str(f.value).strip()
         marks = lost.get(f.page or -1, set())
-        n = next((n for n in marks if value.endswith(n) and len(value) > len(n)), None)
+        # what is left without the mark is a number itself ('0.1' is no '0.' with mark 1)
+        n = next((n for n in marks if value.endswith(n) and _NUMBER.fullmatch(value[: -len(n)])), None)
         # where a mark goes: at the end of a clause, right before its punctuation ('β = 17.')
         closes = n and re.search(rf"(?<![\d.]){re.escape(value)}(?=[.,;:)]|\s*$)", f.quote or "")
         if closes and f.confidence == "stated" and _NUMBER.fullmatch(value):

@@ -197,8 +197,36 @@ def _scalar_eq(a: object, b: object) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-12)
     if isinstance(a, str) and isinstance(b, str):
-        return _schedule_word_off(flat_value(a)) == _schedule_word_off(flat_value(b))
+        return _plain_name(a) == _plain_name(b)
     return False
+
+
+# names a paper writes out or abbreviates alike ('Mean Squared Error (MSE)' is a config's 'mse')
+_ABBREVIATED = {
+    "meansquarederror": "mse",
+    "meansquareerror": "mse",
+    "meanabsoluteerror": "mae",
+    "binarycrossentropy": "bce",
+    "crossentropy": "ce",
+    "negativeloglikelihood": "nll",
+    "stochasticgradientdescent": "sgd",
+    "rootmeansquarederror": "rmse",
+    "rootmeansquareerror": "rmse",
+    "exponentialmovingaverage": "ema",
+    "connectionisttemporalclassification": "ctc",
+}
+
+
+def _plain_name(value: str) -> str:
+    """A named value as compared: a schedule by its own name, a written-out name by its abbreviation."""
+    return _short_form(_schedule_word_off(flat_value(value)))
+
+
+def _short_form(flat: str) -> str:
+    """A written-out name as its usual abbreviation, with a trailing 'loss' dropped: 'meansquarederrorloss'
+    and 'mse' are one value."""
+    base = flat[: -len("loss")] if flat.endswith("loss") and len(flat) > len("loss") else flat
+    return _ABBREVIATED.get(base, base)
 
 
 def _schedule_word_off(flat: str) -> str:

@@ -21,6 +21,11 @@ _APPENDIX = re.compile(
 _APPENDIX_WORD = re.compile(r"^(?i:appendix|appendices|supplementary\s+materials?)\b")
 OTHERS_WORK = re.compile(r"related work|prior work|previous work|background|literature", re.I)
 _SECTION_NUMBER = re.compile(r"^(?:[A-Z]|\d+)(?=[.\s])")
+# the usual top-level section names, on a line of their own: 'Data', 'Model analysis', 'Experimental setup'
+_PLAIN_HEADING = re.compile(
+    r"^(?:Data|Datasets?|Methods?|Methodology|Approach|Models?|Experiments?|Experimental|Setup|Implementation|"
+    r"Training|Results|Evaluation|Discussion|Conclusions?|Proposed|Our)(?: [a-z]{2,}){0,3}$"
+)
 
 
 def others_sections(lines: list[_Line]) -> set[str]:
@@ -96,7 +101,9 @@ def markdown_lines(markdown: str) -> Iterator[_Line]:
         heading = _MD_HEADING.match(text)
         # a plain 'Appendices' line the converter did not mark as a heading still ends the references
         short = len(text) < 80 and not text.endswith(".")
-        if heading or short and (_NUM_HEADING.match(text) or in_refs and _APPENDIX_WORD.match(text)):
+        # an unnumbered heading set as a plain line ('Data', 'Model analysis') ends a section on others' work
+        plain = bool(section and OTHERS_WORK.search(section) and _PLAIN_HEADING.match(text))
+        if heading or plain or short and (_NUM_HEADING.match(text) or in_refs and _APPENDIX_WORD.match(text)):
             numbered = heading and re.match(r"\d+(?:\.\d+)*\.?\s+[A-Z]", heading.group(1))
             if in_refs and not (_APPENDIX.match(text) or numbered):
                 continue  # a numbered heading ends them too: sections set after the bibliography

@@ -26,7 +26,7 @@ def phrase_re(phrases: list[str]) -> str:
 ALL_NAMES = [n for names in SYNONYMS.values() for n in names if n not in ("β1", "β2")]
 _COUNT_NAMES = [n for k in COUNT_KEYS for n in SYNONYMS[k]]
 NAME = rf"(?<![\w-])(?P<name>{phrase_re(ALL_NAMES)})(?![\w])"
-_COUNT = rf"(?P<name>{phrase_re(_COUNT_NAMES)})(?![\w])"
+_COUNT = rf"(?<!multi-)(?P<name>{phrase_re(_COUNT_NAMES)})(?![\w])"  # 'multi-head' qualifies a noun after it
 # not after a slash: 'ViT-B/16 layer' names a model
 # a negative value after a space, '=' or a bracket ('a margin of -0.5'); never a number's tail ('2-8')
 NEGATIVE = r"(?:(?<=[\s=(\[])[-−](?=\d))?"
@@ -34,7 +34,9 @@ _VALUE = rf"(?<![\w.−#/-])(?P<value>{NEGATIVE}(?:{VALUE_RE.pattern})|(?:{WORDN
 _NUMVALUE = rf"(?<![\w.−#-])(?P<value>{NEGATIVE}(?:{VALUE_RE.pattern}))"
 # after a name, a list never runs into the next count: "learning rate 1e-4, and 2×10^5 gradient steps",
 # "a step size of 0.05 and 1000 burn-in iterations"
-_LIST_OF_NAME = rf"{LIST}(?!\s*[×·*^]|\s*(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{phrase_re(_COUNT_NAMES)})(?![\w]))"
+# ('gradient clipping at 1.0, 10% class dropout': the last number names its own setting)
+_BEFORE = phrase_re(_COUNT_NAMES + ["dropout", "momentum", "weight decay", "label smoothing"])
+_LIST_OF_NAME = rf"{LIST}(?!\s*[×·*^%]|\s*(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{_BEFORE})(?![\w]))"
 # a spelled count ('a batch size of thirty-two'), not 'one of' or 'two-layer' (hp_prose keeps it for counts)
 _SPELLED = rf"(?:{WORDNUM})(?![\w-])(?!\s+of\b)"
 _NAMED_VALUE = rf"(?<![\w.−-])(?P<value>{GRID}|{RANGE}|{_LIST_OF_NAME}|{NEGATIVE}{ONE}|{_SPELLED})"
@@ -89,7 +91,9 @@ _VALUE_NAME = rf"{_VALUE}[\s-]+(?P<gap>(?:{_LAYER_WORD}[\s-]+(?:\([A-Za-z]{{2,20
 VALUE_NAME = re.compile(rf"(?<!:\s)(?<!:){_VALUE_NAME}", re.I)
 # ... but a colon after a word that only frames a list gives none: 'the same configuration: 24 layers'
 FRAMED_VALUE_NAME = re.compile(
-    rf"\b(?:configurations?|setups?|settings|architectures?|follows|following|details|hyper-?parameters):\s*"
+    rf"(?:\b(?:configurations?|setups?|settings|architectures?|follows|following|details|hyper-?parameters)"
+    # ... or a model's name heads its settings: 'DDPM and unconditional OT-CFM: 500 epochs, ...'
+    r"|(?<![\w-])(?-i:[A-Z][\w-]*[A-Z0-9][\w-]*)):\s*"
     rf"{_VALUE_NAME}",
     re.I,
 )
@@ -103,17 +107,19 @@ SYM = (
 )
 # the equation a symbol comes from, between it and its value: "λ from Eq. (6) was set to 0.3"
 _EQ_REF = r"(?:(?:from|in|of)\s+(?:Eq\.|Eqn\.|Equation|eq\.)\s*\(?\d{1,3}\)?,?\s+)?"
-SYM_ASSIGN = re.compile(
+_SYM_EQUALS = (
     # a value run into letters ("0.5dt") is part of a formula
     # "we fix a = 2": 'a' right before '=' is a symbol, never the article
     # a variance written as a square ("σ_β^2 = 10") keeps the square: its value is no σ's
     rf"(?<![\w\\])(?P<sym>{SYM}|(?-i:a)(?=\s*=))(?P<sq>\^\{{?2\}}?)?\s*"
-    rf"(?:=|(?:\b(?:is|was)\s+)?\bequal\s+to\b|{_EQ_REF}(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)"
-    rf"\s*{_NUMVALUE}(?![A-Za-z(])"
-    # the coefficient of a formula is no value: "n = 4 b^2 = 16,384 pixels"; nor a number raised to a power
-    # ("Σ_β = 0.1^-1 I")
-    r"(?!\d|\s+[A-Za-z]\s*[\^_]|\s*\^)"
+    rf"(?:=|(?:\b(?:is|was)\s+)?\bequal\s+to\b|{_EQ_REF}(?:\b(?:is|was|are|were)\s+)?\bset\s+to\b)\s*"
 )
+# the coefficient of a formula is no value: "n = 4 b^2 = 16,384 pixels"; nor a number raised to a power
+# ("Σ_β = 0.1^-1 I")
+_NOT_A_COEFFICIENT = r"(?![A-Za-z(])(?!\d|\s+[A-Za-z]\s*[\^_]|\s*\^)"
+SYM_ASSIGN = re.compile(rf"{_SYM_EQUALS}{_NUMVALUE}{_NOT_A_COEFFICIENT}")
+# ... one number only: 'q = 0.8 and 20 nodes in each walk' gives q no list
+SYM_ASSIGN_ONE = re.compile(rf"{_SYM_EQUALS}(?<![\w.−#-])(?P<value>{NEGATIVE}{ONE}){_NOT_A_COEFFICIENT}")
 # "we set the entropy coefficient λ to 10^-3": a named symbol set to a value with "to" for "=" (SET_BEFORE
 # opens the clause before the symbol)
 SYM_TO = re.compile(rf"(?<![\w\\])(?P<sym>{SYM})\s+to\s+{_NUMVALUE}(?![A-Za-z(])")
@@ -124,11 +130,14 @@ CHAINED = re.compile(rf"(?<![\w\\])(?P<sym>{SYM})\s*=\s*$")
 # "k = [8, 16, 32, 64]": three or more values in square brackets (two are an interval)
 _SIGNED = rf"[-−]?\s?(?:{SCALAR})"  # a set's member may be negative: α ∈ {0, −1, −5}
 SYM_IN_SET = re.compile(
-    rf"(?<![\w\\])(?P<sym>{SYM})\s*∈\s*(?P<value>\{{\s*(?:{_SIGNED})(?:\s*,\s*(?:{_SIGNED}))+\s*\]?\s*\}})"
+    rf"(?<![\w\\])(?P<sym>{SYM})(?:\s*∈|\s+in)\s*(?P<value>\{{\s*(?:{_SIGNED})(?:\s*,\s*(?:{_SIGNED}))+\s*\]?\s*\}})"
     rf"|(?<![\w\\])(?P<lsym>{SYM})\s*=\s*(?P<list>\[\s*(?:{SCALAR})(?:\s*,\s*(?:{SCALAR})){{2,}}\s*\])"
     # "C was selected from {10^-3, ..., 10^3}": the grid searched for a symbol
     rf"|(?<![\w\\])(?P<gsym>{SYM})(?:-parameter)?\s+(?:was|were|is|are)\s+(?:selected|chosen|picked|tuned|searched|varied)\s+"
     rf"(?:from|over|in|among)\s+(?:the\s+(?:set|grid)\s+)?(?P<grid>{GRID})"
+    # "we sample σ_in from the set {1, 1.5, 2}": a symbol drawn from a set, per run or per example
+    rf"|\bsampl(?:e|es|ed|ing)\s+(?P<ssym>{SYM})\s+(?:uniformly\s+)?(?:at\s+random\s+)?from\s+(?:the\s+set\s+)?"
+    rf"(?P<sgrid>{GRID})"
 )
 _OPT_NAMES = (
     r"(AdamW|Adam|ADAM|SGD|RMSProp|RMSprop|Adagrad|AdaGrad|Adadelta|AdaDelta|Adafactor|LAMB|LARS|Adamax|NAdam|Nadam|RAdam|FTRL|Yogi|Lion|AdaBelief|AdaBound|NovoGrad|Muon|Shampoo|"
@@ -231,7 +240,9 @@ ACTIVATION = re.compile(
     rf"|\b(?:layers?|units|neurons|MLPs?|blocks?|convolutions?)\s+(?:with|uses?|using)\s+(?:an?\s+|the\s+)?"
     rf"(?P<with>{_RECTIFIERS}|tanh|sigmoid)\b(?!\s+(?:activation|units|and\s+its)\b)"
     # "the MLP uses Gaussian Error Linear Units (GELU)": a rectifier's spelled name, then its acronym
-    r"|\b(?:with|uses?|using|employs?)\s+(?:the\s+)?(?-i:(?:[A-Z][a-z]+\s+){1,3})units?\s*\((?P<acr>[A-Za-z]{0,6}LU)\)",
+    r"|\b(?:with|uses?|using|employs?)\s+(?:the\s+)?(?-i:(?:[A-Z][a-z]+\s+){1,3})units?\s*\((?P<acr>[A-Za-z]{0,6}LU)\b"
+    # "each layer is max pooled and activated with ReLU"
+    rf"|\bactivated\s+(?:using|with|by|through)\s+(?:an?\s+|the\s+)?(?P<act>{_RECTIFIERS}|tanh|sigmoid)\b",
     re.I,
 )
 # verbs that put a part into a model: "we use", "applied", "followed by", "with"
@@ -239,10 +250,10 @@ APPLIED = (
     r"(?:us(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|with|followed\s+by)"
 )
 NORMALIZATION = re.compile(
-    rf"\b{APPLIED}\s+(?:(?:\w+\s+|{_CITED})){{0,5}}?"
-    r"(?P<value>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\b"
+    rf"\b{APPLIED}\s+(?:(?:\w+(?:\[[^\]]{{1,40}}\])?\s+|{_CITED})){{0,5}}?"
+    r"(?P<value>(?:batch|layer|group|instance|weight|local\s+response)[\s-]?norm(?:ali[sz]ation)?)\b"
     # "Batch normalization is performed on all convolutional layers"
-    r"|\b(?P<named>(?:batch|layer|group|instance|weight)[\s-]?norm(?:ali[sz]ation)?)\s+(?:layers?\s+)?(?:\([^()]{0,20}\)\s+)?"
+    r"|\b(?P<named>(?:batch|layer|group|instance|weight|local\s+response)[\s-]?norm(?:ali[sz]ation)?)\s+(?:layers?\s+)?(?:\([^()]{0,20}\)\s+)?"
     r"(?:is|was|are|were)\s+(?:also\s+)?(?:performed|applied|used|employed|adopted|added|inserted)\b",
     re.I,
 )
@@ -369,7 +380,11 @@ LOSS = re.compile(
     # the last of the things a sentence uses: 'we used the Adam optimizer and the categorical cross entropy
     # loss function' (hp_prose.py keeps it where a verb of use comes before)
     rf"|\band\s+(?:the\s+|an?\s+)?{_LOSS_ADJ}(?P<and>{_LOSS_KIND}(?:{_LOSSES}))\s+"
-    r"(?:\([A-Za-z0-9-]{1,12}\)\s+)?(?:loss|cost)\b",
+    r"(?:\([A-Za-z0-9-]{1,12}\)\s+)?(?:loss|cost)\b"
+    # the first of two things a passive verb uses: 'binary cross-entropy loss function and Adam optimizer were
+    # utilized'
+    rf"|\b(?P<pair>{_LOSS_KIND}(?:{_LOSSES}))\s+(?:loss|cost)(?:\s+function)?\s+and\s+(?:the\s+|an?\s+)?"
+    r"[\w-]+\s+optimi[sz]er\s+(?:were|are)\s+(?:used|utili[sz]ed|employed|adopted|chosen|applied)\b",
     re.I,
 )
 # the kernel a GP, SVM or kernel method uses: "a GP with an RBF kernel", "an SVM with a linear kernel"
@@ -431,7 +446,16 @@ INTERVAL = re.compile(
     r"(?P<unit>frames|steps|iterations|epochs|updates|episodes)\b",
     re.I,
 )
+# ... the period first: 'Every 100 iterations the validation set is run', 'After every 100 batches, the
+# running loss ... are logged'
+INTERVAL_FIRST = re.compile(
+    rf"\b(?:after\s+)?every\s+(?P<value>\d{{1,3}}(?:,\s?\d{{3}})+|{SCALAR})\s+"
+    r"(?P<unit>frames|steps|iterations|epochs|updates|episodes|batches)\b,?\s+(?:[\w-]+\s+){0,8}?"
+    r"(?P<what>validat\w*|evaluat\w*|checkpoint\w*|sav(?:e|ed)|logg?(?:ed|ing)?)\b",
+    re.I,
+)
 INTERVAL_OF = {
+    "validat": "validation",
     "evaluat": "evaluation",
     "checkpo": "checkpoint",
     "sav": "checkpoint",
@@ -516,9 +540,12 @@ PLATEAU_DECAY = re.compile(
 )
 # "The learning rate is reduced by a factor of 0.25." (when: said in another sentence): its decay factor
 LR_DECAYED_BY = re.compile(
-    rf"\b(?:learning[\s-]rates?|lr)\s+(?:is|was|are|were|gets|got)\s+(?:then\s+|also\s+)?"
+    rf"(?:\b(?:learning[\s-]rates?|lr)\s+(?:is|was|are|were|gets|got)\s+(?:then\s+|also\s+)?"
     # 'the learning rate is monitored and is reduced by a factor of 0.5'
-    rf"(?:[a-z]+ed\s+and\s+(?:is\s+|was\s+)?)?{_DECAY_BY}(?!\w|\.\d)",
+    r"(?:[a-z]+ed\s+and\s+(?:is\s+|was\s+)?)?"
+    # the active voice, the rate named: 'we reduce the learning rate by a factor of 0.1'
+    r"|\bwe\s+(?:then\s+|also\s+)?(?=[a-z]+\s+(?:the|our)\s+(?:learning[\s-]rates?|lr)\s+by\b))"
+    rf"{_DECAY_BY}(?!\w|\.\d)",
     re.I,
 )
 # "multiplied by 0.85 for every 5000 steps", "halved every 10 epochs", "by 0.95 after each epoch": a decay
@@ -599,8 +626,10 @@ PART_KEY = {
 }
 _INIT_NAMES = r"(?:Kaiming|Xavier|Glorot|LeCun|He|(?i:orthogonal))"
 INITIALIZATION = re.compile(
-    rf"\binitiali[sz](?:e[sd]?|ing)\s+(?:[\w'’]+\s+){{0,4}}?(?:via|with|using|by)\s+(?:the\s+)?"
-    rf"(?P<value>{_INIT_NAMES}(?:\s+(?i:normal|uniform)(?=\s+initiali[sz]))?)\b(?!\s+et\b)"
+    # ('... by sampling from the Glorot uniform distribution')
+    rf"\binitiali[sz](?:e[sd]?|ing)\s+(?:[\w'’]+\s+){{0,6}}?(?:via|with|using|by)\s+"
+    r"(?:sampling\s+from\s+)?(?:the\s+)?"
+    rf"(?P<value>{_INIT_NAMES}(?:\s+(?i:normal|uniform)(?=\s+(?:initiali[sz]|distribution)))?)\b(?!\s+et\b)"
     # "Kaiming uniform initialization": the variant is part of the scheme
     rf"|\b(?P<named>{_INIT_NAMES}(?:\s+\(?(?i:normal|uniform)\)?)?)\s+initiali[sz](?:ation|er)\b"
 )

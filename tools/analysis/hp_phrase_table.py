@@ -46,6 +46,16 @@ _CHECKS = r"(?:epochs?|evaluations?|validation\s+checks?|iterations?|steps?|roun
 # LoRA, or the words it stands for
 _LORA = r"(?:\blora\b|\blow-rank\s+adapt(?:er|ers|ation)\b)"
 _PHRASES = (
+    # "the learning rate ... set to exponentially decay to 0.001", "α_0 = 0.025, 50,000 epoch decay to
+    # 0.0075": where a decaying rate ends
+    (
+        r"(?:\b(?:learning\s+rate|lr|step\s+size)\b|(?<!\w)[αη]_?\{?0\}?(?!\w))(?:[^.;]|\.\d){0,80}?"
+        # ('..., decay to 5e-6 and momentum to 0.95': a list's item 'decay', set to its own value)
+        r"(?<![,;]\s)\b(?:decay(?:s|ed|ing)?|anneal(?:s|ed|ing)?)\s+(?:(?:linearly|exponentially|gradually)\s+)?"
+        rf"(?:down\s+)?to\s+(?P<value>{SCALAR})(?![\w.]\d|\s*(?:epochs?|steps?|iterations?|%))",
+        "min_learning_rate",
+        "final learning rate",
+    ),
     # "we train the agent for 1M time steps", "each algorithm is run for 10000 time-steps": the run's length
     # (a window 'of 50 time steps' is another thing)
     (
@@ -75,7 +85,8 @@ _PHRASES = (
     (
         rf"\bpatience\s+(?:of\s+|=\s*|:\s*)?{_WORD}\s+"
         rf"{_CHECKS}\b"
-        rf"|\b(?:not|no\s+longer|fails?\s+to|failed\s+to)\s+(?:be\s+)?improved?\s+(?:for|in|over|within|during|after)\s+"
+        r"|\b(?:not|no\s+longer|fails?\s+to|failed\s+to)\s+(?:be(?:en)?\s+)?(?:improved?|beaten|bettered|surpassed)\s+"
+        r"(?:for|in|over|within|during|after)\s+"
         rf"{_WORD2}\s+(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
         "patience",
         "early stopping patience",
@@ -101,9 +112,26 @@ _PHRASES = (
     # stopping: 'the loss did not decrease for 5 epochs' alone may describe a run)
     (
         r"\bstop[^.;]{0,80}?\b(?:not|no\s+longer|fails?\s+to|failed\s+to)\s+(?:increased?|decreased?)\s+"
-        rf"(?:for|in|over|within|during|after)\s+{_WORD}\s+(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
+        rf"(?:for|in|over|within|during|after)\s+{_WORD}\s+(?:consecutive\s+|successive\s+)?{_CHECKS}\b"
+        # ('stopping upon convergence or no improvements after 100 consecutive epochs')
+        r"|\bstop[^.;]{0,80}?\bno\s+(?:further\s+)?improvements?\s+(?:for|in|over|within|during|after)\s+"
+        rf"{_WORD2}\s+(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
         "patience",
         "early stopping patience",
+    ),
+    # "Conv1d (kernel 3, stride 2, padding 1)", "with a receptive field of 5 × 5": a convolution's kernel
+    (
+        r"\(\s*kernel\s+(?P<value>\d{1,2}(?:\s*[×x]\s*\d{1,2})?)(?=\s*,\s*stride\b)"
+        r"|\breceptive\s+field\s+(?:of|is|was)\s+(?P<value2>\d{1,2}\s*[×x]\s*\d{1,2})(?![\d×x])",
+        "kernel_size",
+        "kernel size",
+    ),
+    # "a ReduceLROnPlateau scheduler (factor 0.5, patience 10 epochs)": the factor a plateau cuts the rate by
+    (
+        r"\b(?:ReduceLROnPlateau|reduce[\s-]on[\s-]plateau|plateau)\b[^.;]{0,40}?\bfactor\s+(?:of\s+|=\s*)?"
+        rf"(?P<value>{SCALAR})(?![\w.]\d)",
+        "lr_decay",
+        "learning rate decay factor",
     ),
     # "2 × 2 max pooling", "max pooling with a 3 × 3 window": the pooling window
     (
@@ -133,6 +161,26 @@ _PHRASES = (
         )
         for part, key in _SPLIT_PARTS
         for last in [key == "test"]
+    ),
+    # the passive: "80% of it was used as the train data and the remaining 20% was used as the test data"
+    *(
+        (
+            rf"(?<![\w.])(?:the\s+)?(?:remaining\s+|other\s+)?(?P<value>(?:{NUM})\s?%)\s+(?:of\s+(?:[\w-]+\s+){{1,3}}?)?"
+            rf"(?:was|were|is|are)\s+(?:then\s+)?(?:used|kept|reserved|held\s+out)\s+(?:as|for)\s+(?:the\s+|a\s+)?{part}\b",
+            f"{key}_split",
+            f"{key} split",
+        )
+        for part, key in _SPLIT_PARTS
+    ),
+    # "we divided the data into training (90%, N=1,712) and validation (10%, N=190) sets": a share in brackets
+    *(
+        (
+            rf"\b(?:split|splits|splitting|divid\w*|partition\w*)\b[^.;]{{0,80}}?\b{part}\s+(?:set\s+)?"
+            rf"\(\s*(?P<value>(?:{NUM})\s?%)",
+            f"{key}_split",
+            f"{key} split",
+        )
+        for part, key in _SPLIT_PARTS
     ),
     # "we split the dataset into a 80% training set and a 20% test set": each part's share, named after it
     *(
@@ -712,7 +760,7 @@ _PHRASES = (
         rf"{_CHECKS}\s+(?:without|with\s+no)\s+"
         r"(?:any\s+)?improvement\b"
         # ('if there is no increase in the validation accuracy for 40 epochs')
-        rf"|\b(?:when|if|once|until|whenever)\s+(?:there\s+(?:is|was|are)\s+)?no\s+(?:further\s+)?"
+        rf"|\b(?:when|if|once|until|whenever)\s+(?:there\s+(?:is|was|are|were)\s+)?no\s+(?:further\s+)?"
         rf"(?:improvements?|increases?|decreases?|gains?)\b[^.;]{{0,60}}?\b(?:for|in|over|within|after)\s+{_WORD2}\s+"
         rf"(?:consecutive\s+|successive\s+)?{_CHECKS}\b",
         "patience",

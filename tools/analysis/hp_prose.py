@@ -70,6 +70,7 @@ from tools.analysis.hp_patterns import (
     INDEX_RANGE,
     INITIALIZATION,
     INTERVAL,
+    INTERVAL_FIRST,
     INTERVAL_OF,
     KERNEL,
     KNN,
@@ -118,6 +119,7 @@ from tools.analysis.hp_patterns import (
     SWITCHED_OFF,
     SYM,
     SYM_ASSIGN,
+    SYM_ASSIGN_ONE,
     SYM_IN_SET,
     SYM_TO,
     TERM_WEIGHTS,
@@ -134,6 +136,7 @@ from tools.analysis.hp_phases import raised_after_first_phase
 from tools.analysis.hp_phrase_table import PHRASE_RES
 from tools.analysis.hp_phrased import Named, counted_key, phrased
 from tools.analysis.hp_priors import prior_settings
+from tools.analysis.hp_rate_steps import rate_steps
 from tools.analysis.hp_respectively import respectively
 from tools.analysis.hp_set_forms import set_statements
 from tools.analysis.hp_splits import ratio_splits
@@ -169,7 +172,7 @@ _OR_BEFORE = re.compile(r"\bor\s+(?:an?\s+|the\s+)?$", re.I)
 _EITHER_LOSS = re.compile(r"\s*(?:\[[^\]]{1,60}\]\s*)?or\s", re.I)
 _WORD_GROUPS = (  # the groups of a worded match that hold its value
     *("value", "named", "relu", "units", "as", "to", "paren", "rect", "layer", "cop", "is", "is2", "with"),
-    *("acr", "and"),
+    *("acr", "and", "pair", "act"),
 )
 _ADAM_MOMENT = re.compile(r"\b(first|second)\s+(?:order\s+)?moment(?:um|s)?\b[^,;]{0,20}$", re.I)
 _BETA_BEFORE = re.compile(r"(?:β|\\beta|beta)_?\{?([12])\}?\s*=\s*$")
@@ -196,6 +199,7 @@ _VALUE_FIRST = (VALUE_NAME, FRAMED_VALUE_NAME)  # '4 layers', 'configuration: 24
 _ASSIGNED = re.compile(r"(?:\b(?:was|is|were|are)|[=:])\s*$", re.I)
 # ('T = 23,970 iterations': no space after the comma, one number with its thousands)
 _AFTER_ASSIGNED = re.compile(rf"(?:{SCALAR})(\s*,\s+)(?!.*\b(?:and|or|to)\b)(?!.*[/–-])")
+_COUNT_AFTER_LIST = re.compile(r"\s+[a-z]{3,}s\b")  # '... and 20 nodes': the list's last number counts a noun
 
 
 _SPELLED_COUNTS = COUNT_KEYS | {"batch_size"}
@@ -496,12 +500,14 @@ _AVERAGED = re.compile(r"moving\s+average|\bEMA\b|\bPolyak\b", re.I)  # a decay 
 def _bracketed_reference(m: re.Match[str]) -> bool:
     """A number alone in brackets after a name that refers or describes: "the filters (7)", "a fixed
     timestep (2500)", "the learning rate (4.2)" (an equation numbered in its chapter); 'the number of epochs
-    (10)' counts."""
+    (10)' and 'a random seed (42)' give values."""
     inside, plain = m["value"].strip(), m["open"] and "=" not in m["open"]
     bare = plain and m["open"].strip() == "("  # not '(max norm 1.0)', '(equal to 0.9)'
-    counted = canonical_key(m["name"]) in _BRACKETED_COUNTS and _NUMBER_OF.search(
+    key = canonical_key(m["name"])
+    counted = key in _BRACKETED_COUNTS and _NUMBER_OF.search(
         m.string[max(0, m.start("name") - 12) : m.end("name")]
     )
+    counted = counted or key == "seed"  # 'a fixed random seed (42)': a seed is a bare whole number
     return bool(plain and _WHOLE.fullmatch(inside) and not counted or bare and _REFERENCE.fullmatch(inside))
 
 
@@ -537,6 +543,19 @@ _OVER_A_VARIABLE = re.compile(r"\s?/\s?(?:[(√A-Za-zα-ωΑ-Ω\\])")
 # a number one side of a ratio written with colons: 'the losses are summed at the ratio of 5:1:10'
 _RATIO_AFTER = re.compile(r"\s?:\s?\d")
 _RATIO_BEFORE = re.compile(r"(?<![A-Za-z.]\s)(?<![\w.])\d+\s?:\s?$")  # not 'Table 2: ', 'Step 3: '
+
+
+_MOMENT_SYMBOL = re.compile(r"[^\W\d_]_?\{?([12])\}?")
+
+
+def _moment_symbol(sym: str, value: str) -> str | None:
+    """'ρ_1' at 0.9, 'ρ_2' at 0.999: the decay rates of Adam's two moment estimates, whatever their letter."""
+    m = _MOMENT_SYMBOL.fullmatch(sym)
+    number = normalize_value(value)
+    if not m or not isinstance(number, float):
+        return None
+    low, high = (0.5, 0.99) if m[1] == "1" else (0.9, 0.99999)
+    return f"beta{m[1]}" if low <= number <= high else None
 
 
 class _ProseScan:
@@ -800,8 +819,9 @@ class _ProseScan:
 
     def tuples(self) -> None:
         """'(β1, β2) = (0.9, 0.98)', 'AdamW with betas of (0.9, 0.95)' (hp_tuples.py); splits written as
-        ratios, '80/20 train/test' (hp_splits.py)."""
-        for t in [*tuples(self.text, self.symbols | self.local), *ratio_splits(self.text)]:
+        ratios, '80/20 train/test' (hp_splits.py); a learning rate's steps one by one (hp_rate_steps.py)."""
+        text = self.text
+        for t in [*tuples(text, self.symbols | self.local), *ratio_splits(text), *rate_steps(text)]:
             if self.free(*t.span) and (at := _ANY.match(self.text, *t.span)):
                 self.emit(at, t.name, t.key, t.value, t.span, flagged=t.doubt)
 
@@ -982,6 +1002,8 @@ class _ProseScan:
         'β_1 = β_2 = 0.5' both symbols take the value."""
         text = self.text
         for m in SYM_ASSIGN.finditer(text):
+            if _COUNT_AFTER_LIST.match(text, m.end("value")) and re.search(r"\band\b", m["value"]):
+                m = SYM_ASSIGN_ONE.match(text, m.start()) or m  # 'q = 0.8 and 20 nodes': the 20 counts nodes
             before = text[max(0, m.start() - 160) : m.start()]  # a list of settings may open well before
             chain = []  # 'k = m = 1', 'm_1 = m_2 = g = 1': the symbols chained before this one, nearest first
             while chained := CHAINED.search(before):
@@ -1053,6 +1075,8 @@ class _ProseScan:
         window = text[max(0, m.start() - 200) : m.end() + 100].lower()
         if sym in ("β1", "β_1", "β2", "β_2", "ε", "ϵ", "α") and ADAM.search(window):
             key = {"β": "beta1" if "1" in sym else "beta2", "α": "learning_rate"}.get(sym[0], "epsilon")
+        elif (moment := _moment_symbol(sym, value)) and ADAM.search(window):
+            key = moment  # 'ADAM ... with ρ_1 = 0.9 and ρ_2 = 0.999': Adam's betas under another letter
         elif setting := SETTING_WITH.search(text[max(0, m.start() - 80) : m.start()]):
             self.emit(m, f"{setting['name']} {sym}", canonical_key(setting["name"]), value, span)
             return
@@ -1091,9 +1115,9 @@ class _ProseScan:
         """'curves for ε ∈ {10^-4, 10^-3, 10^-2}': a sweep, read like an assignment (an index set 'i ∈ {1, 2}'
         of small whole numbers is none)."""
         for m in SYM_IN_SET.finditer(self.text):
-            value = m["value"].replace("]", "") if m["value"] else m["list"] or m["grid"]
-            sym = m["sym"] or m["lsym"] or m["gsym"]
-            group = "value" if m["value"] else "list" if m["list"] else "grid"
+            group = next(g for g in ("value", "list", "grid", "sgrid") if m[g])
+            value = m["value"].replace("]", "") if m["value"] else m[group]
+            sym = m["sym"] or m["lsym"] or m["gsym"] or m["ssym"]
             values = normalize_value(value)
             if not isinstance(values, list) or all(
                 isinstance(v, float) and abs(v) == int(abs(v)) < 10
@@ -1297,8 +1321,9 @@ class _ProseScan:
 
     def intervals(self) -> None:
         """'evaluated at every 500,000 frames' (evaluation_interval_frames), 'four steps of downsampling'."""
-        for m in INTERVAL.finditer(self.text):
-            opening = "target" if m["target"] else m["what"].lower()  # 'we update the target network every'
+        for m in itertools.chain(INTERVAL.finditer(self.text), INTERVAL_FIRST.finditer(self.text)):
+            target = m.groupdict().get("target")
+            opening = "target" if target else m["what"].lower()  # 'we update the target network every'
             what = next(v for k, v in INTERVAL_OF.items() if opening.startswith(k))
             unit = m["unit"].lower()
             if self.free(*m.span("value")):

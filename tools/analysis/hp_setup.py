@@ -50,14 +50,15 @@ ELSEWHERE_SECTION = re.compile(
     r"limitations?(?!\s+of\b)|future\s+work|broader\s+impact|acknowledge?ments?)\b",
     re.I,
 )
-# a sentence saying what the paper did: "we use / set / train ...", "is set to", "in our experiments"
+# a sentence saying what the paper did: "we use / set / train ...", "is set to", "in our experiments" (a
+# thesis or report by one author: "I train ...")
 OWN_CUE = re.compile(
-    r"\bwe\s+(?:\w+ly\s+)?(?:use[sd]?|set|fix(?:ed)?|train(?:ed)?|choose|chose|select(?:ed)?|run|ran|employ(?:ed)?|"
+    r"\b(?:we|(?-i:I))\s+(?:\w+ly\s+)?(?:use[sd]?|set|fix(?:ed)?|train(?:ed)?|choose|chose|select(?:ed)?|run|ran|employ(?:ed)?|"
     r"adopt(?:ed)?|appl(?:y|ied)|initiali[sz]ed?|optimi[sz]ed?|sample[sd]?|dr[ae]w|tuned?|keep|kept|take|took|"
     r"let|follow(?:ed)?|perform(?:ed)?|downsample[sd]?|compute[sd]?|generate[sd]?|split|stop(?:ped)?)\b|"
     r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:set|fixed|chosen|selected|trained|initiali[sz]ed|optimi[sz]ed|"
     r"tuned|used|run|sampled|drawn|updated|annealed|decayed|clipped|downsampled|computed|divided)\b|"
-    r"\b(?:in|for|across)\s+(?:all\s+)?(?:our|the|these|both|each|every)\s+(?:\w+\s+)?experiments?\b|"
+    r"\b(?:in|for|across)\s+(?:all\s+)?(?:our|my|the|these|both|each|every)\s+(?:\w+\s+)?experiments?\b|"
     r"\bhyper-?\s?parameters?\s+(?:are|were|used|for)\b|\bfollowing\s+hyper-?\s?parameters\b|"
     r"\bduring\s+training\b|\bour\s+(?:\w+\s+)?(?:model|network|method|setup)\b",
     re.I,

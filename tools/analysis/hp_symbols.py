@@ -102,6 +102,13 @@ def zero_is_a_choice(key: str | None) -> bool:
     return bool(key) and (key in _ZERO_IS_A_CHOICE or key.endswith(("_coefficient", "_coef", "_loss_weight")))
 
 
+def _capped(text: str, start: int, end: int) -> bool:
+    """'for no more than 5,000 epochs': a run's length capped (early stopping may end it sooner)."""
+    return text[max(0, start - 16) : start].lower().rstrip().endswith("no more than") and bool(
+        _CAPPED_RUN.match(text, end)
+    )
+
+
 def rejected(text: str, start: int, end: int, value: float | str | list, key: str | None = None) -> bool:
     """Values that are not settings: years of citations, results (3.5 ± 0.2), bounds ('fewer than 50'),
     'one hundred', zero (unless the named setting `key` is one that zero switches off)."""
@@ -112,7 +119,7 @@ def rejected(text: str, start: int, end: int, value: float | str | list, key: st
         value == 0
         and not zero_is_a_choice(key)
         or re.match(r"\s*±", after)
-        or re.search(r"\b(than|least|every|each)\s*$", before)
+        or re.search(r"\b(than|least|every|each)\s*$", before) and not _capped(text, start, end)
         or re.search(r"\bmost\s*$", before) and not _CAPPED_RUN.match(text, end)
     ):
         return True

@@ -71,7 +71,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "initializer",
         "weight initializer",
     ),
-    "dropout": ("dropout", "dropout rate", "dropout probability", "pdrop", "p drop", "dropout layer"),
+    "dropout": (
+        "dropout",
+        "dropout rate",
+        "dropout probability",
+        "pdrop",
+        "p drop",
+        "dropout layer",
+        "drop out",
+        "drop out rate",
+        "drop out layer",
+    ),
     "warmup_steps": (
         "warmup",
         "warmup steps",
@@ -97,6 +107,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "hidden dimension",
         "hidden dim",
         "hidden state size",
+        "dimension of hidden state",
+        "dimension of the hidden state",
+        "dimensions of hidden states",
+        "dimensions of the hidden states",
         "hidden state dimension",
         "hidden layer size",
         "layer size",
@@ -185,7 +199,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "temporal steps to unroll",
         "bptt length",
     ),
-    "momentum": ("momentum",),
+    "momentum": ("momentum", "momentum factor", "momentum term"),
     "beta1": ("beta1", "β1"),
     "beta2": ("beta2", "β2"),
     "epsilon": ("epsilon", "adam epsilon"),
@@ -253,6 +267,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "filters of size",
         "convolution window",
         "convolutional window",
+        "convolutional kernel size",
+        "convolution kernel size",
+        "convolutional filter size",
     ),
     "num_features": ("features", "feature dimension", "number of features"),
     "input_dim": ("input size", "input dimension", "input dim"),
@@ -268,6 +285,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "convolutional kernels",
         "convolution kernels",
         "convolutional filters",
+        "feature maps",
     ),
     "num_res_blocks": ("residual blocks", "resblocks", "res blocks", "resnet blocks"),
     "num_conv_blocks": ("convolutional blocks", "conv blocks", "convolution blocks"),
@@ -676,7 +694,8 @@ for _key, _names in SYNONYMS.items():
 
 def canonical_key(name: str) -> str:
     """The canonical snake_case key of a hyperparameter name ('lr', 'Step size', 'minibatch_size' ...)."""
-    n = _norm_name(name)
+    # 'default regularization strength' is the setting itself
+    n = re.sub(r"^default\s+(?=\S)", "", _norm_name(name))
     if lr_end := _lr_endpoint(n):
         return lr_end
     # 'label smoothing constant', 'dropout value': a known setting and a word for its value
