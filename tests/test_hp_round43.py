@@ -5,6 +5,7 @@ from __future__ import annotations
 from hp_found import found
 
 from tools.analysis.findings import Hyperparameter, MarkdownLine
+from tools.analysis.hp_confidence import doubt
 from tools.analysis.hp_footnotes import demote_glued_marks
 from tools.analysis.hp_normalize import values_match
 
@@ -179,3 +180,11 @@ def test_a_decimal_ending_in_a_lost_footnotes_digit_stays_stated():
     ]
     out = {h.key: h.confidence for h in demote_glued_marks(rows, lines)}
     assert out == {"lr_decay": "stated", "depth": "candidate"}  # '21.' may be 2 with the mark 1
+
+
+def test_one_authors_i_is_the_papers_own_but_a_numbering_is_not():
+    got = found("I train with a batch size of 64, as Smith et al. (2020) did.")
+    assert got["batch_size"] == [(64.0, "stated")]
+    # 'Table I lists' is a numbering, not one author: the sentence stays about the cited work
+    why = doubt("Table I lists what Smith et al. (2020) used: a batch size of 64.", "batch_size", "64", 64.0)
+    assert why == "sentence about cited work"

@@ -41,7 +41,8 @@ _OTHERS = re.compile(
     r"|\b(?i:(?:the\s+(?:original|initial)\s+(?:paper|work|authors?|implementation)|the\s+authors))\b[^.;]{0,40}"
     r"\b(?i:report|state|mention|claim|uses?\b|used\b|trains?\b|employs?\b|sets?\b|chose|propose|found\b|finds\b|recommend|suggest)"
 )
-OURS = re.compile(r"\b(?:we|our|us|ours|my)\b|\b(?-i:I)\s+[a-z]", re.I)  # 'I train ...': one author
+# a sentence of the paper's own: 'we', 'our', one author's 'I train ...' (not a numbering: 'Table I lists')
+OURS = re.compile(r"\b(?:we|our|us|ours|my)\b|(?<!Table\s)(?<!Figure\s)(?<!Appendix\s)\b(?-i:I\s[a-z])", re.I)
 # the paper's own choice, made as a cited work made it: "..., as described by Schneider et al. (2023)"
 _AS_CITED = re.compile(
     r"\b(?:as\s+(?:described|proposed|suggested|done|recommended|introduced|defined)\s+(?:by|in)|as\s+in|"
