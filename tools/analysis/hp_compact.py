@@ -56,10 +56,8 @@ _SWITCH = re.compile(
 )
 # a size given as a pair before what it sizes: 'a (4,4) kernel and a (1,1) stride'
 _PAIRED = r"kernel|stride|filter|window|patch|pooling\s+window|receptive\s+field"
-_SQUARE = r"\d{1,2}\s?(?:×|x|\$?\\times\$?)\s?\d{1,2}"  # '5 × 5 receptive fields', '2x2 windows'
 _PAIR_FIRST = re.compile(
     rf"\b(?:a|an|with|and)\s+(?P<value>\(\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*\))\s+(?P<name>{_PAIRED})s?\b"
-    rf"|\b(?:a|an|with|and|used?|uses|of)\s+(?P<square>{_SQUARE})\s+(?P<sized>{_PAIRED})s?\b"
     # ... or after it: 'a stride of (3, 3)', 'kernel size = (5, 5)'
     rf"|\b(?P<after>{_PAIRED})s?(?:\s+size)?\s*(?:of|=|:)\s*(?P<pair>\(\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*\))",
     re.I,
@@ -78,9 +76,7 @@ _RESAMPLED = re.compile(
     re.I,
 )
 _PAIR_KEYS = {"kernel": "kernel_size", "filter": "kernel_size", "patch": "patch_size"}
-_PAIR_KEYS |= {"receptive field": "kernel_size", "pooling window": "pool_size"}
 _VALUE_AT = re.compile(r"(?P<value>\(\s*\d{1,3}\s*,\s*\d{1,3}\s*\))")
-_SQUARE_AT = re.compile(rf"(?P<value>{_SQUARE})", re.I)
 _DIM = re.compile(
     r"(?<![\w.])(?P<value>\d{1,5})-dim\.?\s+(?!(?:each|and|or|for|with|in|on|to|per)\b)(?P<noun>[a-z][a-z-]{2,20})\b",
     re.I,
@@ -135,14 +131,11 @@ def compact(text: str) -> Iterator[Named]:
 
 
 def _paired(text: str) -> Iterator[Named]:
-    """'a (4,4) kernel', 'a stride of (3, 3)', '5 × 5 receptive fields', '2 × 2 windows' after pooling."""
+    """'a (4,4) kernel and a (1,1) stride', 'a stride of (3, 3)'."""
     for m in _PAIR_FIRST.finditer(text):
-        name = re.sub(r"\s+", " ", (m["name"] or m["after"] or m["sized"]).lower())
-        group = "pair" if m["pair"] else "square" if m["square"] else None
-        if group:  # the value read where it stands: a match whose 'value' group is it
-            m = (_VALUE_AT if group == "pair" else _SQUARE_AT).match(text, m.start(group))
-        if name == "window" and re.search(r"\bpool", text[: m.start()], re.I):
-            name = "pooling window"  # 'both max pooling layers used 2 × 2 windows'
+        name = re.sub(r"\s+", " ", (m["name"] or m["after"]).lower())
+        if m["pair"]:  # the value read where the pair stands: a match whose 'value' group is the pair
+            m = _VALUE_AT.match(text, m.start("pair"))
         yield Named(m, name, _PAIR_KEYS.get(name, canonical_key(name)))
 
 

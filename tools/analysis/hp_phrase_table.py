@@ -133,14 +133,20 @@ _PHRASES = (
         "lr_decay",
         "learning rate decay factor",
     ),
-    # "2 × 2 max pooling", "max pooling with a 3 × 3 window": the pooling window
+    # "2 × 2 max pooling", "max pooling with a 3 × 3 window", "pooling layers used 2 × 2 windows"
     (
         rf"(?P<value>{_SIDES})\s+(?:(?:max|average|avg|mean)[\s-]?)?pool(?:ing)?\b"
-        r"|\bpool(?:ing)?(?:\s+layers?|\s+operations?)?\s+(?:with|of|using)\s+(?:an?\s+)?"
+        r"|\bpool(?:ing)?(?:\s+layers?|\s+operations?)?\s+(?:with|of|using|used?|uses)\s+(?:an?\s+)?"
         r"(?:(?:window|kernel|filter|size)\s+(?:(?:size|dimension)\s+)?(?:of\s+)?(?:(?:size|dimension)\s+)?)?"
         r"(?P<value2>\d+(?:\s*[×x]\s*\d+)+)",
         "pool_size",
         "pooling window",
+    ),
+    # "the agent observes through a 15 × 15 window": a window's size, where no pooling took it
+    (
+        rf"\b(?:a|an|with|and|used?|uses|of)\s+(?P<value>{_SIDES})\s+windows?\b",
+        "window",
+        "window",
     ),
     # "we hold out 10% of the training data for validation": the validation split
     (
@@ -522,10 +528,11 @@ _PHRASES = (
         "image_size",
         "image size",
     ),
-    # "32 channels with 3×3 filters", "5 × 5 convolution kernels": a filter's size, not a count of filters
+    # "32 channels with 3×3 filters", "5 × 5 convolution kernels", "5 × 5 receptive fields": a filter's size,
+    # not a count of filters
     (
         # (every side of it: "3 × 3 × 3 kernels" of a 3D convolution)
-        rf"(?P<value>{_SIDES})\s+(?:conv(?:olution(?:al)?)?\s+)?(?:filters?|kernels?)\b"
+        rf"(?P<value>{_SIDES})\s+(?:conv(?:olution(?:al)?)?\s+)?(?:filters?|kernels?|receptive\s+fields?)\b"
         # "3 × 3 convolutions throughout", "a 3×3 convolution with 128 filters": the size is the kernel's
         rf"|(?P<value2>{_SIDES})\s+(?:convolutions?|conv(?:olution(?:al)?)?\s+layers?)\b",
         "kernel_size",

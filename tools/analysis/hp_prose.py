@@ -822,7 +822,7 @@ class _ProseScan:
         ratios, '80/20 train/test' (hp_splits.py); a learning rate's steps one by one (hp_rate_steps.py)."""
         text = self.text
         for t in [*tuples(text, self.symbols | self.local), *ratio_splits(text), *rate_steps(text)]:
-            if self.free(*t.span) and (at := _ANY.match(self.text, *t.span)):
+            if self.free(*t.span) and (at := _ANY.match(text, *t.span)):
                 self.emit(at, t.name, t.key, t.value, t.span, flagged=t.doubt)
 
     def paired(self) -> None:
